@@ -1,0 +1,151 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { PERMISSIONS, systemActor } from '#core/access';
+import { type BackupFile, createBackup, restoreBackup } from '#core/db';
+import { AppError } from '#core/errors';
+import { addPerson, findOrganisationByCode } from '#core/org';
+import { openAppDatabase, readConfig, seedDemo, startServer } from '#server';
+
+const HELP = `制度 Zhidu — 用法 usage: zhidu <command>
+
+  start                         启动服务 start the server (same as npm start)
+  migrate                       升级数据库结构 apply database migrations
+  seed --demo                   写入示例数据 seed the two demo organisations
+  user add --org <code> --username <u> --name <显示名> --password <p> [--role r1,r2]
+                                新增用户 add a user
+  backup <file>                 备份全部数据到文件 back up every row (.json or .json.gz)
+  restore <file>                从备份恢复到空数据库 restore into an empty database
+  plan mrp|aggregate|capacity --input in.json [--output out.json]
+                                计划计算 planning kernels on files
+
+环境变量 env: DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite, default ./data), PORT`;
+
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openAppDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openAppDatabase(readConfig());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      await startServer();
+      return -1;
+    case 'migrate':
+      return withDatabase(async () => {
+        io.stdout('数据库已是最新 migrations applied\n');
+        return 0;
+      });
+    case 'seed': {
+      if (!rest.includes('--demo')) {
+        io.stderr('seed: 目前只支持 --demo / only --demo is supported\n');
+        return 2;
+      }
+      return withDatabase(async (database) => {
+        const r = await seedDemo(database.db, new Date());
+        io.stdout(r.seeded ? `已写入示例数据 seeded (${r.logins.length} logins, password ${r.password})\n` : '已有数据，未重复写入 data present; nothing seeded\n');
+        return 0;
+      });
+    }
+    case 'user': {
+      if (rest[0] !== 'add') {
+        io.stderr('user: 用法 usage: zhidu user add --org <code> --username <u> --name <n> --password <p> [--role r1,r2]\n');
+        return 2;
+      }
+      const orgCode = flag(rest, 'org');
+      const username = flag(rest, 'username');
+      const displayName = flag(rest, 'name') ?? username;
+      const password = flag(rest, 'password');
+      if (!orgCode || !username || !password || !displayName) {
+        io.stderr('user add: 需要 --org --username --password / --org, --username and --password are required\n');
+        return 2;
+      }
+      return withDatabase(async (database) => {
+        const org = await findOrganisationByCode(database.db, orgCode);
+        if (!org) {
+          io.stderr(`user add: 组织不存在 unknown organisation "${orgCode}"\n`);
+          return 2;
+        }
+        const actor = systemActor(org.id, new Set(PERMISSIONS));
+        const roles = flag(rest, 'role')?.split(',').filter(Boolean) ?? [];
+        const p = await addPerson(database.db, actor, { username, displayName, password, roles });
+        io.stdout(`已新增用户 added ${p.username} (${p.id})\n`);
+        return 0;
+      });
+    }
+    case 'backup': {
+      const file = rest[0];
+      if (!file) {
+        io.stderr('backup: 需要文件名 a file name is required\n');
+        return 2;
+      }
+      return withDatabase(async (database) => {
+        const backup = await createBackup(database, new Date());
+        const json = Buffer.from(JSON.stringify(backup));
+        writeFileSync(file, file.endsWith('.gz') ? gzipSync(json) : json);
+        const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
+        io.stdout(`已备份 backed up ${rows} rows from ${Object.keys(backup.tables).length} tables to ${file}\n`);
+        return 0;
+      });
+    }
+    case 'restore': {
+      const file = rest[0];
+      if (!file) {
+        io.stderr('restore: 需要文件名 a file name is required\n');
+        return 2;
+      }
+      let backup: BackupFile;
+      try {
+        const raw = readFileSync(file);
+        backup = JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+      } catch (err) {
+        io.stderr(`restore: 无法读取备份文件 cannot read ${file}: ${(err as Error).message}\n`);
+        return 2;
+      }
+      return withDatabase(async (database) => {
+        const counts = await restoreBackup(database, backup);
+        const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+        io.stdout(`已恢复 restored ${rows} rows\n`);
+        return 0;
+      });
+    }
+    case 'plan': {
+      // Loaded on demand: the solver's WASM is not needed to start the server.
+      const { runPlanCommand } = await import('./plan.command');
+      return runPlanCommand(rest, io);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout(`${HELP}\n`);
+      return 0;
+    default:
+      io.stderr(`未知命令 unknown command "${command}"\n\n${HELP}\n`);
+      return 2;
+  }
+}
+
+export async function main(): Promise<void> {
+  const io: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+  try {
+    const code = await runCli(process.argv.slice(2), io);
+    if (code >= 0) process.exit(code);
+  } catch (err) {
+    // A user-facing line, never a stack trace.
+    if (err instanceof AppError) io.stderr(`${err.message}\n${err.messageEn}\n`);
+    else io.stderr(`错误 error: ${(err as Error).message}\n`);
+    process.exit(err instanceof AppError ? 2 : 1);
+  }
+}

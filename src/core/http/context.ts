@@ -1,0 +1,62 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Actor, Permission } from '../access';
+import type { Database, Db } from '../db';
+import { AppError } from '../errors';
+
+/** Everything a module's routes need, wired once in src/server. */
+export interface AppContext {
+  database: Database;
+  db: Db;
+  /** Injected clock: tests move time; nothing reads Date.now() for business rules. */
+  clock: () => Date;
+  /** Root folder for stored files (attachments, backups). */
+  filesDir: string;
+}
+
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** A module's routes: registered under /api by the server. */
+export type RouteModule = (app: ZodApp, ctx: AppContext) => void | Promise<void>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    sessionId?: string;
+    csrfToken?: string;
+  }
+  interface FastifyContextConfig {
+    /** Checked before the handler; the use case checks again (permissions twice). */
+    permission?: Permission;
+    /** No session needed (login, health, anonymous evaluation links). */
+    isPublic?: boolean;
+    /** Public route that still accepts writes without CSRF (login itself). */
+    skipCsrf?: boolean;
+  }
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', '请先登录', 'Please sign in');
+  return request.actor;
+}
+
+export function sendFile(reply: FastifyReply, fileName: string, mime: string, body: Buffer): FastifyReply {
+  return reply
+    .header('content-type', mime)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(body);
+}

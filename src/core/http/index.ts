@@ -1,0 +1,2 @@
+export { actorOf, sendFile } from './context';
+export type { AppContext, RouteModule, ZodApp } from './context';

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { PERMISSION_LABELS, PERMISSIONS } from '../access';
+import { actorOf, type RouteModule } from '../http';
+import {
+  addDepartment,
+  addPerson,
+  findDepartments,
+  findPeople,
+  findRoles,
+  updatePerson,
+  updateRolePermissions,
+} from './people.service';
+
+const Id = z.object({ id: z.uuid() });
+
+export const orgRoutes: RouteModule = (app, ctx) => {
+  app.get('/org/people', { config: { permission: 'admin.users' }, schema: { tags: ['org'], summary: '人员列表 People' } }, async (req) =>
+    findPeople(ctx.db, actorOf(req), ctx.clock()),
+  );
+
+  app.post(
+    '/org/people',
+    {
+      config: { permission: 'admin.users' },
+      schema: {
+        tags: ['org'],
+        summary: '新增人员 Add a person',
+        body: z.object({
+          username: z.string().min(2).max(64),
+          displayName: z.string().min(1).max(100),
+          password: z.string().min(1).max(200),
+          departmentId: z.uuid().nullish(),
+          positions: z.array(z.string().max(50)).max(20).optional(),
+          phone: z.string().max(30).nullish(),
+          roles: z.array(z.string()).max(20).optional(),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addPerson(ctx.db, actorOf(req), req.body)),
+  );
+
+  app.patch(
+    '/org/people/:id',
+    {
+      config: { permission: 'admin.users' },
+      schema: {
+        tags: ['org'],
+        summary: '修改人员 Change a person',
+        params: Id,
+        body: z.object({
+          version: z.number().int(),
+          displayName: z.string().min(1).max(100).optional(),
+          departmentId: z.uuid().nullish(),
+          positions: z.array(z.string().max(50)).max(20).optional(),
+          phone: z.string().max(30).nullish(),
+          locale: z.enum(['zh-CN', 'en']).optional(),
+          isActive: z.boolean().optional(),
+          roles: z.array(z.string()).max(20).optional(),
+          newPassword: z.string().max(200).optional(),
+          unlock: z.boolean().optional(),
+        }),
+      },
+    },
+    async (req) => updatePerson(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+
+  app.get('/org/departments', { schema: { tags: ['org'], summary: '部门、车间、教研组 Departments' } }, async (req) =>
+    findDepartments(ctx.db, actorOf(req)),
+  );
+
+  app.post(
+    '/org/departments',
+    {
+      config: { permission: 'admin.org' },
+      schema: {
+        tags: ['org'],
+        summary: '新增部门 Add a department',
+        body: z.object({
+          name: z.string().min(1).max(100),
+          kind: z.enum(['department', 'workshop', 'teaching_group', 'leadership_group', 'league']),
+          parentId: z.uuid().nullish(),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addDepartment(ctx.db, actorOf(req), req.body)),
+  );
+
+  app.get('/org/roles', { schema: { tags: ['org'], summary: '角色与权限 Roles' } }, async (req) => ({
+    roles: await findRoles(ctx.db, actorOf(req)),
+    permissions: PERMISSIONS.map((code) => ({ code, ...PERMISSION_LABELS[code] })),
+  }));
+
+  app.put(
+    '/org/roles/:code',
+    {
+      config: { permission: 'admin.roles' },
+      schema: {
+        tags: ['org'],
+        summary: '修改角色权限 Change a role',
+        params: z.object({ code: z.string() }),
+        body: z.object({ permissions: z.array(z.string()), version: z.number().int() }),
+      },
+    },
+    async (req) => updateRolePermissions(ctx.db, actorOf(req), req.params.code, req.body),
+  );
+};

@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { departments, organisations, roles } from './org.schema';
+import type { DepartmentKind } from './org.schema';
+
+export interface RoleSeed {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  permissions: string[];
+}
+
+export interface OrganisationSeed {
+  code: string;
+  name: string;
+  kind: 'enterprise' | 'school';
+  template: string;
+  roles: RoleSeed[];
+  departments: { name: string; kind: DepartmentKind }[];
+}
+
+/** Creates an organisation with its roles and departments (seed and CLI; no actor yet). */
+export async function createOrganisation(db: Db, seed: OrganisationSeed) {
+  return db.transaction(async (tx) => {
+    const [org] = await tx
+      .insert(organisations)
+      .values({ code: seed.code, name: seed.name, kind: seed.kind, template: seed.template })
+      .returning();
+    if (seed.roles.length) await tx.insert(roles).values(seed.roles.map((r) => ({ orgId: org.id, ...r })));
+    const depts = seed.departments.length
+      ? await tx
+          .insert(departments)
+          .values(seed.departments.map((d, i) => ({ orgId: org.id, name: d.name, kind: d.kind, sort: i })))
+          .returning()
+      : [];
+    return { org, departments: depts };
+  });
+}
+
+export async function findOrganisationByCode(db: Db, code: string) {
+  const [org] = await db.select().from(organisations).where(eq(organisations.code, code));
+  return org;
+}
+
+export async function getOrganisation(db: Db, id: string) {
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return org;
+}
+
+export async function countOrganisations(db: Db): Promise<number> {
+  return (await db.select({ id: organisations.id }).from(organisations)).length;
+}

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext, ZodApp } from '#core/http';
+import { guardRoute, makeSessionHook } from './auth-hooks';
+import { handleError } from './error-handler';
+import { routeModules } from './modules';
+
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Folder with the built web app; served at / when present. */
+  webDir?: string;
+  maxUploadBytes?: number;
+}
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<ZodApp> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    // Never log credentials, even when a body or header ends up in a log line.
+    ...(options.logger ? {} : {}),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: options.maxUploadBytes ?? 20 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Zhidu 制度 API', version: '0.1.0', description: '生产计划管理 · 校本培训管理 · 团委工作' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zhidu_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', makeSessionHook(ctx));
+
+  await app.register(
+    async (api) => {
+      // Before validation: an anonymous or forged write is refused before its body is read.
+      api.addHook('preValidation', guardRoute);
+      api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+      for (const mount of routeModules) await mount(api as unknown as ZodApp, ctx);
+    },
+    { prefix: '/api' },
+  );
+
+  const webDir = options.webDir;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+    // Client-side routes fall back to the app shell; unknown /api paths stay JSON 404s.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api')) return notFoundJson(reply);
+      return reply.type('text/html').sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((_request, reply) => notFoundJson(reply));
+  }
+  return app as unknown as ZodApp;
+}
+
+function notFoundJson(reply: import('fastify').FastifyReply) {
+  return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在', messageZh: '接口不存在', messageEn: 'No such endpoint' });
+}

@@ -1,0 +1,70 @@
+import { type Actor, PERMISSIONS, systemActor } from '#core/access';
+import { writeAudit } from '#core/audit';
+import { hashPassword } from '#core/auth';
+import type { Db } from '#core/db';
+import { countOrganisations, createOrganisation, type OrganisationSeed, userRoles, users } from '#core/org';
+import { DEMO_PASSWORD, type DemoUser, PLANT_USERS, plantSeed, SCHOOL_USERS, schoolSeed } from './demo-orgs';
+import { demoSeeders } from './demo-seeders';
+
+/** What a module's demo seeder gets: one organisation, its people and departments by name. */
+export interface DemoOrg {
+  orgId: string;
+  kind: 'enterprise' | 'school';
+  template: string;
+  actor: Actor;
+  userIds: Map<string, string>;
+  departmentIds: Map<string, string>;
+  today: Date;
+}
+
+export type DemoSeeder = (db: Db, org: DemoOrg) => Promise<void>;
+
+export interface DemoLogin {
+  organisation: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+}
+
+async function seedOrganisation(db: Db, seed: OrganisationSeed, people: DemoUser[], passwordHash: string, today: Date) {
+  const { org, departments } = await createOrganisation(db, seed);
+  const actor = systemActor(org.id, new Set(PERMISSIONS));
+  const departmentIds = new Map(departments.map((d) => [d.name, d.id]));
+  const userIds = new Map<string, string>();
+  await db.transaction(async (tx) => {
+    for (const p of people) {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          orgId: org.id,
+          username: p.username,
+          displayName: p.displayName,
+          passwordHash,
+          departmentId: departmentIds.get(p.department) ?? null,
+          positions: p.positions,
+        })
+        .returning({ id: users.id });
+      userIds.set(p.username, row.id);
+      await tx.insert(userRoles).values(p.roles.map((roleCode) => ({ orgId: org.id, userId: row.id, roleCode })));
+    }
+    await writeAudit(tx, actor, { action: 'seed.demo', entity: 'organisation', entityId: org.id, after: { name: org.name, people: people.length } });
+  });
+  const demo: DemoOrg = { orgId: org.id, kind: seed.kind, template: seed.template, actor, userIds, departmentIds, today };
+  for (const seeder of demoSeeders) await seeder(db, demo);
+  return people.map((p) => ({ organisation: org.name, username: p.username, displayName: p.displayName, roles: p.roles }));
+}
+
+/** Seeds the two demo organisations once; a database that has organisations is left alone. */
+export async function seedDemo(db: Db, today: Date): Promise<{ seeded: boolean; logins: DemoLogin[]; password: string }> {
+  if ((await countOrganisations(db)) > 0) return { seeded: false, logins: demoLogins(), password: DEMO_PASSWORD };
+  // Every demo account shares one password, so hash it once.
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const plant = await seedOrganisation(db, plantSeed(PERMISSIONS), PLANT_USERS, hash, today);
+  const school = await seedOrganisation(db, schoolSeed(PERMISSIONS), SCHOOL_USERS, hash, today);
+  return { seeded: true, logins: [...plant, ...school], password: DEMO_PASSWORD };
+}
+
+export function demoLogins(): DemoLogin[] {
+  const map = (org: string, list: DemoUser[]) => list.map((p) => ({ organisation: org, username: p.username, displayName: p.displayName, roles: p.roles }));
+  return [...map('示例酒业有限公司', PLANT_USERS), ...map('示例中心小学', SCHOOL_USERS)];
+}

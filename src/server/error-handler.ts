@@ -1,0 +1,51 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorDetail, httpStatusOf } from '#core/errors';
+
+export function preferredLocale(request: FastifyRequest): 'zh-CN' | 'en' {
+  const explicit = request.headers['x-locale'];
+  if (typeof explicit === 'string') return explicit.startsWith('en') ? 'en' : 'zh-CN';
+  if (request.actor) return request.actor.locale;
+  const accept = request.headers['accept-language'] ?? '';
+  return /^en/i.test(accept) ? 'en' : 'zh-CN';
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, status: number, code: string, zh: string, en: string, details?: ErrorDetail[]) {
+  const locale = preferredLocale(request);
+  return reply.code(status).send({ code, message: locale === 'en' ? en : zh, messageZh: zh, messageEn: en, ...(details ? { details } : {}) });
+}
+
+const fieldOf = (context: string | undefined, path: string): string => {
+  const p = path.replace(/^\//, '').replace(/\//g, '.');
+  return p || context || 'body';
+};
+
+// Every error leaves as { code, message }: never a stack trace, never a bare 500 for bad input.
+export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return send(request, reply, httpStatusOf(error.code), error.code, error.message, error.messageEn, error.details);
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext;
+    const details = error.validation.map((v) => ({ field: fieldOf(context, v.instancePath), reason: v.message ?? 'invalid' }));
+    const first = details[0];
+    return send(
+      request,
+      reply,
+      400,
+      'VALIDATION_FAILED',
+      `输入有误：${first.field}（${first.reason}）`,
+      `Invalid input: ${first.field} (${first.reason})`,
+      details,
+    );
+  }
+  const fe = error as FastifyError;
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
+    return send(request, reply, 413, 'PAYLOAD_TOO_LARGE', '上传内容过大', 'The upload is too large');
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return send(request, reply, 400, 'VALIDATION_FAILED', `请求格式有误：${fe.message}`, `Malformed request: ${fe.message}`);
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return send(request, reply, 500, 'INTERNAL', '服务器内部错误，已记录，请稍后重试', 'Internal error; it has been logged');
+}

@@ -1,0 +1,14 @@
+import { openDatabase, migrate, type Database } from '#core/db';
+import type { AppContext } from '#core/http';
+import type { ServerConfig } from './config';
+
+/** Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL) and migrates it. */
+export async function openAppDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` });
+  await migrate(database);
+  return database;
+}
+
+export function makeContext(database: Database, filesDir: string, clock: () => Date = () => new Date()): AppContext {
+  return { database, db: database.db, clock, filesDir };
+}

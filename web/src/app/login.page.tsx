@@ -1,0 +1,59 @@
+import { Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useAuth } from '../ui/auth';
+import { tx, useI18n } from '../ui/i18n';
+import { ErrorAlert } from '../ui/page';
+
+export function LoginPage() {
+  const { login } = useAuth();
+  const { t, locale, setLocale } = useI18n();
+  const navigate = useNavigate();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const onFinish = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(v.username, v.password);
+      navigate('/', { replace: true });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="zd-login">
+      <Card style={{ width: 380, maxWidth: '94vw' }}>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            制度 Zhidu
+          </Typography.Title>
+          <Segmented
+            size="small"
+            value={locale}
+            onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'English', value: 'en' },
+            ]}
+          />
+        </div>
+        <Typography.Paragraph type="secondary">{t(tx('管理制度，落到每天的工作里', 'Regulations you run your work on'))}</Typography.Paragraph>
+        <ErrorAlert error={error} />
+        <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
+          <Form.Item name="username" label={t(tx('用户名', 'Username'))} rules={[{ required: true, message: t(tx('请输入用户名', 'Enter your username')) }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t(tx('密码', 'Password'))} rules={[{ required: true, message: t(tx('请输入密码', 'Enter your password')) }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t(tx('登录', 'Sign in'))}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+import type { Text } from '../ui/i18n';
+
+export type MenuSection = 'home' | 'production' | 'training' | 'league' | 'admin';
+
+/** A page of the app; `menu` puts it in the navigation for people with `permission`. */
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  menu?: { section: MenuSection; label: Text; permission?: string; order?: number };
+}

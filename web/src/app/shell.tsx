@@ -1,0 +1,102 @@
+import { BellOutlined, MenuOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Segmented } from 'antd';
+import { type ReactNode, useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { get } from '../ui/api';
+import { useAuth } from '../ui/auth';
+import { type Text, tx, useI18n } from '../ui/i18n';
+import type { AppRoute, MenuSection } from './route-types';
+
+const SECTIONS: { key: MenuSection; label: Text }[] = [
+  { key: 'home', label: tx('工作台', 'Home') },
+  { key: 'production', label: tx('生产计划', 'Production') },
+  { key: 'training', label: tx('校本培训', 'Training') },
+  { key: 'league', label: tx('团委', 'Youth League') },
+  { key: 'admin', label: tx('系统管理', 'Administration') },
+];
+
+export function Shell({ routes, children }: { routes: AppRoute[]; children: ReactNode }) {
+  const { me, can, logout } = useAuth();
+  const { t, locale, setLocale } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const isMobile = !screens.md;
+  const [open, setOpen] = useState(false);
+  const unread = useQuery({
+    queryKey: ['notifications', 'unread'],
+    queryFn: () => get<{ count: number }>('/notifications/unread-count').catch(() => ({ count: 0 })),
+    refetchInterval: 30_000,
+  });
+
+  const items = useMemo(() => {
+    const visible = routes.filter((r) => r.menu && (!r.menu.permission || can(r.menu.permission)));
+    return SECTIONS.flatMap((s): NonNullable<MenuProps['items']> => {
+      const pages = visible.filter((r) => r.menu?.section === s.key).sort((a, b) => (a.menu?.order ?? 50) - (b.menu?.order ?? 50));
+      if (pages.length === 0) return [];
+      const children = pages.map((p) => ({ key: p.path, label: <Link to={p.path}>{t(p.menu!.label)}</Link> }));
+      if (s.key === 'home') return children;
+      return [{ key: `section:${s.key}`, label: t(s.label), children }];
+    });
+  }, [routes, can, t]);
+
+  const selected = routes
+    .filter((r) => r.menu && (r.path === '/' ? location.pathname === '/' : location.pathname.startsWith(r.path)))
+    .map((r) => r.path);
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected}
+      defaultOpenKeys={SECTIONS.map((s) => `section:${s.key}`)}
+      onClick={() => setOpen(false)}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!isMobile && (
+        <Layout.Sider width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <div className="zd-brand">制度 Zhidu</div>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Drawer open={isMobile && open} onClose={() => setOpen(false)} placement="left" width={260} title="制度 Zhidu" styles={{ body: { padding: 0 } }}>
+        {menu}
+      </Drawer>
+      <Layout>
+        <Layout.Header className="zd-header">
+          {isMobile && <Button type="text" icon={<MenuOutlined />} aria-label={t(tx('菜单', 'Menu'))} onClick={() => setOpen(true)} />}
+          <div style={{ flex: 1 }} />
+          <Segmented
+            size="small"
+            value={locale}
+            onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+            options={[
+              { label: '中', value: 'zh-CN' },
+              { label: 'EN', value: 'en' },
+            ]}
+          />
+          <Badge count={unread.data?.count ?? 0} size="small">
+            <Button type="text" icon={<BellOutlined />} aria-label={t(tx('通知', 'Notifications'))} onClick={() => navigate('/notifications')} />
+          </Badge>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'password', label: t(tx('修改密码', 'Change password')), onClick: () => navigate('/account/password') },
+                { key: 'logout', label: t(tx('退出登录', 'Sign out')), onClick: () => logout().then(() => navigate('/login')) },
+              ],
+            }}
+          >
+            <Button type="text" data-testid="user-menu">
+              {me?.displayName}
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content className="zd-content">{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

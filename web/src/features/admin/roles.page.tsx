@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Checkbox, Table } from 'antd';
+import { get, put } from '../../ui/api';
+import { useAuth } from '../../ui/auth';
+import { tx, useI18n } from '../../ui/i18n';
+import { ErrorAlert, Page } from '../../ui/page';
+
+interface Role {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  permissions: string[];
+  version: number;
+}
+interface Perm {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+/** Permissions are data: this matrix is the role → permission map itself. */
+export function RolesPage() {
+  const { t, locale } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const q = useQuery({ queryKey: ['roles'], queryFn: () => get<{ roles: Role[]; permissions: Perm[] }>('/org/roles') });
+  const toggle = useMutation({
+    mutationFn: ({ role, perm, on }: { role: Role; perm: string; on: boolean }) =>
+      put(`/org/roles/${role.code}`, {
+        version: role.version,
+        permissions: on ? [...role.permissions, perm] : role.permissions.filter((p) => p !== perm),
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['roles'] }),
+    onError: (e) => message.error((e as Error).message),
+  });
+  const roles = q.data?.roles ?? [];
+  return (
+    <Page title={tx('角色与权限', 'Roles and permissions')}>
+      <ErrorAlert error={q.error} />
+      <Table
+        rowKey="code"
+        size="small"
+        loading={q.isLoading}
+        pagination={false}
+        scroll={{ x: 300 + roles.length * 110 }}
+        dataSource={q.data?.permissions}
+        columns={[
+          { title: t(tx('权限', 'Permission')), fixed: 'left', width: 260, render: (_: unknown, p: Perm) => `${locale === 'en' ? p.en : p.zh} (${p.code})` },
+          ...roles.map((r) => ({
+            title: locale === 'en' ? r.nameEn : r.nameZh,
+            width: 110,
+            render: (_: unknown, p: Perm) => (
+              <Checkbox
+                checked={r.permissions.includes(p.code)}
+                disabled={!can('admin.roles') || toggle.isPending}
+                onChange={(e) => toggle.mutate({ role: r, perm: p.code, on: e.target.checked })}
+              />
+            ),
+          })),
+        ]}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,49 @@
+import { Alert, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { ApiError } from './api';
+import { type Text, useI18n } from './i18n';
+
+export function Page({ title, extra, children }: { title: Text; extra?: ReactNode; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="zd-page">
+      <div className="zd-page-head">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t(title)}
+        </Typography.Title>
+        <div>{extra}</div>
+      </div>
+      {children}
+    </div>
+  );
+}
+
+/** Shows a server error as the user's own language sentence, with the fields it names. */
+export function ErrorAlert({ error }: { error: unknown }) {
+  if (!error) return null;
+  const e = error instanceof ApiError ? error : new ApiError(0, 'ERROR', String((error as Error)?.message ?? error));
+  const details = e.details?.filter((d) => d.field || d.row) ?? [];
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      message={e.message}
+      description={
+        details.length ? (
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {details.slice(0, 20).map((d, i) => (
+              <li key={i}>
+                {d.row ? `第 ${d.row} 行 row ${d.row} ` : ''}
+                {d.column ?? d.field ?? ''}: {d.reason}
+              </li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
