@@ -14,3 +14,4 @@ export type { NewPerson, PersonChange, PersonView } from './people.service';
 export { countOrganisations, createOrganisation, findOrganisationByCode, getOrganisation } from './organisation.service';
 export type { OrganisationSeed, RoleSeed } from './organisation.service';
 export { orgRoutes } from './org.routes';
+export { findUserIdsInDepartment, findUserIdsWithPermission, findUserIdsWithRole } from './directory.service';

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { actorOf, type RouteModule } from '../http';
+import { countUnread, findMyNotifications, markRead } from './notify.service';
+
+export const notifyRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/notifications',
+    {
+      schema: {
+        tags: ['notify'],
+        summary: '我的通知 My notifications',
+        querystring: z.object({ unreadOnly: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }),
+      },
+    },
+    async (req) => findMyNotifications(ctx.db, actorOf(req), { unreadOnly: req.query.unreadOnly === 'true', limit: req.query.limit }),
+  );
+  app.get('/notifications/unread-count', { schema: { tags: ['notify'], summary: '未读数 Unread count' } }, async (req) => ({
+    count: await countUnread(ctx.db, actorOf(req)),
+  }));
+  app.post(
+    '/notifications/read',
+    { schema: { tags: ['notify'], summary: '标记已读 Mark read (empty ids = all)', body: z.object({ ids: z.array(z.uuid()).max(500).default([]) }) } },
+    async (req) => ({ updated: await markRead(ctx.db, actorOf(req), req.body.ids, ctx.clock()) }),
+  );
+};

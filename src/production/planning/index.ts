@@ -1,0 +1,42 @@
+// Public API of the planning kernels: pure functions, no I/O, no clock.
+
+export type { PlanningIssue } from './planning-input.error.js';
+export { PlanningInputError } from './planning-input.error.js';
+export { LOT_EPSILON, NET_EPSILON } from './lot-size.rule.js';
+
+// MRP
+export type { BomLine, ItemPeriodQty, LotSizing, MrpInput, MrpItem } from './mrp.schema.js';
+export { MrpInputSchema, parseMrpInput } from './mrp.schema.js';
+export type { BomGraph } from './bom-graph.kernel.js';
+export { buildBomGraph } from './bom-graph.kernel.js';
+export type { MrpPlant } from './mrp-plant.indexer.js';
+export { indexMrpInput } from './mrp-plant.indexer.js';
+export type { MrpItemPlan, MrpOutput, MrpResult, PastDueRelease } from './mrp.kernel.js';
+export { formatMrpResult, runMrp, runMrpIndexed } from './mrp.kernel.js';
+export type { MrpEdit, NetChangeReport } from './mrp-net-change.kernel.js';
+export { cloneMrpResult, recomputeMrpNetChange } from './mrp-net-change.kernel.js';
+
+// Aggregate plan
+export type { AggregateFamily, AggregateInput } from './aggregate.schema.js';
+export { AggregateInputSchema, parseAggregateInput } from './aggregate.schema.js';
+export type { AggregateLimitGroup } from './aggregate-model.builder.js';
+export type {
+  AggregateCostBreakdown,
+  AggregateFamilyPlan,
+  AggregatePeriodPlan,
+  AggregatePlanResult,
+  SolveAggregateOptions,
+} from './aggregate.kernel.js';
+export { solveAggregatePlan } from './aggregate.kernel.js';
+
+// Capacity load
+export type { CapacityInput } from './capacity.schema.js';
+export { CapacityInputSchema, parseCapacityInput } from './capacity.schema.js';
+export type {
+  CapacityCell,
+  CapacityLoadResult,
+  ItemLoad,
+  OutOfHorizonLoad,
+  WorkshopLoad,
+} from './capacity.kernel.js';
+export { computeCapacityLoad } from './capacity.kernel.js';
