@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newOrg, newPerson, TEST_PASSWORD } from '../support/builders';
-import { signIn, startTestApp, type TestApp } from '../support/test-app';
+import { newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support';
 
 describe('accounts and sessions', () => {
   let t: TestApp;

@@ -1,0 +1,5 @@
+export { newOrg, newPerson, TEST_PASSWORD } from './builders';
+export { signIn, startTestApp } from './test-app';
+export type { Client, TestApp } from './test-app';
+export { createTestDatabase, testDriver } from './test-db';
+export type { TestDatabase } from './test-db';
