@@ -3,7 +3,6 @@ export type { AppOptions } from './app';
 export { readConfig } from './config';
 export type { ServerConfig } from './config';
 export { demoLogins, seedDemo } from './demo/demo-seed';
-export type { DemoOrg, DemoSeeder } from './demo/demo-seed';
 export { DEMO_PASSWORD } from './demo/demo-orgs';
 export { makeContext, openAppDatabase } from './runtime';
 export { startScheduler } from './scheduler';

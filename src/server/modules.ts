@@ -1,8 +1,15 @@
+import { approvalRoutes } from '#core/approval';
+import { archiveRoutes } from '#core/archive';
+import { assessmentRoutes } from '#core/assessment';
 import { auditRoutes } from '#core/audit';
 import { authRoutes } from '#core/auth';
-import type { RouteModule } from '#core/http';
+import { calendarJobs, calendarRoutes } from '#core/calendar';
+import { excelRoutes } from '#core/excel';
+import type { AppContext, RouteModule } from '#core/http';
+import { meetingRoutes } from '#core/meeting';
 import { notifyRoutes } from '#core/notify';
 import { orgRoutes } from '#core/org';
+import { policyRoutes } from '#core/policy';
 import { healthRoutes } from './health.routes';
 
 // Every module's routes, mounted under /api. One line per module.
@@ -12,7 +19,14 @@ export const routeModules: RouteModule[] = [
   orgRoutes,
   auditRoutes,
   notifyRoutes,
+  approvalRoutes,
+  policyRoutes,
+  calendarRoutes,
+  meetingRoutes,
+  assessmentRoutes,
+  archiveRoutes,
+  excelRoutes,
 ];
 
 /** Work the scheduler runs on each tick (deadlines, reminders, escalations). */
-export const schedulerJobs: ((ctx: import('#core/http').AppContext) => Promise<void>)[] = [];
+export const schedulerJobs: ((ctx: AppContext) => Promise<void>)[] = [...calendarJobs];

@@ -15,3 +15,4 @@ export { countOrganisations, createOrganisation, findOrganisationByCode, getOrga
 export type { OrganisationSeed, RoleSeed } from './organisation.service';
 export { orgRoutes } from './org.routes';
 export { findUserIdsInDepartment, findUserIdsWithPermission, findUserIdsWithRole } from './directory.service';
+export type { DemoOrg, DemoSeeder } from './demo.types';

@@ -1,23 +1,11 @@
-import { type Actor, PERMISSIONS, systemActor } from '#core/access';
+import { PERMISSIONS, systemActor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import { hashPassword } from '#core/auth';
 import type { Db } from '#core/db';
-import { countOrganisations, createOrganisation, type OrganisationSeed, userRoles, users } from '#core/org';
+import { countOrganisations, createOrganisation, type DemoOrg, type OrganisationSeed, userRoles, users } from '#core/org';
 import { DEMO_PASSWORD, type DemoUser, PLANT_USERS, plantSeed, SCHOOL_USERS, schoolSeed } from './demo-orgs';
 import { demoSeeders } from './demo-seeders';
 
-/** What a module's demo seeder gets: one organisation, its people and departments by name. */
-export interface DemoOrg {
-  orgId: string;
-  kind: 'enterprise' | 'school';
-  template: string;
-  actor: Actor;
-  userIds: Map<string, string>;
-  departmentIds: Map<string, string>;
-  today: Date;
-}
-
-export type DemoSeeder = (db: Db, org: DemoOrg) => Promise<void>;
 
 export interface DemoLogin {
   organisation: string;

@@ -1,4 +1,7 @@
-import type { DemoSeeder } from './demo-seed';
+import { seedApprovalDemo } from '#core/approval';
+import { seedMeetingDemo } from '#core/meeting';
+import type { DemoSeeder } from '#core/org';
+import { seedPolicyDemo } from '#core/policy';
 
 // Each module's demo data, run in order for every demo organisation. One line per module.
-export const demoSeeders: DemoSeeder[] = [];
+export const demoSeeders: DemoSeeder[] = [seedPolicyDemo, seedApprovalDemo, seedMeetingDemo];

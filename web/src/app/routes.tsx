@@ -1,6 +1,21 @@
 import { adminRoutes } from '../features/admin';
+import { approvalRoutes } from '../features/approval';
+import { archiveRoutes } from '../features/archive';
+import { assessmentRoutes } from '../features/assessment';
 import { homeRoutes } from '../features/home';
+import { meetingRoutes } from '../features/meeting';
+import { notifyRoutes } from '../features/notify';
+import { policyRoutes } from '../features/policy';
 import type { AppRoute } from './route-types';
 
 // Every feature's pages. One line per feature.
-export const appRoutes: AppRoute[] = [...homeRoutes, ...adminRoutes];
+export const appRoutes: AppRoute[] = [
+  ...homeRoutes,
+  ...notifyRoutes,
+  ...approvalRoutes,
+  ...meetingRoutes,
+  ...assessmentRoutes,
+  ...archiveRoutes,
+  ...policyRoutes,
+  ...adminRoutes,
+];

@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+import { openDatabase, migrate } from '#core/db';
+let t = Date.now();
+const a = await openDatabase({});
+console.log('open1', Date.now() - t); t = Date.now();
+await migrate(a);
+console.log('migrate', Date.now() - t); t = Date.now();
+const b = await openDatabase({});
+console.log('open2', Date.now() - t); t = Date.now();
+const c = new PGlite(); await c.waitReady;
+console.log('open3', Date.now() - t); t = Date.now();
+const raw = new PGlite(); await raw.waitReady; await raw.exec('create table x(a int)');
+t = Date.now();
+const cl = await (raw as any).clone(); await cl.query('select * from x');
+console.log('clone', Date.now() - t);
