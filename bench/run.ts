@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { planningBenchmark } from './planning/planning.bench.js';
+import { startupBenchmark } from './startup/startup.bench.js';
 
 // `npm run bench [-- <name filter>] [--json out.json]`: runs every benchmark
 // module in the list and prints one table. Results and the machine they came
@@ -20,7 +21,7 @@ export interface BenchModule {
   run: () => Promise<BenchRow[]>;
 }
 
-const benchmarks: BenchModule[] = [planningBenchmark];
+const benchmarks: BenchModule[] = [startupBenchmark, planningBenchmark];
 
 function printTable(rows: BenchRow[]): void {
   const header = ['benchmark', 'case', 'metric', 'value', 'target', 'ok'];
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const jsonAt = args.indexOf('--json');
   const jsonPath = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
-  const filters = args.filter((a, k) => !a.startsWith('--') && k !== jsonAt + 1);
+  const filters = args.filter((a, k) => !a.startsWith('--') && (jsonAt < 0 || k !== jsonAt + 1));
   const selected = benchmarks.filter((b) => filters.length === 0 || filters.some((f) => b.name.includes(f)));
   const rows: BenchRow[] = [];
   const started = performance.now();

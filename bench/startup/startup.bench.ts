@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchModule, BenchRow } from '../run.js';
+
+// Cold `npm start` (fresh data directory: PGlite init, migrations, demo seed) and warm
+// start (existing data) until GET /api/health answers 200. The web app is already built,
+// as it is after `npm install` (the prepare script builds it).
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+async function timeStart(dataDir: string): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['bin/zhidu.mjs', 'start'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SKIP_WEB_BUILD: '1' },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      if (performance.now() - started > 60_000) throw new Error('server did not become healthy in 60 s');
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+        if (res.status === 200) return performance.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+async function runStartupBenchmark(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-bench-'));
+    cold.push(await timeStart(dir));
+    warm.push(await timeStart(dir));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
+  rows.push({ benchmark: 'startup', case: 'npm start, empty data dir (init + migrate + seed)', metric: 'to health 200, median of 3', value: s(median(cold)), target: '≤ 10 s', ok: median(cold) <= 10_000 });
+  rows.push({ benchmark: 'startup', case: 'npm start, existing data dir', metric: 'to health 200, median of 3', value: s(median(warm)), target: '≤ 10 s', ok: median(warm) <= 10_000 });
+  return rows;
+}
+
+export const startupBenchmark: BenchModule = { name: 'startup', run: runStartupBenchmark };

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// npm test: type check, lint, then every test suite; ends with "N passed, N failed".
+// Suites: unit + service + API on PGlite; service + API again on PostgreSQL
+// (TEST_DATABASE_URL); browser journeys in headless Chromium.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, '.test-results');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const lines = [];
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function check(name, cmd, args) {
+  console.log(`\n=== ${name} ===`);
+  const ok = run(cmd, args) === 0;
+  ok ? passed++ : failed++;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
+}
+
+function suite(name, args, env = {}) {
+  console.log(`\n=== ${name} ===`);
+  const file = join(out, `${name.replace(/\W+/g, '-')}.json`);
+  const code = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  if (!existsSync(file)) {
+    failed++;
+    lines.push(`FAIL ${name}: the runner produced no results (exit ${code})`);
+    return;
+  }
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  // A file that failed to load has no test results but is a failure all the same.
+  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  const p = r.numPassedTests ?? 0;
+  const f = (r.numFailedTests ?? 0) + brokenFiles + (code !== 0 && !r.numFailedTests && !brokenFiles ? 1 : 0);
+  const s = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  passed += p;
+  failed += f;
+  skipped += s;
+  lines.push(`${f ? 'FAIL' : 'ok  '} ${name}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ''}`);
+}
+
+check('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+check('lint (biome, module boundaries)', 'npx', ['biome', 'lint', '.']);
+suite('unit, service and API tests on PGlite', []);
+
+if (process.env.TEST_DATABASE_URL) {
+  suite('service and API tests on PostgreSQL', ['--config', 'vitest.pg.config.ts'], { ZHIDU_TEST_DRIVER: 'pg' });
+} else if (process.env.CI) {
+  failed++;
+  lines.push('FAIL PostgreSQL suite: TEST_DATABASE_URL is not set in CI');
+} else {
+  lines.push('NOT RUN PostgreSQL suite: set TEST_DATABASE_URL=postgres://… to run it (.ci/run does)');
+}
+
+if (existsSync(join(root, 'vitest.e2e.config.ts'))) {
+  if (process.env.ZHIDU_SKIP_E2E === '1' && !process.env.CI) {
+    lines.push('NOT RUN browser journeys: ZHIDU_SKIP_E2E=1');
+  } else {
+    suite('browser journeys (headless Chromium)', ['--config', 'vitest.e2e.config.ts']);
+  }
+}
+
+console.log('\n=== summary ===');
+for (const l of lines) console.log(l);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed ? 1 : 0);

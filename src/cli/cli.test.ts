@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './main';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out, err };
+}
+
+describe('zhidu CLI', () => {
+  it('prints help and refuses unknown commands with exit code 2', async () => {
+    const a = capture();
+    expect(await runCli(['help'], a.io)).toBe(0);
+    expect(a.out.join('')).toContain('backup <file>');
+    const b = capture();
+    expect(await runCli(['frobnicate'], b.io)).toBe(2);
+    expect(b.err.join('')).toContain('unknown command');
+  });
+
+  it('names what is missing for user add and for restore', async () => {
+    const a = capture();
+    expect(await runCli(['user', 'add', '--org', 'x'], a.io)).toBe(2);
+    expect(a.err.join('')).toContain('--username');
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-cli-'));
+    writeFileSync(join(dir, 'bad.json'), '{not json');
+    const b = capture();
+    expect(await runCli(['restore', join(dir, 'bad.json')], b.io)).toBe(2);
+    expect(b.err.join('')).toContain('cannot read');
+  });
+
+  it('migrates, seeds, adds a user, backs up, and restores every row into an empty data directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-cli-'));
+    process.env.DATA_DIR = join(dir, 'a');
+    const seed = capture();
+    expect(await runCli(['seed', '--demo'], seed.io)).toBe(0);
+    expect(seed.out.join('')).toContain('seeded');
+    const add = capture();
+    expect(await runCli(['user', 'add', '--org', 'demo-plant', '--username', 'cli.user', '--name', '命令行用户', '--password', 'cliPass2026', '--role', 'planner'], add.io)).toBe(0);
+    const dup = capture();
+    await expect(runCli(['user', 'add', '--org', 'demo-plant', '--username', 'cli.user', '--password', 'cliPass2026'], dup.io)).rejects.toThrow(/cli.user/);
+    const backupFile = join(dir, 'backup.json.gz');
+    const b = capture();
+    expect(await runCli(['backup', backupFile], b.io)).toBe(0);
+    const rows = Number(/backed up (\d+) rows/.exec(b.out.join(''))?.[1]);
+    expect(rows).toBeGreaterThan(40);
+
+    process.env.DATA_DIR = join(dir, 'b');
+    const r = capture();
+    expect(await runCli(['restore', backupFile], r.io)).toBe(0);
+    expect(r.out.join('')).toContain(`restored ${rows} rows`);
+    const again = capture();
+    expect(await runCli(['restore', backupFile], again.io).catch((e: Error) => e.message)).toMatch(/not empty/);
+  }, 120_000);
+});
