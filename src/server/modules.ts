@@ -10,6 +10,9 @@ import { meetingRoutes } from '#core/meeting';
 import { notifyRoutes } from '#core/notify';
 import { orgRoutes } from '#core/org';
 import { policyRoutes } from '#core/policy';
+import { leagueJobs, leagueRoutes } from '#league';
+import { productionJobs, productionRoutes } from '#production';
+import { trainingJobs, trainingRoutes } from '#training';
 import { healthRoutes } from './health.routes';
 
 // Every module's routes, mounted under /api. One line per module.
@@ -26,7 +29,10 @@ export const routeModules: RouteModule[] = [
   assessmentRoutes,
   archiveRoutes,
   excelRoutes,
+  productionRoutes,
+  trainingRoutes,
+  leagueRoutes,
 ];
 
 /** Work the scheduler runs on each tick (deadlines, reminders, escalations). */
-export const schedulerJobs: ((ctx: AppContext) => Promise<void>)[] = [...calendarJobs];
+export const schedulerJobs: ((ctx: AppContext) => Promise<void>)[] = [...calendarJobs, ...productionJobs, ...trainingJobs, ...leagueJobs];

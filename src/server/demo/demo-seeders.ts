@@ -2,6 +2,16 @@ import { seedApprovalDemo } from '#core/approval';
 import { seedMeetingDemo } from '#core/meeting';
 import type { DemoSeeder } from '#core/org';
 import { seedPolicyDemo } from '#core/policy';
+import { seedLeagueDemo } from '#league';
+import { seedProductionDemo } from '#production';
+import { seedTrainingDemo } from '#training';
 
 // Each module's demo data, run in order for every demo organisation. One line per module.
-export const demoSeeders: DemoSeeder[] = [seedPolicyDemo, seedApprovalDemo, seedMeetingDemo];
+export const demoSeeders: DemoSeeder[] = [
+  seedPolicyDemo,
+  seedApprovalDemo,
+  seedMeetingDemo,
+  seedProductionDemo,
+  seedTrainingDemo,
+  seedLeagueDemo,
+];

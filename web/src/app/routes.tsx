@@ -3,9 +3,12 @@ import { approvalRoutes } from '../features/approval';
 import { archiveRoutes } from '../features/archive';
 import { assessmentRoutes } from '../features/assessment';
 import { homeRoutes } from '../features/home';
+import { leagueRoutes } from '../features/league';
 import { meetingRoutes } from '../features/meeting';
 import { notifyRoutes } from '../features/notify';
 import { policyRoutes } from '../features/policy';
+import { productionRoutes } from '../features/production';
+import { trainingRoutes } from '../features/training';
 import type { AppRoute } from './route-types';
 
 // Every feature's pages. One line per feature.
@@ -13,6 +16,9 @@ export const appRoutes: AppRoute[] = [
   ...homeRoutes,
   ...notifyRoutes,
   ...approvalRoutes,
+  ...productionRoutes,
+  ...trainingRoutes,
+  ...leagueRoutes,
   ...meetingRoutes,
   ...assessmentRoutes,
   ...archiveRoutes,
