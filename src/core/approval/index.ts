@@ -1,6 +1,51 @@
-import type { RouteModule } from '../http';
-import type { DemoSeeder } from '../org';
-
-// Filled in by the approval engine (CORE-3, CORE-4, CORE-5).
-export const approvalRoutes: RouteModule = () => undefined;
-export const seedApprovalDemo: DemoSeeder = async () => undefined;
+// Approval engine, versioned documents, distribution and the inbox (CORE-3, CORE-4, CORE-5).
+export { approvalRoutes } from './approval.routes';
+export { seedApprovalDemo } from './approval.demo';
+export {
+  approvalActions,
+  approvalChains,
+  documentReceipts,
+  documentRevisions,
+  documents,
+} from './approval.schema';
+export type { ChainStep, DocumentRow } from './approval.schema';
+export {
+  ACTION_LABELS,
+  DOCUMENT_ACTIONS,
+  DOCUMENT_STATES,
+  DOCUMENT_WORKFLOW,
+  findAllowedActions,
+  STATE_LABELS,
+  transition,
+} from './approval.rules';
+export type { DocumentAction, DocumentState, TransitionFacts, TransitionResult, TransitionRule } from './approval.rules';
+export { DEFAULT_DIFF_LABELS, diffRevisions } from './revision-diff.rules';
+export type { DiffEntry, DiffKind, DiffLabels } from './revision-diff.rules';
+export {
+  documentLink,
+  findDocumentTypes,
+  getDocumentType,
+  onDocumentTransition,
+  registerApprovalGuard,
+  registerDocumentType,
+  registerInboxSource,
+} from './approval.registry';
+export type { ApprovalGuard, DocumentTypeInfo, InboxItem, InboxSource, TransitionEvent, TransitionHook } from './approval.registry';
+export { findApprovalChains, findChainFor, saveApprovalChain } from './approval-chain.service';
+export type { ChainInput, ChainView } from './approval-chain.service';
+export { createDocument, findDocuments, getDocument, updateDocument } from './document.service';
+export type { DocumentChange, DocumentQuery, DocumentSummary, DocumentView, NewDocument, TimelineEntry } from './document.service';
+export {
+  actOnDocument,
+  adjustDocument,
+  applyTransition,
+  approveDocument,
+  rejectDocument,
+  submitDocument,
+} from './document-transition.service';
+export type { ActionInput, AppliedTransition } from './document-transition.service';
+export { acknowledgeDocument, findDistribution, issueDocument } from './distribution.service';
+export type { DistributionView, IssueInput, ReceiptView } from './distribution.service';
+export { diffDocumentRevisions, findRevisions, getRevision } from './revision.service';
+export type { RevisionDiff, RevisionView } from './revision.service';
+export { findInbox } from './inbox.service';

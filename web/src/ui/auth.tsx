@@ -47,14 +47,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     login: async (username, password) => {
       const m = await post<Me>('/auth/login', { username, password });
       setCsrfToken(m.csrfToken);
-      qc.clear();
+      // Drop the previous person's data but keep the ['me'] query the provider watches.
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(['me'], m);
       return m;
     },
     logout: async () => {
       await post('/auth/logout').catch(() => undefined);
       setCsrfToken('');
-      qc.clear();
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(['me'], null);
     },
   };

@@ -1,3 +1,17 @@
 import type { AppRoute } from '../../app/route-types';
+import { tx } from '../../ui/i18n';
+import { ApprovalChainsPage } from './approval-chains.page';
+import { DocumentPage } from './document.page';
+import { DocumentsPage } from './documents.page';
+import { InboxPage } from './inbox.page';
 
-export const approvalRoutes: AppRoute[] = [];
+export const approvalRoutes: AppRoute[] = [
+  { path: '/inbox', element: <InboxPage />, menu: { section: 'home', label: tx('我的待办', 'My inbox'), order: 1 } },
+  { path: '/documents', element: <DocumentsPage />, menu: { section: 'home', label: tx('文件', 'Documents'), permission: 'document.read', order: 2 } },
+  { path: '/documents/:id', element: <DocumentPage /> },
+  {
+    path: '/admin/approval-chains',
+    element: <ApprovalChainsPage />,
+    menu: { section: 'admin', label: tx('审批流程', 'Approval chains'), permission: 'admin.policy', order: 30 },
+  },
+];

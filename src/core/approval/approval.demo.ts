@@ -1,0 +1,112 @@
+import type { Actor } from '../access';
+import { writeAudit } from '../audit';
+import { loadActor } from '../auth';
+import type { Db } from '../db';
+import { type DemoOrg, type DemoSeeder, roles, userRoles } from '../org';
+import { saveApprovalChain } from './approval-chain.service';
+import type { ChainStep } from './approval.schema';
+import { issueDocument } from './distribution.service';
+import { approveDocument, submitDocument } from './document-transition.service';
+import { createDocument } from './document.service';
+
+const step = (key: string, nameZh: string, nameEn: string, roleCode: string): ChainStep => ({ key, nameZh, nameEn, roleCode });
+
+// CORE-3 defaults: 月度计划 生产部 → 副总经理; 年度计划 生产部 → 生产总监 → 总经理 → 董事会 (T3 第四条, T4 第十九条).
+const PLANT_CHAINS: Record<string, ChainStep[]> = {
+  general: [step('vp', '副总经理审批', 'VP approval', 'vp_production')],
+  'production.monthly_plan': [step('vp', '副总经理审批', 'VP approval', 'vp_production')],
+  'production.annual_plan': [
+    step('director', '生产总监审核', 'Production director review', 'vp_production'),
+    step('gm', '总经理审批', 'General manager approval', 'gm'),
+    step('board', '董事会', 'Board of directors', 'board'),
+  ],
+  'production.sales_plan': [step('gm', '总经理审批', 'General manager approval', 'gm')],
+};
+
+const SCHOOL_CHAINS: Record<string, ChainStep[]> = {
+  general: [step('principal', '校长审批', 'Principal approval', 'principal')],
+  'training.plan': [step('principal', '校长审批', 'Principal approval', 'principal')],
+};
+
+// The annual plan ends at the board; the demo's general manager also sits on it so the chain can finish.
+async function ensureBoardRole(db: Db, org: DemoOrg): Promise<void> {
+  const gmId = org.userIds.get('plant.gm');
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(roles)
+      .values({ orgId: org.orgId, code: 'board', nameZh: '董事会', nameEn: 'Board of directors', permissions: ['document.read', 'approval.act', 'production.read'] })
+      .onConflictDoNothing();
+    if (gmId) await tx.insert(userRoles).values({ orgId: org.orgId, userId: gmId, roleCode: 'board' }).onConflictDoNothing();
+    await writeAudit(tx, org.actor, { action: 'role.create', entity: 'role', entityId: 'board', after: { nameZh: '董事会', members: gmId ? ['plant.gm'] : [] } });
+  });
+}
+
+async function demoActor(db: Db, org: DemoOrg, username: string): Promise<Actor | undefined> {
+  const id = org.userIds.get(username);
+  return id ? loadActor(db, org.orgId, id) : undefined;
+}
+
+async function seedPlantDocuments(db: Db, org: DemoOrg): Promise<void> {
+  const head = await demoActor(db, org, 'plant.head');
+  const vp = await demoActor(db, org, 'plant.vp');
+  if (!head || !vp) return;
+  const now = org.today;
+  const rules = await createDocument(
+    db,
+    head,
+    {
+      docType: 'general',
+      title: '设备点检管理规定（试行）',
+      body: {
+        content: '各车间操作工在每班作业前按点检卡逐项点检；发现异常立即停机并通知设备维修人员，不得带病运行。',
+        lines: [
+          { key: '点检时间', value: '每班开机前' },
+          { key: '记录', value: '设备点检记录表' },
+        ],
+      },
+    },
+    now,
+  );
+  await submitDocument(db, head, rules.id, { version: rules.version }, now);
+  const approved = await approveDocument(db, vp, rules.id, { version: rules.version + 1, opinion: '同意，下发各车间执行。' }, now);
+  const workshops = ['酿造车间', '灌装车间', '包装车间'].map((n) => org.departmentIds.get(n)).filter((x): x is string => !!x);
+  await issueDocument(db, head, rules.id, { version: approved.version, departmentIds: workshops }, now);
+
+  const notice = await createDocument(
+    db,
+    head,
+    {
+      docType: 'general',
+      title: '关于开展车间安全生产大检查的通知',
+      body: { content: '定于本月下旬开展一次安全生产大检查，请各车间做好自查。', lines: [{ key: '检查范围', value: '酿造、灌装、包装车间' }] },
+    },
+    now,
+  );
+  await submitDocument(db, head, notice.id, { version: notice.version }, now);
+}
+
+async function seedSchoolDocuments(db: Db, org: DemoOrg): Promise<void> {
+  const office = await demoActor(db, org, 'school.office');
+  if (!office) return;
+  const doc = await createDocument(
+    db,
+    office,
+    {
+      docType: 'general',
+      title: '本学期校本培训工作要点',
+      body: { content: '以新课程理念为指导，以教研组为单位开展校本教研，每周五集中学习。', lines: [{ key: '学分要求', value: '每学年不少于12学分' }] },
+    },
+    org.today,
+  );
+  await submitDocument(db, office, doc.id, { version: doc.version }, org.today);
+}
+
+export const seedApprovalDemo: DemoSeeder = async (db, org) => {
+  const isPlant = org.kind === 'enterprise';
+  if (isPlant) await ensureBoardRole(db, org);
+  for (const [docType, steps] of Object.entries(isPlant ? PLANT_CHAINS : SCHOOL_CHAINS)) {
+    await saveApprovalChain(db, org.actor, docType, { steps, allowSelfApproval: false }, org.today);
+  }
+  if (isPlant) await seedPlantDocuments(db, org);
+  else await seedSchoolDocuments(db, org);
+};

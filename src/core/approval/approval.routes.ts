@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { actorOf, type RouteModule } from '../http';
+import { findApprovalChains, saveApprovalChain } from './approval-chain.service';
+import { findDocumentTypes } from './approval.registry';
+import { documentRoutes } from './document.routes';
+import { findInbox } from './inbox.service';
+
+const Step = z.object({
+  key: z.string().min(1).max(40),
+  nameZh: z.string().min(1).max(60),
+  nameEn: z.string().max(60).default(''),
+  roleCode: z.string().min(1).max(64),
+});
+
+export const approvalRoutes: RouteModule = async (app, ctx) => {
+  await documentRoutes(app, ctx);
+
+  app.get('/inbox', { schema: { tags: ['approval'], summary: '我的待办 My inbox' } }, async (req) => findInbox(ctx.db, actorOf(req)));
+
+  app.get('/document-types', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件类型 Document types' } }, async () =>
+    findDocumentTypes().map((t) => ({ docType: t.docType, label: t.label, numberPrefix: t.numberPrefix, isGenericEditable: t.isGenericEditable ?? false })),
+  );
+
+  app.get('/approval-chains', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '审批流程 Approval chains' } }, async (req) =>
+    findApprovalChains(ctx.db, actorOf(req)),
+  );
+
+  app.put(
+    '/approval-chains/:docType',
+    {
+      config: { permission: 'admin.policy' },
+      schema: {
+        tags: ['approval'],
+        summary: '修改审批流程 Edit an approval chain (CORE-3)',
+        params: z.object({ docType: z.string().min(2).max(64) }),
+        body: z.object({ version: z.number().int().positive().optional(), steps: z.array(Step).min(1).max(12), allowSelfApproval: z.boolean() }),
+      },
+    },
+    async (req) => saveApprovalChain(ctx.db, actorOf(req), req.params.docType, req.body, ctx.clock()),
+  );
+};

@@ -1,0 +1,154 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Actor, requireAccess } from '../access';
+import { writeAudit } from '../audit';
+import type { Db } from '../db';
+import { invalidField, invalidState } from '../errors';
+import { notifyUsers } from '../notify';
+import { departments, findUserIdsInDepartment, users } from '../org';
+import { documentLink } from './approval.registry';
+import { documentReceipts } from './approval.schema';
+import { type ActionInput, applyTransition } from './document-transition.service';
+import { getDocumentRow } from './document.query';
+import { type DocumentView, getDocument } from './document.service';
+import { findPendingReceiptsFor } from './receipt.query';
+
+export interface IssueInput extends ActionInput {
+  departmentIds: string[];
+  /** Named people who get their own copy to acknowledge. */
+  userIds?: string[];
+}
+
+async function assertRecipients(db: Db, orgId: string, departmentIds: string[], userIds: string[]): Promise<void> {
+  if (departmentIds.length + userIds.length === 0) throw invalidField('departmentIds', '请至少选择一个接收部门或人员', 'choose at least one department or person');
+  if (departmentIds.length) {
+    const found = await db
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.orgId, orgId), inArray(departments.id, departmentIds)));
+    if (found.length !== departmentIds.length) throw invalidField('departmentIds', '部门不存在', 'unknown department');
+  }
+  if (userIds.length) {
+    const found = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), inArray(users.id, userIds)));
+    if (found.length !== userIds.length) throw invalidField('userIds', '人员不存在', 'unknown person');
+  }
+}
+
+/** CORE-5: issue an approved document to departments (and people); each receipt awaits acknowledgement. */
+export async function issueDocument(db: Db, actor: Actor, id: string, input: IssueInput, now: Date): Promise<DocumentView> {
+  requireAccess(actor, 'document.write');
+  const departmentIds = [...new Set(input.departmentIds)];
+  const userIds = [...new Set(input.userIds ?? [])];
+  await assertRecipients(db, actor.orgId, departmentIds, userIds);
+  await db.transaction(async (tx) => {
+    const { after } = await applyTransition(tx, actor, id, 'issue', input, now);
+    const revision = after.effectiveRevision ?? after.revision;
+    const base = { orgId: actor.orgId, documentId: id, revision, issuedBy: actor.userId, issuedAt: now };
+    await tx.insert(documentReceipts).values([
+      ...departmentIds.map((departmentId) => ({ ...base, departmentId })),
+      ...userIds.map((userId) => ({ ...base, userId })),
+    ]);
+    // One query at a time: a transaction is one connection.
+    const members: string[] = [];
+    for (const d of departmentIds) members.push(...(await findUserIdsInDepartment(tx, actor.orgId, d)));
+    const name = `${after.number} ${after.title}`;
+    await notifyUsers(tx, actor.orgId, [...members, ...userIds], {
+      kind: 'distribution.received',
+      title: { zh: `收文待签收：${name}`, en: `Document to acknowledge: ${name}` },
+      body: { zh: `${actor.displayName} 发放，请阅后签收`, en: `Issued by ${actor.displayName}; read and acknowledge` },
+      link: documentLink(after),
+    });
+    await writeAudit(tx, actor, { action: 'document.distribute', entity: 'document', entityId: id, after: { revision, departmentIds, userIds } });
+  });
+  return getDocument(db, actor, id);
+}
+
+/** A member acknowledges their department's receipt (and any receipt naming them). */
+export async function acknowledgeDocument(db: Db, actor: Actor, id: string, now: Date): Promise<DistributionView> {
+  requireAccess(actor, 'document.read');
+  const doc = await getDocumentRow(db, actor.orgId, id);
+  const pending = await findPendingReceiptsFor(db, actor, doc);
+  if (pending.length === 0) throw invalidState('没有需要您签收的发放', 'Nothing here waits for your acknowledgement');
+  await db.transaction(async (tx) => {
+    const ids = pending.map((r) => r.id);
+    await tx
+      .update(documentReceipts)
+      .set({ acknowledgedBy: actor.userId, acknowledgedAt: now })
+      .where(and(eq(documentReceipts.orgId, actor.orgId), inArray(documentReceipts.id, ids), isNull(documentReceipts.acknowledgedAt)));
+    await writeAudit(tx, actor, {
+      action: 'document.acknowledge',
+      entity: 'document',
+      entityId: id,
+      after: { revision: doc.effectiveRevision, receipts: pending.map((r) => ({ departmentId: r.departmentId, userId: r.userId })) },
+    });
+  });
+  return findDistribution(db, actor, id);
+}
+
+export interface ReceiptView {
+  id: string;
+  revision: number;
+  departmentId: string | null;
+  userId: string | null;
+  /** The department's or the person's name. */
+  recipientName: string;
+  issuedAt: Date;
+  issuedByName: string;
+  acknowledgedAt: Date | null;
+  acknowledgedByName: string | null;
+}
+
+export interface DistributionView {
+  /** The revision in force, whose receipts the summary counts. */
+  revision: number | null;
+  total: number;
+  acknowledged: number;
+  /** Recipients who have not acknowledged the revision in force. */
+  pending: string[];
+  receipts: ReceiptView[];
+}
+
+export async function findDistribution(db: Db, actor: Actor, id: string): Promise<DistributionView> {
+  requireAccess(actor, 'document.read');
+  const doc = await getDocumentRow(db, actor.orgId, id);
+  const recipient = alias(users, 'recipient');
+  const issuer = alias(users, 'issuer');
+  const acknowledger = alias(users, 'acknowledger');
+  const rows = await db
+    .select({
+      r: documentReceipts,
+      departmentName: departments.name,
+      userName: recipient.displayName,
+      issuedByName: issuer.displayName,
+      acknowledgedByName: acknowledger.displayName,
+    })
+    .from(documentReceipts)
+    .leftJoin(departments, and(eq(departments.orgId, documentReceipts.orgId), eq(departments.id, documentReceipts.departmentId)))
+    .leftJoin(recipient, and(eq(recipient.orgId, documentReceipts.orgId), eq(recipient.id, documentReceipts.userId)))
+    .leftJoin(issuer, and(eq(issuer.orgId, documentReceipts.orgId), eq(issuer.id, documentReceipts.issuedBy)))
+    .leftJoin(acknowledger, and(eq(acknowledger.orgId, documentReceipts.orgId), eq(acknowledger.id, documentReceipts.acknowledgedBy)))
+    .where(and(eq(documentReceipts.orgId, actor.orgId), eq(documentReceipts.documentId, id)))
+    .orderBy(desc(documentReceipts.revision), asc(departments.sort), asc(recipient.displayName));
+  const receipts: ReceiptView[] = rows.map(({ r, ...names }) => ({
+    id: r.id,
+    revision: r.revision,
+    departmentId: r.departmentId,
+    userId: r.userId,
+    recipientName: names.departmentName ?? names.userName ?? '',
+    issuedAt: r.issuedAt,
+    issuedByName: names.issuedByName ?? '',
+    acknowledgedAt: r.acknowledgedAt,
+    acknowledgedByName: names.acknowledgedByName,
+  }));
+  const current = receipts.filter((r) => r.revision === doc.effectiveRevision);
+  return {
+    revision: doc.effectiveRevision,
+    total: current.length,
+    acknowledged: current.filter((r) => r.acknowledgedAt).length,
+    pending: current.filter((r) => !r.acknowledgedAt).map((r) => r.recipientName),
+    receipts,
+  };
+}

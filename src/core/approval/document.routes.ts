@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { actorOf, type RouteModule } from '../http';
+import { DOCUMENT_STATES } from './approval.rules';
+import { acknowledgeDocument, findDistribution, issueDocument } from './distribution.service';
+import { actOnDocument } from './document-transition.service';
+import { ACTION_PERMISSION } from './document.query';
+import { createDocument, findDocuments, getDocument, updateDocument } from './document.service';
+import { diffDocumentRevisions, findRevisions, getRevision } from './revision.service';
+
+const Id = z.object({ id: z.uuid() });
+const Body = z.record(z.string(), z.unknown());
+const Action = z.object({ version: z.number().int().positive(), opinion: z.string().max(2000).nullish() });
+const SIMPLE_ACTIONS = ['submit', 'approve', 'reject', 'withdraw', 'revise', 'close', 'adjust'] as const;
+
+export const documentRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/documents',
+    {
+      config: { permission: 'document.read' },
+      schema: {
+        tags: ['approval'],
+        summary: '文件列表 Documents',
+        querystring: z.object({
+          docType: z.string().max(64).optional(),
+          state: z.enum(DOCUMENT_STATES).optional(),
+          q: z.string().max(100).optional(),
+          mine: z.enum(['true', 'false']).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).optional(),
+        }),
+      },
+    },
+    async (req) => findDocuments(ctx.db, actorOf(req), { ...req.query, mine: req.query.mine === 'true' }),
+  );
+
+  app.post(
+    '/documents',
+    {
+      config: { permission: 'document.write' },
+      schema: {
+        tags: ['approval'],
+        summary: '起草文件 Draft a document',
+        body: z.object({
+          docType: z.string().min(2).max(64).default('general'),
+          title: z.string().min(1).max(200),
+          body: Body.optional(),
+          departmentId: z.uuid().nullish(),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createDocument(ctx.db, actorOf(req), req.body, ctx.clock())),
+  );
+
+  app.get('/documents/:id', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件 Document', params: Id } }, async (req) =>
+    getDocument(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.patch(
+    '/documents/:id',
+    {
+      config: { permission: 'document.write' },
+      schema: {
+        tags: ['approval'],
+        summary: '修改草稿 Edit a draft',
+        params: Id,
+        body: z.object({ version: z.number().int().positive(), title: z.string().min(1).max(200).optional(), body: Body.optional() }),
+      },
+    },
+    async (req) => updateDocument(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+
+  for (const action of SIMPLE_ACTIONS) {
+    app.post(
+      `/documents/:id/${action}`,
+      {
+        config: { permission: ACTION_PERMISSION[action] },
+        schema: { tags: ['approval'], summary: `${action} (CORE-3/4)`, params: Id, body: Action },
+      },
+      async (req) => actOnDocument(ctx.db, actorOf(req), req.params.id, action, req.body, ctx.clock()),
+    );
+  }
+
+  app.post(
+    '/documents/:id/issue',
+    {
+      config: { permission: 'document.write' },
+      schema: {
+        tags: ['approval'],
+        summary: '发放 Issue to departments (CORE-5)',
+        params: Id,
+        body: Action.extend({ departmentIds: z.array(z.uuid()).max(200), userIds: z.array(z.uuid()).max(500).optional() }),
+      },
+    },
+    async (req) => issueDocument(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+
+  app.post(
+    '/documents/:id/acknowledge',
+    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '签收 Acknowledge receipt (CORE-5)', params: Id } },
+    async (req) => acknowledgeDocument(ctx.db, actorOf(req), req.params.id, ctx.clock()),
+  );
+
+  app.get(
+    '/documents/:id/distribution',
+    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '发放与签收情况 Distribution status', params: Id } },
+    async (req) => findDistribution(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/documents/:id/revisions',
+    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '历史版本 Revisions (CORE-4)', params: Id } },
+    async (req) => findRevisions(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/documents/:id/revisions/:revision',
+    {
+      config: { permission: 'document.read' },
+      schema: { tags: ['approval'], summary: '某一版本 One revision', params: Id.extend({ revision: z.coerce.number().int().positive() }) },
+    },
+    async (req) => getRevision(ctx.db, actorOf(req), req.params.id, req.params.revision),
+  );
+
+  app.get(
+    '/documents/:id/diff',
+    {
+      config: { permission: 'document.read' },
+      schema: {
+        tags: ['approval'],
+        summary: '版本差异 Diff of two revisions',
+        params: Id,
+        querystring: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
+      },
+    },
+    async (req) => diffDocumentRevisions(ctx.db, actorOf(req), req.params.id, req.query.from, req.query.to),
+  );
+};
