@@ -6,7 +6,7 @@ import { authRoutes } from '#core/auth';
 import { calendarJobs, calendarRoutes } from '#core/calendar';
 import { excelRoutes } from '#core/excel';
 import type { AppContext, RouteModule } from '#core/http';
-import { meetingRoutes } from '#core/meeting';
+import { meetingJobs, meetingRoutes } from '#core/meeting';
 import { notifyRoutes } from '#core/notify';
 import { orgRoutes } from '#core/org';
 import { policyRoutes } from '#core/policy';
@@ -35,4 +35,4 @@ export const routeModules: RouteModule[] = [
 ];
 
 /** Work the scheduler runs on each tick (deadlines, reminders, escalations). */
-export const schedulerJobs: ((ctx: AppContext) => Promise<void>)[] = [...calendarJobs, ...productionJobs, ...trainingJobs, ...leagueJobs];
+export const schedulerJobs: ((ctx: AppContext) => Promise<void>)[] = [...calendarJobs, ...meetingJobs, ...productionJobs, ...trainingJobs, ...leagueJobs];

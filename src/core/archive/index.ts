@@ -1,4 +1,15 @@
-import type { RouteModule } from '../http';
-
-// Filled in by archives (CORE-9).
-export const archiveRoutes: RouteModule = () => undefined;
+export { attachments } from './attachment.schema';
+export { ARCHIVE_CATEGORIES, ARCHIVE_CATEGORY_VALUES, ARCHIVE_CONFIG } from './archive.config';
+export type { ArchiveCategory } from './archive.config';
+export {
+  deleteAttachment,
+  findAttachments,
+  getAttachment,
+  getAttachmentFile,
+  getMaxUploadBytes,
+  updateAttachment,
+  uploadAttachment,
+} from './attachment.service';
+export type { AttachmentFilter, AttachmentMeta, AttachmentView, IncomingFile, StorageContext } from './attachment.service';
+export { ALLOWED_FILE_TYPES, checkUpload, cleanFileName } from './file-check.rules';
+export { archiveRoutes } from './archive.routes';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
-import { type Evidence, findings } from './assessment.schema';
+import { type Evidence, findingEvents, findings } from './assessment.schema';
 
 export interface FindingInput {
   /** Stable code of the rule, e.g. 'production.plan.late-issue'. */
@@ -49,6 +49,15 @@ export async function recordFinding(tx: Db, actor: Actor, input: FindingInput): 
     .onConflictDoNothing()
     .returning({ id: findings.id });
   if (!row) return undefined;
+  await tx.insert(findingEvents).values({
+    orgId: actor.orgId,
+    findingId: row.id,
+    action: 'create',
+    toState: 'open',
+    actorId: actor.userId,
+    actorName: actor.displayName,
+    amountAfter: input.amount ?? null,
+  });
   await writeAudit(tx, actor, { action: 'finding.create', entity: 'finding', entityId: row.id, after: input });
   return row;
 }

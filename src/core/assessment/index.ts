@@ -1,9 +1,17 @@
-export { findings } from './assessment.schema';
-export type { Evidence, FindingState } from './assessment.schema';
+export { findingEvents, findings } from './assessment.schema';
+export type { Evidence, FindingAction, FindingState } from './assessment.schema';
 export { getFindingByKey, recordFinding } from './finding.service';
 export type { FindingInput } from './finding.service';
-
-import type { RouteModule } from '../http';
-
-// Filled in by the assessment module (CORE-8): dispute, confirm, browse.
-export const assessmentRoutes: RouteModule = () => undefined;
+export { findFindingFacets, findFindings, getFinding } from './finding-query.service';
+export type { FindingFilter, FindingList, FindingRow, FindingView } from './finding-query.service';
+export { confirmFinding, disputeFinding, markFindingFalsified, withdrawFinding } from './finding-lifecycle.service';
+export type { FindingStep } from './finding-lifecycle.service';
+export { availableFindingActions, falsifiedAmount, isFindingSubject, nextFindingState } from './finding.rules';
+export type { FindingCommand } from './finding.rules';
+export { dedupeKeyOf, evaluateAssessmentRules } from './rule-runner.rules';
+export type { AssessmentRule, RuleFinding } from './rule-runner.rules';
+export { runAssessmentRules } from './rule-runner.service';
+export type { RuleRunResult } from './rule-runner.service';
+export { findingsSheet } from './finding.sheet';
+export { assessmentRoutes } from './assessment.routes';
+export { seedAssessmentDemo } from './assessment.seed';

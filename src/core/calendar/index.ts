@@ -1,5 +1,39 @@
-import type { AppContext, RouteModule } from '../http';
+import type { AppContext } from '../http';
+import { runDueDeadlines } from './deadline.runner';
 
-// Filled in by deadlines and reminders (CORE-6).
-export const calendarRoutes: RouteModule = () => undefined;
-export const calendarJobs: ((ctx: AppContext) => Promise<void>)[] = [];
+export {
+  addBusinessDays,
+  addDays,
+  countBusinessDays,
+  dayOfMonth,
+  daysInMonth,
+  dueDateFor,
+  endOfLocalDay,
+  isBusinessDay,
+  isIsoDate,
+  isoWeekday,
+  localDateOf,
+  localDateTime,
+  makeCalendar,
+  shiftToBusinessDay,
+  startOfLocalDay,
+} from './calendar.rules';
+export type { BusinessCalendar, DueRule, HolidayEntry, IsoDate, RestDayShift } from './calendar.rules';
+export { deadlines, holidays } from './calendar.schema';
+export type { DeadlineRow, DeadlineState } from './calendar.schema';
+export { deadlineStatus, deadlineTimes } from './deadline.rules';
+export type { DeadlineStatus } from './deadline.rules';
+export { cancelDeadline, completeDeadline, createDeadline, findDeadlines } from './deadline.service';
+export type { DeadlineFilters, DeadlineRule, NewDeadline } from './deadline.service';
+export { runDueDeadlines } from './deadline.runner';
+export type { DeadlineRunResult } from './deadline.runner';
+export { addHoliday, findHolidays, loadBusinessCalendar, removeHoliday, updateHoliday } from './holiday.service';
+export type { HolidayInput } from './holiday.service';
+export { calendarRoutes } from './calendar.routes';
+
+/** Run by the scheduler on every tick (src/server/scheduler.ts). */
+export const calendarJobs: ((ctx: AppContext) => Promise<void>)[] = [
+  async (ctx) => {
+    await runDueDeadlines(ctx);
+  },
+];

@@ -1,4 +1,14 @@
-import type { RouteModule } from '../http';
-
-// Filled in by the Excel import/export framework (CORE-11).
-export const excelRoutes: RouteModule = () => undefined;
+export { importJobs } from './excel.schema';
+export { findExcelTable, listExcelTables, registerExcelTable } from './excel.registry';
+export type { ExcelTable, ImportContext, ImportRow, ImportSummary } from './excel.registry';
+export { buildExcelTemplate, exportExcelTable, findImportJobs, findUsableExcelTables, importExcelTable } from './excel.service';
+export type { ExcelTableView, ImportRequest } from './excel.service';
+export { defineSheet, headerOf } from './sheet.definition';
+export type { CellData, ColumnDef, ColumnType, EnumValue, SheetDef, SheetLocale, SheetRow } from './sheet.definition';
+export { importFailed, parseSheet } from './sheet.reader';
+export type { ParsedSheet, ParseOptions } from './sheet.reader';
+export { exportSheet } from './sheet.writer';
+export { RowErrors } from './row-errors';
+export { departmentsExcelTable } from './departments.table';
+export { peopleExcelTable, splitList } from './people.table';
+export { excelRoutes, requestLocale, XLSX_MIME } from './excel.routes';

@@ -1,6 +1,35 @@
-import type { RouteModule } from '../http';
-import type { DemoSeeder } from '../org';
+import type { AppContext } from '../http';
+import { extendDueSeries } from './meeting-series.service';
+// Registers the approver's pending leave requests as an inbox source.
+import './meeting.inbox';
 
-// Filled in by meetings (CORE-7).
-export const meetingRoutes: RouteModule = () => undefined;
-export const seedMeetingDemo: DemoSeeder = async () => undefined;
+export {
+  meetingActions,
+  meetingAttendees,
+  meetingDecisions,
+  meetingLeaveRequests,
+  meetings,
+  meetingSeries,
+  meetingSeriesMembers,
+} from './meeting.schema';
+export type { AttendeeStatus, LeaveState, MeetingKind, MeetingRow, MeetingState } from './meeting.schema';
+export { generateOccurrences } from './recurrence.rules';
+export type { Occurrence, Recurrence } from './recurrence.rules';
+export { canRecordStatusAt, formatLocal, leaveTooLate } from './meeting.rules';
+export { createMeeting, findInvitablePeople, findMeetings, getMeeting, updateMeeting } from './meeting.service';
+export type { MeetingChange, MeetingQuery, NewMeeting } from './meeting.service';
+export { createSeries, extendDueSeries, extendSeries, findSeries } from './meeting-series.service';
+export type { NewSeries } from './meeting-series.service';
+export { decideLeave, findPendingLeaveRequests, recordAttendance, requestLeave } from './meeting-leave.service';
+export type { AttendanceEntry } from './meeting-leave.service';
+export { ACTION_SUBJECT, addAction, addDecision, completeAction } from './meeting-action.service';
+export type { NewAction } from './meeting-action.service';
+export { meetingRoutes } from './meeting.routes';
+export { seedMeetingDemo } from './meeting.seed';
+
+/** Keeps recurring meetings generated ahead; add to the scheduler's jobs (src/server/modules.ts). */
+export const meetingJobs: ((ctx: AppContext) => Promise<void>)[] = [
+  async (ctx) => {
+    await extendDueSeries(ctx);
+  },
+];

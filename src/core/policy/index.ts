@@ -1,6 +1,20 @@
-import type { RouteModule } from '../http';
-import type { DemoSeeder } from '../org';
-
-// Filled in by the policy module.
-export const policyRoutes: RouteModule = () => undefined;
-export const seedPolicyDemo: DemoSeeder = async () => undefined;
+export { policyVersions } from './policy-version.schema';
+export { CREDIT_CATEGORIES, isPresetName, POLICY_SECTIONS, PolicySchema, PRESET_NAMES } from './policy.schema';
+export type { CreditCategory, Policy, PolicySection, PresetName, StandingSlot } from './policy.schema';
+export { POLICY_PRESETS, PRESET_LABELS, presetNameFor } from './policy.presets';
+export { FIELD_META, findFieldMeta, SECTION_LABELS } from './policy.meta';
+export type { FieldMeta } from './policy.meta';
+export { diffPolicies, mergePolicyValues, parsePolicy } from './policy.rules';
+export type { PolicyChange } from './policy.rules';
+export {
+  applyPreset,
+  diffPolicyVersions,
+  findPolicyVersions,
+  getPolicy,
+  getPolicyVersion,
+  getPolicyView,
+  updatePolicy,
+} from './policy.service';
+export type { PolicyUpdate, PolicyView } from './policy.service';
+export { policyRoutes } from './policy.routes';
+export { seedPolicyDemo } from './policy.seed';

@@ -1,4 +1,5 @@
 import { seedApprovalDemo } from '#core/approval';
+import { seedAssessmentDemo } from '#core/assessment';
 import { seedMeetingDemo } from '#core/meeting';
 import type { DemoSeeder } from '#core/org';
 import { seedPolicyDemo } from '#core/policy';
@@ -10,6 +11,7 @@ import { seedTrainingDemo } from '#training';
 export const demoSeeders: DemoSeeder[] = [
   seedPolicyDemo,
   seedApprovalDemo,
+  seedAssessmentDemo,
   seedMeetingDemo,
   seedProductionDemo,
   seedTrainingDemo,

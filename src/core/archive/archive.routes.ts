@@ -1,0 +1,157 @@
+import { createReadStream } from 'node:fs';
+import { z } from 'zod';
+import type { Actor } from '../access';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { defineSheet, exportSheet, registerExcelTable, requestLocale, XLSX_MIME } from '../excel';
+import { actorOf, type RouteModule, sendFile } from '../http';
+import { ARCHIVE_CATEGORIES, ARCHIVE_CATEGORY_VALUES } from './archive.config';
+import {
+  type AttachmentFilter,
+  deleteAttachment,
+  findAttachments,
+  getAttachment,
+  getAttachmentFile,
+  updateAttachment,
+  uploadAttachment,
+} from './attachment.service';
+
+const Id = z.object({ id: z.uuid() });
+const Entity = z.string().regex(/^[a-z][a-z0-9_.-]{0,59}$/);
+const Filter = z.object({
+  category: z.enum(ARCHIVE_CATEGORY_VALUES).optional(),
+  entity: Entity.optional(),
+  entityId: z.string().max(100).optional(),
+  ownerUserId: z.uuid().optional(),
+  uploadedBy: z.uuid().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  includeDeleted: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
+type FilterQuery = z.infer<typeof Filter>;
+const toFilter = (q: FilterQuery): AttachmentFilter => ({ ...q, includeDeleted: q.includeDeleted === 'true' });
+
+const archiveSheet = defineSheet({
+  name: 'archive',
+  columns: [
+    { key: 'uploadedAt', header: { zh: '上传日期', en: 'Uploaded on' }, type: 'date', width: 12 },
+    { key: 'category', header: { zh: '类别', en: 'Category' }, type: 'enum', enumValues: [...ARCHIVE_CATEGORIES], width: 10 },
+    { key: 'title', header: { zh: '标题', en: 'Title' }, type: 'string', width: 30 },
+    { key: 'fileName', header: { zh: '文件名', en: 'File name' }, type: 'string', width: 30 },
+    { key: 'sizeKb', header: { zh: '大小（KB）', en: 'Size (KB)' }, type: 'number', width: 10 },
+    { key: 'owner', header: { zh: '所属人员', en: 'Person' }, type: 'string', width: 12 },
+    { key: 'record', header: { zh: '关联记录', en: 'Record' }, type: 'string', width: 30 },
+    { key: 'uploader', header: { zh: '上传人', en: 'Uploaded by' }, type: 'string', width: 12 },
+    { key: 'sha256', header: { zh: 'SHA-256', en: 'SHA-256' }, type: 'string', width: 20 },
+  ],
+});
+
+async function archiveRows(db: Db, actor: Actor, filter: AttachmentFilter) {
+  const rows = await findAttachments(db, actor, { ...filter, limit: 5000 });
+  return rows.map((a) => ({
+    uploadedAt: a.uploadedAt.toISOString().slice(0, 10),
+    category: a.category,
+    title: a.title,
+    fileName: a.fileName,
+    sizeKb: Math.ceil(a.sizeBytes / 1024),
+    owner: a.ownerName,
+    record: a.entity ? `${a.entity}/${a.entityId}` : null,
+    uploader: a.uploaderName,
+    sha256: a.sha256,
+  }));
+}
+
+// ASCII for old clients, the exact UTF-8 name for everyone else (RFC 6266).
+const contentDisposition = (name: string): string =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export const archiveRoutes: RouteModule = (app, ctx) => {
+  registerExcelTable({ name: 'archive', label: { zh: '档案目录', en: 'Archive index' }, sheet: archiveSheet, permission: 'archive.read', exportRows: (db, actor) => archiveRows(db, actor, {}) });
+
+  app.get('/archive/categories', { schema: { tags: ['archive'], summary: '档案类别 Categories' } }, async () => ARCHIVE_CATEGORIES);
+
+  app.get(
+    '/attachments',
+    { schema: { tags: ['archive'], summary: '档案与附件 Attachments (by record, person, category, date)', querystring: Filter } },
+    async (req) => findAttachments(ctx.db, actorOf(req), toFilter(req.query)),
+  );
+
+  app.get(
+    '/attachments/mine',
+    { schema: { tags: ['archive'], summary: '我的档案 My archive', querystring: Filter } },
+    async (req) => findAttachments(ctx.db, actorOf(req), { ...toFilter(req.query), isMine: true }),
+  );
+
+  app.post(
+    '/attachments',
+    {
+      config: { permission: 'archive.write' },
+      schema: {
+        tags: ['archive'],
+        summary: '上传（multipart，字段 file；类型与大小受检） Upload',
+        querystring: z.object({
+          entity: Entity.optional(),
+          entityId: z.string().max(100).optional(),
+          ownerUserId: z.uuid().optional(),
+          category: z.enum(ARCHIVE_CATEGORY_VALUES).default('other'),
+          title: z.string().max(200).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', '请以表单方式上传文件', 'Upload the file as multipart/form-data', [{ field: 'file', reason: 'multipart required' }]);
+      const view = await uploadAttachment(ctx.db, actorOf(req), { filesDir: ctx.filesDir, now: ctx.clock(), locale: requestLocale(req) }, req.query, async () => {
+        const file = await req.file();
+        return file ? { fileName: file.filename, stream: file.file } : undefined;
+      });
+      return reply.code(201).send(view);
+    },
+  );
+
+  app.get('/attachments/:id', { schema: { tags: ['archive'], summary: '附件信息 Attachment', params: Id } }, async (req) =>
+    getAttachment(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.get('/attachments/:id/download', { schema: { tags: ['archive'], summary: '下载 Download', params: Id } }, async (req, reply) => {
+    const { view, path } = await getAttachmentFile(ctx.db, actorOf(req), ctx.filesDir, req.params.id);
+    return reply
+      .header('content-type', view.mime)
+      .header('content-length', String(view.sizeBytes))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', contentDisposition(view.fileName))
+      .send(createReadStream(path));
+  });
+
+  app.patch(
+    '/attachments/:id',
+    {
+      config: { permission: 'archive.write' },
+      schema: {
+        tags: ['archive'],
+        summary: '修改标题或类别 Change title or category',
+        params: Id,
+        body: z.object({ version: z.number().int(), title: z.string().min(1).max(200).optional(), category: z.enum(ARCHIVE_CATEGORY_VALUES).optional() }),
+      },
+    },
+    async (req) => updateAttachment(ctx.db, actorOf(req), req.params.id, req.body),
+  );
+
+  app.delete(
+    '/attachments/:id',
+    {
+      config: { permission: 'archive.write' },
+      schema: { tags: ['archive'], summary: '删除（保留文件，可审计） Delete (soft)', params: Id, querystring: z.object({ version: z.coerce.number().int() }) },
+    },
+    async (req, reply) => {
+      await deleteAttachment(ctx.db, actorOf(req), req.params.id, { version: req.query.version, now: ctx.clock() });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get('/archive/export', { schema: { tags: ['archive'], summary: '导出档案目录 Export the archive index (xlsx)', querystring: Filter } }, async (req, reply) => {
+    const locale = requestLocale(req);
+    const rows = await archiveRows(ctx.db, actorOf(req), toFilter(req.query));
+    return sendFile(reply, `档案目录-${ctx.clock().toISOString().slice(0, 10)}.xlsx`, XLSX_MIME, await exportSheet(archiveSheet, rows, locale));
+  });
+};

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { Actor } from '../access';
+import type { Db } from '../db';
+import { exportSheet, registerExcelTable, requestLocale, XLSX_MIME } from '../excel';
+import { actorOf, type RouteModule, sendFile } from '../http';
+import { getPolicy } from '../policy';
+import { type FindingFilter, findFindingFacets, findFindings, getFinding } from './finding-query.service';
+import { confirmFinding, disputeFinding, markFindingFalsified, withdrawFinding } from './finding-lifecycle.service';
+import { findingSheetRow, findingsSheet } from './finding.sheet';
+
+const Id = z.object({ id: z.uuid() });
+const Filter = z.object({
+  state: z.enum(['open', 'disputed', 'confirmed', 'withdrawn']).optional(),
+  ruleCode: z.string().max(200).optional(),
+  period: z.string().max(40).optional(),
+  verdict: z.string().max(60).optional(),
+  subjectUserId: z.uuid().optional(),
+  subjectDepartmentId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+const Step = z.object({ reason: z.string().trim().min(2).max(2000), version: z.number().int() });
+const Opinion = z.object({ opinion: z.string().trim().min(2).max(2000), version: z.number().int() });
+
+async function exportFindingRows(db: Db, actor: Actor, filter: FindingFilter, locale: 'zh-CN' | 'en') {
+  const { items } = await findFindings(db, actor, { ...filter, limit: 10_000 });
+  const policy = await getPolicy(db, actor.orgId);
+  return items.map((f) => findingSheetRow(f, locale, policy.calendar.utcOffsetMinutes));
+}
+
+export const assessmentRoutes: RouteModule = (app, ctx) => {
+  // Findings are export-only on the Excel page: they come from rules, never from a file.
+  registerExcelTable({
+    name: 'findings',
+    label: { zh: '考核结果', en: 'Findings' },
+    sheet: findingsSheet,
+    permission: 'assessment.read',
+    exportRows: (db, actor) => exportFindingRows(db, actor, {}, actor.locale),
+  });
+
+  app.get(
+    '/assessment/findings',
+    { schema: { tags: ['assessment'], summary: '考核结果 Findings (without assessment.read: only one’s own)', querystring: Filter } },
+    async (req) => findFindings(ctx.db, actorOf(req), req.query),
+  );
+
+  app.get('/assessment/facets', { schema: { tags: ['assessment'], summary: '筛选项 Filter values' } }, async (req) => findFindingFacets(ctx.db, actorOf(req)));
+
+  app.get(
+    '/assessment/findings/export',
+    { schema: { tags: ['assessment'], summary: '导出考核结果 Export findings (xlsx)', querystring: Filter } },
+    async (req, reply) => {
+      const locale = requestLocale(req);
+      const rows = await exportFindingRows(ctx.db, actorOf(req), req.query, locale);
+      const body = await exportSheet(findingsSheet, rows, locale);
+      return sendFile(reply, `考核结果-${ctx.clock().toISOString().slice(0, 10)}.xlsx`, XLSX_MIME, body);
+    },
+  );
+
+  app.get('/assessment/findings/:id', { schema: { tags: ['assessment'], summary: '考核结果详情 Finding with its events', params: Id } }, async (req) =>
+    getFinding(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/assessment/findings/:id/dispute',
+    { schema: { tags: ['assessment'], summary: '申诉 Dispute (the subject, in writing)', params: Id, body: Step } },
+    async (req) => disputeFinding(ctx.db, actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/assessment/findings/:id/confirm',
+    { config: { permission: 'assessment.manage' }, schema: { tags: ['assessment'], summary: '确认 Confirm with an opinion', params: Id, body: Opinion } },
+    async (req) => confirmFinding(ctx.db, actorOf(req), req.params.id, { reason: req.body.opinion, version: req.body.version }),
+  );
+
+  app.post(
+    '/assessment/findings/:id/withdraw',
+    { config: { permission: 'assessment.manage' }, schema: { tags: ['assessment'], summary: '撤销 Withdraw with a reason', params: Id, body: Step } },
+    async (req) => withdrawFinding(ctx.db, actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/assessment/findings/:id/falsified',
+    {
+      config: { permission: 'assessment.manage' },
+      schema: { tags: ['assessment'], summary: '弄虚作假，加倍考核 Falsified: multiply the amount once (T2 七.5)', params: Id, body: Step },
+    },
+    async (req) => markFindingFalsified(ctx.db, actorOf(req), req.params.id, req.body),
+  );
+};

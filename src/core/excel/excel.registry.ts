@@ -1,0 +1,42 @@
+import type { Actor, Permission } from '../access';
+import type { Db } from '../db';
+import type { SheetDef, SheetRow } from './sheet.definition';
+
+export interface ImportRow {
+  /** The row number Excel shows, for error messages. */
+  rowNumber: number;
+  values: SheetRow;
+}
+
+export interface ImportSummary {
+  inserted: number;
+  updated: number;
+}
+
+export interface ImportContext {
+  now: Date;
+}
+
+/** A main table that can be exported to Excel and, when importRows is given, imported back. */
+export interface ExcelTable {
+  name: string;
+  label: { zh: string; en: string };
+  sheet: SheetDef;
+  /** Needed to download the template, export and import (import also needs excel.import). */
+  permission: Permission;
+  exportRows(db: Db, actor: Actor): Promise<SheetRow[]>;
+  /** Runs inside the import's one transaction; throw importFailed(…) to refuse the whole file. */
+  importRows?(tx: Db, actor: Actor, rows: ImportRow[], context: ImportContext): Promise<ImportSummary>;
+}
+
+const registry = new Map<string, ExcelTable>();
+
+/** Modules register their tables when their routes mount; registering a name again replaces it. */
+export function registerExcelTable(table: ExcelTable): void {
+  if (!/^[a-z][a-z0-9-]{1,62}$/.test(table.name)) throw new Error(`invalid Excel table name ${table.name}`);
+  registry.set(table.name, table);
+}
+
+export const findExcelTable = (name: string): ExcelTable | undefined => registry.get(name);
+
+export const listExcelTables = (): ExcelTable[] => [...registry.values()];

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { actorOf, type RouteModule } from '../http';
+import { addAction, addDecision, completeAction } from './meeting-action.service';
+import { decideLeave, findPendingLeaveRequests, recordAttendance, requestLeave } from './meeting-leave.service';
+import { createSeries, extendSeries, findSeries } from './meeting-series.service';
+import { createMeeting, findInvitablePeople, findMeetings, getMeeting, updateMeeting } from './meeting.service';
+
+const Id = z.object({ id: z.uuid() });
+const Kind = z.enum(['dispatch', 'study', 'coordination', 'other']);
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+const Instant = z.iso.datetime({ offset: true });
+
+export const meetingRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/meetings',
+    {
+      config: { permission: 'meeting.read' },
+      schema: {
+        tags: ['meeting'],
+        summary: '会议列表 Meetings (mine or all)',
+        querystring: z.object({
+          scope: z.enum(['mine', 'all']).optional(),
+          from: Instant.or(z.iso.date()).optional(),
+          to: Instant.or(z.iso.date()).optional(),
+          state: z.enum(['planned', 'held', 'cancelled']).optional(),
+          seriesId: z.uuid().optional(),
+        }),
+      },
+    },
+    async (req) => findMeetings(ctx.db, actorOf(req), req.query),
+  );
+
+  app.post(
+    '/meetings',
+    {
+      config: { permission: 'meeting.manage' },
+      schema: {
+        tags: ['meeting'],
+        summary: '召开临时会议 Call an ad-hoc meeting',
+        body: z.object({
+          title: z.string().min(1).max(200),
+          kind: Kind.default('coordination'),
+          chairUserId: z.uuid(),
+          leaveApproverUserId: z.uuid().nullish(),
+          location: z.string().max(200).nullish(),
+          startsAt: Instant,
+          endsAt: Instant,
+          agenda: z.string().max(20_000).optional(),
+          attendeeUserIds: z.array(z.uuid()).max(500),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createMeeting(ctx.db, actorOf(req), req.body)),
+  );
+
+  app.get('/meetings/people', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '可选参会人 People to invite' } }, async (req) =>
+    findInvitablePeople(ctx.db, actorOf(req)),
+  );
+
+  app.get('/meetings/:id', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '会议详情 Meeting', params: Id } }, async (req) =>
+    getMeeting(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.patch(
+    '/meetings/:id',
+    {
+      config: { permission: 'meeting.read' },
+      schema: {
+        tags: ['meeting'],
+        summary: '议程、纪要、状态 Agenda, minutes, state',
+        params: Id,
+        body: z.object({
+          version: z.number().int(),
+          title: z.string().min(1).max(200).optional(),
+          location: z.string().max(200).nullish(),
+          agenda: z.string().max(20_000).optional(),
+          minutes: z.string().max(100_000).optional(),
+          state: z.enum(['planned', 'held', 'cancelled']).optional(),
+          startsAt: Instant.optional(),
+          endsAt: Instant.optional(),
+        }),
+      },
+    },
+    async (req) => updateMeeting(ctx.db, actorOf(req), req.params.id, req.body),
+  );
+
+  app.put(
+    '/meetings/:id/attendance',
+    {
+      config: { permission: 'meeting.read' },
+      schema: {
+        tags: ['meeting'],
+        summary: '登记考勤 Record attendance',
+        params: Id,
+        body: z.object({
+          entries: z.array(z.object({ userId: z.uuid(), status: z.enum(['present', 'late', 'absent', 'excused']), note: z.string().max(500).nullish() })).min(1).max(500),
+        }),
+      },
+    },
+    async (req) => recordAttendance(ctx.db, actorOf(req), req.params.id, req.body.entries, ctx.clock()),
+  );
+
+  app.post(
+    '/meetings/:id/leave',
+    {
+      config: { permission: 'meeting.read' },
+      schema: { tags: ['meeting'], summary: '会前请假 Ask for leave', params: Id, body: z.object({ reason: z.string().min(1).max(1000), substituteUserId: z.uuid().nullish() }) },
+    },
+    async (req, reply) => reply.code(201).send(await requestLeave(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
+  );
+
+  app.get('/meeting-leave/pending', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '待我审批的请假 Leave waiting for me' } }, async (req) =>
+    findPendingLeaveRequests(ctx.db, actorOf(req)),
+  );
+
+  app.post(
+    '/meeting-leave/:id/decision',
+    {
+      config: { permission: 'meeting.read' },
+      schema: {
+        tags: ['meeting'],
+        summary: '审批请假 Decide a leave request',
+        params: Id,
+        body: z.object({ approve: z.boolean(), note: z.string().max(1000).nullish(), version: z.number().int() }),
+      },
+    },
+    async (req) => decideLeave(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+
+  app.post(
+    '/meetings/:id/decisions',
+    { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '记录决议 Add a decision', params: Id, body: z.object({ body: z.string().min(1).max(5000) }) } },
+    async (req, reply) => reply.code(201).send(await addDecision(ctx.db, actorOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/meetings/:id/actions',
+    {
+      config: { permission: 'meeting.read' },
+      schema: {
+        tags: ['meeting'],
+        summary: '交办事项 Add an action item',
+        params: Id,
+        body: z.object({ title: z.string().min(1).max(500), ownerUserId: z.uuid(), dueOn: z.iso.date(), decisionId: z.uuid().nullish() }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addAction(ctx.db, actorOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/meetings/:id/actions/:actionId/complete',
+    {
+      config: { permission: 'meeting.read' },
+      schema: { tags: ['meeting'], summary: '办结事项 Complete an action item', params: z.object({ id: z.uuid(), actionId: z.uuid() }), body: z.object({ version: z.number().int() }) },
+    },
+    async (req) => completeAction(ctx.db, actorOf(req), req.params.id, req.params.actionId, req.body, ctx.clock()),
+  );
+
+  app.get('/meeting-series', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '例会 Meeting series' } }, async (req) =>
+    findSeries(ctx.db, actorOf(req)),
+  );
+
+  app.post(
+    '/meeting-series',
+    {
+      config: { permission: 'meeting.manage' },
+      schema: {
+        tags: ['meeting'],
+        summary: '设立例会 Create a recurring meeting',
+        body: z.object({
+          title: z.string().min(1).max(200),
+          kind: Kind,
+          recurrence: z.discriminatedUnion('kind', [
+            z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(31).optional() }),
+            z.object({ kind: z.literal('weekly'), weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7) }),
+          ]),
+          policyDayPath: z.string().max(100).nullish(),
+          startTime: Time,
+          durationMinutes: z.number().int().min(5).max(600),
+          location: z.string().max(200).nullish(),
+          chairUserId: z.uuid(),
+          leaveApproverUserId: z.uuid().nullish(),
+          audience: z.enum(['all', 'listed']).default('listed'),
+          attendeeUserIds: z.array(z.uuid()).max(500).optional(),
+          agendaTemplate: z.string().max(20_000).optional(),
+          onHoliday: z.enum(['skip', 'before', 'after']).optional(),
+          clause: z.string().max(60).nullish(),
+          requirementId: z.string().max(20).nullish(),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createSeries(ctx.db, actorOf(req), req.body, ctx.clock())),
+  );
+
+  app.post(
+    '/meeting-series/:id/extend',
+    { config: { permission: 'meeting.manage' }, schema: { tags: ['meeting'], summary: '续排例会 Generate further meetings', params: Id } },
+    async (req) => ({ created: await extendSeries(ctx.db, actorOf(req), req.params.id, ctx.clock()) }),
+  );
+};

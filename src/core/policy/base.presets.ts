@@ -1,0 +1,141 @@
+import type { Policy, StandingSlot } from './policy.schema';
+
+// The values every template shares or borrows. Each preset file starts from these and
+// overrides what its own regulation says; policy.meta.ts names the clause of each value
+// and notes where a template is silent and the value is borrowed.
+
+export const PRODUCTION_T2: Policy['production'] = {
+  forecastDueDay: 25,
+  monthlyPlanDueDay: 28,
+  planIssueDay: 31,
+  monthlyPlanApproverRole: 'gm',
+  specialPlanIssueDays: 2,
+  temporaryPlanIssueDays: 1,
+  infeasibleFeedbackDays: 1,
+  customerChangeNoticeDays: 3,
+  orderAdjustmentThreshold: 1,
+  capacity: { maxUtilisation: 1, minUtilisation: 0.6 },
+  dispatchMeetingDay: 28,
+  dispatchMeetingLeaveApproverRole: 'production_head',
+  safetyStockApproverRole: 'gm',
+  salesStatisticsDueDay: 31,
+  completionMeasure: 'warehouse_receipt',
+  maintenancePlanDueMonth: 1,
+};
+
+export const ASSESSMENT_T2: Policy['assessment'] = {
+  planLateIssuePenalty: 50,
+  poorOrganisationPenalty: 50,
+  qualityDelayPenalty: 50,
+  falsificationMultiplier: 2,
+  excludeImmatureProducts: true,
+};
+
+/** S1 学习制度 1–2 and 管理制度 3: the standing weekly schedule (ST-2). */
+export const SCHEDULE_S1: StandingSlot[] = [
+  {
+    code: 'political',
+    titleZh: '政治学习',
+    titleEn: 'Political study',
+    weekday: 1,
+    startTime: '16:30',
+    durationMinutes: 60,
+    audience: 'all',
+    groupName: null,
+    category: 'moralEducation',
+    clause: 'S1 学习制度 1',
+  },
+  {
+    code: 'chinese',
+    titleZh: '语文组业务学习',
+    titleEn: 'Chinese group study',
+    weekday: 3,
+    startTime: '07:50',
+    durationMinutes: 45,
+    audience: 'group',
+    groupName: '语文教研组',
+    category: 'subjectSkills',
+    clause: 'S1 学习制度 2',
+  },
+  {
+    code: 'maths',
+    titleZh: '数学组业务学习',
+    titleEn: 'Maths group study',
+    weekday: 4,
+    startTime: '07:50',
+    durationMinutes: 45,
+    audience: 'group',
+    groupName: '数学教研组',
+    category: 'subjectSkills',
+    clause: 'S1 学习制度 2',
+  },
+  {
+    code: 'research',
+    titleZh: '校本教研',
+    titleEn: 'School-based teaching research',
+    weekday: 5,
+    startTime: '15:30',
+    durationMinutes: 90,
+    audience: 'eachGroup',
+    groupName: null,
+    category: 'newCurriculum',
+    clause: 'S1 管理制度 3',
+  },
+];
+
+const credit = { creditsPerHour: 1, maxCreditsPerYear: null };
+
+export const TRAINING_S2: Policy['training'] = {
+  creditsPerYear: 12,
+  minutesPerHour: 45,
+  maxHoursPerDay: 8,
+  minCountedMinutes: 45,
+  creditRules: {
+    theory: credit,
+    newCurriculum: credit,
+    language: credit,
+    subjectSkills: credit,
+    informationTechnology: credit,
+    moralEducation: credit,
+    degreeDistance: credit,
+  },
+  externalTrainingNeedsRecognition: true,
+  unexcusedAbsenceLimit: 3,
+  lateAfterMinutes: 5,
+  leftEarlyMinutes: 5,
+  attendanceLockDays: 7,
+  qrTokenSeconds: 15,
+  graceSeconds: 5,
+  leaveApproverRole: 'principal',
+  backboneTargetShare: 0.2,
+  backboneTrack: { totalHours: 100, theoryHours: 60, practiceHours: 40 },
+  fourOnes: { books: 1, demoLessons: 1, lessonEvaluations: 1, narratives: 1 },
+  evaluationWeights: { self: 0.2, students: 0.2, parents: 0.2, peers: 0.2, administrators: 0.2 },
+  weeklySelfStudy: { journals: 1, articleExcerpts: 1, informationExcerpts: 1 },
+  activitiesPerSemester: 1,
+  standingSchedule: SCHEDULE_S1,
+};
+
+export const DEADLINES_PLANT: Policy['deadlines'] = {
+  remindDaysBefore: 2,
+  escalateDaysAfter: 1,
+  escalateToRole: 'vp_production',
+  dayOfMonthOnRestDay: 'keep',
+  withinDaysAreBusinessDays: false,
+};
+
+export const DEADLINES_SCHOOL: Policy['deadlines'] = { ...DEADLINES_PLANT, escalateToRole: 'principal' };
+
+export const CALENDAR_CN: Policy['calendar'] = { weekendDays: [6, 7], utcOffsetMinutes: 480 };
+
+export const MEETINGS_PLANT: Policy['meetings'] = {
+  leaveCutoffMinutes: 0,
+  lateAfterMinutes: 5,
+  onHoliday: 'before',
+  generateMonthsAhead: 3,
+  generateWeeksAhead: 8,
+};
+
+export const MEETINGS_SCHOOL: Policy['meetings'] = { ...MEETINGS_PLANT, onHoliday: 'skip' };
+
+export const APPROVAL_DEFAULT: Policy['approval'] = { allowSelfApproval: false };

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors';
+import { FIELD_META, findFieldMeta } from './policy.meta';
+import { POLICY_PRESETS, presetNameFor } from './policy.presets';
+import { diffPolicies, flattenPolicy, mergePolicyValues, parsePolicy } from './policy.rules';
+import { PolicySchema, PRESET_NAMES } from './policy.schema';
+
+describe('policy presets', () => {
+  it.each(PRESET_NAMES)('CORE-6 preset %s validates against the policy schema', (name) => {
+    expect(PolicySchema.safeParse(POLICY_PRESETS[name]).success).toBe(true);
+  });
+
+  it('PP-2 the forecast is due on the 25th in T2 and on the 5th in the regulation T1 borrows', () => {
+    expect(POLICY_PRESETS.T2.production.forecastDueDay).toBe(25);
+    expect(POLICY_PRESETS.T1.production.forecastDueDay).toBe(5);
+    expect(POLICY_PRESETS.T1.production.planIssueDay).toBe(10);
+  });
+
+  it('PP-8 the monthly plan is approved by the GM in T2 and by the vice GM in T4', () => {
+    expect(POLICY_PRESETS.T2.production.monthlyPlanApproverRole).toBe('gm');
+    expect(POLICY_PRESETS.T4.production.monthlyPlanApproverRole).toBe('vp_production');
+    expect(POLICY_PRESETS.T4.production.monthlyPlanDueDay).toBe(28);
+  });
+
+  it('PP-21 the dispatch meeting is on the 28th in T4 and at month end in T3', () => {
+    expect(POLICY_PRESETS.T4.production.dispatchMeetingDay).toBe(28);
+    expect(POLICY_PRESETS.T3.production.dispatchMeetingDay).toBe(31);
+  });
+
+  it('PP-27 penalties are 50 yuan per incident and falsification doubles them (T2 七)', () => {
+    const a = POLICY_PRESETS.T2.assessment;
+    expect([a.planLateIssuePenalty, a.poorOrganisationPenalty, a.qualityDelayPenalty]).toEqual([50, 50, 50]);
+    expect(a.falsificationMultiplier).toBe(2);
+  });
+
+  it('ST-2 S1 splits subject study by group while S4 holds one business study for all', () => {
+    const s1 = POLICY_PRESETS.S1.training.standingSchedule;
+    const s4 = POLICY_PRESETS.S4.training.standingSchedule;
+    expect(s1.map((s) => [s.weekday, s.audience])).toEqual([
+      [1, 'all'],
+      [3, 'group'],
+      [4, 'group'],
+      [5, 'eachGroup'],
+    ]);
+    expect(s4.find((s) => s.code === 'business')?.audience).toBe('all');
+  });
+
+  it('ST-6 ST-7 ST-12 schools need 12 credits, fail at 3 unexcused absences and aim at 20% backbone teachers', () => {
+    const tr = POLICY_PRESETS.S2.training;
+    expect(tr.creditsPerYear).toBe(12);
+    expect(tr.unexcusedAbsenceLimit).toBe(3);
+    expect(tr.backboneTargetShare).toBe(0.2);
+    expect(POLICY_PRESETS.T5.training.backboneTrack).toEqual({ totalHours: 100, theoryHours: 60, practiceHours: 40 });
+  });
+
+  it('CORE-6 an unknown template falls back to the fullest preset of its kind', () => {
+    expect(presetNameFor('S3', 'school')).toBe('S3');
+    expect(presetNameFor('X9', 'school')).toBe('S1');
+    expect(presetNameFor('X9', 'enterprise')).toBe('T4');
+  });
+
+  it('CORE-6 every leaf of every preset has a label and a clause', () => {
+    for (const name of PRESET_NAMES) {
+      for (const path of Object.keys(flattenPolicy(POLICY_PRESETS[name]))) {
+        const meta = findFieldMeta(path);
+        expect(meta, path).toBeDefined();
+        expect(meta?.clause, path).toBeTruthy();
+      }
+    }
+    expect(FIELD_META['assessment.falsificationMultiplier'].clause).toBe('T2 七.5');
+  });
+});
+
+describe('policy rules', () => {
+  it('CORE-6 a bad value is reported by its field path', () => {
+    const bad = mergePolicyValues(POLICY_PRESETS.S1, { training: { creditsPerYear: -1 } });
+    try {
+      parsePolicy(bad);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).details?.[0].field).toBe('training.creditsPerYear');
+    }
+  });
+
+  it('ST-9 evaluation weights that do not add up to 1 are refused', () => {
+    const bad = mergePolicyValues(POLICY_PRESETS.S1, { training: { evaluationWeights: { self: 0.5 } } });
+    expect(() => parsePolicy(bad)).toThrow(/training\.evaluationWeights/);
+  });
+
+  it('CORE-4 a partial edit merges into the policy and the diff lists exactly the changed paths', () => {
+    const next = parsePolicy(mergePolicyValues(POLICY_PRESETS.T4, { production: { forecastDueDay: 20, capacity: { minUtilisation: 0.5 } } }));
+    expect(next.production.capacity.maxUtilisation).toBe(1);
+    expect(diffPolicies(POLICY_PRESETS.T4, next)).toEqual([
+      { path: 'production.forecastDueDay', before: 25, after: 20 },
+      { path: 'production.capacity.minUtilisation', before: 0.6, after: 0.5 },
+    ]);
+  });
+
+  it('CORE-4 the diff between two templates names the rows of the standing schedule', () => {
+    const changes = diffPolicies(POLICY_PRESETS.S1, POLICY_PRESETS.S4).map((c) => c.path);
+    expect(changes).toContain('training.standingSchedule.1.audience');
+    expect(changes).toContain('training.weeklySelfStudy.journals');
+  });
+});

@@ -1,0 +1,80 @@
+import {
+  APPROVAL_DEFAULT,
+  ASSESSMENT_T2,
+  CALENDAR_CN,
+  DEADLINES_PLANT,
+  DEADLINES_SCHOOL,
+  MEETINGS_PLANT,
+  MEETINGS_SCHOOL,
+  PRODUCTION_T2,
+  SCHEDULE_S1,
+  TRAINING_S2,
+} from './base.presets';
+import type { Policy, PresetName } from './policy.schema';
+
+// One preset per regulation template (T1–T4 plants, S1–S4 schools, T5 the district
+// backbone training plan). Where a template is silent the closest one's value is
+// used; policy.meta.ts says which.
+
+const plant = (production: Partial<Policy['production']>): Policy => ({
+  production: { ...PRODUCTION_T2, ...production },
+  assessment: ASSESSMENT_T2,
+  training: TRAINING_S2,
+  deadlines: DEADLINES_PLANT,
+  calendar: CALENDAR_CN,
+  meetings: MEETINGS_PLANT,
+  approval: APPROVAL_DEFAULT,
+});
+
+const school = (training: Partial<Policy['training']>): Policy => ({
+  production: { ...PRODUCTION_T2, monthlyPlanApproverRole: 'vp_production' },
+  assessment: ASSESSMENT_T2,
+  training: { ...TRAINING_S2, ...training },
+  deadlines: DEADLINES_SCHOOL,
+  calendar: CALENDAR_CN,
+  meetings: MEETINGS_SCHOOL,
+  approval: APPROVAL_DEFAULT,
+});
+
+export const POLICY_PRESETS: Record<PresetName, Policy> = {
+  // T1 sets no monthly dates; the dates come from the second regulation printed under 篇二
+  // (sales plan by the 5th, approval by the 9th, issue on the 10th).
+  T1: plant({ forecastDueDay: 5, monthlyPlanDueDay: 9, planIssueDay: 10, monthlyPlanApproverRole: 'vp_production' }),
+  T2: plant({}),
+  // T3 第五条: the monthly plan is approved by the production director; 第十一条: the
+  // production meeting is held at month end.
+  T3: plant({ monthlyPlanApproverRole: 'vp_production', dispatchMeetingDay: 31 }),
+  // T4 第十九条: compiled on the 28th and approved by the vice general manager.
+  T4: plant({ monthlyPlanApproverRole: 'vp_production' }),
+  T5: school({}),
+  S1: school({}),
+  S2: school({}),
+  S3: school({}),
+  // S4 学习制度 2: business study on Wednesday or Thursday for all teachers, not per group.
+  S4: school({
+    weeklySelfStudy: { journals: 2, articleExcerpts: 1, informationExcerpts: 1 },
+    standingSchedule: [
+      SCHEDULE_S1[0],
+      { ...SCHEDULE_S1[1], code: 'business', titleZh: '业务学习', titleEn: 'Business study', audience: 'all', groupName: null, clause: 'S4 学习制度 2' },
+      { ...SCHEDULE_S1[3], clause: 'S4 管理制度 3' },
+    ],
+  }),
+};
+
+export const PRESET_LABELS: Record<PresetName, { zh: string; en: string; kind: 'enterprise' | 'school' }> = {
+  T1: { zh: 'T1 年度/季度滚动计划（篇一）', en: 'T1 annual plan with quarterly rolling (part 1)', kind: 'enterprise' },
+  T2: { zh: 'T2 生产装备部月度计划与考核（篇二）', en: 'T2 monthly plans and penalties (part 2)', kind: 'enterprise' },
+  T3: { zh: 'T3 生产计划编制、执行与调整（篇三）', en: 'T3 plan drafting, execution and adjustment (part 3)', kind: 'enterprise' },
+  T4: { zh: 'T4 酒业生产计划管理办法（篇四）', en: 'T4 liquor plant production planning (part 4)', kind: 'enterprise' },
+  T5: { zh: 'T5 区骨干教师培训计划（篇五）', en: 'T5 district backbone teacher training (part 5)', kind: 'school' },
+  S1: { zh: 'S1 中心小学校本培训制度（第一篇）', en: 'S1 central primary school training rules (1st)', kind: 'school' },
+  S2: { zh: 'S2 校本培训管理制度（第二篇）', en: 'S2 school-based training management (2nd)', kind: 'school' },
+  S3: { zh: 'S3 校本培训管理制度（第三篇）', en: 'S3 school-based training management (3rd)', kind: 'school' },
+  S4: { zh: 'S4 学校校本培训制度（第四篇）', en: 'S4 school training rules (4th)', kind: 'school' },
+};
+
+/** The preset an organisation starts from: its template, else the fullest of its kind. */
+export function presetNameFor(template: string, kind: 'enterprise' | 'school'): PresetName {
+  if (template in POLICY_PRESETS) return template as PresetName;
+  return kind === 'school' ? 'S1' : 'T4';
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { actorOf, type RouteModule } from '../http';
+import { FIELD_META, SECTION_LABELS } from './policy.meta';
+import { POLICY_PRESETS, PRESET_LABELS } from './policy.presets';
+import { PRESET_NAMES } from './policy.schema';
+import { applyPreset, diffPolicyVersions, findPolicyVersions, getPolicyVersion, getPolicyView, updatePolicy } from './policy.service';
+
+const Version = z.coerce.number().int().min(0);
+
+export const policyRoutes: RouteModule = (app, ctx) => {
+  app.get('/policy', { schema: { tags: ['policy'], summary: '当前制度参数 Policy in force' } }, async (req) => getPolicyView(ctx.db, actorOf(req)));
+
+  app.get('/policy/meta', { schema: { tags: ['policy'], summary: '参数说明与条款 Field labels, units and clauses' } }, async () => ({
+    sections: SECTION_LABELS,
+    fields: FIELD_META,
+    presets: PRESET_NAMES.map((name) => ({ name, ...PRESET_LABELS[name] })),
+  }));
+
+  app.get(
+    '/policy/presets/:name',
+    { schema: { tags: ['policy'], summary: '模板预设值 Preset values', params: z.object({ name: z.enum(PRESET_NAMES) }) } },
+    async (req) => ({ name: req.params.name, values: POLICY_PRESETS[req.params.name] }),
+  );
+
+  app.put(
+    '/policy',
+    {
+      config: { permission: 'admin.policy' },
+      schema: {
+        tags: ['policy'],
+        summary: '保存新版本 Save a new version',
+        // Values are checked by the service so that errors name the policy path itself.
+        body: z.object({ baseVersion: z.number().int().min(0), values: z.record(z.string(), z.unknown()), reason: z.string().max(500) }),
+      },
+    },
+    async (req) => updatePolicy(ctx.db, actorOf(req), req.body),
+  );
+
+  app.post(
+    '/policy/apply-preset',
+    {
+      config: { permission: 'admin.policy' },
+      schema: {
+        tags: ['policy'],
+        summary: '套用模板 Apply a preset',
+        body: z.object({ baseVersion: z.number().int().min(0), preset: z.string().max(10), reason: z.string().max(500) }),
+      },
+    },
+    async (req) => applyPreset(ctx.db, actorOf(req), req.body),
+  );
+
+  app.get('/policy/versions', { schema: { tags: ['policy'], summary: '版本历史 Version history' } }, async (req) => findPolicyVersions(ctx.db, actorOf(req)));
+
+  app.get(
+    '/policy/versions/:version',
+    { schema: { tags: ['policy'], summary: '某一版本 One version', params: z.object({ version: Version }) } },
+    async (req) => getPolicyVersion(ctx.db, actorOf(req), req.params.version),
+  );
+
+  app.get(
+    '/policy/diff',
+    { schema: { tags: ['policy'], summary: '版本差异 Diff of two versions', querystring: z.object({ from: Version, to: Version }) } },
+    async (req) => diffPolicyVersions(ctx.db, actorOf(req), req.query.from, req.query.to),
+  );
+};

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+
+// Every number a regulation states is a parameter of the organisation. The labels,
+// units and clauses shown in the editor live in policy.meta.ts; the values of each
+// regulation template live in the preset files.
+
+const dayOfMonth = z.number().int().min(1).max(31);
+const days = z.number().int().min(0).max(366);
+const money = z.number().min(0).max(1_000_000);
+const share = z.number().min(0).max(1);
+const roleCode = z.string().min(1).max(64);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+
+const ProductionSchema = z.object({
+  forecastDueDay: dayOfMonth,
+  monthlyPlanDueDay: dayOfMonth,
+  planIssueDay: dayOfMonth,
+  monthlyPlanApproverRole: roleCode,
+  specialPlanIssueDays: days,
+  temporaryPlanIssueDays: days,
+  infeasibleFeedbackDays: days,
+  customerChangeNoticeDays: days,
+  orderAdjustmentThreshold: z.number().min(0).max(10),
+  capacity: z
+    .object({ maxUtilisation: z.number().min(0.1).max(3), minUtilisation: share })
+    .refine((c) => c.minUtilisation < c.maxUtilisation, { message: 'minUtilisation must be below maxUtilisation', path: ['minUtilisation'] }),
+  dispatchMeetingDay: dayOfMonth,
+  dispatchMeetingLeaveApproverRole: roleCode,
+  safetyStockApproverRole: roleCode,
+  salesStatisticsDueDay: dayOfMonth,
+  completionMeasure: z.enum(['warehouse_receipt', 'reported_output']),
+  maintenancePlanDueMonth: z.number().int().min(1).max(12),
+});
+
+const AssessmentSchema = z.object({
+  planLateIssuePenalty: money,
+  poorOrganisationPenalty: money,
+  qualityDelayPenalty: money,
+  /** A penalty found to rest on falsified facts is multiplied by this (T2 七.5). */
+  falsificationMultiplier: z.number().min(1).max(10),
+  excludeImmatureProducts: z.boolean(),
+});
+
+export const CREDIT_CATEGORIES = [
+  'theory',
+  'newCurriculum',
+  'language',
+  'subjectSkills',
+  'informationTechnology',
+  'moralEducation',
+  'degreeDistance',
+] as const;
+export type CreditCategory = (typeof CREDIT_CATEGORIES)[number];
+
+const CreditRuleSchema = z.object({
+  creditsPerHour: z.number().min(0).max(10),
+  maxCreditsPerYear: z.number().min(0).max(1000).nullable(),
+});
+
+const StandingSlotSchema = z.object({
+  code: z.string().min(1).max(40),
+  titleZh: z.string().min(1).max(100),
+  titleEn: z.string().min(1).max(100),
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: z.number().int().min(1).max(7),
+  startTime: time,
+  durationMinutes: z.number().int().min(5).max(600),
+  /** all = every teacher; group = one teaching-research group; eachGroup = every group on its own. */
+  audience: z.enum(['all', 'group', 'eachGroup']),
+  groupName: z.string().max(100).nullable(),
+  category: z.enum(CREDIT_CATEGORIES),
+  clause: z.string().max(60),
+});
+
+const weights = z.object({
+  self: share,
+  students: share,
+  parents: share,
+  peers: share,
+  administrators: share,
+});
+
+const TrainingSchema = z.object({
+  creditsPerYear: z.number().min(0).max(1000),
+  minutesPerHour: z.number().int().min(1).max(120),
+  maxHoursPerDay: z.number().min(0.5).max(24),
+  minCountedMinutes: z.number().int().min(0).max(600),
+  creditRules: z.object(Object.fromEntries(CREDIT_CATEGORIES.map((c) => [c, CreditRuleSchema])) as Record<CreditCategory, typeof CreditRuleSchema>),
+  externalTrainingNeedsRecognition: z.boolean(),
+  unexcusedAbsenceLimit: z.number().int().min(1).max(100),
+  lateAfterMinutes: z.number().int().min(0).max(120),
+  leftEarlyMinutes: z.number().int().min(0).max(120),
+  attendanceLockDays: days,
+  qrTokenSeconds: z.number().int().min(5).max(600),
+  graceSeconds: z.number().int().min(0).max(300),
+  leaveApproverRole: roleCode,
+  backboneTargetShare: share,
+  backboneTrack: z
+    .object({ totalHours: z.number().min(0).max(2000), theoryHours: z.number().min(0).max(2000), practiceHours: z.number().min(0).max(2000) })
+    .refine((b) => b.theoryHours + b.practiceHours === b.totalHours, { message: 'theoryHours + practiceHours must equal totalHours', path: ['totalHours'] }),
+  fourOnes: z.object({
+    books: z.number().int().min(0).max(50),
+    demoLessons: z.number().int().min(0).max(50),
+    lessonEvaluations: z.number().int().min(0).max(50),
+    narratives: z.number().int().min(0).max(50),
+  }),
+  evaluationWeights: weights.refine((w) => Math.abs(w.self + w.students + w.parents + w.peers + w.administrators - 1) < 1e-6, {
+    message: 'the weights must add up to 1',
+  }),
+  weeklySelfStudy: z.object({
+    journals: z.number().int().min(0).max(10),
+    articleExcerpts: z.number().int().min(0).max(20),
+    informationExcerpts: z.number().int().min(0).max(20),
+  }),
+  activitiesPerSemester: z.number().int().min(0).max(20),
+  standingSchedule: z.array(StandingSlotSchema).max(30),
+});
+
+const DeadlinesSchema = z.object({
+  remindDaysBefore: days,
+  escalateDaysAfter: days,
+  escalateToRole: roleCode,
+  /** A due day of the month that falls on a rest day: keep it, or move to the working day before or after. */
+  dayOfMonthOnRestDay: z.enum(['keep', 'before', 'after']),
+  withinDaysAreBusinessDays: z.boolean(),
+});
+
+const CalendarSchema = z.object({
+  /** ISO weekdays that are rest days unless the holiday list makes them workdays (调休). */
+  weekendDays: z.array(z.number().int().min(1).max(7)).max(7),
+  /** Local time of the organisation; deadlines end at local midnight. China: +480. */
+  utcOffsetMinutes: z.number().int().min(-720).max(840),
+});
+
+const MeetingsSchema = z.object({
+  /** Leave must be asked at least this many minutes before the meeting starts (0 = any time before). */
+  leaveCutoffMinutes: z.number().int().min(0).max(10080),
+  lateAfterMinutes: z.number().int().min(0).max(120),
+  onHoliday: z.enum(['skip', 'before', 'after']),
+  generateMonthsAhead: z.number().int().min(1).max(24),
+  generateWeeksAhead: z.number().int().min(1).max(104),
+});
+
+const ApprovalSchema = z.object({
+  allowSelfApproval: z.boolean(),
+});
+
+export const PolicySchema = z.object({
+  production: ProductionSchema,
+  assessment: AssessmentSchema,
+  training: TrainingSchema,
+  deadlines: DeadlinesSchema,
+  calendar: CalendarSchema,
+  meetings: MeetingsSchema,
+  approval: ApprovalSchema,
+});
+
+export type Policy = z.infer<typeof PolicySchema>;
+export type StandingSlot = z.infer<typeof StandingSlotSchema>;
+export type PolicySection = keyof Policy;
+export const POLICY_SECTIONS = Object.keys(PolicySchema.shape) as PolicySection[];
+
+export const PRESET_NAMES = ['T1', 'T2', 'T3', 'T4', 'T5', 'S1', 'S2', 'S3', 'S4'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+export const isPresetName = (value: string): value is PresetName => (PRESET_NAMES as readonly string[]).includes(value);

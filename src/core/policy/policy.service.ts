@@ -1,0 +1,149 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { type Actor, requireAccess } from '../access';
+import { writeAudit } from '../audit';
+import type { Db } from '../db';
+import { invalidField, notFound, versionConflict } from '../errors';
+import { getOrganisation, users } from '../org';
+import { POLICY_PRESETS, presetNameFor } from './policy.presets';
+import { diffPolicies, mergePolicyValues, type PolicyChange, parsePolicy } from './policy.rules';
+import { isPresetName, type Policy, type PresetName } from './policy.schema';
+import { policyVersions } from './policy-version.schema';
+
+export interface PolicyView {
+  /** 0 while the organisation still runs on its template's preset. */
+  version: number;
+  preset: PresetName;
+  isDefault: boolean;
+  values: Policy;
+  reason: string | null;
+  createdAt: Date | null;
+}
+
+// Stored values are laid over their preset, so a parameter added after a version was
+// saved takes the preset's value instead of failing validation.
+const materialise = (preset: PresetName, stored: unknown): Policy => parsePolicy(mergePolicyValues(POLICY_PRESETS[preset], stored));
+
+// The scheduler's and the seed's system actor is nobody in the users table.
+const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
+const userIdOf = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
+
+const asPreset = (name: string): PresetName => (isPresetName(name) ? name : 'T4');
+
+async function findLatestRow(db: Db, orgId: string) {
+  const [row] = await db.select().from(policyVersions).where(eq(policyVersions.orgId, orgId)).orderBy(desc(policyVersions.version)).limit(1);
+  return row;
+}
+
+async function defaultPreset(db: Db, orgId: string): Promise<PresetName> {
+  const org = await getOrganisation(db, orgId);
+  if (!org) throw notFound('组织', 'Organisation');
+  return presetNameFor(org.template, org.kind);
+}
+
+async function getPolicyViewOf(db: Db, orgId: string): Promise<PolicyView> {
+  const row = await findLatestRow(db, orgId);
+  if (row) {
+    const preset = asPreset(row.preset);
+    return { version: row.version, preset, isDefault: false, values: materialise(preset, row.values), reason: row.reason, createdAt: row.createdAt };
+  }
+  const preset = await defaultPreset(db, orgId);
+  return { version: 0, preset, isDefault: true, values: POLICY_PRESETS[preset], reason: null, createdAt: null };
+}
+
+/** The policy in force: the latest saved version, or the preset of the organisation's template. */
+export async function getPolicy(db: Db, orgId: string): Promise<Policy> {
+  return (await getPolicyViewOf(db, orgId)).values;
+}
+
+export async function getPolicyView(db: Db, actor: Actor): Promise<PolicyView> {
+  return getPolicyViewOf(db, actor.orgId);
+}
+
+const isUniqueViolation = (err: unknown): boolean => {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+  return false;
+};
+
+async function saveVersion(db: Db, actor: Actor, baseVersion: number, preset: PresetName, values: Policy, reason: string, action: string) {
+  const text = reason.trim();
+  if (!text) throw invalidField('reason', '请填写修改原因', 'a reason is required');
+  try {
+    return await db.transaction(async (tx) => {
+      const current = await getPolicyViewOf(tx, actor.orgId);
+      if (current.version !== baseVersion) throw versionConflict();
+      const version = baseVersion + 1;
+      const changes = diffPolicies(current.values, values);
+      await tx.insert(policyVersions).values({ orgId: actor.orgId, version, preset, values, reason: text, changedBy: userIdOf(actor) });
+      await writeAudit(tx, actor, {
+        action,
+        entity: 'policy',
+        entityId: String(version),
+        before: { version: baseVersion, preset: current.preset, values: Object.fromEntries(changes.map((c) => [c.path, c.before])) },
+        after: { version, preset, reason: text, values: Object.fromEntries(changes.map((c) => [c.path, c.after])) },
+      });
+      return { version, preset, isDefault: false, values, reason: text, createdAt: null } satisfies PolicyView;
+    });
+  } catch (err) {
+    // Two editors saving on the same base: the second insert hits the primary key.
+    if (isUniqueViolation(err)) throw versionConflict();
+    throw err;
+  }
+}
+
+export interface PolicyUpdate {
+  /** The version the editor started from (0 = the template preset). */
+  baseVersion: number;
+  /** The whole policy, or only the sections and fields that change. */
+  values: unknown;
+  reason: string;
+}
+
+export async function updatePolicy(db: Db, actor: Actor, input: PolicyUpdate): Promise<PolicyView> {
+  requireAccess(actor, 'admin.policy');
+  const current = await getPolicyViewOf(db, actor.orgId);
+  if (current.version !== input.baseVersion) throw versionConflict();
+  const values = parsePolicy(mergePolicyValues(current.values, input.values));
+  return saveVersion(db, actor, input.baseVersion, current.preset, values, input.reason, 'policy.update');
+}
+
+export async function applyPreset(db: Db, actor: Actor, input: { baseVersion: number; preset: string; reason: string }): Promise<PolicyView> {
+  requireAccess(actor, 'admin.policy');
+  if (!isPresetName(input.preset)) throw invalidField('preset', `没有模板 ${input.preset}`, `no preset ${input.preset}`);
+  return saveVersion(db, actor, input.baseVersion, input.preset, POLICY_PRESETS[input.preset], input.reason, 'policy.apply-preset');
+}
+
+export async function findPolicyVersions(db: Db, actor: Actor) {
+  return db
+    .select({
+      version: policyVersions.version,
+      preset: policyVersions.preset,
+      reason: policyVersions.reason,
+      changedBy: policyVersions.changedBy,
+      changedByName: users.displayName,
+      createdAt: policyVersions.createdAt,
+    })
+    .from(policyVersions)
+    .leftJoin(users, and(eq(users.orgId, policyVersions.orgId), eq(users.id, policyVersions.changedBy)))
+    .where(eq(policyVersions.orgId, actor.orgId))
+    .orderBy(desc(policyVersions.version));
+}
+
+/** One version's values; version 0 is the preset the organisation started from. */
+export async function getPolicyVersion(db: Db, actor: Actor, version: number): Promise<PolicyView> {
+  if (version === 0) {
+    const preset = await defaultPreset(db, actor.orgId);
+    return { version: 0, preset, isDefault: true, values: POLICY_PRESETS[preset], reason: null, createdAt: null };
+  }
+  const [row] = await db
+    .select()
+    .from(policyVersions)
+    .where(and(eq(policyVersions.orgId, actor.orgId), eq(policyVersions.version, version)));
+  if (!row) throw notFound(`制度参数第 ${version} 版`, `Policy version ${version}`);
+  const preset = asPreset(row.preset);
+  return { version, preset, isDefault: false, values: materialise(preset, row.values), reason: row.reason, createdAt: row.createdAt };
+}
+
+export async function diffPolicyVersions(db: Db, actor: Actor, from: number, to: number): Promise<PolicyChange[]> {
+  const [a, b] = await Promise.all([getPolicyVersion(db, actor, from), getPolicyVersion(db, actor, to)]);
+  return diffPolicies(a.values, b.values);
+}

@@ -1,0 +1,127 @@
+import { borrowed, type FieldMeta, plantsBorrow, ROLE_OPTIONS, t, U } from './policy-meta.helpers';
+
+/** Production planning (T1–T4) and its assessment (T2 七). */
+export const PRODUCTION_META: Record<string, FieldMeta> = {
+  'production.forecastDueDay': {
+    label: t('下月需求预报截止日', 'Next-month forecast due day'),
+    unit: U.day,
+    clause: 'T2 五.1.1)',
+    requirementId: 'PP-2',
+    help: t('销售部每月此日前向生产部门预报下月需求计划', 'Sales sends next month’s demand forecast by this day'),
+    notes: { ...plantsBorrow('T2 五.1.1)'), T1: t('取篇二所附制度 1.(1)：每月5日前报下月计划销售量', 'From the regulation printed under part 2, 1.(1): by the 5th') },
+  },
+  'production.monthlyPlanDueDay': {
+    label: t('月度生产计划编制（报批）日', 'Monthly plan compiled by'),
+    unit: U.day,
+    clause: 'T2 五.1.2)',
+    requirementId: 'PP-8',
+    notes: { T4: t('T4 第十九条：每月28日编制下月生产计划', 'T4 art. 19: compiled on the 28th'), T1: t('篇二所附制度 1.(2)：每月9日前报主管经理审批', 'Part 2 appendix 1.(2): submitted by the 9th'), T3: borrowed('T2 五.1.2)') },
+  },
+  'production.planIssueDay': {
+    label: t('月度计划下达日', 'Monthly plan issued by'),
+    unit: U.day,
+    clause: 'T2 五.1.2)',
+    requirementId: 'PP-8',
+    help: t('31 表示月底（小月自动取月末）', '31 means month end (clamped in shorter months)'),
+    notes: { T1: t('篇二所附制度 2.(1)：每月10日下发', 'Part 2 appendix 2.(1): issued on the 10th'), T3: borrowed('T2 五.1.2)'), T4: borrowed('T2 五.1.2)') },
+  },
+  'production.monthlyPlanApproverRole': {
+    label: t('月度计划批准人', 'Monthly plan approver'),
+    clause: 'T2 三.2',
+    requirementId: 'PP-8',
+    options: ROLE_OPTIONS,
+    notes: { T3: t('T3 第五条.3：生产总监审批', 'T3 art. 5.3: production director'), T4: t('T4 第十九条：副总经理批准', 'T4 art. 19: vice general manager'), T1: t('篇二所附制度 1.(2)：主管经理审批', 'Part 2 appendix 1.(2): the manager in charge') },
+  },
+  'production.specialPlanIssueDays': { label: t('专项计划下达时限', 'Special plan issued within'), unit: U.days, clause: 'T2 五.2', requirementId: 'PP-11', notes: plantsBorrow('T2 五.2') },
+  'production.temporaryPlanIssueDays': {
+    label: t('临时计划下达时限', 'Temporary plan issued within'),
+    unit: U.days,
+    clause: 'T2 五.3',
+    requirementId: 'PP-11',
+    help: t('0 = 当日；1 = 当日或第二日', '0 = same day; 1 = same or next day'),
+    notes: plantsBorrow('T2 五.3'),
+  },
+  'production.infeasibleFeedbackDays': {
+    label: t('无法满足时书面反馈时限', 'Written feedback when infeasible within'),
+    unit: U.days,
+    clause: 'T2 五.2–3',
+    requirementId: 'PP-11',
+    notes: plantsBorrow('T2 五.2–3'),
+  },
+  'production.customerChangeNoticeDays': {
+    label: t('品种、数量、时间调整提前通知', 'Notice for changes of product, quantity or date'),
+    unit: U.days,
+    clause: 'T3 第十六条',
+    requirementId: 'PP-4',
+    notes: { T1: borrowed('T3 第十六条'), T2: borrowed('T3 第十六条'), T4: borrowed('T3 第十六条') },
+  },
+  'production.orderAdjustmentThreshold': {
+    label: t('追加订单超出预估量的比例（超过即调整计划）', 'Added orders above this share of the forecast re-open the plan'),
+    unit: U.share,
+    clause: 'T4 第二十一条',
+    requirementId: 'PP-12',
+    help: t('1 = 超出月度计划已预估的量即须调整', '1 = any quantity above the plan’s forecast'),
+  },
+  'production.capacity': { label: t('产能分析', 'Capacity analysis'), clause: 'T4 第十九条', requirementId: 'PP-9' },
+  'production.capacity.maxUtilisation': {
+    label: t('产能上限（超出须记录应对措施）', 'Capacity ceiling (above it, record countermeasures)'),
+    unit: U.share,
+    clause: 'T4 第十九条',
+    requirementId: 'PP-9',
+  },
+  'production.capacity.minUtilisation': {
+    label: t('产能下限（远低于须上报）', 'Capacity floor (far below it, report upwards)'),
+    unit: U.share,
+    clause: 'T4 第十九条',
+    requirementId: 'PP-9',
+    help: t('“远低于生产能力”的量化口径，制度未给数值', 'How far below counts as “far below”; the regulation gives no number'),
+  },
+  'production.dispatchMeetingDay': {
+    label: t('生产调度例会日', 'Monthly dispatch meeting day'),
+    unit: U.day,
+    clause: 'T4 第五十六条',
+    requirementId: 'PP-21',
+    notes: { T3: t('T3 第十一条：每月月底召开生产会议（31 = 月末）', 'T3 art. 11: held at month end (31 = month end)'), T1: borrowed('T4 第五十六条'), T2: borrowed('T4 第五十六条') },
+  },
+  'production.dispatchMeetingLeaveApproverRole': {
+    label: t('调度会请假批准人', 'Dispatch meeting leave approver'),
+    clause: 'T4 第五十六条',
+    requirementId: 'PP-21',
+    options: ROLE_OPTIONS,
+  },
+  'production.safetyStockApproverRole': {
+    label: t('安全存量批准人', 'Safety stock approver'),
+    clause: 'T4 第二十四条',
+    requirementId: 'PP-15',
+    options: ROLE_OPTIONS,
+  },
+  'production.salesStatisticsDueDay': {
+    label: t('月销售统计、货款回收汇总提交日', 'Monthly sales statistics due'),
+    unit: U.day,
+    clause: 'T4 第十八条',
+    requirementId: 'PP-5',
+    help: t('31 = 月末', '31 = month end'),
+  },
+  'production.completionMeasure': {
+    label: t('完成量口径', 'Completion is measured by'),
+    clause: 'T2 附 4.(1)',
+    requirementId: 'PP-22',
+    options: [
+      { value: 'warehouse_receipt', label: t('按进仓数量', 'Quantity put into the warehouse') },
+      { value: 'reported_output', label: t('按车间报产量', 'Output reported by the workshop') },
+    ],
+  },
+  'production.maintenancePlanDueMonth': {
+    label: t('年度设备保养计划编制月份', 'Annual maintenance plan due in month'),
+    unit: U.month,
+    clause: 'T4 第四十八条',
+    requirementId: 'PP-25',
+  },
+
+  'assessment.planLateIssuePenalty': { label: t('计划延迟下达造成生产延误', 'Plan issued late, causing delay'), unit: U.yuan, clause: 'T2 七.1', requirementId: 'PP-27' },
+  'assessment.poorOrganisationPenalty': { label: t('组织不合理造成未按时完成', 'Poor organisation, task not finished on time'), unit: U.yuan, clause: 'T2 七.2', requirementId: 'PP-27' },
+  'assessment.qualityDelayPenalty': { label: t('质量问题造成不能按时交货', 'Quality problem, late delivery'), unit: U.yuan, clause: 'T2 七.3', requirementId: 'PP-27' },
+  'assessment.falsificationMultiplier': { label: t('弄虚作假加倍考核倍数', 'Multiplier when facts were falsified'), unit: U.times, clause: 'T2 七.5', requirementId: 'CORE-8' },
+  'assessment.excludeImmatureProducts': { label: t('不成熟产品不在本办法考核范围', 'Immature products excluded'), clause: 'T2 七.6', requirementId: 'PP-27' },
+
+};
