@@ -102,7 +102,6 @@ const pageErrors = new WeakMap<Page, string[]>();
 
 /** What the page shows and logged, to explain a failed wait. */
 export async function describePage(page: Page): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person sees on the page
   const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 1500);
   return `url ${page.url()}\n--- page text ---\n${text}\n--- browser errors ---\n${(pageErrors.get(page) ?? []).join('\n')}`;
 }
