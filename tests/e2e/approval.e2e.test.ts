@@ -93,7 +93,7 @@ describe('approval journeys in the browser (CORE-3)', () => {
     const phone = await e2e.newPage({ phone: true });
     await login(phone, 'plant.vp');
     await phone.getByRole('button', { name: '菜单' }).click();
-    await phone.getByRole('link', { name: '我的待办' }).click();
+    await phone.getByRole('link', { name: '我的待办', exact: true }).click();
     await waitText(phone, 'inbox-item', title);
     await phone.getByTestId('inbox-item').filter({ hasText: title }).click();
     await phone.waitForURL(/\/documents\/[0-9a-f-]{36}$/);

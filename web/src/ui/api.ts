@@ -42,7 +42,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const data = text ? safeJson(text) : undefined;
   if (!res.ok) {
     const d = (data ?? {}) as { code?: string; message?: string; details?: ApiError['details'] };
-    throw new ApiError(res.status, d.code ?? 'HTTP_' + res.status, d.message ?? res.statusText, d.details);
+    throw new ApiError(res.status, d.code ?? `HTTP_${res.status}`, d.message ?? res.statusText, d.details);
   }
   return data as T;
 }
