@@ -8,7 +8,7 @@ import {
   parseMrpInput,
   runMrp,
   solveAggregatePlan,
-} from '../production/planning/index.js';
+} from '#production/planning';
 
 export interface PlanCommandIo {
   stdout: (s: string) => void;
