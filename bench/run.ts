@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { planningBenchmark } from './planning/planning.bench.js';
 import { startupBenchmark } from './startup/startup.bench.js';
+import { trainingSignInBenchmark } from './training/signin.bench.js';
 
 // `npm run bench [-- <name filter>] [--json out.json]`: runs every benchmark
 // module in the list and prints one table. Results and the machine they came
@@ -21,7 +22,7 @@ export interface BenchModule {
   run: () => Promise<BenchRow[]>;
 }
 
-const benchmarks: BenchModule[] = [startupBenchmark, planningBenchmark];
+const benchmarks: BenchModule[] = [startupBenchmark, planningBenchmark, trainingSignInBenchmark];
 
 function printTable(rows: BenchRow[]): void {
   const header = ['benchmark', 'case', 'metric', 'value', 'target', 'ok'];

@@ -58,7 +58,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
     // Client-side routes fall back to the app shell; unknown /api paths stay JSON 404s.
     app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api')) return notFoundJson(reply);
+      // A missing file (an old asset after an upgrade) is a 404, not the app shell.
+      if (request.url.startsWith('/api') || /\.[a-z0-9]+$/i.test(request.url.split('?')[0])) return notFoundJson(reply);
       return reply.type('text/html').sendFile('index.html');
     });
   } else {

@@ -15,6 +15,19 @@ function send(request: FastifyRequest, reply: FastifyReply, status: number, code
   return reply.code(status).send({ code, message: locale === 'en' ? en : zh, messageZh: zh, messageEn: en, ...(details ? { details } : {}) });
 }
 
+// zod's issue codes in Chinese; the English text is zod's own message.
+const REASON_ZH: Record<string, string> = {
+  invalid_type: '缺少或类型不正确',
+  too_small: '过短或过小',
+  too_big: '过长或过大',
+  invalid_format: '格式不正确',
+  invalid_value: '不是可选的值',
+  invalid_union: '格式不正确',
+  unrecognized_keys: '含有未知字段',
+  not_multiple_of: '不是规定的倍数',
+  custom: '不符合要求',
+};
+
 const fieldOf = (context: string | undefined, path: string): string => {
   const p = path.replace(/^\//, '').replace(/\//g, '.');
   return p || context || 'body';
@@ -27,16 +40,21 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
-    const details = error.validation.map((v) => ({ field: fieldOf(context, v.instancePath), reason: v.message ?? 'invalid' }));
+    const isEn = preferredLocale(request) === 'en';
+    const details = error.validation.map((v) => ({
+      field: fieldOf(context, v.instancePath),
+      reason: isEn ? (v.message ?? 'invalid') : (REASON_ZH[v.keyword] ?? '格式不正确'),
+      reasonEn: v.message ?? 'invalid',
+    }));
     const first = details[0];
     return send(
       request,
       reply,
       400,
       'VALIDATION_FAILED',
-      `输入有误：${first.field}（${first.reason}）`,
-      `Invalid input: ${first.field} (${first.reason})`,
-      details,
+      `输入有误：${first.field}（${REASON_ZH[error.validation[0].keyword] ?? '格式不正确'}）`,
+      `Invalid input: ${first.field} (${first.reasonEn})`,
+      details.map(({ reasonEn: _en, ...d }) => d),
     );
   }
   const fe = error as FastifyError;

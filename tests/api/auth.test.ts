@@ -101,5 +101,9 @@ describe('accounts and sessions', () => {
     const badId = await c.patch('/api/org/people/not-a-uuid', { version: 1 });
     expect(badId.statusCode).toBe(400);
     expect(badId.json().details[0].field).toBe('id');
+    // Chinese first: the reason is Chinese too, English on request.
+    expect(badId.json().message).toBe('输入有误：id（格式不正确）');
+    const en = await c.request('PATCH', '/api/org/people/not-a-uuid', { version: 1 }, { 'x-locale': 'en' });
+    expect(en.json().message).toMatch(/^Invalid input: id \(Invalid UUID/);
   });
 });

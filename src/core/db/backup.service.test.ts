@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '#server';
 import { createTestDatabase, type TestDatabase } from '#test-support';
-import { createBackup, orderByDependencies, restoreBackup } from './backup';
+import { createBackup, findForwardReferences, orderByDependencies, restoreBackup } from './backup';
 
 describe('backup and restore', () => {
   let source: TestDatabase;
@@ -23,6 +23,16 @@ describe('backup and restore', () => {
         { name: 'a', dependsOn: [] },
       ]),
     ).toEqual(['a', 'b', 'c']);
+  });
+
+  it('finds the references of a cycle that point at a table restored later', () => {
+    const keys = [
+      { child: 'plans', parent: 'requests', name: 'plans_request_fkey' },
+      { child: 'requests', parent: 'plans', name: 'requests_plan_fkey' },
+      { child: 'requests', parent: 'orgs', name: 'requests_org_fkey' },
+      { child: 'orgs', parent: 'orgs', name: 'orgs_parent_fkey' },
+    ];
+    expect(findForwardReferences(['orgs', 'plans', 'requests'], keys)).toEqual([keys[0]]);
   });
 
   it('restores into an empty database every row of every table, identical', async () => {

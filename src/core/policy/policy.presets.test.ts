@@ -83,6 +83,22 @@ describe('policy rules', () => {
     }
   });
 
+  it('CORE-6 a bad value is named by its label in a Chinese message and an English one', () => {
+    const bad = mergePolicyValues(POLICY_PRESETS.T4, { production: { dispatchMeetingDay: 40 } });
+    try {
+      parsePolicy(bad);
+      expect.unreachable();
+    } catch (e) {
+      const err = e as AppError;
+      expect(err.message).toBe('制度参数有误：生产调度例会日 production.dispatchMeetingDay（数值过大：期望 number <=31）');
+      expect(err.messageEn).toBe('Invalid policy value: Monthly dispatch meeting day production.dispatchMeetingDay (Too big: expected number to be <=31)');
+      expect(err.details).toEqual([{ field: 'production.dispatchMeetingDay', reason: 'Too big: expected number to be <=31' }]);
+    }
+    expect(() => parsePolicy(bad, 'zh-CN')).toThrow(
+      expect.objectContaining({ details: [{ field: 'production.dispatchMeetingDay', reason: '数值过大：期望 number <=31' }] }),
+    );
+  });
+
   it('ST-9 evaluation weights that do not add up to 1 are refused', () => {
     const bad = mergePolicyValues(POLICY_PRESETS.S1, { training: { evaluationWeights: { self: 0.5 } } });
     expect(() => parsePolicy(bad)).toThrow(/training\.evaluationWeights/);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestLocale } from '../excel';
 import { actorOf, type RouteModule } from '../http';
 import { FIELD_META, SECTION_LABELS } from './policy.meta';
 import { POLICY_PRESETS, PRESET_LABELS } from './policy.presets';
@@ -33,7 +34,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
         body: z.object({ baseVersion: z.number().int().min(0), values: z.record(z.string(), z.unknown()), reason: z.string().max(500) }),
       },
     },
-    async (req) => updatePolicy(ctx.db, actorOf(req), req.body),
+    async (req) => updatePolicy(ctx.db, actorOf(req), { ...req.body, locale: requestLocale(req) }),
   );
 
   app.post(

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../errors';
+import { FIELD_META } from './policy.meta';
 import { type Policy, PolicySchema } from './policy.schema';
 
 export interface PolicyChange {
@@ -18,13 +20,33 @@ export function mergePolicyValues(base: unknown, patch: unknown): unknown {
   return out;
 }
 
-/** Validates a whole policy; a bad value is reported by its path, e.g. training.creditsPerYear. */
-export function parsePolicy(values: unknown): Policy {
+// Meta paths use '*' for any key or row: training.creditRules.*.creditsPerHour.
+function labelOf(path: string): { zh: string; en: string } | undefined {
+  if (FIELD_META[path]) return FIELD_META[path].label;
+  const segments = path.split('.');
+  const key = Object.keys(FIELD_META).find((k) => {
+    const parts = k.split('.');
+    return parts.length === segments.length && parts.every((p, i) => p === '*' || p === segments[i]);
+  });
+  return key ? FIELD_META[key].label : undefined;
+}
+
+/** Validates a whole policy; a bad value is reported by its path, e.g. training.creditsPerYear, with reasons in `locale`. */
+export function parsePolicy(values: unknown, locale: 'zh-CN' | 'en' = 'en'): Policy {
   const result = PolicySchema.safeParse(values);
   if (result.success) return result.data;
-  const details: ErrorDetail[] = result.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'values', reason: i.message }));
-  const first = details[0];
-  throw new AppError('VALIDATION_FAILED', `制度参数有误：${first.field}（${first.reason}）`, `Invalid policy value: ${first.field} (${first.reason})`, details);
+  // zod words its reasons in English; the same parse with its Chinese locale gives the Chinese ones.
+  const zhIssues = PolicySchema.safeParse(values, { error: z.locales.zhCN().localeError }).error?.issues ?? result.error.issues;
+  const fieldOf = (i: { path: PropertyKey[] }) => i.path.map(String).join('.') || 'values';
+  const details: ErrorDetail[] = (locale === 'en' ? result.error.issues : zhIssues).map((i) => ({ field: fieldOf(i), reason: i.message }));
+  const field = fieldOf(result.error.issues[0]);
+  const label = labelOf(field);
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `制度参数有误：${label ? `${label.zh} ` : ''}${field}（${zhIssues[0].message}）`,
+    `Invalid policy value: ${label ? `${label.en} ` : ''}${field} (${result.error.issues[0].message})`,
+    details,
+  );
 }
 
 /** Leaf values by path; arrays of objects are flattened by row, arrays of values kept whole. */

@@ -96,13 +96,15 @@ export interface PolicyUpdate {
   /** The whole policy, or only the sections and fields that change. */
   values: unknown;
   reason: string;
+  /** The language of the reasons a refusal gives per field (the page's language). */
+  locale?: 'zh-CN' | 'en';
 }
 
 export async function updatePolicy(db: Db, actor: Actor, input: PolicyUpdate): Promise<PolicyView> {
   requireAccess(actor, 'admin.policy');
   const current = await getPolicyViewOf(db, actor.orgId);
   if (current.version !== input.baseVersion) throw versionConflict();
-  const values = parsePolicy(mergePolicyValues(current.values, input.values));
+  const values = parsePolicy(mergePolicyValues(current.values, input.values), input.locale ?? actor.locale);
   return saveVersion(db, actor, input.baseVersion, current.preset, values, input.reason, 'policy.update');
 }
 

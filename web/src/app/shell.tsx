@@ -79,8 +79,8 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
               { label: 'EN', value: 'en' },
             ]}
           />
-          <Badge count={unread.data?.count ?? 0} size="small">
-            <Button type="text" icon={<BellOutlined />} aria-label={t(tx('通知', 'Notifications'))} onClick={() => navigate('/notifications')} />
+          <Badge count={unread.data?.count ?? 0} size="small" data-testid="notification-badge">
+            <Button type="text" data-testid="notification-bell" icon={<BellOutlined />} aria-label={t(tx('通知', 'Notifications'))} onClick={() => navigate('/notifications')} />
           </Badge>
           <Dropdown
             menu={{

@@ -20,6 +20,7 @@ export function Page({ title, extra, children }: { title: Text; extra?: ReactNod
 
 /** Shows a server error as the user's own language sentence, with the fields it names. */
 export function ErrorAlert({ error }: { error: unknown }) {
+  const { t } = useI18n();
   if (!error) return null;
   const e = error instanceof ApiError ? error : new ApiError(0, 'ERROR', String((error as Error)?.message ?? error));
   const details = e.details?.filter((d) => d.field || d.row) ?? [];
@@ -34,7 +35,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {details.slice(0, 20).map((d, i) => (
               <li key={i}>
-                {d.row ? `第 ${d.row} 行 row ${d.row} ` : ''}
+                {d.row ? t({ zh: `第 ${d.row} 行 `, en: `Row ${d.row} ` }) : ''}
                 {d.column ?? d.field ?? ''}: {d.reason}
               </li>
             ))}

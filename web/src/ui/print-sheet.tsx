@@ -74,6 +74,7 @@ export function PrintSheet<T>({ title, organisation, meta = [], columns, rows, r
   const header = usePrintHeader();
   const signs = signatures ?? [t(tx('编制', 'Prepared by')), t(tx('审核', 'Reviewed by')), t(tx('批准', 'Approved by'))];
   const blanks = Math.max(0, minRows - rows.length);
+  const colon = t(tx('：', ': '));
   const cell = (c: PrintColumn<T>): CSSProperties => ({ width: c.width, textAlign: c.align ?? 'left' });
   return (
     <div className="zd-print-sheet">
@@ -84,7 +85,9 @@ export function PrintSheet<T>({ title, organisation, meta = [], columns, rows, r
         <div className="zd-print-meta">
           {meta.map((m, i) => (
             <span key={i}>
-              {m.label}：{m.value}
+              {m.label}
+              {colon}
+              {m.value}
             </span>
           ))}
         </div>
@@ -128,7 +131,11 @@ export function PrintSheet<T>({ title, organisation, meta = [], columns, rows, r
         <div className="zd-print-signs">
           {signs.map((s, i) => (
             <div key={i} className="zd-print-sign">
-              {s}：<span /> {t(tx('日期', 'Date'))}：<span />
+              {s}
+              {colon}
+              <span /> {t(tx('日期', 'Date'))}
+              {colon}
+              <span />
             </div>
           ))}
         </div>

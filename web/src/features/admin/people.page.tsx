@@ -49,6 +49,12 @@ export function PeoplePage() {
       qc.invalidateQueries({ queryKey: ['people'] });
     },
   });
+  // A failed unlock (e.g. someone changed the person meanwhile) must say so, not pass silently.
+  const unlock = useMutation({
+    mutationFn: (p: Person) => patch(`/org/people/${p.id}`, { version: p.version, unlock: true }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['people'] }),
+    onError: (e) => message.error((e as Error).message),
+  });
   const roleName = (code: string) => {
     const r = roles.data?.roles.find((x) => x.code === code);
     return r ? (locale === 'en' ? r.nameEn : r.nameZh) : code;
@@ -60,7 +66,7 @@ export function PeoplePage() {
     setEditing(p);
   };
   return (
-    <Page title={tx('人员与账号', 'People and accounts')} extra={<Button type="primary" onClick={() => open('new')}>{t(tx('新增人员', 'Add person'))}</Button>}>
+    <Page title={tx('人员与账号', 'People and accounts')} extra={<Button type="primary" data-testid="person-add" onClick={() => open('new')}>{t(tx('新增人员', 'Add person'))}</Button>}>
       <ErrorAlert error={people.error} />
       <Table
         rowKey="id"
@@ -88,7 +94,7 @@ export function PeoplePage() {
               <Space>
                 <Button size="small" onClick={() => open(p)}>{t(tx('编辑', 'Edit'))}</Button>
                 {p.isLocked && (
-                  <Button size="small" onClick={() => patch(`/org/people/${p.id}`, { version: p.version, unlock: true }).then(() => qc.invalidateQueries({ queryKey: ['people'] }))}>
+                  <Button size="small" loading={unlock.isPending} onClick={() => unlock.mutate(p)}>
                     {t(tx('解锁', 'Unlock'))}
                   </Button>
                 )}
@@ -102,6 +108,7 @@ export function PeoplePage() {
         title={t(editing === 'new' ? tx('新增人员', 'Add person') : tx('编辑人员', 'Edit person'))}
         onCancel={() => setEditing(null)}
         onOk={() => form.submit()}
+        okButtonProps={{ 'data-testid': 'person-save' }}
         confirmLoading={save.isPending}
         destroyOnHidden
       >

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Checkbox, Table } from 'antd';
+import { App, Checkbox, Grid, Table } from 'antd';
 import { get, put } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
@@ -35,6 +35,8 @@ export function RolesPage() {
     onError: (e) => message.error((e as Error).message),
   });
   const roles = q.data?.roles ?? [];
+  // On a phone the pinned permission column leaves room for at least two role columns.
+  const permissionWidth = Grid.useBreakpoint().md ? 260 : 150;
   return (
     <Page title={tx('角色与权限', 'Roles and permissions')}>
       <ErrorAlert error={q.error} />
@@ -43,10 +45,10 @@ export function RolesPage() {
         size="small"
         loading={q.isLoading}
         pagination={false}
-        scroll={{ x: 300 + roles.length * 110 }}
+        scroll={{ x: permissionWidth + 40 + roles.length * 110 }}
         dataSource={q.data?.permissions}
         columns={[
-          { title: t(tx('权限', 'Permission')), fixed: 'left', width: 260, render: (_: unknown, p: Perm) => `${locale === 'en' ? p.en : p.zh} (${p.code})` },
+          { title: t(tx('权限', 'Permission')), fixed: 'left', width: permissionWidth, render: (_: unknown, p: Perm) => `${locale === 'en' ? p.en : p.zh} (${p.code})` },
           ...roles.map((r) => ({
             title: locale === 'en' ? r.nameEn : r.nameZh,
             width: 110,

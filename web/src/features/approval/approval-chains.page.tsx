@@ -83,16 +83,16 @@ function ChainCard({ chain, roles }: { chain: ChainView; roles: Role[] }) {
           {(steps ?? []).map((s, i) => (
             <Space key={i} wrap align="center" style={{ display: 'flex', marginBottom: 8 }}>
               <Typography.Text>{i + 1}.</Typography.Text>
-              <Input value={s.nameZh} onChange={(e) => change(i, { nameZh: e.target.value })} placeholder="名称" style={{ width: 130 }} />
-              <Input value={s.nameEn} onChange={(e) => change(i, { nameEn: e.target.value })} placeholder="Name" style={{ width: 130 }} />
+              <Input value={s.nameZh} onChange={(e) => change(i, { nameZh: e.target.value })} placeholder={t(tx('中文名称', 'Name in Chinese'))} style={{ width: 130 }} />
+              <Input value={s.nameEn} onChange={(e) => change(i, { nameEn: e.target.value })} placeholder={t(tx('英文名称', 'Name in English'))} style={{ width: 130 }} />
               <Select
                 value={s.roleCode}
                 onChange={(v) => change(i, { roleCode: v })}
                 style={{ width: 170 }}
                 options={roles.map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))}
               />
-              <Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label="up" />
-              <Button size="small" icon={<ArrowDownOutlined />} disabled={i === (steps ?? []).length - 1} onClick={() => move(i, 1)} aria-label="down" />
+              <Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={t(tx('上移', 'Move up'))} />
+              <Button size="small" icon={<ArrowDownOutlined />} disabled={i === (steps ?? []).length - 1} onClick={() => move(i, 1)} aria-label={t(tx('下移', 'Move down'))} />
               <Button size="small" danger icon={<DeleteOutlined />} onClick={() => setSteps((x) => (x ?? []).filter((_, j) => j !== i))} aria-label={t(tx('删除', 'Remove'))} />
             </Space>
           ))}

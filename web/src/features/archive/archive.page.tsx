@@ -86,6 +86,7 @@ function OrgArchive() {
           <>
             <Select value={uploadCategory} onChange={setUploadCategory} style={{ minWidth: 120 }} options={ARCHIVE_CATEGORIES.map((c) => ({ value: c.value, label: t(c.label) }))} />
             <Upload
+              data-testid="archive-upload"
               accept={ACCEPTED_FILES}
               showUploadList={false}
               customRequest={({ file, onSuccess, onError }) => {

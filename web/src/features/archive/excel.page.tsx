@@ -70,6 +70,7 @@ function TableCard({ table }: { table: ExcelTable }) {
     <Card
       title={t(table.label)}
       size="small"
+      data-testid={`excel-${table.name}`}
       extra={
         <Space wrap>
           {table.isImportable && (
@@ -108,7 +109,7 @@ function TableCard({ table }: { table: ExcelTable }) {
         <Typography.Text type="secondary">{table.isImportable ? t(tx('没有导入权限', 'You may not import')) : t(tx('仅可导出', 'Export only'))}</Typography.Text>
       )}
       {refusal && (
-        <div style={{ marginTop: 12 }}>
+        <div style={{ marginTop: 12 }} data-testid="import-refusal">
           <Alert type="error" showIcon message={refusal.message} description={t(tx('文件中的所有数据均未写入，请按下表修改后重新导入。', 'Nothing from the file was written; fix the rows below and import again.'))} style={{ marginBottom: 8 }} />
           <RowErrorTable errors={refusal.details ?? []} />
         </div>

@@ -62,7 +62,7 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
           />
           <Descriptions size="small" column={screens.md ? 2 : 1} bordered>
             <Descriptions.Item label={t(tx('状态', 'State'))}>
-              <Tag color={STATE_LABELS[f.state].color}>{t(STATE_LABELS[f.state].text)}</Tag>
+              <Tag data-testid="finding-state" color={STATE_LABELS[f.state].color}>{t(STATE_LABELS[f.state].text)}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t(tx('结论', 'Verdict'))}>{t(verdictLabel(f.verdict))}</Descriptions.Item>
             <Descriptions.Item label={t(tx('金额', 'Amount'))}>
@@ -96,6 +96,7 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
             {t(tx('处理记录', 'History'))}
           </Typography.Title>
           <Timeline
+            data-testid="finding-history"
             items={f.events.map((e) => ({
               color: e.action === 'falsified' || e.action === 'withdraw' ? 'red' : e.action === 'dispute' ? 'orange' : 'blue',
               children: (
@@ -115,7 +116,7 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
           {f.actions.length > 0 && (
             <Space wrap style={{ marginTop: 8 }}>
               {f.actions.map((a) => (
-                <Button key={a} danger={PROMPTS[a].danger} type={a === 'confirm' ? 'primary' : 'default'} onClick={() => { act.reset(); setCommand(a); }}>
+                <Button key={a} data-testid={`finding-${a}`} danger={PROMPTS[a].danger} type={a === 'confirm' ? 'primary' : 'default'} onClick={() => { act.reset(); setCommand(a); }}>
                   {t(PROMPTS[a].title)}
                 </Button>
               ))}
@@ -127,7 +128,7 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
             title={command ? t(PROMPTS[command].title) : ''}
             onCancel={() => setCommand(null)}
             onOk={() => command && act.mutate({ f, cmd: command })}
-            okButtonProps={{ disabled: reason.trim().length < 2, danger: command ? PROMPTS[command].danger : false }}
+            okButtonProps={{ disabled: reason.trim().length < 2, danger: command ? PROMPTS[command].danger : false, 'data-testid': 'finding-command-ok' }}
             confirmLoading={act.isPending}
             destroyOnHidden
           >
@@ -140,7 +141,7 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
               />
             )}
             <Typography.Text>{command ? t(PROMPTS[command].field) : ''}</Typography.Text>
-            <Input.TextArea rows={4} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} showCount />
+            <Input.TextArea data-testid="finding-reason" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} showCount />
           </Modal>
         </>
       )}

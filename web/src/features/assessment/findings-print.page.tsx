@@ -55,7 +55,7 @@ export function FindingsPrintPage() {
             { key: 'state', title: t(tx('状态', 'State')), width: '10%', render: (f) => t(STATE_LABELS[f.state].text) },
           ]}
         >
-          {t(tx('合计', 'Total'))}：{list.data.total.count} {t(tx('项，金额', 'findings, amount'))} {formatYuan(list.data.total.amount)}
+          {t(tx('合计：', 'Total: '))}{list.data.total.count} {t(tx('项，金额', 'findings, amount'))} {formatYuan(list.data.total.amount)}
           {t(tx('（不含已撤销）', ' (excluding withdrawn)'))}
         </PrintSheet>
       )}

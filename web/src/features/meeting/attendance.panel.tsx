@@ -37,16 +37,16 @@ export function AttendancePanel({ meeting, onSaved }: { meeting: MeetingDetail; 
       <ErrorAlert error={save.error} />
       <Space wrap style={{ marginBottom: 8 }}>
         {counts.map(([s, n]) => (
-          <Tag key={s} color={STATUS_LABELS[s].color}>
+          <Tag key={s} color={STATUS_LABELS[s].color} data-testid={`attendance-count-${s}`}>
             {t(STATUS_LABELS[s].label)} {n}
           </Tag>
         ))}
         {isEditable && (
           <>
-            <Button size="small" onClick={markAllPresent}>
+            <Button size="small" data-testid="attendance-all-present" onClick={markAllPresent}>
               {t(tx('其余全部出席', 'Mark the rest present'))}
             </Button>
-            <Button size="small" type="primary" disabled={changed.length === 0} loading={save.isPending} onClick={() => save.mutate()}>
+            <Button size="small" type="primary" data-testid="attendance-save" disabled={changed.length === 0} loading={save.isPending} onClick={() => save.mutate()}>
               {t(tx(`保存考勤（${changed.length}）`, `Save attendance (${changed.length})`))}
             </Button>
           </>
@@ -59,7 +59,7 @@ export function AttendancePanel({ meeting, onSaved }: { meeting: MeetingDetail; 
         renderItem={(a) => {
           const m = marks[a.userId] ?? { status: a.status, note: a.note };
           return (
-            <List.Item style={{ flexWrap: 'wrap', gap: 8 }}>
+            <List.Item data-testid="attendee" style={{ flexWrap: 'wrap', gap: 8 }}>
               <Typography.Text strong style={{ minWidth: 80 }}>
                 {a.displayName}
               </Typography.Text>

@@ -38,7 +38,7 @@ export function LeavePanel({ meeting, onChanged }: { meeting: MeetingDetail; onC
         {t(tx(`请假须在会前提出，由 ${meeting.leaveApproverName} 审批。`, `Leave must be asked before the meeting; ${meeting.leaveApproverName} decides.`))}
       </Typography.Paragraph>
       {canAsk && (
-        <Button onClick={() => setAsking(true)} style={{ marginBottom: 8 }}>
+        <Button data-testid="leave-ask" onClick={() => setAsking(true)} style={{ marginBottom: 8 }}>
           {t(tx('我要请假', 'Ask for leave'))}
         </Button>
       )}
@@ -48,14 +48,15 @@ export function LeavePanel({ meeting, onChanged }: { meeting: MeetingDetail; onC
         locale={{ emptyText: t(tx('没有请假申请', 'No leave requests')) }}
         renderItem={(r) => (
           <List.Item
+            data-testid="leave-request"
             style={{ flexWrap: 'wrap', gap: 8 }}
             actions={
               meeting.canDecideLeave && r.state === 'pending' && r.userId !== me?.userId
                 ? [
-                    <Button key="ok" size="small" type="primary" loading={decide.isPending} onClick={() => decide.mutate({ r, approve: true })}>
+                    <Button key="ok" size="small" type="primary" data-testid="leave-approve" loading={decide.isPending} onClick={() => decide.mutate({ r, approve: true })}>
                       {t(tx('批准', 'Approve'))}
                     </Button>,
-                    <Button key="no" size="small" danger loading={decide.isPending} onClick={() => decide.mutate({ r, approve: false })}>
+                    <Button key="no" size="small" danger data-testid="leave-reject" loading={decide.isPending} onClick={() => decide.mutate({ r, approve: false })}>
                       {t(tx('不批准', 'Reject'))}
                     </Button>,
                   ]
@@ -82,7 +83,7 @@ export function LeavePanel({ meeting, onChanged }: { meeting: MeetingDetail; onC
           </List.Item>
         )}
       />
-      <Modal open={isAsking} title={t(tx('会前请假', 'Ask for leave'))} onCancel={() => setAsking(false)} onOk={() => form.submit()} confirmLoading={ask.isPending} destroyOnHidden>
+      <Modal open={isAsking} title={t(tx('会前请假', 'Ask for leave'))} onCancel={() => setAsking(false)} onOk={() => form.submit()} okButtonProps={{ 'data-testid': 'leave-ask-submit' }} confirmLoading={ask.isPending} destroyOnHidden>
         <ErrorAlert error={ask.error} />
         <Form form={form} layout="vertical" onFinish={(v) => ask.mutate(v)}>
           <Form.Item name="reason" label={t(tx('请假事由', 'Reason'))} rules={[{ required: true }]}>

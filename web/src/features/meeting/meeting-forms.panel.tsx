@@ -69,7 +69,7 @@ export function SeriesFormModal({ open, onClose, onDone }: { open: boolean; onCl
         initialValues={{ kind: 'dispatch', repeat: 'monthly', dayFrom: 'policy', durationMinutes: 90, audience: 'listed', weekdays: [1] }}
       >
         <Form.Item name="title" label={t(tx('会议名称', 'Title'))} rules={[{ required: true }]}>
-          <Input placeholder="生产调度例会" />
+          <Input placeholder={t(tx('生产调度例会', 'Production dispatch meeting'))} />
         </Form.Item>
         <Form.Item name="kind" label={t(tx('类型', 'Kind'))}>
           <Select options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label: t(label) }))} />
@@ -117,12 +117,12 @@ export function SeriesFormModal({ open, onClose, onDone }: { open: boolean; onCl
           <Radio.Group options={[{ value: 'listed', label: t(tx('指定人员', 'Chosen people')) }, { value: 'all', label: t(tx('全体人员', 'Everyone')) }]} />
         </Form.Item>
         {audience === 'listed' && (
-          <Form.Item name="attendeeUserIds" rules={[{ required: true }]}>
+          <Form.Item name="attendeeUserIds" rules={[{ required: true, message: t(tx('请选择参会人', 'Choose the attendees')) }]}>
             <Select mode="multiple" showSearch optionFilterProp="label" options={peopleOptions(people.data)} />
           </Form.Item>
         )}
         <Form.Item name="agendaTemplate" label={t(tx('议程模板', 'Agenda template'))}>
-          <Input.TextArea rows={3} placeholder="本月生产完成情况、下月生产计划" />
+          <Input.TextArea rows={3} placeholder={t(tx('本月生产完成情况、下月生产计划', 'Output of the month, plan of the next'))} />
         </Form.Item>
       </Form>
     </Modal>
@@ -168,7 +168,7 @@ export function AdHocFormModal({ open, onClose, onDone }: { open: boolean; onClo
       <ErrorAlert error={save.error} />
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ kind: 'coordination' }}>
         <Form.Item name="title" label={t(tx('会议名称', 'Title'))} rules={[{ required: true }]}>
-          <Input placeholder="生产协调会" />
+          <Input placeholder={t(tx('生产协调会', 'Production coordination meeting'))} />
         </Form.Item>
         <Form.Item name="kind" label={t(tx('类型', 'Kind'))}>
           <Select options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label: t(label) }))} />

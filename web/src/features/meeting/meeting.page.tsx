@@ -31,7 +31,7 @@ export function MeetingPage() {
   }
   const pending = m.leaveRequests.filter((r) => r.state === 'pending').length;
   return (
-    <Page title={{ zh: m.title, en: m.title }} extra={<Tag color={STATE_LABELS[m.state].color}>{t(STATE_LABELS[m.state].label)}</Tag>}>
+    <Page title={{ zh: m.title, en: m.title }} extra={<Tag data-testid="meeting-state" color={STATE_LABELS[m.state].color}>{t(STATE_LABELS[m.state].label)}</Tag>}>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
           <Descriptions.Item label={t(tx('时间', 'When'))}>

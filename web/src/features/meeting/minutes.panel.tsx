@@ -59,11 +59,11 @@ export function MinutesPanel({ meeting, onSaved }: { meeting: MeetingDetail; onS
       </Typography.Title>
       <Input.TextArea rows={10} value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-label={t(tx('会议纪要', 'Minutes'))} placeholder={t(tx('通报当月生产情况、安排下月生产计划、各部门汇报、需协调事项……', 'Report of the month, plan of the next, reports, matters to coordinate…'))} />
       <Space wrap style={{ marginTop: 12 }}>
-        <Button type="primary" disabled={!isDirty} loading={save.isPending} onClick={() => save.mutate({ agenda, minutes })}>
+        <Button type="primary" data-testid="minutes-save" disabled={!isDirty} loading={save.isPending} onClick={() => save.mutate({ agenda, minutes })}>
           {t(tx('保存纪要', 'Save minutes'))}
         </Button>
         {meeting.state === 'planned' && (
-          <Button disabled={isDirty} onClick={() => save.mutate({ state: 'held' })}>
+          <Button data-testid="meeting-held" disabled={isDirty} onClick={() => save.mutate({ state: 'held' })}>
             {t(tx('标记为已召开', 'Mark as held'))}
           </Button>
         )}

@@ -67,7 +67,7 @@ export function PolicyHistory({ fields }: { fields: Record<string, FieldMeta> })
             title: '',
             width: 110,
             render: (_: unknown, v: PolicyVersionRow) => (
-              <Button size="small" onClick={() => setCompare(v.version)}>
+              <Button size="small" data-testid="policy-diff" onClick={() => setCompare(v.version)}>
                 {t(tx('与上一版对比', 'Diff with previous'))}
               </Button>
             ),
@@ -82,7 +82,9 @@ export function PolicyHistory({ fields }: { fields: Record<string, FieldMeta> })
         title={t(tx(`第 ${(compare ?? 1) - 1} 版 → 第 ${compare} 版`, `Version ${(compare ?? 1) - 1} → ${compare}`))}
       >
         <ErrorAlert error={diff.error} />
-        <ChangesTable changes={diff.data ?? []} fields={fields} />
+        <div data-testid="policy-diff-table">
+          <ChangesTable changes={diff.data ?? []} fields={fields} />
+        </div>
       </Modal>
     </>
   );

@@ -56,8 +56,12 @@ export function PolicyPage() {
 
   const openPreset = async () => {
     if (!preset) return;
-    const p = await get<{ values: PolicyValues }>(`/policy/presets/${preset}`);
-    setPresetPreview(p.values);
+    try {
+      const p = await get<{ values: PolicyValues }>(`/policy/presets/${preset}`);
+      setPresetPreview(p.values);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
   };
 
   if (!policy.data || !meta.data || !draft) {
@@ -123,6 +127,7 @@ export function PolicyPage() {
         <Card size="small" style={{ marginTop: 16 }} title={t(tx('保存与模板', 'Save and presets'))}>
           <Space direction="vertical" style={{ width: '100%' }}>
             <Input.TextArea
+              data-testid="policy-reason"
               rows={2}
               maxLength={500}
               value={reason}
@@ -131,7 +136,7 @@ export function PolicyPage() {
               status={errors.reason ? 'error' : undefined}
             />
             <Space wrap>
-              <Button type="primary" disabled={changes.length === 0 || !reason.trim()} loading={save.isPending} onClick={() => save.mutate()}>
+              <Button type="primary" data-testid="policy-save" disabled={changes.length === 0 || !reason.trim()} loading={save.isPending} onClick={() => save.mutate()}>
                 {t(tx(`保存为新版本（${changes.length} 项修改）`, `Save as a new version (${changes.length} changes)`))}
               </Button>
               <Button disabled={changes.length === 0} onClick={() => setDraft(view.values)}>
@@ -151,7 +156,7 @@ export function PolicyPage() {
           </Space>
         </Card>
       )}
-      <Card size="small" style={{ marginTop: 16 }} title={t(tx('版本历史', 'Version history'))}>
+      <Card size="small" style={{ marginTop: 16 }} title={t(tx('版本历史', 'Version history'))} data-testid="policy-history">
         <PolicyHistory fields={m.fields} />
       </Card>
       <Modal

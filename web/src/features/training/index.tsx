@@ -1,3 +1,49 @@
 import type { AppRoute } from '../../app/route-types';
+import { tx } from '../../ui/i18n';
+import { ArchivePage } from './archive.page';
+import { AssessmentPage } from './assessment.page';
+import { AssessmentPrintPage } from './assessment-print.page';
+import { CreditsPage } from './credits.page';
+import { DashboardPage } from './dashboard.page';
+import { DevelopmentPage } from './development.page';
+import { EvaluationPage } from './evaluation.page';
+import { LeavePage } from './leave.page';
+import { MyHomePage } from './my-home.page';
+import { MyWorkPage } from './my-work.page';
+import { NewPlanPage, PlanPage } from './plan.page';
+import { PlansPage } from './plans.page';
+import { PublicEvaluationPage } from './public-evaluation.page';
+import { SessionPage } from './session.page';
+import { SessionPrintPage } from './session-print.page';
+import { SessionScreenPage } from './session-screen.page';
+import { SessionsPage } from './sessions.page';
+import { SignInPage } from './sign-in.page';
+import { TeachersPage } from './teachers.page';
+import { TermPage } from './term.page';
 
-export const trainingRoutes: AppRoute[] = [];
+const menu = (label: { zh: string; en: string }, permission: string, order: number) => ({ section: 'training' as const, label, permission, order });
+
+// 校本培训管理 (ST-1 … ST-17). /public/* pages also open for signed-out visitors.
+export const trainingRoutes: AppRoute[] = [
+  { path: '/training/my', element: <MyHomePage />, menu: menu(tx('我的培训', 'My training'), 'training.self', 1) },
+  { path: '/training/my/work', element: <MyWorkPage />, menu: menu(tx('笔记、学分与作业', 'Notes, credits, work'), 'training.self', 2) },
+  { path: '/training/dashboard', element: <DashboardPage />, menu: menu(tx('教导处看板', 'Dashboard'), 'training.read', 5) },
+  { path: '/training/plans', element: <PlansPage />, menu: menu(tx('培训计划', 'Plans'), 'training.read', 10) },
+  { path: '/training/plans/new', element: <NewPlanPage /> },
+  { path: '/training/plans/:id', element: <PlanPage /> },
+  { path: '/training/sessions', element: <SessionsPage />, menu: menu(tx('培训安排与签到', 'Sessions'), 'training.read', 15) },
+  { path: '/training/sessions/:id', element: <SessionPage /> },
+  { path: '/training/sessions/:id/screen', element: <SessionScreenPage /> },
+  { path: '/training/sessions/:id/print', element: <SessionPrintPage /> },
+  { path: '/training/leave', element: <LeavePage />, menu: menu(tx('请假审批', 'Leave'), 'training.leave.approve', 20) },
+  { path: '/training/credits', element: <CreditsPage />, menu: menu(tx('学分管理', 'Credits'), 'training.read', 25) },
+  { path: '/training/assessment', element: <AssessmentPage />, menu: menu(tx('年度考核', 'Assessment'), 'training.read', 30) },
+  { path: '/training/assessment/print', element: <AssessmentPrintPage /> },
+  { path: '/training/evaluation', element: <EvaluationPage />, menu: menu(tx('多元评价', 'Evaluation'), 'training.read', 35) },
+  { path: '/training/term', element: <TermPage />, menu: menu(tx('期末表彰与总结', 'Term end'), 'training.read', 40) },
+  { path: '/training/development', element: <DevelopmentPage />, menu: menu(tx('教师发展', 'Development'), 'training.read', 45) },
+  { path: '/training/archive', element: <ArchivePage />, menu: menu(tx('培训档案', 'Archive'), 'training.read', 50) },
+  { path: '/training/teachers', element: <TeachersPage />, menu: menu(tx('教师名单', 'Teachers'), 'training.read', 55) },
+  { path: '/public/sign-in', element: <SignInPage /> },
+  { path: '/public/evaluate/:token', element: <PublicEvaluationPage /> },
+];

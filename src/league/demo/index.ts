@@ -1,0 +1,2 @@
+// Demo data of the league module.
+export { seedLeagueSchool } from './league.seed';

@@ -1,0 +1,29 @@
+import ExcelJS from 'exceljs';
+
+type Text = { zh: string; en: string };
+export type Cell = string | number | boolean | null;
+
+export interface ArchiveSheet {
+  name: Text;
+  columns: { key: string; header: Text; width?: number }[];
+  rows: Record<string, Cell>[];
+}
+
+/**
+ * One workbook, one clean table per sheet (header row, then data; no title rows), so
+ * each sheet of an archive export reads back like any other export (ANCHORS).
+ */
+export async function buildArchiveWorkbook(sheets: ArchiveSheet[], locale: 'zh-CN' | 'en'): Promise<Buffer> {
+  const pick = (t: Text) => (locale === 'en' ? t.en : t.zh);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Zhidu';
+  for (const s of sheets) {
+    const sheet = workbook.addWorksheet(pick(s.name).replace(/[[\]:*?/\\]/g, '_').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = s.columns.map((c) => ({ header: pick(c.header), key: c.key, width: c.width ?? 14 }));
+    sheet.getRow(1).font = { bold: true };
+    for (const r of s.rows) sheet.addRow(s.columns.map((c) => (typeof r[c.key] === 'boolean' ? (r[c.key] ? pick({ zh: '是', en: 'Yes' }) : pick({ zh: '否', en: 'No' })) : r[c.key])));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const col = (key: string, zh: string, en: string, width?: number) => ({ key, header: { zh, en }, width });

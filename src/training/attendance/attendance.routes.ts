@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
+import { actorOf, type RouteModule, sendFile } from '#core/http';
+import { getPolicy } from '#core/policy';
+import { IdParams, Version } from '../common';
+import { ATTENDANCE_STATUSES } from './attendance.schema';
+import { findAttendanceChanges } from './attendance.service';
+import { attendanceSheet, attendanceSheetRows } from './attendance.sheet';
+import { closeRoster, getRoster, recordAttendance } from './roster.service';
+import { getScreenQr, signInWithQr } from './sign-in.service';
+
+export const attendanceRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/training/sessions/:id/qr',
+    {
+      schema: {
+        tags: ['training'],
+        summary: '签到二维码（轮换） Rotating sign-in code for the screen (ST-4)',
+        params: IdParams,
+        querystring: z.object({ mode: z.enum(['in', 'out']).default('in') }),
+      },
+    },
+    async (req) => getScreenQr(ctx.db, actorOf(req), req.params.id, req.query.mode, `${req.protocol}://${req.host}`, ctx.clock()),
+  );
+
+  app.post(
+    '/training/sign-in',
+    {
+      config: { permission: 'training.self' },
+      schema: {
+        tags: ['training'],
+        summary: '扫码签到/签退 Sign in or out with the code (ST-4)',
+        body: z.object({ token: z.string().max(200), deviceId: z.string().max(64).nullish() }),
+      },
+    },
+    async (req) => signInWithQr(ctx.db, actorOf(req), req.body, { ip: req.ip ?? null }, ctx.clock()),
+  );
+
+  app.get('/training/sessions/:id/roster', { schema: { tags: ['training'], summary: '签到名单 Sign-in list (ST-4)', params: IdParams } }, async (req) =>
+    getRoster(ctx.db, actorOf(req), req.params.id, ctx.clock()),
+  );
+
+  app.post(
+    '/training/sessions/:id/attendance',
+    {
+      config: { permission: 'training.attendance.record' },
+      schema: {
+        tags: ['training'],
+        summary: '登记或更正考勤 Record or correct attendance (ST-4)',
+        params: IdParams,
+        body: z.object({
+          teacherId: z.uuid(),
+          status: z.enum(ATTENDANCE_STATUSES),
+          lateMinutes: z.number().int().min(0).max(600).optional(),
+          leftEarlyMinutes: z.number().int().min(0).max(600).optional(),
+          reason: z.string().max(500).optional(),
+          version: Version.optional(),
+        }),
+      },
+    },
+    async (req) => recordAttendance(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+
+  app.post(
+    '/training/sessions/:id/close-roster',
+    { config: { permission: 'training.attendance.record' }, schema: { tags: ['training'], summary: '结束签到，未到者记缺席 Close the list', params: IdParams } },
+    async (req) => closeRoster(ctx.db, actorOf(req), req.params.id, ctx.clock()),
+  );
+
+  app.get('/training/sessions/:id/attendance/changes', { schema: { tags: ['training'], summary: '考勤更正记录 Changes with old and new values', params: IdParams } }, async (req) =>
+    findAttendanceChanges(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.get('/training/sessions/:id/attendance/export', { schema: { tags: ['training'], summary: '导出签到表 Export the list (Excel)', params: IdParams } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const roster = await getRoster(ctx.db, actor, req.params.id, ctx.clock());
+    const policy = await getPolicy(ctx.db, actor.orgId);
+    const body = await exportSheet(attendanceSheet, attendanceSheetRows(roster, policy.calendar.utcOffsetMinutes), requestLocale(req));
+    return sendFile(reply, `签到表-${roster.session.sessionDate}-${roster.session.title}.xlsx`, XLSX_MIME, body);
+  });
+};

@@ -1,0 +1,55 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+// ST-4: the QR code on the room's screen carries a token bound to one session and one
+// time window of the policy's length, signed with the session's own secret. A photo of
+// it passed around stops working after the window (plus a small grace); a made-up one
+// never verifies (moodle mod_attendance#640).
+
+export type QrMode = 'in' | 'out';
+
+export interface ParsedQrToken {
+  sessionId: string;
+  mode: QrMode;
+  window: number;
+  signature: string;
+}
+
+export type QrVerdict = { ok: true; isGrace: boolean } | { ok: false; reason: 'forged' | 'expired' | 'future' };
+
+const UUID_HEX = /^[0-9a-f]{32}$/;
+
+const toUuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+
+function sign(secret: string, sessionId: string, mode: QrMode, window: number): string {
+  return createHmac('sha256', secret).update(`${sessionId}|${mode}|${window}`).digest().subarray(0, 16).toString('base64url');
+}
+
+export const qrWindowOf = (now: Date, periodSeconds: number): number => Math.floor(now.getTime() / 1000 / periodSeconds);
+
+export function issueQrToken(session: { id: string; qrSecret: string }, mode: QrMode, now: Date, periodSeconds: number) {
+  const window = qrWindowOf(now, periodSeconds);
+  const token = `${session.id.replace(/-/g, '')}.${mode}.${window.toString(36)}.${sign(session.qrSecret, session.id, mode, window)}`;
+  return { token, window, expiresAt: new Date((window + 1) * periodSeconds * 1000) };
+}
+
+/** null when the text is no token of ours at all. */
+export function parseQrToken(token: string): ParsedQrToken | null {
+  const parts = token.trim().split('.');
+  if (parts.length !== 4) return null;
+  const [hex, mode, window36, signature] = parts;
+  if (!UUID_HEX.test(hex) || (mode !== 'in' && mode !== 'out') || !/^[0-9a-z]{1,10}$/.test(window36) || !/^[A-Za-z0-9_-]{22}$/.test(signature)) return null;
+  return { sessionId: toUuid(hex), mode, window: Number.parseInt(window36, 36), signature };
+}
+
+/** Valid in its own window, and for `graceSeconds` after it ends; never before it. */
+export function verifyQrToken(t: ParsedQrToken, secret: string, now: Date, periodSeconds: number, graceSeconds: number): QrVerdict {
+  const expected = Buffer.from(sign(secret, t.sessionId, t.mode, t.window));
+  const given = Buffer.from(t.signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'forged' };
+  const current = qrWindowOf(now, periodSeconds);
+  if (t.window > current) return { ok: false, reason: 'future' };
+  if (t.window === current) return { ok: true, isGrace: false };
+  const endedAt = (t.window + 1) * periodSeconds * 1000;
+  if (now.getTime() - endedAt <= graceSeconds * 1000) return { ok: true, isGrace: true };
+  return { ok: false, reason: 'expired' };
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { actorOf, type RouteModule } from '#core/http';
+import { IdParams, IsoDay } from '../common';
+import { addBackboneHours, findBackboneHours, getBackboneOverview } from './backbone.service';
+
+export const backboneRoutes: RouteModule = (app, ctx) => {
+  app.get('/training/backbone', { schema: { tags: ['training'], summary: '骨干教师比例与培训进度 Backbone share and tracks (ST-12)' } }, async (req) => getBackboneOverview(ctx.db, actorOf(req)));
+
+  app.get('/training/backbone/teachers/:id/hours', { schema: { tags: ['training'], summary: '骨干培训档案 Tracking file', params: IdParams } }, async (req) =>
+    findBackboneHours(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/training/backbone/hours',
+    {
+      schema: {
+        tags: ['training'],
+        summary: '登记骨干培训学时 Record track hours (T5)',
+        body: z.object({ teacherId: z.uuid(), kind: z.enum(['theory', 'practice']), hours: z.number().positive().max(200), occurredOn: IsoDay, title: z.string().max(200), note: z.string().max(1000).nullish() }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addBackboneHours(ctx.db, actorOf(req), req.body, ctx.clock())),
+  );
+};

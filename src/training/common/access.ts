@@ -1,0 +1,20 @@
+import { type Actor, hasPermission, type Permission } from '#core/access';
+import { AppError } from '#core/errors';
+
+/** Passes when the actor holds any of the permissions (pages used by teachers and the office alike). */
+export function requireAnyAccess(actor: Actor, permissions: Permission[]): void {
+  if (permissions.some((p) => hasPermission(actor, p))) return;
+  throw new AppError('FORBIDDEN', `没有权限：${permissions.join(' 或 ')}`, `Permission required: ${permissions.join(' or ')}`);
+}
+
+/** Reads of the training module: the office (training.read) or a teacher (training.self). */
+export const requireTrainingRead = (actor: Actor): void => requireAnyAccess(actor, ['training.read', 'training.self']);
+
+// The scheduler's and the seed's system actor is nobody in the users table.
+const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
+export const userIdOf = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
+
+export const isUniqueViolation = (err: unknown): boolean => {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+  return false;
+};

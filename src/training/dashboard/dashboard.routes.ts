@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { actorOf, type RouteModule } from '#core/http';
+import { SchoolYear, schoolYearOrCurrent } from '../common';
+import { getOfficeDashboard } from './dashboard.service';
+import { getMyHome } from './me.service';
+
+export const dashboardRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/training/dashboard',
+    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '教导处看板 Office dashboard', querystring: z.object({ schoolYear: SchoolYear.optional() }) } },
+    async (req) => {
+      const actor = actorOf(req);
+      return getOfficeDashboard(ctx.db, actor, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear), ctx.clock());
+    },
+  );
+
+  app.get('/training/me', { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '教师手机首页 Teacher’s home' } }, async (req) => getMyHome(ctx.db, actorOf(req), ctx.clock()));
+};

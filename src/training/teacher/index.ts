@@ -1,0 +1,25 @@
+// The teacher register (ST-12): subject, grade, title, stage, backbone level, group, leadership group.
+export {
+  BACKBONE_LABELS,
+  BACKBONE_LEVELS,
+  LEADERSHIP_LABELS,
+  LEADERSHIP_ROLES,
+  STAGE_LABELS,
+  TEACHER_STAGES,
+  trainingTeachers,
+} from './teacher.schema';
+export type { BackboneLevel, LeadershipRole, TeacherRow, TeacherStage } from './teacher.schema';
+export {
+  addTeacher,
+  assertTeacher,
+  findRosterTeacherIds,
+  findTeacherNames,
+  findTeacherOfUser,
+  findTeachers,
+  getMyTeacher,
+  getTeacher,
+  updateTeacher,
+} from './teacher.service';
+export type { TeacherChange, TeacherFilter, TeacherInput, TeacherView } from './teacher.service';
+export { teachersExcelTable, teachersSheet } from './teacher.sheet';
+export { teacherRoutes } from './teacher.routes';

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { registerExcelTable } from '#core/excel';
+import { actorOf, type RouteModule } from '#core/http';
+import { IdParams, IsoDay, Version } from '../common';
+import { BACKBONE_LEVELS, LEADERSHIP_ROLES, TEACHER_STAGES } from './teacher.schema';
+import { teachersExcelTable } from './teacher.sheet';
+import { addTeacher, findTeachers, getMyTeacher, getTeacher, updateTeacher } from './teacher.service';
+
+const opt = (max: number) => z.string().trim().max(max).nullish();
+const TeacherFields = {
+  staffNo: z.string().trim().min(1).max(32),
+  name: z.string().trim().min(1).max(50),
+  userId: z.uuid().nullish(),
+  groupId: z.uuid().nullish(),
+  subject: opt(50),
+  grades: opt(100),
+  title: opt(50),
+  stage: z.enum(TEACHER_STAGES).optional(),
+  backboneLevel: z.enum(BACKBONE_LEVELS).nullish(),
+  leadershipRole: z.enum(LEADERSHIP_ROLES).nullish(),
+  phone: opt(30),
+  joinedOn: IsoDay.nullish(),
+};
+
+export const teacherRoutes: RouteModule = (app, ctx) => {
+  registerExcelTable(teachersExcelTable);
+
+  app.get(
+    '/training/teachers',
+    {
+      schema: {
+        tags: ['training'],
+        summary: '教师名单 Teacher register (ST-12)',
+        querystring: z.object({ groupId: z.uuid().optional(), active: z.enum(['true', 'false']).optional(), q: z.string().max(50).optional() }),
+      },
+    },
+    async (req) =>
+      findTeachers(ctx.db, actorOf(req), { groupId: req.query.groupId, q: req.query.q, isActive: req.query.active === undefined ? undefined : req.query.active === 'true' }),
+  );
+
+  app.get('/training/teachers/me', { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的教师档案 My profile' } }, async (req) =>
+    getMyTeacher(ctx.db, actorOf(req)),
+  );
+
+  app.get('/training/teachers/:id', { schema: { tags: ['training'], summary: '教师 Teacher', params: IdParams } }, async (req) =>
+    getTeacher(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/training/teachers',
+    { config: { permission: 'training.teacher.manage' }, schema: { tags: ['training'], summary: '新增教师 Add a teacher', body: z.object(TeacherFields) } },
+    async (req, reply) => reply.code(201).send(await addTeacher(ctx.db, actorOf(req), req.body)),
+  );
+
+  app.patch(
+    '/training/teachers/:id',
+    {
+      config: { permission: 'training.teacher.manage' },
+      schema: {
+        tags: ['training'],
+        summary: '修改教师 Change a teacher',
+        params: IdParams,
+        body: z.object({ ...TeacherFields, staffNo: TeacherFields.staffNo.optional(), name: TeacherFields.name.optional(), isActive: z.boolean().optional(), version: Version }),
+      },
+    },
+    async (req) => updateTeacher(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+};

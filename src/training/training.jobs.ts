@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '#core/http';
+import { organisations } from '#core/org';
+import { closeEndedSessions } from './attendance';
+import { remindSelfStudy } from './study';
+
+/** Every scheduler tick: close the lists of ended sessions (absentees recorded). */
+export async function closeEndedSessionsJob(ctx: AppContext): Promise<void> {
+  await closeEndedSessions(ctx.db, ctx.clock());
+}
+
+// The reminder needs looking at once an hour, not on every scheduler tick.
+const REMINDER_EVERY_MS = 3_600_000;
+let lastReminderRun = 0;
+
+/** Gentle weekly self-study reminders (ST-5), at most once a week per teacher. */
+export async function remindSelfStudyJob(ctx: AppContext): Promise<void> {
+  const now = ctx.clock().getTime();
+  if (Math.abs(now - lastReminderRun) < REMINDER_EVERY_MS) return;
+  lastReminderRun = now;
+  const schools = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'school'));
+  for (const s of schools) await remindSelfStudy(ctx.db, s.id, ctx.clock());
+}

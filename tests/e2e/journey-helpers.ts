@@ -1,0 +1,97 @@
+import { type APIRequestContext, type Page, request } from 'playwright-core';
+import { resetLoginRate } from '#core/auth';
+import { DEMO_PASSWORD } from '#server';
+import { describePage, type E2E } from './harness';
+
+/** Waits for an element with a test id and the given text, and says what the page showed when it never came. */
+export async function waitText(page: Page, testId: string, text: string | RegExp): Promise<void> {
+  try {
+    await page.getByTestId(testId).filter({ hasText: text }).first().waitFor();
+  } catch (err) {
+    throw new Error(`waiting for [${testId}] with ${String(text)}: ${(err as Error).message.split('\n')[0]}\n${await describePage(page)}`);
+  }
+}
+
+/** Waits for a visible text anywhere on the page, explaining a failure with what the page showed. */
+export async function waitForText(page: Page, text: string | RegExp): Promise<void> {
+  try {
+    await page.getByText(text).first().waitFor();
+  } catch (err) {
+    throw new Error(`waiting for ${String(text)}: ${(err as Error).message.split('\n')[0]}\n${await describePage(page)}`);
+  }
+}
+
+export interface ApiClient {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * A signed-in HTTP client beside the browser, for setting the scene a journey starts from
+ * (finding an id, an event by someone else). What the journey proves happens in the browser.
+ */
+export async function apiAs(e2e: E2E, username: string): Promise<ApiClient> {
+  resetLoginRate();
+  const ctx: APIRequestContext = await request.newContext({ baseURL: e2e.baseUrl });
+  const login = await ctx.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  if (!login.ok()) throw new Error(`API sign-in as ${username}: HTTP ${login.status()} ${await login.text()}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const check = async <T>(method: string, path: string, res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> => {
+    if (!res.ok()) throw new Error(`${method} ${path} as ${username}: HTTP ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return {
+    get: async (path) => check('GET', path, await ctx.get(`/api${path}`)),
+    post: async (path, body = {}) => check('POST', path, await ctx.post(`/api${path}`, { data: body, headers: { 'x-csrf-token': csrfToken } })),
+    close: () => ctx.dispose(),
+  };
+}
+
+/** Switches the language with the switch in the app header (中 / EN). */
+export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en'): Promise<void> {
+  await page.locator('.zd-header .ant-segmented-item').filter({ hasText: locale === 'en' ? 'EN' : '中' }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Picks an option of an antd Select opened from the input with this id. */
+export async function chooseOption(page: Page, inputId: string, label: string): Promise<void> {
+  await page.locator(`#${inputId}`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The interface's own words (headings, column heads, labels, tabs, menu entries, buttons) that are still
+ * Chinese in English mode. Data such as names and titles is Chinese in the demo, so only chrome is checked;
+ * `allow` lists data that sits in such places on purpose (a person's name on the user menu).
+ */
+export async function untranslatedChrome(page: Page, allow: (string | RegExp)[] = []): Promise<string[]> {
+  const texts = await page
+    .locator(
+      [
+        // A list entry's title is the record itself (a notification, an inbox item), so it is data.
+        'h1, h2, h3, h4:not(.ant-list-item-meta-title), h5',
+        'th',
+        'label',
+        '.ant-tabs-tab',
+        '.ant-menu-title-content',
+        '.ant-card-head-title',
+        '.ant-descriptions-item-label',
+        '.ant-statistic-title',
+        '.ant-select-selection-placeholder',
+        'button:not([data-testid="user-menu"])',
+        '.ant-segmented-item-label',
+        '.ant-empty-description',
+      ].join(', '),
+    )
+    .evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => (el as HTMLElement).innerText.trim()));
+  const isAllowed = (s: string) => allow.some((a) => (typeof a === 'string' ? s.includes(a) : a.test(s)));
+  return [...new Set(texts.filter((s) => CJK.test(s) && s !== '中' && !isAllowed(s)))];
+}
+
+/** The document is never wider than the screen: wide tables scroll inside themselves. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}

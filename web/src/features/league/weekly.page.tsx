@@ -1,0 +1,111 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { get, put } from '../../ui/api';
+import { useAuth } from '../../ui/auth';
+import { tx, useI18n } from '../../ui/i18n';
+import { ErrorAlert, Page } from '../../ui/page';
+
+interface Week {
+  weekStart: string;
+  record: { theme: string; focus: string | null; classMeetingTheme: string | null; blackboardTheme: string | null; speaker: string | null } | null;
+}
+interface Check {
+  id: string;
+  theme: string;
+  checkOn: string;
+  criteria: { item: string; points: number }[];
+  results: { branchName: string; total: number }[];
+}
+
+/** YL-3 (S5 三.3, 三.6): each Monday's flag-raising with the week's themes; blackboard checks every two weeks. */
+export function LeagueWeeklyPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState<Week | null>(null);
+  const [form] = Form.useForm();
+  const weeks = useQuery({ queryKey: ['league', 'flags'], queryFn: () => get<{ weeks: Week[]; missing: string[] }>('/league/flag-raisings') });
+  const checks = useQuery({ queryKey: ['league', 'blackboard'], queryFn: () => get<Check[]>('/league/blackboard') });
+  const save = useMutation({
+    mutationFn: (v: Record<string, string>) => put('/league/flag-raisings', { ...v, weekStart: editing?.weekStart }),
+    onSuccess: () => {
+      setEditing(null);
+      qc.invalidateQueries({ queryKey: ['league'] });
+    },
+  });
+  return (
+    <Page title={tx('升旗与板报', 'Flag-raising and blackboards')}>
+      <ErrorAlert error={weeks.error ?? checks.error} />
+      {(weeks.data?.missing.length ?? 0) > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t(tx(`以下周一尚未登记升旗主题：${weeks.data?.missing.join('、')}`, `Mondays without a theme: ${weeks.data?.missing.join(', ')}`))} />}
+      <Table<Week>
+        rowKey="weekStart"
+        size="small"
+        dataSource={weeks.data?.weeks}
+        pagination={false}
+        scroll={{ x: 800 }}
+        columns={[
+          { title: t(tx('周一', 'Monday')), dataIndex: 'weekStart', width: 110 },
+          { title: t(tx('本周主题', 'Theme')), render: (_: unknown, w: Week) => w.record?.theme ?? <Tag>{t(tx('未登记', 'None'))}</Tag> },
+          { title: t(tx('工作重点', 'Focus')), render: (_: unknown, w: Week) => w.record?.focus ?? '' },
+          { title: t(tx('班会主题', 'Class meeting')), render: (_: unknown, w: Week) => w.record?.classMeetingTheme ?? '' },
+          { title: t(tx('板报主题', 'Blackboard')), render: (_: unknown, w: Week) => w.record?.blackboardTheme ?? '' },
+          ...(can('league.manage')
+            ? [
+                {
+                  title: '',
+                  width: 80,
+                  render: (_: unknown, w: Week) => (
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        form.setFieldsValue(w.record ?? { theme: '', focus: '', classMeetingTheme: '', blackboardTheme: '', speaker: '' });
+                        setEditing(w);
+                      }}
+                    >
+                      {t(tx('登记', 'Edit'))}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Card size="small" title={t(tx('班级板报检查（每两周一期）', 'Blackboard checks (every two weeks)'))} style={{ marginTop: 16 }}>
+        <Table<Check>
+          rowKey="id"
+          size="small"
+          dataSource={checks.data}
+          pagination={false}
+          scroll={{ x: 700 }}
+          columns={[
+            { title: t(tx('检查日期', 'Check day')), dataIndex: 'checkOn', width: 110 },
+            { title: t(tx('主题', 'Theme')), dataIndex: 'theme', width: 160 },
+            { title: t(tx('公布的标准', 'Published criteria')), render: (_: unknown, c: Check) => c.criteria.map((x) => `${x.item}（${x.points}）`).join('；') },
+            { title: t(tx('结果', 'Results')), render: (_: unknown, c: Check) => c.results.map((r) => `${r.branchName} ${r.total}`).join('；') || '—' },
+          ]}
+        />
+      </Card>
+      <Modal open={!!editing} title={editing?.weekStart} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+        <ErrorAlert error={save.error} />
+        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+          <Form.Item name="theme" label={t(tx('本周主题', 'Theme'))} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="focus" label={t(tx('本周工作重点', 'Focus'))}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="classMeetingTheme" label={t(tx('班会主题', 'Class meeting theme'))}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="blackboardTheme" label={t(tx('板报主题', 'Blackboard theme'))}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="speaker" label={t(tx('国旗下讲话', 'Speaker'))}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Page>
+  );
+}

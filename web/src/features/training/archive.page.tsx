@@ -1,0 +1,175 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Collapse, Descriptions, List, Row, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { download, get } from '../../ui/api';
+import { Attachments } from '../../ui/attachments';
+import { useAuth } from '../../ui/auth';
+import { tx, useI18n } from '../../ui/i18n';
+import { ErrorAlert, Page } from '../../ui/page';
+import { VERDICT_LABELS } from './assessment.page';
+import { CreditReportPanel } from './credit-report.panel';
+import {
+  ASSIGNMENT_KIND_LABELS,
+  BACKBONE_LABELS,
+  currentSchoolYear,
+  FOUR_ONES_LABELS,
+  HONOUR_LABELS,
+  LEAVE_STATE_LABELS,
+  NOTE_KIND_LABELS,
+  schoolYearOptions,
+  STAGE_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  SUBMISSION_LABELS,
+} from './training.labels';
+import type { Assessment, CreditReport, Leave, Note, Teacher } from './training.types';
+
+interface TeacherArchive {
+  teacher: Teacher;
+  schoolYear: string;
+  sessions: { sessionId: string; date: string; title: string; status: string; lateMinutes: number }[];
+  credits: CreditReport;
+  leave: (Leave & { sessionTitle: string })[];
+  claims: { id: string; title: string; state: string; recognisedHours: number | null }[];
+  notes: Note[];
+  fourOnes: { id: string; item: string; title: string; completedOn: string }[];
+  submissions: { id: string; title: string; kind: string; reviewState: string; isLate: boolean }[];
+  mentoring: { id: string; role: 'mentor' | 'mentee'; goals: string; records: { id: string; occurredOn: string; content: string }[] }[];
+  backbone: { id: string; kind: string; hours: number; title: string; occurredOn: string }[];
+  evaluations: { roundId: string; title: string; score: number | null }[];
+  honours: { id: string; kind: string; term: number }[];
+  assessment: Assessment | null;
+}
+
+/** ST-8: the teacher development archive assembled from the records, and the school's training archive. */
+export function ArchivePage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const [year, setYear] = useState(currentSchoolYear());
+  const isOffice = can('training.read');
+  const me = useQuery({ queryKey: ['training', 'me-teacher'], queryFn: () => get<Teacher>('/training/teachers/me'), enabled: !isOffice && can('training.self') });
+  const teachers = useQuery({ queryKey: ['training', 'teachers'], queryFn: () => get<Teacher[]>('/training/teachers?active=true'), enabled: isOffice });
+  const teacherId = params.get('teacher') ?? me.data?.id ?? null;
+  const q = useQuery({ queryKey: ['training', 'archive', teacherId, year], queryFn: () => get<TeacherArchive>(`/training/archive/teachers/${teacherId}?schoolYear=${year}`), enabled: !!teacherId });
+  const a = q.data;
+  return (
+    <Page
+      title={tx('培训档案', 'Training archive')}
+      extra={
+        <Space wrap>
+          {isOffice && (
+            <Select
+              showSearch
+              optionFilterProp="label"
+              placeholder={t(tx('选择教师', 'Choose a teacher'))}
+              value={teacherId ?? undefined}
+              onChange={(v) => setParams({ teacher: v })}
+              options={teachers.data?.map((x) => ({ value: x.id, label: `${x.name} ${x.staffNo}` }))}
+              style={{ width: 180 }}
+              data-testid="archive-teacher"
+            />
+          )}
+          <Select value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
+          {teacherId && <Button onClick={() => download(`/training/archive/teachers/${teacherId}/export?schoolYear=${year}`, 'archive.xlsx')}>{t(tx('导出教师档案', 'Export teacher archive'))}</Button>}
+          {isOffice && <Button onClick={() => download(`/training/archive/school/export?schoolYear=${year}`, 'school-archive.xlsx')}>{t(tx('导出学校培训档案', 'Export school archive'))}</Button>}
+        </Space>
+      }
+    >
+      <ErrorAlert error={q.error} />
+      {a && (
+        <>
+          <Descriptions bordered size="small" column={{ xs: 1, sm: 2, md: 4 }}>
+            <Descriptions.Item label={t(tx('姓名', 'Name'))}>{a.teacher.name}</Descriptions.Item>
+            <Descriptions.Item label={t(tx('教研组', 'Group'))}>{a.teacher.groupName}</Descriptions.Item>
+            <Descriptions.Item label={t(tx('学科/职称', 'Subject / title'))}>{`${a.teacher.subject ?? ''} ${a.teacher.title ?? ''}`}</Descriptions.Item>
+            <Descriptions.Item label={t(tx('发展阶段', 'Stage'))}>
+              {t(STAGE_LABELS[a.teacher.stage])} {a.teacher.backboneLevel && <Tag color="gold">{t(BACKBONE_LABELS[a.teacher.backboneLevel])}</Tag>}
+            </Descriptions.Item>
+            <Descriptions.Item label={t(tx('年度考核', 'Verdict'))}>{a.assessment ? <Tag color={a.assessment.verdict === 'qualified' ? 'green' : 'red'}>{t(VERDICT_LABELS[a.assessment.verdict])}</Tag> : t(tx('未考核', 'Not yet'))}</Descriptions.Item>
+            <Descriptions.Item label={t(tx('学分', 'Credits'))}>{`${a.credits.totalCredits}/${a.credits.required}`}</Descriptions.Item>
+            <Descriptions.Item label={t(tx('参训', 'Sessions'))}>{a.sessions.length}</Descriptions.Item>
+            <Descriptions.Item label={t(tx('多元评价', 'Evaluation'))}>{a.evaluations.map((e) => e.score ?? '—').join(' / ') || '—'}</Descriptions.Item>
+          </Descriptions>
+          <Collapse
+            style={{ marginTop: 12 }}
+            defaultActiveKey={['sessions']}
+            items={[
+              {
+                key: 'sessions',
+                label: t(tx(`集体培训与学科培训（${a.sessions.length}）`, `Training attended (${a.sessions.length})`)),
+                children: (
+                  <Table
+                    rowKey="sessionId"
+                    size="small"
+                    dataSource={a.sessions}
+                    pagination={{ pageSize: 15 }}
+                    scroll={{ x: 500 }}
+                    columns={[
+                      { title: t(tx('日期', 'Date')), dataIndex: 'date', width: 100 },
+                      { title: t(tx('培训', 'Session')), dataIndex: 'title' },
+                      { title: t(tx('考勤', 'Status')), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(STATUS_LABELS[s])}</Tag> },
+                    ]}
+                  />
+                ),
+              },
+              { key: 'credits', label: t(tx('学分明细', 'Credits')), children: <CreditReportPanel report={a.credits} /> },
+              {
+                key: 'notes',
+                label: t(tx(`学习笔记、反思与自学摘录（${a.notes.length}）`, `Notes and reflections (${a.notes.length})`)),
+                children: <List size="small" dataSource={a.notes} pagination={{ pageSize: 10 }} renderItem={(n) => <List.Item>{`${n.weekStart} ${t(NOTE_KIND_LABELS[n.kind])}：${n.title}`}</List.Item>} />,
+              },
+              {
+                key: 'work',
+                label: t(tx('作业、四个一、结对与骨干培训', 'Work, four ones, mentoring, backbone')),
+                children: (
+                  <Row gutter={12}>
+                    <Col xs={24} md={12}>
+                      <List size="small" header={t(tx('作业', 'Assignments'))} dataSource={a.submissions} renderItem={(s) => <List.Item>{`${s.title}（${t(ASSIGNMENT_KIND_LABELS[s.kind])}）${t(SUBMISSION_LABELS[s.isLate ? 'late' : s.reviewState])}`}</List.Item>} />
+                      <List size="small" header={t(tx('四个一', 'Four ones'))} dataSource={a.fourOnes} renderItem={(o) => <List.Item>{`${o.completedOn} ${t(FOUR_ONES_LABELS[o.item])}：${o.title}`}</List.Item>} />
+                    </Col>
+                    <Col xs={24} md={12}>
+                      <List size="small" header={t(tx('师徒结对', 'Mentoring'))} dataSource={a.mentoring.flatMap((p) => p.records.map((r) => ({ ...r, role: p.role })))} renderItem={(r) => <List.Item>{`${r.occurredOn} ${r.role === 'mentor' ? '带徒' : '拜师'}：${r.content}`}</List.Item>} />
+                      <List size="small" header={t(tx('骨干培训', 'Backbone track'))} dataSource={a.backbone} renderItem={(h) => <List.Item>{`${h.occurredOn} ${h.title} ${h.hours}h`}</List.Item>} />
+                    </Col>
+                  </Row>
+                ),
+              },
+              {
+                key: 'leave',
+                label: t(tx(`请假与校外培训（${a.leave.length + a.claims.length}）`, `Leave and external training (${a.leave.length + a.claims.length})`)),
+                children: (
+                  <List
+                    size="small"
+                    dataSource={[...a.leave.map((l) => `${l.sessionDate} ${l.sessionTitle}：${l.reason}（${t(LEAVE_STATE_LABELS[l.state])}）`), ...a.claims.map((c) => `${c.title}：${c.recognisedHours ?? '—'} 学时（${c.state}）`)]}
+                    renderItem={(x) => <List.Item>{x}</List.Item>}
+                  />
+                ),
+              },
+              {
+                key: 'honours',
+                label: t(tx('表彰与考核', 'Honours and verdict')),
+                children: (
+                  <Space wrap>
+                    {a.honours.map((h) => (
+                      <Tag key={h.id}>{`${t(HONOUR_LABELS[h.kind])} · ${t(tx(`第${h.term}学期`, `term ${h.term}`))}`}</Tag>
+                    ))}
+                    {a.assessment?.reasons.map((r) => (
+                      <Tag key={r.code}>{`${r.clause}：${t(r.summary)}`}</Tag>
+                    ))}
+                  </Space>
+                ),
+              },
+            ]}
+          />
+          {a.teacher.userId && (
+            <Card size="small" style={{ marginTop: 12 }} title={t(tx('档案材料（证书、优秀教案、论文获奖等）', 'Files (certificates, lesson plans, awards)'))}>
+              <Attachments ownerUserId={a.teacher.userId} defaultCategory="certificate" />
+            </Card>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
