@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
@@ -33,6 +33,8 @@ export function HomePage() {
   const deadlines = useQuery({ queryKey: ['deadlines', 'mine'], queryFn: () => get<Deadline[]>('/deadlines?scope=mine&state=open') });
   const unread = useQuery({ queryKey: ['notifications', 'unread'], queryFn: () => get<{ count: number }>('/notifications/unread-count') });
   const overdue = (deadlines.data ?? []).filter((d) => d.status === 'overdue').length;
+  // A teacher's first screen is their own training page (today's sessions, sign-in, credits).
+  if (can('training.self') && !can('training.read')) return <Navigate to="/training/my" replace />;
   return (
     <Page title={tx('工作台', 'Home')}>
       <Typography.Paragraph>
@@ -109,7 +111,7 @@ export function HomePage() {
         {(can('training.read') || can('training.self')) && (
           <Col xs={24} md={8}>
             <Card title={t(tx('校本培训', 'Training'))} size="small">
-              <Link to="/training">{t(tx('进入校本培训管理', 'Open school-based training'))}</Link>
+              <Link to={can('training.read') ? '/training/dashboard' : '/training/my'}>{t(tx('进入校本培训管理', 'Open school-based training'))}</Link>
             </Card>
           </Col>
         )}
