@@ -1,0 +1,21 @@
+export { prodCounters } from './common.schema';
+export { nextProductionNumber } from './counter.service';
+export { isForeignKeyViolation, isUniqueViolation } from './db-errors';
+export {
+  addMonths,
+  assertIsoDate,
+  dayCount,
+  daysFrom,
+  isMonth,
+  monthEnd,
+  monthOf,
+  monthsFrom,
+  monthStart,
+  quarterMonths,
+  weekStart,
+} from './period.rules';
+export type { IsoDate, Month } from './period.rules';
+export { chunk, round } from './numbers';
+export { withPlanningErrors } from './planning-error';
+export { ensureDeadline, findResponsible } from './deadline.helper';
+export { localToday } from './today';

@@ -1,0 +1,1 @@
+export { findProductionInbox, getPlanningDashboard } from './dashboard.service';

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import type { Actor } from '#core/access';
+import type { Db } from '#core/db';
+import { actorOf, type RouteModule } from '#core/http';
+import { isMonth } from '../common/index';
+import { applyCustomerChange, rejectCustomerChange, requestCustomerChange } from './customer-change.service';
+import { CHANGE_KINDS, ORDER_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
+import { concludeReview, recordReviewOpinion } from './order-review.service';
+import { cancelOrder, createOrder, findOrders, getOrder, updateOrder } from './order.service';
+import { createSalesPlan, findSalesPlanByDocument, findSalesPlans, getSalesPlan, saveSalesPlanLines } from './sales-plan.service';
+import { findShipmentPlan, getMonthSummary, recordShipment, submitMonthReport } from './shipment.service';
+import { notFound } from '#core/errors';
+
+const tags = ['production demand'];
+const Id = z.object({ id: z.uuid() });
+const Month = z.string().refine(isMonth, 'YYYY-MM');
+const qty = z.number().min(0).max(1e12);
+const money = z.number().min(0).max(1e12);
+
+const OrderBody = z.object({
+  kind: z.enum(ORDER_KINDS),
+  customer: z.string().trim().min(1).max(100),
+  contact: z.string().max(100).optional(),
+  receivedOn: z.iso.date(),
+  note: z.string().max(2000).optional(),
+  lines: z.array(z.object({ itemId: z.uuid(), qty: z.number().gt(0).max(1e12), requestedShipOn: z.iso.date(), unitPrice: money.nullish() })).min(1).max(500),
+});
+
+export interface DemandRouteDeps {
+  /** PP-12: an order line's quantity or date changed after approval; the plan checks its forecast. */
+  onOrderLineChanged: (db: Db, actor: Actor, orderLineId: string, now: Date) => Promise<unknown>;
+}
+
+export const makeDemandRoutes =
+  (deps: DemandRouteDeps): RouteModule =>
+  (app, ctx) => {
+    app.get(
+      '/production/sales-plans',
+      { config: { permission: 'production.read' }, schema: { tags, summary: '销售计划 Sales plans (PP-1)', querystring: z.object({ kind: z.enum(SALES_PLAN_KINDS).optional(), year: z.coerce.number().int().optional() }) } },
+      async (req) => findSalesPlans(ctx.db, actorOf(req), req.query),
+    );
+    app.post(
+      '/production/sales-plans',
+      {
+        config: { permission: 'production.demand.write' },
+        schema: {
+          tags,
+          summary: '新建销售计划 New sales plan (PP-1, PP-2)',
+          body: z.discriminatedUnion('kind', [
+            z.object({ kind: z.literal('annual'), year: z.number().int().min(2000).max(2100) }),
+            z.object({ kind: z.literal('quarterly'), year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4) }),
+            z.object({ kind: z.literal('monthly'), month: Month }),
+          ]),
+        },
+      },
+      async (req, reply) => reply.code(201).send(await createSalesPlan(ctx.db, actorOf(req), req.body, ctx.clock())),
+    );
+    app.get('/production/sales-plans/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '销售计划明细 Sales plan', params: Id } }, async (req) =>
+      getSalesPlan(ctx.db, actorOf(req), req.params.id),
+    );
+    app.get(
+      '/production/sales-plans/by-document/:id',
+      { config: { permission: 'production.read' }, schema: { tags, summary: '按审批文件查找销售计划 Sales plan of a document', params: Id } },
+      async (req) => {
+        const row = await findSalesPlanByDocument(ctx.db, actorOf(req).orgId, req.params.id);
+        if (!row) throw notFound('销售计划', 'Sales plan');
+        return { id: row.id };
+      },
+    );
+    app.put(
+      '/production/sales-plans/:id/lines',
+      {
+        config: { permission: 'production.demand.write' },
+        schema: {
+          tags,
+          summary: '保存销售计划明细 Save sales plan lines',
+          params: Id,
+          body: z.object({ version: z.number().int(), lines: z.array(z.object({ itemId: z.uuid(), onDate: z.iso.date(), qty, unitPrice: money.nullish() })).max(20000) }),
+        },
+      },
+      async (req) => saveSalesPlanLines(ctx.db, actorOf(req), req.params.id, req.body),
+    );
+
+    app.get(
+      '/production/orders',
+      {
+        config: { permission: 'production.read' },
+        schema: { tags, summary: '订单 Orders (PP-3)', querystring: z.object({ state: z.enum(ORDER_STATES).optional(), from: z.iso.date().optional(), to: z.iso.date().optional(), q: z.string().max(100).optional() }) },
+      },
+      async (req) => findOrders(ctx.db, actorOf(req), req.query),
+    );
+    app.post('/production/orders', { config: { permission: 'production.demand.write' }, schema: { tags, summary: '登记订单 Record an order', body: OrderBody } }, async (req, reply) =>
+      reply.code(201).send(await createOrder(ctx.db, actorOf(req), req.body, ctx.clock())),
+    );
+    app.get('/production/orders/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '订单详情 Order', params: Id } }, async (req) => getOrder(ctx.db, actorOf(req), req.params.id));
+    app.put(
+      '/production/orders/:id',
+      { config: { permission: 'production.demand.write' }, schema: { tags, summary: '修改订单 Change an order', params: Id, body: OrderBody.extend({ version: z.number().int() }) } },
+      async (req) => updateOrder(ctx.db, actorOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/production/orders/:id/cancel',
+      { config: { permission: 'production.demand.write' }, schema: { tags, summary: '取消订单 Cancel an order', params: Id, body: z.object({ version: z.number().int() }) } },
+      async (req) => cancelOrder(ctx.db, actorOf(req), req.params.id, req.body.version),
+    );
+    app.post(
+      '/production/orders/:id/reviews',
+      {
+        config: { permission: 'production.read' },
+        schema: { tags, summary: '汇审意见 Joint review opinion (T4 第十四条)', params: Id, body: z.object({ party: z.enum(REVIEW_PARTIES), opinion: z.string().max(2000), isAgreed: z.boolean() }) },
+      },
+      async (req) => recordReviewOpinion(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+    );
+    app.post(
+      '/production/orders/:id/conclude',
+      {
+        config: { permission: 'production.demand.write' },
+        schema: {
+          tags,
+          summary: '汇审结论并报总经理 Conclude the joint review and send it to the GM',
+          params: Id,
+          body: z.object({ version: z.number().int(), lines: z.array(z.object({ lineId: z.uuid(), agreedQty: qty, agreedShipOn: z.iso.date() })).max(500) }),
+        },
+      },
+      async (req) => concludeReview(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+    );
+    app.post(
+      '/production/orders/:id/changes',
+      {
+        config: { permission: 'production.demand.write' },
+        schema: {
+          tags,
+          summary: '登记客户变更 Record a customer change (PP-4)',
+          params: Id,
+          body: z.object({
+            orderLineId: z.uuid(),
+            kind: z.enum(CHANGE_KINDS),
+            newItemId: z.uuid().nullish(),
+            newQty: qty.nullish(),
+            newShipOn: z.iso.date().nullish(),
+            reason: z.string().max(2000),
+            receivedOn: z.iso.date(),
+            hasWrittenConfirmation: z.boolean(),
+            confirmationRef: z.string().max(200).optional(),
+          }),
+        },
+      },
+      async (req, reply) => reply.code(201).send(await requestCustomerChange(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
+    );
+    app.post(
+      '/production/orders/:id/changes/:changeId/apply',
+      {
+        config: { permission: 'production.plan.write' },
+        schema: {
+          tags,
+          summary: '执行客户变更 Apply a customer change',
+          params: Id.extend({ changeId: z.uuid() }),
+          body: z.object({ version: z.number().int(), acceptShortNotice: z.boolean().optional(), shortNoticeReason: z.string().max(1000).optional() }),
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const result = await applyCustomerChange(ctx.db, actor, req.params.id, req.params.changeId, req.body, ctx.clock());
+        const absorption = await deps.onOrderLineChanged(ctx.db, actor, result.line.id, ctx.clock());
+        return { ...result, absorption };
+      },
+    );
+    app.post(
+      '/production/orders/:id/changes/:changeId/reject',
+      {
+        config: { permission: 'production.plan.write' },
+        schema: { tags, summary: '不能执行的客户变更 Decline a customer change', params: Id.extend({ changeId: z.uuid() }), body: z.object({ version: z.number().int(), note: z.string().max(2000) }) },
+      },
+      async (req) => rejectCustomerChange(ctx.db, actorOf(req), req.params.id, req.params.changeId, req.body, ctx.clock()),
+    );
+
+    app.get('/production/shipments', { config: { permission: 'production.read' }, schema: { tags, summary: '月出货计划 Monthly shipment plan (PP-5)', querystring: z.object({ month: Month }) } }, async (req) =>
+      findShipmentPlan(ctx.db, actorOf(req), req.query.month),
+    );
+    app.patch(
+      '/production/shipments/:id',
+      {
+        config: { permission: 'production.read' },
+        schema: {
+          tags,
+          summary: '登记出货与回款 Record a shipment and collection',
+          params: Id,
+          body: z.object({ version: z.number().int(), shippedOn: z.iso.date().nullish(), shippedQty: qty.optional(), invoicedAmount: money.optional(), collectedAmount: money.optional() }),
+        },
+      },
+      async (req) => recordShipment(ctx.db, actorOf(req), req.params.id, req.body),
+    );
+    app.get('/production/month-summary', { config: { permission: 'production.read' }, schema: { tags, summary: '月末销售统计与回款汇总 Month-end summary (PP-5)', querystring: z.object({ month: Month }) } }, async (req) =>
+      getMonthSummary(ctx.db, actorOf(req), req.query.month),
+    );
+    app.post(
+      '/production/month-summary/:month/submit',
+      { config: { permission: 'production.demand.write' }, schema: { tags, summary: '报送总经理 Send to the GM', params: z.object({ month: Month }) } },
+      async (req) => submitMonthReport(ctx.db, actorOf(req), req.params.month, ctx.clock()),
+    );
+  };

@@ -1,0 +1,96 @@
+import { dayCount } from '../common/index';
+import { REVIEW_PARTIES, type ReviewParty } from './demand.schema';
+
+// Pure rules of demand: the joint review (PP-3), the customer-change notice (PP-4) and the
+// month-end summaries (PP-5).
+
+export const REVIEW_PARTY_LABELS: Record<ReviewParty, { zh: string; en: string }> = {
+  production: { zh: '生产部', en: 'Production' },
+  quality: { zh: '质量技术研发部', en: 'Quality and R&D' },
+  business: { zh: '事业部（业务单位）', en: 'Business unit' },
+};
+
+export interface ReviewOpinion {
+  party: ReviewParty;
+  isAgreed: boolean;
+}
+
+/** T4 第十四条: production, quality/R&D and the business unit all review; the report goes up only when all agree. */
+export function reviewGaps(opinions: readonly ReviewOpinion[]): { missing: ReviewParty[]; disagreeing: ReviewParty[] } {
+  const byParty = new Map(opinions.map((o) => [o.party, o]));
+  return {
+    missing: REVIEW_PARTIES.filter((p) => !byParty.has(p)),
+    disagreeing: REVIEW_PARTIES.filter((p) => byParty.get(p)?.isAgreed === false),
+  };
+}
+
+export interface ChangeNotice {
+  /** Days between the change reaching production and the first ship date it touches. */
+  noticeDays: number;
+  isShortNotice: boolean;
+}
+
+/** T3 第十六条: changes of product, quantity or date reach production at least N days ahead. */
+export function changeNotice(receivedOn: string, shipDates: readonly (string | null | undefined)[], minDays: number): ChangeNotice {
+  const dates = shipDates.filter((d): d is string => !!d);
+  const first = dates.reduce((a, b) => (b < a ? b : a), dates[0] ?? receivedOn);
+  const noticeDays = dayCount(receivedOn, first);
+  return { noticeDays, isShortNotice: noticeDays < minDays };
+}
+
+export interface ShipmentFact {
+  itemId: string;
+  customer: string;
+  qty: number;
+  shippedQty: number;
+  invoicedAmount: number;
+  collectedAmount: number;
+}
+
+export interface SalesSummaryRow {
+  itemId: string;
+  planned: number;
+  ordered: number;
+  shipped: number;
+  invoiced: number;
+}
+
+/** T4 第十八条: the month's sales by product: plan, orders, shipments, amounts. */
+export function summariseSales(planned: ReadonlyMap<string, number>, shipments: readonly ShipmentFact[]): SalesSummaryRow[] {
+  const rows = new Map<string, SalesSummaryRow>();
+  const get = (itemId: string) => {
+    const found = rows.get(itemId);
+    if (found) return found;
+    const r = { itemId, planned: planned.get(itemId) ?? 0, ordered: 0, shipped: 0, invoiced: 0 };
+    rows.set(itemId, r);
+    return r;
+  };
+  for (const id of planned.keys()) get(id);
+  for (const s of shipments) {
+    const r = get(s.itemId);
+    r.ordered += s.qty;
+    r.shipped += s.shippedQty;
+    r.invoiced = Math.round((r.invoiced + s.invoicedAmount) * 100) / 100;
+  }
+  return [...rows.values()];
+}
+
+export interface CollectionRow {
+  customer: string;
+  invoiced: number;
+  collected: number;
+  outstanding: number;
+}
+
+/** T4 第十八条: the payment-collection summary by customer. */
+export function summariseCollection(shipments: readonly ShipmentFact[]): CollectionRow[] {
+  const rows = new Map<string, CollectionRow>();
+  for (const s of shipments) {
+    const r = rows.get(s.customer) ?? { customer: s.customer, invoiced: 0, collected: 0, outstanding: 0 };
+    r.invoiced = Math.round((r.invoiced + s.invoicedAmount) * 100) / 100;
+    r.collected = Math.round((r.collected + s.collectedAmount) * 100) / 100;
+    r.outstanding = Math.round((r.invoiced - r.collected) * 100) / 100;
+    rows.set(s.customer, r);
+  }
+  return [...rows.values()].sort((a, b) => b.outstanding - a.outstanding);
+}

@@ -1,0 +1,30 @@
+import type { Actor } from '#core/access';
+import { loadActor } from '#core/auth';
+import type { Db } from '#core/db';
+import type { DemoOrg, DemoSeeder } from '#core/org';
+import { runPlantDailyDuties } from '../production.jobs';
+import { type DemoPeople, seedDemoOrders, seedDemoSales } from './demand.demo';
+import { demoClock } from './demo-clock';
+import { seedDemoMaster } from './master.demo';
+import { seedDemoChains, seedDemoPlans } from './plans.demo';
+
+async function person(db: Db, org: DemoOrg, username: string): Promise<Actor> {
+  const id = org.userIds.get(username);
+  const actor = id ? await loadActor(db, org.orgId, id) : undefined;
+  if (!actor) throw new Error(`demo person ${username} is missing`);
+  return actor;
+}
+
+/** The demo plant (示例酒业有限公司) as a living plant: master data, demand, plans in every state. */
+export const seedProductionDemo: DemoSeeder = async (db, org) => {
+  if (org.kind !== 'enterprise') return;
+  const names = { head: 'plant.head', planner: 'plant.planner', market: 'plant.market', vp: 'plant.vp', gm: 'plant.gm', fill: 'plant.fill', brew: 'plant.brew', warehouse: 'plant.warehouse' };
+  const people = Object.fromEntries(await Promise.all(Object.entries(names).map(async ([k, u]) => [k, await person(db, org, u)]))) as unknown as DemoPeople;
+  const clock = demoClock(org.today);
+  const master = await seedDemoMaster(db, org, people.head, people.gm);
+  await seedDemoChains(db, org);
+  await seedDemoSales(db, people, master.items, clock);
+  await seedDemoPlans(db, org, people, master, clock);
+  await seedDemoOrders(db, people, master.items, clock);
+  await runPlantDailyDuties(db, org.orgId, org.today);
+};

@@ -1,0 +1,176 @@
+import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { type Actor, requireAccess } from '#core/access';
+import { writeAudit } from '#core/audit';
+import type { Db } from '#core/db';
+import { invalidField, notFound, versionConflict } from '#core/errors';
+import { isUniqueViolation } from '../common/index';
+import { type ItemCategory, type ItemRow, type ItemSource, type LotRule, prodItems, prodStock } from './master.schema';
+
+export interface ItemInput {
+  code: string;
+  name: string;
+  spec?: string;
+  unit: string;
+  category: ItemCategory;
+  source: ItemSource;
+  leadTimeDays?: number;
+  lotRule?: LotRule;
+  lotQty?: number | null;
+  lotMin?: number | null;
+  isMature?: boolean;
+  isActive?: boolean;
+  sort?: number;
+}
+
+export interface ItemView extends ItemRow {
+  onHand: number;
+  minQty: number | null;
+  maxQty: number | null;
+  safetyStock: number;
+  stockVersion: number | null;
+  isSafetyApproved: boolean;
+}
+
+export interface ItemFilter {
+  category?: ItemCategory;
+  q?: string;
+  includeInactive?: boolean;
+}
+
+function checkLot(input: { lotRule?: LotRule; lotQty?: number | null }): void {
+  if (input.lotRule && input.lotRule !== 'lfl' && !input.lotQty) throw invalidField('lotQty', '按批量或倍数订货时须填写批量', 'a lot size is required for this lot rule');
+}
+
+export async function findItems(db: Db, actor: Actor, filter: ItemFilter = {}): Promise<ItemView[]> {
+  requireAccess(actor, 'production.read');
+  const where: SQL[] = [eq(prodItems.orgId, actor.orgId)];
+  if (filter.category) where.push(eq(prodItems.category, filter.category));
+  if (!filter.includeInactive) where.push(eq(prodItems.isActive, true));
+  if (filter.q?.trim()) {
+    const like = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(prodItems.code, like), ilike(prodItems.name, like))!);
+  }
+  const rows = await db
+    .select({ item: prodItems, stock: prodStock })
+    .from(prodItems)
+    .leftJoin(prodStock, and(eq(prodStock.orgId, prodItems.orgId), eq(prodStock.itemId, prodItems.id)))
+    .where(and(...where))
+    .orderBy(asc(prodItems.sort), asc(prodItems.code));
+  return rows.map(({ item, stock }) => ({
+    ...item,
+    onHand: stock?.onHand ?? 0,
+    minQty: stock?.minQty ?? null,
+    maxQty: stock?.maxQty ?? null,
+    safetyStock: stock?.safetyStock ?? 0,
+    stockVersion: stock?.version ?? null,
+    isSafetyApproved: !!stock?.safetyApprovedAt,
+  }));
+}
+
+/** Another organisation's item is simply not found. */
+export async function getItemRow(db: Db, orgId: string, id: string): Promise<ItemRow> {
+  const [row] = await db
+    .select()
+    .from(prodItems)
+    .where(and(eq(prodItems.orgId, orgId), eq(prodItems.id, id)));
+  if (!row) throw notFound('物料', 'Item');
+  return row;
+}
+
+export async function createItem(db: Db, actor: Actor, input: ItemInput): Promise<ItemRow> {
+  requireAccess(actor, 'production.master.write');
+  checkLot(input);
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(prodItems)
+        .values({ ...input, code: input.code.trim(), name: input.name.trim(), orgId: actor.orgId })
+        .returning();
+      await tx.insert(prodStock).values({ orgId: actor.orgId, itemId: row.id });
+      await writeAudit(tx, actor, { action: 'production.item.create', entity: 'prod_item', entityId: row.id, after: row });
+      return row;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw invalidField('code', `编码 ${input.code} 已存在`, `code ${input.code} already exists`);
+    throw e;
+  }
+}
+
+export async function updateItem(db: Db, actor: Actor, id: string, change: Partial<ItemInput> & { version: number }): Promise<ItemRow> {
+  requireAccess(actor, 'production.master.write');
+  const before = await getItemRow(db, actor.orgId, id);
+  if (before.version !== change.version) throw versionConflict();
+  const { version, ...fields } = change;
+  checkLot({ lotRule: fields.lotRule ?? before.lotRule, lotQty: fields.lotQty === undefined ? before.lotQty : fields.lotQty });
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(prodItems)
+        .set({ ...fields, version: sql`${prodItems.version} + 1` })
+        .where(and(eq(prodItems.orgId, actor.orgId), eq(prodItems.id, id), eq(prodItems.version, version)))
+        .returning();
+      if (!row) throw versionConflict();
+      await writeAudit(tx, actor, { action: 'production.item.update', entity: 'prod_item', entityId: id, before, after: row });
+      return row;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw invalidField('code', `编码 ${change.code} 已存在`, `code ${change.code} already exists`);
+    throw e;
+  }
+}
+
+export interface StockChange {
+  version: number;
+  onHand?: number;
+  minQty?: number | null;
+  maxQty?: number | null;
+  safetyStock?: number;
+}
+
+/** Stock levels (PP-15/16); a new safety stock waits for the general manager's approval again. */
+export async function updateStock(db: Db, actor: Actor, itemId: string, change: StockChange, now: Date) {
+  if (!actor.permissions.has('production.stock.write')) requireAccess(actor, 'production.master.write');
+  await getItemRow(db, actor.orgId, itemId);
+  const [before] = await db
+    .select()
+    .from(prodStock)
+    .where(and(eq(prodStock.orgId, actor.orgId), eq(prodStock.itemId, itemId)));
+  if (!before || before.version !== change.version) throw versionConflict();
+  const minQty = change.minQty === undefined ? before.minQty : change.minQty;
+  const maxQty = change.maxQty === undefined ? before.maxQty : change.maxQty;
+  if (minQty !== null && maxQty !== null && minQty > maxQty) throw invalidField('minQty', '最低库存不能大于最高库存', 'must not exceed the maximum stock');
+  const isSafetyChanged = change.safetyStock !== undefined && change.safetyStock !== before.safetyStock;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(prodStock)
+      .set({
+        onHand: change.onHand ?? before.onHand,
+        minQty,
+        maxQty,
+        safetyStock: change.safetyStock ?? before.safetyStock,
+        ...(isSafetyChanged ? { safetyApprovedAt: null, safetyApprovedBy: null } : {}),
+        updatedAt: now,
+        version: sql`${prodStock.version} + 1`,
+      })
+      .where(and(eq(prodStock.orgId, actor.orgId), eq(prodStock.itemId, itemId), eq(prodStock.version, change.version)))
+      .returning();
+    if (!row) throw versionConflict();
+    await writeAudit(tx, actor, { action: 'production.stock.update', entity: 'prod_stock', entityId: itemId, before, after: row });
+    return row;
+  });
+}
+
+/** T4 第二十四条: the general manager approves the safety stock. */
+export async function approveSafetyStock(db: Db, actor: Actor, itemId: string, version: number, now: Date) {
+  requireAccess(actor, 'production.plan.approve');
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(prodStock)
+      .set({ safetyApprovedAt: now, safetyApprovedBy: actor.userId, version: sql`${prodStock.version} + 1` })
+      .where(and(eq(prodStock.orgId, actor.orgId), eq(prodStock.itemId, itemId), eq(prodStock.version, version)))
+      .returning();
+    if (!row) throw versionConflict();
+    await writeAudit(tx, actor, { action: 'production.stock.approve-safety', entity: 'prod_stock', entityId: itemId, after: { safetyStock: row.safetyStock } });
+    return row;
+  });
+}

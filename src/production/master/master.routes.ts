@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { requireAccess } from '#core/access';
+import { invalidField } from '#core/errors';
+import { actorOf, type RouteModule } from '#core/http';
+import { dayCount } from '../common/index';
+import { createBomLine, deleteBomLine, findBomLines, updateBomLine } from './bom.service';
+import { approveSafetyStock, createItem, findItems, updateItem, updateStock } from './item.service';
+import { ITEM_CATEGORIES, ITEM_SOURCES, LOT_RULES } from './master.schema';
+import { findRoutingOps, saveRouting } from './routing.service';
+import { createWorkshop, findWorkshopDays, findWorkshops, loadWorkshopCapacity, removeWorkshopDay, setWorkshopDay, updateWorkshop } from './workshop.service';
+
+const Id = z.object({ id: z.uuid() });
+const qty = z.number().min(0).max(1e12);
+const tags = ['production master'];
+
+const ItemBody = z.object({
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(100),
+  spec: z.string().max(100).optional(),
+  unit: z.string().trim().min(1).max(20),
+  category: z.enum(ITEM_CATEGORIES),
+  source: z.enum(ITEM_SOURCES),
+  leadTimeDays: z.number().int().min(0).max(365).optional(),
+  lotRule: z.enum(LOT_RULES).optional(),
+  lotQty: z.number().positive().max(1e12).nullish(),
+  lotMin: qty.nullish(),
+  isMature: z.boolean().optional(),
+  isActive: z.boolean().optional(),
+  sort: z.number().int().optional(),
+});
+
+const WorkshopBody = z.object({
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(100),
+  departmentId: z.uuid().nullish(),
+  shiftsPerDay: z.number().int().min(0).max(4).optional(),
+  hoursPerShift: z.number().min(0).max(24).optional(),
+  lines: z.number().int().min(0).max(1000).optional(),
+  efficiency: z.number().gt(0).max(2).optional(),
+  workingWeekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
+  sort: z.number().int().optional(),
+});
+
+export const masterRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/production/items',
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '物料 Items with stock',
+        querystring: z.object({ category: z.enum(ITEM_CATEGORIES).optional(), q: z.string().max(100).optional(), includeInactive: z.coerce.boolean().optional() }),
+      },
+    },
+    async (req) => findItems(ctx.db, actorOf(req), req.query),
+  );
+  app.post('/production/items', { config: { permission: 'production.master.write' }, schema: { tags, summary: '新增物料 Add an item', body: ItemBody } }, async (req, reply) =>
+    reply.code(201).send(await createItem(ctx.db, actorOf(req), req.body)),
+  );
+  app.patch(
+    '/production/items/:id',
+    { config: { permission: 'production.master.write' }, schema: { tags, summary: '修改物料 Change an item', params: Id, body: ItemBody.partial().extend({ version: z.number().int() }) } },
+    async (req) => updateItem(ctx.db, actorOf(req), req.params.id, req.body),
+  );
+  app.put(
+    '/production/items/:id/stock',
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '库存与最高/最低/安全库存 Stock levels',
+        params: Id,
+        body: z.object({ version: z.number().int(), onHand: qty.optional(), minQty: qty.nullish(), maxQty: qty.nullish(), safetyStock: qty.optional() }),
+      },
+    },
+    async (req) => updateStock(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+  app.post(
+    '/production/items/:id/stock/approve-safety',
+    { config: { permission: 'production.plan.approve' }, schema: { tags, summary: '批准安全库存 Approve the safety stock (T4 第二十四条)', params: Id, body: z.object({ version: z.number().int() }) } },
+    async (req) => approveSafetyStock(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
+  );
+
+  app.get(
+    '/production/bom',
+    { config: { permission: 'production.read' }, schema: { tags, summary: '物料清单 BOM lines', querystring: z.object({ parentItemId: z.uuid().optional() }) } },
+    async (req) => findBomLines(ctx.db, actorOf(req), req.query.parentItemId),
+  );
+  app.post(
+    '/production/bom',
+    {
+      config: { permission: 'production.master.write' },
+      schema: {
+        tags,
+        summary: '新增物料清单行 Add a BOM line',
+        body: z.object({ parentItemId: z.uuid(), childItemId: z.uuid(), qtyPer: z.number().positive().max(1e9), scrapRate: z.number().min(0).lt(1).optional(), yieldRate: z.number().gt(0).max(1).optional() }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createBomLine(ctx.db, actorOf(req), req.body)),
+  );
+  app.patch(
+    '/production/bom/:id',
+    {
+      config: { permission: 'production.master.write' },
+      schema: {
+        tags,
+        summary: '修改物料清单行 Change a BOM line',
+        params: Id,
+        body: z.object({ version: z.number().int(), qtyPer: z.number().positive().max(1e9).optional(), scrapRate: z.number().min(0).lt(1).optional(), yieldRate: z.number().gt(0).max(1).optional() }),
+      },
+    },
+    async (req) => updateBomLine(ctx.db, actorOf(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/production/bom/:id',
+    { config: { permission: 'production.master.write' }, schema: { tags, summary: '删除物料清单行 Remove a BOM line', params: Id, querystring: z.object({ version: z.coerce.number().int() }) } },
+    async (req, reply) => {
+      await deleteBomLine(ctx.db, actorOf(req), req.params.id, req.query.version);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get('/production/workshops', { config: { permission: 'production.read' }, schema: { tags, summary: '车间 Workshops' } }, async (req) => findWorkshops(ctx.db, actorOf(req)));
+  app.post('/production/workshops', { config: { permission: 'production.master.write' }, schema: { tags, summary: '新增车间 Add a workshop', body: WorkshopBody } }, async (req, reply) =>
+    reply.code(201).send(await createWorkshop(ctx.db, actorOf(req), req.body)),
+  );
+  app.patch(
+    '/production/workshops/:id',
+    { config: { permission: 'production.master.write' }, schema: { tags, summary: '修改车间 Change a workshop', params: Id, body: WorkshopBody.partial().extend({ version: z.number().int() }) } },
+    async (req) => updateWorkshop(ctx.db, actorOf(req), req.params.id, req.body),
+  );
+  app.get('/production/workshops/:id/days', { config: { permission: 'production.read' }, schema: { tags, summary: '产能日历例外 Calendar exceptions', params: Id } }, async (req) =>
+    findWorkshopDays(ctx.db, actorOf(req), req.params.id),
+  );
+  app.put(
+    '/production/workshops/:id/days/:day',
+    {
+      config: { permission: 'production.master.write' },
+      schema: {
+        tags,
+        summary: '设置例外日（加班、停产） Set an exception day',
+        params: Id.extend({ day: z.iso.date() }),
+        body: z.object({ hours: z.number().min(0).max(24000), note: z.string().max(200).optional() }),
+      },
+    },
+    async (req) => setWorkshopDay(ctx.db, actorOf(req), req.params.id, { day: req.params.day, ...req.body }),
+  );
+  app.delete(
+    '/production/workshops/:id/days/:day',
+    { config: { permission: 'production.master.write' }, schema: { tags, summary: '删除例外日 Remove an exception day', params: Id.extend({ day: z.iso.date() }) } },
+    async (req, reply) => {
+      await removeWorkshopDay(ctx.db, actorOf(req), req.params.id, req.params.day);
+      return reply.code(204).send();
+    },
+  );
+  app.get(
+    '/production/capacity-calendar',
+    { config: { permission: 'production.read' }, schema: { tags, summary: '各车间每日产能（小时） Capacity hours per day', querystring: z.object({ from: z.iso.date(), to: z.iso.date() }) } },
+    async (req) => {
+      requireAccess(actorOf(req), 'production.read');
+      const { from, to } = req.query;
+      if (to < from) throw invalidField('to', '结束日期早于开始日期', 'ends before it starts');
+      if (dayCount(from, to) > 400) throw invalidField('to', '最长 400 天', 'at most 400 days');
+      const rows = await loadWorkshopCapacity(ctx.db, actorOf(req).orgId, from, to);
+      return rows.map((r) => ({ id: r.workshop.id, code: r.workshop.code, name: r.workshop.name, hours: r.hours }));
+    },
+  );
+
+  app.get('/production/routings', { config: { permission: 'production.read' }, schema: { tags, summary: '工艺路线 Routings', querystring: z.object({ itemId: z.uuid().optional() }) } }, async (req) =>
+    findRoutingOps(ctx.db, actorOf(req), req.query.itemId),
+  );
+  app.put(
+    '/production/items/:id/routing',
+    {
+      config: { permission: 'production.master.write' },
+      schema: {
+        tags,
+        summary: '保存工艺路线 Save an item’s routing',
+        params: Id,
+        body: z.object({
+          ops: z
+            .array(z.object({ seq: z.number().int().positive().max(999), workshopId: z.uuid(), hoursPerUnit: z.number().min(0).max(10000), offsetDays: z.number().int().min(-365).max(365).optional() }))
+            .max(50),
+          versions: z.record(z.string(), z.number().int()),
+        }),
+      },
+    },
+    async (req) => saveRouting(ctx.db, actorOf(req), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,117 @@
+import { boolean, date, doublePrecision, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const ITEM_CATEGORIES = ['finished', 'semi', 'raw', 'packaging'] as const;
+export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
+export const ITEM_SOURCES = ['make', 'buy', 'outsource'] as const;
+export type ItemSource = (typeof ITEM_SOURCES)[number];
+export const LOT_RULES = ['lfl', 'fixed', 'multiple'] as const;
+export type LotRule = (typeof LOT_RULES)[number];
+
+export const prodItems = pgTable(
+  'prod_items',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    spec: text('spec').notNull().default(''),
+    unit: text('unit').notNull(),
+    category: text('category').$type<ItemCategory>().notNull(),
+    source: text('source').$type<ItemSource>().notNull(),
+    leadTimeDays: integer('lead_time_days').notNull().default(0),
+    lotRule: text('lot_rule').$type<LotRule>().notNull().default('lfl'),
+    lotQty: doublePrecision('lot_qty'),
+    lotMin: doublePrecision('lot_min'),
+    isMature: boolean('is_mature').notNull().default(true),
+    isActive: boolean('is_active').notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+export type ItemRow = typeof prodItems.$inferSelect;
+
+export const prodStock = pgTable(
+  'prod_stock',
+  {
+    orgId: uuid('org_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    onHand: doublePrecision('on_hand').notNull().default(0),
+    minQty: doublePrecision('min_qty'),
+    maxQty: doublePrecision('max_qty'),
+    safetyStock: doublePrecision('safety_stock').notNull().default(0),
+    safetyApprovedBy: uuid('safety_approved_by'),
+    safetyApprovedAt: timestamp('safety_approved_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.itemId] })],
+);
+export type StockRow = typeof prodStock.$inferSelect;
+
+export const prodBomLines = pgTable(
+  'prod_bom_lines',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    parentItemId: uuid('parent_item_id').notNull(),
+    childItemId: uuid('child_item_id').notNull(),
+    qtyPer: doublePrecision('qty_per').notNull(),
+    scrapRate: doublePrecision('scrap_rate').notNull().default(0),
+    yieldRate: doublePrecision('yield_rate').notNull().default(1),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+export type BomLineRow = typeof prodBomLines.$inferSelect;
+
+export const prodWorkshops = pgTable(
+  'prod_workshops',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    departmentId: uuid('department_id'),
+    shiftsPerDay: integer('shifts_per_day').notNull().default(1),
+    hoursPerShift: doublePrecision('hours_per_shift').notNull().default(8),
+    lines: integer('lines').notNull().default(1),
+    efficiency: doublePrecision('efficiency').notNull().default(1),
+    workingWeekdays: integer('working_weekdays').array().notNull().default([1, 2, 3, 4, 5]),
+    sort: integer('sort').notNull().default(0),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+export type WorkshopRow = typeof prodWorkshops.$inferSelect;
+
+export const prodWorkshopDays = pgTable(
+  'prod_workshop_days',
+  {
+    orgId: uuid('org_id').notNull(),
+    workshopId: uuid('workshop_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    hours: doublePrecision('hours').notNull(),
+    note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.workshopId, t.day] })],
+);
+export type WorkshopDayRow = typeof prodWorkshopDays.$inferSelect;
+
+export const prodRoutingOps = pgTable(
+  'prod_routing_ops',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    itemId: uuid('item_id').notNull(),
+    seq: integer('seq').notNull(),
+    workshopId: uuid('workshop_id').notNull(),
+    hoursPerUnit: doublePrecision('hours_per_unit').notNull(),
+    offsetDays: integer('offset_days').notNull().default(0),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+export type RoutingOpRow = typeof prodRoutingOps.$inferSelect;

@@ -1,0 +1,262 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '#core/access';
+import { writeAudit } from '#core/audit';
+import type { Db } from '#core/db';
+import { defineSheet, type ExcelTable, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { departments } from '#core/org';
+import { chunk } from '../common/index';
+import { findBomCycle } from './master.rules';
+import { prodBomLines, prodItems, prodRoutingOps, prodWorkshops } from './master.schema';
+
+const text = (v: SheetRow[string]): string => (v === null ? '' : String(v).trim());
+const num = (v: SheetRow[string]): number | null => (typeof v === 'number' ? v : null);
+
+async function codeMap(tx: Db, orgId: string) {
+  const rows = await tx.select({ id: prodItems.id, code: prodItems.code, name: prodItems.name }).from(prodItems).where(eq(prodItems.orgId, orgId));
+  return { byCode: new Map(rows.map((r) => [r.code, r.id])), byId: new Map(rows.map((r) => [r.id, r])) };
+}
+
+export const bomSheet = defineSheet({
+  name: 'bom',
+  columns: [
+    { key: 'parentCode', header: { zh: '父件编码', en: 'Parent code' }, type: 'string', required: true, width: 14 },
+    { key: 'parentName', header: { zh: '父件品名', en: 'Parent name' }, type: 'string', width: 22 },
+    { key: 'childCode', header: { zh: '子件编码', en: 'Component code' }, type: 'string', required: true, width: 14 },
+    { key: 'childName', header: { zh: '子件品名', en: 'Component name' }, type: 'string', width: 22 },
+    { key: 'qtyPer', header: { zh: '单位用量', en: 'Quantity per' }, type: 'number', required: true },
+    { key: 'scrapRate', header: { zh: '损耗率', en: 'Scrap rate' }, type: 'number' },
+    { key: 'yieldRate', header: { zh: '合格率', en: 'Yield' }, type: 'number' },
+  ],
+});
+
+async function exportBom(db: Db, actor: Actor): Promise<SheetRow[]> {
+  const { byId } = await codeMap(db, actor.orgId);
+  const lines = await db.select().from(prodBomLines).where(eq(prodBomLines.orgId, actor.orgId));
+  return lines
+    .map((l) => ({
+      parentCode: byId.get(l.parentItemId)?.code ?? '',
+      parentName: byId.get(l.parentItemId)?.name ?? '',
+      childCode: byId.get(l.childItemId)?.code ?? '',
+      childName: byId.get(l.childItemId)?.name ?? '',
+      qtyPer: l.qtyPer,
+      scrapRate: l.scrapRate,
+      yieldRate: l.yieldRate,
+    }))
+    .sort((a, b) => a.parentCode.localeCompare(b.parentCode) || a.childCode.localeCompare(b.childCode));
+}
+
+/** Each parent named in the file gets exactly the file's components. */
+async function importBom(tx: Db, actor: Actor, rows: ImportRow[]) {
+  const errors = new RowErrors(bomSheet, actor.locale);
+  const { byCode } = await codeMap(tx, actor.orgId);
+  const seen = new Map<string, number>();
+  const lines = rows.map(({ rowNumber: n, values: v }) => {
+    const parentItemId = byCode.get(text(v.parentCode));
+    const childItemId = byCode.get(text(v.childCode));
+    if (!parentItemId) errors.add(n, 'parentCode', `物料不存在：${text(v.parentCode)}`, `unknown item: ${text(v.parentCode)}`);
+    if (!childItemId) errors.add(n, 'childCode', `物料不存在：${text(v.childCode)}`, `unknown item: ${text(v.childCode)}`);
+    if (parentItemId && parentItemId === childItemId) errors.add(n, 'childCode', '子件不能是父件本身', 'a part cannot contain itself');
+    const key = `${text(v.parentCode)}|${text(v.childCode)}`;
+    if (seen.has(key)) errors.add(n, 'childCode', `与第 ${seen.get(key)} 行重复`, `duplicates row ${seen.get(key)}`);
+    seen.set(key, n);
+    const qtyPer = num(v.qtyPer) ?? 0;
+    if (qtyPer <= 0) errors.add(n, 'qtyPer', '用量须大于 0', 'must be above 0');
+    const scrapRate = num(v.scrapRate) ?? 0;
+    if (scrapRate < 0 || scrapRate >= 1) errors.add(n, 'scrapRate', '损耗率须在 0 与 1 之间', 'must be from 0 to below 1');
+    const yieldRate = num(v.yieldRate) ?? 1;
+    if (yieldRate <= 0 || yieldRate > 1) errors.add(n, 'yieldRate', '合格率须大于 0 且不超过 1', 'must be above 0 and at most 1');
+    return { row: n, parentItemId: parentItemId ?? '', childItemId: childItemId ?? '', qtyPer, scrapRate, yieldRate };
+  });
+  errors.throwIfAny();
+  const parents = [...new Set(lines.map((l) => l.parentItemId))];
+  const kept = (await tx.select().from(prodBomLines).where(eq(prodBomLines.orgId, actor.orgId))).filter((e) => !parents.includes(e.parentItemId));
+  const edges = [...kept];
+  for (const l of lines) {
+    const cycle = findBomCycle(edges, l);
+    if (cycle) errors.add(l.row, 'childCode', '物料清单将形成循环', 'the BOM would form a cycle');
+    else edges.push({ ...l, orgId: actor.orgId, id: '', version: 1 });
+  }
+  errors.throwIfAny();
+  for (const batch of chunk(lines, 1000)) {
+    await tx
+      .insert(prodBomLines)
+      .values(batch.map(({ row: _row, ...l }) => ({ ...l, orgId: actor.orgId })))
+      .onConflictDoUpdate({
+        target: [prodBomLines.orgId, prodBomLines.parentItemId, prodBomLines.childItemId],
+        set: { qtyPer: sql`excluded.qty_per`, scrapRate: sql`excluded.scrap_rate`, yieldRate: sql`excluded.yield_rate`, version: sql`${prodBomLines.version} + 1` },
+      });
+  }
+  // Components a parent no longer lists go away, in one statement per parent set.
+  const keep = lines.map((l) => sql`(${l.parentItemId}::uuid, ${l.childItemId}::uuid)`);
+  const removed = await tx
+    .delete(prodBomLines)
+    .where(
+      and(
+        eq(prodBomLines.orgId, actor.orgId),
+        inArray(prodBomLines.parentItemId, parents),
+        sql`(${prodBomLines.parentItemId}, ${prodBomLines.childItemId}) not in (${sql.join(keep, sql`, `)})`,
+      ),
+    )
+    .returning({ id: prodBomLines.id });
+  await writeAudit(tx, actor, { action: 'production.bom.import', entity: 'prod_bom_line', entityId: 'import', after: { rows: lines.length, parents: parents.length, removed: removed.length } });
+  return { inserted: lines.length, updated: removed.length };
+}
+
+export const bomExcelTable: ExcelTable = {
+  name: 'production-bom',
+  label: { zh: '物料清单（BOM）', en: 'Bills of material' },
+  sheet: bomSheet,
+  permission: 'production.master.write',
+  exportRows: exportBom,
+  importRows: importBom,
+};
+
+export const routingSheet = defineSheet({
+  name: 'routings',
+  columns: [
+    { key: 'itemCode', header: { zh: '物料编码', en: 'Item code' }, type: 'string', required: true, width: 14 },
+    { key: 'itemName', header: { zh: '品名', en: 'Name' }, type: 'string', width: 22 },
+    { key: 'seq', header: { zh: '工序号', en: 'Operation' }, type: 'integer', required: true },
+    { key: 'workshopCode', header: { zh: '车间编码', en: 'Workshop code' }, type: 'string', required: true, width: 12 },
+    { key: 'hoursPerUnit', header: { zh: '单位工时（小时）', en: 'Hours per unit' }, type: 'number', required: true },
+    { key: 'offsetDays', header: { zh: '提前天数', en: 'Offset days' }, type: 'integer' },
+  ],
+});
+
+async function exportRoutings(db: Db, actor: Actor): Promise<SheetRow[]> {
+  const rows = await db
+    .select({ itemCode: prodItems.code, itemName: prodItems.name, seq: prodRoutingOps.seq, workshopCode: prodWorkshops.code, hoursPerUnit: prodRoutingOps.hoursPerUnit, offsetDays: prodRoutingOps.offsetDays })
+    .from(prodRoutingOps)
+    .innerJoin(prodItems, and(eq(prodItems.orgId, prodRoutingOps.orgId), eq(prodItems.id, prodRoutingOps.itemId)))
+    .innerJoin(prodWorkshops, and(eq(prodWorkshops.orgId, prodRoutingOps.orgId), eq(prodWorkshops.id, prodRoutingOps.workshopId)))
+    .where(eq(prodRoutingOps.orgId, actor.orgId));
+  return rows.sort((a, b) => a.itemCode.localeCompare(b.itemCode) || a.seq - b.seq);
+}
+
+/** Each item named in the file gets exactly the file's operations. */
+async function importRoutings(tx: Db, actor: Actor, rows: ImportRow[]) {
+  const errors = new RowErrors(routingSheet, actor.locale);
+  const { byCode } = await codeMap(tx, actor.orgId);
+  const workshops = new Map((await tx.select().from(prodWorkshops).where(eq(prodWorkshops.orgId, actor.orgId))).map((w) => [w.code, w.id]));
+  const seen = new Map<string, number>();
+  const ops = rows.map(({ rowNumber: n, values: v }) => {
+    const itemId = byCode.get(text(v.itemCode));
+    const workshopId = workshops.get(text(v.workshopCode));
+    if (!itemId) errors.add(n, 'itemCode', `物料不存在：${text(v.itemCode)}`, `unknown item: ${text(v.itemCode)}`);
+    if (!workshopId) errors.add(n, 'workshopCode', `车间不存在：${text(v.workshopCode)}`, `unknown workshop: ${text(v.workshopCode)}`);
+    const seq = num(v.seq) ?? 0;
+    if (seq <= 0) errors.add(n, 'seq', '工序号须大于 0', 'must be above 0');
+    const key = `${text(v.itemCode)}|${seq}`;
+    if (seen.has(key)) errors.add(n, 'seq', `与第 ${seen.get(key)} 行重复`, `duplicates row ${seen.get(key)}`);
+    seen.set(key, n);
+    const hoursPerUnit = num(v.hoursPerUnit) ?? -1;
+    if (hoursPerUnit < 0) errors.add(n, 'hoursPerUnit', '不能为负数', 'must not be negative');
+    return { orgId: actor.orgId, itemId: itemId ?? '', seq, workshopId: workshopId ?? '', hoursPerUnit, offsetDays: num(v.offsetDays) ?? 0 };
+  });
+  errors.throwIfAny();
+  const itemIds = [...new Set(ops.map((o) => o.itemId))];
+  if (itemIds.length) await tx.delete(prodRoutingOps).where(and(eq(prodRoutingOps.orgId, actor.orgId), inArray(prodRoutingOps.itemId, itemIds)));
+  for (const batch of chunk(ops, 1000)) await tx.insert(prodRoutingOps).values(batch);
+  await writeAudit(tx, actor, { action: 'production.routing.import', entity: 'prod_routing_op', entityId: 'import', after: { rows: ops.length, items: itemIds.length } });
+  return { inserted: ops.length, updated: 0 };
+}
+
+export const routingsExcelTable: ExcelTable = {
+  name: 'production-routings',
+  label: { zh: '工艺路线', en: 'Routings' },
+  sheet: routingSheet,
+  permission: 'production.master.write',
+  exportRows: exportRoutings,
+  importRows: importRoutings,
+};
+
+export const workshopSheet = defineSheet({
+  name: 'workshops',
+  columns: [
+    { key: 'code', header: { zh: '车间编码', en: 'Workshop code' }, type: 'string', required: true, width: 12 },
+    { key: 'name', header: { zh: '车间名称', en: 'Workshop' }, type: 'string', required: true, width: 14 },
+    { key: 'department', header: { zh: '所属部门', en: 'Department' }, type: 'string', width: 14 },
+    { key: 'shiftsPerDay', header: { zh: '班次/天', en: 'Shifts per day' }, type: 'integer', required: true },
+    { key: 'hoursPerShift', header: { zh: '每班小时', en: 'Hours per shift' }, type: 'number', required: true },
+    { key: 'lines', header: { zh: '生产线数', en: 'Lines' }, type: 'integer', required: true },
+    { key: 'efficiency', header: { zh: '效率', en: 'Efficiency' }, type: 'number' },
+    { key: 'workingWeekdays', header: { zh: '工作日（1=周一）', en: 'Working weekdays (1 = Monday)' }, type: 'string', width: 16 },
+  ],
+});
+
+async function exportWorkshops(db: Db, actor: Actor): Promise<SheetRow[]> {
+  const rows = await db
+    .select({ w: prodWorkshops, department: departments.name })
+    .from(prodWorkshops)
+    .leftJoin(departments, and(eq(departments.orgId, prodWorkshops.orgId), eq(departments.id, prodWorkshops.departmentId)))
+    .where(eq(prodWorkshops.orgId, actor.orgId));
+  return rows.map(({ w, department }) => ({
+    code: w.code,
+    name: w.name,
+    department,
+    shiftsPerDay: w.shiftsPerDay,
+    hoursPerShift: w.hoursPerShift,
+    lines: w.lines,
+    efficiency: w.efficiency,
+    workingWeekdays: w.workingWeekdays.join(','),
+  }));
+}
+
+async function importWorkshops(tx: Db, actor: Actor, rows: ImportRow[]) {
+  const errors = new RowErrors(workshopSheet, actor.locale);
+  const depts = new Map((await tx.select().from(departments).where(eq(departments.orgId, actor.orgId))).map((d) => [d.name, d.id]));
+  const values = rows.map(({ rowNumber: n, values: v }) => {
+    const department = text(v.department);
+    const departmentId = department ? depts.get(department) : null;
+    if (departmentId === undefined) errors.add(n, 'department', `部门不存在：${department}`, `unknown department: ${department}`);
+    const days = text(v.workingWeekdays || '1,2,3,4,5')
+      .split(/[,，、\s]+/)
+      .filter(Boolean)
+      .map(Number);
+    if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) errors.add(n, 'workingWeekdays', '应为 1–7 的数字，逗号分隔', 'numbers 1–7 separated by commas');
+    for (const k of ['shiftsPerDay', 'hoursPerShift', 'lines'] as const) if ((num(v[k]) ?? 0) < 0) errors.add(n, k, '不能为负数', 'must not be negative');
+    const efficiency = num(v.efficiency) ?? 1;
+    if (efficiency <= 0 || efficiency > 2) errors.add(n, 'efficiency', '效率须大于 0 且不超过 2', 'must be above 0 and at most 2');
+    return {
+      orgId: actor.orgId,
+      code: text(v.code),
+      name: text(v.name),
+      departmentId: departmentId ?? null,
+      shiftsPerDay: num(v.shiftsPerDay) ?? 1,
+      hoursPerShift: num(v.hoursPerShift) ?? 8,
+      lines: num(v.lines) ?? 1,
+      efficiency,
+      workingWeekdays: [...new Set(days)].sort(),
+    };
+  });
+  errors.throwIfAny();
+  const out = await tx
+    .insert(prodWorkshops)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [prodWorkshops.orgId, prodWorkshops.code],
+      set: {
+        name: sql`excluded.name`,
+        departmentId: sql`excluded.department_id`,
+        shiftsPerDay: sql`excluded.shifts_per_day`,
+        hoursPerShift: sql`excluded.hours_per_shift`,
+        lines: sql`excluded.lines`,
+        efficiency: sql`excluded.efficiency`,
+        workingWeekdays: sql`excluded.working_weekdays`,
+        version: sql`${prodWorkshops.version} + 1`,
+      },
+    })
+    .returning({ isNew: sql<boolean>`(xmax = 0)` });
+  await writeAudit(tx, actor, { action: 'production.workshop.import', entity: 'prod_workshop', entityId: 'import', after: { rows: values.length } });
+  return { inserted: out.filter((o) => o.isNew).length, updated: out.filter((o) => !o.isNew).length };
+}
+
+export const workshopsExcelTable: ExcelTable = {
+  name: 'production-workshops',
+  label: { zh: '车间与产能', en: 'Workshops and capacity' },
+  sheet: workshopSheet,
+  permission: 'production.master.write',
+  exportRows: exportWorkshops,
+  importRows: importWorkshops,
+};
+

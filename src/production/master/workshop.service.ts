@@ -1,0 +1,149 @@
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { type Actor, requireAccess } from '#core/access';
+import { writeAudit } from '#core/audit';
+import { loadBusinessCalendar } from '#core/calendar';
+import type { Db } from '#core/db';
+import { invalidField, notFound, versionConflict } from '#core/errors';
+import { departments } from '#core/org';
+import { daysFrom, isUniqueViolation } from '../common/index';
+import { workshopDayHours } from './master.rules';
+import { prodWorkshopDays, prodWorkshops, type WorkshopRow } from './master.schema';
+
+export interface WorkshopInput {
+  code: string;
+  name: string;
+  departmentId?: string | null;
+  shiftsPerDay?: number;
+  hoursPerShift?: number;
+  lines?: number;
+  efficiency?: number;
+  workingWeekdays?: number[];
+  sort?: number;
+}
+
+export async function findWorkshops(db: Db, actor: Actor): Promise<WorkshopRow[]> {
+  requireAccess(actor, 'production.read');
+  return db.select().from(prodWorkshops).where(eq(prodWorkshops.orgId, actor.orgId)).orderBy(asc(prodWorkshops.sort), asc(prodWorkshops.code));
+}
+
+async function assertDepartment(db: Db, orgId: string, departmentId: string | null | undefined) {
+  if (!departmentId) return;
+  const [d] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.orgId, orgId), eq(departments.id, departmentId)));
+  if (!d) throw invalidField('departmentId', '部门不存在', 'unknown department');
+}
+
+const uniqueCode = (code?: string) => invalidField('code', `车间编码 ${code} 已存在`, `workshop code ${code} already exists`);
+
+export async function createWorkshop(db: Db, actor: Actor, input: WorkshopInput): Promise<WorkshopRow> {
+  requireAccess(actor, 'production.master.write');
+  await assertDepartment(db, actor.orgId, input.departmentId);
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(prodWorkshops)
+        .values({ ...input, orgId: actor.orgId })
+        .returning();
+      await writeAudit(tx, actor, { action: 'production.workshop.create', entity: 'prod_workshop', entityId: row.id, after: row });
+      return row;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw uniqueCode(input.code);
+    throw e;
+  }
+}
+
+export async function getWorkshopRow(db: Db, orgId: string, id: string): Promise<WorkshopRow> {
+  const [row] = await db
+    .select()
+    .from(prodWorkshops)
+    .where(and(eq(prodWorkshops.orgId, orgId), eq(prodWorkshops.id, id)));
+  if (!row) throw notFound('车间', 'Workshop');
+  return row;
+}
+
+export async function updateWorkshop(db: Db, actor: Actor, id: string, change: Partial<WorkshopInput> & { version: number }): Promise<WorkshopRow> {
+  requireAccess(actor, 'production.master.write');
+  const before = await getWorkshopRow(db, actor.orgId, id);
+  await assertDepartment(db, actor.orgId, change.departmentId);
+  const { version, ...fields } = change;
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(prodWorkshops)
+        .set({ ...fields, version: sql`${prodWorkshops.version} + 1` })
+        .where(and(eq(prodWorkshops.orgId, actor.orgId), eq(prodWorkshops.id, id), eq(prodWorkshops.version, version)))
+        .returning();
+      if (!row) throw versionConflict();
+      await writeAudit(tx, actor, { action: 'production.workshop.update', entity: 'prod_workshop', entityId: id, before, after: row });
+      return row;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw uniqueCode(change.code);
+    throw e;
+  }
+}
+
+/** An exception day: overtime on a rest day, or a stop (0 hours). */
+export async function setWorkshopDay(db: Db, actor: Actor, workshopId: string, input: { day: string; hours: number; note?: string }) {
+  requireAccess(actor, 'production.master.write');
+  await getWorkshopRow(db, actor.orgId, workshopId);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(prodWorkshopDays)
+      .values({ orgId: actor.orgId, workshopId, day: input.day, hours: input.hours, note: input.note ?? '' })
+      .onConflictDoUpdate({
+        target: [prodWorkshopDays.orgId, prodWorkshopDays.workshopId, prodWorkshopDays.day],
+        set: { hours: input.hours, note: input.note ?? '', version: sql`${prodWorkshopDays.version} + 1` },
+      })
+      .returning();
+    await writeAudit(tx, actor, { action: 'production.workshop.day', entity: 'prod_workshop', entityId: workshopId, after: row });
+    return row;
+  });
+}
+
+export async function removeWorkshopDay(db: Db, actor: Actor, workshopId: string, day: string) {
+  requireAccess(actor, 'production.master.write');
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(prodWorkshopDays)
+      .where(and(eq(prodWorkshopDays.orgId, actor.orgId), eq(prodWorkshopDays.workshopId, workshopId), eq(prodWorkshopDays.day, day)))
+      .returning();
+    if (!row) throw notFound('例外日', 'Exception day');
+    await writeAudit(tx, actor, { action: 'production.workshop.day-remove', entity: 'prod_workshop', entityId: workshopId, before: row });
+  });
+}
+
+export interface WorkshopCapacity {
+  workshop: WorkshopRow;
+  /** Hours per day of the range, in order. */
+  hours: number[];
+}
+
+/** Capacity hours per day of each workshop over a range (the capacity calendar, PP-9). */
+export async function loadWorkshopCapacity(db: Db, orgId: string, from: string, to: string): Promise<WorkshopCapacity[]> {
+  const [workshops, overrides, calendar] = await Promise.all([
+    db.select().from(prodWorkshops).where(eq(prodWorkshops.orgId, orgId)).orderBy(asc(prodWorkshops.sort), asc(prodWorkshops.code)),
+    db
+      .select()
+      .from(prodWorkshopDays)
+      .where(and(eq(prodWorkshopDays.orgId, orgId), gte(prodWorkshopDays.day, from), lte(prodWorkshopDays.day, to))),
+    loadBusinessCalendar(db, orgId),
+  ]);
+  const days = daysFrom(from, to);
+  return workshops.map((w) => {
+    const own = new Map(overrides.filter((o) => o.workshopId === w.id).map((o) => [o.day, o.hours]));
+    return { workshop: w, hours: days.map((d) => workshopDayHours(w, d, calendar, own)) };
+  });
+}
+
+export async function findWorkshopDays(db: Db, actor: Actor, workshopId: string) {
+  requireAccess(actor, 'production.read');
+  return db
+    .select()
+    .from(prodWorkshopDays)
+    .where(and(eq(prodWorkshopDays.orgId, actor.orgId), eq(prodWorkshopDays.workshopId, workshopId)))
+    .orderBy(asc(prodWorkshopDays.day));
+}

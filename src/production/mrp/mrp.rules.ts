@@ -1,0 +1,144 @@
+import { addDays } from '#core/calendar';
+import type { MrpInput, MrpOutput } from '#production/planning';
+import { addMonths, monthOf, monthStart, round } from '../common/index';
+
+// PP-8 / PP-14: the plan's products are the master schedule; MRP explodes them through the
+// BOM, nets every level against stock and gives the part (make), purchase (buy) and
+// outsourcing plans. Buckets are the plan's (days or months); the horizon reaches back far
+// enough that a long lead time lands on a real date before the plan starts. Pure.
+
+export interface MrpItemFacts {
+  id: string;
+  source: 'make' | 'buy' | 'outsource';
+  leadTimeDays: number;
+  lotRule: 'lfl' | 'fixed' | 'multiple';
+  lotQty: number | null;
+  lotMin: number | null;
+  onHand: number;
+  safetyStock: number;
+}
+
+export interface MrpBomFacts {
+  parentItemId: string;
+  childItemId: string;
+  qtyPer: number;
+  scrapRate: number;
+  yieldRate: number;
+}
+
+export interface MasterSchedule {
+  bucket: 'day' | 'month';
+  /** First day of every bucket of the plan. */
+  bucketStarts: readonly string[];
+  /** Quantities per bucket of each scheduled product. */
+  lines: readonly { itemId: string; quantities: readonly number[] }[];
+}
+
+export interface MrpRun {
+  input: MrpInput;
+  /** Buckets added before the plan so releases can fall before it starts. */
+  lead: number;
+  dateOf: (period: number) => string;
+}
+
+const MAX_LEAD_DAYS = 180;
+const leadBuckets = (bucket: 'day' | 'month', days: number): number => (bucket === 'day' ? days : Math.ceil(days / 30));
+
+/** Items reachable from the schedule through the BOM: nothing else needs planning. */
+function reachable(schedule: MasterSchedule, bom: readonly MrpBomFacts[]): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const b of bom) children.set(b.parentItemId, [...(children.get(b.parentItemId) ?? []), b.childItemId]);
+  const seen = new Set<string>();
+  const stack = schedule.lines.filter((l) => l.quantities.some((q) => q > 0)).map((l) => l.itemId);
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return seen;
+}
+
+export function buildMrpRun(schedule: MasterSchedule, items: readonly MrpItemFacts[], bom: readonly MrpBomFacts[]): MrpRun | null {
+  const ids = reachable(schedule, bom);
+  if (ids.size === 0) return null;
+  const scheduled = new Set(schedule.lines.map((l) => l.itemId));
+  const facts = items.filter((i) => ids.has(i.id));
+  const maxLead = Math.max(0, ...facts.filter((i) => !scheduled.has(i.id)).map((i) => Math.min(i.leadTimeDays, MAX_LEAD_DAYS)));
+  const lead = leadBuckets(schedule.bucket, maxLead);
+  const periods = lead + schedule.bucketStarts.length;
+  const first = schedule.bucketStarts[0];
+  const dateOf = (p: number) => (schedule.bucket === 'day' ? addDays(first, p - lead) : monthStart(addMonths(monthOf(first), p - lead)));
+  const input: MrpInput = {
+    periods,
+    // The scheduled products are what the plan makes: their stock was netted when the plan was written.
+    items: facts.map((i) =>
+      scheduled.has(i.id)
+        ? { id: i.id, onHand: 0, safetyStock: 0, leadTime: 0, lotSizing: { rule: 'lfl' as const } }
+        : {
+            id: i.id,
+            onHand: i.onHand,
+            safetyStock: i.safetyStock,
+            leadTime: Math.min(leadBuckets(schedule.bucket, Math.min(i.leadTimeDays, MAX_LEAD_DAYS)), periods - 1),
+            lotSizing:
+              i.lotRule === 'fixed' && i.lotQty
+                ? { rule: 'fixed' as const, qty: i.lotQty }
+                : i.lotRule === 'multiple' && i.lotQty
+                  ? { rule: 'multiple' as const, qty: i.lotQty, ...(i.lotMin ? { min: i.lotMin } : {}) }
+                  : { rule: 'lfl' as const },
+          },
+    ),
+    bom: bom
+      .filter((b) => ids.has(b.parentItemId) && ids.has(b.childItemId))
+      .map((b) => ({ parent: b.parentItemId, child: b.childItemId, qty: b.qtyPer / b.yieldRate, scrap: b.scrapRate })),
+    demand: schedule.lines.flatMap((l) => l.quantities.flatMap((qty, k) => (qty > 0 ? [{ item: l.itemId, period: lead + k, qty }] : []))),
+  };
+  return { input, lead, dateOf };
+}
+
+export interface MaterialRow {
+  itemId: string;
+  kind: 'make' | 'buy' | 'outsource';
+  needOn: string;
+  releaseOn: string;
+  gross: number;
+  qty: number;
+  /** The order should already have been released: the material will be short. */
+  isPastDue: boolean;
+}
+
+/** Planned receipts of every item below the schedule, with the date to release them. */
+export function materialRows(run: MrpRun, output: MrpOutput, items: readonly MrpItemFacts[], scheduled: ReadonlySet<string>, bucket: 'day' | 'month', today: string): MaterialRow[] {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const rows: MaterialRow[] = [];
+  for (const [itemId, plan] of Object.entries(output.items)) {
+    const item = byId.get(itemId);
+    if (!item || scheduled.has(itemId)) continue;
+    plan.plannedReceipts.forEach((qty, p) => {
+      if (qty <= 0) return;
+      const needOn = run.dateOf(p);
+      const releaseOn = bucket === 'day' ? addDays(needOn, -item.leadTimeDays) : monthStart(addMonths(monthOf(needOn), -Math.ceil(item.leadTimeDays / 30)));
+      rows.push({ itemId, kind: item.source, needOn, releaseOn, gross: round(plan.gross[p]), qty: round(qty), isPastDue: releaseOn < today });
+    });
+  }
+  return rows.sort((a, b) => a.needOn.localeCompare(b.needOn) || a.itemId.localeCompare(b.itemId));
+}
+
+export interface MaterialSummary {
+  make: number;
+  buy: number;
+  outsource: number;
+  /** Items whose release date has passed: short unless expedited (PP-16, T4 第二十六条). */
+  shortages: { itemId: string; qty: number; needOn: string; releaseOn: string }[];
+}
+
+export function summariseMaterials(rows: readonly MaterialRow[]): MaterialSummary {
+  const count = (k: MaterialRow['kind']) => new Set(rows.filter((r) => r.kind === k).map((r) => r.itemId)).size;
+  const short = new Map<string, MaterialSummary['shortages'][number]>();
+  for (const r of rows.filter((x) => x.isPastDue)) {
+    const s = short.get(r.itemId);
+    if (s) s.qty = round(s.qty + r.qty);
+    else short.set(r.itemId, { itemId: r.itemId, qty: r.qty, needOn: r.needOn, releaseOn: r.releaseOn });
+  }
+  return { make: count('make'), buy: count('buy'), outsource: count('outsource'), shortages: [...short.values()] };
+}

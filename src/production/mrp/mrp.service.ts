@@ -1,0 +1,69 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '#core/db';
+import { runMrp } from '#production/planning';
+import { chunk, withPlanningErrors } from '../common/index';
+import { type PlanningMaster, prodItems } from '../master/index';
+import { buildMrpRun, type MaterialRow, type MrpItemFacts, materialRows, summariseMaterials } from './mrp.rules';
+import { prodPlanMaterials } from './mrp.schema';
+
+export interface ScheduleFacts {
+  bucket: 'day' | 'month';
+  bucketStarts: readonly string[];
+  lines: readonly { itemId: string; quantities: readonly number[] }[];
+}
+
+export function mrpFacts(master: PlanningMaster): MrpItemFacts[] {
+  return master.items.map((i) => {
+    const s = master.stock.get(i.id);
+    return {
+      id: i.id,
+      source: i.source,
+      leadTimeDays: i.leadTimeDays,
+      lotRule: i.lotRule,
+      lotQty: i.lotQty,
+      lotMin: i.lotMin,
+      onHand: s?.onHand ?? 0,
+      safetyStock: s?.safetyStock ?? 0,
+    };
+  });
+}
+
+/** Runs MRP below a schedule (PP-14); null when nothing is scheduled. */
+export async function explodeSchedule(master: PlanningMaster, schedule: ScheduleFacts, today: string) {
+  const items = mrpFacts(master);
+  const run = buildMrpRun(schedule, items, master.bom);
+  if (!run) return null;
+  const output = await withPlanningErrors(() => runMrp(run.input));
+  const scheduled = new Set(schedule.lines.map((l) => l.itemId));
+  return { run, output, rows: materialRows(run, output, items, scheduled, schedule.bucket, today) };
+}
+
+/** Replaces a plan's part, purchase and outsourcing plans in batched inserts. */
+export async function storePlanMaterials(tx: Db, orgId: string, planId: string, rows: readonly MaterialRow[]) {
+  await tx.delete(prodPlanMaterials).where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, planId)));
+  for (const batch of chunk(rows, 2000)) {
+    await tx.insert(prodPlanMaterials).values(batch.map((r) => ({ ...r, orgId, planId })));
+  }
+  return summariseMaterials(rows);
+}
+
+export async function findPlanMaterials(db: Db, orgId: string, planId: string) {
+  return db
+    .select({
+      itemId: prodPlanMaterials.itemId,
+      code: prodItems.code,
+      name: prodItems.name,
+      spec: prodItems.spec,
+      unit: prodItems.unit,
+      kind: prodPlanMaterials.kind,
+      needOn: prodPlanMaterials.needOn,
+      releaseOn: prodPlanMaterials.releaseOn,
+      gross: prodPlanMaterials.gross,
+      qty: prodPlanMaterials.qty,
+      isPastDue: prodPlanMaterials.isPastDue,
+    })
+    .from(prodPlanMaterials)
+    .innerJoin(prodItems, and(eq(prodItems.orgId, prodPlanMaterials.orgId), eq(prodItems.id, prodPlanMaterials.itemId)))
+    .where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, planId)))
+    .orderBy(asc(prodPlanMaterials.kind), asc(prodItems.code), asc(prodPlanMaterials.needOn));
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { actorOf, type RouteModule } from '#core/http';
+import { createNotice, findNotices, getNotice, issueNotice, recordTransfer, setNoticeState, updateNotice } from './notice.service';
+
+const tags = ['production notices'];
+const Id = z.object({ id: z.uuid() });
+const NoticeBody = z.object({
+  planId: z.uuid().nullish(),
+  workshopId: z.uuid().nullish(),
+  itemId: z.uuid(),
+  qty: z.number().gt(0).max(1e12),
+  spec: z.string().max(200).optional(),
+  qualityRequirements: z.string().max(2000),
+  packagingRequirements: z.string().max(2000),
+  dueOn: z.iso.date(),
+  note: z.string().max(2000).optional(),
+});
+
+export const noticeRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/production/notices',
+    { config: { permission: 'production.read' }, schema: { tags, summary: '生产通知单 Production notices (PP-13)', querystring: z.object({ planId: z.uuid().optional(), state: z.enum(['draft', 'issued', 'done', 'cancelled']).optional() }) } },
+    async (req) => findNotices(ctx.db, actorOf(req), req.query),
+  );
+  app.post('/production/notices', { config: { permission: 'production.plan.write' }, schema: { tags, summary: '开具生产通知单 New notice', body: NoticeBody } }, async (req, reply) =>
+    reply.code(201).send(await createNotice(ctx.db, actorOf(req), req.body, ctx.clock())),
+  );
+  app.get('/production/notices/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '生产通知单 Notice with its transfers', params: Id } }, async (req) => getNotice(ctx.db, actorOf(req), req.params.id));
+  app.put(
+    '/production/notices/:id',
+    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '修改草稿 Change a draft notice', params: Id, body: NoticeBody.extend({ version: z.number().int() }) } },
+    async (req) => updateNotice(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+  app.post('/production/notices/:id/issue', { config: { permission: 'production.plan.write' }, schema: { tags, summary: '下达 Issue', params: Id, body: z.object({ version: z.number().int() }) } }, async (req) =>
+    issueNotice(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
+  );
+  app.post(
+    '/production/notices/:id/state',
+    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '完成或取消 Close', params: Id, body: z.object({ version: z.number().int(), state: z.enum(['done', 'cancelled']) }) } },
+    async (req) => setNoticeState(ctx.db, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/production/transfers',
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '中间物料转移（须标明通知单编号）Intermediate transfer quoting the notice number (T3 第十条)',
+        body: z.object({
+          noticeNumber: z.string().max(40),
+          itemId: z.uuid(),
+          qty: z.number().gt(0).max(1e12),
+          fromWorkshopId: z.uuid().nullish(),
+          toWorkshopId: z.uuid().nullish(),
+          transferredOn: z.iso.date(),
+          note: z.string().max(500).optional(),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await recordTransfer(ctx.db, actorOf(req), req.body, ctx.clock())),
+  );
+};

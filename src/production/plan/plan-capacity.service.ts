@@ -1,0 +1,124 @@
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { type Actor, requireAccess } from '#core/access';
+import { writeAudit } from '#core/audit';
+import type { Db } from '#core/db';
+import { invalidField, notFound, versionConflict } from '#core/errors';
+import { type CapacityLines, type CapacityView, capacityStatusOf, computePlanCapacity, type CountermeasureKind, findOverloads, prodCountermeasures } from '../capacity/index';
+import { getWorkshopRow } from '../master/index';
+import { bucketIndexOf, bucketStarts, capacityGroups } from './plan-period.rules';
+import { assertEditable, findLinesInForce, findPlanDocument, findWorkingLines, getPlanRow } from './plan.query';
+import { type PlanRow, prodPlans } from './plan.schema';
+
+/** What a capacity check needs to know about a plan (a request's trial plan has no row). */
+export type PlanLike = Pick<PlanRow, 'orgId' | 'kind' | 'periodStart' | 'periodEnd' | 'bucket' | 'workshopId'>;
+
+/** The monthly plans in force over the same days: a special or temporary plan comes on top of them. */
+export async function findBaseLoad(db: Db, plan: PlanLike): Promise<CapacityLines[]> {
+  if (plan.kind !== 'special' && plan.kind !== 'temporary') return [];
+  const monthly = await db
+    .select()
+    .from(prodPlans)
+    .where(and(eq(prodPlans.orgId, plan.orgId), eq(prodPlans.kind, 'monthly'), lte(prodPlans.periodStart, plan.periodEnd), gte(prodPlans.periodEnd, plan.periodStart)));
+  const mine = bucketStarts(plan);
+  const out: CapacityLines[] = [];
+  for (const m of monthly) {
+    const lines = await findLinesInForce(db, m, await findPlanDocument(db, m));
+    if (!lines) continue;
+    const days = bucketStarts(m);
+    for (const l of lines) {
+      const q = mine.map(() => 0);
+      l.quantities.forEach((x, k) => {
+        const at = bucketIndexOf(plan, days[k]);
+        if (at >= 0) q[at] += x;
+      });
+      if (q.some((x) => x > 0)) out.push({ itemId: l.itemId, quantities: q });
+    }
+  }
+  return out;
+}
+
+/** Recomputes and stores the plan's capacity check (PP-9); call after every change of its lines. */
+export async function refreshPlanCapacity(tx: Db, plan: PlanRow, today: string): Promise<CapacityView> {
+  const view = await computePlanCapacityOf(tx, plan, today);
+  await tx
+    .update(prodPlans)
+    .set({ capacity: view, capacityStatus: capacityStatusOf(view), capacityVersion: plan.version })
+    .where(and(eq(prodPlans.orgId, plan.orgId), eq(prodPlans.id, plan.id)));
+  return view;
+}
+
+export async function computePlanCapacityOf(db: Db, plan: PlanLike & { id?: string }, today: string, lines?: CapacityLines[]): Promise<CapacityView> {
+  return computePlanCapacity(db, plan.orgId, {
+    plan,
+    bucketStarts: bucketStarts(plan),
+    groups: capacityGroups(plan.kind, plan),
+    lines: lines ?? (plan.id ? await findWorkingLines(db, plan.orgId, plan.id) : []),
+    baseLines: await findBaseLoad(db, plan),
+    today,
+  });
+}
+
+export async function findCountermeasures(db: Db, orgId: string, planId: string) {
+  return db
+    .select()
+    .from(prodCountermeasures)
+    .where(and(eq(prodCountermeasures.orgId, orgId), eq(prodCountermeasures.planId, planId)))
+    .orderBy(asc(prodCountermeasures.bucketStart), asc(prodCountermeasures.createdAt));
+}
+
+export interface CountermeasureInput {
+  workshopId: string;
+  bucketStart: string;
+  kind: CountermeasureKind;
+  description: string;
+  extraHours?: number | null;
+}
+
+/** PP-9: the planner's answer to an overload (overtime, outsourcing, rescheduling). */
+export async function addCountermeasure(db: Db, actor: Actor, planId: string, input: CountermeasureInput, now: Date) {
+  requireAccess(actor, 'production.plan.write');
+  const plan = await getPlanRow(db, actor.orgId, planId);
+  assertEditable(plan, await findPlanDocument(db, plan));
+  await getWorkshopRow(db, actor.orgId, input.workshopId).catch(() => {
+    throw invalidField('workshopId', '车间不存在', 'unknown workshop');
+  });
+  const groups = capacityGroups(plan.kind, plan);
+  if (!groups.some((g) => g.start === input.bucketStart)) throw invalidField('bucketStart', '不是本计划的产能分析期间', 'not a capacity period of this plan');
+  const description = input.description.trim();
+  if (description.length < 2) throw invalidField('description', '请写明应对措施', 'describe the countermeasure');
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(prodCountermeasures)
+      .values({ orgId: actor.orgId, planId, workshopId: input.workshopId, bucketStart: input.bucketStart, kind: input.kind, description, extraHours: input.extraHours ?? null, createdBy: actor.userId, createdAt: now })
+      .returning();
+    await writeAudit(tx, actor, { action: 'production.countermeasure.add', entity: 'prod_plan', entityId: planId, after: row });
+    return row;
+  });
+}
+
+export async function removeCountermeasure(db: Db, actor: Actor, planId: string, id: string, version: number) {
+  requireAccess(actor, 'production.plan.write');
+  const plan = await getPlanRow(db, actor.orgId, planId);
+  assertEditable(plan, await findPlanDocument(db, plan));
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(prodCountermeasures)
+      .where(and(eq(prodCountermeasures.orgId, actor.orgId), eq(prodCountermeasures.planId, planId), eq(prodCountermeasures.id, id), eq(prodCountermeasures.version, version)))
+      .returning();
+    if (!row) {
+      const [exists] = await tx
+        .select({ id: prodCountermeasures.id })
+        .from(prodCountermeasures)
+        .where(and(eq(prodCountermeasures.orgId, actor.orgId), eq(prodCountermeasures.planId, planId), eq(prodCountermeasures.id, id)));
+      throw exists ? versionConflict() : notFound('应对措施', 'Countermeasure');
+    }
+    await writeAudit(tx, actor, { action: 'production.countermeasure.remove', entity: 'prod_plan', entityId: planId, before: row });
+  });
+}
+
+/** The submit guard's question (PP-9): which overloads still lack a countermeasure? */
+export async function findUncoveredOverloads(db: Db, plan: PlanRow, today: string) {
+  const view = await computePlanCapacityOf(db, plan, today);
+  const covered = await findCountermeasures(db, plan.orgId, plan.id);
+  return { view, overloads: findOverloads(view, covered) };
+}

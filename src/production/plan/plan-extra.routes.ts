@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { actorOf, type RouteModule } from '#core/http';
+import { applyLevelPlan, findAnnualInputs, getLevelPlan, saveAnnualInput } from './level-plan.service';
+import { ANNUAL_PARTIES } from './plan.schema';
+import { createPlanFromRequest, createPlanRequest, findPlanRequests, getPlanRequest, reevaluatePlanRequest } from './request.service';
+import { confirmWeeklyPlan, deriveWeeklyPlans } from './weekly-plan.service';
+
+const tags = ['production plans'];
+const Id = z.object({ id: z.uuid() });
+const Version = z.object({ version: z.number().int() });
+
+/** Weekly (PP-10), special and temporary (PP-11), level (PP-7) and annual inputs (PP-6). */
+export const planExtraRoutes: RouteModule = (app, ctx) => {
+  app.post(
+    '/production/plans/:id/weekly',
+    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '分解车间周计划 Derive weekly workshop plans (PP-10)', params: Id, body: z.object({ weekOf: z.iso.date() }) } },
+    async (req) => deriveWeeklyPlans(ctx.db, actorOf(req), req.params.id, req.body.weekOf, ctx.clock()),
+  );
+  app.post('/production/plans/:id/confirm', { config: { permission: 'production.read' }, schema: { tags, summary: '车间确认周计划 Confirm a weekly plan', params: Id, body: Version } }, async (req) =>
+    confirmWeeklyPlan(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
+  );
+  app.get('/production/plans/:id/level', { config: { permission: 'production.read' }, schema: { tags, summary: '综合平衡（均衡生产）Level plan (PP-7)', params: Id } }, async (req) =>
+    getLevelPlan(ctx.db, actorOf(req), req.params.id),
+  );
+  app.post('/production/plans/:id/level/apply', { config: { permission: 'production.plan.write' }, schema: { tags, summary: '采用均衡方案 Apply the level plan', params: Id, body: Version } }, async (req) =>
+    applyLevelPlan(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
+  );
+  app.get('/production/plans/:id/annual-inputs', { config: { permission: 'production.read' }, schema: { tags, summary: '各部门年度计划资料 Department inputs (PP-6)', params: Id } }, async (req) =>
+    findAnnualInputs(ctx.db, actorOf(req), req.params.id),
+  );
+  app.put(
+    '/production/plans/:id/annual-inputs/:party',
+    { config: { permission: 'production.read' }, schema: { tags, summary: '提交年度计划资料 Give a department input', params: Id.extend({ party: z.enum(ANNUAL_PARTIES) }), body: z.object({ content: z.string().max(10000) }) } },
+    async (req) => saveAnnualInput(ctx.db, actorOf(req), req.params.id, { party: req.params.party, content: req.body.content }, ctx.clock()),
+  );
+
+  app.get('/production/requests', { config: { permission: 'production.read' }, schema: { tags, summary: '专项/临时需求 Special and temporary requirements (PP-11)' } }, async (req) =>
+    findPlanRequests(ctx.db, actorOf(req)),
+  );
+  app.post(
+    '/production/requests',
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '登记专项/临时需求（自动可行性评估）Record a requirement; feasibility is judged at once',
+        body: z.object({
+          kind: z.enum(['special', 'temporary']),
+          title: z.string().max(200),
+          requesterDepartmentId: z.uuid().nullish(),
+          lines: z.array(z.object({ itemId: z.uuid(), qty: z.number().gt(0).max(1e12), dueOn: z.iso.date() })).min(1).max(200),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createPlanRequest(ctx.db, actorOf(req), req.body, ctx.clock())),
+  );
+  app.get('/production/requests/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '需求详情与书面反馈 Requirement and feedback', params: Id } }, async (req) =>
+    getPlanRequest(ctx.db, actorOf(req), req.params.id),
+  );
+  app.post('/production/requests/:id/evaluate', { config: { permission: 'production.plan.write' }, schema: { tags, summary: '重新评估 Re-judge feasibility', params: Id, body: Version } }, async (req) =>
+    reevaluatePlanRequest(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
+  );
+  app.post('/production/requests/:id/plan', { config: { permission: 'production.plan.write' }, schema: { tags, summary: '编制专项/临时计划 Make its plan', params: Id, body: Version } }, async (req) =>
+    createPlanFromRequest(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
+  );
+};

@@ -1,0 +1,99 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '#core/access';
+import { type ApprovalGuard, registerApprovalGuard, registerDocumentType, type TransitionEvent, onDocumentTransition } from '#core/approval';
+import { completeDeadline } from '#core/calendar';
+import type { Db } from '#core/db';
+import { notifyUsers } from '#core/notify';
+import { findUserIdsWithPermission } from '#core/org';
+import { findUnderloads, percent } from '../capacity/index';
+import { localToday } from '../common/index';
+import { findUncoveredOverloads, refreshPlanCapacity } from './plan-capacity.service';
+import { MONTHLY_COMPILE, MONTHLY_ISSUE } from './plan-deadlines';
+import { REQUEST_ISSUE } from './request.service';
+import { decomposePlan } from './plan-materials.service';
+import { PLAN_DOC_TYPES, findPlanByDocument, findRevisionLines, findWorkingLines } from './plan.query';
+import { planLink } from './plan.service';
+import { type PlanKind, prodPlanRequests, prodPlans } from './plan.schema';
+
+const LABELS: Record<Exclude<PlanKind, 'weekly'>, { zh: string; en: string; prefix: string }> = {
+  annual: { zh: '年度生产计划', en: 'Annual production plan', prefix: 'NJH' },
+  quarterly: { zh: '季度生产计划', en: 'Quarterly production plan', prefix: 'JJH' },
+  monthly: { zh: '月度生产计划', en: 'Monthly production plan', prefix: 'YJH' },
+  special: { zh: '专项生产计划', en: 'Special production plan', prefix: 'ZXJH' },
+  temporary: { zh: '临时生产计划', en: 'Temporary production plan', prefix: 'LSJH' },
+};
+
+/** PP-9: no plan goes up for approval with an overload nobody has answered. */
+export const capacityGuard: ApprovalGuard = async (db, _actor, doc) => {
+  const plan = await findPlanByDocument(db, doc.orgId, doc.id);
+  if (!plan) return null;
+  const lines = await findWorkingLines(db, plan.orgId, plan.id);
+  if (!lines.some((l) => l.total > 0)) return { zh: '计划没有任何数量，不能提交', en: 'The plan has no quantities to submit' };
+  // The guard has no clock; the plan's first day serves for the (display-only) past-due flags.
+  const { overloads } = await findUncoveredOverloads(db, plan, plan.periodStart);
+  if (overloads.length === 0) return null;
+  const list = overloads.slice(0, 5);
+  return {
+    zh: `产能超出，须先记录应对措施（加班、外协、调整排产），依据 T4 第十九条：${list.map((o) => `${o.workshopName} ${o.label.zh} 负荷 ${percent(o.utilisation)}`).join('；')}`,
+    en: `Over capacity; record countermeasures first (overtime, outsourcing, rescheduling), T4 art. 19: ${list.map((o) => `${o.workshopName} ${o.label.en} at ${percent(o.utilisation)}`).join('; ')}`,
+  };
+};
+
+async function snapshotLines(tx: Db, orgId: string, planId: string, revision: number): Promise<void> {
+  await tx.execute(sql`delete from prod_plan_revision_lines where org_id = ${orgId} and plan_id = ${planId} and revision = ${revision}`);
+  await tx.execute(sql`insert into prod_plan_revision_lines (org_id, plan_id, revision, item_id, forecast_qty, quantities, total)
+    select org_id, plan_id, ${revision}, item_id, forecast_qty, quantities, total from prod_plan_lines where org_id = ${orgId} and plan_id = ${planId}`);
+}
+
+async function onPlanTransition(tx: Db, actor: Actor, event: TransitionEvent): Promise<void> {
+  const doc = event.document;
+  const plan = await findPlanByDocument(tx, doc.orgId, doc.id);
+  if (!plan) return;
+  const now = doc.updatedAt;
+  const today = await localToday(tx, doc.orgId, now);
+  if (event.action === 'submit') {
+    await snapshotLines(tx, doc.orgId, plan.id, doc.revision);
+    const view = await refreshPlanCapacity(tx, plan, today);
+    if (plan.kind === 'monthly') await completeDeadline(tx, actor, MONTHLY_COMPILE, plan.periodStart.slice(0, 7), now);
+    const under = findUnderloads(view);
+    if (under.length) {
+      // T4 第十九条: far below capacity is reported to the leaders for a decision.
+      const leaders = await findUserIdsWithPermission(tx, doc.orgId, 'production.plan.approve');
+      await notifyUsers(tx, doc.orgId, leaders, {
+        kind: 'production.capacity.under',
+        title: { zh: `产能利用不足：${doc.number} ${doc.title}`, en: `Capacity far from used: ${doc.number}` },
+        body: {
+          zh: `以下车间期间远低于生产能力（依据 T4 第十九条上报）：${under.slice(0, 8).map((u) => `${u.workshopName} ${u.label.zh} ${percent(u.utilisation)}`).join('；')}`,
+          en: `Far below capacity (reported under T4 art. 19): ${under.slice(0, 8).map((u) => `${u.workshopName} ${u.label.en} ${percent(u.utilisation)}`).join('; ')}`,
+        },
+        link: planLink(plan.id),
+      });
+      await tx.update(prodPlans).set({ underReportedAt: now }).where(and(eq(prodPlans.orgId, plan.orgId), eq(prodPlans.id, plan.id)));
+    }
+    return;
+  }
+  if (event.to === 'approved') {
+    const lines = await findRevisionLines(tx, doc.orgId, plan.id, doc.revision);
+    await decomposePlan(tx, plan, lines, today, now);
+    return;
+  }
+  if (event.action === 'issue') {
+    if (plan.kind === 'monthly') await completeDeadline(tx, actor, MONTHLY_ISSUE, plan.periodStart.slice(0, 7), now);
+    if (plan.requestId) {
+      await completeDeadline(tx, actor, REQUEST_ISSUE, plan.requestId, now);
+      await tx
+        .update(prodPlanRequests)
+        .set({ state: 'closed', version: sql`${prodPlanRequests.version} + 1` })
+        .where(and(eq(prodPlanRequests.orgId, plan.orgId), eq(prodPlanRequests.id, plan.requestId)));
+    }
+  }
+}
+
+export function registerPlanWorkflow(): void {
+  for (const [kind, docType] of Object.entries(PLAN_DOC_TYPES) as [Exclude<PlanKind, 'weekly'>, string][]) {
+    const l = LABELS[kind];
+    registerDocumentType({ docType, label: { zh: l.zh, en: l.en }, numberPrefix: l.prefix, link: (id) => `/production/plan-doc/${id}`, isGenericEditable: false });
+    registerApprovalGuard(docType, 'submit', 'production.capacity-check', capacityGuard);
+    onDocumentTransition(docType, onPlanTransition);
+  }
+}

@@ -1,0 +1,165 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '#core/errors';
+import { importFailed, requestLocale, XLSX_MIME } from '#core/excel';
+import { actorOf, type RouteModule, sendFile } from '#core/http';
+import { COUNTERMEASURE_KINDS } from '../capacity/index';
+import { isMonth } from '../common/index';
+import { findAbsorptions } from './absorption.service';
+import { addCountermeasure, computePlanCapacityOf, removeCountermeasure } from './plan-capacity.service';
+import { exportPlanWorkbook, importPlanWorkbook } from './plan-excel';
+import { copyPlanFromPrevious, fillPlanFromDemand } from './plan-fill.service';
+import { savePlanLines } from './plan-lines.service';
+import { getPlanMaterials, runPlanMaterials } from './plan-materials.service';
+import { submitPlan } from './plan-submit.service';
+import { diffPlanRevisions, getPlanIdByDocument, getPlanView } from './plan-view.service';
+import { findWorkingLines, getPlanRow } from './plan.query';
+import { PLAN_KINDS } from './plan.schema';
+import { createPlan, findPlans } from './plan.service';
+import { localToday } from '../common/index';
+import { requireAccess } from '#core/access';
+
+const tags = ['production plans'];
+const Id = z.object({ id: z.uuid() });
+const Version = z.object({ version: z.number().int() });
+const Line = z.object({
+  itemId: z.uuid(),
+  quantities: z.array(z.number().min(0).max(1e12)).max(400),
+  forecastQty: z.number().min(0).max(1e12).nullish(),
+  note: z.string().max(500).optional(),
+});
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+async function readWorkbook(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', '请以表单方式上传文件', 'Upload the file as multipart/form-data', [{ field: 'file', reason: 'multipart required' }]);
+  const file = await req.file();
+  if (!file) throw new AppError('VALIDATION_FAILED', '缺少上传文件', 'No file was uploaded', [{ field: 'file', reason: 'required' }]);
+  const buffer = await file.toBuffer();
+  if (!/\.xlsx$/i.test(file.filename) || buffer.subarray(0, 4).compare(ZIP_MAGIC) !== 0) throw importFailed([{ reason: '只能导入 .xlsx 格式的 Excel 文件 / only .xlsx workbooks' }]);
+  return buffer;
+}
+
+export const planRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/production/plans',
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, summary: '生产计划 Production plans', querystring: z.object({ kind: z.enum(PLAN_KINDS).optional(), from: z.iso.date().optional(), to: z.iso.date().optional(), workshopId: z.uuid().optional() }) },
+    },
+    async (req) => findPlans(ctx.db, actorOf(req), req.query),
+  );
+  app.post(
+    '/production/plans',
+    {
+      config: { permission: 'production.plan.write' },
+      schema: {
+        tags,
+        summary: '新建年度/季度/月度计划 New annual, quarterly or monthly plan',
+        body: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('annual'), year: z.number().int().min(2000).max(2100) }),
+          z.object({ kind: z.literal('quarterly'), year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4) }),
+          z.object({ kind: z.literal('monthly'), month: z.string().refine(isMonth, 'YYYY-MM') }),
+        ]),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createPlan(ctx.db, actorOf(req), req.body, ctx.clock())),
+  );
+  app.get('/production/plans/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '计划明细、产能热力图、审批 Plan view', params: Id } }, async (req) =>
+    getPlanView(ctx.db, actorOf(req), req.params.id),
+  );
+  app.get('/production/plans/by-document/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '按审批文件查找计划 Plan of a document', params: Id } }, async (req) =>
+    getPlanIdByDocument(ctx.db, actorOf(req), req.params.id),
+  );
+  app.put(
+    '/production/plans/:id/lines',
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '保存计划明细（整表或变更行）Save plan lines',
+        params: Id,
+        body: z.object({ version: z.number().int(), lines: z.array(Line).max(20000).optional(), upsert: z.array(Line).max(20000).optional(), remove: z.array(z.uuid()).max(20000).optional() }),
+      },
+    },
+    async (req) => savePlanLines(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+  app.post(
+    '/production/plans/:id/capacity-preview',
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, summary: '未保存修改的产能预览 Capacity of unsaved edits (PP-9)', params: Id, body: z.object({ upsert: z.array(Line).max(20000), remove: z.array(z.uuid()).max(20000).optional() }) },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      requireAccess(actor, 'production.read');
+      const plan = await getPlanRow(ctx.db, actor.orgId, req.params.id);
+      const changed = new Map(req.body.upsert.map((l) => [l.itemId, l]));
+      const removed = new Set(req.body.remove ?? []);
+      const lines = (await findWorkingLines(ctx.db, actor.orgId, plan.id)).filter((l) => !changed.has(l.itemId) && !removed.has(l.itemId));
+      return computePlanCapacityOf(ctx.db, plan, await localToday(ctx.db, actor.orgId, ctx.clock()), [...lines, ...req.body.upsert]);
+    },
+  );
+  app.post('/production/plans/:id/copy-previous', { config: { permission: 'production.read' }, schema: { tags, summary: '复制上期 Copy the previous period', params: Id, body: Version } }, async (req) =>
+    copyPlanFromPrevious(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
+  );
+  app.post(
+    '/production/plans/:id/fill-demand',
+    { config: { permission: 'production.read' }, schema: { tags, summary: '按销售计划和订单生成 Fill from demand (PP-8)', params: Id, body: Version } },
+    async (req) => fillPlanFromDemand(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
+  );
+  app.post(
+    '/production/plans/:id/submit',
+    { config: { permission: 'document.write' }, schema: { tags, summary: '提交审批（须通过产能检查）Submit (capacity-checked)', params: Id, body: z.object({ version: z.number().int(), opinion: z.string().max(2000).nullish() }) } },
+    async (req) => {
+      await submitPlan(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock());
+      return getPlanView(ctx.db, actorOf(req), req.params.id);
+    },
+  );
+  app.get('/production/plans/:id/excel', { config: { permission: 'production.read' }, schema: { tags, summary: '导出计划 Excel Export the grid', params: Id } }, async (req, reply) => {
+    const file = await exportPlanWorkbook(ctx.db, actorOf(req), req.params.id, requestLocale(req));
+    return sendFile(reply, file.fileName, XLSX_MIME, file.body);
+  });
+  app.post(
+    '/production/plans/:id/excel',
+    { config: { permission: 'excel.import' }, schema: { tags, summary: '导入计划 Excel（全部成功或全部不写入）Import the grid', params: Id, querystring: z.object({ version: z.coerce.number().int() }) } },
+    async (req) => importPlanWorkbook(ctx.db, actorOf(req), req.params.id, req.query.version, await readWorkbook(req), requestLocale(req), ctx.clock()),
+  );
+  app.post(
+    '/production/plans/:id/countermeasures',
+    {
+      config: { permission: 'production.plan.write' },
+      schema: {
+        tags,
+        summary: '记录超产能应对措施 Record a countermeasure (PP-9)',
+        params: Id,
+        body: z.object({ workshopId: z.uuid(), bucketStart: z.iso.date(), kind: z.enum(COUNTERMEASURE_KINDS), description: z.string().max(2000), extraHours: z.number().min(0).max(100000).nullish() }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addCountermeasure(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
+  );
+  app.delete(
+    '/production/plans/:id/countermeasures/:cmId',
+    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '删除应对措施 Remove a countermeasure', params: Id.extend({ cmId: z.uuid() }), querystring: z.object({ version: z.coerce.number().int() }) } },
+    async (req, reply) => {
+      await removeCountermeasure(ctx.db, actorOf(req), req.params.id, req.params.cmId, req.query.version);
+      return reply.code(204).send();
+    },
+  );
+  app.get('/production/plans/:id/materials', { config: { permission: 'production.read' }, schema: { tags, summary: '零件、采购、外协计划 Part, purchase and outsourcing plans (PP-8)', params: Id } }, async (req) =>
+    getPlanMaterials(ctx.db, actorOf(req), req.params.id),
+  );
+  app.post('/production/plans/:id/materials/run', { config: { permission: 'production.plan.write' }, schema: { tags, summary: '重新分解 Run the MRP decomposition', params: Id } }, async (req) =>
+    runPlanMaterials(ctx.db, actorOf(req), req.params.id, ctx.clock()),
+  );
+  const Rev = z.union([z.literal('working'), z.coerce.number().int().positive()]);
+  app.get(
+    '/production/plans/:id/diff',
+    { config: { permission: 'production.read' }, schema: { tags, summary: '版本对比 Diff of revisions (CORE-4)', params: Id, querystring: z.object({ from: Rev, to: Rev }) } },
+    async (req) => diffPlanRevisions(ctx.db, actorOf(req), req.params.id, req.query.from, req.query.to),
+  );
+  app.get('/production/plans/:id/absorptions', { config: { permission: 'production.read' }, schema: { tags, summary: '计划后订单的处理 Orders after the plan (PP-12)', params: Id } }, async (req) => {
+    const actor = actorOf(req);
+    await getPlanRow(ctx.db, actor.orgId, req.params.id);
+    return (await findAbsorptions(ctx.db, actor.orgId, req.params.id)).map(({ a, ...o }) => ({ ...a, ...o }));
+  });
+};

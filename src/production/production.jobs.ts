@@ -1,0 +1,68 @@
+import { eq, sql } from 'drizzle-orm';
+import { PERMISSIONS, systemActor } from '#core/access';
+import { dueDateFor, loadBusinessCalendar } from '#core/calendar';
+import type { Db } from '#core/db';
+import type { AppContext } from '#core/http';
+import { organisations } from '#core/org';
+import { getPolicy } from '#core/policy';
+import { runPlanningAssessment } from './assessment/index';
+import { addMonths, ensureDeadline, findResponsible, localToday, monthOf, monthStart } from './common/index';
+import { ensureForecastDeadline, SALES_STATISTICS_SUBJECT } from './demand/index';
+import { prefillUpcomingDispatchAgendas } from './dispatch/index';
+import { ensureMonthlyPlanDeadlines } from './plan/index';
+
+const ALL = new Set(PERMISSIONS);
+const done = new Set<string>();
+
+/**
+ * Once a day per plant: the month's duties exist as deadlines before anyone opens a screen
+ * (PP-2 forecast, PP-8 compile and issue, PP-5 month-end report), late issues become
+ * findings (PP-27), and the coming dispatch meeting gets its agenda (PP-21).
+ */
+export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Promise<void> {
+  const actor = systemActor(orgId, ALL);
+  const today = await localToday(db, orgId, now);
+  const next = addMonths(monthOf(today), 1);
+  await db.transaction(async (tx) => {
+    // Two app servers: only one does an organisation's duties at a time.
+    const result = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`zhidu.production.${orgId}`})) as ok`)) as unknown as { rows?: { ok: boolean }[] };
+    if (result.rows?.[0]?.ok === false) return;
+    const market = await findResponsible(tx, orgId, 'production.demand.write');
+    const planner = await findResponsible(tx, orgId, 'production.plan.write');
+    if (market) {
+      await ensureForecastDeadline(tx, actor, next, market);
+      const [policy, calendar] = await Promise.all([getPolicy(tx, orgId), loadBusinessCalendar(tx, orgId)]);
+      const month = monthOf(today);
+      await ensureDeadline(tx, actor, {
+        subjectType: SALES_STATISTICS_SUBJECT,
+        subjectId: month,
+        title: { zh: `报送${month}产品销售统计表、货款回收汇总表`, en: `Send the sales statistics and collection summary of ${month}` },
+        ownerUserId: market.userId,
+        ownerDepartmentId: market.departmentId,
+        dueOn: dueDateFor({ kind: 'dayOfMonth', day: policy.production.salesStatisticsDueDay, monthOffset: 0 }, monthStart(month), calendar, { onRestDay: policy.deadlines.dayOfMonthOnRestDay }),
+        link: `/production/shipments?month=${month}`,
+        rule: { clause: 'T4 第十八条', requirementId: 'PP-5', ruleCode: 'production.sales-statistics.late' },
+      });
+    }
+    if (planner) await ensureMonthlyPlanDeadlines(tx, actor, next, planner);
+    await runPlanningAssessment(tx, actor, now);
+  });
+  await prefillUpcomingDispatchAgendas(db, actor, now);
+}
+
+export const productionJobs: ((ctx: AppContext) => Promise<void>)[] = [
+  async (ctx) => {
+    const now = ctx.clock();
+    const plants = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'enterprise'));
+    for (const p of plants) {
+      const key = `${p.id}:${now.toISOString().slice(0, 10)}`;
+      if (done.has(key)) continue;
+      try {
+        await runPlantDailyDuties(ctx.db, p.id, now);
+        done.add(key);
+      } catch (err) {
+        console.error('production daily duties failed', p.id, err instanceof Error ? err.message : err);
+      }
+    }
+  },
+];

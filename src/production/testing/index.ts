@@ -1,0 +1,2 @@
+export { newPlant, workingDayQuantities } from './plant.fixture';
+export type { TestPlant } from './plant.fixture';

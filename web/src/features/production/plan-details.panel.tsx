@@ -1,0 +1,246 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Descriptions, Empty, List, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { get, post } from '../../ui/api';
+import { tx, useI18n } from '../../ui/i18n';
+import { ErrorAlert } from '../../ui/page';
+import { ACTION_LABELS, fmt, SOURCE_LABELS } from './production.labels';
+import type { ItemLabel, PlanSummary, PlanView } from './production.types';
+
+/** What the approver reads (on a phone too): the plan's summary and the approval history. */
+export function PlanSummaryPanel({ plan }: { plan: PlanView }) {
+  const { t } = useI18n();
+  const doc = plan.document;
+  const body = doc?.body ?? {};
+  const total = plan.lines.reduce((s, l) => s + l.total, 0);
+  return (
+    <div data-testid="plan-summary">
+      {body.content ? (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{body.content}</Typography.Paragraph>
+      ) : (
+        <Typography.Paragraph>
+          {t(tx(`品种 ${plan.lines.length} 个，计划总量 ${fmt(total)}`, `${plan.lines.length} products, ${fmt(total)} in total`))}
+        </Typography.Paragraph>
+      )}
+      <Descriptions size="small" bordered column={1}>
+        {(body.lines?.length ? body.lines : plan.lines.map((l) => ({ key: `${plan.items[l.itemId]?.code} ${plan.items[l.itemId]?.name}`, value: `${fmt(l.total)} ${plan.items[l.itemId]?.unit ?? ''}` }))).slice(0, 60).map((l, i) => (
+          <Descriptions.Item key={i} label={l.key}>
+            {l.value}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+      {doc && doc.timeline.length > 0 && (
+        <Timeline
+          style={{ marginTop: 16 }}
+          items={doc.timeline.map((e) => ({
+            children: (
+              <span>
+                {dayjs(e.at).format('YYYY-MM-DD HH:mm')} {e.actorName} {t(ACTION_LABELS[e.action] ?? { zh: e.action, en: e.action })}
+                {e.stepNameZh ? `（${t({ zh: e.stepNameZh, en: e.stepNameEn ?? e.stepNameZh })}）` : ''}
+                {e.revision > 1 ? t(tx(` 第 ${e.revision} 版`, ` rev. ${e.revision}`)) : ''}
+                {e.opinion ? `：${e.opinion}` : ''}
+              </span>
+            ),
+          }))}
+        />
+      )}
+    </div>
+  );
+}
+
+interface MaterialRow {
+  itemId: string;
+  code: string;
+  name: string;
+  spec: string;
+  unit: string;
+  kind: 'make' | 'buy' | 'outsource';
+  needOn: string;
+  releaseOn: string;
+  gross: number;
+  qty: number;
+  isPastDue: boolean;
+}
+
+/** PP-8 / PP-14: the part, purchase and outsourcing plans the plan decomposes into. */
+export function MaterialsPanel({ plan }: { plan: PlanView }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<'all' | MaterialRow['kind']>('all');
+  const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'materials'], queryFn: () => get<{ materialsAt: string | null; rows: MaterialRow[] }>(`/production/plans/${plan.id}/materials`) });
+  const run = useMutation({ mutationFn: () => post(`/production/plans/${plan.id}/materials/run`), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plan', plan.id] }) });
+  const rows = (q.data?.rows ?? []).filter((r) => kind === 'all' || r.kind === kind);
+  return (
+    <div data-testid="materials">
+      <ErrorAlert error={q.error ?? run.error} />
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Select
+          value={kind}
+          onChange={setKind}
+          style={{ width: 160 }}
+          options={[
+            { value: 'all', label: t(tx('全部', 'All')) },
+            { value: 'make', label: t(tx('零件/半成品生产计划', 'Part plan')) },
+            { value: 'buy', label: t(tx('采购计划', 'Purchase plan')) },
+            { value: 'outsource', label: t(tx('外协计划', 'Outsourcing plan')) },
+          ]}
+        />
+        {plan.canEdit && (
+          <Button onClick={() => run.mutate()} loading={run.isPending}>
+            {t(tx('按当前明细重新分解', 'Decompose the draft now'))}
+          </Button>
+        )}
+        {q.data?.materialsAt && <Typography.Text type="secondary">{t(tx('分解时间', 'Decomposed'))} {dayjs(q.data.materialsAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>}
+      </Space>
+      {plan.materialsSummary && plan.materialsSummary.shortages.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={t(tx('以下物料按提前期已来不及，须加急或调整计划（T4 第二十六条）', 'These materials cannot arrive in time at their lead time (T4 art. 26)'))}
+          description={plan.materialsSummary.shortages.map((s) => `${plan.items[s.itemId]?.code ?? rows.find((r) => r.itemId === s.itemId)?.code ?? ''} ${rows.find((r) => r.itemId === s.itemId)?.name ?? ''} ${fmt(s.qty)}（${s.needOn}）`).join('；')}
+        />
+      )}
+      <Table<MaterialRow>
+        size="small"
+        rowKey={(r) => `${r.itemId}-${r.needOn}`}
+        dataSource={rows}
+        pagination={{ pageSize: 50 }}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: <Empty description={t(tx('尚未分解；计划批准时自动分解', 'Not decomposed yet; it runs on approval'))} /> }}
+        columns={[
+          { title: t(tx('类别', 'Kind')), dataIndex: 'kind', width: 80, render: (k: string) => t(SOURCE_LABELS[k]) },
+          { title: t(tx('编码', 'Code')), dataIndex: 'code', width: 100 },
+          { title: t(tx('品名', 'Name')), dataIndex: 'name', render: (v: string, r) => `${v} ${r.spec}` },
+          { title: t(tx('需用日', 'Needed on')), dataIndex: 'needOn', width: 110 },
+          { title: t(tx('下单/投产日', 'Release on')), dataIndex: 'releaseOn', width: 120, render: (v: string, r) => (r.isPastDue ? <Tag color="red">{v}</Tag> : v) },
+          { title: t(tx('毛需求', 'Gross')), dataIndex: 'gross', width: 100, align: 'right', render: (v: number) => fmt(v) },
+          { title: t(tx('计划量', 'Quantity')), dataIndex: 'qty', width: 100, align: 'right', render: (v: number, r) => `${fmt(v)} ${r.unit}` },
+        ]}
+      />
+    </div>
+  );
+}
+
+interface Diff {
+  buckets: string[];
+  items: Record<string, ItemLabel>;
+  changes: { itemId: string; kind: 'added' | 'removed' | 'changed'; totalBefore: number; totalAfter: number; forecastBefore: number | null; forecastAfter: number | null; buckets: { index: number; before: number; after: number }[] }[];
+}
+
+/** CORE-4: what changed between two revisions, per product and day. */
+export function DiffPanel({ plan }: { plan: PlanView }) {
+  const { t } = useI18n();
+  const options = [...plan.revisions.map((r) => ({ value: String(r), label: t(tx(`第 ${r} 版`, `Revision ${r}`)) })), { value: 'working', label: t(tx('当前明细', 'Working lines')) }];
+  const [from, setFrom] = useState(String(plan.effectiveRevision ?? plan.revisions[0] ?? 'working'));
+  const [to, setTo] = useState('working');
+  const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'diff', from, to, plan.version], queryFn: () => get<Diff>(`/production/plans/${plan.id}/diff?from=${from}&to=${to}`) });
+  return (
+    <div data-testid="plan-diff">
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Select value={from} onChange={setFrom} options={options} style={{ width: 140 }} />→
+        <Select value={to} onChange={setTo} options={options} style={{ width: 140 }} />
+      </Space>
+      <ErrorAlert error={q.error} />
+      <List
+        size="small"
+        dataSource={q.data?.changes ?? []}
+        locale={{ emptyText: t(tx('两个版本没有差异', 'No differences')) }}
+        renderItem={(c) => {
+          const i = q.data?.items[c.itemId];
+          return (
+            <List.Item>
+              <div>
+                <Tag color={c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'blue'}>{t({ added: tx('新增', 'Added'), removed: tx('删除', 'Removed'), changed: tx('修改', 'Changed') }[c.kind])}</Tag>
+                <strong>
+                  {i?.code} {i?.name}
+                </strong>{' '}
+                {t(tx('合计', 'Total'))} {fmt(c.totalBefore)} → {fmt(c.totalAfter)}
+                {c.forecastBefore !== c.forecastAfter && ` · ${t(tx('预估', 'Forecast'))} ${fmt(c.forecastBefore)} → ${fmt(c.forecastAfter)}`}
+                <div style={{ color: '#888' }}>
+                  {c.buckets
+                    .slice(0, 12)
+                    .map((b) => `${q.data?.buckets[b.index]?.slice(5) ?? b.index}: ${fmt(b.before)}→${fmt(b.after)}`)
+                    .join('，')}
+                  {c.buckets.length > 12 ? ' …' : ''}
+                </div>
+              </div>
+            </List.Item>
+          );
+        }}
+      />
+    </div>
+  );
+}
+
+interface Distribution {
+  total: number;
+  acknowledged: number;
+  pending: string[];
+  receipts: { id: string; revision: number; recipientName: string; issuedAt: string; acknowledgedAt: string | null; acknowledgedByName: string | null }[];
+}
+
+/** CORE-5: who received the plan and who has not acknowledged it. */
+export function DistributionPanel({ plan }: { plan: PlanView }) {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'distribution', plan.document?.version], queryFn: () => get<Distribution>(`/documents/${plan.documentId}/distribution`), enabled: !!plan.documentId });
+  if (!q.data) return <ErrorAlert error={q.error} />;
+  return (
+    <div data-testid="distribution">
+      <Typography.Paragraph>
+        {t(tx(`已签收 ${q.data.acknowledged} / ${q.data.total}`, `${q.data.acknowledged} of ${q.data.total} acknowledged`))}
+        {q.data.pending.length > 0 && `；${t(tx('未签收：', 'Not yet: '))}${q.data.pending.join('、')}`}
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={q.data.receipts}
+        scroll={{ x: 560 }}
+        columns={[
+          { title: t(tx('版本', 'Revision')), dataIndex: 'revision', width: 70 },
+          { title: t(tx('接收部门/人员', 'Recipient')), dataIndex: 'recipientName' },
+          { title: t(tx('下达时间', 'Issued')), dataIndex: 'issuedAt', width: 150, render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
+          { title: t(tx('签收', 'Acknowledged')), dataIndex: 'acknowledgedAt', width: 190, render: (v: string | null, r) => (v ? `${dayjs(v).format('MM-DD HH:mm')} ${r.acknowledgedByName ?? ''}` : <Tag color="orange">{t(tx('未签收', 'Pending'))}</Tag>) },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** PP-10: the workshops' weekly plans derived from this monthly plan. */
+export function WeeklyPanel({ plan }: { plan: PlanView }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [week, setWeek] = useState(dayjs(plan.periodStart));
+  const list = useQuery({ queryKey: ['production', 'plans', 'weekly', plan.id], queryFn: () => get<PlanSummary[]>(`/production/plans?kind=weekly&from=${plan.periodStart}&to=${plan.periodEnd}`) });
+  const derive = useMutation({ mutationFn: () => post(`/production/plans/${plan.id}/weekly`, { weekOf: week.format('YYYY-MM-DD') }), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plans', 'weekly', plan.id] }) });
+  const isInForce = plan.effectiveRevision !== null;
+  return (
+    <div>
+      <ErrorAlert error={list.error ?? derive.error} />
+      <Space wrap style={{ marginBottom: 8 }}>
+        <DatePicker picker="week" value={week} onChange={(d) => d && setWeek(d)} allowClear={false} />
+        <Button type="primary" disabled={!isInForce} loading={derive.isPending} onClick={() => derive.mutate()} data-testid="weekly-derive">
+          {t(tx('分解本周车间计划', 'Derive the weekly plans'))}
+        </Button>
+        {!isInForce && <Typography.Text type="secondary">{t(tx('月度计划批准后才能分解周计划', 'Approve the monthly plan first'))}</Typography.Text>}
+      </Space>
+      <Table<PlanSummary>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={list.data}
+        scroll={{ x: 560 }}
+        columns={[
+          { title: t(tx('周计划', 'Weekly plan')), dataIndex: 'title', render: (v: string, r) => <Link to={r.link}>{v}</Link> },
+          { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 110 },
+          { title: t(tx('状态', 'State')), dataIndex: 'state', width: 90, render: (s: string) => (s === 'confirmed' ? <Tag color="green">{t(tx('已确认', 'Confirmed'))}</Tag> : <Tag>{t(tx('待确认', 'To confirm'))}</Tag>) },
+          { title: t(tx('合计', 'Total')), dataIndex: 'total', width: 100, align: 'right', render: (v: number) => fmt(v) },
+        ]}
+      />
+    </div>
+  );
+}

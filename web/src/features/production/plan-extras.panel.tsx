@@ -1,0 +1,171 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Input, Row, Table, Tag, Typography } from 'antd';
+import type { EChartsOption } from 'echarts';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { get, post, put } from '../../ui/api';
+import { useAuth } from '../../ui/auth';
+import { type Text, tx, useI18n } from '../../ui/i18n';
+import { ErrorAlert } from '../../ui/page';
+import { EChart } from './echart';
+import { fmt } from './production.labels';
+import type { PlanView } from './production.types';
+
+interface Absorption {
+  id: string;
+  orderId: string;
+  salesSheetNumber: string | null;
+  customer: string;
+  orderQty: number;
+  forecastQty: number;
+  cumulativeQty: number;
+  decision: 'absorbed' | 'adjusted' | 'pending';
+  planRevision: number | null;
+  createdAt: string;
+}
+
+const DECISIONS: Record<string, { text: Text; color: string }> = {
+  absorbed: { text: tx('在预估量内，毋需调整', 'Within the forecast'), color: 'green' },
+  adjusted: { text: tx('超出预估量，计划调整', 'Above the forecast: adjusted'), color: 'orange' },
+  pending: { text: tx('待计划员处理', 'For the planner'), color: 'default' },
+};
+
+/** PP-12 (T4 第二十一条): the orders received after the plan and what they did to it. */
+export function AbsorptionsPanel({ plan }: { plan: PlanView }) {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'absorptions', plan.version], queryFn: () => get<Absorption[]>(`/production/plans/${plan.id}/absorptions`) });
+  return (
+    <div data-testid="absorptions">
+      <ErrorAlert error={q.error} />
+      <Table<Absorption>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={q.data}
+        scroll={{ x: 720 }}
+        columns={[
+          { title: t(tx('销售计划单', 'Sales order sheet')), dataIndex: 'salesSheetNumber', width: 140, render: (v: string, r) => <Link to={`/production/orders/${r.orderId}`}>{v}</Link> },
+          { title: t(tx('客户', 'Customer')), dataIndex: 'customer' },
+          { title: t(tx('订货', 'Ordered')), dataIndex: 'orderQty', width: 90, align: 'right', render: (v: number) => fmt(v) },
+          { title: t(tx('本月累计', 'Month so far')), dataIndex: 'cumulativeQty', width: 100, align: 'right', render: (v: number) => fmt(v) },
+          { title: t(tx('计划预估量', 'Forecast')), dataIndex: 'forecastQty', width: 100, align: 'right', render: (v: number) => fmt(v) },
+          { title: t(tx('处理', 'Decision')), dataIndex: 'decision', width: 200, render: (d: string, r) => <Tag color={DECISIONS[d].color}>{t(DECISIONS[d].text)}{r.planRevision ? ` ${t(tx(`第 ${r.planRevision} 版`, `rev. ${r.planRevision}`))}` : ''}</Tag> },
+        ]}
+      />
+    </div>
+  );
+}
+
+interface AnnualInput {
+  party: string;
+  content: string;
+  submittedByName: string;
+  submittedAt: string;
+}
+
+const PARTIES: { party: string; label: Text }[] = [
+  { party: 'market', label: tx('市场部：市场预测、年度销售计划、价格预测', 'Market: forecast, sales plan, prices') },
+  { party: 'finance', label: tx('财务部：资金、费用、成本预测', 'Finance: funds, expenses, cost') },
+  { party: 'procurement', label: tx('采购部：原辅材料价格及市场预测', 'Procurement: material prices') },
+  { party: 'rnd', label: tx('技术研发部：技改、科研、新产品计划', 'R&D: technical changes, new products') },
+  { party: 'production', label: tx('生产部：设备能力、定额消耗、安全环保、产量计划', 'Production: capacity, norms, output') },
+];
+
+/** PP-6 (T3 第四条): what each department contributes to the annual plan draft. */
+export function AnnualInputsPanel({ plan }: { plan: PlanView }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'inputs'], queryFn: () => get<AnnualInput[]>(`/production/plans/${plan.id}/annual-inputs`) });
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (party: string) => put(`/production/plans/${plan.id}/annual-inputs/${party}`, { content: drafts[party] ?? '' }),
+    onSuccess: () => {
+      message.success('✓');
+      qc.invalidateQueries({ queryKey: ['production', 'plan', plan.id, 'inputs'] });
+    },
+  });
+  return (
+    <Row gutter={[12, 12]}>
+      <Col span={24}>
+        <ErrorAlert error={q.error ?? save.error} />
+      </Col>
+      {PARTIES.map(({ party, label }) => {
+        const given = q.data?.find((i) => i.party === party);
+        return (
+          <Col key={party} xs={24} md={12}>
+            <Card size="small" title={t(label)}>
+              {given && (
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+                  {given.content}
+                  <br />
+                  <Typography.Text type="secondary">
+                    {given.submittedByName} {dayjs(given.submittedAt).format('YYYY-MM-DD')}
+                  </Typography.Text>
+                </Typography.Paragraph>
+              )}
+              {can('document.write') && plan.isEditable && (
+                <>
+                  <Input.TextArea rows={3} value={drafts[party] ?? ''} onChange={(e) => setDrafts({ ...drafts, [party]: e.target.value })} />
+                  <Button size="small" style={{ marginTop: 6 }} onClick={() => save.mutate(party)} loading={save.isPending}>
+                    {t(tx('提交资料', 'Give input'))}
+                  </Button>
+                </>
+              )}
+            </Card>
+          </Col>
+        );
+      })}
+    </Row>
+  );
+}
+
+interface LevelPlan {
+  bottleneck: { id: string; name: string } | null;
+  months: string[];
+  result: { status: string; periods: { demand: number; production: number; inventory: number; backlog: number; overtimeHours: number; subcontract: number }[]; infeasibility?: { message: string } } | null;
+}
+
+/** PP-7 (T1 6): the level plan on the bottleneck workshop, drawn; stock builds and draws around capacity. */
+export function LevelPlanPanel({ plan }: { plan: PlanView }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'level'], queryFn: () => get<LevelPlan>(`/production/plans/${plan.id}/level`) });
+  const apply = useMutation({ mutationFn: () => post(`/production/plans/${plan.id}/level/apply`, { version: plan.version }), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plan', plan.id] }) });
+  const option = useMemo<EChartsOption | null>(() => {
+    const r = q.data?.result;
+    if (r?.status !== 'optimal') return null;
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { data: [t(tx('需求', 'Demand')), t(tx('生产', 'Production')), t(tx('期末库存', 'Stock')), t(tx('外协', 'Outsourced'))] },
+      grid: { left: 60, right: 20, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: q.data!.months },
+      yAxis: { type: 'value' },
+      series: [
+        { name: t(tx('需求', 'Demand')), type: 'line', data: r.periods.map((p) => Math.round(p.demand)) },
+        { name: t(tx('生产', 'Production')), type: 'bar', data: r.periods.map((p) => Math.round(p.production)) },
+        { name: t(tx('期末库存', 'Stock')), type: 'bar', data: r.periods.map((p) => Math.round(p.inventory)) },
+        { name: t(tx('外协', 'Outsourced')), type: 'bar', data: r.periods.map((p) => Math.round(p.subcontract)) },
+      ],
+    };
+  }, [q.data, t]);
+  if (!q.data) return <ErrorAlert error={q.error} />;
+  if (!q.data.bottleneck) return <Typography.Text type="secondary">{t(tx('没有已批准的销售计划或订单可供平衡', 'No approved demand to level'))}</Typography.Text>;
+  return (
+    <div data-testid="level-plan">
+      <ErrorAlert error={apply.error} />
+      <Typography.Paragraph>
+        {t(tx(`瓶颈车间：${q.data.bottleneck.name}。均衡生产：需求低于产能时增加库存，高于产能时动用库存，其次加班和外协（T1 第6条）。`, `Bottleneck: ${q.data.bottleneck.name}. Level production: build stock below capacity, draw it above, then overtime and outsourcing (T1 6).`))}
+      </Typography.Paragraph>
+      {q.data.result?.status !== 'optimal' && <Alert type="error" showIcon message={q.data.result?.infeasibility?.message ?? t(tx('无可行方案', 'No feasible plan'))} />}
+      {option && <EChart option={option} height={300} testId="level-chart" />}
+      {plan.canEdit && option && (
+        <Button type="primary" onClick={() => apply.mutate()} loading={apply.isPending}>
+          {t(tx('采用均衡方案写入计划', 'Use the level plan'))}
+        </Button>
+      )}
+    </div>
+  );
+}
