@@ -24,3 +24,5 @@ export const productionRoutes: RouteModule = async (app, ctx) => {
 
 export { seedProductionDemo } from './demo/index';
 export { productionJobs, runPlantDailyDuties } from './production.jobs';
+
+export type { CapacityView, HeatCell, HeatRow, Overload } from './capacity';

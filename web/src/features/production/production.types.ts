@@ -14,42 +14,10 @@ export interface ItemLabel {
   category?: string;
 }
 
-export interface HeatCell {
-  start: string;
-  load: number;
-  capacity: number;
-  utilisation: number | null;
-  over: boolean;
-  under: boolean;
-  items: { itemId: string; hours: number }[];
-}
+// The capacity check's shapes are the server's own (one source of truth; types only).
+import type { CapacityView, Overload } from '#production';
 
-export interface HeatRow {
-  workshopId: string;
-  code: string;
-  name: string;
-  cells: HeatCell[];
-  totalLoad: number;
-  totalCapacity: number;
-}
-
-export interface CapacityView {
-  thresholds: { maxUtilisation: number; minUtilisation: number };
-  groups: { start: string; label: Text }[];
-  rows: HeatRow[];
-  outOfHorizon: { itemId: string; workshopId: string; bucket: number; hours: number }[];
-  unrouted: { itemId: string; qty: number }[];
-}
-
-export interface Overload {
-  workshopId: string;
-  workshopName: string;
-  start: string;
-  label: Text;
-  utilisation: number | null;
-  load: number;
-  capacity: number;
-}
+export type { CapacityView, HeatCell, HeatRow, Overload } from '#production';
 
 export interface Countermeasure {
   id: string;
