@@ -54,6 +54,8 @@ async function openPg(url: string): Promise<Database> {
   // Dates stay strings: the app compares calendar days, never local-time instants.
   pg.types.setTypeParser(1082, (v) => v);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, admin termination) must not crash the process.
+  pool.on('error', (err) => console.warn(`database connection closed: ${err.message}`));
   await pool.query('select 1');
   const db = drizzlePg({ client: pool }) as unknown as Db;
   return {
