@@ -1,7 +1,8 @@
 import { hashPassword, login } from '#core/auth';
 import type { Db } from '#core/db';
 import { createOrganisation, userRoles, users } from '#core/org';
-import { SCHOOL_ROLES, trainingTeachers } from '#training';
+import { composeAppRegistry } from '#server';
+import { schoolRoles, trainingTeachers } from '#training';
 
 export interface BenchPerson {
   username: string;
@@ -30,7 +31,7 @@ export async function createBenchSchool(db: Db, size: number, now: Date, cookieN
     name: `压测学校 ${code}`,
     kind: 'school',
     template: 'S1',
-    roles: SCHOOL_ROLES,
+    roles: schoolRoles(composeAppRegistry().permissions.map((p) => p.code)),
     departments: ['语文教研组', '数学教研组', '综合教研组'].map((name) => ({ name, kind: 'teaching_group' as const })),
   });
   const hash = await hashPassword(PASSWORD);

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { PERMISSIONS, systemActor } from '#core/access';
+import { systemActor } from '#core/access';
 import { type BackupFile, createBackup, restoreBackup } from '#core/db';
 import { AppError } from '#core/errors';
 import { addPerson, findOrganisationByCode } from '#core/org';
-import { openAppDatabase, readConfig, seedDemo, startServer } from '#server';
+import { composeAppRegistry, openAppDatabase, readConfig, seedDemo, startServer } from '#server';
 
 const HELP = `制度 Zhidu — 用法 usage: zhidu <command>
 
@@ -53,7 +53,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 2;
       }
       return withDatabase(async (database) => {
-        const r = await seedDemo(database.db, new Date());
+        const r = await seedDemo(database.db, composeAppRegistry(), new Date());
         io.stdout(r.seeded ? `已写入示例数据 seeded (${r.logins.length} logins, password ${r.password})\n` : '已有数据，未重复写入 data present; nothing seeded\n');
         return 0;
       });
@@ -77,7 +77,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           io.stderr(`user add: 组织不存在 unknown organisation "${orgCode}"\n`);
           return 2;
         }
-        const actor = systemActor(org.id, new Set(PERMISSIONS));
+        const actor = systemActor(org.id);
         const roles = flag(rest, 'role')?.split(',').filter(Boolean) ?? [];
         const p = await addPerson(database.db, actor, { username, displayName, password, roles });
         io.stdout(`已新增用户 added ${p.username} (${p.id})\n`);

@@ -1,17 +1,18 @@
-import type { AppContext, RouteModule } from '#core/http';
-import type { DemoSeeder } from '#core/org';
+import { defineModule } from '#core/http';
 import { seedLeagueSchool } from './demo';
 import { memberRoutes } from './members';
 import { workPlanRoutes } from './work-plan';
 
-// 团委工作 (S5, YL-1 … YL-3): the member register and the term's work plan.
-export const leagueRoutes: RouteModule = async (app, ctx) => {
-  await memberRoutes(app, ctx);
-  await workPlanRoutes(app, ctx);
-};
-
-export const seedLeagueDemo: DemoSeeder = async (db, org) => {
-  if (org.kind === 'school') await seedLeagueSchool(db, org);
-};
-
-export const leagueJobs: ((ctx: AppContext) => Promise<void>)[] = [];
+/** 团委工作 (S5, YL-1 … YL-3): the member register and the term's work plan. */
+export const leagueModule = defineModule({
+  name: 'league',
+  label: { zh: '团委工作', en: 'Youth League' },
+  permissions: [
+    { code: 'league.read', label: { zh: '查看团委工作', en: 'Read Youth League' } },
+    { code: 'league.manage', label: { zh: '团委工作管理', en: 'Manage Youth League' } },
+  ],
+  routes: [memberRoutes, workPlanRoutes],
+  demo: async (db, org) => {
+    if (org.kind === 'school') await seedLeagueSchool(db, org);
+  },
+});

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { PERMISSIONS, systemActor } from '#core/access';
+import { systemActor } from '#core/access';
 import { dueDateFor, loadBusinessCalendar } from '#core/calendar';
 import type { Db } from '#core/db';
-import type { AppContext } from '#core/http';
+import type { Job } from '#core/http';
 import { organisations } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { runPlanningAssessment } from './assessment/index';
@@ -11,7 +11,6 @@ import { ensureForecastDeadline, SALES_STATISTICS_SUBJECT } from './demand/index
 import { prefillUpcomingDispatchAgendas } from './dispatch/index';
 import { ensureMonthlyPlanDeadlines } from './plan/index';
 
-const ALL = new Set(PERMISSIONS);
 const done = new Set<string>();
 
 /**
@@ -20,7 +19,7 @@ const done = new Set<string>();
  * findings (PP-27), and the coming dispatch meeting gets its agenda (PP-21).
  */
 export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Promise<void> {
-  const actor = systemActor(orgId, ALL);
+  const actor = systemActor(orgId);
   const today = await localToday(db, orgId, now);
   const next = addMonths(monthOf(today), 1);
   await db.transaction(async (tx) => {
@@ -50,7 +49,7 @@ export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Pro
   await prefillUpcomingDispatchAgendas(db, actor, now);
 }
 
-export const productionJobs: ((ctx: AppContext) => Promise<void>)[] = [
+export const productionJobs: Job[] = [
   async (ctx) => {
     const now = ctx.clock();
     const plants = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'enterprise'));

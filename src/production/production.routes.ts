@@ -10,7 +10,7 @@ import { planExtraRoutes, planRoutes, recheckOrderLine } from './plan/index';
 
 const dashboardRoutes: RouteModule = (app, ctx) => {
   app.get('/production/dashboard', { config: { permission: 'production.read' }, schema: { tags: ['production'], summary: '计划员工作台 Planner dashboard' } }, async (req) =>
-    getPlanningDashboard(ctx.db, actorOf(req), ctx.clock()),
+    getPlanningDashboard(ctx.db, ctx.registry.workflows, actorOf(req), ctx.clock()),
   );
   app.post(
     '/production/assessment/run',

@@ -10,7 +10,6 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext, ZodApp } from '#core/http';
 import { guardRoute, makeSessionHook } from './auth-hooks';
 import { handleError } from './error-handler';
-import { routeModules } from './modules';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -48,7 +47,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       // Before validation: an anonymous or forged write is refused before its body is read.
       api.addHook('preValidation', guardRoute);
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const mount of routeModules) await mount(api as unknown as ZodApp, ctx);
+      // A route may only ask for a permission some module declares (a typo would lock everyone out).
+      api.addHook('onRoute', (route) => {
+        const permission = route.config?.permission;
+        if (permission && !ctx.registry.isDeclaredPermission(permission)) throw new Error(`${route.method} ${route.url} asks for undeclared permission ${permission}`);
+      });
+      for (const mount of ctx.registry.routes) await mount(api as unknown as ZodApp, ctx);
     },
     { prefix: '/api' },
   );

@@ -5,5 +5,7 @@ export type { ServerConfig } from './config';
 export { demoLogins, seedDemo } from './demo/demo-seed';
 export { DEMO_PASSWORD } from './demo/demo-orgs';
 export { makeContext, openAppDatabase } from './runtime';
+export { APP_MODULES, composeAppRegistry } from './modules';
+export { composeRegistry } from './registry';
 export { startScheduler } from './scheduler';
 export { ensureWebBuilt, startServer } from './start';

@@ -1,38 +1,41 @@
-import { approvalRoutes } from '#core/approval';
-import { archiveRoutes } from '#core/archive';
-import { assessmentRoutes } from '#core/assessment';
-import { auditRoutes } from '#core/audit';
-import { authRoutes } from '#core/auth';
-import { calendarJobs, calendarRoutes } from '#core/calendar';
-import { excelRoutes } from '#core/excel';
-import type { AppContext, RouteModule } from '#core/http';
-import { meetingJobs, meetingRoutes } from '#core/meeting';
-import { notifyRoutes } from '#core/notify';
-import { orgRoutes } from '#core/org';
-import { policyRoutes } from '#core/policy';
-import { leagueJobs, leagueRoutes } from '#league';
-import { productionJobs, productionRoutes } from '#production';
-import { trainingJobs, trainingRoutes } from '#training';
+import { approvalModule } from '#core/approval';
+import { archiveModule } from '#core/archive';
+import { assessmentModule } from '#core/assessment';
+import { auditModule } from '#core/audit';
+import { authModule } from '#core/auth';
+import { calendarModule } from '#core/calendar';
+import { excelModule } from '#core/excel';
+import { defineModule, type ModuleDeclaration, type Registry } from '#core/http';
+import { meetingModule } from '#core/meeting';
+import { notifyModule } from '#core/notify';
+import { orgModule } from '#core/org';
+import { policyModule } from '#core/policy';
+import { leagueModule } from '#league';
+import { productionModule } from '#production';
+import { trainingModule } from '#training';
 import { healthRoutes } from './health.routes';
+import { composeRegistry } from './registry';
 
-// Every module's routes, mounted under /api. One line per module.
-export const routeModules: RouteModule[] = [
-  healthRoutes,
-  authRoutes,
-  orgRoutes,
-  auditRoutes,
-  notifyRoutes,
-  approvalRoutes,
-  policyRoutes,
-  calendarRoutes,
-  meetingRoutes,
-  assessmentRoutes,
-  archiveRoutes,
-  excelRoutes,
-  productionRoutes,
-  trainingRoutes,
-  leagueRoutes,
+const serverModule = defineModule({ name: 'server', label: { zh: '服务', en: 'Server' }, isCore: true, routes: [healthRoutes] });
+
+// Every module the app is made of, in mounting and seeding order. One line per module.
+export const APP_MODULES: readonly ModuleDeclaration[] = [
+  serverModule,
+  authModule,
+  orgModule,
+  auditModule,
+  notifyModule,
+  approvalModule,
+  policyModule,
+  calendarModule,
+  meetingModule,
+  assessmentModule,
+  archiveModule,
+  excelModule,
+  productionModule,
+  trainingModule,
+  leagueModule,
 ];
 
-/** Work the scheduler runs on each tick (deadlines, reminders, escalations). */
-export const schedulerJobs: ((ctx: AppContext) => Promise<void>)[] = [...calendarJobs, ...meetingJobs, ...productionJobs, ...trainingJobs, ...leagueJobs];
+/** The registry of the whole app; the server, the CLI and the tests build it the same way. */
+export const composeAppRegistry = (): Registry => composeRegistry(APP_MODULES);

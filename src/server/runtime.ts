@@ -1,5 +1,6 @@
 import { openDatabase, migrate, type Database } from '#core/db';
-import type { AppContext } from '#core/http';
+import type { AppContext, Registry } from '#core/http';
+import { composeAppRegistry } from './modules';
 import type { ServerConfig } from './config';
 
 /** Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL) and migrates it. */
@@ -9,6 +10,6 @@ export async function openAppDatabase(config: Pick<ServerConfig, 'databaseUrl' |
   return database;
 }
 
-export function makeContext(database: Database, filesDir: string, clock: () => Date = () => new Date()): AppContext {
-  return { database, db: database.db, clock, filesDir };
+export function makeContext(database: Database, filesDir: string, clock: () => Date = () => new Date(), registry: Registry = composeAppRegistry()): AppContext {
+  return { database, db: database.db, clock, filesDir, registry };
 }

@@ -1,5 +1,4 @@
 import type { AppContext } from '#core/http';
-import { schedulerJobs } from './modules';
 
 // Polls the due-jobs runner every few seconds. Each job leases rows with
 // FOR UPDATE SKIP LOCKED, so several app servers can run this loop side by side.
@@ -9,7 +8,7 @@ export function startScheduler(ctx: AppContext, intervalMs = Number(process.env.
     if (running) return;
     running = true;
     try {
-      for (const job of schedulerJobs) await job(ctx);
+      for (const job of ctx.registry.jobs) await job(ctx);
     } catch (err) {
       console.error('scheduler tick failed', err instanceof Error ? err.message : err);
     } finally {

@@ -35,7 +35,7 @@ export async function startServer(): Promise<void> {
   if (process.env.SKIP_WEB_BUILD !== '1') await ensureWebBuilt(root, console.log);
   const database = await openAppDatabase(config);
   const ctx = makeContext(database, config.filesDir);
-  const seed = await seedDemo(ctx.db, ctx.clock());
+  const seed = await seedDemo(ctx.db, ctx.registry, ctx.clock());
   const app = await buildApp(ctx, { webDir: config.webDir, logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false });
   await app.listen({ port: config.port, host: config.host });
   const scheduler = startScheduler(ctx);

@@ -1,5 +1,4 @@
-import type { AppContext, RouteModule } from '#core/http';
-import type { DemoSeeder } from '#core/org';
+import { defineModule } from '#core/http';
 import { archiveRoutes } from './archive';
 import { assessmentRoutes } from './assessment';
 import { attendanceRoutes } from './attendance';
@@ -8,48 +7,52 @@ import { creditRoutes } from './credit';
 import { dashboardRoutes } from './dashboard';
 import { seedTrainingSchool } from './demo';
 import { evaluationRoutes } from './evaluation';
-import { leaveRoutes } from './leave';
+import { leaveInbox, leaveRoutes } from './leave';
 import { mentorRoutes } from './mentor';
-import { planRoutes } from './plan';
+import { planCompleteGuard, planDocumentType, planRoutes } from './plan';
 import { practiceRoutes } from './practice';
 import { sessionRoutes } from './session';
 import { studyRoutes } from './study';
-import { teacherRoutes } from './teacher';
+import { teacherRoutes, teachersExcelTable } from './teacher';
 import { termRoutes } from './term';
 import { closeEndedSessionsJob, remindSelfStudyJob } from './training.jobs';
+import { TRAINING_PERMISSIONS } from './training.permissions';
 
-// 校本培训管理 (ST-1 … ST-17): each feature folder mounts its own routes.
-const routeModules: RouteModule[] = [
-  teacherRoutes,
-  planRoutes,
-  sessionRoutes,
-  attendanceRoutes,
-  leaveRoutes,
-  creditRoutes,
-  studyRoutes,
-  assessmentRoutes,
-  archiveRoutes,
-  evaluationRoutes,
-  termRoutes,
-  backboneRoutes,
-  mentorRoutes,
-  practiceRoutes,
-  dashboardRoutes,
-];
-
-export const trainingRoutes: RouteModule = async (app, ctx) => {
-  for (const mount of routeModules) await mount(app, ctx);
-};
-
-/** The demo school's teachers, plan, term of sessions, attendance, leave, credits and more. */
-export const seedTrainingDemo: DemoSeeder = async (db, org) => {
-  if (org.kind === 'school') await seedTrainingSchool(db, org);
-};
-
-export const trainingJobs: ((ctx: AppContext) => Promise<void>)[] = [closeEndedSessionsJob, remindSelfStudyJob];
+/** 校本培训管理 (ST-1 … ST-17): each feature folder brings its own routes. */
+export const trainingModule = defineModule({
+  name: 'training',
+  label: { zh: '校本培训管理', en: 'School-based training' },
+  permissions: TRAINING_PERMISSIONS,
+  routes: [
+    teacherRoutes,
+    planRoutes,
+    sessionRoutes,
+    attendanceRoutes,
+    leaveRoutes,
+    creditRoutes,
+    studyRoutes,
+    assessmentRoutes,
+    archiveRoutes,
+    evaluationRoutes,
+    termRoutes,
+    backboneRoutes,
+    mentorRoutes,
+    practiceRoutes,
+    dashboardRoutes,
+  ],
+  jobs: [closeEndedSessionsJob, remindSelfStudyJob],
+  documentTypes: [planDocumentType],
+  guards: [planCompleteGuard],
+  inboxSources: [leaveInbox],
+  excelTables: [teachersExcelTable],
+  // The demo school's teachers, plan, term of sessions, attendance, leave, credits and more.
+  demo: async (db, org) => {
+    if (org.kind === 'school') await seedTrainingSchool(db, org);
+  },
+});
 
 /** A small school with the S1 roles, groups and teachers, for API tests and benchmarks. */
-export { newTrainingSchool, SCHOOL_ROLES } from './demo';
+export { newTrainingSchool, schoolRoles } from './demo';
 export { trainingTeachers } from './teacher';
 /** School years run September to August, in two terms (shared with the league work plan). */
 export { schoolYearOf, schoolYearRange, termOf, termRange, weekStartOf } from './common';

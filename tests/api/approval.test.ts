@@ -23,7 +23,7 @@ describe('approval API (CORE-3, CORE-4, CORE-5)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-03-10T08:00:00Z' });
-    await seedDemo(t.ctx.db, new Date('2026-03-01T00:00:00Z'));
+    await seedDemo(t.ctx.db, t.ctx.registry, new Date('2026-03-01T00:00:00Z'));
     for (const u of ['plant.admin', 'plant.head', 'plant.vp', 'plant.gm', 'plant.fill', 'plant.lead', 'plant.operator', 'plant.warehouse', 'school.admin']) {
       as[u] = await signIn(t.app, u, DEMO_PASSWORD);
     }

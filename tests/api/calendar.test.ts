@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarJobs, createDeadline, dueDateFor, loadBusinessCalendar } from '#core/calendar';
+import { calendarModule, createDeadline, dueDateFor, loadBusinessCalendar } from '#core/calendar';
 import type { Actor } from '#core/access';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support';
 
@@ -90,12 +90,12 @@ describe('holidays and deadlines over HTTP (CORE-6)', () => {
 
     // Sessions last 12 hours, so each step of the clock signs in afresh.
     t.setNow('2026-09-28T01:00:00Z');
-    for (const job of calendarJobs) await job(t.ctx);
+    for (const job of calendarModule.jobs ?? []) await job(t.ctx);
     const notes = (await (await signIn(t.app, owner.username, TEST_PASSWORD)).get('/api/notifications')).json();
     expect(notes.filter((n: { kind: string }) => n.kind === 'deadline.reminder')).toHaveLength(1);
 
     t.setNow('2026-10-01T00:00:00Z');
-    for (const job of calendarJobs) await job(t.ctx);
+    for (const job of calendarModule.jobs ?? []) await job(t.ctx);
     admin = await signIn(t.app, adminName, TEST_PASSWORD);
     otherAdmin = await signIn(t.app, otherAdminName, TEST_PASSWORD);
     const overdue = (await admin.get('/api/deadlines?scope=org&state=overdue')).json();

@@ -23,7 +23,7 @@ describe('meetings over HTTP with the demo organisations (CORE-7, PP-21)', () =>
   beforeAll(async () => {
     // Monday 2 March 2026, 16:00 in Beijing: the political study starts at 16:30.
     t = await startTestApp({ now: '2026-03-02T08:00:00Z' });
-    await seedDemo(t.ctx.db, new Date('2026-03-02T08:00:00Z'));
+    await seedDemo(t.ctx.db, t.ctx.registry, new Date('2026-03-02T08:00:00Z'));
     for (const u of ['plant.vp', 'plant.head', 'plant.brew', 'plant.fill', 'plant.operator', 'school.principal', 'school.t1']) await login(u);
   });
   afterAll(() => t.close());

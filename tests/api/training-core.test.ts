@@ -23,8 +23,8 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-02-20T02:00:00Z' });
-    school = await newTrainingSchool(t.ctx.db, { teachers: 3, password: TEST_PASSWORD, now: new Date('2026-02-20T00:00:00Z') });
-    other = await newTrainingSchool(t.ctx.db, { teachers: 1, password: TEST_PASSWORD, now: new Date('2026-02-20T00:00:00Z') });
+    school = await newTrainingSchool(t.ctx.db, t.ctx.registry, { teachers: 3, password: TEST_PASSWORD, now: new Date('2026-02-20T00:00:00Z') });
+    other = await newTrainingSchool(t.ctx.db, t.ctx.registry, { teachers: 1, password: TEST_PASSWORD, now: new Date('2026-02-20T00:00:00Z') });
     await at('2026-02-20T02:00:00Z');
   });
   afterAll(() => t.close());

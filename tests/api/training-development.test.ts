@@ -36,8 +36,8 @@ describe('training API: register, self-study, archives, evaluation, term end, de
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-03-02T00:00:00Z' });
-    school = await newTrainingSchool(t.ctx.db, { teachers: 3, password: TEST_PASSWORD });
-    other = await newTrainingSchool(t.ctx.db, { teachers: 1, password: TEST_PASSWORD });
+    school = await newTrainingSchool(t.ctx.db, t.ctx.registry, { teachers: 3, password: TEST_PASSWORD });
+    other = await newTrainingSchool(t.ctx.db, t.ctx.registry, { teachers: 1, password: TEST_PASSWORD });
     await at('2026-03-02T00:00:00Z');
     const s = await office.post('/api/training/sessions', { title: '政治学习', category: 'moralEducation', date: '2026-03-02', startTime: '16:30', durationMinutes: 90, audience: 'all' });
     sessionId = s.json().id;

@@ -52,7 +52,7 @@ export async function startE2E(): Promise<E2E> {
   const filesDir = mkdtempSync(join(tmpdir(), 'zhidu-e2e-files-'));
   // The real clock: sessions and the login rate window behave as in production.
   const ctx = makeContext(database, filesDir);
-  await seedDemo(ctx.db, ctx.clock());
+  await seedDemo(ctx.db, ctx.registry, ctx.clock());
   const app: ZodApp = await buildApp(ctx, { webDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

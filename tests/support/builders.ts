@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { type Actor, PERMISSIONS, type Permission, systemActor } from '#core/access';
+import { type Actor, type Permission, systemActor } from '#core/access';
 import { loadActor } from '#core/auth';
 import type { Db } from '#core/db';
 import { addPerson, createOrganisation, type RoleSeed } from '#core/org';
+import { composeAppRegistry } from '#server';
+
+/** The app's registry, as the server composes it: tests use the same modules. */
+export const testRegistry = composeAppRegistry();
+const ALL_PERMISSIONS = testRegistry.permissions.map((p) => p.code);
 
 const suffix = () => randomBytes(3).toString('hex');
 
@@ -19,20 +24,20 @@ export async function newOrg(
     name: `测试组织 ${code}`,
     kind: options.kind ?? 'enterprise',
     template: options.template ?? (options.kind === 'school' ? 'S1' : 'T4'),
-    roles: [{ code: 'admin', nameZh: '管理员', nameEn: 'Admin', permissions: [...PERMISSIONS] }, ...(options.roles ?? [])],
+    roles: [{ code: 'admin', nameZh: '管理员', nameEn: 'Admin', permissions: [...ALL_PERMISSIONS] }, ...(options.roles ?? [])],
     departments: [
       { name: '生产部', kind: 'department' },
       { name: '灌装车间', kind: 'workshop' },
     ],
   });
-  const system = systemActor(org.id, new Set(PERMISSIONS));
+  const system = systemActor(org.id);
   return { org, departments, system };
 }
 
 /** A person with exactly these permissions (through a role made for them). */
 export async function newPerson(db: Db, orgId: string, permissions: Permission[] | 'all', username = `u${suffix()}`): Promise<Actor> {
-  const system = systemActor(orgId, new Set(PERMISSIONS));
-  const perms = permissions === 'all' ? [...PERMISSIONS] : permissions;
+  const system = systemActor(orgId);
+  const perms = permissions === 'all' ? [...ALL_PERMISSIONS] : permissions;
   const roleCode = `r_${suffix()}`;
   const { roles } = await import('#core/org');
   await db.insert(roles).values({ orgId, code: roleCode, nameZh: roleCode, nameEn: roleCode, permissions: perms });

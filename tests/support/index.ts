@@ -1,4 +1,4 @@
-export { newOrg, newPerson, TEST_PASSWORD } from './builders';
+export { newOrg, newPerson, TEST_PASSWORD, testRegistry } from './builders';
 export { signIn, startTestApp } from './test-app';
 export type { Client, TestApp } from './test-app';
 export { createTestDatabase, testDriver } from './test-db';

@@ -20,11 +20,20 @@ export function requireAccess(actor: Actor, permission: Permission): void {
   }
 }
 
-/** A system actor for the scheduler and the CLI; it acts inside one organisation. */
-export function systemActor(orgId: string, permissions: ReadonlySet<Permission>): Actor {
+/** Every permission there is: the scheduler and the CLI act with all of them. */
+class EveryPermission extends Set<Permission> {
+  override has(_permission: Permission): boolean {
+    return true;
+  }
+}
+
+export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
+
+/** A system actor for the scheduler, the CLI and seeders; it acts inside one organisation. */
+export function systemActor(orgId: string, permissions: ReadonlySet<Permission> = new EveryPermission()): Actor {
   return {
     orgId,
-    userId: '00000000-0000-0000-0000-000000000000',
+    userId: SYSTEM_USER_ID,
     username: 'system',
     displayName: '系统',
     roles: [],

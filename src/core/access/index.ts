@@ -1,4 +1,4 @@
-export { hasPermission, requireAccess, systemActor } from './actor';
+export { hasPermission, requireAccess, SYSTEM_USER_ID, systemActor } from './actor';
 export type { Actor } from './actor';
-export { isPermission, PERMISSION_LABELS, PERMISSIONS } from './permissions';
-export type { Permission } from './permissions';
+export { CORE_PERMISSIONS, isPermissionCode } from './permissions';
+export type { Permission, PermissionDeclaration } from './permissions';

@@ -1,76 +1,30 @@
-// Every permission the product knows. Roles are data (role → permissions) kept per
-// organisation; this list is the closed set they are drawn from.
-export const PERMISSIONS = [
-  'admin.users',
-  'admin.roles',
-  'admin.org',
-  'admin.policy',
-  'audit.read',
-  'document.read',
-  'document.write',
-  'approval.act',
-  'meeting.read',
-  'meeting.manage',
-  'assessment.read',
-  'assessment.manage',
-  'archive.read',
-  'archive.write',
-  'excel.import',
-  'production.read',
-  'production.master.write',
-  'production.demand.write',
-  'production.plan.write',
-  'production.plan.approve',
-  'production.stock.write',
-  'training.read',
-  'training.self',
-  'training.teacher.manage',
-  'training.plan.write',
-  'training.session.manage',
-  'training.attendance.record',
-  'training.leave.approve',
-  'training.credit.approve',
-  'training.assess',
-  'league.read',
-  'league.manage',
-] as const;
+// Permissions are named `area.verb`. Each module declares the ones it brings with their
+// labels (defineModule); the server composes them, and a role may hold only declared ones.
+// These are the platform's own.
+export type Permission = `${string}.${string}`;
 
-export type Permission = (typeof PERMISSIONS)[number];
+export interface PermissionDeclaration {
+  code: Permission;
+  label: { zh: string; en: string };
+}
 
-export const isPermission = (value: string): value is Permission =>
-  (PERMISSIONS as readonly string[]).includes(value);
+export const CORE_PERMISSIONS = [
+  { code: 'admin.users', label: { zh: '用户管理', en: 'Manage users' } },
+  { code: 'admin.roles', label: { zh: '角色与权限', en: 'Roles and permissions' } },
+  { code: 'admin.org', label: { zh: '组织机构', en: 'Organisation structure' } },
+  { code: 'admin.policy', label: { zh: '制度参数', en: 'Policy parameters' } },
+  { code: 'audit.read', label: { zh: '查看审计日志', en: 'Read audit log' } },
+  { code: 'document.read', label: { zh: '查看文件', en: 'Read documents' } },
+  { code: 'document.write', label: { zh: '起草文件', en: 'Draft documents' } },
+  { code: 'approval.act', label: { zh: '审批', en: 'Act on approvals' } },
+  { code: 'meeting.read', label: { zh: '查看会议', en: 'Read meetings' } },
+  { code: 'meeting.manage', label: { zh: '组织会议', en: 'Manage meetings' } },
+  { code: 'assessment.read', label: { zh: '查看考核', en: 'Read assessment' } },
+  { code: 'assessment.manage', label: { zh: '考核管理', en: 'Manage assessment' } },
+  { code: 'archive.read', label: { zh: '查看档案', en: 'Read archives' } },
+  { code: 'archive.write', label: { zh: '上传档案', en: 'Upload to archives' } },
+  { code: 'excel.import', label: { zh: 'Excel 导入', en: 'Excel import' } },
+] as const satisfies readonly PermissionDeclaration[];
 
-export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> = {
-  'admin.users': { zh: '用户管理', en: 'Manage users' },
-  'admin.roles': { zh: '角色与权限', en: 'Roles and permissions' },
-  'admin.org': { zh: '组织机构', en: 'Organisation structure' },
-  'admin.policy': { zh: '制度参数', en: 'Policy parameters' },
-  'audit.read': { zh: '查看审计日志', en: 'Read audit log' },
-  'document.read': { zh: '查看文件', en: 'Read documents' },
-  'document.write': { zh: '起草文件', en: 'Draft documents' },
-  'approval.act': { zh: '审批', en: 'Act on approvals' },
-  'meeting.read': { zh: '查看会议', en: 'Read meetings' },
-  'meeting.manage': { zh: '组织会议', en: 'Manage meetings' },
-  'assessment.read': { zh: '查看考核', en: 'Read assessment' },
-  'assessment.manage': { zh: '考核管理', en: 'Manage assessment' },
-  'archive.read': { zh: '查看档案', en: 'Read archives' },
-  'archive.write': { zh: '上传档案', en: 'Upload to archives' },
-  'excel.import': { zh: 'Excel 导入', en: 'Excel import' },
-  'production.read': { zh: '查看生产计划', en: 'Read production' },
-  'production.master.write': { zh: '维护基础资料', en: 'Edit master data' },
-  'production.demand.write': { zh: '销售计划与订单', en: 'Sales plans and orders' },
-  'production.plan.write': { zh: '编制生产计划', en: 'Write production plans' },
-  'production.plan.approve': { zh: '批准生产计划', en: 'Approve production plans' },
-  'production.stock.write': { zh: '仓库收发', en: 'Warehouse receipts and issues' },
-  'training.read': { zh: '查看校本培训', en: 'Read training' },
-  'training.self': { zh: '本人培训（签到、请假、学分）', en: 'Own training (sign-in, leave, credits)' },
-  'training.teacher.manage': { zh: '教师名单与档案', en: 'Teacher register' },
-  'training.plan.write': { zh: '编制培训计划', en: 'Write training plans' },
-  'training.session.manage': { zh: '管理培训场次', en: 'Manage sessions' },
-  'training.attendance.record': { zh: '考勤记录', en: 'Record attendance' },
-  'training.leave.approve': { zh: '审批请假', en: 'Approve leave' },
-  'training.credit.approve': { zh: '认定学分', en: 'Recognise credits' },
-  'training.assess': { zh: '年度考核', en: 'Yearly assessment' },
-  'league.read': { zh: '查看团委工作', en: 'Read Youth League' },
-  'league.manage': { zh: '团委工作管理', en: 'Manage Youth League' },
-};
+/** A well-formed permission name; whether it is declared is the registry's to say. */
+export const isPermissionCode = (value: string): value is Permission => /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/.test(value);

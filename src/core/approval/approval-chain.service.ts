@@ -1,14 +1,13 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { type Actor, requireAccess } from '../access';
+import { type Actor, requireAccess, SYSTEM_USER_ID } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import { AppError, invalidField, versionConflict } from '../errors';
 import { roles } from '../org';
-import { findDocumentTypes, getDocumentType, type Text } from './approval.registry';
+import type { Text, Workflows } from './approval.registry';
 import { approvalChains, type ChainStep } from './approval.schema';
 
 export const DOC_TYPE_PATTERN = /^[a-z][a-z0-9_.-]{1,63}$/;
-const SYSTEM_USER = '00000000-0000-0000-0000-000000000000';
 
 export interface ChainView {
   docType: string;
@@ -31,18 +30,18 @@ export async function findChainFor(db: Db, orgId: string, docType: string): Prom
   return rows.find((r) => r.docType === docType) ?? rows.find((r) => r.docType === 'general');
 }
 
-export async function findApprovalChains(db: Db, actor: Actor): Promise<ChainView[]> {
+export async function findApprovalChains(db: Db, workflows: Workflows, actor: Actor): Promise<ChainView[]> {
   requireAccess(actor, 'document.read');
   const rows = await db.select().from(approvalChains).where(eq(approvalChains.orgId, actor.orgId)).orderBy(asc(approvalChains.docType));
   const views: ChainView[] = rows.map((r) => ({
     docType: r.docType,
-    label: getDocumentType(r.docType).label,
+    label: workflows.documentType(r.docType).label,
     steps: r.steps,
     allowSelfApproval: r.allowSelfApproval,
     version: r.version,
     updatedAt: r.updatedAt,
   }));
-  for (const t of findDocumentTypes()) {
+  for (const t of workflows.documentTypes()) {
     if (!views.some((v) => v.docType === t.docType)) {
       views.push({ docType: t.docType, label: t.label, steps: [], allowSelfApproval: false, version: null, updatedAt: null });
     }
@@ -75,12 +74,12 @@ async function assertValidSteps(db: Db, orgId: string, steps: ChainStep[]): Prom
   if (i >= 0) throw invalidField(`steps.${i}.roleCode`, `角色不存在：${steps[i].roleCode}`, `unknown role ${steps[i].roleCode}`);
 }
 
-export async function saveApprovalChain(db: Db, actor: Actor, docType: string, input: ChainInput, now: Date): Promise<ChainView> {
+export async function saveApprovalChain(db: Db, workflows: Workflows, actor: Actor, docType: string, input: ChainInput, now: Date): Promise<ChainView> {
   requireAccess(actor, 'admin.policy');
   if (!DOC_TYPE_PATTERN.test(docType)) throw invalidField('docType', '文件类型代码无效', 'invalid document type code');
   const steps = input.steps.map((s) => ({ key: s.key.trim(), nameZh: s.nameZh.trim(), nameEn: s.nameEn.trim() || s.nameZh.trim(), roleCode: s.roleCode }));
   await assertValidSteps(db, actor.orgId, steps);
-  const updatedBy = actor.userId === SYSTEM_USER ? null : actor.userId;
+  const updatedBy = actor.userId === SYSTEM_USER_ID ? null : actor.userId;
   const row = await db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -117,7 +116,7 @@ export async function saveApprovalChain(db: Db, actor: Actor, docType: string, i
   });
   return {
     docType,
-    label: getDocumentType(docType).label,
+    label: workflows.documentType(docType).label,
     steps: row.steps,
     allowSelfApproval: row.allowSelfApproval,
     version: row.version,

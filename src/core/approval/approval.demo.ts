@@ -2,7 +2,8 @@ import type { Actor } from '../access';
 import { writeAudit } from '../audit';
 import { loadActor } from '../auth';
 import type { Db } from '../db';
-import { type DemoOrg, type DemoSeeder, roles, userRoles } from '../org';
+import type { DemoOrg, DemoSeeder } from '../http';
+import { roles, userRoles } from '../org';
 import { saveApprovalChain } from './approval-chain.service';
 import type { ChainStep } from './approval.schema';
 import { issueDocument } from './distribution.service';
@@ -51,8 +52,7 @@ async function seedPlantDocuments(db: Db, org: DemoOrg): Promise<void> {
   const vp = await demoActor(db, org, 'plant.vp');
   if (!head || !vp) return;
   const now = org.today;
-  const rules = await createDocument(
-    db,
+  const rules = await createDocument(db, org.workflows,
     head,
     {
       docType: 'general',
@@ -67,13 +67,12 @@ async function seedPlantDocuments(db: Db, org: DemoOrg): Promise<void> {
     },
     now,
   );
-  await submitDocument(db, head, rules.id, { version: rules.version }, now);
-  const approved = await approveDocument(db, vp, rules.id, { version: rules.version + 1, opinion: '同意，下发各车间执行。' }, now);
+  await submitDocument(db, org.workflows, head, rules.id, { version: rules.version }, now);
+  const approved = await approveDocument(db, org.workflows, vp, rules.id, { version: rules.version + 1, opinion: '同意，下发各车间执行。' }, now);
   const workshops = ['酿造车间', '灌装车间', '包装车间'].map((n) => org.departmentIds.get(n)).filter((x): x is string => !!x);
-  await issueDocument(db, head, rules.id, { version: approved.version, departmentIds: workshops }, now);
+  await issueDocument(db, org.workflows, head, rules.id, { version: approved.version, departmentIds: workshops }, now);
 
-  const notice = await createDocument(
-    db,
+  const notice = await createDocument(db, org.workflows,
     head,
     {
       docType: 'general',
@@ -82,14 +81,13 @@ async function seedPlantDocuments(db: Db, org: DemoOrg): Promise<void> {
     },
     now,
   );
-  await submitDocument(db, head, notice.id, { version: notice.version }, now);
+  await submitDocument(db, org.workflows, head, notice.id, { version: notice.version }, now);
 }
 
 async function seedSchoolDocuments(db: Db, org: DemoOrg): Promise<void> {
   const office = await demoActor(db, org, 'school.office');
   if (!office) return;
-  const doc = await createDocument(
-    db,
+  const doc = await createDocument(db, org.workflows,
     office,
     {
       docType: 'general',
@@ -98,14 +96,14 @@ async function seedSchoolDocuments(db: Db, org: DemoOrg): Promise<void> {
     },
     org.today,
   );
-  await submitDocument(db, office, doc.id, { version: doc.version }, org.today);
+  await submitDocument(db, org.workflows, office, doc.id, { version: doc.version }, org.today);
 }
 
 export const seedApprovalDemo: DemoSeeder = async (db, org) => {
   const isPlant = org.kind === 'enterprise';
   if (isPlant) await ensureBoardRole(db, org);
   for (const [docType, steps] of Object.entries(isPlant ? PLANT_CHAINS : SCHOOL_CHAINS)) {
-    await saveApprovalChain(db, org.actor, docType, { steps, allowSelfApproval: false }, org.today);
+    await saveApprovalChain(db, org.workflows, org.actor, docType, { steps, allowSelfApproval: false }, org.today);
   }
   if (isPlant) await seedPlantDocuments(db, org);
   else await seedSchoolDocuments(db, org);

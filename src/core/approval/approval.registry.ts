@@ -3,10 +3,28 @@ import type { Db } from '../db';
 import type { DocumentAction, DocumentState } from './approval.rules';
 import type { DocumentRow } from './approval.schema';
 
-// Extension points for other modules, filled once at import time (a module registers
-// its document types, guards, hooks and inbox sources in its own index.ts).
+// What modules bring to the approval engine: their document types with guards and hooks,
+// and the sources of 我的待办. Modules declare them (defineModule); the server composes the
+// declarations into one Workflows value and passes it to the engine. Nothing is kept here.
 
 export type Text = { zh: string; en: string };
+
+/** Returns null to let the transition pass, or the reason it is blocked. */
+export type ApprovalGuard = (db: Db, actor: Actor, doc: DocumentRow) => Promise<null | Text>;
+
+export interface TransitionEvent {
+  /** The document after the transition. */
+  document: DocumentRow;
+  action: DocumentAction;
+  from: DocumentState;
+  to: DocumentState;
+  opinion: string | null;
+  /** For hooks that move other documents through the engine. */
+  workflows: Workflows;
+}
+
+/** Runs inside the transaction of the transition: a throw rolls the transition back. */
+export type TransitionHook = (tx: Db, actor: Actor, event: TransitionEvent) => Promise<void>;
 
 export interface DocumentTypeInfo {
   docType: string;
@@ -19,72 +37,18 @@ export interface DocumentTypeInfo {
   isGenericEditable?: boolean;
 }
 
-const documentTypes = new Map<string, DocumentTypeInfo>();
-
-export function registerDocumentType(info: DocumentTypeInfo): void {
-  documentTypes.set(info.docType, info);
-}
-
-export function findDocumentTypes(): DocumentTypeInfo[] {
-  return [...documentTypes.values()];
-}
-
-export function getDocumentType(docType: string): DocumentTypeInfo {
-  return documentTypes.get(docType) ?? { docType, label: { zh: docType, en: docType }, numberPrefix: 'WJ' };
-}
-
-export const documentLink = (doc: { id: string; docType: string }): string =>
-  getDocumentType(doc.docType).link?.(doc.id) ?? `/documents/${doc.id}`;
-
-registerDocumentType({ docType: 'general', label: { zh: '通用文件', en: 'General document' }, numberPrefix: 'WJ', isGenericEditable: true });
-registerDocumentType({ docType: 'production.sales_plan', label: { zh: '销售计划', en: 'Sales plan' }, numberPrefix: 'XSJH' });
-registerDocumentType({ docType: 'production.annual_plan', label: { zh: '年度生产计划', en: 'Annual production plan' }, numberPrefix: 'NJH' });
-registerDocumentType({ docType: 'production.monthly_plan', label: { zh: '月度生产计划', en: 'Monthly production plan' }, numberPrefix: 'YJH' });
-registerDocumentType({ docType: 'training.plan', label: { zh: '校本培训计划', en: 'Training plan' }, numberPrefix: 'PXJH' });
-
-/** Returns null to let the transition pass, or the reason it is blocked. */
-export type ApprovalGuard = (db: Db, actor: Actor, doc: DocumentRow) => Promise<null | Text>;
-
-interface GuardEntry {
+/** A named check that blocks `action` on documents of `docType` ('*' for every type). */
+export interface GuardDeclaration {
   docType: string;
   action: DocumentAction;
   name: string;
   fn: ApprovalGuard;
 }
 
-const guards: GuardEntry[] = [];
-
-/** Blocks `action` on documents of `docType` ('*' for all) while `fn` gives a reason. */
-export function registerApprovalGuard(docType: string, action: DocumentAction, name: string, fn: ApprovalGuard): void {
-  const i = guards.findIndex((g) => g.docType === docType && g.action === action && g.name === name);
-  if (i >= 0) guards.splice(i, 1);
-  guards.push({ docType, action, name, fn });
-}
-
-export function findApprovalGuards(docType: string, action: DocumentAction): { name: string; fn: ApprovalGuard }[] {
-  return guards.filter((g) => (g.docType === docType || g.docType === '*') && g.action === action);
-}
-
-export interface TransitionEvent {
-  /** The document after the transition. */
-  document: DocumentRow;
-  action: DocumentAction;
-  from: DocumentState;
-  to: DocumentState;
-  opinion: string | null;
-}
-
-/** Runs inside the transaction of the transition: a throw rolls the transition back. */
-export type TransitionHook = (tx: Db, actor: Actor, event: TransitionEvent) => Promise<void>;
-
-const hooks: { docType: string; fn: TransitionHook }[] = [];
-
-export function onDocumentTransition(docType: string, fn: TransitionHook): void {
-  if (!hooks.some((h) => h.docType === docType && h.fn === fn)) hooks.push({ docType, fn });
-}
-
-export function findTransitionHooks(docType: string): TransitionHook[] {
-  return hooks.filter((h) => h.docType === docType || h.docType === '*').map((h) => h.fn);
+/** Runs on every transition of `docType` ('*' for every type), in declaration order. */
+export interface HookDeclaration {
+  docType: string;
+  fn: TransitionHook;
 }
 
 export interface InboxItem {
@@ -101,12 +65,50 @@ export interface InboxItem {
 
 export type InboxSource = (db: Db, actor: Actor) => Promise<InboxItem[]>;
 
-const inboxSources = new Map<string, InboxSource>();
-
-export function registerInboxSource(name: string, fn: InboxSource): void {
-  inboxSources.set(name, fn);
+export interface InboxSourceDeclaration {
+  name: string;
+  find: InboxSource;
 }
 
-export function findInboxSources(): [string, InboxSource][] {
-  return [...inboxSources.entries()];
+/** Everything the engine looks up by document type, composed once from the declarations. */
+export interface Workflows {
+  documentType(docType: string): DocumentTypeInfo;
+  documentTypes(): readonly DocumentTypeInfo[];
+  guards(docType: string, action: DocumentAction): readonly GuardDeclaration[];
+  hooks(docType: string): readonly TransitionHook[];
+  inboxSources(): readonly InboxSourceDeclaration[];
 }
+
+export interface WorkflowDeclarations {
+  documentTypes: readonly DocumentTypeInfo[];
+  guards: readonly GuardDeclaration[];
+  hooks: readonly HookDeclaration[];
+  inboxSources: readonly InboxSourceDeclaration[];
+}
+
+const GENERAL: DocumentTypeInfo = { docType: 'general', label: { zh: '通用文件', en: 'General document' }, numberPrefix: 'WJ', isGenericEditable: true };
+
+/** One lookup over every module's declarations; a type declared twice is a programming error. */
+export function composeWorkflows(declared: WorkflowDeclarations): Workflows {
+  const types = new Map<string, DocumentTypeInfo>([[GENERAL.docType, GENERAL]]);
+  for (const t of declared.documentTypes) {
+    if (types.has(t.docType)) throw new Error(`document type ${t.docType} is declared twice`);
+    types.set(t.docType, t);
+  }
+  const sources = new Map<string, InboxSourceDeclaration>();
+  for (const s of declared.inboxSources) {
+    if (sources.has(s.name)) throw new Error(`inbox source ${s.name} is declared twice`);
+    sources.set(s.name, s);
+  }
+  const matches = (declaredType: string, docType: string) => declaredType === docType || declaredType === '*';
+  return {
+    documentType: (docType) => types.get(docType) ?? { docType, label: { zh: docType, en: docType }, numberPrefix: 'WJ' },
+    documentTypes: () => [...types.values()],
+    guards: (docType, action) => declared.guards.filter((g) => matches(g.docType, docType) && g.action === action),
+    hooks: (docType) => declared.hooks.filter((h) => matches(h.docType, docType)).map((h) => h.fn),
+    inboxSources: () => [...sources.values()],
+  };
+}
+
+export const documentLink = (workflows: Workflows, doc: { id: string; docType: string }): string =>
+  workflows.documentType(doc.docType).link?.(doc.id) ?? `/documents/${doc.id}`;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
 import { findApprovalChains, saveApprovalChain } from './approval-chain.service';
-import { findDocumentTypes } from './approval.registry';
 import { documentRoutes } from './document.routes';
 import { findInbox } from './inbox.service';
 
@@ -15,14 +14,14 @@ const Step = z.object({
 export const approvalRoutes: RouteModule = async (app, ctx) => {
   await documentRoutes(app, ctx);
 
-  app.get('/inbox', { schema: { tags: ['approval'], summary: '我的待办 My inbox' } }, async (req) => findInbox(ctx.db, actorOf(req)));
+  app.get('/inbox', { schema: { tags: ['approval'], summary: '我的待办 My inbox' } }, async (req) => findInbox(ctx.db, ctx.registry.workflows, actorOf(req)));
 
   app.get('/document-types', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件类型 Document types' } }, async () =>
-    findDocumentTypes().map((t) => ({ docType: t.docType, label: t.label, numberPrefix: t.numberPrefix, isGenericEditable: t.isGenericEditable ?? false })),
+    ctx.registry.workflows.documentTypes().map((t) => ({ docType: t.docType, label: t.label, numberPrefix: t.numberPrefix, isGenericEditable: t.isGenericEditable ?? false })),
   );
 
   app.get('/approval-chains', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '审批流程 Approval chains' } }, async (req) =>
-    findApprovalChains(ctx.db, actorOf(req)),
+    findApprovalChains(ctx.db, ctx.registry.workflows, actorOf(req)),
   );
 
   app.put(
@@ -36,6 +35,6 @@ export const approvalRoutes: RouteModule = async (app, ctx) => {
         body: z.object({ version: z.number().int().positive().optional(), steps: z.array(Step).min(1).max(12), allowSelfApproval: z.boolean() }),
       },
     },
-    async (req) => saveApprovalChain(ctx.db, actorOf(req), req.params.docType, req.body, ctx.clock()),
+    async (req) => saveApprovalChain(ctx.db, ctx.registry.workflows, actorOf(req), req.params.docType, req.body, ctx.clock()),
   );
 };

@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import { invalidField, invalidState } from '../errors';
 import { notifyUsers } from '../notify';
 import { departments, findUserIdsInDepartment, users } from '../org';
-import { documentLink } from './approval.registry';
+import { documentLink, type Workflows } from './approval.registry';
 import { documentReceipts } from './approval.schema';
 import { type ActionInput, applyTransition } from './document-transition.service';
 import { getDocumentRow } from './document.query';
@@ -38,13 +38,13 @@ async function assertRecipients(db: Db, orgId: string, departmentIds: string[], 
 }
 
 /** CORE-5: issue an approved document to departments (and people); each receipt awaits acknowledgement. */
-export async function issueDocument(db: Db, actor: Actor, id: string, input: IssueInput, now: Date): Promise<DocumentView> {
+export async function issueDocument(db: Db, workflows: Workflows, actor: Actor, id: string, input: IssueInput, now: Date): Promise<DocumentView> {
   requireAccess(actor, 'document.write');
   const departmentIds = [...new Set(input.departmentIds)];
   const userIds = [...new Set(input.userIds ?? [])];
   await assertRecipients(db, actor.orgId, departmentIds, userIds);
   await db.transaction(async (tx) => {
-    const { after } = await applyTransition(tx, actor, id, 'issue', input, now);
+    const { after } = await applyTransition(tx, workflows, actor, id, 'issue', input, now);
     const revision = after.effectiveRevision ?? after.revision;
     const base = { orgId: actor.orgId, documentId: id, revision, issuedBy: actor.userId, issuedAt: now };
     await tx.insert(documentReceipts).values([
@@ -59,11 +59,11 @@ export async function issueDocument(db: Db, actor: Actor, id: string, input: Iss
       kind: 'distribution.received',
       title: { zh: `收文待签收：${name}`, en: `Document to acknowledge: ${name}` },
       body: { zh: `${actor.displayName} 发放，请阅后签收`, en: `Issued by ${actor.displayName}; read and acknowledge` },
-      link: documentLink(after),
+      link: documentLink(workflows, after),
     });
     await writeAudit(tx, actor, { action: 'document.distribute', entity: 'document', entityId: id, after: { revision, departmentIds, userIds } });
   });
-  return getDocument(db, actor, id);
+  return getDocument(db, workflows, actor, id);
 }
 
 /** A member acknowledges their department's receipt (and any receipt naming them). */

@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { AppError, invalidField, versionConflict } from '../errors';
 import { notifyUsers } from '../notify';
 import { findUserIdsWithRole } from '../org';
-import { documentLink, findApprovalGuards, findTransitionHooks } from './approval.registry';
+import { documentLink, type Workflows } from './approval.registry';
 import { type DocumentAction, transition } from './approval.rules';
 import { approvalActions, type ChainStep, type DocumentRow, documentRevisions, documents } from './approval.schema';
 import { ACTION_PERMISSION, gatherFacts, getDocumentRow } from './document.query';
@@ -25,6 +25,7 @@ export interface AppliedTransition {
 /** The one place a document changes state; call inside a transaction. */
 export async function applyTransition(
   tx: Db,
+  workflows: Workflows,
   actor: Actor,
   id: string,
   action: DocumentAction,
@@ -37,7 +38,7 @@ export async function applyTransition(
   const { steps, allowSelfApproval, facts } = await gatherFacts(tx, actor, doc);
   const result = transition(doc.state, action, facts);
   if (!result.ok) throw new AppError(result.code, result.reason.zh, result.reason.en);
-  for (const guard of findApprovalGuards(doc.docType, action)) {
+  for (const guard of workflows.guards(doc.docType, action)) {
     const reason = await guard.fn(tx, actor, doc);
     if (reason) throw new AppError('INVALID_STATE', reason.zh, reason.en, [{ reason: guard.name }]);
   }
@@ -89,9 +90,9 @@ export async function applyTransition(
     before: { number: doc.number, state: doc.state, stepIndex: doc.stepIndex, revision: doc.revision },
     after: { number: doc.number, state: after.state, stepIndex: after.stepIndex, revision: after.revision, step: actedStep?.nameZh ?? null, opinion },
   });
-  await notifyTransition(tx, actor, doc, after, { action, nextStep, actedStep, opinion });
-  for (const hook of findTransitionHooks(doc.docType)) {
-    await hook(tx, actor, { document: after, action, from: doc.state, to: result.to, opinion });
+  await notifyTransition(tx, documentLink(workflows, after), actor, doc, after, { action, nextStep, actedStep, opinion });
+  for (const hook of workflows.hooks(doc.docType)) {
+    await hook(tx, actor, { document: after, action, from: doc.state, to: result.to, opinion, workflows });
   }
   return { before: doc, after };
 }
@@ -125,12 +126,12 @@ async function recordRevisionState(tx: Db, before: DocumentRow, after: DocumentR
 
 async function notifyTransition(
   tx: Db,
+  link: string,
   actor: Actor,
   before: DocumentRow,
   after: DocumentRow,
   what: { action: DocumentAction; nextStep?: ChainStep; actedStep?: ChainStep; opinion: string | null },
 ): Promise<void> {
-  const link = documentLink(after);
   const name = `${after.number} ${after.title}`;
   if (what.nextStep && (what.action === 'submit' || what.action === 'approve')) {
     const holders = await findUserIdsWithRole(tx, actor.orgId, what.nextStep.roleCode);
@@ -154,18 +155,23 @@ async function notifyTransition(
 /** Any action but issue (which needs recipients): submit, approve, reject, withdraw, revise, close, adjust. */
 export async function actOnDocument(
   db: Db,
+  workflows: Workflows,
   actor: Actor,
   id: string,
   action: Exclude<DocumentAction, 'issue'>,
   input: ActionInput,
   now: Date,
 ): Promise<DocumentView> {
-  await db.transaction((tx) => applyTransition(tx, actor, id, action, input, now));
-  return getDocument(db, actor, id);
+  await db.transaction((tx) => applyTransition(tx, workflows, actor, id, action, input, now));
+  return getDocument(db, workflows, actor, id);
 }
 
-export const submitDocument = (db: Db, actor: Actor, id: string, input: ActionInput, now: Date) => actOnDocument(db, actor, id, 'submit', input, now);
-export const approveDocument = (db: Db, actor: Actor, id: string, input: ActionInput, now: Date) => actOnDocument(db, actor, id, 'approve', input, now);
-export const rejectDocument = (db: Db, actor: Actor, id: string, input: ActionInput, now: Date) => actOnDocument(db, actor, id, 'reject', input, now);
+export const submitDocument = (db: Db, workflows: Workflows, actor: Actor, id: string, input: ActionInput, now: Date) =>
+  actOnDocument(db, workflows, actor, id, 'submit', input, now);
+export const approveDocument = (db: Db, workflows: Workflows, actor: Actor, id: string, input: ActionInput, now: Date) =>
+  actOnDocument(db, workflows, actor, id, 'approve', input, now);
+export const rejectDocument = (db: Db, workflows: Workflows, actor: Actor, id: string, input: ActionInput, now: Date) =>
+  actOnDocument(db, workflows, actor, id, 'reject', input, now);
 /** CORE-4: a new revision in draft that goes through the same chain; the old one stays in force. */
-export const adjustDocument = (db: Db, actor: Actor, id: string, input: ActionInput, now: Date) => actOnDocument(db, actor, id, 'adjust', input, now);
+export const adjustDocument = (db: Db, workflows: Workflows, actor: Actor, id: string, input: ActionInput, now: Date) =>
+  actOnDocument(db, workflows, actor, id, 'adjust', input, now);

@@ -29,7 +29,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
         }),
       },
     },
-    async (req) => findDocuments(ctx.db, actorOf(req), { ...req.query, mine: req.query.mine === 'true' }),
+    async (req) => findDocuments(ctx.db, ctx.registry.workflows, actorOf(req), { ...req.query, mine: req.query.mine === 'true' }),
   );
 
   app.post(
@@ -47,11 +47,11 @@ export const documentRoutes: RouteModule = (app, ctx) => {
         }),
       },
     },
-    async (req, reply) => reply.code(201).send(await createDocument(ctx.db, actorOf(req), req.body, ctx.clock())),
+    async (req, reply) => reply.code(201).send(await createDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.body, ctx.clock())),
   );
 
   app.get('/documents/:id', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件 Document', params: Id } }, async (req) =>
-    getDocument(ctx.db, actorOf(req), req.params.id),
+    getDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
   );
 
   app.patch(
@@ -65,7 +65,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
         body: z.object({ version: z.number().int().positive(), title: z.string().min(1).max(200).optional(), body: Body.optional() }),
       },
     },
-    async (req) => updateDocument(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+    async (req) => updateDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 
   for (const action of SIMPLE_ACTIONS) {
@@ -75,7 +75,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
         config: { permission: ACTION_PERMISSION[action] },
         schema: { tags: ['approval'], summary: `${action} (CORE-3/4)`, params: Id, body: Action },
       },
-      async (req) => actOnDocument(ctx.db, actorOf(req), req.params.id, action, req.body, ctx.clock()),
+      async (req) => actOnDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, action, req.body, ctx.clock()),
     );
   }
 
@@ -90,7 +90,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
         body: Action.extend({ departmentIds: z.array(z.uuid()).max(200), userIds: z.array(z.uuid()).max(500).optional() }),
       },
     },
-    async (req) => issueDocument(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+    async (req) => issueDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 
   app.post(

@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { AppError, invalidField, invalidState, versionConflict } from '../errors';
 import { departments, users } from '../org';
 import { DOC_TYPE_PATTERN } from './approval-chain.service';
-import { documentLink, getDocumentType, type Text } from './approval.registry';
+import { documentLink, type Text, type Workflows } from './approval.registry';
 import type { DocumentAction, DocumentState } from './approval.rules';
 import { approvalActions, type ChainStep, documentCounters, documentRevisions, documents } from './approval.schema';
 import { allowedActionsFor, gatherFacts, getDocumentRow } from './document.query';
@@ -84,7 +84,7 @@ function cleanTitle(title: string): string {
   return t;
 }
 
-export async function createDocument(db: Db, actor: Actor, input: NewDocument, now: Date): Promise<DocumentView> {
+export async function createDocument(db: Db, workflows: Workflows, actor: Actor, input: NewDocument, now: Date): Promise<DocumentView> {
   requireAccess(actor, 'document.write');
   if (!DOC_TYPE_PATTERN.test(input.docType)) throw invalidField('docType', '文件类型代码无效', 'invalid document type code');
   const title = cleanTitle(input.title);
@@ -104,7 +104,7 @@ export async function createDocument(db: Db, actor: Actor, input: NewDocument, n
   }
   const body = input.body ?? {};
   const id = await db.transaction(async (tx) => {
-    const number = await nextNumber(tx, actor.orgId, getDocumentType(input.docType).numberPrefix, now.getUTCFullYear());
+    const number = await nextNumber(tx, actor.orgId, workflows.documentType(input.docType).numberPrefix, now.getUTCFullYear());
     const [row] = await tx
       .insert(documents)
       .values({ orgId: actor.orgId, docType: input.docType, number, title, body, createdBy: actor.userId, departmentId, createdAt: now, updatedAt: now })
@@ -113,7 +113,7 @@ export async function createDocument(db: Db, actor: Actor, input: NewDocument, n
     await writeAudit(tx, actor, { action: 'document.create', entity: 'document', entityId: row.id, after: { docType: row.docType, number, title, body } });
     return row.id;
   });
-  return getDocument(db, actor, id);
+  return getDocument(db, workflows, actor, id);
 }
 
 export interface DocumentChange {
@@ -123,7 +123,7 @@ export interface DocumentChange {
 }
 
 /** Edits the working draft; the revision snapshot follows so the draft stays readable too. */
-export async function updateDocument(db: Db, actor: Actor, id: string, change: DocumentChange, now: Date): Promise<DocumentView> {
+export async function updateDocument(db: Db, workflows: Workflows, actor: Actor, id: string, change: DocumentChange, now: Date): Promise<DocumentView> {
   requireAccess(actor, 'document.write');
   const doc = await getDocumentRow(db, actor.orgId, id);
   const { facts } = await gatherFacts(db, actor, doc);
@@ -145,10 +145,10 @@ export async function updateDocument(db: Db, actor: Actor, id: string, change: D
       .where(and(eq(documentRevisions.orgId, actor.orgId), eq(documentRevisions.documentId, id), eq(documentRevisions.revision, doc.revision)));
     await writeAudit(tx, actor, { action: 'document.update', entity: 'document', entityId: id, before: { title: doc.title, body: doc.body }, after: { title, body } });
   });
-  return getDocument(db, actor, id);
+  return getDocument(db, workflows, actor, id);
 }
 
-export async function getDocument(db: Db, actor: Actor, id: string): Promise<DocumentView> {
+export async function getDocument(db: Db, workflows: Workflows, actor: Actor, id: string): Promise<DocumentView> {
   requireAccess(actor, 'document.read');
   const doc = await getDocumentRow(db, actor.orgId, id);
   const { steps, allowSelfApproval, facts } = await gatherFacts(db, actor, doc);
@@ -180,9 +180,9 @@ export async function getDocument(db: Db, actor: Actor, id: string): Promise<Doc
     .where(and(eq(approvalActions.orgId, actor.orgId), eq(approvalActions.documentId, id)))
     .orderBy(asc(approvalActions.seq));
   const pending = await findPendingReceiptsFor(db, actor, doc);
-  const type = getDocumentType(doc.docType);
+  const type = workflows.documentType(doc.docType);
   return {
-    ...summaryOf(doc, author?.name ?? ''),
+    ...summaryOf(workflows, doc, author?.name ?? ''),
     body: doc.body,
     stepIndex: doc.stepIndex,
     steps,
@@ -200,11 +200,11 @@ export async function getDocument(db: Db, actor: Actor, id: string): Promise<Doc
   };
 }
 
-function summaryOf(doc: typeof documents.$inferSelect, authorName: string): DocumentSummary {
+function summaryOf(workflows: Workflows, doc: typeof documents.$inferSelect, authorName: string): DocumentSummary {
   return {
     id: doc.id,
     docType: doc.docType,
-    docTypeLabel: getDocumentType(doc.docType).label,
+    docTypeLabel: workflows.documentType(doc.docType).label,
     number: doc.number,
     title: doc.title,
     state: doc.state,
@@ -214,7 +214,7 @@ function summaryOf(doc: typeof documents.$inferSelect, authorName: string): Docu
     createdBy: doc.createdBy,
     authorName,
     updatedAt: doc.updatedAt,
-    link: documentLink(doc),
+    link: documentLink(workflows, doc),
   };
 }
 
@@ -226,7 +226,7 @@ export interface DocumentQuery {
   limit?: number;
 }
 
-export async function findDocuments(db: Db, actor: Actor, query: DocumentQuery): Promise<DocumentSummary[]> {
+export async function findDocuments(db: Db, workflows: Workflows, actor: Actor, query: DocumentQuery): Promise<DocumentSummary[]> {
   requireAccess(actor, 'document.read');
   const where: SQL[] = [eq(documents.orgId, actor.orgId)];
   if (query.docType) where.push(eq(documents.docType, query.docType));
@@ -243,5 +243,5 @@ export async function findDocuments(db: Db, actor: Actor, query: DocumentQuery):
     .where(and(...where))
     .orderBy(desc(documents.updatedAt), desc(documents.number))
     .limit(Math.min(query.limit ?? 200, 1000));
-  return rows.map((r) => summaryOf(r.doc, r.authorName));
+  return rows.map((r) => summaryOf(workflows, r.doc, r.authorName));
 }

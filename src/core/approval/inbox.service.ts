@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { type Actor, hasPermission } from '../access';
 import type { Db } from '../db';
-import { documentLink, findInboxSources, type InboxItem, registerInboxSource } from './approval.registry';
+import { documentLink, type InboxItem, type InboxSourceDeclaration, type Workflows } from './approval.registry';
 import { documentReceipts, documents } from './approval.schema';
 import { findMyDepartmentId, receiptIsFor } from './receipt.query';
 
@@ -9,7 +9,7 @@ const iso = (d: Date | null | undefined) => (d ?? new Date(0)).toISOString();
 const nameOf = (d: { number: string; title: string }) => `${d.number} ${d.title}`;
 
 /** Documents waiting at a step whose role I hold; my own only when the chain allows it. */
-async function findPendingApprovals(db: Db, actor: Actor): Promise<InboxItem[]> {
+async function findPendingApprovals(workflows: Workflows, db: Db, actor: Actor): Promise<InboxItem[]> {
   if (!hasPermission(actor, 'approval.act') || actor.roles.length === 0) return [];
   const rows = await db
     .select()
@@ -29,14 +29,14 @@ async function findPendingApprovals(db: Db, actor: Actor): Promise<InboxItem[]> 
       kind: 'approval.pending',
       id: d.id,
       title: { zh: `待审批（${step?.nameZh ?? ''}）：${nameOf(d)}`, en: `To approve (${step?.nameEn ?? ''}): ${nameOf(d)}` },
-      link: documentLink(d),
+      link: documentLink(workflows, d),
       since: iso(d.updatedAt),
     };
   });
 }
 
 /** My documents that came back rejected, or are approved and wait for me to issue them. */
-async function findMyReturnedDocuments(db: Db, actor: Actor): Promise<InboxItem[]> {
+async function findMyReturnedDocuments(workflows: Workflows, db: Db, actor: Actor): Promise<InboxItem[]> {
   const rows = await db
     .select()
     .from(documents)
@@ -44,13 +44,13 @@ async function findMyReturnedDocuments(db: Db, actor: Actor): Promise<InboxItem[
     .orderBy(asc(documents.updatedAt));
   return rows.map((d) =>
     d.state === 'rejected'
-      ? { kind: 'approval.rejected', id: d.id, title: { zh: `已退回，待修改：${nameOf(d)}`, en: `Rejected, to revise: ${nameOf(d)}` }, link: documentLink(d), since: iso(d.updatedAt) }
-      : { kind: 'document.to_issue', id: d.id, title: { zh: `已批准，待发放：${nameOf(d)}`, en: `Approved, to issue: ${nameOf(d)}` }, link: documentLink(d), since: iso(d.updatedAt) },
+      ? { kind: 'approval.rejected', id: d.id, title: { zh: `已退回，待修改：${nameOf(d)}`, en: `Rejected, to revise: ${nameOf(d)}` }, link: documentLink(workflows, d), since: iso(d.updatedAt) }
+      : { kind: 'document.to_issue', id: d.id, title: { zh: `已批准，待发放：${nameOf(d)}`, en: `Approved, to issue: ${nameOf(d)}` }, link: documentLink(workflows, d), since: iso(d.updatedAt) },
   );
 }
 
 /** Receipts of documents in force that my department (or I) have not acknowledged. */
-async function findUnacknowledgedReceipts(db: Db, actor: Actor): Promise<InboxItem[]> {
+async function findUnacknowledgedReceipts(workflows: Workflows, db: Db, actor: Actor): Promise<InboxItem[]> {
   const departmentId = await findMyDepartmentId(db, actor);
   const rows = await db
     .selectDistinctOn([documents.id], { d: documents, issuedAt: documentReceipts.issuedAt })
@@ -70,18 +70,21 @@ async function findUnacknowledgedReceipts(db: Db, actor: Actor): Promise<InboxIt
     kind: 'distribution.unacknowledged',
     id: d.id,
     title: { zh: `待签收：${nameOf(d)}`, en: `To acknowledge: ${nameOf(d)}` },
-    link: documentLink(d),
+    link: documentLink(workflows, d),
     since: iso(issuedAt),
   }));
 }
 
-registerInboxSource('approval.pending', findPendingApprovals);
-registerInboxSource('approval.mine', findMyReturnedDocuments);
-registerInboxSource('distribution.unacknowledged', findUnacknowledgedReceipts);
+/** The engine's own sources of 我的待办; links follow each document type's page. */
+export const approvalInboxSources = (workflows: Workflows): InboxSourceDeclaration[] => [
+  { name: 'approval.pending', find: (db, actor) => findPendingApprovals(workflows, db, actor) },
+  { name: 'approval.mine', find: (db, actor) => findMyReturnedDocuments(workflows, db, actor) },
+  { name: 'distribution.unacknowledged', find: (db, actor) => findUnacknowledgedReceipts(workflows, db, actor) },
+];
 
-/** 我的待办: every registered source's items, oldest first (deadlines first when given). */
-export async function findInbox(db: Db, actor: Actor): Promise<InboxItem[]> {
+/** 我的待办: every declared source's items, oldest first (deadlines first when given). */
+export async function findInbox(db: Db, workflows: Workflows, actor: Actor): Promise<InboxItem[]> {
   const items: InboxItem[] = [];
-  for (const [, source] of findInboxSources()) items.push(...(await source(db, actor)));
+  for (const source of [...approvalInboxSources(workflows), ...workflows.inboxSources()]) items.push(...(await source.find(db, actor)));
   return items.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.since.localeCompare(b.since));
 }

@@ -1,6 +1,5 @@
 // Approval engine, versioned documents, distribution and the inbox (CORE-3, CORE-4, CORE-5).
-export { approvalRoutes } from './approval.routes';
-export { seedApprovalDemo } from './approval.demo';
+export { approvalModule } from './approval.module';
 export {
   approvalActions,
   approvalChains,
@@ -21,16 +20,20 @@ export {
 export type { DocumentAction, DocumentState, TransitionFacts, TransitionResult, TransitionRule } from './approval.rules';
 export { DEFAULT_DIFF_LABELS, diffRevisions } from './revision-diff.rules';
 export type { DiffEntry, DiffKind, DiffLabels } from './revision-diff.rules';
-export {
-  documentLink,
-  findDocumentTypes,
-  getDocumentType,
-  onDocumentTransition,
-  registerApprovalGuard,
-  registerDocumentType,
-  registerInboxSource,
+export { composeWorkflows, documentLink } from './approval.registry';
+export type {
+  ApprovalGuard,
+  DocumentTypeInfo,
+  GuardDeclaration,
+  HookDeclaration,
+  InboxItem,
+  InboxSource,
+  InboxSourceDeclaration,
+  TransitionEvent,
+  TransitionHook,
+  WorkflowDeclarations,
+  Workflows,
 } from './approval.registry';
-export type { ApprovalGuard, DocumentTypeInfo, InboxItem, InboxSource, TransitionEvent, TransitionHook } from './approval.registry';
 export { findApprovalChains, findChainFor, saveApprovalChain } from './approval-chain.service';
 export type { ChainInput, ChainView } from './approval-chain.service';
 export { createDocument, findDocuments, getDocument, updateDocument } from './document.service';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../access';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { defineSheet, exportSheet, registerExcelTable, requestLocale, XLSX_MIME } from '../excel';
+import { defineSheet, type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel';
 import { actorOf, type RouteModule, sendFile } from '../http';
 import { ARCHIVE_CATEGORIES, ARCHIVE_CATEGORY_VALUES } from './archive.config';
 import {
@@ -66,8 +66,9 @@ async function archiveRows(db: Db, actor: Actor, filter: AttachmentFilter) {
 const contentDisposition = (name: string): string =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
+export const archiveExcelTable: ExcelTable = { name: 'archive', label: { zh: '档案目录', en: 'Archive index' }, sheet: archiveSheet, permission: 'archive.read', exportRows: (db, actor) => archiveRows(db, actor, {}) };
+
 export const archiveRoutes: RouteModule = (app, ctx) => {
-  registerExcelTable({ name: 'archive', label: { zh: '档案目录', en: 'Archive index' }, sheet: archiveSheet, permission: 'archive.read', exportRows: (db, actor) => archiveRows(db, actor, {}) });
 
   app.get('/archive/categories', { schema: { tags: ['archive'], summary: '档案类别 Categories' } }, async () => ARCHIVE_CATEGORIES);
 

@@ -12,4 +12,4 @@ export {
 } from './attachment.service';
 export type { AttachmentFilter, AttachmentMeta, AttachmentView, IncomingFile, StorageContext } from './attachment.service';
 export { ALLOWED_FILE_TYPES, checkUpload, cleanFileName } from './file-check.rules';
-export { archiveRoutes } from './archive.routes';
+export { archiveModule } from './archive.module';

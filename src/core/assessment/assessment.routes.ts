@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../access';
 import type { Db } from '../db';
-import { exportSheet, registerExcelTable, requestLocale, XLSX_MIME } from '../excel';
+import { type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel';
 import { actorOf, type RouteModule, sendFile } from '../http';
 import { getPolicy } from '../policy';
 import { type FindingFilter, findFindingFacets, findFindings, getFinding } from './finding-query.service';
@@ -27,16 +27,16 @@ async function exportFindingRows(db: Db, actor: Actor, filter: FindingFilter, lo
   return items.map((f) => findingSheetRow(f, locale, policy.calendar.utcOffsetMinutes));
 }
 
-export const assessmentRoutes: RouteModule = (app, ctx) => {
-  // Findings are export-only on the Excel page: they come from rules, never from a file.
-  registerExcelTable({
-    name: 'findings',
-    label: { zh: '考核结果', en: 'Findings' },
-    sheet: findingsSheet,
-    permission: 'assessment.read',
-    exportRows: (db, actor) => exportFindingRows(db, actor, {}, actor.locale),
-  });
+// Findings are export-only on the Excel page: they come from rules, never from a file.
+export const findingsExcelTable: ExcelTable = {
+  name: 'findings',
+  label: { zh: '考核结果', en: 'Findings' },
+  sheet: findingsSheet,
+  permission: 'assessment.read',
+  exportRows: (db, actor) => exportFindingRows(db, actor, {}, actor.locale),
+};
 
+export const assessmentRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/assessment/findings',
     { schema: { tags: ['assessment'], summary: '考核结果 Findings (without assessment.read: only one’s own)', querystring: Filter } },

@@ -1,5 +1,5 @@
 import { loadActor } from '../auth';
-import type { DemoOrg, DemoSeeder } from '../org';
+import type { DemoOrg, DemoSeeder } from '../http';
 import { getPolicy } from '../policy';
 import { disputeFinding } from './finding-lifecycle.service';
 import { recordFinding, type FindingInput } from './finding.service';

@@ -13,5 +13,4 @@ export type { AssessmentRule, RuleFinding } from './rule-runner.rules';
 export { runAssessmentRules } from './rule-runner.service';
 export type { RuleRunResult } from './rule-runner.service';
 export { findingsSheet } from './finding.sheet';
-export { assessmentRoutes } from './assessment.routes';
-export { seedAssessmentDemo } from './assessment.seed';
+export { assessmentModule } from './assessment.module';

@@ -1,4 +1,4 @@
 export { auditLog } from './audit.schema';
 export { findAuditEntries, writeAudit } from './audit.service';
 export type { AuditEntry, AuditQuery } from './audit.service';
-export { auditRoutes } from './audit.routes';
+export { auditModule } from './audit.module';

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { type Actor, isPermission, type Permission } from '../access';
+import { type Actor, isPermissionCode, type Permission } from '../access';
 import type { Db } from '../db';
 import { roles, userRoles, users } from '../org';
 
@@ -22,7 +22,7 @@ export async function loadActor(db: Db, orgId: string, userId: string): Promise<
       .select({ permissions: roles.permissions })
       .from(roles)
       .where(and(eq(roles.orgId, orgId), inArray(roles.code, codes)));
-    for (const r of rows) for (const p of r.permissions) if (isPermission(p)) permissions.add(p);
+    for (const r of rows) for (const p of r.permissions) if (isPermissionCode(p)) permissions.add(p);
   }
   return {
     orgId,

@@ -1,5 +1,6 @@
 export { sessions } from './auth.schema';
-export { authRoutes, SESSION_COOKIE } from './auth.routes';
+export { SESSION_COOKIE } from './auth.routes';
+export { authModule } from './auth.module';
 export { changePassword, DEFAULT_AUTH_SETTINGS, login, logout, resolveSession } from './auth.service';
 export type { AuthSettings, LoginResult, SessionInfo } from './auth.service';
 export { loadActor } from './actor-loader';

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
-import { PERMISSIONS, systemActor } from '../access';
+import { systemActor } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import type { AppContext } from '../http';
@@ -16,8 +16,7 @@ export interface DeadlineRunResult {
 
 type Phase = 'remind' | 'miss' | 'escalate';
 
-const ALL = new Set(PERMISSIONS);
-const actorFor = (orgId: string) => systemActor(orgId, ALL);
+const actorFor = (orgId: string) => systemActor(orgId);
 
 // Each phase leases a batch with FOR UPDATE SKIP LOCKED and stamps it in the same
 // transaction: a second runner skips the locked rows, and once they commit the stamp

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
-import { type Actor, requireAccess } from '../access';
+import { type Actor, requireAccess, SYSTEM_USER_ID } from '../access';
 import { recordFinding } from '../assessment';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
@@ -10,7 +10,6 @@ import { isIsoDate } from './calendar.rules';
 import { type DeadlineRow, type DeadlineState, deadlines } from './calendar.schema';
 import { deadlineStatus, deadlineTimes } from './deadline.rules';
 
-const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
 
 export interface DeadlineRule {
   /** The clause a missed deadline cites, e.g. 'T2 五.1.2)'. */

@@ -1,6 +1,3 @@
-import type { AppContext } from '../http';
-import { runDueDeadlines } from './deadline.runner';
-
 export {
   addBusinessDays,
   addDays,
@@ -29,11 +26,4 @@ export { runDueDeadlines } from './deadline.runner';
 export type { DeadlineRunResult } from './deadline.runner';
 export { addHoliday, findHolidays, loadBusinessCalendar, removeHoliday, updateHoliday } from './holiday.service';
 export type { HolidayInput } from './holiday.service';
-export { calendarRoutes } from './calendar.routes';
-
-/** Run by the scheduler on every tick (src/server/scheduler.ts). */
-export const calendarJobs: ((ctx: AppContext) => Promise<void>)[] = [
-  async (ctx) => {
-    await runDueDeadlines(ctx);
-  },
-];
+export { calendarModule } from './calendar.module';

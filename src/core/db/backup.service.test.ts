@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '#server';
-import { createTestDatabase, type TestDatabase } from '#test-support';
+import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
 import { createBackup, findForwardReferences, orderByDependencies, restoreBackup } from './backup';
 
 describe('backup and restore', () => {
@@ -8,7 +8,7 @@ describe('backup and restore', () => {
   let target: TestDatabase;
   beforeAll(async () => {
     [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    await seedDemo(source.db, new Date('2026-03-01T00:00:00Z'));
+    await seedDemo(source.db, testRegistry, new Date('2026-03-01T00:00:00Z'));
   });
   afterAll(async () => {
     await source.drop();

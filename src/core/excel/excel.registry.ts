@@ -29,14 +29,18 @@ export interface ExcelTable {
   importRows?(tx: Db, actor: Actor, rows: ImportRow[], context: ImportContext): Promise<ImportSummary>;
 }
 
-const registry = new Map<string, ExcelTable>();
-
-/** Modules register their tables when their routes mount; registering a name again replaces it. */
-export function registerExcelTable(table: ExcelTable): void {
-  if (!/^[a-z][a-z0-9-]{1,62}$/.test(table.name)) throw new Error(`invalid Excel table name ${table.name}`);
-  registry.set(table.name, table);
+/** The tables every module declares, by name; composed once by the server. */
+export interface ExcelTables {
+  find(name: string): ExcelTable | undefined;
+  list(): readonly ExcelTable[];
 }
 
-export const findExcelTable = (name: string): ExcelTable | undefined => registry.get(name);
-
-export const listExcelTables = (): ExcelTable[] => [...registry.values()];
+export function composeExcelTables(tables: readonly ExcelTable[]): ExcelTables {
+  const byName = new Map<string, ExcelTable>();
+  for (const table of tables) {
+    if (!/^[a-z][a-z0-9-]{1,62}$/.test(table.name)) throw new Error(`invalid Excel table name ${table.name}`);
+    if (byName.has(table.name)) throw new Error(`Excel table ${table.name} is declared twice`);
+    byName.set(table.name, table);
+  }
+  return { find: (name) => byName.get(name), list: () => [...byName.values()] };
+}

@@ -3,10 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { actorOf, type RouteModule, sendFile } from '../http';
 import { getOrganisation } from '../org';
-import { departmentsExcelTable } from './departments.table';
-import { registerExcelTable } from './excel.registry';
 import { buildExcelTemplate, exportExcelTable, findImportJobs, findUsableExcelTables, importExcelTable } from './excel.service';
-import { peopleExcelTable } from './people.table';
 import type { SheetLocale } from './sheet.definition';
 import { importFailed } from './sheet.reader';
 
@@ -34,9 +31,6 @@ async function readUploadedWorkbook(req: FastifyRequest): Promise<{ fileName: st
 const Name = z.object({ name: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/) });
 
 export const excelRoutes: RouteModule = (app, ctx) => {
-  registerExcelTable(peopleExcelTable);
-  registerExcelTable(departmentsExcelTable);
-
   // The header of printed forms (CORE-11): the organisation's name as it appears on paper.
   app.get('/print/header', { schema: { tags: ['excel'], summary: '打印表头 Header of printed forms' } }, async (req) => {
     const org = await getOrganisation(ctx.db, actorOf(req).orgId);
@@ -44,16 +38,16 @@ export const excelRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/excel/tables', { schema: { tags: ['excel'], summary: '可导入导出的数据表 Tables for Excel' } }, async (req) =>
-    findUsableExcelTables(actorOf(req)),
+    findUsableExcelTables(ctx.registry.excelTables, actorOf(req)),
   );
 
   app.get('/excel/:name/template', { schema: { tags: ['excel'], summary: '下载模板 Download template', params: Name } }, async (req, reply) => {
-    const file = await buildExcelTemplate(actorOf(req), req.params.name, requestLocale(req));
+    const file = await buildExcelTemplate(ctx.registry.excelTables, actorOf(req), req.params.name, requestLocale(req));
     return sendFile(reply, file.fileName, XLSX_MIME, file.body);
   });
 
   app.get('/excel/:name/export', { schema: { tags: ['excel'], summary: '导出 Export', params: Name } }, async (req, reply) => {
-    const file = await exportExcelTable(ctx.db, actorOf(req), req.params.name, requestLocale(req), ctx.clock());
+    const file = await exportExcelTable(ctx.db, ctx.registry.excelTables, actorOf(req), req.params.name, requestLocale(req), ctx.clock());
     return sendFile(reply, file.fileName, XLSX_MIME, file.body);
   });
 
@@ -63,11 +57,11 @@ export const excelRoutes: RouteModule = (app, ctx) => {
     async (req) => {
       const actor = actorOf(req);
       const { fileName, buffer } = await readUploadedWorkbook(req);
-      return importExcelTable(ctx.db, actor, { name: req.params.name, fileName, buffer, locale: requestLocale(req), now: ctx.clock() });
+      return importExcelTable(ctx.db, ctx.registry.excelTables, actor, { name: req.params.name, fileName, buffer, locale: requestLocale(req), now: ctx.clock() });
     },
   );
 
   app.get('/excel/:name/imports', { schema: { tags: ['excel'], summary: '导入记录 Import history', params: Name } }, async (req) =>
-    findImportJobs(ctx.db, actorOf(req), req.params.name),
+    findImportJobs(ctx.db, ctx.registry.excelTables, actorOf(req), req.params.name),
   );
 };

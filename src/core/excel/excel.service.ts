@@ -3,7 +3,7 @@ import { type Actor, hasPermission, requireAccess } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import { AppError, notFound } from '../errors';
-import { type ExcelTable, findExcelTable, type ImportSummary, listExcelTables } from './excel.registry';
+import type { ExcelTable, ExcelTables, ImportSummary } from './excel.registry';
 import { importJobs } from './excel.schema';
 import type { SheetLocale } from './sheet.definition';
 import { parseSheet } from './sheet.reader';
@@ -19,8 +19,9 @@ export interface ExcelTableView {
   canImport: boolean;
 }
 
-export function findUsableExcelTables(actor: Actor): ExcelTableView[] {
-  return listExcelTables()
+export function findUsableExcelTables(tables: ExcelTables, actor: Actor): ExcelTableView[] {
+  return tables
+    .list()
     .filter((t) => hasPermission(actor, t.permission))
     .map((t) => ({
       name: t.name,
@@ -31,20 +32,20 @@ export function findUsableExcelTables(actor: Actor): ExcelTableView[] {
     }));
 }
 
-function getUsableTable(actor: Actor, name: string): ExcelTable {
-  const table = findExcelTable(name);
+function getUsableTable(tables: ExcelTables, actor: Actor, name: string): ExcelTable {
+  const table = tables.find(name);
   if (!table) throw notFound('Excel 数据表', 'Excel table');
   requireAccess(actor, table.permission);
   return table;
 }
 
-export async function buildExcelTemplate(actor: Actor, name: string, locale: SheetLocale) {
-  const table = getUsableTable(actor, name);
+export async function buildExcelTemplate(tables: ExcelTables, actor: Actor, name: string, locale: SheetLocale) {
+  const table = getUsableTable(tables, actor, name);
   return { fileName: `${table.label.zh}-模板.xlsx`, body: await exportSheet(table.sheet, [], locale) };
 }
 
-export async function exportExcelTable(db: Db, actor: Actor, name: string, locale: SheetLocale, now: Date) {
-  const table = getUsableTable(actor, name);
+export async function exportExcelTable(db: Db, tables: ExcelTables, actor: Actor, name: string, locale: SheetLocale, now: Date) {
+  const table = getUsableTable(tables, actor, name);
   const rows = await table.exportRows(db, actor);
   return { fileName: `${table.label.zh}-${now.toISOString().slice(0, 10)}.xlsx`, body: await exportSheet(table.sheet, rows, locale) };
 }
@@ -61,8 +62,8 @@ export interface ImportRequest {
  * All or nothing: the whole file is checked first, then every row is written in one
  * transaction; any bad row refuses the file and nothing changes.
  */
-export async function importExcelTable(db: Db, actor: Actor, req: ImportRequest): Promise<ImportSummary> {
-  const table = getUsableTable(actor, req.name);
+export async function importExcelTable(db: Db, tables: ExcelTables, actor: Actor, req: ImportRequest): Promise<ImportSummary> {
+  const table = getUsableTable(tables, actor, req.name);
   requireAccess(actor, 'excel.import');
   const importRows = table.importRows;
   if (!importRows) throw new AppError('INVALID_STATE', `${table.label.zh}只能导出，不能导入`, `${table.label.en} is export-only`);
@@ -95,8 +96,8 @@ export async function importExcelTable(db: Db, actor: Actor, req: ImportRequest)
   }
 }
 
-export async function findImportJobs(db: Db, actor: Actor, name: string) {
-  getUsableTable(actor, name);
+export async function findImportJobs(db: Db, tables: ExcelTables, actor: Actor, name: string) {
+  getUsableTable(tables, actor, name);
   return db
     .select()
     .from(importJobs)

@@ -1,6 +1,6 @@
 export { importJobs } from './excel.schema';
-export { findExcelTable, listExcelTables, registerExcelTable } from './excel.registry';
-export type { ExcelTable, ImportContext, ImportRow, ImportSummary } from './excel.registry';
+export { composeExcelTables } from './excel.registry';
+export type { ExcelTable, ExcelTables, ImportContext, ImportRow, ImportSummary } from './excel.registry';
 export { buildExcelTemplate, exportExcelTable, findImportJobs, findUsableExcelTables, importExcelTable } from './excel.service';
 export type { ExcelTableView, ImportRequest } from './excel.service';
 export { defineSheet, headerOf } from './sheet.definition';
@@ -11,4 +11,5 @@ export { exportSheet } from './sheet.writer';
 export { RowErrors } from './row-errors';
 export { departmentsExcelTable } from './departments.table';
 export { peopleExcelTable, splitList } from './people.table';
-export { excelRoutes, requestLocale, XLSX_MIME } from './excel.routes';
+export { requestLocale, XLSX_MIME } from './excel.routes';
+export { excelModule } from './excel.module';

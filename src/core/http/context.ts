@@ -11,6 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor, Permission } from '../access';
 import type { Database, Db } from '../db';
 import { AppError } from '../errors';
+import type { Registry } from './module';
 
 /** Everything a module's routes need, wired once in src/server. */
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   clock: () => Date;
   /** Root folder for stored files (attachments, backups). */
   filesDir: string;
+  /** Every module's declarations, composed once by the server. */
+  registry: Registry;
 }
 
 export type ZodApp = FastifyInstance<

@@ -1,8 +1,3 @@
-import type { AppContext } from '../http';
-import { extendDueSeries } from './meeting-series.service';
-// Registers the approver's pending leave requests as an inbox source.
-import './meeting.inbox';
-
 export {
   meetingActions,
   meetingAttendees,
@@ -24,12 +19,4 @@ export { decideLeave, findPendingLeaveRequests, recordAttendance, requestLeave }
 export type { AttendanceEntry } from './meeting-leave.service';
 export { ACTION_SUBJECT, addAction, addDecision, completeAction } from './meeting-action.service';
 export type { NewAction } from './meeting-action.service';
-export { meetingRoutes } from './meeting.routes';
-export { seedMeetingDemo } from './meeting.seed';
-
-/** Keeps recurring meetings generated ahead; add to the scheduler's jobs (src/server/modules.ts). */
-export const meetingJobs: ((ctx: AppContext) => Promise<void>)[] = [
-  async (ctx) => {
-    await extendDueSeries(ctx);
-  },
-];
+export { meetingModule } from './meeting.module';

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import { type Actor, PERMISSIONS, requireAccess, systemActor } from '../access';
+import { type Actor, requireAccess, systemActor } from '../access';
 import { writeAudit } from '../audit';
 import { addDays, dayOfMonth, loadBusinessCalendar, localDateOf, localDateTime } from '../calendar';
 import type { Db } from '../db';
@@ -161,8 +161,6 @@ export async function extendSeries(db: Db, actor: Actor, seriesId: string, now: 
   });
 }
 
-const ALL = new Set(PERMISSIONS);
-
 /** Scheduler job: extends every active series whose generated meetings run out within a week. */
 export async function extendDueSeries(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<number> {
   const now = ctx.clock();
@@ -176,7 +174,7 @@ export async function extendDueSeries(ctx: Pick<AppContext, 'db' | 'clock'>): Pr
       .limit(50)
       .for('update', { skipLocked: true });
     let created = 0;
-    for (const s of due) created += await generateSeriesMeetings(tx, systemActor(s.orgId, ALL), s, now);
+    for (const s of due) created += await generateSeriesMeetings(tx, systemActor(s.orgId), s, now);
     return created;
   });
 }

@@ -1,4 +1,4 @@
-import type { DemoSeeder } from '../org';
+import type { DemoSeeder } from '../http';
 import { getPolicy } from '../policy';
 import { createSeries } from './meeting-series.service';
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Actor, hasPermission, requireAccess } from '../access';
+import { type Actor, hasPermission, requireAccess, SYSTEM_USER_ID } from '../access';
 import { writeAudit } from '../audit';
 import { localDateOf } from '../calendar';
 import type { Db } from '../db';
@@ -21,7 +21,6 @@ import {
 } from './meeting.schema';
 import { formatLocal } from './meeting.rules';
 
-const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
 /** created_by / recorded_by: the scheduler's system actor is nobody in the users table. */
 export const userIdOf = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
 

@@ -13,6 +13,5 @@ export {
 export type { NewPerson, PersonChange, PersonView } from './people.service';
 export { countOrganisations, createOrganisation, findOrganisationByCode, getOrganisation } from './organisation.service';
 export type { OrganisationSeed, RoleSeed } from './organisation.service';
-export { orgRoutes } from './org.routes';
+export { orgModule } from './org.module';
 export { findUserIdsInDepartment, findUserIdsWithPermission, findUserIdsWithRole } from './directory.service';
-export type { DemoOrg, DemoSeeder } from './demo.types';

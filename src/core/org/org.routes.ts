@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PERMISSION_LABELS, PERMISSIONS } from '../access';
 import { actorOf, type RouteModule } from '../http';
 import {
   addDepartment,
@@ -87,7 +86,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
 
   app.get('/org/roles', { schema: { tags: ['org'], summary: '角色与权限 Roles' } }, async (req) => ({
     roles: await findRoles(ctx.db, actorOf(req)),
-    permissions: PERMISSIONS.map((code) => ({ code, ...PERMISSION_LABELS[code] })),
+    permissions: ctx.registry.permissions.map((p) => ({ code: p.code, ...p.label })),
   }));
 
   app.put(
@@ -101,6 +100,6 @@ export const orgRoutes: RouteModule = (app, ctx) => {
         body: z.object({ permissions: z.array(z.string()), version: z.number().int() }),
       },
     },
-    async (req) => updateRolePermissions(ctx.db, actorOf(req), req.params.code, req.body),
+    async (req) => updateRolePermissions(ctx.db, actorOf(req), req.params.code, req.body, ctx.registry.isDeclaredPermission),
   );
 };

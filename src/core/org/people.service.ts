@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { type Actor, isPermission, requireAccess } from '../access';
+import { type Actor, requireAccess } from '../access';
 import { writeAudit } from '../audit';
 import { assertStrongPassword, hashPassword } from '../auth';
 import type { Db } from '../db';
@@ -185,9 +185,10 @@ export async function updateRolePermissions(
   actor: Actor,
   code: string,
   input: { permissions: string[]; version: number },
+  isDeclared: (code: string) => boolean,
 ) {
   requireAccess(actor, 'admin.roles');
-  const bad = input.permissions.filter((p) => !isPermission(p));
+  const bad = input.permissions.filter((p) => !isDeclared(p));
   if (bad.length) throw invalidField('permissions', `未知权限：${bad.join('、')}`, `unknown permission(s): ${bad.join(', ')}`);
   const [before] = await db.select().from(roles).where(and(eq(roles.orgId, actor.orgId), eq(roles.code, code)));
   if (!before) throw notFound('角色', 'Role');

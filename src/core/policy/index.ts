@@ -16,5 +16,4 @@ export {
   updatePolicy,
 } from './policy.service';
 export type { PolicyUpdate, PolicyView } from './policy.service';
-export { policyRoutes } from './policy.routes';
-export { seedPolicyDemo } from './policy.seed';
+export { policyModule } from './policy.module';

@@ -1,4 +1,4 @@
-import type { DemoSeeder } from '../org';
+import type { DemoSeeder } from '../http';
 import { presetNameFor } from './policy.presets';
 import { applyPreset } from './policy.service';
 

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { type Actor, requireAccess } from '../access';
+import { type Actor, requireAccess, SYSTEM_USER_ID } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import { invalidField, notFound, versionConflict } from '../errors';
@@ -24,7 +24,6 @@ export interface PolicyView {
 const materialise = (preset: PresetName, stored: unknown): Policy => parsePolicy(mergePolicyValues(POLICY_PRESETS[preset], stored));
 
 // The scheduler's and the seed's system actor is nobody in the users table.
-const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
 const userIdOf = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
 
 const asPreset = (name: string): PresetName => (isPresetName(name) ? name : 'T4');

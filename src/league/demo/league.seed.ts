@@ -1,6 +1,6 @@
 import { addDays, localDateOf } from '#core/calendar';
 import type { Db } from '#core/db';
-import type { DemoOrg } from '#core/org';
+import type { DemoOrg } from '#core/http';
 import { getPolicy } from '#core/policy';
 import { schoolYearOf, termOf, termRange, weekStartOf } from '#training';
 import { leagueBranches, leagueMembers, leagueRegistrations, termCodeOf } from '../members';

@@ -5,13 +5,15 @@ import { findings, markFindingFalsified } from '#core/assessment';
 import { deadlines } from '#core/calendar';
 import type { Db } from '#core/db';
 import { createSeries, getMeeting, meetings } from '#core/meeting';
-import { createTestDatabase, type TestDatabase } from '#test-support';
+import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
 import { prefillDispatchAgenda } from '../dispatch/index';
 import { createNotice, issueNotice, recordTransfer } from '../notice/index';
 import { createPlan, getPlanView, savePlanLines, submitPlan } from '../plan/index';
 import { runPlantDailyDuties } from '../production.jobs';
 import { newPlant, type TestPlant, workingDayQuantities } from '../testing/index';
 import { assessPlanning } from './index';
+
+const { workflows } = testRegistry;
 
 const NOW = new Date('2026-03-20T02:00:00Z');
 const at = (iso: string) => new Date(`${iso}T02:00:00Z`);
@@ -24,8 +26,8 @@ describe('planning penalties, notices and the dispatch meeting (PP-13, PP-21, PP
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
-    p = await newPlant(db, NOW);
-    const plan = await createPlan(db, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
+    p = await newPlant(db, workflows, NOW);
+    const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
     planId = plan.id;
     await savePlanLines(db, p.planner, plan.id, { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 15000, quantities: workingDayQuantities(30, 3, 600) }] }, NOW);
   });
@@ -38,11 +40,11 @@ describe('planning penalties, notices and the dispatch meeting (PP-13, PP-21, PP
       .where(and(eq(findings.orgId, p.orgId), eq(findings.ruleCode, 'production.plan.late-issue')));
 
   it('PP-27 a monthly plan issued after the issue day is a 50-yuan finding on the responsible unit, citing T2 七.1, once', async () => {
-    let doc = await getDocument(db, p.planner, (await getPlanView(db, p.planner, planId)).documentId!);
-    await submitPlan(db, p.planner, planId, { version: doc.version }, at('2026-03-30'));
-    doc = await approveDocument(db, p.vp, doc.id, { version: (await getDocument(db, p.vp, doc.id)).version }, at('2026-03-31'));
+    let doc = await getDocument(db, workflows, p.planner, (await getPlanView(db, workflows, p.planner, planId)).documentId!);
+    await submitPlan(db, workflows, p.planner, planId, { version: doc.version }, at('2026-03-30'));
+    doc = await approveDocument(db, workflows, p.vp, doc.id, { version: (await getDocument(db, workflows, p.vp, doc.id)).version }, at('2026-03-31'));
     // Due by 31 March (month end); issued on 2 April.
-    await issueDocument(db, p.planner, doc.id, { version: doc.version, departmentIds: [p.departments.get('灌装车间')!] }, at('2026-04-02'));
+    await issueDocument(db, workflows, p.planner, doc.id, { version: doc.version, departmentIds: [p.departments.get('灌装车间')!] }, at('2026-04-02'));
     const [f] = await lateFindings();
     expect(f).toMatchObject({ clause: 'T2 七.1', requirementId: 'PP-27', verdict: 'penalty', amount: 50, period: '2026-03', state: 'open' });
     expect(f.summaryZh).toContain('应于 2026-03-31 前下达');
@@ -62,7 +64,7 @@ describe('planning penalties, notices and the dispatch meeting (PP-13, PP-21, PP
   it('PP-27 a plan of immature products only is left out (T2 七.6)', async () => {
     const { createItem } = await import('../master/index');
     const gift = await createItem(db, p.planner, { code: 'NEW1', name: '新品礼盒', unit: '盒', category: 'finished', source: 'make', isMature: false });
-    const plan = await createPlan(db, p.planner, { kind: 'monthly', month: '2026-05' }, NOW);
+    const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-05' }, NOW);
     await savePlanLines(db, p.planner, plan.id, { version: plan.version, lines: [{ itemId: gift.id, quantities: new Array(31).fill(10) }] }, NOW);
     // Never issued, long past its due day: still no finding for an immature product.
     await assessPlanning(db, p.vp, at('2026-05-20'));

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
-import type { InboxItem } from '#core/approval';
+import type { InboxItem, Workflows } from '#core/approval';
 import { deadlineStatus, deadlines } from '#core/calendar';
 import { findings } from '#core/assessment';
 import type { Db } from '#core/db';
@@ -11,7 +11,7 @@ import { prodWorkshops } from '../master/index';
 import { findPlans, getPlanView, prodPlanRequests, prodPlans } from '../plan/index';
 
 /** The planner's dashboard: this and next month's plan, approval state, heat map, late items. */
-export async function getPlanningDashboard(db: Db, actor: Actor, now: Date) {
+export async function getPlanningDashboard(db: Db, workflows: Workflows, actor: Actor, now: Date) {
   requireAccess(actor, 'production.read');
   const today = await localToday(db, actor.orgId, now);
   const month = monthOf(today);
@@ -21,7 +21,7 @@ export async function getPlanningDashboard(db: Db, actor: Actor, now: Date) {
   const nextPlan = monthly.find((p) => p.periodStart === monthStart(next)) ?? null;
   // Late in the month the planner works on next month's plan; before that, on this one.
   const focus = (Number(today.slice(8, 10)) >= 20 ? (nextPlan ?? thisPlan) : (thisPlan ?? nextPlan)) ?? null;
-  const focusView = focus ? await getPlanView(db, actor, focus.id) : null;
+  const focusView = focus ? await getPlanView(db, workflows, actor, focus.id) : null;
   const due = await db
     .select({ d: deadlines, ownerName: users.displayName })
     .from(deadlines)

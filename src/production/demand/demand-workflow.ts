@@ -1,5 +1,5 @@
 import type { Actor } from '#core/access';
-import { onDocumentTransition, registerDocumentType, type TransitionEvent } from '#core/approval';
+import type { DocumentTypeInfo, HookDeclaration, TransitionEvent } from '#core/approval';
 import { completeDeadline } from '#core/calendar';
 import type { Db } from '#core/db';
 import { ORDER_REVIEW_DOC, onOrderReviewTransition } from './order-review.service';
@@ -12,9 +12,12 @@ async function onSalesPlanTransition(tx: Db, actor: Actor, event: TransitionEven
   if (plan?.kind === 'monthly') await completeDeadline(tx, actor, FORECAST_SUBJECT, plan.periodStart.slice(0, 7), event.document.updatedAt);
 }
 
-export function registerDemandWorkflow(): void {
-  registerDocumentType({ docType: 'production.sales_plan', label: { zh: '销售计划', en: 'Sales plan' }, numberPrefix: 'XSJH', link: (id) => `/production/sales-plan-doc/${id}`, isGenericEditable: false });
-  registerDocumentType({ docType: ORDER_REVIEW_DOC, label: { zh: '订单汇审报告', en: 'Joint order review' }, numberPrefix: 'HSBG', isGenericEditable: false });
-  onDocumentTransition('production.sales_plan', onSalesPlanTransition);
-  onDocumentTransition(ORDER_REVIEW_DOC, onOrderReviewTransition);
-}
+export const demandDocumentTypes: DocumentTypeInfo[] = [
+  { docType: 'production.sales_plan', label: { zh: '销售计划', en: 'Sales plan' }, numberPrefix: 'XSJH', link: (id) => `/production/sales-plan-doc/${id}`, isGenericEditable: false },
+  { docType: ORDER_REVIEW_DOC, label: { zh: '订单汇审报告', en: 'Joint order review' }, numberPrefix: 'HSBG', isGenericEditable: false },
+];
+
+export const demandTransitionHooks: HookDeclaration[] = [
+  { docType: 'production.sales_plan', fn: onSalesPlanTransition },
+  { docType: ORDER_REVIEW_DOC, fn: onOrderReviewTransition },
+];

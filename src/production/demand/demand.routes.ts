@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '#core/access';
+import type { Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { actorOf, type RouteModule } from '#core/http';
 import { isMonth } from '../common/index';
@@ -28,7 +29,7 @@ const OrderBody = z.object({
 
 export interface DemandRouteDeps {
   /** PP-12: an order line's quantity or date changed after approval; the plan checks its forecast. */
-  onOrderLineChanged: (db: Db, actor: Actor, orderLineId: string, now: Date) => Promise<unknown>;
+  onOrderLineChanged: (db: Db, workflows: Workflows, actor: Actor, orderLineId: string, now: Date) => Promise<unknown>;
 }
 
 export const makeDemandRoutes =
@@ -53,10 +54,10 @@ export const makeDemandRoutes =
           ]),
         },
       },
-      async (req, reply) => reply.code(201).send(await createSalesPlan(ctx.db, actorOf(req), req.body, ctx.clock())),
+      async (req, reply) => reply.code(201).send(await createSalesPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.body, ctx.clock())),
     );
     app.get('/production/sales-plans/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '销售计划明细 Sales plan', params: Id } }, async (req) =>
-      getSalesPlan(ctx.db, actorOf(req), req.params.id),
+      getSalesPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
     );
     app.get(
       '/production/sales-plans/by-document/:id',
@@ -122,7 +123,7 @@ export const makeDemandRoutes =
           body: z.object({ version: z.number().int(), lines: z.array(z.object({ lineId: z.uuid(), agreedQty: qty, agreedShipOn: z.iso.date() })).max(500) }),
         },
       },
-      async (req) => concludeReview(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+      async (req) => concludeReview(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body, ctx.clock()),
     );
     app.post(
       '/production/orders/:id/changes',
@@ -161,7 +162,7 @@ export const makeDemandRoutes =
       async (req) => {
         const actor = actorOf(req);
         const result = await applyCustomerChange(ctx.db, actor, req.params.id, req.params.changeId, req.body, ctx.clock());
-        const absorption = await deps.onOrderLineChanged(ctx.db, actor, result.line.id, ctx.clock());
+        const absorption = await deps.onOrderLineChanged(ctx.db, ctx.registry.workflows, actor, result.line.id, ctx.clock());
         return { ...result, absorption };
       },
     );

@@ -4,7 +4,7 @@ import { approveDocument, getDocument, issueDocument, rejectDocument } from '#co
 import { deadlines } from '#core/calendar';
 import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
-import { createTestDatabase, type TestDatabase } from '#test-support';
+import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
 import { addCountermeasure, createPlan, diffPlanRevisions, findAbsorptions, getPlanView, recheckOrderLine, savePlanLines, submitPlan } from '../plan/index';
 import { newPlant, type TestPlant, workingDayQuantities } from '../testing/index';
 import {
@@ -23,6 +23,8 @@ import {
   submitMonthReport,
 } from './index';
 
+const { workflows } = testRegistry;
+
 const NOW = new Date('2026-03-20T02:00:00Z');
 const at = (iso: string) => new Date(`${iso}T02:00:00Z`);
 
@@ -33,7 +35,7 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
-    p = await newPlant(db, NOW);
+    p = await newPlant(db, workflows, NOW);
   });
   afterAll(() => database.drop());
 
@@ -44,14 +46,14 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   };
   const approveOrder = async (orderId: string, when: Date, qty?: number) => {
     const o = await getOrder(db, p.market, orderId);
-    const concluded = await concludeReview(db, p.market, orderId, { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: qty ?? l.qty, agreedShipOn: l.requestedShipOn })) }, when);
-    const doc = await getDocument(db, p.gm, concluded.reviewDocumentId!);
-    await approveDocument(db, p.gm, doc.id, { version: doc.version, opinion: '同意' }, when);
+    const concluded = await concludeReview(db, workflows, p.market, orderId, { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: qty ?? l.qty, agreedShipOn: l.requestedShipOn })) }, when);
+    const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
+    await approveDocument(db, workflows, p.gm, doc.id, { version: doc.version, opinion: '同意' }, when);
     return getOrder(db, p.market, orderId);
   };
 
   it('PP-1 PP-2 the monthly sales plan is next month’s forecast: due on the 25th, done when it goes to the general manager', async () => {
-    const plan = await createSalesPlan(db, p.market, { kind: 'monthly', month: '2026-04' }, NOW);
+    const plan = await createSalesPlan(db, workflows, p.market, { kind: 'monthly', month: '2026-04' }, NOW);
     await expect(saveSalesPlanLines(db, p.market, plan.id, { version: plan.version, lines: [{ itemId: p.items.wine, onDate: '2026-05-02', qty: 10 }] })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       details: [{ field: 'lines[0].onDate' }],
@@ -69,8 +71,8 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
       .where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, 'production.forecast'), eq(deadlines.subjectId, '2026-04')));
     expect(due).toMatchObject({ dueOn: '2026-03-25', clause: 'T2 五.1.1)', state: 'open' });
     const { submitDocument } = await import('#core/approval');
-    const submitted = await submitDocument(db, p.market, plan.documentId, { version: 1 }, at('2026-03-24'));
-    await approveDocument(db, p.gm, plan.documentId, { version: submitted.version, opinion: '同意' }, at('2026-03-24'));
+    const submitted = await submitDocument(db, workflows, p.market, plan.documentId, { version: 1 }, at('2026-03-24'));
+    await approveDocument(db, workflows, p.gm, plan.documentId, { version: submitted.version, opinion: '同意' }, at('2026-03-24'));
     const [done] = await db.select().from(deadlines).where(eq(deadlines.id, due.id));
     expect(done.state).toBe('done');
   });
@@ -81,7 +83,7 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
     await recordReviewOpinion(db, p.planner, order.id, { party: 'production', opinion: '可以排产', isAgreed: true }, NOW);
     await recordReviewOpinion(db, p.reviewer, order.id, { party: 'quality', opinion: '包装材料未到，暂不同意', isAgreed: false }, NOW);
     const o = await getOrder(db, p.market, order.id);
-    const err = await concludeReview(db, p.market, order.id, { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 500, agreedShipOn: '2026-04-15' })) }, NOW).catch((e) => e);
+    const err = await concludeReview(db, workflows, p.market, order.id, { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 500, agreedShipOn: '2026-04-15' })) }, NOW).catch((e) => e);
     expect(err.code).toBe('INVALID_STATE');
     expect(err.message).toContain('质量技术研发部不同意');
     expect(err.message).toContain('事业部（业务单位）未评审');
@@ -93,7 +95,7 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
     const approved = await approveOrder(order.id, NOW, 550);
     expect(approved).toMatchObject({ state: 'approved', salesSheetNumber: 'XSD-2026-0001' });
     expect(approved.lines[0]).toMatchObject({ agreedQty: 550, agreedShipOn: '2026-04-16' });
-    const review_doc = await getDocument(db, p.gm, approved.reviewDocumentId!);
+    const review_doc = await getDocument(db, workflows, p.gm, approved.reviewDocumentId!);
     expect((review_doc.body as { content: string }).content).toContain('质量技术研发部：同意');
     const shipments = await findShipmentPlan(db, p.planner, '2026-04');
     expect(shipments).toEqual([expect.objectContaining({ customer: '金城酒店', qty: 550, plannedOn: '2026-04-16' })]);
@@ -108,14 +110,14 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
     const order = await createOrder(db, p.market, { kind: 'oral', customer: '某商贸', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 50, requestedShipOn: '2026-04-18' }] }, NOW);
     await review(order.id, NOW);
     const o = await getOrder(db, p.market, order.id);
-    const concluded = await concludeReview(db, p.market, order.id, { version: o.version, lines: [{ lineId: o.lines[0].id, agreedQty: 50, agreedShipOn: '2026-04-18' }] }, NOW);
-    const doc = await getDocument(db, p.gm, concluded.reviewDocumentId!);
-    await rejectDocument(db, p.gm, doc.id, { version: doc.version, opinion: '价格过低' }, NOW);
+    const concluded = await concludeReview(db, workflows, p.market, order.id, { version: o.version, lines: [{ lineId: o.lines[0].id, agreedQty: 50, agreedShipOn: '2026-04-18' }] }, NOW);
+    const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
+    await rejectDocument(db, workflows, p.gm, doc.id, { version: doc.version, opinion: '价格过低' }, NOW);
     expect((await getOrder(db, p.market, order.id)).state).toBe('rejected');
     const again = await getOrder(db, p.market, order.id);
-    const resent = await concludeReview(db, p.market, order.id, { version: again.version, lines: [{ lineId: again.lines[0].id, agreedQty: 50, agreedShipOn: '2026-04-20' }] }, NOW);
+    const resent = await concludeReview(db, workflows, p.market, order.id, { version: again.version, lines: [{ lineId: again.lines[0].id, agreedQty: 50, agreedShipOn: '2026-04-20' }] }, NOW);
     expect(resent.state).toBe('submitted');
-    expect((await getDocument(db, p.gm, resent.reviewDocumentId!)).state).toBe('submitted');
+    expect((await getDocument(db, workflows, p.gm, resent.reviewDocumentId!)).state).toBe('submitted');
   });
 
   it('PP-4 a customer change needs written confirmation; short notice needs production’s reason; applied, the affected people hear of it', async () => {
@@ -149,31 +151,31 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   });
 
   it('PP-12 orders after the monthly plan: within the forecast they are absorbed; above it the plan re-opens through its original approval, with the diff', async () => {
-    const plan = await createPlan(db, p.planner, { kind: 'monthly', month: '2026-05' }, NOW);
-    const v = await getPlanView(db, p.planner, plan.id);
+    const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-05' }, NOW);
+    const v = await getPlanView(db, workflows, p.planner, plan.id);
     // May 2026 starts on a Friday; 500 cases a working day, forecast 12,000.
     await savePlanLines(db, p.planner, plan.id, { version: v.version, lines: [{ itemId: p.items.wine, forecastQty: 12000, quantities: workingDayQuantities(31, 5, 500) }] }, NOW);
-    for (const o of (await getPlanView(db, p.planner, plan.id)).overloads) await addCountermeasure(db, p.planner, plan.id, { workshopId: o.workshopId, bucketStart: o.start, kind: 'overtime', description: '加班' }, NOW);
-    let doc = await getDocument(db, p.planner, plan.documentId!);
-    await submitPlan(db, p.planner, plan.id, { version: doc.version }, at('2026-04-27'));
-    doc = await getDocument(db, p.vp, plan.documentId!);
-    await approveDocument(db, p.vp, doc.id, { version: doc.version }, at('2026-04-28'));
-    doc = await getDocument(db, p.planner, plan.documentId!);
-    await issueDocument(db, p.planner, doc.id, { version: doc.version, departmentIds: [p.departments.get('灌装车间')!] }, at('2026-04-29'));
+    for (const o of (await getPlanView(db, workflows, p.planner, plan.id)).overloads) await addCountermeasure(db, p.planner, plan.id, { workshopId: o.workshopId, bucketStart: o.start, kind: 'overtime', description: '加班' }, NOW);
+    let doc = await getDocument(db, workflows, p.planner, plan.documentId!);
+    await submitPlan(db, workflows, p.planner, plan.id, { version: doc.version }, at('2026-04-27'));
+    doc = await getDocument(db, workflows, p.vp, plan.documentId!);
+    await approveDocument(db, workflows, p.vp, doc.id, { version: doc.version }, at('2026-04-28'));
+    doc = await getDocument(db, workflows, p.planner, plan.documentId!);
+    await issueDocument(db, workflows, p.planner, doc.id, { version: doc.version, departmentIds: [p.departments.get('灌装车间')!] }, at('2026-04-29'));
 
     const small = await createOrder(db, p.market, { kind: 'contract', customer: '甲', receivedOn: '2026-05-03', lines: [{ itemId: p.items.wine, qty: 8000, requestedShipOn: '2026-05-20' }] }, at('2026-05-03'));
     await review(small.id, at('2026-05-03'));
     await approveOrder(small.id, at('2026-05-04'));
     let absorbed = await findAbsorptions(db, p.orgId, plan.id);
     expect(absorbed.map((a) => a.a.decision)).toEqual(['absorbed']);
-    expect((await getDocument(db, p.planner, plan.documentId!)).state).toBe('issued');
+    expect((await getDocument(db, workflows, p.planner, plan.documentId!)).state).toBe('issued');
 
     const rush = await createOrder(db, p.market, { kind: 'written', customer: '乙', receivedOn: '2026-05-05', lines: [{ itemId: p.items.wine, qty: 5000, requestedShipOn: '2026-05-22' }] }, at('2026-05-05'));
     await review(rush.id, at('2026-05-05'));
     await approveOrder(rush.id, at('2026-05-06'));
     absorbed = await findAbsorptions(db, p.orgId, plan.id);
     expect(absorbed.find((a) => a.orderId === rush.id)?.a).toMatchObject({ decision: 'adjusted', forecastQty: 12000, cumulativeQty: 13000, planRevision: 2 });
-    const adjusting = await getPlanView(db, p.planner, plan.id);
+    const adjusting = await getPlanView(db, workflows, p.planner, plan.id);
     expect(adjusting).toMatchObject({ state: 'draft', revision: 2, effectiveRevision: 1 });
     expect(adjusting.document?.steps.map((s) => s.roleCode)).toEqual([p.vp.roles[0]]);
     const diff = await diffPlanRevisions(db, p.planner, plan.id, 1, 'working');
@@ -186,8 +188,8 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
     expect(told[0].bodyZh).toContain('T4 第二十一条');
 
     // A re-check of a line already counted changes nothing more.
-    const before = await getPlanView(db, p.planner, plan.id);
-    await recheckOrderLine(db, p.planner, (await getOrder(db, p.market, small.id)).lines[0].id, at('2026-05-07'));
-    expect((await getPlanView(db, p.planner, plan.id)).lines[0].total).toBe(before.lines[0].total + 0);
+    const before = await getPlanView(db, workflows, p.planner, plan.id);
+    await recheckOrderLine(db, workflows, p.planner, (await getOrder(db, p.market, small.id)).lines[0].id, at('2026-05-07'));
+    expect((await getPlanView(db, workflows, p.planner, plan.id)).lines[0].total).toBe(before.lines[0].total + 0);
   });
 });

@@ -24,6 +24,6 @@ export { applyCustomerChange, rejectCustomerChange, requestCustomerChange } from
 export { findShipmentPlan, getMonthSummary, recordShipment, SALES_STATISTICS_SUBJECT, submitMonthReport } from './shipment.service';
 export { findDemandForPeriod, sumApprovedOrders } from './demand-query';
 export type { DemandFact } from './demand-query';
-export { registerDemandWorkflow } from './demand-workflow';
+export { demandDocumentTypes, demandTransitionHooks } from './demand-workflow';
 export { makeDemandRoutes } from './demand.routes';
 export type { DemandRouteDeps } from './demand.routes';

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
-import { applyTransition, createDocument, getDocument, type TransitionEvent, updateDocument } from '#core/approval';
+import { applyTransition, createDocument, getDocument, type TransitionEvent, updateDocument, type Workflows } from '#core/approval';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, versionConflict } from '#core/errors';
@@ -53,7 +53,7 @@ export interface ConcludeInput {
  * Fixes quantities and ship dates and sends the joint-review report to the general manager.
  * Once approved the order becomes a 销售计划单 (T4 第十四条, PP-3).
  */
-export async function concludeReview(db: Db, actor: Actor, orderId: string, input: ConcludeInput, now: Date) {
+export async function concludeReview(db: Db, workflows: Workflows, actor: Actor, orderId: string, input: ConcludeInput, now: Date) {
   requireAccess(actor, 'production.demand.write');
   requireAccess(actor, 'document.write');
   return db.transaction(async (tx) => {
@@ -93,17 +93,17 @@ export async function concludeReview(db: Db, actor: Actor, orderId: string, inpu
     const title = `订单汇审报告 ${order.number} ${order.customer}`;
     let docId = order.reviewDocumentId;
     if (!docId) {
-      docId = (await createDocument(tx, actor, { docType: ORDER_REVIEW_DOC, title, body }, now)).id;
+      docId = (await createDocument(tx, workflows, actor, { docType: ORDER_REVIEW_DOC, title, body }, now)).id;
     } else {
-      let doc = await getDocument(tx, actor, docId);
+      let doc = await getDocument(tx, workflows, actor, docId);
       if (doc.state === 'rejected') {
-        await applyTransition(tx, actor, docId, 'revise', { version: doc.version }, now);
-        doc = await getDocument(tx, actor, docId);
+        await applyTransition(tx, workflows, actor, docId, 'revise', { version: doc.version }, now);
+        doc = await getDocument(tx, workflows, actor, docId);
       }
-      await updateDocument(tx, actor, docId, { version: doc.version, title, body }, now);
+      await updateDocument(tx, workflows, actor, docId, { version: doc.version, title, body }, now);
     }
-    const doc = await getDocument(tx, actor, docId);
-    await applyTransition(tx, actor, docId, 'submit', { version: doc.version }, now);
+    const doc = await getDocument(tx, workflows, actor, docId);
+    await applyTransition(tx, workflows, actor, docId, 'submit', { version: doc.version }, now);
     const [row] = await tx
       .update(prodOrders)
       .set({ state: 'submitted', reviewDocumentId: docId, version: sql`${prodOrders.version} + 1` })

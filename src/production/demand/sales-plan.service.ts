@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
-import { createDocument, documents, getDocument } from '#core/approval';
+import { createDocument, documents, getDocument, type Workflows } from '#core/approval';
 import { writeAudit } from '#core/audit';
 import { dueDateFor, loadBusinessCalendar } from '#core/calendar';
 import type { Db } from '#core/db';
@@ -43,7 +43,7 @@ export async function ensureForecastDeadline(tx: Db, actor: Actor, month: string
   });
 }
 
-export async function createSalesPlan(db: Db, actor: Actor, period: SalesPlanPeriod, now: Date) {
+export async function createSalesPlan(db: Db, workflows: Workflows, actor: Actor, period: SalesPlanPeriod, now: Date) {
   requireAccess(actor, 'production.demand.write');
   requireAccess(actor, 'document.write');
   const p = salesPlanPeriod(period);
@@ -53,7 +53,7 @@ export async function createSalesPlan(db: Db, actor: Actor, period: SalesPlanPer
     .where(and(eq(prodSalesPlans.orgId, actor.orgId), eq(prodSalesPlans.kind, period.kind), eq(prodSalesPlans.periodStart, p.start)));
   if (existing) throw new AppError('CONFLICT', '该期间的销售计划已存在', 'A sales plan for this period already exists', [{ field: 'period', reason: 'exists' }]);
   return db.transaction(async (tx) => {
-    const doc = await createDocument(tx, actor, { docType: 'production.sales_plan', title: p.zh, body: { kind: period.kind, content: `${p.zh}（明细见销售计划页面）` } }, now);
+    const doc = await createDocument(tx, workflows, actor, { docType: 'production.sales_plan', title: p.zh, body: { kind: period.kind, content: `${p.zh}（明细见销售计划页面）` } }, now);
     const [row] = await tx
       .insert(prodSalesPlans)
       .values({ orgId: actor.orgId, documentId: doc.id, kind: period.kind, periodStart: p.start, periodEnd: p.end, createdBy: actor.userId, createdAt: now })
@@ -131,7 +131,7 @@ export async function saveSalesPlanLines(db: Db, actor: Actor, id: string, input
   });
 }
 
-export async function getSalesPlan(db: Db, actor: Actor, id: string) {
+export async function getSalesPlan(db: Db, workflows: Workflows, actor: Actor, id: string) {
   requireAccess(actor, 'production.read');
   const plan = await getSalesPlanRow(db, actor.orgId, id);
   const lines = await db
@@ -140,7 +140,7 @@ export async function getSalesPlan(db: Db, actor: Actor, id: string) {
     .innerJoin(prodItems, and(eq(prodItems.orgId, prodSalesPlanLines.orgId), eq(prodItems.id, prodSalesPlanLines.itemId)))
     .where(and(eq(prodSalesPlanLines.orgId, actor.orgId), eq(prodSalesPlanLines.planId, id)))
     .orderBy(asc(prodItems.code), asc(prodSalesPlanLines.onDate));
-  const document = hasPermission(actor, 'document.read') ? await getDocument(db, actor, plan.documentId) : null;
+  const document = hasPermission(actor, 'document.read') ? await getDocument(db, workflows, actor, plan.documentId) : null;
   const [doc] = await db
     .select({ state: documents.state, number: documents.number, title: documents.title })
     .from(documents)

@@ -1,7 +1,7 @@
 import type { Actor } from '#core/access';
 import { loadActor } from '#core/auth';
 import type { Db } from '#core/db';
-import type { DemoOrg, DemoSeeder } from '#core/org';
+import type { DemoOrg, DemoSeeder } from '#core/http';
 import { runPlantDailyDuties } from '../production.jobs';
 import { type DemoPeople, seedDemoOrders, seedDemoSales } from './demand.demo';
 import { demoClock } from './demo-clock';
@@ -22,9 +22,9 @@ export const seedProductionDemo: DemoSeeder = async (db, org) => {
   const people = Object.fromEntries(await Promise.all(Object.entries(names).map(async ([k, u]) => [k, await person(db, org, u)]))) as unknown as DemoPeople;
   const clock = demoClock(org.today);
   const master = await seedDemoMaster(db, org, people.head, people.gm);
-  await seedDemoChains(db, org);
-  await seedDemoSales(db, people, master.items, clock);
-  await seedDemoPlans(db, org, people, master, clock);
-  await seedDemoOrders(db, people, master.items, clock);
+  await seedDemoChains(db, org.workflows, org);
+  await seedDemoSales(db, org.workflows, people, master.items, clock);
+  await seedDemoPlans(db, org.workflows, org, people, master, clock);
+  await seedDemoOrders(db, org.workflows, people, master.items, clock);
   await runPlantDailyDuties(db, org.orgId, org.today);
 };

@@ -1,6 +1,6 @@
 import type { Actor } from '#core/access';
 import type { Db } from '#core/db';
-import type { DemoOrg } from '#core/org';
+import type { DemoOrg } from '#core/http';
 import { approveSafetyStock, createBomLine, createItem, createWorkshop, type ItemInput, saveRouting, updateStock } from '../master/index';
 
 // A small liquor and wine plant (T4 is a 酒业 regulation): finished goods in cases, base liquor

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
-import { applyTransition, type TransitionEvent } from '#core/approval';
+import { applyTransition, type TransitionEvent, type Workflows } from '#core/approval';
 import { writeAudit } from '#core/audit';
 import { loadActor } from '#core/auth';
 import type { Db } from '#core/db';
@@ -48,7 +48,7 @@ async function addToWorkingLine(tx: Db, planId: string, orgId: string, itemId: s
  * plan's forecast they are absorbed; above it the plan is re-opened as an adjustment (a new
  * revision through the original approval chain) with the excess added to the working lines.
  */
-export async function absorbOrderLines(tx: Db, actor: Actor, lines: readonly OrderLineRow[], now: Date, orderLabel: string): Promise<AbsorptionResult[]> {
+export async function absorbOrderLines(tx: Db, workflows: Workflows, actor: Actor, lines: readonly OrderLineRow[], now: Date, orderLabel: string): Promise<AbsorptionResult[]> {
   const policy = await getPolicy(tx, actor.orgId);
   const today = await localToday(tx, actor.orgId, now);
   const groups = new Map<string, OrderLineRow[]>();
@@ -115,7 +115,7 @@ export async function absorbOrderLines(tx: Db, actor: Actor, lines: readonly Ord
         await record({ itemId, month, decision: 'pending', forecastQty, cumulativeQty, excess: decision.excess, planId: plan.id });
         continue;
       }
-      const { after } = await applyTransition(tx, author, doc.id, 'adjust', { version: doc.version, opinion: why }, now);
+      const { after } = await applyTransition(tx, workflows, author, doc.id, 'adjust', { version: doc.version, opinion: why }, now);
       revision = after.revision;
     } else if (doc.state !== 'draft') {
       await record({ itemId, month, decision: 'pending', forecastQty, cumulativeQty, excess: decision.excess, planId: plan.id });
@@ -155,11 +155,11 @@ export async function onOrderApprovedForPlans(tx: Db, actor: Actor, event: Trans
     .select()
     .from(prodOrderLines)
     .where(and(eq(prodOrderLines.orgId, order.orgId), eq(prodOrderLines.orderId, order.id)));
-  await absorbOrderLines(tx, actor, lines, event.document.updatedAt, `销售计划单 ${order.salesSheetNumber ?? order.number}（${order.customer}）`);
+  await absorbOrderLines(tx, event.workflows, actor, lines, event.document.updatedAt, `销售计划单 ${order.salesSheetNumber ?? order.number}（${order.customer}）`);
 }
 
 /** After a customer change: the changed line is checked again. */
-export async function recheckOrderLine(db: Db, actor: Actor, orderLineId: string, now: Date) {
+export async function recheckOrderLine(db: Db, workflows: Workflows, actor: Actor, orderLineId: string, now: Date) {
   return db.transaction(async (tx) => {
     const [line] = await tx
       .select()
@@ -170,7 +170,7 @@ export async function recheckOrderLine(db: Db, actor: Actor, orderLineId: string
       .select()
       .from(prodOrders)
       .where(and(eq(prodOrders.orgId, actor.orgId), eq(prodOrders.id, line.orderId)));
-    return absorbOrderLines(tx, actor, [line], now, `客户变更（${order.salesSheetNumber ?? order.number}）`);
+    return absorbOrderLines(tx, workflows, actor, [line], now, `客户变更（${order.salesSheetNumber ?? order.number}）`);
   });
 }
 

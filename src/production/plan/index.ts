@@ -24,6 +24,6 @@ export { confirmWeeklyPlan, deriveWeeklyPlans } from './weekly-plan.service';
 export { createPlanFromRequest, createPlanRequest, evaluateFeasibility, findPlanRequests, getPlanRequest, REQUEST_ISSUE, reevaluatePlanRequest } from './request.service';
 export { ANNUAL_PARTY_LABELS, applyLevelPlan, findAnnualInputs, getLevelPlan, saveAnnualInput } from './level-plan.service';
 export { exportPlanWorkbook, importPlanWorkbook } from './plan-excel';
-export { registerPlanWorkflow } from './plan-workflow';
+export { planDocumentTypes, planGuards, planTransitionHooks } from './plan-workflow';
 export { planRoutes } from './plan.routes';
 export { planExtraRoutes } from './plan-extra.routes';

@@ -14,7 +14,7 @@ export const planExtraRoutes: RouteModule = (app, ctx) => {
   app.post(
     '/production/plans/:id/weekly',
     { config: { permission: 'production.plan.write' }, schema: { tags, summary: '分解车间周计划 Derive weekly workshop plans (PP-10)', params: Id, body: z.object({ weekOf: z.iso.date() }) } },
-    async (req) => deriveWeeklyPlans(ctx.db, actorOf(req), req.params.id, req.body.weekOf, ctx.clock()),
+    async (req) => deriveWeeklyPlans(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body.weekOf, ctx.clock()),
   );
   app.post('/production/plans/:id/confirm', { config: { permission: 'production.read' }, schema: { tags, summary: '车间确认周计划 Confirm a weekly plan', params: Id, body: Version } }, async (req) =>
     confirmWeeklyPlan(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
@@ -61,6 +61,6 @@ export const planExtraRoutes: RouteModule = (app, ctx) => {
     reevaluatePlanRequest(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
   );
   app.post('/production/requests/:id/plan', { config: { permission: 'production.plan.write' }, schema: { tags, summary: '编制专项/临时计划 Make its plan', params: Id, body: Version } }, async (req) =>
-    createPlanFromRequest(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
+    createPlanFromRequest(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body.version, ctx.clock()),
   );
 };

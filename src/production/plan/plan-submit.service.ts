@@ -1,5 +1,5 @@
 import { type Actor, requireAccess } from '#core/access';
-import { applyTransition, updateDocument } from '#core/approval';
+import { applyTransition, updateDocument, type Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { invalidState } from '#core/errors';
 import type { CapacityView } from '../capacity/index';
@@ -14,7 +14,7 @@ import { findPlanDocument, findWorkingLines, getPlanRow } from './plan.query';
  * (what an approver reads on a phone and what the revision diff compares), then goes up the
  * chain; the capacity guard (PP-9) decides whether it may.
  */
-export async function submitPlan(db: Db, actor: Actor, planId: string, input: { version: number; opinion?: string | null }, now: Date) {
+export async function submitPlan(db: Db, workflows: Workflows, actor: Actor, planId: string, input: { version: number; opinion?: string | null }, now: Date) {
   requireAccess(actor, 'document.write');
   const plan = await getPlanRow(db, actor.orgId, planId);
   const doc = await findPlanDocument(db, plan);
@@ -26,10 +26,10 @@ export async function submitPlan(db: Db, actor: Actor, planId: string, input: { 
     const capacity: CapacityView = await computePlanCapacityOf(tx, plan, today, lines);
     const body = planDocumentBody(plan, lines, labels, capacity, await findCountermeasures(tx, actor.orgId, plan.id));
     if (doc.state === 'draft') {
-      const updated = await updateDocument(tx, actor, doc.id, { version: input.version, body }, now);
-      await applyTransition(tx, actor, doc.id, 'submit', { version: updated.version, opinion: input.opinion }, now);
+      const updated = await updateDocument(tx, workflows, actor, doc.id, { version: input.version, body }, now);
+      await applyTransition(tx, workflows, actor, doc.id, 'submit', { version: updated.version, opinion: input.opinion }, now);
     } else {
-      await applyTransition(tx, actor, doc.id, 'submit', { version: input.version, opinion: input.opinion }, now);
+      await applyTransition(tx, workflows, actor, doc.id, 'submit', { version: input.version, opinion: input.opinion }, now);
     }
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
-import { type DocumentView, getDocument } from '#core/approval';
+import { type DocumentView, getDocument, type Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { notFound } from '#core/errors';
 import { type CapacityView, findOverloads, findUnderloads } from '../capacity/index';
@@ -44,7 +44,7 @@ async function findSnapshotRevisions(db: Db, orgId: string, planId: string): Pro
 }
 
 /** Everything the plan screen shows: grid, capacity heat map, countermeasures, approval. */
-export async function getPlanView(db: Db, actor: Actor, planId: string) {
+export async function getPlanView(db: Db, workflows: Workflows, actor: Actor, planId: string) {
   requireAccess(actor, 'production.read');
   const plan = await getPlanRow(db, actor.orgId, planId);
   const doc = await findPlanDocument(db, plan);
@@ -65,7 +65,7 @@ export async function getPlanView(db: Db, actor: Actor, planId: string) {
         .where(and(eq(prodWorkshops.orgId, actor.orgId), eq(prodWorkshops.id, plan.workshopId)))
     : [];
   const state = planStateOf(plan, doc);
-  const document: DocumentView | null = doc && hasPermission(actor, 'document.read') ? await getDocument(db, actor, doc.id) : null;
+  const document: DocumentView | null = doc && hasPermission(actor, 'document.read') ? await getDocument(db, workflows, actor, doc.id) : null;
   lines.sort((a, b) => a.sort - b.sort || (items[a.itemId]?.code ?? '').localeCompare(items[b.itemId]?.code ?? ''));
   return {
     id: plan.id,

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
-import { type ApprovalGuard, registerApprovalGuard, registerDocumentType, type TransitionEvent, onDocumentTransition } from '#core/approval';
+import type { ApprovalGuard, DocumentTypeInfo, GuardDeclaration, HookDeclaration, TransitionEvent } from '#core/approval';
 import { completeDeadline } from '#core/calendar';
 import type { Db } from '#core/db';
 import { notifyUsers } from '#core/notify';
@@ -89,11 +89,16 @@ async function onPlanTransition(tx: Db, actor: Actor, event: TransitionEvent): P
   }
 }
 
-export function registerPlanWorkflow(): void {
-  for (const [kind, docType] of Object.entries(PLAN_DOC_TYPES) as [Exclude<PlanKind, 'weekly'>, string][]) {
-    const l = LABELS[kind];
-    registerDocumentType({ docType, label: { zh: l.zh, en: l.en }, numberPrefix: l.prefix, link: (id) => `/production/plan-doc/${id}`, isGenericEditable: false });
-    registerApprovalGuard(docType, 'submit', 'production.capacity-check', capacityGuard);
-    onDocumentTransition(docType, onPlanTransition);
-  }
-}
+const planTypes = Object.entries(PLAN_DOC_TYPES) as [Exclude<PlanKind, 'weekly'>, string][];
+
+export const planDocumentTypes: DocumentTypeInfo[] = planTypes.map(([kind, docType]) => ({
+  docType,
+  label: { zh: LABELS[kind].zh, en: LABELS[kind].en },
+  numberPrefix: LABELS[kind].prefix,
+  link: (id) => `/production/plan-doc/${id}`,
+  isGenericEditable: false,
+}));
+
+export const planGuards: GuardDeclaration[] = planTypes.map(([, docType]) => ({ docType, action: 'submit', name: 'production.capacity-check', fn: capacityGuard }));
+
+export const planTransitionHooks: HookDeclaration[] = planTypes.map(([, docType]) => ({ docType, fn: onPlanTransition }));

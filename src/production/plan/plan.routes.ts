@@ -62,10 +62,10 @@ export const planRoutes: RouteModule = (app, ctx) => {
         ]),
       },
     },
-    async (req, reply) => reply.code(201).send(await createPlan(ctx.db, actorOf(req), req.body, ctx.clock())),
+    async (req, reply) => reply.code(201).send(await createPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.body, ctx.clock())),
   );
   app.get('/production/plans/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '计划明细、产能热力图、审批 Plan view', params: Id } }, async (req) =>
-    getPlanView(ctx.db, actorOf(req), req.params.id),
+    getPlanView(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
   );
   app.get('/production/plans/by-document/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '按审批文件查找计划 Plan of a document', params: Id } }, async (req) =>
     getPlanIdByDocument(ctx.db, actorOf(req), req.params.id),
@@ -111,8 +111,8 @@ export const planRoutes: RouteModule = (app, ctx) => {
     '/production/plans/:id/submit',
     { config: { permission: 'document.write' }, schema: { tags, summary: '提交审批（须通过产能检查）Submit (capacity-checked)', params: Id, body: z.object({ version: z.number().int(), opinion: z.string().max(2000).nullish() }) } },
     async (req) => {
-      await submitPlan(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock());
-      return getPlanView(ctx.db, actorOf(req), req.params.id);
+      await submitPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body, ctx.clock());
+      return getPlanView(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id);
     },
   );
   app.get('/production/plans/:id/excel', { config: { permission: 'production.read' }, schema: { tags, summary: '导出计划 Excel Export the grid', params: Id } }, async (req, reply) => {

@@ -4,7 +4,7 @@ import { acknowledgeDocument, approveDocument, findDistribution, getDocument, is
 import { deadlines } from '#core/calendar';
 import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
-import { createTestDatabase, type TestDatabase } from '#test-support';
+import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
 import { prodItems } from '../master/index';
 import { newPlant, type TestPlant, workingDayQuantities } from '../testing/index';
 import {
@@ -19,6 +19,8 @@ import {
   submitPlan,
 } from './index';
 
+const { workflows } = testRegistry;
+
 const NOW = new Date('2026-03-20T02:00:00Z');
 const at = (iso: string) => new Date(iso);
 
@@ -31,15 +33,15 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
-    p = await newPlant(db, NOW);
+    p = await newPlant(db, workflows, NOW);
   });
   afterAll(() => database.drop());
 
-  const view = () => getPlanView(db, p.planner, planId);
-  const docVersion = async () => (await getDocument(db, p.planner, documentId)).version;
+  const view = () => getPlanView(db, workflows, p.planner, planId);
+  const docVersion = async () => (await getDocument(db, workflows, p.planner, documentId)).version;
 
   it('PP-8 a monthly plan gets its approval document and the compile and issue deadlines of the month before', async () => {
-    const plan = await createPlan(db, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
+    const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
     planId = plan.id;
     documentId = plan.documentId!;
     const v = await view();
@@ -58,7 +60,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-8 refuses a second plan for the same month', async () => {
-    await expect(createPlan(db, p.planner, { kind: 'monthly', month: '2026-04' }, NOW)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('PP-8 refuses an unknown product, a negative quantity and the wrong number of days, naming the field, and changes nothing', async () => {
@@ -99,11 +101,11 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-9 an overload without a countermeasure blocks submission, naming the workshop and week', async () => {
-    const err = await submitPlan(db, p.planner, planId, { version: await docVersion() }, NOW).catch((e) => e);
+    const err = await submitPlan(db, workflows, p.planner, planId, { version: await docVersion() }, NOW).catch((e) => e);
     expect(err.code).toBe('INVALID_STATE');
     expect(err.message).toContain('灌装车间 第2周 04-06~04-12 负荷 105%');
     expect(err.message).toContain('T4 第十九条');
-    expect((await getDocument(db, p.planner, documentId)).state).toBe('draft');
+    expect((await getDocument(db, workflows, p.planner, documentId)).state).toBe('draft');
   });
 
   it('PP-9 with a countermeasure recorded the plan goes up, and a workshop far below capacity is reported to the leaders', async () => {
@@ -111,8 +113,8 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
       code: 'VALIDATION_FAILED',
     });
     await addCountermeasure(db, p.planner, planId, { workshopId: p.workshops.fill, bucketStart: '2026-04-06', kind: 'overtime', description: '周日加一个班次', extraHours: 6 }, NOW);
-    await submitPlan(db, p.planner, planId, { version: await docVersion(), opinion: '请审批' }, at('2026-03-26T02:00:00Z'));
-    const doc = await getDocument(db, p.planner, documentId);
+    await submitPlan(db, workflows, p.planner, planId, { version: await docVersion(), opinion: '请审批' }, at('2026-03-26T02:00:00Z'));
+    const doc = await getDocument(db, workflows, p.planner, documentId);
     expect(doc.state).toBe('submitted');
     // The approver reads the plan's summary in the document: totals, the capacity verdict, the products.
     expect((doc.body as { content: string }).content).toContain('灌装车间 第2周 04-06~04-12 负荷 105%（应对措施：周日加一个班次）');
@@ -135,7 +137,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-8 PP-14 approval decomposes the plan into part, purchase plans, netted against stock, with the short material flagged', async () => {
-    await approveDocument(db, p.vp, documentId, { version: await docVersion(), opinion: '同意' }, at('2026-03-27T02:00:00Z'));
+    await approveDocument(db, workflows, p.vp, documentId, { version: await docVersion(), opinion: '同意' }, at('2026-03-27T02:00:00Z'));
     const m = await getPlanMaterials(db, p.planner, planId);
     const kinds = new Set(m.rows.map((r) => `${r.code}:${r.kind}`));
     expect(kinds).toEqual(new Set(['B1:make', 'P1:buy', 'C1:buy']));
@@ -148,7 +150,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('CORE-5 PP-8 issued to the workshops, each acknowledges; the issuer sees who has not', async () => {
-    await issueDocument(db, p.planner, documentId, { version: await docVersion(), departmentIds: [p.departments.get('灌装车间')!, p.departments.get('生产部')!] }, at('2026-03-30T02:00:00Z'));
+    await issueDocument(db, workflows, p.planner, documentId, { version: await docVersion(), departmentIds: [p.departments.get('灌装车间')!, p.departments.get('生产部')!] }, at('2026-03-30T02:00:00Z'));
     const director = await (await import('#test-support')).newPerson(db, p.orgId, ['production.read', 'document.read', 'document.write']);
     await db.execute(sql`update users set department_id = ${p.departments.get('灌装车间')!} where org_id = ${p.orgId} and id = ${director.userId}`);
     await acknowledgeDocument(db, director, documentId, at('2026-03-30T03:00:00Z'));
@@ -168,7 +170,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
       message: expect.stringContaining('请先发起调整'),
     });
     const { adjustDocument } = await import('#core/approval');
-    await adjustDocument(db, p.planner, documentId, { version: await docVersion(), opinion: '追加订单' }, at('2026-04-02T02:00:00Z'));
+    await adjustDocument(db, workflows, p.planner, documentId, { version: await docVersion(), opinion: '追加订单' }, at('2026-04-02T02:00:00Z'));
     const adjusting = await view();
     expect(adjusting).toMatchObject({ state: 'draft', revision: 2, effectiveRevision: 1, isEditable: true });
     const quantities = [...adjusting.lines[0].quantities];
@@ -182,11 +184,11 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-10 weekly workshop plans follow the process flow: filling runs the working day before packing', async () => {
-    const weekly = await deriveWeeklyPlans(db, p.planner, planId, '2026-04-15', NOW);
+    const weekly = await deriveWeeklyPlans(db, workflows, p.planner, planId, '2026-04-15', NOW);
     const fill = weekly.find((w) => w.workshopId === p.workshops.fill)!;
     const pack = weekly.find((w) => w.workshopId === p.workshops.pack)!;
-    const fillView = await getPlanView(db, p.planner, fill.id);
-    const packView = await getPlanView(db, p.planner, pack.id);
+    const fillView = await getPlanView(db, workflows, p.planner, fill.id);
+    const packView = await getPlanView(db, workflows, p.planner, pack.id);
     expect(fillView).toMatchObject({ kind: 'weekly', periodStart: '2026-04-13', periodEnd: '2026-04-19', parentPlanId: planId });
     // Packing Mon 13 … Sat 18; filling for Monday 20 April runs on Saturday 18, Sunday is rest.
     expect(packView.lines[0].quantities).toEqual([800, 800, 800, 800, 800, 800, 0]);
@@ -203,14 +205,14 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
     const rows = Array.from({ length: 2000 }, (_, i) => ({ orgId: p.orgId, code: `BULK-${i}`, name: `产品 ${i}`, unit: '箱', category: 'finished' as const, source: 'make' as const }));
     const ids: string[] = [];
     for (let i = 0; i < rows.length; i += 500) ids.push(...(await db.insert(prodItems).values(rows.slice(i, i + 500)).returning({ id: prodItems.id })).map((r) => r.id));
-    const big = await createPlan(db, p.planner, { kind: 'monthly', month: '2026-06' }, NOW);
+    const big = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-06' }, NOW);
     const lines = ids.map((itemId, i) => ({ itemId, forecastQty: 100, quantities: Array.from({ length: 30 }, (_, k) => (k + i) % 7) }));
     const started = Date.now();
     const saved = await savePlanLines(db, p.planner, big.id, { version: big.version, lines }, NOW);
     const elapsed = Date.now() - started;
     expect(saved.lineCount).toBe(2000);
     expect(elapsed).toBeLessThan(10_000);
-    const v = await getPlanView(db, p.planner, big.id);
+    const v = await getPlanView(db, workflows, p.planner, big.id);
     expect(v.lines).toHaveLength(2000);
   });
 });

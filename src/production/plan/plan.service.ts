@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
-import { createDocument, documents } from '#core/approval';
+import { createDocument, documents, type Workflows } from '#core/approval';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidField } from '#core/errors';
@@ -27,12 +27,12 @@ const duplicate = (kind: PlanKind) =>
   ]);
 
 /** Creates the plan and, except for weekly plans, its approval document — in the caller's transaction. */
-export async function insertPlan(tx: Db, actor: Actor, input: NewPlanRecord, now: Date): Promise<PlanRow> {
+export async function insertPlan(tx: Db, workflows: Workflows, actor: Actor, input: NewPlanRecord, now: Date): Promise<PlanRow> {
   const p = planPeriod(input.period);
   const kind = input.period.kind;
   let documentId: string | null = null;
   if (kind !== 'weekly') {
-    const doc = await createDocument(tx, actor, { docType: PLAN_DOC_TYPES[kind], title: p.title.zh, body: { kind, periodStart: p.periodStart, periodEnd: p.periodEnd, content: `${p.title.zh}（明细见生产计划页面）` } }, now);
+    const doc = await createDocument(tx, workflows, actor, { docType: PLAN_DOC_TYPES[kind], title: p.title.zh, body: { kind, periodStart: p.periodStart, periodEnd: p.periodEnd, content: `${p.title.zh}（明细见生产计划页面）` } }, now);
     documentId = doc.id;
   }
   const [row] = await tx
@@ -66,7 +66,7 @@ export async function insertPlan(tx: Db, actor: Actor, input: NewPlanRecord, now
 
 export type PlanCreateInput = { kind: 'annual'; year: number } | { kind: 'quarterly'; year: number; quarter: number } | { kind: 'monthly'; month: string };
 
-export async function createPlan(db: Db, actor: Actor, input: PlanCreateInput, now: Date): Promise<PlanRow> {
+export async function createPlan(db: Db, workflows: Workflows, actor: Actor, input: PlanCreateInput, now: Date): Promise<PlanRow> {
   requireAccess(actor, 'production.plan.write');
   requireAccess(actor, 'document.write');
   const period = planPeriod(input);
@@ -76,7 +76,7 @@ export async function createPlan(db: Db, actor: Actor, input: PlanCreateInput, n
     .where(and(eq(prodPlans.orgId, actor.orgId), eq(prodPlans.kind, input.kind), eq(prodPlans.periodStart, period.periodStart)));
   if (existing) throw duplicate(input.kind);
   try {
-    return await db.transaction((tx) => insertPlan(tx, actor, { period: input }, now));
+    return await db.transaction((tx) => insertPlan(tx, workflows, actor, { period: input }, now));
   } catch (e) {
     if (isUniqueViolation(e)) throw duplicate(input.kind);
     throw e;

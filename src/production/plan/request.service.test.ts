@@ -4,7 +4,7 @@ import { approveDocument, getDocument, issueDocument, submitDocument } from '#co
 import { deadlines } from '#core/calendar';
 import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
-import { createTestDatabase, type TestDatabase } from '#test-support';
+import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
 import { createSalesPlan, saveSalesPlanLines } from '../demand/index';
 import { updateStock } from '../master/index';
 import { newPlant, type TestPlant } from '../testing/index';
@@ -22,6 +22,8 @@ import {
   saveAnnualInput,
 } from './index';
 
+const { workflows } = testRegistry;
+
 const NOW = new Date('2026-06-10T02:00:00Z');
 
 describe('special and temporary plans, plans from demand, level and annual plans (PP-6, PP-7, PP-8, PP-11)', () => {
@@ -31,7 +33,7 @@ describe('special and temporary plans, plans from demand, level and annual plans
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
-    p = await newPlant(db, NOW);
+    p = await newPlant(db, workflows, NOW);
   });
   afterAll(() => database.drop());
 
@@ -59,16 +61,16 @@ describe('special and temporary plans, plans from demand, level and annual plans
     await updateStock(db, p.planner, p.items.cork, { version: 2, onHand: 100000 }, NOW);
     const r = await createPlanRequest(db, p.market, { kind: 'special', title: '出口订单', lines: [{ itemId: p.items.wine, qty: 1200, dueOn: '2026-06-20' }] }, NOW);
     expect(r).toMatchObject({ isFeasible: true, state: 'received', issueDueOn: '2026-06-12' });
-    const { plan } = await createPlanFromRequest(db, p.planner, r.id, r.version, NOW);
-    const v = await getPlanView(db, p.planner, plan.id);
+    const { plan } = await createPlanFromRequest(db, workflows, p.planner, r.id, r.version, NOW);
+    const v = await getPlanView(db, workflows, p.planner, plan.id);
     expect(v).toMatchObject({ kind: 'special', periodStart: '2026-06-10', periodEnd: '2026-06-20', number: 'ZXJH-2026-0001' });
     // Levelled over the working days up to the due date: 1,200 over 9 working days (the 14th is a Sunday).
     expect(v.lines[0].total).toBe(1200);
     expect(v.lines[0].quantities[4]).toBe(0);
-    let doc = await getDocument(db, p.planner, plan.documentId!);
-    doc = await submitDocument(db, p.planner, doc.id, { version: doc.version }, NOW);
-    doc = await approveDocument(db, p.vp, doc.id, { version: doc.version }, NOW);
-    await issueDocument(db, p.planner, doc.id, { version: doc.version, departmentIds: [p.departments.get('灌装车间')!] }, new Date('2026-06-11T02:00:00Z'));
+    let doc = await getDocument(db, workflows, p.planner, plan.documentId!);
+    doc = await submitDocument(db, workflows, p.planner, doc.id, { version: doc.version }, NOW);
+    doc = await approveDocument(db, workflows, p.vp, doc.id, { version: doc.version }, NOW);
+    await issueDocument(db, workflows, p.planner, doc.id, { version: doc.version, departmentIds: [p.departments.get('灌装车间')!] }, new Date('2026-06-11T02:00:00Z'));
     expect((await getPlanRequest(db, p.planner, r.id)).state).toBe('closed');
     const [due] = await db
       .select({ state: deadlines.state })
@@ -78,31 +80,31 @@ describe('special and temporary plans, plans from demand, level and annual plans
   });
 
   it('PP-8 fills the monthly plan from the approved sales plan, net of stock and safety stock, level over working days', async () => {
-    const sp = await createSalesPlan(db, p.market, { kind: 'monthly', month: '2026-07' }, NOW);
+    const sp = await createSalesPlan(db, workflows, p.market, { kind: 'monthly', month: '2026-07' }, NOW);
     await saveSalesPlanLines(db, p.market, sp.id, { version: sp.version, lines: [{ itemId: p.items.wine, onDate: '2026-07-15', qty: 13000 }] });
-    const sent = await submitDocument(db, p.market, sp.documentId, { version: 1 }, NOW);
-    await approveDocument(db, p.gm, sp.documentId, { version: sent.version }, NOW);
+    const sent = await submitDocument(db, workflows, p.market, sp.documentId, { version: 1 }, NOW);
+    await approveDocument(db, workflows, p.gm, sp.documentId, { version: sent.version }, NOW);
     await updateStock(db, p.planner, p.items.wine, { version: 2, onHand: 1000, safetyStock: 500 }, NOW);
-    const plan = await createPlan(db, p.planner, { kind: 'monthly', month: '2026-07' }, NOW);
+    const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-07' }, NOW);
     await fillPlanFromDemand(db, p.planner, plan.id, plan.version, NOW);
-    const v = await getPlanView(db, p.planner, plan.id);
+    const v = await getPlanView(db, workflows, p.planner, plan.id);
     // 13,000 demand + 500 safety − 1,000 on hand = 12,500 over July's 27 working days (Mon–Sat).
     expect(v.lines[0]).toMatchObject({ forecastQty: 13000, total: 12500 });
     expect(v.lines[0].quantities.filter((q) => q > 0)).toHaveLength(27);
   });
 
   it('PP-8 copies last month’s plan into a new month', async () => {
-    const aug = await createPlan(db, p.planner, { kind: 'monthly', month: '2026-08' }, NOW);
+    const aug = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-08' }, NOW);
     await copyPlanFromPrevious(db, p.planner, aug.id, aug.version, NOW);
-    const v = await getPlanView(db, p.planner, aug.id);
+    const v = await getPlanView(db, workflows, p.planner, aug.id);
     expect(v.lines[0]).toMatchObject({ forecastQty: 13000, total: 12500 });
     expect(v.lines[0].quantities).toHaveLength(31);
-    const sep = await createPlan(db, p.planner, { kind: 'monthly', month: '2026-10' }, NOW);
+    const sep = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-10' }, NOW);
     await expect(copyPlanFromPrevious(db, p.planner, sep.id, sep.version, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
   it('PP-7 the quarterly plan is levelled: stock built in a slack month is drawn when demand tops capacity', async () => {
-    const sp = await createSalesPlan(db, p.market, { kind: 'quarterly', year: 2026, quarter: 4 }, NOW);
+    const sp = await createSalesPlan(db, workflows, p.market, { kind: 'quarterly', year: 2026, quarter: 4 }, NOW);
     await saveSalesPlanLines(db, p.market, sp.id, {
       version: sp.version,
       lines: [
@@ -111,9 +113,9 @@ describe('special and temporary plans, plans from demand, level and annual plans
         { itemId: p.items.wine, onDate: '2026-12-01', qty: 32000 },
       ],
     });
-    const sent = await submitDocument(db, p.market, sp.documentId, { version: 1 }, NOW);
-    await approveDocument(db, p.gm, sp.documentId, { version: sent.version }, NOW);
-    const q = await createPlan(db, p.planner, { kind: 'quarterly', year: 2026, quarter: 4 }, NOW);
+    const sent = await submitDocument(db, workflows, p.market, sp.documentId, { version: 1 }, NOW);
+    await approveDocument(db, workflows, p.gm, sp.documentId, { version: sent.version }, NOW);
+    const q = await createPlan(db, workflows, p.planner, { kind: 'quarterly', year: 2026, quarter: 4 }, NOW);
     const level = await getLevelPlan(db, p.planner, q.id);
     expect(level.bottleneck?.name).toBe('灌装车间');
     expect(level.result?.status).toBe('optimal');
@@ -123,12 +125,12 @@ describe('special and temporary plans, plans from demand, level and annual plans
     expect(fam[1].inventory).toBeGreaterThan(0);
     expect(fam.every((x) => x.backlog < 1e-6)).toBe(true);
     await applyLevelPlan(db, p.planner, q.id, q.version, NOW);
-    const v = await getPlanView(db, p.planner, q.id);
+    const v = await getPlanView(db, workflows, p.planner, q.id);
     expect(v.lines[0].quantities.map(Math.round)).toEqual(fam.map((x) => Math.round(x.production + x.subcontract)));
   });
 
   it('PP-6 the annual plan collects the inputs of market, finance, procurement, R&D and production', async () => {
-    const annual = await createPlan(db, p.planner, { kind: 'annual', year: 2027 }, NOW);
+    const annual = await createPlan(db, workflows, p.planner, { kind: 'annual', year: 2027 }, NOW);
     await saveAnnualInput(db, p.market, annual.id, { party: 'market', content: '预计增长 8%' }, NOW);
     await saveAnnualInput(db, p.planner, annual.id, { party: 'production', content: '灌装线两条' }, NOW);
     await saveAnnualInput(db, p.market, annual.id, { party: 'market', content: '预计增长 10%' }, NOW);
@@ -137,7 +139,7 @@ describe('special and temporary plans, plans from demand, level and annual plans
       ['market', '预计增长 10%'],
       ['production', '灌装线两条'],
     ]);
-    const monthly = await createPlan(db, p.planner, { kind: 'monthly', month: '2026-09' }, NOW);
+    const monthly = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-09' }, NOW);
     await expect(saveAnnualInput(db, p.market, monthly.id, { party: 'market', content: 'x y' }, NOW)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });

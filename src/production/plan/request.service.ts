@@ -17,6 +17,7 @@ import { spreadEvenly } from './plan-lines.rules';
 import { bucketIndexOf, bucketStarts, planPeriod } from './plan-period.rules';
 import { insertPlan, planLink } from './plan.service';
 import { type PlanRequestRow, prodPlanLines, prodPlanRequests, type RequestLine } from './plan.schema';
+import type { Workflows } from '#core/approval';
 
 export const REQUEST_ISSUE = 'production.request.issue';
 export const requestLink = (id: string) => `/production/requests/${id}`;
@@ -207,7 +208,7 @@ export async function reevaluatePlanRequest(db: Db, actor: Actor, id: string, ve
 }
 
 /** The special or temporary plan for a request, its quantities on their due days, ready to edit and submit. */
-export async function createPlanFromRequest(db: Db, actor: Actor, id: string, version: number, now: Date) {
+export async function createPlanFromRequest(db: Db, workflows: Workflows, actor: Actor, id: string, version: number, now: Date) {
   requireAccess(actor, 'production.plan.write');
   requireAccess(actor, 'document.write');
   const request = await getRequestRow(db, actor.orgId, id);
@@ -217,7 +218,7 @@ export async function createPlanFromRequest(db: Db, actor: Actor, id: string, ve
   const to = request.lines.reduce((m, l) => (l.dueOn > m ? l.dueOn : m), from);
   const today = await localToday(db, actor.orgId, now);
   return db.transaction(async (tx) => {
-    const plan = await insertPlan(tx, actor, { period: { kind: request.kind, from, to, name: request.title }, requestId: id }, now);
+    const plan = await insertPlan(tx, workflows, actor, { period: { kind: request.kind, from, to, name: request.title }, requestId: id }, now);
     const period = { ...planPeriod({ kind: request.kind, from, to, name: request.title }), bucket: 'day' as const };
     const scheduled = await scheduleRequest(tx, actor.orgId, await loadPlanningMaster(tx, actor.orgId), request.lines, period);
     const rows = scheduled.map(({ itemId, quantities }, i) => ({ orgId: actor.orgId, planId: plan.id, itemId, quantities, total: round(quantities.reduce((s, x) => s + x, 0)), forecastQty: null, sort: i }));

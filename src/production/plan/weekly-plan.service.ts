@@ -17,6 +17,7 @@ import { bucketStarts, planPeriod } from './plan-period.rules';
 import { findLinesInForce, findPlanDocument, getPlanRow } from './plan.query';
 import { insertPlan, planLink } from './plan.service';
 import { type PlanRow, prodPlanLines, prodPlans } from './plan.schema';
+import type { Workflows } from '#core/approval';
 
 /** Quantity per item and day across the monthly plans in force around the week. */
 async function dailyQuantities(db: Db, orgId: string, from: string, to: string) {
@@ -55,7 +56,7 @@ async function dailyQuantities(db: Db, orgId: string, from: string, to: string) 
  * process flow — an operation running N days before the product is due appears N days earlier
  * in its workshop's week — and checked against that workshop's capacity per day.
  */
-export async function deriveWeeklyPlans(db: Db, actor: Actor, monthlyPlanId: string, weekOf: string, now: Date): Promise<PlanRow[]> {
+export async function deriveWeeklyPlans(db: Db, workflows: Workflows, actor: Actor, monthlyPlanId: string, weekOf: string, now: Date): Promise<PlanRow[]> {
   requireAccess(actor, 'production.plan.write');
   const monthly = await getPlanRow(db, actor.orgId, monthlyPlanId);
   if (monthly.kind !== 'monthly') throw invalidField('planId', '周计划须由月度计划分解', 'weekly plans come from a monthly plan');
@@ -105,7 +106,7 @@ export async function deriveWeeklyPlans(db: Db, actor: Actor, monthlyPlanId: str
       }
       const plan =
         existing ??
-        (await insertPlan(tx, actor, { period: { kind: 'weekly', weekOf: week.periodStart, workshopName: await workshopName(tx, actor.orgId, workshopId) }, workshopId, parentPlanId: monthly.id }, now));
+        (await insertPlan(tx, workflows, actor, { period: { kind: 'weekly', weekOf: week.periodStart, workshopName: await workshopName(tx, actor.orgId, workshopId) }, workshopId, parentPlanId: monthly.id }, now));
       await tx.delete(prodPlanLines).where(and(eq(prodPlanLines.orgId, actor.orgId), eq(prodPlanLines.planId, plan.id)));
       await tx.insert(prodPlanLines).values([...lines].map(([itemId, quantities], i) => ({ orgId: actor.orgId, planId: plan.id, itemId, quantities, total: lineTotal(quantities), sort: i })));
       const [bumped] = await tx

@@ -1,5 +1,5 @@
 import type { Actor, Permission } from '#core/access';
-import { saveApprovalChain } from '#core/approval';
+import { saveApprovalChain, type Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { newOrg, newPerson } from '#test-support';
 import { createBomLine, createItem, createWorkshop, saveRouting, updateStock } from '../master/index';
@@ -36,7 +36,7 @@ export interface TestPlant {
   departments: Map<string, string>;
 }
 
-export async function newPlant(db: Db, now: Date): Promise<TestPlant> {
+export async function newPlant(db: Db, workflows: Workflows, now: Date): Promise<TestPlant> {
   const { org, departments, system } = await newOrg(db);
   const planner = await newPerson(db, org.id, PLANNER);
   const market = await newPerson(db, org.id, MARKET);
@@ -53,7 +53,7 @@ export async function newPlant(db: Db, now: Date): Promise<TestPlant> {
     'production.sales_plan': [step(gm, 'gm')],
     'production.order_review': [step(gm, 'gm')],
   })) {
-    await saveApprovalChain(db, system, docType, { steps, allowSelfApproval: false }, now);
+    await saveApprovalChain(db, workflows, system, docType, { steps, allowSelfApproval: false }, now);
   }
   const departmentIds = new Map(departments.map((d) => [d.name, d.id]));
   const six = [1, 2, 3, 4, 5, 6];

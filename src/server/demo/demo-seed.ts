@@ -1,11 +1,10 @@
-import { PERMISSIONS, systemActor } from '#core/access';
+import { systemActor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import { hashPassword } from '#core/auth';
 import type { Db } from '#core/db';
-import { countOrganisations, createOrganisation, type DemoOrg, type OrganisationSeed, userRoles, users } from '#core/org';
+import type { DemoOrg, Registry } from '#core/http';
+import { countOrganisations, createOrganisation, type OrganisationSeed, userRoles, users } from '#core/org';
 import { DEMO_PASSWORD, type DemoUser, PLANT_USERS, plantSeed, SCHOOL_USERS, schoolSeed } from './demo-orgs';
-import { demoSeeders } from './demo-seeders';
-
 
 export interface DemoLogin {
   organisation: string;
@@ -14,9 +13,9 @@ export interface DemoLogin {
   roles: string[];
 }
 
-async function seedOrganisation(db: Db, seed: OrganisationSeed, people: DemoUser[], passwordHash: string, today: Date) {
+async function seedOrganisation(db: Db, registry: Registry, seed: OrganisationSeed, people: DemoUser[], passwordHash: string, today: Date) {
   const { org, departments } = await createOrganisation(db, seed);
-  const actor = systemActor(org.id, new Set(PERMISSIONS));
+  const actor = systemActor(org.id);
   const departmentIds = new Map(departments.map((d) => [d.name, d.id]));
   const userIds = new Map<string, string>();
   await db.transaction(async (tx) => {
@@ -37,18 +36,19 @@ async function seedOrganisation(db: Db, seed: OrganisationSeed, people: DemoUser
     }
     await writeAudit(tx, actor, { action: 'seed.demo', entity: 'organisation', entityId: org.id, after: { name: org.name, people: people.length } });
   });
-  const demo: DemoOrg = { orgId: org.id, kind: seed.kind, template: seed.template, actor, userIds, departmentIds, today };
-  for (const seeder of demoSeeders) await seeder(db, demo);
+  const demo: DemoOrg = { orgId: org.id, kind: seed.kind, template: seed.template, actor, userIds, departmentIds, today, workflows: registry.workflows };
+  for (const seeder of registry.demoSeeders) await seeder(db, demo);
   return people.map((p) => ({ organisation: org.name, username: p.username, displayName: p.displayName, roles: p.roles }));
 }
 
 /** Seeds the two demo organisations once; a database that has organisations is left alone. */
-export async function seedDemo(db: Db, today: Date): Promise<{ seeded: boolean; logins: DemoLogin[]; password: string }> {
+export async function seedDemo(db: Db, registry: Registry, today: Date): Promise<{ seeded: boolean; logins: DemoLogin[]; password: string }> {
   if ((await countOrganisations(db)) > 0) return { seeded: false, logins: demoLogins(), password: DEMO_PASSWORD };
   // Every demo account shares one password, so hash it once.
   const hash = await hashPassword(DEMO_PASSWORD);
-  const plant = await seedOrganisation(db, plantSeed(PERMISSIONS), PLANT_USERS, hash, today);
-  const school = await seedOrganisation(db, schoolSeed(PERMISSIONS), SCHOOL_USERS, hash, today);
+  const codes = registry.permissions.map((p) => p.code);
+  const plant = await seedOrganisation(db, registry, plantSeed(codes), PLANT_USERS, hash, today);
+  const school = await seedOrganisation(db, registry, schoolSeed(codes), SCHOOL_USERS, hash, today);
   return { seeded: true, logins: [...plant, ...school], password: DEMO_PASSWORD };
 }
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findings } from '#core/assessment';
-import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '#test-support';
+import { createTestDatabase, TEST_PASSWORD, type TestDatabase, testRegistry } from '#test-support';
 import { getScreenQr, signInWithQr } from '../attendance';
 import { decideClaim, getTeacherCredits, submitClaim } from '../credit';
 import { newTrainingSchool, type TestSchool } from '../demo';
@@ -21,7 +21,7 @@ describe('credits and the yearly assessment (ST-5, ST-6, ST-7)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
-    school = await newTrainingSchool(db, { teachers: 3, password: TEST_PASSWORD, now: at('2025-09-01T00:00:00Z') });
+    school = await newTrainingSchool(db, testRegistry, { teachers: 3, password: TEST_PASSWORD, now: at('2025-09-01T00:00:00Z') });
     // Four Monday sessions of 90 minutes each (2 学时, 2 credits), all staff.
     for (const date of ['2025-09-08', '2025-09-15', '2025-09-22', '2025-09-29']) {
       const s = await createSession(db, school.office, { title: '政治学习', category: 'moralEducation', date, startTime: '16:00', durationMinutes: 90, audience: 'all' }, at('2025-09-01T00:00:00Z'));

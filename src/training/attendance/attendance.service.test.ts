@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveDocument, submitDocument } from '#core/approval';
 import { auditLog } from '#core/audit';
 import { addHoliday } from '#core/calendar';
-import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '#test-support';
+import { createTestDatabase, TEST_PASSWORD, type TestDatabase, testRegistry } from '#test-support';
 import { newTrainingSchool, type TestSchool } from '../demo';
 import { decideLeave, decideLeaves, requestLeave } from '../leave';
 import { createPlan, getPlan } from '../plan';
@@ -11,6 +11,8 @@ import { createSession, findSessions, generatePlanSessions, getSession, writeOut
 import { attendanceChanges } from './attendance.schema';
 import { closeEndedSessions, getRoster, recordAttendance } from './roster.service';
 import { getScreenQr, signInWithQr } from './sign-in.service';
+
+const { workflows } = testRegistry;
 
 const at = (iso: string) => new Date(iso);
 const tokenOf = async (db: TestDatabase['db'], school: TestSchool, sessionId: string, now: Date, mode: 'in' | 'out' = 'in') =>
@@ -23,7 +25,7 @@ describe('plans, sessions, sign-in and leave (ST-1 … ST-4)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
-    school = await newTrainingSchool(db, { teachers: 4, password: TEST_PASSWORD, now: at('2026-02-20T00:00:00Z') });
+    school = await newTrainingSchool(db, testRegistry, { teachers: 4, password: TEST_PASSWORD, now: at('2026-02-20T00:00:00Z') });
   });
   afterAll(() => database.drop());
 
@@ -34,7 +36,7 @@ describe('plans, sessions, sign-in and leave (ST-1 … ST-4)', () => {
     await addHoliday(db, school.system, { date: '2026-03-06', name: '校运会', isWorkday: false });
     const now = at('2026-02-20T02:00:00Z');
     const plan = await createPlan(
-      db,
+      db, workflows,
       school.office,
       {
         kind: 'semester',
@@ -48,15 +50,15 @@ describe('plans, sessions, sign-in and leave (ST-1 … ST-4)', () => {
       },
       now,
     );
-    await expect(generatePlanSessions(db, school.office, plan.id, now)).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    await submitDocument(db, school.office, plan.id, { version: plan.documentVersion }, now);
-    await approveDocument(db, school.principal, plan.id, { version: plan.documentVersion + 1, opinion: '同意' }, now);
-    expect((await getPlan(db, school.office, plan.id)).state).toBe('approved');
-    const first = await generatePlanSessions(db, school.office, plan.id, now);
+    await expect(generatePlanSessions(db, workflows, school.office, plan.id, now)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await submitDocument(db, workflows, school.office, plan.id, { version: plan.documentVersion }, now);
+    await approveDocument(db, workflows, school.principal, plan.id, { version: plan.documentVersion + 1, opinion: '同意' }, now);
+    expect((await getPlan(db, workflows, school.office, plan.id)).state).toBe('approved');
+    const first = await generatePlanSessions(db, workflows, school.office, plan.id, now);
     // Mon political (all), Wed Chinese, Thu maths; Friday research ×3 groups skipped for the holiday.
     expect(first.created).toBe(3);
     expect(first.skipped).toEqual([{ date: '2026-03-06', slotCode: 'research', reason: { zh: '节假日：校运会', en: 'Holiday: 校运会' } }]);
-    const again = await generatePlanSessions(db, school.office, plan.id, now);
+    const again = await generatePlanSessions(db, workflows, school.office, plan.id, now);
     expect(again).toMatchObject({ created: 0, existing: 3 });
     const sessions = await findSessions(db, school.office, { planId: plan.id }, now);
     expect(sessions.map((s) => `${s.sessionDate} ${s.title}`)).toEqual(['2026-03-02 政治学习', '2026-03-04 语文组业务学习', '2026-03-05 数学组业务学习']);
@@ -64,8 +66,8 @@ describe('plans, sessions, sign-in and leave (ST-1 … ST-4)', () => {
 
   it('ST-1 refuses to submit a plan without goals (guard of the approval engine)', async () => {
     const now = at('2026-02-20T02:00:00Z');
-    const plan = await createPlan(db, school.office, { kind: 'annual', schoolYear: '2025-2026', title: '年度计划', goals: '', startsOn: '2025-09-01', endsOn: '2026-07-10', items: [] }, now);
-    await expect(submitDocument(db, school.office, plan.id, { version: plan.documentVersion }, now)).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('培训目标') });
+    const plan = await createPlan(db, workflows, school.office, { kind: 'annual', schoolYear: '2025-2026', title: '年度计划', goals: '', startsOn: '2025-09-01', endsOn: '2026-07-10', items: [] }, now);
+    await expect(submitDocument(db, workflows, school.office, plan.id, { version: plan.documentVersion }, now)).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('培训目标') });
   });
 
   it('ST-3 flags an outline written after the start as late and one written before as on time', async () => {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { type Actor, hasPermission, PERMISSIONS, systemActor } from '#core/access';
+import { type Actor, hasPermission, systemActor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidState } from '#core/errors';
@@ -98,7 +98,7 @@ export async function closeEndedSessions(db: Db, now: Date, options: { orgId?: s
       .for('update', { skipLocked: true });
     const actors = new Map<string, Actor>();
     for (const s of due) {
-      const actor = actors.get(s.orgId) ?? systemActor(s.orgId, new Set(PERMISSIONS));
+      const actor = actors.get(s.orgId) ?? systemActor(s.orgId);
       actors.set(s.orgId, actor);
       await closeSessionRoster(tx, actor, s, now);
     }

@@ -1,4 +1,4 @@
-import { type Actor, hasPermission, type Permission } from '#core/access';
+import { type Actor, hasPermission, type Permission, SYSTEM_USER_ID } from '#core/access';
 import { AppError } from '#core/errors';
 
 /** Passes when the actor holds any of the permissions (pages used by teachers and the office alike). */
@@ -11,7 +11,6 @@ export function requireAnyAccess(actor: Actor, permissions: Permission[]): void 
 export const requireTrainingRead = (actor: Actor): void => requireAnyAccess(actor, ['training.read', 'training.self']);
 
 // The scheduler's and the seed's system actor is nobody in the users table.
-const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
 export const userIdOf = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
 
 export const isUniqueViolation = (err: unknown): boolean => {

@@ -1,4 +1,4 @@
 // Demo data of the training module, and the small school the tests build on.
-export { newTrainingSchool, SCHOOL_ROLES } from './school.builder';
+export { newTrainingSchool, schoolRoles } from './school.builder';
 export type { SchoolTeacher, TestSchool } from './school.builder';
 export { seedTrainingSchool } from './training.seed';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type Actor, PERMISSIONS, systemActor } from '#core/access';
+import { type Actor, systemActor } from '#core/access';
 import { saveApprovalChain } from '#core/approval';
+import type { Registry } from '#core/http';
 import { loadActor } from '#core/auth';
 import type { Db } from '#core/db';
 import { addPerson, createOrganisation, type RoleSeed } from '#core/org';
@@ -44,8 +45,9 @@ const OFFICE = [
   'training.assess',
 ];
 
-export const SCHOOL_ROLES: RoleSeed[] = [
-  { code: 'admin', nameZh: '管理员', nameEn: 'Admin', permissions: [...PERMISSIONS] },
+/** The S1 roles; the admin holds every permission the app declares. */
+export const schoolRoles = (allPermissions: readonly string[]): RoleSeed[] => [
+  { code: 'admin', nameZh: '管理员', nameEn: 'Admin', permissions: [...allPermissions] },
   { code: 'principal', nameZh: '校长', nameEn: 'Principal', permissions: ['document.read', 'approval.act', 'assessment.read', 'assessment.manage', 'training.read', 'training.leave.approve', 'training.credit.approve', 'training.assess'] },
   { code: 'academic_director', nameZh: '教导处主任', nameEn: 'Director', permissions: OFFICE },
   { code: 'recorder', nameZh: '记录员', nameEn: 'Recorder', permissions: ['training.read', 'training.attendance.record', 'training.self'] },
@@ -54,17 +56,17 @@ export const SCHOOL_ROLES: RoleSeed[] = [
 
 const GROUPS = ['语文教研组', '数学教研组', '综合教研组'];
 
-export async function newTrainingSchool(db: Db, options: { teachers?: number; password: string; now?: Date }): Promise<TestSchool> {
+export async function newTrainingSchool(db: Db, registry: Registry, options: { teachers?: number; password: string; now?: Date }): Promise<TestSchool> {
   const code = `school-${randomBytes(3).toString('hex')}`;
   const { org, departments } = await createOrganisation(db, {
     code,
     name: `测试学校 ${code}`,
     kind: 'school',
     template: 'S1',
-    roles: SCHOOL_ROLES,
+    roles: schoolRoles(registry.permissions.map((p) => p.code)),
     departments: [{ name: '校本培训领导小组', kind: 'leadership_group' }, { name: '教导处', kind: 'department' }, ...GROUPS.map((name) => ({ name, kind: 'teaching_group' as const }))],
   });
-  const system = systemActor(org.id, new Set(PERMISSIONS));
+  const system = systemActor(org.id);
   const groups = new Map(departments.map((d) => [d.name, d.id]));
   const person = async (prefix: string, roles: string[], department: string) => {
     const username = `${prefix}.${code}`;
@@ -84,6 +86,7 @@ export async function newTrainingSchool(db: Db, options: { teachers?: number; pa
   await addTeacher(db, system, { staffNo: 'R001', name: '记录员', userId: recorder.userId, groupId: groups.get('综合教研组') });
   await saveApprovalChain(
     db,
+    registry.workflows,
     system,
     'training.plan',
     { steps: [{ key: 'principal', nameZh: '校长审批', nameEn: 'Principal approval', roleCode: 'principal' }], allowSelfApproval: false },

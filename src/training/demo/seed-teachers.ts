@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '#core/db';
-import { type DemoOrg, users } from '#core/org';
+import { users } from '#core/org';
+import type { DemoOrg } from '#core/http';
 import { type BackboneLevel, type LeadershipRole, type TeacherStage, trainingTeachers } from '../teacher';
 
 export interface SeedTeacher {

@@ -4,7 +4,7 @@ import type { Actor } from '#core/access';
 import { approveDocument, submitDocument } from '#core/approval';
 import { addHoliday } from '#core/calendar';
 import type { Db } from '#core/db';
-import type { DemoOrg } from '#core/org';
+import type { DemoOrg } from '#core/http';
 import type { Term } from '../common';
 import { type AttendanceStatus, trainingAttendance } from '../attendance';
 import { trainingLeaveRequests } from '../leave';
@@ -29,6 +29,7 @@ const byUser = (ctx: SeedContext, username: string) => ctx.teachers.find((t) => 
 /** ST-1, ST-2: the year's plan and the term's plan, approved by the principal, and the term generated. */
 export async function seedPlansAndSessions(ctx: SeedContext): Promise<SessionRow[]> {
   const { db, office, principal, schoolYear } = ctx;
+  const workflows = ctx.org.workflows;
   const first = Number(schoolYear.slice(0, 4));
   const term1 = ctx.term === 1;
   const startsOn = term1 ? `${first}-09-01` : `${first + 1}-02-20`;
@@ -47,7 +48,7 @@ export async function seedPlansAndSessions(ctx: SeedContext): Promise<SessionRow
   }
   const owner = (username: string) => byUser(ctx, username)?.id ?? null;
   const annual = await createPlan(
-    db,
+    db, workflows,
     office,
     {
       kind: 'annual',
@@ -66,7 +67,7 @@ export async function seedPlansAndSessions(ctx: SeedContext): Promise<SessionRow
     ctx.now,
   );
   const semester = await createPlan(
-    db,
+    db, workflows,
     office,
     {
       kind: 'semester',
@@ -86,10 +87,10 @@ export async function seedPlansAndSessions(ctx: SeedContext): Promise<SessionRow
     ctx.now,
   );
   for (const plan of [annual, semester]) {
-    await submitDocument(db, office, plan.id, { version: plan.documentVersion }, ctx.now);
-    await approveDocument(db, principal, plan.id, { version: plan.documentVersion + 1, opinion: '同意，按计划组织实施。' }, ctx.now);
+    await submitDocument(db, workflows, office, plan.id, { version: plan.documentVersion }, ctx.now);
+    await approveDocument(db, workflows, principal, plan.id, { version: plan.documentVersion + 1, opinion: '同意，按计划组织实施。' }, ctx.now);
   }
-  await generatePlanSessions(db, office, semester.id, ctx.now, { from: startsOn });
+  await generatePlanSessions(db, workflows, office, semester.id, ctx.now, { from: startsOn });
   return db.select().from(trainingSessions).where(and(eq(trainingSessions.orgId, ctx.org.orgId), eq(trainingSessions.planId, semester.id)));
 }
 

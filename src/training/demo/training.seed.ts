@@ -1,7 +1,7 @@
 import { loadActor } from '#core/auth';
 import { localDateOf } from '#core/calendar';
 import type { Db } from '#core/db';
-import type { DemoOrg } from '#core/org';
+import type { DemoOrg } from '#core/http';
 import { getPolicy } from '#core/policy';
 import { schoolYearOf, termOf } from '../common';
 import { seedGrowth, seedNotes, seedTermWork } from './seed-development';

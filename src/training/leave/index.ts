@@ -1,9 +1,5 @@
 // Leave for one session, asked in writing beforehand and approved by the leadership group's head (ST-4).
-import { registerLeaveInbox } from './leave.inbox';
-
-// 我的待办 sources are registered at import time (see #core/approval).
-registerLeaveInbox();
-
+export { leaveInbox } from './leave.inbox';
 export { LEAVE_KINDS, trainingLeaveRequests } from './leave.schema';
 export type { LeaveKind, LeaveRow, LeaveState } from './leave.schema';
 export { decideLeave, decideLeaves, findLeaveRequests, getLeave, requestLeave, withdrawLeave } from './leave.service';

@@ -1,13 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { hasPermission } from '#core/access';
-import { registerInboxSource } from '#core/approval';
+import type { InboxSourceDeclaration } from '#core/approval';
 import { trainingSessions } from '../session';
 import { trainingTeachers } from '../teacher';
 import { trainingLeaveRequests } from './leave.schema';
 
-export function registerLeaveInbox(): void {
-  // 我的待办: leave waiting for whoever may approve it.
-  registerInboxSource('training.leave.pending', async (db, actor) => {
+/** 我的待办: leave waiting for whoever may approve it. */
+export const leaveInbox: InboxSourceDeclaration = {
+  name: 'training.leave.pending',
+  find: async (db, actor) => {
     if (!hasPermission(actor, 'training.leave.approve')) return [];
     const rows = await db
       .select({ id: trainingLeaveRequests.id, requestedAt: trainingLeaveRequests.requestedAt, requestedBy: trainingLeaveRequests.requestedBy, name: trainingTeachers.name, title: trainingSessions.title, date: trainingSessions.sessionDate, startsAt: trainingSessions.startsAt })
@@ -26,5 +27,5 @@ export function registerLeaveInbox(): void {
         since: r.requestedAt.toISOString(),
         due: r.startsAt.toISOString(),
       }));
-  });
-}
+  },
+};

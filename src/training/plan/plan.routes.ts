@@ -34,12 +34,12 @@ export const planRoutes: RouteModule = (app, ctx) => {
     async (req) => findPlans(ctx.db, actorOf(req), req.query),
   );
 
-  app.get('/training/plans/:id', { schema: { tags: ['training'], summary: '培训计划 A plan', params: IdParams } }, async (req) => getPlan(ctx.db, actorOf(req), req.params.id));
+  app.get('/training/plans/:id', { schema: { tags: ['training'], summary: '培训计划 A plan', params: IdParams } }, async (req) => getPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id));
 
   app.post(
     '/training/plans',
     { config: { permission: 'training.plan.write' }, schema: { tags: ['training'], summary: '起草培训计划 Draft a plan (ST-1)', body: PlanBody } },
-    async (req, reply) => reply.code(201).send(await createPlan(ctx.db, actorOf(req), req.body, ctx.clock())),
+    async (req, reply) => reply.code(201).send(await createPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.body, ctx.clock())),
   );
 
   app.put(
@@ -48,6 +48,6 @@ export const planRoutes: RouteModule = (app, ctx) => {
       config: { permission: 'training.plan.write' },
       schema: { tags: ['training'], summary: '修改草稿 Edit a draft plan', params: IdParams, body: PlanBody.extend({ version: Version, documentVersion: Version }) },
     },
-    async (req) => updatePlan(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+    async (req) => updatePlan(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 };

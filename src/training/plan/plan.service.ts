@@ -1,6 +1,6 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
-import { createDocument, type DocumentView, documents, getDocument, updateDocument } from '#core/approval';
+import { createDocument, type DocumentView, documents, getDocument, updateDocument, type Workflows } from '#core/approval';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, notFound, versionConflict } from '#core/errors';
@@ -59,13 +59,13 @@ async function assertOwners(db: Db, orgId: string, items: PlanItem[]): Promise<M
 }
 
 /** Drafts a plan and its document of type training.plan (the approval engine carries its state). */
-export async function createPlan(db: Db, actor: Actor, input: PlanInput, now: Date): Promise<PlanDetail> {
+export async function createPlan(db: Db, workflows: Workflows, actor: Actor, input: PlanInput, now: Date): Promise<PlanDetail> {
   requireAccess(actor, 'training.plan.write');
   const shape = shapeOf(input);
   assertShape(shape);
   const names = await assertOwners(db, actor.orgId, input.items);
   const id = await db.transaction(async (tx) => {
-    const doc = await createDocument(tx, actor, { docType: 'training.plan', title: input.title, body: planDocumentBody(shape, names) }, now);
+    const doc = await createDocument(tx, workflows, actor, { docType: 'training.plan', title: input.title, body: planDocumentBody(shape, names) }, now);
     const [row] = await tx
       .insert(trainingPlans)
       .values({
@@ -86,7 +86,7 @@ export async function createPlan(db: Db, actor: Actor, input: PlanInput, now: Da
     await writeAudit(tx, actor, { action: 'training.plan.create', entity: 'training.plan', entityId: row.id, after: row });
     return row.id;
   });
-  return getPlan(db, actor, id);
+  return getPlan(db, workflows, actor, id);
 }
 
 export interface PlanChange extends PlanInput {
@@ -95,7 +95,7 @@ export interface PlanChange extends PlanInput {
 }
 
 /** Edits a draft: the plan row and the document body change together. */
-export async function updatePlan(db: Db, actor: Actor, id: string, change: PlanChange, now: Date): Promise<PlanDetail> {
+export async function updatePlan(db: Db, workflows: Workflows, actor: Actor, id: string, change: PlanChange, now: Date): Promise<PlanDetail> {
   requireAccess(actor, 'training.plan.write');
   const before = await getPlanRow(db, actor.orgId, id);
   if (before.version !== change.version) throw versionConflict();
@@ -104,7 +104,7 @@ export async function updatePlan(db: Db, actor: Actor, id: string, change: PlanC
   const names = await assertOwners(db, actor.orgId, change.items);
   await db.transaction(async (tx) => {
     // The engine refuses edits of anything but a draft and checks the document's version.
-    await updateDocument(tx, actor, id, { version: change.documentVersion, title: change.title, body: planDocumentBody(shape, names) }, now);
+    await updateDocument(tx, workflows, actor, id, { version: change.documentVersion, title: change.title, body: planDocumentBody(shape, names) }, now);
     const [after] = await tx
       .update(trainingPlans)
       .set({
@@ -123,7 +123,7 @@ export async function updatePlan(db: Db, actor: Actor, id: string, change: PlanC
     if (!after) throw versionConflict();
     await writeAudit(tx, actor, { action: 'training.plan.update', entity: 'training.plan', entityId: id, before, after });
   });
-  return getPlan(db, actor, id);
+  return getPlan(db, workflows, actor, id);
 }
 
 export async function getPlanRow(db: Db, orgId: string, id: string): Promise<PlanRow> {
@@ -135,7 +135,7 @@ export async function getPlanRow(db: Db, orgId: string, id: string): Promise<Pla
   return row;
 }
 
-export async function getPlan(db: Db, actor: Actor, id: string): Promise<PlanDetail> {
+export async function getPlan(db: Db, workflows: Workflows, actor: Actor, id: string): Promise<PlanDetail> {
   requireTrainingRead(actor);
   const row = await getPlanRow(db, actor.orgId, id);
   // Teachers read plans without document rights: they get the plan, not the approval controls.
@@ -144,7 +144,7 @@ export async function getPlan(db: Db, actor: Actor, id: string): Promise<PlanDet
     .select()
     .from(documents)
     .where(and(eq(documents.orgId, actor.orgId), eq(documents.id, id)));
-  const document = canSeeDocument ? await getDocument(db, actor, id) : null;
+  const document = canSeeDocument ? await getDocument(db, workflows, actor, id) : null;
   const names = await ownerNamesOf(db, actor.orgId, row.items);
   return {
     ...row,

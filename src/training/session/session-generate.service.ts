@@ -10,6 +10,7 @@ import { userIdOf } from '../common';
 import { getPlan, markSessionsGenerated } from '../plan';
 import { expandStandingSchedule, type SkippedDay } from './schedule.rules';
 import { trainingSessions } from './session.schema';
+import type { Workflows } from '#core/approval';
 
 type Text = { zh: string; en: string };
 
@@ -27,9 +28,9 @@ export interface GenerationResult {
  * from `from` (default: today) to the plan's end. Holidays are skipped; generating again
  * adds only what is missing (one generation key per slot, group and day).
  */
-export async function generatePlanSessions(db: Db, actor: Actor, planId: string, now: Date, options: { from?: string } = {}): Promise<GenerationResult> {
+export async function generatePlanSessions(db: Db, workflows: Workflows, actor: Actor, planId: string, now: Date, options: { from?: string } = {}): Promise<GenerationResult> {
   requireAccess(actor, 'training.session.manage');
-  const plan = await getPlan(db, actor, planId);
+  const plan = await getPlan(db, workflows, actor, planId);
   if (plan.state !== 'approved' && plan.state !== 'issued') {
     throw invalidState('培训计划经校长批准后才能生成培训场次', 'Sessions are generated once the principal has approved the plan');
   }

@@ -106,6 +106,6 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
       config: { permission: 'training.session.manage' },
       schema: { tags: ['training'], summary: '按常规安排生成场次 Generate the term from the standing schedule (ST-2)', params: IdParams, body: z.object({ from: IsoDay.optional() }) },
     },
-    async (req) => generatePlanSessions(ctx.db, actorOf(req), req.params.id, ctx.clock(), { from: req.body.from }),
+    async (req) => generatePlanSessions(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, ctx.clock(), { from: req.body.from }),
   );
 };

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { registerExcelTable } from '#core/excel';
 import { actorOf, type RouteModule } from '#core/http';
 import { IdParams, IsoDay, Version } from '../common';
 import { BACKBONE_LEVELS, LEADERSHIP_ROLES, TEACHER_STAGES } from './teacher.schema';
-import { teachersExcelTable } from './teacher.sheet';
 import { addTeacher, findTeachers, getMyTeacher, getTeacher, updateTeacher } from './teacher.service';
 
 const opt = (max: number) => z.string().trim().max(max).nullish();
@@ -23,8 +21,6 @@ const TeacherFields = {
 };
 
 export const teacherRoutes: RouteModule = (app, ctx) => {
-  registerExcelTable(teachersExcelTable);
-
   app.get(
     '/training/teachers',
     {

@@ -1,0 +1,17 @@
+import { defineModule } from '../http';
+import { seedApprovalDemo } from './approval.demo';
+import { approvalRoutes } from './approval.routes';
+
+/** Approval chains, versioned documents, distribution and the inbox (CORE-3, CORE-4, CORE-5). */
+export const approvalModule = defineModule({
+  name: 'approval',
+  label: { zh: '审批与文件', en: 'Approvals and documents' },
+  isCore: true,
+  permissions: [
+    { code: 'document.read', label: { zh: '查看文件', en: 'Read documents' } },
+    { code: 'document.write', label: { zh: '起草文件', en: 'Draft documents' } },
+    { code: 'approval.act', label: { zh: '审批', en: 'Act on approvals' } },
+  ],
+  routes: [approvalRoutes],
+  demo: seedApprovalDemo,
+});

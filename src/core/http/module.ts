@@ -1,0 +1,66 @@
+import type { Actor, Permission, PermissionDeclaration } from '../access';
+import type { DocumentTypeInfo, GuardDeclaration, HookDeclaration, InboxSourceDeclaration, Workflows } from '../approval';
+import type { Db } from '../db';
+import type { ExcelTable, ExcelTables } from '../excel';
+import type { AppContext, RouteModule } from './context';
+
+// A module is one declaration of what it brings. Importing a module runs nothing; the
+// server composes the declarations it is given into one Registry (src/server/registry.ts)
+// and passes it in the AppContext. Tests compose the same registry.
+
+export type Text = { zh: string; en: string };
+
+/** Work the scheduler runs on each tick (deadlines, reminders, daily duties). */
+export type Job = (ctx: AppContext) => Promise<void>;
+
+/** What a module's demo seeder gets: one demo organisation, its people and departments by name. */
+export interface DemoOrg {
+  orgId: string;
+  kind: 'enterprise' | 'school';
+  /** Regulation template: T1–T4 for plants, S1–S4 for schools. */
+  template: string;
+  /** A system actor holding every permission in this organisation. */
+  actor: Actor;
+  /** username → user id, e.g. 'plant.head'. */
+  userIds: Map<string, string>;
+  /** department name → id, e.g. '生产部'. */
+  departmentIds: Map<string, string>;
+  today: Date;
+  /** The composed document types, guards and hooks (seeders submit and approve documents). */
+  workflows: Workflows;
+}
+
+export type DemoSeeder = (db: Db, org: DemoOrg) => Promise<void>;
+
+export interface ModuleDeclaration {
+  /** Stable code, e.g. 'production'. */
+  name: string;
+  label: Text;
+  /** Platform modules are always on; the others belong to the organisations that use them. */
+  isCore?: boolean;
+  permissions?: readonly PermissionDeclaration[];
+  routes?: readonly RouteModule[];
+  jobs?: readonly Job[];
+  documentTypes?: readonly DocumentTypeInfo[];
+  guards?: readonly GuardDeclaration[];
+  /** Hooks may attach to another module's document types (an approved order re-checks the plan). */
+  transitionHooks?: readonly HookDeclaration[];
+  inboxSources?: readonly InboxSourceDeclaration[];
+  excelTables?: readonly ExcelTable[];
+  demo?: DemoSeeder;
+}
+
+/** Identity at run time; it exists so a declaration reads as one and is type-checked whole. */
+export const defineModule = (declaration: ModuleDeclaration): ModuleDeclaration => declaration;
+
+/** Every module's declarations composed once, in the order the server lists the modules. */
+export interface Registry {
+  modules: readonly ModuleDeclaration[];
+  permissions: readonly PermissionDeclaration[];
+  isDeclaredPermission(code: string): code is Permission;
+  workflows: Workflows;
+  excelTables: ExcelTables;
+  routes: readonly RouteModule[];
+  jobs: readonly Job[];
+  demoSeeders: readonly DemoSeeder[];
+}

@@ -1,0 +1,34 @@
+import { defineModule } from '#core/http';
+import { onPlanIssuedAssess } from './assessment/index';
+import { findProductionInbox } from './dashboard/index';
+import { demandDocumentTypes, demandTransitionHooks, ORDER_REVIEW_DOC } from './demand/index';
+import { seedProductionDemo } from './demo/index';
+import { bomExcelTable, itemsExcelTable, routingsExcelTable, workshopsExcelTable } from './master/index';
+import { onOrderApprovedForPlans, PLAN_DOC_TYPES, planDocumentTypes, planGuards, planTransitionHooks } from './plan/index';
+import { PRODUCTION_PERMISSIONS } from './production.permissions';
+import { productionJobs } from './production.jobs';
+import { productionRouteModules } from './production.routes';
+
+const assessedPlans = [PLAN_DOC_TYPES.monthly, PLAN_DOC_TYPES.special, PLAN_DOC_TYPES.temporary];
+
+/** Production planning (生产计划管理, PP-1 … PP-13, PP-21, PP-27) under /api/production. */
+export const productionModule = defineModule({
+  name: 'production',
+  label: { zh: '生产计划管理', en: 'Production planning' },
+  permissions: PRODUCTION_PERMISSIONS,
+  routes: productionRouteModules,
+  jobs: productionJobs,
+  documentTypes: [...demandDocumentTypes, ...planDocumentTypes],
+  guards: planGuards,
+  // Order matters: demand's order-review hook (the order becomes a 销售计划单) runs before
+  // the plan's check of the order against the monthly plan (PP-12).
+  transitionHooks: [
+    ...demandTransitionHooks,
+    { docType: ORDER_REVIEW_DOC, fn: onOrderApprovedForPlans },
+    ...planTransitionHooks,
+    ...assessedPlans.map((docType) => ({ docType, fn: onPlanIssuedAssess })),
+  ],
+  inboxSources: [{ name: 'production', find: findProductionInbox }],
+  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable],
+  demo: seedProductionDemo,
+});

@@ -1,0 +1,36 @@
+import type { Permission, PermissionDeclaration } from '#core/access';
+import { composeWorkflows } from '#core/approval';
+import { composeExcelTables } from '#core/excel';
+import type { ModuleDeclaration, Registry } from '#core/http';
+
+/** Composes the modules' declarations once; a name declared twice stops the server at start. */
+export function composeRegistry(modules: readonly ModuleDeclaration[]): Registry {
+  const names = new Set<string>();
+  for (const m of modules) {
+    if (names.has(m.name)) throw new Error(`module ${m.name} is declared twice`);
+    names.add(m.name);
+  }
+  const all = <T>(pick: (m: ModuleDeclaration) => readonly T[] | undefined): T[] => modules.flatMap((m) => pick(m) ?? []);
+  const permissions: PermissionDeclaration[] = [];
+  const codes = new Set<string>();
+  for (const p of all((m) => m.permissions)) {
+    if (codes.has(p.code)) throw new Error(`permission ${p.code} is declared twice`);
+    codes.add(p.code);
+    permissions.push(p);
+  }
+  return {
+    modules,
+    permissions,
+    isDeclaredPermission: (code: string): code is Permission => codes.has(code),
+    workflows: composeWorkflows({
+      documentTypes: all((m) => m.documentTypes),
+      guards: all((m) => m.guards),
+      hooks: all((m) => m.transitionHooks),
+      inboxSources: all((m) => m.inboxSources),
+    }),
+    excelTables: composeExcelTables(all((m) => m.excelTables)),
+    routes: all((m) => m.routes),
+    jobs: all((m) => m.jobs),
+    demoSeeders: modules.flatMap((m) => (m.demo ? [m.demo] : [])),
+  };
+}
