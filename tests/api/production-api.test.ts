@@ -75,9 +75,11 @@ async function buildPlant(t: TestApp): Promise<Plant> {
   const ws = async (body: object) => (await planner.post('/api/production/workshops', body)).json().id as string;
   const fill = await ws({ code: 'GZ', name: '灌装车间', departmentId: departmentIds.get('灌装车间'), shiftsPerDay: 2, hoursPerShift: 10, lines: 1, workingWeekdays: six });
   const pack = await ws({ code: 'BZ', name: '包装车间', shiftsPerDay: 1, hoursPerShift: 10, lines: 2, workingWeekdays: six });
+  const warehouse = await login(admin);
   const item = async (body: object, onHand: number) => {
     const created = (await planner.post('/api/production/items', body)).json();
-    await planner.put(`/api/production/items/${created.id}/stock`, { version: 1, onHand });
+    // What the warehouse holds is a posted document in the ledger (PP-16), not a typed number.
+    if (onHand > 0) expect((await warehouse.post('/api/production/stock-documents', { kind: 'opening', purpose: 'opening', lines: [{ itemId: created.id, qty: onHand }] })).statusCode).toBe(201);
     return created.id as string;
   };
   const wine = await item({ code: 'W1', name: '干红葡萄酒', spec: '750ml×6', unit: '箱', category: 'finished', source: 'make', leadTimeDays: 1 }, 0);
@@ -233,8 +235,8 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
     expect((await p.reader.post('/api/production/items', { code: 'X', name: 'x', unit: '个', category: 'raw', source: 'buy' })).statusCode).toBe(403);
   });
 
-  it('CORE-11 items and stock import from Excel with the column names planners use; one bad row writes nothing', async () => {
-    const header = ['编码', '品名', '规格', '单位', '类别', '来源', '提前期（天）', '现有库存'];
+  it('CORE-11 items and stock levels import from Excel with the column names planners use; one bad row writes nothing', async () => {
+    const header = ['编码', '品名', '规格', '单位', '类别', '来源', '提前期（天）', '安全库存'];
     const bad = multipart('items.xlsx', await workbook('items', [header, ['N1', '新瓶', '', '个', '包装材料', '外购', 5, 100], ['N2', '坏行', '', '个', '不知道', '外购', -1, 5]]));
     const r1 = await p.planner.request('POST', '/api/excel/production-items/import', bad.body, bad.headers);
     expect(r1.statusCode).toBe(400);
@@ -244,7 +246,7 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
     const r2 = await p.planner.request('POST', '/api/excel/production-items/import', good.body, good.headers);
     expect(r2.statusCode).toBe(200);
     expect(r2.json()).toEqual({ inserted: 1, updated: 1 });
-    expect((await p.reader.get('/api/production/items?q=W1')).json()[0]).toMatchObject({ leadTimeDays: 2, onHand: 40 });
+    expect((await p.reader.get('/api/production/items?q=W1')).json()[0]).toMatchObject({ leadTimeDays: 2, safetyStock: 40, onHand: 0 });
     const exported = await p.planner.get('/api/excel/production-items/export');
     expect(exported.statusCode).toBe(200);
   });

@@ -20,6 +20,7 @@ export const PRODUCTION_T2: Policy['production'] = {
   safetyStockApproverRole: 'gm',
   salesStatisticsDueDay: 31,
   completionMeasure: 'warehouse_receipt',
+  negativeStock: 'refuse',
   maintenancePlanDueMonth: 1,
 };
 

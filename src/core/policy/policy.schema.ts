@@ -29,6 +29,8 @@ const ProductionSchema = z.object({
   safetyStockApproverRole: roleCode,
   salesStatisticsDueDay: dayOfMonth,
   completionMeasure: z.enum(['warehouse_receipt', 'reported_output']),
+  /** An issue beyond stock: refused, or what is there goes out and the rest is recorded as a shortage (PP-16). */
+  negativeStock: z.enum(['refuse', 'record_shortage']),
   maintenancePlanDueMonth: z.number().int().min(1).max(12),
 });
 

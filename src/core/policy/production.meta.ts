@@ -1,4 +1,4 @@
-import { borrowed, type FieldMeta, plantsBorrow, ROLE_OPTIONS, t, U } from './policy-meta.helpers';
+import { borrowed, type FieldMeta, plantsBorrow, ROLE_OPTIONS, t, U, zhiduDefault } from './policy-meta.helpers';
 
 /** Production planning (T1–T4) and its assessment (T2 七). */
 export const PRODUCTION_META: Record<string, FieldMeta> = {
@@ -109,6 +109,16 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     options: [
       { value: 'warehouse_receipt', label: t('按进仓数量', 'Quantity put into the warehouse') },
       { value: 'reported_output', label: t('按车间报产量', 'Output reported by the workshop') },
+    ],
+  },
+  'production.negativeStock': {
+    label: t('出库超过库存时', 'An issue beyond stock'),
+    clause: 'T4 第二十五至二十七条',
+    requirementId: 'PP-16',
+    help: zhiduDefault,
+    options: [
+      { value: 'refuse', label: t('拒绝出库', 'Refuse it') },
+      { value: 'record_shortage', label: t('按现有库存发出，差额记为欠料', 'Issue what is there and record the rest as a shortage') },
     ],
   },
   'production.maintenancePlanDueMonth': {

@@ -2,6 +2,7 @@ import type { Actor } from '#core/access';
 import type { Db } from '#core/db';
 import type { DemoOrg } from '#core/http';
 import { approveSafetyStock, createBomLine, createItem, createWorkshop, type ItemInput, saveRouting, updateStock } from '../master/index';
+import { postStockDocument } from '../warehouse/index';
 
 // A small liquor and wine plant (T4 is a 酒业 regulation): finished goods in cases, base liquor
 // and wine made in the brewing workshop, grain and grapes, bottles, caps, corks, labels, boxes.
@@ -119,11 +120,16 @@ export async function seedDemoMaster(db: Db, org: DemoOrg, actor: Actor, gm: Act
     workshops.set(w.code, row.id);
   }
   const items = new Map<string, string>();
+  const opening: { itemId: string; qty: number }[] = [];
   for (const [i, { stock, ...input }] of DEMO_ITEMS.entries()) {
     const row = await createItem(db, actor, { ...input, sort: i });
     items.set(input.code, row.id);
-    await updateStock(db, actor, row.id, { version: 1, ...stock }, org.today);
+    const { onHand, ...levels } = stock;
+    await updateStock(db, actor, row.id, { version: 1, ...levels }, org.today);
+    if (onHand > 0) opening.push({ itemId: row.id, qty: onHand });
   }
+  // What the warehouse held when the plant started using the ledger: one opening document (期初).
+  await db.transaction((tx) => postStockDocument(tx, actor, { kind: 'opening', purpose: 'opening', docDate: `${org.today.toISOString().slice(0, 7)}-01`, note: '期初库存', lines: opening }, org.today));
   // T4 第二十四条: the general manager has approved the finished goods' safety stock.
   for (const code of ['CP-001', 'CP-002', 'CP-003', 'CP-004', 'CP-005']) await approveSafetyStock(db, gm, items.get(code)!, 2, org.today);
   for (const [parent, child, qtyPer, scrapRate, yieldRate] of BOM) {

@@ -1,15 +1,18 @@
 export {
   ITEM_CATEGORIES,
   ITEM_SOURCES,
+  LOCATION_KINDS,
   LOT_RULES,
   prodBomLines,
   prodItems,
+  prodLocations,
   prodRoutingOps,
   prodStock,
+  prodStockBalances,
   prodWorkshopDays,
   prodWorkshops,
 } from './master.schema';
-export type { BomLineRow, ItemCategory, ItemRow, ItemSource, LotRule, RoutingOpRow, StockRow, WorkshopDayRow, WorkshopRow } from './master.schema';
+export type { BomLineRow, ItemCategory, ItemRow, ItemSource, LocationKind, LocationRow, LotRule, RoutingOpRow, StockRow, WorkshopDayRow, WorkshopRow } from './master.schema';
 export { effectiveQtyPer, findBomCycle, regularDayHours, workshopDayHours } from './master.rules';
 export type { WorkshopPattern } from './master.rules';
 export { approveSafetyStock, createItem, findItems, getItemRow, updateItem, updateStock } from './item.service';
@@ -18,8 +21,8 @@ export { createBomLine, deleteBomLine, findBomLines, updateBomLine } from './bom
 export { createWorkshop, findWorkshops, getWorkshopRow, loadWorkshopCapacity, setWorkshopDay, updateWorkshop } from './workshop.service';
 export type { WorkshopCapacity, WorkshopInput } from './workshop.service';
 export { findRoutingOps, saveRouting } from './routing.service';
-export { loadPlanningMaster } from './planning-master.service';
-export type { PlanningMaster } from './planning-master.service';
+export { findOnHandByItem, loadPlanningMaster } from './planning-master.service';
+export type { PlanningMaster, StockFacts } from './planning-master.service';
 export { itemsExcelTable } from './item.sheet';
 export { bomExcelTable, routingsExcelTable, workshopsExcelTable } from './structure.sheet';
 export { masterRoutes } from './master.routes';

@@ -4,7 +4,7 @@ import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { invalidField, notFound, versionConflict } from '#core/errors';
 import { isUniqueViolation } from '../common/index';
-import { type ItemCategory, type ItemRow, type ItemSource, type LotRule, prodItems, prodStock } from './master.schema';
+import { type ItemCategory, type ItemRow, type ItemSource, type LotRule, prodItems, prodStock, prodStockBalances } from './master.schema';
 
 export interface ItemInput {
   code: string;
@@ -50,15 +50,23 @@ export async function findItems(db: Db, actor: Actor, filter: ItemFilter = {}): 
     const like = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(prodItems.code, like), ilike(prodItems.name, like))!);
   }
+  // On hand is the ledger's: the sum of the item's balances over locations and lots (PP-16).
+  const onHand = db
+    .select({ itemId: prodStockBalances.itemId, qty: sql<number>`sum(${prodStockBalances.onHand})::float8`.as('qty') })
+    .from(prodStockBalances)
+    .where(eq(prodStockBalances.orgId, actor.orgId))
+    .groupBy(prodStockBalances.itemId)
+    .as('on_hand');
   const rows = await db
-    .select({ item: prodItems, stock: prodStock })
+    .select({ item: prodItems, stock: prodStock, onHand: onHand.qty })
     .from(prodItems)
     .leftJoin(prodStock, and(eq(prodStock.orgId, prodItems.orgId), eq(prodStock.itemId, prodItems.id)))
+    .leftJoin(onHand, eq(onHand.itemId, prodItems.id))
     .where(and(...where))
     .orderBy(asc(prodItems.sort), asc(prodItems.code));
-  return rows.map(({ item, stock }) => ({
+  return rows.map(({ item, stock, onHand: qty }) => ({
     ...item,
-    onHand: stock?.onHand ?? 0,
+    onHand: Number(qty ?? 0),
     minQty: stock?.minQty ?? null,
     maxQty: stock?.maxQty ?? null,
     safetyStock: stock?.safetyStock ?? 0,
@@ -121,13 +129,12 @@ export async function updateItem(db: Db, actor: Actor, id: string, change: Parti
 
 export interface StockChange {
   version: number;
-  onHand?: number;
   minQty?: number | null;
   maxQty?: number | null;
   safetyStock?: number;
 }
 
-/** Stock levels (PP-15/16); a new safety stock waits for the general manager's approval again. */
+/** Stock levels (PP-15): min, max and safety; what is on hand changes only through the ledger (PP-16). */
 export async function updateStock(db: Db, actor: Actor, itemId: string, change: StockChange, now: Date) {
   if (!actor.permissions.has('production.stock.write')) requireAccess(actor, 'production.master.write');
   await getItemRow(db, actor.orgId, itemId);
@@ -144,7 +151,6 @@ export async function updateStock(db: Db, actor: Actor, itemId: string, change: 
     const [row] = await tx
       .update(prodStock)
       .set({
-        onHand: change.onHand ?? before.onHand,
         minQty,
         maxQty,
         safetyStock: change.safetyStock ?? before.safetyStock,

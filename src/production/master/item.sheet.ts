@@ -31,7 +31,6 @@ export const itemSheet = defineSheet({
     { key: 'lotQty', header: { zh: '批量', en: 'Lot size' }, type: 'number' },
     { key: 'lotMin', header: { zh: '最小批量', en: 'Minimum lot' }, type: 'number' },
     { key: 'isMature', header: { zh: '成熟产品', en: 'Mature product' }, type: 'boolean' },
-    { key: 'onHand', header: { zh: '现有库存', en: 'On hand' }, type: 'number' },
     { key: 'minQty', header: { zh: '最低库存', en: 'Minimum stock' }, type: 'number' },
     { key: 'maxQty', header: { zh: '最高库存', en: 'Maximum stock' }, type: 'number' },
     { key: 'safetyStock', header: { zh: '安全库存', en: 'Safety stock' }, type: 'number' },
@@ -52,7 +51,6 @@ async function exportItems(db: Db, actor: Actor): Promise<SheetRow[]> {
     lotQty: i.lotQty,
     lotMin: i.lotMin,
     isMature: i.isMature,
-    onHand: i.onHand,
     minQty: i.minQty,
     maxQty: i.maxQty,
     safetyStock: i.safetyStock,
@@ -72,7 +70,7 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[]) {
     seen.set(code, n);
     const lotRule = (v.lotRule as LotRule | null) ?? 'lfl';
     if (lotRule !== 'lfl' && !num(v.lotQty)) errors.add(n, 'lotQty', '按批量或倍数订货时须填写批量', 'a lot size is required for this lot rule');
-    for (const k of ['leadTimeDays', 'lotQty', 'lotMin', 'onHand', 'minQty', 'maxQty', 'safetyStock'] as const) {
+    for (const k of ['leadTimeDays', 'lotQty', 'lotMin', 'minQty', 'maxQty', 'safetyStock'] as const) {
       const x = num(v[k]);
       if (x !== null && x < 0) errors.add(n, k, '不能为负数', 'must not be negative');
     }
@@ -95,7 +93,7 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[]) {
         lotMin: num(v.lotMin),
         isMature: typeof v.isMature === 'boolean' ? v.isMature : true,
       },
-      stock: { onHand: num(v.onHand), minQty, maxQty, safetyStock: num(v.safetyStock) },
+      stock: { minQty, maxQty, safetyStock: num(v.safetyStock) },
     };
   });
   errors.throwIfAny();
@@ -144,14 +142,13 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[]) {
         .where(and(eq(prodStock.orgId, actor.orgId), inArray(prodStock.itemId, ids.map((r) => r.id))))
     ).map((s) => [s.itemId, s]),
   );
-  // Stock columns left empty keep what the warehouse has.
+  // Stock levels left empty keep what they were; what is on hand comes from the ledger only (PP-16).
   const stockRows = parsed.map((b) => {
     const itemId = idOf.get(b.item.code)!;
     const old = existing.get(itemId);
     return {
       orgId: actor.orgId,
       itemId,
-      onHand: b.stock.onHand ?? old?.onHand ?? 0,
       minQty: b.stock.minQty ?? old?.minQty ?? null,
       maxQty: b.stock.maxQty ?? old?.maxQty ?? null,
       safetyStock: b.stock.safetyStock ?? old?.safetyStock ?? 0,
@@ -164,7 +161,6 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[]) {
       .onConflictDoUpdate({
         target: [prodStock.orgId, prodStock.itemId],
         set: {
-          onHand: sql`excluded.on_hand`,
           minQty: sql`excluded.min_qty`,
           maxQty: sql`excluded.max_qty`,
           safetyStock: sql`excluded.safety_stock`,
@@ -173,8 +169,8 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[]) {
           safetyApprovedBy: sql`case when excluded.safety_stock = prod_stock.safety_stock then prod_stock.safety_approved_by end`,
           version: sql`${prodStock.version} + 1`,
         },
-        setWhere: sql`(prod_stock.on_hand, prod_stock.min_qty, prod_stock.max_qty, prod_stock.safety_stock)
-          is distinct from (excluded.on_hand, excluded.min_qty, excluded.max_qty, excluded.safety_stock)`,
+        setWhere: sql`(prod_stock.min_qty, prod_stock.max_qty, prod_stock.safety_stock)
+          is distinct from (excluded.min_qty, excluded.max_qty, excluded.safety_stock)`,
       });
   }
   await writeAudit(tx, actor, { action: 'production.item.import', entity: 'prod_item', entityId: 'import', after: { rows: parsed.length, inserted, updated, codes: parsed.map((p) => p.item.code).slice(0, 200) } });
@@ -183,7 +179,7 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[]) {
 
 export const itemsExcelTable: ExcelTable = {
   name: 'production-items',
-  label: { zh: '物料与库存', en: 'Items and stock' },
+  label: { zh: '物料与库存标准', en: 'Items and stock levels' },
   sheet: itemSheet,
   permission: 'production.master.write',
   exportRows: exportItems,

@@ -70,7 +70,8 @@ export const masterRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '库存与最高/最低/安全库存 Stock levels',
         params: Id,
-        body: z.object({ version: z.number().int(), onHand: qty.optional(), minQty: qty.nullish(), maxQty: qty.nullish(), safetyStock: qty.optional() }),
+        // Strict: what is on hand changes only through warehouse documents, so an onHand here is refused, not dropped.
+        body: z.strictObject({ version: z.number().int(), minQty: qty.nullish(), maxQty: qty.nullish(), safetyStock: qty.optional() }),
       },
     },
     async (req) => updateStock(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),

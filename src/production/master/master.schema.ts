@@ -37,7 +37,6 @@ export const prodStock = pgTable(
   {
     orgId: uuid('org_id').notNull(),
     itemId: uuid('item_id').notNull(),
-    onHand: doublePrecision('on_hand').notNull().default(0),
     minQty: doublePrecision('min_qty'),
     maxQty: doublePrecision('max_qty'),
     safetyStock: doublePrecision('safety_stock').notNull().default(0),
@@ -49,6 +48,40 @@ export const prodStock = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.itemId] })],
 );
 export type StockRow = typeof prodStock.$inferSelect;
+
+export const LOCATION_KINDS = ['general', 'raw', 'semi', 'finished', 'wip'] as const;
+export type LocationKind = (typeof LOCATION_KINDS)[number];
+
+/** Warehouses and their locations (库位); stock is kept per item, location and lot. */
+export const prodLocations = pgTable(
+  'prod_locations',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<LocationKind>().notNull().default('general'),
+    isActive: boolean('is_active').notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+export type LocationRow = typeof prodLocations.$inferSelect;
+
+/** On hand per item, location and lot: the sum of the ledger's moves, kept as they post (PP-16). */
+export const prodStockBalances = pgTable(
+  'prod_stock_balances',
+  {
+    orgId: uuid('org_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    locationId: uuid('location_id').notNull(),
+    lot: text('lot').notNull().default(''),
+    onHand: doublePrecision('on_hand').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.itemId, t.locationId, t.lot] })],
+);
 
 export const prodBomLines = pgTable(
   'prod_bom_lines',

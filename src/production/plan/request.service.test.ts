@@ -7,7 +7,7 @@ import { notifications } from '#core/notify';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
 import { createSalesPlan, saveSalesPlanLines } from '../demand/index';
 import { updateStock } from '../master/index';
-import { newPlant, type TestPlant } from '../testing/index';
+import { countStock, newPlant, type TestPlant } from '../testing/index';
 import {
   applyLevelPlan,
   copyPlanFromPrevious,
@@ -58,7 +58,7 @@ describe('special and temporary plans, plans from demand, level and annual plans
   });
 
   it('PP-11 a feasible special requirement gets its plan within two days; issuing it closes the clock', async () => {
-    await updateStock(db, p.planner, p.items.cork, { version: 2, onHand: 100000 }, NOW);
+    await countStock(db, p.system, p.items.cork, 100000, NOW);
     const r = await createPlanRequest(db, p.market, { kind: 'special', title: '出口订单', lines: [{ itemId: p.items.wine, qty: 1200, dueOn: '2026-06-20' }] }, NOW);
     expect(r).toMatchObject({ isFeasible: true, state: 'received', issueDueOn: '2026-06-12' });
     const { plan } = await createPlanFromRequest(db, workflows, p.planner, r.id, r.version, NOW);
@@ -84,7 +84,8 @@ describe('special and temporary plans, plans from demand, level and annual plans
     await saveSalesPlanLines(db, p.market, sp.id, { version: sp.version, lines: [{ itemId: p.items.wine, onDate: '2026-07-15', qty: 13000 }] });
     const sent = await submitDocument(db, workflows, p.market, sp.documentId, { version: 1 }, NOW);
     await approveDocument(db, workflows, p.gm, sp.documentId, { version: sent.version }, NOW);
-    await updateStock(db, p.planner, p.items.wine, { version: 2, onHand: 1000, safetyStock: 500 }, NOW);
+    await countStock(db, p.system, p.items.wine, 1000, NOW);
+    await updateStock(db, p.planner, p.items.wine, { version: 1, safetyStock: 500 }, NOW);
     const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-07' }, NOW);
     await fillPlanFromDemand(db, p.planner, plan.id, plan.version, NOW);
     const v = await getPlanView(db, workflows, p.planner, plan.id);

@@ -1,2 +1,2 @@
-export { newPlant, workingDayQuantities } from './plant.fixture';
+export { countStock, newPlant, workingDayQuantities } from './plant.fixture';
 export type { TestPlant } from './plant.fixture';

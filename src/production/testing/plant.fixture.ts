@@ -2,7 +2,8 @@ import type { Actor, Permission } from '#core/access';
 import { saveApprovalChain, type Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { newOrg, newPerson } from '#test-support';
-import { createBomLine, createItem, createWorkshop, saveRouting, updateStock } from '../master/index';
+import { createBomLine, createItem, createWorkshop, saveRouting } from '../master/index';
+import { postStockDocument } from '../warehouse/index';
 
 // A small plant for service and API tests: a wine in cases made from base wine (made in
 // brewing), bottles and corks (bought); filling the working day before packing.
@@ -61,15 +62,18 @@ export async function newPlant(db: Db, workflows: Workflows, now: Date): Promise
   // 20 h a day of filling at 0.02 h a case: 1,000 cases a working day.
   const fill = await createWorkshop(db, planner, { code: 'GZ', name: '灌装车间', departmentId: departmentIds.get('灌装车间'), shiftsPerDay: 2, hoursPerShift: 10, lines: 1, workingWeekdays: six });
   const pack = await createWorkshop(db, planner, { code: 'BZ', name: '包装车间', shiftsPerDay: 1, hoursPerShift: 10, lines: 2, workingWeekdays: six });
+  const opening: { itemId: string; qty: number }[] = [];
   const item = async (code: string, name: string, category: 'finished' | 'semi' | 'packaging', source: 'make' | 'buy', leadTimeDays: number, onHand: number, unit: string) => {
     const row = await createItem(db, planner, { code, name, spec: code === 'W1' ? '750ml×6' : '', unit, category, source, leadTimeDays });
-    await updateStock(db, planner, row.id, { version: 1, onHand }, now);
+    if (onHand > 0) opening.push({ itemId: row.id, qty: onHand });
     return row.id;
   };
   const wine = await item('W1', '干红葡萄酒', 'finished', 'make', 1, 0, '箱');
   const base = await item('B1', '干红原酒', 'semi', 'make', 1, 20000, 'L');
   const bottle = await item('P1', '酒瓶 750ml', 'packaging', 'buy', 5, 60000, '个');
   const cork = await item('C1', '软木塞', 'packaging', 'buy', 15, 1000, '个');
+  // What the warehouse holds: one opening document (期初) in the ledger (PP-16).
+  await db.transaction((tx) => postStockDocument(tx, system, { kind: 'opening', purpose: 'opening', lines: opening }, now));
   await createBomLine(db, planner, { parentItemId: wine, childItemId: base, qtyPer: 4.5 });
   await createBomLine(db, planner, { parentItemId: wine, childItemId: bottle, qtyPer: 6 });
   await createBomLine(db, planner, { parentItemId: wine, childItemId: cork, qtyPer: 6 });
@@ -82,6 +86,11 @@ export async function newPlant(db: Db, workflows: Workflows, now: Date): Promise
   });
   await saveRouting(db, planner, base, { versions: {}, ops: [{ seq: 10, workshopId: brew.id, hoursPerUnit: 0.001, offsetDays: 0 }] });
   return { orgId: org.id, system, planner, market, vp, gm, reviewer, items: { wine, base, bottle, cork }, workshops: { brew: brew.id, fill: fill.id, pack: pack.id }, departments: departmentIds };
+}
+
+/** Sets what is on hand by a stock count (盘点), as a warehouse would. */
+export async function countStock(db: Db, actor: Actor, itemId: string, qty: number, now: Date) {
+  return db.transaction((tx) => postStockDocument(tx, actor, { kind: 'count', purpose: 'count', lines: [{ itemId, qty }] }, now));
 }
 
 /** Quantities for a month of `days` days: `perDay` on each working day (Mon–Sat) from `first` (ISO weekday of day 1). */

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { get, patch, post, put } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
@@ -72,10 +72,10 @@ function ItemsPanel() {
           </Space>
         </Form>
       </Modal>
-      <Modal open={!!stock} title={t(tx('库存与最高/最低/安全库存', 'Stock levels'))} onCancel={() => setStock(null)} onOk={() => stockForm.submit()} confirmLoading={saveStock.isPending}>
+      <Modal open={!!stock} title={t(tx('最高/最低/安全库存', 'Stock levels'))} onCancel={() => setStock(null)} onOk={() => stockForm.submit()} confirmLoading={saveStock.isPending}>
         <ErrorAlert error={saveStock.error} />
         <Form form={stockForm} layout="vertical" onFinish={(v) => saveStock.mutate(v)}>
-          <Form.Item name="onHand" label={t(tx('现有库存', 'On hand'))}><InputNumber min={0} /></Form.Item>
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(tx('现有库存只随仓库单据（入库、出库、盘点）变化', 'What is on hand changes only through warehouse documents (receipts, issues, counts)'))} />
           <Form.Item name="minQty" label={t(tx('最低库存', 'Minimum'))}><InputNumber min={0} /></Form.Item>
           <Form.Item name="maxQty" label={t(tx('最高库存', 'Maximum'))}><InputNumber min={0} /></Form.Item>
           <Form.Item name="safetyStock" label={t(tx('安全库存（须总经理批准）', 'Safety stock (GM approves)'))}><InputNumber min={0} /></Form.Item>
