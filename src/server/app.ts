@@ -10,10 +10,16 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext, ZodApp } from '#core/http';
 import { guardRoute, makeSessionHook } from './auth-hooks';
 import { handleError } from './error-handler';
+import { refuseUnsafeText } from './input-guard';
+import { loggerOptions, newRequestId } from './log-safety';
 import { routeModules } from './modules';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
+  /** Every 5xx is logged at level error unless this is false. */
   logger?: FastifyServerOptions['logger'];
+  /** Proxies whose X-Forwarded-* headers are believed (address, protocol for Secure cookies). */
+  trustProxy?: boolean | number | string;
   /** Folder with the built web app; served at / when present. */
   webDir?: string;
   maxUploadBytes?: number;
@@ -21,15 +27,21 @@ export interface AppOptions {
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<ZodApp> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Never log credentials, even when a body or header ends up in a log line (log-safety.ts).
+    logger: loggerOptions(options.logger),
+    genReqId: newRequestId,
     bodyLimit: 10 * 1024 * 1024,
-    // Never log credentials, even when a body or header ends up in a log line.
-    ...(options.logger ? {} : {}),
+    // A hop count is valid at run time (proxy-addr) though Fastify's types omit it.
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy as boolean | string } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: options.maxUploadBytes ?? 20 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
@@ -47,6 +59,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     async (api) => {
       // Before validation: an anonymous or forged write is refused before its body is read.
       api.addHook('preValidation', guardRoute);
+      // After sign-in and CSRF: an anonymous caller learns nothing about a body's content.
+      api.addHook('preValidation', refuseUnsafeText);
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       for (const mount of routeModules) await mount(api as unknown as ZodApp, ctx);
     },

@@ -46,7 +46,8 @@ export const authRoutes: RouteModule = (app, ctx) => {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: process.env.COOKIE_SECURE === '1',
+        // Secure whenever the browser reached us over HTTPS (directly or through a trusted proxy).
+        secure: process.env.COOKIE_SECURE === '1' || request.protocol === 'https',
         expires: result.expiresAt,
       });
       return toView(result.actor, result.csrfToken);
