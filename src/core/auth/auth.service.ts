@@ -160,7 +160,7 @@ export async function changePassword(
       { field: 'currentPassword', reason: 'wrong password' },
     ]);
   }
-  assertStrongPassword(input.newPassword, 'newPassword');
+  assertStrongPassword(input.newPassword, 'newPassword', actor.username);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx

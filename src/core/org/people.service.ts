@@ -76,7 +76,7 @@ export async function addPerson(db: Db, actor: Actor, input: NewPerson): Promise
   if (!/^[A-Za-z0-9._-]{2,64}$/.test(username)) {
     throw invalidField('username', '用户名只能包含字母、数字、点、横线和下划线（2–64 位）', 'letters, digits, . _ - only (2–64)');
   }
-  assertStrongPassword(input.password);
+  assertStrongPassword(input.password, 'password', username);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (taken) throw new AppError('CONFLICT', `用户名 ${username} 已被使用`, `Username ${username} is taken`, [{ field: 'username', reason: 'taken' }]);
   await assertDepartment(db, actor.orgId, input.departmentId);
@@ -136,7 +136,10 @@ export async function updatePerson(db: Db, actor: Actor, id: string, change: Per
   if (before.version !== change.version) throw versionConflict();
   if (change.departmentId !== undefined) await assertDepartment(db, actor.orgId, change.departmentId);
   if (change.roles) await assertRolesExist(db, actor.orgId, change.roles);
-  if (change.newPassword !== undefined) assertStrongPassword(change.newPassword, 'newPassword');
+  if (change.newPassword !== undefined) {
+    const [target] = await db.select({ username: users.username }).from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, id)));
+    assertStrongPassword(change.newPassword, 'newPassword', target?.username);
+  }
   if (id === actor.userId && change.isActive === false) {
     throw invalidField('isActive', '不能停用自己的账号', 'you cannot deactivate your own account');
   }
