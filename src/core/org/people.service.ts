@@ -4,6 +4,7 @@ import { writeAudit } from '../audit';
 import { assertStrongPassword, hashPassword } from '../auth';
 import type { Db } from '../db';
 import { AppError, invalidField, notFound, versionConflict } from '../errors';
+import { assertAdminsRemain, lockOrganisationAccess } from './admin-guard';
 import { type DepartmentKind, departments, roles, userRoles, users } from './org.schema';
 
 export interface PersonView {
@@ -144,7 +145,9 @@ export async function updatePerson(db: Db, actor: Actor, id: string, change: Per
     throw invalidField('isActive', '不能停用自己的账号', 'you cannot deactivate your own account');
   }
   const passwordHash = change.newPassword ? await hashPassword(change.newPassword) : undefined;
+  const changesAccess = change.roles !== undefined || change.isActive === false;
   await db.transaction(async (tx) => {
+    const holders = changesAccess ? await lockOrganisationAccess(tx, actor.orgId) : undefined;
     const updated = await tx
       .update(users)
       .set({
@@ -167,6 +170,7 @@ export async function updatePerson(db: Db, actor: Actor, id: string, change: Per
       const codes = [...new Set(change.roles)];
       if (codes.length) await tx.insert(userRoles).values(codes.map((roleCode) => ({ orgId: actor.orgId, userId: id, roleCode })));
     }
+    if (holders) await assertAdminsRemain(tx, actor.orgId, holders);
     const { newPassword: _secret, version: _v, ...visible } = change;
     await writeAudit(tx, actor, {
       action: 'user.update',
@@ -195,12 +199,14 @@ export async function updateRolePermissions(
   const [before] = await db.select().from(roles).where(and(eq(roles.orgId, actor.orgId), eq(roles.code, code)));
   if (!before) throw notFound('角色', 'Role');
   return db.transaction(async (tx) => {
+    const holders = await lockOrganisationAccess(tx, actor.orgId);
     const [row] = await tx
       .update(roles)
       .set({ permissions: [...new Set(input.permissions)].sort(), version: sql`${roles.version} + 1` })
       .where(and(eq(roles.orgId, actor.orgId), eq(roles.code, code), eq(roles.version, input.version)))
       .returning();
     if (!row) throw versionConflict();
+    await assertAdminsRemain(tx, actor.orgId, holders);
     await writeAudit(tx, actor, { action: 'role.update', entity: 'role', entityId: code, before: before.permissions, after: row.permissions });
     return row;
   });
