@@ -13,6 +13,7 @@ import { handleError } from './error-handler';
 import { refuseUnsafeText } from './input-guard';
 import { loggerOptions, newRequestId } from './log-safety';
 import { routeModules } from './modules';
+import { recordRoutes } from './route-table';
 import { registerSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
@@ -37,6 +38,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  recordRoutes(app);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
