@@ -1,8 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, routeTableOf, seedDemo } from '#server';
-import { newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../support';
-import { type Operation, operationsOf, sampleQuery, sampleValue } from '../support/openapi-sample';
+import { type Client, newOrg, newPerson, type Operation, operationsOf, sampleQuery, sampleValue, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support';
 
 // Issue 10: every route of the OpenAPI document × (no session, a signed-in person without
 // the permission, an administrator of another organisation given this one's real ids)
