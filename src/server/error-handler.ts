@@ -68,6 +68,10 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return send(request, reply, 400, 'VALIDATION_FAILED', `请求格式有误：${fe.message}`, `Malformed request: ${fe.message}`);
   }
+  // A multipart body with a wrong boundary or cut short: the parser's error is the client's.
+  if (/@fastify\/busboy|busboy/.test(error.stack ?? '') && !(fe.statusCode && fe.statusCode >= 500)) {
+    return send(request, reply, 400, 'VALIDATION_FAILED', '上传内容不完整或格式有误，请重新上传', 'The upload is malformed or incomplete; upload it again', [{ field: 'file', reason: error.message }]);
+  }
   const fromDb = translateDbError(error);
   if (fromDb) {
     request.log.warn({ err: error, requestId: request.id }, 'database refused the input');

@@ -2,3 +2,4 @@
 export { findUnsafeCharacter, findUnsafeText, UNSAFE_REASONS } from './text.rules';
 export type { UnsafeReason, UnsafeText } from './text.rules';
 export { hasTwoDecimalsAtMost, hoursValue, safeText } from './text.schema';
+export { assertInOrganisation } from './reference';
