@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext, ZodApp } from '#core/http';
+import { type AppContext, stampArrival, type ZodApp } from '#core/http';
 import { guardRoute, makeSessionHook } from './auth-hooks';
 import { handleError } from './error-handler';
 import { refuseUnsafeText } from './input-guard';
@@ -41,6 +41,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   recordRoutes(app);
 
   app.addHook('onRequest', async (request, reply) => {
+    // First of all hooks: the arrival time, before the session lookup queues for the database.
+    stampArrival(request, ctx.clock());
     reply.header('x-request-id', request.id);
   });
   await registerSecurityHeaders(app);

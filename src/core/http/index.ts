@@ -1,2 +1,3 @@
 export { actorOf, sendFile } from './context';
 export type { AppContext, RouteModule, ZodApp } from './context';
+export { arrivalOf, stampArrival } from './arrival';

@@ -161,11 +161,13 @@ export interface SelfSignIn {
   isGrace: boolean;
   deviceId: string | null;
   clientIp: string | null;
+  /** The school's training policy, read once by the caller. */
+  policy?: { lateAfterMinutes: number; leftEarlyMinutes: number };
 }
 
 /** The write of a verified QR scan: one record per teacher and session, whatever the number of scans. */
 export async function recordSelfSignIn(db: Db, actor: Actor, s: SelfSignIn, now: Date): Promise<SignInOutcome> {
-  const policy = (await getPolicy(db, actor.orgId)).training;
+  const policy = s.policy ?? (await getPolicy(db, actor.orgId)).training;
   const { session } = s;
   return db.transaction(async (tx) => {
     const flags: string[] = [];
