@@ -21,7 +21,14 @@ interface Outcome {
   ms: number;
   status: number;
   isNew: boolean | null;
+  code?: string;
 }
+
+const errorsOf = (outcomes: Outcome[]): string => {
+  const counts = new Map<string, number>();
+  for (const o of outcomes) if (o.status !== 200) counts.set(`${o.status} ${o.code ?? ''}`.trim(), (counts.get(`${o.status} ${o.code ?? ''}`.trim()) ?? 0) + 1);
+  return counts.size ? ` (${[...counts].map(([k, n]) => `${n}× ${k}`).join(', ')})` : '';
+};
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -90,7 +97,7 @@ async function runCase(driver: 'pglite' | 'pg', spreadSeconds: number, everyoneS
         await Promise.all(
           Array.from({ length: scans }, async () => {
             const r = await call(base, t, 'POST', '/training/sign-in', { token: seen, deviceId: `phone-${i}` });
-            outcomes.push({ ms: r.ms, status: r.status, isNew: (r.json as { isNew?: boolean } | null)?.isNew ?? null });
+            outcomes.push({ ms: r.ms, status: r.status, isNew: (r.json as { isNew?: boolean } | null)?.isNew ?? null, code: (r.json as { code?: string } | null)?.code });
           }),
         );
       }),
@@ -111,7 +118,7 @@ async function runCase(driver: 'pglite' | 'pg', spreadSeconds: number, everyoneS
     const row = (metric: string, value: string, target?: string, okFlag?: boolean): BenchRow => ({ benchmark: 'training sign-in', case: label, metric, value, target, ok: okFlag });
     return [
       row('scans sent (incl. double scans)', String(outcomes.length)),
-      row('HTTP 200 / errors', `${ok.length} / ${outcomes.length - ok.length}`, 'no error', ok.length === outcomes.length),
+      row('HTTP 200 / errors', `${ok.length} / ${outcomes.length - ok.length}${errorsOf(outcomes)}`, 'no error', ok.length === outcomes.length),
       row('records: rows / distinct teachers', `${n} / ${teachers}`, `${TEACHERS} / ${TEACHERS}`, isExact),
       row('first scans that created the record', String(created200), String(TEACHERS), created200 === TEACHERS),
       row('all signed in after', `${(wallMs / 1000).toFixed(1)} s`, `≤ ${Math.max(60, spreadSeconds + 5)} s`, wallMs <= Math.max(60, spreadSeconds + 5) * 1000),
