@@ -19,5 +19,5 @@ export async function assertInOrganisation(db: Db, table: string, orgId: string,
   const rows = ((result as { rows?: { id: string }[] }).rows ?? (result as unknown as { id: string }[])) as { id: string }[];
   const found = new Set(rows.map((r) => r.id));
   const missing = wanted.filter((id) => !found.has(id));
-  if (missing.length) throw invalidField(field, `引用的记录不存在：${missing.slice(0, 3).join('、')}`, `no such record: ${missing.slice(0, 3).join(', ')}`);
+  if (missing.length) throw invalidField(field, `引用的记录不存在（${missing.length} 项）`, `${missing.length} of the records it names do not exist`);
 }
