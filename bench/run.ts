@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { planningBenchmark } from './planning/planning.bench.js';
 import { startupBenchmark } from './startup/startup.bench.js';
-import { trainingSignInBenchmark } from './training/signin.bench.js';
+import { excelImportBenchmark } from './excel/import.bench.js';
+import { trainingHallBenchmark, trainingSignInBenchmark } from './training/signin.bench.js';
 
 // `npm run bench [-- <name filter>] [--json out.json]`: runs every benchmark
 // module in the list and prints one table. Results and the machine they came
@@ -22,7 +23,7 @@ export interface BenchModule {
   run: () => Promise<BenchRow[]>;
 }
 
-const benchmarks: BenchModule[] = [startupBenchmark, planningBenchmark, trainingSignInBenchmark];
+const benchmarks: BenchModule[] = [startupBenchmark, planningBenchmark, trainingSignInBenchmark, trainingHallBenchmark, excelImportBenchmark];
 
 function printTable(rows: BenchRow[]): void {
   const header = ['benchmark', 'case', 'metric', 'value', 'target', 'ok'];

@@ -1,7 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { systemActor } from '#core/access';
-import { type BackupFile, createBackup, restoreBackup } from '#core/db';
+import { type BackupFile, createBackup, readBackupArchive, restoreBackup, writeBackupArchive } from '#core/db';
 import { AppError } from '#core/errors';
 import { addPerson, findOrganisationByCode } from '#core/org';
 import { composeAppRegistry, openAppDatabase, readConfig, seedDemo, startServer } from '#server';
@@ -13,8 +11,9 @@ const HELP = `制度 Zhidu — 用法 usage: zhidu <command>
   seed --demo                   写入示例数据 seed the two demo organisations
   user add --org <code> --username <u> --name <显示名> --password <p> [--role r1,r2]
                                 新增用户 add a user
-  backup <file>                 备份全部数据到文件 back up every row (.json or .json.gz)
-  restore <file>                从备份恢复到空数据库 restore into an empty database
+  backup <file>                 备份全部数据与附件到一个文件（仅所有者可读）
+                                back up every row and attachment file to one archive (mode 0600)
+  restore <file>                从备份恢复到空数据库（含附件） restore into an empty database, files included
   plan mrp|aggregate|capacity --input in.json [--output out.json]
                                 计划计算 planning kernels on files
 
@@ -92,10 +91,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       }
       return withDatabase(async (database) => {
         const backup = await createBackup(database, new Date());
-        const json = Buffer.from(JSON.stringify(backup));
-        writeFileSync(file, file.endsWith('.gz') ? gzipSync(json) : json);
+        const archive = await writeBackupArchive(file, backup, readConfig().filesDir);
         const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
-        io.stdout(`已备份 backed up ${rows} rows from ${Object.keys(backup.tables).length} tables to ${file}\n`);
+        io.stdout(`已备份 backed up ${rows} rows from ${Object.keys(backup.tables).length} tables and ${archive.files} files to ${file}\n`);
+        if (archive.missingFiles.length) io.stderr(`注意 note: ${archive.missingFiles.length} attachment file(s) were already missing on disk\n`);
         return 0;
       });
     }
@@ -106,9 +105,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 2;
       }
       let backup: BackupFile;
+      let files = 0;
       try {
-        const raw = readFileSync(file);
-        backup = JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+        ({ backup, files } = await readBackupArchive(file, readConfig().filesDir));
       } catch (err) {
         io.stderr(`restore: 无法读取备份文件 cannot read ${file}: ${(err as Error).message}\n`);
         return 2;
@@ -116,7 +115,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return withDatabase(async (database) => {
         const counts = await restoreBackup(database, backup);
         const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-        io.stdout(`已恢复 restored ${rows} rows\n`);
+        io.stdout(`已恢复 restored ${rows} rows and ${files} files\n`);
         return 0;
       });
     }

@@ -7,12 +7,19 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext, ZodApp } from '#core/http';
+import { type AppContext, stampArrival, type ZodApp } from '#core/http';
 import { guardRoute, makeSessionHook } from './auth-hooks';
 import { handleError } from './error-handler';
+import { refuseUnsafeText } from './input-guard';
+import { loggerOptions, newRequestId } from './log-safety';
+import { recordRoutes } from './route-table';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
+  /** Every 5xx is logged at level error unless this is false. */
   logger?: FastifyServerOptions['logger'];
+  /** Proxies whose X-Forwarded-* headers are believed (address, protocol for Secure cookies). */
+  trustProxy?: boolean | number | string;
   /** Folder with the built web app; served at / when present. */
   webDir?: string;
   maxUploadBytes?: number;
@@ -20,15 +27,24 @@ export interface AppOptions {
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<ZodApp> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Never log credentials, even when a body or header ends up in a log line (log-safety.ts).
+    logger: loggerOptions(options.logger),
+    genReqId: newRequestId,
     bodyLimit: 10 * 1024 * 1024,
-    // Never log credentials, even when a body or header ends up in a log line.
-    ...(options.logger ? {} : {}),
+    // A hop count is valid at run time (proxy-addr) though Fastify's types omit it.
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy as boolean | string } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  recordRoutes(app);
 
+  app.addHook('onRequest', async (request, reply) => {
+    // First of all hooks: the arrival time, before the session lookup queues for the database.
+    stampArrival(request, ctx.clock());
+    reply.header('x-request-id', request.id);
+  });
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: options.maxUploadBytes ?? 20 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
@@ -46,6 +62,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     async (api) => {
       // Before validation: an anonymous or forged write is refused before its body is read.
       api.addHook('preValidation', guardRoute);
+      // After sign-in and CSRF: an anonymous caller learns nothing about a body's content.
+      api.addHook('preValidation', refuseUnsafeText);
       api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
       // A route may only ask for a permission some module declares (a typo would lock everyone out).
       api.addHook('onRoute', (route) => {

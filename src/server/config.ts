@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { invalidField } from '#core/errors';
+import { parseTrustProxy } from './security-headers';
 
 export interface ServerConfig {
   port: number;
@@ -8,6 +9,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   filesDir: string;
   webDir: string;
+  /** TRUST_PROXY: behind a reverse proxy, its X-Forwarded-For/-Proto are believed. */
+  trustProxy: boolean | number | string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
@@ -25,5 +28,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl,
     filesDir: resolve(cwd, env.FILES_DIR ?? `${dataDir}/files`),
     webDir: resolve(cwd, env.WEB_DIR ?? 'web/dist'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

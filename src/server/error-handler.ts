@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorDetail, httpStatusOf } from '#core/errors';
+import { translateDbError } from './db-errors';
 
 export function preferredLocale(request: FastifyRequest): 'zh-CN' | 'en' {
   const explicit = request.headers['x-locale'];
@@ -12,8 +13,13 @@ export function preferredLocale(request: FastifyRequest): 'zh-CN' | 'en' {
 
 function send(request: FastifyRequest, reply: FastifyReply, status: number, code: string, zh: string, en: string, details?: ErrorDetail[]) {
   const locale = preferredLocale(request);
-  return reply.code(status).send({ code, message: locale === 'en' ? en : zh, messageZh: zh, messageEn: en, ...(details ? { details } : {}) });
+  // A 5xx carries the request id the log line has, so a report can be matched to it.
+  const requestId = status >= 500 ? { requestId: request.id } : {};
+  return reply.code(status).send({ code, message: locale === 'en' ? en : zh, messageZh: zh, messageEn: en, ...(details ? { details } : {}), ...requestId });
 }
+
+const sendAppError = (request: FastifyRequest, reply: FastifyReply, error: AppError) =>
+  send(request, reply, httpStatusOf(error.code), error.code, error.message, error.messageEn, error.details);
 
 // zod's issue codes in Chinese; the English text is zod's own message.
 const REASON_ZH: Record<string, string> = {
@@ -35,9 +41,7 @@ const fieldOf = (context: string | undefined, path: string): string => {
 
 // Every error leaves as { code, message }: never a stack trace, never a bare 500 for bad input.
 export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AppError) {
-    return send(request, reply, httpStatusOf(error.code), error.code, error.message, error.messageEn, error.details);
-  }
+  if (error instanceof AppError) return sendAppError(request, reply, error);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
     const isEn = preferredLocale(request) === 'en';
@@ -64,6 +68,15 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return send(request, reply, 400, 'VALIDATION_FAILED', `请求格式有误：${fe.message}`, `Malformed request: ${fe.message}`);
   }
-  request.log.error({ err: error }, 'unhandled error');
-  return send(request, reply, 500, 'INTERNAL', '服务器内部错误，已记录，请稍后重试', 'Internal error; it has been logged');
+  // A multipart body with a wrong boundary or cut short: the parser's error is the client's.
+  if (/@fastify\/busboy|busboy/.test(error.stack ?? '') && !(fe.statusCode && fe.statusCode >= 500)) {
+    return send(request, reply, 400, 'VALIDATION_FAILED', '上传内容不完整或格式有误，请重新上传', 'The upload is malformed or incomplete; upload it again', [{ field: 'file', reason: error.message }]);
+  }
+  const fromDb = translateDbError(error);
+  if (fromDb) {
+    request.log.warn({ err: error, requestId: request.id }, 'database refused the input');
+    return sendAppError(request, reply, fromDb);
+  }
+  request.log.error({ err: error, requestId: request.id, method: request.method, url: request.routeOptions.url ?? request.url }, 'unhandled error');
+  return send(request, reply, 500, 'INTERNAL', `服务器内部错误，已记录（编号 ${request.id}），请稍后重试`, `Internal error; it has been logged (request ${request.id})`);
 }

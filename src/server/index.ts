@@ -1,4 +1,6 @@
 export { buildApp } from './app';
+export { routeTableOf } from './route-table';
+export type { RouteEntry } from './route-table';
 export type { AppOptions } from './app';
 export { readConfig } from './config';
 export type { ServerConfig } from './config';

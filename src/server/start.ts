@@ -36,7 +36,8 @@ export async function startServer(): Promise<void> {
   const database = await openAppDatabase(config);
   const ctx = makeContext(database, config.filesDir);
   const seed = await seedDemo(ctx.db, ctx.registry, ctx.clock());
-  const app = await buildApp(ctx, { webDir: config.webDir, logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false });
+  // Errors (every 5xx) are logged whatever LOG_LEVEL says; LOG_LEVEL=info adds every request.
+  const app = await buildApp(ctx, { webDir: config.webDir, logger: { level: process.env.LOG_LEVEL ?? 'error' }, trustProxy: config.trustProxy });
   await app.listen({ port: config.port, host: config.host });
   const scheduler = startScheduler(ctx);
   const url = `http://localhost:${config.port}`;

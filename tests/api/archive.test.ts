@@ -105,8 +105,9 @@ describe('archives (CORE-9)', () => {
     await t.database.query("alter table attachments add constraint test_refuse check (title <> 'boom')");
     try {
       const r = await upload(head, 'category=plan&title=boom', 'a.pdf', PDF);
-      expect(r.statusCode).toBe(500);
-      expect(r.json().code).toBe('INTERNAL');
+      // A check the database refuses is the client's 400 (issue 10's last line of defence).
+      expect(r.statusCode).toBe(400);
+      expect(r.json().code).toBe('VALIDATION_FAILED');
     } finally {
       await t.database.query('alter table attachments drop constraint test_refuse');
     }

@@ -106,4 +106,21 @@ describe('accounts and sessions', () => {
     const en = await c.request('PATCH', '/api/org/people/not-a-uuid', { version: 1 }, { 'x-locale': 'en' });
     expect(en.json().message).toMatch(/^Invalid input: id \(Invalid UUID/);
   });
+
+  it('CORE-2 refuses a password equal to the username, a common one, or one with NUL (issue 10 item 9)', async () => {
+    const { org } = await newOrg(t.ctx.db);
+    const a = await newPerson(t.ctx.db, org.id, 'all');
+    const c = await signIn(t.app, a.username, TEST_PASSWORD);
+    const same = await c.post('/api/org/people', { username: 'li.ming2026', displayName: '李明', password: 'li.ming2026' });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().details[0]).toMatchObject({ field: 'password', reason: 'must not be or contain the username' });
+    const common = await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Password2026' });
+    expect(common.statusCode).toBe(400);
+    expect(common.json().details[0].field).toBe('newPassword');
+    const nul = await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Kettle\u0000lamp91' });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().details[0].field).toBe('newPassword');
+    const own = await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: `${a.username}X9` });
+    expect(own.statusCode).toBe(400);
+  });
 });

@@ -86,10 +86,10 @@ describe('Excel import and export (CORE-11)', () => {
     const before = await people(admin);
     const file = await workbook([
       HEADERS,
-      ['xa.li', '李老师', '生产部', '班长', '教师', '13800000001', 'abc12345'],
-      ['xa.wang', '王老师', '不存在的部门', '', '校长', '', 'abc12345'],
+      ['xa.li', '李老师', '生产部', '班长', '教师', '13800000001', 'Ledger2026x'],
+      ['xa.wang', '王老师', '不存在的部门', '', '校长', '', 'Ledger2026x'],
       ['xa.zhao', '赵老师', '灌装车间', '', '', '', 'short'],
-      ['xa.li', '李老师二', '', '', '', '', 'abc12345'],
+      ['xa.li', '李老师二', '', '', '', '', 'Ledger2026x'],
     ]);
     const r = await upload(admin, '/api/excel/people/import', 'people.xlsx', file);
     expect(r.statusCode).toBe(400);
@@ -110,15 +110,15 @@ describe('Excel import and export (CORE-11)', () => {
   it('CORE-11 a good file inserts new people and updates existing ones in one go', async () => {
     const file = await workbook([
       HEADERS,
-      ['xb.li', '李老师', '生产部', '班长、记录员', '教师', 13800000001, 'abc12345'],
-      ['xb.wang', '王老师', '灌装车间', '', 'Teacher', '', 'abc12345'],
+      ['xb.li', '李老师', '生产部', '班长、记录员', '教师', 13800000001, 'Ledger2026x'],
+      ['xb.wang', '王老师', '灌装车间', '', 'Teacher', '', 'Ledger2026x'],
     ]);
     const r = await upload(admin, '/api/excel/people/import', 'people.xlsx', file);
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual({ inserted: 2, updated: 0 });
     const li = (await people(admin)).find((p) => p.username === 'xb.li');
     expect(li).toMatchObject({ displayName: '李老师', roles: ['teacher'] });
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'xb.li', password: 'abc12345' } });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'xb.li', password: 'Ledger2026x' } });
     expect(login.statusCode).toBe(200);
 
     const again = await workbook([HEADERS, ['xb.li', '李明', '', '', '', '', '']]);
@@ -159,14 +159,14 @@ describe('Excel import and export (CORE-11)', () => {
     expect(r.json().code).toBe('IMPORT_FAILED');
     const viewer = await newPerson(t.ctx.db, orgId, ['admin.users']);
     const v = await signIn(t.app, viewer.username, TEST_PASSWORD);
-    const file = await workbook([HEADERS, ['xc.x', 'X', '', '', '', '', 'abc12345']]);
+    const file = await workbook([HEADERS, ['xc.x', 'X', '', '', '', '', 'Ledger2026x']]);
     expect((await upload(v, '/api/excel/people/import', 'p.xlsx', file)).statusCode).toBe(403);
   });
 
   it('CORE-1 CORE-11 another organisation exports only its own people and cannot update ours', async () => {
     const rows = await readRows((await otherAdmin.get('/api/excel/people/export')).rawPayload);
     expect(rows.some((r) => r[0] === 'xb.li')).toBe(false);
-    const file = await workbook([HEADERS, ['xb.li', '被篡改', '', '', '', '', 'abc12345']]);
+    const file = await workbook([HEADERS, ['xb.li', '被篡改', '', '', '', '', 'Ledger2026x']]);
     const r = await upload(otherAdmin, '/api/excel/people/import', 'p.xlsx', file);
     expect(r.statusCode).toBe(400);
     expect(r.json().details[0]).toMatchObject({ row: 2, column: '用户名' });

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { resetLoginRate } from '#core/auth';
 import type { ZodApp } from '#core/http';
 import { buildApp, DEMO_PASSWORD, ensureWebBuilt, makeContext, seedDemo } from '#server';
 import { createTestDatabase, type TestDatabase } from '#test-support';
@@ -116,7 +115,6 @@ async function waitOrExplain(page: Page, step: string, wait: Promise<unknown>): 
 
 /** Signs in through the login form and waits for the app shell. */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-  resetLoginRate();
   await page.goto('/login');
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);

@@ -1,5 +1,4 @@
 import { type APIRequestContext, type Page, request } from 'playwright-core';
-import { resetLoginRate } from '#core/auth';
 import { DEMO_PASSWORD } from '#server';
 import { describePage, type E2E } from './harness';
 
@@ -32,7 +31,6 @@ export interface ApiClient {
  * (finding an id, an event by someone else). What the journey proves happens in the browser.
  */
 export async function apiAs(e2e: E2E, username: string): Promise<ApiClient> {
-  resetLoginRate();
   const ctx: APIRequestContext = await request.newContext({ baseURL: e2e.baseUrl });
   const login = await ctx.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
   if (!login.ok()) throw new Error(`API sign-in as ${username}: HTTP ${login.status()} ${await login.text()}`);

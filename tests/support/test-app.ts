@@ -1,5 +1,4 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { resetLoginRate } from '#core/auth';
 import type { AppContext, ZodApp } from '#core/http';
 import { buildApp, makeContext } from '#server';
 import { createTestDatabase, type TestDatabase } from './test-db';
@@ -14,7 +13,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(options: { now?: string; filesDir?: string } = {}): Promise<TestApp> {
-  resetLoginRate();
+  // Each test app has a database of its own, so sign-in limits (kept there) start empty.
   const database = await createTestDatabase();
   let now = options.now ? new Date(options.now) : new Date();
   const ctx = makeContext(database, options.filesDir ?? `/tmp/zhidu-test-files-${process.pid}`, () => now);

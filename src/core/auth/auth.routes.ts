@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
 import { changePassword, login, logout } from './auth.service';
-import { checkLoginRate } from './login-rate';
 
 export const SESSION_COOKIE = 'zhidu_session';
 
@@ -40,13 +39,13 @@ export const authRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      checkLoginRate(request.ip, ctx.clock());
-      const result = await login(ctx.db, request.body, ctx.clock());
+      const result = await login(ctx.db, request.body, ctx.clock(), undefined, { address: request.ip });
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: process.env.COOKIE_SECURE === '1',
+        // Secure whenever the browser reached us over HTTPS (directly or through a trusted proxy).
+        secure: process.env.COOKIE_SECURE === '1' || request.protocol === 'https',
         expires: result.expiresAt,
       });
       return toView(result.actor, result.csrfToken);

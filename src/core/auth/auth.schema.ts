@@ -1,4 +1,4 @@
-import { pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const sessions = pgTable(
   'sessions',
@@ -12,3 +12,10 @@ export const sessions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );
+
+/** Failed sign-ins per client address in a fixed window (migration 0018; no org_id: the address comes before anyone is known). */
+export const loginThrottle = pgTable('login_throttle', {
+  address: text('address').primaryKey(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  failures: integer('failures').notNull().default(0),
+});

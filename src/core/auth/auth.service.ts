@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { users } from '../org';
 import { loadActor } from './actor-loader';
 import { sessions } from './auth.schema';
+import { checkLoginRate, pruneLoginRate, recordLoginFailure } from './login-rate';
 import { assertStrongPassword, hashPassword, verifyPassword } from './password';
 
 export interface AuthSettings {
@@ -30,38 +31,75 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
+export interface LoginMeta {
+  /** The client's address (per-address limit); absent for sign-ins the server makes itself. */
+  address?: string;
+}
+
+const accountLocked = (lockedUntil: Date, now: Date) => {
+  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60000));
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`,
+    `Too many failed sign-ins; the account is locked for ${minutes} more minute(s)`,
+  );
+};
+
+/**
+ * Takes one attempt from the account's allowance in one atomic statement, before the password
+ * is checked: concurrent guesses each get their own number, so at most maxFailedLogins of them
+ * are ever checked before the lock, whatever the timing. A success gives the count back.
+ */
+async function reserveAttempt(db: Db, user: { orgId: string; id: string }, now: Date, settings: AuthSettings): Promise<number> {
+  const at = now.toISOString();
+  const [row] = await db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1`, lockedUntil: null })
+    .where(and(eq(users.orgId, user.orgId), eq(users.id, user.id), sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= ${at}::timestamptz)`))
+    .returning({ attempt: users.failedLogins });
+  if (!row) {
+    const [locked] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
+    throw accountLocked(locked?.lockedUntil ?? new Date(now.getTime() + settings.lockMinutes * 60000), now);
+  }
+  return row.attempt;
+}
+
+async function lockAccount(db: Db, user: { orgId: string; id: string }, now: Date, settings: AuthSettings): Promise<Date> {
+  const until = new Date(now.getTime() + settings.lockMinutes * 60000);
+  await db
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: until })
+    .where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
+  return until;
+}
+
 export async function login(
   db: Db,
   input: { username: string; password: string },
   now: Date,
   settings: AuthSettings = DEFAULT_AUTH_SETTINGS,
+  meta: LoginMeta = {},
 ): Promise<LoginResult> {
+  if (meta.address) await checkLoginRate(db, meta.address, now);
+  const failed = async (): Promise<never> => {
+    if (meta.address) await recordLoginFailure(db, meta.address, now);
+    throw badCredentials();
+  };
   const [user] = await db.select().from(users).where(eq(users.username, input.username.trim()));
-  if (!user || !user.isActive) {
+  if (!user?.isActive) {
     // Same work either way, so timing does not tell which usernames exist.
     dummyHash ??= hashPassword('not-a-real-password-0');
     await verifyPassword(await dummyHash, input.password);
-    throw badCredentials();
+    return failed();
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000);
-    throw new AppError(
-      'ACCOUNT_LOCKED',
-      `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`,
-      `Too many failed sign-ins; the account is locked for ${minutes} more minute(s)`,
-    );
+  const attempt = await reserveAttempt(db, user, now, settings);
+  if (attempt > settings.maxFailedLogins) {
+    // More guesses in flight than the allowance: the ones past it are not even checked.
+    throw accountLocked(await lockAccount(db, user, now, settings), now);
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= settings.maxFailedLogins;
-    await db
-      .update(users)
-      .set({
-        failedLogins: lock ? 0 : failed,
-        lockedUntil: lock ? new Date(now.getTime() + settings.lockMinutes * 60000) : user.lockedUntil,
-      })
-      .where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
-    throw badCredentials();
+    if (attempt >= settings.maxFailedLogins) await lockAccount(db, user, now, settings);
+    return failed();
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -71,12 +109,13 @@ export async function login(
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ failedLogins: 0, lockedUntil: null })
+      .set({ failedLogins: 0 })
       .where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
     await tx.delete(sessions).where(and(eq(sessions.orgId, user.orgId), lt(sessions.expiresAt, now)));
     await tx.insert(sessions).values({ orgId: user.orgId, id: hashToken(token), userId: user.id, csrfToken, expiresAt });
     await writeAudit(tx, actor, { action: 'login', entity: 'user', entityId: user.id });
   });
+  if (meta.address) await pruneLoginRate(db, now);
   return { token, csrfToken, actor, expiresAt };
 }
 
@@ -121,7 +160,7 @@ export async function changePassword(
       { field: 'currentPassword', reason: 'wrong password' },
     ]);
   }
-  assertStrongPassword(input.newPassword, 'newPassword');
+  assertStrongPassword(input.newPassword, 'newPassword', actor.username);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx

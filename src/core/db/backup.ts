@@ -74,8 +74,14 @@ async function listPrimaryKeys(database: Database): Promise<Map<string, string[]
   return new Map(rows.map((r) => [r.tbl, r.cols]));
 }
 
+/**
+ * Left out of every backup: sign-in sessions (a restored copy must not let an old cookie in)
+ * and the per-address sign-in counts (transient).
+ */
+export const TABLES_NOT_BACKED_UP = new Set(['sessions', 'login_throttle']);
+
 export async function createBackup(database: Database, now: Date): Promise<BackupFile> {
-  const order = orderByDependencies(await listTables(database));
+  const order = orderByDependencies(await listTables(database)).filter((t) => !TABLES_NOT_BACKED_UP.has(t));
   const keys = await listPrimaryKeys(database);
   const tables: Record<string, unknown[]> = {};
   for (const name of order) {

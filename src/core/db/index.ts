@@ -2,5 +2,7 @@ export { openDatabase } from './client';
 export type { Database, DatabaseConfig, Db } from './client';
 export { migrate, migrationsDir } from './migrate';
 export type { MigrationResult } from './migrate';
-export { createBackup, orderByDependencies, restoreBackup } from './backup';
+export { createBackup, orderByDependencies, restoreBackup, TABLES_NOT_BACKED_UP } from './backup';
 export type { BackupFile } from './backup';
+export { readBackupArchive, writeBackupArchive } from './backup-archive';
+export type { ArchiveSummary } from './backup-archive';

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors';
 import type { ExcelTable, ExcelTables, ImportSummary } from './excel.registry';
 import { importJobs } from './excel.schema';
 import type { SheetLocale } from './sheet.definition';
-import { parseSheet } from './sheet.reader';
+import { parseSheet } from './sheet-worker';
 import { exportSheet } from './sheet.writer';
 
 export interface ExcelTableView {

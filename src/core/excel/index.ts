@@ -5,7 +5,8 @@ export { buildExcelTemplate, exportExcelTable, findImportJobs, findUsableExcelTa
 export type { ExcelTableView, ImportRequest } from './excel.service';
 export { defineSheet, headerOf } from './sheet.definition';
 export type { CellData, ColumnDef, ColumnType, EnumValue, SheetDef, SheetLocale, SheetRow } from './sheet.definition';
-export { importFailed, parseSheet } from './sheet.reader';
+export { importFailed, parseSheetStream, zipSizes } from './sheet.reader';
+export { parseSheet } from './sheet-worker';
 export type { ParsedSheet, ParseOptions } from './sheet.reader';
 export { exportSheet } from './sheet.writer';
 export { RowErrors } from './row-errors';

@@ -109,7 +109,7 @@ async function importPeople(tx: Db, actor: Actor, rows: ImportRow[], context: { 
       if (password === null) errors.add(n, 'password', '新人员须填写初始密码', 'a new person needs an initial password');
       else {
         try {
-          assertStrongPassword(password);
+          assertStrongPassword(password, 'password', item.username);
         } catch (e) {
           errors.add(n, 'password', reasonOf(e, 'zh-CN'), reasonOf(e, 'en'));
         }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError, type ErrorDetail } from '../errors';
 import {
@@ -20,13 +21,16 @@ export interface ParsedSheet {
 export interface ParseOptions {
   locale?: SheetLocale;
   maxRows?: number;
+  /** Refuse a file that inflates past this many bytes (a zip bomb), checked before reading. */
+  maxUncompressedBytes?: number;
 }
 
 type Plain = string | number | boolean | Date | { error: string } | null;
 
 // How far down a header row may sit when someone kept a title above the table.
 const HEADER_SCAN_ROWS = 10;
-const DEFAULT_MAX_ROWS = 20_000;
+export const DEFAULT_MAX_ROWS = 20_000;
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const TRUE_WORDS = new Set(['是', '对', 'true', 'yes', 'y', '1', '√', '✓']);
 const FALSE_WORDS = new Set(['否', '错', 'false', 'no', 'n', '0', '×', '✗']);
@@ -102,61 +106,84 @@ function cellText(value: ExcelJS.CellValue): string {
   return v === null || typeof v === 'object' ? '' : String(v);
 }
 
-function findHeader(sheet: ExcelJS.Worksheet, def: SheetDef): { rowNumber: number; columns: Map<number, { def: ColumnDef; text: string }> } | undefined {
-  const byHeader = new Map<string, ColumnDef>();
-  for (const c of def.columns) {
-    for (const h of [c.header.zh, c.header.en, c.key]) byHeader.set(normaliseHeader(h), c);
-  }
-  let best: { rowNumber: number; columns: Map<number, { def: ColumnDef; text: string }> } | undefined;
-  const last = Math.min(sheet.rowCount, HEADER_SCAN_ROWS);
-  for (let r = 1; r <= last; r++) {
-    const columns = new Map<number, { def: ColumnDef; text: string }>();
-    sheet.getRow(r).eachCell((cell, col) => {
-      const text = cellText(cell.value);
-      const c = byHeader.get(normaliseHeader(text));
-      if (c) columns.set(col, { def: c, text: text.trim() });
-    });
-    if (columns.size > (best?.columns.size ?? 0)) best = { rowNumber: r, columns };
-    if (columns.size === def.columns.length) break;
-  }
-  return best;
+type HeaderColumns = Map<number, { def: ColumnDef; text: string }>;
+
+function matchHeader(row: ExcelJS.Row, byHeader: Map<string, ColumnDef>): HeaderColumns {
+  const columns: HeaderColumns = new Map();
+  row.eachCell((cell, col) => {
+    const text = cellText(cell.value);
+    const c = byHeader.get(normaliseHeader(text));
+    if (c) columns.set(col, { def: c, text: text.trim() });
+  });
+  return columns;
+}
+
+/** The path of the named sheet inside the zip ('xl/worksheets/sheet2.xml'), when the workbook has it. */
+function sheetNumberOf(reader: ExcelJS.stream.xlsx.WorkbookReader, name: string): string | undefined {
+  const r = reader as unknown as { model?: { sheets?: { name: string; rId: string }[] }; workbookRels?: { Id: string; Target: string }[] };
+  const sheet = r.model?.sheets?.find((x) => x.name === name);
+  const target = sheet && r.workbookRels?.find((x) => x.Id === sheet.rId)?.Target;
+  return target ? /sheet(\d+)\.xml$/.exec(target)?.[1] : undefined;
 }
 
 /**
- * Reads a sheet against its definition. Either every row is good, or it throws
- * IMPORT_FAILED listing every bad cell (Excel's row number, the file's column header).
+ * Reads a sheet against its definition with exceljs's streaming reader, row by row: it stops
+ * at the row limit instead of loading the whole file, and refuses a file that would inflate
+ * past the limit before reading it. Either every row is good, or it throws IMPORT_FAILED
+ * listing every bad cell (Excel's row number, the file's column header).
  */
-export async function parseSheet(def: SheetDef, buffer: Buffer, options: ParseOptions = {}): Promise<ParsedSheet> {
+export async function parseSheetStream(def: SheetDef, buffer: Buffer, options: ParseOptions = {}): Promise<ParsedSheet> {
   const locale = options.locale ?? 'zh-CN';
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw importFailed([{ reason: textIn(locale, '不是有效的 Excel（.xlsx）文件', 'not a valid Excel (.xlsx) file') }]);
+  const notXlsx = () => importFailed([{ reason: textIn(locale, '不是有效的 Excel（.xlsx）文件', 'not a valid Excel (.xlsx) file') }]);
+  const sizes = zipSizes(buffer);
+  if (!sizes) throw notXlsx();
+  const maxBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  if (sizes.uncompressed > maxBytes) {
+    const mb = Math.round(maxBytes / 1024 / 1024);
+    throw importFailed([{ reason: textIn(locale, `文件解压后超过 ${mb} MB，不能导入`, `the file inflates to more than ${mb} MB; it cannot be imported`) }]);
   }
-  const sheet = workbook.worksheets.find((w) => w.name === def.name) ?? workbook.worksheets[0];
-  const header = sheet ? findHeader(sheet, def) : undefined;
-  if (!sheet || !header) {
+  const byHeader = new Map<string, ColumnDef>();
+  for (const c of def.columns) for (const h of [c.header.zh, c.header.en, c.key]) byHeader.set(normaliseHeader(h), c);
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  let result: { header: { rowNumber: number; columns: HeaderColumns } | undefined; rows: SheetRow[]; rowNumbers: number[]; errors: ErrorDetail[] } | undefined;
+  try {
+    for await (const worksheet of reader) {
+      const id = String((worksheet as unknown as { id: string | number }).id);
+      const wanted = sheetNumberOf(reader, def.name);
+      // The sheet named like the definition, else the first one.
+      if (result && (wanted === undefined || wanted !== id)) continue;
+      result = await readRows(worksheet, def, byHeader, maxRows, locale);
+      if (wanted === undefined || wanted === id) break;
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw notXlsx();
+  }
+  if (!result?.header) {
     throw importFailed([{ row: 1, reason: textIn(locale, '找不到表头行（列名与模板不符）', 'no header row found (column names do not match the template)') }]);
   }
-  const errors: ErrorDetail[] = [];
-  const seen = new Map<string, number>();
-  for (const [col, { def: c }] of header.columns) {
-    if (seen.has(c.key)) errors.push({ row: header.rowNumber, column: headerOf(c, locale), reason: textIn(locale, '列重复', 'duplicate column') });
-    seen.set(c.key, col);
-  }
-  for (const c of def.columns) {
-    if (c.required && !seen.has(c.key)) {
-      errors.push({ row: header.rowNumber, column: headerOf(c, locale), reason: textIn(locale, '缺少必填列', 'required column missing') });
-    }
-  }
-  if (errors.length) throw importFailed(errors);
+  if (result.errors.length) throw importFailed(result.errors);
+  return { rows: result.rows, rowNumbers: result.rowNumbers };
+}
 
-  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+async function readRows(worksheet: AsyncIterable<ExcelJS.Row>, def: SheetDef, byHeader: Map<string, ColumnDef>, maxRows: number, locale: SheetLocale) {
+  let header: { rowNumber: number; columns: HeaderColumns } | undefined;
   const rows: SheetRow[] = [];
   const rowNumbers: number[] = [];
-  for (let r = header.rowNumber + 1; r <= sheet.rowCount; r++) {
-    const excelRow = sheet.getRow(r);
+  const errors: ErrorDetail[] = [];
+  for await (const excelRow of worksheet) {
+    const r = excelRow.number;
+    // A header may sit a few rows down when someone kept a title above the table.
+    if (!header || (rows.length === 0 && r <= HEADER_SCAN_ROWS && header.columns.size < def.columns.length)) {
+      if (r > HEADER_SCAN_ROWS && !header) break;
+      const columns = matchHeader(excelRow, byHeader);
+      if (columns.size > (header?.columns.size ?? 0)) {
+        header = { rowNumber: r, columns };
+        continue;
+      }
+      if (!header) continue;
+    }
     const values = new Map<number, Plain>();
     for (const col of header.columns.keys()) values.set(col, plain(excelRow.getCell(col).value));
     if ([...values.values()].every((v) => v === null)) continue;
@@ -178,6 +205,45 @@ export async function parseSheet(def: SheetDef, buffer: Buffer, options: ParseOp
     rows.push(row);
     rowNumbers.push(r);
   }
-  if (errors.length) throw importFailed(errors);
-  return { rows, rowNumbers };
+  if (header) {
+    const headerErrors: ErrorDetail[] = [];
+    const seen = new Map<string, number>();
+    for (const [col, { def: c }] of header.columns) {
+      if (seen.has(c.key)) headerErrors.push({ row: header.rowNumber, column: headerOf(c, locale), reason: textIn(locale, '列重复', 'duplicate column') });
+      seen.set(c.key, col);
+    }
+    for (const c of def.columns) {
+      if (c.required && !seen.has(c.key)) headerErrors.push({ row: header.rowNumber, column: headerOf(c, locale), reason: textIn(locale, '缺少必填列', 'required column missing') });
+    }
+    if (headerErrors.length) return { header, rows: [], rowNumbers: [], errors: headerErrors };
+  }
+  return { header, rows, rowNumbers, errors };
+}
+
+/**
+ * The sizes the zip's central directory declares, without inflating anything; undefined when
+ * the bytes are not a zip. Declared sizes can lie: the worker's memory limit is the backstop.
+ */
+export function zipSizes(buffer: Buffer): { entries: number; uncompressed: number } | undefined {
+  const EOCD = 0x06054b50;
+  const from = Math.max(0, buffer.length - 22 - 0xffff);
+  let at = -1;
+  for (let i = buffer.length - 22; i >= from; i--) {
+    if (buffer.readUInt32LE(i) === EOCD) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return undefined;
+  const entries = buffer.readUInt16LE(at + 10);
+  let p = buffer.readUInt32LE(at + 16);
+  let uncompressed = 0;
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== 0x02014b50) return undefined;
+    const size = buffer.readUInt32LE(p + 24);
+    // A zip64 entry (size 0xFFFFFFFF) is far past any limit we accept.
+    uncompressed += size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size;
+    p += 46 + buffer.readUInt16LE(p + 28) + buffer.readUInt16LE(p + 30) + buffer.readUInt16LE(p + 32);
+  }
+  return { entries, uncompressed };
 }

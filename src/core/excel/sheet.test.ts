@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { defineSheet, type SheetRow } from './sheet.definition';
-import { parseSheet } from './sheet.reader';
+import { parseSheet } from './sheet-worker';
 import { exportSheet } from './sheet.writer';
 
 const plan = defineSheet({

@@ -4,6 +4,7 @@ import { writeAudit } from '../audit';
 import { assertStrongPassword, hashPassword } from '../auth';
 import type { Db } from '../db';
 import { AppError, invalidField, notFound, versionConflict } from '../errors';
+import { assertAdminsRemain, lockOrganisationAccess } from './admin-guard';
 import { type DepartmentKind, departments, roles, userRoles, users } from './org.schema';
 
 export interface PersonView {
@@ -76,7 +77,7 @@ export async function addPerson(db: Db, actor: Actor, input: NewPerson): Promise
   if (!/^[A-Za-z0-9._-]{2,64}$/.test(username)) {
     throw invalidField('username', '用户名只能包含字母、数字、点、横线和下划线（2–64 位）', 'letters, digits, . _ - only (2–64)');
   }
-  assertStrongPassword(input.password);
+  assertStrongPassword(input.password, 'password', username);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (taken) throw new AppError('CONFLICT', `用户名 ${username} 已被使用`, `Username ${username} is taken`, [{ field: 'username', reason: 'taken' }]);
   await assertDepartment(db, actor.orgId, input.departmentId);
@@ -136,12 +137,17 @@ export async function updatePerson(db: Db, actor: Actor, id: string, change: Per
   if (before.version !== change.version) throw versionConflict();
   if (change.departmentId !== undefined) await assertDepartment(db, actor.orgId, change.departmentId);
   if (change.roles) await assertRolesExist(db, actor.orgId, change.roles);
-  if (change.newPassword !== undefined) assertStrongPassword(change.newPassword, 'newPassword');
+  if (change.newPassword !== undefined) {
+    const [target] = await db.select({ username: users.username }).from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, id)));
+    assertStrongPassword(change.newPassword, 'newPassword', target?.username);
+  }
   if (id === actor.userId && change.isActive === false) {
     throw invalidField('isActive', '不能停用自己的账号', 'you cannot deactivate your own account');
   }
   const passwordHash = change.newPassword ? await hashPassword(change.newPassword) : undefined;
+  const changesAccess = change.roles !== undefined || change.isActive === false;
   await db.transaction(async (tx) => {
+    const holders = changesAccess ? await lockOrganisationAccess(tx, actor.orgId) : undefined;
     const updated = await tx
       .update(users)
       .set({
@@ -164,6 +170,7 @@ export async function updatePerson(db: Db, actor: Actor, id: string, change: Per
       const codes = [...new Set(change.roles)];
       if (codes.length) await tx.insert(userRoles).values(codes.map((roleCode) => ({ orgId: actor.orgId, userId: id, roleCode })));
     }
+    if (holders) await assertAdminsRemain(tx, actor.orgId, holders);
     const { newPassword: _secret, version: _v, ...visible } = change;
     await writeAudit(tx, actor, {
       action: 'user.update',
@@ -193,12 +200,14 @@ export async function updateRolePermissions(
   const [before] = await db.select().from(roles).where(and(eq(roles.orgId, actor.orgId), eq(roles.code, code)));
   if (!before) throw notFound('角色', 'Role');
   return db.transaction(async (tx) => {
+    const holders = await lockOrganisationAccess(tx, actor.orgId);
     const [row] = await tx
       .update(roles)
       .set({ permissions: [...new Set(input.permissions)].sort(), version: sql`${roles.version} + 1` })
       .where(and(eq(roles.orgId, actor.orgId), eq(roles.code, code), eq(roles.version, input.version)))
       .returning();
     if (!row) throw versionConflict();
+    await assertAdminsRemain(tx, actor.orgId, holders);
     await writeAudit(tx, actor, { action: 'role.update', entity: 'role', entityId: code, before: before.permissions, after: row.permissions });
     return row;
   });

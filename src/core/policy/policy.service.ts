@@ -23,6 +23,20 @@ export interface PolicyView {
 // saved takes the preset's value instead of failing validation.
 const materialise = (preset: PresetName, stored: unknown): Policy => parsePolicy(mergePolicyValues(POLICY_PRESETS[preset], stored));
 
+// A saved version never changes, so its parsed values are kept: hot paths (a hall of
+// teachers signing in) read the latest version's number and skip the parse.
+const parsedVersions = new Map<string, Policy>();
+function materialiseVersion(orgId: string, row: { version: number; preset: string; values: unknown }): Policy {
+  const key = `${orgId}:${row.version}`;
+  let values = parsedVersions.get(key);
+  if (!values) {
+    values = materialise(asPreset(row.preset), row.values);
+    if (parsedVersions.size >= 500) parsedVersions.clear();
+    parsedVersions.set(key, values);
+  }
+  return values;
+}
+
 // The scheduler's and the seed's system actor is nobody in the users table.
 const userIdOf = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
 
@@ -43,7 +57,7 @@ async function getPolicyViewOf(db: Db, orgId: string): Promise<PolicyView> {
   const row = await findLatestRow(db, orgId);
   if (row) {
     const preset = asPreset(row.preset);
-    return { version: row.version, preset, isDefault: false, values: materialise(preset, row.values), reason: row.reason, createdAt: row.createdAt };
+    return { version: row.version, preset, isDefault: false, values: materialiseVersion(orgId, row), reason: row.reason, createdAt: row.createdAt };
   }
   const preset = await defaultPreset(db, orgId);
   return { version: 0, preset, isDefault: true, values: POLICY_PRESETS[preset], reason: null, createdAt: null };

@@ -3,6 +3,7 @@ import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
+import { assertInOrganisation } from '#core/validation';
 import { checkPromotion, registrationGaps, transferOutDue } from './members.rules';
 import { type BranchRow, leagueBranches, leagueMembers, leagueRegistrations, type MemberRow, type MemberStatus } from './members.schema';
 
@@ -138,6 +139,7 @@ export async function transferOutMember(db: Db, actor: Actor, id: string, input:
 export async function registerMembers(db: Db, actor: Actor, input: { memberIds: string[]; termCode: string; registeredOn: string }): Promise<number> {
   requireAccess(actor, 'league.manage');
   if (input.memberIds.length === 0) throw invalidField('memberIds', '请选择团员', 'choose the members');
+  await assertInOrganisation(db, 'league_members', actor.orgId, input.memberIds, 'memberIds');
   return db.transaction(async (tx) => {
     const rows = await tx
       .insert(leagueRegistrations)

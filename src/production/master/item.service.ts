@@ -170,6 +170,9 @@ export async function updateStock(db: Db, actor: Actor, itemId: string, change: 
 export async function approveSafetyStock(db: Db, actor: Actor, itemId: string, version: number, now: Date) {
   requireAccess(actor, 'production.plan.approve');
   return db.transaction(async (tx) => {
+    // An unknown item (or another organisation's) is not found, not a stale version.
+    const [exists] = await tx.select({ itemId: prodStock.itemId }).from(prodStock).where(and(eq(prodStock.orgId, actor.orgId), eq(prodStock.itemId, itemId)));
+    if (!exists) throw notFound('物料库存', 'Item stock');
     const [row] = await tx
       .update(prodStock)
       .set({ safetyApprovedAt: now, safetyApprovedBy: actor.userId, version: sql`${prodStock.version} + 1` })

@@ -141,6 +141,7 @@ export async function loadWorkshopCapacity(db: Db, orgId: string, from: string, 
 
 export async function findWorkshopDays(db: Db, actor: Actor, workshopId: string) {
   requireAccess(actor, 'production.read');
+  await getWorkshopRow(db, actor.orgId, workshopId);
   return db
     .select()
     .from(prodWorkshopDays)

@@ -7,6 +7,7 @@ import { AppError, invalidField, invalidState, notFound, versionConflict } from 
 import { notifyUsers } from '#core/notify';
 import { users } from '#core/org';
 import { getPolicy } from '#core/policy';
+import { assertInOrganisation } from '#core/validation';
 import { ensureDeadline, findResponsible, localToday, nextProductionNumber, round } from '../common/index';
 import { loadPlanningMaster, loadWorkshopCapacity, type PlanningMaster, prodItems } from '../master/index';
 import { explodeSchedule, summariseMaterials } from '../mrp/index';
@@ -109,6 +110,7 @@ export async function createPlanRequest(db: Db, actor: Actor, input: RequestInpu
   const title = input.title.trim();
   if (!title) throw invalidField('title', '请填写需求名称', 'a title is required');
   await checkLines(db, actor.orgId, input.lines);
+  await assertInOrganisation(db, 'departments', actor.orgId, [input.requesterDepartmentId], 'requesterDepartmentId');
   const [policy, calendar] = await Promise.all([getPolicy(db, actor.orgId), loadBusinessCalendar(db, actor.orgId)]);
   const today = await localToday(db, actor.orgId, now);
   const days = input.kind === 'special' ? policy.production.specialPlanIssueDays : policy.production.temporaryPlanIssueDays;

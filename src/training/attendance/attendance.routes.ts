@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
-import { actorOf, type RouteModule, sendFile } from '#core/http';
+import { actorOf, arrivalOf, type RouteModule, sendFile } from '#core/http';
 import { getPolicy } from '#core/policy';
 import { IdParams, Version } from '../common';
 import { ATTENDANCE_STATUSES } from './attendance.schema';
 import { findAttendanceChanges } from './attendance.service';
 import { attendanceSheet, attendanceSheetRows } from './attendance.sheet';
 import { closeRoster, getRoster, recordAttendance } from './roster.service';
-import { getScreenQr, signInWithQr } from './sign-in.service';
+import { SCAN_HOLD_MINUTES } from './qr-token.rules';
+import { getScreenQr, holdScan, signInWithQr } from './sign-in.service';
+
+// The hold of a scan made before logging in: only the sign-in path ever receives it.
+const SCAN_HOLD_COOKIE = 'zhidu_scan';
+const SIGN_IN_PATH = '/api/training/sign-in';
 
 export const attendanceRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -33,7 +38,25 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
         body: z.object({ token: z.string().max(200), deviceId: z.string().max(64).nullish() }),
       },
     },
-    async (req) => signInWithQr(ctx.db, actorOf(req), req.body, { ip: req.ip ?? null }, ctx.clock()),
+    async (req) => signInWithQr(ctx.db, actorOf(req), req.body, { ip: req.ip ?? null, hold: req.cookies[SCAN_HOLD_COOKIE] }, arrivalOf(req, ctx.clock)),
+  );
+
+  app.post(
+    '/training/sign-in/hold',
+    {
+      config: { isPublic: true, skipCsrf: true },
+      schema: {
+        tags: ['training'],
+        summary: '未登录时扫码：保留本次扫码几分钟 Hold a scan while the teacher logs in (ST-4)',
+        body: z.object({ token: z.string().max(200) }),
+        response: { 200: z.object({ heldUntil: z.date() }) },
+      },
+    },
+    async (req, reply) => {
+      const { hold, heldUntil } = await holdScan(ctx.db, req.body.token, arrivalOf(req, ctx.clock));
+      reply.setCookie(SCAN_HOLD_COOKIE, hold, { path: SIGN_IN_PATH, httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', maxAge: SCAN_HOLD_MINUTES * 60 });
+      return { heldUntil };
+    },
   );
 
   app.get('/training/sessions/:id/roster', { schema: { tags: ['training'], summary: '签到名单 Sign-in list (ST-4)', params: IdParams } }, async (req) =>

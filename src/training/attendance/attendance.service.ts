@@ -5,7 +5,7 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, versionConflict } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import { requireAnyAccess } from '../common';
-import { isAttendanceLocked, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow } from '../session';
+import { getSessionRow, isAttendanceLocked, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow } from '../session';
 import { type AttendanceRow, type AttendanceSource, type AttendanceStatus, attendanceChanges, trainingAttendance } from './attendance.schema';
 import { presenceStatusOf } from './attendance.rules';
 
@@ -161,11 +161,13 @@ export interface SelfSignIn {
   isGrace: boolean;
   deviceId: string | null;
   clientIp: string | null;
+  /** The school's training policy, read once by the caller. */
+  policy?: { lateAfterMinutes: number; leftEarlyMinutes: number };
 }
 
 /** The write of a verified QR scan: one record per teacher and session, whatever the number of scans. */
 export async function recordSelfSignIn(db: Db, actor: Actor, s: SelfSignIn, now: Date): Promise<SignInOutcome> {
-  const policy = (await getPolicy(db, actor.orgId)).training;
+  const policy = s.policy ?? (await getPolicy(db, actor.orgId)).training;
   const { session } = s;
   return db.transaction(async (tx) => {
     const flags: string[] = [];
@@ -264,6 +266,7 @@ export async function findAttendanceChanges(db: Db, actor: Actor, sessionId: str
   if (!hasPermission(actor, 'training.attendance.record') && !hasPermission(actor, 'training.read')) {
     throw new AppError('FORBIDDEN', '没有权限查看考勤更正记录', 'Permission required to read attendance changes');
   }
+  await getSessionRow(db, actor.orgId, sessionId);
   return db
     .select()
     .from(attendanceChanges)

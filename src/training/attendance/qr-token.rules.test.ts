@@ -43,3 +43,17 @@ describe('rotating QR tokens (ST-4)', () => {
     }
   });
 });
+
+describe('ST-4 a scan held while the teacher logs in (issue 10 item 4)', () => {
+  const token = 'abc.in.1.sig';
+  it('ST-4 proves the scan for five minutes, for this token and secret only', async () => {
+    const { issueScanHold, verifyScanHold } = await import('./qr-token.rules');
+    const at = new Date('2026-03-02T08:00:00Z');
+    const hold = issueScanHold(token, 'secret-1', at, false);
+    expect(verifyScanHold(hold, token, 'secret-1', new Date('2026-03-02T08:04:59Z'))).toEqual({ scannedAt: at, isGrace: false });
+    expect(verifyScanHold(hold, token, 'secret-1', new Date('2026-03-02T08:05:01Z'))).toBeNull();
+    expect(verifyScanHold(hold, 'other.in.1.sig', 'secret-1', new Date('2026-03-02T08:01:00Z'))).toBeNull();
+    expect(verifyScanHold(hold, token, 'secret-2', new Date('2026-03-02T08:01:00Z'))).toBeNull();
+    expect(verifyScanHold(hold.replace('.0.', '.1.'), token, 'secret-1', new Date('2026-03-02T08:01:00Z'))).toBeNull();
+  });
+});

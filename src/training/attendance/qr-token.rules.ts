@@ -53,3 +53,30 @@ export function verifyQrToken(t: ParsedQrToken, secret: string, now: Date, perio
   if (now.getTime() - endedAt <= graceSeconds * 1000) return { ok: true, isGrace: true };
   return { ok: false, reason: 'expired' };
 }
+
+// A teacher who is not signed in when scanning gets a hold: proof, signed with the session's
+// secret, that this browser presented a valid code at that moment. Logging in may then take a
+// few minutes without the code expiring; lateness is judged at the scan.
+export const SCAN_HOLD_MINUTES = 5;
+
+const holdSignature = (secret: string, token: string, at: number, isGrace: boolean) =>
+  createHmac('sha256', secret).update(`hold|${token}|${at}|${isGrace ? 1 : 0}`).digest().subarray(0, 16).toString('base64url');
+
+export function issueScanHold(token: string, secret: string, scannedAt: Date, isGrace: boolean): string {
+  const at = scannedAt.getTime();
+  return `${at.toString(36)}.${isGrace ? 1 : 0}.${holdSignature(secret, token, at, isGrace)}`;
+}
+
+/** The scan a hold proves, when it was made for this token, with this secret, less than SCAN_HOLD_MINUTES ago. */
+export function verifyScanHold(hold: string, token: string, secret: string, now: Date): { scannedAt: Date; isGrace: boolean } | null {
+  const parts = hold.split('.');
+  if (parts.length !== 3 || !/^[0-9a-z]{1,12}$/.test(parts[0]) || (parts[1] !== '0' && parts[1] !== '1')) return null;
+  const at = Number.parseInt(parts[0], 36);
+  const isGrace = parts[1] === '1';
+  const expected = Buffer.from(holdSignature(secret, token, at, isGrace));
+  const given = Buffer.from(parts[2]);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  const age = now.getTime() - at;
+  if (age < 0 || age > SCAN_HOLD_MINUTES * 60_000) return null;
+  return { scannedAt: new Date(at), isGrace };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
+import { hoursValue } from '#core/validation';
 import { IdParams, IsoDay } from '../common';
 import { addBackboneHours, findBackboneHours, getBackboneOverview } from './backbone.service';
 
@@ -16,7 +17,7 @@ export const backboneRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '登记骨干培训学时 Record track hours (T5)',
-        body: z.object({ teacherId: z.uuid(), kind: z.enum(['theory', 'practice']), hours: z.number().positive().max(200), occurredOn: IsoDay, title: z.string().max(200), note: z.string().max(1000).nullish() }),
+        body: z.object({ teacherId: z.uuid(), kind: z.enum(['theory', 'practice']), hours: hoursValue({ max: 200 }), occurredOn: IsoDay, title: z.string().max(200), note: z.string().max(1000).nullish() }),
       },
     },
     async (req, reply) => reply.code(201).send(await addBackboneHours(ctx.db, actorOf(req), req.body, ctx.clock())),

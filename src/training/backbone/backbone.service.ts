@@ -5,7 +5,7 @@ import type { Db } from '#core/db';
 import { AppError, invalidField } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import { requireTrainingRead, userIdOf } from '../common';
-import { assertTeacher, findTeacherOfUser, findTeachers } from '../teacher';
+import { assertTeacher, assertTeacherFound, findTeacherOfUser, findTeachers } from '../teacher';
 import { backboneShareOf, type TrackProgress, trackProgressOf } from './backbone.rules';
 import { type BackboneHoursRow, backboneHours } from './backbone.schema';
 
@@ -14,7 +14,11 @@ export async function getBackboneOverview(db: Db, actor: Actor) {
   const [teachers, policy] = await Promise.all([findTeachers(db, actor), getPolicy(db, actor.orgId)]);
   const hours = await db.select().from(backboneHours).where(eq(backboneHours.orgId, actor.orgId));
   const track = policy.training.backboneTrack;
-  const onTrack = teachers.filter((t) => t.isActive && (t.backboneLevel || t.stage === 'backbone' || hours.some((h) => h.teacherId === t.id)));
+  // A teacher sees the school's share and their own track, not colleagues' hours.
+  const me = hasPermission(actor, 'training.read') ? undefined : await findTeacherOfUser(db, actor.orgId, actor.userId);
+  const onTrack = teachers.filter(
+    (t) => t.isActive && (t.backboneLevel || t.stage === 'backbone' || hours.some((h) => h.teacherId === t.id)) && (hasPermission(actor, 'training.read') || t.id === me?.id),
+  );
   return {
     share: backboneShareOf(teachers, policy.training.backboneTargetShare),
     tracks: onTrack.map((t) => ({
@@ -30,6 +34,7 @@ export async function getBackboneOverview(db: Db, actor: Actor) {
 
 export async function findBackboneHours(db: Db, actor: Actor, teacherId: string): Promise<BackboneHoursRow[]> {
   requireTrainingRead(actor);
+  await assertTeacherFound(db, actor.orgId, teacherId);
   if (!hasPermission(actor, 'training.read')) {
     const me = await findTeacherOfUser(db, actor.orgId, actor.userId);
     if (me?.id !== teacherId) throw new AppError('FORBIDDEN', '只能查看自己的骨干培训记录', 'You can read only your own track');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { CREDIT_CATEGORIES } from '#core/policy';
+import { hoursValue } from '#core/validation';
 import { IdParams, IsoDay, SchoolYear, schoolYearOrCurrent, Version } from '../common';
 import { getMyTeacher } from '../teacher';
 import { CLAIM_KINDS } from './claim.schema';
@@ -89,7 +90,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
           title: z.string().max(200),
           organiser: z.string().max(200).nullish(),
           category: z.enum(CREDIT_CATEGORIES),
-          hours: z.number().positive().max(1000),
+          hours: hoursValue({ max: 1000 }),
           startedOn: IsoDay,
           endedOn: IsoDay,
           certificateNo: z.string().max(100).nullish(),
@@ -108,7 +109,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '认定或不予认定 Recognise or refuse',
         params: IdParams,
-        body: z.object({ isApproved: z.boolean(), recognisedHours: z.number().positive().max(1000).nullish(), opinion: z.string().max(500).nullish(), version: Version }),
+        body: z.object({ isApproved: z.boolean(), recognisedHours: hoursValue({ max: 1000 }).nullish(), opinion: z.string().max(500).nullish(), version: Version }),
       },
     },
     async (req) => decideClaim(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),

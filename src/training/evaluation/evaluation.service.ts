@@ -151,6 +151,7 @@ export async function findRoundResults(db: Db, actor: Actor, roundId: string): P
 /** The evaluations the signed-in teacher has given in a round (to show what is left to do). */
 export async function findMyGivenEvaluations(db: Db, actor: Actor, roundId: string) {
   requireTrainingRead(actor);
+  await getRoundRow(db, actor.orgId, roundId);
   return db
     .select({ teacherId: evaluations.teacherId, source: evaluations.source })
     .from(evaluations)

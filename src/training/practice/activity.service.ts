@@ -4,6 +4,7 @@ import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { invalidField } from '#core/errors';
 import { departments } from '#core/org';
+import { assertInOrganisation } from '#core/validation';
 import { getPolicy } from '#core/policy';
 import { requireTrainingRead, type Term, termOf, schoolYearOf, userIdOf } from '../common';
 import { type ActivityCoverage, activityCoverageOf } from './practice.rules';
@@ -30,6 +31,7 @@ export async function addActivity(db: Db, actor: Actor, input: ActivityInput, no
       .where(and(eq(departments.orgId, actor.orgId), eq(departments.id, input.groupId)));
     if (!g) throw invalidField('groupId', '教研组不存在', 'unknown group');
   }
+  await assertInOrganisation(db, 'training_sessions', actor.orgId, [input.sessionId], 'sessionId');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(activities)

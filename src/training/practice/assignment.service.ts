@@ -6,6 +6,7 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { departments } from '#core/org';
+import { assertInOrganisation } from '#core/validation';
 import { isUniqueViolation, localToday, requireTrainingRead, type Term, userIdOf } from '../common';
 import { findTeacherOfUser, findTeachers, getMyTeacher, trainingTeachers } from '../teacher';
 import { type SubmissionStatus, submissionStatusOf } from './practice.rules';
@@ -42,6 +43,7 @@ export async function createAssignment(db: Db, actor: Actor, input: AssignmentIn
       .where(and(eq(departments.orgId, actor.orgId), eq(departments.id, input.groupId)));
     if (!g) throw invalidField('groupId', '教研组不存在', 'unknown group');
   }
+  await assertInOrganisation(db, 'training_sessions', actor.orgId, [input.sessionId], 'sessionId');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(assignments)

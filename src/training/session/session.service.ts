@@ -7,6 +7,7 @@ import { localDateTime } from '#core/calendar';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { departments } from '#core/org';
+import { assertInOrganisation } from '#core/validation';
 import { type CreditCategory, getPolicy } from '#core/policy';
 import { requireTrainingRead, userIdOf } from '../common';
 import { assertTeacher, findTeacherOfUser, trainingTeachers } from '../teacher';
@@ -129,6 +130,7 @@ export interface SessionInput {
 async function assertSessionRefs(db: Db, orgId: string, input: Partial<SessionInput>): Promise<void> {
   if (input.trainerTeacherId) await assertTeacher(db, orgId, input.trainerTeacherId, 'trainerTeacherId');
   if (input.recorderTeacherId) await assertTeacher(db, orgId, input.recorderTeacherId, 'recorderTeacherId');
+  await assertInOrganisation(db, 'training_plans', orgId, [input.planId], 'planId');
   if (input.audience === 'group' && !input.groupId) throw invalidField('groupId', '按教研组培训须选择教研组', 'choose the group');
   if (input.groupId) {
     const [g] = await db

@@ -7,7 +7,7 @@ import { AppError, invalidField, notFound, versionConflict } from '#core/errors'
 import { getPolicy } from '#core/policy';
 import { localToday, remindOnce, requireTrainingRead, termOf, termRange, schoolYearOf, weekStartOf } from '../common';
 import { getSessionRow } from '../session';
-import { findTeacherOfUser, getMyTeacher, trainingTeachers } from '../teacher';
+import { assertTeacherFound, findTeacherOfUser, getMyTeacher, trainingTeachers } from '../teacher';
 import { type SelfStudySummary, summariseSelfStudy, weeksBetween } from './study.rules';
 import { type NoteKind, type StudyNoteRow, studyNotes } from './study.schema';
 
@@ -23,7 +23,10 @@ export interface NoteInput {
 
 async function canReadTeacher(db: Db, actor: Actor, teacherId: string): Promise<void> {
   requireTrainingRead(actor);
-  if (hasPermission(actor, 'training.read')) return;
+  if (hasPermission(actor, 'training.read')) {
+    await assertTeacherFound(db, actor.orgId, teacherId);
+    return;
+  }
   const me = await findTeacherOfUser(db, actor.orgId, actor.userId);
   if (me?.id !== teacherId) throw notFound('教师', 'Teacher');
 }

@@ -12,6 +12,7 @@ export type { BackboneLevel, LeadershipRole, TeacherRow, TeacherStage } from './
 export {
   addTeacher,
   assertTeacher,
+  assertTeacherFound,
   findRosterTeacherIds,
   findTeacherNames,
   findTeacherOfUser,

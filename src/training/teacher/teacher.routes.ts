@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { IdParams, IsoDay, Version } from '../common';
 import { BACKBONE_LEVELS, LEADERSHIP_ROLES, TEACHER_STAGES } from './teacher.schema';
-import { addTeacher, findTeachers, getMyTeacher, getTeacher, updateTeacher } from './teacher.service';
+import { readTeacher, readTeacherRegister } from './teacher-register';
+import { addTeacher, getMyTeacher, updateTeacher } from './teacher.service';
 
 const opt = (max: number) => z.string().trim().max(max).nullish();
 const TeacherFields = {
@@ -31,7 +32,7 @@ export const teacherRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req) =>
-      findTeachers(ctx.db, actorOf(req), { groupId: req.query.groupId, q: req.query.q, isActive: req.query.active === undefined ? undefined : req.query.active === 'true' }),
+      readTeacherRegister(ctx.db, actorOf(req), { groupId: req.query.groupId, q: req.query.q, isActive: req.query.active === undefined ? undefined : req.query.active === 'true' }),
   );
 
   app.get('/training/teachers/me', { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的教师档案 My profile' } }, async (req) =>
@@ -39,7 +40,7 @@ export const teacherRoutes: RouteModule = (app, ctx) => {
   );
 
   app.get('/training/teachers/:id', { schema: { tags: ['training'], summary: '教师 Teacher', params: IdParams } }, async (req) =>
-    getTeacher(ctx.db, actorOf(req), req.params.id),
+    readTeacher(ctx.db, actorOf(req), req.params.id),
   );
 
   app.post(

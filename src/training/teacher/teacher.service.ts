@@ -199,6 +199,12 @@ export async function findTeacherNames(db: Db, orgId: string, ids: string[]): Pr
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** A teacher of the organisation named in the path: 404 otherwise (another school's is simply not found). */
+export async function assertTeacherFound(db: Db, orgId: string, id: string): Promise<void> {
+  const [row] = await db.select({ id: trainingTeachers.id }).from(trainingTeachers).where(and(eq(trainingTeachers.orgId, orgId), eq(trainingTeachers.id, id)));
+  if (!row) throw notFound('教师', 'Teacher');
+}
+
 /** Checks that a teacher id belongs to the organisation; the field names the input. */
 export async function assertTeacher(db: Db, orgId: string, id: string, field: string): Promise<TeacherRow> {
   const [row] = await db

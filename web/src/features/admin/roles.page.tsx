@@ -23,7 +23,7 @@ export function RolesPage() {
   const { t, locale } = useI18n();
   const { can } = useAuth();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const q = useQuery({ queryKey: ['roles'], queryFn: () => get<{ roles: Role[]; permissions: Perm[] }>('/org/roles') });
   const toggle = useMutation({
     mutationFn: ({ role, perm, on }: { role: Role; perm: string; on: boolean }) =>
@@ -35,6 +35,21 @@ export function RolesPage() {
     onError: (e) => message.error((e as Error).message),
   });
   const roles = q.data?.roles ?? [];
+  // A permission change takes effect for everyone holding the role at once: ask first.
+  const confirmToggle = (role: Role, perm: Perm, on: boolean) => {
+    const roleName = locale === 'en' ? role.nameEn : role.nameZh;
+    const permName = locale === 'en' ? perm.en : perm.zh;
+    modal.confirm({
+      title: on ? t(tx('授予权限？', 'Grant this permission?')) : t(tx('收回权限？', 'Remove this permission?')),
+      content: on
+        ? t(tx(`“${roleName}”的所有人员将获得“${permName}”。`, `Everyone with “${roleName}” will get “${permName}”.`))
+        : t(tx(`“${roleName}”的所有人员将失去“${permName}”，立即生效。`, `Everyone with “${roleName}” loses “${permName}”, at once.`)),
+      okText: t(tx('确定保存', 'Save')),
+      cancelText: t(tx('取消', 'Cancel')),
+      okButtonProps: { danger: !on },
+      onOk: () => toggle.mutateAsync({ role, perm: perm.code, on }).catch(() => undefined),
+    });
+  };
   // On a phone the pinned permission column leaves room for at least two role columns.
   const permissionWidth = Grid.useBreakpoint().md ? 260 : 150;
   return (
@@ -56,7 +71,7 @@ export function RolesPage() {
               <Checkbox
                 checked={r.permissions.includes(p.code)}
                 disabled={!can('admin.roles') || toggle.isPending}
-                onChange={(e) => toggle.mutate({ role: r, perm: p.code, on: e.target.checked })}
+                onChange={(e) => confirmToggle(r, p, e.target.checked)}
               />
             ),
           })),

@@ -40,6 +40,14 @@ export function SignInPage() {
   const [error, setError] = useState<unknown>(null);
   const [loginError, setLoginError] = useState<unknown>(null);
   const sent = useRef<string | null>(null);
+  const held = useRef<string | null>(null);
+  const [heldUntil, setHeldUntil] = useState<string | null>(null);
+  // Signed out: the scan is judged now and held for a few minutes while the password is typed.
+  useEffect(() => {
+    if (me || !token || held.current === token) return;
+    held.current = token;
+    post<{ heldUntil: string }>('/training/sign-in/hold', { token }).then((r) => setHeldUntil(r.heldUntil), setError);
+  }, [me, token]);
   useEffect(() => {
     if (!me || !token || sent.current === `${me.userId}|${token}`) return;
     sent.current = `${me.userId}|${token}`;
@@ -58,6 +66,12 @@ export function SignInPage() {
       <>
         <Typography.Title level={4}>{t(tx('校本培训签到', 'Training sign-in'))}</Typography.Title>
         <Typography.Paragraph type="secondary">{t(tx('请先用本人账号登录，登录后自动签到。', 'Sign in with your own account; you are then signed in to the session.'))}</Typography.Paragraph>
+        {heldUntil && (
+          <Typography.Paragraph type="success" data-testid="scan-held">
+            {t(tx(`已记录扫码时间，请在 ${dayjs(heldUntil).format('HH:mm')} 前完成登录`, `Your scan is recorded; log in before ${dayjs(heldUntil).format('HH:mm')}`))}
+          </Typography.Paragraph>
+        )}
+        <ErrorAlert error={error} />
         <ErrorAlert error={loginError} />
         <Form
           layout="vertical"

@@ -33,6 +33,8 @@ export function TeachersPage() {
     },
   });
   const canManage = can('training.teacher.manage');
+  // Teachers see colleagues' names and groups only (the server sends no more); the office sees the register.
+  const seesRegister = canManage || can('training.read');
   const enumOptions = (labels: Record<string, { zh: string; en: string }>) => Object.entries(labels).map(([value, label]) => ({ value, label: t(label) }));
   return (
     <Page
@@ -40,7 +42,7 @@ export function TeachersPage() {
       extra={
         <Space wrap>
           <Input.Search allowClear placeholder={t(tx('姓名、工号、学科', 'Name, number, subject'))} onSearch={setQ} style={{ width: 200 }} />
-          <Button onClick={() => download('/excel/training-teachers/export', 'teachers.xlsx')}>{t(tx('导出', 'Export'))}</Button>
+          {canManage && <Button onClick={() => download('/excel/training-teachers/export', 'teachers.xlsx')}>{t(tx('导出', 'Export'))}</Button>}
           {canManage && <Link to="/excel">{t(tx('Excel 导入', 'Excel import'))}</Link>}
           {canManage && (
             <Button
@@ -62,8 +64,11 @@ export function TeachersPage() {
         loading={list.isLoading}
         dataSource={list.data}
         pagination={{ pageSize: 50 }}
-        scroll={{ x: 900 }}
-        columns={[
+        scroll={seesRegister ? { x: 900 } : undefined}
+        columns={!seesRegister ? [
+          { title: t(tx('姓名', 'Name')), dataIndex: 'name' },
+          { title: t(tx('教研组', 'Group')), dataIndex: 'groupName' },
+        ] : [
           { title: t(tx('工号', 'No.')), dataIndex: 'staffNo', width: 80 },
           { title: t(tx('姓名', 'Name')), dataIndex: 'name', width: 90, render: (v: string, r: Teacher) => <Link to={`/training/archive?teacher=${r.id}`}>{v}</Link> },
           { title: t(tx('教研组', 'Group')), dataIndex: 'groupName', width: 110 },

@@ -1,0 +1,33 @@
+import type { FastifyInstance, RouteOptions } from 'fastify';
+
+/** A mounted route as declared: what the authorization matrix and the fuzz test walk. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  isPublic: boolean;
+  permission: string | undefined;
+  isHidden: boolean;
+}
+
+const tables = new WeakMap<object, RouteEntry[]>();
+
+/** Records every route as it is added (call before any route is registered). */
+export function recordRoutes(app: FastifyInstance): void {
+  const table: RouteEntry[] = [];
+  tables.set(app, table);
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      table.push({
+        method,
+        url: route.url,
+        isPublic: !!route.config?.isPublic,
+        permission: route.config?.permission,
+        isHidden: !!(route.schema as { hide?: boolean } | undefined)?.hide,
+      });
+    }
+  });
+}
+
+export const routeTableOf = (app: object): RouteEntry[] => tables.get(app) ?? [];
