@@ -4,9 +4,10 @@ import { assessPlanning } from './assessment/index';
 import { getPlanningDashboard } from './dashboard/index';
 import { makeDemandRoutes } from './demand/index';
 import { dispatchRoutes } from './dispatch/index';
+import { exceptionRoutes, planRouteRoutes, recheckAfterCustomerChange } from './exception/index';
 import { masterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
-import { planExtraRoutes, planRoutes, recheckOrderLine } from './plan/index';
+import { planExtraRoutes, planRoutes } from './plan/index';
 
 const dashboardRoutes: RouteModule = (app, ctx) => {
   app.get('/production/dashboard', { config: { permission: 'production.read' }, schema: { tags: ['production'], summary: '计划员工作台 Planner dashboard' } }, async (req) =>
@@ -19,6 +20,7 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
   );
 };
 
-const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckOrderLine });
+// T3 第十五条: a plan re-opened by a customer change is marked for the GM's approval.
+const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckAfterCustomerChange });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes];
+export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes];

@@ -21,6 +21,9 @@ export const PRODUCTION_T2: Policy['production'] = {
   salesStatisticsDueDay: 31,
   completionMeasure: 'warehouse_receipt',
   maintenancePlanDueMonth: 1,
+  coordinationChairRole: 'vp_production',
+  exceptionsAlwaysToVp: true,
+  customerChangeApproverRole: 'gm',
 };
 
 export const ASSESSMENT_T2: Policy['assessment'] = {

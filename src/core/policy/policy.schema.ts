@@ -30,6 +30,12 @@ const ProductionSchema = z.object({
   salesStatisticsDueDay: dayOfMonth,
   completionMeasure: z.enum(['warehouse_receipt', 'reported_output']),
   maintenancePlanDueMonth: z.number().int().min(1).max(12),
+  /** Chairs the coordination meeting and hears escalated exceptions (T4 第五十五条). */
+  coordinationChairRole: roleCode,
+  /** Every exception goes to the vice GM at once (T2 六.1.4)), not only when needed (T4 第三十五条). */
+  exceptionsAlwaysToVp: z.boolean(),
+  /** Approves a plan adjusted for a customer's contract change (T3 第十五条). */
+  customerChangeApproverRole: roleCode,
 });
 
 const AssessmentSchema = z.object({
