@@ -148,7 +148,7 @@ export async function findExceptions(db: Db, actor: Actor, filter: ExceptionFilt
     .innerJoin(prodWorkshops, and(eq(prodWorkshops.orgId, prodExceptions.orgId), eq(prodWorkshops.id, prodExceptions.workshopId)))
     .innerJoin(users, and(eq(users.orgId, prodExceptions.orgId), eq(users.id, prodExceptions.reportedBy)))
     .where(and(...where))
-    .orderBy(desc(prodExceptions.startedAt))
+    .orderBy(desc(prodExceptions.startedAt), desc(prodExceptions.number))
     .limit(500);
   return rows.map(({ e, workshop, reporter }) => toSummary(e, { workshop, reporter }));
 }

@@ -76,16 +76,23 @@ export async function newFloor(db: Db, workflows: Workflows, now: Date): Promise
   return floor;
 }
 
-/** A monthly plan of `perDay` cases of the wine each working day (Mon–Sat), approved by the vice GM. */
+/** A monthly plan of `perDay` cases of the wine each working day (Mon–Sat), approved through its chain. */
 export async function approvedMonthlyPlan(db: Db, workflows: Workflows, f: TestFloor, month: string, perDay: number, now: Date) {
   const plan = await createPlan(db, workflows, f.planner, { kind: 'monthly', month }, now);
   const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
   const firstWeekday = new Date(`${month}-01T00:00:00Z`).getUTCDay() || 7;
   const quantities = workingDayQuantities(days, firstWeekday, perDay);
   await savePlanLines(db, f.planner, plan.id, { version: plan.version, lines: [{ itemId: f.items.wine, forecastQty: quantities.reduce((a, b) => a + b, 0), quantities }] }, now);
-  let doc = await getDocument(db, workflows, f.planner, plan.documentId!);
+  const doc = await getDocument(db, workflows, f.planner, plan.documentId!);
   await submitPlan(db, workflows, f.planner, plan.id, { version: doc.version }, now);
-  doc = await getDocument(db, workflows, f.planner, plan.documentId!);
-  await approveDocument(db, workflows, f.vpRole, plan.documentId!, { version: doc.version, opinion: '同意' }, now);
+  await approveThrough(db, workflows, f, plan.documentId!, now);
   return plan;
+}
+
+/** Approves a document through its whole chain, each step by the person holding its role. */
+export async function approveThrough(db: Db, workflows: Workflows, f: TestFloor, documentId: string, now: Date) {
+  const byRole: Record<string, Actor> = { vp_production: f.vpRole, gm: f.gmRole, production_head: f.head };
+  for (let doc = await getDocument(db, workflows, f.planner, documentId); doc.state === 'submitted'; doc = await getDocument(db, workflows, f.planner, documentId)) {
+    await approveDocument(db, workflows, byRole[doc.steps[doc.stepIndex ?? 0].roleCode], documentId, { version: doc.version, opinion: '同意' }, now);
+  }
 }

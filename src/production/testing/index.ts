@@ -1,4 +1,4 @@
 export { newPlant, workingDayQuantities } from './plant.fixture';
 export type { TestPlant } from './plant.fixture';
-export { approvedMonthlyPlan, newFloor } from './floor.fixture';
+export { approvedMonthlyPlan, approveThrough, newFloor } from './floor.fixture';
 export type { TestFloor } from './floor.fixture';
