@@ -4,6 +4,7 @@ import { findProductionInbox } from './dashboard/index';
 import { demandDocumentTypes, demandTransitionHooks, ORDER_REVIEW_DOC } from './demand/index';
 import { seedProductionDemo } from './demo/index';
 import { exceptionJobs, findExceptionInbox, onCustomerChangeSubmit } from './exception/index';
+import { findFloorInbox, processDocumentTypes, processGuards } from './shopfloor/index';
 import { bomExcelTable, itemsExcelTable, routingsExcelTable, workshopsExcelTable } from './master/index';
 import { onOrderApprovedForPlans, PLAN_DOC_TYPES, planDocumentTypes, planGuards, planTransitionHooks } from './plan/index';
 import { PRODUCTION_PERMISSIONS } from './production.permissions';
@@ -19,8 +20,8 @@ export const productionModule = defineModule({
   permissions: PRODUCTION_PERMISSIONS,
   routes: productionRouteModules,
   jobs: [...productionJobs, ...exceptionJobs],
-  documentTypes: [...demandDocumentTypes, ...planDocumentTypes],
-  guards: planGuards,
+  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...processDocumentTypes],
+  guards: [...planGuards, ...processGuards],
   // Order matters: demand's order-review hook (the order becomes a 销售计划单) runs before
   // the plan's check of the order against the monthly plan (PP-12).
   transitionHooks: [
@@ -34,6 +35,7 @@ export const productionModule = defineModule({
   inboxSources: [
     { name: 'production', find: findProductionInbox },
     { name: 'production.exception', find: findExceptionInbox },
+    { name: 'production.floor', find: findFloorInbox },
   ],
   excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable],
   demo: seedProductionDemo,

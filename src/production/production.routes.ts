@@ -8,6 +8,7 @@ import { exceptionRoutes, planRouteRoutes, recheckAfterCustomerChange } from './
 import { masterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
 import { planExtraRoutes, planRoutes } from './plan/index';
+import { processDocRoutes, shopfloorRoutes } from './shopfloor/index';
 
 const dashboardRoutes: RouteModule = (app, ctx) => {
   app.get('/production/dashboard', { config: { permission: 'production.read' }, schema: { tags: ['production'], summary: '计划员工作台 Planner dashboard' } }, async (req) =>
@@ -23,4 +24,4 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
 // T3 第十五条: a plan re-opened by a customer change is marked for the GM's approval.
 const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckAfterCustomerChange });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes];
+export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes];
