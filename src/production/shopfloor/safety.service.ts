@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
 import { addDays } from '#core/calendar';
@@ -97,6 +97,19 @@ export async function recordSafetyCheck(db: Db, actor: Actor, raw: ChecklistInpu
   const today = await localToday(db, actor.orgId, now);
   const { issues, results, problems } = evaluateChecklist(await activeItems(db, actor.orgId, workshop.id), input.results);
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues.map((i) => i.zh).join('；'), issues.map((i) => i.en).join('; '), issues.map((i) => ({ field: i.field, reason: i.en })));
+  const owners = [...new Set(input.results.flatMap((r) => (r.ownerUserId ? [r.ownerUserId] : [])))];
+  const known = new Set(
+    owners.length
+      ? (
+          await db
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.orgId, actor.orgId), inArray(users.id, owners)))
+        ).map((u) => u.id)
+      : [],
+  );
+  const stranger = input.results.findIndex((r) => !!r.ownerUserId && !known.has(r.ownerUserId));
+  if (stranger >= 0) throw invalidField(`results[${stranger}].ownerUserId`, '责任人不存在', 'unknown owner');
   const late = input.results.findIndex((r) => !r.ok && !!r.dueOn && r.dueOn < today);
   if (late >= 0) throw invalidField(`results[${late}].dueOn`, '整改期限不能早于今天', 'cannot be before today');
   try {
