@@ -40,13 +40,8 @@ export async function getException(db: Db, actor: Actor, id: string): Promise<Ex
   const name = (uid: string | null | undefined) => (uid ? (people.get(uid) ?? null) : null);
   const workshopName = (wid: string) => workshopRows.find((w) => w.id === wid)?.name ?? '';
   const canManage = hasPermission(actor, 'meeting.manage');
-  const timeline = [
-    ...events.map((e) => ({ at: e.at, kind: e.kind, actorName: name(e.actorId), note: e.note })),
-    ...decisions.map((d) => ({ at: d.createdAt, kind: 'decision', actorName: name(d.createdBy), note: d.body })),
-    ...actions.map((a) => ({ at: a.createdAt, kind: 'action', actorName: name(a.ownerUserId), note: `${a.title}（${a.dueOn}）` })),
-  ]
-    .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .map((e) => ({ ...e, at: e.at.toISOString() }));
+  // The exception's own events; the meeting's decisions and items are shown with the meeting.
+  const timeline = events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actorName: name(e.actorId), note: e.note }));
   return {
     ...toSummary(row, { workshop: workshopName(row.workshopId), reporter: name(row.reportedBy) ?? '' }),
     machineRef: row.machineRef,
