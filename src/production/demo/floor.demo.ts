@@ -5,7 +5,8 @@ import { addDays, isoWeekday } from '#core/calendar';
 import type { Db } from '#core/db';
 import type { DemoOrg } from '#core/http';
 import { addAction, addDecision, updateMeeting } from '#core/meeting';
-import { callCoordinationMeeting, completeExceptionAction, escalateException, getExceptionOptions, reportException } from '../exception/index';
+import { advanceUnmetPlan, callCoordinationMeeting, completeExceptionAction, escalateException, getExceptionOptions, reportException, reportUnmetPlan } from '../exception/index';
+import { createPlanFromRequest, createPlanRequest } from '../plan/index';
 import {
   actOnProcessDoc,
   addSafetyItem,
@@ -29,14 +30,14 @@ import type { DemoClock } from './demo-clock';
 const step = (key: string, nameZh: string, nameEn: string, roleCode: string): ChainStep => ({ key, nameZh, nameEn, roleCode });
 
 async function people(db: Db, org: DemoOrg) {
-  const names = ['plant.head', 'plant.vp', 'plant.fill', 'plant.brew', 'plant.lead', 'plant.operator', 'plant.purchase', 'plant.tech'] as const;
+  const names = ['plant.head', 'plant.vp', 'plant.fill', 'plant.brew', 'plant.lead', 'plant.operator', 'plant.purchase', 'plant.tech', 'plant.market', 'plant.planner'] as const;
   const out: Record<string, Actor> = {};
   for (const n of names) {
     const a = await loadActor(db, org.orgId, org.userIds.get(n) ?? '');
     if (!a) throw new Error(`demo person ${n} is missing`);
     out[n.slice(6)] = a;
   }
-  return out as Record<'head' | 'vp' | 'fill' | 'brew' | 'lead' | 'operator' | 'purchase' | 'tech', Actor>;
+  return out as Record<'head' | 'vp' | 'fill' | 'brew' | 'lead' | 'operator' | 'purchase' | 'tech' | 'market' | 'planner', Actor>;
 }
 
 async function seedProcessDocs(db: Db, org: DemoOrg, p: Awaited<ReturnType<typeof people>>, workshops: Map<string, string>, clock: DemoClock) {
@@ -170,4 +171,14 @@ export async function seedFloorDemo(db: Db, org: DemoOrg, clock: DemoClock): Pro
   await addAction(db, p.vp, meetingId, { title: '灌装 2 号线周六加班补产 4 小时', ownerUserId: p.fill.userId, dueOn: addDays(clock.day, 3), decisionId: decision.id });
   await updateMeeting(db, p.vp, meetingId, { version: 1, state: 'held', minutes: '研究断料对策：采购催货、包装调整、灌装加班补产。' });
   await completeExceptionAction(db, p.purchase, e.id, chase.id, { version: chase.version }, clock.daysAgo(1, 16));
+
+  // PP-28 (T3 第十四条): filling cannot meet a temporary plan; production confirmed it and the
+  // market department is to change the contract with the customer.
+  const dry = options.plans.find((x) => x.kind === 'monthly')?.lines.find((l) => l.code === 'CP-005');
+  if (dry) {
+    const request = await createPlanRequest(db, p.market, { kind: 'temporary', title: '团购加急：干白葡萄酒', lines: [{ itemId: dry.itemId, qty: 600, dueOn: addDays(clock.day, 4) }] }, clock.daysAgo(1, 9));
+    await createPlanFromRequest(db, org.workflows, p.planner, request.id, request.version, clock.daysAgo(1, 10));
+    const route = await reportUnmetPlan(db, p.lead, request.id, { workshopId: workshops.get('GZ')!, reason: '干白酒瓶到货不足，只能完成 400 箱' }, clock.daysAgo(0, 9));
+    await advanceUnmetPlan(db, p.head, route.id, 'forward', { version: route.version, note: '情况属实，请与客户协商分两批交货' }, clock.daysAgo(0, 10));
+  }
 }
