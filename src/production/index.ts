@@ -2,3 +2,29 @@ export { productionModule } from './production.module';
 export { runPlantDailyDuties } from './production.jobs';
 
 export type { CapacityView, HeatCell, HeatRow, Overload } from './capacity';
+export type {
+  ChangeCauses,
+  ExceptionDetail,
+  ExceptionKind,
+  ExceptionOptions,
+  ExceptionState,
+  ExceptionSummary,
+  MeetingDraft,
+  UnmetRoutes,
+  UnmetRouteView,
+} from './exception/index';
+export type {
+  ChecklistForm,
+  DueList,
+  FloorOverview,
+  OperationRecordView,
+  PatrolView,
+  ProcessBody,
+  ProcessCategory,
+  ProcessDiffEntry,
+  ProcessDocDetail,
+  ProcessDocSummary,
+  RectificationView,
+  SafetyCheckView,
+  SafetyItemView,
+} from './shopfloor/index';

@@ -3,6 +3,8 @@ import { onPlanIssuedAssess } from './assessment/index';
 import { findProductionInbox } from './dashboard/index';
 import { demandDocumentTypes, demandTransitionHooks, ORDER_REVIEW_DOC } from './demand/index';
 import { seedProductionDemo } from './demo/index';
+import { exceptionJobs, findExceptionInbox, onCustomerChangeSubmit } from './exception/index';
+import { findFloorInbox, processDocumentTypes, processGuards } from './shopfloor/index';
 import { bomExcelTable, itemsExcelTable, routingsExcelTable, workshopsExcelTable } from './master/index';
 import { onOrderApprovedForPlans, PLAN_DOC_TYPES, planDocumentTypes, planGuards, planTransitionHooks } from './plan/index';
 import { PRODUCTION_PERMISSIONS } from './production.permissions';
@@ -17,9 +19,9 @@ export const productionModule = defineModule({
   label: { zh: '生产计划管理', en: 'Production planning' },
   permissions: PRODUCTION_PERMISSIONS,
   routes: productionRouteModules,
-  jobs: productionJobs,
-  documentTypes: [...demandDocumentTypes, ...planDocumentTypes],
-  guards: planGuards,
+  jobs: [...productionJobs, ...exceptionJobs],
+  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...processDocumentTypes],
+  guards: [...planGuards, ...processGuards],
   // Order matters: demand's order-review hook (the order becomes a 销售计划单) runs before
   // the plan's check of the order against the monthly plan (PP-12).
   transitionHooks: [
@@ -27,8 +29,14 @@ export const productionModule = defineModule({
     { docType: ORDER_REVIEW_DOC, fn: onOrderApprovedForPlans },
     ...planTransitionHooks,
     ...assessedPlans.map((docType) => ({ docType, fn: onPlanIssuedAssess })),
+    // T3 第十五条: a monthly plan adjusted for a customer change goes up with the GM's step.
+    { docType: PLAN_DOC_TYPES.monthly, fn: onCustomerChangeSubmit },
   ],
-  inboxSources: [{ name: 'production', find: findProductionInbox }],
+  inboxSources: [
+    { name: 'production', find: findProductionInbox },
+    { name: 'production.exception', find: findExceptionInbox },
+    { name: 'production.floor', find: findFloorInbox },
+  ],
   excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable],
   demo: seedProductionDemo,
 });

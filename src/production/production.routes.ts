@@ -4,9 +4,11 @@ import { assessPlanning } from './assessment/index';
 import { getPlanningDashboard } from './dashboard/index';
 import { makeDemandRoutes } from './demand/index';
 import { dispatchRoutes } from './dispatch/index';
+import { exceptionRoutes, planRouteRoutes, recheckAfterCustomerChange } from './exception/index';
 import { masterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
-import { planExtraRoutes, planRoutes, recheckOrderLine } from './plan/index';
+import { planExtraRoutes, planRoutes } from './plan/index';
+import { processDocRoutes, shopfloorRoutes } from './shopfloor/index';
 import { warehouseRoutes } from './warehouse/index';
 
 const dashboardRoutes: RouteModule = (app, ctx) => {
@@ -20,6 +22,7 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
   );
 };
 
-const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckOrderLine });
+// T3 第十五条: a plan re-opened by a customer change is marked for the GM's approval.
+const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckAfterCustomerChange });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, warehouseRoutes];
+export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes, warehouseRoutes];

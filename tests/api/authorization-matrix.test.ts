@@ -112,12 +112,17 @@ const PARAM_TABLES: Record<string, string> = {
   '/api/production/dispatch/:id/agenda': 'meetings',
   '/api/production/stock-documents/:id': 'prod_stock_docs',
   '/api/production/stock-documents/:id/reverse': 'prod_stock_docs',
+  '/api/production/requests/:id/unmet': 'prod_plan_requests',
+  '/api/production/process-docs/:id': 'documents',
+  '/api/production/process-docs/:id/submit': 'documents',
+  '/api/production/process-docs/:id/adjust': 'documents',
 };
 
 /** Second path parameters: their table. */
 const SECOND_PARAM_TABLES: Record<string, string> = {
   actionId: 'meeting_actions',
   cmId: 'prod_countermeasures',
+  routeId: 'prod_unmet_plan_routes',
 };
 
 // A table the demo data leaves empty still names the route's resource: a made-up id of it.

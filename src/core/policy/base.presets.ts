@@ -22,6 +22,9 @@ export const PRODUCTION_T2: Policy['production'] = {
   completionMeasure: 'warehouse_receipt',
   negativeStock: 'refuse',
   maintenancePlanDueMonth: 1,
+  coordinationChairRole: 'vp_production',
+  exceptionsAlwaysToVp: true,
+  customerChangeApproverRole: 'gm',
 };
 
 export const ASSESSMENT_T2: Policy['assessment'] = {

@@ -27,6 +27,18 @@ describe('policy presets', () => {
     expect(POLICY_PRESETS.T3.production.dispatchMeetingDay).toBe(31);
   });
 
+  it('PP-19 the vice GM chairs coordination meetings everywhere; T2 sends every exception to the vice GM, T4 only when needed', () => {
+    for (const name of ['T1', 'T2', 'T3', 'T4'] as const) expect(POLICY_PRESETS[name].production.coordinationChairRole).toBe('vp_production');
+    expect(POLICY_PRESETS.T2.production.exceptionsAlwaysToVp).toBe(true);
+    expect(POLICY_PRESETS.T4.production.exceptionsAlwaysToVp).toBe(false);
+  });
+
+  it('PP-28 a plan adjusted for a customer change is approved by the GM in T3/T4 and goes the usual way in T1', () => {
+    expect(POLICY_PRESETS.T3.production.customerChangeApproverRole).toBe('gm');
+    expect(POLICY_PRESETS.T4.production.customerChangeApproverRole).toBe('gm');
+    expect(POLICY_PRESETS.T1.production.customerChangeApproverRole).toBe(POLICY_PRESETS.T1.production.monthlyPlanApproverRole);
+  });
+
   it('PP-27 penalties are 50 yuan per incident and falsification doubles them (T2 七)', () => {
     const a = POLICY_PRESETS.T2.assessment;
     expect([a.planLateIssuePenalty, a.poorOrganisationPenalty, a.qualityDelayPenalty]).toEqual([50, 50, 50]);

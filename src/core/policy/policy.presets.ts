@@ -39,13 +39,16 @@ const school = (training: Partial<Policy['training']>): Policy => ({
 export const POLICY_PRESETS: Record<PresetName, Policy> = {
   // T1 sets no monthly dates; the dates come from the second regulation printed under 篇二
   // (sales plan by the 5th, approval by the 9th, issue on the 10th).
-  T1: plant({ forecastDueDay: 5, monthlyPlanDueDay: 9, planIssueDay: 10, monthlyPlanApproverRole: 'vp_production' }),
+  // 篇二所附制度 1.(2) and 2.(2): a plan revised for the market goes the same way as the plan.
+  T1: plant({ forecastDueDay: 5, monthlyPlanDueDay: 9, planIssueDay: 10, monthlyPlanApproverRole: 'vp_production', customerChangeApproverRole: 'vp_production', exceptionsAlwaysToVp: false }),
   T2: plant({}),
   // T3 第五条: the monthly plan is approved by the production director; 第十一条: the
   // production meeting is held at month end.
-  T3: plant({ monthlyPlanApproverRole: 'vp_production', dispatchMeetingDay: 31 }),
-  // T4 第十九条: compiled on the 28th and approved by the vice general manager.
-  T4: plant({ monthlyPlanApproverRole: 'vp_production' }),
+  // 第十五条: a plan adjusted for a customer's change is approved by the GM.
+  T3: plant({ monthlyPlanApproverRole: 'vp_production', dispatchMeetingDay: 31, exceptionsAlwaysToVp: false }),
+  // T4 第十九条: compiled on the 28th and approved by the vice general manager; 第三十五条:
+  // the vice GM hears of an exception when needed, not every time.
+  T4: plant({ monthlyPlanApproverRole: 'vp_production', exceptionsAlwaysToVp: false }),
   T5: school({}),
   S1: school({}),
   S2: school({}),

@@ -32,6 +32,12 @@ const ProductionSchema = z.object({
   /** An issue beyond stock: refused, or what is there goes out and the rest is recorded as a shortage (PP-16). */
   negativeStock: z.enum(['refuse', 'record_shortage']),
   maintenancePlanDueMonth: z.number().int().min(1).max(12),
+  /** Chairs the coordination meeting and hears escalated exceptions (T4 第五十五条). */
+  coordinationChairRole: roleCode,
+  /** Every exception goes to the vice GM at once (T2 六.1.4)), not only when needed (T4 第三十五条). */
+  exceptionsAlwaysToVp: z.boolean(),
+  /** Approves a plan adjusted for a customer's contract change (T3 第十五条). */
+  customerChangeApproverRole: roleCode,
 });
 
 const AssessmentSchema = z.object({

@@ -127,6 +127,33 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     clause: 'T4 第四十八条',
     requirementId: 'PP-25',
   },
+  'production.coordinationChairRole': {
+    label: t('生产协调会主持人（主管生产副总经理）', 'Chairs coordination meetings (VP production)'),
+    clause: 'T4 第五十五条',
+    requirementId: 'PP-19',
+    options: ROLE_OPTIONS,
+    help: t('异常影响其它车间或总进度时召开协调会由其主持；上报的异常也通知此角色', 'Chairs the coordination meeting an exception calls; escalated exceptions go to this role'),
+    notes: { T1: borrowed('T4 第五十五条'), T2: t('T2 六.1.4)：向公司主管副总经理汇报', 'T2 6.1.4): reported to the vice GM in charge'), T3: borrowed('T4 第五十五条') },
+  },
+  'production.exceptionsAlwaysToVp': {
+    label: t('影响生产的异常一律上报副总经理', 'Every exception goes to the vice GM at once'),
+    clause: 'T2 六.1.4)',
+    requirementId: 'PP-19',
+    help: t('是：上报即通知副总经理；否：必要时由生产部上报（T4 第三十五条）', 'Yes: the vice GM hears of every report; no: production escalates when needed (T4 art. 35)'),
+    notes: { T4: t('T4 第三十五条：必要时，生产部门向副总经理报告', 'T4 art. 35: production reports to the vice GM when needed'), T1: borrowed('T4 第三十五条'), T3: borrowed('T4 第三十五条') },
+  },
+  'production.customerChangeApproverRole': {
+    label: t('因客户变更调整计划的批准人', 'Approves a plan adjusted for a customer change'),
+    clause: 'T3 第十五条',
+    requirementId: 'PP-28',
+    options: ROLE_OPTIONS,
+    help: t('月度计划因客户变更合同而调整时，审批流程须包含此角色（缺少时自动加在最后一步）', 'A monthly plan adjusted for a customer change must pass this role (added as the last step when the chain lacks it)'),
+    notes: {
+      T1: t('篇二所附制度 2.(2)：程序同正式生产计划', 'Part 2 appendix 2.(2): the same procedure as the plan itself'),
+      T2: borrowed('T3 第十五条'),
+      T4: borrowed('T3 第十五条'),
+    },
+  },
 
   'assessment.planLateIssuePenalty': { label: t('计划延迟下达造成生产延误', 'Plan issued late, causing delay'), unit: U.yuan, clause: 'T2 七.1', requirementId: 'PP-27' },
   'assessment.poorOrganisationPenalty': { label: t('组织不合理造成未按时完成', 'Poor organisation, task not finished on time'), unit: U.yuan, clause: 'T2 七.2', requirementId: 'PP-27' },

@@ -17,12 +17,13 @@ export function plantSeed(permissions: readonly string[]): OrganisationSeed {
       { code: 'production_head', nameZh: '生产部负责人', nameEn: 'Production head', permissions: [...COMMON_READ, 'document.write', 'approval.act', 'audit.read', 'archive.write', 'excel.import', 'meeting.manage', 'production.read', 'production.master.write', 'production.plan.write', 'production.demand.write', 'production.report.write', 'production.exception.write', 'production.shopfloor.write', 'production.process.write'] },
       { code: 'planner', nameZh: '计划员', nameEn: 'Planner', permissions: [...COMMON_READ, 'document.write', 'archive.write', 'excel.import', 'production.read', 'production.master.write', 'production.plan.write'] },
       { code: 'dept_head', nameZh: '部门负责人', nameEn: 'Department head', permissions: [...COMMON_READ, 'document.write', 'approval.act', 'production.read', 'production.demand.write'] },
-      { code: 'workshop_director', nameZh: '车间主任', nameEn: 'Workshop director', permissions: [...COMMON_READ, 'document.write', 'approval.act', 'production.read', 'production.requisition.write', 'production.requisition.approve', 'production.report.write', 'production.exception.write', 'production.shopfloor.write', 'production.equipment.check'] },
-      { code: 'team_leader', nameZh: '班长', nameEn: 'Team leader', permissions: [...COMMON_READ, 'production.read', 'production.requisition.write', 'production.report.write', 'production.exception.write', 'production.shopfloor.write', 'production.equipment.check'] },
+      { code: 'workshop_director', nameZh: '车间主任', nameEn: 'Workshop director', permissions: [...COMMON_READ, 'document.write', 'approval.act', 'archive.write', 'production.read', 'production.requisition.write', 'production.requisition.approve', 'production.report.write', 'production.exception.write', 'production.shopfloor.write', 'production.equipment.check'] },
+      { code: 'team_leader', nameZh: '班长', nameEn: 'Team leader', permissions: [...COMMON_READ, 'archive.write', 'production.read', 'production.requisition.write', 'production.report.write', 'production.exception.write', 'production.shopfloor.write', 'production.equipment.check'] },
       { code: 'operator', nameZh: '操作工', nameEn: 'Operator', permissions: ['document.read', 'meeting.read', 'production.read', 'production.shopfloor.write', 'production.equipment.check'] },
       { code: 'warehouse', nameZh: '仓库管理员', nameEn: 'Warehouse keeper', permissions: [...COMMON_READ, 'production.read', 'production.stock.write'] },
       { code: 'purchasing', nameZh: '采购部负责人', nameEn: 'Purchasing head', permissions: [...COMMON_READ, 'document.write', 'approval.act', 'excel.import', 'production.read', 'production.purchase.write'] },
       { code: 'maintenance', nameZh: '设备维修员', nameEn: 'Maintenance', permissions: [...COMMON_READ, 'document.write', 'production.read', 'production.equipment.write', 'production.equipment.check', 'production.equipment.repair'] },
+      { code: 'technologist', nameZh: '工艺员', nameEn: 'Process engineer', permissions: [...COMMON_READ, 'document.write', 'archive.write', 'production.read', 'production.process.write'] },
     ],
     departments: [
       { name: '生产部', kind: 'department' },
@@ -88,6 +89,7 @@ export const PLANT_USERS: DemoUser[] = [
   { username: 'plant.warehouse', displayName: '冯库管', department: '仓库', positions: ['仓库管理员'], roles: ['warehouse'] },
   { username: 'plant.purchase', displayName: '陈经理', department: '采购部', positions: ['部门负责人'], roles: ['purchasing'] },
   { username: 'plant.maint', displayName: '刘师傅', department: '设备部', positions: ['设备维修员'], roles: ['maintenance'] },
+  { username: 'plant.tech', displayName: '何工', department: '技术研发部', positions: ['工艺员'], roles: ['technologist'] },
 ];
 
 export const SCHOOL_USERS: DemoUser[] = [

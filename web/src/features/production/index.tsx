@@ -2,6 +2,9 @@ import type { AppRoute } from '../../app/route-types';
 import { tx } from '../../ui/i18n';
 import { ProductionDashboardPage } from './dashboard.page';
 import { DispatchPage } from './dispatch.page';
+import { ExceptionPage } from './exception/exception.page';
+import { ExceptionReportPage } from './exception/exception-report.page';
+import { ExceptionsPage } from './exception/exceptions.page';
 import { MasterDataPage } from './master.page';
 import { NoticePage, NoticePrintPage, NoticesPage } from './notices.page';
 import { OrderPage } from './order.page';
@@ -12,6 +15,10 @@ import { PlansPage } from './plans.page';
 import { RequestPage, RequestsPage } from './requests.page';
 import { SalesPlanPage, SalesPlansPage } from './sales-plans.page';
 import { ShipmentsPage } from './shipments.page';
+import { ChecklistPage } from './shopfloor/checklist.page';
+import { FloorPage } from './shopfloor/floor.page';
+import { ProcessDocPage } from './shopfloor/process-doc.page';
+import { ProcessDocsPage } from './shopfloor/process-docs.page';
 
 const menu = (label: { zh: string; en: string }, order: number, permission = 'production.read') => ({ section: 'production' as const, label, permission, order });
 
@@ -34,4 +41,11 @@ export const productionRoutes: AppRoute[] = [
   { path: '/production/shipments', element: <ShipmentsPage />, menu: menu(tx('出货与月末统计', 'Shipments'), 7) },
   { path: '/production/dispatch', element: <DispatchPage />, menu: menu(tx('生产调度例会', 'Dispatch meetings'), 8) },
   { path: '/production/master', element: <MasterDataPage />, menu: menu(tx('基础资料', 'Master data'), 9) },
+  { path: '/production/exceptions', element: <ExceptionsPage />, menu: menu(tx('异常上报', 'Exceptions'), 20) },
+  { path: '/production/exceptions/new', element: <ExceptionReportPage /> },
+  { path: '/production/exceptions/:id', element: <ExceptionPage /> },
+  { path: '/production/floor', element: <FloorPage />, menu: menu(tx('现场管理', 'Shop floor'), 21) },
+  { path: '/production/floor/checklist', element: <ChecklistPage /> },
+  { path: '/production/process-docs', element: <ProcessDocsPage />, menu: menu(tx('工艺文件', 'Process documents'), 22) },
+  { path: '/production/process-docs/:id', element: <ProcessDocPage /> },
 ];

@@ -7,6 +7,7 @@ import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { CapacityPanel } from './capacity.panel';
+import { CustomerChangePanel, UnmetRoutePanel } from './exception/plan-route.panel';
 import { PlanActions } from './plan-actions.panel';
 import { DiffPanel, DistributionPanel, MaterialsPanel, PlanSummaryPanel, WeeklyPanel } from './plan-details.panel';
 import { AbsorptionsPanel, AnnualInputsPanel, LevelPlanPanel } from './plan-extras.panel';
@@ -64,6 +65,9 @@ export function PlanPage() {
           { key: 'weekly', label: t(tx('车间周计划', 'Weekly plans')), children: <WeeklyPanel plan={plan} /> },
         ]
       : []),
+    // PP-28: T3 第十五条 (customer change → GM) and 第十四条 (a temporary plan not met).
+    ...(plan.kind === 'monthly' ? [{ key: 'customer-change', label: t(tx('客户变更调整', 'Customer changes')), children: <CustomerChangePanel planId={plan.id} /> }] : []),
+    ...(plan.kind === 'temporary' && plan.requestId ? [{ key: 'unmet', label: t(tx('无法完成的处理', 'Not met')), children: <UnmetRoutePanel requestId={plan.requestId} /> }] : []),
     ...(plan.kind === 'annual' ? [{ key: 'inputs', label: t(tx('各部门资料', 'Department inputs')), children: <AnnualInputsPanel plan={plan} /> }] : []),
     ...(plan.bucket === 'month' ? [{ key: 'level', label: t(tx('综合平衡', 'Level plan')), children: <LevelPlanPanel plan={plan} /> }] : []),
   ];

@@ -8,6 +8,7 @@ import { get, post } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
+import { UnmetRoutePanel } from './exception/plan-route.panel';
 import { fmt, KIND_LABELS } from './production.labels';
 import type { Item, ItemLabel } from './production.types';
 
@@ -158,6 +159,7 @@ export function RequestPage() {
           </Link>
         )}
       </Space>
+      {r.kind === 'temporary' && <UnmetRoutePanel requestId={r.id} />}
     </Page>
   );
 }
