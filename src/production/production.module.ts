@@ -3,6 +3,7 @@ import { onPlanIssuedAssess } from './assessment/index';
 import { findProductionInbox } from './dashboard/index';
 import { demandDocumentTypes, demandTransitionHooks, ORDER_REVIEW_DOC } from './demand/index';
 import { seedProductionDemo } from './demo/index';
+import { machinesExcelTable, maintenanceDocumentTypes, maintenanceGuards, maintenanceTransitionHooks } from './equipment/index';
 import { bomExcelTable, itemsExcelTable, routingsExcelTable, workshopsExcelTable } from './master/index';
 import { onOrderApprovedForPlans, PLAN_DOC_TYPES, planDocumentTypes, planGuards, planTransitionHooks } from './plan/index';
 import { PRODUCTION_PERMISSIONS } from './production.permissions';
@@ -18,8 +19,8 @@ export const productionModule = defineModule({
   permissions: PRODUCTION_PERMISSIONS,
   routes: productionRouteModules,
   jobs: productionJobs,
-  documentTypes: [...demandDocumentTypes, ...planDocumentTypes],
-  guards: planGuards,
+  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...maintenanceDocumentTypes],
+  guards: [...planGuards, ...maintenanceGuards],
   // Order matters: demand's order-review hook (the order becomes a 销售计划单) runs before
   // the plan's check of the order against the monthly plan (PP-12).
   transitionHooks: [
@@ -27,8 +28,9 @@ export const productionModule = defineModule({
     { docType: ORDER_REVIEW_DOC, fn: onOrderApprovedForPlans },
     ...planTransitionHooks,
     ...assessedPlans.map((docType) => ({ docType, fn: onPlanIssuedAssess })),
+    ...maintenanceTransitionHooks,
   ],
   inboxSources: [{ name: 'production', find: findProductionInbox }],
-  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable],
+  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable, machinesExcelTable],
   demo: seedProductionDemo,
 });

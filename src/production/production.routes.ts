@@ -4,6 +4,7 @@ import { assessPlanning } from './assessment/index';
 import { getPlanningDashboard } from './dashboard/index';
 import { makeDemandRoutes } from './demand/index';
 import { dispatchRoutes } from './dispatch/index';
+import { machineRoutes, maintenanceRoutes, repairRoutes } from './equipment/index';
 import { masterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
 import { planExtraRoutes, planRoutes, recheckOrderLine } from './plan/index';
@@ -21,4 +22,4 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
 
 const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckOrderLine });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes];
+export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, machineRoutes, repairRoutes, maintenanceRoutes];
