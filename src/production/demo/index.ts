@@ -5,6 +5,7 @@ import type { DemoOrg, DemoSeeder } from '#core/http';
 import { runPlantDailyDuties } from '../production.jobs';
 import { type DemoPeople, seedDemoOrders, seedDemoSales } from './demand.demo';
 import { demoClock } from './demo-clock';
+import { seedEquipmentDemo } from './equipment.demo';
 import { seedDemoMaster } from './master.demo';
 import { seedDemoChains, seedDemoPlans } from './plans.demo';
 
@@ -26,5 +27,6 @@ export const seedProductionDemo: DemoSeeder = async (db, org) => {
   await seedDemoSales(db, org.workflows, people, master.items, clock);
   await seedDemoPlans(db, org.workflows, org, people, master, clock);
   await seedDemoOrders(db, org.workflows, people, master.items, clock);
+  await seedEquipmentDemo(db, org, master.workshops, clock);
   await runPlantDailyDuties(db, org.orgId, org.today);
 };

@@ -36,10 +36,12 @@ async function findProductionPlan(db: Db, orgId: string, kind: 'monthly' | 'annu
 
 export async function getMaintenanceBalance(db: Db, actor: Actor, query: BalanceQuery, now: Date): Promise<MaintenanceBalance> {
   requireAccess(actor, 'production.read');
-  const isMonth = 'month' in query;
-  const year = isMonth ? Number(query.month.slice(0, 4)) : query.year;
-  const start = isMonth ? monthStart(query.month) : `${year}-01-01`;
-  const end = isMonth ? monthEnd(query.month) : `${year}-12-31`;
+  if (!query.month && !query.year) throw invalidField('month', '请指定月份或年度', 'give a month or a year');
+  const month = query.month ?? '';
+  const isMonth = !!query.month;
+  const year = isMonth ? Number(month.slice(0, 4)) : query.year!;
+  const start = isMonth ? monthStart(month) : `${year}-01-01`;
+  const end = isMonth ? monthEnd(month) : `${year}-12-31`;
   const today = await localToday(db, actor.orgId, now);
   const [policy, workshops, found, maintenance] = await Promise.all([
     getPolicy(db, actor.orgId),
@@ -51,9 +53,9 @@ export async function getMaintenanceBalance(db: Db, actor: Actor, query: Balance
   const groups = capacity?.groups.length
     ? capacity.groups
     : isMonth
-      ? weekStartsOfMonth(query.month).map((s, k) => ({ start: s, label: { zh: `第${k + 1}周`, en: `W${k + 1}` } }))
+      ? weekStartsOfMonth(month).map((s, k) => ({ start: s, label: { zh: `第${k + 1}周`, en: `W${k + 1}` } }))
       : Array.from({ length: 12 }, (_, k) => ({ start: `${year}-${String(k + 1).padStart(2, '0')}-01`, label: { zh: `${k + 1}月`, en: `${year}-${String(k + 1).padStart(2, '0')}` } }));
-  const slots = maintenance ? await slotsOf(db, actor.orgId, maintenance, isMonth ? [query.month] : null) : { isSplit: false, slots: [] as SlotView[] };
+  const slots = maintenance ? await slotsOf(db, actor.orgId, maintenance, isMonth ? [month] : null) : { isSplit: false, slots: [] as SlotView[] };
   const rows = balanceMaintenance({
     starts: groups.map((g) => g.start),
     end,
@@ -67,7 +69,7 @@ export async function getMaintenanceBalance(db: Db, actor: Actor, query: Balance
   const name = new Map(workshops.map((w) => [w.id, w.name]));
   return {
     period: isMonth ? 'month' : 'year',
-    key: isMonth ? query.month : String(year),
+    key: isMonth ? month : String(year),
     maintenancePlan: maintenance ? { id: maintenance.id, number: maintenance.number, state: maintenance.state } : null,
     productionPlan: found ? { id: found.plan.id, title: found.plan.title, state: found.state ?? 'draft' } : null,
     groups: groups.map((g) => ({ start: g.start, label: g.label })),

@@ -18,7 +18,8 @@ export const maintenancePlanLink = (id: string) => `/production/equipment/mainte
 
 /** PP-25: the year's plan is due by the end of the policy's month (T4 第四十八条 每年初). */
 export async function maintenancePlanDueOn(db: Db, orgId: string, year: number): Promise<string> {
-  const [policy, calendar] = await Promise.all([getPolicy(db, orgId), loadBusinessCalendar(db, orgId)]);
+  const policy = await getPolicy(db, orgId);
+  const calendar = await loadBusinessCalendar(db, orgId);
   return dueDateFor({ kind: 'dayOfMonth', day: 31, monthOffset: policy.production.maintenancePlanDueMonth - 1 }, `${year}-01-01`, calendar, { onRestDay: policy.deadlines.dayOfMonthOnRestDay });
 }
 

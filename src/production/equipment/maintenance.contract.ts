@@ -78,7 +78,8 @@ export const MaintenancePlanView = MaintenancePlanSummary.extend({
 });
 export type MaintenancePlanView = z.infer<typeof MaintenancePlanView>;
 
-export const BalanceQuery = z.union([z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') }), z.object({ year: z.coerce.number().int().min(2000).max(2100) })]);
+/** One of them: a month (its weeks) or a year (its months). */
+export const BalanceQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM').optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
 export type BalanceQuery = z.infer<typeof BalanceQuery>;
 
 export const SlotView = z.object({

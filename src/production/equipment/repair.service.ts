@@ -5,7 +5,7 @@ import type { Db } from '#core/db';
 import { AppError, invalidState, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsInDepartment, findUserIdsWithPermission } from '#core/org';
-import { localToday, nextProductionNumber } from '../common/index';
+import { isUniqueViolation, localToday, nextProductionNumber } from '../common/index';
 import { getWorkshopRow } from '../master/index';
 import { type MachineRow, prodRepairOrders, type RepairRow, type RepairSource } from './equipment.schema';
 import { downtimeHours, isStandingStill } from './machine.rules';
@@ -23,8 +23,9 @@ export const repairLink = (id: string) => `/production/equipment/repairs/${id}`;
 async function findWorkshopDirectors(db: Db, orgId: string, workshopId: string): Promise<string[]> {
   const workshop = await getWorkshopRow(db, orgId, workshopId);
   if (!workshop.departmentId) return [];
-  const [inDepartment, approvers] = await Promise.all([findUserIdsInDepartment(db, orgId, workshop.departmentId), findUserIdsWithPermission(db, orgId, 'approval.act')]);
-  const approve = new Set(approvers);
+  // Sequential: this runs inside the caller's transaction (one connection).
+  const inDepartment = await findUserIdsInDepartment(db, orgId, workshop.departmentId);
+  const approve = new Set(await findUserIdsWithPermission(db, orgId, 'approval.act'));
   return inDepartment.filter((id) => approve.has(id));
 }
 
@@ -81,7 +82,13 @@ export async function reportFailure(db: Db, actor: Actor, input: RepairReport, n
   const open = await findOpenRepair(db, actor.orgId, machine.id);
   if (open) throw new AppError('CONFLICT', `该设备已有维修单 ${open.number}`, `The machine already has repair order ${open.number}`, [{ field: 'machineId', reason: 'open repair' }]);
   const today = await localToday(db, actor.orgId, now);
-  return db.transaction(async (tx) => (await openRepair(tx, actor, machine, { source: 'report', fault: input.fault, at: now, today })).repair);
+  try {
+    return await db.transaction(async (tx) => (await openRepair(tx, actor, machine, { source: 'report', fault: input.fault, at: now, today })).repair);
+  } catch (e) {
+    // Two reports at the same moment: the one-open-repair index keeps one.
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该设备刚刚被他人报修，请刷新', 'Someone has just reported this machine; refresh', [{ field: 'machineId', reason: 'open repair' }]);
+    throw e;
+  }
 }
 
 async function getRepairRow(db: Db, orgId: string, id: string): Promise<RepairRow> {
