@@ -116,6 +116,7 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     unit: U.month,
     clause: 'T4 第四十八条',
     requirementId: 'PP-25',
+    help: t('“每年初”的量化口径：该月月末前提交总经理批准，逾期记考核', 'What “at the start of the year” means: submitted to the GM by the end of this month; late is a finding'),
   },
 
   'assessment.planLateIssuePenalty': { label: t('计划延迟下达造成生产延误', 'Plan issued late, causing delay'), unit: U.yuan, clause: 'T2 七.1', requirementId: 'PP-27' },

@@ -71,14 +71,15 @@ const UPKEEP: Record<Kind, [string, string, UpkeepFrequency][]> = {
   packer: [['外部清洁', '每班结束清理纸屑', 'shift'], ['气路检查', '排放过滤器积水', 'daily'], ['导轨加油', '导轨及滑块加油', 'weekly']],
 };
 
-const PLAN: Record<Kind, { cycle: MaintenanceLineInput['cycle']; content: string; hours: number; first: number; week: number }> = {
-  still: { cycle: 'half_yearly', content: '甑桶及冷凝器除垢、安全阀校验', hours: 24, first: 3, week: 2 },
-  tank: { cycle: 'yearly', content: '温控系统标定、冷媒补充', hours: 8, first: 6, week: 2 },
-  crusher: { cycle: 'half_yearly', content: '更换筛网、轴承检修', hours: 12, first: 2, week: 3 },
-  filler: { cycle: 'quarterly', content: '灌装阀全面清洗、更换密封件、伺服系统检查', hours: 16, first: 1, week: 2 },
-  capper: { cycle: 'quarterly', content: '压盖头拆检、更换磨损件', hours: 8, first: 2, week: 3 },
-  labeller: { cycle: 'quarterly', content: '贴标头校准、更换胶辊', hours: 6, first: 1, week: 1 },
-  packer: { cycle: 'half_yearly', content: '气动系统检修、更换易损件', hours: 8, first: 5, week: 2 },
+// `shift`: months after the current one of the first maintenance, so this month always has some.
+const PLAN: Record<Kind, { cycle: MaintenanceLineInput['cycle']; content: string; hours: number; shift: number; week: number }> = {
+  still: { cycle: 'half_yearly', content: '甑桶及冷凝器除垢、安全阀校验', hours: 24, shift: 0, week: 2 },
+  tank: { cycle: 'yearly', content: '温控系统标定、冷媒补充', hours: 8, shift: 3, week: 2 },
+  crusher: { cycle: 'half_yearly', content: '更换筛网、轴承检修', hours: 12, shift: 2, week: 3 },
+  filler: { cycle: 'quarterly', content: '灌装阀全面清洗、更换密封件、伺服系统检查', hours: 16, shift: 0, week: 2 },
+  capper: { cycle: 'quarterly', content: '压盖头拆检、更换磨损件', hours: 8, shift: 1, week: 3 },
+  labeller: { cycle: 'quarterly', content: '贴标头校准、更换胶辊', hours: 6, shift: 0, week: 1 },
+  packer: { cycle: 'half_yearly', content: '气动系统检修、更换易损件', hours: 8, shift: 0, week: 3 },
 };
 
 async function person(db: Db, org: DemoOrg, username: string): Promise<Actor> {
@@ -104,9 +105,10 @@ export async function seedEquipmentDemo(db: Db, org: DemoOrg, workshops: Map<str
   const year = Number(clock.month.slice(0, 4));
   await saveApprovalChain(db, org.workflows, org.actor, MAINTENANCE_DOC, { steps: [{ key: 'gm', nameZh: '总经理批准', nameEn: 'General manager approval', roleCode: 'gm' }], allowSelfApproval: false }, org.today);
   const plan = await createMaintenancePlan(db, org.workflows, maint, { year }, clock.at(`${year}-01-05`));
+  const thisMonth = Number(clock.month.slice(5, 7));
   const lines = MACHINES.map((m) => {
     const p = PLAN[m.kind];
-    return { machineId: machines.get(m.code)!.id, cycle: p.cycle, content: p.content, ownerUserId: maint.userId, hours: p.hours, months: defaultMonths(p.cycle, p.first), week: p.week };
+    return { machineId: machines.get(m.code)!.id, cycle: p.cycle, content: p.content, ownerUserId: maint.userId, hours: p.hours, months: defaultMonths(p.cycle, ((thisMonth - 1 + p.shift) % 12) + 1), week: p.week };
   });
   await saveMaintenanceLines(db, maint, plan.id, { version: plan.version, lines });
   let doc = await getDocument(db, org.workflows, maint, plan.documentId);
@@ -129,20 +131,23 @@ export async function seedEquipmentDemo(db: Db, org: DemoOrg, workshops: Map<str
   while (isoWeekday(addDays(clock.day, -d)) === 7) d++;
   const checks: (typeof prodSpotChecks.$inferInsert)[] = [];
   const upkeep: (typeof prodUpkeepRecords.$inferInsert)[] = [];
-  for (let n = 27; n >= 1; n--) {
+  const isPast = (at: Date) => at < org.today;
+  for (let n = 27; n >= 0; n--) {
     const day = addDays(clock.day, -n);
     if (isoWeekday(day) === 7) continue;
     MACHINES.forEach((m, k) => {
+      // The crusher stands still since yesterday afternoon: nothing after that.
+      if (m.code === 'NZ-04' && n === 0) return;
       const mc = machines.get(m.code)!;
       const by = checker[m.workshop];
-      if (!(m.code === 'GZ-03' && n === d)) checks.push({ orgId: org.orgId, machineId: mc.id, checkedOn: day, checkedAt: clock.daysAgo(n, 8), checkedBy: by.userId, result: 'ok', items: mc.checks.map((c) => ({ itemId: c.id, content: c.content, isOk: true, note: '' })) });
+      if (!(m.code === 'GZ-03' && n === d) && isPast(clock.daysAgo(n, 8))) checks.push({ orgId: org.orgId, machineId: mc.id, checkedOn: day, checkedAt: clock.daysAgo(n, 8), checkedBy: by.userId, result: 'ok', items: mc.checks.map((c) => ({ itemId: c.id, content: c.content, isOk: true, note: '' })) });
       // About one day in nine an item is forgotten: the compliance view shows it.
       if ((n + k) % 9 === 0) return;
       for (const u of mc.upkeep) {
         const times = u.frequency === 'shift' ? (m.workshop === 'BZ' ? 1 : 2) : u.frequency === 'daily' ? 1 : 0;
         const weekly = u.frequency === 'weekly' && isoWeekday(day) === 1;
         const monthly = u.frequency === 'monthly' && Number(day.slice(8, 10)) <= 7 && isoWeekday(day) === 6;
-        for (let s = 0; s < times + (weekly || monthly ? 1 : 0); s++) upkeep.push({ orgId: org.orgId, machineId: mc.id, itemId: u.id, doneOn: day, doneAt: clock.daysAgo(n, 16 + s * 4), doneBy: by.userId, result: 'done', note: '' });
+        for (let s = 0; s < times + (weekly || monthly ? 1 : 0); s++) if (isPast(clock.daysAgo(n, 16 + s * 4))) upkeep.push({ orgId: org.orgId, machineId: mc.id, itemId: u.id, doneOn: day, doneAt: clock.daysAgo(n, 16 + s * 4), doneBy: by.userId, result: 'done', note: '' });
       }
     });
   }
@@ -165,7 +170,7 @@ export async function seedEquipmentDemo(db: Db, org: DemoOrg, workshops: Map<str
   // part: brewing's capacity calendar (and every plan's capacity check) misses its share.
   const crusher = machines.get('NZ-04')!;
   const items = (await getMachinePhone(db, brew, crusher.id, clock.daysAgo(1, 15))).checkItems;
-  const stop = await recordSpotCheck(db, brew, { machineId: crusher.id, items: items.map((c, k) => ({ itemId: c.id, isOk: k !== 1, note: k === 1 ? '主轴轴承异响、温度高' : undefined })), note: '中班开机前点检' }, clock.daysAgo(1, 15));
+  const stop = await recordSpotCheck(db, brew, { machineId: crusher.id, items: items.map((c, k) => ({ itemId: c.id, isOk: k !== 1, note: k === 1 ? '皮带打滑，主轴轴承异响、温度高' : undefined })), note: '中班开机前点检' }, clock.daysAgo(1, 15));
   r = await getRepair(db, maint, stop.repair!.id, clock.daysAgo(1, 15));
   await acceptRepair(db, maint, r.id, r.version, clock.daysAgo(1, 16));
   r = await getRepair(db, maint, r.id, clock.daysAgo(1, 16));

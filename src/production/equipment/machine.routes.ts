@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { CardsQuery, CheckItemsInput, CheckItemView, MachineCard, MachineChange, MachineDetail, MachineFilter, MachineInput, MachineStateChange, MachineSummary, UpkeepItemsInput, UpkeepItemView } from './machine.contract';
 import { saveCheckItems, saveUpkeepItems } from './machine-items.service';
-import { createMachine, findMachines, getMachine, getMachineCards, setMachineState, updateMachine } from './machine.service';
+import { createMachine, findEquipmentPeople, findMachines, getMachine, getMachineCards, setMachineState, updateMachine } from './machine.service';
 
 const tags = ['production equipment'];
 const Id = z.object({ id: z.uuid() });
@@ -43,6 +43,11 @@ export const machineRoutes: RouteModule = (app, ctx) => {
     '/production/equipment/machines/:id/upkeep-items',
     { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '日常保养项目 Upkeep items (PP-24)', params: Id, body: UpkeepItemsInput, response: { 200: z.array(UpkeepItemView) } } },
     async (req) => saveUpkeepItems(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+  app.get(
+    '/production/equipment/people',
+    { config: { permission: 'production.read' }, schema: { tags, summary: '设备责任人候选 People who may own machines', response: { 200: z.array(z.object({ id: z.string(), displayName: z.string() })) } } },
+    async (req) => findEquipmentPeople(ctx.db, actorOf(req)),
   );
   app.get(
     '/production/equipment/cards',

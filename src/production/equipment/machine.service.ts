@@ -5,7 +5,7 @@ import { writeAudit } from '#core/audit';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '#core/calendar';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, versionConflict } from '#core/errors';
-import { users } from '#core/org';
+import { findUserIdsWithPermission, users } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { isUniqueViolation, localToday } from '../common/index';
 import { findCapacityLosses, getWorkshopRow, loadWorkshopCapacity, lostCapacityHours, regularDayHours, updateOpenLossShare } from '../master/index';
@@ -194,6 +194,19 @@ export async function getMachineCards(db: Db, actor: Actor, filter: { workshopId
       };
     }),
   );
+}
+
+/** People who may own a machine or a maintenance line: holders of an equipment permission. */
+export async function findEquipmentPeople(db: Db, actor: Actor): Promise<{ id: string; displayName: string }[]> {
+  requireAccess(actor, 'production.read');
+  const ids = new Set<string>();
+  for (const p of ['production.equipment.write', 'production.equipment.repair', 'production.equipment.check'] as const) for (const id of await findUserIdsWithPermission(db, actor.orgId, p)) ids.add(id);
+  if (ids.size === 0) return [];
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.orgId, actor.orgId), inArray(users.id, [...ids])))
+    .orderBy(asc(users.displayName));
 }
 
 export type { MachineRow };

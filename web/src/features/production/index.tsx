@@ -2,6 +2,13 @@ import type { AppRoute } from '../../app/route-types';
 import { tx } from '../../ui/i18n';
 import { ProductionDashboardPage } from './dashboard.page';
 import { DispatchPage } from './dispatch.page';
+import { MachineCardsPage } from './equipment/machine-card.page';
+import { MachinePhonePage, MachineScanPage } from './equipment/machine-phone.page';
+import { MachinePage } from './equipment/machine.page';
+import { MachinesPage } from './equipment/machines.page';
+import { MaintenanceDocRedirect, MaintenancePage, MaintenancePlanPage } from './equipment/maintenance.page';
+import { RepairPage, RepairsPage } from './equipment/repairs.page';
+import { UpkeepPage } from './equipment/upkeep.page';
 import { MasterDataPage } from './master.page';
 import { NoticePage, NoticePrintPage, NoticesPage } from './notices.page';
 import { OrderPage } from './order.page';
@@ -34,4 +41,15 @@ export const productionRoutes: AppRoute[] = [
   { path: '/production/shipments', element: <ShipmentsPage />, menu: menu(tx('出货与月末统计', 'Shipments'), 7) },
   { path: '/production/dispatch', element: <DispatchPage />, menu: menu(tx('生产调度例会', 'Dispatch meetings'), 8) },
   { path: '/production/master', element: <MasterDataPage />, menu: menu(tx('基础资料', 'Master data'), 9) },
+  { path: '/production/equipment', element: <MachinesPage />, menu: menu(tx('设备台账', 'Machine register'), 40) },
+  { path: '/production/equipment/machines/:id', element: <MachinePage /> },
+  { path: '/production/equipment/cards', element: <MachineCardsPage /> },
+  { path: '/production/equipment/m/:id', element: <MachinePhonePage /> },
+  { path: '/public/equipment/:id', element: <MachineScanPage /> },
+  { path: '/production/equipment/upkeep', element: <UpkeepPage />, menu: menu(tx('设备日常保养', 'Daily upkeep'), 41) },
+  { path: '/production/equipment/maintenance', element: <MaintenancePage />, menu: menu(tx('设备保养计划', 'Maintenance plans'), 42) },
+  { path: '/production/equipment/maintenance/:id', element: <MaintenancePlanPage /> },
+  { path: '/production/equipment/maintenance-doc/:documentId', element: <MaintenanceDocRedirect /> },
+  { path: '/production/equipment/repairs', element: <RepairsPage />, menu: menu(tx('设备维修', 'Machine repairs'), 43) },
+  { path: '/production/equipment/repairs/:id', element: <RepairPage /> },
 ];
