@@ -32,11 +32,11 @@ export function CheckItemsPanel({ machine, canEdit }: { machine: MachineDetail; 
   return (
     <div>
       <ErrorAlert error={save.error} />
-      <Table<CheckRow>
+      <Table<CheckRow & { _k: number }>
         size="small"
-        rowKey={(_, i) => String(i)}
+        rowKey="_k"
         pagination={false}
-        dataSource={shown}
+        dataSource={shown.map((r, k) => ({ ...r, _k: k }))}
         columns={[
           { title: t(tx('点检项目', 'Check item')), render: (_: unknown, r, i) => (canEdit ? <Input value={r.content} onChange={(e) => set(i, { content: e.target.value })} /> : r.content) },
           { title: t(tx('判定标准', 'Standard')), render: (_: unknown, r, i) => (canEdit ? <Input value={r.standard} onChange={(e) => set(i, { standard: e.target.value })} /> : r.standard) },
@@ -68,11 +68,11 @@ export function UpkeepItemsPanel({ machine, canEdit }: { machine: MachineDetail;
   return (
     <div>
       <ErrorAlert error={save.error} />
-      <Table<UpkeepRow>
+      <Table<UpkeepRow & { _k: number }>
         size="small"
-        rowKey={(_, i) => String(i)}
+        rowKey="_k"
         pagination={false}
-        dataSource={shown}
+        dataSource={shown.map((r, k) => ({ ...r, _k: k }))}
         columns={[
           { title: t(tx('保养项目', 'Item')), render: (_: unknown, r, i) => (canEdit ? <Input value={r.content} onChange={(e) => set(i, { content: e.target.value })} /> : r.content) },
           { title: t(tx('内容与方法', 'Content and method')), render: (_: unknown, r, i) => (canEdit ? <Input value={r.method} onChange={(e) => set(i, { method: e.target.value })} /> : r.method) },

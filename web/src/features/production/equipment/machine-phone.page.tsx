@@ -159,7 +159,7 @@ export function MachinePhonePage() {
           )}
           {m.lastCheck && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-              {t(tx('上次点检', 'Last check'))}：{shortTime(m.lastCheck.checkedAt)} {m.lastCheck.checkedByName} {m.lastCheck.result === 'ok' ? t(tx('正常', 'OK')) : t(tx('异常', 'Anomaly'))}
+              {t(tx('上次点检：', 'Last check: '))}{shortTime(m.lastCheck.checkedAt)} {m.lastCheck.checkedByName} {m.lastCheck.result === 'ok' ? t(tx('正常', 'OK')) : t(tx('异常', 'Anomaly'))}
             </Typography.Paragraph>
           )}
         </Card>

@@ -144,7 +144,7 @@ export function MaintenanceBalancePanel() {
           ) : (
           <Table<SlotView>
             size="small"
-            rowKey={(s, i) => s.id ?? String(i)}
+            rowKey={(s) => s.id ?? `${s.machineId}|${s.plannedOn}`}
             dataSource={d.slots}
             pagination={false}
             scroll={{ x: 820 }}

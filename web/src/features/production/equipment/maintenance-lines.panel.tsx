@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Input, InputNumber, Select, Space, Table } from 'antd';
+import { Button, Card, Grid, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { get } from '../../../ui/api';
 import { tx, useI18n } from '../../../ui/i18n';
 import { CYCLES } from './equipment.labels';
@@ -17,6 +17,7 @@ export function MaintenanceLinesPanel({ lines, editable, onChange }: { lines: Ed
   const { t } = useI18n();
   const machines = useQuery({ queryKey: ['equipment', 'machines', ''], queryFn: () => get<MachineSummary[]>('/production/equipment/machines') });
   const people = useQuery({ queryKey: ['equipment', 'people'], queryFn: () => get<{ id: string; displayName: string }[]>('/production/equipment/people'), enabled: editable });
+  const isPhone = !Grid.useBreakpoint().md;
   const byId = new Map((machines.data ?? []).map((m) => [m.id, m]));
   const set = (i: number, patch: Partial<EditLine>) => onChange(lines.map((l, k) => (k === i ? { ...l, ...patch } : l)));
   const addMissing = () => {
@@ -25,6 +26,28 @@ export function MaintenanceLinesPanel({ lines, editable, onChange }: { lines: Ed
     onChange([...lines, ...missing.map((m) => ({ machineId: m.id, cycle: 'quarterly' as const, content: '定期保养', ownerUserId: m.ownerUserId, hours: 8, months: monthsOf('quarterly'), week: 2 }))]);
   };
   const monthOptions = Array.from({ length: 12 }, (_, k) => ({ value: k + 1, label: t(tx(`${k + 1}月`, `M${k + 1}`)) }));
+  const monthsText = (l: EditLine) => l.months.map((m) => t(tx(`${m}月`, `M${m}`))).join('、');
+  // A phone reads the plan (the GM approving): one card per machine, nothing hidden sideways.
+  if (isPhone && !editable) {
+    return (
+      <div data-testid="maintenance-lines">
+        {lines.map((l, i) => (
+          <Card key={i} size="small" style={{ marginBottom: 8 }}>
+            <Typography.Text strong>
+              {byId.get(l.machineId)?.code} {byId.get(l.machineId)?.name}
+            </Typography.Text>
+            <div>
+              {t(CYCLES[l.cycle])} · {monthsText(l)} · {t(tx(`第${l.week}周`, `week ${l.week}`))} · {l.hours} h
+            </div>
+            <Typography.Text type="secondary">
+              {l.content}
+              {l.ownerName ? ` · ${l.ownerName}` : ''}
+            </Typography.Text>
+          </Card>
+        ))}
+      </div>
+    );
+  }
   return (
     <div>
       {editable && (
@@ -37,11 +60,11 @@ export function MaintenanceLinesPanel({ lines, editable, onChange }: { lines: Ed
           </Button>
         </Space>
       )}
-      <Table<EditLine>
+      <Table<EditLine & { _k: number }>
         size="small"
-        rowKey={(_, i) => String(i)}
+        rowKey="_k"
         pagination={false}
-        dataSource={lines}
+        dataSource={lines.map((l, k) => ({ ...l, _k: k }))}
         scroll={{ x: 1100 }}
         data-testid="maintenance-lines"
         columns={[
@@ -68,7 +91,7 @@ export function MaintenanceLinesPanel({ lines, editable, onChange }: { lines: Ed
           {
             title: t(tx('计划月份', 'Months')),
             width: 230,
-            render: (_: unknown, l, i) => (editable ? <Select mode="multiple" value={l.months} style={{ width: 215 }} onChange={(v) => set(i, { months: [...v].sort((a, b) => a - b) })} options={monthOptions} /> : l.months.map((m) => t(tx(`${m}月`, `M${m}`))).join('、')),
+            render: (_: unknown, l, i) => (editable ? <Select mode="multiple" value={l.months} style={{ width: 215 }} onChange={(v) => set(i, { months: [...v].sort((a, b) => a - b) })} options={monthOptions} /> : monthsText(l)),
           },
           { title: t(tx('第几周', 'Week')), width: 80, render: (_: unknown, l, i) => (editable ? <InputNumber min={1} max={5} value={l.week} onChange={(v) => set(i, { week: v ?? 1 })} style={{ width: 60 }} /> : l.week) },
           ...(editable ? [{ title: '', width: 48, render: (_: unknown, __: EditLine, i: number) => <Button type="text" aria-label={t(tx('删除', 'Remove'))} icon={<DeleteOutlined />} onClick={() => onChange(lines.filter((_x, k) => k !== i))} /> }] : []),
