@@ -15,7 +15,7 @@ export type {
 } from './exception/index';
 export type {
   ChecklistForm,
-  DueList,
+  DueList as FloorDueList,
   FloorOverview,
   OperationRecordView,
   PatrolView,
@@ -28,3 +28,4 @@ export type {
   SafetyCheckView,
   SafetyItemView,
 } from './shopfloor/index';
+export type * from './equipment/index';

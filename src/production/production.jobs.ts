@@ -9,6 +9,7 @@ import { runPlanningAssessment } from './assessment/index';
 import { addMonths, ensureDeadline, findResponsible, localToday, monthOf, monthStart } from './common/index';
 import { ensureForecastDeadline, SALES_STATISTICS_SUBJECT } from './demand/index';
 import { prefillUpcomingDispatchAgendas } from './dispatch/index';
+import { ensureMaintenancePlanDeadline } from './equipment/index';
 import { ensureMonthlyPlanDeadlines } from './plan/index';
 
 const done = new Set<string>();
@@ -44,6 +45,7 @@ export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Pro
       });
     }
     if (planner) await ensureMonthlyPlanDeadlines(tx, actor, next, planner);
+    await ensureMaintenancePlanDeadline(tx, actor, today);
     await runPlanningAssessment(tx, actor, now);
   });
   await prefillUpcomingDispatchAgendas(db, actor, now);

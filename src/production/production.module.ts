@@ -5,6 +5,7 @@ import { demandDocumentTypes, demandTransitionHooks, ORDER_REVIEW_DOC } from './
 import { seedProductionDemo } from './demo/index';
 import { exceptionJobs, findExceptionInbox, onCustomerChangeSubmit } from './exception/index';
 import { findFloorInbox, processDocumentTypes, processGuards } from './shopfloor/index';
+import { machinesExcelTable, maintenanceDocumentTypes, maintenanceGuards, maintenanceTransitionHooks } from './equipment/index';
 import { bomExcelTable, itemsExcelTable, routingsExcelTable, workshopsExcelTable } from './master/index';
 import { onOrderApprovedForPlans, PLAN_DOC_TYPES, planDocumentTypes, planGuards, planTransitionHooks } from './plan/index';
 import { PRODUCTION_PERMISSIONS } from './production.permissions';
@@ -20,8 +21,8 @@ export const productionModule = defineModule({
   permissions: PRODUCTION_PERMISSIONS,
   routes: productionRouteModules,
   jobs: [...productionJobs, ...exceptionJobs],
-  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...processDocumentTypes],
-  guards: [...planGuards, ...processGuards],
+  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...processDocumentTypes, ...maintenanceDocumentTypes],
+  guards: [...planGuards, ...processGuards, ...maintenanceGuards],
   // Order matters: demand's order-review hook (the order becomes a 销售计划单) runs before
   // the plan's check of the order against the monthly plan (PP-12).
   transitionHooks: [
@@ -31,12 +32,13 @@ export const productionModule = defineModule({
     ...assessedPlans.map((docType) => ({ docType, fn: onPlanIssuedAssess })),
     // T3 第十五条: a monthly plan adjusted for a customer change goes up with the GM's step.
     { docType: PLAN_DOC_TYPES.monthly, fn: onCustomerChangeSubmit },
+    ...maintenanceTransitionHooks,
   ],
   inboxSources: [
     { name: 'production', find: findProductionInbox },
     { name: 'production.exception', find: findExceptionInbox },
     { name: 'production.floor', find: findFloorInbox },
   ],
-  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable],
+  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable, machinesExcelTable],
   demo: seedProductionDemo,
 });

@@ -5,6 +5,7 @@ import { getPlanningDashboard } from './dashboard/index';
 import { makeDemandRoutes } from './demand/index';
 import { dispatchRoutes } from './dispatch/index';
 import { exceptionRoutes, planRouteRoutes, recheckAfterCustomerChange } from './exception/index';
+import { machineRoutes, maintenanceRoutes, repairRoutes } from './equipment/index';
 import { masterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
 import { planExtraRoutes, planRoutes } from './plan/index';
@@ -25,4 +26,4 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
 // T3 第十五条: a plan re-opened by a customer change is marked for the GM's approval.
 const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckAfterCustomerChange });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes, warehouseRoutes];
+export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes, warehouseRoutes, machineRoutes, repairRoutes, maintenanceRoutes];

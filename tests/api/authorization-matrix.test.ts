@@ -116,6 +116,13 @@ const PARAM_TABLES: Record<string, string> = {
   '/api/production/process-docs/:id': 'documents',
   '/api/production/process-docs/:id/submit': 'documents',
   '/api/production/process-docs/:id/adjust': 'documents',
+  '/api/production/equipment/repairs/:id': 'prod_repair_orders',
+  '/api/production/equipment/repairs/:id/accept': 'prod_repair_orders',
+  '/api/production/equipment/repairs/:id/diagnose': 'prod_repair_orders',
+  '/api/production/equipment/repairs/:id/complete': 'prod_repair_orders',
+  '/api/production/equipment/maintenance-plans/by-document/:id': 'documents',
+  '/api/production/equipment/maintenance/slots/:id/move': 'prod_maintenance_slots',
+  '/api/production/equipment/maintenance/slots/:id/done': 'prod_maintenance_slots',
 };
 
 /** Second path parameters: their table. */

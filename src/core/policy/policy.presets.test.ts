@@ -65,6 +65,11 @@ describe('policy presets', () => {
     expect(POLICY_PRESETS.T5.training.backboneTrack).toEqual({ totalHours: 100, theoryHours: 60, practiceHours: 40 });
   });
 
+  it('PP-25 every preset owes the annual maintenance plan in January (T4 第四十八条 每年初); no template says otherwise', () => {
+    for (const name of PRESET_NAMES) expect(POLICY_PRESETS[name].production.maintenancePlanDueMonth, name).toBe(1);
+    expect(FIELD_META['production.maintenancePlanDueMonth'].clause).toBe('T4 第四十八条');
+  });
+
   it('CORE-6 an unknown template falls back to the fullest preset of its kind', () => {
     expect(presetNameFor('S3', 'school')).toBe('S3');
     expect(presetNameFor('X9', 'school')).toBe('S1');

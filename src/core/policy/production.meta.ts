@@ -126,6 +126,7 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     unit: U.month,
     clause: 'T4 第四十八条',
     requirementId: 'PP-25',
+    help: t('“每年初”的量化口径：该月月末前提交总经理批准，逾期记考核', 'What “at the start of the year” means: submitted to the GM by the end of this month; late is a finding'),
   },
   'production.coordinationChairRole': {
     label: t('生产协调会主持人（主管生产副总经理）', 'Chairs coordination meetings (VP production)'),

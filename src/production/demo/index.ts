@@ -6,6 +6,7 @@ import { runPlantDailyDuties } from '../production.jobs';
 import { type DemoPeople, seedDemoOrders, seedDemoSales } from './demand.demo';
 import { demoClock } from './demo-clock';
 import { seedFloorDemo } from './floor.demo';
+import { seedEquipmentDemo } from './equipment.demo';
 import { seedDemoMaster } from './master.demo';
 import { seedDemoChains, seedDemoPlans } from './plans.demo';
 
@@ -28,5 +29,6 @@ export const seedProductionDemo: DemoSeeder = async (db, org) => {
   await seedDemoPlans(db, org.workflows, org, people, master, clock);
   await seedDemoOrders(db, org.workflows, people, master.items, clock);
   await seedFloorDemo(db, org, clock);
+  await seedEquipmentDemo(db, org, master.workshops, clock);
   await runPlantDailyDuties(db, org.orgId, org.today);
 };

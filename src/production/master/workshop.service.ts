@@ -1,11 +1,14 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import { loadBusinessCalendar } from '#core/calendar';
+import { endOfLocalDay, loadBusinessCalendar, startOfLocalDay } from '#core/calendar';
 import type { Db } from '#core/db';
 import { invalidField, notFound, versionConflict } from '#core/errors';
 import { departments } from '#core/org';
+import { getPolicy } from '#core/policy';
 import { daysFrom, isUniqueViolation } from '../common/index';
+import { lostCapacityHours } from './capacity-loss.rules';
+import { findCapacityLosses } from './capacity-loss.service';
 import { workshopDayHours } from './master.rules';
 import { prodWorkshopDays, prodWorkshops, type WorkshopRow } from './master.schema';
 
@@ -120,22 +123,34 @@ export interface WorkshopCapacity {
   workshop: WorkshopRow;
   /** Hours per day of the range, in order. */
   hours: number[];
+  /** Hours taken from each day by stopped machines (PP-26), already deducted from `hours`. */
+  lost: number[];
 }
 
-/** Capacity hours per day of each workshop over a range (the capacity calendar, PP-9). */
+/**
+ * Capacity hours per day of each workshop over a range (the capacity calendar, PP-9), less
+ * what stopped machines take from it (PP-26, capacity-loss.rules.ts).
+ */
 export async function loadWorkshopCapacity(db: Db, orgId: string, from: string, to: string): Promise<WorkshopCapacity[]> {
-  const [workshops, overrides, calendar] = await Promise.all([
+  const policy = await getPolicy(db, orgId);
+  const offset = policy.calendar.utcOffsetMinutes;
+  const [workshops, overrides, calendar, losses] = await Promise.all([
     db.select().from(prodWorkshops).where(eq(prodWorkshops.orgId, orgId)).orderBy(asc(prodWorkshops.sort), asc(prodWorkshops.code)),
     db
       .select()
       .from(prodWorkshopDays)
       .where(and(eq(prodWorkshopDays.orgId, orgId), gte(prodWorkshopDays.day, from), lte(prodWorkshopDays.day, to))),
     loadBusinessCalendar(db, orgId),
+    findCapacityLosses(db, orgId, startOfLocalDay(from, offset), endOfLocalDay(to, offset)),
   ]);
   const days = daysFrom(from, to);
   return workshops.map((w) => {
     const own = new Map(overrides.filter((o) => o.workshopId === w.id).map((o) => [o.day, o.hours]));
-    return { workshop: w, hours: days.map((d) => workshopDayHours(w, d, calendar, own)) };
+    const regular = days.map((d) => workshopDayHours(w, d, calendar, own));
+    const mine = losses.filter((l) => l.workshopId === w.id);
+    if (mine.length === 0) return { workshop: w, hours: regular, lost: days.map(() => 0) };
+    const lost = lostCapacityHours(days, regular, mine, offset);
+    return { workshop: w, hours: regular.map((h, k) => Math.max(0, Math.round((h - lost[k]) * 10_000) / 10_000)), lost };
   });
 }
 

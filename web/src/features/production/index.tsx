@@ -5,6 +5,13 @@ import { DispatchPage } from './dispatch.page';
 import { ExceptionPage } from './exception/exception.page';
 import { ExceptionReportPage } from './exception/exception-report.page';
 import { ExceptionsPage } from './exception/exceptions.page';
+import { MachineCardsPage } from './equipment/machine-card.page';
+import { MachinePhonePage, MachineScanPage } from './equipment/machine-phone.page';
+import { MachinePage } from './equipment/machine.page';
+import { MachinesPage } from './equipment/machines.page';
+import { MaintenanceDocRedirect, MaintenancePage, MaintenancePlanPage } from './equipment/maintenance.page';
+import { RepairPage, RepairsPage } from './equipment/repairs.page';
+import { UpkeepPage } from './equipment/upkeep.page';
 import { MasterDataPage } from './master.page';
 import { NoticePage, NoticePrintPage, NoticesPage } from './notices.page';
 import { OrderPage } from './order.page';
@@ -48,4 +55,15 @@ export const productionRoutes: AppRoute[] = [
   { path: '/production/floor/checklist', element: <ChecklistPage /> },
   { path: '/production/process-docs', element: <ProcessDocsPage />, menu: menu(tx('工艺文件', 'Process documents'), 22) },
   { path: '/production/process-docs/:id', element: <ProcessDocPage /> },
+  { path: '/production/equipment', element: <MachinesPage />, menu: menu(tx('设备台账', 'Machine register'), 40) },
+  { path: '/production/equipment/machines/:id', element: <MachinePage /> },
+  { path: '/production/equipment/cards', element: <MachineCardsPage /> },
+  { path: '/production/equipment/m/:id', element: <MachinePhonePage /> },
+  { path: '/public/equipment/:id', element: <MachineScanPage /> },
+  { path: '/production/equipment/upkeep', element: <UpkeepPage />, menu: menu(tx('设备日常保养', 'Daily upkeep'), 41) },
+  { path: '/production/equipment/maintenance', element: <MaintenancePage />, menu: menu(tx('设备保养计划', 'Maintenance plans'), 42) },
+  { path: '/production/equipment/maintenance/:id', element: <MaintenancePlanPage /> },
+  { path: '/production/equipment/maintenance-doc/:documentId', element: <MaintenanceDocRedirect /> },
+  { path: '/production/equipment/repairs', element: <RepairsPage />, menu: menu(tx('设备维修', 'Machine repairs'), 43) },
+  { path: '/production/equipment/repairs/:id', element: <RepairPage /> },
 ];

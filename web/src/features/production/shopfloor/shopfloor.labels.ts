@@ -3,7 +3,7 @@ import { type Text, tx } from '../../../ui/i18n';
 // The server's types for the shop-floor pages (one source of truth; types only).
 export type {
   ChecklistForm,
-  DueList,
+  FloorDueList,
   FloorOverview,
   OperationRecordView,
   PatrolView,
