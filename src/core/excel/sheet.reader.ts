@@ -122,6 +122,20 @@ function findHeader(sheet: ExcelJS.Worksheet, def: SheetDef): { rowNumber: numbe
   return best;
 }
 
+/** A header row cell naming a column the sheet refuses (see SheetDef.refusedHeaders). */
+function refusedColumns(sheet: ExcelJS.Worksheet, rowNumber: number, def: SheetDef, locale: SheetLocale): ErrorDetail[] {
+  const refused = new Map<string, { zh: string; en: string }>();
+  for (const r of def.refusedHeaders ?? []) for (const h of r.headers) refused.set(normaliseHeader(h), r.reason);
+  const found: ErrorDetail[] = [];
+  if (refused.size === 0) return found;
+  sheet.getRow(rowNumber).eachCell((cell) => {
+    const text = cellText(cell.value).trim();
+    const reason = refused.get(normaliseHeader(text));
+    if (reason) found.push({ row: rowNumber, column: text, reason: textIn(locale, reason.zh, reason.en) });
+  });
+  return found;
+}
+
 /**
  * Reads a sheet against its definition. Either every row is good, or it throws
  * IMPORT_FAILED listing every bad cell (Excel's row number, the file's column header).
@@ -139,7 +153,7 @@ export async function parseSheet(def: SheetDef, buffer: Buffer, options: ParseOp
   if (!sheet || !header) {
     throw importFailed([{ row: 1, reason: textIn(locale, '找不到表头行（列名与模板不符）', 'no header row found (column names do not match the template)') }]);
   }
-  const errors: ErrorDetail[] = [];
+  const errors: ErrorDetail[] = refusedColumns(sheet, header.rowNumber, def, locale);
   const seen = new Map<string, number>();
   for (const [col, { def: c }] of header.columns) {
     if (seen.has(c.key)) errors.push({ row: header.rowNumber, column: headerOf(c, locale), reason: textIn(locale, '列重复', 'duplicate column') });

@@ -40,7 +40,8 @@ export const POLICY_PRESETS: Record<PresetName, Policy> = {
   // T1 sets no monthly dates; the dates come from the second regulation printed under 篇二
   // (sales plan by the 5th, approval by the 9th, issue on the 10th).
   T1: plant({ forecastDueDay: 5, monthlyPlanDueDay: 9, planIssueDay: 10, monthlyPlanApproverRole: 'vp_production' }),
-  T2: plant({}),
+  // T2 五.1.2): the 外购外协件需求计划 is a monthly requirements plan, bought as needed.
+  T2: plant({ purchaseLotPolicy: 'lot_for_lot', purchaseOrderPeriod: 'month' }),
   // T3 第五条: the monthly plan is approved by the production director; 第十一条: the
   // production meeting is held at month end.
   T3: plant({ monthlyPlanApproverRole: 'vp_production', dispatchMeetingDay: 31 }),
