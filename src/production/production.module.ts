@@ -6,6 +6,8 @@ import { seedProductionDemo } from './demo/index';
 import { bomExcelTable, itemsExcelTable, routingsExcelTable, workshopsExcelTable } from './master/index';
 import { onOrderApprovedForPlans, PLAN_DOC_TYPES, planDocumentTypes, planGuards, planTransitionHooks } from './plan/index';
 import { PRODUCTION_PERMISSIONS } from './production.permissions';
+import { findShortageInbox, purchaseDocumentTypes, purchaseGuards } from './purchase/index';
+import { stockCountExcelTable } from './warehouse/index';
 import { productionJobs } from './production.jobs';
 import { productionRouteModules } from './production.routes';
 
@@ -18,8 +20,8 @@ export const productionModule = defineModule({
   permissions: PRODUCTION_PERMISSIONS,
   routes: productionRouteModules,
   jobs: productionJobs,
-  documentTypes: [...demandDocumentTypes, ...planDocumentTypes],
-  guards: planGuards,
+  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...purchaseDocumentTypes],
+  guards: [...planGuards, ...purchaseGuards],
   // Order matters: demand's order-review hook (the order becomes a 销售计划单) runs before
   // the plan's check of the order against the monthly plan (PP-12).
   transitionHooks: [
@@ -28,7 +30,10 @@ export const productionModule = defineModule({
     ...planTransitionHooks,
     ...assessedPlans.map((docType) => ({ docType, fn: onPlanIssuedAssess })),
   ],
-  inboxSources: [{ name: 'production', find: findProductionInbox }],
-  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable],
+  inboxSources: [
+    { name: 'production', find: findProductionInbox },
+    { name: 'production.shortages', find: findShortageInbox },
+  ],
+  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable, stockCountExcelTable],
   demo: seedProductionDemo,
 });

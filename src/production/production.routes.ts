@@ -7,7 +7,8 @@ import { dispatchRoutes } from './dispatch/index';
 import { masterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
 import { planExtraRoutes, planRoutes, recheckOrderLine } from './plan/index';
-import { warehouseRoutes } from './warehouse/index';
+import { purchaseRoutes } from './purchase/index';
+import { warehouseOpsRoutes, warehouseRoutes } from './warehouse/index';
 
 const dashboardRoutes: RouteModule = (app, ctx) => {
   app.get('/production/dashboard', { config: { permission: 'production.read' }, schema: { tags: ['production'], summary: '计划员工作台 Planner dashboard' } }, async (req) =>
@@ -22,4 +23,4 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
 
 const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckOrderLine });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, warehouseRoutes];
+export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, warehouseRoutes, warehouseOpsRoutes, purchaseRoutes];
