@@ -12,6 +12,18 @@ import { PlansPage } from './plans.page';
 import { RequestPage, RequestsPage } from './requests.page';
 import { SalesPlanPage, SalesPlansPage } from './sales-plans.page';
 import { ShipmentsPage } from './shipments.page';
+import { MaterialPlanPrintPage } from './purchase/material-plan-print.page';
+import { PurchasePlanPage } from './purchase/purchase-plan.page';
+import { PurchasePlanPrintPage } from './purchase/purchase-plan-print.page';
+import { PurchasePlanDocumentRedirect, PurchasePlansPage } from './purchase/purchase-plans.page';
+import { StockDocumentPage } from './warehouse/document.page';
+import { StockDocumentPrintPage } from './warehouse/document-print.page';
+import { DocumentsPage } from './warehouse/documents.page';
+import { LocationsPage } from './warehouse/locations.page';
+import { NewStockDocumentPage } from './warehouse/new-document.page';
+import { ShortagesPage } from './warehouse/shortages.page';
+import { StockCardPage } from './warehouse/stock-card.page';
+import { StockPage } from './warehouse/stock.page';
 
 const menu = (label: { zh: string; en: string }, order: number, permission = 'production.read') => ({ section: 'production' as const, label, permission, order });
 
@@ -34,4 +46,17 @@ export const productionRoutes: AppRoute[] = [
   { path: '/production/shipments', element: <ShipmentsPage />, menu: menu(tx('出货与月末统计', 'Shipments'), 7) },
   { path: '/production/dispatch', element: <DispatchPage />, menu: menu(tx('生产调度例会', 'Dispatch meetings'), 8) },
   { path: '/production/master', element: <MasterDataPage />, menu: menu(tx('基础资料', 'Master data'), 9) },
+  { path: '/production/plans/:id/materials/print', element: <MaterialPlanPrintPage /> },
+  { path: '/production/warehouse', element: <StockPage />, menu: menu(tx('仓库与库存', 'Warehouse and stock'), 10) },
+  { path: '/production/warehouse/documents', element: <DocumentsPage /> },
+  { path: '/production/warehouse/documents/:id', element: <StockDocumentPage /> },
+  { path: '/production/warehouse/documents/:id/print', element: <StockDocumentPrintPage /> },
+  { path: '/production/warehouse/new/:kind', element: <NewStockDocumentPage /> },
+  { path: '/production/warehouse/items/:id', element: <StockCardPage /> },
+  { path: '/production/warehouse/shortages', element: <ShortagesPage /> },
+  { path: '/production/warehouse/locations', element: <LocationsPage /> },
+  { path: '/production/purchase-plans', element: <PurchasePlansPage />, menu: menu(tx('物资采购计划', 'Purchase plans'), 11) },
+  { path: '/production/purchase-plans/:id', element: <PurchasePlanPage /> },
+  { path: '/production/purchase-plans/:id/print', element: <PurchasePlanPrintPage /> },
+  { path: '/production/purchase-plan-doc/:documentId', element: <PurchasePlanDocumentRedirect /> },
 ];
