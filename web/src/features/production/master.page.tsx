@@ -71,7 +71,7 @@ function ItemsPanel() {
               </span>
             ),
           },
-          { title: '', width: 80, render: (_: unknown, i) => (canWrite || can('production.stock.write') ? <Button size="small" onClick={() => { stockForm.setFieldsValue({ ...i, safetyStock: i.safetyPending ?? i.safetyStock }); setStock(i); }}>{t(tx('库存', 'Stock'))}</Button> : null) },
+          { title: '', width: 80, render: (_: unknown, i) => (canWrite || can('production.stock.write') ? <Button size="small" data-testid="item-stock" onClick={() => { stockForm.setFieldsValue({ ...i, safetyStock: i.safetyPending ?? i.safetyStock }); setStock(i); }}>{t(tx('库存', 'Stock'))}</Button> : null) },
         ]}
       />
       <Modal open={!!editing} title={editing === 'new' ? t(tx('新增物料', 'New item')) : t(tx('修改物料', 'Edit item'))} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending}>

@@ -95,6 +95,7 @@ export function PurchasePlansPage() {
           loading={sources.isLoading}
           placeholder={t(tx('生产计划', 'Production plan'))}
           options={(sources.data ?? []).map((p) => ({ value: p.id, label: `${p.number ?? ''} ${p.title}` }))}
+          id="purchase-source"
           data-testid="purchase-source"
         />
       </Modal>

@@ -55,7 +55,7 @@ export function PurchaseReceiptForm({ onPosted }: { onPosted: (doc: StockDocView
     <div>
       <ErrorAlert error={save.error ?? open.error} />
       <Space wrap direction={isMobile ? 'vertical' : 'horizontal'} style={{ width: '100%', marginBottom: 12 }}>
-        <Select allowClear placeholder={t(tx('按采购计划收货（可不选）', 'Against a purchase plan (optional)'))} value={planId} onChange={(v) => { setPlanId(v); setPicked({}); }} style={{ width: isMobile ? '100%' : 260 }} options={plans.map(([id, number]) => ({ value: id, label: number }))} data-testid="receipt-plan" />
+        <Select allowClear placeholder={t(tx('按采购计划收货（可不选）', 'Against a purchase plan (optional)'))} value={planId} id="receipt-plan" onChange={(v) => { setPlanId(v); setPicked({}); }} style={{ width: isMobile ? '100%' : 260 }} options={plans.map(([id, number]) => ({ value: id, label: number }))} data-testid="receipt-plan" />
         <AutoComplete value={supplier} onChange={setSupplier} options={suppliers.map((s) => ({ value: s }))} filterOption placeholder={t(tx('供应商', 'Supplier'))} style={{ width: isMobile ? '100%' : 200 }} data-testid="receipt-supplier" />
         <DatePicker value={docDate} onChange={(d) => d && setDocDate(d)} allowClear={false} style={{ width: isMobile ? '100%' : undefined }} />
       </Space>
