@@ -29,3 +29,5 @@ export type {
   SafetyItemView,
 } from './shopfloor/index';
 export type * from './equipment/index';
+export type { DocumentContext, DocumentPage, LocationView, OnHandRow, ShipmentOption, StockCard, StockDocView, StockSummaryPage } from './warehouse/index';
+export type { MaterialPlanView, OpenOrderLine, PurchaseLine, PurchasePlanSummary, PurchasePlanView, ShortageView } from './purchase/index';

@@ -9,6 +9,8 @@ import { machinesExcelTable, maintenanceDocumentTypes, maintenanceGuards, mainte
 import { bomExcelTable, itemsExcelTable, routingsExcelTable, workshopsExcelTable } from './master/index';
 import { onOrderApprovedForPlans, PLAN_DOC_TYPES, planDocumentTypes, planGuards, planTransitionHooks } from './plan/index';
 import { PRODUCTION_PERMISSIONS } from './production.permissions';
+import { findShortageInbox, purchaseDocumentTypes, purchaseGuards } from './purchase/index';
+import { stockCountExcelTable } from './warehouse/index';
 import { productionJobs } from './production.jobs';
 import { productionRouteModules } from './production.routes';
 
@@ -21,8 +23,8 @@ export const productionModule = defineModule({
   permissions: PRODUCTION_PERMISSIONS,
   routes: productionRouteModules,
   jobs: [...productionJobs, ...exceptionJobs],
-  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...processDocumentTypes, ...maintenanceDocumentTypes],
-  guards: [...planGuards, ...processGuards, ...maintenanceGuards],
+  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...processDocumentTypes, ...maintenanceDocumentTypes, ...purchaseDocumentTypes],
+  guards: [...planGuards, ...processGuards, ...maintenanceGuards, ...purchaseGuards],
   // Order matters: demand's order-review hook (the order becomes a 销售计划单) runs before
   // the plan's check of the order against the monthly plan (PP-12).
   transitionHooks: [
@@ -38,7 +40,8 @@ export const productionModule = defineModule({
     { name: 'production', find: findProductionInbox },
     { name: 'production.exception', find: findExceptionInbox },
     { name: 'production.floor', find: findFloorInbox },
+    { name: 'production.shortages', find: findShortageInbox },
   ],
-  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable, machinesExcelTable],
+  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable, machinesExcelTable, stockCountExcelTable],
   demo: seedProductionDemo,
 });

@@ -9,8 +9,9 @@ import { machineRoutes, maintenanceRoutes, repairRoutes } from './equipment/inde
 import { masterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
 import { planExtraRoutes, planRoutes } from './plan/index';
+import { purchaseRoutes } from './purchase/index';
 import { processDocRoutes, shopfloorRoutes } from './shopfloor/index';
-import { warehouseRoutes } from './warehouse/index';
+import { warehouseOpsRoutes, warehouseRoutes } from './warehouse/index';
 
 const dashboardRoutes: RouteModule = (app, ctx) => {
   app.get('/production/dashboard', { config: { permission: 'production.read' }, schema: { tags: ['production'], summary: '计划员工作台 Planner dashboard' } }, async (req) =>
@@ -26,4 +27,4 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
 // T3 第十五条: a plan re-opened by a customer change is marked for the GM's approval.
 const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckAfterCustomerChange });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes, warehouseRoutes, machineRoutes, repairRoutes, maintenanceRoutes];
+export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes, warehouseRoutes, warehouseOpsRoutes, purchaseRoutes, machineRoutes, repairRoutes, maintenanceRoutes];

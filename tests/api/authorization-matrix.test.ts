@@ -112,6 +112,8 @@ const PARAM_TABLES: Record<string, string> = {
   '/api/production/dispatch/:id/agenda': 'meetings',
   '/api/production/stock-documents/:id': 'prod_stock_docs',
   '/api/production/stock-documents/:id/reverse': 'prod_stock_docs',
+  '/api/production/stock-documents/:id/context': 'prod_stock_docs',
+  '/api/production/purchase-plan-doc/:id': 'documents',
   '/api/production/requests/:id/unmet': 'prod_plan_requests',
   '/api/production/process-docs/:id': 'documents',
   '/api/production/process-docs/:id/submit': 'documents',

@@ -246,7 +246,8 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
     const r2 = await p.planner.request('POST', '/api/excel/production-items/import', good.body, good.headers);
     expect(r2.statusCode).toBe(200);
     expect(r2.json()).toEqual({ inserted: 1, updated: 1 });
-    expect((await p.reader.get('/api/production/items?q=W1')).json()[0]).toMatchObject({ leadTimeDays: 2, safetyStock: 40, onHand: 0 });
+    // The safety stock from the file waits for the general manager (T4 第二十四条); the one in force stays.
+    expect((await p.reader.get('/api/production/items?q=W1')).json()[0]).toMatchObject({ leadTimeDays: 2, safetyStock: 0, safetyPending: 40, isSafetyApproved: false, onHand: 0 });
     const exported = await p.planner.get('/api/excel/production-items/export');
     expect(exported.statusCode).toBe(200);
   });

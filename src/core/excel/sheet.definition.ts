@@ -19,6 +19,11 @@ export interface ColumnDef {
 export interface SheetDef {
   name: string;
   columns: ColumnDef[];
+  /**
+   * Columns a file may no longer carry: a file with one is refused with the reason, rather
+   * than the column silently ignored (a retired column whose data now lives elsewhere).
+   */
+  refusedHeaders?: { headers: string[]; reason: { zh: string; en: string } }[];
 }
 
 /** A cell as the app sees it: dates are 'YYYY-MM-DD', enums their value, empty is null. */
@@ -39,7 +44,10 @@ export function defineSheet(def: SheetDef): SheetDef {
     }
     if (c.type === 'enum' && !c.enumValues?.length) throw new Error(`sheet ${def.name}: enum column ${c.key} has no values`);
   }
-  return { name: def.name, columns: def.columns.map((c) => ({ ...c })) };
+  for (const r of def.refusedHeaders ?? []) {
+    for (const h of r.headers) if (owner.has(normaliseHeader(h))) throw new Error(`sheet ${def.name}: refused header ${h} names a column`);
+  }
+  return { name: def.name, columns: def.columns.map((c) => ({ ...c })), ...(def.refusedHeaders ? { refusedHeaders: def.refusedHeaders } : {}) };
 }
 
 export const headerOf = (c: ColumnDef, locale: SheetLocale): string => (locale === 'en' ? c.header.en : c.header.zh);

@@ -126,6 +126,20 @@ function sheetNumberOf(reader: ExcelJS.stream.xlsx.WorkbookReader, name: string)
   return target ? /sheet(\d+)\.xml$/.exec(target)?.[1] : undefined;
 }
 
+/** A header row cell naming a column the sheet refuses (see SheetDef.refusedHeaders). */
+function refusedColumns(row: ExcelJS.Row, def: SheetDef, locale: SheetLocale): ErrorDetail[] {
+  const refused = new Map<string, { zh: string; en: string }>();
+  for (const r of def.refusedHeaders ?? []) for (const h of r.headers) refused.set(normaliseHeader(h), r.reason);
+  const found: ErrorDetail[] = [];
+  if (refused.size === 0) return found;
+  row.eachCell((cell) => {
+    const text = cellText(cell.value).trim();
+    const reason = refused.get(normaliseHeader(text));
+    if (reason) found.push({ row: row.number, column: text, reason: textIn(locale, reason.zh, reason.en) });
+  });
+  return found;
+}
+
 /**
  * Reads a sheet against its definition with exceljs's streaming reader, row by row: it stops
  * at the row limit instead of loading the whole file, and refuses a file that would inflate
@@ -169,6 +183,7 @@ export async function parseSheetStream(def: SheetDef, buffer: Buffer, options: P
 
 async function readRows(worksheet: AsyncIterable<ExcelJS.Row>, def: SheetDef, byHeader: Map<string, ColumnDef>, maxRows: number, locale: SheetLocale) {
   let header: { rowNumber: number; columns: HeaderColumns } | undefined;
+  let refused: ErrorDetail[] = [];
   const rows: SheetRow[] = [];
   const rowNumbers: number[] = [];
   const errors: ErrorDetail[] = [];
@@ -180,6 +195,7 @@ async function readRows(worksheet: AsyncIterable<ExcelJS.Row>, def: SheetDef, by
       const columns = matchHeader(excelRow, byHeader);
       if (columns.size > (header?.columns.size ?? 0)) {
         header = { rowNumber: r, columns };
+        refused = refusedColumns(excelRow, def, locale);
         continue;
       }
       if (!header) continue;
@@ -206,7 +222,7 @@ async function readRows(worksheet: AsyncIterable<ExcelJS.Row>, def: SheetDef, by
     rowNumbers.push(r);
   }
   if (header) {
-    const headerErrors: ErrorDetail[] = [];
+    const headerErrors: ErrorDetail[] = [...refused];
     const seen = new Map<string, number>();
     for (const [col, { def: c }] of header.columns) {
       if (seen.has(c.key)) headerErrors.push({ row: header.rowNumber, column: headerOf(c, locale), reason: textIn(locale, '列重复', 'duplicate column') });

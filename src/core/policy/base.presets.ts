@@ -21,6 +21,8 @@ export const PRODUCTION_T2: Policy['production'] = {
   salesStatisticsDueDay: 31,
   completionMeasure: 'warehouse_receipt',
   negativeStock: 'refuse',
+  purchaseLotPolicy: 'max_min',
+  purchaseOrderPeriod: 'week',
   maintenancePlanDueMonth: 1,
   coordinationChairRole: 'vp_production',
   exceptionsAlwaysToVp: true,

@@ -31,6 +31,10 @@ const ProductionSchema = z.object({
   completionMeasure: z.enum(['warehouse_receipt', 'reported_output']),
   /** An issue beyond stock: refused, or what is there goes out and the rest is recorded as a shortage (PP-16). */
   negativeStock: z.enum(['refuse', 'record_shortage']),
+  /** Purchase plan lot size: order up to the maximum when below the minimum, or exactly the net need (PP-15). */
+  purchaseLotPolicy: z.enum(['max_min', 'lot_for_lot']),
+  /** Purchase orders are consolidated per supplier, material and this period (PP-15). */
+  purchaseOrderPeriod: z.enum(['day', 'week', 'month']),
   maintenancePlanDueMonth: z.number().int().min(1).max(12),
   /** Chairs the coordination meeting and hears escalated exceptions (T4 第五十五条). */
   coordinationChairRole: roleCode,

@@ -121,6 +121,28 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
       { value: 'record_shortage', label: t('按现有库存发出，差额记为欠料', 'Issue what is there and record the rest as a shortage') },
     ],
   },
+  'production.purchaseLotPolicy': {
+    label: t('采购批量方式', 'Purchase lot sizing'),
+    clause: 'T4 第二十三条',
+    requirementId: 'PP-15',
+    options: [
+      { value: 'max_min', label: t('低于最低库存时补足到最高库存', 'Below the minimum, order up to the maximum') },
+      { value: 'lot_for_lot', label: t('按净需求采购（保留安全库存）', 'Order the net need (keeping the safety stock)') },
+    ],
+    notes: { T2: t('T2 五.1.2)：按月编制外购外协件需求计划', 'T2 5.1.2): a monthly requirements plan for bought parts'), T1: t('T1 第7条：物资准备以最高储备量确定', 'T1 7: material stocks are set by their maximum'), T3: borrowed('T4 第二十三条') },
+  },
+  'production.purchaseOrderPeriod': {
+    label: t('采购订单合并周期', 'Purchase orders consolidated per'),
+    clause: 'T4 第二十三条',
+    requirementId: 'PP-15',
+    help: t('同一供应商、同一物料在一个周期内只下一行订单', 'One order line per supplier, material and period'),
+    options: [
+      { value: 'day', label: t('日', 'Day') },
+      { value: 'week', label: t('周', 'Week') },
+      { value: 'month', label: t('月', 'Month') },
+    ],
+    notes: { T2: t('T2 五.1.2)：月度外协采购件计划', 'T2 5.1.2): monthly plan of bought parts'), T1: zhiduDefault, T3: zhiduDefault, T4: zhiduDefault },
+  },
   'production.maintenancePlanDueMonth': {
     label: t('年度设备保养计划编制月份', 'Annual maintenance plan due in month'),
     unit: U.month,

@@ -9,6 +9,7 @@ import { seedFloorDemo } from './floor.demo';
 import { seedEquipmentDemo } from './equipment.demo';
 import { seedDemoMaster } from './master.demo';
 import { seedDemoChains, seedDemoPlans } from './plans.demo';
+import { seedDemoWarehouse } from './warehouse.demo';
 
 async function person(db: Db, org: DemoOrg, username: string): Promise<Actor> {
   const id = org.userIds.get(username);
@@ -30,5 +31,6 @@ export const seedProductionDemo: DemoSeeder = async (db, org) => {
   await seedDemoOrders(db, org.workflows, people, master.items, clock);
   await seedFloorDemo(db, org, clock);
   await seedEquipmentDemo(db, org, master.workshops, clock);
+  await seedDemoWarehouse(db, org, people, clock);
   await runPlantDailyDuties(db, org.orgId, org.today);
 };

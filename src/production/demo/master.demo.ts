@@ -2,6 +2,7 @@ import type { Actor } from '#core/access';
 import type { Db } from '#core/db';
 import type { DemoOrg } from '#core/http';
 import { approveSafetyStock, createBomLine, createItem, createWorkshop, type ItemInput, saveRouting, updateStock } from '../master/index';
+import { addMonths } from '../common/index';
 import { postStockDocument } from '../warehouse/index';
 
 // A small liquor and wine plant (T4 is a 酒业 regulation): finished goods in cases, base liquor
@@ -128,10 +129,14 @@ export async function seedDemoMaster(db: Db, org: DemoOrg, actor: Actor, gm: Act
     await updateStock(db, actor, row.id, { version: 1, ...levels }, org.today);
     if (onHand > 0) opening.push({ itemId: row.id, qty: onHand });
   }
-  // What the warehouse held when the plant started using the ledger: one opening document (期初).
-  await db.transaction((tx) => postStockDocument(tx, actor, { kind: 'opening', purpose: 'opening', docDate: `${org.today.toISOString().slice(0, 7)}-01`, note: '期初库存', lines: opening }, org.today));
-  // T4 第二十四条: the general manager has approved the finished goods' safety stock.
-  for (const code of ['CP-001', 'CP-002', 'CP-003', 'CP-004', 'CP-005']) await approveSafetyStock(db, gm, items.get(code)!, 2, org.today);
+  // What the warehouse held when the plant started using the ledger, at the start of last month
+  // (the demo carries a month of warehouse documents since): one opening document (期初).
+  const started = `${addMonths(org.today.toISOString().slice(0, 7), -1)}-01`;
+  await db.transaction((tx) => postStockDocument(tx, actor, { kind: 'opening', purpose: 'opening', docDate: started, note: '期初库存', lines: opening }, org.today));
+  // T4 第二十四条: the general manager has approved the safety stocks; two changes still wait for him.
+  for (const { code, stock } of DEMO_ITEMS) {
+    if ((stock.safetyStock ?? 0) > 0 && !['CP-006', 'BZ-LH'].includes(code)) await approveSafetyStock(db, gm, items.get(code)!, 2, org.today);
+  }
   for (const [parent, child, qtyPer, scrapRate, yieldRate] of BOM) {
     await createBomLine(db, actor, { parentItemId: items.get(parent)!, childItemId: items.get(child)!, qtyPer, scrapRate: scrapRate ?? 0, yieldRate: yieldRate ?? 1 });
   }

@@ -1,8 +1,9 @@
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, requireAccess } from '#core/access';
+import { type Actor, requireAccess, SYSTEM_USER_ID } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
-import { invalidField, notFound, versionConflict } from '#core/errors';
+import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
+import { getPolicy } from '#core/policy';
 import { isUniqueViolation } from '../common/index';
 import { type ItemCategory, type ItemRow, type ItemSource, type LotRule, prodItems, prodStock, prodStockBalances } from './master.schema';
 
@@ -18,6 +19,7 @@ export interface ItemInput {
   lotQty?: number | null;
   lotMin?: number | null;
   isMature?: boolean;
+  supplier?: string;
   isActive?: boolean;
   sort?: number;
 }
@@ -26,7 +28,10 @@ export interface ItemView extends ItemRow {
   onHand: number;
   minQty: number | null;
   maxQty: number | null;
+  /** The safety stock in force (the last approved value). */
   safetyStock: number;
+  /** A changed safety stock waiting for approval (T4 第二十四条); null when none. */
+  safetyPending: number | null;
   stockVersion: number | null;
   isSafetyApproved: boolean;
 }
@@ -70,8 +75,9 @@ export async function findItems(db: Db, actor: Actor, filter: ItemFilter = {}): 
     minQty: stock?.minQty ?? null,
     maxQty: stock?.maxQty ?? null,
     safetyStock: stock?.safetyStock ?? 0,
+    safetyPending: stock?.safetyPending ?? null,
     stockVersion: stock?.version ?? null,
-    isSafetyApproved: !!stock?.safetyApprovedAt,
+    isSafetyApproved: (stock?.safetyPending ?? null) === null,
   }));
 }
 
@@ -92,7 +98,7 @@ export async function createItem(db: Db, actor: Actor, input: ItemInput): Promis
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(prodItems)
-        .values({ ...input, code: input.code.trim(), name: input.name.trim(), orgId: actor.orgId })
+        .values({ ...input, code: input.code.trim(), name: input.name.trim(), supplier: input.supplier?.trim() ?? '', orgId: actor.orgId })
         .returning();
       await tx.insert(prodStock).values({ orgId: actor.orgId, itemId: row.id });
       await writeAudit(tx, actor, { action: 'production.item.create', entity: 'prod_item', entityId: row.id, after: row });
@@ -114,7 +120,7 @@ export async function updateItem(db: Db, actor: Actor, id: string, change: Parti
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .update(prodItems)
-        .set({ ...fields, version: sql`${prodItems.version} + 1` })
+        .set({ ...fields, ...(fields.supplier === undefined ? {} : { supplier: fields.supplier.trim() }), version: sql`${prodItems.version} + 1` })
         .where(and(eq(prodItems.orgId, actor.orgId), eq(prodItems.id, id), eq(prodItems.version, version)))
         .returning();
       if (!row) throw versionConflict();
@@ -134,9 +140,13 @@ export interface StockChange {
   safetyStock?: number;
 }
 
-/** Stock levels (PP-15): min, max and safety; what is on hand changes only through the ledger (PP-16). */
+/**
+ * Stock levels (PP-15): min, max and safety; what is on hand changes only through the ledger
+ * (PP-16). A changed safety stock is kept apart as pending (T4 第二十四条): the value in force
+ * stays until the approver agrees, so MRP and the purchase plan never plan on an unapproved one.
+ */
 export async function updateStock(db: Db, actor: Actor, itemId: string, change: StockChange, now: Date) {
-  if (!actor.permissions.has('production.stock.write')) requireAccess(actor, 'production.master.write');
+  if (!actor.permissions.has('production.stock.write') && !actor.permissions.has('production.purchase.write')) requireAccess(actor, 'production.master.write');
   await getItemRow(db, actor.orgId, itemId);
   const [before] = await db
     .select()
@@ -146,18 +156,12 @@ export async function updateStock(db: Db, actor: Actor, itemId: string, change: 
   const minQty = change.minQty === undefined ? before.minQty : change.minQty;
   const maxQty = change.maxQty === undefined ? before.maxQty : change.maxQty;
   if (minQty !== null && maxQty !== null && minQty > maxQty) throw invalidField('minQty', '最低库存不能大于最高库存', 'must not exceed the maximum stock');
-  const isSafetyChanged = change.safetyStock !== undefined && change.safetyStock !== before.safetyStock;
+  // Asking for the value in force again withdraws a pending change.
+  const pending = change.safetyStock === undefined ? {} : change.safetyStock === before.safetyStock ? { safetyPending: null, safetyRequestedBy: null, safetyRequestedAt: null } : { safetyPending: change.safetyStock, safetyRequestedBy: userOrNull(actor), safetyRequestedAt: now };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(prodStock)
-      .set({
-        minQty,
-        maxQty,
-        safetyStock: change.safetyStock ?? before.safetyStock,
-        ...(isSafetyChanged ? { safetyApprovedAt: null, safetyApprovedBy: null } : {}),
-        updatedAt: now,
-        version: sql`${prodStock.version} + 1`,
-      })
+      .set({ minQty, maxQty, ...pending, updatedAt: now, version: sql`${prodStock.version} + 1` })
       .where(and(eq(prodStock.orgId, actor.orgId), eq(prodStock.itemId, itemId), eq(prodStock.version, change.version)))
       .returning();
     if (!row) throw versionConflict();
@@ -166,20 +170,35 @@ export async function updateStock(db: Db, actor: Actor, itemId: string, change: 
   });
 }
 
-/** T4 第二十四条: the general manager approves the safety stock. */
+const userOrNull = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
+
+/**
+ * T4 第二十四条: the safety stock is approved by the holder of the policy's role (the general
+ * manager in T4); the pending value becomes the one in force.
+ */
 export async function approveSafetyStock(db: Db, actor: Actor, itemId: string, version: number, now: Date) {
   requireAccess(actor, 'production.plan.approve');
+  const { production } = await getPolicy(db, actor.orgId);
+  if (!actor.roles.includes(production.safetyStockApproverRole) && actor.userId !== SYSTEM_USER_ID) {
+    throw new AppError('FORBIDDEN', '安全存量须由制度规定的批准人批准（T4 第二十四条）', 'The safety stock is approved by the role the policy names (T4 art. 24)');
+  }
   return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(prodStock)
+      .where(and(eq(prodStock.orgId, actor.orgId), eq(prodStock.itemId, itemId)))
+      .for('update');
     // An unknown item (or another organisation's) is not found, not a stale version.
-    const [exists] = await tx.select({ itemId: prodStock.itemId }).from(prodStock).where(and(eq(prodStock.orgId, actor.orgId), eq(prodStock.itemId, itemId)));
-    if (!exists) throw notFound('物料库存', 'Item stock');
+    if (!before) throw notFound('物料库存', 'Item stock');
+    if (before.version !== version) throw versionConflict();
+    if (before.safetyPending === null) throw invalidState('没有待批准的安全库存', 'No safety stock is waiting for approval');
     const [row] = await tx
       .update(prodStock)
-      .set({ safetyApprovedAt: now, safetyApprovedBy: actor.userId, version: sql`${prodStock.version} + 1` })
+      .set({ safetyStock: before.safetyPending, safetyPending: null, safetyApprovedAt: now, safetyApprovedBy: userOrNull(actor), version: sql`${prodStock.version} + 1` })
       .where(and(eq(prodStock.orgId, actor.orgId), eq(prodStock.itemId, itemId), eq(prodStock.version, version)))
       .returning();
     if (!row) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'production.stock.approve-safety', entity: 'prod_stock', entityId: itemId, after: { safetyStock: row.safetyStock } });
+    await writeAudit(tx, actor, { action: 'production.stock.approve-safety', entity: 'prod_stock', entityId: itemId, before: { safetyStock: before.safetyStock }, after: { safetyStock: row.safetyStock } });
     return row;
   });
 }

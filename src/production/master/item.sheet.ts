@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Actor } from '#core/access';
+import { type Actor, SYSTEM_USER_ID } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
-import { defineSheet, type ExcelTable, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
 import { chunk } from '../common/index';
 import { findItems } from './item.service';
 import { ITEM_CATEGORIES, ITEM_SOURCES, type ItemCategory, type ItemSource, LOT_RULES, type LotRule, prodItems, prodStock } from './master.schema';
@@ -31,9 +31,21 @@ export const itemSheet = defineSheet({
     { key: 'lotQty', header: { zh: '批量', en: 'Lot size' }, type: 'number' },
     { key: 'lotMin', header: { zh: '最小批量', en: 'Minimum lot' }, type: 'number' },
     { key: 'isMature', header: { zh: '成熟产品', en: 'Mature product' }, type: 'boolean' },
+    { key: 'supplier', header: { zh: '供应商', en: 'Supplier' }, type: 'string', width: 20 },
     { key: 'minQty', header: { zh: '最低库存', en: 'Minimum stock' }, type: 'number' },
     { key: 'maxQty', header: { zh: '最高库存', en: 'Maximum stock' }, type: 'number' },
     { key: 'safetyStock', header: { zh: '安全库存', en: 'Safety stock' }, type: 'number' },
+  ],
+  // What is on hand changes only through warehouse documents (PP-16): a file that still carries
+  // the old column is refused rather than silently ignored, and says where counts go instead.
+  refusedHeaders: [
+    {
+      headers: ['现有库存', '库存', 'On hand', 'Stock on hand', 'onHand'],
+      reason: {
+        zh: '物料表不再导入“现有库存”：现有库存只随仓库单据变化，请删除该列，实盘数量请用“仓库 → 盘点 → 导入实盘数”',
+        en: 'Items no longer import “On hand”: stock changes only through warehouse documents; remove the column and import counted quantities under Warehouse → Stock count',
+      },
+    },
   ],
 });
 
@@ -51,9 +63,11 @@ async function exportItems(db: Db, actor: Actor): Promise<SheetRow[]> {
     lotQty: i.lotQty,
     lotMin: i.lotMin,
     isMature: i.isMature,
+    supplier: i.supplier || null,
     minQty: i.minQty,
     maxQty: i.maxQty,
-    safetyStock: i.safetyStock,
+    // The value asked for: a pending change exports as it waits, so the file imports back unchanged.
+    safetyStock: i.safetyPending ?? i.safetyStock,
   }));
 }
 
@@ -61,7 +75,7 @@ const num = (v: SheetRow[string]): number | null => (typeof v === 'number' ? v :
 const text = (v: SheetRow[string]): string => (v === null ? '' : String(v).trim());
 
 /** One upsert per 1,000 rows (set-based, ANCHORS "Planning and materials"); an unchanged row is left alone. */
-async function importItems(tx: Db, actor: Actor, rows: ImportRow[]) {
+async function importItems(tx: Db, actor: Actor, rows: ImportRow[], context: ImportContext) {
   const errors = new RowErrors(itemSheet, actor.locale);
   const seen = new Map<string, number>();
   const parsed = rows.map(({ rowNumber: n, values: v }) => {
@@ -92,6 +106,7 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[]) {
         lotQty: num(v.lotQty),
         lotMin: num(v.lotMin),
         isMature: typeof v.isMature === 'boolean' ? v.isMature : true,
+        supplier: text(v.supplier),
       },
       stock: { minQty, maxQty, safetyStock: num(v.safetyStock) },
     };
@@ -117,13 +132,14 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[]) {
           lotQty: sql`excluded.lot_qty`,
           lotMin: sql`excluded.lot_min`,
           isMature: sql`excluded.is_mature`,
+          supplier: sql`excluded.supplier`,
           isActive: sql`true`,
           version: sql`${prodItems.version} + 1`,
         },
         setWhere: sql`(prod_items.name, prod_items.spec, prod_items.unit, prod_items.category, prod_items.source, prod_items.lead_time_days,
-          prod_items.lot_rule, prod_items.lot_qty, prod_items.lot_min, prod_items.is_mature, prod_items.is_active)
+          prod_items.lot_rule, prod_items.lot_qty, prod_items.lot_min, prod_items.is_mature, prod_items.supplier, prod_items.is_active)
           is distinct from (excluded.name, excluded.spec, excluded.unit, excluded.category, excluded.source, excluded.lead_time_days,
-          excluded.lot_rule, excluded.lot_qty, excluded.lot_min, excluded.is_mature, true)`,
+          excluded.lot_rule, excluded.lot_qty, excluded.lot_min, excluded.is_mature, excluded.supplier, true)`,
       })
       .returning({ id: prodItems.id, isNew: sql<boolean>`(xmax = 0)` });
     inserted += out.filter((o) => o.isNew).length;
@@ -151,7 +167,10 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[]) {
       itemId,
       minQty: b.stock.minQty ?? old?.minQty ?? null,
       maxQty: b.stock.maxQty ?? old?.maxQty ?? null,
-      safetyStock: b.stock.safetyStock ?? old?.safetyStock ?? 0,
+      // A safety stock other than the one in force waits for approval (T4 第二十四条).
+      safetyPending: b.stock.safetyStock === null ? (old?.safetyPending ?? null) : b.stock.safetyStock === (old?.safetyStock ?? 0) ? null : b.stock.safetyStock,
+      safetyRequestedBy: actor.userId === SYSTEM_USER_ID ? null : actor.userId,
+      safetyRequestedAt: context.now,
     };
   });
   for (const batch of chunk(stockRows, 1000)) {
@@ -163,14 +182,13 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[]) {
         set: {
           minQty: sql`excluded.min_qty`,
           maxQty: sql`excluded.max_qty`,
-          safetyStock: sql`excluded.safety_stock`,
-          // A changed safety stock waits for the general manager again (T4 第二十四条).
-          safetyApprovedAt: sql`case when excluded.safety_stock = prod_stock.safety_stock then prod_stock.safety_approved_at end`,
-          safetyApprovedBy: sql`case when excluded.safety_stock = prod_stock.safety_stock then prod_stock.safety_approved_by end`,
+          safetyPending: sql`excluded.safety_pending`,
+          safetyRequestedBy: sql`case when excluded.safety_pending is distinct from prod_stock.safety_pending then excluded.safety_requested_by else prod_stock.safety_requested_by end`,
+          safetyRequestedAt: sql`case when excluded.safety_pending is distinct from prod_stock.safety_pending then excluded.safety_requested_at else prod_stock.safety_requested_at end`,
           version: sql`${prodStock.version} + 1`,
         },
-        setWhere: sql`(prod_stock.min_qty, prod_stock.max_qty, prod_stock.safety_stock)
-          is distinct from (excluded.min_qty, excluded.max_qty, excluded.safety_stock)`,
+        setWhere: sql`(prod_stock.min_qty, prod_stock.max_qty, prod_stock.safety_pending)
+          is distinct from (excluded.min_qty, excluded.max_qty, excluded.safety_pending)`,
       });
   }
   await writeAudit(tx, actor, { action: 'production.item.import', entity: 'prod_item', entityId: 'import', after: { rows: parsed.length, inserted, updated, codes: parsed.map((p) => p.item.code).slice(0, 200) } });

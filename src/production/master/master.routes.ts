@@ -25,6 +25,7 @@ const ItemBody = z.object({
   lotQty: z.number().positive().max(1e12).nullish(),
   lotMin: qty.nullish(),
   isMature: z.boolean().optional(),
+  supplier: z.string().trim().max(100).optional(),
   isActive: z.boolean().optional(),
   sort: z.number().int().optional(),
 });

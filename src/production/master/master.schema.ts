@@ -23,6 +23,8 @@ export const prodItems = pgTable(
     lotQty: doublePrecision('lot_qty'),
     lotMin: doublePrecision('lot_min'),
     isMature: boolean('is_mature').notNull().default(true),
+    /** Who it is bought from: purchase orders are grouped per supplier (PP-15). */
+    supplier: text('supplier').notNull().default(''),
     isActive: boolean('is_active').notNull().default(true),
     sort: integer('sort').notNull().default(0),
     version: integer('version').notNull().default(1),
@@ -39,7 +41,12 @@ export const prodStock = pgTable(
     itemId: uuid('item_id').notNull(),
     minQty: doublePrecision('min_qty'),
     maxQty: doublePrecision('max_qty'),
+    /** The safety stock in force: the last approved value (T4 第二十四条). */
     safetyStock: doublePrecision('safety_stock').notNull().default(0),
+    /** A changed value waiting for the approver; never read by MRP or the purchase plan. */
+    safetyPending: doublePrecision('safety_pending'),
+    safetyRequestedBy: uuid('safety_requested_by'),
+    safetyRequestedAt: timestamp('safety_requested_at', { withTimezone: true }),
     safetyApprovedBy: uuid('safety_approved_by'),
     safetyApprovedAt: timestamp('safety_approved_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -107,7 +107,11 @@ export interface MaterialRow {
   isPastDue: boolean;
 }
 
-/** Planned receipts of every item below the schedule, with the date to release them. */
+/**
+ * Planned receipts of every item below the schedule, with the date to release them; a period
+ * whose gross need stock covers is kept with quantity 0, so the full gross requirement stays on
+ * record for the netting the material and purchase plans show (PP-14, PP-15).
+ */
 export function materialRows(run: MrpRun, output: MrpOutput, items: readonly MrpItemFacts[], scheduled: ReadonlySet<string>, bucket: 'day' | 'month', today: string): MaterialRow[] {
   const byId = new Map(items.map((i) => [i.id, i]));
   const rows: MaterialRow[] = [];
@@ -115,10 +119,12 @@ export function materialRows(run: MrpRun, output: MrpOutput, items: readonly Mrp
     const item = byId.get(itemId);
     if (!item || scheduled.has(itemId)) continue;
     plan.plannedReceipts.forEach((qty, p) => {
-      if (qty <= 0) return;
+      const gross = round(plan.gross[p]);
+      const order = qty > 0 ? round(qty) : 0;
+      if (order <= 0 && gross <= 0) return;
       const needOn = run.dateOf(p);
       const releaseOn = bucket === 'day' ? addDays(needOn, -item.leadTimeDays) : monthStart(addMonths(monthOf(needOn), -Math.ceil(item.leadTimeDays / 30)));
-      rows.push({ itemId, kind: item.source, needOn, releaseOn, gross: round(plan.gross[p]), qty: round(qty), isPastDue: releaseOn < today });
+      rows.push({ itemId, kind: item.source, needOn, releaseOn, gross, qty: order, isPastDue: order > 0 && releaseOn < today });
     });
   }
   return rows.sort((a, b) => a.needOn.localeCompare(b.needOn) || a.itemId.localeCompare(b.itemId));
@@ -133,7 +139,7 @@ export interface MaterialSummary {
 }
 
 export function summariseMaterials(rows: readonly MaterialRow[]): MaterialSummary {
-  const count = (k: MaterialRow['kind']) => new Set(rows.filter((r) => r.kind === k).map((r) => r.itemId)).size;
+  const count = (k: MaterialRow['kind']) => new Set(rows.filter((r) => r.kind === k && r.qty > 0).map((r) => r.itemId)).size;
   const short = new Map<string, MaterialSummary['shortages'][number]>();
   for (const r of rows.filter((x) => x.isPastDue)) {
     const s = short.get(r.itemId);

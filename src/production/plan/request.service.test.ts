@@ -6,7 +6,7 @@ import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
 import { createSalesPlan, saveSalesPlanLines } from '../demand/index';
-import { updateStock } from '../master/index';
+import { approveSafetyStock, updateStock } from '../master/index';
 import { countStock, newPlant, type TestPlant } from '../testing/index';
 import {
   applyLevelPlan,
@@ -85,7 +85,9 @@ describe('special and temporary plans, plans from demand, level and annual plans
     const sent = await submitDocument(db, workflows, p.market, sp.documentId, { version: 1 }, NOW);
     await approveDocument(db, workflows, p.gm, sp.documentId, { version: sent.version }, NOW);
     await countStock(db, p.system, p.items.wine, 1000, NOW);
-    await updateStock(db, p.planner, p.items.wine, { version: 1, safetyStock: 500 }, NOW);
+    const asked = await updateStock(db, p.planner, p.items.wine, { version: 1, safetyStock: 500 }, NOW);
+    // Only the approved safety stock is planned on (T4 第二十四条).
+    await approveSafetyStock(db, p.system, p.items.wine, asked.version, NOW);
     const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-07' }, NOW);
     await fillPlanFromDemand(db, p.planner, plan.id, plan.version, NOW);
     const v = await getPlanView(db, workflows, p.planner, plan.id);

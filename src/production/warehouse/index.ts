@@ -10,3 +10,13 @@ export { findItemMoves, findOnHand, getStockDocument } from './stock.query';
 export type { OnHandFilter } from './stock.query';
 export { warehouseRoutes } from './warehouse.routes';
 export { OnHandRow, StockDocBody, StockDocView } from './warehouse.contract';
+// The warehouse desk around the ledger: locations, document list and page, stock on hand with
+// standards, the stock card, shipment issues and the count sheet (PP-16).
+export { prodPurchaseReceiptLines, prodPurchaseReceipts } from './receipt.schema';
+export { createLocation, findLocations, reactivateLocation, retireLocation, updateLocation } from './location.service';
+export { findStockDocuments, getDocumentContext } from './stock-docs.query';
+export { findStockSummary, getStockCard } from './stock-summary.query';
+export { findShipmentOptions, postShipmentIssue } from './shipment-issue.service';
+export { countSheet, stockCountExcelTable } from './count.sheet';
+export { warehouseOpsRoutes } from './warehouse-ops.routes';
+export type { DocumentContext, DocumentPage, LocationView, ShipmentOption, StockCard, StockSummaryPage } from './warehouse-ops.contract';

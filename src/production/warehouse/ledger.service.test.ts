@@ -125,7 +125,8 @@ describe('the migration to the ledger (PP-16)', () => {
       expect(rows).toEqual([{ item_id: item, on_hand: 1234.5, code: 'MAIN' }]);
       const docs = await database.query<{ number: string; kind: string }>(`select number, kind from prod_stock_docs where org_id = '${org}'`);
       expect(docs).toEqual([{ number: expect.stringMatching(/^QC-\d{4}-0001$/), kind: 'opening' }]);
-      expect((await database.query<{ safety_stock: number }>(`select safety_stock from prod_stock where item_id = '${item}'`))[0].safety_stock).toBe(100);
+      // A safety stock never approved waits for approval (0031, T4 第二十四条): kept, not in force.
+      expect((await database.query<{ safety_stock: number; safety_pending: number }>(`select safety_stock, safety_pending from prod_stock where item_id = '${item}'`))[0]).toEqual({ safety_stock: 0, safety_pending: 100 });
     } finally {
       await database.drop();
     }

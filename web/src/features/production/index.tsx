@@ -26,6 +26,18 @@ import { ChecklistPage } from './shopfloor/checklist.page';
 import { FloorPage } from './shopfloor/floor.page';
 import { ProcessDocPage } from './shopfloor/process-doc.page';
 import { ProcessDocsPage } from './shopfloor/process-docs.page';
+import { MaterialPlanPrintPage } from './purchase/material-plan-print.page';
+import { PurchasePlanPage } from './purchase/purchase-plan.page';
+import { PurchasePlanPrintPage } from './purchase/purchase-plan-print.page';
+import { PurchasePlanDocumentRedirect, PurchasePlansPage } from './purchase/purchase-plans.page';
+import { StockDocumentPage } from './warehouse/document.page';
+import { StockDocumentPrintPage } from './warehouse/document-print.page';
+import { DocumentsPage } from './warehouse/documents.page';
+import { LocationsPage } from './warehouse/locations.page';
+import { NewStockDocumentPage } from './warehouse/new-document.page';
+import { ShortagesPage } from './warehouse/shortages.page';
+import { StockCardPage } from './warehouse/stock-card.page';
+import { StockPage } from './warehouse/stock.page';
 
 const menu = (label: { zh: string; en: string }, order: number, permission = 'production.read') => ({ section: 'production' as const, label, permission, order });
 
@@ -66,4 +78,17 @@ export const productionRoutes: AppRoute[] = [
   { path: '/production/equipment/maintenance-doc/:documentId', element: <MaintenanceDocRedirect /> },
   { path: '/production/equipment/repairs', element: <RepairsPage />, menu: menu(tx('设备维修', 'Machine repairs'), 43) },
   { path: '/production/equipment/repairs/:id', element: <RepairPage /> },
+  { path: '/production/plans/:id/materials/print', element: <MaterialPlanPrintPage /> },
+  { path: '/production/warehouse', element: <StockPage />, menu: menu(tx('仓库与库存', 'Warehouse and stock'), 10) },
+  { path: '/production/warehouse/documents', element: <DocumentsPage /> },
+  { path: '/production/warehouse/documents/:id', element: <StockDocumentPage /> },
+  { path: '/production/warehouse/documents/:id/print', element: <StockDocumentPrintPage /> },
+  { path: '/production/warehouse/new/:kind', element: <NewStockDocumentPage /> },
+  { path: '/production/warehouse/items/:id', element: <StockCardPage /> },
+  { path: '/production/warehouse/shortages', element: <ShortagesPage /> },
+  { path: '/production/warehouse/locations', element: <LocationsPage /> },
+  { path: '/production/purchase-plans', element: <PurchasePlansPage />, menu: menu(tx('物资采购计划', 'Purchase plans'), 11) },
+  { path: '/production/purchase-plans/:id', element: <PurchasePlanPage /> },
+  { path: '/production/purchase-plans/:id/print', element: <PurchasePlanPrintPage /> },
+  { path: '/production/purchase-plan-doc/:documentId', element: <PurchasePlanDocumentRedirect /> },
 ];

@@ -42,7 +42,7 @@ function ItemsPanel() {
         loading={list.isLoading}
         dataSource={list.data}
         pagination={{ pageSize: 50 }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1300 }}
         columns={[
           { title: t(tx('编码', 'Code')), dataIndex: 'code', width: 100, fixed: 'left' },
           { title: t(tx('品名', 'Name')), dataIndex: 'name', width: 160, render: (v: string, i) => (canWrite ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => { form.setFieldsValue(i); setEditing(i); }}>{v}</Button> : v) },
@@ -53,8 +53,25 @@ function ItemsPanel() {
           { title: t(tx('提前期', 'Lead time')), dataIndex: 'leadTimeDays', width: 80 },
           { title: t(tx('现有库存', 'On hand')), dataIndex: 'onHand', width: 100, align: 'right', render: (v: number) => fmt(v) },
           { title: t(tx('最低/最高', 'Min / max')), width: 130, render: (_: unknown, i) => `${fmt(i.minQty)} / ${fmt(i.maxQty)}` },
-          { title: t(tx('安全库存', 'Safety stock')), width: 140, render: (_: unknown, i) => <span>{fmt(i.safetyStock)} {i.safetyStock > 0 && (i.isSafetyApproved ? <Tag color="green">{t(tx('已批准', 'Approved'))}</Tag> : can('production.plan.approve') ? <Button size="small" onClick={() => approve.mutate(i)}>{t(tx('批准', 'Approve'))}</Button> : <Tag>{t(tx('待批准', 'To approve'))}</Tag>)}</span> },
-          { title: '', width: 80, render: (_: unknown, i) => (canWrite || can('production.stock.write') ? <Button size="small" onClick={() => { stockForm.setFieldsValue(i); setStock(i); }}>{t(tx('库存', 'Stock'))}</Button> : null) },
+          { title: t(tx('供应商', 'Supplier')), dataIndex: 'supplier', width: 120 },
+          {
+            title: t(tx('安全库存', 'Safety stock')),
+            width: 200,
+            // The value in force is the approved one; a change waits for the approver (T4 第二十四条).
+            render: (_: unknown, i) => (
+              <span data-testid="safety-cell">
+                {fmt(i.safetyStock)}
+                {i.safetyPending !== null && (
+                  <>
+                    {' → '}
+                    <Tag color="orange">{t(tx(`待批准 ${fmt(i.safetyPending)}`, `${fmt(i.safetyPending)} to approve`))}</Tag>
+                    {can('production.plan.approve') && <Button size="small" onClick={() => approve.mutate(i)}>{t(tx('批准', 'Approve'))}</Button>}
+                  </>
+                )}
+              </span>
+            ),
+          },
+          { title: '', width: 80, render: (_: unknown, i) => (canWrite || can('production.stock.write') ? <Button size="small" data-testid="item-stock" onClick={() => { stockForm.setFieldsValue({ ...i, safetyStock: i.safetyPending ?? i.safetyStock }); setStock(i); }}>{t(tx('库存', 'Stock'))}</Button> : null) },
         ]}
       />
       <Modal open={!!editing} title={editing === 'new' ? t(tx('新增物料', 'New item')) : t(tx('修改物料', 'Edit item'))} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending}>
@@ -68,6 +85,7 @@ function ItemsPanel() {
             <Form.Item name="category" label={t(tx('类别', 'Category'))}><Select style={{ width: 120 }} options={Object.entries(CATEGORY_LABELS).map(([value, l]) => ({ value, label: t(l) }))} /></Form.Item>
             <Form.Item name="source" label={t(tx('来源', 'Source'))}><Select style={{ width: 100 }} options={Object.entries(SOURCE_LABELS).map(([value, l]) => ({ value, label: t(l) }))} /></Form.Item>
             <Form.Item name="leadTimeDays" label={t(tx('提前期（天）', 'Lead time (days)'))}><InputNumber min={0} max={365} /></Form.Item>
+            <Form.Item name="supplier" label={t(tx('供应商', 'Supplier'))}><Input style={{ width: 180 }} /></Form.Item>
             <Form.Item name="isMature" valuePropName="checked"><Checkbox>{t(tx('成熟产品（可批量生产）', 'Mature product'))}</Checkbox></Form.Item>
           </Space>
         </Form>
@@ -75,10 +93,11 @@ function ItemsPanel() {
       <Modal open={!!stock} title={t(tx('最高/最低/安全库存', 'Stock levels'))} onCancel={() => setStock(null)} onOk={() => stockForm.submit()} confirmLoading={saveStock.isPending}>
         <ErrorAlert error={saveStock.error} />
         <Form form={stockForm} layout="vertical" onFinish={(v) => saveStock.mutate(v)}>
+          {stock?.safetyPending !== null && stock?.safetyPending !== undefined && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t(tx(`安全库存 ${fmt(stock.safetyPending)} 待批准；批准前按 ${fmt(stock.safetyStock)} 计划`, `Safety stock ${fmt(stock.safetyPending)} awaits approval; ${fmt(stock.safetyStock)} is planned on until then`))} />}
           <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(tx('现有库存只随仓库单据（入库、出库、盘点）变化', 'What is on hand changes only through warehouse documents (receipts, issues, counts)'))} />
           <Form.Item name="minQty" label={t(tx('最低库存', 'Minimum'))}><InputNumber min={0} /></Form.Item>
           <Form.Item name="maxQty" label={t(tx('最高库存', 'Maximum'))}><InputNumber min={0} /></Form.Item>
-          <Form.Item name="safetyStock" label={t(tx('安全库存（须总经理批准）', 'Safety stock (GM approves)'))}><InputNumber min={0} /></Form.Item>
+          <Form.Item name="safetyStock" label={t(tx('安全库存（修改后须经批准才生效，T4 第二十四条）', 'Safety stock (takes effect once approved, T4 art. 24)'))}><InputNumber min={0} /></Form.Item>
         </Form>
       </Modal>
     </div>

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Descriptions, Empty, List, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, DatePicker, Descriptions, List, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
-import { ACTION_LABELS, fmt, SOURCE_LABELS } from './production.labels';
+import { MaterialPlanPanel } from './purchase/material-plan.panel';
+import { ACTION_LABELS, fmt } from './production.labels';
 import type { ItemLabel, PlanSummary, PlanView } from './production.types';
 
 /** What the approver reads (on a phone too): the plan's summary and the approval history. */
@@ -50,78 +51,9 @@ export function PlanSummaryPanel({ plan }: { plan: PlanView }) {
   );
 }
 
-interface MaterialRow {
-  itemId: string;
-  code: string;
-  name: string;
-  spec: string;
-  unit: string;
-  kind: 'make' | 'buy' | 'outsource';
-  needOn: string;
-  releaseOn: string;
-  gross: number;
-  qty: number;
-  isPastDue: boolean;
-}
-
-/** PP-8 / PP-14: the part, purchase and outsourcing plans the plan decomposes into. */
+/** PP-8 / PP-14: the part, purchase and outsourcing plans the plan decomposes into, netted and per week. */
 export function MaterialsPanel({ plan }: { plan: PlanView }) {
-  const { t } = useI18n();
-  const qc = useQueryClient();
-  const [kind, setKind] = useState<'all' | MaterialRow['kind']>('all');
-  const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'materials'], queryFn: () => get<{ materialsAt: string | null; rows: MaterialRow[] }>(`/production/plans/${plan.id}/materials`) });
-  const run = useMutation({ mutationFn: () => post(`/production/plans/${plan.id}/materials/run`), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plan', plan.id] }) });
-  const rows = (q.data?.rows ?? []).filter((r) => kind === 'all' || r.kind === kind);
-  return (
-    <div data-testid="materials">
-      <ErrorAlert error={q.error ?? run.error} />
-      <Space wrap style={{ marginBottom: 8 }}>
-        <Select
-          value={kind}
-          onChange={setKind}
-          style={{ width: 160 }}
-          options={[
-            { value: 'all', label: t(tx('全部', 'All')) },
-            { value: 'make', label: t(tx('零件/半成品生产计划', 'Part plan')) },
-            { value: 'buy', label: t(tx('采购计划', 'Purchase plan')) },
-            { value: 'outsource', label: t(tx('外协计划', 'Outsourcing plan')) },
-          ]}
-        />
-        {plan.canEdit && (
-          <Button onClick={() => run.mutate()} loading={run.isPending}>
-            {t(tx('按当前明细重新分解', 'Decompose the draft now'))}
-          </Button>
-        )}
-        {q.data?.materialsAt && <Typography.Text type="secondary">{t(tx('分解时间', 'Decomposed'))} {dayjs(q.data.materialsAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>}
-      </Space>
-      {plan.materialsSummary && plan.materialsSummary.shortages.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 8 }}
-          message={t(tx('以下物料按提前期已来不及，须加急或调整计划（T4 第二十六条）', 'These materials cannot arrive in time at their lead time (T4 art. 26)'))}
-          description={plan.materialsSummary.shortages.map((s) => `${plan.items[s.itemId]?.code ?? rows.find((r) => r.itemId === s.itemId)?.code ?? ''} ${rows.find((r) => r.itemId === s.itemId)?.name ?? ''} ${fmt(s.qty)}（${s.needOn}）`).join('；')}
-        />
-      )}
-      <Table<MaterialRow>
-        size="small"
-        rowKey={(r) => `${r.itemId}-${r.needOn}`}
-        dataSource={rows}
-        pagination={{ pageSize: 50 }}
-        scroll={{ x: 800 }}
-        locale={{ emptyText: <Empty description={t(tx('尚未分解；计划批准时自动分解', 'Not decomposed yet; it runs on approval'))} /> }}
-        columns={[
-          { title: t(tx('类别', 'Kind')), dataIndex: 'kind', width: 80, render: (k: string) => t(SOURCE_LABELS[k]) },
-          { title: t(tx('编码', 'Code')), dataIndex: 'code', width: 100 },
-          { title: t(tx('品名', 'Name')), dataIndex: 'name', render: (v: string, r) => `${v} ${r.spec}` },
-          { title: t(tx('需用日', 'Needed on')), dataIndex: 'needOn', width: 110 },
-          { title: t(tx('下单/投产日', 'Release on')), dataIndex: 'releaseOn', width: 120, render: (v: string, r) => (r.isPastDue ? <Tag color="red">{v}</Tag> : v) },
-          { title: t(tx('毛需求', 'Gross')), dataIndex: 'gross', width: 100, align: 'right', render: (v: number) => fmt(v) },
-          { title: t(tx('计划量', 'Quantity')), dataIndex: 'qty', width: 100, align: 'right', render: (v: number, r) => `${fmt(v)} ${r.unit}` },
-        ]}
-      />
-    </div>
-  );
+  return <MaterialPlanPanel plan={plan} />;
 }
 
 interface Diff {

@@ -132,10 +132,13 @@ export interface Item extends ItemLabel {
   lotMin: number | null;
   isMature: boolean;
   isActive: boolean;
+  supplier: string;
   onHand: number;
   minQty: number | null;
   maxQty: number | null;
   safetyStock: number;
+  /** A changed safety stock waiting for approval (T4 第二十四条). */
+  safetyPending: number | null;
   stockVersion: number | null;
   isSafetyApproved: boolean;
   version: number;

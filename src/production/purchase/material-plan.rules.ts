@@ -1,0 +1,87 @@
+import { round } from '../common/index';
+import { type OrderPeriod, periodStartOf } from './purchase.rules';
+
+// Issue 14 item 10: the plan's material tab as a planner reads it — per material the netting
+// (gross, on hand, safety, net, planned) and the orders consolidated per week, by the same
+// period rule as the purchase plan (PP-14, PP-15). Pure.
+
+export interface MrpMaterialRow {
+  itemId: string;
+  kind: 'make' | 'buy' | 'outsource';
+  needOn: string;
+  releaseOn: string;
+  gross: number;
+  qty: number;
+  isPastDue: boolean;
+}
+
+export interface GroupedOrder {
+  itemId: string;
+  kind: MrpMaterialRow['kind'];
+  periodStart: string;
+  needOn: string;
+  releaseOn: string;
+  gross: number;
+  qty: number;
+  isPastDue: boolean;
+}
+
+/** One row per item and order period: quantities summed, the earliest need and release kept. */
+export function groupByPeriod(rows: readonly MrpMaterialRow[], period: OrderPeriod): GroupedOrder[] {
+  const groups = new Map<string, GroupedOrder>();
+  for (const r of rows) {
+    const periodStart = periodStartOf(r.needOn, period);
+    const key = `${r.itemId}\u0000${periodStart}`;
+    const g = groups.get(key);
+    if (!g) {
+      groups.set(key, { itemId: r.itemId, kind: r.kind, periodStart, needOn: r.needOn, releaseOn: r.releaseOn, gross: r.gross, qty: r.qty, isPastDue: r.isPastDue });
+      continue;
+    }
+    // The order must be in for the first day that needs it, and go out by the earliest release.
+    const isOrder = r.qty > 0;
+    if (isOrder && (g.qty === 0 || r.needOn < g.needOn)) g.needOn = r.needOn;
+    if (isOrder && (g.qty === 0 || r.releaseOn < g.releaseOn)) g.releaseOn = r.releaseOn;
+    g.gross = round(g.gross + r.gross);
+    g.qty = round(g.qty + r.qty);
+    g.isPastDue ||= r.isPastDue;
+  }
+  return [...groups.values()].sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.itemId.localeCompare(b.itemId));
+}
+
+export interface StockStanding {
+  onHand: number;
+  safety: number;
+}
+
+export interface MaterialNetting {
+  itemId: string;
+  kind: MrpMaterialRow['kind'];
+  gross: number;
+  onHand: number;
+  safety: number;
+  /** Gross plus safety stock not covered by what is on hand. */
+  net: number;
+  /** What MRP plans to make or order (after its lot sizes). */
+  planned: number;
+  firstNeedOn: string;
+  isPastDue: boolean;
+}
+
+/** Per material, over the whole plan: gross, on hand, safety, net and the planned orders. */
+export function netMaterials(rows: readonly MrpMaterialRow[], stock: ReadonlyMap<string, StockStanding>): MaterialNetting[] {
+  const byItem = new Map<string, MaterialNetting>();
+  for (const r of rows) {
+    const m = byItem.get(r.itemId);
+    if (m) {
+      m.gross = round(m.gross + r.gross);
+      m.planned = round(m.planned + r.qty);
+      if (r.needOn < m.firstNeedOn) m.firstNeedOn = r.needOn;
+      m.isPastDue ||= r.isPastDue;
+      continue;
+    }
+    const s = stock.get(r.itemId) ?? { onHand: 0, safety: 0 };
+    byItem.set(r.itemId, { itemId: r.itemId, kind: r.kind, gross: r.gross, onHand: s.onHand, safety: s.safety, net: 0, planned: r.qty, firstNeedOn: r.needOn, isPastDue: r.isPastDue });
+  }
+  for (const m of byItem.values()) m.net = round(Math.max(0, m.gross + m.safety - m.onHand));
+  return [...byItem.values()];
+}

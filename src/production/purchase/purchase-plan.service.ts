@@ -1,0 +1,181 @@
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { type Actor, requireAccess } from '#core/access';
+import { createDocument, type DocumentRow, getDocument, updateDocument, type Workflows } from '#core/approval';
+import { writeAudit } from '#core/audit';
+import type { Db } from '#core/db';
+import { invalidField, invalidState, notFound, versionConflict } from '#core/errors';
+import { getPolicy, type Policy } from '#core/policy';
+import { chunk, localToday } from '../common/index';
+import { findOnHandByItem, prodItems, prodStock } from '../master/index';
+import { prodPlanMaterials } from '../mrp/index';
+import { findPlanDocument, getPlanRow, type PlanRow } from '../plan/index';
+import { prodPurchaseReceiptLines } from '../warehouse/index';
+import { findOpenOrders } from './open-orders.query';
+import { type MaterialPurchase, planMaterialPurchase, supplierTotals } from './purchase.rules';
+import { type PurchasePlanRow, prodPurchaseLines, prodPurchasePlanItems, prodPurchasePlans } from './purchase.schema';
+
+// PP-15 (T4 第二十三条): purchasing compiles the purchase plan from the issued production
+// plan's material requirements, the stock standards, what is on hand and what is on order;
+// it then goes up the approval chain level by level as a document (CGJH-<year>-<n>).
+
+export const PURCHASE_PLAN_DOC = 'production.purchase_plan';
+const SOURCE_KINDS = new Set(['monthly', 'special', 'temporary']);
+
+export interface CompiledPurchase {
+  materials: MaterialPurchase[];
+  units: Map<string, string>;
+}
+
+/**
+ * The netting of every bought material of the plan: needs from today on (earlier ones are
+ * already out of stock), the approved safety stock only, open orders of other purchase plans.
+ */
+export async function computePurchase(db: Db, orgId: string, source: PlanRow, policy: Policy['production'], today: string, exceptPlanId?: string): Promise<CompiledPurchase> {
+  const rows = await db
+    .select({ itemId: prodPlanMaterials.itemId, needOn: prodPlanMaterials.needOn, gross: prodPlanMaterials.gross })
+    .from(prodPlanMaterials)
+    .where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, source.id), eq(prodPlanMaterials.kind, 'buy'), gt(prodPlanMaterials.gross, 0)));
+  const needs = new Map<string, { on: string; qty: number }[]>();
+  for (const r of rows) {
+    if (r.needOn < today) continue;
+    const list = needs.get(r.itemId);
+    if (list) list.push({ on: r.needOn, qty: r.gross });
+    else needs.set(r.itemId, [{ on: r.needOn, qty: r.gross }]);
+  }
+  const itemIds = [...needs.keys()];
+  const facts = new Map<string, { item: typeof prodItems.$inferSelect; stock: typeof prodStock.$inferSelect | null }>();
+  for (const ids of chunk(itemIds, 5000)) {
+    const found = await db
+      .select({ item: prodItems, stock: prodStock })
+      .from(prodItems)
+      .leftJoin(prodStock, and(eq(prodStock.orgId, prodItems.orgId), eq(prodStock.itemId, prodItems.id)))
+      .where(and(eq(prodItems.orgId, orgId), inArray(prodItems.id, ids)));
+    for (const f of found) facts.set(f.item.id, f);
+  }
+  const [onHand, open] = await Promise.all([findOnHandByItem(db, orgId), findOpenOrders(db, orgId, { exceptPlanId })]);
+  const openBy = new Map<string, { on: string; qty: number }[]>();
+  for (const o of open) {
+    const list = openBy.get(o.itemId);
+    if (list) list.push({ on: o.needOn, qty: o.open });
+    else openBy.set(o.itemId, [{ on: o.needOn, qty: o.open }]);
+  }
+  const from = source.periodStart > today ? source.periodStart : today;
+  const materials: MaterialPurchase[] = [];
+  const units = new Map<string, string>();
+  for (const itemId of itemIds) {
+    const f = facts.get(itemId);
+    if (!f) continue;
+    units.set(itemId, f.item.unit);
+    materials.push(
+      planMaterialPurchase(
+        {
+          itemId,
+          supplier: f.item.supplier,
+          leadTimeDays: f.item.leadTimeDays,
+          onHand: onHand.get(itemId) ?? 0,
+          safety: f.stock?.safetyStock ?? 0,
+          minQty: f.stock?.minQty ?? null,
+          maxQty: f.stock?.maxQty ?? null,
+          lotRule: f.item.lotRule,
+          lotQty: f.item.lotQty,
+          lotMin: f.item.lotMin,
+          needs: needs.get(itemId) ?? [],
+          openOrders: openBy.get(itemId) ?? [],
+        },
+        { policy: policy.purchaseLotPolicy, period: policy.purchaseOrderPeriod, from, today },
+      ),
+    );
+  }
+  return { materials, units };
+}
+
+async function storePurchase(tx: Db, orgId: string, planId: string, compiled: CompiledPurchase): Promise<void> {
+  await tx.delete(prodPurchaseLines).where(and(eq(prodPurchaseLines.orgId, orgId), eq(prodPurchaseLines.purchasePlanId, planId)));
+  await tx.delete(prodPurchasePlanItems).where(and(eq(prodPurchasePlanItems.orgId, orgId), eq(prodPurchasePlanItems.purchasePlanId, planId)));
+  for (const batch of chunk(compiled.materials, 2000)) {
+    await tx.insert(prodPurchasePlanItems).values(batch.map(({ orders: _o, ...m }) => ({ ...m, orgId, purchasePlanId: planId })));
+  }
+  for (const batch of chunk(compiled.materials.flatMap((m) => m.orders), 2000)) {
+    await tx.insert(prodPurchaseLines).values(batch.map((o) => ({ ...o, orgId, purchasePlanId: planId })));
+  }
+}
+
+/** What the approver reads first, on a phone too: counts and the suppliers' totals. */
+function documentBody(source: PlanRow, sourceNumber: string | null, compiled: CompiledPurchase, policy: Policy['production']) {
+  const lines = compiled.materials.flatMap((m) => m.orders.map((o) => ({ ...o, unit: compiled.units.get(m.itemId) ?? '' })));
+  const suppliers = supplierTotals(lines);
+  const period = { day: '日', week: '周', month: '月' }[policy.purchaseOrderPeriod];
+  return {
+    sourcePlanId: source.id,
+    content: `依据${source.title}${sourceNumber ? `（${sourceNumber}）` : ''}的物料需求编制：物料 ${compiled.materials.length} 项，其中需采购 ${compiled.materials.filter((m) => m.orders.length).length} 项；采购订单 ${lines.length} 行（按供应商、物料、${period}合并），供应商 ${suppliers.length} 家。明细见采购计划页面。`,
+    lines: suppliers.slice(0, 30).map((s) => ({ key: s.supplier || '（未指定供应商）', value: `${s.materials} 项物料，${s.lines} 行；${s.byUnit.map((u) => `${u.qty} ${u.unit}`).join('，')}` })),
+  };
+}
+
+async function sourceFor(db: Db, orgId: string, sourcePlanId: string): Promise<{ plan: PlanRow; doc: DocumentRow }> {
+  const plan = await getPlanRow(db, orgId, sourcePlanId).catch(() => {
+    throw invalidField('sourcePlanId', '生产计划不存在', 'unknown production plan');
+  });
+  if (!SOURCE_KINDS.has(plan.kind)) throw invalidField('sourcePlanId', '采购计划依据月度、专项或临时生产计划编制', 'a purchase plan follows a monthly, special or temporary plan');
+  const doc = await findPlanDocument(db, plan);
+  if (!doc || (doc.state !== 'approved' && doc.state !== 'issued')) throw invalidState('生产计划批准下达后，其物料需求才能用于编制采购计划（T4 第二十二、二十三条）', 'The production plan must be approved and issued first (T4 art. 22–23)');
+  return { plan, doc };
+}
+
+export async function compilePurchasePlan(db: Db, workflows: Workflows, actor: Actor, input: { sourcePlanId: string }, now: Date): Promise<PurchasePlanRow> {
+  requireAccess(actor, 'production.purchase.write');
+  requireAccess(actor, 'document.write');
+  const { plan, doc } = await sourceFor(db, actor.orgId, input.sourcePlanId);
+  const [{ production }, today] = await Promise.all([getPolicy(db, actor.orgId), localToday(db, actor.orgId, now)]);
+  const compiled = await computePurchase(db, actor.orgId, plan, production, today);
+  return db.transaction(async (tx) => {
+    const title = `${plan.title}物资采购计划`;
+    const document = await createDocument(tx, workflows, actor, { docType: PURCHASE_PLAN_DOC, title, body: documentBody(plan, doc.number, compiled, production) }, now);
+    const [row] = await tx
+      .insert(prodPurchasePlans)
+      .values({ orgId: actor.orgId, documentId: document.id, sourcePlanId: plan.id, title, orderPeriod: production.purchaseOrderPeriod, lotPolicy: production.purchaseLotPolicy, compiledAt: now, createdBy: actor.userId, createdAt: now })
+      .returning();
+    await storePurchase(tx, actor.orgId, row.id, compiled);
+    await writeAudit(tx, actor, { action: 'production.purchase.compile', entity: 'prod_purchase_plan', entityId: row.id, after: { number: document.number, source: plan.id, materials: compiled.materials.length, lines: compiled.materials.reduce((s, m) => s + m.orders.length, 0) } });
+    return row;
+  });
+}
+
+export async function getPurchasePlanRow(db: Db, orgId: string, id: string): Promise<PurchasePlanRow> {
+  const [row] = await db
+    .select()
+    .from(prodPurchasePlans)
+    .where(and(eq(prodPurchasePlans.orgId, orgId), eq(prodPurchasePlans.id, id)));
+  if (!row) throw notFound('采购计划', 'Purchase plan');
+  return row;
+}
+
+/** A draft is compiled again from the stock and orders of today (after a rejection, say). */
+export async function recompilePurchasePlan(db: Db, workflows: Workflows, actor: Actor, id: string, version: number, now: Date): Promise<PurchasePlanRow> {
+  requireAccess(actor, 'production.purchase.write');
+  const row = await getPurchasePlanRow(db, actor.orgId, id);
+  if (row.version !== version) throw versionConflict();
+  const docView = await getDocument(db, workflows, actor, row.documentId);
+  if (docView.state !== 'draft') throw invalidState('只有草稿可以重新编制；已批准的采购计划请“调整”后再编制', 'Only a draft is compiled again; adjust an approved plan first');
+  const { plan, doc } = await sourceFor(db, actor.orgId, row.sourcePlanId);
+  const [{ production }, today] = await Promise.all([getPolicy(db, actor.orgId), localToday(db, actor.orgId, now)]);
+  const compiled = await computePurchase(db, actor.orgId, plan, production, today, row.id);
+  return db.transaction(async (tx) => {
+    const [received] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(prodPurchaseReceiptLines)
+      .innerJoin(prodPurchaseLines, and(eq(prodPurchaseLines.orgId, prodPurchaseReceiptLines.orgId), eq(prodPurchaseLines.id, prodPurchaseReceiptLines.purchaseLineId)))
+      .where(and(eq(prodPurchaseReceiptLines.orgId, actor.orgId), eq(prodPurchaseLines.purchasePlanId, row.id)));
+    if (received.n > 0) throw invalidState('已有到货记录的采购计划不能重新编制', 'Goods were already received against this plan; it cannot be compiled again');
+    await updateDocument(tx, workflows, actor, row.documentId, { version: docView.version, body: documentBody(plan, doc.number, compiled, production) }, now);
+    const [next] = await tx
+      .update(prodPurchasePlans)
+      .set({ compiledAt: now, orderPeriod: production.purchaseOrderPeriod, lotPolicy: production.purchaseLotPolicy, version: sql`${prodPurchasePlans.version} + 1` })
+      .where(and(eq(prodPurchasePlans.orgId, actor.orgId), eq(prodPurchasePlans.id, id), eq(prodPurchasePlans.version, version)))
+      .returning();
+    if (!next) throw versionConflict();
+    await storePurchase(tx, actor.orgId, id, compiled);
+    await writeAudit(tx, actor, { action: 'production.purchase.recompile', entity: 'prod_purchase_plan', entityId: id, after: { materials: compiled.materials.length } });
+    return next;
+  });
+}

@@ -1,0 +1,152 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveApprovalChain } from '#core/approval';
+import { newIssuedPlan, newPlant, newRolePerson, type TestPlant } from '#production/testing';
+import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
+
+const NOW = '2026-03-20T02:00:00Z';
+
+async function rowsOf(buffer: Buffer): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  const out: unknown[][] = [];
+  wb.worksheets[0].eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+  return out;
+}
+
+/** The month after the real today, for what the inbox reads with the real clock. */
+function nextRealMonth() {
+  const d = new Date();
+  const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+  const days = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return { month: first.toISOString().slice(0, 7), days, firstWeekday: first.getUTCDay() || 7 };
+}
+
+describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
+  let t: TestApp;
+  let p: TestPlant;
+  let buyer: Client;
+  let keeper: Client;
+  let vp: Client;
+  let gm: Client;
+  let reader: Client;
+  let stranger: Client;
+  let sourcePlanId: string;
+  let plan: { id: string; documentId: string; number: string };
+  beforeAll(async () => {
+    t = await startTestApp({ now: NOW });
+    const db = t.ctx.db;
+    const now = new Date(NOW);
+    p = await newPlant(db, t.ctx.registry.workflows, now);
+    const people = await Promise.all([
+      newRolePerson(db, p.orgId, 'purchasing', ['production.read', 'production.purchase.write', 'document.read', 'document.write', 'approval.act']),
+      newRolePerson(db, p.orgId, 'warehouse', ['production.read', 'production.stock.write']),
+      newRolePerson(db, p.orgId, 'vp_production', ['production.read', 'production.plan.approve', 'document.read', 'approval.act']),
+      newRolePerson(db, p.orgId, 'gm', ['production.read', 'production.plan.approve', 'document.read', 'approval.act']),
+      newPerson(db, p.orgId, ['production.read', 'document.read']),
+      newPerson(db, (await newOrg(db)).org.id, 'all'),
+    ]);
+    [buyer, keeper, vp, gm, reader, stranger] = await Promise.all(people.map((a) => signIn(t.app, a.username, TEST_PASSWORD)));
+    const planner = await signIn(t.app, p.planner.username, TEST_PASSWORD);
+    const cork = (await planner.get('/api/production/items?q=C1')).json()[0];
+    expect((await planner.patch(`/api/production/items/${p.items.cork}`, { version: cork.version, supplier: '金陵包装' })).json().supplier).toBe('金陵包装');
+    const steps = [
+      { key: 'purchasing', nameZh: '采购部负责人审核', nameEn: 'Purchasing head', roleCode: 'purchasing' },
+      { key: 'vp', nameZh: '副总经理审核', nameEn: 'VP', roleCode: 'vp_production' },
+      { key: 'gm', nameZh: '总经理批准', nameEn: 'GM', roleCode: 'gm' },
+    ];
+    await saveApprovalChain(db, t.ctx.registry.workflows, p.system, 'production.purchase_plan', { steps, allowSelfApproval: true }, now);
+    sourcePlanId = (await newIssuedPlan(db, t.ctx.registry.workflows, p, now)).id;
+  });
+  afterAll(() => t.close());
+
+  it('PP-15 the buyer compiles the purchase plan from the issued plan; a keeper may not; bad and foreign plans are refused', async () => {
+    expect((await keeper.post('/api/production/purchase-plans', { sourcePlanId })).statusCode).toBe(403);
+    expect((await buyer.post('/api/production/purchase-plans', { sourcePlanId: 'nope' })).statusCode).toBe(400);
+    const r = await buyer.post('/api/production/purchase-plans', { sourcePlanId });
+    expect(r.statusCode).toBe(201);
+    plan = r.json();
+    expect(r.json()).toMatchObject({ number: 'CGJH-2026-0001', state: 'draft', orderPeriod: 'week', isStale: false });
+    expect(r.json().materials.map((m: { code: string }) => m.code).sort()).toEqual(['C1', 'P1']);
+    expect(r.json().suppliers[0]).toMatchObject({ supplier: '金陵包装', byUnit: [{ unit: '个' }] });
+    const foreign = await stranger.post('/api/production/purchase-plans', { sourcePlanId });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().details[0].field).toBe('sourcePlanId');
+    expect((await stranger.get(`/api/production/purchase-plans/${plan.id}`)).statusCode).toBe(404);
+    expect((await stranger.get('/api/production/purchase-plans')).json()).toEqual([]);
+    expect((await reader.get('/api/production/purchase-plans')).json()).toHaveLength(1);
+    expect((await reader.get(`/api/production/purchase-plan-doc/${plan.documentId}`)).json()).toEqual({ id: plan.id });
+  });
+
+  it('PP-15 the plan exports as a clean Excel table for the buyer', async () => {
+    const r = await reader.get(`/api/production/purchase-plans/${plan.id}/export`);
+    expect(r.statusCode).toBe(200);
+    const rows = await rowsOf(r.rawPayload);
+    expect(rows[0]).toEqual(['供应商', '物料编码', '品名', '规格', '单位', '订货周期起', '到货日', '下单日', '毛需求', '净需求', '采购数量', '已到货']);
+    expect(rows.length).toBeGreaterThan(1);
+    expect((await stranger.get(`/api/production/purchase-plans/${plan.id}/export`)).statusCode).toBe(404);
+  });
+
+  it('PP-15 the safety stock is approved by the GM (policy role), not the VP', async () => {
+    const item = (await reader.get('/api/production/items?q=C1')).json()[0];
+    const asked = await buyer.put(`/api/production/items/${p.items.cork}/stock`, { version: item.stockVersion, safetyStock: 500 });
+    expect(asked.statusCode).toBe(200);
+    expect((await vp.post(`/api/production/items/${p.items.cork}/stock/approve-safety`, { version: asked.json().version })).statusCode).toBe(403);
+    const ok = await gm.post(`/api/production/items/${p.items.cork}/stock/approve-safety`, { version: asked.json().version });
+    expect(ok.statusCode).toBe(200);
+    expect((await reader.get('/api/production/items?q=C1')).json()[0]).toMatchObject({ safetyStock: 500, safetyPending: null });
+  });
+
+  it('PP-15 up the chain from the inbox: purchasing head, VP, GM; an out-of-date plan must be compiled again first', async () => {
+    // The safety stock changed since it was compiled: compile again (the draft keeps its number).
+    const re = await buyer.post(`/api/production/purchase-plans/${plan.id}/recompile`, { version: 1 });
+    expect(re.statusCode).toBe(200);
+    expect(re.json().materials.find((m: { code: string }) => m.code === 'C1').safety).toBe(500);
+    const version = async (who: Client) => (await who.get(`/api/documents/${plan.documentId}`)).json().version;
+    expect((await buyer.post(`/api/documents/${plan.documentId}/submit`, { version: await version(buyer) })).statusCode).toBe(200);
+    expect((await buyer.post(`/api/documents/${plan.documentId}/approve`, { version: await version(buyer), opinion: '采购部审核' })).statusCode).toBe(200);
+    const inbox = (await vp.get('/api/inbox')).json();
+    expect(inbox.find((i: { kind: string; link: string }) => i.kind === 'approval.pending')?.link).toBe(`/production/purchase-plan-doc/${plan.documentId}`);
+    expect((await gm.post(`/api/documents/${plan.documentId}/approve`, { version: await version(gm) })).statusCode).toBe(403);
+    expect((await vp.post(`/api/documents/${plan.documentId}/approve`, { version: await version(vp), opinion: '同意' })).statusCode).toBe(200);
+    expect((await gm.post(`/api/documents/${plan.documentId}/approve`, { version: await version(gm), opinion: '同意' })).statusCode).toBe(200);
+    expect((await reader.get(`/api/production/purchase-plans/${plan.id}`)).json().state).toBe('approved');
+    expect((await buyer.post(`/api/production/purchase-plans/${plan.id}/recompile`, { version: 2 })).statusCode).toBe(409);
+  });
+
+  it('PP-16 the keeper receives against an open order line; received shows on the plan; a foreign line is refused', async () => {
+    const open = (await keeper.get(`/api/production/purchase-orders/open?purchasePlanId=${plan.id}`)).json();
+    const line = open.find((l: { code: string }) => l.code === 'C1');
+    expect(line).toMatchObject({ number: 'CGJH-2026-0001', supplier: '金陵包装', received: 0 });
+    const r = await keeper.post('/api/production/purchase-receipts', { lines: [{ itemId: p.items.cork, qty: 3000, lot: '2604', purchaseLineId: line.id }] });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ kind: 'receipt', purpose: 'purchase', referenceNumber: 'CGJH-2026-0001', lines: [{ qty: 3000, lot: '2604' }] });
+    expect((await reader.get(`/api/production/stock-documents/${r.json().id}/context`)).json()).toMatchObject({ supplier: '金陵包装', purchasePlanId: plan.id });
+    const after = (await reader.get(`/api/production/purchase-plans/${plan.id}`)).json();
+    expect(after.orders.find((o: { id: string }) => o.id === line.id).received).toBe(3000);
+    const foreign = await stranger.post('/api/production/purchase-receipts', { lines: [{ itemId: p.items.cork, qty: 1, purchaseLineId: line.id }] });
+    expect(foreign.statusCode).toBe(400);
+    expect((await reader.post('/api/production/purchase-receipts', { lines: [{ itemId: p.items.cork, qty: 1 }] })).statusCode).toBe(403);
+  });
+
+  it('PP-14 the plan’s material tab: netting per material and orders per week, exported to Excel', async () => {
+    const m = (await reader.get(`/api/production/plans/${sourcePlanId}/material-plan`)).json();
+    expect(m.period).toBe('week');
+    expect(m.materials.find((x: { code: string }) => x.code === 'C1')).toMatchObject({ kind: 'buy', onHand: 4000, safety: 500 });
+    expect((await reader.get(`/api/production/plans/${sourcePlanId}/material-plan?period=fortnight`)).statusCode).toBe(400);
+    const x = await reader.get(`/api/production/plans/${sourcePlanId}/material-plan/export`);
+    expect((await rowsOf(x.rawPayload))[0]).toEqual(['类别', '物料编码', '品名', '单位', '周期起', '需用日', '下单/投产日', '毛需求', '计划量']);
+    expect((await stranger.get(`/api/production/plans/${sourcePlanId}/material-plan`)).statusCode).toBe(404);
+  });
+
+  it('PP-16 T4 第二十六、二十七条 shortages ahead reach the buyer’s inbox; the stranger sees none', async () => {
+    // 1,000 cases a working day need ~156,000 corks: more than on hand and the April orders still open.
+    const next = nextRealMonth();
+    await newIssuedPlan(t.ctx.db, t.ctx.registry.workflows, p, new Date(NOW), { month: next.month, days: next.days, firstWeekday: next.firstWeekday, perDay: 1000 });
+    const inbox = (await buyer.get('/api/inbox')).json();
+    expect(inbox.find((i: { kind: string; title: { zh: string } }) => i.kind === 'production.stock.shortage' && i.title.zh.includes('C1'))).toMatchObject({ link: '/production/warehouse/shortages' });
+    expect((await keeper.get('/api/inbox')).json().filter((i: { kind: string }) => i.kind === 'production.stock.shortage')).toEqual([]);
+    expect((await reader.get('/api/production/shortages')).statusCode).toBe(200);
+    expect((await stranger.get('/api/production/shortages')).json()).toEqual({ projected: [], recorded: [] });
+  });
+});

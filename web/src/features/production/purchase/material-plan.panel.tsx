@@ -1,0 +1,175 @@
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Empty, Grid, List, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { MaterialPlanView } from '#production';
+import { download, get, post } from '../../../ui/api';
+import { tx, useI18n } from '../../../ui/i18n';
+import { ErrorAlert } from '../../../ui/page';
+import { fmt, SOURCE_LABELS } from '../production.labels';
+import type { PlanView } from '../production.types';
+import { PERIOD_LABELS } from '../warehouse/warehouse.labels';
+
+type Material = MaterialPlanView['materials'][number];
+type Order = MaterialPlanView['orders'][number];
+type Period = 'day' | 'week' | 'month';
+
+export function useMaterialPlan(planId: string, period?: Period) {
+  return useQuery({ queryKey: ['production', 'plan', planId, 'material-plan', period ?? 'policy'], queryFn: () => get<MaterialPlanView>(`/production/plans/${planId}/material-plan${period ? `?period=${period}` : ''}`) });
+}
+
+/**
+ * PP-14 (issue 14 item 10): per material the netting (gross, on hand, safety, net, planned) and
+ * the orders consolidated per week — the purchase plan's rule — instead of one line per day.
+ */
+export function MaterialPlanPanel({ plan }: { plan: PlanView }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const isMobile = !Grid.useBreakpoint().md;
+  const [period, setPeriod] = useState<Period | undefined>();
+  const [kind, setKind] = useState<'all' | Material['kind']>('all');
+  const q = useMaterialPlan(plan.id, period);
+  const run = useMutation({ mutationFn: () => post(`/production/plans/${plan.id}/materials/run`), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plan', plan.id] }) });
+  const m = q.data;
+  const materials = (m?.materials ?? []).filter((x) => kind === 'all' || x.kind === kind);
+  const orders = (m?.orders ?? []).filter((x) => kind === 'all' || x.kind === kind);
+  const shortages = plan.materialsSummary?.shortages ?? [];
+  const figures = (x: Material) => (
+    <Typography.Text type="secondary">
+      {t(tx('毛需求', 'gross'))} {fmt(x.gross)} · {t(tx('现有', 'on hand'))} {fmt(x.onHand)} · {t(tx('安全', 'safety'))} {fmt(x.safety)} · {t(tx('净需求', 'net'))} {fmt(x.net)}
+    </Typography.Text>
+  );
+  return (
+    <div data-testid="materials">
+      <ErrorAlert error={q.error ?? run.error} />
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Select
+          value={kind}
+          onChange={setKind}
+          style={{ width: 150 }}
+          options={[
+            { value: 'all', label: t(tx('全部', 'All')) },
+            { value: 'make', label: t(tx('零件/半成品', 'Parts (make)')) },
+            { value: 'buy', label: t(tx('采购', 'Purchase')) },
+            { value: 'outsource', label: t(tx('外协', 'Outsourcing')) },
+          ]}
+        />
+        <Segmented value={m?.period ?? 'week'} onChange={(v) => setPeriod(v as Period)} options={(['day', 'week', 'month'] as const).map((p) => ({ value: p, label: t(tx(`按${PERIOD_LABELS[p].zh}`, `per ${PERIOD_LABELS[p].en}`)) }))} data-testid="material-period" />
+        <Button icon={<DownloadOutlined />} onClick={() => download(`/production/plans/${plan.id}/material-plan/export${period ? `?period=${period}` : ''}`, `${plan.title}-物料需求.xlsx`)}>
+          {t(tx('导出 Excel', 'Export'))}
+        </Button>
+        <Link to={`/production/plans/${plan.id}/materials/print${period ? `?period=${period}` : ''}`}>
+          <Button icon={<PrinterOutlined />}>{t(tx('打印', 'Print'))}</Button>
+        </Link>
+        {plan.canEdit && (
+          <Button onClick={() => run.mutate()} loading={run.isPending}>
+            {t(tx('按当前明细重新分解', 'Decompose the draft now'))}
+          </Button>
+        )}
+        {m?.materialsAt && <Typography.Text type="secondary">{t(tx('分解时间', 'Decomposed'))} {dayjs(m.materialsAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>}
+      </Space>
+      {shortages.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={t(tx('以下物料按提前期已来不及，须加急或调整计划（T4 第二十六条）', 'These materials cannot arrive in time at their lead time (T4 art. 26)'))}
+          description={shortages.map((s) => { const x = m?.materials.find((y) => y.itemId === s.itemId); return `${x?.code ?? ''} ${x?.name ?? ''} ${fmt(s.qty)}（${s.needOn}）`; }).join('；')}
+        />
+      )}
+      <Card size="small" title={t(tx('物料净需求', 'Netting per material'))} style={{ marginBottom: 12 }}>
+        {isMobile ? (
+          <List<Material>
+            dataSource={materials}
+            locale={{ emptyText: <Empty description={t(tx('尚未分解；计划批准时自动分解', 'Not decomposed yet; it runs on approval'))} /> }}
+            renderItem={(x) => (
+              <List.Item data-testid="material-card">
+                <div style={{ width: '100%' }}>
+                  <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                    <strong>{`${x.code} ${x.name}`}</strong>
+                    <strong style={{ whiteSpace: 'nowrap' }}>{`${fmt(x.planned)} ${x.unit}`}</strong>
+                  </div>
+                  {figures(x)}
+                </div>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table<Material>
+            size="small"
+            rowKey="itemId"
+            dataSource={materials}
+            pagination={{ pageSize: 50 }}
+            locale={{ emptyText: <Empty description={t(tx('尚未分解；计划批准时自动分解', 'Not decomposed yet; it runs on approval'))} /> }}
+            columns={[
+              { title: t(tx('类别', 'Kind')), dataIndex: 'kind', width: 70, render: (k: string) => t(SOURCE_LABELS[k]) },
+              { title: t(tx('物料', 'Item')), render: (_: unknown, x) => `${x.code} ${x.name} ${x.spec}` },
+              { title: t(tx('供应商', 'Supplier')), dataIndex: 'supplier', width: 120 },
+              { title: t(tx('毛需求', 'Gross')), dataIndex: 'gross', width: 100, align: 'right', render: (v: number) => fmt(v) },
+              { title: t(tx('现有库存', 'On hand')), dataIndex: 'onHand', width: 100, align: 'right', render: (v: number) => fmt(v) },
+              { title: t(tx('安全库存', 'Safety')), dataIndex: 'safety', width: 90, align: 'right', render: (v: number) => fmt(v) },
+              { title: t(tx('净需求', 'Net')), dataIndex: 'net', width: 100, align: 'right', render: (v: number) => fmt(v) },
+              { title: t(tx('计划量', 'Planned')), dataIndex: 'planned', width: 120, align: 'right', render: (v: number, x) => <strong>{`${fmt(v)} ${x.unit}`}</strong> },
+              { title: t(tx('首次需用', 'First need')), dataIndex: 'firstNeedOn', width: 110 },
+            ]}
+          />
+        )}
+        <div style={{ marginTop: 8 }} data-testid="material-totals">
+          {(m?.totals ?? []).map((u) => (
+            <div key={u.unit}>
+              <strong>{t(tx(`合计（${u.unit}）`, `Total (${u.unit})`))}</strong>：{t(tx('毛需求', 'gross'))} {fmt(u.values.gross)} · {t(tx('净需求', 'net'))} {fmt(u.values.net)} · {t(tx('计划量', 'planned'))} {fmt(u.values.planned)}
+            </div>
+          ))}
+        </div>
+      </Card>
+      <Card size="small" title={t(tx(`计划订单（按${PERIOD_LABELS[m?.period ?? 'week'].zh}合并）`, `Planned orders per ${PERIOD_LABELS[m?.period ?? 'week'].en}`))}>
+        <MaterialOrders orders={orders} isMobile={isMobile} />
+      </Card>
+    </div>
+  );
+}
+
+function MaterialOrders({ orders, isMobile }: { orders: Order[]; isMobile: boolean }) {
+  const { t } = useI18n();
+  const release = (o: Order) => (o.isPastDue ? <Tag color="red">{o.releaseOn}</Tag> : o.releaseOn);
+  if (isMobile) {
+    return (
+      <List<Order>
+        dataSource={orders}
+        renderItem={(o) => (
+          <List.Item data-testid="material-order">
+            <div style={{ width: '100%' }}>
+              <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                <strong>{`${o.code} ${o.name}`}</strong>
+                <strong style={{ whiteSpace: 'nowrap' }}>{`${fmt(o.qty)} ${o.unit}`}</strong>
+              </div>
+              <Typography.Text type="secondary">
+                {t(tx('需用', 'need'))} {o.needOn} · {t(tx('下单/投产', 'release'))} {release(o)}
+              </Typography.Text>
+            </div>
+          </List.Item>
+        )}
+      />
+    );
+  }
+  return (
+    <Table<Order>
+      size="small"
+      rowKey={(o) => `${o.itemId}-${o.periodStart}`}
+      dataSource={orders}
+      pagination={{ pageSize: 50 }}
+      onRow={() => ({ 'data-testid': 'material-order' }) as React.HTMLAttributes<HTMLElement>}
+      columns={[
+        { title: t(tx('类别', 'Kind')), dataIndex: 'kind', width: 70, render: (k: string) => t(SOURCE_LABELS[k]) },
+        { title: t(tx('物料', 'Item')), render: (_: unknown, o) => `${o.code} ${o.name}` },
+        { title: t(tx('周期起', 'Period')), dataIndex: 'periodStart', width: 110 },
+        { title: t(tx('需用日', 'Needed on')), dataIndex: 'needOn', width: 110 },
+        { title: t(tx('下单/投产日', 'Release on')), width: 130, render: (_: unknown, o) => release(o) },
+        { title: t(tx('毛需求', 'Gross')), dataIndex: 'gross', width: 100, align: 'right', render: (v: number) => fmt(v) },
+        { title: t(tx('计划量', 'Planned')), dataIndex: 'qty', width: 120, align: 'right', render: (v: number, o) => `${fmt(v)} ${o.unit}` },
+      ]}
+    />
+  );
+}
