@@ -6,6 +6,7 @@ import { seedProductionDemo } from './demo/index';
 import { bomExcelTable, itemsExcelTable, routingsExcelTable, workshopsExcelTable } from './master/index';
 import { onOrderApprovedForPlans, PLAN_DOC_TYPES, planDocumentTypes, planGuards, planTransitionHooks } from './plan/index';
 import { PRODUCTION_PERMISSIONS } from './production.permissions';
+import { findRequisitionInbox } from './requisition/index';
 import { productionJobs } from './production.jobs';
 import { productionRouteModules } from './production.routes';
 
@@ -28,7 +29,10 @@ export const productionModule = defineModule({
     ...planTransitionHooks,
     ...assessedPlans.map((docType) => ({ docType, fn: onPlanIssuedAssess })),
   ],
-  inboxSources: [{ name: 'production', find: findProductionInbox }],
+  inboxSources: [
+    { name: 'production', find: findProductionInbox },
+    { name: 'production.requisition', find: findRequisitionInbox },
+  ],
   excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable],
   demo: seedProductionDemo,
 });

@@ -7,6 +7,7 @@ import { dispatchRoutes } from './dispatch/index';
 import { masterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
 import { planExtraRoutes, planRoutes, recheckOrderLine } from './plan/index';
+import { requisitionRoutes } from './requisition/index';
 import { warehouseRoutes } from './warehouse/index';
 
 const dashboardRoutes: RouteModule = (app, ctx) => {
@@ -22,4 +23,4 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
 
 const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckOrderLine });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, warehouseRoutes];
+export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, warehouseRoutes, requisitionRoutes];

@@ -32,6 +32,12 @@ const ProductionSchema = z.object({
   /** An issue beyond stock: refused, or what is there goes out and the rest is recorded as a shortage (PP-16). */
   negativeStock: z.enum(['refuse', 'record_shortage']),
   maintenancePlanDueMonth: z.number().int().min(1).max(12),
+  /** A requisition line may exceed its norm by this share before it is above the norm (PP-17). */
+  requisitionNormTolerance: z.number().min(0).max(1),
+  /** Who approves above-norm requisition lines after the workshop director (PP-17, T4 第三十条). */
+  requisitionAboveNormApproverRole: roleCode,
+  /** A month's use of a material beyond its norm by this share becomes a finding (PP-17, T4 第三十条). */
+  materialVarianceThreshold: z.number().min(0).max(10),
 });
 
 const AssessmentSchema = z.object({
@@ -41,6 +47,8 @@ const AssessmentSchema = z.object({
   /** A penalty found to rest on falsified facts is multiplied by this (T2 七.5). */
   falsificationMultiplier: z.number().min(1).max(10),
   excludeImmatureProducts: z.boolean(),
+  /** T4 第三十条 says 管理和考核 without an amount: 0 records the finding without one. */
+  materialVariancePenalty: money,
 });
 
 export const CREDIT_CATEGORIES = [
