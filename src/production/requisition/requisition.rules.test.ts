@@ -13,7 +13,7 @@ import {
   roundUpQty,
   workshopNorms,
 } from './requisition.rules';
-import { usageVsNorm } from './usage.rules';
+import { materialVarianceRule, usageVsNorm } from './usage.rules';
 
 // A case of wine: 4.5 L of base wine at a 97 % yield, 6 bottles with 1 % scrap (filling),
 // one carton (packing); filling is the first operation, packing the second.
@@ -152,5 +152,16 @@ describe('usage against the norm (PP-17, T4 第二十九、三十条)', () => {
   it('PP-17 material drawn with nothing yet in the warehouse shows, with no rate to judge', () => {
     const [row] = usageVsNorm({ workshopId: 'pack', issued: new Map([['carton', 50]]), produced: new Map(), planned: new Map(), norms }, 0.05);
     expect(row).toMatchObject({ itemId: 'carton', issuedQty: 50, normActualQty: 0, varianceRate: null, isOverThreshold: false });
+  });
+
+  it('PP-17 one finding per workshop and month citing T4 第三十条; the amount is the policy’s, none when it is 0', () => {
+    const rows = usageVsNorm({ workshopId: 'fill', issued: new Map([['bottle', 6300]]), produced: new Map([['wine', 1000]]), planned: new Map(), norms }, 0.03).map((r) => ({ ...r, label: 'P1 酒瓶' }));
+    const facts = { month: '2026-04', workshops: [{ workshopId: 'fill', workshopName: '灌装车间', departmentId: 'd1', rows, evidence: [{ entity: 'prod_requisition', entityId: 'r1', label: '领料单 LL-2026-0001' }] }] };
+    const [none] = materialVarianceRule.evaluate(facts, { threshold: 0.03, penalty: 0 });
+    expect(none).toMatchObject({ subjectDepartmentId: 'd1', period: '2026-04', verdict: 'unqualified', amount: null, dedupeKey: 'production.material.variance|fill|2026-04' });
+    expect(none.summary.zh).toContain('P1 酒瓶 超 4%');
+    expect(materialVarianceRule.evaluate(facts, { threshold: 0.03, penalty: 30 })[0]).toMatchObject({ verdict: 'penalty', amount: 30 });
+    expect(materialVarianceRule.evaluate(facts, { threshold: 0.05, penalty: 30 })).toEqual([]);
+    expect(materialVarianceRule.clause).toBe('T4 第三十条');
   });
 });

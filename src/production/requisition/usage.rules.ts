@@ -81,7 +81,7 @@ export const materialVarianceRule: AssessmentRule<UsageFacts, UsagePolicy> = {
   requirementId: 'PP-17',
   evaluate(input, policy) {
     return input.workshops.flatMap((w) => {
-      const over = w.rows.filter((r) => r.isOverThreshold);
+      const over = w.rows.filter((r) => r.varianceRate !== null && r.varianceRate > policy.threshold);
       if (over.length === 0) return [];
       const list = over.map((r) => `${r.label} 超 ${pct(r.varianceRate ?? 0)}`).join('；');
       const listEn = over.map((r) => `${r.label} +${pct(r.varianceRate ?? 0)}`).join('; ');
