@@ -7,6 +7,7 @@ import { type DemoPeople, seedDemoOrders, seedDemoSales } from './demand.demo';
 import { demoClock } from './demo-clock';
 import { seedDemoMaster } from './master.demo';
 import { seedDemoChains, seedDemoPlans } from './plans.demo';
+import { seedDemoRequisitions } from './requisition.demo';
 
 async function person(db: Db, org: DemoOrg, username: string): Promise<Actor> {
   const id = org.userIds.get(username);
@@ -26,5 +27,6 @@ export const seedProductionDemo: DemoSeeder = async (db, org) => {
   await seedDemoSales(db, org.workflows, people, master.items, clock);
   await seedDemoPlans(db, org.workflows, org, people, master, clock);
   await seedDemoOrders(db, org.workflows, people, master.items, clock);
+  await seedDemoRequisitions(db, org, master, clock);
   await runPlantDailyDuties(db, org.orgId, org.today);
 };
