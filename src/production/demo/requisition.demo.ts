@@ -1,4 +1,4 @@
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import { approveDocument, getDocument, issueDocument } from '#core/approval';
 import { loadActor } from '#core/auth';
@@ -19,7 +19,7 @@ import {
   returnRequisition,
   runMaterialUsageAssessment,
 } from '../requisition/index';
-import { postStockDocument, prodStockDocs } from '../warehouse/index';
+import { postStockDocument, prodStockDocs, prodStockMoves } from '../warehouse/index';
 import { MONTHLY_SALES } from './demand.demo';
 import type { DemoClock } from './demo-clock';
 import type { DemoMaster } from './master.demo';
@@ -84,18 +84,21 @@ async function requisition(db: Db, master: DemoMaster, a: Ask): Promise<Requisit
 
 async function issue(db: Db, keeper: Actor, r: RequisitionView, share: number, at: Date): Promise<RequisitionView> {
   const lines = r.lines.map((l) => ({ itemId: l.itemId, qty: share >= 1 ? l.outstandingQty : Math.floor(l.outstandingQty * share), onHand: l.onHand })).filter((l) => l.qty > 0);
-  // Purchases arrive through the month: what the store lacks comes in (采购入库) the hour before.
-  const short = lines.filter((l) => l.qty > l.onHand).map((l) => ({ itemId: l.itemId, qty: Math.ceil((l.qty - l.onHand) / 1000) * 1000 + 1000 }));
-  if (short.length) await db.transaction((tx) => postStockDocument(tx, keeper, { kind: 'receipt', purpose: 'purchase', docDate: at.toISOString().slice(0, 10), note: '采购到货', lines: short }, new Date(at.getTime() - 3_600_000)));
+  // Stock keeps coming in through the month (采购入库, base liquor bought in as 外购基酒), the
+  // hour before, whenever the store would not cover the next issue as well.
+  const low = lines.filter((l) => l.onHand - l.qty < l.qty).map((l) => ({ itemId: l.itemId, qty: Math.ceil((2 * l.qty) / 1000) * 1000 }));
+  if (low.length) await db.transaction((tx) => postStockDocument(tx, keeper, { kind: 'receipt', purpose: 'purchase', docDate: at.toISOString().slice(0, 10), note: '采购到货', lines: low }, new Date(at.getTime() - 3_600_000)));
   return (await issueRequisition(db, keeper, r.id, { lines: lines.map(({ itemId, qty }) => ({ itemId, qty })) }, at)).requisition;
 }
 
 /** 进仓 of the finished goods, as the daily reports post it — only where the demo has none yet. */
 async function receiptsFor(db: Db, org: DemoOrg, clock: DemoClock, actor: Actor, master: DemoMaster, plan: PlanRow, from: string, to: string, share: number, workshopId: string) {
+  const finished = [...master.items].filter(([code]) => code.startsWith('CP-')).map(([, id]) => id);
   const [any] = await db
     .select({ id: prodStockDocs.id })
     .from(prodStockDocs)
-    .where(and(eq(prodStockDocs.orgId, org.orgId), eq(prodStockDocs.purpose, 'production'), gte(prodStockDocs.docDate, from), lte(prodStockDocs.docDate, to)))
+    .innerJoin(prodStockMoves, and(eq(prodStockMoves.orgId, prodStockDocs.orgId), eq(prodStockMoves.docId, prodStockDocs.id)))
+    .where(and(eq(prodStockDocs.orgId, org.orgId), eq(prodStockDocs.purpose, 'production'), gte(prodStockDocs.docDate, from), lte(prodStockDocs.docDate, to), inArray(prodStockMoves.itemId, finished)))
     .limit(1);
   if (any || from > to) return;
   const lines = (await findLinesInForce(db, plan, await findPlanDocument(db, plan))) ?? [];
@@ -163,7 +166,7 @@ export async function seedDemoRequisitions(db: Db, org: DemoOrg, master: DemoMas
   const yesterday = workingDays(monday, addDays(clock.day, -1)).slice(-1);
   if (yesterday.length) {
     const g = await requisition(db, master, { workshopId: GZ, days: yesterday, by: lead, at: hour(clock, yesterday[0], 8) });
-    // Not all of it was on hand in the main store: the rest is still to issue.
+    // Issued in part this morning; the rest follows.
     if (g) await issue(db, keeper, await approve(g, fill, hour(clock, yesterday[0], 9)), 0.6, hour(clock, yesterday[0], 10));
   }
   const thisWeek = workingDays(monday, addDays(monday, 5)).filter((d) => d >= clock.day);

@@ -10,7 +10,8 @@ const qty = z.number().min(0).max(1e12);
 const Day = z.iso.date();
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 
-export const PlanDaysQuery = z.object({ workshopId: z.uuid(), weekOf: Day.optional() });
+/** Without a workshop: the one the person belongs to. */
+export const PlanDaysQuery = z.object({ workshopId: z.uuid().optional(), weekOf: Day.optional() });
 
 export const PlannedProduct = z.object({ itemId: z.uuid(), code: z.string(), name: z.string(), unit: z.string(), qty: z.number() });
 

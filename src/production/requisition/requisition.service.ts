@@ -6,7 +6,7 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import { localToday, nextProductionNumber, weekStart } from '../common/index';
-import { findOnHandByItem, prodItems } from '../master/index';
+import { findOnHandByItem, prodItems, prodWorkshops } from '../master/index';
 import { loadNormFacts } from './norm.service';
 import { loadPlannedDays, plannedQuantities, sourceOf } from './plan-days.service';
 import type { PlanDaysView, ProposalBody, ProposalView, RequisitionBody, RequisitionView } from './requisition.contract';
@@ -35,20 +35,35 @@ async function assertWorkshopMember(db: Db, actor: Actor, workshopId: string) {
   return workshop;
 }
 
+/** The workshop whose department the person belongs to (the first, should a department run two). */
+async function myWorkshopId(db: Db, actor: Actor): Promise<string> {
+  const department = await findMyDepartmentId(db, actor);
+  const [row] = department
+    ? await db
+        .select({ id: prodWorkshops.id })
+        .from(prodWorkshops)
+        .where(and(eq(prodWorkshops.orgId, actor.orgId), eq(prodWorkshops.departmentId, department)))
+        .orderBy(prodWorkshops.sort)
+        .limit(1)
+    : [];
+  if (!row) throw invalidField('workshopId', '您不属于任何车间，请选择车间', 'you belong to no workshop: choose one');
+  return row.id;
+}
+
 const dayList = (days: readonly string[]) => [...new Set(days)].sort();
 
 /** The week's plan days of the workshop, what is planned on each and the requisitions already made. */
-export async function getPlanDays(db: Db, actor: Actor, workshopId: string, weekOf: string | undefined, now: Date): Promise<PlanDaysView> {
+export async function getPlanDays(db: Db, actor: Actor, workshopId: string | undefined, weekOf: string | undefined, now: Date): Promise<PlanDaysView> {
   requireAccess(actor, 'production.requisition.write');
-  const workshop = await assertWorkshopMember(db, actor, workshopId);
+  const workshop = await assertWorkshopMember(db, actor, workshopId ?? (await myWorkshopId(db, actor)));
   const start = weekStart(weekOf ?? (await localToday(db, actor.orgId, now)));
   const days = Array.from({ length: 7 }, (_, k) => addDays(start, k));
-  const [planned, made] = await Promise.all([loadPlannedDays(db, actor.orgId, workshopId, days), findRequisitionsOnDays(db, actor.orgId, workshopId, days)]);
+  const [planned, made] = await Promise.all([loadPlannedDays(db, actor.orgId, workshop.id, days), findRequisitionsOnDays(db, actor.orgId, workshop.id, days)]);
   const ids = [...new Set(planned.days.flatMap((d) => [...d.products.keys()]))];
   const items = ids.length ? await db.select().from(prodItems).where(and(eq(prodItems.orgId, actor.orgId), inArray(prodItems.id, ids))) : [];
   const item = new Map(items.map((i) => [i.id, i]));
   return {
-    workshopId,
+    workshopId: workshop.id,
     workshopName: workshop.name,
     weekStart: start,
     hasUnconfirmedWeekly: planned.hasUnconfirmedWeekly,

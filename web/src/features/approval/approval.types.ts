@@ -162,4 +162,5 @@ export const INBOX_KIND_LABELS: Record<string, Text> = {
   'approval.rejected': tx('被退回', 'Rejected'),
   'document.to_issue': tx('待发放', 'To issue'),
   'distribution.unacknowledged': tx('待签收', 'To acknowledge'),
+  'production.requisition.to_issue': tx('待发料', 'To issue'),
 };
