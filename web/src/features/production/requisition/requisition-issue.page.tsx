@@ -35,7 +35,8 @@ export function RequisitionIssuePage() {
   const r = q.data;
   const [mode, setMode] = useState<Mode>('issue');
   const [qty, setQty] = useState<Record<string, number | null>>({});
-  const [done, setDone] = useState<IssueResult | null>(null);
+  // What was posted, and how: the page refetches the requisition afterwards, which changes what it offers.
+  const [done, setDone] = useState<(IssueResult & { mode: Mode }) | null>(null);
   const canIssue = !!r?.allowedActions.includes('issue');
   const canReturn = !!r?.allowedActions.includes('return');
   const effective: Mode = mode === 'return' && canReturn ? 'return' : canIssue ? 'issue' : canReturn ? 'return' : 'issue';
@@ -46,7 +47,7 @@ export function RequisitionIssuePage() {
   const send = useMutation({
     mutationFn: (lines: { itemId: string; qty: number }[]) => post<IssueResult>(`/production/requisitions/${id}/${effective}`, { lines }),
     onSuccess: (res) => {
-      setDone(res);
+      setDone({ ...res, mode: effective });
       qc.invalidateQueries({ queryKey: ['production'] });
       qc.invalidateQueries({ queryKey: ['inbox'] });
     },
@@ -73,9 +74,10 @@ export function RequisitionIssuePage() {
     const outstanding = done.requisition.lines.filter((l) => l.outstandingQty > 0);
     return (
       <Page title={{ zh: `发料 ${r.number}`, en: `Issue ${r.number}` }}>
+        <div data-testid="issue-done">
         <Result
           status="success"
-          title={t(effective === 'issue' ? tx(`已发料，出库单 ${done.documentNumber}`, `Issued: ${done.documentNumber}`) : tx(`已退料，入库单 ${done.documentNumber}`, `Returned: ${done.documentNumber}`))}
+          title={t(done.mode === 'issue' ? tx(`已发料，出库单 ${done.documentNumber}`, `Issued: ${done.documentNumber}`) : tx(`已退料，入库单 ${done.documentNumber}`, `Returned: ${done.documentNumber}`))}
           subTitle={
             outstanding.length
               ? t(tx(`尚有 ${outstanding.length} 种物料未发足：${outstanding.map((l) => `${l.name} ${fmt(l.outstandingQty)}${l.unit}`).join('，')}`, `${outstanding.length} item(s) still outstanding`))
@@ -89,8 +91,8 @@ export function RequisitionIssuePage() {
               </Link>
             </Space>
           }
-          data-testid="issue-done"
         />
+        </div>
       </Page>
     );
   }

@@ -25,8 +25,8 @@ function DayPicker({ week, value, onChange }: { week: PlanDaysView; value: strin
   return (
     <Checkbox.Group value={value} onChange={(v) => onChange((v as string[]).sort())} style={{ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(${isMobile ? 110 : 150}px, 1fr))`, gap: 8, width: '100%' }}>
       {week.days.map((d, k) => (
-        <Card key={d.day} size="small" styles={{ body: { padding: 8 } }} style={{ opacity: d.products.length ? 1 : 0.55 }}>
-          <Checkbox value={d.day} disabled={d.products.length === 0} data-testid={`requisition-day-${d.day}`}>
+        <Card key={d.day} size="small" styles={{ body: { padding: 8 } }} style={{ opacity: d.products.length ? 1 : 0.55 }} data-testid={`requisition-day-${d.day}`}>
+          <Checkbox value={d.day} disabled={d.products.length === 0}>
             <Typography.Text strong>
               {Number(d.day.slice(5, 7))}/{Number(d.day.slice(8, 10))} {t(tx(`周${WEEKDAYS[k]}`, WEEKDAYS_EN[k]))}
             </Typography.Text>
