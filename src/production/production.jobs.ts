@@ -11,13 +11,15 @@ import { ensureForecastDeadline, SALES_STATISTICS_SUBJECT } from './demand/index
 import { prefillUpcomingDispatchAgendas } from './dispatch/index';
 import { ensureMaintenancePlanDeadline } from './equipment/index';
 import { ensureMonthlyPlanDeadlines } from './plan/index';
+import { runMaterialUsageAssessment } from './requisition/index';
 
 const done = new Set<string>();
 
 /**
  * Once a day per plant: the month's duties exist as deadlines before anyone opens a screen
  * (PP-2 forecast, PP-8 compile and issue, PP-5 month-end report), late issues become
- * findings (PP-27), and the coming dispatch meeting gets its agenda (PP-21).
+ * findings (PP-27), last month's material over-use becomes a finding (PP-17), and the coming
+ * dispatch meeting gets its agenda (PP-21).
  */
 export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Promise<void> {
   const actor = systemActor(orgId);
@@ -47,6 +49,8 @@ export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Pro
     if (planner) await ensureMonthlyPlanDeadlines(tx, actor, next, planner);
     await ensureMaintenancePlanDeadline(tx, actor, today);
     await runPlanningAssessment(tx, actor, now);
+    // T4 第三十条: last month's material use against the norm, once the month is over (PP-17).
+    await runMaterialUsageAssessment(tx, actor, addMonths(monthOf(today), -1));
   });
   await prefillUpcomingDispatchAgendas(db, actor, now);
 }

@@ -11,6 +11,7 @@ import { onOrderApprovedForPlans, PLAN_DOC_TYPES, planDocumentTypes, planGuards,
 import { PRODUCTION_PERMISSIONS } from './production.permissions';
 import { findShortageInbox, purchaseDocumentTypes, purchaseGuards } from './purchase/index';
 import { stockCountExcelTable } from './warehouse/index';
+import { findRequisitionInbox } from './requisition/index';
 import { productionJobs } from './production.jobs';
 import { productionRouteModules } from './production.routes';
 
@@ -41,6 +42,7 @@ export const productionModule = defineModule({
     { name: 'production.exception', find: findExceptionInbox },
     { name: 'production.floor', find: findFloorInbox },
     { name: 'production.shortages', find: findShortageInbox },
+    { name: 'production.requisition', find: findRequisitionInbox },
   ],
   excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable, machinesExcelTable, stockCountExcelTable],
   demo: seedProductionDemo,

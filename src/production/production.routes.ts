@@ -10,6 +10,7 @@ import { masterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
 import { planExtraRoutes, planRoutes } from './plan/index';
 import { purchaseRoutes } from './purchase/index';
+import { requisitionRoutes } from './requisition/index';
 import { processDocRoutes, shopfloorRoutes } from './shopfloor/index';
 import { warehouseOpsRoutes, warehouseRoutes } from './warehouse/index';
 
@@ -27,4 +28,4 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
 // T3 第十五条: a plan re-opened by a customer change is marked for the GM's approval.
 const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckAfterCustomerChange });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes, warehouseRoutes, warehouseOpsRoutes, purchaseRoutes, machineRoutes, repairRoutes, maintenanceRoutes];
+export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes, warehouseRoutes, warehouseOpsRoutes, purchaseRoutes, requisitionRoutes, machineRoutes, repairRoutes, maintenanceRoutes];

@@ -114,6 +114,7 @@ const PARAM_TABLES: Record<string, string> = {
   '/api/production/stock-documents/:id/reverse': 'prod_stock_docs',
   '/api/production/stock-documents/:id/context': 'prod_stock_docs',
   '/api/production/purchase-plan-doc/:id': 'documents',
+  '/api/production/material-norms/:id': 'prod_bom_lines',
   '/api/production/requests/:id/unmet': 'prod_plan_requests',
   '/api/production/process-docs/:id': 'documents',
   '/api/production/process-docs/:id/submit': 'documents',

@@ -49,14 +49,14 @@ describe('the warehouse ledger over HTTP (PP-16, tenancy)', () => {
     const r = await keeper.post('/api/production/stock-documents', { kind: 'receipt', purpose: 'purchase', lines: [{ itemId, qty: 1200, lot: 'A1' }] });
     expect(r.statusCode).toBe(201);
     expect(r.json()).toMatchObject({ number: 'RK-2026-0001', lines: [{ qty: 1200, balanceAfter: 1200, lot: 'A1', code: 'P1' }] });
-    const i = await keeper.post('/api/production/stock-documents', { kind: 'issue', purpose: 'requisition', lines: [{ itemId, qty: 200, lot: 'A1' }] });
+    const i = await keeper.post('/api/production/stock-documents', { kind: 'issue', purpose: 'other', lines: [{ itemId, qty: 200, lot: 'A1' }] });
     expect(i.json().number).toBe('CK-2026-0001');
     expect((await reader.get('/api/production/stock?q=P1')).json()).toEqual([expect.objectContaining({ code: 'P1', lot: 'A1', onHand: 1000, locationName: '主仓库' })]);
     expect((await reader.get('/api/production/items?q=P1')).json()[0].onHand).toBe(1000);
   });
 
   it('PP-16 an issue beyond stock is a 400 naming the line; a reader cannot post; on hand is never typed in', async () => {
-    const over = await keeper.post('/api/production/stock-documents', { kind: 'issue', purpose: 'requisition', lines: [{ itemId, qty: 5000, lot: 'A1' }] });
+    const over = await keeper.post('/api/production/stock-documents', { kind: 'issue', purpose: 'other', lines: [{ itemId, qty: 5000, lot: 'A1' }] });
     expect(over.statusCode).toBe(400);
     expect(over.json().details[0].field).toBe('lines.0.qty');
     expect((await reader.post('/api/production/stock-documents', { kind: 'receipt', purpose: 'purchase', lines: [{ itemId, qty: 1 }] })).statusCode).toBe(403);
@@ -108,7 +108,7 @@ describe('the warehouse ledger over HTTP (PP-16, tenancy)', () => {
     const page = (await reader.get('/api/production/stock-documents?kind=receipt&limit=2&offset=0')).json();
     expect(page.rows).toHaveLength(2);
     expect(page.total).toBeGreaterThanOrEqual(4);
-    expect((await reader.get('/api/production/stock-documents?purpose=requisition')).json().rows.map((r: { number: string }) => r.number)).toEqual(['CK-2026-0001']);
+    expect((await reader.get('/api/production/stock-documents?purpose=other')).json().rows.map((r: { number: string }) => r.number)).toEqual(['CK-2026-0001']);
     expect((await reader.get('/api/production/stock-documents?from=2026-03-21&to=2026-03-20')).statusCode).toBe(400);
     const reversed = (await reader.get('/api/production/stock-documents?kind=reversal')).json().rows[0];
     const ctx = (await reader.get(`/api/production/stock-documents/${reversed.id}/context`)).json();

@@ -27,6 +27,9 @@ export const PRODUCTION_T2: Policy['production'] = {
   coordinationChairRole: 'vp_production',
   exceptionsAlwaysToVp: true,
   customerChangeApproverRole: 'gm',
+  requisitionNormTolerance: 0.02,
+  requisitionAboveNormApproverRole: 'production_head',
+  materialVarianceThreshold: 0.05,
 };
 
 export const ASSESSMENT_T2: Policy['assessment'] = {
@@ -35,6 +38,7 @@ export const ASSESSMENT_T2: Policy['assessment'] = {
   qualityDelayPenalty: 50,
   falsificationMultiplier: 2,
   excludeImmatureProducts: true,
+  materialVariancePenalty: 0,
 };
 
 /** S1 学习制度 1–2 and 管理制度 3: the standing weekly schedule (ST-2). */

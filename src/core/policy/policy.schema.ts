@@ -42,6 +42,12 @@ const ProductionSchema = z.object({
   exceptionsAlwaysToVp: z.boolean(),
   /** Approves a plan adjusted for a customer's contract change (T3 第十五条). */
   customerChangeApproverRole: roleCode,
+  /** A requisition line may exceed its norm by this share before it is above the norm (PP-17). */
+  requisitionNormTolerance: z.number().min(0).max(1),
+  /** Who approves above-norm requisition lines after the workshop director (PP-17, T4 第三十条). */
+  requisitionAboveNormApproverRole: roleCode,
+  /** A month's use of a material beyond its norm by this share becomes a finding (PP-17, T4 第三十条). */
+  materialVarianceThreshold: z.number().min(0).max(10),
 });
 
 const AssessmentSchema = z.object({
@@ -51,6 +57,8 @@ const AssessmentSchema = z.object({
   /** A penalty found to rest on falsified facts is multiplied by this (T2 七.5). */
   falsificationMultiplier: z.number().min(1).max(10),
   excludeImmatureProducts: z.boolean(),
+  /** T4 第三十条 says 管理和考核 without an amount: 0 records the finding without one. */
+  materialVariancePenalty: money,
 });
 
 export const CREDIT_CATEGORIES = [

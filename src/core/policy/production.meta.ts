@@ -177,11 +177,42 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
       T4: borrowed('T3 第十五条'),
     },
   },
+  'production.requisitionNormTolerance': {
+    label: t('领料超定额容差', 'Requisition tolerance over the norm'),
+    unit: U.share,
+    clause: 'T4 第二十八条',
+    requirementId: 'PP-17',
+    help: t('领料单某物料（连同同日已领）超过“计划量 × 材料定额 ÷ 合格率 × (1 + 损耗率)”的这一比例即为超定额，须说明原因并经超定额批准人批准。制度未给出数值，为系统默认值，可按本单位实际修改', 'A line above plan × norm ÷ yield × (1 + scrap) by more than this share (with what the days already got) is above the norm: it needs a reason and the above-norm approver. The regulations give no number; a product default to adjust'),
+  },
+  'production.requisitionAboveNormApproverRole': {
+    label: t('超定额领料批准人', 'Above-norm requisition approver'),
+    clause: 'T4 第三十条',
+    requirementId: 'PP-17',
+    help: t('车间主任批准后（T4 第二十八条），超定额物料再由此岗位批准；T4 第三十条由生产部按物料消耗定额管理和考核', 'After the workshop director (T4 art. 28), above-norm lines go to this role; under T4 art. 30 the production department manages the consumption norms'),
+    options: ROLE_OPTIONS,
+    notes: { T1: borrowed('T4 第三十条'), T2: borrowed('T4 第三十条'), T3: borrowed('T4 第三十条') },
+  },
+  'production.materialVarianceThreshold': {
+    label: t('物料消耗超定额考核阈值', 'Material over-use judged beyond'),
+    unit: U.share,
+    clause: 'T4 第三十条',
+    requirementId: 'PP-17',
+    help: t('每月各车间实际领用（扣除退料）超过其进仓量对应定额的这一比例，生成考核记录。制度未给出数值，为系统默认值，可按本单位实际修改', 'Each month, a workshop drawing (net of returns) more than the norm of its 进仓 by this share gets a finding. The regulations give no number; a product default to adjust'),
+    notes: { T1: borrowed('T4 第三十条'), T2: borrowed('T4 第三十条'), T3: borrowed('T4 第三十条') },
+  },
 
   'assessment.planLateIssuePenalty': { label: t('计划延迟下达造成生产延误', 'Plan issued late, causing delay'), unit: U.yuan, clause: 'T2 七.1', requirementId: 'PP-27' },
   'assessment.poorOrganisationPenalty': { label: t('组织不合理造成未按时完成', 'Poor organisation, task not finished on time'), unit: U.yuan, clause: 'T2 七.2', requirementId: 'PP-27' },
   'assessment.qualityDelayPenalty': { label: t('质量问题造成不能按时交货', 'Quality problem, late delivery'), unit: U.yuan, clause: 'T2 七.3', requirementId: 'PP-27' },
   'assessment.falsificationMultiplier': { label: t('弄虚作假加倍考核倍数', 'Multiplier when facts were falsified'), unit: U.times, clause: 'T2 七.5', requirementId: 'CORE-8' },
+  'assessment.materialVariancePenalty': {
+    label: t('物料消耗超定额考核金额', 'Material over-use penalty'),
+    unit: U.yuan,
+    clause: 'T4 第三十条',
+    requirementId: 'PP-17',
+    help: t('T4 第三十条只规定生产部对车间物料工作“管理和考核”，未给出金额：默认 0，即只记录考核事实、不计金额；需要扣罚时按本单位规定填写', 'T4 art. 30 says the production department manages and assesses the workshops’ material work, without an amount: 0 by default records the finding with no amount; enter your own amount to charge one'),
+    notes: { T1: borrowed('T4 第三十条'), T2: borrowed('T4 第三十条'), T3: borrowed('T4 第三十条') },
+  },
   'assessment.excludeImmatureProducts': { label: t('不成熟产品不在本办法考核范围', 'Immature products excluded'), clause: 'T2 七.6', requirementId: 'PP-27' },
 
 };

@@ -10,6 +10,7 @@ import { seedEquipmentDemo } from './equipment.demo';
 import { seedDemoMaster } from './master.demo';
 import { seedDemoChains, seedDemoPlans } from './plans.demo';
 import { seedDemoWarehouse } from './warehouse.demo';
+import { seedDemoRequisitions } from './requisition.demo';
 
 async function person(db: Db, org: DemoOrg, username: string): Promise<Actor> {
   const id = org.userIds.get(username);
@@ -32,5 +33,6 @@ export const seedProductionDemo: DemoSeeder = async (db, org) => {
   await seedFloorDemo(db, org, clock);
   await seedEquipmentDemo(db, org, master.workshops, clock);
   await seedDemoWarehouse(db, org, people, clock);
+  await seedDemoRequisitions(db, org, master, clock);
   await runPlantDailyDuties(db, org.orgId, org.today);
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireAccess } from '#core/access';
 import { actorOf, type RouteModule } from '#core/http';
+import { checkRequisitionPosting } from '../requisition/index';
 import { postStockDocument, reverseStockDocument } from './ledger.service';
 import { findOnHand, getStockDocument } from './stock.query';
 import { OnHandQuery, OnHandRow, ReverseBody, StockDocBody, StockDocView } from './warehouse.contract';
@@ -26,7 +27,8 @@ export const warehouseRoutes: RouteModule = (app, ctx) => {
     async (req, reply) => {
       const actor = actorOf(req);
       requireAccess(actor, 'production.stock.write');
-      const posted = await ctx.db.transaction((tx) => postStockDocument(tx, actor, req.body, ctx.clock()));
+      // PP-17: an issue for a requisition goes out only against an approved one, within it.
+      const posted = await ctx.db.transaction(async (tx) => postStockDocument(tx, actor, await checkRequisitionPosting(tx, actor, req.body), ctx.clock()));
       return reply.code(201).send(await getStockDocument(ctx.db, actor.orgId, posted.doc.id));
     },
   );

@@ -84,6 +84,7 @@ export const PLANT_USERS: DemoUser[] = [
   { username: 'plant.market', displayName: '钱经理', department: '市场部', positions: ['部门负责人'], roles: ['dept_head'] },
   { username: 'plant.brew', displayName: '孙主任', department: '酿造车间', positions: ['车间主任'], roles: ['workshop_director'] },
   { username: 'plant.fill', displayName: '周主任', department: '灌装车间', positions: ['车间主任'], roles: ['workshop_director'] },
+  { username: 'plant.pack', displayName: '郭主任', department: '包装车间', positions: ['车间主任'], roles: ['workshop_director'] },
   { username: 'plant.lead', displayName: '吴班长', department: '灌装车间', positions: ['班长'], roles: ['team_leader'] },
   { username: 'plant.operator', displayName: '郑师傅', department: '灌装车间', positions: ['操作工'], roles: ['operator'] },
   { username: 'plant.warehouse', displayName: '冯库管', department: '仓库', positions: ['仓库管理员'], roles: ['warehouse'] },

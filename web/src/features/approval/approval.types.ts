@@ -168,4 +168,5 @@ export const INBOX_KIND_LABELS: Record<string, Text> = {
   'production.rectification': tx('现场整改', 'Rectification'),
   'production.rectification.escalated': tx('车间无法整改', 'Escalated rectification'),
   'production.safety-check': tx('安全检查', 'Safety check'),
+  'production.requisition.to_issue': tx('待发料', 'To issue'),
 };

@@ -20,6 +20,12 @@ import { PlanPrintPage } from './plan-print.page';
 import { PlanDocumentRedirect, PlanPage, SalesPlanDocumentRedirect } from './plan.page';
 import { PlansPage } from './plans.page';
 import { RequestPage, RequestsPage } from './requests.page';
+import { MaterialUsagePage } from './requisition/material-usage.page';
+import { RequisitionIssuePage } from './requisition/requisition-issue.page';
+import { RequisitionNewPage } from './requisition/requisition-new.page';
+import { RequisitionPage } from './requisition/requisition.page';
+import { RequisitionPrintPage } from './requisition/requisition-print.page';
+import { RequisitionsPage } from './requisition/requisitions.page';
 import { SalesPlanPage, SalesPlansPage } from './sales-plans.page';
 import { ShipmentsPage } from './shipments.page';
 import { ChecklistPage } from './shopfloor/checklist.page';
@@ -91,4 +97,10 @@ export const productionRoutes: AppRoute[] = [
   { path: '/production/purchase-plans/:id', element: <PurchasePlanPage /> },
   { path: '/production/purchase-plans/:id/print', element: <PurchasePlanPrintPage /> },
   { path: '/production/purchase-plan-doc/:documentId', element: <PurchasePlanDocumentRedirect /> },
+  { path: '/production/requisitions', element: <RequisitionsPage />, menu: menu(tx('领料单', 'Requisitions'), 12) },
+  { path: '/production/requisitions/new', element: <RequisitionNewPage /> },
+  { path: '/production/requisitions/:id', element: <RequisitionPage /> },
+  { path: '/production/requisitions/:id/print', element: <RequisitionPrintPage /> },
+  { path: '/production/requisitions/:id/issue', element: <RequisitionIssuePage /> },
+  { path: '/production/material-usage', element: <MaterialUsagePage />, menu: menu(tx('用料分析', 'Material usage'), 13) },
 ];
