@@ -22,6 +22,10 @@ export const PRODUCTION_T2: Policy['production'] = {
   completionMeasure: 'warehouse_receipt',
   negativeStock: 'refuse',
   maintenancePlanDueMonth: 1,
+  lagThresholdShare: 0.1,
+  monthEndVarianceShare: 0.05,
+  dailyScheduleDueDay: 31,
+  completionAssessmentDay: 5,
 };
 
 export const ASSESSMENT_T2: Policy['assessment'] = {

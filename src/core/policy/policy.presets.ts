@@ -39,7 +39,8 @@ const school = (training: Partial<Policy['training']>): Policy => ({
 export const POLICY_PRESETS: Record<PresetName, Policy> = {
   // T1 sets no monthly dates; the dates come from the second regulation printed under 篇二
   // (sales plan by the 5th, approval by the 9th, issue on the 10th).
-  T1: plant({ forecastDueDay: 5, monthlyPlanDueDay: 9, planIssueDay: 10, monthlyPlanApproverRole: 'vp_production' }),
+  // Its 3.(1): the workshops' daily schedules follow the plan issued on the 10th.
+  T1: plant({ forecastDueDay: 5, monthlyPlanDueDay: 9, planIssueDay: 10, monthlyPlanApproverRole: 'vp_production', dailyScheduleDueDay: 20 }),
   T2: plant({}),
   // T3 第五条: the monthly plan is approved by the production director; 第十一条: the
   // production meeting is held at month end.

@@ -32,6 +32,14 @@ const ProductionSchema = z.object({
   /** An issue beyond stock: refused, or what is there goes out and the rest is recorded as a shortage (PP-16). */
   negativeStock: z.enum(['refuse', 'record_shortage']),
   maintenancePlanDueMonth: z.number().int().min(1).max(12),
+  /** Month to date, a workshop and product behind plan by more than this share opens a coordination item (PP-18). */
+  lagThresholdShare: share,
+  /** A month-end variance above this share of the plan needs a cause and a corrective action (PP-18). */
+  monthEndVarianceShare: share,
+  /** Each workshop's daily schedule for next month is due by this day of the month (PP-29). */
+  dailyScheduleDueDay: dayOfMonth,
+  /** On this day of the month last month's completion is assessed by 进仓 (PP-27, PP-29). */
+  completionAssessmentDay: dayOfMonth,
 });
 
 const AssessmentSchema = z.object({
