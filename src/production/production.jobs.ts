@@ -1,22 +1,24 @@
 import { eq, sql } from 'drizzle-orm';
 import { systemActor } from '#core/access';
-import { dueDateFor, loadBusinessCalendar } from '#core/calendar';
+import { addDays, dueDateFor, loadBusinessCalendar } from '#core/calendar';
 import type { Db } from '#core/db';
 import type { Job } from '#core/http';
 import { organisations } from '#core/org';
 import { getPolicy } from '#core/policy';
-import { runPlanningAssessment } from './assessment/index';
+import { runDueExecutionAssessment, runPlanningAssessment } from './assessment/index';
 import { addMonths, ensureDeadline, findResponsible, localToday, monthOf, monthStart } from './common/index';
 import { ensureForecastDeadline, SALES_STATISTICS_SUBJECT } from './demand/index';
 import { prefillUpcomingDispatchAgendas } from './dispatch/index';
 import { ensureMonthlyPlanDeadlines } from './plan/index';
+import { ensureDailyScheduleDeadlines, recordLags } from './report/index';
 
 const done = new Set<string>();
 
 /**
  * Once a day per plant: the month's duties exist as deadlines before anyone opens a screen
  * (PP-2 forecast, PP-8 compile and issue, PP-5 month-end report), late issues become
- * findings (PP-27), and the coming dispatch meeting gets its agenda (PP-21).
+ * findings (PP-27), lags open coordination items (PP-18), and the coming dispatch meeting gets
+ * its agenda (PP-21).
  */
 export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Promise<void> {
   const actor = systemActor(orgId);
@@ -45,6 +47,11 @@ export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Pro
     }
     if (planner) await ensureMonthlyPlanDeadlines(tx, actor, next, planner);
     await runPlanningAssessment(tx, actor, now);
+    // PP-18, PP-29, PP-27: up to yesterday, a workshop that reported nothing lags too; next
+    // month's daily schedules are owed; on the policy's day last month is assessed by 进仓.
+    await recordLags(tx, actor, addDays(today, -1), { now });
+    await ensureDailyScheduleDeadlines(tx, actor, today);
+    await runDueExecutionAssessment(tx, actor, now);
   });
   await prefillUpcomingDispatchAgendas(db, actor, now);
 }

@@ -8,6 +8,7 @@ import { onOrderApprovedForPlans, PLAN_DOC_TYPES, planDocumentTypes, planGuards,
 import { PRODUCTION_PERMISSIONS } from './production.permissions';
 import { productionJobs } from './production.jobs';
 import { productionRouteModules } from './production.routes';
+import { findCoordinationInbox, scheduleDocumentTypes, scheduleGuards, scheduleTransitionHooks } from './report/index';
 
 const assessedPlans = [PLAN_DOC_TYPES.monthly, PLAN_DOC_TYPES.special, PLAN_DOC_TYPES.temporary];
 
@@ -18,8 +19,8 @@ export const productionModule = defineModule({
   permissions: PRODUCTION_PERMISSIONS,
   routes: productionRouteModules,
   jobs: productionJobs,
-  documentTypes: [...demandDocumentTypes, ...planDocumentTypes],
-  guards: planGuards,
+  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...scheduleDocumentTypes],
+  guards: [...planGuards, ...scheduleGuards],
   // Order matters: demand's order-review hook (the order becomes a 销售计划单) runs before
   // the plan's check of the order against the monthly plan (PP-12).
   transitionHooks: [
@@ -27,8 +28,12 @@ export const productionModule = defineModule({
     { docType: ORDER_REVIEW_DOC, fn: onOrderApprovedForPlans },
     ...planTransitionHooks,
     ...assessedPlans.map((docType) => ({ docType, fn: onPlanIssuedAssess })),
+    ...scheduleTransitionHooks,
   ],
-  inboxSources: [{ name: 'production', find: findProductionInbox }],
+  inboxSources: [
+    { name: 'production', find: findProductionInbox },
+    { name: 'production.coordination', find: findCoordinationInbox },
+  ],
   excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable],
   demo: seedProductionDemo,
 });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { assessPlanning } from './assessment/index';
+import { assessPlanning, executionAssessmentRoutes } from './assessment/index';
 import { getPlanningDashboard } from './dashboard/index';
 import { makeDemandRoutes } from './demand/index';
 import { dispatchRoutes } from './dispatch/index';
 import { masterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
 import { planExtraRoutes, planRoutes, recheckOrderLine } from './plan/index';
+import { reportRoutes } from './report/index';
 import { warehouseRoutes } from './warehouse/index';
 
 const dashboardRoutes: RouteModule = (app, ctx) => {
@@ -22,4 +23,4 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
 
 const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckOrderLine });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, warehouseRoutes];
+export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, warehouseRoutes, reportRoutes, executionAssessmentRoutes];
