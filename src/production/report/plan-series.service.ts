@@ -85,7 +85,7 @@ async function monthlyDaily(db: Db, orgId: string, days: readonly string[]): Pro
     const lines = await findLinesInForce(db, plan, await findPlanDocument(db, plan));
     if (!lines) continue;
     const starts = bucketStarts(plan);
-    for (const l of lines) l.quantities.forEach((q, k) => add(l.itemId, starts[k], q));
+    for (const l of lines) for (const [k, q] of l.quantities.entries()) add(l.itemId, starts[k], q);
     const made = await db
       .select({ itemId: prodPlanMaterials.itemId, needOn: prodPlanMaterials.needOn, qty: prodPlanMaterials.qty })
       .from(prodPlanMaterials)
