@@ -10,6 +10,10 @@ import { PlanPrintPage } from './plan-print.page';
 import { PlanDocumentRedirect, PlanPage, SalesPlanDocumentRedirect } from './plan.page';
 import { PlansPage } from './plans.page';
 import { RequestPage, RequestsPage } from './requests.page';
+import { DailySchedulePage, DailySchedulesPage } from './report/daily-schedules.page';
+import { MonthEndPage } from './report/month-end.page';
+import { ProgressPage } from './report/progress.page';
+import { DailyReportsPage } from './report/reports.page';
 import { SalesPlanPage, SalesPlansPage } from './sales-plans.page';
 import { ShipmentsPage } from './shipments.page';
 
@@ -34,4 +38,9 @@ export const productionRoutes: AppRoute[] = [
   { path: '/production/shipments', element: <ShipmentsPage />, menu: menu(tx('出货与月末统计', 'Shipments'), 7) },
   { path: '/production/dispatch', element: <DispatchPage />, menu: menu(tx('生产调度例会', 'Dispatch meetings'), 8) },
   { path: '/production/master', element: <MasterDataPage />, menu: menu(tx('基础资料', 'Master data'), 9) },
+  { path: '/production/reports', element: <DailyReportsPage />, menu: menu(tx('生产日报', 'Daily reports'), 20) },
+  { path: '/production/progress', element: <ProgressPage />, menu: menu(tx('计划完成情况', 'Plan against completion'), 21) },
+  { path: '/production/month-end', element: <MonthEndPage />, menu: menu(tx('月度统计', 'Month-end statistics'), 22) },
+  { path: '/production/daily-schedules', element: <DailySchedulesPage />, menu: menu(tx('日生产进度表', 'Daily schedules'), 23) },
+  { path: '/production/daily-schedules/:id', element: <DailySchedulePage /> },
 ];
