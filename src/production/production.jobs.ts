@@ -49,7 +49,8 @@ export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Pro
     await runPlanningAssessment(tx, actor, now);
     // PP-18, PP-29, PP-27: up to yesterday, a workshop that reported nothing lags too; next
     // month's daily schedules are owed; on the policy's day last month is assessed by 进仓.
-    await recordLags(tx, actor, addDays(today, -1), { now });
+    const yesterday = addDays(today, -1);
+    if (monthOf(yesterday) === monthOf(today)) await recordLags(tx, actor, yesterday, { now });
     await ensureDailyScheduleDeadlines(tx, actor, today);
     await runDueExecutionAssessment(tx, actor, now);
   });

@@ -75,7 +75,8 @@ export async function loadExecutionRecords(db: Db, orgId: string, month: string)
       isMature: item?.isMature ?? true,
       plan: f.plan,
       completed: f.completed,
-      measure,
+      // An earlier operation puts nothing into the warehouse: its handover is its completion.
+      measure: l.isFinalOperation ? measure : 'reported_output',
       monthEndCause: cause ? { kind: cause.causeKind, text: cause.cause } : null,
       stoppageMinutes: minutes,
       // The days that fell short of the day's plan, as the shift reports of those days show.

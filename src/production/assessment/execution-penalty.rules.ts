@@ -88,7 +88,7 @@ export const isIncomplete = (r: ExecutionLineRecord, today: string): boolean => 
 export const isExcluded = (r: ExecutionLineRecord, policy: Policy['assessment']): boolean => policy.excludeImmatureProducts && !r.isMature;
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-const MEASURE = { warehouse_receipt: { zh: '按进仓', en: 'by 进仓' }, reported_output: { zh: '按报产量', en: 'by reported output' } };
+const MEASURE = { warehouse_receipt: { zh: '按进仓', en: 'by 进仓' }, reported_output: { zh: '按产量', en: 'by output' } };
 
 function evidenceOf(r: ExecutionLineRecord, reports: EvidenceRef[]): Evidence[] {
   const cite = (entity: string, e: EvidenceRef): Evidence => ({ entity, entityId: e.id, label: e.label, ...(e.link ? { link: e.link } : {}) });

@@ -7,6 +7,7 @@ import { type DemoPeople, seedDemoOrders, seedDemoSales } from './demand.demo';
 import { demoClock } from './demo-clock';
 import { seedDemoMaster } from './master.demo';
 import { seedDemoChains, seedDemoPlans } from './plans.demo';
+import { seedDemoLastMonthPlan, seedDemoReports } from './report.demo';
 
 async function person(db: Db, org: DemoOrg, username: string): Promise<Actor> {
   const id = org.userIds.get(username);
@@ -24,7 +25,9 @@ export const seedProductionDemo: DemoSeeder = async (db, org) => {
   const master = await seedDemoMaster(db, org, people.head, people.gm);
   await seedDemoChains(db, org.workflows, org);
   await seedDemoSales(db, org.workflows, people, master.items, clock);
+  await seedDemoLastMonthPlan(db, org.workflows, org, people, master, clock);
   await seedDemoPlans(db, org.workflows, org, people, master, clock);
   await seedDemoOrders(db, org.workflows, people, master.items, clock);
+  await seedDemoReports(db, org.workflows, org, people, master, clock);
   await runPlantDailyDuties(db, org.orgId, org.today);
 };

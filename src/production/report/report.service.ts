@@ -66,13 +66,18 @@ async function postReceipt(tx: Db, actor: Actor, report: DailyReportRow, figures
   return doc.id;
 }
 
-/** The last day to judge the lag by: today once every shift of the workshop has reported, else yesterday. */
-async function lagDay(tx: Db, orgId: string, workshop: WorkshopRow, today: string): Promise<string> {
+/**
+ * The last day to judge the lag by: today once every shift of the workshop has reported, else
+ * yesterday — but never last month, whose variance is the month-end statistics' business.
+ */
+async function lagDay(tx: Db, orgId: string, workshop: WorkshopRow, today: string): Promise<string | null> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(prodDailyReports)
     .where(and(eq(prodDailyReports.orgId, orgId), eq(prodDailyReports.workshopId, workshop.id), eq(prodDailyReports.reportDate, today)));
-  return row.n >= workshop.shiftsPerDay ? today : addDays(today, -1);
+  if (row.n >= workshop.shiftsPerDay) return today;
+  const yesterday = addDays(today, -1);
+  return yesterday.slice(0, 7) === today.slice(0, 7) ? yesterday : null;
 }
 
 async function plannedToday(db: Db, orgId: string, workshopId: string, day: string): Promise<Map<string, number>> {
@@ -107,7 +112,8 @@ export async function submitReport(db: Db, actor: Actor, body: ReportBody, now: 
       const receiptDocId = await postReceipt(tx, actor, report, body, now);
       if (receiptDocId) await tx.update(prodDailyReports).set({ receiptDocId }).where(and(eq(prodDailyReports.orgId, actor.orgId), eq(prodDailyReports.id, report.id)));
       await writeAudit(tx, actor, { action: 'production.report.submit', entity: 'prod_daily_report', entityId: report.id, after: { number, workshopId: workshop.id, reportDate: body.reportDate, shift: body.shift, hoursWorked: body.hoursWorked, lines: body.lines, stoppages: body.stoppages, receiptDocId } });
-      await recordLags(tx, actor, await lagDay(tx, actor.orgId, workshop, today), { workshopId: workshop.id, reportId: report.id, now });
+      const asOf = await lagDay(tx, actor.orgId, workshop, today);
+      if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: report.id, now });
       return report.id;
     });
   } catch (e) {
@@ -167,6 +173,7 @@ export async function amendReport(db: Db, actor: Actor, id: string, body: AmendB
       before: { hoursWorked: old.hoursWorked, lines: old.lines, stoppages: old.stoppages, receiptDocId: old.receiptDocId },
       after: { reason: body.reason, hoursWorked: body.hoursWorked, lines: body.lines, stoppages: body.stoppages, receiptDocId, changes: diffReportLines(old.lines, body.lines) },
     });
-    await recordLags(tx, actor, await lagDay(tx, actor.orgId, workshop, today), { workshopId: workshop.id, reportId: id, now });
+    const asOf = await lagDay(tx, actor.orgId, workshop, today);
+    if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: id, now });
   });
 }
