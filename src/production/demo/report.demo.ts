@@ -83,6 +83,7 @@ async function reportDays(db: Db, org: DemoOrg, master: DemoMaster, reporters: M
       const stoppages: { reason: 'quality' | 'material'; minutes: number; note: string; itemId: string }[] = [];
       const out = [...lines]
         .filter(([, q]) => q[k] > 0)
+        .sort(([a], [b]) => (codeOf.get(a) ?? '').localeCompare(codeOf.get(b) ?? ''))
         .map(([itemId, q]) => {
           const short = shortfalls.find((s) => master.workshops.get(s.workshop) === workshopId && s.product === codeOf.get(itemId));
           // Output never below the plan where nothing went wrong (plans of base wine carry decimals).

@@ -40,6 +40,8 @@ export const ProgressView = z.object({
   date: z.string(),
   month: z.string(),
   weekStart: z.string(),
+  /** The last complete day the week and month figures run to (today is still being worked). */
+  asOf: z.string().nullable(),
   measure: Measure,
   lagThresholdShare: z.number(),
   days: z.array(z.string()),

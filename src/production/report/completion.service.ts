@@ -44,7 +44,8 @@ export async function getProgress(db: Db, actor: Actor, query: ProgressQuery, no
   requireAccess(actor, 'production.read');
   const policy = await getPolicy(db, actor.orgId);
   const measure = policy.production.completionMeasure;
-  const date = query.date ?? (await localToday(db, actor.orgId, now));
+  const today0 = await localToday(db, actor.orgId, now);
+  const date = query.date ?? today0;
   const month = monthOf(date);
   const ws = weekStart(date);
   const from = ws < monthStart(month) ? ws : monthStart(month);
@@ -53,6 +54,8 @@ export async function getProgress(db: Db, actor: Actor, query: ProgressQuery, no
   const at = (d: string) => dayCount(from, d);
   const ms = at(monthStart(month));
   const today = at(date);
+  // Today is still being worked: the cumulative figures run to the last complete day.
+  const upto = date >= today0 ? today - 1 : today;
   const wsIndex = at(ws);
   const { workshops, items } = await loadLabels(db, actor.orgId, [...new Set(lines.map((l) => l.itemId))]);
   const rows = lines
@@ -60,8 +63,8 @@ export async function getProgress(db: Db, actor: Actor, query: ProgressQuery, no
       const done = completedSeries(l, measure);
       const monthPlan = l.plan.slice(ms);
       const monthDone = done.slice(ms);
-      const m = progressOf(monthPlan, monthDone, today - ms);
-      const w = progressOf(l.plan.slice(wsIndex, wsIndex + 7), done.slice(wsIndex, wsIndex + 7), today - wsIndex);
+      const m = progressOf(monthPlan, monthDone, upto - ms);
+      const w = progressOf(l.plan.slice(wsIndex, wsIndex + 7), done.slice(wsIndex, wsIndex + 7), upto - wsIndex);
       const item = items.get(l.itemId);
       return {
         workshopId: l.workshopId,
@@ -75,8 +78,8 @@ export async function getProgress(db: Db, actor: Actor, query: ProgressQuery, no
         week: w,
         month: m,
         isLagging: isLagging(m, policy.production.lagThresholdShare),
-        cumPlan: cumulative(monthPlan.slice(0, today - ms + 1)),
-        cumDone: cumulative(monthDone.slice(0, today - ms + 1)),
+        cumPlan: cumulative(monthPlan.slice(0, Math.max(0, upto - ms + 1))),
+        cumDone: cumulative(monthDone.slice(0, Math.max(0, upto - ms + 1))),
         sort: [workshops.get(l.workshopId)?.sort ?? 0, item?.sort ?? 0],
       };
     })
@@ -89,7 +92,8 @@ export async function getProgress(db: Db, actor: Actor, query: ProgressQuery, no
     weekStart: ws,
     measure,
     lagThresholdShare: policy.production.lagThresholdShare,
-    days: series.days.slice(ms, today + 1),
+    asOf: series.days[upto] ?? null,
+    days: series.days.slice(ms, Math.max(ms, upto + 1)),
     rows,
     coordination: await findCoordinationItems(db, actor, { state: 'open', workshopId: query.workshopId }),
   };

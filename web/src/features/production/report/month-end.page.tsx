@@ -80,7 +80,7 @@ export function MonthEndPage() {
           { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 90 },
           { title: t(tx('产品', 'Product')), render: (_: unknown, r) => `${r.code} ${r.name}`, width: 200 },
           { title: t(tx('计划', 'Plan')), dataIndex: 'plan', align: 'right', render: (x: number) => fmt(x) },
-          { title: t(tx('进仓', 'In')), dataIndex: 'received', align: 'right', render: (x: number) => fmt(x) },
+          { title: t(tx('进仓', 'In')), dataIndex: 'received', align: 'right', render: (x: number, r) => (r.isFinalOperation || x > 0 ? fmt(x) : <Typography.Text type="secondary">{t(tx('交下道', 'handed on'))}</Typography.Text>) },
           { title: t(tx('报产量', 'Output')), dataIndex: 'output', align: 'right', render: (x: number) => fmt(x) },
           { title: t(tx('完成', 'Done')), dataIndex: 'completed', align: 'right', render: (x: number) => fmt(x) },
           { title: t(tx('差异', 'Variance')), dataIndex: 'variance', align: 'right', render: (x: number, r) => <Typography.Text type={r.isLarge ? 'danger' : undefined}>{fmt(x)}</Typography.Text> },
@@ -131,7 +131,7 @@ export function MonthEndPage() {
               {rows(v.immature, 'month-end-immature')}
             </Card>
           )}
-          <Card size="small" style={{ marginTop: 12 }} title={t(tx('本月执行考核（T2 七.2、七.3）', 'Execution penalties (T2 7.2, 7.3)'))}>
+          <Card size="small" style={{ marginTop: 12 }} title={t(tx('该月执行考核（T2 七.2、七.3）', 'Execution penalties of the month (T2 7.2, 7.3)'))}>
             <List
               size="small"
               dataSource={v.findings}

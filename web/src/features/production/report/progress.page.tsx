@@ -8,7 +8,7 @@ import { get } from '../../../ui/api';
 import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert, Page } from '../../../ui/page';
 import { EChart } from '../echart';
-import { fmt, pct } from '../production.labels';
+import { fmt } from '../production.labels';
 import type { Workshop } from '../production.types';
 import { CoordinationPanel } from './coordination.panel';
 import { MEASURE_LABELS } from './report.labels';
@@ -17,6 +17,7 @@ import type { ProgressView } from './report.types';
 type ProgressRow = ProgressView['rows'][number];
 const keyOf = (r: ProgressRow) => `${r.workshopId}|${r.itemId}`;
 const rate = (done: number, plan: number) => (plan > 0 ? done / plan : null);
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 const label = (r: ProgressRow) => `${r.workshopName} ${r.name}`;
 
 /** PP-18, PP-22: each workshop's plan against completion today, this week and this month, with the lag. */
@@ -92,7 +93,7 @@ export function ProgressPage() {
               <CoordinationPanel items={v.coordination} highlight={params.get('item')} />
             </Col>
             <Col xs={24} lg={14}>
-              <Card size="small" title={t(tx(`本月累计完成率（截至 ${v.date}）`, `Month to date (to ${v.date})`))}>
+              <Card size="small" title={t(tx(`本月累计完成率（截至 ${v.asOf ?? v.date}）`, `Month to date (to ${v.asOf ?? v.date})`))}>
                 {bars ? <EChart option={bars} height={Math.max(180, v.rows.length * 34 + 50)} testId="progress-bars" onClick={(e) => v.rows[e.dataIndex] && setPicked(keyOf(v.rows.filter((r) => r.month.planToDate > 0)[e.dataIndex]))} /> : <Typography.Text type="secondary">{t(tx('本月尚无计划', 'No plan this month'))}</Typography.Text>}
               </Card>
             </Col>
@@ -127,8 +128,8 @@ export function ProgressPage() {
                     { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 90 },
                     { title: t(tx('产品', 'Product')), render: (_: unknown, r) => `${r.code} ${r.name}` },
                     { title: t(tx('今日计划/完成', 'Today plan / done')), align: 'right', render: (_: unknown, r) => `${fmt(r.today.plan)} / ${fmt(r.today.done)}` },
-                    { title: t(tx('本周累计计划/完成', 'Week plan / done')), align: 'right', render: (_: unknown, r) => `${fmt(r.week.planToDate)} / ${fmt(r.week.doneToDate)}` },
-                    { title: t(tx('本月累计计划/完成', 'Month plan / done')), align: 'right', render: (_: unknown, r) => `${fmt(r.month.planToDate)} / ${fmt(r.month.doneToDate)}` },
+                    { title: t(tx(`本周累计计划/完成${v.asOf ? `（至 ${v.asOf.slice(5)}）` : ''}`, `Week plan / done${v.asOf ? ` (to ${v.asOf.slice(5)})` : ''}`)), align: 'right', render: (_: unknown, r) => `${fmt(r.week.planToDate)} / ${fmt(r.week.doneToDate)}` },
+                    { title: t(tx(`本月累计计划/完成${v.asOf ? `（至 ${v.asOf.slice(5)}）` : ''}`, `Month plan / done${v.asOf ? ` (to ${v.asOf.slice(5)})` : ''}`)), align: 'right', render: (_: unknown, r) => `${fmt(r.month.planToDate)} / ${fmt(r.month.doneToDate)}` },
                     { title: t(tx('完成率', 'Rate')), align: 'right', width: 70, render: (_: unknown, r) => pct(rate(r.month.doneToDate, r.month.planToDate)) },
                     { title: t(tx('单位', 'Unit')), dataIndex: 'unit', width: 50 },
                     { title: t(tx('状态', 'Status')), width: 170, render: (_: unknown, r) => status(r) },

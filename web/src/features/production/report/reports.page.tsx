@@ -24,7 +24,17 @@ export function DailyReportsPage() {
   const list = useQuery({ queryKey: ['production', 'reports', workshopId], queryFn: () => get<ReportSummary[]>(`/production/reports${workshopId ? `?workshopId=${workshopId}` : ''}`) });
   const workshops = useQuery({ queryKey: ['production', 'workshops'], queryFn: () => get<Workshop[]>('/production/workshops') });
   const open = (id: string) => setParams({ id });
-  const products = (r: ReportSummary) => r.lines.map((l) => `${l.name} ${fmt(l.outputQty)}${l.unit}${l.warehouseQty ? t(tx(`（进仓 ${fmt(l.warehouseQty)}）`, ` (in ${fmt(l.warehouseQty)})`)) : ''}`).join('；');
+  const products = (r: ReportSummary) => (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', columnGap: 12 }}>
+      {r.lines.map((l) => (
+        <span key={l.itemId} title={l.name}>
+          {l.code} {fmt(l.outputQty)}
+          {l.unit}
+          {l.warehouseQty > 0 && <Typography.Text type="secondary">{t(tx(` 进仓 ${fmt(l.warehouseQty)}`, ` in ${fmt(l.warehouseQty)}`))}</Typography.Text>}
+        </span>
+      ))}
+    </div>
+  );
   return (
     <Page title={tx('生产日报', 'Daily reports')}>
       <Row gutter={[12, 12]}>
@@ -46,6 +56,7 @@ export function DailyReportsPage() {
                 size="small"
                 loading={list.isLoading}
                 dataSource={list.data ?? []}
+                pagination={{ pageSize: 8, size: 'small' }}
                 data-testid="report-list"
                 renderItem={(r) => (
                   <List.Item onClick={() => open(r.id)} style={{ cursor: 'pointer' }}>
