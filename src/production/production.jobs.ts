@@ -1,25 +1,26 @@
 import { eq, sql } from 'drizzle-orm';
 import { systemActor } from '#core/access';
-import { dueDateFor, loadBusinessCalendar } from '#core/calendar';
+import { addDays, dueDateFor, loadBusinessCalendar } from '#core/calendar';
 import type { Db } from '#core/db';
 import type { Job } from '#core/http';
 import { organisations } from '#core/org';
 import { getPolicy } from '#core/policy';
-import { runPlanningAssessment } from './assessment/index';
+import { runDueExecutionAssessment, runPlanningAssessment } from './assessment/index';
 import { addMonths, ensureDeadline, findResponsible, localToday, monthOf, monthStart } from './common/index';
 import { ensureForecastDeadline, SALES_STATISTICS_SUBJECT } from './demand/index';
 import { prefillUpcomingDispatchAgendas } from './dispatch/index';
 import { ensureMaintenancePlanDeadline } from './equipment/index';
 import { ensureMonthlyPlanDeadlines } from './plan/index';
 import { runMaterialUsageAssessment } from './requisition/index';
+import { ensureDailyScheduleDeadlines, recordLags } from './report/index';
 
 const done = new Set<string>();
 
 /**
  * Once a day per plant: the month's duties exist as deadlines before anyone opens a screen
  * (PP-2 forecast, PP-8 compile and issue, PP-5 month-end report), late issues become
- * findings (PP-27), last month's material over-use becomes a finding (PP-17), and the coming
- * dispatch meeting gets its agenda (PP-21).
+ * findings (PP-27), lags open coordination items (PP-18), last month's material over-use
+ * becomes a finding (PP-17), and the coming dispatch meeting gets its agenda (PP-21).
  */
 export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Promise<void> {
   const actor = systemActor(orgId);
@@ -51,6 +52,12 @@ export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Pro
     await runPlanningAssessment(tx, actor, now);
     // T4 第三十条: last month's material use against the norm, once the month is over (PP-17).
     await runMaterialUsageAssessment(tx, actor, addMonths(monthOf(today), -1));
+    // PP-18, PP-29, PP-27: up to yesterday, a workshop that reported nothing lags too; next
+    // month's daily schedules are owed; on the policy's day last month is assessed by 进仓.
+    const yesterday = addDays(today, -1);
+    if (monthOf(yesterday) === monthOf(today)) await recordLags(tx, actor, yesterday, { now });
+    await ensureDailyScheduleDeadlines(tx, actor, today);
+    await runDueExecutionAssessment(tx, actor, now);
   });
   await prefillUpcomingDispatchAgendas(db, actor, now);
 }

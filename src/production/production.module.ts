@@ -14,6 +14,7 @@ import { stockCountExcelTable } from './warehouse/index';
 import { findRequisitionInbox } from './requisition/index';
 import { productionJobs } from './production.jobs';
 import { productionRouteModules } from './production.routes';
+import { findCoordinationInbox, scheduleDocumentTypes, scheduleGuards, scheduleTransitionHooks } from './report/index';
 
 const assessedPlans = [PLAN_DOC_TYPES.monthly, PLAN_DOC_TYPES.special, PLAN_DOC_TYPES.temporary];
 
@@ -24,8 +25,8 @@ export const productionModule = defineModule({
   permissions: PRODUCTION_PERMISSIONS,
   routes: productionRouteModules,
   jobs: [...productionJobs, ...exceptionJobs],
-  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...processDocumentTypes, ...maintenanceDocumentTypes, ...purchaseDocumentTypes],
-  guards: [...planGuards, ...processGuards, ...maintenanceGuards, ...purchaseGuards],
+  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...processDocumentTypes, ...maintenanceDocumentTypes, ...purchaseDocumentTypes, ...scheduleDocumentTypes],
+  guards: [...planGuards, ...processGuards, ...maintenanceGuards, ...purchaseGuards, ...scheduleGuards],
   // Order matters: demand's order-review hook (the order becomes a 销售计划单) runs before
   // the plan's check of the order against the monthly plan (PP-12).
   transitionHooks: [
@@ -36,6 +37,7 @@ export const productionModule = defineModule({
     // T3 第十五条: a monthly plan adjusted for a customer change goes up with the GM's step.
     { docType: PLAN_DOC_TYPES.monthly, fn: onCustomerChangeSubmit },
     ...maintenanceTransitionHooks,
+    ...scheduleTransitionHooks,
   ],
   inboxSources: [
     { name: 'production', find: findProductionInbox },
@@ -43,6 +45,7 @@ export const productionModule = defineModule({
     { name: 'production.floor', find: findFloorInbox },
     { name: 'production.shortages', find: findShortageInbox },
     { name: 'production.requisition', find: findRequisitionInbox },
+    { name: 'production.coordination', find: findCoordinationInbox },
   ],
   excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable, machinesExcelTable, stockCountExcelTable],
   demo: seedProductionDemo,

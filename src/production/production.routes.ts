@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { assessPlanning } from './assessment/index';
+import { assessPlanning, executionAssessmentRoutes } from './assessment/index';
 import { getPlanningDashboard } from './dashboard/index';
 import { makeDemandRoutes } from './demand/index';
 import { dispatchRoutes } from './dispatch/index';
@@ -10,6 +10,7 @@ import { masterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
 import { planExtraRoutes, planRoutes } from './plan/index';
 import { purchaseRoutes } from './purchase/index';
+import { reportRoutes } from './report/index';
 import { requisitionRoutes } from './requisition/index';
 import { processDocRoutes, shopfloorRoutes } from './shopfloor/index';
 import { warehouseOpsRoutes, warehouseRoutes } from './warehouse/index';
@@ -28,4 +29,4 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
 // T3 第十五条: a plan re-opened by a customer change is marked for the GM's approval.
 const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckAfterCustomerChange });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes, warehouseRoutes, warehouseOpsRoutes, purchaseRoutes, requisitionRoutes, machineRoutes, repairRoutes, maintenanceRoutes];
+export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes, warehouseRoutes, warehouseOpsRoutes, purchaseRoutes, requisitionRoutes, reportRoutes, executionAssessmentRoutes, machineRoutes, repairRoutes, maintenanceRoutes];

@@ -18,7 +18,9 @@ async function plansOfMonth(e2e: E2E): Promise<{ current: PlanSummary; next: Pla
   const api = await apiAs(e2e, 'plant.planner');
   const plans = await api.get<PlanSummary[]>('/production/plans?kind=monthly');
   await api.close();
-  const sorted = [...plans].sort((a, b) => a.periodStart.localeCompare(b.periodStart));
+  // The demo also holds last month's plan: pick this month's by the plant's own day.
+  const month = localDay(new Date()).slice(0, 7);
+  const sorted = [...plans].sort((a, b) => a.periodStart.localeCompare(b.periodStart)).filter((p) => p.periodStart >= `${month}-01`);
   return { current: sorted[0], next: sorted[1] };
 }
 

@@ -5,10 +5,10 @@ import type { Db } from '../db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '../errors';
 import { notifyUsers } from '../notify';
 import { findUserIdsInDepartment, findUserIdsWithPermission } from '../org';
-import { getPolicy } from '../policy';
+import { FIELD_META, getPolicy } from '../policy';
 import { type FindingState, findingEvents, findings } from './assessment.schema';
 import { getFinding, getViewer } from './finding-query.service';
-import { type FindingCommand, falsifiedAmount, isFindingSubject, nextFindingState } from './finding.rules';
+import { type FindingCommand, falsifiedAmount, isFindingSubject, nextFindingState, withFalsificationClause } from './finding.rules';
 
 export interface FindingStep {
   /** The written reason (dispute, withdrawal, falsification) or opinion (confirmation). */
@@ -70,7 +70,8 @@ async function applyStep(db: Db, actor: Actor, id: string, command: FindingComma
       .set({
         state: to,
         amount,
-        ...(command === 'falsified' ? { isFalsified: true, originalAmount: before.amount } : {}),
+        // The doubled finding cites the clause that doubled it (T2 七.5) beside its own.
+        ...(command === 'falsified' ? { isFalsified: true, originalAmount: before.amount, clause: withFalsificationClause(before.clause, FIELD_META['assessment.falsificationMultiplier'].clause) } : {}),
         updatedAt: sql`now()`,
         version: sql`${findings.version} + 1`,
       })
@@ -93,8 +94,8 @@ async function applyStep(db: Db, actor: Actor, id: string, command: FindingComma
       action: `finding.${command}`,
       entity: 'finding',
       entityId: id,
-      before: { state: before.state, amount: before.amount, version: before.version },
-      after: { state: to, amount, reason, version: after.version },
+      before: { state: before.state, amount: before.amount, clause: before.clause, version: before.version },
+      after: { state: to, amount, clause: after.clause, reason, version: after.version },
     });
     await notifyAboutStep(tx, actor, after, command, to);
   });

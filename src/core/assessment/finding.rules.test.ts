@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableFindingActions, type FindingFacts, falsifiedAmount, nextFindingState, type Viewer } from './finding.rules';
+import { availableFindingActions, type FindingFacts, falsifiedAmount, nextFindingState, type Viewer, withFalsificationClause } from './finding.rules';
 
 const finding = (over: Partial<FindingFacts> = {}): FindingFacts => ({
   state: 'open',
@@ -46,5 +46,11 @@ describe('finding lifecycle rules (CORE-8)', () => {
     expect(falsifiedAmount(50, 2)).toBe(100);
     expect(falsifiedAmount(33.33, 1.5)).toBe(50);
     expect(falsifiedAmount(0.1, 3)).toBe(0.3);
+  });
+
+  it('PP-27 CORE-8 a doubled finding cites T2 七.5 beside its own clause, once', () => {
+    expect(withFalsificationClause('T2 七.2', 'T2 七.5')).toBe('T2 七.2、七.5');
+    expect(withFalsificationClause('T2 七.2、七.5', 'T2 七.5')).toBe('T2 七.2、七.5');
+    expect(withFalsificationClause('S2 四.3', 'T2 七.5')).toBe('S2 四.3；T2 七.5');
   });
 });

@@ -51,3 +51,16 @@ export function availableFindingActions(f: FindingFacts, v: Viewer): FindingComm
 export function falsifiedAmount(amount: number, multiplier: number): number {
   return Math.round(amount * multiplier * 100) / 100;
 }
+
+/**
+ * T2 七.5 cited on the doubled finding itself: 'T2 七.2' doubled under 'T2 七.5' reads
+ * 'T2 七.2、七.5'; a clause of another regulation keeps its own and adds the whole citation.
+ */
+export function withFalsificationClause(clause: string, falsification: string): string {
+  if (clause.includes(falsification)) return clause;
+  const space = falsification.indexOf(' ');
+  const source = space > 0 ? falsification.slice(0, space) : '';
+  const item = space > 0 ? falsification.slice(space + 1) : falsification;
+  if (source && clause.startsWith(`${source} `)) return clause.includes(item) ? clause : `${clause}、${item}`;
+  return `${clause}；${falsification}`;
+}

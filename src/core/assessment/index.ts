@@ -6,7 +6,7 @@ export { findFindingFacets, findFindings, getFinding } from './finding-query.ser
 export type { FindingFilter, FindingList, FindingRow, FindingView } from './finding-query.service';
 export { confirmFinding, disputeFinding, markFindingFalsified, withdrawFinding } from './finding-lifecycle.service';
 export type { FindingStep } from './finding-lifecycle.service';
-export { availableFindingActions, falsifiedAmount, isFindingSubject, nextFindingState } from './finding.rules';
+export { availableFindingActions, falsifiedAmount, isFindingSubject, nextFindingState, withFalsificationClause } from './finding.rules';
 export type { FindingCommand } from './finding.rules';
 export { dedupeKeyOf, evaluateAssessmentRules } from './rule-runner.rules';
 export type { AssessmentRule, RuleFinding } from './rule-runner.rules';

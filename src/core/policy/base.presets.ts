@@ -30,6 +30,10 @@ export const PRODUCTION_T2: Policy['production'] = {
   requisitionNormTolerance: 0.02,
   requisitionAboveNormApproverRole: 'production_head',
   materialVarianceThreshold: 0.05,
+  lagThresholdShare: 0.1,
+  monthEndVarianceShare: 0.05,
+  dailyScheduleDueDay: 31,
+  completionAssessmentDay: 5,
 };
 
 export const ASSESSMENT_T2: Policy['assessment'] = {

@@ -48,6 +48,14 @@ const ProductionSchema = z.object({
   requisitionAboveNormApproverRole: roleCode,
   /** A month's use of a material beyond its norm by this share becomes a finding (PP-17, T4 第三十条). */
   materialVarianceThreshold: z.number().min(0).max(10),
+  /** Month to date, a workshop and product behind plan by more than this share opens a coordination item (PP-18). */
+  lagThresholdShare: share,
+  /** A month-end variance above this share of the plan needs a cause and a corrective action (PP-18). */
+  monthEndVarianceShare: share,
+  /** Each workshop's daily schedule for next month is due by this day of the month (PP-29). */
+  dailyScheduleDueDay: dayOfMonth,
+  /** On this day of the month last month's completion is assessed by 进仓 (PP-27, PP-29). */
+  completionAssessmentDay: dayOfMonth,
 });
 
 const AssessmentSchema = z.object({

@@ -11,6 +11,7 @@ import { seedDemoMaster } from './master.demo';
 import { seedDemoChains, seedDemoPlans } from './plans.demo';
 import { seedDemoWarehouse } from './warehouse.demo';
 import { seedDemoRequisitions } from './requisition.demo';
+import { seedDemoLastMonthPlan, seedDemoReports } from './report.demo';
 
 async function person(db: Db, org: DemoOrg, username: string): Promise<Actor> {
   const id = org.userIds.get(username);
@@ -28,11 +29,14 @@ export const seedProductionDemo: DemoSeeder = async (db, org) => {
   const master = await seedDemoMaster(db, org, people.head, people.gm);
   await seedDemoChains(db, org.workflows, org);
   await seedDemoSales(db, org.workflows, people, master.items, clock);
+  await seedDemoLastMonthPlan(db, org.workflows, org, people, master, clock);
   await seedDemoPlans(db, org.workflows, org, people, master, clock);
   await seedDemoOrders(db, org.workflows, people, master.items, clock);
   await seedFloorDemo(db, org, clock);
   await seedEquipmentDemo(db, org, master.workshops, clock);
   await seedDemoWarehouse(db, org, people, clock);
+  // Daily reports post their 进仓 first; the requisitions add receipts only where none exist.
+  await seedDemoReports(db, org.workflows, org, people, master, clock);
   await seedDemoRequisitions(db, org, master, clock);
   await runPlantDailyDuties(db, org.orgId, org.today);
 };

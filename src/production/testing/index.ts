@@ -6,3 +6,5 @@ export type { TestFloor } from './floor.fixture';
 export { newRolePerson } from './role-person.fixture';
 export { approvedWinePlan, confirmedFillingWeek, newRequisitionPlant } from './requisition.fixture';
 export type { RequisitionPlant } from './requisition.fixture';
+export { issueMonthlyPlan, newExecutionPeople } from './execution.fixture';
+export type { ExecutionPeople } from './execution.fixture';

@@ -8,6 +8,7 @@ import { ErrorAlert, Page } from '../../ui/page';
 import { CapacityHeatmap } from './capacity.panel';
 import { CAPACITY_LABELS, fmt, pct, STATE_COLORS, STATE_LABELS } from './production.labels';
 import type { CapacityView, DocStep, ItemLabel, MaterialSummary, Overload, PlanSummary } from './production.types';
+import { CoordinationPanel } from './report/coordination.panel';
 
 interface Dashboard {
   today: string;
@@ -156,6 +157,9 @@ export function ProductionDashboardPage() {
                 )}
               />
             </Card>
+          </Col>
+          <Col xs={24} md={12}>
+            <CoordinationPanel compact />
           </Col>
           {can('assessment.read') && (
             <Col xs={24} md={12}>

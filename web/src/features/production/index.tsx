@@ -26,6 +26,10 @@ import { RequisitionNewPage } from './requisition/requisition-new.page';
 import { RequisitionPage } from './requisition/requisition.page';
 import { RequisitionPrintPage } from './requisition/requisition-print.page';
 import { RequisitionsPage } from './requisition/requisitions.page';
+import { DailySchedulePage, DailySchedulesPage } from './report/daily-schedules.page';
+import { MonthEndPage } from './report/month-end.page';
+import { ProgressPage } from './report/progress.page';
+import { DailyReportsPage } from './report/reports.page';
 import { SalesPlanPage, SalesPlansPage } from './sales-plans.page';
 import { ShipmentsPage } from './shipments.page';
 import { ChecklistPage } from './shopfloor/checklist.page';
@@ -103,4 +107,9 @@ export const productionRoutes: AppRoute[] = [
   { path: '/production/requisitions/:id/print', element: <RequisitionPrintPage /> },
   { path: '/production/requisitions/:id/issue', element: <RequisitionIssuePage /> },
   { path: '/production/material-usage', element: <MaterialUsagePage />, menu: menu(tx('用料分析', 'Material usage'), 13) },
+  { path: '/production/reports', element: <DailyReportsPage />, menu: menu(tx('生产日报', 'Daily reports'), 14) },
+  { path: '/production/progress', element: <ProgressPage />, menu: menu(tx('计划完成情况', 'Plan against completion'), 15) },
+  { path: '/production/month-end', element: <MonthEndPage />, menu: menu(tx('月度统计', 'Month-end statistics'), 16) },
+  { path: '/production/daily-schedules', element: <DailySchedulesPage />, menu: menu(tx('日生产进度表', 'Daily schedules'), 17) },
+  { path: '/production/daily-schedules/:id', element: <DailySchedulePage /> },
 ];

@@ -1,0 +1,100 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { get, post } from '../../../ui/api';
+import { useAuth } from '../../../ui/auth';
+import { tx, useI18n } from '../../../ui/i18n';
+import { ErrorAlert } from '../../../ui/page';
+import { fmt } from '../production.labels';
+import type { CoordinationView } from './report.types';
+
+/**
+ * PP-18 (T4 第三十四条): a workshop behind plan is reported to the production department, which
+ * coordinates and closes the item with what it did (the meeting itself, when one is called, is
+ * the exceptions' coordination meeting).
+ */
+export function CoordinationPanel({ items, highlight, compact }: { items?: CoordinationView[]; highlight?: string | null; compact?: boolean }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['production', 'coordination', 'open'], queryFn: () => get<CoordinationView[]>('/production/coordination?state=open'), enabled: !items });
+  const list = items ?? q.data ?? [];
+  const [resolving, setResolving] = useState<CoordinationView | null>(null);
+  const [note, setNote] = useState('');
+  const resolve = useMutation({
+    mutationFn: (c: CoordinationView) => post<CoordinationView>(`/production/coordination/${c.id}/resolve`, { version: c.version, resolution: note.trim() }),
+    onSuccess: (c) => {
+      message.success(t(tx(`${c.number} 已解决`, `${c.number} resolved`)));
+      setResolving(null);
+      setNote('');
+      qc.invalidateQueries({ queryKey: ['production'] });
+      qc.invalidateQueries({ queryKey: ['inbox'] });
+    },
+  });
+  return (
+    <Card size="small" title={t(tx('进度落后协调事项', 'Behind plan: coordination items'))} extra={<Typography.Text type="secondary">{t(tx('依据 T4 第三十四条', 'T4 art. 34'))}</Typography.Text>} data-testid="coordination-panel">
+      <ErrorAlert error={q.error} />
+      <List
+        size="small"
+        dataSource={list}
+        locale={{ emptyText: t(tx('没有落后需协调的事项', 'Nothing behind plan')) }}
+        renderItem={(c) => (
+          <List.Item
+            data-testid="coordination-item"
+            style={c.id === highlight ? { background: '#fffbe6' } : undefined}
+            actions={
+              can('production.plan.write') && c.state === 'open'
+                ? [
+                    <Button key="r" size="small" data-testid="coordination-resolve" onClick={() => setResolving(c)}>
+                      {t(tx('协调解决', 'Resolve'))}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space wrap size={4}>
+                  <span>{c.number}</span>
+                  <strong>
+                    {c.workshopName} {c.itemName}
+                  </strong>
+                  <Tag color="red">
+                    {t(tx(`落后 ${fmt(c.lagQty)}${c.unit}`, `short ${fmt(c.lagQty)}`))}
+                    {c.lagDays > 0 && t(tx(`（约 ${c.lagDays} 天）`, ` (~${c.lagDays} d)`))}
+                  </Tag>
+                </Space>
+              }
+              description={
+                compact ? undefined : (
+                  <Space wrap size={4}>
+                    <span>{t(tx(`截至 ${c.asOf} 本月计划 ${fmt(c.planToDate)}，完成 ${fmt(c.doneToDate)}`, `To ${c.asOf}: planned ${fmt(c.planToDate)}, completed ${fmt(c.doneToDate)}`))}</span>
+                    {c.ownerName && <span>· {t(tx('负责人', 'Owner'))} {c.ownerName}</span>}
+                    {c.reportNumber && <span>· {c.reportNumber}</span>}
+                    {c.meetingId && <Link to={`/meetings/${c.meetingId}`}>· {c.meetingTitle}</Link>}
+                  </Space>
+                )
+              }
+            />
+          </List.Item>
+        )}
+      />
+      <Modal
+        open={!!resolving}
+        title={resolving ? t(tx(`协调解决：${resolving.workshopName} ${resolving.itemName}`, `Resolve: ${resolving.workshopName} ${resolving.itemName}`)) : ''}
+        onCancel={() => setResolving(null)}
+        onOk={() => resolving && resolve.mutate(resolving)}
+        okButtonProps={{ disabled: note.trim().length < 2, 'data-testid': 'coordination-resolve-ok' }}
+        okText={t(tx('确认解决（不可撤销）', 'Resolve (final)'))}
+        confirmLoading={resolve.isPending}
+        destroyOnHidden
+      >
+        <ErrorAlert error={resolve.error} />
+        <Typography.Paragraph type="secondary">{t(tx('写明采取的措施（加班、调配人员、调整排产等），解决后不可撤销。', 'Write what was done (overtime, people moved, rescheduling); this cannot be undone.'))}</Typography.Paragraph>
+        <Input.TextArea data-testid="coordination-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+      </Modal>
+    </Card>
+  );
+}
