@@ -14,6 +14,8 @@ const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/tra
 /** Routes every signed-in person may use, whatever their permissions (their own things). */
 const ANY_SIGNED_IN = new Set([
   'GET /api/auth/me',
+  // The organisation's time zone: every page shows times in it.
+  'GET /api/policy/time-zone',
   'POST /api/auth/logout',
   'POST /api/auth/password',
   'GET /api/org/departments',

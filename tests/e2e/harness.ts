@@ -27,7 +27,7 @@ export interface E2E {
   browser: Browser;
   database: TestDatabase;
   /** A fresh browser context (its own cookies and storage) with one page. */
-  newPage(options?: { phone?: boolean }): Promise<Page>;
+  newPage(options?: { phone?: boolean; timezoneId?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -69,10 +69,11 @@ export async function startE2E(): Promise<E2E> {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
     database,
-    newPage: async ({ phone = false } = {}) => {
+    newPage: async ({ phone = false, timezoneId }: { phone?: boolean; timezoneId?: string } = {}) => {
       const context = await browser.newContext({
         baseURL: `http://127.0.0.1:${port}`,
         locale: 'zh-CN',
+        ...(timezoneId ? { timezoneId } : {}),
         ...(phone ? { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 900 } }),
       });
       context.setDefaultTimeout(20_000);

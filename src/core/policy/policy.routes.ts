@@ -4,12 +4,25 @@ import { actorOf, type RouteModule } from '../http';
 import { FIELD_META, SECTION_LABELS } from './policy.meta';
 import { POLICY_PRESETS, PRESET_LABELS } from './policy.presets';
 import { PRESET_NAMES } from './policy.schema';
-import { applyPreset, diffPolicyVersions, findPolicyVersions, getPolicyVersion, getPolicyView, updatePolicy } from './policy.service';
+import { applyPreset, diffPolicyVersions, findPolicyVersions, getPolicy, getPolicyVersion, getPolicyView, updatePolicy } from './policy.service';
 
 const Version = z.coerce.number().int().min(0);
 
 export const policyRoutes: RouteModule = (app, ctx) => {
   app.get('/policy', { schema: { tags: ['policy'], summary: '当前制度参数 Policy in force' } }, async (req) => getPolicyView(ctx.db, actorOf(req)));
+
+  app.get(
+    '/policy/time-zone',
+    {
+      schema: {
+        tags: ['policy'],
+        summary: '组织时区 The organisation\'s time zone',
+        response: { 200: z.object({ utcOffsetMinutes: z.number().int() }) },
+      },
+    },
+    // Any signed-in person: the web shows every time in the organisation's zone, not the browser's.
+    async (req) => ({ utcOffsetMinutes: (await getPolicy(ctx.db, actorOf(req).orgId)).calendar.utcOffsetMinutes }),
+  );
 
   app.get('/policy/meta', { schema: { tags: ['policy'], summary: '参数说明与条款 Field labels, units and clauses' } }, async () => ({
     sections: SECTION_LABELS,

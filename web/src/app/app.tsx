@@ -1,23 +1,27 @@
 import { Spin } from 'antd';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../ui/auth';
-import { tx } from '../ui/i18n';
-import { Page } from '../ui/page';
-import { LoginPage } from './login.page';
+import { ForbiddenPage, NotFoundPage, OfflinePage } from '../ui/status-pages';
+import { LoginPage, nextPath } from './login.page';
 import { appRoutes } from './routes';
 import { Shell } from './shell';
 
 export function App() {
-  const { me, isLoading } = useAuth();
+  const { me, isLoading, isOffline, retry, can } = useAuth();
+  const location = useLocation();
   if (isLoading) return <Spin fullscreen />;
+  if (isOffline) return <OfflinePage onRetry={retry} />;
   if (!me) {
+    // A deep link opened while signed out (or a session that ended) comes back after sign-in.
+    const asked = `${location.pathname}${location.search}`;
+    const toLogin = asked === '/' || asked.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(asked)}`;
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         {appRoutes.filter((r) => r.path.startsWith('/public/')).map((r) => (
           <Route key={r.path} path={r.path} element={r.element} />
         ))}
-        <Route path="*" element={<Navigate to="/login" replace />} />
+        <Route path="*" element={<Navigate to={toLogin} replace />} />
       </Routes>
     );
   }
@@ -25,10 +29,10 @@ export function App() {
     <Shell routes={appRoutes}>
       <Routes>
         {appRoutes.map((r) => (
-          <Route key={r.path} path={r.path} element={r.element} />
+          <Route key={r.path} path={r.path} element={r.menu?.permission && !can(r.menu.permission) ? <ForbiddenPage /> : r.element} />
         ))}
-        <Route path="/login" element={<Navigate to="/" replace />} />
-        <Route path="*" element={<Page title={tx('页面不存在', 'Page not found')}>404</Page>} />
+        <Route path="/login" element={<Navigate to={nextPath(location.search)} replace />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Shell>
   );

@@ -1,14 +1,21 @@
 import { Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../ui/auth';
 import { tx, useI18n } from '../ui/i18n';
 import { ErrorAlert } from '../ui/page';
+
+/** Where to go after signing in: the page asked for (only a path of this app), else home. */
+export function nextPath(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+}
 
 export function LoginPage() {
   const { login } = useAuth();
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
+  const location = useLocation();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const onFinish = async (v: { username: string; password: string }) => {
@@ -16,7 +23,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(v.username, v.password);
-      navigate('/', { replace: true });
+      navigate(nextPath(location.search), { replace: true });
     } catch (e) {
       setError(e);
     } finally {
@@ -27,7 +34,7 @@ export function LoginPage() {
     <div className="zd-login">
       <Card style={{ width: 380, maxWidth: '94vw' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
             制度 Zhidu
           </Typography.Title>
           <Segmented

@@ -5,6 +5,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { get } from '../ui/api';
 import { useAuth } from '../ui/auth';
+import { OfflineBanner } from '../ui/connection';
 import { type Text, tx, useI18n } from '../ui/i18n';
 import type { AppRoute, MenuSection } from './route-types';
 
@@ -26,7 +27,8 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
   const [open, setOpen] = useState(false);
   const unread = useQuery({
     queryKey: ['notifications', 'unread'],
-    queryFn: () => get<{ count: number }>('/notifications/unread-count').catch(() => ({ count: 0 })),
+    // On a failed poll the bell keeps its last count (the query keeps its last data).
+    queryFn: () => get<{ count: number }>('/notifications/unread-count'),
     refetchInterval: 30_000,
   });
 
@@ -57,6 +59,9 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a className="zd-skip" href="#zd-main">
+        {t(tx('跳到正文', 'Skip to content'))}
+      </a>
       {!isMobile && (
         <Layout.Sider width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <div className="zd-brand">制度 Zhidu</div>
@@ -95,7 +100,10 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
             </Button>
           </Dropdown>
         </Layout.Header>
-        <Layout.Content className="zd-content">{children}</Layout.Content>
+        <Layout.Content className="zd-content" id="zd-main" tabIndex={-1}>
+          <OfflineBanner />
+          {children}
+        </Layout.Content>
       </Layout>
     </Layout>
   );

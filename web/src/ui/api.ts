@@ -22,6 +22,12 @@ export const setApiLocale = (l: 'zh-CN' | 'en') => {
   locale = l;
 };
 
+let onUnauthorized: () => void = () => undefined;
+/** Called when the server answers 401 outside /auth/: the session ended, the shell signs out. */
+export const setUnauthorizedHandler = (fn: () => void) => {
+  onUnauthorized = fn;
+};
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
   const headers: Record<string, string> = { 'x-locale': locale };
@@ -41,6 +47,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const text = await res.text();
   const data = text ? safeJson(text) : undefined;
   if (!res.ok) {
+    if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized();
     const d = (data ?? {}) as { code?: string; message?: string; details?: ApiError['details'] };
     throw new ApiError(res.status, d.code ?? `HTTP_${res.status}`, d.message ?? res.statusText, d.details);
   }
@@ -65,6 +72,7 @@ export const del = <T>(path: string) => api<T>('DELETE', path);
 export async function download(path: string, fallbackName: string): Promise<void> {
   const res = await fetch(`/api${path}`, { headers: { 'x-locale': locale }, credentials: 'same-origin' });
   if (!res.ok) {
+    if (res.status === 401) onUnauthorized();
     const d = safeJson(await res.text()) as { code?: string; message?: string };
     throw new ApiError(res.status, d?.code ?? 'HTTP', d?.message ?? res.statusText);
   }

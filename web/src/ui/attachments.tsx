@@ -1,12 +1,12 @@
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, List, Popconfirm, Select, Space, Tag, Typography, Upload } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { del, download, get, post } from './api';
 import { useAuth } from './auth';
 import { type Text, tx, useI18n } from './i18n';
 import { ErrorAlert } from './page';
+import { orgTime } from './time';
 
 export interface Attachment {
   id: string;
@@ -153,7 +153,7 @@ export function Attachments({ entity, entityId, ownerUserId, defaultCategory = '
               }
               description={
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {a.fileName} · {formatSize(a.sizeBytes)} · {a.uploaderName ?? ''} · {dayjs(a.uploadedAt).format('YYYY-MM-DD HH:mm')}
+                  {a.fileName} · {formatSize(a.sizeBytes)} · {a.uploaderName ?? ''} · {orgTime(a.uploadedAt).format('YYYY-MM-DD HH:mm')}
                 </Typography.Text>
               }
             />

@@ -23,6 +23,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => {
     const l = initial();
     setApiLocale(l);
+    if (typeof document !== 'undefined') document.documentElement.lang = l;
     return l;
   });
   const value = useMemo<I18n>(

@@ -8,7 +8,7 @@ export function Page({ title, extra, children }: { title: Text; extra?: ReactNod
   return (
     <div className="zd-page">
       <div className="zd-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           {t(title)}
         </Typography.Title>
         <div>{extra}</div>

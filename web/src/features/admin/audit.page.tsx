@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
+import { orgTime } from '../../ui/time';
 
 interface Entry {
   id: number;
@@ -58,7 +58,7 @@ export function AuditPage() {
           ),
         }}
         columns={[
-          { title: t(tx('时间', 'Time')), dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+          { title: t(tx('时间', 'Time')), dataIndex: 'at', width: 170, render: (v: string) => orgTime(v).format('YYYY-MM-DD HH:mm:ss') },
           { title: t(tx('操作人', 'Actor')), dataIndex: 'actorName', width: 120 },
           { title: t(tx('操作', 'Action')), dataIndex: 'action', width: 160 },
           { title: t(tx('对象', 'Entity')), dataIndex: 'entity', width: 120 },

@@ -1,7 +1,7 @@
 import { Steps, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { tx, useI18n } from '../../ui/i18n';
 import { ACTION_LABELS, type DocumentView } from './approval.types';
+import { orgTime } from '../../ui/time';
 
 /** The chain's steps with where the document stands, then every action with its opinion. */
 export function ApprovalTimeline({ doc }: { doc: DocumentView }) {
@@ -30,7 +30,7 @@ export function ApprovalTimeline({ doc }: { doc: DocumentView }) {
                 <Typography.Text strong>{t(ACTION_LABELS[e.action] ?? { zh: e.action, en: e.action })}</Typography.Text>
                 {e.stepNameZh && <Typography.Text type="secondary"> · {t({ zh: e.stepNameZh, en: e.stepNameEn ?? e.stepNameZh })}</Typography.Text>}
                 <div>
-                  {e.actorName} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')} · {t(tx(`第 ${e.revision} 版`, `revision ${e.revision}`))}
+                  {e.actorName} · {orgTime(e.at).format('YYYY-MM-DD HH:mm')} · {t(tx(`第 ${e.revision} 版`, `revision ${e.revision}`))}
                 </div>
                 {e.opinion && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>“{e.opinion}”</Typography.Paragraph>}
               </div>

@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import type { DistributionView, ReceiptView } from './approval.types';
+import { orgTime } from '../../ui/time';
 
 /** Who received the document and who has not acknowledged it yet (CORE-5). */
 export function DistributionPanel({ documentId }: { documentId: string }) {
   const { t } = useI18n();
   const q = useQuery({ queryKey: ['distribution', documentId], queryFn: () => get<DistributionView>(`/documents/${documentId}/distribution`) });
   const d = q.data;
-  const fmt = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '');
+  const fmt = (v: string | null) => (v ? orgTime(v).format('YYYY-MM-DD HH:mm') : '');
   return (
     <div data-testid="distribution">
       <ErrorAlert error={q.error} />

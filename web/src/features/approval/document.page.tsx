@@ -1,7 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Spin, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { get } from '../../ui/api';
@@ -13,6 +12,7 @@ import { DocumentActions } from './document-actions.panel';
 import { DocumentContent, DocumentEditor } from './document-content.panel';
 import { DistributionPanel } from './distribution.panel';
 import { RevisionsPanel } from './revisions.panel';
+import { orgTime } from '../../ui/time';
 
 export function DocumentPage() {
   const { id = '' } = useParams();
@@ -34,7 +34,7 @@ export function DocumentPage() {
     <Page title={{ zh: doc.title, en: doc.title }} extra={<Tag color={STATE_COLORS[doc.state]} data-testid="doc-state">{t(STATE_LABELS[doc.state])}</Tag>}>
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
         {doc.number} · {t(doc.docTypeLabel)} · {doc.authorName}
-        {doc.departmentName ? ` · ${doc.departmentName}` : ''} · {t(tx(`第 ${doc.revision} 版`, `revision ${doc.revision}`))} · {dayjs(doc.updatedAt).format('YYYY-MM-DD HH:mm')}
+        {doc.departmentName ? ` · ${doc.departmentName}` : ''} · {t(tx(`第 ${doc.revision} 版`, `revision ${doc.revision}`))} · {orgTime(doc.updatedAt).format('YYYY-MM-DD HH:mm')}
       </Typography.Paragraph>
       {waiting && (
         <Alert

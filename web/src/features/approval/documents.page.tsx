@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { get, post } from '../../ui/api';
@@ -9,6 +8,7 @@ import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { type DocumentState, type DocumentSummary, type DocumentTypeInfo, type DocumentView, STATE_COLORS, STATE_LABELS } from './approval.types';
+import { orgTime } from '../../ui/time';
 
 export function DocumentsPage() {
   const { t } = useI18n();
@@ -80,7 +80,7 @@ export function DocumentsPage() {
             render: (s: DocumentState) => <Tag color={STATE_COLORS[s]}>{t(STATE_LABELS[s])}</Tag>,
           },
           { title: t(tx('起草人', 'Author')), dataIndex: 'authorName', width: 100 },
-          { title: t(tx('更新时间', 'Updated')), dataIndex: 'updatedAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: t(tx('更新时间', 'Updated')), dataIndex: 'updatedAt', width: 150, render: (v: string) => orgTime(v).format('YYYY-MM-DD HH:mm') },
         ]}
       />
       <Modal

@@ -6,6 +6,8 @@ import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { INBOX_KIND_LABELS, type InboxItem } from './approval.types';
+import { orgTime } from '../../ui/time';
+import { useEmptyText } from '../../ui/connection';
 
 const KIND_COLORS: Record<string, string> = {
   'approval.pending': 'processing',
@@ -18,6 +20,7 @@ const KIND_COLORS: Record<string, string> = {
 export function InboxPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const emptyText = useEmptyText(t(tx('没有待办事项', 'Nothing waits for you')));
   const q = useQuery({ queryKey: ['inbox'], queryFn: () => get<InboxItem[]>('/inbox'), refetchInterval: 60_000 });
   return (
     <Page title={tx('我的待办', 'My inbox')} extra={<Button onClick={() => q.refetch()}>{t(tx('刷新', 'Refresh'))}</Button>}>
@@ -25,7 +28,7 @@ export function InboxPage() {
       <List
         loading={q.isLoading}
         dataSource={q.data ?? []}
-        locale={{ emptyText: t(tx('没有待办事项', 'Nothing waits for you')) }}
+        locale={{ emptyText: emptyText }}
         renderItem={(item) => (
           <List.Item
             style={{ cursor: 'pointer' }}
@@ -39,7 +42,7 @@ export function InboxPage() {
               description={
                 <span>
                   <Tag color={KIND_COLORS[item.kind] ?? 'default'}>{t(INBOX_KIND_LABELS[item.kind] ?? { zh: item.kind, en: item.kind })}</Tag>
-                  {t(tx('自', 'Since'))} {dayjs(item.since).format('YYYY-MM-DD HH:mm')}
+                  {t(tx('自', 'Since'))} {orgTime(item.since).format('YYYY-MM-DD HH:mm')}
                   {item.due && (
                     <Typography.Text type="danger" style={{ marginLeft: 8 }}>
                       {t(tx('截止', 'Due'))} {dayjs(item.due).format('YYYY-MM-DD')}

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { DocumentContent } from './document-content.panel';
 import { type DiffEntry, type DocumentState, type RevisionView, STATE_LABELS } from './approval.types';
+import { orgTime } from '../../ui/time';
 
 const KIND = {
   added: { color: 'green', label: tx('新增', 'Added') },
@@ -56,7 +56,7 @@ export function RevisionsPanel({ documentId, revision }: { documentId: string; r
               </span>
             ),
           },
-          { title: t(tx('创建', 'Created')), width: 150, render: (_: unknown, r: RevisionView) => dayjs(r.createdAt).format('YYYY-MM-DD HH:mm') },
+          { title: t(tx('创建', 'Created')), width: 150, render: (_: unknown, r: RevisionView) => orgTime(r.createdAt).format('YYYY-MM-DD HH:mm') },
         ]}
       />
       {shown && (

@@ -1,10 +1,10 @@
 import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Collapse, Row, Space, Table, Tag, Typography, Upload } from 'antd';
-import dayjs from 'dayjs';
 import { ApiError, download, get, post } from '../../ui/api';
 import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
+import { orgTime } from '../../ui/time';
 
 interface ExcelTable {
   name: string;
@@ -132,7 +132,7 @@ function TableCard({ table }: { table: ExcelTable }) {
                   scroll={{ x: 520 }}
                   expandable={{ rowExpandable: (j) => j.errors.length > 0, expandedRowRender: (j) => <RowErrorTable errors={j.errors} /> }}
                   columns={[
-                    { title: t(tx('时间', 'Time')), dataIndex: 'createdAt', width: 140, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+                    { title: t(tx('时间', 'Time')), dataIndex: 'createdAt', width: 140, render: (v: string) => orgTime(v).format('YYYY-MM-DD HH:mm') },
                     { title: t(tx('文件', 'File')), dataIndex: 'fileName' },
                     {
                       title: t(tx('结果', 'Result')),

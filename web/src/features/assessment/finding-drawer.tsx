@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Drawer, Grid, Input, List, Modal, Space, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { ACTION_LABELS, type Finding, type FindingCommand, type FindingEvent, formatYuan, STATE_LABELS, verdictLabel } from './finding.types';
+import { orgTime } from '../../ui/time';
 
 type Detail = Finding & { events: FindingEvent[] };
 
@@ -101,7 +101,7 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
               color: e.action === 'falsified' || e.action === 'withdraw' ? 'red' : e.action === 'dispute' ? 'orange' : 'blue',
               children: (
                 <div>
-                  <strong>{t(ACTION_LABELS[e.action])}</strong> · {e.actorName} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+                  <strong>{t(ACTION_LABELS[e.action])}</strong> · {e.actorName} · {orgTime(e.at).format('YYYY-MM-DD HH:mm')}
                   {e.reason && <div>{e.reason}</div>}
                   {e.action === 'falsified' && (
                     <div>

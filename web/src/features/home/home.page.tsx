@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link, Navigate } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { Page } from '../../ui/page';
+import { orgTime } from '../../ui/time';
+import { useEmptyText } from '../../ui/connection';
 
 interface InboxItem {
   kind: string;
@@ -28,6 +29,7 @@ interface Deadline {
 export function HomePage() {
   const { me, can } = useAuth();
   const { t, locale } = useI18n();
+  const nothingWaiting = useEmptyText(t(tx('没有待办事项', 'Nothing waiting')));
   const en = locale === 'en';
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => get<InboxItem[]>('/inbox') });
   const deadlines = useQuery({ queryKey: ['deadlines', 'mine'], queryFn: () => get<Deadline[]>('/deadlines?scope=mine&state=open') });
@@ -72,12 +74,12 @@ export function HomePage() {
                 renderItem={(i) => (
                   <List.Item>
                     <Link to={i.link}>{en ? i.title.en : i.title.zh}</Link>
-                    <Typography.Text type="secondary">{dayjs(i.since).format('MM-DD HH:mm')}</Typography.Text>
+                    <Typography.Text type="secondary">{orgTime(i.since).format('MM-DD HH:mm')}</Typography.Text>
                   </List.Item>
                 )}
               />
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(tx('没有待办事项', 'Nothing waiting'))} />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={nothingWaiting} />
             )}
           </Card>
         </Col>

@@ -8,6 +8,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { usePeople } from './meeting-forms.panel';
 import { LEAVE_LABELS, type LeaveRequest, type MeetingDetail } from './meeting.types';
+import { orgTime } from '../../ui/time';
 
 /** Leave asked before the meeting and decided by the chair or the leave approver (PP-21). */
 export function LeavePanel({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => void }) {
@@ -75,7 +76,7 @@ export function LeavePanel({ meeting, onChanged }: { meeting: MeetingDetail; onC
                   {r.reason}
                   {r.substituteName ? t(tx(`；代为参会：${r.substituteName}`, `; substitute: ${r.substituteName}`)) : ''}
                   <br />
-                  {dayjs(r.requestedAt).format('YYYY-MM-DD HH:mm')}
+                  {orgTime(r.requestedAt).format('YYYY-MM-DD HH:mm')}
                   {r.decidedByName ? ` · ${r.decidedByName}${r.decisionNote ? `：${r.decisionNote}` : ''}` : ''}
                 </>
               }

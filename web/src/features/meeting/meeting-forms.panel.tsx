@@ -5,6 +5,7 @@ import { get, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { KIND_LABELS, type MeetingKind, type Person, WEEKDAY_OPTIONS } from './meeting.types';
+import { orgInstant } from '../../ui/time';
 
 export const usePeople = () => useQuery({ queryKey: ['meetings', 'people'], queryFn: () => get<Person[]>('/meetings/people'), staleTime: 60_000 });
 
@@ -145,7 +146,8 @@ export function AdHocFormModal({ open, onClose, onDone }: { open: boolean; onClo
   const { t } = useI18n();
   const [form] = Form.useForm<AdHocValues>();
   const people = usePeople();
-  const at = (d: dayjs.Dayjs, time: dayjs.Dayjs) => d.hour(time.hour()).minute(time.minute()).second(0).format('YYYY-MM-DDTHH:mm:ssZ');
+  // The picked wall clock is the organisation's, whatever zone the browser is in.
+  const at = (d: dayjs.Dayjs, time: dayjs.Dayjs) => orgInstant(d.hour(time.hour()).minute(time.minute()).second(0));
   const save = useMutation({
     mutationFn: (v: AdHocValues) =>
       post<{ id: string }>('/meetings', {

@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Descriptions, Spin, Tabs, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useParams } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
@@ -10,6 +9,7 @@ import { AttendancePanel } from './attendance.panel';
 import { LeavePanel } from './leave.panel';
 import { KIND_LABELS, type MeetingDetail, STATE_LABELS } from './meeting.types';
 import { MinutesPanel } from './minutes.panel';
+import { orgTime } from '../../ui/time';
 
 export function MeetingPage() {
   const { id = '' } = useParams();
@@ -35,7 +35,7 @@ export function MeetingPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
           <Descriptions.Item label={t(tx('时间', 'When'))}>
-            {dayjs(m.startsAt).format('YYYY-MM-DD ddd HH:mm')}–{dayjs(m.endsAt).format('HH:mm')}
+            {orgTime(m.startsAt).format('YYYY-MM-DD ddd HH:mm')}–{orgTime(m.endsAt).format('HH:mm')}
           </Descriptions.Item>
           <Descriptions.Item label={t(tx('地点', 'Location'))}>{m.location ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t(tx('类型', 'Kind'))}>{t(KIND_LABELS[m.kind])}</Descriptions.Item>

@@ -9,6 +9,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { AdHocFormModal, SeriesFormModal } from './meeting-forms.panel';
 import { KIND_LABELS, type MeetingItem, STATE_LABELS, STATUS_LABELS } from './meeting.types';
+import { orgTime } from '../../ui/time';
 
 /** 会议: upcoming and past meetings, mine or the whole organisation's (CORE-7). */
 export function MeetingsPage() {
@@ -55,7 +56,7 @@ export function MeetingsPage() {
         onRow={(m) => ({ onClick: () => navigate(`/meetings/${m.id}`), style: { cursor: 'pointer' } })}
         locale={{ emptyText: t(tx('没有会议', 'No meetings')) }}
         columns={[
-          { title: t(tx('时间', 'When')), dataIndex: 'startsAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD ddd HH:mm') },
+          { title: t(tx('时间', 'When')), dataIndex: 'startsAt', width: 150, render: (v: string) => orgTime(v).format('YYYY-MM-DD ddd HH:mm') },
           { title: t(tx('会议', 'Meeting')), dataIndex: 'title' },
           { title: t(tx('类型', 'Kind')), dataIndex: 'kind', width: 110, render: (k: MeetingItem['kind']) => t(KIND_LABELS[k]) },
           { title: t(tx('主持人', 'Chair')), dataIndex: 'chairName', width: 100 },

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, List, Segmented, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { get, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
+import { orgTime } from '../../ui/time';
 
 interface Notification {
   id: string;
@@ -68,7 +68,7 @@ export function NotificationsPage() {
               }
               description={<Typography.Text type="secondary">{(en ? n.bodyEn : n.bodyZh) ?? ''}</Typography.Text>}
             />
-            <Typography.Text type="secondary">{dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+            <Typography.Text type="secondary">{orgTime(n.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
           </List.Item>
         )}
       />

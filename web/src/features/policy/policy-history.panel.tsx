@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Modal, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { type FieldMeta, metaOf, type PolicyChange, type PolicyVersionRow, showValue } from './policy.types';
+import { orgTime } from '../../ui/time';
 
 /** A table of what changed between two versions, each path with its label and clause. */
 export function ChangesTable({ changes, fields }: { changes: PolicyChange[]; fields: Record<string, FieldMeta> }) {
@@ -62,7 +62,7 @@ export function PolicyHistory({ fields }: { fields: Record<string, FieldMeta> })
           { title: t(tx('模板', 'Preset')), dataIndex: 'preset', width: 70 },
           { title: t(tx('原因', 'Reason')), dataIndex: 'reason' },
           { title: t(tx('修改人', 'By')), dataIndex: 'changedByName', width: 110, render: (v: string | null) => v ?? t(tx('系统', 'System')) },
-          { title: t(tx('时间', 'When')), dataIndex: 'createdAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: t(tx('时间', 'When')), dataIndex: 'createdAt', width: 150, render: (v: string) => orgTime(v).format('YYYY-MM-DD HH:mm') },
           {
             title: '',
             width: 110,

@@ -9,6 +9,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { CHANGE_KIND_LABELS, fmt, ORDER_KIND_LABELS, ORDER_STATE_LABELS, PARTY_LABELS } from './production.labels';
 import type { OrderView } from './production.types';
+import { orgTime } from '../../ui/time';
 
 type Party = 'production' | 'quality' | 'business';
 
@@ -45,7 +46,7 @@ function ReviewCard({ order, onDone }: { order: OrderView; onDone: () => void })
                     {r.opinion}
                     <br />
                     <Typography.Text type="secondary">
-                      {r.reviewerName} {dayjs(r.at).format('MM-DD HH:mm')}
+                      {r.reviewerName} {orgTime(r.at).format('MM-DD HH:mm')}
                     </Typography.Text>
                   </div>
                 ) : (

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../ui/page';
 import { MaterialPlanPanel } from './purchase/material-plan.panel';
 import { ACTION_LABELS, fmt } from './production.labels';
 import type { ItemLabel, PlanSummary, PlanView } from './production.types';
+import { orgTime } from '../../ui/time';
 
 /** What the approver reads (on a phone too): the plan's summary and the approval history. */
 export function PlanSummaryPanel({ plan }: { plan: PlanView }) {
@@ -38,7 +39,7 @@ export function PlanSummaryPanel({ plan }: { plan: PlanView }) {
           items={doc.timeline.map((e) => ({
             children: (
               <span>
-                {dayjs(e.at).format('YYYY-MM-DD HH:mm')} {e.actorName} {t(ACTION_LABELS[e.action] ?? { zh: e.action, en: e.action })}
+                {orgTime(e.at).format('YYYY-MM-DD HH:mm')} {e.actorName} {t(ACTION_LABELS[e.action] ?? { zh: e.action, en: e.action })}
                 {e.stepNameZh ? `（${t({ zh: e.stepNameZh, en: e.stepNameEn ?? e.stepNameZh })}）` : ''}
                 {e.revision > 1 ? t(tx(` 第 ${e.revision} 版`, ` rev. ${e.revision}`)) : ''}
                 {e.opinion ? `：${e.opinion}` : ''}
@@ -134,8 +135,8 @@ export function DistributionPanel({ plan }: { plan: PlanView }) {
         columns={[
           { title: t(tx('版本', 'Revision')), dataIndex: 'revision', width: 70 },
           { title: t(tx('接收部门/人员', 'Recipient')), dataIndex: 'recipientName' },
-          { title: t(tx('下达时间', 'Issued')), dataIndex: 'issuedAt', width: 150, render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
-          { title: t(tx('签收', 'Acknowledged')), dataIndex: 'acknowledgedAt', width: 190, render: (v: string | null, r) => (v ? `${dayjs(v).format('MM-DD HH:mm')} ${r.acknowledgedByName ?? ''}` : <Tag color="orange">{t(tx('未签收', 'Pending'))}</Tag>) },
+          { title: t(tx('下达时间', 'Issued')), dataIndex: 'issuedAt', width: 150, render: (v: string) => orgTime(v).format('MM-DD HH:mm') },
+          { title: t(tx('签收', 'Acknowledged')), dataIndex: 'acknowledgedAt', width: 190, render: (v: string | null, r) => (v ? `${orgTime(v).format('MM-DD HH:mm')} ${r.acknowledgedByName ?? ''}` : <Tag color="orange">{t(tx('未签收', 'Pending'))}</Tag>) },
         ]}
       />
     </div>

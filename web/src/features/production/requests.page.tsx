@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { get, post } from '../../ui/api';
@@ -11,6 +11,7 @@ import { ErrorAlert, Page } from '../../ui/page';
 import { UnmetRoutePanel } from './exception/plan-route.panel';
 import { fmt, KIND_LABELS } from './production.labels';
 import type { Item, ItemLabel } from './production.types';
+import { orgTime } from '../../ui/time';
 
 interface RequestRow {
   id: string;
@@ -44,7 +45,7 @@ export function RequestsPage() {
   const q = useQuery({ queryKey: ['production', 'requests'], queryFn: () => get<RequestRow[]>('/production/requests') });
   const items = useQuery({ queryKey: ['production', 'items', 'finished'], queryFn: () => get<Item[]>('/production/items?category=finished'), enabled: creating });
   const create = useMutation({
-    mutationFn: (v: { kind: string; title: string; lines: { itemId: string; qty: number; dueOn: dayjs.Dayjs }[] }) => post<{ id: string }>('/production/requests', { ...v, lines: v.lines.map((l) => ({ ...l, dueOn: l.dueOn.format('YYYY-MM-DD') })) }),
+    mutationFn: (v: { kind: string; title: string; lines: { itemId: string; qty: number; dueOn: Dayjs }[] }) => post<{ id: string }>('/production/requests', { ...v, lines: v.lines.map((l) => ({ ...l, dueOn: l.dueOn.format('YYYY-MM-DD') })) }),
     onSuccess: (r) => navigate(`/production/requests/${r.id}`),
   });
   return (
@@ -140,7 +141,7 @@ export function RequestPage() {
       />
       <Card size="small" title={t(tx('可行性评估与书面反馈', 'Feasibility and written feedback'))} style={{ marginBottom: 12 }}>
         <Alert type={r.isFeasible ? 'success' : 'error'} showIcon message={locale === 'en' ? r.feedbackEn : r.feedbackZh} data-testid="request-feedback" />
-        {r.feedbackSentAt && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t(tx('已书面反馈提出部门', 'Feedback sent'))} {dayjs(r.feedbackSentAt).format('YYYY-MM-DD HH:mm')}</Typography.Paragraph>}
+        {r.feedbackSentAt && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t(tx('已书面反馈提出部门', 'Feedback sent'))} {orgTime(r.feedbackSentAt).format('YYYY-MM-DD HH:mm')}</Typography.Paragraph>}
       </Card>
       <Space wrap>
         {can('production.plan.write') && !r.planId && (

@@ -10,6 +10,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { EChart } from './echart';
 import { fmt } from './production.labels';
+import { orgTime } from '../../ui/time';
 
 interface Shipment {
   id: string;
@@ -79,7 +80,7 @@ export function ShipmentsPage() {
       }
     >
       <ErrorAlert error={plan.error ?? summary.error ?? submit.error} />
-      {summary.data?.submittedAt && <Typography.Paragraph type="secondary">{t(tx('已报送', 'Sent'))} {dayjs(summary.data.submittedAt).format('YYYY-MM-DD HH:mm')}</Typography.Paragraph>}
+      {summary.data?.submittedAt && <Typography.Paragraph type="secondary">{t(tx('已报送', 'Sent'))} {orgTime(summary.data.submittedAt).format('YYYY-MM-DD HH:mm')}</Typography.Paragraph>}
       <Card size="small" title={t(tx('月出货计划', 'Shipment plan'))} style={{ marginBottom: 12 }}>
         <Table<Shipment>
           size="small"

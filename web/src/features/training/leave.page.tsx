@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Segmented, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { type Key, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { download, get, post } from '../../ui/api';
@@ -8,6 +7,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { LEAVE_KIND_LABELS, LEAVE_STATE_COLORS, LEAVE_STATE_LABELS } from './training.labels';
 import type { Leave } from './training.types';
+import { orgTime } from '../../ui/time';
 
 /** ST-4: the leadership group's head approves written leave, one by one or in bulk; everything stays on file. */
 export function LeavePage() {
@@ -72,7 +72,7 @@ export function LeavePage() {
           { title: t(tx('培训', 'Session')), render: (_: unknown, l: Leave) => <Link to={`/training/sessions/${l.sessionId}`}>{`${l.sessionDate} ${l.sessionTitle}`}</Link> },
           { title: t(tx('类别', 'Kind')), dataIndex: 'kind', width: 80, render: (k: string) => t(LEAVE_KIND_LABELS[k]) },
           { title: t(tx('事由', 'Reason')), dataIndex: 'reason' },
-          { title: t(tx('申请时间', 'Asked')), dataIndex: 'requestedAt', width: 130, render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
+          { title: t(tx('申请时间', 'Asked')), dataIndex: 'requestedAt', width: 130, render: (v: string) => orgTime(v).format('MM-DD HH:mm') },
           {
             title: t(tx('状态', 'State')),
             dataIndex: 'state',

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Input, Space, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { get, post } from '../../ui/api';
@@ -11,6 +10,7 @@ import { PlanEditor } from './plan-editor.panel';
 import { PLAN_STATE_COLORS, PLAN_STATE_LABELS } from './plans.page';
 import { CATEGORY_LABELS } from './training.labels';
 import type { Plan, PlanItem } from './training.types';
+import { orgTime } from '../../ui/time';
 
 const ACTIONS: Record<string, { zh: string; en: string }> = {
   submit: tx('提交校长审批', 'Submit for approval'),
@@ -155,7 +155,7 @@ export function PlanPage() {
         <Card size="small" style={{ marginTop: 16 }} title={t(tx('审批记录', 'Approval history'))}>
           <Timeline
             items={plan.document.timeline.map((e) => ({
-              children: `${dayjs(e.at).format('YYYY-MM-DD HH:mm')} ${e.actorName} ${t(ACTIONS[e.action] ?? { zh: e.action, en: e.action })}${e.opinion ? `：${e.opinion}` : ''}`,
+              children: `${orgTime(e.at).format('YYYY-MM-DD HH:mm')} ${e.actorName} ${t(ACTIONS[e.action] ?? { zh: e.action, en: e.action })}${e.opinion ? `：${e.opinion}` : ''}`,
             }))}
           />
         </Card>

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Collapse, Form, Input, InputNumber, Modal, Select, Space, Statistic, Table, Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { download, get, post } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
@@ -8,6 +7,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { FLAG_LABELS, SOURCE_LABELS, STATUS_COLORS, STATUS_LABELS } from './training.labels';
 import type { Roster } from './training.types';
+import { orgTime } from '../../ui/time';
 
 type Row = Roster['rows'][number];
 
@@ -88,7 +88,7 @@ export function RosterPanel({ sessionId, isLive }: { sessionId: string; isLive: 
               </Tag>
             ),
           },
-          { title: t(tx('签到时间', 'Signed in')), width: 90, render: (_: unknown, r: Row) => (r.record?.signedInAt ? dayjs(r.record.signedInAt).format('HH:mm:ss') : '') },
+          { title: t(tx('签到时间', 'Signed in')), width: 90, render: (_: unknown, r: Row) => (r.record?.signedInAt ? orgTime(r.record.signedInAt).format('HH:mm:ss') : '') },
           { title: t(tx('来源', 'Source')), width: 110, render: (_: unknown, r: Row) => (r.record ? t(SOURCE_LABELS[r.record.source] ?? { zh: r.record.source, en: r.record.source }) : '') },
           {
             title: t(tx('提示', 'Flags')),
@@ -132,7 +132,7 @@ export function RosterPanel({ sessionId, isLive }: { sessionId: string; isLive: 
                 <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="attendance-changes">
                   {changes.data?.map((c) => (
                     <li key={c.id}>
-                      {dayjs(c.changedAt).format('MM-DD HH:mm')} {c.changedByName}：{c.before ? t(STATUS_LABELS[c.before.status]) : '—'} → {t(STATUS_LABELS[c.after.status])}（{c.reason}）
+                      {orgTime(c.changedAt).format('MM-DD HH:mm')} {c.changedByName}：{c.before ? t(STATUS_LABELS[c.before.status]) : '—'} → {t(STATUS_LABELS[c.after.status])}（{c.reason}）
                     </li>
                   ))}
                 </ul>

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useParams } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
@@ -7,6 +6,7 @@ import { ErrorAlert, Page } from '../../ui/page';
 import { PrintButton, PrintSheet } from '../../ui/print-sheet';
 import { STATUS_LABELS } from './training.labels';
 import type { Roster } from './training.types';
+import { orgTime } from '../../ui/time';
 
 type Row = Roster['rows'][number];
 
@@ -32,7 +32,7 @@ export function SessionPrintPage() {
           columns={[
             { key: 'name', title: t(tx('姓名', 'Name')), width: '22mm' },
             { key: 'groupName', title: t(tx('教研组', 'Group')), width: '28mm' },
-            { key: 'in', title: t(tx('签到', 'In')), width: '30mm', render: (r) => (r.record?.signedInAt ? dayjs(r.record.signedInAt).format('HH:mm') : '') },
+            { key: 'in', title: t(tx('签到', 'In')), width: '30mm', render: (r) => (r.record?.signedInAt ? orgTime(r.record.signedInAt).format('HH:mm') : '') },
             { key: 'sign', title: t(tx('本人签名', 'Signature')), width: '30mm', render: () => '' },
             { key: 'status', title: t(tx('考勤', 'Status')), width: '18mm', render: (r) => (r.record ? t(STATUS_LABELS[r.status]) : '') },
             { key: 'note', title: t(tx('备注', 'Note')), render: (r) => r.record?.note ?? '' },

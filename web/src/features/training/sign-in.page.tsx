@@ -1,6 +1,5 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError, post } from '../../ui/api';
@@ -8,6 +7,7 @@ import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { STATUS_LABELS } from './training.labels';
+import { orgTime } from '../../ui/time';
 
 interface Outcome {
   isNew: boolean;
@@ -68,7 +68,7 @@ export function SignInPage() {
         <Typography.Paragraph type="secondary">{t(tx('请先用本人账号登录，登录后自动签到。', 'Sign in with your own account; you are then signed in to the session.'))}</Typography.Paragraph>
         {heldUntil && (
           <Typography.Paragraph type="success" data-testid="scan-held">
-            {t(tx(`已记录扫码时间，请在 ${dayjs(heldUntil).format('HH:mm')} 前完成登录`, `Your scan is recorded; log in before ${dayjs(heldUntil).format('HH:mm')}`))}
+            {t(tx(`已记录扫码时间，请在 ${orgTime(heldUntil).format('HH:mm')} 前完成登录`, `Your scan is recorded; log in before ${orgTime(heldUntil).format('HH:mm')}`))}
           </Typography.Paragraph>
         )}
         <ErrorAlert error={error} />
@@ -108,7 +108,7 @@ export function SignInPage() {
     <Result
       icon={<CheckCircleTwoTone twoToneColor="#389e0d" />}
       title={<span data-testid="sign-in-result">{t(outcome.message)}</span>}
-      subTitle={`${outcome.session.title} · ${dayjs(outcome.session.startsAt).format('MM-DD HH:mm')} · ${t(STATUS_LABELS[outcome.record.status] ?? { zh: outcome.record.status, en: outcome.record.status })}`}
+      subTitle={`${outcome.session.title} · ${orgTime(outcome.session.startsAt).format('MM-DD HH:mm')} · ${t(STATUS_LABELS[outcome.record.status] ?? { zh: outcome.record.status, en: outcome.record.status })}`}
       extra={
         <Link to="/training/my">
           <Button type="primary" size="large">

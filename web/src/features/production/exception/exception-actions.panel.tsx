@@ -6,6 +6,7 @@ import { get, post } from '../../../ui/api';
 import { type Text, tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert } from '../../../ui/page';
 import type { ExceptionDetail, MeetingDraft } from './exception.labels';
+import { orgInstant } from '../../../ui/time';
 
 type Step = 'callMeeting' | 'escalate' | 'resolve' | 'close';
 
@@ -26,7 +27,7 @@ export function ExceptionActions({ exception: e, onChanged }: { exception: Excep
     mutationFn: ({ step, values }: { step: Step; values: Record<string, unknown> }) => {
       if (step === 'callMeeting') {
         const v = values as { startsAt: dayjs.Dayjs; durationMinutes: number; location?: string; attendeeUserIds: string[] };
-        return post<ExceptionDetail>(`/production/exceptions/${e.id}/meeting`, { version: e.version, startsAt: v.startsAt.toISOString(), durationMinutes: v.durationMinutes, location: v.location || null, attendeeUserIds: v.attendeeUserIds });
+        return post<ExceptionDetail>(`/production/exceptions/${e.id}/meeting`, { version: e.version, startsAt: orgInstant(v.startsAt), durationMinutes: v.durationMinutes, location: v.location || null, attendeeUserIds: v.attendeeUserIds });
       }
       return post<ExceptionDetail>(`/production/exceptions/${e.id}/${step}`, { version: e.version, ...values });
     },

@@ -9,6 +9,7 @@ import { uploadFile } from '../../../ui/attachments';
 import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert, Page } from '../../../ui/page';
 import { EXCEPTION_KIND_LABELS, type ExceptionDetail, type ExceptionOptions } from './exception.labels';
+import { orgInstant } from '../../../ui/time';
 
 interface ReportForm {
   kind: string;
@@ -38,7 +39,7 @@ export function ExceptionReportPage() {
         workshopId: v.workshopId,
         description: v.description,
         machineRef: v.machineRef,
-        startedAt: v.startedAt.toISOString(),
+        startedAt: orgInstant(v.startedAt),
         affectedWorkshopIds: v.affectedWorkshopIds ?? [],
         lines: (v.lines ?? []).map((l) => ({ planId: l.split('|')[0], itemId: l.split('|')[1] })),
         hoursLost: v.hoursLost ?? 0,

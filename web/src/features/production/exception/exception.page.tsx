@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, List, Popconfirm, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import { get, post } from '../../../ui/api';
 import { Attachments } from '../../../ui/attachments';
@@ -9,8 +8,9 @@ import { ErrorAlert, Page } from '../../../ui/page';
 import { EXCEPTION_KIND_LABELS, type ExceptionDetail, TIMELINE_LABELS } from './exception.labels';
 import { ExceptionActions } from './exception-actions.panel';
 import { ExceptionStateTag } from './exceptions.page';
+import { orgTime } from '../../../ui/time';
 
-const at = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+const at = (iso: string | null) => (iso ? orgTime(iso).format('YYYY-MM-DD HH:mm') : '');
 
 /** PP-19: one exception — impact, the coordination meeting and its action items, the whole timeline. */
 export function ExceptionPage() {

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { get } from '../../../ui/api';
@@ -9,6 +8,7 @@ import { useAuth } from '../../../ui/auth';
 import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert, Page } from '../../../ui/page';
 import { EXCEPTION_KIND_LABELS, EXCEPTION_STATE_LABELS, type ExceptionOptions, type ExceptionSummary } from './exception.labels';
+import { orgTime } from '../../../ui/time';
 
 export function ExceptionStateTag({ state }: { state: string }) {
   const { t } = useI18n();
@@ -27,7 +27,7 @@ export function ExceptionsPage() {
   const list = useQuery({ queryKey: ['production', 'exceptions', qs], queryFn: () => get<ExceptionSummary[]>(`/production/exceptions${qs ? `?${qs}` : ''}`) });
   const options = useQuery({ queryKey: ['production', 'exception-options'], queryFn: () => get<ExceptionOptions>('/production/exceptions/options') });
   const set = (k: keyof typeof filter) => (v?: string) => setFilter((f) => ({ ...f, [k]: v || undefined }));
-  const when = (e: ExceptionSummary) => dayjs(e.startedAt).format('MM-DD HH:mm');
+  const when = (e: ExceptionSummary) => orgTime(e.startedAt).format('MM-DD HH:mm');
   return (
     <Page
       title={tx('生产异常', 'Production exceptions')}

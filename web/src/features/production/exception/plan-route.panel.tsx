@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Steps, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../../../ui/api';
 import { useAuth } from '../../../ui/auth';
 import { type Text, tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert } from '../../../ui/page';
 import type { ChangeCauses, UnmetRoutes, UnmetRouteView } from './exception.labels';
+import { orgTime } from '../../../ui/time';
 
-const at = (iso: string | null) => (iso ? dayjs(iso).format('MM-DD HH:mm') : '');
+const at = (iso: string | null) => (iso ? orgTime(iso).format('MM-DD HH:mm') : '');
 
 const STEP_BUTTONS: Record<string, { path: string; label: Text; confirm: Text; needsNote: boolean }> = {
   forward: { path: 'forward', label: tx('确认并通知市场部', 'Confirm and tell the market'), confirm: tx('市场部将与客户联系修改合同。', 'The market department will contact the customer.'), needsNote: false },

@@ -1,7 +1,6 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Grid, List, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { MaterialPlanView } from '#production';
@@ -11,6 +10,7 @@ import { ErrorAlert } from '../../../ui/page';
 import { fmt, SOURCE_LABELS } from '../production.labels';
 import type { PlanView } from '../production.types';
 import { PERIOD_LABELS } from '../warehouse/warehouse.labels';
+import { orgTime } from '../../../ui/time';
 
 type Material = MaterialPlanView['materials'][number];
 type Order = MaterialPlanView['orders'][number];
@@ -68,7 +68,7 @@ export function MaterialPlanPanel({ plan }: { plan: PlanView }) {
             {t(tx('按当前明细重新分解', 'Decompose the draft now'))}
           </Button>
         )}
-        {m?.materialsAt && <Typography.Text type="secondary">{t(tx('分解时间', 'Decomposed'))} {dayjs(m.materialsAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>}
+        {m?.materialsAt && <Typography.Text type="secondary">{t(tx('分解时间', 'Decomposed'))} {orgTime(m.materialsAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>}
       </Space>
       {shortages.length > 0 && (
         <Alert

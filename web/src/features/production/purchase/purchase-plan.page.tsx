@@ -1,7 +1,6 @@
 import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Grid, Progress, Row, Space, Spin, Statistic, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { PurchasePlanView } from '#production';
@@ -15,6 +14,7 @@ import { DocumentActions } from '../../approval/document-actions.panel';
 import { fmt, STATE_COLORS, STATE_LABELS } from '../production.labels';
 import { PERIOD_LABELS } from '../warehouse/warehouse.labels';
 import { MaterialsTable, OrdersTable } from './purchase-tables.panel';
+import { orgTime } from '../../../ui/time';
 
 export const LOT_POLICY_LABELS = { max_min: tx('低于最低库存时补足到最高库存', 'Below the minimum, up to the maximum'), lot_for_lot: tx('按净需求采购', 'The net need (lot for lot)') };
 
@@ -103,7 +103,7 @@ export function PurchasePlanPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
         {p.number} · {t(tx('依据', 'from'))} <Link to={`/production/plans/${p.sourcePlanId}`}>{`${p.sourcePlanNumber ?? ''} ${p.sourcePlanTitle}`}</Link> · {t(tx('按供应商、物料、', 'one line per supplier, item and '))}
         {t(PERIOD_LABELS[p.orderPeriod])}
-        {t(tx('合并', ''))} · {t(LOT_POLICY_LABELS[p.lotPolicy])} · {p.createdByName} {dayjs(p.compiledAt).format('YYYY-MM-DD HH:mm')}
+        {t(tx('合并', ''))} · {t(LOT_POLICY_LABELS[p.lotPolicy])} · {p.createdByName} {orgTime(p.compiledAt).format('YYYY-MM-DD HH:mm')}
       </Typography.Paragraph>
       <ErrorAlert error={recompile.error ?? doc.error} />
       {p.isStale && p.state === 'draft' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t(tx('生产计划的物料需求已重新分解，请重新编制后再报批', 'The production plan’s materials changed; compile again before submitting'))} />}

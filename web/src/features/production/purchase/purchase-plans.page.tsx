@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Grid, List, Modal, Select, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
 import type { PurchasePlanSummary } from '#production';
@@ -11,6 +10,7 @@ import { ErrorAlert, Page } from '../../../ui/page';
 import { STATE_COLORS, STATE_LABELS } from '../production.labels';
 import type { PlanSummary } from '../production.types';
 import { PERIOD_LABELS } from '../warehouse/warehouse.labels';
+import { orgTime } from '../../../ui/time';
 
 /** PP-15 (T4 第二十三条): the purchase plans, and compiling one from an issued production plan. */
 export function PurchasePlansPage() {
@@ -75,7 +75,7 @@ export function PurchasePlansPage() {
             { title: t(tx('合并周期', 'Per')), dataIndex: 'orderPeriod', width: 80, render: (v: string) => t(PERIOD_LABELS[v]) },
             { title: t(tx('订单行/到齐', 'Lines / received')), width: 120, align: 'right', render: (_: unknown, p) => `${p.lines} / ${p.received}` },
             { title: t(tx('供应商', 'Suppliers')), dataIndex: 'suppliers', width: 80, align: 'right' },
-            { title: t(tx('编制时间', 'Compiled')), dataIndex: 'compiledAt', width: 140, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+            { title: t(tx('编制时间', 'Compiled')), dataIndex: 'compiledAt', width: 140, render: (v: string) => orgTime(v).format('YYYY-MM-DD HH:mm') },
           ]}
         />
       )}

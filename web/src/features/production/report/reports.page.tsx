@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Drawer, Grid, List, Row, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { get } from '../../../ui/api';
@@ -12,6 +11,7 @@ import type { Workshop } from '../production.types';
 import { ReportFormPanel } from './report-form.panel';
 import { shiftLabel, STOPPAGE_LABELS } from './report.labels';
 import type { ReportSummary, ReportView } from './report.types';
+import { orgTime } from '../../../ui/time';
 
 /** PP-18: the shift report on a phone, and the workshops' reports of the last month. */
 export function DailyReportsPage() {
@@ -131,7 +131,7 @@ function ReportDrawer({ id, onClose, onAmend }: { id: string | null; onClose: ()
             </Descriptions.Item>
             <Descriptions.Item label={t(tx('工时', 'Hours'))}>{fmt(r.hoursWorked)}</Descriptions.Item>
             <Descriptions.Item label={t(tx('填报人', 'Reported by'))}>
-              {r.reportedByName} {dayjs(r.reportedAt).format('MM-DD HH:mm')}
+              {r.reportedByName} {orgTime(r.reportedAt).format('MM-DD HH:mm')}
             </Descriptions.Item>
             <Descriptions.Item label={t(tx('生产入库单', 'Production receipt'))}>{r.receipt?.number ?? t(tx('无进仓', 'None'))}</Descriptions.Item>
             {r.note && <Descriptions.Item label={t(tx('备注', 'Note'))}>{r.note}</Descriptions.Item>}
@@ -171,7 +171,7 @@ function ReportDrawer({ id, onClose, onAmend }: { id: string | null; onClose: ()
                 items={r.revisions.map((v) => ({
                   children: (
                     <div>
-                      <strong>{v.amendedByName}</strong> {dayjs(v.amendedAt).format('MM-DD HH:mm')} · {v.reason}
+                      <strong>{v.amendedByName}</strong> {orgTime(v.amendedAt).format('MM-DD HH:mm')} · {v.reason}
                       <div>{v.lines.map((l) => `${name(l.itemId)} ${t(tx('产量', 'output'))} ${fmt(l.outputQty)} / ${t(tx('进仓', 'in'))} ${fmt(l.warehouseQty)}`).join('；')}</div>
                     </div>
                   ),

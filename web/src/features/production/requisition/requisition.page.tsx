@@ -3,16 +3,16 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Grid, Input, List, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import { get, post } from '../../../ui/api';
 import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert, Page } from '../../../ui/page';
 import { fmt } from '../production.labels';
 import { daysText, EVENTS, SOURCES, STAGES } from './requisition.labels';
+import { orgTime } from '../../../ui/time';
 
 type Line = RequisitionView['lines'][number];
-const at = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+const at = (iso: string | null) => (iso ? orgTime(iso).format('YYYY-MM-DD HH:mm') : '');
 
 export function useRequisition(id: string) {
   return useQuery({ queryKey: ['production', 'requisition', id], queryFn: () => get<RequisitionView>(`/production/requisitions/${id}`) });

@@ -1,7 +1,7 @@
 import type { RequisitionStage, RequisitionSummary } from '#production';
 import { useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { get } from '../../../ui/api';
@@ -10,6 +10,7 @@ import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert, Page } from '../../../ui/page';
 import type { Workshop } from '../production.types';
 import { daysText, STAGES } from './requisition.labels';
+import { orgTime } from '../../../ui/time';
 
 /** PP-17: 领料单 by workshop, stage and plan days; a phone gets cards. */
 export function RequisitionsPage() {
@@ -78,7 +79,7 @@ export function RequisitionsPage() {
             { title: t(tx('生产日期', 'Plan days')), dataIndex: 'days', render: (d: string[]) => daysText(d) },
             { title: t(tx('物料行', 'Lines')), dataIndex: 'lineCount', width: 80, align: 'right' },
             { title: t(tx('领料人', 'Requested by')), dataIndex: 'requestedByName', width: 100 },
-            { title: t(tx('填写时间', 'Written')), dataIndex: 'requestedAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+            { title: t(tx('填写时间', 'Written')), dataIndex: 'requestedAt', width: 150, render: (v: string) => orgTime(v).format('YYYY-MM-DD HH:mm') },
             { title: t(tx('状态', 'State')), dataIndex: 'stage', width: 170, render: (s: RequisitionStage, r) => <Space size={4}>{stageTag(s)}{r.isAboveNorm && <Tag color="red">{t(tx('超定额', 'Above norm'))}</Tag>}</Space> },
           ]}
         />

@@ -7,6 +7,7 @@ import { get, post } from '../../../ui/api';
 import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert, Page } from '../../../ui/page';
 import type { ChecklistForm } from './shopfloor.labels';
+import { orgTime } from '../../../ui/time';
 
 interface Answer {
   ok: boolean;
@@ -44,7 +45,7 @@ export function ChecklistPage() {
   if (form.mine) {
     return (
       <Page title={tx('安全生产检查表', 'Safety checklist')}>
-        <Result status="success" title={t(tx(`今天（${form.today}）已填写`, `Done today (${form.today})`))} subTitle={`${form.workshop.name} · ${dayjs(form.mine.checkedAt).format('HH:mm')} · ${t(tx(`发现问题 ${form.mine.problemCount} 项`, `${form.mine.problemCount} problems`))}`} extra={<Button onClick={() => navigate('/production/floor')}>{t(tx('返回现场管理', 'Back to the shop floor'))}</Button>} />
+        <Result status="success" title={t(tx(`今天（${form.today}）已填写`, `Done today (${form.today})`))} subTitle={`${form.workshop.name} · ${orgTime(form.mine.checkedAt).format('HH:mm')} · ${t(tx(`发现问题 ${form.mine.problemCount} 项`, `${form.mine.problemCount} problems`))}`} extra={<Button onClick={() => navigate('/production/floor')}>{t(tx('返回现场管理', 'Back to the shop floor'))}</Button>} />
       </Page>
     );
   }

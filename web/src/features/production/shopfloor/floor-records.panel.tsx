@@ -6,6 +6,7 @@ import { post } from '../../../ui/api';
 import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert } from '../../../ui/page';
 import { OPERATION_KIND_LABELS, type OperationRecordView, type PatrolView, SHIFT_LABELS } from './shopfloor.labels';
+import { orgTime } from '../../../ui/time';
 
 type Person = { id: string; name: string };
 
@@ -111,7 +112,7 @@ export function PatrolList({ patrols }: { patrols: PatrolView[] }) {
       renderItem={(p) => (
         <List.Item data-testid="patrol">
           <div>
-            <Typography.Text strong>{dayjs(p.inspectedAt).format('MM-DD HH:mm')}</Typography.Text> {p.inspectorName} · {p.note || t(tx('巡检', 'Patrol'))}{' '}
+            <Typography.Text strong>{orgTime(p.inspectedAt).format('MM-DD HH:mm')}</Typography.Text> {p.inspectorName} · {p.note || t(tx('巡检', 'Patrol'))}{' '}
             {p.findingCount > 0 ? <Tag color="orange">{t(tx(`发现问题 ${p.findingCount} 项`, `${p.findingCount} findings`))}</Tag> : <Tag color="green">{t(tx('正常', 'All fine'))}</Tag>}
           </div>
         </List.Item>
@@ -130,7 +131,7 @@ export function RecordList({ records }: { records: OperationRecordView[] }) {
       renderItem={(r) => (
         <List.Item>
           <div>
-            <Typography.Text type="secondary">{dayjs(r.recordedAt).format('MM-DD HH:mm')}</Typography.Text> {t(SHIFT_LABELS[r.shift])} · {r.step} · {t(OPERATION_KIND_LABELS[r.kind])}
+            <Typography.Text type="secondary">{orgTime(r.recordedAt).format('MM-DD HH:mm')}</Typography.Text> {t(SHIFT_LABELS[r.shift])} · {r.step} · {t(OPERATION_KIND_LABELS[r.kind])}
             {r.checkedUserName ? `（${r.checkedUserName}）` : ''} · {r.recordedByName}{' '}
             {r.result === 'ok' ? <Tag color="green">{t(tx('正常', 'OK'))}</Tag> : <Tag color="red">{t(tx('有问题', 'Problem'))}</Tag>}
             {r.note && <div>{r.note}</div>}

@@ -1,7 +1,6 @@
 import { CheckSquareOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Grid, List, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { get } from '../../../ui/api';
@@ -12,6 +11,7 @@ import { PatrolList, PatrolModal, RecordList, RecordModal } from './floor-record
 import { RectificationsPanel } from './rectifications.panel';
 import { SafetyItemsDrawer } from './safety-items.panel';
 import type { FloorOverview } from './shopfloor.labels';
+import { orgTime } from '../../../ui/time';
 
 type WorkshopRow = FloorOverview['workshops'][number];
 
@@ -115,7 +115,7 @@ export function FloorPage() {
                   locale={{ emptyText: t(tx('今天还没有填写安全检查表', 'No checklist yet today')) }}
                   renderItem={(c) => (
                     <List.Item>
-                      {c.checkedByName} {dayjs(c.checkedAt).format('HH:mm')} · {c.problemCount ? <Tag color="orange">{t(tx(`发现问题 ${c.problemCount} 项`, `${c.problemCount} problems`))}</Tag> : <Tag color="green">{t(tx('全部正常', 'All fine'))}</Tag>}
+                      {c.checkedByName} {orgTime(c.checkedAt).format('HH:mm')} · {c.problemCount ? <Tag color="orange">{t(tx(`发现问题 ${c.problemCount} 项`, `${c.problemCount} problems`))}</Tag> : <Tag color="green">{t(tx('全部正常', 'All fine'))}</Tag>}
                     </List.Item>
                   )}
                 />

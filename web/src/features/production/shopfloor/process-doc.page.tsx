@@ -9,6 +9,7 @@ import { ErrorAlert, Page } from '../../../ui/page';
 import { ProcessDocForm, type ProcessFormValues, ProcessItemsTable } from './process-doc-editor.panel';
 import { ProcessStateTags, useWorkshops } from './process-docs.page';
 import { PROCESS_CATEGORY_LABELS, type ProcessDocDetail } from './shopfloor.labels';
+import { orgTime } from '../../../ui/time';
 
 const ACTIONS: Record<string, { label: Text; confirm?: Text; opinion?: 'required' | 'optional' }> = {
   submit: { label: tx('提交审批', 'Submit'), opinion: 'optional' },
@@ -130,7 +131,7 @@ export function ProcessDocPage() {
       <Card size="small" title={t(tx('审批记录', 'Approval history'))}>
         <Timeline
           items={d.timeline.map((x) => ({
-            children: `${dayjs(x.at).format('YYYY-MM-DD HH:mm')} ${t(tx(`第 ${x.revision} 版`, `Rev. ${x.revision}`))} ${t(ACTION_NAMES[x.action] ?? { zh: x.action, en: x.action })} · ${x.actorName}${x.stepNameZh ? `（${t({ zh: x.stepNameZh, en: x.stepNameEn ?? x.stepNameZh })}）` : ''}${x.opinion ? `：${x.opinion}` : ''}`,
+            children: `${orgTime(x.at).format('YYYY-MM-DD HH:mm')} ${t(tx(`第 ${x.revision} 版`, `Rev. ${x.revision}`))} ${t(ACTION_NAMES[x.action] ?? { zh: x.action, en: x.action })} · ${x.actorName}${x.stepNameZh ? `（${t({ zh: x.stepNameZh, en: x.stepNameEn ?? x.stepNameZh })}）` : ''}${x.opinion ? `：${x.opinion}` : ''}`,
           }))}
         />
       </Card>

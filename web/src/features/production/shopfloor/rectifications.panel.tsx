@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { post } from '../../../ui/api';
 import { Attachments } from '../../../ui/attachments';
 import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert } from '../../../ui/page';
 import { RECTIFICATION_STATES, type RectificationView } from './shopfloor.labels';
+import { orgTime } from '../../../ui/time';
 
 /** Open rectifications with who owns them and by when; close with what was done, or escalate. */
 export function RectificationsPanel({ items, onChanged }: { items: RectificationView[]; onChanged: () => void }) {
@@ -45,7 +45,7 @@ export function RectificationsPanel({ items, onChanged }: { items: Rectification
                 </div>
                 {r.escalatedAt && (
                   <Typography.Text type="danger">
-                    {t(tx('已上报', 'Escalated'))}：{r.escalatedByName} {dayjs(r.escalatedAt).format('MM-DD HH:mm')} {r.escalationNote}
+                    {t(tx('已上报', 'Escalated'))}：{r.escalatedByName} {orgTime(r.escalatedAt).format('MM-DD HH:mm')} {r.escalationNote}
                   </Typography.Text>
                 )}
                 <Space wrap style={{ marginTop: 6 }}>

@@ -1,7 +1,6 @@
 import { PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Grid, Input, List, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { DocumentContext, StockDocView } from '#production';
@@ -12,6 +11,7 @@ import { ErrorAlert, Page } from '../../../ui/page';
 import { fmt } from '../production.labels';
 import { DOC_KIND_COLORS, PURPOSE_LABELS, SHEET_TITLES } from './warehouse.labels';
 import { WAREHOUSE, WarehouseNav } from './warehouse-nav';
+import { orgTime } from '../../../ui/time';
 
 type Line = StockDocView['lines'][number];
 
@@ -86,7 +86,7 @@ export function StockDocumentPage() {
                 <Tag color={DOC_KIND_COLORS[d.kind]}>{t(PURPOSE_LABELS[d.purpose])}</Tag>
               </Descriptions.Item>
               <Descriptions.Item label={t(tx('日期', 'Date'))}>{d.docDate}</Descriptions.Item>
-              <Descriptions.Item label={t(tx('经办', 'Posted'))}>{`${c.postedByName ?? t(tx('系统', 'System'))} ${dayjs(d.postedAt).format('YYYY-MM-DD HH:mm')}`}</Descriptions.Item>
+              <Descriptions.Item label={t(tx('经办', 'Posted'))}>{`${c.postedByName ?? t(tx('系统', 'System'))} ${orgTime(d.postedAt).format('YYYY-MM-DD HH:mm')}`}</Descriptions.Item>
               {c.workshopName && <Descriptions.Item label={t(tx('车间', 'Workshop'))}>{c.workshopName}</Descriptions.Item>}
               {c.supplier && <Descriptions.Item label={t(tx('供应商', 'Supplier'))}>{c.supplier}</Descriptions.Item>}
               {d.referenceNumber && (
