@@ -61,16 +61,17 @@ function HeadroomTable({ plan }: { plan: PlanView }) {
         pagination={false}
         loading={q.isLoading}
         dataSource={h?.rows}
-        scroll={{ x: 520 }}
+        // No sideways scroll: on a phone the headroom column must stay in view.
+        tableLayout="fixed"
         columns={[
-          { title: t(tx('产品', 'Product')), dataIndex: 'code', render: (v: string, r) => `${v} ${r.name}` },
-          { title: t(tx('预估量', 'Forecast')), dataIndex: 'forecastQty', width: 100, align: 'right', render: (v: number) => fmt(v) },
+          { title: t(tx('产品', 'Product')), dataIndex: 'code', ellipsis: true, render: (v: string, r) => `${v} ${r.name}` },
+          { title: t(tx('预估量', 'Forecast')), dataIndex: 'forecastQty', width: 84, align: 'right', render: (v: number) => fmt(v) },
           ...(h && h.threshold !== 1 ? [{ title: t(tx('允许上限', 'Limit')), dataIndex: 'limitQty', width: 100, align: 'right' as const, render: (v: number) => fmt(v) }] : []),
-          { title: t(tx('本月已订货', 'Ordered this month')), dataIndex: 'orderedQty', width: 110, align: 'right', render: (v: number) => fmt(v) },
+          { title: t(tx('已订货', 'Ordered')), dataIndex: 'orderedQty', width: 84, align: 'right', render: (v: number) => fmt(v) },
           {
             title: t(tx('余量', 'Headroom')),
             dataIndex: 'headroom',
-            width: 110,
+            width: 100,
             align: 'right',
             render: (v: number, r) => (r.isOver ? <Tag color="red">{t(tx(`超出 ${fmt(-v)}`, `${fmt(-v)} over`))}</Tag> : <span data-testid={`headroom-${r.code}`}>{fmt(v)} {r.unit}</span>),
           },
