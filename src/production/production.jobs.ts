@@ -5,7 +5,7 @@ import type { Db } from '#core/db';
 import type { Job } from '#core/http';
 import { organisations } from '#core/org';
 import { getPolicy } from '#core/policy';
-import { runDueExecutionAssessment, runPlanningAssessment } from './assessment/index';
+import { assessMissedRequestIssues, runDueExecutionAssessment, runPlanningAssessment } from './assessment/index';
 import { addMonths, ensureDeadline, findResponsible, localToday, monthOf, monthStart } from './common/index';
 import { ensureForecastDeadline, SALES_STATISTICS_SUBJECT } from './demand/index';
 import { prefillUpcomingDispatchAgendas } from './dispatch/index';
@@ -63,6 +63,14 @@ export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Pro
 }
 
 export const productionJobs: Job[] = [
+  // Every tick: a special or temporary request past its issue deadline is penalised at the deadline.
+  async (ctx) => {
+    try {
+      await assessMissedRequestIssues(ctx.db, ctx.clock());
+    } catch (err) {
+      console.error('production request issue assessment failed', err instanceof Error ? err.message : err);
+    }
+  },
   async (ctx) => {
     const now = ctx.clock();
     const plants = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'enterprise'));

@@ -1,6 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Permission } from '#core/access';
+import { departments as departmentTable, users } from '#core/org';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -58,6 +60,15 @@ async function buildPlant(t: TestApp): Promise<Plant> {
     newPerson(t.ctx.db, org.id, ['production.read', 'approval.act', 'document.read']),
     newPerson(t.ctx.db, org.id, ['production.read', 'document.read']),
   ]);
+  // The joint review's parties speak from their own departments (issue 14 item 6).
+  const inDepartment = async (who: Actor, name: string) => {
+    const existing = departments.find((d) => d.name === name);
+    const id = existing?.id ?? (await t.ctx.db.insert(departmentTable).values({ orgId: org.id, name, kind: 'department' }).returning())[0].id;
+    await t.ctx.db.update(users).set({ departmentId: id }).where(and(eq(users.orgId, org.id), eq(users.id, who.userId)));
+  };
+  await inDepartment(plannerA, '生产部');
+  await inDepartment(reviewerA, '质量部');
+  await inDepartment(marketA, '市场部');
   const other = await newOrg(t.ctx.db);
   const strangerA = await newPerson(t.ctx.db, other.org.id, 'all');
   const a = await login(admin);
@@ -262,6 +273,15 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
     expect(created.statusCode).toBe(201);
     orderId = created.json().id;
     expect((await p.reader.post(`/api/production/orders/${orderId}/reviews`, { party: 'quality', opinion: '同意', isAgreed: true })).statusCode).toBe(403);
+    // Issue 14 item 6: the production department cannot file the quality department's opinion.
+    const foreign = await p.planner.post(`/api/production/orders/${orderId}/reviews`, { party: 'quality', opinion: '同意', isAgreed: true });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().messageZh).toContain('质量部');
+    expect((await p.reviewer.get(`/api/production/orders/${orderId}`)).json().reviewParties).toEqual([
+      { party: 'production', departmentNames: ['生产部'], mayReview: false },
+      { party: 'quality', departmentNames: ['质量部'], mayReview: true },
+      { party: 'business', departmentNames: ['市场部'], mayReview: false },
+    ]);
     for (const [c, party] of [[p.planner, 'production'], [p.reviewer, 'quality'], [p.market, 'business']] as const) {
       expect((await c.post(`/api/production/orders/${orderId}/reviews`, { party, opinion: '同意接单', isAgreed: true })).statusCode).toBe(200);
     }

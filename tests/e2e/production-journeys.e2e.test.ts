@@ -76,7 +76,7 @@ describe('production planning journeys in the browser (PP-3, PP-8, PP-9, PP-12, 
     // Production and quality give their opinions (订单汇审, T4 第十四条).
     for (const [user, opinion] of [
       ['plant.head', '下月第二周可排灌装'],
-      ['plant.vp', '按企业标准检验'],
+      ['plant.quality', '按企业标准检验'],
     ]) {
       await login(page, user);
       await page.goto(orderUrl);
@@ -161,7 +161,7 @@ describe('production planning journeys in the browser (PP-3, PP-8, PP-9, PP-12, 
     const order = await market.post<{ id: string }>('/production/orders', { kind: 'written', customer: '紧急客户', receivedOn: today, lines: [{ itemId: cp001.id, qty: 14000, requestedShipOn: today }] });
     for (const [user, party] of [
       ['plant.head', 'production'],
-      ['plant.vp', 'quality'],
+      ['plant.quality', 'quality'],
       ['plant.market', 'business'],
     ] as const) {
       const c = await apiAs(e2e, user);

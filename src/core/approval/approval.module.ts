@@ -1,6 +1,7 @@
 import { defineModule } from '../http';
 import { seedApprovalDemo } from './approval.demo';
 import { approvalRoutes } from './approval.routes';
+import { remindUnacknowledged } from './distribution.service';
 
 /** Approval chains, versioned documents, distribution and the inbox (CORE-3, CORE-4, CORE-5). */
 export const approvalModule = defineModule({
@@ -13,5 +14,11 @@ export const approvalModule = defineModule({
     { code: 'approval.act', label: { zh: '审批', en: 'Act on approvals' } },
   ],
   routes: [approvalRoutes],
+  // Issue 14 item 8: those who have not acknowledged an issued document are reminded daily.
+  jobs: [
+    async (ctx) => {
+      await remindUnacknowledged(ctx.db, ctx.registry.workflows, ctx.clock());
+    },
+  ],
   demo: seedApprovalDemo,
 });

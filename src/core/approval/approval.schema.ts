@@ -114,6 +114,8 @@ export const documentReceipts = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
     acknowledgedBy: uuid('acknowledged_by'),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    /** Last reminder to those who have not acknowledged (issue 14 item 8). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, requireAccess } from '../access';
 import { writeAudit } from '../audit';
@@ -7,7 +7,7 @@ import { invalidField, invalidState } from '../errors';
 import { notifyUsers } from '../notify';
 import { departments, findUserIdsInDepartment, users } from '../org';
 import { documentLink, type Workflows } from './approval.registry';
-import { documentReceipts } from './approval.schema';
+import { documentReceipts, documents } from './approval.schema';
 import { type ActionInput, applyTransition } from './document-transition.service';
 import { getDocumentRow } from './document.query';
 import { type DocumentView, getDocument } from './document.service';
@@ -37,12 +37,69 @@ async function assertRecipients(db: Db, orgId: string, departmentIds: string[], 
   }
 }
 
+/**
+ * Issue 14 item 8: a department nobody belongs to can never acknowledge, so the distribution
+ * could never finish. It is refused, naming the departments, before anything is issued.
+ */
+async function assertDepartmentsStaffed(db: Db, orgId: string, departmentIds: string[]): Promise<void> {
+  const empty: string[] = [];
+  for (const d of departmentIds) if ((await findUserIdsInDepartment(db, orgId, d)).length === 0) empty.push(d);
+  if (empty.length === 0) return;
+  const names = (await db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.orgId, orgId), inArray(departments.id, empty)))).map((d) => d.name);
+  throw invalidField(
+    'departmentIds',
+    `以下部门没有人员，发放后无人能签收：${names.join('、')}。请先在“组织与人员”中为其添加人员，或改为发给具体人员`,
+    `No one belongs to ${names.join(', ')}, so no one could acknowledge: add people to it first, or issue to named people`,
+  );
+}
+
+/**
+ * Issue 14 item 8: each receipt not acknowledged a day after issue (and every day after) is
+ * a reminder to those who should sign: the department's members or the person named.
+ */
+export async function remindUnacknowledged(db: Db, workflows: Workflows, now: Date): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ r: documentReceipts, doc: documents })
+      .from(documentReceipts)
+      .innerJoin(documents, and(eq(documents.orgId, documentReceipts.orgId), eq(documents.id, documentReceipts.documentId)))
+      .where(
+        and(
+          isNull(documentReceipts.acknowledgedAt),
+          lte(documentReceipts.issuedAt, dayAgo),
+          or(isNull(documentReceipts.remindedAt), lte(documentReceipts.remindedAt, dayAgo)),
+          eq(documents.state, 'issued'),
+          eq(documents.effectiveRevision, documentReceipts.revision),
+        ),
+      )
+      .limit(200)
+      .for('update', { of: documentReceipts, skipLocked: true });
+    for (const { r, doc } of due) {
+      const to = r.userId ? [r.userId] : r.departmentId ? await findUserIdsInDepartment(tx, r.orgId, r.departmentId) : [];
+      const name = `${doc.number} ${doc.title}`;
+      await notifyUsers(tx, r.orgId, to, {
+        kind: 'distribution.reminder',
+        title: { zh: `催签：${name} 尚未签收`, en: `Reminder: ${name} is not acknowledged` },
+        body: { zh: `${r.issuedAt.toISOString().slice(0, 10)} 发放，请阅后签收`, en: `Issued on ${r.issuedAt.toISOString().slice(0, 10)}; read and acknowledge` },
+        link: documentLink(workflows, doc),
+      });
+      await tx
+        .update(documentReceipts)
+        .set({ remindedAt: now })
+        .where(and(eq(documentReceipts.orgId, r.orgId), eq(documentReceipts.id, r.id)));
+    }
+    return due.length;
+  });
+}
+
 /** CORE-5: issue an approved document to departments (and people); each receipt awaits acknowledgement. */
 export async function issueDocument(db: Db, workflows: Workflows, actor: Actor, id: string, input: IssueInput, now: Date): Promise<DocumentView> {
   requireAccess(actor, 'document.write');
   const departmentIds = [...new Set(input.departmentIds)];
   const userIds = [...new Set(input.userIds ?? [])];
   await assertRecipients(db, actor.orgId, departmentIds, userIds);
+  await assertDepartmentsStaffed(db, actor.orgId, departmentIds);
   await db.transaction(async (tx) => {
     const { after } = await applyTransition(tx, workflows, actor, id, 'issue', input, now);
     const revision = after.effectiveRevision ?? after.revision;

@@ -42,6 +42,8 @@ describe('documents through their approval chain', () => {
     admin = await newPerson(database.db, orgId, 'all');
     member = await newPerson(database.db, orgId, ['document.read']);
     await database.db.update(users).set({ departmentId: workshopId }).where(and(eq(users.orgId, orgId), eq(users.id, member.userId)));
+    // The author sits in 生产部: a department nobody belongs to cannot be issued to (issue 14 item 8).
+    await database.db.update(users).set({ departmentId: productionId }).where(and(eq(users.orgId, orgId), eq(users.id, author.userId)));
     // A colleague sharing the author's role may edit and issue, like a second planner.
     const other = await newPerson(database.db, orgId, []);
     await database.db.insert(userRoles).values({ orgId, userId: other.userId, roleCode: author.roles[0] });

@@ -4,8 +4,8 @@ import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '../errors';
 import { notifyUsers } from '../notify';
-import { users } from '../org';
-import { getPolicy } from '../policy';
+import { findUserIdsWithRole, users } from '../org';
+import { getPolicy, type Policy } from '../policy';
 import { type AttendeeStatus, meetingAttendees, meetingLeaveRequests, meetings } from './meeting.schema';
 import { canRecordStatusAt, formatLocal, leaveTooLate } from './meeting.rules';
 import { assertUsersExist, getMeetingRow, leaveApproverOf, requireManage, userIdOf } from './meeting.service';
@@ -54,6 +54,18 @@ export async function recordAttendance(db: Db, actor: Actor, meetingId: string, 
   });
 }
 
+/**
+ * T4 第五十六条: leave from the dispatch meeting is asked of the policy's role (the production
+ * head, dispatchMeetingLeaveApproverRole); its holders decide beside the meeting's own approver.
+ */
+const isDispatchLeaveApprover = (actor: Actor, m: { kind: string }, policy: Policy): boolean =>
+  m.kind === 'dispatch' && actor.roles.includes(policy.production.dispatchMeetingLeaveApproverRole);
+
+async function leaveApproversOf(tx: Db, m: Parameters<typeof leaveApproverOf>[0], policy: Policy): Promise<string[]> {
+  const holders = m.kind === 'dispatch' ? await findUserIdsWithRole(tx, m.orgId, policy.production.dispatchMeetingLeaveApproverRole) : [];
+  return [...new Set([leaveApproverOf(m), ...holders])];
+}
+
 /** An attendee asks for leave before the meeting (PP-21, ST-4); the approver is notified. */
 export async function requestLeave(db: Db, actor: Actor, meetingId: string, input: { reason: string; substituteUserId?: string | null }, now: Date) {
   requireAccess(actor, 'meeting.read');
@@ -87,7 +99,7 @@ export async function requestLeave(db: Db, actor: Actor, meetingId: string, inpu
       .insert(meetingLeaveRequests)
       .values({ orgId: actor.orgId, meetingId, userId: actor.userId, reason: input.reason.trim(), substituteUserId: input.substituteUserId ?? null, requestedAt: now })
       .returning();
-    await notifyUsers(tx, actor.orgId, [leaveApproverOf(m)], {
+    await notifyUsers(tx, actor.orgId, (await leaveApproversOf(tx, m, policy)).filter((id) => id !== actor.userId), {
       kind: 'meeting.leave.requested',
       title: { zh: `请假申请：${actor.displayName}（${m.title}）`, en: `Leave request: ${actor.displayName} (${m.title})` },
       body: { zh: `会议时间 ${formatLocal(m.startsAt, policy.calendar.utcOffsetMinutes)}；事由：${req.reason}`, en: `Meeting at ${formatLocal(m.startsAt, policy.calendar.utcOffsetMinutes)}; reason: ${req.reason}` },
@@ -109,7 +121,7 @@ export async function decideLeave(db: Db, actor: Actor, requestId: string, input
       .where(and(eq(meetingLeaveRequests.orgId, actor.orgId), eq(meetingLeaveRequests.id, requestId)));
     if (!req) throw notFound('请假申请', 'Leave request');
     const m = await getMeetingRow(tx, actor.orgId, req.meetingId);
-    if (actor.userId !== leaveApproverOf(m) && actor.userId !== m.chairUserId) {
+    if (actor.userId !== leaveApproverOf(m) && actor.userId !== m.chairUserId && !isDispatchLeaveApprover(actor, m, policy)) {
       throw new AppError('FORBIDDEN', '只有会议主持人或请假审批人可以审批', 'Only the chair or the leave approver can decide');
     }
     if (req.userId === actor.userId && !policy.approval.allowSelfApproval) {
@@ -143,6 +155,7 @@ export async function decideLeave(db: Db, actor: Actor, requestId: string, input
 
 /** Leave requests waiting for this person's decision (their inbox). */
 export async function findPendingLeaveRequests(db: Db, actor: Actor) {
+  const policy = await getPolicy(db, actor.orgId);
   const rows = await db
     .select({ r: meetingLeaveRequests, meetingTitle: meetings.title, startsAt: meetings.startsAt, userName: users.displayName })
     .from(meetingLeaveRequests)
@@ -152,7 +165,11 @@ export async function findPendingLeaveRequests(db: Db, actor: Actor) {
       and(
         eq(meetingLeaveRequests.orgId, actor.orgId),
         eq(meetingLeaveRequests.state, 'pending'),
-        or(eq(meetings.leaveApproverUserId, actor.userId), and(isNull(meetings.leaveApproverUserId), eq(meetings.chairUserId, actor.userId))),
+        or(
+          eq(meetings.leaveApproverUserId, actor.userId),
+          and(isNull(meetings.leaveApproverUserId), eq(meetings.chairUserId, actor.userId)),
+          ...(actor.roles.includes(policy.production.dispatchMeetingLeaveApproverRole) ? [eq(meetings.kind, 'dispatch')] : []),
+        ),
         inArray(meetings.state, ['planned']),
       ),
     )

@@ -11,7 +11,6 @@ export const PRODUCTION_T2: Policy['production'] = {
   monthlyPlanApproverRole: 'gm',
   specialPlanIssueDays: 2,
   temporaryPlanIssueDays: 1,
-  infeasibleFeedbackDays: 1,
   customerChangeNoticeDays: 3,
   orderAdjustmentThreshold: 1,
   capacity: { maxUtilisation: 1, minUtilisation: 0.6 },

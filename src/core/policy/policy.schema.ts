@@ -18,7 +18,6 @@ const ProductionSchema = z.object({
   monthlyPlanApproverRole: roleCode,
   specialPlanIssueDays: days,
   temporaryPlanIssueDays: days,
-  infeasibleFeedbackDays: days,
   customerChangeNoticeDays: days,
   orderAdjustmentThreshold: z.number().min(0).max(10),
   capacity: z

@@ -41,13 +41,6 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     help: t('0 = 当日；1 = 当日或第二日', '0 = same day; 1 = same or next day'),
     notes: plantsBorrow('T2 五.3'),
   },
-  'production.infeasibleFeedbackDays': {
-    label: t('无法满足时书面反馈时限', 'Written feedback when infeasible within'),
-    unit: U.days,
-    clause: 'T2 五.2–3',
-    requirementId: 'PP-11',
-    notes: plantsBorrow('T2 五.2–3'),
-  },
   'production.customerChangeNoticeDays': {
     label: t('品种、数量、时间调整提前通知', 'Notice for changes of product, quantity or date'),
     unit: U.days,

@@ -1,6 +1,6 @@
-export { isIssuedLate, planLateIssueRule } from './plan-penalty.rules';
+export { isIssuedLate, lateIssueKey, planLateIssueRule } from './plan-penalty.rules';
 export type { PlanIssueFacts, PlanIssueRecord } from './plan-penalty.rules';
-export { assessPlanning, onPlanIssuedAssess, runPlanningAssessment } from './planning-assessment.service';
+export { assessMissedRequestIssues, assessPlanning, onPlanIssuedAssess, runPlanningAssessment } from './planning-assessment.service';
 export { causeOf, EXECUTION_RULES, immatureLines, isIncomplete, poorOrganisationRule, qualityDelayRule } from './execution-penalty.rules';
 export type { ExecutionFacts, ExecutionLineRecord } from './execution-penalty.rules';
 export { assessExecution, loadExecutionRecords, runDueExecutionAssessment, runExecutionAssessment } from './execution-assessment.service';

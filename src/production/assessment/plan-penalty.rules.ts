@@ -6,8 +6,11 @@ import type { Policy } from '#core/policy';
 // when the finding is marked falsified). Pure: records and today in, findings out.
 
 export interface PlanIssueRecord {
-  planId: string;
-  documentId: string;
+  /** null: a special or temporary request nobody has planned yet (still owed, PP-11). */
+  planId: string | null;
+  documentId: string | null;
+  /** The special or temporary request behind the plan: one finding per request, planned or not. */
+  requestId: string | null;
   number: string;
   title: string;
   kind: 'monthly' | 'special' | 'temporary';
@@ -28,6 +31,10 @@ export interface PlanIssueFacts {
 
 const CLAUSES: Record<PlanIssueRecord['kind'], string> = { monthly: 'T2 五.1.2)', special: 'T2 五.2', temporary: 'T2 五.3' };
 
+/** A request's plan and the request itself share one key: planning it late never adds a second finding. */
+export const lateIssueKey = (r: Pick<PlanIssueRecord, 'planId' | 'requestId'>): string =>
+  r.requestId ? `production.plan.late-issue|request:${r.requestId}` : `production.plan.late-issue|plan:${r.planId}`;
+
 export const isIssuedLate = (r: PlanIssueRecord, today: string): boolean => (r.issuedOn ? r.issuedOn > r.dueOn : today > r.dueOn);
 
 export const planLateIssueRule: AssessmentRule<PlanIssueFacts, Policy['assessment']> = {
@@ -47,8 +54,15 @@ export const planLateIssueRule: AssessmentRule<PlanIssueFacts, Policy['assessmen
           zh: `计划延迟下达：${r.number} ${r.title} 应于 ${r.dueOn} 前下达（${CLAUSES[r.kind]}），${r.issuedOn ? `${r.issuedOn} 才下达` : '至今未下达'}；依据 T2 七.1 考核责任单位 ${policy.planLateIssuePenalty} 元/次（未造成生产延误的可撤销）`,
           en: `Plan issued late: ${r.number} was due by ${r.dueOn} (${CLAUSES[r.kind]}), ${r.issuedOn ? `issued ${r.issuedOn}` : 'not issued yet'}; T2 7.1 penalty ${policy.planLateIssuePenalty} yuan per incident (withdraw it if production was not delayed)`,
         },
-        evidence: [{ entity: 'document', entityId: r.documentId, label: `${r.number} ${r.title}（应下达 ${r.dueOn}，${r.issuedOn ? `实际 ${r.issuedOn}` : '未下达'}）`, link: r.link }],
-        dedupeKey: `production.plan.late-issue|plan:${r.planId}`,
+        evidence: [
+          {
+            entity: r.documentId ? 'document' : 'prod_plan_request',
+            entityId: r.documentId ?? r.requestId ?? '',
+            label: `${r.number} ${r.title}（应下达 ${r.dueOn}，${r.issuedOn ? `实际 ${r.issuedOn}` : r.planId ? '未下达' : '未编制计划'}）`,
+            link: r.link,
+          },
+        ],
+        dedupeKey: lateIssueKey(r),
       }));
   },
 };

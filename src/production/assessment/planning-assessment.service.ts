@@ -1,14 +1,14 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { type Actor, requireAccess } from '#core/access';
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { type Actor, requireAccess, systemActor } from '#core/access';
 import { approvalActions, documents, type TransitionEvent } from '#core/approval';
 import { runAssessmentRules } from '#core/assessment';
-import { localDateOf } from '#core/calendar';
+import { deadlines, localDateOf } from '#core/calendar';
 import type { Db } from '#core/db';
 import { getPolicy } from '#core/policy';
 import { departments, users } from '#core/org';
 import { localToday } from '../common/index';
 import { prodItems } from '../master/index';
-import { findPlanByDocument, monthlyPlanDueDates, planLink, prodPlanLines, prodPlanRequests, prodPlans } from '../plan/index';
+import { findPlanByDocument, monthlyPlanDueDates, planLink, prodPlanLines, prodPlanRequests, prodPlans, REQUEST_ISSUE, requestLink } from '../plan/index';
 import { type PlanIssueRecord, planLateIssueRule } from './plan-penalty.rules';
 
 /** The issue record of each monthly, special and temporary plan (PP-27's evidence). */
@@ -47,6 +47,7 @@ async function findIssueRecords(db: Db, orgId: string, planIds?: string[]): Prom
     out.push({
       planId: p.id,
       documentId: doc.id,
+      requestId: p.requestId,
       number: doc.number,
       title: doc.title,
       kind: p.kind as PlanIssueRecord['kind'],
@@ -61,12 +62,84 @@ async function findIssueRecords(db: Db, orgId: string, planIds?: string[]): Prom
   return out;
 }
 
+/**
+ * Special and temporary requests still without a plan (issue 14 item 4): the planner who owns
+ * the issue deadline answers for them. One answered in writing as infeasible (T2 五.2–3) is
+ * not owed a plan.
+ */
+async function findUnplannedRequestRecords(db: Db, orgId: string, requestIds?: string[]): Promise<PlanIssueRecord[]> {
+  const where = [eq(prodPlanRequests.orgId, orgId), isNull(prodPlanRequests.planId), eq(prodPlanRequests.state, 'received')];
+  if (requestIds) where.push(inArray(prodPlanRequests.id, requestIds));
+  const rows = await db
+    .select({ r: prodPlanRequests, departmentId: deadlines.ownerDepartmentId, departmentName: departments.name })
+    .from(prodPlanRequests)
+    .leftJoin(deadlines, and(eq(deadlines.orgId, prodPlanRequests.orgId), eq(deadlines.subjectType, REQUEST_ISSUE), eq(deadlines.subjectId, sql`${prodPlanRequests.id}::text`)))
+    .leftJoin(departments, and(eq(departments.orgId, deadlines.orgId), eq(departments.id, deadlines.ownerDepartmentId)))
+    .where(and(...where));
+  if (rows.length === 0) return [];
+  const items = await db
+    .select({ id: prodItems.id, isMature: prodItems.isMature })
+    .from(prodItems)
+    .where(and(eq(prodItems.orgId, orgId), inArray(prodItems.id, [...new Set(rows.flatMap(({ r }) => r.lines.map((l) => l.itemId)))])));
+  const mature = new Map(items.map((i) => [i.id, i.isMature]));
+  return rows.map(({ r, departmentId, departmentName }) => ({
+    planId: null,
+    documentId: null,
+    requestId: r.id,
+    number: r.number,
+    title: r.title,
+    kind: r.kind,
+    dueOn: r.issueDueOn,
+    issuedOn: null,
+    departmentId,
+    departmentName: departmentName ?? '生产部',
+    isImmatureOnly: r.lines.length > 0 && r.lines.every((l) => mature.get(l.itemId) === false),
+    link: requestLink(r.id),
+  }));
+}
+
 /** PP-27: records a finding for every plan issued late (re-running never duplicates). */
 export async function runPlanningAssessment(tx: Db, actor: Actor, now: Date, planIds?: string[]) {
   const policy = await getPolicy(tx, actor.orgId);
   const today = await localToday(tx, actor.orgId, now);
-  const records = await findIssueRecords(tx, actor.orgId, planIds);
+  const records = [...(await findIssueRecords(tx, actor.orgId, planIds)), ...(planIds ? [] : await findUnplannedRequestRecords(tx, actor.orgId))];
   return runAssessmentRules(tx, actor, [planLateIssueRule], { today, records }, policy.assessment);
+}
+
+/**
+ * Issue 14 item 4: the scheduler's tick. A special or temporary request whose issue deadline
+ * has just passed unplanned or unissued gets its finding at the deadline, not at the next
+ * daily run or when someone finally issues the plan.
+ */
+export async function assessMissedRequestIssues(db: Db, now: Date): Promise<number> {
+  const due = await db
+    .select({ orgId: deadlines.orgId, requestId: deadlines.subjectId })
+    .from(deadlines)
+    .where(
+      and(
+        eq(deadlines.subjectType, REQUEST_ISSUE),
+        inArray(deadlines.state, ['open', 'missed']),
+        lte(deadlines.dueAt, now),
+        // Only the recent ones: older ones were assessed by the daily run already.
+        gt(deadlines.dueAt, new Date(now.getTime() - 3 * 86_400_000)),
+        sql`not exists (select 1 from findings f where f.org_id = ${deadlines.orgId} and f.dedupe_key = 'production.plan.late-issue|request:' || ${deadlines.subjectId})`,
+      ),
+    )
+    .limit(500);
+  const byOrg = new Map<string, string[]>();
+  for (const d of due) byOrg.set(d.orgId, [...(byOrg.get(d.orgId) ?? []), d.requestId]);
+  let created = 0;
+  for (const [orgId, requestIds] of byOrg) {
+    const actor = systemActor(orgId);
+    created += await db.transaction(async (tx) => {
+      const policy = await getPolicy(tx, orgId);
+      const today = await localToday(tx, orgId, now);
+      const planIds = (await tx.select({ id: prodPlans.id }).from(prodPlans).where(and(eq(prodPlans.orgId, orgId), inArray(prodPlans.requestId, requestIds)))).map((p) => p.id);
+      const records = [...(planIds.length ? await findIssueRecords(tx, orgId, planIds) : []), ...(await findUnplannedRequestRecords(tx, orgId, requestIds))];
+      return (await runAssessmentRules(tx, actor, [planLateIssueRule], { today, records }, policy.assessment)).created.length;
+    });
+  }
+  return created;
 }
 
 export async function assessPlanning(db: Db, actor: Actor, now: Date) {

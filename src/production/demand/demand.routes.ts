@@ -6,7 +6,7 @@ import { actorOf, type RouteModule } from '#core/http';
 import { isMonth } from '../common/index';
 import { applyCustomerChange, rejectCustomerChange, requestCustomerChange } from './customer-change.service';
 import { CHANGE_KINDS, ORDER_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
-import { concludeReview, recordReviewOpinion } from './order-review.service';
+import { concludeReview, findReviewParties, recordReviewOpinion } from './order-review.service';
 import { cancelOrder, createOrder, findOrders, getOrder, updateOrder } from './order.service';
 import { createSalesPlan, findSalesPlanByDocument, findSalesPlans, getSalesPlan, saveSalesPlanLines } from './sales-plan.service';
 import { findShipmentPlan, getMonthSummary, recordShipment, submitMonthReport } from './shipment.service';
@@ -93,7 +93,7 @@ export const makeDemandRoutes =
     app.post('/production/orders', { config: { permission: 'production.demand.write' }, schema: { tags, summary: '登记订单 Record an order', body: OrderBody } }, async (req, reply) =>
       reply.code(201).send(await createOrder(ctx.db, actorOf(req), req.body, ctx.clock())),
     );
-    app.get('/production/orders/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '订单详情 Order', params: Id } }, async (req) => getOrder(ctx.db, actorOf(req), req.params.id));
+    app.get('/production/orders/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '订单详情 Order', params: Id } }, async (req) => ({ ...(await getOrder(ctx.db, actorOf(req), req.params.id)), reviewParties: await findReviewParties(ctx.db, actorOf(req)) }));
     app.put(
       '/production/orders/:id',
       { config: { permission: 'production.demand.write' }, schema: { tags, summary: '修改订单 Change an order', params: Id, body: OrderBody.extend({ version: z.number().int() }) } },

@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { changeNotice, reviewGaps, summariseCollection, summariseSales } from './demand.rules';
+import { changeNotice, partiesOfDepartment, reviewGaps, reviewPartyDepartments, summariseCollection, summariseSales } from './demand.rules';
 
 describe('demand rules', () => {
+  it('issue 14 item 6: each joint-review party is a department (T4 第十四条); a person speaks only for their own', () => {
+    const depts = [
+      { id: 'p', name: '生产部' },
+      { id: 'q', name: '质量部' },
+      { id: 't', name: '技术研发部' },
+      { id: 'm', name: '市场部' },
+      { id: 'w', name: '灌装车间' },
+    ];
+    const map = reviewPartyDepartments(depts);
+    // 质量部 is named before 技术研发部: the quality party is 质量部 alone.
+    expect(map).toEqual({ production: ['p'], quality: ['q'], business: ['m'] });
+    expect(partiesOfDepartment(map, 'q')).toEqual(['quality']);
+    expect(partiesOfDepartment(map, 'p')).toEqual(['production']);
+    expect(partiesOfDepartment(map, 'w')).toEqual([]);
+    expect(partiesOfDepartment(map, null)).toEqual([]);
+    // T4's own names: 质量技术研发部 and a 事业部.
+    expect(reviewPartyDepartments([{ id: 'qt', name: '质量技术研发部' }, { id: 'b', name: '白酒事业部' }, { id: 'm', name: '市场部' }])).toEqual({ production: [], quality: ['qt'], business: ['b'] });
+  });
+
   it('PP-3 the joint review needs production, quality/R&D and the business unit, all agreeing', () => {
     expect(reviewGaps([{ party: 'production', isAgreed: true }])).toEqual({ missing: ['quality', 'business'], disagreeing: [] });
     expect(

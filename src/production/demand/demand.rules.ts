@@ -10,6 +10,32 @@ export const REVIEW_PARTY_LABELS: Record<ReviewParty, { zh: string; en: string }
   business: { zh: '事业部（业务单位）', en: 'Business unit' },
 };
 
+// Issue 14 item 6: each party's opinion comes from a member of that department. A
+// department is the party's when its name holds the first of these words any department
+// holds (T4 names 质量技术研发部; a plant may call it 质量部 or 技术部).
+const PARTY_NAME_WORDS: Record<ReviewParty, string[]> = {
+  production: ['生产部', '生产'],
+  quality: ['质量', '品质', '质检', '技术'],
+  business: ['事业部', '市场', '销售', '营销'],
+};
+
+/** The departments that speak for each party of the joint review (pure). */
+export function reviewPartyDepartments(departments: readonly { id: string; name: string }[]): Record<ReviewParty, string[]> {
+  const pick = (words: string[]) => {
+    for (const w of words) {
+      const hit = departments.filter((d) => d.name.includes(w));
+      if (hit.length) return hit.map((d) => d.id);
+    }
+    return [];
+  };
+  return Object.fromEntries(REVIEW_PARTIES.map((p) => [p, pick(PARTY_NAME_WORDS[p])])) as Record<ReviewParty, string[]>;
+}
+
+/** The parties a person of this department may give the opinion of. */
+export function partiesOfDepartment(map: Record<ReviewParty, string[]>, departmentId: string | null): ReviewParty[] {
+  return departmentId ? REVIEW_PARTIES.filter((p) => map[p].includes(departmentId)) : [];
+}
+
 export interface ReviewOpinion {
   party: ReviewParty;
   isAgreed: boolean;

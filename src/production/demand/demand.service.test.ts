@@ -192,4 +192,17 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
     await recheckOrderLine(db, workflows, p.planner, (await getOrder(db, p.market, small.id)).lines[0].id, at('2026-05-07'));
     expect((await getPlanView(db, workflows, p.planner, plan.id)).lines[0].total).toBe(before.lines[0].total + 0);
   });
+
+  it('issue 14 item 6: a joint-review opinion is given only by a member of that party’s department', async () => {
+    const order = await createOrder(db, p.market, { kind: 'contract', customer: '部门校验', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 10, requestedShipOn: '2026-04-10' }] }, NOW);
+    // The production side (生产部) may not file the quality department's opinion, nor may the VP (no department).
+    for (const who of [p.planner, p.vp]) {
+      const err = await recordReviewOpinion(db, who, order.id, { party: 'quality', opinion: '同意', isAgreed: true }, NOW).catch((e) => e);
+      expect(err).toMatchObject({ code: 'FORBIDDEN' });
+      expect(err.message).toContain('质量部');
+    }
+    await expect(recordReviewOpinion(db, p.reviewer, order.id, { party: 'business', opinion: '同意', isAgreed: true }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await recordReviewOpinion(db, p.reviewer, order.id, { party: 'quality', opinion: '按标准检验', isAgreed: true }, NOW);
+    expect((await getOrder(db, p.market, order.id)).reviews).toMatchObject([{ party: 'quality', reviewerId: p.reviewer.userId }]);
+  });
 });

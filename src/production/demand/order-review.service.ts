@@ -5,21 +5,44 @@ import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
-import { findUserIdsWithPermission } from '#core/org';
+import { departments, findUserIdsWithPermission, users } from '#core/org';
 import { nextProductionNumber } from '../common/index';
-import { REVIEW_PARTY_LABELS, reviewGaps } from './demand.rules';
-import { type OrderKind, prodOrderLines, prodOrderReviews, prodOrders, prodShipments, type ReviewParty } from './demand.schema';
+import { partiesOfDepartment, REVIEW_PARTY_LABELS, reviewGaps, reviewPartyDepartments } from './demand.rules';
+import { type OrderKind, prodOrderLines, prodOrderReviews, prodOrders, prodShipments, REVIEW_PARTIES, type ReviewParty } from './demand.schema';
 import { findOrderLines, getOrderRow, orderLink } from './order.service';
 
 export const ORDER_REVIEW_DOC = 'production.order_review';
 
 const KIND_LABELS: Record<OrderKind, string> = { contract: '合同', oral: '口头订单', written: '书面订单', delivery_request: '要货通知' };
 
-/** One party's opinion in the joint review (订单汇审, T4 第十四条). */
+const mayJoinReview = (actor: Actor) => ['production.demand.write', 'production.plan.write', 'approval.act'].some((p) => hasPermission(actor, p as 'approval.act'));
+
+/** The parties of the joint review and which of them this person may speak for (issue 14 item 6). */
+export async function findReviewParties(db: Db, actor: Actor) {
+  const [all, [me]] = await Promise.all([
+    db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.orgId, actor.orgId)),
+    db.select({ departmentId: users.departmentId }).from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId))),
+  ]);
+  const map = reviewPartyDepartments(all);
+  const mine = mayJoinReview(actor) ? partiesOfDepartment(map, me?.departmentId ?? null) : [];
+  return REVIEW_PARTIES.map((party) => ({ party, departmentNames: all.filter((d) => map[party].includes(d.id)).map((d) => d.name), mayReview: mine.includes(party) }));
+}
+
+/** One party's opinion in the joint review (订单汇审, T4 第十四条), given by a member of that party's department. */
 export async function recordReviewOpinion(db: Db, actor: Actor, orderId: string, input: { party: ReviewParty; opinion: string; isAgreed: boolean }, now: Date) {
   requireAccess(actor, 'production.read');
-  if (!['production.demand.write', 'production.plan.write', 'approval.act'].some((p) => hasPermission(actor, p as 'approval.act'))) {
+  if (!mayJoinReview(actor)) {
     throw new AppError('FORBIDDEN', '没有参加订单汇审的权限', 'You may not take part in the joint order review');
+  }
+  const party = (await findReviewParties(db, actor)).find((p) => p.party === input.party);
+  if (!party?.mayReview) {
+    const label = REVIEW_PARTY_LABELS[input.party];
+    const where = party?.departmentNames.length ? party.departmentNames.join('、') : label.zh;
+    throw new AppError(
+      'FORBIDDEN',
+      `${label.zh}的汇审意见只能由${where}的人员填写（T4 第十四条）`,
+      `The ${label.en} opinion can only be given by a member of ${party?.departmentNames.join(', ') || label.en} (T4 art. 14)`,
+    );
   }
   const opinion = input.opinion.trim();
   if (opinion.length < 2) throw invalidField('opinion', '请填写评审意见', 'write the review opinion');

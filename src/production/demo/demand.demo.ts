@@ -18,6 +18,8 @@ export interface DemoPeople {
   fill: Actor;
   brew: Actor;
   warehouse: Actor;
+  /** 质量部: gives the quality opinion of the joint review. */
+  quality: Actor;
 }
 
 /** A monthly sales plan (the forecast of PP-2) with its delivery schedule: four ship dates. */
@@ -57,7 +59,7 @@ export async function seedDemoSales(db: Db, workflows: Workflows, people: DemoPe
 /** Joint review by production, quality and the business unit, then the general manager (PP-3). */
 async function reviewAndApprove(db: Db, workflows: Workflows, people: DemoPeople, orderId: string, at: Date) {
   await recordReviewOpinion(db, people.head, orderId, { party: 'production', opinion: '产能与物料可以保证，按期排产。', isAgreed: true }, at);
-  await recordReviewOpinion(db, people.vp, orderId, { party: 'quality', opinion: '执行企业标准，出厂检验合格后发货。', isAgreed: true }, at);
+  await recordReviewOpinion(db, people.quality, orderId, { party: 'quality', opinion: '执行企业标准，出厂检验合格后发货。', isAgreed: true }, at);
   await recordReviewOpinion(db, people.market, orderId, { party: 'business', opinion: '客户信誉良好，同意接单。', isAgreed: true }, at);
   const order = await getOrder(db, people.market, orderId);
   const concluded = await concludeReview(db, workflows, people.market, orderId, { version: order.version, lines: order.lines.map((l) => ({ lineId: l.id, agreedQty: l.qty, agreedShipOn: l.requestedShipOn })) }, at);

@@ -23,7 +23,7 @@ async function person(db: Db, org: DemoOrg, username: string): Promise<Actor> {
 /** The demo plant (示例酒业有限公司) as a living plant: master data, demand, plans in every state. */
 export const seedProductionDemo: DemoSeeder = async (db, org) => {
   if (org.kind !== 'enterprise') return;
-  const names = { head: 'plant.head', planner: 'plant.planner', market: 'plant.market', vp: 'plant.vp', gm: 'plant.gm', fill: 'plant.fill', brew: 'plant.brew', warehouse: 'plant.warehouse' };
+  const names = { head: 'plant.head', planner: 'plant.planner', market: 'plant.market', vp: 'plant.vp', gm: 'plant.gm', fill: 'plant.fill', brew: 'plant.brew', warehouse: 'plant.warehouse', quality: 'plant.quality' };
   const people = Object.fromEntries(await Promise.all(Object.entries(names).map(async ([k, u]) => [k, await person(db, org, u)]))) as unknown as DemoPeople;
   const clock = demoClock(org.today);
   const master = await seedDemoMaster(db, org, people.head, people.gm);

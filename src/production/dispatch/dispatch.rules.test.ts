@@ -15,6 +15,7 @@ describe('dispatch meeting agenda (T4 第五十六条)', () => {
       adjusted: 1,
       lateItems: ['下达2026年4月生产计划（2026-03-31）'],
       openRequests: [],
+      nextPlanDueOn: '2026-04-28',
     });
     expect(text.startsWith(AGENDA_MARKER)).toBe(true);
     expect(text).toContain('YJH-2026-0003 2026年4月生产计划（已下达，第 2 版）：品种 6 个，计划总量 30,500');
@@ -25,7 +26,10 @@ describe('dispatch meeting agenda (T4 第五十六条)', () => {
   });
 
   it('PP-21 says when next month’s plan is not compiled yet', () => {
-    const text = dispatchAgenda({ month: '2026-04', nextMonth: '2026-05', thisPlan: null, nextPlan: null, salesSheets: 0, shippedQty: 0, plannedShipQty: 0, absorbed: 0, adjusted: 0, lateItems: [], openRequests: [] });
+    const text = dispatchAgenda({ month: '2026-04', nextMonth: '2026-05', thisPlan: null, nextPlan: null, salesSheets: 0, shippedQty: 0, plannedShipQty: 0, absorbed: 0, adjusted: 0, lateItems: [], openRequests: [], nextPlanDueOn: '2026-04-09' });
     expect(text).toContain('下月生产计划尚未编制');
+    // Issue 14 item 7: the due day is the preset's (T1: the 9th), never a fixed 28th.
+    expect(text).toContain('2026-04-09 前编制');
+    expect(text).not.toContain('28日');
   });
 });

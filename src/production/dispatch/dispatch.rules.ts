@@ -25,6 +25,8 @@ export interface DispatchFacts {
   adjusted: number;
   lateItems: string[];
   openRequests: string[];
+  /** When next month's plan is due, by the policy's monthlyPlanDueDay (T4 第十九条: the 28th; T1: the 9th). */
+  nextPlanDueOn: string;
 }
 
 export const AGENDA_MARKER = '一、本月生产完成情况';
@@ -51,7 +53,7 @@ export function dispatchAgenda(f: DispatchFacts): string {
     `  计划后新增订单：在预估量内吸收 ${f.absorbed} 笔，超出须调整计划 ${f.adjusted} 笔（T4 第二十一条）`,
     ...(f.lateItems.length ? [`  逾期事项：${f.lateItems.join('；')}`] : ['  无逾期事项']),
     `二、下月生产计划（${ny}年${nm}月）`,
-    ...planText(f.nextPlan, '下月生产计划尚未编制（T4 第十九条：每月28日编制）'),
+    ...planText(f.nextPlan, `下月生产计划尚未编制（按制度应于 ${f.nextPlanDueOn} 前编制报批）`),
     ...(f.openRequests.length ? [`  待安排的专项/临时需求：${f.openRequests.join('；')}`] : []),
     '三、各部门总结汇报工作进展',
     '四、各车间提出需协调解决的重大事宜',

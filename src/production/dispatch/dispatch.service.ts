@@ -9,7 +9,7 @@ import { findOverloads, findUnderloads, type CapacityView, percent } from '../ca
 import { addMonths, localToday, monthEnd, monthOf, monthStart } from '../common/index';
 import { prodOrderLines, prodOrders, prodShipments } from '../demand/index';
 import { prodItems } from '../master/index';
-import { prodOrderAbsorptions, prodPlanLines, prodPlanRequests, prodPlans } from '../plan/index';
+import { monthlyPlanDueDates, prodOrderAbsorptions, prodPlanLines, prodPlanRequests, prodPlans } from '../plan/index';
 import { AGENDA_MARKER, type DispatchFacts, dispatchAgenda, type PlanFacts } from './dispatch.rules';
 
 async function planFacts(db: Db, orgId: string, month: string): Promise<{ facts: PlanFacts; planId: string } | null> {
@@ -106,6 +106,7 @@ export async function gatherDispatchFacts(db: Db, orgId: string, date: string): 
     adjusted: absorptions.find((a) => a.decision === 'adjusted')?.n ?? 0,
     lateItems: late.map((l) => `${l.title}（${l.dueOn}）`),
     openRequests: requests.map((r) => `${r.number} ${r.title}`),
+    nextPlanDueOn: (await monthlyPlanDueDates(db, orgId, nextMonth)).compileOn,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
@@ -182,8 +182,29 @@ export interface TransferInput {
 }
 
 /** T3 第十条: intermediate material moves only against an issued notice's number. */
+const WORKSHOP_RECORDERS = ['production.report.write', 'production.shopfloor.write'] as const;
+
+/**
+ * T3 第十条 (issue 14 item 6): the workshops hand intermediate material over, so their own people
+ * record it — a member of the handing or receiving workshop who reports or keeps shop-floor
+ * records; the warehouse and the production department record any transfer.
+ */
+async function assertMayRecordTransfer(db: Db, actor: Actor, workshopIds: (string | null | undefined)[]): Promise<void> {
+  if (hasPermission(actor, 'production.stock.write') || hasPermission(actor, 'production.plan.write')) return;
+  if (!WORKSHOP_RECORDERS.some((p) => hasPermission(actor, p))) requireAccess(actor, 'production.plan.write');
+  const ids = workshopIds.filter((x): x is string => !!x);
+  const [me] = await db
+    .select({ departmentId: users.departmentId })
+    .from(users)
+    .where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId)));
+  const own = ids.length && me?.departmentId ? await db.select({ id: prodWorkshops.id }).from(prodWorkshops).where(and(eq(prodWorkshops.orgId, actor.orgId), inArray(prodWorkshops.id, ids), eq(prodWorkshops.departmentId, me.departmentId))) : [];
+  if (own.length === 0) {
+    throw new AppError('FORBIDDEN', '只有转出或接收车间的人员、仓库或生产部可以登记中间物料转移（T3 第十条）', 'Only people of the handing or receiving workshop, the warehouse or production can record an intermediate transfer (T3 art. 10)');
+  }
+}
+
 export async function recordTransfer(db: Db, actor: Actor, input: TransferInput, now: Date) {
-  if (!hasPermission(actor, 'production.stock.write')) requireAccess(actor, 'production.plan.write');
+  await assertMayRecordTransfer(db, actor, [input.fromWorkshopId, input.toWorkshopId]);
   const number = normaliseNoticeNumber(input.noticeNumber);
   if (!number) throw invalidField('noticeNumber', '中间物料转移必须标明生产通知单编号（T3 第十条）', 'an intermediate transfer must quote a production notice number (T3 art. 10)');
   const [notice] = await db

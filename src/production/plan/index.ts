@@ -20,8 +20,10 @@ export { diffPlanRevisions, findItemLabels, getPlanView } from './plan-view.serv
 export { getPlanMaterials, runPlanMaterials } from './plan-materials.service';
 export { ensureMonthlyPlanDeadlines, LATE_ISSUE_RULE, MONTHLY_COMPILE, MONTHLY_ISSUE, monthlyPlanDueDates } from './plan-deadlines';
 export { absorbOrderLines, findAbsorptions, onOrderApprovedForPlans, recheckOrderLine } from './absorption.service';
+export { decidePendingOnApproval, findOrderHeadroom, recheckPendingOrders } from './order-headroom.service';
+export type { HeadroomRow } from './order-headroom.service';
 export { confirmWeeklyPlan, deriveWeeklyPlans } from './weekly-plan.service';
-export { createPlanFromRequest, createPlanRequest, evaluateFeasibility, findPlanRequests, getPlanRequest, REQUEST_ISSUE, reevaluatePlanRequest } from './request.service';
+export { createPlanFromRequest, createPlanRequest, evaluateFeasibility, findPlanRequests, getPlanRequest, REQUEST_ISSUE, reevaluatePlanRequest, requestLink } from './request.service';
 export { ANNUAL_PARTY_LABELS, applyLevelPlan, findAnnualInputs, getLevelPlan, saveAnnualInput } from './level-plan.service';
 export { exportPlanWorkbook, importPlanWorkbook } from './plan-excel';
 export { planDocumentTypes, planGuards, planTransitionHooks } from './plan-workflow';

@@ -1,16 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
-import type { ApprovalGuard, DocumentTypeInfo, GuardDeclaration, HookDeclaration, TransitionEvent } from '#core/approval';
+import { type ApprovalGuard, type DocumentTypeInfo, documents, type GuardDeclaration, type HookDeclaration, type TransitionEvent } from '#core/approval';
+import { writeAudit } from '#core/audit';
+import { getPolicy } from '#core/policy';
 import { completeDeadline } from '#core/calendar';
 import type { Db } from '#core/db';
 import { notifyUsers } from '#core/notify';
-import { findUserIdsWithPermission } from '#core/org';
+import { findUserIdsWithPermission, findUserIdsWithRole, roles } from '#core/org';
 import { findUnderloads, percent } from '../capacity/index';
 import { localToday } from '../common/index';
 import { findUncoveredOverloads, refreshPlanCapacity } from './plan-capacity.service';
 import { MONTHLY_COMPILE, MONTHLY_ISSUE } from './plan-deadlines';
 import { REQUEST_ISSUE } from './request.service';
 import { decomposePlan } from './plan-materials.service';
+import { withMonthlyApprover } from './monthly-approver.rules';
+import { decidePendingOnApproval } from './order-headroom.service';
 import { PLAN_DOC_TYPES, findPlanByDocument, findRevisionLines, findWorkingLines } from './plan.query';
 import { planLink } from './plan.service';
 import { type PlanKind, prodPlanRequests, prodPlans } from './plan.schema';
@@ -45,6 +49,29 @@ async function snapshotLines(tx: Db, orgId: string, planId: string, revision: nu
     select org_id, plan_id, ${revision}, item_id, forecast_qty, quantities, total from prod_plan_lines where org_id = ${orgId} and plan_id = ${planId}`);
 }
 
+/**
+ * The policy's monthlyPlanApproverRole approves the monthly plan last (T2: the GM; T4 第十九条:
+ * the vice GM). A role nobody holds yet leaves the configured chain as it is: the plan must
+ * not wait for an approver who does not exist.
+ */
+async function applyMonthlyApprover(tx: Db, actor: Actor, doc: TransitionEvent['document']): Promise<void> {
+  const role = (await getPolicy(tx, doc.orgId)).production.monthlyPlanApproverRole;
+  if ((await findUserIdsWithRole(tx, doc.orgId, role)).length === 0) return;
+  const [r] = await tx
+    .select({ nameZh: roles.nameZh })
+    .from(roles)
+    .where(and(eq(roles.orgId, doc.orgId), eq(roles.code, role)));
+  const before = doc.chainSteps;
+  const { steps, isChanged } = withMonthlyApprover(before ?? [], role, r?.nameZh ?? role);
+  if (!isChanged) return;
+  await tx
+    .update(documents)
+    .set({ chainSteps: steps })
+    .where(and(eq(documents.orgId, doc.orgId), eq(documents.id, doc.id)));
+  doc.chainSteps = steps;
+  await writeAudit(tx, actor, { action: 'production.plan.monthly-approver', entity: 'document', entityId: doc.id, before: { steps: before }, after: { steps, role } });
+}
+
 async function onPlanTransition(tx: Db, actor: Actor, event: TransitionEvent): Promise<void> {
   const doc = event.document;
   const plan = await findPlanByDocument(tx, doc.orgId, doc.id);
@@ -52,6 +79,7 @@ async function onPlanTransition(tx: Db, actor: Actor, event: TransitionEvent): P
   const now = doc.updatedAt;
   const today = await localToday(tx, doc.orgId, now);
   if (event.action === 'submit') {
+    if (plan.kind === 'monthly') await applyMonthlyApprover(tx, actor, doc);
     await snapshotLines(tx, doc.orgId, plan.id, doc.revision);
     const view = await refreshPlanCapacity(tx, plan, today);
     if (plan.kind === 'monthly') await completeDeadline(tx, actor, MONTHLY_COMPILE, plan.periodStart.slice(0, 7), now);
@@ -75,6 +103,8 @@ async function onPlanTransition(tx: Db, actor: Actor, event: TransitionEvent): P
   if (event.to === 'approved') {
     const lines = await findRevisionLines(tx, doc.orgId, plan.id, doc.revision);
     await decomposePlan(tx, plan, lines, today, now);
+    // PP-12: orders that came in while the plan was compiled meet the approved 预估量 now.
+    if (plan.kind === 'monthly') await decidePendingOnApproval(tx, plan, doc.revision);
     return;
   }
   if (event.action === 'issue') {

@@ -6,6 +6,7 @@ import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { COUNTERMEASURE_KINDS } from '../capacity/index';
 import { isMonth } from '../common/index';
 import { findAbsorptions } from './absorption.service';
+import { findOrderHeadroom, recheckPendingOrders } from './order-headroom.service';
 import { addCountermeasure, computePlanCapacityOf, removeCountermeasure } from './plan-capacity.service';
 import { exportPlanWorkbook, importPlanWorkbook } from './plan-excel';
 import { copyPlanFromPrevious, fillPlanFromDemand } from './plan-fill.service';
@@ -162,4 +163,14 @@ export const planRoutes: RouteModule = (app, ctx) => {
     await getPlanRow(ctx.db, actor.orgId, req.params.id);
     return (await findAbsorptions(ctx.db, actor.orgId, req.params.id)).map(({ a, ...o }) => ({ ...a, ...o }));
   });
+  app.get(
+    '/production/plans/:id/order-headroom',
+    { config: { permission: 'production.read' }, schema: { tags, summary: '各产品预估量、本月订货与余量 Forecast, orders and headroom per product (PP-12)', params: Id } },
+    async (req) => findOrderHeadroom(ctx.db, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/production/plans/:id/absorptions/recheck',
+    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '核对待处理的计划后订单 Check the pending orders against the plan (PP-12)', params: Id } },
+    async (req) => recheckPendingOrders(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, ctx.clock()),
+  );
 };

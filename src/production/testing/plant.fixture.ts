@@ -2,6 +2,8 @@ import type { Actor, Permission } from '#core/access';
 import { saveApprovalChain, type Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { newOrg, newPerson } from '#test-support';
+import { and, eq } from 'drizzle-orm';
+import { departments as departmentTable, users } from '#core/org';
 import { createBomLine, createItem, createWorkshop, saveRouting } from '../master/index';
 import { postStockDocument } from '../warehouse/index';
 
@@ -57,6 +59,16 @@ export async function newPlant(db: Db, workflows: Workflows, now: Date): Promise
     await saveApprovalChain(db, workflows, system, docType, { steps, allowSelfApproval: false }, now);
   }
   const departmentIds = new Map(departments.map((d) => [d.name, d.id]));
+  // The joint review's parties speak from their own departments (issue 14 item 6).
+  for (const [name, who] of [['质量部', reviewer], ['市场部', market]] as const) {
+    const [d] = await db.insert(departmentTable).values({ orgId: org.id, name, kind: 'department' }).returning();
+    departmentIds.set(name, d.id);
+    await db.update(users).set({ departmentId: d.id }).where(and(eq(users.orgId, org.id), eq(users.id, who.userId)));
+  }
+  await db.update(users).set({ departmentId: departmentIds.get('生产部')! }).where(and(eq(users.orgId, org.id), eq(users.id, planner.userId)));
+  // Someone signs for the filling workshop: a department nobody belongs to cannot be issued to (issue 14 item 8).
+  const filler = await newPerson(db, org.id, ['production.read', 'document.read']);
+  await db.update(users).set({ departmentId: departmentIds.get('灌装车间')! }).where(and(eq(users.orgId, org.id), eq(users.id, filler.userId)));
   const six = [1, 2, 3, 4, 5, 6];
   const brew = await createWorkshop(db, planner, { code: 'NZ', name: '酿造车间', shiftsPerDay: 2, hoursPerShift: 8, lines: 1, workingWeekdays: six });
   // 20 h a day of filling at 0.02 h a case: 1,000 cases a working day.

@@ -23,6 +23,7 @@ export function plantSeed(permissions: readonly string[]): OrganisationSeed {
       { code: 'warehouse', nameZh: '仓库管理员', nameEn: 'Warehouse keeper', permissions: [...COMMON_READ, 'production.read', 'production.stock.write'] },
       { code: 'purchasing', nameZh: '采购部负责人', nameEn: 'Purchasing head', permissions: [...COMMON_READ, 'document.write', 'approval.act', 'excel.import', 'production.read', 'production.purchase.write'] },
       { code: 'maintenance', nameZh: '设备维修员', nameEn: 'Maintenance', permissions: [...COMMON_READ, 'document.write', 'production.read', 'production.equipment.write', 'production.equipment.check', 'production.equipment.repair'] },
+      { code: 'quality', nameZh: '质量部负责人', nameEn: 'Quality head', permissions: [...COMMON_READ, 'document.write', 'approval.act', 'production.read'] },
       { code: 'technologist', nameZh: '工艺员', nameEn: 'Process engineer', permissions: [...COMMON_READ, 'document.write', 'archive.write', 'production.read', 'production.process.write'] },
     ],
     departments: [
@@ -90,6 +91,7 @@ export const PLANT_USERS: DemoUser[] = [
   { username: 'plant.warehouse', displayName: '冯库管', department: '仓库', positions: ['仓库管理员'], roles: ['warehouse'] },
   { username: 'plant.purchase', displayName: '陈经理', department: '采购部', positions: ['部门负责人'], roles: ['purchasing'] },
   { username: 'plant.maint', displayName: '刘师傅', department: '设备部', positions: ['设备维修员'], roles: ['maintenance'] },
+  { username: 'plant.quality', displayName: '韩经理', department: '质量部', positions: ['部门负责人'], roles: ['quality'] },
   { username: 'plant.tech', displayName: '何工', department: '技术研发部', positions: ['工艺员'], roles: ['technologist'] },
 ];
 

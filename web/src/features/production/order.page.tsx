@@ -16,12 +16,15 @@ type Party = 'production' | 'quality' | 'business';
 function ReviewCard({ order, onDone }: { order: OrderView; onDone: () => void }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [party, setParty] = useState<Party>(can('production.plan.write') ? 'production' : can('production.demand.write') ? 'business' : 'quality');
+  const mine = (order.reviewParties ?? []).filter((p) => p.mayReview).map((p) => p.party);
+  const [chosen, setParty] = useState<Party | null>(null);
+  const party = chosen && mine.includes(chosen) ? chosen : mine[0];
   const [opinion, setOpinion] = useState('');
   const [agreed, setAgreed] = useState(true);
   const [lines, setLines] = useState<Record<string, { qty: number; shipOn: string }>>({});
   const open = ['received', 'in_review', 'rejected'].includes(order.state);
-  const mayReview = can('production.plan.write') || can('production.demand.write') || can('approval.act');
+  // Each party's opinion only by a member of its department (T4 第十四条).
+  const mayReview = mine.length > 0;
   const record = useMutation({ mutationFn: () => post(`/production/orders/${order.id}/reviews`, { party, opinion, isAgreed: agreed }), onSuccess: () => { setOpinion(''); onDone(); } });
   const conclude = useMutation({
     mutationFn: () =>
@@ -39,7 +42,7 @@ function ReviewCard({ order, onDone }: { order: OrderView; onDone: () => void })
           const r = order.reviews.find((x) => x.party === p);
           return (
             <Col xs={24} md={8} key={p}>
-              <Card size="small" type="inner" title={t(PARTY_LABELS[p])}>
+              <Card size="small" type="inner" title={t(PARTY_LABELS[p])} extra={<Typography.Text type="secondary">{order.reviewParties?.find((x) => x.party === p)?.departmentNames.join('、')}</Typography.Text>}>
                 {r ? (
                   <div data-testid={`review-${p}`}>
                     <Tag color={r.isAgreed ? 'green' : 'red'}>{r.isAgreed ? t(tx('同意', 'Agree')) : t(tx('不同意', 'Disagree'))}</Tag>
@@ -59,7 +62,7 @@ function ReviewCard({ order, onDone }: { order: OrderView; onDone: () => void })
       </Row>
       {open && mayReview && (
         <Space wrap style={{ marginTop: 12 }}>
-          <Select value={party} onChange={setParty} style={{ width: 170 }} options={(['production', 'quality', 'business'] as Party[]).map((p) => ({ value: p, label: t(PARTY_LABELS[p]) }))} data-testid="review-party" />
+          <Select value={party} onChange={setParty} style={{ width: 170 }} options={mine.map((p) => ({ value: p, label: t(PARTY_LABELS[p]) }))} data-testid="review-party" />
           <Radio.Group value={agreed} onChange={(e) => setAgreed(e.target.value)}>
             <Radio value={true}>{t(tx('同意', 'Agree'))}</Radio>
             <Radio value={false}>{t(tx('不同意', 'Disagree'))}</Radio>

@@ -134,7 +134,7 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
       dataIndex: 'forecastQty',
       width: 90,
       render: (v: number | null, r: Row) =>
-        r.isTotal || !editable ? fmt(v) : <InputNumber size="small" min={0} value={v ?? undefined} style={{ width: 80 }} onChange={(x) => change(r.itemId, { forecastQty: x ?? null })} variant="borderless" />,
+        r.isTotal || !editable ? fmt(v) : <InputNumber size="small" min={0} value={v ?? undefined} placeholder={fmt(r.total)} style={{ width: 80 }} onChange={(x) => change(r.itemId, { forecastQty: x ?? null })} variant="borderless" data-testid={`forecast-${r.code}`} />,
     },
     ...columnsFor.map((c) => ({
       title: c.title,

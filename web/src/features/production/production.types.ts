@@ -185,6 +185,8 @@ export interface OrderView {
   version: number;
   lines: OrderLine[];
   reviews: { party: 'production' | 'quality' | 'business'; opinion: string; isAgreed: boolean; reviewerName: string; at: string }[];
+  /** Which department speaks for each party, and whether the viewer may (a member of it). */
+  reviewParties?: { party: 'production' | 'quality' | 'business'; departmentNames: string[]; mayReview: boolean }[];
   changes: {
     id: string;
     orderLineId: string;
