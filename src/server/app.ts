@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type AppContext, stampArrival, type ZodApp } from '#core/http';
+import { PermissionError } from '#core/access';
 import { guardRoute, makeSessionHook } from './auth-hooks';
 import { handleError } from './error-handler';
 import { refuseUnsafeText } from './input-guard';
@@ -36,7 +37,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(handleError);
+  // A refusal names the permission in words, as the modules declare it (the code stays out of sight).
+  const permissionLabels = new Map(ctx.registry.permissions.map((p) => [p.code, p.label]));
+  app.setErrorHandler((error: Error, request, reply) =>
+    handleError(error instanceof PermissionError ? error.labelled((code) => permissionLabels.get(code)) : error, request, reply),
+  );
   recordRoutes(app);
 
   app.addHook('onRequest', async (request, reply) => {

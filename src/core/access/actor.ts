@@ -14,10 +14,30 @@ export interface Actor {
 
 export const hasPermission = (actor: Actor, permission: Permission): boolean => actor.permissions.has(permission);
 
-export function requireAccess(actor: Actor, permission: Permission): void {
-  if (!actor.permissions.has(permission)) {
-    throw new AppError('FORBIDDEN', `没有权限：${permission}`, `Permission required: ${permission}`);
+/**
+ * A refusal for want of a permission. The code stays in the error for the API; the server
+ * answers with the permission's label as the modules declare it (never the code, issue 15.1).
+ */
+export class PermissionError extends AppError {
+  constructor(readonly permissions: readonly Permission[]) {
+    super('FORBIDDEN', '没有权限执行此操作', 'You do not have permission for this');
   }
+
+  /** The same refusal, naming the permissions in words. */
+  labelled(labelOf: (code: Permission) => { zh: string; en: string } | undefined): AppError {
+    const labels = this.permissions.map((p) => labelOf(p)).filter((l) => l !== undefined);
+    if (labels.length === 0) return this;
+    return new AppError('FORBIDDEN', `没有权限：${labels.map((l) => l.zh).join(' 或 ')}`, `Permission required: ${labels.map((l) => l.en).join(' or ')}`);
+  }
+}
+
+export function requireAccess(actor: Actor, permission: Permission): void {
+  if (!actor.permissions.has(permission)) throw new PermissionError([permission]);
+}
+
+/** Passes when the actor holds any of the permissions. */
+export function requireAnyAccess(actor: Actor, permissions: readonly Permission[]): void {
+  if (!permissions.some((p) => actor.permissions.has(p))) throw new PermissionError(permissions);
 }
 
 /** Every permission there is: the scheduler and the CLI act with all of them. */

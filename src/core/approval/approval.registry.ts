@@ -54,6 +54,8 @@ export interface HookDeclaration {
 export interface InboxItem {
   /** e.g. 'approval.pending', 'distribution.unacknowledged', 'leave.pending' */
   kind: string;
+  /** What the inbox shows for the kind, in words (the code stays in the API). */
+  tag: Text;
   id: string;
   title: Text;
   link: string;

@@ -11,10 +11,14 @@ const Step = z.object({
   roleCode: z.string().min(1).max(64),
 });
 
+const Words = z.object({ zh: z.string(), en: z.string() });
+/** One thing waiting for the person; `tag` is the kind in words, what the inbox shows. */
+const InboxItemSchema = z.object({ kind: z.string(), tag: Words, id: z.string(), title: Words, link: z.string(), since: z.string(), due: z.string().optional() });
+
 export const approvalRoutes: RouteModule = async (app, ctx) => {
   await documentRoutes(app, ctx);
 
-  app.get('/inbox', { schema: { tags: ['approval'], summary: '我的待办 My inbox' } }, async (req) => findInbox(ctx.db, ctx.registry.workflows, actorOf(req)));
+  app.get('/inbox', { schema: { tags: ['approval'], summary: '我的待办 My inbox', response: { 200: z.array(InboxItemSchema) } } }, async (req) => findInbox(ctx.db, ctx.registry.workflows, actorOf(req)));
 
   app.get('/document-types', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件类型 Document types' } }, async () =>
     ctx.registry.workflows.documentTypes().map((t) => ({ docType: t.docType, label: t.label, numberPrefix: t.numberPrefix, isGenericEditable: t.isGenericEditable ?? false })),

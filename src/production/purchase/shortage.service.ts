@@ -88,7 +88,7 @@ export async function findShortageInbox(db: Db, actor: Actor): Promise<InboxItem
   const since = new Date().toISOString();
   return [
     ...projected.slice(0, 20).map((s) => ({
-      kind: 'production.stock.shortage',
+      kind: 'production.stock.shortage', tag: { zh: '缺料预警', en: 'Shortage ahead' },
       id: s.itemId,
       title: { zh: `缺料预警：${s.code} ${s.name} ${s.shortOn} 起短缺 ${s.shortQty} ${s.unit}`, en: `Shortage ahead: ${s.code} ${s.name} short by ${s.shortQty} ${s.unit} from ${s.shortOn}` },
       link: '/production/warehouse/shortages',
@@ -96,7 +96,7 @@ export async function findShortageInbox(db: Db, actor: Actor): Promise<InboxItem
       due: s.shortOn,
     })),
     ...recorded.slice(0, 10).map((r) => ({
-      kind: 'production.stock.shortage-recorded',
+      kind: 'production.stock.shortage-recorded', tag: { zh: '已记录缺料', en: 'Shortage recorded' },
       id: `${r.docId}:${r.itemId}`,
       title: { zh: `欠料：${r.number} ${r.code} ${r.name} 欠 ${r.shortage} ${r.unit}`, en: `Issued short: ${r.number} ${r.code} ${r.shortage} ${r.unit} missing` },
       link: `/production/warehouse/documents/${r.docId}`,

@@ -193,7 +193,7 @@ export async function findCoordinationInbox(db: Db, actor: Actor): Promise<Inbox
   if (!hasPermission(actor, 'production.plan.write') || !hasPermission(actor, 'production.read')) return [];
   const items = await findCoordinationItems(db, actor, { state: 'open' });
   return items.map((c) => ({
-    kind: 'production.coordination',
+    kind: 'production.coordination', tag: { zh: '进度协调', en: 'Coordination' },
     id: c.id,
     title: { zh: `进度落后待协调：${c.number} ${c.workshopName} ${c.itemName} 落后 ${fmt(c.lagQty)}${c.unit}`, en: `Behind plan: ${c.number} ${c.workshopName} ${c.itemName} short ${fmt(c.lagQty)}` },
     link: `${COORDINATION_LINK}?item=${c.id}`,

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { type Actor, hasPermission, systemActor } from '#core/access';
+import { type Actor, hasPermission, requireAccess, systemActor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidState } from '#core/errors';
@@ -133,7 +133,7 @@ export async function recordAttendance(db: Db, actor: Actor, sessionId: string, 
 
 /** The recorder closes the list once the session is over (the scheduler does it too). */
 export async function closeRoster(db: Db, actor: Actor, sessionId: string, now: Date): Promise<Roster> {
-  if (!hasPermission(actor, 'training.attendance.record')) throw new AppError('FORBIDDEN', '没有权限：training.attendance.record', 'Permission required: training.attendance.record');
+  requireAccess(actor, 'training.attendance.record');
   const session = await getSessionRow(db, actor.orgId, sessionId);
   if (session.state === 'cancelled') throw invalidState('该场次已取消', 'This session was cancelled');
   if (now <= session.endsAt) throw invalidState('培训结束后才能结束签到', 'The list can be closed once the session has ended');

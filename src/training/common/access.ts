@@ -1,11 +1,7 @@
-import { type Actor, hasPermission, type Permission, SYSTEM_USER_ID } from '#core/access';
-import { AppError } from '#core/errors';
+import { type Actor, requireAnyAccess, SYSTEM_USER_ID } from '#core/access';
 
 /** Passes when the actor holds any of the permissions (pages used by teachers and the office alike). */
-export function requireAnyAccess(actor: Actor, permissions: Permission[]): void {
-  if (permissions.some((p) => hasPermission(actor, p))) return;
-  throw new AppError('FORBIDDEN', `没有权限：${permissions.join(' 或 ')}`, `Permission required: ${permissions.join(' or ')}`);
-}
+export { requireAnyAccess };
 
 /** Reads of the training module: the office (training.read) or a teacher (training.self). */
 export const requireTrainingRead = (actor: Actor): void => requireAnyAccess(actor, ['training.read', 'training.self']);

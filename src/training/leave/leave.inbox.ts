@@ -20,7 +20,7 @@ export const leaveInbox: InboxSourceDeclaration = {
     return rows
       .filter((r) => r.requestedBy !== actor.userId)
       .map((r) => ({
-        kind: 'training.leave.pending',
+        kind: 'training.leave.pending', tag: { zh: '请假待批', en: 'Leave to decide' },
         id: r.id,
         title: { zh: `请假待批：${r.name}（${r.title} ${r.date}）`, en: `Leave to approve: ${r.name} (${r.title} ${r.date})` },
         link: '/training/leave',

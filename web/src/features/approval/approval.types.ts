@@ -99,6 +99,8 @@ export interface DiffEntry {
 
 export interface InboxItem {
   kind: string;
+  /** The kind in words, declared by the module the item comes from. */
+  tag: Text;
   id: string;
   title: Text;
   link: string;
@@ -157,16 +159,3 @@ export const ACTION_LABELS: Record<DocumentAction, Text> = {
   adjust: tx('调整', 'Adjust'),
 };
 
-export const INBOX_KIND_LABELS: Record<string, Text> = {
-  'approval.pending': tx('待审批', 'To approve'),
-  'approval.rejected': tx('被退回', 'Rejected'),
-  'document.to_issue': tx('待发放', 'To issue'),
-  'distribution.unacknowledged': tx('待签收', 'To acknowledge'),
-  'production.exception': tx('生产异常', 'Exception'),
-  'production.exception.escalated': tx('上报的异常', 'Escalated exception'),
-  'production.unmet-plan': tx('临时计划无法完成', 'Temporary plan not met'),
-  'production.rectification': tx('现场整改', 'Rectification'),
-  'production.rectification.escalated': tx('车间无法整改', 'Escalated rectification'),
-  'production.safety-check': tx('安全检查', 'Safety check'),
-  'production.requisition.to_issue': tx('待发料', 'To issue'),
-};

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
-import { INBOX_KIND_LABELS, type InboxItem } from './approval.types';
+import type { InboxItem } from './approval.types';
 import { orgTime } from '../../ui/time';
 import { useEmptyText } from '../../ui/connection';
 
@@ -41,7 +41,7 @@ export function InboxPage() {
               title={<Typography.Text strong>{t(item.title)}</Typography.Text>}
               description={
                 <span>
-                  <Tag color={KIND_COLORS[item.kind] ?? 'default'}>{t(INBOX_KIND_LABELS[item.kind] ?? { zh: item.kind, en: item.kind })}</Tag>
+                  <Tag color={KIND_COLORS[item.kind] ?? 'default'}>{t(item.tag)}</Tag>
                   {t(tx('自', 'Since'))} {orgTime(item.since).format('YYYY-MM-DD HH:mm')}
                   {item.due && (
                     <Typography.Text type="danger" style={{ marginLeft: 8 }}>
