@@ -60,6 +60,8 @@ export interface CapacityView {
   outOfHorizon: { itemId: string; workshopId: string; bucket: number; hours: number }[];
   /** Planned quantities of items without a routing: no load anywhere. */
   unrouted: { itemId: string; qty: number }[];
+  /** The capacity-calendar version the check used (issue 14 item 1); set by the service. */
+  calendar?: string;
 }
 
 export interface CapacityRequest {

@@ -1,9 +1,10 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { invalidField, notFound, versionConflict } from '#core/errors';
-import { type CapacityLines, type CapacityView, capacityStatusOf, computePlanCapacity, type CountermeasureKind, findOverloads, prodCountermeasures } from '../capacity/index';
+import { type CalendarChange, type CapacityLines, type CapacityView, capacityStatusOf, computePlanCapacity, findCurrentCalendarKey, isPlanReachedByCalendarChange, type CountermeasureKind, findOverloads, prodCountermeasures } from '../capacity/index';
+import { localToday } from '../common/index';
 import { getWorkshopRow } from '../master/index';
 import { bucketIndexOf, bucketStarts, capacityGroups } from './plan-period.rules';
 import { assertEditable, findLinesInForce, findPlanDocument, findWorkingLines, getPlanRow } from './plan.query';
@@ -40,11 +41,55 @@ export async function findBaseLoad(db: Db, plan: PlanLike): Promise<CapacityLine
 /** Recomputes and stores the plan's capacity check (PP-9); call after every change of its lines. */
 export async function refreshPlanCapacity(tx: Db, plan: PlanRow, today: string): Promise<CapacityView> {
   const view = await computePlanCapacityOf(tx, plan, today);
+  // Issue 14 item 1: the check records the calendar it used; a recompute on another calendar says so.
+  const isNewCalendar = plan.capacityCalendar !== null && view.calendar !== undefined && plan.capacityCalendar !== view.calendar;
   await tx
     .update(prodPlans)
-    .set({ capacity: view, capacityStatus: capacityStatusOf(view), capacityVersion: plan.version })
+    .set({
+      capacity: view,
+      capacityStatus: capacityStatusOf(view),
+      capacityVersion: plan.version,
+      capacityCalendar: view.calendar ?? null,
+      capacityCalendarChangedOn: isNewCalendar ? today : plan.capacityCalendarChangedOn,
+    })
     .where(and(eq(prodPlans.orgId, plan.orgId), eq(prodPlans.id, plan.id)));
+  plan.capacityCalendar = view.calendar ?? null;
+  if (isNewCalendar) plan.capacityCalendarChangedOn = today;
+  plan.capacity = view;
+  plan.capacityStatus = capacityStatusOf(view);
   return view;
+}
+
+/**
+ * Issue 14 item 1: a stored check computed on another capacity calendar is recomputed before
+ * anyone reads it (plan screen, dashboard, lists), so no plan reports itself fresh on an old calendar.
+ */
+export async function refreshIfCalendarChanged(db: Db, plan: PlanRow, today: string): Promise<boolean> {
+  if (plan.capacity === null) return false;
+  const current = await findCurrentCalendarKey(db, plan.orgId, plan, bucketStarts(plan)[0]);
+  if (plan.capacityCalendar === current) return false;
+  await refreshPlanCapacity(db, plan, today);
+  return true;
+}
+
+/** The hook the workshop routes run in a calendar change's transaction (issue 14 item 1). */
+export async function onWorkshopCalendarChanged(tx: Db, orgId: string, change: CalendarChange, now: Date): Promise<number> {
+  return refreshPlansForCalendar(tx, orgId, change, await localToday(tx, orgId, now));
+}
+
+/** Issue 14 item 1: a changed workshop calendar marks the plans it reaches stale and recomputes them at once. */
+export async function refreshPlansForCalendar(tx: Db, orgId: string, change: CalendarChange, today: string): Promise<number> {
+  const plans = await tx
+    .select()
+    .from(prodPlans)
+    .where(and(eq(prodPlans.orgId, orgId), gte(prodPlans.periodEnd, today), isNotNull(prodPlans.capacity)));
+  let n = 0;
+  for (const plan of plans) {
+    if (!isPlanReachedByCalendarChange(plan, change, today)) continue;
+    await refreshPlanCapacity(tx, plan, today);
+    n++;
+  }
+  return n;
 }
 
 export async function computePlanCapacityOf(db: Db, plan: PlanLike & { id?: string }, today: string, lines?: CapacityLines[]): Promise<CapacityView> {

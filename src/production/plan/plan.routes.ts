@@ -65,7 +65,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
     async (req, reply) => reply.code(201).send(await createPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.body, ctx.clock())),
   );
   app.get('/production/plans/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '计划明细、产能热力图、审批 Plan view', params: Id } }, async (req) =>
-    getPlanView(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
+    getPlanView(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, ctx.clock()),
   );
   app.get('/production/plans/by-document/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '按审批文件查找计划 Plan of a document', params: Id } }, async (req) =>
     getPlanIdByDocument(ctx.db, actorOf(req), req.params.id),
@@ -112,7 +112,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
     { config: { permission: 'document.write' }, schema: { tags, summary: '提交审批（须通过产能检查）Submit (capacity-checked)', params: Id, body: z.object({ version: z.number().int(), opinion: z.string().max(2000).nullish() }) } },
     async (req) => {
       await submitPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body, ctx.clock());
-      return getPlanView(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id);
+      return getPlanView(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, ctx.clock());
     },
   );
   app.get('/production/plans/:id/excel', { config: { permission: 'production.read' }, schema: { tags, summary: '导出计划 Excel Export the grid', params: Id } }, async (req, reply) => {
