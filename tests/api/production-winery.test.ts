@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveDocument, getDocument } from '#core/approval';
 import { newPlant, type TestPlant, workingDayQuantities } from '#production/testing';
 import { type Client, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
 
@@ -60,5 +61,80 @@ describe('a changed workshop calendar refreshes the plans made on it (PP-9, issu
     expect(dash.focus.id).toBe(planId);
     expect(dash.focus.overloads).toEqual([]);
     expect(dash.nextPlan.capacityStatus).not.toMatch(/^over/);
+  });
+});
+
+describe('countermeasures must cover the overload they answer (PP-9, T4 第十九条, issue 14 item 2)', () => {
+  let t: TestApp;
+  let p: TestPlant;
+  let planner: Client;
+  let planId: string;
+  const MAY = '2026-05-11';
+  beforeAll(async () => {
+    t = await startTestApp({ now: NOW });
+    p = await newPlant(t.ctx.db, t.ctx.registry.workflows, new Date(NOW));
+    planner = await signIn(t.app, p.planner.username, TEST_PASSWORD);
+    planId = (await planner.post('/api/production/plans', { kind: 'monthly', month: '2026-05' })).json().id;
+  });
+  afterAll(() => t.close());
+
+  const view = async (id = planId) => (await planner.get(`/api/production/plans/${id}`)).json();
+  // May 2026 starts on a Friday; 800 cases a working day and `extra` more on Tuesday 12 May, filled on Monday 11.
+  const save = async (extra: number) => {
+    const q = workingDayQuantities(31, 5, 800);
+    q[11] += extra;
+    const res = await planner.put(`/api/production/plans/${planId}/lines`, { version: (await view()).version, lines: [{ itemId: p.items.wine, quantities: q }] });
+    expect(res.statusCode).toBe(200);
+  };
+  const submit = async () => {
+    const v = await view();
+    return planner.post(`/api/production/plans/${planId}/submit`, { version: (await getDocument(t.ctx.db, t.ctx.registry.workflows, p.planner, v.documentId)).version });
+  };
+  const answer = (body: object) => planner.post(`/api/production/plans/${planId}/countermeasures`, { workshopId: p.workshops.fill, bucketStart: MAY, kind: 'overtime', description: '周日加班', ...body });
+
+  it('PP-9 issue 14 item 2: a countermeasure states its hours; 1 h does not answer a 6 h overload', async () => {
+    await save(1500);
+    const over = (await view()).overloads.find((o: { start: string }) => o.start === MAY);
+    expect(over).toMatchObject({ workshopName: '灌装车间', excessHours: 6, missingHours: 6 });
+    const none = await answer({});
+    expect(none.statusCode).toBe(400);
+    expect(none.json().message).toContain('工时');
+    expect((await answer({ extraHours: 1 })).statusCode).toBe(201);
+    const v = await view();
+    expect(v.overloads.find((o: { start: string }) => o.start === MAY)).toMatchObject({ coveredHours: 1, missingHours: 5 });
+    expect(v.countermeasureCheck[0]).toMatchObject({ usedHours: 1, isSufficient: false });
+    const res = await submit();
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toContain('应对措施只解决 1 小时，尚差 5 小时');
+  });
+
+  it('PP-9 issue 14 item 2: every re-check re-validates: a larger overload outgrows the old answer; one answer for the month covers the weeks', async () => {
+    expect((await answer({ extraHours: 5 })).statusCode).toBe(201);
+    expect((await view()).overloads).toEqual([]);
+    // More on the same day: 36 h over, the 6 h recorded no longer answer it.
+    await save(3000);
+    expect((await view()).overloads.find((o: { start: string }) => o.start === MAY)).toMatchObject({ excessHours: 36, missingHours: 30 });
+    expect((await submit()).statusCode).toBe(409);
+    const weeks = (await view()).capacityGroups.map((g: { start: string }) => g.start);
+    expect((await answer({ bucketStart: weeks[0], bucketEnd: weeks[weeks.length - 1], extraHours: 70, description: '本月加班 70 小时' })).statusCode).toBe(201);
+    expect((await view()).overloads).toEqual([]);
+    expect((await submit()).statusCode).toBe(200);
+  });
+
+  it('PP-9 issue 14 item 2: a weekly workshop plan over capacity cannot be confirmed without an answer covering it', async () => {
+    const doc = await getDocument(t.ctx.db, t.ctx.registry.workflows, p.vp, (await view()).documentId);
+    await approveDocument(t.ctx.db, t.ctx.registry.workflows, p.vp, doc.id, { version: doc.version, opinion: '同意' }, new Date(NOW));
+    const weekly = (await planner.post(`/api/production/plans/${planId}/weekly`, { weekOf: MAY })).json();
+    const fillWeek = weekly.find((w: { workshopId: string }) => w.workshopId === p.workshops.fill);
+    const wv = await view(fillWeek.id);
+    const over = wv.overloads[0];
+    // Monday 11 May: 3,800 cases × 0.02 h = 76 h against 20 h.
+    expect(over).toMatchObject({ start: MAY, excessHours: 56 });
+    const refused = await planner.post(`/api/production/plans/${fillWeek.id}/confirm`, { version: wv.version });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toContain('超出 56 小时');
+    const add = await planner.post(`/api/production/plans/${fillWeek.id}/countermeasures`, { workshopId: p.workshops.fill, bucketStart: MAY, kind: 'outsourcing', description: '外协灌装', sharePct: 75 });
+    expect(add.statusCode).toBe(201);
+    expect((await planner.post(`/api/production/plans/${fillWeek.id}/confirm`, { version: (await view(fillWeek.id)).version })).statusCode).toBe(200);
   });
 });

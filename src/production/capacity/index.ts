@@ -7,3 +7,5 @@ export type { CapacityLines, CapacityPlanFacts, CapacityRun } from './capacity.s
 export { capacityCalendarKey, isCapacityStale, isPlanReachedByCalendarChange } from './capacity-calendar.rules';
 export type { CalendarChange, CalendarHours, StoredCheck } from './capacity-calendar.rules';
 export { findCurrentCalendarKey } from './capacity.service';
+export { checkCountermeasureCover, COVER_TOLERANCE_HOURS, describeShortfall, excessHours, spans } from './countermeasure.rules';
+export type { CountermeasureFacts, CountermeasureVerdict, CoverCheck, CoveredOverload } from './countermeasure.rules';

@@ -3,7 +3,7 @@ import { type Actor, hasPermission, requireAccess } from '#core/access';
 import { type DocumentView, getDocument, type Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { notFound } from '#core/errors';
-import { type CapacityView, findOverloads, findUnderloads } from '../capacity/index';
+import { type CapacityView, checkCountermeasureCover, findUnderloads } from '../capacity/index';
 import { chunk, localToday } from '../common/index';
 import { prodItems, prodWorkshops } from '../master/index';
 import { canWritePlan } from './plan-access';
@@ -56,6 +56,7 @@ export async function getPlanView(db: Db, workflows: Workflows, actor: Actor, pl
     findSnapshotRevisions(db, actor.orgId, plan.id),
   ]);
   const capacity = plan.capacity as CapacityView | null;
+  const cover = capacity ? checkCountermeasureCover(capacity, countermeasures) : null;
   const ids = new Set(lines.map((l) => l.itemId));
   for (const r of capacity?.rows ?? []) for (const c of r.cells) for (const i of c.items) ids.add(i.itemId);
   for (const u of capacity?.unrouted ?? []) ids.add(u.itemId);
@@ -97,8 +98,10 @@ export async function getPlanView(db: Db, workflows: Workflows, actor: Actor, pl
     capacityStatus: plan.capacityStatus,
     isCapacityFresh: plan.capacityVersion === plan.version,
     capacityCalendarChangedOn: plan.capacityCalendarChangedOn,
-    overloads: capacity ? findOverloads(capacity, countermeasures) : [],
-    allOverloads: capacity ? findOverloads(capacity) : [],
+    // Issue 14 item 2: each overload with the hours answered and still missing, each countermeasure judged.
+    overloads: cover?.uncovered ?? [],
+    allOverloads: cover?.overloads ?? [],
+    countermeasureCheck: cover?.countermeasures ?? [],
     underloads: capacity ? findUnderloads(capacity) : [],
     underReportedAt: plan.underReportedAt,
     countermeasures,

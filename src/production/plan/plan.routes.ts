@@ -127,19 +127,28 @@ export const planRoutes: RouteModule = (app, ctx) => {
   app.post(
     '/production/plans/:id/countermeasures',
     {
-      config: { permission: 'production.plan.write' },
+      // The service decides: planners, or a workshop's own people on its weekly plan.
+      config: { permission: 'production.read' },
       schema: {
         tags,
         summary: '记录超产能应对措施 Record a countermeasure (PP-9)',
         params: Id,
-        body: z.object({ workshopId: z.uuid(), bucketStart: z.iso.date(), kind: z.enum(COUNTERMEASURE_KINDS), description: z.string().max(2000), extraHours: z.number().min(0).max(100000).nullish() }),
+        body: z.object({
+          workshopId: z.uuid(),
+          bucketStart: z.iso.date(),
+          bucketEnd: z.iso.date().nullish(),
+          kind: z.enum(COUNTERMEASURE_KINDS),
+          description: z.string().max(2000),
+          extraHours: z.number().min(0).max(100000).nullish(),
+          sharePct: z.number().min(0).max(100).nullish(),
+        }),
       },
     },
     async (req, reply) => reply.code(201).send(await addCountermeasure(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
   );
   app.delete(
     '/production/plans/:id/countermeasures/:cmId',
-    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '删除应对措施 Remove a countermeasure', params: Id.extend({ cmId: z.uuid() }), querystring: z.object({ version: z.coerce.number().int() }) } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '删除应对措施 Remove a countermeasure', params: Id.extend({ cmId: z.uuid() }), querystring: z.object({ version: z.coerce.number().int() }) } },
     async (req, reply) => {
       await removeCountermeasure(ctx.db, actorOf(req), req.params.id, req.params.cmId, req.query.version);
       return reply.code(204).send();
