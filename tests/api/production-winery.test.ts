@@ -138,3 +138,49 @@ describe('countermeasures must cover the overload they answer (PP-9, T4 第十�
     expect((await planner.post(`/api/production/plans/${fillWeek.id}/confirm`, { version: (await view(fillWeek.id)).version })).statusCode).toBe(200);
   });
 });
+
+describe('special requirements planned backwards from the due date (PP-11, T2 五.2–3, issue 14 item 5)', () => {
+  let t: TestApp;
+  let p: TestPlant;
+  let planner: Client;
+  const JUNE = '2026-06-10T02:00:00Z';
+  beforeAll(async () => {
+    t = await startTestApp({ now: JUNE });
+    p = await newPlant(t.ctx.db, t.ctx.registry.workflows, new Date(JUNE));
+    planner = await signIn(t.app, p.planner.username, TEST_PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  it('PP-11 issue 14 item 5: corks with a 15-day lead time fit before a due date a month away: no shortage, made in the last days', async () => {
+    const res = await planner.post('/api/production/requests', { kind: 'special', title: '国庆礼盒', lines: [{ itemId: p.items.wine, qty: 3000, dueOn: '2026-07-10' }] });
+    expect(res.statusCode).toBe(201);
+    const r = res.json();
+    expect(r.feedbackZh).not.toContain('物料短缺');
+    expect(r).toMatchObject({ isFeasible: true, state: 'received' });
+    const made = (await planner.post(`/api/production/requests/${r.id}/plan`, { version: r.version })).json();
+    const plan = (await planner.get(`/api/production/plans/${made.plan.id}`)).json();
+    const q: number[] = plan.lines[0].quantities;
+    // Filling makes 1,000 cases a day: the last three working days before the due date (latest start).
+    expect(q.slice(-3)).toEqual([1000, 1000, 1000]);
+    expect(q.slice(0, -3).every((x) => x === 0)).toBe(true);
+  });
+
+  it('PP-11 issue 14 item 5: a bottleneck over several days is one entry, answered by one countermeasure', async () => {
+    const res = await planner.post('/api/production/requests', { kind: 'temporary', title: '酒店加急', lines: [{ itemId: p.items.wine, qty: 4000, dueOn: '2026-06-13' }] });
+    const r = res.json();
+    expect(r.isFeasible).toBe(false);
+    expect(r.feasibility.bottlenecks).toHaveLength(1);
+    const b = r.feasibility.bottlenecks[0];
+    expect(b).toMatchObject({ workshopName: '灌装车间', start: '2026-06-10', end: '2026-06-12' });
+    expect(r.feedbackZh).toContain('灌装车间 2026-06-10 至 2026-06-12');
+    const made = (await planner.post(`/api/production/requests/${r.id}/plan`, { version: r.version })).json();
+    const planUrl = `/api/production/plans/${made.plan.id}`;
+    const over = (await planner.get(planUrl)).json().overloads;
+    expect(over.length).toBeGreaterThan(1);
+    const last = over[over.length - 1].start;
+    const hoursOver = over.reduce((s: number, o: { excessHours: number }) => s + o.excessHours, 0);
+    const add = await planner.post(`${planUrl}/countermeasures`, { workshopId: p.workshops.fill, bucketStart: over[0].start, bucketEnd: last, kind: 'outsourcing', description: '外协灌装', extraHours: Math.ceil(hoursOver) });
+    expect(add.statusCode).toBe(201);
+    expect((await planner.get(planUrl)).json().overloads).toEqual([]);
+  });
+});
