@@ -35,7 +35,7 @@ export const capacityGuard: ApprovalGuard = async (db, _actor, doc) => {
   const list = overloads.slice(0, 5);
   // Issue 14 item 2: an answer counts only for the hours it states; each re-check judges it anew.
   return {
-    zh: `产能超出，须先记录足以解决超出工时的应对措施（加班、外协、调整排产），依据 T4 第十九条：${list.map((o) => describeShortfall(o, 'zh')).join('；')}`,
+    zh: `产能超出，须先记录应对措施（加班、外协、调整排产），措施须足以解决超出的工时，依据 T4 第十九条：${list.map((o) => describeShortfall(o, 'zh')).join('；')}`,
     en: `Over capacity; record countermeasures covering the hours over first (overtime, outsourcing, rescheduling), T4 art. 19: ${list.map((o) => describeShortfall(o, 'en')).join('; ')}`,
   };
 };
