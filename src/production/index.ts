@@ -1,7 +1,7 @@
 export { productionModule } from './production.module';
 export { runPlantDailyDuties } from './production.jobs';
 
-export type { CapacityView, HeatCell, HeatRow, Overload } from './capacity';
+export type { CapacityView, CountermeasureVerdict, CoveredOverload, HeatCell, HeatRow, Overload } from './capacity';
 export type {
   ChangeCauses,
   ExceptionDetail,

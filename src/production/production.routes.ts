@@ -6,9 +6,9 @@ import { makeDemandRoutes } from './demand/index';
 import { dispatchRoutes } from './dispatch/index';
 import { exceptionRoutes, planRouteRoutes, recheckAfterCustomerChange } from './exception/index';
 import { machineRoutes, maintenanceRoutes, repairRoutes } from './equipment/index';
-import { masterRoutes } from './master/index';
+import { makeMasterRoutes } from './master/index';
 import { noticeRoutes } from './notice/index';
-import { planExtraRoutes, planRoutes } from './plan/index';
+import { onWorkshopCalendarChanged, planExtraRoutes, planRoutes } from './plan/index';
 import { purchaseRoutes } from './purchase/index';
 import { reportRoutes } from './report/index';
 import { requisitionRoutes } from './requisition/index';
@@ -28,5 +28,7 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
 
 // T3 第十五条: a plan re-opened by a customer change is marked for the GM's approval.
 const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckAfterCustomerChange });
+// Issue 14 item 1: a changed workshop calendar recomputes the capacity checks of the plans it reaches.
+const masterRoutes = makeMasterRoutes({ onCalendarChanged: onWorkshopCalendarChanged });
 
 export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes, warehouseRoutes, warehouseOpsRoutes, purchaseRoutes, requisitionRoutes, reportRoutes, executionAssessmentRoutes, machineRoutes, repairRoutes, maintenanceRoutes];

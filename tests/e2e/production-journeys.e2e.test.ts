@@ -116,7 +116,7 @@ describe('production planning journeys in the browser (PP-3, PP-8, PP-9, PP-12, 
     await page.getByTestId('plan-submit').click();
     await page.getByRole('alert').filter({ hasText: '产能超出，须先记录应对措施' }).waitFor();
     await answerOverloads(page);
-    await waitText(page, 'overloads', '已有措施');
+    await waitText(page, 'overloads', '措施已覆盖');
     await page.getByTestId('plan-submit').click();
     await waitText(page, 'plan-state', '审批中');
     await logout(page);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capacityStatusOf, checkCapacity, findOverloads, findUnderloads, shiftBucket } from './capacity.rules';
+import { checkCountermeasureCover } from './countermeasure.rules';
 
 // Four days in two reporting weeks: [0, 1] and [2, 3].
 const groups = [
@@ -56,7 +57,8 @@ describe('capacity check (T4 第十九条)', () => {
   it('PP-9 an overload needs a countermeasure; a workshop far below capacity over the plan is reported upwards', () => {
     const view = checkCapacity({ bucket: 'day', bucketCount: 4, groups, workshops, ops, thresholds, planned: [{ itemId: 'wine', bucket: 2, qty: 300 }] });
     expect(findOverloads(view).map((o) => [o.workshopName, o.start, o.utilisation])).toEqual([['灌装车间', '2026-04-01', 1.5]]);
-    expect(findOverloads(view, [{ workshopId: 'FILL', bucketStart: '2026-04-01' }])).toEqual([]);
+    const answer = { id: 'c1', workshopId: 'FILL', bucketStart: '2026-04-01', bucketEnd: null, description: '周日加班', extraHours: 10, sharePct: null };
+    expect(checkCountermeasureCover(view, [answer]).uncovered).toEqual([]);
     // Packing: 15 h of 40 over the plan (38%) is far below the 60% floor; filling (30 of 30) is not.
     expect(findUnderloads(view).map((o) => [o.workshopName, o.label.zh, o.utilisation])).toEqual([['包装车间', '全期（第1周–第2周）', 0.375]]);
   });

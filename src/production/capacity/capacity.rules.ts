@@ -60,6 +60,8 @@ export interface CapacityView {
   outOfHorizon: { itemId: string; workshopId: string; bucket: number; hours: number }[];
   /** Planned quantities of items without a routing: no load anywhere. */
   unrouted: { itemId: string; qty: number }[];
+  /** The capacity-calendar version the check used (issue 14 item 1); set by the service. */
+  calendar?: string;
 }
 
 export interface CapacityRequest {
@@ -188,14 +190,11 @@ export interface Overload {
   capacity: number;
 }
 
-/** Over-capacity cells (PP-9); those without a recorded countermeasure block submission. */
-export function findOverloads(view: CapacityView, covered: readonly { workshopId: string; bucketStart: string }[] = []): Overload[] {
-  const isCovered = new Set(covered.map((c) => `${c.workshopId}|${c.bucketStart}`));
+/** Over-capacity cells (PP-9); whether a countermeasure answers them is countermeasure.rules.ts. */
+export function findOverloads(view: CapacityView): Overload[] {
   return view.rows.flatMap((r) =>
     r.cells.flatMap((c, k) =>
-      c.over && !isCovered.has(`${r.workshopId}|${c.start}`)
-        ? [{ workshopId: r.workshopId, workshopName: r.name, start: c.start, label: view.groups[k].label, utilisation: c.utilisation, load: c.load, capacity: c.capacity }]
-        : [],
+      c.over ? [{ workshopId: r.workshopId, workshopName: r.name, start: c.start, label: view.groups[k].label, utilisation: c.utilisation, load: c.load, capacity: c.capacity }] : [],
     ),
   );
 }

@@ -1,6 +1,7 @@
 import { getPolicy } from '#core/policy';
-import { loadPlanningMaster, loadWorkshopCapacity, type PlanningMaster } from '../master/index';
+import { loadPlanningMaster, loadWorkshopCapacity, type PlanningMaster, type WorkshopCapacity } from '../master/index';
 import { explodeSchedule } from '../mrp/index';
+import { capacityCalendarKey } from './capacity-calendar.rules';
 import { type CapacityOp, type CapacityView, checkCapacity, type PlannedQty, type ReportingGroup } from './capacity.rules';
 import type { Db } from '#core/db';
 
@@ -55,6 +56,7 @@ export async function computePlanCapacity(db: Db, orgId: string, run: CapacityRu
     loadWorkshopCapacity(db, orgId, bucketStarts[0], plan.periodEnd),
   ]);
   const isWeekly = plan.kind === 'weekly';
+  const calendar = calendarKeyOf(days, plan, bucketStarts[0]);
   const dayIndex = new Map(bucketStarts.map((d, k) => [d, k]));
   const workshops = days
     .filter((w) => !isWeekly || w.workshop.id === plan.workshopId)
@@ -86,7 +88,7 @@ export async function computePlanCapacity(db: Db, orgId: string, run: CapacityRu
       }
     }
   }
-  return checkCapacity({
+  const view = checkCapacity({
     bucket: plan.bucket,
     bucketCount: bucketStarts.length,
     groups: run.groups,
@@ -95,6 +97,17 @@ export async function computePlanCapacity(db: Db, orgId: string, run: CapacityRu
     planned,
     thresholds: policy.production.capacity,
   });
+  return { ...view, calendar };
+}
+
+function calendarKeyOf(days: readonly WorkshopCapacity[], plan: CapacityPlanFacts, first: string): string {
+  const mine = days.filter((w) => plan.kind !== 'weekly' || w.workshop.id === plan.workshopId);
+  return capacityCalendarKey(first, mine.map((w) => ({ id: w.workshop.id, hours: w.hours })));
+}
+
+/** The capacity calendar as it stands now over the plan's days (issue 14 item 1), to compare with the stored check's. */
+export async function findCurrentCalendarKey(db: Db, orgId: string, plan: CapacityPlanFacts, first: string): Promise<string> {
+  return calendarKeyOf(await loadWorkshopCapacity(db, orgId, first, plan.periodEnd), plan, first);
 }
 
 const nextDay = (d: string): string => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -8,7 +8,7 @@ import { users } from '#core/org';
 import { addMonths, localToday, monthOf, monthStart } from '../common/index';
 import { prodOrderChanges, prodOrderReviews, prodOrders } from '../demand/index';
 import { prodWorkshops } from '../master/index';
-import { findPlans, getPlanView, prodPlanRequests, prodPlans } from '../plan/index';
+import { findPlans, getPlanView, prodPlanRequests, prodPlans, refreshIfCalendarChanged } from '../plan/index';
 
 /** The planner's dashboard: this and next month's plan, approval state, heat map, late items. */
 export async function getPlanningDashboard(db: Db, workflows: Workflows, actor: Actor, now: Date) {
@@ -16,12 +16,18 @@ export async function getPlanningDashboard(db: Db, workflows: Workflows, actor: 
   const today = await localToday(db, actor.orgId, now);
   const month = monthOf(today);
   const next = addMonths(month, 1);
+  // Issue 14 item 1: the verdicts shown here are on the capacity calendar as it stands today.
+  const rows = await db
+    .select()
+    .from(prodPlans)
+    .where(and(eq(prodPlans.orgId, actor.orgId), eq(prodPlans.kind, 'monthly'), inArray(prodPlans.periodStart, [monthStart(month), monthStart(next)])));
+  for (const row of rows) await refreshIfCalendarChanged(db, row, today);
   const monthly = await findPlans(db, actor, { kind: 'monthly', from: monthStart(month), to: monthStart(next) });
   const thisPlan = monthly.find((p) => p.periodStart === monthStart(month)) ?? null;
   const nextPlan = monthly.find((p) => p.periodStart === monthStart(next)) ?? null;
   // Late in the month the planner works on next month's plan; before that, on this one.
   const focus = (Number(today.slice(8, 10)) >= 20 ? (nextPlan ?? thisPlan) : (thisPlan ?? nextPlan)) ?? null;
-  const focusView = focus ? await getPlanView(db, workflows, actor, focus.id) : null;
+  const focusView = focus ? await getPlanView(db, workflows, actor, focus.id, now) : null;
   const due = await db
     .select({ d: deadlines, ownerName: users.displayName })
     .from(deadlines)

@@ -19,13 +19,14 @@ export { approveSafetyStock, createItem, findItems, getItemRow, updateItem, upda
 export type { ItemInput, ItemView } from './item.service';
 export { createBomLine, deleteBomLine, findBomLines, updateBomLine } from './bom.service';
 export { createWorkshop, findWorkshops, getWorkshopRow, loadWorkshopCapacity, setWorkshopDay, updateWorkshop } from './workshop.service';
-export type { WorkshopCapacity, WorkshopInput } from './workshop.service';
+export type { CalendarHooks, WorkshopCapacity, WorkshopInput } from './workshop.service';
 export { findRoutingOps, saveRouting } from './routing.service';
 export { findOnHandByItem, loadPlanningMaster } from './planning-master.service';
 export type { PlanningMaster, StockFacts } from './planning-master.service';
 export { itemsExcelTable } from './item.sheet';
 export { bomExcelTable, routingsExcelTable, workshopsExcelTable } from './structure.sheet';
-export { masterRoutes } from './master.routes';
+export { makeMasterRoutes, masterRoutes } from './master.routes';
+export type { MasterRouteHooks } from './master.routes';
 export { prodCapacityLosses } from './capacity-loss.schema';
 export type { CapacityLossRow } from './capacity-loss.schema';
 export { coveredPartOfDay, deductCapacityLosses, lostCapacityHours } from './capacity-loss.rules';

@@ -7,7 +7,7 @@ import { createBomLine, deleteBomLine, findBomLines, updateBomLine } from './bom
 import { approveSafetyStock, createItem, findItems, updateItem, updateStock } from './item.service';
 import { ITEM_CATEGORIES, ITEM_SOURCES, LOT_RULES } from './master.schema';
 import { findRoutingOps, saveRouting } from './routing.service';
-import { createWorkshop, findWorkshopDays, findWorkshops, loadWorkshopCapacity, removeWorkshopDay, setWorkshopDay, updateWorkshop } from './workshop.service';
+import { type CalendarHooks, createWorkshop, findWorkshopDays, findWorkshops, loadWorkshopCapacity, removeWorkshopDay, setWorkshopDay, updateWorkshop } from './workshop.service';
 
 const Id = z.object({ id: z.uuid() });
 const qty = z.number().min(0).max(1e12);
@@ -42,7 +42,13 @@ const WorkshopBody = z.object({
   sort: z.number().int().optional(),
 });
 
-export const masterRoutes: RouteModule = (app, ctx) => {
+/** Issue 14 item 1: the composition root passes what a calendar change sets off (plans recomputed). */
+export interface MasterRouteHooks {
+  onCalendarChanged?: CalendarHooks['onCalendarChanged'];
+}
+
+export const makeMasterRoutes = (hooks: MasterRouteHooks = {}): RouteModule => (app, ctx) => {
+  const calendar = (): CalendarHooks | undefined => (hooks.onCalendarChanged ? { now: ctx.clock(), onCalendarChanged: hooks.onCalendarChanged } : undefined);
   app.get(
     '/production/items',
     {
@@ -129,7 +135,7 @@ export const masterRoutes: RouteModule = (app, ctx) => {
   app.patch(
     '/production/workshops/:id',
     { config: { permission: 'production.master.write' }, schema: { tags, summary: '修改车间 Change a workshop', params: Id, body: WorkshopBody.partial().extend({ version: z.number().int() }) } },
-    async (req) => updateWorkshop(ctx.db, actorOf(req), req.params.id, req.body),
+    async (req) => updateWorkshop(ctx.db, actorOf(req), req.params.id, req.body, calendar()),
   );
   app.get('/production/workshops/:id/days', { config: { permission: 'production.read' }, schema: { tags, summary: '产能日历例外 Calendar exceptions', params: Id } }, async (req) =>
     findWorkshopDays(ctx.db, actorOf(req), req.params.id),
@@ -145,13 +151,13 @@ export const masterRoutes: RouteModule = (app, ctx) => {
         body: z.object({ hours: z.number().min(0).max(24000), note: z.string().max(200).optional() }),
       },
     },
-    async (req) => setWorkshopDay(ctx.db, actorOf(req), req.params.id, { day: req.params.day, ...req.body }),
+    async (req) => setWorkshopDay(ctx.db, actorOf(req), req.params.id, { day: req.params.day, ...req.body }, calendar()),
   );
   app.delete(
     '/production/workshops/:id/days/:day',
     { config: { permission: 'production.master.write' }, schema: { tags, summary: '删除例外日 Remove an exception day', params: Id.extend({ day: z.iso.date() }) } },
     async (req, reply) => {
-      await removeWorkshopDay(ctx.db, actorOf(req), req.params.id, req.params.day);
+      await removeWorkshopDay(ctx.db, actorOf(req), req.params.id, req.params.day, calendar());
       return reply.code(204).send();
     },
   );
@@ -190,3 +196,5 @@ export const masterRoutes: RouteModule = (app, ctx) => {
     async (req) => saveRouting(ctx.db, actorOf(req), req.params.id, req.body),
   );
 };
+
+export const masterRoutes: RouteModule = makeMasterRoutes();

@@ -24,6 +24,17 @@ export interface WorkshopInput {
   sort?: number;
 }
 
+/**
+ * Issue 14 item 1: what happens when a workshop's capacity calendar changes. The plan module
+ * passes its recompute in (master cannot import plan); it runs in the change's transaction.
+ */
+export interface CalendarHooks {
+  now: Date;
+  onCalendarChanged: (tx: Db, orgId: string, change: { workshopId: string; day: string | null }, now: Date) => Promise<unknown>;
+}
+
+const CALENDAR_FIELDS = ['shiftsPerDay', 'hoursPerShift', 'lines', 'efficiency', 'workingWeekdays'] as const;
+
 export async function findWorkshops(db: Db, actor: Actor): Promise<WorkshopRow[]> {
   requireAccess(actor, 'production.read');
   return db.select().from(prodWorkshops).where(eq(prodWorkshops.orgId, actor.orgId)).orderBy(asc(prodWorkshops.sort), asc(prodWorkshops.code));
@@ -67,7 +78,7 @@ export async function getWorkshopRow(db: Db, orgId: string, id: string): Promise
   return row;
 }
 
-export async function updateWorkshop(db: Db, actor: Actor, id: string, change: Partial<WorkshopInput> & { version: number }): Promise<WorkshopRow> {
+export async function updateWorkshop(db: Db, actor: Actor, id: string, change: Partial<WorkshopInput> & { version: number }, hooks?: CalendarHooks): Promise<WorkshopRow> {
   requireAccess(actor, 'production.master.write');
   const before = await getWorkshopRow(db, actor.orgId, id);
   await assertDepartment(db, actor.orgId, change.departmentId);
@@ -81,6 +92,8 @@ export async function updateWorkshop(db: Db, actor: Actor, id: string, change: P
         .returning();
       if (!row) throw versionConflict();
       await writeAudit(tx, actor, { action: 'production.workshop.update', entity: 'prod_workshop', entityId: id, before, after: row });
+      const isCalendarChanged = CALENDAR_FIELDS.some((f) => JSON.stringify(before[f]) !== JSON.stringify(row[f]));
+      if (hooks && isCalendarChanged) await hooks.onCalendarChanged(tx, actor.orgId, { workshopId: id, day: null }, hooks.now);
       return row;
     });
   } catch (e) {
@@ -90,7 +103,7 @@ export async function updateWorkshop(db: Db, actor: Actor, id: string, change: P
 }
 
 /** An exception day: overtime on a rest day, or a stop (0 hours). */
-export async function setWorkshopDay(db: Db, actor: Actor, workshopId: string, input: { day: string; hours: number; note?: string }) {
+export async function setWorkshopDay(db: Db, actor: Actor, workshopId: string, input: { day: string; hours: number; note?: string }, hooks?: CalendarHooks) {
   requireAccess(actor, 'production.master.write');
   await getWorkshopRow(db, actor.orgId, workshopId);
   return db.transaction(async (tx) => {
@@ -103,11 +116,12 @@ export async function setWorkshopDay(db: Db, actor: Actor, workshopId: string, i
       })
       .returning();
     await writeAudit(tx, actor, { action: 'production.workshop.day', entity: 'prod_workshop', entityId: workshopId, after: row });
+    if (hooks) await hooks.onCalendarChanged(tx, actor.orgId, { workshopId, day: input.day }, hooks.now);
     return row;
   });
 }
 
-export async function removeWorkshopDay(db: Db, actor: Actor, workshopId: string, day: string) {
+export async function removeWorkshopDay(db: Db, actor: Actor, workshopId: string, day: string, hooks?: CalendarHooks) {
   requireAccess(actor, 'production.master.write');
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -116,6 +130,7 @@ export async function removeWorkshopDay(db: Db, actor: Actor, workshopId: string
       .returning();
     if (!row) throw notFound('例外日', 'Exception day');
     await writeAudit(tx, actor, { action: 'production.workshop.day-remove', entity: 'prod_workshop', entityId: workshopId, before: row });
+    if (hooks) await hooks.onCalendarChanged(tx, actor.orgId, { workshopId, day }, hooks.now);
   });
 }
 

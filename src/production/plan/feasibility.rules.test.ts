@@ -13,11 +13,11 @@ describe('special and temporary plan feasibility (T2 五.2–3)', () => {
     const base = [{ itemId: 'wine', bucket: 1, qty: 80 }];
     const withRequest = run([...base, { itemId: 'wine', bucket: 1, qty: 50 }]);
     const b = findBottlenecks(withRequest, run(base));
-    expect(b).toEqual([{ workshopId: 'FILL', workshopName: '灌装车间', start: '2026-04-02', utilisation: 1.3, load: 13, capacity: 10 }]);
+    expect(b).toEqual([{ workshopId: 'FILL', workshopName: '灌装车间', start: '2026-04-02', end: '2026-04-02', excessHours: 3, utilisation: 1.3, load: 13, capacity: 10 }]);
     const f = judgeFeasibility(b, [], []);
     expect(f.isFeasible).toBe(false);
     const text = feedbackText('temporary', '某经销商加急', f, {});
-    expect(text.zh).toContain('瓶颈车间：灌装车间 2026-04-02 负荷 13 小时，产能 10 小时（130%）');
+    expect(text.zh).toContain('瓶颈车间：灌装车间 2026-04-02 负荷 13 小时，产能 10 小时（130%，超出 3 小时）');
     expect(text.zh).toContain('T2 五.3');
   });
 

@@ -8,6 +8,10 @@ export interface Bottleneck {
   workshopId: string;
   workshopName: string;
   start: string;
+  /** Last day of a bottleneck over several days in a row (issue 14 item 5); equal to start for one day. */
+  end: string;
+  /** Hours above the ceiling over those days: what one countermeasure must answer. */
+  excessHours: number;
   utilisation: number | null;
   load: number;
   capacity: number;
@@ -32,16 +36,33 @@ export interface Feasibility {
   lateLines: { itemId: string; dueOn: string }[];
 }
 
-/** A cell is the request's bottleneck when it is over capacity and the request added load to it. */
+/**
+ * A cell is the request's bottleneck when it is over capacity and the request added load to it.
+ * Bottleneck days of a workshop in a row (rest days between do not break the run) are one
+ * bottleneck, so one countermeasure can answer it (issue 14 item 5).
+ */
 export function findBottlenecks(withRequest: CapacityView, without: CapacityView): Bottleneck[] {
   const before = new Map(without.rows.flatMap((r) => r.cells.map((c) => [`${r.workshopId}|${c.start}`, c.load] as const)));
-  return withRequest.rows.flatMap((r) =>
-    r.cells.flatMap((c) =>
-      c.over && c.load > (before.get(`${r.workshopId}|${c.start}`) ?? 0) + 1e-9
-        ? [{ workshopId: r.workshopId, workshopName: r.name, start: c.start, utilisation: c.utilisation, load: c.load, capacity: c.capacity }]
-        : [],
-    ),
-  );
+  const max = withRequest.thresholds.maxUtilisation;
+  const out: Bottleneck[] = [];
+  for (const r of withRequest.rows) {
+    let run: { start: string; end: string; load: number; capacity: number } | null = null;
+    const close = () => {
+      if (!run) return;
+      const utilisation = run.capacity > 0 ? round(run.load / run.capacity, 4) : null;
+      out.push({ workshopId: r.workshopId, workshopName: r.name, start: run.start, end: run.end, excessHours: round(Math.max(0, run.load - run.capacity * max), 2), utilisation, load: round(run.load), capacity: round(run.capacity) });
+      run = null;
+    };
+    for (const c of r.cells) {
+      const isBottleneck = c.over && c.load > (before.get(`${r.workshopId}|${c.start}`) ?? 0) + 1e-9;
+      if (isBottleneck) {
+        if (run) Object.assign(run, { end: c.start, load: run.load + c.load, capacity: run.capacity + c.capacity });
+        else run = { start: c.start, end: c.start, load: c.load, capacity: c.capacity };
+      } else if (!(c.capacity === 0 && c.load === 0)) close();
+    }
+    close();
+  }
+  return out;
 }
 
 export function judgeFeasibility(bottlenecks: Bottleneck[], shortages: Shortage[], lateLines: Feasibility['lateLines']): Feasibility {
@@ -63,8 +84,10 @@ export function feedbackText(kind: 'special' | 'temporary', title: string, f: Fe
     en.push(`${i?.code ?? l.itemId} is due ${l.dueOn}, already past`);
   }
   for (const b of f.bottlenecks.slice(0, 5)) {
-    zh.push(`瓶颈车间：${b.workshopName} ${b.start} 负荷 ${round(b.load, 1)} 小时，产能 ${round(b.capacity, 1)} 小时（${percent(b.utilisation)}）`);
-    en.push(`bottleneck: ${b.workshopName} on ${b.start}, ${round(b.load, 1)} h against ${round(b.capacity, 1)} h (${percent(b.utilisation)})`);
+    const days = b.end && b.end !== b.start ? `${b.start} 至 ${b.end}` : b.start;
+    const daysEn = b.end && b.end !== b.start ? `from ${b.start} to ${b.end}` : `on ${b.start}`;
+    zh.push(`瓶颈车间：${b.workshopName} ${days} 负荷 ${round(b.load, 1)} 小时，产能 ${round(b.capacity, 1)} 小时（${percent(b.utilisation)}，超出 ${round(b.excessHours ?? 0, 1)} 小时）`);
+    en.push(`bottleneck: ${b.workshopName} ${daysEn}, ${round(b.load, 1)} h against ${round(b.capacity, 1)} h (${percent(b.utilisation)}, ${round(b.excessHours ?? 0, 1)} h over)`);
   }
   for (const s of f.shortages.slice(0, 5)) {
     zh.push(`物料短缺：${s.code} ${s.name} 缺 ${s.qty} ${s.unit}，采购/生产周期 ${s.leadTimeDays} 天，最迟应于 ${s.releaseOn} 下单，${s.needOn} 前无法到位`);

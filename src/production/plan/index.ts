@@ -13,7 +13,7 @@ export { createPlan, findPlans, insertPlan, planLink } from './plan.service';
 export type { PlanCreateInput, PlanSummary } from './plan.service';
 export { savePlanLines } from './plan-lines.service';
 export type { LinesChange } from './plan-lines.service';
-export { addCountermeasure, computePlanCapacityOf, findCountermeasures, refreshPlanCapacity, removeCountermeasure } from './plan-capacity.service';
+export { addCountermeasure, computePlanCapacityOf, findCountermeasures, onWorkshopCalendarChanged, refreshIfCalendarChanged, refreshPlanCapacity, refreshPlansForCalendar, removeCountermeasure } from './plan-capacity.service';
 export { copyPlanFromPrevious, fillPlanFromDemand } from './plan-fill.service';
 export { submitPlan } from './plan-submit.service';
 export { diffPlanRevisions, findItemLabels, getPlanView } from './plan-view.service';

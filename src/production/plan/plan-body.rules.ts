@@ -1,4 +1,4 @@
-import { type CapacityView, findOverloads, findUnderloads, percent } from '../capacity/index';
+import { type CapacityView, findOverloads, findUnderloads, percent, spans } from '../capacity/index';
 
 // The plan as the approval document shows it (the general manager's phone, the revisions
 // diff): period, totals, the capacity verdict and one line per product, keyed by product
@@ -24,7 +24,7 @@ export function planDocumentBody(
   lines: readonly BodyLine[],
   labels: Readonly<Record<string, BodyLabel>>,
   capacity: CapacityView | null,
-  countermeasures: readonly { workshopId: string; bucketStart: string; description: string }[],
+  countermeasures: readonly { workshopId: string; bucketStart: string; bucketEnd?: string | null; description: string }[],
 ) {
   const total = lines.reduce((s, l) => s + l.total, 0);
   const over = capacity ? findOverloads(capacity) : [];
@@ -32,7 +32,7 @@ export function planDocumentBody(
   const capacityText = over.length
     ? over
         .map((o) => {
-          const answers = countermeasures.filter((c) => c.workshopId === o.workshopId && c.bucketStart === o.start).map((c) => c.description);
+          const answers = countermeasures.filter((c) => spans({ ...c, bucketEnd: c.bucketEnd ?? null }, o)).map((c) => c.description);
           return `${o.workshopName} ${o.label.zh} 负荷 ${percent(o.utilisation)}（应对措施：${answers.join('；') || '无'}）`;
         })
         .join('\n')

@@ -1,10 +1,12 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import { type Actor, requireAccess } from '#core/access';
+import { and, asc, eq, gte, isNotNull, lte } from 'drizzle-orm';
+import type { Actor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { invalidField, notFound, versionConflict } from '#core/errors';
-import { type CapacityLines, type CapacityView, capacityStatusOf, computePlanCapacity, type CountermeasureKind, findOverloads, prodCountermeasures } from '../capacity/index';
+import { type CalendarChange, type CapacityLines, type CapacityView, capacityStatusOf, computePlanCapacity, checkCountermeasureCover, findCurrentCalendarKey, isPlanReachedByCalendarChange, type CountermeasureKind, prodCountermeasures } from '../capacity/index';
+import { localToday } from '../common/index';
 import { getWorkshopRow } from '../master/index';
+import { assertCanWritePlan } from './plan-access';
 import { bucketIndexOf, bucketStarts, capacityGroups } from './plan-period.rules';
 import { assertEditable, findLinesInForce, findPlanDocument, findWorkingLines, getPlanRow } from './plan.query';
 import { type PlanRow, prodPlans } from './plan.schema';
@@ -40,11 +42,55 @@ export async function findBaseLoad(db: Db, plan: PlanLike): Promise<CapacityLine
 /** Recomputes and stores the plan's capacity check (PP-9); call after every change of its lines. */
 export async function refreshPlanCapacity(tx: Db, plan: PlanRow, today: string): Promise<CapacityView> {
   const view = await computePlanCapacityOf(tx, plan, today);
+  // Issue 14 item 1: the check records the calendar it used; a recompute on another calendar says so.
+  const isNewCalendar = plan.capacityCalendar !== null && view.calendar !== undefined && plan.capacityCalendar !== view.calendar;
   await tx
     .update(prodPlans)
-    .set({ capacity: view, capacityStatus: capacityStatusOf(view), capacityVersion: plan.version })
+    .set({
+      capacity: view,
+      capacityStatus: capacityStatusOf(view),
+      capacityVersion: plan.version,
+      capacityCalendar: view.calendar ?? null,
+      capacityCalendarChangedOn: isNewCalendar ? today : plan.capacityCalendarChangedOn,
+    })
     .where(and(eq(prodPlans.orgId, plan.orgId), eq(prodPlans.id, plan.id)));
+  plan.capacityCalendar = view.calendar ?? null;
+  if (isNewCalendar) plan.capacityCalendarChangedOn = today;
+  plan.capacity = view;
+  plan.capacityStatus = capacityStatusOf(view);
   return view;
+}
+
+/**
+ * Issue 14 item 1: a stored check computed on another capacity calendar is recomputed before
+ * anyone reads it (plan screen, dashboard, lists), so no plan reports itself fresh on an old calendar.
+ */
+export async function refreshIfCalendarChanged(db: Db, plan: PlanRow, today: string): Promise<boolean> {
+  if (plan.capacity === null) return false;
+  const current = await findCurrentCalendarKey(db, plan.orgId, plan, bucketStarts(plan)[0]);
+  if (plan.capacityCalendar === current) return false;
+  await refreshPlanCapacity(db, plan, today);
+  return true;
+}
+
+/** The hook the workshop routes run in a calendar change's transaction (issue 14 item 1). */
+export async function onWorkshopCalendarChanged(tx: Db, orgId: string, change: CalendarChange, now: Date): Promise<number> {
+  return refreshPlansForCalendar(tx, orgId, change, await localToday(tx, orgId, now));
+}
+
+/** Issue 14 item 1: a changed workshop calendar marks the plans it reaches stale and recomputes them at once. */
+export async function refreshPlansForCalendar(tx: Db, orgId: string, change: CalendarChange, today: string): Promise<number> {
+  const plans = await tx
+    .select()
+    .from(prodPlans)
+    .where(and(eq(prodPlans.orgId, orgId), gte(prodPlans.periodEnd, today), isNotNull(prodPlans.capacity)));
+  let n = 0;
+  for (const plan of plans) {
+    if (!isPlanReachedByCalendarChange(plan, change, today)) continue;
+    await refreshPlanCapacity(tx, plan, today);
+    n++;
+  }
+  return n;
 }
 
 export async function computePlanCapacityOf(db: Db, plan: PlanLike & { id?: string }, today: string, lines?: CapacityLines[]): Promise<CapacityView> {
@@ -69,27 +115,42 @@ export async function findCountermeasures(db: Db, orgId: string, planId: string)
 export interface CountermeasureInput {
   workshopId: string;
   bucketStart: string;
+  /** Last period it spans, for one answer over several weeks or days (issue 14 items 2 and 5). */
+  bucketEnd?: string | null;
   kind: CountermeasureKind;
   description: string;
   extraHours?: number | null;
+  sharePct?: number | null;
 }
 
 /** PP-9: the planner's answer to an overload (overtime, outsourcing, rescheduling). */
 export async function addCountermeasure(db: Db, actor: Actor, planId: string, input: CountermeasureInput, now: Date) {
-  requireAccess(actor, 'production.plan.write');
   const plan = await getPlanRow(db, actor.orgId, planId);
+  // A workshop's own people answer the overloads of its weekly plan (T4 第二十条).
+  await assertCanWritePlan(db, actor, plan);
   assertEditable(plan, await findPlanDocument(db, plan));
   await getWorkshopRow(db, actor.orgId, input.workshopId).catch(() => {
     throw invalidField('workshopId', '车间不存在', 'unknown workshop');
   });
   const groups = capacityGroups(plan.kind, plan);
   if (!groups.some((g) => g.start === input.bucketStart)) throw invalidField('bucketStart', '不是本计划的产能分析期间', 'not a capacity period of this plan');
+  const bucketEnd = input.bucketEnd && input.bucketEnd !== input.bucketStart ? input.bucketEnd : null;
+  if (bucketEnd !== null && (!groups.some((g) => g.start === bucketEnd) || bucketEnd < input.bucketStart)) {
+    throw invalidField('bucketEnd', '结束期间须是本计划在开始期间之后的产能分析期间', 'the last period must be a capacity period of this plan after the first');
+  }
+  // Issue 14 item 2: an answer states how much it takes off the overload.
+  const extraHours = input.extraHours ?? null;
+  const sharePct = input.sharePct ?? null;
+  if (!(extraHours !== null && extraHours > 0) && !(sharePct !== null && sharePct > 0)) {
+    throw invalidField('extraHours', '请写明措施解决的工时（或转出、外协的负荷比例）', 'state the hours the countermeasure takes off (or the share of load moved or outsourced)');
+  }
+  if (sharePct !== null && sharePct > 100) throw invalidField('sharePct', '比例不能超过 100%', 'the share cannot exceed 100%');
   const description = input.description.trim();
   if (description.length < 2) throw invalidField('description', '请写明应对措施', 'describe the countermeasure');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(prodCountermeasures)
-      .values({ orgId: actor.orgId, planId, workshopId: input.workshopId, bucketStart: input.bucketStart, kind: input.kind, description, extraHours: input.extraHours ?? null, createdBy: actor.userId, createdAt: now })
+      .values({ orgId: actor.orgId, planId, workshopId: input.workshopId, bucketStart: input.bucketStart, bucketEnd, kind: input.kind, description, extraHours: sharePct !== null && sharePct > 0 ? null : extraHours, sharePct: sharePct !== null && sharePct > 0 ? sharePct : null, createdBy: actor.userId, createdAt: now })
       .returning();
     await writeAudit(tx, actor, { action: 'production.countermeasure.add', entity: 'prod_plan', entityId: planId, after: row });
     return row;
@@ -97,8 +158,8 @@ export async function addCountermeasure(db: Db, actor: Actor, planId: string, in
 }
 
 export async function removeCountermeasure(db: Db, actor: Actor, planId: string, id: string, version: number) {
-  requireAccess(actor, 'production.plan.write');
   const plan = await getPlanRow(db, actor.orgId, planId);
+  await assertCanWritePlan(db, actor, plan);
   assertEditable(plan, await findPlanDocument(db, plan));
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -116,9 +177,9 @@ export async function removeCountermeasure(db: Db, actor: Actor, planId: string,
   });
 }
 
-/** The submit guard's question (PP-9): which overloads still lack a countermeasure? */
+/** The submit guard's question (PP-9, issue 14 item 2): which overloads are not answered in full, on today's figures? */
 export async function findUncoveredOverloads(db: Db, plan: PlanRow, today: string) {
   const view = await computePlanCapacityOf(db, plan, today);
-  const covered = await findCountermeasures(db, plan.orgId, plan.id);
-  return { view, overloads: findOverloads(view, covered) };
+  const cover = checkCountermeasureCover(view, await findCountermeasures(db, plan.orgId, plan.id));
+  return { view, cover, overloads: cover.uncovered };
 }

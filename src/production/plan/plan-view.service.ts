@@ -3,11 +3,11 @@ import { type Actor, hasPermission, requireAccess } from '#core/access';
 import { type DocumentView, getDocument, type Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { notFound } from '#core/errors';
-import { type CapacityView, findOverloads, findUnderloads } from '../capacity/index';
-import { chunk } from '../common/index';
+import { type CapacityView, checkCountermeasureCover, findUnderloads } from '../capacity/index';
+import { chunk, localToday } from '../common/index';
 import { prodItems, prodWorkshops } from '../master/index';
 import { canWritePlan } from './plan-access';
-import { findCountermeasures } from './plan-capacity.service';
+import { findCountermeasures, refreshIfCalendarChanged } from './plan-capacity.service';
 import { diffPlanLines, type LineDiff } from './plan-lines.rules';
 import { bucketStarts, capacityGroups } from './plan-period.rules';
 import { findPlanByDocument, findPlanDocument, findRevisionLines, findWorkingLines, getPlanRow, planStateOf } from './plan.query';
@@ -44,9 +44,11 @@ async function findSnapshotRevisions(db: Db, orgId: string, planId: string): Pro
 }
 
 /** Everything the plan screen shows: grid, capacity heat map, countermeasures, approval. */
-export async function getPlanView(db: Db, workflows: Workflows, actor: Actor, planId: string) {
+export async function getPlanView(db: Db, workflows: Workflows, actor: Actor, planId: string, now?: Date) {
   requireAccess(actor, 'production.read');
   const plan = await getPlanRow(db, actor.orgId, planId);
+  // Issue 14 item 1: a check computed on an old capacity calendar is recomputed before it is shown.
+  if (now && plan.capacity !== null) await refreshIfCalendarChanged(db, plan, await localToday(db, actor.orgId, now));
   const doc = await findPlanDocument(db, plan);
   const [lines, countermeasures, revisions] = await Promise.all([
     findWorkingLines(db, actor.orgId, plan.id),
@@ -54,6 +56,7 @@ export async function getPlanView(db: Db, workflows: Workflows, actor: Actor, pl
     findSnapshotRevisions(db, actor.orgId, plan.id),
   ]);
   const capacity = plan.capacity as CapacityView | null;
+  const cover = capacity ? checkCountermeasureCover(capacity, countermeasures) : null;
   const ids = new Set(lines.map((l) => l.itemId));
   for (const r of capacity?.rows ?? []) for (const c of r.cells) for (const i of c.items) ids.add(i.itemId);
   for (const u of capacity?.unrouted ?? []) ids.add(u.itemId);
@@ -94,8 +97,11 @@ export async function getPlanView(db: Db, workflows: Workflows, actor: Actor, pl
     capacity,
     capacityStatus: plan.capacityStatus,
     isCapacityFresh: plan.capacityVersion === plan.version,
-    overloads: capacity ? findOverloads(capacity, countermeasures) : [],
-    allOverloads: capacity ? findOverloads(capacity) : [],
+    capacityCalendarChangedOn: plan.capacityCalendarChangedOn,
+    // Issue 14 item 2: each overload with the hours answered and still missing, each countermeasure judged.
+    overloads: cover?.uncovered ?? [],
+    allOverloads: cover?.overloads ?? [],
+    countermeasureCheck: cover?.countermeasures ?? [],
     underloads: capacity ? findUnderloads(capacity) : [],
     underReportedAt: plan.underReportedAt,
     countermeasures,

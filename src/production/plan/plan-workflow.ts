@@ -7,7 +7,7 @@ import { completeDeadline } from '#core/calendar';
 import type { Db } from '#core/db';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsWithPermission, findUserIdsWithRole, roles } from '#core/org';
-import { findUnderloads, percent } from '../capacity/index';
+import { describeShortfall, findUnderloads, percent } from '../capacity/index';
 import { localToday } from '../common/index';
 import { findUncoveredOverloads, refreshPlanCapacity } from './plan-capacity.service';
 import { MONTHLY_COMPILE, MONTHLY_ISSUE } from './plan-deadlines';
@@ -37,9 +37,10 @@ export const capacityGuard: ApprovalGuard = async (db, _actor, doc) => {
   const { overloads } = await findUncoveredOverloads(db, plan, plan.periodStart);
   if (overloads.length === 0) return null;
   const list = overloads.slice(0, 5);
+  // Issue 14 item 2: an answer counts only for the hours it states; each re-check judges it anew.
   return {
-    zh: `产能超出，须先记录应对措施（加班、外协、调整排产），依据 T4 第十九条：${list.map((o) => `${o.workshopName} ${o.label.zh} 负荷 ${percent(o.utilisation)}`).join('；')}`,
-    en: `Over capacity; record countermeasures first (overtime, outsourcing, rescheduling), T4 art. 19: ${list.map((o) => `${o.workshopName} ${o.label.en} at ${percent(o.utilisation)}`).join('; ')}`,
+    zh: `产能超出，须先记录应对措施（加班、外协、调整排产），措施须足以解决超出的工时，依据 T4 第十九条：${list.map((o) => describeShortfall(o, 'zh')).join('；')}`,
+    en: `Over capacity; record countermeasures covering the hours over first (overtime, outsourcing, rescheduling), T4 art. 19: ${list.map((o) => describeShortfall(o, 'en')).join('; ')}`,
   };
 };
 

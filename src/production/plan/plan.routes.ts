@@ -66,7 +66,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
     async (req, reply) => reply.code(201).send(await createPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.body, ctx.clock())),
   );
   app.get('/production/plans/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '计划明细、产能热力图、审批 Plan view', params: Id } }, async (req) =>
-    getPlanView(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
+    getPlanView(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, ctx.clock()),
   );
   app.get('/production/plans/by-document/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '按审批文件查找计划 Plan of a document', params: Id } }, async (req) =>
     getPlanIdByDocument(ctx.db, actorOf(req), req.params.id),
@@ -113,7 +113,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
     { config: { permission: 'document.write' }, schema: { tags, summary: '提交审批（须通过产能检查）Submit (capacity-checked)', params: Id, body: z.object({ version: z.number().int(), opinion: z.string().max(2000).nullish() }) } },
     async (req) => {
       await submitPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body, ctx.clock());
-      return getPlanView(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id);
+      return getPlanView(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, ctx.clock());
     },
   );
   app.get('/production/plans/:id/excel', { config: { permission: 'production.read' }, schema: { tags, summary: '导出计划 Excel Export the grid', params: Id } }, async (req, reply) => {
@@ -128,19 +128,28 @@ export const planRoutes: RouteModule = (app, ctx) => {
   app.post(
     '/production/plans/:id/countermeasures',
     {
-      config: { permission: 'production.plan.write' },
+      // The service decides: planners, or a workshop's own people on its weekly plan.
+      config: { permission: 'production.read' },
       schema: {
         tags,
         summary: '记录超产能应对措施 Record a countermeasure (PP-9)',
         params: Id,
-        body: z.object({ workshopId: z.uuid(), bucketStart: z.iso.date(), kind: z.enum(COUNTERMEASURE_KINDS), description: z.string().max(2000), extraHours: z.number().min(0).max(100000).nullish() }),
+        body: z.object({
+          workshopId: z.uuid(),
+          bucketStart: z.iso.date(),
+          bucketEnd: z.iso.date().nullish(),
+          kind: z.enum(COUNTERMEASURE_KINDS),
+          description: z.string().max(2000),
+          extraHours: z.number().min(0).max(100000).nullish(),
+          sharePct: z.number().min(0).max(100).nullish(),
+        }),
       },
     },
     async (req, reply) => reply.code(201).send(await addCountermeasure(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
   );
   app.delete(
     '/production/plans/:id/countermeasures/:cmId',
-    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '删除应对措施 Remove a countermeasure', params: Id.extend({ cmId: z.uuid() }), querystring: z.object({ version: z.coerce.number().int() }) } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '删除应对措施 Remove a countermeasure', params: Id.extend({ cmId: z.uuid() }), querystring: z.object({ version: z.coerce.number().int() }) } },
     async (req, reply) => {
       await removeCountermeasure(ctx.db, actorOf(req), req.params.id, req.params.cmId, req.query.version);
       return reply.code(204).send();

@@ -22,6 +22,8 @@ export const prodPlans = pgTable(
     capacity: jsonb('capacity').$type<unknown>(),
     capacityStatus: text('capacity_status').$type<CapacityStatus>().notNull().default('unchecked'),
     capacityVersion: integer('capacity_version'),
+    capacityCalendar: text('capacity_calendar'),
+    capacityCalendarChangedOn: date('capacity_calendar_changed_on', { mode: 'string' }),
     underReportedAt: timestamp('under_reported_at', { withTimezone: true }),
     materialsAt: timestamp('materials_at', { withTimezone: true }),
     materialsSummary: jsonb('materials_summary').$type<unknown>(),

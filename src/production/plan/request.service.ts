@@ -9,12 +9,12 @@ import { users } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { assertInOrganisation } from '#core/validation';
 import { ensureDeadline, findResponsible, localToday, nextProductionNumber, round } from '../common/index';
-import { loadPlanningMaster, loadWorkshopCapacity, type PlanningMaster, prodItems } from '../master/index';
+import { loadPlanningMaster, type PlanningMaster, prodItems } from '../master/index';
 import { explodeSchedule, summariseMaterials } from '../mrp/index';
 import { type Feasibility, feedbackText, findBottlenecks, judgeFeasibility, type Shortage } from './feasibility.rules';
 import { computePlanCapacityOf, refreshPlanCapacity } from './plan-capacity.service';
 import { LATE_ISSUE_RULE } from './plan-deadlines';
-import { spreadEvenly } from './plan-lines.rules';
+import { scheduleBackward } from './backward-schedule.rules';
 import { bucketIndexOf, bucketStarts, planPeriod } from './plan-period.rules';
 import { insertPlan, planLink } from './plan.service';
 import { type PlanRequestRow, prodPlanLines, prodPlanRequests, type RequestLine } from './plan.schema';
@@ -40,27 +40,28 @@ async function getRequestRow(db: Db, orgId: string, id: string): Promise<PlanReq
 }
 
 /**
- * A requirement is made level over the working days of its product's first workshop between
- * today and its due date — how a planner would fit it in, not all on the last day.
+ * Issue 14 item 5: a requirement is scheduled backwards from its due date (latest start), in the
+ * capacity the plans in force leave free, never before today; materials are then needed as late
+ * as the due date allows.
  */
-async function scheduleRequest(db: Db, orgId: string, master: PlanningMaster, lines: readonly RequestLine[], period: { periodStart: string; periodEnd: string; bucket: 'day' }) {
+async function scheduleRequest(db: Db, orgId: string, master: PlanningMaster, lines: readonly RequestLine[], period: { periodStart: string; periodEnd: string; bucket: 'day' }, today: string) {
   const starts = bucketStarts(period);
-  const hours = new Map((await loadWorkshopCapacity(db, orgId, period.periodStart, period.periodEnd)).map((w) => [w.workshop.id, w.hours]));
-  const first = new Map<string, string>();
-  for (const r of [...master.routings].sort((a, b) => a.seq - b.seq)) if (!first.has(r.itemId)) first.set(r.itemId, r.workshopId);
-  const byItem = new Map<string, number[]>();
-  for (const l of lines) {
-    const due = bucketIndexOf(period, l.dueOn);
-    if (due < 0) continue;
-    const h = hours.get(first.get(l.itemId) ?? '');
-    const spread = spreadEvenly(l.qty, starts.slice(0, due + 1).map((_, k) => (h ? h[k] > 0 : true)));
-    const q = byItem.get(l.itemId) ?? starts.map(() => 0);
-    spread.forEach((x, k) => {
-      q[k] += x;
-    });
-    byItem.set(l.itemId, q);
-  }
-  return [...byItem].map(([itemId, quantities]) => ({ itemId, quantities }));
+  const trial = { orgId, kind: 'special' as const, ...period, workshopId: null };
+  const base = await computePlanCapacityOf(db, trial, today, []);
+  const max = base.thresholds.maxUtilisation;
+  // A special plan's capacity periods are its days, so each cell is one day.
+  const hours = Object.fromEntries(base.rows.map((r) => [r.workshopId, r.cells.map((c) => c.capacity)]));
+  const free = Object.fromEntries(base.rows.map((r) => [r.workshopId, r.cells.map((c) => Math.max(0, c.capacity * max - c.load))]));
+  const earliest = Math.max(0, starts.indexOf(today));
+  const result = scheduleBackward({
+    days: starts.length,
+    earliest: today < period.periodStart ? 0 : earliest,
+    hours,
+    free,
+    ops: master.routings.map((r) => ({ itemId: r.itemId, workshopId: r.workshopId, hoursPerUnit: r.hoursPerUnit, offsetDays: r.offsetDays })),
+    lines: lines.map((l) => ({ itemId: l.itemId, qty: l.qty, due: bucketIndexOf(period, l.dueOn) })),
+  });
+  return result.lines.filter((l) => l.quantities.some((x) => x > 0));
 }
 
 /** Capacity over the days to the last due date, on top of the monthly plans in force; materials by MRP. */
@@ -69,7 +70,7 @@ export async function evaluateFeasibility(db: Db, orgId: string, lines: readonly
   const trial = { orgId, kind: 'special' as const, periodStart: today, periodEnd: lastDue, bucket: 'day' as const, workshopId: null };
   const lateLines = lines.filter((l) => l.dueOn < today).map((l) => ({ itemId: l.itemId, dueOn: l.dueOn }));
   const master = await loadPlanningMaster(db, orgId);
-  const requested = await scheduleRequest(db, orgId, master, lines, trial);
+  const requested = await scheduleRequest(db, orgId, master, lines, trial, today);
   // The trial plan is a special plan: the capacity check lays it on the monthly plans in force.
   const withRequest = await computePlanCapacityOf(db, trial, today, requested);
   const without = await computePlanCapacityOf(db, trial, today, []);
@@ -222,7 +223,7 @@ export async function createPlanFromRequest(db: Db, workflows: Workflows, actor:
   return db.transaction(async (tx) => {
     const plan = await insertPlan(tx, workflows, actor, { period: { kind: request.kind, from, to, name: request.title }, requestId: id }, now);
     const period = { ...planPeriod({ kind: request.kind, from, to, name: request.title }), bucket: 'day' as const };
-    const scheduled = await scheduleRequest(tx, actor.orgId, await loadPlanningMaster(tx, actor.orgId), request.lines, period);
+    const scheduled = await scheduleRequest(tx, actor.orgId, await loadPlanningMaster(tx, actor.orgId), request.lines, period, today);
     const rows = scheduled.map(({ itemId, quantities }, i) => ({ orgId: actor.orgId, planId: plan.id, itemId, quantities, total: round(quantities.reduce((s, x) => s + x, 0)), forecastQty: null, sort: i }));
     if (rows.length) await tx.insert(prodPlanLines).values(rows);
     await refreshPlanCapacity(tx, plan, today);

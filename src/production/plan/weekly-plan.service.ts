@@ -7,11 +7,11 @@ import { invalidField, invalidState, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsInDepartment } from '#core/org';
 import { localToday, round } from '../common/index';
-import { shiftBucket } from '../capacity/index';
+import { describeShortfall, shiftBucket } from '../capacity/index';
 import { getWorkshopRow, loadPlanningMaster, loadWorkshopCapacity } from '../master/index';
 import { prodPlanMaterials } from '../mrp/index';
 import { assertCanWritePlan } from './plan-access';
-import { refreshPlanCapacity } from './plan-capacity.service';
+import { findUncoveredOverloads, refreshPlanCapacity } from './plan-capacity.service';
 import { lineTotal } from './plan-lines.rules';
 import { bucketStarts, planPeriod } from './plan-period.rules';
 import { findLinesInForce, findPlanDocument, getPlanRow } from './plan.query';
@@ -132,6 +132,14 @@ export async function confirmWeeklyPlan(db: Db, actor: Actor, planId: string, ve
   if (plan.kind !== 'weekly') throw invalidState('只有周计划由车间确认', 'Only weekly plans are confirmed by the workshop');
   await assertCanWritePlan(db, actor, plan);
   if (plan.confirmedAt) throw invalidState('周计划已确认', 'The weekly plan is already confirmed');
+  // Issue 14 item 2: a week over capacity is confirmed only with countermeasures covering the hours over (T4 第十九条).
+  const { overloads } = await findUncoveredOverloads(db, plan, await localToday(db, actor.orgId, now));
+  if (overloads.length) {
+    throw invalidState(
+      `本车间周计划超出产能，须先记录足以解决超出工时的应对措施才能确认（T4 第十九条）：${overloads.slice(0, 5).map((o) => describeShortfall(o, 'zh')).join('；')}`,
+      `The week is over capacity; record countermeasures covering the hours over before confirming (T4 art. 19): ${overloads.slice(0, 5).map((o) => describeShortfall(o, 'en')).join('; ')}`,
+    );
+  }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(prodPlans)

@@ -8,7 +8,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { EChart } from './echart';
 import { COUNTERMEASURE_LABELS, fmt, pct } from './production.labels';
-import type { CapacityView, Countermeasure, ItemLabel, Overload, PlanView } from './production.types';
+import type { CapacityView, Countermeasure, CoveredOverload, ItemLabel, PlanView } from './production.types';
 
 /** PP-9: load against capacity per workshop and period, as a heat map people read at a glance. */
 export function CapacityHeatmap({ capacity, items, height }: { capacity: CapacityView; items: Record<string, ItemLabel>; height?: number }) {
@@ -50,13 +50,26 @@ export function CapacityHeatmap({ capacity, items, height }: { capacity: Capacit
   return <EChart option={option} height={height ?? 90 + capacity.rows.length * 48} testId="capacity-heatmap" />;
 }
 
-function CountermeasureForm({ plan, overload, onDone }: { plan: PlanView; overload: Overload; onDone: () => void }) {
+function CountermeasureForm({ plan, overload, onDone }: { plan: PlanView; overload: CoveredOverload; onDone: () => void }) {
   const { t } = useI18n();
   const [kind, setKind] = useState<Countermeasure['kind']>('overtime');
   const [description, setDescription] = useState('');
-  const [extraHours, setExtraHours] = useState<number | null>(Math.max(0, Math.round((overload.load - overload.capacity) * 10) / 10));
+  // Issue 14 item 2: an answer states the hours it takes off, or the share of load it moves out.
+  const [measure, setMeasure] = useState<'hours' | 'share'>('hours');
+  const [amount, setAmount] = useState<number | null>(Math.ceil(overload.missingHours * 10) / 10);
+  const [bucketEnd, setBucketEnd] = useState(overload.start);
+  const later = plan.capacityGroups.filter((g) => g.start >= overload.start);
   const save = useMutation({
-    mutationFn: () => post(`/production/plans/${plan.id}/countermeasures`, { workshopId: overload.workshopId, bucketStart: overload.start, kind, description, extraHours }),
+    mutationFn: () =>
+      post(`/production/plans/${plan.id}/countermeasures`, {
+        workshopId: overload.workshopId,
+        bucketStart: overload.start,
+        bucketEnd: bucketEnd === overload.start ? null : bucketEnd,
+        kind,
+        description,
+        extraHours: measure === 'hours' ? amount : null,
+        sharePct: measure === 'share' ? amount : null,
+      }),
     onSuccess: () => {
       setDescription('');
       onDone();
@@ -67,9 +80,28 @@ function CountermeasureForm({ plan, overload, onDone }: { plan: PlanView; overlo
       <ErrorAlert error={save.error} />
       <Space wrap>
         <Select value={kind} onChange={setKind} style={{ width: 120 }} options={Object.entries(COUNTERMEASURE_LABELS).map(([value, label]) => ({ value, label: t(label) }))} data-testid="cm-kind" />
-        <Input value={description} onChange={(e) => setDescription(e.target.value)} placeholder={t(tx('应对措施，如：周日加一个班次', 'e.g. one extra shift on Sunday'))} style={{ width: 260 }} data-testid="cm-description" />
-        <InputNumber value={extraHours} onChange={(v) => setExtraHours(v)} min={0} addonAfter="h" style={{ width: 130 }} />
-        <Button type="primary" loading={save.isPending} disabled={description.trim().length < 2} onClick={() => save.mutate()} data-testid="cm-save">
+        <Input value={description} onChange={(e) => setDescription(e.target.value)} placeholder={t(tx('应对措施，如：周日加一个班次', 'e.g. one extra shift on Sunday'))} style={{ width: 240 }} data-testid="cm-description" />
+        <Select
+          value={measure}
+          onChange={setMeasure}
+          style={{ width: 150 }}
+          data-testid="cm-measure"
+          options={[
+            { value: 'hours', label: t(tx('解决工时', 'Hours answered')) },
+            { value: 'share', label: t(tx('转出/外协比例', 'Share moved out')) },
+          ]}
+        />
+        <InputNumber value={amount} onChange={(v) => setAmount(v)} min={0} max={measure === 'share' ? 100 : undefined} addonAfter={measure === 'share' ? '%' : 'h'} style={{ width: 130 }} data-testid="cm-amount" />
+        {later.length > 1 && (
+          <Select
+            value={bucketEnd}
+            onChange={setBucketEnd}
+            style={{ width: 190 }}
+            data-testid="cm-until"
+            options={later.map((g) => ({ value: g.start, label: g.start === overload.start ? t(tx('仅本期间', 'This period only')) : `${t(tx('至', 'Through'))} ${t(g.label)}` }))}
+          />
+        )}
+        <Button type="primary" loading={save.isPending} disabled={description.trim().length < 2 || !amount} onClick={() => save.mutate()} data-testid="cm-save">
           {t(tx('记录措施', 'Record'))}
         </Button>
       </Space>
@@ -91,9 +123,20 @@ export function CapacityPanel({ plan, preview }: { plan: PlanView; preview?: Cap
       refresh();
     },
   });
-  const covered = (o: Overload) => plan.countermeasures.filter((c) => c.workshopId === o.workshopId && c.bucketStart === o.start);
+  const answers = (o: CoveredOverload) => plan.countermeasures.filter((c) => c.workshopId === o.workshopId && o.start >= c.bucketStart && o.start <= (c.bucketEnd ?? c.bucketStart));
+  const verdict = (c: Countermeasure) => plan.countermeasureCheck.find((v) => v.id === c.id);
+  const groupLabel = (start: string) => plan.capacityGroups.find((g) => g.start === start)?.label;
   return (
     <Card size="small" title={t(tx('产能分析（T4 第十九条）', 'Capacity analysis (T4 art. 19)'))} data-testid="capacity-panel">
+      {plan.capacityCalendarChangedOn && !preview && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="calendar-changed"
+          message={t(tx(`车间产能日历已于 ${plan.capacityCalendarChangedOn} 变更，产能分析已按新日历重算`, `The workshop calendar changed on ${plan.capacityCalendarChangedOn}; capacity was recomputed on the new calendar`))}
+        />
+      )}
       {preview && (
         <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t(tx('显示的是尚未保存的修改的产能预览', 'Showing the capacity of your unsaved edits'))} />
       )}
@@ -109,23 +152,36 @@ export function CapacityPanel({ plan, preview }: { plan: PlanView; preview?: Cap
             <List.Item>
               <div style={{ width: '100%' }} data-testid="overload">
                 <Space wrap>
-                  <Tag color={covered(o).length ? 'green' : 'red'}>{covered(o).length ? t(tx('已有措施', 'Answered')) : t(tx('待处理', 'Open'))}</Tag>
+                  <Tag color={o.isCovered ? 'green' : o.coveredHours > 0 ? 'orange' : 'red'}>
+                    {o.isCovered ? t(tx('措施已覆盖', 'Covered')) : o.coveredHours > 0 ? t(tx('措施不足', 'Not enough')) : t(tx('待处理', 'Open'))}
+                  </Tag>
                   <Typography.Text strong>
                     {o.workshopName} {t(o.label)}
                   </Typography.Text>
                   <span>
                     {fmt(o.load, 1)} h / {fmt(o.capacity, 1)} h（{pct(o.utilisation)}）
                   </span>
+                  <span data-testid="overload-hours">
+                    {t(tx(`超出 ${fmt(o.excessHours, 1)} h`, `${fmt(o.excessHours, 1)} h over`))}
+                    {o.isCovered ? '' : t(tx(`，尚差 ${fmt(o.missingHours, 1)} h`, `, ${fmt(o.missingHours, 1)} h short`))}
+                  </span>
                 </Space>
-                {covered(o).map((c) => (
+                {answers(o).map((c) => (
                   <div key={c.id} style={{ marginTop: 4 }}>
                     <Tag>{t(COUNTERMEASURE_LABELS[c.kind])}</Tag>
                     {c.description}
-                    {c.extraHours ? ` +${fmt(c.extraHours, 1)} h` : ''}
+                    {c.extraHours ? ` ${fmt(c.extraHours, 1)} h` : ''}
+                    {c.sharePct ? ` ${fmt(c.sharePct, 1)}%` : ''}
+                    {c.bucketEnd && c.bucketEnd !== c.bucketStart ? ` · ${t(groupLabel(c.bucketStart) ?? tx(c.bucketStart, c.bucketStart))} – ${t(groupLabel(c.bucketEnd) ?? tx(c.bucketEnd, c.bucketEnd))}` : ''}
+                    {verdict(c) && !verdict(c)?.isSufficient && (
+                      <Tag color="orange" style={{ marginLeft: 6 }}>
+                        {t(tx('不足以解决超出工时', 'Does not cover the hours over'))}
+                      </Tag>
+                    )}
                     {plan.canEdit && <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t(tx('删除', 'Remove'))} onClick={() => remove.mutate(c)} />}
                   </div>
                 ))}
-                {plan.canEdit && covered(o).length === 0 && (
+                {plan.canEdit && !o.isCovered && (
                   <div style={{ marginTop: 6 }}>
                     <CountermeasureForm plan={plan} overload={o} onDone={refresh} />
                   </div>

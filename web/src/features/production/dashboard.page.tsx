@@ -95,7 +95,7 @@ export function ProductionDashboardPage() {
               >
                 {d.focus.capacity ? <CapacityHeatmap capacity={d.focus.capacity} items={d.focus.items} /> : <Typography.Text type="secondary">{t(tx('计划尚无明细', 'No lines yet'))}</Typography.Text>}
                 {d.focus.overloads.length > 0 && (
-                  <Alert type="error" showIcon style={{ marginTop: 8 }} message={t(tx('超出产能、尚无应对措施', 'Over capacity without countermeasures'))} description={d.focus.overloads.map((o) => `${o.workshopName} ${t(o.label)} ${pct(o.utilisation)}`).join('；')} />
+                  <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="dashboard-overloads" message={t(tx('超出产能、尚无应对措施', 'Over capacity without countermeasures'))} description={d.focus.overloads.map((o) => `${o.workshopName} ${t(o.label)} ${pct(o.utilisation)}`).join('；')} />
                 )}
                 {d.focus.materialsSummary && d.focus.materialsSummary.shortages.length > 0 && (
                   <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t(tx(`物料短缺 ${d.focus.materialsSummary.shortages.length} 项，见计划的物料需求`, `${d.focus.materialsSummary.shortages.length} materials short; see the plan’s materials`))} />

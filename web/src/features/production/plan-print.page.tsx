@@ -58,7 +58,7 @@ export function PlanPrintPage() {
           {fmt(plan.lines.reduce((s, l) => s + l.total, 0))}
           {plan.allOverloads.length > 0 &&
             `；${t(tx('超产能及应对措施：', 'Over capacity and countermeasures: '))}${plan.allOverloads
-              .map((o) => `${o.workshopName} ${t(o.label)} ${plan.countermeasures.filter((c) => c.workshopId === o.workshopId && c.bucketStart === o.start).map((c) => c.description).join('、')}`)
+              .map((o) => `${o.workshopName} ${t(o.label)} ${plan.countermeasures.filter((c) => c.workshopId === o.workshopId && o.start >= c.bucketStart && o.start <= (c.bucketEnd ?? c.bucketStart)).map((c) => c.description).join('、')}`)
               .join('；')}`}
         </PrintSheet>
       )}

@@ -15,17 +15,19 @@ export interface ItemLabel {
 }
 
 // The capacity check's shapes are the server's own (one source of truth; types only).
-import type { CapacityView, Overload } from '#production';
+import type { CapacityView, CountermeasureVerdict, CoveredOverload, Overload } from '#production';
 
-export type { CapacityView, HeatCell, HeatRow, Overload } from '#production';
+export type { CapacityView, CountermeasureVerdict, CoveredOverload, HeatCell, HeatRow, Overload } from '#production';
 
 export interface Countermeasure {
   id: string;
   workshopId: string;
   bucketStart: string;
+  bucketEnd: string | null;
   kind: 'overtime' | 'outsourcing' | 'reschedule' | 'other';
   description: string;
   extraHours: number | null;
+  sharePct: number | null;
   version: number;
 }
 
@@ -94,8 +96,10 @@ export interface PlanView {
   capacity: CapacityView | null;
   capacityStatus: string;
   isCapacityFresh: boolean;
-  overloads: Overload[];
-  allOverloads: Overload[];
+  capacityCalendarChangedOn: string | null;
+  overloads: CoveredOverload[];
+  allOverloads: CoveredOverload[];
+  countermeasureCheck: CountermeasureVerdict[];
   underloads: Overload[];
   underReportedAt: string | null;
   countermeasures: Countermeasure[];
