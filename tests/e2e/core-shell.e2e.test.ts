@@ -57,8 +57,11 @@ describe('the app shell: sessions, missing pages, permissions, the server away, 
     await page.getByTestId('notification-bell').click();
     await page.locator('#username').waitFor();
     expect(await page.getByText('请先登录').count()).toBe(0);
+    // Whichever request met the ended session first (the bell's page, or a poll of the page before).
+    const next = new URL(page.url()).searchParams.get('next');
+    expect(['/notifications', '/meetings']).toContain(next);
     await signInOnForm(page, 'plant.vp');
-    await page.waitForURL((u) => u.pathname === '/notifications');
+    await page.waitForURL((u) => u.pathname === next);
   });
 
   it('issue 15.9 / 15.7 a 404 offers the way home, an operator gets 无权限 on an admin page, there is a favicon, one h1, a skip link and <html lang> follows the switch', async () => {
