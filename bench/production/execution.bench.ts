@@ -66,6 +66,9 @@ async function growPlant(db: Db, orgId: string, system: Actor, planId: string): 
   await db.execute(sql`insert into prod_stock (org_id, item_id, min_qty, max_qty, safety_stock)
     select org_id, id, m, m * 3, floor(m / 2) from (select org_id, id, 100 + (sort * 37) % 900 as m from prod_items where org_id = ${orgId} and code like 'M%') x`);
   const ids = (await db.select({ id: prodItems.id }).from(prodItems).where(and(eq(prodItems.orgId, orgId), like(prodItems.code, 'M%'))).orderBy(prodItems.code)).map((r) => r.id);
+  // A plant that has run for a while has its statistics (PostgreSQL's autovacuum analyses; PGlite
+  // has none): without them the cached foreign-key and lookup plans of a small plant stay in force.
+  await db.execute(sql`analyze`);
   step(`${ITEMS} items and stock standards`, t0);
   t0 = performance.now();
   // The opening balance through the ledger (期初单, 5,000 lines a document), as a plant would.
@@ -80,6 +83,7 @@ async function growPlant(db: Db, orgId: string, system: Actor, planId: string): 
     select i.org_id, ${planId}::uuid, i.id, 'buy', w::date, w::date, 10 + (i.sort * 53 + extract(day from w)::int * 11) % 1500, 10 + (i.sort * 53 + extract(day from w)::int * 11) % 1500
       from prod_items i cross join unnest(array['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23']::date[]) as w
      where i.org_id = ${orgId} and i.code like 'M%'`);
+  await db.execute(sql`analyze`);
   step('MRP rows', t0);
   return ids;
 }
