@@ -191,7 +191,8 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
   }
 }
 
-const driversOf = (): ('pglite' | 'pg')[] => (process.env.TEST_DATABASE_URL ? ['pglite', 'pg'] : ['pglite']);
+// BENCH_DRIVER=pg (or pglite) runs one of the two only.
+const driversOf = (): ('pglite' | 'pg')[] => (process.env.TEST_DATABASE_URL ? ['pglite' as const, 'pg' as const] : ['pglite' as const]).filter((d) => !process.env.BENCH_DRIVER || d === process.env.BENCH_DRIVER);
 
 async function runProductionExecution(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
