@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { productionExecutionBenchmark } from './production/execution.bench.js';
 import { planningBenchmark } from './planning/planning.bench.js';
 import { startupBenchmark } from './startup/startup.bench.js';
 import { excelImportBenchmark } from './excel/import.bench.js';
@@ -23,7 +24,7 @@ export interface BenchModule {
   run: () => Promise<BenchRow[]>;
 }
 
-const benchmarks: BenchModule[] = [startupBenchmark, planningBenchmark, trainingSignInBenchmark, trainingHallBenchmark, excelImportBenchmark];
+const benchmarks: BenchModule[] = [startupBenchmark, planningBenchmark, trainingSignInBenchmark, trainingHallBenchmark, excelImportBenchmark, productionExecutionBenchmark];
 
 function printTable(rows: BenchRow[]): void {
   const header = ['benchmark', 'case', 'metric', 'value', 'target', 'ok'];

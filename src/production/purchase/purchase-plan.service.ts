@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { createDocument, type DocumentRow, getDocument, updateDocument, type Workflows } from '#core/approval';
 import { writeAudit } from '#core/audit';
@@ -31,27 +31,30 @@ export interface CompiledPurchase {
  * already out of stock), the approved safety stock only, open orders of other purchase plans.
  */
 export async function computePurchase(db: Db, orgId: string, source: PlanRow, policy: Policy['production'], today: string, exceptPlanId?: string): Promise<CompiledPurchase> {
+  // One grouped read: each bought material with its stock standards and its needs from today on
+  // (earlier ones are already out of stock) as two ordered arrays — not a row per need and an
+  // item list sent back as parameters.
   const rows = await db
-    .select({ itemId: prodPlanMaterials.itemId, needOn: prodPlanMaterials.needOn, gross: prodPlanMaterials.gross })
+    .select({
+      itemId: prodItems.id,
+      unit: prodItems.unit,
+      supplier: prodItems.supplier,
+      leadTimeDays: prodItems.leadTimeDays,
+      lotRule: prodItems.lotRule,
+      lotQty: prodItems.lotQty,
+      lotMin: prodItems.lotMin,
+      safety: prodStock.safetyStock,
+      minQty: prodStock.minQty,
+      maxQty: prodStock.maxQty,
+      needOn: sql<string[]>`array_agg(${prodPlanMaterials.needOn}::text order by ${prodPlanMaterials.needOn})`,
+      gross: sql<number[]>`array_agg(${prodPlanMaterials.gross} order by ${prodPlanMaterials.needOn})`,
+    })
     .from(prodPlanMaterials)
-    .where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, source.id), eq(prodPlanMaterials.kind, 'buy'), gt(prodPlanMaterials.gross, 0)));
-  const needs = new Map<string, { on: string; qty: number }[]>();
-  for (const r of rows) {
-    if (r.needOn < today) continue;
-    const list = needs.get(r.itemId);
-    if (list) list.push({ on: r.needOn, qty: r.gross });
-    else needs.set(r.itemId, [{ on: r.needOn, qty: r.gross }]);
-  }
-  const itemIds = [...needs.keys()];
-  const facts = new Map<string, { item: typeof prodItems.$inferSelect; stock: typeof prodStock.$inferSelect | null }>();
-  for (const ids of chunk(itemIds, 5000)) {
-    const found = await db
-      .select({ item: prodItems, stock: prodStock })
-      .from(prodItems)
-      .leftJoin(prodStock, and(eq(prodStock.orgId, prodItems.orgId), eq(prodStock.itemId, prodItems.id)))
-      .where(and(eq(prodItems.orgId, orgId), inArray(prodItems.id, ids)));
-    for (const f of found) facts.set(f.item.id, f);
-  }
+    .innerJoin(prodItems, and(eq(prodItems.orgId, prodPlanMaterials.orgId), eq(prodItems.id, prodPlanMaterials.itemId)))
+    .leftJoin(prodStock, and(eq(prodStock.orgId, prodItems.orgId), eq(prodStock.itemId, prodItems.id)))
+    .where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, source.id), eq(prodPlanMaterials.kind, 'buy'), gt(prodPlanMaterials.gross, 0), gte(prodPlanMaterials.needOn, today)))
+    .groupBy(prodItems.orgId, prodItems.id, prodStock.orgId, prodStock.itemId)
+    .orderBy(prodItems.code);
   const [onHand, open] = await Promise.all([findOnHandByItem(db, orgId), findOpenOrders(db, orgId, { exceptPlanId })]);
   const openBy = new Map<string, { on: string; qty: number }[]>();
   for (const o of open) {
@@ -62,25 +65,23 @@ export async function computePurchase(db: Db, orgId: string, source: PlanRow, po
   const from = source.periodStart > today ? source.periodStart : today;
   const materials: MaterialPurchase[] = [];
   const units = new Map<string, string>();
-  for (const itemId of itemIds) {
-    const f = facts.get(itemId);
-    if (!f) continue;
-    units.set(itemId, f.item.unit);
+  for (const f of rows) {
+    units.set(f.itemId, f.unit);
     materials.push(
       planMaterialPurchase(
         {
-          itemId,
-          supplier: f.item.supplier,
-          leadTimeDays: f.item.leadTimeDays,
-          onHand: onHand.get(itemId) ?? 0,
-          safety: f.stock?.safetyStock ?? 0,
-          minQty: f.stock?.minQty ?? null,
-          maxQty: f.stock?.maxQty ?? null,
-          lotRule: f.item.lotRule,
-          lotQty: f.item.lotQty,
-          lotMin: f.item.lotMin,
-          needs: needs.get(itemId) ?? [],
-          openOrders: openBy.get(itemId) ?? [],
+          itemId: f.itemId,
+          supplier: f.supplier,
+          leadTimeDays: f.leadTimeDays,
+          onHand: onHand.get(f.itemId) ?? 0,
+          safety: f.safety ?? 0,
+          minQty: f.minQty ?? null,
+          maxQty: f.maxQty ?? null,
+          lotRule: f.lotRule,
+          lotQty: f.lotQty,
+          lotMin: f.lotMin,
+          needs: f.needOn.map((on, k) => ({ on: String(on), qty: Number(f.gross[k]) })),
+          openOrders: openBy.get(f.itemId) ?? [],
         },
         { policy: policy.purchaseLotPolicy, period: policy.purchaseOrderPeriod, from, today },
       ),
