@@ -3,6 +3,7 @@ import { archiveRoutes } from './archive';
 import { assessmentRoutes } from './assessment';
 import { attendanceRoutes } from './attendance';
 import { backboneRoutes } from './backbone';
+import { correctionRoutes } from './correction';
 import { creditRoutes } from './credit';
 import { dashboardRoutes } from './dashboard';
 import { seedTrainingSchool } from './demo';
@@ -28,6 +29,7 @@ export const trainingModule = defineModule({
     planRoutes,
     sessionRoutes,
     attendanceRoutes,
+    correctionRoutes,
     leaveRoutes,
     creditRoutes,
     studyRoutes,

@@ -121,6 +121,7 @@ export const TRAINING_S2: Policy['training'] = {
   qrTokenSeconds: 15,
   graceSeconds: 5,
   leaveApproverRole: 'principal',
+  lockOverrideRole: 'principal',
   backboneTargetShare: 0.2,
   backboneTrack: { totalHours: 100, theoryHours: 60, practiceHours: 40 },
   fourOnes: { books: 1, demoLessons: 1, lessonEvaluations: 1, narratives: 1 },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
@@ -240,7 +240,7 @@ export async function writeOutline(db: Db, actor: Actor, id: string, input: { ou
   if (!hasPermission(actor, 'training.session.manage') && !(await isTrainerOf(db, actor, before))) {
     throw new AppError('FORBIDDEN', '只有主讲人或培训管理人员可以填写提纲', 'Only the trainer or the training office may write the outline');
   }
-  if (before.state === 'cancelled') throw invalidState('该场次已取消', 'This session was cancelled');
+  if (before.state !== 'scheduled') throw invalidState('该场次已取消或作废', 'This session was cancelled or voided');
   if (before.version !== input.version) throw versionConflict();
   const outline = input.outline.trim();
   if (!outline) throw invalidField('outline', '提纲不能为空', 'is required');
@@ -285,7 +285,7 @@ export async function cancelSession(db: Db, actor: Actor, id: string, input: { r
   requireAccess(actor, 'training.session.manage');
   const before = await getSessionRow(db, actor.orgId, id);
   if (before.version !== input.version) throw versionConflict();
-  if (before.state === 'cancelled') throw invalidState('该场次已取消', 'This session was cancelled already');
+  if (before.state !== 'scheduled') throw invalidState('该场次已取消或作废', 'This session was cancelled or voided already');
   if (now > before.startsAt) throw invalidState('培训已开始，不能取消', 'The session has begun and cannot be cancelled');
   const reason = input.reason.trim();
   if (!reason) throw invalidField('reason', '请填写取消原因', 'a reason is required');
@@ -305,6 +305,8 @@ export async function cancelSession(db: Db, actor: Actor, id: string, input: { r
 export async function findSessionRows(db: Db, orgId: string, range: { from: string; to: string }, ids?: string[]): Promise<SessionRow[]> {
   const where: SQL[] = [eq(trainingSessions.orgId, orgId), gte(trainingSessions.sessionDate, range.from), lte(trainingSessions.sessionDate, range.to)];
   if (ids) where.push(inArray(trainingSessions.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']));
+  // A voided session was a mistake: its records count for nothing anywhere (issue 13 item 1).
+  where.push(ne(trainingSessions.state, 'void'));
   return db
     .select()
     .from(trainingSessions)
