@@ -5,7 +5,7 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, versionConflict } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import { requireAnyAccess } from '../common';
-import { getSessionRow, isAttendanceLocked, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow } from '../session';
+import { assertManagesSession, getSessionRow, isAttendanceLocked, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow } from '../session';
 import { type AttendanceRow, type AttendanceSource, type AttendanceStatus, attendanceChanges, trainingAttendance } from './attendance.schema';
 import { presenceStatusOf } from './attendance.rules';
 
@@ -95,6 +95,8 @@ export function checkMinutes(input: MarkInput, durationMinutes: number): { late:
  */
 export async function markAttendance(db: Db, actor: Actor, session: SessionRow, input: MarkInput, rosterIds: Set<string>, now: Date): Promise<AttendanceView> {
   requireAnyAccess(actor, ['training.attendance.record']);
+  // A group leader records and corrects their own group's sessions only (issue 13 item 3).
+  await assertManagesSession(db, actor, session);
   if (session.state !== 'scheduled') throw invalidState('该场次已取消或作废', 'This session was cancelled or voided');
   if (now.getTime() < session.startsAt.getTime() - SIGN_IN_OPENS_MINUTES_BEFORE * 60_000) throw invalidState('签到尚未开放，不能记录考勤', 'Sign-in has not opened yet');
   if (input.status === 'excused') throw invalidField('status', '请假须经领导组组长批准，不能直接标记', 'excused comes only from approved leave');

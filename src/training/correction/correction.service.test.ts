@@ -11,7 +11,7 @@ import { computeAssessments, findAssessments } from '../assessment';
 import { closeEndedSessions, getRoster, recordAttendance } from '../attendance';
 import { getTeacherCredits } from '../credit';
 import { newTrainingSchool, type TestSchool } from '../demo';
-import { createSession, findSessions } from '../session';
+import { cancelSession, createSession, findSessions, updateSession } from '../session';
 import { addTeacher } from '../teacher';
 import { overrideLockedRecord } from './lock-override.service';
 import { voidSession } from './session-void.service';
@@ -94,5 +94,27 @@ describe('corrections after the fact (issue 13 items 1, 2)', () => {
     await expect(overrideLockedRecord(db, school.principal, held.id, { ...input, version: after.version }, now)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const byOffice = await overrideLockedRecord(db, school.office, held.id, { ...input, status: 'late', lateMinutes: 10, version: after.version }, now);
     expect(byOffice.status).toBe('late');
+  });
+
+  it('issue 13 item 3: a group leader manages their own group’s sessions and records only; all-staff sessions belong to the office', async () => {
+    const now = at('2026-04-01T00:00:00Z');
+    const chinese = school.groups.get('语文教研组')!;
+    const maths = school.groups.get('数学教研组')!;
+    const base = { title: '教研活动', category: 'subjectSkills' as const, date: '2026-04-08', startTime: '07:40', durationMinutes: 60 };
+    const own = await createSession(db, leader, { ...base, audience: 'group', groupId: chinese }, now);
+    expect(own.groupId).toBe(chinese);
+    await expect(createSession(db, leader, { ...base, audience: 'group', groupId: maths }, now)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createSession(db, leader, { ...base, audience: 'all' }, now)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('教导处') });
+    const all = await createSession(db, school.office, { ...base, title: '全体政治学习', audience: 'all' }, now);
+    await expect(updateSession(db, leader, all.id, { version: all.version, title: '改名' }, now)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(cancelSession(db, leader, all.id, { version: all.version, reason: '改期' }, now)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const mathsSession = await createSession(db, school.office, { ...base, title: '数学组教研', audience: 'group', groupId: maths }, now);
+    const during = at('2026-04-07T23:50:00Z');
+    const mathsTeacher = school.teachers[1];
+    await expect(recordAttendance(db, leader, mathsSession.id, { teacherId: mathsTeacher.teacherId, status: 'absent' }, during)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Their own group's record, and the school's recorder everywhere, still work.
+    const mine = await recordAttendance(db, leader, own.id, { teacherId: school.teachers[0].teacherId, status: 'on_time' }, during);
+    expect(mine.source).toBe('recorder');
+    expect((await recordAttendance(db, school.recorder, mathsSession.id, { teacherId: mathsTeacher.teacherId, status: 'on_time' }, during)).status).toBe('on_time');
   });
 });
