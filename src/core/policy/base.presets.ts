@@ -128,6 +128,7 @@ export const TRAINING_S2: Policy['training'] = {
   evaluationWeights: { self: 0.2, students: 0.2, parents: 0.2, peers: 0.2, administrators: 0.2 },
   weeklySelfStudy: { journals: 1, articleExcerpts: 1, informationExcerpts: 1 },
   activitiesPerSemester: 1,
+  advancedGroupMinCommendedShare: 0.5,
   standingSchedule: SCHEDULE_S1,
 };
 

@@ -143,6 +143,8 @@ const TrainingSchema = z.object({
     informationExcerpts: z.number().int().min(0).max(20),
   }),
   activitiesPerSemester: z.number().int().min(0).max(20),
+  /** 先进教研组 (S2 六.(四)): no member criticised and at least this share commended (issue 13 item 6). */
+  advancedGroupMinCommendedShare: share,
   standingSchedule: z.array(StandingSlotSchema).max(30),
 });
 
