@@ -16,7 +16,7 @@ import { sessionRoutes } from './session';
 import { studyRoutes } from './study';
 import { teacherRoutes, teachersExcelTable } from './teacher';
 import { termRoutes } from './term';
-import { closeEndedSessionsJob, remindSelfStudyJob } from './training.jobs';
+import { closeEndedSessionsJob, remindSelfStudyJob, warnTeachersJob } from './training.jobs';
 import { TRAINING_PERMISSIONS } from './training.permissions';
 
 /** 校本培训管理 (ST-1 … ST-17): each feature folder brings its own routes. */
@@ -42,7 +42,7 @@ export const trainingModule = defineModule({
     practiceRoutes,
     dashboardRoutes,
   ],
-  jobs: [closeEndedSessionsJob, remindSelfStudyJob],
+  jobs: [closeEndedSessionsJob, remindSelfStudyJob, warnTeachersJob],
   documentTypes: [planDocumentType],
   guards: [planCompleteGuard],
   inboxSources: [leaveInbox],

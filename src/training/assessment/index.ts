@@ -7,3 +7,6 @@ export { countNotesByTeacher, creditsStillPossible, yearFactsOf } from './year-f
 export { computeAssessments, confirmAssessment, findAssessments, findMyAssessments, getAssessment } from './assessment.service';
 export type { AssessmentView } from './assessment.service';
 export { assessmentRoutes } from './assessment.routes';
+export { standingOf } from './standing.rules';
+export type { Standing, StandingFacts } from './standing.rules';
+export { findStandings, warnTeachers } from './standing.service';
