@@ -42,7 +42,6 @@ export function AssessmentPage() {
   const [confirming, setConfirming] = useState<Assessment | null>(null);
   const [opinion, setOpinion] = useState('');
   const [verdict, setVerdict] = useState<'' | 'qualified' | 'unqualified'>('');
-  const [bulkOpinion, setBulkOpinion] = useState('');
   const { modal, message } = App.useApp();
   const list = useQuery({
     queryKey: ['training', 'assessments', year, verdict],
@@ -88,18 +87,19 @@ export function AssessmentPage() {
           {can('training.assess') && qualifiedOpen > 0 && (
             <Button
               data-testid="confirm-qualified"
-              onClick={() =>
+              onClick={() => {
+                let text = '';
                 modal.confirm({
                   title: t(tx(`确认全部 ${qualifiedOpen} 位合格教师的考核结果？`, `Confirm all ${qualifiedOpen} qualified verdicts?`)),
                   content: (
                     <Space direction="vertical" style={{ width: '100%' }}>
                       <Typography.Text type="secondary">{t(tx('确认后通知本人并记为考核结果；不合格的须逐一审核。', 'Each teacher is told and the result recorded; the unqualified are reviewed one by one.'))}</Typography.Text>
-                      <Input.TextArea data-testid="bulk-opinion" placeholder={t(tx('审核意见（一条，适用于全部）', 'One opinion for all'))} onChange={(e) => setBulkOpinion(e.target.value)} />
+                      <Input.TextArea data-testid="bulk-opinion" placeholder={t(tx('审核意见（一条，适用于全部）', 'One opinion for all'))} onChange={(e) => (text = e.target.value)} />
                     </Space>
                   ),
-                  onOk: () => bulk.mutateAsync(bulkOpinion),
-                })
-              }
+                  onOk: () => bulk.mutateAsync(text),
+                });
+              }}
             >
               {t(tx(`批量确认合格（${qualifiedOpen}）`, `Confirm qualified (${qualifiedOpen})`))}
             </Button>
