@@ -5,6 +5,7 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, versionConflict } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import { requireAnyAccess } from '../common';
+import { trainingTeachers } from '../teacher';
 import { assertManagesSession, getSessionRow, isAttendanceLocked, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow } from '../session';
 import { type AttendanceRow, type AttendanceSource, type AttendanceStatus, attendanceChanges, trainingAttendance } from './attendance.schema';
 import { presenceStatusOf } from './attendance.rules';
@@ -269,9 +270,13 @@ export async function findAttendanceChanges(db: Db, actor: Actor, sessionId: str
     throw new AppError('FORBIDDEN', '没有权限查看考勤更正记录', 'Permission required to read attendance changes');
   }
   await getSessionRow(db, actor.orgId, sessionId);
-  return db
-    .select()
+  // Whose record changed, not only who changed it (issue 13 item 9).
+  const rows = await db
+    .select({ c: attendanceChanges, teacherName: trainingTeachers.name })
     .from(attendanceChanges)
+    .innerJoin(trainingAttendance, and(eq(trainingAttendance.orgId, attendanceChanges.orgId), eq(trainingAttendance.id, attendanceChanges.attendanceId)))
+    .innerJoin(trainingTeachers, and(eq(trainingTeachers.orgId, trainingAttendance.orgId), eq(trainingTeachers.id, trainingAttendance.teacherId)))
     .where(and(eq(attendanceChanges.orgId, actor.orgId), eq(attendanceChanges.sessionId, sessionId)))
     .orderBy(attendanceChanges.changedAt);
+  return rows.map((r) => ({ ...r.c, teacherName: r.teacherName }));
 }

@@ -8,7 +8,7 @@ import { addPerson } from '#core/org';
 import { getPolicyView, updatePolicy } from '#core/policy';
 import { createTestDatabase, TEST_PASSWORD, type TestDatabase, testRegistry } from '#test-support';
 import { computeAssessments, findAssessments } from '../assessment';
-import { closeEndedSessions, getRoster, recordAttendance } from '../attendance';
+import { closeEndedSessions, findAttendanceChanges, getRoster, recordAttendance } from '../attendance';
 import { getTeacherCredits } from '../credit';
 import { newTrainingSchool, type TestSchool } from '../demo';
 import { cancelSession, createSession, findSessions, updateSession } from '../session';
@@ -18,7 +18,7 @@ import { voidSession } from './session-void.service';
 
 const at = (iso: string) => new Date(iso);
 
-describe('corrections after the fact (issue 13 items 1, 2)', () => {
+describe('corrections after the fact (issue 13 items 1, 2, 3, 9)', () => {
   let database: TestDatabase;
   let db: TestDatabase['db'];
   let school: TestSchool;
@@ -94,6 +94,11 @@ describe('corrections after the fact (issue 13 items 1, 2)', () => {
     await expect(overrideLockedRecord(db, school.principal, held.id, { ...input, version: after.version }, now)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const byOffice = await overrideLockedRecord(db, school.office, held.id, { ...input, status: 'late', lateMinutes: 10, version: after.version }, now);
     expect(byOffice.status).toBe('late');
+    // Issue 13 item 9: the change log names whose record changed, with the minutes.
+    const log = await findAttendanceChanges(db, school.office, held.id);
+    const last = log.at(-1)!;
+    expect(last.teacherName).toBe('教师2');
+    expect(last.after).toMatchObject({ status: 'late', lateMinutes: 10 });
   });
 
   it('issue 13 item 3: a group leader manages their own group’s sessions and records only; all-staff sessions belong to the office', async () => {

@@ -16,9 +16,13 @@ interface Change {
   changedAt: string;
   changedByName: string;
   reason: string;
-  before: { status: string } | null;
-  after: { status: string };
+  teacherName: string;
+  before: { status: string; lateMinutes?: number; leftEarlyMinutes?: number } | null;
+  after: { status: string; lateMinutes?: number; leftEarlyMinutes?: number };
 }
+
+// The status with its minutes: 迟到 12′, 早退 -10′ (issue 13 item 9).
+const withMinutes = (s: { lateMinutes?: number; leftEarlyMinutes?: number }) => `${s.lateMinutes ? ` ${s.lateMinutes}′` : ''}${s.leftEarlyMinutes ? ` -${s.leftEarlyMinutes}′` : ''}`;
 
 /** ST-4: the sign-in list, live while the session runs; the recorder records and corrects with a reason. */
 export function RosterPanel({ sessionId, isLive }: { sessionId: string; isLive: boolean }) {
@@ -149,7 +153,8 @@ export function RosterPanel({ sessionId, isLive }: { sessionId: string; isLive: 
                 <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="attendance-changes">
                   {changes.data?.map((c) => (
                     <li key={c.id}>
-                      {dayjs(c.changedAt).format('MM-DD HH:mm')} {c.changedByName}：{c.before ? t(STATUS_LABELS[c.before.status]) : '—'} → {t(STATUS_LABELS[c.after.status])}（{c.reason}）
+                      {dayjs(c.changedAt).format('MM-DD HH:mm')} {c.changedByName} · <strong>{c.teacherName}</strong>：{c.before ? `${t(STATUS_LABELS[c.before.status])}${withMinutes(c.before)}` : '—'} → {t(STATUS_LABELS[c.after.status])}
+                      {withMinutes(c.after)}（{c.reason}）
                     </li>
                   ))}
                 </ul>
