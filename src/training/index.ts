@@ -3,6 +3,7 @@ import { archiveRoutes } from './archive';
 import { assessmentRoutes } from './assessment';
 import { attendanceRoutes } from './attendance';
 import { backboneRoutes } from './backbone';
+import { correctionRoutes } from './correction';
 import { creditRoutes } from './credit';
 import { dashboardRoutes } from './dashboard';
 import { seedTrainingSchool } from './demo';
@@ -15,7 +16,7 @@ import { sessionRoutes } from './session';
 import { studyRoutes } from './study';
 import { teacherRoutes, teachersExcelTable } from './teacher';
 import { termRoutes } from './term';
-import { closeEndedSessionsJob, remindSelfStudyJob } from './training.jobs';
+import { closeEndedSessionsJob, remindSelfStudyJob, warnTeachersJob } from './training.jobs';
 import { TRAINING_PERMISSIONS } from './training.permissions';
 
 /** 校本培训管理 (ST-1 … ST-17): each feature folder brings its own routes. */
@@ -28,6 +29,7 @@ export const trainingModule = defineModule({
     planRoutes,
     sessionRoutes,
     attendanceRoutes,
+    correctionRoutes,
     leaveRoutes,
     creditRoutes,
     studyRoutes,
@@ -40,7 +42,7 @@ export const trainingModule = defineModule({
     practiceRoutes,
     dashboardRoutes,
   ],
-  jobs: [closeEndedSessionsJob, remindSelfStudyJob],
+  jobs: [closeEndedSessionsJob, remindSelfStudyJob, warnTeachersJob],
   documentTypes: [planDocumentType],
   guards: [planCompleteGuard],
   inboxSources: [leaveInbox],

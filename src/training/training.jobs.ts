@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '#core/http';
 import { organisations } from '#core/org';
+import { warnTeachers } from './assessment';
 import { closeEndedSessions } from './attendance';
+import { localToday, schoolYearOf } from './common';
 import { remindSelfStudy } from './study';
 
 /** Every scheduler tick: close the lists of ended sessions (absentees recorded). */
@@ -20,4 +22,15 @@ export async function remindSelfStudyJob(ctx: AppContext): Promise<void> {
   lastReminderRun = now;
   const schools = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'school'));
   for (const s of schools) await remindSelfStudy(ctx.db, s.id, ctx.clock());
+}
+
+let lastWarningRun = 0;
+
+/** Teachers near the absence limit or behind the credit pace hear of it (issue 13 item 4), hourly. */
+export async function warnTeachersJob(ctx: AppContext): Promise<void> {
+  const now = ctx.clock();
+  if (Math.abs(now.getTime() - lastWarningRun) < REMINDER_EVERY_MS) return;
+  lastWarningRun = now.getTime();
+  const schools = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'school'));
+  for (const s of schools) await warnTeachers(ctx.db, s.id, schoolYearOf(await localToday(ctx.db, s.id, now)), now);
 }

@@ -25,6 +25,11 @@ describe('ST-12 what a teacher may read of colleagues (issue 10 item 8)', () => 
     expect(full[0]).toHaveProperty('phone');
   });
 
+  it('ST-12 issue 13 item 7: a teacher cannot export the register (phones, login names); the office can', async () => {
+    expect((await teacher.get('/api/excel/training-teachers/export')).statusCode).toBe(403);
+    expect((await office.get('/api/excel/training-teachers/export')).statusCode).toBe(200);
+  });
+
   it('ST-12 a colleague’s profile is trimmed, one’s own is whole', async () => {
     const me = (await teacher.get('/api/training/teachers/me')).json() as { id: string };
     const all = (await office.get('/api/training/teachers')).json() as { id: string }[];

@@ -120,12 +120,14 @@ export const TRAINING_S2: Policy['training'] = {
   qrTokenSeconds: 15,
   graceSeconds: 5,
   leaveApproverRole: 'principal',
+  lockOverrideRole: 'principal',
   backboneTargetShare: 0.2,
   backboneTrack: { totalHours: 100, theoryHours: 60, practiceHours: 40 },
   fourOnes: { books: 1, demoLessons: 1, lessonEvaluations: 1, narratives: 1 },
   evaluationWeights: { self: 0.2, students: 0.2, parents: 0.2, peers: 0.2, administrators: 0.2 },
   weeklySelfStudy: { journals: 1, articleExcerpts: 1, informationExcerpts: 1 },
   activitiesPerSemester: 1,
+  advancedGroupMinCommendedShare: 0.5,
   standingSchedule: SCHEDULE_S1,
 };
 

@@ -65,6 +65,15 @@ describe('policy presets', () => {
     expect(POLICY_PRESETS.T5.training.backboneTrack).toEqual({ totalHours: 100, theoryHours: 60, practiceHours: 40 });
   });
 
+  it('ST-4 issue 13 item 2: in every school preset the principal (领导小组组长) may correct one locked record; nobody else', () => {
+    for (const name of ['S1', 'S2', 'S3', 'S4', 'T5'] as const) expect(POLICY_PRESETS[name].training.lockOverrideRole, name).toBe('principal');
+    expect(FIELD_META['training.lockOverrideRole'].clause).toBe('S1 考勤 五');
+  });
+
+  it('ST-11 issue 13 item 6: in every school preset a group needs half its members commended (and none criticised) to be proposed as 先进教研组', () => {
+    for (const name of ['S1', 'S2', 'S3', 'S4', 'T5'] as const) expect(POLICY_PRESETS[name].training.advancedGroupMinCommendedShare, name).toBe(0.5);
+  });
+
   it('PP-25 every preset owes the annual maintenance plan in January (T4 第四十八条 每年初); no template says otherwise', () => {
     for (const name of PRESET_NAMES) expect(POLICY_PRESETS[name].production.maintenancePlanDueMonth, name).toBe(1);
     expect(FIELD_META['production.maintenancePlanDueMonth'].clause).toBe('T4 第四十八条');

@@ -121,6 +121,8 @@ const TrainingSchema = z.object({
   qrTokenSeconds: z.number().int().min(5).max(600),
   graceSeconds: z.number().int().min(0).max(300),
   leaveApproverRole: roleCode,
+  /** The role that may correct one attendance record after the lock, with a reason (issue 13 item 2). */
+  lockOverrideRole: roleCode,
   backboneTargetShare: share,
   backboneTrack: z
     .object({ totalHours: z.number().min(0).max(2000), theoryHours: z.number().min(0).max(2000), practiceHours: z.number().min(0).max(2000) })
@@ -140,6 +142,8 @@ const TrainingSchema = z.object({
     informationExcerpts: z.number().int().min(0).max(20),
   }),
   activitiesPerSemester: z.number().int().min(0).max(20),
+  /** 先进教研组 (S2 六.(四)): no member criticised and at least this share commended (issue 13 item 6). */
+  advancedGroupMinCommendedShare: share,
   standingSchedule: z.array(StandingSlotSchema).max(30),
 });
 

@@ -30,6 +30,8 @@ export const TRAINING_META: Record<string, FieldMeta> = {
   'training.qrTokenSeconds': { label: t('签到二维码刷新周期', 'Sign-in QR code rotates every'), unit: U.seconds, clause: 'S1 考勤 一', requirementId: 'ST-4', help: zhiduDefault },
   'training.graceSeconds': { label: t('二维码过期宽限', 'QR code grace period'), unit: U.seconds, clause: 'S1 考勤 一', requirementId: 'ST-4', help: zhiduDefault },
   'training.leaveApproverRole': { label: t('请假批准人（领导组组长）', 'Leave approver (leadership group head)'), clause: 'S1 考勤 一', requirementId: 'ST-4', options: ROLE_OPTIONS },
+  'training.lockOverrideRole': { label: t('锁定后可更正单条考勤的角色', 'Role that may correct one locked record'), clause: 'S1 考勤 五', requirementId: 'ST-4', options: ROLE_OPTIONS, help: zhiduDefault },
+  'training.advancedGroupMinCommendedShare': { label: t('先进教研组：受表彰教师至少占', 'Advanced group: share of members commended at least'), unit: U.share, clause: 'S2 六.(四)、S1 奖惩', requirementId: 'ST-11', help: zhiduDefault },
   'training.backboneTargetShare': { label: t('骨干教师占教师总数目标', 'Backbone teachers target share'), unit: U.share, clause: 'S2 二.3', requirementId: 'ST-12', notes: schoolsBorrow('S2 二.3') },
   'training.backboneTrack': { label: t('区骨干教师培训', 'District backbone training'), clause: 'T5 骨干引领', requirementId: 'ST-12' },
   'training.backboneTrack.totalHours': { label: t('总学时不少于', 'Total hours at least'), unit: U.hours, clause: 'T5 骨干引领', requirementId: 'ST-12' },

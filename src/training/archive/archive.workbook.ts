@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { labelOfCode } from './archive.labels';
 
 type Text = { zh: string; en: string };
 export type Cell = string | number | boolean | null;
@@ -8,6 +9,9 @@ export interface ArchiveSheet {
   columns: { key: string; header: Text; width?: number }[];
   rows: Record<string, Cell>[];
 }
+
+// Columns that hold codes: written as labels, never `semester` or `moralEducation` (issue 13 item 10).
+const CODE_COLUMNS = new Set(['kind', 'state', 'status', 'category', 'review', 'item', 'outline', 'verdict']);
 
 /**
  * One workbook, one clean table per sheet (header row, then data; no title rows), so
@@ -21,7 +25,8 @@ export async function buildArchiveWorkbook(sheets: ArchiveSheet[], locale: 'zh-C
     const sheet = workbook.addWorksheet(pick(s.name).replace(/[[\]:*?/\\]/g, '_').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = s.columns.map((c) => ({ header: pick(c.header), key: c.key, width: c.width ?? 14 }));
     sheet.getRow(1).font = { bold: true };
-    for (const r of s.rows) sheet.addRow(s.columns.map((c) => (typeof r[c.key] === 'boolean' ? (r[c.key] ? pick({ zh: '是', en: 'Yes' }) : pick({ zh: '否', en: 'No' })) : r[c.key])));
+    const cell = (key: string, v: Cell) => (typeof v === 'boolean' ? pick(v ? { zh: '是', en: 'Yes' } : { zh: '否', en: 'No' }) : CODE_COLUMNS.has(key) ? (labelOfCode(v, locale) as Cell) : v);
+    for (const r of s.rows) sheet.addRow(s.columns.map((c) => cell(c.key, r[c.key])));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -5,7 +5,7 @@ import type { Db } from '#core/db';
 import { notFound } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import { findAssessments, findMyAssessments } from '../assessment';
-import { findAttendanceRows } from '../attendance';
+import { attendanceSummaryOf, findAttendanceRows } from '../attendance';
 import { requireTrainingRead, schoolYearRange } from '../common';
 import { creditClaims, getTeacherCredits } from '../credit';
 import { evaluationRounds, evaluations, weightedScoreOf } from '../evaluation';
@@ -69,6 +69,7 @@ export async function getTeacherArchive(db: Db, actor: Actor, teacherId: string,
         return { sessionId: s.id, date: s.sessionDate, title: s.title, category: s.category, isCentralised: s.isCentralised, status: a.status, lateMinutes: a.lateMinutes, leftEarlyMinutes: a.leftEarlyMinutes, source: a.source };
       })
       .sort((a, b) => a.date.localeCompare(b.date)),
+    attendance: attendanceSummaryOf(attendance),
     credits,
     leave: leave.filter((l) => sessionById.has(l.sessionId)).map((l) => ({ ...l, sessionTitle: sessionById.get(l.sessionId)!.title, sessionDate: sessionById.get(l.sessionId)!.sessionDate })),
     claims,

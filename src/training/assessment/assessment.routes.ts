@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { IdParams, SchoolYear, schoolYearOrCurrent, Version } from '../common';
-import { computeAssessments, confirmAssessment, findAssessments, findMyAssessments, getAssessment } from './assessment.service';
+import { computeAssessments, confirmAssessment, confirmQualifiedAssessments, findAssessments, findMyAssessments, getAssessment } from './assessment.service';
 
 /** For the annual appraisal (ST-7 "results feed the annual appraisal"): a clean table. */
 const assessmentSheet = defineSheet({
@@ -32,10 +32,22 @@ const assessmentSheet = defineSheet({
 export const assessmentRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/training/assessments',
-    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '年度考核 Yearly assessment (ST-7)', querystring: z.object({ schoolYear: SchoolYear.optional() }) } },
+    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '年度考核 Yearly assessment (ST-7)', querystring: z.object({ schoolYear: SchoolYear.optional(), verdict: z.enum(['qualified', 'unqualified']).optional() }) } },
     async (req) => {
       const actor = actorOf(req);
-      return findAssessments(ctx.db, actor, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear));
+      return findAssessments(ctx.db, actor, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear), { verdict: req.query.verdict });
+    },
+  );
+
+  app.post(
+    '/training/assessments/confirm-qualified',
+    {
+      config: { permission: 'training.assess' },
+      schema: { tags: ['training'], summary: '批量确认合格 Confirm every qualified verdict with one opinion (issue 13)', body: z.object({ schoolYear: SchoolYear.optional(), opinion: z.string().max(1000).nullish() }) },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      return confirmQualifiedAssessments(ctx.db, actor, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.body.schoolYear), req.body, ctx.clock());
     },
   );
 

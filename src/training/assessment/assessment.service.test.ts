@@ -8,7 +8,7 @@ import { newTrainingSchool, type TestSchool } from '../demo';
 import { requestLeave, decideLeave } from '../leave';
 import { createSession } from '../session';
 import { addNote, getSelfStudy } from '../study';
-import { computeAssessments, confirmAssessment, findMyAssessments } from './assessment.service';
+import { computeAssessments, confirmAssessment, confirmQualifiedAssessments, findAssessments, findMyAssessments } from './assessment.service';
 
 const at = (iso: string) => new Date(iso);
 
@@ -81,6 +81,23 @@ describe('credits and the yearly assessment (ST-5, ST-6, ST-7)', () => {
     const again = await computeAssessments(db, school.office, '2025-2026', at('2025-10-22T00:00:00Z'));
     expect(again.find((r) => r.id === absent.id)).toMatchObject({ state: 'confirmed', version: confirmed.version });
     expect((await findMyAssessments(db, school.teachers[2].actor))[0]).toMatchObject({ verdict: 'unqualified', state: 'confirmed' });
+  });
+
+  it('ST-7 issue 13 item 8: the list puts the unqualified first, filters by verdict, and confirms every qualified verdict at once with one opinion', async () => {
+    const rows = await findAssessments(db, school.office, '2025-2026');
+    const firstQualified = rows.findIndex((r) => r.verdict === 'qualified');
+    expect(rows.slice(0, firstQualified).every((r) => r.verdict === 'unqualified')).toBe(true);
+    expect(rows.slice(firstQualified).every((r) => r.verdict === 'qualified')).toBe(true);
+    expect((await findAssessments(db, school.office, '2025-2026', { verdict: 'unqualified' })).every((r) => r.verdict === 'unqualified')).toBe(true);
+    await expect(confirmQualifiedAssessments(db, school.teachers[0].actor, '2025-2026', { opinion: '同意' }, at('2025-10-23T00:00:00Z'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const qualified = rows.filter((r) => r.verdict === 'qualified' && r.state === 'computed').length;
+    expect(qualified).toBeGreaterThan(0);
+    const out = await confirmQualifiedAssessments(db, school.office, '2025-2026', { opinion: '经审核，合格' }, at('2025-10-23T00:00:00Z'));
+    expect(out.confirmed).toBe(qualified);
+    const after = await findAssessments(db, school.office, '2025-2026');
+    for (const r of after.filter((x) => x.verdict === 'qualified')) expect(r).toMatchObject({ state: 'confirmed', opinion: '经审核，合格' });
+    // The unqualified still wait for their own opinion.
+    expect(after.filter((x) => x.verdict === 'unqualified' && x.state === 'computed').length).toBeGreaterThan(0);
   });
 
   it('ST-5 the weekly self-study counts article and information excerpts per week', async () => {

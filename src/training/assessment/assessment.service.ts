@@ -68,11 +68,19 @@ export async function computeAssessments(db: Db, actor: Actor, schoolYear: strin
   return findAssessments(db, actor, schoolYear);
 }
 
-export async function findAssessments(db: Db, actor: Actor, schoolYear: string): Promise<AssessmentView[]> {
+export async function findAssessments(db: Db, actor: Actor, schoolYear: string, filter: { verdict?: 'qualified' | 'unqualified' } = {}): Promise<AssessmentView[]> {
   requireAccess(actor, 'training.read');
+  const where = [eq(trainingAssessments.orgId, actor.orgId), eq(trainingAssessments.schoolYear, schoolYear)];
+  if (filter.verdict) where.push(eq(trainingAssessments.verdict, filter.verdict));
+  // The unqualified first, the ones still to confirm before the confirmed (issue 13 item 8).
   const rows = await selectViews(db)
-    .where(and(eq(trainingAssessments.orgId, actor.orgId), eq(trainingAssessments.schoolYear, schoolYear)))
-    .orderBy(asc(trainingAssessments.verdict), asc(departments.sort), asc(trainingTeachers.staffNo));
+    .where(and(...where))
+    .orderBy(
+      sql`case when ${trainingAssessments.verdict} = 'unqualified' then 0 else 1 end`,
+      sql`case when ${trainingAssessments.state} = 'computed' then 0 else 1 end`,
+      asc(departments.sort),
+      asc(trainingTeachers.staffNo),
+    );
   return rows.map(toView);
 }
 
@@ -145,4 +153,17 @@ export async function confirmAssessment(db: Db, actor: Actor, id: string, input:
     }
   });
   return getAssessment(db, actor, id);
+}
+
+/**
+ * Issue 13 item 8: every computed "qualified" verdict of the year confirmed at once with one
+ * opinion (all or none). The unqualified are never confirmed in bulk: each needs its own opinion.
+ */
+export async function confirmQualifiedAssessments(db: Db, actor: Actor, schoolYear: string, input: { opinion?: string | null }, now: Date): Promise<{ confirmed: number }> {
+  requireAccess(actor, 'training.assess');
+  const open = (await findAssessments(db, actor, schoolYear, { verdict: 'qualified' })).filter((a) => a.state === 'computed');
+  await db.transaction(async (tx) => {
+    for (const a of open) await confirmAssessment(tx, actor, a.id, { opinion: input.opinion, version: a.version }, now);
+  });
+  return { confirmed: open.length };
 }

@@ -4,6 +4,9 @@ export type { AbsenceFact, AssessmentReason, RiskFacts, Verdict, YearFacts, Year
 export { trainingAssessments } from './assessment.schema';
 export type { AssessmentRow } from './assessment.schema';
 export { countNotesByTeacher, creditsStillPossible, yearFactsOf } from './year-facts.service';
-export { computeAssessments, confirmAssessment, findAssessments, findMyAssessments, getAssessment } from './assessment.service';
+export { computeAssessments, confirmAssessment, confirmQualifiedAssessments, findAssessments, findMyAssessments, getAssessment } from './assessment.service';
 export type { AssessmentView } from './assessment.service';
 export { assessmentRoutes } from './assessment.routes';
+export { standingOf } from './standing.rules';
+export type { Standing, StandingFacts } from './standing.rules';
+export { findStandings, warnTeachers } from './standing.service';

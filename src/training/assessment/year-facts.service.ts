@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '#core/db';
 import type { Policy } from '#core/policy';
+import { isPresentStatus } from '../attendance';
 import { schoolYearRange } from '../common';
 import { computeCredits, creditInputsOf, type CreditReport, type YearRecords } from '../credit';
 import { creditPartsOf, durationMinutesOf, findSessionRows } from '../session';
@@ -39,7 +40,8 @@ export function yearFactsOf(teacherId: string, records: YearRecords, notes: Reco
     absences,
     credits: report.totalCredits,
     evidence: {
-      signIns: mine.filter((a) => a.signedInAt !== null).length,
+      // Present however recorded: the recorder's entry for a teacher without a phone counts (issue 13 item 5).
+      signIns: mine.filter((a) => isPresentStatus(a.status)).length,
       records: (n.study_note ?? 0) + (n.record_book ?? 0),
       reflections: n.reflection ?? 0,
       sharing: n.observation ?? 0,

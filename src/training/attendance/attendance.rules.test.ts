@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendedMinutesOf, countAttendance, lateMinutesOf, leftEarlyMinutesOf, presenceStatusOf, rosterStatusOf } from './attendance.rules';
+import { attendanceSummaryOf, attendedMinutesOf, countAttendance, lateMinutesOf, leftEarlyMinutesOf, presenceStatusOf, rosterStatusOf } from './attendance.rules';
 
 const policy = { lateAfterMinutes: 5, leftEarlyMinutes: 5 };
 const startsAt = new Date('2026-03-02T08:30:00Z');
@@ -38,5 +38,12 @@ describe('attendance statuses (ST-4)', () => {
     const c = countAttendance(['on_time', 'late', 'excused', 'absent', 'on_time']);
     expect(c).toMatchObject({ expected: 5, present: 3, late: 1, excused: 1, absent: 1, rate: 0.75 });
     expect(countAttendance([]).rate).toBeNull();
+  });
+});
+
+describe('what the archive counts as attended (issue 13 item 5)', () => {
+  it('ST-8 issue 13 item 5: 参训 counts sessions attended, not absences or leave', () => {
+    const records = [{ status: 'on_time' as const }, { status: 'late' as const }, { status: 'left_early' as const }, { status: 'absent' as const }, { status: 'absent' as const }, { status: 'excused' as const }];
+    expect(attendanceSummaryOf(records)).toEqual({ attended: 3, absent: 2, excused: 1 });
   });
 });

@@ -32,6 +32,18 @@ export function attendedMinutesOf(r: { status: AttendanceStatus; lateMinutes: nu
   return Math.max(0, durationMinutes - r.lateMinutes - r.leftEarlyMinutes);
 }
 
+/** Present in person, however the record was made (QR, the recorder's list, an override): issue 13 item 5. */
+export const isPresentStatus = (s: AttendanceStatus): boolean => s === 'on_time' || s === 'late' || s === 'left_early';
+
+/** A teacher's year in numbers: 参训 counts the sessions attended, never absences or leave. */
+export function attendanceSummaryOf(records: { status: AttendanceStatus }[]): { attended: number; absent: number; excused: number } {
+  return {
+    attended: records.filter((r) => isPresentStatus(r.status)).length,
+    absent: records.filter((r) => r.status === 'absent').length,
+    excused: records.filter((r) => r.status === 'excused').length,
+  };
+}
+
 export type RosterStatus = AttendanceStatus | 'pending' | 'not_signed_in';
 
 /** What the list shows for a teacher without a record: nothing yet, not yet signed in, or absent after the end. */

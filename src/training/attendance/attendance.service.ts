@@ -5,7 +5,8 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, versionConflict } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import { requireAnyAccess } from '../common';
-import { getSessionRow, isAttendanceLocked, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow } from '../session';
+import { trainingTeachers } from '../teacher';
+import { assertManagesSession, getSessionRow, isAttendanceLocked, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow } from '../session';
 import { type AttendanceRow, type AttendanceSource, type AttendanceStatus, attendanceChanges, trainingAttendance } from './attendance.schema';
 import { presenceStatusOf } from './attendance.rules';
 
@@ -28,7 +29,7 @@ export const snapshotOf = (r: AttendanceRow) => ({
 });
 
 /** One append-only change entry plus the audit trail, inside the caller's transaction. */
-export async function logAttendanceChange(tx: Db, actor: Actor, before: AttendanceRow | null, after: AttendanceRow, reason: string, now: Date): Promise<void> {
+export async function logAttendanceChange(tx: Db, actor: Actor, before: AttendanceRow | null, after: AttendanceRow, reason: string, now: Date, action?: string): Promise<void> {
   await tx.insert(attendanceChanges).values({
     orgId: actor.orgId,
     attendanceId: after.id,
@@ -41,7 +42,7 @@ export async function logAttendanceChange(tx: Db, actor: Actor, before: Attendan
     after: snapshotOf(after),
   });
   await writeAudit(tx, actor, {
-    action: before ? 'training.attendance.change' : 'training.attendance.create',
+    action: action ?? (before ? 'training.attendance.change' : 'training.attendance.create'),
     entity: 'training.attendance',
     entityId: after.id,
     before: before ? { sessionId: before.sessionId, teacherId: before.teacherId, ...snapshotOf(before) } : undefined,
@@ -79,7 +80,7 @@ export interface MarkInput {
   version?: number;
 }
 
-function checkMinutes(input: MarkInput, durationMinutes: number): { late: number; early: number } {
+export function checkMinutes(input: MarkInput, durationMinutes: number): { late: number; early: number } {
   const late = input.status === 'late' || input.status === 'left_early' ? (input.lateMinutes ?? 0) : 0;
   const early = input.status === 'left_early' ? (input.leftEarlyMinutes ?? 0) : 0;
   if (input.status === 'late' && late <= 0) throw invalidField('lateMinutes', '迟到须填写迟到分钟数', 'give the minutes late');
@@ -95,7 +96,9 @@ function checkMinutes(input: MarkInput, durationMinutes: number): { late: number
  */
 export async function markAttendance(db: Db, actor: Actor, session: SessionRow, input: MarkInput, rosterIds: Set<string>, now: Date): Promise<AttendanceView> {
   requireAnyAccess(actor, ['training.attendance.record']);
-  if (session.state === 'cancelled') throw invalidState('该场次已取消', 'This session was cancelled');
+  // A group leader records and corrects their own group's sessions only (issue 13 item 3).
+  await assertManagesSession(db, actor, session);
+  if (session.state !== 'scheduled') throw invalidState('该场次已取消或作废', 'This session was cancelled or voided');
   if (now.getTime() < session.startsAt.getTime() - SIGN_IN_OPENS_MINUTES_BEFORE * 60_000) throw invalidState('签到尚未开放，不能记录考勤', 'Sign-in has not opened yet');
   if (input.status === 'excused') throw invalidField('status', '请假须经领导组组长批准，不能直接标记', 'excused comes only from approved leave');
   await assertNotLocked(db, actor.orgId, session, now);
@@ -267,9 +270,13 @@ export async function findAttendanceChanges(db: Db, actor: Actor, sessionId: str
     throw new AppError('FORBIDDEN', '没有权限查看考勤更正记录', 'Permission required to read attendance changes');
   }
   await getSessionRow(db, actor.orgId, sessionId);
-  return db
-    .select()
+  // Whose record changed, not only who changed it (issue 13 item 9).
+  const rows = await db
+    .select({ c: attendanceChanges, teacherName: trainingTeachers.name })
     .from(attendanceChanges)
+    .innerJoin(trainingAttendance, and(eq(trainingAttendance.orgId, attendanceChanges.orgId), eq(trainingAttendance.id, attendanceChanges.attendanceId)))
+    .innerJoin(trainingTeachers, and(eq(trainingTeachers.orgId, trainingAttendance.orgId), eq(trainingTeachers.id, trainingAttendance.teacherId)))
     .where(and(eq(attendanceChanges.orgId, actor.orgId), eq(attendanceChanges.sessionId, sessionId)))
     .orderBy(attendanceChanges.changedAt);
+  return rows.map((r) => ({ ...r.c, teacherName: r.teacherName }));
 }

@@ -3,6 +3,7 @@ import { type Actor, hasPermission, requireAccess, systemActor } from '#core/acc
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidState } from '#core/errors';
+import { getPolicy } from '#core/policy';
 import { findTeacherOfUser, findRosterTeacherIds, findTeachers, type TeacherView } from '../teacher';
 import { getSession, getSessionRow, type SessionRow, type SessionView, trainingSessions } from '../session';
 import { type AttendanceCounts, countAttendance, type RosterStatus, rosterStatusOf } from './attendance.rules';
@@ -22,6 +23,8 @@ export interface Roster {
   session: SessionView;
   rows: RosterRow[];
   counts: AttendanceCounts;
+  /** The viewer holds the policy's lock-override role and the records are locked (issue 13 item 2). */
+  canOverrideLock: boolean;
 }
 
 /** Who is expected: the teachers with a record, plus (until the roster closes) the current audience. */
@@ -47,7 +50,9 @@ export async function getRoster(db: Db, actor: Actor, sessionId: string, now: Da
       return { teacherId: id, name: t?.name ?? '', staffNo: t?.staffNo ?? '', groupName: t?.groupName ?? null, status: rosterStatusOf(r?.status ?? null, view.phase), record: r ? viewOf(r) : null };
     })
     .sort((a, b) => (a.groupName ?? '').localeCompare(b.groupName ?? '') || a.staffNo.localeCompare(b.staffNo));
-  return { session: view, rows, counts: countAttendance(rows.map((r) => r.status)) };
+  const policy = await getPolicy(db, actor.orgId);
+  const canOverrideLock = view.isLocked && view.state === 'scheduled' && actor.roles.includes(policy.training.lockOverrideRole);
+  return { session: view, rows, counts: countAttendance(rows.map((r) => r.status)), canOverrideLock };
 }
 
 /** The signed-in teacher's own record of a session, if any. */
@@ -135,7 +140,7 @@ export async function recordAttendance(db: Db, actor: Actor, sessionId: string, 
 export async function closeRoster(db: Db, actor: Actor, sessionId: string, now: Date): Promise<Roster> {
   requireAccess(actor, 'training.attendance.record');
   const session = await getSessionRow(db, actor.orgId, sessionId);
-  if (session.state === 'cancelled') throw invalidState('该场次已取消', 'This session was cancelled');
+  if (session.state !== 'scheduled') throw invalidState('该场次已取消或作废', 'This session was cancelled or voided');
   if (now <= session.endsAt) throw invalidState('培训结束后才能结束签到', 'The list can be closed once the session has ended');
   if (!session.rosterClosedAt) await db.transaction((tx) => closeSessionRoster(tx, actor, session, now));
   return getRoster(db, actor, sessionId, now);

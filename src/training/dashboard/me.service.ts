@@ -3,6 +3,7 @@ import { type Actor, requireAccess } from '#core/access';
 import { addDays } from '#core/calendar';
 import type { Db } from '#core/db';
 import { getPolicy } from '#core/policy';
+import { findStandings } from '../assessment';
 import { findMyAttendance } from '../attendance';
 import { localToday, schoolYearOf, termOf, weekStartOf } from '../common';
 import { getTeacherCredits } from '../credit';
@@ -26,13 +27,14 @@ export async function getMyHome(db: Db, actor: Actor, now: Date) {
   const sessions = await findSessions(db, actor, { from: today, to: addDays(today, 7), forTeacherGroupId: me.groupId }, now);
   const mine = await findMyAttendance(db, actor, sessions.map((s) => s.id));
   const withMine = sessions.map((s) => ({ ...s, myRecord: mine.get(s.id) ?? null }));
-  const [credits, leave, tasks, selfStudy, fourOnes, policy] = await Promise.all([
+  const [credits, leave, tasks, selfStudy, fourOnes, policy, standings] = await Promise.all([
     getTeacherCredits(db, actor, me.id, schoolYear, now),
     findLeaveRequests(db, actor, { isMine: true }),
     findAssignments(db, actor, { schoolYear }, now),
     getSelfStudy(db, actor, me.id, now),
     findFourOnesProgress(db, actor, schoolYear),
     getPolicy(db, actor.orgId),
+    findStandings(db, actor.orgId, schoolYear, now, me.id),
   ]);
   const openRounds = await db
     .select()
@@ -53,6 +55,8 @@ export async function getMyHome(db: Db, actor: Actor, now: Date) {
     todaySessions: withMine.filter((s) => s.sessionDate === today),
     weekSessions: withMine.filter((s) => s.sessionDate > today),
     credits: { total: credits.totalCredits, required: credits.required, progress: credits.progress, isMet: credits.isMet, hours: credits.totalHours },
+    // Absences against the limit and projected credits, before any verdict (issue 13 item 4).
+    standing: standings[0]?.standing ?? null,
     leave: leave.slice(0, 10),
     tasks: {
       assignments: tasks.filter((t) => t.myStatus === 'open' || t.myStatus === 'returned' || t.myStatus === 'missing'),

@@ -37,6 +37,7 @@ const OFFICE = [
   'assessment.manage',
   'training.read',
   'training.teacher.manage',
+  'training.school.manage',
   'training.plan.write',
   'training.session.manage',
   'training.attendance.record',
@@ -50,6 +51,7 @@ export const schoolRoles = (allPermissions: readonly string[]): RoleSeed[] => [
   { code: 'admin', nameZh: '管理员', nameEn: 'Admin', permissions: [...allPermissions] },
   { code: 'principal', nameZh: '校长', nameEn: 'Principal', permissions: ['document.read', 'approval.act', 'assessment.read', 'assessment.manage', 'training.read', 'training.leave.approve', 'training.credit.approve', 'training.assess'] },
   { code: 'academic_director', nameZh: '教导处主任', nameEn: 'Director', permissions: OFFICE },
+  { code: 'group_leader', nameZh: '教研组长', nameEn: 'Group leader', permissions: ['training.read', 'training.self', 'training.session.manage', 'training.attendance.record'] },
   { code: 'recorder', nameZh: '记录员', nameEn: 'Recorder', permissions: ['training.read', 'training.attendance.record', 'training.self'] },
   { code: 'teacher', nameZh: '教师', nameEn: 'Teacher', permissions: ['document.read', 'archive.read', 'archive.write', 'training.self'] },
 ];

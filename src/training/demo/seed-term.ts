@@ -152,6 +152,9 @@ export async function seedAttendance(ctx: SeedContext, sessions: SessionRow[]): 
   const truant = byUser(ctx, 'school.t4')?.id;
   const politicalPast = past.filter((s) => s.slotCode === 'political');
   const truantMisses = new Set([1, 3, 5].map((i) => politicalPast[i]?.id).filter(Boolean));
+  // 宋老师 (school.t3) missed two: one more makes the year unqualified, and she is warned (issue 13 item 4).
+  const warned = byUser(ctx, 'school.t3')?.id;
+  const warnedMisses = new Set([0, 2].map((i) => politicalPast[i]?.id).filter(Boolean));
   const principalUser = ctx.principal.userId;
   const absences = new Map<string, number>();
   const rows: (typeof trainingAttendance.$inferInsert)[] = [];
@@ -165,7 +168,8 @@ export async function seedAttendance(ctx: SeedContext, sessions: SessionRow[]): 
       let early = 0;
       let leaveId: string | null = null;
       if (t.id === truant && truantMisses.has(s.id)) status = 'absent';
-      else if (t.id !== truant && r < 0.015 && (absences.get(t.id) ?? 0) < 1) status = 'absent';
+      else if (t.id === warned && warnedMisses.has(s.id)) status = 'absent';
+      else if (t.id !== truant && t.id !== warned && r < 0.015 && (absences.get(t.id) ?? 0) < 1) status = 'absent';
       else if (r < 0.05) {
         status = 'excused';
         leaveId = randomUUID();

@@ -4,6 +4,7 @@ import type { Db } from '#core/db';
 import type { DemoOrg } from '#core/http';
 import { getPolicy } from '#core/policy';
 import { schoolYearOf, termOf } from '../common';
+import { seedCorrections } from './seed-corrections';
 import { seedGrowth, seedNotes, seedTermWork } from './seed-development';
 import { seedAttendance, seedPlansAndSessions, seedSessionDetails } from './seed-term';
 import { seedTeachers } from './seed-teachers';
@@ -30,4 +31,5 @@ export async function seedTrainingSchool(db: Db, org: DemoOrg): Promise<void> {
   await seedNotes(ctx);
   await seedGrowth(ctx);
   await seedTermWork(ctx);
+  await seedCorrections(ctx);
 }

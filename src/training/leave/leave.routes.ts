@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
+import { getPolicy } from '#core/policy';
 import { IdParams, IsoDay, Version } from '../common';
 import { LEAVE_KINDS } from './leave.schema';
 import { decideLeave, decideLeaves, findLeaveRequests, getLeave, requestLeave, withdrawLeave } from './leave.service';
@@ -53,7 +54,10 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
   );
 
   app.get('/training/leave/export', { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '请假备案表 Leave register (Excel)', querystring: z.object({ from: IsoDay.optional(), to: IsoDay.optional() }) } }, async (req, reply) => {
-    const rows = await findLeaveRequests(ctx.db, actorOf(req), req.query);
+    const actor = actorOf(req);
+    const rows = await findLeaveRequests(ctx.db, actor, req.query);
+    // The school's clock, not UTC: 10:00 in Beijing is written 10:00 (issue 13 item 10).
+    const offset = (await getPolicy(ctx.db, actor.orgId)).calendar.utcOffsetMinutes;
     const body = await exportSheet(
       leaveSheet,
       rows.map((r) => ({
@@ -62,7 +66,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
         teacher: r.teacherName,
         kind: r.kind,
         reason: r.reason,
-        requestedAt: r.requestedAt.toISOString().slice(0, 16).replace('T', ' '),
+        requestedAt: new Date(r.requestedAt.getTime() + offset * 60_000).toISOString().slice(0, 16).replace('T', ' '),
         state: r.state,
         decidedBy: r.decidedByName,
         opinion: r.opinion,

@@ -90,7 +90,7 @@ export async function requestLeave(db: Db, actor: Actor, input: LeaveInput, now:
   } catch {
     throw invalidField('sessionId', '培训场次不存在', 'unknown session');
   }
-  if (session.state === 'cancelled') throw invalidField('sessionId', '该场次已取消，无需请假', 'the session was cancelled');
+  if (session.state !== 'scheduled') throw invalidField('sessionId', '该场次已取消或作废，无需请假', 'the session was cancelled or voided');
   if (now >= session.startsAt) {
     throw invalidField('sessionId', '请假须在培训开始前书面提出，培训开始后不能再请假', 'leave must be asked in writing before the session starts');
   }

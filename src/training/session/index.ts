@@ -27,4 +27,5 @@ export {
 export type { SessionChange, SessionFilter, SessionInput, SessionView } from './session.service';
 export { generatePlanSessions } from './session-generate.service';
 export type { GenerationResult } from './session-generate.service';
+export { assertManagesSession, managedGroupOf } from './group-scope';
 export { sessionRoutes } from './session.routes';

@@ -13,7 +13,7 @@ const SUBJECT = 'training.session.outline';
  */
 export async function trackOutlineDeadline(tx: Db, actor: Actor, s: SessionRow, options: { replaces?: boolean } = {}): Promise<void> {
   if (options.replaces) await cancelDeadline(tx, actor, SUBJECT, s.id);
-  if (!s.trainerTeacherId || s.outlineAt || s.state === 'cancelled') return;
+  if (!s.trainerTeacherId || s.outlineAt || s.state !== 'scheduled') return;
   const [trainer] = await tx
     .select({ userId: trainingTeachers.userId })
     .from(trainingTeachers)

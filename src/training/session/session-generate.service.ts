@@ -30,6 +30,8 @@ export interface GenerationResult {
  */
 export async function generatePlanSessions(db: Db, workflows: Workflows, actor: Actor, planId: string, now: Date, options: { from?: string } = {}): Promise<GenerationResult> {
   requireAccess(actor, 'training.session.manage');
+  // The term's timetable spans every group: the office's work (issue 13 item 3).
+  requireAccess(actor, 'training.school.manage');
   const plan = await getPlan(db, workflows, actor, planId);
   if (plan.state !== 'approved' && plan.state !== 'issued') {
     throw invalidState('培训计划经校长批准后才能生成培训场次', 'Sessions are generated once the principal has approved the plan');

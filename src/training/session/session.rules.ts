@@ -21,8 +21,8 @@ export function outlineStatusOf(s: { outlineAt: Date | null; startsAt: Date }, n
 
 export type SessionPhase = 'upcoming' | 'open' | 'ended' | 'cancelled';
 
-export function sessionPhaseOf(s: { state: 'scheduled' | 'cancelled'; startsAt: Date; endsAt: Date }, now: Date): SessionPhase {
-  if (s.state === 'cancelled') return 'cancelled';
+export function sessionPhaseOf(s: { state: 'scheduled' | 'cancelled' | 'void'; startsAt: Date; endsAt: Date }, now: Date): SessionPhase {
+  if (s.state !== 'scheduled') return 'cancelled';
   if (now.getTime() < s.startsAt.getTime() - SIGN_IN_OPENS_MINUTES_BEFORE * MINUTE) return 'upcoming';
   if (now <= s.endsAt) return 'open';
   return 'ended';

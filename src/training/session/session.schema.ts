@@ -7,6 +7,9 @@ export interface CreditPart {
   minutes: number;
 }
 
+/** void: entered by mistake and struck out by the office; its records count nowhere (issue 13 item 1). */
+export type SessionState = 'scheduled' | 'cancelled' | 'void';
+
 export const trainingSessions = pgTable(
   'training_sessions',
   {
@@ -33,8 +36,11 @@ export const trainingSessions = pgTable(
     outlineAt: timestamp('outline_at', { withTimezone: true }),
     minutes: text('minutes'),
     minutesAt: timestamp('minutes_at', { withTimezone: true }),
-    state: text('state').$type<'scheduled' | 'cancelled'>().notNull().default('scheduled'),
+    state: text('state').$type<SessionState>().notNull().default('scheduled'),
     cancelReason: text('cancel_reason'),
+    voidReason: text('void_reason'),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidedBy: uuid('voided_by'),
     rosterClosedAt: timestamp('roster_closed_at', { withTimezone: true }),
     qrSecret: text('qr_secret').notNull(),
     createdBy: uuid('created_by'),

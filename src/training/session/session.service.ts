@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
@@ -11,6 +11,7 @@ import { assertInOrganisation } from '#core/validation';
 import { type CreditCategory, getPolicy } from '#core/policy';
 import { requireTrainingRead, userIdOf } from '../common';
 import { assertTeacher, findTeacherOfUser, trainingTeachers } from '../teacher';
+import { assertManagesSession } from './group-scope';
 import { trackOutlineDeadline, completeOutlineDeadline } from './outline.deadline';
 import { checkCreditParts, durationMinutesOf, isAttendanceLocked, type OutlineStatus, outlineStatusOf, type SessionPhase, sessionPhaseOf } from './session.rules';
 import { type CreditPart, type SessionRow, trainingSessions } from './session.schema';
@@ -149,6 +150,7 @@ function assertParts(parts: CreditPart[] | undefined, durationMinutes: number): 
 /** An ad-hoc session (ST-2 "ad-hoc sessions too"). */
 export async function createSession(db: Db, actor: Actor, input: SessionInput, now: Date): Promise<SessionView> {
   requireAccess(actor, 'training.session.manage');
+  await assertManagesSession(db, actor, input);
   await assertSessionRefs(db, actor.orgId, input);
   assertParts(input.creditParts, input.durationMinutes);
   const policy = await getPolicy(db, actor.orgId);
@@ -204,6 +206,7 @@ export interface SessionChange {
 export async function updateSession(db: Db, actor: Actor, id: string, change: SessionChange, now: Date): Promise<SessionView> {
   requireAccess(actor, 'training.session.manage');
   const before = await getSessionRow(db, actor.orgId, id);
+  await assertManagesSession(db, actor, before);
   if (before.version !== change.version) throw versionConflict();
   await assertSessionRefs(db, actor.orgId, change);
   if (change.creditParts) assertParts(change.creditParts, durationMinutesOf(before));
@@ -237,10 +240,11 @@ async function isRecorderOf(db: Db, actor: Actor, s: SessionRow): Promise<boolea
 export async function writeOutline(db: Db, actor: Actor, id: string, input: { outline: string; version: number }, now: Date): Promise<SessionView> {
   requireTrainingRead(actor);
   const before = await getSessionRow(db, actor.orgId, id);
-  if (!hasPermission(actor, 'training.session.manage') && !(await isTrainerOf(db, actor, before))) {
-    throw new AppError('FORBIDDEN', '只有主讲人或培训管理人员可以填写提纲', 'Only the trainer or the training office may write the outline');
+  if (!(await isTrainerOf(db, actor, before))) {
+    if (!hasPermission(actor, 'training.session.manage')) throw new AppError('FORBIDDEN', '只有主讲人或培训管理人员可以填写提纲', 'Only the trainer or the training office may write the outline');
+    await assertManagesSession(db, actor, before);
   }
-  if (before.state === 'cancelled') throw invalidState('该场次已取消', 'This session was cancelled');
+  if (before.state !== 'scheduled') throw invalidState('该场次已取消或作废', 'This session was cancelled or voided');
   if (before.version !== input.version) throw versionConflict();
   const outline = input.outline.trim();
   if (!outline) throw invalidField('outline', '提纲不能为空', 'is required');
@@ -262,8 +266,9 @@ export async function writeMinutes(db: Db, actor: Actor, id: string, input: { mi
   requireTrainingRead(actor);
   const before = await getSessionRow(db, actor.orgId, id);
   const isOffice = hasPermission(actor, 'training.session.manage') || hasPermission(actor, 'training.attendance.record');
-  if (!isOffice && !(await isRecorderOf(db, actor, before))) {
-    throw new AppError('FORBIDDEN', '只有记录员或培训管理人员可以填写记录', 'Only the recorder or the training office may write the minutes');
+  if (!(await isRecorderOf(db, actor, before))) {
+    if (!isOffice) throw new AppError('FORBIDDEN', '只有记录员或培训管理人员可以填写记录', 'Only the recorder or the training office may write the minutes');
+    await assertManagesSession(db, actor, before);
   }
   if (now < before.startsAt) throw invalidState('培训开始后才能填写活动记录', 'Minutes can be written once the session has begun');
   if (before.version !== input.version) throw versionConflict();
@@ -284,8 +289,9 @@ export async function writeMinutes(db: Db, actor: Actor, id: string, input: { mi
 export async function cancelSession(db: Db, actor: Actor, id: string, input: { reason: string; version: number }, now: Date): Promise<SessionView> {
   requireAccess(actor, 'training.session.manage');
   const before = await getSessionRow(db, actor.orgId, id);
+  await assertManagesSession(db, actor, before);
   if (before.version !== input.version) throw versionConflict();
-  if (before.state === 'cancelled') throw invalidState('该场次已取消', 'This session was cancelled already');
+  if (before.state !== 'scheduled') throw invalidState('该场次已取消或作废', 'This session was cancelled or voided already');
   if (now > before.startsAt) throw invalidState('培训已开始，不能取消', 'The session has begun and cannot be cancelled');
   const reason = input.reason.trim();
   if (!reason) throw invalidField('reason', '请填写取消原因', 'a reason is required');
@@ -305,6 +311,8 @@ export async function cancelSession(db: Db, actor: Actor, id: string, input: { r
 export async function findSessionRows(db: Db, orgId: string, range: { from: string; to: string }, ids?: string[]): Promise<SessionRow[]> {
   const where: SQL[] = [eq(trainingSessions.orgId, orgId), gte(trainingSessions.sessionDate, range.from), lte(trainingSessions.sessionDate, range.to)];
   if (ids) where.push(inArray(trainingSessions.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']));
+  // A voided session was a mistake: its records count for nothing anywhere (issue 13 item 1).
+  where.push(ne(trainingSessions.state, 'void'));
   return db
     .select()
     .from(trainingSessions)

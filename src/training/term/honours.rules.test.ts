@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposeHonours, rankGroups, type TermFacts, termScoreOf } from './honours.rules';
+import { isAdvancedGroupEligible, proposeHonours, rankGroups, type TermFacts, termScoreOf, weeksOwedSince } from './honours.rules';
 
 const facts = (over: Partial<TermFacts>): TermFacts => ({
   teacherId: 't',
@@ -40,5 +40,29 @@ describe('term-end honours (ST-10, ST-11)', () => {
     expect(ranking.map((g) => g.groupId)).toEqual(['g1', 'g2']);
     expect(ranking[0]).toMatchObject({ attendanceRate: 1, commended: 1 });
     expect(termScoreOf(all[0])).toBeGreaterThan(termScoreOf(all[1]));
+  });
+});
+
+describe('term-end proposals after a term played through (issue 13 item 6)', () => {
+  const policy = { advancedGroupMinCommendedShare: 0.5 };
+  const g = (over: Partial<Parameters<typeof isAdvancedGroupEligible>[0]>) => ({ groupId: 'g', teachers: 14, attendanceRate: 0.9, commended: 8, criticised: 0, score: 70, ...over });
+
+  it('ST-11 issue 13 item 6: a group with 0 commended and 14 criticised is never proposed as 先进教研组', () => {
+    expect(isAdvancedGroupEligible(g({ commended: 0, criticised: 14 }), policy)).toBe(false);
+  });
+
+  it('ST-11 issue 13 item 6 (S1 奖惩): one criticised member rules the group out; half commended qualifies, less does not', () => {
+    expect(isAdvancedGroupEligible(g({ commended: 13, criticised: 1 }), policy)).toBe(false);
+    expect(isAdvancedGroupEligible(g({ commended: 7 }), policy)).toBe(true);
+    expect(isAdvancedGroupEligible(g({ commended: 6 }), policy)).toBe(false);
+    expect(isAdvancedGroupEligible(g({ commended: 6 }), { advancedGroupMinCommendedShare: 0.4 })).toBe(true);
+    expect(isAdvancedGroupEligible(g({ teachers: 0, commended: 0 }), policy)).toBe(false);
+  });
+
+  it('ST-10 issue 13 item 6: a teacher who joined in October owes self-study from the week they joined, not from September', () => {
+    const weeks = ['2025-09-01', '2025-09-08', '2025-09-29', '2025-10-06', '2025-10-13'];
+    expect(weeksOwedSince(weeks, '2025-10-08')).toEqual(['2025-10-06', '2025-10-13']);
+    expect(weeksOwedSince(weeks, null)).toEqual(weeks);
+    expect(weeksOwedSince(weeks, '2020-01-01')).toEqual(weeks);
   });
 });

@@ -88,3 +88,22 @@ export function rankGroups(facts: TermFacts[], proposals: HonourProposal[]): Gro
     })
     .sort((a, b) => b.score - a.score);
 }
+
+/**
+ * Issue 13 item 6: which ranked group may be proposed as 先进教研组 (S2 六.(四)). S1 奖惩
+ * says a teacher who is criticised cannot be rated excellent; a group's excellence rests
+ * on its members, so a group with anyone criticised is not proposed, and at least the
+ * policy's share of its members must have earned the term-end commendation.
+ */
+export function isAdvancedGroupEligible(g: GroupStanding, policy: { advancedGroupMinCommendedShare: number }): boolean {
+  if (g.teachers === 0 || g.criticised > 0) return false;
+  return g.commended / g.teachers >= policy.advancedGroupMinCommendedShare;
+}
+
+/** Issue 13 item 6: a teacher who joined during the term owes self-study only from the week they joined. */
+export function weeksOwedSince(weeks: string[], joinedOn: string | null): string[] {
+  if (!joinedOn) return weeks;
+  const d = new Date(`${joinedOn}T00:00:00Z`);
+  const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  return weeks.filter((w) => w >= monday);
+}

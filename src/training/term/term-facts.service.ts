@@ -8,7 +8,7 @@ import { assignments, submissions } from '../practice';
 import { findSessionRows } from '../session';
 import { studyNotes, summariseSelfStudy, weeksBetween } from '../study';
 import type { TeacherRow } from '../teacher';
-import type { TermFacts } from './honours.rules';
+import { type TermFacts, weeksOwedSince } from './honours.rules';
 
 /** The records of a term for every teacher, loaded in a handful of queries. */
 export async function loadTermFacts(db: Db, orgId: string, teachers: TeacherRow[], schoolYear: string, term: Term, today: string, now: Date, policy: Policy['training']): Promise<TermFacts[]> {
@@ -33,7 +33,7 @@ export async function loadTermFacts(db: Db, orgId: string, teachers: TeacherRow[
     const due = tasks.filter((a) => a.dueOn <= today && (!a.groupId || a.groupId === t.groupId));
     const mySubs = subs.filter((s) => s.teacherId === t.id);
     const myNotes = notes.filter((n) => n.teacherId === t.id);
-    const selfStudy = summariseSelfStudy(myNotes, weeks, weekStartOf(today), policy.weeklySelfStudy);
+    const selfStudy = summariseSelfStudy(myNotes, weeksOwedSince(weeks, t.joinedOn), weekStartOf(today), policy.weeklySelfStudy);
     return {
       teacherId: t.id,
       groupId: t.groupId,

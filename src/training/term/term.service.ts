@@ -10,7 +10,7 @@ import { getPolicy } from '#core/policy';
 import { closeEndedSessions } from '../attendance';
 import { localToday, type Term, userIdOf } from '../common';
 import { findTeachers, trainingTeachers } from '../teacher';
-import { proposeHonours, rankGroups, termScoreOf } from './honours.rules';
+import { isAdvancedGroupEligible, proposeHonours, rankGroups, termScoreOf } from './honours.rules';
 import { loadTermFacts } from './term-facts.service';
 import { type HonourKind, type HonourRow, termHonours } from './term.schema';
 
@@ -46,7 +46,7 @@ export async function proposeTermHonours(db: Db, actor: Actor, schoolYear: strin
   const proposals = proposeHonours(facts);
   const commended = facts.filter((f) => proposals.some((p) => p.kind === 'commendation' && p.teacherId === f.teacherId)).sort((a, b) => termScoreOf(b) - termScoreOf(a));
   const advanced = commended.slice(0, Math.max(1, Math.ceil(teachers.length / 10)));
-  const [bestGroup] = rankGroups(facts, proposals);
+  const bestGroup = rankGroups(facts, proposals).find((g) => isAdvancedGroupEligible(g, policy.training));
   const rows: { kind: HonourKind; teacherId: string | null; groupId: string | null; reasons: Text[] }[] = [
     ...proposals.map((p) => ({ kind: p.kind, teacherId: p.teacherId, groupId: null, reasons: p.reasons })),
     ...advanced.map((f) => ({ kind: 'advanced_individual' as const, teacherId: f.teacherId, groupId: null, reasons: [{ zh: `学期综合得分 ${termScoreOf(f)}（出勤与评价）`, en: `Term score ${termScoreOf(f)} (attendance and evaluation)` }] })),

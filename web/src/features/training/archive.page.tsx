@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Collapse, Descriptions, List, Row, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Col, Collapse, Descriptions, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { download, get } from '../../ui/api';
@@ -29,6 +29,7 @@ interface TeacherArchive {
   teacher: Teacher;
   schoolYear: string;
   sessions: { sessionId: string; date: string; title: string; status: string; lateMinutes: number }[];
+  attendance: { attended: number; absent: number; excused: number };
   credits: CreditReport;
   leave: (Leave & { sessionTitle: string })[];
   claims: { id: string; title: string; state: string; recognisedHours: number | null }[];
@@ -89,7 +90,10 @@ export function ArchivePage() {
             </Descriptions.Item>
             <Descriptions.Item label={t(tx('年度考核', 'Verdict'))}>{a.assessment ? <Tag color={a.assessment.verdict === 'qualified' ? 'green' : 'red'}>{t(VERDICT_LABELS[a.assessment.verdict])}</Tag> : t(tx('未考核', 'Not yet'))}</Descriptions.Item>
             <Descriptions.Item label={t(tx('学分', 'Credits'))}>{`${a.credits.totalCredits}/${a.credits.required}`}</Descriptions.Item>
-            <Descriptions.Item label={t(tx('参训', 'Sessions'))}>{a.sessions.length}</Descriptions.Item>
+            <Descriptions.Item label={t(tx('参训', 'Attended'))}>
+              <span data-testid="archive-attended">{a.attendance.attended}</span>
+              {a.attendance.absent + a.attendance.excused > 0 && <Typography.Text type="secondary">{t(tx(`（缺席 ${a.attendance.absent}，请假 ${a.attendance.excused}）`, ` (absent ${a.attendance.absent}, leave ${a.attendance.excused})`))}</Typography.Text>}
+            </Descriptions.Item>
             <Descriptions.Item label={t(tx('多元评价', 'Evaluation'))}>{a.evaluations.map((e) => e.score ?? '—').join(' / ') || '—'}</Descriptions.Item>
           </Descriptions>
           <Collapse

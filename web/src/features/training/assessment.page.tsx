@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { download, get, post } from '../../ui/api';
@@ -41,8 +41,21 @@ export function AssessmentPage() {
   const [year, setYear] = useState(currentSchoolYear());
   const [confirming, setConfirming] = useState<Assessment | null>(null);
   const [opinion, setOpinion] = useState('');
-  const list = useQuery({ queryKey: ['training', 'assessments', year], queryFn: () => get<Assessment[]>(`/training/assessments?schoolYear=${year}`) });
-  const compute = useMutation({ mutationFn: () => post<Assessment[]>('/training/assessments/compute', { schoolYear: year }), onSuccess: (rows) => qc.setQueryData(['training', 'assessments', year], rows) });
+  const [verdict, setVerdict] = useState<'' | 'qualified' | 'unqualified'>('');
+  const { modal, message } = App.useApp();
+  const list = useQuery({
+    queryKey: ['training', 'assessments', year, verdict],
+    queryFn: () => get<Assessment[]>(`/training/assessments?schoolYear=${year}${verdict ? `&verdict=${verdict}` : ''}`),
+  });
+  // Issue 13 item 8: every qualified verdict at once with one opinion; the unqualified one by one.
+  const bulk = useMutation({
+    mutationFn: (text: string) => post<{ confirmed: number }>('/training/assessments/confirm-qualified', { schoolYear: year, opinion: text || null }),
+    onSuccess: (out) => {
+      message.success(t(tx(`已确认 ${out.confirmed} 位合格教师`, `${out.confirmed} qualified verdicts confirmed`)));
+      qc.invalidateQueries({ queryKey: ['training', 'assessments'] });
+    },
+  });
+  const compute = useMutation({ mutationFn: () => post<Assessment[]>('/training/assessments/compute', { schoolYear: year }), onSuccess: () => qc.invalidateQueries({ queryKey: ['training', 'assessments'] }) });
   const confirm = useMutation({
     mutationFn: () => post(`/training/assessments/${confirming?.id}/confirm`, { opinion: opinion || null, version: confirming?.version }),
     onSuccess: () => {
@@ -53,12 +66,44 @@ export function AssessmentPage() {
   });
   const rows = list.data ?? [];
   const unqualified = rows.filter((r) => r.verdict === 'unqualified').length;
+  const qualifiedOpen = rows.filter((r) => r.verdict === 'qualified' && r.state === 'computed').length;
   return (
     <Page
       title={tx('年度考核', 'Yearly assessment')}
       extra={
         <Space wrap>
           <Select value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
+          <Select
+            value={verdict}
+            onChange={setVerdict}
+            data-testid="verdict-filter"
+            style={{ width: 120 }}
+            options={[
+              { value: '', label: t(tx('全部结论', 'All verdicts')) },
+              { value: 'unqualified', label: t(tx('不合格', 'Unqualified')) },
+              { value: 'qualified', label: t(tx('合格', 'Qualified')) },
+            ]}
+          />
+          {can('training.assess') && qualifiedOpen > 0 && (
+            <Button
+              data-testid="confirm-qualified"
+              onClick={() => {
+                let text = '';
+                modal.confirm({
+                  title: t(tx(`确认全部 ${qualifiedOpen} 位合格教师的考核结果？`, `Confirm all ${qualifiedOpen} qualified verdicts?`)),
+                  content: (
+                    <Space direction="vertical" style={{ width: '100%' }}>
+                      <Typography.Text type="secondary">{t(tx('确认后通知本人并记为考核结果；不合格的须逐一审核。', 'Each teacher is told and the result recorded; the unqualified are reviewed one by one.'))}</Typography.Text>
+                      <Input.TextArea data-testid="bulk-opinion" placeholder={t(tx('审核意见（一条，适用于全部）', 'One opinion for all'))} onChange={(e) => (text = e.target.value)} />
+                    </Space>
+                  ),
+                  onOk: () => bulk.mutateAsync(text),
+                });
+              }}
+            >
+              {t(tx(`批量确认合格（${qualifiedOpen}）`, `Confirm qualified (${qualifiedOpen})`))}
+            </Button>
+          )}
           {can('training.assess') && (
             <Button type="primary" onClick={() => compute.mutate()} loading={compute.isPending} data-testid="assessment-compute">
               {t(tx('按制度计算', 'Compute'))}
@@ -71,7 +116,7 @@ export function AssessmentPage() {
         </Space>
       }
     >
-      <ErrorAlert error={list.error ?? compute.error} />
+      <ErrorAlert error={list.error ?? compute.error ?? bulk.error} />
       <Typography.Paragraph type="secondary">
         {t(
           tx(

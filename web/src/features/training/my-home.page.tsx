@@ -17,6 +17,15 @@ interface Home {
   todaySessions: MySession[];
   weekSessions: MySession[];
   credits: { total: number; required: number; progress: number; isMet: boolean; hours: number };
+  standing: {
+    absences: number;
+    absenceLimit: number;
+    absencesLeft: number;
+    projectedCredits: number;
+    paceCredits: number;
+    isBehindPace: boolean;
+    warnings: { code: string; text: { zh: string; en: string } }[];
+  } | null;
   leave: Leave[];
   tasks: {
     assignments: AssignmentView[];
@@ -75,10 +84,23 @@ export function MyHomePage() {
         </Col>
         <Col xs={24} md={12}>
           <Card size="small" title={t(tx(`${h.schoolYear} 学年学分`, `Credits ${h.schoolYear}`))} extra={<Link to="/training/my/work?tab=credits">{t(tx('明细', 'Details'))}</Link>}>
-            <Progress percent={Math.round(h.credits.progress * 100)} status={h.credits.isMet ? 'success' : 'active'} data-testid="my-credits" />
+            {h.standing?.warnings.map((w) => (
+              <Alert key={w.code} type={w.code === 'behind_pace' ? 'warning' : 'error'} showIcon message={t(w.text)} style={{ marginBottom: 8 }} data-testid="standing-warning" />
+            ))}
+            <Progress percent={Math.round(h.credits.progress * 100)} status={h.credits.isMet ? 'success' : h.standing?.warnings.length ? 'exception' : 'active'} data-testid="my-credits" />
             <Typography.Text>
               {t(tx(`已获 ${h.credits.total} 学分（${h.credits.hours} 学时），每学年至少 ${h.credits.required} 学分`, `${h.credits.total} credits (${h.credits.hours} hours); at least ${h.credits.required} a year`))}
             </Typography.Text>
+            {h.standing && (
+              <Space direction="vertical" size={2} style={{ display: 'flex', marginTop: 8 }}>
+                <Typography.Text data-testid="my-absences" type={h.standing.absencesLeft <= 1 ? 'danger' : undefined}>
+                  {t(tx(`无故缺席 ${h.standing.absences}/${h.standing.absenceLimit} 次（达到 ${h.standing.absenceLimit} 次即不合格）`, `Unexcused absences ${h.standing.absences}/${h.standing.absenceLimit} (${h.standing.absenceLimit} make the year unqualified)`))}
+                </Typography.Text>
+                <Typography.Text type="secondary" data-testid="my-projected">
+                  {t(tx(`余下培训全部参加，预计全年 ${h.standing.projectedCredits} 学分；按进度此时应有约 ${h.standing.paceCredits} 学分`, `Attending the rest: about ${h.standing.projectedCredits} credits this year; the pace asks about ${h.standing.paceCredits} by now`))}
+                </Typography.Text>
+              </Space>
+            )}
           </Card>
         </Col>
         <Col xs={24} md={12}>

@@ -57,11 +57,19 @@ export function SessionPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const qc = useQueryClient();
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const q = useQuery({ queryKey: ['training', 'session', id], queryFn: () => get<Session>(`/training/sessions/${id}`), refetchInterval: 30_000 });
   const me = useQuery({ queryKey: ['training', 'me-teacher'], queryFn: () => get<Teacher>('/training/teachers/me'), enabled: can('training.self'), retry: false });
   const refresh = () => qc.invalidateQueries({ queryKey: ['training'] });
   const cancel = useMutation({ mutationFn: (reason: string) => post(`/training/sessions/${id}/cancel`, { reason, version: q.data?.version }), onSuccess: refresh });
+  const voiding = useMutation({
+    mutationFn: (reason: string) => post<{ teachersAffected: number; confirmedToReview: { teacherName: string }[] }>(`/training/sessions/${id}/void`, { reason, version: q.data?.version }),
+    onSuccess: (out) => {
+      refresh();
+      const review = out.confirmedToReview.map((r) => r.teacherName).join('、');
+      message.success(t(tx(`已作废，${out.teachersAffected} 位教师的记录不再计入${review ? `；请复核已确认的考核：${review}` : ''}`, `Voided; ${out.teachersAffected} teachers' records no longer count${review ? `; review the confirmed verdicts of ${review}` : ''}`)));
+    },
+  });
   const s = q.data;
   if (!s) return <Page title={tx('培训', 'Session')}>{q.error ? <ErrorAlert error={q.error} /> : null}</Page>;
   const isOffice = can('training.session.manage');
@@ -80,7 +88,7 @@ export function SessionPage() {
           <Tag color={OUTLINE_COLORS[s.outlineStatus]} data-testid="outline-status">
             {t(OUTLINE_LABELS[s.outlineStatus])}
           </Tag>
-          <Tag>{t(PHASE_LABELS[s.phase])}</Tag>
+          <Tag>{s.state === 'void' ? t(tx('已作废', 'Voided')) : t(PHASE_LABELS[s.phase])}</Tag>
           {(isOffice || can('training.attendance.record') || isTrainer || isRecorder) && s.state === 'scheduled' && (
             <Link to={`/training/sessions/${s.id}/screen`}>
               <Button type="primary" data-testid="open-screen">
@@ -108,10 +116,38 @@ export function SessionPage() {
               {t(tx('取消', 'Cancel'))}
             </Button>
           )}
+          {can('training.school.manage') && isOffice && s.state !== 'void' && (
+            <Button
+              danger
+              data-testid="void-session"
+              onClick={() => {
+                let reason = '';
+                modal.confirm({
+                  title: t(tx('作废本场培训？', 'Void this session?')),
+                  content: (
+                    <Space direction="vertical" style={{ width: '100%' }}>
+                      <Typography.Text>
+                        {t(tx('用于误建的场次（如日期填错）。作废后本场的签到、缺席和学分都不再计入考核，教师会收到通知；场次和记录保留备查，不能恢复。', 'For a session entered by mistake (a wrong date). Its sign-ins, absences and credits stop counting, the teachers are told; the session and its records are kept for the audit. This cannot be undone.'))}
+                      </Typography.Text>
+                      <Input.TextArea data-testid="void-reason" placeholder={t(tx('作废原因（必填）', 'Reason (required)'))} onChange={(e) => (reason = e.target.value)} />
+                    </Space>
+                  ),
+                  okText: t(tx('作废', 'Void')),
+                  okButtonProps: { danger: true },
+                  onOk: () => voiding.mutateAsync(reason),
+                });
+              }}
+            >
+              {t(tx('作废', 'Void'))}
+            </Button>
+          )}
         </Space>
       }
     >
-      <ErrorAlert error={cancel.error} />
+      <ErrorAlert error={cancel.error ?? voiding.error} />
+      {s.state === 'void' && (
+        <Alert type="error" showIcon data-testid="void-banner" message={t(tx(`已作废：${s.voidReason ?? ''}（本场记录不计入学分与考核）`, `Voided: ${s.voidReason ?? ''} (its records count for nothing)`))} style={{ marginBottom: 12 }} />
+      )}
       {s.state === 'cancelled' && <Alert type="warning" showIcon message={t(tx(`已取消：${s.cancelReason ?? ''}`, `Cancelled: ${s.cancelReason ?? ''}`))} style={{ marginBottom: 12 }} />}
       <Descriptions bordered size="small" column={{ xs: 1, sm: 2, md: 3 }}>
         <Descriptions.Item label={t(tx('时间', 'When'))}>

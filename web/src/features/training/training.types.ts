@@ -52,8 +52,10 @@ export interface Session {
   outlineAt: string | null;
   minutes: string | null;
   minutesAt: string | null;
-  state: 'scheduled' | 'cancelled';
+  state: 'scheduled' | 'cancelled' | 'void';
   cancelReason: string | null;
+  voidReason: string | null;
+  voidedAt: string | null;
   rosterClosedAt: string | null;
   durationMinutes: number;
   outlineStatus: OutlineStatus;
@@ -85,6 +87,7 @@ export interface Roster {
   session: Session;
   rows: { teacherId: string; name: string; staffNo: string; groupName: string | null; status: RosterStatus; record: AttendanceRecord | null }[];
   counts: { expected: number; present: number; onTime: number; late: number; leftEarly: number; absent: number; excused: number; notSignedIn: number; rate: number | null };
+  canOverrideLock: boolean;
 }
 
 export interface PlanItem {

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { actorOf, type RouteModule } from '#core/http';
+import { ATTENDANCE_STATUSES } from '../attendance';
+import { IdParams, Version } from '../common';
+import { overrideLockedRecord } from './lock-override.service';
+import { voidSession } from './session-void.service';
+
+export const correctionRoutes: RouteModule = (app, ctx) => {
+  app.post(
+    '/training/sessions/:id/void',
+    {
+      config: { permission: 'training.school.manage' },
+      schema: {
+        tags: ['training'],
+        summary: '作废误建的场次 Void a session entered by mistake (issue 13)',
+        params: IdParams,
+        body: z.object({ reason: z.string().max(500), version: Version }),
+      },
+    },
+    async (req) => voidSession(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+
+  app.post(
+    '/training/sessions/:id/attendance/override',
+    {
+      // The role named by the policy decides; the service checks it.
+      config: { permission: 'training.read' },
+      schema: {
+        tags: ['training'],
+        summary: '锁定后更正单条考勤 Correct one locked record (issue 13)',
+        params: IdParams,
+        body: z.object({
+          teacherId: z.uuid(),
+          status: z.enum(ATTENDANCE_STATUSES),
+          lateMinutes: z.number().int().min(0).max(600).optional(),
+          leftEarlyMinutes: z.number().int().min(0).max(600).optional(),
+          reason: z.string().max(500),
+          version: Version,
+        }),
+      },
+    },
+    async (req) => overrideLockedRecord(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
+  );
+};
