@@ -26,6 +26,7 @@ async function approveFromInbox(page: Page, title: string, opinion: string): Pro
   await waitText(page, 'doc-content', /./);
   await page.getByTestId('approval-opinion').fill(opinion);
   await page.getByTestId('doc-approve').click();
+  await page.getByTestId('doc-action-confirm').click();
 }
 
 describe('approval journeys in the browser (CORE-3)', () => {
@@ -108,6 +109,7 @@ describe('approval journeys in the browser (CORE-3)', () => {
     expect(overflow).toBeLessThanOrEqual(1);
     await phone.getByTestId('approval-opinion').fill('同意');
     await approve.tap();
+    await phone.getByTestId('doc-action-confirm').tap();
     await waitText(phone, 'doc-state', '已批准');
   });
 });
