@@ -5,6 +5,7 @@ import { assertStrongPassword, hashPassword } from '../auth';
 import type { Db } from '../db';
 import { AppError, invalidField, notFound, versionConflict } from '../errors';
 import { assertAdminsRemain, lockOrganisationAccess } from './admin-guard';
+import { wouldCycle } from './department.rules';
 import { type DepartmentKind, departments, roles, userRoles, users } from './org.schema';
 
 export interface PersonView {
@@ -309,17 +310,6 @@ export async function updateDepartment(db: Db, actor: Actor, id: string, change:
     });
     return row;
   });
-}
-
-/** True when `parentId` is `id` itself or lies below it. */
-export function wouldCycle(all: { id: string; parentId: string | null }[], id: string, parentId: string): boolean {
-  const byId = new Map(all.map((d) => [d.id, d]));
-  let at: string | null = parentId;
-  for (let steps = 0; at && steps <= all.length; steps++) {
-    if (at === id) return true;
-    at = byId.get(at)?.parentId ?? null;
-  }
-  return false;
 }
 
 export async function addDepartment(db: Db, actor: Actor, input: { name: string; kind: DepartmentKind; parentId?: string | null }) {
