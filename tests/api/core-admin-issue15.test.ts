@@ -100,3 +100,56 @@ describe('issue 15 item 10: departments are renamed, moved and retired; national
     expect(missing.statusCode).toBe(400);
   });
 });
+
+describe('issue 15 item 5: the audit log in words, filtered and exported (CORE-10)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('issue 15 item 5: entries carry the action label, the record name and old → new per field label; filters by action, record, person and date; Excel export of the filtered list', async () => {
+    const { org } = await newOrg(t.ctx.db);
+    const adminUser = await newPerson(t.ctx.db, org.id, 'all');
+    const admin = await signIn(t.app, adminUser.username, TEST_PASSWORD);
+    const top = (await admin.post('/api/org/departments', { name: '销售部', kind: 'department' })).json() as Dept;
+    const dept = (await admin.post('/api/org/departments', { name: '试制组', kind: 'workshop' })).json() as Dept;
+    await admin.patch(`/api/org/departments/${dept.id}`, { version: dept.version, name: '试制二组', parentId: top.id });
+
+    const res = await admin.get('/api/audit?action=department.update');
+    expect(res.statusCode).toBe(200);
+    const [entry] = res.json();
+    expect(entry.actionLabel).toEqual({ zh: '修改部门', en: 'Changed a department' });
+    expect(entry.entityLabel.zh).toBe('部门');
+    expect(entry.recordName).toBe('试制二组');
+    const name = entry.changes.find((c: { field: string }) => c.field === 'name');
+    expect(name).toMatchObject({ label: { zh: '名称', en: 'Name' }, before: '试制组', after: '试制二组' });
+    expect(entry.changes.find((c: { field: string }) => c.field === 'parentId').label.zh).toBe('上级');
+
+    const byRecord = (await admin.get(`/api/audit?record=${encodeURIComponent('试制')}`)).json() as { action: string }[];
+    expect(byRecord.map((e) => e.action).sort()).toEqual(['department.create', 'department.update']);
+    const byPerson = (await admin.get(`/api/audit?actorId=${adminUser.userId}`)).json() as { action: string }[];
+    expect(byPerson.map((e) => e.action)).toEqual(expect.arrayContaining(['department.create', 'department.update']));
+    expect(byPerson.map((e) => e.action)).not.toContain('user.create');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(((await admin.get(`/api/audit?from=2020-01-01&to=2020-12-31`)).json() as unknown[]).length).toBe(0);
+    expect(((await admin.get(`/api/audit?from=2020-01-01&to=${today}`)).json() as unknown[]).length).toBeGreaterThanOrEqual(3);
+
+    const facets = (await admin.get('/api/audit/facets')).json();
+    expect(facets.actions).toEqual(expect.arrayContaining([{ code: 'department.create', label: { zh: '新增部门', en: 'Added a department' } }]));
+    expect(facets.actors.map((a: { id: string }) => a.id)).toContain(adminUser.userId);
+
+    const xlsx = await admin.get('/api/audit/export?action=department.update');
+    expect(xlsx.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(2);
+    const cells = (ws.getRow(2).values as unknown[]).map(String).join(' | ');
+    expect(cells).toContain('修改部门');
+    expect(cells).toContain('试制二组');
+    expect(cells).toContain('名称: 试制组 → 试制二组');
+    expect(cells).not.toContain('department.update');
+  });
+});
