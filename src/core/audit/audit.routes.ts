@@ -24,7 +24,7 @@ function inWords(labels: AuditLabelTable, r: Row) {
   return {
     ...r,
     actionLabel: labels.action(r.action, r.entity),
-    entityLabel: labels.entity(r.entity),
+    entityLabel: labels.entity(r.entity, r.action),
     recordName: recordName(r.entityId, r.oldValue, r.newValue),
     changes: diffValues(r.oldValue, r.newValue).map((c) => ({ ...c, label: labels.field(c.field) })),
   };
@@ -73,7 +73,7 @@ export const auditRoutes: RouteModule = (app, ctx) => {
       const f = await findAuditFacets(ctx.db, actorOf(req));
       const actions = new Map<string, { code: string; label: { zh: string; en: string } }>();
       for (const a of f.actions) if (!actions.has(a.action)) actions.set(a.action, { code: a.action, label: labels.action(a.action, a.entity) });
-      return { actors: f.actors, actions: [...actions.values()], entities: f.entities.map((e) => ({ code: e, label: labels.entity(e) })) };
+      return { actors: f.actors, actions: [...actions.values()], entities: f.entities.map((e) => ({ code: e, label: labels.entity(e, f.actions.find((a) => a.entity === e)?.action) })) };
     },
   );
 

@@ -80,7 +80,7 @@ const COMMON_FIELDS: Record<string, Text> = {
 
 export interface AuditLabelTable {
   action(action: string, entity: string): Text;
-  entity(entity: string): Text;
+  entity(entity: string, action?: string): Text;
   field(field: string): Text;
   /** Every declared action, for the filter. */
   declaredActions(): { code: string; label: Text }[];
@@ -108,14 +108,17 @@ export function composeAuditLabels(modules: readonly AuditModuleLabels[]): Audit
     for (const [k, v] of Object.entries(m.audit?.entities ?? {})) entities.set(k, v);
     for (const [k, v] of Object.entries(m.audit?.fields ?? {})) fields.set(k, v);
   }
-  const entity = (e: string): Text => entities.get(e) ?? moduleLabels.get(e.split('.')[0]) ?? words(e);
+  const entity = (e: string, action?: string): Text =>
+    entities.get(e) ?? moduleLabels.get(e.split('.')[0]) ?? (action ? moduleLabels.get(action.split('.')[0]) : undefined) ?? words(e);
   return {
     action(action, entityCode) {
       const declared = actions.get(action);
       if (declared) return declared;
       const parts = action.split('.');
-      const verb = VERBS[parts[parts.length - 1]] ?? words(parts[parts.length - 1]);
-      const what = entities.get(entityCode) ?? entities.get(parts.slice(0, -1).join('.')) ?? moduleLabels.get(parts[0]) ?? words(entityCode);
+      const last = parts[parts.length - 1];
+      // An undeclared verb still reads as words in both languages, never as the code.
+      const verb = VERBS[last] ?? { zh: '处理', en: words(last).en };
+      const what = entities.get(entityCode) ?? entities.get(parts.slice(0, -1).join('.')) ?? moduleLabels.get(parts[0]) ?? moduleLabels.get(entityCode) ?? { zh: '记录', en: 'Record' };
       return { zh: `${verb.zh}${what.zh}`, en: `${verb.en} ${what.en.toLowerCase()}` };
     },
     entity,
@@ -137,7 +140,9 @@ export function recordName(entityId: string, before: unknown, after: unknown): s
       }
     }
   }
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(entityId) ? `#${entityId.slice(0, 8)}` : entityId;
+  // Ids are for machines: a composite id keeps its readable parts (a month, a date), a bare uuid its first digits.
+  const readable = entityId.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '').replace(/^[:/|]+|[:/|]+$/g, '').replace(/[:/|]{2,}/g, ' ');
+  return readable.trim() || `#${entityId.replace(/-/g, '').slice(0, 8)}`;
 }
 
 export interface FieldChange {
