@@ -55,8 +55,9 @@ describe('approval journeys in the browser (CORE-3)', () => {
     expect(await page.getByTestId('approval-timeline').textContent()).toContain('李副总');
 
     await page.goto('/admin/audit');
-    await page.locator('td', { hasText: 'document.approve' }).first().waitFor();
-    expect(await page.locator('td', { hasText: 'document.approve' }).count()).toBeGreaterThan(0);
+    // Issue 15 item 5: the action in words, never its code.
+    await page.locator('td', { hasText: /^批准/ }).first().waitFor();
+    expect(await page.locator('td', { hasText: 'document.approve' }).count()).toBe(0);
   });
 
   it('CORE-3 the same journey with the interface in English', async () => {
