@@ -74,6 +74,7 @@ const OWN_VALUES: Record<string, Record<string, string>> = {
 /** Where a path parameter's real ids live, when the path does not say it plainly. */
 const PARAM_TABLES: Record<string, string> = {
   '/api/org/people/:id': 'users',
+  '/api/org/departments/:id': 'departments',
   '/api/attachments/:id': 'attachments',
   '/api/attachments/:id/download': 'attachments',
   '/api/production/requests/:id': 'prod_plan_requests',

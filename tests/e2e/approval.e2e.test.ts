@@ -26,6 +26,7 @@ async function approveFromInbox(page: Page, title: string, opinion: string): Pro
   await waitText(page, 'doc-content', /./);
   await page.getByTestId('approval-opinion').fill(opinion);
   await page.getByTestId('doc-approve').click();
+  await page.getByTestId('doc-action-confirm').click();
 }
 
 describe('approval journeys in the browser (CORE-3)', () => {
@@ -54,8 +55,9 @@ describe('approval journeys in the browser (CORE-3)', () => {
     expect(await page.getByTestId('approval-timeline').textContent()).toContain('李副总');
 
     await page.goto('/admin/audit');
-    await page.locator('td', { hasText: 'document.approve' }).first().waitFor();
-    expect(await page.locator('td', { hasText: 'document.approve' }).count()).toBeGreaterThan(0);
+    // Issue 15 item 5: the action in words, never its code.
+    await page.locator('td', { hasText: /^批准/ }).first().waitFor();
+    expect(await page.locator('td', { hasText: 'document.approve' }).count()).toBe(0);
   });
 
   it('CORE-3 the same journey with the interface in English', async () => {
@@ -108,6 +110,7 @@ describe('approval journeys in the browser (CORE-3)', () => {
     expect(overflow).toBeLessThanOrEqual(1);
     await phone.getByTestId('approval-opinion').fill('同意');
     await approve.tap();
+    await phone.getByTestId('doc-action-confirm').tap();
     await waitText(phone, 'doc-state', '已批准');
   });
 });

@@ -98,7 +98,8 @@ describe('administration journeys in the browser (CORE-2, CORE-10, CORE-11, poli
     await page.keyboard.press('Escape');
 
     await page.goto('/admin/audit');
-    const audit = page.locator('tr', { hasText: 'policy.update' }).first();
+    // Issue 15 item 5: the action in words, not policy.update.
+    const audit = page.locator('tr', { hasText: '修改制度参数' }).first();
     await audit.waitFor();
     expect(await audit.innerText()).toContain('系统管理员');
   });

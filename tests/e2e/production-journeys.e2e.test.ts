@@ -97,6 +97,7 @@ describe('production planning journeys in the browser (PP-3, PP-8, PP-9, PP-12, 
     await openFromInbox(page, '西北商贸有限公司');
     await page.getByTestId('approval-opinion').fill('同意');
     await page.getByTestId('doc-approve').click();
+    await page.getByTestId('doc-action-confirm').click();
     await waitText(page, 'doc-state', '已批准');
     await page.goto(orderUrl);
     await waitText(page, 'order-state', '销售计划单');
@@ -177,6 +178,7 @@ describe('production planning journeys in the browser (PP-3, PP-8, PP-9, PP-12, 
     await page.goto(`/documents/${concluded.reviewDocumentId}`);
     await page.getByTestId('approval-opinion').fill('同意，务必保证交期');
     await page.getByTestId('doc-approve').click();
+    await page.getByTestId('doc-action-confirm').click();
     await waitText(page, 'doc-state', '已批准');
     await logout(page);
 

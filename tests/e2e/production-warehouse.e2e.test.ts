@@ -35,6 +35,7 @@ async function approveOnPhone(e2e: E2E, username: string, number: string) {
   expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(2);
   await phone.getByTestId('approval-opinion').fill('同意');
   await phone.getByTestId('doc-approve').click();
+  await phone.getByTestId('doc-action-confirm').click();
   return phone;
 }
 
@@ -87,6 +88,7 @@ describe('warehouse and purchase plan in the browser (PP-15, PP-16)', () => {
     // 陈经理 is the purchasing head: he signs the department's step, then it goes to the VP.
     await page.getByTestId('approval-opinion').fill('已核对库存与在途订单');
     await page.getByTestId('doc-approve').click();
+    await page.getByTestId('doc-action-confirm').click();
     await waitText(page, 'approval-timeline', '副总经理审核');
 
     // VP, then GM, approve from the inbox on a phone.

@@ -1,26 +1,104 @@
 import { z } from 'zod';
-import { actorOf, type RouteModule } from '../http';
-import { findAuditEntries } from './audit.service';
+import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '../excel';
+import { actorOf, type RouteModule, sendFile } from '../http';
+import { getPolicy } from '../policy';
+import { type AuditLabelTable, composeAuditLabels, diffValues, recordName, valueText } from './audit.rules';
+import { findAuditEntries, findAuditFacets } from './audit.service';
+
+const Query = z.object({
+  action: z.string().max(100).optional(),
+  record: z.string().max(100).optional(),
+  entity: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  actorId: z.uuid().optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  beforeId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+type Row = Awaited<ReturnType<typeof findAuditEntries>>[number];
+
+/** One entry in words: the action's label, the record's name, and old → new per field label. */
+function inWords(labels: AuditLabelTable, r: Row) {
+  return {
+    ...r,
+    actionLabel: labels.action(r.action, r.entity),
+    entityLabel: labels.entity(r.entity, r.action),
+    recordName: recordName(r.entityId, r.oldValue, r.newValue),
+    changes: diffValues(r.oldValue, r.newValue).map((c) => ({ ...c, label: labels.field(c.field) })),
+  };
+}
+
+const auditSheet = defineSheet({
+  name: 'audit',
+  columns: [
+    { key: 'at', header: { zh: '时间', en: 'Time' }, type: 'string', width: 18 },
+    { key: 'actor', header: { zh: '操作人', en: 'By' }, type: 'string', width: 12 },
+    { key: 'action', header: { zh: '操作', en: 'Action' }, type: 'string', width: 18 },
+    { key: 'entity', header: { zh: '对象类型', en: 'Record kind' }, type: 'string', width: 12 },
+    { key: 'record', header: { zh: '对象', en: 'Record' }, type: 'string', width: 24 },
+    { key: 'changes', header: { zh: '变更内容', en: 'Changes' }, type: 'string', width: 60 },
+  ],
+});
+
+/** A day ('YYYY-MM-DD') in the organisation's zone as the instant it starts, or ends. */
+function dayBound(value: string | undefined, offsetMinutes: number, end: boolean): string | undefined {
+  if (value?.length !== 10) return value;
+  const start = Date.parse(`${value}T00:00:00Z`) - offsetMinutes * 60_000;
+  return new Date(end ? start + 86_400_000 - 1 : start).toISOString();
+}
 
 export const auditRoutes: RouteModule = (app, ctx) => {
+  const labels = composeAuditLabels(ctx.registry.modules);
+  const inZone = async (orgId: string, q: z.infer<typeof Query>) => {
+    const offset = (await getPolicy(ctx.db, orgId)).calendar.utcOffsetMinutes;
+    return { offset, q: { ...q, from: dayBound(q.from, offset, false), to: dayBound(q.to, offset, true) } };
+  };
+
   app.get(
     '/audit',
-    {
-      config: { permission: 'audit.read' },
-      schema: {
-        tags: ['audit'],
-        summary: '审计日志 Audit trail',
-        querystring: z.object({
-          entity: z.string().max(100).optional(),
-          entityId: z.string().max(100).optional(),
-          actorId: z.uuid().optional(),
-          from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-          to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-          beforeId: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).optional(),
-        }),
-      },
+    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: Query } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { q } = await inZone(actor.orgId, req.query);
+      return (await findAuditEntries(ctx.db, actor, q)).map((r) => inWords(labels, r));
     },
-    async (req) => findAuditEntries(ctx.db, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/audit/facets',
+    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '审计日志的筛选项 Who, which actions, which records' } },
+    async (req) => {
+      const f = await findAuditFacets(ctx.db, actorOf(req));
+      const actions = new Map<string, { code: string; label: { zh: string; en: string } }>();
+      for (const a of f.actions) if (!actions.has(a.action)) actions.set(a.action, { code: a.action, label: labels.action(a.action, a.entity) });
+      return { actors: f.actors, actions: [...actions.values()], entities: f.entities.map((e) => ({ code: e, label: labels.entity(e, f.actions.find((a) => a.entity === e)?.action) })) };
+    },
+  );
+
+  app.get(
+    '/audit/export',
+    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '导出审计日志（Excel）Audit trail as Excel', querystring: Query.omit({ limit: true }) } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const locale = requestLocale(req);
+      const { q, offset } = await inZone(actor.orgId, req.query);
+      const rows = (await findAuditEntries(ctx.db, actor, { ...q, limit: 5000 })).map((r) => inWords(labels, r));
+      const en = locale === 'en';
+      const body = await exportSheet(
+        auditSheet,
+        rows.map((r) => ({
+          at: new Date(r.at.getTime() + offset * 60_000).toISOString().slice(0, 19).replace('T', ' '),
+          actor: r.actorName ?? (en ? 'System' : '系统'),
+          action: en ? r.actionLabel.en : r.actionLabel.zh,
+          entity: en ? r.entityLabel.en : r.entityLabel.zh,
+          record: r.recordName,
+          changes: r.changes.map((c) => `${en ? c.label.en : c.label.zh}: ${valueText(c.before, locale)} → ${valueText(c.after, locale)}`).join('\n'),
+        })),
+        locale,
+      );
+      return sendFile(reply, en ? 'audit-log.xlsx' : '审计日志.xlsx', XLSX_MIME, body);
+    },
   );
 };

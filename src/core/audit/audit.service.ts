@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '../access';
 import type { Db } from '../db';
 import { auditLog } from './audit.schema';
@@ -41,6 +41,9 @@ export async function writeAudit(tx: Db, actor: Actor, entry: AuditEntry): Promi
 }
 
 export interface AuditQuery {
+  action?: string;
+  /** Words of the record: its id, or a name / number inside the old or new values. */
+  record?: string;
   entity?: string;
   entityId?: string;
   actorId?: string;
@@ -53,6 +56,11 @@ export interface AuditQuery {
 export async function findAuditEntries(db: Db, actor: Actor, q: AuditQuery) {
   requireAccess(actor, 'audit.read');
   const where: SQL[] = [eq(auditLog.orgId, actor.orgId)];
+  if (q.action) where.push(eq(auditLog.action, q.action));
+  if (q.record?.trim()) {
+    const like = `%${q.record.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(sql`${auditLog.entityId} ilike ${like}`, sql`${auditLog.oldValue}::text ilike ${like}`, sql`${auditLog.newValue}::text ilike ${like}`) as SQL);
+  }
   if (q.entity) where.push(eq(auditLog.entity, q.entity));
   if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
   if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
@@ -64,5 +72,17 @@ export async function findAuditEntries(db: Db, actor: Actor, q: AuditQuery) {
     .from(auditLog)
     .where(and(...where))
     .orderBy(desc(auditLog.id))
-    .limit(Math.min(q.limit ?? 50, 500));
+    .limit(Math.min(q.limit ?? 50, 5000));
+}
+
+/** Who, which actions and which kinds of record appear in this organisation's trail (the filters' choices). */
+export async function findAuditFacets(db: Db, actor: Actor) {
+  requireAccess(actor, 'audit.read');
+  const org = eq(auditLog.orgId, actor.orgId);
+  const [actors, actions, entities] = await Promise.all([
+    db.selectDistinct({ id: auditLog.actorId, name: auditLog.actorName }).from(auditLog).where(and(org, isNotNull(auditLog.actorId))).orderBy(asc(auditLog.actorName)),
+    db.selectDistinct({ action: auditLog.action, entity: auditLog.entity }).from(auditLog).where(org).orderBy(asc(auditLog.action)),
+    db.selectDistinct({ entity: auditLog.entity }).from(auditLog).where(org).orderBy(asc(auditLog.entity)),
+  ]);
+  return { actors, actions, entities: entities.map((e) => e.entity) };
 }

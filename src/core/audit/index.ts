@@ -2,3 +2,5 @@ export { auditLog } from './audit.schema';
 export { findAuditEntries, writeAudit } from './audit.service';
 export type { AuditEntry, AuditQuery } from './audit.service';
 export { auditModule } from './audit.module';
+export { composeAuditLabels, diffValues, recordName } from './audit.rules';
+export type { AuditLabels, AuditLabelTable } from './audit.rules';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
 import { findDeadlines } from './deadline.service';
-import { addHoliday, findHolidays, removeHoliday, updateHoliday } from './holiday.service';
+import { addHoliday, findHolidays, importNationalHolidays, listNationalHolidayYears, removeHoliday, updateHoliday } from './holiday.service';
 
 const DateParam = z.object({ date: z.iso.date() });
 
@@ -16,6 +16,25 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req) => findHolidays(ctx.db, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/calendar/national-holidays',
+    { config: { permission: 'admin.policy' }, schema: { tags: ['calendar'], summary: '可导入的国家节假日年份 National holiday years shipped' } },
+    async () => listNationalHolidayYears(),
+  );
+
+  app.post(
+    '/calendar/national-holidays/import',
+    {
+      config: { permission: 'admin.policy' },
+      schema: {
+        tags: ['calendar'],
+        summary: '导入某年的国家节假日与调休 Import a year of national holidays',
+        body: z.object({ year: z.number().int().min(2000).max(2100) }),
+      },
+    },
+    async (req) => importNationalHolidays(ctx.db, actorOf(req), req.body.year),
   );
 
   app.post(

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { type Actor, requireAccess } from '../access';
 import { writeAudit } from '../audit';
@@ -79,5 +80,60 @@ export async function removeHoliday(db: Db, actor: Actor, date: string, version:
       .returning();
     if (rows.length === 0) throw versionConflict();
     await writeAudit(tx, actor, { action: 'holiday.remove', entity: 'holiday', entityId: date, before });
+  });
+}
+
+/** A national holiday file the project ships (src/core/calendar/holidays/cn-YYYY.json, updated yearly). */
+export interface NationalHolidayFile {
+  country: string;
+  year: number;
+  status: 'official' | 'statutory-only';
+  source: string;
+  days: HolidayInput[];
+}
+
+const HOLIDAY_DIR = new URL('./holidays/', import.meta.url);
+
+/** The years the shipped files cover, with whether each is the official arrangement. */
+export function listNationalHolidayYears(): { year: number; status: NationalHolidayFile['status']; days: number }[] {
+  return readdirSync(HOLIDAY_DIR)
+    .filter((f) => /^cn-\d{4}\.json$/.test(f))
+    .sort()
+    .map((f) => {
+      const file = readNationalHolidays(Number(f.slice(3, 7)));
+      return { year: file.year, status: file.status, days: file.days.length };
+    });
+}
+
+export function readNationalHolidays(year: number): NationalHolidayFile {
+  let text: string;
+  try {
+    text = readFileSync(new URL(`cn-${year}.json`, HOLIDAY_DIR), 'utf8');
+  } catch {
+    throw invalidField('year', `没有 ${year} 年的国家节假日文件`, `no national holiday file for ${year}`);
+  }
+  return JSON.parse(text) as NationalHolidayFile;
+}
+
+/**
+ * Issue 15 item 10: brings a year's national holidays and make-up working days into the
+ * organisation's calendar. Days already in the calendar are kept as the organisation set them.
+ */
+export async function importNationalHolidays(db: Db, actor: Actor, year: number) {
+  requireAccess(actor, 'admin.policy');
+  const file = readNationalHolidays(year);
+  return db.transaction(async (tx) => {
+    const added = await tx
+      .insert(holidays)
+      .values(file.days.map((d) => ({ orgId: actor.orgId, date: d.date, name: d.name, isWorkday: d.isWorkday })))
+      .onConflictDoNothing()
+      .returning();
+    await writeAudit(tx, actor, {
+      action: 'holiday.import',
+      entity: 'holiday',
+      entityId: String(year),
+      after: { year, added: added.length, kept: file.days.length - added.length },
+    });
+    return { year, status: file.status, added: added.length, kept: file.days.length - added.length };
   });
 }

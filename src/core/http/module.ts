@@ -1,6 +1,7 @@
 import type { Actor, Permission, PermissionDeclaration } from '../access';
 import type { DocumentTypeInfo, GuardDeclaration, HookDeclaration, InboxSourceDeclaration, Workflows } from '../approval';
 import type { Db } from '../db';
+import type { AuditLabels } from '../audit';
 import type { ExcelTable, ExcelTables } from '../excel';
 import type { AppContext, RouteModule } from './context';
 
@@ -47,6 +48,8 @@ export interface ModuleDeclaration {
   transitionHooks?: readonly HookDeclaration[];
   inboxSources?: readonly InboxSourceDeclaration[];
   excelTables?: readonly ExcelTable[];
+  /** Words for the audit log: action, record-kind and field labels (issue 15 item 5). */
+  audit?: AuditLabels;
   demo?: DemoSeeder;
 }
 

@@ -6,6 +6,7 @@ import {
   findDepartments,
   findPeople,
   findRoles,
+  updateDepartment,
   updatePerson,
   updateRolePermissions,
 } from './people.service';
@@ -63,8 +64,35 @@ export const orgRoutes: RouteModule = (app, ctx) => {
     async (req) => updatePerson(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 
-  app.get('/org/departments', { schema: { tags: ['org'], summary: '部门、车间、教研组 Departments' } }, async (req) =>
-    findDepartments(ctx.db, actorOf(req)),
+  app.get(
+    '/org/departments',
+    {
+      schema: {
+        tags: ['org'],
+        summary: '部门、车间、教研组 Departments',
+        querystring: z.object({ includeRetired: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (req) => findDepartments(ctx.db, actorOf(req), { includeRetired: req.query.includeRetired === 'true' }),
+  );
+
+  app.patch(
+    '/org/departments/:id',
+    {
+      config: { permission: 'admin.org' },
+      schema: {
+        tags: ['org'],
+        summary: '改名、调整上级、撤销或恢复部门 Rename, move, retire or restore a department',
+        params: Id,
+        body: z.object({
+          version: z.number().int(),
+          name: z.string().min(1).max(100).optional(),
+          parentId: z.uuid().nullish(),
+          retired: z.boolean().optional(),
+        }),
+      },
+    },
+    async (req) => updateDepartment(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 
   app.post(

@@ -22,6 +22,8 @@ export const departments = pgTable(
     sort: integer('sort').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Retired departments stay for the records that name them; nobody can be placed in one. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );

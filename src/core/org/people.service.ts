@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '../access';
 import { writeAudit } from '../audit';
 import { assertStrongPassword, hashPassword } from '../auth';
 import type { Db } from '../db';
 import { AppError, invalidField, notFound, versionConflict } from '../errors';
 import { assertAdminsRemain, lockOrganisationAccess } from './admin-guard';
+import { wouldCycle } from './department.rules';
 import { type DepartmentKind, departments, roles, userRoles, users } from './org.schema';
 
 export interface PersonView {
@@ -64,10 +65,11 @@ async function assertRolesExist(db: Db, orgId: string, codes: string[]): Promise
 async function assertDepartment(db: Db, orgId: string, id: string | null | undefined): Promise<void> {
   if (!id) return;
   const [d] = await db
-    .select({ id: departments.id })
+    .select({ id: departments.id, retiredAt: departments.retiredAt })
     .from(departments)
     .where(and(eq(departments.orgId, orgId), eq(departments.id, id)));
   if (!d) throw invalidField('departmentId', '部门不存在', 'unknown department');
+  if (d.retiredAt) throw invalidField('departmentId', '该部门已撤销，请选择在用的部门', 'that department is retired; choose one in use');
 }
 
 /** Used by the admin screen, the CLI and the demo seed alike. */
@@ -213,8 +215,101 @@ export async function updateRolePermissions(
   });
 }
 
-export async function findDepartments(db: Db, actor: Actor) {
-  return db.select().from(departments).where(eq(departments.orgId, actor.orgId)).orderBy(asc(departments.sort), asc(departments.name));
+/** Departments in use; `includeRetired` also lists retired ones (the admin page, old records). */
+export async function findDepartments(db: Db, actor: Actor, opts: { includeRetired?: boolean } = {}) {
+  const where = [eq(departments.orgId, actor.orgId)];
+  if (!opts.includeRetired) where.push(isNull(departments.retiredAt));
+  return db
+    .select()
+    .from(departments)
+    .where(and(...where))
+    .orderBy(asc(departments.sort), asc(departments.name));
+}
+
+export interface DepartmentChange {
+  version: number;
+  name?: string;
+  parentId?: string | null;
+  retired?: boolean;
+}
+
+/**
+ * Renames, moves (a new parent, never under itself or its own descendants) or retires a
+ * department (issue 15 item 10). Retiring is refused while active people or departments in use
+ * are still in it; the refusal names them.
+ */
+export async function updateDepartment(db: Db, actor: Actor, id: string, change: DepartmentChange, now: Date) {
+  requireAccess(actor, 'admin.org');
+  return db.transaction(async (tx) => {
+    const all = await tx.select().from(departments).where(eq(departments.orgId, actor.orgId));
+    const before = all.find((d) => d.id === id);
+    if (!before) throw notFound('部门', 'Department');
+    if (before.version !== change.version) throw versionConflict();
+    const next: Partial<typeof departments.$inferInsert> = {};
+    if (change.name !== undefined) {
+      const name = change.name.trim();
+      if (!name) throw invalidField('name', '名称不能为空', 'is required');
+      if (all.some((d) => d.id !== id && d.name === name)) {
+        throw new AppError('CONFLICT', `部门 ${name} 已存在`, `Department ${name} exists`, [{ field: 'name', reason: 'exists' }]);
+      }
+      next.name = name;
+    }
+    if (change.parentId !== undefined) {
+      const parentId = change.parentId ?? null;
+      if (parentId) {
+        const parent = all.find((d) => d.id === parentId);
+        if (!parent) throw invalidField('parentId', '上级部门不存在', 'unknown parent');
+        if (parent.retiredAt) throw invalidField('parentId', '上级部门已撤销', 'the parent is retired');
+        if (wouldCycle(all, id, parentId)) {
+          throw invalidField('parentId', '不能移到自身或其下级部门之下', 'cannot move a department under itself or one of its own sub-departments');
+        }
+      }
+      next.parentId = parentId;
+    }
+    if (change.retired !== undefined) {
+      if (change.retired && !before.retiredAt) {
+        const people = await tx
+          .select({ name: users.displayName })
+          .from(users)
+          .where(and(eq(users.orgId, actor.orgId), eq(users.departmentId, id), eq(users.isActive, true)))
+          .orderBy(asc(users.displayName));
+        const children = all.filter((d) => d.parentId === id && !d.retiredAt).map((d) => d.name);
+        if (people.length || children.length) {
+          const who = [...people.map((p) => p.name), ...children].join('、');
+          throw new AppError(
+            'INVALID_STATE',
+            `不能撤销“${before.name}”：以下人员或下级部门仍在其中，请先调走：${who}`,
+            `Cannot retire “${before.name}”: move these people or sub-departments out first: ${who}`,
+            [
+              ...people.map((p) => ({ field: 'people', reason: p.name })),
+              ...children.map((c) => ({ field: 'departments', reason: c })),
+            ],
+          );
+        }
+        next.retiredAt = now;
+      } else if (!change.retired) {
+        if (before.parentId && all.find((d) => d.id === before.parentId)?.retiredAt) {
+          throw invalidField('parentId', '上级部门已撤销，请先恢复上级或换一个上级', 'the parent is retired; restore it or choose another parent first');
+        }
+        next.retiredAt = null;
+      }
+    }
+    const [row] = await tx
+      .update(departments)
+      .set({ ...next, version: sql`${departments.version} + 1` })
+      .where(and(eq(departments.orgId, actor.orgId), eq(departments.id, id), eq(departments.version, change.version)))
+      .returning();
+    if (!row) throw versionConflict();
+    const action = change.retired === true && !before.retiredAt ? 'department.retire' : change.retired === false && before.retiredAt ? 'department.restore' : 'department.update';
+    await writeAudit(tx, actor, {
+      action,
+      entity: 'department',
+      entityId: id,
+      before: { name: before.name, parentId: before.parentId, retiredAt: before.retiredAt },
+      after: { name: row.name, parentId: row.parentId, retiredAt: row.retiredAt },
+    });
+    return row;
+  });
 }
 
 export async function addDepartment(db: Db, actor: Actor, input: { name: string; kind: DepartmentKind; parentId?: string | null }) {

@@ -11,6 +11,8 @@ const CONFIRM: Partial<Record<DocumentAction, { zh: string; en: string }>> = {
   withdraw: tx('撤回后文件回到草稿状态。确定撤回？', 'The document goes back to draft. Withdraw?'),
   adjust: tx('调整将生成新版本，须重新走同一审批流程；批准前现行版本继续有效。确定调整？', 'Adjusting creates a new revision that goes through the same approval; the current one stays in force until then. Adjust?'),
   close: tx('关闭后文件不再流转。确定关闭？', 'A closed document takes no further action. Close?'),
+  approve: tx('批准后文件进入下一审批步骤（最后一步批准即生效），不能撤销。确定批准？', 'Approving moves the document to its next step (the last approval puts it in force); it cannot be undone. Approve?'),
+  reject: tx('退回后文件回到起草人，须修改后重新提交。确定退回？', 'Rejecting sends the document back to its author, who must revise and resubmit it. Reject?'),
 };
 
 interface Department {
@@ -52,7 +54,14 @@ export function DocumentActions({ doc }: { doc: DocumentView }) {
   const run = (action: DocumentAction) => {
     const confirm = CONFIRM[action];
     if (!confirm) return act.mutate({ action });
-    modal.confirm({ title: t(ACTION_LABELS[action]), content: t(confirm), onOk: () => act.mutate({ action }) });
+    modal.confirm({
+      title: t(ACTION_LABELS[action]),
+      content: t(confirm),
+      okText: t(ACTION_LABELS[action]),
+      cancelText: t(tx('取消', 'Cancel')),
+      okButtonProps: { danger: action === 'reject' || action === 'close', 'data-testid': 'doc-action-confirm' },
+      onOk: () => act.mutate({ action }),
+    });
   };
   const big = { size: 'large' as const, block: isMobile };
   const isApprover = can('approve') || can('reject');

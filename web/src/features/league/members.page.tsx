@@ -119,7 +119,18 @@ export function LeagueMembersPage() {
                   {t(tx('档案', 'Files'))}
                 </Button>
                 {canManage && m.status === 'preparatory' && (
-                  <Button size="small" onClick={() => act.mutate({ path: `/league/members/${m.id}/promote`, body: { joinedOn: dayjs().format('YYYY-MM-DD'), version: m.version } })}>
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      modal.confirm({
+                        title: t(tx(`${m.name} 转为正式团员？`, `Make ${m.name} a full member?`)),
+                        content: t(tx(`将以今天（${dayjs().format('YYYY-MM-DD')}）为入团日期记入团籍档案，之后不能改回预备团员。`, `Today (${dayjs().format('YYYY-MM-DD')}) is recorded as the joining date in the member's file; this cannot be turned back to preparatory.`)),
+                        okText: t(tx('转为团员', 'Make member')),
+                        cancelText: t(tx('取消', 'Cancel')),
+                        onOk: () => act.mutateAsync({ path: `/league/members/${m.id}/promote`, body: { joinedOn: dayjs().format('YYYY-MM-DD'), version: m.version } }),
+                      })
+                    }
+                  >
                     {t(tx('转为团员', 'Make member'))}
                   </Button>
                 )}

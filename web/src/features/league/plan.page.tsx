@@ -22,6 +22,9 @@ interface PlanResponse {
   plan: { id: string; title: string; guiding: string; goals: string; items: Item[]; themes: Record<number, string | null> } | null;
 }
 
+/** A school year starts in September: 9 → 0 … 8 → 11. */
+export const termMonthRank = (month: number) => (month + 3) % 12;
+
 /** YL-2 (S5 三.8, 四): the term's plan by month, each month with its theme and activities. */
 export function LeaguePlanPage() {
   const { t } = useI18n();
@@ -40,7 +43,8 @@ export function LeaguePlanPage() {
   });
   const mark = useMutation({ mutationFn: (i: Item) => patch(`/league/plan/items/${i.id}`, { state: i.state === 'done' ? 'planned' : 'done', doneOn: dayjs().format('YYYY-MM-DD'), version: i.version }), onSuccess: refresh });
   const plan = q.data?.plan;
-  const months = plan ? [...new Set(plan.items.map((i) => i.month))] : [];
+  // Months run in term order: 9月 … 1月 (first term), then 2月 … 7月 (second term).
+  const months = plan ? [...new Set(plan.items.map((i) => i.month))].sort((a, b) => termMonthRank(a) - termMonthRank(b)) : [];
   return (
     <Page title={tx('团委工作计划', 'League work plan')} extra={!plan && can('league.manage') && <Button type="primary" onClick={() => setCreating(true)}>{t(tx('制定本学期计划', 'Create this term’s plan'))}</Button>}>
       <ErrorAlert error={q.error ?? mark.error} />

@@ -41,6 +41,16 @@ export function HolidaysPage() {
     onSuccess: refresh,
     onError: (e) => message.error((e as Error).message),
   });
+  const national = useQuery({ queryKey: ['national-holidays'], queryFn: () => get<{ year: number; status: 'official' | 'statutory-only'; days: number }[]>('/calendar/national-holidays'), enabled: can('admin.policy') });
+  const shipped = national.data?.find((n) => n.year === year);
+  const importYear = useMutation({
+    mutationFn: () => post<{ added: number; kept: number }>('/calendar/national-holidays/import', { year }),
+    onSuccess: (r) => {
+      message.success(t(tx(`已导入 ${r.added} 天，保留已有的 ${r.kept} 天`, `Imported ${r.added} days; kept ${r.kept} already set`)));
+      refresh();
+    },
+    onError: (e) => message.error((e as Error).message),
+  });
   const open = (h: Holiday | 'new') => {
     save.reset();
     form.resetFields();
@@ -54,6 +64,24 @@ export function HolidaysPage() {
       extra={
         <Space wrap>
           <Select value={year} onChange={setYear} options={[-1, 0, 1, 2].map((d) => ({ value: dayjs().year() + d, label: String(dayjs().year() + d) }))} />
+          {isAdmin && shipped && (
+            <Popconfirm
+              title={t(tx(`导入 ${year} 年国家节假日？`, `Import the ${year} national holidays?`))}
+              description={t(
+                shipped.status === 'official'
+                  ? tx(`将加入国务院公布的 ${shipped.days} 个放假与调休上班日；已在日历中的日期保持不变。`, `Adds the ${shipped.days} holidays and make-up working days the State Council published; days already in the calendar stay as they are.`)
+                  : tx(`国务院安排尚未收录，只加入 ${shipped.days} 个法定假日（不含连休和调休）；已在日历中的日期保持不变。`, `The State Council arrangement is not shipped yet: adds only the ${shipped.days} statutory days (no bridging or make-up days); days already set stay.`),
+              )}
+              okText={t(tx('导入', 'Import'))}
+              cancelText={t(tx('取消', 'Cancel'))}
+              okButtonProps={{ 'data-testid': 'holidays-import-confirm' }}
+              onConfirm={() => importYear.mutateAsync().catch(() => undefined)}
+            >
+              <Button data-testid="holidays-import" loading={importYear.isPending}>
+                {t(tx('导入国家节假日', 'Import national holidays'))}
+              </Button>
+            </Popconfirm>
+          )}
           {isAdmin && (
             <Button type="primary" onClick={() => open('new')}>
               {t(tx('添加日期', 'Add a day'))}
