@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Permission } from '#core/access';
@@ -26,10 +27,12 @@ let gm: Client;
 let stranger: Client;
 let fill: string;
 let planId: string;
+let orgId: string;
 
 beforeAll(async () => {
   t = await startTestApp({ now: NOW });
   const { org } = await newOrg(t.ctx.db);
+  orgId = org.id;
   const login = (a: Actor) => signIn(t.app, a.username, TEST_PASSWORD);
   const [admin, m, pl, op, g] = await Promise.all([
     newPerson(t.ctx.db, org.id, 'all'),
@@ -158,6 +161,11 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
     view = (await maint.get(`/api/production/equipment/maintenance-plans/${plan.id}`)).json();
     expect((await maint.post(`/api/documents/${plan.documentId}/issue`, { version: view.document.version, departmentIds: [] })).statusCode).toBe(400);
     const departments = (await maint.get('/api/org/departments')).json() as { id: string; name: string }[];
+    // Every department issued to has someone to acknowledge (issue 14 item 8 refuses an empty one).
+    for (const d of departments) {
+      const someone = await newPerson(t.ctx.db, orgId, ['production.read', 'document.read']);
+      await t.ctx.db.execute(sql`update users set department_id = ${d.id} where org_id = ${orgId} and id = ${someone.userId}`);
+    }
     expect((await maint.post(`/api/documents/${plan.documentId}/issue`, { version: view.document.version, departmentIds: departments.map((d) => d.id) })).statusCode).toBe(200);
     const balance = (await planner.get('/api/production/equipment/maintenance/balance?month=2026-04')).json();
     expect(balance).toMatchObject({ isSplit: true, productionPlan: { id: planId } });
