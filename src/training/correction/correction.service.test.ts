@@ -97,7 +97,7 @@ describe('corrections after the fact (issue 13 items 1, 2, 3, 9)', () => {
     // Issue 13 item 9: the change log names whose record changed, with the minutes.
     const log = await findAttendanceChanges(db, school.office, held.id);
     // The closing run and both corrections share one clock: find the office's correction by what it changed.
-    const last = log.find((c) => c.after.status === 'late' && c.reason.includes('纸质签到表'))!;
+    const last = log.find((c) => (c.after as { status?: string } | null)?.status === 'late' && c.reason.includes('纸质签到表'))!;
     expect(last.teacherName).toBe('教师2');
     expect(last.after).toMatchObject({ status: 'late', lateMinutes: 10 });
   });
