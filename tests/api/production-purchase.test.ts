@@ -1,3 +1,4 @@
+import type { Actor } from '#core/access';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveApprovalChain } from '#core/approval';
@@ -26,6 +27,8 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
   let t: TestApp;
   let p: TestPlant;
   let buyer: Client;
+  /** The VP and the GM as actors: the monthly plan's approvers (issue 14 item 7 may add the policy's role as a last step). */
+  let planApprovers: Actor[];
   let keeper: Client;
   let vp: Client;
   let gm: Client;
@@ -46,6 +49,7 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
       newPerson(db, p.orgId, ['production.read', 'document.read']),
       newPerson(db, (await newOrg(db)).org.id, 'all'),
     ]);
+    planApprovers = [people[2], people[3]];
     [buyer, keeper, vp, gm, reader, stranger] = await Promise.all(people.map((a) => signIn(t.app, a.username, TEST_PASSWORD)));
     const planner = await signIn(t.app, p.planner.username, TEST_PASSWORD);
     const cork = (await planner.get('/api/production/items?q=C1')).json()[0];
@@ -56,7 +60,7 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
       { key: 'gm', nameZh: '总经理批准', nameEn: 'GM', roleCode: 'gm' },
     ];
     await saveApprovalChain(db, t.ctx.registry.workflows, p.system, 'production.purchase_plan', { steps, allowSelfApproval: true }, now);
-    sourcePlanId = (await newIssuedPlan(db, t.ctx.registry.workflows, p, now)).id;
+    sourcePlanId = (await newIssuedPlan(db, t.ctx.registry.workflows, p, now, { approvers: planApprovers })).id;
   });
   afterAll(() => t.close());
 
@@ -142,7 +146,7 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
   it('PP-16 T4 第二十六、二十七条 shortages ahead reach the buyer’s inbox; the stranger sees none', async () => {
     // 1,000 cases a working day need ~156,000 corks: more than on hand and the April orders still open.
     const next = nextRealMonth();
-    await newIssuedPlan(t.ctx.db, t.ctx.registry.workflows, p, new Date(NOW), { month: next.month, days: next.days, firstWeekday: next.firstWeekday, perDay: 1000 });
+    await newIssuedPlan(t.ctx.db, t.ctx.registry.workflows, p, new Date(NOW), { month: next.month, days: next.days, firstWeekday: next.firstWeekday, perDay: 1000, approvers: planApprovers });
     const inbox = (await buyer.get('/api/inbox')).json();
     expect(inbox.find((i: { kind: string; title: { zh: string } }) => i.kind === 'production.stock.shortage' && i.title.zh.includes('C1'))).toMatchObject({ link: '/production/warehouse/shortages' });
     expect((await keeper.get('/api/inbox')).json().filter((i: { kind: string }) => i.kind === 'production.stock.shortage')).toEqual([]);

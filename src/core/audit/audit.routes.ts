@@ -30,7 +30,9 @@ function inWords(labels: AuditLabelTable, r: Row) {
   };
 }
 
-const auditSheet = defineSheet({
+// Built on first use: core/excel imports core/audit back, so defineSheet is not there yet at load time.
+const auditSheet = () =>
+  defineSheet({
   name: 'audit',
   columns: [
     { key: 'at', header: { zh: '时间', en: 'Time' }, type: 'string', width: 18 },
@@ -87,7 +89,7 @@ export const auditRoutes: RouteModule = (app, ctx) => {
       const rows = (await findAuditEntries(ctx.db, actor, { ...q, limit: 5000 })).map((r) => inWords(labels, r));
       const en = locale === 'en';
       const body = await exportSheet(
-        auditSheet,
+        auditSheet(),
         rows.map((r) => ({
           at: new Date(r.at.getTime() + offset * 60_000).toISOString().slice(0, 19).replace('T', ' '),
           actor: r.actorName ?? (en ? 'System' : '系统'),

@@ -48,7 +48,7 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
     ];
     // The buyer is the purchasing head and signs the department's own plan first (T4 第二十三条: 逐级审批).
     await saveApprovalChain(db, workflows, p.system, PURCHASE_PLAN_DOC, { steps, allowSelfApproval: true }, NOW);
-    sourcePlanId = (await newIssuedPlan(db, workflows, p, NOW)).id;
+    sourcePlanId = (await newIssuedPlan(db, workflows, p, NOW, { approvers: [vp, gm] })).id;
   });
   afterAll(() => database.drop());
 
@@ -158,7 +158,7 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
     // Base wine is made, not bought; bottles and corks are covered by the approved orders.
     expect(projected.map((s) => s.code)).toEqual([]);
     // Another plant month with no purchase plan yet: corks run short on its first working day.
-    await newIssuedPlan(db, workflows, p, NOW, { month: '2026-05', days: 31, firstWeekday: 5, perDay: 500 });
+    await newIssuedPlan(db, workflows, p, NOW, { month: '2026-05', days: 31, firstWeekday: 5, perDay: 500, approvers: [vp, gm] });
     const later = await findShortages(db, p.planner, march25);
     expect(later.projected.find((s) => s.code === 'C1')).toMatchObject({ shortOn: '2026-05-01', supplier: '金陵包装' });
   });
@@ -187,7 +187,7 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   it('PP-15 T2 (五.1.2) plans bought parts monthly and lot-for-lot: one line per material and month, the net need only', async () => {
     const view = await getPolicyView(db, p.system);
     await applyPreset(db, p.system, { baseVersion: view.version, preset: 'T2', reason: '套用 T2' });
-    const row = await compilePurchasePlan(db, workflows, buyer, { sourcePlanId: (await newIssuedPlan(db, workflows, p, NOW, { month: '2026-07', days: 31, firstWeekday: 3, perDay: 100 })).id }, NOW);
+    const row = await compilePurchasePlan(db, workflows, buyer, { sourcePlanId: (await newIssuedPlan(db, workflows, p, NOW, { month: '2026-07', days: 31, firstWeekday: 3, perDay: 100, approvers: [vp, gm] })).id }, NOW);
     const t2 = await getPurchasePlanView(db, buyer, row.id);
     expect(t2).toMatchObject({ orderPeriod: 'month', lotPolicy: 'lot_for_lot' });
     expect(t2.orders.every((o) => o.periodStart.endsWith('-01'))).toBe(true);
