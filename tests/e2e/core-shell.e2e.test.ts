@@ -108,7 +108,10 @@ describe('the app shell: sessions, missing pages, permissions, the server away, 
     await page.goto('/notifications');
     await page.getByTestId('user-menu').waitFor();
     const badge = page.getByTestId('notification-badge').locator('.ant-scroll-number');
-    const before = (await badge.count()) ? await badge.getAttribute('title') : null;
+    const shown = async () => ((await badge.count()) ? await badge.getAttribute('title') : null);
+    // The demo VP has unread notifications: wait for the bell's first count.
+    await expect.poll(shown, { timeout: 10_000 }).not.toBeNull();
+    const before = await shown();
 
     await page.route('**/api/**', (r) => r.abort('internetdisconnected'));
     // Moving within the app (no reload): the next page's list cannot load.
@@ -118,8 +121,7 @@ describe('the app shell: sessions, missing pages, permissions, the server away, 
     });
     await page.getByTestId('offline-banner').waitFor();
     expect(await page.getByText('暂无数据').count()).toBe(0);
-    const after = (await badge.count()) ? await badge.getAttribute('title') : null;
-    expect(after).toBe(before);
+    expect(await shown()).toBe(before);
 
     await page.unroute('**/api/**');
     await page.getByTestId('offline-banner').getByRole('button', { name: /重\s*试/ }).click();
