@@ -106,6 +106,8 @@ describe('production execution across the features in the browser (issue 9)', ()
     await buyer.getByTestId('doc-submit').click();
     await buyer.getByTestId('approval-opinion').fill('已核对库存与在途订单');
     await buyer.getByTestId('doc-approve').click();
+    // Approving asks first (issue 15 item 6).
+    await buyer.getByTestId('doc-action-confirm').click();
     await waitText(buyer, 'approval-timeline', '副总经理审核');
     for (const approver of ['plant.vp', 'plant.gm']) {
       const phone = await phoneOf(e2e, approver);
@@ -116,6 +118,7 @@ describe('production execution across the features in the browser (issue 9)', ()
       expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(2);
       await phone.getByTestId('approval-opinion').fill('同意');
       await phone.getByTestId('doc-approve').click();
+      await phone.getByTestId('doc-action-confirm').click();
       if (approver === 'plant.gm') await waitText(phone, 'purchase-state', '已批准');
       else await waitForText(phone, '批准 ✓');
     }
