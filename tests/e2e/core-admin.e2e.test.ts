@@ -36,7 +36,8 @@ describe('administration journeys in the browser (CORE-2, CORE-10, CORE-11, poli
     await page.locator('#displayName').fill('钟质检');
     await page.locator('#password').fill('abc');
     await chooseOption(page, 'departmentId', '质量部');
-    await chooseOption(page, 'roles', '班长');
+    // A person is found by name among many roles (typing filters by the label, not the code).
+    await chooseOption(page, 'roles', '班长', { search: true });
     // Closes the role list (Escape would close the dialog when the list is already shut).
     await page.locator('.ant-modal-title').click();
     await page.getByTestId('person-save').click();

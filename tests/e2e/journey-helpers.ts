@@ -52,9 +52,13 @@ export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en'): Promis
   await page.getByTestId('user-menu').waitFor();
 }
 
-/** Picks an option of an antd Select opened from the input with this id. */
-export async function chooseOption(page: Page, inputId: string, label: string): Promise<void> {
+/**
+ * Picks an option of an antd Select opened from the input with this id. A searchable select is
+ * filtered by the label first (a long list is virtual: options below the fold are not rendered).
+ */
+export async function chooseOption(page: Page, inputId: string, label: string, opts: { search?: boolean } = {}): Promise<void> {
   await page.locator(`#${inputId}`).click();
+  if (opts.search) await page.locator(`#${inputId}`).fill(label);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
 }
 

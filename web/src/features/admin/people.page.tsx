@@ -126,13 +126,13 @@ export function PeoplePage() {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="departmentId" label={t(tx('部门', 'Department'))}>
-            <Select allowClear options={depts.data?.map((d) => ({ value: d.id, label: d.name }))} />
+            <Select allowClear showSearch optionFilterProp="label" options={depts.data?.map((d) => ({ value: d.id, label: d.name }))} />
           </Form.Item>
           <Form.Item name="positions" label={t(tx('职务', 'Positions'))}>
             <Select mode="tags" />
           </Form.Item>
           <Form.Item name="roles" label={t(tx('角色', 'Roles'))}>
-            <Select mode="multiple" options={roles.data?.roles.map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))} />
+            <Select mode="multiple" optionFilterProp="label" options={roles.data?.roles.map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))} />
           </Form.Item>
           {editing !== 'new' && (
             <Form.Item name="isActive" label={t(tx('启用', 'Active'))} valuePropName="checked">

@@ -96,7 +96,7 @@ export function SeriesFormModal({ open, onClose, onDone }: { open: boolean; onCl
           </>
         ) : (
           <Form.Item name="weekdays" label={t(tx('星期', 'Weekdays'))} rules={[{ required: true }]}>
-            <Select mode="multiple" options={WEEKDAY_OPTIONS.map((w, i) => ({ value: i + 1, label: t(w) }))} />
+            <Select mode="multiple" optionFilterProp="label" options={WEEKDAY_OPTIONS.map((w, i) => ({ value: i + 1, label: t(w) }))} />
           </Form.Item>
         )}
         <Form.Item name="time" label={t(tx('开始时间', 'Starts at'))} rules={[{ required: true }]}>

@@ -91,7 +91,7 @@ export function MaintenanceLinesPanel({ lines, editable, onChange }: { lines: Ed
           {
             title: t(tx('计划月份', 'Months')),
             width: 230,
-            render: (_: unknown, l, i) => (editable ? <Select mode="multiple" value={l.months} style={{ width: 215 }} onChange={(v) => set(i, { months: [...v].sort((a, b) => a - b) })} options={monthOptions} /> : monthsText(l)),
+            render: (_: unknown, l, i) => (editable ? <Select mode="multiple" optionFilterProp="label" value={l.months} style={{ width: 215 }} onChange={(v) => set(i, { months: [...v].sort((a, b) => a - b) })} options={monthOptions} /> : monthsText(l)),
           },
           { title: t(tx('第几周', 'Week')), width: 80, render: (_: unknown, l, i) => (editable ? <InputNumber min={1} max={5} value={l.week} onChange={(v) => set(i, { week: v ?? 1 })} style={{ width: 60 }} /> : l.week) },
           ...(editable ? [{ title: '', width: 48, render: (_: unknown, __: EditLine, i: number) => <Button type="text" aria-label={t(tx('删除', 'Remove'))} icon={<DeleteOutlined />} onClick={() => onChange(lines.filter((_x, k) => k !== i))} /> }] : []),
