@@ -1,5 +1,6 @@
 import { defineModule } from '#core/http';
 import { seedLeagueSchool } from './demo';
+import { leagueHomeSource } from './league.home';
 import { memberRoutes } from './members';
 import { workPlanRoutes } from './work-plan';
 
@@ -12,6 +13,7 @@ export const leagueModule = defineModule({
     { code: 'league.manage', label: { zh: '团委工作管理', en: 'Manage Youth League' } },
   ],
   routes: [memberRoutes, workPlanRoutes],
+  homeSources: [leagueHomeSource],
   demo: async (db, org) => {
     if (org.kind === 'school') await seedLeagueSchool(db, org);
   },

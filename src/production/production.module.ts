@@ -1,6 +1,6 @@
 import { defineModule } from '#core/http';
 import { onPlanIssuedAssess } from './assessment/index';
-import { findProductionInbox } from './dashboard/index';
+import { findProductionInbox, productionHomeSource } from './dashboard/index';
 import { demandDocumentTypes, demandTransitionHooks, ORDER_REVIEW_DOC } from './demand/index';
 import { seedProductionDemo } from './demo/index';
 import { exceptionJobs, findExceptionInbox, onCustomerChangeSubmit } from './exception/index';
@@ -47,6 +47,7 @@ export const productionModule = defineModule({
     { name: 'production.requisition', find: findRequisitionInbox },
     { name: 'production.coordination', find: findCoordinationInbox },
   ],
+  homeSources: [productionHomeSource],
   excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable, machinesExcelTable, stockCountExcelTable],
   demo: seedProductionDemo,
 });

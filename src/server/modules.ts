@@ -6,6 +6,7 @@ import { authModule } from '#core/auth';
 import { calendarModule } from '#core/calendar';
 import { excelModule } from '#core/excel';
 import { defineModule, type ModuleDeclaration, type Registry } from '#core/http';
+import { homeModule } from '#core/home';
 import { meetingModule } from '#core/meeting';
 import { notifyModule } from '#core/notify';
 import { orgModule } from '#core/org';
@@ -32,6 +33,7 @@ export const APP_MODULES: readonly ModuleDeclaration[] = [
   assessmentModule,
   archiveModule,
   excelModule,
+  homeModule,
   productionModule,
   trainingModule,
   leagueModule,

@@ -31,6 +31,7 @@ export function composeRegistry(modules: readonly ModuleDeclaration[]): Registry
     excelTables: composeExcelTables(all((m) => m.excelTables)),
     routes: all((m) => m.routes),
     jobs: all((m) => m.jobs),
+    homeSources: all((m) => m.homeSources),
     demoSeeders: modules.flatMap((m) => (m.demo ? [m.demo] : [])),
   };
 }

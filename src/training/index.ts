@@ -5,7 +5,7 @@ import { attendanceRoutes } from './attendance';
 import { backboneRoutes } from './backbone';
 import { correctionRoutes } from './correction';
 import { creditRoutes } from './credit';
-import { dashboardRoutes } from './dashboard';
+import { dashboardRoutes, trainingHomeSource } from './dashboard';
 import { seedTrainingSchool } from './demo';
 import { evaluationRoutes } from './evaluation';
 import { leaveInbox, leaveRoutes } from './leave';
@@ -46,6 +46,7 @@ export const trainingModule = defineModule({
   documentTypes: [planDocumentType],
   guards: [planCompleteGuard],
   inboxSources: [leaveInbox],
+  homeSources: [trainingHomeSource],
   excelTables: [teachersExcelTable],
   // The demo school's teachers, plan, term of sessions, attendance, leave, credits and more.
   demo: async (db, org) => {

@@ -23,6 +23,7 @@ export type { DeadlineStatus } from './deadline.rules';
 export { cancelDeadline, completeDeadline, createDeadline, findDeadlines } from './deadline.service';
 export type { DeadlineFilters, DeadlineRule, NewDeadline } from './deadline.service';
 export { runDueDeadlines } from './deadline.runner';
+export { orgToday } from './today';
 export type { DeadlineRunResult } from './deadline.runner';
 export { addHoliday, findHolidays, loadBusinessCalendar, removeHoliday, updateHoliday } from './holiday.service';
 export type { HolidayInput } from './holiday.service';

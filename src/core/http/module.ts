@@ -3,6 +3,7 @@ import type { DocumentTypeInfo, GuardDeclaration, HookDeclaration, InboxSourceDe
 import type { Db } from '../db';
 import type { AuditLabels } from '../audit';
 import type { ExcelTable, ExcelTables } from '../excel';
+import type { HomeSourceDeclaration } from '../home';
 import type { AppContext, RouteModule } from './context';
 
 // A module is one declaration of what it brings. Importing a module runs nothing; the
@@ -47,6 +48,8 @@ export interface ModuleDeclaration {
   /** Hooks may attach to another module's document types (an approved order re-checks the plan). */
   transitionHooks?: readonly HookDeclaration[];
   inboxSources?: readonly InboxSourceDeclaration[];
+  /** A card on each person's home page: figures and things to do (issue 15 item 3). */
+  homeSources?: readonly HomeSourceDeclaration[];
   excelTables?: readonly ExcelTable[];
   /** Words for the audit log: action, record-kind and field labels (issue 15 item 5). */
   audit?: AuditLabels;
@@ -65,5 +68,6 @@ export interface Registry {
   excelTables: ExcelTables;
   routes: readonly RouteModule[];
   jobs: readonly Job[];
+  homeSources: readonly HomeSourceDeclaration[];
   demoSeeders: readonly DemoSeeder[];
 }

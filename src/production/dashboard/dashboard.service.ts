@@ -2,13 +2,13 @@ import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import type { InboxItem, Workflows } from '#core/approval';
 import { deadlineStatus, deadlines } from '#core/calendar';
-import { findings } from '#core/assessment';
 import type { Db } from '#core/db';
 import { users } from '#core/org';
 import { addMonths, localToday, monthOf, monthStart } from '../common/index';
 import { prodOrderChanges, prodOrderReviews, prodOrders } from '../demand/index';
 import { prodWorkshops } from '../master/index';
 import { findPlans, getPlanView, prodPlanRequests, prodPlans, refreshIfCalendarChanged } from '../plan/index';
+import { countOpenProductionFindings, countOrdersIn } from './home';
 
 /** The planner's dashboard: this and next month's plan, approval state, heat map, late items. */
 export async function getPlanningDashboard(db: Db, workflows: Workflows, actor: Actor, now: Date) {
@@ -35,13 +35,7 @@ export async function getPlanningDashboard(db: Db, workflows: Workflows, actor: 
     .where(and(eq(deadlines.orgId, actor.orgId), like(deadlines.subjectType, 'production.%'), inArray(deadlines.state, ['open', 'missed'])))
     .orderBy(asc(deadlines.dueAt))
     .limit(50);
-  const counts = async (state: string[]) =>
-    (
-      await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(prodOrders)
-        .where(and(eq(prodOrders.orgId, actor.orgId), inArray(prodOrders.state, state as never[])))
-    )[0].n;
+  const counts = (states: string[]) => countOrdersIn(db, actor.orgId, states);
   const [changes] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(prodOrderChanges)
@@ -50,10 +44,7 @@ export async function getPlanningDashboard(db: Db, workflows: Workflows, actor: 
     .select()
     .from(prodPlanRequests)
     .where(and(eq(prodPlanRequests.orgId, actor.orgId), inArray(prodPlanRequests.state, ['received', 'infeasible'])));
-  const [openFindings] = await db
-    .select({ n: sql<number>`count(*)::int`, amount: sql<number>`coalesce(sum(${findings.amount}), 0)::float8` })
-    .from(findings)
-    .where(and(eq(findings.orgId, actor.orgId), like(findings.ruleCode, 'production.%'), inArray(findings.state, ['open', 'disputed', 'confirmed'])));
+  const openFindings = await countOpenProductionFindings(db, actor.orgId);
   return {
     today,
     month,

@@ -1,1 +1,2 @@
 export { findProductionInbox, getPlanningDashboard } from './dashboard.service';
+export { productionHomeSource } from './home';

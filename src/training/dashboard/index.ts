@@ -3,3 +3,4 @@ export { attendanceByGroupAndWeek, creditDistribution } from './dashboard.rules'
 export { getOfficeDashboard } from './dashboard.service';
 export { getMyHome } from './me.service';
 export { dashboardRoutes } from './dashboard.routes';
+export { trainingHomeSource } from './home';

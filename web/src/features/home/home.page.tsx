@@ -1,122 +1,140 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
-import { Link, Navigate } from 'react-router-dom';
+import { Alert, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import type { HomeCard, HomeFigure, HomeView } from '../../contracts';
+import { Link } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
+import { useEmptyText } from '../../ui/connection';
 import { tx, useI18n } from '../../ui/i18n';
 import { Page } from '../../ui/page';
 import { orgTime } from '../../ui/time';
-import { useEmptyText } from '../../ui/connection';
 
-interface InboxItem {
-  kind: string;
-  id: string;
-  title: { zh: string; en: string };
-  link: string;
-  since: string;
-  due?: string;
-}
-interface Deadline {
-  id: string;
-  titleZh: string;
-  titleEn: string;
-  dueOn: string;
-  status: string;
-  clause: string;
+const TONE_COLOUR: Record<HomeFigure['tone'], string | undefined> = { normal: undefined, good: '#389e0d', warning: '#d46b08', danger: '#cf1322' };
+
+/** A due date or time in the organisation's zone: a day reads 11-20, a moment 11-20 14:00. */
+function dueText(due: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(due) ? due.slice(5) : orgTime(due).format('MM-DD HH:mm');
 }
 
-/** 工作台: what waits for me, what is due, what is new — the first screen after sign-in. */
+function FigureTile({ f }: { f: HomeFigure }) {
+  const { t } = useI18n();
+  const value = typeof f.value === 'number' ? f.value : t(f.value);
+  const tile = (
+    <Statistic
+      title={t(f.label)}
+      value={value}
+      suffix={f.suffix ?? undefined}
+      valueStyle={{ color: TONE_COLOUR[f.tone], fontSize: typeof f.value === 'number' ? 24 : 16, whiteSpace: 'normal' }}
+    />
+  );
+  return f.link ? <Link to={f.link}>{tile}</Link> : tile;
+}
+
+function ModuleCard({ card }: { card: HomeCard }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={t(card.title)} extra={card.link && <Link to={card.link}>{t(tx('进入', 'Open'))}</Link>} data-testid={`home-card-${card.module}`}>
+      <Row gutter={[12, 12]}>
+        {card.figures.map((f) => (
+          <Col key={f.label.zh} xs={12} md={12}>
+            <FigureTile f={f} />
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
+/**
+ * 工作台 (issue 15 item 3): what is late, what waits for me from every module I have, the next
+ * deadline, and a card of figures per module — the first screen after sign-in, for every role.
+ */
 export function HomePage() {
-  const { me, can } = useAuth();
-  const { t, locale } = useI18n();
-  const nothingWaiting = useEmptyText(t(tx('没有待办事项', 'Nothing waiting')));
-  const en = locale === 'en';
-  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => get<InboxItem[]>('/inbox') });
-  const deadlines = useQuery({ queryKey: ['deadlines', 'mine'], queryFn: () => get<Deadline[]>('/deadlines?scope=mine&state=open') });
-  const unread = useQuery({ queryKey: ['notifications', 'unread'], queryFn: () => get<{ count: number }>('/notifications/unread-count') });
-  const overdue = (deadlines.data ?? []).filter((d) => d.status === 'overdue').length;
-  // A teacher's first screen is their own training page (today's sessions, sign-in, credits).
-  if (can('training.self') && !can('training.read')) return <Navigate to="/training/my" replace />;
+  const { me } = useAuth();
+  const { t } = useI18n();
+  const nothingWaiting = useEmptyText(t(tx('没有待办事项，一切就绪', 'Nothing waiting — all clear')));
+  const home = useQuery({ queryKey: ['home'], queryFn: () => get<HomeView>('/home') });
+  const data = home.data;
   return (
     <Page title={tx('工作台', 'Home')}>
       <Typography.Paragraph>
         {t(tx('您好，', 'Hello, '))}
         {me?.displayName}
+        {data && data.counts.late > 0 && (
+          <Typography.Text type="danger">{t(tx(`　有 ${data.counts.late} 项已逾期，请先处理。`, `  ${data.counts.late} items are late: start with those.`))}</Typography.Text>
+        )}
       </Typography.Paragraph>
+      {data?.nextDeadline && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="home-next-deadline"
+          message={
+            <Space wrap size={4}>
+              <span>{t(tx('下一个截止：', 'Next deadline: '))}</span>
+              {data.nextDeadline.link ? <Link to={data.nextDeadline.link}>{t(data.nextDeadline.title)}</Link> : t(data.nextDeadline.title)}
+              <Typography.Text strong>{dueText(data.nextDeadline.due)}</Typography.Text>
+              <Typography.Text type="secondary">{`${t(tx('依据', 'Under'))} ${data.nextDeadline.clause}`}</Typography.Text>
+            </Space>
+          }
+        />
+      )}
       <Row gutter={[16, 16]}>
-        <Col xs={8} md={6}>
+        <Col xs={8} md={4}>
           <Card size="small">
-            <Link to="/inbox">
-              <Statistic title={t(tx('我的待办', 'My inbox'))} value={inbox.data?.length ?? 0} />
-            </Link>
+            <Statistic title={t(tx('待办', 'To do'))} value={data?.counts.waiting ?? 0} />
           </Card>
         </Col>
-        <Col xs={8} md={6}>
+        <Col xs={8} md={4}>
           <Card size="small">
-            <Link to="/deadlines">
-              <Statistic title={t(tx('逾期事项', 'Overdue'))} value={overdue} valueStyle={overdue ? { color: '#cf1322' } : undefined} />
-            </Link>
+            <Statistic title={t(tx('已逾期', 'Late'))} value={data?.counts.late ?? 0} valueStyle={data?.counts.late ? { color: TONE_COLOUR.danger } : undefined} />
           </Card>
         </Col>
-        <Col xs={8} md={6}>
+        <Col xs={8} md={4}>
           <Card size="small">
             <Link to="/notifications">
-              <Statistic title={t(tx('未读通知', 'Unread'))} value={unread.data?.count ?? 0} />
+              <Statistic title={t(tx('未读通知', 'Unread'))} value={data?.counts.unread ?? 0} />
             </Link>
           </Card>
         </Col>
-        <Col xs={24} md={12}>
-          <Card title={t(tx('等待我处理', 'Waiting for me'))} size="small" extra={<Link to="/inbox">{t(tx('全部', 'All'))}</Link>}>
-            {inbox.data?.length ? (
+      </Row>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} lg={14}>
+          <Card size="small" title={t(tx('待办事项', 'Things to do'))} extra={<Link to="/inbox">{t(tx('待办箱', 'Inbox'))}</Link>}>
+            {data?.tasks.length ? (
               <List
                 size="small"
-                dataSource={inbox.data.slice(0, 8)}
-                renderItem={(i) => (
+                data-testid="home-tasks"
+                dataSource={data.tasks.slice(0, 15)}
+                renderItem={(x) => (
                   <List.Item>
-                    <Link to={i.link}>{en ? i.title.en : i.title.zh}</Link>
-                    <Typography.Text type="secondary">{orgTime(i.since).format('MM-DD HH:mm')}</Typography.Text>
+                    <Space wrap size={4} style={{ flex: 1, minWidth: 0 }}>
+                      <Tag color={x.isLate ? 'red' : 'blue'}>{t(x.tag)}</Tag>
+                      <Link to={x.link}>{t(x.title)}</Link>
+                    </Space>
+                    {x.due && (
+                      <Typography.Text type={x.isLate ? 'danger' : 'secondary'} style={{ whiteSpace: 'nowrap' }}>
+                        {x.isLate ? t(tx('逾期 ', 'Late ')) : t(tx('截止 ', 'Due '))}
+                        {dueText(x.due)}
+                      </Typography.Text>
+                    )}
                   </List.Item>
                 )}
               />
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={nothingWaiting} />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={home.isLoading ? t(tx('正在读取…', 'Loading…')) : nothingWaiting} />
             )}
+            {data && data.tasks.length > 15 && <Link to="/inbox">{t(tx(`还有 ${data.tasks.length - 15} 项…`, `${data.tasks.length - 15} more…`))}</Link>}
           </Card>
         </Col>
-        <Col xs={24} md={12}>
-          <Card title={t(tx('我的截止事项', 'My deadlines'))} size="small" extra={<Link to="/deadlines">{t(tx('全部', 'All'))}</Link>}>
-            {deadlines.data?.length ? (
-              <List
-                size="small"
-                dataSource={deadlines.data.slice(0, 8)}
-                renderItem={(d) => (
-                  <List.Item>
-                    <span>
-                      {d.status === 'overdue' && <Badge status="error" />} {en ? d.titleEn : d.titleZh} <Tag>{d.clause}</Tag>
-                    </span>
-                    <Typography.Text type={d.status === 'overdue' ? 'danger' : 'secondary'}>{d.dueOn}</Typography.Text>
-                  </List.Item>
-                )}
-              />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(tx('没有未完成的截止事项', 'No open deadlines'))} />
-            )}
-          </Card>
+        <Col xs={24} lg={10}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            {data?.cards.map((c) => (
+              <ModuleCard key={c.module} card={c} />
+            ))}
+          </Space>
         </Col>
-        {can('production.read') && (
-          <Col xs={24} md={8}>
-            <Card title={t(tx('生产计划', 'Production'))} size="small">
-              <Link to="/production">{t(tx('进入生产计划管理', 'Open production planning'))}</Link>
-            </Card>
-          </Col>
-        )}
-        {(can('training.read') || can('training.self')) && (
-          <Col xs={24} md={8}>
-            <Card title={t(tx('校本培训', 'Training'))} size="small">
-              <Link to={can('training.read') ? '/training/dashboard' : '/training/my'}>{t(tx('进入校本培训管理', 'Open school-based training'))}</Link>
-            </Card>
-          </Col>
-        )}
       </Row>
     </Page>
   );
