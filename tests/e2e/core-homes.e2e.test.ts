@@ -11,6 +11,18 @@ async function homeReady(page: Page): Promise<void> {
   await page.getByTestId('home-tasks').or(page.locator('.ant-empty-description')).first().waitFor();
 }
 
+/** Every link a home card offers leads to a page that exists (not the 404 page). */
+async function cardLinksResolve(page: Page, module: string): Promise<string[]> {
+  const hrefs = await page.getByTestId(`home-card-${module}`).locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const missing: string[] = [];
+  for (const href of [...new Set(hrefs)]) {
+    await page.goto(href);
+    await page.getByRole('heading').first().waitFor();
+    if ((await page.getByText('页面不存在').count()) > 0) missing.push(href);
+  }
+  return missing;
+}
+
 async function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
@@ -22,11 +34,17 @@ describe('home pages by role (issue 15 item 3)', () => {
   });
   afterAll(() => e2e?.close());
 
-  it('issue 15.3 the administrator’s home shows who is set up and the set-up work, not three zeros (desktop)', async () => {
-    const page = await e2e.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await login(page, 'plant.admin');
+  /** Signed in at 1440 × 900 (or on a phone) and on the home page. */
+  const openHome = async (username: string, phone = false): Promise<Page> => {
+    const page = await e2e.newPage({ phone });
+    if (!phone) await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, username);
     await homeReady(page);
+    return page;
+  };
+
+  it('issue 15.3 the administrator’s home shows who is set up and the set-up work, not three zeros (desktop)', async () => {
+    const page = await openHome('plant.admin');
     const admin = page.getByTestId('home-card-admin');
     await admin.waitFor();
     expect(await admin.innerText()).toMatch(/在用账号\s*1\d/);
@@ -38,10 +56,7 @@ describe('home pages by role (issue 15 item 3)', () => {
   });
 
   it('issue 15.3 the production head sees this and next month’s plan in words and late items first, and the English switch relabels them', async () => {
-    const page = await e2e.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await login(page, 'plant.head');
-    await homeReady(page);
+    const page = await openHome('plant.head');
     const production = page.getByTestId('home-card-production');
     expect(await production.innerText()).toMatch(/\d+月计划/);
     expect(await production.innerText()).toContain('待汇审订单');
@@ -55,12 +70,12 @@ describe('home pages by role (issue 15 item 3)', () => {
     await page.getByRole('heading', { name: 'Home' }).waitFor();
     expect(await page.getByTestId('home-card-production').innerText()).toContain('Orders to review');
     await switchLanguage(page, 'zh-CN');
+    // Every figure of the card opens a page that exists.
+    expect(await cardLinksResolve(page, 'production')).toEqual([]);
   });
 
   it('issue 15.3 a teacher on a phone lands on the home (not sent away) with credits, absences against the limit and own work, without sideways scrolling', async () => {
-    const phone = await e2e.newPage({ phone: true });
-    await login(phone, 'school.t1');
-    await homeReady(phone);
+    const phone = await openHome('school.t1', true);
     expect(new URL(phone.url()).pathname).toBe('/');
     const training = phone.getByTestId('home-card-training');
     expect(await training.innerText()).toMatch(/本学年学分[\s\S]*\/ \d+/);
@@ -70,9 +85,7 @@ describe('home pages by role (issue 15 item 3)', () => {
   });
 
   it('issue 15.3 the League secretary’s phone home lists the members not registered and shows the League card beside their own training', async () => {
-    const phone = await e2e.newPage({ phone: true });
-    await login(phone, 'school.league');
-    await homeReady(phone);
+    const phone = await openHome('school.league', true);
     await phone.getByTestId('home-card-league').waitFor();
     await phone.getByTestId('home-card-training').waitFor();
     expect(await phone.getByTestId('home-card-league').innerText()).toContain('本学期未注册');
@@ -80,5 +93,20 @@ describe('home pages by role (issue 15 item 3)', () => {
     await registration.click();
     await phone.waitForURL((u) => u.pathname === '/league/members');
     expect(await scrollsSideways(phone)).toBe(false);
+  });
+
+  it('issue 15.3 every link on the admin’s, the office’s, a teacher’s and the League secretary’s cards opens a page that exists', async () => {
+    for (const [username, modules] of [
+      ['plant.admin', ['admin']],
+      ['school.office', ['training']],
+      ['school.t1', ['training']],
+      ['school.league', ['league']],
+    ] as const) {
+      for (const module of modules) {
+        const page = await openHome(username);
+        expect({ username, missing: await cardLinksResolve(page, module) }).toEqual({ username, missing: [] });
+        await page.context().close();
+      }
+    }
   });
 });

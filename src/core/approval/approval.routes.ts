@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
+import { wordsSchema } from '../validation';
 import { findApprovalChains, saveApprovalChain } from './approval-chain.service';
 import { documentRoutes } from './document.routes';
 import { findInbox } from './inbox.service';
@@ -11,7 +12,7 @@ const Step = z.object({
   roleCode: z.string().min(1).max(64),
 });
 
-const Words = z.object({ zh: z.string(), en: z.string() });
+const Words = wordsSchema;
 /** One thing waiting for the person; `tag` is the kind in words, what the inbox shows. */
 const InboxItemSchema = z.object({ kind: z.string(), tag: Words, id: z.string(), title: Words, link: z.string(), since: z.string(), due: z.string().optional() });
 

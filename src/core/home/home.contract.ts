@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { wordsSchema } from '../validation';
 
 // GET /home (issue 15 item 3): each role's first screen — due work, late items, the next
 // deadline and one card per module the person has. Modules contribute cards through their
 // declaration (`homeSources`); the server composes them.
 
-export const WordsSchema = z.object({ zh: z.string(), en: z.string() });
+export const WordsSchema = wordsSchema;
 
 /** One thing to do, in words, with where to do it. */
 export const HomeTaskSchema = z.object({

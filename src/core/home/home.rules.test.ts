@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLate, nextDeadlineOf, orderTasks, task } from './home.rules';
+import { isLate, nextDeadlineOf, orderTasks, task, withLateDeadlines } from './home.rules';
 
 const tag = { zh: '待办', en: 'To do' };
 const w = (s: string) => ({ zh: s, en: s });
@@ -22,6 +22,16 @@ describe('issue 15 item 3: the home list — late first, then by due date, one e
       task(tag, w('due soon'), '/d', { due: '2026-11-18' }),
     ]);
     expect(list.map((x) => x.title.zh)).toEqual(['late', 'due soon', 'due later', 'undated']);
+  });
+  it('a missed deadline marks the task about the same record late instead of listing it twice', () => {
+    const inbox = [task(tag, w('review order 7'), '/orders/7'), task(tag, w('approve plan'), '/plans/1', { due: '2026-11-20' })];
+    const missed = [task(w('截止事项'), w('order 7 review due'), '/orders/7', { due: '2026-11-15T16:00:00Z', isLate: true }), task(w('截止事项'), w('report due'), '/reports/3', { due: '2026-11-16', isLate: true })];
+    const list = withLateDeadlines(inbox, missed);
+    expect(list.map((x) => [x.title.zh, x.isLate, x.due])).toEqual([
+      ['review order 7', true, '2026-11-15T16:00:00Z'],
+      ['approve plan', false, '2026-11-20'],
+      ['report due', true, '2026-11-16'],
+    ]);
   });
   it('the next deadline is the earliest one still ahead', () => {
     const d = (at: string, status = 'open') => ({ dueAt: new Date(at), status });

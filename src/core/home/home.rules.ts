@@ -20,6 +20,21 @@ export function orderTasks<T extends HomeTask>(tasks: readonly T[]): T[] {
   return unique.sort((a, b) => Number(b.isLate) - Number(a.isLate) || dueKey(a).localeCompare(dueKey(b)) || (a.since ?? '').localeCompare(b.since ?? ''));
 }
 
+/**
+ * A missed deadline belongs to the work it is about: when a task already points at the same
+ * record, that task is marked late (and takes the deadline's date if it had none) instead of
+ * the record being listed twice; a deadline with no task of its own is added.
+ */
+export function withLateDeadlines<T extends HomeTask>(tasks: readonly T[], late: readonly T[]): T[] {
+  const merged = [...tasks];
+  for (const d of late) {
+    const i = merged.findIndex((t) => t.link === d.link);
+    if (i < 0) merged.push(d);
+    else merged[i] = { ...merged[i], isLate: true, due: merged[i].due ?? d.due };
+  }
+  return merged;
+}
+
 /** The next deadline still ahead (the late ones are in the task list already). */
 export function nextDeadlineOf<D extends { dueAt: Date; status: string }>(deadlines: readonly D[], now: Date): D | null {
   return deadlines.filter((d) => d.status !== 'overdue' && d.dueAt.getTime() >= now.getTime()).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0] ?? null;

@@ -4,7 +4,7 @@ import { findDeadlines, orgToday } from '../calendar';
 import type { Db } from '../db';
 import { countUnread } from '../notify';
 import type { HomeCard, HomeView } from './home.contract';
-import { isLate, nextDeadlineOf, orderTasks } from './home.rules';
+import { isLate, nextDeadlineOf, orderTasks, withLateDeadlines } from './home.rules';
 
 /** What a module's home source is given: the person, their organisation's day and the clock. */
 export interface HomeSourceContext {
@@ -40,13 +40,17 @@ export async function getHome(db: Db, workflows: Workflows, sources: readonly Ho
     const found = await source.find({ db, actor, workflows, now, today });
     if (found) cards.push(found);
   }
-  const tasks = orderTasks([
-    ...inbox.map((i) => ({ module: i.kind.split('.')[0], tag: i.tag, title: i.title, link: i.link, due: i.due ?? null, isLate: isLate(i.due ?? null, now, today), since: i.since })),
-    ...cards.flatMap((c) => c.tasks.map((t) => ({ ...t, module: c.module }))),
-    ...open
-      .filter((d) => d.status === 'overdue')
-      .map((d) => ({ module: d.subjectType.split('.')[0], tag: DEADLINE_TAG, title: { zh: d.titleZh, en: d.titleEn }, link: d.link ?? '/deadlines', due: d.dueAt.toISOString(), isLate: true, since: null })),
-  ]);
+  const tasks = orderTasks(
+    withLateDeadlines(
+      [
+        ...inbox.map((i) => ({ module: i.kind.split('.')[0], tag: i.tag, title: i.title, link: i.link, due: i.due ?? null, isLate: isLate(i.due ?? null, now, today), since: i.since })),
+        ...cards.flatMap((c) => c.tasks.map((t) => ({ ...t, module: c.module }))),
+      ],
+      open
+        .filter((d) => d.status === 'overdue')
+        .map((d) => ({ module: d.subjectType.split('.')[0], tag: DEADLINE_TAG, title: { zh: d.titleZh, en: d.titleEn }, link: d.link ?? '/deadlines', due: d.dueAt.toISOString(), isLate: true, since: null })),
+    ),
+  );
   const next = nextDeadlineOf(open, now);
   return {
     counts: { waiting: tasks.length, late: tasks.filter((t) => t.isLate).length, unread },

@@ -1,5 +1,5 @@
 // Shared input rules: text a client may send, and numbers as the database stores them.
 export { findUnsafeCharacter, findUnsafeText, UNSAFE_REASONS } from './text.rules';
 export type { UnsafeReason, UnsafeText } from './text.rules';
-export { hasTwoDecimalsAtMost, hoursValue, safeText } from './text.schema';
+export { hasTwoDecimalsAtMost, hoursValue, safeText, wordsSchema } from './text.schema';
 export { assertInOrganisation } from './reference';

@@ -17,6 +17,9 @@ export function safeText(options: { min?: number; max: number }) {
     });
 }
 
+/** Words in both languages, as every label and title the API sends to a page. */
+export const wordsSchema = z.object({ zh: z.string(), en: z.string() });
+
 /** Hours as the database keeps them (numeric with two decimals): positive, at most two decimals. */
 export function hoursValue(options: { max: number }) {
   return z

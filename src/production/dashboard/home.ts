@@ -63,7 +63,7 @@ async function findProductionCard({ db, actor, today }: HomeSourceContext): Prom
         planFigure({ zh: `${Number(month.slice(5, 7))}月计划`, en: `${month} plan` }, planOf(month)),
         planFigure({ zh: `${Number(next.slice(5, 7))}月计划`, en: `${next} plan` }, planOf(next)),
         figure({ zh: '待汇审订单', en: 'Orders to review' }, toReview, { link: '/production/orders', tone: toReview > 0 ? 'warning' : 'normal' }),
-        figure({ zh: '未结考核', en: 'Open findings' }, open.n, { link: '/assessment/findings', tone: open.n > 0 ? 'warning' : 'good' }),
+        figure({ zh: '未结考核', en: 'Open findings' }, open.n, { link: '/assessment', tone: open.n > 0 ? 'warning' : 'good' }),
       ],
     },
   );

@@ -13,6 +13,13 @@ import { findSessions } from '../session';
 import { findTeachers } from '../teacher';
 import { attendanceByGroupAndWeek, creditDistribution } from './dashboard.rules';
 
+/** Leave requests and credit claims waiting for the office's decision (the dashboard and the home card). */
+export async function countWaitingDecisions(db: Db, orgId: string): Promise<{ leave: number; claims: number }> {
+  const [leave] = await db.select({ n: count() }).from(trainingLeaveRequests).where(and(eq(trainingLeaveRequests.orgId, orgId), eq(trainingLeaveRequests.state, 'pending')));
+  const [claims] = await db.select({ n: count() }).from(creditClaims).where(and(eq(creditClaims.orgId, orgId), eq(creditClaims.state, 'pending')));
+  return { leave: leave?.n ?? 0, claims: claims?.n ?? 0 };
+}
+
 /** The office's dashboard (教导处): attendance by group and week, credits, who is at risk and why. */
 export async function getOfficeDashboard(db: Db, actor: Actor, schoolYear: string, now: Date) {
   requireAccess(actor, 'training.read');
@@ -31,8 +38,7 @@ export async function getOfficeDashboard(db: Db, actor: Actor, schoolYear: strin
     return { teacherId: t.id, name: t.name, groupName: t.groupName, credits: facts.credits, absences: facts.absences, risks };
   });
   const upcoming = await findSessions(db, actor, { from: today, to: addDays(today, 7) }, now);
-  const [pendingLeave] = await db.select({ n: count() }).from(trainingLeaveRequests).where(and(eq(trainingLeaveRequests.orgId, actor.orgId), eq(trainingLeaveRequests.state, 'pending')));
-  const [pendingClaims] = await db.select({ n: count() }).from(creditClaims).where(and(eq(creditClaims.orgId, actor.orgId), eq(creditClaims.state, 'pending')));
+  const waiting = await countWaitingDecisions(db, actor.orgId);
   const held = records.sessions;
   return {
     schoolYear,
@@ -48,8 +54,8 @@ export async function getOfficeDashboard(db: Db, actor: Actor, schoolYear: strin
       withoutTrainer: upcoming.filter((s) => !s.trainerDisplay).length,
       withoutRecorder: upcoming.filter((s) => !s.recorderName).length,
     },
-    pendingLeave: pendingLeave?.n ?? 0,
-    pendingClaims: pendingClaims?.n ?? 0,
+    pendingLeave: waiting.leave,
+    pendingClaims: waiting.claims,
     backbone: backboneShareOf(teachers, policy.training.backboneTargetShare),
   };
 }

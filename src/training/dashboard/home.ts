@@ -2,9 +2,8 @@ import { and, count, eq, gte, lte } from 'drizzle-orm';
 import { hasPermission } from '#core/access';
 import { card, figure, type HomeCard, type HomeSourceContext, type HomeSourceDeclaration, type HomeTask, isLate, task } from '#core/home';
 import { addDays } from '#core/calendar';
-import { creditClaims } from '../credit';
-import { trainingLeaveRequests } from '../leave';
 import { trainingSessions } from '../session';
+import { countWaitingDecisions } from './dashboard.service';
 import { getMyHome } from './me.service';
 
 const SIGN_IN = { zh: '培训签到', en: 'Sign-in' };
@@ -51,8 +50,7 @@ async function findTeacherCard({ db, actor, now, today }: HomeSourceContext): Pr
  * without an outline (the dashboard has the rest).
  */
 async function findOfficeCard({ db, actor, today }: HomeSourceContext): Promise<HomeCard> {
-  const [leave] = await db.select({ n: count() }).from(trainingLeaveRequests).where(and(eq(trainingLeaveRequests.orgId, actor.orgId), eq(trainingLeaveRequests.state, 'pending')));
-  const [claims] = await db.select({ n: count() }).from(creditClaims).where(and(eq(creditClaims.orgId, actor.orgId), eq(creditClaims.state, 'pending')));
+  const waiting = await countWaitingDecisions(db, actor.orgId);
   const [week] = await db
     .select({ n: count() })
     .from(trainingSessions)
@@ -60,8 +58,8 @@ async function findOfficeCard({ db, actor, today }: HomeSourceContext): Promise<
   return card('training', { zh: '校本培训', en: 'School-based training' }, {
     link: '/training/dashboard',
     figures: [
-      figure({ zh: '待批请假', en: 'Leave to decide' }, leave.n, { link: '/training/leave', tone: leave.n > 0 ? 'warning' : 'normal' }),
-      figure({ zh: '待审学分', en: 'Credit claims' }, claims.n, { link: '/training/credits', tone: claims.n > 0 ? 'warning' : 'normal' }),
+      figure({ zh: '待批请假', en: 'Leave to decide' }, waiting.leave, { link: '/training/leave', tone: waiting.leave > 0 ? 'warning' : 'normal' }),
+      figure({ zh: '待审学分', en: 'Credit claims' }, waiting.claims, { link: '/training/credits', tone: waiting.claims > 0 ? 'warning' : 'normal' }),
       figure({ zh: '未来 7 天培训', en: 'Sessions in 7 days' }, week.n, { link: '/training/sessions' }),
     ],
   });

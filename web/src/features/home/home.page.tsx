@@ -11,9 +11,12 @@ import { orgTime } from '../../ui/time';
 
 const TONE_COLOUR: Record<HomeFigure['tone'], string | undefined> = { normal: undefined, good: '#389e0d', warning: '#d46b08', danger: '#cf1322' };
 
-/** A due date or time in the organisation's zone: a day reads 11-20, a moment 11-20 14:00. */
+/** A due date or time in the organisation's zone: a day reads 11-20, a moment 11-20 14:00; another year shows its year. */
 function dueText(due: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(due) ? due.slice(5) : orgTime(due).format('MM-DD HH:mm');
+  const isDay = /^\d{4}-\d{2}-\d{2}$/.test(due);
+  const at = isDay ? orgTime(`${due}T12:00:00Z`) : orgTime(due);
+  const year = at.year() === orgTime().year() ? '' : 'YYYY-';
+  return at.format(isDay ? `${year}MM-DD` : `${year}MM-DD HH:mm`);
 }
 
 function FigureTile({ f }: { f: HomeFigure }) {
@@ -36,7 +39,7 @@ function ModuleCard({ card }: { card: HomeCard }) {
     <Card size="small" title={t(card.title)} extra={card.link && <Link to={card.link}>{t(tx('进入', 'Open'))}</Link>} data-testid={`home-card-${card.module}`}>
       <Row gutter={[12, 12]}>
         {card.figures.map((f) => (
-          <Col key={f.label.zh} xs={12} md={12}>
+          <Col key={f.label.zh} span={12}>
             <FigureTile f={f} />
           </Col>
         ))}
