@@ -288,8 +288,16 @@ describe('production execution across the features in the browser (issue 9)', ()
     await head.goto('/production/progress');
     await head.getByTestId('coordination-item').filter({ hasText: coordination }).getByTestId('coordination-resolve').click();
     await head.getByTestId('coordination-note').fill('协调会决定：采购调货，灌装加班补产');
+    // Issue 9: the resolve dialog links the coordination meeting that took the item up.
+    await chooseOption(head, 'coordination-meeting', '生产协调会', { search: true });
     await head.getByTestId('coordination-resolve-ok').click();
     await waitForText(head, `${coordination} 已解决`);
+    const headApi = await apiAs(e2e, 'plant.head');
+    const closed = await headApi.get<{ number: string; state: string; meetingId: string | null; meetingTitle: string | null }[]>('/production/coordination?state=resolved');
+    const mine = closed.find((c) => c.number === coordination)!;
+    expect(mine.state).toBe('resolved');
+    expect(mine.meetingTitle).toMatch(/^生产协调会/);
+    await headApi.close();
     expect(await horizontalOverflow(head)).toBe(0);
     await keeperApi.close();
   }, 900_000);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#core/audit';
 import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
+import { createMeeting } from '#core/meeting';
 import { getPolicyView, updatePolicy } from '#core/policy';
 import { createTestDatabase, newPerson, type TestDatabase, testRegistry } from '#test-support';
 import { type ExecutionPeople, issueMonthlyPlan, newExecutionPeople, newPlant, type TestPlant } from '../testing/index';
@@ -93,8 +94,13 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   it('PP-18 the production head resolves the item with a note; a workshop cannot', async () => {
     const [item] = await findCoordinationItems(db, x.head, { state: 'open' });
     expect(await reject(resolveCoordination(db, x.lead, item.id, { version: item.version, resolution: '加班' }, NOW))).toBe('FORBIDDEN');
-    const done = await resolveCoordination(db, x.head, item.id, { version: item.version, resolution: '包装车间周六加班两班，下周赶上' }, NOW);
-    expect(done).toMatchObject({ state: 'resolved', resolution: '包装车间周六加班两班，下周赶上' });
+    // Issue 9: the resolution may name the coordination meeting that took it up; only a meeting of this organisation.
+    const unknown = await resolveCoordination(db, x.head, item.id, { version: item.version, resolution: '加班', meetingId: '00000000-0000-4000-8000-000000000000' }, NOW).catch((e) => e);
+    expect(unknown).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'meetingId' }] });
+    const organiser = { ...x.head, permissions: new Set([...x.head.permissions, 'meeting.manage']) } as typeof x.head;
+    const meeting = await createMeeting(db, organiser, { title: '生产协调会：包装车间落后', kind: 'coordination', chairUserId: x.head.userId, startsAt: '2026-03-20T01:00:00Z', endsAt: '2026-03-20T02:00:00Z', attendeeUserIds: [x.head.userId] });
+    const done = await resolveCoordination(db, x.head, item.id, { version: item.version, resolution: '包装车间周六加班两班，下周赶上', meetingId: meeting.id }, NOW);
+    expect(done).toMatchObject({ state: 'resolved', resolution: '包装车间周六加班两班，下周赶上', meetingId: meeting.id, meetingTitle: '生产协调会：包装车间落后' });
     expect(await reject(resolveCoordination(db, x.head, item.id, { version: done.version, resolution: '再次' }, NOW))).toBe('INVALID_STATE');
   });
 

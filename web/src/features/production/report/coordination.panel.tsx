@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../../../ui/api';
 import { useAuth } from '../../../ui/auth';
 import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert } from '../../../ui/page';
+import { orgTime } from '../../../ui/time';
+import type { MeetingItem } from '../../meeting/meeting.types';
 import { fmt } from '../production.labels';
 import type { CoordinationView } from './report.types';
 
@@ -23,12 +25,30 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
   const list = items ?? q.data ?? [];
   const [resolving, setResolving] = useState<CoordinationView | null>(null);
   const [note, setNote] = useState('');
+  const [meetingId, setMeetingId] = useState<string | undefined>(undefined);
+  // The coordination meeting that took the item up (issue 9): the last 60 days' meetings, newest first.
+  const since = orgTime().subtract(60, 'day').format('YYYY-MM-DD');
+  const meetingsQ = useQuery({
+    queryKey: ['meetings', 'coordination-choice', since],
+    queryFn: () => get<MeetingItem[]>(`/meetings?scope=all&from=${since}`),
+    enabled: !!resolving,
+  });
+  const meetingOptions = [...(meetingsQ.data ?? [])]
+    .filter((m) => m.state !== 'cancelled')
+    .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
+    .map((m) => ({ value: m.id, label: `${orgTime(m.startsAt).format('MM-DD HH:mm')} ${m.title}` }));
+  const open = (c: CoordinationView) => {
+    setResolving(c);
+    setMeetingId(c.meetingId ?? undefined);
+  };
   const resolve = useMutation({
-    mutationFn: (c: CoordinationView) => post<CoordinationView>(`/production/coordination/${c.id}/resolve`, { version: c.version, resolution: note.trim() }),
+    mutationFn: (c: CoordinationView) =>
+      post<CoordinationView>(`/production/coordination/${c.id}/resolve`, { version: c.version, resolution: note.trim(), ...(meetingId ? { meetingId } : {}) }),
     onSuccess: (c) => {
       message.success(t(tx(`${c.number} 已解决`, `${c.number} resolved`)));
       setResolving(null);
       setNote('');
+      setMeetingId(undefined);
       qc.invalidateQueries({ queryKey: ['production'] });
       qc.invalidateQueries({ queryKey: ['inbox'] });
     },
@@ -47,7 +67,7 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
             actions={
               can('production.plan.write') && c.state === 'open'
                 ? [
-                    <Button key="r" size="small" data-testid="coordination-resolve" onClick={() => setResolving(c)}>
+                    <Button key="r" size="small" data-testid="coordination-resolve" onClick={() => open(c)}>
                       {t(tx('协调解决', 'Resolve'))}
                     </Button>,
                   ]
@@ -93,7 +113,26 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
       >
         <ErrorAlert error={resolve.error} />
         <Typography.Paragraph type="secondary">{t(tx('写明采取的措施（加班、调配人员、调整排产等），解决后不可撤销。', 'Write what was done (overtime, people moved, rescheduling); this cannot be undone.'))}</Typography.Paragraph>
-        <Input.TextArea data-testid="coordination-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+        <Form layout="vertical" component="div">
+          <Form.Item label={t(tx('采取的措施', 'What was done'))} htmlFor="coordination-note" required>
+            <Input.TextArea id="coordination-note" data-testid="coordination-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+          </Form.Item>
+          <Form.Item label={t(tx('协调会（可选）', 'Coordination meeting (optional)'))} htmlFor="coordination-meeting" extra={t(tx('选择讨论此事项的会议，记录中可直接打开。', 'The meeting that took the item up; the record links to it.'))}>
+            <Select
+              id="coordination-meeting"
+              data-testid="coordination-meeting"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              loading={meetingsQ.isLoading}
+              value={meetingId}
+              onChange={(v) => setMeetingId(v)}
+              options={meetingOptions}
+              placeholder={t(tx('不关联会议', 'No meeting'))}
+              notFoundContent={t(tx('近 60 天没有会议', 'No meetings in the last 60 days'))}
+            />
+          </Form.Item>
+        </Form>
       </Modal>
     </Card>
   );
