@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgToday } from '#core/calendar';
 import { newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support';
 
 interface Dept {
@@ -131,7 +132,8 @@ describe('issue 15 item 5: the audit log in words, filtered and exported (CORE-1
     const byPerson = (await admin.get(`/api/audit?actorId=${adminUser.userId}`)).json() as { action: string }[];
     expect(byPerson.map((e) => e.action)).toEqual(expect.arrayContaining(['department.create', 'department.update']));
     expect(byPerson.map((e) => e.action)).not.toContain('user.create');
-    const today = new Date().toISOString().slice(0, 10);
+    // The filter's days are the organisation's days (UTC+8 by default): late in a UTC evening it is already tomorrow there.
+    const today = await orgToday(t.ctx.db, org.id, new Date());
     expect(((await admin.get(`/api/audit?from=2020-01-01&to=2020-12-31`)).json() as unknown[]).length).toBe(0);
     expect(((await admin.get(`/api/audit?from=2020-01-01&to=${today}`)).json() as unknown[]).length).toBeGreaterThanOrEqual(3);
 
