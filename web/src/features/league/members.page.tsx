@@ -100,7 +100,7 @@ export function LeagueMembersPage() {
         rowKey="id"
         loading={members.isLoading}
         dataSource={members.data}
-        rowSelection={canManage ? { selectedRowKeys: selected, onChange: setSelected, getCheckboxProps: (m) => ({ disabled: m.isRegistered || m.status === 'transferred_out' }) } : undefined}
+        rowSelection={canManage ? { selectedRowKeys: selected, onChange: setSelected, getCheckboxProps: (m) => ({ 'aria-label': t(tx(`选择 ${m.name}`, `Select ${m.name}`)), disabled: m.isRegistered || m.status === 'transferred_out' }) } : undefined}
         pagination={{ pageSize: 50 }}
         scroll={{ x: 800 }}
         columns={[
