@@ -75,7 +75,7 @@ export function LeagueMembersPage() {
       title={tx('团员名册', 'Member register')}
       extra={
         <Space wrap>
-          <Select allowClear placeholder={t(tx('全部团支部', 'All branches'))} value={branchId} onChange={setBranchId} options={branches.data?.map((b) => ({ value: b.id, label: b.name }))} style={{ width: 180 }} />
+          <Select allowClear aria-label={t(tx('团支部', 'Branch'))} placeholder={t(tx('全部团支部', 'All branches'))} value={branchId} onChange={setBranchId} options={branches.data?.map((b) => ({ value: b.id, label: b.name }))} style={{ width: 180 }} />
           {canManage && <Button onClick={() => setAdding(true)}>{t(tx('登记团员', 'Add'))}</Button>}
           {canManage && (
             <Button type="primary" disabled={!selected.length} onClick={() => register.mutate()} loading={register.isPending}>
