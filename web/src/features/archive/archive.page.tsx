@@ -77,7 +77,7 @@ function OrgArchive() {
             <Input allowClear aria-label={t(tx('记录类型', 'Record type'))} placeholder={t(tx('记录类型', 'Record type'))} value={filter.entity} onChange={(e) => setFilter({ ...filter, entity: e.target.value })} />
           </Col>
           <Col xs={24} md={8}>
-            <DatePicker.RangePicker style={{ width: '100%' }} value={filter.range ?? null} onChange={(v) => setFilter({ ...filter, range: v })} />
+            <DatePicker.RangePicker aria-label={t(tx('日期范围', 'Dates'))} style={{ width: '100%' }} value={filter.range ?? null} onChange={(v) => setFilter({ ...filter, range: v })} />
           </Col>
         </Row>
       </Card>

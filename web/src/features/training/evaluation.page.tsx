@@ -146,7 +146,7 @@ export function EvaluationPage() {
             <Input />
           </Form.Item>
           <Form.Item name="period" label={t(tx('开放时间', 'Open'))} rules={[{ required: true }]}>
-            <DatePicker.RangePicker />
+            <DatePicker.RangePicker aria-label={t(tx('开放时间', 'Open'))} />
           </Form.Item>
         </Form>
       </Modal>
