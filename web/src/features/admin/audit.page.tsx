@@ -130,7 +130,7 @@ export function AuditPage() {
           />
         </Form.Item>
         <Form.Item name="range" label={t(tx('日期', 'Dates'))}>
-          <DatePicker.RangePicker style={{ width: isPhone ? '100%' : 240 }} />
+          <DatePicker.RangePicker aria-label={t(tx('日期', 'Dates'))} style={{ width: isPhone ? '100%' : 240 }} />
         </Form.Item>
         <Form.Item name="action" label={t(tx('操作', 'Action'))}>
           <Select

@@ -69,6 +69,7 @@ export function RolesPage() {
             width: 110,
             render: (_: unknown, p: Perm) => (
               <Checkbox
+                aria-label={`${locale === 'en' ? r.nameEn : r.nameZh} – ${locale === 'en' ? p.en : p.zh}`}
                 checked={r.permissions.includes(p.code)}
                 disabled={!can('admin.roles') || toggle.isPending}
                 onChange={(e) => confirmToggle(r, p, e.target.checked)}

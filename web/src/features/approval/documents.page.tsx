@@ -47,7 +47,7 @@ export function DocumentsPage() {
         <Select
           allowClear
           style={{ minWidth: 160 }}
-          placeholder={t(tx('文件类型', 'Type'))}
+          aria-label={t(tx('文件类型', 'Type'))} placeholder={t(tx('文件类型', 'Type'))}
           value={docType}
           onChange={setDocType}
           options={(types.data ?? []).map((x) => ({ value: x.docType, label: t(x.label) }))}
@@ -55,12 +55,12 @@ export function DocumentsPage() {
         <Select
           allowClear
           style={{ minWidth: 120 }}
-          placeholder={t(tx('状态', 'State'))}
+          aria-label={t(tx('状态', 'State'))} placeholder={t(tx('状态', 'State'))}
           value={state}
           onChange={setState}
           options={(Object.keys(STATE_LABELS) as DocumentState[]).map((s) => ({ value: s, label: t(STATE_LABELS[s]) }))}
         />
-        <Input.Search allowClear placeholder={t(tx('标题或编号', 'Title or number'))} onSearch={setQ} style={{ width: 200 }} />
+        <Input.Search allowClear aria-label={t(tx('标题或编号', 'Title or number'))} placeholder={t(tx('标题或编号', 'Title or number'))} onSearch={setQ} style={{ width: 200 }} />
       </Space>
       <Table
         rowKey="id"

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, List, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
@@ -38,7 +38,12 @@ export function InboxPage() {
             data-id={item.id}
           >
             <List.Item.Meta
-              title={<Typography.Text strong>{t(item.title)}</Typography.Text>}
+              title={
+                // The row's link: reachable with Tab and opened with Enter, not only by a mouse click on the row.
+                <Link to={item.link} onClick={(e) => e.stopPropagation()} data-testid="inbox-link">
+                  <Typography.Text strong>{t(item.title)}</Typography.Text>
+                </Link>
+              }
               description={
                 <span>
                   <Tag color={KIND_COLORS[item.kind] ?? 'default'}>{t(item.tag)}</Tag>

@@ -65,19 +65,19 @@ function OrgArchive() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={12} md={4}>
-            <Select allowClear style={{ width: '100%' }} placeholder={t(tx('类别', 'Category'))} value={filter.category} onChange={(v) => setFilter({ ...filter, category: v })} options={ARCHIVE_CATEGORIES.map((c) => ({ value: c.value, label: t(c.label) }))} />
+            <Select allowClear style={{ width: '100%' }} aria-label={t(tx('类别', 'Category'))} placeholder={t(tx('类别', 'Category'))} value={filter.category} onChange={(v) => setFilter({ ...filter, category: v })} options={ARCHIVE_CATEGORIES.map((c) => ({ value: c.value, label: t(c.label) }))} />
           </Col>
           <Col xs={12} md={4}>
-            <Select allowClear showSearch optionFilterProp="label" style={{ width: '100%' }} placeholder={t(tx('所属人员', 'Person'))} value={filter.owner} onChange={(v) => setFilter({ ...filter, owner: v })} options={owners} />
+            <Select allowClear showSearch optionFilterProp="label" style={{ width: '100%' }} aria-label={t(tx('所属人员', 'Person'))} placeholder={t(tx('所属人员', 'Person'))} value={filter.owner} onChange={(v) => setFilter({ ...filter, owner: v })} options={owners} />
           </Col>
           <Col xs={12} md={4}>
-            <Select allowClear showSearch optionFilterProp="label" style={{ width: '100%' }} placeholder={t(tx('上传人', 'Uploaded by'))} value={filter.uploader} onChange={(v) => setFilter({ ...filter, uploader: v })} options={uploaders} />
+            <Select allowClear showSearch optionFilterProp="label" style={{ width: '100%' }} aria-label={t(tx('上传人', 'Uploaded by'))} placeholder={t(tx('上传人', 'Uploaded by'))} value={filter.uploader} onChange={(v) => setFilter({ ...filter, uploader: v })} options={uploaders} />
           </Col>
           <Col xs={12} md={4}>
-            <Input allowClear placeholder={t(tx('记录类型', 'Record type'))} value={filter.entity} onChange={(e) => setFilter({ ...filter, entity: e.target.value })} />
+            <Input allowClear aria-label={t(tx('记录类型', 'Record type'))} placeholder={t(tx('记录类型', 'Record type'))} value={filter.entity} onChange={(e) => setFilter({ ...filter, entity: e.target.value })} />
           </Col>
           <Col xs={24} md={8}>
-            <DatePicker.RangePicker style={{ width: '100%' }} value={filter.range ?? null} onChange={(v) => setFilter({ ...filter, range: v })} />
+            <DatePicker.RangePicker aria-label={t(tx('日期范围', 'Dates'))} style={{ width: '100%' }} value={filter.range ?? null} onChange={(v) => setFilter({ ...filter, range: v })} />
           </Col>
         </Row>
       </Card>

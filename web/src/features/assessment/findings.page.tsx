@@ -64,7 +64,7 @@ export function FindingsPage() {
             <Select
               allowClear
               style={{ width: '100%' }}
-              placeholder={t(tx('状态', 'State'))}
+              aria-label={t(tx('状态', 'State'))} placeholder={t(tx('状态', 'State'))}
               value={filter.state}
               onChange={(v: FindingState | undefined) => setFilter({ ...filter, state: v })}
               options={(Object.keys(STATE_LABELS) as FindingState[]).map((s) => ({ value: s, label: t(STATE_LABELS[s].text) }))}
@@ -74,7 +74,7 @@ export function FindingsPage() {
             <Select
               allowClear
               style={{ width: '100%' }}
-              placeholder={t(tx('期间', 'Period'))}
+              aria-label={t(tx('期间', 'Period'))} placeholder={t(tx('期间', 'Period'))}
               value={filter.period}
               onChange={(v: string | undefined) => setFilter({ ...filter, period: v })}
               options={facets.data?.periods.map((p) => ({ value: p, label: p }))}
@@ -85,14 +85,14 @@ export function FindingsPage() {
               allowClear
               showSearch
               style={{ width: '100%' }}
-              placeholder={t(tx('规则 / 条款', 'Rule / clause'))}
+              aria-label={t(tx('规则 / 条款', 'Rule / clause'))} placeholder={t(tx('规则 / 条款', 'Rule / clause'))}
               value={filter.ruleCode}
               onChange={(v: string | undefined) => setFilter({ ...filter, ruleCode: v })}
               options={facets.data?.rules.map((r) => ({ value: r.ruleCode, label: `${r.clause} · ${r.ruleCode}` }))}
             />
           </Col>
           <Col xs={24} md={6}>
-            <Input allowClear placeholder={t(tx('考核对象', 'Subject'))} value={subject} onChange={(e) => setSubject(e.target.value)} />
+            <Input allowClear aria-label={t(tx('考核对象', 'Subject'))} placeholder={t(tx('考核对象', 'Subject'))} value={subject} onChange={(e) => setSubject(e.target.value)} />
           </Col>
         </Row>
       </Card>

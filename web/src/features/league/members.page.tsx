@@ -75,7 +75,7 @@ export function LeagueMembersPage() {
       title={tx('团员名册', 'Member register')}
       extra={
         <Space wrap>
-          <Select allowClear placeholder={t(tx('全部团支部', 'All branches'))} value={branchId} onChange={setBranchId} options={branches.data?.map((b) => ({ value: b.id, label: b.name }))} style={{ width: 180 }} />
+          <Select allowClear aria-label={t(tx('团支部', 'Branch'))} placeholder={t(tx('全部团支部', 'All branches'))} value={branchId} onChange={setBranchId} options={branches.data?.map((b) => ({ value: b.id, label: b.name }))} style={{ width: 180 }} />
           {canManage && <Button onClick={() => setAdding(true)}>{t(tx('登记团员', 'Add'))}</Button>}
           {canManage && (
             <Button type="primary" disabled={!selected.length} onClick={() => register.mutate()} loading={register.isPending}>
@@ -100,7 +100,7 @@ export function LeagueMembersPage() {
         rowKey="id"
         loading={members.isLoading}
         dataSource={members.data}
-        rowSelection={canManage ? { selectedRowKeys: selected, onChange: setSelected, getCheckboxProps: (m) => ({ disabled: m.isRegistered || m.status === 'transferred_out' }) } : undefined}
+        rowSelection={canManage ? { selectedRowKeys: selected, onChange: setSelected, getCheckboxProps: (m) => ({ 'aria-label': t(tx(`选择 ${m.name}`, `Select ${m.name}`)), disabled: m.isRegistered || m.status === 'transferred_out' }) } : undefined}
         pagination={{ pageSize: 50 }}
         scroll={{ x: 800 }}
         columns={[

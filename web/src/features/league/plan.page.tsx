@@ -63,7 +63,7 @@ export function LeaguePlanPage() {
                       size="small"
                       dataSource={items}
                       renderItem={(i) => (
-                        <List.Item actions={can('league.manage') ? [<Switch key="done" size="small" checked={i.state === 'done'} onChange={() => mark.mutate(i)} />] : []}>
+                        <List.Item actions={can('league.manage') ? [<Switch key="done" size="small" aria-label={`${t(tx('已完成', 'Done'))}：${i.title}`} checked={i.state === 'done'} onChange={() => mark.mutate(i)} />] : []}>
                           <Space>
                             {i.title}
                             {i.state === 'done' && <Tag color="green">{i.doneOn}</Tag>}

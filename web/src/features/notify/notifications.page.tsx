@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, List, Segmented, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { get, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
@@ -63,12 +63,39 @@ export function NotificationsPage() {
             <List.Item.Meta
               title={
                 <span>
-                  {!n.readAt && <Badge status="processing" />} {en ? n.titleEn : n.titleZh}
+                  {!n.readAt && <Badge status="processing" />}{' '}
+                  {n.link ? (
+                    // The row's link: reachable with Tab and opened with Enter; opening it marks it read.
+                    <Link
+                      to={n.link}
+                      data-testid="notification-link"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        if (!n.readAt) read.mutate([n.id]);
+                      }}
+                    >
+                      {en ? n.titleEn : n.titleZh}
+                    </Link>
+                  ) : (
+                    (en ? n.titleEn : n.titleZh)
+                  )}
                 </span>
               }
               description={<Typography.Text type="secondary">{(en ? n.bodyEn : n.bodyZh) ?? ''}</Typography.Text>}
             />
             <Typography.Text type="secondary">{orgTime(n.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+            {!n.link && !n.readAt && (
+              <Button
+                type="link"
+                size="small"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  read.mutate([n.id]);
+                }}
+              >
+                {t(tx('标为已读', 'Mark read'))}
+              </Button>
+            )}
           </List.Item>
         )}
       />

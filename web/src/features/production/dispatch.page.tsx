@@ -56,7 +56,7 @@ export function DispatchPage() {
           { title: '', width: 130, render: (_: unknown, m) => can('meeting.manage') && m.state === 'planned' && <Button size="small" onClick={() => prefill.mutate(m)} loading={prefill.isPending}>{t(tx('按记录生成议程', 'Fill the agenda'))}</Button> },
         ]}
       />
-      <Card size="small" title={<Space>{t(tx('议程预览', 'Agenda preview'))}<DatePicker value={date} onChange={(d) => d && setDate(d)} allowClear={false} /></Space>}>
+      <Card size="small" title={<Space>{t(tx('议程预览', 'Agenda preview'))}<DatePicker aria-label={t(tx('日期', 'Date'))} value={date} onChange={(d) => d && setDate(d)} allowClear={false} /></Space>}>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="dispatch-agenda">
           {agenda.data?.agenda}
         </Typography.Paragraph>

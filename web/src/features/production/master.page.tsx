@@ -32,7 +32,7 @@ function ItemsPanel() {
     <div>
       <ErrorAlert error={list.error ?? approve.error} />
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search placeholder={t(tx('编码或品名', 'Code or name'))} onSearch={setQ} allowClear style={{ width: 200 }} />
+        <Input.Search aria-label={t(tx('编码或品名', 'Code or name'))} placeholder={t(tx('编码或品名', 'Code or name'))} onSearch={setQ} allowClear style={{ width: 200 }} />
         {canWrite && <Button type="primary" onClick={() => { form.resetFields(); setEditing('new'); }}>{t(tx('新增物料', 'New item'))}</Button>}
         <ExcelButtons table="production-items" label={t(tx('物料与库存', 'Items and stock'))} />
       </Space>

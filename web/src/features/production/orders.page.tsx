@@ -57,7 +57,7 @@ export function OrdersPage() {
       title={tx('订单与订单汇审', 'Orders and joint review')}
       extra={
         <Space wrap>
-          <Select value={state} onChange={setState} style={{ width: 150 }} options={[{ value: 'all', label: t(tx('全部', 'All')) }, ...Object.entries(ORDER_STATE_LABELS).map(([value, l]) => ({ value, label: t(l.text) }))]} />
+          <Select aria-label={t(tx('状态', 'State'))} value={state} onChange={setState} style={{ width: 150 }} options={[{ value: 'all', label: t(tx('全部', 'All')) }, ...Object.entries(ORDER_STATE_LABELS).map(([value, l]) => ({ value, label: t(l.text) }))]} />
           {can('production.demand.write') && (
             <Button type="primary" onClick={() => setCreating(true)} data-testid="order-new">
               {t(tx('登记订单', 'Record an order'))}

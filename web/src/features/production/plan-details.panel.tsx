@@ -73,8 +73,8 @@ export function DiffPanel({ plan }: { plan: PlanView }) {
   return (
     <div data-testid="plan-diff">
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select value={from} onChange={setFrom} options={options} style={{ width: 140 }} />→
-        <Select value={to} onChange={setTo} options={options} style={{ width: 140 }} />
+        <Select aria-label={t(tx('对比版本（旧）', 'Compare from'))} value={from} onChange={setFrom} options={options} style={{ width: 140 }} />→
+        <Select aria-label={t(tx('对比版本（新）', 'Compare to'))} value={to} onChange={setTo} options={options} style={{ width: 140 }} />
       </Space>
       <ErrorAlert error={q.error} />
       <List
@@ -155,7 +155,7 @@ export function WeeklyPanel({ plan }: { plan: PlanView }) {
     <div>
       <ErrorAlert error={list.error ?? derive.error} />
       <Space wrap style={{ marginBottom: 8 }}>
-        <DatePicker picker="week" value={week} onChange={(d) => d && setWeek(d)} allowClear={false} />
+        <DatePicker aria-label={t(tx('周', 'Week'))} picker="week" value={week} onChange={(d) => d && setWeek(d)} allowClear={false} />
         <Button type="primary" disabled={!isInForce} loading={derive.isPending} onClick={() => derive.mutate()} data-testid="weekly-derive">
           {t(tx('分解本周车间计划', 'Derive the weekly plans'))}
         </Button>

@@ -207,7 +207,7 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
         <ErrorAlert error={error} />
       )}
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search placeholder={t(tx('按编码或品名筛选', 'Filter by code or name'))} allowClear onChange={(e) => setFilter(e.target.value)} style={{ width: 200 }} />
+        <Input.Search aria-label={t(tx('按编码或品名筛选', 'Filter by code or name'))} placeholder={t(tx('按编码或品名筛选', 'Filter by code or name'))} allowClear onChange={(e) => setFilter(e.target.value)} style={{ width: 200 }} />
         {plan.bucket === 'day' && (
           <Segmented
             value={mode}

@@ -64,7 +64,7 @@ export function ArchivePage() {
             <Select
               showSearch
               optionFilterProp="label"
-              placeholder={t(tx('选择教师', 'Choose a teacher'))}
+              aria-label={t(tx('教师', 'Teacher'))} placeholder={t(tx('选择教师', 'Choose a teacher'))}
               value={teacherId ?? undefined}
               onChange={(v) => setParams({ teacher: v })}
               options={teachers.data?.map((x) => ({ value: x.id, label: `${x.name} ${x.staffNo}` }))}
@@ -72,7 +72,7 @@ export function ArchivePage() {
               data-testid="archive-teacher"
             />
           )}
-          <Select value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
+          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
           {teacherId && <Button onClick={() => download(`/training/archive/teachers/${teacherId}/export?schoolYear=${year}`, 'archive.xlsx')}>{t(tx('导出教师档案', 'Export teacher archive'))}</Button>}
           {isOffice && <Button onClick={() => download(`/training/archive/school/export?schoolYear=${year}`, 'school-archive.xlsx')}>{t(tx('导出学校培训档案', 'Export school archive'))}</Button>}
         </Space>

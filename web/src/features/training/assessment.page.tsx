@@ -72,10 +72,11 @@ export function AssessmentPage() {
       title={tx('年度考核', 'Yearly assessment')}
       extra={
         <Space wrap>
-          <Select value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
+          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
           <Select
             value={verdict}
             onChange={setVerdict}
+            aria-label={t(tx('结论', 'Verdict'))}
             data-testid="verdict-filter"
             style={{ width: 120 }}
             options={[

@@ -47,7 +47,7 @@ export function CreditsPage() {
       title={tx('学分管理', 'Credits')}
       extra={
         <Space wrap>
-          <Select value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
+          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
           <Button onClick={() => download(`/training/credits/export?schoolYear=${year}`, 'credits.xlsx')}>{t(tx('导出', 'Export'))}</Button>
         </Space>
       }

@@ -59,7 +59,7 @@ export function DashboardPage() {
     };
   }, [d]);
   return (
-    <Page title={tx('教导处看板', 'Training dashboard')} extra={<Select value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />}>
+    <Page title={tx('教导处看板', 'Training dashboard')} extra={<Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />}>
       <ErrorAlert error={q.error} />
       {d && (
         <>

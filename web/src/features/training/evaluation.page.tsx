@@ -84,7 +84,7 @@ export function EvaluationPage() {
       title={tx('多元评价', 'Multi-source evaluation')}
       extra={
         <Space wrap>
-          <Select value={current ?? undefined} onChange={setRoundId} options={rounds.data?.map((r) => ({ value: r.id, label: r.title }))} style={{ width: 260 }} />
+          <Select aria-label={t(tx('评议轮次', 'Round'))} value={current ?? undefined} onChange={setRoundId} options={rounds.data?.map((r) => ({ value: r.id, label: r.title }))} style={{ width: 260 }} />
           {can('training.assess') && <Button onClick={() => setCreating(true)}>{t(tx('发起评价', 'Start a round'))}</Button>}
         </Space>
       }
@@ -146,7 +146,7 @@ export function EvaluationPage() {
             <Input />
           </Form.Item>
           <Form.Item name="period" label={t(tx('开放时间', 'Open'))} rules={[{ required: true }]}>
-            <DatePicker.RangePicker />
+            <DatePicker.RangePicker aria-label={t(tx('开放时间', 'Open'))} />
           </Form.Item>
         </Form>
       </Modal>
@@ -156,7 +156,7 @@ export function EvaluationPage() {
           <Select
             showSearch
             optionFilterProp="label"
-            placeholder={t(tx('选择教师', 'Choose a teacher'))}
+            aria-label={t(tx('教师', 'Teacher'))} placeholder={t(tx('选择教师', 'Choose a teacher'))}
             style={{ width: '100%', marginBottom: 12 }}
             value={evaluating.teacherId}
             onChange={(v) => setEvaluating({ ...evaluating, teacherId: v })}

@@ -156,7 +156,7 @@ function CreditsTab() {
             <Input />
           </Form.Item>
           <Form.Item name="period" label={t(tx('培训日期', 'Dates'))} rules={[{ required: true }]}>
-            <DatePicker.RangePicker />
+            <DatePicker.RangePicker aria-label={t(tx('培训日期', 'Dates'))} />
           </Form.Item>
           <Form.Item name="certificateNo" label={t(tx('证书编号（或上传证书）', 'Certificate no. (or upload it)'))}>
             <Input />

@@ -82,7 +82,7 @@ export function PlanEditor({ plan, onSaved }: { plan?: Plan; onSaved: (p: Plan) 
         )}
         <Col xs={24} md={8}>
           <Form.Item name="period" label={t(tx('起止日期', 'Dates'))} rules={[{ required: true }]}>
-            <DatePicker.RangePicker style={{ width: '100%' }} />
+            <DatePicker.RangePicker aria-label={t(tx('起止日期', 'Dates'))} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

@@ -31,7 +31,7 @@ export function PlansPage() {
       title={tx('培训计划', 'Training plans')}
       extra={
         <Space wrap>
-          <Select value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
+          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
           {can('training.plan.write') && (
             <Button type="primary" onClick={() => navigate('/training/plans/new')} data-testid="plan-new">
               {t(tx('起草计划', 'Draft a plan'))}

@@ -28,7 +28,7 @@ export function SessionsPage() {
       title={tx('培训安排', 'Sessions')}
       extra={
         <Space wrap>
-          {!planId && <DatePicker.RangePicker value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} allowClear={false} />}
+          {!planId && <DatePicker.RangePicker aria-label={t(tx('日期范围', 'Dates'))} value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} allowClear={false} />}
           {can('training.session.manage') && (
             <Button type="primary" onClick={() => setCreating(true)} data-testid="session-new">
               {t(tx('新增临时培训', 'Add a session'))}

@@ -41,7 +41,7 @@ export function TeachersPage() {
       title={tx('教师名单', 'Teacher register')}
       extra={
         <Space wrap>
-          <Input.Search allowClear placeholder={t(tx('姓名、工号、学科', 'Name, number, subject'))} onSearch={setQ} style={{ width: 200 }} />
+          <Input.Search allowClear aria-label={t(tx('姓名、工号、学科', 'Name, number, subject'))} placeholder={t(tx('姓名、工号、学科', 'Name, number, subject'))} onSearch={setQ} style={{ width: 200 }} />
           {canManage && <Button onClick={() => download('/excel/training-teachers/export', 'teachers.xlsx')}>{t(tx('导出', 'Export'))}</Button>}
           {canManage && <Link to="/excel">{t(tx('Excel 导入', 'Excel import'))}</Link>}
           {canManage && (

@@ -63,8 +63,8 @@ export function TermPage() {
       title={tx('期末表彰与学期总结', 'Term end')}
       extra={
         <Space wrap>
-          <Select value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
-          <Select value={term} onChange={setTerm} options={[{ value: 1, label: t(tx('第一学期', 'Term 1')) }, { value: 2, label: t(tx('第二学期', 'Term 2')) }]} style={{ width: 120 }} />
+          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
+          <Select aria-label={t(tx('学期', 'Term'))} value={term} onChange={setTerm} options={[{ value: 1, label: t(tx('第一学期', 'Term 1')) }, { value: 2, label: t(tx('第二学期', 'Term 2')) }]} style={{ width: 120 }} />
           {canDecide && (
             <Button type="primary" onClick={() => propose.mutate()} loading={propose.isPending}>
               {t(tx('按制度生成建议名单', 'Propose from the rules'))}

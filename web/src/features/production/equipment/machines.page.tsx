@@ -46,8 +46,8 @@ export function MachinesPage() {
     >
       <ErrorAlert error={list.error} />
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select allowClear placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 140 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />
-        <Select allowClear placeholder={t(tx('全部状态', 'All states'))} style={{ width: 120 }} value={state} onChange={setState} options={Object.entries(MACHINE_STATES).map(([value, s]) => ({ value, label: t(s.text) }))} />
+        <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 140 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />
+        <Select allowClear aria-label={t(tx('状态', 'State'))} placeholder={t(tx('全部状态', 'All states'))} style={{ width: 120 }} value={state} onChange={setState} options={Object.entries(MACHINE_STATES).map(([value, s]) => ({ value, label: t(s.text) }))} />
         <MachineExcelButtons />
       </Space>
       {isPhone ? (

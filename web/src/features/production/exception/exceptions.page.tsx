@@ -41,10 +41,10 @@ export function ExceptionsPage() {
     >
       <ErrorAlert error={list.error} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t(tx('状态', 'State'))} style={{ width: 110 }} value={filter.state} onChange={set('state')} options={Object.entries(EXCEPTION_STATE_LABELS).map(([value, s]) => ({ value, label: t(s.text) }))} />
-        <Select allowClear placeholder={t(tx('类型', 'Kind'))} style={{ width: 120 }} value={filter.kind} onChange={set('kind')} options={Object.entries(EXCEPTION_KIND_LABELS).map(([value, l]) => ({ value, label: t(l) }))} />
-        <Select allowClear placeholder={t(tx('车间', 'Workshop'))} style={{ width: 120 }} value={filter.workshopId} onChange={set('workshopId')} options={(options.data?.workshops ?? []).map((w) => ({ value: w.id, label: w.name }))} />
-        <DatePicker picker="month" placeholder={t(tx('月份', 'Month'))} onChange={(d) => set('month')(d ? d.format('YYYY-MM') : undefined)} inputReadOnly />
+        <Select allowClear aria-label={t(tx('状态', 'State'))} placeholder={t(tx('状态', 'State'))} style={{ width: 110 }} value={filter.state} onChange={set('state')} options={Object.entries(EXCEPTION_STATE_LABELS).map(([value, s]) => ({ value, label: t(s.text) }))} />
+        <Select allowClear aria-label={t(tx('类型', 'Kind'))} placeholder={t(tx('类型', 'Kind'))} style={{ width: 120 }} value={filter.kind} onChange={set('kind')} options={Object.entries(EXCEPTION_KIND_LABELS).map(([value, l]) => ({ value, label: t(l) }))} />
+        <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('车间', 'Workshop'))} style={{ width: 120 }} value={filter.workshopId} onChange={set('workshopId')} options={(options.data?.workshops ?? []).map((w) => ({ value: w.id, label: w.name }))} />
+        <DatePicker picker="month" aria-label={t(tx('月份', 'Month'))} placeholder={t(tx('月份', 'Month'))} onChange={(d) => set('month')(d ? d.format('YYYY-MM') : undefined)} inputReadOnly />
       </Space>
       {isPhone ? (
         <List

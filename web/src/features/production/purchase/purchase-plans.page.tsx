@@ -93,7 +93,7 @@ export function PurchasePlansPage() {
           value={sourcePlanId}
           onChange={setSourcePlanId}
           loading={sources.isLoading}
-          placeholder={t(tx('生产计划', 'Production plan'))}
+          aria-label={t(tx('生产计划', 'Production plan'))} placeholder={t(tx('生产计划', 'Production plan'))}
           options={(sources.data ?? []).map((p) => ({ value: p.id, label: `${p.number ?? ''} ${p.title}` }))}
           id="purchase-source"
           data-testid="purchase-source"

@@ -25,7 +25,7 @@ export function DailySchedulesPage() {
   const create = useMutation({ mutationFn: (workshopId: string) => post<ScheduleView>('/production/daily-schedules', { month: q.data!.month, workshopId }), onSuccess: (s) => navigate(`/production/daily-schedules/${s.id}`) });
   const v = q.data;
   return (
-    <Page title={tx('日生产进度表', 'Daily schedules')} extra={<DatePicker picker="month" allowClear={false} value={v ? dayjs(`${v.month}-01`) : undefined} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />}>
+    <Page title={tx('日生产进度表', 'Daily schedules')} extra={<DatePicker aria-label={t(tx('月份', 'Month'))} picker="month" allowClear={false} value={v ? dayjs(`${v.month}-01`) : undefined} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />}>
       <ErrorAlert error={q.error ?? create.error} />
       {v && (
         <>
@@ -105,7 +105,7 @@ export function DailySchedulePage() {
       <Card size="small" title={t(tx('逐日数量', 'Quantities by day'))} extra={editable && <Button type="primary" loading={save.isPending} onClick={() => save.mutate()} data-testid="schedule-save">{t(tx('保存', 'Save'))}</Button>}>
         {isMobile ? (
           <>
-            <Select style={{ width: '100%', marginBottom: 8 }} value={shown?.itemId} onChange={setProduct} options={s.lines.map((l) => ({ value: l.itemId, label: `${l.code} ${l.name}（${fmt(total(l.itemId))}/${fmt(l.planTotal)}${l.unit}）` }))} />
+            <Select aria-label={t(tx('产品', 'Product'))} style={{ width: '100%', marginBottom: 8 }} value={shown?.itemId} onChange={setProduct} options={s.lines.map((l) => ({ value: l.itemId, label: `${l.code} ${l.name}（${fmt(total(l.itemId))}/${fmt(l.planTotal)}${l.unit}）` }))} />
             {shown && (
               <List
                 size="small"

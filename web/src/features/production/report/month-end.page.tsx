@@ -94,7 +94,7 @@ export function MonthEndPage() {
       title={tx('月度统计', 'Month-end statistics')}
       extra={
         <Space wrap>
-          <DatePicker picker="month" allowClear={false} value={v ? dayjs(`${v.month}-01`) : undefined} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
+          <DatePicker aria-label={t(tx('月份', 'Month'))} picker="month" allowClear={false} value={v ? dayjs(`${v.month}-01`) : undefined} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
           <Button icon={<DownloadOutlined />} disabled={!v} loading={exporting.isPending} onClick={() => exporting.mutate()}>
             {t(tx('导出 Excel', 'Export'))}
           </Button>

@@ -74,8 +74,8 @@ export function ProgressPage() {
       title={tx('计划完成情况', 'Plan against completion')}
       extra={
         <Space wrap>
-          <DatePicker allowClear={false} value={dayjs(v?.date ?? undefined)} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-          <Select allowClear placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 130 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />
+          <DatePicker aria-label={t(tx('日期', 'Date'))} allowClear={false} value={dayjs(v?.date ?? undefined)} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 130 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />
         </Space>
       }
     >

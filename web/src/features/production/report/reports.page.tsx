@@ -49,7 +49,7 @@ export function DailyReportsPage() {
           </Col>
         )}
         <Col xs={24} lg={can('production.report.write') ? 14 : 24}>
-          <Card size="small" title={t(tx('近一个月的日报', 'Reports of the last month'))} extra={<Select allowClear placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 130 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />}>
+          <Card size="small" title={t(tx('近一个月的日报', 'Reports of the last month'))} extra={<Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 130 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />}>
             <ErrorAlert error={list.error} />
             {isMobile ? (
               <List

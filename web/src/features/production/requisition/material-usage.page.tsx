@@ -136,7 +136,7 @@ export function MaterialUsagePage() {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker picker="month" value={month} onChange={(v) => v && setMonth(v)} allowClear={false} />
-        <Select allowClear placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 140 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />
+        <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 140 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />
         <Button icon={<DownloadOutlined />} onClick={() => download(`/production/material-usage/export?${query}`, `用料分析-${m}.xlsx`)}>
           {t(tx('导出 Excel', 'Export Excel'))}
         </Button>

@@ -41,9 +41,9 @@ export function RequisitionsPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t(tx('车间', 'Workshop'))} style={{ width: 140 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} data-testid="requisition-filter-workshop" />
-        <Select allowClear placeholder={t(tx('状态', 'State'))} style={{ width: 150 }} value={stage} onChange={setStage} options={Object.entries(STAGES).map(([value, s]) => ({ value, label: t(s.text) }))} data-testid="requisition-filter-stage" />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} style={{ width: isMobile ? '100%' : 260 }} placeholder={[t(tx('生产日期起', 'From')), t(tx('止', 'To'))]} />
+        <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('车间', 'Workshop'))} style={{ width: 140 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} data-testid="requisition-filter-workshop" />
+        <Select allowClear aria-label={t(tx('状态', 'State'))} placeholder={t(tx('状态', 'State'))} style={{ width: 150 }} value={stage} onChange={setStage} options={Object.entries(STAGES).map(([value, s]) => ({ value, label: t(s.text) }))} data-testid="requisition-filter-stage" />
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} style={{ width: isMobile ? '100%' : 260 }} aria-label={t(tx('生产日期', 'Production date'))} placeholder={[t(tx('生产日期起', 'From')), t(tx('止', 'To'))]} />
       </Space>
       <ErrorAlert error={q.error} />
       {isMobile ? (

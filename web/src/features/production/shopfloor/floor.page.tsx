@@ -43,7 +43,7 @@ export function FloorPage() {
       extra={
         <Space wrap>
           {o.canSeeAll && (
-            <Select style={{ width: 130 }} value={w?.id} onChange={(id) => setParams({ workshopId: id })} options={o.workshops.map((x) => ({ value: x.id, label: x.name }))} data-testid="floor-workshop" />
+            <Select aria-label={t(tx('车间', 'Workshop'))} style={{ width: 130 }} value={w?.id} onChange={(id) => setParams({ workshopId: id })} options={o.workshops.map((x) => ({ value: x.id, label: x.name }))} data-testid="floor-workshop" />
           )}
           {can('production.process.write') && <Button onClick={() => setModal('items')}>{t(tx('检查项设置', 'Checklist items'))}</Button>}
         </Space>

@@ -47,7 +47,7 @@ export function ProcessDocsPage() {
       title={tx('工艺文件与现场作业标准', 'Process documents')}
       extra={
         <Space wrap>
-          <Select allowClear placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 130 }} value={workshopId} onChange={(v) => setParams(v ? { workshopId: v } : {})} options={ws.map((w) => ({ value: w.id, label: w.name }))} />
+          <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 130 }} value={workshopId} onChange={(v) => setParams(v ? { workshopId: v } : {})} options={ws.map((w) => ({ value: w.id, label: w.name }))} />
           {can('production.process.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="proc-new">
               {t(tx('起草', 'Draft'))}

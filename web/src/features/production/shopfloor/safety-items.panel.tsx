@@ -54,7 +54,7 @@ export function SafetyItemsDrawer({ open, workshops, onClose }: { open: boolean;
         </Form.Item>
         <Space wrap>
           <Form.Item name="workshopId" label={t(tx('适用车间', 'Workshop'))}>
-            <Select allowClear placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 160 }} options={workshops.map((w) => ({ value: w.id, label: w.name }))} />
+            <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 160 }} options={workshops.map((w) => ({ value: w.id, label: w.name }))} />
           </Form.Item>
           <Form.Item name="sort" label={t(tx('顺序', 'Order'))}>
             <InputNumber min={0} max={10000} />

@@ -29,7 +29,7 @@ export function ShipmentIssueForm({ onPosted }: { onPosted: (doc: StockDocView) 
   return (
     <div>
       <ErrorAlert error={save.error ?? options.error} />
-      <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} style={{ marginBottom: 8 }} />
+      <DatePicker aria-label={t(tx('月份', 'Month'))} picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} style={{ marginBottom: 8 }} />
       <List<ShipmentOption>
         dataSource={options.data ?? []}
         locale={{ emptyText: <Empty description={t(tx('本月没有出货计划', 'No shipments planned this month'))} /> }}

@@ -16,6 +16,8 @@ export function ItemSelect({ value, onChange, id, style }: { value?: string; onC
   return (
     <Select
       id={id}
+      // Inside a form the field's label names it (by id); on its own it says what it picks.
+      aria-label={id ? undefined : t(tx('物料', 'Item'))}
       showSearch
       allowClear
       value={value}
@@ -34,6 +36,7 @@ export function LocationSelect({ value, onChange, id, style, placeholder }: { va
   return (
     <Select
       id={id}
+      aria-label={id ? undefined : (placeholder ?? t(tx('库位', 'Location')))}
       allowClear
       value={value}
       onChange={onChange}

@@ -72,8 +72,8 @@ export function StockPage() {
       <WarehouseNav />
       <ErrorAlert error={summary.error} />
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search placeholder={t(tx('编码、品名或规格', 'Code, name or spec'))} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: isMobile ? '100%' : 220 }} data-testid="stock-search" />
-        <Select allowClear placeholder={t(tx('全部库位', 'All locations'))} value={locationId} onChange={(v) => { setLocationId(v); setPage(1); }} style={{ width: 160 }} options={(locations.data ?? []).map((l) => ({ value: l.id, label: l.name }))} />
+        <Input.Search aria-label={t(tx('编码、品名或规格', 'Code, name or spec'))} placeholder={t(tx('编码、品名或规格', 'Code, name or spec'))} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: isMobile ? '100%' : 220 }} data-testid="stock-search" />
+        <Select allowClear aria-label={t(tx('库位', 'Location'))} placeholder={t(tx('全部库位', 'All locations'))} value={locationId} onChange={(v) => { setLocationId(v); setPage(1); }} style={{ width: 160 }} options={(locations.data ?? []).map((l) => ({ value: l.id, label: l.name }))} />
         <Checkbox checked={low} onChange={(e) => { setLow(e.target.checked); setPage(1); }} data-testid="stock-low">
           {t(tx('只看低于安全/最低库存', 'Only below safety or minimum'))}
         </Checkbox>
