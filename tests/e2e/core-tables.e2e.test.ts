@@ -107,4 +107,32 @@ describe('issue 15 item 4: tables at desktop and phone size', () => {
     expect(await person.getByRole('button', { name: /编\s*辑/ }).isVisible()).toBe(true);
     expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390 + 1);
   });
+
+  it('issue 15 item 4: the inbox and the notifications search what the rows read', async () => {
+    const page = await e2e.newPage();
+    await login(page, 'plant.head');
+    await page.goto('/inbox');
+    const items = page.getByTestId('inbox-item');
+    await items.first().waitFor();
+    const total = await items.count();
+    const title = (await items.first().locator('.ant-list-item-meta-title').innerText()).trim();
+    await page.getByLabel('搜索待办').fill(title);
+    await expect.poll(() => items.count()).toBeGreaterThan(0);
+    for (const text of await items.allInnerTexts()) expect(text).toContain(title);
+    await page.getByLabel('搜索待办').fill('没有这样的待办事项');
+    await expect.poll(() => items.count()).toBe(0);
+    await page.getByLabel('搜索待办').fill('');
+    await expect.poll(() => items.count()).toBe(Math.min(total, 20));
+
+    const vp = await e2e.newPage();
+    await login(vp, 'plant.vp');
+    await vp.goto('/notifications');
+    const rows = vp.getByTestId('notifications-list').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const first = (await rows.first().locator('td').first().innerText()).trim();
+    await vp.getByLabel('搜索通知').fill(first);
+    await expect.poll(async () => (await rows.allInnerTexts()).every((r) => r.includes(first))).toBe(true);
+    await vp.getByLabel('搜索通知').fill('没有这样的通知');
+    await expect.poll(() => rows.count()).toBe(0);
+  });
 });
