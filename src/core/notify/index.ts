@@ -1,4 +1,6 @@
 export { notifications } from './notify.schema';
-export { countUnread, findMyNotifications, markRead, notifyUsers } from './notify.service';
+export { countUnread, findMyNotifications, markRead, notifyUsers, pageMyNotifications } from './notify.service';
 export type { NotificationInput } from './notify.service';
+export type { NotificationItem, NotificationPage, NotificationPageQuery } from './notify.contract';
+export { NotificationPageQuerySchema, NotificationPageSchema } from './notify.contract';
 export { notifyModule } from './notify.module';

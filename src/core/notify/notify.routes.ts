@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
-import { countUnread, findMyNotifications, markRead } from './notify.service';
+import { NotificationPageQuerySchema, NotificationPageSchema } from './notify.contract';
+import { countUnread, findMyNotifications, markRead, pageMyNotifications } from './notify.service';
 
 export const notifyRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -13,6 +14,18 @@ export const notifyRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req) => findMyNotifications(ctx.db, actorOf(req), { unreadOnly: req.query.unreadOnly === 'true', limit: req.query.limit }),
+  );
+  app.get(
+    '/notifications/page',
+    {
+      schema: {
+        tags: ['notify'],
+        summary: '我的通知（分页、搜索） My notifications, a page at a time, searchable',
+        querystring: NotificationPageQuerySchema,
+        response: { 200: NotificationPageSchema },
+      },
+    },
+    async (req) => pageMyNotifications(ctx.db, actorOf(req), req.query),
   );
   app.get('/notifications/unread-count', { schema: { tags: ['notify'], summary: '未读数 Unread count' } }, async (req) => ({
     count: await countUnread(ctx.db, actorOf(req)),

@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Actor } from '../access';
 import type { Db } from '../db';
+import type { NotificationPage, NotificationPageQuery } from './notify.contract';
 import { notifications } from './notify.schema';
 
 export interface NotificationInput {
@@ -39,6 +40,39 @@ export async function findMyNotifications(db: Db, actor: Actor, options: { unrea
     .where(and(...where))
     .orderBy(desc(notifications.createdAt))
     .limit(Math.min(options.limit ?? 100, 500));
+}
+
+/** One page of the actor's notifications, newest first, with the count of all that match. */
+export async function pageMyNotifications(db: Db, actor: Actor, query: NotificationPageQuery): Promise<NotificationPage> {
+  const where = [eq(notifications.orgId, actor.orgId), eq(notifications.userId, actor.userId)];
+  if (query.unreadOnly === 'true') where.push(isNull(notifications.readAt));
+  const words = query.q?.trim();
+  if (words) {
+    const like = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(notifications.titleZh, like), ilike(notifications.titleEn, like), ilike(notifications.bodyZh, like), ilike(notifications.bodyEn, like))!);
+  }
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(...where));
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(and(...where))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  return {
+    total: count?.n ?? 0,
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      titleZh: r.titleZh,
+      titleEn: r.titleEn,
+      bodyZh: r.bodyZh,
+      bodyEn: r.bodyEn,
+      link: r.link,
+      createdAt: r.createdAt.toISOString(),
+      readAt: r.readAt ? r.readAt.toISOString() : null,
+    })),
+  };
 }
 
 export async function countUnread(db: Db, actor: Actor): Promise<number> {

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { get, patch, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
+import { ListTable } from '../../ui/list-table';
 import { ErrorAlert, Page } from '../../ui/page';
 
 interface Person {
@@ -55,6 +56,7 @@ export function PeoplePage() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['people'] }),
     onError: (e) => message.error((e as Error).message),
   });
+  const deptName = (id: string | null) => depts.data?.find((d) => d.id === id)?.name ?? '';
   const roleName = (code: string) => {
     const r = roles.data?.roles.find((x) => x.code === code);
     return r ? (locale === 'en' ? r.nameEn : r.nameZh) : code;
@@ -68,28 +70,45 @@ export function PeoplePage() {
   return (
     <Page title={tx('人员与账号', 'People and accounts')} extra={<Button type="primary" data-testid="person-add" onClick={() => open('new')}>{t(tx('新增人员', 'Add person'))}</Button>}>
       <ErrorAlert error={people.error} />
-      <Table
+      <ListTable<Person>
         rowKey="id"
+        testId="people-table"
         loading={people.isLoading}
-        dataSource={people.data}
-        pagination={{ pageSize: 50 }}
-        scroll={{ x: 700 }}
+        rows={people.data}
+        pageSize={50}
+        scrollX={800}
+        empty={tx('暂无人员', 'No people')}
+        search={{ label: tx('搜索姓名、用户名或部门', 'Search name, username or department'), fields: (p) => [p.displayName, p.username, deptName(p.departmentId)] }}
         columns={[
-          { title: t(tx('用户名', 'Username')), dataIndex: 'username' },
-          { title: t(tx('姓名', 'Name')), dataIndex: 'displayName' },
-          { title: t(tx('部门', 'Department')), dataIndex: 'departmentId', render: (id: string) => depts.data?.find((d) => d.id === id)?.name ?? '' },
-          { title: t(tx('角色', 'Roles')), dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{roleName(r)}</Tag>) },
+          { key: 'name', card: 'title', title: t(tx('姓名', 'Name')), dataIndex: 'displayName', width: 140, ellipsis: true, sorter: (a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN') },
+          { key: 'username', title: t(tx('用户名', 'Username')), dataIndex: 'username', width: 160, ellipsis: true, sorter: (a, b) => a.username.localeCompare(b.username) },
           {
+            key: 'dept',
+            title: t(tx('部门', 'Department')),
+            dataIndex: 'departmentId',
+            width: 140,
+            ellipsis: true,
+            sorter: (a, b) => deptName(a.departmentId).localeCompare(deptName(b.departmentId), 'zh-CN'),
+            render: (id: string | null) => deptName(id),
+          },
+          { key: 'roles', title: t(tx('角色', 'Roles')), dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{roleName(r)}</Tag>) },
+          {
+            key: 'status',
+            card: 'status',
             title: t(tx('状态', 'Status')),
+            width: 130,
             render: (_: unknown, p: Person) => (
-              <Space>
+              <Space size={4}>
                 {p.isActive ? <Tag color="green">{t(tx('启用', 'Active'))}</Tag> : <Tag>{t(tx('停用', 'Inactive'))}</Tag>}
                 {p.isLocked && <Tag color="red">{t(tx('已锁定', 'Locked'))}</Tag>}
               </Space>
             ),
           },
           {
-            title: '',
+            key: 'actions',
+            card: 'actions',
+            title: t(tx('操作', 'Actions')),
+            width: 150,
             render: (_: unknown, p: Person) => (
               <Space>
                 <Button size="small" onClick={() => open(p)}>{t(tx('编辑', 'Edit'))}</Button>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, List, Tag, Typography } from 'antd';
+import { Button, Input, List, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import { get } from '../../ui/api';
@@ -22,13 +23,30 @@ export function InboxPage() {
   const navigate = useNavigate();
   const emptyText = useEmptyText(t(tx('没有待办事项', 'Nothing waits for you')));
   const q = useQuery({ queryKey: ['inbox'], queryFn: () => get<InboxItem[]>('/inbox'), refetchInterval: 60_000 });
+  const [words, setWords] = useState('');
+  // Search by what the row reads: its title and tag, in the language shown.
+  const rows = useMemo(() => {
+    const w = words.trim().toLowerCase();
+    const all = q.data ?? [];
+    return w ? all.filter((i) => `${t(i.title)} ${t(i.tag)}`.toLowerCase().includes(w)) : all;
+  }, [q.data, words, t]);
   return (
     <Page title={tx('我的待办', 'My inbox')} extra={<Button onClick={() => q.refetch()}>{t(tx('刷新', 'Refresh'))}</Button>}>
       <ErrorAlert error={q.error} />
+      <Input.Search
+        allowClear
+        aria-label={t(tx('搜索待办', 'Search the inbox'))}
+        placeholder={t(tx('搜索待办', 'Search the inbox'))}
+        data-testid="inbox-search"
+        value={words}
+        onChange={(e) => setWords(e.target.value)}
+        style={{ maxWidth: 360, marginBottom: 12 }}
+      />
       <List
         loading={q.isLoading}
-        dataSource={q.data ?? []}
-        locale={{ emptyText: emptyText }}
+        dataSource={rows}
+        locale={{ emptyText: words.trim() ? t(tx('没有符合的待办', 'Nothing matches')) : emptyText }}
+        pagination={rows.length > 20 ? { defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], size: 'small', align: 'center' } : false}
         renderItem={(item) => (
           <List.Item
             style={{ cursor: 'pointer' }}

@@ -1,11 +1,12 @@
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Input, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { download, get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
+import { ListTable } from '../../ui/list-table';
 import { ErrorAlert, Page } from '../../ui/page';
 import { FindingDrawer } from './finding-drawer';
 import { type Finding, type FindingFilter, type FindingList, type FindingState, filterQuery, formatYuan, STATE_LABELS, verdictLabel } from './finding.types';
@@ -104,25 +105,34 @@ export function FindingsPage() {
           <Statistic title={t(tx('金额合计（不含已撤销）', 'Total amount (excl. withdrawn)'))} value={subject ? shownAmount : (list.data?.total.amount ?? 0)} precision={2} prefix="¥" />
         </Col>
       </Row>
-      <Table<Finding>
+      <ListTable<Finding>
         rowKey="id"
-        size="small"
+        testId="findings-table"
         loading={list.isLoading}
-        dataSource={rows}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
-        scroll={{ x: 900 }}
-        onRow={(f) => ({ onClick: () => open(f.id), style: { cursor: 'pointer' } })}
+        rows={rows}
+        pageSize={50}
+        scrollX={960}
+        empty={tx('暂无考核结果', 'No findings')}
+        onRowClick={(f) => open(f.id)}
         columns={[
-          { title: t(tx('日期', 'Date')), dataIndex: 'createdAt', width: 100, render: (v: string) => dayjs(v).format('YYYY-MM-DD') },
-          { title: t(tx('考核对象', 'Subject')), dataIndex: 'subjectLabel', width: 120 },
-          { title: t(tx('依据', 'Clause')), dataIndex: 'clause', width: 110, render: (v: string) => <Tag color="geekblue">{v}</Tag> },
-          { title: t(tx('说明', 'Summary')), render: (_: unknown, f) => <Typography.Text ellipsis={{ tooltip: true }}>{en ? f.summaryEn : f.summaryZh}</Typography.Text> },
-          { title: t(tx('结论', 'Verdict')), dataIndex: 'verdict', width: 90, render: (v: string) => t(verdictLabel(v)) },
           {
+            key: 'subject',
+            card: 'title',
+            title: t(tx('考核对象', 'Subject')),
+            dataIndex: 'subjectLabel',
+            width: 180,
+            fixed: 'left',
+            ellipsis: { showTitle: true },
+            sorter: (a, b) => a.subjectLabel.localeCompare(b.subjectLabel, 'zh-CN'),
+          },
+          { key: 'verdict', title: t(tx('结论', 'Verdict')), dataIndex: 'verdict', width: 100, ellipsis: true, render: (v: string) => t(verdictLabel(v)) },
+          {
+            key: 'amount',
             title: t(tx('金额', 'Amount')),
             dataIndex: 'amount',
             width: 120,
             align: 'right',
+            sorter: (a, b) => (a.amount ?? 0) - (b.amount ?? 0),
             render: (_: unknown, f) => (
               <Space size={4}>
                 {formatYuan(f.amount)}
@@ -130,7 +140,17 @@ export function FindingsPage() {
               </Space>
             ),
           },
-          { title: t(tx('状态', 'State')), dataIndex: 'state', width: 90, render: (s: FindingState) => <Tag color={STATE_LABELS[s].color}>{t(STATE_LABELS[s].text)}</Tag> },
+          { key: 'state', card: 'status', title: t(tx('状态', 'State')), dataIndex: 'state', width: 100, render: (s: FindingState) => <Tag color={STATE_LABELS[s].color}>{t(STATE_LABELS[s].text)}</Tag> },
+          {
+            key: 'date',
+            title: t(tx('日期', 'Date')),
+            dataIndex: 'createdAt',
+            width: 110,
+            sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
+            render: (v: string) => dayjs(v).format('YYYY-MM-DD'),
+          },
+          { key: 'clause', title: t(tx('依据', 'Clause')), dataIndex: 'clause', width: 150, ellipsis: true, render: (v: string) => <Tag color="geekblue" style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' }}>{v}</Tag> },
+          { key: 'summary', title: t(tx('说明', 'Summary')), width: 200, render: (_: unknown, f) => <Typography.Text ellipsis={{ tooltip: true }}>{en ? f.summaryEn : f.summaryZh}</Typography.Text> },
         ]}
       />
       <FindingDrawer id={openId} onClose={() => open(null)} />

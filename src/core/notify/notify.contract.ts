@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+// GET /notifications/page (issue 15 item 4): the notification list pages past the first 100
+// and searches the title and body in either language.
+
+export const NotificationPageQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** Words to find in the title or body (Chinese or English); blank finds all. */
+  q: z.string().trim().max(100).optional(),
+  unreadOnly: z.enum(['true', 'false']).optional(),
+});
+
+export const NotificationItemSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  bodyZh: z.string().nullable(),
+  bodyEn: z.string().nullable(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export const NotificationPageSchema = z.object({
+  items: z.array(NotificationItemSchema),
+  /** All the notifications that match, across pages. */
+  total: z.number().int(),
+});
+
+export type NotificationPageQuery = z.infer<typeof NotificationPageQuerySchema>;
+export type NotificationItem = z.infer<typeof NotificationItemSchema>;
+export type NotificationPage = z.infer<typeof NotificationPageSchema>;
