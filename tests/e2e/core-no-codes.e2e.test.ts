@@ -70,6 +70,8 @@ describe('issue 15 item 1: no internal codes or requirement ids on the main page
     const drawer = codesIn(await page.locator('.ant-drawer-content').innerText());
     if (drawer.length) found['/assessment (finding drawer)'] = drawer;
 
+    await page.goto('/inbox');
+    await settle(page);
     await switchLanguage(page, 'en');
     const english = await sweep(page, ['/inbox', '/notifications', '/admin/audit', '/assessment']);
     for (const [path, codes] of Object.entries(english)) found[`${path} (en)`] = codes;
