@@ -64,7 +64,7 @@ export async function addAction(db: Db, actor: Actor, meetingId: string, input: 
       dueOn: action.dueOn,
       escalateTo: [m.chairUserId].filter((id) => id !== action.ownerUserId),
       link: `/meetings/${meetingId}`,
-      rule: { clause: m.clause ?? 'CORE-7', requirementId: m.requirementId ?? 'CORE-7', ruleCode: 'meeting.action.overdue' },
+      rule: { clause: m.clause ?? '会议管理', requirementId: m.requirementId ?? 'CORE-7', ruleCode: 'meeting.action.overdue' },
     });
     const [saved] = await tx
       .update(meetingActions)

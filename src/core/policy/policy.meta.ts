@@ -21,8 +21,8 @@ export const SECTION_LABELS: Record<PolicySection, Text> = {
 export const FIELD_META: Record<string, FieldMeta> = {
   ...PRODUCTION_META,
   ...TRAINING_META,
-  'deadlines.remindDaysBefore': { label: t('截止前提醒', 'Remind before the due date'), unit: U.days, clause: 'CORE-6', requirementId: 'CORE-6', help: zhiduDefault },
-  'deadlines.escalateDaysAfter': { label: t('逾期后上报', 'Escalate after the due date'), unit: U.days, clause: 'CORE-6', requirementId: 'CORE-6', help: zhiduDefault },
+  'deadlines.remindDaysBefore': { label: t('截止前提醒', 'Remind before the due date'), unit: U.days, clause: '系统设置', requirementId: 'CORE-6', help: zhiduDefault },
+  'deadlines.escalateDaysAfter': { label: t('逾期后上报', 'Escalate after the due date'), unit: U.days, clause: '系统设置', requirementId: 'CORE-6', help: zhiduDefault },
   'deadlines.escalateToRole': {
     label: t('逾期上报给', 'Escalate to'),
     clause: 'T2 六.1.4)',
@@ -32,7 +32,7 @@ export const FIELD_META: Record<string, FieldMeta> = {
   },
   'deadlines.dayOfMonthOnRestDay': {
     label: t('每月某日截止遇休息日', 'A day-of-month due date on a rest day'),
-    clause: 'CORE-6',
+    clause: '系统设置',
     requirementId: 'CORE-6',
     options: [
       { value: 'keep', label: t('不顺延', 'Keep the day') },
@@ -40,10 +40,10 @@ export const FIELD_META: Record<string, FieldMeta> = {
       { value: 'after', label: t('顺延到下一工作日', 'Move to the next working day') },
     ],
   },
-  'deadlines.withinDaysAreBusinessDays': { label: t('“N 日内”按工作日计', '“Within N days” counts working days'), clause: 'CORE-6', requirementId: 'CORE-6', help: zhiduDefault },
+  'deadlines.withinDaysAreBusinessDays': { label: t('“N 日内”按工作日计', '“Within N days” counts working days'), clause: '系统设置', requirementId: 'CORE-6', help: zhiduDefault },
 
-  'calendar.weekendDays': { label: t('休息日（星期，1 = 周一）', 'Rest days (weekday, 1 = Monday)'), clause: 'CORE-6', requirementId: 'CORE-6' },
-  'calendar.utcOffsetMinutes': { label: t('时区（相对 UTC）', 'Time zone (offset from UTC)'), unit: U.minutes, clause: 'CORE-6', help: t('北京时间 = 480', 'China Standard Time = 480') },
+  'calendar.weekendDays': { label: t('休息日（星期，1 = 周一）', 'Rest days (weekday, 1 = Monday)'), clause: '系统设置', requirementId: 'CORE-6' },
+  'calendar.utcOffsetMinutes': { label: t('时区（相对 UTC）', 'Time zone (offset from UTC)'), unit: U.minutes, clause: '系统设置', help: t('北京时间 = 480', 'China Standard Time = 480') },
 
   'meetings.leaveCutoffMinutes': {
     label: t('请假须在会前至少', 'Leave must be asked at least'),
@@ -52,10 +52,10 @@ export const FIELD_META: Record<string, FieldMeta> = {
     requirementId: 'PP-21',
     help: t('0 = 会议开始前均可；开始后不再受理', '0 = any time before the start; never after'),
   },
-  'meetings.lateAfterMinutes': { label: t('会议开始后超过此时长记迟到', 'Late after'), unit: U.minutes, clause: 'CORE-7', requirementId: 'CORE-7', help: zhiduDefault },
+  'meetings.lateAfterMinutes': { label: t('会议开始后超过此时长记迟到', 'Late after'), unit: U.minutes, clause: '会议管理', requirementId: 'CORE-7', help: zhiduDefault },
   'meetings.onHoliday': {
     label: t('例会遇节假日', 'A recurring meeting on a holiday'),
-    clause: 'CORE-7',
+    clause: '会议管理',
     requirementId: 'CORE-7',
     options: [
       { value: 'skip', label: t('取消本次', 'Skip it') },
@@ -63,10 +63,10 @@ export const FIELD_META: Record<string, FieldMeta> = {
       { value: 'after', label: t('顺延到下一工作日', 'Move to the next working day') },
     ],
   },
-  'meetings.generateMonthsAhead': { label: t('月度例会提前生成', 'Monthly meetings generated ahead'), unit: U.month, clause: 'CORE-7' },
-  'meetings.generateWeeksAhead': { label: t('每周例会提前生成（周）', 'Weekly meetings generated ahead (weeks)'), clause: 'CORE-7' },
+  'meetings.generateMonthsAhead': { label: t('月度例会提前生成', 'Monthly meetings generated ahead'), unit: U.month, clause: '会议管理' },
+  'meetings.generateWeeksAhead': { label: t('每周例会提前生成（周）', 'Weekly meetings generated ahead (weeks)'), clause: '会议管理' },
 
-  'approval.allowSelfApproval': { label: t('允许本人审批本人提交的文件', 'Allow approving one’s own submission'), clause: 'CORE-3', requirementId: 'CORE-3' },
+  'approval.allowSelfApproval': { label: t('允许本人审批本人提交的文件', 'Allow approving one’s own submission'), clause: '审批设置', requirementId: 'CORE-3' },
 };
 
 

@@ -51,11 +51,6 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
             message={
               <Typography.Title level={4} style={{ margin: 0 }}>
                 {t(tx('依据', 'Under'))} {f.clause}
-                {f.requirementId && (
-                  <Typography.Text type="secondary" style={{ fontSize: 13, marginLeft: 8 }}>
-                    {f.requirementId}
-                  </Typography.Text>
-                )}
               </Typography.Title>
             }
             description={en ? f.summaryEn : f.summaryZh}
@@ -76,9 +71,6 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t(tx('期间', 'Period'))}>{f.period ?? ''}</Descriptions.Item>
-            <Descriptions.Item label={t(tx('规则', 'Rule'))} span={2}>
-              <Typography.Text code>{f.ruleCode}</Typography.Text>
-            </Descriptions.Item>
           </Descriptions>
 
           <Typography.Title level={5} style={{ marginTop: 20 }}>

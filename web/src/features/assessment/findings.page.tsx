@@ -89,7 +89,7 @@ export function FindingsPage() {
               aria-label={t(tx('规则 / 条款', 'Rule / clause'))} placeholder={t(tx('规则 / 条款', 'Rule / clause'))}
               value={filter.ruleCode}
               onChange={(v: string | undefined) => setFilter({ ...filter, ruleCode: v })}
-              options={facets.data?.rules.map((r) => ({ value: r.ruleCode, label: `${r.clause} · ${r.ruleCode}` }))}
+              options={facets.data?.rules.map((r) => ({ value: r.ruleCode, label: r.clause }))}
             />
           </Col>
           <Col xs={24} md={6}>

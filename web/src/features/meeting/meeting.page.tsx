@@ -41,7 +41,7 @@ export function MeetingPage() {
           <Descriptions.Item label={t(tx('类型', 'Kind'))}>{t(KIND_LABELS[m.kind])}</Descriptions.Item>
           <Descriptions.Item label={t(tx('主持人', 'Chair'))}>{m.chairName}</Descriptions.Item>
           <Descriptions.Item label={t(tx('请假审批', 'Leave approver'))}>{m.leaveApproverName}</Descriptions.Item>
-          {m.clause && <Descriptions.Item label={t(tx('依据', 'Source'))}>{`${m.clause}${m.requirementId ? ` · ${m.requirementId}` : ''}`}</Descriptions.Item>}
+          {m.clause && <Descriptions.Item label={t(tx('依据', 'Source'))}>{m.clause}</Descriptions.Item>}
         </Descriptions>
       </Card>
       <Card size="small">

@@ -69,7 +69,7 @@ export function DeadlinesPage() {
           { title: t(tx('截止日期', 'Due')), dataIndex: 'dueOn', width: 110 },
           { title: t(tx('状态', 'Status')), dataIndex: 'status', width: 100, render: (s: Deadline['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].label)}</Tag> },
           ...(view === 'org-overdue' ? [{ title: t(tx('责任人', 'Owner')), dataIndex: 'ownerName', width: 100 }] : []),
-          { title: t(tx('依据', 'Source')), width: 150, render: (_: unknown, d: Deadline) => `${d.clause}${d.requirementId ? ` · ${d.requirementId}` : ''}` },
+          { title: t(tx('依据', 'Source')), width: 150, render: (_: unknown, d: Deadline) => d.clause },
           { title: t(tx('考核', 'Penalty')), dataIndex: 'penaltyAmount', width: 80, render: (v: number | null) => (v ? `${v} 元` : '') },
           {
             title: '',

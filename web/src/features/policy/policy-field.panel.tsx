@@ -59,7 +59,6 @@ function FieldLabel({ path, meta, ctx }: { path: string; meta?: FieldMeta; ctx: 
         {meta && (
           <Tag color="blue" style={{ marginTop: 2 }}>
             {t(tx('依据', 'Source'))} {meta.clause}
-            {meta.requirementId ? ` · ${meta.requirementId}` : ''}
           </Tag>
         )}
         {note && (

@@ -171,7 +171,7 @@ function WorkTab() {
         pagination={false}
         scroll={{ x: 600 }}
         columns={[
-          { title: t(tx('作业（ST-15）', 'Assignment (ST-15)')), dataIndex: 'title' },
+          { title: t(tx('作业', 'Assignment')), dataIndex: 'title' },
           { title: t(tx('类型', 'Kind')), dataIndex: 'kind', width: 100, render: (k: string) => t(ASSIGNMENT_KIND_LABELS[k]) },
           { title: t(tx('截止', 'Due')), dataIndex: 'dueOn', width: 100 },
           { title: t(tx('已交/应交', 'In / expected')), width: 100, render: (_: unknown, a: AssignmentView) => `${a.submitted}/${a.expected}` },

@@ -130,7 +130,7 @@ export function PlanPage() {
         </Card>
       )}
       {isInForce && can('training.session.manage') && plan.kind === 'semester' && (
-        <Card size="small" style={{ marginTop: 16 }} title={t(tx('按常规安排生成本学期培训（ST-2）', 'Generate the term from the standing schedule (ST-2)'))}>
+        <Card size="small" style={{ marginTop: 16 }} title={t(tx('按常规安排生成本学期培训', 'Generate the term from the standing schedule'))}>
           <Typography.Paragraph type="secondary">
             {t(tx('每周一政治学习、周三/周四学科业务学习、周五校本教研（制度参数），节假日自动跳过；重复生成不会产生重复场次。', 'Monday political study, Wednesday/Thursday subject study, Friday research (policy); holidays are skipped; generating again adds nothing twice.'))}
           </Typography.Paragraph>
