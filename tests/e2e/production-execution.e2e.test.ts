@@ -298,6 +298,11 @@ describe('production execution across the features in the browser (issue 9)', ()
     expect(mine.state).toBe('resolved');
     expect(mine.meetingTitle).toMatch(/^生产协调会/);
     await headApi.close();
+    // The closed item stays readable: what was done, by whom, and a link to the meeting.
+    await head.getByTestId('coordination-view').getByText('已解决').click();
+    const closedRow = head.getByTestId('coordination-item').filter({ hasText: coordination });
+    await closedRow.getByTestId('coordination-resolution').filter({ hasText: '协调会决定：采购调货，灌装加班补产' }).waitFor();
+    await closedRow.getByRole('link', { name: /生产协调会/ }).waitFor();
     expect(await horizontalOverflow(head)).toBe(0);
     await keeperApi.close();
   }, 900_000);

@@ -9,7 +9,7 @@ export async function loadActor(db: Db, orgId: string, userId: string): Promise<
     .select()
     .from(users)
     .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
-  if (!user || !user.isActive) return undefined;
+  if (!user?.isActive) return undefined;
   const codes = (
     await db
       .select({ code: userRoles.roleCode })

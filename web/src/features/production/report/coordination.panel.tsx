@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, List, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../../../ui/api';
@@ -21,16 +21,22 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
   const { can } = useAuth();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['production', 'coordination', 'open'], queryFn: () => get<CoordinationView[]>('/production/coordination?state=open'), enabled: !items });
-  const list = items ?? q.data ?? [];
+  // Open items to work on; resolved ones show what was done and the meeting that decided it.
+  const [view, setView] = useState<'open' | 'resolved'>('open');
+  const q = useQuery({ queryKey: ['production', 'coordination', 'open'], queryFn: () => get<CoordinationView[]>('/production/coordination?state=open'), enabled: !items && view === 'open' });
+  const resolvedQ = useQuery({ queryKey: ['production', 'coordination', 'resolved'], queryFn: () => get<CoordinationView[]>('/production/coordination?state=resolved'), enabled: view === 'resolved' });
+  const list = view === 'resolved' ? (resolvedQ.data ?? []) : (items ?? q.data ?? []);
   const [resolving, setResolving] = useState<CoordinationView | null>(null);
   const [note, setNote] = useState('');
   const [meetingId, setMeetingId] = useState<string | undefined>(undefined);
-  // The coordination meeting that took the item up (issue 9): the last 60 days' meetings, newest first.
+  // The coordination meeting that took the item up (issue 9): meetings from 60 days back to a day
+  // ahead (one called for this afternoon counts; next month's standing dispatch meetings do not),
+  // newest first.
   const since = orgTime().subtract(60, 'day').format('YYYY-MM-DD');
+  const until = orgTime().add(1, 'day').format('YYYY-MM-DD');
   const meetingsQ = useQuery({
-    queryKey: ['meetings', 'coordination-choice', since],
-    queryFn: () => get<MeetingItem[]>(`/meetings?scope=all&from=${since}`),
+    queryKey: ['meetings', 'coordination-choice', since, until],
+    queryFn: () => get<MeetingItem[]>(`/meetings?scope=all&from=${since}&to=${until}`),
     enabled: !!resolving,
   });
   const meetingOptions = [...(meetingsQ.data ?? [])]
@@ -55,11 +61,25 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
   });
   return (
     <Card size="small" title={t(tx('进度落后协调事项', 'Behind plan: coordination items'))} extra={<Typography.Text type="secondary">{t(tx('依据 T4 第三十四条', 'T4 art. 34'))}</Typography.Text>} data-testid="coordination-panel">
-      <ErrorAlert error={q.error} />
+      {!compact && (
+        <Segmented
+          size="small"
+          style={{ marginBottom: 8 }}
+          data-testid="coordination-view"
+          value={view}
+          onChange={(v) => setView(v as 'open' | 'resolved')}
+          options={[
+            { value: 'open', label: t(tx('待协调', 'Open')) },
+            { value: 'resolved', label: t(tx('已解决', 'Resolved')) },
+          ]}
+        />
+      )}
+      <ErrorAlert error={view === 'resolved' ? resolvedQ.error : q.error} />
       <List
         size="small"
         dataSource={list}
-        locale={{ emptyText: t(tx('没有落后需协调的事项', 'Nothing behind plan')) }}
+        loading={view === 'resolved' ? resolvedQ.isLoading : q.isLoading}
+        locale={{ emptyText: view === 'resolved' ? t(tx('还没有已解决的协调事项', 'Nothing resolved yet')) : t(tx('没有落后需协调的事项', 'Nothing behind plan')) }}
         renderItem={(c) => (
           <List.Item
             data-testid="coordination-item"
@@ -94,6 +114,11 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
                     {c.ownerName && <span>· {t(tx('负责人', 'Owner'))} {c.ownerName}</span>}
                     {c.reportNumber && <span>· {c.reportNumber}</span>}
                     {c.meetingId && <Link to={`/meetings/${c.meetingId}`}>· {c.meetingTitle}</Link>}
+                    {c.state === 'resolved' && (
+                      <span data-testid="coordination-resolution">
+                        · {t(tx(`${c.resolvedAt ? orgTime(c.resolvedAt).format('MM-DD HH:mm') : ''} ${c.resolvedByName ?? ''} 解决：${c.resolution ?? ''}`, `Resolved ${c.resolvedAt ? orgTime(c.resolvedAt).format('MM-DD HH:mm') : ''} by ${c.resolvedByName ?? ''}: ${c.resolution ?? ''}`))}
+                      </span>
+                    )}
                   </Space>
                 )
               }
@@ -129,7 +154,8 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
               onChange={(v) => setMeetingId(v)}
               options={meetingOptions}
               placeholder={t(tx('不关联会议', 'No meeting'))}
-              notFoundContent={t(tx('近 60 天没有会议', 'No meetings in the last 60 days'))}
+              status={meetingsQ.isError ? 'error' : undefined}
+              notFoundContent={meetingsQ.isError ? t(tx('会议列表读取失败，可不关联会议直接解决', 'Could not load meetings; you can resolve without one')) : t(tx('近 60 天没有会议', 'No meetings in the last 60 days'))}
             />
           </Form.Item>
         </Form>
