@@ -21,6 +21,7 @@ const ANY_SIGNED_IN = new Set([
   'GET /api/org/departments',
   'GET /api/org/roles',
   'GET /api/notifications',
+  'GET /api/notifications/page',
   'GET /api/notifications/unread-count',
   'POST /api/notifications/read-all',
   'POST /api/notifications/:id/read',

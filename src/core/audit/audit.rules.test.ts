@@ -23,6 +23,10 @@ describe('the audit log in words (issue 15 item 5, CORE-10)', () => {
 
   it('issue 15 item 5: old → new lists only the fields that changed, without ids and versions', () => {
     expect(diffValues({ id: 'a', name: '甲', version: 1, kind: 'x' }, { id: 'a', name: '乙', version: 2, kind: 'x' })).toEqual([{ field: 'name', before: '甲', after: '乙' }]);
+    // issue 15 item 1: a deadline's rule code and requirement id never reach the page; its clause does.
+    expect(
+      diffValues(null, { ruleCode: 'production.daily-schedule.late', requirementId: 'PP-29', subjectType: 'daily-schedule', clause: 'T2 附 3.(1)' }),
+    ).toEqual([{ field: 'clause', before: null, after: 'T2 附 3.(1)' }]);
     expect(diffValues(['a'], ['a', 'b'])).toEqual([{ field: 'value', before: ['a'], after: ['a', 'b'] }]);
   });
 });

@@ -76,6 +76,7 @@ const COMMON_FIELDS: Record<string, Text> = {
   username: { zh: '用户名', en: 'Username' },
   code: { zh: '编码', en: 'Code' },
   number: { zh: '编号', en: 'Number' },
+  clause: { zh: '条款', en: 'Clause' },
 };
 
 export interface AuditLabelTable {
@@ -151,7 +152,9 @@ export interface FieldChange {
   after: unknown;
 }
 
-const HIDDEN = new Set(['orgId', 'id', 'version', 'createdAt', 'updatedAt', 'createdBy']);
+// Bookkeeping and machine keys: a rule code, a requirement id or a record's type name is for the
+// code, not for a person reading the log (issue 15 item 1); the clause a record cites stays.
+const HIDDEN = new Set(['orgId', 'id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'ruleCode', 'requirementId', 'subjectType', 'subjectId', 'link']);
 
 /** Old → new, one line per field that changed (a created record lists its values, a removed one its old values). */
 export function diffValues(before: unknown, after: unknown): FieldChange[] {

@@ -63,7 +63,7 @@ export function RolesPage() {
         scroll={{ x: permissionWidth + 40 + roles.length * 110 }}
         dataSource={q.data?.permissions}
         columns={[
-          { title: t(tx('权限', 'Permission')), fixed: 'left', width: permissionWidth, render: (_: unknown, p: Perm) => `${locale === 'en' ? p.en : p.zh} (${p.code})` },
+          { title: t(tx('权限', 'Permission')), fixed: 'left', width: permissionWidth, render: (_: unknown, p: Perm) => (locale === 'en' ? p.en : p.zh) },
           ...roles.map((r) => ({
             title: locale === 'en' ? r.nameEn : r.nameZh,
             width: 110,
