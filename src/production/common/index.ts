@@ -1,6 +1,5 @@
 export { prodCounters } from './common.schema';
 export { nextProductionNumber } from './counter.service';
-export { isForeignKeyViolation, isUniqueViolation } from './db-errors';
 export {
   addMonths,
   assertIsoDate,

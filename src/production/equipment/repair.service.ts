@@ -1,11 +1,11 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidState, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsInDepartment, findUserIdsWithPermission } from '#core/org';
-import { isUniqueViolation, localToday, nextProductionNumber } from '../common/index';
+import { localToday, nextProductionNumber } from '../common/index';
 import { getWorkshopRow } from '../master/index';
 import { type MachineRow, prodRepairOrders, type RepairRow, type RepairSource } from './equipment.schema';
 import { downtimeHours, isStandingStill } from './machine.rules';

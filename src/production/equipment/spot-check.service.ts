@@ -1,10 +1,10 @@
 import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState } from '#core/errors';
 import { users } from '#core/org';
-import { isUniqueViolation, localToday } from '../common/index';
+import { localToday } from '../common/index';
 import { getWorkshopRow } from '../master/index';
 import { type CheckedItem, prodSpotChecks } from './equipment.schema';
 import { isStandingStill } from './machine.rules';

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Actor, SYSTEM_USER_ID } from '#core/access';
+import { type Actor, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound } from '#core/errors';
@@ -168,7 +168,7 @@ export async function postStockDocument(tx: Db, actor: Actor, input: StockDocInp
       referenceId: input.reference?.id ?? null,
       referenceNumber: input.reference?.number ?? null,
       note: input.note?.trim() ?? '',
-      postedBy: actor.userId === SYSTEM_USER_ID ? null : actor.userId,
+      postedBy: userIdOf(actor),
       postedAt: now,
     })
     .returning();
@@ -231,7 +231,7 @@ export async function reverseStockDocument(tx: Db, actor: Actor, documentId: str
       referenceNumber: original.number,
       note: why,
       reversesId: original.id,
-      postedBy: actor.userId === SYSTEM_USER_ID ? null : actor.userId,
+      postedBy: userIdOf(actor),
       postedAt: now,
     })
     .returning();

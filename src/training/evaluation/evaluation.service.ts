@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import { type Actor, hasPermission, requireAccess } from '#core/access';
+import { type Actor, hasPermission, requireAccess, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound } from '#core/errors';
 import { getPolicy } from '#core/policy';
-import { isUniqueViolation, localToday, requireTrainingRead, type Term, userIdOf } from '../common';
+import { localToday, requireTrainingRead, type Term } from '../common';
 import { assertTeacher, findTeacherOfUser, findTeachers, trainingTeachers } from '../teacher';
 import { CRITERIA, evaluationLinkToken, isEvaluationTokenValid, parseEvaluationToken, scoreOfForm, weightedScoreOf, type WeightedResult } from './evaluation.rules';
 import { type EvaluationRoundRow, type EvaluationSource, evaluationRounds, evaluations } from './evaluation.schema';

@@ -1,13 +1,13 @@
 import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, hasPermission, requireAccess } from '#core/access';
+import { type Actor, hasPermission, requireAccess, userIdOf } from '#core/access';
 import { attachments } from '#core/archive';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { departments } from '#core/org';
 import { assertInOrganisation } from '#core/validation';
-import { isUniqueViolation, localToday, requireTrainingRead, type Term, userIdOf } from '../common';
+import { localToday, requireTrainingRead, type Term } from '../common';
 import { findTeacherOfUser, findTeachers, getMyTeacher, trainingTeachers } from '../teacher';
 import { type SubmissionStatus, submissionStatusOf } from './practice.rules';
 import { type AssignmentKind, type AssignmentRow, assignments, type SubmissionRow, submissions } from './practice.schema';

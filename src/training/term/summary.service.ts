@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type Actor, requireAccess } from '#core/access';
+import { type Actor, requireAccess, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { versionConflict } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import { countAttendance, findAttendanceRows } from '../attendance';
-import { localToday, type Term, termRange, userIdOf } from '../common';
+import { localToday, type Term, termRange } from '../common';
 import { activities, activityCoverageOf } from '../practice';
 import { findSessionRows, outlineStatusOf } from '../session';
 import { findTeachers } from '../teacher';

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { type Actor, requireAccess } from '#core/access';
+import { type Actor, requireAccess, userIdOf } from '#core/access';
 import { recordFinding } from '#core/assessment';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
@@ -8,7 +8,7 @@ import { notifyUsers } from '#core/notify';
 import { departments } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { closeEndedSessions } from '../attendance';
-import { localToday, type Term, userIdOf } from '../common';
+import { localToday, type Term } from '../common';
 import { findTeachers, trainingTeachers } from '../teacher';
 import { isAdvancedGroupEligible, proposeHonours, rankGroups, termScoreOf } from './honours.rules';
 import { loadTermFacts } from './term-facts.service';
