@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { localDateOf } from '#core/calendar';
+import { localDateOf, schoolYearOf, termOf } from '#core/calendar';
 import { getPolicy } from '#core/policy';
-import { schoolYearOf, termOf } from '#training';
 import { termCodeOf } from './members.rules';
 import { addBranch, addMember, findBranches, findMembers, getMemberTasks, promoteMember, registerMembers, transferOutMember } from './members.service';
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { localDateOf } from '#core/calendar';
+import { localDateOf, schoolYearOf, termOf, termRange } from '#core/calendar';
 import { actorOf, type RouteModule } from '#core/http';
 import { getPolicy } from '#core/policy';
-import { schoolYearOf, termOf, termRange } from '#training';
 import { S5_MONTHS } from './work-plan.rules';
 import { addPlanItem, createLeaguePlan, getLeaguePlan, updatePlanItem } from './work-plan.service';
 import { findBlackboardChecks, findFlagRaisings, saveFlagRaising, scheduleBlackboardChecks, scoreBranch } from './week.service';

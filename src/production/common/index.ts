@@ -11,7 +11,6 @@ export {
   monthsFrom,
   monthStart,
   quarterMonths,
-  weekStart,
 } from './period.rules';
 export type { IsoDate, Month } from './period.rules';
 export { chunk, round } from './numbers';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '#core/calendar';
-import { isSchoolYear } from './school-year.rules';
+import { isIsoDate, isSchoolYear } from '#core/calendar';
 
 // Shapes shared by the training routes.
 export const IsoDay = z.string().refine(isIsoDate, 'YYYY-MM-DD');
