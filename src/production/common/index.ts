@@ -16,4 +16,3 @@ export type { IsoDate, Month } from './period.rules';
 export { chunk, round } from './numbers';
 export { withPlanningErrors } from './planning-error';
 export { ensureDeadline, findResponsible } from './deadline.helper';
-export { localToday } from './today';

@@ -17,8 +17,8 @@ import { diffPlanRevisions, getPlanIdByDocument, getPlanView } from './plan-view
 import { findWorkingLines, getPlanRow } from './plan.query';
 import { PLAN_KINDS } from './plan.schema';
 import { createPlan, findPlans } from './plan.service';
-import { localToday } from '../common/index';
 import { requireAccess } from '#core/access';
+import { orgToday as localToday } from '#core/calendar';
 
 const tags = ['production plans'];
 const Id = z.object({ id: z.uuid() });

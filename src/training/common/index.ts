@@ -4,5 +4,5 @@ export { requireAnyAccess, requireTrainingRead } from './access';
 export { isSchoolYear, schoolYearOf, schoolYearRange, termOf, termRange, weekStartOf } from '#core/calendar';
 export type { Term } from '#core/calendar';
 export { IdParams, IsoDay, SchoolYear, TermNo, TermQuery, TextIn, Version } from './zod';
-export { localToday, schoolYearOrCurrent } from './today';
+export { schoolYearOrCurrent } from './today';
 export { remindOnce, trainingReminders } from './reminder';
