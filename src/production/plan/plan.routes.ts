@@ -19,9 +19,9 @@ import { PLAN_KINDS } from './plan.schema';
 import { createPlan, findPlans } from './plan.service';
 import { requireAccess } from '#core/access';
 import { orgToday as localToday } from '#core/calendar';
+import { IdParams as Id } from '#core/validation';
 
 const tags = ['production plans'];
-const Id = z.object({ id: z.uuid() });
 const Version = z.object({ version: z.number().int() });
 const Line = z.object({
   itemId: z.uuid(),
