@@ -7,5 +7,5 @@ export const SchoolYear = z.string().refine(isSchoolYear, 'YYYY-YYYY, e.g. 2025-
 export const TermNo = z.union([z.literal(1), z.literal(2)]);
 export const TermQuery = z.coerce.number().int().min(1).max(2).transform((n) => n as 1 | 2);
 export const Version = z.number().int().positive();
-export const IdParams = z.object({ id: z.uuid() });
+export { IdParams } from '#core/validation';
 export const TextIn = (max: number) => z.string().trim().min(1).max(max);
