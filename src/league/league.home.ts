@@ -1,8 +1,8 @@
 import { hasPermission } from '#core/access';
 import { card, figure, type HomeCard, type HomeSourceContext, type HomeSourceDeclaration, type HomeTask, task, toneOfGap } from '#core/home';
-import { schoolYearOf, termOf, weekStartOf } from '#training';
 import { getMemberTasks, termCodeOf } from './members';
 import { findFlagRaisings } from './work-plan';
+import { schoolYearOf, termOf, weekStartOf } from '#core/calendar';
 
 const WEEKLY = { zh: '升旗仪式', en: 'Flag-raising' };
 const REGISTER = { zh: '团员注册', en: 'Registration' };

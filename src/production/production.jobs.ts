@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { systemActor } from '#core/access';
-import { addDays, dueDateFor, loadBusinessCalendar } from '#core/calendar';
+import { addDays, dueDateFor, loadBusinessCalendar, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import type { Job } from '#core/http';
 import { organisations } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { assessMissedRequestIssues, runDueExecutionAssessment, runPlanningAssessment } from './assessment/index';
-import { addMonths, ensureDeadline, findResponsible, localToday, monthOf, monthStart } from './common/index';
+import { addMonths, ensureDeadline, findResponsible, monthOf, monthStart } from './common/index';
 import { ensureForecastDeadline, SALES_STATISTICS_SUBJECT } from './demand/index';
 import { prefillUpcomingDispatchAgendas } from './dispatch/index';
 import { ensureMaintenancePlanDeadline } from './equipment/index';
@@ -24,7 +24,7 @@ const done = new Set<string>();
  */
 export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Promise<void> {
   const actor = systemActor(orgId);
-  const today = await localToday(db, orgId, now);
+  const today = await orgToday(db, orgId, now);
   const next = addMonths(monthOf(today), 1);
   await db.transaction(async (tx) => {
     // Two app servers: only one does an organisation's duties at a time.

@@ -3,8 +3,9 @@ import type { AppContext } from '#core/http';
 import { organisations } from '#core/org';
 import { warnTeachers } from './assessment';
 import { closeEndedSessions } from './attendance';
-import { localToday, schoolYearOf } from './common';
+import { schoolYearOf } from './common';
 import { remindSelfStudy } from './study';
+import { orgToday } from '#core/calendar';
 
 /** Every scheduler tick: close the lists of ended sessions (absentees recorded). */
 export async function closeEndedSessionsJob(ctx: AppContext): Promise<void> {
@@ -32,5 +33,5 @@ export async function warnTeachersJob(ctx: AppContext): Promise<void> {
   if (Math.abs(now.getTime() - lastWarningRun) < REMINDER_EVERY_MS) return;
   lastWarningRun = now.getTime();
   const schools = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'school'));
-  for (const s of schools) await warnTeachers(ctx.db, s.id, schoolYearOf(await localToday(ctx.db, s.id, now)), now);
+  for (const s of schools) await warnTeachers(ctx.db, s.id, schoolYearOf(await orgToday(ctx.db, s.id, now)), now);
 }

@@ -49,6 +49,9 @@ class EveryPermission extends Set<Permission> {
 
 export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
 
+/** The user to record as having acted: null for the system actor, which is nobody in the users table. */
+export const userIdOf = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
+
 /** A system actor for the scheduler, the CLI and seeders; it acts inside one organisation. */
 export function systemActor(orgId: string, permissions: ReadonlySet<Permission> = new EveryPermission()): Actor {
   return {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { type Actor, requireAccess, SYSTEM_USER_ID } from '../access';
+import { type Actor, requireAccess, userIdOf } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import { AppError, invalidField, versionConflict } from '../errors';
@@ -79,7 +79,7 @@ export async function saveApprovalChain(db: Db, workflows: Workflows, actor: Act
   if (!DOC_TYPE_PATTERN.test(docType)) throw invalidField('docType', '文件类型代码无效', 'invalid document type code');
   const steps = input.steps.map((s) => ({ key: s.key.trim(), nameZh: s.nameZh.trim(), nameEn: s.nameEn.trim() || s.nameZh.trim(), roleCode: s.roleCode }));
   await assertValidSteps(db, actor.orgId, steps);
-  const updatedBy = actor.userId === SYSTEM_USER_ID ? null : actor.userId;
+  const updatedBy = userIdOf(actor);
   const row = await db.transaction(async (tx) => {
     const [before] = await tx
       .select()

@@ -6,8 +6,8 @@ import { actOnDocument } from './document-transition.service';
 import { ACTION_PERMISSION } from './document.query';
 import { createDocument, findDocuments, getDocument, updateDocument } from './document.service';
 import { diffDocumentRevisions, findRevisions, getRevision } from './revision.service';
+import { IdParams } from '../validation';
 
-const Id = z.object({ id: z.uuid() });
 const Body = z.record(z.string(), z.unknown());
 const Action = z.object({ version: z.number().int().positive(), opinion: z.string().max(2000).nullish() });
 const SIMPLE_ACTIONS = ['submit', 'approve', 'reject', 'withdraw', 'revise', 'close', 'adjust'] as const;
@@ -50,7 +50,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
     async (req, reply) => reply.code(201).send(await createDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.body, ctx.clock())),
   );
 
-  app.get('/documents/:id', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件 Document', params: Id } }, async (req) =>
+  app.get('/documents/:id', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件 Document', params: IdParams } }, async (req) =>
     getDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
   );
 
@@ -61,7 +61,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['approval'],
         summary: '修改草稿 Edit a draft',
-        params: Id,
+        params: IdParams,
         body: z.object({ version: z.number().int().positive(), title: z.string().min(1).max(200).optional(), body: Body.optional() }),
       },
     },
@@ -73,7 +73,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
       `/documents/:id/${action}`,
       {
         config: { permission: ACTION_PERMISSION[action] },
-        schema: { tags: ['approval'], summary: `${action} (CORE-3/4)`, params: Id, body: Action },
+        schema: { tags: ['approval'], summary: `${action} (CORE-3/4)`, params: IdParams, body: Action },
       },
       async (req) => actOnDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, action, req.body, ctx.clock()),
     );
@@ -86,7 +86,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['approval'],
         summary: '发放 Issue to departments (CORE-5)',
-        params: Id,
+        params: IdParams,
         body: Action.extend({ departmentIds: z.array(z.uuid()).max(200), userIds: z.array(z.uuid()).max(500).optional() }),
       },
     },
@@ -95,19 +95,19 @@ export const documentRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/documents/:id/acknowledge',
-    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '签收 Acknowledge receipt (CORE-5)', params: Id } },
+    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '签收 Acknowledge receipt (CORE-5)', params: IdParams } },
     async (req) => acknowledgeDocument(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
 
   app.get(
     '/documents/:id/distribution',
-    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '发放与签收情况 Distribution status', params: Id } },
+    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '发放与签收情况 Distribution status', params: IdParams } },
     async (req) => findDistribution(ctx.db, actorOf(req), req.params.id),
   );
 
   app.get(
     '/documents/:id/revisions',
-    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '历史版本 Revisions (CORE-4)', params: Id } },
+    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '历史版本 Revisions (CORE-4)', params: IdParams } },
     async (req) => findRevisions(ctx.db, actorOf(req), req.params.id),
   );
 
@@ -115,7 +115,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
     '/documents/:id/revisions/:revision',
     {
       config: { permission: 'document.read' },
-      schema: { tags: ['approval'], summary: '某一版本 One revision', params: Id.extend({ revision: z.coerce.number().int().positive() }) },
+      schema: { tags: ['approval'], summary: '某一版本 One revision', params: IdParams.extend({ revision: z.coerce.number().int().positive() }) },
     },
     async (req) => getRevision(ctx.db, actorOf(req), req.params.id, req.params.revision),
   );
@@ -127,7 +127,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['approval'],
         summary: '版本差异 Diff of two revisions',
-        params: Id,
+        params: IdParams,
         querystring: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
       },
     },

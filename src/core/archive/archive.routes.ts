@@ -15,8 +15,8 @@ import {
   updateAttachment,
   uploadAttachment,
 } from './attachment.service';
+import { IdParams } from '../validation';
 
-const Id = z.object({ id: z.uuid() });
 const Entity = z.string().regex(/^[a-z][a-z0-9_.-]{0,59}$/);
 const Filter = z.object({
   category: z.enum(ARCHIVE_CATEGORY_VALUES).optional(),
@@ -110,11 +110,11 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get('/attachments/:id', { schema: { tags: ['archive'], summary: '附件信息 Attachment', params: Id } }, async (req) =>
+  app.get('/attachments/:id', { schema: { tags: ['archive'], summary: '附件信息 Attachment', params: IdParams } }, async (req) =>
     getAttachment(ctx.db, actorOf(req), req.params.id),
   );
 
-  app.get('/attachments/:id/download', { schema: { tags: ['archive'], summary: '下载 Download', params: Id } }, async (req, reply) => {
+  app.get('/attachments/:id/download', { schema: { tags: ['archive'], summary: '下载 Download', params: IdParams } }, async (req, reply) => {
     const { view, path } = await getAttachmentFile(ctx.db, actorOf(req), ctx.filesDir, req.params.id);
     return reply
       .header('content-type', view.mime)
@@ -131,7 +131,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['archive'],
         summary: '修改标题或类别 Change title or category',
-        params: Id,
+        params: IdParams,
         body: z.object({ version: z.number().int(), title: z.string().min(1).max(200).optional(), category: z.enum(ARCHIVE_CATEGORY_VALUES).optional() }),
       },
     },
@@ -142,7 +142,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
     '/attachments/:id',
     {
       config: { permission: 'archive.write' },
-      schema: { tags: ['archive'], summary: '删除（保留文件，可审计） Delete (soft)', params: Id, querystring: z.object({ version: z.coerce.number().int() }) },
+      schema: { tags: ['archive'], summary: '删除（保留文件，可审计） Delete (soft)', params: IdParams, querystring: z.object({ version: z.coerce.number().int() }) },
     },
     async (req, reply) => {
       await deleteAttachment(ctx.db, actorOf(req), req.params.id, { version: req.query.version, now: ctx.clock() });

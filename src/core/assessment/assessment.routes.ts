@@ -7,8 +7,8 @@ import { getPolicy } from '../policy';
 import { type FindingFilter, findFindingFacets, findFindings, getFinding } from './finding-query.service';
 import { confirmFinding, disputeFinding, markFindingFalsified, withdrawFinding } from './finding-lifecycle.service';
 import { findingSheetRow, findingsSheet } from './finding.sheet';
+import { IdParams } from '../validation';
 
-const Id = z.object({ id: z.uuid() });
 const Filter = z.object({
   state: z.enum(['open', 'disputed', 'confirmed', 'withdrawn']).optional(),
   ruleCode: z.string().max(200).optional(),
@@ -56,25 +56,25 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get('/assessment/findings/:id', { schema: { tags: ['assessment'], summary: '考核结果详情 Finding with its events', params: Id } }, async (req) =>
+  app.get('/assessment/findings/:id', { schema: { tags: ['assessment'], summary: '考核结果详情 Finding with its events', params: IdParams } }, async (req) =>
     getFinding(ctx.db, actorOf(req), req.params.id),
   );
 
   app.post(
     '/assessment/findings/:id/dispute',
-    { schema: { tags: ['assessment'], summary: '申诉 Dispute (the subject, in writing)', params: Id, body: Step } },
+    { schema: { tags: ['assessment'], summary: '申诉 Dispute (the subject, in writing)', params: IdParams, body: Step } },
     async (req) => disputeFinding(ctx.db, actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     '/assessment/findings/:id/confirm',
-    { config: { permission: 'assessment.manage' }, schema: { tags: ['assessment'], summary: '确认 Confirm with an opinion', params: Id, body: Opinion } },
+    { config: { permission: 'assessment.manage' }, schema: { tags: ['assessment'], summary: '确认 Confirm with an opinion', params: IdParams, body: Opinion } },
     async (req) => confirmFinding(ctx.db, actorOf(req), req.params.id, { reason: req.body.opinion, version: req.body.version }),
   );
 
   app.post(
     '/assessment/findings/:id/withdraw',
-    { config: { permission: 'assessment.manage' }, schema: { tags: ['assessment'], summary: '撤销 Withdraw with a reason', params: Id, body: Step } },
+    { config: { permission: 'assessment.manage' }, schema: { tags: ['assessment'], summary: '撤销 Withdraw with a reason', params: IdParams, body: Step } },
     async (req) => withdrawFinding(ctx.db, actorOf(req), req.params.id, req.body),
   );
 
@@ -82,7 +82,7 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     '/assessment/findings/:id/falsified',
     {
       config: { permission: 'assessment.manage' },
-      schema: { tags: ['assessment'], summary: '弄虚作假，加倍考核 Falsified: multiply the amount once (T2 七.5)', params: Id, body: Step },
+      schema: { tags: ['assessment'], summary: '弄虚作假，加倍考核 Falsified: multiply the amount once (T2 七.5)', params: IdParams, body: Step },
     },
     async (req) => markFindingFalsified(ctx.db, actorOf(req), req.params.id, req.body),
   );

@@ -8,7 +8,7 @@ import { users } from '../org';
 import { loadActor } from './actor-loader';
 import { sessions } from './auth.schema';
 import { checkLoginRate, pruneLoginRate, recordLoginFailure } from './login-rate';
-import { assertStrongPassword, hashPassword, verifyPassword } from './password';
+import { assertStrongPassword, hashPassword, verifyPassword } from '../password';
 
 export interface AuthSettings {
   maxFailedLogins: number;

@@ -5,4 +5,4 @@ export { changePassword, DEFAULT_AUTH_SETTINGS, login, logout, resolveSession } 
 export type { AuthSettings, LoginMeta, LoginResult, SessionInfo } from './auth.service';
 export { loadActor } from './actor-loader';
 export { LOGIN_RATE, resetLoginRate } from './login-rate';
-export { assertStrongPassword, hashPassword, verifyPassword } from './password';
+export { assertStrongPassword, hashPassword, verifyPassword } from '../password';

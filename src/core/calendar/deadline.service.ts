@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
-import { type Actor, requireAccess, SYSTEM_USER_ID } from '../access';
+import { type Actor, requireAccess, userIdOf } from '../access';
 import { recordFinding } from '../assessment';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
@@ -9,7 +9,6 @@ import { getPolicy } from '../policy';
 import { isIsoDate } from './calendar.rules';
 import { type DeadlineRow, type DeadlineState, deadlines } from './calendar.schema';
 import { deadlineStatus, deadlineTimes } from './deadline.rules';
-
 
 export interface DeadlineRule {
   /** The clause a missed deadline cites, e.g. 'T2 五.1.2)'. */
@@ -77,7 +76,7 @@ export async function createDeadline(tx: Db, actor: Actor, input: NewDeadline): 
       penaltyAmount: penalty,
       verdict: input.rule.verdict ?? (penalty ? 'penalty' : 'missed-deadline'),
       recordsFinding: input.rule.recordsFinding ?? true,
-      createdBy: actor.userId === SYSTEM_USER_ID ? null : actor.userId,
+      createdBy: userIdOf(actor),
     })
     .returning();
   await writeAudit(tx, actor, { action: 'deadline.create', entity: 'deadline', entityId: row.id, after: row });

@@ -28,3 +28,5 @@ export type { DeadlineRunResult } from './deadline.runner';
 export { addHoliday, findHolidays, loadBusinessCalendar, removeHoliday, updateHoliday } from './holiday.service';
 export type { HolidayInput } from './holiday.service';
 export { calendarModule } from './calendar.module';
+export { isSchoolYear, schoolYearOf, schoolYearRange, termOf, termRange, weekStartOf } from './school-year.rules';
+export type { Term } from './school-year.rules';

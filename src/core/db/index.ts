@@ -6,3 +6,4 @@ export { createBackup, orderByDependencies, restoreBackup, TABLES_NOT_BACKED_UP 
 export type { BackupFile } from './backup';
 export { readBackupArchive, writeBackupArchive } from './backup-archive';
 export type { ArchiveSummary } from './backup-archive';
+export { isForeignKeyViolation, isUniqueViolation } from './db-errors';

@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type Actor, hasPermission, requireAccess } from '../access';
+import { type Actor, hasPermission, requireAccess, userIdOf } from '../access';
 import { writeAudit } from '../audit';
 import { completeDeadline, createDeadline, isIsoDate } from '../calendar';
 import type { Db } from '../db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '../errors';
 import { notifyUsers } from '../notify';
 import { meetingActions, meetingDecisions } from './meeting.schema';
-import { assertUsersExist, getMeetingRow, requireManage, userIdOf } from './meeting.service';
+import { assertUsersExist, getMeetingRow, requireManage } from './meeting.service';
 
 export const ACTION_SUBJECT = 'meeting.action';
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
-import { type Actor, requireAccess } from '../access';
+import { type Actor, requireAccess, userIdOf } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '../errors';
@@ -8,7 +8,7 @@ import { findUserIdsWithRole, users } from '../org';
 import { getPolicy, type Policy } from '../policy';
 import { type AttendeeStatus, meetingAttendees, meetingLeaveRequests, meetings } from './meeting.schema';
 import { canRecordStatusAt, formatLocal, leaveTooLate } from './meeting.rules';
-import { assertUsersExist, getMeetingRow, leaveApproverOf, requireManage, userIdOf } from './meeting.service';
+import { assertUsersExist, getMeetingRow, leaveApproverOf, requireManage } from './meeting.service';
 
 export interface AttendanceEntry {
   userId: string;

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import { type Actor, requireAccess, systemActor } from '../access';
+import { type Actor, requireAccess, systemActor, userIdOf } from '../access';
 import { writeAudit } from '../audit';
 import { addDays, dayOfMonth, loadBusinessCalendar, localDateOf, localDateTime } from '../calendar';
 import type { Db } from '../db';
@@ -8,7 +8,7 @@ import type { AppContext } from '../http';
 import { users } from '../org';
 import { getPolicy, type Policy } from '../policy';
 import { type HolidayRule, type MeetingKind, meetingAttendees, meetingSeries, meetingSeriesMembers, meetings, type SeriesRow } from './meeting.schema';
-import { assertUsersExist, userIdOf } from './meeting.service';
+import { assertUsersExist } from './meeting.service';
 import { generateOccurrences, type Recurrence } from './recurrence.rules';
 
 export interface NewSeries {

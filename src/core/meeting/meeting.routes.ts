@@ -4,8 +4,8 @@ import { addAction, addDecision, completeAction } from './meeting-action.service
 import { decideLeave, findPendingLeaveRequests, recordAttendance, requestLeave } from './meeting-leave.service';
 import { createSeries, extendSeries, findSeries } from './meeting-series.service';
 import { createMeeting, findInvitablePeople, findMeetings, getMeeting, updateMeeting } from './meeting.service';
+import { IdParams } from '../validation';
 
-const Id = z.object({ id: z.uuid() });
 const Kind = z.enum(['dispatch', 'study', 'coordination', 'other']);
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
 const Instant = z.iso.datetime({ offset: true });
@@ -57,7 +57,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
     findInvitablePeople(ctx.db, actorOf(req)),
   );
 
-  app.get('/meetings/:id', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '会议详情 Meeting', params: Id } }, async (req) =>
+  app.get('/meetings/:id', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '会议详情 Meeting', params: IdParams } }, async (req) =>
     getMeeting(ctx.db, actorOf(req), req.params.id),
   );
 
@@ -68,7 +68,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['meeting'],
         summary: '议程、纪要、状态 Agenda, minutes, state',
-        params: Id,
+        params: IdParams,
         body: z.object({
           version: z.number().int(),
           title: z.string().min(1).max(200).optional(),
@@ -91,7 +91,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['meeting'],
         summary: '登记考勤 Record attendance',
-        params: Id,
+        params: IdParams,
         body: z.object({
           entries: z.array(z.object({ userId: z.uuid(), status: z.enum(['present', 'late', 'absent', 'excused']), note: z.string().max(500).nullish() })).min(1).max(500),
         }),
@@ -104,7 +104,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
     '/meetings/:id/leave',
     {
       config: { permission: 'meeting.read' },
-      schema: { tags: ['meeting'], summary: '会前请假 Ask for leave', params: Id, body: z.object({ reason: z.string().min(1).max(1000), substituteUserId: z.uuid().nullish() }) },
+      schema: { tags: ['meeting'], summary: '会前请假 Ask for leave', params: IdParams, body: z.object({ reason: z.string().min(1).max(1000), substituteUserId: z.uuid().nullish() }) },
     },
     async (req, reply) => reply.code(201).send(await requestLeave(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
   );
@@ -120,7 +120,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['meeting'],
         summary: '审批请假 Decide a leave request',
-        params: Id,
+        params: IdParams,
         body: z.object({ approve: z.boolean(), note: z.string().max(1000).nullish(), version: z.number().int() }),
       },
     },
@@ -129,7 +129,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/meetings/:id/decisions',
-    { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '记录决议 Add a decision', params: Id, body: z.object({ body: z.string().min(1).max(5000) }) } },
+    { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '记录决议 Add a decision', params: IdParams, body: z.object({ body: z.string().min(1).max(5000) }) } },
     async (req, reply) => reply.code(201).send(await addDecision(ctx.db, actorOf(req), req.params.id, req.body)),
   );
 
@@ -140,7 +140,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['meeting'],
         summary: '交办事项 Add an action item',
-        params: Id,
+        params: IdParams,
         body: z.object({ title: z.string().min(1).max(500), ownerUserId: z.uuid(), dueOn: z.iso.date(), decisionId: z.uuid().nullish() }),
       },
     },
@@ -194,7 +194,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/meeting-series/:id/extend',
-    { config: { permission: 'meeting.manage' }, schema: { tags: ['meeting'], summary: '续排例会 Generate further meetings', params: Id } },
+    { config: { permission: 'meeting.manage' }, schema: { tags: ['meeting'], summary: '续排例会 Generate further meetings', params: IdParams } },
     async (req) => ({ created: await extendSeries(ctx.db, actorOf(req), req.params.id, ctx.clock()) }),
   );
 };

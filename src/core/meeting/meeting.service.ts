@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Actor, hasPermission, requireAccess, SYSTEM_USER_ID } from '../access';
+import { type Actor, hasPermission, requireAccess, userIdOf } from '../access';
 import { writeAudit } from '../audit';
 import { localDateOf } from '../calendar';
 import type { Db } from '../db';
@@ -22,7 +22,6 @@ import {
 import { formatLocal } from './meeting.rules';
 
 /** created_by / recorded_by: the scheduler's system actor is nobody in the users table. */
-export const userIdOf = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
 
 export async function getMeetingRow(db: Db, orgId: string, id: string): Promise<MeetingRow> {
   const [row] = await db.select().from(meetings).where(and(eq(meetings.orgId, orgId), eq(meetings.id, id)));

@@ -10,8 +10,8 @@ import {
   updatePerson,
   updateRolePermissions,
 } from './people.service';
+import { IdParams } from '../validation';
 
-const Id = z.object({ id: z.uuid() });
 
 export const orgRoutes: RouteModule = (app, ctx) => {
   app.get('/org/people', { config: { permission: 'admin.users' }, schema: { tags: ['org'], summary: '人员列表 People' } }, async (req) =>
@@ -46,7 +46,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['org'],
         summary: '修改人员 Change a person',
-        params: Id,
+        params: IdParams,
         body: z.object({
           version: z.number().int(),
           displayName: z.string().min(1).max(100).optional(),
@@ -83,7 +83,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['org'],
         summary: '改名、调整上级、撤销或恢复部门 Rename, move, retire or restore a department',
-        params: Id,
+        params: IdParams,
         body: z.object({
           version: z.number().int(),
           name: z.string().min(1).max(100).optional(),

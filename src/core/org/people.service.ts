@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '../access';
 import { writeAudit } from '../audit';
-import { assertStrongPassword, hashPassword } from '../auth';
+import { assertStrongPassword, hashPassword } from '../password';
 import type { Db } from '../db';
 import { AppError, invalidField, notFound, versionConflict } from '../errors';
 import { assertAdminsRemain, lockOrganisationAccess } from './admin-guard';

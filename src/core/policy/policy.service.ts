@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { type Actor, requireAccess, SYSTEM_USER_ID } from '../access';
+import { type Actor, requireAccess, userIdOf } from '../access';
 import { writeAudit } from '../audit';
-import type { Db } from '../db';
+import { type Db, isUniqueViolation } from '../db';
 import { invalidField, notFound, versionConflict } from '../errors';
 import { getOrganisation, users } from '../org';
 import { POLICY_PRESETS, presetNameFor } from './policy.presets';
@@ -38,7 +38,6 @@ function materialiseVersion(orgId: string, row: { version: number; preset: strin
 }
 
 // The scheduler's and the seed's system actor is nobody in the users table.
-const userIdOf = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
 
 const asPreset = (name: string): PresetName => (isPresetName(name) ? name : 'T4');
 
@@ -71,11 +70,6 @@ export async function getPolicy(db: Db, orgId: string): Promise<Policy> {
 export async function getPolicyView(db: Db, actor: Actor): Promise<PolicyView> {
   return getPolicyViewOf(db, actor.orgId);
 }
-
-const isUniqueViolation = (err: unknown): boolean => {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
-  return false;
-};
 
 async function saveVersion(db: Db, actor: Actor, baseVersion: number, preset: PresetName, values: Policy, reason: string, action: string) {
   const text = reason.trim();

@@ -3,3 +3,4 @@ export { findUnsafeCharacter, findUnsafeText, UNSAFE_REASONS } from './text.rule
 export type { UnsafeReason, UnsafeText } from './text.rules';
 export { hasTwoDecimalsAtMost, hoursValue, safeText, wordsSchema } from './text.schema';
 export { assertInOrganisation } from './reference';
+export { IdParams } from './params.schema';

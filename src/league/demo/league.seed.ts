@@ -1,8 +1,7 @@
-import { addDays, localDateOf } from '#core/calendar';
+import { addDays, localDateOf, schoolYearOf, termOf, termRange, weekStartOf } from '#core/calendar';
 import type { Db } from '#core/db';
 import type { DemoOrg } from '#core/http';
 import { getPolicy } from '#core/policy';
-import { schoolYearOf, termOf, termRange, weekStartOf } from '#training';
 import { leagueBranches, leagueMembers, leagueRegistrations, termCodeOf } from '../members';
 import { blackboardChecks, blackboardScores, DEFAULT_CRITERIA, flagRaisings, leaguePlanItems, leaguePlans, mondaysBetween, S5_MONTHS } from '../work-plan';
 

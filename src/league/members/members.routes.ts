@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { localDateOf } from '#core/calendar';
+import { localDateOf, schoolYearOf, termOf } from '#core/calendar';
 import { getPolicy } from '#core/policy';
-import { schoolYearOf, termOf } from '#training';
 import { termCodeOf } from './members.rules';
 import { addBranch, addMember, findBranches, findMembers, getMemberTasks, promoteMember, registerMembers, transferOutMember } from './members.service';
+import { IdParams } from '#core/validation';
 
 const Day = z.iso.date();
-const Id = z.object({ id: z.uuid() });
 const TermCode = z.string().regex(/^\d{4}-\d{4}-[12]$/, 'YYYY-YYYY-T');
 
 export const memberRoutes: RouteModule = (app, ctx) => {
@@ -68,7 +67,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/league/members/:id/promote',
-    { config: { permission: 'league.manage' }, schema: { tags: ['league'], summary: '预备团员转正 Become a member', params: Id, body: z.object({ joinedOn: Day, version: z.number().int() }) } },
+    { config: { permission: 'league.manage' }, schema: { tags: ['league'], summary: '预备团员转正 Become a member', params: IdParams, body: z.object({ joinedOn: Day, version: z.number().int() }) } },
     async (req) => promoteMember(ctx.db, actorOf(req), req.params.id, req.body),
   );
 
@@ -76,7 +75,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
     '/league/members/:id/transfer-out',
     {
       config: { permission: 'league.manage' },
-      schema: { tags: ['league'], summary: '团籍转出 Transfer out', params: Id, body: z.object({ transferredOutOn: Day, transferTo: z.string().max(100), version: z.number().int() }) },
+      schema: { tags: ['league'], summary: '团籍转出 Transfer out', params: IdParams, body: z.object({ transferredOutOn: Day, transferTo: z.string().max(100), version: z.number().int() }) },
     },
     async (req) => transferOutMember(ctx.db, actorOf(req), req.params.id, req.body),
   );

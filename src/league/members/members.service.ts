@@ -1,16 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { assertInOrganisation } from '#core/validation';
 import { checkPromotion, registrationGaps, transferOutDue } from './members.rules';
 import { type BranchRow, leagueBranches, leagueMembers, leagueRegistrations, type MemberRow, type MemberStatus } from './members.schema';
 
-const isUnique = (err: unknown): boolean => {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
-  return false;
-};
 
 export async function findBranches(db: Db, actor: Actor): Promise<BranchRow[]> {
   requireAccess(actor, 'league.read');
@@ -28,7 +24,7 @@ export async function addBranch(db: Db, actor: Actor, input: { name: string; gra
       return row;
     });
   } catch (err) {
-    if (isUnique(err)) throw new AppError('CONFLICT', `团支部 ${name} 已存在`, `Branch ${name} exists`, [{ field: 'name', reason: 'exists' }]);
+    if (isUniqueViolation(err)) throw new AppError('CONFLICT', `团支部 ${name} 已存在`, `Branch ${name} exists`, [{ field: 'name', reason: 'exists' }]);
     throw err;
   }
 }
@@ -98,7 +94,7 @@ export async function addMember(db: Db, actor: Actor, input: MemberInput): Promi
       return row;
     });
   } catch (err) {
-    if (isUnique(err)) throw new AppError('CONFLICT', '学号已在团员名册中', 'That student number is on the register', [{ field: 'studentNo', reason: 'exists' }]);
+    if (isUniqueViolation(err)) throw new AppError('CONFLICT', '学号已在团员名册中', 'That student number is on the register', [{ field: 'studentNo', reason: 'exists' }]);
     throw err;
   }
 }

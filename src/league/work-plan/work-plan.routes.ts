@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { localDateOf } from '#core/calendar';
+import { localDateOf, schoolYearOf, termOf, termRange } from '#core/calendar';
 import { actorOf, type RouteModule } from '#core/http';
 import { getPolicy } from '#core/policy';
-import { schoolYearOf, termOf, termRange } from '#training';
 import { S5_MONTHS } from './work-plan.rules';
 import { addPlanItem, createLeaguePlan, getLeaguePlan, updatePlanItem } from './work-plan.service';
 import { findBlackboardChecks, findFlagRaisings, saveFlagRaising, scheduleBlackboardChecks, scoreBranch } from './week.service';
+import { IdParams } from '#core/validation';
 
 const Day = z.iso.date();
-const Id = z.object({ id: z.uuid() });
 const Year = z.string().regex(/^\d{4}-\d{4}$/);
 const TermQ = z.object({ schoolYear: Year.optional(), term: z.coerce.number().int().min(1).max(2).optional() });
 
@@ -40,7 +39,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/league/plan/:id/items',
-    { config: { permission: 'league.manage' }, schema: { tags: ['league'], summary: '增加活动 Add an activity', params: Id, body: z.object({ month: z.number().int().min(1).max(12), theme: z.string().max(50).nullish(), title: z.string().max(200) }) } },
+    { config: { permission: 'league.manage' }, schema: { tags: ['league'], summary: '增加活动 Add an activity', params: IdParams, body: z.object({ month: z.number().int().min(1).max(12), theme: z.string().max(50).nullish(), title: z.string().max(200) }) } },
     async (req, reply) => reply.code(201).send(await addPlanItem(ctx.db, actorOf(req), req.params.id, req.body)),
   );
 
@@ -48,7 +47,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
     '/league/plan/items/:id',
     {
       config: { permission: 'league.manage' },
-      schema: { tags: ['league'], summary: '活动完成情况 Mark an activity', params: Id, body: z.object({ state: z.enum(['planned', 'done', 'dropped']), doneOn: Day.nullish(), note: z.string().max(1000).nullish(), version: z.number().int() }) },
+      schema: { tags: ['league'], summary: '活动完成情况 Mark an activity', params: IdParams, body: z.object({ state: z.enum(['planned', 'done', 'dropped']), doneOn: Day.nullish(), note: z.string().max(1000).nullish(), version: z.number().int() }) },
     },
     async (req) => updatePlanItem(ctx.db, actorOf(req), req.params.id, req.body),
   );
@@ -95,7 +94,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
     '/league/blackboard/:id/scores',
     {
       config: { permission: 'league.manage' },
-      schema: { tags: ['league'], summary: '检查评分 Score a branch', params: Id, body: z.object({ branchId: z.uuid(), scores: z.record(z.string().max(100), z.number()), comment: z.string().max(500).nullish() }) },
+      schema: { tags: ['league'], summary: '检查评分 Score a branch', params: IdParams, body: z.object({ branchId: z.uuid(), scores: z.record(z.string().max(100), z.number()), comment: z.string().max(500).nullish() }) },
     },
     async (req) => scoreBranch(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );

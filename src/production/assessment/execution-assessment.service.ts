@@ -4,11 +4,12 @@ import { documents } from '#core/approval';
 import { runAssessmentRules } from '#core/assessment';
 import type { Db } from '#core/db';
 import { getPolicy } from '#core/policy';
-import { addMonths, dayCount, localToday, monthEnd, monthOf, monthStart } from '../common/index';
+import { addMonths, dayCount, monthEnd, monthOf, monthStart } from '../common/index';
 import { prodPlans } from '../plan/index';
 import { completedSeries, loadLabels, loadMonthLines, monthFigures, prodDailyReportStoppages, prodDailyReports, prodMonthVariances } from '../report/index';
 import { prodStockDocs, prodStockMoves } from '../warehouse/index';
 import { EXECUTION_RULES, type EvidenceRef, type ExecutionLineRecord, type StoppageKind } from './execution-penalty.rules';
+import { orgToday } from '#core/calendar';
 
 const reportLink = (id: string) => `/production/reports?id=${id}`;
 
@@ -94,7 +95,7 @@ export async function loadExecutionRecords(db: Db, orgId: string, month: string)
 /** PP-27: T2 七.2 and 七.3 findings of a month (re-running never duplicates). */
 export async function runExecutionAssessment(tx: Db, actor: Actor, month: string, now: Date) {
   const policy = await getPolicy(tx, actor.orgId);
-  const today = await localToday(tx, actor.orgId, now);
+  const today = await orgToday(tx, actor.orgId, now);
   const records = await loadExecutionRecords(tx, actor.orgId, month);
   return runAssessmentRules(tx, actor, EXECUTION_RULES, { today, records }, policy.assessment);
 }
@@ -102,13 +103,13 @@ export async function runExecutionAssessment(tx: Db, actor: Actor, month: string
 /** On the policy's day, last month's completion is assessed by 进仓 (T2 (2011) 4.(1)). */
 export async function runDueExecutionAssessment(tx: Db, actor: Actor, now: Date) {
   const policy = await getPolicy(tx, actor.orgId);
-  const today = await localToday(tx, actor.orgId, now);
+  const today = await orgToday(tx, actor.orgId, now);
   if (Number(today.slice(8, 10)) < policy.production.completionAssessmentDay) return null;
   return runExecutionAssessment(tx, actor, addMonths(monthOf(today), -1), now);
 }
 
 export async function assessExecution(db: Db, actor: Actor, month: string | undefined, now: Date) {
   requireAccess(actor, 'assessment.manage');
-  const m = month ?? addMonths(monthOf(await localToday(db, actor.orgId, now)), -1);
+  const m = month ?? addMonths(monthOf(await orgToday(db, actor.orgId, now)), -1);
   return db.transaction((tx) => runExecutionAssessment(tx, actor, m, now));
 }

@@ -2,11 +2,10 @@ import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { type Actor, requireAccess, systemActor } from '#core/access';
 import { approvalActions, documents, type TransitionEvent } from '#core/approval';
 import { runAssessmentRules } from '#core/assessment';
-import { deadlines, localDateOf } from '#core/calendar';
+import { deadlines, localDateOf, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { getPolicy } from '#core/policy';
 import { departments, users } from '#core/org';
-import { localToday } from '../common/index';
 import { prodItems } from '../master/index';
 import { findPlanByDocument, monthlyPlanDueDates, planLink, prodPlanLines, prodPlanRequests, prodPlans, REQUEST_ISSUE, requestLink } from '../plan/index';
 import { type PlanIssueRecord, planLateIssueRule } from './plan-penalty.rules';
@@ -101,7 +100,7 @@ async function findUnplannedRequestRecords(db: Db, orgId: string, requestIds?: s
 /** PP-27: records a finding for every plan issued late (re-running never duplicates). */
 export async function runPlanningAssessment(tx: Db, actor: Actor, now: Date, planIds?: string[]) {
   const policy = await getPolicy(tx, actor.orgId);
-  const today = await localToday(tx, actor.orgId, now);
+  const today = await orgToday(tx, actor.orgId, now);
   const records = [...(await findIssueRecords(tx, actor.orgId, planIds)), ...(planIds ? [] : await findUnplannedRequestRecords(tx, actor.orgId))];
   return runAssessmentRules(tx, actor, [planLateIssueRule], { today, records }, policy.assessment);
 }
@@ -133,7 +132,7 @@ export async function assessMissedRequestIssues(db: Db, now: Date): Promise<numb
     const actor = systemActor(orgId);
     created += await db.transaction(async (tx) => {
       const policy = await getPolicy(tx, orgId);
-      const today = await localToday(tx, orgId, now);
+      const today = await orgToday(tx, orgId, now);
       const planIds = (await tx.select({ id: prodPlans.id }).from(prodPlans).where(and(eq(prodPlans.orgId, orgId), inArray(prodPlans.requestId, requestIds)))).map((p) => p.id);
       const records = [...(planIds.length ? await findIssueRecords(tx, orgId, planIds) : []), ...(await findUnplannedRequestRecords(tx, orgId, requestIds))];
       return (await runAssessmentRules(tx, actor, [planLateIssueRule], { today, records }, policy.assessment)).created.length;

@@ -1,6 +1,5 @@
 export { prodCounters } from './common.schema';
 export { nextProductionNumber } from './counter.service';
-export { isForeignKeyViolation, isUniqueViolation } from './db-errors';
 export {
   addMonths,
   assertIsoDate,
@@ -12,10 +11,8 @@ export {
   monthsFrom,
   monthStart,
   quarterMonths,
-  weekStart,
 } from './period.rules';
 export type { IsoDate, Month } from './period.rules';
 export { chunk, round } from './numbers';
 export { withPlanningErrors } from './planning-error';
 export { ensureDeadline, findResponsible } from './deadline.helper';
-export { localToday } from './today';

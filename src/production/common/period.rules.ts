@@ -1,4 +1,4 @@
-import { addDays, daysInMonth, isIsoDate, isoWeekday } from '#core/calendar';
+import { addDays, daysInMonth, isIsoDate } from '#core/calendar';
 
 // Calendar arithmetic of plans: months as 'YYYY-MM', days as ISO dates. Pure.
 
@@ -41,8 +41,6 @@ export function monthsFrom(from: IsoDate, to: IsoDate): IsoDate[] {
 export const dayCount = (from: IsoDate, to: IsoDate): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-/** Monday of the ISO week of `date`. */
-export const weekStart = (date: IsoDate): IsoDate => addDays(date, 1 - isoWeekday(date));
 
 export function quarterMonths(year: number, quarter: number): Month[] {
   const first = (quarter - 1) * 3 + 1;

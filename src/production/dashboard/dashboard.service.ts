@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import type { InboxItem, Workflows } from '#core/approval';
-import { deadlineStatus, deadlines } from '#core/calendar';
+import { deadlines, deadlineStatus, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { users } from '#core/org';
-import { addMonths, localToday, monthOf, monthStart } from '../common/index';
+import { addMonths, monthOf, monthStart } from '../common/index';
 import { prodOrderChanges, prodOrderReviews, prodOrders } from '../demand/index';
 import { prodWorkshops } from '../master/index';
 import { findPlans, getPlanView, prodPlanRequests, prodPlans, refreshIfCalendarChanged } from '../plan/index';
@@ -13,7 +13,7 @@ import { countOpenProductionFindings, countOrdersIn } from './home';
 /** The planner's dashboard: this and next month's plan, approval state, heat map, late items. */
 export async function getPlanningDashboard(db: Db, workflows: Workflows, actor: Actor, now: Date) {
   requireAccess(actor, 'production.read');
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const month = monthOf(today);
   const next = addMonths(month, 1);
   // Issue 14 item 1: the verdicts shown here are on the capacity calendar as it stands today.

@@ -11,9 +11,9 @@ import { cancelOrder, createOrder, findOrders, getOrder, updateOrder } from './o
 import { createSalesPlan, findSalesPlanByDocument, findSalesPlans, getSalesPlan, saveSalesPlanLines } from './sales-plan.service';
 import { findShipmentPlan, getMonthSummary, recordShipment, submitMonthReport } from './shipment.service';
 import { notFound } from '#core/errors';
+import { IdParams } from '#core/validation';
 
 const tags = ['production demand'];
-const Id = z.object({ id: z.uuid() });
 const Month = z.string().refine(isMonth, 'YYYY-MM');
 const qty = z.number().min(0).max(1e12);
 const money = z.number().min(0).max(1e12);
@@ -56,12 +56,12 @@ export const makeDemandRoutes =
       },
       async (req, reply) => reply.code(201).send(await createSalesPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.body, ctx.clock())),
     );
-    app.get('/production/sales-plans/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '销售计划明细 Sales plan', params: Id } }, async (req) =>
+    app.get('/production/sales-plans/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '销售计划明细 Sales plan', params: IdParams } }, async (req) =>
       getSalesPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
     );
     app.get(
       '/production/sales-plans/by-document/:id',
-      { config: { permission: 'production.read' }, schema: { tags, summary: '按审批文件查找销售计划 Sales plan of a document', params: Id } },
+      { config: { permission: 'production.read' }, schema: { tags, summary: '按审批文件查找销售计划 Sales plan of a document', params: IdParams } },
       async (req) => {
         const row = await findSalesPlanByDocument(ctx.db, actorOf(req).orgId, req.params.id);
         if (!row) throw notFound('销售计划', 'Sales plan');
@@ -75,7 +75,7 @@ export const makeDemandRoutes =
         schema: {
           tags,
           summary: '保存销售计划明细 Save sales plan lines',
-          params: Id,
+          params: IdParams,
           body: z.object({ version: z.number().int(), lines: z.array(z.object({ itemId: z.uuid(), onDate: z.iso.date(), qty, unitPrice: money.nullish() })).max(20000) }),
         },
       },
@@ -93,22 +93,22 @@ export const makeDemandRoutes =
     app.post('/production/orders', { config: { permission: 'production.demand.write' }, schema: { tags, summary: '登记订单 Record an order', body: OrderBody } }, async (req, reply) =>
       reply.code(201).send(await createOrder(ctx.db, actorOf(req), req.body, ctx.clock())),
     );
-    app.get('/production/orders/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '订单详情 Order', params: Id } }, async (req) => ({ ...(await getOrder(ctx.db, actorOf(req), req.params.id)), reviewParties: await findReviewParties(ctx.db, actorOf(req)) }));
+    app.get('/production/orders/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '订单详情 Order', params: IdParams } }, async (req) => ({ ...(await getOrder(ctx.db, actorOf(req), req.params.id)), reviewParties: await findReviewParties(ctx.db, actorOf(req)) }));
     app.put(
       '/production/orders/:id',
-      { config: { permission: 'production.demand.write' }, schema: { tags, summary: '修改订单 Change an order', params: Id, body: OrderBody.extend({ version: z.number().int() }) } },
+      { config: { permission: 'production.demand.write' }, schema: { tags, summary: '修改订单 Change an order', params: IdParams, body: OrderBody.extend({ version: z.number().int() }) } },
       async (req) => updateOrder(ctx.db, actorOf(req), req.params.id, req.body),
     );
     app.post(
       '/production/orders/:id/cancel',
-      { config: { permission: 'production.demand.write' }, schema: { tags, summary: '取消订单 Cancel an order', params: Id, body: z.object({ version: z.number().int() }) } },
+      { config: { permission: 'production.demand.write' }, schema: { tags, summary: '取消订单 Cancel an order', params: IdParams, body: z.object({ version: z.number().int() }) } },
       async (req) => cancelOrder(ctx.db, actorOf(req), req.params.id, req.body.version),
     );
     app.post(
       '/production/orders/:id/reviews',
       {
         config: { permission: 'production.read' },
-        schema: { tags, summary: '汇审意见 Joint review opinion (T4 第十四条)', params: Id, body: z.object({ party: z.enum(REVIEW_PARTIES), opinion: z.string().max(2000), isAgreed: z.boolean() }) },
+        schema: { tags, summary: '汇审意见 Joint review opinion (T4 第十四条)', params: IdParams, body: z.object({ party: z.enum(REVIEW_PARTIES), opinion: z.string().max(2000), isAgreed: z.boolean() }) },
       },
       async (req) => recordReviewOpinion(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
     );
@@ -119,7 +119,7 @@ export const makeDemandRoutes =
         schema: {
           tags,
           summary: '汇审结论并报总经理 Conclude the joint review and send it to the GM',
-          params: Id,
+          params: IdParams,
           body: z.object({ version: z.number().int(), lines: z.array(z.object({ lineId: z.uuid(), agreedQty: qty, agreedShipOn: z.iso.date() })).max(500) }),
         },
       },
@@ -132,7 +132,7 @@ export const makeDemandRoutes =
         schema: {
           tags,
           summary: '登记客户变更 Record a customer change (PP-4)',
-          params: Id,
+          params: IdParams,
           body: z.object({
             orderLineId: z.uuid(),
             kind: z.enum(CHANGE_KINDS),
@@ -155,7 +155,7 @@ export const makeDemandRoutes =
         schema: {
           tags,
           summary: '执行客户变更 Apply a customer change',
-          params: Id.extend({ changeId: z.uuid() }),
+          params: IdParams.extend({ changeId: z.uuid() }),
           body: z.object({ version: z.number().int(), acceptShortNotice: z.boolean().optional(), shortNoticeReason: z.string().max(1000).optional() }),
         },
       },
@@ -170,7 +170,7 @@ export const makeDemandRoutes =
       '/production/orders/:id/changes/:changeId/reject',
       {
         config: { permission: 'production.plan.write' },
-        schema: { tags, summary: '不能执行的客户变更 Decline a customer change', params: Id.extend({ changeId: z.uuid() }), body: z.object({ version: z.number().int(), note: z.string().max(2000) }) },
+        schema: { tags, summary: '不能执行的客户变更 Decline a customer change', params: IdParams.extend({ changeId: z.uuid() }), body: z.object({ version: z.number().int(), note: z.string().max(2000) }) },
       },
       async (req) => rejectCustomerChange(ctx.db, actorOf(req), req.params.id, req.params.changeId, req.body, ctx.clock()),
     );
@@ -185,7 +185,7 @@ export const makeDemandRoutes =
         schema: {
           tags,
           summary: '登记出货与回款 Record a shipment and collection',
-          params: Id,
+          params: IdParams,
           body: z.object({ version: z.number().int(), shippedOn: z.iso.date().nullish(), shippedQty: qty.optional(), invoicedAmount: money.optional(), collectedAmount: money.optional() }),
         },
       },

@@ -2,12 +2,12 @@ import type { Actor } from '#core/access';
 import { acknowledgeDocument, approveDocument, type ChainStep, getDocument, issueDocument, saveApprovalChain, submitDocument, type Workflows } from '#core/approval';
 import { disputeFinding, findings } from '#core/assessment';
 import { loadActor } from '#core/auth';
-import { addDays, isoWeekday } from '#core/calendar';
+import { addDays, isoWeekday, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import type { DemoOrg } from '#core/http';
 import { and, eq, inArray } from 'drizzle-orm';
 import { runExecutionAssessment } from '../assessment/index';
-import { addMonths, localToday, monthEnd, monthStart, round } from '../common/index';
+import { addMonths, monthEnd, monthStart, round } from '../common/index';
 import { loadWorkshopCapacity } from '../master/index';
 import { addCountermeasure, createPlan, getPlanView, savePlanLines, spreadEvenly, submitPlan } from '../plan/index';
 import { createDailySchedule, DAILY_SCHEDULE_DOC, findCoordinationItems, isFinalOperation, loadPlanSeries, resolveCoordination, saveVarianceCause, submitReport } from '../report/index';
@@ -101,7 +101,7 @@ async function reportDays(db: Db, org: DemoOrg, master: DemoMaster, reporters: M
 export async function seedDemoReports(db: Db, workflows: Workflows, org: DemoOrg, people: DemoPeople, master: DemoMaster, clock: DemoClock) {
   const last = addMonths(clock.month, -1);
   // The plant's own day (its time zone), not the server's.
-  const today = await localToday(db, org.orgId, org.today);
+  const today = await orgToday(db, org.orgId, org.today);
   const id = org.userIds.get('plant.lead');
   const lead = id ? ((await loadActor(db, org.orgId, id)) ?? people.fill) : people.fill;
   await schedules(db, workflows, org, people, master, clock);

@@ -1,12 +1,12 @@
 import { and, eq, gte, inArray, like, lte, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { documents } from '#core/approval';
-import { deadlines } from '#core/calendar';
+import { deadlines, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { invalidState } from '#core/errors';
 import { findMeetings, getMeeting, meetings, updateMeeting } from '#core/meeting';
 import { findOverloads, findUnderloads, type CapacityView, percent } from '../capacity/index';
-import { addMonths, localToday, monthEnd, monthOf, monthStart } from '../common/index';
+import { addMonths, monthEnd, monthOf, monthStart } from '../common/index';
 import { prodOrderLines, prodOrders, prodShipments } from '../demand/index';
 import { prodItems } from '../master/index';
 import { monthlyPlanDueDates, prodOrderAbsorptions, prodPlanLines, prodPlanRequests, prodPlans } from '../plan/index';
@@ -116,7 +116,7 @@ const addMonthsDate = (date: string, n: number) => monthStart(addMonths(monthOf(
 export async function findDispatchMeetings(db: Db, actor: Actor, now: Date) {
   requireAccess(actor, 'production.read');
   requireAccess(actor, 'meeting.read');
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const from = monthStart(addMonths(monthOf(today), -3));
   const list = (await findMeetings(db, actor, { scope: 'all', from: `${from}T00:00:00Z` })).filter((m) => m.kind === 'dispatch');
   return list.map((m) => ({ id: m.id, title: m.title, occursOn: m.occursOn, startsAt: m.startsAt, state: m.state, chairName: m.chairName, version: m.version, isPrefilled: m.agenda.includes(AGENDA_MARKER), link: `/meetings/${m.id}` }));

@@ -3,9 +3,9 @@ import { actorOf, type RouteModule } from '#core/http';
 import { CardsQuery, CheckItemsInput, CheckItemView, MachineCard, MachineChange, MachineDetail, MachineFilter, MachineInput, MachineStateChange, MachineSummary, UpkeepItemsInput, UpkeepItemView } from './machine.contract';
 import { saveCheckItems, saveUpkeepItems } from './machine-items.service';
 import { createMachine, findEquipmentPeople, findMachines, getMachine, getMachineCards, setMachineState, updateMachine } from './machine.service';
+import { IdParams } from '#core/validation';
 
 const tags = ['production equipment'];
-const Id = z.object({ id: z.uuid() });
 
 /** PP-23 (T4 第四十六条): the machine register, its cards, check items and upkeep items. */
 export const machineRoutes: RouteModule = (app, ctx) => {
@@ -21,27 +21,27 @@ export const machineRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/equipment/machines/:id',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '设备 Machine with its items, checks, repairs', params: Id, response: { 200: MachineDetail } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '设备 Machine with its items, checks, repairs', params: IdParams, response: { 200: MachineDetail } } },
     async (req) => getMachine(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
   app.put(
     '/production/equipment/machines/:id',
-    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '修改设备 Change a machine', params: Id, body: MachineChange, response: { 200: MachineSummary } } },
+    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '修改设备 Change a machine', params: IdParams, body: MachineChange, response: { 200: MachineSummary } } },
     async (req) => updateMachine(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
   app.post(
     '/production/equipment/machines/:id/state',
-    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '停机、恢复或报废 Stop, restart or retire', params: Id, body: MachineStateChange, response: { 200: MachineSummary } } },
+    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '停机、恢复或报废 Stop, restart or retire', params: IdParams, body: MachineStateChange, response: { 200: MachineSummary } } },
     async (req) => setMachineState(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
   app.put(
     '/production/equipment/machines/:id/check-items',
-    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '点检项目（操作规程）Spot-check items (T4 第五十条)', params: Id, body: CheckItemsInput, response: { 200: z.array(CheckItemView) } } },
+    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '点检项目（操作规程）Spot-check items (T4 第五十条)', params: IdParams, body: CheckItemsInput, response: { 200: z.array(CheckItemView) } } },
     async (req) => saveCheckItems(ctx.db, actorOf(req), req.params.id, req.body),
   );
   app.put(
     '/production/equipment/machines/:id/upkeep-items',
-    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '日常保养项目 Upkeep items (PP-24)', params: Id, body: UpkeepItemsInput, response: { 200: z.array(UpkeepItemView) } } },
+    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '日常保养项目 Upkeep items (PP-24)', params: IdParams, body: UpkeepItemsInput, response: { 200: z.array(UpkeepItemView) } } },
     async (req) => saveUpkeepItems(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
   app.get(

@@ -2,12 +2,11 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import { endOfLocalDay, localDateOf, startOfLocalDay } from '#core/calendar';
-import type { Db } from '#core/db';
+import { endOfLocalDay, localDateOf, orgToday, startOfLocalDay } from '#core/calendar';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, versionConflict } from '#core/errors';
 import { findUserIdsWithPermission, users } from '#core/org';
 import { getPolicy } from '#core/policy';
-import { isUniqueViolation, localToday } from '../common/index';
 import { findCapacityLosses, getWorkshopRow, loadWorkshopCapacity, lostCapacityHours, regularDayHours, updateOpenLossShare } from '../master/index';
 import { type MachineRow, prodMachineCheckItems, prodMachines, prodRepairOrders, prodSpotChecks, prodUpkeepItems } from './equipment.schema';
 import type { MachineCard, MachineChange, MachineDetail, MachineFilter, MachineInput, MachineStateChange, MachineSummary } from './machine.contract';
@@ -108,7 +107,7 @@ export async function setMachineState(db: Db, actor: Actor, id: string, change: 
 export async function getMachine(db: Db, actor: Actor, id: string, now: Date): Promise<MachineDetail> {
   requireAccess(actor, 'production.read');
   const machine = await getMachineRow(db, actor.orgId, id);
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const [summary, checkItems, upkeepItems, checks, repairs, capacity] = await Promise.all([
     getMachineSummary(db, actor, id),
     findCheckItems(db, actor.orgId, id),

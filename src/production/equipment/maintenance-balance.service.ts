@@ -6,7 +6,7 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import type { CapacityView } from '../capacity/index';
-import { localToday, monthEnd, monthOf, monthStart } from '../common/index';
+import { monthEnd, monthOf, monthStart } from '../common/index';
 import { prodWorkshops } from '../master/index';
 import { computePlanCapacityOf, type PlanRow, prodPlans } from '../plan/index';
 import { prodMachines } from './equipment.schema';
@@ -16,6 +16,7 @@ import { findMaintenanceLines, findMaintenancePlanOfYear } from './maintenance-p
 import { prodMaintenanceSlots } from './maintenance.schema';
 import { countInService } from './machine.query';
 import { machineShare } from './machine.rules';
+import { orgToday } from '#core/calendar';
 
 // T4 第四十九条 经生产部门综合平衡后实施: the month's maintenance per workshop and week against
 // the load of the monthly production plan in force (its capacity check, PP-9), or the year's
@@ -42,7 +43,7 @@ export async function getMaintenanceBalance(db: Db, actor: Actor, query: Balance
   const year = isMonth ? Number(month.slice(0, 4)) : query.year!;
   const start = isMonth ? monthStart(month) : `${year}-01-01`;
   const end = isMonth ? monthEnd(month) : `${year}-12-31`;
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const [policy, workshops, found, maintenance] = await Promise.all([
     getPolicy(db, actor.orgId),
     db.select().from(prodWorkshops).where(eq(prodWorkshops.orgId, actor.orgId)).orderBy(prodWorkshops.sort, prodWorkshops.code),

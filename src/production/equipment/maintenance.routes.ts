@@ -4,9 +4,9 @@ import { BalanceQuery, MaintenanceBalance, MaintenanceLinesInput, MaintenancePla
 import { completeSlot, getMaintenanceBalance, moveSlot } from './maintenance-balance.service';
 import { createMaintenancePlan, findMaintenancePlanByDocument, findMaintenancePlans, getMaintenancePlan, saveMaintenanceLines } from './maintenance-plan.service';
 import { notFound } from '#core/errors';
+import { IdParams } from '#core/validation';
 
 const tags = ['production equipment'];
-const Id = z.object({ id: z.uuid() });
 const SlotAnswer = z.object({ id: z.string(), plannedOn: z.string(), version: z.number() });
 
 /** PP-25 (T4 第四十八、四十九条): the annual maintenance plan and its monthly balance. */
@@ -23,12 +23,12 @@ export const maintenanceRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/equipment/maintenance-plans/:id',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '年度设备保养计划 Annual plan with its lines and approval', params: Id, response: { 200: MaintenancePlanView } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '年度设备保养计划 Annual plan with its lines and approval', params: IdParams, response: { 200: MaintenancePlanView } } },
     async (req) => getMaintenancePlan(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
   );
   app.get(
     '/production/equipment/maintenance-plans/by-document/:id',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '由审批文件打开 The plan of an approval document', params: Id, response: { 200: z.object({ id: z.string() }) } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '由审批文件打开 The plan of an approval document', params: IdParams, response: { 200: z.object({ id: z.string() }) } } },
     async (req) => {
       const plan = await findMaintenancePlanByDocument(ctx.db, actorOf(req).orgId, req.params.id);
       if (!plan) throw notFound('设备保养计划', 'Maintenance plan');
@@ -37,7 +37,7 @@ export const maintenanceRoutes: RouteModule = (app, ctx) => {
   );
   app.put(
     '/production/equipment/maintenance-plans/:id/lines',
-    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '保养计划明细 Plan lines (draft)', params: Id, body: MaintenanceLinesInput, response: { 200: z.object({ version: z.number(), lines: z.number() }) } } },
+    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '保养计划明细 Plan lines (draft)', params: IdParams, body: MaintenanceLinesInput, response: { 200: z.object({ version: z.number(), lines: z.number() }) } } },
     async (req) => saveMaintenanceLines(ctx.db, actorOf(req), req.params.id, req.body),
   );
   app.get(
@@ -47,12 +47,12 @@ export const maintenanceRoutes: RouteModule = (app, ctx) => {
   );
   app.post(
     '/production/equipment/maintenance/slots/:id/move',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '调整保养日期 Move a maintenance slot', params: Id, body: SlotMove, response: { 200: SlotAnswer } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '调整保养日期 Move a maintenance slot', params: IdParams, body: SlotMove, response: { 200: SlotAnswer } } },
     async (req) => moveSlot(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
   app.post(
     '/production/equipment/maintenance/slots/:id/done',
-    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '保养完成 Maintenance done', params: Id, body: SlotDone, response: { 200: SlotAnswer } } },
+    { config: { permission: 'production.equipment.write' }, schema: { tags, summary: '保养完成 Maintenance done', params: IdParams, body: SlotDone, response: { 200: SlotAnswer } } },
     async (req) => completeSlot(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 };

@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import type { ApprovalGuard, DocumentTypeInfo, GuardDeclaration, HookDeclaration, TransitionEvent } from '#core/approval';
-import { completeDeadline } from '#core/calendar';
+import { completeDeadline, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { findUserIdsWithPermission, users } from '#core/org';
-import { ensureDeadline, localToday } from '../common/index';
+import { ensureDeadline } from '../common/index';
 import { splitMonth } from './maintenance.rules';
 import { findMaintenancePlanByDocument, findMaintenancePlanOfYear, MAINTENANCE_DOC, maintenancePlanDueOn, maintenancePlanLink } from './maintenance-plan.service';
 import { prodMaintenanceLines, prodMaintenanceSlots } from './maintenance.schema';
@@ -72,7 +72,7 @@ async function onMaintenancePlanTransition(tx: Db, actor: Actor, event: Transiti
   const plan = await findMaintenancePlanByDocument(tx, doc.orgId, doc.id);
   if (!plan) return;
   if (event.action === 'submit') await completeDeadline(tx, actor, MAINTENANCE_PLAN_DUE, String(plan.year), doc.updatedAt);
-  if (event.action === 'issue') await splitIntoSlots(tx, doc.orgId, plan.id, plan.year, await localToday(tx, doc.orgId, doc.updatedAt));
+  if (event.action === 'issue') await splitIntoSlots(tx, doc.orgId, plan.id, plan.year, await orgToday(tx, doc.orgId, doc.updatedAt));
 }
 
 export const maintenanceTransitionHooks: HookDeclaration[] = [{ docType: MAINTENANCE_DOC, fn: onMaintenancePlanTransition }];

@@ -6,15 +6,15 @@ import { acceptRepair, completeRepair, diagnoseRepair, reportFailure } from './r
 import { findSpotChecks, getMachinePhone, recordSpotCheck } from './spot-check.service';
 import { DueList, DueQuery, ComplianceQuery, ComplianceView, RecordsQuery, UpkeepRecordAnswer, UpkeepRecordInput, UpkeepRecordView } from './upkeep.contract';
 import { findDueList, findUpkeepRecords, getUpkeepCompliance, recordUpkeep } from './upkeep.service';
+import { IdParams } from '#core/validation';
 
 const tags = ['production equipment'];
-const Id = z.object({ id: z.uuid() });
 
 /** PP-24 and PP-26 (T4 第四十七、五十 … 五十二条): upkeep, spot checks on the phone, repair orders. */
 export const repairRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/production/equipment/machines/:id/phone',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '设备手机页（扫卡）Machine phone page (PP-26)', params: Id, response: { 200: MachinePhoneView } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '设备手机页（扫卡）Machine phone page (PP-26)', params: IdParams, response: { 200: MachinePhoneView } } },
     async (req) => getMachinePhone(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
   app.post(
@@ -42,13 +42,13 @@ export const repairRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/equipment/repairs/:id',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '维修单 Repair order', params: Id, response: { 200: RepairView } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '维修单 Repair order', params: IdParams, response: { 200: RepairView } } },
     async (req) => getRepair(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
   const step = <B extends z.ZodTypeAny>(path: string, summary: string, body: B, run: (id: string, input: z.infer<B>, actor: ReturnType<typeof actorOf>) => Promise<unknown>) =>
     app.post(
       `/production/equipment/repairs/:id/${path}`,
-      { config: { permission: 'production.equipment.repair' }, schema: { tags, summary, params: Id, body, response: { 200: RepairView } } },
+      { config: { permission: 'production.equipment.repair' }, schema: { tags, summary, params: IdParams, body, response: { 200: RepairView } } },
       async (req) => {
         const actor = actorOf(req);
         await run((req.params as { id: string }).id, req.body as z.infer<B>, actor);

@@ -1,17 +1,18 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidState, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsInDepartment, findUserIdsWithPermission } from '#core/org';
-import { isUniqueViolation, localToday, nextProductionNumber } from '../common/index';
+import { nextProductionNumber } from '../common/index';
 import { getWorkshopRow } from '../master/index';
 import { type MachineRow, prodRepairOrders, type RepairRow, type RepairSource } from './equipment.schema';
 import { downtimeHours, isStandingStill } from './machine.rules';
 import { getMachineRow } from './machine.query';
 import { moveMachine } from './machine-state.service';
 import type { RepairComplete, RepairDiagnose, RepairReport } from './repair.contract';
+import { orgToday } from '#core/calendar';
 
 // Repair orders (PP-26, T4 第五十、五十一条): an anomaly stops the machine at once and tells
 // maintenance and the workshop director; maintenance accepts, diagnoses, repairs and returns
@@ -81,7 +82,7 @@ export async function reportFailure(db: Db, actor: Actor, input: RepairReport, n
   if (machine.state === 'retired') throw invalidState('设备已报废', 'The machine is retired');
   const open = await findOpenRepair(db, actor.orgId, machine.id);
   if (open) throw new AppError('CONFLICT', `该设备已有维修单 ${open.number}`, `The machine already has repair order ${open.number}`, [{ field: 'machineId', reason: 'open repair' }]);
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   try {
     return await db.transaction(async (tx) => (await openRepair(tx, actor, machine, { source: 'report', fault: input.fault, at: now, today })).repair);
   } catch (e) {
@@ -121,7 +122,7 @@ export async function acceptRepair(db: Db, actor: Actor, id: string, version: nu
   const repair = await getRepairRow(db, actor.orgId, id);
   refuseState(repair, ['reported'], { zh: '受理', en: 'accepted' });
   const machine = await getMachineRow(db, actor.orgId, repair.machineId);
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   return db.transaction(async (tx) => {
     const row = await updateRepair(tx, actor, repair, version, { state: 'accepted', acceptedBy: actor.userId, acceptedAt: now }, 'production.repair.accept');
     if (machine.state !== 'retired') await moveMachine(tx, actor, machine, { to: 'under_repair', at: now, day: today, today });
@@ -144,7 +145,7 @@ export async function completeRepair(db: Db, actor: Actor, id: string, input: Re
   const repair = await getRepairRow(db, actor.orgId, id);
   refuseState(repair, ['accepted', 'repairing'], { zh: '完工', en: 'completed' });
   const machine = await getMachineRow(db, actor.orgId, repair.machineId);
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   return db.transaction(async (tx) => {
     const row = await updateRepair(
       tx,

@@ -1,10 +1,9 @@
 import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState } from '#core/errors';
 import { users } from '#core/org';
-import { isUniqueViolation, localToday } from '../common/index';
 import { getWorkshopRow } from '../master/index';
 import { type CheckedItem, prodSpotChecks } from './equipment.schema';
 import { isStandingStill } from './machine.rules';
@@ -14,6 +13,7 @@ import type { MachinePhoneView, SpotCheckAnswer, SpotCheckFilter, SpotCheckInput
 import { spotCheckViews } from './repair.query';
 import { findOpenRepair, openRepair } from './repair.service';
 import { machineUpkeepToday } from './upkeep.service';
+import { orgToday } from '#core/calendar';
 
 // 点检 before each operation (PP-26, T4 第五十条): every item of the operating procedure, ok or
 // not, on one phone screen. An anomaly stops the machine at once and opens its repair order.
@@ -38,7 +38,7 @@ export async function recordSpotCheck(db: Db, actor: Actor, input: SpotCheckInpu
   const checked: CheckedItem[] = items.map((it) => ({ itemId: it.id, content: it.content, isOk: answers.get(it.id)!.isOk, note: answers.get(it.id)!.note ?? '' }));
   const bad = checked.filter((c) => !c.isOk);
   const result = bad.length ? 'anomaly' : 'ok';
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   try {
     return await db.transaction(async (tx) => {
       const [check] = await tx
@@ -70,7 +70,7 @@ export async function recordSpotCheck(db: Db, actor: Actor, input: SpotCheckInpu
 export async function getMachinePhone(db: Db, actor: Actor, id: string, now: Date): Promise<MachinePhoneView> {
   requireAccess(actor, 'production.read');
   const machine = await getMachineRow(db, actor.orgId, id);
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const [workshop, checkItems, open, [last], upkeep] = await Promise.all([
     getWorkshopRow(db, actor.orgId, machine.workshopId),
     findCheckItems(db, actor.orgId, id),

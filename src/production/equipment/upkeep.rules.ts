@@ -1,5 +1,5 @@
-import { addDays } from '#core/calendar';
-import { monthEnd, monthOf, monthStart, weekStart } from '../common/index';
+import { addDays, weekStartOf } from '#core/calendar';
+import { monthEnd, monthOf, monthStart } from '../common/index';
 import type { UpkeepFrequency, UpkeepResult } from './equipment.schema';
 
 // PP-24 (T4 第四十七条): what daily upkeep is due, and how well it was kept. Pure.
@@ -34,7 +34,7 @@ interface Period {
 
 export function periodOf(frequency: UpkeepFrequency, day: string): Period {
   if (frequency === 'weekly') {
-    const start = weekStart(day);
+    const start = weekStartOf(day);
     return { start, end: addDays(start, 6) };
   }
   if (frequency === 'monthly') return { start: monthStart(monthOf(day)), end: monthEnd(monthOf(day)) };
@@ -96,7 +96,7 @@ export function upkeepCompliance(item: UpkeepItemFacts, records: readonly Upkeep
   if (item.frequency === 'monthly') {
     owe({ start: monthStart(month), end: monthEnd(month) }, 1, until > monthEnd(month));
   } else if (item.frequency === 'weekly') {
-    for (let day = monthStart(month); day <= last; day = addDays(weekStart(day), 7)) {
+    for (let day = monthStart(month); day <= last; day = addDays(weekStartOf(day), 7)) {
       const p = periodOf('weekly', day);
       owe({ start: p.start < monthStart(month) ? monthStart(month) : p.start, end: p.end }, 1, p.end < until);
     }

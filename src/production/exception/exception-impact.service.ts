@@ -3,11 +3,11 @@ import { type Actor, requireAccess } from '#core/access';
 import type { Db } from '#core/db';
 import { invalidField } from '#core/errors';
 import { users } from '#core/org';
-import { localToday } from '../common/index';
 import { loadWorkshopCapacity, prodItems, prodRoutingOps, prodWorkshops } from '../master/index';
 import { bucketStarts, findLinesInForce, findPlanDocument, type PlanRow, prodPlans } from '../plan/index';
 import type { ExceptionOptions } from './exception.contract';
 import { type ImpactLineFacts, lastPlannedDay } from './exception.rules';
+import { orgToday } from '#core/calendar';
 
 // What the exception rule needs from the database: the plans in force, their lines, the
 // routing hours in the reporting workshop and its capacity calendar.
@@ -41,7 +41,7 @@ export async function findMyWorkshopId(db: Db, actor: Actor): Promise<string | n
 
 export async function getExceptionOptions(db: Db, actor: Actor, now: Date): Promise<ExceptionOptions> {
   requireAccess(actor, 'production.read');
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const [workshops, plans, myWorkshopId] = await Promise.all([
     db.select({ id: prodWorkshops.id, code: prodWorkshops.code, name: prodWorkshops.name }).from(prodWorkshops).where(eq(prodWorkshops.orgId, actor.orgId)).orderBy(prodWorkshops.sort, prodWorkshops.code),
     findPlansInForce(db, actor.orgId, today),

@@ -1,11 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsWithPermission, users } from '#core/org';
-import { isUniqueViolation } from '../common/index';
 import { prodWorkshops } from '../master/index';
 import { prodPlanRequests } from '../plan/index';
 import { findMyWorkshopId } from './exception-impact.service';

@@ -1,9 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { invalidField, notFound, versionConflict } from '#core/errors';
-import { isUniqueViolation } from '../common/index';
 import { getItemRow } from './item.service';
 import { findBomCycle } from './master.rules';
 import { prodBomLines, prodItems } from './master.schema';

@@ -1,10 +1,9 @@
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, requireAccess, SYSTEM_USER_ID } from '#core/access';
+import { type Actor, requireAccess, SYSTEM_USER_ID, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { getPolicy } from '#core/policy';
-import { isUniqueViolation } from '../common/index';
 import { type ItemCategory, type ItemRow, type ItemSource, type LotRule, prodItems, prodStock, prodStockBalances } from './master.schema';
 
 export interface ItemInput {
@@ -157,7 +156,7 @@ export async function updateStock(db: Db, actor: Actor, itemId: string, change: 
   const maxQty = change.maxQty === undefined ? before.maxQty : change.maxQty;
   if (minQty !== null && maxQty !== null && minQty > maxQty) throw invalidField('minQty', '最低库存不能大于最高库存', 'must not exceed the maximum stock');
   // Asking for the value in force again withdraws a pending change.
-  const pending = change.safetyStock === undefined ? {} : change.safetyStock === before.safetyStock ? { safetyPending: null, safetyRequestedBy: null, safetyRequestedAt: null } : { safetyPending: change.safetyStock, safetyRequestedBy: userOrNull(actor), safetyRequestedAt: now };
+  const pending = change.safetyStock === undefined ? {} : change.safetyStock === before.safetyStock ? { safetyPending: null, safetyRequestedBy: null, safetyRequestedAt: null } : { safetyPending: change.safetyStock, safetyRequestedBy: userIdOf(actor), safetyRequestedAt: now };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(prodStock)
@@ -169,8 +168,6 @@ export async function updateStock(db: Db, actor: Actor, itemId: string, change: 
     return row;
   });
 }
-
-const userOrNull = (actor: Actor): string | null => (actor.userId === SYSTEM_USER_ID ? null : actor.userId);
 
 /**
  * T4 第二十四条: the safety stock is approved by the holder of the policy's role (the general
@@ -194,7 +191,7 @@ export async function approveSafetyStock(db: Db, actor: Actor, itemId: string, v
     if (before.safetyPending === null) throw invalidState('没有待批准的安全库存', 'No safety stock is waiting for approval');
     const [row] = await tx
       .update(prodStock)
-      .set({ safetyStock: before.safetyPending, safetyPending: null, safetyApprovedAt: now, safetyApprovedBy: userOrNull(actor), version: sql`${prodStock.version} + 1` })
+      .set({ safetyStock: before.safetyPending, safetyPending: null, safetyApprovedAt: now, safetyApprovedBy: userIdOf(actor), version: sql`${prodStock.version} + 1` })
       .where(and(eq(prodStock.orgId, actor.orgId), eq(prodStock.itemId, itemId), eq(prodStock.version, version)))
       .returning();
     if (!row) throw versionConflict();

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Actor, SYSTEM_USER_ID } from '#core/access';
+import { type Actor, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
@@ -169,7 +169,7 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[], context: Imp
       maxQty: b.stock.maxQty ?? old?.maxQty ?? null,
       // A safety stock other than the one in force waits for approval (T4 第二十四条).
       safetyPending: b.stock.safetyStock === null ? (old?.safetyPending ?? null) : b.stock.safetyStock === (old?.safetyStock ?? 0) ? null : b.stock.safetyStock,
-      safetyRequestedBy: actor.userId === SYSTEM_USER_ID ? null : actor.userId,
+      safetyRequestedBy: userIdOf(actor),
       safetyRequestedAt: context.now,
     };
   });

@@ -8,8 +8,8 @@ import { approveSafetyStock, createItem, findItems, updateItem, updateStock } fr
 import { ITEM_CATEGORIES, ITEM_SOURCES, LOT_RULES } from './master.schema';
 import { findRoutingOps, saveRouting } from './routing.service';
 import { type CalendarHooks, createWorkshop, findWorkshopDays, findWorkshops, loadWorkshopCapacity, removeWorkshopDay, setWorkshopDay, updateWorkshop } from './workshop.service';
+import { IdParams } from '#core/validation';
 
-const Id = z.object({ id: z.uuid() });
 const qty = z.number().min(0).max(1e12);
 const tags = ['production master'];
 
@@ -66,7 +66,7 @@ export const makeMasterRoutes = (hooks: MasterRouteHooks = {}): RouteModule => (
   );
   app.patch(
     '/production/items/:id',
-    { config: { permission: 'production.master.write' }, schema: { tags, summary: '修改物料 Change an item', params: Id, body: ItemBody.partial().extend({ version: z.number().int() }) } },
+    { config: { permission: 'production.master.write' }, schema: { tags, summary: '修改物料 Change an item', params: IdParams, body: ItemBody.partial().extend({ version: z.number().int() }) } },
     async (req) => updateItem(ctx.db, actorOf(req), req.params.id, req.body),
   );
   app.put(
@@ -76,7 +76,7 @@ export const makeMasterRoutes = (hooks: MasterRouteHooks = {}): RouteModule => (
       schema: {
         tags,
         summary: '库存与最高/最低/安全库存 Stock levels',
-        params: Id,
+        params: IdParams,
         // Strict: what is on hand changes only through warehouse documents, so an onHand here is refused, not dropped.
         body: z.strictObject({ version: z.number().int(), minQty: qty.nullish(), maxQty: qty.nullish(), safetyStock: qty.optional() }),
       },
@@ -85,7 +85,7 @@ export const makeMasterRoutes = (hooks: MasterRouteHooks = {}): RouteModule => (
   );
   app.post(
     '/production/items/:id/stock/approve-safety',
-    { config: { permission: 'production.plan.approve' }, schema: { tags, summary: '批准安全库存 Approve the safety stock (T4 第二十四条)', params: Id, body: z.object({ version: z.number().int() }) } },
+    { config: { permission: 'production.plan.approve' }, schema: { tags, summary: '批准安全库存 Approve the safety stock (T4 第二十四条)', params: IdParams, body: z.object({ version: z.number().int() }) } },
     async (req) => approveSafetyStock(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
   );
 
@@ -113,7 +113,7 @@ export const makeMasterRoutes = (hooks: MasterRouteHooks = {}): RouteModule => (
       schema: {
         tags,
         summary: '修改物料清单行 Change a BOM line',
-        params: Id,
+        params: IdParams,
         body: z.object({ version: z.number().int(), qtyPer: z.number().positive().max(1e9).optional(), scrapRate: z.number().min(0).lt(1).optional(), yieldRate: z.number().gt(0).max(1).optional() }),
       },
     },
@@ -121,7 +121,7 @@ export const makeMasterRoutes = (hooks: MasterRouteHooks = {}): RouteModule => (
   );
   app.delete(
     '/production/bom/:id',
-    { config: { permission: 'production.master.write' }, schema: { tags, summary: '删除物料清单行 Remove a BOM line', params: Id, querystring: z.object({ version: z.coerce.number().int() }) } },
+    { config: { permission: 'production.master.write' }, schema: { tags, summary: '删除物料清单行 Remove a BOM line', params: IdParams, querystring: z.object({ version: z.coerce.number().int() }) } },
     async (req, reply) => {
       await deleteBomLine(ctx.db, actorOf(req), req.params.id, req.query.version);
       return reply.code(204).send();
@@ -134,10 +134,10 @@ export const makeMasterRoutes = (hooks: MasterRouteHooks = {}): RouteModule => (
   );
   app.patch(
     '/production/workshops/:id',
-    { config: { permission: 'production.master.write' }, schema: { tags, summary: '修改车间 Change a workshop', params: Id, body: WorkshopBody.partial().extend({ version: z.number().int() }) } },
+    { config: { permission: 'production.master.write' }, schema: { tags, summary: '修改车间 Change a workshop', params: IdParams, body: WorkshopBody.partial().extend({ version: z.number().int() }) } },
     async (req) => updateWorkshop(ctx.db, actorOf(req), req.params.id, req.body, calendar()),
   );
-  app.get('/production/workshops/:id/days', { config: { permission: 'production.read' }, schema: { tags, summary: '产能日历例外 Calendar exceptions', params: Id } }, async (req) =>
+  app.get('/production/workshops/:id/days', { config: { permission: 'production.read' }, schema: { tags, summary: '产能日历例外 Calendar exceptions', params: IdParams } }, async (req) =>
     findWorkshopDays(ctx.db, actorOf(req), req.params.id),
   );
   app.put(
@@ -147,7 +147,7 @@ export const makeMasterRoutes = (hooks: MasterRouteHooks = {}): RouteModule => (
       schema: {
         tags,
         summary: '设置例外日（加班、停产） Set an exception day',
-        params: Id.extend({ day: z.iso.date() }),
+        params: IdParams.extend({ day: z.iso.date() }),
         body: z.object({ hours: z.number().min(0).max(24000), note: z.string().max(200).optional() }),
       },
     },
@@ -155,7 +155,7 @@ export const makeMasterRoutes = (hooks: MasterRouteHooks = {}): RouteModule => (
   );
   app.delete(
     '/production/workshops/:id/days/:day',
-    { config: { permission: 'production.master.write' }, schema: { tags, summary: '删除例外日 Remove an exception day', params: Id.extend({ day: z.iso.date() }) } },
+    { config: { permission: 'production.master.write' }, schema: { tags, summary: '删除例外日 Remove an exception day', params: IdParams.extend({ day: z.iso.date() }) } },
     async (req, reply) => {
       await removeWorkshopDay(ctx.db, actorOf(req), req.params.id, req.params.day, calendar());
       return reply.code(204).send();
@@ -184,7 +184,7 @@ export const makeMasterRoutes = (hooks: MasterRouteHooks = {}): RouteModule => (
       schema: {
         tags,
         summary: '保存工艺路线 Save an item’s routing',
-        params: Id,
+        params: IdParams,
         body: z.object({
           ops: z
             .array(z.object({ seq: z.number().int().positive().max(999), workshopId: z.uuid(), hoursPerUnit: z.number().min(0).max(10000), offsetDays: z.number().int().min(-365).max(365).optional() }))

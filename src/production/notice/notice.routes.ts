@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { createNotice, findNotices, getNotice, issueNotice, recordTransfer, setNoticeState, updateNotice } from './notice.service';
+import { IdParams } from '#core/validation';
 
 const tags = ['production notices'];
-const Id = z.object({ id: z.uuid() });
 const NoticeBody = z.object({
   planId: z.uuid().nullish(),
   workshopId: z.uuid().nullish(),
@@ -25,18 +25,18 @@ export const noticeRoutes: RouteModule = (app, ctx) => {
   app.post('/production/notices', { config: { permission: 'production.plan.write' }, schema: { tags, summary: '开具生产通知单 New notice', body: NoticeBody } }, async (req, reply) =>
     reply.code(201).send(await createNotice(ctx.db, actorOf(req), req.body, ctx.clock())),
   );
-  app.get('/production/notices/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '生产通知单 Notice with its transfers', params: Id } }, async (req) => getNotice(ctx.db, actorOf(req), req.params.id));
+  app.get('/production/notices/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '生产通知单 Notice with its transfers', params: IdParams } }, async (req) => getNotice(ctx.db, actorOf(req), req.params.id));
   app.put(
     '/production/notices/:id',
-    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '修改草稿 Change a draft notice', params: Id, body: NoticeBody.extend({ version: z.number().int() }) } },
+    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '修改草稿 Change a draft notice', params: IdParams, body: NoticeBody.extend({ version: z.number().int() }) } },
     async (req) => updateNotice(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
-  app.post('/production/notices/:id/issue', { config: { permission: 'production.plan.write' }, schema: { tags, summary: '下达 Issue', params: Id, body: z.object({ version: z.number().int() }) } }, async (req) =>
+  app.post('/production/notices/:id/issue', { config: { permission: 'production.plan.write' }, schema: { tags, summary: '下达 Issue', params: IdParams, body: z.object({ version: z.number().int() }) } }, async (req) =>
     issueNotice(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
   );
   app.post(
     '/production/notices/:id/state',
-    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '完成或取消 Close', params: Id, body: z.object({ version: z.number().int(), state: z.enum(['done', 'cancelled']) }) } },
+    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '完成或取消 Close', params: IdParams, body: z.object({ version: z.number().int(), state: z.enum(['done', 'cancelled']) }) } },
     async (req) => setNoticeState(ctx.db, actorOf(req), req.params.id, req.body),
   );
   app.post(

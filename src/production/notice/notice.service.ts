@@ -5,11 +5,12 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsInDepartment, users } from '#core/org';
-import { localToday, nextProductionNumber } from '../common/index';
+import { nextProductionNumber } from '../common/index';
 import { getItemRow, getWorkshopRow, prodItems, prodWorkshops } from '../master/index';
 import { getPlanRow } from '../plan/index';
 import { missingNoticeFields, normaliseNoticeNumber } from './notice.rules';
 import { type NoticeRow, type NoticeState, prodNotices, prodTransfers } from './notice.schema';
+import { orgToday } from '#core/calendar';
 
 export const noticeLink = (id: string) => `/production/notices/${id}`;
 
@@ -52,7 +53,7 @@ export async function createNotice(db: Db, actor: Actor, input: NoticeInput, now
     throw invalidField('workshopId', '车间不存在', 'unknown workshop');
   });
   const spec = (input.spec ?? item.spec).trim();
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   refuse(missingNoticeFields({ ...input, spec }, today));
   return db.transaction(async (tx) => {
     const number = await nextProductionNumber(tx, actor.orgId, 'SCTZ', Number(today.slice(0, 4)));
@@ -69,7 +70,7 @@ export async function updateNotice(db: Db, actor: Actor, id: string, input: Noti
   requireAccess(actor, 'production.plan.write');
   const before = await getNoticeRow(db, actor.orgId, id);
   if (before.state !== 'draft') throw invalidState('已下达的生产通知单不能修改', 'An issued notice cannot change');
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   refuse(missingNoticeFields({ ...input, spec: input.spec ?? before.spec }, today));
   const { version, ...fields } = input;
   return db.transaction(async (tx) => {

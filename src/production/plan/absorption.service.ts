@@ -7,7 +7,7 @@ import type { Db } from '#core/db';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsWithPermission } from '#core/org';
 import { getPolicy } from '#core/policy';
-import { localToday, monthEnd, monthOf, monthStart, round } from '../common/index';
+import { monthEnd, monthOf, monthStart, round } from '../common/index';
 import { type OrderLineRow, prodOrderLines, prodOrders, sumApprovedOrders } from '../demand/index';
 import { prodItems } from '../master/index';
 import { decideAbsorption } from './absorption.rules';
@@ -17,6 +17,7 @@ import { bucketIndexOf, bucketStarts } from './plan-period.rules';
 import { findPlanDocument, findRevisionLines } from './plan.query';
 import { planLink } from './plan.service';
 import { prodOrderAbsorptions, prodPlanLines, prodPlans } from './plan.schema';
+import { orgToday as localToday } from '#core/calendar';
 
 export interface AbsorptionResult {
   itemId: string;

@@ -4,12 +4,12 @@ import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { invalidField, notFound, versionConflict } from '#core/errors';
 import { type CalendarChange, type CapacityLines, type CapacityView, capacityStatusOf, computePlanCapacity, checkCountermeasureCover, findCurrentCalendarKey, isPlanReachedByCalendarChange, type CountermeasureKind, prodCountermeasures } from '../capacity/index';
-import { localToday } from '../common/index';
 import { getWorkshopRow } from '../master/index';
 import { assertCanWritePlan } from './plan-access';
 import { bucketIndexOf, bucketStarts, capacityGroups } from './plan-period.rules';
 import { assertEditable, findLinesInForce, findPlanDocument, findWorkingLines, getPlanRow } from './plan.query';
 import { type PlanRow, prodPlans } from './plan.schema';
+import { orgToday as localToday } from '#core/calendar';
 
 /** What a capacity check needs to know about a plan (a request's trial plan has no row). */
 export type PlanLike = Pick<PlanRow, 'orgId' | 'kind' | 'periodStart' | 'periodEnd' | 'bucket' | 'workshopId'>;

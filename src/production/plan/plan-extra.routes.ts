@@ -4,9 +4,9 @@ import { applyLevelPlan, findAnnualInputs, getLevelPlan, saveAnnualInput } from 
 import { ANNUAL_PARTIES } from './plan.schema';
 import { createPlanFromRequest, createPlanRequest, findPlanRequests, getPlanRequest, reevaluatePlanRequest } from './request.service';
 import { confirmWeeklyPlan, deriveWeeklyPlans } from './weekly-plan.service';
+import { IdParams as Id } from '#core/validation';
 
 const tags = ['production plans'];
-const Id = z.object({ id: z.uuid() });
 const Version = z.object({ version: z.number().int() });
 
 /** Weekly (PP-10), special and temporary (PP-11), level (PP-7) and annual inputs (PP-6). */

@@ -3,7 +3,7 @@ import type { Actor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, versionConflict } from '#core/errors';
-import { chunk, localToday } from '../common/index';
+import { chunk } from '../common/index';
 import { prodItems } from '../master/index';
 import { assertCanWritePlan } from './plan-access';
 import { refreshPlanCapacity } from './plan-capacity.service';
@@ -11,6 +11,7 @@ import { checkPlanLines, lineTotal, type PlanLineInput } from './plan-lines.rule
 import { bucketStarts } from './plan-period.rules';
 import { assertEditable, findPlanDocument, getPlanRow } from './plan.query';
 import { type PlanRow, prodPlanLines, prodPlans } from './plan.schema';
+import { orgToday as localToday } from '#core/calendar';
 
 export interface LinesChange {
   /** The plan version the editor loaded: a stale one gets 409, never an overwrite. */

@@ -3,12 +3,12 @@ import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { invalidState } from '#core/errors';
-import { localToday } from '../common/index';
 import { loadPlanningMaster } from '../master/index';
 import { explodeSchedule, findPlanMaterials, storePlanMaterials } from '../mrp/index';
 import { bucketStarts } from './plan-period.rules';
 import { findLinesInForce, findPlanDocument, findWorkingLines, getPlanRow } from './plan.query';
 import { type PlanRow, prodPlans } from './plan.schema';
+import { orgToday as localToday } from '#core/calendar';
 
 /**
  * PP-8 / PP-14: decomposes the plan into part (make), purchase (buy) and outsourcing plans,

@@ -1,5 +1,5 @@
-import { addDays } from '#core/calendar';
-import { daysFrom, monthEnd, monthOf, monthsFrom, monthStart, quarterMonths, weekStart } from '../common/index';
+import { addDays, weekStartOf } from '#core/calendar';
+import { daysFrom, monthEnd, monthOf, monthsFrom, monthStart, quarterMonths } from '../common/index';
 import type { Bucket, PlanKind } from './plan.schema';
 
 // The period and buckets of each kind of plan. Pure.
@@ -46,7 +46,7 @@ export function planPeriod(input: PeriodInput): PlanPeriod {
       };
     }
     case 'weekly': {
-      const start = weekStart(input.weekOf);
+      const start = weekStartOf(input.weekOf);
       return {
         periodStart: start,
         periodEnd: addDays(start, 6),
@@ -100,7 +100,7 @@ export function capacityGroups(kind: PlanKind, plan: { periodStart: string; peri
   const groups: CapacityGroup[] = [];
   starts.forEach((day, i) => {
     const last = groups[groups.length - 1];
-    if (last && weekStart(day) === weekStart(starts[last.buckets[0]])) last.buckets.push(i);
+    if (last && weekStartOf(day) === weekStartOf(starts[last.buckets[0]])) last.buckets.push(i);
     else groups.push({ start: day, label: { zh: '', en: '' }, buckets: [i] });
   });
   groups.forEach((g, k) => {

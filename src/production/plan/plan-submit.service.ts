@@ -3,11 +3,11 @@ import { applyTransition, updateDocument, type Workflows } from '#core/approval'
 import type { Db } from '#core/db';
 import { invalidState } from '#core/errors';
 import type { CapacityView } from '../capacity/index';
-import { localToday } from '../common/index';
 import { planDocumentBody } from './plan-body.rules';
 import { computePlanCapacityOf, findCountermeasures } from './plan-capacity.service';
 import { findItemLabels } from './plan-view.service';
 import { findPlanDocument, findWorkingLines, getPlanRow } from './plan.query';
+import { orgToday as localToday } from '#core/calendar';
 
 /**
  * Submits a plan from its own screen: the approval document first gets the plan's summary

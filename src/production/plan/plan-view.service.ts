@@ -4,7 +4,7 @@ import { type DocumentView, getDocument, type Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { notFound } from '#core/errors';
 import { type CapacityView, checkCountermeasureCover, findUnderloads } from '../capacity/index';
-import { chunk, localToday } from '../common/index';
+import { chunk } from '../common/index';
 import { prodItems, prodWorkshops } from '../master/index';
 import { canWritePlan } from './plan-access';
 import { findCountermeasures, refreshIfCalendarChanged } from './plan-capacity.service';
@@ -12,6 +12,7 @@ import { diffPlanLines, type LineDiff } from './plan-lines.rules';
 import { bucketStarts, capacityGroups } from './plan-period.rules';
 import { findPlanByDocument, findPlanDocument, findRevisionLines, findWorkingLines, getPlanRow, planStateOf } from './plan.query';
 import { prodPlanRevisionLines } from './plan.schema';
+import { orgToday as localToday } from '#core/calendar';
 
 export interface ItemLabel {
   code: string;

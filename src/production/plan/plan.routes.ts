@@ -17,11 +17,11 @@ import { diffPlanRevisions, getPlanIdByDocument, getPlanView } from './plan-view
 import { findWorkingLines, getPlanRow } from './plan.query';
 import { PLAN_KINDS } from './plan.schema';
 import { createPlan, findPlans } from './plan.service';
-import { localToday } from '../common/index';
 import { requireAccess } from '#core/access';
+import { orgToday as localToday } from '#core/calendar';
+import { IdParams as Id } from '#core/validation';
 
 const tags = ['production plans'];
-const Id = z.object({ id: z.uuid() });
 const Version = z.object({ version: z.number().int() });
 const Line = z.object({
   itemId: z.uuid(),

@@ -1,14 +1,14 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import { addBusinessDays, addDays, loadBusinessCalendar } from '#core/calendar';
+import { addBusinessDays, addDays, loadBusinessCalendar, orgToday as localToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { users } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { assertInOrganisation } from '#core/validation';
-import { ensureDeadline, findResponsible, localToday, nextProductionNumber, round } from '../common/index';
+import { ensureDeadline, findResponsible, nextProductionNumber, round } from '../common/index';
 import { loadPlanningMaster, type PlanningMaster, prodItems } from '../master/index';
 import { explodeSchedule, summariseMaterials } from '../mrp/index';
 import { type Feasibility, feedbackText, findBottlenecks, judgeFeasibility, type Shortage } from './feasibility.rules';

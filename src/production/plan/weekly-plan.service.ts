@@ -1,12 +1,12 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
-import { addDays } from '#core/calendar';
+import { addDays, orgToday as localToday } from '#core/calendar';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { invalidField, invalidState, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsInDepartment } from '#core/org';
-import { localToday, round } from '../common/index';
+import { round } from '../common/index';
 import { describeShortfall, shiftBucket } from '../capacity/index';
 import { getWorkshopRow, loadPlanningMaster, loadWorkshopCapacity } from '../master/index';
 import { prodPlanMaterials } from '../mrp/index';

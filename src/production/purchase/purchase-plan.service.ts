@@ -5,7 +5,7 @@ import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { getPolicy, type Policy } from '#core/policy';
-import { chunk, localToday } from '../common/index';
+import { chunk } from '../common/index';
 import { findOnHandByItem, prodItems, prodStock } from '../master/index';
 import { prodPlanMaterials } from '../mrp/index';
 import { findPlanDocument, getPlanRow, type PlanRow } from '../plan/index';
@@ -13,6 +13,7 @@ import { prodPurchaseReceiptLines } from '../warehouse/index';
 import { findOpenOrders } from './open-orders.query';
 import { type MaterialPurchase, planMaterialPurchase, supplierTotals } from './purchase.rules';
 import { type PurchasePlanRow, prodPurchaseLines, prodPurchasePlanItems, prodPurchasePlans } from './purchase.schema';
+import { orgToday as localToday } from '#core/calendar';
 
 // PP-15 (T4 第二十三条): purchasing compiles the purchase plan from the issued production
 // plan's material requirements, the stock standards, what is on hand and what is on order;

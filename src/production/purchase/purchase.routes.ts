@@ -13,9 +13,9 @@ import { prodPurchasePlans } from './purchase.schema';
 import { postPurchaseReceipt } from './purchase-receipt.service';
 import { materialOrderRows, materialOrderSheet, purchaseOrderRows, purchaseOrderSheet } from './purchase.sheet';
 import { findShortages } from './shortage.service';
+import { IdParams as Id } from '#core/validation';
 
 const tags = ['production purchase'];
-const Id = z.object({ id: z.uuid() });
 
 /** The purchase plan (PP-15), receipts against it, shortages and the plan's material view. */
 export const purchaseRoutes: RouteModule = (app, ctx) => {

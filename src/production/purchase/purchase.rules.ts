@@ -1,6 +1,6 @@
-import { addDays } from '#core/calendar';
+import { addDays, weekStartOf } from '#core/calendar';
 import { LOT_EPSILON } from '#production/planning';
-import { monthOf, monthStart, round, weekStart } from '../common/index';
+import { monthOf, monthStart, round } from '../common/index';
 
 // PP-15 (T4 第二十三条): the purchase plan of one material from the issued plan's gross needs,
 // what is on hand, what is already on order, and the material's stock standards. Needs are
@@ -14,7 +14,7 @@ export type LotPolicy = 'max_min' | 'lot_for_lot';
 /** The first day of the order period a date falls in (weeks start on Monday). */
 export function periodStartOf(date: string, period: OrderPeriod): string {
   if (period === 'day') return date;
-  return period === 'week' ? weekStart(date) : monthStart(monthOf(date));
+  return period === 'week' ? weekStartOf(date) : monthStart(monthOf(date));
 }
 
 export interface DatedQty {

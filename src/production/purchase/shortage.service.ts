@@ -1,9 +1,9 @@
 import { and, desc, eq, gt, gte, inArray, isNull } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import { documents, type InboxItem } from '#core/approval';
-import { addDays } from '#core/calendar';
+import { addDays, orgToday as localToday } from '#core/calendar';
 import type { Db } from '#core/db';
-import { chunk, localToday } from '../common/index';
+import { chunk } from '../common/index';
 import { findOnHandByItem, prodItems, prodWorkshops } from '../master/index';
 import { prodPlanMaterials } from '../mrp/index';
 import { prodPlans } from '../plan/index';

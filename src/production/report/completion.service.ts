@@ -2,13 +2,14 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import type { Db } from '#core/db';
 import { getPolicy } from '#core/policy';
-import { dayCount, localToday, monthEnd, monthOf, monthStart, round, weekStart } from '../common/index';
+import { dayCount, monthEnd, monthOf, monthStart, round } from '../common/index';
 import { prodItems, prodWorkshops } from '../master/index';
 import { loadLineSeries } from './actuals.query';
 import type { ProgressQuery, ProgressView } from './completion.contract';
 import { completedSeries, isLagging, type LineSeries, progressOf } from './completion.rules';
 import { findCoordinationItems } from './coordination.service';
 import { loadPlanSeries } from './plan-series.service';
+import { orgToday, weekStartOf } from '#core/calendar';
 
 /** Plan, output and 进仓 of every workshop and product over a whole month. */
 export async function loadMonthLines(db: Db, orgId: string, month: string, workshopId?: string): Promise<{ days: string[]; lines: LineSeries[] }> {
@@ -44,10 +45,10 @@ export async function getProgress(db: Db, actor: Actor, query: ProgressQuery, no
   requireAccess(actor, 'production.read');
   const policy = await getPolicy(db, actor.orgId);
   const measure = policy.production.completionMeasure;
-  const today0 = await localToday(db, actor.orgId, now);
+  const today0 = await orgToday(db, actor.orgId, now);
   const date = query.date ?? today0;
   const month = monthOf(date);
-  const ws = weekStart(date);
+  const ws = weekStartOf(date);
   const from = ws < monthStart(month) ? ws : monthStart(month);
   const series = await loadPlanSeries(db, actor.orgId, from, monthEnd(month), query.workshopId);
   const lines = await loadLineSeries(db, actor.orgId, series, query.workshopId);

@@ -2,17 +2,18 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import { findings } from '#core/assessment';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { invalidField, versionConflict } from '#core/errors';
 import { users } from '#core/org';
 import { getPolicy } from '#core/policy';
-import { addMonths, isUniqueViolation, localToday, monthEnd, monthOf } from '../common/index';
+import { addMonths, monthEnd, monthOf } from '../common/index';
 import { prodItems, prodWorkshops } from '../master/index';
 import type { CauseBody, MonthEndView, MonthRow } from './completion.contract';
 import { monthFigures } from './completion.rules';
 import { loadLabels, loadMonthLines } from './completion.service';
 import { assertCanWriteFor, canWriteFor } from './report-access';
 import { prodMonthVariances } from './report.schema';
+import { orgToday } from '#core/calendar';
 
 export const EXECUTION_RULE_CODES = ['production.plan.incomplete', 'production.quality.delay'];
 
@@ -37,7 +38,7 @@ async function canEnterCause(db: Db, actor: Actor, workshopId: string): Promise<
 export async function getMonthEnd(db: Db, actor: Actor, month: string | undefined, now: Date): Promise<MonthEndView> {
   requireAccess(actor, 'production.read');
   const policy = await getPolicy(db, actor.orgId);
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const m = month ?? addMonths(monthOf(today), -1);
   const { completionMeasure: measure, monthEndVarianceShare } = policy.production;
   const { lines } = await loadMonthLines(db, actor.orgId, m);

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, requireAccess } from '#core/access';
-import { addDays } from '#core/calendar';
+import { addDays, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { notFound } from '#core/errors';
 import { users } from '#core/org';
-import { localToday, round } from '../common/index';
+import { round } from '../common/index';
 import { prodItems, prodWorkshops } from '../master/index';
 import { prodStockDocs } from '../warehouse/index';
 import { loadPlanSeries } from './plan-series.service';
@@ -76,7 +76,7 @@ export async function getReport(db: Db, actor: Actor, id: string): Promise<Repor
 /** The reports of a range (default: the last 31 days), newest first, with their lines. */
 export async function findReports(db: Db, actor: Actor, query: ReportQuery, now: Date): Promise<ReportSummary[]> {
   requireAccess(actor, 'production.read');
-  const to = query.to ?? (await localToday(db, actor.orgId, now));
+  const to = query.to ?? (await orgToday(db, actor.orgId, now));
   const from = query.from ?? addDays(to, -30);
   const where = [eq(prodDailyReports.orgId, actor.orgId), gte(prodDailyReports.reportDate, from), lte(prodDailyReports.reportDate, to)];
   if (query.workshopId) where.push(eq(prodDailyReports.workshopId, query.workshopId));
@@ -120,7 +120,7 @@ export async function findReports(db: Db, actor: Actor, query: ReportQuery, now:
 /** The phone form of a shift: today's plan of the workshop prefilled, or the shift's report to amend. */
 export async function getReportForm(db: Db, actor: Actor, query: FormQuery, now: Date): Promise<ReportForm> {
   requireAccess(actor, 'production.read');
-  const date = query.date ?? (await localToday(db, actor.orgId, now));
+  const date = query.date ?? (await orgToday(db, actor.orgId, now));
   const workshops = await findReportableWorkshops(db, actor);
   const workshop = workshops.find((w) => w.id === query.workshopId) ?? workshops[0];
   const base = { date, workshops: workshops.map((w) => ({ id: w.id, name: w.name, shiftsPerDay: w.shiftsPerDay })) };

@@ -10,9 +10,9 @@ import { AmendBody, CoordinationQuery, CoordinationView, FormQuery, MeetingLinkB
 import { findReports, getReport, getReportForm } from './report.query';
 import { amendReport, submitReport } from './report.service';
 import { scheduleRoutes } from './schedule.routes';
+import { IdParams } from '#core/validation';
 
 const tags = ['production execution'];
-const Id = z.object({ id: z.uuid() });
 
 export const reportRoutes: RouteModule = (app, ctx) => {
   const read = { permission: 'production.read' as const };
@@ -31,10 +31,10 @@ export const reportRoutes: RouteModule = (app, ctx) => {
       return reply.code(201).send(await getReport(ctx.db, actor, id));
     },
   );
-  app.get('/production/reports/:id', { config: read, schema: { tags, summary: '日报 A shift report with its revisions', params: Id, response: { 200: ReportView } } }, async (req) => getReport(ctx.db, actorOf(req), req.params.id));
+  app.get('/production/reports/:id', { config: read, schema: { tags, summary: '日报 A shift report with its revisions', params: IdParams, response: { 200: ReportView } } }, async (req) => getReport(ctx.db, actorOf(req), req.params.id));
   app.put(
     '/production/reports/:id',
-    { config: { permission: 'production.report.write' }, schema: { tags, summary: '更正日报 Amend a report; the old values are kept (PP-18)', params: Id, body: AmendBody, response: { 200: ReportView } } },
+    { config: { permission: 'production.report.write' }, schema: { tags, summary: '更正日报 Amend a report; the old values are kept (PP-18)', params: IdParams, body: AmendBody, response: { 200: ReportView } } },
     async (req) => {
       const actor = actorOf(req);
       await amendReport(ctx.db, actor, req.params.id, req.body, ctx.clock());
@@ -50,12 +50,12 @@ export const reportRoutes: RouteModule = (app, ctx) => {
   );
   app.post(
     '/production/coordination/:id/resolve',
-    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '协调解决 Resolve with a note', params: Id, body: ResolveBody, response: { 200: CoordinationView } } },
+    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '协调解决 Resolve with a note', params: IdParams, body: ResolveBody, response: { 200: CoordinationView } } },
     async (req) => resolveCoordination(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
   app.post(
     '/production/coordination/:id/meeting',
-    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '关联协调会 Link the coordination meeting that took it up', params: Id, body: MeetingLinkBody, response: { 200: CoordinationView } } },
+    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '关联协调会 Link the coordination meeting that took it up', params: IdParams, body: MeetingLinkBody, response: { 200: CoordinationView } } },
     async (req) => linkCoordinationMeeting(ctx.db, actorOf(req), req.params.id, req.body),
   );
 

@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import { writeAudit } from '#core/audit';
-import { addDays } from '#core/calendar';
-import type { Db } from '#core/db';
+import { addDays, orgToday } from '#core/calendar';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, notFound, versionConflict } from '#core/errors';
-import { chunk, isUniqueViolation, localToday, nextProductionNumber } from '../common/index';
+import { chunk, nextProductionNumber } from '../common/index';
 import { prodItems, type WorkshopRow } from '../master/index';
 import { postStockDocument, prodStockDocs, reverseStockDocument } from '../warehouse/index';
 import { recordLags } from './coordination.service';
@@ -37,7 +37,7 @@ async function assertItems(db: Db, orgId: string, figures: ReportFigures): Promi
 }
 
 async function validate(db: Db, actor: Actor, workshop: WorkshopRow, reportDate: string, shift: number, figures: ReportFigures, now: Date) {
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const problems = checkReport(figures, { today, reportDate, shift, shiftsPerDay: workshop.shiftsPerDay });
   if (problems.length) refuse(problems);
   await assertItems(db, actor.orgId, figures);

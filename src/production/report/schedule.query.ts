@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { documentReceipts, documents } from '#core/approval';
-import { deadlines, dueDateFor, loadBusinessCalendar } from '#core/calendar';
+import { deadlines, dueDateFor, loadBusinessCalendar, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { findUserIdsInDepartment, findUserIdsWithPermission } from '#core/org';
 import { getPolicy } from '#core/policy';
-import { addMonths, daysFrom, ensureDeadline, localToday, monthEnd, monthOf, monthStart } from '../common/index';
+import { addMonths, daysFrom, ensureDeadline, monthEnd, monthOf, monthStart } from '../common/index';
 import { prodItems, prodWorkshops } from '../master/index';
 import { prodPlans } from '../plan/index';
 import { canWriteFor } from './report-access';
@@ -24,7 +24,7 @@ async function dueDates(db: Db, orgId: string, month: string): Promise<Map<strin
 /** Each workshop's daily schedule of the month (default: next month), drawn up or not. */
 export async function findDailySchedules(db: Db, actor: Actor, month: string | undefined, now: Date): Promise<ScheduleList> {
   requireAccess(actor, 'production.read');
-  const m = month ?? addMonths(monthOf(await localToday(db, actor.orgId, now)), 1);
+  const m = month ?? addMonths(monthOf(await orgToday(db, actor.orgId, now)), 1);
   const issued = await findIssuedMonthlyPlan(db, actor.orgId, m);
   const workshops = await db.select().from(prodWorkshops).where(eq(prodWorkshops.orgId, actor.orgId)).orderBy(asc(prodWorkshops.sort), asc(prodWorkshops.code));
   const schedules = await db

@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { ScheduleCreateBody, ScheduleLinesBody, ScheduleList, ScheduleListQuery, ScheduleView } from './schedule.contract';
 import { findDailySchedules, getDailySchedule } from './schedule.query';
 import { createDailySchedule, saveScheduleLines } from './schedule.service';
+import { IdParams } from '#core/validation';
 
 const tags = ['production execution'];
-const Id = z.object({ id: z.uuid() });
 
 /** 日生产进度表 (PP-29); submitted, approved and issued through /api/documents like any document. */
 export const scheduleRoutes: RouteModule = (app, ctx) => {
@@ -25,12 +24,12 @@ export const scheduleRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/daily-schedules/:id',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '日生产进度表 A schedule, by its id or its document’s', params: Id, response: { 200: ScheduleView } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '日生产进度表 A schedule, by its id or its document’s', params: IdParams, response: { 200: ScheduleView } } },
     async (req) => getDailySchedule(ctx.db, actorOf(req), req.params.id),
   );
   app.put(
     '/production/daily-schedules/:id/lines',
-    { config: { permission: 'production.report.write' }, schema: { tags, summary: '修改进度表 The director edits the draft day by day', params: Id, body: ScheduleLinesBody, response: { 200: ScheduleView } } },
+    { config: { permission: 'production.report.write' }, schema: { tags, summary: '修改进度表 The director edits the draft day by day', params: IdParams, body: ScheduleLinesBody, response: { 200: ScheduleView } } },
     async (req) => {
       const actor = actorOf(req);
       await saveScheduleLines(ctx.db, ctx.registry.workflows, actor, req.params.id, req.body, ctx.clock());

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type Actor, hasPermission, requireAccess, SYSTEM_USER_ID } from '#core/access';
+import { type Actor, hasPermission, requireAccess, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, versionConflict } from '#core/errors';
@@ -27,7 +27,7 @@ export async function recordEvent(tx: Db, actor: Actor, requisitionId: string, a
     action,
     fromState,
     toState,
-    actorId: actor.userId === SYSTEM_USER_ID ? null : actor.userId,
+    actorId: userIdOf(actor),
     actorName: actor.displayName,
     opinion: opinion?.trim() || null,
     at: now,

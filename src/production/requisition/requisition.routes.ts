@@ -30,9 +30,9 @@ import { approveRequisition, rejectRequisition, withdrawRequisition } from './re
 import { findRequisitions, getRequisitionView } from './requisition-view.service';
 import { assessMaterialUsage, getMaterialUsage } from './usage.service';
 import { usageSheet, usageSheetRows } from './usage.sheet';
+import { IdParams } from '#core/validation';
 
 const tags = ['production requisitions'];
-const Id = z.object({ id: z.uuid() });
 
 export const requisitionRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -57,12 +57,12 @@ export const requisitionRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/requisitions/:id',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '领料单 A requisition: lines requested, issued and outstanding, its approval', params: Id, response: { 200: RequisitionView } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '领料单 A requisition: lines requested, issued and outstanding, its approval', params: IdParams, response: { 200: RequisitionView } } },
     async (req) => getRequisitionView(ctx.db, actorOf(req), req.params.id),
   );
   app.get(
     '/production/requisitions/:id/qr',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '领料单二维码 The QR code that opens its issue page', params: Id, response: { 200: RequisitionQr } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '领料单二维码 The QR code that opens its issue page', params: IdParams, response: { 200: RequisitionQr } } },
     async (req) => {
       const view = await getRequisitionView(ctx.db, actorOf(req), req.params.id);
       const url = `${req.protocol}://${req.host}${issueLink(view.id)}`;
@@ -76,23 +76,23 @@ export const requisitionRoutes: RouteModule = (app, ctx) => {
   ] as const) {
     app.post(
       `/production/requisitions/:id/${action}`,
-      { config: { permission: 'production.read' }, schema: { tags, summary: action === 'approve' ? '批准 Approve (workshop director; above-norm role)' : '退回 Reject with an opinion', params: Id, body: ActionBody, response: { 200: RequisitionView } } },
+      { config: { permission: 'production.read' }, schema: { tags, summary: action === 'approve' ? '批准 Approve (workshop director; above-norm role)' : '退回 Reject with an opinion', params: IdParams, body: ActionBody, response: { 200: RequisitionView } } },
       async (req) => run(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
     );
   }
   app.post(
     '/production/requisitions/:id/withdraw',
-    { config: { permission: 'production.requisition.write' }, schema: { tags, summary: '撤回 Withdraw while awaiting approval', params: Id, body: ActionBody, response: { 200: RequisitionView } } },
+    { config: { permission: 'production.requisition.write' }, schema: { tags, summary: '撤回 Withdraw while awaiting approval', params: IdParams, body: ActionBody, response: { 200: RequisitionView } } },
     async (req) => withdrawRequisition(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
   app.post(
     '/production/requisitions/:id/issue',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '发料 Issue against the approved requisition (partial allowed)', params: Id, body: IssueBody, response: { 201: IssueResult } } },
+    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '发料 Issue against the approved requisition (partial allowed)', params: IdParams, body: IssueBody, response: { 201: IssueResult } } },
     async (req, reply) => reply.code(201).send(await issueRequisition(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
   );
   app.post(
     '/production/requisitions/:id/return',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '退料 Return unused material against the requisition', params: Id, body: IssueBody, response: { 201: IssueResult } } },
+    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '退料 Return unused material against the requisition', params: IdParams, body: IssueBody, response: { 201: IssueResult } } },
     async (req, reply) => reply.code(201).send(await returnRequisition(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
   );
 
@@ -115,7 +115,7 @@ export const requisitionRoutes: RouteModule = (app, ctx) => {
   );
   app.put(
     '/production/material-norms/:id',
-    { config: { permission: 'production.master.write' }, schema: { tags, summary: '设置用料车间 Set the workshop that draws a component', params: Id, body: AssignNormBody, response: { 200: MaterialNormRow } } },
+    { config: { permission: 'production.master.write' }, schema: { tags, summary: '设置用料车间 Set the workshop that draws a component', params: IdParams, body: AssignNormBody, response: { 200: MaterialNormRow } } },
     async (req) => assignNormWorkshop(ctx.db, actorOf(req), req.params.id, req.body.workshopId),
   );
 };

@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import { addDays } from '#core/calendar';
+import { addDays, orgToday, weekStartOf } from '#core/calendar';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState } from '#core/errors';
 import { getPolicy } from '#core/policy';
-import { localToday, nextProductionNumber, weekStart } from '../common/index';
+import { nextProductionNumber } from '../common/index';
 import { findOnHandByItem, prodItems, prodWorkshops } from '../master/index';
 import { loadNormFacts } from './norm.service';
 import { loadPlannedDays, plannedQuantities, sourceOf } from './plan-days.service';
@@ -56,7 +56,7 @@ const dayList = (days: readonly string[]) => [...new Set(days)].sort();
 export async function getPlanDays(db: Db, actor: Actor, workshopId: string | undefined, weekOf: string | undefined, now: Date): Promise<PlanDaysView> {
   requireAccess(actor, 'production.requisition.write');
   const workshop = await assertWorkshopMember(db, actor, workshopId ?? (await myWorkshopId(db, actor)));
-  const start = weekStart(weekOf ?? (await localToday(db, actor.orgId, now)));
+  const start = weekStartOf(weekOf ?? (await orgToday(db, actor.orgId, now)));
   const days = Array.from({ length: 7 }, (_, k) => addDays(start, k));
   const [planned, made] = await Promise.all([loadPlannedDays(db, actor.orgId, workshop.id, days), findRequisitionsOnDays(db, actor.orgId, workshop.id, days)]);
   const ids = [...new Set(planned.days.flatMap((d) => [...d.products.keys()]))];
@@ -136,7 +136,7 @@ export async function createRequisition(db: Db, actor: Actor, body: RequisitionB
   // The director writing for their own workshop has approved it by writing it (第二十八条 经车间主任批准).
   const isDirector = hasPermission(actor, 'production.requisition.approve');
   const state = isDirector ? (aboveNorm ? 'escalated' : 'approved') : 'submitted';
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const id = await db.transaction(async (tx) => {
     const number = await nextProductionNumber(tx, actor.orgId, REQUISITION_PREFIX, Number(today.slice(0, 4)));
     const [row] = await tx

@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import type { Db } from '#core/db';
-import { localToday } from '../common/index';
 import { loadWorkshopCapacity } from '../master/index';
 import { findMyWorkshopId, getWorkshopFor, isProductionDept } from '../exception/index';
 import { findOperationRecords, findPatrols } from './patrol.service';
@@ -10,6 +9,7 @@ import { findRectifications } from './rectification.service';
 import type { FloorOverview } from './shopfloor.contract';
 import { prodPatrols, prodRectifications, prodSafetyChecks } from './shopfloor.schema';
 import { checkViews, recordViews, workshopPeople } from './shopfloor.views';
+import { orgToday } from '#core/calendar';
 
 /**
  * 现场管理 (PP-20): a workshop's day — today's checklists, open rectifications, recent patrols
@@ -18,7 +18,7 @@ import { checkViews, recordViews, workshopPeople } from './shopfloor.views';
  */
 export async function getFloorOverview(db: Db, actor: Actor, workshopId: string | undefined, now: Date): Promise<FloorOverview> {
   requireAccess(actor, 'production.read');
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const canSeeAll = isProductionDept(actor);
   const mine = await findMyWorkshopId(db, actor);
   const capacity = await loadWorkshopCapacity(db, actor.orgId, today, today);

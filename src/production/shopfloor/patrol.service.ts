@@ -1,12 +1,11 @@
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import { localDateOf } from '#core/calendar';
+import { localDateOf, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { invalidField } from '#core/errors';
 import { users } from '#core/org';
 import { getPolicy } from '#core/policy';
-import { localToday } from '../common/index';
 import { assertActsForWorkshop, getWorkshopFor } from '../exception/index';
 import { openRectification } from './rectification.service';
 import { type OperationRecordInput, OperationRecordBody, PatrolBody, type PatrolInput, type PatrolView } from './shopfloor.contract';
@@ -24,7 +23,7 @@ export async function recordPatrol(db: Db, actor: Actor, raw: PatrolInput, now: 
   const inspectedAt = input.inspectedAt ? new Date(input.inspectedAt) : now;
   if (inspectedAt.getTime() > now.getTime() + 10 * 60_000) throw invalidField('inspectedAt', '巡检时间不能晚于现在', 'cannot be in the future');
   const policy = await getPolicy(db, actor.orgId);
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   input.findings.forEach((f, i) => {
     if (f.problem.trim().length < 2) throw invalidField(`findings[${i}].problem`, '请写明发现的问题', 'describe the problem');
     if (f.dueOn < today) throw invalidField(`findings[${i}].dueOn`, '整改期限不能早于今天', 'cannot be before today');
@@ -71,7 +70,7 @@ export async function findPatrols(db: Db, actor: Actor, filter: { workshopId?: s
         .from(prodRectifications)
         .where(and(eq(prodRectifications.orgId, actor.orgId), inArray(prodRectifications.patrolId, rows.map((r) => r.id))))
     : [];
-  return patrolViews(db, actor, rows, findings, await localToday(db, actor.orgId, now));
+  return patrolViews(db, actor, rows, findings, await orgToday(db, actor.orgId, now));
 }
 
 /** A quick phone record of one process step in one shift: a self check, a mutual check or the operation itself. */
@@ -92,7 +91,7 @@ export async function recordOperation(db: Db, actor: Actor, raw: OperationRecord
       .where(and(eq(users.orgId, actor.orgId), eq(users.id, input.checkedUserId)));
     if (!u) throw invalidField('checkedUserId', '人员不存在', 'unknown person');
   }
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(prodOperationRecords)

@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import { completeDeadline, createDeadline } from '#core/calendar';
+import { completeDeadline, createDeadline, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsWithPermission, users } from '#core/org';
-import { localToday, nextProductionNumber } from '../common/index';
+import { nextProductionNumber } from '../common/index';
 import type { WorkshopRow } from '../master/index';
 import type { RectificationFilter, RectificationSource, RectificationView } from './shopfloor.contract';
 import { type RectificationRow, prodRectifications } from './shopfloor.schema';
@@ -40,7 +40,7 @@ export async function openRectification(tx: Db, actor: Actor, input: NewRectific
     .from(users)
     .where(and(eq(users.orgId, actor.orgId), eq(users.id, input.ownerUserId)));
   if (!owner) throw invalidField('ownerUserId', '责任人不存在', 'unknown owner');
-  const today = await localToday(tx, actor.orgId, input.now);
+  const today = await orgToday(tx, actor.orgId, input.now);
   const number = await nextProductionNumber(tx, actor.orgId, 'ZG', Number(today.slice(0, 4)));
   const escalated = input.escalateNote ? { state: 'escalated' as const, escalatedBy: actor.userId, escalatedAt: input.now, escalationNote: input.escalateNote } : {};
   const [row] = await tx
@@ -99,7 +99,7 @@ async function getRow(db: Db, orgId: string, id: string): Promise<RectificationR
 }
 
 async function viewOf(db: Db, actor: Actor, row: RectificationRow, now: Date): Promise<RectificationView> {
-  return (await rectificationViews(db, actor, [row], await localToday(db, actor.orgId, now)))[0];
+  return (await rectificationViews(db, actor, [row], await orgToday(db, actor.orgId, now)))[0];
 }
 
 function requireFloorAccess(actor: Actor): void {
@@ -162,5 +162,5 @@ export async function findRectifications(db: Db, actor: Actor, filter: Rectifica
     .where(and(...where))
     .orderBy(desc(prodRectifications.createdAt), desc(prodRectifications.number))
     .limit(500);
-  return rectificationViews(db, actor, rows, await localToday(db, actor.orgId, now));
+  return rectificationViews(db, actor, rows, await orgToday(db, actor.orgId, now));
 }

@@ -1,11 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import { addDays } from '#core/calendar';
-import type { Db } from '#core/db';
+import { addDays, orgToday } from '#core/calendar';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, notFound, versionConflict } from '#core/errors';
 import { users } from '#core/org';
-import { isUniqueViolation, localToday } from '../common/index';
 import { loadWorkshopCapacity } from '../master/index';
 import { assertActsForWorkshop, findMyWorkshopId, getWorkshopFor } from '../exception/index';
 import { openRectification } from './rectification.service';
@@ -79,7 +78,7 @@ export async function getChecklistForm(db: Db, actor: Actor, workshopId: string 
   const id = workshopId ?? (await findMyWorkshopId(db, actor));
   if (!id) throw invalidField('workshopId', '请选择车间', 'choose a workshop');
   const workshop = await getWorkshopFor(db, actor.orgId, id);
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const [items, mine, people] = await Promise.all([
     activeItems(db, actor.orgId, id),
     db.select().from(prodSafetyChecks).where(and(eq(prodSafetyChecks.orgId, actor.orgId), eq(prodSafetyChecks.workshopId, id), eq(prodSafetyChecks.checkedOn, today), eq(prodSafetyChecks.checkedBy, actor.userId))),
@@ -94,7 +93,7 @@ export async function recordSafetyCheck(db: Db, actor: Actor, raw: ChecklistInpu
   const input = ChecklistBody.parse(raw);
   const workshop = await getWorkshopFor(db, actor.orgId, input.workshopId);
   await assertActsForWorkshop(db, actor, workshop);
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const { issues, results, problems } = evaluateChecklist(await activeItems(db, actor.orgId, workshop.id), input.results);
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues.map((i) => i.zh).join('；'), issues.map((i) => i.en).join('; '), issues.map((i) => ({ field: i.field, reason: i.en })));
   const owners = [...new Set(input.results.flatMap((r) => (r.ownerUserId ? [r.ownerUserId] : [])))];
@@ -143,7 +142,7 @@ export async function recordSafetyCheck(db: Db, actor: Actor, raw: ChecklistInpu
 /** Which workshops working today have no checklist yet. */
 export async function findDueChecklists(db: Db, actor: Actor, now: Date): Promise<DueList> {
   requireAccess(actor, 'production.read');
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const [capacity, checks] = await Promise.all([
     loadWorkshopCapacity(db, actor.orgId, today, today),
     db

@@ -2,11 +2,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, hasPermission } from '#core/access';
 import type { InboxItem } from '#core/approval';
 import type { Db } from '#core/db';
-import { localToday } from '../common/index';
 import { loadWorkshopCapacity } from '../master/index';
 import { findMyWorkshopId } from '../exception/index';
 import { floorLink } from './rectification.service';
 import { prodRectifications, prodSafetyChecks } from './shopfloor.schema';
+import { orgToday } from '#core/calendar';
 
 // 我的待办 of the shop floor: rectifications the person owns, escalated ones for the production
 // department, and today's safety checklist for a workshop's directors and team leaders.
@@ -34,7 +34,7 @@ export async function findFloorInbox(db: Db, actor: Actor): Promise<InboxItem[]>
   if (hasPermission(actor, 'production.shopfloor.write') && hasPermission(actor, 'production.exception.write') && !isProduction) {
     const workshopId = await findMyWorkshopId(db, actor);
     if (workshopId) {
-      const today = await localToday(db, actor.orgId, new Date());
+      const today = await orgToday(db, actor.orgId, new Date());
       const [capacity] = (await loadWorkshopCapacity(db, actor.orgId, today, today)).filter((c) => c.workshop.id === workshopId);
       const [done] = await db
         .select({ id: prodSafetyChecks.id })

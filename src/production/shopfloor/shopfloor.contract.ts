@@ -13,7 +13,7 @@ const Instant = z.string().describe('ISO 8601 time');
 const Version = z.number().int().positive();
 const Person = z.object({ id: z.uuid(), name: z.string() });
 
-export const IdParams = z.object({ id: z.uuid() });
+export { IdParams } from '#core/validation';
 export const WorkshopQuery = z.object({ workshopId: z.uuid().optional() });
 
 export interface CheckResult {

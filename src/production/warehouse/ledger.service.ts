@@ -1,15 +1,16 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Actor, SYSTEM_USER_ID } from '#core/access';
+import { type Actor, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsWithPermission } from '#core/org';
 import { getPolicy } from '#core/policy';
-import { chunk, localToday, nextProductionNumber } from '../common/index';
+import { chunk, nextProductionNumber } from '../common/index';
 import { getWorkshopRow, prodItems, prodLocations, prodStockBalances } from '../master/index';
 import { balanceDeltas, balanceKey, DOC_PREFIX, type LedgerLine, type LedgerProblem, type PlannedMove, planMoves, planReversal } from './ledger.rules';
 import { prodStockDocs, prodStockMoves, type StockDocKind, type StockDocRow, type StockPurpose } from './ledger.schema';
+import { orgToday } from '#core/calendar';
 
 export interface StockDocLineInput {
   itemId: string;
@@ -149,7 +150,7 @@ export async function postStockDocument(tx: Db, actor: Actor, input: StockDocInp
     ...(input.kind === 'transfer' ? { toLocationId: l.toLocationId ?? '' } : {}),
   }));
   await assertReferences(tx, orgId, lines, input.workshopId);
-  const docDate = input.docDate ?? (await localToday(tx, orgId, now));
+  const docDate = input.docDate ?? (await orgToday(tx, orgId, now));
   const policy = await getPolicy(tx, orgId);
   const balances = await lockBalances(tx, orgId, lines.flatMap((l) => [l, ...(l.toLocationId ? [{ ...l, locationId: l.toLocationId }] : [])]));
   const { moves, problems } = planMoves(input.kind, lines, balances, policy.production.negativeStock);
@@ -168,7 +169,7 @@ export async function postStockDocument(tx: Db, actor: Actor, input: StockDocInp
       referenceId: input.reference?.id ?? null,
       referenceNumber: input.reference?.number ?? null,
       note: input.note?.trim() ?? '',
-      postedBy: actor.userId === SYSTEM_USER_ID ? null : actor.userId,
+      postedBy: userIdOf(actor),
       postedAt: now,
     })
     .returning();
@@ -215,7 +216,7 @@ export async function reverseStockDocument(tx: Db, actor: Actor, documentId: str
   const balances = await lockBalances(tx, actor.orgId, lines);
   const { moves, problems } = planReversal(lines, balances);
   if (problems.length) refuse(problems);
-  const docDate = await localToday(tx, actor.orgId, now);
+  const docDate = await orgToday(tx, actor.orgId, now);
   const number = await nextProductionNumber(tx, actor.orgId, DOC_PREFIX.reversal, Number(docDate.slice(0, 4)));
   const [doc] = await tx
     .insert(prodStockDocs)
@@ -231,7 +232,7 @@ export async function reverseStockDocument(tx: Db, actor: Actor, documentId: str
       referenceNumber: original.number,
       note: why,
       reversesId: original.id,
-      postedBy: actor.userId === SYSTEM_USER_ID ? null : actor.userId,
+      postedBy: userIdOf(actor),
       postedAt: now,
     })
     .returning();

@@ -1,9 +1,8 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { invalidField, invalidState, notFound, versionConflict } from '#core/errors';
-import { isUniqueViolation } from '../common/index';
 import { type LocationRow, prodLocations, prodStockBalances } from '../master/index';
 import { MAIN_LOCATION_CODE } from './ledger.service';
 import type { LocationBody, LocationChange, LocationView } from './warehouse-ops.contract';

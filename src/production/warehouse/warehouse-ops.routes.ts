@@ -23,9 +23,9 @@ import {
   StockSummaryPage,
   StockSummaryQuery,
 } from './warehouse-ops.contract';
+import { IdParams } from '#core/validation';
 
 const tags = ['production warehouse'];
-const Id = z.object({ id: z.uuid() });
 const LocationRowOut = LocationView.omit({ stockLines: true });
 
 /** Locations, the document list and page, stock on hand with standards, the stock card, shipment issues (PP-16). */
@@ -42,17 +42,17 @@ export const warehouseOpsRoutes: RouteModule = (app, ctx) => {
   );
   app.patch(
     '/production/locations/:id',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '修改库位 Rename a location or change its kind', params: Id, body: LocationChange, response: { 200: LocationRowOut } } },
+    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '修改库位 Rename a location or change its kind', params: IdParams, body: LocationChange, response: { 200: LocationRowOut } } },
     async (req) => updateLocation(ctx.db, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/production/locations/:id/retire',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '停用库位（须无库存） Retire an empty location', params: Id, body: LocationVersion, response: { 200: LocationRowOut } } },
+    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '停用库位（须无库存） Retire an empty location', params: IdParams, body: LocationVersion, response: { 200: LocationRowOut } } },
     async (req) => retireLocation(ctx.db, actorOf(req), req.params.id, req.body.version),
   );
   app.post(
     '/production/locations/:id/reactivate',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '启用库位 Reactivate a location', params: Id, body: LocationVersion, response: { 200: LocationRowOut } } },
+    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '启用库位 Reactivate a location', params: IdParams, body: LocationVersion, response: { 200: LocationRowOut } } },
     async (req) => reactivateLocation(ctx.db, actorOf(req), req.params.id, req.body.version),
   );
 
@@ -67,7 +67,7 @@ export const warehouseOpsRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/stock-documents/:id/context',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '单据的经办人、车间、冲销关系、供应商 Who, where and what a document reverses', params: Id, response: { 200: DocumentContext } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '单据的经办人、车间、冲销关系、供应商 Who, where and what a document reverses', params: IdParams, response: { 200: DocumentContext } } },
     async (req) => getDocumentContext(ctx.db, actorOf(req), req.params.id),
   );
 
@@ -78,7 +78,7 @@ export const warehouseOpsRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/items/:id/stock-card',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '库存台账 The stock card of an item', params: Id, querystring: z.object({ limit: z.coerce.number().int().min(1).max(5000).optional() }), response: { 200: StockCard } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '库存台账 The stock card of an item', params: IdParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(5000).optional() }), response: { 200: StockCard } } },
     async (req) => getStockCard(ctx.db, actorOf(req), req.params.id, req.query.limit),
   );
 

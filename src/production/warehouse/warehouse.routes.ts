@@ -5,9 +5,9 @@ import { checkRequisitionPosting } from '../requisition/index';
 import { postStockDocument, reverseStockDocument } from './ledger.service';
 import { findOnHand, getStockDocument } from './stock.query';
 import { OnHandQuery, OnHandRow, ReverseBody, StockDocBody, StockDocView } from './warehouse.contract';
+import { IdParams } from '#core/validation';
 
 const tags = ['production warehouse'];
-const Id = z.object({ id: z.uuid() });
 
 export const warehouseRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -35,7 +35,7 @@ export const warehouseRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/production/stock-documents/:id',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '仓库单据 A warehouse document with its lines', params: Id, response: { 200: StockDocView } } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '仓库单据 A warehouse document with its lines', params: IdParams, response: { 200: StockDocView } } },
     async (req) => {
       const actor = actorOf(req);
       requireAccess(actor, 'production.read');
@@ -45,7 +45,7 @@ export const warehouseRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/production/stock-documents/:id/reverse',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '冲销 Reverse a wrong document (never edited or deleted)', params: Id, body: ReverseBody, response: { 201: StockDocView } } },
+    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '冲销 Reverse a wrong document (never edited or deleted)', params: IdParams, body: ReverseBody, response: { 201: StockDocView } } },
     async (req, reply) => {
       const actor = actorOf(req);
       requireAccess(actor, 'production.stock.write');

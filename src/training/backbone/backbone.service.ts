@@ -1,10 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { type Actor, hasPermission } from '#core/access';
+import { type Actor, hasPermission, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidField } from '#core/errors';
 import { getPolicy } from '#core/policy';
-import { requireTrainingRead, userIdOf } from '../common';
+import { requireTrainingRead } from '../common';
 import { assertTeacher, assertTeacherFound, findTeacherOfUser, findTeachers } from '../teacher';
 import { backboneShareOf, type TrackProgress, trackProgressOf } from './backbone.rules';
 import { type BackboneHoursRow, backboneHours } from './backbone.schema';

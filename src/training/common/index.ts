@@ -1,7 +1,8 @@
+// The school year and term helpers live in core/calendar (the League uses them too); training re-exports them.
 // Helpers shared by the training feature folders.
-export { isUniqueViolation, requireAnyAccess, requireTrainingRead, userIdOf } from './access';
-export { isSchoolYear, schoolYearOf, schoolYearRange, termOf, termRange, weekStartOf } from './school-year.rules';
-export type { Term } from './school-year.rules';
+export { requireAnyAccess, requireTrainingRead } from './access';
+export { isSchoolYear, schoolYearOf, schoolYearRange, termOf, termRange, weekStartOf } from '#core/calendar';
+export type { Term } from '#core/calendar';
 export { IdParams, IsoDay, SchoolYear, TermNo, TermQuery, TextIn, Version } from './zod';
-export { localToday, schoolYearOrCurrent } from './today';
+export { schoolYearOrCurrent } from './today';
 export { remindOnce, trainingReminders } from './reminder';

@@ -1,9 +1,5 @@
-import { orgToday } from '#core/calendar';
+import { orgToday, schoolYearOf } from '#core/calendar';
 import type { Db } from '#core/db';
-import { schoolYearOf } from './school-year.rules';
-
-/** Today in the school's own time zone (a day starts at local midnight, not UTC). */
-export const localToday = orgToday;
 
 /** The school year asked for, or the current one. */
 export async function schoolYearOrCurrent(db: Db, orgId: string, now: Date, asked?: string): Promise<string> {

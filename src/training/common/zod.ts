@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '#core/calendar';
-import { isSchoolYear } from './school-year.rules';
+import { isIsoDate, isSchoolYear } from '#core/calendar';
 
 // Shapes shared by the training routes.
 export const IsoDay = z.string().refine(isIsoDate, 'YYYY-MM-DD');
@@ -8,5 +7,5 @@ export const SchoolYear = z.string().refine(isSchoolYear, 'YYYY-YYYY, e.g. 2025-
 export const TermNo = z.union([z.literal(1), z.literal(2)]);
 export const TermQuery = z.coerce.number().int().min(1).max(2).transform((n) => n as 1 | 2);
 export const Version = z.number().int().positive();
-export const IdParams = z.object({ id: z.uuid() });
+export { IdParams } from '#core/validation';
 export const TextIn = (max: number) => z.string().trim().min(1).max(max);

@@ -1,12 +1,12 @@
 import { and, count, eq } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
-import { addDays } from '#core/calendar';
+import { addDays, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { getPolicy } from '#core/policy';
 import { creditsStillPossible, risksOf, yearFactsOf, countNotesByTeacher } from '../assessment';
 import { closeEndedSessions } from '../attendance';
 import { backboneShareOf } from '../backbone';
-import { localToday, weekStartOf } from '../common';
+import { weekStartOf } from '../common';
 import { creditClaims, loadYearRecords } from '../credit';
 import { trainingLeaveRequests } from '../leave';
 import { findSessions } from '../session';
@@ -24,7 +24,7 @@ export async function countWaitingDecisions(db: Db, orgId: string): Promise<{ le
 export async function getOfficeDashboard(db: Db, actor: Actor, schoolYear: string, now: Date) {
   requireAccess(actor, 'training.read');
   await closeEndedSessions(db, now, { orgId: actor.orgId, limit: 1000 });
-  const [teachers, policy, records, today] = await Promise.all([findTeachers(db, actor, { isActive: true }), getPolicy(db, actor.orgId), loadYearRecords(db, actor.orgId, schoolYear, now), localToday(db, actor.orgId, now)]);
+  const [teachers, policy, records, today] = await Promise.all([findTeachers(db, actor, { isActive: true }), getPolicy(db, actor.orgId), loadYearRecords(db, actor.orgId, schoolYear, now), orgToday(db, actor.orgId, now)]);
   const notes = await countNotesByTeacher(db, actor.orgId, schoolYear, teachers.map((t) => t.id));
   const stillPossible = await creditsStillPossible(db, actor.orgId, schoolYear, now, policy.training);
   const groupOf = new Map(teachers.map((t) => [t.id, t.groupName ?? '—']));

@@ -1,11 +1,11 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
-import { addDays } from '#core/calendar';
+import { addDays, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { getPolicy } from '#core/policy';
 import { findStandings } from '../assessment';
 import { findMyAttendance } from '../attendance';
-import { localToday, schoolYearOf, termOf, weekStartOf } from '../common';
+import { schoolYearOf, termOf, weekStartOf } from '../common';
 import { getTeacherCredits } from '../credit';
 import { evaluationRounds, evaluations } from '../evaluation';
 import { findLeaveRequests } from '../leave';
@@ -22,7 +22,7 @@ import { getMyTeacher } from '../teacher';
 export async function getMyHome(db: Db, actor: Actor, now: Date) {
   requireAccess(actor, 'training.self');
   const me = await getMyTeacher(db, actor);
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const schoolYear = schoolYearOf(today);
   const sessions = await findSessions(db, actor, { from: today, to: addDays(today, 7), forTeacherGroupId: me.groupId }, now);
   const mine = await findMyAttendance(db, actor, sessions.map((s) => s.id));

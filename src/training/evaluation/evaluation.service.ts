@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import { type Actor, hasPermission, requireAccess } from '#core/access';
+import { type Actor, hasPermission, requireAccess, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound } from '#core/errors';
 import { getPolicy } from '#core/policy';
-import { isUniqueViolation, localToday, requireTrainingRead, type Term, userIdOf } from '../common';
+import { requireTrainingRead, type Term } from '../common';
 import { assertTeacher, findTeacherOfUser, findTeachers, trainingTeachers } from '../teacher';
 import { CRITERIA, evaluationLinkToken, isEvaluationTokenValid, parseEvaluationToken, scoreOfForm, weightedScoreOf, type WeightedResult } from './evaluation.rules';
 import { type EvaluationRoundRow, type EvaluationSource, evaluationRounds, evaluations } from './evaluation.schema';
+import { orgToday } from '#core/calendar';
 
 export type RoundView = Omit<EvaluationRoundRow, 'linkSecret'>;
 const publicRound = ({ linkSecret: _s, ...r }: EvaluationRoundRow): RoundView => r;
@@ -62,7 +63,7 @@ function scoreOrThrow(scores: Record<string, number>): number {
 export async function submitEvaluation(db: Db, actor: Actor, roundId: string, input: { teacherId: string; source: 'self' | 'peers' | 'administrators'; scores: Record<string, number>; comment?: string | null }, now: Date) {
   requireTrainingRead(actor);
   const round = await getRoundRow(db, actor.orgId, roundId);
-  assertOpen(round, await localToday(db, actor.orgId, now));
+  assertOpen(round, await orgToday(db, actor.orgId, now));
   await assertTeacher(db, actor.orgId, input.teacherId, 'teacherId');
   const me = await findTeacherOfUser(db, actor.orgId, actor.userId);
   if (input.source === 'self' && me?.id !== input.teacherId) throw invalidField('teacherId', '自我评价只能评自己', 'a self evaluation is about yourself');
@@ -109,14 +110,14 @@ async function resolvePublicToken(db: Db, token: string) {
 /** What a student or parent sees: the teacher's name, the round and the items; nothing else. */
 export async function getPublicEvaluationForm(db: Db, token: string, now: Date) {
   const { round, teacher } = await resolvePublicToken(db, token);
-  const today = await localToday(db, round.orgId, now);
+  const today = await orgToday(db, round.orgId, now);
   return { roundTitle: round.title, teacherName: teacher.name, criteria: CRITERIA, isOpen: today >= round.opensOn && today <= round.closesOn, closesOn: round.closesOn };
 }
 
 /** A browser answers once per teacher and round; the key is a hash, never the address itself. */
 export async function submitPublicEvaluation(db: Db, token: string, input: { source: 'students' | 'parents'; scores: Record<string, number>; comment?: string | null }, client: { ip: string; userAgent: string }, now: Date) {
   const { round, teacher } = await resolvePublicToken(db, token);
-  assertOpen(round, await localToday(db, round.orgId, now));
+  assertOpen(round, await orgToday(db, round.orgId, now));
   const score = scoreOrThrow(input.scores);
   const evaluatorKey = createHash('sha256').update(`${round.linkSecret}|${client.ip}|${client.userAgent}|${input.source}`).digest('hex');
   try {

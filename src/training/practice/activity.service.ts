@@ -1,12 +1,12 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import { type Actor, requireAccess } from '#core/access';
+import { type Actor, requireAccess, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { invalidField } from '#core/errors';
 import { departments } from '#core/org';
 import { assertInOrganisation } from '#core/validation';
 import { getPolicy } from '#core/policy';
-import { requireTrainingRead, type Term, termOf, schoolYearOf, userIdOf } from '../common';
+import { requireTrainingRead, type Term, termOf, schoolYearOf } from '../common';
 import { type ActivityCoverage, activityCoverageOf } from './practice.rules';
 import { type ActivityKind, type ActivityRow, activities } from './practice.schema';
 

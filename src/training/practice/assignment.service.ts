@@ -1,16 +1,17 @@
 import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, hasPermission, requireAccess } from '#core/access';
+import { type Actor, hasPermission, requireAccess, userIdOf } from '#core/access';
 import { attachments } from '#core/archive';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { departments } from '#core/org';
 import { assertInOrganisation } from '#core/validation';
-import { isUniqueViolation, localToday, requireTrainingRead, type Term, userIdOf } from '../common';
+import { requireTrainingRead, type Term } from '../common';
 import { findTeacherOfUser, findTeachers, getMyTeacher, trainingTeachers } from '../teacher';
 import { type SubmissionStatus, submissionStatusOf } from './practice.rules';
 import { type AssignmentKind, type AssignmentRow, assignments, type SubmissionRow, submissions } from './practice.schema';
+import { orgToday } from '#core/calendar';
 
 export interface AssignmentInput {
   schoolYear: string;
@@ -83,7 +84,7 @@ export async function findAssignments(db: Db, actor: Actor, filter: { schoolYear
   const ids = rows.map((r) => r.a.id);
   const subs = ids.length ? await db.select().from(submissions).where(and(eq(submissions.orgId, actor.orgId), inArray(submissions.assignmentId, ids))) : [];
   const teachers = isOffice ? await findTeachers(db, actor, { isActive: true }) : [];
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   return rows.map(({ a, groupName }) => {
     const mine = me ? (subs.find((s) => s.assignmentId === a.id && s.teacherId === me.id) ?? null) : null;
     return {
@@ -121,7 +122,7 @@ export async function submitAssignment(db: Db, actor: Actor, assignmentId: strin
       .where(and(eq(attachments.orgId, actor.orgId), inArray(attachments.id, attachmentIds)));
     if (found.length !== attachmentIds.length) throw invalidField('attachmentIds', '附件不存在', 'unknown attachment');
   }
-  const isLate = (await localToday(db, actor.orgId, now)) > a.dueOn;
+  const isLate = (await orgToday(db, actor.orgId, now)) > a.dueOn;
   const [existing] = await db
     .select()
     .from(submissions)
@@ -155,7 +156,7 @@ export async function findSubmissions(db: Db, actor: Actor, assignmentId: string
   const a = await getAssignmentRow(db, actor.orgId, assignmentId);
   const teachers = (await findTeachers(db, actor, { isActive: true })).filter((t) => !a.groupId || t.groupId === a.groupId);
   const subs = await db.select().from(submissions).where(and(eq(submissions.orgId, actor.orgId), eq(submissions.assignmentId, assignmentId)));
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   return teachers.map((t) => {
     const s = subs.find((x) => x.teacherId === t.id) ?? null;
     return { teacherId: t.id, name: t.name, groupName: t.groupName, status: submissionStatusOf(a.dueOn, s, today), submission: s };

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { type Actor, requireAccess } from '#core/access';
+import { type Actor, requireAccess, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import { loadBusinessCalendar } from '#core/calendar';
 import type { Db } from '#core/db';
 import { invalidState } from '#core/errors';
 import { findDepartments } from '#core/org';
 import { getPolicy } from '#core/policy';
-import { userIdOf } from '../common';
 import { getPlan, markSessionsGenerated } from '../plan';
 import { expandStandingSchedule, type SkippedDay } from './schedule.rules';
 import { trainingSessions } from './session.schema';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Actor, hasPermission, requireAccess } from '#core/access';
+import { type Actor, hasPermission, requireAccess, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import { localDateTime } from '#core/calendar';
 import type { Db } from '#core/db';
@@ -9,7 +9,7 @@ import { AppError, invalidField, invalidState, notFound, versionConflict } from 
 import { departments } from '#core/org';
 import { assertInOrganisation } from '#core/validation';
 import { type CreditCategory, getPolicy } from '#core/policy';
-import { requireTrainingRead, userIdOf } from '../common';
+import { requireTrainingRead } from '../common';
 import { assertTeacher, findTeacherOfUser, trainingTeachers } from '../teacher';
 import { assertManagesSession } from './group-scope';
 import { trackOutlineDeadline, completeOutlineDeadline } from './outline.deadline';

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasPermission } from '#core/access';
-import { isoWeekday, localDateOf } from '#core/calendar';
+import { isoWeekday, localDateOf, orgToday } from '#core/calendar';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidField, notFound, versionConflict } from '#core/errors';
 import { getPolicy } from '#core/policy';
-import { localToday, remindOnce, requireTrainingRead, termOf, termRange, schoolYearOf, weekStartOf } from '../common';
+import { remindOnce, requireTrainingRead, termOf, termRange, schoolYearOf, weekStartOf } from '../common';
 import { getSessionRow } from '../session';
 import { assertTeacherFound, findTeacherOfUser, getMyTeacher, trainingTeachers } from '../teacher';
 import { type SelfStudySummary, summariseSelfStudy, weeksBetween } from './study.rules';
@@ -44,7 +44,7 @@ export async function addNote(db: Db, actor: Actor, input: NoteInput, now: Date)
       throw invalidField('sessionId', '培训场次不存在', 'unknown session');
     }
   }
-  const date = input.date ?? (await localToday(db, actor.orgId, now));
+  const date = input.date ?? (await orgToday(db, actor.orgId, now));
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(studyNotes)
@@ -101,7 +101,7 @@ export async function findNotes(db: Db, actor: Actor, filter: { teacherId?: stri
 /** ST-5: the weekly quota over the current term (or the given range). */
 export async function getSelfStudy(db: Db, actor: Actor, teacherId: string, now: Date, range?: { from: string; to: string }): Promise<SelfStudySummary & { from: string; to: string }> {
   await canReadTeacher(db, actor, teacherId);
-  const today = await localToday(db, actor.orgId, now);
+  const today = await orgToday(db, actor.orgId, now);
   const period = range ?? termRange(schoolYearOf(today), termOf(today));
   const to = [period.to, today].sort()[0];
   const notes = await db

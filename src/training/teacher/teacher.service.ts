@@ -1,10 +1,10 @@
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
-import type { Db } from '#core/db';
+import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { departments, users } from '#core/org';
-import { isUniqueViolation, requireTrainingRead } from '../common';
+import { requireTrainingRead } from '../common';
 import { type BackboneLevel, type LeadershipRole, type TeacherRow, type TeacherStage, trainingTeachers } from './teacher.schema';
 
 export interface TeacherInput {

@@ -1,21 +1,22 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type Actor, requireAccess } from '#core/access';
+import { type Actor, requireAccess, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { versionConflict } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import { countAttendance, findAttendanceRows } from '../attendance';
-import { localToday, type Term, termRange, userIdOf } from '../common';
+import { type Term, termRange } from '../common';
 import { activities, activityCoverageOf } from '../practice';
 import { findSessionRows, outlineStatusOf } from '../session';
 import { findTeachers } from '../teacher';
 import { loadTermFacts } from './term-facts.service';
 import { type TermSummaryRow, termSummaries } from './term.schema';
+import { orgToday } from '#core/calendar';
 
 /** The term in figures, computed from the records each time (they feed the written summary). */
 export async function computeTermFigures(db: Db, actor: Actor, schoolYear: string, term: Term, now: Date) {
   const range = termRange(schoolYear, term);
-  const [sessions, policy, today, teachers] = await Promise.all([findSessionRows(db, actor.orgId, range), getPolicy(db, actor.orgId), localToday(db, actor.orgId, now), findTeachers(db, actor, { isActive: true })]);
+  const [sessions, policy, today, teachers] = await Promise.all([findSessionRows(db, actor.orgId, range), getPolicy(db, actor.orgId), orgToday(db, actor.orgId, now), findTeachers(db, actor, { isActive: true })]);
   const held = sessions.filter((s) => s.state === 'scheduled' && s.endsAt <= now);
   const attendance = await findAttendanceRows(db, actor.orgId, held.map((s) => s.id));
   const counts = countAttendance(attendance.map((a) => a.status));

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { type Actor, requireAccess } from '#core/access';
+import { type Actor, requireAccess, userIdOf } from '#core/access';
 import { recordFinding } from '#core/assessment';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
@@ -8,11 +8,12 @@ import { notifyUsers } from '#core/notify';
 import { departments } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { closeEndedSessions } from '../attendance';
-import { localToday, type Term, userIdOf } from '../common';
+import type { Term } from '../common';
 import { findTeachers, trainingTeachers } from '../teacher';
 import { isAdvancedGroupEligible, proposeHonours, rankGroups, termScoreOf } from './honours.rules';
 import { loadTermFacts } from './term-facts.service';
 import { type HonourKind, type HonourRow, termHonours } from './term.schema';
+import { orgToday } from '#core/calendar';
 
 type Text = { zh: string; en: string };
 
@@ -41,7 +42,7 @@ export async function findHonours(db: Db, actor: Actor, schoolYear: string, term
 export async function proposeTermHonours(db: Db, actor: Actor, schoolYear: string, term: Term, now: Date): Promise<HonourView[]> {
   requireAccess(actor, 'training.assess');
   await closeEndedSessions(db, now, { orgId: actor.orgId, limit: 5000 });
-  const [teachers, policy, today] = await Promise.all([findTeachers(db, actor, { isActive: true }), getPolicy(db, actor.orgId), localToday(db, actor.orgId, now)]);
+  const [teachers, policy, today] = await Promise.all([findTeachers(db, actor, { isActive: true }), getPolicy(db, actor.orgId), orgToday(db, actor.orgId, now)]);
   const facts = await loadTermFacts(db, actor.orgId, teachers, schoolYear, term, today, now, policy.training);
   const proposals = proposeHonours(facts);
   const commended = facts.filter((f) => proposals.some((p) => p.kind === 'commendation' && p.teacherId === f.teacherId)).sort((a, b) => termScoreOf(b) - termScoreOf(a));

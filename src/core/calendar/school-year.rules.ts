@@ -1,4 +1,4 @@
-import { addDays, isoWeekday } from '#core/calendar';
+import { addDays, isoWeekday } from './calendar.rules';
 
 // Chinese schools run their year from September: term 1 from September to January,
 // term 2 from February to August. Plans carry their own exact dates; these boundaries
