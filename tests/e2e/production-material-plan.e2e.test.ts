@@ -108,4 +108,26 @@ describe('the material plan in the browser (issue 14 item 10, PP-14)', () => {
     await waitText(page, 'material-order-period', /^第\d+周/);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });
+
+  it('issue 14 item 11: the printed monthly plan signs each line with the approver’s name, role, decision and local time', async () => {
+    const api = await apiAs(e2e, 'plant.planner');
+    const sig = await api.get<{ lines: { label: { zh: string }; actorName: string | null; atLocal: string | null; decision: string | null; role: { zh: string } | null }[] }>(`/production/plans/${plan.id}/signatures`);
+    await api.close();
+    const approved = sig.lines.filter((l) => l.decision === 'approved');
+    expect(approved.length).toBeGreaterThan(0);
+    const page = await e2e.newPage();
+    await login(page, 'plant.planner');
+    await page.goto(`/production/plans/${plan.id}/print`);
+    await page.locator('.zd-print-sheet h1').waitFor();
+    await page.getByTestId('print-signature').first().waitFor();
+    const lines = await page.getByTestId('print-signature').allInnerTexts();
+    expect(lines).toHaveLength(sig.lines.length);
+    for (const l of approved) {
+      const line = lines.find((x) => x.startsWith(l.label.zh))!;
+      expect(line).toContain(l.actorName!);
+      expect(line).toContain(`（${l.role!.zh}）`);
+      expect(line).toContain('同意');
+      expect(line).toContain(`日期：${l.atLocal}`);
+    }
+  });
 });
