@@ -133,14 +133,40 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
     expect((await reader.post('/api/production/purchase-receipts', { lines: [{ itemId: p.items.cork, qty: 1 }] })).statusCode).toBe(403);
   });
 
-  it('PP-14 the plan’s material tab: netting per material and orders per week, exported to Excel', async () => {
-    const m = (await reader.get(`/api/production/plans/${sourcePlanId}/material-plan`)).json();
+  it('PP-14 issue 14 item 10: the plan’s material tab: netting per material, totals, orders per ISO week, a workbook with all three', async () => {
+    const r = await reader.get(`/api/production/plans/${sourcePlanId}/material-plan`);
+    expect(r.statusCode).toBe(200);
+    const m = r.json();
     expect(m.period).toBe('week');
-    expect(m.materials.find((x: { code: string }) => x.code === 'C1')).toMatchObject({ kind: 'buy', onHand: 4000, safety: 500 });
+    const cork = m.materials.find((x: { code: string }) => x.code === 'C1');
+    expect(cork).toMatchObject({ kind: 'buy', onHand: 4000, safety: 500 });
+    expect(cork.net).toBe(Math.max(0, cork.gross + cork.safety - cork.onHand));
+    // One order per material and Monday-to-Sunday week, never two in a week.
+    const corkOrders = m.orders.filter((o: { code: string }) => o.code === 'C1');
+    expect(corkOrders.length).toBeGreaterThan(0);
+    for (const o of corkOrders) {
+      expect(new Date(`${o.periodStart}T00:00:00Z`).getUTCDay()).toBe(1);
+      expect(o.isoWeek).toMatch(/^2026-W\d\d$/);
+      expect(o.needOn >= o.periodStart && o.needOn <= o.periodEnd).toBe(true);
+    }
+    expect(new Set(corkOrders.map((o: { isoWeek: string }) => o.isoWeek)).size).toBe(corkOrders.length);
+    expect(corkOrders.reduce((s: number, o: { qty: number }) => s + o.qty, 0)).toBeCloseTo(cork.planned, 3);
+    const unit = m.totals.find((u: { unit: string }) => u.unit === cork.unit);
+    expect(unit.values.gross).toBeCloseTo(m.materials.filter((x: { unit: string }) => x.unit === cork.unit).reduce((s: number, x: { gross: number }) => s + x.gross, 0), 3);
     expect((await reader.get(`/api/production/plans/${sourcePlanId}/material-plan?period=fortnight`)).statusCode).toBe(400);
     const x = await reader.get(`/api/production/plans/${sourcePlanId}/material-plan/export`);
-    expect((await rowsOf(x.rawPayload))[0]).toEqual(['类别', '物料编码', '品名', '单位', '周期起', '需用日', '下单/投产日', '毛需求', '计划量']);
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['material-plan', 'netting', 'totals']);
+    expect((await rowsOf(x.rawPayload))[0]).toEqual(['类别', '物料编码', '品名', '单位', '周次', '周期起', '周期止', '需用日', '下单/投产日', '毛需求', '计划量']);
+    expect(wb.worksheets[0].rowCount).toBe(m.orders.length + 1);
+    expect((wb.worksheets[1].getRow(1).values as unknown[]).slice(1)).toEqual(['类别', '物料编码', '品名', '规格', '单位', '供应商', '毛需求', '现有库存', '安全库存', '净需求', '计划量', '首次需用']);
+    const corkRow = (wb.worksheets[1].getSheetValues() as unknown[][]).find((v) => v?.[2] === 'C1')!;
+    expect(corkRow.slice(7, 12)).toEqual([cork.gross, cork.onHand, cork.safety, cork.net, cork.planned]);
+    expect(wb.worksheets[2].rowCount).toBe(m.totals.length + 1);
     expect((await stranger.get(`/api/production/plans/${sourcePlanId}/material-plan`)).statusCode).toBe(404);
+    expect((await stranger.get(`/api/production/plans/${sourcePlanId}/material-plan/export`)).statusCode).toBe(404);
   });
 
   it('PP-16 T4 第二十六、二十七条 shortages ahead reach the buyer’s inbox; the stranger sees none', async () => {

@@ -52,3 +52,7 @@ export type { DistributionView, IssueInput, ReceiptView } from './distribution.s
 export { diffDocumentRevisions, findRevisions, getRevision } from './revision.service';
 export type { RevisionDiff, RevisionView } from './revision.service';
 export { findInbox } from './inbox.service';
+export { formatOrgTime, signatureSlots } from './signature.rules';
+export type { SignatureAction, SignatureDecision, SignatureSlot } from './signature.rules';
+export { findDocumentSignatures, resolveSignatures } from './signature.service';
+export type { SignatureLine } from './signature.service';

@@ -8,7 +8,7 @@ export type { CellData, ColumnDef, ColumnType, EnumValue, SheetDef, SheetLocale,
 export { importFailed, parseSheetStream, zipSizes } from './sheet.reader';
 export { parseSheet } from './sheet-worker';
 export type { ParsedSheet, ParseOptions } from './sheet.reader';
-export { exportSheet } from './sheet.writer';
+export { exportSheet, exportWorkbook } from './sheet.writer';
 export { RowErrors } from './row-errors';
 export { departmentsExcelTable } from './departments.table';
 export { peopleExcelTable, splitList } from './people.table';

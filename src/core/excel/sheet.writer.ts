@@ -30,16 +30,23 @@ function toCell(c: ColumnDef, value: CellData | undefined, locale: SheetLocale):
  * imports back as it is (moodle mod_attendance#263). Printed forms are separate.
  */
 export async function exportSheet(def: SheetDef, rows: SheetRow[], locale: SheetLocale = 'zh-CN'): Promise<Buffer> {
+  return exportWorkbook([{ def, rows }], locale);
+}
+
+/** Several clean tables in one workbook, one sheet each, in the order given. */
+export async function exportWorkbook(sheets: readonly { def: SheetDef; rows: SheetRow[] }[], locale: SheetLocale = 'zh-CN'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Zhidu';
-  const sheet = workbook.addWorksheet(safeSheetName(def.name), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = def.columns.map((c) => ({
-    header: headerOf(c, locale),
-    key: c.key,
-    width: c.width ?? Math.max(10, headerOf(c, locale).length * 2 + 2),
-    style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'string' ? { numFmt: '@' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(def.columns.map((c) => toCell(c, row[c.key], locale)));
+  for (const { def, rows } of sheets) {
+    const sheet = workbook.addWorksheet(safeSheetName(def.name), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = def.columns.map((c) => ({
+      header: headerOf(c, locale),
+      key: c.key,
+      width: c.width ?? Math.max(10, headerOf(c, locale).length * 2 + 2),
+      style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'string' ? { numFmt: '@' } : {},
+    }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of rows) sheet.addRow(def.columns.map((c) => toCell(c, row[c.key], locale)));
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { applyLevelPlan, findAnnualInputs, getLevelPlan, saveAnnualInput } from './level-plan.service';
 import { ANNUAL_PARTIES } from './plan.schema';
+import { PlanSignatures, PlanSignaturesParams } from './plan-signatures.contract';
+import { getPlanSignatures } from './plan-signatures.service';
 import { createPlanFromRequest, createPlanRequest, findPlanRequests, getPlanRequest, reevaluatePlanRequest } from './request.service';
 import { confirmWeeklyPlan, deriveWeeklyPlans } from './weekly-plan.service';
 import { IdParams as Id } from '#core/validation';
@@ -18,6 +20,11 @@ export const planExtraRoutes: RouteModule = (app, ctx) => {
   );
   app.post('/production/plans/:id/confirm', { config: { permission: 'production.read' }, schema: { tags, summary: '车间确认周计划 Confirm a weekly plan', params: Id, body: Version } }, async (req) =>
     confirmWeeklyPlan(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
+  );
+  app.get(
+    '/production/plans/:id/signatures',
+    { config: { permission: 'production.read' }, schema: { tags, summary: '打印签字栏：电子审批记录 Signature lines from the approval records (issue 14 item 11)', params: PlanSignaturesParams, response: { 200: PlanSignatures } } },
+    async (req) => getPlanSignatures(ctx.db, actorOf(req), req.params.id),
   );
   app.get('/production/plans/:id/level', { config: { permission: 'production.read' }, schema: { tags, summary: '综合平衡（均衡生产）Level plan (PP-7)', params: Id } }, async (req) =>
     getLevelPlan(ctx.db, actorOf(req), req.params.id),

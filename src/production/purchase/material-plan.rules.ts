@@ -1,4 +1,5 @@
-import { round } from '../common/index';
+import { addDays } from '#core/calendar';
+import { round, weekStart } from '../common/index';
 import { type OrderPeriod, periodStartOf } from './purchase.rules';
 
 // Issue 14 item 10: the plan's material tab as a planner reads it — per material the netting
@@ -15,10 +16,25 @@ export interface MrpMaterialRow {
   isPastDue: boolean;
 }
 
+/**
+ * The ISO 8601 week of a local date ('2026-W15'): weeks start on Monday, and week 1 holds the
+ * year's first Thursday, so 2026-12-31 and 2027-01-01 can share a week of either year.
+ */
+export function isoWeekOf(date: string): string {
+  const thursday = addDays(weekStart(date), 3);
+  const year = Number(thursday.slice(0, 4));
+  const dayOfYear = (Date.parse(`${thursday}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000;
+  return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`;
+}
+
 export interface GroupedOrder {
   itemId: string;
   kind: MrpMaterialRow['kind'];
   periodStart: string;
+  /** Last day of the order period (Sunday for a week). */
+  periodEnd: string;
+  /** The ISO week ('2026-W15') when orders are grouped per week, else null. */
+  isoWeek: string | null;
   needOn: string;
   releaseOn: string;
   gross: number;
@@ -34,7 +50,8 @@ export function groupByPeriod(rows: readonly MrpMaterialRow[], period: OrderPeri
     const key = `${r.itemId}\u0000${periodStart}`;
     const g = groups.get(key);
     if (!g) {
-      groups.set(key, { itemId: r.itemId, kind: r.kind, periodStart, needOn: r.needOn, releaseOn: r.releaseOn, gross: r.gross, qty: r.qty, isPastDue: r.isPastDue });
+      const periodEnd = period === 'day' ? periodStart : period === 'week' ? addDays(periodStart, 6) : addDays(periodStartOf(addDays(periodStart, 31), 'month'), -1);
+      groups.set(key, { itemId: r.itemId, kind: r.kind, periodStart, periodEnd, isoWeek: period === 'week' ? isoWeekOf(periodStart) : null, needOn: r.needOn, releaseOn: r.releaseOn, gross: r.gross, qty: r.qty, isPastDue: r.isPastDue });
       continue;
     }
     // The order must be in for the first day that needs it, and go out by the earliest release.
@@ -84,4 +101,18 @@ export function netMaterials(rows: readonly MrpMaterialRow[], stock: ReadonlyMap
   }
   for (const m of byItem.values()) m.net = round(Math.max(0, m.gross + m.safety - m.onHand));
   return [...byItem.values()];
+}
+
+export interface MaterialPlanSummary {
+  materials: MaterialNetting[];
+  /** Planned orders only (quantity above zero), one per material and order period. */
+  orders: GroupedOrder[];
+}
+
+/**
+ * Issue 14 item 10: the material tab in one call — the netting per material over the plan and
+ * the planned orders per order period (per ISO week by default), daily MRP rows in.
+ */
+export function summarizeMaterialPlan(rows: readonly MrpMaterialRow[], stock: ReadonlyMap<string, StockStanding>, period: OrderPeriod): MaterialPlanSummary {
+  return { materials: netMaterials(rows, stock), orders: groupByPeriod(rows, period).filter((o) => o.qty > 0) };
 }

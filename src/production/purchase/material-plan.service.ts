@@ -6,7 +6,7 @@ import { chunk } from '../common/index';
 import { findOnHandByItem, prodItems, prodStock } from '../master/index';
 import { findPlanMaterials } from '../mrp/index';
 import { getPlanRow } from '../plan/index';
-import { groupByPeriod, netMaterials } from './material-plan.rules';
+import { summarizeMaterialPlan } from './material-plan.rules';
 import type { MaterialPlanView } from './purchase.contract';
 import type { OrderPeriod } from './purchase.rules';
 import { totalsByUnit } from './purchase.rules';
@@ -33,17 +33,16 @@ export async function getMaterialPlan(db: Db, actor: Actor, planId: string, peri
   const onHand = itemIds.length ? await findOnHandByItem(db, actor.orgId) : new Map<string, number>();
   const label = new Map(rows.map((r) => [r.itemId, r]));
   const stock = new Map(itemIds.map((id) => [id, { onHand: onHand.get(id) ?? 0, safety: levels.get(id)?.safety ?? 0 }]));
-  const materials = netMaterials(rows, stock)
+  const summary = summarizeMaterialPlan(rows, stock, chosen);
+  const materials = summary.materials
     .map((m) => {
       const l = label.get(m.itemId)!;
       return { ...m, code: l.code, name: l.name, spec: l.spec, unit: l.unit, supplier: levels.get(m.itemId)?.supplier ?? '' };
     })
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code));
-  const orders = groupByPeriod(rows, chosen)
-    .filter((o) => o.qty > 0)
-    .map((o) => {
-      const l = label.get(o.itemId)!;
-      return { ...o, code: l.code, name: l.name, unit: l.unit };
-    });
+  const orders = summary.orders.map((o) => {
+    const l = label.get(o.itemId)!;
+    return { ...o, code: l.code, name: l.name, unit: l.unit };
+  });
   return { planId: plan.id, title: plan.title, materialsAt: plan.materialsAt, period: chosen, materials, orders, totals: totalsByUnit(materials, ['gross', 'onHand', 'safety', 'net', 'planned']) };
 }

@@ -125,6 +125,9 @@ export const MaterialPlanOrder = z.object({
   unit: z.string(),
   kind: z.enum(['make', 'buy', 'outsource']),
   periodStart: z.string(),
+  periodEnd: z.string(),
+  /** ISO week ('2026-W15', Monday to Sunday on the organisation's calendar) when grouped per week. */
+  isoWeek: z.string().nullable(),
   needOn: z.string(),
   releaseOn: z.string(),
   gross: z.number(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireAccess } from '#core/access';
-import { exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
+import { exportSheet, exportWorkbook, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { getStockDocument, StockDocView } from '../warehouse/index';
 import { and, eq } from 'drizzle-orm';
@@ -11,7 +11,7 @@ import { findOpenOrderLines, findPurchasePlans, getPurchasePlanView } from './pu
 import { compilePurchasePlan, recompilePurchasePlan } from './purchase-plan.service';
 import { prodPurchasePlans } from './purchase.schema';
 import { postPurchaseReceipt } from './purchase-receipt.service';
-import { materialOrderRows, materialOrderSheet, purchaseOrderRows, purchaseOrderSheet } from './purchase.sheet';
+import { materialPlanWorkbook, purchaseOrderRows, purchaseOrderSheet } from './purchase.sheet';
 import { findShortages } from './shortage.service';
 import { IdParams as Id } from '#core/validation';
 
@@ -102,10 +102,10 @@ export const purchaseRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/plans/:id/material-plan/export',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '导出物料需求 Export the plan’s material orders', params: Id, querystring: MaterialPlanQuery } },
+    { config: { permission: 'production.read' }, schema: { tags, summary: '导出物料需求：按周订单、净需求、合计 Export the plan’s material orders, netting and totals', params: Id, querystring: MaterialPlanQuery } },
     async (req, reply) => {
       const view = await getMaterialPlan(ctx.db, actorOf(req), req.params.id, req.query.period);
-      const body = await exportSheet(materialOrderSheet, materialOrderRows(view), requestLocale(req));
+      const body = await exportWorkbook(materialPlanWorkbook(view), requestLocale(req));
       return sendFile(reply, `${view.title}-物料需求.xlsx`, XLSX_MIME, body);
     },
   );

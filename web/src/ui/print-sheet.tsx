@@ -1,7 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, isValidElement, type ReactNode } from 'react';
 import { get } from './api';
 import { tx, useI18n } from './i18n';
 
@@ -15,6 +15,15 @@ export interface PrintColumn<T> {
   align?: 'left' | 'center' | 'right';
   render?: (row: T, index: number) => ReactNode;
 }
+
+/** A signature line already signed electronically: who (and in which role) and when. */
+export interface PrintSignature {
+  label: ReactNode;
+  signer?: ReactNode;
+  date?: ReactNode;
+}
+
+const isSigned = (s: ReactNode | PrintSignature): s is PrintSignature => typeof s === 'object' && s !== null && !isValidElement(s) && 'label' in s;
 
 export interface PrintMeta {
   label: ReactNode;
@@ -33,8 +42,8 @@ export interface PrintSheetProps<T> {
   rowKey?: (row: T, index: number) => string;
   /** Text or content between the table and the signatures (notes, totals). */
   children?: ReactNode;
-  /** Signature roles; 编制 / 审核 / 批准 by default. Pass [] for none. */
-  signatures?: ReactNode[];
+  /** Signature roles; 编制 / 审核 / 批准 by default. Pass [] for none. A PrintSignature fills its line. */
+  signatures?: (ReactNode | PrintSignature)[];
   /** Blank rows keep a sign-in sheet long enough to write on. */
   minRows?: number;
 }
@@ -129,15 +138,18 @@ export function PrintSheet<T>({ title, organisation, meta = [], columns, rows, r
       {children && <div className="zd-print-body">{children}</div>}
       {signs.length > 0 && (
         <div className="zd-print-signs">
-          {signs.map((s, i) => (
-            <div key={i} className="zd-print-sign">
-              {s}
-              {colon}
-              <span /> {t(tx('日期', 'Date'))}
-              {colon}
-              <span />
-            </div>
-          ))}
+          {signs.map((s, i) => {
+            const line = isSigned(s) ? s : { label: s };
+            return (
+              <div key={i} className="zd-print-sign" data-testid="print-signature">
+                {line.label}
+                {colon}
+                <span>{line.signer}</span> {t(tx('日期', 'Date'))}
+                {colon}
+                <span>{line.date}</span>
+              </div>
+            );
+          })}
         </div>
       )}
     </div>

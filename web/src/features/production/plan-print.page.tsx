@@ -7,6 +7,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { PrintButton, PrintSheet } from '../../ui/print-sheet';
 import { fmt, KIND_LABELS, STATE_LABELS } from './production.labels';
+import { usePlanSignatures } from './plan-signatures';
 import type { PlanLine, PlanView } from './production.types';
 
 /** The plan as an A4 form with Chinese headers and signature lines; weeks as columns for a month. */
@@ -16,6 +17,8 @@ export function PlanPrintPage() {
   const navigate = useNavigate();
   const q = useQuery({ queryKey: ['production', 'plan', id], queryFn: () => get<PlanView>(`/production/plans/${id}`) });
   const plan = q.data;
+  // Issue 14 item 11: the lines carry the electronic approvals; blank lines until they load.
+  const signed = usePlanSignatures(id);
   const groups = plan ? (plan.bucket === 'day' ? plan.capacityGroups : plan.buckets.map((b) => ({ start: b, label: { zh: `${Number(b.slice(5, 7))}月`, en: b.slice(0, 7) } }))) : [];
   const sumOf = (l: PlanLine, k: number) => {
     if (!plan) return 0;
@@ -52,7 +55,7 @@ export function PlanPrintPage() {
             ...groups.map((g, k) => ({ key: g.start, title: t(g.label).split(' ')[0], align: 'right' as const, render: (l: PlanLine) => fmt(sumOf(l, k)) })),
             { key: 'total', title: t(tx('合计', 'Total')), align: 'right', render: (l) => fmt(l.total) },
           ]}
-          signatures={[t(tx('编制（生产部）', 'Prepared (production)')), t(tx('审核', 'Reviewed')), t(tx('批准（副总经理）', 'Approved (vice GM)'))]}
+          signatures={signed.lines ?? [t(tx('编制（生产部）', 'Prepared (production)')), t(tx('审核', 'Reviewed')), t(tx('批准', 'Approved'))]}
         >
           {t(tx('合计：', 'Total: '))}
           {fmt(plan.lines.reduce((s, l) => s + l.total, 0))}

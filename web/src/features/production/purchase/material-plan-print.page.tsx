@@ -5,6 +5,7 @@ import type { MaterialPlanView } from '#production';
 import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert } from '../../../ui/page';
 import { PrintButton, PrintSheet } from '../../../ui/print-sheet';
+import { usePlanSignatures } from '../plan-signatures';
 import { fmt, SOURCE_LABELS } from '../production.labels';
 import { PERIOD_LABELS } from '../warehouse/warehouse.labels';
 import { useMaterialPlan } from './material-plan.panel';
@@ -20,6 +21,7 @@ export function MaterialPlanPrintPage() {
   const period = params.get('period') as 'day' | 'week' | 'month' | null;
   const q = useMaterialPlan(id, period ?? undefined);
   const m = q.data;
+  const signed = usePlanSignatures(id);
   return (
     <div>
       <Space className="zd-no-print" style={{ marginBottom: 16 }} wrap>
@@ -46,7 +48,7 @@ export function MaterialPlanPrintPage() {
             { key: 'net', title: t(tx('净需求', 'Net')), width: '11%', align: 'right', render: (x) => fmt(x.net) },
             { key: 'planned', title: t(tx('计划量', 'Planned')), width: '11%', align: 'right', render: (x) => fmt(x.planned) },
           ]}
-          signatures={[t(tx('编制（生产部）', 'Prepared (production)')), t(tx('审核', 'Reviewed')), t(tx('批准', 'Approved'))]}
+          signatures={signed.lines ?? [t(tx('编制（生产部）', 'Prepared (production)')), t(tx('审核', 'Reviewed')), t(tx('批准', 'Approved'))]}
         >
           {m.totals.map((u) => `${t(tx(`合计（${u.unit}）`, `Total (${u.unit})`))} ${fmt(u.values.gross)} / ${fmt(u.values.net)} / ${fmt(u.values.planned)}`).join('；')}
           <table className="zd-print-table" style={{ marginTop: '4mm' }}>

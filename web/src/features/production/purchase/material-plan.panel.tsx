@@ -37,8 +37,8 @@ export function MaterialPlanPanel({ plan }: { plan: PlanView }) {
   const orders = (m?.orders ?? []).filter((x) => kind === 'all' || x.kind === kind);
   const shortages = plan.materialsSummary?.shortages ?? [];
   const figures = (x: Material) => (
-    <Typography.Text type="secondary">
-      {t(tx('毛需求', 'gross'))} {fmt(x.gross)} · {t(tx('现有', 'on hand'))} {fmt(x.onHand)} · {t(tx('安全', 'safety'))} {fmt(x.safety)} · {t(tx('净需求', 'net'))} {fmt(x.net)}
+    <Typography.Text type="secondary" data-testid="material-figures">
+      {t(tx('毛需求', 'gross'))} {fmt(x.gross)} · {t(tx('现有', 'on hand'))} {fmt(x.onHand)} · {t(tx('安全', 'safety'))} {fmt(x.safety)} · {t(tx('净需求', 'net'))} {fmt(x.net)} · {t(tx('计划', 'planned'))} {fmt(x.planned)}
     </Typography.Text>
   );
   return (
@@ -100,6 +100,7 @@ export function MaterialPlanPanel({ plan }: { plan: PlanView }) {
           <Table<Material>
             size="small"
             rowKey="itemId"
+            onRow={() => ({ 'data-testid': 'material-row' }) as React.HTMLAttributes<HTMLElement>}
             dataSource={materials}
             pagination={{ pageSize: 50 }}
             locale={{ emptyText: <Empty description={t(tx('尚未分解；计划批准时自动分解', 'Not decomposed yet; it runs on approval'))} /> }}
@@ -131,6 +132,12 @@ export function MaterialPlanPanel({ plan }: { plan: PlanView }) {
   );
 }
 
+/** '第15周 04-06~04-12' for a week, the period's first and last day otherwise. */
+function periodText(o: Order, t: ReturnType<typeof useI18n>['t']): string {
+  const span = o.periodStart === o.periodEnd ? o.periodStart : `${o.periodStart.slice(5)}~${o.periodEnd.slice(5)}`;
+  return o.isoWeek ? `${t(tx(`第${Number(o.isoWeek.slice(-2))}周`, `Week ${Number(o.isoWeek.slice(-2))}`))} ${span}` : span;
+}
+
 function MaterialOrders({ orders, isMobile }: { orders: Order[]; isMobile: boolean }) {
   const { t } = useI18n();
   const release = (o: Order) => (o.isPastDue ? <Tag color="red">{o.releaseOn}</Tag> : o.releaseOn);
@@ -145,6 +152,10 @@ function MaterialOrders({ orders, isMobile }: { orders: Order[]; isMobile: boole
                 <strong>{`${o.code} ${o.name}`}</strong>
                 <strong style={{ whiteSpace: 'nowrap' }}>{`${fmt(o.qty)} ${o.unit}`}</strong>
               </div>
+              <Typography.Text type="secondary" data-testid="material-order-period">
+                {periodText(o, t)}
+              </Typography.Text>
+              <br />
               <Typography.Text type="secondary">
                 {t(tx('需用', 'need'))} {o.needOn} · {t(tx('下单/投产', 'release'))} {release(o)}
               </Typography.Text>
@@ -164,7 +175,7 @@ function MaterialOrders({ orders, isMobile }: { orders: Order[]; isMobile: boole
       columns={[
         { title: t(tx('类别', 'Kind')), dataIndex: 'kind', width: 70, render: (k: string) => t(SOURCE_LABELS[k]) },
         { title: t(tx('物料', 'Item')), render: (_: unknown, o) => `${o.code} ${o.name}` },
-        { title: t(tx('周期起', 'Period')), dataIndex: 'periodStart', width: 110 },
+        { title: t(tx('周次 / 周期', 'Week / period')), width: 170, render: (_: unknown, o) => <span data-testid="material-order-period">{periodText(o, t)}</span> },
         { title: t(tx('需用日', 'Needed on')), dataIndex: 'needOn', width: 110 },
         { title: t(tx('下单/投产日', 'Release on')), width: 130, render: (_: unknown, o) => release(o) },
         { title: t(tx('毛需求', 'Gross')), dataIndex: 'gross', width: 100, align: 'right', render: (v: number) => fmt(v) },
