@@ -5,3 +5,4 @@ export type { Term } from './school-year.rules';
 export { IdParams, IsoDay, SchoolYear, TermNo, TermQuery, TextIn, Version } from './zod';
 export { localToday, schoolYearOrCurrent } from './today';
 export { remindOnce, trainingReminders } from './reminder';
+export { schoolTimeText } from './time-text';
