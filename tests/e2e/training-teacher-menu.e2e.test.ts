@@ -103,7 +103,7 @@ describe('issue 13 item 11: teachers reach their archive, evaluations and guidan
     await page.goto('/training/my/archive');
     await page.getByTestId('archive-attended').waitFor();
     await page.getByText('表彰与考核').click();
-    await waitText(page, 'verdict-reason', /缺席/);
+    await waitText(page, 'verdict-reason', /无故不参加校本集中培训/);
     expect(await withinScreen(page, 'verdict-reason')).toBe(true);
     expect(await withinScreen(page, 'archive-sessions')).toBe(true);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
