@@ -35,6 +35,8 @@ export function LeaveRequestButton({ session }: { session: Pick<Session, 'id' | 
       qc.invalidateQueries({ queryKey: ['training'] });
     },
   });
+  // Not until my requests are known: a button clicked while loading would do nothing.
+  if (mine.isLoading) return null;
   // Once a request is pending (or approved) the button gives way to its state: no second request.
   if (asked) {
     return (
@@ -45,7 +47,7 @@ export function LeaveRequestButton({ session }: { session: Pick<Session, 'id' | 
   }
   return (
     <>
-      <Button onClick={() => setOpen(true)} data-testid="leave-ask" loading={mine.isLoading}>
+      <Button onClick={() => setOpen(true)} data-testid="leave-ask">
         {t(tx('请假', 'Ask leave'))}
       </Button>
       <Modal open={open} title={`${t(tx('请假', 'Ask leave'))}：${session.title}（${session.sessionDate}）`} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={ask.isPending} okButtonProps={{ 'data-testid': 'leave-submit' } as ButtonProps} destroyOnHidden>
