@@ -79,7 +79,8 @@ export async function untranslatedChrome(page: Page, allow: (string | RegExp)[] 
         'label',
         '.ant-tabs-tab',
         '.ant-menu-title-content',
-        '.ant-card-head-title',
+        // A ListTable phone card's title is the row itself (a session, a claim), so it is data.
+        '.ant-card:not(.list-card) > .ant-card-head .ant-card-head-title',
         '.ant-descriptions-item-label',
         '.ant-statistic-title',
         '.ant-select-selection-placeholder',

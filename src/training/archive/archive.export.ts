@@ -1,13 +1,15 @@
+import { schoolTimeText } from '../common';
+import { labelOfCode } from './archive.labels';
 import { type ArchiveSheet, buildArchiveWorkbook, col } from './archive.workbook';
 import type { SchoolArchive } from './school-archive.service';
 import type { TeacherArchive } from './teacher-archive.service';
 
 type Locale = 'zh-CN' | 'en';
 const STATUS: Record<string, string> = { on_time: '按时', late: '迟到', left_early: '早退', absent: '缺席', excused: '请假' };
-const VERDICT: Record<string, string> = { qualified: '合格', unqualified: '不合格' };
 
-/** ST-8: one teacher's archive of a year as a workbook of clean tables. */
-export function exportTeacherArchive(a: TeacherArchive, locale: Locale): Promise<Buffer> {
+/** ST-8: one teacher's archive of a year as a workbook of clean tables; times on the school's clock (issue 13 item 10). */
+export function exportTeacherArchive(a: TeacherArchive, locale: Locale, utcOffsetMinutes: number): Promise<Buffer> {
+  const verdictText = (v: string) => labelOfCode(v, locale) as string;
   const sheets: ArchiveSheet[] = [
     {
       name: { zh: '参训记录', en: 'Training attended' },
@@ -27,7 +29,7 @@ export function exportTeacherArchive(a: TeacherArchive, locale: Locale): Promise
     {
       name: { zh: '作业与成果', en: 'Assignments' },
       columns: [col('title', '作业', 'Assignment', 24), col('kind', '类型', 'Kind', 14), col('submittedAt', '提交时间', 'Handed in', 20), col('isLate', '逾期', 'Late', 8), col('review', '审阅', 'Review', 10)],
-      rows: a.submissions.map((s) => ({ title: s.title, kind: s.kind, submittedAt: s.submittedAt.toISOString().slice(0, 16).replace('T', ' '), isLate: s.isLate, review: s.reviewState })),
+      rows: a.submissions.map((s) => ({ title: s.title, kind: s.kind, submittedAt: schoolTimeText(s.submittedAt, utcOffsetMinutes), isLate: s.isLate, review: s.reviewState })),
     },
     {
       name: { zh: '四个一', en: 'Four ones' },
@@ -56,7 +58,7 @@ export function exportTeacherArchive(a: TeacherArchive, locale: Locale): Promise
       name: { zh: '考核与表彰', en: 'Verdict and honours' },
       columns: [col('kind', '类别', 'Kind', 14), col('result', '结果', 'Result', 14), col('why', '依据', 'Basis', 60)],
       rows: [
-        ...(a.assessment ? [{ kind: '年度考核', result: VERDICT[a.assessment.verdict], why: a.assessment.reasons.map((r) => `${r.clause}：${locale === 'en' ? r.summary.en : r.summary.zh}`).join('；') }] : []),
+        ...(a.assessment ? [{ kind: '年度考核', result: verdictText(a.assessment.verdict), why: a.assessment.reasons.map((r) => `${r.clause}：${locale === 'en' ? r.summary.en : r.summary.zh}`).join('；') }] : []),
         ...a.honours.map((h) => ({ kind: h.kind, result: `第${h.term}学期`, why: h.reasons.map((r) => (locale === 'en' ? r.en : r.zh)).join('；') })),
         ...a.evaluations.map((e) => ({ kind: '多元评价', result: e.score === null ? '' : String(e.score), why: e.title })),
       ],
@@ -67,6 +69,7 @@ export function exportTeacherArchive(a: TeacherArchive, locale: Locale): Promise
 
 /** ST-8: the school's training archive of a year as a workbook of clean tables. */
 export function exportSchoolArchive(a: SchoolArchive, locale: Locale): Promise<Buffer> {
+  const verdictText = (v: string) => labelOfCode(v, locale) as string;
   const sheets: ArchiveSheet[] = [
     {
       name: { zh: '培训计划', en: 'Plans' },
@@ -96,7 +99,7 @@ export function exportSchoolArchive(a: SchoolArchive, locale: Locale): Promise<B
     {
       name: { zh: '考核结果', en: 'Verdicts' },
       columns: [col('staffNo', '工号', 'Staff no.', 10), col('name', '姓名', 'Name', 10), col('verdict', '等次', 'Verdict', 10), col('why', '依据', 'Basis', 60)],
-      rows: a.assessments.map((x) => ({ staffNo: x.staffNo, name: x.teacherName, verdict: VERDICT[x.verdict], why: x.reasons.map((r) => `${r.clause}：${locale === 'en' ? r.summary.en : r.summary.zh}`).join('；') })),
+      rows: a.assessments.map((x) => ({ staffNo: x.staffNo, name: x.teacherName, verdict: verdictText(x.verdict), why: x.reasons.map((r) => `${r.clause}：${locale === 'en' ? r.summary.en : r.summary.zh}`).join('；') })),
     },
     {
       name: { zh: '请假备案', en: 'Leave' },

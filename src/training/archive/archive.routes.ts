@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
+import { getPolicy } from '#core/policy';
 import { IdParams, SchoolYear, schoolYearOrCurrent } from '../common';
 import { exportSchoolArchive, exportTeacherArchive } from './archive.export';
 import { getSchoolArchive } from './school-archive.service';
@@ -19,7 +20,8 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
   app.get('/training/archive/teachers/:id/export', { schema: { tags: ['training'], summary: '导出教师档案 Export (Excel)', params: IdParams, querystring: YearQuery } }, async (req, reply) => {
     const actor = actorOf(req);
     const archive = await getTeacherArchive(ctx.db, actor, req.params.id, await yearOf(actor.orgId, req.query.schoolYear), ctx.clock());
-    return sendFile(reply, `教师发展档案-${archive.teacher.name}-${archive.schoolYear}.xlsx`, XLSX_MIME, await exportTeacherArchive(archive, requestLocale(req)));
+    const offset = (await getPolicy(ctx.db, actor.orgId)).calendar.utcOffsetMinutes;
+    return sendFile(reply, `教师发展档案-${archive.teacher.name}-${archive.schoolYear}.xlsx`, XLSX_MIME, await exportTeacherArchive(archive, requestLocale(req), offset));
   });
 
   app.get('/training/archive/school', { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '学校培训档案 School training archive (ST-8)', querystring: YearQuery } }, async (req) => {

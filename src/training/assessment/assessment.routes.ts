@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
-import { IdParams, SchoolYear, schoolYearOrCurrent, Version } from '../common';
+import { getPolicy } from '#core/policy';
+import { IdParams, SchoolYear, schoolTimeText, schoolYearOrCurrent, Version } from '../common';
 import { computeAssessments, confirmAssessment, confirmQualifiedAssessments, findAssessments, findMyAssessments, getAssessment } from './assessment.service';
 
 /** For the annual appraisal (ST-7 "results feed the annual appraisal"): a clean table. */
@@ -26,6 +27,8 @@ const assessmentSheet = defineSheet({
     { key: 'absences', header: { zh: '无故缺席次数', en: 'Unexcused absences' }, type: 'integer', width: 12 },
     { key: 'reasons', header: { zh: '依据', en: 'Reasons' }, type: 'string', width: 60 },
     { key: 'isConfirmed', header: { zh: '已确认', en: 'Confirmed' }, type: 'boolean', width: 8 },
+    { key: 'confirmedAt', header: { zh: '确认时间', en: 'Confirmed at' }, type: 'string', width: 18 },
+    { key: 'confirmedBy', header: { zh: '确认人', en: 'Confirmed by' }, type: 'string', width: 10 },
   ],
 });
 
@@ -65,6 +68,8 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     const year = await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear);
     const rows = await findAssessments(ctx.db, actor, year);
     const locale = requestLocale(req);
+    // The school's clock, not the server's (issue 13 item 10).
+    const offset = (await getPolicy(ctx.db, actor.orgId)).calendar.utcOffsetMinutes;
     const body = await exportSheet(
       assessmentSheet,
       rows.map((r) => ({
@@ -77,6 +82,8 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
         absences: r.unexcusedAbsences,
         reasons: r.reasons.map((x) => `${x.clause}：${locale === 'en' ? x.summary.en : x.summary.zh}`).join('；'),
         isConfirmed: r.state === 'confirmed',
+        confirmedAt: schoolTimeText(r.confirmedAt, offset),
+        confirmedBy: r.confirmedByName,
       })),
       locale,
     );

@@ -6,3 +6,4 @@ export type { Term } from '#core/calendar';
 export { IdParams, IsoDay, SchoolYear, TermNo, TermQuery, TextIn, Version } from './zod';
 export { schoolYearOrCurrent } from './today';
 export { remindOnce, trainingReminders } from './reminder';
+export { schoolTimeText } from './time-text';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { getPolicy } from '#core/policy';
-import { IdParams, IsoDay, Version } from '../common';
+import { IdParams, IsoDay, schoolTimeText, Version } from '../common';
 import { LEAVE_KINDS } from './leave.schema';
 import { decideLeave, decideLeaves, findLeaveRequests, getLeave, requestLeave, withdrawLeave } from './leave.service';
 
@@ -66,7 +66,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
         teacher: r.teacherName,
         kind: r.kind,
         reason: r.reason,
-        requestedAt: new Date(r.requestedAt.getTime() + offset * 60_000).toISOString().slice(0, 16).replace('T', ' '),
+        requestedAt: schoolTimeText(r.requestedAt, offset),
         state: r.state,
         decidedBy: r.decidedByName,
         opinion: r.opinion,

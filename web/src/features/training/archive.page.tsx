@@ -1,17 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Collapse, Descriptions, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Collapse, Descriptions, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { download, get } from '../../ui/api';
 import { Attachments } from '../../ui/attachments';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
+import { ListTable } from '../../ui/list-table';
 import { ErrorAlert, Page } from '../../ui/page';
 import { VERDICT_LABELS } from './assessment.page';
 import { CreditReportPanel } from './credit-report.panel';
 import {
   ASSIGNMENT_KIND_LABELS,
   BACKBONE_LABELS,
+  CLAIM_STATE_LABELS,
   currentSchoolYear,
   FOUR_ONES_LABELS,
   HONOUR_LABELS,
@@ -44,20 +46,21 @@ interface TeacherArchive {
 }
 
 /** ST-8: the teacher development archive assembled from the records, and the school's training archive. */
-export function ArchivePage() {
+export function ArchivePage({ mine = false }: { mine?: boolean }) {
   const { t } = useI18n();
   const { can } = useAuth();
   const [params, setParams] = useSearchParams();
   const [year, setYear] = useState(currentSchoolYear());
-  const isOffice = can('training.read');
+  // `mine`: the teacher's own archive from the menu (issue 13 item 11), even for office staff who teach.
+  const isOffice = !mine && can('training.read');
   const me = useQuery({ queryKey: ['training', 'me-teacher'], queryFn: () => get<Teacher>('/training/teachers/me'), enabled: !isOffice && can('training.self') });
   const teachers = useQuery({ queryKey: ['training', 'teachers'], queryFn: () => get<Teacher[]>('/training/teachers?active=true'), enabled: isOffice });
-  const teacherId = params.get('teacher') ?? me.data?.id ?? null;
+  const teacherId = (mine ? null : params.get('teacher')) ?? me.data?.id ?? null;
   const q = useQuery({ queryKey: ['training', 'archive', teacherId, year], queryFn: () => get<TeacherArchive>(`/training/archive/teachers/${teacherId}?schoolYear=${year}`), enabled: !!teacherId });
   const a = q.data;
   return (
     <Page
-      title={tx('培训档案', 'Training archive')}
+      title={mine ? tx('我的培训档案', 'My training archive') : tx('培训档案', 'Training archive')}
       extra={
         <Space wrap>
           {isOffice && (
@@ -104,16 +107,15 @@ export function ArchivePage() {
                 key: 'sessions',
                 label: t(tx(`集体培训与学科培训（${a.sessions.length}）`, `Training attended (${a.sessions.length})`)),
                 children: (
-                  <Table
+                  <ListTable
                     rowKey="sessionId"
-                    size="small"
-                    dataSource={a.sessions}
-                    pagination={{ pageSize: 15 }}
-                    scroll={{ x: 500 }}
+                    rows={a.sessions}
+                    pageSize={20}
+                    testId="archive-sessions"
                     columns={[
-                      { title: t(tx('日期', 'Date')), dataIndex: 'date', width: 100 },
-                      { title: t(tx('培训', 'Session')), dataIndex: 'title' },
-                      { title: t(tx('考勤', 'Status')), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(STATUS_LABELS[s])}</Tag> },
+                      { key: 'date', title: t(tx('日期', 'Date')), dataIndex: 'date', width: 100 },
+                      { key: 'title', title: t(tx('培训', 'Session')), dataIndex: 'title', card: 'title' },
+                      { key: 'status', title: t(tx('考勤', 'Status')), dataIndex: 'status', width: 90, card: 'status', render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(STATUS_LABELS[s])}</Tag> },
                     ]}
                   />
                 ),
@@ -146,7 +148,7 @@ export function ArchivePage() {
                 children: (
                   <List
                     size="small"
-                    dataSource={[...a.leave.map((l) => `${l.sessionDate} ${l.sessionTitle}：${l.reason}（${t(LEAVE_STATE_LABELS[l.state])}）`), ...a.claims.map((c) => `${c.title}：${c.recognisedHours ?? '—'} 学时（${c.state}）`)]}
+                    dataSource={[...a.leave.map((l) => `${l.sessionDate} ${l.sessionTitle}：${l.reason}（${t(LEAVE_STATE_LABELS[l.state])}）`), ...a.claims.map((c) => `${c.title}：${c.recognisedHours ?? '—'} ${t(tx('学时', 'hours'))}（${t(CLAIM_STATE_LABELS[c.state] ?? tx(c.state, c.state))}）`)]}
                     renderItem={(x) => <List.Item>{x}</List.Item>}
                   />
                 ),
@@ -155,14 +157,24 @@ export function ArchivePage() {
                 key: 'honours',
                 label: t(tx('表彰与考核', 'Honours and verdict')),
                 children: (
-                  <Space wrap>
-                    {a.honours.map((h) => (
-                      <Tag key={h.id}>{`${t(HONOUR_LABELS[h.kind])} · ${t(tx(`第${h.term}学期`, `term ${h.term}`))}`}</Tag>
-                    ))}
-                    {a.assessment?.reasons.map((r) => (
-                      <Tag key={r.code}>{`${r.clause}：${t(r.summary)}`}</Tag>
-                    ))}
-                  </Space>
+                  <>
+                    <Space wrap>
+                      {a.honours.map((h) => (
+                        <Tag key={h.id}>{`${t(HONOUR_LABELS[h.kind])} · ${t(tx(`第${h.term}学期`, `term ${h.term}`))}`}</Tag>
+                      ))}
+                    </Space>
+                    {/* The verdict's reasons as wrapping lines, not tags: a tag does not wrap and runs off a phone (issue 13 item 11). */}
+                    <List
+                      size="small"
+                      dataSource={a.assessment?.reasons ?? []}
+                      locale={{ emptyText: t(tx('暂无考核结果', 'No verdict yet')) }}
+                      renderItem={(r) => (
+                        <List.Item data-testid="verdict-reason" style={{ whiteSpace: 'normal', wordBreak: 'break-word' }}>
+                          {`${r.clause}：${t(r.summary)}`}
+                        </List.Item>
+                      )}
+                    />
+                  </>
                 ),
               },
             ]}

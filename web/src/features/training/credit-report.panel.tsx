@@ -1,5 +1,6 @@
-import { Progress, Table, Tag, Typography } from 'antd';
+import { Progress, Tag, Typography } from 'antd';
 import { tx, useI18n } from '../../ui/i18n';
+import { ListTable } from '../../ui/list-table';
 import { CATEGORY_LABELS } from './training.labels';
 import type { CreditLine, CreditReport } from './training.types';
 
@@ -25,19 +26,20 @@ export function CreditReportPanel({ report }: { report: CreditReport }) {
           </Tag>
         ))}
       </div>
-      <Table<CreditLine>
-        rowKey={(l, i) => `${l.refId}-${l.category}-${i}`}
-        size="small"
-        dataSource={report.lines}
-        pagination={{ pageSize: 20 }}
-        scroll={{ x: 700 }}
+      {/* On a phone each line is a card: item, credits and the reason stay on screen (issue 13 item 11). */}
+      <ListTable<CreditLine & { key: string }>
+        rowKey="key"
+        rows={report.lines.map((l, i) => ({ ...l, key: `${l.refId}-${l.category}-${i}` }))}
+        pageSize={20}
+        scrollX={700}
+        testId="credit-lines"
         columns={[
-          { title: t(tx('日期', 'Date')), dataIndex: 'date', width: 100 },
-          { title: t(tx('项目', 'Item')), dataIndex: 'title' },
-          { title: t(tx('类别', 'Category')), dataIndex: 'category', width: 130, render: (c: string) => t(CATEGORY_LABELS[c]) },
-          { title: t(tx('学时', 'Hours')), dataIndex: 'hours', width: 60 },
-          { title: t(tx('学分', 'Credits')), dataIndex: 'credits', width: 60 },
-          { title: t(tx('计算说明', 'Why')), render: (_: unknown, l: CreditLine) => l.notes.map((n) => t(n)).join('；') },
+          { key: 'date', title: t(tx('日期', 'Date')), dataIndex: 'date', width: 100 },
+          { key: 'title', title: t(tx('项目', 'Item')), dataIndex: 'title', card: 'title' },
+          { key: 'category', title: t(tx('类别', 'Category')), dataIndex: 'category', width: 130, render: (c: string) => t(CATEGORY_LABELS[c]) },
+          { key: 'hours', title: t(tx('学时', 'Hours')), dataIndex: 'hours', width: 60 },
+          { key: 'credits', title: t(tx('学分', 'Credits')), dataIndex: 'credits', width: 60, card: 'status', render: (c: number) => <span data-testid="credit-line-credits">{t(tx(`${c} 学分`, `${c} credits`))}</span> },
+          { key: 'why', title: t(tx('计算说明', 'Why')), render: (_: unknown, l: CreditLine) => <span data-testid="credit-line-why">{l.notes.map((n) => t(n)).join('；')}</span> },
         ]}
       />
     </>

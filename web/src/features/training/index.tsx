@@ -8,6 +8,7 @@ import { DashboardPage } from './dashboard.page';
 import { DevelopmentPage } from './development.page';
 import { EvaluationPage } from './evaluation.page';
 import { LeavePage } from './leave.page';
+import { MentoringPage } from './mentoring.page';
 import { MyHomePage } from './my-home.page';
 import { MyWorkPage } from './my-work.page';
 import { NewPlanPage, PlanPage } from './plan.page';
@@ -27,6 +28,10 @@ const menu = (label: { zh: string; en: string }, permission: string, order: numb
 export const trainingRoutes: AppRoute[] = [
   { path: '/training/my', element: <MyHomePage />, menu: menu(tx('我的培训', 'My training'), 'training.self', 1) },
   { path: '/training/my/work', element: <MyWorkPage />, menu: menu(tx('笔记、学分与作业', 'Notes, credits, work'), 'training.self', 2) },
+  // Issue 13 item 11: the teacher's own archive, evaluations and (for a mentor) the guidance record.
+  { path: '/training/my/archive', element: <ArchivePage mine />, menu: menu(tx('我的培训档案', 'My archive'), 'training.self', 3) },
+  { path: '/training/my/evaluation', element: <EvaluationPage />, menu: menu(tx('我的多元评价', 'My evaluations'), 'training.self', 4) },
+  { path: '/training/my/mentoring', element: <MentoringPage />, menu: menu(tx('师徒结对记录', 'Mentoring record'), 'training.self', 4.5) },
   { path: '/training/dashboard', element: <DashboardPage />, menu: menu(tx('教导处看板', 'Dashboard'), 'training.read', 5) },
   { path: '/training/plans', element: <PlansPage />, menu: menu(tx('培训计划', 'Plans'), 'training.read', 10) },
   { path: '/training/plans/new', element: <NewPlanPage /> },

@@ -1,14 +1,14 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, type ButtonProps, Form, Input, Modal, Select, Upload } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, type ButtonProps, Form, Input, Modal, Select, Tag, Upload } from 'antd';
 import { useState } from 'react';
-import { post } from '../../ui/api';
+import { get, post } from '../../ui/api';
 import { ACCEPTED_FILES, uploadFile } from '../../ui/attachments';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
-import { LEAVE_KIND_LABELS } from './training.labels';
-import type { Session } from './training.types';
+import { LEAVE_KIND_LABELS, LEAVE_STATE_COLORS, LEAVE_STATE_LABELS } from './training.labels';
+import type { Leave, Session } from './training.types';
 
 /** ST-4: written leave for one session, before it starts, with an optional note from a doctor. */
 export function LeaveRequestButton({ session }: { session: Pick<Session, 'id' | 'title' | 'sessionDate'> }) {
@@ -19,6 +19,9 @@ export function LeaveRequestButton({ session }: { session: Pick<Session, 'id' | 
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [form] = Form.useForm();
+  // One list of my requests, shared by every button on the page (issue 13 item 11).
+  const mine = useQuery({ queryKey: ['training', 'leave', 'mine'], queryFn: () => get<Leave[]>('/training/leave?mine=true') });
+  const asked = mine.data?.find((l) => l.sessionId === session.id && (l.state === 'pending' || l.state === 'approved'));
   const ask = useMutation({
     mutationFn: async (v: { kind: string; reason: string }) => {
       const attachment = file ? await uploadFile(file, { entity: 'training.session', entityId: session.id, ownerUserId: me?.userId, category: 'record', title: `请假条 ${session.sessionDate}` }) : null;
@@ -32,6 +35,16 @@ export function LeaveRequestButton({ session }: { session: Pick<Session, 'id' | 
       qc.invalidateQueries({ queryKey: ['training'] });
     },
   });
+  // Not until my requests are known: a button clicked while loading would do nothing.
+  if (mine.isLoading) return null;
+  // Once a request is pending (or approved) the button gives way to its state: no second request.
+  if (asked) {
+    return (
+      <Tag color={LEAVE_STATE_COLORS[asked.state]} data-testid="leave-asked" data-state={asked.state}>
+        {asked.state === 'pending' ? t(tx('请假待批', 'Leave pending')) : t(LEAVE_STATE_LABELS[asked.state])}
+      </Tag>
+    );
+  }
   return (
     <>
       <Button onClick={() => setOpen(true)} data-testid="leave-ask">

@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, List, Modal, Select, Space, Tabs, Tag, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { get, post } from '../../ui/api';
 import { ACCEPTED_FILES, uploadFile } from '../../ui/attachments';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
+import { ListTable } from '../../ui/list-table';
 import { ErrorAlert, Page } from '../../ui/page';
 import { CreditReportPanel } from './credit-report.panel';
 import { ASSIGNMENT_KIND_LABELS, CATEGORY_LABELS, CATEGORY_OPTIONS, CLAIM_KIND_LABELS, CLAIM_STATE_LABELS, FOUR_ONES_LABELS, NOTE_KIND_LABELS, SUBMISSION_LABELS } from './training.labels';
@@ -121,17 +122,18 @@ function CreditsTab() {
       <ErrorAlert error={report.error} />
       {report.data && <CreditReportPanel report={report.data} />}
       <Card size="small" title={t(tx('校外培训学分认定（国培、远程、上级培训，S4）', 'External training recognition (S4)'))} extra={<Button onClick={() => setOpen(true)}>{t(tx('申请认定', 'Claim'))}</Button>} style={{ marginTop: 12 }}>
-        <Table<Claim>
+        <ListTable<Claim>
           rowKey="id"
-          size="small"
-          dataSource={claims.data}
-          pagination={false}
-          scroll={{ x: 600 }}
+          rows={claims.data}
+          loading={claims.isLoading}
+          testId="my-claims"
+          empty={tx('没有认定申请', 'No claims')}
           columns={[
-            { title: t(tx('培训', 'Training')), dataIndex: 'title' },
-            { title: t(tx('级别', 'Level')), dataIndex: 'kind', render: (k: string) => t(CLAIM_KIND_LABELS[k]) },
-            { title: t(tx('学时', 'Hours')), dataIndex: 'hours' },
-            { title: t(tx('状态', 'State')), dataIndex: 'state', render: (s: string, c: Claim) => `${t(CLAIM_STATE_LABELS[s])}${c.recognisedHours !== null ? ` ${c.recognisedHours}` : ''}${c.opinion ? `（${c.opinion}）` : ''}` },
+            { key: 'title', title: t(tx('培训', 'Training')), dataIndex: 'title', card: 'title' },
+            { key: 'kind', title: t(tx('级别', 'Level')), dataIndex: 'kind', render: (k: string) => t(CLAIM_KIND_LABELS[k]) },
+            { key: 'hours', title: t(tx('学时', 'Hours')), dataIndex: 'hours' },
+            { key: 'state', title: t(tx('状态', 'State')), dataIndex: 'state', card: 'status', render: (s: string, c: Claim) => `${t(CLAIM_STATE_LABELS[s])}${c.recognisedHours !== null ? ` ${c.recognisedHours}` : ''}` },
+            { key: 'opinion', title: t(tx('意见', 'Opinion')), dataIndex: 'opinion', render: (o: string | null) => o ?? '' },
           ]}
         />
       </Card>
