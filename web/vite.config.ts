@@ -11,6 +11,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        // ECharts and its renderer in one chunk of their own, loaded only by pages with a chart.
+        codeSplitting: { groups: [{ name: 'charts', test: /node_modules[\\/](echarts|zrender)[\\/]/ }] },
+      },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -1,25 +1,28 @@
 import type { AppRoute } from '../../app/route-types';
 import { tx } from '../../ui/i18n';
-import { ArchivePage } from './archive.page';
-import { AssessmentPage } from './assessment.page';
-import { AssessmentPrintPage } from './assessment-print.page';
-import { CreditsPage } from './credits.page';
-import { DashboardPage } from './dashboard.page';
-import { DevelopmentPage } from './development.page';
-import { EvaluationPage } from './evaluation.page';
-import { LeavePage } from './leave.page';
-import { MyHomePage } from './my-home.page';
-import { MyWorkPage } from './my-work.page';
-import { NewPlanPage, PlanPage } from './plan.page';
-import { PlansPage } from './plans.page';
-import { PublicEvaluationPage } from './public-evaluation.page';
-import { SessionPage } from './session.page';
-import { SessionPrintPage } from './session-print.page';
-import { SessionScreenPage } from './session-screen.page';
-import { SessionsPage } from './sessions.page';
-import { SignInPage } from './sign-in.page';
-import { TeachersPage } from './teachers.page';
-import { TermPage } from './term.page';
+import { lazyPage } from '../../ui/lazy-page';
+
+const ArchivePage = lazyPage(() => import('./archive.page'), 'ArchivePage');
+const AssessmentPage = lazyPage(() => import('./assessment.page'), 'AssessmentPage');
+const AssessmentPrintPage = lazyPage(() => import('./assessment-print.page'), 'AssessmentPrintPage');
+const CreditsPage = lazyPage(() => import('./credits.page'), 'CreditsPage');
+const DashboardPage = lazyPage(() => import('./dashboard.page'), 'DashboardPage');
+const DevelopmentPage = lazyPage(() => import('./development.page'), 'DevelopmentPage');
+const EvaluationPage = lazyPage(() => import('./evaluation.page'), 'EvaluationPage');
+const LeavePage = lazyPage(() => import('./leave.page'), 'LeavePage');
+const MyHomePage = lazyPage(() => import('./my-home.page'), 'MyHomePage');
+const MyWorkPage = lazyPage(() => import('./my-work.page'), 'MyWorkPage');
+const NewPlanPage = lazyPage(() => import('./plan.page'), 'NewPlanPage');
+const PlanPage = lazyPage(() => import('./plan.page'), 'PlanPage');
+const PlansPage = lazyPage(() => import('./plans.page'), 'PlansPage');
+const PublicEvaluationPage = lazyPage(() => import('./public-evaluation.page'), 'PublicEvaluationPage');
+const SessionPage = lazyPage(() => import('./session.page'), 'SessionPage');
+const SessionPrintPage = lazyPage(() => import('./session-print.page'), 'SessionPrintPage');
+const SessionScreenPage = lazyPage(() => import('./session-screen.page'), 'SessionScreenPage');
+const SessionsPage = lazyPage(() => import('./sessions.page'), 'SessionsPage');
+const SignInPage = lazyPage(() => import('./sign-in.page'), 'SignInPage');
+const TeachersPage = lazyPage(() => import('./teachers.page'), 'TeachersPage');
+const TermPage = lazyPage(() => import('./term.page'), 'TermPage');
 
 const menu = (label: { zh: string; en: string }, permission: string, order: number) => ({ section: 'training' as const, label, permission, order });
 
