@@ -82,7 +82,17 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   const webDir = options.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+    // The build writes .br/.gz beside each file (web/vite.config.ts): sent as they are when the
+    // browser accepts them, with Vary: Accept-Encoding. Files under assets/ carry a content hash
+    // in their names, so they never change; index.html and the rest are revalidated each time.
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
     // Client-side routes fall back to the app shell; unknown /api paths stay JSON 404s.
     app.setNotFoundHandler((request, reply) => {
       // A missing file (an old asset after an upgrade) is a 404, not the app shell.

@@ -21,7 +21,7 @@ export async function ensureWebBuilt(root: string, log: (s: string) => void): Pr
   const src = join(root, 'web/src');
   if (!existsSync(src)) return;
   const built = existsSync(dist) ? statSync(dist).mtimeMs : 0;
-  const sources = Math.max(newestMtime(src), statSync(join(root, 'web/index.html')).mtimeMs);
+  const sources = Math.max(newestMtime(src), statSync(join(root, 'web/index.html')).mtimeMs, statSync(join(root, 'web/vite.config.ts')).mtimeMs);
   if (built >= sources) return;
   log('正在构建网页端 Building the web app…');
   const { build } = await import('vite');

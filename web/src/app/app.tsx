@@ -1,4 +1,5 @@
 import { Spin } from 'antd';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../ui/auth';
 import { ForbiddenPage, NotFoundPage, OfflinePage } from '../ui/status-pages';
@@ -16,24 +17,37 @@ export function App() {
     const asked = `${location.pathname}${location.search}`;
     const toLogin = asked === '/' || asked.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(asked)}`;
     return (
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        {appRoutes.filter((r) => r.path.startsWith('/public/')).map((r) => (
-          <Route key={r.path} path={r.path} element={r.element} />
-        ))}
-        <Route path="*" element={<Navigate to={toLogin} replace />} />
-      </Routes>
+      <Suspense fallback={<Spin fullscreen />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          {appRoutes.filter((r) => r.path.startsWith('/public/')).map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
+          <Route path="*" element={<Navigate to={toLogin} replace />} />
+        </Routes>
+      </Suspense>
     );
   }
   return (
     <Shell routes={appRoutes}>
-      <Routes>
-        {appRoutes.map((r) => (
-          <Route key={r.path} path={r.path} element={r.menu?.permission && !can(r.menu.permission) ? <ForbiddenPage /> : r.element} />
-        ))}
-        <Route path="/login" element={<Navigate to={nextPath(location.search)} replace />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      {/* Each page is its own chunk: the shell stays while a page's code arrives. */}
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          {appRoutes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.menu?.permission && !can(r.menu.permission) ? <ForbiddenPage /> : r.element} />
+          ))}
+          <Route path="/login" element={<Navigate to={nextPath(location.search)} replace />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
     </Shell>
+  );
+}
+
+function PageLoading() {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: 48 }}>
+      <Spin size="large" />
+    </div>
   );
 }

@@ -1,10 +1,12 @@
 import type { AppRoute } from '../../app/route-types';
 import { tx } from '../../ui/i18n';
-import { AuditPage } from './audit.page';
-import { DepartmentsPage } from './departments.page';
-import { PasswordPage } from './password.page';
-import { PeoplePage } from './people.page';
-import { RolesPage } from './roles.page';
+import { lazyPage } from '../../ui/lazy-page';
+
+const AuditPage = lazyPage(() => import('./audit.page'), 'AuditPage');
+const DepartmentsPage = lazyPage(() => import('./departments.page'), 'DepartmentsPage');
+const PasswordPage = lazyPage(() => import('./password.page'), 'PasswordPage');
+const PeoplePage = lazyPage(() => import('./people.page'), 'PeoplePage');
+const RolesPage = lazyPage(() => import('./roles.page'), 'RolesPage');
 
 export const adminRoutes: AppRoute[] = [
   { path: '/admin/people', element: <PeoplePage />, menu: { section: 'admin', label: tx('人员与账号', 'People'), permission: 'admin.users', order: 10 } },

@@ -1,9 +1,11 @@
 import type { AppRoute } from '../../app/route-types';
 import { tx } from '../../ui/i18n';
-import { ApprovalChainsPage } from './approval-chains.page';
-import { DocumentPage } from './document.page';
-import { DocumentsPage } from './documents.page';
-import { InboxPage } from './inbox.page';
+import { lazyPage } from '../../ui/lazy-page';
+
+const ApprovalChainsPage = lazyPage(() => import('./approval-chains.page'), 'ApprovalChainsPage');
+const DocumentPage = lazyPage(() => import('./document.page'), 'DocumentPage');
+const DocumentsPage = lazyPage(() => import('./documents.page'), 'DocumentsPage');
+const InboxPage = lazyPage(() => import('./inbox.page'), 'InboxPage');
 
 export const approvalRoutes: AppRoute[] = [
   { path: '/inbox', element: <InboxPage />, menu: { section: 'home', label: tx('我的待办', 'My inbox'), order: 1 } },

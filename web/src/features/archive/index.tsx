@@ -1,7 +1,9 @@
 import type { AppRoute } from '../../app/route-types';
 import { tx } from '../../ui/i18n';
-import { ArchivePage } from './archive.page';
-import { ExcelPage } from './excel.page';
+import { lazyPage } from '../../ui/lazy-page';
+
+const ArchivePage = lazyPage(() => import('./archive.page'), 'ArchivePage');
+const ExcelPage = lazyPage(() => import('./excel.page'), 'ExcelPage');
 
 export const archiveRoutes: AppRoute[] = [
   { path: '/archive', element: <ArchivePage />, menu: { section: 'home', label: tx('档案', 'Archives'), order: 30 } },

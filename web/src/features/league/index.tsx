@@ -1,8 +1,10 @@
 import type { AppRoute } from '../../app/route-types';
 import { tx } from '../../ui/i18n';
-import { LeagueMembersPage } from './members.page';
-import { LeaguePlanPage } from './plan.page';
-import { LeagueWeeklyPage } from './weekly.page';
+import { lazyPage } from '../../ui/lazy-page';
+
+const LeagueMembersPage = lazyPage(() => import('./members.page'), 'LeagueMembersPage');
+const LeaguePlanPage = lazyPage(() => import('./plan.page'), 'LeaguePlanPage');
+const LeagueWeeklyPage = lazyPage(() => import('./weekly.page'), 'LeagueWeeklyPage');
 
 // 团委工作 (S5): YL-1 member register, YL-2 term plan by month, YL-3 flag-raising and blackboards.
 export const leagueRoutes: AppRoute[] = [

@@ -1,7 +1,9 @@
 import type { AppRoute } from '../../app/route-types';
 import { tx } from '../../ui/i18n';
-import { MeetingPage } from './meeting.page';
-import { MeetingsPage } from './meetings.page';
+import { lazyPage } from '../../ui/lazy-page';
+
+const MeetingPage = lazyPage(() => import('./meeting.page'), 'MeetingPage');
+const MeetingsPage = lazyPage(() => import('./meetings.page'), 'MeetingsPage');
 
 export const meetingRoutes: AppRoute[] = [
   { path: '/meetings', element: <MeetingsPage />, menu: { section: 'home', label: tx('会议', 'Meetings'), permission: 'meeting.read', order: 15 } },

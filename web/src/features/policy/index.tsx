@@ -1,8 +1,10 @@
 import type { AppRoute } from '../../app/route-types';
 import { tx } from '../../ui/i18n';
-import { DeadlinesPage } from './deadlines.page';
-import { HolidaysPage } from './holidays.page';
-import { PolicyPage } from './policy.page';
+import { lazyPage } from '../../ui/lazy-page';
+
+const DeadlinesPage = lazyPage(() => import('./deadlines.page'), 'DeadlinesPage');
+const HolidaysPage = lazyPage(() => import('./holidays.page'), 'HolidaysPage');
+const PolicyPage = lazyPage(() => import('./policy.page'), 'PolicyPage');
 
 export const policyRoutes: AppRoute[] = [
   { path: '/deadlines', element: <DeadlinesPage />, menu: { section: 'home', label: tx('截止事项', 'Deadlines'), order: 20 } },

@@ -1,19 +1,18 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
-import type { EChartsOption } from 'echarts';
+import { type ChartOption, EChart } from '../../ui/chart';
 import { useMemo, useState } from 'react';
 import { del, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
-import { EChart } from './echart';
 import { COUNTERMEASURE_LABELS, fmt, pct } from './production.labels';
 import type { CapacityView, Countermeasure, CoveredOverload, ItemLabel, PlanView } from './production.types';
 
 /** PP-9: load against capacity per workshop and period, as a heat map people read at a glance. */
 export function CapacityHeatmap({ capacity, items, height }: { capacity: CapacityView; items: Record<string, ItemLabel>; height?: number }) {
   const { t } = useI18n();
-  const option = useMemo<EChartsOption>(() => {
+  const option = useMemo<ChartOption>(() => {
     const { maxUtilisation, minUtilisation } = capacity.thresholds;
     const data = capacity.rows.flatMap((r, y) => r.cells.map((c, x) => [x, y, c.utilisation === null ? (c.load > 0 ? 9.99 : 0) : Math.round(c.utilisation * 1000) / 10]));
     return {

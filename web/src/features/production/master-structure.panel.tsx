@@ -1,14 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
-import type { EChartsOption } from 'echarts';
+import { type ChartOption, EChart } from '../../ui/chart';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { del, get, patch, post, put } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
-import { EChart } from './echart';
 import { ExcelButtons } from './excel-buttons';
 import { fmt, WEEKDAY_ZH } from './production.labels';
 import type { Item, Workshop } from './production.types';
@@ -172,7 +171,7 @@ export function WorkshopsPanel() {
     onSuccess: () => { setEditing(null); refresh(); },
   });
   const setDay = useMutation({ mutationFn: (v: { day: dayjs.Dayjs; hours: number; note?: string }) => put(`/production/workshops/${exception!.id}/days/${v.day.format('YYYY-MM-DD')}`, { hours: v.hours, note: v.note }), onSuccess: () => { setException(null); refresh(); } });
-  const chart = useMemo<EChartsOption>(() => {
+  const chart = useMemo<ChartOption>(() => {
     const days = Array.from({ length: 35 }, (_, k) => dayjs(from).add(k, 'day').format('MM-DD'));
     return { tooltip: { trigger: 'axis' }, legend: { data: (calendar.data ?? []).map((w) => w.name) }, grid: { left: 50, right: 16, top: 36, bottom: 30 }, xAxis: { type: 'category', data: days }, yAxis: { type: 'value', name: 'h' }, series: (calendar.data ?? []).map((w) => ({ name: w.name, type: 'bar', data: w.hours })) };
   }, [calendar.data, from]);

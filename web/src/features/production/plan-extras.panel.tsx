@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Input, Popconfirm, Row, Table, Tag, Typography } from 'antd';
-import type { EChartsOption } from 'echarts';
+import { type ChartOption, EChart } from '../../ui/chart';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -8,7 +8,6 @@ import { get, post, put } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
-import { EChart } from './echart';
 import { fmt } from './production.labels';
 import type { PlanView } from './production.types';
 
@@ -226,7 +225,7 @@ export function LevelPlanPanel({ plan }: { plan: PlanView }) {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'level'], queryFn: () => get<LevelPlan>(`/production/plans/${plan.id}/level`) });
   const apply = useMutation({ mutationFn: () => post(`/production/plans/${plan.id}/level/apply`, { version: plan.version }), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plan', plan.id] }) });
-  const option = useMemo<EChartsOption | null>(() => {
+  const option = useMemo<ChartOption | null>(() => {
     const r = q.data?.result;
     if (r?.status !== 'optimal') return null;
     return {

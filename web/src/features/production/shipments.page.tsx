@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, InputNumber, Modal, Row, Space, Table, Typography } from 'antd';
-import type { EChartsOption } from 'echarts';
+import { type ChartOption, EChart } from '../../ui/chart';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -8,7 +8,6 @@ import { get, patch, post } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
-import { EChart } from './echart';
 import { fmt } from './production.labels';
 import { orgTime } from '../../ui/time';
 
@@ -50,7 +49,7 @@ export function ShipmentsPage() {
   const refresh = () => qc.invalidateQueries({ queryKey: ['production'] });
   const record = useMutation({ mutationFn: () => patch(`/production/shipments/${editing!.id}`, { version: editing!.version, ...values }), onSuccess: () => { setEditing(null); refresh(); } });
   const submit = useMutation({ mutationFn: () => post(`/production/month-summary/${month}/submit`), onSuccess: () => { message.success(t(tx('已报送总经理', 'Sent to the GM'))); refresh(); } });
-  const chart = useMemo<EChartsOption>(
+  const chart = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
       legend: { data: [t(tx('计划', 'Plan')), t(tx('订货', 'Ordered')), t(tx('出货', 'Shipped'))] },

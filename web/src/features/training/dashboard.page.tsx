@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, List, Row, Select, Statistic, Tag, Typography } from 'antd';
-import type { EChartsOption } from 'echarts';
+import { type ChartOption, EChart } from '../../ui/chart';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
-import { EChart } from './echart.panel';
 import { currentSchoolYear, schoolYearOptions } from './training.labels';
 
 interface Dashboard {
@@ -29,7 +28,7 @@ export function DashboardPage() {
   const [year, setYear] = useState(currentSchoolYear());
   const q = useQuery({ queryKey: ['training', 'dashboard', year], queryFn: () => get<Dashboard>(`/training/dashboard?schoolYear=${year}`) });
   const d = q.data;
-  const heat = useMemo<EChartsOption | null>(() => {
+  const heat = useMemo<ChartOption | null>(() => {
     if (!d) return null;
     const weeks = [...new Set(d.attendanceByGroupWeek.map((c) => c.weekStart))].sort();
     const groups = [...new Set(d.attendanceByGroupWeek.map((c) => c.group))].sort();
@@ -48,7 +47,7 @@ export function DashboardPage() {
       ],
     };
   }, [d]);
-  const bars = useMemo<EChartsOption | null>(() => {
+  const bars = useMemo<ChartOption | null>(() => {
     if (!d) return null;
     return {
       tooltip: {},

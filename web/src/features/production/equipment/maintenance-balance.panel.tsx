@@ -1,14 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Grid, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { EChartsOption } from 'echarts';
+import { type ChartOption, EChart } from '../../../ui/chart';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../../../ui/api';
 import { useAuth } from '../../../ui/auth';
 import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert } from '../../../ui/page';
-import { EChart } from '../echart';
 import { STATE_LABELS } from '../production.labels';
 import type { MaintenanceBalance, SlotView } from './equipment.types';
 
@@ -17,7 +16,7 @@ const COLORS = ['#1677ff', '#52c41a', '#fa8c16', '#722ed1', '#13c2c2'];
 /** One chart: each period's production load, maintenance and capacity per workshop (T4 第四十九条). */
 function BalanceChart({ data }: { data: MaintenanceBalance }) {
   const { t } = useI18n();
-  const option = useMemo<EChartsOption>(() => {
+  const option = useMemo<ChartOption>(() => {
     const x = data.groups.map((g) => t(g.label).split(' ')[0]);
     return {
       tooltip: { trigger: 'axis' },
@@ -30,7 +29,7 @@ function BalanceChart({ data }: { data: MaintenanceBalance }) {
         { name: `${r.workshopName} ${t(tx('保养占用', 'maintenance'))}`, type: 'bar', stack: r.workshopId, color: '#ff4d4f', itemStyle: { opacity: 0.55 + 0.15 * k }, data: r.cells.map((c) => c.maintenanceCapacity) },
         { name: `${r.workshopName} ${t(tx('产能', 'capacity'))}`, type: 'line', color: COLORS[k % COLORS.length], lineStyle: { type: 'dashed' }, symbol: 'diamond', data: r.cells.map((c) => c.capacity) },
       ]),
-    } as EChartsOption;
+    } as ChartOption;
   }, [data, t]);
   return <EChart option={option} height={340} testId="maintenance-chart" />;
 }

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, DatePicker, Grid, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { EChartsOption } from 'echarts';
+import { type ChartOption, EChart } from '../../../ui/chart';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { get } from '../../../ui/api';
 import { tx, useI18n } from '../../../ui/i18n';
 import { ErrorAlert, Page } from '../../../ui/page';
-import { EChart } from '../echart';
 import { fmt } from '../production.labels';
 import type { Workshop } from '../production.types';
 import { CoordinationPanel } from './coordination.panel';
@@ -34,7 +33,7 @@ export function ProgressPage() {
   const v = q.data;
   const chosen = v?.rows.find((r) => keyOf(r) === picked) ?? v?.rows.find((r) => r.isLagging) ?? v?.rows[0];
 
-  const bars = useMemo<EChartsOption | null>(() => {
+  const bars = useMemo<ChartOption | null>(() => {
     if (!v || v.rows.length === 0) return null;
     const rows = v.rows.filter((r) => r.month.planToDate > 0);
     return {
@@ -53,7 +52,7 @@ export function ProgressPage() {
     };
   }, [v, isMobile, t]);
 
-  const line = useMemo<EChartsOption | null>(() => {
+  const line = useMemo<ChartOption | null>(() => {
     if (!v || !chosen) return null;
     return {
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
