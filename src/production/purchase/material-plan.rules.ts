@@ -1,5 +1,5 @@
-import { addDays } from '#core/calendar';
-import { round, weekStart } from '../common/index';
+import { addDays, weekStartOf as weekStart } from '#core/calendar';
+import { round } from '../common/index';
 import { type OrderPeriod, periodStartOf } from './purchase.rules';
 
 // Issue 14 item 10: the plan's material tab as a planner reads it — per material the netting
