@@ -148,7 +148,8 @@ describe('administration journeys in the browser (CORE-2, CORE-10, CORE-11, poli
     await drawer.getByText('系统管理', { exact: true }).waitFor();
     await drawer.getByRole('link', { name: '人员与账号', exact: true }).click();
     await page.waitForURL(/\/admin\/people$/);
-    await page.locator('td', { hasText: 'plant.operator' }).first().waitFor();
+    // On a phone the list is cards, not a table: the person's username shows either way.
+    await page.getByTestId('people-table').getByText('plant.operator').first().waitFor();
     await drawer.waitFor({ state: 'hidden' });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
 
