@@ -60,9 +60,10 @@ describe('training corrections in the browser (issue 13 items 1, 2, 4, 8)', () =
     await page.locator('.ant-modal:visible textarea').waitFor();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '按时' }).first();
     // The dialog may still be opening: click the select until its list shows.
+    // Click only while the list is closed: a second click on an open select would close it again.
     for (let i = 0; i < 5 && !(await option.isVisible()); i++) {
-      await page.locator('.ant-modal:visible .ant-select-selector').click({ force: true });
-      await option.waitFor({ timeout: 3000 }).catch(() => undefined);
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await page.locator('.ant-modal:visible .ant-select-selector').click({ force: true });
+      await option.waitFor({ timeout: 5000 }).catch(() => undefined);
     }
     await option.click();
     await page.locator('.ant-modal:visible textarea').fill('纸质签到表上有本人签名');
