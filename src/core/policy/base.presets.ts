@@ -154,3 +154,21 @@ export const MEETINGS_PLANT: Policy['meetings'] = {
 export const MEETINGS_SCHOOL: Policy['meetings'] = { ...MEETINGS_PLANT, onHoliday: 'skip' };
 
 export const APPROVAL_DEFAULT: Policy['approval'] = { allowSelfApproval: false };
+
+/**
+ * S5 三.2, 三.3, 三.6, 四: grade 9 transfers out from May, flag-raising each Monday, a
+ * blackboard check every two weeks, and the second term's themed education months.
+ */
+export const LEAGUE_S5: Policy['league'] = {
+  graduatingGrade: 9,
+  transferOutMonth: 5,
+  blackboardEveryDays: 14,
+  flagRaisingWeekday: 1,
+  themedMonths: [
+    { month: 2, theme: '习惯养成教育月', activities: ['总结学生寒假实践活动', '召开各支部会议，布置本学期主要工作', '团员注册，支部委员摸底', '完善团员档案', '文明中学生养成教育和宣传', '开学班级板报、升旗仪式和宣传栏更换'] },
+    { month: 3, theme: '学雷锋活动月', activities: ['学雷锋活动月的启动和组织', '“青春风铃”广播社开播', '组织书画或摄影展', '七年级预备团员产生'] },
+    { month: 4, theme: '传统美德教育月', activities: ['上好团课', '开展征文评比', '组织传统美德教育月'] },
+    { month: 5, theme: '学校安全教育月', activities: ['九年级团籍转出', '新团员入团宣誓仪式', '组织演讲比赛', '安全教育月活动', '志愿者为敬老院老人献爱心'] },
+    { month: 6, theme: '总结实践月', activities: ['做好学期末评优工作', '安排好暑假实践活动'] },
+  ],
+};

@@ -1,6 +1,7 @@
 import type { PolicySection } from './policy.schema';
 import { borrowed, type FieldMeta, ROLE_OPTIONS, t, type Text, U, zhiduDefault } from './policy-meta.helpers';
 import { PRODUCTION_META } from './production.meta';
+import { LEAGUE_META } from './league.meta';
 import { TRAINING_META } from './training.meta';
 
 export type { FieldMeta, Text } from './policy-meta.helpers';
@@ -16,11 +17,13 @@ export const SECTION_LABELS: Record<PolicySection, Text> = {
   calendar: t('工作日历', 'Working calendar'),
   meetings: t('会议', 'Meetings'),
   approval: t('审批', 'Approval'),
+  league: t('团委工作', 'Youth League'),
 };
 
 export const FIELD_META: Record<string, FieldMeta> = {
   ...PRODUCTION_META,
   ...TRAINING_META,
+  ...LEAGUE_META,
   'deadlines.remindDaysBefore': { label: t('截止前提醒', 'Remind before the due date'), unit: U.days, clause: '系统设置', requirementId: 'CORE-6', help: zhiduDefault },
   'deadlines.escalateDaysAfter': { label: t('逾期后上报', 'Escalate after the due date'), unit: U.days, clause: '系统设置', requirementId: 'CORE-6', help: zhiduDefault },
   'deadlines.escalateToRole': {

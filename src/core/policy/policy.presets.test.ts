@@ -10,6 +10,13 @@ describe('policy presets', () => {
     expect(PolicySchema.safeParse(POLICY_PRESETS[name]).success).toBe(true);
   });
 
+  it.each(PRESET_NAMES)('issue 13 item 13 preset %s carries the S5 League rules (grade 9 from May, Monday flag-raising, checks every 14 days, five themed months)', (name) => {
+    const league = POLICY_PRESETS[name].league;
+    expect(league).toMatchObject({ graduatingGrade: 9, transferOutMonth: 5, blackboardEveryDays: 14, flagRaisingWeekday: 1 });
+    expect(league.themedMonths.map((m) => m.month)).toEqual([2, 3, 4, 5, 6]);
+    for (const path of ['league.graduatingGrade', 'league.transferOutMonth', 'league.blackboardEveryDays', 'league.flagRaisingWeekday', 'league.themedMonths']) expect(FIELD_META[path]?.label.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('PP-2 the forecast is due on the 25th in T2 and on the 5th in the regulation T1 borrows', () => {
     expect(POLICY_PRESETS.T2.production.forecastDueDay).toBe(25);
     expect(POLICY_PRESETS.T1.production.forecastDueDay).toBe(5);

@@ -4,6 +4,7 @@ import {
   CALENDAR_CN,
   DEADLINES_PLANT,
   DEADLINES_SCHOOL,
+  LEAGUE_S5,
   MEETINGS_PLANT,
   MEETINGS_SCHOOL,
   PRODUCTION_T2,
@@ -24,6 +25,7 @@ const plant = (production: Partial<Policy['production']>): Policy => ({
   calendar: CALENDAR_CN,
   meetings: MEETINGS_PLANT,
   approval: APPROVAL_DEFAULT,
+  league: LEAGUE_S5,
 });
 
 const school = (training: Partial<Policy['training']>): Policy => ({
@@ -34,6 +36,8 @@ const school = (training: Partial<Policy['training']>): Policy => ({
   calendar: CALENDAR_CN,
   meetings: MEETINGS_SCHOOL,
   approval: APPROVAL_DEFAULT,
+  // Only S5 speaks of the League; every school takes its rules (and edits them).
+  league: LEAGUE_S5,
 });
 
 export const POLICY_PRESETS: Record<PresetName, Policy> = {

@@ -172,6 +172,22 @@ const MeetingsSchema = z.object({
   generateWeeksAhead: z.number().int().min(1).max(104),
 });
 
+/** 团委工作 (S5): the League rules a school may set for itself (issue 13 item 13). */
+const LeagueSchema = z.object({
+  /** S5 三.2: the graduating grade whose members transfer out. */
+  graduatingGrade: z.number().int().min(1).max(12),
+  /** S5 三.2: from this month to the summer the graduating members are due to transfer out. */
+  transferOutMonth: z.number().int().min(1).max(8),
+  /** S5 三.6: a blackboard check every this many days. */
+  blackboardEveryDays: z.number().int().min(1).max(60),
+  /** S5 三.3: the ISO weekday of the flag-raising (1 = Monday). */
+  flagRaisingWeekday: z.number().int().min(1).max(7),
+  /** S5 四: the themed months of the second term, with their activities; a new plan may start from them. */
+  themedMonths: z
+    .array(z.object({ month: z.number().int().min(1).max(12), theme: z.string().max(50), activities: z.array(z.string().min(1).max(200)).max(30) }))
+    .max(12),
+});
+
 const ApprovalSchema = z.object({
   allowSelfApproval: z.boolean(),
 });
@@ -184,6 +200,7 @@ export const PolicySchema = z.object({
   calendar: CalendarSchema,
   meetings: MeetingsSchema,
   approval: ApprovalSchema,
+  league: LeagueSchema,
 });
 
 export type Policy = z.infer<typeof PolicySchema>;

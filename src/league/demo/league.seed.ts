@@ -3,7 +3,7 @@ import type { Db } from '#core/db';
 import type { DemoOrg } from '#core/http';
 import { getPolicy } from '#core/policy';
 import { leagueBranches, leagueMembers, leagueRegistrations, termCodeOf } from '../members';
-import { blackboardChecks, blackboardScores, DEFAULT_CRITERIA, flagRaisings, leaguePlanItems, leaguePlans, mondaysBetween, S5_MONTHS } from '../work-plan';
+import { blackboardChecks, blackboardScores, DEFAULT_CRITERIA, flagRaisings, leaguePlanItems, leaguePlans, weekdaysBetween } from '../work-plan';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['子涵', '梓萱', '浩然', '欣怡', '宇轩', '思彤', '俊熙', '雨桐', '博文', '佳怡', '一诺', '明轩'];
@@ -63,7 +63,7 @@ export async function seedLeagueSchool(db: Db, org: DemoOrg): Promise<void> {
       goals: '增强团员的政治意识、组织意识和模范意识；完善“团委—团支部”管理体系。',
     })
     .returning();
-  const months = term === 1 ? TERM_ONE : S5_MONTHS.map((m) => ({ ...m, theme: m.theme ?? '' }));
+  const months = term === 1 ? TERM_ONE : policy.league.themedMonths;
   const currentMonth = Number(today.slice(5, 7));
   const isPast = (month: number) => (term === 1 ? (month >= 9 ? month : month + 12) < (currentMonth >= 9 ? currentMonth : currentMonth + 12) : month < currentMonth);
   await db.insert(leaguePlanItems).values(
@@ -71,7 +71,7 @@ export async function seedLeagueSchool(db: Db, org: DemoOrg): Promise<void> {
       m.activities.map((title, i) => ({ orgId: org.orgId, planId: plan.id, month: m.month, theme: m.theme, title, sort: i, state: isPast(m.month) ? ('done' as const) : ('planned' as const), doneOn: isPast(m.month) ? range.from : null })),
     ),
   );
-  const mondays = mondaysBetween(range.from, today);
+  const mondays = weekdaysBetween(range.from, today, policy.league.flagRaisingWeekday);
   await db.insert(flagRaisings).values(
     mondays
       .filter((_, i) => i !== 3)
@@ -81,7 +81,7 @@ export async function seedLeagueSchool(db: Db, org: DemoOrg): Promise<void> {
   const checks = await db
     .insert(blackboardChecks)
     .values(
-      Array.from({ length: 9 }, (_, i) => ({ orgId: org.orgId, checkOn: addDays(firstCheck, i * 14), theme: WEEK_THEMES[(i * 2) % WEEK_THEMES.length], criteria: DEFAULT_CRITERIA, publishedAt: org.today })).filter((c) => c.checkOn <= range.to),
+      Array.from({ length: 9 }, (_, i) => ({ orgId: org.orgId, checkOn: addDays(firstCheck, i * policy.league.blackboardEveryDays), theme: WEEK_THEMES[(i * 2) % WEEK_THEMES.length], criteria: DEFAULT_CRITERIA, publishedAt: org.today })).filter((c) => c.checkOn <= range.to),
     )
     .returning();
   const done = checks.filter((c) => c.checkOn < today);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { POLICY_PRESETS } from '#core/policy';
 import { checkPromotion, registrationGaps, termCodeOf, transferOutDue } from './members.rules';
 
 describe('league members (YL-1)', () => {
@@ -14,8 +15,11 @@ describe('league members (YL-1)', () => {
       { id: 'b', status: 'transferred_out' as const, grade: 9 },
       { id: 'c', status: 'member' as const, grade: 8 },
     ];
-    expect(transferOutDue(members, '2026-04-30')).toEqual([]);
-    expect(transferOutDue(members, '2026-05-06').map((m) => m.id)).toEqual(['a']);
+    const s5 = POLICY_PRESETS.S2.league;
+    expect(transferOutDue(members, '2026-04-30', s5)).toEqual([]);
+    expect(transferOutDue(members, '2026-05-06', s5).map((m) => m.id)).toEqual(['a']);
+    // issue 13 item 13: a school whose last grade is 8 and transfers from April, as its policy says.
+    expect(transferOutDue(members, '2026-04-10', { graduatingGrade: 8, transferOutMonth: 4 }).map((m) => m.id)).toEqual(['c']);
   });
 
   it('YL-1 registration gaps list the members not yet registered for the term', () => {

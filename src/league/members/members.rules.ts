@@ -2,9 +2,11 @@ import type { MemberStatus } from './members.schema';
 
 type Text = { zh: string; en: string };
 
-// S5 三.2: the graduating grade's members transfer out at the start of May.
-export const GRADUATING_GRADE = 9;
-export const TRANSFER_OUT_MONTH = 5;
+/** S5 三.2 as the school's policy sets it: which grade graduates and from which month it transfers out. */
+export interface TransferRules {
+  graduatingGrade: number;
+  transferOutMonth: number;
+}
 
 /** '2026-2027-2': the term a registration (团员注册, S5 三.1) belongs to. */
 export const termCodeOf = (schoolYear: string, term: 1 | 2): string => `${schoolYear}-${term}`;
@@ -16,11 +18,11 @@ export function checkPromotion(m: { status: MemberStatus; preparatorySince: stri
   return null;
 }
 
-/** S5 三.2: who of the graduating grade still has to transfer out, from May of the school year. */
-export function transferOutDue<T extends { status: MemberStatus; grade: number }>(members: T[], today: string): T[] {
+/** S5 三.2: who of the graduating grade still has to transfer out, from the policy's month (May) to the summer. */
+export function transferOutDue<T extends { status: MemberStatus; grade: number }>(members: T[], today: string, rules: TransferRules): T[] {
   const month = Number(today.slice(5, 7));
-  if (month < TRANSFER_OUT_MONTH || month > 8) return [];
-  return members.filter((m) => m.grade === GRADUATING_GRADE && m.status !== 'transferred_out');
+  if (month < rules.transferOutMonth || month > 8) return [];
+  return members.filter((m) => m.grade === rules.graduatingGrade && m.status !== 'transferred_out');
 }
 
 /** S5 三.1: every member on the register is registered for the term ("人人有档案"). */

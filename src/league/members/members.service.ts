@@ -3,6 +3,7 @@ import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
 import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
+import { getPolicy } from '#core/policy';
 import { assertInOrganisation } from '#core/validation';
 import { checkPromotion, registrationGaps, transferOutDue } from './members.rules';
 import { type BranchRow, leagueBranches, leagueMembers, leagueRegistrations, type MemberRow, type MemberStatus } from './members.schema';
@@ -149,11 +150,11 @@ export async function registerMembers(db: Db, actor: Actor, input: { memberIds: 
 
 /** The secretary's to-do: members not yet registered this term, and graduating members to transfer out. */
 export async function getMemberTasks(db: Db, actor: Actor, termCode: string, today: string) {
-  const members = await findMembers(db, actor, { termCode });
+  const [members, policy] = await Promise.all([findMembers(db, actor, { termCode }), getPolicy(db, actor.orgId)]);
   return {
     total: members.filter((m) => m.status !== 'transferred_out').length,
     preparatory: members.filter((m) => m.status === 'preparatory').length,
     unregistered: registrationGaps(members, new Set(members.filter((m) => m.isRegistered).map((m) => m.id))),
-    transferOutDue: transferOutDue(members, today),
+    transferOutDue: transferOutDue(members, today, policy.league),
   };
 }

@@ -1,7 +1,8 @@
 // The term work plan by month with themed education months (YL-2), weekly flag-raising and blackboard checks (YL-3).
 export { blackboardChecks, blackboardScores, flagRaisings, leaguePlanItems, leaguePlans } from './work-plan.schema';
 export type { Criterion, FlagRaisingRow, LeaguePlanItemRow, LeaguePlanRow } from './work-plan.schema';
-export { biweeklyDates, DEFAULT_CRITERIA, missingFlagWeeks, mondaysBetween, S5_MONTHS, scoreBlackboard } from './work-plan.rules';
+export { checkDates, DEFAULT_CRITERIA, missingFlagWeeks, scoreBlackboard, templateItems, weekdaysBetween } from './work-plan.rules';
+export type { ThemedMonth } from './work-plan.rules';
 export { addPlanItem, createLeaguePlan, getLeaguePlan, updatePlanItem } from './work-plan.service';
 export type { PlanWithItems } from './work-plan.service';
 export { findBlackboardChecks, findFlagRaisings, saveFlagRaising, scheduleBlackboardChecks, scoreBranch } from './week.service';

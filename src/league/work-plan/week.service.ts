@@ -1,13 +1,15 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
+import { isoWeekday } from '#core/calendar';
 import type { Db } from '#core/db';
 import { invalidField, invalidState, notFound } from '#core/errors';
+import { getPolicy } from '#core/policy';
 import { leagueBranches } from '../members';
-import { biweeklyDates, DEFAULT_CRITERIA, missingFlagWeeks, mondaysBetween, scoreBlackboard } from './work-plan.rules';
+import { checkDates, DEFAULT_CRITERIA, missingFlagWeeks, scoreBlackboard, weekdaysBetween } from './work-plan.rules';
 import { blackboardChecks, blackboardScores, type Criterion, type FlagRaisingRow, flagRaisings } from './work-plan.schema';
 
-/** YL-3: the term's Mondays, what each flag-raising carried, and the weeks still without a theme. */
+/** YL-3: the term's flag-raising days (the policy's weekday), what each carried, and the days still without a theme. */
 export async function findFlagRaisings(db: Db, actor: Actor, range: { from: string; to: string }, today: string) {
   requireAccess(actor, 'league.read');
   const rows = await db
@@ -15,14 +17,16 @@ export async function findFlagRaisings(db: Db, actor: Actor, range: { from: stri
     .from(flagRaisings)
     .where(and(eq(flagRaisings.orgId, actor.orgId), gte(flagRaisings.weekStart, range.from), lte(flagRaisings.weekStart, range.to)))
     .orderBy(asc(flagRaisings.weekStart));
-  const mondays = mondaysBetween(range.from, range.to);
-  return { weeks: mondays.map((weekStart) => ({ weekStart, record: rows.find((r) => r.weekStart === weekStart) ?? null })), missing: missingFlagWeeks(mondays, new Set(rows.map((r) => r.weekStart)), today) };
+  const { flagRaisingWeekday } = (await getPolicy(db, actor.orgId)).league;
+  const days = weekdaysBetween(range.from, range.to, flagRaisingWeekday);
+  return { weekday: flagRaisingWeekday, weeks: days.map((weekStart) => ({ weekStart, record: rows.find((r) => r.weekStart === weekStart) ?? null })), missing: missingFlagWeeks(days, new Set(rows.map((r) => r.weekStart)), today) };
 }
 
 /** S5 三.3: the week's focus, class-meeting and blackboard themes go into Monday's flag-raising. */
 export async function saveFlagRaising(db: Db, actor: Actor, input: { weekStart: string; theme: string; focus?: string | null; classMeetingTheme?: string | null; blackboardTheme?: string | null; speaker?: string | null; heldOn?: string | null }): Promise<FlagRaisingRow> {
   requireAccess(actor, 'league.manage');
-  if (new Date(`${input.weekStart}T00:00:00Z`).getUTCDay() !== 1) throw invalidField('weekStart', '须为周一的日期', 'must be a Monday');
+  const { flagRaisingWeekday } = (await getPolicy(db, actor.orgId)).league;
+  if (isoWeekday(input.weekStart) !== flagRaisingWeekday) throw invalidField('weekStart', '须为制度规定的升旗日', 'must be the flag-raising day of the policy');
   const theme = input.theme.trim();
   if (!theme) throw invalidField('theme', '请填写本周主题', 'is required');
   const values = { theme, focus: input.focus?.trim() || null, classMeetingTheme: input.classMeetingTheme?.trim() || null, blackboardTheme: input.blackboardTheme?.trim() || null, speaker: input.speaker?.trim() || null, heldOn: input.heldOn ?? null };
@@ -37,12 +41,12 @@ export async function saveFlagRaising(db: Db, actor: Actor, input: { weekStart: 
   });
 }
 
-/** S5 三.6: fixed themes and check days every two weeks, with the criteria published in advance. */
+/** S5 三.6: fixed themes and check days at the policy's interval (two weeks), with the criteria published in advance. */
 export async function scheduleBlackboardChecks(db: Db, actor: Actor, input: { firstCheckOn: string; to: string; themes: string[]; criteria?: Criterion[] }, now: Date) {
   requireAccess(actor, 'league.manage');
   if (input.themes.length === 0) throw invalidField('themes', '请至少填写一个板报主题', 'give at least one theme');
   const criteria = input.criteria?.length ? input.criteria : DEFAULT_CRITERIA;
-  const dates = biweeklyDates(input.firstCheckOn, input.to);
+  const dates = checkDates(input.firstCheckOn, input.to, (await getPolicy(db, actor.orgId)).league.blackboardEveryDays);
   return db.transaction(async (tx) => {
     const rows = await tx
       .insert(blackboardChecks)

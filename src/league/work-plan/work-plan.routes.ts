@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { localDateOf, schoolYearOf, termOf, termRange } from '#core/calendar';
 import { actorOf, type RouteModule } from '#core/http';
 import { getPolicy } from '#core/policy';
-import { S5_MONTHS } from './work-plan.rules';
 import { addPlanItem, createLeaguePlan, getLeaguePlan, updatePlanItem } from './work-plan.service';
 import { findBlackboardChecks, findFlagRaisings, saveFlagRaising, scheduleBlackboardChecks, scoreBranch } from './week.service';
 import { IdParams } from '#core/validation';
@@ -20,7 +19,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
     return { today, schoolYear, term, range: termRange(schoolYear, term) };
   };
 
-  app.get('/league/plan/template', { config: { permission: 'league.read' }, schema: { tags: ['league'], summary: 'S5 主题教育月模板 Themed months template' } }, async () => S5_MONTHS);
+  app.get('/league/plan/template', { config: { permission: 'league.read' }, schema: { tags: ['league'], summary: 'S5 主题教育月模板 Themed months template' } }, async (req) => (await getPolicy(ctx.db, actorOf(req).orgId)).league.themedMonths);
 
   app.get('/league/plan', { config: { permission: 'league.read' }, schema: { tags: ['league'], summary: '团委学期工作计划 Term plan by month (YL-2)', querystring: TermQ } }, async (req) => {
     const actor = actorOf(req);

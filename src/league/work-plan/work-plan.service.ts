@@ -3,7 +3,8 @@ import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidField, notFound, versionConflict } from '#core/errors';
-import { S5_MONTHS } from './work-plan.rules';
+import { getPolicy } from '#core/policy';
+import { templateItems } from './work-plan.rules';
 import { type LeaguePlanItemRow, type LeaguePlanRow, leaguePlanItems, leaguePlans } from './work-plan.schema';
 
 export interface PlanWithItems extends LeaguePlanRow {
@@ -29,23 +30,20 @@ export async function getLeaguePlan(db: Db, actor: Actor, schoolYear: string, te
   return { ...plan, items, themes };
 }
 
-/** YL-2: a term plan; the spring term starts from the S5 template's months, themes and activities. */
+/** YL-2: a term plan; the spring term may start from the policy's themed months (S5 四), else it is built item by item. */
 export async function createLeaguePlan(db: Db, actor: Actor, input: { schoolYear: string; term: 1 | 2; title: string; guiding?: string; goals?: string; useTemplate: boolean }): Promise<PlanWithItems> {
   requireAccess(actor, 'league.manage');
   const title = input.title.trim();
   if (!title) throw invalidField('title', '请填写计划标题', 'is required');
   const existing = await getLeaguePlan(db, actor, input.schoolYear, input.term);
   if (existing) throw new AppError('CONFLICT', '本学期已有团委工作计划', 'This term has a plan already', [{ field: 'term', reason: 'exists' }]);
+  const items = input.useTemplate && input.term === 2 ? templateItems((await getPolicy(db, actor.orgId)).league.themedMonths) : [];
   await db.transaction(async (tx) => {
     const [plan] = await tx
       .insert(leaguePlans)
       .values({ orgId: actor.orgId, schoolYear: input.schoolYear, term: input.term, title, guiding: input.guiding?.trim() ?? '', goals: input.goals?.trim() ?? '' })
       .returning();
-    if (input.useTemplate && input.term === 2) {
-      await tx.insert(leaguePlanItems).values(
-        S5_MONTHS.flatMap((m) => m.activities.map((title, i) => ({ orgId: actor.orgId, planId: plan.id, month: m.month, theme: m.theme, title, sort: i }))),
-      );
-    }
+    if (items.length) await tx.insert(leaguePlanItems).values(items.map((i) => ({ orgId: actor.orgId, planId: plan.id, ...i })));
     await writeAudit(tx, actor, { action: 'league.plan.create', entity: 'league.plan', entityId: plan.id, after: plan });
   });
   return (await getLeaguePlan(db, actor, input.schoolYear, input.term))!;

@@ -1,24 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { get, put } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
+import { BlackboardPanel } from './blackboard.panel';
 
 interface Week {
   weekStart: string;
   record: { theme: string; focus: string | null; classMeetingTheme: string | null; blackboardTheme: string | null; speaker: string | null } | null;
 }
-interface Check {
-  id: string;
-  theme: string;
-  checkOn: string;
-  criteria: { item: string; points: number }[];
-  results: { branchName: string; total: number }[];
-}
 
-/** YL-3 (S5 三.3, 三.6): each Monday's flag-raising with the week's themes; blackboard checks every two weeks. */
+/** YL-3 (S5 三.3, 三.6): each week's flag-raising (on the policy's weekday) with the week's themes; blackboard checks every two weeks. */
 export function LeagueWeeklyPage() {
   const { t } = useI18n();
   const { can } = useAuth();
@@ -26,7 +20,6 @@ export function LeagueWeeklyPage() {
   const [editing, setEditing] = useState<Week | null>(null);
   const [form] = Form.useForm();
   const weeks = useQuery({ queryKey: ['league', 'flags'], queryFn: () => get<{ weeks: Week[]; missing: string[] }>('/league/flag-raisings') });
-  const checks = useQuery({ queryKey: ['league', 'blackboard'], queryFn: () => get<Check[]>('/league/blackboard') });
   const save = useMutation({
     mutationFn: (v: Record<string, string>) => put('/league/flag-raisings', { ...v, weekStart: editing?.weekStart }),
     onSuccess: () => {
@@ -36,8 +29,8 @@ export function LeagueWeeklyPage() {
   });
   return (
     <Page title={tx('升旗与板报', 'Flag-raising and blackboards')}>
-      <ErrorAlert error={weeks.error ?? checks.error} />
-      {(weeks.data?.missing.length ?? 0) > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t(tx(`以下周一尚未登记升旗主题：${weeks.data?.missing.join('、')}`, `Mondays without a theme: ${weeks.data?.missing.join(', ')}`))} />}
+      <ErrorAlert error={weeks.error} />
+      {(weeks.data?.missing.length ?? 0) > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t(tx(`以下升旗日尚未登记升旗主题：${weeks.data?.missing.join('、')}`, `Flag-raising days without a theme: ${weeks.data?.missing.join(', ')}`))} />}
       <Table<Week>
         rowKey="weekStart"
         size="small"
@@ -45,7 +38,7 @@ export function LeagueWeeklyPage() {
         pagination={false}
         scroll={{ x: 800 }}
         columns={[
-          { title: t(tx('周一', 'Monday')), dataIndex: 'weekStart', width: 110 },
+          { title: t(tx('升旗日', 'Flag-raising day')), dataIndex: 'weekStart', width: 110 },
           { title: t(tx('本周主题', 'Theme')), render: (_: unknown, w: Week) => w.record?.theme ?? <Tag>{t(tx('未登记', 'None'))}</Tag> },
           { title: t(tx('工作重点', 'Focus')), render: (_: unknown, w: Week) => w.record?.focus ?? '' },
           { title: t(tx('班会主题', 'Class meeting')), render: (_: unknown, w: Week) => w.record?.classMeetingTheme ?? '' },
@@ -71,21 +64,7 @@ export function LeagueWeeklyPage() {
             : []),
         ]}
       />
-      <Card size="small" title={t(tx('班级板报检查（每两周一期）', 'Blackboard checks (every two weeks)'))} style={{ marginTop: 16 }}>
-        <Table<Check>
-          rowKey="id"
-          size="small"
-          dataSource={checks.data}
-          pagination={false}
-          scroll={{ x: 700 }}
-          columns={[
-            { title: t(tx('检查日期', 'Check day')), dataIndex: 'checkOn', width: 110 },
-            { title: t(tx('主题', 'Theme')), dataIndex: 'theme', width: 160 },
-            { title: t(tx('公布的标准', 'Published criteria')), render: (_: unknown, c: Check) => c.criteria.map((x) => `${x.item}（${x.points}）`).join('；') },
-            { title: t(tx('结果', 'Results')), render: (_: unknown, c: Check) => c.results.map((r) => `${r.branchName} ${r.total}`).join('；') || '—' },
-          ]}
-        />
-      </Card>
+      <BlackboardPanel />
       <Modal open={!!editing} title={editing?.weekStart} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
         <ErrorAlert error={save.error} />
         <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>

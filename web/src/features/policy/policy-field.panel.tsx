@@ -19,6 +19,10 @@ function ValueInput({ path, value, meta, ctx, onChange }: { path: string; value:
   const { t } = useI18n();
   const common = { disabled: ctx.isReadOnly, 'aria-label': meta ? t(meta.label) : path, status: ctx.errors[path] ? ('error' as const) : undefined };
   if (typeof value === 'boolean') return <Switch checked={value} disabled={ctx.isReadOnly} aria-label={common['aria-label']} onChange={onChange} />;
+  // A list of words (the activities of a themed month) is typed entry by entry; a list of numbers is weekdays.
+  if (Array.isArray(value) && !path.endsWith('Days')) {
+    return <Select {...common} mode="tags" style={{ width: '100%' }} value={value as string[]} open={false} onChange={(v) => onChange(v)} />;
+  }
   if (Array.isArray(value)) {
     return (
       <Select

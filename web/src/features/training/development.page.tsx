@@ -1,117 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, List, Modal, Progress, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, List, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
-import { ACTIVITY_LABELS, ASSIGNMENT_KIND_LABELS, BACKBONE_LABELS, currentSchoolYear, currentTerm, FOUR_ONES_LABELS, STAGE_LABELS } from './training.labels';
-import type { AssignmentView, Teacher } from './training.types';
-
-interface Backbone {
-  share: { active: number; backbone: number; share: number; target: number; needed: number; byLevel: Record<string, number> };
-  tracks: { teacherId: string; name: string; stage: string; backboneLevel: string | null; progress: { theory: number; practice: number; theoryRequired: number; practiceRequired: number; total: number; totalRequired: number; isMet: boolean } }[];
-}
-interface Pair {
-  id: string;
-  mentorName: string;
-  menteeName: string;
-  goals: string;
-  state: string;
-  recordCount: number;
-  lastRecordOn: string | null;
-}
-
-function BackboneTab() {
-  const { t } = useI18n();
-  const q = useQuery({ queryKey: ['training', 'backbone'], queryFn: () => get<Backbone>('/training/backbone') });
-  const b = q.data;
-  return (
-    <>
-      <ErrorAlert error={q.error} />
-      {b && (
-        <>
-          <Alert
-            type={b.share.needed ? 'warning' : 'success'}
-            showIcon
-            message={t(
-              tx(
-                `骨干教师 ${b.share.backbone}/${b.share.active} 人（${Math.round(b.share.share * 100)}%），目标 ${Math.round(b.share.target * 100)}%（S2 二.3）${b.share.needed ? `，还需 ${b.share.needed} 人` : ''}`,
-                `Backbone ${b.share.backbone}/${b.share.active} (${Math.round(b.share.share * 100)}%), target ${Math.round(b.share.target * 100)}%${b.share.needed ? `, ${b.share.needed} more needed` : ''}`,
-              ),
-            )}
-            description={Object.entries(b.share.byLevel).map(([k, n]) => `${t(BACKBONE_LABELS[k])} ${n}`).join('　')}
-          />
-          <Table
-            rowKey="teacherId"
-            size="small"
-            style={{ marginTop: 12 }}
-            dataSource={b.tracks}
-            pagination={false}
-            scroll={{ x: 600 }}
-            columns={[
-              { title: t(tx('姓名', 'Name')), dataIndex: 'name', width: 90 },
-              { title: t(tx('阶段', 'Stage')), dataIndex: 'stage', width: 80, render: (s: string) => t(STAGE_LABELS[s]) },
-              { title: t(tx('理论', 'Theory')), render: (_: unknown, r: Backbone['tracks'][number]) => <Progress size="small" percent={Math.min(100, Math.round((r.progress.theory / (r.progress.theoryRequired || 1)) * 100))} format={() => `${r.progress.theory}/${r.progress.theoryRequired}`} /> },
-              { title: t(tx('实践', 'Practice')), render: (_: unknown, r: Backbone['tracks'][number]) => <Progress size="small" percent={Math.min(100, Math.round((r.progress.practice / (r.progress.practiceRequired || 1)) * 100))} format={() => `${r.progress.practice}/${r.progress.practiceRequired}`} /> },
-            ]}
-          />
-        </>
-      )}
-    </>
-  );
-}
-
-function MentorTab() {
-  const { t } = useI18n();
-  const { can } = useAuth();
-  const qc = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
-  const pairs = useQuery({ queryKey: ['training', 'mentors'], queryFn: () => get<Pair[]>('/training/mentors') });
-  const teachers = useQuery({ queryKey: ['training', 'teachers'], queryFn: () => get<Teacher[]>('/training/teachers?active=true') });
-  const create = useMutation({
-    mutationFn: (v: Record<string, string>) => post('/training/mentors', { ...v, schoolYear: currentSchoolYear() }),
-    onSuccess: () => {
-      setOpen(false);
-      qc.invalidateQueries({ queryKey: ['training'] });
-    },
-  });
-  const options = teachers.data?.map((x) => ({ value: x.id, label: `${x.name}（${t(STAGE_LABELS[x.stage])}）` }));
-  return (
-    <>
-      {can('training.plan.write') && (
-        <Button onClick={() => setOpen(true)} style={{ marginBottom: 12 }}>
-          {t(tx('新结对', 'New pair'))}
-        </Button>
-      )}
-      <List
-        dataSource={pairs.data}
-        renderItem={(p) => (
-          <List.Item>
-            <List.Item.Meta title={`${p.mentorName} → ${p.menteeName}`} description={p.goals} />
-            <Tag color={p.recordCount ? 'blue' : 'orange'}>{t(tx(`记录 ${p.recordCount} 次${p.lastRecordOn ? `，最近 ${p.lastRecordOn}` : ''}`, `${p.recordCount} records${p.lastRecordOn ? `, last ${p.lastRecordOn}` : ''}`))}</Tag>
-          </List.Item>
-        )}
-      />
-      <Modal open={open} title={t(tx('师徒结对（老带新）', 'Mentor pair'))} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-        <ErrorAlert error={create.error} />
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
-          <Form.Item name="mentorId" label={t(tx('师傅', 'Mentor'))} rules={[{ required: true }]}>
-            <Select showSearch optionFilterProp="label" options={options} />
-          </Form.Item>
-          <Form.Item name="menteeId" label={t(tx('徒弟', 'Mentee'))} rules={[{ required: true }]}>
-            <Select showSearch optionFilterProp="label" options={options} />
-          </Form.Item>
-          <Form.Item name="goals" label={t(tx('结对目标与要求', 'Goals'))} rules={[{ required: true }]}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </>
-  );
-}
+import { AssignmentsPanel } from './assignment-review.panel';
+import { BackbonePanel } from './backbone.panel';
+import { MentorPairsPanel } from './mentor-pairs.panel';
+import { ACTIVITY_LABELS, ASSIGNMENT_KIND_LABELS, currentSchoolYear, currentTerm, FOUR_ONES_LABELS, } from './training.labels';
+import type { AssignmentView, } from './training.types';
 
 function FourOnesTab() {
   const { t } = useI18n();
@@ -164,19 +63,7 @@ function WorkTab() {
           <Button onClick={() => setOpen('activity')}>{t(tx('登记学期活动', 'Record an activity'))}</Button>
         </Space>
       )}
-      <Table
-        rowKey="id"
-        size="small"
-        dataSource={tasks.data}
-        pagination={false}
-        scroll={{ x: 600 }}
-        columns={[
-          { title: t(tx('作业', 'Assignment')), dataIndex: 'title' },
-          { title: t(tx('类型', 'Kind')), dataIndex: 'kind', width: 100, render: (k: string) => t(ASSIGNMENT_KIND_LABELS[k]) },
-          { title: t(tx('截止', 'Due')), dataIndex: 'dueOn', width: 100 },
-          { title: t(tx('已交/应交', 'In / expected')), width: 100, render: (_: unknown, a: AssignmentView) => `${a.submitted}/${a.expected}` },
-        ]}
-      />
+      <AssignmentsPanel rows={tasks.data} loading={tasks.isLoading} />
       <div style={{ marginTop: 12 }}>
         {acts.data?.coverage.kinds.map((k) => (
           <Tag key={k.kind} color={k.isMet ? 'green' : 'orange'}>
@@ -213,8 +100,8 @@ export function DevelopmentPage() {
     <Page title={tx('教师发展', 'Teacher development')}>
       <Tabs
         items={[
-          { key: 'backbone', label: t(tx('骨干教师', 'Backbone')), children: <BackboneTab /> },
-          { key: 'mentors', label: t(tx('师徒结对', 'Mentoring')), children: <MentorTab /> },
+          { key: 'backbone', label: t(tx('骨干教师', 'Backbone')), children: <BackbonePanel /> },
+          { key: 'mentors', label: t(tx('师徒结对', 'Mentoring')), children: <MentorPairsPanel /> },
           { key: 'four', label: t(tx('四个一', 'Four ones')), children: <FourOnesTab /> },
           { key: 'work', label: t(tx('作业与活动', 'Assignments and activities')), children: <WorkTab /> },
         ]}

@@ -8,6 +8,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { PlanEditor } from './plan-editor.panel';
 import { PLAN_STATE_COLORS, PLAN_STATE_LABELS } from './plans.page';
+import { type StandingSlot, standingScheduleText } from './standing-schedule';
 import { CATEGORY_LABELS } from './training.labels';
 import type { Plan, PlanItem } from './training.types';
 import { orgTime } from '../../ui/time';
@@ -52,6 +53,8 @@ export function PlanPage() {
   const [opinion, setOpinion] = useState('');
   const [generation, setGeneration] = useState<Generation | null>(null);
   const q = useQuery({ queryKey: ['training', 'plan', id], queryFn: () => get<Plan>(`/training/plans/${id}`) });
+  // The generate card describes the school's own standing schedule (policy), not a fixed week.
+  const schedule = useQuery({ queryKey: ['policy', 'current'], queryFn: () => get<{ values: { training: { standingSchedule: StandingSlot[] } } }>('/policy'), enabled: can('training.session.manage') });
   const refresh = () => qc.invalidateQueries({ queryKey: ['training'] });
   const act = useMutation({
     mutationFn: (action: string) => post(`/documents/${id}/${action}`, { version: q.data?.document?.version, opinion: opinion.trim() || undefined }),
@@ -132,7 +135,8 @@ export function PlanPage() {
       {isInForce && can('training.session.manage') && plan.kind === 'semester' && (
         <Card size="small" style={{ marginTop: 16 }} title={t(tx('按常规安排生成本学期培训', 'Generate the term from the standing schedule'))}>
           <Typography.Paragraph type="secondary">
-            {t(tx('每周一政治学习、周三/周四学科业务学习、周五校本教研（制度参数），节假日自动跳过；重复生成不会产生重复场次。', 'Monday political study, Wednesday/Thursday subject study, Friday research (policy); holidays are skipped; generating again adds nothing twice.'))}
+            <span data-testid="plan-standing-schedule">{schedule.data ? t(standingScheduleText(schedule.data.values.training.standingSchedule)) : ''}</span>
+            {t(tx('（制度参数）；节假日自动跳过，重复生成不会产生重复场次。', ' (policy); holidays are skipped; generating again adds nothing twice.'))}
           </Typography.Paragraph>
           <Space wrap>
             <Button type="primary" onClick={() => generate.mutate()} loading={generate.isPending} data-testid="plan-generate">
