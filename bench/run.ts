@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { productionExecutionBenchmark } from './production/execution.bench.js';
 import { planningBenchmark } from './planning/planning.bench.js';
-import { cliBenchmark } from './startup/cli.bench.js';
+import { cliBenchmark } from './planning/cli.bench.js';
 import { startupBenchmark } from './startup/startup.bench.js';
 import { excelImportBenchmark } from './excel/import.bench.js';
 import { trainingHallBenchmark, trainingSignInBenchmark } from './training/signin.bench.js';

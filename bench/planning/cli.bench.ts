@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { generatePlantSpec, toMrpInput } from '../planning/plant.generator.js';
+import { generatePlantSpec, toMrpInput } from './plant.generator.js';
 import type { BenchModule, BenchRow } from '../run.js';
 
 // The CLI as a user starts it (issue 11 "compiled server"): `node bin/zhidu.mjs --help`, and
