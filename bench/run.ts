@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { productionExecutionBenchmark } from './production/execution.bench.js';
 import { planningBenchmark } from './planning/planning.bench.js';
+import { cliBenchmark } from './planning/cli.bench.js';
 import { startupBenchmark } from './startup/startup.bench.js';
 import { excelImportBenchmark } from './excel/import.bench.js';
 import { trainingHallBenchmark, trainingSignInBenchmark } from './training/signin.bench.js';
@@ -24,7 +25,7 @@ export interface BenchModule {
   run: () => Promise<BenchRow[]>;
 }
 
-const benchmarks: BenchModule[] = [startupBenchmark, planningBenchmark, trainingSignInBenchmark, trainingHallBenchmark, excelImportBenchmark, productionExecutionBenchmark];
+const benchmarks: BenchModule[] = [cliBenchmark, startupBenchmark, planningBenchmark, trainingSignInBenchmark, trainingHallBenchmark, excelImportBenchmark, productionExecutionBenchmark];
 
 function printTable(rows: BenchRow[]): void {
   const header = ['benchmark', 'case', 'metric', 'value', 'target', 'ok'];

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './main';
 
 function capture() {
@@ -11,6 +11,12 @@ function capture() {
 }
 
 describe('zhidu CLI', () => {
+  // The CLI loads the server modules on demand (issue 11); load them once here, so their
+  // transform time under vitest is not counted against each test's time limit.
+  beforeAll(async () => {
+    await import('#server');
+  }, 300_000);
+
   it('prints help and refuses unknown commands with exit code 2', async () => {
     const a = capture();
     expect(await runCli(['help'], a.io)).toBe(0);

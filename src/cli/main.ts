@@ -1,8 +1,10 @@
-import { systemActor } from '#core/access';
-import { type BackupFile, createBackup, readBackupArchive, restoreBackup, writeBackupArchive } from '#core/db';
+import type { BackupFile } from '#core/db';
 import { AppError } from '#core/errors';
-import { addPerson, findOrganisationByCode } from '#core/org';
-import { composeAppRegistry, openAppDatabase, readConfig, seedDemo, startServer } from '#server';
+import type { openAppDatabase } from '#server';
+
+// Every command loads its own modules on demand (dynamic import): `zhidu --help` loads
+// nothing, `zhidu plan mrp` only the planning kernels, and only the server commands load
+// fastify, the database drivers and the business modules.
 
 const HELP = `制度 Zhidu — 用法 usage: zhidu <command>
 
@@ -27,6 +29,7 @@ function flag(args: string[], name: string): string | undefined {
 }
 
 async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openAppDatabase>>) => Promise<T>): Promise<T> {
+  const { openAppDatabase, readConfig } = await import('#server');
   const database = await openAppDatabase(readConfig());
   try {
     return await fn(database);
@@ -38,9 +41,11 @@ async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openAppD
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'start':
+    case 'start': {
+      const { startServer } = await import('#server');
       await startServer();
       return -1;
+    }
     case 'migrate':
       return withDatabase(async () => {
         io.stdout('数据库已是最新 migrations applied\n');
@@ -51,6 +56,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         io.stderr('seed: 目前只支持 --demo / only --demo is supported\n');
         return 2;
       }
+      const { composeAppRegistry, seedDemo } = await import('#server');
       return withDatabase(async (database) => {
         const r = await seedDemo(database.db, composeAppRegistry(), new Date());
         io.stdout(r.seeded ? `已写入示例数据 seeded (${r.logins.length} logins, password ${r.password})\n` : '已有数据，未重复写入 data present; nothing seeded\n');
@@ -70,6 +76,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         io.stderr('user add: 需要 --org --username --password / --org, --username and --password are required\n');
         return 2;
       }
+      const { systemActor } = await import('#core/access');
+      const { addPerson, findOrganisationByCode } = await import('#core/org');
       return withDatabase(async (database) => {
         const org = await findOrganisationByCode(database.db, orgCode);
         if (!org) {
@@ -89,6 +97,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         io.stderr('backup: 需要文件名 a file name is required\n');
         return 2;
       }
+      const { createBackup, writeBackupArchive } = await import('#core/db');
+      const { readConfig } = await import('#server');
       return withDatabase(async (database) => {
         const backup = await createBackup(database, new Date());
         const archive = await writeBackupArchive(file, backup, readConfig().filesDir);
@@ -104,6 +114,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         io.stderr('restore: 需要文件名 a file name is required\n');
         return 2;
       }
+      const { readBackupArchive, restoreBackup } = await import('#core/db');
+      const { readConfig } = await import('#server');
       let backup: BackupFile;
       let files = 0;
       try {

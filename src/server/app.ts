@@ -9,6 +9,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type AppContext, stampArrival, type ZodApp } from '#core/http';
 import { PermissionError } from '#core/access';
+import { runWithPolicyScope } from '#core/policy';
 import { guardRoute, makeSessionHook } from './auth-hooks';
 import { handleError } from './error-handler';
 import { refuseUnsafeText } from './input-guard';
@@ -62,6 +63,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', makeSessionHook(ctx));
+  // Each handler runs in its own policy scope: the policy is read once per request, however
+  // many rules consult it (after body parsing, which would lose an earlier async context).
+  app.addHook('preHandler', (_request, _reply, done) => runWithPolicyScope(done));
 
   await app.register(
     async (api) => {

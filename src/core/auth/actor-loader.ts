@@ -1,28 +1,33 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { type Actor, isPermissionCode, type Permission } from '../access';
 import type { Db } from '../db';
 import { roles, userRoles, users } from '../org';
 
-/** Builds the acting person from the database: roles and their permissions as data. */
+/**
+ * Builds the acting person from the database: roles and their permissions as data.
+ * One query per request: the user joined to their role assignments and those roles.
+ */
 export async function loadActor(db: Db, orgId: string, userId: string): Promise<Actor | undefined> {
-  const [user] = await db
-    .select()
+  const rows = await db
+    .select({
+      username: users.username,
+      displayName: users.displayName,
+      isActive: users.isActive,
+      locale: users.locale,
+      roleCode: userRoles.roleCode,
+      permissions: roles.permissions,
+    })
     .from(users)
+    .leftJoin(userRoles, and(eq(userRoles.orgId, users.orgId), eq(userRoles.userId, users.id)))
+    .leftJoin(roles, and(eq(roles.orgId, userRoles.orgId), eq(roles.code, userRoles.roleCode)))
     .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+  const user = rows[0];
   if (!user?.isActive) return undefined;
-  const codes = (
-    await db
-      .select({ code: userRoles.roleCode })
-      .from(userRoles)
-      .where(and(eq(userRoles.orgId, orgId), eq(userRoles.userId, userId)))
-  ).map((r) => r.code);
+  const codes: string[] = [];
   const permissions = new Set<Permission>();
-  if (codes.length > 0) {
-    const rows = await db
-      .select({ permissions: roles.permissions })
-      .from(roles)
-      .where(and(eq(roles.orgId, orgId), inArray(roles.code, codes)));
-    for (const r of rows) for (const p of r.permissions) if (isPermissionCode(p)) permissions.add(p);
+  for (const r of rows) {
+    if (r.roleCode !== null && !codes.includes(r.roleCode)) codes.push(r.roleCode);
+    for (const p of r.permissions ?? []) if (isPermissionCode(p)) permissions.add(p);
   }
   return {
     orgId,

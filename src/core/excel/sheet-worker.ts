@@ -8,6 +8,14 @@ import { importFailed, type ParsedSheet, type ParseOptions } from './sheet.reade
 const WORKER_MEMORY_MB = 512;
 const WORKER_TIMEOUT_MS = 120_000;
 
+// Set only by the server build (scripts/build-server.mjs), where import.meta.url names this
+// source file: the compiled worker sits in dist/server next to the compiled server.
+declare const __ZHIDU_COMPILED__: boolean | undefined;
+const WORKER_URL =
+  typeof __ZHIDU_COMPILED__ !== 'undefined' && __ZHIDU_COMPILED__
+    ? new URL('../../../dist/server/sheet.worker.mjs', import.meta.url)
+    : new URL('./sheet.worker.mjs', import.meta.url);
+
 type WorkerAnswer = { ok: true; parsed: ParsedSheet } | { ok: false; error: { code?: string; message?: string; messageEn?: string; details?: AppError['details'] } };
 
 /**
@@ -17,7 +25,7 @@ type WorkerAnswer = { ok: true; parsed: ParsedSheet } | { ok: false; error: { co
 export function parseSheet(def: SheetDef, buffer: Buffer, options: ParseOptions = {}): Promise<ParsedSheet> {
   const locale = options.locale ?? 'zh-CN';
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./sheet.worker.mjs', import.meta.url), {
+    const worker = new Worker(WORKER_URL, {
       workerData: { def, buffer, options },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB },
     });

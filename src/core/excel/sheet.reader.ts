@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+// exceljs (~0.5 s of CPU to load) is imported when a workbook is first read or written, not at start.
+import type ExcelJS from 'exceljs';
 import { AppError, type ErrorDetail } from '../errors';
 import {
   type CellData,
@@ -159,7 +160,8 @@ export async function parseSheetStream(def: SheetDef, buffer: Buffer, options: P
   const byHeader = new Map<string, ColumnDef>();
   for (const c of def.columns) for (const h of [c.header.zh, c.header.en, c.key]) byHeader.set(normaliseHeader(h), c);
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([buffer]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
   let result: { header: { rowNumber: number; columns: HeaderColumns } | undefined; rows: SheetRow[]; rowNumbers: number[]; errors: ErrorDetail[] } | undefined;
   try {
     for await (const worksheet of reader) {

@@ -13,6 +13,7 @@ export {
   getPolicy,
   getPolicyVersion,
   getPolicyView,
+  runWithPolicyScope,
   updatePolicy,
 } from './policy.service';
 export type { PolicyUpdate, PolicyView } from './policy.service';

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, desc, eq } from 'drizzle-orm';
 import { type Actor, requireAccess, userIdOf } from '../access';
 import { writeAudit } from '../audit';
@@ -41,9 +42,49 @@ function materialiseVersion(orgId: string, row: { version: number; preset: strin
 
 const asPreset = (name: string): PresetName => (isPresetName(name) ? name : 'T4');
 
+// The latest version's number without its values: a known version's parsed values are kept above.
 async function findLatestRow(db: Db, orgId: string) {
-  const [row] = await db.select().from(policyVersions).where(eq(policyVersions.orgId, orgId)).orderBy(desc(policyVersions.version)).limit(1);
+  const [row] = await db
+    .select({ version: policyVersions.version, preset: policyVersions.preset, reason: policyVersions.reason, createdAt: policyVersions.createdAt })
+    .from(policyVersions)
+    .where(eq(policyVersions.orgId, orgId))
+    .orderBy(desc(policyVersions.version))
+    .limit(1);
   return row;
+}
+
+async function valuesOfVersion(db: Db, orgId: string, row: { version: number; preset: string }): Promise<Policy> {
+  const cached = parsedVersions.get(`${orgId}:${row.version}`);
+  if (cached) return cached;
+  const [stored] = await db
+    .select({ values: policyVersions.values })
+    .from(policyVersions)
+    .where(and(eq(policyVersions.orgId, orgId), eq(policyVersions.version, row.version)));
+  return materialiseVersion(orgId, { ...row, values: stored?.values });
+}
+
+// One read of the policy per request: the HTTP server runs each handler in a scope
+// (runWithPolicyScope) where the first read of an organisation's policy is kept and every
+// later read in that request gets it. Saving a version drops it. Outside a scope (scheduler,
+// CLI, tests calling services) every call reads the database, as before; the parse is
+// cached per organisation and version in both cases, so several processes stay correct.
+const requestScope = new AsyncLocalStorage<Map<string, Promise<PolicyView>>>();
+
+/** Runs fn (a request's handler) with its own memo of the policies read. */
+export function runWithPolicyScope<T>(fn: () => T): T {
+  return requestScope.run(new Map(), fn);
+}
+
+function getPolicyViewOf(db: Db, orgId: string): Promise<PolicyView> {
+  const memo = requestScope.getStore();
+  if (!memo) return readPolicyView(db, orgId);
+  let view = memo.get(orgId);
+  if (!view) {
+    view = readPolicyView(db, orgId);
+    memo.set(orgId, view);
+    view.catch(() => memo.delete(orgId));
+  }
+  return view;
 }
 
 async function defaultPreset(db: Db, orgId: string): Promise<PresetName> {
@@ -52,11 +93,11 @@ async function defaultPreset(db: Db, orgId: string): Promise<PresetName> {
   return presetNameFor(org.template, org.kind);
 }
 
-async function getPolicyViewOf(db: Db, orgId: string): Promise<PolicyView> {
+async function readPolicyView(db: Db, orgId: string): Promise<PolicyView> {
   const row = await findLatestRow(db, orgId);
   if (row) {
     const preset = asPreset(row.preset);
-    return { version: row.version, preset, isDefault: false, values: materialiseVersion(orgId, row), reason: row.reason, createdAt: row.createdAt };
+    return { version: row.version, preset, isDefault: false, values: await valuesOfVersion(db, orgId, row), reason: row.reason, createdAt: row.createdAt };
   }
   const preset = await defaultPreset(db, orgId);
   return { version: 0, preset, isDefault: true, values: POLICY_PRESETS[preset], reason: null, createdAt: null };
@@ -75,8 +116,10 @@ async function saveVersion(db: Db, actor: Actor, baseVersion: number, preset: Pr
   const text = reason.trim();
   if (!text) throw invalidField('reason', '请填写修改原因', 'a reason is required');
   try {
+    // The request's memo no longer holds: the version read below, or the one saved, replaces it.
+    requestScope.getStore()?.delete(actor.orgId);
     return await db.transaction(async (tx) => {
-      const current = await getPolicyViewOf(tx, actor.orgId);
+      const current = await readPolicyView(tx, actor.orgId);
       if (current.version !== baseVersion) throw versionConflict();
       const version = baseVersion + 1;
       const changes = diffPolicies(current.values, values);
@@ -94,6 +137,8 @@ async function saveVersion(db: Db, actor: Actor, baseVersion: number, preset: Pr
     // Two editors saving on the same base: the second insert hits the primary key.
     if (isUniqueViolation(err)) throw versionConflict();
     throw err;
+  } finally {
+    requestScope.getStore()?.delete(actor.orgId);
   }
 }
 
