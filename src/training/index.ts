@@ -8,6 +8,8 @@ import { creditRoutes } from './credit';
 import { dashboardRoutes, trainingHomeSource } from './dashboard';
 import { seedTrainingSchool } from './demo';
 import { evaluationRoutes } from './evaluation';
+import { groupPlanRoutes } from './group-plan';
+import { handbookRoutes } from './handbook';
 import { leaveInbox, leaveRoutes } from './leave';
 import { mentorRoutes } from './mentor';
 import { planCompleteGuard, planDocumentType, planRoutes } from './plan';
@@ -16,6 +18,7 @@ import { sessionRoutes } from './session';
 import { studyRoutes } from './study';
 import { teacherRoutes, teachersExcelTable } from './teacher';
 import { termRoutes } from './term';
+import { termPanelRoutes } from './term-panel';
 import { closeEndedSessionsJob, remindSelfStudyJob, warnTeachersJob } from './training.jobs';
 import { TRAINING_PERMISSIONS } from './training.permissions';
 
@@ -40,6 +43,10 @@ export const trainingModule = defineModule({
     backboneRoutes,
     mentorRoutes,
     practiceRoutes,
+    // Issue 13 items 14–16: the term-end panel, the handbook and record books, group plans and budget.
+    termPanelRoutes,
+    handbookRoutes,
+    groupPlanRoutes,
     dashboardRoutes,
   ],
   jobs: [closeEndedSessionsJob, remindSelfStudyJob, warnTeachersJob],

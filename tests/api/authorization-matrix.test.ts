@@ -106,6 +106,7 @@ const PARAM_TABLES: Record<string, string> = {
   '/api/training/claims/:id/withdraw': 'training_credit_claims',
   '/api/training/mentors/:id/close': 'training_mentor_pairs',
   '/api/training/mentors/:id/records': 'training_mentor_pairs',
+  '/api/training/budget/:id': 'training_budget_items',
   '/api/training/notes/:id': 'training_study_notes',
   '/api/training/honours/:id/decide': 'training_term_honours',
   '/api/league/plan/:id/items': 'league_plans',

@@ -129,6 +129,11 @@ export const TRAINING_S2: Policy['training'] = {
   activitiesPerSemester: 1,
   advancedGroupMinCommendedShare: 0.5,
   standingSchedule: SCHEDULE_S1,
+  termPanelRoles: ['principal', 'academic_director'],
+  // Every month teachers are at school: September to January, March to June.
+  handbookSignOff: { signerRoles: ['group_leader', 'academic_director'], months: [9, 10, 11, 12, 1, 3, 4, 5, 6] },
+  recordBookInspectorRoles: ['principal', 'academic_director'],
+  groupPlanApproverRole: 'academic_director',
 };
 
 export const DEADLINES_PLANT: Policy['deadlines'] = {

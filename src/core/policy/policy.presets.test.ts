@@ -81,6 +81,24 @@ describe('policy presets', () => {
     for (const name of ['S1', 'S2', 'S3', 'S4', 'T5'] as const) expect(POLICY_PRESETS[name].training.advancedGroupMinCommendedShare, name).toBe(0.5);
   });
 
+  it.each(['S1', 'S2', 'S3', 'S4', 'T5'] as const)('ST-18 ST-19 ST-20 issue 13 items 14–16: preset %s names the term panel, the handbook signers and months, the record-book inspectors and the group-plan approver', (name) => {
+    const tr = POLICY_PRESETS[name].training;
+    // S2 五.5 考核小组 and S1 考勤 三 领导组: the principal and the office.
+    expect(tr.termPanelRoles).toEqual(['principal', 'academic_director']);
+    expect(tr.recordBookInspectorRoles).toEqual(['principal', 'academic_director']);
+    // S1 学习制度 1 按月签评: the group leader or the office, every month teachers are at school.
+    expect(tr.handbookSignOff.signerRoles).toEqual(['group_leader', 'academic_director']);
+    expect(tr.handbookSignOff.months).toEqual([9, 10, 11, 12, 1, 3, 4, 5, 6]);
+    // S2 六.(二): group plans under the school plan, approved by the office.
+    expect(tr.groupPlanApproverRole).toBe('academic_director');
+  });
+
+  it('ST-19 issue 13 item 15: the handbook sign-off cites S1 学习制度 1 and the record-book inspection S1 考勤 三', () => {
+    expect(FIELD_META['training.handbookSignOff.months'].clause).toBe('S1 学习制度 1');
+    expect(FIELD_META['training.recordBookInspectorRoles'].clause).toBe('S1 考勤 三');
+    expect(FIELD_META['training.termPanelRoles'].clause).toBe('S2 五.5');
+  });
+
   it('PP-25 every preset owes the annual maintenance plan in January (T4 第四十八条 每年初); no template says otherwise', () => {
     for (const name of PRESET_NAMES) expect(POLICY_PRESETS[name].production.maintenancePlanDueMonth, name).toBe(1);
     expect(FIELD_META['production.maintenancePlanDueMonth'].clause).toBe('T4 第四十八条');

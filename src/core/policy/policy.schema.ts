@@ -145,6 +145,17 @@ const TrainingSchema = z.object({
   /** 先进教研组 (S2 六.(四)): no member criticised and at least this share commended (issue 13 item 6). */
   advancedGroupMinCommendedShare: share,
   standingSchedule: z.array(StandingSlotSchema).max(30),
+  /** S2 五.5: the roles on the term-end assessment panel (学期末校本培训考核小组, issue 13 item 14). */
+  termPanelRoles: z.array(roleCode).min(1).max(10),
+  /** S1 学习制度 1: 年度考核记实手册按月签评 — who signs and in which months (issue 13 item 15). */
+  handbookSignOff: z.object({
+    signerRoles: z.array(roleCode).min(1).max(10),
+    months: z.array(z.number().int().min(1).max(12)).min(1).max(12),
+  }),
+  /** S1 考勤 三: the roles of the leadership group that inspect the 《校本培训记录册》 (issue 13 item 15). */
+  recordBookInspectorRoles: z.array(roleCode).min(1).max(10),
+  /** S2 六.(二)、(三): the role that approves a teaching group's plan under the school plan (issue 13 item 16). */
+  groupPlanApproverRole: roleCode,
 });
 
 const DeadlinesSchema = z.object({

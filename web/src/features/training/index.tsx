@@ -8,6 +8,8 @@ const AssessmentPrintPage = lazyPage(() => import('./assessment-print.page'), 'A
 const CreditsPage = lazyPage(() => import('./credits.page'), 'CreditsPage');
 const DashboardPage = lazyPage(() => import('./dashboard.page'), 'DashboardPage');
 const DevelopmentPage = lazyPage(() => import('./development.page'), 'DevelopmentPage');
+const GroupPlansPage = lazyPage(() => import('./group-plans.page'), 'GroupPlansPage');
+const HandbookPage = lazyPage(() => import('./handbook.page'), 'HandbookPage');
 const EvaluationPage = lazyPage(() => import('./evaluation.page'), 'EvaluationPage');
 const LeavePage = lazyPage(() => import('./leave.page'), 'LeavePage');
 const MentoringPage = lazyPage(() => import('./mentoring.page'), 'MentoringPage');
@@ -24,6 +26,7 @@ const SessionsPage = lazyPage(() => import('./sessions.page'), 'SessionsPage');
 const SignInPage = lazyPage(() => import('./sign-in.page'), 'SignInPage');
 const TeachersPage = lazyPage(() => import('./teachers.page'), 'TeachersPage');
 const TermPage = lazyPage(() => import('./term.page'), 'TermPage');
+const TermPanelPage = lazyPage(() => import('./term-panel.page'), 'TermPanelPage');
 
 const menu = (label: { zh: string; en: string }, permission: string, order: number) => ({ section: 'training' as const, label, permission, order });
 
@@ -37,6 +40,8 @@ export const trainingRoutes: AppRoute[] = [
   { path: '/training/my/mentoring', element: <MentoringPage />, menu: menu(tx('师徒结对记录', 'Mentoring record'), 'training.self', 4.5) },
   { path: '/training/dashboard', element: <DashboardPage />, menu: menu(tx('教导处看板', 'Dashboard'), 'training.read', 5) },
   { path: '/training/plans', element: <PlansPage />, menu: menu(tx('培训计划', 'Plans'), 'training.read', 10) },
+  // Issue 13 item 16 (S2 六.(二)、(五)): group plans under the school plan and the training budget.
+  { path: '/training/group-plans', element: <GroupPlansPage />, menu: menu(tx('教研组计划与经费', 'Group plans and budget'), 'training.read', 11) },
   { path: '/training/plans/new', element: <NewPlanPage /> },
   { path: '/training/plans/:id', element: <PlanPage /> },
   { path: '/training/sessions', element: <SessionsPage />, menu: menu(tx('培训安排与签到', 'Sessions'), 'training.read', 15) },
@@ -49,6 +54,9 @@ export const trainingRoutes: AppRoute[] = [
   { path: '/training/assessment/print', element: <AssessmentPrintPage /> },
   { path: '/training/evaluation', element: <EvaluationPage />, menu: menu(tx('多元评价', 'Evaluation'), 'training.read', 35) },
   { path: '/training/term', element: <TermPage />, menu: menu(tx('期末表彰与总结', 'Term end'), 'training.read', 40) },
+  // Issue 13 items 14 (S2 五.5) and 15 (S1 按月签评, 考勤 三).
+  { path: '/training/term-panel', element: <TermPanelPage />, menu: menu(tx('学期末考核', 'Term-end assessment'), 'training.read', 41) },
+  { path: '/training/handbook', element: <HandbookPage />, menu: menu(tx('手册签评与记录册检查', 'Handbook and record books'), 'training.read', 42) },
   { path: '/training/development', element: <DevelopmentPage />, menu: menu(tx('教师发展', 'Development'), 'training.read', 45) },
   { path: '/training/archive', element: <ArchivePage />, menu: menu(tx('培训档案', 'Archive'), 'training.read', 50) },
   { path: '/training/teachers', element: <TeachersPage />, menu: menu(tx('教师名单', 'Teachers'), 'training.read', 55) },
