@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, login, PHONE, startE2E } from './harness';
+import { type E2E, login, startE2E } from './harness';
 import { apiAs, switchLanguage, waitText } from './journey-helpers';
 
 // Issue 14 item 12: sales plans show per-product totals; the generated plan text follows the
