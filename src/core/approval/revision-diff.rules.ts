@@ -20,6 +20,8 @@ export const DEFAULT_DIFF_LABELS: DiffLabels = {
   title: '标题',
   body: '内容',
   content: '正文',
+  contentEn: '正文（英文）',
+  valueEn: '值（英文）',
   lines: '条目',
   key: '项目',
   value: '值',

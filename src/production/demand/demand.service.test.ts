@@ -15,6 +15,7 @@ import {
   findShipmentPlan,
   getMonthSummary,
   getOrder,
+  getSalesPlan,
   recordReviewOpinion,
   recordShipment,
   rejectCustomerChange,
@@ -65,6 +66,9 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 â€
         { itemId: p.items.wine, onDate: '2026-04-24', qty: 11000 },
       ],
     });
+    // Issue 14 item 12: the plan shows each product's total over its ship dates.
+    const view = await getSalesPlan(db, workflows, p.market, plan.id);
+    expect(view.productTotals).toEqual([expect.objectContaining({ itemId: p.items.wine, qty: 21000, lineCount: 2 })]);
     const [due] = await db
       .select()
       .from(deadlines)

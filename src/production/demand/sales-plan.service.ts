@@ -145,7 +145,20 @@ export async function getSalesPlan(db: Db, workflows: Workflows, actor: Actor, i
     .select({ state: documents.state, number: documents.number, title: documents.title })
     .from(documents)
     .where(and(eq(documents.orgId, actor.orgId), eq(documents.id, plan.documentId)));
-  return { ...plan, title: doc.title, number: doc.number, state: doc.state, lines, document };
+  return { ...plan, title: doc.title, number: doc.number, state: doc.state, lines, productTotals: productTotalsOf(lines), document };
+}
+
+// Issue 14 item 12: a monthly plan has one line per ship date; readers want each product's sum.
+function productTotalsOf(lines: readonly { itemId: string; code: string; name: string; unit: string; qty: number; unitPrice: number | null }[]) {
+  const byItem = new Map<string, { itemId: string; code: string; name: string; unit: string; qty: number; amount: number | null; lineCount: number }>();
+  for (const l of lines) {
+    const e = byItem.get(l.itemId) ?? { itemId: l.itemId, code: l.code, name: l.name, unit: l.unit, qty: 0, amount: null, lineCount: 0 };
+    e.qty += l.qty;
+    if (l.unitPrice !== null) e.amount = (e.amount ?? 0) + l.qty * l.unitPrice;
+    e.lineCount += 1;
+    byItem.set(l.itemId, e);
+  }
+  return [...byItem.values()];
 }
 
 export async function findSalesPlans(db: Db, actor: Actor, filter: { kind?: SalesPlanKind; year?: number } = {}) {

@@ -7,9 +7,16 @@ import { ErrorAlert } from '../../ui/page';
 import type { DocumentView, GeneralBody } from './approval.types';
 
 /** The document's content, key content first (what an approver on a phone reads). */
+const valueIn = (l: { value: string }, locale: string) => {
+  const en = (l as { valueEn?: unknown }).valueEn;
+  return locale === 'en' && typeof en === 'string' ? en : l.value;
+};
+
 export function DocumentContent({ body }: { body: unknown }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const b = (body ?? {}) as GeneralBody & Record<string, unknown>;
+  // Generated texts (production plans) carry an English twin; the language switch picks it.
+  const content = locale === 'en' && typeof b.contentEn === 'string' && b.contentEn ? b.contentEn : b.content;
   const isGeneral = typeof b.content === 'string' || Array.isArray(b.lines);
   if (!isGeneral) {
     return <pre style={{ whiteSpace: 'pre-wrap', margin: 0, fontSize: 13 }}>{JSON.stringify(body, null, 2)}</pre>;
@@ -17,8 +24,8 @@ export function DocumentContent({ body }: { body: unknown }) {
   const lines = (b.lines ?? []).filter((l) => l && (l.key || l.value));
   return (
     <div data-testid="doc-content">
-      {b.content ? (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{b.content}</Typography.Paragraph>
+      {content ? (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{content}</Typography.Paragraph>
       ) : (
         <Typography.Text type="secondary">{t(tx('（无正文）', '(no text)'))}</Typography.Text>
       )}
@@ -26,7 +33,7 @@ export function DocumentContent({ body }: { body: unknown }) {
         <Descriptions size="small" bordered column={1} style={{ marginTop: 8 }}>
           {lines.map((l, i) => (
             <Descriptions.Item key={i} label={l.key}>
-              {l.value}
+              {valueIn(l, locale)}
             </Descriptions.Item>
           ))}
         </Descriptions>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
+import { Attachments } from '../../ui/attachments';
 import { ErrorAlert } from '../../ui/page';
 import { ACTION_LABELS, type Finding, type FindingCommand, type FindingEvent, formatYuan, STATE_LABELS, verdictLabel } from './finding.types';
 import { orgTime } from '../../ui/time';
@@ -104,6 +105,14 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
               ),
             }))}
           />
+
+          {(f.actions.includes('dispute') || f.events.some((e) => e.action === 'dispute')) && (
+            // Issue 14 item 13 (CORE-9): the written dispute's evidence (photos, records) is filed with it.
+            <div data-testid="dispute-attachments" style={{ marginTop: 12 }}>
+              <Typography.Title level={5}>{t(tx('申诉材料', 'Dispute evidence'))}</Typography.Title>
+              <Attachments entity="assessment.finding" entityId={f.id} defaultCategory="record" />
+            </div>
+          )}
 
           {f.actions.length > 0 && (
             <Space wrap style={{ marginTop: 8 }}>

@@ -3,6 +3,7 @@ import { Card, Descriptions, Spin, Tabs, Tag } from 'antd';
 import { useParams } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
+import { Attachments } from '../../ui/attachments';
 import { ErrorAlert, Page } from '../../ui/page';
 import { ActionsPanel } from './actions.panel';
 import { AttendancePanel } from './attendance.panel';
@@ -51,6 +52,7 @@ export function MeetingPage() {
             { key: 'attendance', label: t(tx(`考勤（${m.attendees.length}）`, `Attendance (${m.attendees.length})`)), children: <AttendancePanel meeting={m} onSaved={refresh} /> },
             { key: 'leave', label: t(tx(`请假${pending ? `（待批 ${pending}）` : ''}`, `Leave${pending ? ` (${pending} pending)` : ''}`)), children: <LeavePanel meeting={m} onChanged={refresh} /> },
             { key: 'actions', label: t(tx('决议与交办', 'Decisions and actions')), children: <ActionsPanel meeting={m} onChanged={refresh} /> },
+            { key: 'attachments', label: t(tx('附件', 'Attachments')), children: <Attachments entity="meeting" entityId={m.id} defaultCategory="record" /> },
           ]}
         />
       </Card>

@@ -2,7 +2,8 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
 import { type ChartOption, EChart } from '../../ui/chart';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { heatmapAxisLayout } from './capacity-axis';
 import { del, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
@@ -12,6 +13,18 @@ import type { CapacityView, Countermeasure, CoveredOverload, ItemLabel, PlanView
 /** PP-9: load against capacity per workshop and period, as a heat map people read at a glance. */
 export function CapacityHeatmap({ capacity, items, height }: { capacity: CapacityView; items: Record<string, ItemLabel>; height?: number }) {
   const { t } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(800);
+  useEffect(() => {
+    if (!box.current) return;
+    const observer = new ResizeObserver(([e]) => setWidth(Math.round(e.contentRect.width)));
+    observer.observe(box.current);
+    return () => observer.disconnect();
+  }, []);
+  const labels = useMemo(() => capacity.groups.map((g) => t(g.label)), [capacity, t]);
+  // The y axis (workshop names) keeps 90 px on a desk, less on a phone.
+  const left = width < 500 ? 64 : 90;
+  const axis = heatmapAxisLayout(labels, width - left - 16);
   const option = useMemo<ChartOption>(() => {
     const { maxUtilisation, minUtilisation } = capacity.thresholds;
     const data = capacity.rows.flatMap((r, y) => r.cells.map((c, x) => [x, y, c.utilisation === null ? (c.load > 0 ? 9.99 : 0) : Math.round(c.utilisation * 1000) / 10]));
@@ -28,9 +41,14 @@ export function CapacityHeatmap({ capacity, items, height }: { capacity: Capacit
           return `${row.name} · ${t(capacity.groups[x].label)}<br/>${t(tx('负荷', 'Load'))} ${fmt(cell.load, 1)} h / ${t(tx('产能', 'Capacity'))} ${fmt(cell.capacity, 1)} h（${pct(cell.utilisation)}）${top ? `<br/>${top}` : ''}`;
         },
       },
-      grid: { left: 90, right: 16, top: 10, bottom: 70 },
-      xAxis: { type: 'category', data: capacity.groups.map((g) => t(g.label)), splitArea: { show: true }, axisLabel: { interval: 0, rotate: capacity.groups.length > 8 ? 45 : 0 } },
-      yAxis: { type: 'category', data: capacity.rows.map((r) => r.name), splitArea: { show: true } },
+      grid: { left, right: 16, top: 10, bottom: 40 + axis.height },
+      xAxis: {
+        type: 'category',
+        data: axis.isTwoLines ? labels.map((l) => l.replace(' ', '\n')) : labels,
+        splitArea: { show: true },
+        axisLabel: { interval: 0, rotate: axis.rotate, fontSize: 12, hideOverlap: true },
+      },
+      yAxis: { type: 'category', data: capacity.rows.map((r) => r.name), splitArea: { show: true }, axisLabel: { width: left - 10, overflow: 'truncate' } },
       visualMap: {
         type: 'piecewise',
         orient: 'horizontal',
@@ -44,9 +62,13 @@ export function CapacityHeatmap({ capacity, items, height }: { capacity: Capacit
       },
       series: [{ type: 'heatmap', data, label: { show: true, formatter: (p) => `${(p.value as number[])[2]}%` } }],
     };
-  }, [capacity, items, t]);
+  }, [capacity, items, t, labels, left, axis.height, axis.isTwoLines, axis.rotate]);
   if (capacity.rows.length === 0) return <Typography.Text type="secondary">{t(tx('尚未维护车间产能', 'No workshops with capacity yet'))}</Typography.Text>;
-  return <EChart option={option} height={height ?? 90 + capacity.rows.length * 48} testId="capacity-heatmap" />;
+  return (
+    <div ref={box} data-testid="capacity-heatmap-box" data-axis-rotate={axis.rotate} data-axis-lines={axis.isTwoLines ? 2 : 1}>
+      <EChart option={option} height={height ?? 60 + axis.height + capacity.rows.length * 48} testId="capacity-heatmap" />
+    </div>
+  );
 }
 
 function CountermeasureForm({ plan, overload, onDone }: { plan: PlanView; overload: CoveredOverload; onDone: () => void }) {

@@ -7,8 +7,10 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { get, post } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { type Text, tx, useI18n } from '../../ui/i18n';
+import { Attachments } from '../../ui/attachments';
 import { ErrorAlert, Page } from '../../ui/page';
 import { PrintButton, PrintSheet } from '../../ui/print-sheet';
+import { NoticeActions } from './notice-actions.panel';
 import { fmt } from './production.labels';
 import type { Item, Workshop } from './production.types';
 
@@ -140,6 +142,7 @@ export function NoticePage() {
           {t(tx('下达', 'Issue'))}
         </Button>
       )}
+      <NoticeActions notice={n} />
       <Table
         size="small"
         rowKey="id"
@@ -153,6 +156,9 @@ export function NoticePage() {
           { title: t(tx('登记人', 'Recorded by')), dataIndex: 'recordedByName', width: 100 },
         ]}
       />
+      <div style={{ marginTop: 12 }} data-testid="notice-attachments">
+        <Attachments entity="production.notice" entityId={n.id} defaultCategory="record" />
+      </div>
     </Page>
   );
 }

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { get, post } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
+import { Attachments } from '../../ui/attachments';
 import { ErrorAlert, Page } from '../../ui/page';
 import { CHANGE_KIND_LABELS, fmt, ORDER_KIND_LABELS, ORDER_STATE_LABELS, PARTY_LABELS } from './production.labels';
 import type { OrderView } from './production.types';
@@ -213,6 +214,10 @@ export function OrderPage() {
       />
       {o.state !== 'cancelled' && <ReviewCard order={o} onDone={refresh} />}
       <ChangesCard order={o} onDone={refresh} />
+      {/* Issue 14 item 13 (CORE-9): the customer's contract, faxes and written confirmations. */}
+      <Card size="small" title={t(tx('附件（合同、确认函等）', 'Attachments (contract, confirmations)'))} style={{ marginTop: 12 }} data-testid="order-attachments">
+        <Attachments entity="production.order" entityId={o.id} defaultCategory="record" />
+      </Card>
     </Page>
   );
 }

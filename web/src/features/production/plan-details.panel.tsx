@@ -13,14 +13,18 @@ import { orgTime } from '../../ui/time';
 
 /** What the approver reads (on a phone too): the plan's summary and the approval history. */
 export function PlanSummaryPanel({ plan }: { plan: PlanView }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const doc = plan.document;
   const body = doc?.body ?? {};
+  // Issue 14 item 12: the generated text follows the language switch.
+  const content = locale === 'en' && body.contentEn ? body.contentEn : body.content;
   const total = plan.lines.reduce((s, l) => s + l.total, 0);
   return (
     <div data-testid="plan-summary">
-      {body.content ? (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{body.content}</Typography.Paragraph>
+      {content ? (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15 }} data-testid="plan-text">
+          {content}
+        </Typography.Paragraph>
       ) : (
         <Typography.Paragraph>
           {t(tx(`品种 ${plan.lines.length} 个，计划总量 ${fmt(total)}`, `${plan.lines.length} products, ${fmt(total)} in total`))}
@@ -29,7 +33,7 @@ export function PlanSummaryPanel({ plan }: { plan: PlanView }) {
       <Descriptions size="small" bordered column={1}>
         {(body.lines?.length ? body.lines : plan.lines.map((l) => ({ key: `${plan.items[l.itemId]?.code} ${plan.items[l.itemId]?.name}`, value: `${fmt(l.total)} ${plan.items[l.itemId]?.unit ?? ''}` }))).slice(0, 60).map((l, i) => (
           <Descriptions.Item key={i} label={l.key}>
-            {l.value}
+            {(locale === 'en' && (l as { valueEn?: string }).valueEn) || l.value}
           </Descriptions.Item>
         ))}
       </Descriptions>

@@ -5,12 +5,14 @@ import { useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
+import { Attachments } from '../../ui/attachments';
 import { ErrorAlert, Page } from '../../ui/page';
 import { CapacityPanel } from './capacity.panel';
 import { CustomerChangePanel, UnmetRoutePanel } from './exception/plan-route.panel';
 import { PlanActions } from './plan-actions.panel';
 import { DiffPanel, DistributionPanel, MaterialsPanel, PlanSummaryPanel, WeeklyPanel } from './plan-details.panel';
-import { AbsorptionsPanel, AnnualInputsPanel, LevelPlanPanel } from './plan-extras.panel';
+import { LevelPlanPanel } from './level-plan.panel';
+import { AbsorptionsPanel, AnnualInputsPanel } from './plan-extras.panel';
 import { PlanGrid } from './plan-grid';
 import { CAPACITY_LABELS, KIND_LABELS, STATE_COLORS, STATE_LABELS } from './production.labels';
 import type { CapacityView, PlanView } from './production.types';
@@ -70,6 +72,8 @@ export function PlanPage() {
     ...(plan.kind === 'temporary' && plan.requestId ? [{ key: 'unmet', label: t(tx('无法完成的处理', 'Not met')), children: <UnmetRoutePanel requestId={plan.requestId} /> }] : []),
     ...(plan.kind === 'annual' ? [{ key: 'inputs', label: t(tx('各部门资料', 'Department inputs')), children: <AnnualInputsPanel plan={plan} /> }] : []),
     ...(plan.bucket === 'month' ? [{ key: 'level', label: t(tx('综合平衡', 'Level plan')), children: <LevelPlanPanel plan={plan} /> }] : []),
+    // Issue 14 item 13 (CORE-9): minutes of the balancing meeting, signed scans, department inputs.
+    { key: 'attachments', label: t(tx('附件', 'Attachments')), children: <Attachments entity="production.plan" entityId={plan.id} defaultCategory="record" /> },
   ];
   return (
     <Page

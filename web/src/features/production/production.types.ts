@@ -58,7 +58,7 @@ export interface DocView {
   steps: DocStep[];
   allowedActions: DocAction[];
   canAcknowledge: boolean;
-  body: { content?: string; lines?: { key: string; value: string }[] };
+  body: { content?: string; contentEn?: string; lines?: { key: string; value: string; valueEn?: string }[] };
   timeline: { seq: number; revision: number; action: DocAction; toState: DocState; stepNameZh: string | null; stepNameEn: string | null; actorName: string; opinion: string | null; at: string }[];
 }
 

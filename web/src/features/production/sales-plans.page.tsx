@@ -92,6 +92,7 @@ interface SalesPlanView {
   version: number;
   documentId: string;
   lines: { itemId: string; code: string; name: string; unit: string; onDate: string; qty: number }[];
+  productTotals: { itemId: string; code: string; name: string; unit: string; qty: number; amount: number | null; lineCount: number }[];
   document: DocView | null;
 }
 
@@ -166,6 +167,23 @@ export function SalesPlanPage() {
           ...(editable ? [{ title: '', width: 50, render: (_: unknown, __: EditLine, i: number) => <Button type="text" icon={<DeleteOutlined />} onClick={() => setLines(shown.filter((_x, k) => k !== i))} /> }] : []),
         ]}
       />
+      {p.productTotals.length > 0 && (
+        <Table
+          style={{ marginTop: 16 }}
+          size="small"
+          rowKey="itemId"
+          pagination={false}
+          data-testid="product-totals"
+          title={() => <Typography.Text strong>{t(tx('按产品合计', 'Totals by product'))}</Typography.Text>}
+          dataSource={p.productTotals}
+          columns={[
+            { title: t(tx('产品', 'Product')), render: (_: unknown, r) => `${r.code} ${r.name}` },
+            { title: t(tx('行数', 'Lines')), dataIndex: 'lineCount', width: 70, align: 'right' },
+            { title: t(tx('合计数量', 'Total quantity')), width: 140, align: 'right', render: (_: unknown, r) => `${fmt(r.qty)} ${r.unit}` },
+            { title: t(tx('金额', 'Amount')), width: 130, align: 'right', render: (_: unknown, r) => (r.amount === null ? '' : fmt(r.amount)) },
+          ]}
+        />
+      )}
     </Page>
   );
 }
