@@ -3,7 +3,7 @@ import { type Actor, requireAccess, userIdOf } from '../access';
 import { writeAudit } from '../audit';
 import { type Db, isUniqueViolation } from '../db';
 import { invalidField, notFound, versionConflict } from '../errors';
-import { getOrganisation, users } from '../org';
+import { getOrganisation, organisations, users } from '../org';
 import { POLICY_PRESETS, presetNameFor } from './policy.presets';
 import { diffPolicies, mergePolicyValues, type PolicyChange, parsePolicy } from './policy.rules';
 import { isPresetName, type Policy, type PresetName } from './policy.schema';
@@ -41,24 +41,29 @@ function materialiseVersion(orgId: string, row: { version: number; preset: strin
 
 const asPreset = (name: string): PresetName => (isPresetName(name) ? name : 'T4');
 
-async function findLatestRow(db: Db, orgId: string) {
-  const [row] = await db.select().from(policyVersions).where(eq(policyVersions.orgId, orgId)).orderBy(desc(policyVersions.version)).limit(1);
-  return row;
-}
-
 async function defaultPreset(db: Db, orgId: string): Promise<PresetName> {
   const org = await getOrganisation(db, orgId);
   if (!org) throw notFound('组织', 'Organisation');
   return presetNameFor(org.template, org.kind);
 }
 
+// One statement for the policy in force, asked several times by each daily report and warehouse
+// document: the organisation (whose template names the default preset) with its latest version.
 async function getPolicyViewOf(db: Db, orgId: string): Promise<PolicyView> {
-  const row = await findLatestRow(db, orgId);
+  const [found] = await db
+    .select({ template: organisations.template, kind: organisations.kind, row: policyVersions })
+    .from(organisations)
+    .leftJoin(policyVersions, eq(policyVersions.orgId, organisations.id))
+    .where(eq(organisations.id, orgId))
+    .orderBy(desc(policyVersions.version))
+    .limit(1);
+  const row = found?.row;
   if (row) {
     const preset = asPreset(row.preset);
     return { version: row.version, preset, isDefault: false, values: materialiseVersion(orgId, row), reason: row.reason, createdAt: row.createdAt };
   }
-  const preset = await defaultPreset(db, orgId);
+  if (!found) throw notFound('组织', 'Organisation');
+  const preset = presetNameFor(found.template, found.kind);
   return { version: 0, preset, isDefault: true, values: POLICY_PRESETS[preset], reason: null, createdAt: null };
 }
 
