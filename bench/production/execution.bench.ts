@@ -39,6 +39,40 @@ const median = (xs: number[]) => pct(xs, 50);
 const f = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const dist = (xs: number[]) => `${f(pct(xs, 50))} / ${f(pct(xs, 95))} / ${f(pct(xs, 99))} / ${f(Math.max(...xs))} ms`;
 
+/**
+ * Counts the SQL statements the services send: drizzle's logger sees every query of the
+ * session and of each transaction (a transaction's session takes the same options).
+ * BENCH_PROFILE=1 also prints, per case, the statements most often sent.
+ */
+interface StatementCounter {
+  n: number;
+  texts: Map<string, number>;
+}
+function countStatements(db: Db): StatementCounter {
+  const counter: StatementCounter = { n: 0, texts: new Map() };
+  const logger = {
+    logQuery(query: string) {
+      counter.n++;
+      if (process.env.BENCH_PROFILE) counter.texts.set(query, (counter.texts.get(query) ?? 0) + 1);
+    },
+  };
+  const session = (db as unknown as { session: { logger: unknown; options: { logger?: unknown } } }).session;
+  session.logger = logger;
+  session.options.logger = logger;
+  return counter;
+}
+async function statementsOf(counter: StatementCounter, label: string, ops: number, fn: () => Promise<void>): Promise<string> {
+  const before = counter.n;
+  counter.texts.clear();
+  await fn();
+  const per = (counter.n - before) / ops;
+  if (process.env.BENCH_PROFILE) {
+    console.error(`  ${label}: ${per.toFixed(1)} statements per operation; most sent:`);
+    for (const [q, k] of [...counter.texts].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.error(`    ${(k / ops).toFixed(2)} × ${q.slice(0, 160).replace(/\s+/g, ' ')}`);
+  }
+  return per >= 10 ? per.toFixed(0) : per.toFixed(1);
+}
+
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t0 = performance.now();
   const out = await fn();
@@ -111,6 +145,7 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
     await issueMonthlyPlan(db, wf, p, '2026-04', 600, SETUP_NOW);
     const ids = await growPlant(db, p.orgId, p.system, march.planId);
     const setupMs = performance.now() - setupStarted;
+    const counter = countStatements(db);
     const rows: BenchRow[] = [];
     const row = (bench: string, label: string, metric: string, value: string, target?: string, ok?: boolean) => rows.push({ benchmark: bench, case: `${label}, ${where}`, metric, value, target, ok });
     row('production execution', `${ITEMS.toLocaleString('en')} bought materials`, 'set-up (plant, 2 plans issued, items, opening ledger, MRP rows)', `${(setupMs / 1000).toFixed(1)} s`);
@@ -126,6 +161,7 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
     ];
     const days = workingDays(Math.ceil(POSTS / shifts.length));
     const reportMs: number[] = [];
+    const reportSql = await statementsOf(counter, 'daily report', POSTS, async () => {
     for (let k = 0; k < POSTS; k++) {
       const day = days[Math.floor(k / shifts.length)];
       const s = shifts[k % shifts.length];
@@ -134,8 +170,10 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
       const [ms] = await timed(() => submitReport(db, x.head, body, now));
       reportMs.push(ms);
     }
+    });
     const p95Report = pct(reportMs, 95);
     row('production execution', `daily report (PP-18), ${POSTS} shift reports`, 'submitReport p50 / p95 / p99 / max', dist(reportMs), 'p95 ≤ 50 ms', p95Report <= 50);
+    row('production execution', `daily report (PP-18), ${POSTS} shift reports`, 'SQL statements per report', reportSql);
 
     // (b) PP-16: warehouse documents of 5 lines as the route posts them (requisition check,
     // ledger, balances, number, audit, in one transaction), then read back as the route answers.
@@ -147,12 +185,15 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
       ['issue', 'other', 7],
     ] as const) {
       const ms: number[] = [];
-      for (let k = 0; k < POSTS; k++) {
-        const now = new Date(`2026-03-${String(2 + (k % 25)).padStart(2, '0')}T03:00:00Z`);
-        const [t] = await timed(() => post({ kind, purpose, note: 'bench', lines: pick().map((itemId) => ({ itemId, qty })) }, now));
-        ms.push(t);
-      }
+      const docSql = await statementsOf(counter, `warehouse ${kind}`, POSTS, async () => {
+        for (let k = 0; k < POSTS; k++) {
+          const now = new Date(`2026-03-${String(2 + (k % 25)).padStart(2, '0')}T03:00:00Z`);
+          const [t] = await timed(() => post({ kind, purpose, note: 'bench', lines: pick().map((itemId) => ({ itemId, qty })) }, now));
+          ms.push(t);
+        }
+      });
       row('production execution', `warehouse ${kind} (PP-16), ${POSTS} documents of ≤ 5 lines`, 'post p50 / p95 / p99 / max', dist(ms), 'p95 ≤ 50 ms', pct(ms, 95) <= 50);
+      row('production execution', `warehouse ${kind} (PP-16), ${POSTS} documents of ≤ 5 lines`, 'SQL statements per document', docSql);
     }
 
     // (c) PP-16: stock on hand over the whole plant, as the warehouse page asks for it.
@@ -169,22 +210,34 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
     const places = await repeat(5, () => findOnHand(db, p.orgId, { limit: 2000 }));
     row('production execution', `stock on hand, ${count.toLocaleString('en')} items`, 'stock page: by location and lot, first 2,000 (median of 5)', `${f(median(places))} ms`, '≤ 200 ms', median(places) <= 200);
     let allRows = 0;
-    const all = await repeat(5, async () => {
-      allRows = (await findOnHand(db, p.orgId, { limit: 50_000 })).length;
+    let all: number[] = [];
+    const allSql = await statementsOf(counter, 'every balance', 5, async () => {
+      all = await repeat(5, async () => {
+        allRows = (await findOnHand(db, p.orgId, { limit: 50_000 })).length;
+      });
     });
     row('production execution', `stock on hand, ${count.toLocaleString('en')} items`, `every balance (${allRows.toLocaleString('en')} rows, GET /production/stock?limit=50000; median of 5)`, `${f(median(all))} ms`, '≤ 200 ms', median(all) <= 200);
+    row('production execution', `stock on hand, ${count.toLocaleString('en')} items`, 'every balance: SQL statements', allSql);
 
     // (d) PP-15: the purchase plan netting every bought material of the March plan.
     const plan = await getPlanRow(db, p.orgId, march.planId);
     const { production } = await getPolicy(db, p.orgId);
     let materials = 0;
-    const compute = await repeat(3, async () => {
-      materials = (await computePurchase(db, p.orgId, plan, production, '2026-03-01')).materials.length;
+    let compute: number[] = [];
+    const computeSql = await statementsOf(counter, 'computePurchase', 3, async () => {
+      compute = await repeat(3, async () => {
+        materials = (await computePurchase(db, p.orgId, plan, production, '2026-03-01')).materials.length;
+      });
     });
     row('production execution', `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`, 'computePurchase: read + net + group (median of 3)', `${f(median(compute))} ms`, '≤ 1000 ms', median(compute) <= 1000);
+    row('production execution', `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`, 'computePurchase: SQL statements', computeSql);
     const buyer = await newRolePerson(db, p.orgId, 'purchasing', ['production.read', 'production.purchase.write', 'document.read', 'document.write']);
-    const [compileMs] = await timed(() => compilePurchasePlan(db, wf, buyer, { sourcePlanId: march.planId }, SETUP_NOW));
+    let compileMs = 0;
+    const compileSql = await statementsOf(counter, 'compilePurchasePlan', 1, async () => {
+      [compileMs] = await timed(() => compilePurchasePlan(db, wf, buyer, { sourcePlanId: march.planId }, SETUP_NOW));
+    });
     row('production execution', `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`, 'compilePurchasePlan: compute + store lines + approval document', `${f(compileMs)} ms`);
+    row('production execution', `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`, 'compilePurchasePlan: SQL statements', compileSql);
     return rows;
   } finally {
     await database.drop();

@@ -5,7 +5,7 @@ import { endOfLocalDay, loadBusinessCalendar, startOfLocalDay } from '#core/cale
 import { type Db, isUniqueViolation } from '#core/db';
 import { invalidField, notFound, versionConflict } from '#core/errors';
 import { departments } from '#core/org';
-import { getPolicy } from '#core/policy';
+import { getPolicy, type Policy } from '#core/policy';
 import { daysFrom } from '../common/index';
 import { lostCapacityHours } from './capacity-loss.rules';
 import { findCapacityLosses } from './capacity-loss.service';
@@ -146,8 +146,8 @@ export interface WorkshopCapacity {
  * Capacity hours per day of each workshop over a range (the capacity calendar, PP-9), less
  * what stopped machines take from it (PP-26, capacity-loss.rules.ts).
  */
-export async function loadWorkshopCapacity(db: Db, orgId: string, from: string, to: string): Promise<WorkshopCapacity[]> {
-  const policy = await getPolicy(db, orgId);
+export async function loadWorkshopCapacity(db: Db, orgId: string, from: string, to: string, policyInForce?: Policy): Promise<WorkshopCapacity[]> {
+  const policy = policyInForce ?? (await getPolicy(db, orgId));
   const offset = policy.calendar.utcOffsetMinutes;
   const [workshops, overrides, calendar, losses] = await Promise.all([
     db.select().from(prodWorkshops).where(eq(prodWorkshops.orgId, orgId)).orderBy(asc(prodWorkshops.sort), asc(prodWorkshops.code)),

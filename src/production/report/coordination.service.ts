@@ -8,7 +8,7 @@ import { invalidField, invalidState, notFound, versionConflict } from '#core/err
 import { meetings } from '#core/meeting';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsWithPermission, users } from '#core/org';
-import { getPolicy } from '#core/policy';
+import { getPolicy, type Policy } from '#core/policy';
 import { findResponsible, monthOf, monthStart, nextProductionNumber } from '../common/index';
 import { prodItems, prodWorkshops } from '../master/index';
 import { loadLineSeries } from './actuals.query';
@@ -26,11 +26,11 @@ const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 
  * production department and kept as one open coordination item, whose figures follow each
  * check until the production head resolves it.
  */
-export async function recordLags(tx: Db, actor: Actor, asOf: string, options: { workshopId?: string; reportId?: string; now: Date }) {
+export async function recordLags(tx: Db, actor: Actor, asOf: string, options: { workshopId?: string; reportId?: string; now: Date; policy?: Policy }) {
   const today = asOf;
-  const policy = await getPolicy(tx, actor.orgId);
+  const policy = options.policy ?? (await getPolicy(tx, actor.orgId));
   const measure = policy.production.completionMeasure;
-  const series = await loadPlanSeries(tx, actor.orgId, monthStart(monthOf(today)), today, options.workshopId);
+  const series = await loadPlanSeries(tx, actor.orgId, monthStart(monthOf(today)), today, options.workshopId, policy);
   const lines = await loadLineSeries(tx, actor.orgId, series, options.workshopId);
   const upto = series.days.length - 1;
   const lagging: { workshopId: string; itemId: string; p: Progress }[] = [];

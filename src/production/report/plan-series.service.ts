@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { documents } from '#core/approval';
 import { addDays } from '#core/calendar';
 import type { Db } from '#core/db';
+import type { Policy } from '#core/policy';
 import { dayCount, daysFrom, monthOf, monthStart } from '../common/index';
 import { loadWorkshopCapacity, prodRoutingOps } from '../master/index';
 import { prodPlanMaterials } from '../mrp/index';
@@ -99,7 +100,7 @@ async function monthlyDaily(db: Db, orgId: string, days: readonly string[]): Pro
  * PP-18: each workshop's plan per product and day over `from`…`to`: its weekly plan, else its
  * daily schedule, else the monthly plan carried along the routing (T4 第二十条).
  */
-export async function loadPlanSeries(db: Db, orgId: string, from: string, to: string, workshopId?: string): Promise<PlanSeries> {
+export async function loadPlanSeries(db: Db, orgId: string, from: string, to: string, workshopId?: string, policy?: Policy): Promise<PlanSeries> {
   const days = daysFrom(from, to);
   const routings = await loadRoutings(db, orgId);
   // Operations run working days before or after the product's day: look that far around.
@@ -111,7 +112,7 @@ export async function loadPlanSeries(db: Db, orgId: string, from: string, to: st
   const weekly = await weeklySources(db, orgId, from, to, workshopId);
   const schedules = await scheduleSources(db, orgId, from, to, workshopId);
   const productDaily = await monthlyDaily(db, orgId, window);
-  const capacity = await loadWorkshopCapacity(db, orgId, winFrom, window[window.length - 1]);
+  const capacity = await loadWorkshopCapacity(db, orgId, winFrom, window[window.length - 1], policy);
   const spread = spreadToWorkshops(productDaily, ops, new Map(capacity.map((c) => [c.workshop.id, c.hours])), window.length);
   const offset = dayCount(winFrom, from);
   const fallback: WorkshopPlan = new Map(

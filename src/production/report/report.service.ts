@@ -1,9 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import { writeAudit } from '#core/audit';
-import { addDays, orgToday } from '#core/calendar';
+import { addDays, localDateOf } from '#core/calendar';
 import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, notFound, versionConflict } from '#core/errors';
+import { getPolicy, type Policy } from '#core/policy';
 import { chunk, nextProductionNumber } from '../common/index';
 import { prodItems, type WorkshopRow } from '../master/index';
 import { postStockDocument, prodStockDocs, reverseStockDocument } from '../warehouse/index';
@@ -36,8 +37,8 @@ async function assertItems(db: Db, orgId: string, figures: ReportFigures): Promi
   if (stop >= 0) refuse([{ field: `stoppages.${stop}.itemId`, zh: '产品不存在', en: 'unknown product' }]);
 }
 
-async function validate(db: Db, actor: Actor, workshop: WorkshopRow, reportDate: string, shift: number, figures: ReportFigures, now: Date) {
-  const today = await orgToday(db, actor.orgId, now);
+async function validate(db: Db, actor: Actor, workshop: WorkshopRow, reportDate: string, shift: number, figures: ReportFigures, now: Date, policy: Policy) {
+  const today = localDateOf(now, policy.calendar.utcOffsetMinutes);
   const problems = checkReport(figures, { today, reportDate, shift, shiftsPerDay: workshop.shiftsPerDay });
   if (problems.length) refuse(problems);
   await assertItems(db, actor.orgId, figures);
@@ -54,7 +55,7 @@ async function writeFigures(tx: Db, orgId: string, reportId: string, figures: Re
 }
 
 /** The 进仓 of the report as a production receipt (入库单) the warehouse sees at once (PP-16, PP-22). */
-async function postReceipt(tx: Db, actor: Actor, report: DailyReportRow, figures: ReportFigures, now: Date): Promise<string | null> {
+async function postReceipt(tx: Db, actor: Actor, report: DailyReportRow, figures: ReportFigures, now: Date, policy: Policy): Promise<string | null> {
   const lines = receiptLines(figures.lines);
   if (lines.length === 0) return null;
   const { doc } = await postStockDocument(
@@ -62,6 +63,7 @@ async function postReceipt(tx: Db, actor: Actor, report: DailyReportRow, figures
     actor,
     { kind: 'receipt', purpose: 'production', docDate: report.reportDate, workshopId: report.workshopId, reference: { type: 'daily_report', id: report.id, number: report.number }, note: `生产日报 ${report.number} 进仓`, lines },
     now,
+    policy,
   );
   return doc.id;
 }
@@ -80,8 +82,8 @@ async function lagDay(tx: Db, orgId: string, workshop: WorkshopRow, today: strin
   return yesterday.slice(0, 7) === today.slice(0, 7) ? yesterday : null;
 }
 
-async function plannedToday(db: Db, orgId: string, workshopId: string, day: string): Promise<Map<string, number>> {
-  const series = await loadPlanSeries(db, orgId, day, day, workshopId);
+async function plannedToday(db: Db, orgId: string, workshopId: string, day: string, policy: Policy): Promise<Map<string, number>> {
+  const series = await loadPlanSeries(db, orgId, day, day, workshopId, policy);
   return new Map([...(series.plan.get(workshopId) ?? [])].map(([itemId, q]) => [itemId, q[0]]));
 }
 
@@ -94,8 +96,10 @@ const duplicate = () =>
  */
 export async function submitReport(db: Db, actor: Actor, body: ReportBody, now: Date): Promise<string> {
   const workshop = await assertCanWriteFor(db, actor, body.workshopId);
-  const today = await validate(db, actor, workshop, body.reportDate, body.shift, body, now);
-  const planned = await plannedToday(db, actor.orgId, workshop.id, body.reportDate);
+  // The policy is read once for the whole report (today, the plan's capacity, the receipt, the lag).
+  const policy = await getPolicy(db, actor.orgId);
+  const today = await validate(db, actor, workshop, body.reportDate, body.shift, body, now, policy);
+  const planned = await plannedToday(db, actor.orgId, workshop.id, body.reportDate, policy);
   try {
     return await db.transaction(async (tx) => {
       const [taken] = await tx
@@ -109,11 +113,11 @@ export async function submitReport(db: Db, actor: Actor, body: ReportBody, now: 
         .values({ orgId: actor.orgId, number, workshopId: workshop.id, reportDate: body.reportDate, shift: body.shift, hoursWorked: body.hoursWorked, note: body.note?.trim() ?? '', reportedBy: actor.userId, reportedAt: now })
         .returning();
       await writeFigures(tx, actor.orgId, report.id, body, planned);
-      const receiptDocId = await postReceipt(tx, actor, report, body, now);
+      const receiptDocId = await postReceipt(tx, actor, report, body, now, policy);
       if (receiptDocId) await tx.update(prodDailyReports).set({ receiptDocId }).where(and(eq(prodDailyReports.orgId, actor.orgId), eq(prodDailyReports.id, report.id)));
       await writeAudit(tx, actor, { action: 'production.report.submit', entity: 'prod_daily_report', entityId: report.id, after: { number, workshopId: workshop.id, reportDate: body.reportDate, shift: body.shift, hoursWorked: body.hoursWorked, lines: body.lines, stoppages: body.stoppages, receiptDocId } });
       const asOf = await lagDay(tx, actor.orgId, workshop, today);
-      if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: report.id, now });
+      if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: report.id, now, policy });
       return report.id;
     });
   } catch (e) {
@@ -135,8 +139,9 @@ export async function amendReport(db: Db, actor: Actor, id: string, body: AmendB
     .where(and(eq(prodDailyReports.orgId, actor.orgId), eq(prodDailyReports.id, id)));
   if (!row) throw notFound('生产日报', 'Daily report');
   const workshop = await assertCanWriteFor(db, actor, row.workshopId);
-  const today = await validate(db, actor, workshop, row.reportDate, row.shift, body, now);
-  const planned = await plannedToday(db, actor.orgId, workshop.id, row.reportDate);
+  const policy = await getPolicy(db, actor.orgId);
+  const today = await validate(db, actor, workshop, row.reportDate, row.shift, body, now, policy);
+  const planned = await plannedToday(db, actor.orgId, workshop.id, row.reportDate, policy);
   await db.transaction(async (tx) => {
     const [locked] = await tx
       .select()
@@ -160,7 +165,7 @@ export async function amendReport(db: Db, actor: Actor, id: string, body: AmendB
         // The warehouse may have reversed it already; it is never reversed twice.
         if (doc && !doc.reversedById) await reverseStockDocument(tx, actor, locked.receiptDocId, `生产日报 ${locked.number} 更正：${body.reason}`, now);
       }
-      receiptDocId = await postReceipt(tx, actor, locked, body, now);
+      receiptDocId = await postReceipt(tx, actor, locked, body, now, policy);
     }
     await tx
       .update(prodDailyReports)
@@ -174,6 +179,6 @@ export async function amendReport(db: Db, actor: Actor, id: string, body: AmendB
       after: { reason: body.reason, hoursWorked: body.hoursWorked, lines: body.lines, stoppages: body.stoppages, receiptDocId, changes: diffReportLines(old.lines, body.lines) },
     });
     const asOf = await lagDay(tx, actor.orgId, workshop, today);
-    if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: id, now });
+    if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: id, now, policy });
   });
 }

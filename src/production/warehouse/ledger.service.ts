@@ -5,12 +5,12 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsWithPermission } from '#core/org';
-import { getPolicy } from '#core/policy';
+import { getPolicy, type Policy } from '#core/policy';
 import { chunk, nextProductionNumber } from '../common/index';
 import { getWorkshopRow, prodItems, prodLocations, prodStockBalances } from '../master/index';
 import { balanceDeltas, balanceKey, DOC_PREFIX, type LedgerLine, type LedgerProblem, type PlannedMove, planMoves, planReversal } from './ledger.rules';
 import { prodStockDocs, prodStockMoves, type StockDocKind, type StockDocRow, type StockPurpose } from './ledger.schema';
-import { orgToday } from '#core/calendar';
+import { localDateOf, orgToday } from '#core/calendar';
 
 export interface StockDocLineInput {
   itemId: string;
@@ -51,12 +51,18 @@ function refuse(problems: LedgerProblem[]): never {
 
 /** The main warehouse (主仓库), made on first use so a new plant can post at once. */
 export async function findDefaultLocation(tx: Db, orgId: string): Promise<string> {
+  const find = async () => {
+    const [row] = await tx
+      .select({ id: prodLocations.id })
+      .from(prodLocations)
+      .where(and(eq(prodLocations.orgId, orgId), eq(prodLocations.code, MAIN_LOCATION_CODE)));
+    return row?.id;
+  };
+  // One read once it exists (every posting after the first); the insert only on first use.
+  const id = await find();
+  if (id) return id;
   await tx.insert(prodLocations).values({ orgId, code: MAIN_LOCATION_CODE, name: '主仓库', kind: 'general' }).onConflictDoNothing();
-  const [row] = await tx
-    .select({ id: prodLocations.id })
-    .from(prodLocations)
-    .where(and(eq(prodLocations.orgId, orgId), eq(prodLocations.code, MAIN_LOCATION_CODE)));
-  return row.id;
+  return (await find())!;
 }
 
 async function assertReferences(tx: Db, orgId: string, lines: readonly LedgerLine[], workshopId: string | null | undefined): Promise<void> {
@@ -136,7 +142,7 @@ async function writeMoves(tx: Db, orgId: string, docId: string, docDate: string,
  * in the caller's transaction. The caller has checked the actor's permission for the purpose
  * (the warehouse for receipts and issues, a workshop for its 进仓 through the daily report).
  */
-export async function postStockDocument(tx: Db, actor: Actor, input: StockDocInput, now: Date): Promise<PostedStockDoc> {
+export async function postStockDocument(tx: Db, actor: Actor, input: StockDocInput, now: Date, policyInForce?: Policy): Promise<PostedStockDoc> {
   if (input.lines.length === 0) throw invalidField('lines', '单据至少需要一行', 'a document needs at least one line');
   if (input.lines.length > MAX_LINES) throw invalidField('lines', `单据最多 ${MAX_LINES} 行`, `at most ${MAX_LINES} lines`);
   const orgId = actor.orgId;
@@ -150,8 +156,9 @@ export async function postStockDocument(tx: Db, actor: Actor, input: StockDocInp
     ...(input.kind === 'transfer' ? { toLocationId: l.toLocationId ?? '' } : {}),
   }));
   await assertReferences(tx, orgId, lines, input.workshopId);
-  const docDate = input.docDate ?? (await orgToday(tx, orgId, now));
-  const policy = await getPolicy(tx, orgId);
+  // The policy once: the business day and the negative-stock rule both come from it.
+  const policy = policyInForce ?? (await getPolicy(tx, orgId));
+  const docDate = input.docDate ?? localDateOf(now, policy.calendar.utcOffsetMinutes);
   const balances = await lockBalances(tx, orgId, lines.flatMap((l) => [l, ...(l.toLocationId ? [{ ...l, locationId: l.toLocationId }] : [])]));
   const { moves, problems } = planMoves(input.kind, lines, balances, policy.production.negativeStock);
   if (problems.length) refuse(problems);
