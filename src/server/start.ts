@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Database } from '#core/db';
+import { type Database, migrate } from '#core/db';
 import type { AppContext, ZodApp } from '#core/http';
 import { countOrganisations } from '#core/org';
 import { type AppOptions, buildApp } from './app';
@@ -39,6 +39,8 @@ export interface InstanceOptions {
   /** Listen on config.port; false keeps the app for inject() (tests). */
   listen?: boolean;
   schedulerIntervalMs?: number;
+  /** An already open database to share (several instances on one PGlite in a test); the caller closes it. */
+  database?: Database;
 }
 
 /** One app process: its database (migrated), the first-start work, the HTTP app and the scheduler. */
@@ -58,7 +60,9 @@ export interface AppInstance {
  * process waits, then finds them done); sessions, sign-in limits and job leases are rows.
  */
 export async function startInstance(config: ServerConfig, options: InstanceOptions = {}): Promise<AppInstance> {
-  const database = await openAppDatabase(config);
+  const shared = options.database;
+  const database = shared ?? (await openAppDatabase(config));
+  if (shared) await migrate(shared);
   const ctx = makeContext(database, config.filesDir, options.clock);
   const demo = options.demo ?? !config.databaseUrl;
   const seed = demo ? await seedDemoOnce(database, ctx.registry, ctx.clock()) : undefined;
@@ -72,7 +76,7 @@ export async function startInstance(config: ServerConfig, options: InstanceOptio
       // app.close() answers new requests 503 and waits for those in flight; the scheduler lets
       // its current job commit. Only then is the pool closed under them.
       await Promise.all([app.close(), scheduler.stop()]);
-      await database.close();
+      if (!shared) await database.close();
     })();
     return stopping;
   };
