@@ -66,14 +66,16 @@ describe('issue 11: two app instances started together on one empty database', (
     expect((await b.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } })).statusCode).toBe(200);
     expect((await a.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
 
-    // A due job: a training session that ended yesterday with its roster still open. Both
+    // A due job: a demo training session moved to yesterday, its roster still open. Both
     // schedulers tick at the same moment; the roster is closed once (one audit entry).
     const [school] = await a.database.query<{ id: string }>(`select id from organisations where kind <> 'enterprise'`);
     const [due] = await a.database.query<{ id: string }>(
-      `insert into training_sessions (org_id, title, category, session_date, starts_at, ends_at, audience)
-       values ($1, '第十一期多进程培训', 'centralised', '2026-03-17', '2026-03-17T06:00:00Z', '2026-03-17T08:00:00Z', 'all') returning id`,
+      `update training_sessions set session_date = '2026-03-17', starts_at = '2026-03-17T06:00:00Z', ends_at = '2026-03-17T08:00:00Z'
+       where id = (select id from training_sessions where org_id = $1 and state = 'scheduled' and roster_closed_at is null order by starts_at desc limit 1)
+       returning id`,
       [school.id],
     );
+    expect(due).toBeDefined();
     await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     const closes = await a.database.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'training.session.close-roster' and entity_id = $1`, [due.id]);
     expect(closes[0].n).toBe(1);
