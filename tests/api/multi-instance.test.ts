@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -87,4 +90,52 @@ describe('issue 11: two app instances started together on one empty database', (
     await a.scheduler.tick();
     expect((await b.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   }, 300_000);
+
+  it('issue 11: a started server answers its health check, and on SIGTERM drains and exits 0', async () => {
+    const target = testDriver() === 'pg' ? await createEmptyTestDatabase() : undefined;
+    const port = await freePort();
+    // The CLI's own entry (src/cli/main.ts through tsx), as `zhidu start` runs it.
+    const code = "process.argv = [process.argv[0], 'zhidu', 'start']; const { main } = await import('./src/cli/main.ts'); await main();";
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      cwd: process.cwd(),
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'zhidu-issue11-')), DATABASE_URL: target?.url ?? '', SKIP_WEB_BUILD: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += String(d);
+    });
+    child.stderr.on('data', (d) => {
+      out += String(d);
+    });
+    try {
+      const deadline = Date.now() + 240_000;
+      while (!out.includes('ready in') && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(out).toContain('ready in');
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(health.status).toBe(200);
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const [exitCode] = await exited;
+      expect(exitCode).toBe(0);
+      expect(out).toContain('SIGTERM');
+      // The port is free again: nothing was left listening.
+      expect(await freePort(port)).toBe(port);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await target?.drop();
+    }
+  }, 300_000);
 });
+
+/** A port nobody listens on (or checks that the given one is free). */
+function freePort(port = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : port));
+    });
+  });
+}
