@@ -109,7 +109,8 @@ describe('issue 11: two app instances started together on one empty database', (
       out += String(d);
     });
     try {
-      const deadline = Date.now() + 240_000;
+      // A first start on PGlite migrates and seeds the demo: slow on a busy machine.
+      const deadline = Date.now() + 420_000;
       while (!out.includes('ready in') && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
       expect(out).toContain('ready in');
       const health = await fetch(`http://127.0.0.1:${port}/api/health`);
@@ -125,7 +126,7 @@ describe('issue 11: two app instances started together on one empty database', (
       if (child.exitCode === null) child.kill('SIGKILL');
       await target?.drop();
     }
-  }, 300_000);
+  }, 480_000);
 });
 
 /** A port nobody listens on (or checks that the given one is free). */
