@@ -11,6 +11,8 @@ const HELP = `制度 Zhidu — 用法 usage: zhidu <command>
   start                         启动服务 start the server (same as npm start)
   migrate                       升级数据库结构 apply database migrations
   seed --demo                   写入示例数据 seed the two demo organisations
+                                (PGlite 首次启动自动写入；PostgreSQL 上仅在此命令时写入
+                                 automatic on PGlite's first start; on PostgreSQL only by this command)
   user add --org <code> --username <u> --name <显示名> --password <p> [--role r1,r2]
                                 新增用户 add a user
   backup <file>                 备份全部数据与附件到一个文件（仅所有者可读）
@@ -19,7 +21,7 @@ const HELP = `制度 Zhidu — 用法 usage: zhidu <command>
   plan mrp|aggregate|capacity --input in.json [--output out.json]
                                 计划计算 planning kernels on files
 
-环境变量 env: DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite, default ./data), PORT`;
+环境变量 env: DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite, default ./data), PORT, DB_POOL_MAX`;
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -58,7 +60,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       }
       const { composeAppRegistry, seedDemo } = await import('#server');
       return withDatabase(async (database) => {
-        const r = await seedDemo(database.db, composeAppRegistry(), new Date());
+        // Under the first-start lock: safe while app processes are starting on the same database.
+        const r = await seedDemoOnce(database, composeAppRegistry(), new Date());
         io.stdout(r.seeded ? `已写入示例数据 seeded (${r.logins.length} logins, password ${r.password})\n` : '已有数据，未重复写入 data present; nothing seeded\n');
         return 0;
       });

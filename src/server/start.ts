@@ -1,10 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildApp } from './app';
-import { readConfig } from './config';
-import { seedDemo } from './demo/demo-seed';
+import { type Database, migrate } from '#core/db';
+import type { AppContext, ZodApp } from '#core/http';
+import { countOrganisations } from '#core/org';
+import { type AppOptions, buildApp } from './app';
+import { readConfig, type ServerConfig } from './config';
+import { type DemoLogin, seedDemoOnce } from './demo/demo-seed';
 import { makeContext, openAppDatabase } from './runtime';
-import { startScheduler } from './scheduler';
+import { type Scheduler, startScheduler } from './scheduler';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -28,30 +31,94 @@ export async function ensureWebBuilt(root: string, log: (s: string) => void): Pr
   await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
 }
 
+export interface InstanceOptions {
+  /** Seed the two demo organisations on first start: the embedded PGlite default does, a PostgreSQL server only when asked (`zhidu seed --demo`). */
+  demo?: boolean;
+  clock?: () => Date;
+  logger?: AppOptions['logger'];
+  /** Listen on config.port; false keeps the app for inject() (tests). */
+  listen?: boolean;
+  schedulerIntervalMs?: number;
+  /** An already open database to share (several instances on one PGlite in a test); the caller closes it. */
+  database?: Database;
+}
+
+/** One app process: its database (migrated), the first-start work, the HTTP app and the scheduler. */
+export interface AppInstance {
+  app: ZodApp;
+  ctx: AppContext;
+  database: Database;
+  scheduler: Scheduler;
+  seed: { seeded: boolean; logins: DemoLogin[]; password: string } | undefined;
+  /** Graceful stop: no new requests (in-flight ones finish), the scheduler finishes and frees its leases, the database closes. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one instance. Several processes may do this at the same moment on one PostgreSQL
+ * database: migrations and the first-start seed each run under an advisory lock (the second
+ * process waits, then finds them done); sessions, sign-in limits and job leases are rows.
+ */
+export async function startInstance(config: ServerConfig, options: InstanceOptions = {}): Promise<AppInstance> {
+  const shared = options.database;
+  const database = shared ?? (await openAppDatabase(config));
+  if (shared) await migrate(shared);
+  const ctx = makeContext(database, config.filesDir, options.clock);
+  const demo = options.demo ?? !config.databaseUrl;
+  const seed = demo ? await seedDemoOnce(database, ctx.registry, ctx.clock()) : undefined;
+  // Errors (every 5xx) are logged whatever LOG_LEVEL says; LOG_LEVEL=info adds every request.
+  const app = await buildApp(ctx, { webDir: config.webDir, logger: options.logger ?? { level: process.env.LOG_LEVEL ?? 'error' }, trustProxy: config.trustProxy });
+  if (options.listen !== false) await app.listen({ port: config.port, host: config.host });
+  const scheduler = startScheduler(ctx, options.schedulerIntervalMs);
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      // app.close() answers new requests 503 and waits for those in flight; the scheduler lets
+      // its current job commit. Only then is the pool closed under them.
+      await Promise.all([app.close(), scheduler.stop()]);
+      if (!shared) await database.close();
+    })();
+    return stopping;
+  };
+  return { app, ctx, database, scheduler, seed, stop };
+}
+
 export async function startServer(): Promise<void> {
   const started = Date.now();
   const root = resolve(process.cwd());
   const config = readConfig();
   if (process.env.SKIP_WEB_BUILD !== '1') await ensureWebBuilt(root, console.log);
-  const database = await openAppDatabase(config);
-  const ctx = makeContext(database, config.filesDir);
-  const seed = await seedDemo(ctx.db, ctx.registry, ctx.clock());
-  // Errors (every 5xx) are logged whatever LOG_LEVEL says; LOG_LEVEL=info adds every request.
-  const app = await buildApp(ctx, { webDir: config.webDir, logger: { level: process.env.LOG_LEVEL ?? 'error' }, trustProxy: config.trustProxy });
-  await app.listen({ port: config.port, host: config.host });
-  const scheduler = startScheduler(ctx);
+  const instance = await startInstance(config);
+  const { seed, database } = instance;
   const url = `http://localhost:${config.port}`;
   console.log(`\n制度 Zhidu 已启动 ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
   console.log(`数据库 Database: ${database.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`}`);
-  if (seed.seeded) console.log('已写入示例数据 Demo data seeded.');
-  console.log(`\n示例账号 Demo logins (密码 password: ${seed.password})`);
-  for (const l of seed.logins) console.log(`  ${l.organisation}  ${l.username.padEnd(18)} ${l.displayName}  [${l.roles.join(', ')}]`);
-  const stop = async () => {
-    scheduler.stop();
-    await app.close();
-    await database.close();
-    process.exit(0);
+  if (seed) {
+    if (seed.seeded) console.log('已写入示例数据 Demo data seeded.');
+    console.log(`\n示例账号 Demo logins (密码 password: ${seed.password})`);
+    for (const l of seed.logins) console.log(`  ${l.organisation}  ${l.username.padEnd(18)} ${l.displayName}  [${l.roles.join(', ')}]`);
+  } else if ((await countOrganisations(database.db)) === 0) {
+    console.log('\n数据库中还没有组织。写入示例数据：npx zhidu seed --demo\nNo organisation yet. To add the demo data: npx zhidu seed --demo');
+  }
+  let signals = 0;
+  const stop = (signal: NodeJS.Signals) => {
+    signals++;
+    // A second Ctrl+C does not wait any longer.
+    if (signals > 1) process.exit(1);
+    console.log(`\n${signal}: 正在停止 stopping (finishing requests and scheduled jobs)…`);
+    const timer = setTimeout(() => {
+      console.error('停止超时 shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    instance.stop().then(
+      () => process.exit(0),
+      (err) => {
+        console.error('停止出错 shutdown failed', err instanceof Error ? err.message : err);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

@@ -14,6 +14,12 @@ export interface Database {
   /** Runs a script of several statements (migrations, restore). */
   exec(script: string): Promise<void>;
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs fn while holding a session-level advisory lock on key (PostgreSQL: pg_advisory_lock on
+   * one connection kept aside for the purpose, so other app processes on the same database wait;
+   * PGlite: one process, so an in-process queue per key). fn itself uses the pool as usual.
+   */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -22,10 +28,12 @@ export interface DatabaseConfig {
   url?: string;
   /** PGlite data directory; omitted means in memory. */
   dataDir?: string;
+  /** PostgreSQL: the most connections this process opens (DB_POOL_MAX); 10 when omitted. */
+  poolMax?: number;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.url) return openPg(config.url);
+  if (config.url) return openPg(config.url, config.poolMax);
   return openPglite(config.dataDir);
 }
 
@@ -46,14 +54,32 @@ async function openPglite(dataDir?: string): Promise<Database> {
       }
     },
     query: async <T>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
+    withLock: inProcessLock(),
     close: () => client.close(),
   };
 }
 
-async function openPg(url: string): Promise<Database> {
+/** One process, one PGlite: callers of the same key simply queue behind each other. */
+function inProcessLock() {
+  const tails = new Map<number, Promise<unknown>>();
+  return <T>(key: number, fn: () => Promise<T>): Promise<T> => {
+    const before = tails.get(key) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return run;
+  };
+}
+
+export const DEFAULT_POOL_MAX = 10;
+
+async function openPg(url: string, poolMax = DEFAULT_POOL_MAX): Promise<Database> {
   // Dates stay strings: the app compares calendar days, never local-time instants.
   pg.types.setTypeParser(1082, (v) => v);
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
   // An idle connection the server closes (restart, admin termination) must not crash the process.
   pool.on('error', (err) => console.warn(`database connection closed: ${err.message}`));
   await pool.query('select 1');
@@ -75,6 +101,20 @@ async function openPg(url: string): Promise<Database> {
     },
     query: async <T>(text: string, params?: unknown[]) =>
       (await pool.query(text, params as unknown[])).rows as T[],
+    withLock: async <T>(key: number, fn: () => Promise<T>): Promise<T> => {
+      // A client of its own, outside the pool: holding the lock never takes a pool connection
+      // that fn needs (a pool of one would otherwise deadlock).
+      const conn = new pg.Client({ connectionString: url });
+      conn.on('error', () => undefined);
+      await conn.connect();
+      try {
+        await conn.query('select pg_advisory_lock($1)', [key]);
+        // Ending the session releases the lock, whatever happened in fn.
+        return await fn();
+      } finally {
+        await conn.end().catch(() => undefined);
+      }
+    },
     close: () => pool.end(),
   };
 }

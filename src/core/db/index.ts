@@ -1,6 +1,6 @@
-export { openDatabase } from './client';
+export { DEFAULT_POOL_MAX, openDatabase } from './client';
 export type { Database, DatabaseConfig, Db } from './client';
-export { migrate, migrationsDir } from './migrate';
+export { LOCK_KEYS, migrate, migrationsDir } from './migrate';
 export type { MigrationResult } from './migrate';
 export { createBackup, orderByDependencies, restoreBackup, TABLES_NOT_BACKED_UP } from './backup';
 export type { BackupFile } from './backup';

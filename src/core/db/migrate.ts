@@ -11,8 +11,19 @@ export interface MigrationResult {
   skipped: number;
 }
 
+/**
+ * Advisory lock keys (fixed, app-wide): several app processes starting together on one
+ * PostgreSQL database migrate and seed one after the other, never side by side.
+ */
+export const LOCK_KEYS = { migrate: 0x7a68_6475, firstStart: 0x7a68_6476 } as const;
+
 // Forward-only: each file runs once, in name order, inside one transaction with its record.
-export async function migrate(database: Database, dir = migrationsDir): Promise<MigrationResult> {
+// The whole step holds the migration lock: a second process waits, then finds nothing to do.
+export function migrate(database: Database, dir = migrationsDir): Promise<MigrationResult> {
+  return database.withLock(LOCK_KEYS.migrate, () => migrateLocked(database, dir));
+}
+
+async function migrateLocked(database: Database, dir: string): Promise<MigrationResult> {
   await database.exec(
     `create table if not exists schema_migrations (
        name text primary key, checksum text not null, applied_at timestamptz not null default now())`,

@@ -1,7 +1,7 @@
 import { systemActor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import { hashPassword } from '#core/auth';
-import type { Db } from '#core/db';
+import { type Database, type Db, LOCK_KEYS } from '#core/db';
 import type { DemoOrg, Registry } from '#core/http';
 import { countOrganisations, createOrganisation, type OrganisationSeed, userRoles, users } from '#core/org';
 import { DEMO_PASSWORD, type DemoUser, PLANT_USERS, plantSeed, SCHOOL_USERS, schoolSeed } from './demo-orgs';
@@ -50,6 +50,15 @@ export async function seedDemo(db: Db, registry: Registry, today: Date): Promise
   const plant = await seedOrganisation(db, registry, plantSeed(codes), PLANT_USERS, hash, today);
   const school = await seedOrganisation(db, registry, schoolSeed(codes), SCHOOL_USERS, hash, today);
   return { seeded: true, logins: [...plant, ...school], password: DEMO_PASSWORD };
+}
+
+/**
+ * The first-start work, once across every process on the database: under the first-start
+ * advisory lock, and only when the "already seeded" check inside it (any organisation) says no.
+ * A second process starting at the same moment waits for the lock, then finds the data there.
+ */
+export function seedDemoOnce(database: Database, registry: Registry, today: Date): Promise<{ seeded: boolean; logins: DemoLogin[]; password: string }> {
+  return database.withLock(LOCK_KEYS.firstStart, () => seedDemo(database.db, registry, today));
 }
 
 export function demoLogins(): DemoLogin[] {
