@@ -11,3 +11,5 @@ export { APP_MODULES, composeAppRegistry } from './modules';
 export { composeRegistry } from './registry';
 export { startScheduler } from './scheduler';
 export { ensureWebBuilt, startServer } from './start';
+export { createOrganisationFromTemplate, isOrgTemplate, ORG_TEMPLATES } from './org-templates';
+export type { MadeOrganisation, NewOrganisation, OrgTemplate } from './org-templates';

@@ -2,6 +2,7 @@ import type { Permission, PermissionDeclaration } from '#core/access';
 import { composeWorkflows } from '#core/approval';
 import { composeExcelTables } from '#core/excel';
 import type { ModuleDeclaration, Registry } from '#core/http';
+import type { PolicySection } from '#core/policy';
 
 /** Composes the modules' declarations once; a name declared twice stops the server at start. */
 export function composeRegistry(modules: readonly ModuleDeclaration[]): Registry {
@@ -18,8 +19,18 @@ export function composeRegistry(modules: readonly ModuleDeclaration[]): Registry
     codes.add(p.code);
     permissions.push(p);
   }
+  const policySectionOwners = new Map<PolicySection, string>();
+  for (const m of modules) {
+    for (const section of m.policySections ?? []) {
+      if (policySectionOwners.has(section)) throw new Error(`policy section ${section} is declared twice`);
+      policySectionOwners.set(section, m.name);
+    }
+  }
   return {
     modules,
+    policySectionOwners,
+    defaultModules: (kind) => modules.filter((m) => !m.isCore && m.defaultFor?.includes(kind)).map((m) => m.name),
+    optionalModules: modules.filter((m) => !m.isCore),
     permissions,
     isDeclaredPermission: (code: string): code is Permission => codes.has(code),
     workflows: composeWorkflows({
