@@ -59,7 +59,6 @@ export async function runOrgCommand(args: string[], io: OrgCommandIo): Promise<n
     });
   }
   const registry = composeAppRegistry();
-  const label = (code: string) => registry.modules.find((m) => m.name === code)?.label.zh ?? code;
   return withDatabase(async (db) => {
     const orgs = await findOrganisations(db);
     if (!orgs.length) {
@@ -68,7 +67,8 @@ export async function runOrgCommand(args: string[], io: OrgCommandIo): Promise<n
     }
     for (const org of orgs) {
       const [{ people }] = await db.select({ people: count() }).from(users).where(eq(users.orgId, org.id));
-      const modules = (await findEnabledModules(db, org.id)).map(label).join('、') || '—';
+      const enabled = new Set(await findEnabledModules(db, org.id));
+      const modules = registry.optionalModules.filter((m) => enabled.has(m.name)).map((m) => m.label.zh).join('、') || '—';
       io.stdout(`${org.code}\t${org.name}\t${org.kind === 'enterprise' ? '企业' : '学校'}\t${org.template}\t${modules}\t${people} 人\n`);
     }
     return 0;

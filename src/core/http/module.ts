@@ -80,10 +80,21 @@ export interface Registry {
   defaultModules(kind: OrgKind): string[];
   /** The non-core modules, which an organisation may switch on or off. */
   optionalModules: readonly ModuleDeclaration[];
+  /** What one organisation sees, given the non-core modules it has switched on (issue 12). */
+  scoped(enabled: readonly string[]): ScopedRegistry;
   /** The module that owns each policy section. */
   policySectionOwners: ReadonlyMap<PolicySection, string>;
   routes: readonly RouteModule[];
   jobs: readonly Job[];
   homeSources: readonly HomeSourceDeclaration[];
   demoSeeders: readonly DemoSeeder[];
+}
+
+/** The registry seen by one organisation: core modules plus the ones it has switched on. */
+export interface ScopedRegistry {
+  isOn(moduleName: string): boolean;
+  permissions: readonly PermissionDeclaration[];
+  documentTypes: readonly DocumentTypeInfo[];
+  isDocumentTypeOn(docType: string): boolean;
+  policySections: readonly PolicySection[];
 }

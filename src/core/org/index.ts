@@ -12,7 +12,8 @@ export {
 } from './people.service';
 export type { NewPerson, PersonChange, PersonView } from './people.service';
 export { countOrganisations, createOrganisation, findOrganisationByCode, findOrganisations, getOrganisation } from './organisation.service';
-export { findEnabledModules, setModuleEnabled } from './org-modules.service';
+export { findEnabledModules, findOrgModules, scopedRegistryOf, setModuleEnabled } from './org-modules.service';
+export type { ModuleView } from './org-modules.service';
 export type { OrganisationSeed, RoleSeed } from './organisation.service';
 export { orgModule } from './org.module';
 export { findUserIdsInDepartment, findUserIdsWithPermission, findUserIdsWithRole } from './directory.service';

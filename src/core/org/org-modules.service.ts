@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
+import type { Registry, ScopedRegistry } from '../http';
 import { orgModules } from './org.schema';
 
 // Issue 12: the modules an organisation has switched on. Which modules exist, and which an
@@ -24,4 +25,21 @@ export async function setModuleEnabled(db: Db, actor: Actor, module: string, ena
     await writeAudit(tx, actor, { action: enabled ? 'org.module.enable' : 'org.module.disable', entity: 'org_module', entityId: module, after: { module, enabled } });
   });
   return findEnabledModules(db, actor.orgId);
+}
+
+/** The registry as one organisation sees it: menus, policy sections, document types, permissions. */
+export async function scopedRegistryOf(db: Db, registry: Registry, orgId: string): Promise<ScopedRegistry> {
+  return registry.scoped(await findEnabledModules(db, orgId));
+}
+
+export interface ModuleView {
+  name: string;
+  label: { zh: string; en: string };
+  isOn: boolean;
+}
+
+/** The modules an organisation may switch on or off, with their state. */
+export async function findOrgModules(db: Db, registry: Registry, orgId: string): Promise<ModuleView[]> {
+  const enabled = await findEnabledModules(db, orgId);
+  return registry.optionalModules.map((m) => ({ name: m.name, label: m.label, isOn: enabled.includes(m.name) }));
 }
