@@ -14,7 +14,7 @@ import { guardRoute, makeSessionHook } from './auth-hooks';
 import { handleError } from './error-handler';
 import { refuseUnsafeText } from './input-guard';
 import { loggerOptions, newRequestId } from './log-safety';
-import { recordRoutes } from './route-table';
+import { recordRoutes, tagRouteModule } from './route-table';
 import { registerSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
@@ -83,6 +83,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         }
         // Issue 12: an organisation that has not switched the module on finds none of its routes.
         await api.register(async (scope) => {
+          scope.addHook('onRoute', (route) => tagRouteModule(app, route, module.name));
           scope.addHook('onRequest', async (request, reply) => {
             if (request.actor && !(await findEnabledModules(ctx.db, request.actor.orgId)).includes(module.name)) return notFoundJson(reply);
           });
