@@ -44,7 +44,7 @@ describe('issue 12: organisations from templates and modules per organisation', 
 
   it('issue 12: routes of a module the organisation does not have answer 404; switching it on opens them, off closes them', async () => {
     const school = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '模块小学', template: 'S1', admin: { username: 'school.admin.mod', password: PASSWORD } });
-    const plant = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '模块酒厂', template: 'T4', admin: { username: 'plant.admin.mod', password: PASSWORD } });
+    await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '模块酒厂', template: 'T4', admin: { username: 'plant.admin.mod', password: PASSWORD } });
     const s = await signIn(t.app, 'school.admin.mod', PASSWORD);
     const p = await signIn(t.app, 'plant.admin.mod', PASSWORD);
     expect((await s.request('GET', '/api/production/dashboard')).statusCode).toBe(404);
