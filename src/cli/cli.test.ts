@@ -74,6 +74,6 @@ describe('zhidu CLI', () => {
     const list = capture();
     expect(await runCli(['org', 'list'], list.io)).toBe(0);
     expect(list.out.join('')).toMatch(/east\t城东小学\t学校\tS2\t校本培训管理、团委工作\t1 人/);
-  }, 120_000);
+  }, 600_000);
 });
 
