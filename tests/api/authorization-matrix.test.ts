@@ -19,6 +19,8 @@ const ANY_SIGNED_IN = new Set([
   'POST /api/auth/logout',
   'POST /api/auth/password',
   'GET /api/org/departments',
+  // The organisation's modules: the menu shows only those switched on (issue 12).
+  'GET /api/org/modules',
   'GET /api/org/roles',
   'GET /api/notifications',
   'GET /api/notifications/page',
@@ -59,6 +61,7 @@ const GLOBAL_PARAMS: Record<string, Record<string, string>> = {
   '/api/excel/:name/import': { name: 'people' },
   '/api/excel/:name/imports': { name: 'people' },
   '/api/policy/presets/:name': { name: 'T4' },
+  '/api/org/modules/:name': { name: 'league' },
   '/api/approval-chains/:docType': { docType: 'production.plan' },
   '/api/policy/versions/:version': { version: '1' },
   '/api/calendar/holidays/:date': { date: '2026-10-01' },
