@@ -60,4 +60,26 @@ describe('zhidu CLI', () => {
     const again = capture();
     expect(await runCli(['restore', backupFile], again.io).catch((e: Error) => e.message)).toMatch(/not empty/);
   }, 120_000);
+
+  it('issue 12 CORE-1: org add makes a school from S2 with its modules and admin; org list shows it; bad input exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-cli-'));
+    process.env.DATA_DIR = join(dir, 'orgs');
+    const missing = capture();
+    expect(await runCli(['org', 'add', '--name', '无模板'], missing.io)).toBe(2);
+    expect(missing.err.join('')).toContain('--template');
+    const unknown = capture();
+    expect(await runCli(['org', 'add', '--name', 'x', '--template', 'T9', '--admin', 'a.b', '--password', 'Kq7!mesa-river-41'], unknown.io)).toBe(2);
+    expect(unknown.err.join('')).toContain('unknown template T9');
+    const add = capture();
+    expect(await runCli(['org', 'add', '--name', '城东小学', '--template', 'S2', '--admin', 'east.admin', '--password', 'Kq7!mesa-river-41', '--code', 'east'], add.io)).toBe(0);
+    const made = add.out.join('');
+    expect(made).toContain('城东小学 (east');
+    expect(made).toContain('校本培训管理、团委工作');
+    expect(made).toContain('教导处');
+    expect(made).toContain('east.admin');
+    const list = capture();
+    expect(await runCli(['org', 'list'], list.io)).toBe(0);
+    expect(list.out.join('')).toMatch(/east\t城东小学\t学校\tS2\t校本培训管理、团委工作\t1 人/);
+  }, 600_000);
 });
+

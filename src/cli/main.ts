@@ -13,6 +13,9 @@ const HELP = `制度 Zhidu — 用法 usage: zhidu <command>
   seed --demo                   写入示例数据 seed the two demo organisations
                                 (PGlite 首次启动自动写入；PostgreSQL 上仅在此命令时写入
                                  automatic on PGlite's first start; on PostgreSQL only by this command)
+  org add --name <名称> --template T1|T2|T3|T4|S1|S2|S3|S4 --admin <用户名> --password <密码>
+                                按制度模板新建组织 create an organisation from a template
+  org list                      列出组织 list organisations
   user add --org <code> --username <u> --name <显示名> --password <p> [--role r1,r2]
                                 新增用户 add a user
   backup <file>                 备份全部数据与附件到一个文件（仅所有者可读）
@@ -133,6 +136,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         io.stdout(`已恢复 restored ${rows} rows and ${files} files\n`);
         return 0;
       });
+    }
+    case 'org': {
+      const { runOrgCommand } = await import('./org.command');
+      return runOrgCommand(rest, io);
     }
     case 'plan': {
       // Loaded on demand: the solver's WASM is not needed to start the server.

@@ -22,7 +22,9 @@ const assessedPlans = [PLAN_DOC_TYPES.monthly, PLAN_DOC_TYPES.special, PLAN_DOC_
 export const productionModule = defineModule({
   name: 'production',
   label: { zh: '生产计划管理', en: 'Production planning' },
+  defaultFor: ['enterprise'],
   permissions: PRODUCTION_PERMISSIONS,
+  policySections: ['production', 'assessment'],
   routes: productionRouteModules,
   jobs: [...productionJobs, ...exceptionJobs],
   documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...processDocumentTypes, ...maintenanceDocumentTypes, ...purchaseDocumentTypes, ...scheduleDocumentTypes],

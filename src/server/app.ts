@@ -10,11 +10,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { type AppContext, stampArrival, type ZodApp } from '#core/http';
 import { PermissionError } from '#core/access';
 import { runWithPolicyScope } from '#core/policy';
+import { findEnabledModules } from '#core/org';
 import { guardRoute, makeSessionHook } from './auth-hooks';
 import { handleError } from './error-handler';
 import { refuseUnsafeText } from './input-guard';
 import { loggerOptions, newRequestId } from './log-safety';
-import { recordRoutes } from './route-table';
+import { recordRoutes, tagRouteModule } from './route-table';
 import { registerSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
@@ -79,7 +80,20 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         const permission = route.config?.permission;
         if (permission && !ctx.registry.isDeclaredPermission(permission)) throw new Error(`${route.method} ${route.url} asks for undeclared permission ${permission}`);
       });
-      for (const mount of ctx.registry.routes) await mount(api as unknown as ZodApp, ctx);
+      for (const module of ctx.registry.modules) {
+        if (module.isCore) {
+          for (const mount of module.routes ?? []) await mount(api as unknown as ZodApp, ctx);
+          continue;
+        }
+        // Issue 12: an organisation that has not switched the module on finds none of its routes.
+        await api.register(async (scope) => {
+          scope.addHook('onRoute', (route) => tagRouteModule(app, route, module.name));
+          scope.addHook('onRequest', async (request, reply) => {
+            if (request.actor && !(await findEnabledModules(ctx.db, request.actor.orgId)).includes(module.name)) return notFoundJson(reply);
+          });
+          for (const mount of module.routes ?? []) await mount(scope as unknown as ZodApp, ctx);
+        });
+      }
     },
     { prefix: '/api' },
   );

@@ -13,3 +13,5 @@ export { startScheduler } from './scheduler';
 export type { Scheduler } from './scheduler';
 export { ensureWebBuilt, startInstance, startServer } from './start';
 export type { AppInstance, InstanceOptions } from './start';
+export { createOrganisationFromTemplate, isOrgTemplate, ORG_TEMPLATES } from './org-templates';
+export type { MadeOrganisation, NewOrganisation, OrgTemplate } from './org-templates';

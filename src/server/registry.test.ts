@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineModule } from '#core/http';
+import { POLICY_SECTIONS } from '#core/policy';
 import { APP_MODULES, composeAppRegistry } from './modules';
 import { composeRegistry } from './registry';
 
@@ -31,4 +32,22 @@ describe('the module registry', () => {
     expect(asked.size).toBeGreaterThan(20);
     expect([...asked].filter((p) => !registry.isDeclaredPermission(p))).toEqual([]);
   });
+
+  it('issue 16 item 1: every policy section has exactly one owning module; plant sections belong to production', () => {
+    const registry = composeAppRegistry();
+    expect(POLICY_SECTIONS.filter((s) => !registry.policySectionOwners.has(s))).toEqual([]);
+    expect(registry.policySectionOwners.get('production')).toBe('production');
+    expect(registry.policySectionOwners.get('assessment')).toBe('production');
+    expect(registry.policySectionOwners.get('training')).toBe('training');
+    const twin = defineModule({ name: 'twin', label: { zh: '重', en: 'Twin' }, policySections: ['training'] });
+    expect(() => composeRegistry([...APP_MODULES, twin])).toThrow(/policy section training is declared twice/);
+  });
+
+  it('issue 16 item 1: core declares no domain document type and seeds no domain records', () => {
+    const core = sources(join(root, 'core')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    for (const docType of composeAppRegistry().workflows.documentTypes().map((t) => t.docType)) {
+      if (docType !== 'general') expect(core, docType).not.toContain(`'${docType}'`);
+    }
+  });
 });
+

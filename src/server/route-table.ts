@@ -7,6 +7,8 @@ export interface RouteEntry {
   isPublic: boolean;
   permission: string | undefined;
   isHidden: boolean;
+  /** The non-core module the route belongs to (off → 404 for organisations without it). */
+  module?: string;
 }
 
 const tables = new WeakMap<object, RouteEntry[]>();
@@ -31,3 +33,9 @@ export function recordRoutes(app: FastifyInstance): void {
 }
 
 export const routeTableOf = (app: object): RouteEntry[] => tables.get(app) ?? [];
+
+/** Marks the routes a module scope adds (called from that scope's onRoute, after recordRoutes). */
+export function tagRouteModule(app: object, route: RouteOptions, module: string): void {
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  for (const entry of tables.get(app) ?? []) if (entry.url === route.url && methods.includes(entry.method)) entry.module = module;
+}

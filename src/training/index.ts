@@ -26,7 +26,9 @@ import { TRAINING_PERMISSIONS } from './training.permissions';
 export const trainingModule = defineModule({
   name: 'training',
   label: { zh: '校本培训管理', en: 'School-based training' },
+  defaultFor: ['school'],
   permissions: TRAINING_PERMISSIONS,
+  policySections: ['training'],
   routes: [
     teacherRoutes,
     planRoutes,

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, routeTableOf, seedDemo } from '#server';
-import { type Client, newOrg, newPerson, type Operation, operationsOf, sampleQuery, sampleValue, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support';
+import { type Client, newOrg, newPerson, type Operation, operationsOf, sampleQuery, sampleValue, signIn, startTestApp, TEST_PASSWORD, type TestApp, testRegistry } from '../support';
 
 // Issue 10: every route of the OpenAPI document × (no session, a signed-in person without
 // the permission, an administrator of another organisation given this one's real ids)
@@ -19,6 +19,8 @@ const ANY_SIGNED_IN = new Set([
   'POST /api/auth/logout',
   'POST /api/auth/password',
   'GET /api/org/departments',
+  // The organisation's modules: the menu shows only those switched on (issue 12).
+  'GET /api/org/modules',
   'GET /api/org/roles',
   'GET /api/notifications',
   'GET /api/notifications/page',
@@ -59,6 +61,7 @@ const GLOBAL_PARAMS: Record<string, Record<string, string>> = {
   '/api/excel/:name/import': { name: 'people' },
   '/api/excel/:name/imports': { name: 'people' },
   '/api/policy/presets/:name': { name: 'T4' },
+  '/api/org/modules/:name': { name: 'league' },
   '/api/approval-chains/:docType': { docType: 'production.plan' },
   '/api/policy/versions/:version': { version: '1' },
   '/api/calendar/holidays/:date': { date: '2026-10-01' },
@@ -278,8 +281,13 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
       if ('missing' in f) continue;
       const r = await call(nobody, o, f.url);
       const declared = table.get(key(o))?.permission;
+      // Issue 12: the routes of a module the school has not switched on (production) are not there for it.
+      const module = table.get(key(o))?.module;
+      const isOff = !!module && !testRegistry.defaultModules('school').includes(module);
       if (r.statusCode >= 500) wrong.push(`${key(o)} → ${r.statusCode} ${r.body.slice(0, 120)}`);
-      else if (ANY_SIGNED_IN.has(key(o))) continue;
+      else if (isOff) {
+        if (r.statusCode !== 404) wrong.push(`${key(o)} → ${r.statusCode} (module off: expected 404) ${r.body.slice(0, 120)}`);
+      } else if (ANY_SIGNED_IN.has(key(o))) continue;
       else if (declared ? r.statusCode !== 403 : r.statusCode !== 403 && r.statusCode !== 404) wrong.push(`${key(o)} → ${r.statusCode} ${r.body.slice(0, 120)}`);
     }
     expect(wrong).toEqual([]);

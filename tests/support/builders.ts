@@ -16,7 +16,7 @@ export const TEST_PASSWORD = 'testpass123';
 /** An organisation with one role per permission bundle given, and an admin actor. */
 export async function newOrg(
   db: Db,
-  options: { kind?: 'enterprise' | 'school'; template?: string; roles?: RoleSeed[] } = {},
+  options: { kind?: 'enterprise' | 'school'; template?: string; roles?: RoleSeed[]; modules?: string[] } = {},
 ) {
   const code = `org-${suffix()}`;
   const { org, departments } = await createOrganisation(db, {
@@ -29,6 +29,8 @@ export async function newOrg(
       { name: '生产部', kind: 'department' },
       { name: '灌装车间', kind: 'workshop' },
     ],
+    // Every module on unless a test says which (a school's defaults: testRegistry.defaultModules('school')).
+    modules: options.modules ?? testRegistry.optionalModules.map((m) => m.name),
   });
   const system = systemActor(org.id);
   return { org, departments, system };

@@ -1,9 +1,7 @@
 import type { Actor } from '../access';
-import { writeAudit } from '../audit';
 import { loadActor } from '../auth';
 import type { Db } from '../db';
 import type { DemoOrg, DemoSeeder } from '../http';
-import { roles, userRoles } from '../org';
 import { saveApprovalChain } from './approval-chain.service';
 import type { ChainStep } from './approval.schema';
 import { issueDocument } from './distribution.service';
@@ -12,35 +10,11 @@ import { createDocument } from './document.service';
 
 const step = (key: string, nameZh: string, nameEn: string, roleCode: string): ChainStep => ({ key, nameZh, nameEn, roleCode });
 
-// CORE-3 defaults: 月度计划 生产部 → 副总经理; 年度计划 生产部 → 生产总监 → 总经理 → 董事会 (T3 第四条, T4 第十九条).
-const PLANT_CHAINS: Record<string, ChainStep[]> = {
-  general: [step('vp', '副总经理审批', 'VP approval', 'vp_production')],
-  'production.monthly_plan': [step('vp', '副总经理审批', 'VP approval', 'vp_production')],
-  'production.annual_plan': [
-    step('director', '生产总监审核', 'Production director review', 'vp_production'),
-    step('gm', '总经理审批', 'General manager approval', 'gm'),
-    step('board', '董事会', 'Board of directors', 'board'),
-  ],
-  'production.sales_plan': [step('gm', '总经理审批', 'General manager approval', 'gm')],
+// Every organisation starts with a chain for the general document; the modules seed their own.
+const GENERAL_CHAIN: Record<'enterprise' | 'school', ChainStep[]> = {
+  enterprise: [step('vp', '副总经理审批', 'VP approval', 'vp_production')],
+  school: [step('principal', '校长审批', 'Principal approval', 'principal')],
 };
-
-const SCHOOL_CHAINS: Record<string, ChainStep[]> = {
-  general: [step('principal', '校长审批', 'Principal approval', 'principal')],
-  'training.plan': [step('principal', '校长审批', 'Principal approval', 'principal')],
-};
-
-// The annual plan ends at the board; the demo's general manager also sits on it so the chain can finish.
-async function ensureBoardRole(db: Db, org: DemoOrg): Promise<void> {
-  const gmId = org.userIds.get('plant.gm');
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(roles)
-      .values({ orgId: org.orgId, code: 'board', nameZh: '董事会', nameEn: 'Board of directors', permissions: ['document.read', 'approval.act', 'production.read'] })
-      .onConflictDoNothing();
-    if (gmId) await tx.insert(userRoles).values({ orgId: org.orgId, userId: gmId, roleCode: 'board' }).onConflictDoNothing();
-    await writeAudit(tx, org.actor, { action: 'role.create', entity: 'role', entityId: 'board', after: { nameZh: '董事会', members: gmId ? ['plant.gm'] : [] } });
-  });
-}
 
 async function demoActor(db: Db, org: DemoOrg, username: string): Promise<Actor | undefined> {
   const id = org.userIds.get(username);
@@ -101,10 +75,7 @@ async function seedSchoolDocuments(db: Db, org: DemoOrg): Promise<void> {
 
 export const seedApprovalDemo: DemoSeeder = async (db, org) => {
   const isPlant = org.kind === 'enterprise';
-  if (isPlant) await ensureBoardRole(db, org);
-  for (const [docType, steps] of Object.entries(isPlant ? PLANT_CHAINS : SCHOOL_CHAINS)) {
-    await saveApprovalChain(db, org.workflows, org.actor, docType, { steps, allowSelfApproval: false }, org.today);
-  }
+  await saveApprovalChain(db, org.workflows, org.actor, 'general', { steps: GENERAL_CHAIN[org.kind], allowSelfApproval: false }, org.today);
   if (isPlant) await seedPlantDocuments(db, org);
   else await seedSchoolDocuments(db, org);
 };

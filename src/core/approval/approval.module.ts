@@ -13,6 +13,7 @@ export const approvalModule = defineModule({
     { code: 'document.write', label: { zh: '起草文件', en: 'Draft documents' } },
     { code: 'approval.act', label: { zh: '审批', en: 'Act on approvals' } },
   ],
+  policySections: ['approval'],
   routes: [approvalRoutes],
   // Issue 14 item 8: those who have not acknowledged an issued document are reminded daily.
   jobs: [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
+import { scopedRegistryOf } from '../org';
 import { wordsSchema } from '../validation';
 import { findApprovalChains, saveApprovalChain } from './approval-chain.service';
 import { documentRoutes } from './document.routes';
@@ -21,13 +22,20 @@ export const approvalRoutes: RouteModule = async (app, ctx) => {
 
   app.get('/inbox', { schema: { tags: ['approval'], summary: '我的待办 My inbox', response: { 200: z.array(InboxItemSchema) } } }, async (req) => findInbox(ctx.db, ctx.registry.workflows, actorOf(req)));
 
-  app.get('/document-types', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件类型 Document types' } }, async () =>
-    ctx.registry.workflows.documentTypes().map((t) => ({ docType: t.docType, label: t.label, numberPrefix: t.numberPrefix, isGenericEditable: t.isGenericEditable ?? false })),
+  // Issue 12: only the document types of the organisation's modules (a school lists no production plans).
+  app.get('/document-types', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件类型 Document types' } }, async (req) =>
+    (await scopedRegistryOf(ctx.db, ctx.registry, actorOf(req).orgId)).documentTypes.map((t) => ({
+      docType: t.docType,
+      label: t.label,
+      numberPrefix: t.numberPrefix,
+      isGenericEditable: t.isGenericEditable ?? false,
+    })),
   );
 
-  app.get('/approval-chains', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '审批流程 Approval chains' } }, async (req) =>
-    findApprovalChains(ctx.db, ctx.registry.workflows, actorOf(req)),
-  );
+  app.get('/approval-chains', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '审批流程 Approval chains' } }, async (req) => {
+    const scope = await scopedRegistryOf(ctx.db, ctx.registry, actorOf(req).orgId);
+    return (await findApprovalChains(ctx.db, ctx.registry.workflows, actorOf(req))).filter((c) => scope.isDocumentTypeOn(c.docType));
+  });
 
   app.put(
     '/approval-chains/:docType',

@@ -1,6 +1,5 @@
 import { defineModule } from '../http';
 import { assessmentRoutes, findingsExcelTable } from './assessment.routes';
-import { seedAssessmentDemo } from './assessment.seed';
 
 /** Findings from rules, each citing its clause; disputes and confirmation (CORE-8). */
 export const assessmentModule = defineModule({
@@ -13,5 +12,4 @@ export const assessmentModule = defineModule({
   ],
   routes: [assessmentRoutes],
   excelTables: [findingsExcelTable],
-  demo: seedAssessmentDemo,
 });

@@ -7,6 +7,7 @@ export const calendarModule = defineModule({
   name: 'calendar',
   label: { zh: '日历与截止', en: 'Calendar and deadlines' },
   isCore: true,
+  policySections: ['calendar', 'deadlines'],
   routes: [calendarRoutes],
   audit: {
     actions: {

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import type { AuditLabels } from '../audit';
 import type { ExcelTable, ExcelTables } from '../excel';
 import type { HomeSourceDeclaration } from '../home';
+import type { PolicySection } from '../policy';
 import type { AppContext, RouteModule } from './context';
 
 // A module is one declaration of what it brings. Importing a module runs nothing; the
@@ -16,9 +17,11 @@ export type Text = { zh: string; en: string };
 export type Job = (ctx: AppContext) => Promise<void>;
 
 /** What a module's demo seeder gets: one demo organisation, its people and departments by name. */
+export type OrgKind = 'enterprise' | 'school';
+
 export interface DemoOrg {
   orgId: string;
-  kind: 'enterprise' | 'school';
+  kind: OrgKind;
   /** Regulation template: T1–T4 for plants, S1–S4 for schools. */
   template: string;
   /** A system actor holding every permission in this organisation. */
@@ -40,6 +43,8 @@ export interface ModuleDeclaration {
   label: Text;
   /** Platform modules are always on; the others belong to the organisations that use them. */
   isCore?: boolean;
+  /** The kinds of organisation that get this module when they are created (issue 12). */
+  defaultFor?: readonly OrgKind[];
   permissions?: readonly PermissionDeclaration[];
   routes?: readonly RouteModule[];
   jobs?: readonly Job[];
@@ -51,6 +56,11 @@ export interface ModuleDeclaration {
   /** A card on each person's home page: figures and things to do (issue 15 item 3). */
   homeSources?: readonly HomeSourceDeclaration[];
   excelTables?: readonly ExcelTable[];
+  /**
+   * The sections of the organisation's policy (制度参数) this module owns: the editor shows
+   * them only where the module is on. Each section has exactly one owner.
+   */
+  policySections?: readonly PolicySection[];
   /** Words for the audit log: action, record-kind and field labels (issue 15 item 5). */
   audit?: AuditLabels;
   demo?: DemoSeeder;
@@ -66,8 +76,25 @@ export interface Registry {
   isDeclaredPermission(code: string): code is Permission;
   workflows: Workflows;
   excelTables: ExcelTables;
+  /** The modules an organisation of this kind starts with (the non-core ones). */
+  defaultModules(kind: OrgKind): string[];
+  /** The non-core modules, which an organisation may switch on or off. */
+  optionalModules: readonly ModuleDeclaration[];
+  /** What one organisation sees, given the non-core modules it has switched on (issue 12). */
+  scoped(enabled: readonly string[]): ScopedRegistry;
+  /** The module that owns each policy section. */
+  policySectionOwners: ReadonlyMap<PolicySection, string>;
   routes: readonly RouteModule[];
   jobs: readonly Job[];
   homeSources: readonly HomeSourceDeclaration[];
   demoSeeders: readonly DemoSeeder[];
+}
+
+/** The registry seen by one organisation: core modules plus the ones it has switched on. */
+export interface ScopedRegistry {
+  isOn(moduleName: string): boolean;
+  permissions: readonly PermissionDeclaration[];
+  documentTypes: readonly DocumentTypeInfo[];
+  isDocumentTypeOn(docType: string): boolean;
+  policySections: readonly PolicySection[];
 }

@@ -1,7 +1,6 @@
 import { defineModule } from '../http';
 import { meetingLeaveInbox } from './meeting.inbox';
 import { meetingRoutes } from './meeting.routes';
-import { seedMeetingDemo } from './meeting.seed';
 import { extendDueSeries } from './meeting-series.service';
 
 /** Meetings: recurring and ad hoc, attendance, leave, minutes, decisions, actions (CORE-7). */
@@ -13,6 +12,7 @@ export const meetingModule = defineModule({
     { code: 'meeting.read', label: { zh: '查看会议', en: 'Read meetings' } },
     { code: 'meeting.manage', label: { zh: '组织会议', en: 'Manage meetings' } },
   ],
+  policySections: ['meetings'],
   routes: [meetingRoutes],
   // Keeps recurring meetings generated ahead.
   jobs: [
@@ -21,5 +21,4 @@ export const meetingModule = defineModule({
     },
   ],
   inboxSources: [meetingLeaveInbox],
-  demo: seedMeetingDemo,
 });

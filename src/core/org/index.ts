@@ -1,4 +1,4 @@
-export { departments, organisations, roles, userRoles, users } from './org.schema';
+export { departments, organisations, orgModules, roles, userRoles, users } from './org.schema';
 export type { DepartmentKind } from './org.schema';
 export {
   addDepartment,
@@ -11,7 +11,9 @@ export {
   updateRolePermissions,
 } from './people.service';
 export type { NewPerson, PersonChange, PersonView } from './people.service';
-export { countOrganisations, createOrganisation, findOrganisationByCode, getOrganisation } from './organisation.service';
+export { countOrganisations, createOrganisation, findOrganisationByCode, findOrganisations, getOrganisation } from './organisation.service';
+export { findEnabledModules, findOrgModules, scopedRegistryOf, setModuleEnabled } from './org-modules.service';
+export type { ModuleView } from './org-modules.service';
 export type { OrganisationSeed, RoleSeed } from './organisation.service';
 export { orgModule } from './org.module';
 export { findUserIdsInDepartment, findUserIdsWithPermission, findUserIdsWithRole } from './directory.service';

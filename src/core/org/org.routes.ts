@@ -11,6 +11,8 @@ import {
   updateRolePermissions,
 } from './people.service';
 import { IdParams } from '../validation';
+import { AppError } from '../errors';
+import { findOrgModules, scopedRegistryOf, setModuleEnabled } from './org-modules.service';
 
 
 export const orgRoutes: RouteModule = (app, ctx) => {
@@ -114,8 +116,36 @@ export const orgRoutes: RouteModule = (app, ctx) => {
 
   app.get('/org/roles', { schema: { tags: ['org'], summary: '角色与权限 Roles' } }, async (req) => ({
     roles: await findRoles(ctx.db, actorOf(req)),
-    permissions: ctx.registry.permissions.map((p) => ({ code: p.code, ...p.label })),
+    // Issue 12: only the permissions of the organisation's modules (a plant sees no training ones).
+    permissions: (await scopedRegistryOf(ctx.db, ctx.registry, actorOf(req).orgId)).permissions.map((p) => ({ code: p.code, ...p.label })),
   }));
+
+  const ModuleView = z.object({ name: z.string(), label: z.object({ zh: z.string(), en: z.string() }), isOn: z.boolean() });
+
+  // Issue 12: the organisation's modules; any signed-in person (the menu shows only those on).
+  app.get('/org/modules', { schema: { tags: ['org'], summary: '本组织的模块 Modules of the organisation', response: { 200: z.array(ModuleView) } } }, async (req) =>
+    findOrgModules(ctx.db, ctx.registry, actorOf(req).orgId),
+  );
+
+  app.put(
+    '/org/modules/:name',
+    {
+      config: { permission: 'admin.org' },
+      schema: {
+        tags: ['org'],
+        summary: '启用或停用模块 Switch a module on or off',
+        params: z.object({ name: z.string().max(64) }),
+        body: z.object({ isOn: z.boolean() }),
+        response: { 200: z.array(ModuleView) },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      if (!ctx.registry.optionalModules.some((m) => m.name === req.params.name)) throw new AppError('NOT_FOUND', '模块不存在', 'No such module');
+      await setModuleEnabled(ctx.db, actor, req.params.name, req.body.isOn);
+      return findOrgModules(ctx.db, ctx.registry, actor.orgId);
+    },
+  );
 
   app.put(
     '/org/roles/:code',

@@ -9,6 +9,17 @@ export const organisations = pgTable('organisations', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** The modules an organisation has switched on (issue 12); core modules are always on. */
+export const orgModules = pgTable(
+  'org_modules',
+  {
+    orgId: uuid('org_id').notNull(),
+    module: text('module').notNull(),
+    enabledAt: timestamp('enabled_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.module] })],
+);
+
 export type DepartmentKind = 'department' | 'workshop' | 'teaching_group' | 'leadership_group' | 'league';
 
 export const departments = pgTable(

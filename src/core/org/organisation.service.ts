@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { departments, organisations, roles } from './org.schema';
+import { departments, organisations, orgModules, roles } from './org.schema';
 import type { DepartmentKind } from './org.schema';
 
 export interface RoleSeed {
@@ -17,6 +17,8 @@ export interface OrganisationSeed {
   template: string;
   roles: RoleSeed[];
   departments: { name: string; kind: DepartmentKind }[];
+  /** The non-core modules switched on from the start (the registry's defaults for the kind). */
+  modules?: readonly string[];
 }
 
 /** Creates an organisation with its roles and departments (seed and CLI; no actor yet). */
@@ -33,6 +35,7 @@ export async function createOrganisation(db: Db, seed: OrganisationSeed) {
           .values(seed.departments.map((d, i) => ({ orgId: org.id, name: d.name, kind: d.kind, sort: i })))
           .returning()
       : [];
+    if (seed.modules?.length) await tx.insert(orgModules).values(seed.modules.map((module) => ({ orgId: org.id, module })));
     return { org, departments: depts };
   });
 }
@@ -40,6 +43,10 @@ export async function createOrganisation(db: Db, seed: OrganisationSeed) {
 export async function findOrganisationByCode(db: Db, code: string) {
   const [org] = await db.select().from(organisations).where(eq(organisations.code, code));
   return org;
+}
+
+export async function findOrganisations(db: Db) {
+  return db.select().from(organisations).orderBy(organisations.createdAt, organisations.code);
 }
 
 export async function getOrganisation(db: Db, id: string) {

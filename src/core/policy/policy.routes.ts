@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requestLocale } from '../excel';
 import { actorOf, type RouteModule } from '../http';
+import { scopedRegistryOf } from '../org';
 import { FIELD_META, SECTION_LABELS } from './policy.meta';
 import { POLICY_PRESETS, PRESET_LABELS } from './policy.presets';
 import { PRESET_NAMES } from './policy.schema';
@@ -24,8 +25,9 @@ export const policyRoutes: RouteModule = (app, ctx) => {
     async (req) => ({ utcOffsetMinutes: (await getPolicy(ctx.db, actorOf(req).orgId)).calendar.utcOffsetMinutes }),
   );
 
-  app.get('/policy/meta', { schema: { tags: ['policy'], summary: '参数说明与条款 Field labels, units and clauses' } }, async () => ({
-    sections: SECTION_LABELS,
+  app.get('/policy/meta', { schema: { tags: ['policy'], summary: '参数说明与条款 Field labels, units and clauses' } }, async (req) => ({
+    // Issue 12: the sections of the organisation's modules only (a school has no production section).
+    sections: Object.fromEntries((await scopedRegistryOf(ctx.db, ctx.registry, actorOf(req).orgId)).policySections.map((s) => [s, SECTION_LABELS[s]])),
     fields: FIELD_META,
     presets: PRESET_NAMES.map((name) => ({ name, ...PRESET_LABELS[name] })),
   }));

@@ -9,6 +9,7 @@ import { seedFloorDemo } from './floor.demo';
 import { seedEquipmentDemo } from './equipment.demo';
 import { seedDemoMaster } from './master.demo';
 import { seedDemoChains, seedDemoPlans } from './plans.demo';
+import { seedDispatchMeetings, seedPlanLateFinding, seedPlantChains } from './core-records.demo';
 import { seedDemoWarehouse } from './warehouse.demo';
 import { seedDemoRequisitions } from './requisition.demo';
 import { seedDemoLastMonthPlan, seedDemoReports } from './report.demo';
@@ -23,6 +24,9 @@ async function person(db: Db, org: DemoOrg, username: string): Promise<Actor> {
 /** The demo plant (示例酒业有限公司) as a living plant: master data, demand, plans in every state. */
 export const seedProductionDemo: DemoSeeder = async (db, org) => {
   if (org.kind !== 'enterprise') return;
+  await seedPlantChains(db, org.workflows, org);
+  await seedDispatchMeetings(db, org);
+  await seedPlanLateFinding(db, org);
   const names = { head: 'plant.head', planner: 'plant.planner', market: 'plant.market', vp: 'plant.vp', gm: 'plant.gm', fill: 'plant.fill', brew: 'plant.brew', warehouse: 'plant.warehouse', quality: 'plant.quality' };
   const people = Object.fromEntries(await Promise.all(Object.entries(names).map(async ([k, u]) => [k, await person(db, org, u)]))) as unknown as DemoPeople;
   const clock = demoClock(org.today);

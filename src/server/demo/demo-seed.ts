@@ -14,7 +14,7 @@ export interface DemoLogin {
 }
 
 async function seedOrganisation(db: Db, registry: Registry, seed: OrganisationSeed, people: DemoUser[], passwordHash: string, today: Date) {
-  const { org, departments } = await createOrganisation(db, seed);
+  const { org, departments } = await createOrganisation(db, { ...seed, modules: seed.modules ?? registry.defaultModules(seed.kind) });
   const actor = systemActor(org.id);
   const departmentIds = new Map(departments.map((d) => [d.name, d.id]));
   const userIds = new Map<string, string>();

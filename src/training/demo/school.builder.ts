@@ -67,6 +67,7 @@ export async function newTrainingSchool(db: Db, registry: Registry, options: { t
     template: 'S1',
     roles: schoolRoles(registry.permissions.map((p) => p.code)),
     departments: [{ name: '校本培训领导小组', kind: 'leadership_group' }, { name: '教导处', kind: 'department' }, ...GROUPS.map((name) => ({ name, kind: 'teaching_group' as const }))],
+    modules: registry.defaultModules('school'),
   });
   const system = systemActor(org.id);
   const groups = new Map(departments.map((d) => [d.name, d.id]));

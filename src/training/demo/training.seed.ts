@@ -8,6 +8,7 @@ import { seedCorrections } from './seed-corrections';
 import { seedGrowth, seedNotes, seedTermWork } from './seed-development';
 import { seedAttendance, seedPlansAndSessions, seedSessionDetails } from './seed-term';
 import { seedTeachers } from './seed-teachers';
+import { seedPlanChain, seedPoliticalStudy } from './seed-meetings';
 
 /**
  * The demo school: the register, the year's and the term's approved plans, the term
@@ -23,6 +24,8 @@ export async function seedTrainingSchool(db: Db, org: DemoOrg): Promise<void> {
   if (!officeActor || !principalActor) return;
   const policy = await getPolicy(db, org.orgId);
   const today = localDateOf(org.today, policy.calendar.utcOffsetMinutes);
+  await seedPlanChain(db, org);
+  await seedPoliticalStudy(db, org);
   const teachers = await seedTeachers(db, org);
   const ctx = { db, org, office: officeActor, principal: principalActor, teachers, today, schoolYear: schoolYearOf(today), term: termOf(today), now: org.today };
   const sessions = await seedPlansAndSessions(ctx);

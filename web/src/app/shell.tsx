@@ -32,8 +32,12 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
     refetchInterval: 30_000,
   });
 
+  // Issue 12: the menu shows only the organisation's modules (sections named after a module).
+  const modules = useQuery({ queryKey: ['org', 'modules'], queryFn: () => get<{ name: string; isOn: boolean }[]>('/org/modules'), staleTime: 60_000 });
+
   const items = useMemo(() => {
-    const visible = routes.filter((r) => r.menu && (!r.menu.permission || can(r.menu.permission)));
+    const off = new Set((modules.data ?? []).filter((m) => !m.isOn).map((m) => m.name));
+    const visible = routes.filter((r) => r.menu && !off.has(r.menu.section) && (!r.menu.permission || can(r.menu.permission)));
     return SECTIONS.flatMap((s): NonNullable<MenuProps['items']> => {
       const pages = visible.filter((r) => r.menu?.section === s.key).sort((a, b) => (a.menu?.order ?? 50) - (b.menu?.order ?? 50));
       if (pages.length === 0) return [];
@@ -41,7 +45,7 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
       if (s.key === 'home') return children;
       return [{ key: `section:${s.key}`, label: t(s.label), children }];
     });
-  }, [routes, can, t]);
+  }, [routes, can, t, modules.data]);
 
   const selected = routes
     .filter((r) => r.menu && (r.path === '/' ? location.pathname === '/' : location.pathname.startsWith(r.path)))

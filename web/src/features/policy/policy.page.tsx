@@ -109,7 +109,10 @@ export function PolicyPage() {
       )}
       <Collapse
         defaultActiveKey={['production', 'training']}
-        items={Object.keys(draft).map((section) => ({
+        items={Object.keys(draft)
+          // Only the sections of the organisation's modules (the server lists them).
+          .filter((section) => section in m.sections)
+          .map((section) => ({
           key: section,
           label: t(m.sections[section] ?? { zh: section, en: section }),
           extra: changes.some((c) => c.path.startsWith(`${section}.`)) ? <Tag color="orange">{t(tx('有修改', 'Changed'))}</Tag> : null,
