@@ -61,7 +61,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         io.stderr('seed: 目前只支持 --demo / only --demo is supported\n');
         return 2;
       }
-      const { composeAppRegistry, seedDemo } = await import('#server');
+      const { composeAppRegistry, seedDemoOnce } = await import('#server');
       return withDatabase(async (database) => {
         // Under the first-start lock: safe while app processes are starting on the same database.
         const r = await seedDemoOnce(database, composeAppRegistry(), new Date());

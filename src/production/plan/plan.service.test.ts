@@ -118,7 +118,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
     expect(doc.state).toBe('submitted');
     // The approver reads the plan's summary in the document: totals, the capacity verdict, the products.
     expect((doc.body as { content: string }).content).toContain('灌装车间 第2周 04-06~04-12 负荷 105%（应对措施：周日加一个班次）');
-    expect((doc.body as { lines: { key: string; value: string }[] }).lines).toEqual([{ key: 'W1 干红葡萄酒（750ml×6）', value: '22,300 箱，预估 21,000' }]);
+    expect((doc.body as { lines: { key: string; value: string; valueEn?: string }[] }).lines).toEqual([{ key: 'W1 干红葡萄酒（750ml×6）', value: '22,300 箱，预估 21,000', valueEn: '22,300 箱, forecast 21,000' }]);
     const told = await db
       .select()
       .from(notifications)
