@@ -9,6 +9,7 @@ export const leagueModule = defineModule({
   name: 'league',
   label: { zh: '团委工作', en: 'Youth League' },
   defaultFor: ['school'],
+  policySections: ['league'],
   permissions: [
     { code: 'league.read', label: { zh: '查看团委工作', en: 'Read Youth League' } },
     { code: 'league.manage', label: { zh: '团委工作管理', en: 'Manage Youth League' } },
