@@ -73,6 +73,9 @@ describe('issue 13 item 11: teachers reach their archive, evaluations and guidan
     await page.getByTestId('my-session').filter({ hasText: title }).first().getByTestId('leave-asked').waitFor();
     expect(await page.getByTestId('my-session').filter({ hasText: title }).first().getByTestId('leave-ask').count()).toBe(0);
     await page.getByTestId('my-session').filter({ hasText: title }).first().getByRole('link', { name: title }).click();
+    // Wait until the session's page has replaced the list (the list's own 请假待批 would match too).
+    await page.waitForURL(/\/training\/sessions\/[^/]+$/);
+    await expect.poll(() => page.getByTestId('my-session').count()).toBe(0);
     await page.getByTestId('leave-asked').filter({ hasText: '请假待批' }).waitFor();
     expect(await page.getByTestId('leave-ask').count()).toBe(0);
   });

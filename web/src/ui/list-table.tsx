@@ -1,7 +1,8 @@
 import { Card, Empty, Grid, Input, List, Pagination, Space, Table, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { type HTMLAttributes, type Key, type ReactNode, useMemo, useState } from 'react';
-import { type Text, useI18n } from './i18n';
+import { EmptyOrOffline, useOffline } from './connection';
+import { type Text, tx, useI18n } from './i18n';
 
 /**
  * One column of a list page. On a phone each row becomes a card: the `title` column heads it,
@@ -55,7 +56,9 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
     if (props.server || !props.search || !q) return all;
     return all.filter((r) => props.search!.fields(r).some((f) => (f ?? '').toLowerCase().includes(q)));
   }, [props.rows, props.search, props.server, localQuery]);
-  const emptyText = props.empty ? t(props.empty) : undefined;
+  // Never "no data" when the server could not be asked (issue 15 item 9).
+  const offline = useOffline();
+  const emptyText = offline ? t(tx('无法连接服务器', 'Cannot reach the server')) : props.empty ? t(props.empty) : undefined;
   const current = props.server ? props.server.page : page;
   const size = props.server ? props.server.pageSize : pageSize;
   const onPage = (p: number, s: number) => {
@@ -113,7 +116,7 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
           loading={props.loading}
           dataSource={shown}
           rowKey={(r) => String(r[props.rowKey] as Key)}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+          locale={{ emptyText: emptyText ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> : <EmptyOrOffline /> }}
           renderItem={(r, i) => (
             <List.Item style={{ padding: '6px 0', border: 'none' }}>
               <Card
