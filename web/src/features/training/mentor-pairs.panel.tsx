@@ -7,7 +7,7 @@ import { useAuth } from '../../ui/auth';
 import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ListTable } from '../../ui/list-table';
 import { ErrorAlert } from '../../ui/page';
-import { currentSchoolYear, STAGE_LABELS } from './training.labels';
+import { currentSchoolYear, MENTOR_PAIR_STATE_LABELS, MENTOR_RECORD_KIND_LABELS, type MentorRecord, STAGE_LABELS } from './training.labels';
 import type { Teacher } from './training.types';
 
 interface Pair {
@@ -22,20 +22,9 @@ interface Pair {
   lastRecordOn: string | null;
   version: number;
 }
-interface MentorRecord {
-  id: string;
-  kind: string;
-  occurredOn: string;
-  content: string;
-}
-
-const RECORD_KIND_LABELS: Record<string, Text> = {
-  guidance: tx('指导', 'Guidance'),
-  observation: tx('听徒弟的课', 'Observed the mentee'),
-  demo_lesson: tx('示范课', 'Demonstration lesson'),
-  review: tx('阶段小结（督查）', 'Review (supervision)'),
-};
-const STATE_LABELS: Record<string, Text> = { active: tx('进行中', 'Active'), completed: tx('已完成', 'Completed'), ended: tx('已解除', 'Ended') };
+// The office reads a review as the supervision's stage summary.
+const RECORD_KIND_LABELS: Record<string, Text> = { ...MENTOR_RECORD_KIND_LABELS, review: tx('阶段小结（督查）', 'Review (supervision)') };
+const STATE_LABELS = MENTOR_PAIR_STATE_LABELS;
 
 /** S2 四.3 "要监督结对培训": the pair's records, a supervision note, and closing the pair with a review. */
 function PairDrawer({ pair, onClose }: { pair: Pair; onClose: () => void }) {

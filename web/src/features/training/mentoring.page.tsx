@@ -3,8 +3,9 @@ import { App, Button, Card, DatePicker, Empty, Form, Input, List, Modal, Select,
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../../ui/api';
-import { type Text, tx, useI18n } from '../../ui/i18n';
+import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
+import { MENTOR_PAIR_STATE_LABELS, MENTOR_RECORD_KIND_LABELS, type MentorRecord } from './training.labels';
 import type { Teacher } from './training.types';
 
 interface Pair {
@@ -19,20 +20,6 @@ interface Pair {
   recordCount: number;
   lastRecordOn: string | null;
 }
-interface MentorRecord {
-  id: string;
-  kind: string;
-  occurredOn: string;
-  content: string;
-}
-
-const RECORD_KIND_LABELS: Record<string, Text> = {
-  guidance: tx('指导', 'Guidance'),
-  observation: tx('听徒弟的课', 'Observed the mentee'),
-  demo_lesson: tx('示范课', 'Demonstration lesson'),
-  review: tx('阶段小结', 'Review'),
-};
-const PAIR_STATE_LABELS: Record<string, Text> = { active: tx('进行中', 'Active'), completed: tx('已完成', 'Completed'), ended: tx('已解除', 'Ended') };
 
 function PairCard({ pair, isMentor }: { pair: Pair; isMentor: boolean }) {
   const { t } = useI18n();
@@ -56,7 +43,7 @@ function PairCard({ pair, isMentor }: { pair: Pair; isMentor: boolean }) {
       style={{ marginBottom: 12 }}
       data-testid="mentor-pair"
       title={`${pair.mentorName} → ${pair.menteeName}（${pair.schoolYear}）`}
-      extra={<Tag color={pair.state === 'active' ? 'blue' : 'default'}>{t(PAIR_STATE_LABELS[pair.state])}</Tag>}
+      extra={<Tag color={pair.state === 'active' ? 'blue' : 'default'}>{t(MENTOR_PAIR_STATE_LABELS[pair.state])}</Tag>}
     >
       <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
         {t(tx('结对目标：', 'Goals: '))}
@@ -75,7 +62,7 @@ function PairCard({ pair, isMentor }: { pair: Pair; isMentor: boolean }) {
         locale={{ emptyText: t(tx('还没有记录', 'No records yet')) }}
         renderItem={(r) => (
           <List.Item data-testid="mentor-record" style={{ whiteSpace: 'normal', wordBreak: 'break-word' }}>
-            <List.Item.Meta title={`${r.occurredOn} ${t(RECORD_KIND_LABELS[r.kind] ?? tx('记录', 'Record'))}`} description={r.content} />
+            <List.Item.Meta title={`${r.occurredOn} ${t(MENTOR_RECORD_KIND_LABELS[r.kind] ?? tx('记录', 'Record'))}`} description={r.content} />
           </List.Item>
         )}
       />
@@ -83,7 +70,7 @@ function PairCard({ pair, isMentor }: { pair: Pair; isMentor: boolean }) {
         <ErrorAlert error={add.error} />
         <Form form={form} layout="vertical" initialValues={{ kind: isMentor ? 'guidance' : 'demo_lesson', occurredOn: dayjs() }} onFinish={(v) => add.mutate(v)}>
           <Form.Item name="kind" label={t(tx('类别', 'Kind'))}>
-            <Select options={Object.entries(RECORD_KIND_LABELS).map(([value, label]) => ({ value, label: t(label) }))} />
+            <Select options={Object.entries(MENTOR_RECORD_KIND_LABELS).map(([value, label]) => ({ value, label: t(label) }))} />
           </Form.Item>
           <Form.Item name="occurredOn" label={t(tx('日期', 'Date'))} rules={[{ required: true }]}>
             <DatePicker aria-label={t(tx('日期', 'Date'))} />

@@ -158,3 +158,18 @@ export const schoolYearOptions = (): string[] => {
   // Next year too: its plan is written before it starts.
   return [-1, 0, 1, 2].map((i) => `${first - i}-${first - i + 1}`);
 };
+
+/** A mentor pair's record kinds and states, as the mentor's page and the office's panel show them. */
+export const MENTOR_RECORD_KIND_LABELS: Record<string, Text> = {
+  guidance: tx('指导', 'Guidance'),
+  observation: tx('听徒弟的课', 'Observed the mentee'),
+  demo_lesson: tx('示范课', 'Demonstration lesson'),
+  review: tx('阶段小结', 'Review'),
+};
+export const MENTOR_PAIR_STATE_LABELS: Record<string, Text> = { active: tx('进行中', 'Active'), completed: tx('已完成', 'Completed'), ended: tx('已解除', 'Ended') };
+export interface MentorRecord {
+  id: string;
+  kind: string;
+  occurredOn: string;
+  content: string;
+}
