@@ -84,6 +84,8 @@ describe('training corrections in the browser (issue 13 items 1, 2, 4, 8)', () =
     await page.getByTestId('bulk-opinion').fill('经审核，合格');
     await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     await page.getByText(/已确认 \d+ 位合格教师/).waitFor();
+    // The list refetches after the message: the button goes once the confirmed verdicts arrive.
+    await page.getByTestId('confirm-qualified').waitFor({ state: 'detached' });
     expect(await page.getByTestId('confirm-qualified').count()).toBe(0);
   });
 });
