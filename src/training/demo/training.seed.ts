@@ -5,6 +5,7 @@ import type { DemoOrg } from '#core/http';
 import { getPolicy } from '#core/policy';
 import { schoolYearOf, termOf } from '../common';
 import { seedCorrections } from './seed-corrections';
+import { seedRegulationRecords } from './seed-regulation';
 import { seedGrowth, seedNotes, seedTermWork } from './seed-development';
 import { seedAttendance, seedPlansAndSessions, seedSessionDetails } from './seed-term';
 import { seedTeachers } from './seed-teachers';
@@ -14,7 +15,8 @@ import { seedPlanChain, seedPoliticalStudy } from './seed-meetings';
  * The demo school: the register, the year's and the term's approved plans, the term
  * generated from the standing schedule, the sign-in lists so far (one teacher with three
  * unexcused absences), leave, credits, notes, mentoring, the four ones, assignments,
- * activities and an open evaluation round. Bulk rows go in batches to keep start-up quick.
+ * activities and an open evaluation round; a group's plan, the budget, handbook sign-offs and
+ * a record-book inspection. Bulk rows go in batches to keep start-up quick.
  */
 export async function seedTrainingSchool(db: Db, org: DemoOrg): Promise<void> {
   const office = org.userIds.get('school.office');
@@ -35,4 +37,5 @@ export async function seedTrainingSchool(db: Db, org: DemoOrg): Promise<void> {
   await seedGrowth(ctx);
   await seedTermWork(ctx);
   await seedCorrections(ctx);
+  await seedRegulationRecords(ctx);
 }
