@@ -11,6 +11,19 @@ export async function waitText(page: Page, testId: string, text: string | RegExp
   }
 }
 
+/**
+ * Opens an item from 我的待办 the way a person with a long inbox does: types a word of it into the
+ * inbox search first, so the item is found even when it sits beyond the first page (the inbox lists the
+ * oldest first and pages at 20).
+ */
+export async function openFromInbox(page: Page, text: string | RegExp, search?: string): Promise<void> {
+  await page.goto('/inbox');
+  const words = search ?? (typeof text === 'string' ? text : undefined);
+  if (words) await page.locator('input[data-testid="inbox-search"], [data-testid="inbox-search"] input').first().fill(words);
+  await waitText(page, 'inbox-item', text);
+  await page.getByTestId('inbox-item').filter({ hasText: text }).first().click();
+}
+
 /** Waits for a visible text anywhere on the page, explaining a failure with what the page showed. */
 export async function waitForText(page: Page, text: string | RegExp): Promise<void> {
   try {
@@ -57,9 +70,18 @@ export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en'): Promis
  * filtered by the label first (a long list is virtual: options below the fold are not rendered).
  */
 export async function chooseOption(page: Page, inputId: string, label: string, opts: { search?: boolean } = {}): Promise<void> {
-  await page.locator(`#${inputId}`).click();
-  if (opts.search) await page.locator(`#${inputId}`).fill(label);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  const select = page.locator('.ant-select').filter({ has: page.locator(`#${inputId}`) }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${inputId}`).click();
+    if (opts.search) await page.locator(`#${inputId}`).fill(label);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+    // A click that lands while the dropdown is still opening can be lost under load (CI): a single
+    // select shows the chosen label once it took; pick again, at most three times. A multiple select
+    // is never re-clicked, since a second click would take the choice back.
+    if (attempt >= 3 || (await select.evaluate((el) => el.classList.contains('ant-select-multiple')))) return;
+    const shown = select.locator('.ant-select-selection-item').filter({ hasText: label }).first();
+    if (await shown.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+  }
 }
 
 const CJK = /[\u3400-\u9fff]/;

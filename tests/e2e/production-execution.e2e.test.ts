@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, login, logout, startE2E } from './harness';
-import { type ApiClient, apiAs, chooseOption, horizontalOverflow, waitForText, waitText } from './journey-helpers';
+import { apiAs, type ApiClient, chooseOption, horizontalOverflow, openFromInbox, waitForText, waitText } from './journey-helpers';
 
 // Issue 9 quality bar: one plant, one month, across the features — the plan issued → purchase
 // plan approved → receipt → requisition → issue on a 390-px phone → daily report behind plan →
@@ -111,9 +111,7 @@ describe('production execution across the features in the browser (issue 9)', ()
     await waitText(buyer, 'approval-timeline', '副总经理审核');
     for (const approver of ['plant.vp', 'plant.gm']) {
       const phone = await phoneOf(e2e, approver);
-      await phone.goto('/inbox');
-      await waitText(phone, 'inbox-item', number);
-      await phone.getByTestId('inbox-item').filter({ hasText: number }).first().click();
+      await openFromInbox(phone, number);
       await phone.waitForURL(/\/production\/purchase-plans\/[0-9a-f-]{36}$/);
       expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(2);
       await phone.getByTestId('approval-opinion').fill('同意');
@@ -163,9 +161,7 @@ describe('production execution across the features in the browser (issue 9)', ()
 
     // The director approves it from the inbox on a phone.
     const director = await phoneOf(e2e, 'plant.fill');
-    await director.goto('/inbox');
-    await waitText(director, 'inbox-item', asked.number);
-    await director.getByTestId('inbox-item').filter({ hasText: asked.number }).first().click();
+    await openFromInbox(director, asked.number);
     await director.waitForURL(new RegExp(`/production/requisitions/${reqId}$`));
     await director.getByTestId('requisition-approve').click();
     await waitText(director, 'requisition-stage', /待发料|超定额待批准/);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, login, logout, startE2E } from './harness';
-import { apiAs, horizontalOverflow, waitText } from './journey-helpers';
+import { apiAs, horizontalOverflow, openFromInbox, waitText } from './journey-helpers';
 
 interface PlanSummary {
   id: string;
@@ -35,11 +35,6 @@ async function answerOverloads(page: Page) {
   }
 }
 
-async function openFromInbox(page: Page, text: string | RegExp) {
-  await page.goto('/inbox');
-  await waitText(page, 'inbox-item', text);
-  await page.getByTestId('inbox-item').filter({ hasText: text }).first().click();
-}
 
 describe('production planning journeys in the browser (PP-3, PP-8, PP-9, PP-12, CORE-5)', () => {
   let e2e: E2E;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, login, logout, startE2E } from './harness';
-import { apiAs, horizontalOverflow, switchLanguage, untranslatedChrome, waitText } from './journey-helpers';
+import { apiAs, horizontalOverflow, openFromInbox, switchLanguage, untranslatedChrome, waitText } from './journey-helpers';
 
 interface Requisition {
   id: string;
@@ -65,9 +65,7 @@ describe('material requisition journey in the browser (PP-17, T4 第二十八条
     // The workshop director approves from 我的待办 on a phone.
     const phone = await e2e.newPage({ phone: true });
     await login(phone, 'plant.fill');
-    await phone.goto('/inbox');
-    await waitText(phone, 'inbox-item', asked.number);
-    await phone.getByTestId('inbox-item').filter({ hasText: asked.number }).first().click();
+    await openFromInbox(phone, asked.number);
     await phone.waitForURL(new RegExp(`/production/requisitions/${id}$`));
     expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
     await phone.getByTestId('requisition-approve').click();

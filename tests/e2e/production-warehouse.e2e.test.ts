@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, login, startE2E } from './harness';
-import { apiAs, chooseOption, horizontalOverflow, waitForText, waitText } from './journey-helpers';
+import { apiAs, chooseOption, horizontalOverflow, openFromInbox, waitForText, waitText } from './journey-helpers';
 
 interface PlanSummary {
   id: string;
@@ -20,11 +19,6 @@ interface Item {
 
 const DESKTOP = { width: 1440, height: 900 };
 
-async function openFromInbox(page: Page, text: string | RegExp) {
-  await page.goto('/inbox');
-  await waitText(page, 'inbox-item', text);
-  await page.getByTestId('inbox-item').filter({ hasText: text }).first().click();
-}
 
 async function approveOnPhone(e2e: E2E, username: string, number: string) {
   const phone = await e2e.newPage({ phone: true });
