@@ -1,7 +1,7 @@
 import { defineModule } from '#core/http';
 import { onPlanIssuedAssess } from './assessment/index';
 import { findProductionInbox, productionHomeSource } from './dashboard/index';
-import { demandDocumentTypes, demandTransitionHooks, ORDER_REVIEW_DOC } from './demand/index';
+import { demandDocumentTypes, demandTransitionHooks, ORDER_REVIEW_DOC, ordersExcelTable, salesPlansExcelTable, shipmentsExcelTable } from './demand/index';
 import { seedProductionDemo } from './demo/index';
 import { exceptionJobs, findExceptionInbox, onCustomerChangeSubmit } from './exception/index';
 import { findFloorInbox, processDocumentTypes, processGuards } from './shopfloor/index';
@@ -50,6 +50,6 @@ export const productionModule = defineModule({
     { name: 'production.coordination', find: findCoordinationInbox },
   ],
   homeSources: [productionHomeSource],
-  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable, machinesExcelTable, stockCountExcelTable],
+  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable, machinesExcelTable, stockCountExcelTable, salesPlansExcelTable, ordersExcelTable, shipmentsExcelTable],
   demo: seedProductionDemo,
 });

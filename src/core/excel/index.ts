@@ -3,7 +3,7 @@ export { composeExcelTables } from './excel.registry';
 export type { ExcelTable, ExcelTables, ImportContext, ImportRow, ImportSummary } from './excel.registry';
 export { buildExcelTemplate, exportExcelTable, findImportJobs, findUsableExcelTables, importExcelTable } from './excel.service';
 export type { ExcelTableView, ImportRequest } from './excel.service';
-export { defineSheet, headerOf } from './sheet.definition';
+export { cellText, defineSheet, headerOf } from './sheet.definition';
 export type { CellData, ColumnDef, ColumnType, EnumValue, SheetDef, SheetLocale, SheetRow } from './sheet.definition';
 export { importFailed, parseSheetStream, zipSizes } from './sheet.reader';
 export { parseSheet } from './sheet-worker';

@@ -61,3 +61,6 @@ export function normaliseHeader(text: string): string {
 }
 
 export const textIn = (locale: SheetLocale, zh: string, en: string): string => (locale === 'en' ? en : zh);
+
+/** A cell as trimmed text; empty for a blank cell. */
+export const cellText = (v: CellData): string => (v === null ? '' : String(v).trim());

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
-import { defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { cellText, defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
 import { users } from '#core/org';
 import { chunk } from '../common/index';
 import { prodWorkshops } from '../master/index';
@@ -31,7 +31,6 @@ export const machineSheet = defineSheet({
   ],
 });
 
-const text = (v: SheetRow[string]): string => (v === null ? '' : String(v).trim());
 
 async function exportMachines(db: Db, actor: Actor): Promise<SheetRow[]> {
   const rows = await db
@@ -69,12 +68,12 @@ async function importMachines(tx: Db, actor: Actor, rows: ImportRow[], context: 
   const byCode = new Map(existing.map((m) => [m.code, m]));
   const seen = new Map<string, number>();
   const values = rows.map(({ rowNumber: n, values: v }) => {
-    const code = text(v.code);
+    const code = cellText(v.code);
     if (seen.has(code)) errors.add(n, 'code', `与第 ${seen.get(code)} 行重复`, `duplicates row ${seen.get(code)}`);
     seen.set(code, n);
-    const wid = workshopId.get(text(v.workshopCode));
-    if (!wid) errors.add(n, 'workshopCode', `车间不存在：${text(v.workshopCode)}`, `unknown workshop: ${text(v.workshopCode)}`);
-    const owner = text(v.owner);
+    const wid = workshopId.get(cellText(v.workshopCode));
+    if (!wid) errors.add(n, 'workshopCode', `车间不存在：${cellText(v.workshopCode)}`, `unknown workshop: ${cellText(v.workshopCode)}`);
+    const owner = cellText(v.owner);
     const ownerUserId = owner ? userId.get(owner) : null;
     if (ownerUserId === undefined) errors.add(n, 'owner', `账号不存在：${owner}`, `unknown username: ${owner}`);
     const share = typeof v.capacityShare === 'number' ? v.capacityShare : null;
@@ -84,15 +83,15 @@ async function importMachines(tx: Db, actor: Actor, rows: ImportRow[], context: 
     return {
       orgId: actor.orgId,
       code,
-      name: text(v.name),
-      model: text(v.model),
+      name: cellText(v.name),
+      model: cellText(v.model),
       workshopId: wid ?? '',
-      location: text(v.location),
-      maker: text(v.maker),
+      location: cellText(v.location),
+      maker: cellText(v.maker),
       commissionedOn: typeof v.commissionedOn === 'string' && v.commissionedOn ? v.commissionedOn : null,
       ownerUserId: ownerUserId ?? null,
       capacityShare: share,
-      note: text(v.note),
+      note: cellText(v.note),
       createdAt: context.now,
       updatedAt: context.now,
     };

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
-import { defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { cellText, defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
 import { chunk } from '../common/index';
 import { findItems } from './item.service';
 import { ITEM_CATEGORIES, ITEM_SOURCES, type ItemCategory, type ItemSource, LOT_RULES, type LotRule, prodItems, prodStock } from './master.schema';
@@ -72,14 +72,13 @@ async function exportItems(db: Db, actor: Actor): Promise<SheetRow[]> {
 }
 
 const num = (v: SheetRow[string]): number | null => (typeof v === 'number' ? v : null);
-const text = (v: SheetRow[string]): string => (v === null ? '' : String(v).trim());
 
 /** One upsert per 1,000 rows (set-based, ANCHORS "Planning and materials"); an unchanged row is left alone. */
 async function importItems(tx: Db, actor: Actor, rows: ImportRow[], context: ImportContext) {
   const errors = new RowErrors(itemSheet, actor.locale);
   const seen = new Map<string, number>();
   const parsed = rows.map(({ rowNumber: n, values: v }) => {
-    const code = text(v.code);
+    const code = cellText(v.code);
     if (seen.has(code)) errors.add(n, 'code', `与第 ${seen.get(code)} 行重复`, `duplicates row ${seen.get(code)}`);
     seen.set(code, n);
     const lotRule = (v.lotRule as LotRule | null) ?? 'lfl';
@@ -96,9 +95,9 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[], context: Imp
       item: {
         orgId: actor.orgId,
         code,
-        name: text(v.name),
-        spec: text(v.spec),
-        unit: text(v.unit),
+        name: cellText(v.name),
+        spec: cellText(v.spec),
+        unit: cellText(v.unit),
         category: v.category as ItemCategory,
         source: v.source as ItemSource,
         leadTimeDays: num(v.leadTimeDays) ?? 0,
@@ -106,7 +105,7 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[], context: Imp
         lotQty: num(v.lotQty),
         lotMin: num(v.lotMin),
         isMature: typeof v.isMature === 'boolean' ? v.isMature : true,
-        supplier: text(v.supplier),
+        supplier: cellText(v.supplier),
       },
       stock: { minQty, maxQty, safetyStock: num(v.safetyStock) },
     };

@@ -2,13 +2,12 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
-import { defineSheet, type ExcelTable, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { cellText, defineSheet, type ExcelTable, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
 import { departments } from '#core/org';
 import { chunk } from '../common/index';
 import { findBomCycle } from './master.rules';
 import { prodBomLines, prodItems, prodRoutingOps, prodWorkshops } from './master.schema';
 
-const text = (v: SheetRow[string]): string => (v === null ? '' : String(v).trim());
 const num = (v: SheetRow[string]): number | null => (typeof v === 'number' ? v : null);
 
 async function codeMap(tx: Db, orgId: string) {
@@ -51,12 +50,12 @@ async function importBom(tx: Db, actor: Actor, rows: ImportRow[]) {
   const { byCode } = await codeMap(tx, actor.orgId);
   const seen = new Map<string, number>();
   const lines = rows.map(({ rowNumber: n, values: v }) => {
-    const parentItemId = byCode.get(text(v.parentCode));
-    const childItemId = byCode.get(text(v.childCode));
-    if (!parentItemId) errors.add(n, 'parentCode', `物料不存在：${text(v.parentCode)}`, `unknown item: ${text(v.parentCode)}`);
-    if (!childItemId) errors.add(n, 'childCode', `物料不存在：${text(v.childCode)}`, `unknown item: ${text(v.childCode)}`);
+    const parentItemId = byCode.get(cellText(v.parentCode));
+    const childItemId = byCode.get(cellText(v.childCode));
+    if (!parentItemId) errors.add(n, 'parentCode', `物料不存在：${cellText(v.parentCode)}`, `unknown item: ${cellText(v.parentCode)}`);
+    if (!childItemId) errors.add(n, 'childCode', `物料不存在：${cellText(v.childCode)}`, `unknown item: ${cellText(v.childCode)}`);
     if (parentItemId && parentItemId === childItemId) errors.add(n, 'childCode', '子件不能是父件本身', 'a part cannot contain itself');
-    const key = `${text(v.parentCode)}|${text(v.childCode)}`;
+    const key = `${cellText(v.parentCode)}|${cellText(v.childCode)}`;
     if (seen.has(key)) errors.add(n, 'childCode', `与第 ${seen.get(key)} 行重复`, `duplicates row ${seen.get(key)}`);
     seen.set(key, n);
     const qtyPer = num(v.qtyPer) ?? 0;
@@ -140,13 +139,13 @@ async function importRoutings(tx: Db, actor: Actor, rows: ImportRow[]) {
   const workshops = new Map((await tx.select().from(prodWorkshops).where(eq(prodWorkshops.orgId, actor.orgId))).map((w) => [w.code, w.id]));
   const seen = new Map<string, number>();
   const ops = rows.map(({ rowNumber: n, values: v }) => {
-    const itemId = byCode.get(text(v.itemCode));
-    const workshopId = workshops.get(text(v.workshopCode));
-    if (!itemId) errors.add(n, 'itemCode', `物料不存在：${text(v.itemCode)}`, `unknown item: ${text(v.itemCode)}`);
-    if (!workshopId) errors.add(n, 'workshopCode', `车间不存在：${text(v.workshopCode)}`, `unknown workshop: ${text(v.workshopCode)}`);
+    const itemId = byCode.get(cellText(v.itemCode));
+    const workshopId = workshops.get(cellText(v.workshopCode));
+    if (!itemId) errors.add(n, 'itemCode', `物料不存在：${cellText(v.itemCode)}`, `unknown item: ${cellText(v.itemCode)}`);
+    if (!workshopId) errors.add(n, 'workshopCode', `车间不存在：${cellText(v.workshopCode)}`, `unknown workshop: ${cellText(v.workshopCode)}`);
     const seq = num(v.seq) ?? 0;
     if (seq <= 0) errors.add(n, 'seq', '工序号须大于 0', 'must be above 0');
-    const key = `${text(v.itemCode)}|${seq}`;
+    const key = `${cellText(v.itemCode)}|${seq}`;
     if (seen.has(key)) errors.add(n, 'seq', `与第 ${seen.get(key)} 行重复`, `duplicates row ${seen.get(key)}`);
     seen.set(key, n);
     const hoursPerUnit = num(v.hoursPerUnit) ?? -1;
@@ -206,10 +205,10 @@ async function importWorkshops(tx: Db, actor: Actor, rows: ImportRow[]) {
   const errors = new RowErrors(workshopSheet, actor.locale);
   const depts = new Map((await tx.select().from(departments).where(eq(departments.orgId, actor.orgId))).map((d) => [d.name, d.id]));
   const values = rows.map(({ rowNumber: n, values: v }) => {
-    const department = text(v.department);
+    const department = cellText(v.department);
     const departmentId = department ? depts.get(department) : null;
     if (departmentId === undefined) errors.add(n, 'department', `部门不存在：${department}`, `unknown department: ${department}`);
-    const days = text(v.workingWeekdays || '1,2,3,4,5')
+    const days = cellText(v.workingWeekdays || '1,2,3,4,5')
       .split(/[,，、\s]+/)
       .filter(Boolean)
       .map(Number);
@@ -219,8 +218,8 @@ async function importWorkshops(tx: Db, actor: Actor, rows: ImportRow[]) {
     if (efficiency <= 0 || efficiency > 2) errors.add(n, 'efficiency', '效率须大于 0 且不超过 2', 'must be above 0 and at most 2');
     return {
       orgId: actor.orgId,
-      code: text(v.code),
-      name: text(v.name),
+      code: cellText(v.code),
+      name: cellText(v.name),
       departmentId: departmentId ?? null,
       shiftsPerDay: num(v.shiftsPerDay) ?? 1,
       hoursPerShift: num(v.hoursPerShift) ?? 8,

@@ -2,7 +2,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import type { Db } from '#core/db';
 import { AppError } from '#core/errors';
-import { defineSheet, type ExcelTable, type ImportContext, type ImportRow, importFailed, RowErrors, type SheetRow } from '#core/excel';
+import { cellText, defineSheet, type ExcelTable, type ImportContext, type ImportRow, importFailed, RowErrors, type SheetRow } from '#core/excel';
 import { prodItems, prodLocations, prodStockBalances } from '../master/index';
 import { postStockDocument } from './ledger.service';
 
@@ -37,7 +37,6 @@ async function exportOnHand(db: Db, actor: Actor): Promise<SheetRow[]> {
   return rows.map((r) => ({ ...r, spec: r.spec || null, lot: r.lot || null, counted: null }));
 }
 
-const text = (v: SheetRow[string]): string => (v === null ? '' : String(v).trim());
 
 async function importCounts(tx: Db, actor: Actor, rows: ImportRow[], context: ImportContext) {
   requireAccess(actor, 'production.stock.write');
@@ -54,15 +53,15 @@ async function importCounts(tx: Db, actor: Actor, rows: ImportRow[], context: Im
     if (v.counted === null) continue;
     const counted = Number(v.counted);
     if (counted < 0) errors.add(n, 'counted', '实盘数量不能为负数', 'a counted quantity cannot be negative');
-    const location = locationOf.get(text(v.locationCode));
-    if (!location) errors.add(n, 'locationCode', `库位不存在：${text(v.locationCode)}`, `unknown location: ${text(v.locationCode)}`);
-    else if (!location.isActive) errors.add(n, 'locationCode', `库位已停用：${text(v.locationCode)}`, `retired location: ${text(v.locationCode)}`);
-    const itemId = itemOf.get(text(v.code));
-    if (!itemId) errors.add(n, 'code', `物料不存在：${text(v.code)}`, `unknown item: ${text(v.code)}`);
-    const key = `${text(v.locationCode)}|${text(v.code)}|${text(v.lot)}`;
+    const location = locationOf.get(cellText(v.locationCode));
+    if (!location) errors.add(n, 'locationCode', `库位不存在：${cellText(v.locationCode)}`, `unknown location: ${cellText(v.locationCode)}`);
+    else if (!location.isActive) errors.add(n, 'locationCode', `库位已停用：${cellText(v.locationCode)}`, `retired location: ${cellText(v.locationCode)}`);
+    const itemId = itemOf.get(cellText(v.code));
+    if (!itemId) errors.add(n, 'code', `物料不存在：${cellText(v.code)}`, `unknown item: ${cellText(v.code)}`);
+    const key = `${cellText(v.locationCode)}|${cellText(v.code)}|${cellText(v.lot)}`;
     if (seen.has(key)) errors.add(n, 'code', `与第 ${seen.get(key)} 行重复（同一库位、物料、批次）`, `duplicates row ${seen.get(key)} (same location, item and lot)`);
     seen.set(key, n);
-    if (location && itemId) lines.push({ itemId, locationId: location.id, lot: text(v.lot), qty: counted });
+    if (location && itemId) lines.push({ itemId, locationId: location.id, lot: cellText(v.lot), qty: counted });
   }
   errors.throwIfAny();
   if (lines.length === 0) {

@@ -10,6 +10,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { fmt, ORDER_KIND_LABELS, ORDER_STATE_LABELS } from './production.labels';
 import type { Item } from './production.types';
+import { ExcelButtons } from './excel-buttons';
 
 interface OrderSummary {
   id: string;
@@ -58,6 +59,7 @@ export function OrdersPage() {
       extra={
         <Space wrap>
           <Select aria-label={t(tx('状态', 'State'))} value={state} onChange={setState} style={{ width: 150 }} options={[{ value: 'all', label: t(tx('全部', 'All')) }, ...Object.entries(ORDER_STATE_LABELS).map(([value, l]) => ({ value, label: t(l.text) }))]} />
+          <ExcelButtons table="production-orders" label={t(tx('客户订单', 'Customer orders'))} permission="production.demand.write" />
           {can('production.demand.write') && (
             <Button type="primary" onClick={() => setCreating(true)} data-testid="order-new">
               {t(tx('登记订单', 'Record an order'))}

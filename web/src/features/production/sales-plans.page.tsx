@@ -10,6 +10,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { ACTION_LABELS, fmt, KIND_LABELS, STATE_COLORS, STATE_LABELS } from './production.labels';
 import type { DocView, Item } from './production.types';
+import { ExcelButtons } from './excel-buttons';
 
 interface SalesPlanSummary {
   id: string;
@@ -39,7 +40,19 @@ export function SalesPlansPage() {
   });
   const kind = Form.useWatch('kind', form);
   return (
-    <Page title={tx('销售计划与需求预报', 'Sales plans and forecasts')} extra={can('production.demand.write') && <Button type="primary" onClick={() => setCreating(true)}>{t(tx('编制销售计划', 'New sales plan'))}</Button>}>
+    <Page
+      title={tx('销售计划与需求预报', 'Sales plans and forecasts')}
+      extra={
+        <Space wrap>
+          <ExcelButtons table="production-sales-plans" label={t(tx('销售计划', 'Sales plans'))} permission="production.demand.write" />
+          {can('production.demand.write') && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t(tx('编制销售计划', 'New sales plan'))}
+            </Button>
+          )}
+        </Space>
+      }
+    >
       <ErrorAlert error={q.error} />
       <Table<SalesPlanSummary>
         rowKey="id"

@@ -10,6 +10,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { fmt } from './production.labels';
 import { orgTime } from '../../ui/time';
+import { ExcelButtons } from './excel-buttons';
 
 interface Shipment {
   id: string;
@@ -70,6 +71,7 @@ export function ShipmentsPage() {
       extra={
         <Space wrap>
           <DatePicker picker="month" value={dayjs(`${month}-01`)} allowClear={false} onChange={(d) => d && setParams({ month: d.format('YYYY-MM') })} />
+          <ExcelButtons table="production-shipments" label={t(tx('出货与回款', 'Shipments and collection'))} permission="production.demand.write" />
           {can('production.demand.write') && (
             <Button type="primary" onClick={() => submit.mutate()} loading={submit.isPending}>
               {t(tx('报送总经理（销售统计表、货款回收汇总表）', 'Send the summary to the GM'))}
