@@ -115,31 +115,33 @@ export function OrderPrintPage() {
               {o.note}
             </div>
           )}
-          <table className="zd-print-table" style={subTable} data-testid="print-opinions">
-            <thead>
-              <tr>
-                <th style={{ width: '22%' }}>{t(tx('评审部门', 'Party'))}</th>
-                <th>{t(tx('评审意见', 'Opinion'))}</th>
-                <th style={{ width: '11%', textAlign: 'center' }}>{t(tx('是否同意', 'Agreed'))}</th>
-                <th style={{ width: '12%' }}>{t(tx('评审人', 'Reviewer'))}</th>
-                <th style={{ width: '19%' }}>{t(tx('评审时间', 'Time'))}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {PARTIES.map((p) => {
-                const r = review(p);
-                return (
-                  <tr key={p}>
-                    <td>{t(PARTY_LABELS[p])}</td>
-                    <td>{r ? r.opinion : t(tx('（未评审）', '(no opinion yet)'))}</td>
-                    <td style={{ textAlign: 'center' }}>{r ? (r.isAgreed ? t(tx('同意', 'Yes')) : t(tx('不同意', 'No'))) : ''}</td>
-                    <td>{r?.reviewerName ?? ''}</td>
-                    <td>{r ? stamp(r.at) : ''}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="zd-print-scroll">
+            <table className="zd-print-table" style={subTable} data-testid="print-opinions">
+              <thead>
+                <tr>
+                  <th style={{ width: '22%' }}>{t(tx('评审部门', 'Party'))}</th>
+                  <th>{t(tx('评审意见', 'Opinion'))}</th>
+                  <th style={{ width: '11%', textAlign: 'center' }}>{t(tx('是否同意', 'Agreed'))}</th>
+                  <th style={{ width: '12%' }}>{t(tx('评审人', 'Reviewer'))}</th>
+                  <th style={{ width: '19%' }}>{t(tx('评审时间', 'Time'))}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {PARTIES.map((p) => {
+                  const r = review(p);
+                  return (
+                    <tr key={p}>
+                      <td>{t(PARTY_LABELS[p])}</td>
+                      <td>{r ? r.opinion : t(tx('（未评审）', '(no opinion yet)'))}</td>
+                      <td style={{ textAlign: 'center' }}>{r ? (r.isAgreed ? t(tx('同意', 'Yes')) : t(tx('不同意', 'No'))) : ''}</td>
+                      <td>{r?.reviewerName ?? ''}</td>
+                      <td>{r ? stamp(r.at) : ''}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           <div style={{ marginTop: '3mm' }} data-testid="print-conclusion">
             <strong>{t(tx('汇审结论：', 'Conclusion: '))}</strong>
             {conclusion}
@@ -206,35 +208,37 @@ export function SalesPlanPrintPage() {
           <div>
             <strong>{t(tx('按产品合计', 'Totals by product'))}</strong>
           </div>
-          <table className="zd-print-table" style={subTable} data-testid="print-product-totals">
-            <thead>
-              <tr>
-                <th style={{ width: '14%' }}>{t(tx('产品编码', 'Code'))}</th>
-                <th>{t(tx('品名', 'Product'))}</th>
-                <th style={{ width: '8%' }}>{t(tx('单位', 'Unit'))}</th>
-                <th style={{ width: '16%', textAlign: 'right' }}>{t(tx('合计数量', 'Total quantity'))}</th>
-                <th style={{ width: '18%', textAlign: 'right' }}>{t(tx('金额（元）', 'Amount'))}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.productTotals.map((r) => (
-                <tr key={r.itemId}>
-                  <td>{r.code}</td>
-                  <td>{r.name}</td>
-                  <td>{r.unit}</td>
-                  <td style={{ textAlign: 'right' }}>{num(r.qty)}</td>
-                  <td style={{ textAlign: 'right' }}>{num(r.amount)}</td>
+          <div className="zd-print-scroll">
+            <table className="zd-print-table" style={subTable} data-testid="print-product-totals">
+              <thead>
+                <tr>
+                  <th style={{ width: '14%' }}>{t(tx('产品编码', 'Code'))}</th>
+                  <th>{t(tx('品名', 'Product'))}</th>
+                  <th style={{ width: '8%' }}>{t(tx('单位', 'Unit'))}</th>
+                  <th style={{ width: '16%', textAlign: 'right' }}>{t(tx('合计数量', 'Total quantity'))}</th>
+                  <th style={{ width: '18%', textAlign: 'right' }}>{t(tx('金额（元）', 'Amount'))}</th>
                 </tr>
-              ))}
-              <tr>
-                <td colSpan={3} style={{ textAlign: 'center' }}>
-                  {t(tx('合计', 'Total'))}
-                </td>
-                <td style={{ textAlign: 'right' }}>{num(totalQty)}</td>
-                <td style={{ textAlign: 'right' }}>{amounts.length > 0 ? num(amounts.reduce((s, r) => s + (r.amount ?? 0), 0)) : ''}</td>
-              </tr>
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.productTotals.map((r) => (
+                  <tr key={r.itemId}>
+                    <td>{r.code}</td>
+                    <td>{r.name}</td>
+                    <td>{r.unit}</td>
+                    <td style={{ textAlign: 'right' }}>{num(r.qty)}</td>
+                    <td style={{ textAlign: 'right' }}>{num(r.amount)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <td colSpan={3} style={{ textAlign: 'center' }}>
+                    {t(tx('合计', 'Total'))}
+                  </td>
+                  <td style={{ textAlign: 'right' }}>{num(totalQty)}</td>
+                  <td style={{ textAlign: 'right' }}>{amounts.length > 0 ? num(amounts.reduce((s, r) => s + (r.amount ?? 0), 0)) : ''}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
         </PrintSheet>
       )}
     </PrintFrame>
