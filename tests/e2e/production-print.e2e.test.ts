@@ -45,7 +45,9 @@ describe('printable demand forms and order attachments (issue 14 item 13)', () =
       expect(opinions).toContain(r.opinion);
       expect(opinions).toContain(r.reviewerName);
     }
-    expect(await page.getByTestId('print-conclusion').innerText()).toContain('均同意接单');
+    const conclusion = await page.getByTestId('print-conclusion').innerText();
+    expect(conclusion).toContain('均同意接单');
+    expect(conclusion).toContain('总经理已批准');
     // Three parties and the general manager; the approved order carries each signer's name.
     const signs = page.getByTestId('print-signature');
     await expect.poll(() => signs.count()).toBe(4);
@@ -70,6 +72,7 @@ describe('printable demand forms and order attachments (issue 14 item 13)', () =
     await waitForText(page, '产品销售统计表');
     await waitText(page, 'print-total', '合计');
     const sales = await page.locator('.zd-print-table').innerText();
+    expect(summary.sales.length).toBeGreaterThan(0);
     for (const s of summary.sales) expect(sales).toContain(s.code);
     expect(await page.getByTestId('print-signature').count()).toBe(3);
 

@@ -70,7 +70,8 @@ export function OrderPrintPage() {
           : against.length > 0
             ? t(tx(`不同意接单：${against.map((p) => PARTY_LABELS[p].zh).join('、')}`, `Not agreed by: ${against.map((p) => PARTY_LABELS[p].en).join(', ')}`))
             : t(tx('生产部、质量技术研发部、事业部均同意接单，按确定数量和发货日期组织生产', 'Production, quality and the business unit all agree; produce to the agreed quantities and ship dates')),
-        `${t(tx('订单状态：', 'Order state: '))}${t(ORDER_STATE_LABELS[o.state].text)}`,
+        // An approved order has become a sales order sheet: say so in words, not as a state name.
+        o.state === 'approved' ? t(tx('总经理已批准', 'Approved by the general manager')) : `${t(tx('订单状态：', 'Order state: '))}${t(ORDER_STATE_LABELS[o.state].text)}`,
         o.salesSheetNumber ? `${t(tx('销售计划单号：', 'Sales order sheet: '))}${o.salesSheetNumber}` : '',
       ]
         .filter(Boolean)
@@ -324,7 +325,7 @@ export function CollectionPrintPage() {
           rows={rows}
           rowKey={(r) => r.customer}
           columns={[
-            { key: 'customer', title: t(tx('客户', 'Customer')) },
+            { key: 'customer', title: t(tx('客户', 'Customer')), width: '30%' },
             { key: 'invoiced', title: t(tx('开票金额（元）', 'Invoiced')), width: '17%', align: 'right', render: (r) => num(r.invoiced) },
             { key: 'collected', title: t(tx('回款金额（元）', 'Collected')), width: '17%', align: 'right', render: (r) => num(r.collected) },
             { key: 'outstanding', title: t(tx('未回款（元）', 'Outstanding')), width: '17%', align: 'right', render: (r) => num(r.outstanding) },
