@@ -3,6 +3,10 @@ import { tx } from '../../ui/i18n';
 import { lazyPage } from '../../ui/lazy-page';
 
 const ProductionDashboardPage = lazyPage(() => import('./dashboard.page'), 'ProductionDashboardPage');
+const CollectionPrintPage = lazyPage(() => import('./demand-print.page'), 'CollectionPrintPage');
+const OrderPrintPage = lazyPage(() => import('./demand-print.page'), 'OrderPrintPage');
+const SalesPlanPrintPage = lazyPage(() => import('./demand-print.page'), 'SalesPlanPrintPage');
+const SalesStatsPrintPage = lazyPage(() => import('./demand-print.page'), 'SalesStatsPrintPage');
 const DispatchPage = lazyPage(() => import('./dispatch.page'), 'DispatchPage');
 const ExceptionPage = lazyPage(() => import('./exception/exception.page'), 'ExceptionPage');
 const ExceptionReportPage = lazyPage(() => import('./exception/exception-report.page'), 'ExceptionReportPage');
@@ -73,8 +77,10 @@ export const productionRoutes: AppRoute[] = [
   { path: '/production/plan-doc/:documentId', element: <PlanDocumentRedirect /> },
   { path: '/production/orders', element: <OrdersPage />, menu: menu(tx('订单与汇审', 'Orders and review'), 3) },
   { path: '/production/orders/:id', element: <OrderPage /> },
+  { path: '/production/orders/:id/print', element: <OrderPrintPage /> },
   { path: '/production/sales-plans', element: <SalesPlansPage />, menu: menu(tx('销售计划', 'Sales plans'), 4) },
   { path: '/production/sales-plans/:id', element: <SalesPlanPage /> },
+  { path: '/production/sales-plans/:id/print', element: <SalesPlanPrintPage /> },
   { path: '/production/sales-plan-doc/:documentId', element: <SalesPlanDocumentRedirect /> },
   { path: '/production/requests', element: <RequestsPage />, menu: menu(tx('专项/临时需求', 'Special requirements'), 5) },
   { path: '/production/requests/:id', element: <RequestPage /> },
@@ -82,6 +88,8 @@ export const productionRoutes: AppRoute[] = [
   { path: '/production/notices/:id', element: <NoticePage /> },
   { path: '/production/notices/:id/print', element: <NoticePrintPage /> },
   { path: '/production/shipments', element: <ShipmentsPage />, menu: menu(tx('出货与月末统计', 'Shipments'), 7) },
+  { path: '/production/shipments/print/sales', element: <SalesStatsPrintPage /> },
+  { path: '/production/shipments/print/collection', element: <CollectionPrintPage /> },
   { path: '/production/dispatch', element: <DispatchPage />, menu: menu(tx('生产调度例会', 'Dispatch meetings'), 8) },
   { path: '/production/master', element: <MasterDataPage />, menu: menu(tx('基础资料', 'Master data'), 9) },
   { path: '/production/exceptions', element: <ExceptionsPage />, menu: menu(tx('异常上报', 'Exceptions'), 20) },

@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -186,7 +187,19 @@ export function OrderPage() {
   if (!o) return <Page title={tx('订单', 'Order')}>{q.isLoading ? <Spin /> : <ErrorAlert error={q.error} />}</Page>;
   const st = ORDER_STATE_LABELS[o.state];
   return (
-    <Page title={{ zh: `${o.number} ${o.customer}`, en: `${o.number} ${o.customer}` }} extra={<Tag color={st.color} data-testid="order-state">{t(st.text)}</Tag>}>
+    <Page title={{ zh: `${o.number} ${o.customer}`, en: `${o.number} ${o.customer}` }} extra={
+        <Space wrap>
+          <Tag color={st.color} data-testid="order-state">
+            {t(st.text)}
+          </Tag>
+          <Link to={`/production/orders/${o.id}/print`}>
+            <Button icon={<PrinterOutlined />} data-testid="order-print">
+              {t(tx('打印汇审报告', 'Print the review report'))}
+            </Button>
+          </Link>
+        </Space>
+      }
+    >
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t(tx('类型', 'Kind'))}>{t(ORDER_KIND_LABELS[o.kind])}</Descriptions.Item>
         <Descriptions.Item label={t(tx('接单日期', 'Received'))}>{o.receivedOn}</Descriptions.Item>

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, InputNumber, Modal, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -157,6 +157,11 @@ export function SalesPlanPage() {
               {t(ACTION_LABELS[a])}
             </Button>
           ))}
+        <Link to={`/production/sales-plans/${p.id}/print`}>
+          <Button icon={<PrinterOutlined />} data-testid="sales-plan-print">
+            {t(tx('打印', 'Print'))}
+          </Button>
+        </Link>
       </Space>
       <Table<EditLine>
         size="small"

@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, InputNumber, Modal, Row, Space, Table, Typography } from 'antd';
 import { type ChartOption, EChart } from '../../ui/chart';
@@ -103,7 +104,17 @@ export function ShipmentsPage() {
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} md={12}>
-          <Card size="small" title={t(tx('产品销售统计表', 'Sales statistics by product'))}>
+          <Card
+            size="small"
+            title={t(tx('产品销售统计表', 'Sales statistics by product'))}
+            extra={
+              <Link to={`/production/shipments/print/sales?month=${month}`}>
+                <Button size="small" icon={<PrinterOutlined />} data-testid="print-sales">
+                  {t(tx('打印', 'Print'))}
+                </Button>
+              </Link>
+            }
+          >
             <EChart option={chart} height={260} />
             <Table size="small" rowKey="itemId" pagination={false} dataSource={summary.data?.sales} scroll={{ x: 500 }} columns={[
               { title: t(tx('产品', 'Product')), render: (_: unknown, s) => `${s.code} ${s.name}` },
@@ -115,7 +126,17 @@ export function ShipmentsPage() {
           </Card>
         </Col>
         <Col xs={24} md={12}>
-          <Card size="small" title={t(tx('货款回收汇总表', 'Collection summary'))}>
+          <Card
+            size="small"
+            title={t(tx('货款回收汇总表', 'Collection summary'))}
+            extra={
+              <Link to={`/production/shipments/print/collection?month=${month}`}>
+                <Button size="small" icon={<PrinterOutlined />} data-testid="print-collection">
+                  {t(tx('打印', 'Print'))}
+                </Button>
+              </Link>
+            }
+          >
             <Table size="small" rowKey="customer" pagination={false} dataSource={summary.data?.collection} scroll={{ x: 420 }} columns={[
               { title: t(tx('客户', 'Customer')), dataIndex: 'customer' },
               { title: t(tx('开票', 'Invoiced')), dataIndex: 'invoiced', align: 'right', render: (v: number) => fmt(v) },
