@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARCHIVE_CONFIG } from '#core/archive';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
 
 function multipart(fileName: string, content: Buffer) {
@@ -117,6 +118,23 @@ describe('archive zip export (CORE-9, issue 14 item 13)', () => {
     const { files, index } = await unzip(r.rawPayload, '档案目录.xlsx');
     expect([...files.keys()]).toEqual(['档案目录.xlsx']);
     expect(index).toEqual([]);
+  });
+
+  it('CORE-9 a selection over the limit is refused with 422 before anything is sent, asking to narrow the filter', async () => {
+    const limits = ARCHIVE_CONFIG as { zipMaxFiles: number };
+    const configured = limits.zipMaxFiles;
+    limits.zipMaxFiles = 1;
+    try {
+      const r = await head.get('/api/archive/export.zip');
+      expect(r.statusCode).toBe(422);
+      expect(r.headers['content-type']).toContain('application/json');
+      expect(r.json()).toMatchObject({ code: 'SELECTION_TOO_LARGE', message: expect.stringContaining('请按类别、人员或日期缩小范围') });
+      // Narrowed to one file, the same export goes through.
+      const certificates = await head.get('/api/archive/export.zip?category=certificate');
+      expect(certificates.statusCode).toBe(200);
+    } finally {
+      limits.zipMaxFiles = configured;
+    }
   });
 
   it('CORE-9 the zip export needs archive.read', async () => {

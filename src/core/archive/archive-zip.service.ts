@@ -1,3 +1,4 @@
+import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import archiver, { type Archiver } from 'archiver';
@@ -21,6 +22,31 @@ const isFile = (path: string): Promise<boolean> =>
     (s) => s.isFile(),
     () => false,
   );
+
+/**
+ * Opens each file only when the one before is in the zip, so one file is open at a time and a download
+ * the client abandons closes it (the response destroys the zip, the zip closes the open file).
+ */
+function appendInTurn(zip: Archiver, files: readonly { path: string; name: string; date: Date }[]): void {
+  let next = 0;
+  let open: ReadStream | undefined;
+  let isClosed = false;
+  zip.on('close', () => {
+    isClosed = true;
+    open?.destroy();
+  });
+  zip.on('entry', () => {
+    if (isClosed) return;
+    const file = files[next++];
+    if (!file) {
+      // Errors reach the reader through the stream; the promise only repeats them.
+      if (next === files.length + 1) zip.finalize().catch(() => undefined);
+      return;
+    }
+    open = createReadStream(file.path);
+    zip.append(open, { name: file.name, date: file.date });
+  });
+}
 
 /**
  * The files a filter selects (the visibility of findAttachments) as one zip (CORE-9, issue 14 item 13):
@@ -47,10 +73,11 @@ export async function exportArchiveZip(db: Db, actor: Actor, storage: { filesDir
   );
 
   const zip = archiver('zip', { zlib: { level: 6 } });
+  appendInTurn(
+    zip,
+    present.map((a) => ({ path: join(storage.filesDir, a.storageKey), name: pathOf.get(a.id)!, date: a.uploadedAt })),
+  );
   zip.append(index, { name: zipIndexName(storage.locale), date: storage.now });
-  for (const a of present) zip.file(join(storage.filesDir, a.storageKey), { name: pathOf.get(a.id)!, date: a.uploadedAt });
-  // Errors reach the reader through the stream; the promise only repeats them.
-  zip.finalize().catch(() => undefined);
   const day = storage.now.toISOString().slice(0, 10);
   return { fileName: storage.locale === 'en' ? `archive-files-${day}.zip` : `档案文件-${day}.zip`, stream: zip };
 }
