@@ -139,5 +139,7 @@ describe('archive zip export (CORE-9, issue 14 item 13)', () => {
 
   it('CORE-9 the zip export needs archive.read', async () => {
     expect((await teacher.get('/api/archive/export.zip')).statusCode).toBe(403);
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/archive/export.zip'].get.summary).toMatch(/^导出档案文件.*Export the archive files/);
   });
 });
