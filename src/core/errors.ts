@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'IMPORT_FAILED'
   | 'FILE_REJECTED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'SELECTION_TOO_LARGE'
   | 'INTERNAL';
 
 export interface ErrorDetail {
@@ -65,6 +66,9 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
+    // The request is fine but asks for more than one answer may carry: narrow it.
+    case 'SELECTION_TOO_LARGE':
+      return 422;
     case 'ACCOUNT_LOCKED':
     case 'RATE_LIMITED':
       return 429;

@@ -1,6 +1,9 @@
 // Used while the policy has no archive.maxUploadMb of its own.
 export const ARCHIVE_CONFIG = {
   defaultMaxUploadMb: 20,
+  /** The most one zip export may hold (files and their total size); beyond it the user narrows the filter. */
+  zipMaxFiles: 5000,
+  zipMaxBytes: 2 * 1024 * 1024 * 1024,
 } as const;
 
 /** Archive categories of S2 五.3–五.4 (plans, records, certificates, lesson plans, reflections…). */

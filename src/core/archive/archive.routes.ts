@@ -3,8 +3,10 @@ import { z } from 'zod';
 import type { Actor } from '../access';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { defineSheet, type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel';
+import { type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel';
 import { actorOf, type RouteModule, sendFile } from '../http';
+import { archiveSheet, indexRowOf } from './archive-index';
+import { exportArchiveZip } from './archive-zip.service';
 import { ARCHIVE_CATEGORIES, ARCHIVE_CATEGORY_VALUES } from './archive.config';
 import {
   type AttachmentFilter,
@@ -32,34 +34,8 @@ const Filter = z.object({
 type FilterQuery = z.infer<typeof Filter>;
 const toFilter = (q: FilterQuery): AttachmentFilter => ({ ...q, includeDeleted: q.includeDeleted === 'true' });
 
-const archiveSheet = defineSheet({
-  name: 'archive',
-  columns: [
-    { key: 'uploadedAt', header: { zh: '上传日期', en: 'Uploaded on' }, type: 'date', width: 12 },
-    { key: 'category', header: { zh: '类别', en: 'Category' }, type: 'enum', enumValues: [...ARCHIVE_CATEGORIES], width: 10 },
-    { key: 'title', header: { zh: '标题', en: 'Title' }, type: 'string', width: 30 },
-    { key: 'fileName', header: { zh: '文件名', en: 'File name' }, type: 'string', width: 30 },
-    { key: 'sizeKb', header: { zh: '大小（KB）', en: 'Size (KB)' }, type: 'number', width: 10 },
-    { key: 'owner', header: { zh: '所属人员', en: 'Person' }, type: 'string', width: 12 },
-    { key: 'record', header: { zh: '关联记录', en: 'Record' }, type: 'string', width: 30 },
-    { key: 'uploader', header: { zh: '上传人', en: 'Uploaded by' }, type: 'string', width: 12 },
-    { key: 'sha256', header: { zh: 'SHA-256', en: 'SHA-256' }, type: 'string', width: 20 },
-  ],
-});
-
 async function archiveRows(db: Db, actor: Actor, filter: AttachmentFilter) {
-  const rows = await findAttachments(db, actor, { ...filter, limit: 5000 });
-  return rows.map((a) => ({
-    uploadedAt: a.uploadedAt.toISOString().slice(0, 10),
-    category: a.category,
-    title: a.title,
-    fileName: a.fileName,
-    sizeKb: Math.ceil(a.sizeBytes / 1024),
-    owner: a.ownerName,
-    record: a.entity ? `${a.entity}/${a.entityId}` : null,
-    uploader: a.uploaderName,
-    sha256: a.sha256,
-  }));
+  return (await findAttachments(db, actor, { ...filter, limit: 5000 })).map(indexRowOf);
 }
 
 // ASCII for old clients, the exact UTF-8 name for everyone else (RFC 6266).
@@ -155,4 +131,21 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
     const rows = await archiveRows(ctx.db, actorOf(req), toFilter(req.query));
     return sendFile(reply, `档案目录-${ctx.clock().toISOString().slice(0, 10)}.xlsx`, XLSX_MIME, await exportSheet(archiveSheet, rows, locale));
   });
+
+  app.get(
+    '/archive/export.zip',
+    {
+      config: { permission: 'archive.read' },
+      schema: { tags: ['archive'], summary: '导出档案文件（zip：按类别分文件夹，附档案目录） Export the archive files as a zip (a folder per category, with the index)', querystring: Filter },
+    },
+    async (req, reply) => {
+      const zip = await exportArchiveZip(ctx.db, actorOf(req), { filesDir: ctx.filesDir, now: ctx.clock(), locale: requestLocale(req) }, toFilter(req.query));
+      zip.stream.on('warning', (err) => req.log.warn({ err }, 'archive zip: a file was skipped'));
+      return reply
+        .header('content-type', 'application/zip')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', contentDisposition(zip.fileName))
+        .send(zip.stream);
+    },
+  );
 };

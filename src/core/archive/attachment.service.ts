@@ -150,6 +150,21 @@ export async function findAttachments(db: Db, actor: Actor, filter: AttachmentFi
     .limit(Math.min(filter.limit ?? 200, 5000));
 }
 
+/**
+ * The files of a filter as findAttachments sees them (same visibility), each with its storage key,
+ * newest first, at most limit rows (no 5000 cap: a caller asks for one more than it allows).
+ */
+export async function findAttachmentFiles(db: Db, actor: Actor, filter: AttachmentFilter, limit: number) {
+  return db
+    .select({ ...getTableColumns(attachments), uploaderName: uploader.displayName, ownerName: owner.displayName })
+    .from(attachments)
+    .leftJoin(uploader, and(eq(uploader.orgId, attachments.orgId), eq(uploader.id, attachments.uploadedBy)))
+    .leftJoin(owner, and(eq(owner.orgId, attachments.orgId), eq(owner.id, attachments.ownerUserId)))
+    .where(whereOf(actor, filter))
+    .orderBy(desc(attachments.uploadedAt), desc(attachments.id))
+    .limit(limit);
+}
+
 export async function getAttachment(db: Db, actor: Actor, id: string) {
   const [row] = await selectViews(db).where(and(eq(attachments.id, id), whereOf(actor, {})));
   if (!row) throw notFound('附件', 'Attachment');

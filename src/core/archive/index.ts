@@ -11,5 +11,6 @@ export {
   uploadAttachment,
 } from './attachment.service';
 export type { AttachmentFilter, AttachmentMeta, AttachmentView, IncomingFile, StorageContext } from './attachment.service';
+export { exportArchiveZip } from './archive-zip.service';
 export { ALLOWED_FILE_TYPES, checkUpload, cleanFileName } from './file-check.rules';
 export { archiveModule } from './archive.module';

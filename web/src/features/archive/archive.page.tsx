@@ -1,4 +1,4 @@
-import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, FileZipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Input, Popconfirm, Row, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -57,11 +57,13 @@ function OrgArchive() {
   const remove = useMutation({ mutationFn: (a: Attachment) => del(`/attachments/${a.id}?version=${a.version}`), onSuccess: refresh });
   const fetchFile = useMutation({ mutationFn: (a: Attachment) => download(`/attachments/${a.id}/download`, a.fileName) });
   const exporting = useMutation({ mutationFn: () => download(`/archive/export?${query}`, 'archive.xlsx') });
+  // The files themselves, a folder per category, with the index (same filter as the list).
+  const zipping = useMutation({ mutationFn: () => download(`/archive/export.zip?${query}`, 'archive.zip') });
   const canWrite = can('archive.write');
 
   return (
     <>
-      <ErrorAlert error={list.error ?? send.error ?? remove.error ?? fetchFile.error ?? exporting.error} />
+      <ErrorAlert error={list.error ?? send.error ?? remove.error ?? fetchFile.error ?? exporting.error ?? zipping.error} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={12} md={4}>
@@ -101,6 +103,9 @@ function OrgArchive() {
         )}
         <Button icon={<FileExcelOutlined />} loading={exporting.isPending} onClick={() => exporting.mutate()}>
           {t(tx('导出档案目录', 'Export the index'))}
+        </Button>
+        <Button data-testid="archive-export-zip" icon={<FileZipOutlined />} loading={zipping.isPending} onClick={() => zipping.mutate()}>
+          {zipping.isPending ? t(tx('正在打包文件…', 'Packing the files…')) : t(tx('导出文件（zip）', 'Export the files (zip)'))}
         </Button>
       </Space>
       <Table<Attachment>
