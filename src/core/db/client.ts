@@ -76,10 +76,29 @@ function inProcessLock() {
 
 export const DEFAULT_POOL_MAX = 10;
 
+/**
+ * A pool connection that runs its promise queries one after another. Services read in parallel
+ * (Promise.all) with whatever Db they are given; inside a transaction that Db is one connection,
+ * where pg only queues overlapping queries with a deprecation warning (and pg 9 refuses them).
+ * Callback and streaming queries (pool.query, cursors) go straight through.
+ */
+class SerialClient extends pg.Client {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  override query(...args: any[]): any {
+    const base = pg.Client.prototype.query as (...a: any[]) => any;
+    const first = args[0];
+    if (typeof args[args.length - 1] === 'function' || (first && typeof first.submit === 'function')) return base.apply(this, args);
+    const run = this.tail.then(() => base.apply(this, args) as Promise<unknown>);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
+
 async function openPg(url: string, poolMax = DEFAULT_POOL_MAX): Promise<Database> {
   // Dates stay strings: the app compares calendar days, never local-time instants.
   pg.types.setTypeParser(1082, (v) => v);
-  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, Client: SerialClient });
   // An idle connection the server closes (restart, admin termination) must not crash the process.
   pool.on('error', (err) => console.warn(`database connection closed: ${err.message}`));
   await pool.query('select 1');
