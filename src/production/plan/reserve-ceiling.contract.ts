@@ -28,6 +28,8 @@ export const ReserveCeilings = z.object({
   planId: z.uuid(),
   /** The annual plan whose change decides whether the ceilings may move; null when none covers the period. */
   annualPlan: z.object({ id: z.uuid(), title: z.string(), total: z.number(), previousTotal: z.number().nullable() }).nullable(),
+  /** Where the product mix comes from: the plan's lines, or the annual plan's while the plan has none. */
+  mixFrom: z.enum(['plan', 'annual', 'none']),
   maxOutputFactor: z.number(),
   bottleneck: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   workingDays: z.number(),

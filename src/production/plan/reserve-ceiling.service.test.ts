@@ -60,6 +60,14 @@ describe('PP-7 T1 7 reserve ceilings of a quarterly and an annual plan', () => {
     expect(r.regulation.zh).toContain('物资准备和在制品最高储备量都应以满足最大生产量的需要来确定');
   });
 
+  it('PP-7 T1 7: a quarterly plan not yet drafted takes the annual plan’s product mix', async () => {
+    const empty = await createPlan(db, workflows, p.planner, { kind: 'quarterly', year: 2026, quarter: 3 }, NOW);
+    const r = await getReserveCeilings(db, p.planner, empty.id);
+    expect(r.mixFrom).toBe('annual');
+    expect(r.rows.find((x) => x.itemId === p.items.bottle)).toMatchObject({ needPerDay: 6000, ceiling: 180000 });
+    expect((await getReserveCeilings(db, p.planner, quarterId)).mixFrom).toBe('plan');
+  });
+
   it('PP-7 T1 7: a maximum stock below the need at maximum output is flagged; one at the ceiling is fine', async () => {
     await setMax(p.items.bottle, 100000);
     await setMax(p.items.cork, 180000);

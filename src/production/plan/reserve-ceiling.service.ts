@@ -23,6 +23,17 @@ async function findAnnualPlan(db: Db, plan: PlanRow): Promise<PlanRow | null> {
   return row ?? null;
 }
 
+/** The latest annual plan before a plan's period, when none covers it. */
+async function findEarlierAnnualPlan(db: Db, plan: PlanRow): Promise<PlanRow | null> {
+  const [row] = await db
+    .select()
+    .from(prodPlans)
+    .where(and(eq(prodPlans.orgId, plan.orgId), eq(prodPlans.kind, 'annual'), lte(prodPlans.periodStart, plan.periodStart)))
+    .orderBy(desc(prodPlans.periodStart), desc(prodPlans.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
 /** The annual plan's total now (its working lines) and in the latest revision before the current one. */
 async function annualTotals(db: Db, annual: PlanRow): Promise<{ total: number; previousTotal: number | null }> {
   const doc = await findPlanDocument(db, annual);
@@ -53,10 +64,20 @@ export async function getReserveCeilings(db: Db, actor: Actor, planId: string): 
     findAnnualPlan(db, plan),
   ]);
   const totals = annual ? await annualTotals(db, annual) : null;
+  // A quarterly plan not yet drafted takes the product mix of the annual plan it rolls (T1 2);
+  // only the mix matters, as the output is scaled to capacity anyway.
+  let products = lines.map((l) => ({ itemId: l.itemId, plannedQty: l.total }));
+  let mixFrom: ReserveCeilings['mixFrom'] = 'plan';
+  if (!products.some((p) => p.plannedQty > 0)) {
+    const source = annual && annual.id !== plan.id ? annual : await findEarlierAnnualPlan(db, plan);
+    const annualLines = source ? await findWorkingLines(db, actor.orgId, source.id) : [];
+    products = annualLines.map((l) => ({ itemId: l.itemId, plannedQty: l.total }));
+    mixFrom = products.some((p) => p.plannedQty > 0) ? 'annual' : 'none';
+  }
   const dayCount = capacity[0]?.hours.length ?? 0;
   const workingDays = Array.from({ length: dayCount }, (_, k) => k).filter((k) => capacity.some((c) => c.hours[k] > 0)).length;
   const result = computeReserveCeilings({
-    products: lines.map((l) => ({ itemId: l.itemId, plannedQty: l.total })),
+    products,
     items: master.items,
     bom: master.bom,
     routings: master.routings,
@@ -70,6 +91,7 @@ export async function getReserveCeilings(db: Db, actor: Actor, planId: string): 
   return {
     planId: plan.id,
     annualPlan: annual && totals ? { id: annual.id, title: annual.title, ...totals } : null,
+    mixFrom,
     maxOutputFactor: result.maxOutputFactor,
     bottleneck: result.bottleneck,
     workingDays: result.workingDays,

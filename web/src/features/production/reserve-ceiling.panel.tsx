@@ -41,6 +41,7 @@ export function ReserveCeilingPanel({ plan }: { plan: PlanView }) {
   return (
     <div data-testid="reserve-ceilings">
       <Alert type="info" style={{ marginBottom: 12 }} message={t(tx('制度规定', 'The regulation'))} description={t(d.regulation)} />
+      {d.mixFrom === 'annual' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(tx('本计划尚无明细，按年度计划的产品结构计算最大产量', 'The plan has no lines yet: the annual plan’s product mix is used'))} />}
       {d.stability.finding && <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="ceiling-stability" message={t(d.stability.finding)} />}
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t(tx('最大产量', 'Maximum output'))}>
