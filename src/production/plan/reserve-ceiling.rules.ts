@@ -171,7 +171,8 @@ export function computeReserveCeilings(input: CeilingInput): CeilingResult {
     if (!item) continue;
     const isWip = item.category === 'semi' || item.category === 'finished' || (item.source === 'make' && input.bom.some((b) => b.parentItemId === itemId));
     const reserveDays = isWip ? input.policy.wipReserveDays : input.policy.materialReserveDays;
-    const ceiling = round(perDay * reserveDays);
+    // Whole units, rounded up: a ceiling a little short of the need would not meet it.
+    const ceiling = Math.ceil(round(perDay * reserveDays, 6));
     const currentMax = input.maxStock[itemId] ?? null;
     const workshopId = isWip ? (firstOp.get(itemId)?.workshopId ?? null) : null;
     rows.push({
