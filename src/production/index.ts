@@ -31,6 +31,6 @@ export type {
 export type * from './equipment/index';
 export type { DocumentContext, DocumentPage, LocationView, OnHandRow, ShipmentOption, StockCard, StockDocView, StockSummaryPage } from './warehouse/index';
 export type { MaterialPlanView, OpenOrderLine, PurchaseLine, PurchasePlanSummary, PurchasePlanView, ShortageView } from './purchase/index';
-export type { PlanSignatureLine, PlanSignatures } from './plan/index';
+export type { PlanSignatureLine, PlanSignatures, ReserveCeilings } from './plan/index';
 export type { IssueResult, MaterialNormRow, PlanDaysView, ProposalView, RequisitionStage, RequisitionSummary, RequisitionView, UsageView, WorkshopUsageView } from './requisition';
 export type { CoordinationView, MonthEndView, MonthRow, ProgressView, ReportForm, ReportSummary, ReportView, ScheduleList, ScheduleView } from './report/index';

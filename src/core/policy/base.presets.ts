@@ -33,6 +33,9 @@ export const PRODUCTION_T2: Policy['production'] = {
   monthEndVarianceShare: 0.05,
   dailyScheduleDueDay: 31,
   completionAssessmentDay: 5,
+  materialReserveDays: 30,
+  wipReserveDays: 5,
+  ceilingChangeThresholdPct: 20,
 };
 
 export const ASSESSMENT_T2: Policy['assessment'] = {

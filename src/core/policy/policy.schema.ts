@@ -55,6 +55,12 @@ const ProductionSchema = z.object({
   dailyScheduleDueDay: dayOfMonth,
   /** On this day of the month last month's completion is assessed by 进仓 (PP-27, PP-29). */
   completionAssessmentDay: dayOfMonth,
+  /** Material stocks are set to this many days of need at maximum output (PP-7, T1 7). */
+  materialReserveDays: z.number().min(0).max(366),
+  /** Work in progress (semi-finished items) likewise, with its own days (PP-7, T1 7). */
+  wipReserveDays: z.number().min(0).max(366),
+  /** The ceilings change only when the annual plan moves by at least this percentage (PP-7, T1 7). */
+  ceilingChangeThresholdPct: z.number().min(0).max(1000),
 });
 
 const AssessmentSchema = z.object({

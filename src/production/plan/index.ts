@@ -19,6 +19,7 @@ export { submitPlan } from './plan-submit.service';
 export { diffPlanRevisions, findItemLabels, getPlanView } from './plan-view.service';
 export { getPlanSignatures } from './plan-signatures.service';
 export type { PlanSignatureLine, PlanSignatures } from './plan-signatures.contract';
+export type { ReserveCeilings } from './reserve-ceiling.contract';
 export { getPlanMaterials, runPlanMaterials } from './plan-materials.service';
 export { ensureMonthlyPlanDeadlines, LATE_ISSUE_RULE, MONTHLY_COMPILE, MONTHLY_ISSUE, monthlyPlanDueDates } from './plan-deadlines';
 export { absorbOrderLines, findAbsorptions, onOrderApprovedForPlans, recheckOrderLine } from './absorption.service';

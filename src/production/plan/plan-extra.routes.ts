@@ -4,6 +4,8 @@ import { applyLevelPlan, findAnnualInputs, getLevelPlan, saveAnnualInput } from 
 import { ANNUAL_PARTIES } from './plan.schema';
 import { PlanSignatures, PlanSignaturesParams } from './plan-signatures.contract';
 import { getPlanSignatures } from './plan-signatures.service';
+import { ReserveCeilingParams, ReserveCeilings } from './reserve-ceiling.contract';
+import { getReserveCeilings } from './reserve-ceiling.service';
 import { createPlanFromRequest, createPlanRequest, findPlanRequests, getPlanRequest, reevaluatePlanRequest } from './request.service';
 import { confirmWeeklyPlan, deriveWeeklyPlans } from './weekly-plan.service';
 import { IdParams as Id } from '#core/validation';
@@ -28,6 +30,11 @@ export const planExtraRoutes: RouteModule = (app, ctx) => {
   );
   app.get('/production/plans/:id/level', { config: { permission: 'production.read' }, schema: { tags, summary: '综合平衡（均衡生产）Level plan (PP-7)', params: Id } }, async (req) =>
     getLevelPlan(ctx.db, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/production/plans/:id/ceilings',
+    { config: { permission: 'production.read' }, schema: { tags, summary: '物资准备和在制品最高储备量（按最大产量）Material and WIP ceilings at maximum output (PP-7)', params: ReserveCeilingParams, response: { 200: ReserveCeilings } } },
+    async (req) => getReserveCeilings(ctx.db, actorOf(req), req.params.id),
   );
   app.post('/production/plans/:id/level/apply', { config: { permission: 'production.plan.write' }, schema: { tags, summary: '采用均衡方案 Apply the level plan', params: Id, body: Version } }, async (req) =>
     applyLevelPlan(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),

@@ -12,6 +12,7 @@ import { CustomerChangePanel, UnmetRoutePanel } from './exception/plan-route.pan
 import { PlanActions } from './plan-actions.panel';
 import { DiffPanel, DistributionPanel, MaterialsPanel, PlanSummaryPanel, WeeklyPanel } from './plan-details.panel';
 import { LevelPlanPanel } from './level-plan.panel';
+import { ReserveCeilingPanel } from './reserve-ceiling.panel';
 import { AbsorptionsPanel, AnnualInputsPanel } from './plan-extras.panel';
 import { PlanGrid } from './plan-grid';
 import { CAPACITY_LABELS, KIND_LABELS, STATE_COLORS, STATE_LABELS } from './production.labels';
@@ -72,6 +73,7 @@ export function PlanPage() {
     ...(plan.kind === 'temporary' && plan.requestId ? [{ key: 'unmet', label: t(tx('无法完成的处理', 'Not met')), children: <UnmetRoutePanel requestId={plan.requestId} /> }] : []),
     ...(plan.kind === 'annual' ? [{ key: 'inputs', label: t(tx('各部门资料', 'Department inputs')), children: <AnnualInputsPanel plan={plan} /> }] : []),
     ...(plan.bucket === 'month' ? [{ key: 'level', label: t(tx('综合平衡', 'Level plan')), children: <LevelPlanPanel plan={plan} /> }] : []),
+    ...(plan.kind === 'annual' || plan.kind === 'quarterly' ? [{ key: 'ceilings', label: <span data-testid="tab-ceilings">{t(tx('最高储备量', 'Reserve ceilings'))}</span>, children: <ReserveCeilingPanel plan={plan} /> }] : []),
     // Issue 14 item 13 (CORE-9): minutes of the balancing meeting, signed scans, department inputs.
     { key: 'attachments', label: t(tx('附件', 'Attachments')), children: <Attachments entity="production.plan" entityId={plan.id} defaultCategory="record" /> },
   ];
