@@ -131,9 +131,9 @@ describe('sales plans, orders and shipments go to Excel and come back (CORE-11, 
     expect(filled.version).toBe(plan.version + 1);
     const exported = await readBack((await exportExcelTable(db, testRegistry.excelTables, p.planner, 'production-sales-plans', 'zh-CN', NOW)).body);
     expect(exported.filter((r) => r['计划编号'] === number).map((r) => [r['数量'], r['状态（仅导出）']])).toEqual([
-      ['3000', '草稿'],
-      ['3200', '草稿'],
-      ['2800', '草稿'],
+      ['3000', '编制中'],
+      ['3200', '编制中'],
+      ['2800', '编制中'],
     ]);
 
     const unknown = await workbook(headers, [['XSJH-0000', 'W1', '2026-04-15', 1, null]]);
@@ -142,7 +142,7 @@ describe('sales plans, orders and shipments go to Excel and come back (CORE-11, 
     // Sent to the general manager, the plan changes through its document, never from a file.
     const doc = await getDocument(db, workflows, p.market, plan.documentId);
     await submitDocument(db, workflows, p.market, plan.documentId, { version: doc.version }, NOW);
-    await expect(load('production-sales-plans', good)).rejects.toMatchObject({ details: expect.arrayContaining([expect.objectContaining({ row: 2, reason: expect.stringContaining('不是草稿') })]) });
+    await expect(load('production-sales-plans', good)).rejects.toMatchObject({ details: expect.arrayContaining([expect.objectContaining({ row: 2, reason: expect.stringContaining('已不在编制中') })]) });
     expect((await getSalesPlan(db, workflows, p.market, plan.id)).lines).toHaveLength(3);
   });
 

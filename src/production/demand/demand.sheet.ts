@@ -21,7 +21,7 @@ const STATE_LABELS: Record<(typeof ORDER_STATES)[number], [string, string]> = {
   rejected: ['已退回', 'Rejected'],
   cancelled: ['已取消', 'Cancelled'],
 };
-const DOC_STATE_LABELS: Record<string, string> = { draft: '草稿', submitted: '审批中', approved: '已批准', rejected: '已退回', issued: '已下达', closed: '已关闭' };
+const DOC_STATE_LABELS: Record<string, string> = { draft: '编制中', submitted: '审批中', approved: '已批准', rejected: '已退回', issued: '已下达', closed: '已关闭' };
 
 /** Orders that the market department may still correct (the same states updateOrder allows). */
 export const ORDER_STATES_OPEN_TO_IMPORT: readonly string[] = ['received', 'in_review', 'rejected'];
@@ -233,7 +233,7 @@ async function importSalesPlans(tx: Db, actor: Actor, rows: ImportRow[]) {
       errors.add(n, 'planNumber', `销售计划不存在：${number}（请先在页面上新建该期间的销售计划）`, `unknown sales plan: ${number} (create the plan for the period on the page first)`);
       continue;
     }
-    if (plan.state !== 'draft') errors.add(n, 'planNumber', `销售计划 ${number} 不是草稿，不能通过导入修改；已批准的请先发起调整`, `sales plan ${number} is not a draft; adjust an approved plan first`);
+    if (plan.state !== 'draft') errors.add(n, 'planNumber', `销售计划 ${number} 已不在编制中，不能通过导入修改；已批准的请先发起调整`, `sales plan ${number} is not a draft; adjust an approved plan first`);
     const item = items.get(cellText(v.code));
     if (!item) errors.add(n, 'code', `产品不存在：${cellText(v.code)}`, `unknown product: ${cellText(v.code)}`);
     const qty = num(v.qty) ?? 0;

@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { ErrorAlert, Page } from '../../ui/page';
 import { fmt, ORDER_KIND_LABELS, ORDER_STATE_LABELS } from './production.labels';
 import type { Item } from './production.types';
 import { ExcelButtons } from './excel-buttons';
+import { ListTable } from '../../ui/list-table';
 
 interface OrderSummary {
   id: string;
@@ -69,21 +70,22 @@ export function OrdersPage() {
       }
     >
       <ErrorAlert error={q.error} />
-      <Table<OrderSummary>
+      <ListTable<OrderSummary>
         rowKey="id"
-        size="small"
         loading={q.isLoading}
-        dataSource={q.data}
-        scroll={{ x: 860 }}
+        rows={q.data}
+        scrollX={860}
+        testId="order-list"
+        search={{ label: tx('搜索订单号或客户', 'Search order or customer'), fields: (o) => [o.number, o.salesSheetNumber, o.customer] }}
         columns={[
-          { title: t(tx('订单号', 'Order')), dataIndex: 'number', width: 130, render: (v: string, o) => <Link to={o.link} data-testid="order-link">{v}</Link> },
-          { title: t(tx('销售计划单', 'Sales sheet')), dataIndex: 'salesSheetNumber', width: 140 },
-          { title: t(tx('客户', 'Customer')), dataIndex: 'customer' },
-          { title: t(tx('类型', 'Kind')), dataIndex: 'kind', width: 100, render: (k: string) => t(ORDER_KIND_LABELS[k]) },
-          { title: t(tx('接单日期', 'Received')), dataIndex: 'receivedOn', width: 110 },
-          { title: t(tx('首次发货', 'First ship')), dataIndex: 'firstShipOn', width: 110 },
-          { title: t(tx('数量', 'Quantity')), dataIndex: 'totalQty', width: 100, align: 'right', render: (v: number) => fmt(v) },
-          { title: t(tx('状态', 'State')), dataIndex: 'state', width: 130, render: (s: string) => <Tag color={ORDER_STATE_LABELS[s].color}>{t(ORDER_STATE_LABELS[s].text)}</Tag> },
+          { key: 'number', title: t(tx('订单号', 'Order')), dataIndex: 'number', width: 130, card: 'title', render: (v: string, o) => <Link to={o.link} data-testid="order-link">{v}</Link> },
+          { key: 'state', title: t(tx('状态', 'State')), dataIndex: 'state', width: 130, card: 'status', render: (s: string) => <Tag color={ORDER_STATE_LABELS[s].color}>{t(ORDER_STATE_LABELS[s].text)}</Tag> },
+          { key: 'customer', title: t(tx('客户', 'Customer')), dataIndex: 'customer', width: 200 },
+          { key: 'sheet', title: t(tx('销售计划单', 'Sales sheet')), dataIndex: 'salesSheetNumber', width: 140 },
+          { key: 'kind', title: t(tx('类型', 'Kind')), dataIndex: 'kind', width: 100, render: (k: string) => t(ORDER_KIND_LABELS[k]) },
+          { key: 'received', title: t(tx('接单日期', 'Received')), dataIndex: 'receivedOn', width: 110, card: 'hidden' },
+          { key: 'firstShip', title: t(tx('首次发货', 'First ship')), dataIndex: 'firstShipOn', width: 110 },
+          { key: 'qty', title: t(tx('数量', 'Quantity')), dataIndex: 'totalQty', width: 100, align: 'right', render: (v: number) => fmt(v) },
         ]}
       />
       <Modal open={creating} width={720} title={t(tx('登记订单（合同、口头、书面订单或要货通知）', 'Record an order'))} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} okButtonProps={{ ...({ 'data-testid': 'order-create' } as Record<string, string>) }}>
