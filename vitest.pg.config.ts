@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.service.test.ts', 'src/**/*.storage.test.ts', 'tests/api/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: 'forks',
   },
 });
