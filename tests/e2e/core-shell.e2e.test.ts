@@ -126,6 +126,9 @@ describe('the app shell: sessions, missing pages, permissions, the server away, 
       window.dispatchEvent(new PopStateEvent('popstate'));
     });
     await page.getByTestId('offline-banner').waitFor();
+    // The list that matters is the next page's: wait until the notifications page has left.
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: '我的待办' }).waitFor();
+    await page.getByTestId('notifications-list').waitFor({ state: 'detached' });
     expect(await page.getByText('暂无数据').count()).toBe(0);
     expect(await shown()).toBe(before);
 
