@@ -1,8 +1,16 @@
 import { dayCount } from '../common/index';
-import { REVIEW_PARTIES, type ReviewParty } from './demand.schema';
+import { type OrderKind, REVIEW_PARTIES, type ReviewParty } from './demand.schema';
 
 // Pure rules of demand: the joint review (PP-3), the customer-change notice (PP-4) and the
 // month-end summaries (PP-5).
+
+/** The four ways an order arrives (PP-3), as the market department names them. */
+export const ORDER_KIND_LABELS: Record<OrderKind, { zh: string; en: string }> = {
+  contract: { zh: '合同', en: 'Contract' },
+  oral: { zh: '口头订单', en: 'Oral order' },
+  written: { zh: '书面订单', en: 'Written order' },
+  delivery_request: { zh: '要货通知', en: 'Delivery request' },
+};
 
 export const REVIEW_PARTY_LABELS: Record<ReviewParty, { zh: string; en: string }> = {
   production: { zh: '生产部', en: 'Production' },

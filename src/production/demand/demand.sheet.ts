@@ -6,13 +6,13 @@ import type { Db } from '#core/db';
 import { cellText, defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
 import { chunk, monthOf, monthStart, nextProductionNumber } from '../common/index';
 import { prodItems } from '../master/index';
+import { ORDER_KIND_LABELS } from './demand.rules';
 import { ORDER_KINDS, ORDER_STATES, type OrderKind, prodOrderLines, prodOrderReviews, prodOrders, prodSalesPlanLines, prodSalesPlans, prodShipments } from './demand.schema';
 
 // CORE-11 (issue 14 item 13): the market department keeps sales plans, orders and shipments in
 // Excel today. Each goes out as one clean sheet and comes back: a whole file is refused on any
 // error, with every bad row named, and nothing is written.
 
-const KIND_LABELS: Record<OrderKind, [string, string]> = { contract: ['合同', 'Contract'], oral: ['口头订单', 'Oral order'], written: ['书面订单', 'Written order'], delivery_request: ['要货通知', 'Delivery request'] };
 const STATE_LABELS: Record<(typeof ORDER_STATES)[number], [string, string]> = {
   received: ['待汇审', 'Received'],
   in_review: ['汇审中', 'In joint review'],
@@ -45,7 +45,7 @@ export const orderSheet = defineSheet({
   name: 'sales-orders',
   columns: [
     { key: 'number', header: { zh: '订单号（新订单留空）', en: 'Order number (blank for new)' }, type: 'string', width: 16 },
-    { key: 'kind', header: { zh: '订单类型', en: 'Kind' }, type: 'enum', required: true, enumValues: ORDER_KINDS.map((k) => ({ value: k, zh: KIND_LABELS[k][0], en: KIND_LABELS[k][1] })), width: 10 },
+    { key: 'kind', header: { zh: '订单类型', en: 'Kind' }, type: 'enum', required: true, enumValues: ORDER_KINDS.map((k) => ({ value: k, ...ORDER_KIND_LABELS[k] })), width: 10 },
     { key: 'customer', header: { zh: '客户', en: 'Customer' }, type: 'string', required: true, width: 20 },
     { key: 'contact', header: { zh: '联系人', en: 'Contact' }, type: 'string', width: 12 },
     { key: 'receivedOn', header: { zh: '接单日期', en: 'Received on' }, type: 'date', required: true },

@@ -7,13 +7,11 @@ import { AppError, invalidField, invalidState, versionConflict } from '#core/err
 import { notifyUsers } from '#core/notify';
 import { departments, findUserIdsWithPermission, users } from '#core/org';
 import { nextProductionNumber } from '../common/index';
-import { partiesOfDepartment, REVIEW_PARTY_LABELS, reviewGaps, reviewPartyDepartments } from './demand.rules';
+import { ORDER_KIND_LABELS, partiesOfDepartment, REVIEW_PARTY_LABELS, reviewGaps, reviewPartyDepartments } from './demand.rules';
 import { type OrderKind, prodOrderLines, prodOrderReviews, prodOrders, prodShipments, REVIEW_PARTIES, type ReviewParty } from './demand.schema';
 import { findOrderLines, getOrderRow, orderLink } from './order.service';
 
 export const ORDER_REVIEW_DOC = 'production.order_review';
-
-const KIND_LABELS: Record<OrderKind, string> = { contract: '合同', oral: '口头订单', written: '书面订单', delivery_request: '要货通知' };
 
 const mayJoinReview = (actor: Actor) => ['production.demand.write', 'production.plan.write', 'approval.act'].some((p) => hasPermission(actor, p as 'approval.act'));
 
@@ -108,7 +106,7 @@ export async function concludeReview(db: Db, workflows: Workflows, actor: Actor,
     const body = {
       orderId,
       content: [
-        `客户：${order.customer}；${KIND_LABELS[order.kind]} ${order.number}，接单日期 ${order.receivedOn}。`,
+        `客户：${order.customer}；${ORDER_KIND_LABELS[order.kind].zh} ${order.number}，接单日期 ${order.receivedOn}。`,
         ...reviews.map((r) => `${REVIEW_PARTY_LABELS[r.party].zh}：${r.isAgreed ? '同意' : '不同意'}。${r.opinion}`),
       ].join('\n'),
       lines: after.map(({ line, code, name, spec, unit }) => ({ key: `${code} ${name} ${spec}`.trim(), value: `${line.agreedQty} ${unit}，发货 ${line.agreedShipOn}` })),
