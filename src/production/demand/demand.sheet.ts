@@ -7,6 +7,7 @@ import { cellText, defineSheet, type ExcelTable, type ImportContext, type Import
 import { chunk, monthOf, monthStart, nextProductionNumber } from '../common/index';
 import { prodItems } from '../master/index';
 import { ORDER_KIND_LABELS } from './demand.rules';
+import { findShipmentLines } from './shipment.service';
 import { ORDER_KINDS, ORDER_STATES, type OrderKind, prodOrderLines, prodOrderReviews, prodOrders, prodSalesPlanLines, prodSalesPlans, prodShipments } from './demand.schema';
 
 // CORE-11 (issue 14 item 13): the market department keeps sales plans, orders and shipments in
@@ -254,18 +255,22 @@ async function importSalesPlans(tx: Db, actor: Actor, rows: ImportRow[]) {
 
   let inserted = 0;
   let updated = 0;
+  const filled = new Set(
+    (
+      await tx
+        .selectDistinct({ planId: prodSalesPlanLines.planId })
+        .from(prodSalesPlanLines)
+        .where(and(eq(prodSalesPlanLines.orgId, actor.orgId), inArray(prodSalesPlanLines.planId, [...linesOf.keys()])))
+    ).map((r) => r.planId),
+  );
   for (const [planId, lines] of linesOf) {
-    const [had] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(prodSalesPlanLines)
-      .where(and(eq(prodSalesPlanLines.orgId, actor.orgId), eq(prodSalesPlanLines.planId, planId)));
     await tx
       .update(prodSalesPlans)
       .set({ version: sql`${prodSalesPlans.version} + 1` })
       .where(and(eq(prodSalesPlans.orgId, actor.orgId), eq(prodSalesPlans.id, planId)));
     await tx.delete(prodSalesPlanLines).where(and(eq(prodSalesPlanLines.orgId, actor.orgId), eq(prodSalesPlanLines.planId, planId)));
     for (const batch of chunk(lines, 2000)) await tx.insert(prodSalesPlanLines).values(batch.map((l) => ({ orgId: actor.orgId, planId, ...l })));
-    if (had.n > 0) updated += lines.length;
+    if (filled.has(planId)) updated += lines.length;
     else inserted += lines.length;
     await writeAudit(tx, actor, { action: 'production.sales-plan.import', entity: 'prod_sales_plan', entityId: planId, after: { lines: lines.length, total: lines.reduce((s, l) => s + l.qty, 0) } });
   }
@@ -299,26 +304,15 @@ export const shipmentSheet = defineSheet({
   ],
 });
 
-async function shipmentRows(db: Db, orgId: string) {
-  return db
-    .select({ s: prodShipments, salesSheetNumber: prodOrders.salesSheetNumber, customer: prodOrders.customer, code: prodItems.code, name: prodItems.name })
-    .from(prodShipments)
-    .innerJoin(prodOrderLines, and(eq(prodOrderLines.orgId, prodShipments.orgId), eq(prodOrderLines.id, prodShipments.orderLineId)))
-    .innerJoin(prodOrders, and(eq(prodOrders.orgId, prodOrderLines.orgId), eq(prodOrders.id, prodOrderLines.orderId)))
-    .innerJoin(prodItems, and(eq(prodItems.orgId, prodOrderLines.orgId), eq(prodItems.id, prodOrderLines.itemId)))
-    .where(eq(prodShipments.orgId, orgId))
-    .orderBy(asc(prodShipments.plannedOn), asc(prodOrders.customer), asc(prodItems.code));
-}
-
 /** The key a shipment row is found by in a file: sales sheet, product and planned date. */
 export const shipmentKey = (salesSheetNumber: string, code: string, plannedOn: string): string => `${salesSheetNumber}|${code}|${plannedOn}`;
 
 async function exportShipments(db: Db, actor: Actor): Promise<SheetRow[]> {
-  return (await shipmentRows(db, actor.orgId)).map(({ s, ...r }) => ({
-    salesSheetNumber: r.salesSheetNumber,
-    customer: r.customer,
-    code: r.code,
-    name: r.name,
+  return (await findShipmentLines(db, actor.orgId)).map((s) => ({
+    salesSheetNumber: s.salesSheetNumber,
+    customer: s.customer,
+    code: s.code,
+    name: s.name,
     plannedOn: s.plannedOn,
     qty: s.qty,
     shippedOn: s.shippedOn,
@@ -331,13 +325,14 @@ async function exportShipments(db: Db, actor: Actor): Promise<SheetRow[]> {
 /** The plan lines come from approved order sheets; a file records what was shipped, invoiced and collected. */
 async function importShipments(tx: Db, actor: Actor, rows: ImportRow[]) {
   const errors = new RowErrors(shipmentSheet, actor.locale);
-  const byKey = new Map<string, (Awaited<ReturnType<typeof shipmentRows>>[number]['s'])[]>();
-  for (const r of await shipmentRows(tx, actor.orgId)) {
-    const key = shipmentKey(r.salesSheetNumber ?? '', r.code, r.s.plannedOn);
-    byKey.set(key, [...(byKey.get(key) ?? []), r.s]);
+  type Line = Awaited<ReturnType<typeof findShipmentLines>>[number];
+  const byKey = new Map<string, Line[]>();
+  for (const r of await findShipmentLines(tx, actor.orgId)) {
+    const key = shipmentKey(r.salesSheetNumber ?? '', r.code, r.plannedOn);
+    byKey.set(key, [...(byKey.get(key) ?? []), r]);
   }
   const seen = new Map<string, number>();
-  const changes: { id: string; before: (typeof prodShipments)['$inferSelect']; set: { shippedOn: string | null; shippedQty: number; invoicedAmount: number; collectedAmount: number } }[] = [];
+  const changes: { id: string; before: Line; set: { shippedOn: string | null; shippedQty: number; invoicedAmount: number; collectedAmount: number } }[] = [];
   for (const { rowNumber: n, values: v } of rows) {
     const key = shipmentKey(cellText(v.salesSheetNumber), cellText(v.code), day(v.plannedOn) ?? '');
     const found = byKey.get(key) ?? [];

@@ -8,7 +8,7 @@ import { notifyUsers } from '#core/notify';
 import { departments, findUserIdsWithPermission, users } from '#core/org';
 import { nextProductionNumber } from '../common/index';
 import { ORDER_KIND_LABELS, partiesOfDepartment, REVIEW_PARTY_LABELS, reviewGaps, reviewPartyDepartments } from './demand.rules';
-import { type OrderKind, prodOrderLines, prodOrderReviews, prodOrders, prodShipments, REVIEW_PARTIES, type ReviewParty } from './demand.schema';
+import { prodOrderLines, prodOrderReviews, prodOrders, prodShipments, REVIEW_PARTIES, type ReviewParty } from './demand.schema';
 import { findOrderLines, getOrderRow, orderLink } from './order.service';
 
 export const ORDER_REVIEW_DOC = 'production.order_review';

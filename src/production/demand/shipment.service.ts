@@ -14,9 +14,8 @@ import { prodMonthReports, prodOrderLines, prodOrders, prodSalesPlanLines, prodS
 
 export const SALES_STATISTICS_SUBJECT = 'production.sales-statistics';
 
-/** PP-5 (T4 第十七条): the month's shipment plan from the approved sales order sheets. */
-export async function findShipmentPlan(db: Db, actor: Actor, month: string) {
-  requireAccess(actor, 'production.read');
+/** Shipment lines with their order and product, in ship-date order; `within` narrows the dates. */
+export function findShipmentLines(db: Db, orgId: string, within?: { from: string; to: string }) {
   return db
     .select({
       id: prodShipments.id,
@@ -40,8 +39,14 @@ export async function findShipmentPlan(db: Db, actor: Actor, month: string) {
     .innerJoin(prodOrderLines, and(eq(prodOrderLines.orgId, prodShipments.orgId), eq(prodOrderLines.id, prodShipments.orderLineId)))
     .innerJoin(prodOrders, and(eq(prodOrders.orgId, prodOrderLines.orgId), eq(prodOrders.id, prodOrderLines.orderId)))
     .innerJoin(prodItems, and(eq(prodItems.orgId, prodOrderLines.orgId), eq(prodItems.id, prodOrderLines.itemId)))
-    .where(and(eq(prodShipments.orgId, actor.orgId), gte(prodShipments.plannedOn, monthStart(month)), lte(prodShipments.plannedOn, monthEnd(month))))
-    .orderBy(asc(prodShipments.plannedOn), asc(prodOrders.customer));
+    .where(and(eq(prodShipments.orgId, orgId), ...(within ? [gte(prodShipments.plannedOn, within.from), lte(prodShipments.plannedOn, within.to)] : [])))
+    .orderBy(asc(prodShipments.plannedOn), asc(prodOrders.customer), asc(prodItems.code));
+}
+
+/** PP-5 (T4 第十七条): the month's shipment plan from the approved sales order sheets. */
+export async function findShipmentPlan(db: Db, actor: Actor, month: string) {
+  requireAccess(actor, 'production.read');
+  return findShipmentLines(db, actor.orgId, { from: monthStart(month), to: monthEnd(month) });
 }
 
 export interface ShipmentRecord {
