@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import archiver, { type Archiver } from 'archiver';
 import { type Actor, requireAccess } from '../access';
+import { orgToday } from '../calendar';
 import type { Db } from '../db';
 import { exportSheet, type SheetLocale } from '../excel';
 import { archiveZipIndexSheet, indexRowOf } from './archive-index';
@@ -78,6 +79,7 @@ export async function exportArchiveZip(db: Db, actor: Actor, storage: { filesDir
     present.map((a) => ({ path: join(storage.filesDir, a.storageKey), name: pathOf.get(a.id)!, date: a.uploadedAt })),
   );
   zip.append(index, { name: zipIndexName(storage.locale), date: storage.now });
-  const day = storage.now.toISOString().slice(0, 10);
+  // The date the organisation is living, not the UTC one (a Shanghai morning is yesterday in UTC).
+  const day = await orgToday(db, actor.orgId, storage.now);
   return { fileName: storage.locale === 'en' ? `archive-files-${day}.zip` : `档案文件-${day}.zip`, stream: zip };
 }

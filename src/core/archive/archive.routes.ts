@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import type { Actor } from '../access';
 import type { Db } from '../db';
+import { orgToday } from '../calendar';
 import { AppError } from '../errors';
 import { type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel';
 import { actorOf, type RouteModule, sendFile } from '../http';
@@ -129,7 +130,8 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
   app.get('/archive/export', { schema: { tags: ['archive'], summary: '导出档案目录 Export the archive index (xlsx)', querystring: Filter } }, async (req, reply) => {
     const locale = requestLocale(req);
     const rows = await archiveRows(ctx.db, actorOf(req), toFilter(req.query));
-    return sendFile(reply, `档案目录-${ctx.clock().toISOString().slice(0, 10)}.xlsx`, XLSX_MIME, await exportSheet(archiveSheet, rows, locale));
+    const day = await orgToday(ctx.db, actorOf(req).orgId, ctx.clock());
+    return sendFile(reply, `档案目录-${day}.xlsx`, XLSX_MIME, await exportSheet(archiveSheet, rows, locale));
   });
 
   app.get(
