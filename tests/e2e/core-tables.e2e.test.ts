@@ -41,14 +41,22 @@ describe('issue 15 item 4: tables at desktop and phone size', () => {
 
     // Sorting by amount orders the rows by amount, both ways.
     const amounts = async () => (await columnTexts(page, 'findings-table', 2)).map((s) => Number(s.replace(/[^\d.]/g, '') || 0));
+    const sortedBy = async (order: 'ascending' | 'descending') => {
+      await expect.poll(() => table.locator('thead th', { hasText: '金额' }).first().getAttribute('aria-sort')).toBe(order);
+      await expect
+        .poll(async () => {
+          const now = await amounts();
+          return now.length > 1 && now.every((v, i) => i === 0 || (order === 'ascending' ? now[i - 1] <= v : now[i - 1] >= v));
+        })
+        .toBe(true);
+      return amounts();
+    };
     await table.locator('thead th', { hasText: '金额' }).first().click();
-    await page.waitForTimeout(200);
-    const up = await amounts();
+    const up = await sortedBy('ascending');
     expect(up.length).toBeGreaterThan(1);
     expect(up).toEqual([...up].sort((a, b) => a - b));
     await table.locator('thead th', { hasText: '金额' }).first().click();
-    await page.waitForTimeout(200);
-    const down = await amounts();
+    const down = await sortedBy('descending');
     expect(down).toEqual([...down].sort((a, b) => b - a));
     expect(down).not.toEqual(up);
   });
@@ -63,23 +71,21 @@ describe('issue 15 item 4: tables at desktop and phone size', () => {
     const before = await table.locator('tbody tr.ant-table-row').count();
     expect(before).toBeGreaterThan(2);
 
-    await table.locator('thead th', { hasText: '用户名' }).first().click();
-    await page.waitForTimeout(200);
+    const userHeader = table.locator('thead th', { hasText: '用户名' }).first();
+    await userHeader.click();
+    await expect.poll(() => userHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(async () => { const now = await columnTexts(page, 'people-table', 1); return now.join('|') === [...now].sort((a, b) => a.localeCompare(b)).join('|'); }).toBe(true);
     const asc = await columnTexts(page, 'people-table', 1);
-    expect(asc).toEqual([...asc].sort((a, b) => a.localeCompare(b)));
-    await table.locator('thead th', { hasText: '用户名' }).first().click();
-    await page.waitForTimeout(200);
-    const desc = await columnTexts(page, 'people-table', 1);
-    expect(desc).toEqual([...asc].reverse());
+    await userHeader.click();
+    await expect.poll(() => userHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => columnTexts(page, 'people-table', 1)).toEqual([...asc].reverse());
 
     const search = page.getByRole('searchbox', { name: '搜索姓名、用户名或部门' }).or(page.getByLabel('搜索姓名、用户名或部门'));
     await search.first().fill('plant.operator');
-    await page.waitForTimeout(200);
-    const names = await columnTexts(page, 'people-table', 1);
-    expect(names).toEqual(['plant.operator']);
+    await expect.poll(() => columnTexts(page, 'people-table', 1)).toEqual(['plant.operator']);
     // By department as well.
     await search.first().fill('质量部');
-    await page.waitForTimeout(200);
+    await expect.poll(async () => (await columnTexts(page, 'people-table', 2)).every((d) => d === '质量部')).toBe(true);
     const depts = await columnTexts(page, 'people-table', 2);
     expect(depts.length).toBeGreaterThan(0);
     expect(depts.length).toBeLessThan(before);

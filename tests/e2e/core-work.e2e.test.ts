@@ -183,7 +183,8 @@ describe('everyday core journeys in the browser (CORE-7, CORE-8, CORE-9, notific
     await page.getByRole('tab', { name: 'Agenda and minutes' }).waitFor();
     for (const tab of [/^Attendance/, /^Leave/, 'Decisions and actions', 'Agenda and minutes']) {
       await page.getByRole('tab', { name: tab }).click();
-      await page.waitForTimeout(150);
+      await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
+      await page.waitForLoadState('networkidle');
       expect(await untranslatedChrome(page, [CLAUSES, /生产调度例会/]), `meeting tab ${String(tab)}`).toEqual([]);
     }
 

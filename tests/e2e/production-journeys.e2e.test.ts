@@ -30,8 +30,12 @@ async function answerOverloads(page: Page) {
     const open = page.getByTestId('cm-save');
     if ((await open.count()) === 0) return;
     await page.getByTestId('cm-description').first().fill('周日加一个班次，外协包装一部分');
+    const before = await open.count();
     await open.first().click();
-    await page.waitForTimeout(600);
+    // Saved: the answered overload leaves the list, or its form is emptied for the next answer.
+    await expect
+      .poll(async () => (await open.count()) < before || (await page.getByTestId('cm-description').first().inputValue().catch(() => '')) === '', { timeout: 15_000 })
+      .toBe(true);
   }
 }
 

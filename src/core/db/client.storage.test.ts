@@ -24,7 +24,7 @@ describe('parallel reads on one transaction (CORE storage, both drivers)', () =>
     );
     expect(answers.map((r) => Number((r as unknown as { rows: { n: number }[] }).rows?.[0]?.n ?? (r as unknown as { n: number }[])[0]?.n))).toEqual(Array.from({ length: 20 }, (_, i) => i));
     // process 'warning' events are emitted on the next tick.
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setImmediate(r));
     expect(warnings.filter((m) => m.includes('already executing'))).toEqual([]);
   });
 
