@@ -6,7 +6,9 @@ export { LOT_EPSILON, NET_EPSILON } from './lot-size.rule.js';
 
 // MRP
 export type { BomLine, ItemPeriodQty, LotSizing, MrpInput, MrpItem } from './mrp.schema.js';
-export { MrpInputSchema, parseMrpInput } from './mrp.schema.js';
+export { MrpInputSchema, parseMrpInput, parseMrpPlant } from './mrp.schema.js';
+export { isMrpInputShape } from './mrp-shape.check.js';
+export { writeMrpJson } from './mrp-output.writer.js';
 export type { BomGraph } from './bom-graph.kernel.js';
 export { buildBomGraph } from './bom-graph.kernel.js';
 export type { MrpPlant } from './mrp-plant.indexer.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { indexMrpInput } from './mrp-plant.indexer.js';
+import { indexMrpInput, type MrpPlant } from './mrp-plant.indexer.js';
+import { isMrpInputShape } from './mrp-shape.check.js';
 import { toPlanningInputError } from './planning-input.error.js';
 
 // Objects are strict: a misspelt `saftyStock` must fail loudly, not plan with 0.
@@ -69,4 +70,15 @@ export function parseMrpInput(raw: unknown): z.output<typeof MrpInputSchema> {
   // once means a parsed input is known to run.
   indexMrpInput(parsed.data);
   return parsed.data;
+}
+
+/**
+ * Validated and indexed in one pass, for large inputs (the CLI): a plain shape check instead of
+ * zod's object parsing, zod only to name the field when the check fails. Throws PlanningInputError.
+ */
+export function parseMrpPlant(raw: unknown): MrpPlant {
+  if (isMrpInputShape(raw)) return indexMrpInput(raw);
+  const parsed = MrpInputSchema.safeParse(raw);
+  if (!parsed.success) throw toPlanningInputError(parsed.error);
+  return indexMrpInput(parsed.data);
 }
