@@ -60,3 +60,6 @@ export const GenerationResultSchema = z.object({
   from: z.string(),
   to: z.string(),
 });
+
+export type SessionViewData = z.infer<typeof SessionViewSchema>;
+export type GenerationResultData = z.infer<typeof GenerationResultSchema>;

@@ -37,3 +37,4 @@ export const TeacherRowSchema = TeacherViewSchema.omit({ username: true, groupNa
 // Full first: a union takes its first branch that fits, and an entry fits a full view too.
 export const TeacherAnswerSchema = z.union([TeacherViewSchema, TeacherEntrySchema]);
 export const TeacherListSchema = z.union([z.array(TeacherViewSchema), z.array(TeacherEntrySchema)]);
+export type TeacherViewData = z.infer<typeof TeacherViewSchema>;
