@@ -86,7 +86,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
     '/league/registrations',
     {
       config: { permission: 'league.manage' },
-      schema: { tags: ['league'], summary: '团员注册 Register members for the term', body: z.object({ memberIds: z.array(z.uuid()).max(2000), termCode: TermCode.optional() }), response: { 200: z.array(MemberViewSchema) } },
+      schema: { tags: ['league'], summary: '团员注册 Register members for the term', body: z.object({ memberIds: z.array(z.uuid()).max(2000), termCode: TermCode.optional() }), response: { 200: RegistrationResultSchema } },
     },
     async (req) => {
       const actor = actorOf(req);
