@@ -25,7 +25,7 @@ export const MemberRowSchema = z.object({
 });
 
 export const MemberViewSchema = MemberRowSchema.extend({ branchName: z.string(), grade: z.number(), isRegistered: z.boolean() });
-export type MemberViewJson = z.infer<typeof MemberViewSchema>;
+export type MemberViewData = z.infer<typeof MemberViewSchema>;
 
 /** The secretary's to-do: members not yet registered this term, and graduating members to transfer out. */
 export const MemberTasksSchema = z.object({

@@ -7,23 +7,7 @@ import { useAuth } from '../../ui/auth';
 import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { currentSchoolYear, currentTerm, SOURCE_EVAL_LABELS } from './training.labels';
-import type { Teacher } from './training.types';
-
-interface Round {
-  id: string;
-  schoolYear: string;
-  term: 1 | 2;
-  title: string;
-  opensOn: string;
-  closesOn: string;
-}
-interface Result {
-  teacherId: string;
-  name: string;
-  groupName: string | null;
-  score: number | null;
-  bySource: { source: string; count: number; average: number | null; usedWeight: number }[];
-}
+import type { Round, RoundResult as Result, Teacher } from './training.types';
 
 /** The five 1–5 ratings of one form. */
 export function CriteriaForm({ criteria, value, onChange }: { criteria: { key: string; label: Text }[]; value: Record<string, number>; onChange: (v: Record<string, number>) => void }) {

@@ -6,14 +6,7 @@ import { get, post } from '../../ui/api';
 import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { CriteriaForm } from './evaluation.page';
-
-interface PublicForm {
-  roundTitle: string;
-  teacherName: string;
-  criteria: { key: string; label: Text }[];
-  isOpen: boolean;
-  closesOn: string;
-}
+import type { PublicForm } from './training.types';
 
 /** ST-9 (S1 评价): the anonymous form for students and parents; no sign-in, nothing but the teacher's name shown. */
 export function PublicEvaluationPage() {

@@ -2,18 +2,35 @@ import type {
   AssessmentReasonData,
   AssessmentViewData,
   AssignmentViewData,
+  AttendanceChange as AttendanceChangeData,
   AttendanceViewData,
+  BackboneHoursData,
+  BackboneOverview,
   ClaimViewData,
   CreditLineData,
+  CreditSummaryData,
+  GenerationResultData,
+  HonourViewData,
   LeaveViewData,
+  MentorPairViewData,
+  MyHome,
+  OfficeDashboard,
   PlanDetailData,
   PlanItemData,
+  PublicEvaluationForm,
   RosterData,
+  RoundViewData,
+  ScreenQrData,
   SelfStudy as SelfStudyData,
   SessionViewData,
+  SignInResult,
   StudyNote,
+  SubmissionList,
+  TeacherArchiveData,
   TeacherCredits,
+  TeacherEvaluationData,
   TeacherViewData,
+  TermSummaryView,
 } from '#training';
 
 // The shapes the training API returns, read from the server's contracts (issue 16 item 2).
@@ -42,3 +59,20 @@ export type Assessment = Json<AssessmentViewData>;
 export type Note = Json<StudyNote> & { teacherName?: string };
 export type SelfStudy = Json<SelfStudyData>;
 export type AssignmentView = Json<AssignmentViewData>;
+export type SubmissionRow = Json<SubmissionList>[number];
+export type AttendanceChange = Json<AttendanceChangeData>;
+export type ScreenQr = Json<ScreenQrData>;
+export type SignInOutcome = Json<SignInResult>;
+export type Generation = Json<GenerationResultData>;
+export type CreditSummary = Json<CreditSummaryData>;
+export type Backbone = Json<BackboneOverview>;
+export type BackboneHours = Json<BackboneHoursData>;
+export type Dashboard = Json<OfficeDashboard>;
+export type Home = Json<MyHome>;
+export type Round = Json<RoundViewData>;
+export type RoundResult = Json<TeacherEvaluationData>;
+export type PublicForm = Json<PublicEvaluationForm>;
+export type MentorPair = Json<MentorPairViewData>;
+export type Honour = Json<HonourViewData>;
+export type TermSummary = Json<TermSummaryView>;
+export type TeacherArchive = Json<TeacherArchiveData>;
