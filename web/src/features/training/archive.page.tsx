@@ -25,7 +25,7 @@ import {
   STATUS_LABELS,
   SUBMISSION_LABELS,
 } from './training.labels';
-import type { Assessment, CreditReport, Leave, Note, Teacher, TeacherArchive } from './training.types';
+import type { Teacher, TeacherArchive } from './training.types';
 
 /** ST-8: the teacher development archive assembled from the records, and the school's training archive. */
 export function ArchivePage({ mine = false }: { mine?: boolean }) {

@@ -4,7 +4,7 @@ import { type ChartOption, EChart } from '../../ui/chart';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get } from '../../ui/api';
-import { type Text, tx, useI18n } from '../../ui/i18n';
+import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { currentSchoolYear, schoolYearOptions } from './training.labels';
 import type { Dashboard } from './training.types';

@@ -6,7 +6,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { LeaveRequestButton } from './leave-request.panel';
 import { FOUR_ONES_LABELS, LEAVE_STATE_COLORS, LEAVE_STATE_LABELS, PHASE_LABELS, STATUS_COLORS, STATUS_LABELS, SUBMISSION_LABELS } from './training.labels';
-import type { AssignmentView, AttendanceRecord, Home, Leave, Session, Teacher } from './training.types';
+import type { AttendanceRecord, Home, Session } from './training.types';
 
 type MySession = Session & { myRecord: AttendanceRecord | null };
 

@@ -3,7 +3,7 @@ import { Button, Card, Input, Result, Segmented, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { get, post } from '../../ui/api';
-import { type Text, tx, useI18n } from '../../ui/i18n';
+import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { CriteriaForm } from './evaluation.page';
 import type { PublicForm } from './training.types';
