@@ -9,11 +9,11 @@ import { trainingTeachers } from '../teacher';
 import { assertManagesSession, getSessionRow, isAttendanceLocked, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow } from '../session';
 import { type AttendanceRow, type AttendanceSource, type AttendanceStatus, attendanceChanges, trainingAttendance } from './attendance.schema';
 import { presenceStatusOf } from './attendance.rules';
-import type { AttendanceChange, AttendanceSnapshot } from './attendance.contract';
+import type { AttendanceChange, AttendanceSnapshot, AttendanceViewData } from './attendance.contract';
 
 type Text = { zh: string; en: string };
 
-export type AttendanceView = Omit<AttendanceRow, 'clientIp'>;
+export type AttendanceView = AttendanceViewData;
 
 export const viewOf = ({ clientIp: _ip, ...r }: AttendanceRow): AttendanceView => r;
 
