@@ -1,4 +1,5 @@
 import type {
+  ActivityList,
   AssessmentReasonData,
   AssessmentViewData,
   AssignmentViewData,
@@ -9,6 +10,9 @@ import type {
   ClaimViewData,
   CreditLineData,
   CreditSummaryData,
+  Criterion as CriterionData,
+  FourOneData,
+  FourOnesProgressList,
   GenerationResultData,
   HonourViewData,
   LeaveViewData,
@@ -19,6 +23,7 @@ import type {
   PlanItemData,
   PublicEvaluationForm,
   RosterData,
+  RoundLink as RoundLinkData,
   RoundViewData,
   ScreenQrData,
   SelfStudy as SelfStudyData,
@@ -31,6 +36,7 @@ import type {
   TeacherEvaluationData,
   TeacherViewData,
   TermSummaryView,
+  VoidOutcomeData,
 } from '#training';
 
 // The shapes the training API returns, read from the server's contracts (issue 16 item 2).
@@ -76,3 +82,9 @@ export type MentorPair = Json<MentorPairViewData>;
 export type Honour = Json<HonourViewData>;
 export type TermSummary = Json<TermSummaryView>;
 export type TeacherArchive = Json<TeacherArchiveData>;
+export type FourOnesProgressRow = Json<FourOnesProgressList>[number];
+export type FourOne = Json<FourOneData>;
+export type Activities = Json<ActivityList>;
+export type Criterion = Json<CriterionData>;
+export type RoundLink = Json<RoundLinkData>;
+export type VoidOutcome = Json<VoidOutcomeData>;
