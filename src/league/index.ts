@@ -20,3 +20,6 @@ export const leagueModule = defineModule({
     if (org.kind === 'school') await seedLeagueSchool(db, org);
   },
 });
+/** What the League routes answer (issue 16): the web reads these instead of copies. */
+export type { Branch, MemberTasks, MemberViewData } from './members/members.contract';
+export type { BlackboardCheckView, FlagRaising, FlagRaisingWeeks, LeaguePlanItem, TermPlan } from './work-plan/work-plan.contract';

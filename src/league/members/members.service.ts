@@ -7,6 +7,7 @@ import { getPolicy } from '#core/policy';
 import { assertInOrganisation } from '#core/validation';
 import { checkPromotion, registrationGaps, transferOutDue } from './members.rules';
 import { type BranchRow, leagueBranches, leagueMembers, leagueRegistrations, type MemberRow, type MemberStatus } from './members.schema';
+import type { MemberViewData } from './members.contract';
 
 
 export async function findBranches(db: Db, actor: Actor): Promise<BranchRow[]> {
@@ -30,11 +31,7 @@ export async function addBranch(db: Db, actor: Actor, input: { name: string; gra
   }
 }
 
-export interface MemberView extends MemberRow {
-  branchName: string;
-  grade: number;
-  isRegistered: boolean;
-}
+export type MemberView = MemberViewData;
 
 /** YL-1: the register, with each member's registration for the term. */
 export async function findMembers(db: Db, actor: Actor, filter: { branchId?: string; status?: MemberStatus; termCode: string }): Promise<MemberView[]> {

@@ -3,6 +3,7 @@ import { requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { getPolicy } from '#core/policy';
 import { IdParams, SchoolYear, schoolYearOrCurrent } from '../common';
+import { SchoolArchiveSchema, TeacherArchiveSchema } from './archive.contract';
 import { exportSchoolArchive, exportTeacherArchive } from './archive.export';
 import { getSchoolArchive } from './school-archive.service';
 import { getTeacherArchive } from './teacher-archive.service';
@@ -12,7 +13,7 @@ const YearQuery = z.object({ schoolYear: SchoolYear.optional() });
 export const archiveRoutes: RouteModule = (app, ctx) => {
   const yearOf = (orgId: string, asked?: string) => schoolYearOrCurrent(ctx.db, orgId, ctx.clock(), asked);
 
-  app.get('/training/archive/teachers/:id', { schema: { tags: ['training'], summary: '教师发展档案 Teacher development archive (ST-8)', params: IdParams, querystring: YearQuery } }, async (req) => {
+  app.get('/training/archive/teachers/:id', { schema: { tags: ['training'], summary: '教师发展档案 Teacher development archive (ST-8)', params: IdParams, querystring: YearQuery, response: { 200: TeacherArchiveSchema } } }, async (req) => {
     const actor = actorOf(req);
     return getTeacherArchive(ctx.db, actor, req.params.id, await yearOf(actor.orgId, req.query.schoolYear), ctx.clock());
   });
@@ -24,7 +25,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
     return sendFile(reply, `教师发展档案-${archive.teacher.name}-${archive.schoolYear}.xlsx`, XLSX_MIME, await exportTeacherArchive(archive, requestLocale(req), offset));
   });
 
-  app.get('/training/archive/school', { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '学校培训档案 School training archive (ST-8)', querystring: YearQuery } }, async (req) => {
+  app.get('/training/archive/school', { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '学校培训档案 School training archive (ST-8)', querystring: YearQuery, response: { 200: SchoolArchiveSchema } } }, async (req) => {
     const actor = actorOf(req);
     return getSchoolArchive(ctx.db, actor, await yearOf(actor.orgId, req.query.schoolYear), ctx.clock());
   });

@@ -3,6 +3,7 @@ import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '#core/excel'
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { getPolicy } from '#core/policy';
 import { IdParams, SchoolYear, schoolTimeText, schoolYearOrCurrent, Version } from '../common';
+import { AssessmentViewSchema } from './assessment.contract';
 import { computeAssessments, confirmAssessment, confirmQualifiedAssessments, findAssessments, findMyAssessments, getAssessment } from './assessment.service';
 
 /** For the annual appraisal (ST-7 "results feed the annual appraisal"): a clean table. */
@@ -35,7 +36,7 @@ const assessmentSheet = defineSheet({
 export const assessmentRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/training/assessments',
-    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '年度考核 Yearly assessment (ST-7)', querystring: z.object({ schoolYear: SchoolYear.optional(), verdict: z.enum(['qualified', 'unqualified']).optional() }) } },
+    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '年度考核 Yearly assessment (ST-7)', querystring: z.object({ schoolYear: SchoolYear.optional(), verdict: z.enum(['qualified', 'unqualified']).optional() }), response: { 200: z.array(AssessmentViewSchema) } } },
     async (req) => {
       const actor = actorOf(req);
       return findAssessments(ctx.db, actor, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear), { verdict: req.query.verdict });
@@ -46,7 +47,7 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     '/training/assessments/confirm-qualified',
     {
       config: { permission: 'training.assess' },
-      schema: { tags: ['training'], summary: '批量确认合格 Confirm every qualified verdict with one opinion (issue 13)', body: z.object({ schoolYear: SchoolYear.optional(), opinion: z.string().max(1000).nullish() }) },
+      schema: { tags: ['training'], summary: '批量确认合格 Confirm every qualified verdict with one opinion (issue 13)', body: z.object({ schoolYear: SchoolYear.optional(), opinion: z.string().max(1000).nullish() }), response: { 200: z.object({ confirmed: z.number() }) } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -56,7 +57,7 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/training/assessments/compute',
-    { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '按制度计算考核结果 Compute the verdicts (ST-7)', body: z.object({ schoolYear: SchoolYear.optional() }) } },
+    { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '按制度计算考核结果 Compute the verdicts (ST-7)', body: z.object({ schoolYear: SchoolYear.optional() }), response: { 200: z.array(AssessmentViewSchema) } } },
     async (req) => {
       const actor = actorOf(req);
       return computeAssessments(ctx.db, actor, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.body.schoolYear), ctx.clock());
@@ -90,13 +91,13 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     return sendFile(reply, `校本培训考核-${year}.xlsx`, XLSX_MIME, body);
   });
 
-  app.get('/training/assessments/me', { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的考核结果 My verdicts' } }, async (req) => findMyAssessments(ctx.db, actorOf(req)));
+  app.get('/training/assessments/me', { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的考核结果 My verdicts', response: { 200: z.array(AssessmentViewSchema) } } }, async (req) => findMyAssessments(ctx.db, actorOf(req)));
 
-  app.get('/training/assessments/:id', { schema: { tags: ['training'], summary: '考核结果 A verdict with its evidence', params: IdParams } }, async (req) => getAssessment(ctx.db, actorOf(req), req.params.id));
+  app.get('/training/assessments/:id', { schema: { tags: ['training'], summary: '考核结果 A verdict with its evidence', params: IdParams, response: { 200: AssessmentViewSchema } } }, async (req) => getAssessment(ctx.db, actorOf(req), req.params.id));
 
   app.post(
     '/training/assessments/:id/confirm',
-    { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '审核确认 Review and confirm (ST-7, CORE-8)', params: IdParams, body: z.object({ opinion: z.string().max(1000).nullish(), version: Version }) } },
+    { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '审核确认 Review and confirm (ST-7, CORE-8)', params: IdParams, body: z.object({ opinion: z.string().max(1000).nullish(), version: Version }), response: { 200: AssessmentViewSchema } } },
     async (req) => confirmAssessment(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 };

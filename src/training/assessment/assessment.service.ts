@@ -14,12 +14,9 @@ import { findTeacherOfUser, findTeachers, trainingTeachers } from '../teacher';
 import { assessYear } from './assessment.rules';
 import { type AssessmentRow, trainingAssessments } from './assessment.schema';
 import { countNotesByTeacher, yearFactsOf } from './year-facts.service';
+import type { AssessmentViewData } from './assessment.contract';
 
-export interface AssessmentView extends AssessmentRow {
-  teacherName: string;
-  staffNo: string;
-  groupName: string | null;
-}
+export type AssessmentView = AssessmentViewData;
 
 const selectViews = (db: Db) =>
   db

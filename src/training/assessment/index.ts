@@ -10,3 +10,4 @@ export { assessmentRoutes } from './assessment.routes';
 export { standingOf } from './standing.rules';
 export type { Standing, StandingFacts } from './standing.rules';
 export { findStandings, warnTeachers } from './standing.service';
+export { AssessmentReasonSchema, AssessmentViewSchema, EvidenceSchema, StandingSchema } from './assessment.contract';

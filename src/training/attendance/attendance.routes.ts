@@ -3,6 +3,7 @@ import { exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, arrivalOf, type RouteModule, sendFile } from '#core/http';
 import { getPolicy } from '#core/policy';
 import { IdParams, Version } from '../common';
+import { AttendanceChangeSchema, AttendanceViewSchema, RosterSchema, ScreenQrSchema, SignInResultSchema } from './attendance.contract';
 import { ATTENDANCE_STATUSES } from './attendance.schema';
 import { findAttendanceChanges } from './attendance.service';
 import { attendanceSheet, attendanceSheetRows } from './attendance.sheet';
@@ -23,6 +24,7 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
         summary: '签到二维码（轮换） Rotating sign-in code for the screen (ST-4)',
         params: IdParams,
         querystring: z.object({ mode: z.enum(['in', 'out']).default('in') }),
+        response: { 200: ScreenQrSchema },
       },
     },
     async (req) => getScreenQr(ctx.db, actorOf(req), req.params.id, req.query.mode, `${req.protocol}://${req.host}`, ctx.clock()),
@@ -36,6 +38,7 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '扫码签到/签退 Sign in or out with the code (ST-4)',
         body: z.object({ token: z.string().max(200), deviceId: z.string().max(64).nullish() }),
+        response: { 200: SignInResultSchema },
       },
     },
     async (req) => signInWithQr(ctx.db, actorOf(req), req.body, { ip: req.ip ?? null, hold: req.cookies[SCAN_HOLD_COOKIE] }, arrivalOf(req, ctx.clock)),
@@ -59,7 +62,7 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get('/training/sessions/:id/roster', { schema: { tags: ['training'], summary: '签到名单 Sign-in list (ST-4)', params: IdParams } }, async (req) =>
+  app.get('/training/sessions/:id/roster', { schema: { tags: ['training'], summary: '签到名单 Sign-in list (ST-4)', params: IdParams, response: { 200: RosterSchema } } }, async (req) =>
     getRoster(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
 
@@ -79,6 +82,7 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
           reason: z.string().max(500).optional(),
           version: Version.optional(),
         }),
+        response: { 200: AttendanceViewSchema },
       },
     },
     async (req) => recordAttendance(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
@@ -86,11 +90,11 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/training/sessions/:id/close-roster',
-    { config: { permission: 'training.attendance.record' }, schema: { tags: ['training'], summary: '结束签到，未到者记缺席 Close the list', params: IdParams } },
+    { config: { permission: 'training.attendance.record' }, schema: { tags: ['training'], summary: '结束签到，未到者记缺席 Close the list', params: IdParams, response: { 200: RosterSchema } } },
     async (req) => closeRoster(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
 
-  app.get('/training/sessions/:id/attendance/changes', { schema: { tags: ['training'], summary: '考勤更正记录 Changes with old and new values', params: IdParams } }, async (req) =>
+  app.get('/training/sessions/:id/attendance/changes', { schema: { tags: ['training'], summary: '考勤更正记录 Changes with old and new values', params: IdParams, response: { 200: z.array(AttendanceChangeSchema) } } }, async (req) =>
     findAttendanceChanges(ctx.db, actorOf(req), req.params.id),
   );
 

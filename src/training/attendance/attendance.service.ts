@@ -9,10 +9,11 @@ import { trainingTeachers } from '../teacher';
 import { assertManagesSession, getSessionRow, isAttendanceLocked, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow } from '../session';
 import { type AttendanceRow, type AttendanceSource, type AttendanceStatus, attendanceChanges, trainingAttendance } from './attendance.schema';
 import { presenceStatusOf } from './attendance.rules';
+import type { AttendanceChange, AttendanceSnapshot, AttendanceViewData } from './attendance.contract';
 
 type Text = { zh: string; en: string };
 
-export type AttendanceView = Omit<AttendanceRow, 'clientIp'>;
+export type AttendanceView = AttendanceViewData;
 
 export const viewOf = ({ clientIp: _ip, ...r }: AttendanceRow): AttendanceView => r;
 
@@ -265,7 +266,7 @@ export async function findAttendanceRows(db: Db, orgId: string, sessionIds: stri
   return rows;
 }
 
-export async function findAttendanceChanges(db: Db, actor: Actor, sessionId: string) {
+export async function findAttendanceChanges(db: Db, actor: Actor, sessionId: string): Promise<AttendanceChange[]> {
   if (!hasPermission(actor, 'training.attendance.record') && !hasPermission(actor, 'training.read')) {
     throw new AppError('FORBIDDEN', '没有权限查看考勤更正记录', 'Permission required to read attendance changes');
   }
@@ -278,5 +279,6 @@ export async function findAttendanceChanges(db: Db, actor: Actor, sessionId: str
     .innerJoin(trainingTeachers, and(eq(trainingTeachers.orgId, trainingAttendance.orgId), eq(trainingTeachers.id, trainingAttendance.teacherId)))
     .where(and(eq(attendanceChanges.orgId, actor.orgId), eq(attendanceChanges.sessionId, sessionId)))
     .orderBy(attendanceChanges.changedAt);
-  return rows.map((r) => ({ ...r.c, teacherName: r.teacherName }));
+  // The snapshots are what snapshotOf wrote (jsonb).
+  return rows.map((r) => ({ ...r.c, before: r.c.before as AttendanceSnapshot | null, after: r.c.after as AttendanceSnapshot, teacherName: r.teacherName }));
 }

@@ -10,3 +10,5 @@ export { closeEndedSessions, closeRoster, closeSessionRoster, countSessionAttend
 export type { Roster, RosterRow } from './roster.service';
 export { getScreenQr, signInWithQr } from './sign-in.service';
 export { attendanceRoutes } from './attendance.routes';
+export { AttendanceChangeSchema, AttendanceViewSchema, RosterSchema } from './attendance.contract';
+export type { AttendanceChange, AttendanceSnapshot } from './attendance.contract';

@@ -5,27 +5,15 @@ import type { Db } from '#core/db';
 import { AppError, invalidState } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import { findTeacherOfUser, findRosterTeacherIds, findTeachers, type TeacherView } from '../teacher';
-import { getSession, getSessionRow, type SessionRow, type SessionView, trainingSessions } from '../session';
-import { type AttendanceCounts, countAttendance, type RosterStatus, rosterStatusOf } from './attendance.rules';
+import { getSession, getSessionRow, type SessionRow, trainingSessions } from '../session';
+import { countAttendance, rosterStatusOf } from './attendance.rules';
+import type { RosterData } from './attendance.contract';
 import { type AttendanceRow, trainingAttendance } from './attendance.schema';
 import { type AttendanceView, findAttendanceRows, logAttendanceChange, type MarkInput, markAttendance, viewOf } from './attendance.service';
 
-export interface RosterRow {
-  teacherId: string;
-  name: string;
-  staffNo: string;
-  groupName: string | null;
-  status: RosterStatus;
-  record: AttendanceView | null;
-}
+export type RosterRow = RosterData['rows'][number];
 
-export interface Roster {
-  session: SessionView;
-  rows: RosterRow[];
-  counts: AttendanceCounts;
-  /** The viewer holds the policy's lock-override role and the records are locked (issue 13 item 2). */
-  canOverrideLock: boolean;
-}
+export type Roster = RosterData;
 
 /** Who is expected: the teachers with a record, plus (until the roster closes) the current audience. */
 export async function findExpectedTeacherIds(db: Db, session: SessionRow, records: AttendanceRow[]): Promise<Set<string>> {

@@ -8,6 +8,7 @@ import { findTeacherOfUser, getMyTeacher } from '../teacher';
 import { getSessionRow, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow, sessionPhaseOf, trainingSessions } from '../session';
 import { issueQrToken, issueScanHold, parseQrToken, type QrMode, SCAN_HOLD_MINUTES, verifyQrToken, verifyScanHold } from './qr-token.rules';
 import { recordSelfSignIn, type SignInOutcome } from './attendance.service';
+import type { ScreenQrData } from './attendance.contract';
 
 const badToken = () =>
   new AppError('VALIDATION_FAILED', '二维码无效，请扫描培训现场屏幕上的签到二维码', 'This is not a valid sign-in code; scan the code on the screen in the room', [
@@ -22,15 +23,7 @@ async function assertCanShowQr(db: Db, actor: Actor, s: SessionRow): Promise<voi
   throw new AppError('FORBIDDEN', '只有主讲人、记录员或培训管理人员可以显示签到码', 'Only the trainer, the recorder or the training office may show the sign-in code');
 }
 
-export interface ScreenQr {
-  token: string;
-  url: string;
-  svg: string;
-  mode: QrMode;
-  expiresAt: Date;
-  periodSeconds: number;
-  phase: ReturnType<typeof sessionPhaseOf>;
-}
+export type ScreenQr = ScreenQrData;
 
 /** ST-4: the code for the room's screen, a new one every `qrTokenSeconds` (policy). */
 export async function getScreenQr(db: Db, actor: Actor, sessionId: string, mode: QrMode, origin: string, now: Date): Promise<ScreenQr> {

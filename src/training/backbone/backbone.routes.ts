@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { hoursValue } from '#core/validation';
 import { IdParams, IsoDay } from '../common';
+import { BackboneHoursSchema, BackboneOverviewSchema } from './backbone.contract';
 import { addBackboneHours, findBackboneHours, getBackboneOverview } from './backbone.service';
 
 export const backboneRoutes: RouteModule = (app, ctx) => {
-  app.get('/training/backbone', { schema: { tags: ['training'], summary: '骨干教师比例与培训进度 Backbone share and tracks (ST-12)' } }, async (req) => getBackboneOverview(ctx.db, actorOf(req)));
+  app.get('/training/backbone', { schema: { tags: ['training'], summary: '骨干教师比例与培训进度 Backbone share and tracks (ST-12)', response: { 200: BackboneOverviewSchema } } }, async (req) => getBackboneOverview(ctx.db, actorOf(req)));
 
-  app.get('/training/backbone/teachers/:id/hours', { schema: { tags: ['training'], summary: '骨干培训档案 Tracking file', params: IdParams } }, async (req) =>
+  app.get('/training/backbone/teachers/:id/hours', { schema: { tags: ['training'], summary: '骨干培训档案 Tracking file', params: IdParams, response: { 200: z.array(BackboneHoursSchema) } } }, async (req) =>
     findBackboneHours(ctx.db, actorOf(req), req.params.id),
   );
 
@@ -18,6 +19,7 @@ export const backboneRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '登记骨干培训学时 Record track hours (T5)',
         body: z.object({ teacherId: z.uuid(), kind: z.enum(['theory', 'practice']), hours: hoursValue({ max: 200 }), occurredOn: IsoDay, title: z.string().max(200), note: z.string().max(1000).nullish() }),
+        response: { 201: BackboneHoursSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await addBackboneHours(ctx.db, actorOf(req), req.body, ctx.clock())),

@@ -5,3 +5,4 @@ export { backboneShareOf, trackProgressOf } from './backbone.rules';
 export type { BackboneShare, TrackProgress } from './backbone.rules';
 export { addBackboneHours, findBackboneHours, getBackboneOverview } from './backbone.service';
 export { backboneRoutes } from './backbone.routes';
+export { BackboneHoursSchema, BackboneShareSchema } from './backbone.contract';

@@ -9,3 +9,4 @@ export const TermQuery = z.coerce.number().int().min(1).max(2).transform((n) => 
 export const Version = z.number().int().positive();
 export { IdParams } from '#core/validation';
 export const TextIn = (max: number) => z.string().trim().min(1).max(max);
+export { wordsSchema as Words } from '#core/validation';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { ATTENDANCE_STATUSES } from '../attendance';
+import { ATTENDANCE_STATUSES, AttendanceViewSchema } from '../attendance';
 import { IdParams, Version } from '../common';
+import { VoidOutcomeSchema } from './correction.contract';
 import { overrideLockedRecord } from './lock-override.service';
 import { voidSession } from './session-void.service';
 
@@ -15,6 +16,7 @@ export const correctionRoutes: RouteModule = (app, ctx) => {
         summary: '作废误建的场次 Void a session entered by mistake (issue 13)',
         params: IdParams,
         body: z.object({ reason: z.string().max(500), version: Version }),
+        response: { 200: VoidOutcomeSchema },
       },
     },
     async (req) => voidSession(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
@@ -37,6 +39,7 @@ export const correctionRoutes: RouteModule = (app, ctx) => {
           reason: z.string().max(500),
           version: Version,
         }),
+        response: { 200: AttendanceViewSchema },
       },
     },
     async (req) => overrideLockedRecord(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),

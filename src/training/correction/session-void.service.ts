@@ -9,18 +9,11 @@ import { computeAssessments, trainingAssessments } from '../assessment';
 import { findAttendanceRows } from '../attendance';
 import { schoolYearOf } from '../common';
 import { trainingLeaveRequests } from '../leave';
-import { getSession, getSessionRow, type SessionView, trainingSessions } from '../session';
+import { getSession, getSessionRow, trainingSessions } from '../session';
 import { trainingTeachers } from '../teacher';
+import type { VoidOutcomeData } from './correction.contract';
 
-export interface VoidOutcome {
-  session: SessionView;
-  /** Teachers whose record of the session no longer counts. */
-  teachersAffected: number;
-  /** Unconfirmed verdicts of the year were computed again without the session. */
-  isRecomputed: boolean;
-  /** Confirmed verdicts that cited the session: the office reviews them (they are never rewritten silently). */
-  confirmedToReview: { assessmentId: string; teacherName: string }[];
-}
+export type VoidOutcome = VoidOutcomeData;
 
 /**
  * Issue 13 item 1: a session entered by mistake (a wrong date that marked everyone absent)

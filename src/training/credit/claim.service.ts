@@ -10,6 +10,7 @@ import { type CreditCategory, getPolicy } from '#core/policy';
 import { requireTrainingRead, schoolYearOf } from '../common';
 import { getMyTeacher, trainingTeachers } from '../teacher';
 import { type ClaimKind, type ClaimRow, creditClaims } from './claim.schema';
+import type { ClaimViewData } from './credit.contract';
 
 export interface ClaimInput {
   kind: ClaimKind;
@@ -23,9 +24,7 @@ export interface ClaimInput {
   attachmentIds?: string[];
 }
 
-export interface ClaimView extends ClaimRow {
-  teacherName: string;
-}
+export type ClaimView = ClaimViewData;
 
 const selectViews = (db: Db) =>
   db

@@ -6,6 +6,7 @@ import { hoursValue } from '#core/validation';
 import { IdParams, IsoDay, SchoolYear, schoolYearOrCurrent, Version } from '../common';
 import { getMyTeacher } from '../teacher';
 import { CLAIM_KINDS } from './claim.schema';
+import { ClaimViewSchema, CreditSummarySchema, TeacherCreditsSchema } from './credit.contract';
 import { decideClaim, findClaims, getClaim, submitClaim, withdrawClaim } from './claim.service';
 import { findCreditSummaries, getTeacherCredits } from './credit.service';
 
@@ -26,7 +27,7 @@ const creditSheet = defineSheet({
 export const creditRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/training/credits',
-    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '学分汇总 Credits of every teacher (ST-6)', querystring: z.object({ schoolYear: SchoolYear.optional() }) } },
+    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '学分汇总 Credits of every teacher (ST-6)', querystring: z.object({ schoolYear: SchoolYear.optional() }), response: { 200: z.array(CreditSummarySchema) } } },
     async (req) => {
       const actor = actorOf(req);
       return findCreditSummaries(ctx.db, actor, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear), ctx.clock());
@@ -47,7 +48,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/training/credits/me',
-    { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的学分 My credits with reasons (ST-6)', querystring: z.object({ schoolYear: SchoolYear.optional() }) } },
+    { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的学分 My credits with reasons (ST-6)', querystring: z.object({ schoolYear: SchoolYear.optional() }), response: { 200: TeacherCreditsSchema } } },
     async (req) => {
       const actor = actorOf(req);
       const me = await getMyTeacher(ctx.db, actor);
@@ -57,7 +58,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/training/credits/teachers/:id',
-    { schema: { tags: ['training'], summary: '某教师学分明细 A teacher’s credits', params: IdParams, querystring: z.object({ schoolYear: SchoolYear.optional() }) } },
+    { schema: { tags: ['training'], summary: '某教师学分明细 A teacher’s credits', params: IdParams, querystring: z.object({ schoolYear: SchoolYear.optional() }), response: { 200: TeacherCreditsSchema } } },
     async (req) => {
       const actor = actorOf(req);
       return getTeacherCredits(ctx.db, actor, req.params.id, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear), ctx.clock());
@@ -71,12 +72,13 @@ export const creditRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '校外培训学分认定 External training claims (ST-6)',
         querystring: z.object({ schoolYear: SchoolYear.optional(), state: z.enum(['pending', 'recognised', 'rejected', 'withdrawn']).optional(), mine: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.array(ClaimViewSchema) },
       },
     },
     async (req) => findClaims(ctx.db, actorOf(req), { ...req.query, isMine: req.query.mine === 'true' }),
   );
 
-  app.get('/training/claims/:id', { schema: { tags: ['training'], summary: '认定申请 A claim', params: IdParams } }, async (req) => getClaim(ctx.db, actorOf(req), req.params.id));
+  app.get('/training/claims/:id', { schema: { tags: ['training'], summary: '认定申请 A claim', params: IdParams, response: { 200: ClaimViewSchema } } }, async (req) => getClaim(ctx.db, actorOf(req), req.params.id));
 
   app.post(
     '/training/claims',
@@ -96,6 +98,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
           certificateNo: z.string().max(100).nullish(),
           attachmentIds: z.array(z.uuid()).max(10).optional(),
         }),
+        response: { 201: ClaimViewSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await submitClaim(ctx.db, actorOf(req), req.body, ctx.clock())),
@@ -110,6 +113,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
         summary: '认定或不予认定 Recognise or refuse',
         params: IdParams,
         body: z.object({ isApproved: z.boolean(), recognisedHours: hoursValue({ max: 1000 }).nullish(), opinion: z.string().max(500).nullish(), version: Version }),
+        response: { 200: ClaimViewSchema },
       },
     },
     async (req) => decideClaim(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
@@ -117,7 +121,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/training/claims/:id/withdraw',
-    { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: z.object({ version: Version }) } },
+    { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: z.object({ version: Version }), response: { 200: ClaimViewSchema } } },
     async (req) => withdrawClaim(ctx.db, actorOf(req), req.params.id, req.body.version),
   );
 };

@@ -9,6 +9,7 @@ import { findTeacherOfUser, findTeachers, getTeacher } from '../teacher';
 import type { ClaimRow } from './claim.schema';
 import { findRecognisedClaims } from './claim.service';
 import { type ClaimCreditInput, type CreditReport, computeCredits, type SessionCreditInput } from './credit.rules';
+import type { CreditSummaryData } from './credit.contract';
 
 /** Everything a school year's credits and assessment rest on, loaded once for all teachers. */
 export interface YearRecords {
@@ -65,17 +66,7 @@ export async function getTeacherCredits(db: Db, actor: Actor, teacherId: string,
   return { ...computeCredits(input.sessions, input.claims, policy.training), teacherId, teacherName: teacher.name, schoolYear };
 }
 
-export interface CreditSummary {
-  teacherId: string;
-  name: string;
-  staffNo: string;
-  groupName: string | null;
-  totalHours: number;
-  totalCredits: number;
-  required: number;
-  isMet: boolean;
-  progress: number;
-}
+export type CreditSummary = CreditSummaryData;
 
 export async function findCreditSummaries(db: Db, actor: Actor, schoolYear: string, now: Date): Promise<CreditSummary[]> {
   if (!hasPermission(actor, 'training.read')) requireTrainingRead(actor);

@@ -8,3 +8,4 @@ export type { ClaimDecision, ClaimInput, ClaimView } from './claim.service';
 export { creditInputsOf, findCreditSummaries, getTeacherCredits, loadYearRecords } from './credit.service';
 export type { CreditSummary, YearRecords } from './credit.service';
 export { creditRoutes } from './credit.routes';
+export { CreditReportSchema, CreditSummarySchema, ClaimViewSchema, TeacherCreditsSchema } from './credit.contract';

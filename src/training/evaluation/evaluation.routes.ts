@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { IdParams, IsoDay, SchoolYear, TermNo } from '../common';
+import {
+  CriterionSchema,
+  EvaluationFormSchema,
+  GivenEvaluationSchema,
+  PublicEvaluationAnswerSchema,
+  PublicEvaluationFormSchema,
+  RoundLinkSchema,
+  RoundViewSchema,
+  TeacherEvaluationSchema,
+} from './evaluation.contract';
 import { CRITERIA } from './evaluation.rules';
 import { createRound, findMyGivenEvaluations, findRoundLinks, findRoundResults, findRounds, getPublicEvaluationForm, submitEvaluation, submitPublicEvaluation } from './evaluation.service';
 
@@ -8,28 +18,28 @@ const Scores = z.record(z.string().max(30), z.number().int().min(0).max(10));
 const Token = z.object({ token: z.string().max(120) });
 
 export const evaluationRoutes: RouteModule = (app, ctx) => {
-  app.get('/training/evaluations/criteria', { schema: { tags: ['training'], summary: '评价项目 Criteria' } }, async () => CRITERIA);
+  app.get('/training/evaluations/criteria', { schema: { tags: ['training'], summary: '评价项目 Criteria', response: { 200: z.array(CriterionSchema) } } }, async () => CRITERIA);
 
-  app.get('/training/evaluations/rounds', { schema: { tags: ['training'], summary: '评价活动 Evaluation rounds (ST-9)' } }, async (req) => findRounds(ctx.db, actorOf(req)));
+  app.get('/training/evaluations/rounds', { schema: { tags: ['training'], summary: '评价活动 Evaluation rounds (ST-9)', response: { 200: z.array(RoundViewSchema) } } }, async (req) => findRounds(ctx.db, actorOf(req)));
 
   app.post(
     '/training/evaluations/rounds',
     {
       config: { permission: 'training.assess' },
-      schema: { tags: ['training'], summary: '发起评价 Start a round', body: z.object({ schoolYear: SchoolYear, term: TermNo, title: z.string().max(200), opensOn: IsoDay, closesOn: IsoDay }) },
+      schema: { tags: ['training'], summary: '发起评价 Start a round', body: z.object({ schoolYear: SchoolYear, term: TermNo, title: z.string().max(200), opensOn: IsoDay, closesOn: IsoDay }), response: { 201: RoundViewSchema } },
     },
     async (req, reply) => reply.code(201).send(await createRound(ctx.db, actorOf(req), req.body, ctx.clock())),
   );
 
-  app.get('/training/evaluations/rounds/:id/results', { schema: { tags: ['training'], summary: '加权结果 Weighted results', params: IdParams } }, async (req) =>
+  app.get('/training/evaluations/rounds/:id/results', { schema: { tags: ['training'], summary: '加权结果 Weighted results', params: IdParams, response: { 200: z.array(TeacherEvaluationSchema) } } }, async (req) =>
     findRoundResults(ctx.db, actorOf(req), req.params.id),
   );
 
-  app.get('/training/evaluations/rounds/:id/links', { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '学生、家长评价链接 Anonymous links', params: IdParams } }, async (req) =>
+  app.get('/training/evaluations/rounds/:id/links', { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '学生、家长评价链接 Anonymous links', params: IdParams, response: { 200: z.array(RoundLinkSchema) } } }, async (req) =>
     findRoundLinks(ctx.db, actorOf(req), req.params.id),
   );
 
-  app.get('/training/evaluations/rounds/:id/mine', { schema: { tags: ['training'], summary: '我已完成的评价 What I have given', params: IdParams } }, async (req) =>
+  app.get('/training/evaluations/rounds/:id/mine', { schema: { tags: ['training'], summary: '我已完成的评价 What I have given', params: IdParams, response: { 200: z.array(GivenEvaluationSchema) } } }, async (req) =>
     findMyGivenEvaluations(ctx.db, actorOf(req), req.params.id),
   );
 
@@ -41,12 +51,13 @@ export const evaluationRoutes: RouteModule = (app, ctx) => {
         summary: '自评、同事评、管理者评 Self, peer or administrator form',
         params: IdParams,
         body: z.object({ teacherId: z.uuid(), source: z.enum(['self', 'peers', 'administrators']), scores: Scores, comment: z.string().max(2000).nullish() }),
+        response: { 201: EvaluationFormSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await submitEvaluation(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
   );
 
-  app.get('/training/public/evaluations/:token', { config: { isPublic: true }, schema: { tags: ['training'], summary: '匿名评价表 Anonymous form (students, parents)', params: Token } }, async (req) =>
+  app.get('/training/public/evaluations/:token', { config: { isPublic: true }, schema: { tags: ['training'], summary: '匿名评价表 Anonymous form (students, parents)', params: Token, response: { 200: PublicEvaluationFormSchema } } }, async (req) =>
     getPublicEvaluationForm(ctx.db, req.params.token, ctx.clock()),
   );
 
@@ -59,6 +70,7 @@ export const evaluationRoutes: RouteModule = (app, ctx) => {
         summary: '提交匿名评价 Answer anonymously',
         params: Token,
         body: z.object({ source: z.enum(['students', 'parents']), scores: Scores, comment: z.string().max(2000).nullish() }),
+        response: { 201: PublicEvaluationAnswerSchema },
       },
     },
     async (req, reply) =>

@@ -7,11 +7,12 @@ import { AppError, invalidField, invalidState, notFound } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import { requireTrainingRead, type Term } from '../common';
 import { assertTeacher, findTeacherOfUser, findTeachers, trainingTeachers } from '../teacher';
-import { CRITERIA, evaluationLinkToken, isEvaluationTokenValid, parseEvaluationToken, scoreOfForm, weightedScoreOf, type WeightedResult } from './evaluation.rules';
+import { CRITERIA, evaluationLinkToken, isEvaluationTokenValid, parseEvaluationToken, scoreOfForm, weightedScoreOf } from './evaluation.rules';
 import { type EvaluationRoundRow, type EvaluationSource, evaluationRounds, evaluations } from './evaluation.schema';
 import { orgToday } from '#core/calendar';
+import type { RoundViewData, TeacherEvaluationData } from './evaluation.contract';
 
-export type RoundView = Omit<EvaluationRoundRow, 'linkSecret'>;
+export type RoundView = RoundViewData;
 const publicRound = ({ linkSecret: _s, ...r }: EvaluationRoundRow): RoundView => r;
 
 export async function createRound(db: Db, actor: Actor, input: { schoolYear: string; term: Term; title: string; opensOn: string; closesOn: string }, now: Date): Promise<RoundView> {
@@ -129,11 +130,7 @@ export async function submitPublicEvaluation(db: Db, token: string, input: { sou
   return { ok: true, teacherName: teacher.name };
 }
 
-export interface TeacherEvaluation extends WeightedResult {
-  teacherId: string;
-  name: string;
-  groupName: string | null;
-}
+export type TeacherEvaluation = TeacherEvaluationData;
 
 /** ST-9: each teacher's weighted result; a teacher sees only their own. */
 export async function findRoundResults(db: Db, actor: Actor, roundId: string): Promise<TeacherEvaluation[]> {

@@ -6,3 +6,4 @@ export type { WeightedResult } from './evaluation.rules';
 export { createRound, findRoundLinks, findRoundResults, findRounds, getPublicEvaluationForm, submitEvaluation, submitPublicEvaluation } from './evaluation.service';
 export type { RoundView, TeacherEvaluation } from './evaluation.service';
 export { evaluationRoutes } from './evaluation.routes';
+export { WeightedResultSchema } from './evaluation.contract';

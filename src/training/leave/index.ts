@@ -5,3 +5,4 @@ export type { LeaveKind, LeaveRow, LeaveState } from './leave.schema';
 export { decideLeave, decideLeaves, findLeaveRequests, getLeave, requestLeave, withdrawLeave } from './leave.service';
 export type { LeaveDecision, LeaveFilter, LeaveInput, LeaveView } from './leave.service';
 export { leaveRoutes } from './leave.routes';
+export { LeaveViewSchema } from './leave.contract';

@@ -3,6 +3,7 @@ import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '#core/excel'
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { getPolicy } from '#core/policy';
 import { IdParams, IsoDay, schoolTimeText, Version } from '../common';
+import { LeaveViewSchema } from './leave.contract';
 import { LEAVE_KINDS } from './leave.schema';
 import { decideLeave, decideLeaves, findLeaveRequests, getLeave, requestLeave, withdrawLeave } from './leave.service';
 
@@ -48,6 +49,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
           to: IsoDay.optional(),
           mine: z.enum(['true', 'false']).optional(),
         }),
+        response: { 200: z.array(LeaveViewSchema) },
       },
     },
     async (req) => findLeaveRequests(ctx.db, actorOf(req), { ...req.query, isMine: req.query.mine === 'true' }),
@@ -76,7 +78,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
     return sendFile(reply, '请假备案表.xlsx', XLSX_MIME, body);
   });
 
-  app.get('/training/leave/:id', { schema: { tags: ['training'], summary: '请假申请 A request', params: IdParams } }, async (req) => getLeave(ctx.db, actorOf(req), req.params.id));
+  app.get('/training/leave/:id', { schema: { tags: ['training'], summary: '请假申请 A request', params: IdParams, response: { 200: LeaveViewSchema } } }, async (req) => getLeave(ctx.db, actorOf(req), req.params.id));
 
   app.post(
     '/training/leave',
@@ -86,6 +88,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '书面请假 Ask leave for one session (ST-4)',
         body: z.object({ sessionId: z.uuid(), kind: z.enum(LEAVE_KINDS), reason: z.string().max(1000), attachmentId: z.uuid().nullish() }),
+        response: { 201: LeaveViewSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await requestLeave(ctx.db, actorOf(req), req.body, ctx.clock())),
@@ -93,7 +96,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/training/leave/:id/withdraw',
-    { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: z.object({ version: Version }) } },
+    { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: z.object({ version: Version }), response: { 200: LeaveViewSchema } } },
     async (req) => withdrawLeave(ctx.db, actorOf(req), req.params.id, req.body.version),
   );
 
@@ -101,7 +104,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
     '/training/leave/:id/decide',
     {
       config: { permission: 'training.leave.approve' },
-      schema: { tags: ['training'], summary: '批准或不批准 Decide', params: IdParams, body: z.object({ isApproved: z.boolean(), opinion: z.string().max(500).nullish(), version: Version }) },
+      schema: { tags: ['training'], summary: '批准或不批准 Decide', params: IdParams, body: z.object({ isApproved: z.boolean(), opinion: z.string().max(500).nullish(), version: Version }), response: { 200: LeaveViewSchema } },
     },
     async (req) => decideLeave(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
@@ -114,6 +117,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '批量审批 Bulk decision (all or none)',
         body: z.object({ items: z.array(z.object({ id: z.uuid(), version: Version })).max(500), isApproved: z.boolean(), opinion: z.string().max(500).nullish() }),
+        response: { 200: z.array(LeaveViewSchema) },
       },
     },
     async (req) => decideLeaves(ctx.db, actorOf(req), req.body.items, req.body, ctx.clock()),

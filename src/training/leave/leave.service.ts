@@ -12,13 +12,9 @@ import { requireTrainingRead } from '../common';
 import { getSessionRow, type SessionRow, trainingSessions } from '../session';
 import { findRosterTeacherIds, getMyTeacher, trainingTeachers } from '../teacher';
 import { type LeaveKind, type LeaveRow, trainingLeaveRequests } from './leave.schema';
+import type { LeaveViewData } from './leave.contract';
 
-export interface LeaveView extends LeaveRow {
-  teacherName: string;
-  sessionTitle: string;
-  sessionDate: string;
-  startsAt: Date;
-}
+export type LeaveView = LeaveViewData;
 
 function selectViews(db: Db) {
   return db

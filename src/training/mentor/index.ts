@@ -4,3 +4,4 @@ export type { MentorPairRow, MentorRecordKind, MentorRecordRow } from './mentor.
 export { addMentorRecord, closeMentorPair, createMentorPair, findMentorPairs, findMentorRecords } from './mentor.service';
 export type { MentorPairView } from './mentor.service';
 export { mentorRoutes } from './mentor.routes';
+export { MentorPairRowSchema, MentorPairViewSchema, MentorRecordSchema } from './mentor.contract';

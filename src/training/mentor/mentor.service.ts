@@ -7,16 +7,12 @@ import { AppError, invalidField, invalidState, notFound, versionConflict } from 
 import { requireTrainingRead } from '../common';
 import { assertTeacher, findTeacherOfUser, trainingTeachers } from '../teacher';
 import { type MentorPairRow, type MentorRecordKind, type MentorRecordRow, mentorPairs, mentorRecords } from './mentor.schema';
+import type { MentorPairViewData } from './mentor.contract';
 
 const mentor = alias(trainingTeachers, 'mentor');
 const mentee = alias(trainingTeachers, 'mentee');
 
-export interface MentorPairView extends MentorPairRow {
-  mentorName: string;
-  menteeName: string;
-  recordCount: number;
-  lastRecordOn: string | null;
-}
+export type MentorPairView = MentorPairViewData;
 
 async function views(db: Db, orgId: string, where: SQL): Promise<MentorPairView[]> {
   const rows = await db

@@ -6,3 +6,4 @@ export { CATEGORY_LABELS, checkPlanReadyToSubmit, planPeriod } from './plan.rule
 export { createPlan, findPlans, getPlan, getPlanRow, isPlanInForce, markSessionsGenerated, updatePlan } from './plan.service';
 export type { PlanChange, PlanDetail, PlanInput, PlanView } from './plan.service';
 export { planRoutes } from './plan.routes';
+export { PlanDetailSchema, PlanViewSchema } from './plan.contract';

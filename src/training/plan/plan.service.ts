@@ -8,6 +8,7 @@ import { requireTrainingRead, type Term } from '../common';
 import { findTeacherNames } from '../teacher';
 import { checkPlanShape, planDocumentBody, type PlanShape } from './plan.rules';
 import { type PlanItem, type PlanKind, type PlanRow, trainingPlans } from './plan.schema';
+import type { PlanDetailData, PlanViewData } from './plan.contract';
 
 export interface PlanInput {
   kind: PlanKind;
@@ -20,20 +21,9 @@ export interface PlanInput {
   items: PlanItem[];
 }
 
-export interface PlanView extends PlanRow {
-  title: string;
-  number: string;
-  state: DocumentView['state'];
-  revision: number;
-  /** The document's own version: approval actions send it back. */
-  documentVersion: number;
-  ownerNames: Record<string, string>;
-}
+export type PlanView = PlanViewData;
 
-export interface PlanDetail extends PlanView {
-  /** The approval document with the viewer's allowed actions; null for readers without document rights. */
-  document: DocumentView | null;
-}
+export type PlanDetail = PlanDetailData;
 
 const shapeOf = (input: PlanInput): PlanShape => ({ ...input, term: input.term ?? null });
 

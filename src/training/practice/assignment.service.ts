@@ -9,9 +9,10 @@ import { departments } from '#core/org';
 import { assertInOrganisation } from '#core/validation';
 import { requireTrainingRead, type Term } from '../common';
 import { findTeacherOfUser, findTeachers, getMyTeacher, trainingTeachers } from '../teacher';
-import { type SubmissionStatus, submissionStatusOf } from './practice.rules';
+import { submissionStatusOf } from './practice.rules';
 import { type AssignmentKind, type AssignmentRow, assignments, type SubmissionRow, submissions } from './practice.schema';
 import { orgToday } from '#core/calendar';
+import type { AssignmentViewData } from './practice.contract';
 
 export interface AssignmentInput {
   schoolYear: string;
@@ -24,14 +25,7 @@ export interface AssignmentInput {
   sessionId?: string | null;
 }
 
-export interface AssignmentView extends AssignmentRow {
-  groupName: string | null;
-  /** For the office: how many expected teachers submitted; for a teacher: their own status. */
-  expected: number;
-  submitted: number;
-  myStatus: SubmissionStatus | null;
-  mySubmission: SubmissionRow | null;
-}
+export type AssignmentView = AssignmentViewData;
 
 export async function createAssignment(db: Db, actor: Actor, input: AssignmentInput, now: Date): Promise<AssignmentRow> {
   requireAccess(actor, 'training.session.manage');

@@ -9,3 +9,5 @@ export type { AssignmentInput, AssignmentView } from './assignment.service';
 export { addActivity, findActivities } from './activity.service';
 export type { ActivityInput } from './activity.service';
 export { practiceRoutes } from './practice.routes';
+export { ActivitySchema, AssignmentSchema, FourOneSchema, SubmissionSchema } from './practice.contract';
+export { AssignmentViewSchema, FourOnesProgressSchema } from './practice.contract';

@@ -29,3 +29,4 @@ export { generatePlanSessions } from './session-generate.service';
 export type { GenerationResult } from './session-generate.service';
 export { assertManagesSession, managedGroupOf } from './group-scope';
 export { sessionRoutes } from './session.routes';
+export { CreditPartSchema, GenerationResultSchema, SessionViewSchema } from './session.contract';

@@ -7,20 +7,12 @@ import { invalidState } from '#core/errors';
 import { findDepartments } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { getPlan, markSessionsGenerated } from '../plan';
-import { expandStandingSchedule, type SkippedDay } from './schedule.rules';
+import { expandStandingSchedule } from './schedule.rules';
 import { trainingSessions } from './session.schema';
 import type { Workflows } from '#core/approval';
+import type { GenerationResultData } from './session.contract';
 
-type Text = { zh: string; en: string };
-
-export interface GenerationResult {
-  created: number;
-  existing: number;
-  skipped: SkippedDay[];
-  problems: Text[];
-  from: string;
-  to: string;
-}
+export type GenerationResult = GenerationResultData;
 
 /**
  * ST-2: an approved plan's period filled with the standing weekly schedule of the policy,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { CREDIT_CATEGORIES } from '#core/policy';
 import { IdParams, IsoDay, Version } from '../common';
+import { GenerationResultSchema, SessionViewSchema } from './session.contract';
 import { generatePlanSessions } from './session-generate.service';
 import { cancelSession, createSession, findSessions, getSession, updateSession, writeMinutes, writeOutline } from './session.service';
 
@@ -16,12 +17,13 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '培训场次 Sessions (ST-2)',
         querystring: z.object({ from: IsoDay.optional(), to: IsoDay.optional(), planId: z.uuid().optional(), groupId: z.uuid().optional(), includeCancelled: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.array(SessionViewSchema) },
       },
     },
     async (req) => findSessions(ctx.db, actorOf(req), { ...req.query, includeCancelled: req.query.includeCancelled === 'true' }, ctx.clock()),
   );
 
-  app.get('/training/sessions/:id', { schema: { tags: ['training'], summary: '培训场次 A session', params: IdParams } }, async (req) =>
+  app.get('/training/sessions/:id', { schema: { tags: ['training'], summary: '培训场次 A session', params: IdParams, response: { 200: SessionViewSchema } } }, async (req) =>
     getSession(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
 
@@ -49,6 +51,7 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
           isCentralised: z.boolean().optional(),
           planId: z.uuid().nullish(),
         }),
+        response: { 201: SessionViewSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await createSession(ctx.db, actorOf(req), req.body, ctx.clock())),
@@ -74,6 +77,7 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
           location: opt(100),
           isCentralised: z.boolean().optional(),
         }),
+        response: { 200: SessionViewSchema },
       },
     },
     async (req) => updateSession(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
@@ -81,13 +85,13 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
 
   app.put(
     '/training/sessions/:id/outline',
-    { schema: { tags: ['training'], summary: '培训提纲 Outline (ST-3)', params: IdParams, body: z.object({ outline: z.string().max(20000), version: Version }) } },
+    { schema: { tags: ['training'], summary: '培训提纲 Outline (ST-3)', params: IdParams, body: z.object({ outline: z.string().max(20000), version: Version }), response: { 200: SessionViewSchema } } },
     async (req) => writeOutline(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 
   app.put(
     '/training/sessions/:id/minutes',
-    { schema: { tags: ['training'], summary: '活动记录 Minutes (ST-4)', params: IdParams, body: z.object({ minutes: z.string().max(20000), version: Version }) } },
+    { schema: { tags: ['training'], summary: '活动记录 Minutes (ST-4)', params: IdParams, body: z.object({ minutes: z.string().max(20000), version: Version }), response: { 200: SessionViewSchema } } },
     async (req) => writeMinutes(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 
@@ -95,7 +99,7 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
     '/training/sessions/:id/cancel',
     {
       config: { permission: 'training.session.manage' },
-      schema: { tags: ['training'], summary: '取消场次 Cancel', params: IdParams, body: z.object({ reason: z.string().max(500), version: Version }) },
+      schema: { tags: ['training'], summary: '取消场次 Cancel', params: IdParams, body: z.object({ reason: z.string().max(500), version: Version }), response: { 200: SessionViewSchema } },
     },
     async (req) => cancelSession(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
@@ -104,7 +108,7 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
     '/training/plans/:id/generate-sessions',
     {
       config: { permission: 'training.session.manage' },
-      schema: { tags: ['training'], summary: '按常规安排生成场次 Generate the term from the standing schedule (ST-2)', params: IdParams, body: z.object({ from: IsoDay.optional() }) },
+      schema: { tags: ['training'], summary: '按常规安排生成场次 Generate the term from the standing schedule (ST-2)', params: IdParams, body: z.object({ from: IsoDay.optional() }), response: { 200: GenerationResultSchema } },
     },
     async (req) => generatePlanSessions(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, ctx.clock(), { from: req.body.from }),
   );

@@ -13,21 +13,11 @@ import { requireTrainingRead } from '../common';
 import { assertTeacher, findTeacherOfUser, trainingTeachers } from '../teacher';
 import { assertManagesSession } from './group-scope';
 import { trackOutlineDeadline, completeOutlineDeadline } from './outline.deadline';
-import { checkCreditParts, durationMinutesOf, isAttendanceLocked, type OutlineStatus, outlineStatusOf, type SessionPhase, sessionPhaseOf } from './session.rules';
+import { checkCreditParts, durationMinutesOf, isAttendanceLocked, outlineStatusOf, sessionPhaseOf } from './session.rules';
 import { type CreditPart, type SessionRow, trainingSessions } from './session.schema';
+import type { SessionViewData } from './session.contract';
 
-export interface SessionView extends Omit<SessionRow, 'qrSecret'> {
-  trainerDisplay: string | null;
-  recorderName: string | null;
-  groupName: string | null;
-  durationMinutes: number;
-  outlineStatus: OutlineStatus;
-  phase: SessionPhase;
-  isLocked: boolean;
-  /** Start and end as the school's clocks show them (HH:mm), whatever the viewer's device zone. */
-  localStart: string;
-  localEnd: string;
-}
+export type SessionView = SessionViewData;
 
 const trainer = alias(trainingTeachers, 'trainer');
 const recorder = alias(trainingTeachers, 'recorder');

@@ -6,3 +6,4 @@ export type { SelfStudySummary, WeekStatus, WeeklyQuota } from './study.rules';
 export { addNote, findNotes, getSelfStudy, remindSelfStudy, updateNote } from './study.service';
 export type { NoteInput } from './study.service';
 export { studyRoutes } from './study.routes';
+export { StudyNoteSchema } from './study.contract';

@@ -24,3 +24,5 @@ export {
 export type { TeacherChange, TeacherFilter, TeacherInput, TeacherView } from './teacher.service';
 export { teachersExcelTable, teachersSheet } from './teacher.sheet';
 export { teacherRoutes } from './teacher.routes';
+export { TeacherEntrySchema, TeacherRowSchema, TeacherViewSchema } from './teacher.contract';
+export type { TeacherEntry } from './teacher.contract';

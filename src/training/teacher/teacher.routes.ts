@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { IdParams, IsoDay, Version } from '../common';
 import { BACKBONE_LEVELS, LEADERSHIP_ROLES, TEACHER_STAGES } from './teacher.schema';
+import { TeacherAnswerSchema, TeacherListSchema, TeacherRowSchema, TeacherViewSchema } from './teacher.contract';
 import { readTeacher, readTeacherRegister } from './teacher-register';
 import { addTeacher, getMyTeacher, updateTeacher } from './teacher.service';
 
@@ -29,23 +30,24 @@ export const teacherRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '教师名单 Teacher register (ST-12)',
         querystring: z.object({ groupId: z.uuid().optional(), active: z.enum(['true', 'false']).optional(), q: z.string().max(50).optional() }),
+        response: { 200: TeacherListSchema },
       },
     },
     async (req) =>
       readTeacherRegister(ctx.db, actorOf(req), { groupId: req.query.groupId, q: req.query.q, isActive: req.query.active === undefined ? undefined : req.query.active === 'true' }),
   );
 
-  app.get('/training/teachers/me', { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的教师档案 My profile' } }, async (req) =>
+  app.get('/training/teachers/me', { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的教师档案 My profile', response: { 200: TeacherRowSchema } } }, async (req) =>
     getMyTeacher(ctx.db, actorOf(req)),
   );
 
-  app.get('/training/teachers/:id', { schema: { tags: ['training'], summary: '教师 Teacher', params: IdParams } }, async (req) =>
+  app.get('/training/teachers/:id', { schema: { tags: ['training'], summary: '教师 Teacher', params: IdParams, response: { 200: TeacherAnswerSchema } } }, async (req) =>
     readTeacher(ctx.db, actorOf(req), req.params.id),
   );
 
   app.post(
     '/training/teachers',
-    { config: { permission: 'training.teacher.manage' }, schema: { tags: ['training'], summary: '新增教师 Add a teacher', body: z.object(TeacherFields) } },
+    { config: { permission: 'training.teacher.manage' }, schema: { tags: ['training'], summary: '新增教师 Add a teacher', body: z.object(TeacherFields), response: { 201: TeacherViewSchema } } },
     async (req, reply) => reply.code(201).send(await addTeacher(ctx.db, actorOf(req), req.body)),
   );
 
@@ -58,6 +60,7 @@ export const teacherRoutes: RouteModule = (app, ctx) => {
         summary: '修改教师 Change a teacher',
         params: IdParams,
         body: z.object({ ...TeacherFields, staffNo: TeacherFields.staffNo.optional(), name: TeacherFields.name.optional(), isActive: z.boolean().optional(), version: Version }),
+        response: { 200: TeacherViewSchema },
       },
     },
     async (req) => updateTeacher(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),

@@ -6,6 +6,7 @@ import { AppError, invalidField, invalidState, notFound, versionConflict } from 
 import { departments, users } from '#core/org';
 import { requireTrainingRead } from '../common';
 import { type BackboneLevel, type LeadershipRole, type TeacherRow, type TeacherStage, trainingTeachers } from './teacher.schema';
+import type { TeacherViewData } from './teacher.contract';
 
 export interface TeacherInput {
   staffNo: string;
@@ -22,10 +23,7 @@ export interface TeacherInput {
   joinedOn?: string | null;
 }
 
-export interface TeacherView extends TeacherRow {
-  groupName: string | null;
-  username: string | null;
-}
+export type TeacherView = TeacherViewData;
 
 export interface TeacherFilter {
   groupId?: string;

@@ -9,3 +9,4 @@ export type { HonourView } from './term.service';
 export { computeTermFigures, getTermSummary, saveTermSummary } from './summary.service';
 export type { TermFigures } from './summary.service';
 export { termRoutes } from './term.routes';
+export { HonourRowSchema, TermSummaryRowSchema } from './term.contract';

@@ -12,15 +12,13 @@ import type { Term } from '../common';
 import { findTeachers, trainingTeachers } from '../teacher';
 import { isAdvancedGroupEligible, proposeHonours, rankGroups, termScoreOf } from './honours.rules';
 import { loadTermFacts } from './term-facts.service';
-import { type HonourKind, type HonourRow, termHonours } from './term.schema';
+import { type HonourKind, termHonours } from './term.schema';
 import { orgToday } from '#core/calendar';
+import type { HonourViewData } from './term.contract';
 
 type Text = { zh: string; en: string };
 
-export interface HonourView extends HonourRow {
-  teacherName: string | null;
-  groupName: string | null;
-}
+export type HonourView = HonourViewData;
 
 export async function findHonours(db: Db, actor: Actor, schoolYear: string, term: Term): Promise<HonourView[]> {
   requireAccess(actor, 'training.read');

@@ -7,19 +7,7 @@ import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ListTable } from '../../ui/list-table';
 import { ErrorAlert } from '../../ui/page';
-
-interface Check {
-  id: string;
-  theme: string;
-  checkOn: string;
-  criteria: { item: string; points: number }[];
-  results: { branchId: string; branchName: string; total: number; scores: Record<string, number>; comment: string | null }[];
-}
-interface Branch {
-  id: string;
-  name: string;
-  grade: number;
-}
+import type { Branch, Check } from './league.types';
 
 /** A branch's score on one check, item by item against the published criteria. */
 function ScoreModal({ check, onClose }: { check: Check; onClose: () => void }) {

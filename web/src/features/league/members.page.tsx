@@ -7,33 +7,7 @@ import { Attachments } from '../../ui/attachments';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
-
-interface Branch {
-  id: string;
-  name: string;
-  grade: number;
-}
-interface Member {
-  id: string;
-  branchId: string;
-  branchName: string;
-  grade: number;
-  studentNo: string;
-  name: string;
-  status: 'preparatory' | 'member' | 'transferred_out';
-  preparatorySince: string | null;
-  joinedOn: string | null;
-  transferTo: string | null;
-  isRegistered: boolean;
-  version: number;
-}
-interface Tasks {
-  termCode: string;
-  total: number;
-  preparatory: number;
-  unregistered: Member[];
-  transferOutDue: Member[];
-}
+import type { Branch, Member, Tasks } from './league.types';
 
 const STATUS = { preparatory: tx('预备团员', 'Preparatory'), member: tx('团员', 'Member'), transferred_out: tx('已转出', 'Transferred out') };
 

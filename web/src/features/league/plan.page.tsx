@@ -6,21 +6,7 @@ import { get, patch, post } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
-
-interface Item {
-  id: string;
-  month: number;
-  theme: string | null;
-  title: string;
-  state: 'planned' | 'done' | 'dropped';
-  doneOn: string | null;
-  version: number;
-}
-interface PlanResponse {
-  schoolYear: string;
-  term: 1 | 2;
-  plan: { id: string; title: string; guiding: string; goals: string; items: Item[]; themes: Record<number, string | null> } | null;
-}
+import type { Item, PlanResponse } from './league.types';
 
 /** A school year starts in September: 9 → 0 … 8 → 11. */
 export const termMonthRank = (month: number) => (month + 3) % 12;

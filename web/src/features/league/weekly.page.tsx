@@ -6,11 +6,7 @@ import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { BlackboardPanel } from './blackboard.panel';
-
-interface Week {
-  weekStart: string;
-  record: { theme: string; focus: string | null; classMeetingTheme: string | null; blackboardTheme: string | null; speaker: string | null } | null;
-}
+import type { Week, Weeks } from './league.types';
 
 /** YL-3 (S5 三.3, 三.6): each week's flag-raising (on the policy's weekday) with the week's themes; blackboard checks every two weeks. */
 export function LeagueWeeklyPage() {
@@ -19,7 +15,7 @@ export function LeagueWeeklyPage() {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Week | null>(null);
   const [form] = Form.useForm();
-  const weeks = useQuery({ queryKey: ['league', 'flags'], queryFn: () => get<{ weeks: Week[]; missing: string[] }>('/league/flag-raisings') });
+  const weeks = useQuery({ queryKey: ['league', 'flags'], queryFn: () => get<Weeks>('/league/flag-raisings') });
   const save = useMutation({
     mutationFn: (v: Record<string, string>) => put('/league/flag-raisings', { ...v, weekStart: editing?.weekStart }),
     onSuccess: () => {

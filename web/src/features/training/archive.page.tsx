@@ -25,25 +25,7 @@ import {
   STATUS_LABELS,
   SUBMISSION_LABELS,
 } from './training.labels';
-import type { Assessment, CreditReport, Leave, Note, Teacher } from './training.types';
-
-interface TeacherArchive {
-  teacher: Teacher;
-  schoolYear: string;
-  sessions: { sessionId: string; date: string; title: string; status: string; lateMinutes: number }[];
-  attendance: { attended: number; absent: number; excused: number };
-  credits: CreditReport;
-  leave: (Leave & { sessionTitle: string })[];
-  claims: { id: string; title: string; state: string; recognisedHours: number | null }[];
-  notes: Note[];
-  fourOnes: { id: string; item: string; title: string; completedOn: string }[];
-  submissions: { id: string; title: string; kind: string; reviewState: string; isLate: boolean }[];
-  mentoring: { id: string; role: 'mentor' | 'mentee'; goals: string; records: { id: string; occurredOn: string; content: string }[] }[];
-  backbone: { id: string; kind: string; hours: number; title: string; occurredOn: string }[];
-  evaluations: { roundId: string; title: string; score: number | null }[];
-  honours: { id: string; kind: string; term: number }[];
-  assessment: Assessment | null;
-}
+import type { Teacher, TeacherArchive } from './training.types';
 
 /** ST-8: the teacher development archive assembled from the records, and the school's training archive. */
 export function ArchivePage({ mine = false }: { mine?: boolean }) {

@@ -7,24 +7,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ListTable } from '../../ui/list-table';
 import { ErrorAlert } from '../../ui/page';
 import { ASSIGNMENT_KIND_LABELS, SUBMISSION_LABELS } from './training.labels';
-import type { AssignmentView } from './training.types';
-
-interface Submission {
-  id: string;
-  content: string;
-  submittedAt: string;
-  isLate: boolean;
-  reviewState: 'submitted' | 'accepted' | 'returned';
-  reviewComment: string | null;
-  version: number;
-}
-interface Row {
-  teacherId: string;
-  name: string;
-  groupName: string | null;
-  status: string;
-  submission: Submission | null;
-}
+import type { AssignmentView, SubmissionRow as Row } from './training.types';
 
 const STATUS_COLORS: Record<string, string> = { open: 'default', missing: 'red', submitted: 'blue', late: 'orange', accepted: 'green', returned: 'magenta' };
 

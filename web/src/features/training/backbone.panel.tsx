@@ -8,36 +8,9 @@ import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ListTable } from '../../ui/list-table';
 import { ErrorAlert } from '../../ui/page';
 import { BACKBONE_LABELS, STAGE_LABELS } from './training.labels';
+import type { Backbone, BackboneHours as HoursEntry } from './training.types';
 
-interface TrackProgress {
-  theory: number;
-  practice: number;
-  theoryRequired: number;
-  practiceRequired: number;
-  total: number;
-  totalRequired: number;
-  isMet: boolean;
-}
-interface Track {
-  teacherId: string;
-  name: string;
-  groupName: string | null;
-  stage: string;
-  backboneLevel: string | null;
-  progress: TrackProgress;
-}
-interface Backbone {
-  share: { active: number; backbone: number; share: number; target: number; needed: number; byLevel: Record<string, number> };
-  tracks: Track[];
-}
-interface HoursEntry {
-  id: string;
-  kind: 'theory' | 'practice';
-  hours: number;
-  occurredOn: string;
-  title: string;
-  note: string | null;
-}
+type Track = Backbone['tracks'][number];
 
 const KIND_LABELS: Record<string, Text> = { theory: tx('理论研修', 'Theory'), practice: tx('实践研修', 'Practice') };
 

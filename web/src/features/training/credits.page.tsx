@@ -7,19 +7,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { CreditReportPanel } from './credit-report.panel';
 import { CATEGORY_LABELS, CLAIM_KIND_LABELS, currentSchoolYear, schoolYearOptions } from './training.labels';
-import type { Claim, CreditReport } from './training.types';
-
-interface Summary {
-  teacherId: string;
-  name: string;
-  staffNo: string;
-  groupName: string | null;
-  totalHours: number;
-  totalCredits: number;
-  required: number;
-  isMet: boolean;
-  progress: number;
-}
+import type { Claim, CreditReport, CreditSummary as Summary } from './training.types';
 
 /** ST-6: every teacher's credits against the year's minimum, and external training waiting for recognition. */
 export function CreditsPage() {

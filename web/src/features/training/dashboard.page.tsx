@@ -4,23 +4,10 @@ import { type ChartOption, EChart } from '../../ui/chart';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get } from '../../ui/api';
-import { type Text, tx, useI18n } from '../../ui/i18n';
+import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { currentSchoolYear, schoolYearOptions } from './training.labels';
-
-interface Dashboard {
-  schoolYear: string;
-  teachers: number;
-  sessionsHeld: number;
-  attendanceByGroupWeek: { group: string; weekStart: string; present: number; countable: number; rate: number | null }[];
-  creditDistribution: { from: number; to: number | null; teachers: number }[];
-  requiredCredits: number;
-  atRisk: { teacherId: string; name: string; groupName: string | null; credits: number; absences: { sessionId: string; title: string; date: string }[]; risks: Text[] }[];
-  outlines: { missing: number; dueThisWeek: number; withoutTrainer: number; withoutRecorder: number };
-  pendingLeave: number;
-  pendingClaims: number;
-  backbone: { active: number; backbone: number; share: number; target: number; needed: number };
-}
+import type { Dashboard } from './training.types';
 
 /** 教导处看板: attendance by group and week, the credit distribution, and who is at risk of "unqualified" and why. */
 export function DashboardPage() {

@@ -10,11 +10,11 @@ import { AssignmentsPanel } from './assignment-review.panel';
 import { BackbonePanel } from './backbone.panel';
 import { MentorPairsPanel } from './mentor-pairs.panel';
 import { ACTIVITY_LABELS, ASSIGNMENT_KIND_LABELS, currentSchoolYear, currentTerm, FOUR_ONES_LABELS, } from './training.labels';
-import type { AssignmentView, } from './training.types';
+import type { Activities, AssignmentView, FourOnesProgressRow } from './training.types';
 
 function FourOnesTab() {
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ['training', 'four-ones'], queryFn: () => get<{ teacherId: string; name: string; groupName: string | null; progress: { items: { item: string; done: number; required: number; isMet: boolean }[]; isMet: boolean } }[]>('/training/four-ones') });
+  const q = useQuery({ queryKey: ['training', 'four-ones'], queryFn: () => get<FourOnesProgressRow[]>('/training/four-ones') });
   return (
     <Table
       rowKey="teacherId"
@@ -46,7 +46,7 @@ function WorkTab() {
   const year = currentSchoolYear();
   const term = currentTerm();
   const tasks = useQuery({ queryKey: ['training', 'assignments', year], queryFn: () => get<AssignmentView[]>(`/training/assignments?schoolYear=${year}&term=${term}`) });
-  const acts = useQuery({ queryKey: ['training', 'activities', year, term], queryFn: () => get<{ activities: { id: string; kind: string; title: string; heldOn: string; groupName: string | null }[]; coverage: { kinds: { kind: string; held: number; required: number; isMet: boolean }[] } }>(`/training/activities?schoolYear=${year}&term=${term}`) });
+  const acts = useQuery({ queryKey: ['training', 'activities', year, term], queryFn: () => get<Activities>(`/training/activities?schoolYear=${year}&term=${term}`) });
   const create = useMutation({
     mutationFn: (v: Record<string, unknown> & { date: dayjs.Dayjs }) =>
       open === 'assignment' ? post('/training/assignments', { schoolYear: year, term, kind: v.kind, title: v.title, description: v.description, dueOn: v.date.format('YYYY-MM-DD') }) : post('/training/activities', { kind: v.kind, title: v.title, description: v.description, heldOn: v.date.format('YYYY-MM-DD') }),

@@ -7,23 +7,7 @@ import { useAuth } from '../../ui/auth';
 import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { currentSchoolYear, currentTerm, SOURCE_EVAL_LABELS } from './training.labels';
-import type { Teacher } from './training.types';
-
-interface Round {
-  id: string;
-  schoolYear: string;
-  term: 1 | 2;
-  title: string;
-  opensOn: string;
-  closesOn: string;
-}
-interface Result {
-  teacherId: string;
-  name: string;
-  groupName: string | null;
-  score: number | null;
-  bySource: { source: string; count: number; average: number | null; usedWeight: number }[];
-}
+import type { Criterion, Round, RoundLink, RoundResult as Result, Teacher } from './training.types';
 
 /** The five 1–5 ratings of one form. */
 export function CriteriaForm({ criteria, value, onChange }: { criteria: { key: string; label: Text }[]; value: Record<string, number>; onChange: (v: Record<string, number>) => void }) {
@@ -53,10 +37,10 @@ export function EvaluationPage() {
   const [scores, setScores] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
   const rounds = useQuery({ queryKey: ['training', 'rounds'], queryFn: () => get<Round[]>('/training/evaluations/rounds') });
-  const criteria = useQuery({ queryKey: ['training', 'criteria'], queryFn: () => get<{ key: string; label: Text }[]>('/training/evaluations/criteria') });
+  const criteria = useQuery({ queryKey: ['training', 'criteria'], queryFn: () => get<Criterion[]>('/training/evaluations/criteria') });
   const current = roundId ?? rounds.data?.[0]?.id ?? null;
   const results = useQuery({ queryKey: ['training', 'results', current], queryFn: () => get<Result[]>(`/training/evaluations/rounds/${current}/results`), enabled: !!current });
-  const links = useQuery({ queryKey: ['training', 'links', current], queryFn: () => get<{ teacherId: string; name: string; path: string }[]>(`/training/evaluations/rounds/${current}/links`), enabled: !!current && can('training.assess') });
+  const links = useQuery({ queryKey: ['training', 'links', current], queryFn: () => get<RoundLink[]>(`/training/evaluations/rounds/${current}/links`), enabled: !!current && can('training.assess') });
   const teachers = useQuery({ queryKey: ['training', 'teachers'], queryFn: () => get<Teacher[]>('/training/teachers?active=true') });
   const me = useQuery({ queryKey: ['training', 'me-teacher'], queryFn: () => get<Teacher>('/training/teachers/me'), enabled: can('training.self') });
   const create = useMutation({

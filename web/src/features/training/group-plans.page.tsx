@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Statistic, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { BudgetItemView, BudgetView, GroupPlanList, GroupPlanView } from '../../contracts';
+import type { BudgetItemView, BudgetView, GroupPlanList, GroupPlanView } from '#training';
 import { get, post, put } from '../../ui/api';
 import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ListTable } from '../../ui/list-table';

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Modal, Radio, Select, Tabs, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { HandbookGrid, RecordBookList, SignOffView } from '../../contracts';
+import type { HandbookGrid, RecordBookList, SignOffView } from '#training';
 import { get, post } from '../../ui/api';
 import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ListTable } from '../../ui/list-table';

@@ -8,20 +8,8 @@ import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ListTable } from '../../ui/list-table';
 import { ErrorAlert } from '../../ui/page';
 import { currentSchoolYear, MENTOR_PAIR_STATE_LABELS, MENTOR_RECORD_KIND_LABELS, type MentorRecord, STAGE_LABELS } from './training.labels';
-import type { Teacher } from './training.types';
+import type { MentorPair as Pair, Teacher } from './training.types';
 
-interface Pair {
-  id: string;
-  mentorName: string;
-  menteeName: string;
-  schoolYear: string;
-  goals: string;
-  state: 'active' | 'completed' | 'ended';
-  review: string | null;
-  recordCount: number;
-  lastRecordOn: string | null;
-  version: number;
-}
 // The office reads a review as the supervision's stage summary.
 const RECORD_KIND_LABELS: Record<string, Text> = { ...MENTOR_RECORD_KIND_LABELS, review: tx('阶段小结（督查）', 'Review (supervision)') };
 const STATE_LABELS = MENTOR_PAIR_STATE_LABELS;

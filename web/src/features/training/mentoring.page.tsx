@@ -6,20 +6,7 @@ import { get, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { MENTOR_PAIR_STATE_LABELS, MENTOR_RECORD_KIND_LABELS, type MentorRecord } from './training.labels';
-import type { Teacher } from './training.types';
-
-interface Pair {
-  id: string;
-  mentorId: string;
-  menteeId: string;
-  mentorName: string;
-  menteeName: string;
-  schoolYear: string;
-  goals: string;
-  state: 'active' | 'completed' | 'ended';
-  recordCount: number;
-  lastRecordOn: string | null;
-}
+import type { MentorPair as Pair, Teacher } from './training.types';
 
 function PairCard({ pair, isMentor }: { pair: Pair; isMentor: boolean }) {
   const { t } = useI18n();

@@ -6,36 +6,9 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { LeaveRequestButton } from './leave-request.panel';
 import { FOUR_ONES_LABELS, LEAVE_STATE_COLORS, LEAVE_STATE_LABELS, PHASE_LABELS, STATUS_COLORS, STATUS_LABELS, SUBMISSION_LABELS } from './training.labels';
-import type { AssignmentView, AttendanceRecord, Leave, Session, Teacher } from './training.types';
+import type { AttendanceRecord, Home, Session } from './training.types';
 
 type MySession = Session & { myRecord: AttendanceRecord | null };
-
-interface Home {
-  teacher: Teacher;
-  today: string;
-  schoolYear: string;
-  todaySessions: MySession[];
-  weekSessions: MySession[];
-  credits: { total: number; required: number; progress: number; isMet: boolean; hours: number };
-  standing: {
-    absences: number;
-    absenceLimit: number;
-    absencesLeft: number;
-    projectedCredits: number;
-    paceCredits: number;
-    isBehindPace: boolean;
-    warnings: { code: string; text: { zh: string; en: string } }[];
-  } | null;
-  leave: Leave[];
-  tasks: {
-    assignments: AssignmentView[];
-    selfStudyThisWeek: { articleExcerpts: number; informationExcerpts: number; required: { articleExcerpts: number; informationExcerpts: number }; isMet: boolean };
-    outlinesToWrite: Session[];
-    sessionsToRecord: Session[];
-    fourOnes: { items: { item: string; done: number; required: number; isMet: boolean }[]; isMet: boolean } | null;
-    evaluations: { roundId: string; title: string; closesOn: string }[];
-  };
-}
 
 function SessionItem({ s, canAskLeave }: { s: MySession; canAskLeave: boolean }) {
   const { t } = useI18n();

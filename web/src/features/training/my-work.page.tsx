@@ -12,7 +12,7 @@ import { ListTable } from '../../ui/list-table';
 import { ErrorAlert, Page } from '../../ui/page';
 import { CreditReportPanel } from './credit-report.panel';
 import { ASSIGNMENT_KIND_LABELS, CATEGORY_LABELS, CATEGORY_OPTIONS, CLAIM_KIND_LABELS, CLAIM_STATE_LABELS, FOUR_ONES_LABELS, NOTE_KIND_LABELS, SUBMISSION_LABELS } from './training.labels';
-import type { AssignmentView, Claim, CreditReport, Note, SelfStudy } from './training.types';
+import type { AssignmentView, Claim, CreditReport, FourOne, Note, SelfStudy } from './training.types';
 
 function NotesTab() {
   const { t } = useI18n();
@@ -183,7 +183,7 @@ function WorkTab() {
   const [content, setContent] = useState('');
   const [oneForm] = Form.useForm();
   const tasks = useQuery({ queryKey: ['training', 'assignments', 'mine'], queryFn: () => get<AssignmentView[]>('/training/assignments') });
-  const ones = useQuery({ queryKey: ['training', 'four-ones', 'mine'], queryFn: () => get<{ title: string; item: string; completedOn: string }[]>('/training/four-ones/items') });
+  const ones = useQuery({ queryKey: ['training', 'four-ones', 'mine'], queryFn: () => get<FourOne[]>('/training/four-ones/items') });
   const hand = useMutation({
     mutationFn: () => post(`/training/assignments/${handing?.id}/submit`, { content }),
     onSuccess: () => {

@@ -10,7 +10,7 @@ import { PlanEditor } from './plan-editor.panel';
 import { PLAN_STATE_COLORS, PLAN_STATE_LABELS } from './plans.page';
 import { type StandingSlot, standingScheduleText } from './standing-schedule';
 import { CATEGORY_LABELS } from './training.labels';
-import type { Plan, PlanItem } from './training.types';
+import type { Generation, Plan, PlanItem } from './training.types';
 import { orgTime } from '../../ui/time';
 
 const ACTIONS: Record<string, { zh: string; en: string }> = {
@@ -21,15 +21,6 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
   revise: tx('修改后重新提交', 'Revise'),
   adjust: tx('调整（新版本）', 'Adjust (new revision)'),
 };
-
-interface Generation {
-  created: number;
-  existing: number;
-  skipped: { date: string; reason: { zh: string; en: string } }[];
-  problems: { zh: string; en: string }[];
-  from: string;
-  to: string;
-}
 
 export function NewPlanPage() {
   const navigate = useNavigate();

@@ -3,17 +3,10 @@ import { Button, Card, Input, Result, Segmented, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { get, post } from '../../ui/api';
-import { type Text, tx, useI18n } from '../../ui/i18n';
+import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { CriteriaForm } from './evaluation.page';
-
-interface PublicForm {
-  roundTitle: string;
-  teacherName: string;
-  criteria: { key: string; label: Text }[];
-  isOpen: boolean;
-  closesOn: string;
-}
+import type { PublicForm } from './training.types';
 
 /** ST-9 (S1 评价): the anonymous form for students and parents; no sign-in, nothing but the teacher's name shown. */
 export function PublicEvaluationPage() {

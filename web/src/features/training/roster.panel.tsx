@@ -6,20 +6,10 @@ import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { FLAG_LABELS, SOURCE_LABELS, STATUS_COLORS, STATUS_LABELS } from './training.labels';
-import type { Roster } from './training.types';
+import type { AttendanceChange as Change, Roster } from './training.types';
 import { orgTime } from '../../ui/time';
 
 type Row = Roster['rows'][number];
-
-interface Change {
-  id: string;
-  changedAt: string;
-  changedByName: string;
-  reason: string;
-  teacherName: string;
-  before: { status: string; lateMinutes?: number; leftEarlyMinutes?: number } | null;
-  after: { status: string; lateMinutes?: number; leftEarlyMinutes?: number };
-}
 
 // The status with its minutes: 迟到 12′, 早退 -10′ (issue 13 item 9).
 const withMinutes = (s: { lateMinutes?: number; leftEarlyMinutes?: number }) => `${s.lateMinutes ? ` ${s.lateMinutes}′` : ''}${s.leftEarlyMinutes ? ` -${s.leftEarlyMinutes}′` : ''}`;

@@ -6,16 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
-import type { Roster } from './training.types';
-
-interface ScreenQr {
-  token: string;
-  url: string;
-  svg: string;
-  expiresAt: string;
-  periodSeconds: number;
-  phase: string;
-}
+import type { Roster, ScreenQr } from './training.types';
 
 /**
  * ST-4: the room's screen. The code changes every few seconds (policy) and is bound to this

@@ -10,7 +10,7 @@ import { ErrorAlert, Page } from '../../ui/page';
 import { LeaveRequestButton } from './leave-request.panel';
 import { RosterPanel } from './roster.panel';
 import { CATEGORY_LABELS, OUTLINE_COLORS, OUTLINE_LABELS, PHASE_LABELS } from './training.labels';
-import type { Session, Teacher } from './training.types';
+import type { Session, Teacher, VoidOutcome } from './training.types';
 
 function TextCard({ title, text, canEdit, onSave, testId, hint }: { title: string; text: string | null; canEdit: boolean; onSave: (v: string) => Promise<unknown>; testId: string; hint?: string }) {
   const { t } = useI18n();
@@ -63,7 +63,7 @@ export function SessionPage() {
   const refresh = () => qc.invalidateQueries({ queryKey: ['training'] });
   const cancel = useMutation({ mutationFn: (reason: string) => post(`/training/sessions/${id}/cancel`, { reason, version: q.data?.version }), onSuccess: refresh });
   const voiding = useMutation({
-    mutationFn: (reason: string) => post<{ teachersAffected: number; confirmedToReview: { teacherName: string }[] }>(`/training/sessions/${id}/void`, { reason, version: q.data?.version }),
+    mutationFn: (reason: string) => post<VoidOutcome>(`/training/sessions/${id}/void`, { reason, version: q.data?.version }),
     onSuccess: (out) => {
       refresh();
       const review = out.confirmedToReview.map((r) => r.teacherName).join('、');

@@ -8,13 +8,7 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { STATUS_LABELS } from './training.labels';
 import { orgTime } from '../../ui/time';
-
-interface Outcome {
-  isNew: boolean;
-  message: { zh: string; en: string };
-  record: { status: string; lateMinutes: number; signedInAt: string | null };
-  session: { title: string; startsAt: string; endsAt: string };
-}
+import type { SignInOutcome as Outcome } from './training.types';
 
 /** A random id kept by this phone: one phone signing in several teachers is flagged for the recorder. */
 function deviceId(): string {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { TermPanelList, TermPanelRowView } from '../../contracts';
+import type { TermPanelList, TermPanelRowView } from '#training';
 import { get, post } from '../../ui/api';
 import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ListTable } from '../../ui/list-table';

@@ -6,20 +6,7 @@ import { useAuth } from '../../ui/auth';
 import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { ACTIVITY_LABELS, currentSchoolYear, currentTerm, HONOUR_LABELS, schoolYearOptions } from './training.labels';
-
-interface Honour {
-  id: string;
-  kind: string;
-  teacherName: string | null;
-  groupName: string | null;
-  reasons: Text[];
-  state: 'proposed' | 'confirmed' | 'dropped';
-  version: number;
-}
-interface Summary {
-  summary: { achievements: string; problems: string; improvements: string; version: number } | null;
-  figures: Record<string, number | null | string[]>;
-}
+import type { Honour, TermSummary as Summary } from './training.types';
 
 const FIGURE_LABELS: Record<string, Text> = {
   sessionsHeld: tx('开展培训（场）', 'Sessions held'),
@@ -57,7 +44,8 @@ export function TermPage() {
   const decide = useMutation({ mutationFn: ({ h, isConfirmed }: { h: Honour; isConfirmed: boolean }) => post(`/training/honours/${h.id}/decide`, { isConfirmed, version: h.version }), onSuccess: refresh });
   const save = useMutation({ mutationFn: (v: Record<string, string>) => put('/training/summaries', { schoolYear: year, term, ...v, version: summary.data?.summary?.version }), onSuccess: refresh });
   const canDecide = can('training.assess');
-  const figures = summary.data?.figures ?? {};
+  // Shown by key, in the order of FIGURE_LABELS.
+  const figures: Record<string, unknown> = summary.data?.figures ?? {};
   return (
     <Page
       title={tx('期末表彰与学期总结', 'Term end')}

@@ -1,240 +1,90 @@
-import type { Text } from '../../ui/i18n';
+import type {
+  ActivityList,
+  AssessmentReasonData,
+  AssessmentViewData,
+  AssignmentViewData,
+  AttendanceChange as AttendanceChangeData,
+  AttendanceViewData,
+  BackboneHoursData,
+  BackboneOverview,
+  ClaimViewData,
+  CreditLineData,
+  CreditSummaryData,
+  Criterion as CriterionData,
+  FourOneData,
+  FourOnesProgressList,
+  GenerationResultData,
+  HonourViewData,
+  LeaveViewData,
+  MentorPairViewData,
+  MyHome,
+  OfficeDashboard,
+  PlanDetailData,
+  PlanItemData,
+  PublicEvaluationForm,
+  RosterData,
+  RoundLink as RoundLinkData,
+  RoundViewData,
+  ScreenQrData,
+  SelfStudy as SelfStudyData,
+  SessionViewData,
+  SignInResult,
+  StudyNote,
+  SubmissionList,
+  TeacherArchiveData,
+  TeacherCredits,
+  TeacherEvaluationData,
+  TeacherViewData,
+  TermSummaryView,
+  VoidOutcomeData,
+} from '#training';
 
-// The shapes the training API returns (src/training/**); dates arrive as ISO strings.
+// The shapes the training API returns, read from the server's contracts (issue 16 item 2).
 
-export type AttendanceStatus = 'on_time' | 'late' | 'left_early' | 'absent' | 'excused';
-export type RosterStatus = AttendanceStatus | 'pending' | 'not_signed_in';
-export type OutlineStatus = 'written' | 'late' | 'due' | 'missing';
-export type SessionPhase = 'upcoming' | 'open' | 'ended' | 'cancelled';
+/** What JSON makes of a server type: instants arrive as ISO strings. */
+export type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
-export interface Teacher {
-  id: string;
-  staffNo: string;
-  name: string;
-  userId: string | null;
-  username: string | null;
-  groupId: string | null;
-  groupName: string | null;
-  subject: string | null;
-  grades: string | null;
-  title: string | null;
-  stage: string;
-  backboneLevel: string | null;
-  leadershipRole: string | null;
-  phone: string | null;
-  joinedOn: string | null;
-  isActive: boolean;
-  version: number;
-}
-
-export interface Session {
-  id: string;
-  planId: string | null;
-  slotCode: string | null;
-  title: string;
-  topic: string | null;
-  category: string;
-  creditParts: { category: string; minutes: number }[];
-  trainerTeacherId: string | null;
-  trainerName: string | null;
-  trainerDisplay: string | null;
-  recorderTeacherId: string | null;
-  recorderName: string | null;
-  location: string | null;
-  sessionDate: string;
-  startsAt: string;
-  endsAt: string;
-  audience: 'all' | 'group';
-  groupId: string | null;
-  groupName: string | null;
-  isCentralised: boolean;
-  outline: string | null;
-  outlineAt: string | null;
-  minutes: string | null;
-  minutesAt: string | null;
-  state: 'scheduled' | 'cancelled' | 'void';
-  cancelReason: string | null;
-  voidReason: string | null;
-  voidedAt: string | null;
-  rosterClosedAt: string | null;
-  durationMinutes: number;
-  outlineStatus: OutlineStatus;
-  phase: SessionPhase;
-  isLocked: boolean;
-  localStart: string;
-  localEnd: string;
-  version: number;
-}
-
-export interface AttendanceRecord {
-  id: string;
-  sessionId: string;
-  teacherId: string;
-  status: AttendanceStatus;
-  lateMinutes: number;
-  leftEarlyMinutes: number;
-  signedInAt: string | null;
-  signedOutAt: string | null;
-  source: string;
-  flags: string[];
-  deviceId: string | null;
-  leaveId: string | null;
-  note: string | null;
-  version: number;
-}
-
-export interface Roster {
-  session: Session;
-  rows: { teacherId: string; name: string; staffNo: string; groupName: string | null; status: RosterStatus; record: AttendanceRecord | null }[];
-  counts: { expected: number; present: number; onTime: number; late: number; leftEarly: number; absent: number; excused: number; notSignedIn: number; rate: number | null };
-  canOverrideLock: boolean;
-}
-
-export interface PlanItem {
-  category: string;
-  topic: string;
-  ownerTeacherId: string | null;
-  schedule: string;
-  month: string | null;
-  hours: number | null;
-}
-
-export interface Plan {
-  id: string;
-  kind: 'annual' | 'semester';
-  schoolYear: string;
-  term: 1 | 2 | null;
-  startsOn: string;
-  endsOn: string;
-  goals: string;
-  items: PlanItem[];
-  title: string;
-  number: string;
-  state: string;
-  revision: number;
-  documentVersion: number;
-  version: number;
-  sessionsGeneratedAt: string | null;
-  ownerNames: Record<string, string>;
-  document: { allowedActions: string[]; canEdit: boolean; version: number; timeline: { action: string; actorName: string; opinion: string | null; at: string; stepNameZh: string | null }[] } | null;
-}
-
-export interface Leave {
-  id: string;
-  sessionId: string;
-  teacherId: string;
-  teacherName: string;
-  sessionTitle: string;
-  sessionDate: string;
-  startsAt: string;
-  kind: string;
-  reason: string;
-  attachmentId: string | null;
-  state: 'pending' | 'approved' | 'rejected' | 'withdrawn';
-  requestedAt: string;
-  decidedByName: string | null;
-  opinion: string | null;
-  version: number;
-}
-
-export interface CreditLine {
-  source: 'session' | 'claim';
-  refId: string;
-  date: string;
-  title: string;
-  category: string;
-  minutes: number | null;
-  hours: number;
-  credits: number;
-  notes: Text[];
-}
-
-export interface CreditReport {
-  teacherName: string;
-  schoolYear: string;
-  lines: CreditLine[];
-  categories: { category: string; hours: number; credits: number; cap: number | null; isCapped: boolean }[];
-  totalHours: number;
-  totalCredits: number;
-  required: number;
-  isMet: boolean;
-  shortfall: number;
-  progress: number;
-}
-
-export interface Claim {
-  id: string;
-  teacherName: string;
-  kind: string;
-  title: string;
-  organiser: string | null;
-  category: string;
-  hours: number;
-  startedOn: string;
-  endedOn: string;
-  certificateNo: string | null;
-  attachmentIds: string[];
-  state: 'pending' | 'recognised' | 'rejected' | 'withdrawn';
-  recognisedHours: number | null;
-  opinion: string | null;
-  version: number;
-}
-
-export interface AssessmentReason {
-  code: string;
-  requirementId: string;
-  clause: string;
-  summary: Text;
-  evidence: { entity: string; entityId: string; label: string; link?: string }[];
-}
-
-export interface Assessment {
-  id: string;
-  teacherId: string;
-  teacherName: string;
-  staffNo: string;
-  groupName: string | null;
-  schoolYear: string;
-  verdict: 'qualified' | 'unqualified';
-  reasons: AssessmentReason[];
-  credits: number;
-  requiredCredits: number;
-  unexcusedAbsences: number;
-  state: 'computed' | 'confirmed';
-  confirmedByName: string | null;
-  opinion: string | null;
-  version: number;
-}
-
-export interface Note {
-  id: string;
-  kind: string;
-  weekStart: string;
-  title: string;
-  source: string | null;
-  content: string;
-  teacherName?: string;
-  version: number;
-}
-
-export interface SelfStudy {
-  weeks: { weekStart: string; articleExcerpts: number; informationExcerpts: number; isMet: boolean }[];
-  weeksMet: number;
-  weeksDue: number;
-  journals: string[];
-  journalsRequired: number;
-  isJournalMet: boolean;
-}
-
-export interface AssignmentView {
-  id: string;
-  kind: string;
-  title: string;
-  description: string;
-  dueOn: string;
-  groupName: string | null;
-  expected: number;
-  submitted: number;
-  myStatus: string | null;
-  mySubmission: { id: string; reviewState: string; reviewComment: string | null; version: number } | null;
-}
+export type Teacher = Json<TeacherViewData>;
+export type Session = Json<SessionViewData>;
+export type AttendanceRecord = Json<AttendanceViewData>;
+export type AttendanceStatus = AttendanceRecord['status'];
+export type Roster = Json<RosterData>;
+export type RosterStatus = Roster['rows'][number]['status'];
+export type OutlineStatus = Session['outlineStatus'];
+export type SessionPhase = Session['phase'];
+export type PlanItem = Json<PlanItemData>;
+/** A plan as GET /training/plans/:id answers it; the list leaves `document` out. */
+export type Plan = Json<PlanDetailData>;
+export type Leave = Json<LeaveViewData>;
+export type CreditLine = Json<CreditLineData>;
+export type CreditReport = Json<TeacherCredits>;
+export type Claim = Json<ClaimViewData>;
+export type AssessmentReason = Json<AssessmentReasonData>;
+export type Assessment = Json<AssessmentViewData>;
+/** A note; the office's list names its teacher. */
+export type Note = Json<StudyNote> & { teacherName?: string };
+export type SelfStudy = Json<SelfStudyData>;
+export type AssignmentView = Json<AssignmentViewData>;
+export type SubmissionRow = Json<SubmissionList>[number];
+export type AttendanceChange = Json<AttendanceChangeData>;
+export type ScreenQr = Json<ScreenQrData>;
+export type SignInOutcome = Json<SignInResult>;
+export type Generation = Json<GenerationResultData>;
+export type CreditSummary = Json<CreditSummaryData>;
+export type Backbone = Json<BackboneOverview>;
+export type BackboneHours = Json<BackboneHoursData>;
+export type Dashboard = Json<OfficeDashboard>;
+export type Home = Json<MyHome>;
+export type Round = Json<RoundViewData>;
+export type RoundResult = Json<TeacherEvaluationData>;
+export type PublicForm = Json<PublicEvaluationForm>;
+export type MentorPair = Json<MentorPairViewData>;
+export type Honour = Json<HonourViewData>;
+export type TermSummary = Json<TermSummaryView>;
+export type TeacherArchive = Json<TeacherArchiveData>;
+export type FourOnesProgressRow = Json<FourOnesProgressList>[number];
+export type FourOne = Json<FourOneData>;
+export type Activities = Json<ActivityList>;
+export type Criterion = Json<CriterionData>;
+export type RoundLink = Json<RoundLinkData>;
+export type VoidOutcome = Json<VoidOutcomeData>;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+// The term work plan (YL-2), weekly flag-raising and blackboard checks (YL-3).
+
+const Term = z.union([z.literal(1), z.literal(2)]);
+
+export const ThemedMonthSchema = z.object({ month: z.number(), theme: z.string(), activities: z.array(z.string()) });
+
+export const LeaguePlanItemSchema = z.object({
+  orgId: z.string(),
+  id: z.string(),
+  planId: z.string(),
+  month: z.number(),
+  theme: z.string().nullable(),
+  title: z.string(),
+  state: z.enum(['planned', 'done', 'dropped']),
+  doneOn: z.string().nullable(),
+  note: z.string().nullable(),
+  sort: z.number(),
+  version: z.number(),
+});
+export type LeaguePlanItem = z.infer<typeof LeaguePlanItemSchema>;
+
+export const LeaguePlanSchema = z.object({
+  orgId: z.string(),
+  id: z.string(),
+  schoolYear: z.string(),
+  term: Term,
+  title: z.string(),
+  guiding: z.string(),
+  goals: z.string(),
+  version: z.number(),
+  createdAt: z.date(),
+  items: z.array(LeaguePlanItemSchema),
+  /** Month → theme, for the month headers. */
+  themes: z.record(z.string(), z.string().nullable()),
+});
+
+export const TermPlanSchema = z.object({ schoolYear: z.string(), term: Term, plan: LeaguePlanSchema.nullable() });
+export type TermPlan = z.infer<typeof TermPlanSchema>;
+
+export const FlagRaisingSchema = z.object({
+  orgId: z.string(),
+  id: z.string(),
+  weekStart: z.string(),
+  theme: z.string(),
+  focus: z.string().nullable(),
+  classMeetingTheme: z.string().nullable(),
+  blackboardTheme: z.string().nullable(),
+  speaker: z.string().nullable(),
+  heldOn: z.string().nullable(),
+  version: z.number(),
+});
+export type FlagRaising = z.infer<typeof FlagRaisingSchema>;
+
+export const FlagRaisingWeeksSchema = z.object({
+  weekday: z.number(),
+  weeks: z.array(z.object({ weekStart: z.string(), record: FlagRaisingSchema.nullable() })),
+  missing: z.array(z.string()),
+});
+export type FlagRaisingWeeks = z.infer<typeof FlagRaisingWeeksSchema>;
+
+export const CriterionSchema = z.object({ item: z.string(), points: z.number() });
+
+export const BlackboardCheckSchema = z.object({
+  orgId: z.string(),
+  id: z.string(),
+  theme: z.string(),
+  checkOn: z.string(),
+  criteria: z.array(CriterionSchema),
+  publishedAt: z.date().nullable(),
+  version: z.number(),
+});
+
+export const BlackboardScoreSchema = z.object({
+  orgId: z.string(),
+  checkId: z.string(),
+  branchId: z.string(),
+  scores: z.record(z.string(), z.number()),
+  total: z.number(),
+  comment: z.string().nullable(),
+  checkedBy: z.string().nullable(),
+  checkedAt: z.date(),
+});
+
+export const BlackboardCheckViewSchema = BlackboardCheckSchema.extend({ results: z.array(BlackboardScoreSchema.extend({ branchName: z.string() })) });
+export type BlackboardCheckView = z.infer<typeof BlackboardCheckViewSchema>;
