@@ -11,18 +11,18 @@ import { formatJson } from './plan.command.js';
 // from the typed rows. Both must change nothing a user sees: the same text, the same refusals.
 
 const textbook = JSON.parse(readFileSync(fileURLToPath(new URL('../production/planning/fixtures/mrp-textbook.json', import.meta.url)), 'utf8')) as MrpInput;
-const before = (input: MrpInput) => {
+const printedBefore = (input: MrpInput) => {
   const plant = indexMrpInput(MrpInputSchema.parse(input));
   return formatJson(formatMrpResult(plant, runMrpIndexed(plant)));
 };
-const after = (input: unknown) => {
+const printedNow = (input: unknown) => {
   const plant = parseMrpPlant(input);
   return writeMrpJson(plant, runMrpIndexed(plant));
 };
 
 describe('zhidu plan mrp output and validation (issue 11)', () => {
   it('issue 11: the textbook plant prints byte for byte what it printed before', () => {
-    expect(after(textbook)).toBe(before(textbook));
+    expect(printedNow(textbook)).toBe(printedBefore(textbook));
   });
 
   it('issue 11: index-like item ids, past-due releases and fractional quantities print as before', () => {
@@ -41,15 +41,15 @@ describe('zhidu plan mrp output and validation (issue 11)', () => {
         { item: 'x'.repeat(90), period: 1, qty: 4 },
       ],
     };
-    const text = after(input);
-    expect(text).toBe(before(input));
+    const text = printedNow(input);
+    expect(text).toBe(printedBefore(input));
     expect(JSON.parse(text).pastDue.length).toBeGreaterThan(0);
   });
 
   it('issue 11: on random plants the text is the same as before', () => {
     fc.assert(
       fc.property(arbitraryMrpInput(), (input) => {
-        expect(after(input)).toBe(before(input));
+        expect(printedNow(input)).toBe(printedBefore(input));
       }),
       { numRuns: 150 },
     );
