@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { assessPlanning, executionAssessmentRoutes } from './assessment/index';
 import { getPlanningDashboard } from './dashboard/index';
+import { AssessmentRun, PlanningDashboard } from './dashboard/dashboard.contract';
 import { makeDemandRoutes } from './demand/index';
 import { dispatchRoutes } from './dispatch/index';
 import { exceptionRoutes, planRouteRoutes, recheckAfterCustomerChange } from './exception/index';
@@ -16,12 +17,12 @@ import { processDocRoutes, shopfloorRoutes } from './shopfloor/index';
 import { warehouseOpsRoutes, warehouseRoutes } from './warehouse/index';
 
 const dashboardRoutes: RouteModule = (app, ctx) => {
-  app.get('/production/dashboard', { config: { permission: 'production.read' }, schema: { tags: ['production'], summary: '计划员工作台 Planner dashboard' } }, async (req) =>
+  app.get('/production/dashboard', { config: { permission: 'production.read' }, schema: { tags: ['production'], summary: '计划员工作台 Planner dashboard', response: { 200: PlanningDashboard } } }, async (req) =>
     getPlanningDashboard(ctx.db, ctx.registry.workflows, actorOf(req), ctx.clock()),
   );
   app.post(
     '/production/assessment/run',
-    { config: { permission: 'assessment.manage' }, schema: { tags: ['production'], summary: '计算计划考核 Compute planning penalties (PP-27)', body: z.object({}).optional() } },
+    { config: { permission: 'assessment.manage' }, schema: { tags: ['production'], summary: '计算计划考核 Compute planning penalties (PP-27)', body: z.object({}).optional(), response: { 200: AssessmentRun } } },
     async (req) => assessPlanning(ctx.db, actorOf(req), ctx.clock()),
   );
 };

@@ -16,3 +16,4 @@ export type { IsoDate, Month } from './period.rules';
 export { chunk, round } from './numbers';
 export { withPlanningErrors } from './planning-error';
 export { ensureDeadline, findResponsible } from './deadline.helper';
+export { asDocView, DocStep, DocView, Text } from './document.contract';

@@ -7,7 +7,7 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { users } from '#core/org';
 import { getPolicy } from '#core/policy';
-import { chunk, ensureDeadline, monthEnd, monthOf, monthStart, quarterMonths } from '../common/index';
+import { asDocView, chunk, ensureDeadline, monthEnd, monthOf, monthStart, quarterMonths } from '../common/index';
 import { prodItems } from '../master/index';
 import { prodSalesPlanLines, prodSalesPlans, type SalesPlanKind, type SalesPlanRow } from './demand.schema';
 
@@ -145,7 +145,7 @@ export async function getSalesPlan(db: Db, workflows: Workflows, actor: Actor, i
     .select({ state: documents.state, number: documents.number, title: documents.title })
     .from(documents)
     .where(and(eq(documents.orgId, actor.orgId), eq(documents.id, plan.documentId)));
-  return { ...plan, title: doc.title, number: doc.number, state: doc.state, lines, productTotals: productTotalsOf(lines), document };
+  return { ...plan, title: doc.title, number: doc.number, state: doc.state, lines, productTotals: productTotalsOf(lines), document: document && asDocView(document) };
 }
 
 // Issue 14 item 12: a monthly plan has one line per ship date; readers want each product's sum.

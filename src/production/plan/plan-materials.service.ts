@@ -5,6 +5,7 @@ import type { Db } from '#core/db';
 import { invalidState } from '#core/errors';
 import { loadPlanningMaster } from '../master/index';
 import { explodeSchedule, findPlanMaterials, storePlanMaterials } from '../mrp/index';
+import type { MaterialSummaryOut as MaterialSummary } from './plan.contract';
 import { bucketStarts } from './plan-period.rules';
 import { findLinesInForce, findPlanDocument, findWorkingLines, getPlanRow } from './plan.query';
 import { type PlanRow, prodPlans } from './plan.schema';
@@ -43,5 +44,5 @@ export async function runPlanMaterials(db: Db, actor: Actor, planId: string, now
 export async function getPlanMaterials(db: Db, actor: Actor, planId: string) {
   requireAccess(actor, 'production.read');
   const plan = await getPlanRow(db, actor.orgId, planId);
-  return { materialsAt: plan.materialsAt, summary: plan.materialsSummary, rows: await findPlanMaterials(db, actor.orgId, planId) };
+  return { materialsAt: plan.materialsAt, summary: plan.materialsSummary as MaterialSummary | null, rows: await findPlanMaterials(db, actor.orgId, planId) };
 }

@@ -4,13 +4,14 @@ import { type DocumentView, getDocument, type Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { notFound } from '#core/errors';
 import { type CapacityView, checkCountermeasureCover, findUnderloads } from '../capacity/index';
-import { chunk } from '../common/index';
+import { asDocView, chunk } from '../common/index';
 import { prodItems, prodWorkshops } from '../master/index';
 import { canWritePlan } from './plan-access';
 import { findCountermeasures, refreshIfCalendarChanged } from './plan-capacity.service';
 import { diffPlanLines, type LineDiff } from './plan-lines.rules';
 import { bucketStarts, capacityGroups } from './plan-period.rules';
 import { findPlanByDocument, findPlanDocument, findRevisionLines, findWorkingLines, getPlanRow, planStateOf } from './plan.query';
+import type { MaterialSummaryOut, PlanView } from './plan.contract';
 import { prodPlanRevisionLines } from './plan.schema';
 import { orgToday as localToday } from '#core/calendar';
 
@@ -45,7 +46,7 @@ async function findSnapshotRevisions(db: Db, orgId: string, planId: string): Pro
 }
 
 /** Everything the plan screen shows: grid, capacity heat map, countermeasures, approval. */
-export async function getPlanView(db: Db, workflows: Workflows, actor: Actor, planId: string, now?: Date) {
+export async function getPlanView(db: Db, workflows: Workflows, actor: Actor, planId: string, now?: Date): Promise<PlanView> {
   requireAccess(actor, 'production.read');
   const plan = await getPlanRow(db, actor.orgId, planId);
   // Issue 14 item 1: a check computed on an old capacity calendar is recomputed before it is shown.
@@ -107,9 +108,9 @@ export async function getPlanView(db: Db, workflows: Workflows, actor: Actor, pl
     underReportedAt: plan.underReportedAt,
     countermeasures,
     materialsAt: plan.materialsAt,
-    materialsSummary: plan.materialsSummary,
+    materialsSummary: plan.materialsSummary as MaterialSummaryOut | null,
     revisions,
-    document,
+    document: document && asDocView(document),
   };
 }
 

@@ -1,4 +1,5 @@
 import { boolean, date, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Feasibility } from './feasibility.rules';
 
 export const PLAN_KINDS = ['annual', 'quarterly', 'monthly', 'weekly', 'special', 'temporary'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
@@ -88,7 +89,7 @@ export const prodPlanRequests = pgTable(
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     issueDueOn: date('issue_due_on', { mode: 'string' }).notNull(),
     lines: jsonb('lines').$type<RequestLine[]>().notNull(),
-    feasibility: jsonb('feasibility').$type<unknown>(),
+    feasibility: jsonb('feasibility').$type<Feasibility | null>(),
     isFeasible: boolean('is_feasible'),
     feedbackZh: text('feedback_zh'),
     feedbackEn: text('feedback_en'),

@@ -10,6 +10,7 @@ import { ensureMonthlyPlanDeadlines } from './plan-deadlines';
 import { type PeriodInput, planPeriod } from './plan-period.rules';
 import { PLAN_DOC_TYPES } from './plan.query';
 import { type PlanKind, type PlanRow, prodPlanLines, prodPlans } from './plan.schema';
+import type { PlanSummary } from './plan.contract';
 
 export const planLink = (id: string) => `/production/plans/${id}`;
 
@@ -88,26 +89,6 @@ export interface PlanFilter {
   to?: string;
   workshopId?: string;
   limit?: number;
-}
-
-export interface PlanSummary {
-  id: string;
-  kind: PlanKind;
-  title: string;
-  periodStart: string;
-  periodEnd: string;
-  workshopId: string | null;
-  workshopName: string | null;
-  documentId: string | null;
-  number: string | null;
-  state: string;
-  revision: number | null;
-  effectiveRevision: number | null;
-  capacityStatus: string;
-  lineCount: number;
-  total: number;
-  updatedAt: Date;
-  link: string;
 }
 
 export async function findPlans(db: Db, actor: Actor, filter: PlanFilter = {}): Promise<PlanSummary[]> {

@@ -7,34 +7,11 @@ import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { CapacityHeatmap } from './capacity.panel';
 import { CAPACITY_LABELS, fmt, pct, STATE_COLORS, STATE_LABELS } from './production.labels';
-import type { CapacityView, DocStep, ItemLabel, MaterialSummary, Overload, PlanSummary } from './production.types';
+import type { PlanSummary } from './production.types';
 import { CoordinationPanel } from './report/coordination.panel';
+import type { PlanningDashboard } from '#production';
 
-interface Dashboard {
-  today: string;
-  month: string;
-  nextMonth: string;
-  thisPlan: PlanSummary | null;
-  nextPlan: PlanSummary | null;
-  focus: {
-    id: string;
-    title: string;
-    number: string | null;
-    state: string;
-    revision: number | null;
-    capacity: CapacityView | null;
-    capacityStatus: string;
-    overloads: Overload[];
-    underloads: Overload[];
-    items: Record<string, ItemLabel>;
-    materialsSummary: MaterialSummary | null;
-    waitingFor: DocStep | null;
-  } | null;
-  deadlines: { id: string; title: Text; dueOn: string; clause: string; status: string; ownerName: string; link: string | null }[];
-  orders: { toReview: number; submitted: number; pendingChanges: number };
-  requests: { id: string; number: string; title: string; kind: string; issueDueOn: string; isFeasible: boolean | null; link: string }[];
-  findings: { open: number; amount: number };
-}
+type Dashboard = PlanningDashboard;
 
 function PlanCard({ title, plan, month }: { title: Text; plan: PlanSummary | null; month: string }) {
   const { t } = useI18n();
@@ -113,7 +90,7 @@ export function ProductionDashboardPage() {
                 renderItem={(x) => (
                   <List.Item>
                     <Space wrap>
-                      <Badge status={x.status === 'overdue' || x.status === 'missed' ? 'error' : x.status === 'due-soon' ? 'warning' : 'processing'} />
+                      <Badge status={x.status === 'overdue' ? 'error' : x.status === 'due-soon' ? 'warning' : 'processing'} />
                       {x.link ? <Link to={x.link}>{t(x.title)}</Link> : t(x.title)}
                       <Typography.Text type="secondary">
                         {x.dueOn} · {x.clause} · {x.ownerName}

@@ -11,20 +11,21 @@ import { PrintButton, type PrintSignature, PrintSheet } from '../../ui/print-she
 import { orgTime } from '../../ui/time';
 import { fmt, KIND_LABELS, ORDER_KIND_LABELS, ORDER_STATE_LABELS, PARTY_LABELS, STATE_LABELS } from './production.labels';
 import type { DocAction, DocView, OrderLine, OrderView } from './production.types';
+import type { MonthSummary, SalesPlanView } from '#production';
 
 // Issue 14 item 13 (CORE-11, PP-3, PP-5): the demand forms on A4 paper — 订单汇审报告,
 // 销售计划单, 产品销售统计表 and 货款回收汇总表 — with Chinese headers and signature lines.
 
 type Party = 'production' | 'quality' | 'business';
 const PARTIES: Party[] = ['production', 'quality', 'business'];
-const stamp = (at: string) => orgTime(at).format('YYYY-MM-DD HH:mm');
-const day = (at: string) => orgTime(at).format('YYYY-MM-DD');
+const stamp = (at: string | Date) => orgTime(at).format('YYYY-MM-DD HH:mm');
+const day = (at: string | Date) => orgTime(at).format('YYYY-MM-DD');
 const num = (n: number | null | undefined) => <span style={{ whiteSpace: 'nowrap' }}>{n === null || n === undefined ? '' : fmt(n)}</span>;
 const pct = (part: number, whole: number) => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 
 /** The last time the approval engine recorded this action: who and when, for a signature line. */
 function signedBy(doc: DocView | null | undefined, actions: DocAction[]): { signer: string; date: string } | undefined {
-  const entry = [...(doc?.timeline ?? [])].reverse().find((e) => actions.includes(e.action) && e.revision === doc?.revision);
+  const entry = [...(doc?.timeline ?? [])].reverse().find((e) => (actions as string[]).includes(e.action) && e.revision === doc?.revision);
   return entry ? { signer: entry.actorName, date: day(entry.at) } : undefined;
 }
 
@@ -153,18 +154,7 @@ export function OrderPrintPage() {
   );
 }
 
-interface SalesPlanPrintView {
-  id: string;
-  kind: 'annual' | 'quarterly' | 'monthly';
-  title: string;
-  number: string;
-  state: string;
-  periodStart: string;
-  periodEnd: string;
-  lines: { id: string; itemId: string; code: string; name: string; spec: string; unit: string; onDate: string; qty: number; unitPrice: number | null }[];
-  productTotals: { itemId: string; code: string; name: string; unit: string; qty: number; amount: number | null; lineCount: number }[];
-  document: DocView | null;
-}
+type SalesPlanPrintView = SalesPlanView;
 
 /** 销售计划单: one sales plan's lines and each product's totals (PP-1, PP-2). */
 export function SalesPlanPrintPage() {
@@ -246,12 +236,7 @@ export function SalesPlanPrintPage() {
   );
 }
 
-export interface MonthSummaryView {
-  month: string;
-  sales: { itemId: string; code: string; name: string; unit: string; planned: number; ordered: number; shipped: number; invoiced: number }[];
-  collection: { customer: string; invoiced: number; collected: number; outstanding: number }[];
-  submittedAt: string | null;
-}
+export type MonthSummaryView = MonthSummary;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -7,17 +7,7 @@ import { get, post } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
-
-interface DispatchMeeting {
-  id: string;
-  title: string;
-  occursOn: string;
-  state: string;
-  chairName: string;
-  version: number;
-  isPrefilled: boolean;
-  link: string;
-}
+import type { DispatchAgenda, DispatchMeeting } from '#production';
 
 /** PP-21 (T4 第五十六条): the monthly dispatch meetings, their agenda pre-filled from the records. */
 export function DispatchPage() {
@@ -27,7 +17,7 @@ export function DispatchPage() {
   const { message } = App.useApp();
   const [date, setDate] = useState(dayjs());
   const meetings = useQuery({ queryKey: ['production', 'dispatch'], queryFn: () => get<DispatchMeeting[]>('/production/dispatch') });
-  const agenda = useQuery({ queryKey: ['production', 'dispatch', 'agenda', date.format('YYYY-MM-DD')], queryFn: () => get<{ agenda: string }>(`/production/dispatch/agenda?date=${date.format('YYYY-MM-DD')}`) });
+  const agenda = useQuery({ queryKey: ['production', 'dispatch', 'agenda', date.format('YYYY-MM-DD')], queryFn: () => get<DispatchAgenda>(`/production/dispatch/agenda?date=${date.format('YYYY-MM-DD')}`) });
   const prefill = useMutation({
     mutationFn: (m: DispatchMeeting) => post(`/production/dispatch/${m.id}/agenda`, { version: m.version }),
     onSuccess: () => {

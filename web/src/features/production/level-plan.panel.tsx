@@ -6,6 +6,7 @@ import { type ChartOption, EChart } from '../../ui/chart';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import type { PlanView } from './production.types';
+import type { LevelPlanView } from '#production';
 
 /** The solver's time limit on the server (level-plan.service: timeLimitSeconds). */
 const SOLVER_LIMIT_SECONDS = 20;
@@ -28,11 +29,7 @@ function SolverProgress() {
   );
 }
 
-interface LevelPlan {
-  bottleneck: { id: string; name: string } | null;
-  months: string[];
-  result: { status: string; periods: { demand: number; production: number; inventory: number; backlog: number; overtimeHours: number; subcontract: number }[]; infeasibility?: { message: string } } | null;
-}
+type LevelPlan = LevelPlanView;
 
 /** PP-7 (T1 6): the level plan on the bottleneck workshop, drawn; stock builds and draws around capacity. */
 export function LevelPlanPanel({ plan }: { plan: PlanView }) {

@@ -11,18 +11,9 @@ import { ErrorAlert } from '../../ui/page';
 import { ExcelButtons } from './excel-buttons';
 import { fmt, WEEKDAY_ZH } from './production.labels';
 import type { Item, Workshop } from './production.types';
+import type { BomLineView, CapacityCalendarRow } from '#production';
 
-interface BomLine {
-  id: string;
-  childItemId: string;
-  childCode: string;
-  childName: string;
-  childUnit: string;
-  qtyPer: number;
-  scrapRate: number;
-  yieldRate: number;
-  version: number;
-}
+type BomLine = BomLineView;
 
 function useItems() {
   return useQuery({ queryKey: ['production', 'items'], queryFn: () => get<Item[]>('/production/items') });
@@ -164,7 +155,7 @@ export function WorkshopsPanel() {
   const list = useQuery({ queryKey: ['production', 'workshops'], queryFn: () => get<Workshop[]>('/production/workshops') });
   const from = dayjs().format('YYYY-MM-DD');
   const to = dayjs().add(34, 'day').format('YYYY-MM-DD');
-  const calendar = useQuery({ queryKey: ['production', 'capacity-calendar', from], queryFn: () => get<{ id: string; name: string; hours: number[] }[]>(`/production/capacity-calendar?from=${from}&to=${to}`) });
+  const calendar = useQuery({ queryKey: ['production', 'capacity-calendar', from], queryFn: () => get<CapacityCalendarRow[]>(`/production/capacity-calendar?from=${from}&to=${to}`) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['production'] });
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => (editing === 'new' ? post('/production/workshops', v) : patch(`/production/workshops/${(editing as Workshop).id}`, { ...v, version: (editing as Workshop).version })),

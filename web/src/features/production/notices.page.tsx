@@ -13,30 +13,9 @@ import { PrintButton, PrintSheet } from '../../ui/print-sheet';
 import { NoticeActions } from './notice-actions.panel';
 import { fmt } from './production.labels';
 import type { Item, Workshop } from './production.types';
+import type { NoticeSummary, NoticeView } from '#production';
 
-interface Notice {
-  id: string;
-  number: string;
-  planId: string | null;
-  workshopId: string | null;
-  workshopName: string | null;
-  itemId: string;
-  code?: string;
-  name?: string;
-  unit?: string;
-  qty: number;
-  spec: string;
-  qualityRequirements: string;
-  packagingRequirements: string;
-  dueOn: string;
-  note: string;
-  state: 'draft' | 'issued' | 'done' | 'cancelled';
-  issuedAt: string | null;
-  issuedByName?: string | null;
-  version: number;
-  item?: { code: string; name: string; spec: string; unit: string };
-  transfers?: { id: string; code: string; name: string; unit: string; qty: number; transferredOn: string; note: string; recordedByName: string }[];
-}
+type Notice = NoticeSummary;
 
 const STATES: Record<Notice['state'], { text: Text; color: string }> = {
   draft: { text: tx('草稿', 'Draft'), color: 'default' },
@@ -110,7 +89,7 @@ export function NoticePage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['production', 'notice', id], queryFn: () => get<Notice>(`/production/notices/${id}`) });
+  const q = useQuery({ queryKey: ['production', 'notice', id], queryFn: () => get<NoticeView>(`/production/notices/${id}`) });
   const n = q.data;
   const issue = useMutation({ mutationFn: () => post(`/production/notices/${id}/issue`, { version: n!.version }), onSuccess: () => qc.invalidateQueries({ queryKey: ['production'] }) });
   if (!n) return <Page title={tx('生产通知单', 'Production notice')}>{q.isLoading ? <Spin /> : <ErrorAlert error={q.error} />}</Page>;
@@ -168,7 +147,7 @@ export function NoticePrintPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['production', 'notice', id], queryFn: () => get<Notice>(`/production/notices/${id}`) });
+  const q = useQuery({ queryKey: ['production', 'notice', id], queryFn: () => get<NoticeView>(`/production/notices/${id}`) });
   const n = q.data;
   const rows = n ? [{ k: t(tx('品名', 'Product')), v: `${n.item?.code} ${n.item?.name}` }, { k: t(tx('规格', 'Specification')), v: n.spec }, { k: t(tx('数量', 'Quantity')), v: `${fmt(n.qty)} ${n.item?.unit}` }, { k: t(tx('质量要求', 'Quality requirements')), v: n.qualityRequirements }, { k: t(tx('包装要求', 'Packaging requirements')), v: n.packagingRequirements }, { k: t(tx('交货期限', 'Due on')), v: n.dueOn }, { k: t(tx('承制车间', 'Workshop')), v: n.workshopName ?? '' }, { k: t(tx('备注', 'Note')), v: n.note }] : [];
   return (

@@ -12,19 +12,7 @@ import { fmt, ORDER_KIND_LABELS, ORDER_STATE_LABELS } from './production.labels'
 import type { Item } from './production.types';
 import { ExcelButtons } from './excel-buttons';
 import { ListTable } from '../../ui/list-table';
-
-interface OrderSummary {
-  id: string;
-  number: string;
-  kind: string;
-  customer: string;
-  receivedOn: string;
-  state: string;
-  salesSheetNumber: string | null;
-  totalQty: number;
-  firstShipOn: string | null;
-  link: string;
-}
+import type { OrderSummary } from '#production';
 
 interface NewOrder {
   kind: string;

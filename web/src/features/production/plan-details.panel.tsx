@@ -8,8 +8,9 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { MaterialPlanPanel } from './purchase/material-plan.panel';
 import { ACTION_LABELS, fmt } from './production.labels';
-import type { ItemLabel, PlanSummary, PlanView } from './production.types';
+import type { PlanSummary, PlanView } from './production.types';
 import { orgTime } from '../../ui/time';
+import type { PlanDiff } from '#production';
 
 /** What the approver reads (on a phone too): the plan's summary and the approval history. */
 export function PlanSummaryPanel({ plan }: { plan: PlanView }) {
@@ -61,11 +62,7 @@ export function MaterialsPanel({ plan }: { plan: PlanView }) {
   return <MaterialPlanPanel plan={plan} />;
 }
 
-interface Diff {
-  buckets: string[];
-  items: Record<string, ItemLabel>;
-  changes: { itemId: string; kind: 'added' | 'removed' | 'changed'; totalBefore: number; totalAfter: number; forecastBefore: number | null; forecastAfter: number | null; buckets: { index: number; before: number; after: number }[] }[];
-}
+type Diff = PlanDiff;
 
 /** CORE-4: what changed between two revisions, per product and day. */
 export function DiffPanel({ plan }: { plan: PlanView }) {

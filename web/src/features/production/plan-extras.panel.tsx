@@ -9,19 +9,9 @@ import { type Text, tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert } from '../../ui/page';
 import { fmt } from './production.labels';
 import type { PlanView } from './production.types';
+import type { AbsorptionRow, AnnualInputView, OrderHeadroom } from '#production';
 
-interface Absorption {
-  id: string;
-  orderId: string;
-  salesSheetNumber: string | null;
-  customer: string;
-  orderQty: number;
-  forecastQty: number;
-  cumulativeQty: number;
-  decision: 'absorbed' | 'adjusted' | 'pending';
-  planRevision: number | null;
-  createdAt: string;
-}
+type Absorption = AbsorptionRow;
 
 const DECISIONS: Record<string, { text: Text; color: string }> = {
   absorbed: { text: tx('在预估量内，毋需调整', 'Within the forecast'), color: 'green' },
@@ -30,12 +20,7 @@ const DECISIONS: Record<string, { text: Text; color: string }> = {
   drafting: { text: tx('已计入编制中的计划，批准时核对', 'In the draft; checked on approval'), color: 'blue' },
 };
 
-interface Headroom {
-  threshold: number;
-  basis: 'in_force' | 'draft';
-  revision: number | null;
-  rows: { itemId: string; code: string; name: string; unit: string; forecastQty: number; limitQty: number; orderedQty: number; headroom: number; isOver: boolean }[];
-}
+type Headroom = OrderHeadroom;
 
 /** PP-12 (T4 第二十一条): per product, the plan's 预估量, the month's orders and what is left. */
 function HeadroomTable({ plan }: { plan: PlanView }) {
@@ -147,12 +132,7 @@ export function AbsorptionsPanel({ plan }: { plan: PlanView }) {
   );
 }
 
-interface AnnualInput {
-  party: string;
-  content: string;
-  submittedByName: string;
-  submittedAt: string;
-}
+type AnnualInput = AnnualInputView;
 
 const PARTIES: { party: string; label: Text }[] = [
   { party: 'market', label: tx('市场部：市场预测、年度销售计划、价格预测', 'Market: forecast, sales plan, prices') },

@@ -10,28 +10,11 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { UnmetRoutePanel } from './exception/plan-route.panel';
 import { fmt, KIND_LABELS } from './production.labels';
-import type { Item, ItemLabel } from './production.types';
+import type { Item } from './production.types';
 import { orgTime } from '../../ui/time';
+import type { PlanRequestRow, PlanRequestView } from '#production';
 
-interface RequestRow {
-  id: string;
-  number: string;
-  kind: 'special' | 'temporary';
-  title: string;
-  requesterName?: string;
-  receivedOn: string;
-  issueDueOn: string;
-  isFeasible: boolean | null;
-  state: 'received' | 'planned' | 'infeasible' | 'closed';
-  feedbackZh: string | null;
-  feedbackEn: string | null;
-  feedbackSentAt: string | null;
-  planId: string | null;
-  version: number;
-  lines: { itemId: string; qty: number; dueOn: string }[];
-  items?: Record<string, ItemLabel>;
-  planLink?: string | null;
-}
+type RequestRow = PlanRequestRow;
 
 const STATES = { received: tx('待编计划', 'To plan'), planned: tx('已编计划', 'Planned'), infeasible: tx('不可行，已反馈', 'Infeasible, fed back'), closed: tx('计划已下达', 'Plan issued') };
 
@@ -114,7 +97,7 @@ export function RequestPage() {
   const { can } = useAuth();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['production', 'request', id], queryFn: () => get<RequestRow>(`/production/requests/${id}`) });
+  const q = useQuery({ queryKey: ['production', 'request', id], queryFn: () => get<PlanRequestView>(`/production/requests/${id}`) });
   const r = q.data;
   const evaluate = useMutation({ mutationFn: () => post(`/production/requests/${id}/evaluate`, { version: r!.version }), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'request', id] }) });
   const plan = useMutation({ mutationFn: () => post<{ link: string }>(`/production/requests/${id}/plan`, { version: r!.version }), onSuccess: (x) => navigate(x.link) });

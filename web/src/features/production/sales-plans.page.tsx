@@ -9,21 +9,9 @@ import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { ACTION_LABELS, fmt, KIND_LABELS, STATE_COLORS, STATE_LABELS } from './production.labels';
-import type { DocView, Item } from './production.types';
+import type { Item } from './production.types';
 import { ExcelButtons } from './excel-buttons';
-
-interface SalesPlanSummary {
-  id: string;
-  kind: string;
-  number: string;
-  title: string;
-  state: string;
-  periodStart: string;
-  periodEnd: string;
-  total: number;
-  lineCount: number;
-  link: string;
-}
+import type { SalesPlanSummary, SalesPlanView } from '#production';
 
 /** PP-1 / PP-2: annual, quarterly and monthly sales plans; the monthly one is next month's forecast. */
 export function SalesPlansPage() {
@@ -92,21 +80,6 @@ export function SalesPlansPage() {
       </Modal>
     </Page>
   );
-}
-
-interface SalesPlanView {
-  id: string;
-  kind: 'annual' | 'quarterly' | 'monthly';
-  title: string;
-  number: string;
-  state: string;
-  periodStart: string;
-  periodEnd: string;
-  version: number;
-  documentId: string;
-  lines: { itemId: string; code: string; name: string; unit: string; onDate: string; qty: number }[];
-  productTotals: { itemId: string; code: string; name: string; unit: string; qty: number; amount: number | null; lineCount: number }[];
-  document: DocView | null;
 }
 
 type EditLine = { itemId: string; onDate: string; qty: number };

@@ -12,29 +12,11 @@ import { ErrorAlert, Page } from '../../ui/page';
 import { fmt } from './production.labels';
 import { orgTime } from '../../ui/time';
 import { ExcelButtons } from './excel-buttons';
+import type { MonthSummary, ShipmentLine } from '#production';
 
-interface Shipment {
-  id: string;
-  plannedOn: string;
-  qty: number;
-  shippedOn: string | null;
-  shippedQty: number;
-  invoicedAmount: number;
-  collectedAmount: number;
-  version: number;
-  orderId: string;
-  salesSheetNumber: string | null;
-  customer: string;
-  code: string;
-  name: string;
-  unit: string;
-}
+type Shipment = ShipmentLine;
 
-interface Summary {
-  sales: { itemId: string; code: string; name: string; unit: string; planned: number; ordered: number; shipped: number; invoiced: number }[];
-  collection: { customer: string; invoiced: number; collected: number; outstanding: number }[];
-  submittedAt: string | null;
-}
+type Summary = MonthSummary;
 
 /** PP-5 (T4 第十七–十八条): the month's shipment plan, and the sales and collection summary for the GM. */
 export function ShipmentsPage() {

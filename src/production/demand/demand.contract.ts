@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { DocView } from '../common/index';
+import { CHANGE_KINDS, ORDER_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
+
+// Demand's answers (PP-1 … PP-5, PP-12): sales plans, orders with their joint review and
+// customer changes, the shipment plan and the month-end summary.
+
+const DOC_STATES = ['draft', 'submitted', 'approved', 'rejected', 'issued', 'closed'] as const;
+
+export const SalesPlanOut = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  kind: z.enum(SALES_PLAN_KINDS),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  createdBy: z.string(),
+  createdAt: z.date(),
+  version: z.number().int(),
+});
+export type SalesPlanOut = z.infer<typeof SalesPlanOut>;
+
+export const SalesPlanSummary = SalesPlanOut.extend({
+  number: z.string(),
+  title: z.string(),
+  state: z.enum(DOC_STATES),
+  total: z.number(),
+  lineCount: z.number().int(),
+  link: z.string(),
+});
+export type SalesPlanSummary = z.infer<typeof SalesPlanSummary>;
+
+export const SalesPlanView = SalesPlanOut.extend({
+  title: z.string(),
+  number: z.string(),
+  state: z.enum(DOC_STATES),
+  lines: z.array(
+    z.object({ id: z.string(), itemId: z.string(), code: z.string(), name: z.string(), spec: z.string(), unit: z.string(), onDate: z.string(), qty: z.number(), unitPrice: z.number().nullable() }),
+  ),
+  productTotals: z.array(
+    z.object({ itemId: z.string(), code: z.string(), name: z.string(), unit: z.string(), qty: z.number(), amount: z.number().nullable(), lineCount: z.number().int() }),
+  ),
+  document: DocView.nullable(),
+});
+export type SalesPlanView = z.infer<typeof SalesPlanView>;
+
+export const SalesPlanLinesSaved = z.object({ version: z.number().int(), lines: z.number().int() });
+export const IdOut = z.object({ id: z.string() });
+
+export const OrderOut = z.object({
+  id: z.string(),
+  number: z.string(),
+  kind: z.enum(ORDER_KINDS),
+  customer: z.string(),
+  contact: z.string(),
+  receivedOn: z.string(),
+  note: z.string(),
+  state: z.enum(ORDER_STATES),
+  reviewDocumentId: z.string().nullable(),
+  salesSheetNumber: z.string().nullable(),
+  approvedAt: z.date().nullable(),
+  createdBy: z.string(),
+  createdAt: z.date(),
+  version: z.number().int(),
+});
+export type OrderOut = z.infer<typeof OrderOut>;
+
+export const OrderSummary = OrderOut.extend({ totalQty: z.number(), firstShipOn: z.string().nullable(), lineCount: z.number().int(), link: z.string() });
+export type OrderSummary = z.infer<typeof OrderSummary>;
+
+export const OrderLineOut = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  lineNo: z.number().int(),
+  itemId: z.string(),
+  qty: z.number(),
+  requestedShipOn: z.string(),
+  agreedQty: z.number().nullable(),
+  agreedShipOn: z.string().nullable(),
+  unitPrice: z.number().nullable(),
+  version: z.number().int(),
+});
+
+export const CustomerChangeOut = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  orderLineId: z.string(),
+  kind: z.enum(CHANGE_KINDS),
+  newItemId: z.string().nullable(),
+  newQty: z.number().nullable(),
+  newShipOn: z.string().nullable(),
+  reason: z.string(),
+  receivedOn: z.string(),
+  hasWrittenConfirmation: z.boolean(),
+  confirmationRef: z.string(),
+  noticeDays: z.number().int(),
+  isShortNotice: z.boolean(),
+  shortNoticeReason: z.string().nullable(),
+  state: z.enum(['pending', 'applied', 'rejected']),
+  decisionNote: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.date(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.date().nullable(),
+  version: z.number().int(),
+});
+export type CustomerChangeOut = z.infer<typeof CustomerChangeOut>;
+
+export const OrderView = OrderOut.extend({
+  lines: z.array(OrderLineOut.extend({ code: z.string(), name: z.string(), spec: z.string(), unit: z.string() })),
+  reviews: z.array(z.object({ orderId: z.string(), party: z.enum(REVIEW_PARTIES), reviewerId: z.string(), reviewerName: z.string(), opinion: z.string(), isAgreed: z.boolean(), at: z.date() })),
+  changes: z.array(CustomerChangeOut),
+  /** Which department speaks for each party, and whether the viewer may (a member of it). */
+  reviewParties: z.array(z.object({ party: z.enum(REVIEW_PARTIES), departmentNames: z.array(z.string()), mayReview: z.boolean() })),
+});
+export type OrderView = z.infer<typeof OrderView>;
+
+export const ChangeApplied = z.object({
+  change: CustomerChangeOut,
+  line: OrderLineOut,
+  order: OrderOut,
+  /** What the plan did with the changed line (PP-12): absorbed, adjusted or left pending. */
+  absorption: z.unknown(),
+});
+
+export const ShipmentLine = z.object({
+  id: z.string(),
+  plannedOn: z.string(),
+  qty: z.number(),
+  shippedOn: z.string().nullable(),
+  shippedQty: z.number(),
+  invoicedAmount: z.number(),
+  collectedAmount: z.number(),
+  version: z.number().int(),
+  orderId: z.string(),
+  salesSheetNumber: z.string().nullable(),
+  customer: z.string(),
+  itemId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  spec: z.string(),
+  unit: z.string(),
+});
+export type ShipmentLine = z.infer<typeof ShipmentLine>;
+
+export const ShipmentOut = z.object({
+  id: z.string(),
+  orderLineId: z.string(),
+  plannedOn: z.string(),
+  qty: z.number(),
+  shippedOn: z.string().nullable(),
+  shippedQty: z.number(),
+  invoicedAmount: z.number(),
+  collectedAmount: z.number(),
+  version: z.number().int(),
+});
+
+export const MonthSummary = z.object({
+  month: z.string(),
+  sales: z.array(z.object({ itemId: z.string(), code: z.string(), name: z.string(), unit: z.string(), planned: z.number(), ordered: z.number(), shipped: z.number(), invoiced: z.number() })),
+  collection: z.array(z.object({ customer: z.string(), invoiced: z.number(), collected: z.number(), outstanding: z.number() })),
+  submittedAt: z.date().nullable(),
+  reportVersion: z.number().int().nullable(),
+});
+export type MonthSummary = z.infer<typeof MonthSummary>;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ITEM_CATEGORIES, ITEM_SOURCES, LOT_RULES } from './master.schema';
+
+// The master data's answers (items, stock standards, BOM, workshops and their calendar,
+// routings): what /production/items, /bom, /workshops and /routings send back.
+
+/** An item as stored (the answer to a create or a change). */
+export const ItemOut = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  spec: z.string(),
+  unit: z.string(),
+  category: z.enum(ITEM_CATEGORIES),
+  source: z.enum(ITEM_SOURCES),
+  leadTimeDays: z.number(),
+  lotRule: z.enum(LOT_RULES),
+  lotQty: z.number().nullable(),
+  lotMin: z.number().nullable(),
+  isMature: z.boolean(),
+  supplier: z.string(),
+  isActive: z.boolean(),
+  sort: z.number(),
+  version: z.number().int(),
+  createdAt: z.date(),
+});
+export type ItemOut = z.infer<typeof ItemOut>;
+
+/** An item with its stock and standards (the items list). */
+export const ItemWithStock = ItemOut.extend({
+  onHand: z.number(),
+  minQty: z.number().nullable(),
+  maxQty: z.number().nullable(),
+  /** The safety stock in force (the last approved value). */
+  safetyStock: z.number(),
+  /** A changed safety stock waiting for approval (T4 第二十四条); null when none. */
+  safetyPending: z.number().nullable(),
+  stockVersion: z.number().int().nullable(),
+  isSafetyApproved: z.boolean(),
+});
+export type ItemWithStock = z.infer<typeof ItemWithStock>;
+
+/** An item's stock standards as stored (who asked for and approved the safety stock). */
+export const StockStandards = z.object({
+  itemId: z.string(),
+  minQty: z.number().nullable(),
+  maxQty: z.number().nullable(),
+  safetyStock: z.number(),
+  safetyPending: z.number().nullable(),
+  safetyRequestedBy: z.string().nullable(),
+  safetyRequestedAt: z.date().nullable(),
+  safetyApprovedBy: z.string().nullable(),
+  safetyApprovedAt: z.date().nullable(),
+  updatedAt: z.date(),
+  version: z.number().int(),
+});
+export type StockStandards = z.infer<typeof StockStandards>;
+
+export const BomLineOut = z.object({
+  id: z.string(),
+  parentItemId: z.string(),
+  childItemId: z.string(),
+  qtyPer: z.number(),
+  scrapRate: z.number(),
+  yieldRate: z.number(),
+  version: z.number().int(),
+});
+export type BomLineOut = z.infer<typeof BomLineOut>;
+
+export const BomLineView = BomLineOut.extend({ childCode: z.string(), childName: z.string(), childUnit: z.string() });
+export type BomLineView = z.infer<typeof BomLineView>;
+
+export const WorkshopOut = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  departmentId: z.string().nullable(),
+  shiftsPerDay: z.number(),
+  hoursPerShift: z.number(),
+  lines: z.number(),
+  efficiency: z.number(),
+  workingWeekdays: z.array(z.number()),
+  sort: z.number(),
+  version: z.number().int(),
+});
+export type WorkshopOut = z.infer<typeof WorkshopOut>;
+
+/** A calendar exception of a workshop: overtime or a stop on one day. */
+export const WorkshopDayOut = z.object({ workshopId: z.string(), day: z.string(), hours: z.number(), note: z.string(), version: z.number().int() });
+export type WorkshopDayOut = z.infer<typeof WorkshopDayOut>;
+
+/** Capacity hours of a workshop per day of the asked range. */
+export const CapacityCalendarRow = z.object({ id: z.string(), code: z.string(), name: z.string(), hours: z.array(z.number()) });
+export type CapacityCalendarRow = z.infer<typeof CapacityCalendarRow>;
+
+export const RoutingOpOut = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  seq: z.number().int(),
+  workshopId: z.string(),
+  hoursPerUnit: z.number(),
+  offsetDays: z.number().int(),
+  version: z.number().int(),
+});
+export type RoutingOpOut = z.infer<typeof RoutingOpOut>;
+
+export const RoutingOpView = RoutingOpOut.extend({ itemCode: z.string(), itemName: z.string(), workshopName: z.string() });
+export type RoutingOpView = z.infer<typeof RoutingOpView>;
