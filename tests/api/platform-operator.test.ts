@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findActiveOrganisationIds } from '#core/org';
 import { addOperator } from '#core/platform';
 import { newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '#test-support';
 
@@ -87,6 +88,8 @@ describe('issue 12: the platform operator', () => {
     expect(off.statusCode).toBe(200);
     expect(off.json()).toMatchObject({ state: 'disabled', disabledReason: '合同到期' });
     expect((await s.get('/api/org/people')).statusCode).toBe(401);
+    // The scheduler's per-school jobs skip it.
+    expect(await findActiveOrganisationIds(t.ctx.db, 'school')).not.toContain(schoolId);
     const refused = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'south.admin', password: PASSWORD }, headers: { 'x-locale': 'zh-CN' } });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().messageZh).toContain('该组织已停用');
@@ -100,6 +103,7 @@ describe('issue 12: the platform operator', () => {
     const on = await op.post(`/api/platform/organisations/${schoolId}/enable`);
     expect(on.statusCode).toBe(200);
     expect(on.json()).toMatchObject({ state: 'active', disabledAt: null, disabledReason: null });
+    expect(await findActiveOrganisationIds(t.ctx.db, 'school')).toContain(schoolId);
     const again = await signIn(t.app, 'south.admin', PASSWORD);
     expect((await again.get('/api/org/people')).statusCode).toBe(200);
 
