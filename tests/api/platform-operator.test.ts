@@ -79,6 +79,7 @@ describe('issue 12: the platform operator', () => {
     expect(res.body).not.toContain('south.teacher');
     expect(res.body).not.toContain('south.admin');
     expect(res.json().find((o: { isPlatform: boolean }) => o.isPlatform)).toMatchObject({ kind: 'platform', code: 'platform' });
+    expect(res.json().find((o: { id: string }) => o.id === plantId)).toMatchObject({ kind: 'enterprise', template: 'T4', modules: [{ name: 'production' }] });
   });
 
   it('issue 12: disabling refuses sign-in with a clear message and ends sessions (401); re-enabling restores access', async () => {
