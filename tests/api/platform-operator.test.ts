@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '#core/access';
+import { createDeadline, runDueDeadlines } from '#core/calendar';
 import { findActiveOrganisationIds } from '#core/org';
 import { addOperator } from '#core/platform';
 import { newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '#test-support';
@@ -169,5 +171,27 @@ describe('issue 12: the platform operator', () => {
     // Nothing half-made by the refusals.
     const names = (await op.get('/api/platform/organisations')).json().map((o: { name: string }) => o.name);
     expect(names).not.toContain('新学校');
+  });
+
+  it('issue 12: the scheduler leaves a disabled organisation\'s deadlines alone until it is re-enabled', async () => {
+    const [admin] = await t.database.query<{ id: string }>("select id from users where username = 'north.admin'");
+    const deadline = await t.ctx.db.transaction((tx) =>
+      createDeadline(tx, systemActor(plantId), {
+        subjectType: 'test.subject',
+        subjectId: 'platform-1',
+        title: { zh: '月度计划', en: 'Monthly plan' },
+        ownerUserId: admin.id,
+        dueOn: '2026-03-02',
+        escalateTo: [],
+        rule: { clause: 'T2 五.1.2)', ruleCode: 'production.plan.late' },
+      }),
+    );
+    const stateOf = async () => (await t.database.query<{ state: string }>('select state from deadlines where org_id = $1 and id = $2', [plantId, deadline.id]))[0].state;
+    expect((await op.post(`/api/platform/organisations/${plantId}/disable`, { reason: '欠费' })).statusCode).toBe(200);
+    await runDueDeadlines(t.ctx);
+    expect(await stateOf()).toBe('open');
+    expect((await op.post(`/api/platform/organisations/${plantId}/enable`)).statusCode).toBe(200);
+    await runDueDeadlines(t.ctx);
+    expect(await stateOf()).toBe('missed');
   });
 });
