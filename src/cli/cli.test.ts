@@ -81,5 +81,24 @@ describe('zhidu CLI', () => {
     expect(await runCli(['org', 'list'], list.io)).toBe(0);
     expect(list.out.join('')).toMatch(/east\t城东小学\t学校\tS2\t校本培训管理、团委工作\t1 人/);
   }, 600_000);
-});
 
+  it('issue 12: operator add makes the platform organisation and an operator; a duplicate is refused by name; bad input exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhidu-cli-'));
+    process.env.DATA_DIR = join(dir, 'operator');
+    const missing = capture();
+    expect(await runCli(['operator', 'add', '--username', 'ops.one'], missing.io)).toBe(2);
+    expect(missing.err.join('')).toContain('--password');
+    const first = capture();
+    expect(await runCli(['operator', 'add', '--username', 'ops.one', '--password', 'Kq7!mesa-river-41'], first.io)).toBe(0);
+    expect(first.out.join('')).toContain('created the platform organisation');
+    expect(first.out.join('')).toContain('added operator ops.one');
+    const second = capture();
+    expect(await runCli(['operator', 'add', '--username', 'ops.two', '--password', 'Kq7!mesa-river-42'], second.io)).toBe(0);
+    expect(second.out.join('')).not.toContain('created the platform organisation');
+    const dup = capture();
+    await expect(runCli(['operator', 'add', '--username', 'ops.one', '--password', 'Kq7!mesa-river-43'], dup.io)).rejects.toThrow(/ops.one/);
+    const list = capture();
+    expect(await runCli(['org', 'list'], list.io)).toBe(0);
+    expect(list.out.join('')).toMatch(/platform\t平台运营\t平台\tplatform\t—\t2 人/);
+  }, 600_000);
+});

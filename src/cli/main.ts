@@ -16,6 +16,8 @@ const HELP = `制度 Zhidu — 用法 usage: zhidu <command>
   org add --name <名称> --template T1|T2|T3|T4|S1|S2|S3|S4 --admin <用户名> --password <密码>
                                 按制度模板新建组织 create an organisation from a template
   org list                      列出组织 list organisations
+  operator add --username <用户名> --password <密码>
+                                新增平台运营账号 add a platform operator (creates the platform organisation if missing)
   user add --org <code> --username <u> --name <显示名> --password <p> [--role r1,r2]
                                 新增用户 add a user
   backup <file>                 备份全部数据与附件到一个文件（仅所有者可读）
@@ -140,6 +142,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     case 'org': {
       const { runOrgCommand } = await import('./org.command');
       return runOrgCommand(rest, io);
+    }
+    case 'operator': {
+      const { runOperatorCommand } = await import('./operator.command');
+      return runOperatorCommand(rest, io);
     }
     case 'plan': {
       // Loaded on demand: the solver's WASM is not needed to start the server.

@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { systemActor } from '#core/access';
 import { addDays, dueDateFor, loadBusinessCalendar, orgToday } from '#core/calendar';
 import type { Db } from '#core/db';
 import type { Job } from '#core/http';
-import { organisations } from '#core/org';
+import { findActiveOrganisationIds } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { assessMissedRequestIssues, runDueExecutionAssessment, runPlanningAssessment } from './assessment/index';
 import { addMonths, ensureDeadline, findResponsible, monthOf, monthStart } from './common/index';
@@ -73,7 +73,8 @@ export const productionJobs: Job[] = [
   },
   async (ctx) => {
     const now = ctx.clock();
-    const plants = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'enterprise'));
+    // A disabled plant (issue 12) is skipped.
+    const plants = (await findActiveOrganisationIds(ctx.db, 'enterprise')).map((id) => ({ id }));
     for (const p of plants) {
       const key = `${p.id}:${now.toISOString().slice(0, 10)}`;
       if (done.has(key)) continue;

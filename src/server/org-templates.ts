@@ -13,6 +13,8 @@ import { plantSeed, schoolSeed } from './demo/demo-orgs';
 
 export const ORG_TEMPLATES = ['T1', 'T2', 'T3', 'T4', 'S1', 'S2', 'S3', 'S4'] as const;
 export type OrgTemplate = (typeof ORG_TEMPLATES)[number];
+/** The templates with their labels and kinds, for the operator's select (issue 12). */
+export const ORG_TEMPLATE_OPTIONS = ORG_TEMPLATES.map((code) => ({ code, label: { zh: PRESET_LABELS[code].zh, en: PRESET_LABELS[code].en }, kind: PRESET_LABELS[code].kind }));
 export const isOrgTemplate = (value: string): value is OrgTemplate => (ORG_TEMPLATES as readonly string[]).includes(value);
 
 export interface NewOrganisation {

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '#core/http';
-import { organisations } from '#core/org';
+import { findActiveOrganisationIds } from '#core/org';
 import { warnTeachers } from './assessment';
 import { closeEndedSessions } from './attendance';
 import { schoolYearOf } from './common';
@@ -21,8 +20,8 @@ export async function remindSelfStudyJob(ctx: AppContext): Promise<void> {
   const now = ctx.clock().getTime();
   if (Math.abs(now - lastReminderRun) < REMINDER_EVERY_MS) return;
   lastReminderRun = now;
-  const schools = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'school'));
-  for (const s of schools) await remindSelfStudy(ctx.db, s.id, ctx.clock());
+  // A disabled school (issue 12) is skipped.
+  for (const id of await findActiveOrganisationIds(ctx.db, 'school')) await remindSelfStudy(ctx.db, id, ctx.clock());
 }
 
 let lastWarningRun = 0;
@@ -32,6 +31,5 @@ export async function warnTeachersJob(ctx: AppContext): Promise<void> {
   const now = ctx.clock();
   if (Math.abs(now.getTime() - lastWarningRun) < REMINDER_EVERY_MS) return;
   lastWarningRun = now.getTime();
-  const schools = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'school'));
-  for (const s of schools) await warnTeachers(ctx.db, s.id, schoolYearOf(await orgToday(ctx.db, s.id, now)), now);
+  for (const id of await findActiveOrganisationIds(ctx.db, 'school')) await warnTeachers(ctx.db, id, schoolYearOf(await orgToday(ctx.db, id, now)), now);
 }

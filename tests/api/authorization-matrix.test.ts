@@ -78,6 +78,9 @@ const OWN_VALUES: Record<string, Record<string, string>> = {
 /** Where a path parameter's real ids live, when the path does not say it plainly. */
 const PARAM_TABLES: Record<string, string> = {
   '/api/org/people/:id': 'users',
+  // Issue 12: the platform operator's routes name organisations (platform-only routes).
+  '/api/platform/organisations/:id/disable': 'organisations',
+  '/api/platform/organisations/:id/enable': 'organisations',
   '/api/org/departments/:id': 'departments',
   '/api/attachments/:id': 'attachments',
   '/api/attachments/:id/download': 'attachments',
@@ -200,6 +203,7 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
       pool.set(table, rows.map((r) => r.id));
       for (const r of rows) ownIds.add(r.id);
     }
+    pool.set('organisations', orgIds);
     const [school] = await t.database.query<{ id: string }>("select id from organisations where code = 'demo-school'");
     const nobodyActor = await newPerson(t.ctx.db, school.id, []);
     nobody = await signIn(t.app, nobodyActor.username, TEST_PASSWORD);
@@ -322,5 +326,21 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
     }
     expect(wrong).toEqual([]);
     expect(await snapshot()).toEqual(before);
+  }, 300_000);
+
+  it('issue 12: the platform operator gets no records of the demo organisations through any route but its own', async () => {
+    const operator = await signIn(t.app, 'operator', DEMO_PASSWORD);
+    const wrong: string[] = [];
+    for (const o of ops) {
+      if (PUBLIC.has(key(o)) || key(o) === 'POST /api/auth/logout' || o.url.startsWith('/api/platform/')) continue;
+      const f = fill(o);
+      if ('missing' in f) continue;
+      const r = await call(operator, o, f.url);
+      const leaked = (r.body.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []).filter((id) => ownIds.has(id) && !r.sent.includes(id));
+      if (r.statusCode >= 500) wrong.push(`${key(o)} → ${r.statusCode} ${r.body.slice(0, 120)}`);
+      else if (leaked.length) wrong.push(`${key(o)} → ${r.statusCode} shows ${leaked.length} ids of a demo organisation`);
+      else if (!ANY_SIGNED_IN.has(key(o)) && r.statusCode !== 403 && r.statusCode !== 404) wrong.push(`${key(o)} → ${r.statusCode} (expected 403/404) ${r.body.slice(0, 80)}`);
+    }
+    expect(wrong).toEqual([]);
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { type Actor, isPermissionCode, type Permission } from '../access';
 import type { Db } from '../db';
-import { roles, userRoles, users } from '../org';
+import { organisations, roles, userRoles, users } from '../org';
 
 /**
  * Builds the acting person from the database: roles and their permissions as data.
@@ -13,16 +13,19 @@ export async function loadActor(db: Db, orgId: string, userId: string): Promise<
       username: users.username,
       displayName: users.displayName,
       isActive: users.isActive,
+      orgDisabledAt: organisations.disabledAt,
       locale: users.locale,
       roleCode: userRoles.roleCode,
       permissions: roles.permissions,
     })
     .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
     .leftJoin(userRoles, and(eq(userRoles.orgId, users.orgId), eq(userRoles.userId, users.id)))
     .leftJoin(roles, and(eq(roles.orgId, userRoles.orgId), eq(roles.code, userRoles.roleCode)))
     .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
   const user = rows[0];
-  if (!user?.isActive) return undefined;
+  // Issue 12: a disabled organisation's sessions stop working at the next request.
+  if (!user?.isActive || user.orgDisabledAt) return undefined;
   const codes: string[] = [];
   const permissions = new Set<Permission>();
   for (const r of rows) {

@@ -4,7 +4,7 @@ import type { Actor } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { users } from '../org';
+import { organisations, users } from '../org';
 import { loadActor } from './actor-loader';
 import { sessions } from './auth.schema';
 import { checkLoginRate, pruneLoginRate, recordLoginFailure } from './login-rate';
@@ -100,6 +100,12 @@ export async function login(
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     if (attempt >= settings.maxFailedLogins) await lockAccount(db, user, now, settings);
     return failed();
+  }
+  // Issue 12: told only to whoever knows the password, so it says nothing to a guesser.
+  const [org] = await db.select({ disabledAt: organisations.disabledAt }).from(organisations).where(eq(organisations.id, user.orgId));
+  if (org?.disabledAt) {
+    await db.update(users).set({ failedLogins: 0 }).where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
+    throw new AppError('FORBIDDEN', '该组织已停用，请联系平台运营方', 'This organisation is disabled; contact the platform operator');
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');

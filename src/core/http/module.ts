@@ -17,11 +17,12 @@ export type Text = { zh: string; en: string };
 export type Job = (ctx: AppContext) => Promise<void>;
 
 /** What a module's demo seeder gets: one demo organisation, its people and departments by name. */
-export type OrgKind = 'enterprise' | 'school';
+export type OrgKind = 'enterprise' | 'school' | 'platform';
 
 export interface DemoOrg {
   orgId: string;
-  kind: OrgKind;
+  /** Demo organisations are plants and schools (the platform has no demo data). */
+  kind: 'enterprise' | 'school';
   /** Regulation template: T1–T4 for plants, S1–S4 for schools. */
   template: string;
   /** A system actor holding every permission in this organisation. */

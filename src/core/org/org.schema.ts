@@ -4,9 +4,12 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull(),
   name: text('name').notNull(),
-  kind: text('kind').$type<'enterprise' | 'school'>().notNull(),
+  kind: text('kind').$type<'enterprise' | 'school' | 'platform'>().notNull(),
   template: text('template').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Issue 12: set by the platform operator; its people cannot sign in and its jobs are skipped. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  disabledReason: text('disabled_reason'),
 });
 
 /** The modules an organisation has switched on (issue 12); core modules are always on. */

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { departments, organisations, orgModules, roles } from './org.schema';
 import type { DepartmentKind } from './org.schema';
@@ -13,7 +13,7 @@ export interface RoleSeed {
 export interface OrganisationSeed {
   code: string;
   name: string;
-  kind: 'enterprise' | 'school';
+  kind: 'enterprise' | 'school' | 'platform';
   template: string;
   roles: RoleSeed[];
   departments: { name: string; kind: DepartmentKind }[];
@@ -56,4 +56,10 @@ export async function getOrganisation(db: Db, id: string) {
 
 export async function countOrganisations(db: Db): Promise<number> {
   return (await db.select({ id: organisations.id }).from(organisations)).length;
+}
+
+/** The organisations of a kind that are not disabled: the scheduler's jobs run for these only (issue 12). */
+export async function findActiveOrganisationIds(db: Db, kind: 'enterprise' | 'school'): Promise<string[]> {
+  const rows = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.kind, kind), isNull(organisations.disabledAt)));
+  return rows.map((r) => r.id);
 }

@@ -83,7 +83,7 @@ export const PRESET_LABELS: Record<PresetName, { zh: string; en: string; kind: '
 };
 
 /** The preset an organisation starts from: its template, else the fullest of its kind. */
-export function presetNameFor(template: string, kind: 'enterprise' | 'school'): PresetName {
+export function presetNameFor(template: string, kind: string): PresetName {
   if (template in POLICY_PRESETS) return template as PresetName;
   return kind === 'school' ? 'S1' : 'T4';
 }

@@ -1,10 +1,13 @@
 import type { OrganisationSeed } from '#core/org';
 
+/** A plant or a school: the kinds with a template, default roles and demo data. */
+export type TemplateOrgSeed = OrganisationSeed & { kind: 'enterprise' | 'school' };
+
 // Role bundles per kind of organisation. Admins can change them later (roles are data).
 const all = (prefixes: string[], perms: readonly string[]) => perms.filter((p) => prefixes.some((x) => p.startsWith(x)));
 const COMMON_READ = ['document.read', 'meeting.read', 'assessment.read', 'archive.read'];
 
-export function plantSeed(permissions: readonly string[]): OrganisationSeed {
+export function plantSeed(permissions: readonly string[]): TemplateOrgSeed {
   return {
     code: 'demo-plant',
     name: '示例酒业有限公司',
@@ -42,7 +45,7 @@ export function plantSeed(permissions: readonly string[]): OrganisationSeed {
   };
 }
 
-export function schoolSeed(permissions: readonly string[]): OrganisationSeed {
+export function schoolSeed(permissions: readonly string[]): TemplateOrgSeed {
   return {
     code: 'demo-school',
     name: '示例中心小学',

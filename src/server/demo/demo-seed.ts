@@ -3,8 +3,10 @@ import { writeAudit } from '#core/audit';
 import { hashPassword } from '#core/auth';
 import { type Database, type Db, LOCK_KEYS } from '#core/db';
 import type { DemoOrg, Registry } from '#core/http';
-import { countOrganisations, createOrganisation, type OrganisationSeed, userRoles, users } from '#core/org';
-import { DEMO_PASSWORD, type DemoUser, PLANT_USERS, plantSeed, SCHOOL_USERS, schoolSeed } from './demo-orgs';
+import { createOrganisation, organisations, userRoles, users } from '#core/org';
+import { ensurePlatformOrganisation, OPERATOR_ROLE } from '#core/platform';
+import { eq, ne } from 'drizzle-orm';
+import { DEMO_PASSWORD, type DemoUser, PLANT_USERS, plantSeed, SCHOOL_USERS, schoolSeed, type TemplateOrgSeed } from './demo-orgs';
 
 export interface DemoLogin {
   organisation: string;
@@ -13,7 +15,7 @@ export interface DemoLogin {
   roles: string[];
 }
 
-async function seedOrganisation(db: Db, registry: Registry, seed: OrganisationSeed, people: DemoUser[], passwordHash: string, today: Date) {
+async function seedOrganisation(db: Db, registry: Registry, seed: TemplateOrgSeed, people: DemoUser[], passwordHash: string, today: Date) {
   const { org, departments } = await createOrganisation(db, { ...seed, modules: seed.modules ?? registry.defaultModules(seed.kind) });
   const actor = systemActor(org.id);
   const departmentIds = new Map(departments.map((d) => [d.name, d.id]));
@@ -43,13 +45,32 @@ async function seedOrganisation(db: Db, registry: Registry, seed: OrganisationSe
 
 /** Seeds the two demo organisations once; a database that has organisations is left alone. */
 export async function seedDemo(db: Db, registry: Registry, today: Date): Promise<{ seeded: boolean; logins: DemoLogin[]; password: string }> {
-  if ((await countOrganisations(db)) > 0) return { seeded: false, logins: demoLogins(), password: DEMO_PASSWORD };
+  // The platform organisation alone (an operator added by the CLI first) does not count as data.
+  const [present] = await db.select({ id: organisations.id }).from(organisations).where(ne(organisations.kind, 'platform')).limit(1);
+  if (present) return { seeded: false, logins: demoLogins(), password: DEMO_PASSWORD };
   // Every demo account shares one password, so hash it once.
   const hash = await hashPassword(DEMO_PASSWORD);
   const codes = registry.permissions.map((p) => p.code);
   const plant = await seedOrganisation(db, registry, plantSeed(codes), PLANT_USERS, hash, today);
   const school = await seedOrganisation(db, registry, schoolSeed(codes), SCHOOL_USERS, hash, today);
-  return { seeded: true, logins: [...plant, ...school], password: DEMO_PASSWORD };
+  const operator = await seedOperator(db, registry, hash);
+  return { seeded: true, logins: [...plant, ...school, ...operator], password: DEMO_PASSWORD };
+}
+
+const PLATFORM_NAME = '平台运营';
+const DEMO_OPERATOR = { username: 'operator', displayName: '平台运营员' };
+
+/** Issue 12: the platform organisation and its operator, with the shared demo password (no extra hash). */
+async function seedOperator(db: Db, registry: Registry, passwordHash: string): Promise<DemoLogin[]> {
+  const platform = await ensurePlatformOrganisation(db, registry);
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, DEMO_OPERATOR.username));
+  if (taken) return [];
+  await db.transaction(async (tx) => {
+    const [row] = await tx.insert(users).values({ orgId: platform.id, ...DEMO_OPERATOR, passwordHash }).returning({ id: users.id });
+    await tx.insert(userRoles).values({ orgId: platform.id, userId: row.id, roleCode: OPERATOR_ROLE });
+    await writeAudit(tx, systemActor(platform.id), { action: 'seed.demo', entity: 'organisation', entityId: platform.id, after: { name: PLATFORM_NAME, people: 1 } });
+  });
+  return [{ organisation: PLATFORM_NAME, ...DEMO_OPERATOR, roles: [OPERATOR_ROLE] }];
 }
 
 /**
@@ -63,5 +84,9 @@ export function seedDemoOnce(database: Database, registry: Registry, today: Date
 
 export function demoLogins(): DemoLogin[] {
   const map = (org: string, list: DemoUser[]) => list.map((p) => ({ organisation: org, username: p.username, displayName: p.displayName, roles: p.roles }));
-  return [...map('示例酒业有限公司', PLANT_USERS), ...map('示例中心小学', SCHOOL_USERS)];
+  return [
+    ...map('示例酒业有限公司', PLANT_USERS),
+    ...map('示例中心小学', SCHOOL_USERS),
+    { organisation: PLATFORM_NAME, ...DEMO_OPERATOR, roles: [OPERATOR_ROLE] },
+  ];
 }

@@ -33,9 +33,13 @@ export function App() {
       {/* Each page is its own chunk: the shell stays while a page's code arrives. */}
       <Suspense fallback={<PageLoading />}>
         <Routes>
-          {appRoutes.map((r) => (
-            <Route key={r.path} path={r.path} element={r.menu?.permission && !can(r.menu.permission) ? <ForbiddenPage /> : r.element} />
-          ))}
+          {/* Issue 12: the platform operator starts on the organisations page (no workbench of its own). */}
+          {can('platform.orgs') && <Route path="/" element={<Navigate to="/platform/organisations" replace />} />}
+          {appRoutes
+            .filter((r) => !(r.path === '/' && can('platform.orgs')))
+            .map((r) => (
+              <Route key={r.path} path={r.path} element={r.menu?.permission && !can(r.menu.permission) ? <ForbiddenPage /> : r.element} />
+            ))}
           <Route path="/login" element={<Navigate to={nextPath(location.search)} replace />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

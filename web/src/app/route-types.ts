@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Text } from '../ui/i18n';
 
-export type MenuSection = 'home' | 'production' | 'training' | 'league' | 'admin';
+export type MenuSection = 'home' | 'production' | 'training' | 'league' | 'admin' | 'platform';
 
 /** A page of the app; `menu` puts it in the navigation for people with `permission`. */
 export interface AppRoute {

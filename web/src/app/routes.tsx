@@ -6,6 +6,7 @@ import { homeRoutes } from '../features/home';
 import { leagueRoutes } from '../features/league';
 import { meetingRoutes } from '../features/meeting';
 import { notifyRoutes } from '../features/notify';
+import { platformRoutes } from '../features/platform';
 import { policyRoutes } from '../features/policy';
 import { productionRoutes } from '../features/production';
 import { trainingRoutes } from '../features/training';
@@ -24,4 +25,5 @@ export const appRoutes: AppRoute[] = [
   ...archiveRoutes,
   ...policyRoutes,
   ...adminRoutes,
+  ...platformRoutes,
 ];

@@ -15,6 +15,7 @@ const SECTIONS: { key: MenuSection; label: Text }[] = [
   { key: 'training', label: tx('校本培训', 'Training') },
   { key: 'league', label: tx('团委', 'Youth League') },
   { key: 'admin', label: tx('系统管理', 'Administration') },
+  { key: 'platform', label: tx('平台运营', 'Platform') },
 ];
 
 export function Shell({ routes, children }: { routes: AppRoute[]; children: ReactNode }) {
@@ -37,7 +38,11 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
 
   const items = useMemo(() => {
     const off = new Set((modules.data ?? []).filter((m) => !m.isOn).map((m) => m.name));
-    const visible = routes.filter((r) => r.menu && !off.has(r.menu.section) && (!r.menu.permission || can(r.menu.permission)));
+    // Issue 12: the platform operator's menu is its organisations page and nothing else.
+    const isOperator = can('platform.orgs');
+    const visible = routes.filter(
+      (r) => r.menu && !off.has(r.menu.section) && (!r.menu.permission || can(r.menu.permission)) && (r.menu.section === 'platform') === isOperator,
+    );
     return SECTIONS.flatMap((s): NonNullable<MenuProps['items']> => {
       const pages = visible.filter((r) => r.menu?.section === s.key).sort((a, b) => (a.menu?.order ?? 50) - (b.menu?.order ?? 50));
       if (pages.length === 0) return [];
