@@ -70,3 +70,8 @@ export { trainingTeachers } from './teacher';
 export { schoolYearOf, schoolYearRange, termOf, termRange, weekStartOf } from './common';
 export type { Term } from './common';
 export type { SchoolTeacher, TestSchool } from './demo';
+/** Issue 12: the district's read-only roll-up of one school's training, and its rules. */
+export { readSchoolTrainingRollup } from './rollup/rollup.service';
+export type { SchoolRollup, TeacherRollup } from './rollup/rollup.service';
+export { bandOf, bandsBy, behindList, countBands, cycleOf, cycleProgress, HOUR_BAND_LABELS, HOUR_BANDS } from './rollup/rollup.rules';
+export type { BandCounts, BehindReason, CyclePolicy, CycleProgress, HourBand } from './rollup/rollup.rules';

@@ -4,7 +4,7 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull(),
   name: text('name').notNull(),
-  kind: text('kind').$type<'enterprise' | 'school'>().notNull(),
+  kind: text('kind').$type<'enterprise' | 'school' | 'district'>().notNull(),
   template: text('template').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

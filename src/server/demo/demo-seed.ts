@@ -4,7 +4,7 @@ import { hashPassword } from '#core/auth';
 import { type Database, type Db, LOCK_KEYS } from '#core/db';
 import type { DemoOrg, Registry } from '#core/http';
 import { countOrganisations, createOrganisation, type OrganisationSeed, userRoles, users } from '#core/org';
-import { DEMO_PASSWORD, type DemoUser, PLANT_USERS, plantSeed, SCHOOL_USERS, schoolSeed } from './demo-orgs';
+import { DEMO_PASSWORD, type DemoUser, DISTRICT_USERS, districtSeed, PLANT_USERS, plantSeed, SCHOOL_USERS, schoolSeed } from './demo-orgs';
 
 export interface DemoLogin {
   organisation: string;
@@ -49,7 +49,9 @@ export async function seedDemo(db: Db, registry: Registry, today: Date): Promise
   const codes = registry.permissions.map((p) => p.code);
   const plant = await seedOrganisation(db, registry, plantSeed(codes), PLANT_USERS, hash, today);
   const school = await seedOrganisation(db, registry, schoolSeed(codes), SCHOOL_USERS, hash, today);
-  return { seeded: true, logins: [...plant, ...school], password: DEMO_PASSWORD };
+  // Issue 12: the district after the school, so its seeder finds the school to link.
+  const district = await seedOrganisation(db, registry, districtSeed(codes), DISTRICT_USERS, hash, today);
+  return { seeded: true, logins: [...plant, ...school, ...district], password: DEMO_PASSWORD };
 }
 
 /**
@@ -63,5 +65,5 @@ export function seedDemoOnce(database: Database, registry: Registry, today: Date
 
 export function demoLogins(): DemoLogin[] {
   const map = (org: string, list: DemoUser[]) => list.map((p) => ({ organisation: org, username: p.username, displayName: p.displayName, roles: p.roles }));
-  return [...map('示例酒业有限公司', PLANT_USERS), ...map('示例中心小学', SCHOOL_USERS)];
+  return [...map('示例酒业有限公司', PLANT_USERS), ...map('示例中心小学', SCHOOL_USERS), ...map('示例区教师发展中心', DISTRICT_USERS)];
 }
