@@ -11,6 +11,7 @@ import { meetingModule } from '#core/meeting';
 import { notifyModule } from '#core/notify';
 import { orgModule } from '#core/org';
 import { policyModule } from '#core/policy';
+import { districtLinksModule, districtModule } from '#district';
 import { leagueModule } from '#league';
 import { productionModule } from '#production';
 import { trainingModule } from '#training';
@@ -36,6 +37,8 @@ export const APP_MODULES: readonly ModuleDeclaration[] = [
   homeModule,
   productionModule,
   trainingModule,
+  districtModule,
+  districtLinksModule,
   leagueModule,
 ];
 
