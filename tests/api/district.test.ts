@@ -110,7 +110,7 @@ describe('issue 12: the district over schools (links, roll-up, floor, tenancy)',
 
     const rows = (await officer.get('/api/district/teachers?schoolYear=2026-2027')).json().teachers;
     const byNo = new Map(rows.map((r: { staffNo: string }) => [r.staffNo, r]));
-    expect(byNo.get('T001')).toMatchObject({ hours: 80, credits: 12, band: 'h73to108', cycleHours: 150, expectedByNow: 144, isBehind: false, behindReasons: [], schoolOrgId: a.orgId });
+    expect(byNo.get('T001')).toMatchObject({ hours: 80, credits: 80, requiredCredits: 12, band: 'h73to108', cycleHours: 150, expectedByNow: 144, isBehind: false, behindReasons: [], schoolOrgId: a.orgId });
     expect(byNo.get('T002')).toMatchObject({ hours: 40, band: 'h37to72', cycleHours: 40, isBehind: true, behindReasons: ['year', 'cycle'] });
     expect(byNo.get('T004')).toMatchObject({ hours: 112, band: 'ge109', cycleHours: 212, isBehind: false });
     expect(byNo.get('T003')).toMatchObject({ hours: 0, band: 'le36', verdict: 'unqualified' });
