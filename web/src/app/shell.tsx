@@ -14,6 +14,7 @@ const SECTIONS: { key: MenuSection; label: Text }[] = [
   { key: 'production', label: tx('生产计划', 'Production') },
   { key: 'training', label: tx('校本培训', 'Training') },
   { key: 'league', label: tx('团委', 'Youth League') },
+  { key: 'district', label: tx('学区', 'District') },
   { key: 'admin', label: tx('系统管理', 'Administration') },
 ];
 
@@ -37,7 +38,7 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
 
   const items = useMemo(() => {
     const off = new Set((modules.data ?? []).filter((m) => !m.isOn).map((m) => m.name));
-    const visible = routes.filter((r) => r.menu && !off.has(r.menu.section) && (!r.menu.permission || can(r.menu.permission)));
+    const visible = routes.filter((r) => r.menu && !off.has(r.menu.section) && !(r.menu.module && off.has(r.menu.module)) && (!r.menu.permission || can(r.menu.permission)));
     return SECTIONS.flatMap((s): NonNullable<MenuProps['items']> => {
       const pages = visible.filter((r) => r.menu?.section === s.key).sort((a, b) => (a.menu?.order ?? 50) - (b.menu?.order ?? 50));
       if (pages.length === 0) return [];
