@@ -208,7 +208,7 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
     const outsiderActor = await newPerson(t.ctx.db, other.org.id, 'all');
     outsider = await signIn(t.app, outsiderActor.username, TEST_PASSWORD);
     expect(DEMO_PASSWORD).toBeTruthy();
-  }, 180_000);
+  }, 420_000);
   afterAll(() => t.close());
 
   const key = (o: Operation) => `${o.method} ${o.url}`;
