@@ -69,18 +69,19 @@ export function DistrictOverviewPage() {
                 testId="district-bands-chart"
                 option={{
                   tooltip: { trigger: 'axis' },
-                  grid: { left: 40, right: 12, top: 24, bottom: 40 },
-                  xAxis: { type: 'category', data: HOUR_BANDS.map((b) => t(BAND_LABELS[b])) },
+                  grid: { left: 40, right: 12, top: 24, bottom: 44 },
+                  // Short labels, every one shown (a phone has room for four numbers, not four phrases).
+                  xAxis: { type: 'category', name: t(tx('学时', 'Hours')), nameLocation: 'middle', nameGap: 26, axisLabel: { interval: 0 }, data: ['≤36', '37–72', '73–108', '≥109'] },
                   yAxis: { type: 'value', minInterval: 1, name: t(tx('人数', 'Teachers')) },
                   series: [{ type: 'bar', name: t(tx('教师', 'Teachers')), data: HOUR_BANDS.map((b) => s.bands[b]), barMaxWidth: 40 }],
                 }}
               />
               <EChart
-                height={Math.max(160, 40 + s.bySubject.length * 28)}
+                height={Math.max(200, 100 + s.bySubject.length * 28)}
                 option={{
                   tooltip: { trigger: 'axis' },
                   legend: { bottom: 0 },
-                  grid: { left: 90, right: 12, top: 8, bottom: 48 },
+                  grid: { left: 90, right: 16, top: 8, bottom: 80 },
                   xAxis: { type: 'value', minInterval: 1 },
                   yAxis: { type: 'category', data: s.bySubject.map((x) => x.subject) },
                   series: HOUR_BANDS.map((b) => ({ type: 'bar' as const, stack: 'bands', name: t(BAND_LABELS[b]), data: s.bySubject.map((x) => x.bands[b]) })),
