@@ -13,7 +13,7 @@ const HELP = `制度 Zhidu — 用法 usage: zhidu <command>
   seed --demo                   写入示例数据 seed the two demo organisations
                                 (PGlite 首次启动自动写入；PostgreSQL 上仅在此命令时写入
                                  automatic on PGlite's first start; on PostgreSQL only by this command)
-  org add --name <名称> --template T1|T2|T3|T4|S1|S2|S3|S4 --admin <用户名> --password <密码>
+  org add --name <名称> --template T1|T2|T3|T4|S1|S2|S3|S4|D1 --admin <用户名> --password <密码>
                                 按制度模板新建组织 create an organisation from a template
   org list                      列出组织 list organisations
   operator add --username <用户名> --password <密码>

@@ -46,7 +46,7 @@ export async function runOrgCommand(args: string[], io: OrgCommandIo): Promise<n
       const made = await createOrganisationFromTemplate(db, registry, { name, template, code: flag(rest, 'code'), admin: { username, password } });
       io.stdout(
         [
-          `已新建组织 created organisation ${made.name} (${made.code}, ${made.kind === 'enterprise' ? '企业 plant' : '学校 school'}, 模板 template ${made.template})`,
+          `已新建组织 created organisation ${made.name} (${made.code}, ${made.kind === 'enterprise' ? '企业 plant' : made.kind === 'district' ? '学区 district' : '学校 school'}, 模板 template ${made.template})`,
           `  模块 modules: ${made.modules.map(label).join('、') || '—'}`,
           `  制度参数 policy: 版本 version ${made.policyVersion}（模板 ${made.template}）`,
           `  部门 departments: ${made.departments.join('、')}`,
@@ -69,7 +69,7 @@ export async function runOrgCommand(args: string[], io: OrgCommandIo): Promise<n
       const [{ people }] = await db.select({ people: count() }).from(users).where(eq(users.orgId, org.id));
       const enabled = new Set(await findEnabledModules(db, org.id));
       const modules = registry.optionalModules.filter((m) => enabled.has(m.name)).map((m) => m.label.zh).join('、') || '—';
-      const kind = org.kind === 'enterprise' ? '企业' : org.kind === 'school' ? '学校' : '平台';
+      const kind = org.kind === 'enterprise' ? '企业' : org.kind === 'school' ? '学校' : org.kind === 'district' ? '学区' : '平台';
       const state = org.disabledAt ? `\t已停用 disabled: ${org.disabledReason ?? ''}` : '';
       io.stdout(`${org.code}\t${org.name}\t${kind}\t${org.template}\t${modules}\t${people} 人${state}\n`);
     }

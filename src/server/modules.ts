@@ -13,6 +13,7 @@ import { notifyModule } from '#core/notify';
 import { orgModule } from '#core/org';
 import { definePlatformModule } from '#core/platform';
 import { policyModule } from '#core/policy';
+import { districtLinksModule, districtModule } from '#district';
 import { leagueModule } from '#league';
 import { productionModule } from '#production';
 import { trainingModule } from '#training';
@@ -48,6 +49,8 @@ export const APP_MODULES: readonly ModuleDeclaration[] = [
   platformModule,
   productionModule,
   trainingModule,
+  districtModule,
+  districtLinksModule,
   leagueModule,
 ];
 

@@ -2,16 +2,16 @@ import { systemActor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError } from '#core/errors';
-import type { Registry } from '#core/http';
+import type { OrgKind, Registry } from '#core/http';
 import { addPerson, createOrganisation } from '#core/org';
 import { applyPreset, PRESET_LABELS } from '#core/policy';
-import { plantSeed, schoolSeed } from './demo/demo-orgs';
+import { districtSeed, plantSeed, schoolSeed } from './demo/demo-orgs';
 
 // Issue 12 (CORE-1): an organisation made from a regulation template, without the demo: the
 // template's policy, its default departments / groups and roles, the modules its kind
 // implies, and one administrator.
 
-export const ORG_TEMPLATES = ['T1', 'T2', 'T3', 'T4', 'S1', 'S2', 'S3', 'S4'] as const;
+export const ORG_TEMPLATES = ['T1', 'T2', 'T3', 'T4', 'S1', 'S2', 'S3', 'S4', 'D1'] as const;
 export type OrgTemplate = (typeof ORG_TEMPLATES)[number];
 /** The templates with their labels and kinds, for the operator's select (issue 12). */
 export const ORG_TEMPLATE_OPTIONS = ORG_TEMPLATES.map((code) => ({ code, label: { zh: PRESET_LABELS[code].zh, en: PRESET_LABELS[code].en }, kind: PRESET_LABELS[code].kind }));
@@ -29,7 +29,7 @@ export interface MadeOrganisation {
   id: string;
   code: string;
   name: string;
-  kind: 'enterprise' | 'school';
+  kind: OrgKind;
   template: OrgTemplate;
   modules: string[];
   roles: string[];
@@ -43,7 +43,7 @@ export async function createOrganisationFromTemplate(db: Db, registry: Registry,
   if (!name) throw new AppError('VALIDATION_FAILED', '需要组织名称', 'A name is required', [{ field: 'name', reason: 'required' }]);
   const kind = PRESET_LABELS[input.template].kind;
   const permissions = registry.permissions.map((p) => p.code);
-  const base = kind === 'enterprise' ? plantSeed(permissions) : schoolSeed(permissions);
+  const base = kind === 'enterprise' ? plantSeed(permissions) : kind === 'district' ? districtSeed(permissions) : schoolSeed(permissions);
   const code = input.code?.trim() || `${input.template.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`;
   const modules = registry.defaultModules(kind);
   // One transaction: a refused admin (name taken, weak password) leaves no half-made organisation.

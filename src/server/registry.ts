@@ -61,6 +61,7 @@ export function composeRegistry(modules: readonly ModuleDeclaration[]): Registry
     routes: all((m) => m.routes),
     jobs: all((m) => m.jobs),
     homeSources: all((m) => m.homeSources),
+    policyChecks: all((m) => m.policyChecks),
     demoSeeders: modules.flatMap((m) => (m.demo ? [m.demo] : [])),
   };
 }

@@ -90,3 +90,8 @@ export type { TeacherEntry, TeacherViewData } from './teacher/teacher.contract';
 export type { HonourViewData, TermSummaryRowData, TermSummaryView } from './term/term.contract';
 export type { HandbookGrid, RecordBookCheckView, RecordBookList, SignOffView } from './handbook/handbook.contract';
 export type { TermPanelDecisionView, TermPanelList, TermPanelRowView } from './term-panel/term-panel.contract';
+/** Issue 12: the district's read-only roll-up of one school's training, and its rules. */
+export { readSchoolTrainingRollup } from './rollup/rollup.service';
+export type { SchoolRollup, TeacherRollup } from './rollup/rollup.service';
+export { bandOf, bandsBy, behindList, countBands, cycleOf, cycleProgress, HOUR_BAND_LABELS, HOUR_BANDS } from './rollup/rollup.rules';
+export type { BandCounts, BehindReason, CyclePolicy, CycleProgress, HourBand } from './rollup/rollup.rules';

@@ -152,7 +152,7 @@ const SECOND_PARAM_TABLES: Record<string, string> = {
 // A table the demo data leaves empty still names the route's resource: a made-up id of it.
 const EMPTY_TABLE_ID = '00000000-0000-4000-8000-00000000e0e0';
 
-const PREFIX: Record<string, string> = { production: 'prod', training: 'training', league: 'league' };
+const PREFIX: Record<string, string> = { production: 'prod', training: 'training', league: 'league', district: 'district' };
 
 type IdPool = Map<string, string[]>;
 
@@ -189,7 +189,8 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-03-10T02:00:00Z' });
     await seedDemo(t.ctx.db, t.ctx.registry, new Date('2026-03-10T02:00:00Z'));
-    orgIds = (await t.database.query<{ id: string }>("select id from organisations where code in ('demo-plant', 'demo-school')")).map((r) => r.id);
+    // Issue 12: the demo district (linked to the demo school) too.
+    orgIds = (await t.database.query<{ id: string }>("select id from organisations where code in ('demo-plant', 'demo-school', 'district')")).map((r) => r.id);
     ops = operationsOf(t.app.swagger()).filter((o) => o.url.startsWith('/api/'));
     // Every id of the demo organisations, table by table.
     pool = new Map();
@@ -211,7 +212,7 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
     const outsiderActor = await newPerson(t.ctx.db, other.org.id, 'all');
     outsider = await signIn(t.app, outsiderActor.username, TEST_PASSWORD);
     expect(DEMO_PASSWORD).toBeTruthy();
-  }, 180_000);
+  }, 420_000);
   afterAll(() => t.close());
 
   const key = (o: Operation) => `${o.method} ${o.url}`;
@@ -342,5 +343,26 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
       else if (!ANY_SIGNED_IN.has(key(o)) && r.statusCode !== 403 && r.statusCode !== 404) wrong.push(`${key(o)} → ${r.statusCode} (expected 403/404) ${r.body.slice(0, 80)}`);
     }
     expect(wrong).toEqual([]);
+  }, 300_000);
+
+  it('issue 12 the district office given the linked school\'s real ids gets 404 or 403 on every route but its own roll-up, and writes nothing there', async () => {
+    const office = await signIn(t.app, 'district.officer', DEMO_PASSWORD);
+    const [school] = await t.database.query<{ id: string }>("select id from organisations where code = 'demo-school'");
+    const hash = async () => (await t.database.query<{ h: string }>("select md5(string_agg(x::text, '|' order by x::text)) as h from training_teachers x where org_id = $1", [school.id]))[0].h;
+    const before = await hash();
+    const wrong: string[] = [];
+    for (const o of ops) {
+      if (PUBLIC.has(key(o)) || ANY_SIGNED_IN.has(key(o)) || key(o) === 'POST /api/auth/logout' || o.url.startsWith('/api/district/')) continue;
+      const f = fill(o);
+      if ('missing' in f) continue;
+      const r = await call(office, o, f.url);
+      if (r.statusCode !== 403 && r.statusCode !== 404) wrong.push(`${key(o)} → ${r.statusCode} ${r.body.slice(0, 80)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await hash()).toBe(before);
+    // Its own roll-up reads the linked school, read-only.
+    const overview = await office.get('/api/district/overview');
+    expect(overview.statusCode).toBe(200);
+    expect(overview.json().schools.map((s: { schoolOrgId: string }) => s.schoolOrgId)).toEqual([school.id]);
   }, 300_000);
 });

@@ -48,7 +48,7 @@ describe('issue 11: two app instances started together on one empty database', (
     // The embedded default seeds the demo on first start; a PostgreSQL server only when asked
     // (`zhidu seed --demo`, which runs seedDemoOnce). Asked by both at once, it is written once.
     const orgsAfterStart = await a.database.query<{ n: number }>('select count(*)::int as n from organisations');
-    // The demo is two organisations and the platform's (issue 12).
+    // Issue 12: the plant, the school, the district over it and the platform's organisation.
     expect(orgsAfterStart[0].n).toBe(testDriver() === 'pg' ? 0 : 3);
     const asked = await Promise.all([seedDemoOnce(a.database, a.ctx.registry, now), seedDemoOnce(b.database, b.ctx.registry, now)]);
     const seededBy = [a.seed, b.seed, ...asked].filter((s) => s?.seeded);
@@ -72,7 +72,7 @@ describe('issue 11: two app instances started together on one empty database', (
 
     // A due job: a demo training session moved to yesterday, its roster still open. Both
     // schedulers tick at the same moment; the roster is closed once (one audit entry).
-    const [school] = await a.database.query<{ id: string }>(`select id from organisations where kind <> 'enterprise'`);
+    const [school] = await a.database.query<{ id: string }>(`select id from organisations where kind = 'school'`);
     const [due] = await a.database.query<{ id: string }>(
       `update training_sessions set session_date = '2026-03-17', starts_at = '2026-03-17T06:00:00Z', ends_at = '2026-03-17T08:00:00Z'
        where id = (select id from training_sessions where org_id = $1 and state = 'scheduled' and roster_closed_at is null order by starts_at desc limit 1)

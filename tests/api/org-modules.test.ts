@@ -92,6 +92,7 @@ describe('issue 12: organisations from templates and modules per organisation', 
     expect(modules).toEqual([
       { name: 'production', label: { zh: '生产计划管理', en: 'Production planning' }, isOn: false },
       { name: 'training', label: { zh: '校本培训管理', en: 'School-based training' }, isOn: true },
+      { name: 'district', label: { zh: '学区管理', en: 'District' }, isOn: false },
       { name: 'league', label: { zh: '团委工作', en: 'Youth League' }, isOn: true },
     ]);
   });

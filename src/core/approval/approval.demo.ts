@@ -74,6 +74,8 @@ async function seedSchoolDocuments(db: Db, org: DemoOrg): Promise<void> {
 }
 
 export const seedApprovalDemo: DemoSeeder = async (db, org) => {
+  // A district office (issue 12) has no general documents of its own in the demo.
+  if (org.kind !== 'enterprise' && org.kind !== 'school') return;
   const isPlant = org.kind === 'enterprise';
   await saveApprovalChain(db, org.workflows, org.actor, 'general', { steps: GENERAL_CHAIN[org.kind], allowSelfApproval: false }, org.today);
   if (isPlant) await seedPlantDocuments(db, org);

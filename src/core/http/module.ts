@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import type { AuditLabels } from '../audit';
 import type { ExcelTable, ExcelTables } from '../excel';
 import type { HomeSourceDeclaration } from '../home';
-import type { PolicySection } from '../policy';
+import type { PolicyCheck, PolicySection } from '../policy';
 import type { AppContext, RouteModule } from './context';
 
 // A module is one declaration of what it brings. Importing a module runs nothing; the
@@ -17,12 +17,12 @@ export type Text = { zh: string; en: string };
 export type Job = (ctx: AppContext) => Promise<void>;
 
 /** What a module's demo seeder gets: one demo organisation, its people and departments by name. */
-export type OrgKind = 'enterprise' | 'school' | 'platform';
+export type OrgKind = 'enterprise' | 'school' | 'district' | 'platform';
 
 export interface DemoOrg {
   orgId: string;
   /** Demo organisations are plants and schools (the platform has no demo data). */
-  kind: 'enterprise' | 'school';
+  kind: 'enterprise' | 'school' | 'district';
   /** Regulation template: T1–T4 for plants, S1–S4 for schools. */
   template: string;
   /** A system actor holding every permission in this organisation. */
@@ -62,6 +62,11 @@ export interface ModuleDeclaration {
    * them only where the module is on. Each section has exactly one owner.
    */
   policySections?: readonly PolicySection[];
+  /**
+   * Checks on a policy an organisation is about to save (issue 12: a district's floor). Each
+   * may refuse with a 400 naming the field; the policy service runs every module's checks.
+   */
+  policyChecks?: readonly PolicyCheck[];
   /** Words for the audit log: action, record-kind and field labels (issue 15 item 5). */
   audit?: AuditLabels;
   demo?: DemoSeeder;
@@ -83,6 +88,8 @@ export interface Registry {
   optionalModules: readonly ModuleDeclaration[];
   /** What one organisation sees, given the non-core modules it has switched on (issue 12). */
   scoped(enabled: readonly string[]): ScopedRegistry;
+  /** Every module's checks on a policy about to be saved, in module order. */
+  policyChecks: readonly PolicyCheck[];
   /** The module that owns each policy section. */
   policySectionOwners: ReadonlyMap<PolicySection, string>;
   routes: readonly RouteModule[];

@@ -4,7 +4,7 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull(),
   name: text('name').notNull(),
-  kind: text('kind').$type<'enterprise' | 'school' | 'platform'>().notNull(),
+  kind: text('kind').$type<'enterprise' | 'school' | 'district' | 'platform'>().notNull(),
   template: text('template').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   /** Issue 12: set by the platform operator; its people cannot sign in and its jobs are skipped. */

@@ -13,7 +13,7 @@ export interface RoleSeed {
 export interface OrganisationSeed {
   code: string;
   name: string;
-  kind: 'enterprise' | 'school' | 'platform';
+  kind: 'enterprise' | 'school' | 'district' | 'platform';
   template: string;
   roles: RoleSeed[];
   departments: { name: string; kind: DepartmentKind }[];

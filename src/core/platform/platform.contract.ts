@@ -4,7 +4,7 @@ import { safeText } from '../validation';
 // Issue 12: what the platform operator may see of an organisation. Its name, kind, modules
 // and size; never a person's name nor a document (the serializer drops anything else).
 
-export const OrgKindValue = z.enum(['enterprise', 'school', 'platform']);
+export const OrgKindValue = z.enum(['enterprise', 'school', 'district', 'platform']);
 
 export const OrganisationSummary = z.object({
   id: z.uuid(),

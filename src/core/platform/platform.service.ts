@@ -18,7 +18,7 @@ export interface PlatformDeps {
     db: Db,
     registry: Registry,
     input: { name: string; template: string; code?: string; admin: { username: string; password: string } },
-  ) => Promise<{ id: string; code: string; name: string; kind: 'enterprise' | 'school' | 'platform'; template: string; modules: string[]; admin: { username: string } }>;
+  ) => Promise<{ id: string; code: string; name: string; kind: 'enterprise' | 'school' | 'district' | 'platform'; template: string; modules: string[]; admin: { username: string } }>;
 }
 
 const invalid = (field: string, zh: string, en: string) => new AppError('VALIDATION_FAILED', zh, en, [{ field, reason: en }]);

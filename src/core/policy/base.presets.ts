@@ -180,3 +180,15 @@ export const LEAGUE_S5: Policy['league'] = {
     { month: 6, theme: '总结实践月', activities: ['做好学期末评优工作', '安排好暑假实践活动'] },
   ],
 };
+
+/**
+ * D1 区县教师发展中心: a five-year cycle of 360 学时 with at least 72 a year (ST-6 statistics
+ * caliber), the current cycle from the 2026-2027 school year, and a floor of the schools' 12 credits.
+ */
+export const DISTRICT_D1: Policy['district'] = {
+  cycleYears: 5,
+  cycleHours: 360,
+  yearlyMinHours: 72,
+  cycleStartYear: 2026,
+  floor: { creditsPerYear: 12 },
+};

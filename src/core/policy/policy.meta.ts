@@ -1,6 +1,7 @@
 import type { PolicySection } from './policy.schema';
 import { borrowed, type FieldMeta, ROLE_OPTIONS, t, type Text, U, zhiduDefault } from './policy-meta.helpers';
 import { PRODUCTION_META } from './production.meta';
+import { DISTRICT_META } from './district.meta';
 import { LEAGUE_META } from './league.meta';
 import { TRAINING_META } from './training.meta';
 
@@ -18,12 +19,14 @@ export const SECTION_LABELS: Record<PolicySection, Text> = {
   meetings: t('会议', 'Meetings'),
   approval: t('审批', 'Approval'),
   league: t('团委工作', 'Youth League'),
+  district: t('学区培训周期与下限', 'District training cycle and floor'),
 };
 
 export const FIELD_META: Record<string, FieldMeta> = {
   ...PRODUCTION_META,
   ...TRAINING_META,
   ...LEAGUE_META,
+  ...DISTRICT_META,
   'deadlines.remindDaysBefore': { label: t('截止前提醒', 'Remind before the due date'), unit: U.days, clause: '系统设置', requirementId: 'CORE-6', help: zhiduDefault },
   'deadlines.escalateDaysAfter': { label: t('逾期后上报', 'Escalate after the due date'), unit: U.days, clause: '系统设置', requirementId: 'CORE-6', help: zhiduDefault },
   'deadlines.escalateToRole': {

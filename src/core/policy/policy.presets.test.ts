@@ -104,6 +104,18 @@ describe('policy presets', () => {
     expect(FIELD_META['production.maintenancePlanDueMonth'].clause).toBe('T4 第四十八条');
   });
 
+  it.each(PRESET_NAMES)('issue 12 preset %s carries the district section: 360 学时 in a five-year cycle from 2026, 72 a year, a floor of 12 credits', (name) => {
+    expect(POLICY_PRESETS[name].district).toEqual({ cycleYears: 5, cycleHours: 360, yearlyMinHours: 72, cycleStartYear: 2026, floor: { creditsPerYear: 12 } });
+    for (const path of ['district.cycleYears', 'district.cycleHours', 'district.yearlyMinHours', 'district.cycleStartYear', 'district.floor.creditsPerYear'])
+      expect(FIELD_META[path]?.label.zh, path).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('issue 12 the district floor is not below what its schools start from, and D1 is the district kind’s preset', () => {
+    for (const name of ['S1', 'S2', 'S3', 'S4'] as const) expect(POLICY_PRESETS.D1.district.floor.creditsPerYear).toBeLessThanOrEqual(POLICY_PRESETS[name].training.creditsPerYear);
+    expect(presetNameFor('X9', 'district')).toBe('D1');
+    expect(FIELD_META['district.cycleHours'].clause).toBe('教师〔2011〕1号');
+  });
+
   it('CORE-6 an unknown template falls back to the fullest preset of its kind', () => {
     expect(presetNameFor('S3', 'school')).toBe('S3');
     expect(presetNameFor('X9', 'school')).toBe('S1');

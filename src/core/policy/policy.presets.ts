@@ -4,6 +4,7 @@ import {
   CALENDAR_CN,
   DEADLINES_PLANT,
   DEADLINES_SCHOOL,
+  DISTRICT_D1,
   LEAGUE_S5,
   MEETINGS_PLANT,
   MEETINGS_SCHOOL,
@@ -26,6 +27,7 @@ const plant = (production: Partial<Policy['production']>): Policy => ({
   meetings: MEETINGS_PLANT,
   approval: APPROVAL_DEFAULT,
   league: LEAGUE_S5,
+  district: DISTRICT_D1,
 });
 
 const school = (training: Partial<Policy['training']>): Policy => ({
@@ -38,7 +40,12 @@ const school = (training: Partial<Policy['training']>): Policy => ({
   approval: APPROVAL_DEFAULT,
   // Only S5 speaks of the League; every school takes its rules (and edits them).
   league: LEAGUE_S5,
+  district: DISTRICT_D1,
 });
+
+// A district office runs no school of its own: its training section is the schools' S2 values
+// (unused), its own section is the cycle and the floor.
+const district = (values: Partial<Policy['district']>): Policy => ({ ...school({}), district: { ...DISTRICT_D1, ...values } });
 
 export const POLICY_PRESETS: Record<PresetName, Policy> = {
   // T1 sets no monthly dates; the dates come from the second regulation printed under 篇二
@@ -68,9 +75,12 @@ export const POLICY_PRESETS: Record<PresetName, Policy> = {
       { ...SCHEDULE_S1[3], clause: 'S4 管理制度 3' },
     ],
   }),
+  D1: district({}),
 };
 
-export const PRESET_LABELS: Record<PresetName, { zh: string; en: string; kind: 'enterprise' | 'school' }> = {
+export type PresetKind = 'enterprise' | 'school' | 'district';
+
+export const PRESET_LABELS: Record<PresetName, { zh: string; en: string; kind: PresetKind }> = {
   T1: { zh: 'T1 年度/季度滚动计划（篇一）', en: 'T1 annual plan with quarterly rolling (part 1)', kind: 'enterprise' },
   T2: { zh: 'T2 生产装备部月度计划与考核（篇二）', en: 'T2 monthly plans and penalties (part 2)', kind: 'enterprise' },
   T3: { zh: 'T3 生产计划编制、执行与调整（篇三）', en: 'T3 plan drafting, execution and adjustment (part 3)', kind: 'enterprise' },
@@ -80,10 +90,12 @@ export const PRESET_LABELS: Record<PresetName, { zh: string; en: string; kind: '
   S2: { zh: 'S2 校本培训管理制度（第二篇）', en: 'S2 school-based training management (2nd)', kind: 'school' },
   S3: { zh: 'S3 校本培训管理制度（第三篇）', en: 'S3 school-based training management (3rd)', kind: 'school' },
   S4: { zh: 'S4 学校校本培训制度（第四篇）', en: 'S4 school training rules (4th)', kind: 'school' },
+  D1: { zh: 'D1 区县教师发展中心（学区）', en: 'D1 district teacher-development office', kind: 'district' },
 };
 
 /** The preset an organisation starts from: its template, else the fullest of its kind. */
 export function presetNameFor(template: string, kind: string): PresetName {
   if (template in POLICY_PRESETS) return template as PresetName;
+  if (kind === 'district') return 'D1';
   return kind === 'school' ? 'S1' : 'T4';
 }

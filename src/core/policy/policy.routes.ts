@@ -49,7 +49,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
         body: z.object({ baseVersion: z.number().int().min(0), values: z.record(z.string(), z.unknown()), reason: z.string().max(500) }),
       },
     },
-    async (req) => updatePolicy(ctx.db, actorOf(req), { ...req.body, locale: requestLocale(req) }),
+    async (req) => updatePolicy(ctx.db, actorOf(req), { ...req.body, locale: requestLocale(req) }, ctx.registry.policyChecks),
   );
 
   app.post(
@@ -62,7 +62,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
         body: z.object({ baseVersion: z.number().int().min(0), preset: z.string().max(10), reason: z.string().max(500) }),
       },
     },
-    async (req) => applyPreset(ctx.db, actorOf(req), req.body),
+    async (req) => applyPreset(ctx.db, actorOf(req), req.body, ctx.registry.policyChecks),
   );
 
   app.get('/policy/versions', { schema: { tags: ['policy'], summary: '版本历史 Version history' } }, async (req) => findPolicyVersions(ctx.db, actorOf(req)));

@@ -205,6 +205,23 @@ const LeagueSchema = z.object({
     .max(12),
 });
 
+/**
+ * 学区 / 教育局 (district teacher-development office, issue 12): the five-year training cycle
+ * its teachers are held to, and the floor its linked schools' policies may raise but not lower.
+ */
+const DistrictSchema = z.object({
+  /** 教师培训周期（年）: a cycle of this many school years. */
+  cycleYears: z.number().int().min(1).max(10),
+  /** 每周期累计学时: hours a teacher owes over one cycle (360 学时 in five years). */
+  cycleHours: z.number().min(0).max(5000),
+  /** 每年最低学时: a teacher below this in a school year falls behind (72 学时). */
+  yearlyMinHours: z.number().min(0).max(1000),
+  /** The calendar year the current cycle's first school year starts (2026 → 2026-2027 … 2030-2031). */
+  cycleStartYear: z.number().int().min(2000).max(2100),
+  /** The floor published to linked schools: their training.creditsPerYear may not go below it. */
+  floor: z.object({ creditsPerYear: z.number().min(0).max(1000) }),
+});
+
 const ApprovalSchema = z.object({
   allowSelfApproval: z.boolean(),
 });
@@ -218,6 +235,7 @@ export const PolicySchema = z.object({
   meetings: MeetingsSchema,
   approval: ApprovalSchema,
   league: LeagueSchema,
+  district: DistrictSchema,
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -225,6 +243,6 @@ export type StandingSlot = z.infer<typeof StandingSlotSchema>;
 export type PolicySection = keyof Policy;
 export const POLICY_SECTIONS = Object.keys(PolicySchema.shape) as PolicySection[];
 
-export const PRESET_NAMES = ['T1', 'T2', 'T3', 'T4', 'T5', 'S1', 'S2', 'S3', 'S4'] as const;
+export const PRESET_NAMES = ['T1', 'T2', 'T3', 'T4', 'T5', 'S1', 'S2', 'S3', 'S4', 'D1'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 export const isPresetName = (value: string): value is PresetName => (PRESET_NAMES as readonly string[]).includes(value);

@@ -142,6 +142,17 @@ async function saveVersion(db: Db, actor: Actor, baseVersion: number, preset: Pr
   }
 }
 
+/**
+ * A module's check on a policy an organisation is about to save (issue 12: a district's floor
+ * over its linked schools). It throws an AppError naming the field to refuse; core runs the
+ * checks the registry composed from every module's `policyChecks` and knows none by name.
+ */
+export type PolicyCheck = (db: Db, input: { orgId: string; before: Policy; after: Policy; locale: 'zh-CN' | 'en' }) => Promise<void>;
+
+async function runChecks(db: Db, actor: Actor, checks: readonly PolicyCheck[], before: Policy, after: Policy, locale?: 'zh-CN' | 'en') {
+  for (const check of checks) await check(db, { orgId: actor.orgId, before, after, locale: locale ?? actor.locale });
+}
+
 export interface PolicyUpdate {
   /** The version the editor started from (0 = the template preset). */
   baseVersion: number;
@@ -152,17 +163,24 @@ export interface PolicyUpdate {
   locale?: 'zh-CN' | 'en';
 }
 
-export async function updatePolicy(db: Db, actor: Actor, input: PolicyUpdate): Promise<PolicyView> {
+export async function updatePolicy(db: Db, actor: Actor, input: PolicyUpdate, checks: readonly PolicyCheck[] = []): Promise<PolicyView> {
   requireAccess(actor, 'admin.policy');
   const current = await getPolicyViewOf(db, actor.orgId);
   if (current.version !== input.baseVersion) throw versionConflict();
   const values = parsePolicy(mergePolicyValues(current.values, input.values), input.locale ?? actor.locale);
+  await runChecks(db, actor, checks, current.values, values, input.locale);
   return saveVersion(db, actor, input.baseVersion, current.preset, values, input.reason, 'policy.update');
 }
 
-export async function applyPreset(db: Db, actor: Actor, input: { baseVersion: number; preset: string; reason: string }): Promise<PolicyView> {
+export async function applyPreset(
+  db: Db,
+  actor: Actor,
+  input: { baseVersion: number; preset: string; reason: string },
+  checks: readonly PolicyCheck[] = [],
+): Promise<PolicyView> {
   requireAccess(actor, 'admin.policy');
   if (!isPresetName(input.preset)) throw invalidField('preset', `没有模板 ${input.preset}`, `no preset ${input.preset}`);
+  if (checks.length) await runChecks(db, actor, checks, (await getPolicyViewOf(db, actor.orgId)).values, POLICY_PRESETS[input.preset]);
   return saveVersion(db, actor, input.baseVersion, input.preset, POLICY_PRESETS[input.preset], input.reason, 'policy.apply-preset');
 }
 

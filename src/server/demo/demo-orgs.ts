@@ -1,7 +1,7 @@
 import type { OrganisationSeed } from '#core/org';
 
 /** A plant or a school: the kinds with a template, default roles and demo data. */
-export type TemplateOrgSeed = OrganisationSeed & { kind: 'enterprise' | 'school' };
+export type TemplateOrgSeed = OrganisationSeed & { kind: 'enterprise' | 'school' | 'district' };
 
 // Role bundles per kind of organisation. Admins can change them later (roles are data).
 const all = (prefixes: string[], perms: readonly string[]) => perms.filter((p) => prefixes.some((x) => p.startsWith(x)));
@@ -71,6 +71,21 @@ export function schoolSeed(permissions: readonly string[]): TemplateOrgSeed {
   };
 }
 
+/** D1 学区 / 区县教师发展中心 (issue 12): an office over schools, reading their training roll-up. */
+export function districtSeed(permissions: readonly string[]): TemplateOrgSeed {
+  return {
+    code: 'district',
+    name: '示例区教师发展中心',
+    kind: 'district',
+    template: 'D1',
+    roles: [
+      { code: 'admin', nameZh: '系统管理员', nameEn: 'Administrator', permissions: all(['admin.', 'audit.', 'district.'], permissions) },
+      { code: 'district_officer', nameZh: '区级培训管理员', nameEn: 'District training officer', permissions: all(['district.read'], permissions) },
+    ],
+    departments: [{ name: '教师发展中心', kind: 'department' }],
+  };
+}
+
 export interface DemoUser {
   username: string;
   displayName: string;
@@ -111,6 +126,11 @@ export const SCHOOL_USERS: DemoUser[] = [
   { username: 'school.t4', displayName: '唐老师', department: '数学教研组', positions: ['教师'], roles: ['teacher'] },
   { username: 'school.t5', displayName: '许老师', department: '综合教研组', positions: ['教师'], roles: ['teacher'] },
   { username: 'school.league', displayName: '邓书记', department: '团委', positions: ['团委书记'], roles: ['league_secretary', 'teacher'] },
+];
+
+export const DISTRICT_USERS: DemoUser[] = [
+  { username: 'district.admin', displayName: '系统管理员', department: '教师发展中心', positions: [], roles: ['admin'] },
+  { username: 'district.officer', displayName: '周科长', department: '教师发展中心', positions: ['区级培训管理员'], roles: ['district_officer'] },
 ];
 
 export const DEMO_PASSWORD = 'zhidu2026';

@@ -6,7 +6,7 @@ import type { DemoOrg, Registry } from '#core/http';
 import { createOrganisation, organisations, userRoles, users } from '#core/org';
 import { ensurePlatformOrganisation, OPERATOR_ROLE } from '#core/platform';
 import { eq, ne } from 'drizzle-orm';
-import { DEMO_PASSWORD, type DemoUser, PLANT_USERS, plantSeed, SCHOOL_USERS, schoolSeed, type TemplateOrgSeed } from './demo-orgs';
+import { DEMO_PASSWORD, type DemoUser, DISTRICT_USERS, districtSeed, PLANT_USERS, plantSeed, SCHOOL_USERS, schoolSeed, type TemplateOrgSeed } from './demo-orgs';
 
 export interface DemoLogin {
   organisation: string;
@@ -53,8 +53,10 @@ export async function seedDemo(db: Db, registry: Registry, today: Date): Promise
   const codes = registry.permissions.map((p) => p.code);
   const plant = await seedOrganisation(db, registry, plantSeed(codes), PLANT_USERS, hash, today);
   const school = await seedOrganisation(db, registry, schoolSeed(codes), SCHOOL_USERS, hash, today);
+  // Issue 12: the district after the school, so its seeder finds the school to link.
+  const district = await seedOrganisation(db, registry, districtSeed(codes), DISTRICT_USERS, hash, today);
   const operator = await seedOperator(db, registry, hash);
-  return { seeded: true, logins: [...plant, ...school, ...operator], password: DEMO_PASSWORD };
+  return { seeded: true, logins: [...plant, ...school, ...district, ...operator], password: DEMO_PASSWORD };
 }
 
 const PLATFORM_NAME = '平台运营';
@@ -87,6 +89,7 @@ export function demoLogins(): DemoLogin[] {
   return [
     ...map('示例酒业有限公司', PLANT_USERS),
     ...map('示例中心小学', SCHOOL_USERS),
+    ...map('示例区教师发展中心', DISTRICT_USERS),
     { organisation: PLATFORM_NAME, ...DEMO_OPERATOR, roles: [OPERATOR_ROLE] },
   ];
 }

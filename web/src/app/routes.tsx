@@ -2,6 +2,7 @@ import { adminRoutes } from '../features/admin';
 import { approvalRoutes } from '../features/approval';
 import { archiveRoutes } from '../features/archive';
 import { assessmentRoutes } from '../features/assessment';
+import { districtRoutes } from '../features/district';
 import { homeRoutes } from '../features/home';
 import { leagueRoutes } from '../features/league';
 import { meetingRoutes } from '../features/meeting';
@@ -20,6 +21,7 @@ export const appRoutes: AppRoute[] = [
   ...productionRoutes,
   ...trainingRoutes,
   ...leagueRoutes,
+  ...districtRoutes,
   ...meetingRoutes,
   ...assessmentRoutes,
   ...archiveRoutes,

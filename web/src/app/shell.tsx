@@ -14,6 +14,7 @@ const SECTIONS: { key: MenuSection; label: Text }[] = [
   { key: 'production', label: tx('生产计划', 'Production') },
   { key: 'training', label: tx('校本培训', 'Training') },
   { key: 'league', label: tx('团委', 'Youth League') },
+  { key: 'district', label: tx('学区', 'District') },
   { key: 'admin', label: tx('系统管理', 'Administration') },
   { key: 'platform', label: tx('平台运营', 'Platform') },
 ];
@@ -41,7 +42,7 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
     // Issue 12: the platform operator's menu is its organisations page and nothing else.
     const isOperator = can('platform.orgs');
     const visible = routes.filter(
-      (r) => r.menu && !off.has(r.menu.section) && (!r.menu.permission || can(r.menu.permission)) && (r.menu.section === 'platform') === isOperator,
+      (r) => r.menu && !off.has(r.menu.section) && !(r.menu.module && off.has(r.menu.module)) && (!r.menu.permission || can(r.menu.permission)) && (r.menu.section === 'platform') === isOperator,
     );
     return SECTIONS.flatMap((s): NonNullable<MenuProps['items']> => {
       const pages = visible.filter((r) => r.menu?.section === s.key).sort((a, b) => (a.menu?.order ?? 50) - (b.menu?.order ?? 50));

@@ -11,7 +11,7 @@ interface Organisation {
   id: string;
   code: string;
   name: string;
-  kind: 'enterprise' | 'school' | 'platform';
+  kind: 'enterprise' | 'school' | 'district' | 'platform';
   template: string;
   modules: { name: string; label: Text }[];
   createdAt: string;
@@ -24,12 +24,13 @@ interface Organisation {
 interface Template {
   code: string;
   label: Text;
-  kind: 'enterprise' | 'school' | 'platform';
+  kind: 'enterprise' | 'school' | 'district' | 'platform';
 }
 
 const KIND: Record<Organisation['kind'], Text> = {
   enterprise: tx('企业', 'Plant'),
   school: tx('学校', 'School'),
+  district: tx('学区', 'District'),
   platform: tx('平台', 'Platform'),
 };
 

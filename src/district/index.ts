@@ -1,0 +1,8 @@
+// 学区 / 教育局 over schools (issue 12): links, the read-only roll-up and the policy floor.
+export { districtLinksModule, districtModule } from './district.module';
+export { districtLinks, LINK_STATES } from './district.schema';
+export type { LinkRow, LinkState } from './district.schema';
+export { findAcceptedDistricts, findDistrictLinks, findLinkedSchools, findSchoolLinks, requestLink, stepLink } from './link.service';
+export type { LinkView } from './link.service';
+export { readDistrictRollup, summariseSchool, teacherLines, behindLines } from './rollup.service';
+export type { DistrictRead, SchoolSummary, TeacherLine } from './rollup.service';
