@@ -1,23 +1,19 @@
 import { type Text, tx } from '../../ui/i18n';
 
 // The shapes the approval API returns: the server's own types (src/core/approval/approval.contract.ts).
-// Times arrive as ISO strings (the server's `Date` is serialised), and the pages pass them to orgTime.
+// Times arrive as ISO strings (`Wire`: the server's `Date` is serialised).
 
-export type {
-  ChainStep,
-  ChainView,
-  DiffEntry,
-  DistributionView,
-  DocumentAction,
-  DocumentState,
-  DocumentSummary,
-  DocumentTypeListItem as DocumentTypeInfo,
-  DocumentView,
-  InboxItem,
-  ReceiptView,
-  RevisionView,
-  TimelineEntry,
-} from '#core/approval';
+import type * as Server from '#core/approval';
+import type { Wire } from '#core/validation';
+
+export type { ChainStep, DiffEntry, DocumentAction, DocumentState, DocumentTypeListItem as DocumentTypeInfo, InboxItem } from '#core/approval';
+export type DocumentSummary = Wire<Server.DocumentSummary>;
+export type TimelineEntry = Wire<Server.TimelineEntry>;
+export type DocumentView = Wire<Server.DocumentView>;
+export type ReceiptView = Wire<Server.ReceiptView>;
+export type DistributionView = Wire<Server.DistributionView>;
+export type RevisionView = Wire<Server.RevisionView>;
+export type ChainView = Wire<Server.ChainView>;
 import type { DocumentAction, DocumentState } from '#core/approval';
 
 /** The body the generic editor writes: free text plus key/value lines. */
