@@ -18,3 +18,5 @@ export {
 } from './policy.service';
 export type { PolicyUpdate, PolicyView } from './policy.service';
 export { policyModule } from './policy.module';
+export { FieldMetaSchema, PolicyChangeSchema, PolicyMetaSchema, PolicyVersionRowSchema, PolicyViewSchema } from './policy.contract';
+export type { PolicyMeta, PolicyVersionRow } from './policy.contract';
