@@ -4,20 +4,14 @@ import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import { AppError, invalidField, versionConflict } from '../errors';
 import { roles } from '../org';
-import type { Text, Workflows } from './approval.registry';
+import type { Workflows } from './approval.registry';
 import { approvalChains, type ChainStep } from './approval.schema';
+import type { ChainView } from './approval.contract';
+
+export type { ChainView };
 
 export const DOC_TYPE_PATTERN = /^[a-z][a-z0-9_.-]{1,63}$/;
 
-export interface ChainView {
-  docType: string;
-  label: Text;
-  steps: ChainStep[];
-  allowSelfApproval: boolean;
-  /** null: no chain of its own yet (documents of this type use the 'general' chain). */
-  version: number | null;
-  updatedAt: Date | null;
-}
 
 export type ChainRow = typeof approvalChains.$inferSelect;
 

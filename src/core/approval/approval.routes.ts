@@ -5,6 +5,7 @@ import { wordsSchema } from '../validation';
 import { findApprovalChains, saveApprovalChain } from './approval-chain.service';
 import { documentRoutes } from './document.routes';
 import { findInbox } from './inbox.service';
+import { ChainViewSchema, DocumentTypeInfoSchema } from './approval.contract';
 
 const Step = z.object({
   key: z.string().min(1).max(40),
@@ -23,7 +24,7 @@ export const approvalRoutes: RouteModule = async (app, ctx) => {
   app.get('/inbox', { schema: { tags: ['approval'], summary: '我的待办 My inbox', response: { 200: z.array(InboxItemSchema) } } }, async (req) => findInbox(ctx.db, ctx.registry.workflows, actorOf(req)));
 
   // Issue 12: only the document types of the organisation's modules (a school lists no production plans).
-  app.get('/document-types', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件类型 Document types' } }, async (req) =>
+  app.get('/document-types', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件类型 Document types', response: { 200: z.array(DocumentTypeInfoSchema) } } }, async (req) =>
     (await scopedRegistryOf(ctx.db, ctx.registry, actorOf(req).orgId)).documentTypes.map((t) => ({
       docType: t.docType,
       label: t.label,
@@ -32,7 +33,7 @@ export const approvalRoutes: RouteModule = async (app, ctx) => {
     })),
   );
 
-  app.get('/approval-chains', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '审批流程 Approval chains' } }, async (req) => {
+  app.get('/approval-chains', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '审批流程 Approval chains', response: { 200: z.array(ChainViewSchema) } } }, async (req) => {
     const scope = await scopedRegistryOf(ctx.db, ctx.registry, actorOf(req).orgId);
     return (await findApprovalChains(ctx.db, ctx.registry.workflows, actorOf(req))).filter((c) => scope.isDocumentTypeOn(c.docType));
   });
@@ -46,6 +47,7 @@ export const approvalRoutes: RouteModule = async (app, ctx) => {
         summary: '修改审批流程 Edit an approval chain (CORE-3)',
         params: z.object({ docType: z.string().min(2).max(64) }),
         body: z.object({ version: z.number().int().positive().optional(), steps: z.array(Step).min(1).max(12), allowSelfApproval: z.boolean() }),
+        response: { 200: ChainViewSchema },
       },
     },
     async (req) => saveApprovalChain(ctx.db, ctx.registry.workflows, actorOf(req), req.params.docType, req.body, ctx.clock()),

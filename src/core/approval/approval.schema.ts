@@ -1,5 +1,5 @@
 import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { DocumentState } from './approval.rules';
+import type { DocumentAction, DocumentState } from './approval.rules';
 
 export interface ChainStep {
   key: string;
@@ -86,9 +86,9 @@ export const approvalActions = pgTable(
     documentId: uuid('document_id').notNull(),
     seq: integer('seq').notNull(),
     revision: integer('revision').notNull(),
-    action: text('action').notNull(),
-    fromState: text('from_state').notNull(),
-    toState: text('to_state').notNull(),
+    action: text('action').$type<DocumentAction>().notNull(),
+    fromState: text('from_state').$type<DocumentState>().notNull(),
+    toState: text('to_state').$type<DocumentState>().notNull(),
     stepIndex: integer('step_index'),
     stepKey: text('step_key'),
     stepNameZh: text('step_name_zh'),

@@ -12,6 +12,9 @@ import { type ActionInput, applyTransition } from './document-transition.service
 import { getDocumentRow } from './document.query';
 import { type DocumentView, getDocument } from './document.service';
 import { findPendingReceiptsFor } from './receipt.query';
+import type { ReceiptView, DistributionView } from './approval.contract';
+
+export type { ReceiptView, DistributionView };
 
 export interface IssueInput extends ActionInput {
   departmentIds: string[];
@@ -145,28 +148,7 @@ export async function acknowledgeDocument(db: Db, actor: Actor, id: string, now:
   return findDistribution(db, actor, id);
 }
 
-export interface ReceiptView {
-  id: string;
-  revision: number;
-  departmentId: string | null;
-  userId: string | null;
-  /** The department's or the person's name. */
-  recipientName: string;
-  issuedAt: Date;
-  issuedByName: string;
-  acknowledgedAt: Date | null;
-  acknowledgedByName: string | null;
-}
 
-export interface DistributionView {
-  /** The revision in force, whose receipts the summary counts. */
-  revision: number | null;
-  total: number;
-  acknowledged: number;
-  /** Recipients who have not acknowledged the revision in force. */
-  pending: string[];
-  receipts: ReceiptView[];
-}
 
 export async function findDistribution(db: Db, actor: Actor, id: string): Promise<DistributionView> {
   requireAccess(actor, 'document.read');

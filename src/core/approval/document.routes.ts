@@ -7,6 +7,7 @@ import { ACTION_PERMISSION } from './document.query';
 import { createDocument, findDocuments, getDocument, updateDocument } from './document.service';
 import { diffDocumentRevisions, findRevisions, getRevision } from './revision.service';
 import { IdParams } from '../validation';
+import { DistributionViewSchema, DocumentSummarySchema, DocumentViewSchema, RevisionDiffSchema, RevisionViewSchema } from './approval.contract';
 
 const Body = z.record(z.string(), z.unknown());
 const Action = z.object({ version: z.number().int().positive(), opinion: z.string().max(2000).nullish() });
@@ -27,6 +28,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
           mine: z.enum(['true', 'false']).optional(),
           limit: z.coerce.number().int().min(1).max(1000).optional(),
         }),
+        response: { 200: z.array(DocumentSummarySchema) },
       },
     },
     async (req) => findDocuments(ctx.db, ctx.registry.workflows, actorOf(req), { ...req.query, mine: req.query.mine === 'true' }),
@@ -45,12 +47,13 @@ export const documentRoutes: RouteModule = (app, ctx) => {
           body: Body.optional(),
           departmentId: z.uuid().nullish(),
         }),
+        response: { 201: DocumentViewSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await createDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.body, ctx.clock())),
   );
 
-  app.get('/documents/:id', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件 Document', params: IdParams } }, async (req) =>
+  app.get('/documents/:id', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件 Document', params: IdParams, response: { 200: DocumentViewSchema } } }, async (req) =>
     getDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
   );
 
@@ -63,6 +66,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
         summary: '修改草稿 Edit a draft',
         params: IdParams,
         body: z.object({ version: z.number().int().positive(), title: z.string().min(1).max(200).optional(), body: Body.optional() }),
+        response: { 200: DocumentViewSchema },
       },
     },
     async (req) => updateDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body, ctx.clock()),
@@ -73,7 +77,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
       `/documents/:id/${action}`,
       {
         config: { permission: ACTION_PERMISSION[action] },
-        schema: { tags: ['approval'], summary: `${action} (CORE-3/4)`, params: IdParams, body: Action },
+        schema: { tags: ['approval'], summary: `${action} (CORE-3/4)`, params: IdParams, body: Action, response: { 200: DocumentViewSchema } },
       },
       async (req) => actOnDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, action, req.body, ctx.clock()),
     );
@@ -88,6 +92,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
         summary: '发放 Issue to departments (CORE-5)',
         params: IdParams,
         body: Action.extend({ departmentIds: z.array(z.uuid()).max(200), userIds: z.array(z.uuid()).max(500).optional() }),
+        response: { 200: DocumentViewSchema },
       },
     },
     async (req) => issueDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body, ctx.clock()),
@@ -95,19 +100,19 @@ export const documentRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/documents/:id/acknowledge',
-    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '签收 Acknowledge receipt (CORE-5)', params: IdParams } },
+    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '签收 Acknowledge receipt (CORE-5)', params: IdParams, response: { 200: DistributionViewSchema } } },
     async (req) => acknowledgeDocument(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
 
   app.get(
     '/documents/:id/distribution',
-    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '发放与签收情况 Distribution status', params: IdParams } },
+    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '发放与签收情况 Distribution status', params: IdParams, response: { 200: DistributionViewSchema } } },
     async (req) => findDistribution(ctx.db, actorOf(req), req.params.id),
   );
 
   app.get(
     '/documents/:id/revisions',
-    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '历史版本 Revisions (CORE-4)', params: IdParams } },
+    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '历史版本 Revisions (CORE-4)', params: IdParams, response: { 200: z.array(RevisionViewSchema) } } },
     async (req) => findRevisions(ctx.db, actorOf(req), req.params.id),
   );
 
@@ -115,7 +120,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
     '/documents/:id/revisions/:revision',
     {
       config: { permission: 'document.read' },
-      schema: { tags: ['approval'], summary: '某一版本 One revision', params: IdParams.extend({ revision: z.coerce.number().int().positive() }) },
+      schema: { tags: ['approval'], summary: '某一版本 One revision', params: IdParams.extend({ revision: z.coerce.number().int().positive() }), response: { 200: RevisionViewSchema } },
     },
     async (req) => getRevision(ctx.db, actorOf(req), req.params.id, req.params.revision),
   );
@@ -129,6 +134,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
         summary: '版本差异 Diff of two revisions',
         params: IdParams,
         querystring: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
+        response: { 200: RevisionDiffSchema },
       },
     },
     async (req) => diffDocumentRevisions(ctx.db, actorOf(req), req.params.id, req.query.from, req.query.to),

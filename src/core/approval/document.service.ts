@@ -5,59 +5,17 @@ import type { Db } from '../db';
 import { AppError, invalidField, invalidState, versionConflict } from '../errors';
 import { departments, users } from '../org';
 import { DOC_TYPE_PATTERN } from './approval-chain.service';
-import { documentLink, type Text, type Workflows } from './approval.registry';
-import type { DocumentAction, DocumentState } from './approval.rules';
-import { approvalActions, type ChainStep, documentCounters, documentRevisions, documents } from './approval.schema';
+import { documentLink, type Workflows } from './approval.registry';
+import type { DocumentState } from './approval.rules';
+import { approvalActions, documentCounters, documentRevisions, documents } from './approval.schema';
 import { allowedActionsFor, gatherFacts, getDocumentRow } from './document.query';
 import { findPendingReceiptsFor } from './receipt.query';
+import type { DocumentSummary, TimelineEntry, DocumentView } from './approval.contract';
 
-export interface DocumentSummary {
-  id: string;
-  docType: string;
-  docTypeLabel: Text;
-  number: string;
-  title: string;
-  state: DocumentState;
-  revision: number;
-  effectiveRevision: number | null;
-  waitingRole: string | null;
-  createdBy: string;
-  authorName: string;
-  updatedAt: Date;
-  link: string;
-}
+export type { DocumentSummary, TimelineEntry, DocumentView };
 
-export interface TimelineEntry {
-  seq: number;
-  revision: number;
-  action: string;
-  fromState: string;
-  toState: string;
-  stepIndex: number | null;
-  stepNameZh: string | null;
-  stepNameEn: string | null;
-  actorName: string;
-  opinion: string | null;
-  at: Date;
-}
 
-export interface DocumentView extends DocumentSummary {
-  body: unknown;
-  stepIndex: number | null;
-  steps: ChainStep[];
-  allowSelfApproval: boolean;
-  departmentId: string | null;
-  departmentName: string | null;
-  createdAt: Date;
-  submittedAt: Date | null;
-  version: number;
-  isGenericEditable: boolean;
-  /** What the viewer may do now; the page shows exactly these buttons. */
-  allowedActions: DocumentAction[];
-  canEdit: boolean;
-  canAcknowledge: boolean;
-  timeline: TimelineEntry[];
-}
+
 
 export interface NewDocument {
   docType: string;

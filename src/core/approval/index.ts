@@ -56,3 +56,16 @@ export { formatOrgTime, signatureSlots } from './signature.rules';
 export type { SignatureAction, SignatureDecision, SignatureSlot } from './signature.rules';
 export { findDocumentSignatures, resolveSignatures } from './signature.service';
 export type { SignatureLine } from './signature.service';
+export {
+  ChainStepSchema,
+  ChainViewSchema,
+  DistributionViewSchema,
+  DocumentSummarySchema,
+  DocumentTypeInfoSchema,
+  DocumentViewSchema,
+  ReceiptViewSchema,
+  RevisionDiffSchema,
+  RevisionViewSchema,
+  TimelineEntrySchema,
+} from './approval.contract';
+export type { DocumentTypeListItem } from './approval.contract';

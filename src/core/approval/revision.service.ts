@@ -6,19 +6,10 @@ import { users } from '../org';
 import { documentRevisions } from './approval.schema';
 import { getDocumentRow } from './document.query';
 import { type DiffEntry, diffRevisions } from './revision-diff.rules';
+import type { RevisionView } from './approval.contract';
 
-export interface RevisionView {
-  revision: number;
-  title: string;
-  body: unknown;
-  state: string;
-  authorName: string;
-  createdAt: Date;
-  approvedAt: Date | null;
-  supersededAt: Date | null;
-  /** The approved revision people work to now. */
-  isInForce: boolean;
-}
+export type { RevisionView };
+
 
 export async function findRevisions(db: Db, actor: Actor, documentId: string): Promise<RevisionView[]> {
   requireAccess(actor, 'document.read');

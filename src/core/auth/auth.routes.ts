@@ -15,6 +15,8 @@ const ActorView = z.object({
   csrfToken: z.string(),
 });
 
+const OkSchema = z.object({ ok: z.literal(true) });
+
 const toView = (actor: import('../access').Actor, csrfToken: string) => ({
   userId: actor.userId,
   orgId: actor.orgId,
@@ -54,11 +56,11 @@ export const authRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出 Sign out' } },
+    { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: OkSchema } } },
     async (request, reply) => {
       if (request.sessionId) await logout(ctx.db, actorOf(request), request.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -75,11 +77,12 @@ export const authRoutes: RouteModule = (app, ctx) => {
         tags: ['auth'],
         summary: '修改密码 Change password',
         body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1).max(200) }),
+        response: { 200: OkSchema },
       },
     },
     async (request) => {
       await changePassword(ctx.db, actorOf(request), request.body, request.sessionId, ctx.clock());
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
+import { HolidayImportSchema, HolidaySchema, NationalHolidayYearSchema } from './calendar.contract';
 import { findDeadlines } from './deadline.service';
 import { addHoliday, findHolidays, importNationalHolidays, listNationalHolidayYears, removeHoliday, updateHoliday } from './holiday.service';
 
@@ -13,6 +14,7 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
         tags: ['calendar'],
         summary: '节假日与调休 Holidays and make-up working days',
         querystring: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+        response: { 200: z.array(HolidaySchema) },
       },
     },
     async (req) => findHolidays(ctx.db, actorOf(req), req.query),
@@ -20,7 +22,7 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/calendar/national-holidays',
-    { config: { permission: 'admin.policy' }, schema: { tags: ['calendar'], summary: '可导入的国家节假日年份 National holiday years shipped' } },
+    { config: { permission: 'admin.policy' }, schema: { tags: ['calendar'], summary: '可导入的国家节假日年份 National holiday years shipped', response: { 200: z.array(NationalHolidayYearSchema) } } },
     async () => listNationalHolidayYears(),
   );
 
@@ -32,6 +34,7 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
         tags: ['calendar'],
         summary: '导入某年的国家节假日与调休 Import a year of national holidays',
         body: z.object({ year: z.number().int().min(2000).max(2100) }),
+        response: { 200: HolidayImportSchema },
       },
     },
     async (req) => importNationalHolidays(ctx.db, actorOf(req), req.body.year),
@@ -45,6 +48,7 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
         tags: ['calendar'],
         summary: '添加节假日或调休日 Add a holiday or make-up day',
         body: z.object({ date: z.iso.date(), name: z.string().min(1).max(100), isWorkday: z.boolean().default(false) }),
+        response: { 201: HolidaySchema },
       },
     },
     async (req, reply) => reply.code(201).send(await addHoliday(ctx.db, actorOf(req), req.body)),
@@ -59,6 +63,7 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
         summary: '修改节假日 Change a holiday',
         params: DateParam,
         body: z.object({ name: z.string().min(1).max(100), isWorkday: z.boolean(), version: z.number().int() }),
+        response: { 200: HolidaySchema },
       },
     },
     async (req) => updateHoliday(ctx.db, actorOf(req), req.params.date, req.body),

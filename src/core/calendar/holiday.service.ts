@@ -7,6 +7,7 @@ import { AppError, invalidField, notFound, versionConflict } from '../errors';
 import { getPolicy } from '../policy';
 import { type BusinessCalendar, isIsoDate, makeCalendar } from './calendar.rules';
 import { holidays } from './calendar.schema';
+import type { Holiday } from './calendar.contract';
 
 export interface HolidayInput {
   date: string;
@@ -14,7 +15,7 @@ export interface HolidayInput {
   isWorkday: boolean;
 }
 
-export async function findHolidays(db: Db, actor: Actor, range: { from?: string; to?: string } = {}) {
+export async function findHolidays(db: Db, actor: Actor, range: { from?: string; to?: string } = {}): Promise<Holiday[]> {
   const where: SQL[] = [eq(holidays.orgId, actor.orgId)];
   if (range.from) where.push(gte(holidays.date, range.from));
   if (range.to) where.push(lte(holidays.date, range.to));
@@ -33,7 +34,7 @@ function checkInput(input: HolidayInput) {
   if (!input.name.trim()) throw invalidField('name', '请填写名称', 'a name is required');
 }
 
-export async function addHoliday(db: Db, actor: Actor, input: HolidayInput) {
+export async function addHoliday(db: Db, actor: Actor, input: HolidayInput): Promise<Holiday> {
   requireAccess(actor, 'admin.policy');
   checkInput(input);
   return db.transaction(async (tx) => {
@@ -54,7 +55,7 @@ async function getHoliday(db: Db, orgId: string, date: string) {
   return row;
 }
 
-export async function updateHoliday(db: Db, actor: Actor, date: string, change: { name: string; isWorkday: boolean; version: number }) {
+export async function updateHoliday(db: Db, actor: Actor, date: string, change: { name: string; isWorkday: boolean; version: number }): Promise<Holiday> {
   requireAccess(actor, 'admin.policy');
   checkInput({ date, ...change });
   return db.transaction(async (tx) => {

@@ -20,3 +20,29 @@ export type { AttendanceEntry } from './meeting-leave.service';
 export { ACTION_SUBJECT, addAction, addDecision, completeAction } from './meeting-action.service';
 export type { NewAction } from './meeting-action.service';
 export { meetingModule } from './meeting.module';
+export {
+  ActionItemSchema,
+  AttendeeSchema,
+  DecisionSchema,
+  LeaveRequestSchema,
+  MeetingDetailSchema,
+  MeetingItemSchema,
+  MeetingRowSchema,
+  PendingLeaveSchema,
+  SeriesRowSchema,
+} from './meeting.contract';
+export type {
+  ActionItem,
+  ActionRecord,
+  Attendee,
+  CreatedSeries,
+  Decision,
+  InvitablePerson,
+  LeaveRequest,
+  LeaveRequestRecord,
+  MeetingDetail,
+  MeetingItem,
+  MeetingRecord,
+  PendingLeave,
+  SeriesRecord,
+} from './meeting.contract';

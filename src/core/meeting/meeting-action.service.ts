@@ -7,10 +7,11 @@ import { AppError, invalidField, invalidState, notFound, versionConflict } from 
 import { notifyUsers } from '../notify';
 import { meetingActions, meetingDecisions } from './meeting.schema';
 import { assertUsersExist, getMeetingRow, requireManage } from './meeting.service';
+import type { ActionRecord, Decision } from './meeting.contract';
 
 export const ACTION_SUBJECT = 'meeting.action';
 
-export async function addDecision(db: Db, actor: Actor, meetingId: string, input: { body: string }) {
+export async function addDecision(db: Db, actor: Actor, meetingId: string, input: { body: string }): Promise<Decision> {
   requireAccess(actor, 'meeting.read');
   if (!input.body.trim()) throw invalidField('body', '请填写决议内容', 'the decision text is required');
   return db.transaction(async (tx) => {
@@ -37,7 +38,7 @@ export interface NewAction {
 }
 
 /** An action item with an owner and a due date; its deadline brings reminders and, if missed, a finding. */
-export async function addAction(db: Db, actor: Actor, meetingId: string, input: NewAction) {
+export async function addAction(db: Db, actor: Actor, meetingId: string, input: NewAction): Promise<ActionRecord> {
   requireAccess(actor, 'meeting.read');
   if (!input.title.trim()) throw invalidField('title', '请填写事项', 'the action text is required');
   if (!isIsoDate(input.dueOn)) throw invalidField('dueOn', '日期无效', 'not a valid date');
@@ -85,7 +86,7 @@ export async function addAction(db: Db, actor: Actor, meetingId: string, input: 
 }
 
 /** The owner (or the chair) marks an action done; its deadline closes with it. */
-export async function completeAction(db: Db, actor: Actor, meetingId: string, actionId: string, input: { version: number }, now: Date) {
+export async function completeAction(db: Db, actor: Actor, meetingId: string, actionId: string, input: { version: number }, now: Date): Promise<ActionRecord> {
   requireAccess(actor, 'meeting.read');
   return db.transaction(async (tx) => {
     const m = await getMeetingRow(tx, actor.orgId, meetingId);

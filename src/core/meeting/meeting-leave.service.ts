@@ -9,6 +9,7 @@ import { getPolicy, type Policy } from '../policy';
 import { type AttendeeStatus, meetingAttendees, meetingLeaveRequests, meetings } from './meeting.schema';
 import { canRecordStatusAt, formatLocal, leaveTooLate } from './meeting.rules';
 import { assertUsersExist, getMeetingRow, leaveApproverOf, requireManage } from './meeting.service';
+import type { LeaveRequestRecord, PendingLeave } from './meeting.contract';
 
 export interface AttendanceEntry {
   userId: string;
@@ -17,7 +18,7 @@ export interface AttendanceEntry {
 }
 
 /** Records attendance for several people at once; each change keeps its old and new value in the audit trail. */
-export async function recordAttendance(db: Db, actor: Actor, meetingId: string, entries: AttendanceEntry[], now: Date) {
+export async function recordAttendance(db: Db, actor: Actor, meetingId: string, entries: AttendanceEntry[], now: Date): Promise<{ changed: number }> {
   requireAccess(actor, 'meeting.read');
   return db.transaction(async (tx) => {
     const m = await getMeetingRow(tx, actor.orgId, meetingId);
@@ -67,7 +68,7 @@ async function leaveApproversOf(tx: Db, m: Parameters<typeof leaveApproverOf>[0]
 }
 
 /** An attendee asks for leave before the meeting (PP-21, ST-4); the approver is notified. */
-export async function requestLeave(db: Db, actor: Actor, meetingId: string, input: { reason: string; substituteUserId?: string | null }, now: Date) {
+export async function requestLeave(db: Db, actor: Actor, meetingId: string, input: { reason: string; substituteUserId?: string | null }, now: Date): Promise<LeaveRequestRecord> {
   requireAccess(actor, 'meeting.read');
   if (!input.reason.trim()) throw invalidField('reason', '请填写请假事由', 'a reason is required');
   const policy = await getPolicy(db, actor.orgId);
@@ -111,7 +112,7 @@ export async function requestLeave(db: Db, actor: Actor, meetingId: string, inpu
 }
 
 /** The approver decides; an approval sets the attendee to 'excused' in the same transaction. */
-export async function decideLeave(db: Db, actor: Actor, requestId: string, input: { approve: boolean; note?: string | null; version: number }, now: Date) {
+export async function decideLeave(db: Db, actor: Actor, requestId: string, input: { approve: boolean; note?: string | null; version: number }, now: Date): Promise<LeaveRequestRecord> {
   requireAccess(actor, 'meeting.read');
   const policy = await getPolicy(db, actor.orgId);
   return db.transaction(async (tx) => {
@@ -154,7 +155,7 @@ export async function decideLeave(db: Db, actor: Actor, requestId: string, input
 }
 
 /** Leave requests waiting for this person's decision (their inbox). */
-export async function findPendingLeaveRequests(db: Db, actor: Actor) {
+export async function findPendingLeaveRequests(db: Db, actor: Actor): Promise<PendingLeave[]> {
   const policy = await getPolicy(db, actor.orgId);
   const rows = await db
     .select({ r: meetingLeaveRequests, meetingTitle: meetings.title, startsAt: meetings.startsAt, userName: users.displayName })

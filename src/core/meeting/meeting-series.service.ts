@@ -10,6 +10,7 @@ import { getPolicy, type Policy } from '../policy';
 import { type HolidayRule, type MeetingKind, meetingAttendees, meetingSeries, meetingSeriesMembers, meetings, type SeriesRow } from './meeting.schema';
 import { assertUsersExist } from './meeting.service';
 import { generateOccurrences, type Recurrence } from './recurrence.rules';
+import type { CreatedSeries, SeriesRecord } from './meeting.contract';
 
 export interface NewSeries {
   title: string;
@@ -99,7 +100,7 @@ export async function generateSeriesMeetings(tx: Db, actor: Actor, series: Serie
   return created;
 }
 
-export async function createSeries(db: Db, actor: Actor, input: NewSeries, now: Date) {
+export async function createSeries(db: Db, actor: Actor, input: NewSeries, now: Date): Promise<CreatedSeries> {
   requireAccess(actor, 'meeting.manage');
   const policy = await getPolicy(db, actor.orgId);
   const r = input.recurrence;
@@ -140,7 +141,7 @@ export async function createSeries(db: Db, actor: Actor, input: NewSeries, now: 
   });
 }
 
-export async function findSeries(db: Db, actor: Actor) {
+export async function findSeries(db: Db, actor: Actor): Promise<SeriesRecord[]> {
   requireAccess(actor, 'meeting.read');
   return db.select().from(meetingSeries).where(eq(meetingSeries.orgId, actor.orgId));
 }

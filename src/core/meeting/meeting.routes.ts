@@ -5,6 +5,20 @@ import { decideLeave, findPendingLeaveRequests, recordAttendance, requestLeave }
 import { createSeries, extendSeries, findSeries } from './meeting-series.service';
 import { createMeeting, findInvitablePeople, findMeetings, getMeeting, updateMeeting } from './meeting.service';
 import { IdParams } from '../validation';
+import {
+  ActionRowSchema,
+  AttendanceResultSchema,
+  CreatedSeriesSchema,
+  DecisionSchema,
+  ExtendedSeriesSchema,
+  InvitablePersonSchema,
+  LeaveRequestRowSchema,
+  MeetingDetailSchema,
+  MeetingItemSchema,
+  MeetingRowSchema,
+  PendingLeaveSchema,
+  SeriesRowSchema,
+} from './meeting.contract';
 
 const Kind = z.enum(['dispatch', 'study', 'coordination', 'other']);
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
@@ -25,6 +39,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
           state: z.enum(['planned', 'held', 'cancelled']).optional(),
           seriesId: z.uuid().optional(),
         }),
+        response: { 200: z.array(MeetingItemSchema) },
       },
     },
     async (req) => findMeetings(ctx.db, actorOf(req), req.query),
@@ -48,16 +63,17 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
           agenda: z.string().max(20_000).optional(),
           attendeeUserIds: z.array(z.uuid()).max(500),
         }),
+        response: { 201: MeetingRowSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await createMeeting(ctx.db, actorOf(req), req.body)),
   );
 
-  app.get('/meetings/people', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '可选参会人 People to invite' } }, async (req) =>
+  app.get('/meetings/people', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '可选参会人 People to invite', response: { 200: z.array(InvitablePersonSchema) } } }, async (req) =>
     findInvitablePeople(ctx.db, actorOf(req)),
   );
 
-  app.get('/meetings/:id', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '会议详情 Meeting', params: IdParams } }, async (req) =>
+  app.get('/meetings/:id', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '会议详情 Meeting', params: IdParams, response: { 200: MeetingDetailSchema } } }, async (req) =>
     getMeeting(ctx.db, actorOf(req), req.params.id),
   );
 
@@ -79,6 +95,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
           startsAt: Instant.optional(),
           endsAt: Instant.optional(),
         }),
+        response: { 200: MeetingRowSchema },
       },
     },
     async (req) => updateMeeting(ctx.db, actorOf(req), req.params.id, req.body),
@@ -95,6 +112,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         body: z.object({
           entries: z.array(z.object({ userId: z.uuid(), status: z.enum(['present', 'late', 'absent', 'excused']), note: z.string().max(500).nullish() })).min(1).max(500),
         }),
+        response: { 200: AttendanceResultSchema },
       },
     },
     async (req) => recordAttendance(ctx.db, actorOf(req), req.params.id, req.body.entries, ctx.clock()),
@@ -104,12 +122,12 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
     '/meetings/:id/leave',
     {
       config: { permission: 'meeting.read' },
-      schema: { tags: ['meeting'], summary: '会前请假 Ask for leave', params: IdParams, body: z.object({ reason: z.string().min(1).max(1000), substituteUserId: z.uuid().nullish() }) },
+      schema: { tags: ['meeting'], summary: '会前请假 Ask for leave', params: IdParams, body: z.object({ reason: z.string().min(1).max(1000), substituteUserId: z.uuid().nullish() }), response: { 201: LeaveRequestRowSchema } },
     },
     async (req, reply) => reply.code(201).send(await requestLeave(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
   );
 
-  app.get('/meeting-leave/pending', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '待我审批的请假 Leave waiting for me' } }, async (req) =>
+  app.get('/meeting-leave/pending', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '待我审批的请假 Leave waiting for me', response: { 200: z.array(PendingLeaveSchema) } } }, async (req) =>
     findPendingLeaveRequests(ctx.db, actorOf(req)),
   );
 
@@ -122,6 +140,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         summary: '审批请假 Decide a leave request',
         params: IdParams,
         body: z.object({ approve: z.boolean(), note: z.string().max(1000).nullish(), version: z.number().int() }),
+        response: { 200: LeaveRequestRowSchema },
       },
     },
     async (req) => decideLeave(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
@@ -129,7 +148,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/meetings/:id/decisions',
-    { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '记录决议 Add a decision', params: IdParams, body: z.object({ body: z.string().min(1).max(5000) }) } },
+    { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '记录决议 Add a decision', params: IdParams, body: z.object({ body: z.string().min(1).max(5000) }), response: { 201: DecisionSchema } } },
     async (req, reply) => reply.code(201).send(await addDecision(ctx.db, actorOf(req), req.params.id, req.body)),
   );
 
@@ -142,6 +161,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         summary: '交办事项 Add an action item',
         params: IdParams,
         body: z.object({ title: z.string().min(1).max(500), ownerUserId: z.uuid(), dueOn: z.iso.date(), decisionId: z.uuid().nullish() }),
+        response: { 201: ActionRowSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await addAction(ctx.db, actorOf(req), req.params.id, req.body)),
@@ -151,12 +171,12 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
     '/meetings/:id/actions/:actionId/complete',
     {
       config: { permission: 'meeting.read' },
-      schema: { tags: ['meeting'], summary: '办结事项 Complete an action item', params: z.object({ id: z.uuid(), actionId: z.uuid() }), body: z.object({ version: z.number().int() }) },
+      schema: { tags: ['meeting'], summary: '办结事项 Complete an action item', params: z.object({ id: z.uuid(), actionId: z.uuid() }), body: z.object({ version: z.number().int() }), response: { 200: ActionRowSchema } },
     },
     async (req) => completeAction(ctx.db, actorOf(req), req.params.id, req.params.actionId, req.body, ctx.clock()),
   );
 
-  app.get('/meeting-series', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '例会 Meeting series' } }, async (req) =>
+  app.get('/meeting-series', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '例会 Meeting series', response: { 200: z.array(SeriesRowSchema) } } }, async (req) =>
     findSeries(ctx.db, actorOf(req)),
   );
 
@@ -187,6 +207,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
           clause: z.string().max(60).nullish(),
           requirementId: z.string().max(20).nullish(),
         }),
+        response: { 201: CreatedSeriesSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await createSeries(ctx.db, actorOf(req), req.body, ctx.clock())),
@@ -194,7 +215,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/meeting-series/:id/extend',
-    { config: { permission: 'meeting.manage' }, schema: { tags: ['meeting'], summary: '续排例会 Generate further meetings', params: IdParams } },
+    { config: { permission: 'meeting.manage' }, schema: { tags: ['meeting'], summary: '续排例会 Generate further meetings', params: IdParams, response: { 200: ExtendedSeriesSchema } } },
     async (req) => ({ created: await extendSeries(ctx.db, actorOf(req), req.params.id, ctx.clock()) }),
   );
 };

@@ -20,6 +20,7 @@ import {
   meetings,
 } from './meeting.schema';
 import { formatLocal } from './meeting.rules';
+import type { InvitablePerson, MeetingDetail, MeetingItem } from './meeting.contract';
 
 /** created_by / recorded_by: the scheduler's system actor is nobody in the users table. */
 
@@ -50,7 +51,7 @@ export async function assertUsersExist(db: Db, orgId: string, ids: string[], fie
 }
 
 /** Active people of the organisation, for choosing attendees, owners and substitutes. */
-export async function findInvitablePeople(db: Db, actor: Actor) {
+export async function findInvitablePeople(db: Db, actor: Actor): Promise<InvitablePerson[]> {
   requireAccess(actor, 'meeting.read');
   return db
     .select({ id: users.id, displayName: users.displayName, departmentId: users.departmentId })
@@ -125,7 +126,7 @@ export interface MeetingQuery {
   seriesId?: string;
 }
 
-export async function findMeetings(db: Db, actor: Actor, q: MeetingQuery) {
+export async function findMeetings(db: Db, actor: Actor, q: MeetingQuery): Promise<MeetingItem[]> {
   requireAccess(actor, 'meeting.read');
   const mine = alias(meetingAttendees, 'mine');
   const chair = alias(users, 'chair');
@@ -146,7 +147,7 @@ export async function findMeetings(db: Db, actor: Actor, q: MeetingQuery) {
   return rows.map(({ m, chairName, myStatus }) => ({ ...m, chairName, myStatus: myStatus ?? null }));
 }
 
-export async function getMeeting(db: Db, actor: Actor, id: string) {
+export async function getMeeting(db: Db, actor: Actor, id: string): Promise<MeetingDetail> {
   requireAccess(actor, 'meeting.read');
   const m = await getMeetingRow(db, actor.orgId, id);
   const [attendees, leaveRequests, decisions, actions, series, people] = await Promise.all([

@@ -32,3 +32,21 @@ export const NotificationPageSchema = z.object({
 export type NotificationPageQuery = z.infer<typeof NotificationPageQuerySchema>;
 export type NotificationItem = z.infer<typeof NotificationItemSchema>;
 export type NotificationPage = z.infer<typeof NotificationPageSchema>;
+
+/** GET /notifications: the latest notifications as stored (times as dates, serialised to ISO strings). */
+export const NotificationRecordSchema = z.object({
+  orgId: z.string(),
+  id: z.string(),
+  userId: z.string(),
+  kind: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  bodyZh: z.string().nullable(),
+  bodyEn: z.string().nullable(),
+  link: z.string().nullable(),
+  createdAt: z.date(),
+  readAt: z.date().nullable(),
+});
+export type NotificationRecord = z.infer<typeof NotificationRecordSchema>;
+export const UnreadCountSchema = z.object({ count: z.number().int() });
+export const MarkReadResultSchema = z.object({ updated: z.number().int() });

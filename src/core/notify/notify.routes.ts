@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
-import { NotificationPageQuerySchema, NotificationPageSchema } from './notify.contract';
+import { MarkReadResultSchema, NotificationPageQuerySchema, NotificationPageSchema, NotificationRecordSchema, UnreadCountSchema } from './notify.contract';
 import { countUnread, findMyNotifications, markRead, pageMyNotifications } from './notify.service';
 
 export const notifyRoutes: RouteModule = (app, ctx) => {
@@ -11,6 +11,7 @@ export const notifyRoutes: RouteModule = (app, ctx) => {
         tags: ['notify'],
         summary: '我的通知 My notifications',
         querystring: z.object({ unreadOnly: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }),
+        response: { 200: z.array(NotificationRecordSchema) },
       },
     },
     async (req) => findMyNotifications(ctx.db, actorOf(req), { unreadOnly: req.query.unreadOnly === 'true', limit: req.query.limit }),
@@ -27,12 +28,12 @@ export const notifyRoutes: RouteModule = (app, ctx) => {
     },
     async (req) => pageMyNotifications(ctx.db, actorOf(req), req.query),
   );
-  app.get('/notifications/unread-count', { schema: { tags: ['notify'], summary: '未读数 Unread count' } }, async (req) => ({
+  app.get('/notifications/unread-count', { schema: { tags: ['notify'], summary: '未读数 Unread count', response: { 200: UnreadCountSchema } } }, async (req) => ({
     count: await countUnread(ctx.db, actorOf(req)),
   }));
   app.post(
     '/notifications/read',
-    { schema: { tags: ['notify'], summary: '标记已读 Mark read (empty ids = all)', body: z.object({ ids: z.array(z.uuid()).max(500).default([]) }) } },
+    { schema: { tags: ['notify'], summary: '标记已读 Mark read (empty ids = all)', body: z.object({ ids: z.array(z.uuid()).max(500).default([]) }), response: { 200: MarkReadResultSchema } } },
     async (req) => ({ updated: await markRead(ctx.db, actorOf(req), req.body.ids, ctx.clock()) }),
   );
 };

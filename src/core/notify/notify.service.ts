@@ -1,7 +1,7 @@
 import { and, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Actor } from '../access';
 import type { Db } from '../db';
-import type { NotificationPage, NotificationPageQuery } from './notify.contract';
+import type { NotificationPage, NotificationPageQuery, NotificationRecord } from './notify.contract';
 import { notifications } from './notify.schema';
 
 export interface NotificationInput {
@@ -31,7 +31,7 @@ export async function notifyUsers(tx: Db, orgId: string, userIds: string[], n: N
   );
 }
 
-export async function findMyNotifications(db: Db, actor: Actor, options: { unreadOnly?: boolean; limit?: number } = {}) {
+export async function findMyNotifications(db: Db, actor: Actor, options: { unreadOnly?: boolean; limit?: number } = {}): Promise<NotificationRecord[]> {
   const where = [eq(notifications.orgId, actor.orgId), eq(notifications.userId, actor.userId)];
   if (options.unreadOnly) where.push(isNull(notifications.readAt));
   return db

@@ -13,10 +13,11 @@ import {
 import { IdParams } from '../validation';
 import { AppError } from '../errors';
 import { findOrgModules, scopedRegistryOf, setModuleEnabled } from './org-modules.service';
+import { DepartmentViewSchema, PersonViewSchema, RolesPageSchema, RoleViewSchema } from './org.contract';
 
 
 export const orgRoutes: RouteModule = (app, ctx) => {
-  app.get('/org/people', { config: { permission: 'admin.users' }, schema: { tags: ['org'], summary: '人员列表 People' } }, async (req) =>
+  app.get('/org/people', { config: { permission: 'admin.users' }, schema: { tags: ['org'], summary: '人员列表 People', response: { 200: z.array(PersonViewSchema) } } }, async (req) =>
     findPeople(ctx.db, actorOf(req), ctx.clock()),
   );
 
@@ -36,6 +37,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
           phone: z.string().max(30).nullish(),
           roles: z.array(z.string()).max(20).optional(),
         }),
+        response: { 201: PersonViewSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await addPerson(ctx.db, actorOf(req), req.body)),
@@ -61,6 +63,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
           newPassword: z.string().max(200).optional(),
           unlock: z.boolean().optional(),
         }),
+        response: { 200: PersonViewSchema },
       },
     },
     async (req) => updatePerson(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
@@ -73,6 +76,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
         tags: ['org'],
         summary: '部门、车间、教研组 Departments',
         querystring: z.object({ includeRetired: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.array(DepartmentViewSchema) },
       },
     },
     async (req) => findDepartments(ctx.db, actorOf(req), { includeRetired: req.query.includeRetired === 'true' }),
@@ -92,6 +96,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
           parentId: z.uuid().nullish(),
           retired: z.boolean().optional(),
         }),
+        response: { 200: DepartmentViewSchema },
       },
     },
     async (req) => updateDepartment(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
@@ -109,12 +114,13 @@ export const orgRoutes: RouteModule = (app, ctx) => {
           kind: z.enum(['department', 'workshop', 'teaching_group', 'leadership_group', 'league']),
           parentId: z.uuid().nullish(),
         }),
+        response: { 201: DepartmentViewSchema },
       },
     },
     async (req, reply) => reply.code(201).send(await addDepartment(ctx.db, actorOf(req), req.body)),
   );
 
-  app.get('/org/roles', { schema: { tags: ['org'], summary: '角色与权限 Roles' } }, async (req) => ({
+  app.get('/org/roles', { schema: { tags: ['org'], summary: '角色与权限 Roles', response: { 200: RolesPageSchema } } }, async (req) => ({
     roles: await findRoles(ctx.db, actorOf(req)),
     // Issue 12: only the permissions of the organisation's modules (a plant sees no training ones).
     permissions: (await scopedRegistryOf(ctx.db, ctx.registry, actorOf(req).orgId)).permissions.map((p) => ({ code: p.code, ...p.label })),
@@ -156,6 +162,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
         summary: '修改角色权限 Change a role',
         params: z.object({ code: z.string() }),
         body: z.object({ permissions: z.array(z.string()), version: z.number().int() }),
+        response: { 200: RoleViewSchema },
       },
     },
     async (req) => updateRolePermissions(ctx.db, actorOf(req), req.params.code, req.body, ctx.registry.isDeclaredPermission),

@@ -7,20 +7,11 @@ import { AppError, invalidField, notFound, versionConflict } from '../errors';
 import { assertAdminsRemain, lockOrganisationAccess } from './admin-guard';
 import { wouldCycle } from './department.rules';
 import { type DepartmentKind, departments, roles, userRoles, users } from './org.schema';
+import type { PersonView } from './org.contract';
+import type { DepartmentView, RoleView } from './org.contract';
 
-export interface PersonView {
-  id: string;
-  username: string;
-  displayName: string;
-  departmentId: string | null;
-  positions: string[];
-  phone: string | null;
-  locale: string;
-  isActive: boolean;
-  isLocked: boolean;
-  roles: string[];
-  version: number;
-}
+export type { PersonView };
+
 
 export async function findPeople(db: Db, actor: Actor, now: Date): Promise<PersonView[]> {
   const rows = await db.select().from(users).where(eq(users.orgId, actor.orgId)).orderBy(asc(users.username));
@@ -185,7 +176,7 @@ export async function updatePerson(db: Db, actor: Actor, id: string, change: Per
   return getPerson(db, actor, id, now);
 }
 
-export async function findRoles(db: Db, actor: Actor) {
+export async function findRoles(db: Db, actor: Actor): Promise<RoleView[]> {
   return db.select().from(roles).where(eq(roles.orgId, actor.orgId)).orderBy(asc(roles.code));
 }
 
@@ -195,7 +186,7 @@ export async function updateRolePermissions(
   code: string,
   input: { permissions: string[]; version: number },
   isDeclared: (code: string) => boolean,
-) {
+): Promise<RoleView> {
   requireAccess(actor, 'admin.roles');
   const bad = input.permissions.filter((p) => !isDeclared(p));
   if (bad.length) throw invalidField('permissions', `未知权限：${bad.join('、')}`, `unknown permission(s): ${bad.join(', ')}`);
@@ -216,7 +207,7 @@ export async function updateRolePermissions(
 }
 
 /** Departments in use; `includeRetired` also lists retired ones (the admin page, old records). */
-export async function findDepartments(db: Db, actor: Actor, opts: { includeRetired?: boolean } = {}) {
+export async function findDepartments(db: Db, actor: Actor, opts: { includeRetired?: boolean } = {}): Promise<DepartmentView[]> {
   const where = [eq(departments.orgId, actor.orgId)];
   if (!opts.includeRetired) where.push(isNull(departments.retiredAt));
   return db
@@ -238,7 +229,7 @@ export interface DepartmentChange {
  * department (issue 15 item 10). Retiring is refused while active people or departments in use
  * are still in it; the refusal names them.
  */
-export async function updateDepartment(db: Db, actor: Actor, id: string, change: DepartmentChange, now: Date) {
+export async function updateDepartment(db: Db, actor: Actor, id: string, change: DepartmentChange, now: Date): Promise<DepartmentView> {
   requireAccess(actor, 'admin.org');
   return db.transaction(async (tx) => {
     const all = await tx.select().from(departments).where(eq(departments.orgId, actor.orgId));
@@ -312,7 +303,7 @@ export async function updateDepartment(db: Db, actor: Actor, id: string, change:
   });
 }
 
-export async function addDepartment(db: Db, actor: Actor, input: { name: string; kind: DepartmentKind; parentId?: string | null }) {
+export async function addDepartment(db: Db, actor: Actor, input: { name: string; kind: DepartmentKind; parentId?: string | null }): Promise<DepartmentView> {
   requireAccess(actor, 'admin.org');
   const name = input.name.trim();
   if (!name) throw invalidField('name', '名称不能为空', 'is required');

@@ -19,3 +19,5 @@ export {
 } from './policy.service';
 export type { PolicyCheck, PolicyUpdate, PolicyView } from './policy.service';
 export { policyModule } from './policy.module';
+export { FieldMetaSchema, PolicyChangeSchema, PolicyMetaSchema, PolicyVersionRowSchema, PolicyViewSchema } from './policy.contract';
+export type { PolicyMeta, PolicyVersionRow } from './policy.contract';

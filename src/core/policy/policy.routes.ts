@@ -4,13 +4,14 @@ import { actorOf, type RouteModule } from '../http';
 import { scopedRegistryOf } from '../org';
 import { FIELD_META, SECTION_LABELS } from './policy.meta';
 import { POLICY_PRESETS, PRESET_LABELS } from './policy.presets';
+import { PolicyChangeSchema, PolicyMetaSchema, PolicyVersionRowSchema, PolicyViewSchema, PresetValuesSchema } from './policy.contract';
 import { PRESET_NAMES } from './policy.schema';
 import { applyPreset, diffPolicyVersions, findPolicyVersions, getPolicy, getPolicyVersion, getPolicyView, updatePolicy } from './policy.service';
 
 const Version = z.coerce.number().int().min(0);
 
 export const policyRoutes: RouteModule = (app, ctx) => {
-  app.get('/policy', { schema: { tags: ['policy'], summary: '当前制度参数 Policy in force' } }, async (req) => getPolicyView(ctx.db, actorOf(req)));
+  app.get('/policy', { schema: { tags: ['policy'], summary: '当前制度参数 Policy in force', response: { 200: PolicyViewSchema } } }, async (req) => getPolicyView(ctx.db, actorOf(req)));
 
   app.get(
     '/policy/time-zone',
@@ -25,7 +26,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
     async (req) => ({ utcOffsetMinutes: (await getPolicy(ctx.db, actorOf(req).orgId)).calendar.utcOffsetMinutes }),
   );
 
-  app.get('/policy/meta', { schema: { tags: ['policy'], summary: '参数说明与条款 Field labels, units and clauses' } }, async (req) => ({
+  app.get('/policy/meta', { schema: { tags: ['policy'], summary: '参数说明与条款 Field labels, units and clauses', response: { 200: PolicyMetaSchema } } }, async (req) => ({
     // Issue 12: the sections of the organisation's modules only (a school has no production section).
     sections: Object.fromEntries((await scopedRegistryOf(ctx.db, ctx.registry, actorOf(req).orgId)).policySections.map((s) => [s, SECTION_LABELS[s]])),
     fields: FIELD_META,
@@ -34,7 +35,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/policy/presets/:name',
-    { schema: { tags: ['policy'], summary: '模板预设值 Preset values', params: z.object({ name: z.enum(PRESET_NAMES) }) } },
+    { schema: { tags: ['policy'], summary: '模板预设值 Preset values', params: z.object({ name: z.enum(PRESET_NAMES) }), response: { 200: PresetValuesSchema } } },
     async (req) => ({ name: req.params.name, values: POLICY_PRESETS[req.params.name] }),
   );
 
@@ -47,6 +48,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
         summary: '保存新版本 Save a new version',
         // Values are checked by the service so that errors name the policy path itself.
         body: z.object({ baseVersion: z.number().int().min(0), values: z.record(z.string(), z.unknown()), reason: z.string().max(500) }),
+        response: { 200: PolicyViewSchema },
       },
     },
     async (req) => updatePolicy(ctx.db, actorOf(req), { ...req.body, locale: requestLocale(req) }, ctx.registry.policyChecks),
@@ -60,22 +62,23 @@ export const policyRoutes: RouteModule = (app, ctx) => {
         tags: ['policy'],
         summary: '套用模板 Apply a preset',
         body: z.object({ baseVersion: z.number().int().min(0), preset: z.string().max(10), reason: z.string().max(500) }),
+        response: { 200: PolicyViewSchema },
       },
     },
     async (req) => applyPreset(ctx.db, actorOf(req), req.body, ctx.registry.policyChecks),
   );
 
-  app.get('/policy/versions', { schema: { tags: ['policy'], summary: '版本历史 Version history' } }, async (req) => findPolicyVersions(ctx.db, actorOf(req)));
+  app.get('/policy/versions', { schema: { tags: ['policy'], summary: '版本历史 Version history', response: { 200: z.array(PolicyVersionRowSchema) } } }, async (req) => findPolicyVersions(ctx.db, actorOf(req)));
 
   app.get(
     '/policy/versions/:version',
-    { schema: { tags: ['policy'], summary: '某一版本 One version', params: z.object({ version: Version }) } },
+    { schema: { tags: ['policy'], summary: '某一版本 One version', params: z.object({ version: Version }), response: { 200: PolicyViewSchema } } },
     async (req) => getPolicyVersion(ctx.db, actorOf(req), req.params.version),
   );
 
   app.get(
     '/policy/diff',
-    { schema: { tags: ['policy'], summary: '版本差异 Diff of two versions', querystring: z.object({ from: Version, to: Version }) } },
+    { schema: { tags: ['policy'], summary: '版本差异 Diff of two versions', querystring: z.object({ from: Version, to: Version }), response: { 200: z.array(PolicyChangeSchema) } } },
     async (req) => diffPolicyVersions(ctx.db, actorOf(req), req.query.from, req.query.to),
   );
 };

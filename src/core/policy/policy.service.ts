@@ -9,6 +9,7 @@ import { POLICY_PRESETS, presetNameFor } from './policy.presets';
 import { diffPolicies, mergePolicyValues, type PolicyChange, parsePolicy } from './policy.rules';
 import { isPresetName, type Policy, type PresetName } from './policy.schema';
 import { policyVersions } from './policy-version.schema';
+import type { PolicyVersionRow } from './policy.contract';
 
 export interface PolicyView {
   /** 0 while the organisation still runs on its template's preset. */
@@ -184,7 +185,7 @@ export async function applyPreset(
   return saveVersion(db, actor, input.baseVersion, input.preset, POLICY_PRESETS[input.preset], input.reason, 'policy.apply-preset');
 }
 
-export async function findPolicyVersions(db: Db, actor: Actor) {
+export async function findPolicyVersions(db: Db, actor: Actor): Promise<PolicyVersionRow[]> {
   return db
     .select({
       version: policyVersions.version,

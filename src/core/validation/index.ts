@@ -4,3 +4,4 @@ export type { UnsafeReason, UnsafeText } from './text.rules';
 export { hasTwoDecimalsAtMost, hoursValue, safeText, wordsSchema } from './text.schema';
 export { assertInOrganisation } from './reference';
 export { IdParams } from './params.schema';
+export type { Wire } from './wire';

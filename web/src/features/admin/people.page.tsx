@@ -5,28 +5,12 @@ import { get, patch, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { ListTable } from '../../ui/list-table';
 import { ErrorAlert, Page } from '../../ui/page';
+import type { DepartmentView, PersonView, RoleView } from '#core/org';
+import type { Wire } from '#core/validation';
 
-interface Person {
-  id: string;
-  username: string;
-  displayName: string;
-  departmentId: string | null;
-  positions: string[];
-  isActive: boolean;
-  isLocked: boolean;
-  roles: string[];
-  version: number;
-}
-interface Role {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-interface Department {
-  id: string;
-  name: string;
-  kind: string;
-}
+type Person = PersonView;
+type Role = RoleView;
+type Department = Wire<DepartmentView>;
 
 export function PeoplePage() {
   const { t, locale } = useI18n();

@@ -4,19 +4,10 @@ import { get, put } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
+import type { RolesPage as RolesView, RoleView } from '#core/org';
 
-interface Role {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  permissions: string[];
-  version: number;
-}
-interface Perm {
-  code: string;
-  zh: string;
-  en: string;
-}
+type Role = RoleView;
+type Perm = RolesView['permissions'][number];
 
 /** Permissions are data: this matrix is the role → permission map itself. */
 export function RolesPage() {
@@ -24,7 +15,7 @@ export function RolesPage() {
   const { can } = useAuth();
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
-  const q = useQuery({ queryKey: ['roles'], queryFn: () => get<{ roles: Role[]; permissions: Perm[] }>('/org/roles') });
+  const q = useQuery({ queryKey: ['roles'], queryFn: () => get<RolesView>('/org/roles') });
   const toggle = useMutation({
     mutationFn: ({ role, perm, on }: { role: Role; perm: string; on: boolean }) =>
       put(`/org/roles/${role.code}`, {

@@ -1,128 +1,20 @@
 import { type Text, tx } from '../../ui/i18n';
 
-// The shapes the approval API returns (src/core/approval), as the pages read them.
+// The shapes the approval API returns: the server's own types (src/core/approval/approval.contract.ts).
+// Times arrive as ISO strings (`Wire`: the server's `Date` is serialised).
 
-export type DocumentState = 'draft' | 'submitted' | 'approved' | 'rejected' | 'issued' | 'closed';
-export type DocumentAction = 'submit' | 'withdraw' | 'approve' | 'reject' | 'revise' | 'issue' | 'close' | 'adjust';
+import type * as Server from '#core/approval';
+import type { Wire } from '#core/validation';
 
-export interface ChainStep {
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  roleCode: string;
-}
-
-export interface DocumentSummary {
-  id: string;
-  docType: string;
-  docTypeLabel: Text;
-  number: string;
-  title: string;
-  state: DocumentState;
-  revision: number;
-  effectiveRevision: number | null;
-  waitingRole: string | null;
-  authorName: string;
-  updatedAt: string;
-  link: string;
-}
-
-export interface TimelineEntry {
-  seq: number;
-  revision: number;
-  action: DocumentAction;
-  fromState: DocumentState;
-  toState: DocumentState;
-  stepIndex: number | null;
-  stepNameZh: string | null;
-  stepNameEn: string | null;
-  actorName: string;
-  opinion: string | null;
-  at: string;
-}
-
-export interface DocumentView extends DocumentSummary {
-  body: Record<string, unknown>;
-  stepIndex: number | null;
-  steps: ChainStep[];
-  allowSelfApproval: boolean;
-  departmentName: string | null;
-  createdAt: string;
-  submittedAt: string | null;
-  version: number;
-  isGenericEditable: boolean;
-  allowedActions: DocumentAction[];
-  canEdit: boolean;
-  canAcknowledge: boolean;
-  timeline: TimelineEntry[];
-}
-
-export interface ReceiptView {
-  id: string;
-  revision: number;
-  departmentId: string | null;
-  userId: string | null;
-  recipientName: string;
-  issuedAt: string;
-  issuedByName: string;
-  acknowledgedAt: string | null;
-  acknowledgedByName: string | null;
-}
-
-export interface DistributionView {
-  revision: number | null;
-  total: number;
-  acknowledged: number;
-  pending: string[];
-  receipts: ReceiptView[];
-}
-
-export interface RevisionView {
-  revision: number;
-  title: string;
-  body: unknown;
-  state: string;
-  authorName: string;
-  createdAt: string;
-  approvedAt: string | null;
-  supersededAt: string | null;
-  isInForce: boolean;
-}
-
-export interface DiffEntry {
-  path: string;
-  labelZh?: string;
-  before: unknown;
-  after: unknown;
-  kind: 'added' | 'removed' | 'changed';
-}
-
-export interface InboxItem {
-  kind: string;
-  /** The kind in words, declared by the module the item comes from. */
-  tag: Text;
-  id: string;
-  title: Text;
-  link: string;
-  since: string;
-  due?: string;
-}
-
-export interface DocumentTypeInfo {
-  docType: string;
-  label: Text;
-  numberPrefix: string;
-  isGenericEditable: boolean;
-}
-
-export interface ChainView {
-  docType: string;
-  label: Text;
-  steps: ChainStep[];
-  allowSelfApproval: boolean;
-  version: number | null;
-  updatedAt: string | null;
-}
+export type { ChainStep, DiffEntry, DocumentAction, DocumentState, DocumentTypeListItem as DocumentTypeInfo, InboxItem } from '#core/approval';
+export type DocumentSummary = Wire<Server.DocumentSummary>;
+export type TimelineEntry = Wire<Server.TimelineEntry>;
+export type DocumentView = Wire<Server.DocumentView>;
+export type ReceiptView = Wire<Server.ReceiptView>;
+export type DistributionView = Wire<Server.DistributionView>;
+export type RevisionView = Wire<Server.RevisionView>;
+export type ChainView = Wire<Server.ChainView>;
+import type { DocumentAction, DocumentState } from '#core/approval';
 
 /** The body the generic editor writes: free text plus key/value lines. */
 export interface GeneralBody {

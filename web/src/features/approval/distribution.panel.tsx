@@ -11,7 +11,7 @@ export function DistributionPanel({ documentId }: { documentId: string }) {
   const { t } = useI18n();
   const q = useQuery({ queryKey: ['distribution', documentId], queryFn: () => get<DistributionView>(`/documents/${documentId}/distribution`) });
   const d = q.data;
-  const fmt = (v: string | null) => (v ? orgTime(v).format('YYYY-MM-DD HH:mm') : '');
+  const fmt = (v: string | Date | null) => (v ? orgTime(v).format('YYYY-MM-DD HH:mm') : '');
   return (
     <div data-testid="distribution">
       <ErrorAlert error={q.error} />

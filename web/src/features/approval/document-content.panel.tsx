@@ -59,7 +59,7 @@ export function DocumentEditor({ doc, onSaved }: { doc: DocumentView; onSaved: (
       patch<DocumentView>(`/documents/${doc.id}`, {
         version: doc.version,
         title: v.title,
-        body: { ...doc.body, content: v.content ?? '', lines: (v.lines ?? []).filter((l) => l && (l.key || l.value)) },
+        body: { ...body, content: v.content ?? '', lines: (v.lines ?? []).filter((l) => l && (l.key || l.value)) },
       }),
     onSuccess: (d) => {
       qc.setQueryData(['document', doc.id], d);

@@ -1,84 +1,20 @@
 import { type Text, tx } from '../../ui/i18n';
 
-export type MeetingState = 'planned' | 'held' | 'cancelled';
-export type AttendeeStatus = 'invited' | 'present' | 'late' | 'absent' | 'excused';
-export type MeetingKind = 'dispatch' | 'study' | 'coordination' | 'other';
+// The shapes the meeting API returns: the server's own types (src/core/meeting/meeting.contract.ts).
+// Times arrive as ISO strings (the server's `Date` is serialised); the pages pass them to orgTime.
+import type * as Server from '#core/meeting';
+import type { Wire } from '#core/validation';
 
-export interface MeetingItem {
-  id: string;
-  seriesId: string | null;
-  occursOn: string;
-  title: string;
-  kind: MeetingKind;
-  chairUserId: string;
-  chairName: string;
-  location: string | null;
-  startsAt: string;
-  endsAt: string;
-  state: MeetingState;
-  myStatus: AttendeeStatus | null;
-}
-
-export interface Attendee {
-  userId: string;
-  displayName: string;
-  status: AttendeeStatus;
-  note: string | null;
-}
-
-export interface LeaveRequest {
-  id: string;
-  userId: string;
-  userName: string;
-  reason: string;
-  substituteName: string | null;
-  state: 'pending' | 'approved' | 'rejected';
-  requestedAt: string;
-  decidedByName: string | null;
-  decisionNote: string | null;
-  version: number;
-}
-
-export interface Decision {
-  id: string;
-  body: string;
-  sort: number;
-}
-
-export interface ActionItem {
-  id: string;
-  decisionId: string | null;
-  title: string;
-  ownerUserId: string;
-  ownerName: string;
-  dueOn: string;
-  state: 'open' | 'done' | 'cancelled';
-  version: number;
-}
-
-export interface MeetingDetail extends Omit<MeetingItem, 'chairName' | 'myStatus'> {
-  chairName: string;
-  leaveApproverUserId: string;
-  leaveApproverName: string;
-  agenda: string;
-  minutes: string;
-  clause: string | null;
-  requirementId: string | null;
-  version: number;
-  series: { id: string; title: string } | null;
-  attendees: Attendee[];
-  leaveRequests: LeaveRequest[];
-  decisions: Decision[];
-  actions: ActionItem[];
-  canManage: boolean;
-  canDecideLeave: boolean;
-  isAttendee: boolean;
-}
-
-export interface Person {
-  id: string;
-  displayName: string;
-}
+export type { AttendeeStatus, MeetingKind, MeetingState } from '#core/meeting';
+export type MeetingItem = Wire<Server.MeetingItem>;
+export type MeetingDetail = Wire<Server.MeetingDetail>;
+export type Attendee = Wire<Server.Attendee>;
+export type LeaveRequest = Wire<Server.LeaveRequest>;
+export type Decision = Wire<Server.Decision>;
+export type ActionItem = Wire<Server.ActionItem>;
+export type PendingLeave = Wire<Server.PendingLeave>;
+export type Person = Server.InvitablePerson;
+import type { AttendeeStatus, MeetingKind, MeetingState } from '#core/meeting';
 
 export const STATE_LABELS: Record<MeetingState, { label: Text; color: string }> = {
   planned: { label: tx('待召开', 'Planned'), color: 'blue' },

@@ -7,18 +7,9 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ListTable } from '../../ui/list-table';
 import { ErrorAlert, Page } from '../../ui/page';
 import { orgTime } from '../../ui/time';
+import type { NotificationItem } from '#core/notify';
 
-interface Notification {
-  id: string;
-  kind: string;
-  titleZh: string;
-  titleEn: string;
-  bodyZh: string | null;
-  bodyEn: string | null;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+type Notification = NotificationItem;
 
 export function NotificationsPage() {
   const { t, locale } = useI18n();

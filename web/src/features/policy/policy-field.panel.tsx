@@ -2,12 +2,13 @@ import { DeleteOutlined, PlusOutlined, QuestionCircleOutlined } from '@ant-desig
 import { Button, Card, Col, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { tx, useI18n } from '../../ui/i18n';
 import { type FieldMeta, metaOf, setAt } from './policy.types';
+import type { PresetName } from '#core/policy';
 
 const WEEKDAYS = [tx('周一', 'Mon'), tx('周二', 'Tue'), tx('周三', 'Wed'), tx('周四', 'Thu'), tx('周五', 'Fri'), tx('周六', 'Sat'), tx('周日', 'Sun')];
 
 export interface FieldContext {
   fields: Record<string, FieldMeta>;
-  preset: string;
+  preset: PresetName;
   errors: Record<string, string>;
   baseline: Record<string, unknown>;
   isReadOnly: boolean;

@@ -1,45 +1,14 @@
-import type { Text } from '../../ui/i18n';
+import type * as Server from '#core/policy';
+import type { Wire } from '#core/validation';
 
 export type PolicyValues = Record<string, Record<string, unknown>>;
 
-export interface PolicyView {
-  version: number;
-  preset: string;
-  isDefault: boolean;
-  values: PolicyValues;
-  reason: string | null;
-  createdAt: string | null;
-}
-
-export interface FieldMeta {
-  label: Text;
-  unit?: Text;
-  clause: string;
-  requirementId?: string;
-  help?: Text;
-  notes?: Record<string, Text>;
-  options?: { value: string; label: Text }[];
-}
-
-export interface PolicyMeta {
-  sections: Record<string, Text>;
-  fields: Record<string, FieldMeta>;
-  presets: { name: string; zh: string; en: string; kind: 'enterprise' | 'school' }[];
-}
-
-export interface PolicyVersionRow {
-  version: number;
-  preset: string;
-  reason: string;
-  changedByName: string | null;
-  createdAt: string;
-}
-
-export interface PolicyChange {
-  path: string;
-  before: unknown;
-  after: unknown;
-}
+// The policy API's shapes are the server's (src/core/policy/policy.contract.ts); the editor
+// reads `values` section by section, field by field, whatever the sections hold.
+export type PolicyView = Omit<Wire<Server.PolicyView>, 'values'> & { values: PolicyValues };
+export type { FieldMeta, PolicyChange, PolicyMeta } from '#core/policy';
+export type PolicyVersionRow = Wire<Server.PolicyVersionRow>;
+import type { FieldMeta, PolicyChange } from '#core/policy';
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { DepartmentKind } from './org.schema';
+
+// What the people, departments and roles API answers (admin pages). No secret leaves here:
+// the person view carries no password hash, the role no more than its permissions.
+
+export const DEPARTMENT_KINDS = ['department', 'workshop', 'teaching_group', 'leadership_group', 'league'] as const satisfies readonly DepartmentKind[];
+
+export const PersonViewSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  departmentId: z.string().nullable(),
+  positions: z.array(z.string()),
+  phone: z.string().nullable(),
+  locale: z.string(),
+  isActive: z.boolean(),
+  isLocked: z.boolean(),
+  roles: z.array(z.string()),
+  version: z.number().int(),
+});
+export type PersonView = z.infer<typeof PersonViewSchema>;
+
+export const DepartmentViewSchema = z.object({
+  orgId: z.string(),
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(DEPARTMENT_KINDS),
+  parentId: z.string().nullable(),
+  sort: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.date(),
+  /** Retired departments stay for the records that name them; nobody can be placed in one. */
+  retiredAt: z.date().nullable(),
+});
+export type DepartmentView = z.infer<typeof DepartmentViewSchema>;
+
+export const RoleViewSchema = z.object({
+  orgId: z.string(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  permissions: z.array(z.string()),
+  version: z.number().int(),
+});
+export type RoleView = z.infer<typeof RoleViewSchema>;
+
+export const RolesPageSchema = z.object({
+  roles: z.array(RoleViewSchema),
+  /** The permissions of the organisation's modules, with their names. */
+  permissions: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })),
+});
+export type RolesPage = z.infer<typeof RolesPageSchema>;
