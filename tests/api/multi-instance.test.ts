@@ -49,12 +49,12 @@ describe('issue 11: two app instances started together on one empty database', (
     // (`zhidu seed --demo`, which runs seedDemoOnce). Asked by both at once, it is written once.
     const orgsAfterStart = await a.database.query<{ n: number }>('select count(*)::int as n from organisations');
     // Issue 12: the plant, the school, the district over it and the platform's organisation.
-    expect(orgsAfterStart[0].n).toBe(testDriver() === 'pg' ? 0 : 3);
+    expect(orgsAfterStart[0].n).toBe(testDriver() === 'pg' ? 0 : 4);
     const asked = await Promise.all([seedDemoOnce(a.database, a.ctx.registry, now), seedDemoOnce(b.database, b.ctx.registry, now)]);
     const seededBy = [a.seed, b.seed, ...asked].filter((s) => s?.seeded);
     expect(seededBy.length).toBe(1);
     const [orgs] = await b.database.query<{ n: number; names: number }>('select count(*)::int as n, count(distinct name)::int as names from organisations');
-    expect(orgs).toEqual({ n: 3, names: 3 });
+    expect(orgs).toEqual({ n: 4, names: 4 });
     const [people] = await b.database.query<{ n: number }>('select count(*)::int as n from users');
     expect(people.n).toBe(demoLogins().length);
 

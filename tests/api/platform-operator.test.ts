@@ -30,7 +30,7 @@ describe('issue 12: the platform operator', () => {
     expect(res.statusCode).toBe(200);
     const t4 = res.json().find((x: { code: string }) => x.code === 'T4');
     expect(t4).toMatchObject({ kind: 'enterprise', label: { zh: expect.stringContaining('酒业') } });
-    expect(res.json().map((x: { code: string }) => x.code)).toEqual(['T1', 'T2', 'T3', 'T4', 'S1', 'S2', 'S3', 'S4']);
+    expect(res.json().map((x: { code: string }) => x.code)).toEqual(['T1', 'T2', 'T3', 'T4', 'S1', 'S2', 'S3', 'S4', 'D1']);
   });
 
   it('issue 12: the operator creates a plant from T4 and a school from S1; each admin sees only its modules', async () => {

@@ -46,7 +46,7 @@ export const PolicyMetaSchema = z.object({
   /** The sections of the organisation's modules, with their names. */
   sections: z.record(z.string(), wordsSchema),
   fields: z.record(z.string(), FieldMetaSchema),
-  presets: z.array(z.object({ name: z.enum(PRESET_NAMES), zh: z.string(), en: z.string(), kind: z.enum(['enterprise', 'school']) })),
+  presets: z.array(z.object({ name: z.enum(PRESET_NAMES), zh: z.string(), en: z.string(), kind: z.enum(['enterprise', 'school', 'district']) })),
 });
 export type PolicyMeta = z.infer<typeof PolicyMetaSchema>;
 
