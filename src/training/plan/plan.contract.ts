@@ -1,55 +1,8 @@
 import { z } from 'zod';
-import { DOCUMENT_ACTIONS, DOCUMENT_STATES } from '#core/approval';
+import { DOCUMENT_STATES, DocumentViewSchema } from '#core/approval';
 import { CREDIT_CATEGORIES } from '#core/policy';
-import { Words } from '../common';
 
-// Training plans (ST-1): what the plan routes answer.
-
-// The approval document as core/approval's getDocument returns it. Core declares no schema for it
-// on this branch yet; when it does (issue 16), this copy gives way to core's DocumentViewSchema.
-const DocumentSchema = z.object({
-  id: z.string(),
-  docType: z.string(),
-  docTypeLabel: Words,
-  number: z.string(),
-  title: z.string(),
-  state: z.enum(DOCUMENT_STATES),
-  revision: z.number(),
-  effectiveRevision: z.number().nullable(),
-  waitingRole: z.string().nullable(),
-  createdBy: z.string(),
-  authorName: z.string(),
-  updatedAt: z.date(),
-  link: z.string(),
-  body: z.unknown(),
-  stepIndex: z.number().nullable(),
-  steps: z.array(z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string(), roleCode: z.string() })),
-  allowSelfApproval: z.boolean(),
-  departmentId: z.string().nullable(),
-  departmentName: z.string().nullable(),
-  createdAt: z.date(),
-  submittedAt: z.date().nullable(),
-  version: z.number(),
-  isGenericEditable: z.boolean(),
-  allowedActions: z.array(z.enum(DOCUMENT_ACTIONS)),
-  canEdit: z.boolean(),
-  canAcknowledge: z.boolean(),
-  timeline: z.array(
-    z.object({
-      seq: z.number(),
-      revision: z.number(),
-      action: z.string(),
-      fromState: z.string(),
-      toState: z.string(),
-      stepIndex: z.number().nullable(),
-      stepNameZh: z.string().nullable(),
-      stepNameEn: z.string().nullable(),
-      actorName: z.string(),
-      opinion: z.string().nullable(),
-      at: z.date(),
-    }),
-  ),
-});
+// Training plans (ST-1): what the plan routes answer; the approval document is core's own schema.
 
 export const PlanItemSchema = z.object({
   category: z.enum(CREDIT_CATEGORIES),
@@ -86,7 +39,7 @@ export const PlanViewSchema = z.object({
 
 export const PlanDetailSchema = PlanViewSchema.extend({
   /** The approval document with the viewer's allowed actions; null for readers without document rights. */
-  document: DocumentSchema.nullable(),
+  document: DocumentViewSchema.nullable(),
 });
 
 export type PlanItemData = z.infer<typeof PlanItemSchema>;
