@@ -89,7 +89,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         await api.register(async (scope) => {
           scope.addHook('onRoute', (route) => tagRouteModule(app, route, module.name));
           scope.addHook('onRequest', async (request, reply) => {
-            if (request.actor && !(await findEnabledModules(ctx.db, request.actor.orgId)).includes(module.name)) return notFoundJson(reply);
+            if (request.actor && !(request.actor.modules ?? (await findEnabledModules(ctx.db, request.actor.orgId))).includes(module.name)) return notFoundJson(reply);
           });
           for (const mount of module.routes ?? []) await mount(scope as unknown as ZodApp, ctx);
         });

@@ -73,6 +73,8 @@ describe('issue 11 item "less work per request": the policy read once per reques
     expect(actor?.roles).toContain('r_second');
     expect([...(actor?.permissions ?? [])].sort()).toEqual(['admin.policy', 'audit.read']);
     expect(actor?.username).toBe(person.username);
+    // Issue 12: the organisation's modules ride on the same statement (module routes ask no more).
+    expect(actor?.modules).toEqual(expect.arrayContaining(['production']));
   });
 
   it('issue 11: a person without roles loads with no permissions; an unknown person does not load', async () => {

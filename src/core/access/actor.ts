@@ -10,6 +10,11 @@ export interface Actor {
   roles: string[];
   permissions: ReadonlySet<Permission>;
   locale: 'zh-CN' | 'en';
+  /**
+   * The non-core modules the organisation has switched on, read with the person (issue 12), so
+   * a module's route scope need not ask again. Absent for actors not loaded from a session.
+   */
+  modules?: readonly string[];
 }
 
 export const hasPermission = (actor: Actor, permission: Permission): boolean => actor.permissions.has(permission);

@@ -1,11 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, isPermissionCode, type Permission } from '../access';
 import type { Db } from '../db';
-import { organisations, roles, userRoles, users } from '../org';
+import { organisations, orgModules, roles, userRoles, users } from '../org';
 
 /**
  * Builds the acting person from the database: roles and their permissions as data.
- * One query per request: the user joined to their role assignments and those roles.
+ * One query per request: the user joined to their role assignments and those roles, with
+ * the organisation's state and its switched-on modules.
  */
 export async function loadActor(db: Db, orgId: string, userId: string): Promise<Actor | undefined> {
   const rows = await db
@@ -17,6 +18,8 @@ export async function loadActor(db: Db, orgId: string, userId: string): Promise<
       locale: users.locale,
       roleCode: userRoles.roleCode,
       permissions: roles.permissions,
+      // The organisation's modules in the same statement: every module route checks them.
+      modules: sql<string[]>`array(select ${orgModules.module} from ${orgModules} where ${orgModules.orgId} = ${users.orgId} order by 1)`,
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.orgId))
@@ -40,5 +43,6 @@ export async function loadActor(db: Db, orgId: string, userId: string): Promise<
     roles: codes,
     permissions,
     locale: user.locale === 'en' ? 'en' : 'zh-CN',
+    modules: user.modules ?? [],
   };
 }
