@@ -6,6 +6,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { get } from '../ui/api';
 import { useAuth } from '../ui/auth';
 import { OfflineBanner } from '../ui/connection';
+import { useOrgModules } from '../ui/modules';
 import { type Text, tx, useI18n } from '../ui/i18n';
 import type { AppRoute, MenuSection } from './route-types';
 
@@ -35,7 +36,7 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
   });
 
   // Issue 12: the menu shows only the organisation's modules (sections named after a module).
-  const modules = useQuery({ queryKey: ['org', 'modules'], queryFn: () => get<{ name: string; isOn: boolean }[]>('/org/modules'), staleTime: 60_000 });
+  const modules = useOrgModules();
 
   const items = useMemo(() => {
     const off = new Set((modules.data ?? []).filter((m) => !m.isOn).map((m) => m.name));

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { get, post } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
 import { Attachments } from '../../ui/attachments';
+import { useModuleOn } from '../../ui/modules';
 import { ErrorAlert } from '../../ui/page';
 import { ACTION_LABELS, type Finding, type FindingCommand, type FindingEvent, formatYuan, STATE_LABELS, verdictLabel } from './finding.types';
 import { orgTime } from '../../ui/time';
@@ -20,6 +21,8 @@ const PROMPTS: Record<FindingCommand, { title: ReturnType<typeof tx>; field: Ret
 
 export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t, locale } = useI18n();
+  // A school's findings carry no money (penalties in yuan are the production regulation's).
+  const money = useModuleOn('production');
   const { message } = App.useApp();
   const qc = useQueryClient();
   const screens = Grid.useBreakpoint();
@@ -61,16 +64,18 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
               <Tag data-testid="finding-state" color={STATE_LABELS[f.state].color}>{t(STATE_LABELS[f.state].text)}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t(tx('结论', 'Verdict'))}>{t(verdictLabel(f.verdict))}</Descriptions.Item>
-            <Descriptions.Item label={t(tx('金额', 'Amount'))}>
-              <Space wrap>
-                <strong>{formatYuan(f.amount)}</strong>
-                {f.isFalsified && (
-                  <Tag color="red">
-                    {t(tx('弄虚作假加倍，原', 'Doubled for falsification, was'))} {formatYuan(f.originalAmount)}
-                  </Tag>
-                )}
-              </Space>
-            </Descriptions.Item>
+            {money || f.amount ? (
+              <Descriptions.Item label={t(tx('金额', 'Amount'))}>
+                <Space wrap>
+                  <strong>{formatYuan(f.amount)}</strong>
+                  {f.isFalsified && (
+                    <Tag color="red">
+                      {t(tx('弄虚作假加倍，原', 'Doubled for falsification, was'))} {formatYuan(f.originalAmount)}
+                    </Tag>
+                  )}
+                </Space>
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t(tx('期间', 'Period'))}>{f.period ?? ''}</Descriptions.Item>
           </Descriptions>
 

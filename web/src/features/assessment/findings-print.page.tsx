@@ -5,13 +5,16 @@ import dayjs from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
+import { useModuleOn } from '../../ui/modules';
 import { ErrorAlert } from '../../ui/page';
-import { PrintButton, PrintSheet } from '../../ui/print-sheet';
+import { PrintButton, type PrintColumn, PrintSheet } from '../../ui/print-sheet';
 import { type Finding, type FindingList, type FindingState, formatYuan, STATE_LABELS, verdictLabel } from './finding.types';
 
 /** The findings list as an A4 form (CORE-11 printable forms), with the same filters as the list. */
 export function FindingsPrintPage() {
   const { t, locale } = useI18n();
+  // A school's findings carry no money (penalties in yuan are the production regulation's).
+  const money = useModuleOn('production');
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const query = params.toString();
@@ -40,7 +43,8 @@ export function FindingsPrintPage() {
           ]}
           rows={list.data.items}
           rowKey={(f) => f.id}
-          columns={[
+          columns={(
+            [
             { key: 'subject', title: t(tx('考核对象', 'Subject')), width: '18%', render: (f) => f.subjectLabel },
             { key: 'clause', title: t(tx('依据条款', 'Clause')), width: '13%', render: (f) => f.clause },
             { key: 'summary', title: t(tx('事实与说明', 'Facts')), render: (f) => (en ? f.summaryEn : f.summaryZh) },
@@ -53,10 +57,16 @@ export function FindingsPrintPage() {
               render: (f) => `${formatYuan(f.amount)}${f.isFalsified ? t(tx('（加倍）', ' (doubled)')) : ''}`,
             },
             { key: 'state', title: t(tx('状态', 'State')), width: '10%', render: (f) => t(STATE_LABELS[f.state].text) },
-          ]}
+            ] as PrintColumn<Finding>[]
+          ).filter((c) => money || c.key !== 'amount')}
         >
-          {t(tx('合计：', 'Total: '))}{list.data.total.count} {t(tx('项，金额', 'findings, amount'))} {formatYuan(list.data.total.amount)}
-          {t(tx('（不含已撤销）', ' (excluding withdrawn)'))}
+          {t(tx('合计：', 'Total: '))}{list.data.total.count} {t(tx('项', 'findings'))}
+          {money && (
+            <>
+              {t(tx('，金额', ', amount'))} {formatYuan(list.data.total.amount)}
+              {t(tx('（不含已撤销）', ' (excluding withdrawn)'))}
+            </>
+          )}
         </PrintSheet>
       )}
     </div>

@@ -6,7 +6,8 @@ import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { download, get } from '../../ui/api';
 import { tx, useI18n } from '../../ui/i18n';
-import { ListTable } from '../../ui/list-table';
+import { type ListColumn, ListTable } from '../../ui/list-table';
+import { useModuleOn } from '../../ui/modules';
 import { ErrorAlert, Page } from '../../ui/page';
 import { FindingDrawer } from './finding-drawer';
 import { type Finding, type FindingFilter, type FindingList, type FindingState, filterQuery, formatYuan, STATE_LABELS, verdictLabel } from './finding.types';
@@ -18,6 +19,8 @@ interface Facets {
 
 export function FindingsPage() {
   const { t, locale } = useI18n();
+  // Money penalties come from the production regulation (T2 七); a school's findings have none.
+  const money = useModuleOn('production');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState<FindingFilter>(() => ({
@@ -101,9 +104,11 @@ export function FindingsPage() {
         <Col xs={12} md={6}>
           <Statistic title={t(tx('条数', 'Findings'))} value={subject ? rows.length : (list.data?.total.count ?? 0)} />
         </Col>
-        <Col xs={12} md={6}>
-          <Statistic title={t(tx('金额合计（不含已撤销）', 'Total amount (excl. withdrawn)'))} value={subject ? shownAmount : (list.data?.total.amount ?? 0)} precision={2} prefix="¥" />
-        </Col>
+        {money && (
+          <Col xs={12} md={6}>
+            <Statistic title={t(tx('金额合计（不含已撤销）', 'Total amount (excl. withdrawn)'))} value={subject ? shownAmount : (list.data?.total.amount ?? 0)} precision={2} prefix="¥" />
+          </Col>
+        )}
       </Row>
       <ListTable<Finding>
         rowKey="id"
@@ -114,7 +119,8 @@ export function FindingsPage() {
         scrollX={960}
         empty={tx('暂无考核结果', 'No findings')}
         onRowClick={(f) => open(f.id)}
-        columns={[
+        columns={(
+          [
           {
             key: 'subject',
             card: 'title',
@@ -151,7 +157,8 @@ export function FindingsPage() {
           },
           { key: 'clause', title: t(tx('依据', 'Clause')), dataIndex: 'clause', width: 150, ellipsis: true, render: (v: string) => <Tag color="geekblue" style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' }}>{v}</Tag> },
           { key: 'summary', title: t(tx('说明', 'Summary')), width: 200, render: (_: unknown, f) => <Typography.Text ellipsis={{ tooltip: true }}>{en ? f.summaryEn : f.summaryZh}</Typography.Text> },
-        ]}
+          ] as ListColumn<Finding>[]
+        ).filter((c) => money || c.key !== 'amount')}
       />
       <FindingDrawer id={openId} onClose={() => open(null)} />
     </Page>
