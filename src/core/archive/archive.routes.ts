@@ -8,6 +8,7 @@ import { type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel
 import { actorOf, type RouteModule, sendFile } from '../http';
 import { archiveSheet, indexRowOf } from './archive-index';
 import { exportArchiveZip } from './archive-zip.service';
+import { ArchiveCategorySchema, type AttachmentInfo, AttachmentViewSchema } from './archive.contract';
 import { ARCHIVE_CATEGORIES, ARCHIVE_CATEGORY_VALUES } from './archive.config';
 import {
   type AttachmentFilter,
@@ -47,18 +48,18 @@ export const archiveExcelTable: ExcelTable = { name: 'archive', label: { zh: '�
 
 export const archiveRoutes: RouteModule = (app, ctx) => {
 
-  app.get('/archive/categories', { schema: { tags: ['archive'], summary: '档案类别 Categories' } }, async () => ARCHIVE_CATEGORIES);
+  app.get('/archive/categories', { schema: { tags: ['archive'], summary: '档案类别 Categories', response: { 200: z.array(ArchiveCategorySchema) } } }, async () => [...ARCHIVE_CATEGORIES]);
 
   app.get(
     '/attachments',
-    { schema: { tags: ['archive'], summary: '档案与附件 Attachments (by record, person, category, date)', querystring: Filter } },
-    async (req) => findAttachments(ctx.db, actorOf(req), toFilter(req.query)),
+    { schema: { tags: ['archive'], summary: '档案与附件 Attachments (by record, person, category, date)', querystring: Filter, response: { 200: z.array(AttachmentViewSchema) } } },
+    async (req): Promise<AttachmentInfo[]> => findAttachments(ctx.db, actorOf(req), toFilter(req.query)),
   );
 
   app.get(
     '/attachments/mine',
-    { schema: { tags: ['archive'], summary: '我的档案 My archive', querystring: Filter } },
-    async (req) => findAttachments(ctx.db, actorOf(req), { ...toFilter(req.query), isMine: true }),
+    { schema: { tags: ['archive'], summary: '我的档案 My archive', querystring: Filter, response: { 200: z.array(AttachmentViewSchema) } } },
+    async (req): Promise<AttachmentInfo[]> => findAttachments(ctx.db, actorOf(req), { ...toFilter(req.query), isMine: true }),
   );
 
   app.post(
@@ -75,6 +76,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
           category: z.enum(ARCHIVE_CATEGORY_VALUES).default('other'),
           title: z.string().max(200).optional(),
         }),
+        response: { 201: AttachmentViewSchema },
       },
     },
     async (req, reply) => {
@@ -87,7 +89,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get('/attachments/:id', { schema: { tags: ['archive'], summary: '附件信息 Attachment', params: IdParams } }, async (req) =>
+  app.get('/attachments/:id', { schema: { tags: ['archive'], summary: '附件信息 Attachment', params: IdParams, response: { 200: AttachmentViewSchema } } }, async (req): Promise<AttachmentInfo> =>
     getAttachment(ctx.db, actorOf(req), req.params.id),
   );
 
@@ -110,20 +112,21 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
         summary: '修改标题或类别 Change title or category',
         params: IdParams,
         body: z.object({ version: z.number().int(), title: z.string().min(1).max(200).optional(), category: z.enum(ARCHIVE_CATEGORY_VALUES).optional() }),
+        response: { 200: AttachmentViewSchema },
       },
     },
-    async (req) => updateAttachment(ctx.db, actorOf(req), req.params.id, req.body),
+    async (req): Promise<AttachmentInfo> => updateAttachment(ctx.db, actorOf(req), req.params.id, req.body),
   );
 
   app.delete(
     '/attachments/:id',
     {
       config: { permission: 'archive.write' },
-      schema: { tags: ['archive'], summary: '删除（保留文件，可审计） Delete (soft)', params: IdParams, querystring: z.object({ version: z.coerce.number().int() }) },
+      schema: { tags: ['archive'], summary: '删除（保留文件，可审计） Delete (soft)', params: IdParams, querystring: z.object({ version: z.coerce.number().int() }), response: { 204: z.null() } },
     },
     async (req, reply) => {
       await deleteAttachment(ctx.db, actorOf(req), req.params.id, { version: req.query.version, now: ctx.clock() });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

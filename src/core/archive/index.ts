@@ -14,3 +14,5 @@ export type { AttachmentFilter, AttachmentMeta, AttachmentView, IncomingFile, St
 export { exportArchiveZip } from './archive-zip.service';
 export { ALLOWED_FILE_TYPES, checkUpload, cleanFileName } from './file-check.rules';
 export { archiveModule } from './archive.module';
+export { ArchiveCategorySchema, AttachmentViewSchema } from './archive.contract';
+export type { AttachmentInfo } from './archive.contract';

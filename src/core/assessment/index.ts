@@ -14,3 +14,15 @@ export { runAssessmentRules } from './rule-runner.service';
 export type { RuleRunResult } from './rule-runner.service';
 export { findingsSheet } from './finding.sheet';
 export { assessmentModule } from './assessment.module';
+export {
+  EvidenceSchema,
+  FINDING_ACTIONS,
+  FINDING_COMMANDS,
+  FINDING_STATES,
+  FindingDetailSchema,
+  FindingEventSchema,
+  FindingFacetsSchema,
+  FindingListSchema,
+  FindingSchema,
+} from './assessment.contract';
+export type { Finding, FindingDetail, FindingEvent, FindingFacets, FindingListView } from './assessment.contract';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '../excel';
 import { actorOf, type RouteModule, sendFile } from '../http';
 import { getPolicy } from '../policy';
+import { AuditEntryViewSchema, AuditFacetsSchema } from './audit.contract';
 import { type AuditLabelTable, composeAuditLabels, diffValues, recordName, valueText } from './audit.rules';
 import { findAuditEntries, findAuditFacets } from './audit.service';
 
@@ -60,7 +61,7 @@ export const auditRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/audit',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: Query } },
+    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: Query, response: { 200: z.array(AuditEntryViewSchema) } } },
     async (req) => {
       const actor = actorOf(req);
       const { q } = await inZone(actor.orgId, req.query);
@@ -70,7 +71,7 @@ export const auditRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/audit/facets',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '审计日志的筛选项 Who, which actions, which records' } },
+    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '审计日志的筛选项 Who, which actions, which records', response: { 200: AuditFacetsSchema } } },
     async (req) => {
       const f = await findAuditFacets(ctx.db, actorOf(req));
       const actions = new Map<string, { code: string; label: { zh: string; en: string } }>();

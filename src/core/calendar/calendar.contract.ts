@@ -21,3 +21,42 @@ export const HolidayImportSchema = z.object({
   added: z.number().int(),
   kept: z.number().int(),
 });
+
+export const DEADLINE_STATES = ['open', 'done', 'missed', 'cancelled'] as const;
+export const DEADLINE_STATUSES = ['open', 'due-soon', 'overdue', 'done', 'done-late', 'cancelled'] as const;
+
+/** A deadline as GET /api/deadlines answers it: the row, its owner's name and what the owner sees. */
+export const DeadlineViewSchema = z.object({
+  orgId: z.string(),
+  id: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  link: z.string().nullable(),
+  ownerUserId: z.string(),
+  ownerDepartmentId: z.string().nullable(),
+  dueOn: z.string(),
+  dueAt: z.date(),
+  remindAt: z.date().nullable(),
+  escalateAt: z.date().nullable(),
+  escalateTo: z.array(z.string()),
+  clause: z.string(),
+  requirementId: z.string().nullable(),
+  ruleCode: z.string(),
+  penaltyAmount: z.number().nullable(),
+  verdict: z.string(),
+  recordsFinding: z.boolean(),
+  state: z.enum(DEADLINE_STATES),
+  remindedAt: z.date().nullable(),
+  escalatedAt: z.date().nullable(),
+  missedAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  findingId: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.date(),
+  version: z.number().int(),
+  ownerName: z.string(),
+  status: z.enum(DEADLINE_STATUSES),
+});
+export type DeadlineView = z.infer<typeof DeadlineViewSchema>;

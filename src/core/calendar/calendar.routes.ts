@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
-import { HolidayImportSchema, HolidaySchema, NationalHolidayYearSchema } from './calendar.contract';
+import { type DeadlineView, DeadlineViewSchema, HolidayImportSchema, HolidaySchema, NationalHolidayYearSchema } from './calendar.contract';
 import { findDeadlines } from './deadline.service';
 import { addHoliday, findHolidays, importNationalHolidays, listNationalHolidayYears, removeHoliday, updateHoliday } from './holiday.service';
 
@@ -78,11 +78,12 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
         summary: '删除节假日 Remove a holiday',
         params: DateParam,
         querystring: z.object({ version: z.coerce.number().int() }),
+        response: { 204: z.null() },
       },
     },
     async (req, reply) => {
       await removeHoliday(ctx.db, actorOf(req), req.params.date, req.query.version);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -99,8 +100,9 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
           subjectId: z.string().max(100).optional(),
           limit: z.coerce.number().int().min(1).max(1000).optional(),
         }),
+        response: { 200: z.array(DeadlineViewSchema) },
       },
     },
-    async (req) => findDeadlines(ctx.db, actorOf(req), req.query, ctx.clock()),
+    async (req): Promise<DeadlineView[]> => findDeadlines(ctx.db, actorOf(req), req.query, ctx.clock()),
   );
 };

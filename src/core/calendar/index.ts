@@ -30,5 +30,5 @@ export type { HolidayInput } from './holiday.service';
 export { calendarModule } from './calendar.module';
 export { isSchoolYear, schoolYearOf, schoolYearRange, termOf, termRange, weekStartOf } from './school-year.rules';
 export type { Term } from './school-year.rules';
-export { HolidayImportSchema, HolidaySchema, NationalHolidayYearSchema } from './calendar.contract';
-export type { Holiday } from './calendar.contract';
+export { DEADLINE_STATES, DEADLINE_STATUSES, DeadlineViewSchema, HolidayImportSchema, HolidaySchema, NationalHolidayYearSchema } from './calendar.contract';
+export type { DeadlineView, Holiday } from './calendar.contract';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { actorOf, type RouteModule, sendFile } from '../http';
 import { getOrganisation } from '../org';
+import { ExcelTableViewSchema, type ImportJob, ImportJobSchema, ImportSummarySchema, PrintHeaderSchema } from './excel.contract';
 import { buildExcelTemplate, exportExcelTable, findImportJobs, findUsableExcelTables, importExcelTable } from './excel.service';
 import type { SheetLocale } from './sheet.definition';
 import { importFailed } from './sheet.reader';
@@ -32,12 +33,12 @@ const Name = z.object({ name: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/) });
 
 export const excelRoutes: RouteModule = (app, ctx) => {
   // The header of printed forms (CORE-11): the organisation's name as it appears on paper.
-  app.get('/print/header', { schema: { tags: ['excel'], summary: '打印表头 Header of printed forms' } }, async (req) => {
+  app.get('/print/header', { schema: { tags: ['excel'], summary: '打印表头 Header of printed forms', response: { 200: PrintHeaderSchema } } }, async (req) => {
     const org = await getOrganisation(ctx.db, actorOf(req).orgId);
     return { organisation: org?.name ?? '' };
   });
 
-  app.get('/excel/tables', { schema: { tags: ['excel'], summary: '可导入导出的数据表 Tables for Excel' } }, async (req) =>
+  app.get('/excel/tables', { schema: { tags: ['excel'], summary: '可导入导出的数据表 Tables for Excel', response: { 200: z.array(ExcelTableViewSchema) } } }, async (req) =>
     findUsableExcelTables(ctx.registry.excelTables, actorOf(req)),
   );
 
@@ -53,7 +54,7 @@ export const excelRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/excel/:name/import',
-    { config: { permission: 'excel.import' }, schema: { tags: ['excel'], summary: '导入（全部成功或全部不写入） Import, all or nothing', params: Name } },
+    { config: { permission: 'excel.import' }, schema: { tags: ['excel'], summary: '导入（全部成功或全部不写入） Import, all or nothing', params: Name, response: { 200: ImportSummarySchema } } },
     async (req) => {
       const actor = actorOf(req);
       const { fileName, buffer } = await readUploadedWorkbook(req);
@@ -61,7 +62,7 @@ export const excelRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get('/excel/:name/imports', { schema: { tags: ['excel'], summary: '导入记录 Import history', params: Name } }, async (req) =>
+  app.get('/excel/:name/imports', { schema: { tags: ['excel'], summary: '导入记录 Import history', params: Name, response: { 200: z.array(ImportJobSchema) } } }, async (req): Promise<ImportJob[]> =>
     findImportJobs(ctx.db, ctx.registry.excelTables, actorOf(req), req.params.name),
   );
 };

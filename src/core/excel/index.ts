@@ -14,3 +14,5 @@ export { departmentsExcelTable } from './departments.table';
 export { peopleExcelTable, splitList } from './people.table';
 export { requestLocale, XLSX_MIME } from './excel.routes';
 export { excelModule } from './excel.module';
+export { ErrorDetailSchema, ExcelTableViewSchema, ImportJobSchema, ImportSummarySchema, PrintHeaderSchema } from './excel.contract';
+export type { ImportJob, PrintHeader } from './excel.contract';

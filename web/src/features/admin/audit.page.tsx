@@ -3,30 +3,17 @@ import { App, Button, DatePicker, Form, Grid, Input, Select, Space, Table, Typog
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { download, get } from '../../ui/api';
-import { type Text, tx, useI18n } from '../../ui/i18n';
+import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { orgTime } from '../../ui/time';
+import type { AuditChange, AuditEntryView, AuditFacets } from '#core/audit';
+import type { Wire } from '#core/validation';
 
-interface Change {
-  field: string;
-  label: Text;
-  before: unknown;
-  after: unknown;
-}
-interface Entry {
-  id: number;
-  at: string;
-  actorName: string | null;
-  actionLabel: Text;
-  entityLabel: Text;
-  recordName: string;
-  changes: Change[];
-}
-interface Facets {
-  actors: { id: string; name: string | null }[];
-  actions: { code: string; label: Text }[];
-  entities: { code: string; label: Text }[];
-}
+// The shapes the audit API returns: the server's own types (src/core/audit/audit.contract.ts).
+type Entry = Wire<AuditEntryView>;
+type Facets = AuditFacets;
+type Change = AuditChange;
+
 interface Filters {
   actorId?: string;
   action?: string;

@@ -2,31 +2,19 @@ import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Collapse, Row, Space, Table, Tag, Typography, Upload } from 'antd';
 import { ApiError, download, get, post } from '../../ui/api';
-import { type Text, tx, useI18n } from '../../ui/i18n';
+import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { orgTime } from '../../ui/time';
+import type { ExcelTableView, ImportJob as ServerImportJob, ImportSummary } from '#core/excel';
+import type { Wire } from '#core/validation';
 
-interface ExcelTable {
-  name: string;
-  label: Text;
-  columns: { key: string; header: Text; type: string; required: boolean }[];
-  isImportable: boolean;
-  canImport: boolean;
-}
-
-interface ImportJob {
-  id: string;
-  fileName: string;
-  status: 'succeeded' | 'failed';
-  inserted: number;
-  updated: number;
-  errors: { row?: number; column?: string; reason: string }[];
-  createdAt: string;
-}
+// The shapes the Excel API returns: the server's own types (src/core/excel/excel.contract.ts).
+type ExcelTable = ExcelTableView;
+type ImportJob = Wire<ServerImportJob>;
 
 type RowError = { row?: number; column?: string; reason: string };
 
-function importFile(name: string, file: File): Promise<{ inserted: number; updated: number }> {
+function importFile(name: string, file: File): Promise<ImportSummary> {
   const form = new FormData();
   form.append('file', file, file.name);
   return post(`/excel/${name}/import`, form);

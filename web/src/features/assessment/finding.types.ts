@@ -1,53 +1,17 @@
 import { type Text, tx } from '../../ui/i18n';
 
-export type FindingState = 'open' | 'disputed' | 'confirmed' | 'withdrawn';
-export type FindingCommand = 'dispute' | 'confirm' | 'withdraw' | 'falsified';
+// The shapes the assessment API returns: the server's own types (src/core/assessment/assessment.contract.ts).
+// Times arrive as ISO strings (`Wire`: the server's `Date` is serialised).
 
-export interface Evidence {
-  entity: string;
-  entityId: string;
-  label: string;
-  link?: string;
-}
+import type * as Server from '#core/assessment';
+import type { Wire } from '#core/validation';
+import type { FindingState } from '#core/assessment';
 
-export interface Finding {
-  id: string;
-  ruleCode: string;
-  clause: string;
-  requirementId: string | null;
-  subjectUserId: string | null;
-  subjectDepartmentId: string | null;
-  subjectLabel: string;
-  period: string | null;
-  verdict: string;
-  amount: number | null;
-  originalAmount: number | null;
-  isFalsified: boolean;
-  summaryZh: string;
-  summaryEn: string;
-  evidence: Evidence[];
-  state: FindingState;
-  createdAt: string;
-  version: number;
-  actions: FindingCommand[];
-}
-
-export interface FindingEvent {
-  id: string;
-  action: 'create' | FindingCommand;
-  fromState: FindingState | null;
-  toState: FindingState;
-  actorName: string;
-  reason: string | null;
-  amountBefore: number | null;
-  amountAfter: number | null;
-  at: string;
-}
-
-export interface FindingList {
-  items: Finding[];
-  total: { count: number; amount: number };
-}
+export type { Evidence, FindingCommand, FindingState } from '#core/assessment';
+export type Finding = Wire<Server.Finding>;
+export type FindingEvent = Wire<Server.FindingEvent>;
+export type FindingDetail = Wire<Server.FindingDetail>;
+export type FindingList = Wire<Server.FindingListView>;
 
 export interface FindingFilter {
   state?: FindingState;

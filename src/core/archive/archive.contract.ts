@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+// What the archive API answers (S2 五.3–五.4): the categories, and an attachment's description.
+// The storage key stays on the server: it is never declared, so it can never be sent.
+
+export const ArchiveCategorySchema = z.object({ value: z.string(), zh: z.string(), en: z.string() });
+
+export const AttachmentViewSchema = z.object({
+  orgId: z.string(),
+  id: z.string(),
+  entity: z.string().nullable(),
+  entityId: z.string().nullable(),
+  ownerUserId: z.string().nullable(),
+  category: z.string(),
+  title: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.date(),
+  deletedAt: z.date().nullable(),
+  deletedBy: z.string().nullable(),
+  version: z.number().int(),
+  uploaderName: z.string().nullable(),
+  ownerName: z.string().nullable(),
+});
+export type AttachmentInfo = z.infer<typeof AttachmentViewSchema>;
