@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatMrpResult, indexMrpInput, type MrpInput, MrpInputSchema, parseMrpInput, parseMrpPlant, runMrpIndexed, writeMrpJson, isMrpInputShape } from '#production/planning';
-// biome-ignore lint/style/noRestrictedImports: the property test reuses the planning kernels' input generator
 import { arbitraryMrpInput } from '../production/planning/mrp.arbitrary.js';
 import { formatJson } from './plan.command.js';
 
