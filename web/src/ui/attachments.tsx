@@ -5,26 +5,13 @@ import { useState } from 'react';
 import { del, download, get, post } from './api';
 import { useAuth } from './auth';
 import { type Text, tx, useI18n } from './i18n';
+import type { AttachmentInfo } from '#core/archive';
+import type { Wire } from '#core/validation';
 import { ErrorAlert } from './page';
 import { orgTime } from './time';
 
-export interface Attachment {
-  id: string;
-  entity: string | null;
-  entityId: string | null;
-  ownerUserId: string | null;
-  ownerName: string | null;
-  category: string;
-  title: string;
-  fileName: string;
-  mime: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: string;
-  uploaderName: string | null;
-  uploadedAt: string;
-  version: number;
-}
+/** An archived file as the server answers it (no storage key ever leaves the server). */
+export type Attachment = Wire<AttachmentInfo>;
 
 /** Archive categories (S2 五.3–五.4); the server holds the same list. */
 export const ARCHIVE_CATEGORIES: { value: string; label: Text }[] = [

@@ -2,6 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from 'antd';
 import { type CSSProperties, isValidElement, type ReactNode } from 'react';
+import type { PrintHeader } from '#core/excel';
 import { get } from './api';
 import { tx, useI18n } from './i18n';
 
@@ -75,7 +76,7 @@ const PRINT_CSS = `
 
 /** The signed-in organisation's name for the form header. */
 export function usePrintHeader() {
-  return useQuery({ queryKey: ['print-header'], queryFn: () => get<{ organisation: string }>('/print/header'), staleTime: 10 * 60_000 });
+  return useQuery({ queryKey: ['print-header'], queryFn: () => get<PrintHeader>('/print/header'), staleTime: 10 * 60_000 });
 }
 
 export function PrintSheet<T>({ title, organisation, meta = [], columns, rows, rowKey, children, signatures, minRows = 0 }: PrintSheetProps<T>) {

@@ -5,20 +5,11 @@ import { useNavigate } from 'react-router-dom';
 import { get } from '../../ui/api';
 import { useAuth } from '../../ui/auth';
 import { type Text, tx, useI18n } from '../../ui/i18n';
+import type { DeadlineView } from '#core/calendar';
+import type { Wire } from '#core/validation';
 import { ErrorAlert, Page } from '../../ui/page';
 
-interface Deadline {
-  id: string;
-  titleZh: string;
-  titleEn: string;
-  dueOn: string;
-  clause: string;
-  requirementId: string | null;
-  link: string | null;
-  ownerName: string;
-  penaltyAmount: number | null;
-  status: 'open' | 'due-soon' | 'overdue' | 'done' | 'done-late' | 'cancelled';
-}
+type Deadline = Wire<DeadlineView>;
 
 const STATUS: Record<Deadline['status'], { label: Text; color: string }> = {
   open: { label: tx('进行中', 'Open'), color: 'blue' },
