@@ -1,75 +1,10 @@
 import { z } from 'zod';
-import { isSchoolYear } from '#core/calendar';
 import { exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
-import { HOUR_BANDS } from '#training';
 import { DISTRICT_TABLE_FILES, DISTRICT_TABLES, districtSheet } from './district.sheets';
-import { LINK_STATES } from './district.schema';
+import { Cycle, IdParams, LinkView, RollupQuery, SchoolSummary, TeacherLine, Version } from './district.contract';
 import { findDistrictLinks, findSchoolLinks, requestLink, stepLink } from './link.service';
 import { behindLines, readDistrictRollup, summariseSchool, teacherLines } from './rollup.service';
-
-const Text = z.object({ zh: z.string(), en: z.string() });
-const SchoolYear = z.string().refine(isSchoolYear, 'YYYY-YYYY, e.g. 2026-2027');
-const Bands = z.object(Object.fromEntries(HOUR_BANDS.map((b) => [b, z.number().int()])) as Record<(typeof HOUR_BANDS)[number], z.ZodNumber>);
-
-export const LinkView = z.object({
-  id: z.uuid(),
-  districtOrgId: z.uuid(),
-  districtName: z.string(),
-  schoolOrgId: z.uuid(),
-  schoolName: z.string(),
-  schoolCode: z.string(),
-  state: z.enum(LINK_STATES),
-  requestedByName: z.string(),
-  requestedAt: z.date(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.date().nullable(),
-  endedByName: z.string().nullable(),
-  endedBySide: z.enum(['district', 'school']).nullable(),
-  endedAt: z.date().nullable(),
-  version: z.number().int(),
-});
-
-const Cycle = z.object({ cycleYears: z.number(), cycleHours: z.number(), yearlyMinHours: z.number(), cycleStartYear: z.number(), years: z.array(z.string()) });
-
-const SchoolSummary = z.object({
-  schoolOrgId: z.uuid(),
-  schoolName: z.string(),
-  teachers: z.number().int(),
-  averageHours: z.number(),
-  qualified: z.number().int(),
-  unqualified: z.number().int(),
-  qualifiedShare: z.number(),
-  behind: z.number().int(),
-  bands: Bands,
-  bySubject: z.array(z.object({ subject: z.string(), teachers: z.number().int(), bands: Bands })),
-});
-
-const TeacherLine = z.object({
-  schoolOrgId: z.uuid(),
-  schoolName: z.string(),
-  teacherId: z.uuid(),
-  name: z.string(),
-  staffNo: z.string(),
-  subject: z.string(),
-  groupName: z.string().nullable(),
-  hours: z.number(),
-  credits: z.number(),
-  requiredCredits: z.number(),
-  band: z.enum(HOUR_BANDS),
-  verdict: z.enum(['qualified', 'unqualified']),
-  verdictSource: z.enum(['confirmed', 'computed', 'live']),
-  reasons: z.array(Text),
-  cycleHours: z.number(),
-  cycleRequired: z.number(),
-  expectedByNow: z.number(),
-  isBehind: z.boolean(),
-  behindReasons: z.array(z.enum(['year', 'cycle'])),
-});
-
-const RollupQuery = z.object({ schoolYear: SchoolYear.optional(), schoolOrgId: z.uuid().optional() });
-const Version = z.object({ version: z.number().int().min(1) });
-const IdParams = z.object({ id: z.uuid() });
 
 /** The district office's routes (issue 12): links it asks for and the read-only roll-up of accepted schools. */
 export const districtRoutes: RouteModule = (app, ctx) => {

@@ -1,6 +1,7 @@
 import { defineSheet, type SheetLocale, type SheetRow } from '#core/excel';
 import { HOUR_BAND_LABELS, HOUR_BANDS } from '#training';
-import { type DistrictRead, summariseSchool, type TeacherLine, teacherLines, behindLines } from './rollup.service';
+import type { TeacherLine } from './district.contract';
+import { type DistrictRead, summariseSchool, teacherLines, behindLines } from './rollup.service';
 
 // Issue 12: the roll-up's tables as Excel, one sheet each, headers in the reader's language.
 

@@ -3,6 +3,6 @@ export { districtLinksModule, districtModule } from './district.module';
 export { districtLinks, LINK_STATES } from './district.schema';
 export type { LinkRow, LinkState } from './district.schema';
 export { findAcceptedDistricts, findDistrictLinks, findLinkedSchools, findSchoolLinks, requestLink, stepLink } from './link.service';
-export type { LinkView } from './link.service';
 export { readDistrictRollup, summariseSchool, teacherLines, behindLines } from './rollup.service';
-export type { DistrictRead, SchoolSummary, TeacherLine } from './rollup.service';
+export type { DistrictRead } from './rollup.service';
+export type { Cycle, DistrictOverview, LinkView, SchoolSummary, TeacherLine } from './district.contract';

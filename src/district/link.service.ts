@@ -5,6 +5,7 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { findOrganisationByCode, getOrganisation, organisations } from '#core/org';
 import { districtLinks, type LinkRow, type LinkState } from './district.schema';
+import type { LinkView } from './district.contract';
 
 // Issue 12: a district asks to link a school by its organisation code; the school's admin
 // accepts or declines; either side ends the link. Every step is audited in both organisations.
@@ -23,23 +24,6 @@ export function visitorActor(actor: Actor, fromOrgName: string, inOrgId: string)
   return { ...actor, orgId: inOrgId, displayName: `${fromOrgName} · ${actor.displayName}` };
 }
 
-export interface LinkView {
-  id: string;
-  districtOrgId: string;
-  districtName: string;
-  schoolOrgId: string;
-  schoolName: string;
-  schoolCode: string;
-  state: LinkState;
-  requestedByName: string;
-  requestedAt: Date;
-  decidedByName: string | null;
-  decidedAt: Date | null;
-  endedByName: string | null;
-  endedBySide: 'district' | 'school' | null;
-  endedAt: Date | null;
-  version: number;
-}
 
 const district = sql.raw('d');
 const school = sql.raw('s');

@@ -4,7 +4,6 @@ import type { Db } from '#core/db';
 import { notFound } from '#core/errors';
 import { getPolicy } from '#core/policy';
 import {
-  type BandCounts,
   bandsBy,
   behindList,
   countBands,
@@ -15,6 +14,7 @@ import {
   type TeacherRollup,
 } from '#training';
 import { findLinkedSchools, requireKind, visitorActor } from './link.service';
+import type { SchoolSummary, TeacherLine } from './district.contract';
 
 // Issue 12: the district office's read of its ACCEPTED schools' training. Every read writes
 // one audit entry in the district and one in each school read (who, from which district, what).
@@ -70,19 +70,6 @@ export async function readDistrictRollup(db: Db, actor: Actor, input: { schoolYe
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const subjectOf = (t: TeacherRollup) => t.subject?.trim() || t.groupName || '未填写';
 
-export interface SchoolSummary {
-  schoolOrgId: string;
-  schoolName: string;
-  teachers: number;
-  averageHours: number;
-  qualified: number;
-  unqualified: number;
-  /** Share of teachers qualified, 0–1 (0 when the school has no teacher). */
-  qualifiedShare: number;
-  behind: number;
-  bands: BandCounts;
-  bySubject: { subject: string; teachers: number; bands: BandCounts }[];
-}
 
 export function summariseSchool({ school, rollup }: SchoolRead): SchoolSummary {
   const ts = rollup.teachers;
@@ -101,27 +88,6 @@ export function summariseSchool({ school, rollup }: SchoolRead): SchoolSummary {
   };
 }
 
-export interface TeacherLine {
-  schoolOrgId: string;
-  schoolName: string;
-  teacherId: string;
-  name: string;
-  staffNo: string;
-  subject: string;
-  groupName: string | null;
-  hours: number;
-  credits: number;
-  requiredCredits: number;
-  band: TeacherRollup['band'];
-  verdict: TeacherRollup['verdict'];
-  verdictSource: TeacherRollup['verdictSource'];
-  reasons: { zh: string; en: string }[];
-  cycleHours: number;
-  cycleRequired: number;
-  expectedByNow: number;
-  isBehind: boolean;
-  behindReasons: ('year' | 'cycle')[];
-}
 
 function lineOf(school: SchoolRead['school'], t: TeacherRollup): TeacherLine {
   return {

@@ -1,4 +1,10 @@
+import type { Cycle, LinkView as ServerLinkView, SchoolSummary, TeacherLine } from '#district';
+import type { Wire } from '#core/validation';
 import { type Text, tx } from '../../ui/i18n';
+
+// The district's answers are the server's contract types (src/district/district.contract.ts).
+export type { Cycle, SchoolSummary, TeacherLine };
+export type LinkView = Wire<ServerLinkView>;
 
 export const HOUR_BANDS = ['le36', 'h37to72', 'h73to108', 'ge109'] as const;
 export type HourBand = (typeof HOUR_BANDS)[number];
@@ -18,66 +24,6 @@ export const STATE_LABELS: Record<string, Text> = {
   ended: tx('已结束', 'Ended'),
 };
 export const STATE_COLORS: Record<string, string> = { requested: 'gold', accepted: 'green', declined: 'red', ended: 'default' };
-
-export interface Cycle {
-  cycleYears: number;
-  cycleHours: number;
-  yearlyMinHours: number;
-  cycleStartYear: number;
-  years: string[];
-}
-
-export interface SchoolSummary {
-  schoolOrgId: string;
-  schoolName: string;
-  teachers: number;
-  averageHours: number;
-  qualified: number;
-  unqualified: number;
-  qualifiedShare: number;
-  behind: number;
-  bands: Bands;
-  bySubject: { subject: string; teachers: number; bands: Bands }[];
-}
-
-export interface TeacherLine {
-  schoolOrgId: string;
-  schoolName: string;
-  teacherId: string;
-  name: string;
-  staffNo: string;
-  subject: string;
-  groupName: string | null;
-  hours: number;
-  credits: number;
-  requiredCredits: number;
-  band: HourBand;
-  verdict: 'qualified' | 'unqualified';
-  verdictSource: 'confirmed' | 'computed' | 'live';
-  reasons: Text[];
-  cycleHours: number;
-  cycleRequired: number;
-  expectedByNow: number;
-  isBehind: boolean;
-  behindReasons: ('year' | 'cycle')[];
-}
-
-export interface LinkView {
-  id: string;
-  districtName: string;
-  schoolOrgId: string;
-  schoolName: string;
-  schoolCode: string;
-  state: 'requested' | 'accepted' | 'declined' | 'ended';
-  requestedByName: string;
-  requestedAt: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  endedByName: string | null;
-  endedBySide: 'district' | 'school' | null;
-  endedAt: string | null;
-  version: number;
-}
 
 /** '2026-2027' for any day from September 2026 to August 2027. */
 export function currentSchoolYear(date = new Date()): string {
