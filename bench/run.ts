@@ -25,7 +25,15 @@ export interface BenchModule {
   run: () => Promise<BenchRow[]>;
 }
 
-const benchmarks: BenchModule[] = [cliBenchmark, startupBenchmark, planningBenchmark, trainingSignInBenchmark, trainingHallBenchmark, excelImportBenchmark, productionExecutionBenchmark];
+const benchmarks: BenchModule[] = [
+  cliBenchmark,
+  startupBenchmark,
+  planningBenchmark,
+  trainingSignInBenchmark,
+  trainingHallBenchmark,
+  excelImportBenchmark,
+  productionExecutionBenchmark,
+];
 
 function printTable(rows: BenchRow[]): void {
   const header = ['benchmark', 'case', 'metric', 'value', 'target', 'ok'];

@@ -29,7 +29,10 @@ while (queue.length) {
   const text = readFileSync(join(dist, u), 'utf8');
   for (const m of text.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
     const next = new URL(m[1], `http://x${u}`).pathname;
-    if (!wanted.has(next)) { wanted.add(next); queue.push(next); }
+    if (!wanted.has(next)) {
+      wanted.add(next);
+      queue.push(next);
+    }
   }
 }
 let login = { raw: Buffer.byteLength(html), gz: gz(Buffer.from(html)), br: br(Buffer.from(html)) };

@@ -50,7 +50,7 @@ function suite(name, args, env = {}) {
 }
 
 check('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-check('lint (biome, module boundaries)', 'npx', ['biome', 'lint', '.']);
+check('lint and format (biome check: rules, module boundaries, formatting)', 'npx', ['biome', 'check', '.']);
 suite('unit, service and API tests on PGlite', []);
 
 if (process.env.TEST_DATABASE_URL) {

@@ -20,9 +20,7 @@ export function generateAggregateInput(families: number, weeks: number, seed: nu
     hoursPerUnit.push(0.5 + rand() * 3.5);
     return {
       id: `F${f}`,
-      demand: Array.from({ length: weeks }, (_, t) =>
-        Math.round(base * (1 + amplitude * Math.sin((2 * Math.PI * t) / 52 + phase)) * (0.9 + rand() * 0.2)),
-      ),
+      demand: Array.from({ length: weeks }, (_, t) => Math.round(base * (1 + amplitude * Math.sin((2 * Math.PI * t) / 52 + phase)) * (0.9 + rand() * 0.2))),
       hoursPerUnit: hoursPerUnit[f],
       initialInventory: Math.round(base * rand()),
       finalMinInventory: Math.round(base * 0.5),

@@ -1,15 +1,7 @@
 import { type CaseFigures, collectGarbage, median, peakRssMb, percentile, time } from './child.runner.js';
 import { createRandom, generatePlantSpec, toMrpInput } from './plant.generator.js';
 import { indexPlantSpec } from './plant-spec.indexer.js';
-import {
-  indexMrpInput,
-  type MrpResult,
-  parseMrpInput,
-  recomputeMrpNetChange,
-  runMrp,
-  runMrpIndexed,
-  runMrpReference,
-} from './planning-kernels.js';
+import { indexMrpInput, type MrpResult, parseMrpInput, recomputeMrpNetChange, runMrp, runMrpIndexed, runMrpReference } from './planning-kernels.js';
 
 export interface PlantParams {
   items: number;

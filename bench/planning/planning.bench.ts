@@ -46,7 +46,10 @@ async function runPlanningBenchmarks(): Promise<BenchRow[]> {
   const kernelSmall = await runCaseInChild('mrp-kernel', small);
   rows.push(...kernelRows('10k', kernelSmall, 150, false));
 
-  for (const [label, params] of [['10k', small], ['100k', big]] as const) {
+  for (const [label, params] of [
+    ['10k', small],
+    ['100k', big],
+  ] as const) {
     const objects = await runCaseInChild('mrp-objects', params);
     const b = 'MRP from JSON-shaped objects';
     rows.push(
@@ -78,7 +81,12 @@ async function runPlanningBenchmarks(): Promise<BenchRow[]> {
 
   const cap = await runCaseInChild('capacity', { items: 10_000, workshops: 20, periods: 52, seed: 3 });
   rows.push(
-    row('Capacity load', `10k items × 52 periods, ${cap.plannedRows} planned rows, 20 workshops`, 'computeCapacityLoad (incl. parse), median of 3', ms(cap.medianMs)),
+    row(
+      'Capacity load',
+      `10k items × 52 periods, ${cap.plannedRows} planned rows, 20 workshops`,
+      'computeCapacityLoad (incl. parse), median of 3',
+      ms(cap.medianMs),
+    ),
   );
   return rows;
 }

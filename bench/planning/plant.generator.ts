@@ -63,9 +63,7 @@ export function generatePlantSpec(options: PlantOptions): PlantSpec {
 
   const level = new Int32Array(n);
   const family = new Int32Array(n); // -1: common part
-  const byLevelFamily: number[][][] = Array.from({ length: levels }, () =>
-    Array.from({ length: families + 1 }, () => []),
-  );
+  const byLevelFamily: number[][][] = Array.from({ length: levels }, () => Array.from({ length: families + 1 }, () => []));
   let next = 0;
   for (let k = 0; k < levels; k++) {
     for (let j = 0; j < sizes[k]; j++, next++) {
@@ -194,12 +192,7 @@ export function toMrpInput(spec: PlantSpec): MrpInput {
     periods: spec.periods,
     items: Array.from({ length: spec.itemCount }, (_, i) => {
       const rule = RULE_NAMES[spec.lotRule[i]];
-      const lotSizing =
-        rule === 'lfl'
-          ? { rule }
-          : rule === 'fixed'
-            ? { rule, qty: spec.lotQty[i] }
-            : { rule, qty: spec.lotQty[i], min: spec.lotMin[i] };
+      const lotSizing = rule === 'lfl' ? { rule } : rule === 'fixed' ? { rule, qty: spec.lotQty[i] } : { rule, qty: spec.lotQty[i], min: spec.lotMin[i] };
       return {
         id: id(i),
         onHand: spec.onHand[i],

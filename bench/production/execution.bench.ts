@@ -68,7 +68,8 @@ async function statementsOf(counter: StatementCounter, label: string, ops: numbe
   const per = (counter.n - before) / ops;
   if (process.env.BENCH_PROFILE) {
     console.error(`  ${label}: ${per.toFixed(1)} statements per operation; most sent:`);
-    for (const [q, k] of [...counter.texts].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.error(`    ${(k / ops).toFixed(2)} × ${q.slice(0, 160).replace(/\s+/g, ' ')}`);
+    for (const [q, k] of [...counter.texts].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      console.error(`    ${(k / ops).toFixed(2)} × ${q.slice(0, 160).replace(/\s+/g, ' ')}`);
   }
   return per >= 10 ? per.toFixed(0) : per.toFixed(1);
 }
@@ -99,7 +100,13 @@ async function growPlant(db: Db, orgId: string, system: Actor, planId: string): 
       from generate_series(0, ${ITEMS - 1}) as i`);
   await db.execute(sql`insert into prod_stock (org_id, item_id, min_qty, max_qty, safety_stock)
     select org_id, id, m, m * 3, floor(m / 2) from (select org_id, id, 100 + (sort * 37) % 900 as m from prod_items where org_id = ${orgId} and code like 'M%') x`);
-  const ids = (await db.select({ id: prodItems.id }).from(prodItems).where(and(eq(prodItems.orgId, orgId), like(prodItems.code, 'M%'))).orderBy(prodItems.code)).map((r) => r.id);
+  const ids = (
+    await db
+      .select({ id: prodItems.id })
+      .from(prodItems)
+      .where(and(eq(prodItems.orgId, orgId), like(prodItems.code, 'M%')))
+      .orderBy(prodItems.code)
+  ).map((r) => r.id);
   // A plant that has run for a while has its statistics (PostgreSQL's autovacuum analyses; PGlite
   // has none): without them the cached foreign-key and lookup plans of a small plant stay in force.
   await db.execute(sql`analyze`);
@@ -147,8 +154,14 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
     const setupMs = performance.now() - setupStarted;
     const counter = countStatements(db);
     const rows: BenchRow[] = [];
-    const row = (bench: string, label: string, metric: string, value: string, target?: string, ok?: boolean) => rows.push({ benchmark: bench, case: `${label}, ${where}`, metric, value, target, ok });
-    row('production execution', `${ITEMS.toLocaleString('en')} bought materials`, 'set-up (plant, 2 plans issued, items, opening ledger, MRP rows)', `${(setupMs / 1000).toFixed(1)} s`);
+    const row = (bench: string, label: string, metric: string, value: string, target?: string, ok?: boolean) =>
+      rows.push({ benchmark: bench, case: `${label}, ${where}`, metric, value, target, ok });
+    row(
+      'production execution',
+      `${ITEMS.toLocaleString('en')} bought materials`,
+      'set-up (plant, 2 plans issued, items, opening ledger, MRP rows)',
+      `${(setupMs / 1000).toFixed(1)} s`,
+    );
 
     // (a) PP-18: shift reports through the service, each at 18:00 of its day; packing's 进仓
     // posts a production receipt; below-plan figures open the lag's coordination items.
@@ -162,24 +175,39 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
     const days = workingDays(Math.ceil(POSTS / shifts.length));
     const reportMs: number[] = [];
     const reportSql = await statementsOf(counter, 'daily report', POSTS, async () => {
-    for (let k = 0; k < POSTS; k++) {
-      const day = days[Math.floor(k / shifts.length)];
-      const s = shifts[k % shifts.length];
-      const now = new Date(`${day}T10:00:00Z`);
-      const body = { workshopId: s.workshopId, reportDate: day, shift: s.shift, hoursWorked: 9.5, stoppages: k % 7 === 0 ? [{ reason: 'material' as const, minutes: 30 }] : [], lines: [{ itemId: s.itemId, outputQty: s.output, warehouseQty: s.warehouse, scrapQty: 3 }] };
-      const [ms] = await timed(() => submitReport(db, x.head, body, now));
-      reportMs.push(ms);
-    }
+      for (let k = 0; k < POSTS; k++) {
+        const day = days[Math.floor(k / shifts.length)];
+        const s = shifts[k % shifts.length];
+        const now = new Date(`${day}T10:00:00Z`);
+        const body = {
+          workshopId: s.workshopId,
+          reportDate: day,
+          shift: s.shift,
+          hoursWorked: 9.5,
+          stoppages: k % 7 === 0 ? [{ reason: 'material' as const, minutes: 30 }] : [],
+          lines: [{ itemId: s.itemId, outputQty: s.output, warehouseQty: s.warehouse, scrapQty: 3 }],
+        };
+        const [ms] = await timed(() => submitReport(db, x.head, body, now));
+        reportMs.push(ms);
+      }
     });
     const p95Report = pct(reportMs, 95);
-    row('production execution', `daily report (PP-18), ${POSTS} shift reports`, 'submitReport p50 / p95 / p99 / max', dist(reportMs), 'p95 ≤ 50 ms', p95Report <= 50);
+    row(
+      'production execution',
+      `daily report (PP-18), ${POSTS} shift reports`,
+      'submitReport p50 / p95 / p99 / max',
+      dist(reportMs),
+      'p95 ≤ 50 ms',
+      p95Report <= 50,
+    );
     row('production execution', `daily report (PP-18), ${POSTS} shift reports`, 'SQL statements per report', reportSql);
 
     // (b) PP-16: warehouse documents of 5 lines as the route posts them (requisition check,
     // ledger, balances, number, audit, in one transaction), then read back as the route answers.
     const rnd = random(7);
     const pick = () => Array.from({ length: 5 }, () => ids[Math.floor(rnd() * ids.length)]).filter((id, i, all) => all.indexOf(id) === i);
-    const post = async (body: Parameters<typeof postStockDocument>[2], now: Date) => db.transaction(async (tx) => postStockDocument(tx, p.planner, await checkRequisitionPosting(tx, p.planner, body), now));
+    const post = async (body: Parameters<typeof postStockDocument>[2], now: Date) =>
+      db.transaction(async (tx) => postStockDocument(tx, p.planner, await checkRequisitionPosting(tx, p.planner, body), now));
     for (const [kind, purpose, qty] of [
       ['receipt', 'purchase', 40],
       ['issue', 'other', 7],
@@ -192,7 +220,14 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
           ms.push(t);
         }
       });
-      row('production execution', `warehouse ${kind} (PP-16), ${POSTS} documents of ≤ 5 lines`, 'post p50 / p95 / p99 / max', dist(ms), 'p95 ≤ 50 ms', pct(ms, 95) <= 50);
+      row(
+        'production execution',
+        `warehouse ${kind} (PP-16), ${POSTS} documents of ≤ 5 lines`,
+        'post p50 / p95 / p99 / max',
+        dist(ms),
+        'p95 ≤ 50 ms',
+        pct(ms, 95) <= 50,
+      );
       row('production execution', `warehouse ${kind} (PP-16), ${POSTS} documents of ≤ 5 lines`, 'SQL statements per document', docSql);
     }
 
@@ -204,11 +239,32 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
     };
     const count = ITEMS + 4;
     const first = await repeat(5, () => findStockSummary(db, p.planner, { limit: 50, offset: 0 }));
-    row('production execution', `stock on hand, ${count.toLocaleString('en')} items`, 'stock page: summary, first page of 50 with totals and low count (median of 5)', `${f(median(first))} ms`, '≤ 200 ms', median(first) <= 200);
+    row(
+      'production execution',
+      `stock on hand, ${count.toLocaleString('en')} items`,
+      'stock page: summary, first page of 50 with totals and low count (median of 5)',
+      `${f(median(first))} ms`,
+      '≤ 200 ms',
+      median(first) <= 200,
+    );
     const low = await repeat(5, () => findStockSummary(db, p.planner, { limit: 50, offset: 0, low: 'true' }));
-    row('production execution', `stock on hand, ${count.toLocaleString('en')} items`, 'stock page: below-standard filter (median of 5)', `${f(median(low))} ms`, '≤ 200 ms', median(low) <= 200);
+    row(
+      'production execution',
+      `stock on hand, ${count.toLocaleString('en')} items`,
+      'stock page: below-standard filter (median of 5)',
+      `${f(median(low))} ms`,
+      '≤ 200 ms',
+      median(low) <= 200,
+    );
     const places = await repeat(5, () => findOnHand(db, p.orgId, { limit: 2000 }));
-    row('production execution', `stock on hand, ${count.toLocaleString('en')} items`, 'stock page: by location and lot, first 2,000 (median of 5)', `${f(median(places))} ms`, '≤ 200 ms', median(places) <= 200);
+    row(
+      'production execution',
+      `stock on hand, ${count.toLocaleString('en')} items`,
+      'stock page: by location and lot, first 2,000 (median of 5)',
+      `${f(median(places))} ms`,
+      '≤ 200 ms',
+      median(places) <= 200,
+    );
     let allRows = 0;
     let all: number[] = [];
     const allSql = await statementsOf(counter, 'every balance', 5, async () => {
@@ -216,7 +272,14 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
         allRows = (await findOnHand(db, p.orgId, { limit: 50_000 })).length;
       });
     });
-    row('production execution', `stock on hand, ${count.toLocaleString('en')} items`, `every balance (${allRows.toLocaleString('en')} rows, GET /production/stock?limit=50000; median of 5)`, `${f(median(all))} ms`, '≤ 200 ms', median(all) <= 200);
+    row(
+      'production execution',
+      `stock on hand, ${count.toLocaleString('en')} items`,
+      `every balance (${allRows.toLocaleString('en')} rows, GET /production/stock?limit=50000; median of 5)`,
+      `${f(median(all))} ms`,
+      '≤ 200 ms',
+      median(all) <= 200,
+    );
     row('production execution', `stock on hand, ${count.toLocaleString('en')} items`, 'every balance: SQL statements', allSql);
 
     // (d) PP-15: the purchase plan netting every bought material of the March plan.
@@ -229,15 +292,37 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
         materials = (await computePurchase(db, p.orgId, plan, production, '2026-03-01')).materials.length;
       });
     });
-    row('production execution', `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`, 'computePurchase: read + net + group (median of 3)', `${f(median(compute))} ms`, '≤ 1000 ms', median(compute) <= 1000);
-    row('production execution', `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`, 'computePurchase: SQL statements', computeSql);
+    row(
+      'production execution',
+      `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`,
+      'computePurchase: read + net + group (median of 3)',
+      `${f(median(compute))} ms`,
+      '≤ 1000 ms',
+      median(compute) <= 1000,
+    );
+    row(
+      'production execution',
+      `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`,
+      'computePurchase: SQL statements',
+      computeSql,
+    );
     const buyer = await newRolePerson(db, p.orgId, 'purchasing', ['production.read', 'production.purchase.write', 'document.read', 'document.write']);
     let compileMs = 0;
     const compileSql = await statementsOf(counter, 'compilePurchasePlan', 1, async () => {
       [compileMs] = await timed(() => compilePurchasePlan(db, wf, buyer, { sourcePlanId: march.planId }, SETUP_NOW));
     });
-    row('production execution', `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`, 'compilePurchasePlan: compute + store lines + approval document', `${f(compileMs)} ms`);
-    row('production execution', `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`, 'compilePurchasePlan: SQL statements', compileSql);
+    row(
+      'production execution',
+      `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`,
+      'compilePurchasePlan: compute + store lines + approval document',
+      `${f(compileMs)} ms`,
+    );
+    row(
+      'production execution',
+      `purchase plan (PP-15), ${materials.toLocaleString('en')} materials × 4 weekly needs`,
+      'compilePurchasePlan: SQL statements',
+      compileSql,
+    );
     return rows;
   } finally {
     await database.drop();
@@ -245,7 +330,10 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
 }
 
 // BENCH_DRIVER=pg (or pglite) runs one of the two only.
-const driversOf = (): ('pglite' | 'pg')[] => (process.env.TEST_DATABASE_URL ? ['pglite' as const, 'pg' as const] : ['pglite' as const]).filter((d) => !process.env.BENCH_DRIVER || d === process.env.BENCH_DRIVER);
+const driversOf = (): ('pglite' | 'pg')[] =>
+  (process.env.TEST_DATABASE_URL ? ['pglite' as const, 'pg' as const] : ['pglite' as const]).filter(
+    (d) => !process.env.BENCH_DRIVER || d === process.env.BENCH_DRIVER,
+  );
 
 async function runProductionExecution(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];

@@ -47,7 +47,11 @@ export async function createBenchSchool(db: Db, size: number, now: Date, cookieN
   await db.insert(userRoles).values(inserted.map((u, i) => ({ orgId: org.id, userId: u.id, roleCode: people[i].role })));
   const teachers = await db
     .insert(trainingTeachers)
-    .values(inserted.slice(1).map((u, i) => ({ orgId: org.id, staffNo: `B${String(i).padStart(4, '0')}`, name: `教师${i}`, userId: u.id, groupId: departments[i % 3].id })))
+    .values(
+      inserted
+        .slice(1)
+        .map((u, i) => ({ orgId: org.id, staffNo: `B${String(i).padStart(4, '0')}`, name: `教师${i}`, userId: u.id, groupId: departments[i % 3].id })),
+    )
     .returning({ id: trainingTeachers.id, userId: trainingTeachers.userId });
   const teacherOf = new Map(teachers.map((t) => [t.userId, t.id]));
   const signedIn: BenchPerson[] = [];

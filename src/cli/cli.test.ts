@@ -44,7 +44,12 @@ describe('zhidu CLI', () => {
     expect(await runCli(['seed', '--demo'], seed.io)).toBe(0);
     expect(seed.out.join('')).toContain('seeded');
     const add = capture();
-    expect(await runCli(['user', 'add', '--org', 'demo-plant', '--username', 'cli.user', '--name', '命令行用户', '--password', 'cliPass2026', '--role', 'planner'], add.io)).toBe(0);
+    expect(
+      await runCli(
+        ['user', 'add', '--org', 'demo-plant', '--username', 'cli.user', '--name', '命令行用户', '--password', 'cliPass2026', '--role', 'planner'],
+        add.io,
+      ),
+    ).toBe(0);
     const dup = capture();
     await expect(runCli(['user', 'add', '--org', 'demo-plant', '--username', 'cli.user', '--password', 'cliPass2026'], dup.io)).rejects.toThrow(/cli.user/);
     const backupFile = join(dir, 'backup.json.gz');
@@ -71,7 +76,12 @@ describe('zhidu CLI', () => {
     expect(await runCli(['org', 'add', '--name', 'x', '--template', 'T9', '--admin', 'a.b', '--password', 'Kq7!mesa-river-41'], unknown.io)).toBe(2);
     expect(unknown.err.join('')).toContain('unknown template T9');
     const add = capture();
-    expect(await runCli(['org', 'add', '--name', '城东小学', '--template', 'S2', '--admin', 'east.admin', '--password', 'Kq7!mesa-river-41', '--code', 'east'], add.io)).toBe(0);
+    expect(
+      await runCli(
+        ['org', 'add', '--name', '城东小学', '--template', 'S2', '--admin', 'east.admin', '--password', 'Kq7!mesa-river-41', '--code', 'east'],
+        add.io,
+      ),
+    ).toBe(0);
     const made = add.out.join('');
     expect(made).toContain('城东小学 (east');
     expect(made).toContain('校本培训管理、团委工作');

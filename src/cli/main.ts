@@ -67,7 +67,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return withDatabase(async (database) => {
         // Under the first-start lock: safe while app processes are starting on the same database.
         const r = await seedDemoOnce(database, composeAppRegistry(), new Date());
-        io.stdout(r.seeded ? `已写入示例数据 seeded (${r.logins.length} logins, password ${r.password})\n` : '已有数据，未重复写入 data present; nothing seeded\n');
+        io.stdout(
+          r.seeded ? `已写入示例数据 seeded (${r.logins.length} logins, password ${r.password})\n` : '已有数据，未重复写入 data present; nothing seeded\n',
+        );
         return 0;
       });
     }

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMrpResult, indexMrpInput, type MrpInput, MrpInputSchema, parseMrpInput, parseMrpPlant, runMrpIndexed, writeMrpJson, isMrpInputShape } from '#production/planning';
+import {
+  formatMrpResult,
+  indexMrpInput,
+  type MrpInput,
+  MrpInputSchema,
+  parseMrpInput,
+  parseMrpPlant,
+  runMrpIndexed,
+  writeMrpJson,
+  isMrpInputShape,
+} from '#production/planning';
 import { arbitraryMrpInput } from '../production/planning/mrp.arbitrary.js';
 import { formatJson } from './plan.command.js';
 
@@ -125,7 +135,14 @@ describe('zhidu plan mrp output and validation (issue 11)', () => {
       { periods: 2, items: [{ id: 'a', saftyStock: 1 }] },
       { periods: 2, items: [{ id: 'a' }], demand: [{ item: 'zz', period: 0, qty: 1 }] },
       { periods: 2, items: [{ id: 'a', leadTime: 5 }] },
-      { periods: 2, items: [{ id: 'a' }, { id: 'b' }], bom: [{ parent: 'a', child: 'b', qty: 1 }, { parent: 'b', child: 'a', qty: 1 }] },
+      {
+        periods: 2,
+        items: [{ id: 'a' }, { id: 'b' }],
+        bom: [
+          { parent: 'a', child: 'b', qty: 1 },
+          { parent: 'b', child: 'a', qty: 1 },
+        ],
+      },
     ]) {
       const fast = refusal(parseMrpPlant, raw);
       expect(fast).not.toBeNull();

@@ -68,7 +68,11 @@ export async function runOrgCommand(args: string[], io: OrgCommandIo): Promise<n
     for (const org of orgs) {
       const [{ people }] = await db.select({ people: count() }).from(users).where(eq(users.orgId, org.id));
       const enabled = new Set(await findEnabledModules(db, org.id));
-      const modules = registry.optionalModules.filter((m) => enabled.has(m.name)).map((m) => m.label.zh).join('、') || '—';
+      const modules =
+        registry.optionalModules
+          .filter((m) => enabled.has(m.name))
+          .map((m) => m.label.zh)
+          .join('、') || '—';
       const kind = org.kind === 'enterprise' ? '企业' : org.kind === 'school' ? '学校' : org.kind === 'district' ? '学区' : '平台';
       const state = org.disabledAt ? `\t已停用 disabled: ${org.disabledReason ?? ''}` : '';
       io.stdout(`${org.code}\t${org.name}\t${kind}\t${org.template}\t${modules}\t${people} 人${state}\n`);

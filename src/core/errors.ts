@@ -79,17 +79,12 @@ export function httpStatusOf(code: ErrorCode): number {
   }
 }
 
-export const notFound = (what: string, whatEn: string): AppError =>
-  new AppError('NOT_FOUND', `${what}不存在`, `${whatEn} not found`);
+export const notFound = (what: string, whatEn: string): AppError => new AppError('NOT_FOUND', `${what}不存在`, `${whatEn} not found`);
 
 export const invalidField = (field: string, zh: string, en: string): AppError =>
   new AppError('VALIDATION_FAILED', `${field}：${zh}`, `${field}: ${en}`, [{ field, reason: en }]);
 
 export const versionConflict = (): AppError =>
-  new AppError(
-    'VERSION_CONFLICT',
-    '该记录已被他人修改，请刷新后重试',
-    'This record was changed by someone else; reload and try again',
-  );
+  new AppError('VERSION_CONFLICT', '该记录已被他人修改，请刷新后重试', 'This record was changed by someone else; reload and try again');
 
 export const invalidState = (zh: string, en: string): AppError => new AppError('INVALID_STATE', zh, en);

@@ -29,7 +29,13 @@ export const LinkView = z.object({
   version: z.number().int(),
 });
 
-export const Cycle = z.object({ cycleYears: z.number(), cycleHours: z.number(), yearlyMinHours: z.number(), cycleStartYear: z.number(), years: z.array(z.string()) });
+export const Cycle = z.object({
+  cycleYears: z.number(),
+  cycleHours: z.number(),
+  yearlyMinHours: z.number(),
+  cycleStartYear: z.number(),
+  years: z.array(z.string()),
+});
 
 export const SchoolSummary = z.object({
   schoolOrgId: z.uuid(),

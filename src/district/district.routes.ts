@@ -18,14 +18,22 @@ export const districtRoutes: RouteModule = (app, ctx) => {
     '/district/links',
     {
       config: { permission: 'district.manage' },
-      schema: { tags: ['district'], summary: '申请关联学校（按组织代码）Ask a school to link', body: z.object({ schoolCode: z.string().trim().min(1).max(64) }), response: { 200: LinkView } },
+      schema: {
+        tags: ['district'],
+        summary: '申请关联学校（按组织代码）Ask a school to link',
+        body: z.object({ schoolCode: z.string().trim().min(1).max(64) }),
+        response: { 200: LinkView },
+      },
     },
     async (req) => requestLink(ctx.db, actorOf(req), req.body, ctx.clock()),
   );
 
   app.post(
     '/district/links/:id/end',
-    { config: { permission: 'district.manage' }, schema: { tags: ['district'], summary: '结束关联或撤回申请 End a link', params: IdParams, body: Version, response: { 200: LinkView } } },
+    {
+      config: { permission: 'district.manage' },
+      schema: { tags: ['district'], summary: '结束关联或撤回申请 End a link', params: IdParams, body: Version, response: { 200: LinkView } },
+    },
     async (req) => stepLink(ctx.db, actorOf(req), 'district', req.params.id, 'end', req.body.version, ctx.clock()),
   );
 
@@ -54,12 +62,24 @@ export const districtRoutes: RouteModule = (app, ctx) => {
         tags: ['district'],
         summary: '教师学时与考核（只读，留痕）Teacher hours, credits and verdicts',
         querystring: RollupQuery,
-        response: { 200: z.object({ schoolYear: z.string(), cycle: Cycle, schools: z.array(z.object({ id: z.uuid(), name: z.string() })), teachers: z.array(TeacherLine) }) },
+        response: {
+          200: z.object({
+            schoolYear: z.string(),
+            cycle: Cycle,
+            schools: z.array(z.object({ id: z.uuid(), name: z.string() })),
+            teachers: z.array(TeacherLine),
+          }),
+        },
       },
     },
     async (req) => {
       const read = await readDistrictRollup(ctx.db, actorOf(req), { ...req.query, view: 'teachers' }, ctx.clock());
-      return { schoolYear: read.schoolYear, cycle: read.cycle, schools: read.schools.map((s) => ({ id: s.school.id, name: s.school.name })), teachers: teacherLines(read) };
+      return {
+        schoolYear: read.schoolYear,
+        cycle: read.cycle,
+        schools: read.schools.map((s) => ({ id: s.school.id, name: s.school.name })),
+        teachers: teacherLines(read),
+      };
     },
   );
 
@@ -84,11 +104,20 @@ export const districtRoutes: RouteModule = (app, ctx) => {
     '/district/export',
     {
       config: { permission: 'district.read' },
-      schema: { tags: ['district'], summary: '导出学区汇总表（Excel，留痕）Roll-up table as Excel', querystring: RollupQuery.extend({ table: z.enum(DISTRICT_TABLES) }) },
+      schema: {
+        tags: ['district'],
+        summary: '导出学区汇总表（Excel，留痕）Roll-up table as Excel',
+        querystring: RollupQuery.extend({ table: z.enum(DISTRICT_TABLES) }),
+      },
     },
     async (req, reply) => {
       const locale = requestLocale(req);
-      const read = await readDistrictRollup(ctx.db, actorOf(req), { schoolYear: req.query.schoolYear, schoolOrgId: req.query.schoolOrgId, view: 'export' }, ctx.clock());
+      const read = await readDistrictRollup(
+        ctx.db,
+        actorOf(req),
+        { schoolYear: req.query.schoolYear, schoolOrgId: req.query.schoolOrgId, view: 'export' },
+        ctx.clock(),
+      );
       const { def, rows } = districtSheet(req.query.table, read, locale);
       const name = DISTRICT_TABLE_FILES[req.query.table];
       return sendFile(reply, `${locale === 'en' ? name.en : name.zh}-${read.schoolYear}.xlsx`, XLSX_MIME, await exportSheet(def, rows, locale));
@@ -100,7 +129,10 @@ export const districtRoutes: RouteModule = (app, ctx) => {
 export const schoolLinkRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/district-links',
-    { config: { permission: 'admin.org' }, schema: { tags: ['district'], summary: '上级学区 The districts that asked this school or are linked', response: { 200: z.array(LinkView) } } },
+    {
+      config: { permission: 'admin.org' },
+      schema: { tags: ['district'], summary: '上级学区 The districts that asked this school or are linked', response: { 200: z.array(LinkView) } },
+    },
     async (req) => findSchoolLinks(ctx.db, actorOf(req)),
   );
   for (const step of ['accept', 'decline', 'end'] as const) {

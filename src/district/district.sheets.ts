@@ -44,13 +44,24 @@ const teacherCols = [
 ];
 const teachersSheet = (name: string) => defineSheet({ name, columns: teacherCols });
 
-const subjectsSheet = () => defineSheet({ name: '学科学时分段', columns: [col('school', '学校', 'School', 'string', 22), col('subject', '学科/教研组', 'Subject / group', 'string', 14), col('teachers', '教师数', 'Teachers', 'integer'), ...bandCols] });
+const subjectsSheet = () =>
+  defineSheet({
+    name: '学科学时分段',
+    columns: [
+      col('school', '学校', 'School', 'string', 22),
+      col('subject', '学科/教研组', 'Subject / group', 'string', 14),
+      col('teachers', '教师数', 'Teachers', 'integer'),
+      ...bandCols,
+    ],
+  });
 
 const tx = (locale: SheetLocale, t: { zh: string; en: string }) => (locale === 'en' ? t.en : t.zh);
 
 function teacherRow(l: TeacherLine, locale: SheetLocale): SheetRow {
   const en = locale === 'en';
-  const behind = l.behindReasons.map((r) => (r === 'year' ? (en ? 'below the yearly minimum' : '本学年低于最低学时') : en ? 'behind the cycle pace' : '周期累计低于进度')).join(en ? '; ' : '；');
+  const behind = l.behindReasons
+    .map((r) => (r === 'year' ? (en ? 'below the yearly minimum' : '本学年低于最低学时') : en ? 'behind the cycle pace' : '周期累计低于进度'))
+    .join(en ? '; ' : '；');
   return {
     school: l.schoolName,
     name: l.name,
@@ -93,7 +104,9 @@ export function districtSheet(table: DistrictTable, read: DistrictRead, locale: 
     case 'subjects':
       return {
         def: subjectsSheet(),
-        rows: read.schools.map(summariseSchool).flatMap((s) => s.bySubject.map((b) => ({ school: s.schoolName, subject: b.subject, teachers: b.teachers, ...b.bands }))),
+        rows: read.schools
+          .map(summariseSchool)
+          .flatMap((s) => s.bySubject.map((b) => ({ school: s.schoolName, subject: b.subject, teachers: b.teachers, ...b.bands }))),
       };
   }
 }

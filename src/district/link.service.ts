@@ -24,7 +24,6 @@ export function visitorActor(actor: Actor, fromOrgName: string, inOrgId: string)
   return { ...actor, orgId: inOrgId, displayName: `${fromOrgName} · ${actor.displayName}` };
 }
 
-
 const district = sql.raw('d');
 const school = sql.raw('s');
 
@@ -104,7 +103,11 @@ export async function requestLink(db: Db, actor: Actor, input: { schoolCode: str
   const target = code ? await findOrganisationByCode(db, code) : undefined;
   if (target?.kind !== 'school') throw invalidField('schoolCode', `没有代码为“${code}”的学校`, `no school has the code “${code}”`);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(districtLinks).where(and(eq(districtLinks.orgId, actor.orgId), eq(districtLinks.schoolOrgId, target.id))).for('update');
+    const [existing] = await tx
+      .select()
+      .from(districtLinks)
+      .where(and(eq(districtLinks.orgId, actor.orgId), eq(districtLinks.schoolOrgId, target.id)))
+      .for('update');
     if (existing && (existing.state === 'requested' || existing.state === 'accepted'))
       throw invalidState(`已向${target.name}发出申请或已关联`, `${target.name} is already requested or linked`);
     const values = {

@@ -3,16 +3,7 @@ import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { notFound } from '#core/errors';
 import { getPolicy } from '#core/policy';
-import {
-  bandsBy,
-  behindList,
-  countBands,
-  type CyclePolicy,
-  readSchoolTrainingRollup,
-  type SchoolRollup,
-  schoolYearOf,
-  type TeacherRollup,
-} from '#training';
+import { bandsBy, behindList, countBands, type CyclePolicy, readSchoolTrainingRollup, type SchoolRollup, schoolYearOf, type TeacherRollup } from '#training';
 import { findLinkedSchools, requireKind, visitorActor } from './link.service';
 import type { SchoolSummary, TeacherLine } from './district.contract';
 
@@ -39,7 +30,12 @@ export interface DistrictRead {
   schools: SchoolRead[];
 }
 
-export async function readDistrictRollup(db: Db, actor: Actor, input: { schoolYear?: string; schoolOrgId?: string; view: RollupView }, now: Date): Promise<DistrictRead> {
+export async function readDistrictRollup(
+  db: Db,
+  actor: Actor,
+  input: { schoolYear?: string; schoolOrgId?: string; view: RollupView },
+  now: Date,
+): Promise<DistrictRead> {
   requireAccess(actor, 'district.read');
   const me = await requireKind(db, actor, 'district');
   const policy = await getPolicy(db, actor.orgId);
@@ -70,7 +66,6 @@ export async function readDistrictRollup(db: Db, actor: Actor, input: { schoolYe
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const subjectOf = (t: TeacherRollup) => t.subject?.trim() || t.groupName || '未填写';
 
-
 export function summariseSchool({ school, rollup }: SchoolRead): SchoolSummary {
   const ts = rollup.teachers;
   const qualified = ts.filter((t) => t.verdict === 'qualified').length;
@@ -87,7 +82,6 @@ export function summariseSchool({ school, rollup }: SchoolRead): SchoolSummary {
     bySubject: bandsBy(ts, subjectOf, (t) => t.hours).map((b) => ({ subject: b.key, teachers: b.teachers, bands: b.bands })),
   };
 }
-
 
 function lineOf(school: SchoolRead['school'], t: TeacherRollup): TeacherLine {
   return {

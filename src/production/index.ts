@@ -32,10 +32,29 @@ export type * from './equipment/index';
 export type { DocumentContext, DocumentPage, LocationView, OnHandRow, ShipmentOption, StockCard, StockDocView, StockSummaryPage } from './warehouse/index';
 export type { MaterialPlanView, OpenOrderLine, PurchaseLine, PurchasePlanSummary, PurchasePlanView, ShortageView } from './purchase/index';
 export type { PlanSignatureLine, PlanSignatures, ReserveCeilings } from './plan/index';
-export type { IssueResult, MaterialNormRow, PlanDaysView, ProposalView, RequisitionStage, RequisitionSummary, RequisitionView, UsageView, WorkshopUsageView } from './requisition';
+export type {
+  IssueResult,
+  MaterialNormRow,
+  PlanDaysView,
+  ProposalView,
+  RequisitionStage,
+  RequisitionSummary,
+  RequisitionView,
+  UsageView,
+  WorkshopUsageView,
+} from './requisition';
 export type { CoordinationView, MonthEndView, MonthRow, ProgressView, ReportForm, ReportSummary, ReportView, ScheduleList, ScheduleView } from './report/index';
 export type { DocStep, DocView } from './common/document.contract';
-export type { BomLineView, CapacityCalendarRow, ItemOut, ItemWithStock, RoutingOpView, StockStandards, WorkshopDayOut, WorkshopOut } from './master/master.contract';
+export type {
+  BomLineView,
+  CapacityCalendarRow,
+  ItemOut,
+  ItemWithStock,
+  RoutingOpView,
+  StockStandards,
+  WorkshopDayOut,
+  WorkshopOut,
+} from './master/master.contract';
 export type {
   AbsorptionRow,
   AnnualInputView,
@@ -54,7 +73,16 @@ export type {
   PlanSummary,
   PlanView,
 } from './plan/plan.contract';
-export type { CustomerChangeOut, MonthSummary, OrderOut, OrderSummary, OrderView, SalesPlanSummary, SalesPlanView, ShipmentLine } from './demand/demand.contract';
+export type {
+  CustomerChangeOut,
+  MonthSummary,
+  OrderOut,
+  OrderSummary,
+  OrderView,
+  SalesPlanSummary,
+  SalesPlanView,
+  ShipmentLine,
+} from './demand/demand.contract';
 export type { NoticeSummary, NoticeView, TransferOut } from './notice/notice.contract';
 export type { DispatchAgenda, DispatchMeeting } from './dispatch/dispatch.contract';
 export type { PlanningDashboard } from './dashboard/dashboard.contract';

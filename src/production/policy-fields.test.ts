@@ -40,7 +40,15 @@ describe('issue 14 item 7: every production policy field is read by code', () =>
   const fields = [...keysOf(PolicySchema.shape.production), ...keysOf(PolicySchema.shape.assessment)];
 
   it('issue 14 item 7: the production and assessment sections list the fields this test checks', () => {
-    expect(fields).toEqual(expect.arrayContaining(['monthlyPlanApproverRole', 'safetyStockApproverRole', 'dispatchMeetingLeaveApproverRole', 'maxUtilisation', 'planLateIssuePenalty']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'monthlyPlanApproverRole',
+        'safetyStockApproverRole',
+        'dispatchMeetingLeaveApproverRole',
+        'maxUtilisation',
+        'planLateIssuePenalty',
+      ]),
+    );
     // Written feedback on an infeasible request goes out at once (PP-11), so no day limit is kept.
     expect(fields).not.toContain('infeasibleFeedbackDays');
   });
@@ -62,51 +70,95 @@ describe('issue 14 item 7: the winery’s dead fields drive behaviour on every p
   afterAll(() => database.drop());
 
   const usePreset = async (preset: string) => {
-    const [{ v }] = await db.select({ v: sql<number>`coalesce(max(${policyVersions.version}), 0)::int` }).from(policyVersions).where(eq(policyVersions.orgId, f.orgId));
+    const [{ v }] = await db
+      .select({ v: sql<number>`coalesce(max(${policyVersions.version}), 0)::int` })
+      .from(policyVersions)
+      .where(eq(policyVersions.orgId, f.orgId));
     await applyPreset(db, f.system, { baseVersion: v, preset, reason: preset });
   };
 
-  it.each(['T1', 'T2', 'T3', 'T4'] as const)('issue 14 item 7 %s: monthlyPlanApproverRole gives the monthly plan its final approval (T2 the GM, T4 第十九条 the VP)', async (preset) => {
-    await usePreset(preset);
-    // The organisation's chain says VP then GM: the policy decides where it ends.
-    const [chain] = await db.select().from(approvalChains).where(and(eq(approvalChains.orgId, f.orgId), eq(approvalChains.docType, 'production.monthly_plan')));
-    const steps = preset === 'T2' ? [{ key: 'vp', nameZh: '副总经理审核', nameEn: 'VP', roleCode: 'vp_production' }] : [{ key: 'vp', nameZh: '副总经理审批', nameEn: 'VP', roleCode: 'vp_production' }, { key: 'gm', nameZh: '总经理审批', nameEn: 'GM', roleCode: 'gm' }];
-    await saveApprovalChain(db, workflows, f.system, 'production.monthly_plan', { version: chain.version, steps, allowSelfApproval: false }, NOW);
-    const month = { T1: '2026-06', T2: '2026-07', T3: '2026-08', T4: '2026-09' }[preset];
-    const plan = await approvedMonthlyPlan(db, workflows, f, month, 500, NOW);
-    const doc = await getDocument(db, workflows, f.planner, plan.documentId!);
-    expect(doc.state).toBe('approved');
-    const approvers = doc.timeline.filter((t) => t.action === 'approve').map((t) => t.actorName);
-    const role = POLICY_PRESETS[preset].production.monthlyPlanApproverRole;
-    expect(role).toBe(preset === 'T2' ? 'gm' : 'vp_production');
-    expect(approvers).toEqual(preset === 'T2' ? ['李副总', '王总经理'] : ['李副总']);
-  });
+  it.each(['T1', 'T2', 'T3', 'T4'] as const)(
+    'issue 14 item 7 %s: monthlyPlanApproverRole gives the monthly plan its final approval (T2 the GM, T4 第十九条 the VP)',
+    async (preset) => {
+      await usePreset(preset);
+      // The organisation's chain says VP then GM: the policy decides where it ends.
+      const [chain] = await db
+        .select()
+        .from(approvalChains)
+        .where(and(eq(approvalChains.orgId, f.orgId), eq(approvalChains.docType, 'production.monthly_plan')));
+      const steps =
+        preset === 'T2'
+          ? [{ key: 'vp', nameZh: '副总经理审核', nameEn: 'VP', roleCode: 'vp_production' }]
+          : [
+              { key: 'vp', nameZh: '副总经理审批', nameEn: 'VP', roleCode: 'vp_production' },
+              { key: 'gm', nameZh: '总经理审批', nameEn: 'GM', roleCode: 'gm' },
+            ];
+      await saveApprovalChain(db, workflows, f.system, 'production.monthly_plan', { version: chain.version, steps, allowSelfApproval: false }, NOW);
+      const month = { T1: '2026-06', T2: '2026-07', T3: '2026-08', T4: '2026-09' }[preset];
+      const plan = await approvedMonthlyPlan(db, workflows, f, month, 500, NOW);
+      const doc = await getDocument(db, workflows, f.planner, plan.documentId!);
+      expect(doc.state).toBe('approved');
+      const approvers = doc.timeline.filter((t) => t.action === 'approve').map((t) => t.actorName);
+      const role = POLICY_PRESETS[preset].production.monthlyPlanApproverRole;
+      expect(role).toBe(preset === 'T2' ? 'gm' : 'vp_production');
+      expect(approvers).toEqual(preset === 'T2' ? ['李副总', '王总经理'] : ['李副总']);
+    },
+  );
 
-  it.each(['T1', 'T2', 'T3', 'T4'] as const)('issue 14 item 7 %s: safetyStockApproverRole alone approves a safety stock (T4 第二十四条: the GM)', async (preset) => {
-    await usePreset(preset);
-    expect(POLICY_PRESETS[preset].production.safetyStockApproverRole).toBe('gm');
-    const version = async () => (await db.select({ v: prodStock.version }).from(prodStock).where(and(eq(prodStock.orgId, f.orgId), eq(prodStock.itemId, f.items.bottle))))[0].v;
-    await updateStock(db, f.planner, f.items.bottle, { version: await version(), safetyStock: 1000 + Number(preset.slice(1)) }, NOW);
-    await expect(approveSafetyStock(db, f.vpRole, f.items.bottle, await version(), NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(await approveSafetyStock(db, f.gmRole, f.items.bottle, await version(), NOW)).toMatchObject({ safetyStock: 1000 + Number(preset.slice(1)), safetyPending: null });
-  });
+  it.each(['T1', 'T2', 'T3', 'T4'] as const)(
+    'issue 14 item 7 %s: safetyStockApproverRole alone approves a safety stock (T4 第二十四条: the GM)',
+    async (preset) => {
+      await usePreset(preset);
+      expect(POLICY_PRESETS[preset].production.safetyStockApproverRole).toBe('gm');
+      const version = async () =>
+        (
+          await db
+            .select({ v: prodStock.version })
+            .from(prodStock)
+            .where(and(eq(prodStock.orgId, f.orgId), eq(prodStock.itemId, f.items.bottle)))
+        )[0].v;
+      await updateStock(db, f.planner, f.items.bottle, { version: await version(), safetyStock: 1000 + Number(preset.slice(1)) }, NOW);
+      await expect(approveSafetyStock(db, f.vpRole, f.items.bottle, await version(), NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      expect(await approveSafetyStock(db, f.gmRole, f.items.bottle, await version(), NOW)).toMatchObject({
+        safetyStock: 1000 + Number(preset.slice(1)),
+        safetyPending: null,
+      });
+    },
+  );
 
-  it.each(['T1', 'T2', 'T3', 'T4'] as const)('issue 14 item 7 %s: dispatchMeetingLeaveApproverRole decides leave from the dispatch meeting (T4 第五十六条)', async (preset) => {
-    await usePreset(preset);
-    const role = POLICY_PRESETS[preset].production.dispatchMeetingLeaveApproverRole;
-    expect(role).toBe('production_head');
-    const day = { T1: '2026-04-10', T2: '2026-04-11', T3: '2026-04-12', T4: '2026-04-13' }[preset];
-    const series = await createSeries(
-      db,
-      f.system,
-      { title: `调度会 ${preset}`, kind: 'dispatch', recurrence: { kind: 'monthly', day: Number(day.slice(8)) }, startTime: '09:00', durationMinutes: 60, chairUserId: f.vpRole.userId, audience: 'listed', attendeeUserIds: [f.fillDirector.userId], clause: 'T4 第五十六条', requirementId: 'PP-21' },
-      NOW,
-    );
-    const [m] = await db.select().from(meetings).where(and(eq(meetings.orgId, f.orgId), eq(meetings.seriesId, series.id)));
-    const req = await requestLeave(db, f.fillDirector, m.id, { reason: '设备检修' }, NOW);
-    // Not the meeting's named approver, but the policy's role: the production head sees and decides it.
-    expect((await findPendingLeaveRequests(db, f.head)).map((r) => r.id)).toContain(req.id);
-    await expect(decideLeave(db, f.tech, req.id, { approve: true, version: req.version }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(await decideLeave(db, f.head, req.id, { approve: true, version: req.version }, NOW)).toMatchObject({ state: 'approved' });
-  });
+  it.each(['T1', 'T2', 'T3', 'T4'] as const)(
+    'issue 14 item 7 %s: dispatchMeetingLeaveApproverRole decides leave from the dispatch meeting (T4 第五十六条)',
+    async (preset) => {
+      await usePreset(preset);
+      const role = POLICY_PRESETS[preset].production.dispatchMeetingLeaveApproverRole;
+      expect(role).toBe('production_head');
+      const day = { T1: '2026-04-10', T2: '2026-04-11', T3: '2026-04-12', T4: '2026-04-13' }[preset];
+      const series = await createSeries(
+        db,
+        f.system,
+        {
+          title: `调度会 ${preset}`,
+          kind: 'dispatch',
+          recurrence: { kind: 'monthly', day: Number(day.slice(8)) },
+          startTime: '09:00',
+          durationMinutes: 60,
+          chairUserId: f.vpRole.userId,
+          audience: 'listed',
+          attendeeUserIds: [f.fillDirector.userId],
+          clause: 'T4 第五十六条',
+          requirementId: 'PP-21',
+        },
+        NOW,
+      );
+      const [m] = await db
+        .select()
+        .from(meetings)
+        .where(and(eq(meetings.orgId, f.orgId), eq(meetings.seriesId, series.id)));
+      const req = await requestLeave(db, f.fillDirector, m.id, { reason: '设备检修' }, NOW);
+      // Not the meeting's named approver, but the policy's role: the production head sees and decides it.
+      expect((await findPendingLeaveRequests(db, f.head)).map((r) => r.id)).toContain(req.id);
+      await expect(decideLeave(db, f.tech, req.id, { approve: true, version: req.version }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      expect(await decideLeave(db, f.head, req.id, { approve: true, version: req.version }, NOW)).toMatchObject({ state: 'approved' });
+    },
+  );
 });

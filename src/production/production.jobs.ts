@@ -28,7 +28,9 @@ export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Pro
   const next = addMonths(monthOf(today), 1);
   await db.transaction(async (tx) => {
     // Two app servers: only one does an organisation's duties at a time.
-    const result = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`zhidu.production.${orgId}`})) as ok`)) as unknown as { rows?: { ok: boolean }[] };
+    const result = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`zhidu.production.${orgId}`})) as ok`)) as unknown as {
+      rows?: { ok: boolean }[];
+    };
     if (result.rows?.[0]?.ok === false) return;
     const market = await findResponsible(tx, orgId, 'production.demand.write');
     const planner = await findResponsible(tx, orgId, 'production.plan.write');
@@ -42,7 +44,9 @@ export async function runPlantDailyDuties(db: Db, orgId: string, now: Date): Pro
         title: { zh: `报送${month}产品销售统计表、货款回收汇总表`, en: `Send the sales statistics and collection summary of ${month}` },
         ownerUserId: market.userId,
         ownerDepartmentId: market.departmentId,
-        dueOn: dueDateFor({ kind: 'dayOfMonth', day: policy.production.salesStatisticsDueDay, monthOffset: 0 }, monthStart(month), calendar, { onRestDay: policy.deadlines.dayOfMonthOnRestDay }),
+        dueOn: dueDateFor({ kind: 'dayOfMonth', day: policy.production.salesStatisticsDueDay, monthOffset: 0 }, monthStart(month), calendar, {
+          onRestDay: policy.deadlines.dayOfMonthOnRestDay,
+        }),
         link: `/production/shipments?month=${month}`,
         rule: { clause: 'T4 第十八条', requirementId: 'PP-5', ruleCode: 'production.sales-statistics.late' },
       });

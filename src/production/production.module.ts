@@ -27,7 +27,14 @@ export const productionModule = defineModule({
   policySections: ['production', 'assessment'],
   routes: productionRouteModules,
   jobs: [...productionJobs, ...exceptionJobs],
-  documentTypes: [...demandDocumentTypes, ...planDocumentTypes, ...processDocumentTypes, ...maintenanceDocumentTypes, ...purchaseDocumentTypes, ...scheduleDocumentTypes],
+  documentTypes: [
+    ...demandDocumentTypes,
+    ...planDocumentTypes,
+    ...processDocumentTypes,
+    ...maintenanceDocumentTypes,
+    ...purchaseDocumentTypes,
+    ...scheduleDocumentTypes,
+  ],
   guards: [...planGuards, ...processGuards, ...maintenanceGuards, ...purchaseGuards, ...scheduleGuards],
   // Order matters: demand's order-review hook (the order becomes a 销售计划单) runs before
   // the plan's check of the order against the monthly plan (PP-12).
@@ -50,6 +57,16 @@ export const productionModule = defineModule({
     { name: 'production.coordination', find: findCoordinationInbox },
   ],
   homeSources: [productionHomeSource],
-  excelTables: [itemsExcelTable, bomExcelTable, routingsExcelTable, workshopsExcelTable, machinesExcelTable, stockCountExcelTable, salesPlansExcelTable, ordersExcelTable, shipmentsExcelTable],
+  excelTables: [
+    itemsExcelTable,
+    bomExcelTable,
+    routingsExcelTable,
+    workshopsExcelTable,
+    machinesExcelTable,
+    stockCountExcelTable,
+    salesPlansExcelTable,
+    ordersExcelTable,
+    shipmentsExcelTable,
+  ],
   demo: seedProductionDemo,
 });

@@ -17,12 +17,25 @@ import { processDocRoutes, shopfloorRoutes } from './shopfloor/index';
 import { warehouseOpsRoutes, warehouseRoutes } from './warehouse/index';
 
 const dashboardRoutes: RouteModule = (app, ctx) => {
-  app.get('/production/dashboard', { config: { permission: 'production.read' }, schema: { tags: ['production'], summary: '计划员工作台 Planner dashboard', response: { 200: PlanningDashboard } } }, async (req) =>
-    getPlanningDashboard(ctx.db, ctx.registry.workflows, actorOf(req), ctx.clock()),
+  app.get(
+    '/production/dashboard',
+    {
+      config: { permission: 'production.read' },
+      schema: { tags: ['production'], summary: '计划员工作台 Planner dashboard', response: { 200: PlanningDashboard } },
+    },
+    async (req) => getPlanningDashboard(ctx.db, ctx.registry.workflows, actorOf(req), ctx.clock()),
   );
   app.post(
     '/production/assessment/run',
-    { config: { permission: 'assessment.manage' }, schema: { tags: ['production'], summary: '计算计划考核 Compute planning penalties (PP-27)', body: z.object({}).optional(), response: { 200: AssessmentRun } } },
+    {
+      config: { permission: 'assessment.manage' },
+      schema: {
+        tags: ['production'],
+        summary: '计算计划考核 Compute planning penalties (PP-27)',
+        body: z.object({}).optional(),
+        response: { 200: AssessmentRun },
+      },
+    },
     async (req) => assessPlanning(ctx.db, actorOf(req), ctx.clock()),
   );
 };
@@ -32,4 +45,25 @@ const demandRoutes = makeDemandRoutes({ onOrderLineChanged: recheckAfterCustomer
 // Issue 14 item 1: a changed workshop calendar recomputes the capacity checks of the plans it reaches.
 const masterRoutes = makeMasterRoutes({ onCalendarChanged: onWorkshopCalendarChanged });
 
-export const productionRouteModules: RouteModule[] = [masterRoutes, demandRoutes, planRoutes, planExtraRoutes, noticeRoutes, dispatchRoutes, dashboardRoutes, exceptionRoutes, planRouteRoutes, shopfloorRoutes, processDocRoutes, warehouseRoutes, warehouseOpsRoutes, purchaseRoutes, requisitionRoutes, reportRoutes, executionAssessmentRoutes, machineRoutes, repairRoutes, maintenanceRoutes];
+export const productionRouteModules: RouteModule[] = [
+  masterRoutes,
+  demandRoutes,
+  planRoutes,
+  planExtraRoutes,
+  noticeRoutes,
+  dispatchRoutes,
+  dashboardRoutes,
+  exceptionRoutes,
+  planRouteRoutes,
+  shopfloorRoutes,
+  processDocRoutes,
+  warehouseRoutes,
+  warehouseOpsRoutes,
+  purchaseRoutes,
+  requisitionRoutes,
+  reportRoutes,
+  executionAssessmentRoutes,
+  machineRoutes,
+  repairRoutes,
+  maintenanceRoutes,
+];

@@ -78,7 +78,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       // A route may only ask for a permission some module declares (a typo would lock everyone out).
       api.addHook('onRoute', (route) => {
         const permission = route.config?.permission;
-        if (permission && !ctx.registry.isDeclaredPermission(permission)) throw new Error(`${route.method} ${route.url} asks for undeclared permission ${permission}`);
+        if (permission && !ctx.registry.isDeclaredPermission(permission))
+          throw new Error(`${route.method} ${route.url} asks for undeclared permission ${permission}`);
       });
       for (const module of ctx.registry.modules) {
         if (module.isCore) {
@@ -89,7 +90,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         await api.register(async (scope) => {
           scope.addHook('onRoute', (route) => tagRouteModule(app, route, module.name));
           scope.addHook('onRequest', async (request, reply) => {
-            if (request.actor && !(request.actor.modules ?? (await findEnabledModules(ctx.db, request.actor.orgId))).includes(module.name)) return notFoundJson(reply);
+            if (request.actor && !(request.actor.modules ?? (await findEnabledModules(ctx.db, request.actor.orgId))).includes(module.name))
+              return notFoundJson(reply);
           });
           for (const mount of module.routes ?? []) await mount(scope as unknown as ZodApp, ctx);
         });

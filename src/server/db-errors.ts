@@ -26,7 +26,10 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => 
 function fieldOfDetail(detail: string | undefined): string | undefined {
   const m = /^Key \(([^)]+)\)=/.exec(detail ?? '');
   if (!m) return undefined;
-  const columns = m[1].split(',').map((c) => c.trim().replace(/"/g, '')).filter((c) => c !== 'org_id');
+  const columns = m[1]
+    .split(',')
+    .map((c) => c.trim().replace(/"/g, ''))
+    .filter((c) => c !== 'org_id');
   return columns.length ? columns.map(camel).join(',') : undefined;
 }
 

@@ -70,7 +70,9 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   }
   // A multipart body with a wrong boundary or cut short: the parser's error is the client's.
   if (/@fastify\/busboy|busboy/.test(error.stack ?? '') && !(fe.statusCode && fe.statusCode >= 500)) {
-    return send(request, reply, 400, 'VALIDATION_FAILED', '上传内容不完整或格式有误，请重新上传', 'The upload is malformed or incomplete; upload it again', [{ field: 'file', reason: error.message }]);
+    return send(request, reply, 400, 'VALIDATION_FAILED', '上传内容不完整或格式有误，请重新上传', 'The upload is malformed or incomplete; upload it again', [
+      { field: 'file', reason: error.message },
+    ]);
   }
   const fromDb = translateDbError(error);
   if (fromDb) {
@@ -78,5 +80,12 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     return sendAppError(request, reply, fromDb);
   }
   request.log.error({ err: error, requestId: request.id, method: request.method, url: request.routeOptions.url ?? request.url }, 'unhandled error');
-  return send(request, reply, 500, 'INTERNAL', `服务器内部错误，已记录（编号 ${request.id}），请稍后重试`, `Internal error; it has been logged (request ${request.id})`);
+  return send(
+    request,
+    reply,
+    500,
+    'INTERNAL',
+    `服务器内部错误，已记录（编号 ${request.id}），请稍后重试`,
+    `Internal error; it has been logged (request ${request.id})`,
+  );
 }

@@ -14,7 +14,11 @@ import { districtSeed, plantSeed, schoolSeed } from './demo/demo-orgs';
 export const ORG_TEMPLATES = ['T1', 'T2', 'T3', 'T4', 'S1', 'S2', 'S3', 'S4', 'D1'] as const;
 export type OrgTemplate = (typeof ORG_TEMPLATES)[number];
 /** The templates with their labels and kinds, for the operator's select (issue 12). */
-export const ORG_TEMPLATE_OPTIONS = ORG_TEMPLATES.map((code) => ({ code, label: { zh: PRESET_LABELS[code].zh, en: PRESET_LABELS[code].en }, kind: PRESET_LABELS[code].kind }));
+export const ORG_TEMPLATE_OPTIONS = ORG_TEMPLATES.map((code) => ({
+  code,
+  label: { zh: PRESET_LABELS[code].zh, en: PRESET_LABELS[code].en },
+  kind: PRESET_LABELS[code].kind,
+}));
 export const isOrgTemplate = (value: string): value is OrgTemplate => (ORG_TEMPLATES as readonly string[]).includes(value);
 
 export interface NewOrganisation {
@@ -48,16 +52,33 @@ export async function createOrganisationFromTemplate(db: Db, registry: Registry,
   const modules = registry.defaultModules(kind);
   // One transaction: a refused admin (name taken, weak password) leaves no half-made organisation.
   return db.transaction(async (tx) => {
-    const { org, departments } = await createOrganisation(tx, { code, name, kind, template: input.template, roles: base.roles, departments: base.departments, modules });
+    const { org, departments } = await createOrganisation(tx, {
+      code,
+      name,
+      kind,
+      template: input.template,
+      roles: base.roles,
+      departments: base.departments,
+      modules,
+    });
     const system = systemActor(org.id);
-    const policy = await applyPreset(tx, system, { baseVersion: 0, preset: input.template, reason: `按模板 ${input.template} 初始化 / initialised from template ${input.template}` });
+    const policy = await applyPreset(tx, system, {
+      baseVersion: 0,
+      preset: input.template,
+      reason: `按模板 ${input.template} 初始化 / initialised from template ${input.template}`,
+    });
     const admin = await addPerson(tx, system, {
       username: input.admin.username,
       displayName: input.admin.displayName ?? input.admin.username,
       password: input.admin.password,
       roles: ['admin'],
     });
-    await writeAudit(tx, system, { action: 'org.create', entity: 'organisation', entityId: org.id, after: { name, code, template: input.template, modules, admin: admin.username } });
+    await writeAudit(tx, system, {
+      action: 'org.create',
+      entity: 'organisation',
+      entityId: org.id,
+      after: { name, code, template: input.template, modules, admin: admin.username },
+    });
     return {
       id: org.id,
       code,

@@ -27,7 +27,8 @@ describe('the module registry', () => {
     const asked = new Set<string>();
     for (const file of sources(root)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:requireAccess|hasPermission|can)\(\w+, '([a-z][\w.-]*\.[\w.-]+)'\)|permission: '([a-z][\w.-]*\.[\w.-]+)'/g)) asked.add(m[1] ?? m[2]);
+      for (const m of text.matchAll(/(?:requireAccess|hasPermission|can)\(\w+, '([a-z][\w.-]*\.[\w.-]+)'\)|permission: '([a-z][\w.-]*\.[\w.-]+)'/g))
+        asked.add(m[1] ?? m[2]);
     }
     expect(asked.size).toBeGreaterThan(20);
     expect([...asked].filter((p) => !registry.isDeclaredPermission(p))).toEqual([]);
@@ -44,10 +45,13 @@ describe('the module registry', () => {
   });
 
   it('issue 16 item 1: core declares no domain document type and seeds no domain records', () => {
-    const core = sources(join(root, 'core')).map((f) => readFileSync(f, 'utf8')).join('\n');
-    for (const docType of composeAppRegistry().workflows.documentTypes().map((t) => t.docType)) {
+    const core = sources(join(root, 'core'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const docType of composeAppRegistry()
+      .workflows.documentTypes()
+      .map((t) => t.docType)) {
       if (docType !== 'general') expect(core, docType).not.toContain(`'${docType}'`);
     }
   });
 });
-

@@ -67,7 +67,11 @@ export async function startInstance(config: ServerConfig, options: InstanceOptio
   const demo = options.demo ?? !config.databaseUrl;
   const seed = demo ? await seedDemoOnce(database, ctx.registry, ctx.clock()) : undefined;
   // Errors (every 5xx) are logged whatever LOG_LEVEL says; LOG_LEVEL=info adds every request.
-  const app = await buildApp(ctx, { webDir: config.webDir, logger: options.logger ?? { level: process.env.LOG_LEVEL ?? 'error' }, trustProxy: config.trustProxy });
+  const app = await buildApp(ctx, {
+    webDir: config.webDir,
+    logger: options.logger ?? { level: process.env.LOG_LEVEL ?? 'error' },
+    trustProxy: config.trustProxy,
+  });
   if (options.listen !== false) await app.listen({ port: config.port, host: config.host });
   const scheduler = startScheduler(ctx, options.schedulerIntervalMs);
   let stopping: Promise<void> | undefined;

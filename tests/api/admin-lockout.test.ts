@@ -23,14 +23,18 @@ describe('CORE-2 the last administrator cannot be removed (issue 10 item 5)', ()
     const r = await c.put(`/api/org/roles/${role.code}`, { version: role.version, permissions: role.permissions.filter((p) => p !== 'admin.roles') });
     expect(r.statusCode).toBe(409);
     expect(r.json().messageEn).toContain('Roles and permissions');
-    const after = ((await c.get('/api/org/roles')).json().roles as { code: string; permissions: string[]; version: number }[]).find((x) => x.code === role.code)!;
+    const after = ((await c.get('/api/org/roles')).json().roles as { code: string; permissions: string[]; version: number }[]).find(
+      (x) => x.code === role.code,
+    )!;
     expect(after.permissions).toContain('admin.roles');
     expect(after.version).toBe(role.version);
   });
 
   it('the same for admin.users, for taking one’s own roles away, and for deactivating the last admin', async () => {
     const { org, admin, c, role } = await orgWithOneAdmin();
-    expect((await c.put(`/api/org/roles/${role.code}`, { version: role.version, permissions: role.permissions.filter((p) => p !== 'admin.users') })).statusCode).toBe(409);
+    expect(
+      (await c.put(`/api/org/roles/${role.code}`, { version: role.version, permissions: role.permissions.filter((p) => p !== 'admin.users') })).statusCode,
+    ).toBe(409);
     expect((await c.patch(`/api/org/people/${admin.userId}`, { version: 1, roles: [] })).statusCode).toBe(409);
     const other = await newPerson(t.ctx.db, org.id, ['audit.read']);
     // Another administrator exists once the permission is given to someone else: then it may go.

@@ -114,7 +114,11 @@ describe('approval API (CORE-3, CORE-4, CORE-5)', () => {
     const empty = await as['plant.head'].request('POST', '/api/documents', { title: '  ' }, { 'x-locale': 'en' });
     expect(empty.statusCode).toBe(400);
     expect(empty.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: 'title: is required', details: [{ field: 'title' }] });
-    const role = await as['plant.admin'].put('/api/approval-chains/general', { version: 1, steps: [{ key: 'x', nameZh: '某步', roleCode: 'nobody' }], allowSelfApproval: false });
+    const role = await as['plant.admin'].put('/api/approval-chains/general', {
+      version: 1,
+      steps: [{ key: 'x', nameZh: '某步', roleCode: 'nobody' }],
+      allowSelfApproval: false,
+    });
     expect(role.statusCode).toBe(400);
     expect(role.json().details[0].field).toBe('steps.0.roleCode');
     expect((await as['plant.head'].get('/api/documents/not-a-uuid')).statusCode).toBe(400);
@@ -151,7 +155,10 @@ describe('approval API (CORE-3, CORE-4, CORE-5)', () => {
     d = await act('plant.vp', d, 'approve');
     d = await act('plant.head', d, 'adjust', { opinion: '新增订单超出预测' });
     expect(d).toMatchObject({ state: 'draft', revision: 2, effectiveRevision: 1 });
-    const edited = await as['plant.head'].patch(`/api/documents/${d.id}`, { version: d.version, body: { lines: [{ id: 'l1', product: '白酒', quantity: 150 }] } });
+    const edited = await as['plant.head'].patch(`/api/documents/${d.id}`, {
+      version: d.version,
+      body: { lines: [{ id: 'l1', product: '白酒', quantity: 150 }] },
+    });
     d = await act('plant.head', edited.json(), 'submit');
     expect(d.waitingRole).toBe('vp_production');
     const old = (await as['plant.vp'].get(`/api/documents/${d.id}/revisions/1`)).json();

@@ -65,7 +65,15 @@ describe('archives (CORE-9)', () => {
     expect(r.statusCode).toBe(201);
     const a = r.json();
     pdfId = a.id;
-    expect(a).toMatchObject({ title: '培训计划', fileName: '2026 春季培训计划.pdf', mime: 'application/pdf', sizeBytes: PDF.length, category: 'plan', entity: 'training.session', entityId: 'S-1' });
+    expect(a).toMatchObject({
+      title: '培训计划',
+      fileName: '2026 春季培训计划.pdf',
+      mime: 'application/pdf',
+      sizeBytes: PDF.length,
+      category: 'plan',
+      entity: 'training.session',
+      entityId: 'S-1',
+    });
     expect(a.storageKey).toBeUndefined();
     const onDisk = join(filesDir, orgId, '2026', a.id);
     expect(readFileSync(onDisk)).toEqual(PDF);
@@ -123,7 +131,12 @@ describe('archives (CORE-9)', () => {
   });
 
   it('CORE-9 lists per record, per person and per category; without archive.read a person sees their own archive', async () => {
-    const cert = await upload(head, `ownerUserId=${teacherId}&category=certificate`, '获奖证书.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+    const cert = await upload(
+      head,
+      `ownerUserId=${teacherId}&category=certificate`,
+      '获奖证书.png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+    );
     expect(cert.statusCode).toBe(201);
     const own = await upload(teacher, 'category=reflection', '教学反思.md', Buffer.from('# 反思\n', 'utf8'));
     expect(own.statusCode).toBe(201);
@@ -163,12 +176,16 @@ describe('archives (CORE-9)', () => {
     expect(existsSync(join(filesDir, orgId, '2026', pdfId))).toBe(true);
     const rows = await t.database.query<{ deleted_by: string | null }>('select deleted_by from attachments where id = $1', [pdfId]);
     expect(rows[0].deleted_by).not.toBeNull();
-    const audit = await t.database.query<{ action: string }>("select action from audit_log where entity = 'attachment' and entity_id = $1 order by id", [pdfId]);
+    const audit = await t.database.query<{ action: string }>("select action from audit_log where entity = 'attachment' and entity_id = $1 order by id", [
+      pdfId,
+    ]);
     expect(audit.map((x) => x.action)).toEqual(['attachment.upload', 'attachment.delete']);
   });
 
   it('CORE-9 the uploader renames a file with optimistic concurrency; someone else may not', async () => {
-    const mine = ((await teacher.get('/api/attachments/mine')).json() as { id: string; title: string; version: number; uploadedBy: string }[]).find((x) => x.title === '教学反思')!;
+    const mine = ((await teacher.get('/api/attachments/mine')).json() as { id: string; title: string; version: number; uploadedBy: string }[]).find(
+      (x) => x.title === '教学反思',
+    )!;
     const r = await teacher.patch(`/api/attachments/${mine.id}`, { version: mine.version, title: '第三周教学反思' });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ title: '第三周教学反思', version: mine.version + 1 });

@@ -14,7 +14,15 @@ interface Finding {
   clause: string;
   subjectUserId: string | null;
   actions: string[];
-  events: { action: string; fromState: string | null; toState: string; actorName: string; reason: string | null; amountBefore: number | null; amountAfter: number | null }[];
+  events: {
+    action: string;
+    fromState: string | null;
+    toState: string;
+    actorName: string;
+    reason: string | null;
+    amountBefore: number | null;
+    amountAfter: number | null;
+  }[];
 }
 
 describe('assessment findings (CORE-8)', () => {
@@ -102,7 +110,11 @@ describe('assessment findings (CORE-8)', () => {
     expect((await getOne(manager, id)).amount).toBe(100);
 
     const policy = (await manager.get('/api/policy')).json() as { version: number };
-    const p = await manager.put('/api/policy', { baseVersion: policy.version, values: { assessment: { falsificationMultiplier: 3 } }, reason: '公司决定三倍考核' });
+    const p = await manager.put('/api/policy', {
+      baseVersion: policy.version,
+      values: { assessment: { falsificationMultiplier: 3 } },
+      reason: '公司决定三倍考核',
+    });
     expect(p.statusCode).toBe(200);
     const id3 = await record('A-3', { amount: 50 });
     expect((await manager.post(`/api/assessment/findings/${id3}/falsified`, { reason: '弄虚作假', version: 1 })).json().amount).toBe(150);
@@ -137,7 +149,10 @@ describe('assessment findings (CORE-8)', () => {
   });
 
   it('CORE-8 the list filters and totals; without assessment.read a person sees only findings about themselves', async () => {
-    const all = (await manager.get('/api/assessment/findings?ruleCode=production.plan.late-issue')).json() as { items: Finding[]; total: { count: number; amount: number } };
+    const all = (await manager.get('/api/assessment/findings?ruleCode=production.plan.late-issue')).json() as {
+      items: Finding[];
+      total: { count: number; amount: number };
+    };
     expect(all.total.count).toBe(6);
     // A-1 50 + A-2 100 + A-3 150 + A-4 50 + A-6 50; A-5 was withdrawn.
     expect(all.total.amount).toBe(400);
@@ -165,6 +180,14 @@ describe('assessment findings (CORE-8)', () => {
     expect(r.statusCode).toBe(200);
     const parsed = await parseSheet(findingsSheet, r.rawPayload);
     expect(parsed.rowNumbers[0]).toBe(2);
-    expect(parsed.rows).toEqual([expect.objectContaining({ clause: 'T2 七.1', state: 'confirmed', amount: 50, requirementId: 'PP-27', createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })]);
+    expect(parsed.rows).toEqual([
+      expect.objectContaining({
+        clause: 'T2 七.1',
+        state: 'confirmed',
+        amount: 50,
+        requirementId: 'PP-27',
+        createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      }),
+    ]);
   });
 });

@@ -25,7 +25,12 @@ describe('accounts and sessions', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: a.username, password: 'nope' } });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', message: '用户名或密码错误', messageEn: 'Wrong username or password' });
-    const en = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-GB' }, payload: { username: a.username, password: 'nope' } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en-GB' },
+      payload: { username: a.username, password: 'nope' },
+    });
     expect(en.json().message).toBe('Wrong username or password');
   });
 
@@ -34,14 +39,29 @@ describe('accounts and sessions', () => {
     const a = await newPerson(t.ctx.db, org.id, []);
     t.setNow('2026-03-02T09:00:00Z');
     for (let i = 0; i < 5; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: a.username, password: `bad${i}` }, remoteAddress: `10.0.0.${i}` });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: a.username, password: `bad${i}` },
+        remoteAddress: `10.0.0.${i}`,
+      });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: a.username, password: TEST_PASSWORD }, remoteAddress: '10.0.1.1' });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: a.username, password: TEST_PASSWORD },
+      remoteAddress: '10.0.1.1',
+    });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('ACCOUNT_LOCKED');
     t.setNow('2026-03-02T09:16:00Z');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: a.username, password: TEST_PASSWORD }, remoteAddress: '10.0.1.1' });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: a.username, password: TEST_PASSWORD },
+      remoteAddress: '10.0.1.1',
+    });
     expect(ok.statusCode).toBe(200);
   });
 
@@ -60,7 +80,12 @@ describe('accounts and sessions', () => {
     const { org } = await newOrg(t.ctx.db);
     const a = await newPerson(t.ctx.db, org.id, 'all');
     const c = await signIn(t.app, a.username, TEST_PASSWORD);
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/org/departments', headers: { cookie: c.cookie }, payload: { name: 'x', kind: 'department' } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/org/departments',
+      headers: { cookie: c.cookie },
+      payload: { name: 'x', kind: 'department' },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().code).toBe('CSRF_FAILED');
     const anon = await t.app.inject({ method: 'GET', url: '/api/org/people' });

@@ -1,7 +1,20 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, routeTableOf, seedDemo } from '#server';
-import { type Client, newOrg, newPerson, type Operation, operationsOf, sampleQuery, sampleValue, signIn, startTestApp, TEST_PASSWORD, type TestApp, testRegistry } from '../support';
+import {
+  type Client,
+  newOrg,
+  newPerson,
+  type Operation,
+  operationsOf,
+  sampleQuery,
+  sampleValue,
+  signIn,
+  startTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+  testRegistry,
+} from '../support';
 
 // Issue 10: every route of the OpenAPI document × (no session, a signed-in person without
 // the permission, an administrator of another organisation given this one's real ids)
@@ -9,7 +22,13 @@ import { type Client, newOrg, newPerson, type Operation, operationsOf, sampleQue
 // case; one whose path cannot be filled makes this test fail until it is taught here.
 
 /** Routes anyone may call without signing in. */
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/training/public/evaluations/:token', 'POST /api/training/public/evaluations/:token', 'POST /api/training/sign-in/hold']);
+const PUBLIC = new Set([
+  'GET /api/health',
+  'POST /api/auth/login',
+  'GET /api/training/public/evaluations/:token',
+  'POST /api/training/public/evaluations/:token',
+  'POST /api/training/sign-in/hold',
+]);
 
 /** Routes every signed-in person may use, whatever their permissions (their own things). */
 const ANY_SIGNED_IN = new Set([
@@ -200,8 +219,13 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
         where c.table_schema = current_schema() and c.column_name = 'id' and c.data_type = 'uuid'`,
     );
     for (const { t: table } of tables) {
-      const rows = await t.database.query<{ id: string }>(`select id::text as id from "${table}" where org_id = any($1::uuid[]) order by id limit 200`, [orgIds]);
-      pool.set(table, rows.map((r) => r.id));
+      const rows = await t.database.query<{ id: string }>(`select id::text as id from "${table}" where org_id = any($1::uuid[]) order by id limit 200`, [
+        orgIds,
+      ]);
+      pool.set(
+        table,
+        rows.map((r) => r.id),
+      );
       for (const r of rows) ownIds.add(r.id);
     }
     pool.set('organisations', orgIds);
@@ -249,19 +273,27 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
     const ctx = { uuid: realId };
     const full = `${url}${sampleQuery(o, ctx)}`;
     const body = o.method === 'GET' || o.method === 'DELETE' ? undefined : o.body ? sampleValue(o.body, 'body', ctx) : {};
-    const r = client ? await client.request(o.method, full, body) : await t.app.inject({ method: o.method as 'GET', url: full, ...(body === undefined ? {} : { payload: body as object }) });
+    const r = client
+      ? await client.request(o.method, full, body)
+      : await t.app.inject({ method: o.method as 'GET', url: full, ...(body === undefined ? {} : { payload: body as object }) });
     return Object.assign(r, { sent: `${full} ${JSON.stringify(body ?? null)}` });
   }
 
   it('every route can be exercised (its path parameters have real ids)', () => {
-    const missing = ops.map(fill).filter((f): f is { missing: string } => 'missing' in f).map((f) => f.missing);
+    const missing = ops
+      .map(fill)
+      .filter((f): f is { missing: string } => 'missing' in f)
+      .map((f) => f.missing);
     expect(missing, 'teach PARAM_TABLES or GLOBAL_PARAMS where these ids live').toEqual([]);
     // Every route the server mounted is in the document the matrix walks.
     const documented = new Set(ops.map(key));
     const mounted = routeTableOf(t.app).filter((r) => r.url.startsWith('/api/') && !r.isHidden && !r.url.startsWith('/api/docs'));
     expect(mounted.filter((r) => !documented.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
     const declaredPublic = mounted.filter((r) => r.isPublic).map((r) => `${r.method} ${r.url}`);
-    expect(declaredPublic.filter((k) => !PUBLIC.has(k)), 'a new public route must be listed in PUBLIC').toEqual([]);
+    expect(
+      declaredPublic.filter((k) => !PUBLIC.has(k)),
+      'a new public route must be listed in PUBLIC',
+    ).toEqual([]);
   });
 
   it('CORE-1 without a session every route but the public ones answers 401', async () => {
@@ -293,24 +325,30 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
       else if (isOff) {
         if (r.statusCode !== 404) wrong.push(`${key(o)} → ${r.statusCode} (module off: expected 404) ${r.body.slice(0, 120)}`);
       } else if (ANY_SIGNED_IN.has(key(o))) continue;
-      else if (declared ? r.statusCode !== 403 : r.statusCode !== 403 && r.statusCode !== 404) wrong.push(`${key(o)} → ${r.statusCode} ${r.body.slice(0, 120)}`);
+      else if (declared ? r.statusCode !== 403 : r.statusCode !== 403 && r.statusCode !== 404)
+        wrong.push(`${key(o)} → ${r.statusCode} ${r.body.slice(0, 120)}`);
     }
     expect(wrong).toEqual([]);
   }, 180_000);
 
   it('CORE-1 an administrator of another organisation given real ids gets 404 (or a refusal), never data, and changes nothing', async () => {
     const snapshot = async () =>
-      t.database.query<{ t: string; h: string }>(
-        `select table_name as t, '' as h from information_schema.columns where table_schema = current_schema() and column_name = 'org_id' order by 1`,
-      ).then(async (tables) => {
-        const out: string[] = [];
-        for (const { t: table } of tables) {
-          if (table === 'audit_log' || table === 'sessions' || table === 'notifications') continue;
-          const [row] = await t.database.query<{ h: string | null }>(`select md5(string_agg(x::text, '|' order by x::text)) as h from "${table}" x where org_id = any($1::uuid[])`, [orgIds]);
-          out.push(`${table}:${row.h}`);
-        }
-        return out;
-      });
+      t.database
+        .query<{ t: string; h: string }>(
+          `select table_name as t, '' as h from information_schema.columns where table_schema = current_schema() and column_name = 'org_id' order by 1`,
+        )
+        .then(async (tables) => {
+          const out: string[] = [];
+          for (const { t: table } of tables) {
+            if (table === 'audit_log' || table === 'sessions' || table === 'notifications') continue;
+            const [row] = await t.database.query<{ h: string | null }>(
+              `select md5(string_agg(x::text, '|' order by x::text)) as h from "${table}" x where org_id = any($1::uuid[])`,
+              [orgIds],
+            );
+            out.push(`${table}:${row.h}`);
+          }
+          return out;
+        });
     const before = await snapshot();
     const wrong: string[] = [];
     for (const o of ops) {
@@ -318,12 +356,15 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
       const f = fill(o);
       if ('missing' in f) continue;
       const r = await call(outsider, o, f.url);
-      const leaked = (r.body.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []).filter((id) => ownIds.has(id) && !r.sent.includes(id));
+      const leaked = (r.body.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []).filter(
+        (id) => ownIds.has(id) && !r.sent.includes(id),
+      );
       if (r.statusCode >= 500) wrong.push(`${key(o)} → ${r.statusCode} ${r.body.slice(0, 120)}`);
       else if (leaked.length) wrong.push(`${key(o)} → ${r.statusCode} shows ${leaked.length} ids of the other organisation`);
       else if (!f.isGlobal && o.method === 'GET' && r.statusCode !== 404) wrong.push(`${key(o)} → ${r.statusCode} (expected 404) ${r.body.slice(0, 80)}`);
       // A 409 would tell that the record exists (a version checked before the organisation).
-      else if (!f.isGlobal && o.method !== 'GET' && (r.statusCode < 400 || r.json().code === 'VERSION_CONFLICT')) wrong.push(`${key(o)} → ${r.statusCode} (expected 404) ${r.body.slice(0, 80)}`);
+      else if (!f.isGlobal && o.method !== 'GET' && (r.statusCode < 400 || r.json().code === 'VERSION_CONFLICT'))
+        wrong.push(`${key(o)} → ${r.statusCode} (expected 404) ${r.body.slice(0, 80)}`);
     }
     expect(wrong).toEqual([]);
     expect(await snapshot()).toEqual(before);
@@ -337,18 +378,26 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
       const f = fill(o);
       if ('missing' in f) continue;
       const r = await call(operator, o, f.url);
-      const leaked = (r.body.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []).filter((id) => ownIds.has(id) && !r.sent.includes(id));
+      const leaked = (r.body.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []).filter(
+        (id) => ownIds.has(id) && !r.sent.includes(id),
+      );
       if (r.statusCode >= 500) wrong.push(`${key(o)} → ${r.statusCode} ${r.body.slice(0, 120)}`);
       else if (leaked.length) wrong.push(`${key(o)} → ${r.statusCode} shows ${leaked.length} ids of a demo organisation`);
-      else if (!ANY_SIGNED_IN.has(key(o)) && r.statusCode !== 403 && r.statusCode !== 404) wrong.push(`${key(o)} → ${r.statusCode} (expected 403/404) ${r.body.slice(0, 80)}`);
+      else if (!ANY_SIGNED_IN.has(key(o)) && r.statusCode !== 403 && r.statusCode !== 404)
+        wrong.push(`${key(o)} → ${r.statusCode} (expected 403/404) ${r.body.slice(0, 80)}`);
     }
     expect(wrong).toEqual([]);
   }, 300_000);
 
-  it('issue 12 the district office given the linked school\'s real ids gets 404 or 403 on every route but its own roll-up, and writes nothing there', async () => {
+  it("issue 12 the district office given the linked school's real ids gets 404 or 403 on every route but its own roll-up, and writes nothing there", async () => {
     const office = await signIn(t.app, 'district.officer', DEMO_PASSWORD);
     const [school] = await t.database.query<{ id: string }>("select id from organisations where code = 'demo-school'");
-    const hash = async () => (await t.database.query<{ h: string }>("select md5(string_agg(x::text, '|' order by x::text)) as h from training_teachers x where org_id = $1", [school.id]))[0].h;
+    const hash = async () =>
+      (
+        await t.database.query<{ h: string }>("select md5(string_agg(x::text, '|' order by x::text)) as h from training_teachers x where org_id = $1", [
+          school.id,
+        ])
+      )[0].h;
     const before = await hash();
     const wrong: string[] = [];
     for (const o of ops) {

@@ -28,7 +28,9 @@ describe('CORE-9 backup and restore with attachments (issue 10 item 6)', () => {
     const contents = ['%PDF-1.4 first file', '%PDF-1.4 second file with more bytes'];
     for (const [i, text] of contents.entries()) {
       const boundary = 'zhiduBackup';
-      const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="f${i}.pdf"\r\nContent-Type: application/pdf\r\n\r\n${text}\r\n--${boundary}--\r\n`);
+      const body = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="f${i}.pdf"\r\nContent-Type: application/pdf\r\n\r\n${text}\r\n--${boundary}--\r\n`,
+      );
       const r = await admin.request('POST', '/api/attachments?category=record', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
       expect(r.statusCode).toBe(201);
       ids.push(r.json().id);
@@ -49,7 +51,11 @@ describe('CORE-9 backup and restore with attachments (issue 10 item 6)', () => {
       // The cookie from before the backup: sessions were not backed up.
       const old = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: admin.cookie } });
       expect(old.statusCode).toBe(401);
-      const again = await signIn(app, (await target.query<{ username: string }>('select username from users where org_id = $1 limit 1', [org.id]))[0].username, TEST_PASSWORD);
+      const again = await signIn(
+        app,
+        (await target.query<{ username: string }>('select username from users where org_id = $1 limit 1', [org.id]))[0].username,
+        TEST_PASSWORD,
+      );
       for (const [i, id] of ids.entries()) {
         const r = await again.get(`/api/attachments/${id}/download`);
         expect(r.statusCode).toBe(200);

@@ -38,7 +38,8 @@ describe('issue 11 item "compiled server": the build runs the CLI and the server
   it('issue 11: the built CLI prints help from plain node, with no TypeScript loader registered', () => {
     expect(existsSync(join(root, 'dist/server/main.mjs'))).toBe(true);
     // Plain node cannot import a .ts file: were the build to reach into the sources, this fails.
-    const script = "const { runCli } = await import('./dist/server/main.mjs'); process.exitCode = await runCli(['--help'], { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });";
+    const script =
+      "const { runCli } = await import('./dist/server/main.mjs'); process.exitCode = await runCli(['--help'], { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });";
     const direct = spawnSync(node, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
     expect(direct.status).toBe(0);
     expect(direct.stdout).toContain('backup <file>');

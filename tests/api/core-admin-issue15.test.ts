@@ -44,7 +44,9 @@ describe('issue 15 item 10: departments are renamed, moved and retired; national
     const { org } = await newOrg(t.ctx.db);
     const admin = await signIn(t.app, (await newPerson(t.ctx.db, org.id, 'all')).username, TEST_PASSWORD);
     const dept = (await admin.post('/api/org/departments', { name: '包装车间', kind: 'workshop' })).json() as Dept;
-    const p = (await admin.post('/api/org/people', { username: `wang${Date.now()}`, displayName: '王包装', password: 'Start2026x', departmentId: dept.id })).json();
+    const p = (
+      await admin.post('/api/org/people', { username: `wang${Date.now()}`, displayName: '王包装', password: 'Start2026x', departmentId: dept.id })
+    ).json();
 
     const refused = await admin.patch(`/api/org/departments/${dept.id}`, { version: dept.version, retired: true });
     expect(refused.statusCode).toBe(409);
@@ -91,7 +93,17 @@ describe('issue 15 item 10: departments are renamed, moved and retired; national
     expect(res.json()).toMatchObject({ added: 38, kept: 1 });
     const days = (await admin.get('/api/calendar/holidays?from=2026-01-01&to=2026-12-31')).json() as { date: string; name: string; isWorkday: boolean }[];
     const spring = days.filter((d) => d.name === '春节');
-    expect(spring.map((d) => d.date)).toEqual(['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23']);
+    expect(spring.map((d) => d.date)).toEqual([
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
+    ]);
     expect(days.filter((d) => d.isWorkday).map((d) => d.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
     expect(days.find((d) => d.date === '2026-10-01')?.name).toBe('本厂国庆');
 

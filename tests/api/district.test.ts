@@ -38,7 +38,11 @@ describe('issue 12: the district over schools (links, roll-up, floor, tenancy)',
 
   beforeAll(async () => {
     t = await startTestApp({ now: NOW });
-    const made = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '测试区教师发展中心', template: 'D1', admin: { username: 'district.admin.t', password: PASSWORD } });
+    const made = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, {
+      name: '测试区教师发展中心',
+      template: 'D1',
+      admin: { username: 'district.admin.t', password: PASSWORD },
+    });
     districtId = made.id;
     districtAdmin = await signIn(t.app, 'district.admin.t', PASSWORD);
     const officerActor = await newPerson(t.ctx.db, districtId, ['district.read']);
@@ -52,7 +56,11 @@ describe('issue 12: the district over schools (links, roll-up, floor, tenancy)',
     [adminA, adminB, adminC] = [await adminOf(a), await adminOf(b), await adminOf(c)];
     // The cycle from 2025: 2025-2026 is its first year, 2026-2027 (now) its second.
     const policy = (await districtAdmin.get('/api/policy')).json();
-    const saved = await districtAdmin.put('/api/policy', { baseVersion: policy.version, values: { district: { cycleStartYear: 2025 } }, reason: '本周期自 2025 学年起' });
+    const saved = await districtAdmin.put('/api/policy', {
+      baseVersion: policy.version,
+      values: { district: { cycleStartYear: 2025 } },
+      reason: '本周期自 2025 学年起',
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const [t1, t2, , t4] = a.teachers;
     await giveHours(a, t1.teacherId, '2025-2026', 70);
@@ -86,18 +94,34 @@ describe('issue 12: the district over schools (links, roll-up, floor, tenancy)',
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ state: 'accepted', decidedByName: expect.any(String) });
     const links = (await officer.get('/api/district/links')).json();
-    expect(links.map((l: { schoolOrgId: string; state: string }) => [l.schoolOrgId, l.state]).sort()).toEqual([[a.orgId, 'accepted'], [b.orgId, 'requested']].sort());
+    expect(links.map((l: { schoolOrgId: string; state: string }) => [l.schoolOrgId, l.state]).sort()).toEqual(
+      [
+        [a.orgId, 'accepted'],
+        [b.orgId, 'requested'],
+      ].sort(),
+    );
     // Each step is audited in both organisations.
-    const audit = await t.database.query<{ org_id: string; action: string }>("select org_id, action from audit_log where action like 'district.link.%' order by id");
+    const audit = await t.database.query<{ org_id: string; action: string }>(
+      "select org_id, action from audit_log where action like 'district.link.%' order by id",
+    );
     expect(audit.filter((r) => r.org_id === a.orgId).map((r) => r.action)).toEqual(['district.link.request', 'district.link.accept']);
-    expect(audit.filter((r) => r.org_id === districtId).map((r) => r.action)).toEqual(['district.link.request', 'district.link.request', 'district.link.accept']);
+    expect(audit.filter((r) => r.org_id === districtId).map((r) => r.action)).toEqual([
+      'district.link.request',
+      'district.link.request',
+      'district.link.accept',
+    ]);
   });
 
   it('issue 12: the office sees only the accepted school: teachers, hours, credits, verdicts, bands and cycle progress with the teachers behind', async () => {
     const overview = await officer.get('/api/district/overview?schoolYear=2026-2027');
     expect(overview.statusCode, overview.body).toBe(200);
     const o = overview.json();
-    expect(o.cycle).toMatchObject({ cycleHours: 360, yearlyMinHours: 72, cycleStartYear: 2025, years: ['2025-2026', '2026-2027', '2027-2028', '2028-2029', '2029-2030'] });
+    expect(o.cycle).toMatchObject({
+      cycleHours: 360,
+      yearlyMinHours: 72,
+      cycleStartYear: 2025,
+      years: ['2025-2026', '2026-2027', '2027-2028', '2028-2029', '2029-2030'],
+    });
     expect(o.schools.map((s: { schoolOrgId: string }) => s.schoolOrgId)).toEqual([a.orgId]);
     const sa = o.schools[0];
     // Four teachers and the recorder: 80, 40, 0, 112 and 0 hours.
@@ -110,7 +134,17 @@ describe('issue 12: the district over schools (links, roll-up, floor, tenancy)',
 
     const rows = (await officer.get('/api/district/teachers?schoolYear=2026-2027')).json().teachers;
     const byNo = new Map(rows.map((r: { staffNo: string }) => [r.staffNo, r]));
-    expect(byNo.get('T001')).toMatchObject({ hours: 80, credits: 80, requiredCredits: 12, band: 'h73to108', cycleHours: 150, expectedByNow: 144, isBehind: false, behindReasons: [], schoolOrgId: a.orgId });
+    expect(byNo.get('T001')).toMatchObject({
+      hours: 80,
+      credits: 80,
+      requiredCredits: 12,
+      band: 'h73to108',
+      cycleHours: 150,
+      expectedByNow: 144,
+      isBehind: false,
+      behindReasons: [],
+      schoolOrgId: a.orgId,
+    });
     expect(byNo.get('T002')).toMatchObject({ hours: 40, band: 'h37to72', cycleHours: 40, isBehind: true, behindReasons: ['year', 'cycle'] });
     expect(byNo.get('T004')).toMatchObject({ hours: 112, band: 'ge109', cycleHours: 212, isBehind: false });
     expect(byNo.get('T003')).toMatchObject({ hours: 0, band: 'le36', verdict: 'unqualified' });
@@ -130,7 +164,9 @@ describe('issue 12: the district over schools (links, roll-up, floor, tenancy)',
       expect((await officer.get(`/api/district/teachers?schoolOrgId=${s.orgId}`)).statusCode).toBe(404);
       expect((await officer.get(`/api/district/export?table=teachers&schoolOrgId=${s.orgId}`)).statusCode).toBe(404);
     }
-    const before = await t.database.query<{ org_id: string; n: number }>("select org_id, count(*)::int as n from audit_log where action = 'district.rollup.read' group by org_id");
+    const before = await t.database.query<{ org_id: string; n: number }>(
+      "select org_id, count(*)::int as n from audit_log where action = 'district.rollup.read' group by org_id",
+    );
     const count = (orgId: string) => before.find((r) => r.org_id === orgId)?.n ?? 0;
     expect(count(b.orgId)).toBe(0);
     expect(count(c.orgId)).toBe(0);
@@ -182,12 +218,19 @@ describe('issue 12: the district over schools (links, roll-up, floor, tenancy)',
     const higher = await adminA.put('/api/policy', { baseVersion: current.version, values: { training: { creditsPerYear: 14 } }, reason: '提高要求' });
     expect(higher.statusCode, higher.body).toBe(200);
     const cPolicy = (await adminC.get('/api/policy')).json();
-    expect((await adminC.put('/api/policy', { baseVersion: cPolicy.version, values: { training: { creditsPerYear: 10 } }, reason: '未关联学区' })).statusCode).toBe(200);
+    expect(
+      (await adminC.put('/api/policy', { baseVersion: cPolicy.version, values: { training: { creditsPerYear: 10 } }, reason: '未关联学区' })).statusCode,
+    ).toBe(200);
     // A district raising its floor above the school's value: the school may still not go lower.
     const dp = (await districtAdmin.get('/api/policy')).json();
-    expect((await districtAdmin.put('/api/policy', { baseVersion: dp.version, values: { district: { floor: { creditsPerYear: 16 } } }, reason: '提高下限' })).statusCode).toBe(200);
+    expect(
+      (await districtAdmin.put('/api/policy', { baseVersion: dp.version, values: { district: { floor: { creditsPerYear: 16 } } }, reason: '提高下限' }))
+        .statusCode,
+    ).toBe(200);
     const again = (await adminA.get('/api/policy')).json();
-    expect((await adminA.put('/api/policy', { baseVersion: again.version, values: { training: { creditsPerYear: 13 } }, reason: '再降' })).statusCode).toBe(400);
+    expect((await adminA.put('/api/policy', { baseVersion: again.version, values: { training: { creditsPerYear: 13 } }, reason: '再降' })).statusCode).toBe(
+      400,
+    );
   });
 
   it('issue 12: when the school ends the link the district sees nothing of it any more', async () => {

@@ -72,7 +72,10 @@ describe('CORE-11 Excel import under load (issue 10 item 3)', () => {
     const sizes = zipSizes(big);
     expect(sizes?.uncompressed).toBeGreaterThan(big.length * 3);
     const def = { name: 'departments', columns: [{ key: 'name', header: { zh: '名称', en: 'Name' }, type: 'string' as const, required: true }] };
-    await expect(parseSheetStream(def, big, { maxUncompressedBytes: 1024 * 1024, locale: 'en' })).rejects.toMatchObject({ code: 'IMPORT_FAILED', details: [{ reason: expect.stringMatching(/inflates/) }] });
+    await expect(parseSheetStream(def, big, { maxUncompressedBytes: 1024 * 1024, locale: 'en' })).rejects.toMatchObject({
+      code: 'IMPORT_FAILED',
+      details: [{ reason: expect.stringMatching(/inflates/) }],
+    });
     expect(zipSizes(Buffer.from('not a zip at all'))).toBeUndefined();
   });
 });

@@ -55,7 +55,8 @@ describe('Excel import and export (CORE-11)', () => {
   });
   afterAll(() => t.close());
 
-  const people = async (client: Client) => (await client.get('/api/org/people')).json() as { username: string; displayName: string; roles: string[]; departmentId: string | null }[];
+  const people = async (client: Client) =>
+    (await client.get('/api/org/people')).json() as { username: string; displayName: string; roles: string[]; departmentId: string | null }[];
 
   it('CORE-11 lists only the tables the person may use', async () => {
     const all = (await admin.get('/api/excel/tables')).json() as { name: string; canImport: boolean }[];
@@ -142,10 +143,26 @@ describe('Excel import and export (CORE-11)', () => {
 
   it('CORE-11 departments import with parents from the same file, and refuse a loop', async () => {
     const file = (rows: unknown[][]) => workbook([['名称', '类型', '上级部门', '排序'], ...rows]);
-    const bad = await upload(admin, '/api/excel/departments/import', 'd.xlsx', await file([['甲', '车间', '乙', 1], ['乙', '部门', '甲', 2]]));
+    const bad = await upload(
+      admin,
+      '/api/excel/departments/import',
+      'd.xlsx',
+      await file([
+        ['甲', '车间', '乙', 1],
+        ['乙', '部门', '甲', 2],
+      ]),
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details).toHaveLength(2);
-    const ok = await upload(admin, '/api/excel/departments/import', 'd.xlsx', await file([['酿造一车间', '车间', '生产部', 5], ['生产部', 'department', '', 0]]));
+    const ok = await upload(
+      admin,
+      '/api/excel/departments/import',
+      'd.xlsx',
+      await file([
+        ['酿造一车间', '车间', '生产部', 5],
+        ['生产部', 'department', '', 0],
+      ]),
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ inserted: 1, updated: 0 });
     const depts = (await admin.get('/api/org/departments')).json() as { id: string; name: string; parentId: string | null }[];

@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '#server';
-import { type Client, type JsonSchema, newOrg, newPerson, type Operation, operationsOf, sampleQuery, sampleValue, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support';
+import {
+  type Client,
+  type JsonSchema,
+  newOrg,
+  newPerson,
+  type Operation,
+  operationsOf,
+  sampleQuery,
+  sampleValue,
+  signIn,
+  startTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../support';
 
 // Issue 10 item 2: every write route's schema, with one field at a time replaced by what a
 // client can send — control characters, lone surrogates, extreme numbers, ids that do not
@@ -17,7 +30,9 @@ interface Leaf {
   schema: JsonSchema;
 }
 
-const typeOf = (s: JsonSchema) => (Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type) ?? (s.anyOf ?? s.oneOf)?.map((u) => (Array.isArray(u.type) ? u.type[0] : u.type)).find((x) => x && x !== 'null');
+const typeOf = (s: JsonSchema) =>
+  (Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type) ??
+  (s.anyOf ?? s.oneOf)?.map((u) => (Array.isArray(u.type) ? u.type[0] : u.type)).find((x) => x && x !== 'null');
 
 /** The fields of a body schema, nested objects and the first array element included. */
 function leavesOf(schema: JsonSchema | undefined, path: (string | number)[] = []): Leaf[] {
@@ -59,18 +74,33 @@ describe('fuzzing every write route (issue 10 item 2)', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-03-10T02:00:00Z' });
     await seedDemo(t.ctx.db, t.ctx.registry, new Date('2026-03-10T02:00:00Z'));
-    const orgs = await t.database.query<{ id: string; code: string }>("select id, code from organisations where code in ('demo-plant', 'demo-school') order by code");
+    const orgs = await t.database.query<{ id: string; code: string }>(
+      "select id, code from organisations where code in ('demo-plant', 'demo-school') order by code",
+    );
     admins = [];
     for (const o of orgs) admins.push(await signIn(t.app, (await newPerson(t.ctx.db, o.id, 'all')).username, TEST_PASSWORD));
     // A real id of each kind, for path parameters; another organisation's for the hostile ones.
     ownIds = new Map();
-    for (const table of ['documents', 'meetings', 'users', 'training_sessions', 'training_teachers', 'training_plans', 'prod_items', 'prod_plans', 'prod_orders', 'league_members']) {
+    for (const table of [
+      'documents',
+      'meetings',
+      'users',
+      'training_sessions',
+      'training_teachers',
+      'training_plans',
+      'prod_items',
+      'prod_plans',
+      'prod_orders',
+      'league_members',
+    ]) {
       const [row] = await t.database.query<{ id: string }>(`select id::text as id from "${table}" order by id limit 1`);
       if (row) ownIds.set(table, row.id);
     }
     const other = await newOrg(t.ctx.db, { kind: 'school' });
     foreignId = other.departments[0].id;
-    writes = operationsOf(t.app.swagger()).filter((o) => o.url.startsWith('/api/') && o.method !== 'GET' && o.url !== '/api/auth/logout' && o.url !== '/api/auth/login');
+    writes = operationsOf(t.app.swagger()).filter(
+      (o) => o.url.startsWith('/api/') && o.method !== 'GET' && o.url !== '/api/auth/logout' && o.url !== '/api/auth/login',
+    );
   }, 180_000);
   afterAll(() => t.close());
 
@@ -79,7 +109,20 @@ describe('fuzzing every write route (issue 10 item 2)', () => {
     const table = [...ownIds.keys()].find((k) => k.endsWith(seg.replace(/-/g, '_')));
     return (table && ownIds.get(table)) ?? ownIds.get('documents') ?? UNKNOWN;
   };
-  const urlOf = (o: Operation) => o.url.replace(/:(\w+)/g, (_, p: string) => (p === 'name' ? 'people' : p === 'code' ? 'teacher' : /day|date/.test(p) ? '2026-03-02' : p === 'month' ? '2026-02' : p === 'version' || p === 'revision' ? '1' : pathId(o)));
+  const urlOf = (o: Operation) =>
+    o.url.replace(/:(\w+)/g, (_, p: string) =>
+      p === 'name'
+        ? 'people'
+        : p === 'code'
+          ? 'teacher'
+          : /day|date/.test(p)
+            ? '2026-03-02'
+            : p === 'month'
+              ? '2026-02'
+              : p === 'version' || p === 'revision'
+                ? '1'
+                : pathId(o),
+    );
   const clientFor = (o: Operation) => (o.url.includes('/production/') ? admins[0] : admins[1]);
 
   it('one hostile field at a time never gets a 5xx', async () => {
@@ -93,7 +136,8 @@ describe('fuzzing every write route (issue 10 item 2)', () => {
         for (const value of hostileFor(leaf, foreignId)) {
           const r = await clientFor(o).request(o.method, url, setAt(base, leaf.path, value));
           sent++;
-          if (r.statusCode >= 500) failures.push(`${o.method} ${o.url} ${leaf.path.join('.')}=${JSON.stringify(value)} → ${r.statusCode} ${r.body.slice(0, 160)}`);
+          if (r.statusCode >= 500)
+            failures.push(`${o.method} ${o.url} ${leaf.path.join('.')}=${JSON.stringify(value)} → ${r.statusCode} ${r.body.slice(0, 160)}`);
         }
       }
       for (const q of o.query) {

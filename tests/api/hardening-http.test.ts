@@ -37,7 +37,12 @@ describe('issue 10 item 2: text and references a client can send are a 400 namin
   });
 
   it('CORE-10 a lone surrogate, nested in an array, is refused with its path', async () => {
-    const r = await admin.request('POST', '/api/org/people', { username: 'surrogate1', displayName: 'S', password: 'abc12345xyz', positions: ['ok', '\ud800x'] });
+    const r = await admin.request('POST', '/api/org/people', {
+      username: 'surrogate1',
+      displayName: 'S',
+      password: 'abc12345xyz',
+      positions: ['ok', '\ud800x'],
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().details[0].field).toBe('positions.1');
     expect(r.json().message).toMatch(/positions\.1/);

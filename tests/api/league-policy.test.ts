@@ -27,7 +27,13 @@ describe('issue 13 item 13: League rules follow the policy', () => {
 
   it('issue 13 item 13: grade 8 from April, flag-raising on Fridays, weekly blackboard checks and the school’s own themed months', async () => {
     const view = (await admin.get('/api/policy')).json();
-    const league = { graduatingGrade: 8, transferOutMonth: 4, blackboardEveryDays: 7, flagRaisingWeekday: 5, themedMonths: [{ month: 3, theme: '植树护绿月', activities: ['植树节志愿活动', '护绿宣传'] }] };
+    const league = {
+      graduatingGrade: 8,
+      transferOutMonth: 4,
+      blackboardEveryDays: 7,
+      flagRaisingWeekday: 5,
+      themedMonths: [{ month: 3, theme: '植树护绿月', activities: ['植树节志愿活动', '护绿宣传'] }],
+    };
     const saved = await admin.put('/api/policy', { baseVersion: view.version, values: { league }, reason: '本校团委工作安排' });
     expect(saved.statusCode).toBe(200);
 

@@ -59,21 +59,34 @@ describe('CORE-1 sign-in limits under concurrency (issue 10 item 1)', () => {
 
   it('a second app process on the same database sees the same per-address count and account lock', async () => {
     t.setNow('2026-03-02T11:00:00Z');
-    const other = await buildApp(makeContext(t.database, '/tmp/zhidu-lock-test', () => new Date('2026-03-02T11:00:00Z')), { logger: false });
+    const other = await buildApp(
+      makeContext(t.database, '/tmp/zhidu-lock-test', () => new Date('2026-03-02T11:00:00Z')),
+      { logger: false },
+    );
     try {
       const address = '10.4.4.4';
       for (let i = 0; i < 20; i++) {
         const app = i % 2 ? other : t.app;
-        expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `nobody-${i}`, password: 'x' }, remoteAddress: address })).statusCode).toBe(401);
+        expect(
+          (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `nobody-${i}`, password: 'x' }, remoteAddress: address }))
+            .statusCode,
+        ).toBe(401);
       }
-      expect((await other.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, remoteAddress: address })).statusCode).toBe(429);
+      expect(
+        (await other.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, remoteAddress: address })).statusCode,
+      ).toBe(429);
       const { org } = await newOrg(t.ctx.db);
       const a = await newPerson(t.ctx.db, org.id, []);
       for (let i = 0; i < 5; i++) {
         const app = i % 2 ? other : t.app;
         await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: a.username, password: `bad-${i}` }, remoteAddress: `10.5.0.${i}` });
       }
-      const locked = await other.inject({ method: 'POST', url: '/api/auth/login', payload: { username: a.username, password: TEST_PASSWORD }, remoteAddress: '10.5.1.1' });
+      const locked = await other.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: a.username, password: TEST_PASSWORD },
+        remoteAddress: '10.5.1.1',
+      });
       expect(locked.json().code).toBe('ACCOUNT_LOCKED');
     } finally {
       await other.close();

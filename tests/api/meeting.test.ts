@@ -56,7 +56,11 @@ describe('meetings over HTTP with the demo organisations (CORE-7, PP-21)', () =>
     const inbox = (await as['plant.head'].get('/api/inbox')).json() as { id: string; kind: string; link: string }[];
     expect(inbox.find((i) => i.id === pending[0].id)).toMatchObject({ kind: 'meeting.leave.pending', link: `/meetings/${dispatch.id}` });
     expect((await as['plant.fill'].post(`/api/meeting-leave/${pending[0].id}/decision`, { approve: true, version: pending[0].version })).statusCode).toBe(403);
-    const decided = await as['plant.head'].post(`/api/meeting-leave/${pending[0].id}/decision`, { approve: true, note: '同意，请指定人员参会', version: pending[0].version });
+    const decided = await as['plant.head'].post(`/api/meeting-leave/${pending[0].id}/decision`, {
+      approve: true,
+      note: '同意，请指定人员参会',
+      version: pending[0].version,
+    });
     expect(decided.statusCode).toBe(200);
     const detail = (await as['plant.vp'].get(`/api/meetings/${dispatch.id}`)).json();
     expect(detail.attendees.find((a: { displayName: string }) => a.displayName === '孙主任').status).toBe('excused');
@@ -75,10 +79,18 @@ describe('meetings over HTTP with the demo organisations (CORE-7, PP-21)', () =>
   });
 
   it('CORE-7 an action item gets an owner, a due date and a deadline the owner sees', async () => {
-    const r = await as['plant.vp'].post(`/api/meetings/${dispatch.id}/actions`, { title: '灌装线检修计划', ownerUserId: (await as['plant.fill'].get('/api/auth/me')).json().userId, dueOn: '2026-04-03' });
+    const r = await as['plant.vp'].post(`/api/meetings/${dispatch.id}/actions`, {
+      title: '灌装线检修计划',
+      ownerUserId: (await as['plant.fill'].get('/api/auth/me')).json().userId,
+      dueOn: '2026-04-03',
+    });
     expect(r.statusCode).toBe(201);
     const mine = (await as['plant.fill'].get('/api/deadlines')).json();
-    expect(mine.find((d: { id: string }) => d.id === r.json().deadlineId)).toMatchObject({ subjectType: 'meeting.action', dueOn: '2026-04-03', clause: 'T4 第五十六条' });
+    expect(mine.find((d: { id: string }) => d.id === r.json().deadlineId)).toMatchObject({
+      subjectType: 'meeting.action',
+      dueOn: '2026-04-03',
+      clause: 'T4 第五十六条',
+    });
     const done = await as['plant.fill'].post(`/api/meetings/${dispatch.id}/actions/${r.json().id}/complete`, { version: r.json().version });
     expect(done.json().state).toBe('done');
   });
@@ -86,7 +98,13 @@ describe('meetings over HTTP with the demo organisations (CORE-7, PP-21)', () =>
   it('PP-19 a coordination meeting is called ad hoc by someone with meeting.manage; bad times name the field', async () => {
     const fillId = (await as['plant.fill'].get('/api/auth/me')).json().userId;
     const headId = (await as['plant.head'].get('/api/auth/me')).json().userId;
-    const body = { title: '断料协调会', chairUserId: headId, startsAt: '2026-03-03T08:00:00+08:00', endsAt: '2026-03-03T07:00:00+08:00', attendeeUserIds: [fillId] };
+    const body = {
+      title: '断料协调会',
+      chairUserId: headId,
+      startsAt: '2026-03-03T08:00:00+08:00',
+      endsAt: '2026-03-03T07:00:00+08:00',
+      attendeeUserIds: [fillId],
+    };
     expect((await as['plant.operator'].post('/api/meetings', body)).statusCode).toBe(403);
     const bad = await as['plant.head'].post('/api/meetings', body);
     expect(bad.statusCode).toBe(400);

@@ -81,9 +81,14 @@ describe('issue 11: two app instances started together on one empty database', (
     );
     expect(due).toBeDefined();
     await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
-    const closes = await a.database.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'training.session.close-roster' and entity_id = $1`, [due.id]);
+    const closes = await a.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where action = 'training.session.close-roster' and entity_id = $1`,
+      [due.id],
+    );
     expect(closes[0].n).toBe(1);
-    const [closed] = await a.database.query<{ closed: boolean }>('select roster_closed_at is not null as closed from training_sessions where id = $1', [due.id]);
+    const [closed] = await a.database.query<{ closed: boolean }>('select roster_closed_at is not null as closed from training_sessions where id = $1', [
+      due.id,
+    ]);
     expect(closed.closed).toBe(true);
 
     // Graceful stop of one: the other keeps serving; a stopped scheduler runs nothing more.
@@ -99,7 +104,14 @@ describe('issue 11: two app instances started together on one empty database', (
     const code = "process.argv = [process.argv[0], 'zhidu', 'start']; const { main } = await import('./src/cli/main.ts'); await main();";
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
       cwd: process.cwd(),
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'zhidu-issue11-')), DATABASE_URL: target?.url ?? '', SKIP_WEB_BUILD: '1' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'zhidu-issue11-')),
+        DATABASE_URL: target?.url ?? '',
+        SKIP_WEB_BUILD: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

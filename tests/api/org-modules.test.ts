@@ -17,8 +17,16 @@ describe('issue 12: organisations from templates and modules per organisation', 
   });
 
   it('issue 12 CORE-1: a plant from T2 and a school from S3 get their template policy, roles, departments, modules and an admin who can sign in', async () => {
-    const plant = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '新建酒厂', template: 'T2', admin: { username: 'plant.admin.t2', password: PASSWORD } });
-    const school = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '新建小学', template: 'S3', admin: { username: 'school.admin.s3', password: PASSWORD } });
+    const plant = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, {
+      name: '新建酒厂',
+      template: 'T2',
+      admin: { username: 'plant.admin.t2', password: PASSWORD },
+    });
+    const school = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, {
+      name: '新建小学',
+      template: 'S3',
+      admin: { username: 'school.admin.s3', password: PASSWORD },
+    });
     expect(plant.kind).toBe('enterprise');
     expect(plant.modules).toEqual(['production']);
     expect(school.kind).toBe('school');
@@ -36,15 +44,33 @@ describe('issue 12: organisations from templates and modules per organisation', 
 
   it('issue 12: a taken admin username leaves no half-made organisation', async () => {
     await expect(
-      createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '重名', template: 'T1', code: 'dup-org', admin: { username: 'plant.admin.t2', password: PASSWORD } }),
+      createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, {
+        name: '重名',
+        template: 'T1',
+        code: 'dup-org',
+        admin: { username: 'plant.admin.t2', password: PASSWORD },
+      }),
     ).rejects.toThrow(/已被使用/);
-    const again = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '重名', template: 'T1', code: 'dup-org', admin: { username: 'plant.admin.t1', password: PASSWORD } });
+    const again = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, {
+      name: '重名',
+      template: 'T1',
+      code: 'dup-org',
+      admin: { username: 'plant.admin.t1', password: PASSWORD },
+    });
     expect(again.code).toBe('dup-org');
   });
 
   it('issue 12: routes of a module the organisation does not have answer 404; switching it on opens them, off closes them', async () => {
-    const school = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '模块小学', template: 'S1', admin: { username: 'school.admin.mod', password: PASSWORD } });
-    await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '模块酒厂', template: 'T4', admin: { username: 'plant.admin.mod', password: PASSWORD } });
+    const school = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, {
+      name: '模块小学',
+      template: 'S1',
+      admin: { username: 'school.admin.mod', password: PASSWORD },
+    });
+    await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, {
+      name: '模块酒厂',
+      template: 'T4',
+      admin: { username: 'plant.admin.mod', password: PASSWORD },
+    });
     const s = await signIn(t.app, 'school.admin.mod', PASSWORD);
     const p = await signIn(t.app, 'plant.admin.mod', PASSWORD);
     expect((await s.request('GET', '/api/production/dashboard')).statusCode).toBe(404);
@@ -65,8 +91,16 @@ describe('issue 12: organisations from templates and modules per organisation', 
   });
 
   it('issue 12: policy sections, document types, role permissions and the module list show only the organisation’s modules', async () => {
-    await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '过滤小学', template: 'S4', admin: { username: 'school.admin.f', password: PASSWORD } });
-    await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '过滤酒厂', template: 'T3', admin: { username: 'plant.admin.f', password: PASSWORD } });
+    await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, {
+      name: '过滤小学',
+      template: 'S4',
+      admin: { username: 'school.admin.f', password: PASSWORD },
+    });
+    await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, {
+      name: '过滤酒厂',
+      template: 'T3',
+      admin: { username: 'plant.admin.f', password: PASSWORD },
+    });
     const s = await signIn(t.app, 'school.admin.f', PASSWORD);
     const p = await signIn(t.app, 'plant.admin.f', PASSWORD);
 
@@ -98,7 +132,11 @@ describe('issue 12: organisations from templates and modules per organisation', 
   });
 
   it('issue 12: an admin switches a module off and on over HTTP; others may not; an unknown module is 404', async () => {
-    const school = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, { name: '开关小学', template: 'S1', admin: { username: 'school.admin.sw', password: PASSWORD } });
+    const school = await createOrganisationFromTemplate(t.ctx.db, t.ctx.registry, {
+      name: '开关小学',
+      template: 'S1',
+      admin: { username: 'school.admin.sw', password: PASSWORD },
+    });
     const s = await signIn(t.app, 'school.admin.sw', PASSWORD);
     const off = await s.request('PUT', '/api/org/modules/league', { isOn: false });
     expect(off.statusCode).toBe(200);
@@ -113,4 +151,3 @@ describe('issue 12: organisations from templates and modules per organisation', 
     expect((await teacher.request('PUT', '/api/org/modules/league', { isOn: false })).statusCode).toBe(403);
   });
 });
-

@@ -34,9 +34,21 @@ describe('issue 12: the platform operator', () => {
   });
 
   it('issue 12: the operator creates a plant from T4 and a school from S1; each admin sees only its modules', async () => {
-    const plant = await op.post('/api/platform/organisations', { name: '城北酒厂', template: 'T4', code: 'north-plant', adminUsername: 'north.admin', adminPassword: PASSWORD });
+    const plant = await op.post('/api/platform/organisations', {
+      name: '城北酒厂',
+      template: 'T4',
+      code: 'north-plant',
+      adminUsername: 'north.admin',
+      adminPassword: PASSWORD,
+    });
     expect(plant.statusCode).toBe(201);
-    expect(plant.json()).toMatchObject({ code: 'north-plant', kind: 'enterprise', template: 'T4', modules: ['production'], admin: { username: 'north.admin' } });
+    expect(plant.json()).toMatchObject({
+      code: 'north-plant',
+      kind: 'enterprise',
+      template: 'T4',
+      modules: ['production'],
+      admin: { username: 'north.admin' },
+    });
     plantId = plant.json().id;
     const school = await op.post('/api/platform/organisations', { name: '城南小学', template: 'S1', adminUsername: 'south.admin', adminPassword: PASSWORD });
     expect(school.statusCode).toBe(201);
@@ -45,7 +57,11 @@ describe('issue 12: the platform operator', () => {
 
     const p = await signIn(t.app, 'north.admin', PASSWORD);
     const s = await signIn(t.app, 'south.admin', PASSWORD);
-    const onOf = async (c: Client) => (await c.get('/api/org/modules')).json().filter((m: { isOn: boolean }) => m.isOn).map((m: { name: string }) => m.name);
+    const onOf = async (c: Client) =>
+      (await c.get('/api/org/modules'))
+        .json()
+        .filter((m: { isOn: boolean }) => m.isOn)
+        .map((m: { name: string }) => m.name);
     expect(await onOf(p)).toEqual(['production']);
     expect(await onOf(s)).toEqual(['training', 'league']);
     // The platform module is nobody's to switch on: not listed, not found.
@@ -77,7 +93,20 @@ describe('issue 12: the platform operator', () => {
     expect(school.modules.map((m: { name: string }) => m.name)).toEqual(['training', 'league']);
     expect(school.size).toMatchObject({ people: 2, activePeople: 2, files: 1, fileBytes: 1234 });
     expect(school.size.auditEntries30d).toBeGreaterThan(0);
-    expect(Object.keys(school).sort()).toEqual(['code', 'createdAt', 'disabledAt', 'disabledReason', 'id', 'isPlatform', 'kind', 'modules', 'name', 'size', 'state', 'template']);
+    expect(Object.keys(school).sort()).toEqual([
+      'code',
+      'createdAt',
+      'disabledAt',
+      'disabledReason',
+      'id',
+      'isPlatform',
+      'kind',
+      'modules',
+      'name',
+      'size',
+      'state',
+      'template',
+    ]);
     expect(res.body).not.toContain('south.teacher');
     expect(res.body).not.toContain('south.admin');
     expect(res.json().find((o: { isPlatform: boolean }) => o.isPlatform)).toMatchObject({ kind: 'platform', code: 'platform' });
@@ -93,7 +122,12 @@ describe('issue 12: the platform operator', () => {
     expect((await s.get('/api/org/people')).statusCode).toBe(401);
     // The scheduler's per-school jobs skip it.
     expect(await findActiveOrganisationIds(t.ctx.db, 'school')).not.toContain(schoolId);
-    const refused = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'south.admin', password: PASSWORD }, headers: { 'x-locale': 'zh-CN' } });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'south.admin', password: PASSWORD },
+      headers: { 'x-locale': 'zh-CN' },
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().messageZh).toContain('该组织已停用');
     expect(refused.json().messageEn).toContain('This organisation is disabled');
@@ -148,7 +182,9 @@ describe('issue 12: the platform operator', () => {
     const c = await signIn(t.app, 'sneaky.admin', TEST_PASSWORD);
     expect((await c.get('/api/platform/organisations')).statusCode).toBe(404);
     expect((await c.get('/api/platform/templates')).statusCode).toBe(404);
-    expect((await c.post('/api/platform/organisations', { name: 'x', template: 'S1', adminUsername: 'x.admin', adminPassword: PASSWORD })).statusCode).toBe(404);
+    expect((await c.post('/api/platform/organisations', { name: 'x', template: 'S1', adminUsername: 'x.admin', adminPassword: PASSWORD })).statusCode).toBe(
+      404,
+    );
     expect((await c.post(`/api/platform/organisations/${schoolId}/disable`, { reason: '恶意' })).statusCode).toBe(404);
     expect((await c.post(`/api/platform/organisations/${schoolId}/enable`)).statusCode).toBe(404);
     const s = await signIn(t.app, 'south.admin', PASSWORD);
@@ -173,7 +209,7 @@ describe('issue 12: the platform operator', () => {
     expect(names).not.toContain('新学校');
   });
 
-  it('issue 12: the scheduler leaves a disabled organisation\'s deadlines alone until it is re-enabled', async () => {
+  it("issue 12: the scheduler leaves a disabled organisation's deadlines alone until it is re-enabled", async () => {
     const [admin] = await t.database.query<{ id: string }>("select id from users where username = 'north.admin'");
     const deadline = await t.ctx.db.transaction((tx) =>
       createDeadline(tx, systemActor(plantId), {
@@ -186,7 +222,8 @@ describe('issue 12: the platform operator', () => {
         rule: { clause: 'T2 五.1.2)', ruleCode: 'production.plan.late' },
       }),
     );
-    const stateOf = async () => (await t.database.query<{ state: string }>('select state from deadlines where org_id = $1 and id = $2', [plantId, deadline.id]))[0].state;
+    const stateOf = async () =>
+      (await t.database.query<{ state: string }>('select state from deadlines where org_id = $1 and id = $2', [plantId, deadline.id]))[0].state;
     expect((await op.post(`/api/platform/organisations/${plantId}/disable`, { reason: '欠费' })).statusCode).toBe(200);
     await runDueDeadlines(t.ctx);
     expect(await stateOf()).toBe('open');

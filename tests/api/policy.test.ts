@@ -60,7 +60,12 @@ describe('policy parameters: presets, versions, validation (CORE-6, PP-2, PP-27)
     expect(r.json()).toMatchObject({ version: 1, preset: 'T4', values: { production: { forecastDueDay: 20, monthlyPlanDueDay: 28 } } });
     expect((await getPolicy(t.ctx.db, plantId)).production.forecastDueDay).toBe(20);
     const audit = (await admin.get('/api/audit?entity=policy')).json();
-    expect(audit[0]).toMatchObject({ action: 'policy.update', entityId: '1', oldValue: { values: { 'production.forecastDueDay': 25 } }, newValue: { values: { 'production.forecastDueDay': 20 } } });
+    expect(audit[0]).toMatchObject({
+      action: 'policy.update',
+      entityId: '1',
+      oldValue: { values: { 'production.forecastDueDay': 25 } },
+      newValue: { values: { 'production.forecastDueDay': 20 } },
+    });
   });
 
   it('CORE-6 a save on a stale base version gets 409 and changes nothing', async () => {

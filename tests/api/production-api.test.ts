@@ -11,7 +11,10 @@ const NOW = '2026-03-20T02:00:00Z';
 function multipart(fileName: string, content: Buffer) {
   const boundary = `----zhidu${Math.random().toString(16).slice(2)}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${XLSX}\r\n\r\n`;
-  return { body: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    body: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function rowsOf(buffer: Buffer): Promise<unknown[][]> {
@@ -29,7 +32,16 @@ async function workbook(name: string, rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const PLANNER: Permission[] = ['production.read', 'production.plan.write', 'production.master.write', 'production.demand.write', 'production.stock.write', 'document.read', 'document.write', 'excel.import'];
+const PLANNER: Permission[] = [
+  'production.read',
+  'production.plan.write',
+  'production.master.write',
+  'production.demand.write',
+  'production.stock.write',
+  'document.read',
+  'document.write',
+  'excel.import',
+];
 const LEADER: Permission[] = ['production.read', 'production.plan.approve', 'document.read', 'approval.act'];
 const MARKET: Permission[] = ['production.read', 'production.demand.write', 'document.read', 'document.write', 'approval.act'];
 
@@ -64,7 +76,10 @@ async function buildPlant(t: TestApp): Promise<Plant> {
   const inDepartment = async (who: Actor, name: string) => {
     const existing = departments.find((d) => d.name === name);
     const id = existing?.id ?? (await t.ctx.db.insert(departmentTable).values({ orgId: org.id, name, kind: 'department' }).returning())[0].id;
-    await t.ctx.db.update(users).set({ departmentId: id }).where(and(eq(users.orgId, org.id), eq(users.id, who.userId)));
+    await t.ctx.db
+      .update(users)
+      .set({ departmentId: id })
+      .where(and(eq(users.orgId, org.id), eq(users.id, who.userId)));
   };
   await inDepartment(plannerA, '生产部');
   await inDepartment(reviewerA, '质量部');
@@ -84,19 +99,35 @@ async function buildPlant(t: TestApp): Promise<Plant> {
   const departmentIds = new Map(departments.map((d) => [d.name, d.id]));
   const six = [1, 2, 3, 4, 5, 6];
   const ws = async (body: object) => (await planner.post('/api/production/workshops', body)).json().id as string;
-  const fill = await ws({ code: 'GZ', name: '灌装车间', departmentId: departmentIds.get('灌装车间'), shiftsPerDay: 2, hoursPerShift: 10, lines: 1, workingWeekdays: six });
+  const fill = await ws({
+    code: 'GZ',
+    name: '灌装车间',
+    departmentId: departmentIds.get('灌装车间'),
+    shiftsPerDay: 2,
+    hoursPerShift: 10,
+    lines: 1,
+    workingWeekdays: six,
+  });
   const pack = await ws({ code: 'BZ', name: '包装车间', shiftsPerDay: 1, hoursPerShift: 10, lines: 2, workingWeekdays: six });
   const warehouse = await login(admin);
   const item = async (body: object, onHand: number) => {
     const created = (await planner.post('/api/production/items', body)).json();
     // What the warehouse holds is a posted document in the ledger (PP-16), not a typed number.
-    if (onHand > 0) expect((await warehouse.post('/api/production/stock-documents', { kind: 'opening', purpose: 'opening', lines: [{ itemId: created.id, qty: onHand }] })).statusCode).toBe(201);
+    if (onHand > 0)
+      expect(
+        (await warehouse.post('/api/production/stock-documents', { kind: 'opening', purpose: 'opening', lines: [{ itemId: created.id, qty: onHand }] }))
+          .statusCode,
+      ).toBe(201);
     return created.id as string;
   };
   const wine = await item({ code: 'W1', name: '干红葡萄酒', spec: '750ml×6', unit: '箱', category: 'finished', source: 'make', leadTimeDays: 1 }, 0);
   const base = await item({ code: 'B1', name: '干红原酒', unit: 'L', category: 'semi', source: 'make', leadTimeDays: 1 }, 20000);
   const bottle = await item({ code: 'P1', name: '酒瓶 750ml', unit: '个', category: 'packaging', source: 'buy', leadTimeDays: 5 }, 60000);
-  for (const [child, qtyPer] of [[base, 4.5], [bottle, 6]] as const) expect((await planner.post('/api/production/bom', { parentItemId: wine, childItemId: child, qtyPer })).statusCode).toBe(201);
+  for (const [child, qtyPer] of [
+    [base, 4.5],
+    [bottle, 6],
+  ] as const)
+    expect((await planner.post('/api/production/bom', { parentItemId: wine, childItemId: child, qtyPer })).statusCode).toBe(201);
   const routing = await planner.put(`/api/production/items/${wine}/routing`, {
     versions: {},
     ops: [
@@ -117,7 +148,7 @@ async function buildPlant(t: TestApp): Promise<Plant> {
     items: { wine, base, bottle },
     workshops: { fill, pack },
     departments: departmentIds,
-  }
+  };
 }
 
 let t: TestApp;
@@ -142,24 +173,43 @@ describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
 
   it('PP-8 saving lines: a negative quantity or an unknown product is a 400 with the field; a stale version is a 409', async () => {
     const v = (await p.planner.get(`/api/production/plans/${planId}`)).json();
-    const neg = await p.planner.put(`/api/production/plans/${planId}/lines`, { version: v.version, upsert: [{ itemId: p.items.wine, quantities: [-1, ...new Array(29).fill(0)] }] });
+    const neg = await p.planner.put(`/api/production/plans/${planId}/lines`, {
+      version: v.version,
+      upsert: [{ itemId: p.items.wine, quantities: [-1, ...new Array(29).fill(0)] }],
+    });
     expect(neg.statusCode).toBe(400);
-    const unknown = await p.planner.put(`/api/production/plans/${planId}/lines`, { version: v.version, upsert: [{ itemId: '00000000-0000-4000-8000-000000000009', quantities: new Array(30).fill(1) }] });
+    const unknown = await p.planner.put(`/api/production/plans/${planId}/lines`, {
+      version: v.version,
+      upsert: [{ itemId: '00000000-0000-4000-8000-000000000009', quantities: new Array(30).fill(1) }],
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().details[0].field).toBe('lines[0].itemId');
-    const ok = await p.planner.put(`/api/production/plans/${planId}/lines`, { version: v.version, upsert: [{ itemId: p.items.wine, forecastQty: 100, quantities: new Array(30).fill(10) }] });
+    const ok = await p.planner.put(`/api/production/plans/${planId}/lines`, {
+      version: v.version,
+      upsert: [{ itemId: p.items.wine, forecastQty: 100, quantities: new Array(30).fill(10) }],
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().capacity.rows.length).toBeGreaterThan(0);
-    const stale = await p.planner.put(`/api/production/plans/${planId}/lines`, { version: v.version, upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(11) }] });
+    const stale = await p.planner.put(`/api/production/plans/${planId}/lines`, {
+      version: v.version,
+      upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(11) }],
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('VERSION_CONFLICT');
   });
 
   it('PP-9 the capacity preview redraws the heat map for unsaved edits without saving them', async () => {
     const before = (await p.planner.get(`/api/production/plans/${planId}`)).json();
-    const res = await p.planner.post(`/api/production/plans/${planId}/capacity-preview`, { upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(2000) }] });
+    const res = await p.planner.post(`/api/production/plans/${planId}/capacity-preview`, {
+      upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(2000) }],
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().rows.find((r: { name: string }) => r.name === '灌装车间').cells.some((c: { over: boolean }) => c.over)).toBe(true);
+    expect(
+      res
+        .json()
+        .rows.find((r: { name: string }) => r.name === '灌装车间')
+        .cells.some((c: { over: boolean }) => c.over),
+    ).toBe(true);
     expect((await p.planner.get(`/api/production/plans/${planId}`)).json().version).toBe(before.version);
   });
 
@@ -180,7 +230,10 @@ describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
     expect(r1.statusCode).toBe(400);
     expect(r1.json().code).toBe('IMPORT_FAILED');
     expect(r1.json().details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ row: 3, column: '编码' }), expect.objectContaining({ row: 3, column: '4月1日', reason: '数量不能为负数' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: '编码' }),
+        expect.objectContaining({ row: 3, column: '4月1日', reason: '数量不能为负数' }),
+      ]),
     );
     expect((await p.planner.get(`/api/production/plans/${planId}`)).json().lines[0].quantities[0]).toBe(10);
     const accepted = multipart('plan.xlsx', await workbook('plan', [header, good]));
@@ -194,7 +247,16 @@ describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
     expect((await p.reader.post('/api/production/plans', { kind: 'monthly', month: '2026-05' })).statusCode).toBe(403);
     const v = (await p.reader.get(`/api/production/plans/${planId}`)).json();
     expect((await p.reader.put(`/api/production/plans/${planId}/lines`, { version: v.version, lines: [] })).statusCode).toBe(403);
-    expect((await p.vp.post(`/api/production/plans/${planId}/countermeasures`, { workshopId: p.workshops.fill, bucketStart: '2026-04-06', kind: 'overtime', description: '加班' })).statusCode).toBe(403);
+    expect(
+      (
+        await p.vp.post(`/api/production/plans/${planId}/countermeasures`, {
+          workshopId: p.workshops.fill,
+          bucketStart: '2026-04-06',
+          kind: 'overtime',
+          description: '加班',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('CORE-1 another organisation’s user gets 404 for the plan and changes nothing', async () => {
@@ -248,28 +310,55 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
 
   it('CORE-11 items and stock levels import from Excel with the column names planners use; one bad row writes nothing', async () => {
     const header = ['编码', '品名', '规格', '单位', '类别', '来源', '提前期（天）', '安全库存'];
-    const bad = multipart('items.xlsx', await workbook('items', [header, ['N1', '新瓶', '', '个', '包装材料', '外购', 5, 100], ['N2', '坏行', '', '个', '不知道', '外购', -1, 5]]));
+    const bad = multipart(
+      'items.xlsx',
+      await workbook('items', [header, ['N1', '新瓶', '', '个', '包装材料', '外购', 5, 100], ['N2', '坏行', '', '个', '不知道', '外购', -1, 5]]),
+    );
     const r1 = await p.planner.request('POST', '/api/excel/production-items/import', bad.body, bad.headers);
     expect(r1.statusCode).toBe(400);
     expect(r1.json().details.map((d: { row: number; column: string }) => `${d.row}:${d.column}`)).toEqual(expect.arrayContaining(['3:类别']));
     expect((await p.reader.get('/api/production/items?q=N1')).json()).toEqual([]);
-    const good = multipart('items.xlsx', await workbook('items', [header, ['N1', '新瓶', '', '个', '包装材料', '外购', 5, 100], ['W1', '干红葡萄酒', '750ml×6', '箱', '成品', '自制', 2, 40]]));
+    const good = multipart(
+      'items.xlsx',
+      await workbook('items', [header, ['N1', '新瓶', '', '个', '包装材料', '外购', 5, 100], ['W1', '干红葡萄酒', '750ml×6', '箱', '成品', '自制', 2, 40]]),
+    );
     const r2 = await p.planner.request('POST', '/api/excel/production-items/import', good.body, good.headers);
     expect(r2.statusCode).toBe(200);
     expect(r2.json()).toEqual({ inserted: 1, updated: 1 });
     // The safety stock from the file waits for the general manager (T4 第二十四条); the one in force stays.
-    expect((await p.reader.get('/api/production/items?q=W1')).json()[0]).toMatchObject({ leadTimeDays: 2, safetyStock: 0, safetyPending: 40, isSafetyApproved: false, onHand: 0 });
+    expect((await p.reader.get('/api/production/items?q=W1')).json()[0]).toMatchObject({
+      leadTimeDays: 2,
+      safetyStock: 0,
+      safetyPending: 40,
+      isSafetyApproved: false,
+      onHand: 0,
+    });
     const exported = await p.planner.get('/api/excel/production-items/export');
     expect(exported.statusCode).toBe(200);
   });
 
   it('PP-3 an order goes through the joint review to the general manager and becomes a 销售计划单', async () => {
-    const bad = await p.market.post('/api/production/orders', { kind: 'contract', customer: '甲', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: -5, requestedShipOn: '2026-04-01' }] });
+    const bad = await p.market.post('/api/production/orders', {
+      kind: 'contract',
+      customer: '甲',
+      receivedOn: '2026-03-20',
+      lines: [{ itemId: p.items.wine, qty: -5, requestedShipOn: '2026-04-01' }],
+    });
     expect(bad.statusCode).toBe(400);
-    const early = await p.market.post('/api/production/orders', { kind: 'contract', customer: '甲', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 5, requestedShipOn: '2026-03-01' }] });
+    const early = await p.market.post('/api/production/orders', {
+      kind: 'contract',
+      customer: '甲',
+      receivedOn: '2026-03-20',
+      lines: [{ itemId: p.items.wine, qty: 5, requestedShipOn: '2026-03-01' }],
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().details[0].field).toBe('lines[0].requestedShipOn');
-    const created = await p.market.post('/api/production/orders', { kind: 'contract', customer: '华北糖酒', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 300, requestedShipOn: '2026-04-10' }] });
+    const created = await p.market.post('/api/production/orders', {
+      kind: 'contract',
+      customer: '华北糖酒',
+      receivedOn: '2026-03-20',
+      lines: [{ itemId: p.items.wine, qty: 300, requestedShipOn: '2026-04-10' }],
+    });
     expect(created.statusCode).toBe(201);
     orderId = created.json().id;
     expect((await p.reader.post(`/api/production/orders/${orderId}/reviews`, { party: 'quality', opinion: '同意', isAgreed: true })).statusCode).toBe(403);
@@ -282,11 +371,18 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
       { party: 'quality', departmentNames: ['质量部'], mayReview: true },
       { party: 'business', departmentNames: ['市场部'], mayReview: false },
     ]);
-    for (const [c, party] of [[p.planner, 'production'], [p.reviewer, 'quality'], [p.market, 'business']] as const) {
+    for (const [c, party] of [
+      [p.planner, 'production'],
+      [p.reviewer, 'quality'],
+      [p.market, 'business'],
+    ] as const) {
       expect((await c.post(`/api/production/orders/${orderId}/reviews`, { party, opinion: '同意接单', isAgreed: true })).statusCode).toBe(200);
     }
     const o = (await p.market.get(`/api/production/orders/${orderId}`)).json();
-    const concluded = await p.market.post(`/api/production/orders/${orderId}/conclude`, { version: o.version, lines: [{ lineId: o.lines[0].id, agreedQty: 280, agreedShipOn: '2026-04-12' }] });
+    const concluded = await p.market.post(`/api/production/orders/${orderId}/conclude`, {
+      version: o.version,
+      lines: [{ lineId: o.lines[0].id, agreedQty: 280, agreedShipOn: '2026-04-12' }],
+    });
     expect(concluded.statusCode).toBe(200);
     const doc = (await p.gm.get(`/api/documents/${concluded.json().reviewDocumentId}`)).json();
     expect(doc.body.lines[0].value).toBe('280 箱，发货 2026-04-12');
@@ -309,7 +405,11 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
     expect(change.json()).toMatchObject({ noticeDays: 1, isShortNotice: true });
     const refused = await p.planner.post(`/api/production/orders/${orderId}/changes/${change.json().id}/apply`, { version: change.json().version });
     expect(refused.statusCode).toBe(400);
-    const applied = await p.planner.post(`/api/production/orders/${orderId}/changes/${change.json().id}/apply`, { version: change.json().version, acceptShortNotice: true, shortNoticeReason: '有库存' });
+    const applied = await p.planner.post(`/api/production/orders/${orderId}/changes/${change.json().id}/apply`, {
+      version: change.json().version,
+      acceptShortNotice: true,
+      shortNoticeReason: '有库存',
+    });
     expect(applied.statusCode).toBe(200);
     expect(applied.json().line.agreedShipOn).toBe('2026-04-11');
     // PP-12: the April plan forecast 100 cases; this sales order sheet took it above, so it is being adjusted.
@@ -318,10 +418,20 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
   });
 
   it('PP-11 a requirement is judged on receipt; PP-13 a notice without packaging requirements is refused', async () => {
-    const r = await p.market.post('/api/production/requests', { kind: 'temporary', title: '加急', lines: [{ itemId: p.items.wine, qty: 10, dueOn: '2026-03-25' }] });
+    const r = await p.market.post('/api/production/requests', {
+      kind: 'temporary',
+      title: '加急',
+      lines: [{ itemId: p.items.wine, qty: 10, dueOn: '2026-03-25' }],
+    });
     expect(r.statusCode).toBe(201);
     expect(r.json()).toMatchObject({ kind: 'temporary', issueDueOn: '2026-03-21' });
-    const n = await p.planner.post('/api/production/notices', { itemId: p.items.wine, qty: 10, qualityRequirements: '合格', packagingRequirements: ' ', dueOn: '2026-03-30' });
+    const n = await p.planner.post('/api/production/notices', {
+      itemId: p.items.wine,
+      qty: 10,
+      qualityRequirements: '合格',
+      packagingRequirements: ' ',
+      dueOn: '2026-03-30',
+    });
     expect(n.statusCode).toBe(400);
     expect(n.json().details[0].field).toBe('packagingRequirements');
     const t2 = await p.planner.post('/api/production/transfers', { noticeNumber: 'SCTZ-2026-9999', itemId: p.items.base, qty: 5, transferredOn: '2026-03-20' });

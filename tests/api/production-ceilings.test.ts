@@ -22,7 +22,10 @@ describe('GET /api/production/plans/:id/ceilings (PP-7 T1 7, issue 14 item 13)',
     const created = await planner.post('/api/production/plans', { kind: 'quarterly', year: 2026, quarter: 2 });
     expect(created.statusCode).toBe(201);
     quarterId = created.json().id;
-    const saved = await planner.put(`/api/production/plans/${quarterId}/lines`, { version: created.json().version, lines: [{ itemId: p.items.wine, quantities: [20000, 20000, 20000] }] });
+    const saved = await planner.put(`/api/production/plans/${quarterId}/lines`, {
+      version: created.json().version,
+      lines: [{ itemId: p.items.wine, quantities: [20000, 20000, 20000] }],
+    });
     expect(saved.statusCode).toBe(200);
   });
   afterAll(() => t.close());
@@ -31,7 +34,13 @@ describe('GET /api/production/plans/:id/ceilings (PP-7 T1 7, issue 14 item 13)',
     const r = await planner.get(`/api/production/plans/${quarterId}/ceilings`);
     expect(r.statusCode).toBe(200);
     const body = r.json();
-    expect(body).toMatchObject({ planId: quarterId, mixFrom: 'plan', clause: 'T1 7', bottleneck: { name: '灌装车间' }, policy: { materialReserveDays: 30, wipReserveDays: 5, ceilingChangeThresholdPct: 20 } });
+    expect(body).toMatchObject({
+      planId: quarterId,
+      mixFrom: 'plan',
+      clause: 'T1 7',
+      bottleneck: { name: '灌装车间' },
+      policy: { materialReserveDays: 30, wipReserveDays: 5, ceilingChangeThresholdPct: 20 },
+    });
     expect(body.regulation.zh).toContain('最大生产量');
     expect(body.rows).toEqual(
       expect.arrayContaining([

@@ -36,7 +36,10 @@ describe('the demo plant carries a month of execution (issue 9: PP-15 … PP-26)
     const production = of('receipt', 'production')!;
     expect(production.first.slice(0, 7)).toBe('2026-02');
     expect(production.last.slice(0, 7)).toBe('2026-03');
-    const purchaseReceipts = await one<{ n: number }>(`select count(*)::int as n from prod_purchase_receipts where org_id = $1 and purchase_plan_id is not null`, [orgId]);
+    const purchaseReceipts = await one<{ n: number }>(
+      `select count(*)::int as n from prod_purchase_receipts where org_id = $1 and purchase_plan_id is not null`,
+      [orgId],
+    );
     expect(purchaseReceipts.n).toBeGreaterThan(0);
     // No balance and no ledger line below zero; the balances agree with the sum of the ledger.
     expect((await one<{ n: number }>(`select count(*)::int as n from prod_stock_balances where org_id = $1 and on_hand < 0`, [orgId])).n).toBe(0);
@@ -76,7 +79,10 @@ describe('the demo plant carries a month of execution (issue 9: PP-15 … PP-26)
     );
     expect(reports.days).toBeGreaterThanOrEqual(20);
     expect(reports.withReceipt).toBeGreaterThan(0);
-    const lags = await q<{ state: string; lag: number; reportId: string | null }>(`select state, lag_qty as lag, report_id as "reportId" from prod_coordination_items where org_id = $1`, [orgId]);
+    const lags = await q<{ state: string; lag: number; reportId: string | null }>(
+      `select state, lag_qty as lag, report_id as "reportId" from prod_coordination_items where org_id = $1`,
+      [orgId],
+    );
     expect(lags.some((l) => l.state === 'open' && l.lag > 0 && l.reportId)).toBe(true);
   });
 
@@ -98,7 +104,10 @@ describe('the demo plant carries a month of execution (issue 9: PP-15 … PP-26)
   });
 
   it('PP-25 PP-26 a spot check found an anomaly, stopped the machine, and its repair closed it with the machine back in service', async () => {
-    const checks = await one<{ n: number; anomalies: number }>(`select count(*)::int as n, (count(*) filter (where result = 'anomaly'))::int as anomalies from prod_spot_checks where org_id = $1`, [orgId]);
+    const checks = await one<{ n: number; anomalies: number }>(
+      `select count(*)::int as n, (count(*) filter (where result = 'anomaly'))::int as anomalies from prod_spot_checks where org_id = $1`,
+      [orgId],
+    );
     expect(checks.n).toBeGreaterThanOrEqual(20);
     expect(checks.anomalies).toBeGreaterThanOrEqual(1);
     const repaired = await q<{ state: string; machineState: string; downtime: number | null }>(
@@ -124,7 +133,10 @@ describe('the demo plant carries a month of execution (issue 9: PP-15 … PP-26)
     ] as const) {
       const dupes = await q<{ number: string }>(`select number from ${table} where org_id = $1 group by number having count(*) > 1`, [orgId]);
       expect(dupes, table).toEqual([]);
-      const rows = await q<{ number: string; year: string }>(`select number, extract(year from ${dateColumn})::int::text as year from ${table} where org_id = $1`, [orgId]);
+      const rows = await q<{ number: string; year: string }>(
+        `select number, extract(year from ${dateColumn})::int::text as year from ${table} where org_id = $1`,
+        [orgId],
+      );
       expect(rows.length, table).toBeGreaterThan(0);
       const wrongYear = rows.filter((r) => r.number.match(/-(\d{4})-/)?.[1] !== r.year);
       expect(wrongYear, table).toEqual([]);
@@ -140,7 +152,10 @@ describe('the demo plant carries a month of execution (issue 9: PP-15 … PP-26)
       ['prod_repair_orders', 'prod_repair_order'],
     ] as const) {
       // A reversal (冲销单) is audited on the document it reverses, naming itself.
-      const reversal = table === 'prod_stock_docs' ? `or (x.reverses_id is not null and a.entity_id = x.reverses_id::text and a.action = 'production.stock.reverse' and a.new_value->>'reversal' = x.number)` : '';
+      const reversal =
+        table === 'prod_stock_docs'
+          ? `or (x.reverses_id is not null and a.entity_id = x.reverses_id::text and a.action = 'production.stock.reverse' and a.new_value->>'reversal' = x.number)`
+          : '';
       const missing = await q<{ number: string }>(
         `select x.number from ${table} x where x.org_id = $1
            and not exists (select 1 from audit_log a where a.org_id = x.org_id and a.entity = $2
@@ -150,14 +165,22 @@ describe('the demo plant carries a month of execution (issue 9: PP-15 … PP-26)
       expect(missing, table).toEqual([]);
     }
     // A few documents in detail: who posted them and what.
-    const receipt = await one<{ id: string; number: string }>(`select id, number from prod_stock_docs where org_id = $1 and purpose = 'purchase' order by seq limit 1`, [orgId]);
+    const receipt = await one<{ id: string; number: string }>(
+      `select id, number from prod_stock_docs where org_id = $1 and purpose = 'purchase' order by seq limit 1`,
+      [orgId],
+    );
     const audit = await one<{ action: string; actor: string | null; after: { number: string; kind: string } }>(
       `select action, actor_name as actor, new_value as after from audit_log where org_id = $1 and entity = 'prod_stock_doc' and entity_id = $2`,
       [orgId, receipt.id],
     );
     expect(audit).toMatchObject({ action: 'production.stock.post', after: { number: receipt.number, kind: 'receipt' } });
-    const report = await one<{ id: string; number: string }>(`select id, number from prod_daily_reports where org_id = $1 order by report_date desc limit 1`, [orgId]);
-    const submitted = await one<{ action: string; after: { number: string } }>(`select action, new_value as after from audit_log where org_id = $1 and entity = 'prod_daily_report' and entity_id = $2 order by id limit 1`, [orgId, report.id]);
+    const report = await one<{ id: string; number: string }>(`select id, number from prod_daily_reports where org_id = $1 order by report_date desc limit 1`, [
+      orgId,
+    ]);
+    const submitted = await one<{ action: string; after: { number: string } }>(
+      `select action, new_value as after from audit_log where org_id = $1 and entity = 'prod_daily_report' and entity_id = $2 order by id limit 1`,
+      [orgId, report.id],
+    );
     expect(submitted).toMatchObject({ action: 'production.report.submit', after: { number: report.number } });
   });
 });

@@ -10,13 +10,24 @@ import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, ty
 
 const NOW = '2026-03-20T02:00:00Z';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAINT: Permission[] = ['production.read', 'production.equipment.write', 'production.equipment.check', 'production.equipment.repair', 'document.read', 'document.write', 'excel.import'];
+const MAINT: Permission[] = [
+  'production.read',
+  'production.equipment.write',
+  'production.equipment.check',
+  'production.equipment.repair',
+  'document.read',
+  'document.write',
+  'excel.import',
+];
 const PLANNER: Permission[] = ['production.read', 'production.plan.write', 'production.master.write', 'document.read', 'document.write'];
 
 function multipart(fileName: string, content: Buffer) {
   const boundary = `----zhidu${Math.random().toString(16).slice(2)}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${XLSX}\r\n\r\n`;
-  return { body: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    body: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 let t: TestApp;
@@ -45,26 +56,56 @@ beforeAll(async () => {
   stranger = await login(await newPerson(t.ctx.db, other.org.id, 'all'));
   const a = await login(admin);
   [maint, planner, operator, gm] = await Promise.all([login(m), login(pl), login(op), login(g)]);
-  expect((await a.put('/api/approval-chains/production.maintenance_plan', { steps: [{ key: 'gm', nameZh: '总经理审批', nameEn: 'GM', roleCode: g.roles[0] }], allowSelfApproval: false })).statusCode).toBe(200);
-  fill = (await planner.post('/api/production/workshops', { code: 'GZ', name: '灌装车间', shiftsPerDay: 2, hoursPerShift: 10, lines: 1, workingWeekdays: [1, 2, 3, 4, 5, 6] })).json().id;
-  const wine = (await planner.post('/api/production/items', { code: 'W1', name: '干红葡萄酒', unit: '箱', category: 'finished', source: 'make', leadTimeDays: 1 })).json().id;
-  expect((await planner.put(`/api/production/items/${wine}/routing`, { versions: {}, ops: [{ seq: 10, workshopId: fill, hoursPerUnit: 0.02, offsetDays: 0 }] })).statusCode).toBe(200);
+  expect(
+    (
+      await a.put('/api/approval-chains/production.maintenance_plan', {
+        steps: [{ key: 'gm', nameZh: '总经理审批', nameEn: 'GM', roleCode: g.roles[0] }],
+        allowSelfApproval: false,
+      })
+    ).statusCode,
+  ).toBe(200);
+  fill = (
+    await planner.post('/api/production/workshops', {
+      code: 'GZ',
+      name: '灌装车间',
+      shiftsPerDay: 2,
+      hoursPerShift: 10,
+      lines: 1,
+      workingWeekdays: [1, 2, 3, 4, 5, 6],
+    })
+  ).json().id;
+  const wine = (
+    await planner.post('/api/production/items', { code: 'W1', name: '干红葡萄酒', unit: '箱', category: 'finished', source: 'make', leadTimeDays: 1 })
+  ).json().id;
+  expect(
+    (await planner.put(`/api/production/items/${wine}/routing`, { versions: {}, ops: [{ seq: 10, workshopId: fill, hoursPerUnit: 0.02, offsetDays: 0 }] }))
+      .statusCode,
+  ).toBe(200);
   planId = (await planner.post('/api/production/plans', { kind: 'monthly', month: '2026-04' })).json().id;
   const v = (await planner.get(`/api/production/plans/${planId}`)).json();
   // 1 April 2026 is a Wednesday; Sundays off.
   const quantities = Array.from({ length: 30 }, (_, k) => ((2 + k) % 7 === 6 ? 0 : 400));
-  expect((await planner.put(`/api/production/plans/${planId}/lines`, { version: v.version, upsert: [{ itemId: wine, forecastQty: 10400, quantities }] })).statusCode).toBe(200);
+  expect(
+    (await planner.put(`/api/production/plans/${planId}/lines`, { version: v.version, upsert: [{ itemId: wine, forecastQty: 10400, quantities }] })).statusCode,
+  ).toBe(200);
 });
 afterAll(() => t.close());
 
-const fillCapacity = async () => (await planner.get(`/api/production/plans/${planId}`)).json().capacity.rows.find((r: { name: string }) => r.name === '灌装车间').totalCapacity as number;
+const fillCapacity = async () =>
+  (await planner.get(`/api/production/plans/${planId}`)).json().capacity.rows.find((r: { name: string }) => r.name === '灌装车间').totalCapacity as number;
 
 describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条)', () => {
   let filler: string;
   let repairId: string;
 
   it('PP-23 a machine is registered with a unique number; bad input is a 400 naming the field; the answer is the declared view', async () => {
-    const res = await maint.post('/api/production/equipment/machines', { code: 'GZ-01', name: '灌装机', model: 'DGF-24', workshopId: fill, capacityShare: 0.5 });
+    const res = await maint.post('/api/production/equipment/machines', {
+      code: 'GZ-01',
+      name: '灌装机',
+      model: 'DGF-24',
+      workshopId: fill,
+      capacityShare: 0.5,
+    });
     expect(res.statusCode).toBe(201);
     filler = res.json().id;
     expect(res.json()).toMatchObject({ code: 'GZ-01', workshopName: '灌装车间', state: 'running', share: 0.5 });
@@ -74,8 +115,13 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
     expect(dup.json().details[0].field).toBe('code');
     expect((await maint.post('/api/production/equipment/machines', { code: '', name: 'x', workshopId: fill })).statusCode).toBe(400);
     expect((await operator.post('/api/production/equipment/machines', { code: 'GZ-07', name: 'x', workshopId: fill })).statusCode).toBe(403);
-    expect((await maint.put(`/api/production/equipment/machines/${filler}/check-items`, { items: [{ content: '气压正常' }, { content: '灌装阀无滴漏' }] })).statusCode).toBe(200);
-    expect((await maint.put(`/api/production/equipment/machines/${filler}/upkeep-items`, { items: [{ content: '外部清洁', frequency: 'daily' }] })).statusCode).toBe(200);
+    expect(
+      (await maint.put(`/api/production/equipment/machines/${filler}/check-items`, { items: [{ content: '气压正常' }, { content: '灌装阀无滴漏' }] }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await maint.put(`/api/production/equipment/machines/${filler}/upkeep-items`, { items: [{ content: '外部清洁', frequency: 'daily' }] })).statusCode,
+    ).toBe(200);
   });
 
   it('PP-23 another organisation sees none of it: 404, and its register is empty', async () => {
@@ -124,12 +170,18 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
     expect(await fillCapacity()).toBe(520);
     const phone = (await operator.get(`/api/production/equipment/machines/${filler}/phone`)).json();
     expect(phone.upkeep.map((u: { status: string }) => u.status)).toEqual(['due']);
-    const res = await operator.post('/api/production/equipment/spot-checks', { machineId: filler, items: phone.checkItems.map((c: { id: string }, k: number) => ({ itemId: c.id, isOk: k === 0, note: k === 1 ? '滴漏' : undefined })) });
+    const res = await operator.post('/api/production/equipment/spot-checks', {
+      machineId: filler,
+      items: phone.checkItems.map((c: { id: string }, k: number) => ({ itemId: c.id, isOk: k === 0, note: k === 1 ? '滴漏' : undefined })),
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ result: 'anomaly', machineState: 'stopped', repair: { number: 'WX-2026-0001' } });
     repairId = res.json().repair.id;
     expect(await fillCapacity()).toBe(260);
-    const again = await operator.post('/api/production/equipment/spot-checks', { machineId: filler, items: phone.checkItems.map((c: { id: string }) => ({ itemId: c.id, isOk: true })) });
+    const again = await operator.post('/api/production/equipment/spot-checks', {
+      machineId: filler,
+      items: phone.checkItems.map((c: { id: string }) => ({ itemId: c.id, isOk: true })),
+    });
     expect(again.statusCode).toBe(409);
     expect((await operator.get('/api/production/equipment/repairs?state=open')).json().map((r: { number: string }) => r.number)).toEqual(['WX-2026-0001']);
   });
@@ -140,7 +192,13 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
     r = (await maint.post(`/api/production/equipment/repairs/${repairId}/accept`, { version: r.version })).json();
     expect(r).toMatchObject({ state: 'accepted', machineState: 'under_repair' });
     expect((await maint.post(`/api/production/equipment/repairs/${repairId}/diagnose`, { version: r.version, diagnosis: '' })).statusCode).toBe(400);
-    r = (await maint.post(`/api/production/equipment/repairs/${repairId}/diagnose`, { version: r.version, diagnosis: '密封圈老化', parts: [{ name: '密封圈', qty: 2, unit: '个' }] })).json();
+    r = (
+      await maint.post(`/api/production/equipment/repairs/${repairId}/diagnose`, {
+        version: r.version,
+        diagnosis: '密封圈老化',
+        parts: [{ name: '密封圈', qty: 2, unit: '个' }],
+      })
+    ).json();
     t.setNow('2026-03-20T05:00:00Z');
     r = (await maint.post(`/api/production/equipment/repairs/${repairId}/complete`, { version: r.version, actionTaken: '更换密封圈' })).json();
     expect(r).toMatchObject({ state: 'done', machineState: 'running', downtimeHours: 3 });
@@ -151,7 +209,14 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
     const created = await maint.post('/api/production/equipment/maintenance-plans', { year: 2026 });
     expect(created.statusCode).toBe(201);
     const plan = created.json();
-    expect((await maint.put(`/api/production/equipment/maintenance-plans/${plan.id}/lines`, { version: plan.version, lines: [{ machineId: filler, cycle: 'quarterly', content: '清洗灌装阀', hours: 16, months: [4, 7, 10, 1], week: 2 }] })).statusCode).toBe(200);
+    expect(
+      (
+        await maint.put(`/api/production/equipment/maintenance-plans/${plan.id}/lines`, {
+          version: plan.version,
+          lines: [{ machineId: filler, cycle: 'quarterly', content: '清洗灌装阀', hours: 16, months: [4, 7, 10, 1], week: 2 }],
+        })
+      ).statusCode,
+    ).toBe(200);
     let view = (await maint.get(`/api/production/equipment/maintenance-plans/${plan.id}`)).json();
     expect(view.lines[0].months).toEqual([1, 4, 7, 10]);
     expect((await maint.post(`/api/documents/${plan.documentId}/submit`, { version: view.document.version })).statusCode).toBe(200);
@@ -166,14 +231,23 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
       const someone = await newPerson(t.ctx.db, orgId, ['production.read', 'document.read']);
       await t.ctx.db.execute(sql`update users set department_id = ${d.id} where org_id = ${orgId} and id = ${someone.userId}`);
     }
-    expect((await maint.post(`/api/documents/${plan.documentId}/issue`, { version: view.document.version, departmentIds: departments.map((d) => d.id) })).statusCode).toBe(200);
+    expect(
+      (await maint.post(`/api/documents/${plan.documentId}/issue`, { version: view.document.version, departmentIds: departments.map((d) => d.id) })).statusCode,
+    ).toBe(200);
     const balance = (await planner.get('/api/production/equipment/maintenance/balance?month=2026-04')).json();
     expect(balance).toMatchObject({ isSplit: true, productionPlan: { id: planId } });
-    expect(balance.rows.find((r: { workshopName: string }) => r.workshopName === '灌装车间').cells[1]).toMatchObject({ maintenanceHours: 16, load: 48, capacity: 120 });
+    expect(balance.rows.find((r: { workshopName: string }) => r.workshopName === '灌装车间').cells[1]).toMatchObject({
+      maintenanceHours: 16,
+      load: 48,
+      capacity: 120,
+    });
     const slot = balance.slots[0];
     const moved = await planner.post(`/api/production/equipment/maintenance/slots/${slot.id}/move`, { version: slot.version, plannedOn: '2026-04-20' });
     expect(moved.statusCode).toBe(200);
-    expect((await operator.post(`/api/production/equipment/maintenance/slots/${slot.id}/move`, { version: moved.json().version, plannedOn: '2026-04-13' })).statusCode).toBe(403);
+    expect(
+      (await operator.post(`/api/production/equipment/maintenance/slots/${slot.id}/move`, { version: moved.json().version, plannedOn: '2026-04-13' }))
+        .statusCode,
+    ).toBe(403);
     expect((await stranger.get(`/api/production/equipment/maintenance-plans/${plan.id}`)).statusCode).toBe(404);
   });
 
@@ -181,7 +255,9 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
     const due = (await operator.get('/api/production/equipment/upkeep/due')).json();
     expect(due.workshops[0].items.map((i: { content: string }) => i.content)).toEqual(['外部清洁']);
     const itemId = due.workshops[0].items[0].itemId;
-    expect((await operator.post('/api/production/equipment/upkeep/records', { machineId: filler, entries: [{ itemId, result: 'done' }] })).statusCode).toBe(201);
+    expect((await operator.post('/api/production/equipment/upkeep/records', { machineId: filler, entries: [{ itemId, result: 'done' }] })).statusCode).toBe(
+      201,
+    );
     expect((await operator.get('/api/production/equipment/upkeep/due')).json().workshops[0].items).toEqual([]);
     const compliance = (await maint.get('/api/production/equipment/upkeep/compliance?month=2026-03')).json();
     expect(compliance.rows.find((r: { code: string }) => r.code === 'GZ-01')).toMatchObject({ spotChecks: 1, anomalies: 1, downtimeHours: 3 });

@@ -52,7 +52,14 @@ describe('production exceptions over HTTP (PP-19)', () => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     id = body.id;
-    expect(body).toMatchObject({ number: 'YC-2026-0001', state: 'reported', needsCoordination: true, workshopName: '灌装车间', affectedWorkshops: [{ name: '包装车间' }], allowedActions: [] });
+    expect(body).toMatchObject({
+      number: 'YC-2026-0001',
+      state: 'reported',
+      needsCoordination: true,
+      workshopName: '灌装车间',
+      affectedWorkshops: [{ name: '包装车间' }],
+      allowedActions: [],
+    });
     // The serializer keeps to the contract: no internal columns leak.
     expect(body).not.toHaveProperty('orgId');
     expect(body).not.toHaveProperty('judgement');
@@ -80,7 +87,9 @@ describe('production exceptions over HTTP (PP-19)', () => {
     expect(action.statusCode).toBe(201);
     const detail = (await as.director.get(`/api/production/exceptions/${id}`)).json();
     expect(detail.meeting.actions).toEqual([expect.objectContaining({ title: '调拨软木塞', ownerName: '周主任', canComplete: true })]);
-    const done = await as.director.post(`/api/production/exceptions/${id}/actions/${detail.meeting.actions[0].id}/complete`, { version: detail.meeting.actions[0].version });
+    const done = await as.director.post(`/api/production/exceptions/${id}/actions/${detail.meeting.actions[0].id}/complete`, {
+      version: detail.meeting.actions[0].version,
+    });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ state: 'resolved', resolvedByName: '周主任' });
     expect((await as.head.get('/api/production/exceptions?state=resolved&kind=material')).json()).toHaveLength(1);
@@ -90,7 +99,8 @@ describe('production exceptions over HTTP (PP-19)', () => {
     const options = (await as.leader.get('/api/production/exceptions/options')).json();
     expect(options).toMatchObject({ myWorkshopId: f.workshops.fill, today: '2026-04-08' });
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const path of ['/api/production/exceptions', '/api/production/floor', '/api/production/process-docs/{id}', '/api/production/requests/{id}/unmet']) expect(doc.paths).toHaveProperty([path]);
+    for (const path of ['/api/production/exceptions', '/api/production/floor', '/api/production/process-docs/{id}', '/api/production/requests/{id}/unmet'])
+      expect(doc.paths).toHaveProperty([path]);
   });
 });
 
@@ -117,16 +127,31 @@ describe('shop floor over HTTP (PP-20)', () => {
     expect((await as.stranger.get(`/api/production/floor/checklist?workshopId=${f.workshops.fill}`)).statusCode).toBe(400);
     const escalated = await as.leader.post(`/api/production/floor/rectifications/${r.id}/escalate`, { version: r.version, note: '需外购配件' });
     expect(escalated.json()).toMatchObject({ state: 'escalated', canClose: false });
-    expect((await as.head.post(`/api/production/floor/rectifications/${r.id}/close`, { version: escalated.json().version, note: '已更换' })).json().state).toBe('done');
+    expect((await as.head.post(`/api/production/floor/rectifications/${r.id}/close`, { version: escalated.json().version, note: '已更换' })).json().state).toBe(
+      'done',
+    );
   });
 
   it('PP-20 a patrol and an operation record; the workshop page shows them', async () => {
-    const patrol = await as.director.post('/api/production/floor/patrols', { workshopId: f.workshops.fill, note: '巡检', findings: [{ problem: '地面积水', ownerUserId: f.leader.userId, dueOn: '2026-04-09' }] });
+    const patrol = await as.director.post('/api/production/floor/patrols', {
+      workshopId: f.workshops.fill,
+      note: '巡检',
+      findings: [{ problem: '地面积水', ownerUserId: f.leader.userId, dueOn: '2026-04-09' }],
+    });
     expect(patrol.statusCode).toBe(201);
     expect(patrol.json().findings).toHaveLength(1);
-    const record = await as.operator.post('/api/production/floor/records', { workshopId: f.workshops.fill, shift: 1, step: '灌装', kind: 'self', result: 'ok' });
+    const record = await as.operator.post('/api/production/floor/records', {
+      workshopId: f.workshops.fill,
+      shift: 1,
+      step: '灌装',
+      kind: 'self',
+      result: 'ok',
+    });
     expect(record.statusCode).toBe(201);
-    expect((await as.operator.post('/api/production/floor/records', { workshopId: f.workshops.fill, shift: 4, step: '灌装', kind: 'self', result: 'ok' })).json().details[0].field).toBe('shift');
+    expect(
+      (await as.operator.post('/api/production/floor/records', { workshopId: f.workshops.fill, shift: 4, step: '灌装', kind: 'self', result: 'ok' })).json()
+        .details[0].field,
+    ).toBe('shift');
     const floor = (await as.leader.get('/api/production/floor')).json();
     expect(floor).toMatchObject({ workshop: { name: '灌装车间' }, canSeeAll: false });
     expect(floor.records).toHaveLength(1);
@@ -153,7 +178,9 @@ describe('shop floor over HTTP (PP-20)', () => {
 
 describe('T3 第十四条 and 第十五条 over HTTP (PP-28)', () => {
   it('PP-28 the unmet temporary plan route: workshop → production → market, each party on its step', async () => {
-    const request = (await as.market.post('/api/production/requests', { kind: 'temporary', title: '加急', lines: [{ itemId: f.items.wine, qty: 300, dueOn: '2026-04-10' }] })).json();
+    const request = (
+      await as.market.post('/api/production/requests', { kind: 'temporary', title: '加急', lines: [{ itemId: f.items.wine, qty: 300, dueOn: '2026-04-10' }] })
+    ).json();
     expect((await as.planner.post(`/api/production/requests/${request.id}/plan`, { version: request.version })).statusCode).toBe(200);
     const reported = await as.leader.post(`/api/production/requests/${request.id}/unmet`, { workshopId: f.workshops.fill, reason: '软木塞不足' });
     expect(reported.statusCode).toBe(201);
@@ -162,7 +189,10 @@ describe('T3 第十四条 and 第十五条 over HTTP (PP-28)', () => {
     expect((await as.market.post(`/api/production/unmet-routes/${route.id}/forward`, { version: route.version })).statusCode).toBe(403);
     const forwarded = await as.head.post(`/api/production/unmet-routes/${route.id}/forward`, { version: route.version, note: '属实' });
     expect(forwarded.json().routes[0]).toMatchObject({ state: 'forwarded', forwardedByName: '张部长' });
-    const changed = await as.market.post(`/api/production/unmet-routes/${route.id}/change-contract`, { version: forwarded.json().routes[0].version, note: '改为 200 箱' });
+    const changed = await as.market.post(`/api/production/unmet-routes/${route.id}/change-contract`, {
+      version: forwarded.json().routes[0].version,
+      note: '改为 200 箱',
+    });
     expect(changed.json().routes[0]).toMatchObject({ state: 'contract_changed', marketNote: '改为 200 箱' });
   });
 

@@ -71,7 +71,12 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
     expect(r.statusCode).toBe(201);
     plan = r.json();
     expect(r.json()).toMatchObject({ number: 'CGJH-2026-0001', state: 'draft', orderPeriod: 'week', isStale: false });
-    expect(r.json().materials.map((m: { code: string }) => m.code).sort()).toEqual(['C1', 'P1']);
+    expect(
+      r
+        .json()
+        .materials.map((m: { code: string }) => m.code)
+        .sort(),
+    ).toEqual(['C1', 'P1']);
     expect(r.json().suppliers[0]).toMatchObject({ supplier: '金陵包装', byUnit: [{ unit: '个' }] });
     const foreign = await stranger.post('/api/production/purchase-plans', { sourcePlanId });
     expect(foreign.statusCode).toBe(400);
@@ -125,7 +130,10 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
     const r = await keeper.post('/api/production/purchase-receipts', { lines: [{ itemId: p.items.cork, qty: 3000, lot: '2604', purchaseLineId: line.id }] });
     expect(r.statusCode).toBe(201);
     expect(r.json()).toMatchObject({ kind: 'receipt', purpose: 'purchase', referenceNumber: 'CGJH-2026-0001', lines: [{ qty: 3000, lot: '2604' }] });
-    expect((await reader.get(`/api/production/stock-documents/${r.json().id}/context`)).json()).toMatchObject({ supplier: '金陵包装', purchasePlanId: plan.id });
+    expect((await reader.get(`/api/production/stock-documents/${r.json().id}/context`)).json()).toMatchObject({
+      supplier: '金陵包装',
+      purchasePlanId: plan.id,
+    });
     const after = (await reader.get(`/api/production/purchase-plans/${plan.id}`)).json();
     expect(after.orders.find((o: { id: string }) => o.id === line.id).received).toBe(3000);
     const foreign = await stranger.post('/api/production/purchase-receipts', { lines: [{ itemId: p.items.cork, qty: 1, purchaseLineId: line.id }] });
@@ -152,16 +160,44 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
     expect(new Set(corkOrders.map((o: { isoWeek: string }) => o.isoWeek)).size).toBe(corkOrders.length);
     expect(corkOrders.reduce((s: number, o: { qty: number }) => s + o.qty, 0)).toBeCloseTo(cork.planned, 3);
     const unit = m.totals.find((u: { unit: string }) => u.unit === cork.unit);
-    expect(unit.values.gross).toBeCloseTo(m.materials.filter((x: { unit: string }) => x.unit === cork.unit).reduce((s: number, x: { gross: number }) => s + x.gross, 0), 3);
+    expect(unit.values.gross).toBeCloseTo(
+      m.materials.filter((x: { unit: string }) => x.unit === cork.unit).reduce((s: number, x: { gross: number }) => s + x.gross, 0),
+      3,
+    );
     expect((await reader.get(`/api/production/plans/${sourcePlanId}/material-plan?period=fortnight`)).statusCode).toBe(400);
     const x = await reader.get(`/api/production/plans/${sourcePlanId}/material-plan/export`);
     expect(x.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['material-plan', 'netting', 'totals']);
-    expect((await rowsOf(x.rawPayload))[0]).toEqual(['类别', '物料编码', '品名', '单位', '周次', '周期起', '周期止', '需用日', '下单/投产日', '毛需求', '计划量']);
+    expect((await rowsOf(x.rawPayload))[0]).toEqual([
+      '类别',
+      '物料编码',
+      '品名',
+      '单位',
+      '周次',
+      '周期起',
+      '周期止',
+      '需用日',
+      '下单/投产日',
+      '毛需求',
+      '计划量',
+    ]);
     expect(wb.worksheets[0].rowCount).toBe(m.orders.length + 1);
-    expect((wb.worksheets[1].getRow(1).values as unknown[]).slice(1)).toEqual(['类别', '物料编码', '品名', '规格', '单位', '供应商', '毛需求', '现有库存', '安全库存', '净需求', '计划量', '首次需用']);
+    expect((wb.worksheets[1].getRow(1).values as unknown[]).slice(1)).toEqual([
+      '类别',
+      '物料编码',
+      '品名',
+      '规格',
+      '单位',
+      '供应商',
+      '毛需求',
+      '现有库存',
+      '安全库存',
+      '净需求',
+      '计划量',
+      '首次需用',
+    ]);
     const corkRow = (wb.worksheets[1].getSheetValues() as unknown[][]).find((v) => v?.[2] === 'C1')!;
     expect(corkRow.slice(7, 12)).toEqual([cork.gross, cork.onHand, cork.safety, cork.net, cork.planned]);
     expect(wb.worksheets[2].rowCount).toBe(m.totals.length + 1);
@@ -172,9 +208,17 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
   it('PP-16 T4 第二十六、二十七条 shortages ahead reach the buyer’s inbox; the stranger sees none', async () => {
     // 1,000 cases a working day need ~156,000 corks: more than on hand and the April orders still open.
     const next = nextRealMonth();
-    await newIssuedPlan(t.ctx.db, t.ctx.registry.workflows, p, new Date(NOW), { month: next.month, days: next.days, firstWeekday: next.firstWeekday, perDay: 1000, approvers: planApprovers });
+    await newIssuedPlan(t.ctx.db, t.ctx.registry.workflows, p, new Date(NOW), {
+      month: next.month,
+      days: next.days,
+      firstWeekday: next.firstWeekday,
+      perDay: 1000,
+      approvers: planApprovers,
+    });
     const inbox = (await buyer.get('/api/inbox')).json();
-    expect(inbox.find((i: { kind: string; title: { zh: string } }) => i.kind === 'production.stock.shortage' && i.title.zh.includes('C1'))).toMatchObject({ link: '/production/warehouse/shortages' });
+    expect(inbox.find((i: { kind: string; title: { zh: string } }) => i.kind === 'production.stock.shortage' && i.title.zh.includes('C1'))).toMatchObject({
+      link: '/production/warehouse/shortages',
+    });
     expect((await keeper.get('/api/inbox')).json().filter((i: { kind: string }) => i.kind === 'production.stock.shortage')).toEqual([]);
     expect((await reader.get('/api/production/shortages')).statusCode).toBe(200);
     expect((await stranger.get('/api/production/shortages')).json()).toEqual({ projected: [], recorded: [] });

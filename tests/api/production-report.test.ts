@@ -6,7 +6,15 @@ import { users } from '#core/org';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
 
 const NOW = '2026-03-20T02:00:00Z';
-const HEAD: Permission[] = ['production.read', 'production.plan.write', 'production.report.write', 'production.master.write', 'document.read', 'document.write', 'approval.act'];
+const HEAD: Permission[] = [
+  'production.read',
+  'production.plan.write',
+  'production.report.write',
+  'production.master.write',
+  'document.read',
+  'document.write',
+  'approval.act',
+];
 const LEAD: Permission[] = ['production.read', 'production.report.write', 'document.read'];
 const DIRECTOR: Permission[] = [...LEAD, 'document.write', 'approval.act'];
 
@@ -23,7 +31,8 @@ interface Plant {
   departments: Map<string, string>;
 }
 
-const monthQuantities = (days: number, firstWeekday: number, perDay: number) => Array.from({ length: days }, (_, k) => ((firstWeekday - 1 + k) % 7 === 6 ? 0 : perDay));
+const monthQuantities = (days: number, firstWeekday: number, perDay: number) =>
+  Array.from({ length: days }, (_, k) => ((firstWeekday - 1 + k) % 7 === 6 ? 0 : perDay));
 
 /** A plant built through the API: two workshops, one wine, a February and a March plan issued. */
 async function buildPlant(t: TestApp): Promise<Plant> {
@@ -31,10 +40,21 @@ async function buildPlant(t: TestApp): Promise<Plant> {
   const departmentIds = new Map(departments.map((d) => [d.name, d.id]));
   const person = async (permissions: Permission[] | 'all', department?: string) => {
     const a: Actor = await newPerson(t.ctx.db, org.id, permissions);
-    if (department) await t.ctx.db.update(users).set({ departmentId: departmentIds.get(department)! }).where(and(eq(users.orgId, org.id), eq(users.id, a.userId)));
+    if (department)
+      await t.ctx.db
+        .update(users)
+        .set({ departmentId: departmentIds.get(department)! })
+        .where(and(eq(users.orgId, org.id), eq(users.id, a.userId)));
     return a;
   };
-  const [adminA, headA, leadA, directorA, managerA, readerA] = [await person('all'), await person(HEAD, '生产部'), await person(LEAD, '灌装车间'), await person(DIRECTOR, '灌装车间'), await person(['production.read', 'production.plan.approve', 'document.read', 'approval.act', 'assessment.manage', 'assessment.read']), await person(['production.read'])];
+  const [adminA, headA, leadA, directorA, managerA, readerA] = [
+    await person('all'),
+    await person(HEAD, '生产部'),
+    await person(LEAD, '灌装车间'),
+    await person(DIRECTOR, '灌装车间'),
+    await person(['production.read', 'production.plan.approve', 'document.read', 'approval.act', 'assessment.manage', 'assessment.read']),
+    await person(['production.read']),
+  ];
   const strangerA = await newPerson(t.ctx.db, (await newOrg(t.ctx.db)).org.id, 'all');
   const login = (a: Actor) => signIn(t.app, a.username, TEST_PASSWORD);
   const admin = await login(adminA);
@@ -43,13 +63,48 @@ async function buildPlant(t: TestApp): Promise<Plant> {
     ['production.monthly_plan', managerA],
     ['production.daily_schedule', headA],
   ] as const) {
-    expect((await admin.put(`/api/approval-chains/${docType}`, { steps: [{ key: 'step', nameZh: '审批', nameEn: 'Approval', roleCode: who.roles[0] }], allowSelfApproval: false })).statusCode).toBe(200);
+    expect(
+      (
+        await admin.put(`/api/approval-chains/${docType}`, {
+          steps: [{ key: 'step', nameZh: '审批', nameEn: 'Approval', roleCode: who.roles[0] }],
+          allowSelfApproval: false,
+        })
+      ).statusCode,
+    ).toBe(200);
   }
   const six = [1, 2, 3, 4, 5, 6];
-  const fill = (await head.post('/api/production/workshops', { code: 'GZ', name: '灌装车间', departmentId: departmentIds.get('灌装车间'), shiftsPerDay: 2, hoursPerShift: 10, lines: 1, workingWeekdays: six })).json().id;
-  const pack = (await head.post('/api/production/workshops', { code: 'BZ', name: '包装车间', shiftsPerDay: 1, hoursPerShift: 10, lines: 2, workingWeekdays: six })).json().id;
-  const wine = (await head.post('/api/production/items', { code: 'W1', name: '干红葡萄酒', spec: '750ml×6', unit: '箱', category: 'finished', source: 'make', leadTimeDays: 1 })).json().id;
-  const routing = { versions: {}, ops: [{ seq: 10, workshopId: fill, hoursPerUnit: 0.02, offsetDays: -1 }, { seq: 20, workshopId: pack, hoursPerUnit: 0.01, offsetDays: 0 }] };
+  const fill = (
+    await head.post('/api/production/workshops', {
+      code: 'GZ',
+      name: '灌装车间',
+      departmentId: departmentIds.get('灌装车间'),
+      shiftsPerDay: 2,
+      hoursPerShift: 10,
+      lines: 1,
+      workingWeekdays: six,
+    })
+  ).json().id;
+  const pack = (
+    await head.post('/api/production/workshops', { code: 'BZ', name: '包装车间', shiftsPerDay: 1, hoursPerShift: 10, lines: 2, workingWeekdays: six })
+  ).json().id;
+  const wine = (
+    await head.post('/api/production/items', {
+      code: 'W1',
+      name: '干红葡萄酒',
+      spec: '750ml×6',
+      unit: '箱',
+      category: 'finished',
+      source: 'make',
+      leadTimeDays: 1,
+    })
+  ).json().id;
+  const routing = {
+    versions: {},
+    ops: [
+      { seq: 10, workshopId: fill, hoursPerUnit: 0.02, offsetDays: -1 },
+      { seq: 20, workshopId: pack, hoursPerUnit: 0.01, offsetDays: 0 },
+    ],
+  };
   expect((await head.put(`/api/production/items/${wine}/routing`, routing)).statusCode).toBe(200);
   const manager = await login(managerA);
   // February 2026 starts on a Sunday, March on a Sunday too.
@@ -59,14 +114,30 @@ async function buildPlant(t: TestApp): Promise<Plant> {
   ] as const) {
     const planId = (await head.post('/api/production/plans', { kind: 'monthly', month })).json().id;
     let v = (await head.get(`/api/production/plans/${planId}`)).json();
-    expect((await head.put(`/api/production/plans/${planId}/lines`, { version: v.version, upsert: [{ itemId: wine, quantities: monthQuantities(days, 7, 600) }] })).statusCode).toBe(200);
+    expect(
+      (await head.put(`/api/production/plans/${planId}/lines`, { version: v.version, upsert: [{ itemId: wine, quantities: monthQuantities(days, 7, 600) }] }))
+        .statusCode,
+    ).toBe(200);
     v = (await head.get(`/api/production/plans/${planId}`)).json();
     expect((await head.post(`/api/production/plans/${planId}/submit`, { version: v.document.version })).statusCode).toBe(200);
     const doc = (await manager.get(`/api/documents/${v.documentId}`)).json();
     const approved = (await manager.post(`/api/documents/${doc.id}/approve`, { version: doc.version, opinion: '同意' })).json();
-    expect((await head.post(`/api/documents/${doc.id}/issue`, { version: approved.version, departmentIds: [departmentIds.get('灌装车间')] })).statusCode).toBe(200);
+    expect((await head.post(`/api/documents/${doc.id}/issue`, { version: approved.version, departmentIds: [departmentIds.get('灌装车间')] })).statusCode).toBe(
+      200,
+    );
   }
-  return { head, lead: await login(leadA), director: await login(directorA), manager, reader: await login(readerA), stranger: await login(strangerA), wine, fill, pack, departments: departmentIds };
+  return {
+    head,
+    lead: await login(leadA),
+    director: await login(directorA),
+    manager,
+    reader: await login(readerA),
+    stranger: await login(strangerA),
+    wine,
+    fill,
+    pack,
+    departments: departmentIds,
+  };
 }
 
 let t: TestApp;
@@ -79,7 +150,15 @@ afterAll(() => t.close());
 
 describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => {
   let reportId: string;
-  const shift = (over: object = {}) => ({ workshopId: p.fill, reportDate: '2026-03-19', shift: 1, hoursWorked: 8, lines: [{ itemId: p.wine, outputQty: 500, warehouseQty: 200, scrapQty: 3 }], stoppages: [{ reason: 'material', minutes: 30, note: '瓶子晚到' }], ...over });
+  const shift = (over: object = {}) => ({
+    workshopId: p.fill,
+    reportDate: '2026-03-19',
+    shift: 1,
+    hoursWorked: 8,
+    lines: [{ itemId: p.wine, outputQty: 500, warehouseQty: 200, scrapQty: 3 }],
+    stoppages: [{ reason: 'material', minutes: 30, note: '瓶子晚到' }],
+    ...over,
+  });
 
   it('PP-18 the team leader’s form carries today’s plan; the shift report with 进仓 raises the stock at once', async () => {
     const form = await p.lead.get('/api/production/reports/form?date=2026-03-19');
@@ -88,11 +167,18 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
     const r = await p.lead.post('/api/production/reports', shift());
     expect(r.statusCode).toBe(201);
     reportId = r.json().id;
-    expect(r.json()).toMatchObject({ number: 'RB-2026-0001', workshopName: '灌装车间', receipt: { number: expect.stringMatching(/^RK-2026-/) }, stoppages: [{ reason: 'material', minutes: 30 }] });
+    expect(r.json()).toMatchObject({
+      number: 'RB-2026-0001',
+      workshopName: '灌装车间',
+      receipt: { number: expect.stringMatching(/^RK-2026-/) },
+      stoppages: [{ reason: 'material', minutes: 30 }],
+    });
     expect(r.json().orgId).toBeUndefined();
     const stock = (await p.reader.get(`/api/production/stock?itemId=${p.wine}`)).json();
     expect(stock.reduce((s: number, x: { onHand: number }) => s + x.onHand, 0)).toBe(200);
-    expect((await p.reader.get('/api/production/reports?from=2026-03-01&to=2026-03-31')).json()).toEqual([expect.objectContaining({ id: reportId, stoppageMinutes: 30 })]);
+    expect((await p.reader.get('/api/production/reports?from=2026-03-01&to=2026-03-31')).json()).toEqual([
+      expect.objectContaining({ id: reportId, stoppageMinutes: 30 }),
+    ]);
   });
 
   it('PP-18 a second submit of the shift is 409; bad input is a 400 naming the field; a reader cannot report', async () => {
@@ -108,7 +194,13 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
 
   it('PP-18 an amendment keeps the old values; a stale one is 409', async () => {
     const v = (await p.lead.get(`/api/production/reports/${reportId}`)).json();
-    const body = { version: v.version, reason: '进仓数记错', hoursWorked: 8, lines: [{ itemId: p.wine, outputQty: 500, warehouseQty: 250, scrapQty: 3 }], stoppages: [] };
+    const body = {
+      version: v.version,
+      reason: '进仓数记错',
+      hoursWorked: 8,
+      lines: [{ itemId: p.wine, outputQty: 500, warehouseQty: 250, scrapQty: 3 }],
+      stoppages: [],
+    };
     const r = await p.lead.put(`/api/production/reports/${reportId}`, body);
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ amendment: 1, revisions: [{ reason: '进仓数记错', lines: [{ warehouseQty: 200 }] }] });
@@ -132,10 +224,28 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
     const view = (await p.head.get('/api/production/month-end?month=2026-03')).json();
     const fill = view.rows.find((r: { workshopId: string }) => r.workshopId === p.fill);
     expect(fill).toMatchObject({ output: 500, received: 250, isLarge: true, needsCause: true });
-    const put = await p.director.put('/api/production/month-end/causes', { month: '2026-03', workshopId: p.fill, itemId: p.wine, causeKind: 'material', cause: '瓶子供应不及时', correctiveAction: '采购部提前一周备货' });
+    const put = await p.director.put('/api/production/month-end/causes', {
+      month: '2026-03',
+      workshopId: p.fill,
+      itemId: p.wine,
+      causeKind: 'material',
+      cause: '瓶子供应不及时',
+      correctiveAction: '采购部提前一周备货',
+    });
     expect(put.statusCode).toBe(200);
     expect(put.json().rows.find((r: { workshopId: string }) => r.workshopId === p.fill).cause).toMatchObject({ causeKind: 'material' });
-    expect((await p.director.put('/api/production/month-end/causes', { month: '2026-03', workshopId: p.pack, itemId: p.wine, causeKind: 'other', cause: '越权填写', correctiveAction: '无措施' })).statusCode).toBe(403);
+    expect(
+      (
+        await p.director.put('/api/production/month-end/causes', {
+          month: '2026-03',
+          workshopId: p.pack,
+          itemId: p.wine,
+          causeKind: 'other',
+          cause: '越权填写',
+          correctiveAction: '无措施',
+        })
+      ).statusCode,
+    ).toBe(403);
     const file = await p.head.get('/api/production/month-end/export?month=2026-03');
     expect(file.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -151,7 +261,10 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
     const made = await p.director.post('/api/production/daily-schedules', { month: '2026-03', workshopId: p.fill });
     expect(made.statusCode).toBe(201);
     expect(made.json()).toMatchObject({ workshopName: '灌装车间', document: { state: 'draft' }, lines: [{ itemId: p.wine, total: 15600 }] });
-    const lines = await p.director.put(`/api/production/daily-schedules/${made.json().id}/lines`, { version: made.json().version, lines: [{ itemId: p.wine, quantities: [1] }] });
+    const lines = await p.director.put(`/api/production/daily-schedules/${made.json().id}/lines`, {
+      version: made.json().version,
+      lines: [{ itemId: p.wine, quantities: [1] }],
+    });
     expect(lines.statusCode).toBe(400);
   });
 
@@ -160,16 +273,42 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
     expect(run.statusCode).toBe(200);
     expect(run.json().created.length).toBeGreaterThan(0);
     expect((await p.head.post('/api/production/execution-assessment/run', { month: '2026-02' })).statusCode).toBe(403);
-    const manual = await p.head.post('/api/production/execution-findings', { workshopId: p.fill, month: '2026-02', kind: 'organisation', description: '夜班未开，订单延误', evidence: '2 月 20 日值班记录' });
+    const manual = await p.head.post('/api/production/execution-findings', {
+      workshopId: p.fill,
+      month: '2026-02',
+      kind: 'organisation',
+      description: '夜班未开，订单延误',
+      evidence: '2 月 20 日值班记录',
+    });
     expect(manual.statusCode).toBe(201);
     expect(manual.json()).toMatchObject({ clause: 'T2 七.2', amount: 50, subjectLabel: '灌装车间' });
-    expect((await p.lead.post('/api/production/execution-findings', { workshopId: p.fill, month: '2026-02', kind: 'organisation', description: '夜班未开', evidence: '无记录' })).statusCode).toBe(403);
+    expect(
+      (
+        await p.lead.post('/api/production/execution-findings', {
+          workshopId: p.fill,
+          month: '2026-02',
+          kind: 'organisation',
+          description: '夜班未开',
+          evidence: '无记录',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('CORE-1 another organisation gets 404 for our records, cannot report for our workshop and sees none of our figures', async () => {
     const before = (await p.lead.get(`/api/production/reports/${reportId}`)).json();
     expect((await p.stranger.get(`/api/production/reports/${reportId}`)).statusCode).toBe(404);
-    expect((await p.stranger.put(`/api/production/reports/${reportId}`, { version: before.version, reason: '篡改', hoursWorked: 1, lines: [], stoppages: [{ reason: 'other', minutes: 1 }] })).statusCode).toBe(404);
+    expect(
+      (
+        await p.stranger.put(`/api/production/reports/${reportId}`, {
+          version: before.version,
+          reason: '篡改',
+          hoursWorked: 1,
+          lines: [],
+          stoppages: [{ reason: 'other', minutes: 1 }],
+        })
+      ).statusCode,
+    ).toBe(404);
     const foreign = await p.stranger.post('/api/production/reports', shift({ shift: 2 }));
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().details[0].field).toBe('workshopId');

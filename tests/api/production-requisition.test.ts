@@ -55,17 +55,47 @@ describe('material requisitions over HTTP (PP-17)', () => {
     );
     const bad = await as.leader.post('/api/production/requisitions', { workshopId: p.workshops.fill, days: ['2026-13-01'], lines: [] });
     expect(bad.statusCode).toBe(400);
-    const above = await as.leader.post('/api/production/requisitions', { workshopId: p.workshops.fill, days: [TUE], lines: [{ itemId: p.items.bottle, requestedQty: 4000 }] });
+    const above = await as.leader.post('/api/production/requisitions', {
+      workshopId: p.workshops.fill,
+      days: [TUE],
+      lines: [{ itemId: p.items.bottle, requestedQty: 4000 }],
+    });
     expect(above.statusCode).toBe(400);
     expect(above.json().details[0].field).toBe('lines.0.reason');
   });
 
   it('PP-17 a requisition is created (201) as the declared contract, numbered and waiting for the director', async () => {
-    const r = await as.leader.post('/api/production/requisitions', { workshopId: p.workshops.fill, days: [TUE], note: '早班', lines: [{ itemId: p.items.bottle, requestedQty: 3000 }, { itemId: p.items.base, requestedQty: 2250 }] });
+    const r = await as.leader.post('/api/production/requisitions', {
+      workshopId: p.workshops.fill,
+      days: [TUE],
+      note: '早班',
+      lines: [
+        { itemId: p.items.bottle, requestedQty: 3000 },
+        { itemId: p.items.base, requestedQty: 2250 },
+      ],
+    });
     expect(r.statusCode).toBe(201);
     const body = r.json();
     expect(body).toMatchObject({ number: 'LL-2026-0001', state: 'submitted', stage: 'submitted', workshopName: '灌装车间', note: '早班' });
-    expect(Object.keys(body.lines[0]).sort()).toEqual(['code', 'isAboveNorm', 'issuedQty', 'itemId', 'lineNo', 'name', 'normQty', 'onHand', 'outstandingQty', 'priorQty', 'reason', 'requestedQty', 'returnedQty', 'spec', 'unit'].sort());
+    expect(Object.keys(body.lines[0]).sort()).toEqual(
+      [
+        'code',
+        'isAboveNorm',
+        'issuedQty',
+        'itemId',
+        'lineNo',
+        'name',
+        'normQty',
+        'onHand',
+        'outstandingQty',
+        'priorQty',
+        'reason',
+        'requestedQty',
+        'returnedQty',
+        'spec',
+        'unit',
+      ].sort(),
+    );
     id = body.id;
     version = body.version;
     const list = await as.keeper.get(`/api/production/requisitions?workshopId=${p.workshops.fill}&stage=submitted`);
@@ -76,9 +106,18 @@ describe('material requisitions over HTTP (PP-17)', () => {
     const issue = await as.keeper.post(`/api/production/requisitions/${id}/issue`, { lines: [{ itemId: p.items.bottle, qty: 100 }] });
     expect(issue.statusCode).toBe(409);
     expect(issue.json().message).toContain('尚未经车间主任批准');
-    const direct = await as.keeper.post('/api/production/stock-documents', { kind: 'issue', purpose: 'requisition', reference: { type: 'requisition', id }, lines: [{ itemId: p.items.bottle, qty: 100 }] });
+    const direct = await as.keeper.post('/api/production/stock-documents', {
+      kind: 'issue',
+      purpose: 'requisition',
+      reference: { type: 'requisition', id },
+      lines: [{ itemId: p.items.bottle, qty: 100 }],
+    });
     expect(direct.statusCode).toBe(409);
-    const bare = await as.keeper.post('/api/production/stock-documents', { kind: 'issue', purpose: 'requisition', lines: [{ itemId: p.items.bottle, qty: 100 }] });
+    const bare = await as.keeper.post('/api/production/stock-documents', {
+      kind: 'issue',
+      purpose: 'requisition',
+      lines: [{ itemId: p.items.bottle, qty: 100 }],
+    });
     expect(bare.statusCode).toBe(400);
     expect(bare.json().details[0].field).toBe('reference');
   });
@@ -107,16 +146,29 @@ describe('material requisitions over HTTP (PP-17)', () => {
     expect(issued.json()).toMatchObject({ documentNumber: expect.stringMatching(/^CK-2026-/), shortages: [], requisition: { stage: 'partial' } });
     expect((await as.keeper.get('/api/production/stock?q=P1')).json()[0].onHand).toBe(stockBefore - 2500);
     const doc = await as.keeper.get(`/api/production/stock-documents/${issued.json().documentId}`);
-    expect(doc.json()).toMatchObject({ purpose: 'requisition', referenceType: 'requisition', referenceId: id, referenceNumber: 'LL-2026-0001', workshopId: p.workshops.fill });
+    expect(doc.json()).toMatchObject({
+      purpose: 'requisition',
+      referenceType: 'requisition',
+      referenceId: id,
+      referenceNumber: 'LL-2026-0001',
+      workshopId: p.workshops.fill,
+    });
     // The documents API takes an issue that references the approved requisition, within it.
-    const direct = await as.keeper.post('/api/production/stock-documents', { kind: 'issue', purpose: 'requisition', reference: { type: 'requisition', id }, lines: [{ itemId: p.items.bottle, qty: 500 }] });
+    const direct = await as.keeper.post('/api/production/stock-documents', {
+      kind: 'issue',
+      purpose: 'requisition',
+      reference: { type: 'requisition', id },
+      lines: [{ itemId: p.items.bottle, qty: 500 }],
+    });
     expect(direct.statusCode).toBe(201);
     expect(direct.json()).toMatchObject({ workshopId: p.workshops.fill, referenceNumber: 'LL-2026-0001' });
     const view = (await as.leader.get(`/api/production/requisitions/${id}`)).json();
-    expect(view.lines.map((l: { requestedQty: number; issuedQty: number; outstandingQty: number }) => [l.requestedQty, l.issuedQty, l.outstandingQty])).toEqual([
-      [3000, 3000, 0],
-      [2250, 0, 2250],
-    ]);
+    expect(view.lines.map((l: { requestedQty: number; issuedQty: number; outstandingQty: number }) => [l.requestedQty, l.issuedQty, l.outstandingQty])).toEqual(
+      [
+        [3000, 3000, 0],
+        [2250, 0, 2250],
+      ],
+    );
     const over = await as.keeper.post(`/api/production/requisitions/${id}/issue`, { lines: [{ itemId: p.items.bottle, qty: 1 }] });
     expect(over.statusCode).toBe(400);
     expect(over.json().details[0].field).toBe('lines.0.qty');
@@ -131,11 +183,20 @@ describe('material requisitions over HTTP (PP-17)', () => {
   });
 
   it('PP-17 above-norm lines go on to the production head (policy role); usage, norms and the Excel export answer', async () => {
-    const r = (await as.leader.post('/api/production/requisitions', { workshopId: p.workshops.fill, days: ['2026-04-08'], lines: [{ itemId: p.items.cork, requestedQty: 3600, reason: '软木塞批次不良，挑选损耗大' }] })).json();
+    const r = (
+      await as.leader.post('/api/production/requisitions', {
+        workshopId: p.workshops.fill,
+        days: ['2026-04-08'],
+        lines: [{ itemId: p.items.cork, requestedQty: 3600, reason: '软木塞批次不良，挑选损耗大' }],
+      })
+    ).json();
     const step1 = (await as.director.post(`/api/production/requisitions/${r.id}/approve`, { version: r.version })).json();
     expect(step1.state).toBe('escalated');
     expect((await as.head.get('/api/inbox')).json().some((i: { link: string }) => i.link === `/production/requisitions/${r.id}`)).toBe(true);
-    expect((await as.head.post(`/api/production/requisitions/${r.id}/approve`, { version: step1.version })).json()).toMatchObject({ state: 'approved', aboveNormApprovedByName: '张部长' });
+    expect((await as.head.post(`/api/production/requisitions/${r.id}/approve`, { version: step1.version })).json()).toMatchObject({
+      state: 'approved',
+      aboveNormApprovedByName: '张部长',
+    });
     const usage = await as.planner.get('/api/production/material-usage?month=2026-04');
     expect(usage.statusCode).toBe(200);
     expect(usage.json().workshops[0]).toMatchObject({ workshopName: '灌装车间', requisitions: [{ number: 'LL-2026-0001' }] });
@@ -157,10 +218,19 @@ describe('material requisitions over HTTP (PP-17)', () => {
     expect((await as.stranger.post(`/api/production/requisitions/${id}/approve`, { version: 1 })).statusCode).toBe(404);
     expect((await as.stranger.post(`/api/production/requisitions/${id}/issue`, { lines: [{ itemId: p.items.bottle, qty: 1 }] })).statusCode).toBe(404);
     expect((await as.stranger.get('/api/production/requisitions')).json()).toEqual([]);
-    const foreign = await as.stranger.post('/api/production/requisitions', { workshopId: p.workshops.fill, days: [TUE], lines: [{ itemId: p.items.bottle, requestedQty: 1 }] });
+    const foreign = await as.stranger.post('/api/production/requisitions', {
+      workshopId: p.workshops.fill,
+      days: [TUE],
+      lines: [{ itemId: p.items.bottle, requestedQty: 1 }],
+    });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().details[0].field).toBe('workshopId');
-    const direct = await as.stranger.post('/api/production/stock-documents', { kind: 'issue', purpose: 'requisition', reference: { type: 'requisition', id }, lines: [{ itemId: p.items.bottle, qty: 1 }] });
+    const direct = await as.stranger.post('/api/production/stock-documents', {
+      kind: 'issue',
+      purpose: 'requisition',
+      reference: { type: 'requisition', id },
+      lines: [{ itemId: p.items.bottle, qty: 1 }],
+    });
     expect(direct.statusCode).toBe(400);
   });
 });

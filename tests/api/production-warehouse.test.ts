@@ -7,7 +7,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 function multipart(fileName: string, content: Buffer) {
   const boundary = `----zhidu${Math.random().toString(16).slice(2)}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${XLSX}\r\n\r\n`;
-  return { body: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    body: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function workbook(name: string, rows: unknown[][]): Promise<Buffer> {
@@ -51,7 +54,9 @@ describe('the warehouse ledger over HTTP (PP-16, tenancy)', () => {
     expect(r.json()).toMatchObject({ number: 'RK-2026-0001', lines: [{ qty: 1200, balanceAfter: 1200, lot: 'A1', code: 'P1' }] });
     const i = await keeper.post('/api/production/stock-documents', { kind: 'issue', purpose: 'other', lines: [{ itemId, qty: 200, lot: 'A1' }] });
     expect(i.json().number).toBe('CK-2026-0001');
-    expect((await reader.get('/api/production/stock?q=P1')).json()).toEqual([expect.objectContaining({ code: 'P1', lot: 'A1', onHand: 1000, locationName: '主仓库' })]);
+    expect((await reader.get('/api/production/stock?q=P1')).json()).toEqual([
+      expect.objectContaining({ code: 'P1', lot: 'A1', onHand: 1000, locationName: '主仓库' }),
+    ]);
     expect((await reader.get('/api/production/items?q=P1')).json()[0].onHand).toBe(1000);
   });
 
@@ -134,7 +139,13 @@ describe('the warehouse ledger over HTTP (PP-16, tenancy)', () => {
   });
 
   it('PP-16 an items file still carrying 现有库存 is refused and points to the stock count; on hand is never imported', async () => {
-    const file = multipart('items.xlsx', await workbook('items', [['编码', '品名', '单位', '类别', '来源', '现有库存'], ['P1', '酒瓶', '个', '包装材料', '外购', 99999]]));
+    const file = multipart(
+      'items.xlsx',
+      await workbook('items', [
+        ['编码', '品名', '单位', '类别', '来源', '现有库存'],
+        ['P1', '酒瓶', '个', '包装材料', '外购', 99999],
+      ]),
+    );
     const r = await keeper.request('POST', '/api/excel/production-items/import', file.body, file.headers);
     expect(r.statusCode).toBe(400);
     expect(r.json().details[0]).toMatchObject({ column: '现有库存' });

@@ -19,7 +19,10 @@ describe('a changed workshop calendar refreshes the plans made on it (PP-9, issu
     const plan = (await planner.post('/api/production/plans', { kind: 'monthly', month: '2026-04' })).json();
     planId = plan.id;
     // 800 cases a working day: filling 16 h of its 20 h a day, within capacity.
-    const saved = await planner.put(`/api/production/plans/${planId}/lines`, { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 20000, quantities: workingDayQuantities(30, 3, 800) }] });
+    const saved = await planner.put(`/api/production/plans/${planId}/lines`, {
+      version: plan.version,
+      lines: [{ itemId: p.items.wine, forecastQty: 20000, quantities: workingDayQuantities(30, 3, 800) }],
+    });
     expect(saved.statusCode).toBe(200);
   });
   afterAll(() => t.close());
@@ -83,14 +86,26 @@ describe('countermeasures must cover the overload they answer (PP-9, T4 第十�
   const save = async (extra: number) => {
     const q = workingDayQuantities(31, 5, 800);
     q[11] += extra;
-    const res = await planner.put(`/api/production/plans/${planId}/lines`, { version: (await view()).version, lines: [{ itemId: p.items.wine, quantities: q }] });
+    const res = await planner.put(`/api/production/plans/${planId}/lines`, {
+      version: (await view()).version,
+      lines: [{ itemId: p.items.wine, quantities: q }],
+    });
     expect(res.statusCode).toBe(200);
   };
   const submit = async () => {
     const v = await view();
-    return planner.post(`/api/production/plans/${planId}/submit`, { version: (await getDocument(t.ctx.db, t.ctx.registry.workflows, p.planner, v.documentId)).version });
+    return planner.post(`/api/production/plans/${planId}/submit`, {
+      version: (await getDocument(t.ctx.db, t.ctx.registry.workflows, p.planner, v.documentId)).version,
+    });
   };
-  const answer = (body: object) => planner.post(`/api/production/plans/${planId}/countermeasures`, { workshopId: p.workshops.fill, bucketStart: MAY, kind: 'overtime', description: '周日加班', ...body });
+  const answer = (body: object) =>
+    planner.post(`/api/production/plans/${planId}/countermeasures`, {
+      workshopId: p.workshops.fill,
+      bucketStart: MAY,
+      kind: 'overtime',
+      description: '周日加班',
+      ...body,
+    });
 
   it('PP-9 issue 14 item 2: a countermeasure states its hours; 1 h does not answer a 6 h overload', async () => {
     await save(1500);
@@ -133,7 +148,13 @@ describe('countermeasures must cover the overload they answer (PP-9, T4 第十�
     const refused = await planner.post(`/api/production/plans/${fillWeek.id}/confirm`, { version: wv.version });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toContain('超出 56 小时');
-    const add = await planner.post(`/api/production/plans/${fillWeek.id}/countermeasures`, { workshopId: p.workshops.fill, bucketStart: MAY, kind: 'outsourcing', description: '外协灌装', sharePct: 75 });
+    const add = await planner.post(`/api/production/plans/${fillWeek.id}/countermeasures`, {
+      workshopId: p.workshops.fill,
+      bucketStart: MAY,
+      kind: 'outsourcing',
+      description: '外协灌装',
+      sharePct: 75,
+    });
     expect(add.statusCode).toBe(201);
     expect((await planner.post(`/api/production/plans/${fillWeek.id}/confirm`, { version: (await view(fillWeek.id)).version })).statusCode).toBe(200);
   });
@@ -152,7 +173,11 @@ describe('special requirements planned backwards from the due date (PP-11, T2 �
   afterAll(() => t.close());
 
   it('PP-11 issue 14 item 5: corks with a 15-day lead time fit before a due date a month away: no shortage, made in the last days', async () => {
-    const res = await planner.post('/api/production/requests', { kind: 'special', title: '国庆礼盒', lines: [{ itemId: p.items.wine, qty: 3000, dueOn: '2026-07-10' }] });
+    const res = await planner.post('/api/production/requests', {
+      kind: 'special',
+      title: '国庆礼盒',
+      lines: [{ itemId: p.items.wine, qty: 3000, dueOn: '2026-07-10' }],
+    });
     expect(res.statusCode).toBe(201);
     const r = res.json();
     expect(r.feedbackZh).not.toContain('物料短缺');
@@ -166,7 +191,11 @@ describe('special requirements planned backwards from the due date (PP-11, T2 �
   });
 
   it('PP-11 issue 14 item 5: a bottleneck over several days is one entry, answered by one countermeasure', async () => {
-    const res = await planner.post('/api/production/requests', { kind: 'temporary', title: '酒店加急', lines: [{ itemId: p.items.wine, qty: 4000, dueOn: '2026-06-13' }] });
+    const res = await planner.post('/api/production/requests', {
+      kind: 'temporary',
+      title: '酒店加急',
+      lines: [{ itemId: p.items.wine, qty: 4000, dueOn: '2026-06-13' }],
+    });
     const r = res.json();
     expect(r.isFeasible).toBe(false);
     expect(r.feasibility.bottlenecks).toHaveLength(1);
@@ -179,7 +208,14 @@ describe('special requirements planned backwards from the due date (PP-11, T2 �
     expect(over.length).toBeGreaterThan(1);
     const last = over[over.length - 1].start;
     const hoursOver = over.reduce((s: number, o: { excessHours: number }) => s + o.excessHours, 0);
-    const add = await planner.post(`${planUrl}/countermeasures`, { workshopId: p.workshops.fill, bucketStart: over[0].start, bucketEnd: last, kind: 'outsourcing', description: '外协灌装', extraHours: Math.ceil(hoursOver) });
+    const add = await planner.post(`${planUrl}/countermeasures`, {
+      workshopId: p.workshops.fill,
+      bucketStart: over[0].start,
+      bucketEnd: last,
+      kind: 'outsourcing',
+      description: '外协灌装',
+      extraHours: Math.ceil(hoursOver),
+    });
     expect(add.statusCode).toBe(201);
     expect((await planner.get(planUrl)).json().overloads).toEqual([]);
   });

@@ -52,7 +52,12 @@ describe('ST-12 what a teacher may read of colleagues (issue 10 item 8)', () => 
 
   it('ST-12 unknown ids are 404, not an empty 200', async () => {
     const zero = '00000000-0000-4000-8000-000000000000';
-    for (const url of [`/api/training/backbone/teachers/${zero}/hours`, `/api/training/self-study/teachers/${zero}`, `/api/training/sessions/${zero}/attendance/changes`, `/api/training/evaluations/rounds/${zero}/mine`]) {
+    for (const url of [
+      `/api/training/backbone/teachers/${zero}/hours`,
+      `/api/training/self-study/teachers/${zero}`,
+      `/api/training/sessions/${zero}/attendance/changes`,
+      `/api/training/evaluations/rounds/${zero}/mine`,
+    ]) {
       expect((await office.get(url)).statusCode, url).toBe(404);
     }
   });

@@ -22,7 +22,14 @@ describe('ST-4 sign-in in a full hall (issue 10 item 4)', () => {
     app = await buildApp(makeContext(database, '/tmp/zhidu-hall-test', clock), { logger: false });
     school = await newTrainingSchool(database.db, testRegistry, { teachers: 4, password: TEST_PASSWORD, now });
     const office = await signIn(app, school.office.username, TEST_PASSWORD);
-    const created = await office.post('/api/training/sessions', { title: '全体教师培训', category: 'theory', date: '2026-02-24', startTime: '15:30', durationMinutes: 90, audience: 'all' });
+    const created = await office.post('/api/training/sessions', {
+      title: '全体教师培训',
+      category: 'theory',
+      date: '2026-02-24',
+      startTime: '15:30',
+      durationMinutes: 90,
+      audience: 'all',
+    });
     expect(created.statusCode).toBe(201);
     sessionId = created.json().id;
   });

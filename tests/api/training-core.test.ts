@@ -67,10 +67,24 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
   });
 
   it('ST-2 ST-3 adds an ad-hoc session; bad input names the field; the outline is written before the start', async () => {
-    const bad = await office.post('/api/training/sessions', { title: '', category: 'theory', date: '2026-02-31', startTime: '25:00', durationMinutes: 0, audience: 'all' });
+    const bad = await office.post('/api/training/sessions', {
+      title: '',
+      category: 'theory',
+      date: '2026-02-31',
+      startTime: '25:00',
+      durationMinutes: 0,
+      audience: 'all',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['title', 'date', 'startTime', 'durationMinutes']));
-    const noGroup = await office.post('/api/training/sessions', { title: '组内研讨', category: 'theory', date: '2026-02-24', startTime: '15:30', durationMinutes: 90, audience: 'group' });
+    const noGroup = await office.post('/api/training/sessions', {
+      title: '组内研讨',
+      category: 'theory',
+      date: '2026-02-24',
+      startTime: '15:30',
+      durationMinutes: 90,
+      audience: 'group',
+    });
     expect(noGroup.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'groupId' }] });
     const split = await office.post('/api/training/sessions', {
       title: '信息技术与理论',
@@ -148,9 +162,18 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
     await at('2026-02-24T10:00:00Z');
     const roster = (await recorder.get(`/api/training/sessions/${sessionId}/roster`)).json();
     const row = roster.rows.find((r: { teacherId: string }) => r.teacherId === school.teachers[1].teacherId);
-    const noReason = await recorder.post(`/api/training/sessions/${sessionId}/attendance`, { teacherId: row.teacherId, status: 'on_time', version: row.record.version });
+    const noReason = await recorder.post(`/api/training/sessions/${sessionId}/attendance`, {
+      teacherId: row.teacherId,
+      status: 'on_time',
+      version: row.record.version,
+    });
     expect(noReason.json().details[0].field).toBe('reason');
-    const fixed = await recorder.post(`/api/training/sessions/${sessionId}/attendance`, { teacherId: row.teacherId, status: 'on_time', version: row.record.version, reason: '提前到场，手机没电，补录' });
+    const fixed = await recorder.post(`/api/training/sessions/${sessionId}/attendance`, {
+      teacherId: row.teacherId,
+      status: 'on_time',
+      version: row.record.version,
+      reason: '提前到场，手机没电，补录',
+    });
     expect(fixed.json()).toMatchObject({ status: 'on_time', source: 'override' });
     const changes = (await recorder.get(`/api/training/sessions/${sessionId}/attendance/changes`)).json();
     expect(changes.at(-1)).toMatchObject({ reason: '提前到场，手机没电，补录', before: { status: 'late' }, after: { status: 'on_time' } });
@@ -158,10 +181,25 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
   });
 
   it('ST-6 a claim without evidence is refused; the teacher sees credits with reasons and a progress figure', async () => {
-    const noEvidence = await teacher.post('/api/training/claims', { kind: 'distance', title: '远程研修', category: 'degreeDistance', hours: 6, startedOn: '2026-01-05', endedOn: '2026-01-09' });
+    const noEvidence = await teacher.post('/api/training/claims', {
+      kind: 'distance',
+      title: '远程研修',
+      category: 'degreeDistance',
+      hours: 6,
+      startedOn: '2026-01-05',
+      endedOn: '2026-01-09',
+    });
     expect(noEvidence.statusCode).toBe(400);
     expect(noEvidence.json()).toMatchObject({ details: [{ field: 'evidence' }] });
-    const claim = await teacher.post('/api/training/claims', { kind: 'distance', title: '远程研修', category: 'degreeDistance', hours: 6, startedOn: '2026-01-05', endedOn: '2026-01-09', certificateNo: 'YC-01' });
+    const claim = await teacher.post('/api/training/claims', {
+      kind: 'distance',
+      title: '远程研修',
+      category: 'degreeDistance',
+      hours: 6,
+      startedOn: '2026-01-05',
+      endedOn: '2026-01-09',
+      certificateNo: 'YC-01',
+    });
     expect(claim.statusCode).toBe(201);
     expect((await principal.post(`/api/training/claims/${claim.json().id}/decide`, { isApproved: true, version: 1 })).json().state).toBe('recognised');
     const mine = (await teacher.get('/api/training/credits/me?schoolYear=2025-2026')).json();

@@ -19,14 +19,19 @@ describe('issue 13 items 15, 16: the demo school carries group plans, the budget
     const office = await signIn(t.app, 'school.office', DEMO_PASSWORD);
     const plans = (await office.get(`/api/training/group-plans?schoolYear=${YEAR}`)).json() as { plans: { groupName: string; state: string }[] };
     expect(plans.plans).toEqual([expect.objectContaining({ groupName: '语文教研组', state: 'approved' })]);
-    const budget = (await office.get(`/api/training/budget?schoolYear=${YEAR}`)).json() as { items: unknown[]; totals: { planned: number; spent: number; remaining: number } };
+    const budget = (await office.get(`/api/training/budget?schoolYear=${YEAR}`)).json() as {
+      items: unknown[];
+      totals: { planned: number; spent: number; remaining: number };
+    };
     expect(budget.items).toHaveLength(3);
     expect(budget.totals).toEqual({ planned: 37000, spent: 12410.5, remaining: 24589.5 });
   });
 
   it('handbooks are signed for the months already past (September and October by 17 November), one asking for more', async () => {
     const office = await signIn(t.app, 'school.office', DEMO_PASSWORD);
-    const grid = (await office.get(`/api/training/handbook?schoolYear=${YEAR}`)).json() as { rows: { name: string; signOffs: { month: string; rating: string }[] }[] };
+    const grid = (await office.get(`/api/training/handbook?schoolYear=${YEAR}`)).json() as {
+      rows: { name: string; signOffs: { month: string; rating: string }[] }[];
+    };
     const signed = grid.rows.filter((r) => r.signOffs.length > 0);
     expect(signed).toHaveLength(4);
     expect(new Set(signed.flatMap((r) => r.signOffs.map((s) => s.month)))).toEqual(new Set(['2026-09', '2026-10']));

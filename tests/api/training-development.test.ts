@@ -39,14 +39,24 @@ describe('training API: register, self-study, archives, evaluation, term end, de
     school = await newTrainingSchool(t.ctx.db, t.ctx.registry, { teachers: 3, password: TEST_PASSWORD });
     other = await newTrainingSchool(t.ctx.db, t.ctx.registry, { teachers: 1, password: TEST_PASSWORD });
     await at('2026-03-02T00:00:00Z');
-    const s = await office.post('/api/training/sessions', { title: '政治学习', category: 'moralEducation', date: '2026-03-02', startTime: '16:30', durationMinutes: 90, audience: 'all' });
+    const s = await office.post('/api/training/sessions', {
+      title: '政治学习',
+      category: 'moralEducation',
+      date: '2026-03-02',
+      startTime: '16:30',
+      durationMinutes: 90,
+      audience: 'all',
+    });
     sessionId = s.json().id;
   });
   afterAll(() => t.close());
 
   it('ST-12 CORE-11 imports the staff list from Excel all or nothing, naming the bad row', async () => {
     const header = ['工号', '姓名', '登录账号', '教研组', '学科', '任教年级', '职称', '发展阶段', '骨干级别', '培训领导小组', '手机', '任教日期', '在职'];
-    const bad = await upload(office, '/api/excel/training-teachers/import', [header, ['N001', '新老师', null, '不存在的组', '语文', '一年级', '二级教师', '初任', null, null, null, null, '是']]);
+    const bad = await upload(office, '/api/excel/training-teachers/import', [
+      header,
+      ['N001', '新老师', null, '不存在的组', '语文', '一年级', '二级教师', '初任', null, null, null, null, '是'],
+    ]);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details[0]).toMatchObject({ row: 2, column: '教研组' });
     const ok = await upload(office, '/api/excel/training-teachers/import', [
@@ -56,14 +66,24 @@ describe('training API: register, self-study, archives, evaluation, term end, de
     ]);
     expect(ok.json()).toMatchObject({ inserted: 1, updated: 1 });
     const list = (await office.get('/api/training/teachers')).json();
-    expect(list.find((x: { staffNo: string }) => x.staffNo === 'T001')).toMatchObject({ stage: 'backbone', backboneLevel: 'district', leadershipRole: 'member' });
+    expect(list.find((x: { staffNo: string }) => x.staffNo === 'T001')).toMatchObject({
+      stage: 'backbone',
+      backboneLevel: 'district',
+      leadershipRole: 'member',
+    });
     expect((await teacher.post('/api/training/teachers', { staffNo: 'X', name: 'x' })).statusCode).toBe(403);
     const exported = await office.get('/api/excel/training-teachers/export');
     expect(exported.headers['content-type']).toContain('spreadsheetml');
   });
 
   it('ST-5 notes and excerpts count for the week; a teacher sees only their own', async () => {
-    const note = await teacher.post('/api/training/notes', { kind: 'article_excerpt', title: '核心素养', source: '人民教育', content: '摘录……', date: '2026-03-02' });
+    const note = await teacher.post('/api/training/notes', {
+      kind: 'article_excerpt',
+      title: '核心素养',
+      source: '人民教育',
+      content: '摘录……',
+      date: '2026-03-02',
+    });
     expect(note.statusCode).toBe(201);
     await teacher.post('/api/training/notes', { kind: 'information_excerpt', title: '新课标', source: '人民教育', content: '信息……', date: '2026-03-03' });
     const week = (await teacher.get('/api/training/self-study/me')).json();
@@ -74,18 +94,32 @@ describe('training API: register, self-study, archives, evaluation, term end, de
   });
 
   it('ST-9 self, peer and administrator forms plus an anonymous parent link give a weighted result', async () => {
-    const round = await office.post('/api/training/evaluations/rounds', { schoolYear: '2025-2026', term: 2, title: '第二学期多元评价', opensOn: '2026-03-01', closesOn: '2026-03-31' });
+    const round = await office.post('/api/training/evaluations/rounds', {
+      schoolYear: '2025-2026',
+      term: 2,
+      title: '第二学期多元评价',
+      opensOn: '2026-03-01',
+      closesOn: '2026-03-31',
+    });
     expect(round.statusCode).toBe(201);
     const id = round.json().id;
     const scores = { ethics: 5, teaching: 4, participation: 5, growth: 4, care: 5 };
     const target = school.teachers[0].teacherId;
     expect((await teacher.post(`/api/training/evaluations/rounds/${id}/forms`, { teacherId: target, source: 'self', scores })).statusCode).toBe(201);
-    expect((await teacher.post(`/api/training/evaluations/rounds/${id}/forms`, { teacherId: target, source: 'peers', scores })).json().details[0].field).toBe('teacherId');
-    expect((await peer.post(`/api/training/evaluations/rounds/${id}/forms`, { teacherId: target, source: 'peers', scores: { ...scores, care: 9 } })).json().details[0].field).toBe('scores.care');
+    expect((await teacher.post(`/api/training/evaluations/rounds/${id}/forms`, { teacherId: target, source: 'peers', scores })).json().details[0].field).toBe(
+      'teacherId',
+    );
+    expect(
+      (await peer.post(`/api/training/evaluations/rounds/${id}/forms`, { teacherId: target, source: 'peers', scores: { ...scores, care: 9 } })).json()
+        .details[0].field,
+    ).toBe('scores.care');
     expect((await peer.post(`/api/training/evaluations/rounds/${id}/forms`, { teacherId: target, source: 'peers', scores })).statusCode).toBe(201);
     expect((await peer.post(`/api/training/evaluations/rounds/${id}/forms`, { teacherId: target, source: 'administrators', scores })).statusCode).toBe(403);
     const links = (await office.get(`/api/training/evaluations/rounds/${id}/links`)).json();
-    const link = links.find((l: { teacherId: string }) => l.teacherId === target).path.split('/').pop();
+    const link = links
+      .find((l: { teacherId: string }) => l.teacherId === target)
+      .path.split('/')
+      .pop();
     const form = await t.app.inject({ method: 'GET', url: `/api/training/public/evaluations/${link}` });
     expect(form.json()).toMatchObject({ teacherName: '教师1', isOpen: true });
     expect(form.json()).not.toHaveProperty('teacherId');
@@ -102,24 +136,70 @@ describe('training API: register, self-study, archives, evaluation, term end, de
   });
 
   it('ST-12 ST-13 ST-14 backbone share and hours, a mentor pair with records, the four ones', async () => {
-    const hours = await teacher.post('/api/training/backbone/hours', { teacherId: school.teachers[0].teacherId, kind: 'theory', hours: 20, occurredOn: '2026-03-01', title: '区骨干集中研修' });
+    const hours = await teacher.post('/api/training/backbone/hours', {
+      teacherId: school.teachers[0].teacherId,
+      kind: 'theory',
+      hours: 20,
+      occurredOn: '2026-03-01',
+      title: '区骨干集中研修',
+    });
     expect(hours.statusCode).toBe(201);
-    expect((await teacher.post('/api/training/backbone/hours', { teacherId: school.teachers[1].teacherId, kind: 'theory', hours: 20, occurredOn: '2026-03-01', title: 'x' })).statusCode).toBe(403);
+    expect(
+      (
+        await teacher.post('/api/training/backbone/hours', {
+          teacherId: school.teachers[1].teacherId,
+          kind: 'theory',
+          hours: 20,
+          occurredOn: '2026-03-01',
+          title: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
     const overview = (await office.get('/api/training/backbone')).json();
     expect(overview.share).toMatchObject({ target: 0.2 });
-    expect(overview.tracks.find((x: { teacherId: string }) => x.teacherId === school.teachers[0].teacherId).progress).toMatchObject({ theory: 20, theoryRequired: 60, practiceRequired: 40 });
-    const pair = await office.post('/api/training/mentors', { mentorId: school.teachers[0].teacherId, menteeId: school.teachers[1].teacherId, schoolYear: '2025-2026', goals: '一学期内独立完成单元设计' });
+    expect(overview.tracks.find((x: { teacherId: string }) => x.teacherId === school.teachers[0].teacherId).progress).toMatchObject({
+      theory: 20,
+      theoryRequired: 60,
+      practiceRequired: 40,
+    });
+    const pair = await office.post('/api/training/mentors', {
+      mentorId: school.teachers[0].teacherId,
+      menteeId: school.teachers[1].teacherId,
+      schoolYear: '2025-2026',
+      goals: '一学期内独立完成单元设计',
+    });
     expect(pair.statusCode).toBe(201);
-    expect((await office.post('/api/training/mentors', { mentorId: school.teachers[0].teacherId, menteeId: school.teachers[0].teacherId, schoolYear: '2025-2026', goals: 'xx' })).json().details[0].field).toBe('menteeId');
-    expect((await peer.post(`/api/training/mentors/${pair.json().id}/records`, { kind: 'observation', occurredOn: '2026-03-02', content: '听师傅示范课' })).statusCode).toBe(201);
+    expect(
+      (
+        await office.post('/api/training/mentors', {
+          mentorId: school.teachers[0].teacherId,
+          menteeId: school.teachers[0].teacherId,
+          schoolYear: '2025-2026',
+          goals: 'xx',
+        })
+      ).json().details[0].field,
+    ).toBe('menteeId');
+    expect(
+      (await peer.post(`/api/training/mentors/${pair.json().id}/records`, { kind: 'observation', occurredOn: '2026-03-02', content: '听师傅示范课' }))
+        .statusCode,
+    ).toBe(201);
     expect((await peer.get('/api/training/mentors')).json()[0]).toMatchObject({ recordCount: 1 });
     expect((await teacher.post('/api/training/four-ones', { item: 'book', title: '《给教师的建议》', completedOn: '2026-03-01' })).statusCode).toBe(201);
     const ones = (await office.get('/api/training/four-ones?schoolYear=2025-2026')).json();
-    expect(ones.find((x: { teacherId: string }) => x.teacherId === school.teachers[0].teacherId).progress.items[0]).toMatchObject({ item: 'book', isMet: true });
+    expect(ones.find((x: { teacherId: string }) => x.teacherId === school.teachers[0].teacherId).progress.items[0]).toMatchObject({
+      item: 'book',
+      isMet: true,
+    });
   });
 
   it('ST-15 ST-16 an assignment handed in late, returned and handed in again; activities cover the kinds', async () => {
-    const a = await office.post('/api/training/assignments', { schoolYear: '2025-2026', term: 2, kind: 'lesson_design', title: '单元教学设计', dueOn: '2026-03-01' });
+    const a = await office.post('/api/training/assignments', {
+      schoolYear: '2025-2026',
+      term: 2,
+      kind: 'lesson_design',
+      title: '单元教学设计',
+      dueOn: '2026-03-01',
+    });
     expect(a.statusCode).toBe(201);
     const sub = await teacher.post(`/api/training/assignments/${a.json().id}/submit`, { content: '设计稿' });
     expect(sub.json()).toMatchObject({ isLate: true, reviewState: 'submitted' });
@@ -144,11 +224,26 @@ describe('training API: register, self-study, archives, evaluation, term end, de
     expect(criticism[0].reasons[0].zh).toContain('无故缺席校本培训 1 次');
     const decided = await principal.post(`/api/training/honours/${criticism[0].id}/decide`, { isConfirmed: true, version: criticism[0].version });
     expect(decided.json()).toMatchObject({ state: 'confirmed', findingId: expect.any(String) });
-    const saved = await office.put('/api/training/summaries', { schoolYear: '2025-2026', term: 2, achievements: '常规学习落实', problems: '周一出勤不佳', improvements: '加强考勤通报' });
+    const saved = await office.put('/api/training/summaries', {
+      schoolYear: '2025-2026',
+      term: 2,
+      achievements: '常规学习落实',
+      problems: '周一出勤不佳',
+      improvements: '加强考勤通报',
+    });
     expect(saved.json().figures).toMatchObject({ sessionsHeld: 1 });
-    const stale = await office.put('/api/training/summaries', { schoolYear: '2025-2026', term: 2, achievements: 'x', problems: 'y', improvements: 'z', version: 99 });
+    const stale = await office.put('/api/training/summaries', {
+      schoolYear: '2025-2026',
+      term: 2,
+      achievements: 'x',
+      problems: 'y',
+      improvements: 'z',
+      version: 99,
+    });
     expect(stale.statusCode).toBe(409);
-    expect((await teacher.put('/api/training/summaries', { schoolYear: '2025-2026', term: 2, achievements: 'x', problems: 'y', improvements: 'z' })).statusCode).toBe(403);
+    expect(
+      (await teacher.put('/api/training/summaries', { schoolYear: '2025-2026', term: 2, achievements: 'x', problems: 'y', improvements: 'z' })).statusCode,
+    ).toBe(403);
   });
 
   it('ST-8 the teacher archive and the school archive are assembled and export as workbooks', async () => {

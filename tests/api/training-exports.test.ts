@@ -6,9 +6,38 @@ import { type Client, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '
 // Issue 13 item 10: every training Excel export writes times on the school's clock (the S1
 // policy's UTC+8: 02:00 UTC is 10:00 in Beijing) and labels, never the codes behind them.
 const CODES = [
-  'semester', 'annual', 'draft', 'approved', 'pending', 'rejected', 'withdrawn', 'sick', 'personal', 'official',
-  'qualified', 'unqualified', 'computed', 'confirmed', 'moralEducation', 'theory', 'informationTechnology', 'degreeDistance',
-  'on_time', 'late', 'left_early', 'absent', 'excused', 'submitted', 'accepted', 'returned', 'paper', 'written', 'due', 'missing', 'true', 'false',
+  'semester',
+  'annual',
+  'draft',
+  'approved',
+  'pending',
+  'rejected',
+  'withdrawn',
+  'sick',
+  'personal',
+  'official',
+  'qualified',
+  'unqualified',
+  'computed',
+  'confirmed',
+  'moralEducation',
+  'theory',
+  'informationTechnology',
+  'degreeDistance',
+  'on_time',
+  'late',
+  'left_early',
+  'absent',
+  'excused',
+  'submitted',
+  'accepted',
+  'returned',
+  'paper',
+  'written',
+  'due',
+  'missing',
+  'true',
+  'false',
 ];
 
 async function cellsOf(body: Buffer): Promise<{ sheet: string; header: string; value: string }[]> {
@@ -19,7 +48,9 @@ async function cellsOf(body: Buffer): Promise<{ sheet: string; header: string; v
     const headers = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
     ws.eachRow((row, n) => {
       if (n === 1) return;
-      row.eachCell((cell, c) => out.push({ sheet: ws.name, header: headers[c], value: cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : String(cell.value) }));
+      row.eachCell((cell, c) =>
+        out.push({ sheet: ws.name, header: headers[c], value: cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : String(cell.value) }),
+      );
     });
   }
   return out;
@@ -35,7 +66,9 @@ describe('issue 13 item 10: training exports in the school time zone, with label
   let teacher: Client;
   const at = async (iso: string) => {
     t.setNow(iso);
-    [office, principal, teacher] = await Promise.all([school.office, school.principal, school.teachers[0].actor].map((a) => signIn(t.app, a.username, TEST_PASSWORD)));
+    [office, principal, teacher] = await Promise.all(
+      [school.office, school.principal, school.teachers[0].actor].map((a) => signIn(t.app, a.username, TEST_PASSWORD)),
+    );
   };
 
   beforeAll(async () => {
@@ -43,16 +76,37 @@ describe('issue 13 item 10: training exports in the school time zone, with label
     school = await newTrainingSchool(t.ctx.db, t.ctx.registry, { teachers: 2, password: TEST_PASSWORD, now: new Date('2026-02-20T00:00:00Z') });
     // 02:00 UTC = 10:00 in Beijing: the leave request, the handed-in assignment and the confirmation.
     await at('2026-02-20T02:00:00Z');
-    const session = await office.post('/api/training/sessions', { title: '师德师风专题', category: 'moralEducation', date: '2026-02-24', startTime: '15:30', durationMinutes: 90, audience: 'all' });
+    const session = await office.post('/api/training/sessions', {
+      title: '师德师风专题',
+      category: 'moralEducation',
+      date: '2026-02-24',
+      startTime: '15:30',
+      durationMinutes: 90,
+      audience: 'all',
+    });
     expect(session.statusCode).toBe(201);
     const leave = await teacher.post('/api/training/leave', { sessionId: session.json().id, kind: 'sick', reason: '发烧就医' });
     expect(leave.statusCode).toBe(201);
-    expect((await principal.post(`/api/training/leave/${leave.json().id}/decide`, { isApproved: true, opinion: '同意', version: 1 })).json().state).toBe('approved');
-    const assignment = await office.post('/api/training/assignments', { schoolYear: '2025-2026', term: 2, kind: 'paper', title: '教学论文', dueOn: '2026-03-20' });
+    expect((await principal.post(`/api/training/leave/${leave.json().id}/decide`, { isApproved: true, opinion: '同意', version: 1 })).json().state).toBe(
+      'approved',
+    );
+    const assignment = await office.post('/api/training/assignments', {
+      schoolYear: '2025-2026',
+      term: 2,
+      kind: 'paper',
+      title: '教学论文',
+      dueOn: '2026-03-20',
+    });
     expect(assignment.statusCode).toBe(201);
     expect((await teacher.post(`/api/training/assignments/${assignment.json().id}/submit`, { content: '论文正文' })).statusCode).toBe(201);
     const plan = await office.post('/api/training/plans', {
-      kind: 'semester', schoolYear: '2025-2026', term: 2, title: '第二学期校本培训计划', goals: '提升师德', startsOn: '2026-03-02', endsOn: '2026-03-13',
+      kind: 'semester',
+      schoolYear: '2025-2026',
+      term: 2,
+      title: '第二学期校本培训计划',
+      goals: '提升师德',
+      startsOn: '2026-03-02',
+      endsOn: '2026-03-13',
       items: [{ category: 'moralEducation', topic: '师德', ownerTeacherId: school.teachers[0].teacherId, schedule: '每周一', month: '2026-03', hours: 4 }],
     });
     expect(plan.statusCode).toBe(201);
@@ -83,9 +137,16 @@ describe('issue 13 item 10: training exports in the school time zone, with label
     const cells = await cellsOf(file.rawPayload);
     expect(cells.filter((c) => c.header === '确认时间').map((c) => c.value)).toEqual(['2026-02-25 10:00']);
     expect(cells.filter((c) => c.header === '考核等次').map((c) => c.value)).toContain('不合格');
-    expect(cells.filter((c) => c.header === '已确认').map((c) => c.value).sort()).toEqual(['否', '否', '是']);
+    expect(
+      cells
+        .filter((c) => c.header === '已确认')
+        .map((c) => c.value)
+        .sort(),
+    ).toEqual(['否', '否', '是']);
     expect(rawCodes(cells)).toEqual([]);
-    const en = await cellsOf((await office.request('GET', '/api/training/assessments/export?schoolYear=2025-2026', undefined, { 'x-locale': 'en' })).rawPayload);
+    const en = await cellsOf(
+      (await office.request('GET', '/api/training/assessments/export?schoolYear=2025-2026', undefined, { 'x-locale': 'en' })).rawPayload,
+    );
     expect(en.filter((c) => c.header === 'Confirmed at').map((c) => c.value)).toEqual(['2026-02-25 10:00']);
     expect(en.filter((c) => c.header === 'Verdict').map((c) => c.value)).toContain('Unqualified');
     expect(rawCodes(en)).toEqual([]);

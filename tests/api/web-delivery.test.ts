@@ -35,7 +35,8 @@ describe('issue 11 a light web app: delivery of the login page', () => {
   beforeAll(async () => {
     await ensureWebBuilt(root, () => {});
     if (!existsSync(join(webDir, 'index.html'))) throw new Error(`The web app was not built: ${webDir}/index.html is missing (run node scripts/build-web.mjs)`);
-    if (!existsSync(join(webDir, 'index.html.br'))) throw new Error(`The web build has no pre-compressed files (${webDir}/index.html.br missing): rebuild with node scripts/build-web.mjs`);
+    if (!existsSync(join(webDir, 'index.html.br')))
+      throw new Error(`The web build has no pre-compressed files (${webDir}/index.html.br missing): rebuild with node scripts/build-web.mjs`);
     database = await createTestDatabase();
     filesDir = mkdtempSync(join(tmpdir(), 'zhidu-web-delivery-'));
     app = await buildApp(makeContext(database, filesDir), { webDir });
@@ -142,6 +143,10 @@ describe('issue 11 a light web app: delivery of the login page', () => {
     };
     const signIn = await reach(chunk('sign-in.page-'));
     expect(signIn.filter((u) => u.includes('/charts-'))).toEqual([]);
-    for (const page of ['progress.page-', 'shipments.page-']) expect((await reach(chunk(page))).some((u) => u.includes('/charts-')), page).toBe(true);
+    for (const page of ['progress.page-', 'shipments.page-'])
+      expect(
+        (await reach(chunk(page))).some((u) => u.includes('/charts-')),
+        page,
+      ).toBe(true);
   });
 });

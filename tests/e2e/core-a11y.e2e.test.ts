@@ -34,11 +34,16 @@ async function unnamedControls(page: Page): Promise<string[]> {
       return el.getAttribute('title')?.trim() ?? '';
     };
     const controls = Array.from(
-      document.querySelectorAll<HTMLElement>('#zd-main input:not([type="hidden"]), #zd-main textarea, #zd-main select, #zd-main [role="switch"], #zd-main [role="combobox"]'),
+      document.querySelectorAll<HTMLElement>(
+        '#zd-main input:not([type="hidden"]), #zd-main textarea, #zd-main select, #zd-main [role="switch"], #zd-main [role="combobox"]',
+      ),
     ).filter((el) => el.getClientRects().length > 0 && !el.closest('[aria-hidden="true"]'));
     return controls
       .filter((el) => !nameOf(el))
-      .map((el) => `${el.tagName.toLowerCase()}[type=${el.getAttribute('type') ?? ''}][role=${el.getAttribute('role') ?? ''}] in ${el.closest('.ant-form-item, .ant-space-item, .ant-col, td, .ant-card-head, .zd-page-head')?.outerHTML.slice(0, 200) ?? ''}`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}[type=${el.getAttribute('type') ?? ''}][role=${el.getAttribute('role') ?? ''}] in ${el.closest('.ant-form-item, .ant-space-item, .ant-col, td, .ant-card-head, .zd-page-head')?.outerHTML.slice(0, 200) ?? ''}`,
+      );
   });
 }
 
@@ -155,7 +160,10 @@ describe('accessibility of the shell and the core pages (issue 15 item 7)', () =
     const switches = league.getByRole('switch');
     await expect.poll(() => switches.count(), { message: 'the demo plan has items to mark done' }).toBeGreaterThan(0);
     const labels = await switches.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-    expect(labels.every((l) => l.startsWith('已完成：') && l.length > 4), labels.join(' | ')).toBe(true);
+    expect(
+      labels.every((l) => l.startsWith('已完成：') && l.length > 4),
+      labels.join(' | '),
+    ).toBe(true);
     await league.close();
   });
 
@@ -183,7 +191,11 @@ describe('accessibility of the shell and the core pages (issue 15 item 7)', () =
 
     await open(page, '/inbox', '我的待办');
     const rows = page.getByTestId('inbox-link');
-    if ((await page.getByTestId('inbox-item').count()) === 0) await rows.first().waitFor({ timeout: 5000 }).catch(() => undefined);
+    if ((await page.getByTestId('inbox-item').count()) === 0)
+      await rows
+        .first()
+        .waitFor({ timeout: 5000 })
+        .catch(() => undefined);
     expect(await rows.count(), `the demo VP has work waiting: ${await describePage(page)}`).toBeGreaterThan(0);
     // From the refresh button, Tab passes the list's search box and lands on the first row.
     await page.getByRole('button', { name: /刷\s*新/ }).focus();
@@ -191,7 +203,9 @@ describe('accessibility of the shell and the core pages (issue 15 item 7)', () =
       await page.keyboard.press('Tab');
       if (await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'inbox-link')) break;
     }
-    const inboxTarget = await page.evaluate(() => (document.activeElement?.getAttribute('data-testid') === 'inbox-link' ? document.activeElement.getAttribute('href') : null));
+    const inboxTarget = await page.evaluate(() =>
+      document.activeElement?.getAttribute('data-testid') === 'inbox-link' ? document.activeElement.getAttribute('href') : null,
+    );
     expect(inboxTarget, await describePage(page)).toBeTruthy();
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => `${u.pathname}${u.search}` === inboxTarget);

@@ -62,7 +62,10 @@ describe('issue 15 items 5, 6 and 10 in the browser (audit log, asking first, ad
     expect(months.map(termRank)).toEqual([...months.map(termRank)].sort((a, b) => a - b));
 
     await page.goto('/league/members');
-    const prep = page.locator('tr', { hasText: '预备团员' }).filter({ has: page.getByRole('button', { name: '转为团员' }) }).first();
+    const prep = page
+      .locator('tr', { hasText: '预备团员' })
+      .filter({ has: page.getByRole('button', { name: '转为团员' }) })
+      .first();
     await prep.waitFor();
     const name = await prep.locator('td').nth(2).innerText();
     await prep.getByRole('button', { name: '转为团员' }).click();

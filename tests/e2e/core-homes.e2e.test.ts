@@ -13,7 +13,10 @@ async function homeReady(page: Page): Promise<void> {
 
 /** Every link a home card offers leads to a page that exists (not the 404 page). */
 async function cardLinksResolve(page: Page, module: string): Promise<string[]> {
-  const hrefs = await page.getByTestId(`home-card-${module}`).locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const hrefs = await page
+    .getByTestId(`home-card-${module}`)
+    .locator('a[href]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   const missing: string[] = [];
   for (const href of [...new Set(hrefs)]) {
     await page.goto(href);

@@ -102,7 +102,15 @@ describe('issue 15 item 1: no internal codes or requirement ids on the main page
   it('issue 15 item 1: the training office and a teacher see words on their inbox (training.leave.pending) and the training pages', async () => {
     const found: Record<string, string[]> = {};
     const routes: Record<string, string[]> = {
-      'school.office': [...COMMON, '/training/dashboard', '/training/plans', '/training/sessions', '/training/leave', '/training/credits', '/training/assessment'],
+      'school.office': [
+        ...COMMON,
+        '/training/dashboard',
+        '/training/plans',
+        '/training/sessions',
+        '/training/leave',
+        '/training/credits',
+        '/training/assessment',
+      ],
       'school.t2': [...COMMON, '/training/my', '/training/my/work', '/training/sessions', '/training/leave'],
     };
     for (const [username, paths] of Object.entries(routes)) {

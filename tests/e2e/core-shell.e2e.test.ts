@@ -133,7 +133,10 @@ describe('the app shell: sessions, missing pages, permissions, the server away, 
     expect(await shown()).toBe(before);
 
     await page.unroute('**/api/**');
-    await page.getByTestId('offline-banner').getByRole('button', { name: /重\s*试/ }).click();
+    await page
+      .getByTestId('offline-banner')
+      .getByRole('button', { name: /重\s*试/ })
+      .click();
     await page.getByTestId('offline-banner').waitFor({ state: 'detached' });
 
     // Opening the app while the server is away: a page that says so, and a retry.

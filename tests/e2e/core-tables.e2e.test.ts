@@ -74,7 +74,12 @@ describe('issue 15 item 4: tables at desktop and phone size', () => {
     const userHeader = table.locator('thead th', { hasText: '用户名' }).first();
     await userHeader.click();
     await expect.poll(() => userHeader.getAttribute('aria-sort')).toBe('ascending');
-    await expect.poll(async () => { const now = await columnTexts(page, 'people-table', 1); return now.join('|') === [...now].sort((a, b) => a.localeCompare(b)).join('|'); }).toBe(true);
+    await expect
+      .poll(async () => {
+        const now = await columnTexts(page, 'people-table', 1);
+        return now.join('|') === [...now].sort((a, b) => a.localeCompare(b)).join('|');
+      })
+      .toBe(true);
     const asc = await columnTexts(page, 'people-table', 1);
     await userHeader.click();
     await expect.poll(() => userHeader.getAttribute('aria-sort')).toBe('descending');

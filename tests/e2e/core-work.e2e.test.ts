@@ -32,7 +32,9 @@ describe('everyday core journeys in the browser (CORE-7, CORE-8, CORE-9, notific
   it('CORE-7 a member asks leave before the dispatch meeting, the approver’s bell counts it and opens it, the chair approves → excused; at the meeting the chair records attendance and minutes on a phone', async () => {
     // The next monthly dispatch meeting of the demo plant that is still comfortably ahead.
     const vpApi = await apiAs(e2e, 'plant.vp');
-    const upcoming = await vpApi.get<{ id: string; kind: string; startsAt: string }[]>(`/meetings?scope=all&from=${encodeURIComponent(new Date().toISOString())}`);
+    const upcoming = await vpApi.get<{ id: string; kind: string; startsAt: string }[]>(
+      `/meetings?scope=all&from=${encodeURIComponent(new Date().toISOString())}`,
+    );
     await vpApi.close();
     const meeting = upcoming.find((m) => m.kind === 'dispatch' && new Date(m.startsAt).getTime() > Date.now() + 2 * 3600_000);
     expect(meeting, 'the demo plant has an upcoming dispatch meeting').toBeDefined();
@@ -74,7 +76,9 @@ describe('everyday core journeys in the browser (CORE-7, CORE-8, CORE-9, notific
     await market.locator('.ant-radio-button-wrapper-checked', { hasText: '请假' }).waitFor();
 
     // The meeting day comes: the meeting has started.
-    await e2e.database.query(`update meetings set starts_at = now() - interval '10 minutes', ends_at = now() + interval '110 minutes' where id = $1`, [meeting!.id]);
+    await e2e.database.query(`update meetings set starts_at = now() - interval '10 minutes', ends_at = now() + interval '110 minutes' where id = $1`, [
+      meeting!.id,
+    ]);
     await chair.reload();
     await chair.getByRole('tab', { name: /考勤/ }).click();
     await chair.getByTestId('attendance-all-present').tap();

@@ -22,7 +22,9 @@ describe('issue 12: the district office and the school’s 上级学区 page', (
 
     await page.goto('/district/teachers');
     await waitText(page, 'district-teachers', '示例中心小学');
-    expect(await page.getByTestId('district-teachers').getByText('不合格').or(page.getByTestId('district-teachers').getByText('合格')).count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('district-teachers').getByText('不合格').or(page.getByTestId('district-teachers').getByText('合格')).count()).toBeGreaterThan(
+      0,
+    );
     await page.screenshot({ path: '/tmp/district-teachers-1440.png', fullPage: true });
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('district-teachers-export').click()]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);

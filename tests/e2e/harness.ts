@@ -102,7 +102,12 @@ const pageErrors = new WeakMap<Page, string[]>();
 
 /** What the page shows and logged, to explain a failed wait. */
 export async function describePage(page: Page): Promise<string> {
-  const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 1500);
+  const text = (
+    await page
+      .locator('body')
+      .innerText()
+      .catch(() => '')
+  ).slice(0, 1500);
   return `url ${page.url()}\n--- page text ---\n${text}\n--- browser errors ---\n${(pageErrors.get(page) ?? []).join('\n')}`;
 }
 

@@ -61,7 +61,10 @@ export async function apiAs(e2e: E2E, username: string): Promise<ApiClient> {
 
 /** Switches the language with the switch in the app header (中 / EN). */
 export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en'): Promise<void> {
-  await page.locator('.zd-header .ant-segmented-item').filter({ hasText: locale === 'en' ? 'EN' : '中' }).click();
+  await page
+    .locator('.zd-header .ant-segmented-item')
+    .filter({ hasText: locale === 'en' ? 'EN' : '中' })
+    .click();
   await page.getByTestId('user-menu').waitFor();
 }
 
@@ -70,7 +73,10 @@ export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en'): Promis
  * filtered by the label first (a long list is virtual: options below the fold are not rendered).
  */
 export async function chooseOption(page: Page, inputId: string, label: string, opts: { search?: boolean } = {}): Promise<void> {
-  const select = page.locator('.ant-select').filter({ has: page.locator(`#${inputId}`) }).first();
+  const select = page
+    .locator('.ant-select')
+    .filter({ has: page.locator(`#${inputId}`) })
+    .first();
   for (let attempt = 1; ; attempt++) {
     await page.locator(`#${inputId}`).click();
     if (opts.search) await page.locator(`#${inputId}`).fill(label);
@@ -80,7 +86,13 @@ export async function chooseOption(page: Page, inputId: string, label: string, o
     // is never re-clicked, since a second click would take the choice back.
     if (attempt >= 3 || (await select.evaluate((el) => el.classList.contains('ant-select-multiple')))) return;
     const shown = select.locator('.ant-select-selection-item').filter({ hasText: label }).first();
-    if (await shown.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+    if (
+      await shown.waitFor({ timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
 }
 

@@ -11,7 +11,8 @@ import { chooseOption, horizontalOverflow, switchLanguage, untranslatedChrome } 
 const PASSWORD = 'Kq7!mesa-river-41';
 const SHOTS = join(tmpdir(), 'zhidu-platform-screens');
 
-const menuLabels = (page: Page) => page.locator('.ant-menu .ant-menu-title-content').evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.trim()).filter(Boolean));
+const menuLabels = (page: Page) =>
+  page.locator('.ant-menu .ant-menu-title-content').evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.trim()).filter(Boolean));
 
 async function createOrganisation(page: Page, v: { name: string; template: string; code: string; admin: string }) {
   await page.getByTestId('org-create').click();

@@ -34,7 +34,9 @@ describe('reserve ceilings on the quarterly plan (PP-7 T1 7)', () => {
     const row = await page.getByTestId(`ceiling-row-${first.code}`).innerText();
     expect(Number.isInteger(first.ceiling)).toBe(true);
     expect(row).toContain(first.ceiling.toLocaleString('zh-CN'));
-    expect(await page.getByTestId(`ceiling-status-${first.code}`).innerText()).toMatch(/未设最高库存|低于最大产量所需|满足最大产量|年度计划变化不大，不应调整|可按最大产量调整/);
+    expect(await page.getByTestId(`ceiling-status-${first.code}`).innerText()).toMatch(
+      /未设最高库存|低于最大产量所需|满足最大产量|年度计划变化不大，不应调整|可按最大产量调整/,
+    );
     // The clause id stays in the data; the screen quotes the regulation.
     expect(await page.getByTestId('reserve-ceilings').innerText()).not.toMatch(/T1 7|PP-7/);
     await page.close();

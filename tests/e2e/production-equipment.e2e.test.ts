@@ -75,7 +75,10 @@ describe('equipment journeys in the browser (PP-23, PP-26, T4 第四十六、五
     // Maintenance (刘师傅) takes the order at the desk, diagnoses, repairs; closing asks first.
     await desk.goto('/production/equipment/repairs');
     await desk.getByText('压盖头有碎玻璃卡住').first().waitFor();
-    await desk.getByRole('link', { name: /WX-\d{4}-\d{4}/ }).first().click();
+    await desk
+      .getByRole('link', { name: /WX-\d{4}-\d{4}/ })
+      .first()
+      .click();
     await desk.waitForURL(/\/production\/equipment\/repairs\/[0-9a-f-]{36}$/);
     await desk.getByTestId('repair-accept').click();
     await waitText(desk, 'repair-state', '已受理');
@@ -85,7 +88,10 @@ describe('equipment journeys in the browser (PP-23, PP-26, T4 第四十六、五
     await waitText(desk, 'repair-state', '维修中');
     await desk.getByTestId('repair-action').fill('清理碎玻璃、校正压盖头，试机 20 瓶正常');
     await desk.getByTestId('repair-complete').click();
-    await desk.locator('.ant-modal-confirm').getByRole('button', { name: /修复完工/ }).click();
+    await desk
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /修复完工/ })
+      .click();
     try {
       await waitText(desk, 'repair-state', '已修复');
     } catch (err) {

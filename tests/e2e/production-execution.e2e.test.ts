@@ -48,7 +48,9 @@ async function phoneOf(e2e: E2E, username: string): Promise<Page> {
 }
 
 async function onHand(api: ApiClient, code: string): Promise<number> {
-  return (await api.get<{ code: string; onHand: number }[]>(`/production/stock?q=${code}&includeZero=true`)).filter((r) => r.code === code).reduce((s, r) => s + r.onHand, 0);
+  return (await api.get<{ code: string; onHand: number }[]>(`/production/stock?q=${code}&includeZero=true`))
+    .filter((r) => r.code === code)
+    .reduce((s, r) => s + r.onHand, 0);
 }
 
 async function notices(e2e: E2E, username: string): Promise<Notice[]> {
@@ -85,7 +87,10 @@ describe('production execution across the features in the browser (issue 9)', ()
     await head.getByPlaceholder('编码或品名').press('Enter');
     await head.getByTestId('item-stock').first().click();
     await head.locator('#safetyStock').fill('150000');
-    await head.locator('.ant-modal:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await head
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await waitText(head, 'safety-cell', '待批准 150,000');
     const gmApi = await apiAs(e2e, 'plant.gm');
     const bottle = (await gmApi.get<Item[]>('/production/items?q=BZ-P750'))[0];
@@ -146,7 +151,10 @@ describe('production execution across the features in the browser (issue 9)', ()
     await waitText(lead, 'requisition-line', 'BZ-P500');
     // The proposal from the norms fills the quantities; a day already requisitioned proposes none.
     const submit = lead.getByTestId('requisition-submit');
-    await expect.poll(() => submit.isEnabled(), { timeout: 5_000 }).toBe(true).catch(() => undefined);
+    await expect
+      .poll(() => submit.isEnabled(), { timeout: 5_000 })
+      .toBe(true)
+      .catch(() => undefined);
     if (await submit.isDisabled()) {
       await lead.getByTestId('requisition-qty-BZ-P500').fill('600');
       const reason = lead.getByTestId('requisition-reason-BZ-P500');
@@ -207,9 +215,14 @@ describe('production execution across the features in the browser (issue 9)', ()
       expect(await horizontalOverflow(leadPhone)).toBe(0);
       await leadPhone.getByTestId('report-submit').click();
       await leadPhone.getByTestId('report-confirm').click();
-      const done = leadPhone.locator('.ant-message').getByText(/已提交 RB-\d{4}-\d{4}/).last();
+      const done = leadPhone
+        .locator('.ant-message')
+        .getByText(/已提交 RB-\d{4}-\d{4}/)
+        .last();
       const previous = sent;
-      await expect.poll(async () => ((await done.count()) ? ((await done.innerText()).match(/RB-\d{4}-\d{4}/) ?? [''])[0] : previous), { timeout: 30_000 }).not.toBe(previous);
+      await expect
+        .poll(async () => ((await done.count()) ? ((await done.innerText()).match(/RB-\d{4}-\d{4}/) ?? [''])[0] : previous), { timeout: 30_000 })
+        .not.toBe(previous);
       sent = ((await done.innerText()).match(/RB-\d{4}-\d{4}/) ?? [''])[0];
     }
     // Completion counts 进仓 only: the warehouse holds exactly the 100 cases put in.
@@ -219,7 +232,11 @@ describe('production execution across the features in the browser (issue 9)', ()
     expect((await notices(e2e, 'plant.head')).some((n) => n.kind === 'production.lag' && titleOf(n).includes('灌装车间'))).toBe(true);
     await head.goto('/inbox');
     await waitText(head, 'inbox-item', /进度落后待协调：XT-\d{4}-\d{4} 灌装车间/);
-    await head.getByTestId('inbox-item').filter({ hasText: /进度落后待协调：XT-\d{4}-\d{4} 灌装车间/ }).first().click();
+    await head
+      .getByTestId('inbox-item')
+      .filter({ hasText: /进度落后待协调：XT-\d{4}-\d{4} 灌装车间/ })
+      .first()
+      .click();
     await head.waitForURL(/\/production\/progress\?item=/);
     await waitText(head, 'coordination-item', /灌装车间[\s\S]*落后/);
     const coordination = ((await head.getByTestId('coordination-item').filter({ hasText: '灌装车间' }).first().innerText()).match(/XT-\d{4}-\d{4}/) ?? [''])[0];
@@ -229,7 +246,10 @@ describe('production execution across the features in the browser (issue 9)', ()
     await leadPhone.goto('/production/exceptions');
     await leadPhone.getByTestId('exc-new').click();
     await leadPhone.getByTestId('exc-description').waitFor();
-    await leadPhone.locator('label').filter({ has: leadPhone.getByTestId('exc-kind-material') }).click();
+    await leadPhone
+      .locator('label')
+      .filter({ has: leadPhone.getByTestId('exc-kind-material') })
+      .click();
     await leadPhone.getByTestId('exc-description').fill('瓶盖断料，灌装 1 号线停机，包装车间待料（日报落后原因）');
     await leadPhone.getByTestId('exc-affected').getByText('包装车间').click();
     await leadPhone.locator('[data-testid="exc-hours-lost"] input, input[data-testid="exc-hours-lost"]').fill('4');
@@ -289,7 +309,9 @@ describe('production execution across the features in the browser (issue 9)', ()
     await head.getByTestId('coordination-resolve-ok').click();
     await waitForText(head, `${coordination} 已解决`);
     const headApi = await apiAs(e2e, 'plant.head');
-    const closed = await headApi.get<{ number: string; state: string; meetingId: string | null; meetingTitle: string | null }[]>('/production/coordination?state=resolved');
+    const closed = await headApi.get<{ number: string; state: string; meetingId: string | null; meetingTitle: string | null }[]>(
+      '/production/coordination?state=resolved',
+    );
     const mine = closed.find((c) => c.number === coordination)!;
     expect(mine.state).toBe('resolved');
     expect(mine.meetingTitle).toMatch(/^生产协调会/);
@@ -324,7 +346,10 @@ describe('production execution across the features in the browser (issue 9)', ()
     const desk1440 = await desk(e2e, 'plant.maint');
     await desk1440.goto('/production/equipment/repairs');
     await desk1440.getByText('压盖头卡死，有异响').first().waitFor();
-    await desk1440.getByRole('link', { name: /WX-\d{4}-\d{4}/ }).first().click();
+    await desk1440
+      .getByRole('link', { name: /WX-\d{4}-\d{4}/ })
+      .first()
+      .click();
     await desk1440.waitForURL(/\/production\/equipment\/repairs\/[0-9a-f-]{36}$/);
     await desk1440.getByTestId('repair-accept').click();
     await waitText(desk1440, 'repair-state', '已受理');
@@ -333,7 +358,10 @@ describe('production execution across the features in the browser (issue 9)', ()
     await waitText(desk1440, 'repair-state', '维修中');
     await desk1440.getByTestId('repair-action').fill('更换轴承，试机 20 瓶正常');
     await desk1440.getByTestId('repair-complete').click();
-    await desk1440.locator('.ant-modal-confirm').getByRole('button', { name: /修复完工/ }).click();
+    await desk1440
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /修复完工/ })
+      .click();
     await waitText(desk1440, 'repair-state', '已修复');
     await waitText(desk1440, 'repair-machine-state', '运行');
     expect((await maintApi.get<{ id: string; state: string }[]>('/production/equipment/machines')).find((m) => m.id === capper.id)!.state).toBe('running');

@@ -23,7 +23,10 @@ describe('exceptions and the shop floor in the browser (PP-19, PP-20)', () => {
     await phone.goto('/production/exceptions');
     await phone.getByTestId('exc-new').click();
     await phone.getByTestId('exc-description').waitFor();
-    await phone.locator('label').filter({ has: phone.getByTestId('exc-kind-material') }).click();
+    await phone
+      .locator('label')
+      .filter({ has: phone.getByTestId('exc-kind-material') })
+      .click();
     await phone.getByTestId('exc-description').fill('瓶盖断料，灌装 1 号线停机，包装车间待料');
     await phone.getByTestId('exc-affected').getByText('包装车间').click();
     await phone.locator('[data-testid="exc-hours-lost"] input, input[data-testid="exc-hours-lost"]').fill('2');

@@ -34,11 +34,19 @@ async function answerOverloads(page: Page) {
     await open.first().click();
     // Saved: the answered overload leaves the list, or its form is emptied for the next answer.
     await expect
-      .poll(async () => (await open.count()) < before || (await page.getByTestId('cm-description').first().inputValue().catch(() => '')) === '', { timeout: 15_000 })
+      .poll(
+        async () =>
+          (await open.count()) < before ||
+          (await page
+            .getByTestId('cm-description')
+            .first()
+            .inputValue()
+            .catch(() => '')) === '',
+        { timeout: 15_000 },
+      )
       .toBe(true);
   }
 }
-
 
 describe('production planning journeys in the browser (PP-3, PP-8, PP-9, PP-12, CORE-5)', () => {
   let e2e: E2E;
@@ -158,7 +166,12 @@ describe('production planning journeys in the browser (PP-3, PP-8, PP-9, PP-12, 
     const items = await market.get<{ id: string; code: string }[]>('/production/items?category=finished');
     const cp001 = items.find((i) => i.code === 'CP-001')!;
     // The month's forecast for CP-001 is 14,000 cases; 2,000 are ordered already. This takes it to 16,000.
-    const order = await market.post<{ id: string }>('/production/orders', { kind: 'written', customer: '紧急客户', receivedOn: today, lines: [{ itemId: cp001.id, qty: 14000, requestedShipOn: today }] });
+    const order = await market.post<{ id: string }>('/production/orders', {
+      kind: 'written',
+      customer: '紧急客户',
+      receivedOn: today,
+      lines: [{ itemId: cp001.id, qty: 14000, requestedShipOn: today }],
+    });
     for (const [user, party] of [
       ['plant.head', 'production'],
       ['plant.quality', 'quality'],
@@ -169,7 +182,10 @@ describe('production planning journeys in the browser (PP-3, PP-8, PP-9, PP-12, 
       await c.close();
     }
     const o = await market.get<{ version: number; lines: { id: string }[] }>(`/production/orders/${order.id}`);
-    const concluded = await market.post<{ reviewDocumentId: string }>(`/production/orders/${order.id}/conclude`, { version: o.version, lines: [{ lineId: o.lines[0].id, agreedQty: 14000, agreedShipOn: today }] });
+    const concluded = await market.post<{ reviewDocumentId: string }>(`/production/orders/${order.id}/conclude`, {
+      version: o.version,
+      lines: [{ lineId: o.lines[0].id, agreedQty: 14000, agreedShipOn: today }],
+    });
     await market.close();
 
     const page = await e2e.newPage();

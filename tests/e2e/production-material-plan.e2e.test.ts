@@ -80,7 +80,10 @@ describe('the material plan in the browser (issue 14 item 10, PP-14)', () => {
     expect(wb.worksheets[1].rowCount).toBe(view.materials.length + 1);
 
     // The print view: netting per material and the signature lines signed from the approvals (item 11).
-    await page.getByTestId('materials').getByRole('button', { name: /打\s*印/ }).click();
+    await page
+      .getByTestId('materials')
+      .getByRole('button', { name: /打\s*印/ })
+      .click();
     await page.waitForURL(/\/materials\/print/);
     await page.locator('.zd-print-sheet h1').filter({ hasText: '物料需求计划' }).waitFor();
     expect(await page.locator('.zd-print-table').first().innerText()).toContain(view.materials[0].code);
@@ -111,7 +114,9 @@ describe('the material plan in the browser (issue 14 item 10, PP-14)', () => {
 
   it('issue 14 item 11: the printed monthly plan signs each line with the approver’s name, role, decision and local time', async () => {
     const api = await apiAs(e2e, 'plant.planner');
-    const sig = await api.get<{ lines: { label: { zh: string }; actorName: string | null; atLocal: string | null; decision: string | null; role: { zh: string } | null }[] }>(`/production/plans/${plan.id}/signatures`);
+    const sig = await api.get<{
+      lines: { label: { zh: string }; actorName: string | null; atLocal: string | null; decision: string | null; role: { zh: string } | null }[];
+    }>(`/production/plans/${plan.id}/signatures`);
     await api.close();
     const approved = sig.lines.filter((l) => l.decision === 'approved');
     expect(approved.length).toBeGreaterThan(0);

@@ -53,7 +53,12 @@ describe('after-plan orders in the browser (issue 14 item 3, PP-12)', () => {
     // The market's order for that month is approved while the plan is still compiled.
     const market = await apiAs(e2e, 'plant.market');
     const shipOn = `${month}-18`;
-    const order = await market.post<{ id: string }>('/production/orders', { kind: 'contract', customer: '东方酒店', receivedOn: today, lines: [{ itemId: cp002.id, qty: 300, requestedShipOn: shipOn }] });
+    const order = await market.post<{ id: string }>('/production/orders', {
+      kind: 'contract',
+      customer: '东方酒店',
+      receivedOn: today,
+      lines: [{ itemId: cp002.id, qty: 300, requestedShipOn: shipOn }],
+    });
     for (const [user, party] of [
       ['plant.head', 'production'],
       ['plant.quality', 'quality'],
@@ -64,7 +69,10 @@ describe('after-plan orders in the browser (issue 14 item 3, PP-12)', () => {
       await c.close();
     }
     const o = await market.get<{ version: number; lines: { id: string }[] }>(`/production/orders/${order.id}`);
-    const concluded = await market.post<{ reviewDocumentId: string }>(`/production/orders/${order.id}/conclude`, { version: o.version, lines: [{ lineId: o.lines[0].id, agreedQty: 300, agreedShipOn: shipOn }] });
+    const concluded = await market.post<{ reviewDocumentId: string }>(`/production/orders/${order.id}/conclude`, {
+      version: o.version,
+      lines: [{ lineId: o.lines[0].id, agreedQty: 300, agreedShipOn: shipOn }],
+    });
     await market.close();
     const gm = await apiAs(e2e, 'plant.gm');
     const doc = await gm.get<{ version: number }>(`/documents/${concluded.reviewDocumentId}`);

@@ -105,7 +105,10 @@ describe('printable demand forms and order attachments (issue 14 item 13)', () =
     const page = await e2e.newPage({ phone: true });
     await login(page, 'plant.planner');
     await page.goto(`/production/orders/${order.id}`);
-    await page.getByTestId('order-attachments').locator('input[type="file"]').setInputFiles({ name: '客户确认函.pdf', mimeType: 'application/pdf', buffer: A_PDF });
+    await page
+      .getByTestId('order-attachments')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '客户确认函.pdf', mimeType: 'application/pdf', buffer: A_PDF });
     await waitText(page, 'order-attachments', '客户确认函');
     const files = await planner.get<{ title: string }[]>(`/attachments?entity=production.order&entityId=${order.id}`);
     expect(files.map((f) => f.title)).toContain('客户确认函');

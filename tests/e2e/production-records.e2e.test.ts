@@ -31,7 +31,10 @@ describe('records kept in the browser (issue 14 item 13)', () => {
     const after = await head.get<{ transfers: { qty: number }[] }>(`/production/notices/${notice.id}`);
     expect(after.transfers.some((x) => x.qty === 240)).toBe(true);
 
-    await page.getByTestId('notice-attachments').locator('input[type="file"]').setInputFiles({ name: '通知单签收扫描.pdf', mimeType: 'application/pdf', buffer: A_PDF });
+    await page
+      .getByTestId('notice-attachments')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '通知单签收扫描.pdf', mimeType: 'application/pdf', buffer: A_PDF });
     await waitText(page, 'notice-attachments', '通知单签收扫描');
     const files = await head.get<{ title: string }[]>(`/attachments?entity=production.notice&entityId=${notice.id}`);
     expect(files.map((f) => f.title).join()).toContain('通知单签收扫描');
@@ -52,7 +55,10 @@ describe('records kept in the browser (issue 14 item 13)', () => {
     const page = await e2e.newPage();
     await login(page, 'plant.head');
     await page.goto(`/production/orders/${order.id}`);
-    await page.getByTestId('order-attachments').locator('input[type="file"]').setInputFiles({ name: '客户合同.pdf', mimeType: 'application/pdf', buffer: A_PDF });
+    await page
+      .getByTestId('order-attachments')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '客户合同.pdf', mimeType: 'application/pdf', buffer: A_PDF });
     await waitText(page, 'order-attachments', '客户合同');
     await page.goto(`/production/plans/${plan.id}`);
     await page.getByRole('tab', { name: '附件' }).click();

@@ -62,9 +62,14 @@ describe('daily report journey in the browser (PP-18, PP-22)', () => {
       await phone.getByTestId('report-submit').click();
       await waitForText(phone, shift === '第1班' ? /进仓将记入仓库：浓香型白酒 52%vol 280箱/ : /本班无进仓/);
       await phone.getByTestId('report-confirm').click();
-      const done = phone.locator('.ant-message').getByText(/已提交 RB-\d{4}-\d{4}/).last();
+      const done = phone
+        .locator('.ant-message')
+        .getByText(/已提交 RB-\d{4}-\d{4}/)
+        .last();
       const previous = sent;
-      await expect.poll(async () => ((await done.count()) ? ((await done.innerText()).match(/RB-\d{4}-\d{4}/) ?? [''])[0] : previous), { timeout: 20_000 }).not.toBe(previous);
+      await expect
+        .poll(async () => ((await done.count()) ? ((await done.innerText()).match(/RB-\d{4}-\d{4}/) ?? [''])[0] : previous), { timeout: 20_000 })
+        .not.toBe(previous);
       sent = ((await done.innerText()).match(/RB-\d{4}-\d{4}/) ?? [''])[0];
       if (shift === '第1班') expect(await done.innerText()).toMatch(/进仓已记入 RK-\d{4}-\d{4}/);
     }

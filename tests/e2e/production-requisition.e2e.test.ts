@@ -37,7 +37,10 @@ describe('material requisition journey in the browser (PP-17, T4 第二十八条
     const open = desk.locator('[data-testid^="requisition-day-"] input:not([disabled]):not(:checked)');
     for (let tries = 0; (await qtyOf()) === 0 && tries < 6 && (await open.count()) > 0; tries++) {
       await open.first().click();
-      await expect.poll(qtyOf, { timeout: 5_000 }).toBeGreaterThan(0).catch(() => undefined);
+      await expect
+        .poll(qtyOf, { timeout: 5_000 })
+        .toBeGreaterThan(0)
+        .catch(() => undefined);
     }
     expect(await qtyOf(), 'a plan day with bottles still to requisition').toBeGreaterThan(0);
     const proposed = await bottles.inputValue();
@@ -74,7 +77,8 @@ describe('material requisition journey in the browser (PP-17, T4 第二十八条
 
     // The warehouse keeper scans the printed QR code: it opens the issue page.
     const { url } = await keeperApi.get<{ url: string }>(`/production/requisitions/${id}/qr`);
-    const onHand = async (code: string) => (await keeperApi.get<{ code: string; onHand: number }[]>(`/production/stock?q=${code}`)).filter((r) => r.code === code).reduce((s, r) => s + r.onHand, 0);
+    const onHand = async (code: string) =>
+      (await keeperApi.get<{ code: string; onHand: number }[]>(`/production/stock?q=${code}`)).filter((r) => r.code === code).reduce((s, r) => s + r.onHand, 0);
     const before = await onHand('BZ-P500');
     const scanner = await e2e.newPage({ phone: true });
     await login(scanner, 'plant.warehouse');

@@ -32,7 +32,11 @@ describe('orders from Excel in the browser (issue 14 item 13)', () => {
     await page.getByRole('heading', { level: 1 }).filter({ hasText: '订单与订单汇审' }).waitFor();
     const upload = page.locator('.ant-upload input[type=file]');
 
-    await upload.setInputFiles({ name: '订单.xlsx', mimeType: 'application/octet-stream', buffer: await orderWorkbook([[null, '合同', '西域酒业', null, '2026-12-01', 'NO-SUCH', 10, '2026-12-20', null, null]]) });
+    await upload.setInputFiles({
+      name: '订单.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: await orderWorkbook([[null, '合同', '西域酒业', null, '2026-12-01', 'NO-SUCH', 10, '2026-12-20', null, null]]),
+    });
     await page.getByText('产品不存在：NO-SUCH').first().waitFor();
 
     await upload.setInputFiles({

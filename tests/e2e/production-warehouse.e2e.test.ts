@@ -19,7 +19,6 @@ interface Item {
 
 const DESKTOP = { width: 1440, height: 900 };
 
-
 async function approveOnPhone(e2e: E2E, username: string, number: string) {
   const phone = await e2e.newPage({ phone: true });
   await login(phone, username);
@@ -54,7 +53,10 @@ describe('warehouse and purchase plan in the browser (PP-15, PP-16)', () => {
     await master.getByPlaceholder('编码或品名').press('Enter');
     await master.getByTestId('item-stock').first().click();
     await master.locator('#safetyStock').fill('150000');
-    await master.locator('.ant-modal:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await master
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     // Pending until the GM approves: the value in force is still the old one.
     await waitText(master, 'safety-cell', '待批准 150,000');
     const gm = await apiAs(e2e, 'plant.gm');

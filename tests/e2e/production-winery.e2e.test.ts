@@ -91,7 +91,11 @@ describe('winery month: capacity calendar and countermeasures in the browser (PP
     await first.getByTestId('cm-until').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').last().click();
     await first.getByTestId('cm-save').click();
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="overload"]')].filter((e) => e.textContent?.includes('灌装车间')).every((e) => e.textContent?.includes('措施已覆盖')));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="overload"]')]
+        .filter((e) => e.textContent?.includes('灌装车间'))
+        .every((e) => e.textContent?.includes('措施已覆盖')),
+    );
     const covered = await api.get<PlanView>(`/production/plans/${planId}`);
     expect(covered.overloads.filter((o) => o.workshopName === '灌装车间')).toEqual([]);
     await logout(page);

@@ -8,7 +8,14 @@ const beijingDay = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_0
 /** A session typed with a wrong, past date: its list closed, every teacher absent and locked. */
 async function backDatedSession(e2e: E2E, title: string, daysAgo: number): Promise<string> {
   const office = await apiAs(e2e, 'school.office');
-  const s = await office.post<{ id: string }>('/training/sessions', { title, category: 'theory', date: beijingDay(daysAgo), startTime: '16:30', durationMinutes: 60, audience: 'all' });
+  const s = await office.post<{ id: string }>('/training/sessions', {
+    title,
+    category: 'theory',
+    date: beijingDay(daysAgo),
+    startTime: '16:30',
+    durationMinutes: 60,
+    audience: 'all',
+  });
   await office.post(`/training/sessions/${s.id}/close-roster`);
   await office.close();
   return s.id;
@@ -62,7 +69,8 @@ describe('training corrections in the browser (issue 13 items 1, 2, 4, 8)', () =
     // The dialog may still be opening: click the select until its list shows.
     // Click only while the list is closed: a second click on an open select would close it again.
     for (let i = 0; i < 5 && !(await option.isVisible()); i++) {
-      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await page.locator('.ant-modal:visible .ant-select-selector').click({ force: true });
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0)
+        await page.locator('.ant-modal:visible .ant-select-selector').click({ force: true });
       await option.waitFor({ timeout: 5000 }).catch(() => undefined);
     }
     await option.click();

@@ -183,7 +183,10 @@ describe('training and league journeys in the browser (ST-1 … ST-7, YL-1 … Y
     await page.getByRole('button', { name: /本学期注册（1）/ }).click();
     await waitForText(page, /未注册 5 人/);
     await page.goto('/league/weekly');
-    await page.getByRole('button', { name: /^登\s*记$/ }).last().click();
+    await page
+      .getByRole('button', { name: /^登\s*记$/ })
+      .last()
+      .click();
     await page.locator('#theme').fill('冬季安全教育');
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await waitForText(page, '冬季安全教育');

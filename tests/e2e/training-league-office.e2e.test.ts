@@ -117,7 +117,11 @@ describe('issue 13 item 12: pages for what the API had and the UI lacked', () =>
     await login(page, 'school.office');
     await page.goto(`/training/plans/${plan.id}`);
     // The demo school runs S1: political study on Monday, Chinese on Wednesday, maths on Thursday, research on Friday.
-    await waitText(page, 'plan-standing-schedule', /每周一 .*政治学习；每周三 .*语文组业务学习（语文教研组）；每周四 .*数学组业务学习（数学教研组）；每周五 .*校本教研/);
+    await waitText(
+      page,
+      'plan-standing-schedule',
+      /每周一 .*政治学习；每周三 .*语文组业务学习（语文教研组）；每周四 .*数学组业务学习（数学教研组）；每周五 .*校本教研/,
+    );
 
     // S4 holds one business study for everyone on Wednesday and none on Thursday: the page says so.
     const admin = await apiAs(e2e, 'school.admin');

@@ -10,7 +10,13 @@ async function openMenu(page: Page, label: string, heading: string | RegExp): Pr
 }
 
 /** The amount a ¥ statistic shows, e.g. "结余\n¥24,589.50" → 24589.5. */
-const yuanOf = (text: string): number => Number(text.replace(/^[^¥]*¥/s, '').replace(/,/g, '').trim());
+const yuanOf = (text: string): number =>
+  Number(
+    text
+      .replace(/^[^¥]*¥/s, '')
+      .replace(/,/g, '')
+      .trim(),
+  );
 
 const okButton = (page: Page) => page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary');
 

@@ -14,7 +14,11 @@ async function openMenu(page: Page, label: string, heading: string | RegExp): Pr
 
 /** Every element with this test id lies within the screen's width (nothing needs sideways scroll). */
 async function withinScreen(page: Page, testId: string): Promise<boolean> {
-  return page.getByTestId(testId).evaluateAll((els) => els.length > 0 && els.every((el) => el.getBoundingClientRect().right <= window.innerWidth + 1 && (el as HTMLElement).offsetParent !== null));
+  return page
+    .getByTestId(testId)
+    .evaluateAll(
+      (els) => els.length > 0 && els.every((el) => el.getBoundingClientRect().right <= window.innerWidth + 1 && (el as HTMLElement).offsetParent !== null),
+    );
 }
 
 describe('issue 13 item 11: teachers reach their archive, evaluations and guidance record from the menu; leave once; phone tables', () => {
@@ -85,7 +89,14 @@ describe('issue 13 item 11: teachers reach their archive, evaluations and guidan
     // 唐老师 (school.t4): leave is hers to ask, her credits come with reasons, her verdict is 不合格 with its reasons.
     await login(page, 'school.t4');
     const office = await apiAs(e2e, 'school.office');
-    await office.post('/training/sessions', { title: '手机请假理由展示', category: 'theory', date: beijingDay(3), startTime: '16:30', durationMinutes: 60, audience: 'all' });
+    await office.post('/training/sessions', {
+      title: '手机请假理由展示',
+      category: 'theory',
+      date: beijingDay(3),
+      startTime: '16:30',
+      durationMinutes: 60,
+      audience: 'all',
+    });
     await office.close();
     await page.goto('/training/my');
     const item = page.getByTestId('my-session').filter({ hasText: '手机请假理由展示' }).first();

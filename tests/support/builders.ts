@@ -15,10 +15,7 @@ const suffix = () => randomBytes(3).toString('hex');
 export const TEST_PASSWORD = 'testpass123';
 
 /** An organisation with one role per permission bundle given, and an admin actor. */
-export async function newOrg(
-  db: Db,
-  options: { kind?: 'enterprise' | 'school'; template?: string; roles?: RoleSeed[]; modules?: string[] } = {},
-) {
+export async function newOrg(db: Db, options: { kind?: 'enterprise' | 'school'; template?: string; roles?: RoleSeed[]; modules?: string[] } = {}) {
   const code = `org-${suffix()}`;
   const { org, departments } = await createOrganisation(db, {
     code,

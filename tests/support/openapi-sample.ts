@@ -35,7 +35,16 @@ export interface Operation {
 }
 
 interface OpenApiDoc {
-  paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[];
+        requestBody?: { content?: Record<string, { schema: JsonSchema }> };
+      }
+    >
+  >;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -110,6 +119,8 @@ function sampleString(schema: JsonSchema, field: string, ctx: SampleContext): st
 
 /** The query string of the required parameters. */
 export function sampleQuery(op: Operation, ctx: SampleContext): string {
-  const parts = op.query.filter((q) => q.required).map((q) => `${encodeURIComponent(q.name)}=${encodeURIComponent(String(sampleValue(q.schema, q.name, ctx)))}`);
+  const parts = op.query
+    .filter((q) => q.required)
+    .map((q) => `${encodeURIComponent(q.name)}=${encodeURIComponent(String(sampleValue(q.schema, q.name, ctx)))}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }

@@ -24,7 +24,11 @@ function Localised() {
   const { locale } = useI18n();
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} renderEmpty={() => <EmptyOrOffline />} theme={{ token: { colorPrimary: '#b8322a', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      renderEmpty={() => <EmptyOrOffline />}
+      theme={{ token: { colorPrimary: '#b8322a', borderRadius: 4 } }}
+    >
       <AntApp>
         <AuthProvider>
           <App />

@@ -12,7 +12,6 @@ export type { ChainView };
 
 export const DOC_TYPE_PATTERN = /^[a-z][a-z0-9_.-]{1,63}$/;
 
-
 export type ChainRow = typeof approvalChains.$inferSelect;
 
 /** The chain for a document type, falling back to the organisation's 'general' chain. */

@@ -26,7 +26,9 @@ async function seedPlantDocuments(db: Db, org: DemoOrg): Promise<void> {
   const vp = await demoActor(db, org, 'plant.vp');
   if (!head || !vp) return;
   const now = org.today;
-  const rules = await createDocument(db, org.workflows,
+  const rules = await createDocument(
+    db,
+    org.workflows,
     head,
     {
       docType: 'general',
@@ -46,7 +48,9 @@ async function seedPlantDocuments(db: Db, org: DemoOrg): Promise<void> {
   const workshops = ['酿造车间', '灌装车间', '包装车间'].map((n) => org.departmentIds.get(n)).filter((x): x is string => !!x);
   await issueDocument(db, org.workflows, head, rules.id, { version: approved.version, departmentIds: workshops }, now);
 
-  const notice = await createDocument(db, org.workflows,
+  const notice = await createDocument(
+    db,
+    org.workflows,
     head,
     {
       docType: 'general',
@@ -61,7 +65,9 @@ async function seedPlantDocuments(db: Db, org: DemoOrg): Promise<void> {
 async function seedSchoolDocuments(db: Db, org: DemoOrg): Promise<void> {
   const office = await demoActor(db, org, 'school.office');
   if (!office) return;
-  const doc = await createDocument(db, org.workflows,
+  const doc = await createDocument(
+    db,
+    org.workflows,
     office,
     {
       docType: 'general',

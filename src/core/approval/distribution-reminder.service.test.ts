@@ -30,8 +30,18 @@ describe('issue 14 item 8: acknowledgement can always finish (CORE-5)', () => {
     author = await newPerson(database.db, org.id, ['document.read', 'document.write', 'approval.act']);
     vp = await newPerson(database.db, org.id, ['document.read', 'approval.act']);
     filler = await newPerson(database.db, org.id, ['document.read']);
-    await database.db.update(users).set({ departmentId: workshopId }).where(and(eq(users.orgId, org.id), eq(users.id, filler.userId)));
-    await saveApprovalChain(database.db, workflows, system, 'general', { steps: [{ key: 'vp', nameZh: '审批', nameEn: 'VP', roleCode: vp.roles[0] }], allowSelfApproval: false }, NOW);
+    await database.db
+      .update(users)
+      .set({ departmentId: workshopId })
+      .where(and(eq(users.orgId, org.id), eq(users.id, filler.userId)));
+    await saveApprovalChain(
+      database.db,
+      workflows,
+      system,
+      'general',
+      { steps: [{ key: 'vp', nameZh: '审批', nameEn: 'VP', roleCode: vp.roles[0] }], allowSelfApproval: false },
+      NOW,
+    );
     const d = await createDocument(database.db, workflows, author, { docType: 'general', title: '生产通知', body: { content: '内容' } }, NOW);
     const s = await submitDocument(database.db, workflows, author, d.id, { version: d.version }, NOW);
     await approveDocument(database.db, workflows, vp, d.id, { version: s.version }, NOW);
@@ -65,6 +75,6 @@ describe('issue 14 item 8: acknowledgement can always finish (CORE-5)', () => {
     await acknowledgeDocument(database.db, filler, docId, later(51));
     expect(await remindUnacknowledged(database.db, workflows, later(80))).toBe(0);
     expect(await reminders(filler.userId)).toHaveLength(2);
-    expect((await findDistribution(database.db, author, docId))).toMatchObject({ total: 1, acknowledged: 1, pending: [] });
+    expect(await findDistribution(database.db, author, docId)).toMatchObject({ total: 1, acknowledged: 1, pending: [] });
   });
 });

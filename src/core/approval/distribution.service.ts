@@ -23,7 +23,8 @@ export interface IssueInput extends ActionInput {
 }
 
 async function assertRecipients(db: Db, orgId: string, departmentIds: string[], userIds: string[]): Promise<void> {
-  if (departmentIds.length + userIds.length === 0) throw invalidField('departmentIds', '请至少选择一个接收部门或人员', 'choose at least one department or person');
+  if (departmentIds.length + userIds.length === 0)
+    throw invalidField('departmentIds', '请至少选择一个接收部门或人员', 'choose at least one department or person');
   if (departmentIds.length) {
     const found = await db
       .select({ id: departments.id })
@@ -48,7 +49,12 @@ async function assertDepartmentsStaffed(db: Db, orgId: string, departmentIds: st
   const empty: string[] = [];
   for (const d of departmentIds) if ((await findUserIdsInDepartment(db, orgId, d)).length === 0) empty.push(d);
   if (empty.length === 0) return;
-  const names = (await db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.orgId, orgId), inArray(departments.id, empty)))).map((d) => d.name);
+  const names = (
+    await db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(and(eq(departments.orgId, orgId), inArray(departments.id, empty)))
+  ).map((d) => d.name);
   throw invalidField(
     'departmentIds',
     `以下部门没有人员，发放后无人能签收：${names.join('、')}。请先在“组织与人员”中为其添加人员，或改为发给具体人员`,
@@ -84,7 +90,10 @@ export async function remindUnacknowledged(db: Db, workflows: Workflows, now: Da
       await notifyUsers(tx, r.orgId, to, {
         kind: 'distribution.reminder',
         title: { zh: `催签：${name} 尚未签收`, en: `Reminder: ${name} is not acknowledged` },
-        body: { zh: `${r.issuedAt.toISOString().slice(0, 10)} 发放，请阅后签收`, en: `Issued on ${r.issuedAt.toISOString().slice(0, 10)}; read and acknowledge` },
+        body: {
+          zh: `${r.issuedAt.toISOString().slice(0, 10)} 发放，请阅后签收`,
+          en: `Issued on ${r.issuedAt.toISOString().slice(0, 10)}; read and acknowledge`,
+        },
         link: documentLink(workflows, doc),
       });
       await tx
@@ -107,10 +116,9 @@ export async function issueDocument(db: Db, workflows: Workflows, actor: Actor, 
     const { after } = await applyTransition(tx, workflows, actor, id, 'issue', input, now);
     const revision = after.effectiveRevision ?? after.revision;
     const base = { orgId: actor.orgId, documentId: id, revision, issuedBy: actor.userId, issuedAt: now };
-    await tx.insert(documentReceipts).values([
-      ...departmentIds.map((departmentId) => ({ ...base, departmentId })),
-      ...userIds.map((userId) => ({ ...base, userId })),
-    ]);
+    await tx
+      .insert(documentReceipts)
+      .values([...departmentIds.map((departmentId) => ({ ...base, departmentId })), ...userIds.map((userId) => ({ ...base, userId }))]);
     // One query at a time: a transaction is one connection.
     const members: string[] = [];
     for (const d of departmentIds) members.push(...(await findUserIdsInDepartment(tx, actor.orgId, d)));
@@ -147,8 +155,6 @@ export async function acknowledgeDocument(db: Db, actor: Actor, id: string, now:
   });
   return findDistribution(db, actor, id);
 }
-
-
 
 export async function findDistribution(db: Db, actor: Actor, id: string): Promise<DistributionView> {
   requireAccess(actor, 'document.read');

@@ -41,9 +41,15 @@ describe('documents through their approval chain', () => {
     gm = await newPerson(database.db, orgId, ['document.read', 'approval.act']);
     admin = await newPerson(database.db, orgId, 'all');
     member = await newPerson(database.db, orgId, ['document.read']);
-    await database.db.update(users).set({ departmentId: workshopId }).where(and(eq(users.orgId, orgId), eq(users.id, member.userId)));
+    await database.db
+      .update(users)
+      .set({ departmentId: workshopId })
+      .where(and(eq(users.orgId, orgId), eq(users.id, member.userId)));
     // The author sits in 生产部: a department nobody belongs to cannot be issued to (issue 14 item 8).
-    await database.db.update(users).set({ departmentId: productionId }).where(and(eq(users.orgId, orgId), eq(users.id, author.userId)));
+    await database.db
+      .update(users)
+      .set({ departmentId: productionId })
+      .where(and(eq(users.orgId, orgId), eq(users.id, author.userId)));
     // A colleague sharing the author's role may edit and issue, like a second planner.
     const other = await newPerson(database.db, orgId, []);
     await database.db.insert(userRoles).values({ orgId, userId: other.userId, roleCode: author.roles[0] });
@@ -84,7 +90,10 @@ describe('documents through their approval chain', () => {
       ['approve', '总经理审批', gm.displayName, '批准'],
     ]);
     expect((await findMyNotifications(database.db, author)).some((n) => n.kind === 'approval.approved' && n.titleZh.includes('年度计划'))).toBe(true);
-    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.entityId, d.id)));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, orgId), eq(auditLog.entityId, d.id)));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['document.create', 'document.submit', 'document.approve']));
   });
 
@@ -121,7 +130,9 @@ describe('documents through their approval chain', () => {
   it('CORE-3 a stale version is a conflict, never a silent overwrite', async () => {
     const d = await draft('并发');
     await updateDocument(database.db, workflows, author, d.id, { version: d.version, title: '并发 A' }, NOW);
-    await expect(updateDocument(database.db, workflows, colleague, d.id, { version: d.version, title: '并发 B' }, NOW)).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    await expect(updateDocument(database.db, workflows, colleague, d.id, { version: d.version, title: '并发 B' }, NOW)).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
     await expect(submitDocument(database.db, workflows, author, d.id, { version: d.version }, NOW)).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
     expect((await getDocument(database.db, workflows, author, d.id)).title).toBe('并发 A');
   });
@@ -141,9 +152,19 @@ describe('documents through their approval chain', () => {
       hooks: [{ docType: 'test.guarded', fn: async (_tx, _actor, e: TransitionEvent) => void seen.push(`${e.from}>${e.to}`) }],
       inboxSources: [],
     });
-    await saveApprovalChain(database.db, workflows, admin, 'test.guarded', { steps: [{ key: 'vp', nameZh: '审批', nameEn: 'Approve', roleCode: vp.roles[0] }], allowSelfApproval: false }, NOW);
+    await saveApprovalChain(
+      database.db,
+      workflows,
+      admin,
+      'test.guarded',
+      { steps: [{ key: 'vp', nameZh: '审批', nameEn: 'Approve', roleCode: vp.roles[0] }], allowSelfApproval: false },
+      NOW,
+    );
     const d = await draft('有守卫', 'test.guarded', {});
-    await expect(submitDocument(database.db, workflows, author, d.id, { version: d.version }, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE', message: '请先填写明细' });
+    await expect(submitDocument(database.db, workflows, author, d.id, { version: d.version }, NOW)).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      message: '请先填写明细',
+    });
     expect((await getDocument(database.db, workflows, author, d.id)).state).toBe('draft');
     const e = await updateDocument(database.db, workflows, author, d.id, { version: d.version, body: { lines: [] } }, NOW);
     await submitDocument(database.db, workflows, author, d.id, { version: e.version }, NOW);
@@ -179,8 +200,12 @@ describe('documents through their approval chain', () => {
     const d = await draft('发放测试');
     let v = await submitDocument(database.db, workflows, author, d.id, { version: d.version }, NOW);
     v = await approveDocument(database.db, workflows, vp, d.id, { version: v.version }, NOW);
-    await expect(issueDocument(database.db, workflows, vp, d.id, { version: v.version, departmentIds: [workshopId] }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(issueDocument(database.db, workflows, author, d.id, { version: v.version, departmentIds: [] }, NOW)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(issueDocument(database.db, workflows, vp, d.id, { version: v.version, departmentIds: [workshopId] }, NOW)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(issueDocument(database.db, workflows, author, d.id, { version: v.version, departmentIds: [] }, NOW)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     v = await issueDocument(database.db, workflows, colleague, d.id, { version: v.version, departmentIds: [workshopId, productionId] }, NOW);
     expect(v.state).toBe('issued');
     expect((await findMyNotifications(database.db, member)).some((n) => n.kind === 'distribution.received')).toBe(true);

@@ -146,9 +146,19 @@ async function notifyTransition(
   }
   const opinion = what.opinion ? { zh: `意见：${what.opinion}`, en: `Opinion: ${what.opinion}` } : undefined;
   if (after.state === 'approved' && before.state === 'submitted') {
-    await notifyUsers(tx, actor.orgId, [after.createdBy], { kind: 'approval.approved', title: { zh: `已批准：${name}`, en: `Approved: ${name}` }, body: opinion, link });
+    await notifyUsers(tx, actor.orgId, [after.createdBy], {
+      kind: 'approval.approved',
+      title: { zh: `已批准：${name}`, en: `Approved: ${name}` },
+      body: opinion,
+      link,
+    });
   } else if (after.state === 'rejected') {
-    await notifyUsers(tx, actor.orgId, [after.createdBy], { kind: 'approval.rejected', title: { zh: `已退回：${name}`, en: `Rejected: ${name}` }, body: opinion, link });
+    await notifyUsers(tx, actor.orgId, [after.createdBy], {
+      kind: 'approval.rejected',
+      title: { zh: `已退回：${name}`, en: `Rejected: ${name}` },
+      body: opinion,
+      link,
+    });
   }
 }
 

@@ -53,8 +53,13 @@ export const documentRoutes: RouteModule = (app, ctx) => {
     async (req, reply) => reply.code(201).send(await createDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.body, ctx.clock())),
   );
 
-  app.get('/documents/:id', { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '文件 Document', params: IdParams, response: { 200: DocumentViewSchema } } }, async (req) =>
-    getDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
+  app.get(
+    '/documents/:id',
+    {
+      config: { permission: 'document.read' },
+      schema: { tags: ['approval'], summary: '文件 Document', params: IdParams, response: { 200: DocumentViewSchema } },
+    },
+    async (req) => getDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
   );
 
   app.patch(
@@ -100,19 +105,28 @@ export const documentRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/documents/:id/acknowledge',
-    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '签收 Acknowledge receipt (CORE-5)', params: IdParams, response: { 200: DistributionViewSchema } } },
+    {
+      config: { permission: 'document.read' },
+      schema: { tags: ['approval'], summary: '签收 Acknowledge receipt (CORE-5)', params: IdParams, response: { 200: DistributionViewSchema } },
+    },
     async (req) => acknowledgeDocument(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
 
   app.get(
     '/documents/:id/distribution',
-    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '发放与签收情况 Distribution status', params: IdParams, response: { 200: DistributionViewSchema } } },
+    {
+      config: { permission: 'document.read' },
+      schema: { tags: ['approval'], summary: '发放与签收情况 Distribution status', params: IdParams, response: { 200: DistributionViewSchema } },
+    },
     async (req) => findDistribution(ctx.db, actorOf(req), req.params.id),
   );
 
   app.get(
     '/documents/:id/revisions',
-    { config: { permission: 'document.read' }, schema: { tags: ['approval'], summary: '历史版本 Revisions (CORE-4)', params: IdParams, response: { 200: z.array(RevisionViewSchema) } } },
+    {
+      config: { permission: 'document.read' },
+      schema: { tags: ['approval'], summary: '历史版本 Revisions (CORE-4)', params: IdParams, response: { 200: z.array(RevisionViewSchema) } },
+    },
     async (req) => findRevisions(ctx.db, actorOf(req), req.params.id),
   );
 
@@ -120,7 +134,12 @@ export const documentRoutes: RouteModule = (app, ctx) => {
     '/documents/:id/revisions/:revision',
     {
       config: { permission: 'document.read' },
-      schema: { tags: ['approval'], summary: '某一版本 One revision', params: IdParams.extend({ revision: z.coerce.number().int().positive() }), response: { 200: RevisionViewSchema } },
+      schema: {
+        tags: ['approval'],
+        summary: '某一版本 One revision',
+        params: IdParams.extend({ revision: z.coerce.number().int().positive() }),
+        response: { 200: RevisionViewSchema },
+      },
     },
     async (req) => getRevision(ctx.db, actorOf(req), req.params.id, req.params.revision),
   );

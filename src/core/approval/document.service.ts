@@ -14,9 +14,6 @@ import type { DocumentSummary, TimelineEntry, DocumentView } from './approval.co
 
 export type { DocumentSummary, TimelineEntry, DocumentView };
 
-
-
-
 export interface NewDocument {
   docType: string;
   title: string;
@@ -67,7 +64,9 @@ export async function createDocument(db: Db, workflows: Workflows, actor: Actor,
       .insert(documents)
       .values({ orgId: actor.orgId, docType: input.docType, number, title, body, createdBy: actor.userId, departmentId, createdAt: now, updatedAt: now })
       .returning();
-    await tx.insert(documentRevisions).values({ orgId: actor.orgId, documentId: row.id, revision: 1, title, body, state: 'draft', createdBy: actor.userId, createdAt: now });
+    await tx
+      .insert(documentRevisions)
+      .values({ orgId: actor.orgId, documentId: row.id, revision: 1, title, body, state: 'draft', createdBy: actor.userId, createdAt: now });
     await writeAudit(tx, actor, { action: 'document.create', entity: 'document', entityId: row.id, after: { docType: row.docType, number, title, body } });
     return row.id;
   });
@@ -101,7 +100,13 @@ export async function updateDocument(db: Db, workflows: Workflows, actor: Actor,
       .update(documentRevisions)
       .set({ title, body })
       .where(and(eq(documentRevisions.orgId, actor.orgId), eq(documentRevisions.documentId, id), eq(documentRevisions.revision, doc.revision)));
-    await writeAudit(tx, actor, { action: 'document.update', entity: 'document', entityId: id, before: { title: doc.title, body: doc.body }, after: { title, body } });
+    await writeAudit(tx, actor, {
+      action: 'document.update',
+      entity: 'document',
+      entityId: id,
+      before: { title: doc.title, body: doc.body },
+      after: { title, body },
+    });
   });
   return getDocument(db, workflows, actor, id);
 }

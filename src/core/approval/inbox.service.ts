@@ -26,7 +26,8 @@ async function findPendingApprovals(workflows: Workflows, db: Db, actor: Actor):
   return rows.map((d) => {
     const step = d.chainSteps?.[d.stepIndex ?? 0];
     return {
-      kind: 'approval.pending', tag: { zh: '待审批', en: 'To approve' },
+      kind: 'approval.pending',
+      tag: { zh: '待审批', en: 'To approve' },
       id: d.id,
       title: { zh: `待审批（${step?.nameZh ?? ''}）：${nameOf(d)}`, en: `To approve (${step?.nameEn ?? ''}): ${nameOf(d)}` },
       link: documentLink(workflows, d),
@@ -44,8 +45,22 @@ async function findMyReturnedDocuments(workflows: Workflows, db: Db, actor: Acto
     .orderBy(asc(documents.updatedAt));
   return rows.map((d) =>
     d.state === 'rejected'
-      ? { kind: 'approval.rejected', tag: { zh: '被退回', en: 'Returned' }, id: d.id, title: { zh: `已退回，待修改：${nameOf(d)}`, en: `Rejected, to revise: ${nameOf(d)}` }, link: documentLink(workflows, d), since: iso(d.updatedAt) }
-      : { kind: 'document.to_issue', tag: { zh: '待发放', en: 'To issue' }, id: d.id, title: { zh: `已批准，待发放：${nameOf(d)}`, en: `Approved, to issue: ${nameOf(d)}` }, link: documentLink(workflows, d), since: iso(d.updatedAt) },
+      ? {
+          kind: 'approval.rejected',
+          tag: { zh: '被退回', en: 'Returned' },
+          id: d.id,
+          title: { zh: `已退回，待修改：${nameOf(d)}`, en: `Rejected, to revise: ${nameOf(d)}` },
+          link: documentLink(workflows, d),
+          since: iso(d.updatedAt),
+        }
+      : {
+          kind: 'document.to_issue',
+          tag: { zh: '待发放', en: 'To issue' },
+          id: d.id,
+          title: { zh: `已批准，待发放：${nameOf(d)}`, en: `Approved, to issue: ${nameOf(d)}` },
+          link: documentLink(workflows, d),
+          since: iso(d.updatedAt),
+        },
   );
 }
 
@@ -67,7 +82,8 @@ async function findUnacknowledgedReceipts(workflows: Workflows, db: Db, actor: A
     )
     .orderBy(documents.id);
   return rows.map(({ d, issuedAt }) => ({
-    kind: 'distribution.unacknowledged', tag: { zh: '待签收', en: 'To acknowledge' },
+    kind: 'distribution.unacknowledged',
+    tag: { zh: '待签收', en: 'To acknowledge' },
     id: d.id,
     title: { zh: `待签收：${nameOf(d)}`, en: `To acknowledge: ${nameOf(d)}` },
     link: documentLink(workflows, d),

@@ -17,9 +17,18 @@ describe('diffRevisions', () => {
   });
 
   it('CORE-4 matches lines by id, so an inserted line is one addition, not a cascade of changes', () => {
-    const before = { lines: [{ id: 'a', product: '白酒', quantity: 100 }, { id: 'b', product: '果酒', quantity: 50 }] };
+    const before = {
+      lines: [
+        { id: 'a', product: '白酒', quantity: 100 },
+        { id: 'b', product: '果酒', quantity: 50 },
+      ],
+    };
     const after = {
-      lines: [{ id: 'n', product: '米酒', quantity: 10 }, { id: 'a', product: '白酒', quantity: 120 }, { id: 'b', product: '果酒', quantity: 50 }],
+      lines: [
+        { id: 'n', product: '米酒', quantity: 10 },
+        { id: 'a', product: '白酒', quantity: 120 },
+        { id: 'b', product: '果酒', quantity: 50 },
+      ],
     };
     expect(diffRevisions(before, after)).toEqual([
       { path: 'lines[a].quantity', labelZh: '数量', before: 100, after: 120, kind: 'changed' },
@@ -28,7 +37,15 @@ describe('diffRevisions', () => {
   });
 
   it('CORE-4 matches key/value lines by key and reports a removed line', () => {
-    const d = diffRevisions({ lines: [{ key: '产量', value: '100' }, { key: '班次', value: '2' }] }, { lines: [{ key: '产量', value: '90' }] });
+    const d = diffRevisions(
+      {
+        lines: [
+          { key: '产量', value: '100' },
+          { key: '班次', value: '2' },
+        ],
+      },
+      { lines: [{ key: '产量', value: '90' }] },
+    );
     expect(d.map((e) => [e.path, e.kind])).toEqual([
       ['lines[产量].value', 'changed'],
       ['lines[班次]', 'removed'],

@@ -10,7 +10,6 @@ import type { RevisionView } from './approval.contract';
 
 export type { RevisionView };
 
-
 export async function findRevisions(db: Db, actor: Actor, documentId: string): Promise<RevisionView[]> {
   requireAccess(actor, 'document.read');
   const doc = await getDocumentRow(db, actor.orgId, documentId);

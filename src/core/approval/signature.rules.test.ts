@@ -6,7 +6,15 @@ const steps = [
   { key: 'vp', nameZh: '副总经理批准', nameEn: 'Vice GM', roleCode: 'vp' },
 ];
 let seq = 0;
-const act = (action: string, stepIndex: number | null, actorName: string, at: string, revision = 1): SignatureAction => ({ seq: ++seq, revision, action, stepIndex, actorId: `u-${actorName}`, actorName, at: new Date(at) });
+const act = (action: string, stepIndex: number | null, actorName: string, at: string, revision = 1): SignatureAction => ({
+  seq: ++seq,
+  revision,
+  action,
+  stepIndex,
+  actorId: `u-${actorName}`,
+  actorName,
+  at: new Date(at),
+});
 
 describe('issue 14 item 11: printed signature lines from the approval records', () => {
   it('issue 14 item 11: the author’s submission and each step’s decision fill their lines', () => {
@@ -28,7 +36,11 @@ describe('issue 14 item 11: printed signature lines from the approval records', 
   });
 
   it('issue 14 item 11: only the revision printed signs; times read on the organisation’s clock', () => {
-    const old = [act('submit', null, '计划员', '2026-03-27T01:00:00Z'), act('approve', 0, '部长', '2026-03-27T02:00:00Z'), act('approve', 1, '副总', '2026-03-27T03:00:00Z')];
+    const old = [
+      act('submit', null, '计划员', '2026-03-27T01:00:00Z'),
+      act('approve', 0, '部长', '2026-03-27T02:00:00Z'),
+      act('approve', 1, '副总', '2026-03-27T03:00:00Z'),
+    ];
     expect(signatureSlots(steps, [...old, act('adjust', null, '计划员', '2026-04-02T01:00:00Z', 2)], 2).map((s) => s.actorName)).toEqual([null, null, null]);
     expect(formatOrgTime(new Date('2026-03-27T16:30:00Z'), 480)).toBe('2026-03-28 00:30');
   });

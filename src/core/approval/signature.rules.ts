@@ -53,7 +53,15 @@ export function signatureSlots(steps: readonly ChainStep[], actions: readonly Si
       const decided = acts.filter((a) => a.seq > since && a.stepIndex === i && (a.action === 'approve' || a.action === 'reject')).at(-1);
       const label = { zh: s.nameZh, en: s.nameEn };
       if (!decided) return { key: s.key, label, roleCode: s.roleCode, ...blank };
-      return { key: s.key, label, roleCode: s.roleCode, decision: decided.action === 'approve' ? 'approved' : 'rejected', actorId: decided.actorId, actorName: decided.actorName, at: decided.at };
+      return {
+        key: s.key,
+        label,
+        roleCode: s.roleCode,
+        decision: decided.action === 'approve' ? 'approved' : 'rejected',
+        actorId: decided.actorId,
+        actorName: decided.actorName,
+        at: decided.at,
+      };
     }),
   ];
 }

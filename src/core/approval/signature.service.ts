@@ -35,7 +35,12 @@ export async function resolveSignatures(db: Db, orgId: string, slots: readonly S
   for (const h of held) codes.add(h.code);
   const names = codes.size
     ? new Map(
-        (await db.select({ code: roles.code, zh: roles.nameZh, en: roles.nameEn }).from(roles).where(and(eq(roles.orgId, orgId), inArray(roles.code, [...codes])))).map((r) => [r.code, { zh: r.zh, en: r.en }]),
+        (
+          await db
+            .select({ code: roles.code, zh: roles.nameZh, en: roles.nameEn })
+            .from(roles)
+            .where(and(eq(roles.orgId, orgId), inArray(roles.code, [...codes])))
+        ).map((r) => [r.code, { zh: r.zh, en: r.en }]),
       )
     : new Map<string, Text>();
   const roleOf = (s: SignatureSlot): Text | null => {
@@ -43,7 +48,15 @@ export async function resolveSignatures(db: Db, orgId: string, slots: readonly S
     const mine = held.filter((h) => h.userId === s.actorId).flatMap((h) => (names.has(h.code) ? [names.get(h.code)!] : []));
     return mine.length ? { zh: mine.map((m) => m.zh).join('、'), en: mine.map((m) => m.en).join(', ') } : null;
   };
-  return slots.map((s) => ({ key: s.key, label: s.label, role: roleOf(s), decision: s.decision, actorName: s.actorName, at: s.at, atLocal: s.at ? formatOrgTime(s.at, utcOffsetMinutes) : null }));
+  return slots.map((s) => ({
+    key: s.key,
+    label: s.label,
+    role: roleOf(s),
+    decision: s.decision,
+    actorName: s.actorName,
+    at: s.at,
+    atLocal: s.at ? formatOrgTime(s.at, utcOffsetMinutes) : null,
+  }));
 }
 
 /**

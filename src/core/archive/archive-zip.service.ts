@@ -55,7 +55,12 @@ function appendInTurn(zip: Archiver, files: readonly { path: string; name: strin
  * at the root with each file's path in the zip. A file missing on disk stays in the index, noted 缺失.
  * A selection over the configured limit is refused before anything is sent.
  */
-export async function exportArchiveZip(db: Db, actor: Actor, storage: { filesDir: string; now: Date; locale: SheetLocale }, filter: AttachmentFilter): Promise<ArchiveZip> {
+export async function exportArchiveZip(
+  db: Db,
+  actor: Actor,
+  storage: { filesDir: string; now: Date; locale: SheetLocale },
+  filter: AttachmentFilter,
+): Promise<ArchiveZip> {
   requireAccess(actor, 'archive.read');
   const { zipMaxFiles, zipMaxBytes } = ARCHIVE_CONFIG;
   const rows = await findAttachmentFiles(db, actor, filter, zipMaxFiles + 1);

@@ -44,15 +44,31 @@ async function archiveRows(db: Db, actor: Actor, filter: AttachmentFilter) {
 const contentDisposition = (name: string): string =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export const archiveExcelTable: ExcelTable = { name: 'archive', label: { zh: '档案目录', en: 'Archive index' }, sheet: archiveSheet, permission: 'archive.read', exportRows: (db, actor) => archiveRows(db, actor, {}) };
+export const archiveExcelTable: ExcelTable = {
+  name: 'archive',
+  label: { zh: '档案目录', en: 'Archive index' },
+  sheet: archiveSheet,
+  permission: 'archive.read',
+  exportRows: (db, actor) => archiveRows(db, actor, {}),
+};
 
 export const archiveRoutes: RouteModule = (app, ctx) => {
-
-  app.get('/archive/categories', { schema: { tags: ['archive'], summary: '档案类别 Categories', response: { 200: z.array(ArchiveCategorySchema) } } }, async () => [...ARCHIVE_CATEGORIES]);
+  app.get(
+    '/archive/categories',
+    { schema: { tags: ['archive'], summary: '档案类别 Categories', response: { 200: z.array(ArchiveCategorySchema) } } },
+    async () => [...ARCHIVE_CATEGORIES],
+  );
 
   app.get(
     '/attachments',
-    { schema: { tags: ['archive'], summary: '档案与附件 Attachments (by record, person, category, date)', querystring: Filter, response: { 200: z.array(AttachmentViewSchema) } } },
+    {
+      schema: {
+        tags: ['archive'],
+        summary: '档案与附件 Attachments (by record, person, category, date)',
+        querystring: Filter,
+        response: { 200: z.array(AttachmentViewSchema) },
+      },
+    },
     async (req): Promise<AttachmentInfo[]> => findAttachments(ctx.db, actorOf(req), toFilter(req.query)),
   );
 
@@ -80,17 +96,28 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', '请以表单方式上传文件', 'Upload the file as multipart/form-data', [{ field: 'file', reason: 'multipart required' }]);
-      const view = await uploadAttachment(ctx.db, actorOf(req), { filesDir: ctx.filesDir, now: ctx.clock(), locale: requestLocale(req) }, req.query, async () => {
-        const file = await req.file();
-        return file ? { fileName: file.filename, stream: file.file } : undefined;
-      });
+      if (!req.isMultipart())
+        throw new AppError('VALIDATION_FAILED', '请以表单方式上传文件', 'Upload the file as multipart/form-data', [
+          { field: 'file', reason: 'multipart required' },
+        ]);
+      const view = await uploadAttachment(
+        ctx.db,
+        actorOf(req),
+        { filesDir: ctx.filesDir, now: ctx.clock(), locale: requestLocale(req) },
+        req.query,
+        async () => {
+          const file = await req.file();
+          return file ? { fileName: file.filename, stream: file.file } : undefined;
+        },
+      );
       return reply.code(201).send(view);
     },
   );
 
-  app.get('/attachments/:id', { schema: { tags: ['archive'], summary: '附件信息 Attachment', params: IdParams, response: { 200: AttachmentViewSchema } } }, async (req): Promise<AttachmentInfo> =>
-    getAttachment(ctx.db, actorOf(req), req.params.id),
+  app.get(
+    '/attachments/:id',
+    { schema: { tags: ['archive'], summary: '附件信息 Attachment', params: IdParams, response: { 200: AttachmentViewSchema } } },
+    async (req): Promise<AttachmentInfo> => getAttachment(ctx.db, actorOf(req), req.params.id),
   );
 
   app.get('/attachments/:id/download', { schema: { tags: ['archive'], summary: '下载 Download', params: IdParams } }, async (req, reply) => {
@@ -122,7 +149,13 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
     '/attachments/:id',
     {
       config: { permission: 'archive.write' },
-      schema: { tags: ['archive'], summary: '删除（保留文件，可审计） Delete (soft)', params: IdParams, querystring: z.object({ version: z.coerce.number().int() }), response: { 204: z.null() } },
+      schema: {
+        tags: ['archive'],
+        summary: '删除（保留文件，可审计） Delete (soft)',
+        params: IdParams,
+        querystring: z.object({ version: z.coerce.number().int() }),
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await deleteAttachment(ctx.db, actorOf(req), req.params.id, { version: req.query.version, now: ctx.clock() });
@@ -130,18 +163,26 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get('/archive/export', { schema: { tags: ['archive'], summary: '导出档案目录 Export the archive index (xlsx)', querystring: Filter } }, async (req, reply) => {
-    const locale = requestLocale(req);
-    const rows = await archiveRows(ctx.db, actorOf(req), toFilter(req.query));
-    const day = await orgToday(ctx.db, actorOf(req).orgId, ctx.clock());
-    return sendFile(reply, `档案目录-${day}.xlsx`, XLSX_MIME, await exportSheet(archiveSheet, rows, locale));
-  });
+  app.get(
+    '/archive/export',
+    { schema: { tags: ['archive'], summary: '导出档案目录 Export the archive index (xlsx)', querystring: Filter } },
+    async (req, reply) => {
+      const locale = requestLocale(req);
+      const rows = await archiveRows(ctx.db, actorOf(req), toFilter(req.query));
+      const day = await orgToday(ctx.db, actorOf(req).orgId, ctx.clock());
+      return sendFile(reply, `档案目录-${day}.xlsx`, XLSX_MIME, await exportSheet(archiveSheet, rows, locale));
+    },
+  );
 
   app.get(
     '/archive/export.zip',
     {
       config: { permission: 'archive.read' },
-      schema: { tags: ['archive'], summary: '导出档案文件（zip：按类别分文件夹，附档案目录） Export the archive files as a zip (a folder per category, with the index)', querystring: Filter },
+      schema: {
+        tags: ['archive'],
+        summary: '导出档案文件（zip：按类别分文件夹，附档案目录） Export the archive files as a zip (a folder per category, with the index)',
+        querystring: Filter,
+      },
     },
     async (req, reply) => {
       const zip = await exportArchiveZip(ctx.db, actorOf(req), { filesDir: ctx.filesDir, now: ctx.clock(), locale: requestLocale(req) }, toFilter(req.query));

@@ -43,7 +43,10 @@ export async function getMaxUploadBytes(db: Db, orgId: string): Promise<number> 
 
 async function assertOwner(db: Db, orgId: string, ownerUserId: string | null | undefined): Promise<void> {
   if (!ownerUserId) return;
-  const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, ownerUserId)));
+  const [u] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, ownerUserId)));
   if (!u) throw invalidField('ownerUserId', '人员不存在', 'unknown person');
 }
 
@@ -66,7 +69,11 @@ export async function uploadAttachment(db: Db, actor: Actor, storage: StorageCon
   const finalPath = join(storage.filesDir, storageKey);
   const fileName = cleanFileName(file.fileName);
   try {
-    const { mime } = checkUpload({ fileName, head: received.head, sizeBytes: received.sizeBytes, isTruncated: received.isTruncated }, maxBytes, storage.locale ?? actor.locale);
+    const { mime } = checkUpload(
+      { fileName, head: received.head, sizeBytes: received.sizeBytes, isTruncated: received.isTruncated },
+      maxBytes,
+      storage.locale ?? actor.locale,
+    );
     const row = {
       orgId: actor.orgId,
       id,
@@ -202,7 +209,13 @@ export async function updateAttachment(db: Db, actor: Actor, id: string, change:
       .where(and(eq(attachments.orgId, actor.orgId), eq(attachments.id, id), eq(attachments.version, change.version), isNull(attachments.deletedAt)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'attachment.update', entity: 'attachment', entityId: id, before: { title: before.title, category: before.category }, after: { title: after.title, category: after.category } });
+    await writeAudit(tx, actor, {
+      action: 'attachment.update',
+      entity: 'attachment',
+      entityId: id,
+      before: { title: before.title, category: before.category },
+      after: { title: after.title, category: after.category },
+    });
   });
   return getAttachment(db, actor, id);
 }
@@ -218,6 +231,11 @@ export async function deleteAttachment(db: Db, actor: Actor, id: string, input: 
       .where(and(eq(attachments.orgId, actor.orgId), eq(attachments.id, id), eq(attachments.version, input.version), isNull(attachments.deletedAt)))
       .returning({ id: attachments.id });
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'attachment.delete', entity: 'attachment', entityId: id, before: { title: before.title, fileName: before.fileName, category: before.category } });
+    await writeAudit(tx, actor, {
+      action: 'attachment.delete',
+      entity: 'attachment',
+      entityId: id,
+      before: { title: before.title, fileName: before.fileName, category: before.category },
+    });
   });
 }

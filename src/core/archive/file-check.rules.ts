@@ -86,7 +86,8 @@ export function checkUpload(f: UploadFacts, maxBytes: number, locale: 'zh-CN' | 
   const extension = extensionOf(f.fileName);
   const type = ALLOWED_FILE_TYPES[extension];
   const allowed = Object.keys(ALLOWED_FILE_TYPES).join(', ');
-  if (!type) throw rejected(`不允许的文件类型（.${extension || '无扩展名'}），允许：${allowed}`, `type .${extension || '(none)'} is not allowed; allowed: ${allowed}`);
+  if (!type)
+    throw rejected(`不允许的文件类型（.${extension || '无扩展名'}），允许：${allowed}`, `type .${extension || '(none)'} is not allowed; allowed: ${allowed}`);
   if (!matchesSignature(type.signature, f.head)) {
     throw rejected(`文件内容与扩展名 .${extension} 不符`, `the content is not a real .${extension} file`);
   }

@@ -89,8 +89,15 @@ describe('archive zip paths (CORE-9, issue 14 item 13)', () => {
       }
       return undefined;
     };
-    expect(refusal(4, 10)).toMatchObject({ code: 'SELECTION_TOO_LARGE', message: expect.stringContaining('超过 3 个文件'), messageEn: expect.stringContaining('Narrow') });
+    expect(refusal(4, 10)).toMatchObject({
+      code: 'SELECTION_TOO_LARGE',
+      message: expect.stringContaining('超过 3 个文件'),
+      messageEn: expect.stringContaining('Narrow'),
+    });
     expect(refusal(1, 1024 ** 3 + 1)).toMatchObject({ code: 'SELECTION_TOO_LARGE', message: expect.stringContaining('缩小范围') });
-    expect(refusal(1, 1.5 * 1024 ** 3)).toMatchObject({ message: expect.stringContaining('共 1.5 GB'), messageEn: expect.stringContaining('(3 files or 1 GB)') });
+    expect(refusal(1, 1.5 * 1024 ** 3)).toMatchObject({
+      message: expect.stringContaining('共 1.5 GB'),
+      messageEn: expect.stringContaining('(3 files or 1 GB)'),
+    });
   });
 });

@@ -4,7 +4,14 @@ import type { Db } from '../db';
 import { type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel';
 import { actorOf, type RouteModule, sendFile } from '../http';
 import { getPolicy } from '../policy';
-import { type FindingDetail, FindingDetailSchema, type FindingFacets, FindingFacetsSchema, FindingListSchema, type FindingListView } from './assessment.contract';
+import {
+  type FindingDetail,
+  FindingDetailSchema,
+  type FindingFacets,
+  FindingFacetsSchema,
+  FindingListSchema,
+  type FindingListView,
+} from './assessment.contract';
 import { type FindingFilter, findFindingFacets, findFindings, getFinding } from './finding-query.service';
 import { confirmFinding, disputeFinding, markFindingFalsified, withdrawFinding } from './finding-lifecycle.service';
 import { findingSheetRow, findingsSheet } from './finding.sheet';
@@ -40,11 +47,22 @@ export const findingsExcelTable: ExcelTable = {
 export const assessmentRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/assessment/findings',
-    { schema: { tags: ['assessment'], summary: '考核结果 Findings (without assessment.read: only one’s own)', querystring: Filter, response: { 200: FindingListSchema } } },
+    {
+      schema: {
+        tags: ['assessment'],
+        summary: '考核结果 Findings (without assessment.read: only one’s own)',
+        querystring: Filter,
+        response: { 200: FindingListSchema },
+      },
+    },
     async (req): Promise<FindingListView> => findFindings(ctx.db, actorOf(req), req.query),
   );
 
-  app.get('/assessment/facets', { schema: { tags: ['assessment'], summary: '筛选项 Filter values', response: { 200: FindingFacetsSchema } } }, async (req): Promise<FindingFacets> => findFindingFacets(ctx.db, actorOf(req)));
+  app.get(
+    '/assessment/facets',
+    { schema: { tags: ['assessment'], summary: '筛选项 Filter values', response: { 200: FindingFacetsSchema } } },
+    async (req): Promise<FindingFacets> => findFindingFacets(ctx.db, actorOf(req)),
+  );
 
   app.get(
     '/assessment/findings/export',
@@ -57,25 +75,35 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get('/assessment/findings/:id', { schema: { tags: ['assessment'], summary: '考核结果详情 Finding with its events', params: IdParams, response: { 200: FindingDetailSchema } } }, async (req): Promise<FindingDetail> =>
-    getFinding(ctx.db, actorOf(req), req.params.id),
+  app.get(
+    '/assessment/findings/:id',
+    { schema: { tags: ['assessment'], summary: '考核结果详情 Finding with its events', params: IdParams, response: { 200: FindingDetailSchema } } },
+    async (req): Promise<FindingDetail> => getFinding(ctx.db, actorOf(req), req.params.id),
   );
 
   app.post(
     '/assessment/findings/:id/dispute',
-    { schema: { tags: ['assessment'], summary: '申诉 Dispute (the subject, in writing)', params: IdParams, body: Step, response: { 200: FindingDetailSchema } } },
+    {
+      schema: { tags: ['assessment'], summary: '申诉 Dispute (the subject, in writing)', params: IdParams, body: Step, response: { 200: FindingDetailSchema } },
+    },
     async (req): Promise<FindingDetail> => disputeFinding(ctx.db, actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     '/assessment/findings/:id/confirm',
-    { config: { permission: 'assessment.manage' }, schema: { tags: ['assessment'], summary: '确认 Confirm with an opinion', params: IdParams, body: Opinion, response: { 200: FindingDetailSchema } } },
+    {
+      config: { permission: 'assessment.manage' },
+      schema: { tags: ['assessment'], summary: '确认 Confirm with an opinion', params: IdParams, body: Opinion, response: { 200: FindingDetailSchema } },
+    },
     async (req): Promise<FindingDetail> => confirmFinding(ctx.db, actorOf(req), req.params.id, { reason: req.body.opinion, version: req.body.version }),
   );
 
   app.post(
     '/assessment/findings/:id/withdraw',
-    { config: { permission: 'assessment.manage' }, schema: { tags: ['assessment'], summary: '撤销 Withdraw with a reason', params: IdParams, body: Step, response: { 200: FindingDetailSchema } } },
+    {
+      config: { permission: 'assessment.manage' },
+      schema: { tags: ['assessment'], summary: '撤销 Withdraw with a reason', params: IdParams, body: Step, response: { 200: FindingDetailSchema } },
+    },
     async (req): Promise<FindingDetail> => withdrawFinding(ctx.db, actorOf(req), req.params.id, req.body),
   );
 
@@ -83,7 +111,13 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     '/assessment/findings/:id/falsified',
     {
       config: { permission: 'assessment.manage' },
-      schema: { tags: ['assessment'], summary: '弄虚作假，加倍考核 Falsified: multiply the amount once (T2 七.5)', params: IdParams, body: Step, response: { 200: FindingDetailSchema } },
+      schema: {
+        tags: ['assessment'],
+        summary: '弄虚作假，加倍考核 Falsified: multiply the amount once (T2 七.5)',
+        params: IdParams,
+        body: Step,
+        response: { 200: FindingDetailSchema },
+      },
     },
     async (req): Promise<FindingDetail> => markFindingFalsified(ctx.db, actorOf(req), req.params.id, req.body),
   );

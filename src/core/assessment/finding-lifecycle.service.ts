@@ -71,7 +71,13 @@ async function applyStep(db: Db, actor: Actor, id: string, command: FindingComma
         state: to,
         amount,
         // The doubled finding cites the clause that doubled it (T2 七.5) beside its own.
-        ...(command === 'falsified' ? { isFalsified: true, originalAmount: before.amount, clause: withFalsificationClause(before.clause, FIELD_META['assessment.falsificationMultiplier'].clause) } : {}),
+        ...(command === 'falsified'
+          ? {
+              isFalsified: true,
+              originalAmount: before.amount,
+              clause: withFalsificationClause(before.clause, FIELD_META['assessment.falsificationMultiplier'].clause),
+            }
+          : {}),
         updatedAt: sql`now()`,
         version: sql`${findings.version} + 1`,
       })

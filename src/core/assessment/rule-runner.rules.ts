@@ -1,8 +1,7 @@
 import type { FindingInput } from './finding.service';
 
 /** What a rule returns per finding; the runner fills in the rule's code, clause and requirement. */
-export type RuleFinding = Omit<FindingInput, 'ruleCode' | 'clause' | 'requirementId'> &
-  Partial<Pick<FindingInput, 'ruleCode' | 'clause' | 'requirementId'>>;
+export type RuleFinding = Omit<FindingInput, 'ruleCode' | 'clause' | 'requirementId'> & Partial<Pick<FindingInput, 'ruleCode' | 'clause' | 'requirementId'>>;
 
 /**
  * An assessment rule is a pure function of plain records and the policy, e.g. T2 七.1

@@ -34,16 +34,16 @@ function inWords(labels: AuditLabelTable, r: Row) {
 // Built on first use: core/excel imports core/audit back, so defineSheet is not there yet at load time.
 const auditSheet = () =>
   defineSheet({
-  name: 'audit',
-  columns: [
-    { key: 'at', header: { zh: '时间', en: 'Time' }, type: 'string', width: 18 },
-    { key: 'actor', header: { zh: '操作人', en: 'By' }, type: 'string', width: 12 },
-    { key: 'action', header: { zh: '操作', en: 'Action' }, type: 'string', width: 18 },
-    { key: 'entity', header: { zh: '对象类型', en: 'Record kind' }, type: 'string', width: 12 },
-    { key: 'record', header: { zh: '对象', en: 'Record' }, type: 'string', width: 24 },
-    { key: 'changes', header: { zh: '变更内容', en: 'Changes' }, type: 'string', width: 60 },
-  ],
-});
+    name: 'audit',
+    columns: [
+      { key: 'at', header: { zh: '时间', en: 'Time' }, type: 'string', width: 18 },
+      { key: 'actor', header: { zh: '操作人', en: 'By' }, type: 'string', width: 12 },
+      { key: 'action', header: { zh: '操作', en: 'Action' }, type: 'string', width: 18 },
+      { key: 'entity', header: { zh: '对象类型', en: 'Record kind' }, type: 'string', width: 12 },
+      { key: 'record', header: { zh: '对象', en: 'Record' }, type: 'string', width: 24 },
+      { key: 'changes', header: { zh: '变更内容', en: 'Changes' }, type: 'string', width: 60 },
+    ],
+  });
 
 /** A day ('YYYY-MM-DD') in the organisation's zone as the instant it starts, or ends. */
 function dayBound(value: string | undefined, offsetMinutes: number, end: boolean): string | undefined {
@@ -61,7 +61,10 @@ export const auditRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/audit',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: Query, response: { 200: z.array(AuditEntryViewSchema) } } },
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: Query, response: { 200: z.array(AuditEntryViewSchema) } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const { q } = await inZone(actor.orgId, req.query);
@@ -71,18 +74,28 @@ export const auditRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/audit/facets',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '审计日志的筛选项 Who, which actions, which records', response: { 200: AuditFacetsSchema } } },
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['audit'], summary: '审计日志的筛选项 Who, which actions, which records', response: { 200: AuditFacetsSchema } },
+    },
     async (req) => {
       const f = await findAuditFacets(ctx.db, actorOf(req));
       const actions = new Map<string, { code: string; label: { zh: string; en: string } }>();
       for (const a of f.actions) if (!actions.has(a.action)) actions.set(a.action, { code: a.action, label: labels.action(a.action, a.entity) });
-      return { actors: f.actors, actions: [...actions.values()], entities: f.entities.map((e) => ({ code: e, label: labels.entity(e, f.actions.find((a) => a.entity === e)?.action) })) };
+      return {
+        actors: f.actors,
+        actions: [...actions.values()],
+        entities: f.entities.map((e) => ({ code: e, label: labels.entity(e, f.actions.find((a) => a.entity === e)?.action) })),
+      };
     },
   );
 
   app.get(
     '/audit/export',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '导出审计日志（Excel）Audit trail as Excel', querystring: Query.omit({ limit: true }) } },
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['audit'], summary: '导出审计日志（Excel）Audit trail as Excel', querystring: Query.omit({ limit: true }) },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       const locale = requestLocale(req);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { composeAuditLabels, diffValues, recordName } from './audit.rules';
 
 const labels = composeAuditLabels([
-  { name: 'production', label: { zh: '生产计划管理', en: 'Production' }, audit: { actions: { 'production.order.create': { zh: '创建订单', en: 'Created an order' } }, entities: { prod_order: { zh: '订单', en: 'Order' } } } },
+  {
+    name: 'production',
+    label: { zh: '生产计划管理', en: 'Production' },
+    audit: { actions: { 'production.order.create': { zh: '创建订单', en: 'Created an order' } }, entities: { prod_order: { zh: '订单', en: 'Order' } } },
+  },
 ]);
 
 describe('the audit log in words (issue 15 item 5, CORE-10)', () => {
@@ -22,7 +26,9 @@ describe('the audit log in words (issue 15 item 5, CORE-10)', () => {
   });
 
   it('issue 15 item 5: old → new lists only the fields that changed, without ids and versions', () => {
-    expect(diffValues({ id: 'a', name: '甲', version: 1, kind: 'x' }, { id: 'a', name: '乙', version: 2, kind: 'x' })).toEqual([{ field: 'name', before: '甲', after: '乙' }]);
+    expect(diffValues({ id: 'a', name: '甲', version: 1, kind: 'x' }, { id: 'a', name: '乙', version: 2, kind: 'x' })).toEqual([
+      { field: 'name', before: '甲', after: '乙' },
+    ]);
     // issue 15 item 1: a deadline's rule code and requirement id never reach the page; its clause does.
     expect(
       diffValues(null, { ruleCode: 'production.daily-schedule.late', requirementId: 'PP-29', subjectType: 'daily-schedule', clause: 'T2 附 3.(1)' }),

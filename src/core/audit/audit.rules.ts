@@ -119,7 +119,10 @@ export function composeAuditLabels(modules: readonly AuditModuleLabels[]): Audit
       const last = parts[parts.length - 1];
       // An undeclared verb still reads as words in both languages, never as the code.
       const verb = VERBS[last] ?? { zh: '处理', en: words(last).en };
-      const what = entities.get(entityCode) ?? entities.get(parts.slice(0, -1).join('.')) ?? moduleLabels.get(parts[0]) ?? moduleLabels.get(entityCode) ?? { zh: '记录', en: 'Record' };
+      const what = entities.get(entityCode) ??
+        entities.get(parts.slice(0, -1).join('.')) ??
+        moduleLabels.get(parts[0]) ??
+        moduleLabels.get(entityCode) ?? { zh: '记录', en: 'Record' };
       return { zh: `${verb.zh}${what.zh}`, en: `${verb.en} ${what.en.toLowerCase()}` };
     },
     entity,
@@ -142,7 +145,10 @@ export function recordName(entityId: string, before: unknown, after: unknown): s
     }
   }
   // Ids are for machines: a composite id keeps its readable parts (a month, a date), a bare uuid its first digits.
-  const readable = entityId.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '').replace(/^[:/|]+|[:/|]+$/g, '').replace(/[:/|]{2,}/g, ' ');
+  const readable = entityId
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '')
+    .replace(/^[:/|]+|[:/|]+$/g, '')
+    .replace(/[:/|]{2,}/g, ' ');
   return readable.trim() || `#${entityId.replace(/-/g, '').slice(0, 8)}`;
 }
 
@@ -176,6 +182,9 @@ export function valueText(v: unknown, locale: 'zh-CN' | 'en'): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return locale === 'en' ? (v ? 'Yes' : 'No') : v ? '是' : '否';
   if (Array.isArray(v)) return v.map((x) => valueText(x, locale)).join(locale === 'en' ? ', ' : '、');
-  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${valueText(x, locale)}`).join('; ');
+  if (typeof v === 'object')
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}: ${valueText(x, locale)}`)
+      .join('; ');
   return String(v);
 }

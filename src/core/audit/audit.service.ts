@@ -59,7 +59,9 @@ export async function findAuditEntries(db: Db, actor: Actor, q: AuditQuery) {
   if (q.action) where.push(eq(auditLog.action, q.action));
   if (q.record?.trim()) {
     const like = `%${q.record.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(sql`${auditLog.entityId} ilike ${like}`, sql`${auditLog.oldValue}::text ilike ${like}`, sql`${auditLog.newValue}::text ilike ${like}`) as SQL);
+    where.push(
+      or(sql`${auditLog.entityId} ilike ${like}`, sql`${auditLog.oldValue}::text ilike ${like}`, sql`${auditLog.newValue}::text ilike ${like}`) as SQL,
+    );
   }
   if (q.entity) where.push(eq(auditLog.entity, q.entity));
   if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
@@ -80,7 +82,11 @@ export async function findAuditFacets(db: Db, actor: Actor) {
   requireAccess(actor, 'audit.read');
   const org = eq(auditLog.orgId, actor.orgId);
   const [actors, actions, entities] = await Promise.all([
-    db.selectDistinct({ id: auditLog.actorId, name: auditLog.actorName }).from(auditLog).where(and(org, isNotNull(auditLog.actorId))).orderBy(asc(auditLog.actorName)),
+    db
+      .selectDistinct({ id: auditLog.actorId, name: auditLog.actorName })
+      .from(auditLog)
+      .where(and(org, isNotNull(auditLog.actorId)))
+      .orderBy(asc(auditLog.actorName)),
     db.selectDistinct({ action: auditLog.action, entity: auditLog.entity }).from(auditLog).where(org).orderBy(asc(auditLog.action)),
     db.selectDistinct({ entity: auditLog.entity }).from(auditLog).where(org).orderBy(asc(auditLog.entity)),
   ]);

@@ -54,20 +54,14 @@ export const authRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.post(
-    '/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: OkSchema } } },
-    async (request, reply) => {
-      if (request.sessionId) await logout(ctx.db, actorOf(request), request.sessionId);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true as const };
-    },
-  );
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: OkSchema } } }, async (request, reply) => {
+    if (request.sessionId) await logout(ctx.db, actorOf(request), request.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
 
-  app.get(
-    '/auth/me',
-    { schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: ActorView } } },
-    async (request) => toView(actorOf(request), request.csrfToken ?? ''),
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: ActorView } } }, async (request) =>
+    toView(actorOf(request), request.csrfToken ?? ''),
   );
 
   app.post(

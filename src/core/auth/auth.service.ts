@@ -58,7 +58,10 @@ async function reserveAttempt(db: Db, user: { orgId: string; id: string }, now: 
     .where(and(eq(users.orgId, user.orgId), eq(users.id, user.id), sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= ${at}::timestamptz)`))
     .returning({ attempt: users.failedLogins });
   if (!row) {
-    const [locked] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
+    const [locked] = await db
+      .select({ lockedUntil: users.lockedUntil })
+      .from(users)
+      .where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
     throw accountLocked(locked?.lockedUntil ?? new Date(now.getTime() + settings.lockMinutes * 60000), now);
   }
   return row.attempt;
@@ -104,7 +107,10 @@ export async function login(
   // Issue 12: told only to whoever knows the password, so it says nothing to a guesser.
   const [org] = await db.select({ disabledAt: organisations.disabledAt }).from(organisations).where(eq(organisations.id, user.orgId));
   if (org?.disabledAt) {
-    await db.update(users).set({ failedLogins: 0 }).where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
+    await db
+      .update(users)
+      .set({ failedLogins: 0 })
+      .where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
     throw new AppError('FORBIDDEN', '该组织已停用，请联系平台运营方', 'This organisation is disabled; contact the platform operator');
   }
   const token = randomBytes(32).toString('base64url');
@@ -162,9 +168,7 @@ export async function changePassword(
     .from(users)
     .where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId)));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('VALIDATION_FAILED', '当前密码不正确', 'The current password is wrong', [
-      { field: 'currentPassword', reason: 'wrong password' },
-    ]);
+    throw new AppError('VALIDATION_FAILED', '当前密码不正确', 'The current password is wrong', [{ field: 'currentPassword', reason: 'wrong password' }]);
   }
   assertStrongPassword(input.newPassword, 'newPassword', actor.username);
   const passwordHash = await hashPassword(input.newPassword);

@@ -21,7 +21,12 @@ export const calendarModule = defineModule({
       'deadline.missed': { zh: '期限逾期', en: 'Deadline missed' },
     },
     entities: { holiday: { zh: '节假日', en: 'Holiday' }, deadline: { zh: '期限', en: 'Deadline' } },
-    fields: { isWorkday: { zh: '调休上班', en: 'Working day' }, added: { zh: '新增天数', en: 'Days added' }, kept: { zh: '保留天数', en: 'Days kept' }, year: { zh: '年份', en: 'Year' } },
+    fields: {
+      isWorkday: { zh: '调休上班', en: 'Working day' },
+      added: { zh: '新增天数', en: 'Days added' },
+      kept: { zh: '保留天数', en: 'Days kept' },
+      year: { zh: '年份', en: 'Year' },
+    },
   },
   jobs: [
     async (ctx) => {

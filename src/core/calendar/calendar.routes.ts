@@ -22,7 +22,10 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/calendar/national-holidays',
-    { config: { permission: 'admin.policy' }, schema: { tags: ['calendar'], summary: '可导入的国家节假日年份 National holiday years shipped', response: { 200: z.array(NationalHolidayYearSchema) } } },
+    {
+      config: { permission: 'admin.policy' },
+      schema: { tags: ['calendar'], summary: '可导入的国家节假日年份 National holiday years shipped', response: { 200: z.array(NationalHolidayYearSchema) } },
+    },
     async () => listNationalHolidayYears(),
   );
 

@@ -90,12 +90,7 @@ export function countBusinessDays(from: IsoDate, to: IsoDate, calendar: Business
   return n;
 }
 
-export function dueDateFor(
-  rule: DueRule,
-  reference: IsoDate,
-  calendar: BusinessCalendar,
-  options: { onRestDay?: RestDayShift } = {},
-): IsoDate {
+export function dueDateFor(rule: DueRule, reference: IsoDate, calendar: BusinessCalendar, options: { onRestDay?: RestDayShift } = {}): IsoDate {
   if (rule.kind === 'dayOfMonth') {
     return shiftToBusinessDay(dayOfMonth(reference, rule.day, rule.monthOffset), calendar, options.onRestDay ?? 'keep');
   }

@@ -67,7 +67,13 @@ async function miss(tx: Db, row: DeadlineRow, now: Date) {
     body: { zh: `截止日期 ${row.dueOn} 已过（依据 ${row.clause}）`, en: `The due date ${row.dueOn} has passed (${row.clause})` },
     link: row.link ?? '/deadlines',
   });
-  await writeAudit(tx, actor, { action: 'deadline.missed', entity: 'deadline', entityId: row.id, before: { state: row.state }, after: { state: 'missed', findingId } });
+  await writeAudit(tx, actor, {
+    action: 'deadline.missed',
+    entity: 'deadline',
+    entityId: row.id,
+    before: { state: row.state },
+    after: { state: 'missed', findingId },
+  });
 }
 
 async function escalate(tx: Db, row: DeadlineRow, now: Date) {

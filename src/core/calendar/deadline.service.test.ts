@@ -40,9 +40,12 @@ describe('deadlines, reminders, escalation (CORE-6)', () => {
       }),
     );
   const countNotes = async (userId: string, kind: string, about = '') =>
-    (await db().select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)))).filter((n) =>
-      n.titleEn.includes(about),
-    ).length;
+    (
+      await db()
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)))
+    ).filter((n) => n.titleEn.includes(about)).length;
 
   it('CORE-6 derives reminder and escalation times from the policy (2 days before at 08:00, 1 day after)', async () => {
     const d = await newDeadline('times', '2026-03-28');
@@ -79,12 +82,29 @@ describe('deadlines, reminders, escalation (CORE-6)', () => {
     expect(r.missed).toBeGreaterThanOrEqual(1);
     const [row] = await db().select().from(deadlines).where(eq(deadlines.id, d.id));
     expect(row.state).toBe('missed');
-    const [finding] = await db().select().from(findings).where(eq(findings.dedupeKey, `deadline:${d.id}`));
-    expect(finding).toMatchObject({ clause: 'T2 五.1.2)', requirementId: 'PP-8', ruleCode: 'production.plan.late', amount: 50, subjectUserId: owner.userId, period: '2026-06' });
+    const [finding] = await db()
+      .select()
+      .from(findings)
+      .where(eq(findings.dedupeKey, `deadline:${d.id}`));
+    expect(finding).toMatchObject({
+      clause: 'T2 五.1.2)',
+      requirementId: 'PP-8',
+      ruleCode: 'production.plan.late',
+      amount: 50,
+      subjectUserId: owner.userId,
+      period: '2026-06',
+    });
     expect(row.findingId).toBe(finding.id);
     // Running again neither duplicates the finding nor re-marks the row.
     await runDueDeadlines(at('2026-06-10T17:00:00Z'));
-    expect((await db().select().from(findings).where(eq(findings.dedupeKey, `deadline:${d.id}`))).length).toBe(1);
+    expect(
+      (
+        await db()
+          .select()
+          .from(findings)
+          .where(eq(findings.dedupeKey, `deadline:${d.id}`))
+      ).length,
+    ).toBe(1);
   });
 
   it('CORE-6 escalates once to the escalation list after the grace days', async () => {

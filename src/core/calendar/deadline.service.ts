@@ -51,8 +51,7 @@ export async function createDeadline(tx: Db, actor: Actor, input: NewDeadline): 
   if (!owner) throw invalidField('ownerUserId', '责任人不存在', 'unknown owner');
   const policy = await getPolicy(tx, actor.orgId);
   const times = deadlineTimes(input.dueOn, { ...policy.deadlines, utcOffsetMinutes: policy.calendar.utcOffsetMinutes });
-  const escalateTo =
-    input.escalateTo ?? (await findUserIdsWithRole(tx, actor.orgId, policy.deadlines.escalateToRole)).filter((id) => id !== input.ownerUserId);
+  const escalateTo = input.escalateTo ?? (await findUserIdsWithRole(tx, actor.orgId, policy.deadlines.escalateToRole)).filter((id) => id !== input.ownerUserId);
   const penalty = input.rule.penalty ?? null;
   const [row] = await tx
     .insert(deadlines)
@@ -145,7 +144,13 @@ export async function completeDeadline(tx: Db, actor: Actor, subjectType: string
       })
       .where(and(eq(deadlines.orgId, row.orgId), eq(deadlines.id, row.id)))
       .returning();
-    await writeAudit(tx, actor, { action: 'deadline.complete', entity: 'deadline', entityId: row.id, before: { state: row.state }, after: { state: after.state, completedAt: now, late: isLate || !!row.missedAt } });
+    await writeAudit(tx, actor, {
+      action: 'deadline.complete',
+      entity: 'deadline',
+      entityId: row.id,
+      before: { state: row.state },
+      after: { state: after.state, completedAt: now, late: isLate || !!row.missedAt },
+    });
   }
   return rows.length;
 }
@@ -155,16 +160,10 @@ export async function cancelDeadline(tx: Db, actor: Actor, subjectType: string, 
   const rows = await tx
     .update(deadlines)
     .set({ state: 'cancelled' })
-    .where(
-      and(
-        eq(deadlines.orgId, actor.orgId),
-        eq(deadlines.subjectType, subjectType),
-        eq(deadlines.subjectId, subjectId),
-        eq(deadlines.state, 'open'),
-      ),
-    )
+    .where(and(eq(deadlines.orgId, actor.orgId), eq(deadlines.subjectType, subjectType), eq(deadlines.subjectId, subjectId), eq(deadlines.state, 'open')))
     .returning({ id: deadlines.id });
-  for (const r of rows) await writeAudit(tx, actor, { action: 'deadline.cancel', entity: 'deadline', entityId: r.id, before: { state: 'open' }, after: { state: 'cancelled' } });
+  for (const r of rows)
+    await writeAudit(tx, actor, { action: 'deadline.cancel', entity: 'deadline', entityId: r.id, before: { state: 'open' }, after: { state: 'cancelled' } });
   return rows.length;
 }
 

@@ -19,7 +19,11 @@ export async function findHolidays(db: Db, actor: Actor, range: { from?: string;
   const where: SQL[] = [eq(holidays.orgId, actor.orgId)];
   if (range.from) where.push(gte(holidays.date, range.from));
   if (range.to) where.push(lte(holidays.date, range.to));
-  return db.select().from(holidays).where(and(...where)).orderBy(asc(holidays.date));
+  return db
+    .select()
+    .from(holidays)
+    .where(and(...where))
+    .orderBy(asc(holidays.date));
 }
 
 /** The organisation's working calendar: the policy's weekend and its holiday list. */
@@ -50,7 +54,10 @@ export async function addHoliday(db: Db, actor: Actor, input: HolidayInput): Pro
 }
 
 async function getHoliday(db: Db, orgId: string, date: string) {
-  const [row] = await db.select().from(holidays).where(and(eq(holidays.orgId, orgId), eq(holidays.date, date)));
+  const [row] = await db
+    .select()
+    .from(holidays)
+    .where(and(eq(holidays.orgId, orgId), eq(holidays.date, date)));
   if (!row) throw notFound(`日历日期 ${date}`, `Calendar day ${date}`);
   return row;
 }

@@ -117,9 +117,7 @@ export async function restoreBackup(database: Database, backup: BackupFile): Pro
     counts[name] = rows.length;
     if (rows.length === 0) continue;
     const payload = JSON.stringify(rows).replace(/'/g, "''");
-    statements.push(
-      `insert into ${quote(name)} overriding system value select * from json_populate_recordset(null::${quote(name)}, '${payload}'::json);`,
-    );
+    statements.push(`insert into ${quote(name)} overriding system value select * from json_populate_recordset(null::${quote(name)}, '${payload}'::json);`);
   }
   statements.push('commit;');
   await database.exec(statements.join('\n'));

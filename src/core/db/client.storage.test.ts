@@ -22,16 +22,16 @@ describe('parallel reads on one transaction (CORE storage, both drivers)', () =>
     const answers = await database.db.transaction((tx) =>
       Promise.all(Array.from({ length: 20 }, (_, i) => tx.execute(sql`select ${i}::int as n, pg_sleep(0.001) is not null as slept`))),
     );
-    expect(answers.map((r) => Number((r as unknown as { rows: { n: number }[] }).rows?.[0]?.n ?? (r as unknown as { n: number }[])[0]?.n))).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(answers.map((r) => Number((r as unknown as { rows: { n: number }[] }).rows?.[0]?.n ?? (r as unknown as { n: number }[])[0]?.n))).toEqual(
+      Array.from({ length: 20 }, (_, i) => i),
+    );
     // process 'warning' events are emitted on the next tick.
     await new Promise((r) => setImmediate(r));
     expect(warnings.filter((m) => m.includes('already executing'))).toEqual([]);
   });
 
   it('a failed query does not stall the ones queued behind it', async () => {
-    const results = await Promise.allSettled(
-      [sql`select 1 as n`, sql`select * from no_such_table`, sql`select 3 as n`].map((q) => database.db.execute(q)),
-    );
+    const results = await Promise.allSettled([sql`select 1 as n`, sql`select * from no_such_table`, sql`select 3 as n`].map((q) => database.db.execute(q)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 });

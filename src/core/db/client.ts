@@ -118,8 +118,7 @@ async function openPg(url: string, poolMax = DEFAULT_POOL_MAX): Promise<Database
         conn.release();
       }
     },
-    query: async <T>(text: string, params?: unknown[]) =>
-      (await pool.query(text, params as unknown[])).rows as T[],
+    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params as unknown[])).rows as T[],
     withLock: async <T>(key: number, fn: () => Promise<T>): Promise<T> => {
       // A client of its own, outside the pool: holding the lock never takes a pool connection
       // that fn needs (a pool of one would otherwise deadlock).

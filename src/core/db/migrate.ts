@@ -29,9 +29,7 @@ async function migrateLocked(database: Database, dir: string): Promise<Migration
        name text primary key, checksum text not null, applied_at timestamptz not null default now())`,
   );
   const done = new Map(
-    (await database.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations')).map(
-      (r) => [r.name, r.checksum],
-    ),
+    (await database.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations')).map((r) => [r.name, r.checksum]),
   );
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
@@ -46,9 +44,7 @@ async function migrateLocked(database: Database, dir: string): Promise<Migration
       continue;
     }
     const safeName = file.replace(/'/g, "''");
-    await database.exec(
-      `begin;\n${text}\n;insert into schema_migrations (name, checksum) values ('${safeName}', '${checksum}');\ncommit;`,
-    );
+    await database.exec(`begin;\n${text}\n;insert into schema_migrations (name, checksum) values ('${safeName}', '${checksum}');\ncommit;`);
     applied.push(file);
   }
   return { applied, skipped: files.length - applied.length };

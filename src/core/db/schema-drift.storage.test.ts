@@ -24,8 +24,7 @@ function schemaModules(dir = srcDir): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...schemaModules(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && readFileSync(path, 'utf8').includes('pgTable('))
-      found.push(path);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && readFileSync(path, 'utf8').includes('pgTable(')) found.push(path);
   }
   return found.sort();
 }
@@ -125,7 +124,11 @@ describe('issue 16 item 4: Drizzle tables match the migrated database', () => {
         group by cl.relname`,
     );
     for (const k of keys) {
-      const cols = Array.isArray(k.columns) ? k.columns : String(k.columns).replace(/^\{|\}$/g, '').split(',');
+      const cols = Array.isArray(k.columns)
+        ? k.columns
+        : String(k.columns)
+            .replace(/^\{|\}$/g, '')
+            .split(',');
       migratedPrimaryKeys.set(k.table_name, [...cols].sort());
     }
   });
@@ -181,8 +184,7 @@ describe('issue 16 item 4: Drizzle tables match the migrated database', () => {
       if (!db) continue;
       for (const [col, shape] of d.columns) {
         const actual = db.get(col);
-        if (actual && shape.hasDefault && !actual.hasDefault)
-          problems.push(`${name}.${col}: Drizzle declares a default, the database has none`);
+        if (actual && shape.hasDefault && !actual.hasDefault) problems.push(`${name}.${col}: Drizzle declares a default, the database has none`);
       }
     }
     expect(problems).toEqual([]);
@@ -193,8 +195,7 @@ describe('issue 16 item 4: Drizzle tables match the migrated database', () => {
     for (const [name, d] of drizzle) {
       if (!migrated.has(name)) continue;
       const actual = migratedPrimaryKeys.get(name) ?? [];
-      if (d.primaryKey.join(',') !== actual.join(','))
-        problems.push(`${name}: Drizzle (${d.primaryKey.join(', ')}), database (${actual.join(', ')})`);
+      if (d.primaryKey.join(',') !== actual.join(',')) problems.push(`${name}: Drizzle (${d.primaryKey.join(', ')}), database (${actual.join(', ')})`);
     }
     expect(problems).toEqual([]);
   });

@@ -16,7 +16,12 @@ export const ExcelTableViewSchema = z.object({
 
 export const ImportSummarySchema = z.object({ inserted: z.number().int(), updated: z.number().int() });
 
-export const ErrorDetailSchema = z.object({ field: z.string().optional(), row: z.number().int().optional(), column: z.string().optional(), reason: z.string() });
+export const ErrorDetailSchema = z.object({
+  field: z.string().optional(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  reason: z.string(),
+});
 
 export const ImportJobSchema = z.object({
   orgId: z.string(),

@@ -19,7 +19,10 @@ export function requestLocale(req: FastifyRequest): SheetLocale {
 }
 
 async function readUploadedWorkbook(req: FastifyRequest): Promise<{ fileName: string; buffer: Buffer }> {
-  if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', '请以表单方式上传文件', 'Upload the file as multipart/form-data', [{ field: 'file', reason: 'multipart required' }]);
+  if (!req.isMultipart())
+    throw new AppError('VALIDATION_FAILED', '请以表单方式上传文件', 'Upload the file as multipart/form-data', [
+      { field: 'file', reason: 'multipart required' },
+    ]);
   const file = await req.file();
   if (!file) throw new AppError('VALIDATION_FAILED', '缺少上传文件', 'No file was uploaded', [{ field: 'file', reason: 'required' }]);
   const buffer = await file.toBuffer();
@@ -38,8 +41,10 @@ export const excelRoutes: RouteModule = (app, ctx) => {
     return { organisation: org?.name ?? '' };
   });
 
-  app.get('/excel/tables', { schema: { tags: ['excel'], summary: '可导入导出的数据表 Tables for Excel', response: { 200: z.array(ExcelTableViewSchema) } } }, async (req) =>
-    findUsableExcelTables(ctx.registry.excelTables, actorOf(req)),
+  app.get(
+    '/excel/tables',
+    { schema: { tags: ['excel'], summary: '可导入导出的数据表 Tables for Excel', response: { 200: z.array(ExcelTableViewSchema) } } },
+    async (req) => findUsableExcelTables(ctx.registry.excelTables, actorOf(req)),
   );
 
   app.get('/excel/:name/template', { schema: { tags: ['excel'], summary: '下载模板 Download template', params: Name } }, async (req, reply) => {
@@ -54,15 +59,26 @@ export const excelRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/excel/:name/import',
-    { config: { permission: 'excel.import' }, schema: { tags: ['excel'], summary: '导入（全部成功或全部不写入） Import, all or nothing', params: Name, response: { 200: ImportSummarySchema } } },
+    {
+      config: { permission: 'excel.import' },
+      schema: { tags: ['excel'], summary: '导入（全部成功或全部不写入） Import, all or nothing', params: Name, response: { 200: ImportSummarySchema } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const { fileName, buffer } = await readUploadedWorkbook(req);
-      return importExcelTable(ctx.db, ctx.registry.excelTables, actor, { name: req.params.name, fileName, buffer, locale: requestLocale(req), now: ctx.clock() });
+      return importExcelTable(ctx.db, ctx.registry.excelTables, actor, {
+        name: req.params.name,
+        fileName,
+        buffer,
+        locale: requestLocale(req),
+        now: ctx.clock(),
+      });
     },
   );
 
-  app.get('/excel/:name/imports', { schema: { tags: ['excel'], summary: '导入记录 Import history', params: Name, response: { 200: z.array(ImportJobSchema) } } }, async (req): Promise<ImportJob[]> =>
-    findImportJobs(ctx.db, ctx.registry.excelTables, actorOf(req), req.params.name),
+  app.get(
+    '/excel/:name/imports',
+    { schema: { tags: ['excel'], summary: '导入记录 Import history', params: Name, response: { 200: z.array(ImportJobSchema) } } },
+    async (req): Promise<ImportJob[]> => findImportJobs(ctx.db, ctx.registry.excelTables, actorOf(req), req.params.name),
   );
 };

@@ -74,9 +74,22 @@ export async function importExcelTable(db: Db, tables: ExcelTables, actor: Actor
       const summary = await importRows(tx, actor, rows, { now: req.now });
       const [job] = await tx
         .insert(importJobs)
-        .values({ orgId: actor.orgId, tableName: table.name, fileName: req.fileName, status: 'succeeded', ...summary, createdBy: actor.userId, createdAt: req.now })
+        .values({
+          orgId: actor.orgId,
+          tableName: table.name,
+          fileName: req.fileName,
+          status: 'succeeded',
+          ...summary,
+          createdBy: actor.userId,
+          createdAt: req.now,
+        })
         .returning({ id: importJobs.id });
-      await writeAudit(tx, actor, { action: 'excel.import', entity: 'import_job', entityId: job.id, after: { table: table.name, fileName: req.fileName, rows: rows.length, ...summary } });
+      await writeAudit(tx, actor, {
+        action: 'excel.import',
+        entity: 'import_job',
+        entityId: job.id,
+        after: { table: table.name, fileName: req.fileName, rows: rows.length, ...summary },
+      });
       return summary;
     });
   } catch (e) {

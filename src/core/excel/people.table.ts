@@ -75,9 +75,12 @@ async function importPeople(tx: Db, actor: Actor, rows: ImportRow[], context: { 
   const names = rows.map((r) => String(r.values.username).trim());
   const elsewhere = names.length
     ? new Set(
-        (await tx.select({ username: users.username }).from(users).where(and(inArray(users.username, names), ne(users.orgId, actor.orgId)))).map((u) =>
-          u.username.toLowerCase(),
-        ),
+        (
+          await tx
+            .select({ username: users.username })
+            .from(users)
+            .where(and(inArray(users.username, names), ne(users.orgId, actor.orgId)))
+        ).map((u) => u.username.toLowerCase()),
       )
     : new Set<string>();
 

@@ -16,7 +16,9 @@ const WORKER_URL =
     ? new URL('../../../dist/server/sheet.worker.mjs', import.meta.url)
     : new URL('./sheet.worker.mjs', import.meta.url);
 
-type WorkerAnswer = { ok: true; parsed: ParsedSheet } | { ok: false; error: { code?: string; message?: string; messageEn?: string; details?: AppError['details'] } };
+type WorkerAnswer =
+  | { ok: true; parsed: ParsedSheet }
+  | { ok: false; error: { code?: string; message?: string; messageEn?: string; details?: AppError['details'] } };
 
 /**
  * Parses an uploaded sheet in a worker thread with the streaming reader: the event loop keeps
@@ -37,8 +39,7 @@ export function parseSheet(def: SheetDef, buffer: Buffer, options: ParseOptions 
       fn();
       void worker.terminate();
     };
-    const tooBig = () =>
-      importFailed([{ reason: locale === 'en' ? 'the file is too large or too complex to read' : '文件过大或过于复杂，无法读取' }]);
+    const tooBig = () => importFailed([{ reason: locale === 'en' ? 'the file is too large or too complex to read' : '文件过大或过于复杂，无法读取' }]);
     const timer = setTimeout(() => finish(() => reject(tooBig())), WORKER_TIMEOUT_MS);
     worker.once('message', (answer: WorkerAnswer) =>
       finish(() => {

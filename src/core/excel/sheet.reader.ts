@@ -2,16 +2,7 @@ import { Readable } from 'node:stream';
 // exceljs (~0.5 s of CPU to load) is imported when a workbook is first read or written, not at start.
 import type ExcelJS from 'exceljs';
 import { AppError, type ErrorDetail } from '../errors';
-import {
-  type CellData,
-  type ColumnDef,
-  headerOf,
-  normaliseHeader,
-  type SheetDef,
-  type SheetLocale,
-  type SheetRow,
-  textIn,
-} from './sheet.definition';
+import { type CellData, type ColumnDef, headerOf, normaliseHeader, type SheetDef, type SheetLocale, type SheetRow, textIn } from './sheet.definition';
 
 export interface ParsedSheet {
   rows: SheetRow[];
@@ -161,7 +152,13 @@ export async function parseSheetStream(def: SheetDef, buffer: Buffer, options: P
   for (const c of def.columns) for (const h of [c.header.zh, c.header.en, c.key]) byHeader.set(normaliseHeader(h), c);
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const { default: Excel } = await import('exceljs');
-  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([buffer]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   let result: { header: { rowNumber: number; columns: HeaderColumns } | undefined; rows: SheetRow[]; rowNumbers: number[]; errors: ErrorDetail[] } | undefined;
   try {
     for await (const worksheet of reader) {
@@ -231,7 +228,8 @@ async function readRows(worksheet: AsyncIterable<ExcelJS.Row>, def: SheetDef, by
       seen.set(c.key, col);
     }
     for (const c of def.columns) {
-      if (c.required && !seen.has(c.key)) headerErrors.push({ row: header.rowNumber, column: headerOf(c, locale), reason: textIn(locale, '缺少必填列', 'required column missing') });
+      if (c.required && !seen.has(c.key))
+        headerErrors.push({ row: header.rowNumber, column: headerOf(c, locale), reason: textIn(locale, '缺少必填列', 'required column missing') });
     }
     if (headerErrors.length) return { header, rows: [], rowNumbers: [], errors: headerErrors };
   }

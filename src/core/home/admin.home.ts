@@ -32,8 +32,16 @@ async function findAdminCard({ db, actor, today }: HomeSourceContext): Promise<H
       figure({ zh: '未分配角色', en: 'Without a role' }, people.noRole, { link: '/admin/people', tone: toneOfGap(people.noRole) }),
       figure({ zh: '未分配部门', en: 'Without a department' }, people.noDepartment, { link: '/admin/people', tone: toneOfGap(people.noDepartment) }),
     );
-    if (people.noRole > 0) tasks.push(task(SET_UP, { zh: `${people.noRole} 个账号未分配角色，登录后什么也做不了`, en: `${people.noRole} accounts have no role and can do nothing` }, '/admin/people'));
-    if (people.noDepartment > 0) tasks.push(task(SET_UP, { zh: `${people.noDepartment} 个账号未分配部门`, en: `${people.noDepartment} accounts have no department` }, '/admin/people'));
+    if (people.noRole > 0)
+      tasks.push(
+        task(
+          SET_UP,
+          { zh: `${people.noRole} 个账号未分配角色，登录后什么也做不了`, en: `${people.noRole} accounts have no role and can do nothing` },
+          '/admin/people',
+        ),
+      );
+    if (people.noDepartment > 0)
+      tasks.push(task(SET_UP, { zh: `${people.noDepartment} 个账号未分配部门`, en: `${people.noDepartment} accounts have no department` }, '/admin/people'));
   }
   if (canCalendar && Number(today.slice(5, 7)) >= 11) {
     const next = Number(today.slice(0, 4)) + 1;
@@ -42,7 +50,15 @@ async function findAdminCard({ db, actor, today }: HomeSourceContext): Promise<H
       .from(holidays)
       .where(and(eq(holidays.orgId, actor.orgId), gte(holidays.date, `${next}-01-01`), lte(holidays.date, `${next}-12-31`)));
     figures.push(figure({ zh: `${next} 年节假日`, en: `${next} holidays` }, days.n, { link: '/admin/calendar', tone: toneOfGap(days.n === 0 ? 1 : 0) }));
-    if (days.n === 0) tasks.push(task(SET_UP, { zh: `导入 ${next} 年法定节假日（排产与截止日按工作日计算）`, en: `Import the ${next} public holidays (plans and deadlines count working days)` }, '/admin/calendar', { due: `${next}-01-01` }));
+    if (days.n === 0)
+      tasks.push(
+        task(
+          SET_UP,
+          { zh: `导入 ${next} 年法定节假日（排产与截止日按工作日计算）`, en: `Import the ${next} public holidays (plans and deadlines count working days)` },
+          '/admin/calendar',
+          { due: `${next}-01-01` },
+        ),
+      );
   }
   return card('admin', { zh: '系统管理', en: 'Administration' }, { link: canPeople ? '/admin/people' : '/admin/calendar', figures, tasks });
 }

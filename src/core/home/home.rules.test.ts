@@ -25,7 +25,10 @@ describe('issue 15 item 3: the home list — late first, then by due date, one e
   });
   it('a missed deadline marks the task about the same record late instead of listing it twice', () => {
     const inbox = [task(tag, w('review order 7'), '/orders/7'), task(tag, w('approve plan'), '/plans/1', { due: '2026-11-20' })];
-    const missed = [task(w('截止事项'), w('order 7 review due'), '/orders/7', { due: '2026-11-15T16:00:00Z', isLate: true }), task(w('截止事项'), w('report due'), '/reports/3', { due: '2026-11-16', isLate: true })];
+    const missed = [
+      task(w('截止事项'), w('order 7 review due'), '/orders/7', { due: '2026-11-15T16:00:00Z', isLate: true }),
+      task(w('截止事项'), w('report due'), '/reports/3', { due: '2026-11-16', isLate: true }),
+    ];
     const list = withLateDeadlines(inbox, missed);
     expect(list.map((x) => [x.title.zh, x.isLate, x.due])).toEqual([
       ['review order 7', true, '2026-11-15T16:00:00Z'],
@@ -35,7 +38,9 @@ describe('issue 15 item 3: the home list — late first, then by due date, one e
   });
   it('the next deadline is the earliest one still ahead', () => {
     const d = (at: string, status = 'open') => ({ dueAt: new Date(at), status });
-    expect(nextDeadlineOf([d('2026-11-16T00:00:00Z', 'overdue'), d('2026-11-25T00:00:00Z'), d('2026-11-20T00:00:00Z')], now)?.dueAt.toISOString()).toBe('2026-11-20T00:00:00.000Z');
+    expect(nextDeadlineOf([d('2026-11-16T00:00:00Z', 'overdue'), d('2026-11-25T00:00:00Z'), d('2026-11-20T00:00:00Z')], now)?.dueAt.toISOString()).toBe(
+      '2026-11-20T00:00:00.000Z',
+    );
     expect(nextDeadlineOf([], now)).toBeNull();
   });
 });

@@ -43,18 +43,36 @@ export async function getHome(db: Db, workflows: Workflows, sources: readonly Ho
   const tasks = orderTasks(
     withLateDeadlines(
       [
-        ...inbox.map((i) => ({ module: i.kind.split('.')[0], tag: i.tag, title: i.title, link: i.link, due: i.due ?? null, isLate: isLate(i.due ?? null, now, today), since: i.since })),
+        ...inbox.map((i) => ({
+          module: i.kind.split('.')[0],
+          tag: i.tag,
+          title: i.title,
+          link: i.link,
+          due: i.due ?? null,
+          isLate: isLate(i.due ?? null, now, today),
+          since: i.since,
+        })),
         ...cards.flatMap((c) => c.tasks.map((t) => ({ ...t, module: c.module }))),
       ],
       open
         .filter((d) => d.status === 'overdue')
-        .map((d) => ({ module: d.subjectType.split('.')[0], tag: DEADLINE_TAG, title: { zh: d.titleZh, en: d.titleEn }, link: d.link ?? '/deadlines', due: d.dueAt.toISOString(), isLate: true, since: null })),
+        .map((d) => ({
+          module: d.subjectType.split('.')[0],
+          tag: DEADLINE_TAG,
+          title: { zh: d.titleZh, en: d.titleEn },
+          link: d.link ?? '/deadlines',
+          due: d.dueAt.toISOString(),
+          isLate: true,
+          since: null,
+        })),
     ),
   );
   const next = nextDeadlineOf(open, now);
   return {
     counts: { waiting: tasks.length, late: tasks.filter((t) => t.isLate).length, unread },
-    nextDeadline: next ? { title: { zh: next.titleZh, en: next.titleEn }, due: next.dueAt.toISOString(), link: next.link ?? '/deadlines', clause: next.clause } : null,
+    nextDeadline: next
+      ? { title: { zh: next.titleZh, en: next.titleEn }, due: next.dueAt.toISOString(), link: next.link ?? '/deadlines', clause: next.clause }
+      : null,
     tasks,
     cards: cards.filter((c) => c.figures.length > 0),
   };

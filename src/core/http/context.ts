@@ -25,13 +25,7 @@ export interface AppContext {
   registry: Registry;
 }
 
-export type ZodApp = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 /** A module's routes: registered under /api by the server. */
 export type RouteModule = (app: ZodApp, ctx: AppContext) => void | Promise<void>;

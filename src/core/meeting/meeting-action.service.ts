@@ -55,7 +55,15 @@ export async function addAction(db: Db, actor: Actor, meetingId: string, input: 
     }
     const [action] = await tx
       .insert(meetingActions)
-      .values({ orgId: actor.orgId, meetingId, decisionId: input.decisionId ?? null, title: input.title.trim(), ownerUserId: input.ownerUserId, dueOn: input.dueOn, createdBy: userIdOf(actor) })
+      .values({
+        orgId: actor.orgId,
+        meetingId,
+        decisionId: input.decisionId ?? null,
+        title: input.title.trim(),
+        ownerUserId: input.ownerUserId,
+        dueOn: input.dueOn,
+        createdBy: userIdOf(actor),
+      })
       .returning();
     const deadline = await createDeadline(tx, actor, {
       subjectType: ACTION_SUBJECT,
@@ -106,7 +114,13 @@ export async function completeAction(db: Db, actor: Actor, meetingId: string, ac
       .returning();
     if (!after) throw versionConflict();
     await completeDeadline(tx, actor, ACTION_SUBJECT, actionId, now);
-    await writeAudit(tx, actor, { action: 'meeting.action.complete', entity: 'meeting_action', entityId: actionId, before: { state: action.state }, after: { state: 'done', completedAt: now } });
+    await writeAudit(tx, actor, {
+      action: 'meeting.action.complete',
+      entity: 'meeting_action',
+      entityId: actionId,
+      before: { state: action.state },
+      after: { state: 'done', completedAt: now },
+    });
     return after;
   });
 }

@@ -68,7 +68,13 @@ async function leaveApproversOf(tx: Db, m: Parameters<typeof leaveApproverOf>[0]
 }
 
 /** An attendee asks for leave before the meeting (PP-21, ST-4); the approver is notified. */
-export async function requestLeave(db: Db, actor: Actor, meetingId: string, input: { reason: string; substituteUserId?: string | null }, now: Date): Promise<LeaveRequestRecord> {
+export async function requestLeave(
+  db: Db,
+  actor: Actor,
+  meetingId: string,
+  input: { reason: string; substituteUserId?: string | null },
+  now: Date,
+): Promise<LeaveRequestRecord> {
   requireAccess(actor, 'meeting.read');
   if (!input.reason.trim()) throw invalidField('reason', '请填写请假事由', 'a reason is required');
   const policy = await getPolicy(db, actor.orgId);
@@ -98,21 +104,42 @@ export async function requestLeave(db: Db, actor: Actor, meetingId: string, inpu
     if (pending) throw new AppError('CONFLICT', '已有待审批的请假申请', 'A leave request is already waiting for a decision');
     const [req] = await tx
       .insert(meetingLeaveRequests)
-      .values({ orgId: actor.orgId, meetingId, userId: actor.userId, reason: input.reason.trim(), substituteUserId: input.substituteUserId ?? null, requestedAt: now })
+      .values({
+        orgId: actor.orgId,
+        meetingId,
+        userId: actor.userId,
+        reason: input.reason.trim(),
+        substituteUserId: input.substituteUserId ?? null,
+        requestedAt: now,
+      })
       .returning();
-    await notifyUsers(tx, actor.orgId, (await leaveApproversOf(tx, m, policy)).filter((id) => id !== actor.userId), {
-      kind: 'meeting.leave.requested',
-      title: { zh: `请假申请：${actor.displayName}（${m.title}）`, en: `Leave request: ${actor.displayName} (${m.title})` },
-      body: { zh: `会议时间 ${formatLocal(m.startsAt, policy.calendar.utcOffsetMinutes)}；事由：${req.reason}`, en: `Meeting at ${formatLocal(m.startsAt, policy.calendar.utcOffsetMinutes)}; reason: ${req.reason}` },
-      link: `/meetings/${meetingId}`,
-    });
+    await notifyUsers(
+      tx,
+      actor.orgId,
+      (await leaveApproversOf(tx, m, policy)).filter((id) => id !== actor.userId),
+      {
+        kind: 'meeting.leave.requested',
+        title: { zh: `请假申请：${actor.displayName}（${m.title}）`, en: `Leave request: ${actor.displayName} (${m.title})` },
+        body: {
+          zh: `会议时间 ${formatLocal(m.startsAt, policy.calendar.utcOffsetMinutes)}；事由：${req.reason}`,
+          en: `Meeting at ${formatLocal(m.startsAt, policy.calendar.utcOffsetMinutes)}; reason: ${req.reason}`,
+        },
+        link: `/meetings/${meetingId}`,
+      },
+    );
     await writeAudit(tx, actor, { action: 'meeting.leave.request', entity: 'meeting_leave_request', entityId: req.id, after: req });
     return req;
   });
 }
 
 /** The approver decides; an approval sets the attendee to 'excused' in the same transaction. */
-export async function decideLeave(db: Db, actor: Actor, requestId: string, input: { approve: boolean; note?: string | null; version: number }, now: Date): Promise<LeaveRequestRecord> {
+export async function decideLeave(
+  db: Db,
+  actor: Actor,
+  requestId: string,
+  input: { approve: boolean; note?: string | null; version: number },
+  now: Date,
+): Promise<LeaveRequestRecord> {
   requireAccess(actor, 'meeting.read');
   const policy = await getPolicy(db, actor.orgId);
   return db.transaction(async (tx) => {
@@ -145,11 +172,19 @@ export async function decideLeave(db: Db, actor: Actor, requestId: string, input
     }
     await notifyUsers(tx, actor.orgId, [req.userId], {
       kind: 'meeting.leave.decided',
-      title: input.approve ? { zh: `请假已批准：${m.title}`, en: `Leave approved: ${m.title}` } : { zh: `请假未批准：${m.title}`, en: `Leave rejected: ${m.title}` },
+      title: input.approve
+        ? { zh: `请假已批准：${m.title}`, en: `Leave approved: ${m.title}` }
+        : { zh: `请假未批准：${m.title}`, en: `Leave rejected: ${m.title}` },
       ...(input.note ? { body: { zh: input.note, en: input.note } } : {}),
       link: `/meetings/${m.id}`,
     });
-    await writeAudit(tx, actor, { action: `meeting.leave.${state}`, entity: 'meeting_leave_request', entityId: requestId, before: { state: req.state }, after: { state, note: input.note ?? null } });
+    await writeAudit(tx, actor, {
+      action: `meeting.leave.${state}`,
+      entity: 'meeting_leave_request',
+      entityId: requestId,
+      before: { state: req.state },
+      after: { state, note: input.note ?? null },
+    });
     return after;
   });
 }

@@ -63,8 +63,18 @@ export async function generateSeriesMeetings(tx: Db, actor: Actor, series: Serie
   const occurrences = generateOccurrences(resolveRecurrence(series, policy), { from, to }, calendar, series.onHoliday);
   const members =
     series.audience === 'all'
-      ? (await tx.select({ userId: users.id }).from(users).where(and(eq(users.orgId, series.orgId), eq(users.isActive, true)))).map((u) => u.userId)
-      : (await tx.select().from(meetingSeriesMembers).where(and(eq(meetingSeriesMembers.orgId, series.orgId), eq(meetingSeriesMembers.seriesId, series.id)))).map((m) => m.userId);
+      ? (
+          await tx
+            .select({ userId: users.id })
+            .from(users)
+            .where(and(eq(users.orgId, series.orgId), eq(users.isActive, true)))
+        ).map((u) => u.userId)
+      : (
+          await tx
+            .select()
+            .from(meetingSeriesMembers)
+            .where(and(eq(meetingSeriesMembers.orgId, series.orgId), eq(meetingSeriesMembers.seriesId, series.id)))
+        ).map((m) => m.userId);
   const attendees = members.filter((id) => id !== series.chairUserId);
   let created = 0;
   for (const occ of occurrences) {
@@ -111,7 +121,10 @@ export async function createSeries(db: Db, actor: Actor, input: NewSeries, now: 
   if (input.leaveApproverUserId) await assertUsersExist(db, actor.orgId, [input.leaveApproverUserId], 'leaveApproverUserId');
   const listed = [...new Set(input.attendeeUserIds ?? [])];
   await assertUsersExist(db, actor.orgId, listed, 'attendeeUserIds');
-  const recurrence: Recurrence = r.kind === 'monthly' ? { kind: 'monthly', day: r.day ?? policyDay(policy, input.policyDayPath!) } : { kind: 'weekly', weekdays: [...new Set(r.weekdays)].sort() };
+  const recurrence: Recurrence =
+    r.kind === 'monthly'
+      ? { kind: 'monthly', day: r.day ?? policyDay(policy, input.policyDayPath!) }
+      : { kind: 'weekly', weekdays: [...new Set(r.weekdays)].sort() };
   return db.transaction(async (tx) => {
     const [series] = await tx
       .insert(meetingSeries)
@@ -136,7 +149,12 @@ export async function createSeries(db: Db, actor: Actor, input: NewSeries, now: 
       .returning();
     if (listed.length) await tx.insert(meetingSeriesMembers).values(listed.map((userId) => ({ orgId: actor.orgId, seriesId: series.id, userId })));
     const created = await generateSeriesMeetings(tx, actor, series, now);
-    await writeAudit(tx, actor, { action: 'meeting.series.create', entity: 'meeting_series', entityId: series.id, after: { ...series, attendees: listed, meetingsCreated: created } });
+    await writeAudit(tx, actor, {
+      action: 'meeting.series.create',
+      entity: 'meeting_series',
+      entityId: series.id,
+      after: { ...series, attendees: listed, meetingsCreated: created },
+    });
     return { ...series, meetingsCreated: created };
   });
 }
@@ -157,7 +175,8 @@ export async function extendSeries(db: Db, actor: Actor, seriesId: string, now: 
       .for('update');
     if (!series) throw notFound('例会', 'Meeting series');
     const created = await generateSeriesMeetings(tx, actor, series, now);
-    if (created) await writeAudit(tx, actor, { action: 'meeting.series.extend', entity: 'meeting_series', entityId: seriesId, after: { meetingsCreated: created } });
+    if (created)
+      await writeAudit(tx, actor, { action: 'meeting.series.extend', entity: 'meeting_series', entityId: seriesId, after: { meetingsCreated: created } });
     return created;
   });
 }

@@ -7,7 +7,8 @@ export const meetingLeaveInbox: InboxSourceDeclaration = {
   find: async (db, actor) => {
     const rows = await findPendingLeaveRequests(db, actor);
     return rows.map((r) => ({
-      kind: 'meeting.leave.pending', tag: { zh: '会议请假', en: 'Meeting leave' },
+      kind: 'meeting.leave.pending',
+      tag: { zh: '会议请假', en: 'Meeting leave' },
       id: r.id,
       title: { zh: `会议请假待审批：${r.userName}（${r.meetingTitle}）`, en: `Meeting leave to decide: ${r.userName} (${r.meetingTitle})` },
       link: `/meetings/${r.meetingId}`,

@@ -69,12 +69,22 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
     async (req, reply) => reply.code(201).send(await createMeeting(ctx.db, actorOf(req), req.body)),
   );
 
-  app.get('/meetings/people', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '可选参会人 People to invite', response: { 200: z.array(InvitablePersonSchema) } } }, async (req) =>
-    findInvitablePeople(ctx.db, actorOf(req)),
+  app.get(
+    '/meetings/people',
+    {
+      config: { permission: 'meeting.read' },
+      schema: { tags: ['meeting'], summary: '可选参会人 People to invite', response: { 200: z.array(InvitablePersonSchema) } },
+    },
+    async (req) => findInvitablePeople(ctx.db, actorOf(req)),
   );
 
-  app.get('/meetings/:id', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '会议详情 Meeting', params: IdParams, response: { 200: MeetingDetailSchema } } }, async (req) =>
-    getMeeting(ctx.db, actorOf(req), req.params.id),
+  app.get(
+    '/meetings/:id',
+    {
+      config: { permission: 'meeting.read' },
+      schema: { tags: ['meeting'], summary: '会议详情 Meeting', params: IdParams, response: { 200: MeetingDetailSchema } },
+    },
+    async (req) => getMeeting(ctx.db, actorOf(req), req.params.id),
   );
 
   app.patch(
@@ -110,7 +120,10 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         summary: '登记考勤 Record attendance',
         params: IdParams,
         body: z.object({
-          entries: z.array(z.object({ userId: z.uuid(), status: z.enum(['present', 'late', 'absent', 'excused']), note: z.string().max(500).nullish() })).min(1).max(500),
+          entries: z
+            .array(z.object({ userId: z.uuid(), status: z.enum(['present', 'late', 'absent', 'excused']), note: z.string().max(500).nullish() }))
+            .min(1)
+            .max(500),
         }),
         response: { 200: AttendanceResultSchema },
       },
@@ -122,13 +135,24 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
     '/meetings/:id/leave',
     {
       config: { permission: 'meeting.read' },
-      schema: { tags: ['meeting'], summary: '会前请假 Ask for leave', params: IdParams, body: z.object({ reason: z.string().min(1).max(1000), substituteUserId: z.uuid().nullish() }), response: { 201: LeaveRequestRowSchema } },
+      schema: {
+        tags: ['meeting'],
+        summary: '会前请假 Ask for leave',
+        params: IdParams,
+        body: z.object({ reason: z.string().min(1).max(1000), substituteUserId: z.uuid().nullish() }),
+        response: { 201: LeaveRequestRowSchema },
+      },
     },
     async (req, reply) => reply.code(201).send(await requestLeave(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
   );
 
-  app.get('/meeting-leave/pending', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '待我审批的请假 Leave waiting for me', response: { 200: z.array(PendingLeaveSchema) } } }, async (req) =>
-    findPendingLeaveRequests(ctx.db, actorOf(req)),
+  app.get(
+    '/meeting-leave/pending',
+    {
+      config: { permission: 'meeting.read' },
+      schema: { tags: ['meeting'], summary: '待我审批的请假 Leave waiting for me', response: { 200: z.array(PendingLeaveSchema) } },
+    },
+    async (req) => findPendingLeaveRequests(ctx.db, actorOf(req)),
   );
 
   app.post(
@@ -148,7 +172,16 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/meetings/:id/decisions',
-    { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '记录决议 Add a decision', params: IdParams, body: z.object({ body: z.string().min(1).max(5000) }), response: { 201: DecisionSchema } } },
+    {
+      config: { permission: 'meeting.read' },
+      schema: {
+        tags: ['meeting'],
+        summary: '记录决议 Add a decision',
+        params: IdParams,
+        body: z.object({ body: z.string().min(1).max(5000) }),
+        response: { 201: DecisionSchema },
+      },
+    },
     async (req, reply) => reply.code(201).send(await addDecision(ctx.db, actorOf(req), req.params.id, req.body)),
   );
 
@@ -171,13 +204,21 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
     '/meetings/:id/actions/:actionId/complete',
     {
       config: { permission: 'meeting.read' },
-      schema: { tags: ['meeting'], summary: '办结事项 Complete an action item', params: z.object({ id: z.uuid(), actionId: z.uuid() }), body: z.object({ version: z.number().int() }), response: { 200: ActionRowSchema } },
+      schema: {
+        tags: ['meeting'],
+        summary: '办结事项 Complete an action item',
+        params: z.object({ id: z.uuid(), actionId: z.uuid() }),
+        body: z.object({ version: z.number().int() }),
+        response: { 200: ActionRowSchema },
+      },
     },
     async (req) => completeAction(ctx.db, actorOf(req), req.params.id, req.params.actionId, req.body, ctx.clock()),
   );
 
-  app.get('/meeting-series', { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '例会 Meeting series', response: { 200: z.array(SeriesRowSchema) } } }, async (req) =>
-    findSeries(ctx.db, actorOf(req)),
+  app.get(
+    '/meeting-series',
+    { config: { permission: 'meeting.read' }, schema: { tags: ['meeting'], summary: '例会 Meeting series', response: { 200: z.array(SeriesRowSchema) } } },
+    async (req) => findSeries(ctx.db, actorOf(req)),
   );
 
   app.post(
@@ -215,7 +256,10 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/meeting-series/:id/extend',
-    { config: { permission: 'meeting.manage' }, schema: { tags: ['meeting'], summary: '续排例会 Generate further meetings', params: IdParams, response: { 200: ExtendedSeriesSchema } } },
+    {
+      config: { permission: 'meeting.manage' },
+      schema: { tags: ['meeting'], summary: '续排例会 Generate further meetings', params: IdParams, response: { 200: ExtendedSeriesSchema } },
+    },
     async (req) => ({ created: await extendSeries(ctx.db, actorOf(req), req.params.id, ctx.clock()) }),
   );
 };

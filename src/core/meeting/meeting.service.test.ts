@@ -94,15 +94,22 @@ describe('meetings (CORE-7)', () => {
       code: 'INVALID_STATE',
       message: '会议已经开始，不能再请假：请假须在会前提出',
     });
-    const rows = await db().select().from(meetingLeaveRequests).where(and(eq(meetingLeaveRequests.meetingId, firstMeetingId), eq(meetingLeaveRequests.userId, fill.userId)));
+    const rows = await db()
+      .select()
+      .from(meetingLeaveRequests)
+      .where(and(eq(meetingLeaveRequests.meetingId, firstMeetingId), eq(meetingLeaveRequests.userId, fill.userId)));
     expect(rows.length).toBe(1);
   });
 
   it('CORE-7 attendance is recorded in bulk once the meeting has started, and only by the chair or an organiser', async () => {
     const m = await getMeeting(db(), vp, firstMeetingId);
-    await expect(recordAttendance(db(), vp, firstMeetingId, [{ userId: head.userId, status: 'present' }], now)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(recordAttendance(db(), vp, firstMeetingId, [{ userId: head.userId, status: 'present' }], now)).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
     const during = new Date(m.startsAt.getTime() + 10 * 60_000);
-    await expect(recordAttendance(db(), head, firstMeetingId, [{ userId: fill.userId, status: 'present' }], during)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(recordAttendance(db(), head, firstMeetingId, [{ userId: fill.userId, status: 'present' }], during)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const r = await recordAttendance(
       db(),
       vp,
@@ -115,7 +122,11 @@ describe('meetings (CORE-7)', () => {
     );
     expect(r.changed).toBe(2);
     const detail = await getMeeting(db(), vp, firstMeetingId);
-    expect(Object.fromEntries(detail.attendees.map((a) => [a.userId, a.status]))).toEqual({ [head.userId]: 'present', [fill.userId]: 'late', [brew.userId]: 'excused' });
+    expect(Object.fromEntries(detail.attendees.map((a) => [a.userId, a.status]))).toEqual({
+      [head.userId]: 'present',
+      [fill.userId]: 'late',
+      [brew.userId]: 'excused',
+    });
   });
 
   it('CORE-7 minutes are saved with optimistic concurrency (a stale version gets 409)', async () => {
@@ -129,7 +140,14 @@ describe('meetings (CORE-7)', () => {
   it('CORE-6 CORE-7 an action item creates a deadline that reminds its owner and closes when the item is done', async () => {
     const action = await addAction(db(), vp, firstMeetingId, { title: '落实灌装线检修', ownerUserId: fill.userId, dueOn: '2026-04-03' });
     const [d] = await db().select().from(deadlines).where(eq(deadlines.id, action.deadlineId!));
-    expect(d).toMatchObject({ subjectType: 'meeting.action', subjectId: action.id, ownerUserId: fill.userId, dueOn: '2026-04-03', clause: 'T4 第五十六条', state: 'open' });
+    expect(d).toMatchObject({
+      subjectType: 'meeting.action',
+      subjectId: action.id,
+      ownerUserId: fill.userId,
+      dueOn: '2026-04-03',
+      clause: 'T4 第五十六条',
+      state: 'open',
+    });
     expect(d.escalateTo).toEqual([vp.userId]);
     const run = await runDueDeadlines({ db: db(), clock: () => new Date('2026-04-01T01:00:00Z') });
     expect(run.reminded).toBe(1);

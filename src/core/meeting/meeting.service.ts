@@ -25,7 +25,10 @@ import type { InvitablePerson, MeetingDetail, MeetingItem } from './meeting.cont
 /** created_by / recorded_by: the scheduler's system actor is nobody in the users table. */
 
 export async function getMeetingRow(db: Db, orgId: string, id: string): Promise<MeetingRow> {
-  const [row] = await db.select().from(meetings).where(and(eq(meetings.orgId, orgId), eq(meetings.id, id)));
+  const [row] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.orgId, orgId), eq(meetings.id, id)));
   if (!row) throw notFound('会议', 'Meeting');
   return row;
 }
@@ -107,12 +110,20 @@ export async function createMeeting(db: Db, actor: Actor, input: NewMeeting): Pr
       })
       .returning();
     if (attendees.length) await tx.insert(meetingAttendees).values(attendees.map((userId) => ({ orgId: actor.orgId, meetingId: m.id, userId })));
-    await notifyUsers(tx, actor.orgId, [...attendees, input.chairUserId].filter((id) => id !== actor.userId), {
-      kind: 'meeting.invited',
-      title: { zh: `会议通知：${m.title}`, en: `Meeting: ${m.title}` },
-      body: { zh: `时间 ${formatLocal(startsAt, policy.calendar.utcOffsetMinutes)}，地点 ${m.location ?? '待定'}`, en: `At ${formatLocal(startsAt, policy.calendar.utcOffsetMinutes)}, ${m.location ?? 'place to be announced'}` },
-      link: `/meetings/${m.id}`,
-    });
+    await notifyUsers(
+      tx,
+      actor.orgId,
+      [...attendees, input.chairUserId].filter((id) => id !== actor.userId),
+      {
+        kind: 'meeting.invited',
+        title: { zh: `会议通知：${m.title}`, en: `Meeting: ${m.title}` },
+        body: {
+          zh: `时间 ${formatLocal(startsAt, policy.calendar.utcOffsetMinutes)}，地点 ${m.location ?? '待定'}`,
+          en: `At ${formatLocal(startsAt, policy.calendar.utcOffsetMinutes)}, ${m.location ?? 'place to be announced'}`,
+        },
+        link: `/meetings/${m.id}`,
+      },
+    );
     await writeAudit(tx, actor, { action: 'meeting.create', entity: 'meeting', entityId: m.id, after: { ...m, attendees } });
     return m;
   });
@@ -151,7 +162,10 @@ export async function getMeeting(db: Db, actor: Actor, id: string): Promise<Meet
   requireAccess(actor, 'meeting.read');
   const m = await getMeetingRow(db, actor.orgId, id);
   const [attendees, leaveRequests, decisions, actions, series, people] = await Promise.all([
-    db.select().from(meetingAttendees).where(and(eq(meetingAttendees.orgId, actor.orgId), eq(meetingAttendees.meetingId, id))),
+    db
+      .select()
+      .from(meetingAttendees)
+      .where(and(eq(meetingAttendees.orgId, actor.orgId), eq(meetingAttendees.meetingId, id))),
     db
       .select()
       .from(meetingLeaveRequests)

@@ -28,12 +28,23 @@ export const notifyRoutes: RouteModule = (app, ctx) => {
     },
     async (req) => pageMyNotifications(ctx.db, actorOf(req), req.query),
   );
-  app.get('/notifications/unread-count', { schema: { tags: ['notify'], summary: '未读数 Unread count', response: { 200: UnreadCountSchema } } }, async (req) => ({
-    count: await countUnread(ctx.db, actorOf(req)),
-  }));
+  app.get(
+    '/notifications/unread-count',
+    { schema: { tags: ['notify'], summary: '未读数 Unread count', response: { 200: UnreadCountSchema } } },
+    async (req) => ({
+      count: await countUnread(ctx.db, actorOf(req)),
+    }),
+  );
   app.post(
     '/notifications/read',
-    { schema: { tags: ['notify'], summary: '标记已读 Mark read (empty ids = all)', body: z.object({ ids: z.array(z.uuid()).max(500).default([]) }), response: { 200: MarkReadResultSchema } } },
+    {
+      schema: {
+        tags: ['notify'],
+        summary: '标记已读 Mark read (empty ids = all)',
+        body: z.object({ ids: z.array(z.uuid()).max(500).default([]) }),
+        response: { 200: MarkReadResultSchema },
+      },
+    },
     async (req) => ({ updated: await markRead(ctx.db, actorOf(req), req.body.ids, ctx.clock()) }),
   );
 };

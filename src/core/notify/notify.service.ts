@@ -49,9 +49,14 @@ export async function pageMyNotifications(db: Db, actor: Actor, query: Notificat
   const words = query.q?.trim();
   if (words) {
     const like = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(notifications.titleZh, like), ilike(notifications.titleEn, like), ilike(notifications.bodyZh, like), ilike(notifications.bodyEn, like))!);
+    where.push(
+      or(ilike(notifications.titleZh, like), ilike(notifications.titleEn, like), ilike(notifications.bodyZh, like), ilike(notifications.bodyEn, like))!,
+    );
   }
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(...where));
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(...where));
   const rows = await db
     .select()
     .from(notifications)
@@ -87,6 +92,10 @@ export async function countUnread(db: Db, actor: Actor): Promise<number> {
 export async function markRead(db: Db, actor: Actor, ids: string[], now: Date): Promise<number> {
   const where = [eq(notifications.orgId, actor.orgId), eq(notifications.userId, actor.userId), isNull(notifications.readAt)];
   if (ids.length) where.push(inArray(notifications.id, ids));
-  const rows = await db.update(notifications).set({ readAt: now }).where(and(...where)).returning({ id: notifications.id });
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(...where))
+    .returning({ id: notifications.id });
   return rows.length;
 }

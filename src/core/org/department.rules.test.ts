@@ -12,5 +12,4 @@ describe('departments move without cycles (issue 15 item 10, CORE-2)', () => {
     expect(wouldCycle(all, 'a', 'c')).toBe(true);
     expect(wouldCycle(all, 'c', 'a')).toBe(false);
   });
-
 });

@@ -11,7 +11,14 @@ export {
   updateRolePermissions,
 } from './people.service';
 export type { NewPerson, PersonChange, PersonView } from './people.service';
-export { countOrganisations, createOrganisation, findActiveOrganisationIds, findOrganisationByCode, findOrganisations, getOrganisation } from './organisation.service';
+export {
+  countOrganisations,
+  createOrganisation,
+  findActiveOrganisationIds,
+  findOrganisationByCode,
+  findOrganisations,
+  getOrganisation,
+} from './organisation.service';
 export { findEnabledModules, findOrgModules, scopedRegistryOf, setModuleEnabled } from './org-modules.service';
 export type { ModuleView } from './org-modules.service';
 export type { OrganisationSeed, RoleSeed } from './organisation.service';

@@ -22,7 +22,12 @@ export async function setModuleEnabled(db: Db, actor: Actor, module: string, ena
     if (!!present === enabled) return;
     if (enabled) await tx.insert(orgModules).values({ orgId: actor.orgId, module });
     else await tx.delete(orgModules).where(where);
-    await writeAudit(tx, actor, { action: enabled ? 'org.module.enable' : 'org.module.disable', entity: 'org_module', entityId: module, after: { module, enabled } });
+    await writeAudit(tx, actor, {
+      action: enabled ? 'org.module.enable' : 'org.module.disable',
+      entity: 'org_module',
+      entityId: module,
+      after: { module, enabled },
+    });
   });
   return findEnabledModules(db, actor.orgId);
 }

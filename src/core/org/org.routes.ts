@@ -1,24 +1,16 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
-import {
-  addDepartment,
-  addPerson,
-  findDepartments,
-  findPeople,
-  findRoles,
-  updateDepartment,
-  updatePerson,
-  updateRolePermissions,
-} from './people.service';
+import { addDepartment, addPerson, findDepartments, findPeople, findRoles, updateDepartment, updatePerson, updateRolePermissions } from './people.service';
 import { IdParams } from '../validation';
 import { AppError } from '../errors';
 import { findOrgModules, scopedRegistryOf, setModuleEnabled } from './org-modules.service';
 import { DepartmentViewSchema, PersonViewSchema, RolesPageSchema, RoleViewSchema } from './org.contract';
 
-
 export const orgRoutes: RouteModule = (app, ctx) => {
-  app.get('/org/people', { config: { permission: 'admin.users' }, schema: { tags: ['org'], summary: '人员列表 People', response: { 200: z.array(PersonViewSchema) } } }, async (req) =>
-    findPeople(ctx.db, actorOf(req), ctx.clock()),
+  app.get(
+    '/org/people',
+    { config: { permission: 'admin.users' }, schema: { tags: ['org'], summary: '人员列表 People', response: { 200: z.array(PersonViewSchema) } } },
+    async (req) => findPeople(ctx.db, actorOf(req), ctx.clock()),
   );
 
   app.post(
@@ -129,8 +121,10 @@ export const orgRoutes: RouteModule = (app, ctx) => {
   const ModuleView = z.object({ name: z.string(), label: z.object({ zh: z.string(), en: z.string() }), isOn: z.boolean() });
 
   // Issue 12: the organisation's modules; any signed-in person (the menu shows only those on).
-  app.get('/org/modules', { schema: { tags: ['org'], summary: '本组织的模块 Modules of the organisation', response: { 200: z.array(ModuleView) } } }, async (req) =>
-    findOrgModules(ctx.db, ctx.registry, actorOf(req).orgId),
+  app.get(
+    '/org/modules',
+    { schema: { tags: ['org'], summary: '本组织的模块 Modules of the organisation', response: { 200: z.array(ModuleView) } } },
+    async (req) => findOrgModules(ctx.db, ctx.registry, actorOf(req).orgId),
   );
 
   app.put(

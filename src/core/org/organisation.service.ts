@@ -24,10 +24,7 @@ export interface OrganisationSeed {
 /** Creates an organisation with its roles and departments (seed and CLI; no actor yet). */
 export async function createOrganisation(db: Db, seed: OrganisationSeed) {
   return db.transaction(async (tx) => {
-    const [org] = await tx
-      .insert(organisations)
-      .values({ code: seed.code, name: seed.name, kind: seed.kind, template: seed.template })
-      .returning();
+    const [org] = await tx.insert(organisations).values({ code: seed.code, name: seed.name, kind: seed.kind, template: seed.template }).returning();
     if (seed.roles.length) await tx.insert(roles).values(seed.roles.map((r) => ({ orgId: org.id, ...r })));
     const depts = seed.departments.length
       ? await tx
@@ -60,6 +57,9 @@ export async function countOrganisations(db: Db): Promise<number> {
 
 /** The organisations of a kind that are not disabled: the scheduler's jobs run for these only (issue 12). */
 export async function findActiveOrganisationIds(db: Db, kind: 'enterprise' | 'school'): Promise<string[]> {
-  const rows = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.kind, kind), isNull(organisations.disabledAt)));
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.kind, kind), isNull(organisations.disabledAt)));
   return rows.map((r) => r.id);
 }

@@ -12,7 +12,6 @@ import type { DepartmentView, RoleView } from './org.contract';
 
 export type { PersonView };
 
-
 export async function findPeople(db: Db, actor: Actor, now: Date): Promise<PersonView[]> {
   const rows = await db.select().from(users).where(eq(users.orgId, actor.orgId)).orderBy(asc(users.username));
   const links = await db.select().from(userRoles).where(eq(userRoles.orgId, actor.orgId));
@@ -131,7 +130,10 @@ export async function updatePerson(db: Db, actor: Actor, id: string, change: Per
   if (change.departmentId !== undefined) await assertDepartment(db, actor.orgId, change.departmentId);
   if (change.roles) await assertRolesExist(db, actor.orgId, change.roles);
   if (change.newPassword !== undefined) {
-    const [target] = await db.select({ username: users.username }).from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, id)));
+    const [target] = await db
+      .select({ username: users.username })
+      .from(users)
+      .where(and(eq(users.orgId, actor.orgId), eq(users.id, id)));
     assertStrongPassword(change.newPassword, 'newPassword', target?.username);
   }
   if (id === actor.userId && change.isActive === false) {
@@ -190,7 +192,10 @@ export async function updateRolePermissions(
   requireAccess(actor, 'admin.roles');
   const bad = input.permissions.filter((p) => !isDeclared(p));
   if (bad.length) throw invalidField('permissions', `未知权限：${bad.join('、')}`, `unknown permission(s): ${bad.join(', ')}`);
-  const [before] = await db.select().from(roles).where(and(eq(roles.orgId, actor.orgId), eq(roles.code, code)));
+  const [before] = await db
+    .select()
+    .from(roles)
+    .where(and(eq(roles.orgId, actor.orgId), eq(roles.code, code)));
   if (!before) throw notFound('角色', 'Role');
   return db.transaction(async (tx) => {
     const holders = await lockOrganisationAccess(tx, actor.orgId);
@@ -271,10 +276,7 @@ export async function updateDepartment(db: Db, actor: Actor, id: string, change:
             'INVALID_STATE',
             `不能撤销“${before.name}”：以下人员或下级部门仍在其中，请先调走：${who}`,
             `Cannot retire “${before.name}”: move these people or sub-departments out first: ${who}`,
-            [
-              ...people.map((p) => ({ field: 'people', reason: p.name })),
-              ...children.map((c) => ({ field: 'departments', reason: c })),
-            ],
+            [...people.map((p) => ({ field: 'people', reason: p.name })), ...children.map((c) => ({ field: 'departments', reason: c }))],
           );
         }
         next.retiredAt = now;
@@ -291,7 +293,12 @@ export async function updateDepartment(db: Db, actor: Actor, id: string, change:
       .where(and(eq(departments.orgId, actor.orgId), eq(departments.id, id), eq(departments.version, change.version)))
       .returning();
     if (!row) throw versionConflict();
-    const action = change.retired === true && !before.retiredAt ? 'department.retire' : change.retired === false && before.retiredAt ? 'department.restore' : 'department.update';
+    const action =
+      change.retired === true && !before.retiredAt
+        ? 'department.retire'
+        : change.retired === false && before.retiredAt
+          ? 'department.restore'
+          : 'department.update';
     await writeAudit(tx, actor, {
       action,
       entity: 'department',

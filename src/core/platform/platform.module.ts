@@ -22,6 +22,11 @@ export const definePlatformModule = (deps: PlatformDeps): ModuleDeclaration =>
         'platform.org.enable': { zh: '启用组织', en: 'Re-enabled an organisation' },
       },
       entities: { organisation: { zh: '组织', en: 'Organisation' } },
-      fields: { state: { zh: '状态', en: 'State' }, reason: { zh: '原因', en: 'Reason' }, template: { zh: '模板', en: 'Template' }, admin: { zh: '管理员', en: 'Administrator' } },
+      fields: {
+        state: { zh: '状态', en: 'State' },
+        reason: { zh: '原因', en: 'Reason' },
+        template: { zh: '模板', en: 'Template' },
+        admin: { zh: '管理员', en: 'Administrator' },
+      },
     },
   });

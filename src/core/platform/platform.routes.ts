@@ -29,13 +29,30 @@ export const platformRoutes =
 
     app.post(
       '/platform/organisations',
-      { config, schema: { tags: ['platform'], summary: '按模板新建组织 Create an organisation from a template', body: NewOrganisationBody, response: { 201: CreatedOrganisation } } },
+      {
+        config,
+        schema: {
+          tags: ['platform'],
+          summary: '按模板新建组织 Create an organisation from a template',
+          body: NewOrganisationBody,
+          response: { 201: CreatedOrganisation },
+        },
+      },
       async (req, reply) => reply.code(201).send(await createOrganisationAsOperator(ctx.db, ctx.registry, deps, actorOf(req), req.body)),
     );
 
     app.post(
       '/platform/organisations/:id/disable',
-      { config, schema: { tags: ['platform'], summary: '停用组织 Disable an organisation', params: IdParams, body: DisableBody, response: { 200: OrganisationSummary } } },
+      {
+        config,
+        schema: {
+          tags: ['platform'],
+          summary: '停用组织 Disable an organisation',
+          params: IdParams,
+          body: DisableBody,
+          response: { 200: OrganisationSummary },
+        },
+      },
       async (req) => disableOrganisation(ctx.db, ctx.registry, actorOf(req), req.params.id, req.body.reason, ctx.clock()),
     );
 

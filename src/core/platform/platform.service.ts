@@ -18,7 +18,15 @@ export interface PlatformDeps {
     db: Db,
     registry: Registry,
     input: { name: string; template: string; code?: string; admin: { username: string; password: string } },
-  ) => Promise<{ id: string; code: string; name: string; kind: 'enterprise' | 'school' | 'district' | 'platform'; template: string; modules: string[]; admin: { username: string } }>;
+  ) => Promise<{
+    id: string;
+    code: string;
+    name: string;
+    kind: 'enterprise' | 'school' | 'district' | 'platform';
+    template: string;
+    modules: string[];
+    admin: { username: string };
+  }>;
 }
 
 const invalid = (field: string, zh: string, en: string) => new AppError('VALIDATION_FAILED', zh, en, [{ field, reason: en }]);
@@ -159,7 +167,13 @@ export async function disableOrganisation(db: Db, registry: Registry, actor: Act
     await db.transaction(async (tx) => {
       await tx.update(organisations).set({ disabledAt: now, disabledReason: reason.trim() }).where(eq(organisations.id, id));
       await tx.delete(sessions).where(eq(sessions.orgId, id));
-      await writeAudit(tx, actor, { action: 'platform.org.disable', entity: 'organisation', entityId: id, before: { name: org.name, state: 'active' }, after: { name: org.name, state: 'disabled', reason: reason.trim() } });
+      await writeAudit(tx, actor, {
+        action: 'platform.org.disable',
+        entity: 'organisation',
+        entityId: id,
+        before: { name: org.name, state: 'active' },
+        after: { name: org.name, state: 'disabled', reason: reason.trim() },
+      });
     });
   }
   const [summary] = await findOrganisationSummaries(db, registry, now, id);
@@ -172,7 +186,13 @@ export async function enableOrganisation(db: Db, registry: Registry, actor: Acto
   if (org.disabledAt) {
     await db.transaction(async (tx) => {
       await tx.update(organisations).set({ disabledAt: null, disabledReason: null }).where(eq(organisations.id, id));
-      await writeAudit(tx, actor, { action: 'platform.org.enable', entity: 'organisation', entityId: id, before: { name: org.name, state: 'disabled' }, after: { name: org.name, state: 'active' } });
+      await writeAudit(tx, actor, {
+        action: 'platform.org.enable',
+        entity: 'organisation',
+        entityId: id,
+        before: { name: org.name, state: 'disabled' },
+        after: { name: org.name, state: 'active' },
+      });
     });
   }
   const [summary] = await findOrganisationSummaries(db, registry, now, id);

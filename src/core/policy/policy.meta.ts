@@ -27,14 +27,32 @@ export const FIELD_META: Record<string, FieldMeta> = {
   ...TRAINING_META,
   ...LEAGUE_META,
   ...DISTRICT_META,
-  'deadlines.remindDaysBefore': { label: t('截止前提醒', 'Remind before the due date'), unit: U.days, clause: '系统设置', requirementId: 'CORE-6', help: zhiduDefault },
-  'deadlines.escalateDaysAfter': { label: t('逾期后上报', 'Escalate after the due date'), unit: U.days, clause: '系统设置', requirementId: 'CORE-6', help: zhiduDefault },
+  'deadlines.remindDaysBefore': {
+    label: t('截止前提醒', 'Remind before the due date'),
+    unit: U.days,
+    clause: '系统设置',
+    requirementId: 'CORE-6',
+    help: zhiduDefault,
+  },
+  'deadlines.escalateDaysAfter': {
+    label: t('逾期后上报', 'Escalate after the due date'),
+    unit: U.days,
+    clause: '系统设置',
+    requirementId: 'CORE-6',
+    help: zhiduDefault,
+  },
   'deadlines.escalateToRole': {
     label: t('逾期上报给', 'Escalate to'),
     clause: 'T2 六.1.4)',
     requirementId: 'CORE-6',
     options: ROLE_OPTIONS,
-    notes: { S1: t('S2 六.(一)：校长是校本培训第一责任人', 'S2 6.(1): the principal is responsible'), S2: t('S2 六.(一)', 'S2 6.(1)'), S3: borrowed('S2 六.(一)'), S4: borrowed('S2 六.(一)'), T5: borrowed('S2 六.(一)') },
+    notes: {
+      S1: t('S2 六.(一)：校长是校本培训第一责任人', 'S2 6.(1): the principal is responsible'),
+      S2: t('S2 六.(一)', 'S2 6.(1)'),
+      S3: borrowed('S2 六.(一)'),
+      S4: borrowed('S2 六.(一)'),
+      T5: borrowed('S2 六.(一)'),
+    },
   },
   'deadlines.dayOfMonthOnRestDay': {
     label: t('每月某日截止遇休息日', 'A day-of-month due date on a rest day'),
@@ -46,10 +64,20 @@ export const FIELD_META: Record<string, FieldMeta> = {
       { value: 'after', label: t('顺延到下一工作日', 'Move to the next working day') },
     ],
   },
-  'deadlines.withinDaysAreBusinessDays': { label: t('“N 日内”按工作日计', '“Within N days” counts working days'), clause: '系统设置', requirementId: 'CORE-6', help: zhiduDefault },
+  'deadlines.withinDaysAreBusinessDays': {
+    label: t('“N 日内”按工作日计', '“Within N days” counts working days'),
+    clause: '系统设置',
+    requirementId: 'CORE-6',
+    help: zhiduDefault,
+  },
 
   'calendar.weekendDays': { label: t('休息日（星期，1 = 周一）', 'Rest days (weekday, 1 = Monday)'), clause: '系统设置', requirementId: 'CORE-6' },
-  'calendar.utcOffsetMinutes': { label: t('时区（相对 UTC）', 'Time zone (offset from UTC)'), unit: U.minutes, clause: '系统设置', help: t('北京时间 = 480', 'China Standard Time = 480') },
+  'calendar.utcOffsetMinutes': {
+    label: t('时区（相对 UTC）', 'Time zone (offset from UTC)'),
+    unit: U.minutes,
+    clause: '系统设置',
+    help: t('北京时间 = 480', 'China Standard Time = 480'),
+  },
 
   'meetings.leaveCutoffMinutes': {
     label: t('请假须在会前至少', 'Leave must be asked at least'),
@@ -58,7 +86,13 @@ export const FIELD_META: Record<string, FieldMeta> = {
     requirementId: 'PP-21',
     help: t('0 = 会议开始前均可；开始后不再受理', '0 = any time before the start; never after'),
   },
-  'meetings.lateAfterMinutes': { label: t('会议开始后超过此时长记迟到', 'Late after'), unit: U.minutes, clause: '会议管理', requirementId: 'CORE-7', help: zhiduDefault },
+  'meetings.lateAfterMinutes': {
+    label: t('会议开始后超过此时长记迟到', 'Late after'),
+    unit: U.minutes,
+    clause: '会议管理',
+    requirementId: 'CORE-7',
+    help: zhiduDefault,
+  },
   'meetings.onHoliday': {
     label: t('例会遇节假日', 'A recurring meeting on a holiday'),
     clause: '会议管理',
@@ -74,7 +108,6 @@ export const FIELD_META: Record<string, FieldMeta> = {
 
   'approval.allowSelfApproval': { label: t('允许本人审批本人提交的文件', 'Allow approving one’s own submission'), clause: '审批设置', requirementId: 'CORE-3' },
 };
-
 
 /** The metadata of a concrete path, trying '*' for each segment that is a key or a row. */
 export function findFieldMeta(path: string): FieldMeta | undefined {

@@ -10,12 +10,22 @@ describe('policy presets', () => {
     expect(PolicySchema.safeParse(POLICY_PRESETS[name]).success).toBe(true);
   });
 
-  it.each(PRESET_NAMES)('issue 13 item 13 preset %s carries the S5 League rules (grade 9 from May, Monday flag-raising, checks every 14 days, five themed months)', (name) => {
-    const league = POLICY_PRESETS[name].league;
-    expect(league).toMatchObject({ graduatingGrade: 9, transferOutMonth: 5, blackboardEveryDays: 14, flagRaisingWeekday: 1 });
-    expect(league.themedMonths.map((m) => m.month)).toEqual([2, 3, 4, 5, 6]);
-    for (const path of ['league.graduatingGrade', 'league.transferOutMonth', 'league.blackboardEveryDays', 'league.flagRaisingWeekday', 'league.themedMonths']) expect(FIELD_META[path]?.label.zh).toMatch(/[\u4e00-\u9fff]/);
-  });
+  it.each(PRESET_NAMES)(
+    'issue 13 item 13 preset %s carries the S5 League rules (grade 9 from May, Monday flag-raising, checks every 14 days, five themed months)',
+    (name) => {
+      const league = POLICY_PRESETS[name].league;
+      expect(league).toMatchObject({ graduatingGrade: 9, transferOutMonth: 5, blackboardEveryDays: 14, flagRaisingWeekday: 1 });
+      expect(league.themedMonths.map((m) => m.month)).toEqual([2, 3, 4, 5, 6]);
+      for (const path of [
+        'league.graduatingGrade',
+        'league.transferOutMonth',
+        'league.blackboardEveryDays',
+        'league.flagRaisingWeekday',
+        'league.themedMonths',
+      ])
+        expect(FIELD_META[path]?.label.zh).toMatch(/[\u4e00-\u9fff]/);
+    },
+  );
 
   it('PP-2 the forecast is due on the 25th in T2 and on the 5th in the regulation T1 borrows', () => {
     expect(POLICY_PRESETS.T2.production.forecastDueDay).toBe(25);
@@ -81,17 +91,20 @@ describe('policy presets', () => {
     for (const name of ['S1', 'S2', 'S3', 'S4', 'T5'] as const) expect(POLICY_PRESETS[name].training.advancedGroupMinCommendedShare, name).toBe(0.5);
   });
 
-  it.each(['S1', 'S2', 'S3', 'S4', 'T5'] as const)('ST-18 ST-19 ST-20 issue 13 items 14–16: preset %s names the term panel, the handbook signers and months, the record-book inspectors and the group-plan approver', (name) => {
-    const tr = POLICY_PRESETS[name].training;
-    // S2 五.5 考核小组 and S1 考勤 三 领导组: the principal and the office.
-    expect(tr.termPanelRoles).toEqual(['principal', 'academic_director']);
-    expect(tr.recordBookInspectorRoles).toEqual(['principal', 'academic_director']);
-    // S1 学习制度 1 按月签评: the group leader or the office, every month teachers are at school.
-    expect(tr.handbookSignOff.signerRoles).toEqual(['group_leader', 'academic_director']);
-    expect(tr.handbookSignOff.months).toEqual([9, 10, 11, 12, 1, 3, 4, 5, 6]);
-    // S2 六.(二): group plans under the school plan, approved by the office.
-    expect(tr.groupPlanApproverRole).toBe('academic_director');
-  });
+  it.each(['S1', 'S2', 'S3', 'S4', 'T5'] as const)(
+    'ST-18 ST-19 ST-20 issue 13 items 14–16: preset %s names the term panel, the handbook signers and months, the record-book inspectors and the group-plan approver',
+    (name) => {
+      const tr = POLICY_PRESETS[name].training;
+      // S2 五.5 考核小组 and S1 考勤 三 领导组: the principal and the office.
+      expect(tr.termPanelRoles).toEqual(['principal', 'academic_director']);
+      expect(tr.recordBookInspectorRoles).toEqual(['principal', 'academic_director']);
+      // S1 学习制度 1 按月签评: the group leader or the office, every month teachers are at school.
+      expect(tr.handbookSignOff.signerRoles).toEqual(['group_leader', 'academic_director']);
+      expect(tr.handbookSignOff.months).toEqual([9, 10, 11, 12, 1, 3, 4, 5, 6]);
+      // S2 六.(二): group plans under the school plan, approved by the office.
+      expect(tr.groupPlanApproverRole).toBe('academic_director');
+    },
+  );
 
   it('ST-19 issue 13 item 15: the handbook sign-off cites S1 学习制度 1 and the record-book inspection S1 考勤 三', () => {
     expect(FIELD_META['training.handbookSignOff.months'].clause).toBe('S1 学习制度 1');
@@ -104,14 +117,24 @@ describe('policy presets', () => {
     expect(FIELD_META['production.maintenancePlanDueMonth'].clause).toBe('T4 第四十八条');
   });
 
-  it.each(PRESET_NAMES)('issue 12 preset %s carries the district section: 360 学时 in a five-year cycle from 2026, 72 a year, a floor of 12 credits', (name) => {
-    expect(POLICY_PRESETS[name].district).toEqual({ cycleYears: 5, cycleHours: 360, yearlyMinHours: 72, cycleStartYear: 2026, floor: { creditsPerYear: 12 } });
-    for (const path of ['district.cycleYears', 'district.cycleHours', 'district.yearlyMinHours', 'district.cycleStartYear', 'district.floor.creditsPerYear'])
-      expect(FIELD_META[path]?.label.zh, path).toMatch(/[\u4e00-\u9fff]/);
-  });
+  it.each(PRESET_NAMES)(
+    'issue 12 preset %s carries the district section: 360 学时 in a five-year cycle from 2026, 72 a year, a floor of 12 credits',
+    (name) => {
+      expect(POLICY_PRESETS[name].district).toEqual({
+        cycleYears: 5,
+        cycleHours: 360,
+        yearlyMinHours: 72,
+        cycleStartYear: 2026,
+        floor: { creditsPerYear: 12 },
+      });
+      for (const path of ['district.cycleYears', 'district.cycleHours', 'district.yearlyMinHours', 'district.cycleStartYear', 'district.floor.creditsPerYear'])
+        expect(FIELD_META[path]?.label.zh, path).toMatch(/[\u4e00-\u9fff]/);
+    },
+  );
 
   it('issue 12 the district floor is not below what its schools start from, and D1 is the district kind’s preset', () => {
-    for (const name of ['S1', 'S2', 'S3', 'S4'] as const) expect(POLICY_PRESETS.D1.district.floor.creditsPerYear).toBeLessThanOrEqual(POLICY_PRESETS[name].training.creditsPerYear);
+    for (const name of ['S1', 'S2', 'S3', 'S4'] as const)
+      expect(POLICY_PRESETS.D1.district.floor.creditsPerYear).toBeLessThanOrEqual(POLICY_PRESETS[name].training.creditsPerYear);
     expect(presetNameFor('X9', 'district')).toBe('D1');
     expect(FIELD_META['district.cycleHours'].clause).toBe('教师〔2011〕1号');
   });

@@ -52,7 +52,15 @@ export const POLICY_PRESETS: Record<PresetName, Policy> = {
   // (sales plan by the 5th, approval by the 9th, issue on the 10th).
   // 篇二所附制度 1.(2) and 2.(2): a plan revised for the market goes the same way as the plan.
   // Its 3.(1): the workshops' daily schedules follow the plan issued on the 10th.
-  T1: plant({ forecastDueDay: 5, monthlyPlanDueDay: 9, planIssueDay: 10, monthlyPlanApproverRole: 'vp_production', customerChangeApproverRole: 'vp_production', exceptionsAlwaysToVp: false, dailyScheduleDueDay: 20 }),
+  T1: plant({
+    forecastDueDay: 5,
+    monthlyPlanDueDay: 9,
+    planIssueDay: 10,
+    monthlyPlanApproverRole: 'vp_production',
+    customerChangeApproverRole: 'vp_production',
+    exceptionsAlwaysToVp: false,
+    dailyScheduleDueDay: 20,
+  }),
   // T2 五.1.2): the 外购外协件需求计划 is a monthly requirements plan, bought as needed.
   T2: plant({ purchaseLotPolicy: 'lot_for_lot', purchaseOrderPeriod: 'month' }),
   // T3 第五条: the monthly plan is approved by the production director; 第十一条: the

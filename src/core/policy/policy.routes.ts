@@ -11,14 +11,16 @@ import { applyPreset, diffPolicyVersions, findPolicyVersions, getPolicy, getPoli
 const Version = z.coerce.number().int().min(0);
 
 export const policyRoutes: RouteModule = (app, ctx) => {
-  app.get('/policy', { schema: { tags: ['policy'], summary: '当前制度参数 Policy in force', response: { 200: PolicyViewSchema } } }, async (req) => getPolicyView(ctx.db, actorOf(req)));
+  app.get('/policy', { schema: { tags: ['policy'], summary: '当前制度参数 Policy in force', response: { 200: PolicyViewSchema } } }, async (req) =>
+    getPolicyView(ctx.db, actorOf(req)),
+  );
 
   app.get(
     '/policy/time-zone',
     {
       schema: {
         tags: ['policy'],
-        summary: '组织时区 The organisation\'s time zone',
+        summary: "组织时区 The organisation's time zone",
         response: { 200: z.object({ utcOffsetMinutes: z.number().int() }) },
       },
     },
@@ -26,16 +28,27 @@ export const policyRoutes: RouteModule = (app, ctx) => {
     async (req) => ({ utcOffsetMinutes: (await getPolicy(ctx.db, actorOf(req).orgId)).calendar.utcOffsetMinutes }),
   );
 
-  app.get('/policy/meta', { schema: { tags: ['policy'], summary: '参数说明与条款 Field labels, units and clauses', response: { 200: PolicyMetaSchema } } }, async (req) => ({
-    // Issue 12: the sections of the organisation's modules only (a school has no production section).
-    sections: Object.fromEntries((await scopedRegistryOf(ctx.db, ctx.registry, actorOf(req).orgId)).policySections.map((s) => [s, SECTION_LABELS[s]])),
-    fields: FIELD_META,
-    presets: PRESET_NAMES.map((name) => ({ name, ...PRESET_LABELS[name] })),
-  }));
+  app.get(
+    '/policy/meta',
+    { schema: { tags: ['policy'], summary: '参数说明与条款 Field labels, units and clauses', response: { 200: PolicyMetaSchema } } },
+    async (req) => ({
+      // Issue 12: the sections of the organisation's modules only (a school has no production section).
+      sections: Object.fromEntries((await scopedRegistryOf(ctx.db, ctx.registry, actorOf(req).orgId)).policySections.map((s) => [s, SECTION_LABELS[s]])),
+      fields: FIELD_META,
+      presets: PRESET_NAMES.map((name) => ({ name, ...PRESET_LABELS[name] })),
+    }),
+  );
 
   app.get(
     '/policy/presets/:name',
-    { schema: { tags: ['policy'], summary: '模板预设值 Preset values', params: z.object({ name: z.enum(PRESET_NAMES) }), response: { 200: PresetValuesSchema } } },
+    {
+      schema: {
+        tags: ['policy'],
+        summary: '模板预设值 Preset values',
+        params: z.object({ name: z.enum(PRESET_NAMES) }),
+        response: { 200: PresetValuesSchema },
+      },
+    },
     async (req) => ({ name: req.params.name, values: POLICY_PRESETS[req.params.name] }),
   );
 
@@ -68,7 +81,11 @@ export const policyRoutes: RouteModule = (app, ctx) => {
     async (req) => applyPreset(ctx.db, actorOf(req), req.body, ctx.registry.policyChecks),
   );
 
-  app.get('/policy/versions', { schema: { tags: ['policy'], summary: '版本历史 Version history', response: { 200: z.array(PolicyVersionRowSchema) } } }, async (req) => findPolicyVersions(ctx.db, actorOf(req)));
+  app.get(
+    '/policy/versions',
+    { schema: { tags: ['policy'], summary: '版本历史 Version history', response: { 200: z.array(PolicyVersionRowSchema) } } },
+    async (req) => findPolicyVersions(ctx.db, actorOf(req)),
+  );
 
   app.get(
     '/policy/versions/:version',
@@ -78,7 +95,14 @@ export const policyRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/policy/diff',
-    { schema: { tags: ['policy'], summary: '版本差异 Diff of two versions', querystring: z.object({ from: Version, to: Version }), response: { 200: z.array(PolicyChangeSchema) } } },
+    {
+      schema: {
+        tags: ['policy'],
+        summary: '版本差异 Diff of two versions',
+        querystring: z.object({ from: Version, to: Version }),
+        response: { 200: z.array(PolicyChangeSchema) },
+      },
+    },
     async (req) => diffPolicyVersions(ctx.db, actorOf(req), req.query.from, req.query.to),
   );
 };

@@ -74,15 +74,7 @@ const AssessmentSchema = z.object({
   materialVariancePenalty: money,
 });
 
-export const CREDIT_CATEGORIES = [
-  'theory',
-  'newCurriculum',
-  'language',
-  'subjectSkills',
-  'informationTechnology',
-  'moralEducation',
-  'degreeDistance',
-] as const;
+export const CREDIT_CATEGORIES = ['theory', 'newCurriculum', 'language', 'subjectSkills', 'informationTechnology', 'moralEducation', 'degreeDistance'] as const;
 export type CreditCategory = (typeof CREDIT_CATEGORIES)[number];
 
 const CreditRuleSchema = z.object({

@@ -8,14 +8,21 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     clause: 'T2 五.1.1)',
     requirementId: 'PP-2',
     help: t('销售部每月此日前向生产部门预报下月需求计划', 'Sales sends next month’s demand forecast by this day'),
-    notes: { ...plantsBorrow('T2 五.1.1)'), T1: t('取篇二所附制度 1.(1)：每月5日前报下月计划销售量', 'From the regulation printed under part 2, 1.(1): by the 5th') },
+    notes: {
+      ...plantsBorrow('T2 五.1.1)'),
+      T1: t('取篇二所附制度 1.(1)：每月5日前报下月计划销售量', 'From the regulation printed under part 2, 1.(1): by the 5th'),
+    },
   },
   'production.monthlyPlanDueDay': {
     label: t('月度生产计划编制（报批）日', 'Monthly plan compiled by'),
     unit: U.day,
     clause: 'T2 五.1.2)',
     requirementId: 'PP-8',
-    notes: { T4: t('T4 第十九条：每月28日编制下月生产计划', 'T4 art. 19: compiled on the 28th'), T1: t('篇二所附制度 1.(2)：每月9日前报主管经理审批', 'Part 2 appendix 1.(2): submitted by the 9th'), T3: borrowed('T2 五.1.2)') },
+    notes: {
+      T4: t('T4 第十九条：每月28日编制下月生产计划', 'T4 art. 19: compiled on the 28th'),
+      T1: t('篇二所附制度 1.(2)：每月9日前报主管经理审批', 'Part 2 appendix 1.(2): submitted by the 9th'),
+      T3: borrowed('T2 五.1.2)'),
+    },
   },
   'production.planIssueDay': {
     label: t('月度计划下达日', 'Monthly plan issued by'),
@@ -30,9 +37,19 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     clause: 'T2 三.2',
     requirementId: 'PP-8',
     options: ROLE_OPTIONS,
-    notes: { T3: t('T3 第五条.3：生产总监审批', 'T3 art. 5.3: production director'), T4: t('T4 第十九条：副总经理批准', 'T4 art. 19: vice general manager'), T1: t('篇二所附制度 1.(2)：主管经理审批', 'Part 2 appendix 1.(2): the manager in charge') },
+    notes: {
+      T3: t('T3 第五条.3：生产总监审批', 'T3 art. 5.3: production director'),
+      T4: t('T4 第十九条：副总经理批准', 'T4 art. 19: vice general manager'),
+      T1: t('篇二所附制度 1.(2)：主管经理审批', 'Part 2 appendix 1.(2): the manager in charge'),
+    },
   },
-  'production.specialPlanIssueDays': { label: t('专项计划下达时限', 'Special plan issued within'), unit: U.days, clause: 'T2 五.2', requirementId: 'PP-11', notes: plantsBorrow('T2 五.2') },
+  'production.specialPlanIssueDays': {
+    label: t('专项计划下达时限', 'Special plan issued within'),
+    unit: U.days,
+    clause: 'T2 五.2',
+    requirementId: 'PP-11',
+    notes: plantsBorrow('T2 五.2'),
+  },
   'production.temporaryPlanIssueDays': {
     label: t('临时计划下达时限', 'Temporary plan issued within'),
     unit: U.days,
@@ -74,7 +91,11 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     unit: U.day,
     clause: 'T4 第五十六条',
     requirementId: 'PP-21',
-    notes: { T3: t('T3 第十一条：每月月底召开生产会议（31 = 月末）', 'T3 art. 11: held at month end (31 = month end)'), T1: borrowed('T4 第五十六条'), T2: borrowed('T4 第五十六条') },
+    notes: {
+      T3: t('T3 第十一条：每月月底召开生产会议（31 = 月末）', 'T3 art. 11: held at month end (31 = month end)'),
+      T1: borrowed('T4 第五十六条'),
+      T2: borrowed('T4 第五十六条'),
+    },
   },
   'production.dispatchMeetingLeaveApproverRole': {
     label: t('调度会请假批准人', 'Dispatch meeting leave approver'),
@@ -122,7 +143,11 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
       { value: 'max_min', label: t('低于最低库存时补足到最高库存', 'Below the minimum, order up to the maximum') },
       { value: 'lot_for_lot', label: t('按净需求采购（保留安全库存）', 'Order the net need (keeping the safety stock)') },
     ],
-    notes: { T2: t('T2 五.1.2)：按月编制外购外协件需求计划', 'T2 5.1.2): a monthly requirements plan for bought parts'), T1: t('T1 第7条：物资准备以最高储备量确定', 'T1 7: material stocks are set by their maximum'), T3: borrowed('T4 第二十三条') },
+    notes: {
+      T2: t('T2 五.1.2)：按月编制外购外协件需求计划', 'T2 5.1.2): a monthly requirements plan for bought parts'),
+      T1: t('T1 第7条：物资准备以最高储备量确定', 'T1 7: material stocks are set by their maximum'),
+      T3: borrowed('T4 第二十三条'),
+    },
   },
   'production.purchaseOrderPeriod': {
     label: t('采购订单合并周期', 'Purchase orders consolidated per'),
@@ -141,29 +166,49 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     unit: U.month,
     clause: 'T4 第四十八条',
     requirementId: 'PP-25',
-    help: t('“每年初”的量化口径：该月月末前提交总经理批准，逾期记考核', 'What “at the start of the year” means: submitted to the GM by the end of this month; late is a finding'),
+    help: t(
+      '“每年初”的量化口径：该月月末前提交总经理批准，逾期记考核',
+      'What “at the start of the year” means: submitted to the GM by the end of this month; late is a finding',
+    ),
   },
   'production.coordinationChairRole': {
     label: t('生产协调会主持人（主管生产副总经理）', 'Chairs coordination meetings (VP production)'),
     clause: 'T4 第五十五条',
     requirementId: 'PP-19',
     options: ROLE_OPTIONS,
-    help: t('异常影响其它车间或总进度时召开协调会由其主持；上报的异常也通知此角色', 'Chairs the coordination meeting an exception calls; escalated exceptions go to this role'),
-    notes: { T1: borrowed('T4 第五十五条'), T2: t('T2 六.1.4)：向公司主管副总经理汇报', 'T2 6.1.4): reported to the vice GM in charge'), T3: borrowed('T4 第五十五条') },
+    help: t(
+      '异常影响其它车间或总进度时召开协调会由其主持；上报的异常也通知此角色',
+      'Chairs the coordination meeting an exception calls; escalated exceptions go to this role',
+    ),
+    notes: {
+      T1: borrowed('T4 第五十五条'),
+      T2: t('T2 六.1.4)：向公司主管副总经理汇报', 'T2 6.1.4): reported to the vice GM in charge'),
+      T3: borrowed('T4 第五十五条'),
+    },
   },
   'production.exceptionsAlwaysToVp': {
     label: t('影响生产的异常一律上报副总经理', 'Every exception goes to the vice GM at once'),
     clause: 'T2 六.1.4)',
     requirementId: 'PP-19',
-    help: t('是：上报即通知副总经理；否：必要时由生产部上报（T4 第三十五条）', 'Yes: the vice GM hears of every report; no: production escalates when needed (T4 art. 35)'),
-    notes: { T4: t('T4 第三十五条：必要时，生产部门向副总经理报告', 'T4 art. 35: production reports to the vice GM when needed'), T1: borrowed('T4 第三十五条'), T3: borrowed('T4 第三十五条') },
+    help: t(
+      '是：上报即通知副总经理；否：必要时由生产部上报（T4 第三十五条）',
+      'Yes: the vice GM hears of every report; no: production escalates when needed (T4 art. 35)',
+    ),
+    notes: {
+      T4: t('T4 第三十五条：必要时，生产部门向副总经理报告', 'T4 art. 35: production reports to the vice GM when needed'),
+      T1: borrowed('T4 第三十五条'),
+      T3: borrowed('T4 第三十五条'),
+    },
   },
   'production.customerChangeApproverRole': {
     label: t('因客户变更调整计划的批准人', 'Approves a plan adjusted for a customer change'),
     clause: 'T3 第十五条',
     requirementId: 'PP-28',
     options: ROLE_OPTIONS,
-    help: t('月度计划因客户变更合同而调整时，审批流程须包含此角色（缺少时自动加在最后一步）', 'A monthly plan adjusted for a customer change must pass this role (added as the last step when the chain lacks it)'),
+    help: t(
+      '月度计划因客户变更合同而调整时，审批流程须包含此角色（缺少时自动加在最后一步）',
+      'A monthly plan adjusted for a customer change must pass this role (added as the last step when the chain lacks it)',
+    ),
     notes: {
       T1: t('篇二所附制度 2.(2)：程序同正式生产计划', 'Part 2 appendix 2.(2): the same procedure as the plan itself'),
       T2: borrowed('T3 第十五条'),
@@ -175,13 +220,19 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     unit: U.share,
     clause: 'T4 第二十八条',
     requirementId: 'PP-17',
-    help: t('领料单某物料（连同同日已领）超过“计划量 × 材料定额 ÷ 合格率 × (1 + 损耗率)”的这一比例即为超定额，须说明原因并经超定额批准人批准。制度未给出数值，为系统默认值，可按本单位实际修改', 'A line above plan × norm ÷ yield × (1 + scrap) by more than this share (with what the days already got) is above the norm: it needs a reason and the above-norm approver. The regulations give no number; a product default to adjust'),
+    help: t(
+      '领料单某物料（连同同日已领）超过“计划量 × 材料定额 ÷ 合格率 × (1 + 损耗率)”的这一比例即为超定额，须说明原因并经超定额批准人批准。制度未给出数值，为系统默认值，可按本单位实际修改',
+      'A line above plan × norm ÷ yield × (1 + scrap) by more than this share (with what the days already got) is above the norm: it needs a reason and the above-norm approver. The regulations give no number; a product default to adjust',
+    ),
   },
   'production.requisitionAboveNormApproverRole': {
     label: t('超定额领料批准人', 'Above-norm requisition approver'),
     clause: 'T4 第三十条',
     requirementId: 'PP-17',
-    help: t('车间主任批准后（T4 第二十八条），超定额物料再由此岗位批准；T4 第三十条由生产部按物料消耗定额管理和考核', 'After the workshop director (T4 art. 28), above-norm lines go to this role; under T4 art. 30 the production department manages the consumption norms'),
+    help: t(
+      '车间主任批准后（T4 第二十八条），超定额物料再由此岗位批准；T4 第三十条由生产部按物料消耗定额管理和考核',
+      'After the workshop director (T4 art. 28), above-norm lines go to this role; under T4 art. 30 the production department manages the consumption norms',
+    ),
     options: ROLE_OPTIONS,
     notes: { T1: borrowed('T4 第三十条'), T2: borrowed('T4 第三十条'), T3: borrowed('T4 第三十条') },
   },
@@ -190,7 +241,10 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     unit: U.share,
     clause: 'T4 第三十条',
     requirementId: 'PP-17',
-    help: t('每月各车间实际领用（扣除退料）超过其进仓量对应定额的这一比例，生成考核记录。制度未给出数值，为系统默认值，可按本单位实际修改', 'Each month, a workshop drawing (net of returns) more than the norm of its 进仓 by this share gets a finding. The regulations give no number; a product default to adjust'),
+    help: t(
+      '每月各车间实际领用（扣除退料）超过其进仓量对应定额的这一比例，生成考核记录。制度未给出数值，为系统默认值，可按本单位实际修改',
+      'Each month, a workshop drawing (net of returns) more than the norm of its 进仓 by this share gets a finding. The regulations give no number; a product default to adjust',
+    ),
     notes: { T1: borrowed('T4 第三十条'), T2: borrowed('T4 第三十条'), T3: borrowed('T4 第三十条') },
   },
   'production.lagThresholdShare': {
@@ -198,7 +252,10 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     unit: U.share,
     clause: 'T4 第三十四条',
     requirementId: 'PP-18',
-    help: t('本月累计完成比累计计划少于此比例以上，即通知生产部并开立协调事项；制度未给数值，为系统默认值', 'Month to date, completion short of plan by more than this share notifies production and opens a coordination item; a product default'),
+    help: t(
+      '本月累计完成比累计计划少于此比例以上，即通知生产部并开立协调事项；制度未给数值，为系统默认值',
+      'Month to date, completion short of plan by more than this share notifies production and opens a coordination item; a product default',
+    ),
   },
   'production.monthEndVarianceShare': {
     label: t('月末“较大差异”的比例（须分析原因、纠正措施）', 'Month-end variance that needs a cause and a corrective action'),
@@ -212,22 +269,33 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     unit: U.day,
     clause: 'T2 附 3.(1)',
     requirementId: 'PP-29',
-    help: t('每月此日前报下月日生产进度表（31 = 月末）；制度未给日期，为系统默认值', 'By this day each month, for next month (31 = month end); the regulation gives no day, a product default'),
-    notes: { T1: t('篇二所附制度：计划每月10日下发，其后编制进度表，取20日', 'Part 2 appendix: the plan is issued on the 10th, the schedule follows; the 20th') },
+    help: t(
+      '每月此日前报下月日生产进度表（31 = 月末）；制度未给日期，为系统默认值',
+      'By this day each month, for next month (31 = month end); the regulation gives no day, a product default',
+    ),
+    notes: {
+      T1: t('篇二所附制度：计划每月10日下发，其后编制进度表，取20日', 'Part 2 appendix: the plan is issued on the 10th, the schedule follows; the 20th'),
+    },
   },
   'production.completionAssessmentDay': {
     label: t('上月计划完成情况考核日', 'Last month’s completion assessed on'),
     unit: U.day,
     clause: 'T2 附 4.(1)',
     requirementId: 'PP-29',
-    help: t('每月此日按进仓数量考核各车间上月完成情况，并计算 T2 七.2、七.3 考核；制度未给日期，为系统默认值', 'On this day each month last month’s completion is assessed by 进仓 and T2 7.2 / 7.3 are computed; a product default'),
+    help: t(
+      '每月此日按进仓数量考核各车间上月完成情况，并计算 T2 七.2、七.3 考核；制度未给日期，为系统默认值',
+      'On this day each month last month’s completion is assessed by 进仓 and T2 7.2 / 7.3 are computed; a product default',
+    ),
   },
   'production.materialReserveDays': {
     label: t('物资准备最高储备天数（按最大产量）', 'Material ceiling: days of need at maximum output'),
     unit: U.days,
     clause: 'T1 7',
     requirementId: 'PP-7',
-    help: t('各物料最高储备量 = 最大生产量下的日需用量 × 此天数；制度未给天数，为系统默认值，可按本单位实际修改', 'Each material’s ceiling = need per day at maximum output × these days; the regulation gives no number, a product default to adjust'),
+    help: t(
+      '各物料最高储备量 = 最大生产量下的日需用量 × 此天数；制度未给天数，为系统默认值，可按本单位实际修改',
+      'Each material’s ceiling = need per day at maximum output × these days; the regulation gives no number, a product default to adjust',
+    ),
     notes: { T2: borrowed('T1 7'), T3: borrowed('T1 7'), T4: borrowed('T1 7') },
   },
   'production.wipReserveDays': {
@@ -235,7 +303,10 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     unit: U.days,
     clause: 'T1 7',
     requirementId: 'PP-7',
-    help: t('各半成品（按所在车间）最高储备量 = 最大生产量下的日需用量 × 此天数；制度未给天数，为系统默认值', 'Each semi-finished item’s ceiling (per workshop) = need per day at maximum output × these days; a product default'),
+    help: t(
+      '各半成品（按所在车间）最高储备量 = 最大生产量下的日需用量 × 此天数；制度未给天数，为系统默认值',
+      'Each semi-finished item’s ceiling (per workshop) = need per day at maximum output × these days; a product default',
+    ),
     notes: { T2: borrowed('T1 7'), T3: borrowed('T1 7'), T4: borrowed('T1 7') },
   },
   'production.ceilingChangeThresholdPct': {
@@ -243,22 +314,47 @@ export const PRODUCTION_META: Record<string, FieldMeta> = {
     unit: t('%', '%'),
     clause: 'T1 7',
     requirementId: 'PP-7',
-    help: t('年度生产计划总量较上一版变化达到此百分比，才考虑调整物资准备和在制品最高储备量；制度未给数值，为系统默认值', 'Only when the annual plan’s total moves by at least this percentage from its previous revision are the ceilings reconsidered; a product default'),
+    help: t(
+      '年度生产计划总量较上一版变化达到此百分比，才考虑调整物资准备和在制品最高储备量；制度未给数值，为系统默认值',
+      'Only when the annual plan’s total moves by at least this percentage from its previous revision are the ceilings reconsidered; a product default',
+    ),
     notes: { T2: borrowed('T1 7'), T3: borrowed('T1 7'), T4: borrowed('T1 7') },
   },
 
-  'assessment.planLateIssuePenalty': { label: t('计划延迟下达造成生产延误', 'Plan issued late, causing delay'), unit: U.yuan, clause: 'T2 七.1', requirementId: 'PP-27' },
-  'assessment.poorOrganisationPenalty': { label: t('组织不合理造成未按时完成', 'Poor organisation, task not finished on time'), unit: U.yuan, clause: 'T2 七.2', requirementId: 'PP-27' },
-  'assessment.qualityDelayPenalty': { label: t('质量问题造成不能按时交货', 'Quality problem, late delivery'), unit: U.yuan, clause: 'T2 七.3', requirementId: 'PP-27' },
-  'assessment.falsificationMultiplier': { label: t('弄虚作假加倍考核倍数', 'Multiplier when facts were falsified'), unit: U.times, clause: 'T2 七.5', requirementId: 'CORE-8' },
+  'assessment.planLateIssuePenalty': {
+    label: t('计划延迟下达造成生产延误', 'Plan issued late, causing delay'),
+    unit: U.yuan,
+    clause: 'T2 七.1',
+    requirementId: 'PP-27',
+  },
+  'assessment.poorOrganisationPenalty': {
+    label: t('组织不合理造成未按时完成', 'Poor organisation, task not finished on time'),
+    unit: U.yuan,
+    clause: 'T2 七.2',
+    requirementId: 'PP-27',
+  },
+  'assessment.qualityDelayPenalty': {
+    label: t('质量问题造成不能按时交货', 'Quality problem, late delivery'),
+    unit: U.yuan,
+    clause: 'T2 七.3',
+    requirementId: 'PP-27',
+  },
+  'assessment.falsificationMultiplier': {
+    label: t('弄虚作假加倍考核倍数', 'Multiplier when facts were falsified'),
+    unit: U.times,
+    clause: 'T2 七.5',
+    requirementId: 'CORE-8',
+  },
   'assessment.materialVariancePenalty': {
     label: t('物料消耗超定额考核金额', 'Material over-use penalty'),
     unit: U.yuan,
     clause: 'T4 第三十条',
     requirementId: 'PP-17',
-    help: t('T4 第三十条只规定生产部对车间物料工作“管理和考核”，未给出金额：默认 0，即只记录考核事实、不计金额；需要扣罚时按本单位规定填写', 'T4 art. 30 says the production department manages and assesses the workshops’ material work, without an amount: 0 by default records the finding with no amount; enter your own amount to charge one'),
+    help: t(
+      'T4 第三十条只规定生产部对车间物料工作“管理和考核”，未给出金额：默认 0，即只记录考核事实、不计金额；需要扣罚时按本单位规定填写',
+      'T4 art. 30 says the production department manages and assesses the workshops’ material work, without an amount: 0 by default records the finding with no amount; enter your own amount to charge one',
+    ),
     notes: { T1: borrowed('T4 第三十条'), T2: borrowed('T4 第三十条'), T3: borrowed('T4 第三十条') },
   },
   'assessment.excludeImmatureProducts': { label: t('不成熟产品不在本办法考核范围', 'Immature products excluded'), clause: 'T2 七.6', requirementId: 'PP-27' },
-
 };

@@ -22,11 +22,7 @@ export const wordsSchema = z.object({ zh: z.string(), en: z.string() });
 
 /** Hours as the database keeps them (numeric with two decimals): positive, at most two decimals. */
 export function hoursValue(options: { max: number }) {
-  return z
-    .number()
-    .positive()
-    .max(options.max)
-    .refine(hasTwoDecimalsAtMost, 'at most two decimals (0.01 h)');
+  return z.number().positive().max(options.max).refine(hasTwoDecimalsAtMost, 'at most two decimals (0.01 h)');
 }
 
 export function hasTwoDecimalsAtMost(n: number): boolean {

@@ -7,7 +7,22 @@ import { blackboardChecks, blackboardScores, DEFAULT_CRITERIA, flagRaisings, lea
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['子涵', '梓萱', '浩然', '欣怡', '宇轩', '思彤', '俊熙', '雨桐', '博文', '佳怡', '一诺', '明轩'];
-const WEEK_THEMES = ['文明礼仪从我做起', '爱国主义教育', '安全教育', '勤俭节约', '诚信教育', '珍爱生命', '感恩教育', '学习习惯养成', '网络安全', '法治教育', '心理健康', '环境保护', '冬季安全', '期末复习动员'];
+const WEEK_THEMES = [
+  '文明礼仪从我做起',
+  '爱国主义教育',
+  '安全教育',
+  '勤俭节约',
+  '诚信教育',
+  '珍爱生命',
+  '感恩教育',
+  '学习习惯养成',
+  '网络安全',
+  '法治教育',
+  '心理健康',
+  '环境保护',
+  '冬季安全',
+  '期末复习动员',
+];
 const TERM_ONE = [
   { month: 9, theme: '行为规范教育月', activities: ['团员注册，支部委员摸底', '开学升旗仪式与国旗下讲话', '完善团员档案'] },
   { month: 10, theme: '爱国主义教育月', activities: ['国庆主题团日活动', '“青春风铃”广播社招新'] },
@@ -51,7 +66,9 @@ export async function seedLeagueSchool(db: Db, org: DemoOrg): Promise<void> {
       }),
     )
     .returning();
-  await db.insert(leagueRegistrations).values(members.slice(0, 30).map((m) => ({ orgId: org.orgId, memberId: m.id, termCode: termCodeOf(schoolYear, term), registeredOn: range.from })));
+  await db
+    .insert(leagueRegistrations)
+    .values(members.slice(0, 30).map((m) => ({ orgId: org.orgId, memberId: m.id, termCode: termCodeOf(schoolYear, term), registeredOn: range.from })));
   const [plan] = await db
     .insert(leaguePlans)
     .values({
@@ -65,23 +82,48 @@ export async function seedLeagueSchool(db: Db, org: DemoOrg): Promise<void> {
     .returning();
   const months = term === 1 ? TERM_ONE : policy.league.themedMonths;
   const currentMonth = Number(today.slice(5, 7));
-  const isPast = (month: number) => (term === 1 ? (month >= 9 ? month : month + 12) < (currentMonth >= 9 ? currentMonth : currentMonth + 12) : month < currentMonth);
+  const isPast = (month: number) =>
+    term === 1 ? (month >= 9 ? month : month + 12) < (currentMonth >= 9 ? currentMonth : currentMonth + 12) : month < currentMonth;
   await db.insert(leaguePlanItems).values(
     months.flatMap((m) =>
-      m.activities.map((title, i) => ({ orgId: org.orgId, planId: plan.id, month: m.month, theme: m.theme, title, sort: i, state: isPast(m.month) ? ('done' as const) : ('planned' as const), doneOn: isPast(m.month) ? range.from : null })),
+      m.activities.map((title, i) => ({
+        orgId: org.orgId,
+        planId: plan.id,
+        month: m.month,
+        theme: m.theme,
+        title,
+        sort: i,
+        state: isPast(m.month) ? ('done' as const) : ('planned' as const),
+        doneOn: isPast(m.month) ? range.from : null,
+      })),
     ),
   );
   const mondays = weekdaysBetween(range.from, today, policy.league.flagRaisingWeekday);
   await db.insert(flagRaisings).values(
     mondays
       .filter((_, i) => i !== 3)
-      .map((weekStart, i) => ({ orgId: org.orgId, weekStart, theme: WEEK_THEMES[i % WEEK_THEMES.length], focus: '落实本周德育重点，开展主题班会', classMeetingTheme: WEEK_THEMES[i % WEEK_THEMES.length], blackboardTheme: WEEK_THEMES[Math.floor(i / 2) % WEEK_THEMES.length], speaker: '学生代表', heldOn: weekStart })),
+      .map((weekStart, i) => ({
+        orgId: org.orgId,
+        weekStart,
+        theme: WEEK_THEMES[i % WEEK_THEMES.length],
+        focus: '落实本周德育重点，开展主题班会',
+        classMeetingTheme: WEEK_THEMES[i % WEEK_THEMES.length],
+        blackboardTheme: WEEK_THEMES[Math.floor(i / 2) % WEEK_THEMES.length],
+        speaker: '学生代表',
+        heldOn: weekStart,
+      })),
   );
   const firstCheck = addDays(weekStartOf(range.from), 11);
   const checks = await db
     .insert(blackboardChecks)
     .values(
-      Array.from({ length: 9 }, (_, i) => ({ orgId: org.orgId, checkOn: addDays(firstCheck, i * policy.league.blackboardEveryDays), theme: WEEK_THEMES[(i * 2) % WEEK_THEMES.length], criteria: DEFAULT_CRITERIA, publishedAt: org.today })).filter((c) => c.checkOn <= range.to),
+      Array.from({ length: 9 }, (_, i) => ({
+        orgId: org.orgId,
+        checkOn: addDays(firstCheck, i * policy.league.blackboardEveryDays),
+        theme: WEEK_THEMES[(i * 2) % WEEK_THEMES.length],
+        criteria: DEFAULT_CRITERIA,
+        publishedAt: org.today,
+      })).filter((c) => c.checkOn <= range.to),
     )
     .returning();
   const done = checks.filter((c) => c.checkOn < today);

@@ -18,11 +18,23 @@ export const memberRoutes: RouteModule = (app, ctx) => {
     return { today, termCode: termCodeOf(schoolYearOf(today), termOf(today)) };
   };
 
-  app.get('/league/branches', { config: { permission: 'league.read' }, schema: { tags: ['league'], summary: '团支部 Branches', response: { 200: z.array(BranchSchema) } } }, async (req) => findBranches(ctx.db, actorOf(req)));
+  app.get(
+    '/league/branches',
+    { config: { permission: 'league.read' }, schema: { tags: ['league'], summary: '团支部 Branches', response: { 200: z.array(BranchSchema) } } },
+    async (req) => findBranches(ctx.db, actorOf(req)),
+  );
 
   app.post(
     '/league/branches',
-    { config: { permission: 'league.manage' }, schema: { tags: ['league'], summary: '新增团支部 Add a branch', body: z.object({ name: z.string().max(50), grade: z.number().int().min(1).max(12) }), response: { 201: BranchSchema } } },
+    {
+      config: { permission: 'league.manage' },
+      schema: {
+        tags: ['league'],
+        summary: '新增团支部 Add a branch',
+        body: z.object({ name: z.string().max(50), grade: z.number().int().min(1).max(12) }),
+        response: { 201: BranchSchema },
+      },
+    },
     async (req, reply) => reply.code(201).send(await addBranch(ctx.db, actorOf(req), req.body)),
   );
 
@@ -30,7 +42,16 @@ export const memberRoutes: RouteModule = (app, ctx) => {
     '/league/members',
     {
       config: { permission: 'league.read' },
-      schema: { tags: ['league'], summary: '团员名册 Member register (YL-1)', querystring: z.object({ branchId: z.uuid().optional(), status: z.enum(['preparatory', 'member', 'transferred_out']).optional(), termCode: TermCode.optional() }), response: { 200: z.array(MemberViewSchema) } },
+      schema: {
+        tags: ['league'],
+        summary: '团员名册 Member register (YL-1)',
+        querystring: z.object({
+          branchId: z.uuid().optional(),
+          status: z.enum(['preparatory', 'member', 'transferred_out']).optional(),
+          termCode: TermCode.optional(),
+        }),
+        response: { 200: z.array(MemberViewSchema) },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -38,11 +59,18 @@ export const memberRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get('/league/members/tasks', { config: { permission: 'league.read' }, schema: { tags: ['league'], summary: '注册与转出待办 Registration and transfer-out to do', response: { 200: MemberTasksSchema } } }, async (req) => {
-    const actor = actorOf(req);
-    const { today, termCode } = await currentTermCode(actor.orgId);
-    return { termCode, ...(await getMemberTasks(ctx.db, actor, termCode, today)) };
-  });
+  app.get(
+    '/league/members/tasks',
+    {
+      config: { permission: 'league.read' },
+      schema: { tags: ['league'], summary: '注册与转出待办 Registration and transfer-out to do', response: { 200: MemberTasksSchema } },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const { today, termCode } = await currentTermCode(actor.orgId);
+      return { termCode, ...(await getMemberTasks(ctx.db, actor, termCode, today)) };
+    },
+  );
 
   app.post(
     '/league/members',
@@ -69,7 +97,16 @@ export const memberRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/league/members/:id/promote',
-    { config: { permission: 'league.manage' }, schema: { tags: ['league'], summary: '预备团员转正 Become a member', params: IdParams, body: z.object({ joinedOn: Day, version: z.number().int() }), response: { 200: MemberRowSchema } } },
+    {
+      config: { permission: 'league.manage' },
+      schema: {
+        tags: ['league'],
+        summary: '预备团员转正 Become a member',
+        params: IdParams,
+        body: z.object({ joinedOn: Day, version: z.number().int() }),
+        response: { 200: MemberRowSchema },
+      },
+    },
     async (req) => promoteMember(ctx.db, actorOf(req), req.params.id, req.body),
   );
 
@@ -77,7 +114,13 @@ export const memberRoutes: RouteModule = (app, ctx) => {
     '/league/members/:id/transfer-out',
     {
       config: { permission: 'league.manage' },
-      schema: { tags: ['league'], summary: '团籍转出 Transfer out', params: IdParams, body: z.object({ transferredOutOn: Day, transferTo: z.string().max(100), version: z.number().int() }), response: { 200: MemberRowSchema } },
+      schema: {
+        tags: ['league'],
+        summary: '团籍转出 Transfer out',
+        params: IdParams,
+        body: z.object({ transferredOutOn: Day, transferTo: z.string().max(100), version: z.number().int() }),
+        response: { 200: MemberRowSchema },
+      },
     },
     async (req) => transferOutMember(ctx.db, actorOf(req), req.params.id, req.body),
   );
@@ -86,12 +129,19 @@ export const memberRoutes: RouteModule = (app, ctx) => {
     '/league/registrations',
     {
       config: { permission: 'league.manage' },
-      schema: { tags: ['league'], summary: '团员注册 Register members for the term', body: z.object({ memberIds: z.array(z.uuid()).max(2000), termCode: TermCode.optional() }), response: { 200: RegistrationResultSchema } },
+      schema: {
+        tags: ['league'],
+        summary: '团员注册 Register members for the term',
+        body: z.object({ memberIds: z.array(z.uuid()).max(2000), termCode: TermCode.optional() }),
+        response: { 200: RegistrationResultSchema },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
       const { today, termCode } = await currentTermCode(actor.orgId);
-      return { registered: await registerMembers(ctx.db, actor, { memberIds: req.body.memberIds, termCode: req.body.termCode ?? termCode, registeredOn: today }) };
+      return {
+        registered: await registerMembers(ctx.db, actor, { memberIds: req.body.memberIds, termCode: req.body.termCode ?? termCode, registeredOn: today }),
+      };
     },
   );
 };

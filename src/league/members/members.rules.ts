@@ -14,7 +14,8 @@ export const termCodeOf = (schoolYear: string, term: 1 | 2): string => `${school
 /** S5 三.2: 预备团员 → 团员 on a day not before the preparatory period began. */
 export function checkPromotion(m: { status: MemberStatus; preparatorySince: string | null }, joinedOn: string): Text | null {
   if (m.status !== 'preparatory') return { zh: '只有预备团员可以转为团员', en: 'Only a preparatory member can become a member' };
-  if (m.preparatorySince && joinedOn < m.preparatorySince) return { zh: '入团日期早于预备期开始日期', en: 'The joining date is before the preparatory period began' };
+  if (m.preparatorySince && joinedOn < m.preparatorySince)
+    return { zh: '入团日期早于预备期开始日期', en: 'The joining date is before the preparatory period began' };
   return null;
 }
 

@@ -9,7 +9,6 @@ import { checkPromotion, registrationGaps, transferOutDue } from './members.rule
 import { type BranchRow, leagueBranches, leagueMembers, leagueRegistrations, type MemberRow, type MemberStatus } from './members.schema';
 import type { MemberViewData } from './members.contract';
 
-
 export async function findBranches(db: Db, actor: Actor): Promise<BranchRow[]> {
   requireAccess(actor, 'league.read');
   return db.select().from(leagueBranches).where(eq(leagueBranches.orgId, actor.orgId)).orderBy(asc(leagueBranches.grade), asc(leagueBranches.name));
@@ -81,7 +80,8 @@ export async function addMember(db: Db, actor: Actor, input: MemberInput): Promi
     .where(and(eq(leagueBranches.orgId, actor.orgId), eq(leagueBranches.id, input.branchId)));
   if (!branch) throw invalidField('branchId', '团支部不存在', 'unknown branch');
   if (input.status === 'member' && !input.joinedOn) throw invalidField('joinedOn', '团员须填写入团日期', 'a member needs the joining date');
-  if (input.status === 'preparatory' && !input.preparatorySince) throw invalidField('preparatorySince', '预备团员须填写预备期开始日期', 'a preparatory member needs the start date');
+  if (input.status === 'preparatory' && !input.preparatorySince)
+    throw invalidField('preparatorySince', '预备团员须填写预备期开始日期', 'a preparatory member needs the start date');
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
@@ -92,7 +92,8 @@ export async function addMember(db: Db, actor: Actor, input: MemberInput): Promi
       return row;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('CONFLICT', '学号已在团员名册中', 'That student number is on the register', [{ field: 'studentNo', reason: 'exists' }]);
+    if (isUniqueViolation(err))
+      throw new AppError('CONFLICT', '学号已在团员名册中', 'That student number is on the register', [{ field: 'studentNo', reason: 'exists' }]);
     throw err;
   }
 }
@@ -121,12 +122,24 @@ export async function promoteMember(db: Db, actor: Actor, id: string, input: { j
 }
 
 /** YL-1: the graduating member's 团籍 transfers out (S5 三.2, in May). */
-export async function transferOutMember(db: Db, actor: Actor, id: string, input: { transferredOutOn: string; transferTo: string; version: number }): Promise<MemberRow> {
+export async function transferOutMember(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { transferredOutOn: string; transferTo: string; version: number },
+): Promise<MemberRow> {
   requireAccess(actor, 'league.manage');
   const before = await getMember(db, actor, id);
   if (before.status === 'transferred_out') throw invalidState('该团员已转出', 'This member has transferred out already');
   if (!input.transferTo.trim()) throw invalidField('transferTo', '请填写转往单位', 'where does the membership go');
-  return changeMember(db, actor, before, input.version, { status: 'transferred_out', transferredOutOn: input.transferredOutOn, transferTo: input.transferTo.trim() }, 'league.member.transfer-out');
+  return changeMember(
+    db,
+    actor,
+    before,
+    input.version,
+    { status: 'transferred_out', transferredOutOn: input.transferredOutOn, transferTo: input.transferTo.trim() },
+    'league.member.transfer-out',
+  );
 }
 
 /** YL-1: 团员注册 of the term for the given members (registering twice changes nothing). */
@@ -137,7 +150,15 @@ export async function registerMembers(db: Db, actor: Actor, input: { memberIds: 
   return db.transaction(async (tx) => {
     const rows = await tx
       .insert(leagueRegistrations)
-      .values(input.memberIds.map((memberId) => ({ orgId: actor.orgId, memberId, termCode: input.termCode, registeredOn: input.registeredOn, registeredBy: actor.userId })))
+      .values(
+        input.memberIds.map((memberId) => ({
+          orgId: actor.orgId,
+          memberId,
+          termCode: input.termCode,
+          registeredOn: input.registeredOn,
+          registeredBy: actor.userId,
+        })),
+      )
       .onConflictDoNothing()
       .returning({ memberId: leagueRegistrations.memberId });
     await writeAudit(tx, actor, { action: 'league.member.register', entity: 'league.registration', entityId: input.termCode, after: { members: rows.length } });

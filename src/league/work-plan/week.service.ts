@@ -19,17 +19,40 @@ export async function findFlagRaisings(db: Db, actor: Actor, range: { from: stri
     .orderBy(asc(flagRaisings.weekStart));
   const { flagRaisingWeekday } = (await getPolicy(db, actor.orgId)).league;
   const days = weekdaysBetween(range.from, range.to, flagRaisingWeekday);
-  return { weekday: flagRaisingWeekday, weeks: days.map((weekStart) => ({ weekStart, record: rows.find((r) => r.weekStart === weekStart) ?? null })), missing: missingFlagWeeks(days, new Set(rows.map((r) => r.weekStart)), today) };
+  return {
+    weekday: flagRaisingWeekday,
+    weeks: days.map((weekStart) => ({ weekStart, record: rows.find((r) => r.weekStart === weekStart) ?? null })),
+    missing: missingFlagWeeks(days, new Set(rows.map((r) => r.weekStart)), today),
+  };
 }
 
 /** S5 三.3: the week's focus, class-meeting and blackboard themes go into Monday's flag-raising. */
-export async function saveFlagRaising(db: Db, actor: Actor, input: { weekStart: string; theme: string; focus?: string | null; classMeetingTheme?: string | null; blackboardTheme?: string | null; speaker?: string | null; heldOn?: string | null }): Promise<FlagRaisingRow> {
+export async function saveFlagRaising(
+  db: Db,
+  actor: Actor,
+  input: {
+    weekStart: string;
+    theme: string;
+    focus?: string | null;
+    classMeetingTheme?: string | null;
+    blackboardTheme?: string | null;
+    speaker?: string | null;
+    heldOn?: string | null;
+  },
+): Promise<FlagRaisingRow> {
   requireAccess(actor, 'league.manage');
   const { flagRaisingWeekday } = (await getPolicy(db, actor.orgId)).league;
   if (isoWeekday(input.weekStart) !== flagRaisingWeekday) throw invalidField('weekStart', '须为制度规定的升旗日', 'must be the flag-raising day of the policy');
   const theme = input.theme.trim();
   if (!theme) throw invalidField('theme', '请填写本周主题', 'is required');
-  const values = { theme, focus: input.focus?.trim() || null, classMeetingTheme: input.classMeetingTheme?.trim() || null, blackboardTheme: input.blackboardTheme?.trim() || null, speaker: input.speaker?.trim() || null, heldOn: input.heldOn ?? null };
+  const values = {
+    theme,
+    focus: input.focus?.trim() || null,
+    classMeetingTheme: input.classMeetingTheme?.trim() || null,
+    blackboardTheme: input.blackboardTheme?.trim() || null,
+    speaker: input.speaker?.trim() || null,
+    heldOn: input.heldOn ?? null,
+  };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(flagRaisings)
@@ -42,7 +65,12 @@ export async function saveFlagRaising(db: Db, actor: Actor, input: { weekStart: 
 }
 
 /** S5 三.6: fixed themes and check days at the policy's interval (two weeks), with the criteria published in advance. */
-export async function scheduleBlackboardChecks(db: Db, actor: Actor, input: { firstCheckOn: string; to: string; themes: string[]; criteria?: Criterion[] }, now: Date) {
+export async function scheduleBlackboardChecks(
+  db: Db,
+  actor: Actor,
+  input: { firstCheckOn: string; to: string; themes: string[]; criteria?: Criterion[] },
+  now: Date,
+) {
   requireAccess(actor, 'league.manage');
   if (input.themes.length === 0) throw invalidField('themes', '请至少填写一个板报主题', 'give at least one theme');
   const criteria = input.criteria?.length ? input.criteria : DEFAULT_CRITERIA;
@@ -53,7 +81,12 @@ export async function scheduleBlackboardChecks(db: Db, actor: Actor, input: { fi
       .values(dates.map((checkOn, i) => ({ orgId: actor.orgId, checkOn, theme: input.themes[i % input.themes.length], criteria, publishedAt: now })))
       .onConflictDoNothing()
       .returning();
-    await writeAudit(tx, actor, { action: 'league.blackboard.schedule', entity: 'league.blackboard', entityId: input.firstCheckOn, after: { checks: rows.length } });
+    await writeAudit(tx, actor, {
+      action: 'league.blackboard.schedule',
+      entity: 'league.blackboard',
+      entityId: input.firstCheckOn,
+      after: { checks: rows.length },
+    });
     return rows;
   });
 }
@@ -65,7 +98,20 @@ export async function findBlackboardChecks(db: Db, actor: Actor, range: { from: 
     .from(blackboardChecks)
     .where(and(eq(blackboardChecks.orgId, actor.orgId), gte(blackboardChecks.checkOn, range.from), lte(blackboardChecks.checkOn, range.to)))
     .orderBy(asc(blackboardChecks.checkOn));
-  const scores = checks.length ? await db.select().from(blackboardScores).where(and(eq(blackboardScores.orgId, actor.orgId), inArray(blackboardScores.checkId, checks.map((c) => c.id)))) : [];
+  const scores = checks.length
+    ? await db
+        .select()
+        .from(blackboardScores)
+        .where(
+          and(
+            eq(blackboardScores.orgId, actor.orgId),
+            inArray(
+              blackboardScores.checkId,
+              checks.map((c) => c.id),
+            ),
+          ),
+        )
+    : [];
   const branches = await db.select().from(leagueBranches).where(eq(leagueBranches.orgId, actor.orgId));
   return checks.map((c) => ({
     ...c,
@@ -77,7 +123,13 @@ export async function findBlackboardChecks(db: Db, actor: Actor, range: { from: 
 }
 
 /** A branch's score on a check, against the published criteria; scoring again replaces it. */
-export async function scoreBranch(db: Db, actor: Actor, checkId: string, input: { branchId: string; scores: Record<string, number>; comment?: string | null }, now: Date) {
+export async function scoreBranch(
+  db: Db,
+  actor: Actor,
+  checkId: string,
+  input: { branchId: string; scores: Record<string, number>; comment?: string | null },
+  now: Date,
+) {
   requireAccess(actor, 'league.manage');
   const [check] = await db
     .select()

@@ -6,7 +6,13 @@ const S5 = POLICY_PRESETS.S2.league;
 
 describe('league work plan (YL-2, YL-3)', () => {
   it('YL-2 the S5 themed months (policy league.themedMonths) run February to June and become plan items', () => {
-    expect(S5.themedMonths.map((m) => `${m.month}:${m.theme}`)).toEqual(['2:习惯养成教育月', '3:学雷锋活动月', '4:传统美德教育月', '5:学校安全教育月', '6:总结实践月']);
+    expect(S5.themedMonths.map((m) => `${m.month}:${m.theme}`)).toEqual([
+      '2:习惯养成教育月',
+      '3:学雷锋活动月',
+      '4:传统美德教育月',
+      '5:学校安全教育月',
+      '6:总结实践月',
+    ]);
     const items = templateItems(S5.themedMonths);
     expect(items.find((i) => i.title === '九年级团籍转出')).toMatchObject({ month: 5, theme: '学校安全教育月' });
     // issue 13 item 13: a school's own months replace S5's; an empty theme is no theme.

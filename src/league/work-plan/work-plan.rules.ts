@@ -48,7 +48,8 @@ export function scoreBlackboard(criteria: Criterion[], scores: Record<string, nu
   let total = 0;
   for (const c of criteria) {
     const v = scores[c.item];
-    if (typeof v !== 'number' || v < 0 || v > c.points) return { problem: { zh: `“${c.item}”须评 0–${c.points} 分`, en: `“${c.item}” takes 0–${c.points} points` } };
+    if (typeof v !== 'number' || v < 0 || v > c.points)
+      return { problem: { zh: `“${c.item}”须评 0–${c.points} 分`, en: `“${c.item}” takes 0–${c.points} points` } };
     total += v;
   }
   return { total: Math.round(total * 100) / 100 };

@@ -31,7 +31,11 @@ export async function getLeaguePlan(db: Db, actor: Actor, schoolYear: string, te
 }
 
 /** YL-2: a term plan; the spring term may start from the policy's themed months (S5 四), else it is built item by item. */
-export async function createLeaguePlan(db: Db, actor: Actor, input: { schoolYear: string; term: 1 | 2; title: string; guiding?: string; goals?: string; useTemplate: boolean }): Promise<PlanWithItems> {
+export async function createLeaguePlan(
+  db: Db,
+  actor: Actor,
+  input: { schoolYear: string; term: 1 | 2; title: string; guiding?: string; goals?: string; useTemplate: boolean },
+): Promise<PlanWithItems> {
   requireAccess(actor, 'league.manage');
   const title = input.title.trim();
   if (!title) throw invalidField('title', '请填写计划标题', 'is required');
@@ -41,7 +45,14 @@ export async function createLeaguePlan(db: Db, actor: Actor, input: { schoolYear
   await db.transaction(async (tx) => {
     const [plan] = await tx
       .insert(leaguePlans)
-      .values({ orgId: actor.orgId, schoolYear: input.schoolYear, term: input.term, title, guiding: input.guiding?.trim() ?? '', goals: input.goals?.trim() ?? '' })
+      .values({
+        orgId: actor.orgId,
+        schoolYear: input.schoolYear,
+        term: input.term,
+        title,
+        guiding: input.guiding?.trim() ?? '',
+        goals: input.goals?.trim() ?? '',
+      })
       .returning();
     if (items.length) await tx.insert(leaguePlanItems).values(items.map((i) => ({ orgId: actor.orgId, planId: plan.id, ...i })));
     await writeAudit(tx, actor, { action: 'league.plan.create', entity: 'league.plan', entityId: plan.id, after: plan });
@@ -49,7 +60,12 @@ export async function createLeaguePlan(db: Db, actor: Actor, input: { schoolYear
   return (await getLeaguePlan(db, actor, input.schoolYear, input.term))!;
 }
 
-export async function addPlanItem(db: Db, actor: Actor, planId: string, input: { month: number; theme?: string | null; title: string }): Promise<LeaguePlanItemRow> {
+export async function addPlanItem(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  input: { month: number; theme?: string | null; title: string },
+): Promise<LeaguePlanItemRow> {
   requireAccess(actor, 'league.manage');
   const [plan] = await db
     .select({ id: leaguePlans.id })
@@ -69,7 +85,12 @@ export async function addPlanItem(db: Db, actor: Actor, planId: string, input: {
 }
 
 /** YL-2: an activity is done (with the day and a note) or dropped. */
-export async function updatePlanItem(db: Db, actor: Actor, id: string, input: { state: 'planned' | 'done' | 'dropped'; doneOn?: string | null; note?: string | null; version: number }): Promise<LeaguePlanItemRow> {
+export async function updatePlanItem(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { state: 'planned' | 'done' | 'dropped'; doneOn?: string | null; note?: string | null; version: number },
+): Promise<LeaguePlanItemRow> {
   requireAccess(actor, 'league.manage');
   const [before] = await db
     .select()
@@ -81,7 +102,12 @@ export async function updatePlanItem(db: Db, actor: Actor, id: string, input: { 
   return db.transaction(async (tx) => {
     const [after] = await tx
       .update(leaguePlanItems)
-      .set({ state: input.state, doneOn: input.state === 'done' ? input.doneOn : null, note: input.note?.trim() || null, version: sql`${leaguePlanItems.version} + 1` })
+      .set({
+        state: input.state,
+        doneOn: input.state === 'done' ? input.doneOn : null,
+        note: input.note?.trim() || null,
+        version: sql`${leaguePlanItems.version} + 1`,
+      })
       .where(and(eq(leaguePlanItems.orgId, actor.orgId), eq(leaguePlanItems.id, id), eq(leaguePlanItems.version, input.version)))
       .returning();
     if (!after) throw versionConflict();

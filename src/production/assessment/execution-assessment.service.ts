@@ -34,23 +34,61 @@ export async function loadExecutionRecords(db: Db, orgId: string, month: string)
   const { lines } = await loadMonthLines(db, orgId, month);
   const { workshops, items } = await loadLabels(db, orgId, [...new Set(lines.map((l) => l.itemId))]);
   const reports = await db
-    .select({ id: prodDailyReports.id, number: prodDailyReports.number, workshopId: prodDailyReports.workshopId, day: prodDailyReports.reportDate, shift: prodDailyReports.shift })
+    .select({
+      id: prodDailyReports.id,
+      number: prodDailyReports.number,
+      workshopId: prodDailyReports.workshopId,
+      day: prodDailyReports.reportDate,
+      shift: prodDailyReports.shift,
+    })
     .from(prodDailyReports)
     .where(and(eq(prodDailyReports.orgId, orgId), gte(prodDailyReports.reportDate, from), lte(prodDailyReports.reportDate, to)))
     .orderBy(asc(prodDailyReports.reportDate), asc(prodDailyReports.shift));
   const stops = reports.length
     ? await db
-        .select({ reportId: prodDailyReportStoppages.reportId, reason: prodDailyReportStoppages.reason, minutes: prodDailyReportStoppages.minutes, itemId: prodDailyReportStoppages.itemId })
+        .select({
+          reportId: prodDailyReportStoppages.reportId,
+          reason: prodDailyReportStoppages.reason,
+          minutes: prodDailyReportStoppages.minutes,
+          itemId: prodDailyReportStoppages.itemId,
+        })
         .from(prodDailyReportStoppages)
-        .where(and(eq(prodDailyReportStoppages.orgId, orgId), inArray(prodDailyReportStoppages.reportId, reports.map((r) => r.id))))
+        .where(
+          and(
+            eq(prodDailyReportStoppages.orgId, orgId),
+            inArray(
+              prodDailyReportStoppages.reportId,
+              reports.map((r) => r.id),
+            ),
+          ),
+        )
     : [];
   const receipts = await db
-    .selectDistinct({ id: prodStockDocs.id, number: prodStockDocs.number, workshopId: prodStockDocs.workshopId, itemId: prodStockMoves.itemId, day: prodStockDocs.docDate })
+    .selectDistinct({
+      id: prodStockDocs.id,
+      number: prodStockDocs.number,
+      workshopId: prodStockDocs.workshopId,
+      itemId: prodStockMoves.itemId,
+      day: prodStockDocs.docDate,
+    })
     .from(prodStockDocs)
     .innerJoin(prodStockMoves, and(eq(prodStockMoves.orgId, prodStockDocs.orgId), eq(prodStockMoves.docId, prodStockDocs.id)))
-    .where(and(eq(prodStockDocs.orgId, orgId), eq(prodStockDocs.kind, 'receipt'), eq(prodStockDocs.purpose, 'production'), isNull(prodStockDocs.reversedById), isNotNull(prodStockDocs.workshopId), gte(prodStockDocs.docDate, from), lte(prodStockDocs.docDate, to)))
+    .where(
+      and(
+        eq(prodStockDocs.orgId, orgId),
+        eq(prodStockDocs.kind, 'receipt'),
+        eq(prodStockDocs.purpose, 'production'),
+        isNull(prodStockDocs.reversedById),
+        isNotNull(prodStockDocs.workshopId),
+        gte(prodStockDocs.docDate, from),
+        lte(prodStockDocs.docDate, to),
+      ),
+    )
     .orderBy(asc(prodStockDocs.docDate), asc(prodStockDocs.number));
-  const causes = await db.select().from(prodMonthVariances).where(and(eq(prodMonthVariances.orgId, orgId), eq(prodMonthVariances.month, month)));
+  const causes = await db
+    .select()
+    .from(prodMonthVariances)
+    .where(and(eq(prodMonthVariances.orgId, orgId), eq(prodMonthVariances.month, month)));
   const planDocument = await monthPlanDocument(db, orgId, month);
   const out: ExecutionLineRecord[] = [];
   for (const l of lines) {
@@ -60,7 +98,12 @@ export async function loadExecutionRecords(db: Db, orgId: string, month: string)
     const workshop = workshops.get(l.workshopId);
     const item = items.get(l.itemId);
     const own = reports.filter((r) => r.workshopId === l.workshopId);
-    const ref = (r: (typeof own)[number]): EvidenceRef => ({ id: r.id, number: r.number, label: `生产日报 ${r.number}（${r.day} 第${r.shift}班 ${workshop?.name ?? ''}）`, link: reportLink(r.id) });
+    const ref = (r: (typeof own)[number]): EvidenceRef => ({
+      id: r.id,
+      number: r.number,
+      label: `生产日报 ${r.number}（${r.day} 第${r.shift}班 ${workshop?.name ?? ''}）`,
+      link: reportLink(r.id),
+    });
     const relevant = stops.filter((s) => own.some((r) => r.id === s.reportId) && (s.itemId === null || s.itemId === l.itemId));
     const minutes: Partial<Record<StoppageKind, number>> = {};
     for (const s of relevant) minutes[s.reason] = (minutes[s.reason] ?? 0) + s.minutes;

@@ -31,9 +31,23 @@ describe('execution penalties (T2 七.2, 七.3)', () => {
   it('PP-27 a plan line short at month end with no outside cause is poor organisation: 50 yuan, citing T2 七.2 with its reports and receipts', () => {
     const [f, ...rest] = run([record({})]);
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ ruleCode: 'production.plan.incomplete', clause: 'T2 七.2', requirementId: 'PP-27', verdict: 'penalty', amount: 50, period: '2026-02', subjectDepartmentId: 'dep', subjectLabel: '灌装车间' });
+    expect(f).toMatchObject({
+      ruleCode: 'production.plan.incomplete',
+      clause: 'T2 七.2',
+      requirementId: 'PP-27',
+      verdict: 'penalty',
+      amount: 50,
+      period: '2026-02',
+      subjectDepartmentId: 'dep',
+      subjectLabel: '灌装车间',
+    });
     expect(f.summary.zh).toContain('按进仓完成 8,000箱（80%）');
-    expect(f.evidence.map((e) => `${e.entity}:${e.entityId}`)).toEqual(['document:doc', 'production.daily_report:r1', 'production.daily_report:r2', 'production.stock_doc:d1']);
+    expect(f.evidence.map((e) => `${e.entity}:${e.entityId}`)).toEqual([
+      'document:doc',
+      'production.daily_report:r1',
+      'production.daily_report:r2',
+      'production.stock_doc:d1',
+    ]);
     expect(f.dedupeKey).toBe('production.plan.incomplete|2026-02|w1|i1');
   });
 

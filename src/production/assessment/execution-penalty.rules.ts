@@ -74,11 +74,22 @@ export function causeOf(r: ExecutionLineRecord): CauseFinding {
   const m = r.stoppageMinutes;
   const quality = m.quality ?? 0;
   const [outside, outsideMinutes] = EXTERNAL.map((k) => [k, m[k] ?? 0] as const).reduce((a, b) => (b[1] > a[1] ? b : a));
-  if (quality > 0 && quality >= outsideMinutes) return { cause: 'quality', source: 'stoppages', zh: `日报记录质量停机 ${quality} 分钟`, en: `the reports record ${quality} min of quality stoppages` };
+  if (quality > 0 && quality >= outsideMinutes)
+    return { cause: 'quality', source: 'stoppages', zh: `日报记录质量停机 ${quality} 分钟`, en: `the reports record ${quality} min of quality stoppages` };
   if (outsideMinutes > 0) {
-    return { cause: 'external', source: 'stoppages', zh: `日报记录${STOP_ZH[outside]}停机 ${outsideMinutes} 分钟`, en: `the reports record ${outsideMinutes} min stopped (${outside})` };
+    return {
+      cause: 'external',
+      source: 'stoppages',
+      zh: `日报记录${STOP_ZH[outside]}停机 ${outsideMinutes} 分钟`,
+      en: `the reports record ${outsideMinutes} min stopped (${outside})`,
+    };
   }
-  return { cause: 'organisation', source: 'none', zh: '日报未记录断料、设备、停电停水、工艺等外部原因', en: 'the reports record no outside cause (material, equipment, outage, process)' };
+  return {
+    cause: 'organisation',
+    source: 'none',
+    zh: '日报未记录断料、设备、停电停水、工艺等外部原因',
+    en: 'the reports record no outside cause (material, equipment, outage, process)',
+  };
 }
 
 /** Not completed by the month's end (the month has ended and completion is short of plan). */
@@ -99,7 +110,14 @@ function evidenceOf(r: ExecutionLineRecord, reports: EvidenceRef[]): Evidence[] 
   ];
 }
 
-function findingOf(r: ExecutionLineRecord, code: string, clause: string, amount: number, reports: EvidenceRef[], title: { zh: string; en: string }): RuleFinding {
+function findingOf(
+  r: ExecutionLineRecord,
+  code: string,
+  clause: string,
+  amount: number,
+  reports: EvidenceRef[],
+  title: { zh: string; en: string },
+): RuleFinding {
   const cause = causeOf(r);
   const short = r.plan - r.completed;
   const rate = Math.round((r.completed / r.plan) * 1000) / 10;
@@ -127,7 +145,10 @@ export const poorOrganisationRule: AssessmentRule<ExecutionFacts, Policy['assess
     return input.records
       .filter((r) => isIncomplete(r, input.today) && !isExcluded(r, policy) && causeOf(r).cause === 'organisation')
       .map((r) =>
-        findingOf(r, 'production.plan.incomplete', 'T2 七.2', policy.poorOrganisationPenalty, r.shortReports, { zh: '组织不合理造成生产任务未按时完成', en: 'Poor organisation: task not completed on time' }),
+        findingOf(r, 'production.plan.incomplete', 'T2 七.2', policy.poorOrganisationPenalty, r.shortReports, {
+          zh: '组织不合理造成生产任务未按时完成',
+          en: 'Poor organisation: task not completed on time',
+        }),
       );
   },
 };
@@ -151,4 +172,5 @@ export const qualityDelayRule: AssessmentRule<ExecutionFacts, Policy['assessment
 export const EXECUTION_RULES = [poorOrganisationRule, qualityDelayRule];
 
 /** T2 七.6: the immature products' lines, listed apart for their own assessment, never penalised here. */
-export const immatureLines = (records: readonly ExecutionLineRecord[], policy: Policy['assessment']): ExecutionLineRecord[] => records.filter((r) => isExcluded(r, policy));
+export const immatureLines = (records: readonly ExecutionLineRecord[], policy: Policy['assessment']): ExecutionLineRecord[] =>
+  records.filter((r) => isExcluded(r, policy));

@@ -9,7 +9,12 @@ import { prodItems, prodWorkshops } from '../master/index';
 import type { ManualFindingBody, ManualFindingView } from './execution-assessment.contract';
 
 const KINDS = {
-  organisation: { code: 'production.plan.incomplete', clause: 'T2 七.2', zh: '组织不合理造成生产任务未按时完成', en: 'Poor organisation: task not completed on time' },
+  organisation: {
+    code: 'production.plan.incomplete',
+    clause: 'T2 七.2',
+    zh: '组织不合理造成生产任务未按时完成',
+    en: 'Poor organisation: task not completed on time',
+  },
   quality: { code: 'production.quality.delay', clause: 'T2 七.3', zh: '因质量问题造成计划生产延误不能按时交货', en: 'Quality problem delayed the plan' },
 } as const;
 
@@ -20,15 +25,25 @@ const KINDS = {
  */
 export async function recordManualExecutionFinding(db: Db, actor: Actor, body: ManualFindingBody): Promise<ManualFindingView> {
   requireAccess(actor, 'production.plan.write');
-  const [workshop] = await db.select().from(prodWorkshops).where(and(eq(prodWorkshops.orgId, actor.orgId), eq(prodWorkshops.id, body.workshopId)));
+  const [workshop] = await db
+    .select()
+    .from(prodWorkshops)
+    .where(and(eq(prodWorkshops.orgId, actor.orgId), eq(prodWorkshops.id, body.workshopId)));
   if (!workshop) throw invalidField('workshopId', '车间不存在', 'unknown workshop');
   const policy = await getPolicy(db, actor.orgId);
   let itemLabel = '';
   if (body.itemId) {
-    const [item] = await db.select().from(prodItems).where(and(eq(prodItems.orgId, actor.orgId), eq(prodItems.id, body.itemId)));
+    const [item] = await db
+      .select()
+      .from(prodItems)
+      .where(and(eq(prodItems.orgId, actor.orgId), eq(prodItems.id, body.itemId)));
     if (!item) throw invalidField('itemId', '产品不存在', 'unknown product');
     if (!item.isMature && policy.assessment.excludeImmatureProducts) {
-      throw invalidField('itemId', '不成熟产品另行专项考核，不属本办法考核范围（T2 七.6）', 'immature products are assessed on their own, outside these penalties (T2 7.6)');
+      throw invalidField(
+        'itemId',
+        '不成熟产品另行专项考核，不属本办法考核范围（T2 七.6）',
+        'immature products are assessed on their own, outside these penalties (T2 7.6)',
+      );
     }
     itemLabel = `${item.code} ${item.name} `;
   }
@@ -53,6 +68,18 @@ export async function recordManualExecutionFinding(db: Db, actor: Actor, body: M
     });
     return row!.id;
   });
-  const [f] = await db.select().from(findings).where(and(eq(findings.orgId, actor.orgId), eq(findings.id, id)));
-  return { id: f.id, ruleCode: f.ruleCode, clause: f.clause, amount: f.amount, subjectLabel: f.subjectLabel, period: f.period, summaryZh: f.summaryZh, summaryEn: f.summaryEn };
+  const [f] = await db
+    .select()
+    .from(findings)
+    .where(and(eq(findings.orgId, actor.orgId), eq(findings.id, id)));
+  return {
+    id: f.id,
+    ruleCode: f.ruleCode,
+    clause: f.clause,
+    amount: f.amount,
+    subjectLabel: f.subjectLabel,
+    period: f.period,
+    summaryZh: f.summaryZh,
+    summaryEn: f.summaryEn,
+  };
 }

@@ -24,12 +24,29 @@ describe('planning penalties (T2 七)', () => {
   it('PP-27 a plan issued after its due day is 50 yuan on the responsible unit, citing T2 七.1', () => {
     const findings = evaluateAssessmentRules([planLateIssueRule], { today: '2026-05-03', records: [record({ issuedOn: '2026-05-02' })] }, t2);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ ruleCode: 'production.plan.late-issue', clause: 'T2 七.1', requirementId: 'PP-27', amount: 50, verdict: 'penalty', subjectDepartmentId: 'dep', period: '2026-04' });
+    expect(findings[0]).toMatchObject({
+      ruleCode: 'production.plan.late-issue',
+      clause: 'T2 七.1',
+      requirementId: 'PP-27',
+      amount: 50,
+      verdict: 'penalty',
+      subjectDepartmentId: 'dep',
+      period: '2026-04',
+    });
     expect(findings[0].summary.zh).toContain('2026-05-02 才下达');
   });
 
   it('issue 14 item 4: a special request nobody planned is late once its issue day passes, keyed by the request so its plan never doubles it', () => {
-    const untouched = record({ planId: null, documentId: null, requestId: 'r1', kind: 'special', number: 'ZX-2026-0001', title: '出口订单', dueOn: '2026-06-12', link: '/production/requests/r1' });
+    const untouched = record({
+      planId: null,
+      documentId: null,
+      requestId: 'r1',
+      kind: 'special',
+      number: 'ZX-2026-0001',
+      title: '出口订单',
+      dueOn: '2026-06-12',
+      link: '/production/requests/r1',
+    });
     expect(evaluateAssessmentRules([planLateIssueRule], { today: '2026-06-12', records: [untouched] }, t2)).toEqual([]);
     const [f] = evaluateAssessmentRules([planLateIssueRule], { today: '2026-06-13', records: [untouched] }, t2);
     expect(f).toMatchObject({ clause: 'T2 七.1', amount: 50, dedupeKey: 'production.plan.late-issue|request:r1' });

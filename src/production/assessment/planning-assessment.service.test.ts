@@ -29,7 +29,13 @@ describe('planning penalties, notices and the dispatch meeting (PP-13, PP-21, PP
     p = await newPlant(db, workflows, NOW);
     const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
     planId = plan.id;
-    await savePlanLines(db, p.planner, plan.id, { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 15000, quantities: workingDayQuantities(30, 3, 600) }] }, NOW);
+    await savePlanLines(
+      db,
+      p.planner,
+      plan.id,
+      { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 15000, quantities: workingDayQuantities(30, 3, 600) }] },
+      NOW,
+    );
   });
   afterAll(() => database.drop());
 
@@ -78,11 +84,26 @@ describe('planning penalties, notices and the dispatch meeting (PP-13, PP-21, PP
     const n = await createNotice(
       db,
       p.planner,
-      { planId, workshopId: p.workshops.pack, itemId: p.items.wine, qty: 500, qualityRequirements: '符合 GB/T 15037', packagingRequirements: '6 瓶/箱，附合格证', dueOn: '2026-04-10' },
+      {
+        planId,
+        workshopId: p.workshops.pack,
+        itemId: p.items.wine,
+        qty: 500,
+        qualityRequirements: '符合 GB/T 15037',
+        packagingRequirements: '6 瓶/箱，附合格证',
+        dueOn: '2026-04-10',
+      },
       NOW,
     );
     expect(n).toMatchObject({ number: 'SCTZ-2026-0001', spec: '750ml×6', state: 'draft' });
-    const transfer = { noticeNumber: n.number, itemId: p.items.base, qty: 2250, fromWorkshopId: p.workshops.brew, toWorkshopId: p.workshops.fill, transferredOn: '2026-04-08' };
+    const transfer = {
+      noticeNumber: n.number,
+      itemId: p.items.base,
+      qty: 2250,
+      fromWorkshopId: p.workshops.brew,
+      toWorkshopId: p.workshops.fill,
+      transferredOn: '2026-04-08',
+    };
     await expect(recordTransfer(db, p.planner, transfer, NOW)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'noticeNumber' }] });
     await expect(recordTransfer(db, p.planner, { ...transfer, noticeNumber: '' }, NOW)).rejects.toMatchObject({ details: [{ field: 'noticeNumber' }] });
     await issueNotice(db, p.planner, n.id, n.version, NOW);
@@ -94,7 +115,19 @@ describe('planning penalties, notices and the dispatch meeting (PP-13, PP-21, PP
     await createSeries(
       db,
       p.system,
-      { title: '生产调度例会', kind: 'dispatch', recurrence: { kind: 'monthly' }, policyDayPath: 'production.dispatchMeetingDay', startTime: '09:00', durationMinutes: 120, chairUserId: p.vp.userId, audience: 'listed', attendeeUserIds: [p.planner.userId], clause: 'T4 第五十六条', requirementId: 'PP-21' },
+      {
+        title: '生产调度例会',
+        kind: 'dispatch',
+        recurrence: { kind: 'monthly' },
+        policyDayPath: 'production.dispatchMeetingDay',
+        startTime: '09:00',
+        durationMinutes: 120,
+        chairUserId: p.vp.userId,
+        audience: 'listed',
+        attendeeUserIds: [p.planner.userId],
+        clause: 'T4 第五十六条',
+        requirementId: 'PP-21',
+      },
       at('2026-04-01'),
     );
     const [m] = await db

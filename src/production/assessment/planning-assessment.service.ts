@@ -36,7 +36,15 @@ async function findIssueRecords(db: Db, orgId: string, planIds?: string[]): Prom
     .select({ planId: prodPlanLines.planId, isMature: prodItems.isMature })
     .from(prodPlanLines)
     .innerJoin(prodItems, and(eq(prodItems.orgId, prodPlanLines.orgId), eq(prodItems.id, prodPlanLines.itemId)))
-    .where(and(eq(prodPlanLines.orgId, orgId), inArray(prodPlanLines.planId, rows.map((r) => r.p.id))));
+    .where(
+      and(
+        eq(prodPlanLines.orgId, orgId),
+        inArray(
+          prodPlanLines.planId,
+          rows.map((r) => r.p.id),
+        ),
+      ),
+    );
   const out: PlanIssueRecord[] = [];
   for (const { p, doc, departmentId, departmentName, issueDueOn } of rows) {
     const dueOn = p.kind === 'monthly' ? (await monthlyPlanDueDates(db, orgId, p.periodStart.slice(0, 7))).issueOn : issueDueOn;
@@ -72,7 +80,10 @@ async function findUnplannedRequestRecords(db: Db, orgId: string, requestIds?: s
   const rows = await db
     .select({ r: prodPlanRequests, departmentId: deadlines.ownerDepartmentId, departmentName: departments.name })
     .from(prodPlanRequests)
-    .leftJoin(deadlines, and(eq(deadlines.orgId, prodPlanRequests.orgId), eq(deadlines.subjectType, REQUEST_ISSUE), eq(deadlines.subjectId, sql`${prodPlanRequests.id}::text`)))
+    .leftJoin(
+      deadlines,
+      and(eq(deadlines.orgId, prodPlanRequests.orgId), eq(deadlines.subjectType, REQUEST_ISSUE), eq(deadlines.subjectId, sql`${prodPlanRequests.id}::text`)),
+    )
     .leftJoin(departments, and(eq(departments.orgId, deadlines.orgId), eq(departments.id, deadlines.ownerDepartmentId)))
     .where(and(...where));
   if (rows.length === 0) return [];
@@ -133,7 +144,12 @@ export async function assessMissedRequestIssues(db: Db, now: Date): Promise<numb
     created += await db.transaction(async (tx) => {
       const policy = await getPolicy(tx, orgId);
       const today = await orgToday(tx, orgId, now);
-      const planIds = (await tx.select({ id: prodPlans.id }).from(prodPlans).where(and(eq(prodPlans.orgId, orgId), inArray(prodPlans.requestId, requestIds)))).map((p) => p.id);
+      const planIds = (
+        await tx
+          .select({ id: prodPlans.id })
+          .from(prodPlans)
+          .where(and(eq(prodPlans.orgId, orgId), inArray(prodPlans.requestId, requestIds)))
+      ).map((p) => p.id);
       const records = [...(planIds.length ? await findIssueRecords(tx, orgId, planIds) : []), ...(await findUnplannedRequestRecords(tx, orgId, requestIds))];
       return (await runAssessmentRules(tx, actor, [planLateIssueRule], { today, records }, policy.assessment)).created.length;
     });

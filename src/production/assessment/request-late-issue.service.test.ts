@@ -38,7 +38,12 @@ describe('issue 14 item 4: a missed special-request issue deadline is penalised 
   };
 
   it('issue 14 item 4: a request nobody touches gets its T2 七.1 finding on the scheduler tick at its deadline, not before', async () => {
-    const r = await createPlanRequest(db, p.market, { kind: 'special', title: '出口订单（无人处理）', lines: [{ itemId: p.items.wine, qty: 1200, dueOn: '2026-06-20' }] }, NOW);
+    const r = await createPlanRequest(
+      db,
+      p.market,
+      { kind: 'special', title: '出口订单（无人处理）', lines: [{ itemId: p.items.wine, qty: 1200, dueOn: '2026-06-20' }] },
+      NOW,
+    );
     expect(r).toMatchObject({ state: 'received', issueDueOn: '2026-06-12' });
     const dueAt = await dueAtOf(r.id);
     await assessMissedRequestIssues(db, new Date(dueAt.getTime() - 60_000));
@@ -72,7 +77,12 @@ describe('issue 14 item 4: a missed special-request issue deadline is penalised 
   });
 
   it('issue 14 item 4: a request planned but left unissued is penalised at its deadline too', async () => {
-    const r = await createPlanRequest(db, p.market, { kind: 'temporary', title: '临时补货', lines: [{ itemId: p.items.wine, qty: 100, dueOn: '2026-06-19' }] }, new Date('2026-06-16T02:00:00Z'));
+    const r = await createPlanRequest(
+      db,
+      p.market,
+      { kind: 'temporary', title: '临时补货', lines: [{ itemId: p.items.wine, qty: 100, dueOn: '2026-06-19' }] },
+      new Date('2026-06-16T02:00:00Z'),
+    );
     await createPlanFromRequest(db, workflows, p.planner, r.id, r.version, new Date('2026-06-16T03:00:00Z'));
     expect(await assessMissedRequestIssues(db, await dueAtOf(r.id))).toBe(1);
     const [f] = await findingsOf(r.id);

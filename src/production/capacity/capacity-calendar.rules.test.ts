@@ -15,7 +15,15 @@ describe('capacity calendar version of a check (PP-9, issue 14 item 1)', () => {
 
   it('PP-9 issue 14 item 1: a stored check is stale when the plan or the calendar it used changed since', () => {
     const key = capacityCalendarKey('2026-12-01', [bottling]);
-    const plan = { kind: 'monthly', workshopId: null, periodStart: '2026-12-01', periodEnd: '2026-12-31', capacityCalendar: key, capacityVersion: 3, version: 3 };
+    const plan = {
+      kind: 'monthly',
+      workshopId: null,
+      periodStart: '2026-12-01',
+      periodEnd: '2026-12-31',
+      capacityCalendar: key,
+      capacityVersion: 3,
+      version: 3,
+    };
     expect(isCapacityStale(plan, key)).toBe(false);
     expect(isCapacityStale(plan, capacityCalendarKey('2026-12-01', [{ ...bottling, hours: [10, 10, 10, 0] }]))).toBe(true);
     expect(isCapacityStale({ ...plan, version: 4 }, key)).toBe(true);

@@ -12,7 +12,10 @@ export interface CalendarHours {
 
 /** The capacity-calendar version a check used: a fingerprint of every workshop's hours per day. */
 export function capacityCalendarKey(first: string, workshops: readonly CalendarHours[]): string {
-  const text = [first, ...[...workshops].sort((a, b) => (a.id < b.id ? -1 : 1)).map((w) => `${w.id}:${w.hours.map((h) => Math.round(h * 10_000) / 10_000).join(',')}`)].join('|');
+  const text = [
+    first,
+    ...[...workshops].sort((a, b) => (a.id < b.id ? -1 : 1)).map((w) => `${w.id}:${w.hours.map((h) => Math.round(h * 10_000) / 10_000).join(',')}`),
+  ].join('|');
   return createHash('sha256').update(text).digest('hex').slice(0, 24);
 }
 
@@ -43,7 +46,11 @@ export interface CalendarChange {
  * changed days; a weekly workshop plan only when it is that workshop's. Past plans keep the
  * figures they were judged on.
  */
-export function isPlanReachedByCalendarChange(plan: Pick<StoredCheck, 'kind' | 'workshopId' | 'periodStart' | 'periodEnd'>, change: CalendarChange, today: string): boolean {
+export function isPlanReachedByCalendarChange(
+  plan: Pick<StoredCheck, 'kind' | 'workshopId' | 'periodStart' | 'periodEnd'>,
+  change: CalendarChange,
+  today: string,
+): boolean {
   if (plan.kind === 'weekly' && plan.workshopId !== change.workshopId) return false;
   if (change.day !== null) return plan.periodStart <= change.day && plan.periodEnd >= change.day && plan.periodEnd >= today;
   return plan.periodEnd >= today;

@@ -110,7 +110,9 @@ export function checkCapacity(req: CapacityRequest): CapacityView {
   const input: CapacityInput = {
     periods: req.groups.length,
     workshops: req.workshops.map((w) => ({ id: w.id, name: w.name, capacity: req.groups.map((g) => g.buckets.reduce((s, b) => s + (w.hours[b] ?? 0), 0)) })),
-    routings: [...opsOf.values()].flat().map(({ op, key }) => ({ item: key, operations: [{ workshop: op.workshopId, hoursPerUnit: op.hoursPerUnit, offsetPeriods: 0 }] })),
+    routings: [...opsOf.values()]
+      .flat()
+      .map(({ op, key }) => ({ item: key, operations: [{ workshop: op.workshopId, hoursPerUnit: op.hoursPerUnit, offsetPeriods: 0 }] })),
     plannedQuantities: [],
     thresholds: req.thresholds,
   };
@@ -194,7 +196,19 @@ export interface Overload {
 export function findOverloads(view: CapacityView): Overload[] {
   return view.rows.flatMap((r) =>
     r.cells.flatMap((c, k) =>
-      c.over ? [{ workshopId: r.workshopId, workshopName: r.name, start: c.start, label: view.groups[k].label, utilisation: c.utilisation, load: c.load, capacity: c.capacity }] : [],
+      c.over
+        ? [
+            {
+              workshopId: r.workshopId,
+              workshopName: r.name,
+              start: c.start,
+              label: view.groups[k].label,
+              utilisation: c.utilisation,
+              load: c.load,
+              capacity: c.capacity,
+            },
+          ]
+        : [],
     ),
   );
 }
@@ -211,8 +225,24 @@ export function findUnderloads(view: CapacityView): Overload[] {
     if (u >= min * (1 - 1e-9)) return [];
     const first = view.groups[0];
     const last = view.groups[view.groups.length - 1];
-    const label = view.groups.length === 1 ? first.label : { zh: `全期（${first.label.zh.split(' ')[0]}–${last.label.zh.split(' ')[0]}）`, en: `whole plan (${first.label.en.split(' ')[0]}–${last.label.en.split(' ')[0]})` };
-    return [{ workshopId: r.workshopId, workshopName: r.name, start: first.start, label, utilisation: Math.round(u * 10000) / 10000, load: r.totalLoad, capacity: r.totalCapacity }];
+    const label =
+      view.groups.length === 1
+        ? first.label
+        : {
+            zh: `全期（${first.label.zh.split(' ')[0]}–${last.label.zh.split(' ')[0]}）`,
+            en: `whole plan (${first.label.en.split(' ')[0]}–${last.label.en.split(' ')[0]})`,
+          };
+    return [
+      {
+        workshopId: r.workshopId,
+        workshopName: r.name,
+        start: first.start,
+        label,
+        utilisation: Math.round(u * 10000) / 10000,
+        load: r.totalLoad,
+        capacity: r.totalCapacity,
+      },
+    ];
   });
 }
 

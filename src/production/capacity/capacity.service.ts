@@ -38,8 +38,7 @@ function mergeLines(a: readonly CapacityLines[], b: readonly CapacityLines[]): C
       l.quantities.forEach((x, k) => {
         q[k] = (q[k] ?? 0) + x;
       });
-    }
-    else out.set(l.itemId, [...l.quantities]);
+    } else out.set(l.itemId, [...l.quantities]);
   }
   return [...out].map(([itemId, quantities]) => ({ itemId, quantities }));
 }
@@ -102,7 +101,10 @@ export async function computePlanCapacity(db: Db, orgId: string, run: CapacityRu
 
 function calendarKeyOf(days: readonly WorkshopCapacity[], plan: CapacityPlanFacts, first: string): string {
   const mine = days.filter((w) => plan.kind !== 'weekly' || w.workshop.id === plan.workshopId);
-  return capacityCalendarKey(first, mine.map((w) => ({ id: w.workshop.id, hours: w.hours })));
+  return capacityCalendarKey(
+    first,
+    mine.map((w) => ({ id: w.workshop.id, hours: w.hours })),
+  );
 }
 
 /** The capacity calendar as it stands now over the plan's days (issue 14 item 1), to compare with the stored check's. */
@@ -112,4 +114,5 @@ export async function findCurrentCalendarKey(db: Db, orgId: string, plan: Capaci
 
 const nextDay = (d: string): string => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const dayOffset = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-const monthOffset = (from: string, to: string): number => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+const monthOffset = (from: string, to: string): number =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));

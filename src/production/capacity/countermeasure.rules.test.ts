@@ -3,7 +3,11 @@ import { checkCapacity } from './capacity.rules';
 import { checkCountermeasureCover, type CountermeasureFacts, describeShortfall } from './countermeasure.rules';
 
 // Brewing, 100 h a week over four weeks; the loads are set per week by the quantities (1 h a unit).
-const groups = ['2026-12-01', '2026-12-08', '2026-12-15', '2026-12-22'].map((start, k) => ({ start, label: { zh: `第${k + 1}周`, en: `W${k + 1}` }, buckets: [k] }));
+const groups = ['2026-12-01', '2026-12-08', '2026-12-15', '2026-12-22'].map((start, k) => ({
+  start,
+  label: { zh: `第${k + 1}周`, en: `W${k + 1}` },
+  buckets: [k],
+}));
 const check = (loads: number[]) =>
   checkCapacity({
     bucket: 'day',
@@ -14,7 +18,16 @@ const check = (loads: number[]) =>
     planned: loads.map((qty, bucket) => ({ itemId: 'base', bucket, qty })),
     thresholds: { maxUtilisation: 1, minUtilisation: 0 },
   });
-const cm = (over: Partial<CountermeasureFacts>): CountermeasureFacts => ({ id: 'c', workshopId: 'BREW', bucketStart: groups[0].start, bucketEnd: null, description: '加班', extraHours: null, sharePct: null, ...over });
+const cm = (over: Partial<CountermeasureFacts>): CountermeasureFacts => ({
+  id: 'c',
+  workshopId: 'BREW',
+  bucketStart: groups[0].start,
+  bucketEnd: null,
+  description: '加班',
+  extraHours: null,
+  sharePct: null,
+  ...over,
+});
 
 describe('countermeasures checked against the overload (PP-9, T4 第十九条, issue 14 item 2)', () => {
   it('PP-9 issue 14 item 2: a 1 h entry does not cover a 17.5 h overload; 17.5 h does', () => {

@@ -63,7 +63,14 @@ export const spans = (c: Pick<CountermeasureFacts, 'workshopId' | 'bucketStart' 
  */
 export function checkCountermeasureCover(view: CapacityView, measures: readonly CountermeasureFacts[]): CoverCheck {
   const max = view.thresholds.maxUtilisation;
-  const overloads: CoveredOverload[] = findOverloads(view).map((o) => ({ ...o, excessHours: round(excessHours(o.load, o.capacity, max), 2), coveredHours: 0, missingHours: 0, isCovered: false, countermeasureIds: [] }));
+  const overloads: CoveredOverload[] = findOverloads(view).map((o) => ({
+    ...o,
+    excessHours: round(excessHours(o.load, o.capacity, max), 2),
+    coveredHours: 0,
+    missingHours: 0,
+    isCovered: false,
+    countermeasureIds: [],
+  }));
   const left = overloads.map((o) => excessHours(o.load, o.capacity, max));
   const isSingle = (c: CountermeasureFacts) => (c.bucketEnd ?? c.bucketStart) === c.bucketStart;
   const order = [...measures.filter(isSingle), ...measures.filter((c) => !isSingle(c))];

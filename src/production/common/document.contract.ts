@@ -11,11 +11,13 @@ export const DocStep = ChainStepSchema;
 export type DocStep = z.infer<typeof DocStep>;
 
 /** A document's body: free text and key/value lines, as the approval pages print it. */
-export const DocBody = z.object({
-  content: z.string().optional(),
-  contentEn: z.string().optional(),
-  lines: z.array(z.object({ key: z.string(), value: z.string(), valueEn: z.string().optional() })).optional(),
-}).loose();
+export const DocBody = z
+  .object({
+    content: z.string().optional(),
+    contentEn: z.string().optional(),
+    lines: z.array(z.object({ key: z.string(), value: z.string(), valueEn: z.string().optional() })).optional(),
+  })
+  .loose();
 
 export const DocView = DocumentViewSchema.extend({ body: DocBody.nullable() });
 export type DocView = z.infer<typeof DocView>;

@@ -38,9 +38,7 @@ export function monthsFrom(from: IsoDate, to: IsoDate): IsoDate[] {
   return out;
 }
 
-export const dayCount = (from: IsoDate, to: IsoDate): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
+export const dayCount = (from: IsoDate, to: IsoDate): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export function quarterMonths(year: number, quarter: number): Month[] {
   const first = (quarter - 1) * 3 + 1;

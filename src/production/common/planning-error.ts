@@ -7,7 +7,9 @@ export async function withPlanningErrors<T>(run: () => T | Promise<T>): Promise<
     return await run();
   } catch (e) {
     if (e instanceof PlanningInputError) {
-      throw new AppError('VALIDATION_FAILED', `计划数据有误：${e.field}：${e.message}`, `Planning data rejected: ${e.describe()}`, [{ field: e.field, reason: e.messageEn }]);
+      throw new AppError('VALIDATION_FAILED', `计划数据有误：${e.field}：${e.message}`, `Planning data rejected: ${e.describe()}`, [
+        { field: e.field, reason: e.messageEn },
+      ]);
     }
     throw e;
   }

@@ -40,7 +40,15 @@ export const PlanningDashboard = z.object({
   ),
   orders: z.object({ toReview: z.number().int(), submitted: z.number().int(), pendingChanges: z.number().int() }),
   requests: z.array(
-    z.object({ id: z.string(), number: z.string(), title: z.string(), kind: z.enum(['special', 'temporary']), issueDueOn: z.string(), isFeasible: z.boolean().nullable(), link: z.string() }),
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      title: z.string(),
+      kind: z.enum(['special', 'temporary']),
+      issueDueOn: z.string(),
+      isFeasible: z.boolean().nullable(),
+      link: z.string(),
+    }),
   ),
   findings: z.object({ open: z.number(), amount: z.number() }),
 });

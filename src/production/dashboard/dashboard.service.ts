@@ -67,9 +67,25 @@ export async function getPlanningDashboard(db: Db, workflows: Workflows, actor: 
           waitingFor: focusView.document?.state === 'submitted' ? (focusView.document.steps[focusView.document.stepIndex ?? 0] ?? null) : null,
         }
       : null,
-    deadlines: due.map(({ d, ownerName }) => ({ id: d.id, title: { zh: d.titleZh, en: d.titleEn }, dueOn: d.dueOn, clause: d.clause, status: deadlineStatus(d, now), ownerName, link: d.link })),
+    deadlines: due.map(({ d, ownerName }) => ({
+      id: d.id,
+      title: { zh: d.titleZh, en: d.titleEn },
+      dueOn: d.dueOn,
+      clause: d.clause,
+      status: deadlineStatus(d, now),
+      ownerName,
+      link: d.link,
+    })),
     orders: { toReview: await counts(['received', 'in_review', 'rejected']), submitted: await counts(['submitted']), pendingChanges: changes.n },
-    requests: requests.map((r) => ({ id: r.id, number: r.number, title: r.title, kind: r.kind, issueDueOn: r.issueDueOn, isFeasible: r.isFeasible, link: `/production/requests/${r.id}` })),
+    requests: requests.map((r) => ({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      kind: r.kind,
+      issueDueOn: r.issueDueOn,
+      isFeasible: r.isFeasible,
+      link: `/production/requests/${r.id}`,
+    })),
     findings: { open: openFindings.n, amount: openFindings.amount },
   };
 }
@@ -82,10 +98,20 @@ export async function findProductionInbox(db: Db, actor: Actor): Promise<InboxIt
     const waiting = await db
       .select({ o: prodOrders })
       .from(prodOrders)
-      .leftJoin(prodOrderReviews, and(eq(prodOrderReviews.orgId, prodOrders.orgId), eq(prodOrderReviews.orderId, prodOrders.id), eq(prodOrderReviews.party, 'production')))
+      .leftJoin(
+        prodOrderReviews,
+        and(eq(prodOrderReviews.orgId, prodOrders.orgId), eq(prodOrderReviews.orderId, prodOrders.id), eq(prodOrderReviews.party, 'production')),
+      )
       .where(and(eq(prodOrders.orgId, actor.orgId), inArray(prodOrders.state, ['received', 'in_review']), sql`${prodOrderReviews.orderId} is null`));
     for (const { o } of waiting) {
-      items.push({ kind: 'production.order.review', tag: { zh: '订单汇审', en: 'Order review' }, id: o.id, title: { zh: `订单汇审（生产部意见）：${o.number} ${o.customer}`, en: `Joint review (production): ${o.number} ${o.customer}` }, link: `/production/orders/${o.id}`, since: o.createdAt.toISOString() });
+      items.push({
+        kind: 'production.order.review',
+        tag: { zh: '订单汇审', en: 'Order review' },
+        id: o.id,
+        title: { zh: `订单汇审（生产部意见）：${o.number} ${o.customer}`, en: `Joint review (production): ${o.number} ${o.customer}` },
+        link: `/production/orders/${o.id}`,
+        since: o.createdAt.toISOString(),
+      });
     }
     const changes = await db
       .select({ c: prodOrderChanges, number: prodOrders.salesSheetNumber, customer: prodOrders.customer })
@@ -93,14 +119,29 @@ export async function findProductionInbox(db: Db, actor: Actor): Promise<InboxIt
       .innerJoin(prodOrders, and(eq(prodOrders.orgId, prodOrderChanges.orgId), eq(prodOrders.id, prodOrderChanges.orderId)))
       .where(and(eq(prodOrderChanges.orgId, actor.orgId), eq(prodOrderChanges.state, 'pending')));
     for (const { c, number, customer } of changes) {
-      items.push({ kind: 'production.order.change', tag: { zh: '客户变更', en: 'Customer change' }, id: c.id, title: { zh: `客户变更待处理：${number ?? ''} ${customer}`, en: `Customer change: ${number ?? ''} ${customer}` }, link: `/production/orders/${c.orderId}`, since: c.createdAt.toISOString() });
+      items.push({
+        kind: 'production.order.change',
+        tag: { zh: '客户变更', en: 'Customer change' },
+        id: c.id,
+        title: { zh: `客户变更待处理：${number ?? ''} ${customer}`, en: `Customer change: ${number ?? ''} ${customer}` },
+        link: `/production/orders/${c.orderId}`,
+        since: c.createdAt.toISOString(),
+      });
     }
     const requests = await db
       .select()
       .from(prodPlanRequests)
       .where(and(eq(prodPlanRequests.orgId, actor.orgId), inArray(prodPlanRequests.state, ['received', 'infeasible'])));
     for (const r of requests) {
-      items.push({ kind: 'production.request', tag: { zh: '待编计划', en: 'To plan' }, id: r.id, title: { zh: `${r.kind === 'special' ? '专项' : '临时'}需求待编计划：${r.number} ${r.title}`, en: `Requirement to plan: ${r.number} ${r.title}` }, link: `/production/requests/${r.id}`, since: r.receivedAt.toISOString(), due: r.issueDueOn });
+      items.push({
+        kind: 'production.request',
+        tag: { zh: '待编计划', en: 'To plan' },
+        id: r.id,
+        title: { zh: `${r.kind === 'special' ? '专项' : '临时'}需求待编计划：${r.number} ${r.title}`, en: `Requirement to plan: ${r.number} ${r.title}` },
+        link: `/production/requests/${r.id}`,
+        since: r.receivedAt.toISOString(),
+        due: r.issueDueOn,
+      });
     }
   }
   const [me] = await db
@@ -112,9 +153,24 @@ export async function findProductionInbox(db: Db, actor: Actor): Promise<InboxIt
       .select({ p: prodPlans })
       .from(prodPlans)
       .innerJoin(prodWorkshops, and(eq(prodWorkshops.orgId, prodPlans.orgId), eq(prodWorkshops.id, prodPlans.workshopId)))
-      .where(and(eq(prodPlans.orgId, actor.orgId), eq(prodPlans.kind, 'weekly'), eq(prodWorkshops.departmentId, me.departmentId), sql`${prodPlans.confirmedAt} is null`));
+      .where(
+        and(
+          eq(prodPlans.orgId, actor.orgId),
+          eq(prodPlans.kind, 'weekly'),
+          eq(prodWorkshops.departmentId, me.departmentId),
+          sql`${prodPlans.confirmedAt} is null`,
+        ),
+      );
     for (const { p } of weekly) {
-      items.push({ kind: 'production.weekly.confirm', tag: { zh: '周计划待确认', en: 'Weekly plan' }, id: p.id, title: { zh: `待确认周计划：${p.title}`, en: `Weekly plan to confirm: ${p.title}` }, link: `/production/plans/${p.id}`, since: p.createdAt.toISOString(), due: p.periodStart });
+      items.push({
+        kind: 'production.weekly.confirm',
+        tag: { zh: '周计划待确认', en: 'Weekly plan' },
+        id: p.id,
+        title: { zh: `待确认周计划：${p.title}`, en: `Weekly plan to confirm: ${p.title}` },
+        link: `/production/plans/${p.id}`,
+        since: p.createdAt.toISOString(),
+        due: p.periodStart,
+      });
     }
   }
   return items;

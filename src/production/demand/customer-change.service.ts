@@ -36,9 +36,10 @@ export async function requestCustomerChange(db: Db, actor: Actor, orderId: strin
   if (input.kind === 'product' && !input.newItemId) throw invalidField('newItemId', '请选择新产品', 'choose the new product');
   if (input.kind === 'quantity' && (input.newQty === undefined || input.newQty === null)) throw invalidField('newQty', '请填写新数量', 'give the new quantity');
   if (input.kind === 'date' && !input.newShipOn) throw invalidField('newShipOn', '请填写新的发货日期', 'give the new ship date');
-  if (input.newItemId) await getItemRow(db, actor.orgId, input.newItemId).catch(() => {
-    throw invalidField('newItemId', '产品不存在', 'unknown product');
-  });
+  if (input.newItemId)
+    await getItemRow(db, actor.orgId, input.newItemId).catch(() => {
+      throw invalidField('newItemId', '产品不存在', 'unknown product');
+    });
   if (input.reason.trim().length < 2) throw invalidField('reason', '请说明变更内容', 'describe the change');
   const policy = await getPolicy(db, actor.orgId);
   const notice = changeNotice(input.receivedOn, [line.agreedShipOn, input.newShipOn], policy.production.customerChangeNoticeDays);
@@ -67,9 +68,15 @@ export async function requestCustomerChange(db: Db, actor: Actor, orderId: strin
     const planners = await findUserIdsWithPermission(tx, actor.orgId, 'production.plan.write');
     await notifyUsers(tx, actor.orgId, planners, {
       kind: 'production.order-change',
-      title: { zh: `客户变更待处理：${order.salesSheetNumber ?? order.number} ${order.customer}`, en: `Customer change to handle: ${order.salesSheetNumber ?? order.number}` },
+      title: {
+        zh: `客户变更待处理：${order.salesSheetNumber ?? order.number} ${order.customer}`,
+        en: `Customer change to handle: ${order.salesSheetNumber ?? order.number}`,
+      },
       body: notice.isShortNotice
-        ? { zh: `仅提前 ${notice.noticeDays} 天通知，少于制度要求的 ${policy.production.customerChangeNoticeDays} 天（T3 第十六条）`, en: `Only ${notice.noticeDays} days’ notice, fewer than the ${policy.production.customerChangeNoticeDays} required (T3 art. 16)` }
+        ? {
+            zh: `仅提前 ${notice.noticeDays} 天通知，少于制度要求的 ${policy.production.customerChangeNoticeDays} 天（T3 第十六条）`,
+            en: `Only ${notice.noticeDays} days’ notice, fewer than the ${policy.production.customerChangeNoticeDays} required (T3 art. 16)`,
+          }
         : undefined,
       link: orderLink(orderId),
     });
@@ -117,18 +124,32 @@ export async function applyCustomerChange(db: Db, actor: Actor, orderId: string,
   const change = await getChange(db, actor.orgId, orderId, id);
   if (change.state !== 'pending') throw invalidState('该变更已处理', 'This change has been decided');
   if (!change.hasWrittenConfirmation) {
-    throw new AppError('INVALID_STATE', '客户变更须经客户书面确认后才能执行（T4 第十六条）', 'A customer change needs the customer’s written confirmation first (T4 art. 16)', [{ field: 'hasWrittenConfirmation', reason: 'required' }]);
+    throw new AppError(
+      'INVALID_STATE',
+      '客户变更须经客户书面确认后才能执行（T4 第十六条）',
+      'A customer change needs the customer’s written confirmation first (T4 art. 16)',
+      [{ field: 'hasWrittenConfirmation', reason: 'required' }],
+    );
   }
   if (change.isShortNotice && (!decision.acceptShortNotice || (decision.shortNoticeReason ?? '').trim().length < 2)) {
-    throw new AppError('VALIDATION_FAILED', `变更仅提前 ${change.noticeDays} 天通知（T3 第十六条），须由生产部说明接受理由`, `Only ${change.noticeDays} days’ notice (T3 art. 16); production must accept it with a reason`, [
-      { field: 'shortNoticeReason', reason: 'required for short notice' },
-    ]);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `变更仅提前 ${change.noticeDays} 天通知（T3 第十六条），须由生产部说明接受理由`,
+      `Only ${change.noticeDays} days’ notice (T3 art. 16); production must accept it with a reason`,
+      [{ field: 'shortNoticeReason', reason: 'required for short notice' }],
+    );
   }
   const order = await getOrderRow(db, actor.orgId, orderId);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(prodOrderChanges)
-      .set({ state: 'applied', decidedBy: actor.userId, decidedAt: now, shortNoticeReason: decision.shortNoticeReason?.trim() || null, version: sql`${prodOrderChanges.version} + 1` })
+      .set({
+        state: 'applied',
+        decidedBy: actor.userId,
+        decidedAt: now,
+        shortNoticeReason: decision.shortNoticeReason?.trim() || null,
+        version: sql`${prodOrderChanges.version} + 1`,
+      })
       .where(and(eq(prodOrderChanges.orgId, actor.orgId), eq(prodOrderChanges.id, id), eq(prodOrderChanges.version, decision.version)))
       .returning();
     if (!row) throw versionConflict();
@@ -156,8 +177,14 @@ export async function applyCustomerChange(db: Db, actor: Actor, orderId: string,
     const people = await affectedPeople(tx, actor.orgId, [...new Set([before.itemId, line.itemId])]);
     await notifyUsers(tx, actor.orgId, people, {
       kind: 'production.order-change.applied',
-      title: { zh: `客户变更已执行：${order.salesSheetNumber ?? order.number} ${order.customer}`, en: `Customer change applied: ${order.salesSheetNumber ?? order.number}` },
-      body: { zh: `${change.reason}（书面确认：${change.confirmationRef || '有'}）`, en: `${change.reason} (written confirmation: ${change.confirmationRef || 'yes'})` },
+      title: {
+        zh: `客户变更已执行：${order.salesSheetNumber ?? order.number} ${order.customer}`,
+        en: `Customer change applied: ${order.salesSheetNumber ?? order.number}`,
+      },
+      body: {
+        zh: `${change.reason}（书面确认：${change.confirmationRef || '有'}）`,
+        en: `${change.reason} (written confirmation: ${change.confirmationRef || 'yes'})`,
+      },
       link: orderLink(orderId),
     });
     return { change: row, line, order };

@@ -17,7 +17,14 @@ export async function findDemandForPeriod(db: Db, orgId: string, from: string, t
     .from(prodSalesPlanLines)
     .innerJoin(prodSalesPlans, and(eq(prodSalesPlans.orgId, prodSalesPlanLines.orgId), eq(prodSalesPlans.id, prodSalesPlanLines.planId)))
     .innerJoin(documents, and(eq(documents.orgId, prodSalesPlans.orgId), eq(documents.id, prodSalesPlans.documentId)))
-    .where(and(eq(prodSalesPlanLines.orgId, orgId), isNotNull(documents.effectiveRevision), gte(prodSalesPlanLines.onDate, from), lte(prodSalesPlanLines.onDate, to)));
+    .where(
+      and(
+        eq(prodSalesPlanLines.orgId, orgId),
+        isNotNull(documents.effectiveRevision),
+        gte(prodSalesPlanLines.onDate, from),
+        lte(prodSalesPlanLines.onDate, to),
+      ),
+    );
   // The finest approved plan wins: a monthly plan over the quarter's, the quarter's over the year's.
   const rank = { monthly: 0, quarterly: 1, annual: 2 } as const;
   const best = Math.min(3, ...plans.map((p) => rank[p.kind]));
@@ -25,7 +32,14 @@ export async function findDemandForPeriod(db: Db, orgId: string, from: string, t
     .select({ itemId: prodOrderLines.itemId, onDate: prodOrderLines.agreedShipOn, qty: prodOrderLines.agreedQty })
     .from(prodOrderLines)
     .innerJoin(prodOrders, and(eq(prodOrders.orgId, prodOrderLines.orgId), eq(prodOrders.id, prodOrderLines.orderId)))
-    .where(and(eq(prodOrderLines.orgId, orgId), inArray(prodOrders.state, ['approved']), gte(prodOrderLines.agreedShipOn, from), lte(prodOrderLines.agreedShipOn, to)));
+    .where(
+      and(
+        eq(prodOrderLines.orgId, orgId),
+        inArray(prodOrders.state, ['approved']),
+        gte(prodOrderLines.agreedShipOn, from),
+        lte(prodOrderLines.agreedShipOn, to),
+      ),
+    );
   return [
     ...plans.filter((p) => rank[p.kind] === best).map((p) => ({ itemId: p.itemId, onDate: p.onDate, qty: p.qty, source: 'sales_plan' as const })),
     ...orders.map((o) => ({ itemId: o.itemId, onDate: o.onDate!, qty: o.qty ?? 0, source: 'order' as const })),
@@ -39,7 +53,15 @@ export async function sumApprovedOrders(db: Db, orgId: string, itemIds: string[]
     .select({ itemId: prodOrderLines.itemId, qty: prodOrderLines.agreedQty })
     .from(prodOrderLines)
     .innerJoin(prodOrders, and(eq(prodOrders.orgId, prodOrderLines.orgId), eq(prodOrders.id, prodOrderLines.orderId)))
-    .where(and(eq(prodOrderLines.orgId, orgId), eq(prodOrders.state, 'approved'), inArray(prodOrderLines.itemId, itemIds), gte(prodOrderLines.agreedShipOn, from), lte(prodOrderLines.agreedShipOn, to)));
+    .where(
+      and(
+        eq(prodOrderLines.orgId, orgId),
+        eq(prodOrders.state, 'approved'),
+        inArray(prodOrderLines.itemId, itemIds),
+        gte(prodOrderLines.agreedShipOn, from),
+        lte(prodOrderLines.agreedShipOn, to),
+      ),
+    );
   const out = new Map<string, number>();
   for (const r of rows) out.set(r.itemId, (out.get(r.itemId) ?? 0) + (r.qty ?? 0));
   return out;

@@ -39,7 +39,8 @@ describe('sales plans, orders and shipments go to Excel and come back (CORE-11, 
   let database: TestDatabase;
   let db: Db;
   let p: TestPlant;
-  const load = (name: string, buffer: Buffer) => importExcelTable(db, testRegistry.excelTables, p.planner, { name, fileName: `${name}.xlsx`, buffer, locale: 'zh-CN', now: NOW });
+  const load = (name: string, buffer: Buffer) =>
+    importExcelTable(db, testRegistry.excelTables, p.planner, { name, fileName: `${name}.xlsx`, buffer, locale: 'zh-CN', now: NOW });
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
@@ -85,7 +86,12 @@ describe('sales plans, orders and shipments go to Excel and come back (CORE-11, 
   });
 
   it('CORE-11 PP-3 a row with an order number corrects the order while it is in review, and is refused once the order is submitted', async () => {
-    const order = await createOrder(db, p.market, { kind: 'contract', customer: '西北商贸', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 100, requestedShipOn: '2026-04-15' }] }, NOW);
+    const order = await createOrder(
+      db,
+      p.market,
+      { kind: 'contract', customer: '西北商贸', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 100, requestedShipOn: '2026-04-15' }] },
+      NOW,
+    );
     await recordReviewOpinion(db, p.planner, order.id, { party: 'production', opinion: '可以排产', isAgreed: true }, NOW);
     const fix = await workbook(ORDER_HEADERS, [[order.number, '合同', '西北商贸', null, '2026-03-20', 'W1', 120, '2026-04-16', 118, null]]);
     expect(await load('production-orders', fix)).toEqual({ inserted: 0, updated: 1 });
@@ -95,11 +101,22 @@ describe('sales plans, orders and shipments go to Excel and come back (CORE-11, 
     // Opinions were given on the old figures (as when the page corrects the order).
     expect(after.reviews).toHaveLength(0);
 
-    for (const [party, who] of [['production', p.planner], ['quality', p.reviewer], ['business', p.market]] as const) {
+    for (const [party, who] of [
+      ['production', p.planner],
+      ['quality', p.reviewer],
+      ['business', p.market],
+    ] as const) {
       await recordReviewOpinion(db, who, order.id, { party, opinion: '同意', isAgreed: true }, NOW);
     }
     const o = await getOrder(db, p.market, order.id);
-    await concludeReview(db, workflows, p.market, order.id, { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: l.qty, agreedShipOn: l.requestedShipOn })) }, NOW);
+    await concludeReview(
+      db,
+      workflows,
+      p.market,
+      order.id,
+      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: l.qty, agreedShipOn: l.requestedShipOn })) },
+      NOW,
+    );
     const err = await load('production-orders', fix).catch((e) => e);
     expect(err).toMatchObject({ code: 'IMPORT_FAILED', details: [{ row: 2, reason: expect.stringContaining('已提交或已批准') }] });
   });
@@ -142,23 +159,43 @@ describe('sales plans, orders and shipments go to Excel and come back (CORE-11, 
     // Sent to the general manager, the plan changes through its document, never from a file.
     const doc = await getDocument(db, workflows, p.market, plan.documentId);
     await submitDocument(db, workflows, p.market, plan.documentId, { version: doc.version }, NOW);
-    await expect(load('production-sales-plans', good)).rejects.toMatchObject({ details: expect.arrayContaining([expect.objectContaining({ row: 2, reason: expect.stringContaining('已不在编制中') })]) });
+    await expect(load('production-sales-plans', good)).rejects.toMatchObject({
+      details: expect.arrayContaining([expect.objectContaining({ row: 2, reason: expect.stringContaining('已不在编制中') })]),
+    });
     expect((await getSalesPlan(db, workflows, p.market, plan.id)).lines).toHaveLength(3);
   });
 
   it('CORE-11 PP-5 shipped quantities, invoices and collection come back from a file; collection above the invoice is refused', async () => {
-    const order = await createOrder(db, p.market, { kind: 'written', customer: '金城酒店', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 600, requestedShipOn: '2026-04-16' }] }, NOW);
-    for (const [party, who] of [['production', p.planner], ['quality', p.reviewer], ['business', p.market]] as const) {
+    const order = await createOrder(
+      db,
+      p.market,
+      { kind: 'written', customer: '金城酒店', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 600, requestedShipOn: '2026-04-16' }] },
+      NOW,
+    );
+    for (const [party, who] of [
+      ['production', p.planner],
+      ['quality', p.reviewer],
+      ['business', p.market],
+    ] as const) {
       await recordReviewOpinion(db, who, order.id, { party, opinion: '同意', isAgreed: true }, NOW);
     }
     const o = await getOrder(db, p.market, order.id);
-    const concluded = await concludeReview(db, workflows, p.market, order.id, { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 600, agreedShipOn: '2026-04-16' })) }, NOW);
+    const concluded = await concludeReview(
+      db,
+      workflows,
+      p.market,
+      order.id,
+      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 600, agreedShipOn: '2026-04-16' })) },
+      NOW,
+    );
     const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
     await approveDocument(db, workflows, p.gm, doc.id, { version: doc.version, opinion: '同意' }, NOW);
     const sheet = (await getOrder(db, p.market, order.id)).salesSheetNumber!;
 
     const exported = await readBack((await exportExcelTable(db, testRegistry.excelTables, p.planner, 'production-shipments', 'zh-CN', NOW)).body);
-    expect(exported).toEqual([expect.objectContaining({ 销售计划单号: sheet, '客户（仅导出）': '金城酒店', 产品编码: 'W1', 计划出货日期: '2026-04-16', '计划数量（仅导出）': '600' })]);
+    expect(exported).toEqual([
+      expect.objectContaining({ 销售计划单号: sheet, '客户（仅导出）': '金城酒店', 产品编码: 'W1', 计划出货日期: '2026-04-16', '计划数量（仅导出）': '600' }),
+    ]);
 
     const headers = ['销售计划单号', '产品编码', '计划出货日期', '实际出货日期', '实发数量', '开票金额（元）', '回款金额（元）'];
     const over = await workbook(headers, [[sheet, 'W1', '2026-04-16', '2026-04-16', 600, 1000, 1500]]);
@@ -167,7 +204,12 @@ describe('sales plans, orders and shipments go to Excel and come back (CORE-11, 
     await expect(load('production-shipments', missing)).rejects.toMatchObject({ details: [{ reason: expect.stringContaining('找不到') }] });
     const good = await workbook(headers, [[sheet, 'W1', '2026-04-16', '2026-04-16', 600, 72000, 50000]]);
     expect(await load('production-shipments', good)).toEqual({ inserted: 0, updated: 1 });
-    expect((await findShipmentPlan(db, p.planner, '2026-04')).find((s) => s.salesSheetNumber === sheet)).toMatchObject({ shippedOn: '2026-04-16', shippedQty: 600, invoicedAmount: 72000, collectedAmount: 50000 });
+    expect((await findShipmentPlan(db, p.planner, '2026-04')).find((s) => s.salesSheetNumber === sheet)).toMatchObject({
+      shippedOn: '2026-04-16',
+      shippedQty: 600,
+      invoicedAmount: 72000,
+      collectedAmount: 50000,
+    });
     // The same file again changes nothing.
     expect(await load('production-shipments', good)).toEqual({ inserted: 0, updated: 0 });
   });
@@ -176,6 +218,8 @@ describe('sales plans, orders and shipments go to Excel and come back (CORE-11, 
     const file = await exportExcelTable(db, testRegistry.excelTables, p.market, 'production-orders', 'zh-CN', NOW);
     expect(file.fileName).toMatch(/^客户订单-/);
     const buffer = await workbook(ORDER_HEADERS, []);
-    await expect(importExcelTable(db, testRegistry.excelTables, p.market, { name: 'production-orders', fileName: 'x.xlsx', buffer, locale: 'zh-CN', now: NOW })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      importExcelTable(db, testRegistry.excelTables, p.market, { name: 'production-orders', fileName: 'x.xlsx', buffer, locale: 'zh-CN', now: NOW }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

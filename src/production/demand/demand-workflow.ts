@@ -13,7 +13,13 @@ async function onSalesPlanTransition(tx: Db, actor: Actor, event: TransitionEven
 }
 
 export const demandDocumentTypes: DocumentTypeInfo[] = [
-  { docType: 'production.sales_plan', label: { zh: '销售计划', en: 'Sales plan' }, numberPrefix: 'XSJH', link: (id) => `/production/sales-plan-doc/${id}`, isGenericEditable: false },
+  {
+    docType: 'production.sales_plan',
+    label: { zh: '销售计划', en: 'Sales plan' },
+    numberPrefix: 'XSJH',
+    link: (id) => `/production/sales-plan-doc/${id}`,
+    isGenericEditable: false,
+  },
   { docType: ORDER_REVIEW_DOC, label: { zh: '订单汇审报告', en: 'Joint order review' }, numberPrefix: 'HSBG', isGenericEditable: false },
 ];
 

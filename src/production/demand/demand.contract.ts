@@ -34,10 +34,28 @@ export const SalesPlanView = SalesPlanOut.extend({
   number: z.string(),
   state: z.enum(DOC_STATES),
   lines: z.array(
-    z.object({ id: z.string(), itemId: z.string(), code: z.string(), name: z.string(), spec: z.string(), unit: z.string(), onDate: z.string(), qty: z.number(), unitPrice: z.number().nullable() }),
+    z.object({
+      id: z.string(),
+      itemId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      spec: z.string(),
+      unit: z.string(),
+      onDate: z.string(),
+      qty: z.number(),
+      unitPrice: z.number().nullable(),
+    }),
   ),
   productTotals: z.array(
-    z.object({ itemId: z.string(), code: z.string(), name: z.string(), unit: z.string(), qty: z.number(), amount: z.number().nullable(), lineCount: z.number().int() }),
+    z.object({
+      itemId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      qty: z.number(),
+      amount: z.number().nullable(),
+      lineCount: z.number().int(),
+    }),
   ),
   document: DocView.nullable(),
 });
@@ -107,7 +125,17 @@ export type CustomerChangeOut = z.infer<typeof CustomerChangeOut>;
 
 export const OrderView = OrderOut.extend({
   lines: z.array(OrderLineOut.extend({ code: z.string(), name: z.string(), spec: z.string(), unit: z.string() })),
-  reviews: z.array(z.object({ orderId: z.string(), party: z.enum(REVIEW_PARTIES), reviewerId: z.string(), reviewerName: z.string(), opinion: z.string(), isAgreed: z.boolean(), at: z.date() })),
+  reviews: z.array(
+    z.object({
+      orderId: z.string(),
+      party: z.enum(REVIEW_PARTIES),
+      reviewerId: z.string(),
+      reviewerName: z.string(),
+      opinion: z.string(),
+      isAgreed: z.boolean(),
+      at: z.date(),
+    }),
+  ),
   changes: z.array(CustomerChangeOut),
   /** Which department speaks for each party, and whether the viewer may (a member of it). */
   reviewParties: z.array(z.object({ party: z.enum(REVIEW_PARTIES), departmentNames: z.array(z.string()), mayReview: z.boolean() })),
@@ -156,7 +184,18 @@ export const ShipmentOut = z.object({
 
 export const MonthSummary = z.object({
   month: z.string(),
-  sales: z.array(z.object({ itemId: z.string(), code: z.string(), name: z.string(), unit: z.string(), planned: z.number(), ordered: z.number(), shipped: z.number(), invoiced: z.number() })),
+  sales: z.array(
+    z.object({
+      itemId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      planned: z.number(),
+      ordered: z.number(),
+      shipped: z.number(),
+      invoiced: z.number(),
+    }),
+  ),
   collection: z.array(z.object({ customer: z.string(), invoiced: z.number(), collected: z.number(), outstanding: z.number() })),
   submittedAt: z.date().nullable(),
   reportVersion: z.number().int().nullable(),

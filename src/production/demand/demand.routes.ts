@@ -5,7 +5,21 @@ import type { Db } from '#core/db';
 import { actorOf, type RouteModule } from '#core/http';
 import { isMonth } from '../common/index';
 import { applyCustomerChange, rejectCustomerChange, requestCustomerChange } from './customer-change.service';
-import { ChangeApplied, CustomerChangeOut, IdOut, MonthSummary, OrderOut, OrderSummary, OrderView, SalesPlanLinesSaved, SalesPlanOut, SalesPlanSummary, SalesPlanView, ShipmentLine, ShipmentOut } from './demand.contract';
+import {
+  ChangeApplied,
+  CustomerChangeOut,
+  IdOut,
+  MonthSummary,
+  OrderOut,
+  OrderSummary,
+  OrderView,
+  SalesPlanLinesSaved,
+  SalesPlanOut,
+  SalesPlanSummary,
+  SalesPlanView,
+  ShipmentLine,
+  ShipmentOut,
+} from './demand.contract';
 import { CHANGE_KINDS, ORDER_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
 import { concludeReview, findReviewParties, recordReviewOpinion } from './order-review.service';
 import { cancelOrder, createOrder, findOrders, getOrder, updateOrder } from './order.service';
@@ -25,7 +39,10 @@ const OrderBody = z.object({
   contact: z.string().max(100).optional(),
   receivedOn: z.iso.date(),
   note: z.string().max(2000).optional(),
-  lines: z.array(z.object({ itemId: z.uuid(), qty: z.number().gt(0).max(1e12), requestedShipOn: z.iso.date(), unitPrice: money.nullish() })).min(1).max(500),
+  lines: z
+    .array(z.object({ itemId: z.uuid(), qty: z.number().gt(0).max(1e12), requestedShipOn: z.iso.date(), unitPrice: money.nullish() }))
+    .min(1)
+    .max(500),
 });
 
 export interface DemandRouteDeps {
@@ -38,7 +55,15 @@ export const makeDemandRoutes =
   (app, ctx) => {
     app.get(
       '/production/sales-plans',
-      { config: { permission: 'production.read' }, schema: { tags, summary: '销售计划 Sales plans (PP-1)', querystring: z.object({ kind: z.enum(SALES_PLAN_KINDS).optional(), year: z.coerce.number().int().optional() }), response: { 200: z.array(SalesPlanSummary) } } },
+      {
+        config: { permission: 'production.read' },
+        schema: {
+          tags,
+          summary: '销售计划 Sales plans (PP-1)',
+          querystring: z.object({ kind: z.enum(SALES_PLAN_KINDS).optional(), year: z.coerce.number().int().optional() }),
+          response: { 200: z.array(SalesPlanSummary) },
+        },
+      },
       async (req) => findSalesPlans(ctx.db, actorOf(req), req.query),
     );
     app.post(
@@ -58,12 +83,17 @@ export const makeDemandRoutes =
       },
       async (req, reply) => reply.code(201).send(await createSalesPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.body, ctx.clock())),
     );
-    app.get('/production/sales-plans/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '销售计划明细 Sales plan', params: IdParams, response: { 200: SalesPlanView } } }, async (req) =>
-      getSalesPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
+    app.get(
+      '/production/sales-plans/:id',
+      { config: { permission: 'production.read' }, schema: { tags, summary: '销售计划明细 Sales plan', params: IdParams, response: { 200: SalesPlanView } } },
+      async (req) => getSalesPlan(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id),
     );
     app.get(
       '/production/sales-plans/by-document/:id',
-      { config: { permission: 'production.read' }, schema: { tags, summary: '按审批文件查找销售计划 Sales plan of a document', params: IdParams, response: { 200: IdOut } } },
+      {
+        config: { permission: 'production.read' },
+        schema: { tags, summary: '按审批文件查找销售计划 Sales plan of a document', params: IdParams, response: { 200: IdOut } },
+      },
       async (req) => {
         const row = await findSalesPlanByDocument(ctx.db, actorOf(req).orgId, req.params.id);
         if (!row) throw notFound('销售计划', 'Sales plan');
@@ -78,7 +108,10 @@ export const makeDemandRoutes =
           tags,
           summary: '保存销售计划明细 Save sales plan lines',
           params: IdParams,
-          body: z.object({ version: z.number().int(), lines: z.array(z.object({ itemId: z.uuid(), onDate: z.iso.date(), qty, unitPrice: money.nullish() })).max(20000) }),
+          body: z.object({
+            version: z.number().int(),
+            lines: z.array(z.object({ itemId: z.uuid(), onDate: z.iso.date(), qty, unitPrice: money.nullish() })).max(20000),
+          }),
           response: { 200: SalesPlanLinesSaved },
         },
       },
@@ -89,29 +122,66 @@ export const makeDemandRoutes =
       '/production/orders',
       {
         config: { permission: 'production.read' },
-        schema: { tags, summary: '订单 Orders (PP-3)', querystring: z.object({ state: z.enum(ORDER_STATES).optional(), from: z.iso.date().optional(), to: z.iso.date().optional(), q: z.string().max(100).optional() }), response: { 200: z.array(OrderSummary) } },
+        schema: {
+          tags,
+          summary: '订单 Orders (PP-3)',
+          querystring: z.object({
+            state: z.enum(ORDER_STATES).optional(),
+            from: z.iso.date().optional(),
+            to: z.iso.date().optional(),
+            q: z.string().max(100).optional(),
+          }),
+          response: { 200: z.array(OrderSummary) },
+        },
       },
       async (req) => findOrders(ctx.db, actorOf(req), req.query),
     );
-    app.post('/production/orders', { config: { permission: 'production.demand.write' }, schema: { tags, summary: '登记订单 Record an order', body: OrderBody, response: { 201: OrderOut } } }, async (req, reply) =>
-      reply.code(201).send(await createOrder(ctx.db, actorOf(req), req.body, ctx.clock())),
+    app.post(
+      '/production/orders',
+      {
+        config: { permission: 'production.demand.write' },
+        schema: { tags, summary: '登记订单 Record an order', body: OrderBody, response: { 201: OrderOut } },
+      },
+      async (req, reply) => reply.code(201).send(await createOrder(ctx.db, actorOf(req), req.body, ctx.clock())),
     );
-    app.get('/production/orders/:id', { config: { permission: 'production.read' }, schema: { tags, summary: '订单详情 Order', params: IdParams, response: { 200: OrderView } } }, async (req) => ({ ...(await getOrder(ctx.db, actorOf(req), req.params.id)), reviewParties: await findReviewParties(ctx.db, actorOf(req)) }));
+    app.get(
+      '/production/orders/:id',
+      { config: { permission: 'production.read' }, schema: { tags, summary: '订单详情 Order', params: IdParams, response: { 200: OrderView } } },
+      async (req) => ({ ...(await getOrder(ctx.db, actorOf(req), req.params.id)), reviewParties: await findReviewParties(ctx.db, actorOf(req)) }),
+    );
     app.put(
       '/production/orders/:id',
-      { config: { permission: 'production.demand.write' }, schema: { tags, summary: '修改订单 Change an order', params: IdParams, body: OrderBody.extend({ version: z.number().int() }), response: { 200: OrderOut } } },
+      {
+        config: { permission: 'production.demand.write' },
+        schema: {
+          tags,
+          summary: '修改订单 Change an order',
+          params: IdParams,
+          body: OrderBody.extend({ version: z.number().int() }),
+          response: { 200: OrderOut },
+        },
+      },
       async (req) => updateOrder(ctx.db, actorOf(req), req.params.id, req.body),
     );
     app.post(
       '/production/orders/:id/cancel',
-      { config: { permission: 'production.demand.write' }, schema: { tags, summary: '取消订单 Cancel an order', params: IdParams, body: z.object({ version: z.number().int() }), response: { 200: OrderOut } } },
+      {
+        config: { permission: 'production.demand.write' },
+        schema: { tags, summary: '取消订单 Cancel an order', params: IdParams, body: z.object({ version: z.number().int() }), response: { 200: OrderOut } },
+      },
       async (req) => cancelOrder(ctx.db, actorOf(req), req.params.id, req.body.version),
     );
     app.post(
       '/production/orders/:id/reviews',
       {
         config: { permission: 'production.read' },
-        schema: { tags, summary: '汇审意见 Joint review opinion (T4 第十四条)', params: IdParams, body: z.object({ party: z.enum(REVIEW_PARTIES), opinion: z.string().max(2000), isAgreed: z.boolean() }), response: { 200: OrderOut } },
+        schema: {
+          tags,
+          summary: '汇审意见 Joint review opinion (T4 第十四条)',
+          params: IdParams,
+          body: z.object({ party: z.enum(REVIEW_PARTIES), opinion: z.string().max(2000), isAgreed: z.boolean() }),
+          response: { 200: OrderOut },
+        },
       },
       async (req) => recordReviewOpinion(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
     );
@@ -176,13 +246,24 @@ export const makeDemandRoutes =
       '/production/orders/:id/changes/:changeId/reject',
       {
         config: { permission: 'production.plan.write' },
-        schema: { tags, summary: '不能执行的客户变更 Decline a customer change', params: IdParams.extend({ changeId: z.uuid() }), body: z.object({ version: z.number().int(), note: z.string().max(2000) }), response: { 200: CustomerChangeOut } },
+        schema: {
+          tags,
+          summary: '不能执行的客户变更 Decline a customer change',
+          params: IdParams.extend({ changeId: z.uuid() }),
+          body: z.object({ version: z.number().int(), note: z.string().max(2000) }),
+          response: { 200: CustomerChangeOut },
+        },
       },
       async (req) => rejectCustomerChange(ctx.db, actorOf(req), req.params.id, req.params.changeId, req.body, ctx.clock()),
     );
 
-    app.get('/production/shipments', { config: { permission: 'production.read' }, schema: { tags, summary: '月出货计划 Monthly shipment plan (PP-5)', querystring: z.object({ month: Month }), response: { 200: z.array(ShipmentLine) } } }, async (req) =>
-      findShipmentPlan(ctx.db, actorOf(req), req.query.month),
+    app.get(
+      '/production/shipments',
+      {
+        config: { permission: 'production.read' },
+        schema: { tags, summary: '月出货计划 Monthly shipment plan (PP-5)', querystring: z.object({ month: Month }), response: { 200: z.array(ShipmentLine) } },
+      },
+      async (req) => findShipmentPlan(ctx.db, actorOf(req), req.query.month),
     );
     app.patch(
       '/production/shipments/:id',
@@ -192,18 +273,32 @@ export const makeDemandRoutes =
           tags,
           summary: '登记出货与回款 Record a shipment and collection',
           params: IdParams,
-          body: z.object({ version: z.number().int(), shippedOn: z.iso.date().nullish(), shippedQty: qty.optional(), invoicedAmount: money.optional(), collectedAmount: money.optional() }),
+          body: z.object({
+            version: z.number().int(),
+            shippedOn: z.iso.date().nullish(),
+            shippedQty: qty.optional(),
+            invoicedAmount: money.optional(),
+            collectedAmount: money.optional(),
+          }),
           response: { 200: ShipmentOut },
         },
       },
       async (req) => recordShipment(ctx.db, actorOf(req), req.params.id, req.body),
     );
-    app.get('/production/month-summary', { config: { permission: 'production.read' }, schema: { tags, summary: '月末销售统计与回款汇总 Month-end summary (PP-5)', querystring: z.object({ month: Month }), response: { 200: MonthSummary } } }, async (req) =>
-      getMonthSummary(ctx.db, actorOf(req), req.query.month),
+    app.get(
+      '/production/month-summary',
+      {
+        config: { permission: 'production.read' },
+        schema: { tags, summary: '月末销售统计与回款汇总 Month-end summary (PP-5)', querystring: z.object({ month: Month }), response: { 200: MonthSummary } },
+      },
+      async (req) => getMonthSummary(ctx.db, actorOf(req), req.query.month),
     );
     app.post(
       '/production/month-summary/:month/submit',
-      { config: { permission: 'production.demand.write' }, schema: { tags, summary: '报送总经理 Send to the GM', params: z.object({ month: Month }), response: { 200: MonthSummary } } },
+      {
+        config: { permission: 'production.demand.write' },
+        schema: { tags, summary: '报送总经理 Send to the GM', params: z.object({ month: Month }), response: { 200: MonthSummary } },
+      },
       async (req) => submitMonthReport(ctx.db, actorOf(req), req.params.month, ctx.clock()),
     );
   };

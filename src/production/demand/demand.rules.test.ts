@@ -18,7 +18,13 @@ describe('demand rules', () => {
     expect(partiesOfDepartment(map, 'w')).toEqual([]);
     expect(partiesOfDepartment(map, null)).toEqual([]);
     // T4's own names: 质量技术研发部 and a 事业部.
-    expect(reviewPartyDepartments([{ id: 'qt', name: '质量技术研发部' }, { id: 'b', name: '白酒事业部' }, { id: 'm', name: '市场部' }])).toEqual({ production: [], quality: ['qt'], business: ['b'] });
+    expect(
+      reviewPartyDepartments([
+        { id: 'qt', name: '质量技术研发部' },
+        { id: 'b', name: '白酒事业部' },
+        { id: 'm', name: '市场部' },
+      ]),
+    ).toEqual({ production: [], quality: ['qt'], business: ['b'] });
   });
 
   it('PP-3 the joint review needs production, quality/R&D and the business unit, all agreeing', () => {
@@ -44,7 +50,15 @@ describe('demand rules', () => {
       { itemId: 'a', customer: '乙酒行', qty: 50, shippedQty: 20, invoicedAmount: 200.1, collectedAmount: 200.1 },
       { itemId: 'b', customer: '甲商贸', qty: 10, shippedQty: 0, invoicedAmount: 0, collectedAmount: 0 },
     ];
-    expect(summariseSales(new Map([['a', 120], ['c', 5]]), shipments)).toEqual([
+    expect(
+      summariseSales(
+        new Map([
+          ['a', 120],
+          ['c', 5],
+        ]),
+        shipments,
+      ),
+    ).toEqual([
       { itemId: 'a', planned: 120, ordered: 150, shipped: 120, invoiced: 1200.1 },
       { itemId: 'c', planned: 5, ordered: 0, shipped: 0, invoiced: 0 },
       { itemId: 'b', planned: 0, ordered: 10, shipped: 0, invoiced: 0 },

@@ -47,7 +47,14 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   };
   const approveOrder = async (orderId: string, when: Date, qty?: number) => {
     const o = await getOrder(db, p.market, orderId);
-    const concluded = await concludeReview(db, workflows, p.market, orderId, { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: qty ?? l.qty, agreedShipOn: l.requestedShipOn })) }, when);
+    const concluded = await concludeReview(
+      db,
+      workflows,
+      p.market,
+      orderId,
+      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: qty ?? l.qty, agreedShipOn: l.requestedShipOn })) },
+      when,
+    );
     const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
     await approveDocument(db, workflows, p.gm, doc.id, { version: doc.version, opinion: '同意' }, when);
     return getOrder(db, p.market, orderId);
@@ -55,7 +62,9 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
 
   it('PP-1 PP-2 the monthly sales plan is next month’s forecast: due on the 25th, done when it goes to the general manager', async () => {
     const plan = await createSalesPlan(db, workflows, p.market, { kind: 'monthly', month: '2026-04' }, NOW);
-    await expect(saveSalesPlanLines(db, p.market, plan.id, { version: plan.version, lines: [{ itemId: p.items.wine, onDate: '2026-05-02', qty: 10 }] })).rejects.toMatchObject({
+    await expect(
+      saveSalesPlanLines(db, p.market, plan.id, { version: plan.version, lines: [{ itemId: p.items.wine, onDate: '2026-05-02', qty: 10 }] }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       details: [{ field: 'lines[0].onDate' }],
     });
@@ -82,19 +91,36 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   });
 
   it('PP-3 an order reaches the general manager only after production, quality and the business unit all agree', async () => {
-    const order = await createOrder(db, p.market, { kind: 'contract', customer: '华北糖酒', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 500, requestedShipOn: '2026-04-15' }] }, NOW);
+    const order = await createOrder(
+      db,
+      p.market,
+      { kind: 'contract', customer: '华北糖酒', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 500, requestedShipOn: '2026-04-15' }] },
+      NOW,
+    );
     expect(order.number).toBe('DD-2026-0001');
     await recordReviewOpinion(db, p.planner, order.id, { party: 'production', opinion: '可以排产', isAgreed: true }, NOW);
     await recordReviewOpinion(db, p.reviewer, order.id, { party: 'quality', opinion: '包装材料未到，暂不同意', isAgreed: false }, NOW);
     const o = await getOrder(db, p.market, order.id);
-    const err = await concludeReview(db, workflows, p.market, order.id, { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 500, agreedShipOn: '2026-04-15' })) }, NOW).catch((e) => e);
+    const err = await concludeReview(
+      db,
+      workflows,
+      p.market,
+      order.id,
+      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 500, agreedShipOn: '2026-04-15' })) },
+      NOW,
+    ).catch((e) => e);
     expect(err.code).toBe('INVALID_STATE');
     expect(err.message).toContain('质量技术研发部不同意');
     expect(err.message).toContain('事业部（业务单位）未评审');
   });
 
   it('PP-3 approved by the general manager the order becomes a 销售计划单 with its shipment plan; the planners are told', async () => {
-    const order = await createOrder(db, p.market, { kind: 'written', customer: '金城酒店', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 600, requestedShipOn: '2026-04-16' }] }, NOW);
+    const order = await createOrder(
+      db,
+      p.market,
+      { kind: 'written', customer: '金城酒店', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 600, requestedShipOn: '2026-04-16' }] },
+      NOW,
+    );
     await review(order.id, NOW);
     const approved = await approveOrder(order.id, NOW, 550);
     expect(approved).toMatchObject({ state: 'approved', salesSheetNumber: 'XSD-2026-0001' });
@@ -111,15 +137,34 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   });
 
   it('PP-3 a rejected review goes back to the market department and can be sent again', async () => {
-    const order = await createOrder(db, p.market, { kind: 'oral', customer: '某商贸', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 50, requestedShipOn: '2026-04-18' }] }, NOW);
+    const order = await createOrder(
+      db,
+      p.market,
+      { kind: 'oral', customer: '某商贸', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 50, requestedShipOn: '2026-04-18' }] },
+      NOW,
+    );
     await review(order.id, NOW);
     const o = await getOrder(db, p.market, order.id);
-    const concluded = await concludeReview(db, workflows, p.market, order.id, { version: o.version, lines: [{ lineId: o.lines[0].id, agreedQty: 50, agreedShipOn: '2026-04-18' }] }, NOW);
+    const concluded = await concludeReview(
+      db,
+      workflows,
+      p.market,
+      order.id,
+      { version: o.version, lines: [{ lineId: o.lines[0].id, agreedQty: 50, agreedShipOn: '2026-04-18' }] },
+      NOW,
+    );
     const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
     await rejectDocument(db, workflows, p.gm, doc.id, { version: doc.version, opinion: '价格过低' }, NOW);
     expect((await getOrder(db, p.market, order.id)).state).toBe('rejected');
     const again = await getOrder(db, p.market, order.id);
-    const resent = await concludeReview(db, workflows, p.market, order.id, { version: again.version, lines: [{ lineId: again.lines[0].id, agreedQty: 50, agreedShipOn: '2026-04-20' }] }, NOW);
+    const resent = await concludeReview(
+      db,
+      workflows,
+      p.market,
+      order.id,
+      { version: again.version, lines: [{ lineId: again.lines[0].id, agreedQty: 50, agreedShipOn: '2026-04-20' }] },
+      NOW,
+    );
     expect(resent.state).toBe('submitted');
     expect((await getDocument(db, workflows, p.gm, resent.reviewDocumentId!)).state).toBe('submitted');
   });
@@ -127,13 +172,46 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   it('PP-4 a customer change needs written confirmation; short notice needs production’s reason; applied, the affected people hear of it', async () => {
     const order = (await getOrder(db, p.market, (await findShipmentPlan(db, p.planner, '2026-04'))[0].orderId))!;
     const line = order.lines[0];
-    const unconfirmed = await requestCustomerChange(db, p.market, order.id, { orderLineId: line.id, kind: 'quantity', newQty: 700, reason: '客户追加', receivedOn: '2026-04-14', hasWrittenConfirmation: false }, NOW);
-    await expect(applyCustomerChange(db, p.planner, order.id, unconfirmed.id, { version: unconfirmed.version }, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('书面确认') });
+    const unconfirmed = await requestCustomerChange(
+      db,
+      p.market,
+      order.id,
+      { orderLineId: line.id, kind: 'quantity', newQty: 700, reason: '客户追加', receivedOn: '2026-04-14', hasWrittenConfirmation: false },
+      NOW,
+    );
+    await expect(applyCustomerChange(db, p.planner, order.id, unconfirmed.id, { version: unconfirmed.version }, NOW)).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      message: expect.stringContaining('书面确认'),
+    });
     await rejectCustomerChange(db, p.planner, order.id, unconfirmed.id, { version: unconfirmed.version, note: '无书面确认' }, NOW);
-    const change = await requestCustomerChange(db, p.market, order.id, { orderLineId: line.id, kind: 'quantity', newQty: 700, reason: '客户追加', receivedOn: '2026-04-14', hasWrittenConfirmation: true, confirmationRef: '传真 017' }, NOW);
+    const change = await requestCustomerChange(
+      db,
+      p.market,
+      order.id,
+      {
+        orderLineId: line.id,
+        kind: 'quantity',
+        newQty: 700,
+        reason: '客户追加',
+        receivedOn: '2026-04-14',
+        hasWrittenConfirmation: true,
+        confirmationRef: '传真 017',
+      },
+      NOW,
+    );
     expect(change).toMatchObject({ noticeDays: 2, isShortNotice: true });
-    await expect(applyCustomerChange(db, p.planner, order.id, change.id, { version: change.version }, NOW)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'shortNoticeReason' }] });
-    const applied = await applyCustomerChange(db, p.planner, order.id, change.id, { version: change.version, acceptShortNotice: true, shortNoticeReason: '库存可调剂' }, NOW);
+    await expect(applyCustomerChange(db, p.planner, order.id, change.id, { version: change.version }, NOW)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'shortNoticeReason' }],
+    });
+    const applied = await applyCustomerChange(
+      db,
+      p.planner,
+      order.id,
+      change.id,
+      { version: change.version, acceptShortNotice: true, shortNoticeReason: '库存可调剂' },
+      NOW,
+    );
     expect(applied.line.agreedQty).toBe(700);
     expect((await findShipmentPlan(db, p.planner, '2026-04'))[0].qty).toBe(700);
     const told = await db
@@ -145,7 +223,9 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
 
   it('PP-5 the month-end summary gives sales by product and collection by customer, and goes to the general manager', async () => {
     const [s] = await findShipmentPlan(db, p.planner, '2026-04');
-    await expect(recordShipment(db, p.market, s.id, { version: s.version, invoicedAmount: 100, collectedAmount: 200 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(recordShipment(db, p.market, s.id, { version: s.version, invoicedAmount: 100, collectedAmount: 200 })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     await recordShipment(db, p.market, s.id, { version: s.version, shippedOn: '2026-04-16', shippedQty: 700, invoicedAmount: 140000, collectedAmount: 90000 });
     const summary = await getMonthSummary(db, p.market, '2026-04');
     expect(summary.sales).toEqual([expect.objectContaining({ code: 'W1', planned: 21000, ordered: 700, shipped: 700, invoiced: 140000 })]);
@@ -158,8 +238,15 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
     const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-05' }, NOW);
     const v = await getPlanView(db, workflows, p.planner, plan.id);
     // May 2026 starts on a Friday; 500 cases a working day, forecast 12,000.
-    await savePlanLines(db, p.planner, plan.id, { version: v.version, lines: [{ itemId: p.items.wine, forecastQty: 12000, quantities: workingDayQuantities(31, 5, 500) }] }, NOW);
-    for (const o of (await getPlanView(db, workflows, p.planner, plan.id)).overloads) await addCountermeasure(db, p.planner, plan.id, { workshopId: o.workshopId, bucketStart: o.start, kind: 'overtime', description: '加班' }, NOW);
+    await savePlanLines(
+      db,
+      p.planner,
+      plan.id,
+      { version: v.version, lines: [{ itemId: p.items.wine, forecastQty: 12000, quantities: workingDayQuantities(31, 5, 500) }] },
+      NOW,
+    );
+    for (const o of (await getPlanView(db, workflows, p.planner, plan.id)).overloads)
+      await addCountermeasure(db, p.planner, plan.id, { workshopId: o.workshopId, bucketStart: o.start, kind: 'overtime', description: '加班' }, NOW);
     let doc = await getDocument(db, workflows, p.planner, plan.documentId!);
     await submitPlan(db, workflows, p.planner, plan.id, { version: doc.version }, at('2026-04-27'));
     doc = await getDocument(db, workflows, p.vp, plan.documentId!);
@@ -167,14 +254,24 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
     doc = await getDocument(db, workflows, p.planner, plan.documentId!);
     await issueDocument(db, workflows, p.planner, doc.id, { version: doc.version, departmentIds: [p.departments.get('灌装车间')!] }, at('2026-04-29'));
 
-    const small = await createOrder(db, p.market, { kind: 'contract', customer: '甲', receivedOn: '2026-05-03', lines: [{ itemId: p.items.wine, qty: 8000, requestedShipOn: '2026-05-20' }] }, at('2026-05-03'));
+    const small = await createOrder(
+      db,
+      p.market,
+      { kind: 'contract', customer: '甲', receivedOn: '2026-05-03', lines: [{ itemId: p.items.wine, qty: 8000, requestedShipOn: '2026-05-20' }] },
+      at('2026-05-03'),
+    );
     await review(small.id, at('2026-05-03'));
     await approveOrder(small.id, at('2026-05-04'));
     let absorbed = await findAbsorptions(db, p.orgId, plan.id);
     expect(absorbed.map((a) => a.a.decision)).toEqual(['absorbed']);
     expect((await getDocument(db, workflows, p.planner, plan.documentId!)).state).toBe('issued');
 
-    const rush = await createOrder(db, p.market, { kind: 'written', customer: '乙', receivedOn: '2026-05-05', lines: [{ itemId: p.items.wine, qty: 5000, requestedShipOn: '2026-05-22' }] }, at('2026-05-05'));
+    const rush = await createOrder(
+      db,
+      p.market,
+      { kind: 'written', customer: '乙', receivedOn: '2026-05-05', lines: [{ itemId: p.items.wine, qty: 5000, requestedShipOn: '2026-05-22' }] },
+      at('2026-05-05'),
+    );
     await review(rush.id, at('2026-05-05'));
     await approveOrder(rush.id, at('2026-05-06'));
     absorbed = await findAbsorptions(db, p.orgId, plan.id);
@@ -184,7 +281,12 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
     expect(adjusting.document?.steps.map((s) => s.roleCode)).toEqual([p.vp.roles[0]]);
     const diff = await diffPlanRevisions(db, p.planner, plan.id, 1, 'working');
     // The 1,000 cases above the forecast go on the ship date, and the forecast rises to the orders.
-    expect(diff.changes[0]).toMatchObject({ totalAfter: diff.changes[0].totalBefore + 1000, forecastBefore: 12000, forecastAfter: 13000, buckets: [{ index: 21, before: 500, after: 1500 }] });
+    expect(diff.changes[0]).toMatchObject({
+      totalAfter: diff.changes[0].totalBefore + 1000,
+      forecastBefore: 12000,
+      forecastAfter: 13000,
+      buckets: [{ index: 21, before: 500, after: 1500 }],
+    });
     const told = await db
       .select()
       .from(notifications)
@@ -198,14 +300,21 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   });
 
   it('issue 14 item 6: a joint-review opinion is given only by a member of that party’s department', async () => {
-    const order = await createOrder(db, p.market, { kind: 'contract', customer: '部门校验', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 10, requestedShipOn: '2026-04-10' }] }, NOW);
+    const order = await createOrder(
+      db,
+      p.market,
+      { kind: 'contract', customer: '部门校验', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 10, requestedShipOn: '2026-04-10' }] },
+      NOW,
+    );
     // The production side (生产部) may not file the quality department's opinion, nor may the VP (no department).
     for (const who of [p.planner, p.vp]) {
       const err = await recordReviewOpinion(db, who, order.id, { party: 'quality', opinion: '同意', isAgreed: true }, NOW).catch((e) => e);
       expect(err).toMatchObject({ code: 'FORBIDDEN' });
       expect(err.message).toContain('质量部');
     }
-    await expect(recordReviewOpinion(db, p.reviewer, order.id, { party: 'business', opinion: '同意', isAgreed: true }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(recordReviewOpinion(db, p.reviewer, order.id, { party: 'business', opinion: '同意', isAgreed: true }, NOW)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await recordReviewOpinion(db, p.reviewer, order.id, { party: 'quality', opinion: '按标准检验', isAgreed: true }, NOW);
     expect((await getOrder(db, p.market, order.id)).reviews).toMatchObject([{ party: 'quality', reviewerId: p.reviewer.userId }]);
   });

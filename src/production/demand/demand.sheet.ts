@@ -8,7 +8,17 @@ import { chunk, monthOf, monthStart, nextProductionNumber } from '../common/inde
 import { prodItems } from '../master/index';
 import { ORDER_KIND_LABELS } from './demand.rules';
 import { findShipmentLines } from './shipment.service';
-import { ORDER_KINDS, ORDER_STATES, type OrderKind, prodOrderLines, prodOrderReviews, prodOrders, prodSalesPlanLines, prodSalesPlans, prodShipments } from './demand.schema';
+import {
+  ORDER_KINDS,
+  ORDER_STATES,
+  type OrderKind,
+  prodOrderLines,
+  prodOrderReviews,
+  prodOrders,
+  prodSalesPlanLines,
+  prodSalesPlans,
+  prodShipments,
+} from './demand.schema';
 
 // CORE-11 (issue 14 item 13): the market department keeps sales plans, orders and shipments in
 // Excel today. Each goes out as one clean sheet and comes back: a whole file is refused on any
@@ -22,19 +32,24 @@ const STATE_LABELS: Record<(typeof ORDER_STATES)[number], [string, string]> = {
   rejected: ['已退回', 'Rejected'],
   cancelled: ['已取消', 'Cancelled'],
 };
-const DOC_STATE_LABELS: Record<string, string> = { draft: '编制中', submitted: '审批中', approved: '已批准', rejected: '已退回', issued: '已下达', closed: '已关闭' };
+const DOC_STATE_LABELS: Record<string, string> = {
+  draft: '编制中',
+  submitted: '审批中',
+  approved: '已批准',
+  rejected: '已退回',
+  issued: '已下达',
+  closed: '已关闭',
+};
 
 /** Orders that the market department may still correct (the same states updateOrder allows). */
 export const ORDER_STATES_OPEN_TO_IMPORT: readonly string[] = ['received', 'in_review', 'rejected'];
 
 const itemCodes = async (db: Db, orgId: string) =>
   new Map(
-    (
-      await db
-        .select({ id: prodItems.id, code: prodItems.code, isActive: prodItems.isActive })
-        .from(prodItems)
-        .where(eq(prodItems.orgId, orgId))
-    ).map((i) => [i.code, i]),
+    (await db.select({ id: prodItems.id, code: prodItems.code, isActive: prodItems.isActive }).from(prodItems).where(eq(prodItems.orgId, orgId))).map((i) => [
+      i.code,
+      i,
+    ]),
   );
 
 const num = (v: SheetRow[string]): number | null => (typeof v === 'number' ? v : null);
@@ -46,7 +61,14 @@ export const orderSheet = defineSheet({
   name: 'sales-orders',
   columns: [
     { key: 'number', header: { zh: '订单号（新订单留空）', en: 'Order number (blank for new)' }, type: 'string', width: 16 },
-    { key: 'kind', header: { zh: '订单类型', en: 'Kind' }, type: 'enum', required: true, enumValues: ORDER_KINDS.map((k) => ({ value: k, ...ORDER_KIND_LABELS[k] })), width: 10 },
+    {
+      key: 'kind',
+      header: { zh: '订单类型', en: 'Kind' },
+      type: 'enum',
+      required: true,
+      enumValues: ORDER_KINDS.map((k) => ({ value: k, ...ORDER_KIND_LABELS[k] })),
+      width: 10,
+    },
     { key: 'customer', header: { zh: '客户', en: 'Customer' }, type: 'string', required: true, width: 20 },
     { key: 'contact', header: { zh: '联系人', en: 'Contact' }, type: 'string', width: 12 },
     { key: 'receivedOn', header: { zh: '接单日期', en: 'Received on' }, type: 'date', required: true },
@@ -55,7 +77,13 @@ export const orderSheet = defineSheet({
     { key: 'qty', header: { zh: '数量', en: 'Quantity' }, type: 'number', required: true },
     { key: 'requestedShipOn', header: { zh: '要求发货日期', en: 'Requested ship date' }, type: 'date', required: true },
     { key: 'unitPrice', header: { zh: '单价（元）', en: 'Unit price' }, type: 'number' },
-    { key: 'state', header: { zh: '状态（仅导出）', en: 'State (export only)' }, type: 'enum', enumValues: ORDER_STATES.map((s) => ({ value: s, zh: STATE_LABELS[s][0], en: STATE_LABELS[s][1] })), width: 14 },
+    {
+      key: 'state',
+      header: { zh: '状态（仅导出）', en: 'State (export only)' },
+      type: 'enum',
+      enumValues: ORDER_STATES.map((s) => ({ value: s, zh: STATE_LABELS[s][0], en: STATE_LABELS[s][1] })),
+      width: 14,
+    },
     { key: 'note', header: { zh: '备注', en: 'Note' }, type: 'string', width: 20 },
   ],
 });
@@ -104,26 +132,40 @@ async function importOrders(tx: Db, actor: Actor, rows: ImportRow[], context: Im
   const errors = new RowErrors(orderSheet, actor.locale);
   const items = await itemCodes(tx, actor.orgId);
   const existing = new Map(
-    (
-      await tx
-        .select({ id: prodOrders.id, number: prodOrders.number, state: prodOrders.state })
-        .from(prodOrders)
-        .where(eq(prodOrders.orgId, actor.orgId))
-    ).map((o) => [o.number, o]),
+    (await tx.select({ id: prodOrders.id, number: prodOrders.number, state: prodOrders.state }).from(prodOrders).where(eq(prodOrders.orgId, actor.orgId))).map(
+      (o) => [o.number, o],
+    ),
   );
   const drafts = new Map<string, OrderDraft>();
   for (const { rowNumber: n, values: v } of rows) {
     const number = cellText(v.number);
-    const header = { kind: v.kind as OrderKind, customer: cellText(v.customer), contact: cellText(v.contact), receivedOn: day(v.receivedOn) ?? '', note: cellText(v.note) };
+    const header = {
+      kind: v.kind as OrderKind,
+      customer: cellText(v.customer),
+      contact: cellText(v.contact),
+      receivedOn: day(v.receivedOn) ?? '',
+      note: cellText(v.note),
+    };
     if (number) {
       const before = existing.get(number);
       if (!before) errors.add(n, 'number', `订单号不存在：${number}（新订单请留空订单号）`, `unknown order number: ${number} (leave it blank for a new order)`);
-      else if (!ORDER_STATES_OPEN_TO_IMPORT.includes(before.state)) errors.add(n, 'number', `订单 ${number} 已提交或已批准，不能通过导入修改；客户变更请走变更确认`, `order ${number} is submitted or approved; record a customer change instead`);
+      else if (!ORDER_STATES_OPEN_TO_IMPORT.includes(before.state))
+        errors.add(
+          n,
+          'number',
+          `订单 ${number} 已提交或已批准，不能通过导入修改；客户变更请走变更确认`,
+          `order ${number} is submitted or approved; record a customer change instead`,
+        );
     }
     const key = number || `new|${header.customer}|${header.kind}|${header.receivedOn}`;
     const draft = drafts.get(key) ?? { firstRow: n, number, ...header, lines: [] };
     if (draft.customer !== header.customer || draft.kind !== header.kind || draft.receivedOn !== header.receivedOn) {
-      errors.add(n, 'number', `同一订单的客户、类型或接单日期与第 ${draft.firstRow} 行不一致`, `customer, kind or received date differ from row ${draft.firstRow} of the same order`);
+      errors.add(
+        n,
+        'number',
+        `同一订单的客户、类型或接单日期与第 ${draft.firstRow} 行不一致`,
+        `customer, kind or received date differ from row ${draft.firstRow} of the same order`,
+      );
     }
     if (header.contact && !draft.contact) draft.contact = header.contact;
     if (header.note && !draft.note) draft.note = header.note;
@@ -133,7 +175,8 @@ async function importOrders(tx: Db, actor: Actor, rows: ImportRow[], context: Im
     const qty = num(v.qty) ?? 0;
     if (!(qty > 0)) errors.add(n, 'qty', '数量须大于 0', 'quantity must be above 0');
     const requestedShipOn = day(v.requestedShipOn) ?? '';
-    if (requestedShipOn && header.receivedOn && requestedShipOn < header.receivedOn) errors.add(n, 'requestedShipOn', '要求发货日期早于接单日期', 'requested ship date is before the order was received');
+    if (requestedShipOn && header.receivedOn && requestedShipOn < header.receivedOn)
+      errors.add(n, 'requestedShipOn', '要求发货日期早于接单日期', 'requested ship date is before the order was received');
     const unitPrice = num(v.unitPrice);
     if (unitPrice !== null && unitPrice < 0) errors.add(n, 'unitPrice', '单价不能为负数', 'a price cannot be negative');
     draft.lines.push({ itemId: item?.id ?? '', qty, requestedShipOn, unitPrice });
@@ -189,7 +232,12 @@ export const salesPlanSheet = defineSheet({
     { key: 'state', header: { zh: '状态（仅导出）', en: 'State (export only)' }, type: 'string', width: 10 },
     { key: 'code', header: { zh: '产品编码', en: 'Product code' }, type: 'string', required: true, width: 14 },
     { key: 'name', header: { zh: '品名（仅导出）', en: 'Product (export only)' }, type: 'string', width: 18 },
-    { key: 'onDate', header: { zh: '日期（年、季计划填当月任一天）', en: 'Date (any day of the month for annual and quarterly plans)' }, type: 'date', required: true },
+    {
+      key: 'onDate',
+      header: { zh: '日期（年、季计划填当月任一天）', en: 'Date (any day of the month for annual and quarterly plans)' },
+      type: 'date',
+      required: true,
+    },
     { key: 'qty', header: { zh: '数量', en: 'Quantity' }, type: 'number', required: true },
     { key: 'unitPrice', header: { zh: '单价（元）', en: 'Unit price' }, type: 'number' },
   ],
@@ -197,7 +245,16 @@ export const salesPlanSheet = defineSheet({
 
 async function exportSalesPlans(db: Db, actor: Actor): Promise<SheetRow[]> {
   const rows = await db
-    .select({ number: documents.number, title: documents.title, state: documents.state, code: prodItems.code, name: prodItems.name, onDate: prodSalesPlanLines.onDate, qty: prodSalesPlanLines.qty, unitPrice: prodSalesPlanLines.unitPrice })
+    .select({
+      number: documents.number,
+      title: documents.title,
+      state: documents.state,
+      code: prodItems.code,
+      name: prodItems.name,
+      onDate: prodSalesPlanLines.onDate,
+      qty: prodSalesPlanLines.qty,
+      unitPrice: prodSalesPlanLines.unitPrice,
+    })
     .from(prodSalesPlanLines)
     .innerJoin(prodSalesPlans, and(eq(prodSalesPlans.orgId, prodSalesPlanLines.orgId), eq(prodSalesPlans.id, prodSalesPlanLines.planId)))
     .innerJoin(documents, and(eq(documents.orgId, prodSalesPlans.orgId), eq(documents.id, prodSalesPlans.documentId)))
@@ -218,7 +275,14 @@ async function importSalesPlans(tx: Db, actor: Actor, rows: ImportRow[]) {
   const plans = new Map(
     (
       await tx
-        .select({ id: prodSalesPlans.id, kind: prodSalesPlans.kind, periodStart: prodSalesPlans.periodStart, periodEnd: prodSalesPlans.periodEnd, number: documents.number, state: documents.state })
+        .select({
+          id: prodSalesPlans.id,
+          kind: prodSalesPlans.kind,
+          periodStart: prodSalesPlans.periodStart,
+          periodEnd: prodSalesPlans.periodEnd,
+          number: documents.number,
+          state: documents.state,
+        })
         .from(prodSalesPlans)
         .innerJoin(documents, and(eq(documents.orgId, prodSalesPlans.orgId), eq(documents.id, prodSalesPlans.documentId)))
         .where(and(eq(prodSalesPlans.orgId, actor.orgId), inArray(documents.number, numbers)))
@@ -231,19 +295,37 @@ async function importSalesPlans(tx: Db, actor: Actor, rows: ImportRow[]) {
     const number = cellText(v.planNumber);
     const plan = plans.get(number);
     if (!plan) {
-      errors.add(n, 'planNumber', `销售计划不存在：${number}（请先在页面上新建该期间的销售计划）`, `unknown sales plan: ${number} (create the plan for the period on the page first)`);
+      errors.add(
+        n,
+        'planNumber',
+        `销售计划不存在：${number}（请先在页面上新建该期间的销售计划）`,
+        `unknown sales plan: ${number} (create the plan for the period on the page first)`,
+      );
       continue;
     }
-    if (plan.state !== 'draft') errors.add(n, 'planNumber', `销售计划 ${number} 已不在编制中，不能通过导入修改；已批准的请先发起调整`, `sales plan ${number} is not a draft; adjust an approved plan first`);
+    if (plan.state !== 'draft')
+      errors.add(
+        n,
+        'planNumber',
+        `销售计划 ${number} 已不在编制中，不能通过导入修改；已批准的请先发起调整`,
+        `sales plan ${number} is not a draft; adjust an approved plan first`,
+      );
     const item = items.get(cellText(v.code));
     if (!item) errors.add(n, 'code', `产品不存在：${cellText(v.code)}`, `unknown product: ${cellText(v.code)}`);
     const qty = num(v.qty) ?? 0;
     if (qty < 0) errors.add(n, 'qty', '数量不能为负数', 'a quantity cannot be negative');
     const raw = day(v.onDate) ?? '';
-    if (raw && (raw < plan.periodStart || raw > plan.periodEnd)) errors.add(n, 'onDate', `日期不在计划期间（${plan.periodStart}～${plan.periodEnd}）内`, `date outside the plan period ${plan.periodStart}–${plan.periodEnd}`);
+    if (raw && (raw < plan.periodStart || raw > plan.periodEnd))
+      errors.add(
+        n,
+        'onDate',
+        `日期不在计划期间（${plan.periodStart}～${plan.periodEnd}）内`,
+        `date outside the plan period ${plan.periodStart}–${plan.periodEnd}`,
+      );
     const onDate = plan.kind === 'monthly' || !raw ? raw : monthStart(monthOf(raw));
     const key = `${number}|${item?.id}|${onDate}`;
-    if (item && seen.has(key)) errors.add(n, 'onDate', `同一产品同一日期（月份）与第 ${seen.get(key)} 行重复`, `the same product and date (month) as row ${seen.get(key)}`);
+    if (item && seen.has(key))
+      errors.add(n, 'onDate', `同一产品同一日期（月份）与第 ${seen.get(key)} 行重复`, `the same product and date (month) as row ${seen.get(key)}`);
     seen.set(key, n);
     const unitPrice = num(v.unitPrice);
     if (unitPrice !== null && unitPrice < 0) errors.add(n, 'unitPrice', '单价不能为负数', 'a price cannot be negative');
@@ -272,7 +354,12 @@ async function importSalesPlans(tx: Db, actor: Actor, rows: ImportRow[]) {
     for (const batch of chunk(lines, 2000)) await tx.insert(prodSalesPlanLines).values(batch.map((l) => ({ orgId: actor.orgId, planId, ...l })));
     if (filled.has(planId)) updated += lines.length;
     else inserted += lines.length;
-    await writeAudit(tx, actor, { action: 'production.sales-plan.import', entity: 'prod_sales_plan', entityId: planId, after: { lines: lines.length, total: lines.reduce((s, l) => s + l.qty, 0) } });
+    await writeAudit(tx, actor, {
+      action: 'production.sales-plan.import',
+      entity: 'prod_sales_plan',
+      entityId: planId,
+      after: { lines: lines.length, total: lines.reduce((s, l) => s + l.qty, 0) },
+    });
   }
   return { inserted, updated };
 }
@@ -341,7 +428,9 @@ async function importShipments(tx: Db, actor: Actor, rows: ImportRow[]) {
         n,
         'salesSheetNumber',
         found.length ? '有多行出货计划与该销售计划单、产品和日期相同，请在页面上登记' : '找不到该销售计划单、产品和计划出货日期的出货计划',
-        found.length ? 'several shipment lines share this sheet, product and date: record them on the page' : 'no shipment line has this sales sheet, product and planned date',
+        found.length
+          ? 'several shipment lines share this sheet, product and date: record them on the page'
+          : 'no shipment line has this sales sheet, product and planned date',
       );
       continue;
     }
@@ -355,9 +444,14 @@ async function importShipments(tx: Db, actor: Actor, rows: ImportRow[]) {
       collectedAmount: num(v.collectedAmount) ?? 0,
     };
     for (const k of ['shippedQty', 'invoicedAmount', 'collectedAmount'] as const) if (set[k] < 0) errors.add(n, k, '不能为负数', 'cannot be negative');
-    if (set.collectedAmount > set.invoicedAmount + 1e-9) errors.add(n, 'collectedAmount', '回款不能超过开票金额', 'collection cannot exceed the invoiced amount');
+    if (set.collectedAmount > set.invoicedAmount + 1e-9)
+      errors.add(n, 'collectedAmount', '回款不能超过开票金额', 'collection cannot exceed the invoiced amount');
     if (set.shippedQty > 0 && !set.shippedOn) errors.add(n, 'shippedOn', '有实发数量时须填写实际出货日期', 'a shipped quantity needs the date it shipped');
-    const same = before.shippedOn === set.shippedOn && before.shippedQty === set.shippedQty && before.invoicedAmount === set.invoicedAmount && before.collectedAmount === set.collectedAmount;
+    const same =
+      before.shippedOn === set.shippedOn &&
+      before.shippedQty === set.shippedQty &&
+      before.invoicedAmount === set.invoicedAmount &&
+      before.collectedAmount === set.collectedAmount;
     if (!same) changes.push({ id: before.id, before, set });
   }
   errors.throwIfAny();

@@ -15,7 +15,15 @@ export {
 } from './demand.schema';
 export type { ChangeKind, OrderKind, OrderLineRow, OrderRow, OrderState, ReviewParty, SalesPlanKind } from './demand.schema';
 export { changeNotice, REVIEW_PARTY_LABELS, reviewGaps, summariseCollection, summariseSales } from './demand.rules';
-export { createSalesPlan, ensureForecastDeadline, FORECAST_SUBJECT, findSalesPlans, getSalesPlan, saveSalesPlanLines, salesPlanPeriod } from './sales-plan.service';
+export {
+  createSalesPlan,
+  ensureForecastDeadline,
+  FORECAST_SUBJECT,
+  findSalesPlans,
+  getSalesPlan,
+  saveSalesPlanLines,
+  salesPlanPeriod,
+} from './sales-plan.service';
 export type { SalesPlanLineInput, SalesPlanPeriod } from './sales-plan.service';
 export { cancelOrder, createOrder, findOrderLines, findOrders, getOrder, getOrderRow, orderLink, updateOrder } from './order.service';
 export type { OrderInput, OrderLineInput } from './order.service';

@@ -13,17 +13,25 @@ import { findOrderLines, getOrderRow, orderLink } from './order.service';
 
 export const ORDER_REVIEW_DOC = 'production.order_review';
 
-const mayJoinReview = (actor: Actor) => ['production.demand.write', 'production.plan.write', 'approval.act'].some((p) => hasPermission(actor, p as 'approval.act'));
+const mayJoinReview = (actor: Actor) =>
+  ['production.demand.write', 'production.plan.write', 'approval.act'].some((p) => hasPermission(actor, p as 'approval.act'));
 
 /** The parties of the joint review and which of them this person may speak for (issue 14 item 6). */
 export async function findReviewParties(db: Db, actor: Actor) {
   const [all, [me]] = await Promise.all([
     db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.orgId, actor.orgId)),
-    db.select({ departmentId: users.departmentId }).from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId))),
+    db
+      .select({ departmentId: users.departmentId })
+      .from(users)
+      .where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId))),
   ]);
   const map = reviewPartyDepartments(all);
   const mine = mayJoinReview(actor) ? partiesOfDepartment(map, me?.departmentId ?? null) : [];
-  return REVIEW_PARTIES.map((party) => ({ party, departmentNames: all.filter((d) => map[party].includes(d.id)).map((d) => d.name), mayReview: mine.includes(party) }));
+  return REVIEW_PARTIES.map((party) => ({
+    party,
+    departmentNames: all.filter((d) => map[party].includes(d.id)).map((d) => d.name),
+    mayReview: mine.includes(party),
+  }));
 }
 
 /** One party's opinion in the joint review (订单汇审, T4 第十四条), given by a member of that party's department. */
@@ -60,7 +68,12 @@ export async function recordReviewOpinion(db: Db, actor: Actor, orderId: string,
         .set({ state: 'in_review', version: sql`${prodOrders.version} + 1` })
         .where(and(eq(prodOrders.orgId, actor.orgId), eq(prodOrders.id, orderId)));
     }
-    await writeAudit(tx, actor, { action: 'production.order.review', entity: 'prod_order', entityId: orderId, after: { party: input.party, opinion, isAgreed: input.isAgreed } });
+    await writeAudit(tx, actor, {
+      action: 'production.order.review',
+      entity: 'prod_order',
+      entityId: orderId,
+      after: { party: input.party, opinion, isAgreed: input.isAgreed },
+    });
     return getOrderRow(tx, actor.orgId, orderId);
   });
 }
@@ -87,8 +100,13 @@ export async function concludeReview(db: Db, workflows: Workflows, actor: Actor,
       .where(and(eq(prodOrderReviews.orgId, actor.orgId), eq(prodOrderReviews.orderId, orderId)));
     const gaps = reviewGaps(reviews);
     if (gaps.missing.length || gaps.disagreeing.length) {
-      const zh = [...gaps.missing.map((p) => `${REVIEW_PARTY_LABELS[p].zh}未评审`), ...gaps.disagreeing.map((p) => `${REVIEW_PARTY_LABELS[p].zh}不同意`)].join('；');
-      const en = [...gaps.missing.map((p) => `${REVIEW_PARTY_LABELS[p].en} has not reviewed`), ...gaps.disagreeing.map((p) => `${REVIEW_PARTY_LABELS[p].en} disagrees`)].join('; ');
+      const zh = [...gaps.missing.map((p) => `${REVIEW_PARTY_LABELS[p].zh}未评审`), ...gaps.disagreeing.map((p) => `${REVIEW_PARTY_LABELS[p].zh}不同意`)].join(
+        '；',
+      );
+      const en = [
+        ...gaps.missing.map((p) => `${REVIEW_PARTY_LABELS[p].en} has not reviewed`),
+        ...gaps.disagreeing.map((p) => `${REVIEW_PARTY_LABELS[p].en} disagrees`),
+      ].join('; ');
       throw invalidState(`订单汇审未完成（T4 第十四条）：${zh}`, `The joint review is not complete (T4 art. 14): ${en}`);
     }
     const lines = await findOrderLines(tx, actor.orgId, orderId);
@@ -96,7 +114,8 @@ export async function concludeReview(db: Db, workflows: Workflows, actor: Actor,
       const agreed = input.lines.find((l) => l.lineId === line.id);
       if (!agreed) throw invalidField(`lines[${i}]`, `第 ${line.lineNo} 行未确定数量和发货日期`, `line ${line.lineNo} has no agreed quantity and ship date`);
       if (!(agreed.agreedQty >= 0)) throw invalidField(`lines[${i}].agreedQty`, '数量不能为负数', 'must not be negative');
-      if (agreed.agreedShipOn < order.receivedOn) throw invalidField(`lines[${i}].agreedShipOn`, '发货日期早于接单日期', 'ship date is before the order was received');
+      if (agreed.agreedShipOn < order.receivedOn)
+        throw invalidField(`lines[${i}].agreedShipOn`, '发货日期早于接单日期', 'ship date is before the order was received');
       await tx
         .update(prodOrderLines)
         .set({ agreedQty: agreed.agreedQty, agreedShipOn: agreed.agreedShipOn, version: sql`${prodOrderLines.version} + 1` })
@@ -109,7 +128,10 @@ export async function concludeReview(db: Db, workflows: Workflows, actor: Actor,
         `客户：${order.customer}；${ORDER_KIND_LABELS[order.kind].zh} ${order.number}，接单日期 ${order.receivedOn}。`,
         ...reviews.map((r) => `${REVIEW_PARTY_LABELS[r.party].zh}：${r.isAgreed ? '同意' : '不同意'}。${r.opinion}`),
       ].join('\n'),
-      lines: after.map(({ line, code, name, spec, unit }) => ({ key: `${code} ${name} ${spec}`.trim(), value: `${line.agreedQty} ${unit}，发货 ${line.agreedShipOn}` })),
+      lines: after.map(({ line, code, name, spec, unit }) => ({
+        key: `${code} ${name} ${spec}`.trim(),
+        value: `${line.agreedQty} ${unit}，发货 ${line.agreedShipOn}`,
+      })),
     };
     const title = `订单汇审报告 ${order.number} ${order.customer}`;
     let docId = order.reviewDocumentId;
@@ -130,7 +152,12 @@ export async function concludeReview(db: Db, workflows: Workflows, actor: Actor,
       .set({ state: 'submitted', reviewDocumentId: docId, version: sql`${prodOrders.version} + 1` })
       .where(and(eq(prodOrders.orgId, actor.orgId), eq(prodOrders.id, orderId)))
       .returning();
-    await writeAudit(tx, actor, { action: 'production.order.conclude-review', entity: 'prod_order', entityId: orderId, after: { documentId: docId, lines: input.lines } });
+    await writeAudit(tx, actor, {
+      action: 'production.order.conclude-review',
+      entity: 'prod_order',
+      entityId: orderId,
+      after: { documentId: docId, lines: input.lines },
+    });
     return row;
   });
 }
@@ -153,13 +180,18 @@ export async function onOrderReviewTransition(tx: Db, actor: Actor, event: Trans
     const number = await nextProductionNumber(tx, doc.orgId, 'XSD', now.getUTCFullYear());
     await set('approved', { salesSheetNumber: number, approvedAt: now });
     const lines = await findOrderLines(tx, doc.orgId, order.id);
-    const shipments = lines.filter(({ line }) => (line.agreedQty ?? 0) > 0).map(({ line }) => ({ orgId: doc.orgId, orderLineId: line.id, plannedOn: line.agreedShipOn!, qty: line.agreedQty! }));
+    const shipments = lines
+      .filter(({ line }) => (line.agreedQty ?? 0) > 0)
+      .map(({ line }) => ({ orgId: doc.orgId, orderLineId: line.id, plannedOn: line.agreedShipOn!, qty: line.agreedQty! }));
     if (shipments.length) await tx.insert(prodShipments).values(shipments).onConflictDoNothing();
     const planners = await findUserIdsWithPermission(tx, doc.orgId, 'production.plan.write');
     await notifyUsers(tx, doc.orgId, planners, {
       kind: 'production.sales-sheet',
       title: { zh: `销售计划单 ${number}：${order.customer}`, en: `Sales order sheet ${number}: ${order.customer}` },
-      body: { zh: `订单 ${order.number} 汇审报告已经总经理批准，请据此安排生产`, en: `The joint review of order ${order.number} was approved; plan production accordingly` },
+      body: {
+        zh: `订单 ${order.number} 汇审报告已经总经理批准，请据此安排生产`,
+        en: `The joint review of order ${order.number} was approved; plan production accordingly`,
+      },
       link: orderLink(order.id),
     });
     await writeAudit(tx, actor, { action: 'production.order.approve', entity: 'prod_order', entityId: order.id, after: { salesSheetNumber: number } });

@@ -48,7 +48,8 @@ async function checkLines(db: Db, orgId: string, input: OrderInput) {
   input.lines.forEach((l, i) => {
     if (!known.has(l.itemId)) throw invalidField(`lines[${i}].itemId`, '产品不存在', 'unknown product');
     if (!(l.qty > 0)) throw invalidField(`lines[${i}].qty`, '数量须大于 0', 'quantity must be above 0');
-    if (l.requestedShipOn < input.receivedOn) throw invalidField(`lines[${i}].requestedShipOn`, '要求发货日期早于接单日期', 'requested ship date is before the order was received');
+    if (l.requestedShipOn < input.receivedOn)
+      throw invalidField(`lines[${i}].requestedShipOn`, '要求发货日期早于接单日期', 'requested ship date is before the order was received');
   });
 }
 
@@ -63,7 +64,17 @@ export async function createOrder(db: Db, actor: Actor, input: OrderInput, now: 
     const number = await nextProductionNumber(tx, actor.orgId, 'DD', Number(input.receivedOn.slice(0, 4)));
     const [row] = await tx
       .insert(prodOrders)
-      .values({ orgId: actor.orgId, number, kind: input.kind, customer: input.customer.trim(), contact: input.contact ?? '', receivedOn: input.receivedOn, note: input.note ?? '', createdBy: actor.userId, createdAt: now })
+      .values({
+        orgId: actor.orgId,
+        number,
+        kind: input.kind,
+        customer: input.customer.trim(),
+        contact: input.contact ?? '',
+        receivedOn: input.receivedOn,
+        note: input.note ?? '',
+        createdBy: actor.userId,
+        createdAt: now,
+      })
       .returning();
     await tx.insert(prodOrderLines).values(lineRows(actor.orgId, row.id, input.lines));
     await writeAudit(tx, actor, { action: 'production.order.create', entity: 'prod_order', entityId: row.id, after: { ...row, lines: input.lines } });
@@ -75,12 +86,20 @@ export async function createOrder(db: Db, actor: Actor, input: OrderInput, now: 
 export async function updateOrder(db: Db, actor: Actor, id: string, input: OrderInput & { version: number }) {
   requireAccess(actor, 'production.demand.write');
   const before = await getOrderRow(db, actor.orgId, id);
-  if (!['received', 'in_review', 'rejected'].includes(before.state)) throw invalidState('订单已提交审批或已批准，不能修改；客户变更请走变更确认', 'The order is submitted or approved; record a customer change instead');
+  if (!['received', 'in_review', 'rejected'].includes(before.state))
+    throw invalidState('订单已提交审批或已批准，不能修改；客户变更请走变更确认', 'The order is submitted or approved; record a customer change instead');
   await checkLines(db, actor.orgId, input);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(prodOrders)
-      .set({ kind: input.kind, customer: input.customer.trim(), contact: input.contact ?? '', receivedOn: input.receivedOn, note: input.note ?? '', version: sql`${prodOrders.version} + 1` })
+      .set({
+        kind: input.kind,
+        customer: input.customer.trim(),
+        contact: input.contact ?? '',
+        receivedOn: input.receivedOn,
+        note: input.note ?? '',
+        version: sql`${prodOrders.version} + 1`,
+      })
       .where(and(eq(prodOrders.orgId, actor.orgId), eq(prodOrders.id, id), eq(prodOrders.version, input.version)))
       .returning();
     if (!row) throw versionConflict();
@@ -96,7 +115,8 @@ export async function updateOrder(db: Db, actor: Actor, id: string, input: Order
 export async function cancelOrder(db: Db, actor: Actor, id: string, version: number) {
   requireAccess(actor, 'production.demand.write');
   const before = await getOrderRow(db, actor.orgId, id);
-  if (before.state === 'submitted' || before.state === 'approved') throw invalidState('已提交或已批准的订单不能直接取消，请走客户变更', 'A submitted or approved order is changed through a customer change');
+  if (before.state === 'submitted' || before.state === 'approved')
+    throw invalidState('已提交或已批准的订单不能直接取消，请走客户变更', 'A submitted or approved order is changed through a customer change');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(prodOrders)
@@ -104,7 +124,13 @@ export async function cancelOrder(db: Db, actor: Actor, id: string, version: num
       .where(and(eq(prodOrders.orgId, actor.orgId), eq(prodOrders.id, id), eq(prodOrders.version, version)))
       .returning();
     if (!row) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'production.order.cancel', entity: 'prod_order', entityId: id, before: { state: before.state }, after: { state: 'cancelled' } });
+    await writeAudit(tx, actor, {
+      action: 'production.order.cancel',
+      entity: 'prod_order',
+      entityId: id,
+      before: { state: before.state },
+      after: { state: 'cancelled' },
+    });
     return row;
   });
 }

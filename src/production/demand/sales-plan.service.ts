@@ -30,7 +30,9 @@ export function salesPlanPeriod(p: SalesPlanPeriod) {
 /** PP-2: next month's forecast is due on the policy's day of this month (T2 五.1.1)). */
 export async function ensureForecastDeadline(tx: Db, actor: Actor, month: string, owner: { userId: string; departmentId: string | null }, link?: string) {
   const [policy, calendar] = await Promise.all([getPolicy(tx, actor.orgId), loadBusinessCalendar(tx, actor.orgId)]);
-  const dueOn = dueDateFor({ kind: 'dayOfMonth', day: policy.production.forecastDueDay, monthOffset: -1 }, monthStart(month), calendar, { onRestDay: policy.deadlines.dayOfMonthOnRestDay });
+  const dueOn = dueDateFor({ kind: 'dayOfMonth', day: policy.production.forecastDueDay, monthOffset: -1 }, monthStart(month), calendar, {
+    onRestDay: policy.deadlines.dayOfMonthOnRestDay,
+  });
   await ensureDeadline(tx, actor, {
     subjectType: FORECAST_SUBJECT,
     subjectId: month,
@@ -51,9 +53,16 @@ export async function createSalesPlan(db: Db, workflows: Workflows, actor: Actor
     .select({ id: prodSalesPlans.id })
     .from(prodSalesPlans)
     .where(and(eq(prodSalesPlans.orgId, actor.orgId), eq(prodSalesPlans.kind, period.kind), eq(prodSalesPlans.periodStart, p.start)));
-  if (existing) throw new AppError('CONFLICT', '该期间的销售计划已存在', 'A sales plan for this period already exists', [{ field: 'period', reason: 'exists' }]);
+  if (existing)
+    throw new AppError('CONFLICT', '该期间的销售计划已存在', 'A sales plan for this period already exists', [{ field: 'period', reason: 'exists' }]);
   return db.transaction(async (tx) => {
-    const doc = await createDocument(tx, workflows, actor, { docType: 'production.sales_plan', title: p.zh, body: { kind: period.kind, content: `${p.zh}（明细见销售计划页面）` } }, now);
+    const doc = await createDocument(
+      tx,
+      workflows,
+      actor,
+      { docType: 'production.sales_plan', title: p.zh, body: { kind: period.kind, content: `${p.zh}（明细见销售计划页面）` } },
+      now,
+    );
     const [row] = await tx
       .insert(prodSalesPlans)
       .values({ orgId: actor.orgId, documentId: doc.id, kind: period.kind, periodStart: p.start, periodEnd: p.end, createdBy: actor.userId, createdAt: now })
@@ -94,7 +103,8 @@ export async function saveSalesPlanLines(db: Db, actor: Actor, id: string, input
     .select()
     .from(documents)
     .where(and(eq(documents.orgId, actor.orgId), eq(documents.id, plan.documentId)));
-  if (doc.state !== 'draft') throw invalidState('只有草稿状态的销售计划可以修改；已批准的请先发起调整', 'Only a draft sales plan can change; adjust an approved one first');
+  if (doc.state !== 'draft')
+    throw invalidState('只有草稿状态的销售计划可以修改；已批准的请先发起调整', 'Only a draft sales plan can change; adjust an approved one first');
   if (plan.version !== input.version) throw versionConflict();
   const ids = [...new Set(input.lines.map((l) => l.itemId))];
   const known = new Set(
@@ -110,7 +120,12 @@ export async function saveSalesPlanLines(db: Db, actor: Actor, id: string, input
   const seen = new Set<string>();
   const lines = input.lines.map((l, i) => {
     if (!known.has(l.itemId)) throw invalidField(`lines[${i}].itemId`, '产品不存在', 'unknown product');
-    if (l.onDate < plan.periodStart || l.onDate > plan.periodEnd) throw invalidField(`lines[${i}].onDate`, `日期不在计划期间（${plan.periodStart}～${plan.periodEnd}）内`, `date outside the plan period ${plan.periodStart}–${plan.periodEnd}`);
+    if (l.onDate < plan.periodStart || l.onDate > plan.periodEnd)
+      throw invalidField(
+        `lines[${i}].onDate`,
+        `日期不在计划期间（${plan.periodStart}～${plan.periodEnd}）内`,
+        `date outside the plan period ${plan.periodStart}–${plan.periodEnd}`,
+      );
     const onDate = plan.kind === 'monthly' ? l.onDate : monthStart(monthOf(l.onDate));
     const key = `${l.itemId}|${onDate}`;
     if (seen.has(key)) throw invalidField(`lines[${i}].onDate`, '同一产品同一日期（月份）重复', 'the same product and date (month) appears twice');
@@ -126,7 +141,12 @@ export async function saveSalesPlanLines(db: Db, actor: Actor, id: string, input
     if (!after) throw versionConflict();
     await tx.delete(prodSalesPlanLines).where(and(eq(prodSalesPlanLines.orgId, actor.orgId), eq(prodSalesPlanLines.planId, id)));
     for (const batch of chunk(lines, 2000)) await tx.insert(prodSalesPlanLines).values(batch);
-    await writeAudit(tx, actor, { action: 'production.sales-plan.lines', entity: 'prod_sales_plan', entityId: id, after: { version: after.version, lines: lines.length, total: lines.reduce((s, l) => s + l.qty, 0) } });
+    await writeAudit(tx, actor, {
+      action: 'production.sales-plan.lines',
+      entity: 'prod_sales_plan',
+      entityId: id,
+      after: { version: after.version, lines: lines.length, total: lines.reduce((s, l) => s + l.qty, 0) },
+    });
     return { version: after.version, lines: lines.length };
   });
 }
@@ -135,7 +155,17 @@ export async function getSalesPlan(db: Db, workflows: Workflows, actor: Actor, i
   requireAccess(actor, 'production.read');
   const plan = await getSalesPlanRow(db, actor.orgId, id);
   const lines = await db
-    .select({ id: prodSalesPlanLines.id, itemId: prodSalesPlanLines.itemId, code: prodItems.code, name: prodItems.name, spec: prodItems.spec, unit: prodItems.unit, onDate: prodSalesPlanLines.onDate, qty: prodSalesPlanLines.qty, unitPrice: prodSalesPlanLines.unitPrice })
+    .select({
+      id: prodSalesPlanLines.id,
+      itemId: prodSalesPlanLines.itemId,
+      code: prodItems.code,
+      name: prodItems.name,
+      spec: prodItems.spec,
+      unit: prodItems.unit,
+      onDate: prodSalesPlanLines.onDate,
+      qty: prodSalesPlanLines.qty,
+      unitPrice: prodSalesPlanLines.unitPrice,
+    })
     .from(prodSalesPlanLines)
     .innerJoin(prodItems, and(eq(prodItems.orgId, prodSalesPlanLines.orgId), eq(prodItems.id, prodSalesPlanLines.itemId)))
     .where(and(eq(prodSalesPlanLines.orgId, actor.orgId), eq(prodSalesPlanLines.planId, id)))
@@ -145,7 +175,15 @@ export async function getSalesPlan(db: Db, workflows: Workflows, actor: Actor, i
     .select({ state: documents.state, number: documents.number, title: documents.title })
     .from(documents)
     .where(and(eq(documents.orgId, actor.orgId), eq(documents.id, plan.documentId)));
-  return { ...plan, title: doc.title, number: doc.number, state: doc.state, lines, productTotals: productTotalsOf(lines), document: document && asDocView(document) };
+  return {
+    ...plan,
+    title: doc.title,
+    number: doc.number,
+    state: doc.state,
+    lines,
+    productTotals: productTotalsOf(lines),
+    document: document && asDocView(document),
+  };
 }
 
 // Issue 14 item 12: a monthly plan has one line per ship date; readers want each product's sum.
@@ -167,7 +205,11 @@ export async function findSalesPlans(db: Db, actor: Actor, filter: { kind?: Sale
   if (filter.kind) where.push(eq(prodSalesPlans.kind, filter.kind));
   if (filter.year) where.push(sql`extract(year from ${prodSalesPlans.periodStart}) = ${filter.year}`);
   const totals = db
-    .select({ planId: prodSalesPlanLines.planId, total: sql<number>`coalesce(sum(${prodSalesPlanLines.qty}), 0)::float8`.as('total'), n: sql<number>`count(*)::int`.as('n') })
+    .select({
+      planId: prodSalesPlanLines.planId,
+      total: sql<number>`coalesce(sum(${prodSalesPlanLines.qty}), 0)::float8`.as('total'),
+      n: sql<number>`count(*)::int`.as('n'),
+    })
     .from(prodSalesPlanLines)
     .where(eq(prodSalesPlanLines.orgId, actor.orgId))
     .groupBy(prodSalesPlanLines.planId)

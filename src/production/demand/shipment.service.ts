@@ -122,7 +122,9 @@ export async function getMonthSummary(db: Db, actor: Actor, month: string) {
     .where(and(eq(prodMonthReports.orgId, actor.orgId), eq(prodMonthReports.month, month)));
   return {
     month,
-    sales: sales.map((s) => ({ ...s, code: labels.get(s.itemId)?.code ?? '', name: labels.get(s.itemId)?.name ?? '', unit: labels.get(s.itemId)?.unit ?? '' })).sort((a, b) => a.code.localeCompare(b.code)),
+    sales: sales
+      .map((s) => ({ ...s, code: labels.get(s.itemId)?.code ?? '', name: labels.get(s.itemId)?.name ?? '', unit: labels.get(s.itemId)?.unit ?? '' }))
+      .sort((a, b) => a.code.localeCompare(b.code)),
     collection: summariseCollection(shipments),
     submittedAt: report?.submittedAt ?? null,
     reportVersion: report?.version ?? null,

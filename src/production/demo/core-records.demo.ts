@@ -30,10 +30,21 @@ async function ensureBoardRole(db: Db, org: DemoOrg): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .insert(roles)
-      .values({ orgId: org.orgId, code: 'board', nameZh: '董事会', nameEn: 'Board of directors', permissions: ['document.read', 'approval.act', 'production.read'] })
+      .values({
+        orgId: org.orgId,
+        code: 'board',
+        nameZh: '董事会',
+        nameEn: 'Board of directors',
+        permissions: ['document.read', 'approval.act', 'production.read'],
+      })
       .onConflictDoNothing();
     if (gmId) await tx.insert(userRoles).values({ orgId: org.orgId, userId: gmId, roleCode: 'board' }).onConflictDoNothing();
-    await writeAudit(tx, org.actor, { action: 'role.create', entity: 'role', entityId: 'board', after: { nameZh: '董事会', members: gmId ? ['plant.gm'] : [] } });
+    await writeAudit(tx, org.actor, {
+      action: 'role.create',
+      entity: 'role',
+      entityId: 'board',
+      after: { nameZh: '董事会', members: gmId ? ['plant.gm'] : [] },
+    });
   });
 }
 

@@ -27,7 +27,17 @@ export const seedProductionDemo: DemoSeeder = async (db, org) => {
   await seedPlantChains(db, org.workflows, org);
   await seedDispatchMeetings(db, org);
   await seedPlanLateFinding(db, org);
-  const names = { head: 'plant.head', planner: 'plant.planner', market: 'plant.market', vp: 'plant.vp', gm: 'plant.gm', fill: 'plant.fill', brew: 'plant.brew', warehouse: 'plant.warehouse', quality: 'plant.quality' };
+  const names = {
+    head: 'plant.head',
+    planner: 'plant.planner',
+    market: 'plant.market',
+    vp: 'plant.vp',
+    gm: 'plant.gm',
+    fill: 'plant.fill',
+    brew: 'plant.brew',
+    warehouse: 'plant.warehouse',
+    quality: 'plant.quality',
+  };
   const people = Object.fromEntries(await Promise.all(Object.entries(names).map(async ([k, u]) => [k, await person(db, org, u)]))) as unknown as DemoPeople;
   const clock = demoClock(org.today);
   const master = await seedDemoMaster(db, org, people.head, people.gm);

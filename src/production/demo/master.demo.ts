@@ -21,8 +21,26 @@ const fg = (code: string, name: string, spec: string, onHand: number, safetyStoc
   stock: { onHand, safetyStock, minQty: safetyStock, maxQty: safetyStock * 6 },
   ...extra,
 });
-const semi = (code: string, name: string, onHand: number): DemoItem => ({ code, name, spec: '散装', unit: 'L', category: 'semi', source: 'make', leadTimeDays: 2, stock: { onHand, safetyStock: 5000, minQty: 5000, maxQty: 400000 } });
-const buy = (code: string, name: string, spec: string, unit: string, category: 'raw' | 'packaging', leadTimeDays: number, onHand: number, lot?: number): DemoItem => ({
+const semi = (code: string, name: string, onHand: number): DemoItem => ({
+  code,
+  name,
+  spec: '散装',
+  unit: 'L',
+  category: 'semi',
+  source: 'make',
+  leadTimeDays: 2,
+  stock: { onHand, safetyStock: 5000, minQty: 5000, maxQty: 400000 },
+});
+const buy = (
+  code: string,
+  name: string,
+  spec: string,
+  unit: string,
+  category: 'raw' | 'packaging',
+  leadTimeDays: number,
+  onHand: number,
+  lot?: number,
+): DemoItem => ({
   code,
   name,
   spec,
@@ -60,7 +78,16 @@ export const DEMO_ITEMS: DemoItem[] = [
   buy('BZ-BQGH', '标签 干红', '不干胶', '张', 'packaging', 5, 50000),
   buy('BZ-BQGB', '标签 干白', '不干胶', '张', 'packaging', 5, 20000),
   buy('BZ-ZX6', '纸箱 6瓶装', '五层瓦楞', '个', 'packaging', 7, 25000, 500),
-  { code: 'BZ-LH', name: '礼盒', spec: '双瓶装 烫金', unit: '个', category: 'packaging', source: 'outsource', leadTimeDays: 15, stock: { onHand: 800, safetyStock: 200 } },
+  {
+    code: 'BZ-LH',
+    name: '礼盒',
+    spec: '双瓶装 烫金',
+    unit: '个',
+    category: 'packaging',
+    source: 'outsource',
+    leadTimeDays: 15,
+    stock: { onHand: 800, safetyStock: 200 },
+  },
 ];
 
 // Parent, child, quantity per, scrap, yield.
@@ -132,13 +159,21 @@ export async function seedDemoMaster(db: Db, org: DemoOrg, actor: Actor, gm: Act
   // What the warehouse held when the plant started using the ledger, at the start of last month
   // (the demo carries a month of warehouse documents since): one opening document (期初).
   const started = `${addMonths(org.today.toISOString().slice(0, 7), -1)}-01`;
-  await db.transaction((tx) => postStockDocument(tx, actor, { kind: 'opening', purpose: 'opening', docDate: started, note: '期初库存', lines: opening }, org.today));
+  await db.transaction((tx) =>
+    postStockDocument(tx, actor, { kind: 'opening', purpose: 'opening', docDate: started, note: '期初库存', lines: opening }, org.today),
+  );
   // T4 第二十四条: the general manager has approved the safety stocks; two changes still wait for him.
   for (const { code, stock } of DEMO_ITEMS) {
     if ((stock.safetyStock ?? 0) > 0 && !['CP-006', 'BZ-LH'].includes(code)) await approveSafetyStock(db, gm, items.get(code)!, 2, org.today);
   }
   for (const [parent, child, qtyPer, scrapRate, yieldRate] of BOM) {
-    await createBomLine(db, actor, { parentItemId: items.get(parent)!, childItemId: items.get(child)!, qtyPer, scrapRate: scrapRate ?? 0, yieldRate: yieldRate ?? 1 });
+    await createBomLine(db, actor, {
+      parentItemId: items.get(parent)!,
+      childItemId: items.get(child)!,
+      qtyPer,
+      scrapRate: scrapRate ?? 0,
+      yieldRate: yieldRate ?? 1,
+    });
   }
   for (const code of ['CP-001', 'CP-002', 'CP-003', 'CP-004', 'CP-005']) {
     await saveRouting(db, actor, items.get(code)!, {

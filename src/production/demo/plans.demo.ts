@@ -30,18 +30,34 @@ const step = (key: string, nameZh: string, nameEn: string, roleCode: string): Ch
 export async function seedDemoChains(db: Db, workflows: Workflows, org: DemoOrg) {
   const chains: Record<string, ChainStep[]> = {
     'production.order_review': [step('gm', '总经理审批', 'General manager approval', 'gm')],
-    'production.quarterly_plan': [step('vp', '生产总监审核', 'Production director review', 'vp_production'), step('gm', '总经理审批', 'General manager approval', 'gm')],
+    'production.quarterly_plan': [
+      step('vp', '生产总监审核', 'Production director review', 'vp_production'),
+      step('gm', '总经理审批', 'General manager approval', 'gm'),
+    ],
     'production.special_plan': [step('vp', '副总经理审批', 'VP approval', 'vp_production')],
     'production.temporary_plan': [step('vp', '副总经理审批', 'VP approval', 'vp_production')],
   };
-  for (const [docType, steps] of Object.entries(chains)) await saveApprovalChain(db, workflows, org.actor, docType, { steps, allowSelfApproval: false }, org.today);
+  for (const [docType, steps] of Object.entries(chains))
+    await saveApprovalChain(db, workflows, org.actor, docType, { steps, allowSelfApproval: false }, org.today);
 }
 
 /** Every overload of a demo plan gets the planner's answer, so it can go up for approval. */
 async function answerOverloads(db: Db, workflows: Workflows, people: DemoPeople, planId: string, at: Date) {
   const view = await getPlanView(db, workflows, people.planner, planId);
   for (const o of view.overloads) {
-    await addCountermeasure(db, people.planner, planId, { workshopId: o.workshopId, bucketStart: o.start, kind: 'overtime', description: `${o.workshopName}安排周六加班一个班次`, extraHours: round(o.load - o.capacity, 1) }, at);
+    await addCountermeasure(
+      db,
+      people.planner,
+      planId,
+      {
+        workshopId: o.workshopId,
+        bucketStart: o.start,
+        kind: 'overtime',
+        description: `${o.workshopName}安排周六加班一个班次`,
+        extraHours: round(o.load - o.capacity, 1),
+      },
+      at,
+    );
   }
 }
 
@@ -58,7 +74,9 @@ async function approveAll(db: Db, workflows: Workflows, people: DemoPeople, docu
 
 async function issue(db: Db, org: DemoOrg, people: DemoPeople, documentId: string, at: Date) {
   const doc = await getDocument(db, org.workflows, people.planner, documentId);
-  const departmentIds = ['酿造车间', '灌装车间', '包装车间', '仓库', '采购部', '质量部', '市场部'].map((n) => org.departmentIds.get(n)).filter((x): x is string => !!x);
+  const departmentIds = ['酿造车间', '灌装车间', '包装车间', '仓库', '采购部', '质量部', '市场部']
+    .map((n) => org.departmentIds.get(n))
+    .filter((x): x is string => !!x);
   await issueDocument(db, org.workflows, people.planner, documentId, { version: doc.version, departmentIds }, at);
 }
 
@@ -109,12 +127,35 @@ export async function seedDemoPlans(db: Db, workflows: Workflows, org: DemoOrg, 
     clock.daysAgo(0),
   );
   await issueNotice(db, people.planner, notice.id, notice.version, clock.daysAgo(0));
-  await recordTransfer(db, people.planner, { noticeNumber: notice.number, itemId: master.items.get('BJ-52')!, qty: 1020, fromWorkshopId: master.workshops.get('NZ'), toWorkshopId: master.workshops.get('GZ'), transferredOn: clock.day, note: '礼盒用基酒' }, clock.daysAgo(0));
+  await recordTransfer(
+    db,
+    people.planner,
+    {
+      noticeNumber: notice.number,
+      itemId: master.items.get('BJ-52')!,
+      qty: 1020,
+      fromWorkshopId: master.workshops.get('NZ'),
+      toWorkshopId: master.workshops.get('GZ'),
+      transferredOn: clock.day,
+      note: '礼盒用基酒',
+    },
+    clock.daysAgo(0),
+  );
 
   // PP-11: a temporary requirement that the cork stock cannot meet (written feedback at once),
   // and a special one planned but not issued within its 2 days.
-  await createPlanRequest(db, people.market, { kind: 'temporary', title: '酒店集团干红加急', lines: [{ itemId: master.items.get('CP-004')!, qty: 3000, dueOn: addDays(clock.day, 3) }] }, clock.daysAgo(0));
-  const special = await createPlanRequest(db, people.market, { kind: 'special', title: '出口订单专项生产', lines: [{ itemId: master.items.get('CP-001')!, qty: 1200, dueOn: addDays(clock.day, 12) }] }, clock.daysAgo(5));
+  await createPlanRequest(
+    db,
+    people.market,
+    { kind: 'temporary', title: '酒店集团干红加急', lines: [{ itemId: master.items.get('CP-004')!, qty: 3000, dueOn: addDays(clock.day, 3) }] },
+    clock.daysAgo(0),
+  );
+  const special = await createPlanRequest(
+    db,
+    people.market,
+    { kind: 'special', title: '出口订单专项生产', lines: [{ itemId: master.items.get('CP-001')!, qty: 1200, dueOn: addDays(clock.day, 12) }] },
+    clock.daysAgo(5),
+  );
   const { plan: specialPlan } = await createPlanFromRequest(db, workflows, people.planner, special.id, special.version, clock.daysAgo(4));
   // Submitted late: it waits in the vice GM's inbox (the approval view on a phone).
   await answerOverloads(db, workflows, people, specialPlan.id, clock.daysAgo(2));
@@ -125,8 +166,20 @@ export async function seedDemoPlans(db: Db, workflows: Workflows, org: DemoOrg, 
   // quarter's rolling plan levelled by the aggregate plan (PP-7).
   const year = Number(clock.month.slice(0, 4));
   const annual = await createPlan(db, workflows, people.planner, { kind: 'annual', year }, clock.at(`${year}-01-06`));
-  await saveAnnualInput(db, people.market, annual.id, { party: 'market', content: '预计全年销量增长 8%，春节、中秋为旺季；主销 52 度浓香。价格维持上年水平。' }, clock.at(`${year}-01-06`));
-  await saveAnnualInput(db, people.head, annual.id, { party: 'production', content: '灌装线 2 条，每日两班；包装线 3 条，每日一班；酿造车间两班两条线，基酒产能每日约 8,000 升。' }, clock.at(`${year}-01-07`));
+  await saveAnnualInput(
+    db,
+    people.market,
+    annual.id,
+    { party: 'market', content: '预计全年销量增长 8%，春节、中秋为旺季；主销 52 度浓香。价格维持上年水平。' },
+    clock.at(`${year}-01-06`),
+  );
+  await saveAnnualInput(
+    db,
+    people.head,
+    annual.id,
+    { party: 'production', content: '灌装线 2 条，每日两班；包装线 3 条，每日一班；酿造车间两班两条线，基酒产能每日约 8,000 升。' },
+    clock.at(`${year}-01-07`),
+  );
   await fillPlanFromDemand(db, people.planner, annual.id, annual.version, clock.at(`${year}-01-08`));
   await answerOverloads(db, workflows, people, annual.id, clock.at(`${year}-01-08`));
   doc = await getDocument(db, workflows, people.planner, annual.documentId!);
@@ -137,5 +190,4 @@ export async function seedDemoPlans(db: Db, workflows: Workflows, org: DemoOrg, 
   const qYear = Number(clock.nextMonth.slice(0, 4));
   const quarterly = await createPlan(db, workflows, people.planner, { kind: 'quarterly', year: qYear, quarter }, clock.daysAgo(0));
   await applyLevelPlan(db, people.planner, quarterly.id, quarterly.version, clock.daysAgo(0)).catch(() => undefined);
-
 }

@@ -1,5 +1,14 @@
 import type { Actor } from '#core/access';
-import { acknowledgeDocument, approveDocument, type ChainStep, getDocument, issueDocument, saveApprovalChain, submitDocument, type Workflows } from '#core/approval';
+import {
+  acknowledgeDocument,
+  approveDocument,
+  type ChainStep,
+  getDocument,
+  issueDocument,
+  saveApprovalChain,
+  submitDocument,
+  type Workflows,
+} from '#core/approval';
 import { disputeFinding, findings } from '#core/assessment';
 import { loadActor } from '#core/auth';
 import { addDays, isoWeekday, orgToday } from '#core/calendar';
@@ -10,7 +19,16 @@ import { runExecutionAssessment } from '../assessment/index';
 import { addMonths, monthEnd, monthStart, round } from '../common/index';
 import { loadWorkshopCapacity } from '../master/index';
 import { addCountermeasure, createPlan, getPlanView, savePlanLines, spreadEvenly, submitPlan } from '../plan/index';
-import { createDailySchedule, DAILY_SCHEDULE_DOC, findCoordinationItems, isFinalOperation, loadPlanSeries, resolveCoordination, saveVarianceCause, submitReport } from '../report/index';
+import {
+  createDailySchedule,
+  DAILY_SCHEDULE_DOC,
+  findCoordinationItems,
+  isFinalOperation,
+  loadPlanSeries,
+  resolveCoordination,
+  saveVarianceCause,
+  submitReport,
+} from '../report/index';
 import { type DemoPeople, MONTHLY_SALES } from './demand.demo';
 import type { DemoClock } from './demo-clock';
 import type { DemoMaster } from './master.demo';
@@ -40,15 +58,40 @@ export async function seedDemoLastMonthPlan(db: Db, workflows: Workflows, org: D
   const view = await getPlanView(db, workflows, people.planner, plan.id);
   const filling = (await loadWorkshopCapacity(db, org.orgId, monthStart(month), monthEnd(month))).find((w) => w.workshop.code === 'GZ');
   const working = (filling?.hours ?? []).map((h) => h > 0);
-  const lines = Object.entries(MONTHLY_SALES).map(([code, qty]) => ({ itemId: master.items.get(code)!, forecastQty: qty, quantities: spreadEvenly(qty, working) }));
+  const lines = Object.entries(MONTHLY_SALES).map(([code, qty]) => ({
+    itemId: master.items.get(code)!,
+    forecastQty: qty,
+    quantities: spreadEvenly(qty, working),
+  }));
   await savePlanLines(db, people.planner, plan.id, { version: view.version, lines }, clock.at(`${before}-21`));
   for (const o of (await getPlanView(db, workflows, people.planner, plan.id)).overloads) {
-    await addCountermeasure(db, people.planner, plan.id, { workshopId: o.workshopId, bucketStart: o.start, kind: 'overtime', description: `${o.workshopName}安排周六加班`, extraHours: round(o.load - o.capacity, 1) }, clock.at(`${before}-22`));
+    await addCountermeasure(
+      db,
+      people.planner,
+      plan.id,
+      {
+        workshopId: o.workshopId,
+        bucketStart: o.start,
+        kind: 'overtime',
+        description: `${o.workshopName}安排周六加班`,
+        extraHours: round(o.load - o.capacity, 1),
+      },
+      clock.at(`${before}-22`),
+    );
   }
   let doc = await getDocument(db, workflows, people.planner, view.documentId!);
   await submitPlan(db, workflows, people.planner, plan.id, { version: doc.version, opinion: '请审批' }, clock.at(`${before}-24`));
-  doc = await approveDocument(db, workflows, people.vp, doc.id, { version: (await getDocument(db, workflows, people.vp, doc.id)).version, opinion: '同意' }, clock.at(`${before}-25`));
-  const departmentIds = ['酿造车间', '灌装车间', '包装车间', '仓库', '采购部', '质量部', '市场部'].map((n) => org.departmentIds.get(n)).filter((x): x is string => !!x);
+  doc = await approveDocument(
+    db,
+    workflows,
+    people.vp,
+    doc.id,
+    { version: (await getDocument(db, workflows, people.vp, doc.id)).version, opinion: '同意' },
+    clock.at(`${before}-25`),
+  );
+  const departmentIds = ['酿造车间', '灌装车间', '包装车间', '仓库', '采购部', '质量部', '市场部']
+    .map((n) => org.departmentIds.get(n))
+    .filter((x): x is string => !!x);
   await issueDocument(db, workflows, people.planner, doc.id, { version: doc.version, departmentIds }, clock.at(`${before}-26`));
 }
 
@@ -70,7 +113,16 @@ async function schedules(db: Db, workflows: Workflows, org: DemoOrg, people: Dem
 }
 
 /** One shift report per workshop and working day, the day's plan as made, but for the shortfalls. */
-async function reportDays(db: Db, org: DemoOrg, master: DemoMaster, reporters: Map<string, Actor>, from: string, to: string, shortfalls: Shortfall[], clock: DemoClock) {
+async function reportDays(
+  db: Db,
+  org: DemoOrg,
+  master: DemoMaster,
+  reporters: Map<string, Actor>,
+  from: string,
+  to: string,
+  shortfalls: Shortfall[],
+  clock: DemoClock,
+) {
   if (to < from) return;
   const series = await loadPlanSeries(db, org.orgId, from, to);
   const codeOf = new Map([...master.items].map(([code, id]) => [id, code]));
@@ -112,26 +164,78 @@ export async function seedDemoReports(db: Db, workflows: Workflows, org: DemoOrg
   ]);
   // Last month: packing short of the 清香 (night shift unmanned); filling lost time to chipped
   // bottle necks on the 干红.
-  await reportDays(db, org, master, reporters, monthStart(last), monthEnd(last), [
-    { workshop: 'BZ', product: 'CP-003', factor: 0.8 },
-    { workshop: 'GZ', product: 'CP-004', factor: 0.85, stoppage: { reason: 'quality', minutes: 90, note: '瓶口破损，停线挑选' } },
-  ], clock);
+  await reportDays(
+    db,
+    org,
+    master,
+    reporters,
+    monthStart(last),
+    monthEnd(last),
+    [
+      { workshop: 'BZ', product: 'CP-003', factor: 0.8 },
+      { workshop: 'GZ', product: 'CP-004', factor: 0.85, stoppage: { reason: 'quality', minutes: 90, note: '瓶口破损，停线挑选' } },
+    ],
+    clock,
+  );
   const resolveAll = async (note: string, at: Date) => {
-    for (const c of await findCoordinationItems(db, people.head, { state: 'open' })) await resolveCoordination(db, people.head, c.id, { version: c.version, resolution: note }, at);
+    for (const c of await findCoordinationItems(db, people.head, { state: 'open' }))
+      await resolveCoordination(db, people.head, c.id, { version: c.version, resolution: note }, at);
   };
   await resolveAll('已在生产调度例会上协调：包装车间临时调配人员，灌装车间加强来瓶检验', clock.at(monthEnd(last), 17));
   const causes = [
-    { workshop: 'BZ', product: 'CP-003', causeKind: 'organisation' as const, cause: '包装线夜班缺员，排班不合理', correctiveAction: '本月起夜班固定 6 人，班长提前一天排班' },
-    { workshop: 'GZ', product: 'CP-004', causeKind: 'quality' as const, cause: '750ml 瓶批次瓶口破损，停线挑选返工', correctiveAction: '质量部加严来瓶检验，供应商整改' },
+    {
+      workshop: 'BZ',
+      product: 'CP-003',
+      causeKind: 'organisation' as const,
+      cause: '包装线夜班缺员，排班不合理',
+      correctiveAction: '本月起夜班固定 6 人，班长提前一天排班',
+    },
+    {
+      workshop: 'GZ',
+      product: 'CP-004',
+      causeKind: 'quality' as const,
+      cause: '750ml 瓶批次瓶口破损，停线挑选返工',
+      correctiveAction: '质量部加严来瓶检验，供应商整改',
+    },
   ];
   for (const c of causes) {
-    await saveVarianceCause(db, people.head, { month: last, workshopId: master.workshops.get(c.workshop)!, itemId: master.items.get(c.product)!, causeKind: c.causeKind, cause: c.cause, correctiveAction: c.correctiveAction }, clock.at(monthStart(clock.month), 10));
+    await saveVarianceCause(
+      db,
+      people.head,
+      {
+        month: last,
+        workshopId: master.workshops.get(c.workshop)!,
+        itemId: master.items.get(c.product)!,
+        causeKind: c.causeKind,
+        cause: c.cause,
+        correctiveAction: c.correctiveAction,
+      },
+      clock.at(monthStart(clock.month), 10),
+    );
   }
   // This month up to yesterday: filling is behind on the 52度 浓香.
-  await reportDays(db, org, master, reporters, monthStart(clock.month), addDays(today, -1), [{ workshop: 'GZ', product: 'CP-001', factor: 0.7, stoppage: { reason: 'material', minutes: 45, note: '瓶子到货晚' } }], clock);
+  await reportDays(
+    db,
+    org,
+    master,
+    reporters,
+    monthStart(clock.month),
+    addDays(today, -1),
+    [{ workshop: 'GZ', product: 'CP-001', factor: 0.7, stoppage: { reason: 'material', minutes: 45, note: '瓶子到货晚' } }],
+    clock,
+  );
   // T2 (2011) 4.(1): last month assessed by 进仓; the filling director disputes the 七.3 finding.
   const run = await db.transaction((tx) => runExecutionAssessment(tx, org.actor, last, org.today));
-  const rows = run.created.length ? await db.select().from(findings).where(and(eq(findings.orgId, org.orgId), inArray(findings.id, run.created))) : [];
+  const rows = run.created.length
+    ? await db
+        .select()
+        .from(findings)
+        .where(and(eq(findings.orgId, org.orgId), inArray(findings.id, run.created)))
+    : [];
   const quality = rows.find((f) => f.clause === 'T2 七.3');
-  if (quality) await disputeFinding(db, people.fill, quality.id, { reason: '瓶口破损系供应商来瓶批次问题，车间已按规定停线挑选并上报，申请改由采购部承担', version: quality.version });
+  if (quality)
+    await disputeFinding(db, people.fill, quality.id, {
+      reason: '瓶口破损系供应商来瓶批次问题，车间已按规定停线挑选并上报，申请改由采购部承担',
+      version: quality.version,
+    });
 }

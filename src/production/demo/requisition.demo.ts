@@ -52,7 +52,11 @@ async function lastMonthPlan(db: Db, org: DemoOrg, master: DemoMaster, clock: De
   const days = bucketStarts(plan);
   const filling = (await loadWorkshopCapacity(db, org.orgId, days[0], days[days.length - 1])).find((w) => w.workshop.code === 'GZ');
   const working = days.map((_, k) => (filling ? filling.hours[k] > 0 : true));
-  const lines = Object.entries(MONTHLY_SALES).map(([code, qty]) => ({ itemId: master.items.get(code)!, forecastQty: qty, quantities: spreadEvenly(qty, working) }));
+  const lines = Object.entries(MONTHLY_SALES).map(([code, qty]) => ({
+    itemId: master.items.get(code)!,
+    forecastQty: qty,
+    quantities: spreadEvenly(qty, working),
+  }));
   await savePlanLines(db, planner, plan.id, { version: plan.version, lines }, hour(clock, clock.monthDay(before, 21), 9));
   let doc = await getDocument(db, org.workflows, planner, plan.documentId!);
   await submitPlan(db, org.workflows, planner, plan.id, { version: doc.version }, hour(clock, clock.monthDay(before, 24), 9));
@@ -77,28 +81,61 @@ async function requisition(db: Db, master: DemoMaster, a: Ask): Promise<Requisit
   const proposal = await proposeRequisition(db, a.by, { workshopId: a.workshopId, days: a.days });
   const lines = proposal.lines
     .filter((l) => l.proposedQty > 0)
-    .map((l) => (a.extra && master.items.get(a.extra.code) === l.itemId ? { itemId: l.itemId, requestedQty: Math.ceil(l.proposedQty * (1 + a.extra.share)), reason: a.extra.reason } : { itemId: l.itemId, requestedQty: l.proposedQty }));
+    .map((l) =>
+      a.extra && master.items.get(a.extra.code) === l.itemId
+        ? { itemId: l.itemId, requestedQty: Math.ceil(l.proposedQty * (1 + a.extra.share)), reason: a.extra.reason }
+        : { itemId: l.itemId, requestedQty: l.proposedQty },
+    );
   if (lines.length === 0) return null;
   return createRequisition(db, a.by, { workshopId: a.workshopId, days: a.days, lines }, a.at);
 }
 
 async function issue(db: Db, keeper: Actor, r: RequisitionView, share: number, at: Date): Promise<RequisitionView> {
-  const lines = r.lines.map((l) => ({ itemId: l.itemId, qty: share >= 1 ? l.outstandingQty : Math.floor(l.outstandingQty * share), onHand: l.onHand })).filter((l) => l.qty > 0);
+  const lines = r.lines
+    .map((l) => ({ itemId: l.itemId, qty: share >= 1 ? l.outstandingQty : Math.floor(l.outstandingQty * share), onHand: l.onHand }))
+    .filter((l) => l.qty > 0);
   // Stock keeps coming in through the month (采购入库, base liquor bought in as 外购基酒), the
   // hour before, whenever the store would not cover the next issue as well.
   const low = lines.filter((l) => l.onHand - l.qty < l.qty).map((l) => ({ itemId: l.itemId, qty: Math.ceil((2 * l.qty) / 1000) * 1000 }));
-  if (low.length) await db.transaction((tx) => postStockDocument(tx, keeper, { kind: 'receipt', purpose: 'purchase', docDate: at.toISOString().slice(0, 10), note: '采购到货', lines: low }, new Date(at.getTime() - 3_600_000)));
+  if (low.length)
+    await db.transaction((tx) =>
+      postStockDocument(
+        tx,
+        keeper,
+        { kind: 'receipt', purpose: 'purchase', docDate: at.toISOString().slice(0, 10), note: '采购到货', lines: low },
+        new Date(at.getTime() - 3_600_000),
+      ),
+    );
   return (await issueRequisition(db, keeper, r.id, { lines: lines.map(({ itemId, qty }) => ({ itemId, qty })) }, at)).requisition;
 }
 
 /** 进仓 of the finished goods, as the daily reports post it — only where the demo has none yet. */
-async function receiptsFor(db: Db, org: DemoOrg, clock: DemoClock, actor: Actor, master: DemoMaster, plan: PlanRow, from: string, to: string, share: number, workshopId: string) {
+async function receiptsFor(
+  db: Db,
+  org: DemoOrg,
+  clock: DemoClock,
+  actor: Actor,
+  master: DemoMaster,
+  plan: PlanRow,
+  from: string,
+  to: string,
+  share: number,
+  workshopId: string,
+) {
   const finished = [...master.items].filter(([code]) => code.startsWith('CP-')).map(([, id]) => id);
   const [any] = await db
     .select({ id: prodStockDocs.id })
     .from(prodStockDocs)
     .innerJoin(prodStockMoves, and(eq(prodStockMoves.orgId, prodStockDocs.orgId), eq(prodStockMoves.docId, prodStockDocs.id)))
-    .where(and(eq(prodStockDocs.orgId, org.orgId), eq(prodStockDocs.purpose, 'production'), gte(prodStockDocs.docDate, from), lte(prodStockDocs.docDate, to), inArray(prodStockMoves.itemId, finished)))
+    .where(
+      and(
+        eq(prodStockDocs.orgId, org.orgId),
+        eq(prodStockDocs.purpose, 'production'),
+        gte(prodStockDocs.docDate, from),
+        lte(prodStockDocs.docDate, to),
+        inArray(prodStockMoves.itemId, finished),
+      ),
+    )
     .limit(1);
   if (any || from > to) return;
   const lines = (await findLinesInForce(db, plan, await findPlanDocument(db, plan))) ?? [];
@@ -106,13 +143,20 @@ async function receiptsFor(db: Db, org: DemoOrg, clock: DemoClock, actor: Actor,
   // One receipt a week, on its last working day in the range.
   for (let start = from; start <= to; start = addDays(start, 7)) {
     const end = addDays(start, 6) < to ? addDays(start, 6) : to;
-    const qty = lines.map((l) => ({ itemId: l.itemId, qty: Math.floor(round(l.quantities.reduce((s, q, k) => (days[k] >= start && days[k] <= end ? s + q : s), 0) * share)) })).filter((l) => l.qty > 0 && [...master.items.values()].includes(l.itemId));
-    if (qty.length) await db.transaction((tx) => postStockDocument(tx, actor, { kind: 'receipt', purpose: 'production', docDate: end, workshopId, note: '成品进仓', lines: qty }, hour(clock, end, 17)));
+    const qty = lines
+      .map((l) => ({ itemId: l.itemId, qty: Math.floor(round(l.quantities.reduce((s, q, k) => (days[k] >= start && days[k] <= end ? s + q : s), 0) * share)) }))
+      .filter((l) => l.qty > 0 && [...master.items.values()].includes(l.itemId));
+    if (qty.length)
+      await db.transaction((tx) =>
+        postStockDocument(tx, actor, { kind: 'receipt', purpose: 'production', docDate: end, workshopId, note: '成品进仓', lines: qty }, hour(clock, end, 17)),
+      );
   }
 }
 
 export async function seedDemoRequisitions(db: Db, org: DemoOrg, master: DemoMaster, clock: DemoClock): Promise<void> {
-  const [lead, fill, pack, head, keeper, planner, vp] = await Promise.all(['plant.lead', 'plant.fill', 'plant.pack', 'plant.head', 'plant.warehouse', 'plant.planner', 'plant.vp'].map((u) => person(db, org, u)));
+  const [lead, fill, pack, head, keeper, planner, vp] = await Promise.all(
+    ['plant.lead', 'plant.fill', 'plant.pack', 'plant.head', 'plant.warehouse', 'plant.planner', 'plant.vp'].map((u) => person(db, org, u)),
+  );
   const GZ = master.workshops.get('GZ')!;
   const BZ = master.workshops.get('BZ')!;
   // 用料车间: labels, cartons and gift boxes go on in packing; the rest is drawn by filling.
@@ -121,7 +165,8 @@ export async function seedDemoRequisitions(db: Db, org: DemoOrg, master: DemoMas
   }
   const last = addMonths(clock.month, -1);
   const lastPlan = await lastMonthPlan(db, org, master, clock, planner, vp);
-  const approve = async (r: RequisitionView, by: Actor, at: Date) => (r.state === 'submitted' ? approveRequisition(db, by, r.id, { version: r.version, opinion: '同意' }, at) : r);
+  const approve = async (r: RequisitionView, by: Actor, at: Date) =>
+    r.state === 'submitted' ? approveRequisition(db, by, r.id, { version: r.version, opinion: '同意' }, at) : r;
 
   // Last month, by halves: filling asks, its director approves; packing's director asks for his own.
   const halves = [workingDays(monthStart(last), clock.monthDay(last, 15)), workingDays(clock.monthDay(last, 16), monthEnd(last))];
@@ -133,7 +178,8 @@ export async function seedDemoRequisitions(db: Db, org: DemoOrg, master: DemoMas
     if (g) {
       g = await approve(g, fill, hour(clock, addDays(days[0], -1), 16));
       // Above the norm: the production head approves the rest (T4 第三十条).
-      if (g.state === 'escalated') g = await approveRequisition(db, head, g.id, { version: g.version, opinion: '同意，试机结束后恢复定额' }, hour(clock, addDays(days[0], -1), 17));
+      if (g.state === 'escalated')
+        g = await approveRequisition(db, head, g.id, { version: g.version, opinion: '同意，试机结束后恢复定额' }, hour(clock, addDays(days[0], -1), 17));
       await issue(db, keeper, g, 1, next);
     }
     const b = await requisition(db, master, { workshopId: BZ, days, by: pack, at: eve });

@@ -47,7 +47,9 @@ async function seedLocations(db: Db, keeper: Actor, clock: DemoClock) {
   const target = { raw: raw.id, packaging: pack.id, finished: finished.id } as Record<string, string>;
   const { rows } = await findStockSummary(db, keeper, { limit: 500 });
   const lines = rows.filter((r) => target[r.category] && r.onHand > 0).map((r) => ({ itemId: r.itemId, qty: r.onHand, toLocationId: target[r.category] }));
-  await db.transaction((tx) => postStockDocument(tx, keeper, { kind: 'transfer', purpose: 'transfer', note: '启用分库管理：原料、包材、成品分库存放', lines }, clock.prevMonthAt(2, 10)));
+  await db.transaction((tx) =>
+    postStockDocument(tx, keeper, { kind: 'transfer', purpose: 'transfer', note: '启用分库管理：原料、包材、成品分库存放', lines }, clock.prevMonthAt(2, 10)),
+  );
   return { raw: raw.id, pack: pack.id, finished: finished.id };
 }
 
@@ -79,7 +81,12 @@ async function seedReceipts(db: Db, keeper: Actor, planId: string | null, places
   const grain = (await findItems(db, keeper, { q: 'YL-GL' }))[0];
   for (const [k, ago] of [26, 19, 12, 5].entries()) {
     const lot = `GL${String(k + 1).padStart(2, '0')}`;
-    await postPurchaseReceipt(db, keeper, { supplier: SUPPLIERS['YL-GL'], note: '常规到货', lines: [{ itemId: grain.id, qty: 30000, lot, locationId: places.raw }] }, clock.daysAgo(ago, 10));
+    await postPurchaseReceipt(
+      db,
+      keeper,
+      { supplier: SUPPLIERS['YL-GL'], note: '常规到货', lines: [{ itemId: grain.id, qty: 30000, lot, locationId: places.raw }] },
+      clock.daysAgo(ago, 10),
+    );
   }
   if (!planId) return;
   const category = new Map((await findItems(db, keeper, {})).map((i) => [i.id, i.category]));
@@ -92,7 +99,15 @@ async function seedReceipts(db: Db, keeper: Actor, planId: string | null, places
         supplier: l.supplier,
         purchasePlanId: planId,
         note: `送货单 ${l.needOn.replace(/-/g, '')}`,
-        lines: [{ itemId: l.itemId, qty: k === 0 ? l.open : Math.round(l.open * 0.6), lot: l.needOn.replace(/-/g, '').slice(2), purchaseLineId: l.id, locationId: category.get(l.itemId) === 'raw' ? places.raw : places.pack }],
+        lines: [
+          {
+            itemId: l.itemId,
+            qty: k === 0 ? l.open : Math.round(l.open * 0.6),
+            lot: l.needOn.replace(/-/g, '').slice(2),
+            purchaseLineId: l.id,
+            locationId: category.get(l.itemId) === 'raw' ? places.raw : places.pack,
+          },
+        ],
       },
       clock.daysAgo(2 - k, 10),
     );
@@ -119,13 +134,23 @@ export async function seedDemoWarehouse(db: Db, org: DemoOrg, people: DemoPeople
       const qty = s.shippedQty > 0 ? s.shippedQty : s.plannedOn < clock.day ? s.qty : 0;
       if (qty <= 0) continue;
       const when = s.shippedOn ?? s.plannedOn;
-      await postShipmentIssue(db, keeper, { shipmentId: s.id, lines: [{ qty, locationId: places.finished }] }, clock.at(when <= clock.day ? when : clock.day, 8)).catch(() => undefined);
+      await postShipmentIssue(
+        db,
+        keeper,
+        { shipmentId: s.id, lines: [{ qty, locationId: places.finished }] },
+        clock.at(when <= clock.day ? when : clock.day, 8),
+      ).catch(() => undefined);
     }
   }
 
   // A wrong receipt (the cartons were counted twice), reversed with its reason.
   const cartons = (await findItems(db, keeper, { q: 'BZ-ZX6' }))[0];
-  const wrong = await postPurchaseReceipt(db, keeper, { supplier: SUPPLIERS['BZ-ZX6'], note: '补送纸箱', lines: [{ itemId: cartons.id, qty: 2000, locationId: places.pack }] }, clock.daysAgo(3, 11));
+  const wrong = await postPurchaseReceipt(
+    db,
+    keeper,
+    { supplier: SUPPLIERS['BZ-ZX6'], note: '补送纸箱', lines: [{ itemId: cartons.id, qty: 2000, locationId: places.pack }] },
+    clock.daysAgo(3, 11),
+  );
   await db.transaction((tx) => reverseStockDocument(tx, keeper, wrong.doc.id, '与上一张入库单重复，纸箱只到一次', clock.daysAgo(3, 16)));
 
   // The month-end count of the packaging store found 120 caps short.
@@ -133,7 +158,12 @@ export async function seedDemoWarehouse(db: Db, org: DemoOrg, people: DemoPeople
   const held = (await findStockSummary(db, keeper, { q: 'BZ-GG', locationId: places.pack })).rows[0]?.onHand ?? 0;
   if (held > 120) {
     await db.transaction((tx) =>
-      postStockDocument(tx, keeper, { kind: 'count', purpose: 'count', note: '包材库月度盘点', lines: [{ itemId: caps.id, locationId: places.pack, qty: held - 120 }] }, clock.daysAgo(1, 17)),
+      postStockDocument(
+        tx,
+        keeper,
+        { kind: 'count', purpose: 'count', note: '包材库月度盘点', lines: [{ itemId: caps.id, locationId: places.pack, qty: held - 120 }] },
+        clock.daysAgo(1, 17),
+      ),
     );
   }
 }

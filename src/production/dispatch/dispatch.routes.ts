@@ -6,15 +6,34 @@ import { findDispatchMeetings, prefillDispatchAgenda, previewDispatchAgenda } fr
 const tags = ['production dispatch'];
 
 export const dispatchRoutes: RouteModule = (app, ctx) => {
-  app.get('/production/dispatch', { config: { permission: 'production.read' }, schema: { tags, summary: '生产调度例会 Dispatch meetings (PP-21)', response: { 200: z.array(DispatchMeeting) } } }, async (req) =>
-    findDispatchMeetings(ctx.db, actorOf(req), ctx.clock()),
+  app.get(
+    '/production/dispatch',
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, summary: '生产调度例会 Dispatch meetings (PP-21)', response: { 200: z.array(DispatchMeeting) } },
+    },
+    async (req) => findDispatchMeetings(ctx.db, actorOf(req), ctx.clock()),
   );
-  app.get('/production/dispatch/agenda', { config: { permission: 'production.read' }, schema: { tags, summary: '按记录生成议程 Agenda from the records', querystring: z.object({ date: z.iso.date() }), response: { 200: DispatchAgenda } } }, async (req) =>
-    previewDispatchAgenda(ctx.db, actorOf(req), req.query.date),
+  app.get(
+    '/production/dispatch/agenda',
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, summary: '按记录生成议程 Agenda from the records', querystring: z.object({ date: z.iso.date() }), response: { 200: DispatchAgenda } },
+    },
+    async (req) => previewDispatchAgenda(ctx.db, actorOf(req), req.query.date),
   );
   app.post(
     '/production/dispatch/:id/agenda',
-    { config: { permission: 'meeting.manage' }, schema: { tags, summary: '预填议程 Pre-fill the agenda', params: z.object({ id: z.uuid() }), body: z.object({ version: z.number().int() }), response: { 200: DispatchMeetingOut } } },
+    {
+      config: { permission: 'meeting.manage' },
+      schema: {
+        tags,
+        summary: '预填议程 Pre-fill the agenda',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ version: z.number().int() }),
+        response: { 200: DispatchMeetingOut },
+      },
+    },
     async (req) => prefillDispatchAgenda(ctx.db, actorOf(req), req.params.id, req.body.version),
   );
 };

@@ -6,8 +6,28 @@ describe('dispatch meeting agenda (T4 第五十六条)', () => {
     const text = dispatchAgenda({
       month: '2026-04',
       nextMonth: '2026-05',
-      thisPlan: { number: 'YJH-2026-0003', title: '2026年4月生产计划', state: 'issued', revision: 2, lineCount: 6, total: 30500, overloads: [], underloads: [], shortages: [] },
-      nextPlan: { number: 'YJH-2026-0009', title: '2026年5月生产计划', state: 'submitted', revision: 1, lineCount: 6, total: 32000, overloads: ['灌装车间 第2周 112%'], underloads: [], shortages: ['BZ-750 酒瓶 750ml 1200 个'] },
+      thisPlan: {
+        number: 'YJH-2026-0003',
+        title: '2026年4月生产计划',
+        state: 'issued',
+        revision: 2,
+        lineCount: 6,
+        total: 30500,
+        overloads: [],
+        underloads: [],
+        shortages: [],
+      },
+      nextPlan: {
+        number: 'YJH-2026-0009',
+        title: '2026年5月生产计划',
+        state: 'submitted',
+        revision: 1,
+        lineCount: 6,
+        total: 32000,
+        overloads: ['灌装车间 第2周 112%'],
+        underloads: [],
+        shortages: ['BZ-750 酒瓶 750ml 1200 个'],
+      },
       salesSheets: 4,
       shippedQty: 1200,
       plannedShipQty: 1500,
@@ -26,7 +46,20 @@ describe('dispatch meeting agenda (T4 第五十六条)', () => {
   });
 
   it('PP-21 says when next month’s plan is not compiled yet', () => {
-    const text = dispatchAgenda({ month: '2026-04', nextMonth: '2026-05', thisPlan: null, nextPlan: null, salesSheets: 0, shippedQty: 0, plannedShipQty: 0, absorbed: 0, adjusted: 0, lateItems: [], openRequests: [], nextPlanDueOn: '2026-04-09' });
+    const text = dispatchAgenda({
+      month: '2026-04',
+      nextMonth: '2026-05',
+      thisPlan: null,
+      nextPlan: null,
+      salesSheets: 0,
+      shippedQty: 0,
+      plannedShipQty: 0,
+      absorbed: 0,
+      adjusted: 0,
+      lateItems: [],
+      openRequests: [],
+      nextPlanDueOn: '2026-04-09',
+    });
     expect(text).toContain('下月生产计划尚未编制');
     // Issue 14 item 7: the due day is the preset's (T1: the 9th), never a fixed 28th.
     expect(text).toContain('2026-04-09 前编制');

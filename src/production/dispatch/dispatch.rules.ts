@@ -36,7 +36,9 @@ const n = (x: number) => (Math.round(x * 100) / 100).toLocaleString('zh-CN');
 
 function planText(p: PlanFacts | null, missing: string): string[] {
   if (!p) return [`  ${missing}`];
-  const out = [`  ${p.number ?? ''} ${p.title}（${STATE_ZH[p.state] ?? p.state}${p.revision && p.revision > 1 ? `，第 ${p.revision} 版` : ''}）：品种 ${p.lineCount} 个，计划总量 ${n(p.total)}`];
+  const out = [
+    `  ${p.number ?? ''} ${p.title}（${STATE_ZH[p.state] ?? p.state}${p.revision && p.revision > 1 ? `，第 ${p.revision} 版` : ''}）：品种 ${p.lineCount} 个，计划总量 ${n(p.total)}`,
+  ];
   if (p.overloads.length) out.push(`  超产能：${p.overloads.join('；')}`);
   if (p.underloads.length) out.push(`  产能利用不足：${p.underloads.join('；')}`);
   if (p.shortages.length) out.push(`  物料短缺：${p.shortages.join('；')}`);

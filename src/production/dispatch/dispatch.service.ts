@@ -31,7 +31,15 @@ async function planFacts(db: Db, orgId: string, month: string): Promise<{ facts:
           await db
             .select({ id: prodItems.id, code: prodItems.code, name: prodItems.name, unit: prodItems.unit })
             .from(prodItems)
-            .where(and(eq(prodItems.orgId, orgId), inArray(prodItems.id, shortages.map((s) => s.itemId))))
+            .where(
+              and(
+                eq(prodItems.orgId, orgId),
+                inArray(
+                  prodItems.id,
+                  shortages.map((s) => s.itemId),
+                ),
+              ),
+            )
         ).map((i) => [i.id, i]),
       )
     : new Map();
@@ -119,7 +127,17 @@ export async function findDispatchMeetings(db: Db, actor: Actor, now: Date) {
   const today = await orgToday(db, actor.orgId, now);
   const from = monthStart(addMonths(monthOf(today), -3));
   const list = (await findMeetings(db, actor, { scope: 'all', from: `${from}T00:00:00Z` })).filter((m) => m.kind === 'dispatch');
-  return list.map((m) => ({ id: m.id, title: m.title, occursOn: m.occursOn, startsAt: m.startsAt, state: m.state, chairName: m.chairName, version: m.version, isPrefilled: m.agenda.includes(AGENDA_MARKER), link: `/meetings/${m.id}` }));
+  return list.map((m) => ({
+    id: m.id,
+    title: m.title,
+    occursOn: m.occursOn,
+    startsAt: m.startsAt,
+    state: m.state,
+    chairName: m.chairName,
+    version: m.version,
+    isPrefilled: m.agenda.includes(AGENDA_MARKER),
+    link: `/meetings/${m.id}`,
+  }));
 }
 
 export async function previewDispatchAgenda(db: Db, actor: Actor, date: string) {

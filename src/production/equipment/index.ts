@@ -1,6 +1,15 @@
 // Equipment (PP-23 … PP-26, T4 第四十六 … 五十二条): machines and their cards, daily upkeep,
 // the annual maintenance plan and its monthly balance, spot checks and repairs.
-export { MACHINE_STATES, prodMachines, prodRepairOrders, prodSpotChecks, prodUpkeepItems, prodUpkeepRecords, REPAIR_STATES, UPKEEP_FREQUENCIES } from './equipment.schema';
+export {
+  MACHINE_STATES,
+  prodMachines,
+  prodRepairOrders,
+  prodSpotChecks,
+  prodUpkeepItems,
+  prodUpkeepRecords,
+  REPAIR_STATES,
+  UPKEEP_FREQUENCIES,
+} from './equipment.schema';
 export type { MachineRow, MachineState, RepairRow, UpkeepFrequency } from './equipment.schema';
 export { MAINTENANCE_CYCLES, prodMaintenanceLines, prodMaintenancePlans, prodMaintenanceSlots } from './maintenance.schema';
 export { machineShare, refuseStateChange, downtimeHours, machinePhonePath } from './machine.rules';
@@ -14,7 +23,13 @@ export { acceptRepair, completeRepair, diagnoseRepair, reportFailure } from './r
 export { findRepairs, getRepair } from './repair.query';
 export { createMaintenancePlan, getMaintenancePlan, MAINTENANCE_DOC, saveMaintenanceLines } from './maintenance-plan.service';
 export { getMaintenanceBalance, moveSlot } from './maintenance-balance.service';
-export { ensureMaintenancePlanDeadline, MAINTENANCE_PLAN_DUE, maintenanceDocumentTypes, maintenanceGuards, maintenanceTransitionHooks } from './maintenance.workflow';
+export {
+  ensureMaintenancePlanDeadline,
+  MAINTENANCE_PLAN_DUE,
+  maintenanceDocumentTypes,
+  maintenanceGuards,
+  maintenanceTransitionHooks,
+} from './maintenance.workflow';
 export { machinesExcelTable } from './machine.sheet';
 export { machineRoutes } from './machine.routes';
 export { repairRoutes } from './repair.routes';

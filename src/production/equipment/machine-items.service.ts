@@ -20,7 +20,13 @@ export async function findCheckItems(db: Db, orgId: string, machineId: string) {
 
 export async function findUpkeepItems(db: Db, orgId: string, machineId: string) {
   return db
-    .select({ id: prodUpkeepItems.id, seq: prodUpkeepItems.seq, content: prodUpkeepItems.content, method: prodUpkeepItems.method, frequency: prodUpkeepItems.frequency })
+    .select({
+      id: prodUpkeepItems.id,
+      seq: prodUpkeepItems.seq,
+      content: prodUpkeepItems.content,
+      method: prodUpkeepItems.method,
+      frequency: prodUpkeepItems.frequency,
+    })
     .from(prodUpkeepItems)
     .where(and(eq(prodUpkeepItems.orgId, orgId), eq(prodUpkeepItems.machineId, machineId), eq(prodUpkeepItems.isActive, true)))
     .orderBy(asc(prodUpkeepItems.seq));
@@ -34,7 +40,9 @@ export async function saveCheckItems(db: Db, actor: Actor, machineId: string, in
     const before = await findCheckItems(tx, actor.orgId, machineId);
     await tx.delete(prodMachineCheckItems).where(and(eq(prodMachineCheckItems.orgId, actor.orgId), eq(prodMachineCheckItems.machineId, machineId)));
     if (input.items.length) {
-      await tx.insert(prodMachineCheckItems).values(input.items.map((it, k) => ({ orgId: actor.orgId, machineId, seq: k + 1, content: it.content, standard: it.standard ?? '' })));
+      await tx
+        .insert(prodMachineCheckItems)
+        .values(input.items.map((it, k) => ({ orgId: actor.orgId, machineId, seq: k + 1, content: it.content, standard: it.standard ?? '' })));
     }
     await writeAudit(tx, actor, { action: 'production.machine.check-items', entity: 'prod_machine', entityId: machineId, before, after: input.items });
   });
@@ -61,7 +69,11 @@ export async function saveUpkeepItems(db: Db, actor: Actor, machineId: string, i
   await db.transaction(async (tx) => {
     for (const [k, it] of input.items.entries()) {
       const values = { seq: k + 1, content: it.content, method: it.method ?? '', frequency: it.frequency };
-      if (it.id) await tx.update(prodUpkeepItems).set(values).where(and(eq(prodUpkeepItems.orgId, actor.orgId), eq(prodUpkeepItems.id, it.id)));
+      if (it.id)
+        await tx
+          .update(prodUpkeepItems)
+          .set(values)
+          .where(and(eq(prodUpkeepItems.orgId, actor.orgId), eq(prodUpkeepItems.id, it.id)));
       else await tx.insert(prodUpkeepItems).values({ ...values, orgId: actor.orgId, machineId, createdAt: now });
     }
     if (dropped.length) {
@@ -75,10 +87,20 @@ export async function saveUpkeepItems(db: Db, actor: Actor, machineId: string, i
       );
       const retire = dropped.filter((id) => used.has(id));
       const remove = dropped.filter((id) => !used.has(id));
-      if (retire.length) await tx.update(prodUpkeepItems).set({ isActive: false }).where(and(eq(prodUpkeepItems.orgId, actor.orgId), inArray(prodUpkeepItems.id, retire)));
+      if (retire.length)
+        await tx
+          .update(prodUpkeepItems)
+          .set({ isActive: false })
+          .where(and(eq(prodUpkeepItems.orgId, actor.orgId), inArray(prodUpkeepItems.id, retire)));
       if (remove.length) await tx.delete(prodUpkeepItems).where(and(eq(prodUpkeepItems.orgId, actor.orgId), inArray(prodUpkeepItems.id, remove)));
     }
-    await writeAudit(tx, actor, { action: 'production.machine.upkeep-items', entity: 'prod_machine', entityId: machineId, before: existing, after: input.items });
+    await writeAudit(tx, actor, {
+      action: 'production.machine.upkeep-items',
+      entity: 'prod_machine',
+      entityId: machineId,
+      before: existing,
+      after: input.items,
+    });
   });
   return findUpkeepItems(db, actor.orgId, machineId);
 }

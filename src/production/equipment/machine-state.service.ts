@@ -53,7 +53,14 @@ export async function moveMachine(tx: Db, actor: Actor, machine: MachineRow, mov
   const isStill = isStandingStill(move.to);
   if (!wasStill && isStill) {
     const share = await shareOf(tx, machine);
-    await openCapacityLoss(tx, actor.orgId, { workshopId: machine.workshopId, sourceType: MACHINE_LOSS, sourceId: machine.id, share, startedAt: move.at, note: `${machine.code} ${machine.name}` });
+    await openCapacityLoss(tx, actor.orgId, {
+      workshopId: machine.workshopId,
+      sourceType: MACHINE_LOSS,
+      sourceId: machine.id,
+      share,
+      startedAt: move.at,
+      note: `${machine.code} ${machine.name}`,
+    });
   } else if (wasStill && !isStill) {
     await closeCapacityLoss(tx, actor.orgId, MACHINE_LOSS, machine.id, move.at);
   }

@@ -41,7 +41,9 @@ export type CheckItemsInput = z.infer<typeof CheckItemsInput>;
 
 export const UpkeepItemsInput = z.object({
   items: z
-    .array(z.object({ id: z.uuid().optional(), content: z.string().trim().min(1).max(200), method: text(200).optional(), frequency: z.enum(UPKEEP_FREQUENCIES) }))
+    .array(
+      z.object({ id: z.uuid().optional(), content: z.string().trim().min(1).max(200), method: text(200).optional(), frequency: z.enum(UPKEEP_FREQUENCIES) }),
+    )
     .max(40),
 });
 export type UpkeepItemsInput = z.infer<typeof UpkeepItemsInput>;
@@ -77,7 +79,17 @@ export const MachineDetail = MachineSummary.extend({
   checkItems: z.array(CheckItemView),
   upkeepItems: z.array(UpkeepItemView),
   recentChecks: z.array(z.object({ id: z.string(), checkedAt: z.string(), checkedByName: z.string(), result: z.enum(['ok', 'anomaly']), note: z.string() })),
-  repairs: z.array(z.object({ id: z.string(), number: z.string(), state: z.string(), fault: z.string(), reportedAt: z.string(), returnedAt: z.string().nullable(), downtimeHours: z.number().nullable() })),
+  repairs: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      state: z.string(),
+      fault: z.string(),
+      reportedAt: z.string(),
+      returnedAt: z.string().nullable(),
+      downtimeHours: z.number().nullable(),
+    }),
+  ),
   /** What the machine's stop takes from its workshop today and on a full working day (PP-26). */
   capacity: z.object({ workshopDayHours: z.number(), lostToday: z.number(), lostPerDay: z.number() }),
   phonePath: z.string(),

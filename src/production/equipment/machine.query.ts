@@ -30,7 +30,10 @@ export async function assertUser(db: Db, orgId: string, userId: string | null | 
 export async function countInService(db: Db, orgId: string, workshopIds?: string[]): Promise<Map<string, number>> {
   const where: SQL[] = [eq(prodMachines.orgId, orgId), ne(prodMachines.state, 'retired')];
   if (workshopIds?.length) where.push(inArray(prodMachines.workshopId, workshopIds));
-  const rows = await db.select({ workshopId: prodMachines.workshopId }).from(prodMachines).where(and(...where));
+  const rows = await db
+    .select({ workshopId: prodMachines.workshopId })
+    .from(prodMachines)
+    .where(and(...where));
   const out = new Map<string, number>();
   for (const r of rows) out.set(r.workshopId, (out.get(r.workshopId) ?? 0) + 1);
   return out;

@@ -29,7 +29,11 @@ export interface StateChangeFacts {
 export function refuseStateChange(f: StateChangeFacts): { zh: string; en: string } | null {
   if (f.from === f.to) return { zh: '设备已处于该状态', en: 'The machine is already in that state' };
   if (f.from === 'retired') return { zh: '已报废的设备不能恢复', en: 'A retired machine cannot come back' };
-  if (f.hasOpenRepair && f.to !== 'retired') return { zh: '设备有未完成的维修单，须由维修人员修复后恢复运行', en: 'An open repair order: maintenance returns the machine to running when it is repaired' };
+  if (f.hasOpenRepair && f.to !== 'retired')
+    return {
+      zh: '设备有未完成的维修单，须由维修人员修复后恢复运行',
+      en: 'An open repair order: maintenance returns the machine to running when it is repaired',
+    };
   if (f.hasOpenRepair) return { zh: '请先完成维修单再报废设备', en: 'Close the open repair order before retiring the machine' };
   if (f.to === 'under_repair') return { zh: '“维修中”由维修单受理时设置', en: '“Under repair” is set when maintenance accepts a repair order' };
   return null;

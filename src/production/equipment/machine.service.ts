@@ -73,7 +73,8 @@ export async function updateMachine(db: Db, actor: Actor, id: string, change: Ma
         .returning();
       if (!row) throw versionConflict();
       // A stopped machine whose share changed takes the new share from now on.
-      if (isStandingStill(row.state) && row.capacityShare !== before.capacityShare) await updateOpenLossShare(tx, actor.orgId, MACHINE_LOSS, id, await shareOf(tx, row));
+      if (isStandingStill(row.state) && row.capacityShare !== before.capacityShare)
+        await updateOpenLossShare(tx, actor.orgId, MACHINE_LOSS, id, await shareOf(tx, row));
       await writeAudit(tx, actor, { action: 'production.machine.update', entity: 'prod_machine', entityId: id, before, after: row });
     });
   } catch (e) {
@@ -98,7 +99,13 @@ export async function setMachineState(db: Db, actor: Actor, id: string, change: 
   const today = localDateOf(now, policy.calendar.utcOffsetMinutes);
   await db.transaction(async (tx) => {
     const after = await moveMachine(tx, actor, machine, { to: change.state, at: now, day: today, today, version: change.version });
-    await writeAudit(tx, actor, { action: 'production.machine.state', entity: 'prod_machine', entityId: id, before: { state: machine.state }, after: { state: after.state, reason: change.reason } });
+    await writeAudit(tx, actor, {
+      action: 'production.machine.state',
+      entity: 'prod_machine',
+      entityId: id,
+      before: { state: machine.state },
+      after: { state: after.state, reason: change.reason },
+    });
   });
   return getMachineSummary(db, actor, id);
 }
@@ -113,7 +120,13 @@ export async function getMachine(db: Db, actor: Actor, id: string, now: Date): P
     findCheckItems(db, actor.orgId, id),
     findUpkeepItems(db, actor.orgId, id),
     db
-      .select({ id: prodSpotChecks.id, checkedAt: prodSpotChecks.checkedAt, checkedByName: users.displayName, result: prodSpotChecks.result, note: prodSpotChecks.note })
+      .select({
+        id: prodSpotChecks.id,
+        checkedAt: prodSpotChecks.checkedAt,
+        checkedByName: users.displayName,
+        result: prodSpotChecks.result,
+        note: prodSpotChecks.note,
+      })
       .from(prodSpotChecks)
       .innerJoin(users, and(eq(users.orgId, prodSpotChecks.orgId), eq(users.id, prodSpotChecks.checkedBy)))
       .where(and(eq(prodSpotChecks.orgId, actor.orgId), eq(prodSpotChecks.machineId, id)))
@@ -132,7 +145,15 @@ export async function getMachine(db: Db, actor: Actor, id: string, now: Date): P
     checkItems,
     upkeepItems,
     recentChecks: checks.map((c) => ({ ...c, checkedAt: c.checkedAt.toISOString() })),
-    repairs: repairs.map((r) => ({ id: r.id, number: r.number, state: r.state, fault: r.fault, reportedAt: r.reportedAt.toISOString(), returnedAt: r.returnedAt?.toISOString() ?? null, downtimeHours: r.downtimeHours })),
+    repairs: repairs.map((r) => ({
+      id: r.id,
+      number: r.number,
+      state: r.state,
+      fault: r.fault,
+      reportedAt: r.reportedAt.toISOString(),
+      returnedAt: r.returnedAt?.toISOString() ?? null,
+      downtimeHours: r.downtimeHours,
+    })),
     capacity,
     phonePath: machinePhonePath(id),
   };
@@ -170,7 +191,10 @@ export async function getMachineCards(db: Db, actor: Actor, filter: { workshopId
           .from(prodUpkeepItems)
           .where(and(eq(prodUpkeepItems.orgId, actor.orgId), inArray(prodUpkeepItems.machineId, ids), eq(prodUpkeepItems.isActive, true)))
           .orderBy(asc(prodUpkeepItems.seq)),
-        db.select({ machineId: prodMachineCheckItems.machineId }).from(prodMachineCheckItems).where(and(eq(prodMachineCheckItems.orgId, actor.orgId), inArray(prodMachineCheckItems.machineId, ids))),
+        db
+          .select({ machineId: prodMachineCheckItems.machineId })
+          .from(prodMachineCheckItems)
+          .where(and(eq(prodMachineCheckItems.orgId, actor.orgId), inArray(prodMachineCheckItems.machineId, ids))),
       ])
     : [[], []];
   return Promise.all(
@@ -186,7 +210,9 @@ export async function getMachineCards(db: Db, actor: Actor, filter: { workshopId
         maker: m.maker,
         commissionedOn: m.commissionedOn,
         ownerName: m.ownerName,
-        upkeepItems: upkeep.filter((u) => u.machineId === m.id).map((u) => ({ id: u.id, seq: u.seq, content: u.content, method: u.method, frequency: u.frequency })),
+        upkeepItems: upkeep
+          .filter((u) => u.machineId === m.id)
+          .map((u) => ({ id: u.id, seq: u.seq, content: u.content, method: u.method, frequency: u.frequency })),
         checkItemCount: checks.filter((c) => c.machineId === m.id).length,
         url,
         qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }),
@@ -199,7 +225,8 @@ export async function getMachineCards(db: Db, actor: Actor, filter: { workshopId
 export async function findEquipmentPeople(db: Db, actor: Actor): Promise<{ id: string; displayName: string }[]> {
   requireAccess(actor, 'production.read');
   const ids = new Set<string>();
-  for (const p of ['production.equipment.write', 'production.equipment.repair', 'production.equipment.check'] as const) for (const id of await findUserIdsWithPermission(db, actor.orgId, p)) ids.add(id);
+  for (const p of ['production.equipment.write', 'production.equipment.repair', 'production.equipment.check'] as const)
+    for (const id of await findUserIdsWithPermission(db, actor.orgId, p)) ids.add(id);
   if (ids.size === 0) return [];
   return db
     .select({ id: users.id, displayName: users.displayName })

@@ -12,7 +12,12 @@ import { isStandingStill } from './machine.rules';
 // PP-23: the machine register as one clean Excel table that imports back. The state is the
 // register's own (stops and repairs change it), so an import leaves it as it is.
 
-const STATE_LABELS = { running: ['运行', 'Running'], stopped: ['停机', 'Stopped'], under_repair: ['维修中', 'Under repair'], retired: ['报废', 'Retired'] } as const;
+const STATE_LABELS = {
+  running: ['运行', 'Running'],
+  stopped: ['停机', 'Stopped'],
+  under_repair: ['维修中', 'Under repair'],
+  retired: ['报废', 'Retired'],
+} as const;
 
 export const machineSheet = defineSheet({
   name: 'machines',
@@ -26,11 +31,15 @@ export const machineSheet = defineSheet({
     { key: 'commissionedOn', header: { zh: '启用日期', en: 'Commissioned on' }, type: 'date' },
     { key: 'owner', header: { zh: '责任人账号', en: 'Owner (username)' }, type: 'string', width: 14 },
     { key: 'capacityShare', header: { zh: '占车间产能比例', en: 'Share of workshop capacity' }, type: 'number' },
-    { key: 'state', header: { zh: '状态（仅导出）', en: 'State (export only)' }, type: 'enum', enumValues: MACHINE_STATES.map((s) => ({ value: s, zh: STATE_LABELS[s][0], en: STATE_LABELS[s][1] })) },
+    {
+      key: 'state',
+      header: { zh: '状态（仅导出）', en: 'State (export only)' },
+      type: 'enum',
+      enumValues: MACHINE_STATES.map((s) => ({ value: s, zh: STATE_LABELS[s][0], en: STATE_LABELS[s][1] })),
+    },
     { key: 'note', header: { zh: '备注', en: 'Note' }, type: 'string', width: 20 },
   ],
 });
-
 
 async function exportMachines(db: Db, actor: Actor): Promise<SheetRow[]> {
   const rows = await db
@@ -79,7 +88,8 @@ async function importMachines(tx: Db, actor: Actor, rows: ImportRow[], context: 
     const share = typeof v.capacityShare === 'number' ? v.capacityShare : null;
     if (share !== null && (share <= 0 || share > 1)) errors.add(n, 'capacityShare', '须大于 0 且不超过 1', 'must be above 0 and at most 1');
     const before = byCode.get(code);
-    if (before && wid && wid !== before.workshopId && isStandingStill(before.state)) errors.add(n, 'workshopCode', '停机中的设备不能调换车间', 'a stopped machine cannot move to another workshop');
+    if (before && wid && wid !== before.workshopId && isStandingStill(before.state))
+      errors.add(n, 'workshopCode', '停机中的设备不能调换车间', 'a stopped machine cannot move to another workshop');
     return {
       orgId: actor.orgId,
       code,

@@ -55,7 +55,10 @@ export async function getMaintenanceBalance(db: Db, actor: Actor, query: Balance
     ? capacity.groups
     : isMonth
       ? weekStartsOfMonth(month).map((s, k) => ({ start: s, label: { zh: `第${k + 1}周`, en: `W${k + 1}` } }))
-      : Array.from({ length: 12 }, (_, k) => ({ start: `${year}-${String(k + 1).padStart(2, '0')}-01`, label: { zh: `${k + 1}月`, en: `${year}-${String(k + 1).padStart(2, '0')}` } }));
+      : Array.from({ length: 12 }, (_, k) => ({
+          start: `${year}-${String(k + 1).padStart(2, '0')}-01`,
+          label: { zh: `${k + 1}月`, en: `${year}-${String(k + 1).padStart(2, '0')}` },
+        }));
   const slots = maintenance ? await slotsOf(db, actor.orgId, maintenance, isMonth ? [month] : null) : { isSplit: false, slots: [] as SlotView[] };
   const rows = balanceMaintenance({
     starts: groups.map((g) => g.start),
@@ -82,18 +85,38 @@ export async function getMaintenanceBalance(db: Db, actor: Actor, query: Balance
 }
 
 /** The plan's slots in the months asked (all when null); before it is issued, a preview from its lines. */
-async function slotsOf(db: Db, orgId: string, plan: { id: string; year: number; state: string }, months: string[] | null): Promise<{ isSplit: boolean; slots: SlotView[] }> {
+async function slotsOf(
+  db: Db,
+  orgId: string,
+  plan: { id: string; year: number; state: string },
+  months: string[] | null,
+): Promise<{ isSplit: boolean; slots: SlotView[] }> {
   const [lines, counts] = await Promise.all([findMaintenanceLines(db, orgId, plan.id), countInService(db, orgId)]);
   const machineIds = [...new Set(lines.map((l) => l.machineId))];
   const machines = machineIds.length
     ? await db
-        .select({ id: prodMachines.id, code: prodMachines.code, name: prodMachines.name, workshopId: prodMachines.workshopId, capacityShare: prodMachines.capacityShare })
+        .select({
+          id: prodMachines.id,
+          code: prodMachines.code,
+          name: prodMachines.name,
+          workshopId: prodMachines.workshopId,
+          capacityShare: prodMachines.capacityShare,
+        })
         .from(prodMachines)
         .where(and(eq(prodMachines.orgId, orgId), inArray(prodMachines.id, machineIds)))
     : [];
   const machine = new Map(machines.map((m) => [m.id, m]));
   const line = new Map(lines.map((l) => [l.id, l]));
-  const view = (s: { id: string | null; lineId: string | null; machineId: string; plannedOn: string; hours: number; state: 'planned' | 'done'; actualHours: number | null; version: number }): SlotView => {
+  const view = (s: {
+    id: string | null;
+    lineId: string | null;
+    machineId: string;
+    plannedOn: string;
+    hours: number;
+    state: 'planned' | 'done';
+    actualHours: number | null;
+    version: number;
+  }): SlotView => {
     const m = machine.get(s.machineId);
     const l = s.lineId ? line.get(s.lineId) : undefined;
     return {
@@ -125,7 +148,12 @@ async function slotsOf(db: Db, orgId: string, plan: { id: string; year: number; 
   }
   const wanted = months ? months.map((m) => Number(m.slice(5, 7))) : Array.from({ length: 12 }, (_, k) => k + 1);
   const drafts = wanted.flatMap((m) => splitMonth(plan.year, m, lines));
-  return { isSplit: false, slots: drafts.map((d) => view({ id: null, lineId: d.lineId, machineId: d.machineId, plannedOn: d.plannedOn, hours: d.hours, state: 'planned', actualHours: null, version: 0 })) };
+  return {
+    isSplit: false,
+    slots: drafts.map((d) =>
+      view({ id: null, lineId: d.lineId, machineId: d.machineId, plannedOn: d.plannedOn, hours: d.hours, state: 'planned', actualHours: null, version: 0 }),
+    ),
+  };
 }
 
 async function getSlotRow(db: Db, orgId: string, id: string) {
@@ -153,7 +181,13 @@ export async function moveSlot(db: Db, actor: Actor, id: string, input: SlotMove
       .where(and(eq(prodMaintenanceSlots.orgId, actor.orgId), eq(prodMaintenanceSlots.id, id), eq(prodMaintenanceSlots.version, input.version)))
       .returning();
     if (!row) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'production.maintenance-slot.move', entity: 'prod_maintenance_slot', entityId: id, before: { plannedOn: slot.plannedOn }, after: { plannedOn: row.plannedOn } });
+    await writeAudit(tx, actor, {
+      action: 'production.maintenance-slot.move',
+      entity: 'prod_maintenance_slot',
+      entityId: id,
+      before: { plannedOn: slot.plannedOn },
+      after: { plannedOn: row.plannedOn },
+    });
     return { id: row.id, plannedOn: row.plannedOn, version: row.version };
   });
 }
@@ -166,7 +200,14 @@ export async function completeSlot(db: Db, actor: Actor, id: string, input: Slot
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(prodMaintenanceSlots)
-      .set({ state: 'done', doneBy: actor.userId, doneAt: now, actualHours: input.actualHours, note: input.note ?? '', version: sql`${prodMaintenanceSlots.version} + 1` })
+      .set({
+        state: 'done',
+        doneBy: actor.userId,
+        doneAt: now,
+        actualHours: input.actualHours,
+        note: input.note ?? '',
+        version: sql`${prodMaintenanceSlots.version} + 1`,
+      })
       .where(and(eq(prodMaintenanceSlots.orgId, actor.orgId), eq(prodMaintenanceSlots.id, id), eq(prodMaintenanceSlots.version, input.version)))
       .returning();
     if (!row) throw versionConflict();

@@ -20,7 +20,9 @@ export const maintenancePlanLink = (id: string) => `/production/equipment/mainte
 export async function maintenancePlanDueOn(db: Db, orgId: string, year: number): Promise<string> {
   const policy = await getPolicy(db, orgId);
   const calendar = await loadBusinessCalendar(db, orgId);
-  return dueDateFor({ kind: 'dayOfMonth', day: 31, monthOffset: policy.production.maintenancePlanDueMonth - 1 }, `${year}-01-01`, calendar, { onRestDay: policy.deadlines.dayOfMonthOnRestDay });
+  return dueDateFor({ kind: 'dayOfMonth', day: 31, monthOffset: policy.production.maintenancePlanDueMonth - 1 }, `${year}-01-01`, calendar, {
+    onRestDay: policy.deadlines.dayOfMonthOnRestDay,
+  });
 }
 
 export async function getMaintenancePlanRow(db: Db, orgId: string, id: string): Promise<MaintenancePlanRow> {
@@ -40,7 +42,11 @@ export async function findMaintenancePlanByDocument(db: Db, orgId: string, docum
   return row;
 }
 
-export async function findMaintenancePlanOfYear(db: Db, orgId: string, year: number): Promise<(MaintenancePlanRow & { state: string; number: string }) | undefined> {
+export async function findMaintenancePlanOfYear(
+  db: Db,
+  orgId: string,
+  year: number,
+): Promise<(MaintenancePlanRow & { state: string; number: string }) | undefined> {
   const [row] = await db
     .select({ p: prodMaintenancePlans, state: documents.state, number: documents.number })
     .from(prodMaintenancePlans)
@@ -50,24 +56,46 @@ export async function findMaintenancePlanOfYear(db: Db, orgId: string, year: num
 }
 
 /** 制定《年度设备保养计划》: a draft for the year, starting from last year's lines when there are some. */
-export async function createMaintenancePlan(db: Db, workflows: Workflows, actor: Actor, input: MaintenancePlanCreate, now: Date): Promise<MaintenancePlanSummary> {
+export async function createMaintenancePlan(
+  db: Db,
+  workflows: Workflows,
+  actor: Actor,
+  input: MaintenancePlanCreate,
+  now: Date,
+): Promise<MaintenancePlanSummary> {
   requireAccess(actor, 'production.equipment.write');
   requireAccess(actor, 'document.write');
   if (await findMaintenancePlanOfYear(db, actor.orgId, input.year)) {
-    throw new AppError('CONFLICT', `${input.year}年度设备保养计划已存在`, `The ${input.year} maintenance plan already exists`, [{ field: 'year', reason: 'exists' }]);
+    throw new AppError('CONFLICT', `${input.year}年度设备保养计划已存在`, `The ${input.year} maintenance plan already exists`, [
+      { field: 'year', reason: 'exists' },
+    ]);
   }
   const previous = await findMaintenancePlanOfYear(db, actor.orgId, input.year - 1);
   const id = await db.transaction(async (tx) => {
     const title = `${input.year}年度设备保养计划`;
-    const doc = await createDocument(tx, workflows, actor, { docType: MAINTENANCE_DOC, title, body: { content: `${title}（明细见设备保养计划页面，依据 T4 第四十八条）` } }, now);
-    const [row] = await tx.insert(prodMaintenancePlans).values({ orgId: actor.orgId, documentId: doc.id, year: input.year, createdBy: actor.userId, createdAt: now }).returning();
+    const doc = await createDocument(
+      tx,
+      workflows,
+      actor,
+      { docType: MAINTENANCE_DOC, title, body: { content: `${title}（明细见设备保养计划页面，依据 T4 第四十八条）` } },
+      now,
+    );
+    const [row] = await tx
+      .insert(prodMaintenancePlans)
+      .values({ orgId: actor.orgId, documentId: doc.id, year: input.year, createdBy: actor.userId, createdAt: now })
+      .returning();
     if (previous) {
       await tx.execute(sql`insert into prod_maintenance_lines (org_id, plan_id, machine_id, cycle, content, owner_user_id, hours, months, week, sort)
         select l.org_id, ${row.id}, l.machine_id, l.cycle, l.content, l.owner_user_id, l.hours, l.months, l.week, l.sort
         from prod_maintenance_lines l join prod_machines m on m.org_id = l.org_id and m.id = l.machine_id
         where l.org_id = ${actor.orgId} and l.plan_id = ${previous.id} and m.state <> 'retired'`);
     }
-    await writeAudit(tx, actor, { action: 'production.maintenance-plan.create', entity: 'prod_maintenance_plan', entityId: row.id, after: { ...row, copiedFrom: previous?.id ?? null } });
+    await writeAudit(tx, actor, {
+      action: 'production.maintenance-plan.create',
+      entity: 'prod_maintenance_plan',
+      entityId: row.id,
+      after: { ...row, copiedFrom: previous?.id ?? null },
+    });
     return row.id;
   });
   const [summary] = await summarise(db, actor.orgId, [await getMaintenancePlanRow(db, actor.orgId, id)]);
@@ -81,9 +109,21 @@ async function summarise(db: Db, orgId: string, plans: MaintenancePlanRow[]): Pr
     db
       .select({ id: documents.id, number: documents.number, title: documents.title, state: documents.state })
       .from(documents)
-      .where(and(eq(documents.orgId, orgId), inArray(documents.id, plans.map((p) => p.documentId)))),
+      .where(
+        and(
+          eq(documents.orgId, orgId),
+          inArray(
+            documents.id,
+            plans.map((p) => p.documentId),
+          ),
+        ),
+      ),
     db
-      .select({ planId: prodMaintenanceLines.planId, n: sql<number>`count(*)::int`, hours: sql<number>`coalesce(sum(${prodMaintenanceLines.hours} * cardinality(${prodMaintenanceLines.months})), 0)::float8` })
+      .select({
+        planId: prodMaintenanceLines.planId,
+        n: sql<number>`count(*)::int`,
+        hours: sql<number>`coalesce(sum(${prodMaintenanceLines.hours} * cardinality(${prodMaintenanceLines.months})), 0)::float8`,
+      })
       .from(prodMaintenanceLines)
       .where(and(eq(prodMaintenanceLines.orgId, orgId), inArray(prodMaintenanceLines.planId, ids)))
       .groupBy(prodMaintenanceLines.planId),
@@ -111,7 +151,14 @@ export async function findMaintenancePlans(db: Db, actor: Actor): Promise<Mainte
 
 export async function findMaintenanceLines(db: Db, orgId: string, planId: string) {
   const rows = await db
-    .select({ l: prodMaintenanceLines, code: prodMachines.code, name: prodMachines.name, workshopId: prodMachines.workshopId, workshopName: prodWorkshops.name, ownerName: users.displayName })
+    .select({
+      l: prodMaintenanceLines,
+      code: prodMachines.code,
+      name: prodMachines.name,
+      workshopId: prodMachines.workshopId,
+      workshopName: prodWorkshops.name,
+      ownerName: users.displayName,
+    })
     .from(prodMaintenanceLines)
     .innerJoin(prodMachines, and(eq(prodMachines.orgId, prodMaintenanceLines.orgId), eq(prodMachines.id, prodMaintenanceLines.machineId)))
     .innerJoin(prodWorkshops, and(eq(prodWorkshops.orgId, prodMachines.orgId), eq(prodWorkshops.id, prodMachines.workshopId)))
@@ -138,7 +185,11 @@ export async function findMaintenanceLines(db: Db, orgId: string, planId: string
 export async function getMaintenancePlan(db: Db, workflows: Workflows, actor: Actor, id: string): Promise<MaintenancePlanView> {
   requireAccess(actor, 'production.read');
   const plan = await getMaintenancePlanRow(db, actor.orgId, id);
-  const [[summary], lines, dueOn] = await Promise.all([summarise(db, actor.orgId, [plan]), findMaintenanceLines(db, actor.orgId, id), maintenancePlanDueOn(db, actor.orgId, plan.year)]);
+  const [[summary], lines, dueOn] = await Promise.all([
+    summarise(db, actor.orgId, [plan]),
+    findMaintenanceLines(db, actor.orgId, id),
+    maintenancePlanDueOn(db, actor.orgId, plan.year),
+  ]);
   const document = hasPermission(actor, 'document.read') ? await getDocument(db, workflows, actor, plan.documentId) : null;
   const byWorkshop = new Map<string, { workshopId: string; workshopName: string; hours: number[] }>();
   for (const l of lines) {
@@ -164,14 +215,28 @@ export async function saveMaintenanceLines(db: Db, actor: Actor, id: string, inp
     .select({ state: documents.state })
     .from(documents)
     .where(and(eq(documents.orgId, actor.orgId), eq(documents.id, plan.documentId)));
-  if (doc?.state !== 'draft') throw invalidState('只有草稿状态的保养计划可以修改；已批准的请先发起调整', 'Only a draft plan can change; adjust an approved one first');
+  if (doc?.state !== 'draft')
+    throw invalidState('只有草稿状态的保养计划可以修改；已批准的请先发起调整', 'Only a draft plan can change; adjust an approved one first');
   if (plan.version !== input.version) throw versionConflict();
   const machineIds = [...new Set(input.lines.map((l) => l.machineId))];
   const ownerIds = [...new Set(input.lines.map((l) => l.ownerUserId).filter((x): x is string => !!x))];
   const [machines, owners, existing] = await Promise.all([
-    machineIds.length ? db.select({ id: prodMachines.id }).from(prodMachines).where(and(eq(prodMachines.orgId, actor.orgId), inArray(prodMachines.id, machineIds))) : Promise.resolve([]),
-    ownerIds.length ? db.select({ id: users.id }).from(users).where(and(eq(users.orgId, actor.orgId), inArray(users.id, ownerIds))) : Promise.resolve([]),
-    db.select({ id: prodMaintenanceLines.id }).from(prodMaintenanceLines).where(and(eq(prodMaintenanceLines.orgId, actor.orgId), eq(prodMaintenanceLines.planId, id))),
+    machineIds.length
+      ? db
+          .select({ id: prodMachines.id })
+          .from(prodMachines)
+          .where(and(eq(prodMachines.orgId, actor.orgId), inArray(prodMachines.id, machineIds)))
+      : Promise.resolve([]),
+    ownerIds.length
+      ? db
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.orgId, actor.orgId), inArray(users.id, ownerIds)))
+      : Promise.resolve([]),
+    db
+      .select({ id: prodMaintenanceLines.id })
+      .from(prodMaintenanceLines)
+      .where(and(eq(prodMaintenanceLines.orgId, actor.orgId), eq(prodMaintenanceLines.planId, id))),
   ]);
   const knownMachine = new Set(machines.map((m) => m.id));
   const knownOwner = new Set(owners.map((o) => o.id));
@@ -194,11 +259,29 @@ export async function saveMaintenanceLines(db: Db, actor: Actor, id: string, inp
     const gone = existing.filter((e) => !kept.has(e.id)).map((e) => e.id);
     if (gone.length) await tx.delete(prodMaintenanceLines).where(and(eq(prodMaintenanceLines.orgId, actor.orgId), inArray(prodMaintenanceLines.id, gone)));
     for (const [k, l] of input.lines.entries()) {
-      const values = { machineId: l.machineId, cycle: l.cycle, content: l.content, ownerUserId: l.ownerUserId ?? null, hours: l.hours, months: [...l.months].sort((a, b) => a - b), week: l.week ?? 1, sort: k };
-      if (l.id) await tx.update(prodMaintenanceLines).set(values).where(and(eq(prodMaintenanceLines.orgId, actor.orgId), eq(prodMaintenanceLines.id, l.id)));
+      const values = {
+        machineId: l.machineId,
+        cycle: l.cycle,
+        content: l.content,
+        ownerUserId: l.ownerUserId ?? null,
+        hours: l.hours,
+        months: [...l.months].sort((a, b) => a - b),
+        week: l.week ?? 1,
+        sort: k,
+      };
+      if (l.id)
+        await tx
+          .update(prodMaintenanceLines)
+          .set(values)
+          .where(and(eq(prodMaintenanceLines.orgId, actor.orgId), eq(prodMaintenanceLines.id, l.id)));
       else await tx.insert(prodMaintenanceLines).values({ ...values, orgId: actor.orgId, planId: id });
     }
-    await writeAudit(tx, actor, { action: 'production.maintenance-plan.lines', entity: 'prod_maintenance_plan', entityId: id, after: { version: after.version, lines: input.lines.length, removed: gone.length } });
+    await writeAudit(tx, actor, {
+      action: 'production.maintenance-plan.lines',
+      entity: 'prod_maintenance_plan',
+      entityId: id,
+      after: { version: after.version, lines: input.lines.length, removed: gone.length },
+    });
     return { version: after.version, lines: input.lines.length };
   });
 }

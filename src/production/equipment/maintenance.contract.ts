@@ -47,7 +47,18 @@ export const DocumentBrief = z.object({
   steps: z.array(z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string(), roleCode: z.string() })),
   allowedActions: z.array(z.string()),
   canAcknowledge: z.boolean(),
-  timeline: z.array(z.object({ seq: z.number(), action: z.string(), toState: z.string(), stepNameZh: z.string().nullable(), stepNameEn: z.string().nullable(), actorName: z.string(), opinion: z.string().nullable(), at: z.string() })),
+  timeline: z.array(
+    z.object({
+      seq: z.number(),
+      action: z.string(),
+      toState: z.string(),
+      stepNameZh: z.string().nullable(),
+      stepNameEn: z.string().nullable(),
+      actorName: z.string(),
+      opinion: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
 });
 
 export const MaintenanceLineView = z.object({
@@ -79,7 +90,13 @@ export const MaintenancePlanView = MaintenancePlanSummary.extend({
 export type MaintenancePlanView = z.infer<typeof MaintenancePlanView>;
 
 /** One of them: a month (its weeks) or a year (its months). */
-export const BalanceQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM').optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const BalanceQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
+    .optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
 export type BalanceQuery = z.infer<typeof BalanceQuery>;
 
 export const SlotView = z.object({
@@ -114,7 +131,16 @@ export const MaintenanceBalance = z.object({
       workshopName: z.string(),
       lightest: z.string().nullable(),
       tight: z.array(z.string()),
-      cells: z.array(z.object({ start: z.string(), load: z.number().nullable(), capacity: z.number().nullable(), maintenanceHours: z.number(), maintenanceCapacity: z.number(), headroom: z.number().nullable() })),
+      cells: z.array(
+        z.object({
+          start: z.string(),
+          load: z.number().nullable(),
+          capacity: z.number().nullable(),
+          maintenanceHours: z.number(),
+          maintenanceCapacity: z.number(),
+          headroom: z.number().nullable(),
+        }),
+      ),
     }),
   ),
   slots: z.array(SlotView),

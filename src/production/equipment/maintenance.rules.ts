@@ -57,7 +57,9 @@ export interface SlotDraft {
 /** 第四十九条: the month's maintenance plan made from the annual one: one slot per line planned in it. */
 export function splitMonth(year: number, month: number, lines: readonly PlanLineFacts[]): SlotDraft[] {
   const m = `${year}-${String(month).padStart(2, '0')}`;
-  return lines.filter((l) => l.months.includes(month)).map((l) => ({ lineId: l.id, machineId: l.machineId, month: m, plannedOn: plannedDay(m, l.week), hours: l.hours }));
+  return lines
+    .filter((l) => l.months.includes(month))
+    .map((l) => ({ lineId: l.id, machineId: l.machineId, month: m, plannedOn: plannedDay(m, l.week), hours: l.hours }));
 }
 
 export interface BalanceSlot {
@@ -129,7 +131,11 @@ export function balanceMaintenance(input: BalanceInput): BalanceRow[] {
     });
     const planned = cells.filter((c) => c.headroom !== null);
     const lightest = planned.length ? planned.reduce((a, b) => (b.headroom! > a.headroom! ? b : a)).start : null;
-    const tight = cells.filter((c) => c.capacity !== null && c.load !== null && c.maintenanceHours > 0 && c.load + c.maintenanceCapacity > c.capacity * input.maxUtilisation + 1e-9).map((c) => c.start);
+    const tight = cells
+      .filter(
+        (c) => c.capacity !== null && c.load !== null && c.maintenanceHours > 0 && c.load + c.maintenanceCapacity > c.capacity * input.maxUtilisation + 1e-9,
+      )
+      .map((c) => c.start);
     return { workshopId: w.workshopId, cells, lightest, tight };
   });
 }

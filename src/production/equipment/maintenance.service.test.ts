@@ -8,11 +8,30 @@ import { updatePolicy } from '#core/policy';
 import { createTestDatabase, newPerson, type TestDatabase, testRegistry } from '#test-support';
 import { createPlan, savePlanLines } from '../plan/index';
 import { newPlant, type TestPlant, workingDayQuantities } from '../testing/index';
-import { createMachine, createMaintenancePlan, ensureMaintenancePlanDeadline, findDueList, getMaintenanceBalance, getMaintenancePlan, getUpkeepCompliance, moveSlot, recordUpkeep, saveMaintenanceLines, saveUpkeepItems } from './index';
+import {
+  createMachine,
+  createMaintenancePlan,
+  ensureMaintenancePlanDeadline,
+  findDueList,
+  getMaintenanceBalance,
+  getMaintenancePlan,
+  getUpkeepCompliance,
+  moveSlot,
+  recordUpkeep,
+  saveMaintenanceLines,
+  saveUpkeepItems,
+} from './index';
 
 const { workflows } = testRegistry;
 const NOW = new Date('2026-03-20T02:00:00Z');
-const MAINTENANCE = ['production.read', 'production.equipment.write', 'production.equipment.check', 'production.equipment.repair', 'document.read', 'document.write'] as const;
+const MAINTENANCE = [
+  'production.read',
+  'production.equipment.write',
+  'production.equipment.check',
+  'production.equipment.repair',
+  'document.read',
+  'document.write',
+] as const;
 
 describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十八、四十九条)', () => {
   let database: TestDatabase;
@@ -28,22 +47,41 @@ describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十�
     db = database.db;
     p = await newPlant(db, workflows, NOW);
     maint = await newPerson(db, p.orgId, [...MAINTENANCE]);
-    await saveApprovalChain(db, workflows, p.system, 'production.maintenance_plan', { steps: [{ key: 'gm', nameZh: '总经理审批', nameEn: 'GM', roleCode: p.gm.roles[0] }], allowSelfApproval: false }, NOW);
+    await saveApprovalChain(
+      db,
+      workflows,
+      p.system,
+      'production.maintenance_plan',
+      { steps: [{ key: 'gm', nameZh: '总经理审批', nameEn: 'GM', roleCode: p.gm.roles[0] }], allowSelfApproval: false },
+      NOW,
+    );
     filler = (await createMachine(db, maint, { code: 'GZ-01', name: '灌装机', workshopId: p.workshops.fill, capacityShare: 0.5 }, NOW)).id;
     labeller = (await createMachine(db, maint, { code: 'BZ-01', name: '贴标机', workshopId: p.workshops.pack }, NOW)).id;
     const april = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
-    await savePlanLines(db, p.planner, april.id, { version: april.version, lines: [{ itemId: p.items.wine, forecastQty: 10400, quantities: workingDayQuantities(30, 3, 400) }] }, NOW);
+    await savePlanLines(
+      db,
+      p.planner,
+      april.id,
+      { version: april.version, lines: [{ itemId: p.items.wine, forecastQty: 10400, quantities: workingDayQuantities(30, 3, 400) }] },
+      NOW,
+    );
   });
   afterAll(() => database.drop());
 
   it('PP-25 the plan is due by the end of the policy’s month: a changed policy moves the deadline', async () => {
     // T4 presets: January; on 20 March it is past, and nothing is owed retroactively.
     await ensureMaintenancePlanDeadline(db, p.system, '2026-03-20');
-    const none = await db.select().from(deadlines).where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, 'production.maintenance_plan.submit')));
+    const none = await db
+      .select()
+      .from(deadlines)
+      .where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, 'production.maintenance_plan.submit')));
     expect(none).toHaveLength(0);
     await updatePolicy(db, p.system, { baseVersion: 0, values: { production: { maintenancePlanDueMonth: 4 } }, reason: '保养计划四月底前报批' });
     await ensureMaintenancePlanDeadline(db, p.system, '2026-03-20');
-    const [due] = await db.select().from(deadlines).where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, 'production.maintenance_plan.submit')));
+    const [due] = await db
+      .select()
+      .from(deadlines)
+      .where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, 'production.maintenance_plan.submit')));
     expect(due).toMatchObject({ subjectId: '2026', dueOn: '2026-04-30', ownerUserId: maint.userId, clause: 'T4 第四十八条', state: 'open' });
   });
 
@@ -56,7 +94,10 @@ describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十�
     // An empty plan does not go up for approval.
     const doc = await getDocument(db, workflows, maint, documentId);
     await expect(submitDocument(db, workflows, maint, documentId, { version: doc.version }, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    const bad = await saveMaintenanceLines(db, maint, planId, { version: plan.version, lines: [{ machineId: filler, cycle: 'yearly', content: '大修', hours: 24, months: [1, 7] }] }).catch((e) => e);
+    const bad = await saveMaintenanceLines(db, maint, planId, {
+      version: plan.version,
+      lines: [{ machineId: filler, cycle: 'yearly', content: '大修', hours: 24, months: [1, 7] }],
+    }).catch((e) => e);
     expect(bad).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'lines[0].months' }] });
     const saved = await saveMaintenanceLines(db, maint, planId, {
       version: plan.version,
@@ -78,13 +119,23 @@ describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十�
   it('PP-25 approved by the GM through the engine, then issued: issuing splits it into monthly slots and ends the deadline', async () => {
     let doc = await getDocument(db, workflows, maint, documentId);
     await submitDocument(db, workflows, maint, documentId, { version: doc.version }, NOW);
-    const [due] = await db.select().from(deadlines).where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, 'production.maintenance_plan.submit')));
+    const [due] = await db
+      .select()
+      .from(deadlines)
+      .where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, 'production.maintenance_plan.submit')));
     expect(due.state).toBe('done');
     doc = await getDocument(db, workflows, p.gm, documentId);
     await expect(approveDocument(db, workflows, p.vp, documentId, { version: doc.version }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await approveDocument(db, workflows, p.gm, documentId, { version: doc.version, opinion: '同意' }, NOW);
     doc = await getDocument(db, workflows, maint, documentId);
-    await issueDocument(db, workflows, maint, documentId, { version: doc.version, departmentIds: [p.departments.get('生产部')!, p.departments.get('灌装车间')!] }, NOW);
+    await issueDocument(
+      db,
+      workflows,
+      maint,
+      documentId,
+      { version: doc.version, departmentIds: [p.departments.get('生产部')!, p.departments.get('灌装车间')!] },
+      NOW,
+    );
     expect((await getMaintenancePlan(db, workflows, maint, planId)).state).toBe('issued');
   });
 
@@ -98,11 +149,15 @@ describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十�
     expect(fill.cells[0].maintenanceHours).toBe(0);
     const slot = balance.slots.find((s) => s.machineCode === 'GZ-01')!;
     expect(slot).toMatchObject({ plannedOn: '2026-04-06', hours: 16, share: 0.5, content: '灌装阀清洗、密封件更换' });
-    await expect(moveSlot(db, p.planner, slot.id!, { version: slot.version, plannedOn: '2026-05-04' }, NOW)).rejects.toMatchObject({ details: [{ field: 'plannedOn' }] });
+    await expect(moveSlot(db, p.planner, slot.id!, { version: slot.version, plannedOn: '2026-05-04' }, NOW)).rejects.toMatchObject({
+      details: [{ field: 'plannedOn' }],
+    });
     const reader = await newPerson(db, p.orgId, ['production.read']);
     await expect(moveSlot(db, reader, slot.id!, { version: slot.version, plannedOn: '2026-04-20' }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await moveSlot(db, p.planner, slot.id!, { version: slot.version, plannedOn: '2026-04-20' }, NOW);
-    await expect(moveSlot(db, p.planner, slot.id!, { version: slot.version, plannedOn: '2026-04-13' }, NOW)).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    await expect(moveSlot(db, p.planner, slot.id!, { version: slot.version, plannedOn: '2026-04-13' }, NOW)).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
     const after = (await getMaintenanceBalance(db, p.planner, { month: '2026-04' }, NOW)).rows.find((r) => r.workshopName === '灌装车间')!;
     expect(after.cells.map((c) => c.maintenanceHours)).toEqual([0, 0, 0, 16, 0]);
     const year = await getMaintenanceBalance(db, p.planner, { year: 2026 }, NOW);
@@ -131,7 +186,19 @@ describe('daily upkeep: due list, records and compliance (PP-24, T4 第四十七
 
   it('PP-24 each machine has upkeep items with content and frequency; what is due shows per workshop and goes once recorded', async () => {
     const created = new Date('2026-03-16T01:00:00Z');
-    const items = await saveUpkeepItems(db, maint, filler, { items: [{ content: '外部清洁', method: '抹布擦拭', frequency: 'shift' }, { content: '导轨加油', frequency: 'daily' }, { content: '皮带张紧检查', frequency: 'weekly' }] }, created);
+    const items = await saveUpkeepItems(
+      db,
+      maint,
+      filler,
+      {
+        items: [
+          { content: '外部清洁', method: '抹布擦拭', frequency: 'shift' },
+          { content: '导轨加油', frequency: 'daily' },
+          { content: '皮带张紧检查', frequency: 'weekly' },
+        ],
+      },
+      created,
+    );
     let due = await findDueList(db, operator, {}, NOW);
     const fill = due.workshops.find((w) => w.workshopName === '灌装车间')!;
     expect(fill.isWorkingDay).toBe(true);
@@ -141,9 +208,16 @@ describe('daily upkeep: due list, records and compliance (PP-24, T4 第四十七
       ['导轨加油', 'overdue'],
       ['皮带张紧检查', 'due'],
     ]);
-    await expect(recordUpkeep(db, operator, { machineId: filler, entries: [{ itemId: p.items.wine, result: 'done' }] }, NOW)).rejects.toMatchObject({ details: [{ field: 'entries[0].itemId' }] });
+    await expect(recordUpkeep(db, operator, { machineId: filler, entries: [{ itemId: p.items.wine, result: 'done' }] }, NOW)).rejects.toMatchObject({
+      details: [{ field: 'entries[0].itemId' }],
+    });
     await recordUpkeep(db, operator, { machineId: filler, entries: items.map((i) => ({ itemId: i.id, result: 'done' as const })) }, NOW);
-    await recordUpkeep(db, operator, { machineId: filler, entries: [{ itemId: items[0].id, result: 'problem', note: '护罩松动' }] }, new Date('2026-03-20T11:00:00Z'));
+    await recordUpkeep(
+      db,
+      operator,
+      { machineId: filler, entries: [{ itemId: items[0].id, result: 'problem', note: '护罩松动' }] },
+      new Date('2026-03-20T11:00:00Z'),
+    );
     due = await findDueList(db, operator, {}, new Date('2026-03-20T12:00:00Z'));
     expect(due.workshops.find((w) => w.workshopName === '灌装车间')!.items).toEqual([]);
   });

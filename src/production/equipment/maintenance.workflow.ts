@@ -6,7 +6,13 @@ import type { Db } from '#core/db';
 import { findUserIdsWithPermission, users } from '#core/org';
 import { ensureDeadline } from '../common/index';
 import { splitMonth } from './maintenance.rules';
-import { findMaintenancePlanByDocument, findMaintenancePlanOfYear, MAINTENANCE_DOC, maintenancePlanDueOn, maintenancePlanLink } from './maintenance-plan.service';
+import {
+  findMaintenancePlanByDocument,
+  findMaintenancePlanOfYear,
+  MAINTENANCE_DOC,
+  maintenancePlanDueOn,
+  maintenancePlanLink,
+} from './maintenance-plan.service';
 import { prodMaintenanceLines, prodMaintenanceSlots } from './maintenance.schema';
 
 // The annual maintenance plan through the approval engine (PP-25, T4 第四十八条): made by
@@ -16,7 +22,13 @@ import { prodMaintenanceLines, prodMaintenanceSlots } from './maintenance.schema
 export const MAINTENANCE_PLAN_DUE = 'production.maintenance_plan.submit';
 
 export const maintenanceDocumentTypes: DocumentTypeInfo[] = [
-  { docType: MAINTENANCE_DOC, label: { zh: '年度设备保养计划', en: 'Annual maintenance plan' }, numberPrefix: 'BYJH', link: (id) => `/production/equipment/maintenance-doc/${id}`, isGenericEditable: false },
+  {
+    docType: MAINTENANCE_DOC,
+    label: { zh: '年度设备保养计划', en: 'Annual maintenance plan' },
+    numberPrefix: 'BYJH',
+    link: (id) => `/production/equipment/maintenance-doc/${id}`,
+    isGenericEditable: false,
+  },
 ];
 
 /** An empty plan does not go up for approval. */
@@ -31,7 +43,9 @@ const hasLinesGuard: ApprovalGuard = async (db, _actor, doc) => {
   return line ? null : { zh: '保养计划没有任何设备，不能提交', en: 'The plan lists no machine yet' };
 };
 
-export const maintenanceGuards: GuardDeclaration[] = [{ docType: MAINTENANCE_DOC, action: 'submit', name: 'production.maintenance-plan.lines', fn: hasLinesGuard }];
+export const maintenanceGuards: GuardDeclaration[] = [
+  { docType: MAINTENANCE_DOC, action: 'submit', name: 'production.maintenance-plan.lines', fn: hasLinesGuard },
+];
 
 /**
  * 第四十九条: the months still ahead get one slot per planned machine. A slot the planner moved
@@ -52,7 +66,14 @@ export async function splitIntoSlots(tx: Db, orgId: string, planId: string, year
   const planned = await tx
     .select({ id: prodMaintenanceSlots.id, lineId: prodMaintenanceSlots.lineId, month: prodMaintenanceSlots.month })
     .from(prodMaintenanceSlots)
-    .where(and(eq(prodMaintenanceSlots.orgId, orgId), eq(prodMaintenanceSlots.planId, planId), eq(prodMaintenanceSlots.state, 'planned'), inArray(prodMaintenanceSlots.month, keys)));
+    .where(
+      and(
+        eq(prodMaintenanceSlots.orgId, orgId),
+        eq(prodMaintenanceSlots.planId, planId),
+        eq(prodMaintenanceSlots.state, 'planned'),
+        inArray(prodMaintenanceSlots.month, keys),
+      ),
+    );
   const stale = planned.filter((s) => !s.lineId || !wanted.has(`${s.lineId}|${s.month}`)).map((s) => s.id);
   if (stale.length) await tx.delete(prodMaintenanceSlots).where(and(eq(prodMaintenanceSlots.orgId, orgId), inArray(prodMaintenanceSlots.id, stale)));
   if (drafts.length) {
@@ -61,7 +82,10 @@ export async function splitIntoSlots(tx: Db, orgId: string, planId: string, year
       .values(drafts.map((d) => ({ ...d, orgId, planId })))
       .onConflictDoUpdate({
         target: [prodMaintenanceSlots.orgId, prodMaintenanceSlots.lineId, prodMaintenanceSlots.month],
-        set: { hours: sql`case when ${prodMaintenanceSlots.state} = 'planned' then excluded.hours else ${prodMaintenanceSlots.hours} end`, machineId: sql`case when ${prodMaintenanceSlots.state} = 'planned' then excluded.machine_id else ${prodMaintenanceSlots.machineId} end` },
+        set: {
+          hours: sql`case when ${prodMaintenanceSlots.state} = 'planned' then excluded.hours else ${prodMaintenanceSlots.hours} end`,
+          machineId: sql`case when ${prodMaintenanceSlots.state} = 'planned' then excluded.machine_id else ${prodMaintenanceSlots.machineId} end`,
+        },
       });
   }
   return drafts.length;

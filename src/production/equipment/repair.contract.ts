@@ -5,7 +5,10 @@ import { MACHINE_STATES, REPAIR_SOURCES, REPAIR_STATES, UPKEEP_FREQUENCIES } fro
 
 export const SpotCheckInput = z.object({
   machineId: z.uuid(),
-  items: z.array(z.object({ itemId: z.uuid(), isOk: z.boolean(), note: z.string().trim().max(500).optional() })).min(1).max(40),
+  items: z
+    .array(z.object({ itemId: z.uuid(), isOk: z.boolean(), note: z.string().trim().max(500).optional() }))
+    .min(1)
+    .max(40),
   note: z.string().trim().max(1000).optional(),
 });
 export type SpotCheckInput = z.infer<typeof SpotCheckInput>;
@@ -18,7 +21,12 @@ export const SpotCheckAnswer = z.object({
 });
 export type SpotCheckAnswer = z.infer<typeof SpotCheckAnswer>;
 
-export const SpotCheckFilter = z.object({ machineId: z.uuid().optional(), from: z.iso.date().optional(), to: z.iso.date().optional(), result: z.enum(['ok', 'anomaly']).optional() });
+export const SpotCheckFilter = z.object({
+  machineId: z.uuid().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  result: z.enum(['ok', 'anomaly']).optional(),
+});
 export type SpotCheckFilter = z.infer<typeof SpotCheckFilter>;
 
 export const SpotCheckView = z.object({
@@ -46,7 +54,15 @@ export const MachinePhoneView = z.object({
   checkItems: z.array(z.object({ id: z.string(), content: z.string(), standard: z.string() })),
   openRepair: z.object({ id: z.string(), number: z.string(), state: z.enum(REPAIR_STATES), fault: z.string(), reportedAt: z.string() }).nullable(),
   lastCheck: z.object({ checkedAt: z.string(), checkedByName: z.string(), result: z.enum(['ok', 'anomaly']) }).nullable(),
-  upkeep: z.array(z.object({ itemId: z.string(), content: z.string(), method: z.string(), frequency: z.enum(UPKEEP_FREQUENCIES), status: z.enum(['done', 'due', 'overdue', 'rest']) })),
+  upkeep: z.array(
+    z.object({
+      itemId: z.string(),
+      content: z.string(),
+      method: z.string(),
+      frequency: z.enum(UPKEEP_FREQUENCIES),
+      status: z.enum(['done', 'due', 'overdue', 'rest']),
+    }),
+  ),
 });
 export type MachinePhoneView = z.infer<typeof MachinePhoneView>;
 

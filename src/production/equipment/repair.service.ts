@@ -55,7 +55,17 @@ export async function openRepair(tx: Db, actor: Actor, machine: MachineRow, inpu
   const number = await nextProductionNumber(tx, actor.orgId, 'WX', Number(input.today.slice(0, 4)));
   const [repair] = await tx
     .insert(prodRepairOrders)
-    .values({ orgId: actor.orgId, number, machineId: machine.id, workshopId: machine.workshopId, source: input.source, fault: input.fault, reportedBy: actor.userId, reportedAt: input.at, stoppedAt: input.at })
+    .values({
+      orgId: actor.orgId,
+      number,
+      machineId: machine.id,
+      workshopId: machine.workshopId,
+      source: input.source,
+      fault: input.fault,
+      reportedBy: actor.userId,
+      reportedAt: input.at,
+      stoppedAt: input.at,
+    })
     .returning();
   if (!isStandingStill(machine.state)) await moveMachine(tx, actor, machine, { to: 'stopped', at: input.at, day: input.today, today: input.today });
   const maintenance = await findUserIdsWithPermission(tx, actor.orgId, 'production.equipment.repair');
@@ -66,8 +76,14 @@ export async function openRepair(tx: Db, actor: Actor, machine: MachineRow, inpu
     [...maintenance, ...directors].filter((id) => id !== actor.userId),
     {
       kind: 'production.equipment.stopped',
-      title: { zh: `设备停机待修：${machine.code} ${machine.name}（${number}）`, en: `Machine stopped, repair needed: ${machine.code} ${machine.name} (${number})` },
-      body: { zh: `${input.fault}。设备已停机，操作人员维持停机状态（T4 第五十条）。`, en: `${input.fault}. The machine is stopped and stays stopped until repaired (T4 art. 50).` },
+      title: {
+        zh: `设备停机待修：${machine.code} ${machine.name}（${number}）`,
+        en: `Machine stopped, repair needed: ${machine.code} ${machine.name} (${number})`,
+      },
+      body: {
+        zh: `${input.fault}。设备已停机，操作人员维持停机状态（T4 第五十条）。`,
+        en: `${input.fault}. The machine is stopped and stays stopped until repaired (T4 art. 50).`,
+      },
       link: repairLink(repair.id),
     },
   );
@@ -81,13 +97,19 @@ export async function reportFailure(db: Db, actor: Actor, input: RepairReport, n
   const machine = await getMachineRow(db, actor.orgId, input.machineId);
   if (machine.state === 'retired') throw invalidState('设备已报废', 'The machine is retired');
   const open = await findOpenRepair(db, actor.orgId, machine.id);
-  if (open) throw new AppError('CONFLICT', `该设备已有维修单 ${open.number}`, `The machine already has repair order ${open.number}`, [{ field: 'machineId', reason: 'open repair' }]);
+  if (open)
+    throw new AppError('CONFLICT', `该设备已有维修单 ${open.number}`, `The machine already has repair order ${open.number}`, [
+      { field: 'machineId', reason: 'open repair' },
+    ]);
   const today = await orgToday(db, actor.orgId, now);
   try {
     return await db.transaction(async (tx) => (await openRepair(tx, actor, machine, { source: 'report', fault: input.fault, at: now, today })).repair);
   } catch (e) {
     // Two reports at the same moment: the one-open-repair index keeps one.
-    if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该设备刚刚被他人报修，请刷新', 'Someone has just reported this machine; refresh', [{ field: 'machineId', reason: 'open repair' }]);
+    if (isUniqueViolation(e))
+      throw new AppError('CONFLICT', '该设备刚刚被他人报修，请刷新', 'Someone has just reported this machine; refresh', [
+        { field: 'machineId', reason: 'open repair' },
+      ]);
     throw e;
   }
 }
@@ -113,7 +135,8 @@ async function updateRepair(tx: Db, actor: Actor, before: RepairRow, version: nu
 }
 
 const refuseState = (repair: RepairRow, allowed: RepairRow['state'][], what: { zh: string; en: string }) => {
-  if (!allowed.includes(repair.state)) throw invalidState(`维修单 ${repair.number} 当前状态不能${what.zh}`, `Repair order ${repair.number} cannot be ${what.en} now`);
+  if (!allowed.includes(repair.state))
+    throw invalidState(`维修单 ${repair.number} 当前状态不能${what.zh}`, `Repair order ${repair.number} cannot be ${what.en} now`);
 };
 
 /** Maintenance takes the order: the machine is now under repair (T4 第五十一条 及时检修). */
@@ -135,7 +158,14 @@ export async function diagnoseRepair(db: Db, actor: Actor, id: string, input: Re
   const repair = await getRepairRow(db, actor.orgId, id);
   refuseState(repair, ['accepted', 'repairing'], { zh: '诊断', en: 'diagnosed' });
   return db.transaction(async (tx) =>
-    updateRepair(tx, actor, repair, input.version, { state: 'repairing', diagnosis: input.diagnosis, diagnosedBy: actor.userId, diagnosedAt: now, parts: input.parts ?? repair.parts }, 'production.repair.diagnose'),
+    updateRepair(
+      tx,
+      actor,
+      repair,
+      input.version,
+      { state: 'repairing', diagnosis: input.diagnosis, diagnosedBy: actor.userId, diagnosedAt: now, parts: input.parts ?? repair.parts },
+      'production.repair.diagnose',
+    ),
   );
 }
 
@@ -152,17 +182,32 @@ export async function completeRepair(db: Db, actor: Actor, id: string, input: Re
       actor,
       repair,
       input.version,
-      { state: 'done', actionTaken: input.actionTaken, parts: input.parts ?? repair.parts, returnedBy: actor.userId, returnedAt: now, downtimeHours: downtimeHours(repair.stoppedAt, now) },
+      {
+        state: 'done',
+        actionTaken: input.actionTaken,
+        parts: input.parts ?? repair.parts,
+        returnedBy: actor.userId,
+        returnedAt: now,
+        downtimeHours: downtimeHours(repair.stoppedAt, now),
+      },
       'production.repair.complete',
     );
     if (machine.state !== 'retired') await moveMachine(tx, actor, machine, { to: 'running', at: now, day: today, today });
     const directors = await findWorkshopDirectors(tx, actor.orgId, machine.workshopId);
-    await notifyUsers(tx, actor.orgId, [repair.reportedBy, ...directors].filter((u) => u !== actor.userId), {
-      kind: 'production.equipment.repaired',
-      title: { zh: `设备已修复：${machine.code} ${machine.name}（${repair.number}）`, en: `Machine repaired: ${machine.code} ${machine.name} (${repair.number})` },
-      body: { zh: `停机 ${row.downtimeHours} 小时，已恢复运行。`, en: `Down ${row.downtimeHours} h; running again.` },
-      link: repairLink(repair.id),
-    });
+    await notifyUsers(
+      tx,
+      actor.orgId,
+      [repair.reportedBy, ...directors].filter((u) => u !== actor.userId),
+      {
+        kind: 'production.equipment.repaired',
+        title: {
+          zh: `设备已修复：${machine.code} ${machine.name}（${repair.number}）`,
+          en: `Machine repaired: ${machine.code} ${machine.name} (${repair.number})`,
+        },
+        body: { zh: `停机 ${row.downtimeHours} 小时，已恢复运行。`, en: `Down ${row.downtimeHours} h; running again.` },
+        link: repairLink(repair.id),
+      },
+    );
     return row;
   });
 }

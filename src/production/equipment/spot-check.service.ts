@@ -18,14 +18,18 @@ import { orgToday } from '#core/calendar';
 // 点检 before each operation (PP-26, T4 第五十条): every item of the operating procedure, ok or
 // not, on one phone screen. An anomaly stops the machine at once and opens its repair order.
 
-const concurrentReport = () => new AppError('CONFLICT', '该设备刚刚被他人报修，请刷新', 'Someone has just reported this machine; refresh', [{ field: 'machineId', reason: 'open repair' }]);
+const concurrentReport = () =>
+  new AppError('CONFLICT', '该设备刚刚被他人报修，请刷新', 'Someone has just reported this machine; refresh', [{ field: 'machineId', reason: 'open repair' }]);
 
 export async function recordSpotCheck(db: Db, actor: Actor, input: SpotCheckInput, now: Date): Promise<SpotCheckAnswer> {
   requireAccess(actor, 'production.equipment.check');
   const machine = await getMachineRow(db, actor.orgId, input.machineId);
   if (machine.state === 'retired') throw invalidState('设备已报废', 'The machine is retired');
   if (isStandingStill(machine.state)) {
-    throw invalidState('设备停机待修，请维持停机状态，修复后再点检操作（T4 第五十条）', 'The machine is stopped for repair: keep it stopped and check again once repaired (T4 art. 50)');
+    throw invalidState(
+      '设备停机待修，请维持停机状态，修复后再点检操作（T4 第五十条）',
+      'The machine is stopped for repair: keep it stopped and check again once repaired (T4 art. 50)',
+    );
   }
   const items = await findCheckItems(db, actor.orgId, machine.id);
   if (items.length === 0) throw invalidField('items', '该设备尚未制定点检项目', 'the machine has no spot-check items yet');
@@ -34,8 +38,18 @@ export async function recordSpotCheck(db: Db, actor: Actor, input: SpotCheckInpu
     if (!items.some((it) => it.id === a.itemId)) throw invalidField(`items[${i}].itemId`, '不是该设备的点检项目', 'not a check item of this machine');
   });
   const missing = items.filter((it) => !answers.has(it.id));
-  if (missing.length) throw invalidField('items', `须逐项点检，未检：${missing.map((m) => m.content).join('、')}`, `every item must be checked; missing: ${missing.map((m) => m.content).join(', ')}`);
-  const checked: CheckedItem[] = items.map((it) => ({ itemId: it.id, content: it.content, isOk: answers.get(it.id)!.isOk, note: answers.get(it.id)!.note ?? '' }));
+  if (missing.length)
+    throw invalidField(
+      'items',
+      `须逐项点检，未检：${missing.map((m) => m.content).join('、')}`,
+      `every item must be checked; missing: ${missing.map((m) => m.content).join(', ')}`,
+    );
+  const checked: CheckedItem[] = items.map((it) => ({
+    itemId: it.id,
+    content: it.content,
+    isOk: answers.get(it.id)!.isOk,
+    note: answers.get(it.id)!.note ?? '',
+  }));
   const bad = checked.filter((c) => !c.isOk);
   const result = bad.length ? 'anomaly' : 'ok';
   const today = await orgToday(db, actor.orgId, now);
@@ -43,7 +57,16 @@ export async function recordSpotCheck(db: Db, actor: Actor, input: SpotCheckInpu
     return await db.transaction(async (tx) => {
       const [check] = await tx
         .insert(prodSpotChecks)
-        .values({ orgId: actor.orgId, machineId: machine.id, checkedOn: today, checkedAt: now, checkedBy: actor.userId, result, items: checked, note: input.note ?? '' })
+        .values({
+          orgId: actor.orgId,
+          machineId: machine.id,
+          checkedOn: today,
+          checkedAt: now,
+          checkedBy: actor.userId,
+          result,
+          items: checked,
+          note: input.note ?? '',
+        })
         .returning();
       let repair: SpotCheckAnswer['repair'] = null;
       let machineState = machine.state;
@@ -57,7 +80,12 @@ export async function recordSpotCheck(db: Db, actor: Actor, input: SpotCheckInpu
         repair = { id: opened.repair.id, number: opened.repair.number };
         machineState = 'stopped';
       }
-      await writeAudit(tx, actor, { action: 'production.spot-check.record', entity: 'prod_machine', entityId: machine.id, after: { id: check.id, result, items: checked, repair } });
+      await writeAudit(tx, actor, {
+        action: 'production.spot-check.record',
+        entity: 'prod_machine',
+        entityId: machine.id,
+        after: { id: check.id, result, items: checked, repair },
+      });
       return { id: check.id, result, machineState, repair };
     });
   } catch (e) {

@@ -7,7 +7,10 @@ const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 
 export const UpkeepRecordInput = z.object({
   machineId: z.uuid(),
-  entries: z.array(z.object({ itemId: z.uuid(), result: z.enum(UPKEEP_RESULTS), note: z.string().trim().max(500).optional() })).min(1).max(40),
+  entries: z
+    .array(z.object({ itemId: z.uuid(), result: z.enum(UPKEEP_RESULTS), note: z.string().trim().max(500).optional() }))
+    .min(1)
+    .max(40),
 });
 export type UpkeepRecordInput = z.infer<typeof UpkeepRecordInput>;
 

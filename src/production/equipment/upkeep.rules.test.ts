@@ -20,7 +20,9 @@ describe('daily upkeep due list (PP-24, T4 第四十七条)', () => {
 
   it('PP-24 a shift item is owed once per shift; weekly and monthly items once per week and month', () => {
     expect(upkeepStatus(item('clean', 'shift'), [done('clean', '2026-04-10')], '2026-04-10', sixDays)).toBe('overdue');
-    expect(upkeepStatus(item('clean', 'shift'), [done('clean', '2026-04-09'), done('clean', '2026-04-09'), done('clean', '2026-04-10')], '2026-04-10', sixDays)).toBe('due');
+    expect(
+      upkeepStatus(item('clean', 'shift'), [done('clean', '2026-04-09'), done('clean', '2026-04-09'), done('clean', '2026-04-10')], '2026-04-10', sixDays),
+    ).toBe('due');
     expect(upkeepStatus(item('belt', 'weekly'), [done('belt', '2026-04-06')], '2026-04-10', sixDays)).toBe('done');
     expect(upkeepStatus(item('belt', 'weekly'), [done('belt', '2026-04-01')], '2026-04-10', sixDays)).toBe('due');
     expect(upkeepStatus(item('belt', 'weekly'), [], '2026-04-10', sixDays)).toBe('overdue');
@@ -44,7 +46,13 @@ describe('upkeep compliance per machine and month (PP-24 定期检查设备日�
   });
 
   it('PP-24 a shift item owes every shift, a weekly one each week begun in the month, a monthly one once the month is over', () => {
-    const shift = upkeepCompliance(item('clean', 'shift'), [done('clean', '2026-04-01'), done('clean', '2026-04-01'), done('clean', '2026-04-02')], '2026-04', '2026-04-03', sixDays);
+    const shift = upkeepCompliance(
+      item('clean', 'shift'),
+      [done('clean', '2026-04-01'), done('clean', '2026-04-01'), done('clean', '2026-04-02')],
+      '2026-04',
+      '2026-04-03',
+      sixDays,
+    );
     expect(shift).toEqual({ required: 4, done: 3, problems: 0 });
     const weekly = upkeepCompliance(item('belt', 'weekly'), [done('belt', '2026-04-02'), done('belt', '2026-04-14')], '2026-04', '2026-04-30', sixDays);
     // Weeks starting 30 Mar, 6, 13, 20 Apr are over; the week of 27 Apr still runs and was not kept.

@@ -108,4 +108,5 @@ export function upkeepCompliance(item: UpkeepItemFacts, records: readonly Upkeep
 }
 
 /** Kept share of what was owed; null when nothing was owed yet. */
-export const complianceRate = (c: Pick<ComplianceCount, 'required' | 'done'>): number | null => (c.required > 0 ? Math.round((c.done / c.required) * 1000) / 1000 : null);
+export const complianceRate = (c: Pick<ComplianceCount, 'required' | 'done'>): number | null =>
+  c.required > 0 ? Math.round((c.done / c.required) * 1000) / 1000 : null;

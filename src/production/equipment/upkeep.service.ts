@@ -8,7 +8,16 @@ import { users } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { daysFrom, monthEnd, monthStart } from '../common/index';
 import { loadWorkshopCapacity, prodWorkshops } from '../master/index';
-import { type MachineRow, prodMachines, prodRepairOrders, prodSpotChecks, prodUpkeepItems, prodUpkeepRecords, type UpkeepItemRow, type UpkeepRecordRow } from './equipment.schema';
+import {
+  type MachineRow,
+  prodMachines,
+  prodRepairOrders,
+  prodSpotChecks,
+  prodUpkeepItems,
+  prodUpkeepRecords,
+  type UpkeepItemRow,
+  type UpkeepRecordRow,
+} from './equipment.schema';
 import { getMachineRow } from './machine.query';
 import type { ComplianceQuery, ComplianceView, DueList, RecordsQuery, UpkeepRecordInput, UpkeepRecordView } from './upkeep.contract';
 import { complianceRate, upkeepCompliance, upkeepStatus, type WorkdayFacts } from './upkeep.rules';
@@ -52,7 +61,13 @@ export async function machineUpkeepToday(db: Db, machine: MachineRow, today: str
   const since = addDays(today, -62);
   const [{ items, records }, workdays] = await Promise.all([loadUpkeep(db, machine.orgId, [machine.id], since), loadWorkdays(db, machine.orgId, since, today)]);
   const w = workdays.get(machine.workshopId) ?? { isWorkingDay: () => true, shiftsPerDay: 1 };
-  return items.map((i) => ({ itemId: i.id, content: i.content, method: i.method, frequency: i.frequency, status: upkeepStatus(itemFacts(i, offset), records, today, w) }));
+  return items.map((i) => ({
+    itemId: i.id,
+    content: i.content,
+    method: i.method,
+    frequency: i.frequency,
+    status: upkeepStatus(itemFacts(i, offset), records, today, w),
+  }));
 }
 
 /** 保养到期清单: what is due today and what is overdue, per workshop, for machines in service. */
@@ -91,7 +106,19 @@ export async function findDueList(db: Db, actor: Actor, filter: { workshopId?: s
         if (m.workshopId !== w.id) return [];
         const status = upkeepStatus(itemFacts(i, offset), records, today, facts);
         if (status !== 'due' && status !== 'overdue') return [];
-        return [{ machineId: m.id, machineCode: m.code, machineName: m.name, itemId: i.id, content: i.content, method: i.method, frequency: i.frequency, status, lastDoneOn: lastDone.get(i.id) ?? null }];
+        return [
+          {
+            machineId: m.id,
+            machineCode: m.code,
+            machineName: m.name,
+            itemId: i.id,
+            content: i.content,
+            method: i.method,
+            frequency: i.frequency,
+            status,
+            lastDoneOn: lastDone.get(i.id) ?? null,
+          },
+        ];
       });
       due.sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue') || a.machineCode.localeCompare(b.machineCode));
       return { workshopId: w.id, workshopName: w.name, isWorkingDay: facts.isWorkingDay(today), items: due };
@@ -117,7 +144,18 @@ export async function recordUpkeep(db: Db, actor: Actor, input: UpkeepRecordInpu
   return db.transaction(async (tx) => {
     const rows = await tx
       .insert(prodUpkeepRecords)
-      .values(input.entries.map((e) => ({ orgId: actor.orgId, machineId: machine.id, itemId: e.itemId, doneOn, doneAt: now, doneBy: actor.userId, result: e.result, note: e.note ?? '' })))
+      .values(
+        input.entries.map((e) => ({
+          orgId: actor.orgId,
+          machineId: machine.id,
+          itemId: e.itemId,
+          doneOn,
+          doneAt: now,
+          doneBy: actor.userId,
+          result: e.result,
+          note: e.note ?? '',
+        })),
+      )
       .returning({ id: prodUpkeepRecords.id });
     await writeAudit(tx, actor, { action: 'production.upkeep.record', entity: 'prod_machine', entityId: machine.id, after: input.entries });
     return { recorded: rows.length };
@@ -138,11 +176,23 @@ export async function findUpkeepRecords(db: Db, actor: Actor, query: RecordsQuer
     .where(and(...where))
     .orderBy(desc(prodUpkeepRecords.doneAt))
     .limit(1000);
-  return rows.map(({ r, content, frequency, code, name }) => ({ id: r.id, machineId: r.machineId, machineCode: code, itemId: r.itemId, content, frequency, doneAt: r.doneAt.toISOString(), doneByName: name, result: r.result, note: r.note }));
+  return rows.map(({ r, content, frequency, code, name }) => ({
+    id: r.id,
+    machineId: r.machineId,
+    machineCode: code,
+    itemId: r.itemId,
+    content,
+    frequency,
+    doneAt: r.doneAt.toISOString(),
+    doneByName: name,
+    result: r.result,
+    note: r.note,
+  }));
 }
 
 /** Hours of [from, to) inside [a, b). */
-const overlapHours = (from: Date, to: Date, a: Date, b: Date): number => Math.max(0, Math.min(to.getTime(), b.getTime()) - Math.max(from.getTime(), a.getTime())) / 3_600_000;
+const overlapHours = (from: Date, to: Date, a: Date, b: Date): number =>
+  Math.max(0, Math.min(to.getTime(), b.getTime()) - Math.max(from.getTime(), a.getTime())) / 3_600_000;
 
 /** 定期检查设备日常保养状况: upkeep kept against owed, spot checks and downtime, per machine and month. */
 export async function getUpkeepCompliance(db: Db, actor: Actor, query: ComplianceQuery, now: Date): Promise<ComplianceView> {
@@ -169,7 +219,14 @@ export async function getUpkeepCompliance(db: Db, actor: Actor, query: Complianc
       ? db
           .select({ machineId: prodSpotChecks.machineId, result: prodSpotChecks.result })
           .from(prodSpotChecks)
-          .where(and(eq(prodSpotChecks.orgId, actor.orgId), inArray(prodSpotChecks.machineId, ids), gte(prodSpotChecks.checkedOn, first), lte(prodSpotChecks.checkedOn, last)))
+          .where(
+            and(
+              eq(prodSpotChecks.orgId, actor.orgId),
+              inArray(prodSpotChecks.machineId, ids),
+              gte(prodSpotChecks.checkedOn, first),
+              lte(prodSpotChecks.checkedOn, last),
+            ),
+          )
       : Promise.resolve([]),
     ids.length
       ? db

@@ -40,7 +40,15 @@ export async function recheckAfterCustomerChange(db: Db, workflows: Workflows, a
       if (r.decision !== 'adjusted' || !r.planId || !r.revision || r.revision < 2) continue;
       await tx
         .insert(prodPlanChangeCauses)
-        .values({ orgId: actor.orgId, planId: r.planId, revision: r.revision, orderChangeId: change?.id ?? null, note: '客户变更使月度计划重新调整', createdBy: actor.userId, createdAt: now })
+        .values({
+          orgId: actor.orgId,
+          planId: r.planId,
+          revision: r.revision,
+          orderChangeId: change?.id ?? null,
+          note: '客户变更使月度计划重新调整',
+          createdBy: actor.userId,
+          createdAt: now,
+        })
         .onConflictDoNothing();
     }
     return results;
@@ -75,7 +83,12 @@ export async function markCustomerChangeCause(db: Db, actor: Actor, planId: stri
       .values({ orgId: actor.orgId, planId, revision: doc.revision, orderChangeId: input.orderChangeId ?? null, note, createdBy: actor.userId, createdAt: now })
       .onConflictDoNothing()
       .returning();
-    await writeAudit(tx, actor, { action: 'production.plan.customer-change-cause', entity: 'prod_plan', entityId: planId, after: row ?? { revision: doc.revision, orderChangeId: input.orderChangeId } });
+    await writeAudit(tx, actor, {
+      action: 'production.plan.customer-change-cause',
+      entity: 'prod_plan',
+      entityId: planId,
+      after: row ?? { revision: doc.revision, orderChangeId: input.orderChangeId },
+    });
     return row;
   });
 }
@@ -91,7 +104,13 @@ export async function findCustomerChangeCauses(db: Db, actor: Actor, planId: str
     .where(and(eq(prodPlanChangeCauses.orgId, actor.orgId), eq(prodPlanChangeCauses.planId, planId)))
     .orderBy(asc(prodPlanChangeCauses.createdAt));
   const changes = await db
-    .select({ id: prodOrderChanges.id, reason: prodOrderChanges.reason, number: prodOrders.salesSheetNumber, orderNumber: prodOrders.number, customer: prodOrders.customer })
+    .select({
+      id: prodOrderChanges.id,
+      reason: prodOrderChanges.reason,
+      number: prodOrders.salesSheetNumber,
+      orderNumber: prodOrders.number,
+      customer: prodOrders.customer,
+    })
     .from(prodOrderChanges)
     .innerJoin(prodOrders, and(eq(prodOrders.orgId, prodOrderChanges.orgId), eq(prodOrders.id, prodOrderChanges.orderId)))
     .where(and(eq(prodOrderChanges.orgId, actor.orgId), eq(prodOrderChanges.state, 'applied')))
@@ -107,7 +126,15 @@ export async function findCustomerChangeCauses(db: Db, actor: Actor, planId: str
     isMarked: rows.some((r) => r.c.revision === revision),
     causes: rows.map(({ c, by }) => {
       const change = changes.find((x) => x.id === c.orderChangeId);
-      return { id: c.id, revision: c.revision, orderChangeId: c.orderChangeId, changeLabel: change ? label(change) : null, note: c.note, createdByName: by, createdAt: c.createdAt.toISOString() };
+      return {
+        id: c.id,
+        revision: c.revision,
+        orderChangeId: c.orderChangeId,
+        changeLabel: change ? label(change) : null,
+        note: c.note,
+        createdByName: by,
+        createdAt: c.createdAt.toISOString(),
+      };
     }),
     changes: changes.map((c) => ({ id: c.id, label: label(c) })),
   };
@@ -132,5 +159,11 @@ export async function onCustomerChangeSubmit(tx: Db, actor: Actor, event: Transi
     .update(documents)
     .set({ chainSteps: steps })
     .where(and(eq(documents.orgId, doc.orgId), eq(documents.id, doc.id)));
-  await writeAudit(tx, actor, { action: 'production.plan.customer-change-approver', entity: 'document', entityId: doc.id, before: { steps: doc.chainSteps }, after: { steps, clause: 'T3 第十五条' } });
+  await writeAudit(tx, actor, {
+    action: 'production.plan.customer-change-approver',
+    entity: 'document',
+    entityId: doc.id,
+    before: { steps: doc.chainSteps },
+    after: { steps, clause: 'T3 第十五条' },
+  });
 }

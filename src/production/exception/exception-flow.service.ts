@@ -36,7 +36,10 @@ async function actionStatesOf(db: Db, row: ExceptionRow) {
 }
 
 async function assertAllowed(db: Db, actor: Actor, row: ExceptionRow, action: ExceptionAction, version: number): Promise<void> {
-  const allowed = allowedExceptionActions({ state: row.state, isEscalated: row.escalatedAt !== null, actionStates: await actionStatesOf(db, row) }, isProductionDept(actor));
+  const allowed = allowedExceptionActions(
+    { state: row.state, isEscalated: row.escalatedAt !== null, actionStates: await actionStatesOf(db, row) },
+    isProductionDept(actor),
+  );
   if (!allowed.includes(action)) throw invalidState(REFUSED[action].zh, REFUSED[action].en);
   if (row.version !== version) throw versionConflict();
 }
@@ -54,7 +57,10 @@ async function update(tx: Db, row: ExceptionRow, version: number, set: Partial<t
 const event = (tx: Db, row: ExceptionRow, kind: ExceptionEventKind, actorId: string | null, at: Date, note = '') =>
   tx.insert(prodExceptionEvents).values({ orgId: row.orgId, exceptionId: row.id, kind, note, actorId, at });
 
-const titleOf = (row: ExceptionRow, workshop: string) => ({ zh: `${row.number} ${workshop} ${EXCEPTION_LABELS[row.kind].zh}`, en: `${row.number} ${workshop} ${EXCEPTION_LABELS[row.kind].en}` });
+const titleOf = (row: ExceptionRow, workshop: string) => ({
+  zh: `${row.number} ${workshop} ${EXCEPTION_LABELS[row.kind].zh}`,
+  en: `${row.number} ${workshop} ${EXCEPTION_LABELS[row.kind].en}`,
+});
 
 async function workshopName(db: Db, row: ExceptionRow): Promise<string> {
   const [w] = await db
@@ -91,7 +97,14 @@ export async function draftCoordinationMeeting(db: Db, actor: Actor, id: string)
     attendees: attendeeIds.map(person),
     people,
     title: `生产协调会：${titleOf(row, workshop).zh}`,
-    agenda: [`异常：${row.description}`, `已损失 ${row.hoursLost} 小时，预计共 ${row.hoursEstimated} 小时`, reasons && `影响：${reasons}`, '研究对策，落实措施（T4 第三十五条）'].filter(Boolean).join('\n'),
+    agenda: [
+      `异常：${row.description}`,
+      `已损失 ${row.hoursLost} 小时，预计共 ${row.hoursEstimated} 小时`,
+      reasons && `影响：${reasons}`,
+      '研究对策，落实措施（T4 第三十五条）',
+    ]
+      .filter(Boolean)
+      .join('\n'),
   };
 }
 
@@ -102,7 +115,11 @@ export async function callCoordinationMeeting(db: Db, actor: Actor, id: string, 
   const row = await getExceptionRow(db, actor.orgId, id);
   await assertAllowed(db, actor, row, 'callMeeting', input.version);
   const draft = await draftCoordinationMeeting(db, actor, id);
-  if (!draft.chair) throw invalidState(`没有人担任协调会主持人角色（${draft.chairRole}），请先在制度参数或人员中设置`, `Nobody holds the chair's role (${draft.chairRole}); set it in the policy or give someone the role`);
+  if (!draft.chair)
+    throw invalidState(
+      `没有人担任协调会主持人角色（${draft.chairRole}），请先在制度参数或人员中设置`,
+      `Nobody holds the chair's role (${draft.chairRole}); set it in the policy or give someone the role`,
+    );
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
   return db.transaction(async (tx) => {
@@ -120,7 +137,13 @@ export async function callCoordinationMeeting(db: Db, actor: Actor, id: string, 
     });
     const after = await update(tx, row, input.version, { state: 'coordinating', meetingId: meeting.id, coordinatedBy: actor.userId, coordinatedAt: now });
     await event(tx, row, 'meeting', actor.userId, now, meeting.title);
-    await writeAudit(tx, actor, { action: 'production.exception.meeting', entity: 'prod_exception', entityId: id, before: { state: row.state }, after: { state: after.state, meetingId: meeting.id } });
+    await writeAudit(tx, actor, {
+      action: 'production.exception.meeting',
+      entity: 'prod_exception',
+      entityId: id,
+      before: { state: row.state },
+      after: { state: after.state, meetingId: meeting.id },
+    });
     return after;
   });
 }
@@ -140,25 +163,44 @@ export async function escalateException(db: Db, actor: Actor, id: string, input:
     await writeAudit(tx, actor, { action: 'production.exception.escalate', entity: 'prod_exception', entityId: id, after: { escalatedAt: now, note } });
     const vps = (await findUserIdsWithRole(tx, actor.orgId, policy.production.coordinationChairRole)).filter((u) => u !== actor.userId);
     const title = titleOf(row, workshop);
-    await notifyUsers(tx, actor.orgId, vps, { kind: 'production.exception.escalated', title: { zh: `生产异常上报：${title.zh}`, en: `Exception escalated: ${title.en}` }, body: { zh: note, en: note }, link: exceptionLink(id) });
+    await notifyUsers(tx, actor.orgId, vps, {
+      kind: 'production.exception.escalated',
+      title: { zh: `生产异常上报：${title.zh}`, en: `Exception escalated: ${title.en}` },
+      body: { zh: note, en: note },
+      link: exceptionLink(id),
+    });
     return after;
   });
 }
 
 async function finish(tx: Db, actor: Actor, row: ExceptionRow, version: number, how: 'resolved' | 'closed', text: string, now: Date, actorId: string | null) {
-  const set = how === 'resolved' ? { state: how, resolvedBy: actorId, resolvedAt: now, resolution: text } : { state: how, closedBy: actorId, closedAt: now, closeNote: text };
+  const set =
+    how === 'resolved'
+      ? { state: how, resolvedBy: actorId, resolvedAt: now, resolution: text }
+      : { state: how, closedBy: actorId, closedAt: now, closeNote: text };
   const after = await update(tx, row, version, set);
   await event(tx, row, how, actorId, now, text);
-  await writeAudit(tx, actor, { action: `production.exception.${how === 'resolved' ? 'resolve' : 'close'}`, entity: 'prod_exception', entityId: row.id, before: { state: row.state }, after: { state: how, note: text } });
+  await writeAudit(tx, actor, {
+    action: `production.exception.${how === 'resolved' ? 'resolve' : 'close'}`,
+    entity: 'prod_exception',
+    entityId: row.id,
+    before: { state: row.state },
+    after: { state: how, note: text },
+  });
   const production = await findUserIdsWithPermission(tx, row.orgId, 'production.plan.write');
   const workshop = await workshopName(tx, row);
   const title = titleOf(row, workshop);
-  await notifyUsers(tx, row.orgId, [...new Set([row.reportedBy, ...production])].filter((u) => u !== actorId), {
-    kind: 'production.exception.closed',
-    title: { zh: `${how === 'resolved' ? '异常已解决' : '异常已关闭'}：${title.zh}`, en: `Exception ${how}: ${title.en}` },
-    body: { zh: text, en: text },
-    link: exceptionLink(row.id),
-  });
+  await notifyUsers(
+    tx,
+    row.orgId,
+    [...new Set([row.reportedBy, ...production])].filter((u) => u !== actorId),
+    {
+      kind: 'production.exception.closed',
+      title: { zh: `${how === 'resolved' ? '异常已解决' : '异常已关闭'}：${title.zh}`, en: `Exception ${how}: ${title.en}` },
+      body: { zh: text, en: text },
+      link: exceptionLink(row.id),
+    },
+  );
   return after;
 }
 
@@ -183,7 +225,14 @@ export async function closeException(db: Db, actor: Actor, id: string, input: { 
 const LOOP_CLOSED = '协调会决定的事项已全部办结';
 
 /** The owner (or the chair) closes an action item from the exception; the last one closes the loop. */
-export async function completeExceptionAction(db: Db, actor: Actor, id: string, actionId: string, input: { version: number }, now: Date): Promise<ExceptionRow> {
+export async function completeExceptionAction(
+  db: Db,
+  actor: Actor,
+  id: string,
+  actionId: string,
+  input: { version: number },
+  now: Date,
+): Promise<ExceptionRow> {
   requireAccess(actor, 'meeting.read');
   const row = await getExceptionRow(db, actor.orgId, id);
   if (!row.meetingId) throw invalidState('该异常还没有协调会', 'This exception has no coordination meeting');
@@ -215,4 +264,3 @@ export async function settleCoordinatedExceptions(db: Db, now: Date): Promise<nu
   }
   return due.length;
 }
-

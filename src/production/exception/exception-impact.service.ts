@@ -19,7 +19,15 @@ async function findPlansInForce(db: Db, orgId: string, day: string) {
   const plans = await db
     .select()
     .from(prodPlans)
-    .where(and(eq(prodPlans.orgId, orgId), inArray(prodPlans.kind, [...IMPACT_KINDS]), lte(prodPlans.periodStart, day), gte(prodPlans.periodEnd, day), eq(prodPlans.bucket, 'day')));
+    .where(
+      and(
+        eq(prodPlans.orgId, orgId),
+        inArray(prodPlans.kind, [...IMPACT_KINDS]),
+        lte(prodPlans.periodStart, day),
+        gte(prodPlans.periodEnd, day),
+        eq(prodPlans.bucket, 'day'),
+      ),
+    );
   const out: { plan: PlanRow; lines: { itemId: string; quantities: number[] }[] }[] = [];
   for (const plan of plans) {
     const lines = await findLinesInForce(db, plan, await findPlanDocument(db, plan));
@@ -43,7 +51,11 @@ export async function getExceptionOptions(db: Db, actor: Actor, now: Date): Prom
   requireAccess(actor, 'production.read');
   const today = await orgToday(db, actor.orgId, now);
   const [workshops, plans, myWorkshopId] = await Promise.all([
-    db.select({ id: prodWorkshops.id, code: prodWorkshops.code, name: prodWorkshops.name }).from(prodWorkshops).where(eq(prodWorkshops.orgId, actor.orgId)).orderBy(prodWorkshops.sort, prodWorkshops.code),
+    db
+      .select({ id: prodWorkshops.id, code: prodWorkshops.code, name: prodWorkshops.name })
+      .from(prodWorkshops)
+      .where(eq(prodWorkshops.orgId, actor.orgId))
+      .orderBy(prodWorkshops.sort, prodWorkshops.code),
     findPlansInForce(db, actor.orgId, today),
     findMyWorkshopId(db, actor),
   ]);
@@ -64,7 +76,9 @@ export async function getExceptionOptions(db: Db, actor: Actor, now: Date): Prom
       kind: plan.kind,
       title: plan.title,
       workshopId: plan.workshopId,
-      lines: lines.filter((l) => l.quantities.some((q) => q > 0)).map((l) => ({ itemId: l.itemId, code: byId.get(l.itemId)?.code ?? '', name: byId.get(l.itemId)?.name ?? '', unit: byId.get(l.itemId)?.unit ?? '' })),
+      lines: lines
+        .filter((l) => l.quantities.some((q) => q > 0))
+        .map((l) => ({ itemId: l.itemId, code: byId.get(l.itemId)?.code ?? '', name: byId.get(l.itemId)?.name ?? '', unit: byId.get(l.itemId)?.unit ?? '' })),
     })),
   };
 }

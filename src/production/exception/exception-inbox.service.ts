@@ -29,9 +29,23 @@ export async function findExceptionInbox(db: Db, actor: Actor): Promise<InboxIte
       const label = `${e.number} ${workshop} ${EXCEPTION_LABELS[e.kind].zh}`;
       const labelEn = `${e.number} ${workshop} ${EXCEPTION_LABELS[e.kind].en}`;
       if (isProduction && e.state === 'reported') {
-        items.push({ kind: 'production.exception', tag: { zh: '生产异常', en: 'Exception' }, id: e.id, title: { zh: `生产异常待处理：${label}`, en: `Exception to handle: ${labelEn}` }, link: exceptionLink(e.id), since: e.reportedAt.toISOString() });
+        items.push({
+          kind: 'production.exception',
+          tag: { zh: '生产异常', en: 'Exception' },
+          id: e.id,
+          title: { zh: `生产异常待处理：${label}`, en: `Exception to handle: ${labelEn}` },
+          link: exceptionLink(e.id),
+          since: e.reportedAt.toISOString(),
+        });
       } else if (isVp && e.escalatedAt) {
-        items.push({ kind: 'production.exception.escalated', tag: { zh: '上报的异常', en: 'Escalated exception' }, id: e.id, title: { zh: `上报的生产异常：${label}`, en: `Escalated exception: ${labelEn}` }, link: exceptionLink(e.id), since: e.escalatedAt.toISOString() });
+        items.push({
+          kind: 'production.exception.escalated',
+          tag: { zh: '上报的异常', en: 'Escalated exception' },
+          id: e.id,
+          title: { zh: `上报的生产异常：${label}`, en: `Escalated exception: ${labelEn}` },
+          link: exceptionLink(e.id),
+          since: e.escalatedAt.toISOString(),
+        });
       }
     }
   }
@@ -47,9 +61,12 @@ export async function findExceptionInbox(db: Db, actor: Actor): Promise<InboxIte
     for (const { r, number, title } of routes) {
       const toMarket = r.state === 'forwarded';
       items.push({
-        kind: 'production.unmet-plan', tag: { zh: '临时计划无法完成', en: 'Plan not met' },
+        kind: 'production.unmet-plan',
+        tag: { zh: '临时计划无法完成', en: 'Plan not met' },
         id: r.id,
-        title: toMarket ? { zh: `临时计划无法完成，须联系客户修改合同：${number} ${title}`, en: `Temporary plan not met, change the contract: ${number}` } : { zh: `车间无法完成临时计划，待确认：${number} ${title}`, en: `Workshop cannot meet temporary plan: ${number}` },
+        title: toMarket
+          ? { zh: `临时计划无法完成，须联系客户修改合同：${number} ${title}`, en: `Temporary plan not met, change the contract: ${number}` }
+          : { zh: `车间无法完成临时计划，待确认：${number} ${title}`, en: `Workshop cannot meet temporary plan: ${number}` },
         link: `/production/requests/${r.requestId}`,
         since: (toMarket ? (r.forwardedAt ?? r.reportedAt) : r.reportedAt).toISOString(),
       });

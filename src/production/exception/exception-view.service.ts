@@ -18,17 +18,47 @@ export async function getException(db: Db, actor: Actor, id: string): Promise<Ex
   const row = await getExceptionRow(db, actor.orgId, id);
   const [workshopRows, affected, events, meeting] = await Promise.all([
     db.select({ id: prodWorkshops.id, name: prodWorkshops.name }).from(prodWorkshops).where(eq(prodWorkshops.orgId, actor.orgId)),
-    db.select({ workshopId: prodExceptionWorkshops.workshopId }).from(prodExceptionWorkshops).where(and(eq(prodExceptionWorkshops.orgId, actor.orgId), eq(prodExceptionWorkshops.exceptionId, id))),
-    db.select().from(prodExceptionEvents).where(and(eq(prodExceptionEvents.orgId, actor.orgId), eq(prodExceptionEvents.exceptionId, id))).orderBy(asc(prodExceptionEvents.at)),
-    row.meetingId ? db.select().from(meetings).where(and(eq(meetings.orgId, actor.orgId), eq(meetings.id, row.meetingId))).then((r) => r[0]) : Promise.resolve(undefined),
+    db
+      .select({ workshopId: prodExceptionWorkshops.workshopId })
+      .from(prodExceptionWorkshops)
+      .where(and(eq(prodExceptionWorkshops.orgId, actor.orgId), eq(prodExceptionWorkshops.exceptionId, id))),
+    db
+      .select()
+      .from(prodExceptionEvents)
+      .where(and(eq(prodExceptionEvents.orgId, actor.orgId), eq(prodExceptionEvents.exceptionId, id)))
+      .orderBy(asc(prodExceptionEvents.at)),
+    row.meetingId
+      ? db
+          .select()
+          .from(meetings)
+          .where(and(eq(meetings.orgId, actor.orgId), eq(meetings.id, row.meetingId)))
+          .then((r) => r[0])
+      : Promise.resolve(undefined),
   ]);
   const [decisions, actions] = meeting
     ? await Promise.all([
-        db.select().from(meetingDecisions).where(and(eq(meetingDecisions.orgId, actor.orgId), eq(meetingDecisions.meetingId, meeting.id))).orderBy(asc(meetingDecisions.sort)),
-        db.select().from(meetingActions).where(and(eq(meetingActions.orgId, actor.orgId), eq(meetingActions.meetingId, meeting.id))).orderBy(asc(meetingActions.dueOn), asc(meetingActions.createdAt)),
+        db
+          .select()
+          .from(meetingDecisions)
+          .where(and(eq(meetingDecisions.orgId, actor.orgId), eq(meetingDecisions.meetingId, meeting.id)))
+          .orderBy(asc(meetingDecisions.sort)),
+        db
+          .select()
+          .from(meetingActions)
+          .where(and(eq(meetingActions.orgId, actor.orgId), eq(meetingActions.meetingId, meeting.id)))
+          .orderBy(asc(meetingActions.dueOn), asc(meetingActions.createdAt)),
       ])
     : [[], []];
-  const personIds = [row.reportedBy, row.escalatedBy, row.coordinatedBy, row.resolvedBy, row.closedBy, meeting?.chairUserId, ...events.map((e) => e.actorId), ...actions.map((a) => a.ownerUserId)].filter((x): x is string => !!x);
+  const personIds = [
+    row.reportedBy,
+    row.escalatedBy,
+    row.coordinatedBy,
+    row.resolvedBy,
+    row.closedBy,
+    meeting?.chairUserId,
+    ...events.map((e) => e.actorId),
+    ...actions.map((a) => a.ownerUserId),
+  ].filter((x): x is string => !!x);
   const people = new Map(
     (
       await db
@@ -84,6 +114,9 @@ export async function getException(db: Db, actor: Actor, id: string): Promise<Ex
         }
       : null,
     timeline,
-    allowedActions: allowedExceptionActions({ state: row.state, isEscalated: row.escalatedAt !== null, actionStates: actions.map((a) => a.state) }, isProductionDept(actor)),
+    allowedActions: allowedExceptionActions(
+      { state: row.state, isEscalated: row.escalatedAt !== null, actionStates: actions.map((a) => a.state) },
+      isProductionDept(actor),
+    ),
   };
 }

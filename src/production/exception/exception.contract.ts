@@ -26,7 +26,10 @@ export const ReportExceptionBody = z.object({
   startedAt: z.iso.datetime({ offset: true }),
   affectedWorkshopIds: z.array(z.uuid()).max(50).default([]),
   /** Lines of the current monthly or weekly plan the exception puts at risk. */
-  lines: z.array(z.object({ planId: z.uuid(), itemId: z.uuid() })).max(100).default([]),
+  lines: z
+    .array(z.object({ planId: z.uuid(), itemId: z.uuid() }))
+    .max(100)
+    .default([]),
   hoursLost: z.number().min(0).max(10_000).default(0),
   /** The hours expected to be lost in all, so far included. */
   hoursEstimated: z.number().min(0).max(10_000).default(0),
@@ -37,7 +40,10 @@ export const ExceptionQuery = z.object({
   state: z.enum(EXCEPTION_STATES).optional(),
   kind: z.enum(EXCEPTION_KINDS).optional(),
   workshopId: z.uuid().optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
+    .optional(),
 });
 export type ExceptionFilter = z.infer<typeof ExceptionQuery>;
 

@@ -34,7 +34,13 @@ describe('exception impact rule (PP-19, T4 第三十五条)', () => {
   });
 
   it('PP-19 lost hours the spare capacity absorbs (equal included) leave the schedule alone', () => {
-    const v = judgeImpact({ workshopId: 'fill', affectedWorkshops: [], hoursLost: 12, hoursEstimated: 0, lines: [line(), line({ itemId: 'i2', dueOn: null })] });
+    const v = judgeImpact({
+      workshopId: 'fill',
+      affectedWorkshops: [],
+      hoursLost: 12,
+      hoursEstimated: 0,
+      lines: [line(), line({ itemId: 'i2', dueOn: null })],
+    });
     expect(v.lines.map((l) => l.isLate)).toEqual([false, false]);
     expect(v).toMatchObject({ affectsSchedule: false, needsCoordination: false, reasons: [] });
   });
@@ -52,7 +58,11 @@ describe('exception impact rule (PP-19, T4 第三十五条)', () => {
 });
 
 describe('exception states (PP-19)', () => {
-  const facts = (state: 'reported' | 'coordinating' | 'resolved' | 'closed', actionStates: ('open' | 'done' | 'cancelled')[] = [], isEscalated = false) => ({ state, actionStates, isEscalated });
+  const facts = (state: 'reported' | 'coordinating' | 'resolved' | 'closed', actionStates: ('open' | 'done' | 'cancelled')[] = [], isEscalated = false) => ({
+    state,
+    actionStates,
+    isEscalated,
+  });
 
   it('PP-19 a reported exception can be coordinated, escalated, resolved or closed by production only', () => {
     expect(allowedExceptionActions(facts('reported'), true)).toEqual(['callMeeting', 'escalate', 'resolve', 'close']);

@@ -56,11 +56,28 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
     const row = await reportException(
       db,
       f.leader,
-      { kind: 'material', workshopId: f.workshops.fill, description: '软木塞断料，灌装线停机', startedAt: STARTED, affectedWorkshopIds: [f.workshops.pack], lines: [{ planId, itemId: f.items.wine }], hoursLost: 3, hoursEstimated: 10 },
+      {
+        kind: 'material',
+        workshopId: f.workshops.fill,
+        description: '软木塞断料，灌装线停机',
+        startedAt: STARTED,
+        affectedWorkshopIds: [f.workshops.pack],
+        lines: [{ planId, itemId: f.items.wine }],
+        hoursLost: 3,
+        hoursEstimated: 10,
+      },
       NOW,
     );
     shortageId = row.id;
-    expect(row).toMatchObject({ number: 'YC-2026-0001', state: 'reported', startedOn: '2026-04-08', needsCoordination: true, affectsOtherWorkshops: true, affectsSchedule: false, escalatedAt: null });
+    expect(row).toMatchObject({
+      number: 'YC-2026-0001',
+      state: 'reported',
+      startedOn: '2026-04-08',
+      needsCoordination: true,
+      affectsOtherWorkshops: true,
+      affectsSchedule: false,
+      escalatedAt: null,
+    });
     // 20 working days from the 8th to the 30th at 4 spare hours: 10 lost hours fit.
     expect(row.impactLines).toEqual([expect.objectContaining({ dueOn: '2026-04-30', slackHours: 80, isLate: false, itemCode: 'W1' })]);
     expect(await notified(f.head.userId, 'production.exception')).toHaveLength(1);
@@ -69,7 +86,21 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 hours lost beyond the spare hours before the line is due hit the total schedule', async () => {
-    const row = await reportException(db, f.fillDirector, { kind: 'equipment', workshopId: f.workshops.fill, description: '灌装机主电机烧毁', machineRef: 'GZ-01', startedAt: STARTED, lines: [{ planId, itemId: f.items.wine }], hoursLost: 8, hoursEstimated: 100 }, NOW);
+    const row = await reportException(
+      db,
+      f.fillDirector,
+      {
+        kind: 'equipment',
+        workshopId: f.workshops.fill,
+        description: '灌装机主电机烧毁',
+        machineRef: 'GZ-01',
+        startedAt: STARTED,
+        lines: [{ planId, itemId: f.items.wine }],
+        hoursLost: 8,
+        hoursEstimated: 100,
+      },
+      NOW,
+    );
     expect(row).toMatchObject({ number: 'YC-2026-0002', machineRef: 'GZ-01', affectsSchedule: true, needsCoordination: true });
     expect(row.judgement.reasons[0].zh).toContain('本车间届时仅余 80 小时富余产能，损失 100 小时将使其延误');
   });
@@ -77,11 +108,17 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   it('PP-19 a workshop reports for itself only; bad references are 400s naming the field and nothing is saved', async () => {
     const base = { kind: 'outage' as const, description: '停电', startedAt: STARTED };
     await expect(reportException(db, f.leader, { ...base, workshopId: f.workshops.pack }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(reportException(db, f.leader, { ...base, workshopId: f.workshops.fill, affectedWorkshopIds: ['00000000-0000-4000-8000-000000000001'] }, NOW)).rejects.toMatchObject({
+    await expect(
+      reportException(db, f.leader, { ...base, workshopId: f.workshops.fill, affectedWorkshopIds: ['00000000-0000-4000-8000-000000000001'] }, NOW),
+    ).rejects.toMatchObject({
       details: [{ field: 'affectedWorkshopIds' }],
     });
-    await expect(reportException(db, f.leader, { ...base, workshopId: f.workshops.fill, lines: [{ planId, itemId: f.items.cork }] }, NOW)).rejects.toMatchObject({ details: [{ field: 'lines[0]' }] });
-    await expect(reportException(db, f.leader, { ...base, workshopId: f.workshops.fill, startedAt: '2026-04-09T00:00:00Z' }, NOW)).rejects.toMatchObject({ details: [{ field: 'startedAt' }] });
+    await expect(
+      reportException(db, f.leader, { ...base, workshopId: f.workshops.fill, lines: [{ planId, itemId: f.items.cork }] }, NOW),
+    ).rejects.toMatchObject({ details: [{ field: 'lines[0]' }] });
+    await expect(reportException(db, f.leader, { ...base, workshopId: f.workshops.fill, startedAt: '2026-04-09T00:00:00Z' }, NOW)).rejects.toMatchObject({
+      details: [{ field: 'startedAt' }],
+    });
     expect(await findExceptions(db, f.head, {})).toHaveLength(2);
   });
 
@@ -92,8 +129,16 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
     const before = await getException(db, f.head, shortageId);
     expect(before.allowedActions).toEqual(['callMeeting', 'escalate', 'resolve', 'close']);
     expect((await getException(db, f.leader, shortageId)).allowedActions).toEqual([]);
-    await expect(callCoordinationMeeting(db, f.leader, shortageId, { version: before.version, startsAt: '2026-04-08T06:00:00Z' }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const after = await callCoordinationMeeting(db, f.head, shortageId, { version: before.version, startsAt: '2026-04-08T06:00:00Z', location: '生产部会议室' }, NOW);
+    await expect(callCoordinationMeeting(db, f.leader, shortageId, { version: before.version, startsAt: '2026-04-08T06:00:00Z' }, NOW)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const after = await callCoordinationMeeting(
+      db,
+      f.head,
+      shortageId,
+      { version: before.version, startsAt: '2026-04-08T06:00:00Z', location: '生产部会议室' },
+      NOW,
+    );
     expect(after.state).toBe('coordinating');
     const meeting = await getMeeting(db, f.vpRole, after.meetingId!);
     expect(meeting).toMatchObject({ kind: 'coordination', clause: 'T4 第五十五条', requirementId: 'PP-19', chairUserId: f.vpRole.userId });
@@ -102,7 +147,9 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
 
   it('PP-19 escalation to the vice GM is recorded once with who and when, and the vice GM is told', async () => {
     const e = await getException(db, f.head, shortageId);
-    await expect(escalateException(db, f.head, shortageId, { version: e.version - 1, note: '包装线全部停工' }, NOW)).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    await expect(escalateException(db, f.head, shortageId, { version: e.version - 1, note: '包装线全部停工' }, NOW)).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
     await escalateException(db, f.head, shortageId, { version: e.version, note: '包装线全部停工' }, NOW);
     const after = await getException(db, f.head, shortageId);
     expect(after).toMatchObject({ isEscalated: true, escalatedByName: '张部长', escalationNote: '包装线全部停工', escalatedAt: NOW.toISOString() });
@@ -114,8 +161,18 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
     const e = await getException(db, f.head, shortageId);
     const meetingId = e.meetingId!;
     const decision = await addDecision(db, f.vpRole, meetingId, { body: '采购部紧急调货，包装车间先做礼盒' });
-    const a1 = await addAction(db, f.vpRole, meetingId, { title: '调拨软木塞 2 万只', ownerUserId: f.fillDirector.userId, dueOn: '2026-04-09', decisionId: decision.id });
-    const a2 = await addAction(db, f.vpRole, meetingId, { title: '包装车间调整排产', ownerUserId: f.packDirector.userId, dueOn: '2026-04-10', decisionId: decision.id });
+    const a1 = await addAction(db, f.vpRole, meetingId, {
+      title: '调拨软木塞 2 万只',
+      ownerUserId: f.fillDirector.userId,
+      dueOn: '2026-04-09',
+      decisionId: decision.id,
+    });
+    const a2 = await addAction(db, f.vpRole, meetingId, {
+      title: '包装车间调整排产',
+      ownerUserId: f.packDirector.userId,
+      dueOn: '2026-04-10',
+      decisionId: decision.id,
+    });
     await expect(resolveException(db, f.head, shortageId, { version: e.version, resolution: '已解决' }, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await completeExceptionAction(db, f.fillDirector, shortageId, a1.id, { version: a1.version }, NOW);
     expect((await getException(db, f.head, shortageId)).state).toBe('coordinating');
@@ -147,20 +204,32 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 an exception that needs no meeting is closed by production with a note; the list filters by state, kind, workshop and month', async () => {
-    const row = await reportException(db, f.leader, { kind: 'quality', workshopId: f.workshops.fill, description: '瓶口轻微划痕，已挑出', startedAt: STARTED, hoursLost: 0.5 }, NOW);
+    const row = await reportException(
+      db,
+      f.leader,
+      { kind: 'quality', workshopId: f.workshops.fill, description: '瓶口轻微划痕，已挑出', startedAt: STARTED, hoursLost: 0.5 },
+      NOW,
+    );
     expect(row.needsCoordination).toBe(false);
     await expect(closeException(db, f.head, row.id, { version: row.version, note: '' }, NOW)).rejects.toMatchObject({ details: [{ field: 'note' }] });
     await closeException(db, f.head, row.id, { version: row.version, note: '车间自行处理' }, NOW);
     expect(await getException(db, f.head, row.id)).toMatchObject({ state: 'closed', closedByName: '张部长', closeNote: '车间自行处理' });
     expect((await findExceptions(db, f.head, { state: 'resolved' })).map((x) => x.number)).toEqual(['YC-2026-0002', 'YC-2026-0001']);
-    expect((await findExceptions(db, f.head, { kind: 'quality', workshopId: f.workshops.fill, month: '2026-04' })).map((x) => x.number)).toEqual(['YC-2026-0003']);
+    expect((await findExceptions(db, f.head, { kind: 'quality', workshopId: f.workshops.fill, month: '2026-04' })).map((x) => x.number)).toEqual([
+      'YC-2026-0003',
+    ]);
     expect(await findExceptions(db, f.head, { month: '2026-05' })).toEqual([]);
     expect(await findExceptions(db, f.head, { workshopId: f.workshops.pack })).toEqual([]);
   });
 
   it('PP-19 T2 六.1.4): under T2 every exception goes to the vice GM at once, recorded as escalated', async () => {
     await applyPreset(db, f.system, { baseVersion: 0, preset: 'T2', reason: '改用 T2' });
-    const row = await reportException(db, f.leader, { kind: 'outage', workshopId: f.workshops.fill, description: '停电 2 小时', startedAt: STARTED, hoursLost: 2 }, NOW);
+    const row = await reportException(
+      db,
+      f.leader,
+      { kind: 'outage', workshopId: f.workshops.fill, description: '停电 2 小时', startedAt: STARTED, hoursLost: 2 },
+      NOW,
+    );
     expect(row.escalatedAt).toEqual(NOW);
     expect(row.escalatedBy).toBe(f.leader.userId);
     expect((await notified(f.vpRole.userId, 'production.exception.escalated')).map((n) => n.titleZh)).toContain('生产异常 YC-2026-0004：灌装车间 停电/停水');

@@ -55,7 +55,13 @@ export async function reportException(db: Db, actor: Actor, raw: ReportException
   const policy = await getPolicy(db, actor.orgId);
   const startedOn = localDateOf(startedAt, policy.calendar.utcOffsetMinutes);
   const { facts, labels } = await loadImpactLines(db, actor.orgId, workshop.id, startedOn, input.lines);
-  const verdict = judgeImpact({ workshopId: workshop.id, affectedWorkshops: affected, hoursLost: input.hoursLost, hoursEstimated: input.hoursEstimated, lines: facts });
+  const verdict = judgeImpact({
+    workshopId: workshop.id,
+    affectedWorkshops: affected,
+    hoursLost: input.hoursLost,
+    hoursEstimated: input.hoursEstimated,
+    lines: facts,
+  });
   const impactLines = verdict.lines.map((l) => ({
     planId: l.planId,
     itemId: l.itemId,
@@ -93,12 +99,23 @@ export async function reportException(db: Db, actor: Actor, raw: ReportException
       .returning();
     if (affected.length) await tx.insert(prodExceptionWorkshops).values(affected.map((w) => ({ orgId: actor.orgId, exceptionId: row.id, workshopId: w.id })));
     await tx.insert(prodExceptionEvents).values({ orgId: actor.orgId, exceptionId: row.id, kind: 'reported', note: '', actorId: actor.userId, at: now });
-    if (alwaysToVp) await tx.insert(prodExceptionEvents).values({ orgId: actor.orgId, exceptionId: row.id, kind: 'escalated', note: row.escalationNote ?? '', actorId: actor.userId, at: now });
-    await writeAudit(tx, actor, { action: 'production.exception.report', entity: 'prod_exception', entityId: row.id, after: { ...row, affectedWorkshopIds: affectedIds } });
+    if (alwaysToVp)
+      await tx
+        .insert(prodExceptionEvents)
+        .values({ orgId: actor.orgId, exceptionId: row.id, kind: 'escalated', note: row.escalationNote ?? '', actorId: actor.userId, at: now });
+    await writeAudit(tx, actor, {
+      action: 'production.exception.report',
+      entity: 'prod_exception',
+      entityId: row.id,
+      after: { ...row, affectedWorkshopIds: affectedIds },
+    });
     const kind = EXCEPTION_LABELS[input.kind];
     const title = { zh: `生产异常 ${number}：${workshop.name} ${kind.zh}`, en: `Production exception ${number}: ${workshop.name}, ${kind.en}` };
     const body = verdict.needsCoordination
-      ? { zh: `须召开生产协调会（T4 第三十五条）：${verdict.reasons.map((r) => r.zh).join('；')}`, en: `A coordination meeting is needed (T4 art. 35): ${verdict.reasons.map((r) => r.en).join('; ')}` }
+      ? {
+          zh: `须召开生产协调会（T4 第三十五条）：${verdict.reasons.map((r) => r.zh).join('；')}`,
+          en: `A coordination meeting is needed (T4 art. 35): ${verdict.reasons.map((r) => r.en).join('; ')}`,
+        }
       : { zh: description, en: description };
     const production = (await findUserIdsWithPermission(tx, actor.orgId, 'production.plan.write')).filter((id) => id !== actor.userId);
     await notifyUsers(tx, actor.orgId, production, { kind: 'production.exception', title, body, link: exceptionLink(row.id) });

@@ -1,6 +1,16 @@
 import { actorOf, type RouteModule } from '#core/http';
 import { findCustomerChangeCauses, markCustomerChangeCause } from './change-approval.service';
-import { ChangeCauses, MarkChangeCauseBody, PlanIdParams, ReportUnmetBody, RequestIdParams, RouteIdParams, RouteStepBody, type UnmetAction, UnmetRoutes } from './plan-route.contract';
+import {
+  ChangeCauses,
+  MarkChangeCauseBody,
+  PlanIdParams,
+  ReportUnmetBody,
+  RequestIdParams,
+  RouteIdParams,
+  RouteStepBody,
+  type UnmetAction,
+  UnmetRoutes,
+} from './plan-route.contract';
 import { advanceUnmetPlan, findUnmetRoutes, reportUnmetPlan } from './unmet-plan.service';
 
 const tags = ['production plan routes'];
@@ -16,12 +26,18 @@ const STEPS: { path: string; action: UnmetAction; permission: 'production.plan.w
 export const planRouteRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/production/requests/:id/unmet',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '临时计划无法完成的处理 Unmet temporary plan route (T3 第十四条)', params: RequestIdParams, response: { 200: UnmetRoutes } } },
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, summary: '临时计划无法完成的处理 Unmet temporary plan route (T3 第十四条)', params: RequestIdParams, response: { 200: UnmetRoutes } },
+    },
     async (req) => findUnmetRoutes(ctx.db, actorOf(req), req.params.id),
   );
   app.post(
     '/production/requests/:id/unmet',
-    { config: { permission: 'production.exception.write' }, schema: { tags, summary: '车间上报无法完成 The workshop cannot meet it', params: RequestIdParams, body: ReportUnmetBody, response: { 201: UnmetRoutes } } },
+    {
+      config: { permission: 'production.exception.write' },
+      schema: { tags, summary: '车间上报无法完成 The workshop cannot meet it', params: RequestIdParams, body: ReportUnmetBody, response: { 201: UnmetRoutes } },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       await reportUnmetPlan(ctx.db, actor, req.params.id, req.body, ctx.clock());
@@ -31,7 +47,10 @@ export const planRouteRoutes: RouteModule = (app, ctx) => {
   for (const step of STEPS) {
     app.post(
       `/production/unmet-routes/:routeId/${step.path}`,
-      { config: { permission: step.permission }, schema: { tags, summary: step.summary, params: RouteIdParams, body: RouteStepBody, response: { 200: UnmetRoutes } } },
+      {
+        config: { permission: step.permission },
+        schema: { tags, summary: step.summary, params: RouteIdParams, body: RouteStepBody, response: { 200: UnmetRoutes } },
+      },
       async (req) => {
         const actor = actorOf(req);
         const route = await advanceUnmetPlan(ctx.db, actor, req.params.routeId, step.action, req.body, ctx.clock());
@@ -41,12 +60,24 @@ export const planRouteRoutes: RouteModule = (app, ctx) => {
   }
   app.get(
     '/production/plans/:id/customer-change',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '因客户变更调整 Adjustments for customer changes (T3 第十五条)', params: PlanIdParams, response: { 200: ChangeCauses } } },
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, summary: '因客户变更调整 Adjustments for customer changes (T3 第十五条)', params: PlanIdParams, response: { 200: ChangeCauses } },
+    },
     async (req) => findCustomerChangeCauses(ctx.db, actorOf(req), req.params.id),
   );
   app.post(
     '/production/plans/:id/customer-change',
-    { config: { permission: 'production.plan.write' }, schema: { tags, summary: '标明因客户变更调整 Mark the adjustment as for a customer change', params: PlanIdParams, body: MarkChangeCauseBody, response: { 200: ChangeCauses } } },
+    {
+      config: { permission: 'production.plan.write' },
+      schema: {
+        tags,
+        summary: '标明因客户变更调整 Mark the adjustment as for a customer change',
+        params: PlanIdParams,
+        body: MarkChangeCauseBody,
+        response: { 200: ChangeCauses },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       await markCustomerChangeCause(ctx.db, actor, req.params.id, req.body, ctx.clock());

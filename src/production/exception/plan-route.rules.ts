@@ -34,7 +34,10 @@ export function withApproverStep(steps: readonly ChainStep[], roleCode: string, 
   let key = CUSTOMER_CHANGE_STEP_KEY;
   for (let n = 2; keys.has(key); n++) key = `${CUSTOMER_CHANGE_STEP_KEY}-${n}`;
   return {
-    steps: [...steps, { key, nameZh: `${roleName}批准（客户变更调整，T3 第十五条）`, nameEn: `${roleName} approval (adjusted for a customer change, T3 art. 15)`, roleCode }],
+    steps: [
+      ...steps,
+      { key, nameZh: `${roleName}批准（客户变更调整，T3 第十五条）`, nameEn: `${roleName} approval (adjusted for a customer change, T3 art. 15)`, roleCode },
+    ],
     isAdded: true,
   };
 }

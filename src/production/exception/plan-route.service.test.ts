@@ -25,7 +25,10 @@ describe('T3 第十四条 and 第十五条 (PP-28)', () => {
   afterAll(() => database.drop());
 
   const usePreset = async (preset: string) => {
-    const [{ v }] = await db.select({ v: sql<number>`coalesce(max(${policyVersions.version}), 0)::int` }).from(policyVersions).where(eq(policyVersions.orgId, f.orgId));
+    const [{ v }] = await db
+      .select({ v: sql<number>`coalesce(max(${policyVersions.version}), 0)::int` })
+      .from(policyVersions)
+      .where(eq(policyVersions.orgId, f.orgId));
     await applyPreset(db, f.system, { baseVersion: v, preset, reason: preset });
   };
 
@@ -38,33 +41,62 @@ describe('T3 第十四条 and 第十五条 (PP-28)', () => {
     ).map((n) => n.title);
 
   it('PP-28 a temporary plan the workshop cannot meet goes workshop → production → market → contract change, each step with who and when', async () => {
-    const request = await createPlanRequest(db, f.market, { kind: 'temporary', title: '酒店集团加急', lines: [{ itemId: f.items.wine, qty: 500, dueOn: '2026-04-10' }] }, NOW);
-    await expect(reportUnmetPlan(db, f.leader, request.id, { workshopId: f.workshops.fill, reason: '软木塞不足' }, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    const request = await createPlanRequest(
+      db,
+      f.market,
+      { kind: 'temporary', title: '酒店集团加急', lines: [{ itemId: f.items.wine, qty: 500, dueOn: '2026-04-10' }] },
+      NOW,
+    );
+    await expect(reportUnmetPlan(db, f.leader, request.id, { workshopId: f.workshops.fill, reason: '软木塞不足' }, NOW)).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
     await createPlanFromRequest(db, workflows, f.planner, request.id, request.version, NOW);
-    await expect(reportUnmetPlan(db, f.leader, request.id, { workshopId: f.workshops.pack, reason: '人手不足' }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(reportUnmetPlan(db, f.leader, request.id, { workshopId: f.workshops.pack, reason: '人手不足' }, NOW)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const route = await reportUnmetPlan(db, f.leader, request.id, { workshopId: f.workshops.fill, reason: '软木塞不足，只能完成 300 箱' }, NOW);
     expect(route).toMatchObject({ state: 'reported', reportedBy: f.leader.userId });
-    await expect(reportUnmetPlan(db, f.fillDirector, request.id, { workshopId: f.workshops.fill, reason: '重复上报' }, NOW)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(reportUnmetPlan(db, f.fillDirector, request.id, { workshopId: f.workshops.fill, reason: '重复上报' }, NOW)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect(await told(f.head.userId)).toEqual([expect.stringContaining('灌装车间无法完成临时计划')]);
 
     await expect(advanceUnmetPlan(db, f.market, route.id, 'forward', { version: route.version }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(advanceUnmetPlan(db, f.market, route.id, 'changeContract', { version: route.version, note: '改为 300 箱' }, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(advanceUnmetPlan(db, f.market, route.id, 'changeContract', { version: route.version, note: '改为 300 箱' }, NOW)).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
     const forwarded = await advanceUnmetPlan(db, f.head, route.id, 'forward', { version: route.version, note: '情况属实' }, NOW);
     expect(forwarded).toMatchObject({ state: 'forwarded', forwardedBy: f.head.userId, forwardedAt: NOW });
     expect(await told(f.market.userId)).toEqual([expect.stringContaining('生产部已确认，请与客户联系修改合同')]);
 
-    await expect(advanceUnmetPlan(db, f.market, route.id, 'changeContract', { version: forwarded.version, note: '' }, NOW)).rejects.toMatchObject({ details: [{ field: 'note' }] });
-    const changed = await advanceUnmetPlan(db, f.market, route.id, 'changeContract', { version: forwarded.version, note: '客户同意改为 300 箱，余量下周交' }, NOW);
+    await expect(advanceUnmetPlan(db, f.market, route.id, 'changeContract', { version: forwarded.version, note: '' }, NOW)).rejects.toMatchObject({
+      details: [{ field: 'note' }],
+    });
+    const changed = await advanceUnmetPlan(
+      db,
+      f.market,
+      route.id,
+      'changeContract',
+      { version: forwarded.version, note: '客户同意改为 300 箱，余量下周交' },
+      NOW,
+    );
     expect(changed).toMatchObject({ state: 'contract_changed', marketBy: f.market.userId, marketNote: '客户同意改为 300 箱，余量下周交' });
     expect(await told(f.leader.userId)).toEqual([expect.stringContaining('市场部已与客户修改合同')]);
 
     const view = await findUnmetRoutes(db, f.leader, request.id);
     expect(view.canReport).toBe(true);
-    expect(view.routes).toEqual([expect.objectContaining({ workshopName: '灌装车间', reportedByName: '吴班长', forwardedByName: '张部长', state: 'contract_changed', allowedActions: [] })]);
+    expect(view.routes).toEqual([
+      expect.objectContaining({ workshopName: '灌装车间', reportedByName: '吴班长', forwardedByName: '张部长', state: 'contract_changed', allowedActions: [] }),
+    ]);
   });
 
   it('PP-28 production may decline the workshop’s claim with a reason; the workshop hears of it', async () => {
-    const request = await createPlanRequest(db, f.market, { kind: 'temporary', title: '团购加急', lines: [{ itemId: f.items.wine, qty: 100, dueOn: '2026-04-11' }] }, NOW);
+    const request = await createPlanRequest(
+      db,
+      f.market,
+      { kind: 'temporary', title: '团购加急', lines: [{ itemId: f.items.wine, qty: 100, dueOn: '2026-04-11' }] },
+      NOW,
+    );
     await createPlanFromRequest(db, workflows, f.planner, request.id, request.version, NOW);
     const route = await reportUnmetPlan(db, f.packDirector, request.id, { workshopId: f.workshops.pack, reason: '包装线检修' }, NOW);
     const declined = await advanceUnmetPlan(db, f.head, route.id, 'decline', { version: route.version, note: '检修改期，仍按计划完成' }, NOW);
@@ -76,8 +108,18 @@ describe('T3 第十四条 and 第十五条 (PP-28)', () => {
     const policy = POLICY_PRESETS[preset].production;
     await usePreset(preset);
     // The organisation's monthly chain is the preset's monthly approver alone.
-    const [chain] = await db.select().from(approvalChains).where(and(eq(approvalChains.orgId, f.orgId), eq(approvalChains.docType, 'production.monthly_plan')));
-    await saveApprovalChain(db, workflows, f.system, 'production.monthly_plan', { version: chain.version, steps: [{ key: 'm', nameZh: '审批', nameEn: 'Approval', roleCode: policy.monthlyPlanApproverRole }], allowSelfApproval: false }, NOW);
+    const [chain] = await db
+      .select()
+      .from(approvalChains)
+      .where(and(eq(approvalChains.orgId, f.orgId), eq(approvalChains.docType, 'production.monthly_plan')));
+    await saveApprovalChain(
+      db,
+      workflows,
+      f.system,
+      'production.monthly_plan',
+      { version: chain.version, steps: [{ key: 'm', nameZh: '审批', nameEn: 'Approval', roleCode: policy.monthlyPlanApproverRole }], allowSelfApproval: false },
+      NOW,
+    );
     const month = { T1: '2026-06', T2: '2026-07', T3: '2026-08', T4: '2026-09' }[preset];
     const plan = await approvedMonthlyPlan(db, workflows, f, month, 500, NOW);
     let doc = await getDocument(db, workflows, f.planner, plan.documentId!);
@@ -85,15 +127,22 @@ describe('T3 第十四条 and 第十五条 (PP-28)', () => {
     doc = await adjustDocument(db, workflows, f.planner, plan.documentId!, { version: doc.version, opinion: '客户要求提前交货' }, NOW);
     await expect(markCustomerChangeCause(db, f.planner, plan.id, { note: '' }, NOW)).rejects.toMatchObject({ details: [{ field: 'note' }] });
     await markCustomerChangeCause(db, f.planner, plan.id, { note: '金城酒店来函提前交货' }, NOW);
-    expect(await findCustomerChangeCauses(db, f.planner, plan.id)).toMatchObject({ approverRole: policy.customerChangeApproverRole, revision: 2, isMarked: true, canMark: true });
+    expect(await findCustomerChangeCauses(db, f.planner, plan.id)).toMatchObject({
+      approverRole: policy.customerChangeApproverRole,
+      revision: 2,
+      isMarked: true,
+      canMark: true,
+    });
     await submitPlan(db, workflows, f.planner, plan.id, { version: doc.version, opinion: '因客户变更调整' }, NOW);
     doc = await getDocument(db, workflows, f.planner, plan.documentId!);
     const expected = preset === 'T3' || preset === 'T4' ? ['vp_production', 'gm'] : [policy.monthlyPlanApproverRole];
     expect(doc.steps.map((s) => s.roleCode)).toEqual(expected);
     await approveThrough(db, workflows, f, plan.documentId!, NOW);
-    expect((await getDocument(db, workflows, f.planner, plan.documentId!)).timeline.filter((t) => t.action === 'approve' && t.revision === 2).map((t) => t.actorName)).toEqual(
-      expected.map((r) => (r === 'gm' ? '王总经理' : '李副总')),
-    );
+    expect(
+      (await getDocument(db, workflows, f.planner, plan.documentId!)).timeline
+        .filter((t) => t.action === 'approve' && t.revision === 2)
+        .map((t) => t.actorName),
+    ).toEqual(expected.map((r) => (r === 'gm' ? '王总经理' : '李副总')));
   });
 
   it('PP-28 an adjustment not caused by a customer change keeps the usual chain', async () => {
@@ -106,26 +155,64 @@ describe('T3 第十四条 and 第十五条 (PP-28)', () => {
 
   it('PP-28 a customer change that re-opens the plan marks the adjustment itself, and the GM must approve it (T4)', async () => {
     await usePreset('T4');
-    const [chain] = await db.select().from(approvalChains).where(and(eq(approvalChains.orgId, f.orgId), eq(approvalChains.docType, 'production.monthly_plan')));
-    await saveApprovalChain(db, workflows, f.system, 'production.monthly_plan', { version: chain.version, steps: [{ key: 'vp', nameZh: '副总经理审批', nameEn: 'VP', roleCode: 'vp_production' }], allowSelfApproval: false }, NOW);
+    const [chain] = await db
+      .select()
+      .from(approvalChains)
+      .where(and(eq(approvalChains.orgId, f.orgId), eq(approvalChains.docType, 'production.monthly_plan')));
+    await saveApprovalChain(
+      db,
+      workflows,
+      f.system,
+      'production.monthly_plan',
+      { version: chain.version, steps: [{ key: 'vp', nameZh: '副总经理审批', nameEn: 'VP', roleCode: 'vp_production' }], allowSelfApproval: false },
+      NOW,
+    );
     // November 2026: 800 cases a working day, 20,800 forecast; an order of 500 is absorbed.
     const plan = await approvedMonthlyPlan(db, workflows, f, '2026-11', 800, NOW);
-    const order = await createOrder(db, f.market, { kind: 'contract', customer: '金城酒店', receivedOn: '2026-04-08', lines: [{ itemId: f.items.wine, qty: 500, requestedShipOn: '2026-11-18' }] }, NOW);
+    const order = await createOrder(
+      db,
+      f.market,
+      { kind: 'contract', customer: '金城酒店', receivedOn: '2026-04-08', lines: [{ itemId: f.items.wine, qty: 500, requestedShipOn: '2026-11-18' }] },
+      NOW,
+    );
     await recordReviewOpinion(db, f.planner, order.id, { party: 'production', opinion: '可以', isAgreed: true }, NOW);
     await recordReviewOpinion(db, f.reviewer, order.id, { party: 'quality', opinion: '可以', isAgreed: true }, NOW);
     await recordReviewOpinion(db, f.market, order.id, { party: 'business', opinion: '可以', isAgreed: true }, NOW);
     let o = await getOrder(db, f.market, order.id);
-    const concluded = await concludeReview(db, workflows, f.market, order.id, { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 500, agreedShipOn: '2026-11-18' })) }, NOW);
+    const concluded = await concludeReview(
+      db,
+      workflows,
+      f.market,
+      order.id,
+      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 500, agreedShipOn: '2026-11-18' })) },
+      NOW,
+    );
     const review = await getDocument(db, workflows, f.gm, concluded.reviewDocumentId!);
     await approveDocument(db, workflows, f.gm, review.id, { version: review.version, opinion: '同意' }, NOW);
     o = await getOrder(db, f.market, order.id);
     // The customer asks for 21,000 cases: above the forecast, the plan must be adjusted.
-    const change = await requestCustomerChange(db, f.market, order.id, { orderLineId: o.lines[0].id, kind: 'quantity', newQty: 21000, reason: '客户追加至 21000 箱', receivedOn: '2026-04-08', hasWrittenConfirmation: true, confirmationRef: '函 2026-18' }, NOW);
+    const change = await requestCustomerChange(
+      db,
+      f.market,
+      order.id,
+      {
+        orderLineId: o.lines[0].id,
+        kind: 'quantity',
+        newQty: 21000,
+        reason: '客户追加至 21000 箱',
+        receivedOn: '2026-04-08',
+        hasWrittenConfirmation: true,
+        confirmationRef: '函 2026-18',
+      },
+      NOW,
+    );
     await applyCustomerChange(db, f.planner, order.id, change.id, { version: change.version }, NOW);
     const results = await recheckAfterCustomerChange(db, workflows, f.planner, o.lines[0].id, NOW);
     expect(results).toEqual([expect.objectContaining({ decision: 'adjusted', revision: 2 })]);
     const causes = await findCustomerChangeCauses(db, f.planner, plan.id);
-    expect(causes.causes).toEqual([expect.objectContaining({ revision: 2, orderChangeId: change.id, changeLabel: expect.stringContaining('客户追加至 21000 箱') })]);
+    expect(causes.causes).toEqual([
+      expect.objectContaining({ revision: 2, orderChangeId: change.id, changeLabel: expect.stringContaining('客户追加至 21000 箱') }),
+    ]);
     const view = await getPlanView(db, workflows, f.planner, plan.id);
     await submitPlan(db, workflows, f.planner, plan.id, { version: (await getDocument(db, workflows, f.planner, plan.documentId!)).version }, NOW);
     const doc = await getDocument(db, workflows, f.planner, plan.documentId!);

@@ -42,7 +42,11 @@ const isMarket = (actor: Actor) => hasPermission(actor, 'production.demand.write
 export async function reportUnmetPlan(db: Db, actor: Actor, requestId: string, input: ReportUnmetInput, now: Date): Promise<UnmetRouteRow> {
   requireAccess(actor, 'production.exception.write');
   const request = await getRequest(db, actor.orgId, requestId);
-  if (request.kind !== 'temporary' || !request.planId) throw invalidState('只有已编制计划的临时需求可以上报无法完成（T3 第十四条）', 'Only a temporary requirement with its plan can be reported as not met (T3 art. 14)');
+  if (request.kind !== 'temporary' || !request.planId)
+    throw invalidState(
+      '只有已编制计划的临时需求可以上报无法完成（T3 第十四条）',
+      'Only a temporary requirement with its plan can be reported as not met (T3 art. 14)',
+    );
   const reason = input.reason.trim();
   if (reason.length < 2) throw invalidField('reason', '请说明无法完成的原因', 'say why it cannot be met');
   const workshop = await getWorkshopFor(db, actor.orgId, input.workshopId);
@@ -57,7 +61,10 @@ export async function reportUnmetPlan(db: Db, actor: Actor, requestId: string, i
       const production = (await findUserIdsWithPermission(tx, actor.orgId, 'production.plan.write')).filter((u) => u !== actor.userId);
       await notifyUsers(tx, actor.orgId, production, {
         kind: 'production.unmet-plan',
-        title: { zh: `${workshop.name}无法完成临时计划：${request.number} ${request.title}`, en: `${workshop.name} cannot meet the temporary plan ${request.number}` },
+        title: {
+          zh: `${workshop.name}无法完成临时计划：${request.number} ${request.title}`,
+          en: `${workshop.name} cannot meet the temporary plan ${request.number}`,
+        },
         body: { zh: `${reason}。请确认后通知市场部（T3 第十四条）`, en: `${reason}. Confirm and tell the market department (T3 art. 14)` },
         link: requestLink(requestId),
       });
@@ -98,17 +105,28 @@ export async function advanceUnmetPlan(db: Db, actor: Actor, routeId: string, ac
       .where(and(eq(prodUnmetPlanRoutes.orgId, actor.orgId), eq(prodUnmetPlanRoutes.id, routeId), eq(prodUnmetPlanRoutes.version, input.version)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: `production.unmet-plan.${action}`, entity: 'prod_plan_request', entityId: route.requestId, before: { state: route.state }, after: { state: to, note } });
+    await writeAudit(tx, actor, {
+      action: `production.unmet-plan.${action}`,
+      entity: 'prod_plan_request',
+      entityId: route.requestId,
+      before: { state: route.state },
+      after: { state: to, note },
+    });
     const next =
       action === 'forward'
         ? [request.requesterId, ...(await findUserIdsWithPermission(tx, actor.orgId, 'production.demand.write'))]
         : [route.reportedBy, ...(action === 'decline' ? [] : await findUserIdsWithPermission(tx, actor.orgId, 'production.plan.write'))];
-    await notifyUsers(tx, actor.orgId, [...new Set(next)].filter((u) => u !== actor.userId), {
-      kind: 'production.unmet-plan',
-      title: { zh: `临时计划 ${request.number}：${STEP_TEXT[action].zh}`, en: `Temporary plan ${request.number}: ${STEP_TEXT[action].en}` },
-      body: note ? { zh: note, en: note } : { zh: route.reason, en: route.reason },
-      link: requestLink(route.requestId),
-    });
+    await notifyUsers(
+      tx,
+      actor.orgId,
+      [...new Set(next)].filter((u) => u !== actor.userId),
+      {
+        kind: 'production.unmet-plan',
+        title: { zh: `临时计划 ${request.number}：${STEP_TEXT[action].zh}`, en: `Temporary plan ${request.number}: ${STEP_TEXT[action].en}` },
+        body: note ? { zh: note, en: note } : { zh: route.reason, en: route.reason },
+        link: requestLink(route.requestId),
+      },
+    );
     return after;
   });
 }
@@ -122,7 +140,11 @@ export async function findUnmetRoutes(db: Db, actor: Actor, requestId: string): 
     .from(prodUnmetPlanRoutes)
     .where(and(eq(prodUnmetPlanRoutes.orgId, actor.orgId), eq(prodUnmetPlanRoutes.requestId, requestId)))
     .orderBy(asc(prodUnmetPlanRoutes.reportedAt));
-  const workshops = await db.select({ id: prodWorkshops.id, name: prodWorkshops.name }).from(prodWorkshops).where(eq(prodWorkshops.orgId, actor.orgId)).orderBy(prodWorkshops.sort, prodWorkshops.code);
+  const workshops = await db
+    .select({ id: prodWorkshops.id, name: prodWorkshops.name })
+    .from(prodWorkshops)
+    .where(eq(prodWorkshops.orgId, actor.orgId))
+    .orderBy(prodWorkshops.sort, prodWorkshops.code);
   const ids = [...new Set(rows.flatMap((r) => [r.reportedBy, r.forwardedBy, r.marketBy]).filter((x): x is string => !!x))];
   const people = new Map(
     ids.length

@@ -32,7 +32,11 @@ export async function isWorkshopMember(db: Db, actor: Actor, workshop: WorkshopR
 /** A workshop records for itself only; the production department for any workshop. */
 export async function assertActsForWorkshop(db: Db, actor: Actor, workshop: WorkshopRow): Promise<void> {
   if (isProductionDept(actor) || (await isWorkshopMember(db, actor, workshop))) return;
-  throw new AppError('FORBIDDEN', `只有${workshop.name}的人员或生产部可以为该车间填报`, `Only people of ${workshop.name} or the production department can record for it`);
+  throw new AppError(
+    'FORBIDDEN',
+    `只有${workshop.name}的人员或生产部可以为该车间填报`,
+    `Only people of ${workshop.name} or the production department can record for it`,
+  );
 }
 
 /**

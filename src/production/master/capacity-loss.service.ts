@@ -19,18 +19,38 @@ export async function openCapacityLoss(tx: Db, orgId: string, input: OpenLoss): 
   const [open] = await tx
     .select()
     .from(prodCapacityLosses)
-    .where(and(eq(prodCapacityLosses.orgId, orgId), eq(prodCapacityLosses.sourceType, input.sourceType), eq(prodCapacityLosses.sourceId, input.sourceId), isNull(prodCapacityLosses.endedAt)));
+    .where(
+      and(
+        eq(prodCapacityLosses.orgId, orgId),
+        eq(prodCapacityLosses.sourceType, input.sourceType),
+        eq(prodCapacityLosses.sourceId, input.sourceId),
+        isNull(prodCapacityLosses.endedAt),
+      ),
+    );
   if (open) return open;
   const [row] = await tx
     .insert(prodCapacityLosses)
-    .values({ orgId, workshopId: input.workshopId, sourceType: input.sourceType, sourceId: input.sourceId, share: input.share, startedAt: input.startedAt, note: input.note ?? '' })
+    .values({
+      orgId,
+      workshopId: input.workshopId,
+      sourceType: input.sourceType,
+      sourceId: input.sourceId,
+      share: input.share,
+      startedAt: input.startedAt,
+      note: input.note ?? '',
+    })
     .returning();
   return row;
 }
 
 /** Ends the source's open loss at `endedAt` (never before it started); null when none was open. */
 export async function closeCapacityLoss(tx: Db, orgId: string, sourceType: string, sourceId: string, endedAt: Date): Promise<CapacityLossRow | null> {
-  const where = and(eq(prodCapacityLosses.orgId, orgId), eq(prodCapacityLosses.sourceType, sourceType), eq(prodCapacityLosses.sourceId, sourceId), isNull(prodCapacityLosses.endedAt));
+  const where = and(
+    eq(prodCapacityLosses.orgId, orgId),
+    eq(prodCapacityLosses.sourceType, sourceType),
+    eq(prodCapacityLosses.sourceId, sourceId),
+    isNull(prodCapacityLosses.endedAt),
+  );
   const [open] = await tx.select().from(prodCapacityLosses).where(where);
   if (!open) return null;
   const end = endedAt < open.startedAt ? open.startedAt : endedAt;
@@ -43,12 +63,26 @@ export async function updateOpenLossShare(tx: Db, orgId: string, sourceType: str
   await tx
     .update(prodCapacityLosses)
     .set({ share })
-    .where(and(eq(prodCapacityLosses.orgId, orgId), eq(prodCapacityLosses.sourceType, sourceType), eq(prodCapacityLosses.sourceId, sourceId), isNull(prodCapacityLosses.endedAt)));
+    .where(
+      and(
+        eq(prodCapacityLosses.orgId, orgId),
+        eq(prodCapacityLosses.sourceType, sourceType),
+        eq(prodCapacityLosses.sourceId, sourceId),
+        isNull(prodCapacityLosses.endedAt),
+      ),
+    );
 }
 
 /** Losses touching [from, to) — open ones included. */
 export async function findCapacityLosses(db: Db, orgId: string, from: Date, to: Date, workshopId?: string): Promise<CapacityLossRow[]> {
-  const where = [eq(prodCapacityLosses.orgId, orgId), lt(prodCapacityLosses.startedAt, to), or(isNull(prodCapacityLosses.endedAt), gt(prodCapacityLosses.endedAt, from))];
+  const where = [
+    eq(prodCapacityLosses.orgId, orgId),
+    lt(prodCapacityLosses.startedAt, to),
+    or(isNull(prodCapacityLosses.endedAt), gt(prodCapacityLosses.endedAt, from)),
+  ];
   if (workshopId) where.push(eq(prodCapacityLosses.workshopId, workshopId));
-  return db.select().from(prodCapacityLosses).where(and(...where));
+  return db
+    .select()
+    .from(prodCapacityLosses)
+    .where(and(...where));
 }

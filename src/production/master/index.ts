@@ -12,7 +12,19 @@ export {
   prodWorkshopDays,
   prodWorkshops,
 } from './master.schema';
-export type { BomLineRow, ItemCategory, ItemRow, ItemSource, LocationKind, LocationRow, LotRule, RoutingOpRow, StockRow, WorkshopDayRow, WorkshopRow } from './master.schema';
+export type {
+  BomLineRow,
+  ItemCategory,
+  ItemRow,
+  ItemSource,
+  LocationKind,
+  LocationRow,
+  LotRule,
+  RoutingOpRow,
+  StockRow,
+  WorkshopDayRow,
+  WorkshopRow,
+} from './master.schema';
 export { effectiveQtyPer, findBomCycle, regularDayHours, workshopDayHours } from './master.rules';
 export type { WorkshopPattern } from './master.rules';
 export { approveSafetyStock, createItem, findItems, getItemRow, updateItem, updateStock } from './item.service';

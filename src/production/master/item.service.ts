@@ -42,7 +42,8 @@ export interface ItemFilter {
 }
 
 function checkLot(input: { lotRule?: LotRule; lotQty?: number | null }): void {
-  if (input.lotRule && input.lotRule !== 'lfl' && !input.lotQty) throw invalidField('lotQty', '按批量或倍数订货时须填写批量', 'a lot size is required for this lot rule');
+  if (input.lotRule && input.lotRule !== 'lfl' && !input.lotQty)
+    throw invalidField('lotQty', '按批量或倍数订货时须填写批量', 'a lot size is required for this lot rule');
 }
 
 export async function findItems(db: Db, actor: Actor, filter: ItemFilter = {}): Promise<ItemView[]> {
@@ -156,7 +157,12 @@ export async function updateStock(db: Db, actor: Actor, itemId: string, change: 
   const maxQty = change.maxQty === undefined ? before.maxQty : change.maxQty;
   if (minQty !== null && maxQty !== null && minQty > maxQty) throw invalidField('minQty', '最低库存不能大于最高库存', 'must not exceed the maximum stock');
   // Asking for the value in force again withdraws a pending change.
-  const pending = change.safetyStock === undefined ? {} : change.safetyStock === before.safetyStock ? { safetyPending: null, safetyRequestedBy: null, safetyRequestedAt: null } : { safetyPending: change.safetyStock, safetyRequestedBy: userIdOf(actor), safetyRequestedAt: now };
+  const pending =
+    change.safetyStock === undefined
+      ? {}
+      : change.safetyStock === before.safetyStock
+        ? { safetyPending: null, safetyRequestedBy: null, safetyRequestedAt: null }
+        : { safetyPending: change.safetyStock, safetyRequestedBy: userIdOf(actor), safetyRequestedAt: now };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(prodStock)
@@ -177,7 +183,11 @@ export async function approveSafetyStock(db: Db, actor: Actor, itemId: string, v
   requireAccess(actor, 'production.plan.approve');
   const { production } = await getPolicy(db, actor.orgId);
   if (!actor.roles.includes(production.safetyStockApproverRole) && actor.userId !== SYSTEM_USER_ID) {
-    throw new AppError('FORBIDDEN', '安全存量须由制度规定的批准人批准（T4 第二十四条）', 'The safety stock is approved by the role the policy names (T4 art. 24)');
+    throw new AppError(
+      'FORBIDDEN',
+      '安全存量须由制度规定的批准人批准（T4 第二十四条）',
+      'The safety stock is approved by the role the policy names (T4 art. 24)',
+    );
   }
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -191,11 +201,23 @@ export async function approveSafetyStock(db: Db, actor: Actor, itemId: string, v
     if (before.safetyPending === null) throw invalidState('没有待批准的安全库存', 'No safety stock is waiting for approval');
     const [row] = await tx
       .update(prodStock)
-      .set({ safetyStock: before.safetyPending, safetyPending: null, safetyApprovedAt: now, safetyApprovedBy: userIdOf(actor), version: sql`${prodStock.version} + 1` })
+      .set({
+        safetyStock: before.safetyPending,
+        safetyPending: null,
+        safetyApprovedAt: now,
+        safetyApprovedBy: userIdOf(actor),
+        version: sql`${prodStock.version} + 1`,
+      })
       .where(and(eq(prodStock.orgId, actor.orgId), eq(prodStock.itemId, itemId), eq(prodStock.version, version)))
       .returning();
     if (!row) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'production.stock.approve-safety', entity: 'prod_stock', entityId: itemId, before: { safetyStock: before.safetyStock }, after: { safetyStock: row.safetyStock } });
+    await writeAudit(tx, actor, {
+      action: 'production.stock.approve-safety',
+      entity: 'prod_stock',
+      entityId: itemId,
+      before: { safetyStock: before.safetyStock },
+      after: { safetyStock: row.safetyStock },
+    });
     return row;
   });
 }

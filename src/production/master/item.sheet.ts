@@ -15,7 +15,8 @@ const CATEGORY_LABELS: Record<ItemCategory, [string, string]> = {
 };
 const SOURCE_LABELS: Record<ItemSource, [string, string]> = { make: ['自制', 'Make'], buy: ['外购', 'Buy'], outsource: ['外协', 'Outsource'] };
 const LOT_LABELS: Record<LotRule, [string, string]> = { lfl: ['按需', 'Lot for lot'], fixed: ['固定批量', 'Fixed lot'], multiple: ['倍数批量', 'Multiple'] };
-const enumOf = <K extends string>(keys: readonly K[], labels: Record<K, [string, string]>) => keys.map((k) => ({ value: k, zh: labels[k][0], en: labels[k][1] }));
+const enumOf = <K extends string>(keys: readonly K[], labels: Record<K, [string, string]>) =>
+  keys.map((k) => ({ value: k, zh: labels[k][0], en: labels[k][1] }));
 
 export const itemSheet = defineSheet({
   name: 'items',
@@ -147,14 +148,30 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[], context: Imp
   const ids = await tx
     .select({ id: prodItems.id, code: prodItems.code })
     .from(prodItems)
-    .where(and(eq(prodItems.orgId, actor.orgId), inArray(prodItems.code, parsed.map((p) => p.item.code))));
+    .where(
+      and(
+        eq(prodItems.orgId, actor.orgId),
+        inArray(
+          prodItems.code,
+          parsed.map((p) => p.item.code),
+        ),
+      ),
+    );
   const idOf = new Map(ids.map((r) => [r.code, r.id]));
   const existing = new Map(
     (
       await tx
         .select()
         .from(prodStock)
-        .where(and(eq(prodStock.orgId, actor.orgId), inArray(prodStock.itemId, ids.map((r) => r.id))))
+        .where(
+          and(
+            eq(prodStock.orgId, actor.orgId),
+            inArray(
+              prodStock.itemId,
+              ids.map((r) => r.id),
+            ),
+          ),
+        )
     ).map((s) => [s.itemId, s]),
   );
   // Stock levels left empty keep what they were; what is on hand comes from the ledger only (PP-16).
@@ -190,7 +207,12 @@ async function importItems(tx: Db, actor: Actor, rows: ImportRow[], context: Imp
           is distinct from (excluded.min_qty, excluded.max_qty, excluded.safety_pending)`,
       });
   }
-  await writeAudit(tx, actor, { action: 'production.item.import', entity: 'prod_item', entityId: 'import', after: { rows: parsed.length, inserted, updated, codes: parsed.map((p) => p.item.code).slice(0, 200) } });
+  await writeAudit(tx, actor, {
+    action: 'production.item.import',
+    entity: 'prod_item',
+    entityId: 'import',
+    after: { rows: parsed.length, inserted, updated, codes: parsed.map((p) => p.item.code).slice(0, 200) },
+  });
   return { inserted, updated };
 }
 

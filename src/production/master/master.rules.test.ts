@@ -20,10 +20,13 @@ describe('master data rules', () => {
   });
 
   it('PP-9 the capacity calendar honours rest days, holidays, make-up days and the workshop’s own exceptions', () => {
-    const calendar = makeCalendar([6, 7], [
-      { date: '2026-05-01', name: '劳动节', isWorkday: false },
-      { date: '2026-05-10', name: '调休', isWorkday: true },
-    ]);
+    const calendar = makeCalendar(
+      [6, 7],
+      [
+        { date: '2026-05-01', name: '劳动节', isWorkday: false },
+        { date: '2026-05-10', name: '调休', isWorkday: true },
+      ],
+    );
     const none = new Map<string, number>();
     expect(workshopDayHours(filling, '2026-05-04', calendar, none)).toBe(32); // Monday
     expect(workshopDayHours(filling, '2026-05-09', calendar, none)).toBe(32); // Saturday is a working day here

@@ -1,6 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '#core/db';
-import { type BomLineRow, type ItemRow, prodBomLines, prodItems, prodRoutingOps, prodStock, prodStockBalances, type RoutingOpRow, type StockRow } from './master.schema';
+import {
+  type BomLineRow,
+  type ItemRow,
+  prodBomLines,
+  prodItems,
+  prodRoutingOps,
+  prodStock,
+  prodStockBalances,
+  type RoutingOpRow,
+  type StockRow,
+} from './master.schema';
 
 /** An item's stock levels with what is on hand now: the sum of its ledger balances (PP-16). */
 export type StockFacts = StockRow & { onHand: number };

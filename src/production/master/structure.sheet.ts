@@ -82,7 +82,12 @@ async function importBom(tx: Db, actor: Actor, rows: ImportRow[]) {
       .values(batch.map(({ row: _row, ...l }) => ({ ...l, orgId: actor.orgId })))
       .onConflictDoUpdate({
         target: [prodBomLines.orgId, prodBomLines.parentItemId, prodBomLines.childItemId],
-        set: { qtyPer: sql`excluded.qty_per`, scrapRate: sql`excluded.scrap_rate`, yieldRate: sql`excluded.yield_rate`, version: sql`${prodBomLines.version} + 1` },
+        set: {
+          qtyPer: sql`excluded.qty_per`,
+          scrapRate: sql`excluded.scrap_rate`,
+          yieldRate: sql`excluded.yield_rate`,
+          version: sql`${prodBomLines.version} + 1`,
+        },
       });
   }
   // Components a parent no longer lists go away, in one statement per parent set.
@@ -97,7 +102,12 @@ async function importBom(tx: Db, actor: Actor, rows: ImportRow[]) {
       ),
     )
     .returning({ id: prodBomLines.id });
-  await writeAudit(tx, actor, { action: 'production.bom.import', entity: 'prod_bom_line', entityId: 'import', after: { rows: lines.length, parents: parents.length, removed: removed.length } });
+  await writeAudit(tx, actor, {
+    action: 'production.bom.import',
+    entity: 'prod_bom_line',
+    entityId: 'import',
+    after: { rows: lines.length, parents: parents.length, removed: removed.length },
+  });
   return { inserted: lines.length, updated: removed.length };
 }
 
@@ -124,7 +134,14 @@ export const routingSheet = defineSheet({
 
 async function exportRoutings(db: Db, actor: Actor): Promise<SheetRow[]> {
   const rows = await db
-    .select({ itemCode: prodItems.code, itemName: prodItems.name, seq: prodRoutingOps.seq, workshopCode: prodWorkshops.code, hoursPerUnit: prodRoutingOps.hoursPerUnit, offsetDays: prodRoutingOps.offsetDays })
+    .select({
+      itemCode: prodItems.code,
+      itemName: prodItems.name,
+      seq: prodRoutingOps.seq,
+      workshopCode: prodWorkshops.code,
+      hoursPerUnit: prodRoutingOps.hoursPerUnit,
+      offsetDays: prodRoutingOps.offsetDays,
+    })
     .from(prodRoutingOps)
     .innerJoin(prodItems, and(eq(prodItems.orgId, prodRoutingOps.orgId), eq(prodItems.id, prodRoutingOps.itemId)))
     .innerJoin(prodWorkshops, and(eq(prodWorkshops.orgId, prodRoutingOps.orgId), eq(prodWorkshops.id, prodRoutingOps.workshopId)))
@@ -156,7 +173,12 @@ async function importRoutings(tx: Db, actor: Actor, rows: ImportRow[]) {
   const itemIds = [...new Set(ops.map((o) => o.itemId))];
   if (itemIds.length) await tx.delete(prodRoutingOps).where(and(eq(prodRoutingOps.orgId, actor.orgId), inArray(prodRoutingOps.itemId, itemIds)));
   for (const batch of chunk(ops, 1000)) await tx.insert(prodRoutingOps).values(batch);
-  await writeAudit(tx, actor, { action: 'production.routing.import', entity: 'prod_routing_op', entityId: 'import', after: { rows: ops.length, items: itemIds.length } });
+  await writeAudit(tx, actor, {
+    action: 'production.routing.import',
+    entity: 'prod_routing_op',
+    entityId: 'import',
+    after: { rows: ops.length, items: itemIds.length },
+  });
   return { inserted: ops.length, updated: 0 };
 }
 
@@ -212,7 +234,8 @@ async function importWorkshops(tx: Db, actor: Actor, rows: ImportRow[]) {
       .split(/[,，、\s]+/)
       .filter(Boolean)
       .map(Number);
-    if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) errors.add(n, 'workingWeekdays', '应为 1–7 的数字，逗号分隔', 'numbers 1–7 separated by commas');
+    if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
+      errors.add(n, 'workingWeekdays', '应为 1–7 的数字，逗号分隔', 'numbers 1–7 separated by commas');
     for (const k of ['shiftsPerDay', 'hoursPerShift', 'lines'] as const) if ((num(v[k]) ?? 0) < 0) errors.add(n, k, '不能为负数', 'must not be negative');
     const efficiency = num(v.efficiency) ?? 1;
     if (efficiency <= 0 || efficiency > 2) errors.add(n, 'efficiency', '效率须大于 0 且不超过 2', 'must be above 0 and at most 2');
@@ -258,4 +281,3 @@ export const workshopsExcelTable: ExcelTable = {
   exportRows: exportWorkshops,
   importRows: importWorkshops,
 };
-

@@ -78,7 +78,13 @@ export async function getWorkshopRow(db: Db, orgId: string, id: string): Promise
   return row;
 }
 
-export async function updateWorkshop(db: Db, actor: Actor, id: string, change: Partial<WorkshopInput> & { version: number }, hooks?: CalendarHooks): Promise<WorkshopRow> {
+export async function updateWorkshop(
+  db: Db,
+  actor: Actor,
+  id: string,
+  change: Partial<WorkshopInput> & { version: number },
+  hooks?: CalendarHooks,
+): Promise<WorkshopRow> {
   requireAccess(actor, 'production.master.write');
   const before = await getWorkshopRow(db, actor.orgId, id);
   await assertDepartment(db, actor.orgId, change.departmentId);

@@ -112,7 +112,14 @@ export interface MaterialRow {
  * whose gross need stock covers is kept with quantity 0, so the full gross requirement stays on
  * record for the netting the material and purchase plans show (PP-14, PP-15).
  */
-export function materialRows(run: MrpRun, output: MrpOutput, items: readonly MrpItemFacts[], scheduled: ReadonlySet<string>, bucket: 'day' | 'month', today: string): MaterialRow[] {
+export function materialRows(
+  run: MrpRun,
+  output: MrpOutput,
+  items: readonly MrpItemFacts[],
+  scheduled: ReadonlySet<string>,
+  bucket: 'day' | 'month',
+  today: string,
+): MaterialRow[] {
   const byId = new Map(items.map((i) => [i.id, i]));
   const rows: MaterialRow[] = [];
   for (const [itemId, plan] of Object.entries(output.items)) {

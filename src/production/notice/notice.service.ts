@@ -28,7 +28,12 @@ export interface NoticeInput {
 
 function refuse(missing: ReturnType<typeof missingNoticeFields>): void {
   if (missing.length === 0) return;
-  throw new AppError('VALIDATION_FAILED', `生产通知单不完整（T3 第六条）：${missing.map((m) => m.zh).join('；')}`, `The production notice is incomplete (T3 art. 6): ${missing.map((m) => m.en).join('; ')}`, missing.map((m) => ({ field: m.field, reason: m.en })));
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `生产通知单不完整（T3 第六条）：${missing.map((m) => m.zh).join('；')}`,
+    `The production notice is incomplete (T3 art. 6): ${missing.map((m) => m.en).join('; ')}`,
+    missing.map((m) => ({ field: m.field, reason: m.en })),
+  );
 }
 
 async function getNoticeRow(db: Db, orgId: string, id: string): Promise<NoticeRow> {
@@ -46,12 +51,14 @@ export async function createNotice(db: Db, actor: Actor, input: NoticeInput, now
   const item = await getItemRow(db, actor.orgId, input.itemId).catch(() => {
     throw invalidField('itemId', '产品不存在', 'unknown product');
   });
-  if (input.planId) await getPlanRow(db, actor.orgId, input.planId).catch(() => {
-    throw invalidField('planId', '生产计划不存在', 'unknown plan');
-  });
-  if (input.workshopId) await getWorkshopRow(db, actor.orgId, input.workshopId).catch(() => {
-    throw invalidField('workshopId', '车间不存在', 'unknown workshop');
-  });
+  if (input.planId)
+    await getPlanRow(db, actor.orgId, input.planId).catch(() => {
+      throw invalidField('planId', '生产计划不存在', 'unknown plan');
+    });
+  if (input.workshopId)
+    await getWorkshopRow(db, actor.orgId, input.workshopId).catch(() => {
+      throw invalidField('workshopId', '车间不存在', 'unknown workshop');
+    });
   const spec = (input.spec ?? item.spec).trim();
   const today = await orgToday(db, actor.orgId, now);
   refuse(missingNoticeFields({ ...input, spec }, today));
@@ -124,7 +131,13 @@ export async function setNoticeState(db: Db, actor: Actor, id: string, input: { 
       .where(and(eq(prodNotices.orgId, actor.orgId), eq(prodNotices.id, id), eq(prodNotices.version, input.version)))
       .returning();
     if (!row) throw versionConflict();
-    await writeAudit(tx, actor, { action: `production.notice.${input.state}`, entity: 'prod_notice', entityId: id, before: { state: notice.state }, after: { state: input.state } });
+    await writeAudit(tx, actor, {
+      action: `production.notice.${input.state}`,
+      entity: 'prod_notice',
+      entityId: id,
+      before: { state: notice.state },
+      after: { state: input.state },
+    });
     return row;
   });
 }
@@ -198,16 +211,31 @@ async function assertMayRecordTransfer(db: Db, actor: Actor, workshopIds: (strin
     .select({ departmentId: users.departmentId })
     .from(users)
     .where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId)));
-  const own = ids.length && me?.departmentId ? await db.select({ id: prodWorkshops.id }).from(prodWorkshops).where(and(eq(prodWorkshops.orgId, actor.orgId), inArray(prodWorkshops.id, ids), eq(prodWorkshops.departmentId, me.departmentId))) : [];
+  const own =
+    ids.length && me?.departmentId
+      ? await db
+          .select({ id: prodWorkshops.id })
+          .from(prodWorkshops)
+          .where(and(eq(prodWorkshops.orgId, actor.orgId), inArray(prodWorkshops.id, ids), eq(prodWorkshops.departmentId, me.departmentId)))
+      : [];
   if (own.length === 0) {
-    throw new AppError('FORBIDDEN', '只有转出或接收车间的人员、仓库或生产部可以登记中间物料转移（T3 第十条）', 'Only people of the handing or receiving workshop, the warehouse or production can record an intermediate transfer (T3 art. 10)');
+    throw new AppError(
+      'FORBIDDEN',
+      '只有转出或接收车间的人员、仓库或生产部可以登记中间物料转移（T3 第十条）',
+      'Only people of the handing or receiving workshop, the warehouse or production can record an intermediate transfer (T3 art. 10)',
+    );
   }
 }
 
 export async function recordTransfer(db: Db, actor: Actor, input: TransferInput, now: Date) {
   await assertMayRecordTransfer(db, actor, [input.fromWorkshopId, input.toWorkshopId]);
   const number = normaliseNoticeNumber(input.noticeNumber);
-  if (!number) throw invalidField('noticeNumber', '中间物料转移必须标明生产通知单编号（T3 第十条）', 'an intermediate transfer must quote a production notice number (T3 art. 10)');
+  if (!number)
+    throw invalidField(
+      'noticeNumber',
+      '中间物料转移必须标明生产通知单编号（T3 第十条）',
+      'an intermediate transfer must quote a production notice number (T3 art. 10)',
+    );
   const [notice] = await db
     .select()
     .from(prodNotices)
@@ -218,15 +246,30 @@ export async function recordTransfer(db: Db, actor: Actor, input: TransferInput,
   await getItemRow(db, actor.orgId, input.itemId).catch(() => {
     throw invalidField('itemId', '物料不存在', 'unknown item');
   });
-  for (const [field, id] of [['fromWorkshopId', input.fromWorkshopId], ['toWorkshopId', input.toWorkshopId]] as const) {
-    if (id) await getWorkshopRow(db, actor.orgId, id).catch(() => {
-      throw invalidField(field, '车间不存在', 'unknown workshop');
-    });
+  for (const [field, id] of [
+    ['fromWorkshopId', input.fromWorkshopId],
+    ['toWorkshopId', input.toWorkshopId],
+  ] as const) {
+    if (id)
+      await getWorkshopRow(db, actor.orgId, id).catch(() => {
+        throw invalidField(field, '车间不存在', 'unknown workshop');
+      });
   }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(prodTransfers)
-      .values({ orgId: actor.orgId, noticeId: notice.id, itemId: input.itemId, qty: input.qty, fromWorkshopId: input.fromWorkshopId ?? null, toWorkshopId: input.toWorkshopId ?? null, transferredOn: input.transferredOn, note: input.note ?? '', recordedBy: actor.userId, recordedAt: now })
+      .values({
+        orgId: actor.orgId,
+        noticeId: notice.id,
+        itemId: input.itemId,
+        qty: input.qty,
+        fromWorkshopId: input.fromWorkshopId ?? null,
+        toWorkshopId: input.toWorkshopId ?? null,
+        transferredOn: input.transferredOn,
+        note: input.note ?? '',
+        recordedBy: actor.userId,
+        recordedAt: now,
+      })
       .returning();
     await writeAudit(tx, actor, { action: 'production.transfer.record', entity: 'prod_notice', entityId: notice.id, after: row });
     return row;

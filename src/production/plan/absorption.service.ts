@@ -30,7 +30,16 @@ export interface AbsorptionResult {
   revision?: number;
 }
 
-async function addToWorkingLine(tx: Db, planId: string, orgId: string, itemId: string, bucket: number, excess: number, newForecast: number, bucketCount: number) {
+async function addToWorkingLine(
+  tx: Db,
+  planId: string,
+  orgId: string,
+  itemId: string,
+  bucket: number,
+  excess: number,
+  newForecast: number,
+  bucketCount: number,
+) {
   const [line] = await tx
     .select()
     .from(prodPlanLines)
@@ -41,7 +50,10 @@ async function addToWorkingLine(tx: Db, planId: string, orgId: string, itemId: s
   await tx
     .insert(prodPlanLines)
     .values({ orgId, planId, itemId, quantities, total: lineTotal(quantities), forecastQty, note: line?.note ?? '', sort: line?.sort ?? 1_000_000 })
-    .onConflictDoUpdate({ target: [prodPlanLines.orgId, prodPlanLines.planId, prodPlanLines.itemId], set: { quantities, total: lineTotal(quantities), forecastQty } });
+    .onConflictDoUpdate({
+      target: [prodPlanLines.orgId, prodPlanLines.planId, prodPlanLines.itemId],
+      set: { quantities, total: lineTotal(quantities), forecastQty },
+    });
 }
 
 /**
@@ -49,7 +61,14 @@ async function addToWorkingLine(tx: Db, planId: string, orgId: string, itemId: s
  * plan's forecast they are absorbed; above it the plan is re-opened as an adjustment (a new
  * revision through the original approval chain) with the excess added to the working lines.
  */
-export async function absorbOrderLines(tx: Db, workflows: Workflows, actor: Actor, lines: readonly OrderLineRow[], now: Date, orderLabel: string): Promise<AbsorptionResult[]> {
+export async function absorbOrderLines(
+  tx: Db,
+  workflows: Workflows,
+  actor: Actor,
+  lines: readonly OrderLineRow[],
+  now: Date,
+  orderLabel: string,
+): Promise<AbsorptionResult[]> {
   const policy = await getPolicy(tx, actor.orgId);
   const today = await localToday(tx, actor.orgId, now);
   const groups = new Map<string, OrderLineRow[]>();
@@ -73,7 +92,14 @@ export async function absorbOrderLines(tx: Db, workflows: Workflows, actor: Acto
     const record = async (r: AbsorptionResult) => {
       results.push(r);
       for (const l of group) {
-        const values = { orderQty: l.agreedQty ?? 0, forecastQty: r.forecastQty ?? 0, cumulativeQty: r.cumulativeQty ?? 0, decision: r.decision as 'absorbed' | 'adjusted' | 'pending', planRevision: r.revision ?? null, createdAt: now };
+        const values = {
+          orderQty: l.agreedQty ?? 0,
+          forecastQty: r.forecastQty ?? 0,
+          cumulativeQty: r.cumulativeQty ?? 0,
+          decision: r.decision as 'absorbed' | 'adjusted' | 'pending',
+          planRevision: r.revision ?? null,
+          createdAt: now,
+        };
         await tx
           .insert(prodOrderAbsorptions)
           .values({ orgId: actor.orgId, orderLineId: l.id, planId: plan.id, itemId, ...values })
@@ -132,12 +158,20 @@ export async function absorbOrderLines(tx: Db, workflows: Workflows, actor: Acto
       .returning();
     await refreshPlanCapacity(tx, bumped, today);
     await record({ itemId, month, decision: 'adjusted', forecastQty, cumulativeQty, excess: extra, planId: plan.id, revision });
-    await writeAudit(tx, actor, { action: 'production.plan.order-adjustment', entity: 'prod_plan', entityId: plan.id, after: { itemId, excess: extra, revision, reason: why } });
+    await writeAudit(tx, actor, {
+      action: 'production.plan.order-adjustment',
+      entity: 'prod_plan',
+      entityId: plan.id,
+      after: { itemId, excess: extra, revision, reason: why },
+    });
     const planners = await findUserIdsWithPermission(tx, actor.orgId, 'production.plan.write');
     await notifyUsers(tx, actor.orgId, [...planners, doc.createdBy], {
       kind: 'production.plan.adjust',
       title: { zh: `月度计划须调整：${doc.number} 第 ${revision} 版`, en: `Monthly plan to adjust: ${doc.number} revision ${revision}` },
-      body: { zh: `${why}。已在调整稿中增加 ${extra} ${item.unit}，请核对后按原审批流程报批。`, en: `${orderLabel} takes ${item.code} above the plan's forecast; ${extra} added to the draft revision — check it and submit through the original chain.` },
+      body: {
+        zh: `${why}。已在调整稿中增加 ${extra} ${item.unit}，请核对后按原审批流程报批。`,
+        en: `${orderLabel} takes ${item.code} above the plan's forecast; ${extra} added to the draft revision — check it and submit through the original chain.`,
+      },
       link: planLink(plan.id),
     });
   }
@@ -156,7 +190,14 @@ export async function onOrderApprovedForPlans(tx: Db, actor: Actor, event: Trans
     .select()
     .from(prodOrderLines)
     .where(and(eq(prodOrderLines.orgId, order.orgId), eq(prodOrderLines.orderId, order.id)));
-  await absorbOrderLines(tx, event.workflows, actor, lines, event.document.updatedAt, `销售计划单 ${order.salesSheetNumber ?? order.number}（${order.customer}）`);
+  await absorbOrderLines(
+    tx,
+    event.workflows,
+    actor,
+    lines,
+    event.document.updatedAt,
+    `销售计划单 ${order.salesSheetNumber ?? order.number}（${order.customer}）`,
+  );
 }
 
 /** After a customer change: the changed line is checked again. */

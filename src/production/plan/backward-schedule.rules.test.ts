@@ -31,7 +31,9 @@ describe('special requirements scheduled backwards from the due date (PP-11, T2 
     // Packing on day 3 needs filling on day 2, packing on day 2 filling on day 1.
     expect(r.lines[0].quantities).toEqual([0, 0, 500, 1000]);
     // Day 0 cannot be packed: its filling would be before today.
-    expect(scheduleBackward({ days: 4, earliest: 0, hours: two, free: two, ops: routed, lines: [{ itemId: 'wine', qty: 3500, due: 3 }] }).overflow).toEqual([{ itemId: 'wine', qty: 500 }]);
+    expect(scheduleBackward({ days: 4, earliest: 0, hours: two, free: two, ops: routed, lines: [{ itemId: 'wine', qty: 3500, due: 3 }] }).overflow).toEqual([
+      { itemId: 'wine', qty: 500 },
+    ]);
   });
 
   it('PP-11 issue 14 item 5: what does not fit is spread on top and reported as one bottleneck over several days', () => {
@@ -39,11 +41,21 @@ describe('special requirements scheduled backwards from the due date (PP-11, T2 
     expect(r.overflow).toEqual([{ itemId: 'wine', qty: 1400 }]);
     const groups = hours.FILL.map((_, k) => ({ start: `2026-06-${String(k + 10).padStart(2, '0')}`, label: { zh: '', en: '' }, buckets: [k] }));
     const run = (planned: { itemId: string; bucket: number; qty: number }[]) =>
-      checkCapacity({ bucket: 'day', bucketCount: 10, groups, workshops: [{ id: 'FILL', code: 'GZ', name: '灌装车间', hours: hours.FILL }], ops, planned, thresholds: { maxUtilisation: 1, minUtilisation: 0 } });
+      checkCapacity({
+        bucket: 'day',
+        bucketCount: 10,
+        groups,
+        workshops: [{ id: 'FILL', code: 'GZ', name: '灌装车间', hours: hours.FILL }],
+        ops,
+        planned,
+        thresholds: { maxUtilisation: 1, minUtilisation: 0 },
+      });
     const planned = r.lines[0].quantities.map((qty, bucket) => ({ itemId: 'wine', bucket, qty }));
     const b = findBottlenecks(run(planned), run([]));
     // Days 15 and 17–19 (Sunday 16 between) are one bottleneck of 14 h over.
     expect(b).toEqual([expect.objectContaining({ workshopName: '灌装车间', start: '2026-06-15', end: '2026-06-19', excessHours: 14 })]);
-    expect(feedbackText('special', '国庆礼盒', judgeFeasibility(b, [], []), {}).zh).toContain('灌装车间 2026-06-15 至 2026-06-19 负荷 54 小时，产能 40 小时（135%，超出 14 小时）');
+    expect(feedbackText('special', '国庆礼盒', judgeFeasibility(b, [], []), {}).zh).toContain(
+      '灌装车间 2026-06-15 至 2026-06-19 负荷 54 小时，产能 40 小时（135%，超出 14 小时）',
+    );
   });
 });

@@ -87,5 +87,8 @@ export function scheduleBackward(req: BackwardRequest): BackwardResult {
       });
     }
   }
-  return { lines: [...byItem].map(([itemId, quantities]) => ({ itemId, quantities: quantities.map((x) => round(x)) })), overflow: [...overflow].map(([itemId, qty]) => ({ itemId, qty })) };
+  return {
+    lines: [...byItem].map(([itemId, quantities]) => ({ itemId, quantities: quantities.map((x) => round(x)) })),
+    overflow: [...overflow].map(([itemId, qty]) => ({ itemId, qty })),
+  };
 }

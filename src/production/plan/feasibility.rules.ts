@@ -50,7 +50,16 @@ export function findBottlenecks(withRequest: CapacityView, without: CapacityView
     const close = () => {
       if (!run) return;
       const utilisation = run.capacity > 0 ? round(run.load / run.capacity, 4) : null;
-      out.push({ workshopId: r.workshopId, workshopName: r.name, start: run.start, end: run.end, excessHours: round(Math.max(0, run.load - run.capacity * max), 2), utilisation, load: round(run.load), capacity: round(run.capacity) });
+      out.push({
+        workshopId: r.workshopId,
+        workshopName: r.name,
+        start: run.start,
+        end: run.end,
+        excessHours: round(Math.max(0, run.load - run.capacity * max), 2),
+        utilisation,
+        load: round(run.load),
+        capacity: round(run.capacity),
+      });
       run = null;
     };
     for (const c of r.cells) {
@@ -70,11 +79,19 @@ export function judgeFeasibility(bottlenecks: Bottleneck[], shortages: Shortage[
 }
 
 /** The written feedback to the requesting department (书面反馈), in both languages. */
-export function feedbackText(kind: 'special' | 'temporary', title: string, f: Feasibility, labels: Readonly<Record<string, { code: string; name: string }>>): { zh: string; en: string } {
+export function feedbackText(
+  kind: 'special' | 'temporary',
+  title: string,
+  f: Feasibility,
+  labels: Readonly<Record<string, { code: string; name: string }>>,
+): { zh: string; en: string } {
   const kindZh = kind === 'special' ? '专项' : '临时';
   const kindEn = kind === 'special' ? 'special' : 'temporary';
   if (f.isFeasible) {
-    return { zh: `${kindZh}需求“${title}”经产能与物料核算可以满足，生产计划将按时下达。`, en: `The ${kindEn} requirement "${title}" can be met; the plan will be issued on time.` };
+    return {
+      zh: `${kindZh}需求“${title}”经产能与物料核算可以满足，生产计划将按时下达。`,
+      en: `The ${kindEn} requirement "${title}" can be met; the plan will be issued on time.`,
+    };
   }
   const zh: string[] = [];
   const en: string[] = [];
@@ -86,12 +103,18 @@ export function feedbackText(kind: 'special' | 'temporary', title: string, f: Fe
   for (const b of f.bottlenecks.slice(0, 5)) {
     const days = b.end && b.end !== b.start ? `${b.start} 至 ${b.end}` : b.start;
     const daysEn = b.end && b.end !== b.start ? `from ${b.start} to ${b.end}` : `on ${b.start}`;
-    zh.push(`瓶颈车间：${b.workshopName} ${days} 负荷 ${round(b.load, 1)} 小时，产能 ${round(b.capacity, 1)} 小时（${percent(b.utilisation)}，超出 ${round(b.excessHours ?? 0, 1)} 小时）`);
-    en.push(`bottleneck: ${b.workshopName} ${daysEn}, ${round(b.load, 1)} h against ${round(b.capacity, 1)} h (${percent(b.utilisation)}, ${round(b.excessHours ?? 0, 1)} h over)`);
+    zh.push(
+      `瓶颈车间：${b.workshopName} ${days} 负荷 ${round(b.load, 1)} 小时，产能 ${round(b.capacity, 1)} 小时（${percent(b.utilisation)}，超出 ${round(b.excessHours ?? 0, 1)} 小时）`,
+    );
+    en.push(
+      `bottleneck: ${b.workshopName} ${daysEn}, ${round(b.load, 1)} h against ${round(b.capacity, 1)} h (${percent(b.utilisation)}, ${round(b.excessHours ?? 0, 1)} h over)`,
+    );
   }
   for (const s of f.shortages.slice(0, 5)) {
     zh.push(`物料短缺：${s.code} ${s.name} 缺 ${s.qty} ${s.unit}，采购/生产周期 ${s.leadTimeDays} 天，最迟应于 ${s.releaseOn} 下单，${s.needOn} 前无法到位`);
-    en.push(`short material: ${s.code} ${s.name}, ${s.qty} ${s.unit} missing; lead time ${s.leadTimeDays} days, should have been ordered by ${s.releaseOn}, cannot arrive by ${s.needOn}`);
+    en.push(
+      `short material: ${s.code} ${s.name}, ${s.qty} ${s.unit} missing; lead time ${s.leadTimeDays} days, should have been ordered by ${s.releaseOn}, cannot arrive by ${s.needOn}`,
+    );
   }
   return {
     zh: `${kindZh}需求“${title}”无法按要求满足（依据 T2 五.${kind === 'special' ? '2' : '3'} 书面反馈）：${zh.join('；')}。请与生产部协商调整交期或数量。`,

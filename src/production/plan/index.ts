@@ -1,4 +1,13 @@
-export { ANNUAL_PARTIES, PLAN_KINDS, prodAnnualInputs, prodOrderAbsorptions, prodPlanLines, prodPlanRequests, prodPlanRevisionLines, prodPlans } from './plan.schema';
+export {
+  ANNUAL_PARTIES,
+  PLAN_KINDS,
+  prodAnnualInputs,
+  prodOrderAbsorptions,
+  prodPlanLines,
+  prodPlanRequests,
+  prodPlanRevisionLines,
+  prodPlans,
+} from './plan.schema';
 export type { AnnualParty, PlanKind, PlanLineRow, PlanRequestRow, PlanRow, RequestLine } from './plan.schema';
 export { bucketIndexOf, bucketStarts, capacityGroups, planPeriod } from './plan-period.rules';
 export type { CapacityGroup, PeriodInput, PlanPeriod } from './plan-period.rules';
@@ -13,7 +22,16 @@ export { createPlan, findPlans, insertPlan, planLink } from './plan.service';
 export type { PlanCreateInput } from './plan.service';
 export { savePlanLines } from './plan-lines.service';
 export type { LinesChange } from './plan-lines.service';
-export { addCountermeasure, computePlanCapacityOf, findCountermeasures, onWorkshopCalendarChanged, refreshIfCalendarChanged, refreshPlanCapacity, refreshPlansForCalendar, removeCountermeasure } from './plan-capacity.service';
+export {
+  addCountermeasure,
+  computePlanCapacityOf,
+  findCountermeasures,
+  onWorkshopCalendarChanged,
+  refreshIfCalendarChanged,
+  refreshPlanCapacity,
+  refreshPlansForCalendar,
+  removeCountermeasure,
+} from './plan-capacity.service';
 export { copyPlanFromPrevious, fillPlanFromDemand } from './plan-fill.service';
 export { submitPlan } from './plan-submit.service';
 export { diffPlanRevisions, findItemLabels, getPlanView } from './plan-view.service';
@@ -26,7 +44,16 @@ export { absorbOrderLines, findAbsorptions, onOrderApprovedForPlans, recheckOrde
 export { decidePendingOnApproval, findOrderHeadroom, recheckPendingOrders } from './order-headroom.service';
 export type { HeadroomRow } from './order-headroom.service';
 export { confirmWeeklyPlan, deriveWeeklyPlans } from './weekly-plan.service';
-export { createPlanFromRequest, createPlanRequest, evaluateFeasibility, findPlanRequests, getPlanRequest, REQUEST_ISSUE, reevaluatePlanRequest, requestLink } from './request.service';
+export {
+  createPlanFromRequest,
+  createPlanRequest,
+  evaluateFeasibility,
+  findPlanRequests,
+  getPlanRequest,
+  REQUEST_ISSUE,
+  reevaluatePlanRequest,
+  requestLink,
+} from './request.service';
 export { ANNUAL_PARTY_LABELS, applyLevelPlan, findAnnualInputs, getLevelPlan, saveAnnualInput } from './level-plan.service';
 export { exportPlanWorkbook, importPlanWorkbook } from './plan-excel';
 export { planDocumentTypes, planGuards, planTransitionHooks } from './plan-workflow';

@@ -40,7 +40,9 @@ export async function getLevelPlan(db: Db, actor: Actor, planId: string) {
   };
   // The bottleneck: the workshop whose routed demand takes the largest share of its hours.
   const loads = capacity.map((c) => {
-    const hours = master.routings.filter((r) => r.workshopId === c.workshop.id).reduce((s, r) => s + (byItem.has(r.itemId) ? demandOf(r.itemId).reduce((a, b) => a + b, 0) * r.hoursPerUnit : 0), 0);
+    const hours = master.routings
+      .filter((r) => r.workshopId === c.workshop.id)
+      .reduce((s, r) => s + (byItem.has(r.itemId) ? demandOf(r.itemId).reduce((a, b) => a + b, 0) * r.hoursPerUnit : 0), 0);
     const total = c.hours.reduce((a, b) => a + b, 0);
     return { c, share: total > 0 ? hours / total : 0 };
   });
@@ -65,10 +67,14 @@ export async function getLevelPlan(db: Db, actor: Actor, planId: string) {
 /** Takes the level plan's production per product and month into the draft plan. */
 export async function applyLevelPlan(db: Db, actor: Actor, planId: string, version: number, now: Date) {
   const level = await getLevelPlan(db, actor, planId);
-  if (level.result?.status !== 'optimal' || !level.result.families) throw invalidState('综合平衡无可行方案，请先调整产能或需求', 'The level plan has no feasible solution; change capacity or demand first');
+  if (level.result?.status !== 'optimal' || !level.result.families)
+    throw invalidState('综合平衡无可行方案，请先调整产能或需求', 'The level plan has no feasible solution; change capacity or demand first');
   const lines = level.result.families.map((f) => ({
     itemId: f.id,
-    forecastQty: round(f.periods.reduce((s, p) => s + p.demand, 0), 3),
+    forecastQty: round(
+      f.periods.reduce((s, p) => s + p.demand, 0),
+      3,
+    ),
     quantities: f.periods.map((p) => round(p.production + p.subcontract, 3)),
     note: f.periods.some((p) => p.subcontract > 0) ? '含外协' : '',
   }));
@@ -88,7 +94,10 @@ export async function saveAnnualInput(db: Db, actor: Actor, planId: string, inpu
     const [row] = await tx
       .insert(prodAnnualInputs)
       .values({ orgId: actor.orgId, planId, party: input.party, content, submittedBy: actor.userId, submittedAt: now })
-      .onConflictDoUpdate({ target: [prodAnnualInputs.orgId, prodAnnualInputs.planId, prodAnnualInputs.party], set: { content, submittedBy: actor.userId, submittedAt: now } })
+      .onConflictDoUpdate({
+        target: [prodAnnualInputs.orgId, prodAnnualInputs.planId, prodAnnualInputs.party],
+        set: { content, submittedBy: actor.userId, submittedAt: now },
+      })
       .returning();
     await writeAudit(tx, actor, { action: 'production.annual-input', entity: 'prod_plan', entityId: planId, after: row });
     return row;
@@ -114,4 +123,3 @@ export const ANNUAL_PARTY_LABELS: Record<AnnualParty, { zh: string; en: string }
   rnd: { zh: '技术研发部：技术改造、科研、新产品开发计划', en: 'R&D: technical changes, research, new products' },
   production: { zh: '生产部：设备能力、定额消耗、安全环保、产量计划', en: 'Production: equipment capacity, consumption norms, output' },
 };
-

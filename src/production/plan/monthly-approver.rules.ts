@@ -18,7 +18,12 @@ export function withMonthlyApprover(steps: readonly ChainStep[], roleCode: strin
     const kept = steps.filter((s, i) => i <= at || s.key.startsWith(ADDED_STEP_PREFIX));
     return { steps: kept, isChanged: kept.length !== steps.length };
   }
-  const added: ChainStep = { key: MONTHLY_APPROVER_STEP_KEY, nameZh: `${roleName}批准（月度计划审批人）`, nameEn: `${roleName} approval (monthly plan approver)`, roleCode };
+  const added: ChainStep = {
+    key: MONTHLY_APPROVER_STEP_KEY,
+    nameZh: `${roleName}批准（月度计划审批人）`,
+    nameEn: `${roleName} approval (monthly plan approver)`,
+    roleCode,
+  };
   const own = steps.filter((s) => !s.key.startsWith(ADDED_STEP_PREFIX));
   return { steps: [...own, added, ...steps.filter((s) => s.key.startsWith(ADDED_STEP_PREFIX))], isChanged: true };
 }

@@ -22,12 +22,24 @@ describe('issue 14 item 3: after-plan orders show 预估量, orders so far and h
   afterAll(() => database.drop());
 
   const approvedOrder = async (customer: string, qty: number, shipOn: string) => {
-    const order = await createOrder(db, p.market, { kind: 'contract', customer, receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty, requestedShipOn: shipOn }] }, NOW);
+    const order = await createOrder(
+      db,
+      p.market,
+      { kind: 'contract', customer, receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty, requestedShipOn: shipOn }] },
+      NOW,
+    );
     await recordReviewOpinion(db, p.planner, order.id, { party: 'production', opinion: '可以排产', isAgreed: true }, NOW);
     await recordReviewOpinion(db, p.reviewer, order.id, { party: 'quality', opinion: '按标准检验', isAgreed: true }, NOW);
     await recordReviewOpinion(db, p.market, order.id, { party: 'business', opinion: '同意接单', isAgreed: true }, NOW);
     const o = await getOrder(db, p.market, order.id);
-    const concluded = await concludeReview(db, workflows, p.market, order.id, { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: qty, agreedShipOn: shipOn })) }, NOW);
+    const concluded = await concludeReview(
+      db,
+      workflows,
+      p.market,
+      order.id,
+      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: qty, agreedShipOn: shipOn })) },
+      NOW,
+    );
     const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
     await approveDocument(db, workflows, p.gm, doc.id, { version: doc.version }, NOW);
   };
@@ -37,7 +49,13 @@ describe('issue 14 item 3: after-plan orders show 预估量, orders so far and h
     const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
     planId = plan.id;
     // 600 a working day (15,000) planned, but the planner expects orders of 15,600: 预估量 by hand.
-    await savePlanLines(db, p.planner, plan.id, { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 15600, quantities: workingDayQuantities(30, 3, 600) }] }, NOW);
+    await savePlanLines(
+      db,
+      p.planner,
+      plan.id,
+      { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 15600, quantities: workingDayQuantities(30, 3, 600) }] },
+      NOW,
+    );
     let h = await findOrderHeadroom(db, p.planner, planId);
     expect(h).toMatchObject({ threshold: 1, basis: 'draft' });
     expect(h.rows).toEqual([expect.objectContaining({ code: 'W1', forecastQty: 15600, limitQty: 15600, orderedQty: 0, headroom: 15600, isOver: false })]);
@@ -64,7 +82,13 @@ describe('issue 14 item 3: after-plan orders show 预估量, orders so far and h
 
   it('issue 14 item 3: a waiting order above the approved 预估量 gets the planner’s 核对, which re-opens the plan through its chain', async () => {
     const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-05' }, NOW);
-    await savePlanLines(db, p.planner, plan.id, { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 1000, quantities: new Array(31).fill(0).map((_, k) => (k < 10 ? 100 : 0)) }] }, NOW);
+    await savePlanLines(
+      db,
+      p.planner,
+      plan.id,
+      { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 1000, quantities: new Array(31).fill(0).map((_, k) => (k < 10 ? 100 : 0)) }] },
+      NOW,
+    );
     await approvedOrder('大客户', 1500, '2026-05-12');
     const view = await getPlanView(db, workflows, p.planner, plan.id);
     await expect(recheckPendingOrders(db, workflows, p.planner, plan.id, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE' });

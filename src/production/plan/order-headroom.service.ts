@@ -33,7 +33,8 @@ export interface HeadroomRow {
 
 /** The forecast the orders meet: the revision in force, else (while compiling) the draft's. */
 async function forecastLines(db: Db, plan: PlanRow, doc: DocumentRow | null) {
-  if (doc?.effectiveRevision != null) return { basis: 'in_force' as const, revision: doc.effectiveRevision, lines: await findRevisionLines(db, plan.orgId, plan.id, doc.effectiveRevision) };
+  if (doc?.effectiveRevision != null)
+    return { basis: 'in_force' as const, revision: doc.effectiveRevision, lines: await findRevisionLines(db, plan.orgId, plan.id, doc.effectiveRevision) };
   return { basis: 'draft' as const, revision: doc?.revision ?? null, lines: await findWorkingLines(db, plan.orgId, plan.id) };
 }
 
@@ -49,7 +50,14 @@ export async function findOrderHeadroom(db: Db, actor: Actor, planId: string) {
     .select({ itemId: prodOrderLines.itemId })
     .from(prodOrderLines)
     .innerJoin(prodOrders, and(eq(prodOrders.orgId, prodOrderLines.orgId), eq(prodOrders.id, prodOrderLines.orderId)))
-    .where(and(eq(prodOrderLines.orgId, actor.orgId), eq(prodOrders.state, 'approved'), gte(prodOrderLines.agreedShipOn, monthStart(month)), lte(prodOrderLines.agreedShipOn, monthEnd(month))));
+    .where(
+      and(
+        eq(prodOrderLines.orgId, actor.orgId),
+        eq(prodOrders.state, 'approved'),
+        gte(prodOrderLines.agreedShipOn, monthStart(month)),
+        lte(prodOrderLines.agreedShipOn, monthEnd(month)),
+      ),
+    );
   const itemIds = [...new Set([...lines.map((l) => l.itemId), ...ordered.map((o) => o.itemId)])];
   const sums = await sumApprovedOrders(db, actor.orgId, itemIds, monthStart(month), monthEnd(month));
   const shown = itemIds.filter((id) => lines.some((l) => l.itemId === id) || (sums.get(id) ?? 0) > 0);
@@ -65,7 +73,17 @@ export async function findOrderHeadroom(db: Db, actor: Actor, planId: string) {
     const orderedQty = round(sums.get(itemId) ?? 0);
     const limitQty = round(forecastQty * threshold);
     const item = items.find((i) => i.id === itemId);
-    return { itemId, code: item?.code ?? '', name: item?.name ?? '', unit: item?.unit ?? '', forecastQty: round(forecastQty), limitQty, orderedQty, headroom: round(limitQty - orderedQty), isOver: decideAbsorption({ forecastQty, cumulativeQty: orderedQty, threshold }).decision === 'adjust' };
+    return {
+      itemId,
+      code: item?.code ?? '',
+      name: item?.name ?? '',
+      unit: item?.unit ?? '',
+      forecastQty: round(forecastQty),
+      limitQty,
+      orderedQty,
+      headroom: round(limitQty - orderedQty),
+      isOver: decideAbsorption({ forecastQty, cumulativeQty: orderedQty, threshold }).decision === 'adjust',
+    };
   });
   rows.sort((a, b) => a.code.localeCompare(b.code));
   return { threshold, basis, revision, state: doc?.state ?? null, rows };
@@ -108,7 +126,10 @@ export async function recheckPendingOrders(db: Db, workflows: Workflows, actor: 
     const plan = await getPlanRow(tx, actor.orgId, planId, { forUpdate: true });
     const doc = await findPlanDocument(tx, plan);
     if (!doc || !['approved', 'issued'].includes(doc.state)) {
-      throw invalidState('计划尚未批准：这些订单已计入编制中的计划，批准时自动核对', 'The plan is not approved yet: these orders are in the draft and are checked when it is approved');
+      throw invalidState(
+        '计划尚未批准：这些订单已计入编制中的计划，批准时自动核对',
+        'The plan is not approved yet: these orders are in the draft and are checked when it is approved',
+      );
     }
     const pending = await tx
       .select({ orderLineId: prodOrderAbsorptions.orderLineId })
@@ -118,7 +139,15 @@ export async function recheckPendingOrders(db: Db, workflows: Workflows, actor: 
     const lines = await tx
       .select()
       .from(prodOrderLines)
-      .where(and(eq(prodOrderLines.orgId, actor.orgId), inArray(prodOrderLines.id, pending.map((p) => p.orderLineId))));
+      .where(
+        and(
+          eq(prodOrderLines.orgId, actor.orgId),
+          inArray(
+            prodOrderLines.id,
+            pending.map((p) => p.orderLineId),
+          ),
+        ),
+      );
     const results = await absorbOrderLines(tx, workflows, actor, lines, now, '计划员核对计划后订单');
     await writeAudit(tx, actor, { action: 'production.plan.recheck-orders', entity: 'prod_plan', entityId: planId, after: { results } });
     return results;

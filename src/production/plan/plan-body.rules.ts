@@ -30,7 +30,9 @@ export function planDocumentBody(
   const over = capacity ? findOverloads(capacity) : [];
   const under = capacity ? findUnderloads(capacity) : [];
   const answersOf = (o: (typeof over)[number]) => countermeasures.filter((c) => spans({ ...c, bucketEnd: c.bucketEnd ?? null }, o)).map((c) => c.description);
-  const capacityZh = over.length ? over.map((o) => `${o.workshopName} ${o.label.zh} 负荷 ${percent(o.utilisation)}（应对措施：${answersOf(o).join('；') || '无'}）`).join('\n') : '各车间负荷均在产能以内';
+  const capacityZh = over.length
+    ? over.map((o) => `${o.workshopName} ${o.label.zh} 负荷 ${percent(o.utilisation)}（应对措施：${answersOf(o).join('；') || '无'}）`).join('\n')
+    : '各车间负荷均在产能以内';
   const capacityEn = over.length
     ? over.map((o) => `${o.workshopName} ${o.label.en} load ${percent(o.utilisation)} (countermeasures: ${answersOf(o).join('; ') || 'none'})`).join('\n')
     : 'every workshop within capacity';
@@ -53,7 +55,9 @@ export function planDocumentBody(
       const label = labels[l.itemId];
       const key = label ? `${label.code} ${label.name}${label.spec ? `（${label.spec}）` : ''}` : l.itemId;
       const qty = `${fmt(l.total)} ${label?.unit ?? ''}`;
-      return l.forecastQty !== null ? { key, value: `${qty}，预估 ${fmt(l.forecastQty)}`, valueEn: `${qty}, forecast ${fmt(l.forecastQty)}` } : { key, value: qty };
+      return l.forecastQty !== null
+        ? { key, value: `${qty}，预估 ${fmt(l.forecastQty)}`, valueEn: `${qty}, forecast ${fmt(l.forecastQty)}` }
+        : { key, value: qty };
     }),
   };
 }

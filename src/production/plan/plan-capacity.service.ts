@@ -3,7 +3,18 @@ import type { Actor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { invalidField, notFound, versionConflict } from '#core/errors';
-import { type CalendarChange, type CapacityLines, type CapacityView, capacityStatusOf, computePlanCapacity, checkCountermeasureCover, findCurrentCalendarKey, isPlanReachedByCalendarChange, type CountermeasureKind, prodCountermeasures } from '../capacity/index';
+import {
+  type CalendarChange,
+  type CapacityLines,
+  type CapacityView,
+  capacityStatusOf,
+  computePlanCapacity,
+  checkCountermeasureCover,
+  findCurrentCalendarKey,
+  isPlanReachedByCalendarChange,
+  type CountermeasureKind,
+  prodCountermeasures,
+} from '../capacity/index';
 import { getWorkshopRow } from '../master/index';
 import { assertCanWritePlan } from './plan-access';
 import { bucketIndexOf, bucketStarts, capacityGroups } from './plan-period.rules';
@@ -20,7 +31,14 @@ export async function findBaseLoad(db: Db, plan: PlanLike): Promise<CapacityLine
   const monthly = await db
     .select()
     .from(prodPlans)
-    .where(and(eq(prodPlans.orgId, plan.orgId), eq(prodPlans.kind, 'monthly'), lte(prodPlans.periodStart, plan.periodEnd), gte(prodPlans.periodEnd, plan.periodStart)));
+    .where(
+      and(
+        eq(prodPlans.orgId, plan.orgId),
+        eq(prodPlans.kind, 'monthly'),
+        lte(prodPlans.periodStart, plan.periodEnd),
+        gte(prodPlans.periodEnd, plan.periodStart),
+      ),
+    );
   const mine = bucketStarts(plan);
   const out: CapacityLines[] = [];
   for (const m of monthly) {
@@ -142,7 +160,11 @@ export async function addCountermeasure(db: Db, actor: Actor, planId: string, in
   const extraHours = input.extraHours ?? null;
   const sharePct = input.sharePct ?? null;
   if (!(extraHours !== null && extraHours > 0) && !(sharePct !== null && sharePct > 0)) {
-    throw invalidField('extraHours', '请写明措施解决的工时（或转出、外协的负荷比例）', 'state the hours the countermeasure takes off (or the share of load moved or outsourced)');
+    throw invalidField(
+      'extraHours',
+      '请写明措施解决的工时（或转出、外协的负荷比例）',
+      'state the hours the countermeasure takes off (or the share of load moved or outsourced)',
+    );
   }
   if (sharePct !== null && sharePct > 100) throw invalidField('sharePct', '比例不能超过 100%', 'the share cannot exceed 100%');
   const description = input.description.trim();
@@ -150,7 +172,19 @@ export async function addCountermeasure(db: Db, actor: Actor, planId: string, in
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(prodCountermeasures)
-      .values({ orgId: actor.orgId, planId, workshopId: input.workshopId, bucketStart: input.bucketStart, bucketEnd, kind: input.kind, description, extraHours: sharePct !== null && sharePct > 0 ? null : extraHours, sharePct: sharePct !== null && sharePct > 0 ? sharePct : null, createdBy: actor.userId, createdAt: now })
+      .values({
+        orgId: actor.orgId,
+        planId,
+        workshopId: input.workshopId,
+        bucketStart: input.bucketStart,
+        bucketEnd,
+        kind: input.kind,
+        description,
+        extraHours: sharePct !== null && sharePct > 0 ? null : extraHours,
+        sharePct: sharePct !== null && sharePct > 0 ? sharePct : null,
+        createdBy: actor.userId,
+        createdAt: now,
+      })
       .returning();
     await writeAudit(tx, actor, { action: 'production.countermeasure.add', entity: 'prod_plan', entityId: planId, after: row });
     return row;
@@ -164,7 +198,14 @@ export async function removeCountermeasure(db: Db, actor: Actor, planId: string,
   await db.transaction(async (tx) => {
     const [row] = await tx
       .delete(prodCountermeasures)
-      .where(and(eq(prodCountermeasures.orgId, actor.orgId), eq(prodCountermeasures.planId, planId), eq(prodCountermeasures.id, id), eq(prodCountermeasures.version, version)))
+      .where(
+        and(
+          eq(prodCountermeasures.orgId, actor.orgId),
+          eq(prodCountermeasures.planId, planId),
+          eq(prodCountermeasures.id, id),
+          eq(prodCountermeasures.version, version),
+        ),
+      )
       .returning();
     if (!row) {
       const [exists] = await tx

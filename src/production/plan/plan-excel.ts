@@ -13,7 +13,9 @@ import type { PlanRow } from './plan.schema';
 // month), a clean table that imports back (CORE-11; row-level errors, all or nothing).
 
 const bucketHeader = (plan: PlanRow, start: string) =>
-  plan.bucket === 'day' ? { zh: `${Number(start.slice(5, 7))}月${Number(start.slice(8, 10))}日`, en: start } : { zh: `${Number(start.slice(5, 7))}月`, en: start.slice(0, 7) };
+  plan.bucket === 'day'
+    ? { zh: `${Number(start.slice(5, 7))}月${Number(start.slice(8, 10))}日`, en: start }
+    : { zh: `${Number(start.slice(5, 7))}月`, en: start.slice(0, 7) };
 
 export function planSheetFor(plan: PlanRow): SheetDef {
   return defineSheet({
@@ -39,7 +41,15 @@ export async function exportPlanWorkbook(db: Db, actor: Actor, planId: string, l
   const rows: SheetRow[] = lines
     .map((l) => {
       const i = items.get(l.itemId);
-      const row: SheetRow = { code: i?.code ?? '', name: i?.name ?? '', spec: i?.spec || null, unit: i?.unit ?? '', forecastQty: l.forecastQty, total: l.total, note: l.note || null };
+      const row: SheetRow = {
+        code: i?.code ?? '',
+        name: i?.name ?? '',
+        spec: i?.spec || null,
+        unit: i?.unit ?? '',
+        forecastQty: l.forecastQty,
+        total: l.total,
+        note: l.note || null,
+      };
       l.quantities.forEach((q, k) => {
         row[`b${k}`] = q || null;
       });

@@ -50,7 +50,11 @@ export async function fillPlanFromDemand(db: Db, actor: Actor, planId: string, v
     const make = netProduction(demandQty, stock?.onHand ?? 0, stock?.safetyStock ?? 0);
     const hours = capacity.find((c) => c.workshop.id === firstWorkshop.get(itemId))?.hours;
     const isWorking = plan.bucket === 'day' ? starts.map((_, k) => (hours ? hours[k] > 0 : true)) : starts.map(() => true);
-    lines.push({ itemId, forecastQty: demandQty, quantities: plan.bucket === 'day' ? spreadEvenly(make, isWorking) : spreadMonthly(make, perItem.get(itemId)!) });
+    lines.push({
+      itemId,
+      forecastQty: demandQty,
+      quantities: plan.bucket === 'day' ? spreadEvenly(make, isWorking) : spreadMonthly(make, perItem.get(itemId)!),
+    });
   }
   return savePlanLines(db, actor, planId, { version, lines }, now);
 }

@@ -22,13 +22,25 @@ export function checkPlanLines(lines: readonly PlanLineInput[], bucketCount: num
   const seen = new Map<string, number>();
   lines.forEach((l, i) => {
     if (!knownItems.has(l.itemId)) problems.push({ line: i, field: `lines[${i}].itemId`, zh: '物料不存在或已停用', en: 'unknown or inactive item' });
-    if (seen.has(l.itemId)) problems.push({ line: i, field: `lines[${i}].itemId`, zh: `与第 ${(seen.get(l.itemId) ?? 0) + 1} 行重复`, en: `repeats line ${(seen.get(l.itemId) ?? 0) + 1}` });
+    if (seen.has(l.itemId))
+      problems.push({
+        line: i,
+        field: `lines[${i}].itemId`,
+        zh: `与第 ${(seen.get(l.itemId) ?? 0) + 1} 行重复`,
+        en: `repeats line ${(seen.get(l.itemId) ?? 0) + 1}`,
+      });
     seen.set(l.itemId, i);
     if (l.quantities.length !== bucketCount) {
-      problems.push({ line: i, field: `lines[${i}].quantities`, zh: `应有 ${bucketCount} 个数量（计划期内每期一个）`, en: `needs ${bucketCount} quantities, one per period of the plan` });
+      problems.push({
+        line: i,
+        field: `lines[${i}].quantities`,
+        zh: `应有 ${bucketCount} 个数量（计划期内每期一个）`,
+        en: `needs ${bucketCount} quantities, one per period of the plan`,
+      });
     }
     l.quantities.forEach((q, k) => {
-      if (!Number.isFinite(q) || q < 0) problems.push({ line: i, field: `lines[${i}].quantities[${k}]`, zh: '数量不能为负数', en: 'quantity must not be negative' });
+      if (!Number.isFinite(q) || q < 0)
+        problems.push({ line: i, field: `lines[${i}].quantities[${k}]`, zh: '数量不能为负数', en: 'quantity must not be negative' });
     });
     if (l.forecastQty !== undefined && l.forecastQty !== null && (!Number.isFinite(l.forecastQty) || l.forecastQty < 0)) {
       problems.push({ line: i, field: `lines[${i}].forecastQty`, zh: '预估量不能为负数', en: 'forecast must not be negative' });

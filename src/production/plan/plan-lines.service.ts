@@ -68,7 +68,11 @@ export async function savePlanLines(db: Db, actor: Actor, planId: string, change
   assertEditable(plan, await findPlanDocument(db, plan));
   if (plan.version !== change.version) throw versionConflict();
   const incoming = change.lines ?? change.upsert ?? [];
-  const known = await activeItems(db, actor.orgId, incoming.map((l) => l.itemId));
+  const known = await activeItems(
+    db,
+    actor.orgId,
+    incoming.map((l) => l.itemId),
+  );
   const problems = checkPlanLines(incoming, bucketStarts(plan).length, known);
   if (problems.length) refuse(problems);
   const today = await localToday(db, actor.orgId, now);
@@ -107,7 +111,13 @@ export async function savePlanLines(db: Db, actor: Actor, planId: string, change
       entity: 'prod_plan',
       entityId: planId,
       before: { version: plan.version },
-      after: { version: after.version, lines: sum.n, total: sum.total, changed: incoming.slice(0, 100).map((l) => ({ itemId: l.itemId, total: lineTotal(l.quantities) })), removed: change.remove ?? [] },
+      after: {
+        version: after.version,
+        lines: sum.n,
+        total: sum.total,
+        changed: incoming.slice(0, 100).map((l) => ({ itemId: l.itemId, total: lineTotal(l.quantities) })),
+        removed: change.remove ?? [],
+      },
     });
     return { version: after.version, lineCount: sum.n, total: sum.total, capacity: view };
   });

@@ -21,11 +21,34 @@ export async function getPlanSignatures(db: Db, actor: Actor, planId: string): P
     return { planId: plan.id, number: doc.number, revision: doc.revision, lines: await findDocumentSignatures(db, actor.orgId, doc.id, offset) };
   }
   const ids = [plan.createdBy, ...(plan.confirmedBy ? [plan.confirmedBy] : [])];
-  const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.orgId, actor.orgId), inArray(users.id, ids)))).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (
+      await db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(and(eq(users.orgId, actor.orgId), inArray(users.id, ids)))
+    ).map((u) => [u.id, u.name]),
+  );
   const slots: SignatureSlot[] = [
-    { key: 'prepared', label: { zh: '编制（生产部）', en: 'Prepared (production)' }, roleCode: null, decision: 'prepared', actorId: plan.createdBy, actorName: names.get(plan.createdBy) ?? null, at: plan.createdAt },
+    {
+      key: 'prepared',
+      label: { zh: '编制（生产部）', en: 'Prepared (production)' },
+      roleCode: null,
+      decision: 'prepared',
+      actorId: plan.createdBy,
+      actorName: names.get(plan.createdBy) ?? null,
+      at: plan.createdAt,
+    },
     plan.confirmedBy && plan.confirmedAt
-      ? { key: 'confirmed', label: { zh: '车间确认', en: 'Confirmed (workshop)' }, roleCode: null, decision: 'confirmed', actorId: plan.confirmedBy, actorName: names.get(plan.confirmedBy) ?? null, at: plan.confirmedAt }
+      ? {
+          key: 'confirmed',
+          label: { zh: '车间确认', en: 'Confirmed (workshop)' },
+          roleCode: null,
+          decision: 'confirmed',
+          actorId: plan.confirmedBy,
+          actorName: names.get(plan.confirmedBy) ?? null,
+          at: plan.confirmedAt,
+        }
       : { key: 'confirmed', label: { zh: '车间确认', en: 'Confirmed (workshop)' }, roleCode: null, decision: null, actorId: null, actorName: null, at: null },
   ];
   return { planId: plan.id, number: null, revision: null, lines: await resolveSignatures(db, actor.orgId, slots, offset) };

@@ -22,7 +22,11 @@ export async function submitPlan(db: Db, workflows: Workflows, actor: Actor, pla
   const today = await localToday(db, actor.orgId, now);
   await db.transaction(async (tx) => {
     const lines = await findWorkingLines(tx, actor.orgId, plan.id);
-    const labels = await findItemLabels(tx, actor.orgId, lines.map((l) => l.itemId));
+    const labels = await findItemLabels(
+      tx,
+      actor.orgId,
+      lines.map((l) => l.itemId),
+    );
     const capacity: CapacityView = await computePlanCapacityOf(tx, plan, today, lines);
     const body = planDocumentBody(plan, lines, labels, capacity, await findCountermeasures(tx, actor.orgId, plan.id));
     if (doc.state === 'draft') {

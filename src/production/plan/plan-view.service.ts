@@ -134,7 +134,13 @@ export async function diffPlanRevisions(db: Db, actor: Actor, planId: string, fr
   requireAccess(actor, 'production.read');
   const plan = await getPlanRow(db, actor.orgId, planId);
   const load = async (r: number | 'working') => {
-    if (r === 'working') return (await findWorkingLines(db, actor.orgId, planId)).map((l) => ({ itemId: l.itemId, forecastQty: l.forecastQty, quantities: l.quantities, total: l.total }));
+    if (r === 'working')
+      return (await findWorkingLines(db, actor.orgId, planId)).map((l) => ({
+        itemId: l.itemId,
+        forecastQty: l.forecastQty,
+        quantities: l.quantities,
+        total: l.total,
+      }));
     const rows = await findRevisionLines(db, actor.orgId, planId, r);
     if (rows.length === 0) {
       const known = await findSnapshotRevisions(db, actor.orgId, planId);
@@ -143,5 +149,15 @@ export async function diffPlanRevisions(db: Db, actor: Actor, planId: string, fr
     return rows;
   };
   const changes = diffPlanLines(await load(from), await load(to));
-  return { from, to, buckets: bucketStarts(plan), changes, items: await findItemLabels(db, actor.orgId, changes.map((c) => c.itemId)) };
+  return {
+    from,
+    to,
+    buckets: bucketStarts(plan),
+    changes,
+    items: await findItemLabels(
+      db,
+      actor.orgId,
+      changes.map((c) => c.itemId),
+    ),
+  };
 }

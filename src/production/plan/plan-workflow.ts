@@ -69,7 +69,13 @@ async function applyMonthlyApprover(tx: Db, actor: Actor, doc: TransitionEvent['
     .set({ chainSteps: steps })
     .where(and(eq(documents.orgId, doc.orgId), eq(documents.id, doc.id)));
   doc.chainSteps = steps;
-  await writeAudit(tx, actor, { action: 'production.plan.monthly-approver', entity: 'document', entityId: doc.id, before: { steps: before }, after: { steps, role } });
+  await writeAudit(tx, actor, {
+    action: 'production.plan.monthly-approver',
+    entity: 'document',
+    entityId: doc.id,
+    before: { steps: before },
+    after: { steps, role },
+  });
 }
 
 async function onPlanTransition(tx: Db, actor: Actor, event: TransitionEvent): Promise<void> {
@@ -91,12 +97,21 @@ async function onPlanTransition(tx: Db, actor: Actor, event: TransitionEvent): P
         kind: 'production.capacity.under',
         title: { zh: `产能利用不足：${doc.number} ${doc.title}`, en: `Capacity far from used: ${doc.number}` },
         body: {
-          zh: `以下车间期间远低于生产能力（依据 T4 第十九条上报）：${under.slice(0, 8).map((u) => `${u.workshopName} ${u.label.zh} ${percent(u.utilisation)}`).join('；')}`,
-          en: `Far below capacity (reported under T4 art. 19): ${under.slice(0, 8).map((u) => `${u.workshopName} ${u.label.en} ${percent(u.utilisation)}`).join('; ')}`,
+          zh: `以下车间期间远低于生产能力（依据 T4 第十九条上报）：${under
+            .slice(0, 8)
+            .map((u) => `${u.workshopName} ${u.label.zh} ${percent(u.utilisation)}`)
+            .join('；')}`,
+          en: `Far below capacity (reported under T4 art. 19): ${under
+            .slice(0, 8)
+            .map((u) => `${u.workshopName} ${u.label.en} ${percent(u.utilisation)}`)
+            .join('; ')}`,
         },
         link: planLink(plan.id),
       });
-      await tx.update(prodPlans).set({ underReportedAt: now }).where(and(eq(prodPlans.orgId, plan.orgId), eq(prodPlans.id, plan.id)));
+      await tx
+        .update(prodPlans)
+        .set({ underReportedAt: now })
+        .where(and(eq(prodPlans.orgId, plan.orgId), eq(prodPlans.id, plan.id)));
     }
     return;
   }
@@ -129,6 +144,11 @@ export const planDocumentTypes: DocumentTypeInfo[] = planTypes.map(([kind, docTy
   isGenericEditable: false,
 }));
 
-export const planGuards: GuardDeclaration[] = planTypes.map(([, docType]) => ({ docType, action: 'submit', name: 'production.capacity-check', fn: capacityGuard }));
+export const planGuards: GuardDeclaration[] = planTypes.map(([, docType]) => ({
+  docType,
+  action: 'submit',
+  name: 'production.capacity-check',
+  fn: capacityGuard,
+}));
 
 export const planTransitionHooks: HookDeclaration[] = planTypes.map(([, docType]) => ({ docType, fn: onPlanTransition }));

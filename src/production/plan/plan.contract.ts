@@ -25,7 +25,14 @@ export const HeatCell = z.object({
   under: z.boolean(),
   items: z.array(z.object({ itemId: z.string(), hours: z.number() })),
 });
-export const HeatRow = z.object({ workshopId: z.string(), code: z.string(), name: z.string(), cells: z.array(HeatCell), totalLoad: z.number(), totalCapacity: z.number() });
+export const HeatRow = z.object({
+  workshopId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  cells: z.array(HeatCell),
+  totalLoad: z.number(),
+  totalCapacity: z.number(),
+});
 export const CapacityCheck = z.object({
   thresholds: z.object({ maxUtilisation: z.number(), minUtilisation: z.number() }),
   groups: z.array(z.object({ start: z.string(), label: Text })),
@@ -123,7 +130,13 @@ export const PlanOut = z.object({
 });
 export type PlanOut = z.infer<typeof PlanOut>;
 
-export const PlanLineOut = z.object({ itemId: z.string(), forecastQty: z.number().nullable(), quantities: z.array(z.number()), total: z.number(), note: z.string() });
+export const PlanLineOut = z.object({
+  itemId: z.string(),
+  forecastQty: z.number().nullable(),
+  quantities: z.array(z.number()),
+  total: z.number(),
+  note: z.string(),
+});
 
 /** Everything the plan screen shows: grid, capacity heat map, countermeasures, approval. */
 export const PlanView = z.object({
@@ -303,7 +316,16 @@ export const Feasibility = z.object({
     }),
   ),
   shortages: z.array(
-    z.object({ itemId: z.string(), code: z.string(), name: z.string(), unit: z.string(), qty: z.number(), needOn: z.string(), releaseOn: z.string(), leadTimeDays: z.number() }),
+    z.object({
+      itemId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      qty: z.number(),
+      needOn: z.string(),
+      releaseOn: z.string(),
+      leadTimeDays: z.number(),
+    }),
   ),
   lateLines: z.array(z.object({ itemId: z.string(), dueOn: z.string() })),
 });

@@ -56,9 +56,15 @@ export function assertEditable(plan: PlanRow, doc: DocumentRow | null): void {
   if (state === 'draft') return;
   if (state === 'confirmed') throw invalidState('周计划已确认，不能修改', 'The weekly plan is confirmed and can no longer change');
   if (state === 'issued' || state === 'approved') {
-    throw invalidState('计划已批准或已下达，不能直接修改；请先发起调整（新版本须按原审批流程重新审批）', 'The plan is approved or issued; start an adjustment (a new revision approved through the same chain) to change it');
+    throw invalidState(
+      '计划已批准或已下达，不能直接修改；请先发起调整（新版本须按原审批流程重新审批）',
+      'The plan is approved or issued; start an adjustment (a new revision approved through the same chain) to change it',
+    );
   }
-  throw invalidState(`计划处于“${state === 'submitted' ? '审批中' : state === 'rejected' ? '已退回' : '已关闭'}”状态，不能修改`, `A ${state} plan cannot be edited`);
+  throw invalidState(
+    `计划处于“${state === 'submitted' ? '审批中' : state === 'rejected' ? '已退回' : '已关闭'}”状态，不能修改`,
+    `A ${state} plan cannot be edited`,
+  );
 }
 
 export async function findWorkingLines(db: Db, orgId: string, planId: string): Promise<PlanLineRow[]> {
@@ -71,7 +77,12 @@ export async function findWorkingLines(db: Db, orgId: string, planId: string): P
 
 export async function findRevisionLines(db: Db, orgId: string, planId: string, revision: number): Promise<LineSnapshot[]> {
   return db
-    .select({ itemId: prodPlanRevisionLines.itemId, forecastQty: prodPlanRevisionLines.forecastQty, quantities: prodPlanRevisionLines.quantities, total: prodPlanRevisionLines.total })
+    .select({
+      itemId: prodPlanRevisionLines.itemId,
+      forecastQty: prodPlanRevisionLines.forecastQty,
+      quantities: prodPlanRevisionLines.quantities,
+      total: prodPlanRevisionLines.total,
+    })
     .from(prodPlanRevisionLines)
     .where(and(eq(prodPlanRevisionLines.orgId, orgId), eq(prodPlanRevisionLines.planId, planId), eq(prodPlanRevisionLines.revision, revision)));
 }

@@ -96,7 +96,9 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
     const v = await view();
     const line = { itemId: p.items.wine, forecastQty: 21000, quantities: v.lines[0].quantities };
     await savePlanLines(db, p.planner, planId, { version: v.version, upsert: [{ ...line, note: '张三' }] }, NOW);
-    await expect(savePlanLines(db, p.planner, planId, { version: v.version, upsert: [{ ...line, note: '李四' }] }, NOW)).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    await expect(savePlanLines(db, p.planner, planId, { version: v.version, upsert: [{ ...line, note: '李四' }] }, NOW)).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
     expect((await view()).lines[0].note).toBe('张三');
   });
 
@@ -109,16 +111,26 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-9 with a countermeasure recorded the plan goes up, and a workshop far below capacity is reported to the leaders', async () => {
-    await expect(addCountermeasure(db, p.planner, planId, { workshopId: p.workshops.fill, bucketStart: '2026-04-09', kind: 'overtime', description: '周日加班' }, NOW)).rejects.toMatchObject({
+    await expect(
+      addCountermeasure(db, p.planner, planId, { workshopId: p.workshops.fill, bucketStart: '2026-04-09', kind: 'overtime', description: '周日加班' }, NOW),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
-    await addCountermeasure(db, p.planner, planId, { workshopId: p.workshops.fill, bucketStart: '2026-04-06', kind: 'overtime', description: '周日加一个班次', extraHours: 6 }, NOW);
+    await addCountermeasure(
+      db,
+      p.planner,
+      planId,
+      { workshopId: p.workshops.fill, bucketStart: '2026-04-06', kind: 'overtime', description: '周日加一个班次', extraHours: 6 },
+      NOW,
+    );
     await submitPlan(db, workflows, p.planner, planId, { version: await docVersion(), opinion: '请审批' }, at('2026-03-26T02:00:00Z'));
     const doc = await getDocument(db, workflows, p.planner, documentId);
     expect(doc.state).toBe('submitted');
     // The approver reads the plan's summary in the document: totals, the capacity verdict, the products.
     expect((doc.body as { content: string }).content).toContain('灌装车间 第2周 04-06~04-12 负荷 105%（应对措施：周日加一个班次）');
-    expect((doc.body as { lines: { key: string; value: string; valueEn?: string }[] }).lines).toEqual([{ key: 'W1 干红葡萄酒（750ml×6）', value: '22,300 箱，预估 21,000', valueEn: '22,300 箱, forecast 21,000' }]);
+    expect((doc.body as { lines: { key: string; value: string; valueEn?: string }[] }).lines).toEqual([
+      { key: 'W1 干红葡萄酒（750ml×6）', value: '22,300 箱，预估 21,000', valueEn: '22,300 箱, forecast 21,000' },
+    ]);
     const told = await db
       .select()
       .from(notifications)
@@ -133,7 +145,9 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
 
   it('PP-8 a submitted plan cannot be edited', async () => {
     const v = await view();
-    await expect(savePlanLines(db, p.planner, planId, { version: v.version, upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(1) }] }, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(
+      savePlanLines(db, p.planner, planId, { version: v.version, upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(1) }] }, NOW),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
   it('PP-8 PP-14 approval decomposes the plan into part, purchase plans, netted against stock, with the short material flagged', async () => {
@@ -152,7 +166,14 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('CORE-5 PP-8 issued to the workshops, each acknowledges; the issuer sees who has not', async () => {
-    await issueDocument(db, workflows, p.planner, documentId, { version: await docVersion(), departmentIds: [p.departments.get('灌装车间')!, p.departments.get('生产部')!] }, at('2026-03-30T02:00:00Z'));
+    await issueDocument(
+      db,
+      workflows,
+      p.planner,
+      documentId,
+      { version: await docVersion(), departmentIds: [p.departments.get('灌装车间')!, p.departments.get('生产部')!] },
+      at('2026-03-30T02:00:00Z'),
+    );
     const director = await (await import('#test-support')).newPerson(db, p.orgId, ['production.read', 'document.read', 'document.write']);
     await db.execute(sql`update users set department_id = ${p.departments.get('灌装车间')!} where org_id = ${p.orgId} and id = ${director.userId}`);
     await acknowledgeDocument(db, director, documentId, at('2026-03-30T03:00:00Z'));
@@ -167,7 +188,9 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
 
   it('CORE-4 an issued plan changes only through an adjustment, a new revision whose diff shows what moved', async () => {
     const v = await view();
-    await expect(savePlanLines(db, p.planner, planId, { version: v.version, upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(0) }] }, NOW)).rejects.toMatchObject({
+    await expect(
+      savePlanLines(db, p.planner, planId, { version: v.version, upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(0) }] }, NOW),
+    ).rejects.toMatchObject({
       code: 'INVALID_STATE',
       message: expect.stringContaining('请先发起调整'),
     });
@@ -180,7 +203,15 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
     await savePlanLines(db, p.planner, planId, { version: adjusting.version, upsert: [{ itemId: p.items.wine, forecastQty: 21400, quantities }] }, NOW);
     const diff = await diffPlanRevisions(db, p.planner, planId, 1, 'working');
     expect(diff.changes).toEqual([
-      expect.objectContaining({ itemId: p.items.wine, kind: 'changed', totalBefore: 22300, totalAfter: 22700, forecastBefore: 21000, forecastAfter: 21400, buckets: [{ index: 20, before: 800, after: 1200 }] }),
+      expect.objectContaining({
+        itemId: p.items.wine,
+        kind: 'changed',
+        totalBefore: 22300,
+        totalAfter: 22700,
+        forecastBefore: 21000,
+        forecastAfter: 21400,
+        buckets: [{ index: 20, before: 800, after: 1200 }],
+      }),
     ]);
     expect(diff.buckets[20]).toBe('2026-04-21');
   });
@@ -204,9 +235,24 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-8 saves a 2,000-product plan in one transaction of batched statements, quickly', async () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => ({ orgId: p.orgId, code: `BULK-${i}`, name: `产品 ${i}`, unit: '箱', category: 'finished' as const, source: 'make' as const }));
+    const rows = Array.from({ length: 2000 }, (_, i) => ({
+      orgId: p.orgId,
+      code: `BULK-${i}`,
+      name: `产品 ${i}`,
+      unit: '箱',
+      category: 'finished' as const,
+      source: 'make' as const,
+    }));
     const ids: string[] = [];
-    for (let i = 0; i < rows.length; i += 500) ids.push(...(await db.insert(prodItems).values(rows.slice(i, i + 500)).returning({ id: prodItems.id })).map((r) => r.id));
+    for (let i = 0; i < rows.length; i += 500)
+      ids.push(
+        ...(
+          await db
+            .insert(prodItems)
+            .values(rows.slice(i, i + 500))
+            .returning({ id: prodItems.id })
+        ).map((r) => r.id),
+      );
     const big = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-06' }, NOW);
     const lines = ids.map((itemId, i) => ({ itemId, forecastQty: 100, quantities: Array.from({ length: 30 }, (_, k) => (k + i) % 7) }));
     const started = Date.now();

@@ -22,9 +22,12 @@ export interface NewPlanRecord {
 }
 
 const duplicate = (kind: PlanKind) =>
-  new AppError('CONFLICT', kind === 'weekly' ? '该车间本周的周计划已存在' : '该期间的计划已存在', kind === 'weekly' ? 'This workshop already has a plan for that week' : 'A plan for this period already exists', [
-    { field: 'period', reason: 'exists' },
-  ]);
+  new AppError(
+    'CONFLICT',
+    kind === 'weekly' ? '该车间本周的周计划已存在' : '该期间的计划已存在',
+    kind === 'weekly' ? 'This workshop already has a plan for that week' : 'A plan for this period already exists',
+    [{ field: 'period', reason: 'exists' }],
+  );
 
 /** Creates the plan and, except for weekly plans, its approval document — in the caller's transaction. */
 export async function insertPlan(tx: Db, workflows: Workflows, actor: Actor, input: NewPlanRecord, now: Date): Promise<PlanRow> {
@@ -32,7 +35,17 @@ export async function insertPlan(tx: Db, workflows: Workflows, actor: Actor, inp
   const kind = input.period.kind;
   let documentId: string | null = null;
   if (kind !== 'weekly') {
-    const doc = await createDocument(tx, workflows, actor, { docType: PLAN_DOC_TYPES[kind], title: p.title.zh, body: { kind, periodStart: p.periodStart, periodEnd: p.periodEnd, content: `${p.title.zh}（明细见生产计划页面）` } }, now);
+    const doc = await createDocument(
+      tx,
+      workflows,
+      actor,
+      {
+        docType: PLAN_DOC_TYPES[kind],
+        title: p.title.zh,
+        body: { kind, periodStart: p.periodStart, periodEnd: p.periodEnd, content: `${p.title.zh}（明细见生产计划页面）` },
+      },
+      now,
+    );
     documentId = doc.id;
   }
   const [row] = await tx
@@ -53,7 +66,12 @@ export async function insertPlan(tx: Db, workflows: Workflows, actor: Actor, inp
       updatedAt: now,
     })
     .returning();
-  await writeAudit(tx, actor, { action: 'production.plan.create', entity: 'prod_plan', entityId: row.id, after: { kind, title: row.title, periodStart: row.periodStart, periodEnd: row.periodEnd, documentId } });
+  await writeAudit(tx, actor, {
+    action: 'production.plan.create',
+    entity: 'prod_plan',
+    entityId: row.id,
+    after: { kind, title: row.title, periodStart: row.periodStart, periodEnd: row.periodEnd, documentId },
+  });
   if (kind === 'monthly') {
     const [me] = await tx
       .select({ departmentId: users.departmentId })
@@ -99,7 +117,11 @@ export async function findPlans(db: Db, actor: Actor, filter: PlanFilter = {}): 
   if (filter.to) where.push(lte(prodPlans.periodStart, filter.to));
   if (filter.workshopId) where.push(eq(prodPlans.workshopId, filter.workshopId));
   const totals = db
-    .select({ planId: prodPlanLines.planId, n: sql<number>`count(*)::int`.as('n'), total: sql<number>`coalesce(sum(${prodPlanLines.total}), 0)::float8`.as('total') })
+    .select({
+      planId: prodPlanLines.planId,
+      n: sql<number>`count(*)::int`.as('n'),
+      total: sql<number>`coalesce(sum(${prodPlanLines.total}), 0)::float8`.as('total'),
+    })
     .from(prodPlanLines)
     .where(eq(prodPlanLines.orgId, actor.orgId))
     .groupBy(prodPlanLines.planId)

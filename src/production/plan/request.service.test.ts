@@ -39,7 +39,12 @@ describe('special and temporary plans, plans from demand, level and annual plans
 
   it('PP-11 a temporary requirement that cannot be met gets written feedback at once, naming the bottleneck and the short material', async () => {
     // 6,000 cases in three days: filling makes 1,000 a day, and corks take 15 days to buy.
-    const r = await createPlanRequest(db, p.market, { kind: 'temporary', title: '酒店加急', lines: [{ itemId: p.items.wine, qty: 6000, dueOn: '2026-06-12' }] }, NOW);
+    const r = await createPlanRequest(
+      db,
+      p.market,
+      { kind: 'temporary', title: '酒店加急', lines: [{ itemId: p.items.wine, qty: 6000, dueOn: '2026-06-12' }] },
+      NOW,
+    );
     expect(r).toMatchObject({ number: 'LS-2026-0001', state: 'infeasible', isFeasible: false, receivedOn: '2026-06-10', issueDueOn: '2026-06-11' });
     expect(r.feedbackZh).toContain('瓶颈车间：灌装车间 2026-06-10');
     expect(r.feedbackZh).toContain('物料短缺：C1 软木塞');
@@ -59,7 +64,12 @@ describe('special and temporary plans, plans from demand, level and annual plans
 
   it('PP-11 a feasible special requirement gets its plan within two days; issuing it closes the clock', async () => {
     await countStock(db, p.system, p.items.cork, 100000, NOW);
-    const r = await createPlanRequest(db, p.market, { kind: 'special', title: '出口订单', lines: [{ itemId: p.items.wine, qty: 1200, dueOn: '2026-06-20' }] }, NOW);
+    const r = await createPlanRequest(
+      db,
+      p.market,
+      { kind: 'special', title: '出口订单', lines: [{ itemId: p.items.wine, qty: 1200, dueOn: '2026-06-20' }] },
+      NOW,
+    );
     expect(r).toMatchObject({ isFeasible: true, state: 'received', issueDueOn: '2026-06-12' });
     const { plan } = await createPlanFromRequest(db, workflows, p.planner, r.id, r.version, NOW);
     const v = await getPlanView(db, workflows, p.planner, plan.id);
@@ -70,7 +80,14 @@ describe('special and temporary plans, plans from demand, level and annual plans
     let doc = await getDocument(db, workflows, p.planner, plan.documentId!);
     doc = await submitDocument(db, workflows, p.planner, doc.id, { version: doc.version }, NOW);
     doc = await approveDocument(db, workflows, p.vp, doc.id, { version: doc.version }, NOW);
-    await issueDocument(db, workflows, p.planner, doc.id, { version: doc.version, departmentIds: [p.departments.get('灌装车间')!] }, new Date('2026-06-11T02:00:00Z'));
+    await issueDocument(
+      db,
+      workflows,
+      p.planner,
+      doc.id,
+      { version: doc.version, departmentIds: [p.departments.get('灌装车间')!] },
+      new Date('2026-06-11T02:00:00Z'),
+    );
     expect((await getPlanRequest(db, p.planner, r.id)).state).toBe('closed');
     const [due] = await db
       .select({ state: deadlines.state })

@@ -44,7 +44,14 @@ async function getRequestRow(db: Db, orgId: string, id: string): Promise<PlanReq
  * capacity the plans in force leave free, never before today; materials are then needed as late
  * as the due date allows.
  */
-async function scheduleRequest(db: Db, orgId: string, master: PlanningMaster, lines: readonly RequestLine[], period: { periodStart: string; periodEnd: string; bucket: 'day' }, today: string) {
+async function scheduleRequest(
+  db: Db,
+  orgId: string,
+  master: PlanningMaster,
+  lines: readonly RequestLine[],
+  period: { periodStart: string; periodEnd: string; bucket: 'day' },
+  today: string,
+) {
   const starts = bucketStarts(period);
   const trial = { orgId, kind: 'special' as const, ...period, workshopId: null };
   const base = await computePlanCapacityOf(db, trial, today, []);
@@ -65,7 +72,12 @@ async function scheduleRequest(db: Db, orgId: string, master: PlanningMaster, li
 }
 
 /** Capacity over the days to the last due date, on top of the monthly plans in force; materials by MRP. */
-export async function evaluateFeasibility(db: Db, orgId: string, lines: readonly RequestLine[], today: string): Promise<Feasibility & { labels: Record<string, { code: string; name: string; unit: string }> }> {
+export async function evaluateFeasibility(
+  db: Db,
+  orgId: string,
+  lines: readonly RequestLine[],
+  today: string,
+): Promise<Feasibility & { labels: Record<string, { code: string; name: string; unit: string }> }> {
   const lastDue = lines.reduce((m, l) => (l.dueOn > m ? l.dueOn : m), today);
   const trial = { orgId, kind: 'special' as const, periodStart: today, periodEnd: lastDue, bucket: 'day' as const, workshopId: null };
   const lateLines = lines.filter((l) => l.dueOn < today).map((l) => ({ itemId: l.itemId, dueOn: l.dueOn }));
@@ -80,7 +92,9 @@ export async function evaluateFeasibility(db: Db, orgId: string, lines: readonly
     const i = items.get(s.itemId);
     return { ...s, qty: round(s.qty, 3), code: i?.code ?? '', name: i?.name ?? '', unit: i?.unit ?? '', leadTimeDays: i?.leadTimeDays ?? 0 };
   });
-  const labels = Object.fromEntries(lines.map((l) => [l.itemId, { code: items.get(l.itemId)?.code ?? '', name: items.get(l.itemId)?.name ?? '', unit: items.get(l.itemId)?.unit ?? '' }]));
+  const labels = Object.fromEntries(
+    lines.map((l) => [l.itemId, { code: items.get(l.itemId)?.code ?? '', name: items.get(l.itemId)?.name ?? '', unit: items.get(l.itemId)?.unit ?? '' }]),
+  );
   return { ...judgeFeasibility(findBottlenecks(withRequest, without), shortages, lateLines), labels };
 }
 
@@ -162,8 +176,14 @@ export async function createPlanRequest(db: Db, actor: Actor, input: RequestInpu
       });
       await notifyUsers(tx, actor.orgId, [owner.userId], {
         kind: 'production.request',
-        title: { zh: `${input.kind === 'special' ? '专项' : '临时'}需求 ${number}：${title}`, en: `${input.kind === 'special' ? 'Special' : 'Temporary'} requirement ${number}: ${title}` },
-        body: { zh: `须于 ${issueDueOn} 前下达生产计划。${result.isFeasible ? '' : '系统核算无法满足，已书面反馈提出部门。'}`, en: `Issue the plan by ${issueDueOn}.${result.isFeasible ? '' : ' It cannot be met; written feedback went to the requester.'}` },
+        title: {
+          zh: `${input.kind === 'special' ? '专项' : '临时'}需求 ${number}：${title}`,
+          en: `${input.kind === 'special' ? 'Special' : 'Temporary'} requirement ${number}: ${title}`,
+        },
+        body: {
+          zh: `须于 ${issueDueOn} 前下达生产计划。${result.isFeasible ? '' : '系统核算无法满足，已书面反馈提出部门。'}`,
+          en: `Issue the plan by ${issueDueOn}.${result.isFeasible ? '' : ' It cannot be met; written feedback went to the requester.'}`,
+        },
         link: requestLink(row.id),
       });
     }
@@ -203,7 +223,12 @@ export async function reevaluatePlanRequest(db: Db, actor: Actor, id: string, ve
       .returning();
     if (!row) throw versionConflict();
     if (!result.isFeasible) {
-      await notifyUsers(tx, actor.orgId, [request.requesterId], { kind: 'production.request.feedback', title: { zh: `书面反馈：${request.number} ${request.title}`, en: `Written feedback: ${request.number}` }, body: feedback, link: requestLink(id) });
+      await notifyUsers(tx, actor.orgId, [request.requesterId], {
+        kind: 'production.request.feedback',
+        title: { zh: `书面反馈：${request.number} ${request.title}`, en: `Written feedback: ${request.number}` },
+        body: feedback,
+        link: requestLink(id),
+      });
     }
     await writeAudit(tx, actor, { action: 'production.request.evaluate', entity: 'prod_plan_request', entityId: id, after: { isFeasible: result.isFeasible } });
     return row;
@@ -224,7 +249,15 @@ export async function createPlanFromRequest(db: Db, workflows: Workflows, actor:
     const plan = await insertPlan(tx, workflows, actor, { period: { kind: request.kind, from, to, name: request.title }, requestId: id }, now);
     const period = { ...planPeriod({ kind: request.kind, from, to, name: request.title }), bucket: 'day' as const };
     const scheduled = await scheduleRequest(tx, actor.orgId, await loadPlanningMaster(tx, actor.orgId), request.lines, period, today);
-    const rows = scheduled.map(({ itemId, quantities }, i) => ({ orgId: actor.orgId, planId: plan.id, itemId, quantities, total: round(quantities.reduce((s, x) => s + x, 0)), forecastQty: null, sort: i }));
+    const rows = scheduled.map(({ itemId, quantities }, i) => ({
+      orgId: actor.orgId,
+      planId: plan.id,
+      itemId,
+      quantities,
+      total: round(quantities.reduce((s, x) => s + x, 0)),
+      forecastQty: null,
+      sort: i,
+    }));
     if (rows.length) await tx.insert(prodPlanLines).values(rows);
     await refreshPlanCapacity(tx, plan, today);
     const [row] = await tx

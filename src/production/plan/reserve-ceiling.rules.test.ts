@@ -66,7 +66,12 @@ describe('PP-7 T1 7 reserve ceilings at maximum output', () => {
 
   it('PP-7 T1 7: with the annual plan changed less than the threshold a change is held back with a warning citing T1 7', () => {
     const r = computeReserveCeilings(base({ maxStock: { base: 40000, bottle: 100000 }, annualChangePct: 5 }));
-    expect(r.stability).toMatchObject({ annualChangePct: 5, thresholdPct: 20, canChange: false, finding: { clause: 'T1 7', severity: 'warning', zh: expect.stringContaining('年度计划变化不大，不应调整') } });
+    expect(r.stability).toMatchObject({
+      annualChangePct: 5,
+      thresholdPct: 20,
+      canChange: false,
+      finding: { clause: 'T1 7', severity: 'warning', zh: expect.stringContaining('年度计划变化不大，不应调整') },
+    });
     expect(r.rows.find((x) => x.code === 'B1')?.status).toBe('hold');
     // Below the need is still below: the ceiling must meet the maximum output.
     expect(r.rows.find((x) => x.code === 'P1')?.status).toBe('below');
@@ -98,14 +103,17 @@ describe('PP-7 T1 7 reserve ceilings at maximum output', () => {
     expect(computeReserveCeilings(base({ products: [] })).rows).toEqual([]);
   });
 
-  it.each(['T1', 'T2', 'T3', 'T4'] as const)('PP-7 T1 7 preset %s: materialReserveDays, wipReserveDays and ceilingChangeThresholdPct drive the ceilings', (preset) => {
-    const p = POLICY_PRESETS[preset].production;
-    expect(p).toMatchObject({ materialReserveDays: 30, wipReserveDays: 5, ceilingChangeThresholdPct: 20 });
-    const policy = { materialReserveDays: p.materialReserveDays, wipReserveDays: p.wipReserveDays, ceilingChangeThresholdPct: p.ceilingChangeThresholdPct };
-    const r = computeReserveCeilings(base({ policy, annualChangePct: p.ceilingChangeThresholdPct - 1 }));
-    expect(r.rows.find((x) => x.code === 'P1')?.ceiling).toBe(6000 * p.materialReserveDays);
-    expect(r.rows.find((x) => x.code === 'B1')?.ceiling).toBe(4500 * p.wipReserveDays);
-    expect(r.stability.canChange).toBe(false);
-    expect(computeReserveCeilings(base({ policy, annualChangePct: p.ceilingChangeThresholdPct })).stability.canChange).toBe(true);
-  });
+  it.each(['T1', 'T2', 'T3', 'T4'] as const)(
+    'PP-7 T1 7 preset %s: materialReserveDays, wipReserveDays and ceilingChangeThresholdPct drive the ceilings',
+    (preset) => {
+      const p = POLICY_PRESETS[preset].production;
+      expect(p).toMatchObject({ materialReserveDays: 30, wipReserveDays: 5, ceilingChangeThresholdPct: 20 });
+      const policy = { materialReserveDays: p.materialReserveDays, wipReserveDays: p.wipReserveDays, ceilingChangeThresholdPct: p.ceilingChangeThresholdPct };
+      const r = computeReserveCeilings(base({ policy, annualChangePct: p.ceilingChangeThresholdPct - 1 }));
+      expect(r.rows.find((x) => x.code === 'P1')?.ceiling).toBe(6000 * p.materialReserveDays);
+      expect(r.rows.find((x) => x.code === 'B1')?.ceiling).toBe(4500 * p.wipReserveDays);
+      expect(r.stability.canChange).toBe(false);
+      expect(computeReserveCeilings(base({ policy, annualChangePct: p.ceilingChangeThresholdPct })).stability.canChange).toBe(true);
+    },
+  );
 });

@@ -195,9 +195,19 @@ export function computeReserveCeilings(input: CeilingInput): CeilingResult {
     maxOutputFactor: round(factor, 4),
     bottleneck,
     workingDays: days,
-    products: planned.map((p) => ({ itemId: p.itemId, plannedQty: p.plannedQty, maxQty: round(p.plannedQty * factor), maxPerDay: round(maxRates.get(p.itemId) ?? 0) })),
+    products: planned.map((p) => ({
+      itemId: p.itemId,
+      plannedQty: p.plannedQty,
+      maxQty: round(p.plannedQty * factor),
+      maxPerDay: round(maxRates.get(p.itemId) ?? 0),
+    })),
     rows,
-    stability: { annualChangePct: input.annualChangePct === null ? null : round(input.annualChangePct, 2), thresholdPct: input.policy.ceilingChangeThresholdPct, canChange: stability.canChange, finding: stability.finding },
+    stability: {
+      annualChangePct: input.annualChangePct === null ? null : round(input.annualChangePct, 2),
+      thresholdPct: input.policy.ceilingChangeThresholdPct,
+      canChange: stability.canChange,
+      finding: stability.finding,
+    },
   };
 }
 

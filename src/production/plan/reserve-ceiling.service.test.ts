@@ -40,11 +40,20 @@ describe('PP-7 T1 7 reserve ceilings of a quarterly and an annual plan', () => {
   afterAll(() => database.drop());
 
   const setMax = async (itemId: string, maxQty: number) => {
-    const [s] = await db.select({ v: prodStock.version }).from(prodStock).where(and(eq(prodStock.orgId, p.orgId), eq(prodStock.itemId, itemId)));
+    const [s] = await db
+      .select({ v: prodStock.version })
+      .from(prodStock)
+      .where(and(eq(prodStock.orgId, p.orgId), eq(prodStock.itemId, itemId)));
     await updateStock(db, p.planner, itemId, { version: s.v, maxQty }, NOW);
   };
   const docVersion = async () => (await getDocument(db, workflows, p.planner, annualDoc)).version;
-  const planVersion = async (id: string) => (await db.select({ v: prodPlans.version }).from(prodPlans).where(and(eq(prodPlans.orgId, p.orgId), eq(prodPlans.id, id))))[0].v;
+  const planVersion = async (id: string) =>
+    (
+      await db
+        .select({ v: prodPlans.version })
+        .from(prodPlans)
+        .where(and(eq(prodPlans.orgId, p.orgId), eq(prodPlans.id, id)))
+    )[0].v;
 
   it('PP-7 T1 7: the quarterly plan’s ceilings come from the BOM at the capacity-bound output, materials and WIP apart', async () => {
     const r = await getReserveCeilings(db, p.planner, quarterId);
@@ -82,22 +91,42 @@ describe('PP-7 T1 7 reserve ceilings of a quarterly and an annual plan', () => {
     await approveDocument(db, workflows, p.vp, annualDoc, { version: await docVersion(), opinion: '同意' }, NOW);
     await approveDocument(db, workflows, p.gm, annualDoc, { version: await docVersion(), opinion: '同意' }, NOW);
     await adjustDocument(db, workflows, p.planner, annualDoc, { version: await docVersion(), opinion: '订货变化' }, NOW);
-    await savePlanLines(db, p.planner, annualId, { version: await planVersion(annualId), lines: [{ itemId: p.items.wine, quantities: new Array(12).fill(10500) }] }, NOW);
+    await savePlanLines(
+      db,
+      p.planner,
+      annualId,
+      { version: await planVersion(annualId), lines: [{ itemId: p.items.wine, quantities: new Array(12).fill(10500) }] },
+      NOW,
+    );
     const small = await getReserveCeilings(db, p.planner, quarterId);
     expect(small.annualPlan).toMatchObject({ total: 126000, previousTotal: 120000 });
-    expect(small.stability).toMatchObject({ annualChangePct: 5, thresholdPct: 20, canChange: false, finding: { clause: 'T1 7', severity: 'warning', zh: expect.stringContaining('年度计划变化不大，不应调整') } });
+    expect(small.stability).toMatchObject({
+      annualChangePct: 5,
+      thresholdPct: 20,
+      canChange: false,
+      finding: { clause: 'T1 7', severity: 'warning', zh: expect.stringContaining('年度计划变化不大，不应调整') },
+    });
     expect(small.rows.find((x) => x.itemId === p.items.base)?.status).toBe('hold');
     expect(small.rows.find((x) => x.itemId === p.items.bottle)?.status).toBe('below');
     // The annual plan itself answers the same way.
     expect((await getReserveCeilings(db, p.planner, annualId)).stability.canChange).toBe(false);
-    await savePlanLines(db, p.planner, annualId, { version: await planVersion(annualId), lines: [{ itemId: p.items.wine, quantities: new Array(12).fill(13000) }] }, NOW);
+    await savePlanLines(
+      db,
+      p.planner,
+      annualId,
+      { version: await planVersion(annualId), lines: [{ itemId: p.items.wine, quantities: new Array(12).fill(13000) }] },
+      NOW,
+    );
     const large = await getReserveCeilings(db, p.planner, quarterId);
     expect(large.stability).toMatchObject({ annualChangePct: 30, canChange: true, finding: null });
     expect(large.rows.find((x) => x.itemId === p.items.base)?.status).toBe('adjust');
   });
 
   it.each(['T1', 'T2', 'T3', 'T4'] as const)('PP-7 T1 7 preset %s: the service reads the reserve days and threshold of the policy in force', async (preset) => {
-    const [{ v }] = await db.select({ v: sql<number>`coalesce(max(${policyVersions.version}), 0)::int` }).from(policyVersions).where(eq(policyVersions.orgId, p.orgId));
+    const [{ v }] = await db
+      .select({ v: sql<number>`coalesce(max(${policyVersions.version}), 0)::int` })
+      .from(policyVersions)
+      .where(eq(policyVersions.orgId, p.orgId));
     await applyPreset(db, p.system, { baseVersion: v, preset, reason: preset });
     const r = await getReserveCeilings(db, p.planner, quarterId);
     expect(r.policy).toEqual({ materialReserveDays: 30, wipReserveDays: 5, ceilingChangeThresholdPct: 20 });

@@ -17,7 +17,14 @@ async function findAnnualPlan(db: Db, plan: PlanRow): Promise<PlanRow | null> {
   const [row] = await db
     .select()
     .from(prodPlans)
-    .where(and(eq(prodPlans.orgId, plan.orgId), eq(prodPlans.kind, 'annual'), lte(prodPlans.periodStart, plan.periodStart), gte(prodPlans.periodEnd, plan.periodStart)))
+    .where(
+      and(
+        eq(prodPlans.orgId, plan.orgId),
+        eq(prodPlans.kind, 'annual'),
+        lte(prodPlans.periodStart, plan.periodStart),
+        gte(prodPlans.periodEnd, plan.periodStart),
+      ),
+    )
     .orderBy(desc(prodPlans.createdAt))
     .limit(1);
   return row ?? null;
@@ -42,7 +49,9 @@ async function annualTotals(db: Db, annual: PlanRow): Promise<{ total: number; p
   const [prev] = await db
     .selectDistinct({ revision: prodPlanRevisionLines.revision })
     .from(prodPlanRevisionLines)
-    .where(and(eq(prodPlanRevisionLines.orgId, annual.orgId), eq(prodPlanRevisionLines.planId, annual.id), lte(prodPlanRevisionLines.revision, doc.revision - 1)))
+    .where(
+      and(eq(prodPlanRevisionLines.orgId, annual.orgId), eq(prodPlanRevisionLines.planId, annual.id), lte(prodPlanRevisionLines.revision, doc.revision - 1)),
+    )
     .orderBy(desc(prodPlanRevisionLines.revision))
     .limit(1);
   if (!prev) return { total, previousTotal: null };
@@ -84,7 +93,11 @@ export async function getReserveCeilings(db: Db, actor: Actor, planId: string): 
     workshops: capacity.map((c) => ({ id: c.workshop.id, name: c.workshop.name, hours: c.hours.reduce((a, b) => a + b, 0) })),
     workingDays,
     maxStock: Object.fromEntries([...master.stock].map(([id, s]) => [id, s.maxQty])),
-    policy: { materialReserveDays: policy.materialReserveDays, wipReserveDays: policy.wipReserveDays, ceilingChangeThresholdPct: policy.ceilingChangeThresholdPct },
+    policy: {
+      materialReserveDays: policy.materialReserveDays,
+      wipReserveDays: policy.wipReserveDays,
+      ceilingChangeThresholdPct: policy.ceilingChangeThresholdPct,
+    },
     annualChangePct: totals ? annualChangePct(totals.total, totals.previousTotal) : null,
   });
   const items = new Map(master.items.map((i) => [i.id, i]));
@@ -95,7 +108,11 @@ export async function getReserveCeilings(db: Db, actor: Actor, planId: string): 
     maxOutputFactor: result.maxOutputFactor,
     bottleneck: result.bottleneck,
     workingDays: result.workingDays,
-    policy: { materialReserveDays: policy.materialReserveDays, wipReserveDays: policy.wipReserveDays, ceilingChangeThresholdPct: policy.ceilingChangeThresholdPct },
+    policy: {
+      materialReserveDays: policy.materialReserveDays,
+      wipReserveDays: policy.wipReserveDays,
+      ceilingChangeThresholdPct: policy.ceilingChangeThresholdPct,
+    },
     products: result.products.map((p) => ({ ...p, code: items.get(p.itemId)?.code ?? '', name: items.get(p.itemId)?.name ?? '' })),
     rows: result.rows,
     stability: result.stability,

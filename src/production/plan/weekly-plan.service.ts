@@ -63,7 +63,8 @@ export async function deriveWeeklyPlans(db: Db, workflows: Workflows, actor: Act
   const doc = await findPlanDocument(db, monthly);
   if (!doc || doc.effectiveRevision === null) throw invalidState('月度计划尚未批准，不能分解周计划', 'The monthly plan is not approved yet');
   const week = planPeriod({ kind: 'weekly', weekOf, workshopName: '' });
-  if (week.periodEnd < monthly.periodStart || week.periodStart > monthly.periodEnd) throw invalidField('weekOf', '该周不在月度计划期间内', 'the week is outside the monthly plan');
+  if (week.periodEnd < monthly.periodStart || week.periodStart > monthly.periodEnd)
+    throw invalidField('weekOf', '该周不在月度计划期间内', 'the week is outside the monthly plan');
   const master = await loadPlanningMaster(db, actor.orgId);
   // Offsets count working days, so the window reaches past weekends and holidays.
   const reach = 2 * Math.max(0, ...master.routings.map((r) => Math.abs(r.offsetDays))) + 7;
@@ -99,16 +100,37 @@ export async function deriveWeeklyPlans(db: Db, workflows: Workflows, actor: Act
       const [existing] = await tx
         .select()
         .from(prodPlans)
-        .where(and(eq(prodPlans.orgId, actor.orgId), eq(prodPlans.kind, 'weekly'), eq(prodPlans.workshopId, workshopId), eq(prodPlans.periodStart, week.periodStart)));
+        .where(
+          and(
+            eq(prodPlans.orgId, actor.orgId),
+            eq(prodPlans.kind, 'weekly'),
+            eq(prodPlans.workshopId, workshopId),
+            eq(prodPlans.periodStart, week.periodStart),
+          ),
+        );
       if (existing?.confirmedAt) {
         out.push(existing);
         continue;
       }
       const plan =
         existing ??
-        (await insertPlan(tx, workflows, actor, { period: { kind: 'weekly', weekOf: week.periodStart, workshopName: await workshopName(tx, actor.orgId, workshopId) }, workshopId, parentPlanId: monthly.id }, now));
+        (await insertPlan(
+          tx,
+          workflows,
+          actor,
+          {
+            period: { kind: 'weekly', weekOf: week.periodStart, workshopName: await workshopName(tx, actor.orgId, workshopId) },
+            workshopId,
+            parentPlanId: monthly.id,
+          },
+          now,
+        ));
       await tx.delete(prodPlanLines).where(and(eq(prodPlanLines.orgId, actor.orgId), eq(prodPlanLines.planId, plan.id)));
-      await tx.insert(prodPlanLines).values([...lines].map(([itemId, quantities], i) => ({ orgId: actor.orgId, planId: plan.id, itemId, quantities, total: lineTotal(quantities), sort: i })));
+      await tx
+        .insert(prodPlanLines)
+        .values(
+          [...lines].map(([itemId, quantities], i) => ({ orgId: actor.orgId, planId: plan.id, itemId, quantities, total: lineTotal(quantities), sort: i })),
+        );
       const [bumped] = await tx
         .update(prodPlans)
         .set({ version: sql`${prodPlans.version} + 1`, updatedAt: now, parentPlanId: monthly.id })
@@ -117,7 +139,12 @@ export async function deriveWeeklyPlans(db: Db, workflows: Workflows, actor: Act
       await refreshPlanCapacity(tx, bumped, today);
       out.push(bumped);
     }
-    await writeAudit(tx, actor, { action: 'production.weekly.derive', entity: 'prod_plan', entityId: monthly.id, after: { week: week.periodStart, plans: out.map((p) => p.id) } });
+    await writeAudit(tx, actor, {
+      action: 'production.weekly.derive',
+      entity: 'prod_plan',
+      entityId: monthly.id,
+      after: { week: week.periodStart, plans: out.map((p) => p.id) },
+    });
     return out;
   });
 }
@@ -136,8 +163,14 @@ export async function confirmWeeklyPlan(db: Db, actor: Actor, planId: string, ve
   const { overloads } = await findUncoveredOverloads(db, plan, await localToday(db, actor.orgId, now));
   if (overloads.length) {
     throw invalidState(
-      `本车间周计划超出产能，须先记录足以解决超出工时的应对措施才能确认（T4 第十九条）：${overloads.slice(0, 5).map((o) => describeShortfall(o, 'zh')).join('；')}`,
-      `The week is over capacity; record countermeasures covering the hours over before confirming (T4 art. 19): ${overloads.slice(0, 5).map((o) => describeShortfall(o, 'en')).join('; ')}`,
+      `本车间周计划超出产能，须先记录足以解决超出工时的应对措施才能确认（T4 第十九条）：${overloads
+        .slice(0, 5)
+        .map((o) => describeShortfall(o, 'zh'))
+        .join('；')}`,
+      `The week is over capacity; record countermeasures covering the hours over before confirming (T4 art. 19): ${overloads
+        .slice(0, 5)
+        .map((o) => describeShortfall(o, 'en'))
+        .join('; ')}`,
     );
   }
   return db.transaction(async (tx) => {

@@ -171,15 +171,13 @@ export function buildAggregateLp(model: AggregateModel, relaxed: ReadonlySet<Agg
       const i = varName.inventory(fi, t);
       const b = varName.backlog(fi, t);
       objective.push(term(f.material, p), term(f.subcontract, c), term(f.holding, i), term(f.backlog, b));
-      const carried =
-        t === 0 ? '' : ` + ${varName.inventory(fi, t - 1)} - ${varName.backlog(fi, t - 1)}`;
+      const carried = t === 0 ? '' : ` + ${varName.inventory(fi, t - 1)} - ${varName.backlog(fi, t - 1)}`;
       const rhs = t === 0 ? f.demand[0] - f.initialInventory + f.initialBacklog : f.demand[t];
       rows.push(` bal${fi}_${t}: ${p} + ${c} - ${i} + ${b}${carried} = ${rhs}`);
       integers.push(p, c, i, b);
     });
 
-    const sumOf = (name: (f: number, t: number) => string) =>
-      wrap(model.families.map((_, fi) => `+ ${name(fi, t)}`));
+    const sumOf = (name: (f: number, t: number) => string) => wrap(model.families.map((_, fi) => `+ ${name(fi, t)}`));
     if (model.maxSubcontract !== null && has('limits.maxSubcontract')) {
       rows.push(` sub${t}:\n${sumOf(varName.subcontract)} <= ${model.maxSubcontract}`);
     }

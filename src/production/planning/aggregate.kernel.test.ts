@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type AggregateInput, PlanningInputError, parseAggregateInput, solveAggregatePlan } from './index.js';
 
-const redTomato: AggregateInput = JSON.parse(
-  readFileSync(new URL('./fixtures/aggregate-red-tomato.json', import.meta.url), 'utf8'),
-);
+const redTomato: AggregateInput = JSON.parse(readFileSync(new URL('./fixtures/aggregate-red-tomato.json', import.meta.url), 'utf8'));
 
 function withLimits(limits: Record<string, number>): AggregateInput {
   return { ...redTomato, params: { ...redTomato.params, limits } };

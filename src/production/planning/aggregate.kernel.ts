@@ -188,9 +188,7 @@ const groupNamesZh: Record<AggregateLimitGroup, string> = {
 // alone restores feasibility is reported as binding.
 function diagnose(highs: Highs, model: AggregateModel, timeLimit: number): AggregatePlanResult['infeasibility'] {
   const groups = listLimitGroups(model);
-  const binding = groups.filter((g) =>
-    isFeasibleStatus(solveModel(highs, buildAggregateLp(model, new Set([g])), timeLimit).Status),
-  );
+  const binding = groups.filter((g) => isFeasibleStatus(solveModel(highs, buildAggregateLp(model, new Set([g])), timeLimit).Status));
   if (binding.length > 0) {
     return {
       bindingLimits: binding,
@@ -209,10 +207,7 @@ function diagnose(highs: Highs, model: AggregateModel, timeLimit: number): Aggre
  * Aggregate plan as an LP (MIP when `integer`), solved with HiGHS.
  * Throws PlanningInputError for bad input; an infeasible plan is a result, not an error.
  */
-export async function solveAggregatePlan(
-  input: AggregateInput,
-  options: SolveAggregateOptions = {},
-): Promise<AggregatePlanResult> {
+export async function solveAggregatePlan(input: AggregateInput, options: SolveAggregateOptions = {}): Promise<AggregatePlanResult> {
   const model = normalizeAggregateInput(parseAggregateInput(input));
   const highs = options.highs ?? (await loadHighsRuntime());
   const timeLimit = options.timeLimitSeconds ?? 60;

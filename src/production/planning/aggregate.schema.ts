@@ -62,9 +62,7 @@ export const AggregateInputSchema = z.strictObject({
     workforce: quantity,
   }),
   // No backlog carried past the horizon unless allowed: the plan must end clean.
-  final: z
-    .strictObject({ minInventory: quantity.default(0), maxBacklog: quantity.default(0) })
-    .default({ minInventory: 0, maxBacklog: 0 }),
+  final: z.strictObject({ minInventory: quantity.default(0), maxBacklog: quantity.default(0) }).default({ minInventory: 0, maxBacklog: 0 }),
   params: z.strictObject({
     hoursPerUnit: positive,
     hoursPerWorkerDay: positive,
@@ -87,11 +85,7 @@ function checkDemandPresent(input: AggregateInputParsed): void {
     const seen = new Set<string>();
     input.families.forEach((family, f) => {
       if (seen.has(family.id)) {
-        throw new PlanningInputError(
-          `families[${f}].id`,
-          `duplicate family "${family.id}"`,
-          `产品族 "${family.id}" 重复`,
-        );
+        throw new PlanningInputError(`families[${f}].id`, `duplicate family "${family.id}"`, `产品族 "${family.id}" 重复`);
       }
       seen.add(family.id);
       if (family.demand.length !== T) {
@@ -106,11 +100,7 @@ function checkDemandPresent(input: AggregateInputParsed): void {
   }
   input.periods.forEach((p, t) => {
     if (p.demand === undefined) {
-      throw new PlanningInputError(
-        `periods[${t}].demand`,
-        'is required (or give families with their own demand)',
-        '必填（或在 families 中按产品族给出需求）',
-      );
+      throw new PlanningInputError(`periods[${t}].demand`, 'is required (or give families with their own demand)', '必填（或在 families 中按产品族给出需求）');
     }
   });
 }

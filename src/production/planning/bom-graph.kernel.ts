@@ -18,12 +18,7 @@ export interface BomGraph {
 
 // Stable counting sort of edges by key: keeps BOM-line order inside each row,
 // which fixes the summation order of gross requirements (reproducible bits).
-function toCsr(
-  n: number,
-  keys: Int32Array,
-  values: Int32Array,
-  weights: Float64Array | null,
-): { start: Int32Array; index: Int32Array; weight: Float64Array } {
+function toCsr(n: number, keys: Int32Array, values: Int32Array, weights: Float64Array | null): { start: Int32Array; index: Int32Array; weight: Float64Array } {
   const m = keys.length;
   const start = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) start[keys[e] + 1]++;
@@ -39,12 +34,7 @@ function toCsr(
   return { start, index, weight };
 }
 
-function findCycle(
-  remaining: Int32Array,
-  parentStart: Int32Array,
-  parentIndex: Int32Array,
-  ids: readonly string[],
-): string[] {
+function findCycle(remaining: Int32Array, parentStart: Int32Array, parentIndex: Int32Array, ids: readonly string[]): string[] {
   // Every item left after Kahn's pass still has an unprocessed parent, so
   // walking up through such parents must revisit an item: that loop is a cycle.
   let v = remaining.findIndex((d) => d > 0);
@@ -74,13 +64,7 @@ function findCycle(
  * Builds CSR adjacency and low-level codes from parallel edge arrays
  * (edge e: parents[e] uses usage[e] of children[e]). Throws on a cycle, naming its items.
  */
-export function buildBomGraph(
-  itemCount: number,
-  parents: Int32Array,
-  children: Int32Array,
-  usage: Float64Array,
-  ids: readonly string[],
-): BomGraph {
+export function buildBomGraph(itemCount: number, parents: Int32Array, children: Int32Array, usage: Float64Array, ids: readonly string[]): BomGraph {
   const n = itemCount;
   const down = toCsr(n, parents, children, null);
   const up = toCsr(n, children, parents, usage);

@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CapacityInput, computeCapacityLoad, PlanningInputError } from './index.js';
 
-const example: CapacityInput = JSON.parse(
-  readFileSync(new URL('./fixtures/capacity-example.json', import.meta.url), 'utf8'),
-);
+const example: CapacityInput = JSON.parse(readFileSync(new URL('./fixtures/capacity-example.json', import.meta.url), 'utf8'));
 
 function describeError(input: unknown): string {
   try {
@@ -62,9 +60,7 @@ describe('capacity load', () => {
 
   it('PP-9 reports loads pushed outside the horizon and unrouted items instead of dropping them', () => {
     const out = computeCapacityLoad(example);
-    expect(out.outOfHorizon).toEqual([
-      { item: 'A', workshop: 'MACH', period: -1, sourcePeriod: 0, hours: 15, side: 'before' },
-    ]);
+    expect(out.outOfHorizon).toEqual([{ item: 'A', workshop: 'MACH', period: -1, sourcePeriod: 0, hours: 15, side: 'before' }]);
     expect(out.unrouted).toEqual([{ item: 'D', period: 1, qty: 375 }]);
     const late = computeCapacityLoad({
       ...example,
@@ -88,15 +84,11 @@ describe('capacity load', () => {
   });
 
   it('PP-9 rejects bad input naming the field', () => {
-    expect(
-      describeError({ ...example, routings: [{ item: 'A', operations: [{ workshop: 'PAINT', hoursPerUnit: 1 }] }] }),
-    ).toBe('routings[0].operations[0].workshop: unknown workshop "PAINT"');
-    expect(describeError({ ...example, workshops: [{ id: 'W', capacity: [1, 2] }] })).toBe(
-      'workshops[0].capacity: has 2 entries; needs 4, one per period',
+    expect(describeError({ ...example, routings: [{ item: 'A', operations: [{ workshop: 'PAINT', hoursPerUnit: 1 }] }] })).toBe(
+      'routings[0].operations[0].workshop: unknown workshop "PAINT"',
     );
-    expect(describeError({ ...example, plannedQuantities: [{ item: 'A', period: 0, qty: -1 }] })).toBe(
-      'plannedQuantities[0].qty: must be ≥ 0',
-    );
+    expect(describeError({ ...example, workshops: [{ id: 'W', capacity: [1, 2] }] })).toBe('workshops[0].capacity: has 2 entries; needs 4, one per period');
+    expect(describeError({ ...example, plannedQuantities: [{ item: 'A', period: 0, qty: -1 }] })).toBe('plannedQuantities[0].qty: must be ≥ 0');
     expect(describeError({ ...example, thresholds: { maxUtilisation: 0.5, minUtilisation: 0.6 } })).toBe(
       'thresholds.minUtilisation: 0.6 is above maxUtilisation 0.5',
     );

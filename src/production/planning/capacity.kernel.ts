@@ -101,8 +101,7 @@ export function computeCapacityLoad(raw: CapacityInput): CapacityLoadResult {
       const load = items.reduce((sum, x) => sum + x.hours, 0);
       const utilisation = capacity > 0 ? load / capacity : null;
       // No capacity at all: any load is an overload, and a closed workshop is not "under".
-      const over =
-        capacity > 0 ? load > capacity * maxUtilisation * (1 + FLAG_TOLERANCE) : load > 0;
+      const over = capacity > 0 ? load > capacity * maxUtilisation * (1 + FLAG_TOLERANCE) : load > 0;
       const under = capacity > 0 && load < capacity * minUtilisation * (1 - FLAG_TOLERANCE);
       periods.push({ period: t, load, capacity, utilisation, over, under, items });
       totalLoad += load;

@@ -33,9 +33,7 @@ export const CapacityInputSchema = z.strictObject({
   periods: z.int().min(1).max(MAX_PERIODS),
   workshops: z.array(WorkshopSchema).min(1),
   routings: z.array(RoutingSchema).default([]),
-  plannedQuantities: z
-    .array(z.strictObject({ item: id, period: z.int().min(0), qty: z.number().min(0) }))
-    .default([]),
+  plannedQuantities: z.array(z.strictObject({ item: id, period: z.int().min(0), qty: z.number().min(0) })).default([]),
   // The organisation's policy supplies these; the defaults are the common 100% / 60%.
   thresholds: CapacityThresholdsSchema.default({ maxUtilisation: 1, minUtilisation: 0.6 }),
 });
@@ -67,11 +65,7 @@ function checkReferences(input: CapacityInputParsed): void {
     routed.add(r.item);
     r.operations.forEach((op, o) => {
       if (!workshops.has(op.workshop)) {
-        fail(
-          `routings[${k}].operations[${o}].workshop`,
-          `unknown workshop "${op.workshop}"`,
-          `未知车间 "${op.workshop}"`,
-        );
+        fail(`routings[${k}].operations[${o}].workshop`, `unknown workshop "${op.workshop}"`, `未知车间 "${op.workshop}"`);
       }
     });
   });
@@ -86,11 +80,7 @@ function checkReferences(input: CapacityInputParsed): void {
   });
   const { maxUtilisation, minUtilisation } = input.thresholds;
   if (minUtilisation > maxUtilisation) {
-    fail(
-      'thresholds.minUtilisation',
-      `${minUtilisation} is above maxUtilisation ${maxUtilisation}`,
-      `${minUtilisation} 大于 maxUtilisation ${maxUtilisation}`,
-    );
+    fail('thresholds.minUtilisation', `${minUtilisation} is above maxUtilisation ${maxUtilisation}`, `${minUtilisation} 大于 maxUtilisation ${maxUtilisation}`);
   }
 }
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countLots,
-  isRealNeed,
-  LOT_RULE_FIXED,
-  LOT_RULE_LFL,
-  LOT_RULE_MULTIPLE,
-  sizeLot,
-} from './lot-size.rule.js';
+import { countLots, isRealNeed, LOT_RULE_FIXED, LOT_RULE_LFL, LOT_RULE_MULTIPLE, sizeLot } from './lot-size.rule.js';
 
 describe('lot sizing', () => {
   it('PP-15 lot-for-lot orders exactly the net need', () => {

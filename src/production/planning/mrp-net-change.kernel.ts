@@ -32,11 +32,7 @@ function checkEdit(plant: MrpPlant, edit: MrpEdit, at: string): number {
   if (edit.kind !== 'onHand') {
     const p = edit.period;
     if (!Number.isInteger(p) || p < 0 || p >= plant.periods) {
-      throw new PlanningInputError(
-        `${at}.period`,
-        `${p} is beyond the horizon of ${plant.periods} periods`,
-        `${p} 超出计划期范围（共 ${plant.periods} 期）`,
-      );
+      throw new PlanningInputError(`${at}.period`, `${p} is beyond the horizon of ${plant.periods} periods`, `${p} 超出计划期范围（共 ${plant.periods} 期）`);
     }
   }
   return i;
@@ -50,11 +46,7 @@ function checkEdit(plant: MrpPlant, edit: MrpEdit, at: string): number {
  * costs more than the recompute; clone first if the old plan must be kept.
  * The result is bit-identical to runMrpIndexed on the edited plant.
  */
-export function recomputeMrpNetChange(
-  plant: MrpPlant,
-  result: MrpResult,
-  edits: readonly MrpEdit[],
-): NetChangeReport {
+export function recomputeMrpNetChange(plant: MrpPlant, result: MrpResult, edits: readonly MrpEdit[]): NetChangeReport {
   const P = plant.periods;
   const resolved = edits.map((edit, e) => checkEdit(plant, edit, `edits[${e}]`));
 

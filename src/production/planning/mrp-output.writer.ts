@@ -30,7 +30,14 @@ function pastDueText(p: PastDueRelease, indent: string): string {
 /** The MRP result as the CLI's JSON text (no trailing newline). */
 export function writeMrpJson(plant: MrpPlant, result: MrpResult): string {
   const P = plant.periods;
-  const rows = { gross: result.gross, scheduledReceipts: plant.scheduledReceipts, projectedOnHand: result.projectedOnHand, net: result.net, plannedReceipts: result.plannedReceipts, plannedReleases: result.plannedReleases };
+  const rows = {
+    gross: result.gross,
+    scheduledReceipts: plant.scheduledReceipts,
+    projectedOnHand: result.projectedOnHand,
+    net: result.net,
+    plannedReceipts: result.plannedReceipts,
+    plannedReleases: result.plannedReleases,
+  };
   // Items go out in the order an object keyed by id lists them (index-like ids first), as before.
   const position = new Map<string, number>();
   const keyed: Record<string, true> = {};

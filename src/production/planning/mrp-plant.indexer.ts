@@ -1,9 +1,4 @@
-import {
-  LOT_RULE_FIXED,
-  LOT_RULE_LFL,
-  LOT_RULE_MULTIPLE,
-  type LotRuleCode,
-} from './lot-size.rule.js';
+import { LOT_RULE_FIXED, LOT_RULE_LFL, LOT_RULE_MULTIPLE, type LotRuleCode } from './lot-size.rule.js';
 import type { MrpInput } from './mrp.schema.js';
 import { PlanningInputError } from './planning-input.error.js';
 import { type BomGraph, buildBomGraph } from './bom-graph.kernel.js';
@@ -108,13 +103,7 @@ function indexItems(input: MrpInput, plant: PlantRows, index: Map<string, number
   });
 }
 
-function indexPeriodRows(
-  rows: MrpInput['demand'],
-  name: string,
-  index: Map<string, number>,
-  periods: number,
-  target: Float64Array,
-): void {
+function indexPeriodRows(rows: MrpInput['demand'], name: string, index: Map<string, number>, periods: number, target: Float64Array): void {
   (rows ?? []).forEach((row, r) => {
     const at = `${name}[${r}]`;
     const i = resolveItem(index, row.item, `${at}.item`);

@@ -59,5 +59,10 @@ export function isMrpInputShape(raw: unknown): raw is MrpInput {
   if (!isObject(raw) || !onlyKeys(raw, TOP_KEYS)) return false;
   if (!isWhole(raw.periods, 1) || (raw.periods as number) > MAX_PERIODS) return false;
   if (!Array.isArray(raw.items) || raw.items.length < 1) return false;
-  return everyOf(raw.items, isItem, true) && everyOf(raw.bom, isBomLine, false) && everyOf(raw.demand, isPeriodRow, false) && everyOf(raw.scheduledReceipts, isPeriodRow, false);
+  return (
+    everyOf(raw.items, isItem, true) &&
+    everyOf(raw.bom, isBomLine, false) &&
+    everyOf(raw.demand, isPeriodRow, false) &&
+    everyOf(raw.scheduledReceipts, isPeriodRow, false)
+  );
 }

@@ -74,7 +74,11 @@ describe('MRP gross-to-net', () => {
     const out = plan({
       periods: 4,
       // Listed child-first on purpose: input order must not matter.
-      items: [{ id: 'S', lotSizing: { rule: 'multiple', qty: 1, min: 50 } }, { id: 'B', leadTime: 1 }, { id: 'A', leadTime: 1 }],
+      items: [
+        { id: 'S', lotSizing: { rule: 'multiple', qty: 1, min: 50 } },
+        { id: 'B', leadTime: 1 },
+        { id: 'A', leadTime: 1 },
+      ],
       bom: [
         { parent: 'A', child: 'S', qty: 1 },
         { parent: 'A', child: 'B', qty: 1 },
@@ -91,12 +95,7 @@ describe('MRP gross-to-net', () => {
   it('PP-15 applies a minimum order once to the consolidated need of the period (3 × 20 with min 100 is 100)', () => {
     const out = plan({
       periods: 2,
-      items: [
-        { id: 'P1' },
-        { id: 'P2' },
-        { id: 'P3' },
-        { id: 'S', lotSizing: { rule: 'multiple', qty: 1, min: 100 } },
-      ],
+      items: [{ id: 'P1' }, { id: 'P2' }, { id: 'P3' }, { id: 'S', lotSizing: { rule: 'multiple', qty: 1, min: 100 } }],
       bom: ['P1', 'P2', 'P3'].map((parent) => ({ parent, child: 'S', qty: 1 })),
       demand: ['P1', 'P2', 'P3'].map((item) => ({ item, period: 1, qty: 20 })),
     });

@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  cloneMrpResult,
-  indexMrpInput,
-  type MrpEdit,
-  type MrpPlant,
-  recomputeMrpNetChange,
-  runMrp,
-  runMrpIndexed,
-} from './index.js';
+import { cloneMrpResult, indexMrpInput, type MrpEdit, type MrpPlant, recomputeMrpNetChange, runMrp, runMrpIndexed } from './index.js';
 import { arbitraryMrpInput } from './mrp.arbitrary.js';
 import { runMrpReference } from './mrp.reference.js';
 
@@ -50,7 +42,10 @@ describe('MRP kernel against the reference implementation', () => {
   });
 
   it('PP-14 agrees exactly on a larger random plant (300 items, 52 periods)', () => {
-    const [input] = fc.sample(arbitraryMrpInput(300, 52).filter((x) => x.periods > 40), { numRuns: 1, seed: 7 });
+    const [input] = fc.sample(
+      arbitraryMrpInput(300, 52).filter((x) => x.periods > 40),
+      { numRuns: 1, seed: 7 },
+    );
     expect(runMrp(input)).toEqual(runMrpReference(input));
   });
 

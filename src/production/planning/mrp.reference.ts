@@ -20,8 +20,7 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 function lotFor(item: MrpItem, need: number): number {
   const lot = item.lotSizing ?? { rule: 'lfl' };
-  const wholeLots = (q: number, size: number) =>
-    Math.max(1, Math.ceil(q / size - LOT_EPSILON)) * size;
+  const wholeLots = (q: number, size: number) => Math.max(1, Math.ceil(q / size - LOT_EPSILON)) * size;
   switch (lot.rule) {
     case 'fixed':
       return wholeLots(need, lot.qty);
@@ -49,9 +48,7 @@ export function runMrpReference(input: MrpInput): MrpOutput {
     return level;
   };
   const position = new Map(input.items.map((item, i) => [item.id, i]));
-  const ordered = [...input.items].sort(
-    (a, b) => levelOf(a.id) - levelOf(b.id) || (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0),
-  );
+  const ordered = [...input.items].sort((a, b) => levelOf(a.id) - levelOf(b.id) || (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 
   const plans = new Map<string, MrpItemPlan>();
   const pastDueByItem = new Map<string, PastDueRelease[]>();

@@ -45,16 +45,12 @@ describe('MRP input validation', () => {
 
   it('PP-14 rejects a lead time beyond the horizon', () => {
     const items = [{ id: 'A' }, { id: 'B' }, { id: 'C', leadTime: 60 }];
-    expect(errorOf({ ...base, items }).describe()).toBe(
-      'items[2].leadTime: 60 is beyond the horizon of 52 periods',
-    );
+    expect(errorOf({ ...base, items }).describe()).toBe('items[2].leadTime: 60 is beyond the horizon of 52 periods');
   });
 
   it('PP-14 rejects a demand period outside the horizon and an unknown demand item', () => {
     expect(errorOf({ ...base, demand: [{ item: 'A', period: 52, qty: 1 }] }).field).toBe('demand[0].period');
-    expect(errorOf({ ...base, scheduledReceipts: [{ item: 'Q', period: 1, qty: 1 }] }).describe()).toBe(
-      'scheduledReceipts[0].item: unknown item "Q"',
-    );
+    expect(errorOf({ ...base, scheduledReceipts: [{ item: 'Q', period: 1, qty: 1 }] }).describe()).toBe('scheduledReceipts[0].item: unknown item "Q"');
   });
 
   it('PP-15 rejects an unknown lot rule and a lot without a quantity', () => {
@@ -65,18 +61,12 @@ describe('MRP input validation', () => {
   });
 
   it('PP-14 rejects misspelt fields instead of planning with a default', () => {
-    expect(errorOf({ ...base, items: [{ id: 'A', saftyStock: 5 }] }).describe()).toBe(
-      'items[0]: unknown field "saftyStock"',
-    );
+    expect(errorOf({ ...base, items: [{ id: 'A', saftyStock: 5 }] }).describe()).toBe('items[0]: unknown field "saftyStock"');
   });
 
   it('PP-14 rejects duplicate item ids and a fractional period', () => {
-    expect(errorOf({ ...base, items: [{ id: 'A' }, { id: 'A' }] }).describe()).toBe(
-      'items[1].id: duplicate item "A"',
-    );
-    expect(errorOf({ ...base, demand: [{ item: 'A', period: 1.5, qty: 1 }] }).describe()).toBe(
-      'demand[0].period: must be a whole number',
-    );
+    expect(errorOf({ ...base, items: [{ id: 'A' }, { id: 'A' }] }).describe()).toBe('items[1].id: duplicate item "A"');
+    expect(errorOf({ ...base, demand: [{ item: 'A', period: 1.5, qty: 1 }] }).describe()).toBe('demand[0].period: must be a whole number');
   });
 
   it('PP-14 lists every issue for row-level display', () => {
@@ -85,8 +75,6 @@ describe('MRP input validation', () => {
   });
 
   it('PP-14 checks typed input that skipped the parser too', () => {
-    expect(() =>
-      runMrp({ periods: 3, items: [{ id: 'A', onHand: -1 }] }),
-    ).toThrowError(PlanningInputError);
+    expect(() => runMrp({ periods: 3, items: [{ id: 'A', onHand: -1 }] })).toThrowError(PlanningInputError);
   });
 });

@@ -16,4 +16,12 @@ export { findShortageInbox, findShortages } from './shortage.service';
 export { getMaterialPlan } from './material-plan.service';
 export { purchaseDocumentTypes, purchaseGuards } from './purchase-workflow';
 export { purchaseRoutes } from './purchase.routes';
-export type { MaterialPlanView, OpenOrderLine, PurchaseLine, PurchasePlanSummary, PurchasePlanView, PurchaseReceiptBody, ShortageView } from './purchase.contract';
+export type {
+  MaterialPlanView,
+  OpenOrderLine,
+  PurchaseLine,
+  PurchasePlanSummary,
+  PurchasePlanView,
+  PurchaseReceiptBody,
+  ShortageView,
+} from './purchase.contract';

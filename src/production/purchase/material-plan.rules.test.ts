@@ -16,8 +16,30 @@ describe('the plan’s material tab (PP-14, issue 14 item 10)', () => {
   it('PP-14 daily MRP rows become one order per material and week, due on the first day that needs it', () => {
     const rows = [row('2026-04-06', 300, 0), row('2026-04-07', 300, 200), row('2026-04-08', 300, 300, { isPastDue: true }), row('2026-04-14', 100, 100)];
     expect(groupByPeriod(rows, 'week')).toEqual([
-      { itemId: 'P1', kind: 'buy', periodStart: '2026-04-06', periodEnd: '2026-04-12', isoWeek: '2026-W15', needOn: '2026-04-07', releaseOn: '2026-04-02', gross: 900, qty: 500, isPastDue: true },
-      { itemId: 'P1', kind: 'buy', periodStart: '2026-04-13', periodEnd: '2026-04-19', isoWeek: '2026-W16', needOn: '2026-04-14', releaseOn: '2026-04-09', gross: 100, qty: 100, isPastDue: false },
+      {
+        itemId: 'P1',
+        kind: 'buy',
+        periodStart: '2026-04-06',
+        periodEnd: '2026-04-12',
+        isoWeek: '2026-W15',
+        needOn: '2026-04-07',
+        releaseOn: '2026-04-02',
+        gross: 900,
+        qty: 500,
+        isPastDue: true,
+      },
+      {
+        itemId: 'P1',
+        kind: 'buy',
+        periodStart: '2026-04-13',
+        periodEnd: '2026-04-19',
+        isoWeek: '2026-W16',
+        needOn: '2026-04-14',
+        releaseOn: '2026-04-09',
+        gross: 100,
+        qty: 100,
+        isPastDue: false,
+      },
     ]);
     expect(groupByPeriod(rows, 'day')).toHaveLength(4);
   });
@@ -41,7 +63,9 @@ describe('the plan’s material tab (PP-14, issue 14 item 10)', () => {
 
   it('issue 14 item 10: fifteen daily 300-bottle lines become one planned order a week; the netting of the month sits beside them', () => {
     // The winery: 300 bottles every working day (Mon–Fri) for three weeks from 2026-04-06, 1,500 on hand, 500 safety.
-    const days = Array.from({ length: 21 }, (_, i) => new Date(Date.UTC(2026, 3, 6 + i)).toISOString().slice(0, 10)).filter((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+    const days = Array.from({ length: 21 }, (_, i) => new Date(Date.UTC(2026, 3, 6 + i)).toISOString().slice(0, 10)).filter(
+      (d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()),
+    );
     expect(days).toHaveLength(15);
     // MRP covers the first 1,000 bottles above the safety stock from stock, then orders each day's need.
     let free = 1000;
@@ -51,13 +75,17 @@ describe('the plan’s material tab (PP-14, issue 14 item 10)', () => {
       return row(d, 300, 300 - fromStock, { releaseOn: d });
     });
     const s = summarizeMaterialPlan(rows, new Map([['P1', { onHand: 1500, safety: 500 }]]), 'week');
-    expect(s.materials).toEqual([{ itemId: 'P1', kind: 'buy', gross: 4500, onHand: 1500, safety: 500, net: 3500, planned: 3500, firstNeedOn: '2026-04-06', isPastDue: false }]);
+    expect(s.materials).toEqual([
+      { itemId: 'P1', kind: 'buy', gross: 4500, onHand: 1500, safety: 500, net: 3500, planned: 3500, firstNeedOn: '2026-04-06', isPastDue: false },
+    ]);
     expect(s.orders.map((o) => [o.isoWeek, o.periodStart, o.periodEnd, o.needOn, o.gross, o.qty])).toEqual([
       ['2026-W15', '2026-04-06', '2026-04-12', '2026-04-09', 1500, 500],
       ['2026-W16', '2026-04-13', '2026-04-19', '2026-04-13', 1500, 1500],
       ['2026-W17', '2026-04-20', '2026-04-26', '2026-04-20', 1500, 1500],
     ]);
     expect(summarizeMaterialPlan(rows, new Map(), 'day').orders).toHaveLength(12);
-    expect(summarizeMaterialPlan(rows, new Map(), 'month').orders.map((o) => [o.periodStart, o.periodEnd, o.isoWeek, o.qty])).toEqual([['2026-04-01', '2026-04-30', null, 3500]]);
+    expect(summarizeMaterialPlan(rows, new Map(), 'month').orders.map((o) => [o.periodStart, o.periodEnd, o.isoWeek, o.qty])).toEqual([
+      ['2026-04-01', '2026-04-30', null, 3500],
+    ]);
   });
 });

@@ -50,8 +50,20 @@ export function groupByPeriod(rows: readonly MrpMaterialRow[], period: OrderPeri
     const key = `${r.itemId}\u0000${periodStart}`;
     const g = groups.get(key);
     if (!g) {
-      const periodEnd = period === 'day' ? periodStart : period === 'week' ? addDays(periodStart, 6) : addDays(periodStartOf(addDays(periodStart, 31), 'month'), -1);
-      groups.set(key, { itemId: r.itemId, kind: r.kind, periodStart, periodEnd, isoWeek: period === 'week' ? isoWeekOf(periodStart) : null, needOn: r.needOn, releaseOn: r.releaseOn, gross: r.gross, qty: r.qty, isPastDue: r.isPastDue });
+      const periodEnd =
+        period === 'day' ? periodStart : period === 'week' ? addDays(periodStart, 6) : addDays(periodStartOf(addDays(periodStart, 31), 'month'), -1);
+      groups.set(key, {
+        itemId: r.itemId,
+        kind: r.kind,
+        periodStart,
+        periodEnd,
+        isoWeek: period === 'week' ? isoWeekOf(periodStart) : null,
+        needOn: r.needOn,
+        releaseOn: r.releaseOn,
+        gross: r.gross,
+        qty: r.qty,
+        isPastDue: r.isPastDue,
+      });
       continue;
     }
     // The order must be in for the first day that needs it, and go out by the earliest release.
@@ -97,7 +109,17 @@ export function netMaterials(rows: readonly MrpMaterialRow[], stock: ReadonlyMap
       continue;
     }
     const s = stock.get(r.itemId) ?? { onHand: 0, safety: 0 };
-    byItem.set(r.itemId, { itemId: r.itemId, kind: r.kind, gross: r.gross, onHand: s.onHand, safety: s.safety, net: 0, planned: r.qty, firstNeedOn: r.needOn, isPastDue: r.isPastDue });
+    byItem.set(r.itemId, {
+      itemId: r.itemId,
+      kind: r.kind,
+      gross: r.gross,
+      onHand: s.onHand,
+      safety: s.safety,
+      net: 0,
+      planned: r.qty,
+      firstNeedOn: r.needOn,
+      isPastDue: r.isPastDue,
+    });
   }
   for (const m of byItem.values()) m.net = round(Math.max(0, m.gross + m.safety - m.onHand));
   return [...byItem.values()];

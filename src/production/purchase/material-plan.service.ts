@@ -44,5 +44,13 @@ export async function getMaterialPlan(db: Db, actor: Actor, planId: string, peri
     const l = label.get(o.itemId)!;
     return { ...o, code: l.code, name: l.name, unit: l.unit };
   });
-  return { planId: plan.id, title: plan.title, materialsAt: plan.materialsAt, period: chosen, materials, orders, totals: totalsByUnit(materials, ['gross', 'onHand', 'safety', 'net', 'planned']) };
+  return {
+    planId: plan.id,
+    title: plan.title,
+    materialsAt: plan.materialsAt,
+    period: chosen,
+    materials,
+    orders,
+    totals: totalsByUnit(materials, ['gross', 'onHand', 'safety', 'net', 'planned']),
+  };
 }

@@ -19,7 +19,11 @@ export function receivedByLine(db: Db, orgId: string) {
     .from(prodPurchaseReceiptLines)
     .innerJoin(
       prodStockMoves,
-      and(eq(prodStockMoves.orgId, prodPurchaseReceiptLines.orgId), eq(prodStockMoves.docId, prodPurchaseReceiptLines.docId), eq(prodStockMoves.lineNo, prodPurchaseReceiptLines.lineNo)),
+      and(
+        eq(prodStockMoves.orgId, prodPurchaseReceiptLines.orgId),
+        eq(prodStockMoves.docId, prodPurchaseReceiptLines.docId),
+        eq(prodStockMoves.lineNo, prodPurchaseReceiptLines.lineNo),
+      ),
     )
     .innerJoin(prodStockDocs, and(eq(prodStockDocs.orgId, prodPurchaseReceiptLines.orgId), eq(prodStockDocs.id, prodPurchaseReceiptLines.docId)))
     .where(and(eq(prodPurchaseReceiptLines.orgId, orgId), isNull(prodStockDocs.reversedById)))
@@ -43,7 +47,14 @@ export async function findOpenOrders(db: Db, orgId: string, filter: { itemIds?: 
   const received = receivedByLine(db, orgId);
   const read = async (where: SQL[]) =>
     db
-      .select({ lineId: prodPurchaseLines.id, purchasePlanId: prodPurchaseLines.purchasePlanId, itemId: prodPurchaseLines.itemId, needOn: prodPurchaseLines.needOn, ordered: prodPurchaseLines.qty, received: received.received })
+      .select({
+        lineId: prodPurchaseLines.id,
+        purchasePlanId: prodPurchaseLines.purchasePlanId,
+        itemId: prodPurchaseLines.itemId,
+        needOn: prodPurchaseLines.needOn,
+        ordered: prodPurchaseLines.qty,
+        received: received.received,
+      })
       .from(prodPurchaseLines)
       .innerJoin(prodPurchasePlans, and(eq(prodPurchasePlans.orgId, prodPurchaseLines.orgId), eq(prodPurchasePlans.id, prodPurchaseLines.purchasePlanId)))
       .innerJoin(documents, and(eq(documents.orgId, prodPurchasePlans.orgId), eq(documents.id, prodPurchasePlans.documentId)))
@@ -56,7 +67,15 @@ export async function findOpenOrders(db: Db, orgId: string, filter: { itemIds?: 
   return rows
     .map((r) => {
       const got = Number(r.received ?? 0);
-      return { lineId: r.lineId, purchasePlanId: r.purchasePlanId, itemId: r.itemId, needOn: r.needOn, ordered: r.ordered, received: got, open: Math.max(0, Math.round((r.ordered - got) * 1e6) / 1e6) };
+      return {
+        lineId: r.lineId,
+        purchasePlanId: r.purchasePlanId,
+        itemId: r.itemId,
+        needOn: r.needOn,
+        ordered: r.ordered,
+        received: got,
+        open: Math.max(0, Math.round((r.ordered - got) * 1e6) / 1e6),
+      };
     })
     .filter((r) => r.open > 0);
 }

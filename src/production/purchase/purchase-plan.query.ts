@@ -13,7 +13,11 @@ import { getPurchasePlanRow } from './purchase-plan.service';
 
 export const purchasePlanLink = (id: string) => `/production/purchase-plans/${id}`;
 
-export async function findPurchasePlans(db: Db, actor: Actor, filter: { id?: string; sourcePlanId?: string; state?: string; limit?: number } = {}): Promise<PurchasePlanSummary[]> {
+export async function findPurchasePlans(
+  db: Db,
+  actor: Actor,
+  filter: { id?: string; sourcePlanId?: string; state?: string; limit?: number } = {},
+): Promise<PurchasePlanSummary[]> {
   requireAccess(actor, 'production.read');
   const where: SQL[] = [eq(prodPurchasePlans.orgId, actor.orgId)];
   if (filter.id) where.push(eq(prodPurchasePlans.id, filter.id));
@@ -33,7 +37,15 @@ export async function findPurchasePlans(db: Db, actor: Actor, filter: { id?: str
     .groupBy(prodPurchaseLines.purchasePlanId)
     .as('counts');
   const rows = await db
-    .select({ p: prodPurchasePlans, number: documents.number, state: documents.state, sourceTitle: prodPlans.title, lines: counts.lines, suppliers: counts.suppliers, received: counts.received })
+    .select({
+      p: prodPurchasePlans,
+      number: documents.number,
+      state: documents.state,
+      sourceTitle: prodPlans.title,
+      lines: counts.lines,
+      suppliers: counts.suppliers,
+      received: counts.received,
+    })
     .from(prodPurchasePlans)
     .innerJoin(documents, and(eq(documents.orgId, prodPurchasePlans.orgId), eq(documents.id, prodPurchasePlans.documentId)))
     .innerJoin(prodPlans, and(eq(prodPlans.orgId, prodPurchasePlans.orgId), eq(prodPlans.id, prodPurchasePlans.sourcePlanId)))

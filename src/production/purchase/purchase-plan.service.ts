@@ -29,7 +29,14 @@ export interface CompiledPurchase {
  * The netting of every bought material of the plan: needs from today on (earlier ones are
  * already out of stock), the approved safety stock only, open orders of other purchase plans.
  */
-export async function computePurchase(db: Db, orgId: string, source: PlanRow, policy: Policy['production'], today: string, exceptPlanId?: string): Promise<CompiledPurchase> {
+export async function computePurchase(
+  db: Db,
+  orgId: string,
+  source: PlanRow,
+  policy: Policy['production'],
+  today: string,
+  exceptPlanId?: string,
+): Promise<CompiledPurchase> {
   // Three reads, each answering one JSON text that V8 parses at once: tens of thousands of rows
   // decoded one by one by the driver cost more than the netting itself (issue 9: ≤ 1 s at 40,000
   // materials). The needs from today on (earlier ones are already out of stock), as columns.
@@ -47,7 +54,10 @@ export async function computePurchase(db: Db, orgId: string, source: PlanRow, po
             from prod_items i left join prod_stock s on s.org_id = i.org_id and s.item_id = i.id
            where i.org_id = ${orgId} and exists (select 1 from prod_plan_materials m where m.item_id = i.id and ${needsOf})`,
     ),
-    jsonText(db, sql`select coalesce(json_object_agg(b.item_id, b.qty), '{}')::text as j from (select item_id, sum(on_hand)::float8 as qty from prod_stock_balances where org_id = ${orgId} group by item_id) b`),
+    jsonText(
+      db,
+      sql`select coalesce(json_object_agg(b.item_id, b.qty), '{}')::text as j from (select item_id, sum(on_hand)::float8 as qty from prod_stock_balances where org_id = ${orgId} group by item_id) b`,
+    ),
   ]);
   const open = await findOpenOrders(db, orgId, { exceptPlanId });
   const needCols = JSON.parse(needText) as { item: string[]; on: string[]; gross: number[] };
@@ -76,7 +86,20 @@ export async function computePurchase(db: Db, orgId: string, source: PlanRow, po
     needs.sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : 0));
     materials.push(
       planMaterialPurchase(
-        { itemId, supplier, leadTimeDays, onHand: Number(onHand[itemId] ?? 0), safety: Number(safety ?? 0), minQty: minQty ?? null, maxQty: maxQty ?? null, lotRule, lotQty, lotMin, needs, openOrders: openBy.get(itemId) ?? [] },
+        {
+          itemId,
+          supplier,
+          leadTimeDays,
+          onHand: Number(onHand[itemId] ?? 0),
+          safety: Number(safety ?? 0),
+          minQty: minQty ?? null,
+          maxQty: maxQty ?? null,
+          lotRule,
+          lotQty,
+          lotMin,
+          needs,
+          openOrders: openBy.get(itemId) ?? [],
+        },
         options,
       ),
     );
@@ -97,7 +120,10 @@ async function storePurchase(tx: Db, orgId: string, planId: string, compiled: Co
   for (const batch of chunk(compiled.materials, 2000)) {
     await tx.insert(prodPurchasePlanItems).values(batch.map(({ orders: _o, ...m }) => ({ ...m, orgId, purchasePlanId: planId })));
   }
-  for (const batch of chunk(compiled.materials.flatMap((m) => m.orders), 2000)) {
+  for (const batch of chunk(
+    compiled.materials.flatMap((m) => m.orders),
+    2000,
+  )) {
     await tx.insert(prodPurchaseLines).values(batch.map((o) => ({ ...o, orgId, purchasePlanId: planId })));
   }
 }
@@ -110,7 +136,10 @@ function documentBody(source: PlanRow, sourceNumber: string | null, compiled: Co
   return {
     sourcePlanId: source.id,
     content: `依据${source.title}${sourceNumber ? `（${sourceNumber}）` : ''}的物料需求编制：物料 ${compiled.materials.length} 项，其中需采购 ${compiled.materials.filter((m) => m.orders.length).length} 项；采购订单 ${lines.length} 行（按供应商、物料、${period}合并），供应商 ${suppliers.length} 家。明细见采购计划页面。`,
-    lines: suppliers.slice(0, 30).map((s) => ({ key: s.supplier || '（未指定供应商）', value: `${s.materials} 项物料，${s.lines} 行；${s.byUnit.map((u) => `${u.qty} ${u.unit}`).join('，')}` })),
+    lines: suppliers.slice(0, 30).map((s) => ({
+      key: s.supplier || '（未指定供应商）',
+      value: `${s.materials} 项物料，${s.lines} 行；${s.byUnit.map((u) => `${u.qty} ${u.unit}`).join('，')}`,
+    })),
   };
 }
 
@@ -118,9 +147,14 @@ async function sourceFor(db: Db, orgId: string, sourcePlanId: string): Promise<{
   const plan = await getPlanRow(db, orgId, sourcePlanId).catch(() => {
     throw invalidField('sourcePlanId', '生产计划不存在', 'unknown production plan');
   });
-  if (!SOURCE_KINDS.has(plan.kind)) throw invalidField('sourcePlanId', '采购计划依据月度、专项或临时生产计划编制', 'a purchase plan follows a monthly, special or temporary plan');
+  if (!SOURCE_KINDS.has(plan.kind))
+    throw invalidField('sourcePlanId', '采购计划依据月度、专项或临时生产计划编制', 'a purchase plan follows a monthly, special or temporary plan');
   const doc = await findPlanDocument(db, plan);
-  if (!doc || (doc.state !== 'approved' && doc.state !== 'issued')) throw invalidState('生产计划批准下达后，其物料需求才能用于编制采购计划（T4 第二十二、二十三条）', 'The production plan must be approved and issued first (T4 art. 22–23)');
+  if (!doc || (doc.state !== 'approved' && doc.state !== 'issued'))
+    throw invalidState(
+      '生产计划批准下达后，其物料需求才能用于编制采购计划（T4 第二十二、二十三条）',
+      'The production plan must be approved and issued first (T4 art. 22–23)',
+    );
   return { plan, doc };
 }
 
@@ -132,13 +166,39 @@ export async function compilePurchasePlan(db: Db, workflows: Workflows, actor: A
   const compiled = await computePurchase(db, actor.orgId, plan, production, today);
   return db.transaction(async (tx) => {
     const title = `${plan.title}物资采购计划`;
-    const document = await createDocument(tx, workflows, actor, { docType: PURCHASE_PLAN_DOC, title, body: documentBody(plan, doc.number, compiled, production) }, now);
+    const document = await createDocument(
+      tx,
+      workflows,
+      actor,
+      { docType: PURCHASE_PLAN_DOC, title, body: documentBody(plan, doc.number, compiled, production) },
+      now,
+    );
     const [row] = await tx
       .insert(prodPurchasePlans)
-      .values({ orgId: actor.orgId, documentId: document.id, sourcePlanId: plan.id, title, orderPeriod: production.purchaseOrderPeriod, lotPolicy: production.purchaseLotPolicy, compiledAt: now, createdBy: actor.userId, createdAt: now })
+      .values({
+        orgId: actor.orgId,
+        documentId: document.id,
+        sourcePlanId: plan.id,
+        title,
+        orderPeriod: production.purchaseOrderPeriod,
+        lotPolicy: production.purchaseLotPolicy,
+        compiledAt: now,
+        createdBy: actor.userId,
+        createdAt: now,
+      })
       .returning();
     await storePurchase(tx, actor.orgId, row.id, compiled);
-    await writeAudit(tx, actor, { action: 'production.purchase.compile', entity: 'prod_purchase_plan', entityId: row.id, after: { number: document.number, source: plan.id, materials: compiled.materials.length, lines: compiled.materials.reduce((s, m) => s + m.orders.length, 0) } });
+    await writeAudit(tx, actor, {
+      action: 'production.purchase.compile',
+      entity: 'prod_purchase_plan',
+      entityId: row.id,
+      after: {
+        number: document.number,
+        source: plan.id,
+        materials: compiled.materials.length,
+        lines: compiled.materials.reduce((s, m) => s + m.orders.length, 0),
+      },
+    });
     return row;
   });
 }
@@ -158,7 +218,8 @@ export async function recompilePurchasePlan(db: Db, workflows: Workflows, actor:
   const row = await getPurchasePlanRow(db, actor.orgId, id);
   if (row.version !== version) throw versionConflict();
   const docView = await getDocument(db, workflows, actor, row.documentId);
-  if (docView.state !== 'draft') throw invalidState('只有草稿可以重新编制；已批准的采购计划请“调整”后再编制', 'Only a draft is compiled again; adjust an approved plan first');
+  if (docView.state !== 'draft')
+    throw invalidState('只有草稿可以重新编制；已批准的采购计划请“调整”后再编制', 'Only a draft is compiled again; adjust an approved plan first');
   const { plan, doc } = await sourceFor(db, actor.orgId, row.sourcePlanId);
   const [{ production }, today] = await Promise.all([getPolicy(db, actor.orgId), localToday(db, actor.orgId, now)]);
   const compiled = await computePurchase(db, actor.orgId, plan, production, today, row.id);
@@ -166,18 +227,31 @@ export async function recompilePurchasePlan(db: Db, workflows: Workflows, actor:
     const [received] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(prodPurchaseReceiptLines)
-      .innerJoin(prodPurchaseLines, and(eq(prodPurchaseLines.orgId, prodPurchaseReceiptLines.orgId), eq(prodPurchaseLines.id, prodPurchaseReceiptLines.purchaseLineId)))
+      .innerJoin(
+        prodPurchaseLines,
+        and(eq(prodPurchaseLines.orgId, prodPurchaseReceiptLines.orgId), eq(prodPurchaseLines.id, prodPurchaseReceiptLines.purchaseLineId)),
+      )
       .where(and(eq(prodPurchaseReceiptLines.orgId, actor.orgId), eq(prodPurchaseLines.purchasePlanId, row.id)));
     if (received.n > 0) throw invalidState('已有到货记录的采购计划不能重新编制', 'Goods were already received against this plan; it cannot be compiled again');
     await updateDocument(tx, workflows, actor, row.documentId, { version: docView.version, body: documentBody(plan, doc.number, compiled, production) }, now);
     const [next] = await tx
       .update(prodPurchasePlans)
-      .set({ compiledAt: now, orderPeriod: production.purchaseOrderPeriod, lotPolicy: production.purchaseLotPolicy, version: sql`${prodPurchasePlans.version} + 1` })
+      .set({
+        compiledAt: now,
+        orderPeriod: production.purchaseOrderPeriod,
+        lotPolicy: production.purchaseLotPolicy,
+        version: sql`${prodPurchasePlans.version} + 1`,
+      })
       .where(and(eq(prodPurchasePlans.orgId, actor.orgId), eq(prodPurchasePlans.id, id), eq(prodPurchasePlans.version, version)))
       .returning();
     if (!next) throw versionConflict();
     await storePurchase(tx, actor.orgId, id, compiled);
-    await writeAudit(tx, actor, { action: 'production.purchase.recompile', entity: 'prod_purchase_plan', entityId: id, after: { materials: compiled.materials.length } });
+    await writeAudit(tx, actor, {
+      action: 'production.purchase.recompile',
+      entity: 'prod_purchase_plan',
+      entityId: id,
+      after: { materials: compiled.materials.length },
+    });
     return next;
   });
 }

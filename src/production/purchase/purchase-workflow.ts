@@ -20,12 +20,21 @@ export const purchaseDocumentTypes: DocumentTypeInfo[] = [
 /** Nothing goes up that is out of date or empty: the plan's MRP changed since, or there is nothing to buy. */
 export const purchaseReadyGuard: ApprovalGuard = async (db, _actor, doc) => {
   const [row] = await db
-    .select({ id: prodPurchasePlans.id, compiledAt: prodPurchasePlans.compiledAt, materialsAt: prodPlans.materialsAt, lines: sql<number>`(select count(*) from prod_purchase_lines l where l.org_id = ${prodPurchasePlans.orgId} and l.purchase_plan_id = ${prodPurchasePlans.id})::int` })
+    .select({
+      id: prodPurchasePlans.id,
+      compiledAt: prodPurchasePlans.compiledAt,
+      materialsAt: prodPlans.materialsAt,
+      lines: sql<number>`(select count(*) from prod_purchase_lines l where l.org_id = ${prodPurchasePlans.orgId} and l.purchase_plan_id = ${prodPurchasePlans.id})::int`,
+    })
     .from(prodPurchasePlans)
     .innerJoin(prodPlans, and(eq(prodPlans.orgId, prodPurchasePlans.orgId), eq(prodPlans.id, prodPurchasePlans.sourcePlanId)))
     .where(and(eq(prodPurchasePlans.orgId, doc.orgId), eq(prodPurchasePlans.documentId, doc.id)));
   if (!row) return null;
-  if (row.materialsAt && row.materialsAt > row.compiledAt) return { zh: '生产计划的物料需求已重新分解，请先重新编制采购计划', en: 'The production plan’s materials were decomposed again; compile the purchase plan again first' };
+  if (row.materialsAt && row.materialsAt > row.compiledAt)
+    return {
+      zh: '生产计划的物料需求已重新分解，请先重新编制采购计划',
+      en: 'The production plan’s materials were decomposed again; compile the purchase plan again first',
+    };
   if (row.lines === 0) return { zh: '没有需要采购的物料，无须报批', en: 'Nothing needs buying; there is nothing to approve' };
   return null;
 };

@@ -171,4 +171,3 @@ export const RecordedShortageRow = z.object({
 });
 export const ShortageView = z.object({ projected: z.array(ProjectedShortageRow), recorded: z.array(RecordedShortageRow) });
 export type ShortageView = z.infer<typeof ShortageView>;
-

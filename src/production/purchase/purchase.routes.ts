@@ -6,7 +6,17 @@ import { getStockDocument, StockDocView } from '../warehouse/index';
 import { and, eq } from 'drizzle-orm';
 import { notFound } from '#core/errors';
 import { getMaterialPlan } from './material-plan.service';
-import { CompileBody, MaterialPlanQuery, MaterialPlanView, OpenOrderLine, PurchasePlanSummary, PurchasePlanView, PurchaseReceiptBody, ShortageView, VersionBody } from './purchase.contract';
+import {
+  CompileBody,
+  MaterialPlanQuery,
+  MaterialPlanView,
+  OpenOrderLine,
+  PurchasePlanSummary,
+  PurchasePlanView,
+  PurchaseReceiptBody,
+  ShortageView,
+  VersionBody,
+} from './purchase.contract';
 import { findOpenOrderLines, findPurchasePlans, getPurchasePlanView } from './purchase-plan.query';
 import { compilePurchasePlan, recompilePurchasePlan } from './purchase-plan.service';
 import { prodPurchasePlans } from './purchase.schema';
@@ -23,13 +33,26 @@ export const purchaseRoutes: RouteModule = (app, ctx) => {
     '/production/purchase-plans',
     {
       config: { permission: 'production.read' },
-      schema: { tags, summary: '物资采购计划 Purchase plans', querystring: z.object({ sourcePlanId: z.uuid().optional() }), response: { 200: z.array(PurchasePlanSummary) } },
+      schema: {
+        tags,
+        summary: '物资采购计划 Purchase plans',
+        querystring: z.object({ sourcePlanId: z.uuid().optional() }),
+        response: { 200: z.array(PurchasePlanSummary) },
+      },
     },
     async (req) => findPurchasePlans(ctx.db, actorOf(req), { sourcePlanId: req.query.sourcePlanId }),
   );
   app.post(
     '/production/purchase-plans',
-    { config: { permission: 'production.purchase.write' }, schema: { tags, summary: '按已下达的生产计划编制采购计划 Compile a purchase plan (T4 第二十三条)', body: CompileBody, response: { 201: PurchasePlanView } } },
+    {
+      config: { permission: 'production.purchase.write' },
+      schema: {
+        tags,
+        summary: '按已下达的生产计划编制采购计划 Compile a purchase plan (T4 第二十三条)',
+        body: CompileBody,
+        response: { 201: PurchasePlanView },
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       const row = await compilePurchasePlan(ctx.db, ctx.registry.workflows, actor, req.body, ctx.clock());
@@ -38,12 +61,18 @@ export const purchaseRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/purchase-plans/:id',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '采购计划明细 A purchase plan: netting, orders per supplier and period', params: Id, response: { 200: PurchasePlanView } } },
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, summary: '采购计划明细 A purchase plan: netting, orders per supplier and period', params: Id, response: { 200: PurchasePlanView } },
+    },
     async (req) => getPurchasePlanView(ctx.db, actorOf(req), req.params.id),
   );
   app.get(
     '/production/purchase-plan-doc/:id',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '由审批文件找到采购计划 The purchase plan of an approval document', params: Id, response: { 200: z.object({ id: z.uuid() }) } } },
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, summary: '由审批文件找到采购计划 The purchase plan of an approval document', params: Id, response: { 200: z.object({ id: z.uuid() }) } },
+    },
     async (req) => {
       const actor = actorOf(req);
       requireAccess(actor, 'production.read');
@@ -57,7 +86,10 @@ export const purchaseRoutes: RouteModule = (app, ctx) => {
   );
   app.post(
     '/production/purchase-plans/:id/recompile',
-    { config: { permission: 'production.purchase.write' }, schema: { tags, summary: '重新编制（草稿） Compile a draft again', params: Id, body: VersionBody, response: { 200: PurchasePlanView } } },
+    {
+      config: { permission: 'production.purchase.write' },
+      schema: { tags, summary: '重新编制（草稿） Compile a draft again', params: Id, body: VersionBody, response: { 200: PurchasePlanView } },
+    },
     async (req) => {
       const actor = actorOf(req);
       await recompilePurchasePlan(ctx.db, ctx.registry.workflows, actor, req.params.id, req.body.version, ctx.clock());
@@ -77,13 +109,26 @@ export const purchaseRoutes: RouteModule = (app, ctx) => {
     '/production/purchase-orders/open',
     {
       config: { permission: 'production.read' },
-      schema: { tags, summary: '未到齐的采购订单行 Open purchase order lines', querystring: z.object({ purchasePlanId: z.uuid().optional(), supplier: z.string().max(100).optional() }), response: { 200: z.array(OpenOrderLine) } },
+      schema: {
+        tags,
+        summary: '未到齐的采购订单行 Open purchase order lines',
+        querystring: z.object({ purchasePlanId: z.uuid().optional(), supplier: z.string().max(100).optional() }),
+        response: { 200: z.array(OpenOrderLine) },
+      },
     },
     async (req) => findOpenOrderLines(ctx.db, actorOf(req), req.query),
   );
   app.post(
     '/production/purchase-receipts',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '采购入库（可按采购计划行） Purchase receipt, against an approved plan or not', body: PurchaseReceiptBody, response: { 201: StockDocView } } },
+    {
+      config: { permission: 'production.stock.write' },
+      schema: {
+        tags,
+        summary: '采购入库（可按采购计划行） Purchase receipt, against an approved plan or not',
+        body: PurchaseReceiptBody,
+        response: { 201: StockDocView },
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       const posted = await postPurchaseReceipt(ctx.db, actor, req.body, ctx.clock());
@@ -92,17 +137,37 @@ export const purchaseRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/shortages',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '缺料预警与欠料 Shortages ahead and recorded (T4 第二十六、二十七条)', response: { 200: ShortageView } } },
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, summary: '缺料预警与欠料 Shortages ahead and recorded (T4 第二十六、二十七条)', response: { 200: ShortageView } },
+    },
     async (req) => findShortages(ctx.db, actorOf(req), ctx.clock()),
   );
   app.get(
     '/production/plans/:id/material-plan',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '计划的物料需求：净需求与按周合并的订单 The plan’s material netting and orders per period', params: Id, querystring: MaterialPlanQuery, response: { 200: MaterialPlanView } } },
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '计划的物料需求：净需求与按周合并的订单 The plan’s material netting and orders per period',
+        params: Id,
+        querystring: MaterialPlanQuery,
+        response: { 200: MaterialPlanView },
+      },
+    },
     async (req) => getMaterialPlan(ctx.db, actorOf(req), req.params.id, req.query.period),
   );
   app.get(
     '/production/plans/:id/material-plan/export',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '导出物料需求：按周订单、净需求、合计 Export the plan’s material orders, netting and totals', params: Id, querystring: MaterialPlanQuery } },
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '导出物料需求：按周订单、净需求、合计 Export the plan’s material orders, netting and totals',
+        params: Id,
+        querystring: MaterialPlanQuery,
+      },
+    },
     async (req, reply) => {
       const view = await getMaterialPlan(ctx.db, actorOf(req), req.params.id, req.query.period);
       const body = await exportWorkbook(materialPlanWorkbook(view), requestLocale(req));

@@ -27,13 +27,25 @@ describe('purchase plan rules (PP-15, T4 第二十三条)', () => {
   it('PP-15 order periods start on the day, the Monday of the week or the first of the month', () => {
     expect(['day', 'week', 'month'].map((p) => periodStartOf('2026-04-09', p as 'day'))).toEqual(['2026-04-09', '2026-04-06', '2026-04-01']);
     // Needs before the plan starts are due in its first period.
-    expect(consolidate([{ on: '2026-03-20', qty: 5 }], [], 'week', '2026-04-01')).toEqual([{ start: '2026-03-30', gross: 5, receipts: 0, firstNeed: '2026-04-01' }]);
+    expect(consolidate([{ on: '2026-03-20', qty: 5 }], [], 'week', '2026-04-01')).toEqual([
+      { start: '2026-03-30', gross: 5, receipts: 0, firstNeed: '2026-04-01' },
+    ]);
   });
 
   it('PP-15 needs on three days of one week are one order line for the week, not one per day', () => {
     const weekly = planMaterialPurchase(material({ needs: threeDays }), week);
     expect(weekly.orders).toEqual([
-      { itemId: 'P1', supplier: '华兴玻璃', periodStart: '2026-04-06', needOn: '2026-04-06', releaseOn: '2026-04-01', gross: 900, net: 900, qty: 900, isPastDue: false },
+      {
+        itemId: 'P1',
+        supplier: '华兴玻璃',
+        periodStart: '2026-04-06',
+        needOn: '2026-04-06',
+        releaseOn: '2026-04-01',
+        gross: 900,
+        net: 900,
+        qty: 900,
+        isPastDue: false,
+      },
     ]);
     expect(planMaterialPurchase(material({ needs: threeDays }), { ...week, period: 'day' }).orders.map((o) => o.qty)).toEqual([300, 300, 300]);
     expect(planMaterialPurchase(material({ needs: threeDays }), { ...week, period: 'month' }).orders).toHaveLength(1);
@@ -48,7 +60,9 @@ describe('purchase plan rules (PP-15, T4 第二十三条)', () => {
     // Lot-for-lot keeps only the safety stock: 300 projected ≥ 200, nothing to buy.
     expect(planMaterialPurchase(facts, week).orders).toEqual([]);
     // A stock already below the minimum is topped up now, even before the plan needs it.
-    expect(planMaterialPurchase(material({ onHand: 500, minQty: 1000, maxQty: 5000 }), { ...week, policy: 'max_min' }).orders).toMatchObject([{ periodStart: '2026-03-30', needOn: '2026-04-01', qty: 4500 }]);
+    expect(planMaterialPurchase(material({ onHand: 500, minQty: 1000, maxQty: 5000 }), { ...week, policy: 'max_min' }).orders).toMatchObject([
+      { periodStart: '2026-03-30', needOn: '2026-04-01', qty: 4500 },
+    ]);
   });
 
   it('PP-15 the approved safety stock is kept; without a maximum the max-min policy orders the net need', () => {
@@ -58,7 +72,13 @@ describe('purchase plan rules (PP-15, T4 第二十三条)', () => {
 
   it('PP-15 open purchase orders count when they arrive; what is still short is ordered', () => {
     const r = planMaterialPurchase(
-      material({ openOrders: [{ on: '2026-04-06', qty: 500 }], needs: [{ on: '2026-04-07', qty: 300 }, { on: '2026-04-14', qty: 300 }] }),
+      material({
+        openOrders: [{ on: '2026-04-06', qty: 500 }],
+        needs: [
+          { on: '2026-04-07', qty: 300 },
+          { on: '2026-04-14', qty: 300 },
+        ],
+      }),
       week,
     );
     expect(r.orders).toMatchObject([{ periodStart: '2026-04-13', needOn: '2026-04-14', qty: 100 }]);
@@ -86,9 +106,25 @@ describe('purchase plan rules (PP-15, T4 第二十三条)', () => {
       { itemId: 'C', supplier: '', qty: 5, unit: '张' },
     ]);
     expect(totals).toEqual([
-      { supplier: '华兴玻璃', materials: 2, lines: 3, byUnit: [{ unit: '个', qty: 1500 }, { unit: 'kg', qty: 20 }] },
+      {
+        supplier: '华兴玻璃',
+        materials: 2,
+        lines: 3,
+        byUnit: [
+          { unit: '个', qty: 1500 },
+          { unit: 'kg', qty: 20 },
+        ],
+      },
       { supplier: '', materials: 1, lines: 1, byUnit: [{ unit: '张', qty: 5 }] },
     ]);
-    expect(totalsByUnit([{ unit: '个', gross: 1, net: 2 }, { unit: '个', gross: 3, net: 0.1 }], ['gross', 'net'])).toEqual([{ unit: '个', values: { gross: 4, net: 2.1 } }]);
+    expect(
+      totalsByUnit(
+        [
+          { unit: '个', gross: 1, net: 2 },
+          { unit: '个', gross: 3, net: 0.1 },
+        ],
+        ['gross', 'net'],
+      ),
+    ).toEqual([{ unit: '个', values: { gross: 4, net: 2.1 } }]);
   });
 });

@@ -159,7 +159,17 @@ export function planMaterialPurchase(m: MaterialFacts, o: PurchaseOptions): Mate
     net += need;
     const needOn = b.firstNeed ?? (b.start < o.from ? o.from : b.start);
     const releaseOn = daysBefore(needOn, m.leadTimeDays);
-    orders.push({ itemId: m.itemId, supplier: m.supplier, periodStart: b.start, needOn, releaseOn, gross: round(b.gross), net: round(need), qty, isPastDue: releaseOn < o.today });
+    orders.push({
+      itemId: m.itemId,
+      supplier: m.supplier,
+      periodStart: b.start,
+      needOn,
+      releaseOn,
+      gross: round(b.gross),
+      net: round(need),
+      qty,
+      isPastDue: releaseOn < o.today,
+    });
   }
   const openOrders = m.openOrders.reduce((s, r) => s + Math.max(0, r.qty), 0);
   return {
@@ -196,12 +206,20 @@ export function supplierTotals(lines: readonly { itemId: string; supplier: strin
     bySupplier.set(l.supplier, s);
   }
   return [...bySupplier.entries()]
-    .map(([supplier, s]) => ({ supplier, materials: s.items.size, lines: s.lines, byUnit: [...s.units.entries()].map(([unit, qty]) => ({ unit, qty: round(qty) })) }))
-    .sort((a, b) => (a.supplier === '') !== (b.supplier === '') ? (a.supplier === '' ? 1 : -1) : a.supplier.localeCompare(b.supplier, 'zh-CN'));
+    .map(([supplier, s]) => ({
+      supplier,
+      materials: s.items.size,
+      lines: s.lines,
+      byUnit: [...s.units.entries()].map(([unit, qty]) => ({ unit, qty: round(qty) })),
+    }))
+    .sort((a, b) => ((a.supplier === '') !== (b.supplier === '') ? (a.supplier === '' ? 1 : -1) : a.supplier.localeCompare(b.supplier, 'zh-CN')));
 }
 
 /** Column totals of the netting, one per unit (kg and 个 never add up). */
-export function totalsByUnit<T extends { unit: string }>(rows: readonly T[], keys: readonly (keyof T & string)[]): { unit: string; values: Record<string, number> }[] {
+export function totalsByUnit<T extends { unit: string }>(
+  rows: readonly T[],
+  keys: readonly (keyof T & string)[],
+): { unit: string; values: Record<string, number> }[] {
   const byUnit = new Map<string, Record<string, number>>();
   for (const r of rows) {
     const t = byUnit.get(r.unit) ?? Object.fromEntries(keys.map((k) => [k, 0]));

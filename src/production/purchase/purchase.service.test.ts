@@ -7,7 +7,16 @@ import { createTestDatabase, type TestDatabase, testRegistry } from '#test-suppo
 import { approveSafetyStock, findItems, updateItem, updateStock } from '../master/index';
 import { newIssuedPlan, newPlant, newRolePerson, type TestPlant } from '../testing/index';
 import { postStockDocument, reverseStockDocument } from '../warehouse/index';
-import { compilePurchasePlan, findOpenOrderLines, findShortages, getMaterialPlan, getPurchasePlanView, postPurchaseReceipt, PURCHASE_PLAN_DOC, recompilePurchasePlan } from './index';
+import {
+  compilePurchasePlan,
+  findOpenOrderLines,
+  findShortages,
+  getMaterialPlan,
+  getPurchasePlanView,
+  postPurchaseReceipt,
+  PURCHASE_PLAN_DOC,
+  recompilePurchasePlan,
+} from './index';
 
 const { workflows } = testRegistry;
 const NOW = new Date('2026-03-20T02:00:00Z');
@@ -61,7 +70,11 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
     const before = (await findItems(db, p.planner, {})).find((i) => i.id === p.items.bottle)!;
     expect(before).toMatchObject({ safetyStock: 0, safetyPending: 10000, isSafetyApproved: false });
     await approveSafetyStock(db, gm, p.items.bottle, before.stockVersion!, NOW);
-    expect((await findItems(db, p.planner, {})).find((i) => i.id === p.items.bottle)).toMatchObject({ safetyStock: 10000, safetyPending: null, isSafetyApproved: true });
+    expect((await findItems(db, p.planner, {})).find((i) => i.id === p.items.bottle)).toMatchObject({
+      safetyStock: 10000,
+      safetyPending: null,
+      isSafetyApproved: true,
+    });
     // A second change waits again while 10,000 stays in force.
     await updateStock(db, buyer, p.items.bottle, { version: await stockVersion(p.items.bottle), safetyStock: 30000 }, NOW);
     expect((await findItems(db, p.planner, {})).find((i) => i.id === p.items.bottle)).toMatchObject({ safetyStock: 10000, safetyPending: 30000 });
@@ -69,7 +82,11 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
 
   it('PP-15 where the policy names the VP, the VP approves and the GM no longer does', async () => {
     const view = await getPolicyView(db, p.system);
-    await updatePolicy(db, p.system, { baseVersion: view.version, values: { production: { safetyStockApproverRole: 'vp_production' } }, reason: '本单位由副总审批安全存量' });
+    await updatePolicy(db, p.system, {
+      baseVersion: view.version,
+      values: { production: { safetyStockApproverRole: 'vp_production' } },
+      reason: '本单位由副总审批安全存量',
+    });
     await expect(approveSafetyStock(db, gm, p.items.bottle, await stockVersion(p.items.bottle), NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const again = await getPolicyView(db, p.system);
     await updatePolicy(db, p.system, { baseVersion: again.version, values: { production: { safetyStockApproverRole: 'gm' } }, reason: '恢复 T4' });
@@ -105,14 +122,18 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
     const { createPlan } = await import('../plan/index');
     const draft = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-06' }, NOW);
     await expect(compilePurchasePlan(db, workflows, buyer, { sourcePlanId: draft.id }, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    await expect(compilePurchasePlan(db, workflows, buyer, { sourcePlanId: '00000000-0000-4000-8000-000000000000' }, NOW)).rejects.toMatchObject({ details: [{ field: 'sourcePlanId' }] });
+    await expect(compilePurchasePlan(db, workflows, buyer, { sourcePlanId: '00000000-0000-4000-8000-000000000000' }, NOW)).rejects.toMatchObject({
+      details: [{ field: 'sourcePlanId' }],
+    });
     await expect(compilePurchasePlan(db, workflows, keeper, { sourcePlanId }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('PP-16 a receipt cannot be posted against a plan not yet approved', async () => {
     const view = await getPurchasePlanView(db, buyer, purchasePlanId);
     const line = view.orders[0];
-    await expect(postPurchaseReceipt(db, keeper, { lines: [{ itemId: line.itemId, qty: 10, purchaseLineId: line.id }] }, NOW)).rejects.toMatchObject({ details: [{ field: 'lines.0.purchaseLineId' }] });
+    await expect(postPurchaseReceipt(db, keeper, { lines: [{ itemId: line.itemId, qty: 10, purchaseLineId: line.id }] }, NOW)).rejects.toMatchObject({
+      details: [{ field: 'lines.0.purchaseLineId' }],
+    });
   });
 
   it('PP-15 approved level by level: purchasing head, then VP, then GM; then its lines are the open orders', async () => {
@@ -140,14 +161,23 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
     expect((await findOpenOrderLines(db, keeper, { purchasePlanId })).find((l) => l.id === line.id)?.open).toBe(38000);
     await db.transaction((tx) => reverseStockDocument(tx, keeper, receipt.doc.id, '批次录错', NOW));
     expect((await getPurchasePlanView(db, buyer, purchasePlanId)).orders.find((o) => o.id === line.id)?.received).toBe(0);
-    await postPurchaseReceipt(db, keeper, { supplier: '华兴玻璃', lines: [{ itemId: p.items.bottle, qty: 88000, lot: '2604B', purchaseLineId: line.id }] }, NOW);
+    await postPurchaseReceipt(
+      db,
+      keeper,
+      { supplier: '华兴玻璃', lines: [{ itemId: p.items.bottle, qty: 88000, lot: '2604B', purchaseLineId: line.id }] },
+      NOW,
+    );
     expect((await findOpenOrderLines(db, keeper, { purchasePlanId })).find((l) => l.id === line.id)).toBeUndefined();
   });
 
   it('PP-16 a receipt line for another item than its order line, or an unknown line, is a 400 naming the line', async () => {
     const line = (await findOpenOrderLines(db, keeper, { purchasePlanId })).find((l) => l.itemId === p.items.cork)!;
-    await expect(postPurchaseReceipt(db, keeper, { lines: [{ itemId: p.items.bottle, qty: 1, purchaseLineId: line.id }] }, NOW)).rejects.toMatchObject({ details: [{ field: 'lines.0.itemId' }] });
-    await expect(postPurchaseReceipt(db, keeper, { lines: [{ itemId: p.items.bottle, qty: 1, purchaseLineId: '00000000-0000-4000-8000-000000000000' }] }, NOW)).rejects.toMatchObject({
+    await expect(postPurchaseReceipt(db, keeper, { lines: [{ itemId: p.items.bottle, qty: 1, purchaseLineId: line.id }] }, NOW)).rejects.toMatchObject({
+      details: [{ field: 'lines.0.itemId' }],
+    });
+    await expect(
+      postPurchaseReceipt(db, keeper, { lines: [{ itemId: p.items.bottle, qty: 1, purchaseLineId: '00000000-0000-4000-8000-000000000000' }] }, NOW),
+    ).rejects.toMatchObject({
       details: [{ field: 'lines.0.purchaseLineId' }],
     });
   });
@@ -166,7 +196,14 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   it('PP-16 issues recorded short (欠料) under the record-shortage policy are listed', async () => {
     const view = await getPolicyView(db, p.system);
     await updatePolicy(db, p.system, { baseVersion: view.version, values: { production: { negativeStock: 'record_shortage' } }, reason: '测试欠料' });
-    await db.transaction((tx) => postStockDocument(tx, keeper, { kind: 'issue', purpose: 'requisition', workshopId: p.workshops.fill, lines: [{ itemId: p.items.base, qty: 999999 }] }, NOW));
+    await db.transaction((tx) =>
+      postStockDocument(
+        tx,
+        keeper,
+        { kind: 'issue', purpose: 'requisition', workshopId: p.workshops.fill, lines: [{ itemId: p.items.base, qty: 999999 }] },
+        NOW,
+      ),
+    );
     const { recorded } = await findShortages(db, p.planner, NOW);
     expect(recorded[0]).toMatchObject({ code: 'B1', workshopName: '灌装车间' });
     expect(recorded[0].shortage).toBeGreaterThan(0);
@@ -187,7 +224,13 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   it('PP-15 T2 (五.1.2) plans bought parts monthly and lot-for-lot: one line per material and month, the net need only', async () => {
     const view = await getPolicyView(db, p.system);
     await applyPreset(db, p.system, { baseVersion: view.version, preset: 'T2', reason: '套用 T2' });
-    const row = await compilePurchasePlan(db, workflows, buyer, { sourcePlanId: (await newIssuedPlan(db, workflows, p, NOW, { month: '2026-07', days: 31, firstWeekday: 3, perDay: 100, approvers: [vp, gm] })).id }, NOW);
+    const row = await compilePurchasePlan(
+      db,
+      workflows,
+      buyer,
+      { sourcePlanId: (await newIssuedPlan(db, workflows, p, NOW, { month: '2026-07', days: 31, firstWeekday: 3, perDay: 100, approvers: [vp, gm] })).id },
+      NOW,
+    );
     const t2 = await getPurchasePlanView(db, buyer, row.id);
     expect(t2).toMatchObject({ orderPeriod: 'month', lotPolicy: 'lot_for_lot' });
     expect(t2.orders.every((o) => o.periodStart.endsWith('-01'))).toBe(true);

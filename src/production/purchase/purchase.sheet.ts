@@ -99,12 +99,39 @@ export function materialPlanWorkbook(view: MaterialPlanView) {
     { def: materialOrderSheet, rows: materialOrderRows(view) },
     {
       def: materialNettingSheet,
-      rows: view.materials.map((m): SheetRow => ({ kind: m.kind, code: m.code, name: m.name, spec: m.spec || null, unit: m.unit, supplier: m.supplier || null, gross: m.gross, onHand: m.onHand, safety: m.safety, net: m.net, planned: m.planned, firstNeedOn: m.firstNeedOn })),
+      rows: view.materials.map(
+        (m): SheetRow => ({
+          kind: m.kind,
+          code: m.code,
+          name: m.name,
+          spec: m.spec || null,
+          unit: m.unit,
+          supplier: m.supplier || null,
+          gross: m.gross,
+          onHand: m.onHand,
+          safety: m.safety,
+          net: m.net,
+          planned: m.planned,
+          firstNeedOn: m.firstNeedOn,
+        }),
+      ),
     },
     { def: materialTotalsSheet, rows: view.totals.map((u): SheetRow => ({ unit: u.unit, ...u.values })) },
   ];
 }
 
 export function materialOrderRows(view: MaterialPlanView): SheetRow[] {
-  return view.orders.map((o) => ({ kind: o.kind, code: o.code, name: o.name, unit: o.unit, isoWeek: o.isoWeek, periodStart: o.periodStart, periodEnd: o.periodEnd, needOn: o.needOn, releaseOn: o.releaseOn, gross: o.gross, qty: o.qty }));
+  return view.orders.map((o) => ({
+    kind: o.kind,
+    code: o.code,
+    name: o.name,
+    unit: o.unit,
+    isoWeek: o.isoWeek,
+    periodStart: o.periodStart,
+    periodEnd: o.periodEnd,
+    needOn: o.needOn,
+    releaseOn: o.releaseOn,
+    gross: o.gross,
+    qty: o.qty,
+  }));
 }

@@ -29,7 +29,15 @@ export async function findShortages(db: Db, actor: Actor, now: Date): Promise<Sh
     .from(prodPlanMaterials)
     .innerJoin(prodPlans, and(eq(prodPlans.orgId, prodPlanMaterials.orgId), eq(prodPlans.id, prodPlanMaterials.planId)))
     .innerJoin(documents, and(eq(documents.orgId, prodPlans.orgId), eq(documents.id, prodPlans.documentId)))
-    .where(and(eq(prodPlanMaterials.orgId, orgId), eq(documents.state, 'issued'), inArray(prodPlanMaterials.kind, [...BOUGHT]), gte(prodPlanMaterials.needOn, today), gt(prodPlanMaterials.gross, 0)));
+    .where(
+      and(
+        eq(prodPlanMaterials.orgId, orgId),
+        eq(documents.state, 'issued'),
+        inArray(prodPlanMaterials.kind, [...BOUGHT]),
+        gte(prodPlanMaterials.needOn, today),
+        gt(prodPlanMaterials.gross, 0),
+      ),
+    );
   const byItem = new Map<string, { on: string; qty: number }[]>();
   for (const n of needs) {
     const list = byItem.get(n.itemId);
@@ -48,7 +56,10 @@ export async function findShortages(db: Db, actor: Actor, now: Date): Promise<Sh
     return s ? [s] : [];
   });
   const labels = new Map<string, { code: string; name: string; unit: string; supplier: string }>();
-  for (const ids of chunk(short.map((s) => s.itemId), 5000)) {
+  for (const ids of chunk(
+    short.map((s) => s.itemId),
+    5000,
+  )) {
     const rows = await db
       .select({ id: prodItems.id, code: prodItems.code, name: prodItems.name, unit: prodItems.unit, supplier: prodItems.supplier })
       .from(prodItems)
@@ -56,7 +67,13 @@ export async function findShortages(db: Db, actor: Actor, now: Date): Promise<Sh
     for (const r of rows) labels.set(r.id, r);
   }
   const projected = short
-    .map((s) => ({ ...s, code: labels.get(s.itemId)?.code ?? '', name: labels.get(s.itemId)?.name ?? '', unit: labels.get(s.itemId)?.unit ?? '', supplier: labels.get(s.itemId)?.supplier ?? '' }))
+    .map((s) => ({
+      ...s,
+      code: labels.get(s.itemId)?.code ?? '',
+      name: labels.get(s.itemId)?.name ?? '',
+      unit: labels.get(s.itemId)?.unit ?? '',
+      supplier: labels.get(s.itemId)?.supplier ?? '',
+    }))
     .sort((a, b) => a.shortOn.localeCompare(b.shortOn) || a.code.localeCompare(b.code));
   const recorded = await db
     .select({
@@ -74,7 +91,14 @@ export async function findShortages(db: Db, actor: Actor, now: Date): Promise<Sh
     .innerJoin(prodStockDocs, and(eq(prodStockDocs.orgId, prodStockMoves.orgId), eq(prodStockDocs.id, prodStockMoves.docId)))
     .innerJoin(prodItems, and(eq(prodItems.orgId, prodStockMoves.orgId), eq(prodItems.id, prodStockMoves.itemId)))
     .leftJoin(prodWorkshops, and(eq(prodWorkshops.orgId, prodStockDocs.orgId), eq(prodWorkshops.id, prodStockDocs.workshopId)))
-    .where(and(eq(prodStockMoves.orgId, orgId), gt(prodStockMoves.shortage, 0), isNull(prodStockDocs.reversedById), gte(prodStockMoves.docDate, addDays(today, -RECORDED_DAYS))))
+    .where(
+      and(
+        eq(prodStockMoves.orgId, orgId),
+        gt(prodStockMoves.shortage, 0),
+        isNull(prodStockDocs.reversedById),
+        gte(prodStockMoves.docDate, addDays(today, -RECORDED_DAYS)),
+      ),
+    )
     .orderBy(desc(prodStockDocs.seq))
     .limit(200);
   return { projected, recorded };
@@ -88,17 +112,25 @@ export async function findShortageInbox(db: Db, actor: Actor): Promise<InboxItem
   const since = new Date().toISOString();
   return [
     ...projected.slice(0, 20).map((s) => ({
-      kind: 'production.stock.shortage', tag: { zh: '缺料预警', en: 'Shortage ahead' },
+      kind: 'production.stock.shortage',
+      tag: { zh: '缺料预警', en: 'Shortage ahead' },
       id: s.itemId,
-      title: { zh: `缺料预警：${s.code} ${s.name} ${s.shortOn} 起短缺 ${s.shortQty} ${s.unit}`, en: `Shortage ahead: ${s.code} ${s.name} short by ${s.shortQty} ${s.unit} from ${s.shortOn}` },
+      title: {
+        zh: `缺料预警：${s.code} ${s.name} ${s.shortOn} 起短缺 ${s.shortQty} ${s.unit}`,
+        en: `Shortage ahead: ${s.code} ${s.name} short by ${s.shortQty} ${s.unit} from ${s.shortOn}`,
+      },
       link: '/production/warehouse/shortages',
       since,
       due: s.shortOn,
     })),
     ...recorded.slice(0, 10).map((r) => ({
-      kind: 'production.stock.shortage-recorded', tag: { zh: '已记录缺料', en: 'Shortage recorded' },
+      kind: 'production.stock.shortage-recorded',
+      tag: { zh: '已记录缺料', en: 'Shortage recorded' },
       id: `${r.docId}:${r.itemId}`,
-      title: { zh: `欠料：${r.number} ${r.code} ${r.name} 欠 ${r.shortage} ${r.unit}`, en: `Issued short: ${r.number} ${r.code} ${r.shortage} ${r.unit} missing` },
+      title: {
+        zh: `欠料：${r.number} ${r.code} ${r.name} 欠 ${r.shortage} ${r.unit}`,
+        en: `Issued short: ${r.number} ${r.code} ${r.shortage} ${r.unit} missing`,
+      },
       link: `/production/warehouse/documents/${r.docId}`,
       since: `${r.docDate}T00:00:00.000Z`,
     })),

@@ -22,7 +22,12 @@ async function loadOutput(db: Db, orgId: string, from: string, to: string, works
   const where = [eq(prodDailyReports.orgId, orgId), gte(prodDailyReports.reportDate, from), lte(prodDailyReports.reportDate, to)];
   if (workshopId) where.push(eq(prodDailyReports.workshopId, workshopId));
   return db
-    .select({ workshopId: prodDailyReports.workshopId, itemId: prodDailyReportLines.itemId, day: prodDailyReports.reportDate, qty: sql<number>`sum(${prodDailyReportLines.outputQty})::float8` })
+    .select({
+      workshopId: prodDailyReports.workshopId,
+      itemId: prodDailyReportLines.itemId,
+      day: prodDailyReports.reportDate,
+      qty: sql<number>`sum(${prodDailyReportLines.outputQty})::float8`,
+    })
     .from(prodDailyReportLines)
     .innerJoin(prodDailyReports, and(eq(prodDailyReports.orgId, prodDailyReportLines.orgId), eq(prodDailyReports.id, prodDailyReportLines.reportId)))
     .where(and(...where))
@@ -46,7 +51,12 @@ async function loadReceived(db: Db, orgId: string, from: string, to: string, wor
   ];
   if (workshopId) where.push(eq(prodStockDocs.workshopId, workshopId));
   return db
-    .select({ workshopId: prodStockDocs.workshopId, itemId: prodStockMoves.itemId, day: prodStockDocs.docDate, qty: sql<number>`sum(${prodStockMoves.qty})::float8` })
+    .select({
+      workshopId: prodStockDocs.workshopId,
+      itemId: prodStockMoves.itemId,
+      day: prodStockDocs.docDate,
+      qty: sql<number>`sum(${prodStockMoves.qty})::float8`,
+    })
     .from(prodStockMoves)
     .innerJoin(prodStockDocs, and(eq(prodStockDocs.orgId, prodStockMoves.orgId), eq(prodStockDocs.id, prodStockMoves.docId)))
     .where(and(...where))

@@ -18,7 +18,10 @@ export async function loadMonthLines(db: Db, orgId: string, month: string, works
 }
 
 export async function loadLabels(db: Db, orgId: string, itemIds: string[]) {
-  const workshops = await db.select({ id: prodWorkshops.id, name: prodWorkshops.name, sort: prodWorkshops.sort, departmentId: prodWorkshops.departmentId }).from(prodWorkshops).where(eq(prodWorkshops.orgId, orgId));
+  const workshops = await db
+    .select({ id: prodWorkshops.id, name: prodWorkshops.name, sort: prodWorkshops.sort, departmentId: prodWorkshops.departmentId })
+    .from(prodWorkshops)
+    .where(eq(prodWorkshops.orgId, orgId));
   const items = itemIds.length
     ? await db
         .select({ id: prodItems.id, code: prodItems.code, name: prodItems.name, unit: prodItems.unit, isMature: prodItems.isMature, sort: prodItems.sort })

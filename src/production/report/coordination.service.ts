@@ -59,9 +59,24 @@ export async function recordLags(tx: Db, actor: Actor, asOf: string, options: { 
     const number = await nextProductionNumber(tx, actor.orgId, 'XT', Number(today.slice(0, 4)));
     const [row] = await tx
       .insert(prodCoordinationItems)
-      .values({ orgId: actor.orgId, number, workshopId, itemId, openedOn: today, ...figures, ownerUserId: owner?.userId ?? null, reportId: options.reportId ?? null, createdAt: options.now })
+      .values({
+        orgId: actor.orgId,
+        number,
+        workshopId,
+        itemId,
+        openedOn: today,
+        ...figures,
+        ownerUserId: owner?.userId ?? null,
+        reportId: options.reportId ?? null,
+        createdAt: options.now,
+      })
       .returning();
-    await writeAudit(tx, actor, { action: 'production.coordination.open', entity: 'prod_coordination_item', entityId: row.id, after: { number, workshopId, itemId, ...figures } });
+    await writeAudit(tx, actor, {
+      action: 'production.coordination.open',
+      entity: 'prod_coordination_item',
+      entityId: row.id,
+      after: { number, workshopId, itemId, ...figures },
+    });
     opened.push(row.id);
     await notifyLag(tx, actor.orgId, row.id);
   }
@@ -87,7 +102,11 @@ async function notifyLag(tx: Db, orgId: string, id: string) {
   });
 }
 
-export async function findCoordinationItems(db: Db, actor: Actor, filter: { state?: 'open' | 'resolved'; workshopId?: string; ids?: string[] } = {}): Promise<CoordinationView[]> {
+export async function findCoordinationItems(
+  db: Db,
+  actor: Actor,
+  filter: { state?: 'open' | 'resolved'; workshopId?: string; ids?: string[] } = {},
+): Promise<CoordinationView[]> {
   requireAccess(actor, 'production.read');
   const owner = alias(users, 'owner');
   const resolver = alias(users, 'resolver');
@@ -96,7 +115,17 @@ export async function findCoordinationItems(db: Db, actor: Actor, filter: { stat
   if (filter.workshopId) where.push(eq(prodCoordinationItems.workshopId, filter.workshopId));
   if (filter.ids) where.push(inArray(prodCoordinationItems.id, filter.ids));
   const rows = await db
-    .select({ c: prodCoordinationItems, workshopName: prodWorkshops.name, itemCode: prodItems.code, itemName: prodItems.name, unit: prodItems.unit, ownerName: owner.displayName, resolvedByName: resolver.displayName, meetingTitle: meetings.title, reportNumber: prodDailyReports.number })
+    .select({
+      c: prodCoordinationItems,
+      workshopName: prodWorkshops.name,
+      itemCode: prodItems.code,
+      itemName: prodItems.name,
+      unit: prodItems.unit,
+      ownerName: owner.displayName,
+      resolvedByName: resolver.displayName,
+      meetingTitle: meetings.title,
+      reportNumber: prodDailyReports.number,
+    })
     .from(prodCoordinationItems)
     .innerJoin(prodWorkshops, and(eq(prodWorkshops.orgId, prodCoordinationItems.orgId), eq(prodWorkshops.id, prodCoordinationItems.workshopId)))
     .innerJoin(prodItems, and(eq(prodItems.orgId, prodCoordinationItems.orgId), eq(prodItems.id, prodCoordinationItems.itemId)))
@@ -158,15 +187,38 @@ export async function resolveCoordination(db: Db, actor: Actor, id: string, body
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(prodCoordinationItems)
-      .set({ state: 'resolved', resolution: body.resolution, resolvedBy: actor.userId, resolvedAt: now, ...(body.meetingId ? { meetingId: body.meetingId } : {}), version: sql`${prodCoordinationItems.version} + 1` })
-      .where(and(eq(prodCoordinationItems.orgId, actor.orgId), eq(prodCoordinationItems.id, id), eq(prodCoordinationItems.version, body.version), eq(prodCoordinationItems.state, 'open')))
+      .set({
+        state: 'resolved',
+        resolution: body.resolution,
+        resolvedBy: actor.userId,
+        resolvedAt: now,
+        ...(body.meetingId ? { meetingId: body.meetingId } : {}),
+        version: sql`${prodCoordinationItems.version} + 1`,
+      })
+      .where(
+        and(
+          eq(prodCoordinationItems.orgId, actor.orgId),
+          eq(prodCoordinationItems.id, id),
+          eq(prodCoordinationItems.version, body.version),
+          eq(prodCoordinationItems.state, 'open'),
+        ),
+      )
       .returning();
     if (!row) {
-      const [current] = await tx.select({ state: prodCoordinationItems.state }).from(prodCoordinationItems).where(and(eq(prodCoordinationItems.orgId, actor.orgId), eq(prodCoordinationItems.id, id)));
+      const [current] = await tx
+        .select({ state: prodCoordinationItems.state })
+        .from(prodCoordinationItems)
+        .where(and(eq(prodCoordinationItems.orgId, actor.orgId), eq(prodCoordinationItems.id, id)));
       if (current?.state === 'resolved') throw invalidState('协调事项已解决', 'The coordination item is already resolved');
       throw versionConflict();
     }
-    await writeAudit(tx, actor, { action: 'production.coordination.resolve', entity: 'prod_coordination_item', entityId: id, before: { state: 'open' }, after: { state: 'resolved', resolution: body.resolution, meetingId: body.meetingId ?? null } });
+    await writeAudit(tx, actor, {
+      action: 'production.coordination.resolve',
+      entity: 'prod_coordination_item',
+      entityId: id,
+      before: { state: 'open' },
+      after: { state: 'resolved', resolution: body.resolution, meetingId: body.meetingId ?? null },
+    });
   });
   return getOne(db, actor, id);
 }
@@ -183,7 +235,12 @@ export async function linkCoordinationMeeting(db: Db, actor: Actor, id: string, 
       .where(and(eq(prodCoordinationItems.orgId, actor.orgId), eq(prodCoordinationItems.id, id), eq(prodCoordinationItems.version, body.version)))
       .returning();
     if (!row) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'production.coordination.meeting', entity: 'prod_coordination_item', entityId: id, after: { meetingId: body.meetingId } });
+    await writeAudit(tx, actor, {
+      action: 'production.coordination.meeting',
+      entity: 'prod_coordination_item',
+      entityId: id,
+      after: { meetingId: body.meetingId },
+    });
   });
   return getOne(db, actor, id);
 }
@@ -193,9 +250,13 @@ export async function findCoordinationInbox(db: Db, actor: Actor): Promise<Inbox
   if (!hasPermission(actor, 'production.plan.write') || !hasPermission(actor, 'production.read')) return [];
   const items = await findCoordinationItems(db, actor, { state: 'open' });
   return items.map((c) => ({
-    kind: 'production.coordination', tag: { zh: '进度协调', en: 'Coordination' },
+    kind: 'production.coordination',
+    tag: { zh: '进度协调', en: 'Coordination' },
     id: c.id,
-    title: { zh: `进度落后待协调：${c.number} ${c.workshopName} ${c.itemName} 落后 ${fmt(c.lagQty)}${c.unit}`, en: `Behind plan: ${c.number} ${c.workshopName} ${c.itemName} short ${fmt(c.lagQty)}` },
+    title: {
+      zh: `进度落后待协调：${c.number} ${c.workshopName} ${c.itemName} 落后 ${fmt(c.lagQty)}${c.unit}`,
+      en: `Behind plan: ${c.number} ${c.workshopName} ${c.itemName} short ${fmt(c.lagQty)}`,
+    },
     link: `${COORDINATION_LINK}?item=${c.id}`,
     since: `${c.openedOn}T00:00:00.000Z`,
   }));

@@ -62,7 +62,17 @@ export async function getMonthEnd(db: Db, actor: Actor, month: string | undefine
         isFinalOperation: l.isFinalOperation,
         ...f,
         needsCause: f.isLarge && !c,
-        cause: c ? { id: c.v.id, causeKind: c.v.causeKind, cause: c.v.cause, correctiveAction: c.v.correctiveAction, enteredByName: c.enteredByName, enteredAt: c.v.enteredAt, version: c.v.version } : null,
+        cause: c
+          ? {
+              id: c.v.id,
+              causeKind: c.v.causeKind,
+              cause: c.v.cause,
+              correctiveAction: c.v.correctiveAction,
+              enteredByName: c.enteredByName,
+              enteredAt: c.v.enteredAt,
+              version: c.v.version,
+            }
+          : null,
         canEnterCause: may.get(l.workshopId) ?? false,
         sort: [workshops.get(l.workshopId)?.sort ?? 0, items.get(l.itemId)?.sort ?? 0],
       };
@@ -98,14 +108,29 @@ export async function getMonthEnd(db: Db, actor: Actor, month: string | undefine
       };
     }),
     immature: all.filter(isApart),
-    findings: found.map((f) => ({ id: f.id, ruleCode: f.ruleCode, clause: f.clause, subjectLabel: f.subjectLabel, amount: f.amount, state: f.state, summaryZh: f.summaryZh, summaryEn: f.summaryEn })),
+    findings: found.map((f) => ({
+      id: f.id,
+      ruleCode: f.ruleCode,
+      clause: f.clause,
+      subjectLabel: f.subjectLabel,
+      amount: f.amount,
+      state: f.state,
+      summaryZh: f.summaryZh,
+      summaryEn: f.summaryEn,
+    })),
   };
 }
 
 async function assertWorkshopAndItem(db: Db, orgId: string, workshopId: string, itemId: string) {
-  const [w] = await db.select({ id: prodWorkshops.id }).from(prodWorkshops).where(and(eq(prodWorkshops.orgId, orgId), eq(prodWorkshops.id, workshopId)));
+  const [w] = await db
+    .select({ id: prodWorkshops.id })
+    .from(prodWorkshops)
+    .where(and(eq(prodWorkshops.orgId, orgId), eq(prodWorkshops.id, workshopId)));
   if (!w) throw invalidField('workshopId', '车间不存在', 'unknown workshop');
-  const [i] = await db.select({ id: prodItems.id }).from(prodItems).where(and(eq(prodItems.orgId, orgId), eq(prodItems.id, itemId)));
+  const [i] = await db
+    .select({ id: prodItems.id })
+    .from(prodItems)
+    .where(and(eq(prodItems.orgId, orgId), eq(prodItems.id, itemId)));
   if (!i) throw invalidField('itemId', '产品不存在', 'unknown product');
 }
 
@@ -119,7 +144,14 @@ export async function saveVarianceCause(db: Db, actor: Actor, body: CauseBody, n
       const [before] = await tx
         .select()
         .from(prodMonthVariances)
-        .where(and(eq(prodMonthVariances.orgId, actor.orgId), eq(prodMonthVariances.month, body.month), eq(prodMonthVariances.workshopId, body.workshopId), eq(prodMonthVariances.itemId, body.itemId)))
+        .where(
+          and(
+            eq(prodMonthVariances.orgId, actor.orgId),
+            eq(prodMonthVariances.month, body.month),
+            eq(prodMonthVariances.workshopId, body.workshopId),
+            eq(prodMonthVariances.itemId, body.itemId),
+          ),
+        )
         .for('update');
       if (before) {
         if (body.version !== before.version) throw versionConflict();
@@ -136,7 +168,14 @@ export async function saveVarianceCause(db: Db, actor: Actor, body: CauseBody, n
         entity: 'prod_month_variance',
         entityId: before?.id ?? `${body.month}:${body.workshopId}:${body.itemId}`,
         before: before ? { causeKind: before.causeKind, cause: before.cause, correctiveAction: before.correctiveAction } : undefined,
-        after: { month: body.month, workshopId: body.workshopId, itemId: body.itemId, causeKind: body.causeKind, cause: body.cause, correctiveAction: body.correctiveAction },
+        after: {
+          month: body.month,
+          workshopId: body.workshopId,
+          itemId: body.itemId,
+          causeKind: body.causeKind,
+          cause: body.cause,
+          correctiveAction: body.correctiveAction,
+        },
       });
     });
   } catch (e) {

@@ -34,7 +34,12 @@ export type WorkshopPlan = Map<string, Map<string, number[]>>;
  * `offsetDays` of that workshop's working days away (as the weekly plans are derived).
  * Quantities carried outside the range are left out.
  */
-export function spreadToWorkshops(productDaily: ReadonlyMap<string, readonly number[]>, ops: readonly RoutingStep[], hoursOf: ReadonlyMap<string, readonly number[]>, length: number): WorkshopPlan {
+export function spreadToWorkshops(
+  productDaily: ReadonlyMap<string, readonly number[]>,
+  ops: readonly RoutingStep[],
+  hoursOf: ReadonlyMap<string, readonly number[]>,
+  length: number,
+): WorkshopPlan {
   const out: WorkshopPlan = new Map();
   for (const op of ops) {
     const daily = productDaily.get(op.itemId);

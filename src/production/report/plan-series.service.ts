@@ -28,13 +28,24 @@ export async function loadRoutings(db: Db, orgId: string): Promise<RoutingStep[]
 async function weeklySources(db: Db, orgId: string, from: string, to: string, workshopId?: string): Promise<DatedLines[]> {
   const where = [eq(prodPlans.orgId, orgId), eq(prodPlans.kind, 'weekly'), lte(prodPlans.periodStart, to), gte(prodPlans.periodEnd, from)];
   if (workshopId) where.push(eq(prodPlans.workshopId, workshopId));
-  const plans = await db.select().from(prodPlans).where(and(...where));
+  const plans = await db
+    .select()
+    .from(prodPlans)
+    .where(and(...where));
   if (plans.length === 0) return [];
   // A weekly plan derived but not yet confirmed is still the workshop's best word for the week.
   const lines = await db
     .select()
     .from(prodPlanLines)
-    .where(and(eq(prodPlanLines.orgId, orgId), inArray(prodPlanLines.planId, plans.map((p) => p.id))));
+    .where(
+      and(
+        eq(prodPlanLines.orgId, orgId),
+        inArray(
+          prodPlanLines.planId,
+          plans.map((p) => p.id),
+        ),
+      ),
+    );
   return plans.map((p) => ({
     workshopId: p.workshopId!,
     start: dayCount(from, p.periodStart),
@@ -56,7 +67,15 @@ async function scheduleSources(db: Db, orgId: string, from: string, to: string, 
   const lines = await db
     .select()
     .from(prodDailyScheduleLines)
-    .where(and(eq(prodDailyScheduleLines.orgId, orgId), inArray(prodDailyScheduleLines.scheduleId, rows.map((r) => r.s.id))));
+    .where(
+      and(
+        eq(prodDailyScheduleLines.orgId, orgId),
+        inArray(
+          prodDailyScheduleLines.scheduleId,
+          rows.map((r) => r.s.id),
+        ),
+      ),
+    );
   return rows.map(({ s }) => ({
     workshopId: s.workshopId,
     start: dayCount(from, monthStart(s.month)),

@@ -28,7 +28,12 @@ export async function findReportableWorkshops(db: Db, actor: Actor): Promise<Wor
 }
 
 /** The workshop (checked inside the organisation) when the actor may write for it. */
-export async function assertCanWriteFor(db: Db, actor: Actor, workshopId: string, permission: 'production.report.write' = 'production.report.write'): Promise<WorkshopRow> {
+export async function assertCanWriteFor(
+  db: Db,
+  actor: Actor,
+  workshopId: string,
+  permission: 'production.report.write' = 'production.report.write',
+): Promise<WorkshopRow> {
   requireAccess(actor, permission);
   const [workshop] = await db
     .select()
@@ -37,7 +42,11 @@ export async function assertCanWriteFor(db: Db, actor: Actor, workshopId: string
   if (!workshop) throw invalidField('workshopId', '车间不存在', 'unknown workshop');
   if (isProduction(actor)) return workshop;
   if (!workshop.departmentId || workshop.departmentId !== (await myDepartmentId(db, actor))) {
-    throw new AppError('FORBIDDEN', `只有${workshop.name}的人员或生产部可以填报`, `Only ${workshop.name}'s own people or the production department may report for it`);
+    throw new AppError(
+      'FORBIDDEN',
+      `只有${workshop.name}的人员或生产部可以填报`,
+      `Only ${workshop.name}'s own people or the production department may report for it`,
+    );
   }
   return workshop;
 }

@@ -20,7 +20,13 @@ const amender = alias(users, 'amender');
 export async function getReport(db: Db, actor: Actor, id: string): Promise<ReportView> {
   requireAccess(actor, 'production.read');
   const [row] = await db
-    .select({ r: prodDailyReports, workshopName: prodWorkshops.name, reportedByName: reporter.displayName, amendedByName: amender.displayName, receiptNumber: prodStockDocs.number })
+    .select({
+      r: prodDailyReports,
+      workshopName: prodWorkshops.name,
+      reportedByName: reporter.displayName,
+      amendedByName: amender.displayName,
+      receiptNumber: prodStockDocs.number,
+    })
     .from(prodDailyReports)
     .innerJoin(prodWorkshops, and(eq(prodWorkshops.orgId, prodDailyReports.orgId), eq(prodWorkshops.id, prodDailyReports.workshopId)))
     .leftJoin(reporter, and(eq(reporter.orgId, prodDailyReports.orgId), eq(reporter.id, prodDailyReports.reportedBy)))
@@ -63,11 +69,25 @@ export async function getReport(db: Db, actor: Actor, id: string): Promise<Repor
     amendedAt: r.amendedAt,
     amendedByName: row.amendedByName,
     receipt: r.receiptDocId && row.receiptNumber ? { id: r.receiptDocId, number: row.receiptNumber } : null,
-    lines: lines.map(({ l, ...i }) => ({ itemId: l.itemId, ...i, plannedQty: l.plannedQty, outputQty: l.outputQty, warehouseQty: l.warehouseQty, scrapQty: l.scrapQty })),
+    lines: lines.map(({ l, ...i }) => ({
+      itemId: l.itemId,
+      ...i,
+      plannedQty: l.plannedQty,
+      outputQty: l.outputQty,
+      warehouseQty: l.warehouseQty,
+      scrapQty: l.scrapQty,
+    })),
     stoppages: stoppages.map(({ s, itemName }) => ({ reason: s.reason, minutes: s.minutes, itemId: s.itemId, itemName, note: s.note })),
     revisions: revisions.map(({ v, name }) => {
       const snap = v.snapshot as { hoursWorked: number; lines: { itemId: string; outputQty: number; warehouseQty: number; scrapQty: number }[] };
-      return { amendment: v.amendment, reason: v.reason, amendedAt: v.amendedAt, amendedByName: name, hoursWorked: snap.hoursWorked, lines: snap.lines.map(({ itemId, outputQty, warehouseQty, scrapQty }) => ({ itemId, outputQty, warehouseQty, scrapQty })) };
+      return {
+        amendment: v.amendment,
+        reason: v.reason,
+        amendedAt: v.amendedAt,
+        amendedByName: name,
+        hoursWorked: snap.hoursWorked,
+        lines: snap.lines.map(({ itemId, outputQty, warehouseQty, scrapQty }) => ({ itemId, outputQty, warehouseQty, scrapQty })),
+      };
     }),
     canAmend: await canWriteFor(db, actor, r.workshopId),
   };
@@ -92,7 +112,15 @@ export async function findReports(db: Db, actor: Actor, query: ReportQuery, now:
   if (rows.length === 0) return [];
   const ids = rows.map((x) => x.r.id);
   const lines = await db
-    .select({ reportId: prodDailyReportLines.reportId, itemId: prodDailyReportLines.itemId, code: prodItems.code, name: prodItems.name, unit: prodItems.unit, outputQty: prodDailyReportLines.outputQty, warehouseQty: prodDailyReportLines.warehouseQty })
+    .select({
+      reportId: prodDailyReportLines.reportId,
+      itemId: prodDailyReportLines.itemId,
+      code: prodItems.code,
+      name: prodItems.name,
+      unit: prodItems.unit,
+      outputQty: prodDailyReportLines.outputQty,
+      warehouseQty: prodDailyReportLines.warehouseQty,
+    })
     .from(prodDailyReportLines)
     .innerJoin(prodItems, and(eq(prodItems.orgId, prodDailyReportLines.orgId), eq(prodItems.id, prodDailyReportLines.itemId)))
     .where(and(eq(prodDailyReportLines.orgId, actor.orgId), inArray(prodDailyReportLines.reportId, ids)))
@@ -130,7 +158,7 @@ export async function getReportForm(db: Db, actor: Actor, query: FormQuery, now:
     .from(prodDailyReports)
     .where(and(eq(prodDailyReports.orgId, actor.orgId), eq(prodDailyReports.workshopId, workshop.id), eq(prodDailyReports.reportDate, date)));
   // The first shift not reported yet, unless one is asked for.
-  const shift = query.shift ?? (Array.from({ length: workshop.shiftsPerDay }, (_, k) => k + 1).find((s) => !today.some((t) => t.shift === s)) ?? 1);
+  const shift = query.shift ?? Array.from({ length: workshop.shiftsPerDay }, (_, k) => k + 1).find((s) => !today.some((t) => t.shift === s)) ?? 1;
   const series = await loadPlanSeries(db, actor.orgId, date, date, workshop.id);
   const others = today.filter((t) => t.shift !== shift).map((t) => t.id);
   const earlier = others.length
@@ -157,7 +185,15 @@ export async function getReportForm(db: Db, actor: Actor, query: FormQuery, now:
     workshopId: workshop.id,
     lines: items
       .filter((i) => (planned.get(i.id)?.[0] ?? 0) > 0)
-      .map((i) => ({ itemId: i.id, code: i.code, name: i.name, unit: i.unit, plannedQty: planned.get(i.id)![0], reportedQty: round(earlier.filter((e) => e.itemId === i.id).reduce((s, e) => s + e.qty, 0)), isFinalOperation: final(i.id) })),
+      .map((i) => ({
+        itemId: i.id,
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        plannedQty: planned.get(i.id)![0],
+        reportedQty: round(earlier.filter((e) => e.itemId === i.id).reduce((s, e) => s + e.qty, 0)),
+        isFinalOperation: final(i.id),
+      })),
     items: items.map((i) => ({ id: i.id, code: i.code, name: i.name, unit: i.unit, isFinalOperation: final(i.id) })),
     existing: existing ? await getReport(db, actor, existing.id) : null,
   };

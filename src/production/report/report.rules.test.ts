@@ -35,7 +35,15 @@ describe('completion against plan (PP-18, PP-22)', () => {
 
   it('PP-18 PP-29 month-end figures: plan against 进仓, the variance and whether it is large', () => {
     const l = line({ plan: [500, 500], output: [500, 480], received: [450, 470] });
-    expect(monthFigures(l, 'warehouse_receipt', 0.05)).toEqual({ plan: 1000, output: 980, received: 920, completed: 920, variance: -80, rate: 0.92, isLarge: true });
+    expect(monthFigures(l, 'warehouse_receipt', 0.05)).toEqual({
+      plan: 1000,
+      output: 980,
+      received: 920,
+      completed: 920,
+      variance: -80,
+      rate: 0.92,
+      isLarge: true,
+    });
     expect(monthFigures(l, 'reported_output', 0.05)).toMatchObject({ completed: 980, variance: -20, isLarge: false });
   });
 });
@@ -108,7 +116,15 @@ describe('the daily schedule (PP-29)', () => {
       { itemId: 'wine', workshopId: 'fill', seq: 10, offsetDays: -1 },
       { itemId: 'base', workshopId: 'brew', seq: 10, offsetDays: 0 },
     ];
-    const lines = deriveScheduleLines('fill', new Map([['wine', 1000], ['base', 50]]), ops, [8, 8, 0, 8, 8]);
+    const lines = deriveScheduleLines(
+      'fill',
+      new Map([
+        ['wine', 1000],
+        ['base', 50],
+      ]),
+      ops,
+      [8, 8, 0, 8, 8],
+    );
     expect(lines).toEqual([{ itemId: 'wine', total: 1000, quantities: [250, 250, 0, 250, 250] }]);
     expect(checkScheduleLines([{ itemId: 'wine', quantities: [1, 2] }], 5)[0].field).toBe('lines.0.quantities');
     expect(checkScheduleLines([{ itemId: 'wine', quantities: [1, -2, 0, 0, 0] }], 5)[0].zh).toContain('负');

@@ -41,7 +41,8 @@ export interface ReportContext {
 export function checkReport(input: ReportFigures, ctx: ReportContext): ReportProblem[] {
   const problems: ReportProblem[] = [];
   if (ctx.reportDate > ctx.today) problems.push({ field: 'reportDate', zh: '不能填报未来日期的日报', en: 'a report cannot be for a future day' });
-  if (ctx.shift > ctx.shiftsPerDay) problems.push({ field: 'shift', zh: `本车间每天 ${ctx.shiftsPerDay} 个班次`, en: `the workshop works ${ctx.shiftsPerDay} shift(s) a day` });
+  if (ctx.shift > ctx.shiftsPerDay)
+    problems.push({ field: 'shift', zh: `本车间每天 ${ctx.shiftsPerDay} 个班次`, en: `the workshop works ${ctx.shiftsPerDay} shift(s) a day` });
   const seen = new Set<string>();
   input.lines.forEach((l, i) => {
     if (seen.has(l.itemId)) problems.push({ field: `lines.${i}.itemId`, zh: '同一产品只能填一行', en: 'one line per product' });

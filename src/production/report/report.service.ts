@@ -17,7 +17,12 @@ import { type DailyReportRow, prodDailyReportLines, prodDailyReportRevisions, pr
 
 function refuse(problems: ReportProblem[]): never {
   const first = problems[0];
-  throw new AppError('VALIDATION_FAILED', `${first.field}：${first.zh}`, `${first.field}: ${first.en}`, problems.map((p) => ({ field: p.field, reason: p.en })));
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `${first.field}：${first.zh}`,
+    `${first.field}: ${first.en}`,
+    problems.map((p) => ({ field: p.field, reason: p.en })),
+  );
 }
 
 /** Every product named is the organisation's own: a 400 naming the field, never a foreign-key 500. */
@@ -47,10 +52,31 @@ async function validate(db: Db, actor: Actor, workshop: WorkshopRow, reportDate:
 
 async function writeFigures(tx: Db, orgId: string, reportId: string, figures: ReportFigures, planned: Map<string, number>) {
   if (figures.lines.length) {
-    await tx.insert(prodDailyReportLines).values(figures.lines.map((l, i) => ({ orgId, reportId, itemId: l.itemId, plannedQty: planned.get(l.itemId) ?? 0, outputQty: l.outputQty, warehouseQty: l.warehouseQty, scrapQty: l.scrapQty, sort: i })));
+    await tx.insert(prodDailyReportLines).values(
+      figures.lines.map((l, i) => ({
+        orgId,
+        reportId,
+        itemId: l.itemId,
+        plannedQty: planned.get(l.itemId) ?? 0,
+        outputQty: l.outputQty,
+        warehouseQty: l.warehouseQty,
+        scrapQty: l.scrapQty,
+        sort: i,
+      })),
+    );
   }
   if (figures.stoppages.length) {
-    await tx.insert(prodDailyReportStoppages).values(figures.stoppages.map((s, i) => ({ orgId, reportId, lineNo: i + 1, reason: s.reason, minutes: s.minutes, itemId: s.itemId ?? null, note: s.note?.trim() ?? '' })));
+    await tx.insert(prodDailyReportStoppages).values(
+      figures.stoppages.map((s, i) => ({
+        orgId,
+        reportId,
+        lineNo: i + 1,
+        reason: s.reason,
+        minutes: s.minutes,
+        itemId: s.itemId ?? null,
+        note: s.note?.trim() ?? '',
+      })),
+    );
   }
 }
 
@@ -61,7 +87,15 @@ async function postReceipt(tx: Db, actor: Actor, report: DailyReportRow, figures
   const { doc } = await postStockDocument(
     tx,
     actor,
-    { kind: 'receipt', purpose: 'production', docDate: report.reportDate, workshopId: report.workshopId, reference: { type: 'daily_report', id: report.id, number: report.number }, note: `生产日报 ${report.number} 进仓`, lines },
+    {
+      kind: 'receipt',
+      purpose: 'production',
+      docDate: report.reportDate,
+      workshopId: report.workshopId,
+      reference: { type: 'daily_report', id: report.id, number: report.number },
+      note: `生产日报 ${report.number} 进仓`,
+      lines,
+    },
     now,
     policy,
   );
@@ -88,7 +122,12 @@ async function plannedToday(db: Db, orgId: string, workshopId: string, day: stri
 }
 
 const duplicate = () =>
-  new AppError('CONFLICT', '本车间该班次的日报已提交；如需更正，请在原日报上修改（保留原值）', 'This shift’s report is already in; amend it instead (the old values are kept)', [{ field: 'shift', reason: 'already reported' }]);
+  new AppError(
+    'CONFLICT',
+    '本车间该班次的日报已提交；如需更正，请在原日报上修改（保留原值）',
+    'This shift’s report is already in; amend it instead (the old values are kept)',
+    [{ field: 'shift', reason: 'already reported' }],
+  );
 
 /**
  * PP-18 (T4 第三十四条): one report per workshop, day and shift. Its 进仓 posts a production
@@ -105,17 +144,52 @@ export async function submitReport(db: Db, actor: Actor, body: ReportBody, now: 
       const [taken] = await tx
         .select({ id: prodDailyReports.id })
         .from(prodDailyReports)
-        .where(and(eq(prodDailyReports.orgId, actor.orgId), eq(prodDailyReports.workshopId, workshop.id), eq(prodDailyReports.reportDate, body.reportDate), eq(prodDailyReports.shift, body.shift)));
+        .where(
+          and(
+            eq(prodDailyReports.orgId, actor.orgId),
+            eq(prodDailyReports.workshopId, workshop.id),
+            eq(prodDailyReports.reportDate, body.reportDate),
+            eq(prodDailyReports.shift, body.shift),
+          ),
+        );
       if (taken) throw duplicate();
       const number = await nextProductionNumber(tx, actor.orgId, 'RB', Number(body.reportDate.slice(0, 4)));
       const [report] = await tx
         .insert(prodDailyReports)
-        .values({ orgId: actor.orgId, number, workshopId: workshop.id, reportDate: body.reportDate, shift: body.shift, hoursWorked: body.hoursWorked, note: body.note?.trim() ?? '', reportedBy: actor.userId, reportedAt: now })
+        .values({
+          orgId: actor.orgId,
+          number,
+          workshopId: workshop.id,
+          reportDate: body.reportDate,
+          shift: body.shift,
+          hoursWorked: body.hoursWorked,
+          note: body.note?.trim() ?? '',
+          reportedBy: actor.userId,
+          reportedAt: now,
+        })
         .returning();
       await writeFigures(tx, actor.orgId, report.id, body, planned);
       const receiptDocId = await postReceipt(tx, actor, report, body, now, policy);
-      if (receiptDocId) await tx.update(prodDailyReports).set({ receiptDocId }).where(and(eq(prodDailyReports.orgId, actor.orgId), eq(prodDailyReports.id, report.id)));
-      await writeAudit(tx, actor, { action: 'production.report.submit', entity: 'prod_daily_report', entityId: report.id, after: { number, workshopId: workshop.id, reportDate: body.reportDate, shift: body.shift, hoursWorked: body.hoursWorked, lines: body.lines, stoppages: body.stoppages, receiptDocId } });
+      if (receiptDocId)
+        await tx
+          .update(prodDailyReports)
+          .set({ receiptDocId })
+          .where(and(eq(prodDailyReports.orgId, actor.orgId), eq(prodDailyReports.id, report.id)));
+      await writeAudit(tx, actor, {
+        action: 'production.report.submit',
+        entity: 'prod_daily_report',
+        entityId: report.id,
+        after: {
+          number,
+          workshopId: workshop.id,
+          reportDate: body.reportDate,
+          shift: body.shift,
+          hoursWorked: body.hoursWorked,
+          lines: body.lines,
+          stoppages: body.stoppages,
+          receiptDocId,
+        },
+      });
       const asOf = await lagDay(tx, actor.orgId, workshop, today);
       if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: report.id, now, policy });
       return report.id;
@@ -149,19 +223,36 @@ export async function amendReport(db: Db, actor: Actor, id: string, body: AmendB
       .where(and(eq(prodDailyReports.orgId, actor.orgId), eq(prodDailyReports.id, id)))
       .for('update');
     if (locked.version !== body.version) throw versionConflict();
-    const lines = await tx.select().from(prodDailyReportLines).where(and(eq(prodDailyReportLines.orgId, actor.orgId), eq(prodDailyReportLines.reportId, id)));
-    const stoppages = await tx.select().from(prodDailyReportStoppages).where(and(eq(prodDailyReportStoppages.orgId, actor.orgId), eq(prodDailyReportStoppages.reportId, id)));
+    const lines = await tx
+      .select()
+      .from(prodDailyReportLines)
+      .where(and(eq(prodDailyReportLines.orgId, actor.orgId), eq(prodDailyReportLines.reportId, id)));
+    const stoppages = await tx
+      .select()
+      .from(prodDailyReportStoppages)
+      .where(and(eq(prodDailyReportStoppages.orgId, actor.orgId), eq(prodDailyReportStoppages.reportId, id)));
     for (const l of lines) if (!planned.has(l.itemId)) planned.set(l.itemId, l.plannedQty);
     const amendment = locked.amendment + 1;
-    const old = { hoursWorked: locked.hoursWorked, note: locked.note, receiptDocId: locked.receiptDocId, lines: lines.map(({ itemId, plannedQty, outputQty, warehouseQty, scrapQty }) => ({ itemId, plannedQty, outputQty, warehouseQty, scrapQty })), stoppages: stoppages.map(({ reason, minutes, itemId, note }) => ({ reason, minutes, itemId, note })) };
-    await tx.insert(prodDailyReportRevisions).values({ orgId: actor.orgId, reportId: id, amendment, snapshot: old, reason: body.reason, amendedBy: actor.userId, amendedAt: now });
+    const old = {
+      hoursWorked: locked.hoursWorked,
+      note: locked.note,
+      receiptDocId: locked.receiptDocId,
+      lines: lines.map(({ itemId, plannedQty, outputQty, warehouseQty, scrapQty }) => ({ itemId, plannedQty, outputQty, warehouseQty, scrapQty })),
+      stoppages: stoppages.map(({ reason, minutes, itemId, note }) => ({ reason, minutes, itemId, note })),
+    };
+    await tx
+      .insert(prodDailyReportRevisions)
+      .values({ orgId: actor.orgId, reportId: id, amendment, snapshot: old, reason: body.reason, amendedBy: actor.userId, amendedAt: now });
     await tx.delete(prodDailyReportLines).where(and(eq(prodDailyReportLines.orgId, actor.orgId), eq(prodDailyReportLines.reportId, id)));
     await tx.delete(prodDailyReportStoppages).where(and(eq(prodDailyReportStoppages.orgId, actor.orgId), eq(prodDailyReportStoppages.reportId, id)));
     await writeFigures(tx, actor.orgId, id, body, planned);
     let receiptDocId = locked.receiptDocId;
     if (receiptChanged(old.lines, body.lines)) {
       if (locked.receiptDocId) {
-        const [doc] = await tx.select({ reversedById: prodStockDocs.reversedById }).from(prodStockDocs).where(and(eq(prodStockDocs.orgId, actor.orgId), eq(prodStockDocs.id, locked.receiptDocId)));
+        const [doc] = await tx
+          .select({ reversedById: prodStockDocs.reversedById })
+          .from(prodStockDocs)
+          .where(and(eq(prodStockDocs.orgId, actor.orgId), eq(prodStockDocs.id, locked.receiptDocId)));
         // The warehouse may have reversed it already; it is never reversed twice.
         if (doc && !doc.reversedById) await reverseStockDocument(tx, actor, locked.receiptDocId, `生产日报 ${locked.number} 更正：${body.reason}`, now);
       }
@@ -169,14 +260,29 @@ export async function amendReport(db: Db, actor: Actor, id: string, body: AmendB
     }
     await tx
       .update(prodDailyReports)
-      .set({ hoursWorked: body.hoursWorked, note: body.note?.trim() ?? '', receiptDocId, amendment, amendedBy: actor.userId, amendedAt: now, version: sql`${prodDailyReports.version} + 1` })
+      .set({
+        hoursWorked: body.hoursWorked,
+        note: body.note?.trim() ?? '',
+        receiptDocId,
+        amendment,
+        amendedBy: actor.userId,
+        amendedAt: now,
+        version: sql`${prodDailyReports.version} + 1`,
+      })
       .where(and(eq(prodDailyReports.orgId, actor.orgId), eq(prodDailyReports.id, id)));
     await writeAudit(tx, actor, {
       action: 'production.report.amend',
       entity: 'prod_daily_report',
       entityId: id,
       before: { hoursWorked: old.hoursWorked, lines: old.lines, stoppages: old.stoppages, receiptDocId: old.receiptDocId },
-      after: { reason: body.reason, hoursWorked: body.hoursWorked, lines: body.lines, stoppages: body.stoppages, receiptDocId, changes: diffReportLines(old.lines, body.lines) },
+      after: {
+        reason: body.reason,
+        hoursWorked: body.hoursWorked,
+        lines: body.lines,
+        stoppages: body.stoppages,
+        receiptDocId,
+        changes: diffReportLines(old.lines, body.lines),
+      },
     });
     const asOf = await lagDay(tx, actor.orgId, workshop, today);
     if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: id, now, policy });

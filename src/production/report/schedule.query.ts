@@ -11,7 +11,15 @@ import { prodPlans } from '../plan/index';
 import { canWriteFor } from './report-access';
 import type { ScheduleList, ScheduleView } from './schedule.contract';
 import { prodDailyScheduleLines, prodDailySchedules } from './report.schema';
-import { canDrawSchedules, DAILY_SCHEDULE_SUBJECT, findIssuedMonthlyPlan, getScheduleRow, monthTotals, scheduleSubjectId, workshopHours } from './schedule.service';
+import {
+  canDrawSchedules,
+  DAILY_SCHEDULE_SUBJECT,
+  findIssuedMonthlyPlan,
+  getScheduleRow,
+  monthTotals,
+  scheduleSubjectId,
+  workshopHours,
+} from './schedule.service';
 
 async function dueDates(db: Db, orgId: string, month: string): Promise<Map<string, string>> {
   const rows = await db
@@ -36,7 +44,15 @@ export async function findDailySchedules(db: Db, actor: Actor, month: string | u
     ? await db
         .select({ documentId: documentReceipts.documentId, revision: documentReceipts.revision, acknowledgedAt: documentReceipts.acknowledgedAt })
         .from(documentReceipts)
-        .where(and(eq(documentReceipts.orgId, actor.orgId), inArray(documentReceipts.documentId, schedules.map((s) => s.s.documentId))))
+        .where(
+          and(
+            eq(documentReceipts.orgId, actor.orgId),
+            inArray(
+              documentReceipts.documentId,
+              schedules.map((s) => s.s.documentId),
+            ),
+          ),
+        )
     : [];
   const due = await dueDates(db, actor.orgId, m);
   const mayDraw = canDrawSchedules(actor);
@@ -64,8 +80,14 @@ export async function findDailySchedules(db: Db, actor: Actor, month: string | u
 export async function getDailySchedule(db: Db, actor: Actor, idOrDocument: string): Promise<ScheduleView> {
   requireAccess(actor, 'production.read');
   const s = await getScheduleRow(db, actor.orgId, idOrDocument);
-  const [workshop] = await db.select().from(prodWorkshops).where(and(eq(prodWorkshops.orgId, actor.orgId), eq(prodWorkshops.id, s.workshopId)));
-  const [doc] = await db.select().from(documents).where(and(eq(documents.orgId, actor.orgId), eq(documents.id, s.documentId)));
+  const [workshop] = await db
+    .select()
+    .from(prodWorkshops)
+    .where(and(eq(prodWorkshops.orgId, actor.orgId), eq(prodWorkshops.id, s.workshopId)));
+  const [doc] = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.orgId, actor.orgId), eq(documents.id, s.documentId)));
   const [plan] = await db
     .select({ p: prodPlans, number: documents.number })
     .from(prodPlans)
@@ -105,8 +127,13 @@ export async function ensureDailyScheduleDeadlines(tx: Db, actor: Actor, today: 
   const next = addMonths(monthOf(today), 1);
   const policy = await getPolicy(tx, actor.orgId);
   const calendar = await loadBusinessCalendar(tx, actor.orgId);
-  const dueOn = dueDateFor({ kind: 'dayOfMonth', day: policy.production.dailyScheduleDueDay, monthOffset: 0 }, monthStart(monthOf(today)), calendar, { onRestDay: policy.deadlines.dayOfMonthOnRestDay });
-  const workshops = await tx.select().from(prodWorkshops).where(and(eq(prodWorkshops.orgId, actor.orgId), isNotNull(prodWorkshops.departmentId)));
+  const dueOn = dueDateFor({ kind: 'dayOfMonth', day: policy.production.dailyScheduleDueDay, monthOffset: 0 }, monthStart(monthOf(today)), calendar, {
+    onRestDay: policy.deadlines.dayOfMonthOnRestDay,
+  });
+  const workshops = await tx
+    .select()
+    .from(prodWorkshops)
+    .where(and(eq(prodWorkshops.orgId, actor.orgId), isNotNull(prodWorkshops.departmentId)));
   if (workshops.length === 0) return;
   const writers = new Set(await findUserIdsWithPermission(tx, actor.orgId, 'document.write'));
   const reporters = new Set(await findUserIdsWithPermission(tx, actor.orgId, 'production.report.write'));

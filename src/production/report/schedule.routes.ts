@@ -10,12 +10,28 @@ const tags = ['production execution'];
 export const scheduleRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/production/daily-schedules',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '日生产进度表 Each workshop’s daily schedule of a month (PP-29)', querystring: ScheduleListQuery, response: { 200: ScheduleList } } },
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '日生产进度表 Each workshop’s daily schedule of a month (PP-29)',
+        querystring: ScheduleListQuery,
+        response: { 200: ScheduleList },
+      },
+    },
     async (req) => findDailySchedules(ctx.db, actorOf(req), req.query.month, ctx.clock()),
   );
   app.post(
     '/production/daily-schedules',
-    { config: { permission: 'production.report.write' }, schema: { tags, summary: '编制日生产进度表 Draw a workshop’s schedule from the issued monthly plan (PP-29)', body: ScheduleCreateBody, response: { 201: ScheduleView } } },
+    {
+      config: { permission: 'production.report.write' },
+      schema: {
+        tags,
+        summary: '编制日生产进度表 Draw a workshop’s schedule from the issued monthly plan (PP-29)',
+        body: ScheduleCreateBody,
+        response: { 201: ScheduleView },
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       const row = await createDailySchedule(ctx.db, ctx.registry.workflows, actor, req.body, ctx.clock());
@@ -24,12 +40,24 @@ export const scheduleRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/daily-schedules/:id',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '日生产进度表 A schedule, by its id or its document’s', params: IdParams, response: { 200: ScheduleView } } },
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, summary: '日生产进度表 A schedule, by its id or its document’s', params: IdParams, response: { 200: ScheduleView } },
+    },
     async (req) => getDailySchedule(ctx.db, actorOf(req), req.params.id),
   );
   app.put(
     '/production/daily-schedules/:id/lines',
-    { config: { permission: 'production.report.write' }, schema: { tags, summary: '修改进度表 The director edits the draft day by day', params: IdParams, body: ScheduleLinesBody, response: { 200: ScheduleView } } },
+    {
+      config: { permission: 'production.report.write' },
+      schema: {
+        tags,
+        summary: '修改进度表 The director edits the draft day by day',
+        params: IdParams,
+        body: ScheduleLinesBody,
+        response: { 200: ScheduleView },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       await saveScheduleLines(ctx.db, ctx.registry.workflows, actor, req.params.id, req.body, ctx.clock());

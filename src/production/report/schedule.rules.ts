@@ -16,7 +16,12 @@ export interface ScheduleLine {
  * goods from the plan's lines, made components from its MRP), spread evenly over the days the
  * workshop works (capacity hours > 0).
  */
-export function deriveScheduleLines(workshopId: string, monthTotals: ReadonlyMap<string, number>, ops: readonly RoutingStep[], hours: readonly number[]): ScheduleLine[] {
+export function deriveScheduleLines(
+  workshopId: string,
+  monthTotals: ReadonlyMap<string, number>,
+  ops: readonly RoutingStep[],
+  hours: readonly number[],
+): ScheduleLine[] {
   const items = [...new Set(ops.filter((o) => o.workshopId === workshopId).map((o) => o.itemId))];
   const working = hours.map((h) => h > 0);
   return items

@@ -6,7 +6,15 @@ import type { Db } from '#core/db';
 import { applyPreset, getPolicyView } from '#core/policy';
 import { createTestDatabase, newPerson, type TestDatabase, testRegistry } from '#test-support';
 import { type ExecutionPeople, issueMonthlyPlan, newExecutionPeople, newPlant, type TestPlant } from '../testing/index';
-import { createDailySchedule, DAILY_SCHEDULE_DOC, ensureDailyScheduleDeadlines, findDailySchedules, getDailySchedule, getReportForm, saveScheduleLines } from './index';
+import {
+  createDailySchedule,
+  DAILY_SCHEDULE_DOC,
+  ensureDailyScheduleDeadlines,
+  findDailySchedules,
+  getDailySchedule,
+  getReportForm,
+  saveScheduleLines,
+} from './index';
 
 const { workflows } = testRegistry;
 const NOW = new Date('2026-03-20T02:00:00Z');
@@ -20,14 +28,26 @@ describe('the daily schedule for next month (PP-29, T2 (2011) 3.(1))', () => {
   const code = (e: unknown) => (e as { code?: string }).code;
   const reject = (promise: Promise<unknown>) => promise.then(() => 'resolved', code);
   const dueOf = async (subjectId: string) =>
-    (await db.select().from(deadlines).where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, 'production.daily_schedule'), eq(deadlines.subjectId, subjectId))))[0];
+    (
+      await db
+        .select()
+        .from(deadlines)
+        .where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, 'production.daily_schedule'), eq(deadlines.subjectId, subjectId)))
+    )[0];
 
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
     p = await newPlant(db, workflows, NOW);
     x = await newExecutionPeople(db, p);
-    await saveApprovalChain(db, workflows, p.system, DAILY_SCHEDULE_DOC, { steps: [{ key: 'head', nameZh: '生产部审核', nameEn: 'Production review', roleCode: x.head.roles[0] }], allowSelfApproval: false }, NOW);
+    await saveApprovalChain(
+      db,
+      workflows,
+      p.system,
+      DAILY_SCHEDULE_DOC,
+      { steps: [{ key: 'head', nameZh: '生产部审核', nameEn: 'Production review', roleCode: x.head.roles[0] }], allowSelfApproval: false },
+      NOW,
+    );
   });
   afterAll(() => database.drop());
 
@@ -70,10 +90,19 @@ describe('the daily schedule for next month (PP-29, T2 (2011) 3.(1))', () => {
     const quantities = [...view.lines[0].quantities];
     quantities[0] = 300;
     quantities[1] = 700;
-    const bad = await saveScheduleLines(db, workflows, x.director, scheduleId, { version: view.version, lines: [{ itemId: p.items.wine, quantities: [1, 2] }] }, NOW).catch((e) => e);
+    const bad = await saveScheduleLines(
+      db,
+      workflows,
+      x.director,
+      scheduleId,
+      { version: view.version, lines: [{ itemId: p.items.wine, quantities: [1, 2] }] },
+      NOW,
+    ).catch((e) => e);
     expect(bad).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'lines.0.quantities' }] });
     await saveScheduleLines(db, workflows, x.director, scheduleId, { version: view.version, lines: [{ itemId: p.items.wine, quantities }] }, NOW);
-    expect(await reject(saveScheduleLines(db, workflows, x.director, scheduleId, { version: view.version, lines: [{ itemId: p.items.wine, quantities }] }, NOW))).toBe('VERSION_CONFLICT');
+    expect(
+      await reject(saveScheduleLines(db, workflows, x.director, scheduleId, { version: view.version, lines: [{ itemId: p.items.wine, quantities }] }, NOW)),
+    ).toBe('VERSION_CONFLICT');
     expect((await getDailySchedule(db, x.director, scheduleId)).lines[0]).toMatchObject({ total: 13000, quantities: expect.arrayContaining([300, 700]) });
   });
 
@@ -82,7 +111,14 @@ describe('the daily schedule for next month (PP-29, T2 (2011) 3.(1))', () => {
     let doc = await submitDocument(db, workflows, x.director, s.document.id, { version: s.document.version }, NOW);
     expect(await reject(saveScheduleLines(db, workflows, x.director, scheduleId, { version: s.version, lines: [] }, NOW))).toBe('INVALID_STATE');
     doc = await approveDocument(db, workflows, x.head, doc.id, { version: doc.version, opinion: '同意' }, NOW);
-    doc = await issueDocument(db, workflows, x.director, doc.id, { version: doc.version, departmentIds: [p.departments.get('生产部')!], userIds: [p.vp.userId] }, NOW);
+    doc = await issueDocument(
+      db,
+      workflows,
+      x.director,
+      doc.id,
+      { version: doc.version, departmentIds: [p.departments.get('生产部')!], userIds: [p.vp.userId] },
+      NOW,
+    );
     expect(doc.state).toBe('issued');
     expect((await findDistribution(db, x.director, doc.id)).pending.length).toBe(2);
     expect((await dueOf(`2026-04:${p.workshops.fill}`)).state).toBe('done');

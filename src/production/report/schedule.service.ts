@@ -1,6 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
-import { type ApprovalGuard, createDocument, type DocumentTypeInfo, documents, type GuardDeclaration, type HookDeclaration, updateDocument, type Workflows } from '#core/approval';
+import {
+  type ApprovalGuard,
+  createDocument,
+  type DocumentTypeInfo,
+  documents,
+  type GuardDeclaration,
+  type HookDeclaration,
+  updateDocument,
+  type Workflows,
+} from '#core/approval';
 import { writeAudit } from '#core/audit';
 import { completeDeadline } from '#core/calendar';
 import { type Db, isUniqueViolation } from '#core/db';
@@ -48,14 +57,30 @@ export async function workshopHours(db: Db, orgId: string, workshopId: string, m
 
 /** What an approver reads on a phone: the products and their month totals. */
 async function documentBody(db: Db, orgId: string, workshop: WorkshopRow, month: string, lines: readonly ScheduleLine[]) {
-  const items = lines.length ? await db.select().from(prodItems).where(and(eq(prodItems.orgId, orgId), inArray(prodItems.id, lines.map((l) => l.itemId)))) : [];
+  const items = lines.length
+    ? await db
+        .select()
+        .from(prodItems)
+        .where(
+          and(
+            eq(prodItems.orgId, orgId),
+            inArray(
+              prodItems.id,
+              lines.map((l) => l.itemId),
+            ),
+          ),
+        )
+    : [];
   return {
     month,
     workshopId: workshop.id,
     content: `${workshop.name} ${month} 日生产进度表：按下达的月度生产计划，分解到本车间每个工作日（依据 T2 附 3.(1)）。逐日明细见进度表页面。`,
     lines: lines.map((l) => {
       const i = items.find((x) => x.id === l.itemId);
-      return { key: `${i?.code ?? ''} ${i?.name ?? ''}`, value: `合计 ${l.total.toLocaleString('en-US')} ${i?.unit ?? ''}，${l.quantities.filter((q) => q > 0).length} 天` };
+      return {
+        key: `${i?.code ?? ''} ${i?.name ?? ''}`,
+        value: `合计 ${l.total.toLocaleString('en-US')} ${i?.unit ?? ''}，${l.quantities.filter((q) => q > 0).length} 天`,
+      };
     }),
   };
 }
@@ -73,21 +98,60 @@ export async function createDailySchedule(db: Db, workflows: Workflows, actor: A
   const workshop = await assertCanSchedule(db, actor, body.workshopId);
   const issued = await findIssuedMonthlyPlan(db, actor.orgId, body.month);
   if (!issued) throw invalidState(`${body.month} 月度生产计划尚未下达，不能编制日生产进度表`, `The monthly plan of ${body.month} is not issued yet`);
-  const lines = deriveScheduleLines(workshop.id, await monthTotals(db, issued.plan), await loadRoutings(db, actor.orgId), await workshopHours(db, actor.orgId, workshop.id, body.month));
+  const lines = deriveScheduleLines(
+    workshop.id,
+    await monthTotals(db, issued.plan),
+    await loadRoutings(db, actor.orgId),
+    await workshopHours(db, actor.orgId, workshop.id, body.month),
+  );
   const [y, m] = body.month.split('-').map(Number);
   try {
     return await db.transaction(async (tx) => {
-      const doc = await createDocument(tx, workflows, actor, { docType: DAILY_SCHEDULE_DOC, title: `${workshop.name} ${y}年${m}月日生产进度表`, body: await documentBody(tx, actor.orgId, workshop, body.month, lines), departmentId: workshop.departmentId }, now);
+      const doc = await createDocument(
+        tx,
+        workflows,
+        actor,
+        {
+          docType: DAILY_SCHEDULE_DOC,
+          title: `${workshop.name} ${y}年${m}月日生产进度表`,
+          body: await documentBody(tx, actor.orgId, workshop, body.month, lines),
+          departmentId: workshop.departmentId,
+        },
+        now,
+      );
       const [row] = await tx
         .insert(prodDailySchedules)
-        .values({ orgId: actor.orgId, month: body.month, workshopId: workshop.id, planId: issued.plan.id, documentId: doc.id, createdBy: actor.userId, createdAt: now, updatedAt: now })
+        .values({
+          orgId: actor.orgId,
+          month: body.month,
+          workshopId: workshop.id,
+          planId: issued.plan.id,
+          documentId: doc.id,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning();
-      if (lines.length) await tx.insert(prodDailyScheduleLines).values(lines.map((l, i) => ({ orgId: actor.orgId, scheduleId: row.id, itemId: l.itemId, quantities: l.quantities, total: l.total, sort: i })));
-      await writeAudit(tx, actor, { action: 'production.schedule.create', entity: 'prod_daily_schedule', entityId: row.id, after: { month: body.month, workshopId: workshop.id, planId: issued.plan.id, documentId: doc.id, lines: lines.length } });
+      if (lines.length)
+        await tx
+          .insert(prodDailyScheduleLines)
+          .values(lines.map((l, i) => ({ orgId: actor.orgId, scheduleId: row.id, itemId: l.itemId, quantities: l.quantities, total: l.total, sort: i })));
+      await writeAudit(tx, actor, {
+        action: 'production.schedule.create',
+        entity: 'prod_daily_schedule',
+        entityId: row.id,
+        after: { month: body.month, workshopId: workshop.id, planId: issued.plan.id, documentId: doc.id, lines: lines.length },
+      });
       return row;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CONFLICT', `${workshop.name} ${body.month} 的日生产进度表已存在`, `The daily schedule of ${workshop.name} for ${body.month} already exists`, [{ field: 'workshopId', reason: 'exists' }]);
+    if (isUniqueViolation(e))
+      throw new AppError(
+        'CONFLICT',
+        `${workshop.name} ${body.month} 的日生产进度表已存在`,
+        `The daily schedule of ${workshop.name} for ${body.month} already exists`,
+        [{ field: 'workshopId', reason: 'exists' }],
+      );
     throw e;
   }
 }
@@ -105,14 +169,31 @@ export async function getScheduleRow(db: Db, orgId: string, idOrDocument: string
 export async function saveScheduleLines(db: Db, workflows: Workflows, actor: Actor, id: string, body: ScheduleLinesBody, now: Date): Promise<void> {
   const schedule = await getScheduleRow(db, actor.orgId, id);
   const workshop = await assertCanSchedule(db, actor, schedule.workshopId);
-  const [doc] = await db.select().from(documents).where(and(eq(documents.orgId, actor.orgId), eq(documents.id, schedule.documentId)));
-  if (doc.state !== 'draft') throw invalidState('进度表已提交或已下发，不能修改；如需调整请先撤回或调整', 'The schedule is submitted or issued; withdraw or adjust it first');
+  const [doc] = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.orgId, actor.orgId), eq(documents.id, schedule.documentId)));
+  if (doc.state !== 'draft')
+    throw invalidState('进度表已提交或已下发，不能修改；如需调整请先撤回或调整', 'The schedule is submitted or issued; withdraw or adjust it first');
   const days = (await workshopHours(db, actor.orgId, workshop.id, schedule.month)).length;
   const problems = checkScheduleLines(body.lines, days);
-  if (problems.length) throw new AppError('VALIDATION_FAILED', `${problems[0].field}：${problems[0].zh}`, `${problems[0].field}: ${problems[0].en}`, problems.map((p) => ({ field: p.field, reason: p.en })));
+  if (problems.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${problems[0].field}：${problems[0].zh}`,
+      `${problems[0].field}: ${problems[0].en}`,
+      problems.map((p) => ({ field: p.field, reason: p.en })),
+    );
   const known = new Set<string>();
-  for (const part of chunk(body.lines.map((l) => l.itemId), 500)) {
-    for (const r of await db.select({ id: prodItems.id }).from(prodItems).where(and(eq(prodItems.orgId, actor.orgId), inArray(prodItems.id, part)))) known.add(r.id);
+  for (const part of chunk(
+    body.lines.map((l) => l.itemId),
+    500,
+  )) {
+    for (const r of await db
+      .select({ id: prodItems.id })
+      .from(prodItems)
+      .where(and(eq(prodItems.orgId, actor.orgId), inArray(prodItems.id, part))))
+      known.add(r.id);
   }
   const unknown = body.lines.findIndex((l) => !known.has(l.itemId));
   if (unknown >= 0) throw invalidField(`lines.${unknown}.itemId`, '产品不存在', 'unknown product');
@@ -124,17 +205,36 @@ export async function saveScheduleLines(db: Db, workflows: Workflows, actor: Act
       .where(and(eq(prodDailySchedules.orgId, actor.orgId), eq(prodDailySchedules.id, schedule.id), eq(prodDailySchedules.version, body.version)))
       .returning();
     if (!bumped) throw versionConflict();
-    const before = await tx.select().from(prodDailyScheduleLines).where(and(eq(prodDailyScheduleLines.orgId, actor.orgId), eq(prodDailyScheduleLines.scheduleId, schedule.id)));
+    const before = await tx
+      .select()
+      .from(prodDailyScheduleLines)
+      .where(and(eq(prodDailyScheduleLines.orgId, actor.orgId), eq(prodDailyScheduleLines.scheduleId, schedule.id)));
     await tx.delete(prodDailyScheduleLines).where(and(eq(prodDailyScheduleLines.orgId, actor.orgId), eq(prodDailyScheduleLines.scheduleId, schedule.id)));
     if (lines.length) await tx.insert(prodDailyScheduleLines).values(lines.map((l, i) => ({ orgId: actor.orgId, scheduleId: schedule.id, ...l, sort: i })));
-    await updateDocument(tx, workflows, actor, doc.id, { version: doc.version, body: await documentBody(tx, actor.orgId, workshop, schedule.month, lines) }, now);
-    await writeAudit(tx, actor, { action: 'production.schedule.lines', entity: 'prod_daily_schedule', entityId: schedule.id, before: before.map((l) => ({ itemId: l.itemId, quantities: l.quantities })), after: lines.map((l) => ({ itemId: l.itemId, quantities: l.quantities })) });
+    await updateDocument(
+      tx,
+      workflows,
+      actor,
+      doc.id,
+      { version: doc.version, body: await documentBody(tx, actor.orgId, workshop, schedule.month, lines) },
+      now,
+    );
+    await writeAudit(tx, actor, {
+      action: 'production.schedule.lines',
+      entity: 'prod_daily_schedule',
+      entityId: schedule.id,
+      before: before.map((l) => ({ itemId: l.itemId, quantities: l.quantities })),
+      after: lines.map((l) => ({ itemId: l.itemId, quantities: l.quantities })),
+    });
   });
 }
 
 /** Nothing goes up for approval empty. */
 const hasLines: ApprovalGuard = async (db, _actor, doc) => {
-  const [row] = await db.select({ id: prodDailySchedules.id }).from(prodDailySchedules).where(and(eq(prodDailySchedules.orgId, doc.orgId), eq(prodDailySchedules.documentId, doc.id)));
+  const [row] = await db
+    .select({ id: prodDailySchedules.id })
+    .from(prodDailySchedules)
+    .where(and(eq(prodDailySchedules.orgId, doc.orgId), eq(prodDailySchedules.documentId, doc.id)));
   if (!row) return null;
   const [line] = await db
     .select({ total: prodDailyScheduleLines.total })
@@ -145,7 +245,13 @@ const hasLines: ApprovalGuard = async (db, _actor, doc) => {
 };
 
 export const scheduleDocumentTypes: DocumentTypeInfo[] = [
-  { docType: DAILY_SCHEDULE_DOC, label: { zh: '日生产进度表', en: 'Daily production schedule' }, numberPrefix: 'RJD', link: (id) => `/production/daily-schedules/${id}`, isGenericEditable: false },
+  {
+    docType: DAILY_SCHEDULE_DOC,
+    label: { zh: '日生产进度表', en: 'Daily production schedule' },
+    numberPrefix: 'RJD',
+    link: (id) => `/production/daily-schedules/${id}`,
+    isGenericEditable: false,
+  },
 ];
 
 export const scheduleGuards: GuardDeclaration[] = [{ docType: DAILY_SCHEDULE_DOC, action: 'submit', name: 'production.daily-schedule-lines', fn: hasLines }];
@@ -156,7 +262,10 @@ export const scheduleTransitionHooks: HookDeclaration[] = [
     docType: DAILY_SCHEDULE_DOC,
     fn: async (tx, actor, event) => {
       if (event.action !== 'issue') return;
-      const [row] = await tx.select().from(prodDailySchedules).where(and(eq(prodDailySchedules.orgId, event.document.orgId), eq(prodDailySchedules.documentId, event.document.id)));
+      const [row] = await tx
+        .select()
+        .from(prodDailySchedules)
+        .where(and(eq(prodDailySchedules.orgId, event.document.orgId), eq(prodDailySchedules.documentId, event.document.id)));
       if (row) await completeDeadline(tx, actor, DAILY_SCHEDULE_SUBJECT, scheduleSubjectId(row.month, row.workshopId), event.document.updatedAt);
     },
   },

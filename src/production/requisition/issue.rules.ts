@@ -19,10 +19,20 @@ export interface LineProgress {
   outstandingQty: number;
 }
 
-export function progressOf(lines: readonly { itemId: string; requestedQty: number }[], issued: ReadonlyMap<string, number>, returned: ReadonlyMap<string, number>): LineProgress[] {
+export function progressOf(
+  lines: readonly { itemId: string; requestedQty: number }[],
+  issued: ReadonlyMap<string, number>,
+  returned: ReadonlyMap<string, number>,
+): LineProgress[] {
   return lines.map((l) => {
     const issuedQty = round(issued.get(l.itemId) ?? 0);
-    return { itemId: l.itemId, requestedQty: l.requestedQty, issuedQty, returnedQty: round(returned.get(l.itemId) ?? 0), outstandingQty: round(Math.max(0, l.requestedQty - issuedQty)) };
+    return {
+      itemId: l.itemId,
+      requestedQty: l.requestedQty,
+      issuedQty,
+      returnedQty: round(returned.get(l.itemId) ?? 0),
+      outstandingQty: round(Math.max(0, l.requestedQty - issuedQty)),
+    };
   });
 }
 
@@ -47,9 +57,15 @@ export interface Refusal {
 export function issueRefusal(state: RequisitionState, number: string, progress: readonly LineProgress[]): Refusal | null {
   switch (state) {
     case 'submitted':
-      return { zh: `领料单 ${number} 尚未经车间主任批准，仓库不能发料（T4 第二十八条）`, en: `Requisition ${number} is not approved by the workshop director yet; the warehouse cannot issue (T4 art. 28)` };
+      return {
+        zh: `领料单 ${number} 尚未经车间主任批准，仓库不能发料（T4 第二十八条）`,
+        en: `Requisition ${number} is not approved by the workshop director yet; the warehouse cannot issue (T4 art. 28)`,
+      };
     case 'escalated':
-      return { zh: `领料单 ${number} 有超定额物料，尚待审批，仓库不能发料`, en: `Requisition ${number} has lines above the norm still awaiting approval; the warehouse cannot issue` };
+      return {
+        zh: `领料单 ${number} 有超定额物料，尚待审批，仓库不能发料`,
+        en: `Requisition ${number} has lines above the norm still awaiting approval; the warehouse cannot issue`,
+      };
     case 'rejected':
       return { zh: `领料单 ${number} 已被退回，不能发料`, en: `Requisition ${number} was rejected and cannot be issued` };
     case 'withdrawn':
@@ -78,7 +94,8 @@ export function checkIssueLines(progress: readonly LineProgress[], lines: readon
     const total = (asked.get(l.itemId) ?? 0) + l.qty;
     asked.set(l.itemId, total);
     if (!(l.qty > 0)) problems.push({ field: `lines.${i}.qty`, zh: '发料数量须大于 0', en: 'must be above 0' });
-    else if (total > p.outstandingQty + EPS) problems.push({ field: `lines.${i}.qty`, zh: `超过未发数量 ${p.outstandingQty}`, en: `more than the ${p.outstandingQty} outstanding` });
+    else if (total > p.outstandingQty + EPS)
+      problems.push({ field: `lines.${i}.qty`, zh: `超过未发数量 ${p.outstandingQty}`, en: `more than the ${p.outstandingQty} outstanding` });
   });
   return problems;
 }
@@ -98,7 +115,8 @@ export function checkReturnLines(progress: readonly LineProgress[], lines: reado
     back.set(l.itemId, total);
     const net = round(p.issuedQty - p.returnedQty);
     if (!(l.qty > 0)) problems.push({ field: `lines.${i}.qty`, zh: '退料数量须大于 0', en: 'must be above 0' });
-    else if (total > net + EPS) problems.push({ field: `lines.${i}.qty`, zh: `超过已领未退数量 ${net}`, en: `more than the ${net} issued and not yet returned` });
+    else if (total > net + EPS)
+      problems.push({ field: `lines.${i}.qty`, zh: `超过已领未退数量 ${net}`, en: `more than the ${net} issued and not yet returned` });
   });
   return problems;
 }
@@ -123,7 +141,10 @@ export interface PlacedLine {
  * is covered. What no store holds stays on the first place (or the default store when nothing
  * is held), so the ledger's shortage policy judges it, exactly as before stores were split.
  */
-export function placeIssueLines(lines: readonly { itemId: string; qty: number; locationId?: string | null; lot?: string | null }[], held: readonly HeldStock[]): PlacedLine[] {
+export function placeIssueLines(
+  lines: readonly { itemId: string; qty: number; locationId?: string | null; lot?: string | null }[],
+  held: readonly HeldStock[],
+): PlacedLine[] {
   const left = new Map<string, HeldStock[]>();
   for (const h of held) if (h.onHand > EPS) left.set(h.itemId, [...(left.get(h.itemId) ?? []), { ...h }]);
   const placed: PlacedLine[] = [];

@@ -16,7 +16,12 @@ import { getRequisitionView } from './requisition-view.service';
 type Movement = 'issue' | 'return';
 
 function refuse(problems: { field: string; zh: string; en: string }[]): never {
-  throw new AppError('VALIDATION_FAILED', problems[0].zh, problems[0].en, problems.map((p) => ({ field: p.field, reason: p.en })));
+  throw new AppError(
+    'VALIDATION_FAILED',
+    problems[0].zh,
+    problems[0].en,
+    problems.map((p) => ({ field: p.field, reason: p.en })),
+  );
 }
 
 /** Locks the requisition (two keepers issuing at once post one after the other) and checks the lines. */
@@ -31,7 +36,8 @@ async function assertMovement(tx: Db, actor: Actor, requisitionId: string, movem
     const problems = checkIssueLines(progress, lines);
     if (problems.length) refuse(problems);
   } else {
-    if (r.state !== 'approved') throw new AppError('INVALID_STATE', `领料单 ${r.number} 未批准，没有可退的料`, `Requisition ${r.number} is not approved; nothing was issued to return`);
+    if (r.state !== 'approved')
+      throw new AppError('INVALID_STATE', `领料单 ${r.number} 未批准，没有可退的料`, `Requisition ${r.number} is not approved; nothing was issued to return`);
     const problems = checkReturnLines(progress, lines);
     if (problems.length) refuse(problems);
   }
@@ -49,10 +55,13 @@ export async function checkRequisitionPosting(tx: Db, actor: Actor, input: Stock
   const isRequisitionIssue = input.purpose === 'requisition';
   const refersToRequisition = input.reference?.type === REFERENCE_TYPE;
   if (!isRequisitionIssue && !refersToRequisition) return input;
-  const movement: Movement | null = isRequisitionIssue && input.kind === 'issue' ? 'issue' : input.purpose === 'return' && input.kind === 'receipt' ? 'return' : null;
-  if (!movement) throw invalidField('purpose', '领料单只能用于领料出库或退料入库', 'a requisition is referenced only by a requisition issue or a return receipt');
+  const movement: Movement | null =
+    isRequisitionIssue && input.kind === 'issue' ? 'issue' : input.purpose === 'return' && input.kind === 'receipt' ? 'return' : null;
+  if (!movement)
+    throw invalidField('purpose', '领料单只能用于领料出库或退料入库', 'a requisition is referenced only by a requisition issue or a return receipt');
   const id = input.reference?.id;
-  if (!refersToRequisition || !id) throw invalidField('reference', '领料出库须引用已批准的领料单（T4 第二十八条）', 'a requisition issue must reference an approved requisition (T4 art. 28)');
+  if (!refersToRequisition || !id)
+    throw invalidField('reference', '领料出库须引用已批准的领料单（T4 第二十八条）', 'a requisition issue must reference an approved requisition (T4 art. 28)');
   const r = await assertMovement(tx, actor, id, movement, input.lines).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') throw invalidField('reference.id', '领料单不存在', 'unknown requisition');
     throw err;
@@ -66,7 +75,10 @@ async function post(db: Db, actor: Actor, id: string, movement: Movement, body: 
     const r = await assertMovement(tx, actor, id, movement, body.lines);
     // An issue naming no store takes from the stores that hold the item (the keeper may name one).
     const held = movement === 'issue' ? await findOnHand(tx, actor.orgId, { itemIds: [...new Set(body.lines.map((l) => l.itemId))] }) : [];
-    const lines = movement === 'issue' ? placeIssueLines(body.lines, held) : body.lines.map((l) => ({ itemId: l.itemId, qty: l.qty, locationId: l.locationId ?? null, lot: l.lot ?? null }));
+    const lines =
+      movement === 'issue'
+        ? placeIssueLines(body.lines, held)
+        : body.lines.map((l) => ({ itemId: l.itemId, qty: l.qty, locationId: l.locationId ?? null, lot: l.lot ?? null }));
     return postStockDocument(
       tx,
       actor,

@@ -34,7 +34,10 @@ export async function loadNormFacts(db: Db, orgId: string): Promise<NormFacts> {
       .from(prodBomLines)
       .leftJoin(prodBomLineWorkshops, and(eq(prodBomLineWorkshops.orgId, prodBomLines.orgId), eq(prodBomLineWorkshops.bomLineId, prodBomLines.id)))
       .where(eq(prodBomLines.orgId, orgId)),
-    db.select({ itemId: prodRoutingOps.itemId, seq: prodRoutingOps.seq, workshopId: prodRoutingOps.workshopId }).from(prodRoutingOps).where(eq(prodRoutingOps.orgId, orgId)),
+    db
+      .select({ itemId: prodRoutingOps.itemId, seq: prodRoutingOps.seq, workshopId: prodRoutingOps.workshopId })
+      .from(prodRoutingOps)
+      .where(eq(prodRoutingOps.orgId, orgId)),
   ]);
   const bom = lines.map((l) => ({ ...l, workshopId: l.workshopId ?? null }));
   return { bom, routings, norms: workshopNorms(bom, routings) };
@@ -104,7 +107,13 @@ export async function assignNormWorkshop(db: Db, actor: Actor, bomLineId: string
     } else {
       await tx.delete(prodBomLineWorkshops).where(and(eq(prodBomLineWorkshops.orgId, actor.orgId), eq(prodBomLineWorkshops.bomLineId, bomLineId)));
     }
-    await writeAudit(tx, actor, { action: 'production.norm.workshop', entity: 'prod_bom_line', entityId: bomLineId, before: { workshopId: before?.workshopId ?? null }, after: { workshopId } });
+    await writeAudit(tx, actor, {
+      action: 'production.norm.workshop',
+      entity: 'prod_bom_line',
+      entityId: bomLineId,
+      before: { workshopId: before?.workshopId ?? null },
+      after: { workshopId },
+    });
   });
   const row = (await findMaterialNorms(db, actor)).find((r) => r.bomLineId === bomLineId);
   if (!row) throw notFound('BOM 行', 'BOM line');

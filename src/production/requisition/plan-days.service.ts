@@ -32,7 +32,15 @@ export async function loadPlannedDays(db: Db, orgId: string, workshopId: string,
   const weekly = await db
     .select()
     .from(prodPlans)
-    .where(and(eq(prodPlans.orgId, orgId), eq(prodPlans.kind, 'weekly'), eq(prodPlans.workshopId, workshopId), lte(prodPlans.periodStart, to), gte(prodPlans.periodEnd, from)));
+    .where(
+      and(
+        eq(prodPlans.orgId, orgId),
+        eq(prodPlans.kind, 'weekly'),
+        eq(prodPlans.workshopId, workshopId),
+        lte(prodPlans.periodStart, to),
+        gte(prodPlans.periodEnd, from),
+      ),
+    );
   let hasUnconfirmedWeekly = false;
   for (const plan of weekly) {
     if (!plan.confirmedAt) {
@@ -68,20 +76,37 @@ async function fillFromMonthly(db: Db, orgId: string, workshopId: string, open: 
   const monthly: PlanRow[] = await db
     .select()
     .from(prodPlans)
-    .where(and(eq(prodPlans.orgId, orgId), eq(prodPlans.kind, 'monthly'), eq(prodPlans.bucket, 'day'), isNotNull(prodPlans.documentId), lte(prodPlans.periodStart, to), gte(prodPlans.periodEnd, from)));
+    .where(
+      and(
+        eq(prodPlans.orgId, orgId),
+        eq(prodPlans.kind, 'monthly'),
+        eq(prodPlans.bucket, 'day'),
+        isNotNull(prodPlans.documentId),
+        lte(prodPlans.periodStart, to),
+        gte(prodPlans.periodEnd, from),
+      ),
+    );
   for (const plan of monthly) {
     const lines = await findLinesInForce(db, plan, await findPlanDocument(db, plan));
     if (!lines) continue;
     const made = await db
       .select({ itemId: prodPlanMaterials.itemId, needOn: prodPlanMaterials.needOn, qty: prodPlanMaterials.qty })
       .from(prodPlanMaterials)
-      .where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, plan.id), eq(prodPlanMaterials.kind, 'make'), inArray(prodPlanMaterials.itemId, [...routed])));
+      .where(
+        and(
+          eq(prodPlanMaterials.orgId, orgId),
+          eq(prodPlanMaterials.planId, plan.id),
+          eq(prodPlanMaterials.kind, 'make'),
+          inArray(prodPlanMaterials.itemId, [...routed]),
+        ),
+      );
     for (const d of open) {
       const k = bucketIndexOf(plan, d.day);
       if (k < 0) continue;
       d.source = 'monthly';
       d.planId = plan.id;
-      for (const l of lines) if (routed.has(l.itemId) && (l.quantities[k] ?? 0) > 0) d.products.set(l.itemId, (d.products.get(l.itemId) ?? 0) + l.quantities[k]);
+      for (const l of lines)
+        if (routed.has(l.itemId) && (l.quantities[k] ?? 0) > 0) d.products.set(l.itemId, (d.products.get(l.itemId) ?? 0) + l.quantities[k]);
       // Made components (base liquor) come from the plan's MRP, as the weekly plans take them.
       for (const m of made) if (m.needOn === d.day && m.qty > 0) d.products.set(m.itemId, (d.products.get(m.itemId) ?? 0) + m.qty);
     }
@@ -89,7 +114,8 @@ async function fillFromMonthly(db: Db, orgId: string, workshopId: string, open: 
 }
 
 /** The planned quantities as the rules read them. */
-export const plannedQuantities = (days: readonly PlannedDay[]): PlannedQty[] => days.flatMap((d) => [...d.products].map(([itemId, qty]) => ({ day: d.day, itemId, qty })));
+export const plannedQuantities = (days: readonly PlannedDay[]): PlannedQty[] =>
+  days.flatMap((d) => [...d.products].map(([itemId, qty]) => ({ day: d.day, itemId, qty })));
 
 /** weekly when every planned day came from a confirmed weekly plan; the plan when one plan gave them all. */
 export function sourceOf(days: readonly PlannedDay[]): { source: RequisitionSource; planId: string | null } {

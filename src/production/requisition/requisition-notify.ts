@@ -14,7 +14,10 @@ export const issueLink = (id: string) => `/production/requisitions/${id}/issue`;
 /** The holders of production.requisition.approve in the workshop's department: its director(s). */
 export async function findWorkshopDirectors(tx: Db, orgId: string, departmentId: string | null): Promise<string[]> {
   if (!departmentId) return [];
-  const [approvers, members] = await Promise.all([findUserIdsWithPermission(tx, orgId, 'production.requisition.approve'), findUserIdsInDepartment(tx, orgId, departmentId)]);
+  const [approvers, members] = await Promise.all([
+    findUserIdsWithPermission(tx, orgId, 'production.requisition.approve'),
+    findUserIdsInDepartment(tx, orgId, departmentId),
+  ]);
   const inDepartment = new Set(members);
   return approvers.filter((u) => inDepartment.has(u));
 }
@@ -23,7 +26,10 @@ export async function notifyDirectors(tx: Db, orgId: string, workshop: WorkshopR
   await notifyUsers(tx, orgId, await findWorkshopDirectors(tx, orgId, workshop.departmentId), {
     kind: 'production.requisition.approve',
     title: { zh: `待批准领料单：${r.number} ${workshop.name}`, en: `Requisition to approve: ${r.number} ${workshop.name}` },
-    body: { zh: `依据 T4 第二十八条，领料单经车间主任批准后仓库方可发料${r.isAboveNorm ? '；含超定额物料' : ''}`, en: `T4 art. 28: the warehouse issues once the workshop director approves${r.isAboveNorm ? '; some lines are above the norm' : ''}` },
+    body: {
+      zh: `依据 T4 第二十八条，领料单经车间主任批准后仓库方可发料${r.isAboveNorm ? '；含超定额物料' : ''}`,
+      en: `T4 art. 28: the warehouse issues once the workshop director approves${r.isAboveNorm ? '; some lines are above the norm' : ''}`,
+    },
     link: requisitionLink(r.id),
   });
 }
@@ -36,14 +42,22 @@ export async function notifyRequisition(tx: Db, actor: Actor, r: RequisitionRow,
     await notifyUsers(tx, actor.orgId, holders, {
       kind: 'production.requisition.above_norm',
       title: { zh: `超定额领料待批准：${r.number}`, en: `Above-norm requisition to approve: ${r.number}` },
-      body: { zh: '车间主任已批准；超定额物料依制度参数须再经您批准（T4 第三十条）', en: 'The workshop director approved; the lines above the norm need your approval (T4 art. 30)' },
+      body: {
+        zh: '车间主任已批准；超定额物料依制度参数须再经您批准（T4 第三十条）',
+        en: 'The workshop director approved; the lines above the norm need your approval (T4 art. 30)',
+      },
       link: requisitionLink(r.id),
     });
     return;
   }
   const others = (ids: string[]) => ids.filter((u) => u !== actor.userId);
   if (state === 'approved') {
-    await notifyUsers(tx, actor.orgId, others([r.requestedBy]), { kind: 'production.requisition.approved', title: { zh: `领料单已批准：${r.number}`, en: `Requisition approved: ${r.number}` }, body, link: requisitionLink(r.id) });
+    await notifyUsers(tx, actor.orgId, others([r.requestedBy]), {
+      kind: 'production.requisition.approved',
+      title: { zh: `领料单已批准：${r.number}`, en: `Requisition approved: ${r.number}` },
+      body,
+      link: requisitionLink(r.id),
+    });
     await notifyUsers(tx, actor.orgId, others(await findUserIdsWithPermission(tx, actor.orgId, 'production.stock.write')), {
       kind: 'production.requisition.to_issue',
       title: { zh: `待发料：领料单 ${r.number}`, en: `To issue: requisition ${r.number}` },
@@ -51,6 +65,11 @@ export async function notifyRequisition(tx: Db, actor: Actor, r: RequisitionRow,
       link: issueLink(r.id),
     });
   } else if (state === 'rejected') {
-    await notifyUsers(tx, actor.orgId, others([r.requestedBy]), { kind: 'production.requisition.rejected', title: { zh: `领料单已退回：${r.number}`, en: `Requisition rejected: ${r.number}` }, body, link: requisitionLink(r.id) });
+    await notifyUsers(tx, actor.orgId, others([r.requestedBy]), {
+      kind: 'production.requisition.rejected',
+      title: { zh: `领料单已退回：${r.number}`, en: `Requisition rejected: ${r.number}` },
+      body,
+      link: requisitionLink(r.id),
+    });
   }
 }

@@ -15,7 +15,16 @@ import { getRequisitionView } from './requisition-view.service';
 // requisition with above-norm lines takes the second step (the policy's role). Each step is
 // audited, notified and shown in 我的待办 like the engine's.
 
-export async function recordEvent(tx: Db, actor: Actor, requisitionId: string, action: RequisitionAction, fromState: RequisitionState | null, toState: RequisitionState, opinion: string | null, now: Date): Promise<void> {
+export async function recordEvent(
+  tx: Db,
+  actor: Actor,
+  requisitionId: string,
+  action: RequisitionAction,
+  fromState: RequisitionState | null,
+  toState: RequisitionState,
+  opinion: string | null,
+  now: Date,
+): Promise<void> {
   const [{ next }] = await tx
     .select({ next: sql<number>`coalesce(max(${prodRequisitionEvents.seq}), 0)::int + 1` })
     .from(prodRequisitionEvents)
@@ -40,19 +49,33 @@ type Decision = 'approve' | 'reject';
 async function assertDecider(tx: Db, actor: Actor, r: RequisitionRow): Promise<'director' | 'aboveNorm'> {
   if (r.state === 'submitted') {
     const workshop = await getWorkshopRow(tx, actor.orgId, r.workshopId);
-    const isDirector = hasPermission(actor, 'production.requisition.approve') && !!workshop.departmentId && (await findMyDepartmentId(tx, actor)) === workshop.departmentId;
-    if (!isDirector) throw new AppError('FORBIDDEN', `只有${workshop.name}的车间主任可以批准本车间的领料单（T4 第二十八条）`, `Only the director of ${workshop.name} may approve its requisitions (T4 art. 28)`);
+    const isDirector =
+      hasPermission(actor, 'production.requisition.approve') && !!workshop.departmentId && (await findMyDepartmentId(tx, actor)) === workshop.departmentId;
+    if (!isDirector)
+      throw new AppError(
+        'FORBIDDEN',
+        `只有${workshop.name}的车间主任可以批准本车间的领料单（T4 第二十八条）`,
+        `Only the director of ${workshop.name} may approve its requisitions (T4 art. 28)`,
+      );
     return 'director';
   }
   if (r.state === 'escalated') {
-    if (!r.aboveNormRole || !actor.roles.includes(r.aboveNormRole)) throw new AppError('FORBIDDEN', '超定额物料须由制度规定的批准人批准', 'Lines above the norm are approved by the role the policy names');
+    if (!r.aboveNormRole || !actor.roles.includes(r.aboveNormRole))
+      throw new AppError('FORBIDDEN', '超定额物料须由制度规定的批准人批准', 'Lines above the norm are approved by the role the policy names');
     if (actor.userId === r.requestedBy) throw new AppError('SELF_APPROVAL_FORBIDDEN', '不能审批自己填写的领料单', 'You cannot approve your own requisition');
     return 'aboveNorm';
   }
   throw invalidState(`领料单 ${r.number} 不在审批中`, `Requisition ${r.number} is not awaiting approval`);
 }
 
-async function transition(tx: Db, actor: Actor, r: RequisitionRow, to: RequisitionState, set: Partial<RequisitionRow>, version: number): Promise<RequisitionRow> {
+async function transition(
+  tx: Db,
+  actor: Actor,
+  r: RequisitionRow,
+  to: RequisitionState,
+  set: Partial<RequisitionRow>,
+  version: number,
+): Promise<RequisitionRow> {
   const [after] = await tx
     .update(prodRequisitions)
     .set({ ...set, state: to, version: sql`${prodRequisitions.version} + 1` })
@@ -77,7 +100,13 @@ async function decide(db: Db, actor: Actor, id: string, decision: Decision, inpu
     const after = await transition(tx, actor, r, to, set, input.version);
     const action: RequisitionAction = decision === 'reject' ? 'reject' : step === 'aboveNorm' ? 'approve_above_norm' : 'approve';
     await recordEvent(tx, actor, id, action, r.state, to, opinion, now);
-    await writeAudit(tx, actor, { action: `production.requisition.${action}`, entity: 'prod_requisition', entityId: id, before: { number: r.number, state: r.state }, after: { state: to, opinion } });
+    await writeAudit(tx, actor, {
+      action: `production.requisition.${action}`,
+      entity: 'prod_requisition',
+      entityId: id,
+      before: { number: r.number, state: r.state },
+      after: { state: to, opinion },
+    });
     await notifyRequisition(tx, actor, after, to, opinion);
   });
   return getRequisitionView(db, actor, id);
@@ -94,10 +123,17 @@ export async function withdrawRequisition(db: Db, actor: Actor, id: string, inpu
     const r = await getRequisitionRow(tx, actor.orgId, id, { forUpdate: true });
     if (r.version !== input.version) throw versionConflict();
     if (r.requestedBy !== actor.userId) throw new AppError('FORBIDDEN', '只有填写人可以撤回领料单', 'Only the person who wrote it may withdraw a requisition');
-    if (r.state !== 'submitted' && r.state !== 'escalated') throw invalidState(`领料单 ${r.number} 已审批完毕，不能撤回`, `Requisition ${r.number} is already decided and cannot be withdrawn`);
+    if (r.state !== 'submitted' && r.state !== 'escalated')
+      throw invalidState(`领料单 ${r.number} 已审批完毕，不能撤回`, `Requisition ${r.number} is already decided and cannot be withdrawn`);
     await transition(tx, actor, r, 'withdrawn', {}, input.version);
     await recordEvent(tx, actor, id, 'withdraw', r.state, 'withdrawn', input.opinion ?? null, now);
-    await writeAudit(tx, actor, { action: 'production.requisition.withdraw', entity: 'prod_requisition', entityId: id, before: { number: r.number, state: r.state }, after: { state: 'withdrawn' } });
+    await writeAudit(tx, actor, {
+      action: 'production.requisition.withdraw',
+      entity: 'prod_requisition',
+      entityId: id,
+      before: { number: r.number, state: r.state },
+      after: { state: 'withdrawn' },
+    });
   });
   return getRequisitionView(db, actor, id);
 }

@@ -21,11 +21,18 @@ async function userNames(db: Db, orgId: string, ids: readonly (string | null)[])
 }
 
 /** Who may do what with the requisition now (the director of THAT workshop, the policy's role, the warehouse). */
-export function viewerActions(actor: Actor, r: RequisitionRow, myDepartmentId: string | null, workshopDepartmentId: string | null, progress: readonly LineProgress[]): ViewerAction[] {
+export function viewerActions(
+  actor: Actor,
+  r: RequisitionRow,
+  myDepartmentId: string | null,
+  workshopDepartmentId: string | null,
+  progress: readonly LineProgress[],
+): ViewerAction[] {
   const out: ViewerAction[] = [];
   const isDirector = hasPermission(actor, 'production.requisition.approve') && !!workshopDepartmentId && myDepartmentId === workshopDepartmentId;
   const holdsAboveNormRole = !!r.aboveNormRole && actor.roles.includes(r.aboveNormRole) && actor.userId !== r.requestedBy;
-  if ((r.state === 'submitted' && isDirector && actor.userId !== r.requestedBy) || (r.state === 'escalated' && holdsAboveNormRole)) out.push('approve', 'reject');
+  if ((r.state === 'submitted' && isDirector && actor.userId !== r.requestedBy) || (r.state === 'escalated' && holdsAboveNormRole))
+    out.push('approve', 'reject');
   if ((r.state === 'submitted' || r.state === 'escalated') && actor.userId === r.requestedBy) out.push('withdraw');
   if (hasPermission(actor, 'production.stock.write')) {
     if (!issueRefusal(r.state, r.number, progress)) out.push('issue');
@@ -56,7 +63,15 @@ export async function getRequisitionView(db: Db, actor: Actor, id: string): Prom
   const items = await db
     .select({ id: prodItems.id, code: prodItems.code, name: prodItems.name, spec: prodItems.spec, unit: prodItems.unit })
     .from(prodItems)
-    .where(and(eq(prodItems.orgId, actor.orgId), inArray(prodItems.id, lines.map((l) => l.itemId))));
+    .where(
+      and(
+        eq(prodItems.orgId, actor.orgId),
+        inArray(
+          prodItems.id,
+          lines.map((l) => l.itemId),
+        ),
+      ),
+    );
   const item = new Map(items.map((i) => [i.id, i]));
   const t = totals.get(id)!;
   const progress = progressOf(lines, t.issued, t.returned);
@@ -109,8 +124,24 @@ export async function getRequisitionView(db: Db, actor: Actor, id: string): Prom
         onHand: onHand.get(l.itemId) ?? 0,
       };
     }),
-    events: events.map((e) => ({ seq: e.seq, action: e.action, fromState: e.fromState, toState: e.toState, actorName: e.actorName, opinion: e.opinion, at: e.at.toISOString() })),
-    documents: docs.map((d) => ({ id: d.id, number: d.number, kind: d.kind, purpose: d.purpose, docDate: d.docDate, postedAt: d.postedAt.toISOString(), isReversed: !!d.reversedById })),
+    events: events.map((e) => ({
+      seq: e.seq,
+      action: e.action,
+      fromState: e.fromState,
+      toState: e.toState,
+      actorName: e.actorName,
+      opinion: e.opinion,
+      at: e.at.toISOString(),
+    })),
+    documents: docs.map((d) => ({
+      id: d.id,
+      number: d.number,
+      kind: d.kind,
+      purpose: d.purpose,
+      docDate: d.docDate,
+      postedAt: d.postedAt.toISOString(),
+      isReversed: !!d.reversedById,
+    })),
     allowedActions: viewerActions(actor, r, myDepartmentId, workshop?.departmentId ?? null, progress),
   };
 }

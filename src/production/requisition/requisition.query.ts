@@ -43,7 +43,12 @@ export async function findLedgerTotals(db: Db, orgId: string, requisitionIds: re
   const out = new Map<string, LedgerTotals>(requisitionIds.map((id) => [id, { issued: new Map(), returned: new Map() }]));
   if (requisitionIds.length === 0) return out;
   const rows = await db
-    .select({ requisitionId: prodStockDocs.referenceId, purpose: prodStockDocs.purpose, itemId: prodStockMoves.itemId, qty: sql<number>`sum(${prodStockMoves.qty})::float8` })
+    .select({
+      requisitionId: prodStockDocs.referenceId,
+      purpose: prodStockDocs.purpose,
+      itemId: prodStockMoves.itemId,
+      qty: sql<number>`sum(${prodStockMoves.qty})::float8`,
+    })
     .from(prodStockDocs)
     .innerJoin(prodStockMoves, and(eq(prodStockMoves.orgId, prodStockDocs.orgId), eq(prodStockMoves.docId, prodStockDocs.id)))
     .where(
@@ -68,7 +73,15 @@ export async function findLedgerTotals(db: Db, orgId: string, requisitionIds: re
 
 export async function findRequisitionDocs(db: Db, orgId: string, requisitionId: string) {
   return db
-    .select({ id: prodStockDocs.id, number: prodStockDocs.number, kind: prodStockDocs.kind, purpose: prodStockDocs.purpose, docDate: prodStockDocs.docDate, postedAt: prodStockDocs.postedAt, reversedById: prodStockDocs.reversedById })
+    .select({
+      id: prodStockDocs.id,
+      number: prodStockDocs.number,
+      kind: prodStockDocs.kind,
+      purpose: prodStockDocs.purpose,
+      docDate: prodStockDocs.docDate,
+      postedAt: prodStockDocs.postedAt,
+      reversedById: prodStockDocs.reversedById,
+    })
     .from(prodStockDocs)
     .where(and(eq(prodStockDocs.orgId, orgId), eq(prodStockDocs.referenceType, REFERENCE_TYPE), eq(prodStockDocs.referenceId, requisitionId)))
     .orderBy(asc(prodStockDocs.seq));
@@ -77,7 +90,12 @@ export async function findRequisitionDocs(db: Db, orgId: string, requisitionId: 
 /** Lines of the workshop's earlier requisitions (not rejected or withdrawn) that share a day with these. */
 export async function findPriorLines(db: Db, orgId: string, workshopId: string, days: readonly string[]): Promise<PriorLine[]> {
   const rows = await db
-    .select({ days: prodRequisitions.days, itemId: prodRequisitionLines.itemId, requestedQty: prodRequisitionLines.requestedQty, normByDay: prodRequisitionLines.normByDay })
+    .select({
+      days: prodRequisitions.days,
+      itemId: prodRequisitionLines.itemId,
+      requestedQty: prodRequisitionLines.requestedQty,
+      normByDay: prodRequisitionLines.normByDay,
+    })
     .from(prodRequisitions)
     .innerJoin(prodRequisitionLines, and(eq(prodRequisitionLines.orgId, prodRequisitions.orgId), eq(prodRequisitionLines.requisitionId, prodRequisitions.id)))
     .where(

@@ -42,7 +42,11 @@ describe('requisition norms and proposals (PP-17, T4 第二十八条)', () => {
     expect(drawingWorkshopOf(bom[2], routings)).toBe('pack');
     expect(drawingWorkshopOf(bom[3], routings)).toBe('brew');
     expect(drawingWorkshopOf({ ...bom[0], parentItemId: 'unrouted' }, routings)).toBeNull();
-    expect(workshopNorms(bom, routings).filter((n) => n.workshopId === 'fill').map((n) => n.materialId)).toEqual(['base', 'bottle']);
+    expect(
+      workshopNorms(bom, routings)
+        .filter((n) => n.workshopId === 'fill')
+        .map((n) => n.materialId),
+    ).toEqual(['base', 'bottle']);
   });
 
   it('PP-17 the proposal is planned quantity × norm for the chosen days, rounded up (whole pieces)', () => {
@@ -119,12 +123,24 @@ describe('issuing against a requisition (PP-17, 仓库凭批准的领料单核�
     for (const s of ['submitted', 'escalated', 'rejected', 'withdrawn'] as const) expect(issueRefusal(s, 'LL-2026-0001', progress)).not.toBeNull();
     expect(issueRefusal('submitted', 'LL-2026-0001', progress)?.zh).toContain('尚未经车间主任批准');
     expect(issueRefusal('approved', 'LL-2026-0001', progress)).toBeNull();
-    expect(issueRefusal('approved', 'LL-2026-0001', progressOf([{ itemId: 'x', requestedQty: 5 }], new Map([['x', 5]]), new Map()))?.zh).toContain('已全部发料');
+    expect(issueRefusal('approved', 'LL-2026-0001', progressOf([{ itemId: 'x', requestedQty: 5 }], new Map([['x', 5]]), new Map()))?.zh).toContain(
+      '已全部发料',
+    );
   });
 
   it('PP-17 an issue stays within what is outstanding; a return within what was issued and not returned', () => {
-    expect(checkIssueLines(progress, [{ itemId: 'bottle', qty: 2000 }, { itemId: 'base', qty: 4700 }])).toEqual([]);
-    expect(checkIssueLines(progress, [{ itemId: 'bottle', qty: 1500 }, { itemId: 'bottle', qty: 501 }]).map((p) => p.field)).toEqual(['lines.1.qty']);
+    expect(
+      checkIssueLines(progress, [
+        { itemId: 'bottle', qty: 2000 },
+        { itemId: 'base', qty: 4700 },
+      ]),
+    ).toEqual([]);
+    expect(
+      checkIssueLines(progress, [
+        { itemId: 'bottle', qty: 1500 },
+        { itemId: 'bottle', qty: 501 },
+      ]).map((p) => p.field),
+    ).toEqual(['lines.1.qty']);
     expect(checkIssueLines(progress, [{ itemId: 'cork', qty: 1 }]).map((p) => p.field)).toEqual(['lines.0.itemId']);
     expect(checkReturnLines(progress, [{ itemId: 'bottle', qty: 3900 }])).toEqual([]);
     expect(checkReturnLines(progress, [{ itemId: 'bottle', qty: 3901 }])[0].zh).toContain('3900');
@@ -159,7 +175,16 @@ describe('usage against the norm (PP-17, T4 第二十九、三十条)', () => {
 
   it('PP-17 issued net of returns against the norm for the 进仓 and for the plan; over-use beyond the threshold is flagged', () => {
     const rows = usageVsNorm(
-      { workshopId: 'fill', issued: new Map([['bottle', 6300], ['base', 4600]]), produced: new Map([['wine', 1000]]), planned: new Map([['wine', 1100]]), norms },
+      {
+        workshopId: 'fill',
+        issued: new Map([
+          ['bottle', 6300],
+          ['base', 4600],
+        ]),
+        produced: new Map([['wine', 1000]]),
+        planned: new Map([['wine', 1100]]),
+        norms,
+      },
       0.03,
     );
     const bottle = rows.find((r) => r.itemId === 'bottle')!;
@@ -168,7 +193,10 @@ describe('usage against the norm (PP-17, T4 第二十九、三十条)', () => {
     expect(base.varianceQty).toBeLessThan(0);
     expect(base.isOverThreshold).toBe(false);
     // Within the threshold at 5 %.
-    expect(usageVsNorm({ workshopId: 'fill', issued: new Map([['bottle', 6300]]), produced: new Map([['wine', 1000]]), planned: new Map(), norms }, 0.05)[0].isOverThreshold).toBe(false);
+    expect(
+      usageVsNorm({ workshopId: 'fill', issued: new Map([['bottle', 6300]]), produced: new Map([['wine', 1000]]), planned: new Map(), norms }, 0.05)[0]
+        .isOverThreshold,
+    ).toBe(false);
   });
 
   it('PP-17 material drawn with nothing yet in the warehouse shows, with no rate to judge', () => {
@@ -177,10 +205,30 @@ describe('usage against the norm (PP-17, T4 第二十九、三十条)', () => {
   });
 
   it('PP-17 one finding per workshop and month citing T4 第三十条; the amount is the policy’s, none when it is 0', () => {
-    const rows = usageVsNorm({ workshopId: 'fill', issued: new Map([['bottle', 6300]]), produced: new Map([['wine', 1000]]), planned: new Map(), norms }, 0.03).map((r) => ({ ...r, label: 'P1 酒瓶' }));
-    const facts = { month: '2026-04', workshops: [{ workshopId: 'fill', workshopName: '灌装车间', departmentId: 'd1', rows, evidence: [{ entity: 'prod_requisition', entityId: 'r1', label: '领料单 LL-2026-0001' }] }] };
+    const rows = usageVsNorm(
+      { workshopId: 'fill', issued: new Map([['bottle', 6300]]), produced: new Map([['wine', 1000]]), planned: new Map(), norms },
+      0.03,
+    ).map((r) => ({ ...r, label: 'P1 酒瓶' }));
+    const facts = {
+      month: '2026-04',
+      workshops: [
+        {
+          workshopId: 'fill',
+          workshopName: '灌装车间',
+          departmentId: 'd1',
+          rows,
+          evidence: [{ entity: 'prod_requisition', entityId: 'r1', label: '领料单 LL-2026-0001' }],
+        },
+      ],
+    };
     const [none] = materialVarianceRule.evaluate(facts, { threshold: 0.03, penalty: 0 });
-    expect(none).toMatchObject({ subjectDepartmentId: 'd1', period: '2026-04', verdict: 'unqualified', amount: null, dedupeKey: 'production.material.variance|fill|2026-04' });
+    expect(none).toMatchObject({
+      subjectDepartmentId: 'd1',
+      period: '2026-04',
+      verdict: 'unqualified',
+      amount: null,
+      dedupeKey: 'production.material.variance|fill|2026-04',
+    });
     expect(none.summary.zh).toContain('P1 酒瓶 超 4%');
     expect(materialVarianceRule.evaluate(facts, { threshold: 0.03, penalty: 30 })[0]).toMatchObject({ verdict: 'penalty', amount: 30 });
     expect(materialVarianceRule.evaluate(facts, { threshold: 0.05, penalty: 30 })).toEqual([]);

@@ -33,7 +33,8 @@ export interface WorkshopNorm {
   perUnit: number;
 }
 
-export const normPerUnit = (l: Pick<NormBomLine, 'qtyPer' | 'scrapRate' | 'yieldRate'>): number => round(effectiveQtyPer(l.qtyPer, l.yieldRate) * (1 + l.scrapRate));
+export const normPerUnit = (l: Pick<NormBomLine, 'qtyPer' | 'scrapRate' | 'yieldRate'>): number =>
+  round(effectiveQtyPer(l.qtyPer, l.yieldRate) * (1 + l.scrapRate));
 
 /** The workshop drawing a component: the one set on the BOM line, else the parent's first routing operation. */
 export function drawingWorkshopOf(line: NormBomLine, routings: readonly RoutingStep[]): string | null {
@@ -118,7 +119,12 @@ export interface ProposedLine {
 }
 
 /** The proposal: the norm of the days minus what was already asked for them, never below zero. */
-export function proposeLines(days: readonly string[], norms: Map<string, Map<string, number>>, prior: Map<string, number>, unitOf: (itemId: string) => string): ProposedLine[] {
+export function proposeLines(
+  days: readonly string[],
+  norms: Map<string, Map<string, number>>,
+  prior: Map<string, number>,
+  unitOf: (itemId: string) => string,
+): ProposedLine[] {
   const wanted = new Set(days);
   const out: ProposedLine[] = [];
   for (const [itemId, perDay] of norms) {

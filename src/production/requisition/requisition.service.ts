@@ -27,10 +27,17 @@ export const REQUISITION_PREFIX = 'LL';
 async function assertWorkshopMember(db: Db, actor: Actor, workshopId: string) {
   const workshop = await workshopOf(db, actor.orgId, workshopId);
   if (!workshop.departmentId) {
-    throw invalidState(`${workshop.name}未关联部门，无法确定车间主任；请先在基础资料中设置`, `${workshop.name} has no department, so it has no director to approve; set it in the master data first`);
+    throw invalidState(
+      `${workshop.name}未关联部门，无法确定车间主任；请先在基础资料中设置`,
+      `${workshop.name} has no department, so it has no director to approve; set it in the master data first`,
+    );
   }
   if ((await findMyDepartmentId(db, actor)) !== workshop.departmentId) {
-    throw new AppError('FORBIDDEN', `只有${workshop.name}的班长或车间主任可以为本车间领料`, `Only ${workshop.name}'s own team leaders or director may requisition for it`);
+    throw new AppError(
+      'FORBIDDEN',
+      `只有${workshop.name}的班长或车间主任可以为本车间领料`,
+      `Only ${workshop.name}'s own team leaders or director may requisition for it`,
+    );
   }
   return workshop;
 }
@@ -60,7 +67,12 @@ export async function getPlanDays(db: Db, actor: Actor, workshopId: string | und
   const days = Array.from({ length: 7 }, (_, k) => addDays(start, k));
   const [planned, made] = await Promise.all([loadPlannedDays(db, actor.orgId, workshop.id, days), findRequisitionsOnDays(db, actor.orgId, workshop.id, days)]);
   const ids = [...new Set(planned.days.flatMap((d) => [...d.products.keys()]))];
-  const items = ids.length ? await db.select().from(prodItems).where(and(eq(prodItems.orgId, actor.orgId), inArray(prodItems.id, ids))) : [];
+  const items = ids.length
+    ? await db
+        .select()
+        .from(prodItems)
+        .where(and(eq(prodItems.orgId, actor.orgId), inArray(prodItems.id, ids)))
+    : [];
   const item = new Map(items.map((i) => [i.id, i]));
   return {
     workshopId: workshop.id,
@@ -71,21 +83,47 @@ export async function getPlanDays(db: Db, actor: Actor, workshopId: string | und
       day: d.day,
       source: d.source,
       planId: d.planId,
-      products: [...d.products].map(([itemId, qty]) => ({ itemId, code: item.get(itemId)?.code ?? '', name: item.get(itemId)?.name ?? '', unit: item.get(itemId)?.unit ?? '', qty })),
+      products: [...d.products].map(([itemId, qty]) => ({
+        itemId,
+        code: item.get(itemId)?.code ?? '',
+        name: item.get(itemId)?.name ?? '',
+        unit: item.get(itemId)?.unit ?? '',
+        qty,
+      })),
       requisitions: made.filter((r) => r.days.includes(d.day)).map((r) => ({ id: r.id, number: r.number })),
     })),
   };
 }
 
 async function buildProposal(db: Db, orgId: string, workshopId: string, days: string[]) {
-  const [planned, facts, priorLines, policy] = await Promise.all([loadPlannedDays(db, orgId, workshopId, days), loadNormFacts(db, orgId), findPriorLines(db, orgId, workshopId, days), getPolicy(db, orgId)]);
+  const [planned, facts, priorLines, policy] = await Promise.all([
+    loadPlannedDays(db, orgId, workshopId, days),
+    loadNormFacts(db, orgId),
+    findPriorLines(db, orgId, workshopId, days),
+    getPolicy(db, orgId),
+  ]);
   const perDay = normsByDay(workshopId, plannedQuantities(planned.days), facts.norms);
   const prior = priorForDays(priorLines, days);
   const ids = [...new Set([...perDay.keys(), ...prior.keys()])];
-  const items = ids.length ? await db.select().from(prodItems).where(and(eq(prodItems.orgId, orgId), inArray(prodItems.id, ids))) : [];
+  const items = ids.length
+    ? await db
+        .select()
+        .from(prodItems)
+        .where(and(eq(prodItems.orgId, orgId), inArray(prodItems.id, ids)))
+    : [];
   const item = new Map(items.map((i) => [i.id, i]));
-  const lines = proposeLines(days, perDay, prior, (id) => item.get(id)?.unit ?? '').sort((a, b) => (item.get(a.itemId)?.sort ?? 0) - (item.get(b.itemId)?.sort ?? 0) || (item.get(a.itemId)?.code ?? '').localeCompare(item.get(b.itemId)?.code ?? ''));
-  return { ...sourceOf(planned.days), lines, prior, item, tolerance: policy.production.requisitionNormTolerance, aboveNormRole: policy.production.requisitionAboveNormApproverRole };
+  const lines = proposeLines(days, perDay, prior, (id) => item.get(id)?.unit ?? '').sort(
+    (a, b) =>
+      (item.get(a.itemId)?.sort ?? 0) - (item.get(b.itemId)?.sort ?? 0) || (item.get(a.itemId)?.code ?? '').localeCompare(item.get(b.itemId)?.code ?? ''),
+  );
+  return {
+    ...sourceOf(planned.days),
+    lines,
+    prior,
+    item,
+    tolerance: policy.production.requisitionNormTolerance,
+    aboveNormRole: policy.production.requisitionAboveNormApproverRole,
+  };
 }
 
 /** PP-17: the proposed quantities for the days — norm minus what was already requisitioned for them. */
@@ -103,7 +141,17 @@ export async function proposeRequisition(db: Db, actor: Actor, body: ProposalBod
     tolerance: p.tolerance,
     lines: p.lines.map((l) => {
       const it = p.item.get(l.itemId);
-      return { itemId: l.itemId, code: it?.code ?? '', name: it?.name ?? '', spec: it?.spec ?? '', unit: it?.unit ?? '', normQty: l.normQty, priorQty: l.priorQty, proposedQty: l.proposedQty, onHand: onHand.get(l.itemId) ?? 0 };
+      return {
+        itemId: l.itemId,
+        code: it?.code ?? '',
+        name: it?.name ?? '',
+        spec: it?.spec ?? '',
+        unit: it?.unit ?? '',
+        normQty: l.normQty,
+        priorQty: l.priorQty,
+        proposedQty: l.proposedQty,
+        onHand: onHand.get(l.itemId) ?? 0,
+      };
     }),
   };
 }
@@ -127,10 +175,23 @@ export async function createRequisition(db: Db, actor: Actor, body: RequisitionB
   const proposal = new Map(p.lines.map((l) => [l.itemId, l]));
   const lines = body.lines.map((l) => {
     const norm = proposal.get(l.itemId);
-    return { itemId: l.itemId, requestedQty: l.requestedQty, reason: l.reason?.trim() ?? '', normQty: norm?.normQty ?? 0, priorQty: p.prior.get(l.itemId) ?? 0, normByDay: norm?.normByDay ?? {} };
+    return {
+      itemId: l.itemId,
+      requestedQty: l.requestedQty,
+      reason: l.reason?.trim() ?? '',
+      normQty: norm?.normQty ?? 0,
+      priorQty: p.prior.get(l.itemId) ?? 0,
+      normByDay: norm?.normByDay ?? {},
+    };
   });
   const problems = checkRequestedLines(lines, p.tolerance);
-  if (problems.length) throw new AppError('VALIDATION_FAILED', problems[0].zh, problems[0].en, problems.map((x) => ({ field: x.field, reason: x.en })));
+  if (problems.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      problems[0].zh,
+      problems[0].en,
+      problems.map((x) => ({ field: x.field, reason: x.en })),
+    );
   const marked = lines.map((l) => ({ ...l, isAboveNorm: isAboveNorm(l, p.tolerance) }));
   const aboveNorm = marked.some((l) => l.isAboveNorm);
   // The director writing for their own workshop has approved it by writing it (第二十八条 经车间主任批准).
@@ -164,7 +225,21 @@ export async function createRequisition(db: Db, actor: Actor, body: RequisitionB
       action: 'production.requisition.create',
       entity: 'prod_requisition',
       entityId: row.id,
-      after: { number, workshopId: body.workshopId, days, state, aboveNorm, lines: marked.map((l) => ({ itemId: l.itemId, normQty: l.normQty, priorQty: l.priorQty, requestedQty: l.requestedQty, isAboveNorm: l.isAboveNorm, reason: l.reason })) },
+      after: {
+        number,
+        workshopId: body.workshopId,
+        days,
+        state,
+        aboveNorm,
+        lines: marked.map((l) => ({
+          itemId: l.itemId,
+          normQty: l.normQty,
+          priorQty: l.priorQty,
+          requestedQty: l.requestedQty,
+          isAboveNorm: l.isAboveNorm,
+          reason: l.reason,
+        })),
+      },
     });
     if (state === 'submitted') await notifyDirectors(tx, actor.orgId, workshop, row);
     else await notifyRequisition(tx, actor, row, state);

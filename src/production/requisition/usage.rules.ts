@@ -37,7 +37,11 @@ export function usageVsNorm(input: UsageInput, threshold: number): UsageRow[] {
     actual.set(n.materialId, (actual.get(n.materialId) ?? 0) + (input.produced.get(n.productId) ?? 0) * n.perUnit);
     planned.set(n.materialId, (planned.get(n.materialId) ?? 0) + (input.planned.get(n.productId) ?? 0) * n.perUnit);
   }
-  const items = new Set([...input.issued.keys(), ...[...actual].filter(([, q]) => q > 0).map(([k]) => k), ...[...planned].filter(([, q]) => q > 0).map(([k]) => k)]);
+  const items = new Set([
+    ...input.issued.keys(),
+    ...[...actual].filter(([, q]) => q > 0).map(([k]) => k),
+    ...[...planned].filter(([, q]) => q > 0).map(([k]) => k),
+  ]);
   const rows: UsageRow[] = [];
   for (const itemId of items) {
     const issuedQty = round(input.issued.get(itemId) ?? 0, 4);
@@ -47,7 +51,15 @@ export function usageVsNorm(input: UsageInput, threshold: number): UsageRow[] {
     const varianceRate = normActualQty > 0 ? round(varianceQty / normActualQty, 4) : null;
     // Over-use is what 第二十九条 asks to stop; drawing without any 进仓 yet (work in progress at
     // month end) shows in the table but is not judged by a rate.
-    rows.push({ itemId, issuedQty, normActualQty, normPlannedQty, varianceQty, varianceRate, isOverThreshold: varianceRate !== null && varianceRate > threshold });
+    rows.push({
+      itemId,
+      issuedQty,
+      normActualQty,
+      normPlannedQty,
+      varianceQty,
+      varianceRate,
+      isOverThreshold: varianceRate !== null && varianceRate > threshold,
+    });
   }
   return rows;
 }

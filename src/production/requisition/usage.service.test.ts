@@ -24,14 +24,44 @@ describe('material usage against the norm per workshop and month (PP-17, T4 第�
     const plan = await approvedWinePlan(db, workflows, p, '2026-04', 500, NOW);
     await confirmedFillingWeek(db, workflows, p, plan.id, '2026-04-07', NOW);
     // Filling drew 3,300 bottles for 500 cases (norm 3,000), returned 60: 8 % over.
-    const r = await createRequisition(db, p.leader, { workshopId: p.workshops.fill, days: ['2026-04-07'], lines: [{ itemId: p.items.bottle, requestedQty: 3300, reason: '新瓶型试机' }, { itemId: p.items.base, requestedQty: 2250 }] }, NOW);
+    const r = await createRequisition(
+      db,
+      p.leader,
+      {
+        workshopId: p.workshops.fill,
+        days: ['2026-04-07'],
+        lines: [
+          { itemId: p.items.bottle, requestedQty: 3300, reason: '新瓶型试机' },
+          { itemId: p.items.base, requestedQty: 2250 },
+        ],
+      },
+      NOW,
+    );
     number = r.number;
     const escalated = await approveRequisition(db, p.fillDirector, r.id, { version: r.version }, NOW);
     await approveRequisition(db, p.head, r.id, { version: escalated.version }, NOW);
-    await issueRequisition(db, p.keeper, r.id, { lines: [{ itemId: p.items.bottle, qty: 3300 }, { itemId: p.items.base, qty: 2250 }] }, NOW);
+    await issueRequisition(
+      db,
+      p.keeper,
+      r.id,
+      {
+        lines: [
+          { itemId: p.items.bottle, qty: 3300 },
+          { itemId: p.items.base, qty: 2250 },
+        ],
+      },
+      NOW,
+    );
     await returnRequisition(db, p.keeper, r.id, { lines: [{ itemId: p.items.bottle, qty: 60 }] }, NOW);
     // 500 cases went into the warehouse (进仓), as the daily report posts it.
-    const posted = await db.transaction((tx) => postStockDocument(tx, p.system, { kind: 'receipt', purpose: 'production', workshopId: p.workshops.pack, docDate: '2026-04-08', lines: [{ itemId: p.items.wine, qty: 500 }] }, NOW));
+    const posted = await db.transaction((tx) =>
+      postStockDocument(
+        tx,
+        p.system,
+        { kind: 'receipt', purpose: 'production', workshopId: p.workshops.pack, docDate: '2026-04-08', lines: [{ itemId: p.items.wine, qty: 500 }] },
+        NOW,
+      ),
+    );
     receipt = posted.doc.number;
   });
   afterAll(() => database.drop());
@@ -52,8 +82,19 @@ describe('material usage against the norm per workshop and month (PP-17, T4 第�
 
   it('PP-17 the daily duties turn last month’s over-use into a finding citing T4 第三十条 with its evidence; once only', async () => {
     await runPlantDailyDuties(db, p.orgId, new Date('2026-05-02T02:00:00Z'));
-    const [f] = await db.select().from(findings).where(and(eq(findings.orgId, p.orgId), eq(findings.ruleCode, 'production.material.variance')));
-    expect(f).toMatchObject({ clause: 'T4 第三十条', requirementId: 'PP-17', period: '2026-04', subjectDepartmentId: p.departments.get('灌装车间'), subjectLabel: '灌装车间', verdict: 'unqualified', amount: null });
+    const [f] = await db
+      .select()
+      .from(findings)
+      .where(and(eq(findings.orgId, p.orgId), eq(findings.ruleCode, 'production.material.variance')));
+    expect(f).toMatchObject({
+      clause: 'T4 第三十条',
+      requirementId: 'PP-17',
+      period: '2026-04',
+      subjectDepartmentId: p.departments.get('灌装车间'),
+      subjectLabel: '灌装车间',
+      verdict: 'unqualified',
+      amount: null,
+    });
     expect(f.summaryZh).toContain('超 8%');
     expect(f.evidence.map((e) => e.label)).toEqual([`领料单 ${number}`, `进仓单 ${receipt}`]);
     const manager = await newPerson(db, p.orgId, ['production.read', 'assessment.manage']);

@@ -23,7 +23,13 @@ const addTo = (m: Map<string, number>, k: string, q: number) => m.set(k, (m.get(
 /** Net issues per workshop and item, with the requisitions they came from. */
 async function findIssuedNet(db: Db, orgId: string, from: string, to: string) {
   const rows = await db
-    .select({ workshopId: prodStockDocs.workshopId, requisitionId: prodStockDocs.referenceId, number: prodStockDocs.referenceNumber, itemId: prodStockMoves.itemId, qty: sql<number>`sum(${prodStockMoves.qty})::float8` })
+    .select({
+      workshopId: prodStockDocs.workshopId,
+      requisitionId: prodStockDocs.referenceId,
+      number: prodStockDocs.referenceNumber,
+      itemId: prodStockMoves.itemId,
+      qty: sql<number>`sum(${prodStockMoves.qty})::float8`,
+    })
     .from(prodStockDocs)
     .innerJoin(prodStockMoves, and(eq(prodStockMoves.orgId, prodStockDocs.orgId), eq(prodStockMoves.docId, prodStockDocs.id)))
     .where(
@@ -56,7 +62,16 @@ async function findProduced(db: Db, orgId: string, from: string, to: string) {
     .select({ docId: prodStockDocs.id, number: prodStockDocs.number, itemId: prodStockMoves.itemId, qty: prodStockMoves.qty })
     .from(prodStockDocs)
     .innerJoin(prodStockMoves, and(eq(prodStockMoves.orgId, prodStockDocs.orgId), eq(prodStockMoves.docId, prodStockDocs.id)))
-    .where(and(eq(prodStockDocs.orgId, orgId), eq(prodStockDocs.kind, 'receipt'), eq(prodStockDocs.purpose, 'production'), isNull(prodStockDocs.reversedById), gte(prodStockDocs.docDate, from), lte(prodStockDocs.docDate, to)))
+    .where(
+      and(
+        eq(prodStockDocs.orgId, orgId),
+        eq(prodStockDocs.kind, 'receipt'),
+        eq(prodStockDocs.purpose, 'production'),
+        isNull(prodStockDocs.reversedById),
+        gte(prodStockDocs.docDate, from),
+        lte(prodStockDocs.docDate, to),
+      ),
+    )
     .orderBy(asc(prodStockDocs.seq));
   const produced = new Map<string, number>();
   const receipts = new Map<string, { id: string; number: string; items: Set<string> }>();
@@ -74,7 +89,15 @@ async function findPlanned(db: Db, orgId: string, from: string, to: string): Pro
   const plans = await db
     .select()
     .from(prodPlans)
-    .where(and(eq(prodPlans.orgId, orgId), eq(prodPlans.kind, 'monthly'), eq(prodPlans.bucket, 'day'), lte(prodPlans.periodStart, to), gte(prodPlans.periodEnd, from)));
+    .where(
+      and(
+        eq(prodPlans.orgId, orgId),
+        eq(prodPlans.kind, 'monthly'),
+        eq(prodPlans.bucket, 'day'),
+        lte(prodPlans.periodStart, to),
+        gte(prodPlans.periodEnd, from),
+      ),
+    );
   for (const plan of plans) {
     const lines = await findLinesInForce(db, plan, await findPlanDocument(db, plan));
     if (!lines) continue;
@@ -87,7 +110,15 @@ async function findPlanned(db: Db, orgId: string, from: string, to: string): Pro
     const made = await db
       .select({ itemId: prodPlanMaterials.itemId, qty: prodPlanMaterials.qty })
       .from(prodPlanMaterials)
-      .where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, plan.id), eq(prodPlanMaterials.kind, 'make'), gte(prodPlanMaterials.needOn, from), lte(prodPlanMaterials.needOn, to)));
+      .where(
+        and(
+          eq(prodPlanMaterials.orgId, orgId),
+          eq(prodPlanMaterials.planId, plan.id),
+          eq(prodPlanMaterials.kind, 'make'),
+          gte(prodPlanMaterials.needOn, from),
+          lte(prodPlanMaterials.needOn, to),
+        ),
+      );
     for (const m of made) addTo(planned, m.itemId, m.qty);
   }
   return planned;
@@ -110,13 +141,18 @@ export async function loadUsage(db: Db, orgId: string, month: string, workshopId
   const facts: WorkshopUsage[] = [];
   const view: UsageView = { month, threshold, workshops: [] };
   for (const w of workshops.filter((x) => !workshopId || x.id === workshopId)) {
-    const rows = usageVsNorm({ workshopId: w.id, issued: issued.issued.get(w.id) ?? new Map(), produced: produced.produced, planned, norms: norms.norms }, threshold)
+    const rows = usageVsNorm(
+      { workshopId: w.id, issued: issued.issued.get(w.id) ?? new Map(), produced: produced.produced, planned, norms: norms.norms },
+      threshold,
+    )
       .map((r) => ({ ...r, label: `${item.get(r.itemId)?.code ?? ''} ${item.get(r.itemId)?.name ?? ''}`.trim() }))
       .sort((a, b) => (item.get(a.itemId)?.sort ?? 0) - (item.get(b.itemId)?.sort ?? 0) || a.label.localeCompare(b.label));
     if (rows.length === 0) continue;
     const products = new Set(norms.norms.filter((n) => n.workshopId === w.id).map((n) => n.productId));
     const receipts = produced.receipts.filter((d) => [...d.items].some((i) => products.has(i)));
-    const requisitions = [...(issued.requisitions.get(w.id) ?? new Map<string, string>())].map(([id, number]) => ({ id, number })).sort((a, b) => a.number.localeCompare(b.number));
+    const requisitions = [...(issued.requisitions.get(w.id) ?? new Map<string, string>())]
+      .map(([id, number]) => ({ id, number }))
+      .sort((a, b) => a.number.localeCompare(b.number));
     const evidence: Evidence[] = [
       ...requisitions.map((r) => ({ entity: 'prod_requisition', entityId: r.id, label: `领料单 ${r.number}`, link: requisitionLink(r.id) })),
       ...receipts.map((d) => ({ entity: 'prod_stock_doc', entityId: d.id, label: `进仓单 ${d.number}` })),
@@ -126,10 +162,23 @@ export async function loadUsage(db: Db, orgId: string, month: string, workshopId
     view.workshops.push({
       workshopId: w.id,
       workshopName: w.name,
-      rows: rows.map(({ label: _label, ...r }) => ({ ...r, code: item.get(r.itemId)?.code ?? '', name: item.get(r.itemId)?.name ?? '', unit: item.get(r.itemId)?.unit ?? '' })),
+      rows: rows.map(({ label: _label, ...r }) => ({
+        ...r,
+        code: item.get(r.itemId)?.code ?? '',
+        name: item.get(r.itemId)?.name ?? '',
+        unit: item.get(r.itemId)?.unit ?? '',
+      })),
       requisitions,
       receipts: receipts.map((d) => ({ id: d.id, number: d.number })),
-      produced: [...products].filter((p) => (produced.produced.get(p) ?? 0) !== 0).map((p) => ({ itemId: p, code: item.get(p)?.code ?? '', name: item.get(p)?.name ?? '', unit: item.get(p)?.unit ?? '', qty: produced.produced.get(p) ?? 0 })),
+      produced: [...products]
+        .filter((p) => (produced.produced.get(p) ?? 0) !== 0)
+        .map((p) => ({
+          itemId: p,
+          code: item.get(p)?.code ?? '',
+          name: item.get(p)?.name ?? '',
+          unit: item.get(p)?.unit ?? '',
+          qty: produced.produced.get(p) ?? 0,
+        })),
       findingId: finding?.id ?? null,
     });
   }
@@ -146,7 +195,10 @@ export async function getMaterialUsage(db: Db, actor: Actor, q: UsageQuery): Pro
 export async function runMaterialUsageAssessment(tx: Db, actor: Actor, month: string): Promise<RuleRunResult> {
   const policy = await getPolicy(tx, actor.orgId);
   const { facts } = await loadUsage(tx, actor.orgId, month);
-  return runAssessmentRules(tx, actor, [materialVarianceRule], facts, { threshold: policy.production.materialVarianceThreshold, penalty: policy.assessment.materialVariancePenalty });
+  return runAssessmentRules(tx, actor, [materialVarianceRule], facts, {
+    threshold: policy.production.materialVarianceThreshold,
+    penalty: policy.assessment.materialVariancePenalty,
+  });
 }
 
 export async function assessMaterialUsage(db: Db, actor: Actor, month: string): Promise<RuleRunResult> {

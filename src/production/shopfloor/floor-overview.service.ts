@@ -23,7 +23,10 @@ export async function getFloorOverview(db: Db, actor: Actor, workshopId: string 
   const mine = await findMyWorkshopId(db, actor);
   const capacity = await loadWorkshopCapacity(db, actor.orgId, today, today);
   const [checkedToday, counts, lastPatrols] = await Promise.all([
-    db.selectDistinct({ workshopId: prodSafetyChecks.workshopId }).from(prodSafetyChecks).where(and(eq(prodSafetyChecks.orgId, actor.orgId), eq(prodSafetyChecks.checkedOn, today))),
+    db
+      .selectDistinct({ workshopId: prodSafetyChecks.workshopId })
+      .from(prodSafetyChecks)
+      .where(and(eq(prodSafetyChecks.orgId, actor.orgId), eq(prodSafetyChecks.checkedOn, today))),
     db
       .select({
         workshopId: prodRectifications.workshopId,
@@ -57,7 +60,11 @@ export async function getFloorOverview(db: Db, actor: Actor, workshopId: string 
   if (!chosen) return { today, canSeeAll, workshops, workshop: null, checks: [], rectifications: [], patrols: [], records: [], steps: [], people: [] };
   const workshop = await getWorkshopFor(db, actor.orgId, chosen);
   const [checks, rectifications, patrols, records, docs, people] = await Promise.all([
-    db.select().from(prodSafetyChecks).where(and(eq(prodSafetyChecks.orgId, actor.orgId), eq(prodSafetyChecks.workshopId, chosen), eq(prodSafetyChecks.checkedOn, today))).orderBy(desc(prodSafetyChecks.checkedAt)),
+    db
+      .select()
+      .from(prodSafetyChecks)
+      .where(and(eq(prodSafetyChecks.orgId, actor.orgId), eq(prodSafetyChecks.workshopId, chosen), eq(prodSafetyChecks.checkedOn, today)))
+      .orderBy(desc(prodSafetyChecks.checkedAt)),
     findRectifications(db, actor, { workshopId: chosen, state: 'active' }, now),
     findPatrols(db, actor, { workshopId: chosen, limit: 5 }, now),
     findOperationRecords(db, actor.orgId, chosen, 20),

@@ -44,10 +44,26 @@ export async function recordPatrol(db: Db, actor: Actor, raw: PatrolInput, now: 
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(prodPatrols)
-      .values({ orgId: actor.orgId, workshopId: workshop.id, inspectedAt, inspectedOn: localDateOf(inspectedAt, policy.calendar.utcOffsetMinutes), note: input.note.trim(), findingCount: input.findings.length, inspectorId: actor.userId })
+      .values({
+        orgId: actor.orgId,
+        workshopId: workshop.id,
+        inspectedAt,
+        inspectedOn: localDateOf(inspectedAt, policy.calendar.utcOffsetMinutes),
+        note: input.note.trim(),
+        findingCount: input.findings.length,
+        inspectorId: actor.userId,
+      })
       .returning();
     for (const f of input.findings) {
-      await openRectification(tx, actor, { source: 'patrol', patrolId: row.id, workshop, problem: f.problem.trim(), ownerUserId: f.ownerUserId, dueOn: f.dueOn, now });
+      await openRectification(tx, actor, {
+        source: 'patrol',
+        patrolId: row.id,
+        workshop,
+        problem: f.problem.trim(),
+        ownerUserId: f.ownerUserId,
+        dueOn: f.dueOn,
+        now,
+      });
     }
     await writeAudit(tx, actor, { action: 'production.patrol.record', entity: 'prod_patrol', entityId: row.id, after: row });
     return row;
@@ -68,7 +84,15 @@ export async function findPatrols(db: Db, actor: Actor, filter: { workshopId?: s
     ? await db
         .select()
         .from(prodRectifications)
-        .where(and(eq(prodRectifications.orgId, actor.orgId), inArray(prodRectifications.patrolId, rows.map((r) => r.id))))
+        .where(
+          and(
+            eq(prodRectifications.orgId, actor.orgId),
+            inArray(
+              prodRectifications.patrolId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
     : [];
   return patrolViews(db, actor, rows, findings, await orgToday(db, actor.orgId, now));
 }
@@ -95,7 +119,19 @@ export async function recordOperation(db: Db, actor: Actor, raw: OperationRecord
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(prodOperationRecords)
-      .values({ orgId: actor.orgId, workshopId: workshop.id, recordedOn: today, shift: input.shift, step, kind: input.kind, result: input.result, note, checkedUserId: input.checkedUserId ?? null, recordedBy: actor.userId, recordedAt: now })
+      .values({
+        orgId: actor.orgId,
+        workshopId: workshop.id,
+        recordedOn: today,
+        shift: input.shift,
+        step,
+        kind: input.kind,
+        result: input.result,
+        note,
+        checkedUserId: input.checkedUserId ?? null,
+        recordedBy: actor.userId,
+        recordedAt: now,
+      })
       .returning();
     await writeAudit(tx, actor, { action: 'production.operation.record', entity: 'prod_operation_record', entityId: row.id, after: row });
     return row;

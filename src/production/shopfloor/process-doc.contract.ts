@@ -59,7 +59,12 @@ export const ProcessDocSummary = z.object({
 export type ProcessDocSummary = z.infer<typeof ProcessDocSummary>;
 export const ProcessDocList = z.array(ProcessDocSummary);
 
-export const ProcessDiffEntry = z.object({ label: z.object({ zh: z.string(), en: z.string() }), kind: z.enum(['added', 'removed', 'changed']), before: z.string(), after: z.string() });
+export const ProcessDiffEntry = z.object({
+  label: z.object({ zh: z.string(), en: z.string() }),
+  kind: z.enum(['added', 'removed', 'changed']),
+  before: z.string(),
+  after: z.string(),
+});
 export type ProcessDiffEntry = z.infer<typeof ProcessDiffEntry>;
 
 export const ProcessDocDetail = ProcessDocSummary.extend({
@@ -70,7 +75,17 @@ export const ProcessDocDetail = ProcessDocSummary.extend({
   diff: z.array(ProcessDiffEntry),
   steps: z.array(z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string(), roleCode: z.string() })),
   stepIndex: z.number().int().nullable(),
-  timeline: z.array(z.object({ revision: z.number().int(), action: z.string(), actorName: z.string(), stepNameZh: z.string().nullable(), stepNameEn: z.string().nullable(), opinion: z.string().nullable(), at: Instant })),
+  timeline: z.array(
+    z.object({
+      revision: z.number().int(),
+      action: z.string(),
+      actorName: z.string(),
+      stepNameZh: z.string().nullable(),
+      stepNameEn: z.string().nullable(),
+      opinion: z.string().nullable(),
+      at: Instant,
+    }),
+  ),
   /** Engine actions the viewer may take (submit, approve, reject, withdraw, revise, adjust). */
   allowedActions: z.array(z.string()),
   canEdit: z.boolean(),

@@ -26,9 +26,19 @@ describe('process specifications and site standards (PP-20, T4 第三十六、�
   ];
 
   it('PP-20 the process office drafts a specification; a workshop cannot', async () => {
-    await expect(createProcessDoc(db, workflows, f.fillDirector, { category: 'procedure', title: '灌装操作规程', workshopId: f.workshops.fill, items }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(createProcessDoc(db, workflows, f.tech, { category: 'procedure', title: '灌装操作规程', items: [] }, NOW)).rejects.toMatchObject({ details: [{ field: 'items' }] });
-    const doc = await createProcessDoc(db, workflows, f.tech, { category: 'procedure', title: '灌装操作规程', workshopId: f.workshops.fill, scope: '灌装线 1、2 号', items }, NOW);
+    await expect(
+      createProcessDoc(db, workflows, f.fillDirector, { category: 'procedure', title: '灌装操作规程', workshopId: f.workshops.fill, items }, NOW),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createProcessDoc(db, workflows, f.tech, { category: 'procedure', title: '灌装操作规程', items: [] }, NOW)).rejects.toMatchObject({
+      details: [{ field: 'items' }],
+    });
+    const doc = await createProcessDoc(
+      db,
+      workflows,
+      f.tech,
+      { category: 'procedure', title: '灌装操作规程', workshopId: f.workshops.fill, scope: '灌装线 1、2 号', items },
+      NOW,
+    );
     specId = doc.id;
     expect(doc).toMatchObject({ number: 'GYWJ-2026-0001', state: 'draft', inForce: null, canEdit: true, workshopName: '灌装车间' });
     expect(doc.working.body.items.map((i) => i.key)).toEqual(['k1', 'k2']);
@@ -50,11 +60,23 @@ describe('process specifications and site standards (PP-20, T4 第三十六、�
   it('PP-20 T4 第四十三条: a workshop cannot change a specification by any route', async () => {
     const spec = await getProcessDoc(db, workflows, f.fillDirector, specId);
     expect(spec.allowedActions).toEqual([]);
-    await expect(updateProcessDraft(db, workflows, f.fillDirector, specId, { version: spec.version, title: '改', items }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(updateProcessDraft(db, workflows, f.fillDirector, specId, { version: spec.version, title: '改', items }, NOW)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     // Through the generic document screens: the director holds document.write.
-    await expect(adjustDocument(db, workflows, f.fillDirector, specId, { version: spec.version, opinion: '车间自行调整' }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(updateDocument(db, workflows, f.fillDirector, specId, { version: spec.version, title: '改' }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const own = await createDocument(db, workflows, f.fillDirector, { docType: 'production.process_spec', title: '车间自编规程', body: { category: 'procedure', workshopId: f.workshops.fill, scope: '', items: [] } }, NOW);
+    await expect(adjustDocument(db, workflows, f.fillDirector, specId, { version: spec.version, opinion: '车间自行调整' }, NOW)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(updateDocument(db, workflows, f.fillDirector, specId, { version: spec.version, title: '改' }, NOW)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const own = await createDocument(
+      db,
+      workflows,
+      f.fillDirector,
+      { docType: 'production.process_spec', title: '车间自编规程', body: { category: 'procedure', workshopId: f.workshops.fill, scope: '', items: [] } },
+      NOW,
+    );
     const refused = await submitDocument(db, workflows, f.fillDirector, own.id, { version: own.version }, NOW).catch((e) => e);
     expect(refused.code).toBe('INVALID_STATE');
     expect(refused.message).toContain('车间不得擅自变动（T4 第四十三条）');
@@ -71,7 +93,17 @@ describe('process specifications and site standards (PP-20, T4 第三十六、�
       workflows,
       f.tech,
       specId,
-      { version: spec.version, title: '灌装操作规程', workshopId: f.workshops.fill, scope: '灌装线 1、2 号', items: [{ ...spec.working.body.items[0], requirement: '酒液温度 14–17℃' }, spec.working.body.items[1], { title: '贴标', requirement: '标签偏斜 ≤ 1 mm' }] },
+      {
+        version: spec.version,
+        title: '灌装操作规程',
+        workshopId: f.workshops.fill,
+        scope: '灌装线 1、2 号',
+        items: [
+          { ...spec.working.body.items[0], requirement: '酒液温度 14–17℃' },
+          spec.working.body.items[1],
+          { title: '贴标', requirement: '标签偏斜 ≤ 1 mm' },
+        ],
+      },
       NOW,
     );
     expect(spec.diff).toEqual([
@@ -92,7 +124,13 @@ describe('process specifications and site standards (PP-20, T4 第三十六、�
   });
 
   it('PP-20 a site standard for every workshop is read by each of them', async () => {
-    const std = await createProcessDoc(db, workflows, f.tech, { category: 'standard', title: '现场定置管理标准', items: [{ title: '物品定置', requirement: '物品按定置图摆放，通道线内无杂物' }] }, NOW);
+    const std = await createProcessDoc(
+      db,
+      workflows,
+      f.tech,
+      { category: 'standard', title: '现场定置管理标准', items: [{ title: '物品定置', requirement: '物品按定置图摆放，通道线内无杂物' }] },
+      NOW,
+    );
     expect(std.number).toBe('XCBZ-2026-0001');
     await actOnProcessDoc(db, workflows, f.tech, std.id, 'submit', { version: std.version }, NOW);
     await approveThrough(db, workflows, f, std.id, NOW);

@@ -29,21 +29,40 @@ import { docTypeOf, isProcessDocType, normaliseItems, PROCESS_DOC_TYPES, readabl
 export const processDocLink = (id: string) => `/production/process-docs/${id}`;
 
 export const processDocumentTypes: DocumentTypeInfo[] = [
-  { docType: PROCESS_DOC_TYPES.spec, label: { zh: '工艺文件（工艺大纲/操作规程）', en: 'Process specification' }, numberPrefix: 'GYWJ', link: processDocLink, isGenericEditable: false },
-  { docType: PROCESS_DOC_TYPES.standard, label: { zh: '现场作业标准', en: 'Site standard' }, numberPrefix: 'XCBZ', link: processDocLink, isGenericEditable: false },
+  {
+    docType: PROCESS_DOC_TYPES.spec,
+    label: { zh: '工艺文件（工艺大纲/操作规程）', en: 'Process specification' },
+    numberPrefix: 'GYWJ',
+    link: processDocLink,
+    isGenericEditable: false,
+  },
+  {
+    docType: PROCESS_DOC_TYPES.standard,
+    label: { zh: '现场作业标准', en: 'Site standard' },
+    numberPrefix: 'XCBZ',
+    link: processDocLink,
+    isGenericEditable: false,
+  },
 ];
 
 /** T4 第四十三条 未经批准不得擅自变动: only the process office drafts or revises them, whatever screen is used. */
 const processAuthorOnly: GuardDeclaration['fn'] = async (_db, actor) =>
   hasPermission(actor, 'production.process.write')
     ? null
-    : { zh: '工艺大纲、操作规程和现场作业标准由工艺管理部门起草和修订，车间不得擅自变动（T4 第四十三条）', en: 'Process documents are drafted and revised by the process office; a workshop may not change them (T4 art. 43)' };
+    : {
+        zh: '工艺大纲、操作规程和现场作业标准由工艺管理部门起草和修订，车间不得擅自变动（T4 第四十三条）',
+        en: 'Process documents are drafted and revised by the process office; a workshop may not change them (T4 art. 43)',
+      };
 
 export const processGuards: GuardDeclaration[] = Object.values(PROCESS_DOC_TYPES).flatMap((docType) =>
   (['submit', 'adjust'] as const).map((action) => ({ docType, action, name: 'production.process-author', fn: processAuthorOnly })),
 );
 
-async function checkBody(db: Db, orgId: string, input: { title: string; workshopId?: string | null; scope?: string; items: { key?: string; title: string; requirement: string }[] }) {
+async function checkBody(
+  db: Db,
+  orgId: string,
+  input: { title: string; workshopId?: string | null; scope?: string; items: { key?: string; title: string; requirement: string }[] },
+) {
   const title = input.title.trim();
   if (!title) throw invalidField('title', '请填写标题', 'a title is required');
   if (input.workshopId) {
@@ -54,7 +73,13 @@ async function checkBody(db: Db, orgId: string, input: { title: string; workshop
     if (!w) throw invalidField('workshopId', '车间不存在', 'unknown workshop');
   }
   const { items, issues } = normaliseItems(input.items);
-  if (issues.length) throw new AppError('VALIDATION_FAILED', issues.map((i) => i.zh).join('；'), issues.map((i) => i.en).join('; '), issues.map((i) => ({ field: i.field, reason: i.en })));
+  if (issues.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      issues.map((i) => i.zh).join('；'),
+      issues.map((i) => i.en).join('; '),
+      issues.map((i) => ({ field: i.field, reason: i.en })),
+    );
   return { title, workshopId: input.workshopId ?? null, scope: (input.scope ?? '').trim(), items };
 }
 
@@ -78,7 +103,14 @@ async function getProcessRow(db: Db, orgId: string, id: string): Promise<Documen
 }
 
 /** Edits the draft of a new revision; the revision in force does not change until approval. */
-export async function updateProcessDraft(db: Db, workflows: Workflows, actor: Actor, id: string, raw: UpdateProcessDocInput, now: Date): Promise<ProcessDocDetail> {
+export async function updateProcessDraft(
+  db: Db,
+  workflows: Workflows,
+  actor: Actor,
+  id: string,
+  raw: UpdateProcessDocInput,
+  now: Date,
+): Promise<ProcessDocDetail> {
   requireAccess(actor, 'production.process.write');
   const input = UpdateProcessDocBody.parse(raw);
   const row = await getProcessRow(db, actor.orgId, id);
@@ -89,7 +121,15 @@ export async function updateProcessDraft(db: Db, workflows: Workflows, actor: Ac
 }
 
 /** Submit a draft, or start a new revision (CORE-4 adjustment) of one in force. */
-export async function actOnProcessDoc(db: Db, workflows: Workflows, actor: Actor, id: string, action: 'submit' | 'adjust', input: { version: number; opinion?: string | null }, now: Date) {
+export async function actOnProcessDoc(
+  db: Db,
+  workflows: Workflows,
+  actor: Actor,
+  id: string,
+  action: 'submit' | 'adjust',
+  input: { version: number; opinion?: string | null },
+  now: Date,
+) {
   requireAccess(actor, 'production.process.write');
   await getProcessRow(db, actor.orgId, id);
   await actOnDocument(db, workflows, actor, id, action, input, now);
@@ -116,7 +156,9 @@ function summaryOf(row: DocumentRow, workshops: Map<string, string>): ProcessDoc
 }
 
 async function workshopNames(db: Db, orgId: string) {
-  return new Map((await db.select({ id: prodWorkshops.id, name: prodWorkshops.name }).from(prodWorkshops).where(eq(prodWorkshops.orgId, orgId))).map((w) => [w.id, w.name]));
+  return new Map(
+    (await db.select({ id: prodWorkshops.id, name: prodWorkshops.name }).from(prodWorkshops).where(eq(prodWorkshops.orgId, orgId))).map((w) => [w.id, w.name]),
+  );
 }
 
 /** The specifications and standards, optionally those that apply to one workshop (its own and the plant-wide ones). */
@@ -140,7 +182,14 @@ export async function findDocsInForce(db: Db, orgId: string, workshopId: string 
   const rows = await db
     .select({ d: documents, r: documentRevisions })
     .from(documents)
-    .innerJoin(documentRevisions, and(eq(documentRevisions.orgId, documents.orgId), eq(documentRevisions.documentId, documents.id), eq(documentRevisions.revision, documents.effectiveRevision)))
+    .innerJoin(
+      documentRevisions,
+      and(
+        eq(documentRevisions.orgId, documents.orgId),
+        eq(documentRevisions.documentId, documents.id),
+        eq(documentRevisions.revision, documents.effectiveRevision),
+      ),
+    )
     .where(and(eq(documents.orgId, orgId), inArray(documents.docType, Object.values(PROCESS_DOC_TYPES))));
   return rows
     .filter(({ d }) => d.state !== 'closed')
@@ -162,7 +211,10 @@ export async function getProcessDoc(db: Db, workflows: Workflows, actor: Actor, 
   };
   const working = asRevision(row.revision)!;
   const inForce = row.state === 'closed' ? null : asRevision(row.effectiveRevision);
-  const diff = inForce && inForce.revision !== working.revision ? readableDiff({ title: inForce.title, body: inForce.body }, { title: working.title, body: working.body }) : [];
+  const diff =
+    inForce && inForce.revision !== working.revision
+      ? readableDiff({ title: inForce.title, body: inForce.body }, { title: working.title, body: working.body })
+      : [];
   return {
     ...summaryOf(row, await workshopNames(db, actor.orgId)),
     version: row.version,
@@ -171,7 +223,15 @@ export async function getProcessDoc(db: Db, workflows: Workflows, actor: Actor, 
     diff,
     steps: view.steps,
     stepIndex: view.stepIndex,
-    timeline: view.timeline.map((t) => ({ revision: t.revision, action: t.action, actorName: t.actorName, stepNameZh: t.stepNameZh, stepNameEn: t.stepNameEn, opinion: t.opinion, at: t.at.toISOString() })),
+    timeline: view.timeline.map((t) => ({
+      revision: t.revision,
+      action: t.action,
+      actorName: t.actorName,
+      stepNameZh: t.stepNameZh,
+      stepNameEn: t.stepNameEn,
+      opinion: t.opinion,
+      at: t.at.toISOString(),
+    })),
     allowedActions: view.allowedActions.filter((a) => a !== 'issue' && a !== 'close'),
     canEdit: view.canEdit && hasPermission(actor, 'production.process.write'),
   };

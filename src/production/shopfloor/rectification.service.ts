@@ -42,7 +42,9 @@ export async function openRectification(tx: Db, actor: Actor, input: NewRectific
   if (!owner) throw invalidField('ownerUserId', '责任人不存在', 'unknown owner');
   const today = await orgToday(tx, actor.orgId, input.now);
   const number = await nextProductionNumber(tx, actor.orgId, 'ZG', Number(today.slice(0, 4)));
-  const escalated = input.escalateNote ? { state: 'escalated' as const, escalatedBy: actor.userId, escalatedAt: input.now, escalationNote: input.escalateNote } : {};
+  const escalated = input.escalateNote
+    ? { state: 'escalated' as const, escalatedBy: actor.userId, escalatedAt: input.now, escalationNote: input.escalateNote }
+    : {};
   const [row] = await tx
     .insert(prodRectifications)
     .values({
@@ -72,7 +74,12 @@ export async function openRectification(tx: Db, actor: Actor, input: NewRectific
     rule: { clause, requirementId: 'PP-20', ruleCode: 'production.rectification.overdue', recordsFinding: false },
   });
   if (input.ownerUserId !== actor.userId) {
-    await notifyUsers(tx, actor.orgId, [input.ownerUserId], { kind: 'production.rectification', title: { zh: `现场整改交办：${number} ${input.problem}`, en: `Rectification assigned: ${number}` }, body: { zh: `整改期限 ${input.dueOn}`, en: `Due ${input.dueOn}` }, link: floorLink(input.workshop.id) });
+    await notifyUsers(tx, actor.orgId, [input.ownerUserId], {
+      kind: 'production.rectification',
+      title: { zh: `现场整改交办：${number} ${input.problem}`, en: `Rectification assigned: ${number}` },
+      body: { zh: `整改期限 ${input.dueOn}`, en: `Due ${input.dueOn}` },
+      link: floorLink(input.workshop.id),
+    });
   }
   if (input.escalateNote) await tellProduction(tx, actor, row, input.workshop.name, input.escalateNote);
   await writeAudit(tx, actor, { action: 'production.rectification.open', entity: 'prod_rectification', entityId: row.id, after: row });
@@ -112,7 +119,12 @@ export async function closeRectification(db: Db, actor: Actor, id: string, input
   const row = await getRow(db, actor.orgId, id);
   const view = await viewOf(db, actor, row, now);
   if (row.state === 'done') throw invalidState('该整改项已关闭', 'This rectification is closed already');
-  if (!view.canClose) throw new AppError('FORBIDDEN', row.state === 'escalated' ? '已上报的整改项由生产部关闭' : '只有本车间人员、责任人或生产部可以关闭', 'Only the workshop, the owner or the production department can close it');
+  if (!view.canClose)
+    throw new AppError(
+      'FORBIDDEN',
+      row.state === 'escalated' ? '已上报的整改项由生产部关闭' : '只有本车间人员、责任人或生产部可以关闭',
+      'Only the workshop, the owner or the production department can close it',
+    );
   const note = input.note.trim();
   if (note.length < 2) throw invalidField('note', '请填写整改结果', 'say what was done');
   return db.transaction(async (tx) => {
@@ -123,7 +135,13 @@ export async function closeRectification(db: Db, actor: Actor, id: string, input
       .returning();
     if (!after) throw versionConflict();
     await completeDeadline(tx, actor, RECTIFICATION_SUBJECT, id, now);
-    await writeAudit(tx, actor, { action: 'production.rectification.close', entity: 'prod_rectification', entityId: id, before: { state: row.state }, after: { state: 'done', note } });
+    await writeAudit(tx, actor, {
+      action: 'production.rectification.close',
+      entity: 'prod_rectification',
+      entityId: id,
+      before: { state: row.state },
+      after: { state: 'done', note },
+    });
     return viewOf(tx, actor, after, now);
   });
 }
@@ -145,7 +163,13 @@ export async function escalateRectification(db: Db, actor: Actor, id: string, in
       .returning();
     if (!after) throw versionConflict();
     await tellProduction(tx, actor, after, view.workshopName, note);
-    await writeAudit(tx, actor, { action: 'production.rectification.escalate', entity: 'prod_rectification', entityId: id, before: { state: row.state }, after: { state: 'escalated', note } });
+    await writeAudit(tx, actor, {
+      action: 'production.rectification.escalate',
+      entity: 'prod_rectification',
+      entityId: id,
+      before: { state: row.state },
+      after: { state: 'escalated', note },
+    });
     return viewOf(tx, actor, after, now);
   });
 }

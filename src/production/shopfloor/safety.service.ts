@@ -26,11 +26,22 @@ import { checkViews, workshopPeople } from './shopfloor.views';
 // T4 第四十一条: 各车间主任和班长应每天按照安全生产检查表规定的内容进行检查，发现问题及时记录和整改，
 // 本车间无法整改的应立即上报. The list's items are data the production department keeps.
 
-const itemView = (r: SafetyItemRow): SafetyItemView => ({ id: r.id, workshopId: r.workshopId, text: r.text, sort: r.sort, isActive: r.isActive, version: r.version });
+const itemView = (r: SafetyItemRow): SafetyItemView => ({
+  id: r.id,
+  workshopId: r.workshopId,
+  text: r.text,
+  sort: r.sort,
+  isActive: r.isActive,
+  version: r.version,
+});
 
 export async function findSafetyItems(db: Db, actor: Actor): Promise<SafetyItemView[]> {
   requireAccess(actor, 'production.read');
-  const rows = await db.select().from(prodSafetyItems).where(eq(prodSafetyItems.orgId, actor.orgId)).orderBy(asc(prodSafetyItems.sort), asc(prodSafetyItems.createdAt));
+  const rows = await db
+    .select()
+    .from(prodSafetyItems)
+    .where(eq(prodSafetyItems.orgId, actor.orgId))
+    .orderBy(asc(prodSafetyItems.sort), asc(prodSafetyItems.createdAt));
   return rows.map(itemView);
 }
 
@@ -41,7 +52,10 @@ export async function addSafetyItem(db: Db, actor: Actor, raw: SafetyItemInput):
   if (text.length < 2) throw invalidField('text', '请填写检查内容', 'the item text is required');
   if (input.workshopId) await getWorkshopFor(db, actor.orgId, input.workshopId);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(prodSafetyItems).values({ orgId: actor.orgId, workshopId: input.workshopId ?? null, text, sort: input.sort }).returning();
+    const [row] = await tx
+      .insert(prodSafetyItems)
+      .values({ orgId: actor.orgId, workshopId: input.workshopId ?? null, text, sort: input.sort })
+      .returning();
     await writeAudit(tx, actor, { action: 'production.safety-item.add', entity: 'prod_safety_item', entityId: row.id, after: row });
     return itemView(row);
   });
@@ -55,7 +69,10 @@ export async function updateSafetyItem(db: Db, actor: Actor, id: string, raw: Sa
   if (text.length < 2) throw invalidField('text', '请填写检查内容', 'the item text is required');
   if (input.workshopId) await getWorkshopFor(db, actor.orgId, input.workshopId);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(prodSafetyItems).where(and(eq(prodSafetyItems.orgId, actor.orgId), eq(prodSafetyItems.id, id)));
+    const [before] = await tx
+      .select()
+      .from(prodSafetyItems)
+      .where(and(eq(prodSafetyItems.orgId, actor.orgId), eq(prodSafetyItems.id, id)));
     if (!before) throw notFound('检查项', 'Checklist item');
     const [row] = await tx
       .update(prodSafetyItems)
@@ -81,10 +98,26 @@ export async function getChecklistForm(db: Db, actor: Actor, workshopId: string 
   const today = await orgToday(db, actor.orgId, now);
   const [items, mine, people] = await Promise.all([
     activeItems(db, actor.orgId, id),
-    db.select().from(prodSafetyChecks).where(and(eq(prodSafetyChecks.orgId, actor.orgId), eq(prodSafetyChecks.workshopId, id), eq(prodSafetyChecks.checkedOn, today), eq(prodSafetyChecks.checkedBy, actor.userId))),
+    db
+      .select()
+      .from(prodSafetyChecks)
+      .where(
+        and(
+          eq(prodSafetyChecks.orgId, actor.orgId),
+          eq(prodSafetyChecks.workshopId, id),
+          eq(prodSafetyChecks.checkedOn, today),
+          eq(prodSafetyChecks.checkedBy, actor.userId),
+        ),
+      ),
     workshopPeople(db, actor.orgId, workshop.departmentId),
   ]);
-  return { today, workshop: { id: workshop.id, name: workshop.name }, items: items.map((i) => ({ id: i.id, text: i.text })), mine: (await checkViews(db, actor.orgId, mine))[0] ?? null, people };
+  return {
+    today,
+    workshop: { id: workshop.id, name: workshop.name },
+    items: items.map((i) => ({ id: i.id, text: i.text })),
+    mine: (await checkViews(db, actor.orgId, mine))[0] ?? null,
+    people,
+  };
 }
 
 /** Records today's checklist; every problem opens a rectification, one the workshop cannot fix is escalated at once. */
@@ -95,7 +128,13 @@ export async function recordSafetyCheck(db: Db, actor: Actor, raw: ChecklistInpu
   await assertActsForWorkshop(db, actor, workshop);
   const today = await orgToday(db, actor.orgId, now);
   const { issues, results, problems } = evaluateChecklist(await activeItems(db, actor.orgId, workshop.id), input.results);
-  if (issues.length) throw new AppError('VALIDATION_FAILED', issues.map((i) => i.zh).join('；'), issues.map((i) => i.en).join('; '), issues.map((i) => ({ field: i.field, reason: i.en })));
+  if (issues.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      issues.map((i) => i.zh).join('；'),
+      issues.map((i) => i.en).join('; '),
+      issues.map((i) => ({ field: i.field, reason: i.en })),
+    );
   const owners = [...new Set(input.results.flatMap((r) => (r.ownerUserId ? [r.ownerUserId] : [])))];
   const known = new Set(
     owners.length
@@ -115,7 +154,15 @@ export async function recordSafetyCheck(db: Db, actor: Actor, raw: ChecklistInpu
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(prodSafetyChecks)
-        .values({ orgId: actor.orgId, workshopId: workshop.id, checkedOn: today, results, problemCount: problems.length, checkedBy: actor.userId, checkedAt: now })
+        .values({
+          orgId: actor.orgId,
+          workshopId: workshop.id,
+          checkedOn: today,
+          results,
+          problemCount: problems.length,
+          checkedBy: actor.userId,
+          checkedAt: now,
+        })
         .returning();
       for (const p of problems) {
         await openRectification(tx, actor, {
@@ -134,7 +181,8 @@ export async function recordSafetyCheck(db: Db, actor: Actor, raw: ChecklistInpu
       return row;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('CONFLICT', '您今天已填写过本车间的安全检查表', 'You have already filled in today’s checklist for this workshop');
+    if (isUniqueViolation(err))
+      throw new AppError('CONFLICT', '您今天已填写过本车间的安全检查表', 'You have already filled in today’s checklist for this workshop');
     throw err;
   }
 }
@@ -151,6 +199,11 @@ export async function findDueChecklists(db: Db, actor: Actor, now: Date): Promis
       .innerJoin(users, and(eq(users.orgId, prodSafetyChecks.orgId), eq(users.id, prodSafetyChecks.checkedBy)))
       .where(and(eq(prodSafetyChecks.orgId, actor.orgId), eq(prodSafetyChecks.checkedOn, today))),
   ]);
-  return { today, workshops: dueWorkshops(capacity.map((c) => ({ id: c.workshop.id, name: c.workshop.name, isWorkingDay: (c.hours[0] ?? 0) > 0 })), checks) };
+  return {
+    today,
+    workshops: dueWorkshops(
+      capacity.map((c) => ({ id: c.workshop.id, name: c.workshop.name, isWorkingDay: (c.hours[0] ?? 0) > 0 })),
+      checks,
+    ),
+  };
 }
-

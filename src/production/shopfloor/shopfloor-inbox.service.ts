@@ -25,7 +25,10 @@ export async function findFloorInbox(db: Db, actor: Actor): Promise<InboxItem[]>
       kind: r.state === 'escalated' ? 'production.rectification.escalated' : 'production.rectification',
       tag: r.state === 'escalated' ? { zh: '车间无法整改', en: 'Escalated rectification' } : { zh: '现场整改', en: 'Rectification' },
       id: r.id,
-      title: r.state === 'escalated' ? { zh: `车间无法整改，待生产部处理：${r.number} ${r.problem}`, en: `Escalated rectification ${r.number}` } : { zh: `现场整改：${r.number} ${r.problem}`, en: `Rectification ${r.number}` },
+      title:
+        r.state === 'escalated'
+          ? { zh: `车间无法整改，待生产部处理：${r.number} ${r.problem}`, en: `Escalated rectification ${r.number}` }
+          : { zh: `现场整改：${r.number} ${r.problem}`, en: `Rectification ${r.number}` },
       link: floorLink(r.workshopId),
       since: (r.escalatedAt ?? r.createdAt).toISOString(),
       due: r.dueOn,
@@ -39,9 +42,24 @@ export async function findFloorInbox(db: Db, actor: Actor): Promise<InboxItem[]>
       const [done] = await db
         .select({ id: prodSafetyChecks.id })
         .from(prodSafetyChecks)
-        .where(and(eq(prodSafetyChecks.orgId, actor.orgId), eq(prodSafetyChecks.workshopId, workshopId), eq(prodSafetyChecks.checkedOn, today), eq(prodSafetyChecks.checkedBy, actor.userId)));
+        .where(
+          and(
+            eq(prodSafetyChecks.orgId, actor.orgId),
+            eq(prodSafetyChecks.workshopId, workshopId),
+            eq(prodSafetyChecks.checkedOn, today),
+            eq(prodSafetyChecks.checkedBy, actor.userId),
+          ),
+        );
       if ((capacity?.hours[0] ?? 0) > 0 && !done) {
-        items.push({ kind: 'production.safety-check', tag: { zh: '安全检查', en: 'Safety check' }, id: `${workshopId}:${today}`, title: { zh: `填写今日安全生产检查表（${capacity.workshop.name}）`, en: `Fill in today’s safety checklist (${capacity.workshop.name})` }, link: '/production/floor/checklist', since: `${today}T00:00:00.000Z`, due: today });
+        items.push({
+          kind: 'production.safety-check',
+          tag: { zh: '安全检查', en: 'Safety check' },
+          id: `${workshopId}:${today}`,
+          title: { zh: `填写今日安全生产检查表（${capacity.workshop.name}）`, en: `Fill in today’s safety checklist (${capacity.workshop.name})` },
+          link: '/production/floor/checklist',
+          since: `${today}T00:00:00.000Z`,
+          due: today,
+        });
       }
     }
   }

@@ -23,7 +23,14 @@ export interface CheckResult {
   note: string;
 }
 
-export const SafetyItemView = z.object({ id: z.uuid(), workshopId: z.uuid().nullable(), text: z.string(), sort: z.number().int(), isActive: z.boolean(), version: z.number().int() });
+export const SafetyItemView = z.object({
+  id: z.uuid(),
+  workshopId: z.uuid().nullable(),
+  text: z.string(),
+  sort: z.number().int(),
+  isActive: z.boolean(),
+  version: z.number().int(),
+});
 export type SafetyItemView = z.infer<typeof SafetyItemView>;
 export const SafetyItemList = z.array(SafetyItemView);
 export const SafetyItemBody = z.object({ workshopId: z.uuid().nullish(), text: z.string().max(200), sort: z.number().int().min(0).max(10_000).default(0) });
@@ -114,7 +121,10 @@ export const PatrolBody = z.object({
   workshopId: z.uuid(),
   inspectedAt: z.iso.datetime({ offset: true }).optional(),
   note: z.string().max(2000).default(''),
-  findings: z.array(z.object({ problem: z.string().max(1000), ownerUserId: z.uuid(), dueOn: z.iso.date() })).max(50).default([]),
+  findings: z
+    .array(z.object({ problem: z.string().max(1000), ownerUserId: z.uuid(), dueOn: z.iso.date() }))
+    .max(50)
+    .default([]),
 });
 export type PatrolInput = z.input<typeof PatrolBody>;
 export const PatrolView = z.object({
@@ -160,7 +170,16 @@ export const FloorOverview = z.object({
   today: z.string(),
   canSeeAll: z.boolean(),
   workshops: z.array(
-    z.object({ id: z.uuid(), name: z.string(), isWorkingDay: z.boolean(), checkedToday: z.boolean(), active: z.number().int(), escalated: z.number().int(), overdue: z.number().int(), lastPatrolOn: z.string().nullable() }),
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      isWorkingDay: z.boolean(),
+      checkedToday: z.boolean(),
+      active: z.number().int(),
+      escalated: z.number().int(),
+      overdue: z.number().int(),
+      lastPatrolOn: z.string().nullable(),
+    }),
   ),
   workshop: Person.nullable(),
   checks: z.array(SafetyCheckView),

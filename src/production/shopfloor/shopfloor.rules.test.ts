@@ -96,7 +96,10 @@ describe('process documents (PP-20, T4 第四十三条)', () => {
       scope: '灌装线',
       items: [{ key: 'k1', title: '灌装温度', requirement }, ...extra],
     });
-    const diff = readableDiff({ title: '灌装操作规程', body: body('15–18℃') }, { title: '灌装操作规程', body: body('14–17℃', [{ key: 'k2', title: '压盖扭矩', requirement: '1.2 N·m' }]) });
+    const diff = readableDiff(
+      { title: '灌装操作规程', body: body('15–18℃') },
+      { title: '灌装操作规程', body: body('14–17℃', [{ key: 'k2', title: '压盖扭矩', requirement: '1.2 N·m' }]) },
+    );
     expect(diff).toEqual([
       { label: { zh: '条目「灌装温度」· 要求', en: 'Item “灌装温度” · Requirement' }, kind: 'changed', before: '15–18℃', after: '14–17℃' },
       { label: { zh: '条目「压盖扭矩」', en: 'Item “压盖扭矩”' }, kind: 'added', before: '', after: '压盖扭矩：1.2 N·m' },

@@ -39,23 +39,44 @@ export function evaluateChecklist(items: readonly { id: string; text: string }[]
     if (!a.ok && a.note.trim().length < 2) issues.push({ field: `results[${i}].note`, zh: '发现问题请写明情况', en: 'describe the problem' });
   });
   const missing = items.filter((i) => !seen.has(i.id));
-  if (missing.length) issues.push({ field: 'results', zh: `还有 ${missing.length} 项未检查：${missing.map((m) => m.text).join('、')}`, en: `${missing.length} items not checked` });
-  const results: CheckResult[] = answers.filter((a) => byId.has(a.itemId)).map((a) => ({ itemId: a.itemId, text: byId.get(a.itemId)!.text, ok: a.ok, note: a.note.trim() }));
+  if (missing.length)
+    issues.push({
+      field: 'results',
+      zh: `还有 ${missing.length} 项未检查：${missing.map((m) => m.text).join('、')}`,
+      en: `${missing.length} items not checked`,
+    });
+  const results: CheckResult[] = answers
+    .filter((a) => byId.has(a.itemId))
+    .map((a) => ({ itemId: a.itemId, text: byId.get(a.itemId)!.text, ok: a.ok, note: a.note.trim() }));
   const problems: ChecklistProblem[] = answers
     .filter((a) => !a.ok && byId.has(a.itemId))
-    .map((a) => ({ itemId: a.itemId, text: byId.get(a.itemId)!.text, ok: false, note: a.note.trim(), ownerUserId: a.ownerUserId ?? null, dueOn: a.dueOn ?? null, cannotFix: a.cannotFix }));
+    .map((a) => ({
+      itemId: a.itemId,
+      text: byId.get(a.itemId)!.text,
+      ok: false,
+      note: a.note.trim(),
+      ownerUserId: a.ownerUserId ?? null,
+      dueOn: a.dueOn ?? null,
+      cannotFix: a.cannotFix,
+    }));
   return { issues, results, problems };
 }
 
 /** The items a workshop's checklist holds: its own, then those for every workshop, in order. */
-export function checklistItemsFor<T extends { workshopId: string | null; isActive: boolean; sort: number; text: string }>(items: readonly T[], workshopId: string): T[] {
+export function checklistItemsFor<T extends { workshopId: string | null; isActive: boolean; sort: number; text: string }>(
+  items: readonly T[],
+  workshopId: string,
+): T[] {
   return items
     .filter((i) => i.isActive && (i.workshopId === null || i.workshopId === workshopId))
     .sort((a, b) => Number(a.workshopId === null) - Number(b.workshopId === null) || a.sort - b.sort || a.text.localeCompare(b.text, 'zh'));
 }
 
 /** T4 第四十一条 每天: a workshop working today with no checklist yet is due. */
-export function dueWorkshops(workshops: readonly { id: string; name: string; isWorkingDay: boolean }[], checks: readonly { workshopId: string; checkedByName: string }[]) {
+export function dueWorkshops(
+  workshops: readonly { id: string; name: string; isWorkingDay: boolean }[],
+  checks: readonly { workshopId: string; checkedByName: string }[],
+) {
   return workshops.map((w) => {
     const checkedBy = checks.filter((c) => c.workshopId === w.id).map((c) => c.checkedByName);
     return { workshopId: w.id, name: w.name, isWorkingDay: w.isWorkingDay, checkedBy, isDue: w.isWorkingDay && checkedBy.length === 0 };

@@ -22,7 +22,10 @@ async function names(db: Db, orgId: string, userIds: (string | null | undefined)
 }
 
 export async function workshopNames(db: Db, orgId: string) {
-  const rows = await db.select({ id: prodWorkshops.id, name: prodWorkshops.name, departmentId: prodWorkshops.departmentId }).from(prodWorkshops).where(eq(prodWorkshops.orgId, orgId));
+  const rows = await db
+    .select({ id: prodWorkshops.id, name: prodWorkshops.name, departmentId: prodWorkshops.departmentId })
+    .from(prodWorkshops)
+    .where(eq(prodWorkshops.orgId, orgId));
   return new Map(rows.map((w) => [w.id, w]));
 }
 
@@ -37,7 +40,14 @@ export async function workshopPeople(db: Db, orgId: string, departmentId: string
 }
 
 export async function checkViews(db: Db, orgId: string, rows: readonly SafetyCheckRow[]): Promise<SafetyCheckView[]> {
-  const [people, workshops] = await Promise.all([names(db, orgId, rows.map((r) => r.checkedBy)), workshopNames(db, orgId)]);
+  const [people, workshops] = await Promise.all([
+    names(
+      db,
+      orgId,
+      rows.map((r) => r.checkedBy),
+    ),
+    workshopNames(db, orgId),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     workshopId: r.workshopId,
@@ -52,9 +62,17 @@ export async function checkViews(db: Db, orgId: string, rows: readonly SafetyChe
 
 export async function rectificationViews(db: Db, actor: Actor, rows: readonly RectificationRow[], today: string): Promise<RectificationView[]> {
   const [people, workshops, me] = await Promise.all([
-    names(db, actor.orgId, rows.flatMap((r) => [r.ownerUserId, r.escalatedBy, r.closedBy, r.createdBy])),
+    names(
+      db,
+      actor.orgId,
+      rows.flatMap((r) => [r.ownerUserId, r.escalatedBy, r.closedBy, r.createdBy]),
+    ),
     workshopNames(db, actor.orgId),
-    db.select({ departmentId: users.departmentId }).from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId))).then((r) => r[0]),
+    db
+      .select({ departmentId: users.departmentId })
+      .from(users)
+      .where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId)))
+      .then((r) => r[0]),
   ]);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const keepsRecords = hasPermission(actor, 'production.shopfloor.write');
@@ -92,8 +110,22 @@ export async function rectificationViews(db: Db, actor: Actor, rows: readonly Re
   });
 }
 
-export async function patrolViews(db: Db, actor: Actor, rows: readonly PatrolRow[], findings: readonly RectificationRow[], today: string): Promise<PatrolView[]> {
-  const [people, workshops, views] = await Promise.all([names(db, actor.orgId, rows.map((r) => r.inspectorId)), workshopNames(db, actor.orgId), rectificationViews(db, actor, findings, today)]);
+export async function patrolViews(
+  db: Db,
+  actor: Actor,
+  rows: readonly PatrolRow[],
+  findings: readonly RectificationRow[],
+  today: string,
+): Promise<PatrolView[]> {
+  const [people, workshops, views] = await Promise.all([
+    names(
+      db,
+      actor.orgId,
+      rows.map((r) => r.inspectorId),
+    ),
+    workshopNames(db, actor.orgId),
+    rectificationViews(db, actor, findings, today),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     workshopId: r.workshopId,
@@ -108,7 +140,11 @@ export async function patrolViews(db: Db, actor: Actor, rows: readonly PatrolRow
 }
 
 export async function recordViews(db: Db, orgId: string, rows: readonly OperationRecordRow[]): Promise<OperationRecordView[]> {
-  const people = await names(db, orgId, rows.flatMap((r) => [r.recordedBy, r.checkedUserId]));
+  const people = await names(
+    db,
+    orgId,
+    rows.flatMap((r) => [r.recordedBy, r.checkedUserId]),
+  );
   return rows.map((r) => ({
     id: r.id,
     workshopId: r.workshopId,

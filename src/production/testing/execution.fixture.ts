@@ -34,7 +34,12 @@ async function inDepartment(db: Db, p: TestPlant, permissions: Permission[], dep
 
 export async function newExecutionPeople(db: Db, p: TestPlant): Promise<ExecutionPeople> {
   return {
-    head: await inDepartment(db, p, ['production.read', 'production.plan.write', 'production.report.write', 'document.read', 'document.write', 'approval.act', 'assessment.read'], '生产部'),
+    head: await inDepartment(
+      db,
+      p,
+      ['production.read', 'production.plan.write', 'production.report.write', 'document.read', 'document.write', 'approval.act', 'assessment.read'],
+      '生产部',
+    ),
     lead: await inDepartment(db, p, ['production.read', 'production.report.write', 'document.read'], '灌装车间'),
     director: await inDepartment(db, p, ['production.read', 'production.report.write', 'document.read', 'document.write', 'approval.act'], '灌装车间'),
     reader: await newPerson(db, p.orgId, ['production.read']),

@@ -14,10 +14,29 @@ import { newPlant, type TestPlant, workingDayQuantities } from './plant.fixture'
 
 const READ: Permission[] = ['production.read', 'document.read', 'meeting.read', 'archive.read'];
 const ROLES: Record<string, Permission[]> = {
-  production_head: [...READ, 'document.write', 'approval.act', 'meeting.manage', 'archive.write', 'production.plan.write', 'production.demand.write', 'production.exception.write', 'production.shopfloor.write', 'production.process.write'],
+  production_head: [
+    ...READ,
+    'document.write',
+    'approval.act',
+    'meeting.manage',
+    'archive.write',
+    'production.plan.write',
+    'production.demand.write',
+    'production.exception.write',
+    'production.shopfloor.write',
+    'production.process.write',
+  ],
   vp_production: [...READ, 'approval.act', 'meeting.manage', 'production.plan.approve'],
   gm: [...READ, 'approval.act', 'meeting.manage', 'production.plan.approve'],
-  workshop_director: [...READ, 'document.write', 'approval.act', 'archive.write', 'production.requisition.approve', 'production.exception.write', 'production.shopfloor.write'],
+  workshop_director: [
+    ...READ,
+    'document.write',
+    'approval.act',
+    'archive.write',
+    'production.requisition.approve',
+    'production.exception.write',
+    'production.shopfloor.write',
+  ],
   team_leader: [...READ, 'archive.write', 'production.exception.write', 'production.shopfloor.write'],
   operator: ['production.read', 'document.read', 'meeting.read', 'production.shopfloor.write'],
   technologist: [...READ, 'document.write', 'archive.write', 'production.process.write'],
@@ -36,7 +55,8 @@ export interface TestFloor extends TestPlant {
 
 export async function newFloor(db: Db, workflows: Workflows, now: Date): Promise<TestFloor> {
   const p = await newPlant(db, workflows, now);
-  for (const [code, permissions] of Object.entries(ROLES)) await db.insert(roles).values({ orgId: p.orgId, code, nameZh: code === 'gm' ? '总经理' : code, nameEn: code, permissions });
+  for (const [code, permissions] of Object.entries(ROLES))
+    await db.insert(roles).values({ orgId: p.orgId, code, nameZh: code === 'gm' ? '总经理' : code, nameEn: code, permissions });
   const pack = await addDepartment(db, p.system, { name: '包装车间', kind: 'workshop' });
   await db
     .update(prodWorkshops)
@@ -44,7 +64,13 @@ export async function newFloor(db: Db, workflows: Workflows, now: Date): Promise
     .where(and(eq(prodWorkshops.orgId, p.orgId), eq(prodWorkshops.id, p.workshops.pack)));
   let n = 0;
   const person = async (role: string, departmentId: string | undefined, displayName: string) => {
-    const created = await addPerson(db, p.system, { username: `f${++n}${Math.random().toString(16).slice(2, 8)}`, displayName, password: TEST_PASSWORD, departmentId: departmentId ?? null, roles: [role] });
+    const created = await addPerson(db, p.system, {
+      username: `f${++n}${Math.random().toString(16).slice(2, 8)}`,
+      displayName,
+      password: TEST_PASSWORD,
+      departmentId: departmentId ?? null,
+      roles: [role],
+    });
     return (await loadActor(db, p.orgId, created.id))!;
   };
   const production = p.departments.get('生产部');
@@ -82,7 +108,13 @@ export async function approvedMonthlyPlan(db: Db, workflows: Workflows, f: TestF
   const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
   const firstWeekday = new Date(`${month}-01T00:00:00Z`).getUTCDay() || 7;
   const quantities = workingDayQuantities(days, firstWeekday, perDay);
-  await savePlanLines(db, f.planner, plan.id, { version: plan.version, lines: [{ itemId: f.items.wine, forecastQty: quantities.reduce((a, b) => a + b, 0), quantities }] }, now);
+  await savePlanLines(
+    db,
+    f.planner,
+    plan.id,
+    { version: plan.version, lines: [{ itemId: f.items.wine, forecastQty: quantities.reduce((a, b) => a + b, 0), quantities }] },
+    now,
+  );
   const doc = await getDocument(db, workflows, f.planner, plan.documentId!);
   await submitPlan(db, workflows, f.planner, plan.id, { version: doc.version }, now);
   await approveThrough(db, workflows, f, plan.documentId!, now);
@@ -92,7 +124,11 @@ export async function approvedMonthlyPlan(db: Db, workflows: Workflows, f: TestF
 /** Approves a document through its whole chain, each step by the person holding its role. */
 export async function approveThrough(db: Db, workflows: Workflows, f: TestFloor, documentId: string, now: Date) {
   const byRole: Record<string, Actor> = { vp_production: f.vpRole, gm: f.gmRole, production_head: f.head };
-  for (let doc = await getDocument(db, workflows, f.planner, documentId); doc.state === 'submitted'; doc = await getDocument(db, workflows, f.planner, documentId)) {
+  for (
+    let doc = await getDocument(db, workflows, f.planner, documentId);
+    doc.state === 'submitted';
+    doc = await getDocument(db, workflows, f.planner, documentId)
+  ) {
     await approveDocument(db, workflows, byRole[doc.steps[doc.stepIndex ?? 0].roleCode], documentId, { version: doc.version, opinion: '同意' }, now);
   }
 }

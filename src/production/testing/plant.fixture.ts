@@ -60,22 +60,50 @@ export async function newPlant(db: Db, workflows: Workflows, now: Date): Promise
   }
   const departmentIds = new Map(departments.map((d) => [d.name, d.id]));
   // The joint review's parties speak from their own departments (issue 14 item 6).
-  for (const [name, who] of [['质量部', reviewer], ['市场部', market]] as const) {
+  for (const [name, who] of [
+    ['质量部', reviewer],
+    ['市场部', market],
+  ] as const) {
     const [d] = await db.insert(departmentTable).values({ orgId: org.id, name, kind: 'department' }).returning();
     departmentIds.set(name, d.id);
-    await db.update(users).set({ departmentId: d.id }).where(and(eq(users.orgId, org.id), eq(users.id, who.userId)));
+    await db
+      .update(users)
+      .set({ departmentId: d.id })
+      .where(and(eq(users.orgId, org.id), eq(users.id, who.userId)));
   }
-  await db.update(users).set({ departmentId: departmentIds.get('生产部')! }).where(and(eq(users.orgId, org.id), eq(users.id, planner.userId)));
+  await db
+    .update(users)
+    .set({ departmentId: departmentIds.get('生产部')! })
+    .where(and(eq(users.orgId, org.id), eq(users.id, planner.userId)));
   // Someone signs for the filling workshop: a department nobody belongs to cannot be issued to (issue 14 item 8).
   const filler = await newPerson(db, org.id, ['production.read', 'document.read']);
-  await db.update(users).set({ departmentId: departmentIds.get('灌装车间')! }).where(and(eq(users.orgId, org.id), eq(users.id, filler.userId)));
+  await db
+    .update(users)
+    .set({ departmentId: departmentIds.get('灌装车间')! })
+    .where(and(eq(users.orgId, org.id), eq(users.id, filler.userId)));
   const six = [1, 2, 3, 4, 5, 6];
   const brew = await createWorkshop(db, planner, { code: 'NZ', name: '酿造车间', shiftsPerDay: 2, hoursPerShift: 8, lines: 1, workingWeekdays: six });
   // 20 h a day of filling at 0.02 h a case: 1,000 cases a working day.
-  const fill = await createWorkshop(db, planner, { code: 'GZ', name: '灌装车间', departmentId: departmentIds.get('灌装车间'), shiftsPerDay: 2, hoursPerShift: 10, lines: 1, workingWeekdays: six });
+  const fill = await createWorkshop(db, planner, {
+    code: 'GZ',
+    name: '灌装车间',
+    departmentId: departmentIds.get('灌装车间'),
+    shiftsPerDay: 2,
+    hoursPerShift: 10,
+    lines: 1,
+    workingWeekdays: six,
+  });
   const pack = await createWorkshop(db, planner, { code: 'BZ', name: '包装车间', shiftsPerDay: 1, hoursPerShift: 10, lines: 2, workingWeekdays: six });
   const opening: { itemId: string; qty: number }[] = [];
-  const item = async (code: string, name: string, category: 'finished' | 'semi' | 'packaging', source: 'make' | 'buy', leadTimeDays: number, onHand: number, unit: string) => {
+  const item = async (
+    code: string,
+    name: string,
+    category: 'finished' | 'semi' | 'packaging',
+    source: 'make' | 'buy',
+    leadTimeDays: number,
+    onHand: number,
+    unit: string,
+  ) => {
     const row = await createItem(db, planner, { code, name, spec: code === 'W1' ? '750ml×6' : '', unit, category, source, leadTimeDays });
     if (onHand > 0) opening.push({ itemId: row.id, qty: onHand });
     return row.id;
@@ -97,7 +125,18 @@ export async function newPlant(db: Db, workflows: Workflows, now: Date): Promise
     ],
   });
   await saveRouting(db, planner, base, { versions: {}, ops: [{ seq: 10, workshopId: brew.id, hoursPerUnit: 0.001, offsetDays: 0 }] });
-  return { orgId: org.id, system, planner, market, vp, gm, reviewer, items: { wine, base, bottle, cork }, workshops: { brew: brew.id, fill: fill.id, pack: pack.id }, departments: departmentIds };
+  return {
+    orgId: org.id,
+    system,
+    planner,
+    market,
+    vp,
+    gm,
+    reviewer,
+    items: { wine, base, bottle, cork },
+    workshops: { brew: brew.id, fill: fill.id, pack: pack.id },
+    departments: departmentIds,
+  };
 }
 
 /** Sets what is on hand by a stock count (盘点), as a warehouse would. */

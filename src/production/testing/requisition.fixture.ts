@@ -33,7 +33,8 @@ export interface RequisitionPlant extends TestPlant {
 
 export async function newRequisitionPlant(db: Db, workflows: Workflows, now: Date): Promise<RequisitionPlant> {
   const p = await newPlant(db, workflows, now);
-  for (const [code, permissions] of Object.entries(ROLES)) await db.insert(roles).values({ orgId: p.orgId, code, nameZh: code === 'production_head' ? '生产部负责人' : code, nameEn: code, permissions });
+  for (const [code, permissions] of Object.entries(ROLES))
+    await db.insert(roles).values({ orgId: p.orgId, code, nameZh: code === 'production_head' ? '生产部负责人' : code, nameEn: code, permissions });
   const pack = await addDepartment(db, p.system, { name: '包装车间', kind: 'workshop' });
   const store = await addDepartment(db, p.system, { name: '仓库', kind: 'department' });
   await db
@@ -42,7 +43,13 @@ export async function newRequisitionPlant(db: Db, workflows: Workflows, now: Dat
     .where(and(eq(prodWorkshops.orgId, p.orgId), eq(prodWorkshops.id, p.workshops.pack)));
   let n = 0;
   const person = async (role: string, departmentId: string | undefined, displayName: string) => {
-    const created = await addPerson(db, p.system, { username: `q${++n}${Math.random().toString(16).slice(2, 8)}`, displayName, password: TEST_PASSWORD, departmentId: departmentId ?? null, roles: [role] });
+    const created = await addPerson(db, p.system, {
+      username: `q${++n}${Math.random().toString(16).slice(2, 8)}`,
+      displayName,
+      password: TEST_PASSWORD,
+      departmentId: departmentId ?? null,
+      roles: [role],
+    });
     return (await loadActor(db, p.orgId, created.id))!;
   };
   const fill = p.departments.get('灌装车间');
@@ -66,7 +73,13 @@ export async function approvedWinePlan(db: Db, workflows: Workflows, p: TestPlan
   const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
   const firstWeekday = new Date(`${month}-01T00:00:00Z`).getUTCDay() || 7;
   const quantities = workingDayQuantities(days, firstWeekday, perDay);
-  await savePlanLines(db, p.planner, plan.id, { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: quantities.reduce((a, b) => a + b, 0), quantities }] }, now);
+  await savePlanLines(
+    db,
+    p.planner,
+    plan.id,
+    { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: quantities.reduce((a, b) => a + b, 0), quantities }] },
+    now,
+  );
   let doc = await getDocument(db, workflows, p.planner, plan.documentId!);
   await submitPlan(db, workflows, p.planner, plan.id, { version: doc.version }, now);
   doc = await getDocument(db, workflows, p.planner, plan.documentId!);

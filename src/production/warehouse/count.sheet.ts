@@ -28,7 +28,16 @@ export const countSheet = defineSheet({
 async function exportOnHand(db: Db, actor: Actor): Promise<SheetRow[]> {
   requireAccess(actor, 'production.read');
   const rows = await db
-    .select({ locationCode: prodLocations.code, locationName: prodLocations.name, code: prodItems.code, name: prodItems.name, spec: prodItems.spec, unit: prodItems.unit, lot: prodStockBalances.lot, book: prodStockBalances.onHand })
+    .select({
+      locationCode: prodLocations.code,
+      locationName: prodLocations.name,
+      code: prodItems.code,
+      name: prodItems.name,
+      spec: prodItems.spec,
+      unit: prodItems.unit,
+      lot: prodStockBalances.lot,
+      book: prodStockBalances.onHand,
+    })
     .from(prodStockBalances)
     .innerJoin(prodItems, and(eq(prodItems.orgId, prodStockBalances.orgId), eq(prodItems.id, prodStockBalances.itemId)))
     .innerJoin(prodLocations, and(eq(prodLocations.orgId, prodStockBalances.orgId), eq(prodLocations.id, prodStockBalances.locationId)))
@@ -37,13 +46,15 @@ async function exportOnHand(db: Db, actor: Actor): Promise<SheetRow[]> {
   return rows.map((r) => ({ ...r, spec: r.spec || null, lot: r.lot || null, counted: null }));
 }
 
-
 async function importCounts(tx: Db, actor: Actor, rows: ImportRow[], context: ImportContext) {
   requireAccess(actor, 'production.stock.write');
   const errors = new RowErrors(countSheet, actor.locale);
   const [items, locations] = await Promise.all([
     tx.select({ id: prodItems.id, code: prodItems.code }).from(prodItems).where(eq(prodItems.orgId, actor.orgId)),
-    tx.select({ id: prodLocations.id, code: prodLocations.code, isActive: prodLocations.isActive }).from(prodLocations).where(eq(prodLocations.orgId, actor.orgId)),
+    tx
+      .select({ id: prodLocations.id, code: prodLocations.code, isActive: prodLocations.isActive })
+      .from(prodLocations)
+      .where(eq(prodLocations.orgId, actor.orgId)),
   ]);
   const itemOf = new Map(items.map((i) => [i.code, i.id]));
   const locationOf = new Map(locations.map((l) => [l.code, l]));
@@ -59,7 +70,8 @@ async function importCounts(tx: Db, actor: Actor, rows: ImportRow[], context: Im
     const itemId = itemOf.get(cellText(v.code));
     if (!itemId) errors.add(n, 'code', `物料不存在：${cellText(v.code)}`, `unknown item: ${cellText(v.code)}`);
     const key = `${cellText(v.locationCode)}|${cellText(v.code)}|${cellText(v.lot)}`;
-    if (seen.has(key)) errors.add(n, 'code', `与第 ${seen.get(key)} 行重复（同一库位、物料、批次）`, `duplicates row ${seen.get(key)} (same location, item and lot)`);
+    if (seen.has(key))
+      errors.add(n, 'code', `与第 ${seen.get(key)} 行重复（同一库位、物料、批次）`, `duplicates row ${seen.get(key)} (same location, item and lot)`);
     seen.set(key, n);
     if (location && itemId) lines.push({ itemId, locationId: location.id, lot: cellText(v.lot), qty: counted });
   }

@@ -32,7 +32,15 @@ describe('warehouse ledger rules (PP-16)', () => {
   });
 
   it('PP-16 a count posts the difference, also when it matches (zero move kept as the record of the count)', () => {
-    const r = planMoves('count', [line('A', 95), line('B', 0), line('C', 4)], new Map([[key('A'), 100], [key('C'), 4]]), 'refuse');
+    const r = planMoves(
+      'count',
+      [line('A', 95), line('B', 0), line('C', 4)],
+      new Map([
+        [key('A'), 100],
+        [key('C'), 4],
+      ]),
+      'refuse',
+    );
     expect(r.moves.map((m) => [m.itemId, m.qty, m.balanceAfter])).toEqual([
       ['A', -5, 95],
       ['B', 0, 0],

@@ -59,14 +59,27 @@ export function planMoves(
     const key = balanceKey(l.itemId, l.locationId, l.lot);
     const after = clean(at(key) + qty);
     running.set(key, after);
-    moves.push({ lineNo: moves.length + 1, itemId: l.itemId, locationId: l.locationId, lot: l.lot, qty: clean(qty), shortage: clean(shortage), balanceAfter: after });
+    moves.push({
+      lineNo: moves.length + 1,
+      itemId: l.itemId,
+      locationId: l.locationId,
+      lot: l.lot,
+      qty: clean(qty),
+      shortage: clean(shortage),
+      balanceAfter: after,
+    });
     return line;
   };
   lines.forEach((l, i) => {
     const line = i + 1;
     const isCount = kind === 'count';
     if (!Number.isFinite(l.qty) || l.qty < 0 || (!isCount && l.qty <= 0)) {
-      problems.push({ line, field: `lines.${i}.qty`, zh: isCount ? '盘点数量不能为负数' : '数量须大于零', en: isCount ? 'a counted quantity cannot be negative' : 'the quantity must be above zero' });
+      problems.push({
+        line,
+        field: `lines.${i}.qty`,
+        zh: isCount ? '盘点数量不能为负数' : '数量须大于零',
+        en: isCount ? 'a counted quantity cannot be negative' : 'the quantity must be above zero',
+      });
       return;
     }
     const available = at(balanceKey(l.itemId, l.locationId, l.lot));
@@ -84,7 +97,12 @@ export function planMoves(
           return;
         }
         if (policy === 'refuse') {
-          problems.push({ line, field: `lines.${i}.qty`, zh: `库存不足：现有 ${clean(available)}，要发 ${l.qty}`, en: `not enough stock: ${clean(available)} on hand, ${l.qty} asked` });
+          problems.push({
+            line,
+            field: `lines.${i}.qty`,
+            zh: `库存不足：现有 ${clean(available)}，要发 ${l.qty}`,
+            en: `not enough stock: ${clean(available)} on hand, ${l.qty} asked`,
+          });
           return;
         }
         // What is there goes out; the rest is recorded as a shortage, never as negative stock.
@@ -99,7 +117,12 @@ export function planMoves(
         }
         // Goods that are not there cannot move: a transfer never records a shortage.
         if (l.qty > available + EPS) {
-          problems.push({ line, field: `lines.${i}.qty`, zh: `库存不足：现有 ${clean(available)}，要调拨 ${l.qty}`, en: `not enough stock to transfer: ${clean(available)} on hand` });
+          problems.push({
+            line,
+            field: `lines.${i}.qty`,
+            zh: `库存不足：现有 ${clean(available)}，要调拨 ${l.qty}`,
+            en: `not enough stock to transfer: ${clean(available)} on hand`,
+          });
           return;
         }
         push(line, l, -l.qty);
@@ -124,7 +147,12 @@ export function planReversal(
     const key = balanceKey(m.itemId, m.locationId, m.lot);
     const after = clean((running.get(key) ?? 0) - m.qty);
     if (after < 0) {
-      problems.push({ line: i + 1, field: `lines.${i}`, zh: `冲销后库存将为负数（${after}），请先处理后续单据`, en: `reversing would leave ${after} on hand; deal with the later documents first` });
+      problems.push({
+        line: i + 1,
+        field: `lines.${i}`,
+        zh: `冲销后库存将为负数（${after}），请先处理后续单据`,
+        en: `reversing would leave ${after} on hand; deal with the later documents first`,
+      });
       return;
     }
     running.set(key, after);

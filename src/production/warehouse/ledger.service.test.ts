@@ -36,12 +36,20 @@ describe('warehouse ledger (PP-16)', () => {
   });
 
   it('PP-16 a receipt and an issue are numbered documents per organisation and year; each write is audited', async () => {
-    const r = await post({ kind: 'receipt', purpose: 'purchase', reference: { type: 'purchase_plan', number: 'CG-1' }, lines: [{ itemId: p.items.cork, qty: 500, lot: '260320' }] });
+    const r = await post({
+      kind: 'receipt',
+      purpose: 'purchase',
+      reference: { type: 'purchase_plan', number: 'CG-1' },
+      lines: [{ itemId: p.items.cork, qty: 500, lot: '260320' }],
+    });
     expect(r.doc.number).toMatch(/^RK-2026-\d{4}$/);
     const i = await post({ kind: 'issue', purpose: 'requisition', workshopId: p.workshops.fill, lines: [{ itemId: p.items.cork, qty: 200, lot: '260320' }] });
     expect(i.doc.number).toMatch(/^CK-2026-\d{4}$/);
     expect(await onHand(p.items.cork)).toBe(1300);
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.orgId, p.orgId), eq(auditLog.entityId, i.doc.id)));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, p.orgId), eq(auditLog.entityId, i.doc.id)));
     expect(audit[0].action).toBe('production.stock.post');
     const card = await findItemMoves(db, p.orgId, p.items.cork);
     expect(card.slice(0, 2).map((m) => [m.number, m.qty, m.balanceAfter])).toEqual([
@@ -52,7 +60,16 @@ describe('warehouse ledger (PP-16)', () => {
 
   it('PP-16 an issue beyond stock is refused by default and nothing is written', async () => {
     const before = await onHand(p.items.cork);
-    await expect(post({ kind: 'issue', purpose: 'requisition', lines: [{ itemId: p.items.cork, qty: 5, lot: '260320' }, { itemId: p.items.cork, qty: 99999 }] })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'lines.1.qty' }] });
+    await expect(
+      post({
+        kind: 'issue',
+        purpose: 'requisition',
+        lines: [
+          { itemId: p.items.cork, qty: 5, lot: '260320' },
+          { itemId: p.items.cork, qty: 99999 },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'lines.1.qty' }] });
     expect(await onHand(p.items.cork)).toBe(before);
   });
 
@@ -63,7 +80,10 @@ describe('warehouse ledger (PP-16)', () => {
     const r = await post({ kind: 'issue', purpose: 'requisition', lines: [{ itemId: p.items.bottle, qty: 60500 }] });
     expect(r.shortages).toEqual([{ itemId: p.items.bottle, qty: 500 }]);
     expect(await onHand(p.items.bottle)).toBe(0);
-    const told = await db.select().from(notifications).where(and(eq(notifications.orgId, p.orgId), eq(notifications.userId, buyer.userId)));
+    const told = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.orgId, p.orgId), eq(notifications.userId, buyer.userId)));
     expect(told.map((n) => n.kind)).toContain('production.stock.shortage');
     const again = await getPolicyView(db, p.system);
     await updatePolicy(db, p.system, { baseVersion: again.version, values: { production: { negativeStock: 'refuse' } }, reason: '恢复' });
@@ -71,7 +91,9 @@ describe('warehouse ledger (PP-16)', () => {
 
   it('PP-16 two issues at the same moment cannot both take the last stock', async () => {
     await post({ kind: 'count', purpose: 'count', lines: [{ itemId: p.items.base, qty: 100 }] });
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => post({ kind: 'issue', purpose: 'requisition', lines: [{ itemId: p.items.base, qty: 30 }] })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => post({ kind: 'issue', purpose: 'requisition', lines: [{ itemId: p.items.base, qty: 30 }] })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     expect(await onHand(p.items.base)).toBe(10);
   });
@@ -99,8 +121,12 @@ describe('warehouse ledger (PP-16)', () => {
     await post({ kind: 'transfer', purpose: 'transfer', lines: [{ itemId: p.items.bottle, qty: 40, toLocationId: loc.id }] });
     expect(await onHand(p.items.bottle)).toBe(before + 100);
     expect((await findOnHand(db, p.orgId, { locationId: loc.id })).map((r) => r.onHand)).toEqual([40]);
-    await expect(post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId: '00000000-0000-0000-0000-000000000000', qty: 1 }] })).rejects.toMatchObject({ details: [{ field: 'lines.0.itemId' }] });
-    await expect(post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId: p.items.bottle, qty: 1, locationId: '00000000-0000-0000-0000-000000000000' }] })).rejects.toMatchObject({ details: [{ field: 'lines.0.locationId' }] });
+    await expect(post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId: '00000000-0000-0000-0000-000000000000', qty: 1 }] })).rejects.toMatchObject({
+      details: [{ field: 'lines.0.itemId' }],
+    });
+    await expect(
+      post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId: p.items.bottle, qty: 1, locationId: '00000000-0000-0000-0000-000000000000' }] }),
+    ).rejects.toMatchObject({ details: [{ field: 'lines.0.locationId' }] });
   });
 });
 
@@ -114,10 +140,22 @@ describe('the migration to the ledger (PP-16)', () => {
       await database.db.execute(sql`drop schema public cascade`);
       await database.db.execute(sql`create schema public`);
       await migrate(database, before);
-      const org = (await database.query<{ id: string }>(`insert into organisations (code, name, kind, template) values ('m', 'M', 'enterprise', 'T4') returning id`))[0].id;
-      const item = (await database.query<{ id: string }>(`insert into prod_items (org_id, code, name, unit, category, source) values ('${org}', 'P1', '瓶', '个', 'packaging', 'buy') returning id`))[0].id;
-      const empty = (await database.query<{ id: string }>(`insert into prod_items (org_id, code, name, unit, category, source) values ('${org}', 'P2', '盖', '个', 'packaging', 'buy') returning id`))[0].id;
-      await database.query(`insert into prod_stock (org_id, item_id, on_hand, safety_stock) values ('${org}', '${item}', 1234.5, 100), ('${org}', '${empty}', 0, 0)`);
+      const org = (
+        await database.query<{ id: string }>(`insert into organisations (code, name, kind, template) values ('m', 'M', 'enterprise', 'T4') returning id`)
+      )[0].id;
+      const item = (
+        await database.query<{ id: string }>(
+          `insert into prod_items (org_id, code, name, unit, category, source) values ('${org}', 'P1', '瓶', '个', 'packaging', 'buy') returning id`,
+        )
+      )[0].id;
+      const empty = (
+        await database.query<{ id: string }>(
+          `insert into prod_items (org_id, code, name, unit, category, source) values ('${org}', 'P2', '盖', '个', 'packaging', 'buy') returning id`,
+        )
+      )[0].id;
+      await database.query(
+        `insert into prod_stock (org_id, item_id, on_hand, safety_stock) values ('${org}', '${item}', 1234.5, 100), ('${org}', '${empty}', 0, 0)`,
+      );
       await migrate(database);
       const rows = await database.query<{ item_id: string; on_hand: number; code: string }>(
         `select b.item_id, b.on_hand, l.code from prod_stock_balances b join prod_locations l on l.org_id = b.org_id and l.id = b.location_id where b.org_id = '${org}'`,
@@ -126,7 +164,13 @@ describe('the migration to the ledger (PP-16)', () => {
       const docs = await database.query<{ number: string; kind: string }>(`select number, kind from prod_stock_docs where org_id = '${org}'`);
       expect(docs).toEqual([{ number: expect.stringMatching(/^QC-\d{4}-0001$/), kind: 'opening' }]);
       // A safety stock never approved waits for approval (0031, T4 第二十四条): kept, not in force.
-      expect((await database.query<{ safety_stock: number; safety_pending: number }>(`select safety_stock, safety_pending from prod_stock where item_id = '${item}'`))[0]).toEqual({ safety_stock: 0, safety_pending: 100 });
+      expect(
+        (
+          await database.query<{ safety_stock: number; safety_pending: number }>(
+            `select safety_stock, safety_pending from prod_stock where item_id = '${item}'`,
+          )
+        )[0],
+      ).toEqual({ safety_stock: 0, safety_pending: 100 });
     } finally {
       await database.drop();
     }

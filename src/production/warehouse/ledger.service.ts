@@ -46,7 +46,12 @@ const MAX_LINES = 5000;
 
 function refuse(problems: LedgerProblem[]): never {
   const first = problems[0];
-  throw new AppError('VALIDATION_FAILED', `第 ${first.line} 行：${first.zh}`, `Line ${first.line}: ${first.en}`, problems.map((p) => ({ field: p.field, reason: p.en })));
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `第 ${first.line} 行：${first.zh}`,
+    `Line ${first.line}: ${first.en}`,
+    problems.map((p) => ({ field: p.field, reason: p.en })),
+  );
 }
 
 /** The main warehouse (主仓库), made on first use so a new plant can post at once. */
@@ -111,13 +116,29 @@ async function lockBalances(tx: Db, orgId: string, keys: readonly { itemId: stri
 
 async function writeMoves(tx: Db, orgId: string, docId: string, docDate: string, moves: readonly PlannedMove[], now: Date): Promise<void> {
   for (const batch of chunk(moves, 2000)) {
-    await tx.insert(prodStockMoves).values(batch.map((m) => ({ orgId, docId, lineNo: m.lineNo, itemId: m.itemId, locationId: m.locationId, lot: m.lot, qty: m.qty, shortage: m.shortage, balanceAfter: m.balanceAfter, docDate })));
+    await tx.insert(prodStockMoves).values(
+      batch.map((m) => ({
+        orgId,
+        docId,
+        lineNo: m.lineNo,
+        itemId: m.itemId,
+        locationId: m.locationId,
+        lot: m.lot,
+        qty: m.qty,
+        shortage: m.shortage,
+        balanceAfter: m.balanceAfter,
+        docDate,
+      })),
+    );
   }
   const deltas = balanceDeltas(moves);
   // Stock coming in may open a new balance row; stock going out only lowers a row that exists
   // (it was locked and checked), so it is an update: an upsert would test the negative delta
   // against the balance's check as if it were the new row.
-  for (const batch of chunk(deltas.filter((d) => d.delta > 0), 2000)) {
+  for (const batch of chunk(
+    deltas.filter((d) => d.delta > 0),
+    2000,
+  )) {
     await tx
       .insert(prodStockBalances)
       .values(batch.map((d) => ({ orgId, itemId: d.itemId, locationId: d.locationId, lot: d.lot, onHand: d.delta, updatedAt: now })))
@@ -126,7 +147,10 @@ async function writeMoves(tx: Db, orgId: string, docId: string, docDate: string,
         set: { onHand: sql`${prodStockBalances.onHand} + excluded.on_hand`, updatedAt: now },
       });
   }
-  for (const batch of chunk(deltas.filter((d) => d.delta < 0), 2000)) {
+  for (const batch of chunk(
+    deltas.filter((d) => d.delta < 0),
+    2000,
+  )) {
     const rows = sql.join(
       batch.map((d) => sql`(${d.itemId}::uuid, ${d.locationId}::uuid, ${d.lot}::text, ${d.delta}::float8)`),
       sql`, `,
@@ -159,7 +183,11 @@ export async function postStockDocument(tx: Db, actor: Actor, input: StockDocInp
   // The policy once: the business day and the negative-stock rule both come from it.
   const policy = policyInForce ?? (await getPolicy(tx, orgId));
   const docDate = input.docDate ?? localDateOf(now, policy.calendar.utcOffsetMinutes);
-  const balances = await lockBalances(tx, orgId, lines.flatMap((l) => [l, ...(l.toLocationId ? [{ ...l, locationId: l.toLocationId }] : [])]));
+  const balances = await lockBalances(
+    tx,
+    orgId,
+    lines.flatMap((l) => [l, ...(l.toLocationId ? [{ ...l, locationId: l.toLocationId }] : [])]),
+  );
   const { moves, problems } = planMoves(input.kind, lines, balances, policy.production.negativeStock);
   if (problems.length) refuse(problems);
   const number = await nextProductionNumber(tx, orgId, DOC_PREFIX[input.kind], Number(docDate.slice(0, 4)));
@@ -194,7 +222,12 @@ export async function postStockDocument(tx: Db, actor: Actor, input: StockDocInp
 
 // T4 第二十六、二十七条: a shortage goes to purchasing and production before it stops a line.
 async function notifyShortage(tx: Db, orgId: string, number: string, lines: number): Promise<void> {
-  const recipients = [...new Set([...(await findUserIdsWithPermission(tx, orgId, 'production.purchase.write')), ...(await findUserIdsWithPermission(tx, orgId, 'production.plan.write'))])];
+  const recipients = [
+    ...new Set([
+      ...(await findUserIdsWithPermission(tx, orgId, 'production.purchase.write')),
+      ...(await findUserIdsWithPermission(tx, orgId, 'production.plan.write')),
+    ]),
+  ];
   await notifyUsers(tx, orgId, recipients, {
     kind: 'production.stock.shortage',
     title: { zh: `欠料：${number} 有 ${lines} 行未能足额发出`, en: `Shortage: ${lines} line(s) of ${number} not fully issued` },
@@ -248,6 +281,12 @@ export async function reverseStockDocument(tx: Db, actor: Actor, documentId: str
     .update(prodStockDocs)
     .set({ reversedById: doc.id })
     .where(and(eq(prodStockDocs.orgId, actor.orgId), eq(prodStockDocs.id, original.id)));
-  await writeAudit(tx, actor, { action: 'production.stock.reverse', entity: 'prod_stock_doc', entityId: original.id, before: { number: original.number }, after: { reversal: number, reason: why } });
+  await writeAudit(tx, actor, {
+    action: 'production.stock.reverse',
+    entity: 'prod_stock_doc',
+    entityId: original.id,
+    before: { number: original.number },
+    after: { reversal: number, reason: why },
+  });
   return { doc, moves, shortages: [] };
 }

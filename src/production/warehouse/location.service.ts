@@ -24,7 +24,16 @@ export async function findLocations(db: Db, actor: Actor, includeRetired = true)
     .leftJoin(held, eq(held.locationId, prodLocations.id))
     .where(and(eq(prodLocations.orgId, actor.orgId), ...(includeRetired ? [] : [eq(prodLocations.isActive, true)])))
     .orderBy(asc(prodLocations.sort), asc(prodLocations.code));
-  return rows.map(({ l, n }) => ({ id: l.id, code: l.code, name: l.name, kind: l.kind, isActive: l.isActive, sort: l.sort, version: l.version, stockLines: n ?? 0 }));
+  return rows.map(({ l, n }) => ({
+    id: l.id,
+    code: l.code,
+    name: l.name,
+    kind: l.kind,
+    isActive: l.isActive,
+    sort: l.sort,
+    version: l.version,
+    stockLines: n ?? 0,
+  }));
 }
 
 async function getLocationRow(db: Db, orgId: string, id: string): Promise<LocationRow> {
@@ -55,7 +64,14 @@ export async function createLocation(db: Db, actor: Actor, input: LocationBody):
   }
 }
 
-async function changeLocation(db: Db, actor: Actor, id: string, version: number, set: Partial<Pick<LocationRow, 'name' | 'kind' | 'sort' | 'isActive'>>, action: string) {
+async function changeLocation(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  set: Partial<Pick<LocationRow, 'name' | 'kind' | 'sort' | 'isActive'>>,
+  action: string,
+) {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -70,7 +86,11 @@ async function changeLocation(db: Db, actor: Actor, id: string, version: number,
         .select({ n: sql<number>`count(*)::int` })
         .from(prodStockBalances)
         .where(and(eq(prodStockBalances.orgId, actor.orgId), eq(prodStockBalances.locationId, id), ne(prodStockBalances.onHand, 0)));
-      if (stock.n > 0) throw invalidState(`${before.name}还有 ${stock.n} 项库存，须先调拨或出库才能停用`, `${before.name} still holds ${stock.n} stock line(s); move or issue them first`);
+      if (stock.n > 0)
+        throw invalidState(
+          `${before.name}还有 ${stock.n} 项库存，须先调拨或出库才能停用`,
+          `${before.name} still holds ${stock.n} stock line(s); move or issue them first`,
+        );
     }
     const [row] = await tx
       .update(prodLocations)
@@ -94,7 +114,8 @@ export async function retireLocation(db: Db, actor: Actor, id: string, version: 
   const row = await getLocationRow(db, actor.orgId, id);
   if (!row.isActive) throw invalidState('该库位已停用', 'This location is already retired');
   // Documents that name no location post to the main warehouse (a daily report's 进仓, say).
-  if (row.code === MAIN_LOCATION_CODE) throw invalidState('主仓库是未指定库位时的默认库位，不能停用', 'The main warehouse is where documents without a location post; it cannot be retired');
+  if (row.code === MAIN_LOCATION_CODE)
+    throw invalidState('主仓库是未指定库位时的默认库位，不能停用', 'The main warehouse is where documents without a location post; it cannot be retired');
   return changeLocation(db, actor, id, version, { isActive: false }, 'production.location.retire');
 }
 

@@ -36,7 +36,11 @@ export async function findShipmentOptions(db: Db, actor: Actor, month: string): 
     .innerJoin(prodItems, and(eq(prodItems.orgId, prodOrderLines.orgId), eq(prodItems.id, prodOrderLines.itemId)))
     .where(and(eq(prodShipments.orgId, actor.orgId), gte(prodShipments.plannedOn, monthStart(month)), lte(prodShipments.plannedOn, monthEnd(month))))
     .orderBy(asc(prodShipments.plannedOn), asc(prodOrders.customer));
-  const issued = await issuedAgainst(db, actor.orgId, rows.map((r) => r.id));
+  const issued = await issuedAgainst(
+    db,
+    actor.orgId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, issued: issued.get(r.id) ?? 0 }));
 }
 
@@ -46,7 +50,14 @@ async function issuedAgainst(db: Db, orgId: string, shipmentIds: string[]): Prom
     .select({ id: prodStockDocs.referenceId, qty: sql<number>`coalesce(sum(-${prodStockMoves.qty}), 0)::float8` })
     .from(prodStockDocs)
     .innerJoin(prodStockMoves, and(eq(prodStockMoves.orgId, prodStockDocs.orgId), eq(prodStockMoves.docId, prodStockDocs.id)))
-    .where(and(eq(prodStockDocs.orgId, orgId), eq(prodStockDocs.referenceType, SHIPMENT_REF), inArray(prodStockDocs.referenceId, shipmentIds), isNull(prodStockDocs.reversedById)))
+    .where(
+      and(
+        eq(prodStockDocs.orgId, orgId),
+        eq(prodStockDocs.referenceType, SHIPMENT_REF),
+        inArray(prodStockDocs.referenceId, shipmentIds),
+        isNull(prodStockDocs.reversedById),
+      ),
+    )
     .groupBy(prodStockDocs.referenceId);
   return new Map(rows.map((r) => [r.id!, Number(r.qty)]));
 }
@@ -54,7 +65,13 @@ async function issuedAgainst(db: Db, orgId: string, shipmentIds: string[]): Prom
 export async function postShipmentIssue(db: Db, actor: Actor, input: ShipmentIssueBody, now: Date): Promise<PostedStockDoc> {
   requireAccess(actor, 'production.stock.write');
   const [shipment] = await db
-    .select({ id: prodShipments.id, itemId: prodOrderLines.itemId, customer: prodOrders.customer, salesSheetNumber: prodOrders.salesSheetNumber, orderNumber: prodOrders.number })
+    .select({
+      id: prodShipments.id,
+      itemId: prodOrderLines.itemId,
+      customer: prodOrders.customer,
+      salesSheetNumber: prodOrders.salesSheetNumber,
+      orderNumber: prodOrders.number,
+    })
     .from(prodShipments)
     .innerJoin(prodOrderLines, and(eq(prodOrderLines.orgId, prodShipments.orgId), eq(prodOrderLines.id, prodShipments.orderLineId)))
     .innerJoin(prodOrders, and(eq(prodOrders.orgId, prodOrderLines.orgId), eq(prodOrders.id, prodOrderLines.orderId)))

@@ -61,10 +61,15 @@ export async function findStockDocuments(db: Db, actor: Actor, q: DocumentListQu
     : [];
   const byDoc = new Map(sums.map((s) => [s.docId, s]));
   // A page past the last row still says how many there are.
-  const total = rows[0]?.total ?? (q.offset ? (await countDocuments(db, where)) : 0);
+  const total = rows[0]?.total ?? (q.offset ? await countDocuments(db, where) : 0);
   return {
     total,
-    rows: rows.map(({ total: _t, reversedById, ...r }) => ({ ...r, isReversed: reversedById !== null, lines: byDoc.get(r.id)?.lines ?? 0, qty: Number(byDoc.get(r.id)?.qty ?? 0) })),
+    rows: rows.map(({ total: _t, reversedById, ...r }) => ({
+      ...r,
+      isReversed: reversedById !== null,
+      lines: byDoc.get(r.id)?.lines ?? 0,
+      qty: Number(byDoc.get(r.id)?.qty ?? 0),
+    })),
   };
 }
 

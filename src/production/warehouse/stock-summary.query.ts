@@ -25,7 +25,13 @@ export async function findStockSummary(db: Db, actor: Actor, q: StockSummaryQuer
   const here = db
     .select({ itemId: prodStockBalances.itemId, onHand: sql<number>`sum(${prodStockBalances.onHand})::float8`.as('here_on_hand') })
     .from(prodStockBalances)
-    .where(and(eq(prodStockBalances.orgId, orgId), eq(prodStockBalances.locationId, q.locationId ?? '00000000-0000-0000-0000-000000000000'), ne(prodStockBalances.onHand, 0)))
+    .where(
+      and(
+        eq(prodStockBalances.orgId, orgId),
+        eq(prodStockBalances.locationId, q.locationId ?? '00000000-0000-0000-0000-000000000000'),
+        ne(prodStockBalances.onHand, 0),
+      ),
+    )
     .groupBy(prodStockBalances.itemId)
     .as('here');
   const onHand = sql<number>`coalesce(${total.onHand}, 0)`;

@@ -12,7 +12,12 @@ const name = z.string().trim().min(1).max(100);
 
 export const LocationBody = z.object({ code, name, kind: z.enum(LOCATION_KINDS).optional(), sort: z.number().int().optional() });
 export type LocationBody = z.infer<typeof LocationBody>;
-export const LocationChange = z.object({ version: z.number().int(), name: name.optional(), kind: z.enum(LOCATION_KINDS).optional(), sort: z.number().int().optional() });
+export const LocationChange = z.object({
+  version: z.number().int(),
+  name: name.optional(),
+  kind: z.enum(LOCATION_KINDS).optional(),
+  sort: z.number().int().optional(),
+});
 export type LocationChange = z.infer<typeof LocationChange>;
 export const LocationVersion = z.object({ version: z.number().int() });
 
@@ -134,7 +139,10 @@ export const ShipmentIssueBody = z.object({
   shipmentId: z.uuid(),
   docDate: z.iso.date().optional(),
   note: z.string().max(2000).optional(),
-  lines: z.array(z.object({ locationId: z.uuid().nullish(), lot: z.string().trim().max(60).nullish(), qty })).min(1).max(100),
+  lines: z
+    .array(z.object({ locationId: z.uuid().nullish(), lot: z.string().trim().max(60).nullish(), qty }))
+    .min(1)
+    .max(100),
 });
 export type ShipmentIssueBody = z.infer<typeof ShipmentIssueBody>;
 

@@ -32,33 +32,56 @@ const LocationRowOut = LocationView.omit({ stockLines: true });
 export const warehouseOpsRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/production/locations',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '库位 Locations', querystring: z.object({ active: z.enum(['true', 'false']).optional() }), response: { 200: z.array(LocationView) } } },
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '库位 Locations',
+        querystring: z.object({ active: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.array(LocationView) },
+      },
+    },
     async (req) => findLocations(ctx.db, actorOf(req), req.query.active !== 'true'),
   );
   app.post(
     '/production/locations',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '新增库位 Add a location', body: LocationBody, response: { 201: LocationRowOut } } },
+    {
+      config: { permission: 'production.stock.write' },
+      schema: { tags, summary: '新增库位 Add a location', body: LocationBody, response: { 201: LocationRowOut } },
+    },
     async (req, reply) => reply.code(201).send(await createLocation(ctx.db, actorOf(req), req.body)),
   );
   app.patch(
     '/production/locations/:id',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '修改库位 Rename a location or change its kind', params: IdParams, body: LocationChange, response: { 200: LocationRowOut } } },
+    {
+      config: { permission: 'production.stock.write' },
+      schema: { tags, summary: '修改库位 Rename a location or change its kind', params: IdParams, body: LocationChange, response: { 200: LocationRowOut } },
+    },
     async (req) => updateLocation(ctx.db, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/production/locations/:id/retire',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '停用库位（须无库存） Retire an empty location', params: IdParams, body: LocationVersion, response: { 200: LocationRowOut } } },
+    {
+      config: { permission: 'production.stock.write' },
+      schema: { tags, summary: '停用库位（须无库存） Retire an empty location', params: IdParams, body: LocationVersion, response: { 200: LocationRowOut } },
+    },
     async (req) => retireLocation(ctx.db, actorOf(req), req.params.id, req.body.version),
   );
   app.post(
     '/production/locations/:id/reactivate',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '启用库位 Reactivate a location', params: IdParams, body: LocationVersion, response: { 200: LocationRowOut } } },
+    {
+      config: { permission: 'production.stock.write' },
+      schema: { tags, summary: '启用库位 Reactivate a location', params: IdParams, body: LocationVersion, response: { 200: LocationRowOut } },
+    },
     async (req) => reactivateLocation(ctx.db, actorOf(req), req.params.id, req.body.version),
   );
 
   app.get(
     '/production/stock-documents',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '仓库单据列表 Warehouse documents, filtered and paged', querystring: DocumentListQuery, response: { 200: DocumentPage } } },
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, summary: '仓库单据列表 Warehouse documents, filtered and paged', querystring: DocumentListQuery, response: { 200: DocumentPage } },
+    },
     async (req) => {
       const q = req.query;
       if (q.from && q.to && q.to < q.from) throw invalidField('to', '结束日期早于开始日期', 'ends before it starts');
@@ -67,24 +90,57 @@ export const warehouseOpsRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/production/stock-documents/:id/context',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '单据的经办人、车间、冲销关系、供应商 Who, where and what a document reverses', params: IdParams, response: { 200: DocumentContext } } },
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '单据的经办人、车间、冲销关系、供应商 Who, where and what a document reverses',
+        params: IdParams,
+        response: { 200: DocumentContext },
+      },
+    },
     async (req) => getDocumentContext(ctx.db, actorOf(req), req.params.id),
   );
 
   app.get(
     '/production/stock/summary',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '按物料的库存与最高/最低/安全库存 On hand per item with its standards', querystring: StockSummaryQuery, response: { 200: StockSummaryPage } } },
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '按物料的库存与最高/最低/安全库存 On hand per item with its standards',
+        querystring: StockSummaryQuery,
+        response: { 200: StockSummaryPage },
+      },
+    },
     async (req) => findStockSummary(ctx.db, actorOf(req), req.query),
   );
   app.get(
     '/production/items/:id/stock-card',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '库存台账 The stock card of an item', params: IdParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(5000).optional() }), response: { 200: StockCard } } },
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '库存台账 The stock card of an item',
+        params: IdParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(5000).optional() }),
+        response: { 200: StockCard },
+      },
+    },
     async (req) => getStockCard(ctx.db, actorOf(req), req.params.id, req.query.limit),
   );
 
   app.get(
     '/production/shipment-issues/options',
-    { config: { permission: 'production.read' }, schema: { tags, summary: '可出库的出货计划行 Shipment lines of a month', querystring: z.object({ month: z.string() }), response: { 200: z.array(ShipmentOption) } } },
+    {
+      config: { permission: 'production.read' },
+      schema: {
+        tags,
+        summary: '可出库的出货计划行 Shipment lines of a month',
+        querystring: z.object({ month: z.string() }),
+        response: { 200: z.array(ShipmentOption) },
+      },
+    },
     async (req) => {
       if (!isMonth(req.query.month)) throw invalidField('month', '月份格式应为 YYYY-MM', 'expected YYYY-MM');
       return findShipmentOptions(ctx.db, actorOf(req), req.query.month);
@@ -92,7 +148,10 @@ export const warehouseOpsRoutes: RouteModule = (app, ctx) => {
   );
   app.post(
     '/production/shipment-issues',
-    { config: { permission: 'production.stock.write' }, schema: { tags, summary: '销售出库 Issue finished goods for a shipment', body: ShipmentIssueBody, response: { 201: StockDocView } } },
+    {
+      config: { permission: 'production.stock.write' },
+      schema: { tags, summary: '销售出库 Issue finished goods for a shipment', body: ShipmentIssueBody, response: { 201: StockDocView } },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       requireAccess(actor, 'production.stock.write');

@@ -68,14 +68,28 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
     await post({ kind: 'transfer', purpose: 'transfer', lines: [{ itemId: p.items.cork, qty: 300, locationId: raw.id, lot: 'L1', toLocationId: main.id }] });
     const retired = await retireLocation(db, keeper, raw.id, raw.version);
     expect(retired.isActive).toBe(false);
-    await expect(post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId: p.items.cork, qty: 1, locationId: raw.id }] })).rejects.toMatchObject({ details: [{ field: 'lines.0.locationId' }] });
+    await expect(post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId: p.items.cork, qty: 1, locationId: raw.id }] })).rejects.toMatchObject({
+      details: [{ field: 'lines.0.locationId' }],
+    });
     await expect(retireLocation(db, keeper, main.id, main.version)).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect((await findLocations(db, keeper)).find((l) => l.id === main.id)?.stockLines).toBeGreaterThan(0);
   });
 
   it('PP-16 documents are found by kind, purpose, date, item, workshop, reference and number, paged past 100 rows', async () => {
-    for (let i = 0; i < 110; i++) await post({ kind: 'receipt', purpose: 'purchase', reference: { type: 'purchase_plan', number: `CGJH-2026-${i % 2 ? '0007' : '0008'}` }, lines: [{ itemId: p.items.bottle, qty: 1 }] }, new Date('2026-03-21T02:00:00Z'));
-    await post({ kind: 'issue', purpose: 'requisition', workshopId: p.workshops.fill, lines: [{ itemId: p.items.cork, qty: 5 }] }, new Date('2026-03-22T02:00:00Z'));
+    for (let i = 0; i < 110; i++)
+      await post(
+        {
+          kind: 'receipt',
+          purpose: 'purchase',
+          reference: { type: 'purchase_plan', number: `CGJH-2026-${i % 2 ? '0007' : '0008'}` },
+          lines: [{ itemId: p.items.bottle, qty: 1 }],
+        },
+        new Date('2026-03-21T02:00:00Z'),
+      );
+    await post(
+      { kind: 'issue', purpose: 'requisition', workshopId: p.workshops.fill, lines: [{ itemId: p.items.cork, qty: 5 }] },
+      new Date('2026-03-22T02:00:00Z'),
+    );
     const page = await findStockDocuments(db, keeper, { kind: 'receipt', purpose: 'purchase', limit: 50, offset: 100 });
     expect(page.total).toBeGreaterThanOrEqual(111);
     expect(page.rows.length).toBe(page.total - 100);
@@ -89,7 +103,12 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
   it('PP-16 a document’s page knows who posted it and its reversal both ways; a count shows what the books said', async () => {
     const wrong = await post({ kind: 'receipt', purpose: 'return', workshopId: p.workshops.fill, lines: [{ itemId: p.items.cork, qty: 7 }] });
     const reversal = await db.transaction((tx) => reverseStockDocument(tx, keeper, wrong.doc.id, '退料数量录错', NOW));
-    expect(await getDocumentContext(db, keeper, wrong.doc.id)).toMatchObject({ postedByName: '测试 warehouse', workshopName: '灌装车间', reversedByNumber: reversal.doc.number, reversedByNote: '退料数量录错' });
+    expect(await getDocumentContext(db, keeper, wrong.doc.id)).toMatchObject({
+      postedByName: '测试 warehouse',
+      workshopName: '灌装车间',
+      reversedByNumber: reversal.doc.number,
+      reversedByNote: '退料数量录错',
+    });
     expect(await getDocumentContext(db, keeper, reversal.doc.id)).toMatchObject({ reversesNumber: wrong.doc.number });
     const count = await post({ kind: 'count', purpose: 'count', lines: [{ itemId: p.items.base, qty: 19990 }] });
     expect((await getDocumentContext(db, keeper, count.doc.id)).bookQty).toEqual([20000]);
@@ -123,7 +142,13 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
       ['MAIN', '主仓库', 'P1', '', null, 60110, 60000],
       ['MAIN', '主仓库', 'NOPE', '', null, 1, 1],
     ]);
-    const err = await importExcelTable(db, testRegistry.excelTables, keeper, { name: 'production-stock-count', fileName: 'count.xlsx', buffer: bad, locale: 'zh-CN', now: NOW }).catch((e) => e);
+    const err = await importExcelTable(db, testRegistry.excelTables, keeper, {
+      name: 'production-stock-count',
+      fileName: 'count.xlsx',
+      buffer: bad,
+      locale: 'zh-CN',
+      now: NOW,
+    }).catch((e) => e);
     expect(err).toMatchObject({ code: 'IMPORT_FAILED', details: [{ row: 3, column: '物料编码' }] });
     expect((await findStockDocuments(db, keeper, { kind: 'count' })).total).toBe(before.total);
     const good = await countWorkbook([
@@ -131,7 +156,13 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
       ['MAIN', '主仓库', 'C1', '', null, 1000, null],
       ['MAIN', '主仓库', 'B1', '', null, 19990, 19990],
     ]);
-    const summary = await importExcelTable(db, testRegistry.excelTables, keeper, { name: 'production-stock-count', fileName: 'count.xlsx', buffer: good, locale: 'zh-CN', now: NOW });
+    const summary = await importExcelTable(db, testRegistry.excelTables, keeper, {
+      name: 'production-stock-count',
+      fileName: 'count.xlsx',
+      buffer: good,
+      locale: 'zh-CN',
+      now: NOW,
+    });
     expect(summary).toEqual({ inserted: 2, updated: 1 });
     const after = await findStockDocuments(db, keeper, { kind: 'count' });
     expect(after.total).toBe(before.total + 1);
@@ -141,7 +172,12 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
 
   it('PP-16 finished goods go out against a line of the shipment plan; the line shows what the warehouse issued', async () => {
     await post({ kind: 'receipt', purpose: 'production', workshopId: p.workshops.pack, lines: [{ itemId: p.items.wine, qty: 400 }] });
-    const order = await createOrder(db, p.market, { kind: 'contract', customer: '华北糖酒', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 300, requestedShipOn: '2026-04-10' }] }, NOW);
+    const order = await createOrder(
+      db,
+      p.market,
+      { kind: 'contract', customer: '华北糖酒', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 300, requestedShipOn: '2026-04-10' }] },
+      NOW,
+    );
     for (const [who, party] of [
       [p.planner, 'production'],
       [p.reviewer, 'quality'],
@@ -150,7 +186,14 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
       await recordReviewOpinion(db, who, order.id, { party, opinion: '同意', isAgreed: true }, NOW);
     }
     const o = await getOrder(db, p.market, order.id);
-    const concluded = await concludeReview(db, workflows, p.market, order.id, { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 300, agreedShipOn: '2026-04-10' })) }, NOW);
+    const concluded = await concludeReview(
+      db,
+      workflows,
+      p.market,
+      order.id,
+      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 300, agreedShipOn: '2026-04-10' })) },
+      NOW,
+    );
     const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
     await approveDocument(db, workflows, p.gm, doc.id, { version: doc.version, opinion: '同意' }, NOW);
     const [shipment] = await findShipmentOptions(db, keeper, '2026-04');
@@ -158,7 +201,9 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
     const issued = await postShipmentIssue(db, keeper, { shipmentId: shipment.id, lines: [{ qty: 300 }] }, NOW);
     expect(issued.doc).toMatchObject({ kind: 'issue', purpose: 'shipment', referenceType: 'shipment', referenceId: shipment.id });
     expect((await findShipmentOptions(db, keeper, '2026-04'))[0].issued).toBe(300);
-    await expect(postShipmentIssue(db, keeper, { shipmentId: '00000000-0000-4000-8000-000000000000', lines: [{ qty: 1 }] }, NOW)).rejects.toMatchObject({ details: [{ field: 'shipmentId' }] });
+    await expect(postShipmentIssue(db, keeper, { shipmentId: '00000000-0000-4000-8000-000000000000', lines: [{ qty: 1 }] }, NOW)).rejects.toMatchObject({
+      details: [{ field: 'shipmentId' }],
+    });
     await db.transaction((tx) => reverseStockDocument(tx, keeper, issued.doc.id, '发错客户', NOW));
     expect((await findShipmentOptions(db, keeper, '2026-04'))[0].issued).toBe(0);
   });

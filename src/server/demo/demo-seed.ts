@@ -6,7 +6,17 @@ import type { DemoOrg, Registry } from '#core/http';
 import { createOrganisation, organisations, userRoles, users } from '#core/org';
 import { ensurePlatformOrganisation, OPERATOR_ROLE } from '#core/platform';
 import { eq, ne } from 'drizzle-orm';
-import { DEMO_PASSWORD, type DemoUser, DISTRICT_USERS, districtSeed, PLANT_USERS, plantSeed, SCHOOL_USERS, schoolSeed, type TemplateOrgSeed } from './demo-orgs';
+import {
+  DEMO_PASSWORD,
+  type DemoUser,
+  DISTRICT_USERS,
+  districtSeed,
+  PLANT_USERS,
+  plantSeed,
+  SCHOOL_USERS,
+  schoolSeed,
+  type TemplateOrgSeed,
+} from './demo-orgs';
 
 export interface DemoLogin {
   organisation: string;
@@ -68,9 +78,17 @@ async function seedOperator(db: Db, registry: Registry, passwordHash: string): P
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, DEMO_OPERATOR.username));
   if (taken) return [];
   await db.transaction(async (tx) => {
-    const [row] = await tx.insert(users).values({ orgId: platform.id, ...DEMO_OPERATOR, passwordHash }).returning({ id: users.id });
+    const [row] = await tx
+      .insert(users)
+      .values({ orgId: platform.id, ...DEMO_OPERATOR, passwordHash })
+      .returning({ id: users.id });
     await tx.insert(userRoles).values({ orgId: platform.id, userId: row.id, roleCode: OPERATOR_ROLE });
-    await writeAudit(tx, systemActor(platform.id), { action: 'seed.demo', entity: 'organisation', entityId: platform.id, after: { name: PLATFORM_NAME, people: 1 } });
+    await writeAudit(tx, systemActor(platform.id), {
+      action: 'seed.demo',
+      entity: 'organisation',
+      entityId: platform.id,
+      after: { name: PLATFORM_NAME, people: 1 },
+    });
   });
   return [{ organisation: PLATFORM_NAME, ...DEMO_OPERATOR, roles: [OPERATOR_ROLE] }];
 }

@@ -91,4 +91,5 @@ export const CODE_LABELS: Record<string, Text> = {
 };
 
 /** The label of a code in the export's language; anything else as it is. */
-export const labelOfCode = (value: unknown, locale: 'zh-CN' | 'en'): unknown => (typeof value === 'string' && Object.hasOwn(CODE_LABELS, value) ? (locale === 'en' ? CODE_LABELS[value].en : CODE_LABELS[value].zh) : value);
+export const labelOfCode = (value: unknown, locale: 'zh-CN' | 'en'): unknown =>
+  typeof value === 'string' && Object.hasOwn(CODE_LABELS, value) ? (locale === 'en' ? CODE_LABELS[value].en : CODE_LABELS[value].zh) : value;

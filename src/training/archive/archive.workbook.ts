@@ -23,10 +23,16 @@ export async function buildArchiveWorkbook(sheets: ArchiveSheet[], locale: 'zh-C
   const workbook = new Excel.Workbook();
   workbook.creator = 'Zhidu';
   for (const s of sheets) {
-    const sheet = workbook.addWorksheet(pick(s.name).replace(/[[\]:*?/\\]/g, '_').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const sheet = workbook.addWorksheet(
+      pick(s.name)
+        .replace(/[[\]:*?/\\]/g, '_')
+        .slice(0, 31),
+      { views: [{ state: 'frozen', ySplit: 1 }] },
+    );
     sheet.columns = s.columns.map((c) => ({ header: pick(c.header), key: c.key, width: c.width ?? 14 }));
     sheet.getRow(1).font = { bold: true };
-    const cell = (key: string, v: Cell) => (typeof v === 'boolean' ? pick(v ? { zh: '是', en: 'Yes' } : { zh: '否', en: 'No' }) : CODE_COLUMNS.has(key) ? (labelOfCode(v, locale) as Cell) : v);
+    const cell = (key: string, v: Cell) =>
+      typeof v === 'boolean' ? pick(v ? { zh: '是', en: 'Yes' } : { zh: '否', en: 'No' }) : CODE_COLUMNS.has(key) ? (labelOfCode(v, locale) as Cell) : v;
     for (const r of s.rows) sheet.addRow(s.columns.map((c) => cell(c.key, r[c.key])));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

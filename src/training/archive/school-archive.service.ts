@@ -33,17 +33,37 @@ export async function getSchoolArchive(db: Db, actor: Actor, schoolYear: string,
     findCreditSummaries(db, actor, schoolYear, now),
     findAssessments(db, actor, schoolYear),
     findMentorPairs(db, actor, { schoolYear }),
-    db.select().from(activities).where(and(eq(activities.orgId, org), eq(activities.schoolYear, schoolYear))),
-    db.select().from(assignments).where(and(eq(assignments.orgId, org), eq(assignments.schoolYear, schoolYear))),
-    db.select().from(termHonours).where(and(eq(termHonours.orgId, org), eq(termHonours.schoolYear, schoolYear), eq(termHonours.state, 'confirmed'))),
-    db.select().from(termSummaries).where(and(eq(termSummaries.orgId, org), eq(termSummaries.schoolYear, schoolYear))),
+    db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.orgId, org), eq(activities.schoolYear, schoolYear))),
+    db
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.orgId, org), eq(assignments.schoolYear, schoolYear))),
+    db
+      .select()
+      .from(termHonours)
+      .where(and(eq(termHonours.orgId, org), eq(termHonours.schoolYear, schoolYear), eq(termHonours.state, 'confirmed'))),
+    db
+      .select()
+      .from(termSummaries)
+      .where(and(eq(termSummaries.orgId, org), eq(termSummaries.schoolYear, schoolYear))),
   ]);
-  const counts = await countSessionAttendance(db, org, sessions.map((s) => s.id));
+  const counts = await countSessionAttendance(
+    db,
+    org,
+    sessions.map((s) => s.id),
+  );
   const teacherName = new Map(teachers.map((t) => [t.id, t.name]));
   return {
     schoolYear,
     leadershipGroup: teachers.filter((t) => t.leadershipRole).map((t) => ({ name: t.name, role: t.leadershipRole, title: t.title })),
-    rules: { creditsPerYear: policy.training.creditsPerYear, unexcusedAbsenceLimit: policy.training.unexcusedAbsenceLimit, standingSchedule: policy.training.standingSchedule },
+    rules: {
+      creditsPerYear: policy.training.creditsPerYear,
+      unexcusedAbsenceLimit: policy.training.unexcusedAbsenceLimit,
+      standingSchedule: policy.training.standingSchedule,
+    },
     plans,
     sessions: sessions.map((s) => ({ ...s, attendance: counts.get(s.id) ?? { present: 0, absent: 0, excused: 0 } })),
     leave,

@@ -34,27 +34,75 @@ export async function getTeacherArchive(db: Db, actor: Actor, teacherId: string,
   const range = schoolYearRange(schoolYear);
   const org = actor.orgId;
   const sessions = await findSessionRows(db, org, range);
-  const attendance = (await findAttendanceRows(db, org, sessions.map((s) => s.id))).filter((a) => a.teacherId === teacherId);
+  const attendance = (
+    await findAttendanceRows(
+      db,
+      org,
+      sessions.map((s) => s.id),
+    )
+  ).filter((a) => a.teacherId === teacherId);
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
   const [credits, leave, claims, notes, ones, subs, pairs, hours, rounds, honours, policy] = await Promise.all([
     getTeacherCredits(db, actor, teacherId, schoolYear, now),
-    db.select().from(trainingLeaveRequests).where(and(eq(trainingLeaveRequests.orgId, org), eq(trainingLeaveRequests.teacherId, teacherId))),
-    db.select().from(creditClaims).where(and(eq(creditClaims.orgId, org), eq(creditClaims.teacherId, teacherId), eq(creditClaims.schoolYear, schoolYear))),
-    db.select().from(studyNotes).where(and(eq(studyNotes.orgId, org), eq(studyNotes.teacherId, teacherId))),
-    db.select().from(fourOnes).where(and(eq(fourOnes.orgId, org), eq(fourOnes.teacherId, teacherId), eq(fourOnes.schoolYear, schoolYear))),
+    db
+      .select()
+      .from(trainingLeaveRequests)
+      .where(and(eq(trainingLeaveRequests.orgId, org), eq(trainingLeaveRequests.teacherId, teacherId))),
+    db
+      .select()
+      .from(creditClaims)
+      .where(and(eq(creditClaims.orgId, org), eq(creditClaims.teacherId, teacherId), eq(creditClaims.schoolYear, schoolYear))),
+    db
+      .select()
+      .from(studyNotes)
+      .where(and(eq(studyNotes.orgId, org), eq(studyNotes.teacherId, teacherId))),
+    db
+      .select()
+      .from(fourOnes)
+      .where(and(eq(fourOnes.orgId, org), eq(fourOnes.teacherId, teacherId), eq(fourOnes.schoolYear, schoolYear))),
     db
       .select({ s: submissions, title: assignments.title, kind: assignments.kind, dueOn: assignments.dueOn, schoolYear: assignments.schoolYear })
       .from(submissions)
       .innerJoin(assignments, and(eq(assignments.orgId, submissions.orgId), eq(assignments.id, submissions.assignmentId)))
       .where(and(eq(submissions.orgId, org), eq(submissions.teacherId, teacherId))),
-    db.select().from(mentorPairs).where(and(eq(mentorPairs.orgId, org), or(eq(mentorPairs.mentorId, teacherId), eq(mentorPairs.menteeId, teacherId)))),
-    db.select().from(backboneHours).where(and(eq(backboneHours.orgId, org), eq(backboneHours.teacherId, teacherId))),
-    db.select().from(evaluationRounds).where(and(eq(evaluationRounds.orgId, org), eq(evaluationRounds.schoolYear, schoolYear))),
-    db.select().from(termHonours).where(and(eq(termHonours.orgId, org), eq(termHonours.teacherId, teacherId), eq(termHonours.schoolYear, schoolYear), eq(termHonours.state, 'confirmed'))),
+    db
+      .select()
+      .from(mentorPairs)
+      .where(and(eq(mentorPairs.orgId, org), or(eq(mentorPairs.mentorId, teacherId), eq(mentorPairs.menteeId, teacherId)))),
+    db
+      .select()
+      .from(backboneHours)
+      .where(and(eq(backboneHours.orgId, org), eq(backboneHours.teacherId, teacherId))),
+    db
+      .select()
+      .from(evaluationRounds)
+      .where(and(eq(evaluationRounds.orgId, org), eq(evaluationRounds.schoolYear, schoolYear))),
+    db
+      .select()
+      .from(termHonours)
+      .where(and(eq(termHonours.orgId, org), eq(termHonours.teacherId, teacherId), eq(termHonours.schoolYear, schoolYear), eq(termHonours.state, 'confirmed'))),
     getPolicy(db, org),
   ]);
-  const pairRecords = pairs.length ? await db.select().from(mentorRecords).where(and(eq(mentorRecords.orgId, org), inArray(mentorRecords.pairId, pairs.map((p) => p.id)))) : [];
-  const forms = rounds.length ? await db.select().from(evaluations).where(and(eq(evaluations.orgId, org), eq(evaluations.teacherId, teacherId))) : [];
+  const pairRecords = pairs.length
+    ? await db
+        .select()
+        .from(mentorRecords)
+        .where(
+          and(
+            eq(mentorRecords.orgId, org),
+            inArray(
+              mentorRecords.pairId,
+              pairs.map((p) => p.id),
+            ),
+          ),
+        )
+    : [];
+  const forms = rounds.length
+    ? await db
+        .select()
+        .from(evaluations)
+        .where(and(eq(evaluations.orgId, org), eq(evaluations.teacherId, teacherId)))
+    : [];
   const assessment = hasPermission(actor, 'training.read')
     ? (await findAssessments(db, actor, schoolYear)).find((a) => a.teacherId === teacherId)
     : (await findMyAssessments(db, actor)).find((a) => a.schoolYear === schoolYear);
@@ -66,21 +114,45 @@ export async function getTeacherArchive(db: Db, actor: Actor, teacherId: string,
     sessions: attendance
       .map((a) => {
         const s = sessionById.get(a.sessionId)!;
-        return { sessionId: s.id, date: s.sessionDate, title: s.title, category: s.category, isCentralised: s.isCentralised, status: a.status, lateMinutes: a.lateMinutes, leftEarlyMinutes: a.leftEarlyMinutes, source: a.source };
+        return {
+          sessionId: s.id,
+          date: s.sessionDate,
+          title: s.title,
+          category: s.category,
+          isCentralised: s.isCentralised,
+          status: a.status,
+          lateMinutes: a.lateMinutes,
+          leftEarlyMinutes: a.leftEarlyMinutes,
+          source: a.source,
+        };
       })
       .sort((a, b) => a.date.localeCompare(b.date)),
     attendance: attendanceSummaryOf(attendance),
     credits,
-    leave: leave.filter((l) => sessionById.has(l.sessionId)).map((l) => ({ ...l, sessionTitle: sessionById.get(l.sessionId)!.title, sessionDate: sessionById.get(l.sessionId)!.sessionDate })),
+    leave: leave
+      .filter((l) => sessionById.has(l.sessionId))
+      .map((l) => ({ ...l, sessionTitle: sessionById.get(l.sessionId)!.title, sessionDate: sessionById.get(l.sessionId)!.sessionDate })),
     claims,
     notes: notes.filter((n) => inYear(n.weekStart)),
     fourOnes: ones,
     submissions: subs.filter((s) => s.schoolYear === schoolYear).map((s) => ({ ...s.s, title: s.title, kind: s.kind, dueOn: s.dueOn })),
     mentoring: pairs
       .filter((p) => p.schoolYear === schoolYear)
-      .map((p) => ({ ...p, role: p.mentorId === teacherId ? ('mentor' as const) : ('mentee' as const), records: pairRecords.filter((r) => r.pairId === p.id) })),
+      .map((p) => ({
+        ...p,
+        role: p.mentorId === teacherId ? ('mentor' as const) : ('mentee' as const),
+        records: pairRecords.filter((r) => r.pairId === p.id),
+      })),
     backbone: hours,
-    evaluations: rounds.map((r) => ({ roundId: r.id, title: r.title, term: r.term, ...weightedScoreOf(forms.filter((f) => f.roundId === r.id), policy.training.evaluationWeights) })),
+    evaluations: rounds.map((r) => ({
+      roundId: r.id,
+      title: r.title,
+      term: r.term,
+      ...weightedScoreOf(
+        forms.filter((f) => f.roundId === r.id),
+        policy.training.evaluationWeights,
+      ),
+    })),
     honours,
     assessment: assessment ?? null,
     files,

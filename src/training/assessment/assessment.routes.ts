@@ -36,7 +36,15 @@ const assessmentSheet = defineSheet({
 export const assessmentRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/training/assessments',
-    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '年度考核 Yearly assessment (ST-7)', querystring: z.object({ schoolYear: SchoolYear.optional(), verdict: z.enum(['qualified', 'unqualified']).optional() }), response: { 200: z.array(AssessmentViewSchema) } } },
+    {
+      config: { permission: 'training.read' },
+      schema: {
+        tags: ['training'],
+        summary: '年度考核 Yearly assessment (ST-7)',
+        querystring: z.object({ schoolYear: SchoolYear.optional(), verdict: z.enum(['qualified', 'unqualified']).optional() }),
+        response: { 200: z.array(AssessmentViewSchema) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       return findAssessments(ctx.db, actor, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear), { verdict: req.query.verdict });
@@ -47,57 +55,103 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     '/training/assessments/confirm-qualified',
     {
       config: { permission: 'training.assess' },
-      schema: { tags: ['training'], summary: '批量确认合格 Confirm every qualified verdict with one opinion (issue 13)', body: z.object({ schoolYear: SchoolYear.optional(), opinion: z.string().max(1000).nullish() }), response: { 200: z.object({ confirmed: z.number() }) } },
+      schema: {
+        tags: ['training'],
+        summary: '批量确认合格 Confirm every qualified verdict with one opinion (issue 13)',
+        body: z.object({ schoolYear: SchoolYear.optional(), opinion: z.string().max(1000).nullish() }),
+        response: { 200: z.object({ confirmed: z.number() }) },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
-      return confirmQualifiedAssessments(ctx.db, actor, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.body.schoolYear), req.body, ctx.clock());
+      return confirmQualifiedAssessments(
+        ctx.db,
+        actor,
+        await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.body.schoolYear),
+        req.body,
+        ctx.clock(),
+      );
     },
   );
 
   app.post(
     '/training/assessments/compute',
-    { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '按制度计算考核结果 Compute the verdicts (ST-7)', body: z.object({ schoolYear: SchoolYear.optional() }), response: { 200: z.array(AssessmentViewSchema) } } },
+    {
+      config: { permission: 'training.assess' },
+      schema: {
+        tags: ['training'],
+        summary: '按制度计算考核结果 Compute the verdicts (ST-7)',
+        body: z.object({ schoolYear: SchoolYear.optional() }),
+        response: { 200: z.array(AssessmentViewSchema) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       return computeAssessments(ctx.db, actor, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.body.schoolYear), ctx.clock());
     },
   );
 
-  app.get('/training/assessments/export', { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '导出考核表 Export for the appraisal (Excel)', querystring: z.object({ schoolYear: SchoolYear.optional() }) } }, async (req, reply) => {
-    const actor = actorOf(req);
-    const year = await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear);
-    const rows = await findAssessments(ctx.db, actor, year);
-    const locale = requestLocale(req);
-    // The school's clock, not the server's (issue 13 item 10).
-    const offset = (await getPolicy(ctx.db, actor.orgId)).calendar.utcOffsetMinutes;
-    const body = await exportSheet(
-      assessmentSheet,
-      rows.map((r) => ({
-        schoolYear: r.schoolYear,
-        staffNo: r.staffNo,
-        name: r.teacherName,
-        group: r.groupName,
-        verdict: r.verdict,
-        credits: r.credits,
-        absences: r.unexcusedAbsences,
-        reasons: r.reasons.map((x) => `${x.clause}：${locale === 'en' ? x.summary.en : x.summary.zh}`).join('；'),
-        isConfirmed: r.state === 'confirmed',
-        confirmedAt: schoolTimeText(r.confirmedAt, offset),
-        confirmedBy: r.confirmedByName,
-      })),
-      locale,
-    );
-    return sendFile(reply, `校本培训考核-${year}.xlsx`, XLSX_MIME, body);
-  });
+  app.get(
+    '/training/assessments/export',
+    {
+      config: { permission: 'training.read' },
+      schema: { tags: ['training'], summary: '导出考核表 Export for the appraisal (Excel)', querystring: z.object({ schoolYear: SchoolYear.optional() }) },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const year = await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear);
+      const rows = await findAssessments(ctx.db, actor, year);
+      const locale = requestLocale(req);
+      // The school's clock, not the server's (issue 13 item 10).
+      const offset = (await getPolicy(ctx.db, actor.orgId)).calendar.utcOffsetMinutes;
+      const body = await exportSheet(
+        assessmentSheet,
+        rows.map((r) => ({
+          schoolYear: r.schoolYear,
+          staffNo: r.staffNo,
+          name: r.teacherName,
+          group: r.groupName,
+          verdict: r.verdict,
+          credits: r.credits,
+          absences: r.unexcusedAbsences,
+          reasons: r.reasons.map((x) => `${x.clause}：${locale === 'en' ? x.summary.en : x.summary.zh}`).join('；'),
+          isConfirmed: r.state === 'confirmed',
+          confirmedAt: schoolTimeText(r.confirmedAt, offset),
+          confirmedBy: r.confirmedByName,
+        })),
+        locale,
+      );
+      return sendFile(reply, `校本培训考核-${year}.xlsx`, XLSX_MIME, body);
+    },
+  );
 
-  app.get('/training/assessments/me', { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的考核结果 My verdicts', response: { 200: z.array(AssessmentViewSchema) } } }, async (req) => findMyAssessments(ctx.db, actorOf(req)));
+  app.get(
+    '/training/assessments/me',
+    {
+      config: { permission: 'training.self' },
+      schema: { tags: ['training'], summary: '我的考核结果 My verdicts', response: { 200: z.array(AssessmentViewSchema) } },
+    },
+    async (req) => findMyAssessments(ctx.db, actorOf(req)),
+  );
 
-  app.get('/training/assessments/:id', { schema: { tags: ['training'], summary: '考核结果 A verdict with its evidence', params: IdParams, response: { 200: AssessmentViewSchema } } }, async (req) => getAssessment(ctx.db, actorOf(req), req.params.id));
+  app.get(
+    '/training/assessments/:id',
+    { schema: { tags: ['training'], summary: '考核结果 A verdict with its evidence', params: IdParams, response: { 200: AssessmentViewSchema } } },
+    async (req) => getAssessment(ctx.db, actorOf(req), req.params.id),
+  );
 
   app.post(
     '/training/assessments/:id/confirm',
-    { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '审核确认 Review and confirm (ST-7, CORE-8)', params: IdParams, body: z.object({ opinion: z.string().max(1000).nullish(), version: Version }), response: { 200: AssessmentViewSchema } } },
+    {
+      config: { permission: 'training.assess' },
+      schema: {
+        tags: ['training'],
+        summary: '审核确认 Review and confirm (ST-7, CORE-8)',
+        params: IdParams,
+        body: z.object({ opinion: z.string().max(1000).nullish(), version: Version }),
+        response: { 200: AssessmentViewSchema },
+      },
+    },
     async (req) => confirmAssessment(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 };

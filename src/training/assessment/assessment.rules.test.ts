@@ -4,7 +4,12 @@ import { assessYear, type YearFacts, risksOf } from './assessment.rules';
 
 const policy = POLICY_PRESETS.S1.training;
 const absence = (i: number) => ({ sessionId: `s${i}`, title: '政治学习', date: `2026-03-0${i}` });
-const facts = (over: Partial<YearFacts> = {}): YearFacts => ({ absences: [], credits: 14, evidence: { signIns: 30, records: 10, reflections: 4, sharing: 2 }, ...over });
+const facts = (over: Partial<YearFacts> = {}): YearFacts => ({
+  absences: [],
+  credits: 14,
+  evidence: { signIns: 30, records: 10, reflections: 4, sharing: 2 },
+  ...over,
+});
 
 describe('yearly assessment (ST-7)', () => {
   it('ST-7 three unexcused absences from centralised training make the year unqualified, each listed with its clause', () => {
@@ -31,7 +36,9 @@ describe('yearly assessment (ST-7)', () => {
   });
 
   it('ST-7 warns while there is time: one absence short of the limit, or credits out of reach', () => {
-    expect(risksOf({ ...facts({ absences: [absence(2), absence(3)] }), creditsStillPossible: 10 }, policy).map((r) => r.zh)).toEqual(['已无故缺席 2 次，再缺 1 次即不合格']);
+    expect(risksOf({ ...facts({ absences: [absence(2), absence(3)] }), creditsStillPossible: 10 }, policy).map((r) => r.zh)).toEqual([
+      '已无故缺席 2 次，再缺 1 次即不合格',
+    ]);
     expect(risksOf({ ...facts({ credits: 4 }), creditsStillPossible: 6 }, policy)[0].zh).toContain('须申请校外培训认定');
     expect(risksOf({ ...facts({ credits: 4 }), creditsStillPossible: 20 }, policy)).toEqual([]);
   });

@@ -32,7 +32,12 @@ export interface YearVerdict {
   reasons: AssessmentReason[];
 }
 
-const absenceEvidence = (a: AbsenceFact): Evidence => ({ entity: 'training.session', entityId: a.sessionId, label: `${a.date} ${a.title}：无故缺席`, link: `/training/sessions/${a.sessionId}` });
+const absenceEvidence = (a: AbsenceFact): Evidence => ({
+  entity: 'training.session',
+  entityId: a.sessionId,
+  label: `${a.date} ${a.title}：无故缺席`,
+  link: `/training/sessions/${a.sessionId}`,
+});
 
 /**
  * ST-7: qualified or unqualified for the school year. Unexcused absence from centralised
@@ -60,7 +65,10 @@ export function assessYear(facts: YearFacts, policy: AssessmentPolicy): YearVerd
       code: 'credits',
       requirementId: 'ST-6',
       clause: 'S2 五.1',
-      summary: { zh: `本学年学分 ${facts.credits}，低于最低要求 ${policy.creditsPerYear} 学分`, en: `${facts.credits} credits this year, below the minimum of ${policy.creditsPerYear}` },
+      summary: {
+        zh: `本学年学分 ${facts.credits}，低于最低要求 ${policy.creditsPerYear} 学分`,
+        en: `${facts.credits} credits this year, below the minimum of ${policy.creditsPerYear}`,
+      },
       evidence: [{ entity: 'training.credits', entityId: 'year', label: `学分 ${facts.credits}/${policy.creditsPerYear}` }],
     });
   }
@@ -93,7 +101,8 @@ export function risksOf(facts: RiskFacts, policy: AssessmentPolicy): Text[] {
   const risks: Text[] = [];
   const n = facts.absences.length;
   if (n >= policy.unexcusedAbsenceLimit) risks.push({ zh: `已无故缺席 ${n} 次，本学年不合格`, en: `${n} unexcused absences: the year is unqualified` });
-  else if (n === policy.unexcusedAbsenceLimit - 1) risks.push({ zh: `已无故缺席 ${n} 次，再缺 1 次即不合格`, en: `${n} unexcused absences: one more makes the year unqualified` });
+  else if (n === policy.unexcusedAbsenceLimit - 1)
+    risks.push({ zh: `已无故缺席 ${n} 次，再缺 1 次即不合格`, en: `${n} unexcused absences: one more makes the year unqualified` });
   const shortfall = policy.creditsPerYear - facts.credits;
   if (shortfall > 0 && shortfall > facts.creditsStillPossible) {
     risks.push({

@@ -35,8 +35,17 @@ const toView = (r: Joined): AssessmentView => ({ ...r.a, teacherName: r.teacherN
 export async function computeAssessments(db: Db, actor: Actor, schoolYear: string, now: Date): Promise<AssessmentView[]> {
   requireAccess(actor, 'training.assess');
   await closeEndedSessions(db, now, { orgId: actor.orgId, limit: 5000 });
-  const [teachers, policy, records] = await Promise.all([findTeachers(db, actor, { isActive: true }), getPolicy(db, actor.orgId), loadYearRecords(db, actor.orgId, schoolYear, now)]);
-  const notes = await countNotesByTeacher(db, actor.orgId, schoolYear, teachers.map((t) => t.id));
+  const [teachers, policy, records] = await Promise.all([
+    findTeachers(db, actor, { isActive: true }),
+    getPolicy(db, actor.orgId),
+    loadYearRecords(db, actor.orgId, schoolYear, now),
+  ]);
+  const notes = await countNotesByTeacher(
+    db,
+    actor.orgId,
+    schoolYear,
+    teachers.map((t) => t.id),
+  );
   await db.transaction(async (tx) => {
     let unqualified = 0;
     for (const t of teachers) {
@@ -60,12 +69,22 @@ export async function computeAssessments(db: Db, actor: Actor, schoolYear: strin
           setWhere: eq(trainingAssessments.state, 'computed'),
         });
     }
-    await writeAudit(tx, actor, { action: 'training.assessment.compute', entity: 'training.assessment', entityId: schoolYear, after: { teachers: teachers.length, unqualified } });
+    await writeAudit(tx, actor, {
+      action: 'training.assessment.compute',
+      entity: 'training.assessment',
+      entityId: schoolYear,
+      after: { teachers: teachers.length, unqualified },
+    });
   });
   return findAssessments(db, actor, schoolYear);
 }
 
-export async function findAssessments(db: Db, actor: Actor, schoolYear: string, filter: { verdict?: 'qualified' | 'unqualified' } = {}): Promise<AssessmentView[]> {
+export async function findAssessments(
+  db: Db,
+  actor: Actor,
+  schoolYear: string,
+  filter: { verdict?: 'qualified' | 'unqualified' } = {},
+): Promise<AssessmentView[]> {
   requireAccess(actor, 'training.read');
   const where = [eq(trainingAssessments.orgId, actor.orgId), eq(trainingAssessments.schoolYear, schoolYear)];
   if (filter.verdict) where.push(eq(trainingAssessments.verdict, filter.verdict));
@@ -104,13 +123,20 @@ export async function findMyAssessments(db: Db, actor: Actor): Promise<Assessmen
  * The office reviews and confirms a verdict (CORE-8): it becomes a finding citing its
  * clause and evidence, which the teacher can see and dispute; results feed the appraisal.
  */
-export async function confirmAssessment(db: Db, actor: Actor, id: string, input: { opinion?: string | null; version: number }, now: Date): Promise<AssessmentView> {
+export async function confirmAssessment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { opinion?: string | null; version: number },
+  now: Date,
+): Promise<AssessmentView> {
   requireAccess(actor, 'training.assess');
   const before = await getAssessment(db, actor, id);
   if (before.version !== input.version) throw versionConflict();
   if (before.state === 'confirmed') throw invalidState('该考核结果已确认', 'This verdict has been confirmed already');
   const opinion = input.opinion?.trim() || null;
-  if (before.verdict === 'unqualified' && !opinion) throw invalidField('opinion', '确认“不合格”时请填写审核意见', 'give an opinion when confirming “unqualified”');
+  if (before.verdict === 'unqualified' && !opinion)
+    throw invalidField('opinion', '确认“不合格”时请填写审核意见', 'give an opinion when confirming “unqualified”');
   const [teacher] = await db
     .select()
     .from(trainingTeachers)
@@ -135,16 +161,36 @@ export async function confirmAssessment(db: Db, actor: Actor, id: string, input:
     });
     const [after] = await tx
       .update(trainingAssessments)
-      .set({ state: 'confirmed', confirmedAt: now, confirmedBy: actor.userId, confirmedByName: actor.displayName, opinion, findingId: finding?.id ?? null, version: sql`${trainingAssessments.version} + 1` })
+      .set({
+        state: 'confirmed',
+        confirmedAt: now,
+        confirmedBy: actor.userId,
+        confirmedByName: actor.displayName,
+        opinion,
+        findingId: finding?.id ?? null,
+        version: sql`${trainingAssessments.version} + 1`,
+      })
       .where(and(eq(trainingAssessments.orgId, actor.orgId), eq(trainingAssessments.id, id), eq(trainingAssessments.version, input.version)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'training.assessment.confirm', entity: 'training.assessment', entityId: id, before: { state: before.state, verdict: before.verdict }, after: { state: 'confirmed', verdict: after.verdict, opinion } });
+    await writeAudit(tx, actor, {
+      action: 'training.assessment.confirm',
+      entity: 'training.assessment',
+      entityId: id,
+      before: { state: before.state, verdict: before.verdict },
+      after: { state: 'confirmed', verdict: after.verdict, opinion },
+    });
     if (teacher.userId) {
       await notifyUsers(tx, actor.orgId, [teacher.userId], {
         kind: 'training.assessment.confirmed',
-        title: { zh: `${before.schoolYear} 学年校本培训考核结果：${before.verdict === 'qualified' ? '合格' : '不合格'}`, en: `${before.schoolYear} training assessment: ${before.verdict}` },
-        body: { zh: before.reasons.map((r) => `依据 ${r.clause}：${r.summary.zh}`).join('\n'), en: before.reasons.map((r) => `Under ${r.clause}: ${r.summary.en}`).join('\n') },
+        title: {
+          zh: `${before.schoolYear} 学年校本培训考核结果：${before.verdict === 'qualified' ? '合格' : '不合格'}`,
+          en: `${before.schoolYear} training assessment: ${before.verdict}`,
+        },
+        body: {
+          zh: before.reasons.map((r) => `依据 ${r.clause}：${r.summary.zh}`).join('\n'),
+          en: before.reasons.map((r) => `Under ${r.clause}: ${r.summary.en}`).join('\n'),
+        },
         link: '/training/my',
       });
     }
@@ -156,7 +202,13 @@ export async function confirmAssessment(db: Db, actor: Actor, id: string, input:
  * Issue 13 item 8: every computed "qualified" verdict of the year confirmed at once with one
  * opinion (all or none). The unqualified are never confirmed in bulk: each needs its own opinion.
  */
-export async function confirmQualifiedAssessments(db: Db, actor: Actor, schoolYear: string, input: { opinion?: string | null }, now: Date): Promise<{ confirmed: number }> {
+export async function confirmQualifiedAssessments(
+  db: Db,
+  actor: Actor,
+  schoolYear: string,
+  input: { opinion?: string | null },
+  now: Date,
+): Promise<{ confirmed: number }> {
   requireAccess(actor, 'training.assess');
   const open = (await findAssessments(db, actor, schoolYear, { verdict: 'qualified' })).filter((a) => a.state === 'computed');
   await db.transaction(async (tx) => {

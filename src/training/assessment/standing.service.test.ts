@@ -24,7 +24,12 @@ describe('warning teachers in time (issue 13 item 4)', () => {
     const created = at('2026-03-01T00:00:00Z');
     const [absent, present] = school.teachers;
     for (const date of ['2026-03-02', '2026-03-09', '2026-03-16', '2026-04-13']) {
-      const s = await createSession(db, school.office, { title: `政治学习 ${date}`, category: 'moralEducation', date, startTime: '16:30', durationMinutes: 90, audience: 'all' }, created);
+      const s = await createSession(
+        db,
+        school.office,
+        { title: `政治学习 ${date}`, category: 'moralEducation', date, startTime: '16:30', durationMinutes: 90, audience: 'all' },
+        created,
+      );
       if (date < '2026-04-01') await recordAttendance(db, school.recorder, s.id, { teacherId: present.teacherId, status: 'on_time' }, at(`${date}T08:40:00Z`));
       if (date === '2026-03-02') await recordAttendance(db, school.recorder, s.id, { teacherId: absent.teacherId, status: 'on_time' }, at(`${date}T08:40:00Z`));
     }

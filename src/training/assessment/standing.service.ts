@@ -9,10 +9,23 @@ import { type Standing, standingOf } from './standing.rules';
 import { creditsStillPossible, yearFactsOf } from './year-facts.service';
 
 /** Each active teacher's standing in the year, from records loaded once for the school. */
-export async function findStandings(db: Db, orgId: string, schoolYear: string, now: Date, only?: string): Promise<{ teacher: TeacherRow; standing: Standing }[]> {
+export async function findStandings(
+  db: Db,
+  orgId: string,
+  schoolYear: string,
+  now: Date,
+  only?: string,
+): Promise<{ teacher: TeacherRow; standing: Standing }[]> {
   const where = [eq(trainingTeachers.orgId, orgId), eq(trainingTeachers.isActive, true)];
   if (only) where.push(eq(trainingTeachers.id, only));
-  const [teachers, policy, records] = await Promise.all([db.select().from(trainingTeachers).where(and(...where)), getPolicy(db, orgId), loadYearRecords(db, orgId, schoolYear, now)]);
+  const [teachers, policy, records] = await Promise.all([
+    db
+      .select()
+      .from(trainingTeachers)
+      .where(and(...where)),
+    getPolicy(db, orgId),
+    loadYearRecords(db, orgId, schoolYear, now),
+  ]);
   const stillPossible = await creditsStillPossible(db, orgId, schoolYear, now, policy.training);
   const ahead = (await findSessionRows(db, orgId, schoolYearRange(schoolYear))).filter((s) => s.state === 'scheduled' && s.endsAt > now);
   return teachers.map((t) => {
@@ -21,7 +34,10 @@ export async function findStandings(db: Db, orgId: string, schoolYear: string, n
     const sessionsAhead = ahead.filter((s) => s.audience === 'all' || s.groupId === t.groupId).length;
     return {
       teacher: t,
-      standing: standingOf({ absences: facts.absences.length, credits: facts.credits, creditsStillPossible: stillPossible(t.groupId), sessionsHeld, sessionsAhead }, policy.training),
+      standing: standingOf(
+        { absences: facts.absences.length, credits: facts.credits, creditsStillPossible: stillPossible(t.groupId), sessionsHeld, sessionsAhead },
+        policy.training,
+      ),
     };
   });
 }

@@ -15,7 +15,9 @@ export async function countNotesByTeacher(db: Db, orgId: string, schoolYear: str
   const rows = await db
     .select({ teacherId: studyNotes.teacherId, kind: studyNotes.kind, n: sql<number>`count(*)::int` })
     .from(studyNotes)
-    .where(and(eq(studyNotes.orgId, orgId), inArray(studyNotes.teacherId, teacherIds), gte(studyNotes.weekStart, range.from), lte(studyNotes.weekStart, range.to)))
+    .where(
+      and(eq(studyNotes.orgId, orgId), inArray(studyNotes.teacherId, teacherIds), gte(studyNotes.weekStart, range.from), lte(studyNotes.weekStart, range.to)),
+    )
     .groupBy(studyNotes.teacherId, studyNotes.kind);
   const out = new Map<string, Record<string, number>>();
   for (const r of rows) out.set(r.teacherId, { ...(out.get(r.teacherId) ?? {}), [r.kind]: r.n });
@@ -23,7 +25,12 @@ export async function countNotesByTeacher(db: Db, orgId: string, schoolYear: str
 }
 
 /** The facts the yearly verdict rests on, for one teacher, from records loaded once for all. */
-export function yearFactsOf(teacherId: string, records: YearRecords, notes: Record<string, number> | undefined, policy: Policy['training']): YearFacts & { report: CreditReport } {
+export function yearFactsOf(
+  teacherId: string,
+  records: YearRecords,
+  notes: Record<string, number> | undefined,
+  policy: Policy['training'],
+): YearFacts & { report: CreditReport } {
   const input = creditInputsOf(teacherId, records);
   const report = computeCredits(input.sessions, input.claims, policy);
   const sessions = new Map(records.sessions.map((s) => [s.id, s]));
@@ -51,12 +58,27 @@ export function yearFactsOf(teacherId: string, records: YearRecords, notes: Reco
 }
 
 /** What the rest of the year can still give each teacher: hours of the scheduled sessions not yet held. */
-export async function creditsStillPossible(db: Db, orgId: string, schoolYear: string, now: Date, policy: Policy['training']): Promise<(groupId: string | null) => number> {
+export async function creditsStillPossible(
+  db: Db,
+  orgId: string,
+  schoolYear: string,
+  now: Date,
+  policy: Policy['training'],
+): Promise<(groupId: string | null) => number> {
   const upcoming = (await findSessionRows(db, orgId, schoolYearRange(schoolYear))).filter((s) => s.state === 'scheduled' && s.endsAt > now);
   return (groupId) => {
     const theirs = upcoming.filter((s) => s.audience === 'all' || s.groupId === groupId);
     const r = computeCredits(
-      theirs.map((s) => ({ sessionId: s.id, date: s.sessionDate, title: s.title, parts: creditPartsOf(s), durationMinutes: durationMinutesOf(s), status: 'on_time' as const, lateMinutes: 0, leftEarlyMinutes: 0 })),
+      theirs.map((s) => ({
+        sessionId: s.id,
+        date: s.sessionDate,
+        title: s.title,
+        parts: creditPartsOf(s),
+        durationMinutes: durationMinutesOf(s),
+        status: 'on_time' as const,
+        lateMinutes: 0,
+        leftEarlyMinutes: 0,
+      })),
       [],
       { ...policy, creditsPerYear: 0 },
     );

@@ -6,9 +6,28 @@ import type { SessionRow } from '../session';
 import { yearFactsOf } from './year-facts.service';
 
 const session = (id: string): SessionRow =>
-  ({ id, orgId: 'o', title: `培训 ${id}`, sessionDate: '2026-03-02', category: 'theory', creditParts: [], startsAt: new Date('2026-03-02T08:00:00Z'), endsAt: new Date('2026-03-02T09:30:00Z'), isCentralised: true, state: 'scheduled' }) as unknown as SessionRow;
+  ({
+    id,
+    orgId: 'o',
+    title: `培训 ${id}`,
+    sessionDate: '2026-03-02',
+    category: 'theory',
+    creditParts: [],
+    startsAt: new Date('2026-03-02T08:00:00Z'),
+    endsAt: new Date('2026-03-02T09:30:00Z'),
+    isCentralised: true,
+    state: 'scheduled',
+  }) as unknown as SessionRow;
 const record = (sessionId: string, status: AttendanceRow['status'], source: AttendanceRow['source']): AttendanceRow =>
-  ({ sessionId, teacherId: 't', status, source, signedInAt: source === 'self_qr' ? new Date('2026-03-02T08:00:00Z') : null, lateMinutes: 0, leftEarlyMinutes: 0 }) as unknown as AttendanceRow;
+  ({
+    sessionId,
+    teacherId: 't',
+    status,
+    source,
+    signedInAt: source === 'self_qr' ? new Date('2026-03-02T08:00:00Z') : null,
+    lateMinutes: 0,
+    leftEarlyMinutes: 0,
+  }) as unknown as AttendanceRow;
 
 describe('the evidence a verdict lists (issue 13 item 5)', () => {
   it('ST-7 issue 13 item 5: sign-ins entered by the recorder count as sign-ins; absences do not', () => {

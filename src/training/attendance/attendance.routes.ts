@@ -57,13 +57,21 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
     },
     async (req, reply) => {
       const { hold, heldUntil } = await holdScan(ctx.db, req.body.token, arrivalOf(req, ctx.clock));
-      reply.setCookie(SCAN_HOLD_COOKIE, hold, { path: SIGN_IN_PATH, httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', maxAge: SCAN_HOLD_MINUTES * 60 });
+      reply.setCookie(SCAN_HOLD_COOKIE, hold, {
+        path: SIGN_IN_PATH,
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: req.protocol === 'https',
+        maxAge: SCAN_HOLD_MINUTES * 60,
+      });
       return { heldUntil };
     },
   );
 
-  app.get('/training/sessions/:id/roster', { schema: { tags: ['training'], summary: '签到名单 Sign-in list (ST-4)', params: IdParams, response: { 200: RosterSchema } } }, async (req) =>
-    getRoster(ctx.db, actorOf(req), req.params.id, ctx.clock()),
+  app.get(
+    '/training/sessions/:id/roster',
+    { schema: { tags: ['training'], summary: '签到名单 Sign-in list (ST-4)', params: IdParams, response: { 200: RosterSchema } } },
+    async (req) => getRoster(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
 
   app.post(
@@ -90,19 +98,35 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/training/sessions/:id/close-roster',
-    { config: { permission: 'training.attendance.record' }, schema: { tags: ['training'], summary: '结束签到，未到者记缺席 Close the list', params: IdParams, response: { 200: RosterSchema } } },
+    {
+      config: { permission: 'training.attendance.record' },
+      schema: { tags: ['training'], summary: '结束签到，未到者记缺席 Close the list', params: IdParams, response: { 200: RosterSchema } },
+    },
     async (req) => closeRoster(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
 
-  app.get('/training/sessions/:id/attendance/changes', { schema: { tags: ['training'], summary: '考勤更正记录 Changes with old and new values', params: IdParams, response: { 200: z.array(AttendanceChangeSchema) } } }, async (req) =>
-    findAttendanceChanges(ctx.db, actorOf(req), req.params.id),
+  app.get(
+    '/training/sessions/:id/attendance/changes',
+    {
+      schema: {
+        tags: ['training'],
+        summary: '考勤更正记录 Changes with old and new values',
+        params: IdParams,
+        response: { 200: z.array(AttendanceChangeSchema) },
+      },
+    },
+    async (req) => findAttendanceChanges(ctx.db, actorOf(req), req.params.id),
   );
 
-  app.get('/training/sessions/:id/attendance/export', { schema: { tags: ['training'], summary: '导出签到表 Export the list (Excel)', params: IdParams } }, async (req, reply) => {
-    const actor = actorOf(req);
-    const roster = await getRoster(ctx.db, actor, req.params.id, ctx.clock());
-    const policy = await getPolicy(ctx.db, actor.orgId);
-    const body = await exportSheet(attendanceSheet, attendanceSheetRows(roster, policy.calendar.utcOffsetMinutes), requestLocale(req));
-    return sendFile(reply, `签到表-${roster.session.sessionDate}-${roster.session.title}.xlsx`, XLSX_MIME, body);
-  });
+  app.get(
+    '/training/sessions/:id/attendance/export',
+    { schema: { tags: ['training'], summary: '导出签到表 Export the list (Excel)', params: IdParams } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const roster = await getRoster(ctx.db, actor, req.params.id, ctx.clock());
+      const policy = await getPolicy(ctx.db, actor.orgId);
+      const body = await exportSheet(attendanceSheet, attendanceSheetRows(roster, policy.calendar.utcOffsetMinutes), requestLocale(req));
+      return sendFile(reply, `签到表-${roster.session.sessionDate}-${roster.session.title}.xlsx`, XLSX_MIME, body);
+    },
+  );
 };

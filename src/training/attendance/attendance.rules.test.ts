@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceSummaryOf, attendedMinutesOf, countAttendance, lateMinutesOf, leftEarlyMinutesOf, presenceStatusOf, rosterStatusOf } from './attendance.rules';
+import {
+  attendanceSummaryOf,
+  attendedMinutesOf,
+  countAttendance,
+  lateMinutesOf,
+  leftEarlyMinutesOf,
+  presenceStatusOf,
+  rosterStatusOf,
+} from './attendance.rules';
 
 const policy = { lateAfterMinutes: 5, leftEarlyMinutes: 5 };
 const startsAt = new Date('2026-03-02T08:30:00Z');
@@ -43,7 +51,14 @@ describe('attendance statuses (ST-4)', () => {
 
 describe('what the archive counts as attended (issue 13 item 5)', () => {
   it('ST-8 issue 13 item 5: 参训 counts sessions attended, not absences or leave', () => {
-    const records = [{ status: 'on_time' as const }, { status: 'late' as const }, { status: 'left_early' as const }, { status: 'absent' as const }, { status: 'absent' as const }, { status: 'excused' as const }];
+    const records = [
+      { status: 'on_time' as const },
+      { status: 'late' as const },
+      { status: 'left_early' as const },
+      { status: 'absent' as const },
+      { status: 'absent' as const },
+      { status: 'excused' as const },
+    ];
     expect(attendanceSummaryOf(records)).toEqual({ attended: 3, absent: 2, excused: 1 });
   });
 });

@@ -30,7 +30,15 @@ export const snapshotOf = (r: AttendanceRow) => ({
 });
 
 /** One append-only change entry plus the audit trail, inside the caller's transaction. */
-export async function logAttendanceChange(tx: Db, actor: Actor, before: AttendanceRow | null, after: AttendanceRow, reason: string, now: Date, action?: string): Promise<void> {
+export async function logAttendanceChange(
+  tx: Db,
+  actor: Actor,
+  before: AttendanceRow | null,
+  after: AttendanceRow,
+  reason: string,
+  now: Date,
+  action?: string,
+): Promise<void> {
   await tx.insert(attendanceChanges).values({
     orgId: actor.orgId,
     attendanceId: after.id,
@@ -100,14 +108,16 @@ export async function markAttendance(db: Db, actor: Actor, session: SessionRow, 
   // A group leader records and corrects their own group's sessions only (issue 13 item 3).
   await assertManagesSession(db, actor, session);
   if (session.state !== 'scheduled') throw invalidState('该场次已取消或作废', 'This session was cancelled or voided');
-  if (now.getTime() < session.startsAt.getTime() - SIGN_IN_OPENS_MINUTES_BEFORE * 60_000) throw invalidState('签到尚未开放，不能记录考勤', 'Sign-in has not opened yet');
+  if (now.getTime() < session.startsAt.getTime() - SIGN_IN_OPENS_MINUTES_BEFORE * 60_000)
+    throw invalidState('签到尚未开放，不能记录考勤', 'Sign-in has not opened yet');
   if (input.status === 'excused') throw invalidField('status', '请假须经领导组组长批准，不能直接标记', 'excused comes only from approved leave');
   await assertNotLocked(db, actor.orgId, session, now);
   const duration = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
   const { late, early } = checkMinutes(input, duration);
   return db.transaction(async (tx) => {
     const before = await findAttendance(tx, actor.orgId, session.id, input.teacherId, { forUpdate: true });
-    if (!before && !rosterIds.has(input.teacherId)) throw invalidField('teacherId', '该教师不在本场培训的参训名单中', 'the teacher is not expected at this session');
+    if (!before && !rosterIds.has(input.teacherId))
+      throw invalidField('teacherId', '该教师不在本场培训的参训名单中', 'the teacher is not expected at this session');
     const reason = input.reason?.trim() ?? '';
     const values = { status: input.status, lateMinutes: late, leftEarlyMinutes: early, updatedAt: now, updatedBy: actor.userId };
     if (!before) {
@@ -135,7 +145,15 @@ export async function markAttendance(db: Db, actor: Actor, session: SessionRow, 
 /** Approved leave turns the record into excused, in the approval's own transaction (ANCHORS). */
 export async function applyExcused(tx: Db, actor: Actor, session: SessionRow, teacherId: string, leaveId: string, now: Date): Promise<void> {
   const before = await findAttendance(tx, actor.orgId, session.id, teacherId, { forUpdate: true });
-  const values = { status: 'excused' as const, lateMinutes: 0, leftEarlyMinutes: 0, source: 'leave' as const, leaveId, updatedAt: now, updatedBy: actor.userId };
+  const values = {
+    status: 'excused' as const,
+    lateMinutes: 0,
+    leftEarlyMinutes: 0,
+    source: 'leave' as const,
+    leaveId,
+    updatedAt: now,
+    updatedBy: actor.userId,
+  };
   if (!before) {
     const [row] = await tx
       .insert(trainingAttendance)
@@ -180,7 +198,14 @@ export async function recordSelfSignIn(db: Db, actor: Actor, s: SelfSignIn, now:
       const [other] = await tx
         .select({ id: trainingAttendance.id })
         .from(trainingAttendance)
-        .where(and(eq(trainingAttendance.orgId, actor.orgId), eq(trainingAttendance.sessionId, session.id), eq(trainingAttendance.deviceId, s.deviceId), ne(trainingAttendance.teacherId, s.teacherId)))
+        .where(
+          and(
+            eq(trainingAttendance.orgId, actor.orgId),
+            eq(trainingAttendance.sessionId, session.id),
+            eq(trainingAttendance.deviceId, s.deviceId),
+            ne(trainingAttendance.teacherId, s.teacherId),
+          ),
+        )
         .limit(1);
       // One phone signing in several teachers: recorded and shown, never silently trusted.
       if (other) flags.push('shared_device');
@@ -190,7 +215,14 @@ export async function recordSelfSignIn(db: Db, actor: Actor, s: SelfSignIn, now:
   });
 }
 
-async function signIn(tx: Db, actor: Actor, s: SelfSignIn, flags: string[], policy: { lateAfterMinutes: number; leftEarlyMinutes: number }, now: Date): Promise<SignInOutcome> {
+async function signIn(
+  tx: Db,
+  actor: Actor,
+  s: SelfSignIn,
+  flags: string[],
+  policy: { lateAfterMinutes: number; leftEarlyMinutes: number },
+  now: Date,
+): Promise<SignInOutcome> {
   const late = Math.max(0, Math.floor((now.getTime() - s.session.startsAt.getTime()) / 60_000));
   const lateMinutes = late > policy.lateAfterMinutes ? late : 0;
   const values = {
@@ -211,10 +243,17 @@ async function signIn(tx: Db, actor: Actor, s: SelfSignIn, flags: string[], poli
     .returning();
   if (created) {
     await logAttendanceChange(tx, actor, null, created, '扫码签到', now);
-    return { record: viewOf(created), isNew: true, message: lateMinutes ? { zh: `签到成功（迟到 ${lateMinutes} 分钟）`, en: `Signed in (${lateMinutes} minutes late)` } : { zh: '签到成功', en: 'Signed in' } };
+    return {
+      record: viewOf(created),
+      isNew: true,
+      message: lateMinutes
+        ? { zh: `签到成功（迟到 ${lateMinutes} 分钟）`, en: `Signed in (${lateMinutes} minutes late)` }
+        : { zh: '签到成功', en: 'Signed in' },
+    };
   }
   const existing = (await findAttendance(tx, actor.orgId, s.session.id, s.teacherId, { forUpdate: true }))!;
-  if (existing.status !== 'excused') return { record: viewOf(existing), isNew: false, message: { zh: '您已签到，无需重复扫码', en: 'You are already signed in' } };
+  if (existing.status !== 'excused')
+    return { record: viewOf(existing), isNew: false, message: { zh: '您已签到，无需重复扫码', en: 'You are already signed in' } };
   // Excused by leave but here after all: present, with the leave kept on the record.
   const [after] = await tx
     .update(trainingAttendance)
@@ -247,7 +286,9 @@ async function signOut(tx: Db, actor: Actor, s: SelfSignIn, policy: { lateAfterM
   return {
     record: viewOf(after),
     isNew: false,
-    message: leftEarlyMinutes ? { zh: `签退成功（早退 ${leftEarlyMinutes} 分钟）`, en: `Signed out (${leftEarlyMinutes} minutes early)` } : { zh: '签退成功', en: 'Signed out' },
+    message: leftEarlyMinutes
+      ? { zh: `签退成功（早退 ${leftEarlyMinutes} 分钟）`, en: `Signed out (${leftEarlyMinutes} minutes early)` }
+      : { zh: '签退成功', en: 'Signed out' },
   };
 }
 

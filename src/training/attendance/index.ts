@@ -4,7 +4,17 @@ export type { AttendanceRow, AttendanceSource, AttendanceStatus } from './attend
 export { attendanceSummaryOf, attendedMinutesOf, countAttendance, isPresentStatus, rosterStatusOf } from './attendance.rules';
 export type { AttendanceCounts, RosterStatus } from './attendance.rules';
 export { issueQrToken, parseQrToken, verifyQrToken } from './qr-token.rules';
-export { applyExcused, assertNotLocked, checkMinutes, findAttendanceChanges, findAttendance, findAttendanceRows, logAttendanceChange, markAttendance, viewOf } from './attendance.service';
+export {
+  applyExcused,
+  assertNotLocked,
+  checkMinutes,
+  findAttendanceChanges,
+  findAttendance,
+  findAttendanceRows,
+  logAttendanceChange,
+  markAttendance,
+  viewOf,
+} from './attendance.service';
 export type { AttendanceView, MarkInput, SignInOutcome } from './attendance.service';
 export { closeEndedSessions, closeRoster, closeSessionRoster, countSessionAttendance, findMyAttendance, getRoster, recordAttendance } from './roster.service';
 export type { Roster, RosterRow } from './roster.service';

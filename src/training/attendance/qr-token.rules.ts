@@ -60,7 +60,11 @@ export function verifyQrToken(t: ParsedQrToken, secret: string, now: Date, perio
 export const SCAN_HOLD_MINUTES = 5;
 
 const holdSignature = (secret: string, token: string, at: number, isGrace: boolean) =>
-  createHmac('sha256', secret).update(`hold|${token}|${at}|${isGrace ? 1 : 0}`).digest().subarray(0, 16).toString('base64url');
+  createHmac('sha256', secret)
+    .update(`hold|${token}|${at}|${isGrace ? 1 : 0}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
 
 export function issueScanHold(token: string, secret: string, scannedAt: Date, isGrace: boolean): string {
   const at = scannedAt.getTime();

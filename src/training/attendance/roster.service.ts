@@ -35,7 +35,14 @@ export async function getRoster(db: Db, actor: Actor, sessionId: string, now: Da
     .map((id) => {
       const t = teachers.get(id);
       const r = byTeacher.get(id) ?? null;
-      return { teacherId: id, name: t?.name ?? '', staffNo: t?.staffNo ?? '', groupName: t?.groupName ?? null, status: rosterStatusOf(r?.status ?? null, view.phase), record: r ? viewOf(r) : null };
+      return {
+        teacherId: id,
+        name: t?.name ?? '',
+        staffNo: t?.staffNo ?? '',
+        groupName: t?.groupName ?? null,
+        status: rosterStatusOf(r?.status ?? null, view.phase),
+        record: r ? viewOf(r) : null,
+      };
     })
     .sort((a, b) => (a.groupName ?? '').localeCompare(b.groupName ?? '') || a.staffNo.localeCompare(b.staffNo));
   const policy = await getPolicy(db, actor.orgId);
@@ -114,7 +121,6 @@ export async function countSessionAttendance(db: Db, orgId: string, sessionIds: 
     .groupBy(trainingAttendance.sessionId);
   return new Map(rows.map((r) => [r.sessionId, r]));
 }
-
 
 /** The recorder's entry point: the session, who is expected, then the record (see markAttendance). */
 export async function recordAttendance(db: Db, actor: Actor, sessionId: string, input: MarkInput, now: Date): Promise<AttendanceView> {

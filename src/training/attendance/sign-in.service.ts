@@ -11,16 +11,23 @@ import { recordSelfSignIn, type SignInOutcome } from './attendance.service';
 import type { ScreenQrData } from './attendance.contract';
 
 const badToken = () =>
-  new AppError('VALIDATION_FAILED', '二维码无效，请扫描培训现场屏幕上的签到二维码', 'This is not a valid sign-in code; scan the code on the screen in the room', [
-    { field: 'token', reason: 'invalid' },
-  ]);
+  new AppError(
+    'VALIDATION_FAILED',
+    '二维码无效，请扫描培训现场屏幕上的签到二维码',
+    'This is not a valid sign-in code; scan the code on the screen in the room',
+    [{ field: 'token', reason: 'invalid' }],
+  );
 
 /** A session this person may show the QR code of: the office, the recorder role, or the session's trainer or recorder. */
 async function assertCanShowQr(db: Db, actor: Actor, s: SessionRow): Promise<void> {
   if (hasPermission(actor, 'training.attendance.record') || hasPermission(actor, 'training.session.manage')) return;
   const me = await findTeacherOfUser(db, actor.orgId, actor.userId);
   if (me && (me.id === s.trainerTeacherId || me.id === s.recorderTeacherId)) return;
-  throw new AppError('FORBIDDEN', '只有主讲人、记录员或培训管理人员可以显示签到码', 'Only the trainer, the recorder or the training office may show the sign-in code');
+  throw new AppError(
+    'FORBIDDEN',
+    '只有主讲人、记录员或培训管理人员可以显示签到码',
+    'Only the trainer, the recorder or the training office may show the sign-in code',
+  );
 }
 
 export type ScreenQr = ScreenQrData;
@@ -44,7 +51,9 @@ export interface ScanInput {
 }
 
 const expiredCode = () =>
-  new AppError('VALIDATION_FAILED', '二维码已过期，请扫描屏幕上最新的二维码', 'This code has expired; scan the current code on the screen', [{ field: 'token', reason: 'expired' }]);
+  new AppError('VALIDATION_FAILED', '二维码已过期，请扫描屏幕上最新的二维码', 'This code has expired; scan the current code on the screen', [
+    { field: 'token', reason: 'expired' },
+  ]);
 
 /** The session a token names, whichever school it belongs to (the token's signature decides). */
 async function findScannedSession(db: Db, sessionId: string): Promise<SessionRow | undefined> {
@@ -65,7 +74,10 @@ export async function holdScan(db: Db, token: string, scannedAt: Date): Promise<
   const policy = await getPolicy(db, session.orgId);
   const verdict = verifyQrToken(parsed, session.qrSecret, scannedAt, policy.training.qrTokenSeconds, policy.training.graceSeconds);
   if (!verdict.ok) throw verdict.reason === 'expired' ? expiredCode() : badToken();
-  return { hold: issueScanHold(token.trim(), session.qrSecret, scannedAt, verdict.isGrace), heldUntil: new Date(scannedAt.getTime() + SCAN_HOLD_MINUTES * 60_000) };
+  return {
+    hold: issueScanHold(token.trim(), session.qrSecret, scannedAt, verdict.isGrace),
+    heldUntil: new Date(scannedAt.getTime() + SCAN_HOLD_MINUTES * 60_000),
+  };
 }
 
 /**
@@ -98,12 +110,21 @@ export async function signInWithQr(
   if (!verdict.ok) throw verdict.reason === 'expired' ? expiredCode() : badToken();
   const phase = sessionPhaseOf(session, at);
   if (phase === 'cancelled') throw invalidState('该场次已取消', 'This session was cancelled');
-  if (phase === 'upcoming') throw invalidState(`签到尚未开始（开始前 ${SIGN_IN_OPENS_MINUTES_BEFORE} 分钟开放）`, `Sign-in opens ${SIGN_IN_OPENS_MINUTES_BEFORE} minutes before the start`);
+  if (phase === 'upcoming')
+    throw invalidState(
+      `签到尚未开始（开始前 ${SIGN_IN_OPENS_MINUTES_BEFORE} 分钟开放）`,
+      `Sign-in opens ${SIGN_IN_OPENS_MINUTES_BEFORE} minutes before the start`,
+    );
   if (phase === 'ended') throw invalidState('培训已结束，签到已关闭', 'The session has ended; sign-in is closed');
   const isExpected = !session.rosterClosedAt && (session.audience !== 'group' || !session.groupId || teacher.groupId === session.groupId);
   if (!isExpected) throw invalidState('您不在本场培训的参训名单中', 'You are not expected at this session');
   const deviceId = input.deviceId?.trim().slice(0, 64) || null;
   if (input.deviceId !== undefined && input.deviceId !== null && !deviceId) throw invalidField('deviceId', '设备标识无效', 'invalid device id');
-  const outcome = await recordSelfSignIn(db, actor, { session, teacherId: teacher.id, mode: parsed.mode, isGrace: verdict.isGrace, deviceId, clientIp: meta.ip, policy: policy.training }, at);
+  const outcome = await recordSelfSignIn(
+    db,
+    actor,
+    { session, teacherId: teacher.id, mode: parsed.mode, isGrace: verdict.isGrace, deviceId, clientIp: meta.ip, policy: policy.training },
+    at,
+  );
   return { ...outcome, session: { id: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt } };
 }

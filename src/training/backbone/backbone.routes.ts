@@ -6,10 +6,16 @@ import { BackboneHoursSchema, BackboneOverviewSchema } from './backbone.contract
 import { addBackboneHours, findBackboneHours, getBackboneOverview } from './backbone.service';
 
 export const backboneRoutes: RouteModule = (app, ctx) => {
-  app.get('/training/backbone', { schema: { tags: ['training'], summary: '骨干教师比例与培训进度 Backbone share and tracks (ST-12)', response: { 200: BackboneOverviewSchema } } }, async (req) => getBackboneOverview(ctx.db, actorOf(req)));
+  app.get(
+    '/training/backbone',
+    { schema: { tags: ['training'], summary: '骨干教师比例与培训进度 Backbone share and tracks (ST-12)', response: { 200: BackboneOverviewSchema } } },
+    async (req) => getBackboneOverview(ctx.db, actorOf(req)),
+  );
 
-  app.get('/training/backbone/teachers/:id/hours', { schema: { tags: ['training'], summary: '骨干培训档案 Tracking file', params: IdParams, response: { 200: z.array(BackboneHoursSchema) } } }, async (req) =>
-    findBackboneHours(ctx.db, actorOf(req), req.params.id),
+  app.get(
+    '/training/backbone/teachers/:id/hours',
+    { schema: { tags: ['training'], summary: '骨干培训档案 Tracking file', params: IdParams, response: { 200: z.array(BackboneHoursSchema) } } },
+    async (req) => findBackboneHours(ctx.db, actorOf(req), req.params.id),
   );
 
   app.post(
@@ -18,7 +24,14 @@ export const backboneRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '登记骨干培训学时 Record track hours (T5)',
-        body: z.object({ teacherId: z.uuid(), kind: z.enum(['theory', 'practice']), hours: hoursValue({ max: 200 }), occurredOn: IsoDay, title: z.string().max(200), note: z.string().max(1000).nullish() }),
+        body: z.object({
+          teacherId: z.uuid(),
+          kind: z.enum(['theory', 'practice']),
+          hours: hoursValue({ max: 200 }),
+          occurredOn: IsoDay,
+          title: z.string().max(200),
+          note: z.string().max(1000).nullish(),
+        }),
         response: { 201: BackboneHoursSchema },
       },
     },

@@ -17,7 +17,10 @@ export async function getBackboneOverview(db: Db, actor: Actor) {
   // A teacher sees the school's share and their own track, not colleagues' hours.
   const me = hasPermission(actor, 'training.read') ? undefined : await findTeacherOfUser(db, actor.orgId, actor.userId);
   const onTrack = teachers.filter(
-    (t) => t.isActive && (t.backboneLevel || t.stage === 'backbone' || hours.some((h) => h.teacherId === t.id)) && (hasPermission(actor, 'training.read') || t.id === me?.id),
+    (t) =>
+      t.isActive &&
+      (t.backboneLevel || t.stage === 'backbone' || hours.some((h) => h.teacherId === t.id)) &&
+      (hasPermission(actor, 'training.read') || t.id === me?.id),
   );
   return {
     share: backboneShareOf(teachers, policy.training.backboneTargetShare),
@@ -27,7 +30,10 @@ export async function getBackboneOverview(db: Db, actor: Actor) {
       groupName: t.groupName,
       stage: t.stage,
       backboneLevel: t.backboneLevel,
-      progress: trackProgressOf(hours.filter((h) => h.teacherId === t.id), track) satisfies TrackProgress,
+      progress: trackProgressOf(
+        hours.filter((h) => h.teacherId === t.id),
+        track,
+      ) satisfies TrackProgress,
     })),
   };
 }
@@ -47,7 +53,12 @@ export async function findBackboneHours(db: Db, actor: Actor, teacherId: string)
 }
 
 /** A tracking-file entry (T5): the teacher for themself, or the office for anyone. */
-export async function addBackboneHours(db: Db, actor: Actor, input: { teacherId: string; kind: 'theory' | 'practice'; hours: number; occurredOn: string; title: string; note?: string | null }, now: Date): Promise<BackboneHoursRow> {
+export async function addBackboneHours(
+  db: Db,
+  actor: Actor,
+  input: { teacherId: string; kind: 'theory' | 'practice'; hours: number; occurredOn: string; title: string; note?: string | null },
+  now: Date,
+): Promise<BackboneHoursRow> {
   requireTrainingRead(actor);
   await assertTeacher(db, actor.orgId, input.teacherId, 'teacherId');
   if (!hasPermission(actor, 'training.plan.write')) {
@@ -59,7 +70,17 @@ export async function addBackboneHours(db: Db, actor: Actor, input: { teacherId:
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(backboneHours)
-      .values({ orgId: actor.orgId, teacherId: input.teacherId, kind: input.kind, hours: input.hours, occurredOn: input.occurredOn, title, note: input.note?.trim() || null, createdBy: userIdOf(actor), createdAt: now })
+      .values({
+        orgId: actor.orgId,
+        teacherId: input.teacherId,
+        kind: input.kind,
+        hours: input.hours,
+        occurredOn: input.occurredOn,
+        title,
+        note: input.note?.trim() || null,
+        createdBy: userIdOf(actor),
+        createdAt: now,
+      })
       .returning();
     await writeAudit(tx, actor, { action: 'training.backbone.hours', entity: 'training.backbone', entityId: row.id, after: row });
     return row;

@@ -15,7 +15,14 @@ export const trainingReminders = pgTable(
 );
 
 /** Sends a reminder at most once per kind, subject and period (a job tick may run many times). */
-export async function remindOnce(tx: Db, orgId: string, key: { kind: string; subjectId: string; period: string }, userIds: string[], n: NotificationInput, now: Date): Promise<boolean> {
+export async function remindOnce(
+  tx: Db,
+  orgId: string,
+  key: { kind: string; subjectId: string; period: string },
+  userIds: string[],
+  n: NotificationInput,
+  now: Date,
+): Promise<boolean> {
   const [row] = await tx
     .insert(trainingReminders)
     .values({ orgId, ...key, sentAt: now })

@@ -5,7 +5,12 @@ import { isIsoDate, isSchoolYear } from '#core/calendar';
 export const IsoDay = z.string().refine(isIsoDate, 'YYYY-MM-DD');
 export const SchoolYear = z.string().refine(isSchoolYear, 'YYYY-YYYY, e.g. 2025-2026');
 export const TermNo = z.union([z.literal(1), z.literal(2)]);
-export const TermQuery = z.coerce.number().int().min(1).max(2).transform((n) => n as 1 | 2);
+export const TermQuery = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(2)
+  .transform((n) => n as 1 | 2);
 export const Version = z.number().int().positive();
 export { IdParams } from '#core/validation';
 export const TextIn = (max: number) => z.string().trim().min(1).max(max);

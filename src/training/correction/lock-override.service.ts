@@ -26,7 +26,11 @@ export async function overrideLockedRecord(db: Db, actor: Actor, sessionId: stri
   const policy = await getPolicy(db, actor.orgId);
   const role = policy.training.lockOverrideRole;
   if (!actor.roles.includes(role)) {
-    throw new AppError('FORBIDDEN', `锁定后的考勤只能由制度参数指定的角色（${role}）更正`, `Only the role the policy names (${role}) may correct a locked record`);
+    throw new AppError(
+      'FORBIDDEN',
+      `锁定后的考勤只能由制度参数指定的角色（${role}）更正`,
+      `Only the role the policy names (${role}) may correct a locked record`,
+    );
   }
   const session = await getSessionRow(db, actor.orgId, sessionId);
   if (session.state !== 'scheduled') throw invalidState('该场次已取消或作废', 'This session was cancelled or voided');
@@ -43,7 +47,16 @@ export async function overrideLockedRecord(db: Db, actor: Actor, sessionId: stri
     if (before.version !== input.version) throw versionConflict();
     const [after] = await tx
       .update(trainingAttendance)
-      .set({ status: input.status, lateMinutes: late, leftEarlyMinutes: early, source: 'override', note: reason, updatedAt: now, updatedBy: actor.userId, version: sql`${trainingAttendance.version} + 1` })
+      .set({
+        status: input.status,
+        lateMinutes: late,
+        leftEarlyMinutes: early,
+        source: 'override',
+        note: reason,
+        updatedAt: now,
+        updatedBy: actor.userId,
+        version: sql`${trainingAttendance.version} + 1`,
+      })
       .where(and(eq(trainingAttendance.orgId, actor.orgId), eq(trainingAttendance.id, before.id), eq(trainingAttendance.version, before.version)))
       .returning();
     if (!after) throw versionConflict();

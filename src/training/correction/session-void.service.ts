@@ -44,7 +44,9 @@ export async function voidSession(db: Db, actor: Actor, id: string, input: { rea
       .set({ state: 'withdrawn', opinion: `场次已作废：${reason}`, decidedAt: now, version: sql`${trainingLeaveRequests.version} + 1` })
       .where(and(eq(trainingLeaveRequests.orgId, actor.orgId), eq(trainingLeaveRequests.sessionId, id), eq(trainingLeaveRequests.state, 'pending')))
       .returning({ teacherId: trainingLeaveRequests.teacherId });
-    const statusCounts = Object.fromEntries(['on_time', 'late', 'left_early', 'absent', 'excused'].map((s) => [s, records.filter((r) => r.status === s).length]));
+    const statusCounts = Object.fromEntries(
+      ['on_time', 'late', 'left_early', 'absent', 'excused'].map((s) => [s, records.filter((r) => r.status === s).length]),
+    );
     await writeAudit(tx, actor, {
       action: 'training.session.void',
       entity: 'training.session',

@@ -103,7 +103,10 @@ export async function submitClaim(db: Db, actor: Actor, input: ClaimInput, now: 
       const approvers = (await findUserIdsWithPermission(tx, actor.orgId, 'training.credit.approve')).filter((u) => u !== actor.userId);
       await notifyUsers(tx, actor.orgId, approvers, {
         kind: 'training.claim.pending',
-        title: { zh: `学分认定待审：${teacher.name}《${title}》${input.hours} 学时`, en: `Credit claim to review: ${teacher.name}, ${title}, ${input.hours} hours` },
+        title: {
+          zh: `学分认定待审：${teacher.name}《${title}》${input.hours} 学时`,
+          en: `Credit claim to review: ${teacher.name}, ${title}, ${input.hours} hours`,
+        },
         link: '/training/credits',
       });
     }
@@ -128,19 +131,36 @@ export async function decideClaim(db: Db, actor: Actor, id: string, d: ClaimDeci
   const opinion = d.opinion?.trim() || null;
   if (!d.isApproved && !opinion) throw invalidField('opinion', '不予认定时请写明理由', 'give a reason when refusing');
   const hours = d.recognisedHours ?? before.hours;
-  if (d.isApproved && (hours <= 0 || hours > before.hours)) throw invalidField('recognisedHours', `认定学时须大于 0 且不超过申请的 ${before.hours} 学时`, `between 0 and the ${before.hours} hours claimed`);
+  if (d.isApproved && (hours <= 0 || hours > before.hours))
+    throw invalidField('recognisedHours', `认定学时须大于 0 且不超过申请的 ${before.hours} 学时`, `between 0 and the ${before.hours} hours claimed`);
   const state = d.isApproved ? 'recognised' : 'rejected';
   await db.transaction(async (tx) => {
     const [after] = await tx
       .update(creditClaims)
-      .set({ state, recognisedHours: d.isApproved ? hours : null, decidedAt: now, decidedBy: actor.userId, decidedByName: actor.displayName, opinion, version: sql`${creditClaims.version} + 1` })
+      .set({
+        state,
+        recognisedHours: d.isApproved ? hours : null,
+        decidedAt: now,
+        decidedBy: actor.userId,
+        decidedByName: actor.displayName,
+        opinion,
+        version: sql`${creditClaims.version} + 1`,
+      })
       .where(and(eq(creditClaims.orgId, actor.orgId), eq(creditClaims.id, id), eq(creditClaims.version, d.version)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: `training.claim.${state}`, entity: 'training.claim', entityId: id, before: { state: before.state }, after: { state, recognisedHours: after.recognisedHours, opinion } });
+    await writeAudit(tx, actor, {
+      action: `training.claim.${state}`,
+      entity: 'training.claim',
+      entityId: id,
+      before: { state: before.state },
+      after: { state, recognisedHours: after.recognisedHours, opinion },
+    });
     await notifyUsers(tx, actor.orgId, [before.createdBy], {
       kind: `training.claim.${state}`,
-      title: d.isApproved ? { zh: `学分已认定：《${before.title}》${hours} 学时`, en: `Credits recognised: ${before.title}, ${hours} hours` } : { zh: `学分未认定：《${before.title}》`, en: `Credits not recognised: ${before.title}` },
+      title: d.isApproved
+        ? { zh: `学分已认定：《${before.title}》${hours} 学时`, en: `Credits recognised: ${before.title}, ${hours} hours` }
+        : { zh: `学分未认定：《${before.title}》`, en: `Credits not recognised: ${before.title}` },
       body: opinion ? { zh: opinion, en: opinion } : undefined,
       link: '/training/my',
     });
@@ -159,7 +179,13 @@ export async function withdrawClaim(db: Db, actor: Actor, id: string, version: n
       .where(and(eq(creditClaims.orgId, actor.orgId), eq(creditClaims.id, id), eq(creditClaims.version, version)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'training.claim.withdraw', entity: 'training.claim', entityId: id, before: { state: 'pending' }, after: { state: 'withdrawn' } });
+    await writeAudit(tx, actor, {
+      action: 'training.claim.withdraw',
+      entity: 'training.claim',
+      entityId: id,
+      before: { state: 'pending' },
+      after: { state: 'withdrawn' },
+    });
   });
   return getClaim(db, actor, id);
 }

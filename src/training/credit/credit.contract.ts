@@ -18,7 +18,13 @@ export const CreditLineSchema = z.object({
   notes: z.array(Words),
 });
 
-export const CategoryTotalSchema = z.object({ category: z.enum(CREDIT_CATEGORIES), hours: z.number(), credits: z.number(), cap: z.number().nullable(), isCapped: z.boolean() });
+export const CategoryTotalSchema = z.object({
+  category: z.enum(CREDIT_CATEGORIES),
+  hours: z.number(),
+  credits: z.number(),
+  cap: z.number().nullable(),
+  isCapped: z.boolean(),
+});
 
 export const CreditReportSchema = z.object({
   lines: z.array(CreditLineSchema),

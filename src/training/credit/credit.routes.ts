@@ -23,32 +23,62 @@ const creditSheet = defineSheet({
   ],
 });
 
-
 export const creditRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/training/credits',
-    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '学分汇总 Credits of every teacher (ST-6)', querystring: z.object({ schoolYear: SchoolYear.optional() }), response: { 200: z.array(CreditSummarySchema) } } },
+    {
+      config: { permission: 'training.read' },
+      schema: {
+        tags: ['training'],
+        summary: '学分汇总 Credits of every teacher (ST-6)',
+        querystring: z.object({ schoolYear: SchoolYear.optional() }),
+        response: { 200: z.array(CreditSummarySchema) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       return findCreditSummaries(ctx.db, actor, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear), ctx.clock());
     },
   );
 
-  app.get('/training/credits/export', { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '导出学分汇总 Export (Excel)', querystring: z.object({ schoolYear: SchoolYear.optional() }) } }, async (req, reply) => {
-    const actor = actorOf(req);
-    const year = await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear);
-    const rows = await findCreditSummaries(ctx.db, actor, year, ctx.clock());
-    const body = await exportSheet(
-      creditSheet,
-      rows.map((r) => ({ staffNo: r.staffNo, name: r.name, group: r.groupName, hours: r.totalHours, credits: r.totalCredits, required: r.required, isMet: r.isMet })),
-      requestLocale(req),
-    );
-    return sendFile(reply, `学分汇总-${year}.xlsx`, XLSX_MIME, body);
-  });
+  app.get(
+    '/training/credits/export',
+    {
+      config: { permission: 'training.read' },
+      schema: { tags: ['training'], summary: '导出学分汇总 Export (Excel)', querystring: z.object({ schoolYear: SchoolYear.optional() }) },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const year = await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear);
+      const rows = await findCreditSummaries(ctx.db, actor, year, ctx.clock());
+      const body = await exportSheet(
+        creditSheet,
+        rows.map((r) => ({
+          staffNo: r.staffNo,
+          name: r.name,
+          group: r.groupName,
+          hours: r.totalHours,
+          credits: r.totalCredits,
+          required: r.required,
+          isMet: r.isMet,
+        })),
+        requestLocale(req),
+      );
+      return sendFile(reply, `学分汇总-${year}.xlsx`, XLSX_MIME, body);
+    },
+  );
 
   app.get(
     '/training/credits/me',
-    { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的学分 My credits with reasons (ST-6)', querystring: z.object({ schoolYear: SchoolYear.optional() }), response: { 200: TeacherCreditsSchema } } },
+    {
+      config: { permission: 'training.self' },
+      schema: {
+        tags: ['training'],
+        summary: '我的学分 My credits with reasons (ST-6)',
+        querystring: z.object({ schoolYear: SchoolYear.optional() }),
+        response: { 200: TeacherCreditsSchema },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       const me = await getMyTeacher(ctx.db, actor);
@@ -58,7 +88,15 @@ export const creditRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/training/credits/teachers/:id',
-    { schema: { tags: ['training'], summary: '某教师学分明细 A teacher’s credits', params: IdParams, querystring: z.object({ schoolYear: SchoolYear.optional() }), response: { 200: TeacherCreditsSchema } } },
+    {
+      schema: {
+        tags: ['training'],
+        summary: '某教师学分明细 A teacher’s credits',
+        params: IdParams,
+        querystring: z.object({ schoolYear: SchoolYear.optional() }),
+        response: { 200: TeacherCreditsSchema },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       return getTeacherCredits(ctx.db, actor, req.params.id, await schoolYearOrCurrent(ctx.db, actor.orgId, ctx.clock(), req.query.schoolYear), ctx.clock());
@@ -71,14 +109,22 @@ export const creditRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '校外培训学分认定 External training claims (ST-6)',
-        querystring: z.object({ schoolYear: SchoolYear.optional(), state: z.enum(['pending', 'recognised', 'rejected', 'withdrawn']).optional(), mine: z.enum(['true', 'false']).optional() }),
+        querystring: z.object({
+          schoolYear: SchoolYear.optional(),
+          state: z.enum(['pending', 'recognised', 'rejected', 'withdrawn']).optional(),
+          mine: z.enum(['true', 'false']).optional(),
+        }),
         response: { 200: z.array(ClaimViewSchema) },
       },
     },
     async (req) => findClaims(ctx.db, actorOf(req), { ...req.query, isMine: req.query.mine === 'true' }),
   );
 
-  app.get('/training/claims/:id', { schema: { tags: ['training'], summary: '认定申请 A claim', params: IdParams, response: { 200: ClaimViewSchema } } }, async (req) => getClaim(ctx.db, actorOf(req), req.params.id));
+  app.get(
+    '/training/claims/:id',
+    { schema: { tags: ['training'], summary: '认定申请 A claim', params: IdParams, response: { 200: ClaimViewSchema } } },
+    async (req) => getClaim(ctx.db, actorOf(req), req.params.id),
+  );
 
   app.post(
     '/training/claims',
@@ -112,7 +158,12 @@ export const creditRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '认定或不予认定 Recognise or refuse',
         params: IdParams,
-        body: z.object({ isApproved: z.boolean(), recognisedHours: hoursValue({ max: 1000 }).nullish(), opinion: z.string().max(500).nullish(), version: Version }),
+        body: z.object({
+          isApproved: z.boolean(),
+          recognisedHours: hoursValue({ max: 1000 }).nullish(),
+          opinion: z.string().max(500).nullish(),
+          version: Version,
+        }),
         response: { 200: ClaimViewSchema },
       },
     },
@@ -121,7 +172,10 @@ export const creditRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/training/claims/:id/withdraw',
-    { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: z.object({ version: Version }), response: { 200: ClaimViewSchema } } },
+    {
+      config: { permission: 'training.self' },
+      schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: z.object({ version: Version }), response: { 200: ClaimViewSchema } },
+    },
     async (req) => withdrawClaim(ctx.db, actorOf(req), req.params.id, req.body.version),
   );
 };

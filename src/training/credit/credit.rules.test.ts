@@ -46,7 +46,18 @@ describe('credits (ST-6)', () => {
   });
 
   it('ST-6 a session with several credit types splits its minutes by type', () => {
-    const r = computeCredits([session({ parts: [{ category: 'theory', minutes: 45 }, { category: 'informationTechnology', minutes: 45 }] })], [], policy);
+    const r = computeCredits(
+      [
+        session({
+          parts: [
+            { category: 'theory', minutes: 45 },
+            { category: 'informationTechnology', minutes: 45 },
+          ],
+        }),
+      ],
+      [],
+      policy,
+    );
     expect(r.categories.map((c) => [c.category, c.credits])).toEqual([
       ['theory', 1],
       ['informationTechnology', 1],

@@ -69,12 +69,19 @@ function sessionLines(s: SessionCreditInput, policy: CreditPolicy): CreditLine[]
     if (s.status === 'absent') notes.push({ zh: '缺席，不计学时', en: 'Absent: no hours' });
     else if (s.status === 'excused') notes.push({ zh: '请假，不计学时', en: 'On leave: no hours' });
     else {
-      if (attended < s.durationMinutes) notes.push({ zh: `实到 ${attended}/${s.durationMinutes} 分钟，按实到计`, en: `Present ${attended} of ${s.durationMinutes} minutes: counted as present` });
+      if (attended < s.durationMinutes)
+        notes.push({
+          zh: `实到 ${attended}/${s.durationMinutes} 分钟，按实到计`,
+          en: `Present ${attended} of ${s.durationMinutes} minutes: counted as present`,
+        });
       if (minutes < policy.minCountedMinutes) {
         notes.push({ zh: `不足 ${policy.minCountedMinutes} 分钟，不计学时`, en: `Under ${policy.minCountedMinutes} minutes: not counted` });
       } else {
         hours = Math.floor(minutes / policy.minutesPerHour);
-        notes.push({ zh: `${minutes} 分钟折合 ${hours} 学时（每 ${policy.minutesPerHour} 分钟 1 学时，不足部分不计）`, en: `${minutes} minutes = ${hours} hours (one per ${policy.minutesPerHour} minutes, remainder not counted)` });
+        notes.push({
+          zh: `${minutes} 分钟折合 ${hours} 学时（每 ${policy.minutesPerHour} 分钟 1 学时，不足部分不计）`,
+          en: `${minutes} minutes = ${hours} hours (one per ${policy.minutesPerHour} minutes, remainder not counted)`,
+        });
       }
     }
     return { source: 'session' as const, refId: s.sessionId, date: s.date, title: s.title, category: part.category, minutes, hours, credits: 0, notes };
@@ -96,7 +103,10 @@ export function computeCredits(sessions: SessionCreditInput[], claims: ClaimCred
       const used = hoursByDay.get(line.date) ?? 0;
       if (line.hours > 0 && used + line.hours > policy.maxHoursPerDay) {
         const allowed = Math.max(0, policy.maxHoursPerDay - used);
-        line.notes.push({ zh: `当日最多计 ${policy.maxHoursPerDay} 学时，超出的 ${line.hours - allowed} 学时不计`, en: `At most ${policy.maxHoursPerDay} hours a day: ${line.hours - allowed} not counted` });
+        line.notes.push({
+          zh: `当日最多计 ${policy.maxHoursPerDay} 学时，超出的 ${line.hours - allowed} 学时不计`,
+          en: `At most ${policy.maxHoursPerDay} hours a day: ${line.hours - allowed} not counted`,
+        });
         line.hours = allowed;
       }
       hoursByDay.set(line.date, used + line.hours);
@@ -125,11 +135,17 @@ export function computeCredits(sessions: SessionCreditInput[], claims: ClaimCred
     const used = creditsByCategory.get(line.category) ?? 0;
     if (rule.maxCreditsPerYear !== null && used + credits > rule.maxCreditsPerYear) {
       const allowed = round2(Math.max(0, rule.maxCreditsPerYear - used));
-      line.notes.push({ zh: `本类学分每学年最多 ${rule.maxCreditsPerYear} 分，已达上限，${round2(credits - allowed)} 分不计`, en: `This category counts at most ${rule.maxCreditsPerYear} credits a year: ${round2(credits - allowed)} not counted` });
+      line.notes.push({
+        zh: `本类学分每学年最多 ${rule.maxCreditsPerYear} 分，已达上限，${round2(credits - allowed)} 分不计`,
+        en: `This category counts at most ${rule.maxCreditsPerYear} credits a year: ${round2(credits - allowed)} not counted`,
+      });
       credits = allowed;
       capped.add(line.category);
     } else if (line.hours > 0) {
-      line.notes.push({ zh: `${line.hours} 学时 × ${rule.creditsPerHour} = ${credits} 学分`, en: `${line.hours} hours × ${rule.creditsPerHour} = ${credits} credits` });
+      line.notes.push({
+        zh: `${line.hours} 学时 × ${rule.creditsPerHour} = ${credits} 学分`,
+        en: `${line.hours} hours × ${rule.creditsPerHour} = ${credits} credits`,
+      });
     }
     line.credits = credits;
     creditsByCategory.set(line.category, round2(used + credits));

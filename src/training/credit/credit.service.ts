@@ -22,7 +22,14 @@ export interface YearRecords {
 
 export async function loadYearRecords(db: Db, orgId: string, schoolYear: string, now: Date): Promise<YearRecords> {
   const sessions = (await findSessionRows(db, orgId, schoolYearRange(schoolYear))).filter((s) => s.state === 'scheduled' && s.endsAt <= now);
-  const [attendance, claims] = await Promise.all([findAttendanceRows(db, orgId, sessions.map((s) => s.id)), findRecognisedClaims(db, orgId, schoolYear)]);
+  const [attendance, claims] = await Promise.all([
+    findAttendanceRows(
+      db,
+      orgId,
+      sessions.map((s) => s.id),
+    ),
+    findRecognisedClaims(db, orgId, schoolYear),
+  ]);
   return { schoolYear, sessions, attendance, claims };
 }
 
@@ -57,7 +64,13 @@ async function assertCanReadTeacher(db: Db, actor: Actor, teacherId: string): Pr
 }
 
 /** ST-6: a teacher's credits of the year, line by line with the reasons. */
-export async function getTeacherCredits(db: Db, actor: Actor, teacherId: string, schoolYear: string, now: Date): Promise<CreditReport & { teacherId: string; teacherName: string; schoolYear: string }> {
+export async function getTeacherCredits(
+  db: Db,
+  actor: Actor,
+  teacherId: string,
+  schoolYear: string,
+  now: Date,
+): Promise<CreditReport & { teacherId: string; teacherName: string; schoolYear: string }> {
   await assertCanReadTeacher(db, actor, teacherId);
   const teacher = await getTeacher(db, actor, teacherId);
   const policy = await getPolicy(db, actor.orgId);
@@ -70,11 +83,25 @@ export type CreditSummary = CreditSummaryData;
 
 export async function findCreditSummaries(db: Db, actor: Actor, schoolYear: string, now: Date): Promise<CreditSummary[]> {
   if (!hasPermission(actor, 'training.read')) requireTrainingRead(actor);
-  const [teachers, policy, records] = await Promise.all([findTeachers(db, actor, { isActive: true }), getPolicy(db, actor.orgId), loadYearRecords(db, actor.orgId, schoolYear, now)]);
+  const [teachers, policy, records] = await Promise.all([
+    findTeachers(db, actor, { isActive: true }),
+    getPolicy(db, actor.orgId),
+    loadYearRecords(db, actor.orgId, schoolYear, now),
+  ]);
   const visible = hasPermission(actor, 'training.read') ? teachers : teachers.filter((t) => t.userId === actor.userId);
   return visible.map((t) => {
     const input = creditInputsOf(t.id, records);
     const r = computeCredits(input.sessions, input.claims, policy.training);
-    return { teacherId: t.id, name: t.name, staffNo: t.staffNo, groupName: t.groupName, totalHours: r.totalHours, totalCredits: r.totalCredits, required: r.required, isMet: r.isMet, progress: r.progress };
+    return {
+      teacherId: t.id,
+      name: t.name,
+      staffNo: t.staffNo,
+      groupName: t.groupName,
+      totalHours: r.totalHours,
+      totalCredits: r.totalCredits,
+      required: r.required,
+      isMet: r.isMet,
+      progress: r.progress,
+    };
   });
 }

@@ -14,7 +14,9 @@ export const OfficeDashboardSchema = z.object({
   schoolYear: z.string(),
   teachers: z.number(),
   sessionsHeld: z.number(),
-  attendanceByGroupWeek: z.array(z.object({ group: z.string(), weekStart: z.string(), present: z.number(), countable: z.number(), rate: z.number().nullable() })),
+  attendanceByGroupWeek: z.array(
+    z.object({ group: z.string(), weekStart: z.string(), present: z.number(), countable: z.number(), rate: z.number().nullable() }),
+  ),
   creditDistribution: z.array(z.object({ from: z.number(), to: z.number().nullable(), teachers: z.number() })),
   requiredCredits: z.number(),
   atRisk: z.array(

@@ -25,7 +25,11 @@ export async function getMyHome(db: Db, actor: Actor, now: Date) {
   const today = await orgToday(db, actor.orgId, now);
   const schoolYear = schoolYearOf(today);
   const sessions = await findSessions(db, actor, { from: today, to: addDays(today, 7), forTeacherGroupId: me.groupId }, now);
-  const mine = await findMyAttendance(db, actor, sessions.map((s) => s.id));
+  const mine = await findMyAttendance(
+    db,
+    actor,
+    sessions.map((s) => s.id),
+  );
   const withMine = sessions.map((s) => ({ ...s, myRecord: mine.get(s.id) ?? null }));
   const [credits, leave, tasks, selfStudy, fourOnes, policy, standings] = await Promise.all([
     getTeacherCredits(db, actor, me.id, schoolYear, now),
@@ -39,7 +43,14 @@ export async function getMyHome(db: Db, actor: Actor, now: Date) {
   const openRounds = await db
     .select()
     .from(evaluationRounds)
-    .where(and(eq(evaluationRounds.orgId, actor.orgId), eq(evaluationRounds.schoolYear, schoolYear), eq(evaluationRounds.term, termOf(today)), gte(evaluationRounds.closesOn, today)))
+    .where(
+      and(
+        eq(evaluationRounds.orgId, actor.orgId),
+        eq(evaluationRounds.schoolYear, schoolYear),
+        eq(evaluationRounds.term, termOf(today)),
+        gte(evaluationRounds.closesOn, today),
+      ),
+    )
     .orderBy(desc(evaluationRounds.opensOn));
   const given = openRounds.length
     ? await db

@@ -32,7 +32,6 @@ export async function seedPoliticalStudy(db: Db, org: DemoOrg): Promise<void> {
   );
 }
 
-
 const principalStep: ChainStep = { key: 'principal', nameZh: '校长审批', nameEn: 'Principal approval', roleCode: 'principal' };
 
 /** The school's training plan goes to the principal (CORE-3 default for S1–S4). */

@@ -19,7 +19,10 @@ export async function seedRegulationRecords(ctx: SeedContext): Promise<void> {
     .select({ id: trainingPlans.id })
     .from(trainingPlans)
     .where(and(eq(trainingPlans.orgId, org.orgId), eq(trainingPlans.kind, 'annual'), eq(trainingPlans.schoolYear, ctx.schoolYear)));
-  const [chineseGroup] = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.orgId, org.orgId), eq(departments.name, '语文教研组')));
+  const [chineseGroup] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.orgId, org.orgId), eq(departments.name, '语文教研组')));
   const leaderId = org.userIds.get('school.chinese');
   const leader = leaderId ? await loadActor(db, org.orgId, leaderId) : undefined;
   if (annual && chineseGroup && leader) {
@@ -30,7 +33,8 @@ export async function seedRegulationRecords(ctx: SeedContext): Promise<void> {
         schoolPlanId: annual.id,
         groupId: chineseGroup.id,
         title: `语文教研组${ctx.schoolYear}学年校本培训计划`,
-        content: '一、指导思想：围绕学校年度培训计划，聚焦整本书阅读教学。\n二、主要内容：每双周一次组内研讨课；青年教师每学期一节汇报课；共读《给教师的建议》。\n三、时间安排：每周四下午第三节。',
+        content:
+          '一、指导思想：围绕学校年度培训计划，聚焦整本书阅读教学。\n二、主要内容：每双周一次组内研讨课；青年教师每学期一节汇报课；共读《给教师的建议》。\n三、时间安排：每周四下午第三节。',
       },
       now,
     );
@@ -59,6 +63,11 @@ export async function seedRegulationRecords(ctx: SeedContext): Promise<void> {
   const inspected = ctx.teachers.filter((t) => ['school.t1', 'school.t2', 'school.t3'].includes(t.username ?? ''));
   const findings = ['complete', 'complete', 'incomplete'] as const;
   for (const [i, t] of inspected.entries()) {
-    await recordRecordBookCheck(db, ctx.principal, { teacherId: t.id, checkedOn: addDays(ctx.today, -3), finding: findings[i], comment: findings[i] === 'complete' ? undefined : '缺少近两周的记录' }, now);
+    await recordRecordBookCheck(
+      db,
+      ctx.principal,
+      { teacherId: t.id, checkedOn: addDays(ctx.today, -3), finding: findings[i], comment: findings[i] === 'complete' ? undefined : '缺少近两周的记录' },
+      now,
+    );
   }
 }

@@ -98,5 +98,12 @@ export async function seedTeachers(db: Db, org: DemoOrg): Promise<SeedTeacher[]>
   const nameOf = new Map(accounts.map((u) => [u.id, u.name]));
   for (const r of rows) if (r.userId) r.name = nameOf.get(r.userId) ?? '教师';
   const inserted = await db.insert(trainingTeachers).values(rows).returning();
-  return inserted.map((t) => ({ id: t.id, name: t.name, userId: t.userId, username: t.userId ? (usernames.get(t.userId) ?? null) : null, groupId: t.groupId, stage: t.stage }));
+  return inserted.map((t) => ({
+    id: t.id,
+    name: t.name,
+    userId: t.userId,
+    username: t.userId ? (usernames.get(t.userId) ?? null) : null,
+    groupId: t.groupId,
+    stage: t.stage,
+  }));
 }

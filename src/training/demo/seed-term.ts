@@ -48,7 +48,8 @@ export async function seedPlansAndSessions(ctx: SeedContext): Promise<SessionRow
   }
   const owner = (username: string) => byUser(ctx, username)?.id ?? null;
   const annual = await createPlan(
-    db, workflows,
+    db,
+    workflows,
     office,
     {
       kind: 'annual',
@@ -58,16 +59,31 @@ export async function seedPlansAndSessions(ctx: SeedContext): Promise<SessionRow
       startsOn: `${first}-09-01`,
       endsOn: `${first + 1}-07-10`,
       items: [
-        { category: 'moralEducation', topic: '政治学习与师德师风', ownerTeacherId: owner('school.principal'), schedule: '每周一放学后', month: null, hours: 20 },
+        {
+          category: 'moralEducation',
+          topic: '政治学习与师德师风',
+          ownerTeacherId: owner('school.principal'),
+          schedule: '每周一放学后',
+          month: null,
+          hours: 20,
+        },
         { category: 'newCurriculum', topic: '新课标解读与校本教研', ownerTeacherId: owner('school.office'), schedule: '每周五下午', month: null, hours: 40 },
-        { category: 'subjectSkills', topic: '语文、数学业务学习', ownerTeacherId: owner('school.chinese'), schedule: '每周三、周四早活动课', month: null, hours: 30 },
+        {
+          category: 'subjectSkills',
+          topic: '语文、数学业务学习',
+          ownerTeacherId: owner('school.chinese'),
+          schedule: '每周三、周四早活动课',
+          month: null,
+          hours: 30,
+        },
         { category: 'informationTechnology', topic: '信息技术应用能力提升', ownerTeacherId: owner('school.t5'), schedule: '每学期两次', month: null, hours: 6 },
       ],
     },
     ctx.now,
   );
   const semester = await createPlan(
-    db, workflows,
+    db,
+    workflows,
     office,
     {
       kind: 'semester',
@@ -78,8 +94,22 @@ export async function seedPlansAndSessions(ctx: SeedContext): Promise<SessionRow
       startsOn,
       endsOn,
       items: [
-        { category: 'moralEducation', topic: '学习上级文件与教育法规', ownerTeacherId: owner('school.principal'), schedule: '每周一 16:30', month: null, hours: 18 },
-        { category: 'subjectSkills', topic: '语文组业务学习：整本书阅读', ownerTeacherId: owner('school.chinese'), schedule: '每周三 7:50', month: null, hours: 18 },
+        {
+          category: 'moralEducation',
+          topic: '学习上级文件与教育法规',
+          ownerTeacherId: owner('school.principal'),
+          schedule: '每周一 16:30',
+          month: null,
+          hours: 18,
+        },
+        {
+          category: 'subjectSkills',
+          topic: '语文组业务学习：整本书阅读',
+          ownerTeacherId: owner('school.chinese'),
+          schedule: '每周三 7:50',
+          month: null,
+          hours: 18,
+        },
         { category: 'subjectSkills', topic: '数学组业务学习：作业设计', ownerTeacherId: owner('school.math'), schedule: '每周四 7:50', month: null, hours: 18 },
         { category: 'newCurriculum', topic: '校本教研：大单元教学', ownerTeacherId: owner('school.office'), schedule: '每周五 15:30', month: null, hours: 36 },
       ],
@@ -91,7 +121,10 @@ export async function seedPlansAndSessions(ctx: SeedContext): Promise<SessionRow
     await approveDocument(db, workflows, principal, plan.id, { version: plan.documentVersion + 1, opinion: '同意，按计划组织实施。' }, ctx.now);
   }
   await generatePlanSessions(db, workflows, office, semester.id, ctx.now, { from: startsOn });
-  return db.select().from(trainingSessions).where(and(eq(trainingSessions.orgId, ctx.org.orgId), eq(trainingSessions.planId, semester.id)));
+  return db
+    .select()
+    .from(trainingSessions)
+    .where(and(eq(trainingSessions.orgId, ctx.org.orgId), eq(trainingSessions.planId, semester.id)));
 }
 
 /**
@@ -107,7 +140,15 @@ export async function seedSessionDetails(ctx: SeedContext, sessions: SessionRow[
   ];
   const recorder = byUser(ctx, 'school.recorder')?.id ?? null;
   const principal = byUser(ctx, 'school.principal')?.id ?? null;
-  const mine = (where: SQL) => and(eq(trainingSessions.orgId, org.orgId), inArray(trainingSessions.id, sessions.map((s) => s.id)), where);
+  const mine = (where: SQL) =>
+    and(
+      eq(trainingSessions.orgId, org.orgId),
+      inArray(
+        trainingSessions.id,
+        sessions.map((s) => s.id),
+      ),
+      where,
+    );
   await db
     .update(trainingSessions)
     .set({ trainerTeacherId: principal, recorderTeacherId: recorder, location: '学校会议室', topic: '学习上级文件精神与教育法律法规' })
@@ -130,14 +171,26 @@ export async function seedSessionDetails(ctx: SeedContext, sessions: SessionRow[
     .where(mine(lt(trainingSessions.startsAt, soon)));
   await db
     .update(trainingSessions)
-    .set({ minutes: '按计划完成学习内容，教师认真记录，交流发言积极。', minutesAt: sql`${trainingSessions.endsAt}`, rosterClosedAt: sql`${trainingSessions.endsAt}` })
+    .set({
+      minutes: '按计划完成学习内容，教师认真记录，交流发言积极。',
+      minutesAt: sql`${trainingSessions.endsAt}`,
+      rosterClosedAt: sql`${trainingSessions.endsAt}`,
+    })
     .where(mine(lt(trainingSessions.endsAt, now)));
   const past = sessions.filter((s) => s.endsAt < now).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   // A few outlines came in late and two never came (ST-3 flags them).
   const late = past.filter((_, i) => i % 17 === 5).map((s) => s.id);
   const missing = past.filter((_, i) => i % 29 === 11).map((s) => s.id);
-  if (late.length) await db.update(trainingSessions).set({ outlineAt: sql`${trainingSessions.startsAt} + interval '20 minutes'` }).where(mine(inArray(trainingSessions.id, late)));
-  if (missing.length) await db.update(trainingSessions).set({ outline: null, outlineAt: null }).where(mine(inArray(trainingSessions.id, missing)));
+  if (late.length)
+    await db
+      .update(trainingSessions)
+      .set({ outlineAt: sql`${trainingSessions.startsAt} + interval '20 minutes'` })
+      .where(mine(inArray(trainingSessions.id, late)));
+  if (missing.length)
+    await db
+      .update(trainingSessions)
+      .set({ outline: null, outlineAt: null })
+      .where(mine(inArray(trainingSessions.id, missing)));
 }
 
 /**
@@ -224,9 +277,16 @@ export async function seedAttendance(ctx: SeedContext, sessions: SessionRow[]): 
     ] as const) {
       const t = byUser(ctx, username);
       if (t?.userId) {
-        await db.insert(trainingLeaveRequests).values({ orgId: org.orgId, sessionId: next.id, teacherId: t.id, kind: 'official', reason, requestedAt: new Date(now.getTime() - 3_600_000), requestedBy: t.userId });
+        await db.insert(trainingLeaveRequests).values({
+          orgId: org.orgId,
+          sessionId: next.id,
+          teacherId: t.id,
+          kind: 'official',
+          reason,
+          requestedAt: new Date(now.getTime() - 3_600_000),
+          requestedBy: t.userId,
+        });
       }
     }
   }
 }
-

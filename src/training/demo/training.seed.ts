@@ -29,7 +29,17 @@ export async function seedTrainingSchool(db: Db, org: DemoOrg): Promise<void> {
   await seedPlanChain(db, org);
   await seedPoliticalStudy(db, org);
   const teachers = await seedTeachers(db, org);
-  const ctx = { db, org, office: officeActor, principal: principalActor, teachers, today, schoolYear: schoolYearOf(today), term: termOf(today), now: org.today };
+  const ctx = {
+    db,
+    org,
+    office: officeActor,
+    principal: principalActor,
+    teachers,
+    today,
+    schoolYear: schoolYearOf(today),
+    term: termOf(today),
+    now: org.today,
+  };
   const sessions = await seedPlansAndSessions(ctx);
   await seedSessionDetails(ctx, sessions);
   await seedAttendance(ctx, sessions);

@@ -35,7 +35,9 @@ export const EvaluationFormSchema = z.object({
 });
 
 export const WeightedResultSchema = z.object({
-  bySource: z.array(z.object({ source: z.enum(EVALUATION_SOURCES), count: z.number(), average: z.number().nullable(), weight: z.number(), usedWeight: z.number() })),
+  bySource: z.array(
+    z.object({ source: z.enum(EVALUATION_SOURCES), count: z.number(), average: z.number().nullable(), weight: z.number(), usedWeight: z.number() }),
+  ),
   score: z.number().nullable(),
 });
 
@@ -45,7 +47,13 @@ export const RoundLinkSchema = z.object({ teacherId: z.string(), name: z.string(
 
 export const GivenEvaluationSchema = z.object({ teacherId: z.string(), source: z.enum(EVALUATION_SOURCES) });
 
-export const PublicEvaluationFormSchema = z.object({ roundTitle: z.string(), teacherName: z.string(), criteria: z.array(CriterionSchema), isOpen: z.boolean(), closesOn: z.string() });
+export const PublicEvaluationFormSchema = z.object({
+  roundTitle: z.string(),
+  teacherName: z.string(),
+  criteria: z.array(CriterionSchema),
+  isOpen: z.boolean(),
+  closesOn: z.string(),
+});
 
 export const PublicEvaluationAnswerSchema = z.object({ ok: z.boolean(), teacherName: z.string() });
 

@@ -12,35 +12,66 @@ import {
   TeacherEvaluationSchema,
 } from './evaluation.contract';
 import { CRITERIA } from './evaluation.rules';
-import { createRound, findMyGivenEvaluations, findRoundLinks, findRoundResults, findRounds, getPublicEvaluationForm, submitEvaluation, submitPublicEvaluation } from './evaluation.service';
+import {
+  createRound,
+  findMyGivenEvaluations,
+  findRoundLinks,
+  findRoundResults,
+  findRounds,
+  getPublicEvaluationForm,
+  submitEvaluation,
+  submitPublicEvaluation,
+} from './evaluation.service';
 
 const Scores = z.record(z.string().max(30), z.number().int().min(0).max(10));
 const Token = z.object({ token: z.string().max(120) });
 
 export const evaluationRoutes: RouteModule = (app, ctx) => {
-  app.get('/training/evaluations/criteria', { schema: { tags: ['training'], summary: '评价项目 Criteria', response: { 200: z.array(CriterionSchema) } } }, async () => CRITERIA);
+  app.get(
+    '/training/evaluations/criteria',
+    { schema: { tags: ['training'], summary: '评价项目 Criteria', response: { 200: z.array(CriterionSchema) } } },
+    async () => CRITERIA,
+  );
 
-  app.get('/training/evaluations/rounds', { schema: { tags: ['training'], summary: '评价活动 Evaluation rounds (ST-9)', response: { 200: z.array(RoundViewSchema) } } }, async (req) => findRounds(ctx.db, actorOf(req)));
+  app.get(
+    '/training/evaluations/rounds',
+    { schema: { tags: ['training'], summary: '评价活动 Evaluation rounds (ST-9)', response: { 200: z.array(RoundViewSchema) } } },
+    async (req) => findRounds(ctx.db, actorOf(req)),
+  );
 
   app.post(
     '/training/evaluations/rounds',
     {
       config: { permission: 'training.assess' },
-      schema: { tags: ['training'], summary: '发起评价 Start a round', body: z.object({ schoolYear: SchoolYear, term: TermNo, title: z.string().max(200), opensOn: IsoDay, closesOn: IsoDay }), response: { 201: RoundViewSchema } },
+      schema: {
+        tags: ['training'],
+        summary: '发起评价 Start a round',
+        body: z.object({ schoolYear: SchoolYear, term: TermNo, title: z.string().max(200), opensOn: IsoDay, closesOn: IsoDay }),
+        response: { 201: RoundViewSchema },
+      },
     },
     async (req, reply) => reply.code(201).send(await createRound(ctx.db, actorOf(req), req.body, ctx.clock())),
   );
 
-  app.get('/training/evaluations/rounds/:id/results', { schema: { tags: ['training'], summary: '加权结果 Weighted results', params: IdParams, response: { 200: z.array(TeacherEvaluationSchema) } } }, async (req) =>
-    findRoundResults(ctx.db, actorOf(req), req.params.id),
+  app.get(
+    '/training/evaluations/rounds/:id/results',
+    { schema: { tags: ['training'], summary: '加权结果 Weighted results', params: IdParams, response: { 200: z.array(TeacherEvaluationSchema) } } },
+    async (req) => findRoundResults(ctx.db, actorOf(req), req.params.id),
   );
 
-  app.get('/training/evaluations/rounds/:id/links', { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '学生、家长评价链接 Anonymous links', params: IdParams, response: { 200: z.array(RoundLinkSchema) } } }, async (req) =>
-    findRoundLinks(ctx.db, actorOf(req), req.params.id),
+  app.get(
+    '/training/evaluations/rounds/:id/links',
+    {
+      config: { permission: 'training.assess' },
+      schema: { tags: ['training'], summary: '学生、家长评价链接 Anonymous links', params: IdParams, response: { 200: z.array(RoundLinkSchema) } },
+    },
+    async (req) => findRoundLinks(ctx.db, actorOf(req), req.params.id),
   );
 
-  app.get('/training/evaluations/rounds/:id/mine', { schema: { tags: ['training'], summary: '我已完成的评价 What I have given', params: IdParams, response: { 200: z.array(GivenEvaluationSchema) } } }, async (req) =>
-    findMyGivenEvaluations(ctx.db, actorOf(req), req.params.id),
+  app.get(
+    '/training/evaluations/rounds/:id/mine',
+    { schema: { tags: ['training'], summary: '我已完成的评价 What I have given', params: IdParams, response: { 200: z.array(GivenEvaluationSchema) } } },
+    async (req) => findMyGivenEvaluations(ctx.db, actorOf(req), req.params.id),
   );
 
   app.post(
@@ -57,8 +88,13 @@ export const evaluationRoutes: RouteModule = (app, ctx) => {
     async (req, reply) => reply.code(201).send(await submitEvaluation(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
   );
 
-  app.get('/training/public/evaluations/:token', { config: { isPublic: true }, schema: { tags: ['training'], summary: '匿名评价表 Anonymous form (students, parents)', params: Token, response: { 200: PublicEvaluationFormSchema } } }, async (req) =>
-    getPublicEvaluationForm(ctx.db, req.params.token, ctx.clock()),
+  app.get(
+    '/training/public/evaluations/:token',
+    {
+      config: { isPublic: true },
+      schema: { tags: ['training'], summary: '匿名评价表 Anonymous form (students, parents)', params: Token, response: { 200: PublicEvaluationFormSchema } },
+    },
+    async (req) => getPublicEvaluationForm(ctx.db, req.params.token, ctx.clock()),
   );
 
   app.post(
@@ -74,6 +110,10 @@ export const evaluationRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await submitPublicEvaluation(ctx.db, req.params.token, req.body, { ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') }, ctx.clock())),
+      reply
+        .code(201)
+        .send(
+          await submitPublicEvaluation(ctx.db, req.params.token, req.body, { ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') }, ctx.clock()),
+        ),
   );
 };

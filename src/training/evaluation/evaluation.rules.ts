@@ -37,7 +37,12 @@ export function weightedScoreOf(forms: { source: EvaluationSource; score: number
   const sources: EvaluationSource[] = ['self', 'peers', 'administrators', 'students', 'parents'];
   const rows = sources.map((source) => {
     const mine = forms.filter((f) => f.source === source);
-    return { source, count: mine.length, average: mine.length ? Math.round((mine.reduce((n, f) => n + f.score, 0) / mine.length) * 100) / 100 : null, weight: weights[source] };
+    return {
+      source,
+      count: mine.length,
+      average: mine.length ? Math.round((mine.reduce((n, f) => n + f.score, 0) / mine.length) * 100) / 100 : null,
+      weight: weights[source],
+    };
   });
   const present = rows.filter((r) => r.average !== null && r.weight > 0);
   const total = present.reduce((n, r) => n + r.weight, 0);
@@ -48,10 +53,12 @@ export function weightedScoreOf(forms: { source: EvaluationSource; score: number
 
 const hex = (uuid: string) => uuid.replace(/-/g, '');
 const uuidOf = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-const sign = (secret: string, roundId: string, teacherId: string) => createHmac('sha256', secret).update(`${roundId}|${teacherId}`).digest().subarray(0, 12).toString('base64url');
+const sign = (secret: string, roundId: string, teacherId: string) =>
+  createHmac('sha256', secret).update(`${roundId}|${teacherId}`).digest().subarray(0, 12).toString('base64url');
 
 /** The anonymous link of one teacher in one round, for students and parents. */
-export const evaluationLinkToken = (round: { id: string; linkSecret: string }, teacherId: string): string => `${hex(round.id)}.${hex(teacherId)}.${sign(round.linkSecret, round.id, teacherId)}`;
+export const evaluationLinkToken = (round: { id: string; linkSecret: string }, teacherId: string): string =>
+  `${hex(round.id)}.${hex(teacherId)}.${sign(round.linkSecret, round.id, teacherId)}`;
 
 export function parseEvaluationToken(token: string): { roundId: string; teacherId: string; signature: string } | null {
   const m = /^([0-9a-f]{32})\.([0-9a-f]{32})\.([A-Za-z0-9_-]{16})$/.exec(token.trim());

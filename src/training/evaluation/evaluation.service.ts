@@ -15,7 +15,12 @@ import type { RoundViewData, TeacherEvaluationData } from './evaluation.contract
 export type RoundView = RoundViewData;
 const publicRound = ({ linkSecret: _s, ...r }: EvaluationRoundRow): RoundView => r;
 
-export async function createRound(db: Db, actor: Actor, input: { schoolYear: string; term: Term; title: string; opensOn: string; closesOn: string }, now: Date): Promise<RoundView> {
+export async function createRound(
+  db: Db,
+  actor: Actor,
+  input: { schoolYear: string; term: Term; title: string; opensOn: string; closesOn: string },
+  now: Date,
+): Promise<RoundView> {
   requireAccess(actor, 'training.assess');
   const title = input.title.trim();
   if (!title) throw invalidField('title', '请填写名称', 'is required');
@@ -30,7 +35,8 @@ export async function createRound(db: Db, actor: Actor, input: { schoolYear: str
       return publicRound(row);
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('CONFLICT', '该学期已有评价活动', 'This term has an evaluation round already', [{ field: 'term', reason: 'exists' }]);
+    if (isUniqueViolation(err))
+      throw new AppError('CONFLICT', '该学期已有评价活动', 'This term has an evaluation round already', [{ field: 'term', reason: 'exists' }]);
     throw err;
   }
 }
@@ -51,7 +57,8 @@ async function getRoundRow(db: Db, orgId: string, id: string): Promise<Evaluatio
 }
 
 function assertOpen(round: EvaluationRoundRow, today: string): void {
-  if (today < round.opensOn || today > round.closesOn) throw invalidState(`评价开放时间为 ${round.opensOn} 至 ${round.closesOn}`, `The evaluation is open from ${round.opensOn} to ${round.closesOn}`);
+  if (today < round.opensOn || today > round.closesOn)
+    throw invalidState(`评价开放时间为 ${round.opensOn} 至 ${round.closesOn}`, `The evaluation is open from ${round.opensOn} to ${round.closesOn}`);
 }
 
 function scoreOrThrow(scores: Record<string, number>): number {
@@ -61,27 +68,50 @@ function scoreOrThrow(scores: Record<string, number>): number {
 }
 
 /** ST-9: self (own profile), peers (a colleague) and administrators (training.assess) fill the form. */
-export async function submitEvaluation(db: Db, actor: Actor, roundId: string, input: { teacherId: string; source: 'self' | 'peers' | 'administrators'; scores: Record<string, number>; comment?: string | null }, now: Date) {
+export async function submitEvaluation(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  input: { teacherId: string; source: 'self' | 'peers' | 'administrators'; scores: Record<string, number>; comment?: string | null },
+  now: Date,
+) {
   requireTrainingRead(actor);
   const round = await getRoundRow(db, actor.orgId, roundId);
   assertOpen(round, await orgToday(db, actor.orgId, now));
   await assertTeacher(db, actor.orgId, input.teacherId, 'teacherId');
   const me = await findTeacherOfUser(db, actor.orgId, actor.userId);
   if (input.source === 'self' && me?.id !== input.teacherId) throw invalidField('teacherId', '自我评价只能评自己', 'a self evaluation is about yourself');
-  if (input.source === 'peers' && (!me || me.id === input.teacherId)) throw invalidField('teacherId', '同事评价须评其他教师', 'a peer evaluation is about a colleague');
+  if (input.source === 'peers' && (!me || me.id === input.teacherId))
+    throw invalidField('teacherId', '同事评价须评其他教师', 'a peer evaluation is about a colleague');
   if (input.source === 'administrators') requireAccess(actor, 'training.assess');
   const score = scoreOrThrow(input.scores);
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(evaluations)
-        .values({ orgId: actor.orgId, roundId, teacherId: input.teacherId, source: input.source, evaluatorKey: actor.userId, scores: input.scores, score, comment: input.comment?.trim() || null, createdAt: now })
+        .values({
+          orgId: actor.orgId,
+          roundId,
+          teacherId: input.teacherId,
+          source: input.source,
+          evaluatorKey: actor.userId,
+          scores: input.scores,
+          score,
+          comment: input.comment?.trim() || null,
+          createdAt: now,
+        })
         .returning();
-      await writeAudit(tx, actor, { action: 'training.evaluation.submit', entity: 'training.evaluation', entityId: row.id, after: { roundId, teacherId: input.teacherId, source: input.source, score } });
+      await writeAudit(tx, actor, {
+        action: 'training.evaluation.submit',
+        entity: 'training.evaluation',
+        entityId: row.id,
+        after: { roundId, teacherId: input.teacherId, source: input.source, score },
+      });
       return row;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('CONFLICT', '您已评价过该教师', 'You have evaluated this teacher already', [{ field: 'teacherId', reason: 'exists' }]);
+    if (isUniqueViolation(err))
+      throw new AppError('CONFLICT', '您已评价过该教师', 'You have evaluated this teacher already', [{ field: 'teacherId', reason: 'exists' }]);
     throw err;
   }
 }
@@ -112,19 +142,42 @@ async function resolvePublicToken(db: Db, token: string) {
 export async function getPublicEvaluationForm(db: Db, token: string, now: Date) {
   const { round, teacher } = await resolvePublicToken(db, token);
   const today = await orgToday(db, round.orgId, now);
-  return { roundTitle: round.title, teacherName: teacher.name, criteria: CRITERIA, isOpen: today >= round.opensOn && today <= round.closesOn, closesOn: round.closesOn };
+  return {
+    roundTitle: round.title,
+    teacherName: teacher.name,
+    criteria: CRITERIA,
+    isOpen: today >= round.opensOn && today <= round.closesOn,
+    closesOn: round.closesOn,
+  };
 }
 
 /** A browser answers once per teacher and round; the key is a hash, never the address itself. */
-export async function submitPublicEvaluation(db: Db, token: string, input: { source: 'students' | 'parents'; scores: Record<string, number>; comment?: string | null }, client: { ip: string; userAgent: string }, now: Date) {
+export async function submitPublicEvaluation(
+  db: Db,
+  token: string,
+  input: { source: 'students' | 'parents'; scores: Record<string, number>; comment?: string | null },
+  client: { ip: string; userAgent: string },
+  now: Date,
+) {
   const { round, teacher } = await resolvePublicToken(db, token);
   assertOpen(round, await orgToday(db, round.orgId, now));
   const score = scoreOrThrow(input.scores);
   const evaluatorKey = createHash('sha256').update(`${round.linkSecret}|${client.ip}|${client.userAgent}|${input.source}`).digest('hex');
   try {
-    await db.insert(evaluations).values({ orgId: round.orgId, roundId: round.id, teacherId: teacher.id, source: input.source, evaluatorKey, scores: input.scores, score, comment: input.comment?.trim() || null, createdAt: now });
+    await db.insert(evaluations).values({
+      orgId: round.orgId,
+      roundId: round.id,
+      teacherId: teacher.id,
+      source: input.source,
+      evaluatorKey,
+      scores: input.scores,
+      score,
+      comment: input.comment?.trim() || null,
+      createdAt: now,
+    });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('CONFLICT', '您已提交过评价，谢谢参与', 'You have answered already; thank you', [{ field: 'token', reason: 'exists' }]);
+    if (isUniqueViolation(err))
+      throw new AppError('CONFLICT', '您已提交过评价，谢谢参与', 'You have answered already; thank you', [{ field: 'token', reason: 'exists' }]);
     throw err;
   }
   return { ok: true, teacherName: teacher.name };
@@ -143,7 +196,12 @@ export async function findRoundResults(db: Db, actor: Actor, roundId: string): P
     .where(and(...where));
   const [teachers, policy] = await Promise.all([findTeachers(db, actor, { isActive: true }), getPolicy(db, actor.orgId)]);
   const visible = hasPermission(actor, 'training.read') ? teachers : teachers.filter((t) => t.userId === actor.userId);
-  return visible.map((t) => ({ teacherId: t.id, name: t.name, groupName: t.groupName, ...weightedScoreOf(forms.filter((f) => f.teacherId === t.id) as { source: EvaluationSource; score: number }[], policy.training.evaluationWeights) }));
+  return visible.map((t) => ({
+    teacherId: t.id,
+    name: t.name,
+    groupName: t.groupName,
+    ...weightedScoreOf(forms.filter((f) => f.teacherId === t.id) as { source: EvaluationSource; score: number }[], policy.training.evaluationWeights),
+  }));
 }
 
 /** The evaluations the signed-in teacher has given in a round (to show what is left to do). */

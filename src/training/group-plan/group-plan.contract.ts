@@ -38,7 +38,12 @@ export const GroupPlanList = z.object({
 });
 export type GroupPlanList = z.infer<typeof GroupPlanList>;
 
-export const CreateGroupPlanBody = z.object({ schoolPlanId: z.uuid(), groupId: z.uuid(), title: z.string().trim().min(1).max(200), content: z.string().trim().min(1).max(20000) });
+export const CreateGroupPlanBody = z.object({
+  schoolPlanId: z.uuid(),
+  groupId: z.uuid(),
+  title: z.string().trim().min(1).max(200),
+  content: z.string().trim().min(1).max(20000),
+});
 export type CreateGroupPlanBody = z.infer<typeof CreateGroupPlanBody>;
 export const UpdateGroupPlanBody = z.object({ title: z.string().trim().min(1).max(200), content: z.string().trim().min(1).max(20000), version: Version });
 export type UpdateGroupPlanBody = z.infer<typeof UpdateGroupPlanBody>;
@@ -71,7 +76,21 @@ export const BudgetView = z.object({
 });
 export type BudgetView = z.infer<typeof BudgetView>;
 
-export const CreateBudgetItemBody = z.object({ schoolYear: SchoolYear, planId: z.uuid().nullish(), title: z.string().trim().min(1).max(200), plannedAmount: Amount, spentAmount: Amount.optional(), note: z.string().trim().max(1000).nullish() });
+export const CreateBudgetItemBody = z.object({
+  schoolYear: SchoolYear,
+  planId: z.uuid().nullish(),
+  title: z.string().trim().min(1).max(200),
+  plannedAmount: Amount,
+  spentAmount: Amount.optional(),
+  note: z.string().trim().max(1000).nullish(),
+});
 export type CreateBudgetItemBody = z.infer<typeof CreateBudgetItemBody>;
-export const UpdateBudgetItemBody = z.object({ planId: z.uuid().nullish(), title: z.string().trim().min(1).max(200), plannedAmount: Amount, spentAmount: Amount, note: z.string().trim().max(1000).nullish(), version: Version });
+export const UpdateBudgetItemBody = z.object({
+  planId: z.uuid().nullish(),
+  title: z.string().trim().min(1).max(200),
+  plannedAmount: Amount,
+  spentAmount: Amount,
+  note: z.string().trim().max(1000).nullish(),
+  version: Version,
+});
 export type UpdateBudgetItemBody = z.infer<typeof UpdateBudgetItemBody>;

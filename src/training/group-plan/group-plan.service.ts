@@ -52,7 +52,8 @@ async function assertWrites(db: Db, actor: Actor, groupId: string) {
   requireAnyAccess(actor, ['training.plan.write', 'training.session.manage']);
   const groups = await teachingGroupsOf(db, actor);
   if (!groups.some((g) => g.id === groupId)) throw invalidField('groupId', '请选择教研组', 'Choose a teaching group');
-  if (!(await writableGroupIds(db, actor, groups)).includes(groupId)) throw new AppError('FORBIDDEN', '教研组长只能制定本组的培训计划', 'A group leader writes their own group’s plan only');
+  if (!(await writableGroupIds(db, actor, groups)).includes(groupId))
+    throw new AppError('FORBIDDEN', '教研组长只能制定本组的培训计划', 'A group leader writes their own group’s plan only');
 }
 
 function groupPlanView(r: GroupPlanRow, plans: PlanLabel[], groups: { id: string; name: string }[]): GroupPlanView {
@@ -84,7 +85,19 @@ export async function findGroupPlans(db: Db, actor: Actor, q: YearQuery): Promis
   requireAccess(actor, 'training.read');
   const [plans, groups, policy] = await Promise.all([schoolPlansOf(db, actor.orgId, q.schoolYear), teachingGroupsOf(db, actor), getPolicy(db, actor.orgId)]);
   const rows = plans.length
-    ? await db.select().from(groupPlans).where(and(eq(groupPlans.orgId, actor.orgId), inArray(groupPlans.schoolPlanId, plans.map((p) => p.id)))).orderBy(asc(groupPlans.createdAt))
+    ? await db
+        .select()
+        .from(groupPlans)
+        .where(
+          and(
+            eq(groupPlans.orgId, actor.orgId),
+            inArray(
+              groupPlans.schoolPlanId,
+              plans.map((p) => p.id),
+            ),
+          ),
+        )
+        .orderBy(asc(groupPlans.createdAt))
     : [];
   const writable = await writableGroupIds(db, actor, groups);
   return {
@@ -98,14 +111,30 @@ export async function findGroupPlans(db: Db, actor: Actor, q: YearQuery): Promis
 
 export async function createGroupPlan(db: Db, actor: Actor, input: CreateGroupPlanBody, now: Date): Promise<GroupPlanView> {
   await assertWrites(db, actor, input.groupId);
-  const [plan] = await db.select({ id: trainingPlans.id }).from(trainingPlans).where(and(eq(trainingPlans.orgId, actor.orgId), eq(trainingPlans.id, input.schoolPlanId)));
+  const [plan] = await db
+    .select({ id: trainingPlans.id })
+    .from(trainingPlans)
+    .where(and(eq(trainingPlans.orgId, actor.orgId), eq(trainingPlans.id, input.schoolPlanId)));
   if (!plan) throw invalidField('schoolPlanId', '请选择学校的培训计划', 'Choose the school’s plan');
   const row = await db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: groupPlans.id }).from(groupPlans).where(and(eq(groupPlans.orgId, actor.orgId), eq(groupPlans.schoolPlanId, input.schoolPlanId), eq(groupPlans.groupId, input.groupId)));
+    const [taken] = await tx
+      .select({ id: groupPlans.id })
+      .from(groupPlans)
+      .where(and(eq(groupPlans.orgId, actor.orgId), eq(groupPlans.schoolPlanId, input.schoolPlanId), eq(groupPlans.groupId, input.groupId)));
     if (taken) throw invalidState('本组在该学校计划下已有培训计划，请修改原计划', 'The group already has a plan under this school plan; edit it');
     const [r] = await tx
       .insert(groupPlans)
-      .values({ orgId: actor.orgId, schoolPlanId: input.schoolPlanId, groupId: input.groupId, title: input.title, content: input.content, writtenBy: actor.userId, writtenByName: actor.displayName, createdAt: now, updatedAt: now })
+      .values({
+        orgId: actor.orgId,
+        schoolPlanId: input.schoolPlanId,
+        groupId: input.groupId,
+        title: input.title,
+        content: input.content,
+        writtenBy: actor.userId,
+        writtenByName: actor.displayName,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     await writeAudit(tx, actor, { action: 'training.group_plan.create', entity: 'training.group_plan', entityId: r.id, after: r });
     return r;
@@ -114,7 +143,10 @@ export async function createGroupPlan(db: Db, actor: Actor, input: CreateGroupPl
 }
 
 async function loadPlan(db: Db, actor: Actor, id: string): Promise<GroupPlanRow> {
-  const [row] = await db.select().from(groupPlans).where(and(eq(groupPlans.orgId, actor.orgId), eq(groupPlans.id, id)));
+  const [row] = await db
+    .select()
+    .from(groupPlans)
+    .where(and(eq(groupPlans.orgId, actor.orgId), eq(groupPlans.id, id)));
   if (!row) throw notFound('教研组培训计划', 'Group plan');
   return row;
 }
@@ -151,15 +183,33 @@ export async function submitGroupPlan(db: Db, actor: Actor, id: string, version:
 export async function reviewGroupPlan(db: Db, actor: Actor, id: string, input: ReviewGroupPlanBody, now: Date): Promise<GroupPlanView> {
   requireAccess(actor, 'training.read');
   const policy = await getPolicy(db, actor.orgId);
-  if (!actor.roles.includes(policy.training.groupPlanApproverRole)) throw new AppError('FORBIDDEN', '按制度由教导处审批教研组培训计划', 'The office approves group plans, as the policy says');
+  if (!actor.roles.includes(policy.training.groupPlanApproverRole))
+    throw new AppError('FORBIDDEN', '按制度由教导处审批教研组培训计划', 'The office approves group plans, as the policy says');
   const row = await loadPlan(db, actor, id);
   if (row.state !== 'submitted') throw invalidState('只有已提交的计划可以审批', 'Only a submitted plan can be reviewed');
   const comment = input.comment?.trim() || null;
   if (input.decision === 'return' && !comment) throw invalidField('comment', '退回时请写明意见', 'Say why the plan is returned');
-  const r = await change(db, actor, row, input.version, { state: input.decision === 'approve' ? 'approved' : 'returned', reviewComment: comment, reviewedBy: actor.userId, reviewedByName: actor.displayName, reviewedAt: now }, `training.group_plan.${input.decision}`, now);
+  const r = await change(
+    db,
+    actor,
+    row,
+    input.version,
+    {
+      state: input.decision === 'approve' ? 'approved' : 'returned',
+      reviewComment: comment,
+      reviewedBy: actor.userId,
+      reviewedByName: actor.displayName,
+      reviewedAt: now,
+    },
+    `training.group_plan.${input.decision}`,
+    now,
+  );
   await notifyUsers(db, actor.orgId, [row.writtenBy], {
     kind: 'training.group_plan',
-    title: input.decision === 'approve' ? { zh: `教研组培训计划已批准：${row.title}`, en: `Group plan approved: ${row.title}` } : { zh: `教研组培训计划被退回：${row.title}`, en: `Group plan returned: ${row.title}` },
+    title:
+      input.decision === 'approve'
+        ? { zh: `教研组培训计划已批准：${row.title}`, en: `Group plan approved: ${row.title}` }
+        : { zh: `教研组培训计划被退回：${row.title}`, en: `Group plan returned: ${row.title}` },
     body: comment ? { zh: comment, en: comment } : undefined,
     link: '/training/group-plans',
   });
@@ -184,15 +234,27 @@ const budgetView = (r: BudgetItemRow): BudgetItemView => ({
 
 export async function getBudget(db: Db, actor: Actor, q: YearQuery): Promise<BudgetView> {
   requireAccess(actor, 'training.read');
-  const rows = await db.select().from(budgetItems).where(and(eq(budgetItems.orgId, actor.orgId), eq(budgetItems.schoolYear, q.schoolYear))).orderBy(asc(budgetItems.createdAt));
+  const rows = await db
+    .select()
+    .from(budgetItems)
+    .where(and(eq(budgetItems.orgId, actor.orgId), eq(budgetItems.schoolYear, q.schoolYear)))
+    .orderBy(asc(budgetItems.createdAt));
   const planned = round2(rows.reduce((s, r) => s + r.plannedAmount, 0));
   const spent = round2(rows.reduce((s, r) => s + r.spentAmount, 0));
-  return { schoolYear: q.schoolYear, canEdit: hasPermission(actor, 'training.plan.write'), items: rows.map(budgetView), totals: { planned, spent, remaining: round2(planned - spent) } };
+  return {
+    schoolYear: q.schoolYear,
+    canEdit: hasPermission(actor, 'training.plan.write'),
+    items: rows.map(budgetView),
+    totals: { planned, spent, remaining: round2(planned - spent) },
+  };
 }
 
 async function assertPlanOfYear(db: Db, orgId: string, planId: string | null | undefined, schoolYear: string) {
   if (!planId) return;
-  const [p] = await db.select({ schoolYear: trainingPlans.schoolYear }).from(trainingPlans).where(and(eq(trainingPlans.orgId, orgId), eq(trainingPlans.id, planId)));
+  const [p] = await db
+    .select({ schoolYear: trainingPlans.schoolYear })
+    .from(trainingPlans)
+    .where(and(eq(trainingPlans.orgId, orgId), eq(trainingPlans.id, planId)));
   if (!p || p.schoolYear !== schoolYear) throw invalidField('planId', '请选择本学年的培训计划', 'Choose a plan of this school year');
 }
 
@@ -202,7 +264,18 @@ export async function addBudgetItem(db: Db, actor: Actor, input: CreateBudgetIte
   return db.transaction(async (tx) => {
     const [r] = await tx
       .insert(budgetItems)
-      .values({ orgId: actor.orgId, schoolYear: input.schoolYear, planId: input.planId ?? null, title: input.title, plannedAmount: input.plannedAmount, spentAmount: input.spentAmount ?? 0, note: input.note || null, createdBy: actor.userId, createdAt: now, updatedAt: now })
+      .values({
+        orgId: actor.orgId,
+        schoolYear: input.schoolYear,
+        planId: input.planId ?? null,
+        title: input.title,
+        plannedAmount: input.plannedAmount,
+        spentAmount: input.spentAmount ?? 0,
+        note: input.note || null,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     await writeAudit(tx, actor, { action: 'training.budget.add', entity: 'training.budget', entityId: r.id, after: r });
     return budgetView(r);
@@ -211,14 +284,25 @@ export async function addBudgetItem(db: Db, actor: Actor, input: CreateBudgetIte
 
 export async function updateBudgetItem(db: Db, actor: Actor, id: string, input: UpdateBudgetItemBody, now: Date): Promise<BudgetItemView> {
   requireAccess(actor, 'training.plan.write');
-  const [row] = await db.select().from(budgetItems).where(and(eq(budgetItems.orgId, actor.orgId), eq(budgetItems.id, id)));
+  const [row] = await db
+    .select()
+    .from(budgetItems)
+    .where(and(eq(budgetItems.orgId, actor.orgId), eq(budgetItems.id, id)));
   if (!row) throw notFound('经费项目', 'Budget item');
   if (row.version !== input.version) throw versionConflict();
   await assertPlanOfYear(db, actor.orgId, input.planId, row.schoolYear);
   return db.transaction(async (tx) => {
     const [r] = await tx
       .update(budgetItems)
-      .set({ planId: input.planId ?? null, title: input.title, plannedAmount: input.plannedAmount, spentAmount: input.spentAmount, note: input.note || null, updatedAt: now, version: sql`${budgetItems.version} + 1` })
+      .set({
+        planId: input.planId ?? null,
+        title: input.title,
+        plannedAmount: input.plannedAmount,
+        spentAmount: input.spentAmount,
+        note: input.note || null,
+        updatedAt: now,
+        version: sql`${budgetItems.version} + 1`,
+      })
       .where(and(eq(budgetItems.orgId, actor.orgId), eq(budgetItems.id, id), eq(budgetItems.version, input.version)))
       .returning();
     if (!r) throw versionConflict();

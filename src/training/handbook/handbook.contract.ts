@@ -26,7 +26,9 @@ export const HandbookGrid = z.object({
   months: z.array(z.string()),
   /** Whether the caller holds a signing role of the policy (a group leader signs their own group). */
   canSign: z.boolean(),
-  rows: z.array(z.object({ teacherId: z.string(), name: z.string(), groupId: z.string().nullable(), groupName: z.string().nullable(), signOffs: z.array(SignOffView) })),
+  rows: z.array(
+    z.object({ teacherId: z.string(), name: z.string(), groupId: z.string().nullable(), groupName: z.string().nullable(), signOffs: z.array(SignOffView) }),
+  ),
 });
 export type HandbookGrid = z.infer<typeof HandbookGrid>;
 
@@ -52,7 +54,9 @@ export type RecordBookCheckView = z.infer<typeof RecordBookCheckView>;
 export const RecordBookList = z.object({
   schoolYear: z.string(),
   canInspect: z.boolean(),
-  rows: z.array(z.object({ teacherId: z.string(), name: z.string(), groupName: z.string().nullable(), entries: z.number(), checks: z.array(RecordBookCheckView) })),
+  rows: z.array(
+    z.object({ teacherId: z.string(), name: z.string(), groupName: z.string().nullable(), entries: z.number(), checks: z.array(RecordBookCheckView) }),
+  ),
 });
 export type RecordBookList = z.infer<typeof RecordBookList>;
 

@@ -15,11 +15,14 @@ import { type HandbookSignOffRow, handbookSignOffs, type RecordBookCheckRow, rec
 /** The months of a school year the policy has the handbook signed in, in school-year order ('YYYY-MM'). */
 export function signOffMonthsOf(schoolYear: string, policy: Policy['training']): string[] {
   const [first, second] = schoolYear.split('-').map(Number);
-  return [9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8].filter((m) => policy.handbookSignOff.months.includes(m)).map((m) => `${m >= 9 ? first : second}-${String(m).padStart(2, '0')}`);
+  return [9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8]
+    .filter((m) => policy.handbookSignOff.months.includes(m))
+    .map((m) => `${m >= 9 ? first : second}-${String(m).padStart(2, '0')}`);
 }
 
 export const canSignHandbook = (actor: Actor, policy: Policy['training']): boolean => actor.roles.some((r) => policy.handbookSignOff.signerRoles.includes(r));
-export const canInspectRecordBooks = (actor: Actor, policy: Policy['training']): boolean => actor.roles.some((r) => policy.recordBookInspectorRoles.includes(r));
+export const canInspectRecordBooks = (actor: Actor, policy: Policy['training']): boolean =>
+  actor.roles.some((r) => policy.recordBookInspectorRoles.includes(r));
 
 /** The office signs for everyone; any other signer (a group leader) for their own group only. */
 async function signableGroupOf(db: Db, actor: Actor): Promise<string | null> {
@@ -29,7 +32,15 @@ async function signableGroupOf(db: Db, actor: Actor): Promise<string | null> {
   return me.groupId;
 }
 
-const signOffView = (r: HandbookSignOffRow): SignOffView => ({ id: r.id, month: r.month, rating: r.rating, comment: r.comment, signedByName: r.signedByName, signedAt: r.signedAt.toISOString(), version: r.version });
+const signOffView = (r: HandbookSignOffRow): SignOffView => ({
+  id: r.id,
+  month: r.month,
+  rating: r.rating,
+  comment: r.comment,
+  signedByName: r.signedByName,
+  signedAt: r.signedAt.toISOString(),
+  version: r.version,
+});
 
 /** ST-19: every active teacher's handbook, month by month, signed or still open. */
 export async function findHandbookGrid(db: Db, actor: Actor, q: YearQuery): Promise<HandbookGrid> {
@@ -39,13 +50,25 @@ export async function findHandbookGrid(db: Db, actor: Actor, q: YearQuery): Prom
   const rows = await db
     .select()
     .from(handbookSignOffs)
-    .where(and(eq(handbookSignOffs.orgId, actor.orgId), gte(handbookSignOffs.month, months[0] ?? '0000-00'), lte(handbookSignOffs.month, months.at(-1) ?? '0000-00')))
+    .where(
+      and(
+        eq(handbookSignOffs.orgId, actor.orgId),
+        gte(handbookSignOffs.month, months[0] ?? '0000-00'),
+        lte(handbookSignOffs.month, months.at(-1) ?? '0000-00'),
+      ),
+    )
     .orderBy(asc(handbookSignOffs.month));
   return {
     schoolYear: q.schoolYear,
     months,
     canSign: canSignHandbook(actor, policy.training),
-    rows: teachers.map((t) => ({ teacherId: t.id, name: t.name, groupId: t.groupId ?? null, groupName: t.groupName ?? null, signOffs: rows.filter((r) => r.teacherId === t.id).map(signOffView) })),
+    rows: teachers.map((t) => ({
+      teacherId: t.id,
+      name: t.name,
+      groupId: t.groupId ?? null,
+      groupName: t.groupName ?? null,
+      signOffs: rows.filter((r) => r.teacherId === t.id).map(signOffView),
+    })),
   };
 }
 
@@ -53,12 +76,15 @@ export async function findHandbookGrid(db: Db, actor: Actor, q: YearQuery): Prom
 export async function signHandbook(db: Db, actor: Actor, input: SignOffBody, now: Date): Promise<SignOffView> {
   requireAccess(actor, 'training.read');
   const policy = await getPolicy(db, actor.orgId);
-  if (!canSignHandbook(actor, policy.training)) throw new AppError('FORBIDDEN', '按制度由教研组长或教导处签评记实手册', 'The group leader or the office signs the handbook, as the policy says');
+  if (!canSignHandbook(actor, policy.training))
+    throw new AppError('FORBIDDEN', '按制度由教研组长或教导处签评记实手册', 'The group leader or the office signs the handbook, as the policy says');
   const teacher = await assertTeacher(db, actor.orgId, input.teacherId, 'teacherId');
   const group = await signableGroupOf(db, actor);
-  if (group !== null && teacher.groupId !== group) throw new AppError('FORBIDDEN', '教研组长只能签评本组教师的手册', 'A group leader signs their own group’s handbooks only');
+  if (group !== null && teacher.groupId !== group)
+    throw new AppError('FORBIDDEN', '教研组长只能签评本组教师的手册', 'A group leader signs their own group’s handbooks only');
   const month = Number(input.month.slice(5));
-  if (!policy.training.handbookSignOff.months.includes(month)) throw invalidField('month', '该月份不在签评月份内', 'This month is not one the handbook is signed in');
+  if (!policy.training.handbookSignOff.months.includes(month))
+    throw invalidField('month', '该月份不在签评月份内', 'This month is not one the handbook is signed in');
   const today = await orgToday(db, actor.orgId, now);
   if (input.month > today.slice(0, 7)) throw invalidField('month', '不能签评尚未开始的月份', 'A month that has not begun cannot be signed');
   return db.transaction(async (tx) => {
@@ -68,24 +94,45 @@ export async function signHandbook(db: Db, actor: Actor, input: SignOffBody, now
     let row: HandbookSignOffRow;
     if (existing) {
       if (input.version !== existing.version) throw versionConflict();
-      [row] = await tx.update(handbookSignOffs).set({ ...values, version: sql`${handbookSignOffs.version} + 1` }).where(and(where, eq(handbookSignOffs.version, existing.version))).returning();
+      [row] = await tx
+        .update(handbookSignOffs)
+        .set({ ...values, version: sql`${handbookSignOffs.version} + 1` })
+        .where(and(where, eq(handbookSignOffs.version, existing.version)))
+        .returning();
       if (!row) throw versionConflict();
     } else {
-      [row] = await tx.insert(handbookSignOffs).values({ orgId: actor.orgId, teacherId: teacher.id, month: input.month, ...values }).returning();
+      [row] = await tx
+        .insert(handbookSignOffs)
+        .values({ orgId: actor.orgId, teacherId: teacher.id, month: input.month, ...values })
+        .returning();
     }
     await writeAudit(tx, actor, { action: 'training.handbook.sign', entity: 'training.handbook', entityId: row.id, before: existing ?? undefined, after: row });
     return signOffView(row);
   });
 }
 
-const checkView = (r: RecordBookCheckRow): RecordBookCheckView => ({ id: r.id, checkedOn: r.checkedOn, finding: r.finding, entries: r.entries, comment: r.comment, checkedByName: r.checkedByName });
+const checkView = (r: RecordBookCheckRow): RecordBookCheckView => ({
+  id: r.id,
+  checkedOn: r.checkedOn,
+  finding: r.finding,
+  entries: r.entries,
+  comment: r.comment,
+  checkedByName: r.checkedByName,
+});
 
 async function recordBookEntries(db: Db, orgId: string, schoolYear: string, until: string): Promise<Map<string, number>> {
   const range = schoolYearRange(schoolYear);
   const rows = await db
     .select({ teacherId: studyNotes.teacherId, n: sql<number>`count(*)::int` })
     .from(studyNotes)
-    .where(and(eq(studyNotes.orgId, orgId), eq(studyNotes.kind, 'record_book'), gte(studyNotes.weekStart, weekStartOf(range.from)), lte(studyNotes.weekStart, until < range.to ? until : range.to)))
+    .where(
+      and(
+        eq(studyNotes.orgId, orgId),
+        eq(studyNotes.kind, 'record_book'),
+        gte(studyNotes.weekStart, weekStartOf(range.from)),
+        lte(studyNotes.weekStart, until < range.to ? until : range.to),
+      ),
+    )
     .groupBy(studyNotes.teacherId);
   return new Map(rows.map((r) => [r.teacherId, r.n]));
 }
@@ -107,7 +154,13 @@ export async function findRecordBookChecks(db: Db, actor: Actor, q: YearQuery): 
   return {
     schoolYear: q.schoolYear,
     canInspect: canInspectRecordBooks(actor, policy.training),
-    rows: teachers.map((t) => ({ teacherId: t.id, name: t.name, groupName: t.groupName ?? null, entries: entries.get(t.id) ?? 0, checks: checks.filter((c) => c.teacherId === t.id).map(checkView) })),
+    rows: teachers.map((t) => ({
+      teacherId: t.id,
+      name: t.name,
+      groupName: t.groupName ?? null,
+      entries: entries.get(t.id) ?? 0,
+      checks: checks.filter((c) => c.teacherId === t.id).map(checkView),
+    })),
   };
 }
 
@@ -115,7 +168,8 @@ export async function findRecordBookChecks(db: Db, actor: Actor, q: YearQuery): 
 export async function recordRecordBookCheck(db: Db, actor: Actor, input: RecordBookCheckBody, now: Date): Promise<RecordBookCheckView> {
   requireAccess(actor, 'training.read');
   const policy = await getPolicy(db, actor.orgId);
-  if (!canInspectRecordBooks(actor, policy.training)) throw new AppError('FORBIDDEN', '按制度由校本培训领导组检查记录册', 'The leadership group inspects the record books, as the policy says');
+  if (!canInspectRecordBooks(actor, policy.training))
+    throw new AppError('FORBIDDEN', '按制度由校本培训领导组检查记录册', 'The leadership group inspects the record books, as the policy says');
   const teacher = await assertTeacher(db, actor.orgId, input.teacherId, 'teacherId');
   const today = await orgToday(db, actor.orgId, now);
   if (input.checkedOn > today) throw invalidField('checkedOn', '检查日期不能晚于今天', 'The check cannot be dated after today');
@@ -126,13 +180,26 @@ export async function recordRecordBookCheck(db: Db, actor: Actor, input: RecordB
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(recordBookChecks)
-      .values({ orgId: actor.orgId, teacherId: teacher.id, checkedOn: input.checkedOn, finding: input.finding, entries, comment, checkedBy: actor.userId, checkedByName: actor.displayName, createdAt: now })
+      .values({
+        orgId: actor.orgId,
+        teacherId: teacher.id,
+        checkedOn: input.checkedOn,
+        finding: input.finding,
+        entries,
+        comment,
+        checkedBy: actor.userId,
+        checkedByName: actor.displayName,
+        createdAt: now,
+      })
       .returning();
     await writeAudit(tx, actor, { action: 'training.record_book.check', entity: 'training.record_book', entityId: row.id, after: row });
     if (input.finding !== 'complete' && teacher.userId) {
       await notifyUsers(tx, actor.orgId, [teacher.userId], {
         kind: 'training.record_book',
-        title: input.finding === 'missing' ? { zh: '《校本培训记录册》未交检查', en: 'Your training record book was not handed in' } : { zh: '《校本培训记录册》检查：需补充', en: 'Your training record book needs completing' },
+        title:
+          input.finding === 'missing'
+            ? { zh: '《校本培训记录册》未交检查', en: 'Your training record book was not handed in' }
+            : { zh: '《校本培训记录册》检查：需补充', en: 'Your training record book needs completing' },
         body: { zh: comment, en: comment },
         link: '/training/my/work',
       });

@@ -11,7 +11,15 @@ export const leaveInbox: InboxSourceDeclaration = {
   find: async (db, actor) => {
     if (!hasPermission(actor, 'training.leave.approve')) return [];
     const rows = await db
-      .select({ id: trainingLeaveRequests.id, requestedAt: trainingLeaveRequests.requestedAt, requestedBy: trainingLeaveRequests.requestedBy, name: trainingTeachers.name, title: trainingSessions.title, date: trainingSessions.sessionDate, startsAt: trainingSessions.startsAt })
+      .select({
+        id: trainingLeaveRequests.id,
+        requestedAt: trainingLeaveRequests.requestedAt,
+        requestedBy: trainingLeaveRequests.requestedBy,
+        name: trainingTeachers.name,
+        title: trainingSessions.title,
+        date: trainingSessions.sessionDate,
+        startsAt: trainingSessions.startsAt,
+      })
       .from(trainingLeaveRequests)
       .innerJoin(trainingTeachers, and(eq(trainingTeachers.orgId, trainingLeaveRequests.orgId), eq(trainingTeachers.id, trainingLeaveRequests.teacherId)))
       .innerJoin(trainingSessions, and(eq(trainingSessions.orgId, trainingLeaveRequests.orgId), eq(trainingSessions.id, trainingLeaveRequests.sessionId)))
@@ -20,7 +28,8 @@ export const leaveInbox: InboxSourceDeclaration = {
     return rows
       .filter((r) => r.requestedBy !== actor.userId)
       .map((r) => ({
-        kind: 'training.leave.pending', tag: { zh: '请假待批', en: 'Leave to decide' },
+        kind: 'training.leave.pending',
+        tag: { zh: '请假待批', en: 'Leave to decide' },
         id: r.id,
         title: { zh: `请假待批：${r.name}（${r.title} ${r.date}）`, en: `Leave to approve: ${r.name} (${r.title} ${r.date})` },
         link: '/training/leave',

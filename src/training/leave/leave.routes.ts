@@ -55,30 +55,41 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
     async (req) => findLeaveRequests(ctx.db, actorOf(req), { ...req.query, isMine: req.query.mine === 'true' }),
   );
 
-  app.get('/training/leave/export', { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '请假备案表 Leave register (Excel)', querystring: z.object({ from: IsoDay.optional(), to: IsoDay.optional() }) } }, async (req, reply) => {
-    const actor = actorOf(req);
-    const rows = await findLeaveRequests(ctx.db, actor, req.query);
-    // The school's clock, not UTC: 10:00 in Beijing is written 10:00 (issue 13 item 10).
-    const offset = (await getPolicy(ctx.db, actor.orgId)).calendar.utcOffsetMinutes;
-    const body = await exportSheet(
-      leaveSheet,
-      rows.map((r) => ({
-        sessionDate: r.sessionDate,
-        session: r.sessionTitle,
-        teacher: r.teacherName,
-        kind: r.kind,
-        reason: r.reason,
-        requestedAt: schoolTimeText(r.requestedAt, offset),
-        state: r.state,
-        decidedBy: r.decidedByName,
-        opinion: r.opinion,
-      })),
-      requestLocale(req),
-    );
-    return sendFile(reply, '请假备案表.xlsx', XLSX_MIME, body);
-  });
+  app.get(
+    '/training/leave/export',
+    {
+      config: { permission: 'training.read' },
+      schema: { tags: ['training'], summary: '请假备案表 Leave register (Excel)', querystring: z.object({ from: IsoDay.optional(), to: IsoDay.optional() }) },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const rows = await findLeaveRequests(ctx.db, actor, req.query);
+      // The school's clock, not UTC: 10:00 in Beijing is written 10:00 (issue 13 item 10).
+      const offset = (await getPolicy(ctx.db, actor.orgId)).calendar.utcOffsetMinutes;
+      const body = await exportSheet(
+        leaveSheet,
+        rows.map((r) => ({
+          sessionDate: r.sessionDate,
+          session: r.sessionTitle,
+          teacher: r.teacherName,
+          kind: r.kind,
+          reason: r.reason,
+          requestedAt: schoolTimeText(r.requestedAt, offset),
+          state: r.state,
+          decidedBy: r.decidedByName,
+          opinion: r.opinion,
+        })),
+        requestLocale(req),
+      );
+      return sendFile(reply, '请假备案表.xlsx', XLSX_MIME, body);
+    },
+  );
 
-  app.get('/training/leave/:id', { schema: { tags: ['training'], summary: '请假申请 A request', params: IdParams, response: { 200: LeaveViewSchema } } }, async (req) => getLeave(ctx.db, actorOf(req), req.params.id));
+  app.get(
+    '/training/leave/:id',
+    { schema: { tags: ['training'], summary: '请假申请 A request', params: IdParams, response: { 200: LeaveViewSchema } } },
+    async (req) => getLeave(ctx.db, actorOf(req), req.params.id),
+  );
 
   app.post(
     '/training/leave',
@@ -96,7 +107,10 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/training/leave/:id/withdraw',
-    { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: z.object({ version: Version }), response: { 200: LeaveViewSchema } } },
+    {
+      config: { permission: 'training.self' },
+      schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: z.object({ version: Version }), response: { 200: LeaveViewSchema } },
+    },
     async (req) => withdrawLeave(ctx.db, actorOf(req), req.params.id, req.body.version),
   );
 
@@ -104,7 +118,13 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
     '/training/leave/:id/decide',
     {
       config: { permission: 'training.leave.approve' },
-      schema: { tags: ['training'], summary: '批准或不批准 Decide', params: IdParams, body: z.object({ isApproved: z.boolean(), opinion: z.string().max(500).nullish(), version: Version }), response: { 200: LeaveViewSchema } },
+      schema: {
+        tags: ['training'],
+        summary: '批准或不批准 Decide',
+        params: IdParams,
+        body: z.object({ isApproved: z.boolean(), opinion: z.string().max(500).nullish(), version: Version }),
+        response: { 200: LeaveViewSchema },
+      },
     },
     async (req) => decideLeave(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
@@ -116,7 +136,11 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '批量审批 Bulk decision (all or none)',
-        body: z.object({ items: z.array(z.object({ id: z.uuid(), version: Version })).max(500), isApproved: z.boolean(), opinion: z.string().max(500).nullish() }),
+        body: z.object({
+          items: z.array(z.object({ id: z.uuid(), version: Version })).max(500),
+          isApproved: z.boolean(),
+          opinion: z.string().max(500).nullish(),
+        }),
         response: { 200: z.array(LeaveViewSchema) },
       },
     },

@@ -18,14 +18,26 @@ export type LeaveView = LeaveViewData;
 
 function selectViews(db: Db) {
   return db
-    .select({ l: trainingLeaveRequests, teacherName: trainingTeachers.name, sessionTitle: trainingSessions.title, sessionDate: trainingSessions.sessionDate, startsAt: trainingSessions.startsAt })
+    .select({
+      l: trainingLeaveRequests,
+      teacherName: trainingTeachers.name,
+      sessionTitle: trainingSessions.title,
+      sessionDate: trainingSessions.sessionDate,
+      startsAt: trainingSessions.startsAt,
+    })
     .from(trainingLeaveRequests)
     .innerJoin(trainingTeachers, and(eq(trainingTeachers.orgId, trainingLeaveRequests.orgId), eq(trainingTeachers.id, trainingLeaveRequests.teacherId)))
     .innerJoin(trainingSessions, and(eq(trainingSessions.orgId, trainingLeaveRequests.orgId), eq(trainingSessions.id, trainingLeaveRequests.sessionId)));
 }
 
 type Joined = { l: LeaveRow; teacherName: string; sessionTitle: string; sessionDate: string; startsAt: Date };
-const toView = (r: Joined): LeaveView => ({ ...r.l, teacherName: r.teacherName, sessionTitle: r.sessionTitle, sessionDate: r.sessionDate, startsAt: r.startsAt });
+const toView = (r: Joined): LeaveView => ({
+  ...r.l,
+  teacherName: r.teacherName,
+  sessionTitle: r.sessionTitle,
+  sessionDate: r.sessionDate,
+  startsAt: r.startsAt,
+});
 
 export async function getLeave(db: Db, actor: Actor, id: string): Promise<LeaveView> {
   requireTrainingRead(actor);
@@ -105,13 +117,25 @@ export async function requestLeave(db: Db, actor: Actor, input: LeaveInput, now:
     const id = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(trainingLeaveRequests)
-        .values({ orgId: actor.orgId, sessionId: session.id, teacherId: teacher.id, kind: input.kind, reason, attachmentId: input.attachmentId ?? null, requestedAt: now, requestedBy: actor.userId })
+        .values({
+          orgId: actor.orgId,
+          sessionId: session.id,
+          teacherId: teacher.id,
+          kind: input.kind,
+          reason,
+          attachmentId: input.attachmentId ?? null,
+          requestedAt: now,
+          requestedBy: actor.userId,
+        })
         .returning();
       await writeAudit(tx, actor, { action: 'training.leave.request', entity: 'training.leave', entityId: row.id, after: row });
       const approvers = (await approversOf(tx, actor.orgId)).filter((u) => u !== actor.userId);
       await notifyUsers(tx, actor.orgId, approvers, {
         kind: 'training.leave.pending',
-        title: { zh: `请假待批：${teacher.name}（${session.title} ${session.sessionDate}）`, en: `Leave to approve: ${teacher.name} (${session.title} ${session.sessionDate})` },
+        title: {
+          zh: `请假待批：${teacher.name}（${session.title} ${session.sessionDate}）`,
+          en: `Leave to approve: ${teacher.name} (${session.title} ${session.sessionDate})`,
+        },
         body: { zh: reason, en: reason },
         link: '/training/leave',
       });
@@ -137,7 +161,13 @@ export async function withdrawLeave(db: Db, actor: Actor, id: string, version: n
       .where(and(eq(trainingLeaveRequests.orgId, actor.orgId), eq(trainingLeaveRequests.id, id), eq(trainingLeaveRequests.version, version)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'training.leave.withdraw', entity: 'training.leave', entityId: id, before: { state: before.state }, after: { state: 'withdrawn' } });
+    await writeAudit(tx, actor, {
+      action: 'training.leave.withdraw',
+      entity: 'training.leave',
+      entityId: id,
+      before: { state: before.state },
+      after: { state: 'withdrawn' },
+    });
   });
   return getLeave(db, actor, id);
 }
@@ -168,7 +198,13 @@ async function decideOne(tx: Db, actor: Actor, id: string, version: number, deci
     .where(and(eq(trainingLeaveRequests.orgId, actor.orgId), eq(trainingLeaveRequests.id, id)));
   // ANCHORS: approved leave sets "excused" in the same transaction as the approval.
   if (decision.isApproved) await applyExcused(tx, actor, session, before.teacherId, id, now);
-  await writeAudit(tx, actor, { action: `training.leave.${decision.isApproved ? 'approve' : 'reject'}`, entity: 'training.leave', entityId: id, before: { state: before.state }, after: { state, opinion } });
+  await writeAudit(tx, actor, {
+    action: `training.leave.${decision.isApproved ? 'approve' : 'reject'}`,
+    entity: 'training.leave',
+    entityId: id,
+    before: { state: before.state },
+    after: { state, opinion },
+  });
   await notifyUsers(tx, actor.orgId, [before.requestedBy], {
     kind: `training.leave.${state}`,
     title: decision.isApproved
@@ -193,6 +229,14 @@ export async function decideLeaves(db: Db, actor: Actor, items: { id: string; ve
   await db.transaction(async (tx) => {
     for (const item of items) await decideOne(tx, actor, item.id, item.version, decision, now);
   });
-  const rows = await selectViews(db).where(and(eq(trainingLeaveRequests.orgId, actor.orgId), inArray(trainingLeaveRequests.id, items.map((i) => i.id))));
+  const rows = await selectViews(db).where(
+    and(
+      eq(trainingLeaveRequests.orgId, actor.orgId),
+      inArray(
+        trainingLeaveRequests.id,
+        items.map((i) => i.id),
+      ),
+    ),
+  );
   return rows.map(toView);
 }

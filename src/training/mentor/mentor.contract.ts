@@ -16,7 +16,12 @@ export const MentorPairRowSchema = z.object({
   version: z.number(),
 });
 
-export const MentorPairViewSchema = MentorPairRowSchema.extend({ mentorName: z.string(), menteeName: z.string(), recordCount: z.number(), lastRecordOn: z.string().nullable() });
+export const MentorPairViewSchema = MentorPairRowSchema.extend({
+  mentorName: z.string(),
+  menteeName: z.string(),
+  recordCount: z.number(),
+  lastRecordOn: z.string().nullable(),
+});
 
 export const MentorRecordSchema = z.object({
   orgId: z.string(),

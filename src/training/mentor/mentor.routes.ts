@@ -6,25 +6,49 @@ import { MENTOR_RECORD_KINDS } from './mentor.schema';
 import { addMentorRecord, closeMentorPair, createMentorPair, findMentorPairs, findMentorRecords } from './mentor.service';
 
 export const mentorRoutes: RouteModule = (app, ctx) => {
-  app.get('/training/mentors', { schema: { tags: ['training'], summary: '师徒结对 Mentor pairs (ST-13)', querystring: z.object({ schoolYear: SchoolYear.optional() }), response: { 200: z.array(MentorPairViewSchema) } } }, async (req) =>
-    findMentorPairs(ctx.db, actorOf(req), req.query),
+  app.get(
+    '/training/mentors',
+    {
+      schema: {
+        tags: ['training'],
+        summary: '师徒结对 Mentor pairs (ST-13)',
+        querystring: z.object({ schoolYear: SchoolYear.optional() }),
+        response: { 200: z.array(MentorPairViewSchema) },
+      },
+    },
+    async (req) => findMentorPairs(ctx.db, actorOf(req), req.query),
   );
 
   app.post(
     '/training/mentors',
     {
       config: { permission: 'training.plan.write' },
-      schema: { tags: ['training'], summary: '结对 Pair a mentor and a new teacher', body: z.object({ mentorId: z.uuid(), menteeId: z.uuid(), schoolYear: SchoolYear, goals: z.string().max(2000) }), response: { 201: MentorPairViewSchema } },
+      schema: {
+        tags: ['training'],
+        summary: '结对 Pair a mentor and a new teacher',
+        body: z.object({ mentorId: z.uuid(), menteeId: z.uuid(), schoolYear: SchoolYear, goals: z.string().max(2000) }),
+        response: { 201: MentorPairViewSchema },
+      },
     },
     async (req, reply) => reply.code(201).send(await createMentorPair(ctx.db, actorOf(req), req.body, ctx.clock())),
   );
 
-  app.get('/training/mentors/:id/records', { schema: { tags: ['training'], summary: '结对记录 Records of a pair', params: IdParams, response: { 200: z.array(MentorRecordSchema) } } }, async (req) => findMentorRecords(ctx.db, actorOf(req), req.params.id));
+  app.get(
+    '/training/mentors/:id/records',
+    { schema: { tags: ['training'], summary: '结对记录 Records of a pair', params: IdParams, response: { 200: z.array(MentorRecordSchema) } } },
+    async (req) => findMentorRecords(ctx.db, actorOf(req), req.params.id),
+  );
 
   app.post(
     '/training/mentors/:id/records',
     {
-      schema: { tags: ['training'], summary: '记录指导、听课 Record guidance', params: IdParams, body: z.object({ kind: z.enum(MENTOR_RECORD_KINDS), occurredOn: IsoDay, content: z.string().max(5000) }), response: { 201: MentorRecordSchema } },
+      schema: {
+        tags: ['training'],
+        summary: '记录指导、听课 Record guidance',
+        params: IdParams,
+        body: z.object({ kind: z.enum(MENTOR_RECORD_KINDS), occurredOn: IsoDay, content: z.string().max(5000) }),
+        response: { 201: MentorRecordSchema },
+      },
     },
     async (req, reply) => reply.code(201).send(await addMentorRecord(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock())),
   );
@@ -33,7 +57,13 @@ export const mentorRoutes: RouteModule = (app, ctx) => {
     '/training/mentors/:id/close',
     {
       config: { permission: 'training.plan.write' },
-      schema: { tags: ['training'], summary: '结束结对并考核 Close with a review', params: IdParams, body: z.object({ state: z.enum(['completed', 'ended']), review: z.string().max(2000), version: Version }), response: { 200: MentorPairViewSchema } },
+      schema: {
+        tags: ['training'],
+        summary: '结束结对并考核 Close with a review',
+        params: IdParams,
+        body: z.object({ state: z.enum(['completed', 'ended']), review: z.string().max(2000), version: Version }),
+        response: { 200: MentorPairViewSchema },
+      },
     },
     async (req) => closeMentorPair(ctx.db, actorOf(req), req.params.id, req.body),
   );

@@ -28,7 +28,13 @@ async function views(db: Db, orgId: string, where: SQL): Promise<MentorPairView[
     .where(eq(mentorRecords.orgId, orgId))
     .groupBy(mentorRecords.pairId);
   const byPair = new Map(counts.map((c) => [c.pairId, c]));
-  return rows.map((r) => ({ ...r.p, mentorName: r.mentorName, menteeName: r.menteeName, recordCount: byPair.get(r.p.id)?.n ?? 0, lastRecordOn: byPair.get(r.p.id)?.last ?? null }));
+  return rows.map((r) => ({
+    ...r.p,
+    mentorName: r.mentorName,
+    menteeName: r.menteeName,
+    recordCount: byPair.get(r.p.id)?.n ?? 0,
+    lastRecordOn: byPair.get(r.p.id)?.last ?? null,
+  }));
 }
 
 export async function findMentorPairs(db: Db, actor: Actor, filter: { schoolYear?: string } = {}): Promise<MentorPairView[]> {
@@ -52,7 +58,12 @@ async function getPairRow(db: Db, actor: Actor, id: string): Promise<MentorPairR
   return row;
 }
 
-export async function createMentorPair(db: Db, actor: Actor, input: { mentorId: string; menteeId: string; schoolYear: string; goals: string }, now: Date): Promise<MentorPairView> {
+export async function createMentorPair(
+  db: Db,
+  actor: Actor,
+  input: { mentorId: string; menteeId: string; schoolYear: string; goals: string },
+  now: Date,
+): Promise<MentorPairView> {
   requireAccess(actor, 'training.plan.write');
   if (input.mentorId === input.menteeId) throw invalidField('menteeId', '师傅与徒弟不能是同一人', 'mentor and mentee must differ');
   await assertTeacher(db, actor.orgId, input.mentorId, 'mentorId');
@@ -70,18 +81,26 @@ export async function createMentorPair(db: Db, actor: Actor, input: { mentorId: 
     });
     return (await views(db, actor.orgId, and(eq(mentorPairs.orgId, actor.orgId), eq(mentorPairs.id, id))!))[0];
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('CONFLICT', '该师徒本学年已结对', 'This pair exists for the school year', [{ field: 'menteeId', reason: 'exists' }]);
+    if (isUniqueViolation(err))
+      throw new AppError('CONFLICT', '该师徒本学年已结对', 'This pair exists for the school year', [{ field: 'menteeId', reason: 'exists' }]);
     throw err;
   }
 }
 
 /** Supervision (S2 四.3 "要监督结对培训"): the pair or the office records what was done. */
-export async function addMentorRecord(db: Db, actor: Actor, pairId: string, input: { kind: MentorRecordKind; occurredOn: string; content: string }, now: Date): Promise<MentorRecordRow> {
+export async function addMentorRecord(
+  db: Db,
+  actor: Actor,
+  pairId: string,
+  input: { kind: MentorRecordKind; occurredOn: string; content: string },
+  now: Date,
+): Promise<MentorRecordRow> {
   requireTrainingRead(actor);
   const pair = await getPairRow(db, actor, pairId);
   if (!hasPermission(actor, 'training.plan.write')) {
     const me = await findTeacherOfUser(db, actor.orgId, actor.userId);
-    if (me?.id !== pair.mentorId && me?.id !== pair.menteeId) throw new AppError('FORBIDDEN', '只有结对师徒或培训管理人员可以记录', 'Only the pair or the training office may record');
+    if (me?.id !== pair.mentorId && me?.id !== pair.menteeId)
+      throw new AppError('FORBIDDEN', '只有结对师徒或培训管理人员可以记录', 'Only the pair or the training office may record');
   }
   if (pair.state !== 'active') throw invalidState('该结对已结束', 'This pair has ended');
   const content = input.content.trim();
@@ -107,7 +126,12 @@ export async function findMentorRecords(db: Db, actor: Actor, pairId: string): P
     .orderBy(desc(mentorRecords.occurredOn));
 }
 
-export async function closeMentorPair(db: Db, actor: Actor, pairId: string, input: { state: 'completed' | 'ended'; review: string; version: number }): Promise<MentorPairView> {
+export async function closeMentorPair(
+  db: Db,
+  actor: Actor,
+  pairId: string,
+  input: { state: 'completed' | 'ended'; review: string; version: number },
+): Promise<MentorPairView> {
   requireAccess(actor, 'training.plan.write');
   const before = await getPairRow(db, actor, pairId);
   if (before.state !== 'active') throw invalidState('该结对已结束', 'This pair has ended');
@@ -120,7 +144,13 @@ export async function closeMentorPair(db: Db, actor: Actor, pairId: string, inpu
       .where(and(eq(mentorPairs.orgId, actor.orgId), eq(mentorPairs.id, pairId), eq(mentorPairs.version, input.version)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'training.mentor.close', entity: 'training.mentor', entityId: pairId, before: { state: before.state }, after: { state: input.state, review } });
+    await writeAudit(tx, actor, {
+      action: 'training.mentor.close',
+      entity: 'training.mentor',
+      entityId: pairId,
+      before: { state: before.state },
+      after: { state: input.state, review },
+    });
   });
   return (await views(db, actor.orgId, and(eq(mentorPairs.orgId, actor.orgId), eq(mentorPairs.id, pairId))!))[0];
 }

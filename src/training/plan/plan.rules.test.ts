@@ -18,7 +18,9 @@ describe('training plans (ST-1)', () => {
   });
 
   it('ST-1 refuses dates outside the term and months outside the plan', () => {
-    const problems = checkPlanShape(plan({ startsOn: '2026-01-10', items: [{ category: 'theory', topic: 'x', ownerTeacherId: null, schedule: '', month: '2026-08', hours: null }] }));
+    const problems = checkPlanShape(
+      plan({ startsOn: '2026-01-10', items: [{ category: 'theory', topic: 'x', ownerTeacherId: null, schedule: '', month: '2026-08', hours: null }] }),
+    );
     expect(problems.map((p) => p.field)).toEqual(['startsOn', 'items.0.month']);
   });
 
@@ -28,7 +30,9 @@ describe('training plans (ST-1)', () => {
   });
 
   it('ST-1 needs goals, content and an owner for each item before submission', () => {
-    const problems = checkPlanReadyToSubmit(plan({ goals: ' ', items: [{ category: 'language', topic: '普通话', ownerTeacherId: null, schedule: '', month: null, hours: null }] }));
+    const problems = checkPlanReadyToSubmit(
+      plan({ goals: ' ', items: [{ category: 'language', topic: '普通话', ownerTeacherId: null, schedule: '', month: null, hours: null }] }),
+    );
     expect(problems.map((p) => p.field)).toEqual(['goals', 'items.0.ownerTeacherId']);
     expect(checkPlanReadyToSubmit(plan({ items: [] })).map((p) => p.field)).toEqual(['items']);
   });

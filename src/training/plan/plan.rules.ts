@@ -61,7 +61,8 @@ export function checkPlanReadyToSubmit(plan: PlanShape): PlanProblem[] {
   if (!plan.goals.trim()) problems.push({ field: 'goals', message: { zh: '请填写培训目标', en: 'write the goals' } });
   if (plan.items.length === 0) problems.push({ field: 'items', message: { zh: '请至少列出一项培训内容', en: 'list at least one training item' } });
   plan.items.forEach((item, i) => {
-    if (!item.ownerTeacherId) problems.push({ field: `items.${i}.ownerTeacherId`, message: { zh: `第 ${i + 1} 项没有负责人`, en: `item ${i + 1} has no owner` } });
+    if (!item.ownerTeacherId)
+      problems.push({ field: `items.${i}.ownerTeacherId`, message: { zh: `第 ${i + 1} 项没有负责人`, en: `item ${i + 1} has no owner` } });
   });
   return problems;
 }
@@ -73,7 +74,11 @@ export function planDocumentBody(plan: PlanShape, ownerNames: Map<string, string
     content: `${plan.schoolYear} 学年${kind}（${plan.startsOn} 至 ${plan.endsOn}）\n培训目标：${plan.goals}`,
     lines: plan.items.map((item) => ({
       key: `${CATEGORY_LABELS[item.category].zh}｜${item.topic}`,
-      value: [item.ownerTeacherId ? `负责人：${ownerNames.get(item.ownerTeacherId) ?? ''}` : '负责人：未定', item.schedule, item.hours ? `${item.hours} 学时` : '']
+      value: [
+        item.ownerTeacherId ? `负责人：${ownerNames.get(item.ownerTeacherId) ?? ''}` : '负责人：未定',
+        item.schedule,
+        item.hours ? `${item.hours} 学时` : '',
+      ]
         .filter(Boolean)
         .join('；'),
     })),

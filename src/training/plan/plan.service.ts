@@ -29,11 +29,18 @@ const shapeOf = (input: PlanInput): PlanShape => ({ ...input, term: input.term ?
 
 function assertShape(shape: PlanShape): void {
   const [first] = checkPlanShape(shape);
-  if (first) throw new AppError('VALIDATION_FAILED', `${first.field}：${first.message.zh}`, `${first.field}: ${first.message.en}`, [{ field: first.field, reason: first.message.en }]);
+  if (first)
+    throw new AppError('VALIDATION_FAILED', `${first.field}：${first.message.zh}`, `${first.field}: ${first.message.en}`, [
+      { field: first.field, reason: first.message.en },
+    ]);
 }
 
 async function ownerNamesOf(db: Db, orgId: string, items: PlanItem[]): Promise<Map<string, string>> {
-  return findTeacherNames(db, orgId, items.map((i) => i.ownerTeacherId).filter((x): x is string => !!x));
+  return findTeacherNames(
+    db,
+    orgId,
+    items.map((i) => i.ownerTeacherId).filter((x): x is string => !!x),
+  );
 }
 
 async function assertOwners(db: Db, orgId: string, items: PlanItem[]): Promise<Map<string, string>> {
@@ -153,12 +160,27 @@ export async function findPlans(db: Db, actor: Actor, filter: { schoolYear?: str
   const where: SQL[] = [eq(trainingPlans.orgId, actor.orgId)];
   if (filter.schoolYear) where.push(eq(trainingPlans.schoolYear, filter.schoolYear));
   const rows = await db
-    .select({ p: trainingPlans, title: documents.title, number: documents.number, state: documents.state, revision: documents.revision, documentVersion: documents.version })
+    .select({
+      p: trainingPlans,
+      title: documents.title,
+      number: documents.number,
+      state: documents.state,
+      revision: documents.revision,
+      documentVersion: documents.version,
+    })
     .from(trainingPlans)
     .innerJoin(documents, and(eq(documents.orgId, trainingPlans.orgId), eq(documents.id, trainingPlans.id)))
     .where(and(...where))
     .orderBy(desc(trainingPlans.schoolYear), desc(trainingPlans.startsOn));
-  return rows.map((r) => ({ ...r.p, title: r.title, number: r.number, state: r.state, revision: r.revision, documentVersion: r.documentVersion, ownerNames: {} }));
+  return rows.map((r) => ({
+    ...r.p,
+    title: r.title,
+    number: r.number,
+    state: r.state,
+    revision: r.revision,
+    documentVersion: r.documentVersion,
+    ownerNames: {},
+  }));
 }
 
 /** A plan in force: approved, or approved and issued. */

@@ -56,7 +56,11 @@ export async function addActivity(db: Db, actor: Actor, input: ActivityInput, no
 }
 
 /** ST-16: the semester's activities and whether every kind has been held. */
-export async function findActivities(db: Db, actor: Actor, filter: { schoolYear: string; term: Term }): Promise<{ activities: (ActivityRow & { groupName: string | null })[]; coverage: ActivityCoverage }> {
+export async function findActivities(
+  db: Db,
+  actor: Actor,
+  filter: { schoolYear: string; term: Term },
+): Promise<{ activities: (ActivityRow & { groupName: string | null })[]; coverage: ActivityCoverage }> {
   requireTrainingRead(actor);
   const where: SQL[] = [eq(activities.orgId, actor.orgId), eq(activities.schoolYear, filter.schoolYear), eq(activities.term, filter.term)];
   const rows = await db
@@ -66,5 +70,11 @@ export async function findActivities(db: Db, actor: Actor, filter: { schoolYear:
     .where(and(...where))
     .orderBy(desc(activities.heldOn));
   const policy = await getPolicy(db, actor.orgId);
-  return { activities: rows.map((r) => ({ ...r.a, groupName: r.groupName })), coverage: activityCoverageOf(rows.map((r) => r.a), policy.training.activitiesPerSemester) };
+  return {
+    activities: rows.map((r) => ({ ...r.a, groupName: r.groupName })),
+    coverage: activityCoverageOf(
+      rows.map((r) => r.a),
+      policy.training.activitiesPerSemester,
+    ),
+  };
 }

@@ -42,18 +42,38 @@ export async function createAssignment(db: Db, actor: Actor, input: AssignmentIn
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(assignments)
-      .values({ orgId: actor.orgId, ...input, title, description: input.description?.trim() ?? '', groupId: input.groupId ?? null, sessionId: input.sessionId ?? null, createdBy: userIdOf(actor), createdAt: now })
+      .values({
+        orgId: actor.orgId,
+        ...input,
+        title,
+        description: input.description?.trim() ?? '',
+        groupId: input.groupId ?? null,
+        sessionId: input.sessionId ?? null,
+        createdBy: userIdOf(actor),
+        createdAt: now,
+      })
       .returning();
     await writeAudit(tx, actor, { action: 'training.assignment.create', entity: 'training.assignment', entityId: row.id, after: row });
     const audience = await tx
       .select({ userId: trainingTeachers.userId })
       .from(trainingTeachers)
-      .where(and(eq(trainingTeachers.orgId, actor.orgId), eq(trainingTeachers.isActive, true), ...(input.groupId ? [eq(trainingTeachers.groupId, input.groupId)] : [])));
-    await notifyUsers(tx, actor.orgId, audience.map((a) => a.userId).filter((u): u is string => !!u), {
-      kind: 'training.assignment.new',
-      title: { zh: `培训作业：${title}（${input.dueOn} 前提交）`, en: `Training assignment: ${title} (due ${input.dueOn})` },
-      link: '/training/my',
-    });
+      .where(
+        and(
+          eq(trainingTeachers.orgId, actor.orgId),
+          eq(trainingTeachers.isActive, true),
+          ...(input.groupId ? [eq(trainingTeachers.groupId, input.groupId)] : []),
+        ),
+      );
+    await notifyUsers(
+      tx,
+      actor.orgId,
+      audience.map((a) => a.userId).filter((u): u is string => !!u),
+      {
+        kind: 'training.assignment.new',
+        title: { zh: `培训作业：${title}（${input.dueOn} 前提交）`, en: `Training assignment: ${title} (due ${input.dueOn})` },
+        link: '/training/my',
+      },
+    );
     return row;
   });
 }
@@ -76,7 +96,12 @@ export async function findAssignments(db: Db, actor: Actor, filter: { schoolYear
     .where(and(...where))
     .orderBy(desc(assignments.dueOn));
   const ids = rows.map((r) => r.a.id);
-  const subs = ids.length ? await db.select().from(submissions).where(and(eq(submissions.orgId, actor.orgId), inArray(submissions.assignmentId, ids))) : [];
+  const subs = ids.length
+    ? await db
+        .select()
+        .from(submissions)
+        .where(and(eq(submissions.orgId, actor.orgId), inArray(submissions.assignmentId, ids)))
+    : [];
   const teachers = isOffice ? await findTeachers(db, actor, { isActive: true }) : [];
   const today = await orgToday(db, actor.orgId, now);
   return rows.map(({ a, groupName }) => {
@@ -102,7 +127,13 @@ async function getAssignmentRow(db: Db, orgId: string, id: string): Promise<Assi
 }
 
 /** ST-15: a teacher hands in (or, once returned, hands in again); after the due day it is late. */
-export async function submitAssignment(db: Db, actor: Actor, assignmentId: string, input: { content: string; attachmentIds?: string[] }, now: Date): Promise<SubmissionRow> {
+export async function submitAssignment(
+  db: Db,
+  actor: Actor,
+  assignmentId: string,
+  input: { content: string; attachmentIds?: string[] },
+  now: Date,
+): Promise<SubmissionRow> {
   const teacher = await getMyTeacher(db, actor);
   const a = await getAssignmentRow(db, actor.orgId, assignmentId);
   if (a.groupId && a.groupId !== teacher.groupId) throw invalidState('该作业不是布置给您所在教研组的', 'This assignment is for another group');
@@ -121,10 +152,21 @@ export async function submitAssignment(db: Db, actor: Actor, assignmentId: strin
     .select()
     .from(submissions)
     .where(and(eq(submissions.orgId, actor.orgId), eq(submissions.assignmentId, assignmentId), eq(submissions.teacherId, teacher.id)));
-  if (existing && existing.reviewState !== 'returned') throw new AppError('CONFLICT', '您已提交过该作业', 'You have submitted this already', [{ field: 'assignmentId', reason: 'exists' }]);
+  if (existing && existing.reviewState !== 'returned')
+    throw new AppError('CONFLICT', '您已提交过该作业', 'You have submitted this already', [{ field: 'assignmentId', reason: 'exists' }]);
   try {
     return await db.transaction(async (tx) => {
-      const values = { content, attachmentIds, submittedAt: now, isLate, reviewState: 'submitted' as const, reviewComment: null, reviewedBy: null, reviewedByName: null, reviewedAt: null };
+      const values = {
+        content,
+        attachmentIds,
+        submittedAt: now,
+        isLate,
+        reviewState: 'submitted' as const,
+        reviewComment: null,
+        reviewedBy: null,
+        reviewedByName: null,
+        reviewedAt: null,
+      };
       const [row] = existing
         ? await tx
             .update(submissions)
@@ -136,11 +178,18 @@ export async function submitAssignment(db: Db, actor: Actor, assignmentId: strin
             .values({ orgId: actor.orgId, assignmentId, teacherId: teacher.id, ...values })
             .returning();
       if (!row) throw versionConflict();
-      await writeAudit(tx, actor, { action: 'training.assignment.submit', entity: 'training.submission', entityId: row.id, before: existing ?? undefined, after: row });
+      await writeAudit(tx, actor, {
+        action: 'training.assignment.submit',
+        entity: 'training.submission',
+        entityId: row.id,
+        before: existing ?? undefined,
+        after: row,
+      });
       return row;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('CONFLICT', '您已提交过该作业', 'You have submitted this already', [{ field: 'assignmentId', reason: 'exists' }]);
+    if (isUniqueViolation(err))
+      throw new AppError('CONFLICT', '您已提交过该作业', 'You have submitted this already', [{ field: 'assignmentId', reason: 'exists' }]);
     throw err;
   }
 }
@@ -149,7 +198,10 @@ export async function findSubmissions(db: Db, actor: Actor, assignmentId: string
   requireAccess(actor, 'training.read');
   const a = await getAssignmentRow(db, actor.orgId, assignmentId);
   const teachers = (await findTeachers(db, actor, { isActive: true })).filter((t) => !a.groupId || t.groupId === a.groupId);
-  const subs = await db.select().from(submissions).where(and(eq(submissions.orgId, actor.orgId), eq(submissions.assignmentId, assignmentId)));
+  const subs = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.orgId, actor.orgId), eq(submissions.assignmentId, assignmentId)));
   const today = await orgToday(db, actor.orgId, now);
   return teachers.map((t) => {
     const s = subs.find((x) => x.teacherId === t.id) ?? null;
@@ -158,7 +210,13 @@ export async function findSubmissions(db: Db, actor: Actor, assignmentId: string
 }
 
 /** ST-15: reviewed — accepted, or returned with a comment to be handed in again. */
-export async function reviewSubmission(db: Db, actor: Actor, id: string, input: { isAccepted: boolean; comment?: string | null; version: number }, now: Date): Promise<SubmissionRow> {
+export async function reviewSubmission(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { isAccepted: boolean; comment?: string | null; version: number },
+  now: Date,
+): Promise<SubmissionRow> {
   requireAccess(actor, 'training.session.manage');
   const [before] = await db
     .select()
@@ -175,15 +233,30 @@ export async function reviewSubmission(db: Db, actor: Actor, id: string, input: 
     const state = input.isAccepted ? 'accepted' : 'returned';
     const [after] = await tx
       .update(submissions)
-      .set({ reviewState: state, reviewComment: comment, reviewedBy: actor.userId, reviewedByName: actor.displayName, reviewedAt: now, version: sql`${submissions.version} + 1` })
+      .set({
+        reviewState: state,
+        reviewComment: comment,
+        reviewedBy: actor.userId,
+        reviewedByName: actor.displayName,
+        reviewedAt: now,
+        version: sql`${submissions.version} + 1`,
+      })
       .where(and(eq(submissions.orgId, actor.orgId), eq(submissions.id, id), eq(submissions.version, input.version)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: `training.submission.${state}`, entity: 'training.submission', entityId: id, before: { reviewState: before.reviewState }, after: { reviewState: state, comment } });
+    await writeAudit(tx, actor, {
+      action: `training.submission.${state}`,
+      entity: 'training.submission',
+      entityId: id,
+      before: { reviewState: before.reviewState },
+      after: { reviewState: state, comment },
+    });
     if (teacher?.userId) {
       await notifyUsers(tx, actor.orgId, [teacher.userId], {
         kind: `training.submission.${state}`,
-        title: input.isAccepted ? { zh: '培训作业已通过审阅', en: 'Your assignment was accepted' } : { zh: '培训作业被退回，请修改后重新提交', en: 'Your assignment was returned for changes' },
+        title: input.isAccepted
+          ? { zh: '培训作业已通过审阅', en: 'Your assignment was accepted' }
+          : { zh: '培训作业被退回，请修改后重新提交', en: 'Your assignment was returned for changes' },
         body: comment ? { zh: comment, en: comment } : undefined,
         link: '/training/my',
       });

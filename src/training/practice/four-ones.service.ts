@@ -9,14 +9,28 @@ import { findTeacherOfUser, findTeachers, getMyTeacher } from '../teacher';
 import { type FourOnesProgress, fourOnesProgressOf } from './practice.rules';
 import { type FourOnesItem, type FourOnesRow, fourOnes } from './practice.schema';
 
-export async function addFourOne(db: Db, actor: Actor, input: { item: FourOnesItem; title: string; completedOn: string; note?: string | null }, now: Date): Promise<FourOnesRow> {
+export async function addFourOne(
+  db: Db,
+  actor: Actor,
+  input: { item: FourOnesItem; title: string; completedOn: string; note?: string | null },
+  now: Date,
+): Promise<FourOnesRow> {
   const teacher = await getMyTeacher(db, actor);
   const title = input.title.trim();
   if (!title) throw invalidField('title', '请填写书名或课题', 'is required');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(fourOnes)
-      .values({ orgId: actor.orgId, teacherId: teacher.id, schoolYear: schoolYearOf(input.completedOn), item: input.item, title, completedOn: input.completedOn, note: input.note?.trim() || null, createdAt: now })
+      .values({
+        orgId: actor.orgId,
+        teacherId: teacher.id,
+        schoolYear: schoolYearOf(input.completedOn),
+        item: input.item,
+        title,
+        completedOn: input.completedOn,
+        note: input.note?.trim() || null,
+        createdAt: now,
+      })
       .returning();
     await writeAudit(tx, actor, { action: 'training.four-ones.add', entity: 'training.four-ones', entityId: row.id, after: row });
     return row;
@@ -39,8 +53,24 @@ export async function findFourOnes(db: Db, actor: Actor, filter: { teacherId?: s
 }
 
 /** ST-14: every teacher's progress on the four ones for the office. */
-export async function findFourOnesProgress(db: Db, actor: Actor, schoolYear: string): Promise<{ teacherId: string; name: string; groupName: string | null; progress: FourOnesProgress }[]> {
-  const [rows, teachers, policy] = await Promise.all([findFourOnes(db, actor, { schoolYear }), findTeachers(db, actor, { isActive: true }), getPolicy(db, actor.orgId)]);
+export async function findFourOnesProgress(
+  db: Db,
+  actor: Actor,
+  schoolYear: string,
+): Promise<{ teacherId: string; name: string; groupName: string | null; progress: FourOnesProgress }[]> {
+  const [rows, teachers, policy] = await Promise.all([
+    findFourOnes(db, actor, { schoolYear }),
+    findTeachers(db, actor, { isActive: true }),
+    getPolicy(db, actor.orgId),
+  ]);
   const visible = hasPermission(actor, 'training.read') ? teachers : teachers.filter((t) => t.userId === actor.userId);
-  return visible.map((t) => ({ teacherId: t.id, name: t.name, groupName: t.groupName, progress: fourOnesProgressOf(rows.filter((r) => r.teacherId === t.id), policy.training.fourOnes) }));
+  return visible.map((t) => ({
+    teacherId: t.id,
+    name: t.name,
+    groupName: t.groupName,
+    progress: fourOnesProgressOf(
+      rows.filter((r) => r.teacherId === t.id),
+      policy.training.fourOnes,
+    ),
+  }));
 }

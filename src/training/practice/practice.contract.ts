@@ -22,7 +22,9 @@ export const FourOnesProgressSchema = z.object({
   isMet: z.boolean(),
 });
 
-export const FourOnesProgressListSchema = z.array(z.object({ teacherId: z.string(), name: z.string(), groupName: z.string().nullable(), progress: FourOnesProgressSchema }));
+export const FourOnesProgressListSchema = z.array(
+  z.object({ teacherId: z.string(), name: z.string(), groupName: z.string().nullable(), progress: FourOnesProgressSchema }),
+);
 
 export const AssignmentSchema = z.object({
   orgId: z.string(),
@@ -91,7 +93,10 @@ export const ActivitySchema = z.object({
 
 export const ActivityListSchema = z.object({
   activities: z.array(ActivitySchema.extend({ groupName: z.string().nullable() })),
-  coverage: z.object({ kinds: z.array(z.object({ kind: z.enum(ACTIVITY_KINDS), held: z.number(), required: z.number(), isMet: z.boolean() })), isMet: z.boolean() }),
+  coverage: z.object({
+    kinds: z.array(z.object({ kind: z.enum(ACTIVITY_KINDS), held: z.number(), required: z.number(), isMet: z.boolean() })),
+    isMet: z.boolean(),
+  }),
 });
 
 export type AssignmentViewData = z.infer<typeof AssignmentViewSchema>;

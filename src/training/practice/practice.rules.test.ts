@@ -25,7 +25,10 @@ describe('four ones, assignments and semester activities', () => {
   });
 
   it('ST-16 each semester needs every kind of activity at least once (policy)', () => {
-    const c = activityCoverageOf([{ kind: 'experience_exchange' }, { kind: 'case_analysis' }, { kind: 'observation' }], POLICY_PRESETS.S1.training.activitiesPerSemester);
+    const c = activityCoverageOf(
+      [{ kind: 'experience_exchange' }, { kind: 'case_analysis' }, { kind: 'observation' }],
+      POLICY_PRESETS.S1.training.activitiesPerSemester,
+    );
     expect(c.kinds.filter((k) => !k.isMet).map((k) => k.kind)).toEqual(['lesson_design']);
     expect(c.isMet).toBe(false);
   });

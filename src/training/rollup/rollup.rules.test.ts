@@ -27,7 +27,13 @@ describe('issue 12 district roll-up rules', () => {
       { s: '数学', h: 80 },
       { s: '语文', h: 75 },
     ];
-    expect(bandsBy(rows, (r) => r.s, (r) => r.h)).toEqual([
+    expect(
+      bandsBy(
+        rows,
+        (r) => r.s,
+        (r) => r.h,
+      ),
+    ).toEqual([
       { key: '语文', teachers: 2, bands: { le36: 1, h37to72: 0, h73to108: 1, ge109: 0 } },
       { key: '数学', teachers: 1, bands: { le36: 0, h37to72: 0, h73to108: 1, ge109: 0 } },
     ]);

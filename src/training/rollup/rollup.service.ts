@@ -49,12 +49,22 @@ export async function readSchoolTrainingRollup(db: Db, schoolOrgId: string, scho
     findTeachers(db, school, { isActive: true }),
     getPolicy(db, schoolOrgId),
     db
-      .select({ teacherId: trainingAssessments.teacherId, verdict: trainingAssessments.verdict, reasons: trainingAssessments.reasons, state: trainingAssessments.state })
+      .select({
+        teacherId: trainingAssessments.teacherId,
+        verdict: trainingAssessments.verdict,
+        reasons: trainingAssessments.reasons,
+        state: trainingAssessments.state,
+      })
       .from(trainingAssessments)
       .where(and(eq(trainingAssessments.orgId, schoolOrgId), eq(trainingAssessments.schoolYear, schoolYear))),
   ]);
   const recordsByYear = new Map(await Promise.all(counted.map(async (y) => [y, await loadYearRecords(db, schoolOrgId, y, now)] as const)));
-  const notes = await countNotesByTeacher(db, schoolOrgId, schoolYear, teachers.map((t) => t.id));
+  const notes = await countNotesByTeacher(
+    db,
+    schoolOrgId,
+    schoolYear,
+    teachers.map((t) => t.id),
+  );
   const storedBy = new Map(stored.map((s) => [s.teacherId, s]));
   const thisYear = recordsByYear.get(schoolYear)!;
   const rows = teachers.map((t): TeacherRollup => {

@@ -20,6 +20,11 @@ export async function managedGroupOf(db: Db, actor: Actor): Promise<string | nul
 export async function assertManagesSession(db: Db, actor: Actor, s: { audience: 'all' | 'group'; groupId?: string | null }): Promise<void> {
   const group = await managedGroupOf(db, actor);
   if (group === null) return;
-  if (s.audience === 'all') throw new AppError('FORBIDDEN', '全体教师的培训由教导处管理，教研组长只能管理本组的培训', 'All-staff sessions belong to the office; a group leader manages their own group only');
+  if (s.audience === 'all')
+    throw new AppError(
+      'FORBIDDEN',
+      '全体教师的培训由教导处管理，教研组长只能管理本组的培训',
+      'All-staff sessions belong to the office; a group leader manages their own group only',
+    );
   if (s.groupId !== group) throw new AppError('FORBIDDEN', '教研组长只能管理本组的培训', 'A group leader manages their own group’s sessions only');
 }

@@ -30,10 +30,13 @@ describe('standing weekly schedule (ST-2)', () => {
   });
 
   it('ST-2 skips holidays and reports them, and keeps make-up working days', () => {
-    const calendar = makeCalendar([6, 7], [
-      { date: '2026-04-06', name: '清明节', isWorkday: false },
-      { date: '2026-04-03', name: '清明节', isWorkday: false },
-    ]);
+    const calendar = makeCalendar(
+      [6, 7],
+      [
+        { date: '2026-04-06', name: '清明节', isWorkday: false },
+        { date: '2026-04-03', name: '清明节', isWorkday: false },
+      ],
+    );
     const r = expandStandingSchedule(slots, { from: '2026-04-01', to: '2026-04-07' }, calendar, groups, 480);
     expect(r.skipped).toEqual([
       { date: '2026-04-03', slotCode: 'research', reason: { zh: '节假日：清明节', en: 'Holiday: 清明节' } },

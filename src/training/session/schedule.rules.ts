@@ -52,10 +52,18 @@ export function expandStandingSchedule(
   const audiences = new Map<string, { groupId: string | null; groupName: string | null }[]>();
   for (const slot of slots) {
     if (slot.audience === 'all') audiences.set(slot.code, [{ groupId: null, groupName: null }]);
-    else if (slot.audience === 'eachGroup') audiences.set(slot.code, groups.map((g) => ({ groupId: g.id, groupName: g.name })));
+    else if (slot.audience === 'eachGroup')
+      audiences.set(
+        slot.code,
+        groups.map((g) => ({ groupId: g.id, groupName: g.name })),
+      );
     else {
       const g = groups.find((x) => x.name === slot.groupName);
-      if (!g) problems.push({ zh: `常规安排“${slot.titleZh}”指定的教研组“${slot.groupName ?? ''}”不存在`, en: `Slot ${slot.titleEn} names a group that does not exist: ${slot.groupName ?? ''}` });
+      if (!g)
+        problems.push({
+          zh: `常规安排“${slot.titleZh}”指定的教研组“${slot.groupName ?? ''}”不存在`,
+          en: `Slot ${slot.titleEn} names a group that does not exist: ${slot.groupName ?? ''}`,
+        });
       audiences.set(slot.code, g ? [{ groupId: g.id, groupName: g.name }] : []);
     }
   }
@@ -81,7 +89,10 @@ export function expandStandingSchedule(
           date,
           startsAt,
           endsAt,
-          title: a.groupName && slot.audience === 'eachGroup' ? { zh: `${slot.titleZh}（${a.groupName}）`, en: `${slot.titleEn} (${a.groupName})` } : { zh: slot.titleZh, en: slot.titleEn },
+          title:
+            a.groupName && slot.audience === 'eachGroup'
+              ? { zh: `${slot.titleZh}（${a.groupName}）`, en: `${slot.titleEn} (${a.groupName})` }
+              : { zh: slot.titleZh, en: slot.titleEn },
           category: slot.category,
           audience: a.groupId ? 'group' : 'all',
           groupId: a.groupId,

@@ -19,7 +19,14 @@ export type GenerationResult = GenerationResultData;
  * from `from` (default: today) to the plan's end. Holidays are skipped; generating again
  * adds only what is missing (one generation key per slot, group and day).
  */
-export async function generatePlanSessions(db: Db, workflows: Workflows, actor: Actor, planId: string, now: Date, options: { from?: string } = {}): Promise<GenerationResult> {
+export async function generatePlanSessions(
+  db: Db,
+  workflows: Workflows,
+  actor: Actor,
+  planId: string,
+  now: Date,
+  options: { from?: string } = {},
+): Promise<GenerationResult> {
   requireAccess(actor, 'training.session.manage');
   // The term's timetable spans every group: the office's work (issue 13 item 3).
   requireAccess(actor, 'training.school.manage');

@@ -16,15 +16,23 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '培训场次 Sessions (ST-2)',
-        querystring: z.object({ from: IsoDay.optional(), to: IsoDay.optional(), planId: z.uuid().optional(), groupId: z.uuid().optional(), includeCancelled: z.enum(['true', 'false']).optional() }),
+        querystring: z.object({
+          from: IsoDay.optional(),
+          to: IsoDay.optional(),
+          planId: z.uuid().optional(),
+          groupId: z.uuid().optional(),
+          includeCancelled: z.enum(['true', 'false']).optional(),
+        }),
         response: { 200: z.array(SessionViewSchema) },
       },
     },
     async (req) => findSessions(ctx.db, actorOf(req), { ...req.query, includeCancelled: req.query.includeCancelled === 'true' }, ctx.clock()),
   );
 
-  app.get('/training/sessions/:id', { schema: { tags: ['training'], summary: '培训场次 A session', params: IdParams, response: { 200: SessionViewSchema } } }, async (req) =>
-    getSession(ctx.db, actorOf(req), req.params.id, ctx.clock()),
+  app.get(
+    '/training/sessions/:id',
+    { schema: { tags: ['training'], summary: '培训场次 A session', params: IdParams, response: { 200: SessionViewSchema } } },
+    async (req) => getSession(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
 
   app.post(
@@ -85,13 +93,29 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
 
   app.put(
     '/training/sessions/:id/outline',
-    { schema: { tags: ['training'], summary: '培训提纲 Outline (ST-3)', params: IdParams, body: z.object({ outline: z.string().max(20000), version: Version }), response: { 200: SessionViewSchema } } },
+    {
+      schema: {
+        tags: ['training'],
+        summary: '培训提纲 Outline (ST-3)',
+        params: IdParams,
+        body: z.object({ outline: z.string().max(20000), version: Version }),
+        response: { 200: SessionViewSchema },
+      },
+    },
     async (req) => writeOutline(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 
   app.put(
     '/training/sessions/:id/minutes',
-    { schema: { tags: ['training'], summary: '活动记录 Minutes (ST-4)', params: IdParams, body: z.object({ minutes: z.string().max(20000), version: Version }), response: { 200: SessionViewSchema } } },
+    {
+      schema: {
+        tags: ['training'],
+        summary: '活动记录 Minutes (ST-4)',
+        params: IdParams,
+        body: z.object({ minutes: z.string().max(20000), version: Version }),
+        response: { 200: SessionViewSchema },
+      },
+    },
     async (req) => writeMinutes(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 
@@ -99,7 +123,13 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
     '/training/sessions/:id/cancel',
     {
       config: { permission: 'training.session.manage' },
-      schema: { tags: ['training'], summary: '取消场次 Cancel', params: IdParams, body: z.object({ reason: z.string().max(500), version: Version }), response: { 200: SessionViewSchema } },
+      schema: {
+        tags: ['training'],
+        summary: '取消场次 Cancel',
+        params: IdParams,
+        body: z.object({ reason: z.string().max(500), version: Version }),
+        response: { 200: SessionViewSchema },
+      },
     },
     async (req) => cancelSession(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
@@ -108,7 +138,13 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
     '/training/plans/:id/generate-sessions',
     {
       config: { permission: 'training.session.manage' },
-      schema: { tags: ['training'], summary: '按常规安排生成场次 Generate the term from the standing schedule (ST-2)', params: IdParams, body: z.object({ from: IsoDay.optional() }), response: { 200: GenerationResultSchema } },
+      schema: {
+        tags: ['training'],
+        summary: '按常规安排生成场次 Generate the term from the standing schedule (ST-2)',
+        params: IdParams,
+        body: z.object({ from: IsoDay.optional() }),
+        response: { 200: GenerationResultSchema },
+      },
     },
     async (req) => generatePlanSessions(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, ctx.clock(), { from: req.body.from }),
   );

@@ -29,8 +29,24 @@ describe('sessions', () => {
   it('ST-6 a session may carry several credit types that add up to its length', () => {
     const session = { category: 'theory' as const, creditParts: [], startsAt, endsAt };
     expect(creditPartsOf(session)).toEqual([{ category: 'theory', minutes: 60 }]);
-    expect(checkCreditParts([{ category: 'theory', minutes: 30 }, { category: 'informationTechnology', minutes: 30 }], 60)).toBeNull();
+    expect(
+      checkCreditParts(
+        [
+          { category: 'theory', minutes: 30 },
+          { category: 'informationTechnology', minutes: 30 },
+        ],
+        60,
+      ),
+    ).toBeNull();
     expect(checkCreditParts([{ category: 'theory', minutes: 30 }], 60)?.zh).toContain('须等于培训时长');
-    expect(checkCreditParts([{ category: 'theory', minutes: 30 }, { category: 'theory', minutes: 30 }], 60)?.en).toBe('each category may appear once');
+    expect(
+      checkCreditParts(
+        [
+          { category: 'theory', minutes: 30 },
+          { category: 'theory', minutes: 30 },
+        ],
+        60,
+      )?.en,
+    ).toBe('each category may appear once');
   });
 });

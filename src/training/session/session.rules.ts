@@ -49,6 +49,10 @@ export function checkCreditParts(parts: CreditPart[], durationMinutes: number): 
     seen.add(p.category);
   }
   const sum = parts.reduce((n, p) => n + p.minutes, 0);
-  if (sum !== durationMinutes) return { zh: `各类别分钟数之和（${sum}）须等于培训时长（${durationMinutes}）`, en: `the parts add up to ${sum} minutes, the session lasts ${durationMinutes}` };
+  if (sum !== durationMinutes)
+    return {
+      zh: `各类别分钟数之和（${sum}）须等于培训时长（${durationMinutes}）`,
+      en: `the parts add up to ${sum} minutes, the session lasts ${durationMinutes}`,
+    };
   return null;
 }

@@ -89,7 +89,9 @@ export async function findSessions(db: Db, actor: Actor, filter: SessionFilter, 
   if (filter.groupId) where.push(eq(trainingSessions.groupId, filter.groupId));
   if (!filter.includeCancelled) where.push(eq(trainingSessions.state, 'scheduled'));
   if (filter.forTeacherGroupId !== undefined) {
-    const mine = filter.forTeacherGroupId ? or(eq(trainingSessions.audience, 'all'), eq(trainingSessions.groupId, filter.forTeacherGroupId))! : eq(trainingSessions.audience, 'all');
+    const mine = filter.forTeacherGroupId
+      ? or(eq(trainingSessions.audience, 'all'), eq(trainingSessions.groupId, filter.forTeacherGroupId))!
+      : eq(trainingSessions.audience, 'all');
     where.push(mine);
   }
   const rows = await selectViews(db)
@@ -209,7 +211,13 @@ export async function updateSession(db: Db, actor: Actor, id: string, change: Se
       .returning();
     if (!after) throw versionConflict();
     if (after.trainerTeacherId !== before.trainerTeacherId) await trackOutlineDeadline(tx, actor, after, { replaces: true });
-    await writeAudit(tx, actor, { action: 'training.session.update', entity: 'training.session', entityId: id, before: { ...before, qrSecret: undefined }, after: { ...after, qrSecret: undefined } });
+    await writeAudit(tx, actor, {
+      action: 'training.session.update',
+      entity: 'training.session',
+      entityId: id,
+      before: { ...before, qrSecret: undefined },
+      after: { ...after, qrSecret: undefined },
+    });
   });
   return getSession(db, actor, id, now);
 }
@@ -231,7 +239,8 @@ export async function writeOutline(db: Db, actor: Actor, id: string, input: { ou
   requireTrainingRead(actor);
   const before = await getSessionRow(db, actor.orgId, id);
   if (!(await isTrainerOf(db, actor, before))) {
-    if (!hasPermission(actor, 'training.session.manage')) throw new AppError('FORBIDDEN', '只有主讲人或培训管理人员可以填写提纲', 'Only the trainer or the training office may write the outline');
+    if (!hasPermission(actor, 'training.session.manage'))
+      throw new AppError('FORBIDDEN', '只有主讲人或培训管理人员可以填写提纲', 'Only the trainer or the training office may write the outline');
     await assertManagesSession(db, actor, before);
   }
   if (before.state !== 'scheduled') throw invalidState('该场次已取消或作废', 'This session was cancelled or voided');
@@ -246,7 +255,13 @@ export async function writeOutline(db: Db, actor: Actor, id: string, input: { ou
       .returning();
     if (!after) throw versionConflict();
     await completeOutlineDeadline(tx, actor, id, now);
-    await writeAudit(tx, actor, { action: 'training.session.outline', entity: 'training.session', entityId: id, before: { outline: before.outline, outlineAt: before.outlineAt }, after: { outline, outlineAt: after.outlineAt } });
+    await writeAudit(tx, actor, {
+      action: 'training.session.outline',
+      entity: 'training.session',
+      entityId: id,
+      before: { outline: before.outline, outlineAt: before.outlineAt },
+      after: { outline, outlineAt: after.outlineAt },
+    });
   });
   return getSession(db, actor, id, now);
 }
@@ -271,7 +286,13 @@ export async function writeMinutes(db: Db, actor: Actor, id: string, input: { mi
       .where(and(eq(trainingSessions.orgId, actor.orgId), eq(trainingSessions.id, id), eq(trainingSessions.version, input.version)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'training.session.minutes', entity: 'training.session', entityId: id, before: { minutes: before.minutes }, after: { minutes } });
+    await writeAudit(tx, actor, {
+      action: 'training.session.minutes',
+      entity: 'training.session',
+      entityId: id,
+      before: { minutes: before.minutes },
+      after: { minutes },
+    });
   });
   return getSession(db, actor, id, now);
 }
@@ -292,7 +313,13 @@ export async function cancelSession(db: Db, actor: Actor, id: string, input: { r
       .where(and(eq(trainingSessions.orgId, actor.orgId), eq(trainingSessions.id, id), eq(trainingSessions.version, input.version)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'training.session.cancel', entity: 'training.session', entityId: id, before: { state: before.state }, after: { state: 'cancelled', reason } });
+    await writeAudit(tx, actor, {
+      action: 'training.session.cancel',
+      entity: 'training.session',
+      entityId: id,
+      before: { state: before.state },
+      after: { state: 'cancelled', reason },
+    });
   });
   return getSession(db, actor, id, now);
 }

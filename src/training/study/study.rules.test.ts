@@ -23,7 +23,12 @@ describe('self-study quota (ST-5)', () => {
   });
 
   it('ST-5 S4 asks for two journals', () => {
-    const s = summariseSelfStudy([{ kind: 'article_excerpt', weekStart: '2026-03-02', source: '人民教育' }], weeks, '2026-03-16', POLICY_PRESETS.S4.training.weeklySelfStudy);
+    const s = summariseSelfStudy(
+      [{ kind: 'article_excerpt', weekStart: '2026-03-02', source: '人民教育' }],
+      weeks,
+      '2026-03-16',
+      POLICY_PRESETS.S4.training.weeklySelfStudy,
+    );
     expect(s).toMatchObject({ journalsRequired: 2, isJournalMet: false });
   });
 });

@@ -43,10 +43,17 @@ export function summariseSelfStudy(
     const inWeek = notes.filter((n) => n.weekStart === weekStart);
     const articleExcerpts = inWeek.filter((n) => n.kind === 'article_excerpt').length;
     const informationExcerpts = inWeek.filter((n) => n.kind === 'information_excerpt').length;
-    return { weekStart, articleExcerpts, informationExcerpts, isMet: articleExcerpts >= quota.articleExcerpts && informationExcerpts >= quota.informationExcerpts };
+    return {
+      weekStart,
+      articleExcerpts,
+      informationExcerpts,
+      isMet: articleExcerpts >= quota.articleExcerpts && informationExcerpts >= quota.informationExcerpts,
+    };
   });
   const due = status.filter((w) => w.weekStart < currentWeek);
-  const journals = [...new Set(notes.filter((n) => (n.kind === 'article_excerpt' || n.kind === 'information_excerpt') && n.source?.trim()).map((n) => n.source!.trim()))].sort();
+  const journals = [
+    ...new Set(notes.filter((n) => (n.kind === 'article_excerpt' || n.kind === 'information_excerpt') && n.source?.trim()).map((n) => n.source!.trim())),
+  ].sort();
   return {
     weeks: status,
     weeksMet: due.filter((w) => w.isMet).length,

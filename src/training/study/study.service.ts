@@ -48,14 +48,36 @@ export async function addNote(db: Db, actor: Actor, input: NoteInput, now: Date)
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(studyNotes)
-      .values({ orgId: actor.orgId, teacherId: teacher.id, kind: input.kind, weekStart: weekStartOf(date), title, source: input.source?.trim() || null, content, sessionId: input.sessionId ?? null, createdAt: now, updatedAt: now })
+      .values({
+        orgId: actor.orgId,
+        teacherId: teacher.id,
+        kind: input.kind,
+        weekStart: weekStartOf(date),
+        title,
+        source: input.source?.trim() || null,
+        content,
+        sessionId: input.sessionId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
-    await writeAudit(tx, actor, { action: 'training.note.create', entity: 'training.note', entityId: row.id, after: { kind: row.kind, title, weekStart: row.weekStart } });
+    await writeAudit(tx, actor, {
+      action: 'training.note.create',
+      entity: 'training.note',
+      entityId: row.id,
+      after: { kind: row.kind, title, weekStart: row.weekStart },
+    });
     return row;
   });
 }
 
-export async function updateNote(db: Db, actor: Actor, id: string, change: { title?: string; source?: string | null; content?: string; version: number }, now: Date): Promise<StudyNoteRow> {
+export async function updateNote(
+  db: Db,
+  actor: Actor,
+  id: string,
+  change: { title?: string; source?: string | null; content?: string; version: number },
+  now: Date,
+): Promise<StudyNoteRow> {
   const teacher = await getMyTeacher(db, actor);
   const [before] = await db
     .select()
@@ -71,12 +93,22 @@ export async function updateNote(db: Db, actor: Actor, id: string, change: { tit
       .where(and(eq(studyNotes.orgId, actor.orgId), eq(studyNotes.id, id), eq(studyNotes.version, change.version)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: 'training.note.update', entity: 'training.note', entityId: id, before: { title: before.title, content: before.content }, after: { title: after.title, content: after.content } });
+    await writeAudit(tx, actor, {
+      action: 'training.note.update',
+      entity: 'training.note',
+      entityId: id,
+      before: { title: before.title, content: before.content },
+      after: { title: after.title, content: after.content },
+    });
     return after;
   });
 }
 
-export async function findNotes(db: Db, actor: Actor, filter: { teacherId?: string; kind?: NoteKind; from?: string; to?: string; sessionId?: string }): Promise<(StudyNoteRow & { teacherName: string })[]> {
+export async function findNotes(
+  db: Db,
+  actor: Actor,
+  filter: { teacherId?: string; kind?: NoteKind; from?: string; to?: string; sessionId?: string },
+): Promise<(StudyNoteRow & { teacherName: string })[]> {
   requireTrainingRead(actor);
   const where: SQL[] = [eq(studyNotes.orgId, actor.orgId)];
   if (!hasPermission(actor, 'training.read')) {
@@ -99,7 +131,13 @@ export async function findNotes(db: Db, actor: Actor, filter: { teacherId?: stri
 }
 
 /** ST-5: the weekly quota over the current term (or the given range). */
-export async function getSelfStudy(db: Db, actor: Actor, teacherId: string, now: Date, range?: { from: string; to: string }): Promise<SelfStudySummary & { from: string; to: string }> {
+export async function getSelfStudy(
+  db: Db,
+  actor: Actor,
+  teacherId: string,
+  now: Date,
+  range?: { from: string; to: string },
+): Promise<SelfStudySummary & { from: string; to: string }> {
   await canReadTeacher(db, actor, teacherId);
   const today = await orgToday(db, actor.orgId, now);
   const period = range ?? termRange(schoolYearOf(today), termOf(today));
@@ -107,7 +145,14 @@ export async function getSelfStudy(db: Db, actor: Actor, teacherId: string, now:
   const notes = await db
     .select({ kind: studyNotes.kind, weekStart: studyNotes.weekStart, source: studyNotes.source })
     .from(studyNotes)
-    .where(and(eq(studyNotes.orgId, actor.orgId), eq(studyNotes.teacherId, teacherId), gte(studyNotes.weekStart, weekStartOf(period.from)), lte(studyNotes.weekStart, to)))
+    .where(
+      and(
+        eq(studyNotes.orgId, actor.orgId),
+        eq(studyNotes.teacherId, teacherId),
+        gte(studyNotes.weekStart, weekStartOf(period.from)),
+        lte(studyNotes.weekStart, to),
+      ),
+    )
     .orderBy(asc(studyNotes.weekStart));
   const policy = await getPolicy(db, actor.orgId);
   const summary = summariseSelfStudy(notes, weeksBetween(weekStartOf(period.from), weekStartOf(to)), weekStartOf(today), policy.training.weeklySelfStudy);

@@ -28,7 +28,13 @@ export const TeacherViewSchema = z.object({
 });
 
 /** What a colleague may know of a teacher: the name and the group, no phone, no login name. */
-export const TeacherEntrySchema = z.object({ id: z.string(), name: z.string(), groupId: z.string().nullable(), groupName: z.string().nullable(), isActive: z.boolean() });
+export const TeacherEntrySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  groupId: z.string().nullable(),
+  groupName: z.string().nullable(),
+  isActive: z.boolean(),
+});
 export type TeacherEntry = z.infer<typeof TeacherEntrySchema>;
 
 /** The register row itself (GET /training/teachers/me): no joined names. */

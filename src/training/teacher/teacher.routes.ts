@@ -34,20 +34,31 @@ export const teacherRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req) =>
-      readTeacherRegister(ctx.db, actorOf(req), { groupId: req.query.groupId, q: req.query.q, isActive: req.query.active === undefined ? undefined : req.query.active === 'true' }),
+      readTeacherRegister(ctx.db, actorOf(req), {
+        groupId: req.query.groupId,
+        q: req.query.q,
+        isActive: req.query.active === undefined ? undefined : req.query.active === 'true',
+      }),
   );
 
-  app.get('/training/teachers/me', { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的教师档案 My profile', response: { 200: TeacherRowSchema } } }, async (req) =>
-    getMyTeacher(ctx.db, actorOf(req)),
+  app.get(
+    '/training/teachers/me',
+    { config: { permission: 'training.self' }, schema: { tags: ['training'], summary: '我的教师档案 My profile', response: { 200: TeacherRowSchema } } },
+    async (req) => getMyTeacher(ctx.db, actorOf(req)),
   );
 
-  app.get('/training/teachers/:id', { schema: { tags: ['training'], summary: '教师 Teacher', params: IdParams, response: { 200: TeacherAnswerSchema } } }, async (req) =>
-    readTeacher(ctx.db, actorOf(req), req.params.id),
+  app.get(
+    '/training/teachers/:id',
+    { schema: { tags: ['training'], summary: '教师 Teacher', params: IdParams, response: { 200: TeacherAnswerSchema } } },
+    async (req) => readTeacher(ctx.db, actorOf(req), req.params.id),
   );
 
   app.post(
     '/training/teachers',
-    { config: { permission: 'training.teacher.manage' }, schema: { tags: ['training'], summary: '新增教师 Add a teacher', body: z.object(TeacherFields), response: { 201: TeacherViewSchema } } },
+    {
+      config: { permission: 'training.teacher.manage' },
+      schema: { tags: ['training'], summary: '新增教师 Add a teacher', body: z.object(TeacherFields), response: { 201: TeacherViewSchema } },
+    },
     async (req, reply) => reply.code(201).send(await addTeacher(ctx.db, actorOf(req), req.body)),
   );
 
@@ -59,7 +70,13 @@ export const teacherRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '修改教师 Change a teacher',
         params: IdParams,
-        body: z.object({ ...TeacherFields, staffNo: TeacherFields.staffNo.optional(), name: TeacherFields.name.optional(), isActive: z.boolean().optional(), version: Version }),
+        body: z.object({
+          ...TeacherFields,
+          staffNo: TeacherFields.staffNo.optional(),
+          name: TeacherFields.name.optional(),
+          isActive: z.boolean().optional(),
+          version: Version,
+        }),
         response: { 200: TeacherViewSchema },
       },
     },

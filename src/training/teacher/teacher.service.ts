@@ -96,7 +96,10 @@ async function assertReferences(db: Db, orgId: string, input: Partial<TeacherInp
     if (!d) throw invalidField('groupId', '教研组不存在', 'unknown group');
   }
   if (input.userId) {
-    const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, input.userId)));
+    const [u] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), eq(users.id, input.userId)));
     if (!u) throw invalidField('userId', '账号不存在', 'unknown account');
   }
 }
@@ -182,7 +185,10 @@ export async function updateTeacher(db: Db, actor: Actor, id: string, raw: Teach
 export async function findRosterTeacherIds(db: Db, orgId: string, audience: { audience: 'all' | 'group'; groupId: string | null }): Promise<string[]> {
   const where: SQL[] = [eq(trainingTeachers.orgId, orgId), eq(trainingTeachers.isActive, true)];
   if (audience.audience === 'group' && audience.groupId) where.push(eq(trainingTeachers.groupId, audience.groupId));
-  const rows = await db.select({ id: trainingTeachers.id }).from(trainingTeachers).where(and(...where));
+  const rows = await db
+    .select({ id: trainingTeachers.id })
+    .from(trainingTeachers)
+    .where(and(...where));
   return rows.map((r) => r.id);
 }
 
@@ -199,7 +205,10 @@ export async function findTeacherNames(db: Db, orgId: string, ids: string[]): Pr
 
 /** A teacher of the organisation named in the path: 404 otherwise (another school's is simply not found). */
 export async function assertTeacherFound(db: Db, orgId: string, id: string): Promise<void> {
-  const [row] = await db.select({ id: trainingTeachers.id }).from(trainingTeachers).where(and(eq(trainingTeachers.orgId, orgId), eq(trainingTeachers.id, id)));
+  const [row] = await db
+    .select({ id: trainingTeachers.id })
+    .from(trainingTeachers)
+    .where(and(eq(trainingTeachers.orgId, orgId), eq(trainingTeachers.id, id)));
   if (!row) throw notFound('教师', 'Teacher');
 }
 

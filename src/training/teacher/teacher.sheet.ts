@@ -32,7 +32,13 @@ export const teachersSheet = defineSheet({
     { key: 'title', header: { zh: '职称', en: 'Title' }, type: 'string', width: 12 },
     { key: 'stage', header: { zh: '发展阶段', en: 'Stage' }, type: 'enum', enumValues: enumOf(TEACHER_STAGES, STAGE_LABELS), width: 10 },
     { key: 'backboneLevel', header: { zh: '骨干级别', en: 'Backbone level' }, type: 'enum', enumValues: enumOf(BACKBONE_LEVELS, BACKBONE_LABELS), width: 12 },
-    { key: 'leadershipRole', header: { zh: '培训领导小组', en: 'Leadership group' }, type: 'enum', enumValues: enumOf(LEADERSHIP_ROLES, LEADERSHIP_LABELS), width: 12 },
+    {
+      key: 'leadershipRole',
+      header: { zh: '培训领导小组', en: 'Leadership group' },
+      type: 'enum',
+      enumValues: enumOf(LEADERSHIP_ROLES, LEADERSHIP_LABELS),
+      width: 12,
+    },
     { key: 'phone', header: { zh: '手机', en: 'Mobile' }, type: 'string', width: 14 },
     { key: 'joinedOn', header: { zh: '任教日期', en: 'Teaching since' }, type: 'date', width: 12 },
     { key: 'isActive', header: { zh: '在职', en: 'Active' }, type: 'boolean', width: 8 },
@@ -69,7 +75,10 @@ async function importTeachers(tx: Db, actor: Actor, rows: ImportRow[], context: 
   const [existing, groups, accounts] = await Promise.all([
     findTeachers(tx, actor),
     findDepartments(tx, actor),
-    tx.select({ id: users.id, username: users.username }).from(users).where(and(eq(users.orgId, actor.orgId))),
+    tx
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .where(and(eq(users.orgId, actor.orgId))),
   ]);
   const byStaffNo = new Map(existing.map((t) => [t.staffNo, t]));
   const groupByName = new Map(groups.map((g) => [g.name, g.id]));

@@ -6,12 +6,18 @@ import { decideTermAssessment, findTermPanel } from './term-panel.service';
 export const termPanelRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/training/term-assessments',
-    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '学期末考核 Term-end panel assessment (S2 五.5)', querystring: TermPanelQuery, response: { 200: TermPanelList } } },
+    {
+      config: { permission: 'training.read' },
+      schema: { tags: ['training'], summary: '学期末考核 Term-end panel assessment (S2 五.5)', querystring: TermPanelQuery, response: { 200: TermPanelList } },
+    },
     async (req) => findTermPanel(ctx.db, actorOf(req), req.query, ctx.clock()),
   );
   app.post(
     '/training/term-assessments',
-    { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '考核小组评定 The panel’s verdict', body: TermPanelDecideBody, response: { 200: TermPanelDecisionView } } },
+    {
+      config: { permission: 'training.assess' },
+      schema: { tags: ['training'], summary: '考核小组评定 The panel’s verdict', body: TermPanelDecideBody, response: { 200: TermPanelDecisionView } },
+    },
     async (req) => decideTermAssessment(ctx.db, actorOf(req), req.body, ctx.clock()),
   );
 };

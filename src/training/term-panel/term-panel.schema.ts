@@ -24,7 +24,10 @@ export const termAssessments = pgTable(
     schoolYear: text('school_year').notNull(),
     term: integer('term').$type<1 | 2>().notNull(),
     verdict: text('verdict').$type<PanelVerdict>().notNull(),
-    facts: jsonb('facts').$type<TermPanelFacts>().notNull().default({} as TermPanelFacts),
+    facts: jsonb('facts')
+      .$type<TermPanelFacts>()
+      .notNull()
+      .default({} as TermPanelFacts),
     opinion: text('opinion'),
     decidedBy: uuid('decided_by').notNull(),
     decidedByName: text('decided_by_name').notNull(),

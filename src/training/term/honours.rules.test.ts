@@ -45,7 +45,15 @@ describe('term-end honours (ST-10, ST-11)', () => {
 
 describe('term-end proposals after a term played through (issue 13 item 6)', () => {
   const policy = { advancedGroupMinCommendedShare: 0.5 };
-  const g = (over: Partial<Parameters<typeof isAdvancedGroupEligible>[0]>) => ({ groupId: 'g', teachers: 14, attendanceRate: 0.9, commended: 8, criticised: 0, score: 70, ...over });
+  const g = (over: Partial<Parameters<typeof isAdvancedGroupEligible>[0]>) => ({
+    groupId: 'g',
+    teachers: 14,
+    attendanceRate: 0.9,
+    commended: 8,
+    criticised: 0,
+    score: 70,
+    ...over,
+  });
 
   it('ST-11 issue 13 item 6: a group with 0 commended and 14 criticised is never proposed as 先进教研组', () => {
     expect(isAdvancedGroupEligible(g({ commended: 0, criticised: 14 }), policy)).toBe(false);

@@ -32,11 +32,20 @@ export function proposeHonours(facts: TermFacts[]): HonourProposal[] {
   const out: HonourProposal[] = [];
   for (const f of facts) {
     const problems: Text[] = [];
-    if (f.unexcusedAbsences > 0) problems.push({ zh: `无故缺席校本培训 ${f.unexcusedAbsences} 次（奖惩 三）`, en: `Missed training without leave ${f.unexcusedAbsences} times (奖惩 三)` });
-    if (f.assignmentsMissing > 0) problems.push({ zh: `${f.assignmentsMissing} 项培训作业未交（奖惩 二）`, en: `${f.assignmentsMissing} assignments not handed in (奖惩 二)` });
-    if (f.assignmentsLate > 0) problems.push({ zh: `${f.assignmentsLate} 项培训作业逾期提交（奖惩 二）`, en: `${f.assignmentsLate} assignments handed in late (奖惩 二)` });
+    if (f.unexcusedAbsences > 0)
+      problems.push({
+        zh: `无故缺席校本培训 ${f.unexcusedAbsences} 次（奖惩 三）`,
+        en: `Missed training without leave ${f.unexcusedAbsences} times (奖惩 三)`,
+      });
+    if (f.assignmentsMissing > 0)
+      problems.push({ zh: `${f.assignmentsMissing} 项培训作业未交（奖惩 二）`, en: `${f.assignmentsMissing} assignments not handed in (奖惩 二)` });
+    if (f.assignmentsLate > 0)
+      problems.push({ zh: `${f.assignmentsLate} 项培训作业逾期提交（奖惩 二）`, en: `${f.assignmentsLate} assignments handed in late (奖惩 二)` });
     if (f.selfStudyWeeksDue > 0 && f.selfStudyWeeksMet * 2 < f.selfStudyWeeksDue) {
-      problems.push({ zh: `自学摘录仅 ${f.selfStudyWeeksMet}/${f.selfStudyWeeksDue} 周完成（奖惩 四）`, en: `Self-study done in ${f.selfStudyWeeksMet} of ${f.selfStudyWeeksDue} weeks (奖惩 四)` });
+      problems.push({
+        zh: `自学摘录仅 ${f.selfStudyWeeksMet}/${f.selfStudyWeeksDue} 周完成（奖惩 四）`,
+        en: `Self-study done in ${f.selfStudyWeeksMet} of ${f.selfStudyWeeksDue} weeks (奖惩 四)`,
+      });
     }
     if (problems.length) {
       out.push({ kind: 'criticism', teacherId: f.teacherId, reasons: problems });
@@ -48,7 +57,10 @@ export function proposeHonours(facts: TermFacts[]): HonourProposal[] {
         kind: 'commendation',
         teacherId: f.teacherId,
         reasons: [
-          { zh: `按时参加校本培训 ${f.sessionsPresent}/${f.sessionsExpected} 次，无无故缺席（奖惩 三）`, en: `Attended ${f.sessionsPresent} of ${f.sessionsExpected} sessions, no unexcused absence (奖惩 三)` },
+          {
+            zh: `按时参加校本培训 ${f.sessionsPresent}/${f.sessionsExpected} 次，无无故缺席（奖惩 三）`,
+            en: `Attended ${f.sessionsPresent} of ${f.sessionsExpected} sessions, no unexcused absence (奖惩 三)`,
+          },
           { zh: `培训作业 ${f.assignmentsDue} 项全部按时提交（奖惩 二）`, en: `All ${f.assignmentsDue} assignments on time (奖惩 二)` },
           { zh: `每周自学摘录全部完成，学习记录 ${f.records} 篇（奖惩 三、四）`, en: `Self-study every week, ${f.records} study records (奖惩 三、四)` },
         ],

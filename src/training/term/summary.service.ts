@@ -16,12 +16,24 @@ import { orgToday } from '#core/calendar';
 /** The term in figures, computed from the records each time (they feed the written summary). */
 export async function computeTermFigures(db: Db, actor: Actor, schoolYear: string, term: Term, now: Date) {
   const range = termRange(schoolYear, term);
-  const [sessions, policy, today, teachers] = await Promise.all([findSessionRows(db, actor.orgId, range), getPolicy(db, actor.orgId), orgToday(db, actor.orgId, now), findTeachers(db, actor, { isActive: true })]);
+  const [sessions, policy, today, teachers] = await Promise.all([
+    findSessionRows(db, actor.orgId, range),
+    getPolicy(db, actor.orgId),
+    orgToday(db, actor.orgId, now),
+    findTeachers(db, actor, { isActive: true }),
+  ]);
   const held = sessions.filter((s) => s.state === 'scheduled' && s.endsAt <= now);
-  const attendance = await findAttendanceRows(db, actor.orgId, held.map((s) => s.id));
+  const attendance = await findAttendanceRows(
+    db,
+    actor.orgId,
+    held.map((s) => s.id),
+  );
   const counts = countAttendance(attendance.map((a) => a.status));
   const facts = await loadTermFacts(db, actor.orgId, teachers, schoolYear, term, today, now, policy.training);
-  const acts = await db.select().from(activities).where(and(eq(activities.orgId, actor.orgId), eq(activities.schoolYear, schoolYear), eq(activities.term, term)));
+  const acts = await db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.orgId, actor.orgId), eq(activities.schoolYear, schoolYear), eq(activities.term, term)));
   const coverage = activityCoverageOf(acts, policy.training.activitiesPerSemester);
   return {
     sessionsHeld: held.length,
@@ -37,7 +49,9 @@ export async function computeTermFigures(db: Db, actor: Actor, schoolYear: strin
     teachers: teachers.length,
     assignmentsDue: facts.reduce((n, f) => n + f.assignmentsDue, 0),
     assignmentsMissing: facts.reduce((n, f) => n + f.assignmentsMissing, 0),
-    selfStudyWeeksMetShare: facts.reduce((n, f) => n + f.selfStudyWeeksDue, 0) ? Math.round((facts.reduce((n, f) => n + f.selfStudyWeeksMet, 0) / facts.reduce((n, f) => n + f.selfStudyWeeksDue, 0)) * 1000) / 1000 : null,
+    selfStudyWeeksMetShare: facts.reduce((n, f) => n + f.selfStudyWeeksDue, 0)
+      ? Math.round((facts.reduce((n, f) => n + f.selfStudyWeeksMet, 0) / facts.reduce((n, f) => n + f.selfStudyWeeksDue, 0)) * 1000) / 1000
+      : null,
     activities: acts.length,
     activityKindsMissing: coverage.kinds.filter((k) => !k.isMet).map((k) => k.kind),
   };
@@ -45,7 +59,13 @@ export async function computeTermFigures(db: Db, actor: Actor, schoolYear: strin
 
 export type TermFigures = Awaited<ReturnType<typeof computeTermFigures>>;
 
-export async function getTermSummary(db: Db, actor: Actor, schoolYear: string, term: Term, now: Date): Promise<{ summary: TermSummaryRow | null; figures: TermFigures }> {
+export async function getTermSummary(
+  db: Db,
+  actor: Actor,
+  schoolYear: string,
+  term: Term,
+  now: Date,
+): Promise<{ summary: TermSummaryRow | null; figures: TermFigures }> {
   requireAccess(actor, 'training.read');
   const [summary] = await db
     .select()
@@ -85,7 +105,13 @@ export async function saveTermSummary(
         .returning();
       if (!row) throw versionConflict();
     }
-    await writeAudit(tx, actor, { action: 'training.summary.save', entity: 'training.summary', entityId: row.id, before: before ? { ...before, figures: undefined } : undefined, after: { ...texts } });
+    await writeAudit(tx, actor, {
+      action: 'training.summary.save',
+      entity: 'training.summary',
+      entityId: row.id,
+      before: before ? { ...before, figures: undefined } : undefined,
+      after: { ...texts },
+    });
     return row;
   });
 }

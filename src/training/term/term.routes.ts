@@ -8,24 +8,56 @@ import { decideHonour, findHonours, proposeTermHonours } from './term.service';
 const TermParams = z.object({ schoolYear: SchoolYear, term: TermQuery });
 
 export const termRoutes: RouteModule = (app, ctx) => {
-  app.get('/training/honours', { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '期末表彰与通报 Term honours (ST-10, ST-11)', querystring: TermParams, response: { 200: z.array(HonourViewSchema) } } }, async (req) =>
-    findHonours(ctx.db, actorOf(req), req.query.schoolYear, req.query.term),
+  app.get(
+    '/training/honours',
+    {
+      config: { permission: 'training.read' },
+      schema: {
+        tags: ['training'],
+        summary: '期末表彰与通报 Term honours (ST-10, ST-11)',
+        querystring: TermParams,
+        response: { 200: z.array(HonourViewSchema) },
+      },
+    },
+    async (req) => findHonours(ctx.db, actorOf(req), req.query.schoolYear, req.query.term),
   );
 
   app.post(
     '/training/honours/propose',
-    { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '按制度生成建议名单 Propose from the rules', body: z.object({ schoolYear: SchoolYear, term: TermNo }), response: { 200: z.array(HonourViewSchema) } } },
+    {
+      config: { permission: 'training.assess' },
+      schema: {
+        tags: ['training'],
+        summary: '按制度生成建议名单 Propose from the rules',
+        body: z.object({ schoolYear: SchoolYear, term: TermNo }),
+        response: { 200: z.array(HonourViewSchema) },
+      },
+    },
     async (req) => proposeTermHonours(ctx.db, actorOf(req), req.body.schoolYear, req.body.term, ctx.clock()),
   );
 
   app.post(
     '/training/honours/:id/decide',
-    { config: { permission: 'training.assess' }, schema: { tags: ['training'], summary: '确认或不采纳 Confirm or drop', params: IdParams, body: z.object({ isConfirmed: z.boolean(), version: Version }), response: { 200: HonourViewSchema } } },
+    {
+      config: { permission: 'training.assess' },
+      schema: {
+        tags: ['training'],
+        summary: '确认或不采纳 Confirm or drop',
+        params: IdParams,
+        body: z.object({ isConfirmed: z.boolean(), version: Version }),
+        response: { 200: HonourViewSchema },
+      },
+    },
     async (req) => decideHonour(ctx.db, actorOf(req), req.params.id, req.body, ctx.clock()),
   );
 
-  app.get('/training/summaries', { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '学期总结 Term summary (ST-17)', querystring: TermParams, response: { 200: TermSummaryViewSchema } } }, async (req) =>
-    getTermSummary(ctx.db, actorOf(req), req.query.schoolYear, req.query.term, ctx.clock()),
+  app.get(
+    '/training/summaries',
+    {
+      config: { permission: 'training.read' },
+      schema: { tags: ['training'], summary: '学期总结 Term summary (ST-17)', querystring: TermParams, response: { 200: TermSummaryViewSchema } },
+    },
+    async (req) => getTermSummary(ctx.db, actorOf(req), req.query.schoolYear, req.query.term, ctx.clock()),
   );
 
   app.put(
@@ -35,7 +67,14 @@ export const termRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '保存学期总结 Save the summary',
-        body: z.object({ schoolYear: SchoolYear, term: TermNo, achievements: z.string().max(20000), problems: z.string().max(20000), improvements: z.string().max(20000), version: Version.optional() }),
+        body: z.object({
+          schoolYear: SchoolYear,
+          term: TermNo,
+          achievements: z.string().max(20000),
+          problems: z.string().max(20000),
+          improvements: z.string().max(20000),
+          version: Version.optional(),
+        }),
         response: { 200: TermSummaryRowSchema },
       },
     },

@@ -40,29 +40,59 @@ export async function findHonours(db: Db, actor: Actor, schoolYear: string, term
 export async function proposeTermHonours(db: Db, actor: Actor, schoolYear: string, term: Term, now: Date): Promise<HonourView[]> {
   requireAccess(actor, 'training.assess');
   await closeEndedSessions(db, now, { orgId: actor.orgId, limit: 5000 });
-  const [teachers, policy, today] = await Promise.all([findTeachers(db, actor, { isActive: true }), getPolicy(db, actor.orgId), orgToday(db, actor.orgId, now)]);
+  const [teachers, policy, today] = await Promise.all([
+    findTeachers(db, actor, { isActive: true }),
+    getPolicy(db, actor.orgId),
+    orgToday(db, actor.orgId, now),
+  ]);
   const facts = await loadTermFacts(db, actor.orgId, teachers, schoolYear, term, today, now, policy.training);
   const proposals = proposeHonours(facts);
-  const commended = facts.filter((f) => proposals.some((p) => p.kind === 'commendation' && p.teacherId === f.teacherId)).sort((a, b) => termScoreOf(b) - termScoreOf(a));
+  const commended = facts
+    .filter((f) => proposals.some((p) => p.kind === 'commendation' && p.teacherId === f.teacherId))
+    .sort((a, b) => termScoreOf(b) - termScoreOf(a));
   const advanced = commended.slice(0, Math.max(1, Math.ceil(teachers.length / 10)));
   const bestGroup = rankGroups(facts, proposals).find((g) => isAdvancedGroupEligible(g, policy.training));
   const rows: { kind: HonourKind; teacherId: string | null; groupId: string | null; reasons: Text[] }[] = [
     ...proposals.map((p) => ({ kind: p.kind, teacherId: p.teacherId, groupId: null, reasons: p.reasons })),
-    ...advanced.map((f) => ({ kind: 'advanced_individual' as const, teacherId: f.teacherId, groupId: null, reasons: [{ zh: `学期综合得分 ${termScoreOf(f)}（出勤与评价）`, en: `Term score ${termScoreOf(f)} (attendance and evaluation)` }] })),
+    ...advanced.map((f) => ({
+      kind: 'advanced_individual' as const,
+      teacherId: f.teacherId,
+      groupId: null,
+      reasons: [{ zh: `学期综合得分 ${termScoreOf(f)}（出勤与评价）`, en: `Term score ${termScoreOf(f)} (attendance and evaluation)` }],
+    })),
     ...(bestGroup
-      ? [{ kind: 'advanced_group' as const, teacherId: null, groupId: bestGroup.groupId, reasons: [{ zh: `出勤率 ${Math.round(bestGroup.attendanceRate * 100)}%，表彰 ${bestGroup.commended} 人，通报 ${bestGroup.criticised} 人`, en: `Attendance ${Math.round(bestGroup.attendanceRate * 100)}%, ${bestGroup.commended} commended, ${bestGroup.criticised} criticised` }] }]
+      ? [
+          {
+            kind: 'advanced_group' as const,
+            teacherId: null,
+            groupId: bestGroup.groupId,
+            reasons: [
+              {
+                zh: `出勤率 ${Math.round(bestGroup.attendanceRate * 100)}%，表彰 ${bestGroup.commended} 人，通报 ${bestGroup.criticised} 人`,
+                en: `Attendance ${Math.round(bestGroup.attendanceRate * 100)}%, ${bestGroup.commended} commended, ${bestGroup.criticised} criticised`,
+              },
+            ],
+          },
+        ]
       : []),
   ];
   await db.transaction(async (tx) => {
     // Proposals not yet decided are replaced by the current ones.
-    await tx.delete(termHonours).where(and(eq(termHonours.orgId, actor.orgId), eq(termHonours.schoolYear, schoolYear), eq(termHonours.term, term), eq(termHonours.state, 'proposed')));
+    await tx
+      .delete(termHonours)
+      .where(and(eq(termHonours.orgId, actor.orgId), eq(termHonours.schoolYear, schoolYear), eq(termHonours.term, term), eq(termHonours.state, 'proposed')));
     for (const r of rows) {
       await tx
         .insert(termHonours)
         .values({ orgId: actor.orgId, schoolYear, term, ...r, createdAt: now })
         .onConflictDoNothing();
     }
-    await writeAudit(tx, actor, { action: 'training.honours.propose', entity: 'training.honours', entityId: `${schoolYear}-${term}`, after: { proposals: rows.length } });
+    await writeAudit(tx, actor, {
+      action: 'training.honours.propose',
+      entity: 'training.honours',
+      entityId: `${schoolYear}-${term}`,
+      after: { proposals: rows.length },
+    });
   });
   return findHonours(db, actor, schoolYear, term);
 }
@@ -84,8 +114,18 @@ export async function decideHonour(db: Db, actor: Actor, id: string, input: { is
   if (!before) throw notFound('表彰或通报', 'Honour');
   if (before.version !== input.version) throw versionConflict();
   if (before.state !== 'proposed') throw invalidState('该项已处理', 'This has been decided already');
-  const [teacher] = before.teacherId ? await db.select().from(trainingTeachers).where(and(eq(trainingTeachers.orgId, actor.orgId), eq(trainingTeachers.id, before.teacherId))) : [];
-  const [group] = before.groupId ? await db.select().from(departments).where(and(eq(departments.orgId, actor.orgId), eq(departments.id, before.groupId))) : [];
+  const [teacher] = before.teacherId
+    ? await db
+        .select()
+        .from(trainingTeachers)
+        .where(and(eq(trainingTeachers.orgId, actor.orgId), eq(trainingTeachers.id, before.teacherId)))
+    : [];
+  const [group] = before.groupId
+    ? await db
+        .select()
+        .from(departments)
+        .where(and(eq(departments.orgId, actor.orgId), eq(departments.id, before.groupId)))
+    : [];
   const label = teacher?.name ?? group?.name ?? '';
   await db.transaction(async (tx) => {
     let findingId: string | null = null;
@@ -106,16 +146,33 @@ export async function decideHonour(db: Db, actor: Actor, id: string, input: { is
       });
       findingId = finding?.id ?? null;
       if (teacher?.userId) {
-        await notifyUsers(tx, actor.orgId, [teacher.userId], { kind: `training.term.${before.kind}`, title: { zh: `${kind.zh}：${before.schoolYear} 第 ${before.term} 学期`, en: `${kind.en}: ${before.schoolYear} term ${before.term}` }, body: { zh: before.reasons.map((r) => r.zh).join('\n'), en: before.reasons.map((r) => r.en).join('\n') }, link: '/training/my' });
+        await notifyUsers(tx, actor.orgId, [teacher.userId], {
+          kind: `training.term.${before.kind}`,
+          title: { zh: `${kind.zh}：${before.schoolYear} 第 ${before.term} 学期`, en: `${kind.en}: ${before.schoolYear} term ${before.term}` },
+          body: { zh: before.reasons.map((r) => r.zh).join('\n'), en: before.reasons.map((r) => r.en).join('\n') },
+          link: '/training/my',
+        });
       }
     }
     const [after] = await tx
       .update(termHonours)
-      .set({ state: input.isConfirmed ? 'confirmed' : 'dropped', decidedBy: userIdOf(actor), decidedAt: now, findingId, version: sql`${termHonours.version} + 1` })
+      .set({
+        state: input.isConfirmed ? 'confirmed' : 'dropped',
+        decidedBy: userIdOf(actor),
+        decidedAt: now,
+        findingId,
+        version: sql`${termHonours.version} + 1`,
+      })
       .where(and(eq(termHonours.orgId, actor.orgId), eq(termHonours.id, id), eq(termHonours.version, input.version)))
       .returning();
     if (!after) throw versionConflict();
-    await writeAudit(tx, actor, { action: `training.honours.${input.isConfirmed ? 'confirm' : 'drop'}`, entity: 'training.honours', entityId: id, before: { state: 'proposed' }, after: { state: after.state, kind: after.kind, subject: label } });
+    await writeAudit(tx, actor, {
+      action: `training.honours.${input.isConfirmed ? 'confirm' : 'drop'}`,
+      entity: 'training.honours',
+      entityId: id,
+      before: { state: 'proposed' },
+      after: { state: after.state, kind: after.kind, subject: label },
+    });
   });
   return (await findHonours(db, actor, before.schoolYear, before.term)).find((h) => h.id === id)!;
 }

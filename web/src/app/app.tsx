@@ -20,9 +20,11 @@ export function App() {
       <Suspense fallback={<Spin fullscreen />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
-          {appRoutes.filter((r) => r.path.startsWith('/public/')).map((r) => (
-            <Route key={r.path} path={r.path} element={r.element} />
-          ))}
+          {appRoutes
+            .filter((r) => r.path.startsWith('/public/'))
+            .map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
           <Route path="*" element={<Navigate to={toLogin} replace />} />
         </Routes>
       </Suspense>

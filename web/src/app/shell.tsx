@@ -43,7 +43,12 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
     // Issue 12: the platform operator's menu is its organisations page and nothing else.
     const isOperator = can('platform.orgs');
     const visible = routes.filter(
-      (r) => r.menu && !off.has(r.menu.section) && !(r.menu.module && off.has(r.menu.module)) && (!r.menu.permission || can(r.menu.permission)) && (r.menu.section === 'platform') === isOperator,
+      (r) =>
+        r.menu &&
+        !off.has(r.menu.section) &&
+        !(r.menu.module && off.has(r.menu.module)) &&
+        (!r.menu.permission || can(r.menu.permission)) &&
+        (r.menu.section === 'platform') === isOperator,
     );
     return SECTIONS.flatMap((s): NonNullable<MenuProps['items']> => {
       const pages = visible.filter((r) => r.menu?.section === s.key).sort((a, b) => (a.menu?.order ?? 50) - (b.menu?.order ?? 50));
@@ -54,9 +59,7 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
     });
   }, [routes, can, t, modules.data]);
 
-  const selected = routes
-    .filter((r) => r.menu && (r.path === '/' ? location.pathname === '/' : location.pathname.startsWith(r.path)))
-    .map((r) => r.path);
+  const selected = routes.filter((r) => r.menu && (r.path === '/' ? location.pathname === '/' : location.pathname.startsWith(r.path))).map((r) => r.path);
   const menu = (
     <Menu
       mode="inline"
@@ -96,7 +99,13 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
             ]}
           />
           <Badge count={unread.data?.count ?? 0} size="small" data-testid="notification-badge">
-            <Button type="text" data-testid="notification-bell" icon={<BellOutlined />} aria-label={t(tx('通知', 'Notifications'))} onClick={() => navigate('/notifications')} />
+            <Button
+              type="text"
+              data-testid="notification-bell"
+              icon={<BellOutlined />}
+              aria-label={t(tx('通知', 'Notifications'))}
+              onClick={() => navigate('/notifications')}
+            />
           </Badge>
           <Dropdown
             menu={{

@@ -64,9 +64,7 @@ export function Attachments({ entity, entityId, ownerUserId, defaultCategory = '
   const qc = useQueryClient();
   const categoryLabel = useCategoryLabel();
   const [category, setCategory] = useState(defaultCategory);
-  const query = new URLSearchParams(
-    Object.entries({ entity, entityId, ownerUserId }).filter((e): e is [string, string] => !!e[1]),
-  ).toString();
+  const query = new URLSearchParams(Object.entries({ entity, entityId, ownerUserId }).filter((e): e is [string, string] => !!e[1])).toString();
   const key = ['attachments', entity ?? null, entityId ?? null, ownerUserId ?? null];
   const list = useQuery({ queryKey: key, queryFn: () => get<Attachment[]>(`/attachments?${query}`) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['attachments'] });
@@ -121,10 +119,21 @@ export function Attachments({ entity, entityId, ownerUserId, defaultCategory = '
         renderItem={(a) => (
           <List.Item
             actions={[
-              <Button key="dl" type="link" size="small" icon={<DownloadOutlined />} onClick={() => fetchFile.mutate(a)} aria-label={t(tx('下载', 'Download'))} />,
+              <Button
+                key="dl"
+                type="link"
+                size="small"
+                icon={<DownloadOutlined />}
+                onClick={() => fetchFile.mutate(a)}
+                aria-label={t(tx('下载', 'Download'))}
+              />,
               ...(canDelete(a)
                 ? [
-                    <Popconfirm key="rm" title={t(tx('删除该附件？（可由管理员在审计中追溯）', 'Delete this file? (kept in the audit trail)'))} onConfirm={() => remove.mutate(a)}>
+                    <Popconfirm
+                      key="rm"
+                      title={t(tx('删除该附件？（可由管理员在审计中追溯）', 'Delete this file? (kept in the audit trail)'))}
+                      onConfirm={() => remove.mutate(a)}
+                    >
                       <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t(tx('删除', 'Delete'))} />
                     </Popconfirm>,
                   ]

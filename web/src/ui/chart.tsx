@@ -20,10 +20,29 @@ import { useEffect, useRef } from 'react';
 use([BarChart, LineChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, VisualMapComponent, MarkLineComponent, CanvasRenderer]);
 
 /** The options a chart may use: anything else is not registered and would not draw. */
-export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | HeatmapSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | VisualMapComponentOption | MarkLineComponentOption>;
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | HeatmapSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | VisualMapComponentOption
+  | MarkLineComponentOption
+>;
 
 /** The app's one chart: an ECharts instance per element, resized with its container, disposed on unmount. */
-export function EChart({ option, height = 320, testId, onClick }: { option: ChartOption; height?: number; testId?: string; onClick?: (params: ECElementEvent) => void }) {
+export function EChart({
+  option,
+  height = 320,
+  testId,
+  onClick,
+}: {
+  option: ChartOption;
+  height?: number;
+  testId?: string;
+  onClick?: (params: ECElementEvent) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   useEffect(() => {

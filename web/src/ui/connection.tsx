@@ -56,7 +56,9 @@ export function OfflineBanner() {
 export function EmptyOrOffline() {
   const { t } = useI18n();
   const isOffline = useOffline();
-  return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={isOffline ? t(tx('无法连接服务器', 'Cannot reach the server')) : t(tx('暂无数据', 'No data'))} />;
+  return (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={isOffline ? t(tx('无法连接服务器', 'Cannot reach the server')) : t(tx('暂无数据', 'No data'))} />
+  );
 }
 
 /** A page's own "nothing here" sentence, unless the server could not be asked. */

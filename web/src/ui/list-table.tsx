@@ -125,13 +125,35 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
                 data-testid={props.rowTestId?.(r)}
                 style={{ width: '100%', cursor: props.onRowClick ? 'pointer' : undefined }}
                 onClick={props.onRowClick ? () => props.onRowClick!(r) : undefined}
-                title={<Typography.Text strong ellipsis={{ tooltip: true }}>{cell(titleCol, r, i)}</Typography.Text>}
-                extra={statusCols.length > 0 && <Space size={4} wrap className="list-card-status">{statusCols.map((c) => <span key={c.key}>{cell(c, r, i)}</span>)}</Space>}
-                actions={actionCols.length ? actionCols.map((c) => <div key={c.key} onClick={(e) => e.stopPropagation()}>{cell(c, r, i)}</div>) : undefined}
+                title={
+                  <Typography.Text strong ellipsis={{ tooltip: true }}>
+                    {cell(titleCol, r, i)}
+                  </Typography.Text>
+                }
+                extra={
+                  statusCols.length > 0 && (
+                    <Space size={4} wrap className="list-card-status">
+                      {statusCols.map((c) => (
+                        <span key={c.key}>{cell(c, r, i)}</span>
+                      ))}
+                    </Space>
+                  )
+                }
+                actions={
+                  actionCols.length
+                    ? actionCols.map((c) => (
+                        <div key={c.key} onClick={(e) => e.stopPropagation()}>
+                          {cell(c, r, i)}
+                        </div>
+                      ))
+                    : undefined
+                }
               >
                 {fields.map((c) => (
                   <div key={c.key} style={{ display: 'flex', gap: 8, minWidth: 0 }}>
-                    <Typography.Text type="secondary" style={{ flex: 'none' }}>{c.title}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ flex: 'none' }}>
+                      {c.title}
+                    </Typography.Text>
                     <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>{cell(c, r, i)}</div>
                   </div>
                 ))}
@@ -156,10 +178,12 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
         locale={emptyText ? { emptyText } : undefined}
         scroll={props.scrollX ? { x: props.scrollX } : undefined}
         pagination={pagination}
-        onRow={(r) => ({
-          ...(props.onRowClick ? { onClick: () => props.onRowClick!(r), style: { cursor: 'pointer' } } : {}),
-          ...(props.rowTestId ? { 'data-testid': props.rowTestId(r) } : {}),
-        }) as HTMLAttributes<HTMLElement>}
+        onRow={(r) =>
+          ({
+            ...(props.onRowClick ? { onClick: () => props.onRowClick!(r), style: { cursor: 'pointer' } } : {}),
+            ...(props.rowTestId ? { 'data-testid': props.rowTestId(r) } : {}),
+          }) as HTMLAttributes<HTMLElement>
+        }
         columns={props.columns.map(({ card: _card, ...c }) => c as ColumnType<T>)}
       />
     </div>

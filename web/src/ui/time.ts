@@ -18,5 +18,4 @@ export const orgUtcOffset = () => offsetMinutes;
 export const orgTime = (x?: ConfigType): Dayjs => dayjs(x).utcOffset(offsetMinutes);
 
 /** A wall-clock date-time picked on a page, read as the organisation's: the instant to send. */
-export const orgInstant = (picked: Dayjs): string =>
-  dayjs.utc(picked.format('YYYY-MM-DDTHH:mm:ss')).subtract(offsetMinutes, 'minute').toISOString();
+export const orgInstant = (picked: Dayjs): string => dayjs.utc(picked.format('YYYY-MM-DDTHH:mm:ss')).subtract(offsetMinutes, 'minute').toISOString();

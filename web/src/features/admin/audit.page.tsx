@@ -29,7 +29,10 @@ function valueText(v: unknown, en: boolean): string {
   if (typeof v === 'boolean') return en ? (v ? 'Yes' : 'No') : v ? '是' : '否';
   if (Array.isArray(v)) return v.map((x) => valueText(x, en)).join(en ? ', ' : '、');
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return orgTime(v).format('YYYY-MM-DD HH:mm');
-  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${valueText(x, en)}`).join('; ');
+  if (typeof v === 'object')
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}: ${valueText(x, en)}`)
+      .join('; ');
   return String(v);
 }
 
@@ -44,7 +47,9 @@ function ChangeList({ changes }: { changes: Change[] }) {
           <tr key={c.field}>
             <th style={{ textAlign: 'left', paddingRight: 12, fontWeight: 500, verticalAlign: 'top' }}>{t(c.label)}</th>
             <td style={{ verticalAlign: 'top' }}>
-              <Typography.Text delete type="secondary">{valueText(c.before, locale === 'en')}</Typography.Text>
+              <Typography.Text delete type="secondary">
+                {valueText(c.before, locale === 'en')}
+              </Typography.Text>
               {' → '}
               <Typography.Text strong>{valueText(c.after, locale === 'en')}</Typography.Text>
             </td>
@@ -131,7 +136,12 @@ export function AuditPage() {
           />
         </Form.Item>
         <Form.Item name="entity" label={t(tx('对象类型', 'Record kind'))}>
-          <Select allowClear style={{ width: isPhone ? '100%' : 140 }} placeholder={t(tx('全部', 'Any'))} options={facets.data?.entities.map((e) => ({ value: e.code, label: t(e.label) }))} />
+          <Select
+            allowClear
+            style={{ width: isPhone ? '100%' : 140 }}
+            placeholder={t(tx('全部', 'Any'))}
+            options={facets.data?.entities.map((e) => ({ value: e.code, label: t(e.label) }))}
+          />
         </Form.Item>
         <Form.Item name="record" label={t(tx('对象', 'Record'))}>
           <Input allowClear style={{ width: isPhone ? '100%' : 160 }} placeholder={t(tx('名称或编号', 'Name or number'))} data-testid="audit-record" />
@@ -159,8 +169,19 @@ export function AuditPage() {
         data-testid="audit-table"
         expandable={{ expandedRowRender: (r) => <ChangeList changes={r.changes} />, rowExpandable: (r) => r.changes.length > 0 }}
         columns={[
-          { title: t(tx('时间', 'Time')), dataIndex: 'at', width: isPhone ? 92 : 160, render: (v: string) => orgTime(v).format(isPhone ? 'MM-DD HH:mm' : 'YYYY-MM-DD HH:mm:ss') },
-          { title: t(tx('操作人', 'Person')), dataIndex: 'actorName', width: isPhone ? 70 : 110, ellipsis: true, render: (v: string | null) => v ?? t(tx('系统', 'System')) },
+          {
+            title: t(tx('时间', 'Time')),
+            dataIndex: 'at',
+            width: isPhone ? 92 : 160,
+            render: (v: string) => orgTime(v).format(isPhone ? 'MM-DD HH:mm' : 'YYYY-MM-DD HH:mm:ss'),
+          },
+          {
+            title: t(tx('操作人', 'Person')),
+            dataIndex: 'actorName',
+            width: isPhone ? 70 : 110,
+            ellipsis: true,
+            render: (v: string | null) => v ?? t(tx('系统', 'System')),
+          },
           {
             title: t(tx('操作', 'Action')),
             width: isPhone ? undefined : 160,

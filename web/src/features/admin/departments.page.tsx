@@ -28,10 +28,11 @@ function selfAndBelow(all: Department[], id: string): Set<string> {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const d of all) if (d.parentId && out.has(d.parentId) && !out.has(d.id)) {
-      out.add(d.id);
-      grew = true;
-    }
+    for (const d of all)
+      if (d.parentId && out.has(d.parentId) && !out.has(d.id)) {
+        out.add(d.id);
+        grew = true;
+      }
   }
   return out;
 }
@@ -98,7 +99,16 @@ export function DepartmentsPage() {
         rowClassName={(d) => (d.retiredAt ? 'dept-retired' : '')}
         columns={[
           { title: t(tx('名称', 'Name')), dataIndex: 'name', ellipsis: true },
-          ...(isPhone ? [] : [{ title: t(tx('类型', 'Kind')), dataIndex: 'kind', width: 150, render: (k: string) => <Tag>{KINDS[k] ? t(KINDS[k]) : t(tx('其他', 'Other'))}</Tag> }]),
+          ...(isPhone
+            ? []
+            : [
+                {
+                  title: t(tx('类型', 'Kind')),
+                  dataIndex: 'kind',
+                  width: 150,
+                  render: (k: string) => <Tag>{KINDS[k] ? t(KINDS[k]) : t(tx('其他', 'Other'))}</Tag>,
+                },
+              ]),
           { title: t(tx('上级', 'Parent')), dataIndex: 'parentId', ellipsis: true, render: (id: string | null) => nameOf(id) },
           {
             title: t(tx('状态', 'Status')),
@@ -118,7 +128,9 @@ export function DepartmentsPage() {
                   cancelText={t(tx('取消', 'Cancel'))}
                   onConfirm={() => change.mutateAsync({ d, body: { retired: false } }).catch((e) => message.error((e as Error).message))}
                 >
-                  <Button size="small" data-testid="dept-restore">{t(tx('恢复', 'Restore'))}</Button>
+                  <Button size="small" data-testid="dept-restore">
+                    {t(tx('恢复', 'Restore'))}
+                  </Button>
                 </Popconfirm>
               ) : (
                 <Space size={4} wrap>

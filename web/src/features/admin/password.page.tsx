@@ -23,7 +23,11 @@ export function PasswordPage() {
           <Form.Item name="currentPassword" label={t(tx('当前密码', 'Current password'))} rules={[{ required: true }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item name="newPassword" label={t(tx('新密码（至少 8 位，含字母和数字）', 'New password (8+ characters, letters and digits)'))} rules={[{ required: true }]}>
+          <Form.Item
+            name="newPassword"
+            label={t(tx('新密码（至少 8 位，含字母和数字）', 'New password (8+ characters, letters and digits)'))}
+            rules={[{ required: true }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={m.isPending}>

@@ -48,11 +48,19 @@ export function PeoplePage() {
   const open = (p: Person | 'new') => {
     save.reset();
     form.resetFields();
-    if (p !== 'new') form.setFieldsValue({ displayName: p.displayName, departmentId: p.departmentId, roles: p.roles, isActive: p.isActive, positions: p.positions });
+    if (p !== 'new')
+      form.setFieldsValue({ displayName: p.displayName, departmentId: p.departmentId, roles: p.roles, isActive: p.isActive, positions: p.positions });
     setEditing(p);
   };
   return (
-    <Page title={tx('人员与账号', 'People and accounts')} extra={<Button type="primary" data-testid="person-add" onClick={() => open('new')}>{t(tx('新增人员', 'Add person'))}</Button>}>
+    <Page
+      title={tx('人员与账号', 'People and accounts')}
+      extra={
+        <Button type="primary" data-testid="person-add" onClick={() => open('new')}>
+          {t(tx('新增人员', 'Add person'))}
+        </Button>
+      }
+    >
       <ErrorAlert error={people.error} />
       <ListTable<Person>
         rowKey="id"
@@ -62,10 +70,28 @@ export function PeoplePage() {
         pageSize={50}
         scrollX={800}
         empty={tx('暂无人员', 'No people')}
-        search={{ label: tx('搜索姓名、用户名或部门', 'Search name, username or department'), fields: (p) => [p.displayName, p.username, deptName(p.departmentId)] }}
+        search={{
+          label: tx('搜索姓名、用户名或部门', 'Search name, username or department'),
+          fields: (p) => [p.displayName, p.username, deptName(p.departmentId)],
+        }}
         columns={[
-          { key: 'name', card: 'title', title: t(tx('姓名', 'Name')), dataIndex: 'displayName', width: 140, ellipsis: true, sorter: (a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN') },
-          { key: 'username', title: t(tx('用户名', 'Username')), dataIndex: 'username', width: 160, ellipsis: true, sorter: (a, b) => a.username.localeCompare(b.username) },
+          {
+            key: 'name',
+            card: 'title',
+            title: t(tx('姓名', 'Name')),
+            dataIndex: 'displayName',
+            width: 140,
+            ellipsis: true,
+            sorter: (a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'),
+          },
+          {
+            key: 'username',
+            title: t(tx('用户名', 'Username')),
+            dataIndex: 'username',
+            width: 160,
+            ellipsis: true,
+            sorter: (a, b) => a.username.localeCompare(b.username),
+          },
           {
             key: 'dept',
             title: t(tx('部门', 'Department')),
@@ -95,7 +121,9 @@ export function PeoplePage() {
             width: 150,
             render: (_: unknown, p: Person) => (
               <Space>
-                <Button size="small" onClick={() => open(p)}>{t(tx('编辑', 'Edit'))}</Button>
+                <Button size="small" onClick={() => open(p)}>
+                  {t(tx('编辑', 'Edit'))}
+                </Button>
                 {p.isLocked && (
                   <Button size="small" loading={unlock.isPending} onClick={() => unlock.mutate(p)}>
                     {t(tx('解锁', 'Unlock'))}
@@ -125,7 +153,11 @@ export function PeoplePage() {
           <Form.Item name="displayName" label={t(tx('姓名', 'Name'))} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="password" label={t(editing === 'new' ? tx('初始密码', 'Initial password') : tx('重设密码（留空不改）', 'Reset password (blank keeps it)'))} rules={[{ required: editing === 'new' }]}>
+          <Form.Item
+            name="password"
+            label={t(editing === 'new' ? tx('初始密码', 'Initial password') : tx('重设密码（留空不改）', 'Reset password (blank keeps it)'))}
+            rules={[{ required: editing === 'new' }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="departmentId" label={t(tx('部门', 'Department'))}>
@@ -135,7 +167,11 @@ export function PeoplePage() {
             <Select mode="tags" />
           </Form.Item>
           <Form.Item name="roles" label={t(tx('角色', 'Roles'))}>
-            <Select mode="multiple" optionFilterProp="label" options={roles.data?.roles.map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))} />
+            <Select
+              mode="multiple"
+              optionFilterProp="label"
+              options={roles.data?.roles.map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))}
+            />
           </Form.Item>
           {editing !== 'new' && (
             <Form.Item name="isActive" label={t(tx('启用', 'Active'))} valuePropName="checked">

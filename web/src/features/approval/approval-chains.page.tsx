@@ -50,7 +50,14 @@ function ChainCard({ chain, roles }: { chain: ChainView; roles: Role[] }) {
       extra={
         can('admin.policy') &&
         !isEditing && (
-          <Button size="small" onClick={() => { setSteps(chain.steps.map((s) => ({ ...s }))); setAllowSelf(chain.allowSelfApproval); }} data-testid={`chain-edit-${chain.docType}`}>
+          <Button
+            size="small"
+            onClick={() => {
+              setSteps(chain.steps.map((s) => ({ ...s })));
+              setAllowSelf(chain.allowSelfApproval);
+            }}
+            data-testid={`chain-edit-${chain.docType}`}
+          >
             {t(tx('编辑', 'Edit'))}
           </Button>
         )
@@ -74,7 +81,9 @@ function ChainCard({ chain, roles }: { chain: ChainView; roles: Role[] }) {
           )}
           <div style={{ marginTop: 8 }}>
             <Typography.Text type="secondary">
-              {chain.allowSelfApproval ? t(tx('允许起草人审批自己的文件', 'The author may approve their own document')) : t(tx('不允许自审', 'No self-approval'))}
+              {chain.allowSelfApproval
+                ? t(tx('允许起草人审批自己的文件', 'The author may approve their own document'))
+                : t(tx('不允许自审', 'No self-approval'))}
             </Typography.Text>
           </div>
         </>
@@ -83,8 +92,18 @@ function ChainCard({ chain, roles }: { chain: ChainView; roles: Role[] }) {
           {(steps ?? []).map((s, i) => (
             <Space key={i} wrap align="center" style={{ display: 'flex', marginBottom: 8 }}>
               <Typography.Text>{i + 1}.</Typography.Text>
-              <Input value={s.nameZh} onChange={(e) => change(i, { nameZh: e.target.value })} placeholder={t(tx('中文名称', 'Name in Chinese'))} style={{ width: 130 }} />
-              <Input value={s.nameEn} onChange={(e) => change(i, { nameEn: e.target.value })} placeholder={t(tx('英文名称', 'Name in English'))} style={{ width: 130 }} />
+              <Input
+                value={s.nameZh}
+                onChange={(e) => change(i, { nameZh: e.target.value })}
+                placeholder={t(tx('中文名称', 'Name in Chinese'))}
+                style={{ width: 130 }}
+              />
+              <Input
+                value={s.nameEn}
+                onChange={(e) => change(i, { nameEn: e.target.value })}
+                placeholder={t(tx('英文名称', 'Name in English'))}
+                style={{ width: 130 }}
+              />
               <Select
                 value={s.roleCode}
                 onChange={(v) => change(i, { roleCode: v })}
@@ -92,8 +111,20 @@ function ChainCard({ chain, roles }: { chain: ChainView; roles: Role[] }) {
                 options={roles.map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))}
               />
               <Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={t(tx('上移', 'Move up'))} />
-              <Button size="small" icon={<ArrowDownOutlined />} disabled={i === (steps ?? []).length - 1} onClick={() => move(i, 1)} aria-label={t(tx('下移', 'Move down'))} />
-              <Button size="small" danger icon={<DeleteOutlined />} onClick={() => setSteps((x) => (x ?? []).filter((_, j) => j !== i))} aria-label={t(tx('删除', 'Remove'))} />
+              <Button
+                size="small"
+                icon={<ArrowDownOutlined />}
+                disabled={i === (steps ?? []).length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={t(tx('下移', 'Move down'))}
+              />
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                onClick={() => setSteps((x) => (x ?? []).filter((_, j) => j !== i))}
+                aria-label={t(tx('删除', 'Remove'))}
+              />
             </Space>
           ))}
           <Button

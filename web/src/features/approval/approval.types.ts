@@ -50,4 +50,3 @@ export const ACTION_LABELS: Record<DocumentAction, Text> = {
   close: tx('关闭', 'Close'),
   adjust: tx('调整', 'Adjust'),
 };
-

@@ -21,7 +21,12 @@ export function DistributionPanel({ documentId }: { documentId: string }) {
           type={d.pending.length ? 'warning' : 'success'}
           message={
             d.pending.length
-              ? t(tx(`已签收 ${d.acknowledged}/${d.total}；未签收：${d.pending.join('、')}`, `Acknowledged ${d.acknowledged}/${d.total}; not yet: ${d.pending.join(', ')}`))
+              ? t(
+                  tx(
+                    `已签收 ${d.acknowledged}/${d.total}；未签收：${d.pending.join('、')}`,
+                    `Acknowledged ${d.acknowledged}/${d.total}; not yet: ${d.pending.join(', ')}`,
+                  ),
+                )
               : t(tx(`全部 ${d.total} 个接收方已签收`, `All ${d.total} recipients acknowledged`))
           }
         />

@@ -9,9 +9,15 @@ import { ACTION_LABELS, type DocumentAction, type DocumentView } from './approva
 const AUTHOR_ACTIONS: DocumentAction[] = ['submit', 'withdraw', 'revise', 'adjust', 'close'];
 const CONFIRM: Partial<Record<DocumentAction, { zh: string; en: string }>> = {
   withdraw: tx('撤回后文件回到草稿状态。确定撤回？', 'The document goes back to draft. Withdraw?'),
-  adjust: tx('调整将生成新版本，须重新走同一审批流程；批准前现行版本继续有效。确定调整？', 'Adjusting creates a new revision that goes through the same approval; the current one stays in force until then. Adjust?'),
+  adjust: tx(
+    '调整将生成新版本，须重新走同一审批流程；批准前现行版本继续有效。确定调整？',
+    'Adjusting creates a new revision that goes through the same approval; the current one stays in force until then. Adjust?',
+  ),
   close: tx('关闭后文件不再流转。确定关闭？', 'A closed document takes no further action. Close?'),
-  approve: tx('批准后文件进入下一审批步骤（最后一步批准即生效），不能撤销。确定批准？', 'Approving moves the document to its next step (the last approval puts it in force); it cannot be undone. Approve?'),
+  approve: tx(
+    '批准后文件进入下一审批步骤（最后一步批准即生效），不能撤销。确定批准？',
+    'Approving moves the document to its next step (the last approval puts it in force); it cannot be undone. Approve?',
+  ),
   reject: tx('退回后文件回到起草人，须修改后重新提交。确定退回？', 'Rejecting sends the document back to its author, who must revise and resubmit it. Reject?'),
 };
 
@@ -101,23 +107,23 @@ export function DocumentActions({ doc }: { doc: DocumentView }) {
         </div>
       )}
       {(others.length > 0 || can('issue') || doc.canAcknowledge) && (
-      <Space wrap direction={isMobile ? 'vertical' : 'horizontal'} style={{ width: isMobile ? '100%' : undefined }}>
-        {others.map((a) => (
-          <Button key={a} {...big} type={a === 'submit' ? 'primary' : 'default'} loading={act.isPending} onClick={() => run(a)} data-testid={`doc-${a}`}>
-            {t(ACTION_LABELS[a])}
-          </Button>
-        ))}
-        {can('issue') && (
-          <Button type="primary" {...big} onClick={() => setIssuing(true)} data-testid="doc-issue">
-            {t(ACTION_LABELS.issue)}
-          </Button>
-        )}
-        {doc.canAcknowledge && (
-          <Button type="primary" {...big} loading={acknowledge.isPending} onClick={() => acknowledge.mutate()} data-testid="doc-acknowledge">
-            {t(tx('签收', 'Acknowledge'))}
-          </Button>
-        )}
-      </Space>
+        <Space wrap direction={isMobile ? 'vertical' : 'horizontal'} style={{ width: isMobile ? '100%' : undefined }}>
+          {others.map((a) => (
+            <Button key={a} {...big} type={a === 'submit' ? 'primary' : 'default'} loading={act.isPending} onClick={() => run(a)} data-testid={`doc-${a}`}>
+              {t(ACTION_LABELS[a])}
+            </Button>
+          ))}
+          {can('issue') && (
+            <Button type="primary" {...big} onClick={() => setIssuing(true)} data-testid="doc-issue">
+              {t(ACTION_LABELS.issue)}
+            </Button>
+          )}
+          {doc.canAcknowledge && (
+            <Button type="primary" {...big} loading={acknowledge.isPending} onClick={() => acknowledge.mutate()} data-testid="doc-acknowledge">
+              {t(tx('签收', 'Acknowledge'))}
+            </Button>
+          )}
+        </Space>
       )}
       <Modal
         open={issuing}

@@ -31,10 +31,18 @@ export function DocumentPage() {
   const waiting = doc.state === 'submitted' && doc.stepIndex !== null ? doc.steps[doc.stepIndex] : undefined;
   const isAdjusting = doc.effectiveRevision !== null && doc.effectiveRevision !== doc.revision;
   return (
-    <Page title={{ zh: doc.title, en: doc.title }} extra={<Tag color={STATE_COLORS[doc.state]} data-testid="doc-state">{t(STATE_LABELS[doc.state])}</Tag>}>
+    <Page
+      title={{ zh: doc.title, en: doc.title }}
+      extra={
+        <Tag color={STATE_COLORS[doc.state]} data-testid="doc-state">
+          {t(STATE_LABELS[doc.state])}
+        </Tag>
+      }
+    >
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
         {doc.number} · {t(doc.docTypeLabel)} · {doc.authorName}
-        {doc.departmentName ? ` · ${doc.departmentName}` : ''} · {t(tx(`第 ${doc.revision} 版`, `revision ${doc.revision}`))} · {orgTime(doc.updatedAt).format('YYYY-MM-DD HH:mm')}
+        {doc.departmentName ? ` · ${doc.departmentName}` : ''} · {t(tx(`第 ${doc.revision} 版`, `revision ${doc.revision}`))} ·{' '}
+        {orgTime(doc.updatedAt).format('YYYY-MM-DD HH:mm')}
       </Typography.Paragraph>
       {waiting && (
         <Alert

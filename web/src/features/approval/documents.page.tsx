@@ -47,7 +47,8 @@ export function DocumentsPage() {
         <Select
           allowClear
           style={{ minWidth: 160 }}
-          aria-label={t(tx('文件类型', 'Type'))} placeholder={t(tx('文件类型', 'Type'))}
+          aria-label={t(tx('文件类型', 'Type'))}
+          placeholder={t(tx('文件类型', 'Type'))}
           value={docType}
           onChange={setDocType}
           options={(types.data ?? []).map((x) => ({ value: x.docType, label: t(x.label) }))}
@@ -55,12 +56,19 @@ export function DocumentsPage() {
         <Select
           allowClear
           style={{ minWidth: 120 }}
-          aria-label={t(tx('状态', 'State'))} placeholder={t(tx('状态', 'State'))}
+          aria-label={t(tx('状态', 'State'))}
+          placeholder={t(tx('状态', 'State'))}
           value={state}
           onChange={setState}
           options={(Object.keys(STATE_LABELS) as DocumentState[]).map((s) => ({ value: s, label: t(STATE_LABELS[s]) }))}
         />
-        <Input.Search allowClear aria-label={t(tx('标题或编号', 'Title or number'))} placeholder={t(tx('标题或编号', 'Title or number'))} onSearch={setQ} style={{ width: 200 }} />
+        <Input.Search
+          allowClear
+          aria-label={t(tx('标题或编号', 'Title or number'))}
+          placeholder={t(tx('标题或编号', 'Title or number'))}
+          onSearch={setQ}
+          style={{ width: 200 }}
+        />
       </Space>
       <Table
         rowKey="id"
@@ -95,7 +103,12 @@ export function DocumentsPage() {
         <ErrorAlert error={create.error} />
         <Form form={form} layout="vertical" initialValues={{ docType: 'general' }} onFinish={(v) => create.mutate(v)}>
           <Form.Item name="docType" label={t(tx('文件类型', 'Type'))}>
-            <Select options={(editableTypes.length ? editableTypes : [{ docType: 'general', label: tx('通用文件', 'General document') }]).map((x) => ({ value: x.docType, label: t(x.label) }))} />
+            <Select
+              options={(editableTypes.length ? editableTypes : [{ docType: 'general', label: tx('通用文件', 'General document') }]).map((x) => ({
+                value: x.docType,
+                label: t(x.label),
+              }))}
+            />
           </Form.Item>
           <Form.Item name="title" label={t(tx('标题', 'Title'))} rules={[{ required: true, whitespace: true, message: t(tx('请输入标题', 'Enter a title')) }]}>
             <Input maxLength={200} data-testid="new-document-title" />

@@ -48,13 +48,7 @@ export function InboxPage() {
         locale={{ emptyText: words.trim() ? t(tx('没有符合的待办', 'Nothing matches')) : emptyText }}
         pagination={rows.length > 20 ? { defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], size: 'small', align: 'center' } : false}
         renderItem={(item) => (
-          <List.Item
-            style={{ cursor: 'pointer' }}
-            onClick={() => navigate(item.link)}
-            data-testid="inbox-item"
-            data-kind={item.kind}
-            data-id={item.id}
-          >
+          <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(item.link)} data-testid="inbox-item" data-kind={item.kind} data-id={item.id}>
             <List.Item.Meta
               title={
                 // The row's link: reachable with Tab and opened with Enter, not only by a mouse click on the row.

@@ -51,7 +51,11 @@ export function RevisionsPanel({ documentId, revision }: { documentId: string; r
             render: (_: unknown, r: RevisionView) => (
               <span>
                 {t(STATE_LABELS[r.state as DocumentState] ?? { zh: r.state, en: r.state })}
-                {r.isInForce && <Tag color="success" style={{ marginLeft: 6 }}>{t(tx('现行', 'In force'))}</Tag>}
+                {r.isInForce && (
+                  <Tag color="success" style={{ marginLeft: 6 }}>
+                    {t(tx('现行', 'In force'))}
+                  </Tag>
+                )}
                 {r.supersededAt && <Tag style={{ marginLeft: 6 }}>{t(tx('已被替代', 'Superseded'))}</Tag>}
               </span>
             ),
@@ -84,8 +88,15 @@ export function RevisionsPanel({ documentId, revision }: { documentId: string; r
             data-testid="revision-diff"
             columns={[
               { title: t(tx('内容', 'Field')), width: 180, render: (_: unknown, e: DiffEntry) => (e.labelZh ? `${e.labelZh}（${e.path}）` : e.path) },
-              { title: t(tx('变化', 'Change')), width: 80, render: (_: unknown, e: DiffEntry) => <Tag color={KIND[e.kind].color}>{t(KIND[e.kind].label)}</Tag> },
-              { title: t(tx('原内容', 'Before')), render: (_: unknown, e: DiffEntry) => <Typography.Text delete={e.kind !== 'added'}>{show(e.before)}</Typography.Text> },
+              {
+                title: t(tx('变化', 'Change')),
+                width: 80,
+                render: (_: unknown, e: DiffEntry) => <Tag color={KIND[e.kind].color}>{t(KIND[e.kind].label)}</Tag>,
+              },
+              {
+                title: t(tx('原内容', 'Before')),
+                render: (_: unknown, e: DiffEntry) => <Typography.Text delete={e.kind !== 'added'}>{show(e.before)}</Typography.Text>,
+              },
               { title: t(tx('新内容', 'After')), render: (_: unknown, e: DiffEntry) => <Typography.Text strong>{show(e.after)}</Typography.Text> },
             ]}
           />

@@ -44,8 +44,24 @@ function OrgArchive() {
   const list = useQuery({ queryKey: ['attachments', 'org', query], queryFn: () => get<Attachment[]>(`/attachments?limit=1000&${query}`) });
   // People to filter by come from the unfiltered archive, so a choice never empties its own list.
   const everyone = useQuery({ queryKey: ['attachments', 'org', 'all'], queryFn: () => get<Attachment[]>('/attachments?limit=1000') });
-  const owners = useMemo(() => distinct(everyone.data ?? [], (a) => a.ownerUserId, (a) => a.ownerName), [everyone.data]);
-  const uploaders = useMemo(() => distinct(everyone.data ?? [], (a) => a.uploadedBy, (a) => a.uploaderName), [everyone.data]);
+  const owners = useMemo(
+    () =>
+      distinct(
+        everyone.data ?? [],
+        (a) => a.ownerUserId,
+        (a) => a.ownerName,
+      ),
+    [everyone.data],
+  );
+  const uploaders = useMemo(
+    () =>
+      distinct(
+        everyone.data ?? [],
+        (a) => a.uploadedBy,
+        (a) => a.uploaderName,
+      ),
+    [everyone.data],
+  );
   const refresh = () => qc.invalidateQueries({ queryKey: ['attachments'] });
   const send = useMutation({
     mutationFn: (file: File) => uploadFile(file, { category: uploadCategory }),
@@ -67,32 +83,79 @@ function OrgArchive() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={12} md={4}>
-            <Select allowClear style={{ width: '100%' }} aria-label={t(tx('类别', 'Category'))} placeholder={t(tx('类别', 'Category'))} value={filter.category} onChange={(v) => setFilter({ ...filter, category: v })} options={ARCHIVE_CATEGORIES.map((c) => ({ value: c.value, label: t(c.label) }))} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              aria-label={t(tx('类别', 'Category'))}
+              placeholder={t(tx('类别', 'Category'))}
+              value={filter.category}
+              onChange={(v) => setFilter({ ...filter, category: v })}
+              options={ARCHIVE_CATEGORIES.map((c) => ({ value: c.value, label: t(c.label) }))}
+            />
           </Col>
           <Col xs={12} md={4}>
-            <Select allowClear showSearch optionFilterProp="label" style={{ width: '100%' }} aria-label={t(tx('所属人员', 'Person'))} placeholder={t(tx('所属人员', 'Person'))} value={filter.owner} onChange={(v) => setFilter({ ...filter, owner: v })} options={owners} />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: '100%' }}
+              aria-label={t(tx('所属人员', 'Person'))}
+              placeholder={t(tx('所属人员', 'Person'))}
+              value={filter.owner}
+              onChange={(v) => setFilter({ ...filter, owner: v })}
+              options={owners}
+            />
           </Col>
           <Col xs={12} md={4}>
-            <Select allowClear showSearch optionFilterProp="label" style={{ width: '100%' }} aria-label={t(tx('上传人', 'Uploaded by'))} placeholder={t(tx('上传人', 'Uploaded by'))} value={filter.uploader} onChange={(v) => setFilter({ ...filter, uploader: v })} options={uploaders} />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: '100%' }}
+              aria-label={t(tx('上传人', 'Uploaded by'))}
+              placeholder={t(tx('上传人', 'Uploaded by'))}
+              value={filter.uploader}
+              onChange={(v) => setFilter({ ...filter, uploader: v })}
+              options={uploaders}
+            />
           </Col>
           <Col xs={12} md={4}>
-            <Input allowClear aria-label={t(tx('记录类型', 'Record type'))} placeholder={t(tx('记录类型', 'Record type'))} value={filter.entity} onChange={(e) => setFilter({ ...filter, entity: e.target.value })} />
+            <Input
+              allowClear
+              aria-label={t(tx('记录类型', 'Record type'))}
+              placeholder={t(tx('记录类型', 'Record type'))}
+              value={filter.entity}
+              onChange={(e) => setFilter({ ...filter, entity: e.target.value })}
+            />
           </Col>
           <Col xs={24} md={8}>
-            <DatePicker.RangePicker aria-label={t(tx('日期范围', 'Dates'))} style={{ width: '100%' }} value={filter.range ?? null} onChange={(v) => setFilter({ ...filter, range: v })} />
+            <DatePicker.RangePicker
+              aria-label={t(tx('日期范围', 'Dates'))}
+              style={{ width: '100%' }}
+              value={filter.range ?? null}
+              onChange={(v) => setFilter({ ...filter, range: v })}
+            />
           </Col>
         </Row>
       </Card>
       <Space wrap style={{ marginBottom: 12 }}>
         {canWrite && (
           <>
-            <Select value={uploadCategory} onChange={setUploadCategory} style={{ minWidth: 120 }} options={ARCHIVE_CATEGORIES.map((c) => ({ value: c.value, label: t(c.label) }))} />
+            <Select
+              value={uploadCategory}
+              onChange={setUploadCategory}
+              style={{ minWidth: 120 }}
+              options={ARCHIVE_CATEGORIES.map((c) => ({ value: c.value, label: t(c.label) }))}
+            />
             <Upload
               data-testid="archive-upload"
               accept={ACCEPTED_FILES}
               showUploadList={false}
               customRequest={({ file, onSuccess, onError }) => {
-                send.mutateAsync(file as File).then(() => onSuccess?.({}), (e: Error) => onError?.(e));
+                send.mutateAsync(file as File).then(
+                  () => onSuccess?.({}),
+                  (e: Error) => onError?.(e),
+                );
               }}
             >
               <Button type="primary" icon={<UploadOutlined />} loading={send.isPending}>
@@ -118,7 +181,15 @@ function OrgArchive() {
         columns={[
           { title: t(tx('上传日期', 'Uploaded on')), dataIndex: 'uploadedAt', width: 105, render: (v: string) => dayjs(v).format('YYYY-MM-DD') },
           { title: t(tx('类别', 'Category')), dataIndex: 'category', width: 90, render: (v: string) => <Tag>{categoryLabel(v)}</Tag> },
-          { title: t(tx('标题', 'Title')), dataIndex: 'title', render: (v: string, a) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => fetchFile.mutate(a)}>{v}</Button> },
+          {
+            title: t(tx('标题', 'Title')),
+            dataIndex: 'title',
+            render: (v: string, a) => (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => fetchFile.mutate(a)}>
+                {v}
+              </Button>
+            ),
+          },
           { title: t(tx('所属人员', 'Person')), dataIndex: 'ownerName', width: 100 },
           { title: t(tx('关联记录', 'Record')), width: 160, render: (_: unknown, a) => (a.entity ? `${a.entity} ${a.entityId}` : '') },
           { title: t(tx('大小', 'Size')), dataIndex: 'sizeBytes', width: 90, render: formatSize },

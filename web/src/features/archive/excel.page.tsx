@@ -86,7 +86,10 @@ function TableCard({ table }: { table: ExcelTable }) {
           accept=".xlsx"
           showUploadList={false}
           customRequest={({ file, onSuccess, onError }) => {
-            send.mutateAsync(file as File).then(() => onSuccess?.({}), (e: Error) => onError?.(e));
+            send.mutateAsync(file as File).then(
+              () => onSuccess?.({}),
+              (e: Error) => onError?.(e),
+            );
           }}
         >
           <Button type="primary" icon={<UploadOutlined />} loading={send.isPending} onClick={() => send.reset()}>
@@ -94,11 +97,19 @@ function TableCard({ table }: { table: ExcelTable }) {
           </Button>
         </Upload>
       ) : (
-        <Typography.Text type="secondary">{table.isImportable ? t(tx('没有导入权限', 'You may not import')) : t(tx('仅可导出', 'Export only'))}</Typography.Text>
+        <Typography.Text type="secondary">
+          {table.isImportable ? t(tx('没有导入权限', 'You may not import')) : t(tx('仅可导出', 'Export only'))}
+        </Typography.Text>
       )}
       {refusal && (
         <div style={{ marginTop: 12 }} data-testid="import-refusal">
-          <Alert type="error" showIcon message={refusal.message} description={t(tx('文件中的所有数据均未写入，请按下表修改后重新导入。', 'Nothing from the file was written; fix the rows below and import again.'))} style={{ marginBottom: 8 }} />
+          <Alert
+            type="error"
+            showIcon
+            message={refusal.message}
+            description={t(tx('文件中的所有数据均未写入，请按下表修改后重新导入。', 'Nothing from the file was written; fix the rows below and import again.'))}
+            style={{ marginBottom: 8 }}
+          />
           <RowErrorTable errors={refusal.details ?? []} />
         </div>
       )}
@@ -153,7 +164,12 @@ export function ExcelPage() {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        message={t(tx('导出的文件只有一行表头，可直接修改后再导入；只要有一行出错，整个文件都不会写入。', 'Exports have one header row and import back as they are; if any row is wrong, nothing from the file is written.'))}
+        message={t(
+          tx(
+            '导出的文件只有一行表头，可直接修改后再导入；只要有一行出错，整个文件都不会写入。',
+            'Exports have one header row and import back as they are; if any row is wrong, nothing from the file is written.',
+          ),
+        )}
       />
       <ErrorAlert error={tables.error} />
       <Row gutter={[16, 16]}>

@@ -61,7 +61,9 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
           />
           <Descriptions size="small" column={screens.md ? 2 : 1} bordered>
             <Descriptions.Item label={t(tx('状态', 'State'))}>
-              <Tag data-testid="finding-state" color={STATE_LABELS[f.state].color}>{t(STATE_LABELS[f.state].text)}</Tag>
+              <Tag data-testid="finding-state" color={STATE_LABELS[f.state].color}>
+                {t(STATE_LABELS[f.state].text)}
+              </Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t(tx('结论', 'Verdict'))}>{t(verdictLabel(f.verdict))}</Descriptions.Item>
             {money || f.amount ? (
@@ -87,7 +89,9 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
             bordered
             dataSource={f.evidence}
             locale={{ emptyText: t(tx('无', 'None')) }}
-            renderItem={(e) => <List.Item>{e.link?.startsWith('/') ? <Link to={e.link}>{e.label}</Link> : e.link ? <a href={e.link}>{e.label}</a> : e.label}</List.Item>}
+            renderItem={(e) => (
+              <List.Item>{e.link?.startsWith('/') ? <Link to={e.link}>{e.label}</Link> : e.link ? <a href={e.link}>{e.label}</a> : e.label}</List.Item>
+            )}
           />
 
           <Typography.Title level={5} style={{ marginTop: 20 }}>
@@ -122,7 +126,16 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
           {f.actions.length > 0 && (
             <Space wrap style={{ marginTop: 8 }}>
               {f.actions.map((a) => (
-                <Button key={a} data-testid={`finding-${a}`} danger={PROMPTS[a].danger} type={a === 'confirm' ? 'primary' : 'default'} onClick={() => { act.reset(); setCommand(a); }}>
+                <Button
+                  key={a}
+                  data-testid={`finding-${a}`}
+                  danger={PROMPTS[a].danger}
+                  type={a === 'confirm' ? 'primary' : 'default'}
+                  onClick={() => {
+                    act.reset();
+                    setCommand(a);
+                  }}
+                >
                   {t(PROMPTS[a].title)}
                 </Button>
               ))}
@@ -143,7 +156,12 @@ export function FindingDrawer({ id, onClose }: { id: string | null; onClose: () 
               <Alert
                 type="warning"
                 style={{ marginBottom: 12 }}
-                message={t(tx('依据 T2 七.5：凡弄虚作假，一经查实，加倍考核。金额按制度参数的倍数调整，只加倍一次。', 'T2 七.5: falsified facts double the penalty. The amount is multiplied by the policy multiplier, once.'))}
+                message={t(
+                  tx(
+                    '依据 T2 七.5：凡弄虚作假，一经查实，加倍考核。金额按制度参数的倍数调整，只加倍一次。',
+                    'T2 七.5: falsified facts double the penalty. The amount is multiplied by the policy multiplier, once.',
+                  ),
+                )}
               />
             )}
             <Typography.Text>{command ? t(PROMPTS[command].field) : ''}</Typography.Text>

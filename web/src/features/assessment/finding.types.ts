@@ -47,5 +47,4 @@ export const verdictLabel = (v: string): Text => VERDICTS[v] ?? { zh: v, en: v }
 export const formatYuan = (n: number | null | undefined): string => (n === null || n === undefined ? '' : `¥${n.toFixed(2)}`);
 
 /** The query string of a filter, for the list, the export and the print page alike. */
-export const filterQuery = (f: FindingFilter): string =>
-  new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => !!e[1])).toString();
+export const filterQuery = (f: FindingFilter): string => new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => !!e[1])).toString();

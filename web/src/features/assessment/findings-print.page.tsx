@@ -45,22 +45,23 @@ export function FindingsPrintPage() {
           rowKey={(f) => f.id}
           columns={(
             [
-            { key: 'subject', title: t(tx('考核对象', 'Subject')), width: '18%', render: (f) => f.subjectLabel },
-            { key: 'clause', title: t(tx('依据条款', 'Clause')), width: '13%', render: (f) => f.clause },
-            { key: 'summary', title: t(tx('事实与说明', 'Facts')), render: (f) => (en ? f.summaryEn : f.summaryZh) },
-            { key: 'verdict', title: t(tx('结论', 'Verdict')), width: '9%', render: (f) => t(verdictLabel(f.verdict)) },
-            {
-              key: 'amount',
-              title: t(tx('金额（元）', 'Amount (yuan)')),
-              width: '13%',
-              align: 'right',
-              render: (f) => `${formatYuan(f.amount)}${f.isFalsified ? t(tx('（加倍）', ' (doubled)')) : ''}`,
-            },
-            { key: 'state', title: t(tx('状态', 'State')), width: '10%', render: (f) => t(STATE_LABELS[f.state].text) },
+              { key: 'subject', title: t(tx('考核对象', 'Subject')), width: '18%', render: (f) => f.subjectLabel },
+              { key: 'clause', title: t(tx('依据条款', 'Clause')), width: '13%', render: (f) => f.clause },
+              { key: 'summary', title: t(tx('事实与说明', 'Facts')), render: (f) => (en ? f.summaryEn : f.summaryZh) },
+              { key: 'verdict', title: t(tx('结论', 'Verdict')), width: '9%', render: (f) => t(verdictLabel(f.verdict)) },
+              {
+                key: 'amount',
+                title: t(tx('金额（元）', 'Amount (yuan)')),
+                width: '13%',
+                align: 'right',
+                render: (f) => `${formatYuan(f.amount)}${f.isFalsified ? t(tx('（加倍）', ' (doubled)')) : ''}`,
+              },
+              { key: 'state', title: t(tx('状态', 'State')), width: '10%', render: (f) => t(STATE_LABELS[f.state].text) },
             ] as PrintColumn<Finding>[]
           ).filter((c) => money || c.key !== 'amount')}
         >
-          {t(tx('合计：', 'Total: '))}{list.data.total.count} {t(tx('项', 'findings'))}
+          {t(tx('合计：', 'Total: '))}
+          {list.data.total.count} {t(tx('项', 'findings'))}
           {money && (
             <>
               {t(tx('，金额', ', amount'))} {formatYuan(list.data.total.amount)}

@@ -34,10 +34,7 @@ export function FindingsPage() {
   const facets = useQuery({ queryKey: ['findings', 'facets'], queryFn: () => get<Facets>('/assessment/facets') });
   const exporting = useMutation({ mutationFn: () => download(`/assessment/findings/export?${query}`, 'findings.xlsx') });
   const openId = params.get('finding');
-  const rows = useMemo(
-    () => (list.data?.items ?? []).filter((f) => !subject.trim() || f.subjectLabel.includes(subject.trim())),
-    [list.data, subject],
-  );
+  const rows = useMemo(() => (list.data?.items ?? []).filter((f) => !subject.trim() || f.subjectLabel.includes(subject.trim())), [list.data, subject]);
   const shownAmount = rows.filter((f) => f.state !== 'withdrawn').reduce((s, f) => s + (f.amount ?? 0), 0);
   const en = locale === 'en';
   const open = (id: string | null) => {
@@ -68,7 +65,8 @@ export function FindingsPage() {
             <Select
               allowClear
               style={{ width: '100%' }}
-              aria-label={t(tx('状态', 'State'))} placeholder={t(tx('状态', 'State'))}
+              aria-label={t(tx('状态', 'State'))}
+              placeholder={t(tx('状态', 'State'))}
               value={filter.state}
               onChange={(v: FindingState | undefined) => setFilter({ ...filter, state: v })}
               options={(Object.keys(STATE_LABELS) as FindingState[]).map((s) => ({ value: s, label: t(STATE_LABELS[s].text) }))}
@@ -78,7 +76,8 @@ export function FindingsPage() {
             <Select
               allowClear
               style={{ width: '100%' }}
-              aria-label={t(tx('期间', 'Period'))} placeholder={t(tx('期间', 'Period'))}
+              aria-label={t(tx('期间', 'Period'))}
+              placeholder={t(tx('期间', 'Period'))}
               value={filter.period}
               onChange={(v: string | undefined) => setFilter({ ...filter, period: v })}
               options={facets.data?.periods.map((p) => ({ value: p, label: p }))}
@@ -89,14 +88,21 @@ export function FindingsPage() {
               allowClear
               showSearch
               style={{ width: '100%' }}
-              aria-label={t(tx('规则 / 条款', 'Rule / clause'))} placeholder={t(tx('规则 / 条款', 'Rule / clause'))}
+              aria-label={t(tx('规则 / 条款', 'Rule / clause'))}
+              placeholder={t(tx('规则 / 条款', 'Rule / clause'))}
               value={filter.ruleCode}
               onChange={(v: string | undefined) => setFilter({ ...filter, ruleCode: v })}
               options={facets.data?.rules.map((r) => ({ value: r.ruleCode, label: r.clause }))}
             />
           </Col>
           <Col xs={24} md={6}>
-            <Input allowClear aria-label={t(tx('考核对象', 'Subject'))} placeholder={t(tx('考核对象', 'Subject'))} value={subject} onChange={(e) => setSubject(e.target.value)} />
+            <Input
+              allowClear
+              aria-label={t(tx('考核对象', 'Subject'))}
+              placeholder={t(tx('考核对象', 'Subject'))}
+              value={subject}
+              onChange={(e) => setSubject(e.target.value)}
+            />
           </Col>
         </Row>
       </Card>
@@ -106,7 +112,12 @@ export function FindingsPage() {
         </Col>
         {money && (
           <Col xs={12} md={6}>
-            <Statistic title={t(tx('金额合计（不含已撤销）', 'Total amount (excl. withdrawn)'))} value={subject ? shownAmount : (list.data?.total.amount ?? 0)} precision={2} prefix="¥" />
+            <Statistic
+              title={t(tx('金额合计（不含已撤销）', 'Total amount (excl. withdrawn)'))}
+              value={subject ? shownAmount : (list.data?.total.amount ?? 0)}
+              precision={2}
+              prefix="¥"
+            />
           </Col>
         )}
       </Row>
@@ -121,42 +132,65 @@ export function FindingsPage() {
         onRowClick={(f) => open(f.id)}
         columns={(
           [
-          {
-            key: 'subject',
-            card: 'title',
-            title: t(tx('考核对象', 'Subject')),
-            dataIndex: 'subjectLabel',
-            width: 180,
-            fixed: 'left',
-            ellipsis: { showTitle: true },
-            sorter: (a, b) => a.subjectLabel.localeCompare(b.subjectLabel, 'zh-CN'),
-          },
-          { key: 'verdict', title: t(tx('结论', 'Verdict')), dataIndex: 'verdict', width: 100, ellipsis: true, render: (v: string) => t(verdictLabel(v)) },
-          {
-            key: 'amount',
-            title: t(tx('金额', 'Amount')),
-            dataIndex: 'amount',
-            width: 120,
-            align: 'right',
-            sorter: (a, b) => (a.amount ?? 0) - (b.amount ?? 0),
-            render: (_: unknown, f) => (
-              <Space size={4}>
-                {formatYuan(f.amount)}
-                {f.isFalsified && <Tag color="red">×</Tag>}
-              </Space>
-            ),
-          },
-          { key: 'state', card: 'status', title: t(tx('状态', 'State')), dataIndex: 'state', width: 100, render: (s: FindingState) => <Tag color={STATE_LABELS[s].color}>{t(STATE_LABELS[s].text)}</Tag> },
-          {
-            key: 'date',
-            title: t(tx('日期', 'Date')),
-            dataIndex: 'createdAt',
-            width: 110,
-            sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
-            render: (v: string) => dayjs(v).format('YYYY-MM-DD'),
-          },
-          { key: 'clause', title: t(tx('依据', 'Clause')), dataIndex: 'clause', width: 150, ellipsis: true, render: (v: string) => <Tag color="geekblue" style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' }}>{v}</Tag> },
-          { key: 'summary', title: t(tx('说明', 'Summary')), width: 200, render: (_: unknown, f) => <Typography.Text ellipsis={{ tooltip: true }}>{en ? f.summaryEn : f.summaryZh}</Typography.Text> },
+            {
+              key: 'subject',
+              card: 'title',
+              title: t(tx('考核对象', 'Subject')),
+              dataIndex: 'subjectLabel',
+              width: 180,
+              fixed: 'left',
+              ellipsis: { showTitle: true },
+              sorter: (a, b) => a.subjectLabel.localeCompare(b.subjectLabel, 'zh-CN'),
+            },
+            { key: 'verdict', title: t(tx('结论', 'Verdict')), dataIndex: 'verdict', width: 100, ellipsis: true, render: (v: string) => t(verdictLabel(v)) },
+            {
+              key: 'amount',
+              title: t(tx('金额', 'Amount')),
+              dataIndex: 'amount',
+              width: 120,
+              align: 'right',
+              sorter: (a, b) => (a.amount ?? 0) - (b.amount ?? 0),
+              render: (_: unknown, f) => (
+                <Space size={4}>
+                  {formatYuan(f.amount)}
+                  {f.isFalsified && <Tag color="red">×</Tag>}
+                </Space>
+              ),
+            },
+            {
+              key: 'state',
+              card: 'status',
+              title: t(tx('状态', 'State')),
+              dataIndex: 'state',
+              width: 100,
+              render: (s: FindingState) => <Tag color={STATE_LABELS[s].color}>{t(STATE_LABELS[s].text)}</Tag>,
+            },
+            {
+              key: 'date',
+              title: t(tx('日期', 'Date')),
+              dataIndex: 'createdAt',
+              width: 110,
+              sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
+              render: (v: string) => dayjs(v).format('YYYY-MM-DD'),
+            },
+            {
+              key: 'clause',
+              title: t(tx('依据', 'Clause')),
+              dataIndex: 'clause',
+              width: 150,
+              ellipsis: true,
+              render: (v: string) => (
+                <Tag color="geekblue" style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  {v}
+                </Tag>
+              ),
+            },
+            {
+              key: 'summary',
+              title: t(tx('说明', 'Summary')),
+              width: 200,
+              render: (_: unknown, f) => <Typography.Text ellipsis={{ tooltip: true }}>{en ? f.summaryEn : f.summaryZh}</Typography.Text>,
+            },
           ] as ListColumn<Finding>[]
         ).filter((c) => money || c.key !== 'amount')}
       />

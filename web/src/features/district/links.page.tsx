@@ -29,7 +29,14 @@ export function DistrictLinksPage() {
   const columns: ListColumn<LinkView>[] = [
     { key: 'school', title: t(tx('学校', 'School')), dataIndex: 'schoolName', card: 'title' },
     { key: 'code', title: t(tx('组织代码', 'Organisation code')), dataIndex: 'schoolCode', width: 140 },
-    { key: 'state', title: t(tx('状态', 'State')), dataIndex: 'state', card: 'status', width: 120, render: (_, l) => <Tag color={STATE_COLORS[l.state]}>{t(STATE_LABELS[l.state])}</Tag> },
+    {
+      key: 'state',
+      title: t(tx('状态', 'State')),
+      dataIndex: 'state',
+      card: 'status',
+      width: 120,
+      render: (_, l) => <Tag color={STATE_COLORS[l.state]}>{t(STATE_LABELS[l.state])}</Tag>,
+    },
     { key: 'requested', title: t(tx('申请', 'Asked')), width: 200, render: (_, l) => `${l.requestedByName} ${when(l.requestedAt)}` },
     {
       key: 'decided',
@@ -45,8 +52,17 @@ export function DistrictLinksPage() {
       render: (_, l) =>
         can('district.manage') && (l.state === 'requested' || l.state === 'accepted') ? (
           <Popconfirm
-            title={t(l.state === 'accepted' ? tx(`结束与“${l.schoolName}”的关联？`, `End the link with “${l.schoolName}”?`) : tx(`撤回对“${l.schoolName}”的申请？`, `Withdraw the request to “${l.schoolName}”?`))}
-            description={t(tx('结束后学区不再能查看该校的培训汇总，需重新申请并经学校同意。', 'The district no longer sees the school’s training; linking again needs the school’s consent.'))}
+            title={t(
+              l.state === 'accepted'
+                ? tx(`结束与“${l.schoolName}”的关联？`, `End the link with “${l.schoolName}”?`)
+                : tx(`撤回对“${l.schoolName}”的申请？`, `Withdraw the request to “${l.schoolName}”?`),
+            )}
+            description={t(
+              tx(
+                '结束后学区不再能查看该校的培训汇总，需重新申请并经学校同意。',
+                'The district no longer sees the school’s training; linking again needs the school’s consent.',
+              ),
+            )}
             okText={t(tx('确定', 'Confirm'))}
             cancelText={t(tx('取消', 'Cancel'))}
             onConfirm={() => end.mutate(l)}
@@ -63,7 +79,11 @@ export function DistrictLinksPage() {
       <ErrorAlert error={links.error ?? ask.error ?? end.error} fieldLabels={{ schoolCode: tx('学校组织代码', 'School code') }} />
       {can('district.manage') && (
         <Form form={form} layout="inline" onFinish={(v) => ask.mutate(v)} style={{ marginBottom: 12, rowGap: 8 }}>
-          <Form.Item name="schoolCode" label={t(tx('学校组织代码', 'School code'))} rules={[{ required: true, message: t(tx('请填写学校的组织代码', 'Enter the school’s code')) }]}>
+          <Form.Item
+            name="schoolCode"
+            label={t(tx('学校组织代码', 'School code'))}
+            rules={[{ required: true, message: t(tx('请填写学校的组织代码', 'Enter the school’s code')) }]}
+          >
             <Input placeholder="demo-school" style={{ width: 200 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={ask.isPending}>
@@ -71,7 +91,15 @@ export function DistrictLinksPage() {
           </Button>
         </Form>
       )}
-      <ListTable<LinkView> rows={links.data} rowKey="id" columns={columns} loading={links.isLoading} scrollX={900} testId="district-links" empty={tx('还没有关联申请', 'No links yet')} />
+      <ListTable<LinkView>
+        rows={links.data}
+        rowKey="id"
+        columns={columns}
+        loading={links.isLoading}
+        scrollX={900}
+        testId="district-links"
+        empty={tx('还没有关联申请', 'No links yet')}
+      />
     </Page>
   );
 }

@@ -22,11 +22,22 @@ export function DistrictOverviewPage() {
       title={tx('学区总览', 'District overview')}
       extra={
         <Space wrap>
-          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
-          <Button data-testid="district-overview-export" onClick={() => download(`/district/export?table=overview&schoolYear=${year}`, `district-overview-${year}.xlsx`)}>
+          <Select
+            aria-label={t(tx('学年', 'School year'))}
+            value={year}
+            onChange={setYear}
+            options={schoolYearOptions().map((y) => ({ value: y, label: y }))}
+            style={{ width: 130 }}
+          />
+          <Button
+            data-testid="district-overview-export"
+            onClick={() => download(`/district/export?table=overview&schoolYear=${year}`, `district-overview-${year}.xlsx`)}
+          >
             {t(tx('导出总览', 'Export overview'))}
           </Button>
-          <Button onClick={() => download(`/district/export?table=subjects&schoolYear=${year}`, `hour-bands-${year}.xlsx`)}>{t(tx('导出学科分段', 'Export bands by subject'))}</Button>
+          <Button onClick={() => download(`/district/export?table=subjects&schoolYear=${year}`, `hour-bands-${year}.xlsx`)}>
+            {t(tx('导出学科分段', 'Export bands by subject'))}
+          </Button>
         </Space>
       }
     >
@@ -71,7 +82,14 @@ export function DistrictOverviewPage() {
                   tooltip: { trigger: 'axis' },
                   grid: { left: 40, right: 12, top: 24, bottom: 44 },
                   // Short labels, every one shown (a phone has room for four numbers, not four phrases).
-                  xAxis: { type: 'category', name: t(tx('学时', 'Hours')), nameLocation: 'middle', nameGap: 26, axisLabel: { interval: 0 }, data: ['≤36', '37–72', '73–108', '≥109'] },
+                  xAxis: {
+                    type: 'category',
+                    name: t(tx('学时', 'Hours')),
+                    nameLocation: 'middle',
+                    nameGap: 26,
+                    axisLabel: { interval: 0 },
+                    data: ['≤36', '37–72', '73–108', '≥109'],
+                  },
                   yAxis: { type: 'value', minInterval: 1, name: t(tx('人数', 'Teachers')) },
                   series: [{ type: 'bar', name: t(tx('教师', 'Teachers')), data: HOUR_BANDS.map((b) => s.bands[b]), barMaxWidth: 40 }],
                 }}

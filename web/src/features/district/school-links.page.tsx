@@ -27,9 +27,21 @@ export function SchoolDistrictsPage() {
   );
   const columns: ListColumn<LinkView>[] = [
     { key: 'district', title: t(tx('学区', 'District')), dataIndex: 'districtName', card: 'title' },
-    { key: 'state', title: t(tx('状态', 'State')), dataIndex: 'state', card: 'status', width: 120, render: (_, l) => <Tag color={STATE_COLORS[l.state]}>{t(STATE_LABELS[l.state])}</Tag> },
+    {
+      key: 'state',
+      title: t(tx('状态', 'State')),
+      dataIndex: 'state',
+      card: 'status',
+      width: 120,
+      render: (_, l) => <Tag color={STATE_COLORS[l.state]}>{t(STATE_LABELS[l.state])}</Tag>,
+    },
     { key: 'requested', title: t(tx('申请', 'Asked')), width: 200, render: (_, l) => `${l.requestedByName} ${when(l.requestedAt)}` },
-    { key: 'decided', title: t(tx('答复 / 结束', 'Answer / ended')), width: 200, render: (_, l) => (l.endedAt ? `${l.endedByName ?? ''} ${when(l.endedAt)}` : l.decidedAt ? `${l.decidedByName ?? ''} ${when(l.decidedAt)}` : '') },
+    {
+      key: 'decided',
+      title: t(tx('答复 / 结束', 'Answer / ended')),
+      width: 200,
+      render: (_, l) => (l.endedAt ? `${l.endedByName ?? ''} ${when(l.endedAt)}` : l.decidedAt ? `${l.decidedByName ?? ''} ${when(l.decidedAt)}` : ''),
+    },
     {
       key: 'actions',
       title: '',
@@ -38,9 +50,25 @@ export function SchoolDistrictsPage() {
       render: (_, l) => (
         <Space>
           {l.state === 'requested' &&
-            confirm(l, 'accept', tx('接受', 'Accept'), tx(`接受“${l.districtName}”的关联？学区将可只读查看本校教师的培训学时、学分和考核结果，每次查看都会记入本校审计日志。`, `Accept “${l.districtName}”? The district will read (only) your teachers' hours, credits and verdicts; each read is recorded in your audit log.`))}
-          {l.state === 'requested' && confirm(l, 'decline', tx('拒绝', 'Decline'), tx(`拒绝“${l.districtName}”的关联申请？`, `Decline “${l.districtName}”?`), true)}
-          {l.state === 'accepted' && confirm(l, 'end', tx('结束关联', 'End link'), tx(`结束与“${l.districtName}”的关联？学区将不再能查看本校数据。`, `End the link with “${l.districtName}”? It will no longer see your data.`), true)}
+            confirm(
+              l,
+              'accept',
+              tx('接受', 'Accept'),
+              tx(
+                `接受“${l.districtName}”的关联？学区将可只读查看本校教师的培训学时、学分和考核结果，每次查看都会记入本校审计日志。`,
+                `Accept “${l.districtName}”? The district will read (only) your teachers' hours, credits and verdicts; each read is recorded in your audit log.`,
+              ),
+            )}
+          {l.state === 'requested' &&
+            confirm(l, 'decline', tx('拒绝', 'Decline'), tx(`拒绝“${l.districtName}”的关联申请？`, `Decline “${l.districtName}”?`), true)}
+          {l.state === 'accepted' &&
+            confirm(
+              l,
+              'end',
+              tx('结束关联', 'End link'),
+              tx(`结束与“${l.districtName}”的关联？学区将不再能查看本校数据。`, `End the link with “${l.districtName}”? It will no longer see your data.`),
+              true,
+            )}
         </Space>
       ),
     },
@@ -48,10 +76,23 @@ export function SchoolDistrictsPage() {
   return (
     <Page title={tx('上级学区', 'District')}>
       <Typography.Paragraph type="secondary">
-        {t(tx('已关联的学区只能查看本校培训汇总，不能修改本校任何记录；学区发布的每学年最低学分下限，本校制度参数只能提高不能降低。', 'A linked district only reads your training roll-up and cannot change any record; its floor on the yearly minimum credits may be raised by your policy, not lowered.'))}
+        {t(
+          tx(
+            '已关联的学区只能查看本校培训汇总，不能修改本校任何记录；学区发布的每学年最低学分下限，本校制度参数只能提高不能降低。',
+            'A linked district only reads your training roll-up and cannot change any record; its floor on the yearly minimum credits may be raised by your policy, not lowered.',
+          ),
+        )}
       </Typography.Paragraph>
       <ErrorAlert error={links.error ?? step.error} />
-      <ListTable<LinkView> rows={links.data} rowKey="id" columns={columns} loading={links.isLoading} scrollX={800} testId="school-district-links" empty={tx('没有学区的关联申请', 'No district has asked')} />
+      <ListTable<LinkView>
+        rows={links.data}
+        rowKey="id"
+        columns={columns}
+        loading={links.isLoading}
+        scrollX={800}
+        testId="school-district-links"
+        empty={tx('没有学区的关联申请', 'No district has asked')}
+      />
     </Page>
   );
 }

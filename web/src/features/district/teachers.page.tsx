@@ -21,11 +21,17 @@ export function DistrictTeachersPage() {
     queryFn: () => get<{ schoolYear: string; cycle: Cycle; schools: { id: string; name: string }[]; teachers: TeacherLine[] }>(`/district/teachers?${query}`),
   });
   // The school choices come from the unfiltered list (every accepted school).
-  const all = useQuery({ queryKey: ['district', 'teachers', year, ''], queryFn: () => get<{ schools: { id: string; name: string }[] }>(`/district/teachers?schoolYear=${year}`), enabled: !!school });
+  const all = useQuery({
+    queryKey: ['district', 'teachers', year, ''],
+    queryFn: () => get<{ schools: { id: string; name: string }[] }>(`/district/teachers?schoolYear=${year}`),
+    enabled: !!school,
+  });
   const schools = (school ? all.data?.schools : data.data?.schools) ?? [];
   const rows = (data.data?.teachers ?? []).filter((r) => !behindOnly || r.isBehind);
   const behindText = (r: TeacherLine) =>
-    r.behindReasons.map((x) => t(x === 'year' ? tx('本学年低于最低学时', 'below the yearly minimum') : tx('周期累计低于进度', 'behind the cycle pace'))).join('；');
+    r.behindReasons
+      .map((x) => t(x === 'year' ? tx('本学年低于最低学时', 'below the yearly minimum') : tx('周期累计低于进度', 'behind the cycle pace')))
+      .join('；');
   const columns: ListColumn<TeacherLine>[] = [
     { key: 'name', title: t(tx('姓名', 'Name')), dataIndex: 'name', card: 'title', width: 90 },
     { key: 'school', title: t(tx('学校', 'School')), dataIndex: 'schoolName', width: 160 },
@@ -48,12 +54,19 @@ export function DistrictTeachersPage() {
           </Tooltip>
         ),
     },
-    { key: 'cycle', title: t(tx('周期累计/要求', 'Cycle so far / required')), width: 130, render: (_, r) => `${r.cycleHours} / ${r.cycleRequired}`, sorter: (a, b) => a.cycleHours - b.cycleHours },
+    {
+      key: 'cycle',
+      title: t(tx('周期累计/要求', 'Cycle so far / required')),
+      width: 130,
+      render: (_, r) => `${r.cycleHours} / ${r.cycleRequired}`,
+      sorter: (a, b) => a.cycleHours - b.cycleHours,
+    },
     {
       key: 'behind',
       title: t(tx('进度', 'Pace')),
       width: 170,
-      render: (_, r) => (r.isBehind ? <Tag color="orange">{`${t(tx('落后', 'Behind'))}：${behindText(r)}`}</Tag> : <Tag color="blue">{t(tx('正常', 'On pace'))}</Tag>),
+      render: (_, r) =>
+        r.isBehind ? <Tag color="orange">{`${t(tx('落后', 'Behind'))}：${behindText(r)}`}</Tag> : <Tag color="blue">{t(tx('正常', 'On pace'))}</Tag>,
     },
   ];
   return (
@@ -61,7 +74,13 @@ export function DistrictTeachersPage() {
       title={tx('教师学时', 'Teacher hours')}
       extra={
         <Space wrap>
-          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
+          <Select
+            aria-label={t(tx('学年', 'School year'))}
+            value={year}
+            onChange={setYear}
+            options={schoolYearOptions().map((y) => ({ value: y, label: y }))}
+            style={{ width: 130 }}
+          />
           <Select
             aria-label={t(tx('学校', 'School'))}
             value={school}
@@ -73,7 +92,10 @@ export function DistrictTeachersPage() {
             <Switch checked={behindOnly} onChange={setBehindOnly} aria-label={t(tx('只看进度落后', 'Behind only'))} />
             {t(tx('只看进度落后', 'Behind only'))}
           </Space>
-          <Button data-testid="district-teachers-export" onClick={() => download(`/district/export?table=${behindOnly ? 'behind' : 'teachers'}&${query}`, `teacher-hours-${year}.xlsx`)}>
+          <Button
+            data-testid="district-teachers-export"
+            onClick={() => download(`/district/export?table=${behindOnly ? 'behind' : 'teachers'}&${query}`, `teacher-hours-${year}.xlsx`)}
+          >
             {t(tx('导出 Excel', 'Export Excel'))}
           </Button>
         </Space>

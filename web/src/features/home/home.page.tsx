@@ -64,7 +64,9 @@ export function HomePage() {
         {t(tx('您好，', 'Hello, '))}
         {me?.displayName}
         {data && data.counts.late > 0 && (
-          <Typography.Text type="danger">{t(tx(`　有 ${data.counts.late} 项已逾期，请先处理。`, `  ${data.counts.late} items are late: start with those.`))}</Typography.Text>
+          <Typography.Text type="danger">
+            {t(tx(`　有 ${data.counts.late} 项已逾期，请先处理。`, `  ${data.counts.late} items are late: start with those.`))}
+          </Typography.Text>
         )}
       </Typography.Paragraph>
       {data?.nextDeadline && (
@@ -91,7 +93,11 @@ export function HomePage() {
         </Col>
         <Col xs={8} md={4}>
           <Card size="small">
-            <Statistic title={t(tx('已逾期', 'Late'))} value={data?.counts.late ?? 0} valueStyle={data?.counts.late ? { color: TONE_COLOUR.danger } : undefined} />
+            <Statistic
+              title={t(tx('已逾期', 'Late'))}
+              value={data?.counts.late ?? 0}
+              valueStyle={data?.counts.late ? { color: TONE_COLOUR.danger } : undefined}
+            />
           </Card>
         </Col>
         <Col xs={8} md={4}>

@@ -17,7 +17,8 @@ function ScoreModal({ check, onClose }: { check: Check; onClose: () => void }) {
   const [form] = Form.useForm();
   const branches = useQuery({ queryKey: ['league', 'branches'], queryFn: () => get<Branch[]>('/league/branches') });
   const score = useMutation({
-    mutationFn: (v: { branchId: string; comment?: string; scores: Record<string, number> }) => post(`/league/blackboard/${check.id}/scores`, { branchId: v.branchId, scores: v.scores, comment: v.comment || null }),
+    mutationFn: (v: { branchId: string; comment?: string; scores: Record<string, number> }) =>
+      post(`/league/blackboard/${check.id}/scores`, { branchId: v.branchId, scores: v.scores, comment: v.comment || null }),
     onSuccess: () => {
       message.success(t(tx('已评分', 'Scored')));
       qc.invalidateQueries({ queryKey: ['league', 'blackboard'] });
@@ -30,14 +31,26 @@ function ScoreModal({ check, onClose }: { check: Check; onClose: () => void }) {
     form.setFieldsValue({ scores: done?.scores ?? {}, comment: done?.comment ?? '' });
   };
   return (
-    <Modal open title={t(tx(`板报评分：${check.checkOn} ${check.theme}`, `Score: ${check.checkOn} ${check.theme}`))} onCancel={onClose} onOk={() => form.submit()} confirmLoading={score.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={t(tx(`板报评分：${check.checkOn} ${check.theme}`, `Score: ${check.checkOn} ${check.theme}`))}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={score.isPending}
+      destroyOnHidden
+    >
       <ErrorAlert error={branches.error ?? score.error} />
       <Form form={form} layout="vertical" onFinish={(v) => score.mutate(v)}>
         <Form.Item name="branchId" label={t(tx('团支部', 'Branch'))} rules={[{ required: true, message: t(tx('请选择团支部', 'Choose a branch')) }]}>
           <Select showSearch optionFilterProp="label" onChange={onBranch} options={branches.data?.map((b) => ({ value: b.id, label: b.name }))} />
         </Form.Item>
         {check.criteria.map((c) => (
-          <Form.Item key={c.item} name={['scores', c.item]} label={`${c.item}（0–${c.points}）`} rules={[{ required: true, message: t(tx('请评分', 'Give a score')) }]}>
+          <Form.Item
+            key={c.item}
+            name={['scores', c.item]}
+            label={`${c.item}（0–${c.points}）`}
+            rules={[{ required: true, message: t(tx('请评分', 'Give a score')) }]}
+          >
             <InputNumber min={0} max={c.points} data-testid="blackboard-score-item" />
           </Form.Item>
         ))}
@@ -98,8 +111,18 @@ export function BlackboardPanel() {
         columns={[
           { key: 'theme', title: t(tx('主题', 'Theme')), dataIndex: 'theme', card: 'title' },
           { key: 'checkOn', title: t(tx('检查日期', 'Check day')), dataIndex: 'checkOn', card: 'status' },
-          { key: 'criteria', title: t(tx('公布的标准', 'Published criteria')), render: (_: unknown, c: Check) => c.criteria.map((x) => `${x.item}（${x.points}）`).join('；') },
-          { key: 'results', title: t(tx('结果', 'Results')), render: (_: unknown, c: Check) => <span data-testid="blackboard-results">{c.results.map((r) => `${r.branchName} ${r.total}`).join('；') || '—'}</span> },
+          {
+            key: 'criteria',
+            title: t(tx('公布的标准', 'Published criteria')),
+            render: (_: unknown, c: Check) => c.criteria.map((x) => `${x.item}（${x.points}）`).join('；'),
+          },
+          {
+            key: 'results',
+            title: t(tx('结果', 'Results')),
+            render: (_: unknown, c: Check) => (
+              <span data-testid="blackboard-results">{c.results.map((r) => `${r.branchName} ${r.total}`).join('；') || '—'}</span>
+            ),
+          },
           ...(isManager
             ? [
                 {
@@ -117,9 +140,21 @@ export function BlackboardPanel() {
         ]}
       />
       {scoring && <ScoreModal key={scoring.id} check={scoring} onClose={() => setScoring(null)} />}
-      <Modal open={scheduling} title={t(tx('排定板报检查并公布标准', 'Schedule checks and publish the criteria'))} onCancel={() => setScheduling(false)} onOk={() => form.submit()} confirmLoading={schedule.isPending} destroyOnHidden>
+      <Modal
+        open={scheduling}
+        title={t(tx('排定板报检查并公布标准', 'Schedule checks and publish the criteria'))}
+        onCancel={() => setScheduling(false)}
+        onOk={() => form.submit()}
+        confirmLoading={schedule.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={schedule.error} />
-        <Form form={form} layout="vertical" initialValues={{ firstCheckOn: dayjs().add(7, 'day'), to: dayjs().add(8, 'week') }} onFinish={(v) => schedule.mutate(v)}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ firstCheckOn: dayjs().add(7, 'day'), to: dayjs().add(8, 'week') }}
+          onFinish={(v) => schedule.mutate(v)}
+        >
           <Space wrap>
             <Form.Item name="firstCheckOn" label={t(tx('第一次检查', 'First check'))} rules={[{ required: true }]}>
               <DatePicker />
@@ -128,10 +163,21 @@ export function BlackboardPanel() {
               <DatePicker />
             </Form.Item>
           </Space>
-          <Form.Item name="themes" label={t(tx('各期主题（每行一个，按顺序轮换）', 'Themes (one a line, used in turn)'))} rules={[{ required: true, message: t(tx('请至少填写一个板报主题', 'Give at least one theme')) }]}>
+          <Form.Item
+            name="themes"
+            label={t(tx('各期主题（每行一个，按顺序轮换）', 'Themes (one a line, used in turn)'))}
+            rules={[{ required: true, message: t(tx('请至少填写一个板报主题', 'Give at least one theme')) }]}
+          >
             <Input.TextArea rows={4} data-testid="blackboard-themes" />
           </Form.Item>
-          <div style={{ color: 'rgba(0,0,0,0.45)' }}>{t(tx('按制度规定的间隔排期；评比标准使用默认标准并随检查一同公布。', 'Checks follow the interval in the policy; the default criteria are published with them.'))}</div>
+          <div style={{ color: 'rgba(0,0,0,0.45)' }}>
+            {t(
+              tx(
+                '按制度规定的间隔排期；评比标准使用默认标准并随检查一同公布。',
+                'Checks follow the interval in the policy; the default criteria are published with them.',
+              ),
+            )}
+          </div>
         </Form>
       </Modal>
     </Card>

@@ -23,7 +23,8 @@ export function LeaguePlanPage() {
   const q = useQuery({ queryKey: ['league', 'plan'], queryFn: () => get<PlanResponse>('/league/plan') });
   const refresh = () => qc.invalidateQueries({ queryKey: ['league'] });
   const create = useMutation({
-    mutationFn: (v: { title: string; guiding?: string; goals?: string; useTemplate: boolean }) => post('/league/plan', { ...v, schoolYear: q.data?.schoolYear, term: q.data?.term }),
+    mutationFn: (v: { title: string; guiding?: string; goals?: string; useTemplate: boolean }) =>
+      post('/league/plan', { ...v, schoolYear: q.data?.schoolYear, term: q.data?.term }),
     onSuccess: () => {
       setCreating(false);
       refresh();
@@ -31,13 +32,18 @@ export function LeaguePlanPage() {
   });
   // YL-2: a term without the template (the autumn term, or a school's own plan) is built item by item.
   const addItem = useMutation({
-    mutationFn: (v: { month: number; theme?: string; title: string }) => post(`/league/plan/${q.data?.plan?.id}/items`, { month: v.month, theme: v.theme || null, title: v.title }),
+    mutationFn: (v: { month: number; theme?: string; title: string }) =>
+      post(`/league/plan/${q.data?.plan?.id}/items`, { month: v.month, theme: v.theme || null, title: v.title }),
     onSuccess: () => {
       setAdding(false);
       refresh();
     },
   });
-  const mark = useMutation({ mutationFn: (i: Item) => patch(`/league/plan/items/${i.id}`, { state: i.state === 'done' ? 'planned' : 'done', doneOn: dayjs().format('YYYY-MM-DD'), version: i.version }), onSuccess: refresh });
+  const mark = useMutation({
+    mutationFn: (i: Item) =>
+      patch(`/league/plan/items/${i.id}`, { state: i.state === 'done' ? 'planned' : 'done', doneOn: dayjs().format('YYYY-MM-DD'), version: i.version }),
+    onSuccess: refresh,
+  });
   const plan = q.data?.plan;
   // Months run in term order: 9月 … 1月 (first term), then 2月 … 7月 (second term).
   const months = plan ? [...new Set(plan.items.map((i) => i.month))].sort((a, b) => termMonthRank(a) - termMonthRank(b)) : [];
@@ -74,7 +80,21 @@ export function LeaguePlanPage() {
                       size="small"
                       dataSource={items}
                       renderItem={(i) => (
-                        <List.Item actions={can('league.manage') ? [<Switch key="done" size="small" aria-label={`${t(tx('已完成', 'Done'))}：${i.title}`} checked={i.state === 'done'} onChange={() => mark.mutate(i)} />] : []}>
+                        <List.Item
+                          actions={
+                            can('league.manage')
+                              ? [
+                                  <Switch
+                                    key="done"
+                                    size="small"
+                                    aria-label={`${t(tx('已完成', 'Done'))}：${i.title}`}
+                                    checked={i.state === 'done'}
+                                    onChange={() => mark.mutate(i)}
+                                  />,
+                                ]
+                              : []
+                          }
+                        >
                           <Space>
                             {i.title}
                             {i.state === 'done' && <Tag color="green">{i.doneOn}</Tag>}
@@ -89,7 +109,14 @@ export function LeaguePlanPage() {
           </Row>
         </>
       )}
-      <Modal open={adding} title={t(tx('增加活动', 'Add an activity'))} onCancel={() => setAdding(false)} onOk={() => itemForm.submit()} confirmLoading={addItem.isPending} destroyOnHidden>
+      <Modal
+        open={adding}
+        title={t(tx('增加活动', 'Add an activity'))}
+        onCancel={() => setAdding(false)}
+        onOk={() => itemForm.submit()}
+        confirmLoading={addItem.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={addItem.error} />
         <Form form={itemForm} layout="vertical" initialValues={{ month: dayjs().month() + 1 }} onFinish={(v) => addItem.mutate(v)}>
           <Form.Item name="month" label={t(tx('月份', 'Month'))} rules={[{ required: true }]}>
@@ -98,14 +125,30 @@ export function LeaguePlanPage() {
           <Form.Item name="theme" label={t(tx('本月主题（可不填）', 'Theme of the month (optional)'))}>
             <Input data-testid="league-item-theme" />
           </Form.Item>
-          <Form.Item name="title" label={t(tx('活动内容', 'Activity'))} rules={[{ required: true, message: t(tx('请填写活动内容', 'Say what the activity is')) }]}>
+          <Form.Item
+            name="title"
+            label={t(tx('活动内容', 'Activity'))}
+            rules={[{ required: true, message: t(tx('请填写活动内容', 'Say what the activity is')) }]}
+          >
             <Input data-testid="league-item-title" />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={creating} title={t(tx('制定本学期团委工作计划', 'Create the plan'))} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      <Modal
+        open={creating}
+        title={t(tx('制定本学期团委工作计划', 'Create the plan'))}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={create.error} />
-        <Form form={form} layout="vertical" initialValues={{ title: `${q.data?.schoolYear ?? ''}学年第${q.data?.term === 1 ? '一' : '二'}学期团委工作计划`, useTemplate: q.data?.term === 2 }} onFinish={(v) => create.mutate(v)}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ title: `${q.data?.schoolYear ?? ''}学年第${q.data?.term === 1 ? '一' : '二'}学期团委工作计划`, useTemplate: q.data?.term === 2 }}
+          onFinish={(v) => create.mutate(v)}
+        >
           <Form.Item name="title" label={t(tx('标题', 'Title'))} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
@@ -115,7 +158,11 @@ export function LeaguePlanPage() {
           <Form.Item name="goals" label={t(tx('工作目标', 'Goals'))}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item name="useTemplate" valuePropName="checked" label={t(tx('采用 S5 主题教育月安排（第二学期）', 'Start from the S5 themed months (spring term)'))}>
+          <Form.Item
+            name="useTemplate"
+            valuePropName="checked"
+            label={t(tx('采用 S5 主题教育月安排（第二学期）', 'Start from the S5 themed months (spring term)'))}
+          >
             <Switch />
           </Form.Item>
         </Form>

@@ -26,7 +26,16 @@ export function LeagueWeeklyPage() {
   return (
     <Page title={tx('升旗与板报', 'Flag-raising and blackboards')}>
       <ErrorAlert error={weeks.error} />
-      {(weeks.data?.missing.length ?? 0) > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t(tx(`以下升旗日尚未登记升旗主题：${weeks.data?.missing.join('、')}`, `Flag-raising days without a theme: ${weeks.data?.missing.join(', ')}`))} />}
+      {(weeks.data?.missing.length ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t(
+            tx(`以下升旗日尚未登记升旗主题：${weeks.data?.missing.join('、')}`, `Flag-raising days without a theme: ${weeks.data?.missing.join(', ')}`),
+          )}
+        />
+      )}
       <Table<Week>
         rowKey="weekStart"
         size="small"
@@ -61,7 +70,14 @@ export function LeagueWeeklyPage() {
         ]}
       />
       <BlackboardPanel />
-      <Modal open={!!editing} title={editing?.weekStart} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+      <Modal
+        open={!!editing}
+        title={editing?.weekStart}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={save.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={save.error} />
         <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Form.Item name="theme" label={t(tx('本周主题', 'Theme'))} rules={[{ required: true }]}>

@@ -24,7 +24,12 @@ export function ActionsPanel({ meeting, onChanged }: { meeting: MeetingDetail; o
   });
   const addAction = useMutation({
     mutationFn: (v: { title: string; ownerUserId: string; dueOn: dayjs.Dayjs; decisionId?: string }) =>
-      post(`/meetings/${meeting.id}/actions`, { title: v.title, ownerUserId: v.ownerUserId, dueOn: v.dueOn.format('YYYY-MM-DD'), decisionId: v.decisionId ?? null }),
+      post(`/meetings/${meeting.id}/actions`, {
+        title: v.title,
+        ownerUserId: v.ownerUserId,
+        dueOn: v.dueOn.format('YYYY-MM-DD'),
+        decisionId: v.decisionId ?? null,
+      }),
     onSuccess: () => {
       actionForm.resetFields();
       onChanged();

@@ -17,7 +17,9 @@ export function AttendancePanel({ meeting, onSaved }: { meeting: MeetingDetail; 
   useEffect(() => {
     setMarks(Object.fromEntries(meeting.attendees.map((a) => [a.userId, { status: a.status, note: a.note }])));
   }, [meeting]);
-  const changed = meeting.attendees.filter((a) => marks[a.userId] && (marks[a.userId].status !== a.status || marks[a.userId].note !== a.note) && marks[a.userId].status !== 'invited');
+  const changed = meeting.attendees.filter(
+    (a) => marks[a.userId] && (marks[a.userId].status !== a.status || marks[a.userId].note !== a.note) && marks[a.userId].status !== 'invited',
+  );
   const save = useMutation({
     mutationFn: () =>
       put(`/meetings/${meeting.id}/attendance`, {
@@ -46,7 +48,14 @@ export function AttendancePanel({ meeting, onSaved }: { meeting: MeetingDetail; 
             <Button size="small" data-testid="attendance-all-present" onClick={markAllPresent}>
               {t(tx('其余全部出席', 'Mark the rest present'))}
             </Button>
-            <Button size="small" type="primary" data-testid="attendance-save" disabled={changed.length === 0} loading={save.isPending} onClick={() => save.mutate()}>
+            <Button
+              size="small"
+              type="primary"
+              data-testid="attendance-save"
+              disabled={changed.length === 0}
+              loading={save.isPending}
+              onClick={() => save.mutate()}
+            >
               {t(tx(`保存考勤（${changed.length}）`, `Save attendance (${changed.length})`))}
             </Button>
           </>

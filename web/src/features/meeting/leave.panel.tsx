@@ -19,7 +19,8 @@ export function LeavePanel({ meeting, onChanged }: { meeting: MeetingDetail; onC
   const [isAsking, setAsking] = useState(false);
   const [form] = Form.useForm<{ reason: string; substituteUserId?: string }>();
   const ask = useMutation({
-    mutationFn: (v: { reason: string; substituteUserId?: string }) => post(`/meetings/${meeting.id}/leave`, { reason: v.reason, substituteUserId: v.substituteUserId ?? null }),
+    mutationFn: (v: { reason: string; substituteUserId?: string }) =>
+      post(`/meetings/${meeting.id}/leave`, { reason: v.reason, substituteUserId: v.substituteUserId ?? null }),
     onSuccess: () => {
       message.success(t(tx('请假申请已提交', 'Leave request sent')));
       setAsking(false);
@@ -54,10 +55,24 @@ export function LeavePanel({ meeting, onChanged }: { meeting: MeetingDetail; onC
             actions={
               meeting.canDecideLeave && r.state === 'pending' && r.userId !== me?.userId
                 ? [
-                    <Button key="ok" size="small" type="primary" data-testid="leave-approve" loading={decide.isPending} onClick={() => decide.mutate({ r, approve: true })}>
+                    <Button
+                      key="ok"
+                      size="small"
+                      type="primary"
+                      data-testid="leave-approve"
+                      loading={decide.isPending}
+                      onClick={() => decide.mutate({ r, approve: true })}
+                    >
                       {t(tx('批准', 'Approve'))}
                     </Button>,
-                    <Button key="no" size="small" danger data-testid="leave-reject" loading={decide.isPending} onClick={() => decide.mutate({ r, approve: false })}>
+                    <Button
+                      key="no"
+                      size="small"
+                      danger
+                      data-testid="leave-reject"
+                      loading={decide.isPending}
+                      onClick={() => decide.mutate({ r, approve: false })}
+                    >
                       {t(tx('不批准', 'Reject'))}
                     </Button>,
                   ]
@@ -84,7 +99,15 @@ export function LeavePanel({ meeting, onChanged }: { meeting: MeetingDetail; onC
           </List.Item>
         )}
       />
-      <Modal open={isAsking} title={t(tx('会前请假', 'Ask for leave'))} onCancel={() => setAsking(false)} onOk={() => form.submit()} okButtonProps={{ 'data-testid': 'leave-ask-submit' }} confirmLoading={ask.isPending} destroyOnHidden>
+      <Modal
+        open={isAsking}
+        title={t(tx('会前请假', 'Ask for leave'))}
+        onCancel={() => setAsking(false)}
+        onOk={() => form.submit()}
+        okButtonProps={{ 'data-testid': 'leave-ask-submit' }}
+        confirmLoading={ask.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={ask.error} />
         <Form form={form} layout="vertical" onFinish={(v) => ask.mutate(v)}>
           <Form.Item name="reason" label={t(tx('请假事由', 'Reason'))} rules={[{ required: true }]}>

@@ -42,7 +42,8 @@ export function SeriesFormModal({ open, onClose, onDone }: { open: boolean; onCl
       post<{ meetingsCreated: number }>('/meeting-series', {
         title: v.title,
         kind: v.kind,
-        recurrence: v.repeat === 'monthly' ? { kind: 'monthly', ...(v.dayFrom === 'fixed' ? { day: v.day } : {}) } : { kind: 'weekly', weekdays: v.weekdays ?? [] },
+        recurrence:
+          v.repeat === 'monthly' ? { kind: 'monthly', ...(v.dayFrom === 'fixed' ? { day: v.day } : {}) } : { kind: 'weekly', weekdays: v.weekdays ?? [] },
         policyDayPath: v.repeat === 'monthly' && v.dayFrom === 'policy' ? 'production.dispatchMeetingDay' : null,
         startTime: v.time.format('HH:mm'),
         durationMinutes: v.durationMinutes,
@@ -61,7 +62,15 @@ export function SeriesFormModal({ open, onClose, onDone }: { open: boolean; onCl
     },
   });
   return (
-    <Modal open={open} title={t(tx('设立例会', 'New recurring meeting'))} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden width={640}>
+    <Modal
+      open={open}
+      title={t(tx('设立例会', 'New recurring meeting'))}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      width={640}
+    >
       <ErrorAlert error={save.error} />
       <Form
         form={form}
@@ -76,7 +85,13 @@ export function SeriesFormModal({ open, onClose, onDone }: { open: boolean; onCl
           <Select options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label: t(label) }))} />
         </Form.Item>
         <Form.Item name="repeat" label={t(tx('周期', 'Repeats'))}>
-          <Radio.Group optionType="button" options={[{ value: 'monthly', label: t(tx('每月', 'Monthly')) }, { value: 'weekly', label: t(tx('每周', 'Weekly')) }]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'monthly', label: t(tx('每月', 'Monthly')) },
+              { value: 'weekly', label: t(tx('每周', 'Weekly')) },
+            ]}
+          />
         </Form.Item>
         {repeat === 'monthly' ? (
           <>
@@ -115,7 +130,12 @@ export function SeriesFormModal({ open, onClose, onDone }: { open: boolean; onCl
           <Select allowClear showSearch optionFilterProp="label" options={peopleOptions(people.data)} />
         </Form.Item>
         <Form.Item name="audience" label={t(tx('参会人', 'Attendees'))}>
-          <Radio.Group options={[{ value: 'listed', label: t(tx('指定人员', 'Chosen people')) }, { value: 'all', label: t(tx('全体人员', 'Everyone')) }]} />
+          <Radio.Group
+            options={[
+              { value: 'listed', label: t(tx('指定人员', 'Chosen people')) },
+              { value: 'all', label: t(tx('全体人员', 'Everyone')) },
+            ]}
+          />
         </Form.Item>
         {audience === 'listed' && (
           <Form.Item name="attendeeUserIds" rules={[{ required: true, message: t(tx('请选择参会人', 'Choose the attendees')) }]}>
@@ -166,7 +186,15 @@ export function AdHocFormModal({ open, onClose, onDone }: { open: boolean; onClo
     },
   });
   return (
-    <Modal open={open} title={t(tx('召开临时会议', 'Call a meeting'))} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden width={640}>
+    <Modal
+      open={open}
+      title={t(tx('召开临时会议', 'Call a meeting'))}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      width={640}
+    >
       <ErrorAlert error={save.error} />
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ kind: 'coordination' }}>
         <Form.Item name="title" label={t(tx('会议名称', 'Title'))} rules={[{ required: true }]}>

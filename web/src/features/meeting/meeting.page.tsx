@@ -32,7 +32,14 @@ export function MeetingPage() {
   }
   const pending = m.leaveRequests.filter((r) => r.state === 'pending').length;
   return (
-    <Page title={{ zh: m.title, en: m.title }} extra={<Tag data-testid="meeting-state" color={STATE_LABELS[m.state].color}>{t(STATE_LABELS[m.state].label)}</Tag>}>
+    <Page
+      title={{ zh: m.title, en: m.title }}
+      extra={
+        <Tag data-testid="meeting-state" color={STATE_LABELS[m.state].color}>
+          {t(STATE_LABELS[m.state].label)}
+        </Tag>
+      }
+    >
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
           <Descriptions.Item label={t(tx('时间', 'When'))}>
@@ -49,8 +56,16 @@ export function MeetingPage() {
         <Tabs
           items={[
             { key: 'minutes', label: t(tx('议程与纪要', 'Agenda and minutes')), children: <MinutesPanel meeting={m} onSaved={refresh} /> },
-            { key: 'attendance', label: t(tx(`考勤（${m.attendees.length}）`, `Attendance (${m.attendees.length})`)), children: <AttendancePanel meeting={m} onSaved={refresh} /> },
-            { key: 'leave', label: t(tx(`请假${pending ? `（待批 ${pending}）` : ''}`, `Leave${pending ? ` (${pending} pending)` : ''}`)), children: <LeavePanel meeting={m} onChanged={refresh} /> },
+            {
+              key: 'attendance',
+              label: t(tx(`考勤（${m.attendees.length}）`, `Attendance (${m.attendees.length})`)),
+              children: <AttendancePanel meeting={m} onSaved={refresh} />,
+            },
+            {
+              key: 'leave',
+              label: t(tx(`请假${pending ? `（待批 ${pending}）` : ''}`, `Leave${pending ? ` (${pending} pending)` : ''}`)),
+              children: <LeavePanel meeting={m} onChanged={refresh} />,
+            },
             { key: 'actions', label: t(tx('决议与交办', 'Decisions and actions')), children: <ActionsPanel meeting={m} onChanged={refresh} /> },
             { key: 'attachments', label: t(tx('附件', 'Attachments')), children: <Attachments entity="meeting" entityId={m.id} defaultCategory="record" /> },
           ]}

@@ -43,4 +43,12 @@ export const LEAVE_LABELS: Record<LeaveRequest['state'], { label: Text; color: s
   rejected: { label: tx('未批准', 'Rejected'), color: 'red' },
 };
 
-export const WEEKDAY_OPTIONS = [tx('周一', 'Mon'), tx('周二', 'Tue'), tx('周三', 'Wed'), tx('周四', 'Thu'), tx('周五', 'Fri'), tx('周六', 'Sat'), tx('周日', 'Sun')];
+export const WEEKDAY_OPTIONS = [
+  tx('周一', 'Mon'),
+  tx('周二', 'Tue'),
+  tx('周三', 'Wed'),
+  tx('周四', 'Thu'),
+  tx('周五', 'Fri'),
+  tx('周六', 'Sat'),
+  tx('周日', 'Sun'),
+];

@@ -32,8 +32,22 @@ export function MeetingsPage() {
       title={tx('会议', 'Meetings')}
       extra={
         <Space wrap>
-          <Segmented value={scope} onChange={(v) => setScope(v as 'mine' | 'all')} options={[{ value: 'mine', label: t(tx('我的', 'Mine')) }, { value: 'all', label: t(tx('全部', 'All')) }]} />
-          <Segmented value={when} onChange={(v) => setWhen(v as 'upcoming' | 'past')} options={[{ value: 'upcoming', label: t(tx('即将召开', 'Upcoming')) }, { value: 'past', label: t(tx('以往', 'Past')) }]} />
+          <Segmented
+            value={scope}
+            onChange={(v) => setScope(v as 'mine' | 'all')}
+            options={[
+              { value: 'mine', label: t(tx('我的', 'Mine')) },
+              { value: 'all', label: t(tx('全部', 'All')) },
+            ]}
+          />
+          <Segmented
+            value={when}
+            onChange={(v) => setWhen(v as 'upcoming' | 'past')}
+            options={[
+              { value: 'upcoming', label: t(tx('即将召开', 'Upcoming')) },
+              { value: 'past', label: t(tx('以往', 'Past')) },
+            ]}
+          />
           {can('meeting.manage') && (
             <>
               <Button onClick={() => setDialog('adhoc')}>{t(tx('临时会议', 'Ad-hoc meeting'))}</Button>
@@ -61,7 +75,12 @@ export function MeetingsPage() {
           { title: t(tx('类型', 'Kind')), dataIndex: 'kind', width: 110, render: (k: MeetingItem['kind']) => t(KIND_LABELS[k]) },
           { title: t(tx('主持人', 'Chair')), dataIndex: 'chairName', width: 100 },
           { title: t(tx('地点', 'Location')), dataIndex: 'location', width: 120 },
-          { title: t(tx('状态', 'State')), dataIndex: 'state', width: 90, render: (s: MeetingItem['state']) => <Tag color={STATE_LABELS[s].color}>{t(STATE_LABELS[s].label)}</Tag> },
+          {
+            title: t(tx('状态', 'State')),
+            dataIndex: 'state',
+            width: 90,
+            render: (s: MeetingItem['state']) => <Tag color={STATE_LABELS[s].color}>{t(STATE_LABELS[s].label)}</Tag>,
+          },
           {
             title: t(tx('我的出席', 'Me')),
             dataIndex: 'myStatus',

@@ -17,7 +17,8 @@ export function MinutesPanel({ meeting, onSaved }: { meeting: MeetingDetail; onS
     setMinutes(meeting.minutes);
   }, [meeting.agenda, meeting.minutes]);
   const save = useMutation({
-    mutationFn: (change: { agenda?: string; minutes?: string; state?: MeetingState }) => patch(`/meetings/${meeting.id}`, { version: meeting.version, ...change }),
+    mutationFn: (change: { agenda?: string; minutes?: string; state?: MeetingState }) =>
+      patch(`/meetings/${meeting.id}`, { version: meeting.version, ...change }),
     onSuccess: () => {
       message.success(t(tx('已保存', 'Saved')));
       onSaved();
@@ -44,7 +45,13 @@ export function MinutesPanel({ meeting, onSaved }: { meeting: MeetingDetail; onS
           style={{ marginBottom: 12 }}
           message={t(tx('纪要已被他人修改。请复制你的内容，刷新后再保存。', 'Someone else changed the minutes. Copy your text, reload, then save.'))}
           action={
-            <Button size="small" onClick={() => { save.reset(); onSaved(); }}>
+            <Button
+              size="small"
+              onClick={() => {
+                save.reset();
+                onSaved();
+              }}
+            >
               {t(tx('刷新', 'Reload'))}
             </Button>
           }
@@ -57,7 +64,15 @@ export function MinutesPanel({ meeting, onSaved }: { meeting: MeetingDetail; onS
       <Typography.Title level={5} style={{ marginTop: 12 }}>
         {t(tx('会议纪要', 'Minutes'))}
       </Typography.Title>
-      <Input.TextArea rows={10} value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-label={t(tx('会议纪要', 'Minutes'))} placeholder={t(tx('通报当月生产情况、安排下月生产计划、各部门汇报、需协调事项……', 'Report of the month, plan of the next, reports, matters to coordinate…'))} />
+      <Input.TextArea
+        rows={10}
+        value={minutes}
+        onChange={(e) => setMinutes(e.target.value)}
+        aria-label={t(tx('会议纪要', 'Minutes'))}
+        placeholder={t(
+          tx('通报当月生产情况、安排下月生产计划、各部门汇报、需协调事项……', 'Report of the month, plan of the next, reports, matters to coordinate…'),
+        )}
+      />
       <Space wrap style={{ marginTop: 12 }}>
         <Button type="primary" data-testid="minutes-save" disabled={!isDirty} loading={save.isPending} onClick={() => save.mutate({ agenda, minutes })}>
           {t(tx('保存纪要', 'Save minutes'))}
@@ -68,7 +83,10 @@ export function MinutesPanel({ meeting, onSaved }: { meeting: MeetingDetail; onS
           </Button>
         )}
         {meeting.state === 'planned' && (
-          <Popconfirm title={t(tx('取消本次会议并通知参会人？', 'Cancel this meeting and tell the attendees?'))} onConfirm={() => save.mutate({ state: 'cancelled' })}>
+          <Popconfirm
+            title={t(tx('取消本次会议并通知参会人？', 'Cancel this meeting and tell the attendees?'))}
+            onConfirm={() => save.mutate({ state: 'cancelled' })}
+          >
             <Button danger disabled={isDirty}>
               {t(tx('取消会议', 'Cancel meeting'))}
             </Button>

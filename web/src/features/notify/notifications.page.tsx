@@ -19,7 +19,12 @@ export function NotificationsPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [words, setWords] = useState('');
-  const query = new URLSearchParams({ unreadOnly: String(unreadOnly), offset: String((page - 1) * pageSize), limit: String(pageSize), q: words.trim() }).toString();
+  const query = new URLSearchParams({
+    unreadOnly: String(unreadOnly),
+    offset: String((page - 1) * pageSize),
+    limit: String(pageSize),
+    q: words.trim(),
+  }).toString();
   const q = useQuery({
     queryKey: ['notifications', 'page', query],
     queryFn: () => get<{ items: Notification[]; total: number }>(`/notifications/page?${query}`),
@@ -96,8 +101,10 @@ export function NotificationsPage() {
                   >
                     {en ? n.titleEn : n.titleZh}
                   </Link>
+                ) : en ? (
+                  n.titleEn
                 ) : (
-                  (en ? n.titleEn : n.titleZh)
+                  n.titleZh
                 )}
               </span>
             ),

@@ -6,5 +6,9 @@ const OrganisationsPage = lazyPage(() => import('./organisations.page'), 'Organi
 
 // Issue 12: the platform operator's one page (the only menu entry of the platform organisation).
 export const platformRoutes: AppRoute[] = [
-  { path: '/platform/organisations', element: <OrganisationsPage />, menu: { section: 'platform', label: tx('组织管理', 'Organisations'), permission: 'platform.orgs', order: 10 } },
+  {
+    path: '/platform/organisations',
+    element: <OrganisationsPage />,
+    menu: { section: 'platform', label: tx('组织管理', 'Organisations'), permission: 'platform.orgs', order: 10 },
+  },
 ];

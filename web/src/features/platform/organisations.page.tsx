@@ -69,7 +69,8 @@ export function OrganisationsPage() {
   const refresh = () => qc.invalidateQueries({ queryKey: ['platform', 'organisations'] });
 
   const create = useMutation({
-    mutationFn: (v: Record<string, string>) => post<{ name: string; admin: { username: string } }>('/platform/organisations', { ...v, code: v.code?.trim() || undefined }),
+    mutationFn: (v: Record<string, string>) =>
+      post<{ name: string; admin: { username: string } }>('/platform/organisations', { ...v, code: v.code?.trim() || undefined }),
     onSuccess: (made) => {
       message.success(t(tx(`已新建 ${made.name}，管理员 ${made.admin.username}`, `Created ${made.name}; admin ${made.admin.username}`)));
       setCreating(false);
@@ -123,7 +124,12 @@ export function OrganisationsPage() {
       }
     >
       <Typography.Paragraph type="secondary">
-        {t(tx('平台运营方只看到各组织的名称、模块、状态与规模，看不到其人员与记录。', 'The operator sees each organisation’s name, modules, state and size; never its people or records.'))}
+        {t(
+          tx(
+            '平台运营方只看到各组织的名称、模块、状态与规模，看不到其人员与记录。',
+            'The operator sees each organisation’s name, modules, state and size; never its people or records.',
+          ),
+        )}
       </Typography.Paragraph>
       <ErrorAlert error={orgs.error} />
       <ListTable<Organisation>
@@ -136,13 +142,22 @@ export function OrganisationsPage() {
         empty={tx('暂无组织', 'No organisations')}
         search={{ label: tx('搜索组织名称或代码', 'Search name or code'), fields: (o) => [o.name, o.code] }}
         columns={[
-          { key: 'name', card: 'title', title: t(tx('组织', 'Organisation')), dataIndex: 'name', width: 180, ellipsis: true, sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
+          {
+            key: 'name',
+            card: 'title',
+            title: t(tx('组织', 'Organisation')),
+            dataIndex: 'name',
+            width: 180,
+            ellipsis: true,
+            sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+          },
           {
             key: 'state',
             card: 'status',
             title: t(tx('状态', 'State')),
             width: 90,
-            render: (_: unknown, o: Organisation) => (o.state === 'active' ? <Tag color="green">{t(tx('正常', 'Active'))}</Tag> : <Tag color="red">{t(tx('已停用', 'Disabled'))}</Tag>),
+            render: (_: unknown, o: Organisation) =>
+              o.state === 'active' ? <Tag color="green">{t(tx('正常', 'Active'))}</Tag> : <Tag color="red">{t(tx('已停用', 'Disabled'))}</Tag>,
           },
           { key: 'kind', title: t(tx('类型', 'Kind')), width: 80, render: (_: unknown, o: Organisation) => t(KIND[o.kind]) },
           { key: 'template', title: t(tx('模板', 'Template')), width: 80, render: (_: unknown, o: Organisation) => (o.isPlatform ? '—' : o.template) },
@@ -167,7 +182,12 @@ export function OrganisationsPage() {
             render: (_: unknown, o: Organisation) => `${o.size.files} · ${formatBytes(o.size.fileBytes)}`,
           },
           { key: 'audit', title: t(tx('近30天操作', 'Actions (30 days)')), width: 110, render: (_: unknown, o: Organisation) => o.size.auditEntries30d },
-          { key: 'created', title: t(tx('创建日期', 'Created')), width: 110, render: (_: unknown, o: Organisation) => orgTime(o.createdAt).format('YYYY-MM-DD') },
+          {
+            key: 'created',
+            title: t(tx('创建日期', 'Created')),
+            width: 110,
+            render: (_: unknown, o: Organisation) => orgTime(o.createdAt).format('YYYY-MM-DD'),
+          },
           {
             key: 'reason',
             card: 'hidden',
@@ -212,10 +232,7 @@ export function OrganisationsPage() {
             <Input data-testid="org-name" maxLength={100} />
           </Form.Item>
           <Form.Item name="template" label={t(FIELDS.template)} rules={[{ required: true, message: t(tx('请选择模板', 'Choose a template')) }]}>
-            <Select
-              data-testid="org-template"
-              options={templates.data?.map((x) => ({ value: x.code, label: `${t(x.label)}（${t(KIND[x.kind])}）` }))}
-            />
+            <Select data-testid="org-template" options={templates.data?.map((x) => ({ value: x.code, label: `${t(x.label)}（${t(KIND[x.kind])}）` }))} />
           </Form.Item>
           <Form.Item name="code" label={t(FIELDS.code)} extra={t(tx('可不填，自动生成', 'Optional; made for you when blank'))}>
             <Input data-testid="org-code" maxLength={32} />
@@ -240,7 +257,12 @@ export function OrganisationsPage() {
         destroyOnHidden
       >
         <Typography.Paragraph>
-          {t(tx('停用后该组织的人员不能登录，已登录的会话立即失效，定时任务暂停。可随时重新启用。', 'Its people cannot sign in, their sessions end at once and its scheduled jobs pause. You can re-enable it at any time.'))}
+          {t(
+            tx(
+              '停用后该组织的人员不能登录，已登录的会话立即失效，定时任务暂停。可随时重新启用。',
+              'Its people cannot sign in, their sessions end at once and its scheduled jobs pause. You can re-enable it at any time.',
+            ),
+          )}
         </Typography.Paragraph>
         <ErrorAlert error={disable.error} fieldLabels={FIELDS} />
         <Form form={reasonForm} layout="vertical" onFinish={(v) => disable.mutate(v)}>

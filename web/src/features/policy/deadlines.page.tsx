@@ -21,7 +21,11 @@ const STATUS: Record<Deadline['status'], { label: Text; color: string }> = {
 };
 
 type View = 'mine-open' | 'mine-done' | 'org-overdue';
-const QUERY: Record<View, string> = { 'mine-open': '/deadlines?scope=mine', 'mine-done': '/deadlines?scope=mine&state=done', 'org-overdue': '/deadlines?scope=org&state=overdue' };
+const QUERY: Record<View, string> = {
+  'mine-open': '/deadlines?scope=mine',
+  'mine-done': '/deadlines?scope=mine&state=done',
+  'org-overdue': '/deadlines?scope=org&state=overdue',
+};
 
 /** 截止事项: my deadlines, and for managers the organisation's overdue ones (CORE-6). */
 export function DeadlinesPage() {
@@ -58,7 +62,12 @@ export function DeadlinesPage() {
         columns={[
           { title: t(tx('事项', 'Task')), render: (_: unknown, d: Deadline) => (locale === 'en' ? d.titleEn : d.titleZh) },
           { title: t(tx('截止日期', 'Due')), dataIndex: 'dueOn', width: 110 },
-          { title: t(tx('状态', 'Status')), dataIndex: 'status', width: 100, render: (s: Deadline['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].label)}</Tag> },
+          {
+            title: t(tx('状态', 'Status')),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: Deadline['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].label)}</Tag>,
+          },
           ...(view === 'org-overdue' ? [{ title: t(tx('责任人', 'Owner')), dataIndex: 'ownerName', width: 100 }] : []),
           { title: t(tx('依据', 'Source')), width: 150, render: (_: unknown, d: Deadline) => d.clause },
           { title: t(tx('考核', 'Penalty')), dataIndex: 'penaltyAmount', width: 80, render: (v: number | null) => (v ? `${v} 元` : '') },

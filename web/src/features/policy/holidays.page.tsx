@@ -41,7 +41,11 @@ export function HolidaysPage() {
     onSuccess: refresh,
     onError: (e) => message.error((e as Error).message),
   });
-  const national = useQuery({ queryKey: ['national-holidays'], queryFn: () => get<{ year: number; status: 'official' | 'statutory-only'; days: number }[]>('/calendar/national-holidays'), enabled: can('admin.policy') });
+  const national = useQuery({
+    queryKey: ['national-holidays'],
+    queryFn: () => get<{ year: number; status: 'official' | 'statutory-only'; days: number }[]>('/calendar/national-holidays'),
+    enabled: can('admin.policy'),
+  });
   const shipped = national.data?.find((n) => n.year === year);
   const importYear = useMutation({
     mutationFn: () => post<{ added: number; kept: number }>('/calendar/national-holidays/import', { year }),
@@ -69,8 +73,14 @@ export function HolidaysPage() {
               title={t(tx(`导入 ${year} 年国家节假日？`, `Import the ${year} national holidays?`))}
               description={t(
                 shipped.status === 'official'
-                  ? tx(`将加入国务院公布的 ${shipped.days} 个放假与调休上班日；已在日历中的日期保持不变。`, `Adds the ${shipped.days} holidays and make-up working days the State Council published; days already in the calendar stay as they are.`)
-                  : tx(`国务院安排尚未收录，只加入 ${shipped.days} 个法定假日（不含连休和调休）；已在日历中的日期保持不变。`, `The State Council arrangement is not shipped yet: adds only the ${shipped.days} statutory days (no bridging or make-up days); days already set stay.`),
+                  ? tx(
+                      `将加入国务院公布的 ${shipped.days} 个放假与调休上班日；已在日历中的日期保持不变。`,
+                      `Adds the ${shipped.days} holidays and make-up working days the State Council published; days already in the calendar stay as they are.`,
+                    )
+                  : tx(
+                      `国务院安排尚未收录，只加入 ${shipped.days} 个法定假日（不含连休和调休）；已在日历中的日期保持不变。`,
+                      `The State Council arrangement is not shipped yet: adds only the ${shipped.days} statutory days (no bridging or make-up days); days already set stay.`,
+                    ),
               )}
               okText={t(tx('导入', 'Import'))}
               cancelText={t(tx('取消', 'Cancel'))}
@@ -100,7 +110,13 @@ export function HolidaysPage() {
         scroll={{ x: 520 }}
         locale={{ emptyText: t(tx('本年尚未登记节假日；周末按制度参数中的休息日计算', 'No holidays yet this year; weekends follow the policy’s rest days')) }}
         columns={[
-          { title: t(tx('日期', 'Date')), dataIndex: 'date', width: 130, render: (d: string) => `${d} ${t([tx('周日', 'Sun'), tx('周一', 'Mon'), tx('周二', 'Tue'), tx('周三', 'Wed'), tx('周四', 'Thu'), tx('周五', 'Fri'), tx('周六', 'Sat')][dayjs(d).day()])}` },
+          {
+            title: t(tx('日期', 'Date')),
+            dataIndex: 'date',
+            width: 130,
+            render: (d: string) =>
+              `${d} ${t([tx('周日', 'Sun'), tx('周一', 'Mon'), tx('周二', 'Tue'), tx('周三', 'Wed'), tx('周四', 'Thu'), tx('周五', 'Fri'), tx('周六', 'Sat')][dayjs(d).day()])}`,
+          },
           { title: t(tx('名称', 'Name')), dataIndex: 'name' },
           {
             title: t(tx('类型', 'Kind')),

@@ -16,7 +16,19 @@ export interface FieldContext {
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
-function ValueInput({ path, value, meta, ctx, onChange }: { path: string; value: unknown; meta?: FieldMeta; ctx: FieldContext; onChange: (v: unknown) => void }) {
+function ValueInput({
+  path,
+  value,
+  meta,
+  ctx,
+  onChange,
+}: {
+  path: string;
+  value: unknown;
+  meta?: FieldMeta;
+  ctx: FieldContext;
+  onChange: (v: unknown) => void;
+}) {
   const { t } = useI18n();
   const common = { disabled: ctx.isReadOnly, 'aria-label': meta ? t(meta.label) : path, status: ctx.errors[path] ? ('error' as const) : undefined };
   if (typeof value === 'boolean') return <Switch checked={value} disabled={ctx.isReadOnly} aria-label={common['aria-label']} onChange={onChange} />;
@@ -37,7 +49,15 @@ function ValueInput({ path, value, meta, ctx, onChange }: { path: string; value:
     );
   }
   if (meta?.options) {
-    return <Select {...common} style={{ width: '100%' }} value={value as string} options={meta.options.map((o) => ({ value: o.value, label: t(o.label) }))} onChange={onChange} />;
+    return (
+      <Select
+        {...common}
+        style={{ width: '100%' }}
+        value={value as string}
+        options={meta.options.map((o) => ({ value: o.value, label: t(o.label) }))}
+        onChange={onChange}
+      />
+    );
   }
   if (typeof value === 'number' || value === null) {
     const isShare = meta?.unit?.en.startsWith('share');
@@ -87,7 +107,11 @@ function FieldRow({ path, value, ctx, onChange }: { path: string; value: unknown
       </Col>
       <Col xs={24} md={12}>
         <ValueInput path={path} value={value} meta={meta} ctx={ctx} onChange={onChange} />
-        {isChanged && <Typography.Text type="warning" style={{ fontSize: 12 }}>{t(tx(`已修改（原值 ${String(ctx.baseline[path] ?? '—')}）`, `Changed (was ${String(ctx.baseline[path] ?? '—')})`))}</Typography.Text>}
+        {isChanged && (
+          <Typography.Text type="warning" style={{ fontSize: 12 }}>
+            {t(tx(`已修改（原值 ${String(ctx.baseline[path] ?? '—')}）`, `Changed (was ${String(ctx.baseline[path] ?? '—')})`))}
+          </Typography.Text>
+        )}
         {ctx.errors[path] && (
           <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} role="alert">
             {ctx.errors[path]}
@@ -131,12 +155,25 @@ function RowsEditor({ path, rows, ctx, onChange }: { path: string; rows: Record<
             key: 'remove',
             width: 50,
             render: (_: unknown, __: unknown, i: number) => (
-              <Button size="small" danger icon={<DeleteOutlined />} aria-label={t(tx('删除', 'Remove'))} disabled={ctx.isReadOnly} onClick={() => onChange(rows.filter((_r, j) => j !== i))} />
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t(tx('删除', 'Remove'))}
+                disabled={ctx.isReadOnly}
+                onClick={() => onChange(rows.filter((_r, j) => j !== i))}
+              />
             ),
           },
         ]}
       />
-      <Button size="small" icon={<PlusOutlined />} style={{ marginTop: 8 }} disabled={ctx.isReadOnly || rows.length === 0} onClick={() => onChange([...rows, { ...rows[rows.length - 1] }])}>
+      <Button
+        size="small"
+        icon={<PlusOutlined />}
+        style={{ marginTop: 8 }}
+        disabled={ctx.isReadOnly || rows.length === 0}
+        onClick={() => onChange([...rows, { ...rows[rows.length - 1] }])}
+      >
         {t(tx('添加一行', 'Add a row'))}
       </Button>
       {Object.entries(ctx.errors)
@@ -151,7 +188,17 @@ function RowsEditor({ path, rows, ctx, onChange }: { path: string; rows: Record<
 }
 
 /** Every field of an object, nested groups as small cards. */
-export function FieldGroup({ path, value, ctx, onChange }: { path: string; value: Record<string, unknown>; ctx: FieldContext; onChange: (v: unknown) => void }) {
+export function FieldGroup({
+  path,
+  value,
+  ctx,
+  onChange,
+}: {
+  path: string;
+  value: Record<string, unknown>;
+  ctx: FieldContext;
+  onChange: (v: unknown) => void;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -162,7 +209,11 @@ export function FieldGroup({ path, value, ctx, onChange }: { path: string; value
           const meta = metaOf(ctx.fields, childPath);
           return (
             <Card key={key} size="small" style={{ margin: '8px 0' }} title={meta ? t(meta.label) : key} extra={meta && <Tag color="blue">{meta.clause}</Tag>}>
-              {ctx.errors[childPath] && <Typography.Text type="danger" role="alert">{ctx.errors[childPath]}</Typography.Text>}
+              {ctx.errors[childPath] && (
+                <Typography.Text type="danger" role="alert">
+                  {ctx.errors[childPath]}
+                </Typography.Text>
+              )}
               <FieldGroup path={childPath} value={child} ctx={ctx} onChange={update} />
             </Card>
           );

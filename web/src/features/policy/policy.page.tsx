@@ -46,7 +46,12 @@ export function PolicyPage() {
     onError: onFailed,
   });
   const apply = useMutation({
-    mutationFn: (name: string) => post<PolicyView>('/policy/apply-preset', { baseVersion: policy.data?.version ?? 0, preset: name, reason: reason || `套用模板 ${name} / apply preset ${name}` }),
+    mutationFn: (name: string) =>
+      post<PolicyView>('/policy/apply-preset', {
+        baseVersion: policy.data?.version ?? 0,
+        preset: name,
+        reason: reason || `套用模板 ${name} / apply preset ${name}`,
+      }),
     onSuccess: (v) => {
       setPresetPreview(null);
       onSaved(v);
@@ -81,7 +86,9 @@ export function PolicyPage() {
       extra={
         <Space wrap>
           <Tag color="geekblue">{t(tx(`模板 ${view.preset}`, `Preset ${view.preset}`))}</Tag>
-          <Tag>{view.isDefault ? t(tx('模板预设值（未保存）', 'Preset values (not saved yet)')) : t(tx(`第 ${view.version} 版`, `Version ${view.version}`))}</Tag>
+          <Tag>
+            {view.isDefault ? t(tx('模板预设值（未保存）', 'Preset values (not saved yet)')) : t(tx(`第 ${view.version} 版`, `Version ${view.version}`))}
+          </Tag>
         </Space>
       }
     >
@@ -113,18 +120,18 @@ export function PolicyPage() {
           // Only the sections of the organisation's modules (the server lists them).
           .filter((section) => section in m.sections)
           .map((section) => ({
-          key: section,
-          label: t(m.sections[section] ?? { zh: section, en: section }),
-          extra: changes.some((c) => c.path.startsWith(`${section}.`)) ? <Tag color="orange">{t(tx('有修改', 'Changed'))}</Tag> : null,
-          children: (
-            <FieldGroup
-              path={section}
-              value={draft[section]}
-              ctx={{ fields: m.fields, preset: view.preset, errors, baseline, isReadOnly }}
-              onChange={(v) => setDraft({ ...draft, [section]: v as Record<string, unknown> })}
-            />
-          ),
-        }))}
+            key: section,
+            label: t(m.sections[section] ?? { zh: section, en: section }),
+            extra: changes.some((c) => c.path.startsWith(`${section}.`)) ? <Tag color="orange">{t(tx('有修改', 'Changed'))}</Tag> : null,
+            children: (
+              <FieldGroup
+                path={section}
+                value={draft[section]}
+                ctx={{ fields: m.fields, preset: view.preset, errors, baseline, isReadOnly }}
+                onChange={(v) => setDraft({ ...draft, [section]: v as Record<string, unknown> })}
+              />
+            ),
+          }))}
       />
       {!isReadOnly && (
         <Card size="small" style={{ marginTop: 16 }} title={t(tx('保存与模板', 'Save and presets'))}>
@@ -139,7 +146,13 @@ export function PolicyPage() {
               status={errors.reason ? 'error' : undefined}
             />
             <Space wrap>
-              <Button type="primary" data-testid="policy-save" disabled={changes.length === 0 || !reason.trim()} loading={save.isPending} onClick={() => save.mutate()}>
+              <Button
+                type="primary"
+                data-testid="policy-save"
+                disabled={changes.length === 0 || !reason.trim()}
+                loading={save.isPending}
+                onClick={() => save.mutate()}
+              >
                 {t(tx(`保存为新版本（${changes.length} 项修改）`, `Save as a new version (${changes.length} changes)`))}
               </Button>
               <Button disabled={changes.length === 0} onClick={() => setDraft(view.values)}>

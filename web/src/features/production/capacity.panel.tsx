@@ -27,7 +27,9 @@ export function CapacityHeatmap({ capacity, items, height }: { capacity: Capacit
   const axis = heatmapAxisLayout(labels, width - left - 16);
   const option = useMemo<ChartOption>(() => {
     const { maxUtilisation, minUtilisation } = capacity.thresholds;
-    const data = capacity.rows.flatMap((r, y) => r.cells.map((c, x) => [x, y, c.utilisation === null ? (c.load > 0 ? 9.99 : 0) : Math.round(c.utilisation * 1000) / 10]));
+    const data = capacity.rows.flatMap((r, y) =>
+      r.cells.map((c, x) => [x, y, c.utilisation === null ? (c.load > 0 ? 9.99 : 0) : Math.round(c.utilisation * 1000) / 10]),
+    );
     return {
       tooltip: {
         formatter: (p) => {
@@ -56,7 +58,12 @@ export function CapacityHeatmap({ capacity, items, height }: { capacity: Capacit
         bottom: 0,
         pieces: [
           { lt: minUtilisation * 100, color: '#fadb14', label: `< ${Math.round(minUtilisation * 100)}%` },
-          { gte: minUtilisation * 100, lte: maxUtilisation * 100, color: '#52c41a', label: `${Math.round(minUtilisation * 100)}–${Math.round(maxUtilisation * 100)}%` },
+          {
+            gte: minUtilisation * 100,
+            lte: maxUtilisation * 100,
+            color: '#52c41a',
+            label: `${Math.round(minUtilisation * 100)}–${Math.round(maxUtilisation * 100)}%`,
+          },
           { gt: maxUtilisation * 100, color: '#f5222d', label: `> ${Math.round(maxUtilisation * 100)}%` },
         ],
       },
@@ -100,8 +107,20 @@ function CountermeasureForm({ plan, overload, onDone }: { plan: PlanView; overlo
     <div>
       <ErrorAlert error={save.error} />
       <Space wrap>
-        <Select value={kind} onChange={setKind} style={{ width: 120 }} options={Object.entries(COUNTERMEASURE_LABELS).map(([value, label]) => ({ value, label: t(label) }))} data-testid="cm-kind" />
-        <Input value={description} onChange={(e) => setDescription(e.target.value)} placeholder={t(tx('应对措施，如：周日加一个班次', 'e.g. one extra shift on Sunday'))} style={{ width: 240 }} data-testid="cm-description" />
+        <Select
+          value={kind}
+          onChange={setKind}
+          style={{ width: 120 }}
+          options={Object.entries(COUNTERMEASURE_LABELS).map(([value, label]) => ({ value, label: t(label) }))}
+          data-testid="cm-kind"
+        />
+        <Input
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          placeholder={t(tx('应对措施，如：周日加一个班次', 'e.g. one extra shift on Sunday'))}
+          style={{ width: 240 }}
+          data-testid="cm-description"
+        />
         <Select
           value={measure}
           onChange={setMeasure}
@@ -112,14 +131,25 @@ function CountermeasureForm({ plan, overload, onDone }: { plan: PlanView; overlo
             { value: 'share', label: t(tx('转出/外协比例', 'Share moved out')) },
           ]}
         />
-        <InputNumber value={amount} onChange={(v) => setAmount(v)} min={0} max={measure === 'share' ? 100 : undefined} addonAfter={measure === 'share' ? '%' : 'h'} style={{ width: 130 }} data-testid="cm-amount" />
+        <InputNumber
+          value={amount}
+          onChange={(v) => setAmount(v)}
+          min={0}
+          max={measure === 'share' ? 100 : undefined}
+          addonAfter={measure === 'share' ? '%' : 'h'}
+          style={{ width: 130 }}
+          data-testid="cm-amount"
+        />
         {later.length > 1 && (
           <Select
             value={bucketEnd}
             onChange={setBucketEnd}
             style={{ width: 190 }}
             data-testid="cm-until"
-            options={later.map((g) => ({ value: g.start, label: g.start === overload.start ? t(tx('仅本期间', 'This period only')) : `${t(tx('至', 'Through'))} ${t(g.label)}` }))}
+            options={later.map((g) => ({
+              value: g.start,
+              label: g.start === overload.start ? t(tx('仅本期间', 'This period only')) : `${t(tx('至', 'Through'))} ${t(g.label)}`,
+            }))}
           />
         )}
         <Button type="primary" loading={save.isPending} disabled={description.trim().length < 2 || !amount} onClick={() => save.mutate()} data-testid="cm-save">
@@ -144,7 +174,8 @@ export function CapacityPanel({ plan, preview }: { plan: PlanView; preview?: Cap
       refresh();
     },
   });
-  const answers = (o: CoveredOverload) => plan.countermeasures.filter((c) => c.workshopId === o.workshopId && o.start >= c.bucketStart && o.start <= (c.bucketEnd ?? c.bucketStart));
+  const answers = (o: CoveredOverload) =>
+    plan.countermeasures.filter((c) => c.workshopId === o.workshopId && o.start >= c.bucketStart && o.start <= (c.bucketEnd ?? c.bucketStart));
   const verdict = (c: Countermeasure) => plan.countermeasureCheck.find((v) => v.id === c.id);
   const groupLabel = (start: string) => plan.capacityGroups.find((g) => g.start === start)?.label;
   return (
@@ -155,18 +186,36 @@ export function CapacityPanel({ plan, preview }: { plan: PlanView; preview?: Cap
           showIcon
           style={{ marginBottom: 8 }}
           data-testid="calendar-changed"
-          message={t(tx(`车间产能日历已于 ${plan.capacityCalendarChangedOn} 变更，产能分析已按新日历重算`, `The workshop calendar changed on ${plan.capacityCalendarChangedOn}; capacity was recomputed on the new calendar`))}
+          message={t(
+            tx(
+              `车间产能日历已于 ${plan.capacityCalendarChangedOn} 变更，产能分析已按新日历重算`,
+              `The workshop calendar changed on ${plan.capacityCalendarChangedOn}; capacity was recomputed on the new calendar`,
+            ),
+          )}
         />
       )}
       {preview && (
-        <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t(tx('显示的是尚未保存的修改的产能预览', 'Showing the capacity of your unsaved edits'))} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={t(tx('显示的是尚未保存的修改的产能预览', 'Showing the capacity of your unsaved edits'))}
+        />
       )}
-      {capacity ? <CapacityHeatmap capacity={capacity} items={plan.items} /> : <Typography.Text type="secondary">{t(tx('保存计划后自动分析产能', 'Capacity is analysed when the plan is saved'))}</Typography.Text>}
+      {capacity ? (
+        <CapacityHeatmap capacity={capacity} items={plan.items} />
+      ) : (
+        <Typography.Text type="secondary">{t(tx('保存计划后自动分析产能', 'Capacity is analysed when the plan is saved'))}</Typography.Text>
+      )}
       <ErrorAlert error={remove.error} />
       {plan.allOverloads.length > 0 && (
         <List
           size="small"
-          header={<Typography.Text strong>{t(tx('超出产能的车间和期间：须记录应对措施后才能提交', 'Over capacity: record countermeasures before submitting'))}</Typography.Text>}
+          header={
+            <Typography.Text strong>
+              {t(tx('超出产能的车间和期间：须记录应对措施后才能提交', 'Over capacity: record countermeasures before submitting'))}
+            </Typography.Text>
+          }
           dataSource={plan.allOverloads}
           data-testid="overloads"
           renderItem={(o) => (
@@ -193,13 +242,17 @@ export function CapacityPanel({ plan, preview }: { plan: PlanView; preview?: Cap
                     {c.description}
                     {c.extraHours ? ` ${fmt(c.extraHours, 1)} h` : ''}
                     {c.sharePct ? ` ${fmt(c.sharePct, 1)}%` : ''}
-                    {c.bucketEnd && c.bucketEnd !== c.bucketStart ? ` · ${t(groupLabel(c.bucketStart) ?? tx(c.bucketStart, c.bucketStart))} – ${t(groupLabel(c.bucketEnd) ?? tx(c.bucketEnd, c.bucketEnd))}` : ''}
+                    {c.bucketEnd && c.bucketEnd !== c.bucketStart
+                      ? ` · ${t(groupLabel(c.bucketStart) ?? tx(c.bucketStart, c.bucketStart))} – ${t(groupLabel(c.bucketEnd) ?? tx(c.bucketEnd, c.bucketEnd))}`
+                      : ''}
                     {verdict(c) && !verdict(c)?.isSufficient && (
                       <Tag color="orange" style={{ marginLeft: 6 }}>
                         {t(tx('不足以解决超出工时', 'Does not cover the hours over'))}
                       </Tag>
                     )}
-                    {plan.canEdit && <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t(tx('删除', 'Remove'))} onClick={() => remove.mutate(c)} />}
+                    {plan.canEdit && (
+                      <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t(tx('删除', 'Remove'))} onClick={() => remove.mutate(c)} />
+                    )}
                   </div>
                 ))}
                 {plan.canEdit && !o.isCovered && (
@@ -224,7 +277,11 @@ export function CapacityPanel({ plan, preview }: { plan: PlanView; preview?: Cap
       {capacity && capacity.outOfHorizon.length > 0 && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {t(tx('计划期外的工序负荷（如上月末灌装）：', 'Load outside the plan (e.g. filling at the end of last month): '))}
-          {fmt(capacity.outOfHorizon.reduce((s, o) => s + o.hours, 0), 1)} h
+          {fmt(
+            capacity.outOfHorizon.reduce((s, o) => s + o.hours, 0),
+            1,
+          )}{' '}
+          h
         </Typography.Paragraph>
       )}
     </Card>

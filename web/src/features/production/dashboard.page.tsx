@@ -68,14 +68,39 @@ export function ProductionDashboardPage() {
                     {t(tx('产能热力图', 'Capacity heat map'))}：<Link to={`/production/plans/${d.focus.id}`}>{d.focus.title}</Link>
                   </span>
                 }
-                extra={d.focus.waitingFor ? <Tag color="processing">{t(tx(`等待 ${d.focus.waitingFor.nameZh}`, `Waiting for ${d.focus.waitingFor.nameEn}`))}</Tag> : null}
+                extra={
+                  d.focus.waitingFor ? (
+                    <Tag color="processing">{t(tx(`等待 ${d.focus.waitingFor.nameZh}`, `Waiting for ${d.focus.waitingFor.nameEn}`))}</Tag>
+                  ) : null
+                }
               >
-                {d.focus.capacity ? <CapacityHeatmap capacity={d.focus.capacity} items={d.focus.items} /> : <Typography.Text type="secondary">{t(tx('计划尚无明细', 'No lines yet'))}</Typography.Text>}
+                {d.focus.capacity ? (
+                  <CapacityHeatmap capacity={d.focus.capacity} items={d.focus.items} />
+                ) : (
+                  <Typography.Text type="secondary">{t(tx('计划尚无明细', 'No lines yet'))}</Typography.Text>
+                )}
                 {d.focus.overloads.length > 0 && (
-                  <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="dashboard-overloads" message={t(tx('超出产能、尚无应对措施', 'Over capacity without countermeasures'))} description={d.focus.overloads.map((o) => `${o.workshopName} ${t(o.label)} ${pct(o.utilisation)}`).join('；')} />
+                  <Alert
+                    type="error"
+                    showIcon
+                    style={{ marginTop: 8 }}
+                    data-testid="dashboard-overloads"
+                    message={t(tx('超出产能、尚无应对措施', 'Over capacity without countermeasures'))}
+                    description={d.focus.overloads.map((o) => `${o.workshopName} ${t(o.label)} ${pct(o.utilisation)}`).join('；')}
+                  />
                 )}
                 {d.focus.materialsSummary && d.focus.materialsSummary.shortages.length > 0 && (
-                  <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t(tx(`物料短缺 ${d.focus.materialsSummary.shortages.length} 项，见计划的物料需求`, `${d.focus.materialsSummary.shortages.length} materials short; see the plan’s materials`))} />
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginTop: 8 }}
+                    message={t(
+                      tx(
+                        `物料短缺 ${d.focus.materialsSummary.shortages.length} 项，见计划的物料需求`,
+                        `${d.focus.materialsSummary.shortages.length} materials short; see the plan’s materials`,
+                      ),
+                    )}
+                  />
                 )}
               </Card>
             </Col>

@@ -29,7 +29,21 @@ function signedBy(doc: DocView | null | undefined, actions: DocAction[]): { sign
   return entry ? { signer: entry.actorName, date: day(entry.at) } : undefined;
 }
 
-function PrintFrame({ back, backLabel, ready, loading, error, children }: { back: string; backLabel: ReactNode; ready: boolean; loading: boolean; error: unknown; children: ReactNode }) {
+function PrintFrame({
+  back,
+  backLabel,
+  ready,
+  loading,
+  error,
+  children,
+}: {
+  back: string;
+  backLabel: ReactNode;
+  ready: boolean;
+  loading: boolean;
+  error: unknown;
+  children: ReactNode;
+}) {
   const navigate = useNavigate();
   return (
     <div>
@@ -67,12 +81,24 @@ export function OrderPrintPage() {
     ? ''
     : [
         missing.length > 0
-          ? t(tx(`汇审未完成，尚未评审：${missing.map((p) => PARTY_LABELS[p].zh).join('、')}`, `The review is not complete; still to give an opinion: ${missing.map((p) => PARTY_LABELS[p].en).join(', ')}`))
+          ? t(
+              tx(
+                `汇审未完成，尚未评审：${missing.map((p) => PARTY_LABELS[p].zh).join('、')}`,
+                `The review is not complete; still to give an opinion: ${missing.map((p) => PARTY_LABELS[p].en).join(', ')}`,
+              ),
+            )
           : against.length > 0
             ? t(tx(`不同意接单：${against.map((p) => PARTY_LABELS[p].zh).join('、')}`, `Not agreed by: ${against.map((p) => PARTY_LABELS[p].en).join(', ')}`))
-            : t(tx('生产部、质量技术研发部、事业部均同意接单，按确定数量和发货日期组织生产', 'Production, quality and the business unit all agree; produce to the agreed quantities and ship dates')),
+            : t(
+                tx(
+                  '生产部、质量技术研发部、事业部均同意接单，按确定数量和发货日期组织生产',
+                  'Production, quality and the business unit all agree; produce to the agreed quantities and ship dates',
+                ),
+              ),
         // An approved order has become a sales order sheet: say so in words, not as a state name.
-        o.state === 'approved' ? t(tx('总经理已批准', 'Approved by the general manager')) : `${t(tx('订单状态：', 'Order state: '))}${t(ORDER_STATE_LABELS[o.state].text)}`,
+        o.state === 'approved'
+          ? t(tx('总经理已批准', 'Approved by the general manager'))
+          : `${t(tx('订单状态：', 'Order state: '))}${t(ORDER_STATE_LABELS[o.state].text)}`,
         o.salesSheetNumber ? `${t(tx('销售计划单号：', 'Sales order sheet: '))}${o.salesSheetNumber}` : '',
       ]
         .filter(Boolean)
@@ -168,7 +194,13 @@ export function SalesPlanPrintPage() {
   const totalQty = p?.productTotals.reduce((s, r) => s + r.qty, 0) ?? 0;
   const amounts = p?.productTotals.filter((r) => r.amount !== null) ?? [];
   return (
-    <PrintFrame back={`/production/sales-plans/${id}`} backLabel={t(tx('返回销售计划', 'Back to the sales plan'))} ready={!!p} loading={q.isLoading} error={q.error}>
+    <PrintFrame
+      back={`/production/sales-plans/${id}`}
+      backLabel={t(tx('返回销售计划', 'Back to the sales plan'))}
+      ready={!!p}
+      loading={q.isLoading}
+      error={q.error}
+    >
       {p && (
         <PrintSheet<SalesPlanPrintView['lines'][number]>
           title={t(tx('销售计划单', 'Sales plan'))}
@@ -185,10 +217,21 @@ export function SalesPlanPrintPage() {
             { key: 'code', title: t(tx('产品编码', 'Code')), width: '12%' },
             { key: 'name', title: t(tx('品名规格', 'Product')), render: (l) => `${l.name} ${l.spec ?? ''}`.trim() },
             { key: 'unit', title: t(tx('单位', 'Unit')), width: '6%' },
-            { key: 'onDate', title: monthly ? t(tx('发货日期', 'Ship on')) : t(tx('月份', 'Month')), width: '13%', render: (l) => l.onDate.slice(0, monthly ? 10 : 7) },
+            {
+              key: 'onDate',
+              title: monthly ? t(tx('发货日期', 'Ship on')) : t(tx('月份', 'Month')),
+              width: '13%',
+              render: (l) => l.onDate.slice(0, monthly ? 10 : 7),
+            },
             { key: 'qty', title: t(tx('数量', 'Quantity')), width: '11%', align: 'right', render: (l) => num(l.qty) },
             { key: 'unitPrice', title: t(tx('单价（元）', 'Price')), width: '10%', align: 'right', render: (l) => num(l.unitPrice) },
-            { key: 'amount', title: t(tx('金额（元）', 'Amount')), width: '12%', align: 'right', render: (l) => num(l.unitPrice === null ? null : l.qty * l.unitPrice) },
+            {
+              key: 'amount',
+              title: t(tx('金额（元）', 'Amount')),
+              width: '12%',
+              align: 'right',
+              render: (l) => num(l.unitPrice === null ? null : l.qty * l.unitPrice),
+            },
           ]}
           signatures={[
             { label: t(tx('编制（事业部）', 'Prepared (business unit)')), signer: prepared?.signer, date: prepared?.date },
@@ -255,7 +298,11 @@ function monthMeta(t: ReturnType<typeof useI18n>['t'], month: string, s: MonthSu
   ];
 }
 
-const monthSigns = (t: ReturnType<typeof useI18n>['t']) => [t(tx('制表（事业部）', 'Prepared (business unit)')), t(tx('审核（财务）', 'Checked (finance)')), t(tx('总经理', 'General manager'))];
+const monthSigns = (t: ReturnType<typeof useI18n>['t']) => [
+  t(tx('制表（事业部）', 'Prepared (business unit)')),
+  t(tx('审核（财务）', 'Checked (finance)')),
+  t(tx('总经理', 'General manager')),
+];
 
 /** 产品销售统计表: the month's sales by product against the sales plan (PP-5, T4 第十八条). */
 export function SalesStatsPrintPage() {
@@ -265,7 +312,13 @@ export function SalesStatsPrintPage() {
   const rows = s?.sales ?? [];
   const sum = (k: 'planned' | 'ordered' | 'shipped' | 'invoiced') => rows.reduce((a, r) => a + r[k], 0);
   return (
-    <PrintFrame back={`/production/shipments?month=${month}`} backLabel={t(tx('返回月末统计', 'Back to the month summary'))} ready={!!s} loading={q.isLoading} error={q.error}>
+    <PrintFrame
+      back={`/production/shipments?month=${month}`}
+      backLabel={t(tx('返回月末统计', 'Back to the month summary'))}
+      ready={!!s}
+      loading={q.isLoading}
+      error={q.error}
+    >
       {s && (
         <PrintSheet<MonthSummaryView['sales'][number]>
           title={t(tx('产品销售统计表', 'Sales statistics by product'))}
@@ -286,7 +339,8 @@ export function SalesStatsPrintPage() {
         >
           <div data-testid="print-total">
             {t(tx('合计：', 'Total: '))}
-            {t(tx('计划', 'plan'))} {fmt(sum('planned'))}；{t(tx('订货', 'ordered'))} {fmt(sum('ordered'))}；{t(tx('出货', 'shipped'))} {fmt(sum('shipped'))}（{pct(sum('shipped'), sum('planned'))}）；{t(tx('开票金额', 'invoiced'))} {fmt(sum('invoiced'))} {t(tx('元', 'yuan'))}
+            {t(tx('计划', 'plan'))} {fmt(sum('planned'))}；{t(tx('订货', 'ordered'))} {fmt(sum('ordered'))}；{t(tx('出货', 'shipped'))} {fmt(sum('shipped'))}（
+            {pct(sum('shipped'), sum('planned'))}）；{t(tx('开票金额', 'invoiced'))} {fmt(sum('invoiced'))} {t(tx('元', 'yuan'))}
           </div>
         </PrintSheet>
       )}
@@ -302,7 +356,13 @@ export function CollectionPrintPage() {
   const rows = s?.collection ?? [];
   const sum = (k: 'invoiced' | 'collected' | 'outstanding') => rows.reduce((a, r) => a + r[k], 0);
   return (
-    <PrintFrame back={`/production/shipments?month=${month}`} backLabel={t(tx('返回月末统计', 'Back to the month summary'))} ready={!!s} loading={q.isLoading} error={q.error}>
+    <PrintFrame
+      back={`/production/shipments?month=${month}`}
+      backLabel={t(tx('返回月末统计', 'Back to the month summary'))}
+      ready={!!s}
+      loading={q.isLoading}
+      error={q.error}
+    >
       {s && (
         <PrintSheet<MonthSummaryView['collection'][number]>
           title={t(tx('货款回收汇总表', 'Collection summary'))}
@@ -320,7 +380,8 @@ export function CollectionPrintPage() {
         >
           <div data-testid="print-total">
             {t(tx('合计：', 'Total: '))}
-            {t(tx('开票', 'invoiced'))} {fmt(sum('invoiced'))}；{t(tx('回款', 'collected'))} {fmt(sum('collected'))}；{t(tx('未回款', 'outstanding'))} {fmt(sum('outstanding'))}；{t(tx('回款率', 'collected share'))} {pct(sum('collected'), sum('invoiced'))}
+            {t(tx('开票', 'invoiced'))} {fmt(sum('invoiced'))}；{t(tx('回款', 'collected'))} {fmt(sum('collected'))}；{t(tx('未回款', 'outstanding'))}{' '}
+            {fmt(sum('outstanding'))}；{t(tx('回款率', 'collected share'))} {pct(sum('collected'), sum('invoiced'))}
           </div>
         </PrintSheet>
       )}

@@ -44,7 +44,14 @@ export function ExcelButtons({ table, label, permission = 'production.master.wri
       </Button>
       <Button onClick={() => download(`/excel/${table}/template`, `${label}-模板.xlsx`)}>{t(tx('模板', 'Template'))}</Button>
       {can('excel.import') && (
-        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { upload.mutate(f); return false; }}>
+        <Upload
+          accept=".xlsx"
+          showUploadList={false}
+          beforeUpload={(f) => {
+            upload.mutate(f);
+            return false;
+          }}
+        >
           <Button icon={<UploadOutlined />} loading={upload.isPending}>
             {t(tx('导入', 'Import'))}
           </Button>

@@ -67,7 +67,12 @@ const ShortagesPage = lazyPage(() => import('./warehouse/shortages.page'), 'Shor
 const StockCardPage = lazyPage(() => import('./warehouse/stock-card.page'), 'StockCardPage');
 const StockPage = lazyPage(() => import('./warehouse/stock.page'), 'StockPage');
 
-const menu = (label: { zh: string; en: string }, order: number, permission = 'production.read') => ({ section: 'production' as const, label, permission, order });
+const menu = (label: { zh: string; en: string }, order: number, permission = 'production.read') => ({
+  section: 'production' as const,
+  label,
+  permission,
+  order,
+});
 
 export const productionRoutes: AppRoute[] = [
   { path: '/production', element: <ProductionDashboardPage />, menu: menu(tx('计划工作台', 'Planning dashboard'), 1) },

@@ -23,7 +23,14 @@ function SolverProgress() {
   }, [started]);
   return (
     <div data-testid="level-progress" style={{ marginBottom: 12 }}>
-      <Typography.Text>{t(tx(`正在求解综合平衡方案（已用 ${seconds} 秒，最长 ${SOLVER_LIMIT_SECONDS} 秒）…`, `Solving the level plan (${seconds} s so far, at most ${SOLVER_LIMIT_SECONDS} s)…`))}</Typography.Text>
+      <Typography.Text>
+        {t(
+          tx(
+            `正在求解综合平衡方案（已用 ${seconds} 秒，最长 ${SOLVER_LIMIT_SECONDS} 秒）…`,
+            `Solving the level plan (${seconds} s so far, at most ${SOLVER_LIMIT_SECONDS} s)…`,
+          ),
+        )}
+      </Typography.Text>
       <Progress percent={Math.min(99, Math.round((seconds / SOLVER_LIMIT_SECONDS) * 100))} status="active" showInfo={false} />
     </div>
   );
@@ -36,7 +43,10 @@ export function LevelPlanPanel({ plan }: { plan: PlanView }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'level'], queryFn: () => get<LevelPlan>(`/production/plans/${plan.id}/level`) });
-  const apply = useMutation({ mutationFn: () => post(`/production/plans/${plan.id}/level/apply`, { version: plan.version }), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plan', plan.id] }) });
+  const apply = useMutation({
+    mutationFn: () => post(`/production/plans/${plan.id}/level/apply`, { version: plan.version }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plan', plan.id] }),
+  });
   const option = useMemo<ChartOption | null>(() => {
     const r = q.data?.result;
     if (r?.status !== 'optimal') return null;
@@ -55,15 +65,23 @@ export function LevelPlanPanel({ plan }: { plan: PlanView }) {
     };
   }, [q.data, t]);
   if (!q.data) return q.isFetching ? <SolverProgress /> : <ErrorAlert error={q.error} />;
-  if (!q.data.bottleneck) return <Typography.Text type="secondary">{t(tx('没有已批准的销售计划或订单可供平衡', 'No approved demand to level'))}</Typography.Text>;
+  if (!q.data.bottleneck)
+    return <Typography.Text type="secondary">{t(tx('没有已批准的销售计划或订单可供平衡', 'No approved demand to level'))}</Typography.Text>;
   return (
     <div data-testid="level-plan">
       {q.isFetching && <SolverProgress />}
       <ErrorAlert error={apply.error} />
       <Typography.Paragraph>
-        {t(tx(`瓶颈车间：${q.data.bottleneck.name}。均衡生产：需求低于产能时增加库存，高于产能时动用库存，其次加班和外协（T1 第6条）。`, `Bottleneck: ${q.data.bottleneck.name}. Level production: build stock below capacity, draw it above, then overtime and outsourcing (T1 6).`))}
+        {t(
+          tx(
+            `瓶颈车间：${q.data.bottleneck.name}。均衡生产：需求低于产能时增加库存，高于产能时动用库存，其次加班和外协（T1 第6条）。`,
+            `Bottleneck: ${q.data.bottleneck.name}. Level production: build stock below capacity, draw it above, then overtime and outsourcing (T1 6).`,
+          ),
+        )}
       </Typography.Paragraph>
-      {q.data.result?.status !== 'optimal' && <Alert type="error" showIcon message={q.data.result?.infeasibility?.message ?? t(tx('无可行方案', 'No feasible plan'))} />}
+      {q.data.result?.status !== 'optimal' && (
+        <Alert type="error" showIcon message={q.data.result?.infeasibility?.message ?? t(tx('无可行方案', 'No feasible plan'))} />
+      )}
       {option && <EChart option={option} height={300} testId="level-chart" />}
       {plan.canEdit && option && (
         <Button type="primary" onClick={() => apply.mutate()} loading={apply.isPending}>

@@ -19,21 +19,53 @@ function ItemsPanel() {
   const [stock, setStock] = useState<Item | null>(null);
   const [form] = Form.useForm();
   const [stockForm] = Form.useForm();
-  const list = useQuery({ queryKey: ['production', 'items', 'all', q], queryFn: () => get<Item[]>(`/production/items?includeInactive=true${q ? `&q=${encodeURIComponent(q)}` : ''}`) });
+  const list = useQuery({
+    queryKey: ['production', 'items', 'all', q],
+    queryFn: () => get<Item[]>(`/production/items?includeInactive=true${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['production', 'items'] });
   const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => (editing === 'new' ? post('/production/items', v) : patch(`/production/items/${(editing as Item).id}`, { ...v, version: (editing as Item).version })),
-    onSuccess: () => { setEditing(null); refresh(); },
+    mutationFn: (v: Record<string, unknown>) =>
+      editing === 'new' ? post('/production/items', v) : patch(`/production/items/${(editing as Item).id}`, { ...v, version: (editing as Item).version }),
+    onSuccess: () => {
+      setEditing(null);
+      refresh();
+    },
   });
-  const saveStock = useMutation({ mutationFn: (v: Record<string, unknown>) => put(`/production/items/${stock!.id}/stock`, { ...v, version: stock!.stockVersion }), onSuccess: () => { setStock(null); refresh(); } });
-  const approve = useMutation({ mutationFn: (i: Item) => post(`/production/items/${i.id}/stock/approve-safety`, { version: i.stockVersion }), onSuccess: refresh });
+  const saveStock = useMutation({
+    mutationFn: (v: Record<string, unknown>) => put(`/production/items/${stock!.id}/stock`, { ...v, version: stock!.stockVersion }),
+    onSuccess: () => {
+      setStock(null);
+      refresh();
+    },
+  });
+  const approve = useMutation({
+    mutationFn: (i: Item) => post(`/production/items/${i.id}/stock/approve-safety`, { version: i.stockVersion }),
+    onSuccess: refresh,
+  });
   const canWrite = can('production.master.write');
   return (
     <div>
       <ErrorAlert error={list.error ?? approve.error} />
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search aria-label={t(tx('编码或品名', 'Code or name'))} placeholder={t(tx('编码或品名', 'Code or name'))} onSearch={setQ} allowClear style={{ width: 200 }} />
-        {canWrite && <Button type="primary" onClick={() => { form.resetFields(); setEditing('new'); }}>{t(tx('新增物料', 'New item'))}</Button>}
+        <Input.Search
+          aria-label={t(tx('编码或品名', 'Code or name'))}
+          placeholder={t(tx('编码或品名', 'Code or name'))}
+          onSearch={setQ}
+          allowClear
+          style={{ width: 200 }}
+        />
+        {canWrite && (
+          <Button
+            type="primary"
+            onClick={() => {
+              form.resetFields();
+              setEditing('new');
+            }}
+          >
+            {t(tx('新增物料', 'New item'))}
+          </Button>
+        )}
         <ExcelButtons table="production-items" label={t(tx('物料与库存', 'Items and stock'))} />
       </Space>
       <Table<Item>
@@ -45,7 +77,27 @@ function ItemsPanel() {
         scroll={{ x: 1300 }}
         columns={[
           { title: t(tx('编码', 'Code')), dataIndex: 'code', width: 100, fixed: 'left' },
-          { title: t(tx('品名', 'Name')), dataIndex: 'name', width: 160, render: (v: string, i) => (canWrite ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => { form.setFieldsValue(i); setEditing(i); }}>{v}</Button> : v) },
+          {
+            title: t(tx('品名', 'Name')),
+            dataIndex: 'name',
+            width: 160,
+            render: (v: string, i) =>
+              canWrite ? (
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0 }}
+                  onClick={() => {
+                    form.setFieldsValue(i);
+                    setEditing(i);
+                  }}
+                >
+                  {v}
+                </Button>
+              ) : (
+                v
+              ),
+          },
           { title: t(tx('规格', 'Spec')), dataIndex: 'spec', width: 130 },
           { title: t(tx('单位', 'Unit')), dataIndex: 'unit', width: 60 },
           { title: t(tx('类别', 'Category')), dataIndex: 'category', width: 90, render: (c: string) => t(CATEGORY_LABELS[c]) },
@@ -65,39 +117,122 @@ function ItemsPanel() {
                   <>
                     {' → '}
                     <Tag color="orange">{t(tx(`待批准 ${fmt(i.safetyPending)}`, `${fmt(i.safetyPending)} to approve`))}</Tag>
-                    {can('production.plan.approve') && <Button size="small" onClick={() => approve.mutate(i)}>{t(tx('批准', 'Approve'))}</Button>}
+                    {can('production.plan.approve') && (
+                      <Button size="small" onClick={() => approve.mutate(i)}>
+                        {t(tx('批准', 'Approve'))}
+                      </Button>
+                    )}
                   </>
                 )}
               </span>
             ),
           },
-          { title: '', width: 80, render: (_: unknown, i) => (canWrite || can('production.stock.write') ? <Button size="small" data-testid="item-stock" onClick={() => { stockForm.setFieldsValue({ ...i, safetyStock: i.safetyPending ?? i.safetyStock }); setStock(i); }}>{t(tx('库存', 'Stock'))}</Button> : null) },
+          {
+            title: '',
+            width: 80,
+            render: (_: unknown, i) =>
+              canWrite || can('production.stock.write') ? (
+                <Button
+                  size="small"
+                  data-testid="item-stock"
+                  onClick={() => {
+                    stockForm.setFieldsValue({ ...i, safetyStock: i.safetyPending ?? i.safetyStock });
+                    setStock(i);
+                  }}
+                >
+                  {t(tx('库存', 'Stock'))}
+                </Button>
+              ) : null,
+          },
         ]}
       />
-      <Modal open={!!editing} title={editing === 'new' ? t(tx('新增物料', 'New item')) : t(tx('修改物料', 'Edit item'))} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending}>
+      <Modal
+        open={!!editing}
+        title={editing === 'new' ? t(tx('新增物料', 'New item')) : t(tx('修改物料', 'Edit item'))}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={save.isPending}
+      >
         <ErrorAlert error={save.error} />
-        <Form form={form} layout="vertical" initialValues={{ category: 'finished', source: 'make', leadTimeDays: 0, isMature: true }} onFinish={(v) => save.mutate(v)}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ category: 'finished', source: 'make', leadTimeDays: 0, isMature: true }}
+          onFinish={(v) => save.mutate(v)}
+        >
           <Space wrap>
-            <Form.Item name="code" label={t(tx('编码', 'Code'))} rules={[{ required: true }]}><Input /></Form.Item>
-            <Form.Item name="name" label={t(tx('品名', 'Name'))} rules={[{ required: true }]}><Input /></Form.Item>
-            <Form.Item name="spec" label={t(tx('规格', 'Spec'))}><Input /></Form.Item>
-            <Form.Item name="unit" label={t(tx('单位', 'Unit'))} rules={[{ required: true }]}><Input style={{ width: 80 }} /></Form.Item>
-            <Form.Item name="category" label={t(tx('类别', 'Category'))}><Select style={{ width: 120 }} options={Object.entries(CATEGORY_LABELS).map(([value, l]) => ({ value, label: t(l) }))} /></Form.Item>
-            <Form.Item name="source" label={t(tx('来源', 'Source'))}><Select style={{ width: 100 }} options={Object.entries(SOURCE_LABELS).map(([value, l]) => ({ value, label: t(l) }))} /></Form.Item>
-            <Form.Item name="leadTimeDays" label={t(tx('提前期（天）', 'Lead time (days)'))}><InputNumber min={0} max={365} /></Form.Item>
-            <Form.Item name="supplier" label={t(tx('供应商', 'Supplier'))}><Input style={{ width: 180 }} /></Form.Item>
-            <Form.Item name="isMature" valuePropName="checked"><Checkbox>{t(tx('成熟产品（可批量生产）', 'Mature product'))}</Checkbox></Form.Item>
+            <Form.Item name="code" label={t(tx('编码', 'Code'))} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="name" label={t(tx('品名', 'Name'))} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="spec" label={t(tx('规格', 'Spec'))}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="unit" label={t(tx('单位', 'Unit'))} rules={[{ required: true }]}>
+              <Input style={{ width: 80 }} />
+            </Form.Item>
+            <Form.Item name="category" label={t(tx('类别', 'Category'))}>
+              <Select style={{ width: 120 }} options={Object.entries(CATEGORY_LABELS).map(([value, l]) => ({ value, label: t(l) }))} />
+            </Form.Item>
+            <Form.Item name="source" label={t(tx('来源', 'Source'))}>
+              <Select style={{ width: 100 }} options={Object.entries(SOURCE_LABELS).map(([value, l]) => ({ value, label: t(l) }))} />
+            </Form.Item>
+            <Form.Item name="leadTimeDays" label={t(tx('提前期（天）', 'Lead time (days)'))}>
+              <InputNumber min={0} max={365} />
+            </Form.Item>
+            <Form.Item name="supplier" label={t(tx('供应商', 'Supplier'))}>
+              <Input style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="isMature" valuePropName="checked">
+              <Checkbox>{t(tx('成熟产品（可批量生产）', 'Mature product'))}</Checkbox>
+            </Form.Item>
           </Space>
         </Form>
       </Modal>
-      <Modal open={!!stock} title={t(tx('最高/最低/安全库存', 'Stock levels'))} onCancel={() => setStock(null)} onOk={() => stockForm.submit()} confirmLoading={saveStock.isPending}>
+      <Modal
+        open={!!stock}
+        title={t(tx('最高/最低/安全库存', 'Stock levels'))}
+        onCancel={() => setStock(null)}
+        onOk={() => stockForm.submit()}
+        confirmLoading={saveStock.isPending}
+      >
         <ErrorAlert error={saveStock.error} />
         <Form form={stockForm} layout="vertical" onFinish={(v) => saveStock.mutate(v)}>
-          {stock?.safetyPending !== null && stock?.safetyPending !== undefined && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t(tx(`安全库存 ${fmt(stock.safetyPending)} 待批准；批准前按 ${fmt(stock.safetyStock)} 计划`, `Safety stock ${fmt(stock.safetyPending)} awaits approval; ${fmt(stock.safetyStock)} is planned on until then`))} />}
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(tx('现有库存只随仓库单据（入库、出库、盘点）变化', 'What is on hand changes only through warehouse documents (receipts, issues, counts)'))} />
-          <Form.Item name="minQty" label={t(tx('最低库存', 'Minimum'))}><InputNumber min={0} /></Form.Item>
-          <Form.Item name="maxQty" label={t(tx('最高库存', 'Maximum'))}><InputNumber min={0} /></Form.Item>
-          <Form.Item name="safetyStock" label={t(tx('安全库存（修改后须经批准才生效，T4 第二十四条）', 'Safety stock (takes effect once approved, T4 art. 24)'))}><InputNumber min={0} /></Form.Item>
+          {stock?.safetyPending !== null && stock?.safetyPending !== undefined && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t(
+                tx(
+                  `安全库存 ${fmt(stock.safetyPending)} 待批准；批准前按 ${fmt(stock.safetyStock)} 计划`,
+                  `Safety stock ${fmt(stock.safetyPending)} awaits approval; ${fmt(stock.safetyStock)} is planned on until then`,
+                ),
+              )}
+            />
+          )}
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t(
+              tx('现有库存只随仓库单据（入库、出库、盘点）变化', 'What is on hand changes only through warehouse documents (receipts, issues, counts)'),
+            )}
+          />
+          <Form.Item name="minQty" label={t(tx('最低库存', 'Minimum'))}>
+            <InputNumber min={0} />
+          </Form.Item>
+          <Form.Item name="maxQty" label={t(tx('最高库存', 'Maximum'))}>
+            <InputNumber min={0} />
+          </Form.Item>
+          <Form.Item
+            name="safetyStock"
+            label={t(tx('安全库存（修改后须经批准才生效，T4 第二十四条）', 'Safety stock (takes effect once approved, T4 art. 24)'))}
+          >
+            <InputNumber min={0} />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

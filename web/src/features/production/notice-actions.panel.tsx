@@ -34,9 +34,21 @@ function TransferForm({ notice, onClose }: { notice: NoticeFacts; onClose: () =>
   });
   const workshopOptions = (workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }));
   return (
-    <Modal open title={t(tx(`登记中间物料转移（通知单 ${notice.number}）`, `Record a transfer (notice ${notice.number})`))} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okButtonProps={{ 'data-testid': 'transfer-save' } as Record<string, string>}>
+    <Modal
+      open
+      title={t(tx(`登记中间物料转移（通知单 ${notice.number}）`, `Record a transfer (notice ${notice.number})`))}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okButtonProps={{ 'data-testid': 'transfer-save' } as Record<string, string>}
+    >
       <ErrorAlert error={save.error} />
-      <Form form={form} layout="vertical" initialValues={{ transferredOn: dayjs(), toWorkshopId: notice.workshopId ?? undefined }} onFinish={(v) => save.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ transferredOn: dayjs(), toWorkshopId: notice.workshopId ?? undefined }}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Form.Item name="itemId" label={t(tx('物料', 'Material'))} rules={[{ required: true }]}>
           <Select showSearch optionFilterProp="label" options={(items.data ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))} />
         </Form.Item>
@@ -84,7 +96,10 @@ export function NoticeActions({ notice }: { notice: NoticeFacts }) {
           </Button>
         )}
         {mayClose && notice.state === 'issued' && (
-          <Popconfirm title={t(tx('确认本通知单已完成？完成后不能再登记转移。', 'Close this notice as done? No more transfers can quote it.'))} onConfirm={() => close.mutate('done')}>
+          <Popconfirm
+            title={t(tx('确认本通知单已完成？完成后不能再登记转移。', 'Close this notice as done? No more transfers can quote it.'))}
+            onConfirm={() => close.mutate('done')}
+          >
             <Button type="primary" loading={close.isPending} data-testid="notice-done">
               {t(tx('关闭（已完成）', 'Close as done'))}
             </Button>

@@ -34,9 +34,22 @@ export function NoticesPage() {
   const q = useQuery({ queryKey: ['production', 'notices'], queryFn: () => get<Notice[]>('/production/notices') });
   const items = useQuery({ queryKey: ['production', 'items'], queryFn: () => get<Item[]>('/production/items'), enabled: creating });
   const workshops = useQuery({ queryKey: ['production', 'workshops'], queryFn: () => get<Workshop[]>('/production/workshops'), enabled: creating });
-  const create = useMutation({ mutationFn: (v: Record<string, unknown> & { dueOn: dayjs.Dayjs }) => post<{ id: string }>('/production/notices', { ...v, dueOn: v.dueOn.format('YYYY-MM-DD') }), onSuccess: (n) => navigate(`/production/notices/${n.id}`) });
+  const create = useMutation({
+    mutationFn: (v: Record<string, unknown> & { dueOn: dayjs.Dayjs }) =>
+      post<{ id: string }>('/production/notices', { ...v, dueOn: v.dueOn.format('YYYY-MM-DD') }),
+    onSuccess: (n) => navigate(`/production/notices/${n.id}`),
+  });
   return (
-    <Page title={tx('生产通知单', 'Production notices')} extra={can('production.plan.write') && <Button type="primary" onClick={() => setCreating(true)}>{t(tx('开具通知单', 'New notice'))}</Button>}>
+    <Page
+      title={tx('生产通知单', 'Production notices')}
+      extra={
+        can('production.plan.write') && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t(tx('开具通知单', 'New notice'))}
+          </Button>
+        )
+      }
+    >
       <ErrorAlert error={q.error} />
       <Table<Notice>
         rowKey="id"
@@ -50,10 +63,21 @@ export function NoticesPage() {
           { title: t(tx('数量', 'Quantity')), width: 110, align: 'right', render: (_: unknown, n) => `${fmt(n.qty)} ${n.unit}` },
           { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 100 },
           { title: t(tx('交货期限', 'Due')), dataIndex: 'dueOn', width: 110 },
-          { title: t(tx('状态', 'State')), dataIndex: 'state', width: 90, render: (s: Notice['state']) => <Tag color={STATES[s].color}>{t(STATES[s].text)}</Tag> },
+          {
+            title: t(tx('状态', 'State')),
+            dataIndex: 'state',
+            width: 90,
+            render: (s: Notice['state']) => <Tag color={STATES[s].color}>{t(STATES[s].text)}</Tag>,
+          },
         ]}
       />
-      <Modal open={creating} title={t(tx('开具生产通知单（T3 第六条）', 'New production notice (T3 art. 6)'))} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending}>
+      <Modal
+        open={creating}
+        title={t(tx('开具生产通知单（T3 第六条）', 'New production notice (T3 art. 6)'))}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+      >
         <ErrorAlert error={create.error} />
         <Form form={form} layout="vertical" initialValues={{ dueOn: dayjs().add(7, 'day') }} onFinish={(v) => create.mutate(v)}>
           <Form.Item name="itemId" label={t(tx('品名', 'Product'))} rules={[{ required: true }]}>
@@ -91,7 +115,10 @@ export function NoticePage() {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['production', 'notice', id], queryFn: () => get<NoticeView>(`/production/notices/${id}`) });
   const n = q.data;
-  const issue = useMutation({ mutationFn: () => post(`/production/notices/${id}/issue`, { version: n!.version }), onSuccess: () => qc.invalidateQueries({ queryKey: ['production'] }) });
+  const issue = useMutation({
+    mutationFn: () => post(`/production/notices/${id}/issue`, { version: n!.version }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['production'] }),
+  });
   if (!n) return <Page title={tx('生产通知单', 'Production notice')}>{q.isLoading ? <Spin /> : <ErrorAlert error={q.error} />}</Page>;
   return (
     <Page
@@ -107,14 +134,20 @@ export function NoticePage() {
     >
       <ErrorAlert error={issue.error} />
       <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t(tx('品名', 'Product'))}>{n.item?.code} {n.item?.name}</Descriptions.Item>
-        <Descriptions.Item label={t(tx('数量', 'Quantity'))}>{fmt(n.qty)} {n.item?.unit}</Descriptions.Item>
+        <Descriptions.Item label={t(tx('品名', 'Product'))}>
+          {n.item?.code} {n.item?.name}
+        </Descriptions.Item>
+        <Descriptions.Item label={t(tx('数量', 'Quantity'))}>
+          {fmt(n.qty)} {n.item?.unit}
+        </Descriptions.Item>
         <Descriptions.Item label={t(tx('规格', 'Specification'))}>{n.spec}</Descriptions.Item>
         <Descriptions.Item label={t(tx('交货期限', 'Due on'))}>{n.dueOn}</Descriptions.Item>
         <Descriptions.Item label={t(tx('质量要求', 'Quality'))}>{n.qualityRequirements}</Descriptions.Item>
         <Descriptions.Item label={t(tx('包装要求', 'Packaging'))}>{n.packagingRequirements}</Descriptions.Item>
         <Descriptions.Item label={t(tx('车间', 'Workshop'))}>{n.workshopName}</Descriptions.Item>
-        <Descriptions.Item label={t(tx('所属计划', 'Plan'))}>{n.planId ? <Link to={`/production/plans/${n.planId}`}>{t(tx('查看', 'Open'))}</Link> : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t(tx('所属计划', 'Plan'))}>
+          {n.planId ? <Link to={`/production/plans/${n.planId}`}>{t(tx('查看', 'Open'))}</Link> : '—'}
+        </Descriptions.Item>
       </Descriptions>
       {n.state === 'draft' && can('production.plan.write') && (
         <Button type="primary" onClick={() => issue.mutate()} loading={issue.isPending} style={{ marginBottom: 12 }}>
@@ -149,7 +182,18 @@ export function NoticePrintPage() {
   const navigate = useNavigate();
   const q = useQuery({ queryKey: ['production', 'notice', id], queryFn: () => get<NoticeView>(`/production/notices/${id}`) });
   const n = q.data;
-  const rows = n ? [{ k: t(tx('品名', 'Product')), v: `${n.item?.code} ${n.item?.name}` }, { k: t(tx('规格', 'Specification')), v: n.spec }, { k: t(tx('数量', 'Quantity')), v: `${fmt(n.qty)} ${n.item?.unit}` }, { k: t(tx('质量要求', 'Quality requirements')), v: n.qualityRequirements }, { k: t(tx('包装要求', 'Packaging requirements')), v: n.packagingRequirements }, { k: t(tx('交货期限', 'Due on')), v: n.dueOn }, { k: t(tx('承制车间', 'Workshop')), v: n.workshopName ?? '' }, { k: t(tx('备注', 'Note')), v: n.note }] : [];
+  const rows = n
+    ? [
+        { k: t(tx('品名', 'Product')), v: `${n.item?.code} ${n.item?.name}` },
+        { k: t(tx('规格', 'Specification')), v: n.spec },
+        { k: t(tx('数量', 'Quantity')), v: `${fmt(n.qty)} ${n.item?.unit}` },
+        { k: t(tx('质量要求', 'Quality requirements')), v: n.qualityRequirements },
+        { k: t(tx('包装要求', 'Packaging requirements')), v: n.packagingRequirements },
+        { k: t(tx('交货期限', 'Due on')), v: n.dueOn },
+        { k: t(tx('承制车间', 'Workshop')), v: n.workshopName ?? '' },
+        { k: t(tx('备注', 'Note')), v: n.note },
+      ]
+    : [];
   return (
     <div>
       <Space className="zd-no-print" style={{ marginBottom: 16 }}>

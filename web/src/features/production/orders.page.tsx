@@ -31,8 +31,15 @@ export function OrdersPage() {
   const [state, setState] = useState<string>('all');
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewOrder>();
-  const q = useQuery({ queryKey: ['production', 'orders', state], queryFn: () => get<OrderSummary[]>(`/production/orders${state === 'all' ? '' : `?state=${state}`}`) });
-  const items = useQuery({ queryKey: ['production', 'items', 'finished'], queryFn: () => get<Item[]>('/production/items?category=finished'), enabled: creating });
+  const q = useQuery({
+    queryKey: ['production', 'orders', state],
+    queryFn: () => get<OrderSummary[]>(`/production/orders${state === 'all' ? '' : `?state=${state}`}`),
+  });
+  const items = useQuery({
+    queryKey: ['production', 'items', 'finished'],
+    queryFn: () => get<Item[]>('/production/items?category=finished'),
+    enabled: creating,
+  });
   const create = useMutation({
     mutationFn: (v: NewOrder) =>
       post<{ id: string }>('/production/orders', {
@@ -47,7 +54,13 @@ export function OrdersPage() {
       title={tx('订单与订单汇审', 'Orders and joint review')}
       extra={
         <Space wrap>
-          <Select aria-label={t(tx('状态', 'State'))} value={state} onChange={setState} style={{ width: 150 }} options={[{ value: 'all', label: t(tx('全部', 'All')) }, ...Object.entries(ORDER_STATE_LABELS).map(([value, l]) => ({ value, label: t(l.text) }))]} />
+          <Select
+            aria-label={t(tx('状态', 'State'))}
+            value={state}
+            onChange={setState}
+            style={{ width: 150 }}
+            options={[{ value: 'all', label: t(tx('全部', 'All')) }, ...Object.entries(ORDER_STATE_LABELS).map(([value, l]) => ({ value, label: t(l.text) }))]}
+          />
           <ExcelButtons table="production-orders" label={t(tx('客户订单', 'Customer orders'))} permission="production.demand.write" />
           {can('production.demand.write') && (
             <Button type="primary" onClick={() => setCreating(true)} data-testid="order-new">
@@ -66,8 +79,26 @@ export function OrdersPage() {
         testId="order-list"
         search={{ label: tx('搜索订单号或客户', 'Search order or customer'), fields: (o) => [o.number, o.salesSheetNumber, o.customer] }}
         columns={[
-          { key: 'number', title: t(tx('订单号', 'Order')), dataIndex: 'number', width: 130, card: 'title', render: (v: string, o) => <Link to={o.link} data-testid="order-link">{v}</Link> },
-          { key: 'state', title: t(tx('状态', 'State')), dataIndex: 'state', width: 130, card: 'status', render: (s: string) => <Tag color={ORDER_STATE_LABELS[s].color}>{t(ORDER_STATE_LABELS[s].text)}</Tag> },
+          {
+            key: 'number',
+            title: t(tx('订单号', 'Order')),
+            dataIndex: 'number',
+            width: 130,
+            card: 'title',
+            render: (v: string, o) => (
+              <Link to={o.link} data-testid="order-link">
+                {v}
+              </Link>
+            ),
+          },
+          {
+            key: 'state',
+            title: t(tx('状态', 'State')),
+            dataIndex: 'state',
+            width: 130,
+            card: 'status',
+            render: (s: string) => <Tag color={ORDER_STATE_LABELS[s].color}>{t(ORDER_STATE_LABELS[s].text)}</Tag>,
+          },
           { key: 'customer', title: t(tx('客户', 'Customer')), dataIndex: 'customer', width: 200 },
           { key: 'sheet', title: t(tx('销售计划单', 'Sales sheet')), dataIndex: 'salesSheetNumber', width: 140 },
           { key: 'kind', title: t(tx('类型', 'Kind')), dataIndex: 'kind', width: 100, render: (k: string) => t(ORDER_KIND_LABELS[k]) },
@@ -76,7 +107,15 @@ export function OrdersPage() {
           { key: 'qty', title: t(tx('数量', 'Quantity')), dataIndex: 'totalQty', width: 100, align: 'right', render: (v: number) => fmt(v) },
         ]}
       />
-      <Modal open={creating} width={720} title={t(tx('登记订单（合同、口头、书面订单或要货通知）', 'Record an order'))} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} okButtonProps={{ ...({ 'data-testid': 'order-create' } as Record<string, string>) }}>
+      <Modal
+        open={creating}
+        width={720}
+        title={t(tx('登记订单（合同、口头、书面订单或要货通知）', 'Record an order'))}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        okButtonProps={{ ...({ 'data-testid': 'order-create' } as Record<string, string>) }}
+      >
         <ErrorAlert error={create.error} />
         <Form form={form} layout="vertical" initialValues={{ kind: 'contract', receivedOn: dayjs(), lines: [{}] }} onFinish={(v) => create.mutate(v)}>
           <Space wrap>
@@ -99,7 +138,14 @@ export function OrdersPage() {
                 {fields.map((f, i) => (
                   <Space key={f.key} wrap align="baseline">
                     <Form.Item name={[f.name, 'itemId']} rules={[{ required: true }]}>
-                      <Select showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t(tx('产品', 'Product'))} options={(items.data ?? []).map((x) => ({ value: x.id, label: `${x.code} ${x.name} ${x.spec}` }))} data-testid={`order-item-${i}`} />
+                      <Select
+                        showSearch
+                        optionFilterProp="label"
+                        style={{ width: 220 }}
+                        placeholder={t(tx('产品', 'Product'))}
+                        options={(items.data ?? []).map((x) => ({ value: x.id, label: `${x.code} ${x.name} ${x.spec}` }))}
+                        data-testid={`order-item-${i}`}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'qty']} rules={[{ required: true }]}>
                       <InputNumber min={0.001} placeholder={t(tx('数量', 'Quantity'))} data-testid={`order-qty-${i}`} />

@@ -54,7 +54,12 @@ export function PlanActions({ plan }: { plan: PlanView }) {
     if (action === 'adjust') {
       modal.confirm({
         title: t(ACTION_LABELS.adjust),
-        content: t(tx('调整将生成新版本，须按原审批流程重新审批；批准前现行版本继续有效。', 'An adjustment is a new revision approved through the same chain; the current one stays in force until then.')),
+        content: t(
+          tx(
+            '调整将生成新版本，须按原审批流程重新审批；批准前现行版本继续有效。',
+            'An adjustment is a new revision approved through the same chain; the current one stays in force until then.',
+          ),
+        ),
         onOk: () => act.mutate({ action }),
       });
       return;
@@ -81,7 +86,14 @@ export function PlanActions({ plan }: { plan: PlanView }) {
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="plan-actions">
       <ErrorAlert error={act.error ?? acknowledge.error} />
-      {waiting && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t(tx(`等待审批：${waiting.nameZh}`, `Waiting for: ${waiting.nameEn || waiting.nameZh}`))} />}
+      {waiting && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={t(tx(`等待审批：${waiting.nameZh}`, `Waiting for: ${waiting.nameEn || waiting.nameZh}`))}
+        />
+      )}
       {(isApprover || can('submit')) && (
         <Input.TextArea
           value={opinion}
@@ -129,7 +141,9 @@ export function PlanActions({ plan }: { plan: PlanView }) {
         onOk={() => act.mutate({ action: 'issue', extra: { departmentIds: chosen } })}
       >
         <ErrorAlert error={departments.error ?? act.error} />
-        <Typography.Paragraph type="secondary">{t(tx('物料需求计划与生产计划一同下达（T4 第二十二条）。', 'The material requirements go out with the plan (T4 art. 22).'))}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(tx('物料需求计划与生产计划一同下达（T4 第二十二条）。', 'The material requirements go out with the plan (T4 art. 22).'))}
+        </Typography.Paragraph>
         <Checkbox.Group
           value={chosen}
           onChange={(v) => setRecipients(v as string[])}

@@ -32,11 +32,19 @@ export function PlanSummaryPanel({ plan }: { plan: PlanView }) {
         </Typography.Paragraph>
       )}
       <Descriptions size="small" bordered column={1}>
-        {(body.lines?.length ? body.lines : plan.lines.map((l) => ({ key: `${plan.items[l.itemId]?.code} ${plan.items[l.itemId]?.name}`, value: `${fmt(l.total)} ${plan.items[l.itemId]?.unit ?? ''}` }))).slice(0, 60).map((l, i) => (
-          <Descriptions.Item key={i} label={l.key}>
-            {(locale === 'en' && (l as { valueEn?: string }).valueEn) || l.value}
-          </Descriptions.Item>
-        ))}
+        {(body.lines?.length
+          ? body.lines
+          : plan.lines.map((l) => ({
+              key: `${plan.items[l.itemId]?.code} ${plan.items[l.itemId]?.name}`,
+              value: `${fmt(l.total)} ${plan.items[l.itemId]?.unit ?? ''}`,
+            }))
+        )
+          .slice(0, 60)
+          .map((l, i) => (
+            <Descriptions.Item key={i} label={l.key}>
+              {(locale === 'en' && (l as { valueEn?: string }).valueEn) || l.value}
+            </Descriptions.Item>
+          ))}
       </Descriptions>
       {doc && doc.timeline.length > 0 && (
         <Timeline
@@ -67,10 +75,16 @@ type Diff = PlanDiff;
 /** CORE-4: what changed between two revisions, per product and day. */
 export function DiffPanel({ plan }: { plan: PlanView }) {
   const { t } = useI18n();
-  const options = [...plan.revisions.map((r) => ({ value: String(r), label: t(tx(`第 ${r} 版`, `Revision ${r}`)) })), { value: 'working', label: t(tx('当前明细', 'Working lines')) }];
+  const options = [
+    ...plan.revisions.map((r) => ({ value: String(r), label: t(tx(`第 ${r} 版`, `Revision ${r}`)) })),
+    { value: 'working', label: t(tx('当前明细', 'Working lines')) },
+  ];
   const [from, setFrom] = useState(String(plan.effectiveRevision ?? plan.revisions[0] ?? 'working'));
   const [to, setTo] = useState('working');
-  const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'diff', from, to, plan.version], queryFn: () => get<Diff>(`/production/plans/${plan.id}/diff?from=${from}&to=${to}`) });
+  const q = useQuery({
+    queryKey: ['production', 'plan', plan.id, 'diff', from, to, plan.version],
+    queryFn: () => get<Diff>(`/production/plans/${plan.id}/diff?from=${from}&to=${to}`),
+  });
   return (
     <div data-testid="plan-diff">
       <Space wrap style={{ marginBottom: 8 }}>
@@ -87,7 +101,9 @@ export function DiffPanel({ plan }: { plan: PlanView }) {
           return (
             <List.Item>
               <div>
-                <Tag color={c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'blue'}>{t({ added: tx('新增', 'Added'), removed: tx('删除', 'Removed'), changed: tx('修改', 'Changed') }[c.kind])}</Tag>
+                <Tag color={c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'blue'}>
+                  {t({ added: tx('新增', 'Added'), removed: tx('删除', 'Removed'), changed: tx('修改', 'Changed') }[c.kind])}
+                </Tag>
                 <strong>
                   {i?.code} {i?.name}
                 </strong>{' '}
@@ -119,7 +135,11 @@ interface Distribution {
 /** CORE-5: who received the plan and who has not acknowledged it. */
 export function DistributionPanel({ plan }: { plan: PlanView }) {
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'distribution', plan.document?.version], queryFn: () => get<Distribution>(`/documents/${plan.documentId}/distribution`), enabled: !!plan.documentId });
+  const q = useQuery({
+    queryKey: ['production', 'plan', plan.id, 'distribution', plan.document?.version],
+    queryFn: () => get<Distribution>(`/documents/${plan.documentId}/distribution`),
+    enabled: !!plan.documentId,
+  });
   if (!q.data) return <ErrorAlert error={q.error} />;
   return (
     <div data-testid="distribution">
@@ -137,7 +157,13 @@ export function DistributionPanel({ plan }: { plan: PlanView }) {
           { title: t(tx('版本', 'Revision')), dataIndex: 'revision', width: 70 },
           { title: t(tx('接收部门/人员', 'Recipient')), dataIndex: 'recipientName' },
           { title: t(tx('下达时间', 'Issued')), dataIndex: 'issuedAt', width: 150, render: (v: string) => orgTime(v).format('MM-DD HH:mm') },
-          { title: t(tx('签收', 'Acknowledged')), dataIndex: 'acknowledgedAt', width: 190, render: (v: string | null, r) => (v ? `${orgTime(v).format('MM-DD HH:mm')} ${r.acknowledgedByName ?? ''}` : <Tag color="orange">{t(tx('未签收', 'Pending'))}</Tag>) },
+          {
+            title: t(tx('签收', 'Acknowledged')),
+            dataIndex: 'acknowledgedAt',
+            width: 190,
+            render: (v: string | null, r) =>
+              v ? `${orgTime(v).format('MM-DD HH:mm')} ${r.acknowledgedByName ?? ''}` : <Tag color="orange">{t(tx('未签收', 'Pending'))}</Tag>,
+          },
         ]}
       />
     </div>
@@ -149,8 +175,14 @@ export function WeeklyPanel({ plan }: { plan: PlanView }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [week, setWeek] = useState(dayjs(plan.periodStart));
-  const list = useQuery({ queryKey: ['production', 'plans', 'weekly', plan.id], queryFn: () => get<PlanSummary[]>(`/production/plans?kind=weekly&from=${plan.periodStart}&to=${plan.periodEnd}`) });
-  const derive = useMutation({ mutationFn: () => post(`/production/plans/${plan.id}/weekly`, { weekOf: week.format('YYYY-MM-DD') }), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plans', 'weekly', plan.id] }) });
+  const list = useQuery({
+    queryKey: ['production', 'plans', 'weekly', plan.id],
+    queryFn: () => get<PlanSummary[]>(`/production/plans?kind=weekly&from=${plan.periodStart}&to=${plan.periodEnd}`),
+  });
+  const derive = useMutation({
+    mutationFn: () => post(`/production/plans/${plan.id}/weekly`, { weekOf: week.format('YYYY-MM-DD') }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plans', 'weekly', plan.id] }),
+  });
   const isInForce = plan.effectiveRevision !== null;
   return (
     <div>
@@ -171,7 +203,12 @@ export function WeeklyPanel({ plan }: { plan: PlanView }) {
         columns={[
           { title: t(tx('周计划', 'Weekly plan')), dataIndex: 'title', render: (v: string, r) => <Link to={r.link}>{v}</Link> },
           { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 110 },
-          { title: t(tx('状态', 'State')), dataIndex: 'state', width: 90, render: (s: string) => (s === 'confirmed' ? <Tag color="green">{t(tx('已确认', 'Confirmed'))}</Tag> : <Tag>{t(tx('待确认', 'To confirm'))}</Tag>) },
+          {
+            title: t(tx('状态', 'State')),
+            dataIndex: 'state',
+            width: 90,
+            render: (s: string) => (s === 'confirmed' ? <Tag color="green">{t(tx('已确认', 'Confirmed'))}</Tag> : <Tag>{t(tx('待确认', 'To confirm'))}</Tag>),
+          },
           { title: t(tx('合计', 'Total')), dataIndex: 'total', width: 100, align: 'right', render: (v: number) => fmt(v) },
         ]}
       />

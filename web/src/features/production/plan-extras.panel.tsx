@@ -25,7 +25,10 @@ type Headroom = OrderHeadroom;
 /** PP-12 (T4 第二十一条): per product, the plan's 预估量, the month's orders and what is left. */
 function HeadroomTable({ plan }: { plan: PlanView }) {
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'order-headroom', plan.version], queryFn: () => get<Headroom>(`/production/plans/${plan.id}/order-headroom`) });
+  const q = useQuery({
+    queryKey: ['production', 'plan', plan.id, 'order-headroom', plan.version],
+    queryFn: () => get<Headroom>(`/production/plans/${plan.id}/order-headroom`),
+  });
   const h = q.data;
   return (
     <div data-testid="order-headroom" style={{ marginBottom: 16 }}>
@@ -49,14 +52,23 @@ function HeadroomTable({ plan }: { plan: PlanView }) {
         columns={[
           { title: t(tx('产品', 'Product')), dataIndex: 'code', ellipsis: true, render: (v: string, r) => `${v} ${r.name}` },
           { title: t(tx('预估量', 'Forecast')), dataIndex: 'forecastQty', width: 84, align: 'right', render: (v: number) => fmt(v) },
-          ...(h && h.threshold !== 1 ? [{ title: t(tx('允许上限', 'Limit')), dataIndex: 'limitQty', width: 100, align: 'right' as const, render: (v: number) => fmt(v) }] : []),
+          ...(h && h.threshold !== 1
+            ? [{ title: t(tx('允许上限', 'Limit')), dataIndex: 'limitQty', width: 100, align: 'right' as const, render: (v: number) => fmt(v) }]
+            : []),
           { title: t(tx('已订货', 'Ordered')), dataIndex: 'orderedQty', width: 84, align: 'right', render: (v: number) => fmt(v) },
           {
             title: t(tx('余量', 'Headroom')),
             dataIndex: 'headroom',
             width: 100,
             align: 'right',
-            render: (v: number, r) => (r.isOver ? <Tag color="red">{t(tx(`超出 ${fmt(-v)}`, `${fmt(-v)} over`))}</Tag> : <span data-testid={`headroom-${r.code}`}>{fmt(v)} {r.unit}</span>),
+            render: (v: number, r) =>
+              r.isOver ? (
+                <Tag color="red">{t(tx(`超出 ${fmt(-v)}`, `${fmt(-v)} over`))}</Tag>
+              ) : (
+                <span data-testid={`headroom-${r.code}`}>
+                  {fmt(v)} {r.unit}
+                </span>
+              ),
           },
         ]}
       />
@@ -70,7 +82,10 @@ export function AbsorptionsPanel({ plan }: { plan: PlanView }) {
   const { can } = useAuth();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['production', 'plan', plan.id, 'absorptions', plan.version], queryFn: () => get<Absorption[]>(`/production/plans/${plan.id}/absorptions`) });
+  const q = useQuery({
+    queryKey: ['production', 'plan', plan.id, 'absorptions', plan.version],
+    queryFn: () => get<Absorption[]>(`/production/plans/${plan.id}/absorptions`),
+  });
   const isInForce = plan.state === 'approved' || plan.state === 'issued';
   const recheck = useMutation({
     mutationFn: () => post(`/production/plans/${plan.id}/absorptions/recheck`, {}),
@@ -90,9 +105,19 @@ export function AbsorptionsPanel({ plan }: { plan: PlanView }) {
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
-          message={t(tx('有订单待核对：核对后在预估量内的计为吸收；超出的将把计划转为调整稿，按原审批流程报批。', 'Orders wait to be checked: within the forecast they are absorbed; above it the plan becomes an adjustment draft for its approval chain.'))}
+          message={t(
+            tx(
+              '有订单待核对：核对后在预估量内的计为吸收；超出的将把计划转为调整稿，按原审批流程报批。',
+              'Orders wait to be checked: within the forecast they are absorbed; above it the plan becomes an adjustment draft for its approval chain.',
+            ),
+          )}
           action={
-            <Popconfirm title={t(tx('核对待处理的订单？超出预估量时计划将转为调整稿。', 'Check the waiting orders? Above the forecast the plan becomes an adjustment draft.'))} onConfirm={() => recheck.mutate()}>
+            <Popconfirm
+              title={t(
+                tx('核对待处理的订单？超出预估量时计划将转为调整稿。', 'Check the waiting orders? Above the forecast the plan becomes an adjustment draft.'),
+              )}
+              onConfirm={() => recheck.mutate()}
+            >
               <Button size="small" type="primary" loading={recheck.isPending} data-testid="absorptions-recheck">
                 {t(tx('核对并处理', 'Check and settle'))}
               </Button>
@@ -107,11 +132,28 @@ export function AbsorptionsPanel({ plan }: { plan: PlanView }) {
         dataSource={q.data}
         scroll={{ x: 720 }}
         columns={[
-          { title: t(tx('销售计划单', 'Sales order sheet')), dataIndex: 'salesSheetNumber', width: 140, render: (v: string, r) => <Link to={`/production/orders/${r.orderId}`}>{v}</Link> },
+          {
+            title: t(tx('销售计划单', 'Sales order sheet')),
+            dataIndex: 'salesSheetNumber',
+            width: 140,
+            render: (v: string, r) => <Link to={`/production/orders/${r.orderId}`}>{v}</Link>,
+          },
           { title: t(tx('客户', 'Customer')), dataIndex: 'customer' },
           { title: t(tx('订货', 'Ordered')), dataIndex: 'orderQty', width: 90, align: 'right', render: (v: number) => fmt(v) },
-          { title: t(tx('本月累计', 'Month so far')), dataIndex: 'cumulativeQty', width: 100, align: 'right', render: (v: number, r) => (r.decision === 'pending' && !isInForce ? '—' : fmt(v)) },
-          { title: t(tx('计划预估量', 'Forecast')), dataIndex: 'forecastQty', width: 100, align: 'right', render: (v: number, r) => (r.decision === 'pending' && !isInForce ? '—' : fmt(v)) },
+          {
+            title: t(tx('本月累计', 'Month so far')),
+            dataIndex: 'cumulativeQty',
+            width: 100,
+            align: 'right',
+            render: (v: number, r) => (r.decision === 'pending' && !isInForce ? '—' : fmt(v)),
+          },
+          {
+            title: t(tx('计划预估量', 'Forecast')),
+            dataIndex: 'forecastQty',
+            width: 100,
+            align: 'right',
+            render: (v: number, r) => (r.decision === 'pending' && !isInForce ? '—' : fmt(v)),
+          },
           {
             title: t(tx('处理', 'Decision')),
             dataIndex: 'decision',

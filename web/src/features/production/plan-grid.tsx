@@ -51,12 +51,36 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
     const added = [...edits.values()].filter((e) => !plan.lines.some((l) => l.itemId === e.itemId));
     const all = [...base, ...added].map((l): Row => {
       const label = labelOf(l.itemId);
-      return { key: l.itemId, itemId: l.itemId, code: label.code, name: label.name, spec: label.spec, unit: label.unit, forecastQty: l.forecastQty, quantities: l.quantities, total: sum(l.quantities), note: l.note, isDirty: edits.has(l.itemId) };
+      return {
+        key: l.itemId,
+        itemId: l.itemId,
+        code: label.code,
+        name: label.name,
+        spec: label.spec,
+        unit: label.unit,
+        forecastQty: l.forecastQty,
+        quantities: l.quantities,
+        total: sum(l.quantities),
+        note: l.note,
+        isDirty: edits.has(l.itemId),
+      };
     });
     const needle = filter.trim().toLowerCase();
     const shown = needle ? all.filter((r) => r.code.toLowerCase().includes(needle) || r.name.toLowerCase().includes(needle)) : all;
     const totals = plan.buckets.map((_, k) => sum(all.map((r) => r.quantities[k] ?? 0)));
-    const total: Row = { key: '__total', itemId: '', code: t(tx('合计', 'Total')), name: t(tx(`${all.length} 个品种`, `${all.length} products`)), spec: '', unit: '', forecastQty: sum(all.map((r) => r.forecastQty ?? 0)), quantities: totals, total: sum(totals), note: '', isTotal: true };
+    const total: Row = {
+      key: '__total',
+      itemId: '',
+      code: t(tx('合计', 'Total')),
+      name: t(tx(`${all.length} 个品种`, `${all.length} products`)),
+      spec: '',
+      unit: '',
+      forecastQty: sum(all.map((r) => r.forecastQty ?? 0)),
+      quantities: totals,
+      total: sum(totals),
+      note: '',
+      isTotal: true,
+    };
     return [total, ...shown];
   }, [plan, edits, removed, filter, items.data, t]);
 
@@ -72,7 +96,8 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
   }, [edits, removed, isDirty, plan.id, onPreview]);
 
   const change = (itemId: string, patch: Partial<PlanLine>) => {
-    const current = edits.get(itemId) ?? plan.lines.find((l) => l.itemId === itemId) ?? { itemId, forecastQty: null, quantities: plan.buckets.map(() => 0), total: 0, note: '' };
+    const current = edits.get(itemId) ??
+      plan.lines.find((l) => l.itemId === itemId) ?? { itemId, forecastQty: null, quantities: plan.buckets.map(() => 0), total: 0, note: '' };
     const next = { ...current, ...patch };
     setEdits(new Map(edits).set(itemId, { ...next, total: sum(next.quantities) }));
   };
@@ -90,7 +115,8 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
   const refresh = () => qc.invalidateQueries({ queryKey: ['production', 'plan', plan.id] });
 
   const save = useMutation({
-    mutationFn: () => put(`/production/plans/${plan.id}/lines`, { version: plan.version, upsert: [...edits.values()].map(({ total: _t, ...l }) => l), remove: [...removed] }),
+    mutationFn: () =>
+      put(`/production/plans/${plan.id}/lines`, { version: plan.version, upsert: [...edits.values()].map(({ total: _t, ...l }) => l), remove: [...removed] }),
     onSuccess: () => {
       reset();
       message.success(t(tx('已保存，产能已重新分析', 'Saved; capacity re-analysed')));
@@ -124,17 +150,45 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
     });
 
   const weekly = mode === 'week' && plan.bucket === 'day';
-  const columnsFor = weekly ? plan.capacityGroups.map((g) => ({ title: t(g.label).split(' ')[0], buckets: plan.buckets.flatMap((_d, k) => (isInGroup(plan, g.start, k) ? [k] : [])) })) : plan.buckets.map((d, k) => ({ title: bucketTitle(d, plan.bucket), buckets: [k] }));
+  const columnsFor = weekly
+    ? plan.capacityGroups.map((g) => ({ title: t(g.label).split(' ')[0], buckets: plan.buckets.flatMap((_d, k) => (isInGroup(plan, g.start, k) ? [k] : [])) }))
+    : plan.buckets.map((d, k) => ({ title: bucketTitle(d, plan.bucket), buckets: [k] }));
   const cellWidth = weekly ? 90 : plan.bucket === 'day' ? 64 : 84;
   const columns = [
-    { title: t(tx('编码', 'Code')), dataIndex: 'code', width: 96, fixed: 'left' as const, render: (v: string, r: Row) => (r.isTotal ? <strong>{v}</strong> : <span style={{ color: r.isDirty ? '#d46b08' : undefined }}>{v}</span>) },
-    { title: t(tx('品名', 'Name')), dataIndex: 'name', width: 150, fixed: 'left' as const, ellipsis: true, render: (v: string, r: Row) => (r.isTotal ? <strong>{v}</strong> : `${v}${r.spec ? ` ${r.spec}` : ''}`) },
+    {
+      title: t(tx('编码', 'Code')),
+      dataIndex: 'code',
+      width: 96,
+      fixed: 'left' as const,
+      render: (v: string, r: Row) => (r.isTotal ? <strong>{v}</strong> : <span style={{ color: r.isDirty ? '#d46b08' : undefined }}>{v}</span>),
+    },
+    {
+      title: t(tx('品名', 'Name')),
+      dataIndex: 'name',
+      width: 150,
+      fixed: 'left' as const,
+      ellipsis: true,
+      render: (v: string, r: Row) => (r.isTotal ? <strong>{v}</strong> : `${v}${r.spec ? ` ${r.spec}` : ''}`),
+    },
     {
       title: t(tx('预估量', 'Forecast')),
       dataIndex: 'forecastQty',
       width: 90,
       render: (v: number | null, r: Row) =>
-        r.isTotal || !editable ? fmt(v) : <InputNumber size="small" min={0} value={v ?? undefined} placeholder={fmt(r.total)} style={{ width: 80 }} onChange={(x) => change(r.itemId, { forecastQty: x ?? null })} variant="borderless" data-testid={`forecast-${r.code}`} />,
+        r.isTotal || !editable ? (
+          fmt(v)
+        ) : (
+          <InputNumber
+            size="small"
+            min={0}
+            value={v ?? undefined}
+            placeholder={fmt(r.total)}
+            style={{ width: 80 }}
+            onChange={(x) => change(r.itemId, { forecastQty: x ?? null })}
+            variant="borderless"
+            data-testid={`forecast-${r.code}`}
+          />
+        ),
     },
     ...columnsFor.map((c) => ({
       title: c.title,
@@ -171,7 +225,14 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
         );
       },
     })),
-    { title: t(tx('合计', 'Total')), dataIndex: 'total', width: 100, fixed: 'right' as const, align: 'right' as const, render: (v: number, r: Row) => <strong data-testid={r.isTotal ? 'grid-total' : undefined}>{fmt(v)}</strong> },
+    {
+      title: t(tx('合计', 'Total')),
+      dataIndex: 'total',
+      width: 100,
+      fixed: 'right' as const,
+      align: 'right' as const,
+      render: (v: number, r: Row) => <strong data-testid={r.isTotal ? 'grid-total' : undefined}>{fmt(v)}</strong>,
+    },
     ...(editable
       ? [
           {
@@ -180,7 +241,15 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
             width: 44,
             fixed: 'right' as const,
             render: (_: unknown, r: Row) =>
-              r.isTotal ? null : <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t(tx('删除行', 'Remove row'))} onClick={() => setRemoved(new Set(removed).add(r.itemId))} />,
+              r.isTotal ? null : (
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<DeleteOutlined />}
+                  aria-label={t(tx('删除行', 'Remove row'))}
+                  onClick={() => setRemoved(new Set(removed).add(r.itemId))}
+                />
+              ),
           },
         ]
       : []),
@@ -196,9 +265,17 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
           type="error"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t(tx('计划已被他人修改，您的修改未保存。请刷新后重新修改。', 'Someone else changed the plan; your edits were not saved. Reload and edit again.'))}
+          message={t(
+            tx('计划已被他人修改，您的修改未保存。请刷新后重新修改。', 'Someone else changed the plan; your edits were not saved. Reload and edit again.'),
+          )}
           action={
-            <Button size="small" onClick={() => { reset(); refresh(); }}>
+            <Button
+              size="small"
+              onClick={() => {
+                reset();
+                refresh();
+              }}
+            >
               {t(tx('刷新', 'Reload'))}
             </Button>
           }
@@ -207,7 +284,13 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
         <ErrorAlert error={error} />
       )}
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search aria-label={t(tx('按编码或品名筛选', 'Filter by code or name'))} placeholder={t(tx('按编码或品名筛选', 'Filter by code or name'))} allowClear onChange={(e) => setFilter(e.target.value)} style={{ width: 200 }} />
+        <Input.Search
+          aria-label={t(tx('按编码或品名筛选', 'Filter by code or name'))}
+          placeholder={t(tx('按编码或品名筛选', 'Filter by code or name'))}
+          allowClear
+          onChange={(e) => setFilter(e.target.value)}
+          style={{ width: 200 }}
+        />
         {plan.bucket === 'day' && (
           <Segmented
             value={mode}
@@ -254,7 +337,14 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
           {t(tx('导出 Excel', 'Export Excel'))}
         </Button>
         {editable && can('excel.import') && (
-          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { importFile.mutate(f); false; }}>
+          <Upload
+            accept=".xlsx"
+            showUploadList={false}
+            beforeUpload={(f) => {
+              importFile.mutate(f);
+              false;
+            }}
+          >
             <Button icon={<UploadOutlined />} loading={importFile.isPending}>
               {t(tx('导入 Excel', 'Import Excel'))}
             </Button>
@@ -263,7 +353,12 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
       </Space>
       {editable && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {t(tx('点击单元格直接修改数量；修改后右侧产能热力图即时重算，保存后生效。', 'Click a cell to change it; the capacity heat map redraws at once; save to keep it.'))}
+          {t(
+            tx(
+              '点击单元格直接修改数量；修改后右侧产能热力图即时重算，保存后生效。',
+              'Click a cell to change it; the capacity heat map redraws at once; save to keep it.',
+            ),
+          )}
         </Typography.Paragraph>
       )}
       <Table<Row>

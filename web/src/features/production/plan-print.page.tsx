@@ -19,7 +19,11 @@ export function PlanPrintPage() {
   const plan = q.data;
   // Issue 14 item 11: the lines carry the electronic approvals; blank lines until they load.
   const signed = usePlanSignatures(id);
-  const groups = plan ? (plan.bucket === 'day' ? plan.capacityGroups : plan.buckets.map((b) => ({ start: b, label: { zh: `${Number(b.slice(5, 7))}月`, en: b.slice(0, 7) } }))) : [];
+  const groups = plan
+    ? plan.bucket === 'day'
+      ? plan.capacityGroups
+      : plan.buckets.map((b) => ({ start: b, label: { zh: `${Number(b.slice(5, 7))}月`, en: b.slice(0, 7) } }))
+    : [];
   const sumOf = (l: PlanLine, k: number) => {
     if (!plan) return 0;
     const start = groups[k].start;
@@ -61,7 +65,13 @@ export function PlanPrintPage() {
           {fmt(plan.lines.reduce((s, l) => s + l.total, 0))}
           {plan.allOverloads.length > 0 &&
             `；${t(tx('超产能及应对措施：', 'Over capacity and countermeasures: '))}${plan.allOverloads
-              .map((o) => `${o.workshopName} ${t(o.label)} ${plan.countermeasures.filter((c) => c.workshopId === o.workshopId && o.start >= c.bucketStart && o.start <= (c.bucketEnd ?? c.bucketStart)).map((c) => c.description).join('、')}`)
+              .map(
+                (o) =>
+                  `${o.workshopName} ${t(o.label)} ${plan.countermeasures
+                    .filter((c) => c.workshopId === o.workshopId && o.start >= c.bucketStart && o.start <= (c.bucketEnd ?? c.bucketStart))
+                    .map((c) => c.description)
+                    .join('、')}`,
+              )
               .join('；')}`}
         </PrintSheet>
       )}

@@ -15,10 +15,16 @@ const DECISION = {
 /** Issue 14 item 11: the plan's signature lines as the approval engine recorded them. */
 export function usePlanSignatures(planId: string) {
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ['production', 'plan', planId, 'signatures'], queryFn: () => get<PlanSignatures>(`/production/plans/${planId}/signatures`), enabled: !!planId });
+  const q = useQuery({
+    queryKey: ['production', 'plan', planId, 'signatures'],
+    queryFn: () => get<PlanSignatures>(`/production/plans/${planId}/signatures`),
+    enabled: !!planId,
+  });
   const lines: PrintSignature[] | undefined = q.data?.lines.map((l) => ({
     label: t(l.label),
-    signer: l.actorName ? `${l.actorName}${l.role ? t(tx(`（${l.role.zh}）`, ` (${l.role.en})`)) : ''} ${l.decision ? t(DECISION[l.decision]) : ''}`.trim() : undefined,
+    signer: l.actorName
+      ? `${l.actorName}${l.role ? t(tx(`（${l.role.zh}）`, ` (${l.role.en})`)) : ''} ${l.decision ? t(DECISION[l.decision]) : ''}`.trim()
+      : undefined,
     date: l.atLocal ?? undefined,
   }));
   return { ...q, lines };

@@ -40,27 +40,37 @@ export function PlanPage() {
   }
   const isAdjusting = plan.effectiveRevision !== null && plan.revision !== null && plan.effectiveRevision !== plan.revision;
   const cap = CAPACITY_LABELS[plan.capacityStatus] ?? CAPACITY_LABELS.unchecked;
-  const lines = { key: 'lines', label: t(tx('计划明细', 'Lines')), children: (
-    <>
-      <PlanGrid plan={plan} onPreview={setPreview} />
-      <div style={{ marginTop: 12 }}>
-        <CapacityPanel plan={plan} preview={preview} />
-      </div>
-    </>
-  ) };
-  const summary = { key: 'summary', label: t(tx('概览与审批', 'Summary')), children: (
-    <>
-      <PlanSummaryPanel plan={plan} />
-      <div style={{ marginTop: 12 }}>
-        <CapacityPanel plan={plan} />
-      </div>
-    </>
-  ) };
+  const lines = {
+    key: 'lines',
+    label: t(tx('计划明细', 'Lines')),
+    children: (
+      <>
+        <PlanGrid plan={plan} onPreview={setPreview} />
+        <div style={{ marginTop: 12 }}>
+          <CapacityPanel plan={plan} preview={preview} />
+        </div>
+      </>
+    ),
+  };
+  const summary = {
+    key: 'summary',
+    label: t(tx('概览与审批', 'Summary')),
+    children: (
+      <>
+        <PlanSummaryPanel plan={plan} />
+        <div style={{ marginTop: 12 }}>
+          <CapacityPanel plan={plan} />
+        </div>
+      </>
+    ),
+  };
   const items = [
     // Approvers, often on a phone, start from the summary; planners from the grid.
     ...(plan.canEdit && !isMobile ? [lines, summary] : [summary, lines]),
     ...(plan.kind !== 'weekly' ? [{ key: 'materials', label: t(tx('物料需求', 'Materials')), children: <MaterialsPanel plan={plan} /> }] : []),
-    ...(plan.revisions.length > 0 ? [{ key: 'diff', label: <span data-testid="tab-diff">{t(tx('版本对比', 'Revisions'))}</span>, children: <DiffPanel plan={plan} /> }] : []),
+    ...(plan.revisions.length > 0
+      ? [{ key: 'diff', label: <span data-testid="tab-diff">{t(tx('版本对比', 'Revisions'))}</span>, children: <DiffPanel plan={plan} /> }]
+      : []),
     ...(plan.documentId ? [{ key: 'distribution', label: t(tx('下达与签收', 'Distribution')), children: <DistributionPanel plan={plan} /> }] : []),
     ...(plan.kind === 'monthly'
       ? [
@@ -69,11 +79,23 @@ export function PlanPage() {
         ]
       : []),
     // PP-28: T3 第十五条 (customer change → GM) and 第十四条 (a temporary plan not met).
-    ...(plan.kind === 'monthly' ? [{ key: 'customer-change', label: t(tx('客户变更调整', 'Customer changes')), children: <CustomerChangePanel planId={plan.id} /> }] : []),
-    ...(plan.kind === 'temporary' && plan.requestId ? [{ key: 'unmet', label: t(tx('无法完成的处理', 'Not met')), children: <UnmetRoutePanel requestId={plan.requestId} /> }] : []),
+    ...(plan.kind === 'monthly'
+      ? [{ key: 'customer-change', label: t(tx('客户变更调整', 'Customer changes')), children: <CustomerChangePanel planId={plan.id} /> }]
+      : []),
+    ...(plan.kind === 'temporary' && plan.requestId
+      ? [{ key: 'unmet', label: t(tx('无法完成的处理', 'Not met')), children: <UnmetRoutePanel requestId={plan.requestId} /> }]
+      : []),
     ...(plan.kind === 'annual' ? [{ key: 'inputs', label: t(tx('各部门资料', 'Department inputs')), children: <AnnualInputsPanel plan={plan} /> }] : []),
     ...(plan.bucket === 'month' ? [{ key: 'level', label: t(tx('综合平衡', 'Level plan')), children: <LevelPlanPanel plan={plan} /> }] : []),
-    ...(plan.kind === 'annual' || plan.kind === 'quarterly' ? [{ key: 'ceilings', label: <span data-testid="tab-ceilings">{t(tx('最高储备量', 'Reserve ceilings'))}</span>, children: <ReserveCeilingPanel plan={plan} /> }] : []),
+    ...(plan.kind === 'annual' || plan.kind === 'quarterly'
+      ? [
+          {
+            key: 'ceilings',
+            label: <span data-testid="tab-ceilings">{t(tx('最高储备量', 'Reserve ceilings'))}</span>,
+            children: <ReserveCeilingPanel plan={plan} />,
+          },
+        ]
+      : []),
     // Issue 14 item 13 (CORE-9): minutes of the balancing meeting, signed scans, department inputs.
     { key: 'attachments', label: t(tx('附件', 'Attachments')), children: <Attachments entity="production.plan" entityId={plan.id} defaultCategory="record" /> },
   ];
@@ -118,7 +140,12 @@ export function PlanPage() {
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="plan-adjusting"
-          message={t(tx(`正在调整：第 ${plan.revision} 版按原审批流程批准前，第 ${plan.effectiveRevision} 版继续有效（T4 第二十一条）`, `Being adjusted: revision ${plan.effectiveRevision} stays in force until revision ${plan.revision} is approved through the same chain`))}
+          message={t(
+            tx(
+              `正在调整：第 ${plan.revision} 版按原审批流程批准前，第 ${plan.effectiveRevision} 版继续有效（T4 第二十一条）`,
+              `Being adjusted: revision ${plan.effectiveRevision} stays in force until revision ${plan.revision} is approved through the same chain`,
+            ),
+          )}
         />
       )}
       <PlanActions plan={plan} />
@@ -130,7 +157,10 @@ export function PlanPage() {
 /** Links from the approval inbox carry the document id; the plan screen is the place to read it. */
 export function PlanDocumentRedirect() {
   const { documentId = '' } = useParams();
-  const q = useQuery({ queryKey: ['production', 'plan-by-doc', documentId], queryFn: () => get<{ id: string }>(`/production/plans/by-document/${documentId}`) });
+  const q = useQuery({
+    queryKey: ['production', 'plan-by-doc', documentId],
+    queryFn: () => get<{ id: string }>(`/production/plans/by-document/${documentId}`),
+  });
   if (q.data) return <Navigate to={`/production/plans/${q.data.id}`} replace />;
   return (
     <Page title={tx('生产计划', 'Production plan')}>
@@ -143,7 +173,10 @@ export function PlanDocumentRedirect() {
 export function SalesPlanDocumentRedirect() {
   const { documentId = '' } = useParams();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['production', 'sales-by-doc', documentId], queryFn: () => get<{ id: string }>(`/production/sales-plans/by-document/${documentId}`) });
+  const q = useQuery({
+    queryKey: ['production', 'sales-by-doc', documentId],
+    queryFn: () => get<{ id: string }>(`/production/sales-plans/by-document/${documentId}`),
+  });
   useEffect(() => {
     if (q.data) navigate(`/production/sales-plans/${q.data.id}`, { replace: true });
   }, [q.data, navigate]);

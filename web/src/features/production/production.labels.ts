@@ -9,7 +9,15 @@ export const STATE_LABELS: Record<string, Text> = {
   closed: tx('已关闭', 'Closed'),
   confirmed: tx('已确认', 'Confirmed'),
 };
-export const STATE_COLORS: Record<string, string> = { draft: 'default', submitted: 'processing', approved: 'green', rejected: 'red', issued: 'cyan', closed: 'default', confirmed: 'green' };
+export const STATE_COLORS: Record<string, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  approved: 'green',
+  rejected: 'red',
+  issued: 'cyan',
+  closed: 'default',
+  confirmed: 'green',
+};
 
 export const KIND_LABELS: Record<string, Text> = {
   annual: tx('年度', 'Annual'),
@@ -62,7 +70,12 @@ export const PARTY_LABELS: Record<string, Text> = {
   quality: tx('质量技术研发部', 'Quality and R&D'),
   business: tx('事业部（业务单位）', 'Business unit'),
 };
-export const CHANGE_KIND_LABELS: Record<string, Text> = { product: tx('品种', 'Product'), quantity: tx('数量', 'Quantity'), date: tx('交期', 'Date'), cancel: tx('取消', 'Cancel') };
+export const CHANGE_KIND_LABELS: Record<string, Text> = {
+  product: tx('品种', 'Product'),
+  quantity: tx('数量', 'Quantity'),
+  date: tx('交期', 'Date'),
+  cancel: tx('取消', 'Cancel'),
+};
 
 export const ACTION_LABELS: Record<string, Text> = {
   submit: tx('提交审批', 'Submit'),

@@ -16,7 +16,12 @@ import type { PlanRequestRow, PlanRequestView } from '#production';
 
 type RequestRow = PlanRequestRow;
 
-const STATES = { received: tx('待编计划', 'To plan'), planned: tx('已编计划', 'Planned'), infeasible: tx('不可行，已反馈', 'Infeasible, fed back'), closed: tx('计划已下达', 'Plan issued') };
+const STATES = {
+  received: tx('待编计划', 'To plan'),
+  planned: tx('已编计划', 'Planned'),
+  infeasible: tx('不可行，已反馈', 'Infeasible, fed back'),
+  closed: tx('计划已下达', 'Plan issued'),
+};
 
 /** PP-11: special (专项) and temporary (临时) requirements with their clocks and feasibility. */
 export function RequestsPage() {
@@ -26,13 +31,27 @@ export function RequestsPage() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['production', 'requests'], queryFn: () => get<RequestRow[]>('/production/requests') });
-  const items = useQuery({ queryKey: ['production', 'items', 'finished'], queryFn: () => get<Item[]>('/production/items?category=finished'), enabled: creating });
+  const items = useQuery({
+    queryKey: ['production', 'items', 'finished'],
+    queryFn: () => get<Item[]>('/production/items?category=finished'),
+    enabled: creating,
+  });
   const create = useMutation({
-    mutationFn: (v: { kind: string; title: string; lines: { itemId: string; qty: number; dueOn: Dayjs }[] }) => post<{ id: string }>('/production/requests', { ...v, lines: v.lines.map((l) => ({ ...l, dueOn: l.dueOn.format('YYYY-MM-DD') })) }),
+    mutationFn: (v: { kind: string; title: string; lines: { itemId: string; qty: number; dueOn: Dayjs }[] }) =>
+      post<{ id: string }>('/production/requests', { ...v, lines: v.lines.map((l) => ({ ...l, dueOn: l.dueOn.format('YYYY-MM-DD') })) }),
     onSuccess: (r) => navigate(`/production/requests/${r.id}`),
   });
   return (
-    <Page title={tx('专项与临时生产需求', 'Special and temporary requirements')} extra={(can('production.demand.write') || can('production.plan.write')) && <Button type="primary" onClick={() => setCreating(true)}>{t(tx('提出需求', 'New requirement'))}</Button>}>
+    <Page
+      title={tx('专项与临时生产需求', 'Special and temporary requirements')}
+      extra={
+        (can('production.demand.write') || can('production.plan.write')) && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t(tx('提出需求', 'New requirement'))}
+          </Button>
+        )
+      }
+    >
       <ErrorAlert error={q.error} />
       <Table<RequestRow>
         rowKey="id"
@@ -46,16 +65,41 @@ export function RequestsPage() {
           { title: t(tx('类型', 'Kind')), dataIndex: 'kind', width: 80, render: (k: string) => t(KIND_LABELS[k]) },
           { title: t(tx('收到', 'Received')), dataIndex: 'receivedOn', width: 110 },
           { title: t(tx('计划下达期限', 'Issue plan by')), dataIndex: 'issueDueOn', width: 120 },
-          { title: t(tx('状态', 'State')), dataIndex: 'state', width: 140, render: (s: RequestRow['state']) => <Tag color={s === 'infeasible' ? 'red' : s === 'closed' ? 'green' : 'processing'}>{t(STATES[s])}</Tag> },
+          {
+            title: t(tx('状态', 'State')),
+            dataIndex: 'state',
+            width: 140,
+            render: (s: RequestRow['state']) => <Tag color={s === 'infeasible' ? 'red' : s === 'closed' ? 'green' : 'processing'}>{t(STATES[s])}</Tag>,
+          },
         ]}
       />
-      <Modal open={creating} width={680} title={t(tx('提出专项/临时生产需求', 'New requirement'))} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending}>
+      <Modal
+        open={creating}
+        width={680}
+        title={t(tx('提出专项/临时生产需求', 'New requirement'))}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+      >
         <ErrorAlert error={create.error} />
-        <Typography.Paragraph type="secondary">{t(tx('专项计划 2 日内下达，临时计划当日或次日下达；不能满足时系统当即书面反馈（T2 五.2–3）。', 'Special plans within 2 days, temporary the same or next day; if infeasible, written feedback at once (T2 5.2–3).'))}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(
+            tx(
+              '专项计划 2 日内下达，临时计划当日或次日下达；不能满足时系统当即书面反馈（T2 五.2–3）。',
+              'Special plans within 2 days, temporary the same or next day; if infeasible, written feedback at once (T2 5.2–3).',
+            ),
+          )}
+        </Typography.Paragraph>
         <Form form={form} layout="vertical" initialValues={{ kind: 'temporary', lines: [{}] }} onFinish={(v) => create.mutate(v)}>
           <Space wrap>
             <Form.Item name="kind" label={t(tx('类型', 'Kind'))}>
-              <Select style={{ width: 120 }} options={[{ value: 'special', label: t(KIND_LABELS.special) }, { value: 'temporary', label: t(KIND_LABELS.temporary) }]} />
+              <Select
+                style={{ width: 120 }}
+                options={[
+                  { value: 'special', label: t(KIND_LABELS.special) },
+                  { value: 'temporary', label: t(KIND_LABELS.temporary) },
+                ]}
+              />
             </Form.Item>
             <Form.Item name="title" label={t(tx('需求名称', 'Title'))} rules={[{ required: true }]}>
               <Input style={{ width: 280 }} />
@@ -67,7 +111,13 @@ export function RequestsPage() {
                 {fields.map((f) => (
                   <Space key={f.key} wrap align="baseline">
                     <Form.Item name={[f.name, 'itemId']} rules={[{ required: true }]}>
-                      <Select showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t(tx('产品', 'Product'))} options={(items.data ?? []).map((x) => ({ value: x.id, label: `${x.code} ${x.name}` }))} />
+                      <Select
+                        showSearch
+                        optionFilterProp="label"
+                        style={{ width: 220 }}
+                        placeholder={t(tx('产品', 'Product'))}
+                        options={(items.data ?? []).map((x) => ({ value: x.id, label: `${x.code} ${x.name}` }))}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'qty']} rules={[{ required: true }]}>
                       <InputNumber min={0.001} placeholder={t(tx('数量', 'Quantity'))} />
@@ -99,8 +149,14 @@ export function RequestPage() {
   const navigate = useNavigate();
   const q = useQuery({ queryKey: ['production', 'request', id], queryFn: () => get<PlanRequestView>(`/production/requests/${id}`) });
   const r = q.data;
-  const evaluate = useMutation({ mutationFn: () => post(`/production/requests/${id}/evaluate`, { version: r!.version }), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'request', id] }) });
-  const plan = useMutation({ mutationFn: () => post<{ link: string }>(`/production/requests/${id}/plan`, { version: r!.version }), onSuccess: (x) => navigate(x.link) });
+  const evaluate = useMutation({
+    mutationFn: () => post(`/production/requests/${id}/evaluate`, { version: r!.version }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'request', id] }),
+  });
+  const plan = useMutation({
+    mutationFn: () => post<{ link: string }>(`/production/requests/${id}/plan`, { version: r!.version }),
+    onSuccess: (x) => navigate(x.link),
+  });
   if (!r) return <Page title={tx('生产需求', 'Requirement')}>{q.isLoading ? <Spin /> : <ErrorAlert error={q.error} />}</Page>;
   return (
     <Page title={{ zh: `${r.number} ${r.title}`, en: `${r.number} ${r.title}` }} extra={<Tag>{t(KIND_LABELS[r.kind])}</Tag>}>
@@ -124,7 +180,11 @@ export function RequestPage() {
       />
       <Card size="small" title={t(tx('可行性评估与书面反馈', 'Feasibility and written feedback'))} style={{ marginBottom: 12 }}>
         <Alert type={r.isFeasible ? 'success' : 'error'} showIcon message={locale === 'en' ? r.feedbackEn : r.feedbackZh} data-testid="request-feedback" />
-        {r.feedbackSentAt && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t(tx('已书面反馈提出部门', 'Feedback sent'))} {orgTime(r.feedbackSentAt).format('YYYY-MM-DD HH:mm')}</Typography.Paragraph>}
+        {r.feedbackSentAt && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {t(tx('已书面反馈提出部门', 'Feedback sent'))} {orgTime(r.feedbackSentAt).format('YYYY-MM-DD HH:mm')}
+          </Typography.Paragraph>
+        )}
       </Card>
       <Space wrap>
         {can('production.plan.write') && !r.planId && (

@@ -23,7 +23,14 @@ export function SalesPlansPage() {
   const q = useQuery({ queryKey: ['production', 'sales-plans'], queryFn: () => get<SalesPlanSummary[]>('/production/sales-plans') });
   const create = useMutation({
     mutationFn: (v: { kind: string; month?: dayjs.Dayjs; year?: number; quarter?: number }) =>
-      post<{ id: string }>('/production/sales-plans', v.kind === 'monthly' ? { kind: 'monthly', month: v.month?.format('YYYY-MM') } : v.kind === 'annual' ? { kind: 'annual', year: v.year } : { kind: 'quarterly', year: v.year, quarter: v.quarter }),
+      post<{ id: string }>(
+        '/production/sales-plans',
+        v.kind === 'monthly'
+          ? { kind: 'monthly', month: v.month?.format('YYYY-MM') }
+          : v.kind === 'annual'
+            ? { kind: 'annual', year: v.year }
+            : { kind: 'quarterly', year: v.year, quarter: v.quarter },
+      ),
     onSuccess: (p) => navigate(`/production/sales-plans/${p.id}`),
   });
   const kind = Form.useWatch('kind', form);
@@ -56,9 +63,20 @@ export function SalesPlansPage() {
           { title: t(tx('合计', 'Total')), dataIndex: 'total', width: 110, align: 'right', render: (v: number) => fmt(v) },
         ]}
       />
-      <Modal open={creating} title={t(tx('编制销售计划', 'New sales plan'))} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending}>
+      <Modal
+        open={creating}
+        title={t(tx('编制销售计划', 'New sales plan'))}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+      >
         <ErrorAlert error={create.error} />
-        <Form form={form} layout="vertical" initialValues={{ kind: 'monthly', month: dayjs().add(1, 'month'), year: dayjs().year(), quarter: 1 }} onFinish={(v) => create.mutate(v)}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ kind: 'monthly', month: dayjs().add(1, 'month'), year: dayjs().year(), quarter: 1 }}
+          onFinish={(v) => create.mutate(v)}
+        >
           <Form.Item name="kind" label={t(tx('类型', 'Kind'))}>
             <Select options={(['monthly', 'quarterly', 'annual'] as const).map((k) => ({ value: k, label: t(KIND_LABELS[k]) }))} />
           </Form.Item>
@@ -101,7 +119,13 @@ export function SalesPlanPage() {
   const shown: EditLine[] = lines ?? p?.lines.map((l) => ({ itemId: l.itemId, onDate: l.onDate, qty: l.qty })) ?? [];
   const editable = p?.state === 'draft' && can('production.demand.write');
   const refresh = () => qc.invalidateQueries({ queryKey: ['production', 'sales-plan', id] });
-  const save = useMutation({ mutationFn: () => put(`/production/sales-plans/${id}/lines`, { version: p!.version, lines: shown }), onSuccess: () => { message.success('✓'); refresh(); } });
+  const save = useMutation({
+    mutationFn: () => put(`/production/sales-plans/${id}/lines`, { version: p!.version, lines: shown }),
+    onSuccess: () => {
+      message.success('✓');
+      refresh();
+    },
+  });
   const act = useMutation({ mutationFn: (a: string) => post(`/documents/${p!.documentId}/${a}`, { version: p!.document!.version }), onSuccess: refresh });
   if (!p) return <Page title={tx('销售计划', 'Sales plan')}>{q.isLoading ? <Spin /> : <ErrorAlert error={q.error} />}</Page>;
   const set = (i: number, patch: Partial<EditLine>) => setLines(shown.map((l, k) => (k === i ? { ...l, ...patch } : l)));
@@ -126,7 +150,13 @@ export function SalesPlanPage() {
         {(p.document?.allowedActions ?? [])
           .filter((a) => ['submit', 'approve', 'withdraw', 'revise', 'adjust'].includes(a))
           .map((a) => (
-            <Button key={a} type={a === 'submit' || a === 'approve' ? 'primary' : 'default'} disabled={!!lines} onClick={() => act.mutate(a)} loading={act.isPending}>
+            <Button
+              key={a}
+              type={a === 'submit' || a === 'approve' ? 'primary' : 'default'}
+              disabled={!!lines}
+              onClick={() => act.mutate(a)}
+              loading={act.isPending}
+            >
               {t(ACTION_LABELS[a])}
             </Button>
           ))}
@@ -146,16 +176,50 @@ export function SalesPlanPage() {
           {
             title: t(tx('产品', 'Product')),
             render: (_: unknown, l, i) =>
-              editable ? <Select showSearch optionFilterProp="label" value={l.itemId} style={{ width: 240 }} onChange={(v) => set(i, { itemId: v })} options={(items.data ?? []).map((x) => ({ value: x.id, label: `${x.code} ${x.name}` }))} /> : `${p.lines[i]?.code} ${p.lines[i]?.name}`,
+              editable ? (
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  value={l.itemId}
+                  style={{ width: 240 }}
+                  onChange={(v) => set(i, { itemId: v })}
+                  options={(items.data ?? []).map((x) => ({ value: x.id, label: `${x.code} ${x.name}` }))}
+                />
+              ) : (
+                `${p.lines[i]?.code} ${p.lines[i]?.name}`
+              ),
           },
           {
             title: p.kind === 'monthly' ? t(tx('发货日期', 'Ship on')) : t(tx('月份', 'Month')),
             width: 170,
             render: (_: unknown, l, i) =>
-              editable ? <DatePicker picker={p.kind === 'monthly' ? 'date' : 'month'} value={dayjs(l.onDate)} allowClear={false} onChange={(d) => d && set(i, { onDate: d.format(p.kind === 'monthly' ? 'YYYY-MM-DD' : 'YYYY-MM-01') })} /> : l.onDate.slice(0, p.kind === 'monthly' ? 10 : 7),
+              editable ? (
+                <DatePicker
+                  picker={p.kind === 'monthly' ? 'date' : 'month'}
+                  value={dayjs(l.onDate)}
+                  allowClear={false}
+                  onChange={(d) => d && set(i, { onDate: d.format(p.kind === 'monthly' ? 'YYYY-MM-DD' : 'YYYY-MM-01') })}
+                />
+              ) : (
+                l.onDate.slice(0, p.kind === 'monthly' ? 10 : 7)
+              ),
           },
-          { title: t(tx('数量', 'Quantity')), width: 150, render: (_: unknown, l, i) => (editable ? <InputNumber min={0} value={l.qty} onChange={(v) => set(i, { qty: v ?? 0 })} /> : fmt(l.qty)) },
-          ...(editable ? [{ title: '', width: 50, render: (_: unknown, __: EditLine, i: number) => <Button type="text" icon={<DeleteOutlined />} onClick={() => setLines(shown.filter((_x, k) => k !== i))} /> }] : []),
+          {
+            title: t(tx('数量', 'Quantity')),
+            width: 150,
+            render: (_: unknown, l, i) => (editable ? <InputNumber min={0} value={l.qty} onChange={(v) => set(i, { qty: v ?? 0 })} /> : fmt(l.qty)),
+          },
+          ...(editable
+            ? [
+                {
+                  title: '',
+                  width: 50,
+                  render: (_: unknown, __: EditLine, i: number) => (
+                    <Button type="text" icon={<DeleteOutlined />} onClick={() => setLines(shown.filter((_x, k) => k !== i))} />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {p.productTotals.length > 0 && (

@@ -31,8 +31,20 @@ export function ShipmentsPage() {
   const plan = useQuery({ queryKey: ['production', 'shipments', month], queryFn: () => get<Shipment[]>(`/production/shipments?month=${month}`) });
   const summary = useQuery({ queryKey: ['production', 'month-summary', month], queryFn: () => get<Summary>(`/production/month-summary?month=${month}`) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['production'] });
-  const record = useMutation({ mutationFn: () => patch(`/production/shipments/${editing!.id}`, { version: editing!.version, ...values }), onSuccess: () => { setEditing(null); refresh(); } });
-  const submit = useMutation({ mutationFn: () => post(`/production/month-summary/${month}/submit`), onSuccess: () => { message.success(t(tx('已报送总经理', 'Sent to the GM'))); refresh(); } });
+  const record = useMutation({
+    mutationFn: () => patch(`/production/shipments/${editing!.id}`, { version: editing!.version, ...values }),
+    onSuccess: () => {
+      setEditing(null);
+      refresh();
+    },
+  });
+  const submit = useMutation({
+    mutationFn: () => post(`/production/month-summary/${month}/submit`),
+    onSuccess: () => {
+      message.success(t(tx('已报送总经理', 'Sent to the GM')));
+      refresh();
+    },
+  });
   const chart = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -64,7 +76,11 @@ export function ShipmentsPage() {
       }
     >
       <ErrorAlert error={plan.error ?? summary.error ?? submit.error} />
-      {summary.data?.submittedAt && <Typography.Paragraph type="secondary">{t(tx('已报送', 'Sent'))} {orgTime(summary.data.submittedAt).format('YYYY-MM-DD HH:mm')}</Typography.Paragraph>}
+      {summary.data?.submittedAt && (
+        <Typography.Paragraph type="secondary">
+          {t(tx('已报送', 'Sent'))} {orgTime(summary.data.submittedAt).format('YYYY-MM-DD HH:mm')}
+        </Typography.Paragraph>
+      )}
       <Card size="small" title={t(tx('月出货计划', 'Shipment plan'))} style={{ marginBottom: 12 }}>
         <Table<Shipment>
           size="small"
@@ -74,13 +90,38 @@ export function ShipmentsPage() {
           scroll={{ x: 900 }}
           columns={[
             { title: t(tx('计划发货', 'Planned')), dataIndex: 'plannedOn', width: 110 },
-            { title: t(tx('销售计划单', 'Sales sheet')), dataIndex: 'salesSheetNumber', width: 140, render: (v: string, s) => <Link to={`/production/orders/${s.orderId}`}>{v}</Link> },
+            {
+              title: t(tx('销售计划单', 'Sales sheet')),
+              dataIndex: 'salesSheetNumber',
+              width: 140,
+              render: (v: string, s) => <Link to={`/production/orders/${s.orderId}`}>{v}</Link>,
+            },
             { title: t(tx('客户', 'Customer')), dataIndex: 'customer' },
             { title: t(tx('产品', 'Product')), render: (_: unknown, s) => `${s.code} ${s.name}` },
             { title: t(tx('数量', 'Quantity')), width: 100, align: 'right', render: (_: unknown, s) => `${fmt(s.qty)} ${s.unit}` },
             { title: t(tx('已发', 'Shipped')), width: 100, align: 'right', render: (_: unknown, s) => fmt(s.shippedQty) },
-            { title: t(tx('开票/回款（元）', 'Invoiced / collected')), width: 170, align: 'right', render: (_: unknown, s) => `${fmt(s.invoicedAmount)} / ${fmt(s.collectedAmount)}` },
-            { title: '', width: 80, render: (_: unknown, s) => (can('production.demand.write') || can('production.stock.write') ? <Button size="small" onClick={() => { setEditing(s); setValues({}); }}>{t(tx('登记', 'Record'))}</Button> : null) },
+            {
+              title: t(tx('开票/回款（元）', 'Invoiced / collected')),
+              width: 170,
+              align: 'right',
+              render: (_: unknown, s) => `${fmt(s.invoicedAmount)} / ${fmt(s.collectedAmount)}`,
+            },
+            {
+              title: '',
+              width: 80,
+              render: (_: unknown, s) =>
+                can('production.demand.write') || can('production.stock.write') ? (
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      setEditing(s);
+                      setValues({});
+                    }}
+                  >
+                    {t(tx('登记', 'Record'))}
+                  </Button>
+                ) : null,
+            },
           ]}
         />
       </Card>
@@ -98,13 +139,20 @@ export function ShipmentsPage() {
             }
           >
             <EChart option={chart} height={260} />
-            <Table size="small" rowKey="itemId" pagination={false} dataSource={summary.data?.sales} scroll={{ x: 500 }} columns={[
-              { title: t(tx('产品', 'Product')), render: (_: unknown, s) => `${s.code} ${s.name}` },
-              { title: t(tx('计划', 'Plan')), dataIndex: 'planned', align: 'right', render: (v: number) => fmt(v) },
-              { title: t(tx('订货', 'Ordered')), dataIndex: 'ordered', align: 'right', render: (v: number) => fmt(v) },
-              { title: t(tx('出货', 'Shipped')), dataIndex: 'shipped', align: 'right', render: (v: number) => fmt(v) },
-              { title: t(tx('开票（元）', 'Invoiced')), dataIndex: 'invoiced', align: 'right', render: (v: number) => fmt(v) },
-            ]} />
+            <Table
+              size="small"
+              rowKey="itemId"
+              pagination={false}
+              dataSource={summary.data?.sales}
+              scroll={{ x: 500 }}
+              columns={[
+                { title: t(tx('产品', 'Product')), render: (_: unknown, s) => `${s.code} ${s.name}` },
+                { title: t(tx('计划', 'Plan')), dataIndex: 'planned', align: 'right', render: (v: number) => fmt(v) },
+                { title: t(tx('订货', 'Ordered')), dataIndex: 'ordered', align: 'right', render: (v: number) => fmt(v) },
+                { title: t(tx('出货', 'Shipped')), dataIndex: 'shipped', align: 'right', render: (v: number) => fmt(v) },
+                { title: t(tx('开票（元）', 'Invoiced')), dataIndex: 'invoiced', align: 'right', render: (v: number) => fmt(v) },
+              ]}
+            />
           </Card>
         </Col>
         <Col xs={24} md={12}>
@@ -119,23 +167,54 @@ export function ShipmentsPage() {
               </Link>
             }
           >
-            <Table size="small" rowKey="customer" pagination={false} dataSource={summary.data?.collection} scroll={{ x: 420 }} columns={[
-              { title: t(tx('客户', 'Customer')), dataIndex: 'customer' },
-              { title: t(tx('开票', 'Invoiced')), dataIndex: 'invoiced', align: 'right', render: (v: number) => fmt(v) },
-              { title: t(tx('回款', 'Collected')), dataIndex: 'collected', align: 'right', render: (v: number) => fmt(v) },
-              { title: t(tx('未回款', 'Outstanding')), dataIndex: 'outstanding', align: 'right', render: (v: number) => fmt(v) },
-            ]} />
+            <Table
+              size="small"
+              rowKey="customer"
+              pagination={false}
+              dataSource={summary.data?.collection}
+              scroll={{ x: 420 }}
+              columns={[
+                { title: t(tx('客户', 'Customer')), dataIndex: 'customer' },
+                { title: t(tx('开票', 'Invoiced')), dataIndex: 'invoiced', align: 'right', render: (v: number) => fmt(v) },
+                { title: t(tx('回款', 'Collected')), dataIndex: 'collected', align: 'right', render: (v: number) => fmt(v) },
+                { title: t(tx('未回款', 'Outstanding')), dataIndex: 'outstanding', align: 'right', render: (v: number) => fmt(v) },
+              ]}
+            />
           </Card>
         </Col>
       </Row>
-      <Modal open={!!editing} title={t(tx('登记出货与回款', 'Record shipment and collection'))} onCancel={() => setEditing(null)} onOk={() => record.mutate()} confirmLoading={record.isPending}>
+      <Modal
+        open={!!editing}
+        title={t(tx('登记出货与回款', 'Record shipment and collection'))}
+        onCancel={() => setEditing(null)}
+        onOk={() => record.mutate()}
+        confirmLoading={record.isPending}
+      >
         <ErrorAlert error={record.error} />
         {editing && (
           <Space direction="vertical">
-            <DatePicker defaultValue={editing.shippedOn ? dayjs(editing.shippedOn) : dayjs()} onChange={(d) => setValues({ ...values, shippedOn: d?.format('YYYY-MM-DD') })} />
-            <InputNumber addonBefore={t(tx('已发数量', 'Shipped'))} min={0} defaultValue={editing.shippedQty} onChange={(v) => setValues({ ...values, shippedQty: v ?? 0 })} />
-            <InputNumber addonBefore={t(tx('开票金额', 'Invoiced'))} min={0} defaultValue={editing.invoicedAmount} onChange={(v) => setValues({ ...values, invoicedAmount: v ?? 0 })} />
-            <InputNumber addonBefore={t(tx('回款金额', 'Collected'))} min={0} defaultValue={editing.collectedAmount} onChange={(v) => setValues({ ...values, collectedAmount: v ?? 0 })} />
+            <DatePicker
+              defaultValue={editing.shippedOn ? dayjs(editing.shippedOn) : dayjs()}
+              onChange={(d) => setValues({ ...values, shippedOn: d?.format('YYYY-MM-DD') })}
+            />
+            <InputNumber
+              addonBefore={t(tx('已发数量', 'Shipped'))}
+              min={0}
+              defaultValue={editing.shippedQty}
+              onChange={(v) => setValues({ ...values, shippedQty: v ?? 0 })}
+            />
+            <InputNumber
+              addonBefore={t(tx('开票金额', 'Invoiced'))}
+              min={0}
+              defaultValue={editing.invoicedAmount}
+              onChange={(v) => setValues({ ...values, invoicedAmount: v ?? 0 })}
+            />
+            <InputNumber
+              addonBefore={t(tx('回款金额', 'Collected'))}
+              min={0}
+              defaultValue={editing.collectedAmount}
+              onChange={(v) => setValues({ ...values, collectedAmount: v ?? 0 })}
+            />
           </Space>
         )}
       </Modal>

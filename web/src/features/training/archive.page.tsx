@@ -35,10 +35,18 @@ export function ArchivePage({ mine = false }: { mine?: boolean }) {
   const [year, setYear] = useState(currentSchoolYear());
   // `mine`: the teacher's own archive from the menu (issue 13 item 11), even for office staff who teach.
   const isOffice = !mine && can('training.read');
-  const me = useQuery({ queryKey: ['training', 'me-teacher'], queryFn: () => get<Teacher>('/training/teachers/me'), enabled: !isOffice && can('training.self') });
+  const me = useQuery({
+    queryKey: ['training', 'me-teacher'],
+    queryFn: () => get<Teacher>('/training/teachers/me'),
+    enabled: !isOffice && can('training.self'),
+  });
   const teachers = useQuery({ queryKey: ['training', 'teachers'], queryFn: () => get<Teacher[]>('/training/teachers?active=true'), enabled: isOffice });
   const teacherId = (mine ? null : params.get('teacher')) ?? me.data?.id ?? null;
-  const q = useQuery({ queryKey: ['training', 'archive', teacherId, year], queryFn: () => get<TeacherArchive>(`/training/archive/teachers/${teacherId}?schoolYear=${year}`), enabled: !!teacherId });
+  const q = useQuery({
+    queryKey: ['training', 'archive', teacherId, year],
+    queryFn: () => get<TeacherArchive>(`/training/archive/teachers/${teacherId}?schoolYear=${year}`),
+    enabled: !!teacherId,
+  });
   const a = q.data;
   return (
     <Page
@@ -49,7 +57,8 @@ export function ArchivePage({ mine = false }: { mine?: boolean }) {
             <Select
               showSearch
               optionFilterProp="label"
-              aria-label={t(tx('教师', 'Teacher'))} placeholder={t(tx('选择教师', 'Choose a teacher'))}
+              aria-label={t(tx('教师', 'Teacher'))}
+              placeholder={t(tx('选择教师', 'Choose a teacher'))}
               value={teacherId ?? undefined}
               onChange={(v) => setParams({ teacher: v })}
               options={teachers.data?.map((x) => ({ value: x.id, label: `${x.name} ${x.staffNo}` }))}
@@ -57,9 +66,23 @@ export function ArchivePage({ mine = false }: { mine?: boolean }) {
               data-testid="archive-teacher"
             />
           )}
-          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
-          {teacherId && <Button onClick={() => download(`/training/archive/teachers/${teacherId}/export?schoolYear=${year}`, 'archive.xlsx')}>{t(tx('导出教师档案', 'Export teacher archive'))}</Button>}
-          {isOffice && <Button onClick={() => download(`/training/archive/school/export?schoolYear=${year}`, 'school-archive.xlsx')}>{t(tx('导出学校培训档案', 'Export school archive'))}</Button>}
+          <Select
+            aria-label={t(tx('学年', 'School year'))}
+            value={year}
+            onChange={setYear}
+            options={schoolYearOptions().map((y) => ({ value: y, label: y }))}
+            style={{ width: 130 }}
+          />
+          {teacherId && (
+            <Button onClick={() => download(`/training/archive/teachers/${teacherId}/export?schoolYear=${year}`, 'archive.xlsx')}>
+              {t(tx('导出教师档案', 'Export teacher archive'))}
+            </Button>
+          )}
+          {isOffice && (
+            <Button onClick={() => download(`/training/archive/school/export?schoolYear=${year}`, 'school-archive.xlsx')}>
+              {t(tx('导出学校培训档案', 'Export school archive'))}
+            </Button>
+          )}
         </Space>
       }
     >
@@ -73,11 +96,21 @@ export function ArchivePage({ mine = false }: { mine?: boolean }) {
             <Descriptions.Item label={t(tx('发展阶段', 'Stage'))}>
               {t(STAGE_LABELS[a.teacher.stage])} {a.teacher.backboneLevel && <Tag color="gold">{t(BACKBONE_LABELS[a.teacher.backboneLevel])}</Tag>}
             </Descriptions.Item>
-            <Descriptions.Item label={t(tx('年度考核', 'Verdict'))}>{a.assessment ? <Tag color={a.assessment.verdict === 'qualified' ? 'green' : 'red'}>{t(VERDICT_LABELS[a.assessment.verdict])}</Tag> : t(tx('未考核', 'Not yet'))}</Descriptions.Item>
+            <Descriptions.Item label={t(tx('年度考核', 'Verdict'))}>
+              {a.assessment ? (
+                <Tag color={a.assessment.verdict === 'qualified' ? 'green' : 'red'}>{t(VERDICT_LABELS[a.assessment.verdict])}</Tag>
+              ) : (
+                t(tx('未考核', 'Not yet'))
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label={t(tx('学分', 'Credits'))}>{`${a.credits.totalCredits}/${a.credits.required}`}</Descriptions.Item>
             <Descriptions.Item label={t(tx('参训', 'Attended'))}>
               <span data-testid="archive-attended">{a.attendance.attended}</span>
-              {a.attendance.absent + a.attendance.excused > 0 && <Typography.Text type="secondary">{t(tx(`（缺席 ${a.attendance.absent}，请假 ${a.attendance.excused}）`, ` (absent ${a.attendance.absent}, leave ${a.attendance.excused})`))}</Typography.Text>}
+              {a.attendance.absent + a.attendance.excused > 0 && (
+                <Typography.Text type="secondary">
+                  {t(tx(`（缺席 ${a.attendance.absent}，请假 ${a.attendance.excused}）`, ` (absent ${a.attendance.absent}, leave ${a.attendance.excused})`))}
+                </Typography.Text>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t(tx('多元评价', 'Evaluation'))}>{a.evaluations.map((e) => e.score ?? '—').join(' / ') || '—'}</Descriptions.Item>
           </Descriptions>
@@ -97,7 +130,14 @@ export function ArchivePage({ mine = false }: { mine?: boolean }) {
                     columns={[
                       { key: 'date', title: t(tx('日期', 'Date')), dataIndex: 'date', width: 100 },
                       { key: 'title', title: t(tx('培训', 'Session')), dataIndex: 'title', card: 'title' },
-                      { key: 'status', title: t(tx('考勤', 'Status')), dataIndex: 'status', width: 90, card: 'status', render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(STATUS_LABELS[s])}</Tag> },
+                      {
+                        key: 'status',
+                        title: t(tx('考勤', 'Status')),
+                        dataIndex: 'status',
+                        width: 90,
+                        card: 'status',
+                        render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(STATUS_LABELS[s])}</Tag>,
+                      },
                     ]}
                   />
                 ),
@@ -106,7 +146,14 @@ export function ArchivePage({ mine = false }: { mine?: boolean }) {
               {
                 key: 'notes',
                 label: t(tx(`学习笔记、反思与自学摘录（${a.notes.length}）`, `Notes and reflections (${a.notes.length})`)),
-                children: <List size="small" dataSource={a.notes} pagination={{ pageSize: 10 }} renderItem={(n) => <List.Item>{`${n.weekStart} ${t(NOTE_KIND_LABELS[n.kind])}：${n.title}`}</List.Item>} />,
+                children: (
+                  <List
+                    size="small"
+                    dataSource={a.notes}
+                    pagination={{ pageSize: 10 }}
+                    renderItem={(n) => <List.Item>{`${n.weekStart} ${t(NOTE_KIND_LABELS[n.kind])}：${n.title}`}</List.Item>}
+                  />
+                ),
               },
               {
                 key: 'work',
@@ -114,12 +161,34 @@ export function ArchivePage({ mine = false }: { mine?: boolean }) {
                 children: (
                   <Row gutter={12}>
                     <Col xs={24} md={12}>
-                      <List size="small" header={t(tx('作业', 'Assignments'))} dataSource={a.submissions} renderItem={(s) => <List.Item>{`${s.title}（${t(ASSIGNMENT_KIND_LABELS[s.kind])}）${t(SUBMISSION_LABELS[s.isLate ? 'late' : s.reviewState])}`}</List.Item>} />
-                      <List size="small" header={t(tx('四个一', 'Four ones'))} dataSource={a.fourOnes} renderItem={(o) => <List.Item>{`${o.completedOn} ${t(FOUR_ONES_LABELS[o.item])}：${o.title}`}</List.Item>} />
+                      <List
+                        size="small"
+                        header={t(tx('作业', 'Assignments'))}
+                        dataSource={a.submissions}
+                        renderItem={(s) => (
+                          <List.Item>{`${s.title}（${t(ASSIGNMENT_KIND_LABELS[s.kind])}）${t(SUBMISSION_LABELS[s.isLate ? 'late' : s.reviewState])}`}</List.Item>
+                        )}
+                      />
+                      <List
+                        size="small"
+                        header={t(tx('四个一', 'Four ones'))}
+                        dataSource={a.fourOnes}
+                        renderItem={(o) => <List.Item>{`${o.completedOn} ${t(FOUR_ONES_LABELS[o.item])}：${o.title}`}</List.Item>}
+                      />
                     </Col>
                     <Col xs={24} md={12}>
-                      <List size="small" header={t(tx('师徒结对', 'Mentoring'))} dataSource={a.mentoring.flatMap((p) => p.records.map((r) => ({ ...r, role: p.role })))} renderItem={(r) => <List.Item>{`${r.occurredOn} ${r.role === 'mentor' ? '带徒' : '拜师'}：${r.content}`}</List.Item>} />
-                      <List size="small" header={t(tx('骨干培训', 'Backbone track'))} dataSource={a.backbone} renderItem={(h) => <List.Item>{`${h.occurredOn} ${h.title} ${h.hours}h`}</List.Item>} />
+                      <List
+                        size="small"
+                        header={t(tx('师徒结对', 'Mentoring'))}
+                        dataSource={a.mentoring.flatMap((p) => p.records.map((r) => ({ ...r, role: p.role })))}
+                        renderItem={(r) => <List.Item>{`${r.occurredOn} ${r.role === 'mentor' ? '带徒' : '拜师'}：${r.content}`}</List.Item>}
+                      />
+                      <List
+                        size="small"
+                        header={t(tx('骨干培训', 'Backbone track'))}
+                        dataSource={a.backbone}
+                        renderItem={(h) => <List.Item>{`${h.occurredOn} ${h.title} ${h.hours}h`}</List.Item>}
+                      />
                     </Col>
                   </Row>
                 ),
@@ -130,7 +199,12 @@ export function ArchivePage({ mine = false }: { mine?: boolean }) {
                 children: (
                   <List
                     size="small"
-                    dataSource={[...a.leave.map((l) => `${l.sessionDate} ${l.sessionTitle}：${l.reason}（${t(LEAVE_STATE_LABELS[l.state])}）`), ...a.claims.map((c) => `${c.title}：${c.recognisedHours ?? '—'} ${t(tx('学时', 'hours'))}（${t(CLAIM_STATE_LABELS[c.state] ?? tx(c.state, c.state))}）`)]}
+                    dataSource={[
+                      ...a.leave.map((l) => `${l.sessionDate} ${l.sessionTitle}：${l.reason}（${t(LEAVE_STATE_LABELS[l.state])}）`),
+                      ...a.claims.map(
+                        (c) => `${c.title}：${c.recognisedHours ?? '—'} ${t(tx('学时', 'hours'))}（${t(CLAIM_STATE_LABELS[c.state] ?? tx(c.state, c.state))}）`,
+                      ),
+                    ]}
                     renderItem={(x) => <List.Item>{x}</List.Item>}
                   />
                 ),

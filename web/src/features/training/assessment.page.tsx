@@ -55,7 +55,10 @@ export function AssessmentPage() {
       qc.invalidateQueries({ queryKey: ['training', 'assessments'] });
     },
   });
-  const compute = useMutation({ mutationFn: () => post<Assessment[]>('/training/assessments/compute', { schoolYear: year }), onSuccess: () => qc.invalidateQueries({ queryKey: ['training', 'assessments'] }) });
+  const compute = useMutation({
+    mutationFn: () => post<Assessment[]>('/training/assessments/compute', { schoolYear: year }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['training', 'assessments'] }),
+  });
   const confirm = useMutation({
     mutationFn: () => post(`/training/assessments/${confirming?.id}/confirm`, { opinion: opinion || null, version: confirming?.version }),
     onSuccess: () => {
@@ -72,7 +75,13 @@ export function AssessmentPage() {
       title={tx('年度考核', 'Yearly assessment')}
       extra={
         <Space wrap>
-          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
+          <Select
+            aria-label={t(tx('学年', 'School year'))}
+            value={year}
+            onChange={setYear}
+            options={schoolYearOptions().map((y) => ({ value: y, label: y }))}
+            style={{ width: 130 }}
+          />
           <Select
             value={verdict}
             onChange={setVerdict}
@@ -94,8 +103,19 @@ export function AssessmentPage() {
                   title: t(tx(`确认全部 ${qualifiedOpen} 位合格教师的考核结果？`, `Confirm all ${qualifiedOpen} qualified verdicts?`)),
                   content: (
                     <Space direction="vertical" style={{ width: '100%' }}>
-                      <Typography.Text type="secondary">{t(tx('确认后通知本人并记为考核结果；不合格的须逐一审核。', 'Each teacher is told and the result recorded; the unqualified are reviewed one by one.'))}</Typography.Text>
-                      <Input.TextArea data-testid="bulk-opinion" placeholder={t(tx('审核意见（一条，适用于全部）', 'One opinion for all'))} onChange={(e) => (text = e.target.value)} />
+                      <Typography.Text type="secondary">
+                        {t(
+                          tx(
+                            '确认后通知本人并记为考核结果；不合格的须逐一审核。',
+                            'Each teacher is told and the result recorded; the unqualified are reviewed one by one.',
+                          ),
+                        )}
+                      </Typography.Text>
+                      <Input.TextArea
+                        data-testid="bulk-opinion"
+                        placeholder={t(tx('审核意见（一条，适用于全部）', 'One opinion for all'))}
+                        onChange={(e) => (text = e.target.value)}
+                      />
                     </Space>
                   ),
                   onOk: () => bulk.mutateAsync(text),
@@ -167,10 +187,21 @@ export function AssessmentPage() {
           },
         ]}
       />
-      <Modal open={!!confirming} title={`${confirming?.teacherName ?? ''} · ${confirming ? t(VERDICT_LABELS[confirming.verdict]) : ''}`} onCancel={() => setConfirming(null)} onOk={() => confirm.mutate()} confirmLoading={confirm.isPending}>
+      <Modal
+        open={!!confirming}
+        title={`${confirming?.teacherName ?? ''} · ${confirming ? t(VERDICT_LABELS[confirming.verdict]) : ''}`}
+        onCancel={() => setConfirming(null)}
+        onOk={() => confirm.mutate()}
+        confirmLoading={confirm.isPending}
+      >
         <ErrorAlert error={confirm.error} />
         {confirming && <ReasonList a={confirming} />}
-        <Input.TextArea rows={3} placeholder={t(tx('审核意见（确认不合格时必填）', 'Opinion (required for unqualified)'))} value={opinion} onChange={(e) => setOpinion(e.target.value)} />
+        <Input.TextArea
+          rows={3}
+          placeholder={t(tx('审核意见（确认不合格时必填）', 'Opinion (required for unqualified)'))}
+          value={opinion}
+          onChange={(e) => setOpinion(e.target.value)}
+        />
       </Modal>
     </Page>
   );

@@ -19,9 +19,17 @@ function SubmissionsDrawer({ assignment, onClose }: { assignment: AssignmentView
   const qc = useQueryClient();
   const [returning, setReturning] = useState<Row | null>(null);
   const [form] = Form.useForm();
-  const rows = useQuery({ queryKey: ['training', 'assignments', assignment.id, 'submissions'], queryFn: () => get<Row[]>(`/training/assignments/${assignment.id}/submissions`) });
+  const rows = useQuery({
+    queryKey: ['training', 'assignments', assignment.id, 'submissions'],
+    queryFn: () => get<Row[]>(`/training/assignments/${assignment.id}/submissions`),
+  });
   const review = useMutation({
-    mutationFn: (v: { row: Row; isAccepted: boolean; comment?: string }) => post(`/training/submissions/${v.row.submission!.id}/review`, { isAccepted: v.isAccepted, comment: v.comment || null, version: v.row.submission!.version }),
+    mutationFn: (v: { row: Row; isAccepted: boolean; comment?: string }) =>
+      post(`/training/submissions/${v.row.submission!.id}/review`, {
+        isAccepted: v.isAccepted,
+        comment: v.comment || null,
+        version: v.row.submission!.version,
+      }),
     onSuccess: (_, v) => {
       setReturning(null);
       message.success(v.isAccepted ? t(tx('已通过', 'Accepted')) : t(tx('已退回', 'Returned')));
@@ -42,13 +50,21 @@ function SubmissionsDrawer({ assignment, onClose }: { assignment: AssignmentView
         columns={[
           { key: 'name', title: t(tx('教师', 'Teacher')), dataIndex: 'name', card: 'title' },
           { key: 'group', title: t(tx('教研组', 'Group')), dataIndex: 'groupName', render: (g: string | null) => g ?? '' },
-          { key: 'status', title: t(tx('状态', 'State')), card: 'status', render: (_: unknown, r: Row) => <Tag color={STATUS_COLORS[r.status]}>{t(SUBMISSION_LABELS[r.status] ?? tx('—', '—'))}</Tag> },
+          {
+            key: 'status',
+            title: t(tx('状态', 'State')),
+            card: 'status',
+            render: (_: unknown, r: Row) => <Tag color={STATUS_COLORS[r.status]}>{t(SUBMISSION_LABELS[r.status] ?? tx('—', '—'))}</Tag>,
+          },
           {
             key: 'content',
             title: t(tx('提交内容', 'Work handed in')),
             render: (_: unknown, r: Row) =>
               r.submission ? (
-                <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} ellipsis={{ rows: 3, expandable: true, symbol: t(tx('展开', 'More')) }}>
+                <Typography.Paragraph
+                  style={{ marginBottom: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+                  ellipsis={{ rows: 3, expandable: true, symbol: t(tx('展开', 'More')) }}
+                >
                   {r.submission.content}
                 </Typography.Paragraph>
               ) : (
@@ -63,7 +79,13 @@ function SubmissionsDrawer({ assignment, onClose }: { assignment: AssignmentView
             render: (_: unknown, r: Row) =>
               canReview && r.submission && r.submission.reviewState === 'submitted' ? (
                 <Space>
-                  <Button size="small" type="primary" loading={review.isPending} onClick={() => review.mutate({ row: r, isAccepted: true })} data-testid="submission-accept">
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={review.isPending}
+                    onClick={() => review.mutate({ row: r, isAccepted: true })}
+                    data-testid="submission-accept"
+                  >
                     {t(tx('通过', 'Accept'))}
                   </Button>
                   <Button size="small" onClick={() => setReturning(r)} data-testid="submission-return">
@@ -74,9 +96,24 @@ function SubmissionsDrawer({ assignment, onClose }: { assignment: AssignmentView
           },
         ]}
       />
-      <Modal open={!!returning} title={t(tx(`退回 ${returning?.name ?? ''} 的作业`, `Return the work of ${returning?.name ?? ''}`))} onCancel={() => setReturning(null)} onOk={() => form.submit()} confirmLoading={review.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v: { comment: string }) => returning && review.mutate({ row: returning, isAccepted: false, comment: v.comment })}>
-          <Form.Item name="comment" label={t(tx('修改意见', 'What to change'))} rules={[{ required: true, message: t(tx('退回时请写明修改意见', 'Give a comment when returning')) }]}>
+      <Modal
+        open={!!returning}
+        title={t(tx(`退回 ${returning?.name ?? ''} 的作业`, `Return the work of ${returning?.name ?? ''}`))}
+        onCancel={() => setReturning(null)}
+        onOk={() => form.submit()}
+        confirmLoading={review.isPending}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v: { comment: string }) => returning && review.mutate({ row: returning, isAccepted: false, comment: v.comment })}
+        >
+          <Form.Item
+            name="comment"
+            label={t(tx('修改意见', 'What to change'))}
+            rules={[{ required: true, message: t(tx('退回时请写明修改意见', 'Give a comment when returning')) }]}
+          >
             <Input.TextArea rows={3} data-testid="submission-return-comment" />
           </Form.Item>
         </Form>

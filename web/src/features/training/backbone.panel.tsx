@@ -14,7 +14,9 @@ type Track = Backbone['tracks'][number];
 
 const KIND_LABELS: Record<string, Text> = { theory: tx('理论研修', 'Theory'), practice: tx('实践研修', 'Practice') };
 
-const bar = (done: number, required: number) => <Progress size="small" style={{ minWidth: 120 }} percent={Math.min(100, Math.round((done / (required || 1)) * 100))} format={() => `${done}/${required}`} />;
+const bar = (done: number, required: number) => (
+  <Progress size="small" style={{ minWidth: 120 }} percent={Math.min(100, Math.round((done / (required || 1)) * 100))} format={() => `${done}/${required}`} />
+);
 
 /** ST-12 (T5): one teacher's tracking file — the hours on record and a form to add more. */
 function HoursDrawer({ track, onClose }: { track: Track; onClose: () => void }) {
@@ -22,10 +24,20 @@ function HoursDrawer({ track, onClose }: { track: Track; onClose: () => void }) 
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const hours = useQuery({ queryKey: ['training', 'backbone', track.teacherId], queryFn: () => get<HoursEntry[]>(`/training/backbone/teachers/${track.teacherId}/hours`) });
+  const hours = useQuery({
+    queryKey: ['training', 'backbone', track.teacherId],
+    queryFn: () => get<HoursEntry[]>(`/training/backbone/teachers/${track.teacherId}/hours`),
+  });
   const add = useMutation({
     mutationFn: (v: { kind: string; hours: number; occurredOn: dayjs.Dayjs; title: string; note?: string }) =>
-      post('/training/backbone/hours', { teacherId: track.teacherId, kind: v.kind, hours: v.hours, occurredOn: v.occurredOn.format('YYYY-MM-DD'), title: v.title, note: v.note || null }),
+      post('/training/backbone/hours', {
+        teacherId: track.teacherId,
+        kind: v.kind,
+        hours: v.hours,
+        occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+        title: v.title,
+        note: v.note || null,
+      }),
     onSuccess: () => {
       form.resetFields();
       message.success(t(tx('已登记', 'Recorded')));
@@ -33,9 +45,21 @@ function HoursDrawer({ track, onClose }: { track: Track; onClose: () => void }) 
     },
   });
   return (
-    <Drawer open title={t(tx(`${track.name}的骨干培训档案`, `Tracking file of ${track.name}`))} onClose={onClose} width={Math.min(560, window.innerWidth)} destroyOnHidden>
+    <Drawer
+      open
+      title={t(tx(`${track.name}的骨干培训档案`, `Tracking file of ${track.name}`))}
+      onClose={onClose}
+      width={Math.min(560, window.innerWidth)}
+      destroyOnHidden
+    >
       <ErrorAlert error={hours.error ?? add.error} />
-      <Form form={form} layout="vertical" initialValues={{ kind: 'theory', occurredOn: dayjs() }} onFinish={(v) => add.mutate(v)} data-testid="backbone-hours-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'theory', occurredOn: dayjs() }}
+        onFinish={(v) => add.mutate(v)}
+        data-testid="backbone-hours-form"
+      >
         <Form.Item name="title" label={t(tx('研修内容', 'What was done'))} rules={[{ required: true, message: t(tx('请填写研修内容', 'Say what was done')) }]}>
           <Input data-testid="backbone-hours-title" />
         </Form.Item>
@@ -107,10 +131,27 @@ export function BackbonePanel() {
         empty={tx('没有在培的骨干教师', 'No teacher on the track')}
         columns={[
           { key: 'name', title: t(tx('姓名', 'Name')), dataIndex: 'name', card: 'title' },
-          { key: 'stage', title: t(tx('阶段', 'Stage')), dataIndex: 'stage', render: (s: string, r: Track) => `${t(STAGE_LABELS[s] ?? tx(s, s))}${r.backboneLevel ? ` · ${t(BACKBONE_LABELS[r.backboneLevel] ?? tx('', ''))}` : ''}` },
+          {
+            key: 'stage',
+            title: t(tx('阶段', 'Stage')),
+            dataIndex: 'stage',
+            render: (s: string, r: Track) =>
+              `${t(STAGE_LABELS[s] ?? tx(s, s))}${r.backboneLevel ? ` · ${t(BACKBONE_LABELS[r.backboneLevel] ?? tx('', ''))}` : ''}`,
+          },
           { key: 'theory', title: t(tx('理论', 'Theory')), render: (_: unknown, r: Track) => bar(r.progress.theory, r.progress.theoryRequired) },
           { key: 'practice', title: t(tx('实践', 'Practice')), render: (_: unknown, r: Track) => bar(r.progress.practice, r.progress.practiceRequired) },
-          { key: 'met', title: t(tx('状态', 'State')), card: 'status', render: (_: unknown, r: Track) => <Tag color={r.progress.isMet ? 'green' : 'orange'}>{r.progress.isMet ? t(tx('已达标', 'Met')) : t(tx(`${r.progress.total}/${r.progress.totalRequired} 学时`, `${r.progress.total}/${r.progress.totalRequired} h`))}</Tag> },
+          {
+            key: 'met',
+            title: t(tx('状态', 'State')),
+            card: 'status',
+            render: (_: unknown, r: Track) => (
+              <Tag color={r.progress.isMet ? 'green' : 'orange'}>
+                {r.progress.isMet
+                  ? t(tx('已达标', 'Met'))
+                  : t(tx(`${r.progress.total}/${r.progress.totalRequired} 学时`, `${r.progress.total}/${r.progress.totalRequired} h`))}
+              </Tag>
+            ),
+          },
           {
             key: 'open',
             title: '',

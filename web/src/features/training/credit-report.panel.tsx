@@ -38,8 +38,19 @@ export function CreditReportPanel({ report }: { report: CreditReport }) {
           { key: 'title', title: t(tx('项目', 'Item')), dataIndex: 'title', card: 'title' },
           { key: 'category', title: t(tx('类别', 'Category')), dataIndex: 'category', width: 130, render: (c: string) => t(CATEGORY_LABELS[c]) },
           { key: 'hours', title: t(tx('学时', 'Hours')), dataIndex: 'hours', width: 60 },
-          { key: 'credits', title: t(tx('学分', 'Credits')), dataIndex: 'credits', width: 60, card: 'status', render: (c: number) => <span data-testid="credit-line-credits">{t(tx(`${c} 学分`, `${c} credits`))}</span> },
-          { key: 'why', title: t(tx('计算说明', 'Why')), render: (_: unknown, l: CreditLine) => <span data-testid="credit-line-why">{l.notes.map((n) => t(n)).join('；')}</span> },
+          {
+            key: 'credits',
+            title: t(tx('学分', 'Credits')),
+            dataIndex: 'credits',
+            width: 60,
+            card: 'status',
+            render: (c: number) => <span data-testid="credit-line-credits">{t(tx(`${c} 学分`, `${c} credits`))}</span>,
+          },
+          {
+            key: 'why',
+            title: t(tx('计算说明', 'Why')),
+            render: (_: unknown, l: CreditLine) => <span data-testid="credit-line-why">{l.notes.map((n) => t(n)).join('；')}</span>,
+          },
         ]}
       />
     </>

@@ -21,9 +21,14 @@ export function CreditsPage() {
   const [opinion, setOpinion] = useState('');
   const list = useQuery({ queryKey: ['training', 'credits', year], queryFn: () => get<Summary[]>(`/training/credits?schoolYear=${year}`) });
   const claims = useQuery({ queryKey: ['training', 'claims', 'pending'], queryFn: () => get<Claim[]>('/training/claims?state=pending') });
-  const report = useQuery({ queryKey: ['training', 'credit-report', detail, year], queryFn: () => get<CreditReport>(`/training/credits/teachers/${detail}?schoolYear=${year}`), enabled: !!detail });
+  const report = useQuery({
+    queryKey: ['training', 'credit-report', detail, year],
+    queryFn: () => get<CreditReport>(`/training/credits/teachers/${detail}?schoolYear=${year}`),
+    enabled: !!detail,
+  });
   const decide = useMutation({
-    mutationFn: (isApproved: boolean) => post(`/training/claims/${deciding?.id}/decide`, { isApproved, recognisedHours: hours, opinion: opinion || null, version: deciding?.version }),
+    mutationFn: (isApproved: boolean) =>
+      post(`/training/claims/${deciding?.id}/decide`, { isApproved, recognisedHours: hours, opinion: opinion || null, version: deciding?.version }),
     onSuccess: () => {
       setDeciding(null);
       setOpinion('');
@@ -35,7 +40,13 @@ export function CreditsPage() {
       title={tx('学分管理', 'Credits')}
       extra={
         <Space wrap>
-          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
+          <Select
+            aria-label={t(tx('学年', 'School year'))}
+            value={year}
+            onChange={setYear}
+            options={schoolYearOptions().map((y) => ({ value: y, label: y }))}
+            style={{ width: 130 }}
+          />
           <Button onClick={() => download(`/training/credits/export?schoolYear=${year}`, 'credits.xlsx')}>{t(tx('导出', 'Export'))}</Button>
         </Space>
       }
@@ -55,7 +66,14 @@ export function CreditsPage() {
               { title: t(tx('级别', 'Level')), dataIndex: 'kind', width: 80, render: (k: string) => t(CLAIM_KIND_LABELS[k]) },
               { title: t(tx('类别', 'Category')), dataIndex: 'category', width: 120, render: (c: string) => t(CATEGORY_LABELS[c]) },
               { title: t(tx('学时', 'Hours')), dataIndex: 'hours', width: 60 },
-              { title: t(tx('依据', 'Evidence')), width: 140, render: (_: unknown, c: Claim) => [c.certificateNo, c.attachmentIds.length ? t(tx(`${c.attachmentIds.length} 个附件`, `${c.attachmentIds.length} files`)) : null].filter(Boolean).join(' · ') },
+              {
+                title: t(tx('依据', 'Evidence')),
+                width: 140,
+                render: (_: unknown, c: Claim) =>
+                  [c.certificateNo, c.attachmentIds.length ? t(tx(`${c.attachmentIds.length} 个附件`, `${c.attachmentIds.length} files`)) : null]
+                    .filter(Boolean)
+                    .join(' · '),
+              },
               {
                 title: '',
                 width: 80,
@@ -83,7 +101,11 @@ export function CreditsPage() {
         scroll={{ x: 700 }}
         columns={[
           { title: t(tx('工号', 'No.')), dataIndex: 'staffNo', width: 80 },
-          { title: t(tx('姓名', 'Name')), dataIndex: 'name', width: 90, render: (v: string, r: Summary) => (
+          {
+            title: t(tx('姓名', 'Name')),
+            dataIndex: 'name',
+            width: 90,
+            render: (v: string, r: Summary) => (
               <Button type="link" size="small" onClick={() => setDetail(r.teacherId)}>
                 {v}
               </Button>
@@ -92,8 +114,16 @@ export function CreditsPage() {
           { title: t(tx('教研组', 'Group')), dataIndex: 'groupName', width: 110 },
           { title: t(tx('学时', 'Hours')), dataIndex: 'totalHours', width: 70, sorter: (a: Summary, b: Summary) => a.totalHours - b.totalHours },
           { title: t(tx('学分', 'Credits')), dataIndex: 'totalCredits', width: 70, sorter: (a: Summary, b: Summary) => a.totalCredits - b.totalCredits },
-          { title: t(tx('进度', 'Progress')), render: (_: unknown, r: Summary) => <Progress percent={Math.round(r.progress * 100)} size="small" status={r.isMet ? 'success' : 'active'} /> },
-          { title: t(tx('达标', 'Met')), dataIndex: 'isMet', width: 70, render: (v: boolean) => (v ? <Tag color="green">✓</Tag> : <Tag color="orange">{t(tx('未达', 'No'))}</Tag>) },
+          {
+            title: t(tx('进度', 'Progress')),
+            render: (_: unknown, r: Summary) => <Progress percent={Math.round(r.progress * 100)} size="small" status={r.isMet ? 'success' : 'active'} />,
+          },
+          {
+            title: t(tx('达标', 'Met')),
+            dataIndex: 'isMet',
+            width: 70,
+            render: (v: boolean) => (v ? <Tag color="green">✓</Tag> : <Tag color="orange">{t(tx('未达', 'No'))}</Tag>),
+          },
         ]}
       />
       <Modal open={!!detail} width={900} footer={null} onCancel={() => setDetail(null)} title={report.data?.teacherName}>
@@ -120,7 +150,12 @@ export function CreditsPage() {
           <span>
             {t(tx('认定学时', 'Hours recognised'))}：<InputNumber min={0.5} max={deciding?.hours} value={hours} onChange={(v) => setHours(v)} />
           </span>
-          <Input.TextArea rows={2} placeholder={t(tx('意见（不予认定时必填）', 'Opinion (required to refuse)'))} value={opinion} onChange={(e) => setOpinion(e.target.value)} />
+          <Input.TextArea
+            rows={2}
+            placeholder={t(tx('意见（不予认定时必填）', 'Opinion (required to refuse)'))}
+            value={opinion}
+            onChange={(e) => setOpinion(e.target.value)}
+          />
         </Space>
       </Modal>
     </Page>

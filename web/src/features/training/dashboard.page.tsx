@@ -20,15 +20,30 @@ export function DashboardPage() {
     const weeks = [...new Set(d.attendanceByGroupWeek.map((c) => c.weekStart))].sort();
     const groups = [...new Set(d.attendanceByGroupWeek.map((c) => c.group))].sort();
     return {
-      tooltip: { formatter: (p: unknown) => { const v = (p as { value: [number, number, number] }).value; return `${groups[v[1]]} ${weeks[v[0]]}: ${v[2]}%`; } },
+      tooltip: {
+        formatter: (p: unknown) => {
+          const v = (p as { value: [number, number, number] }).value;
+          return `${groups[v[1]]} ${weeks[v[0]]}: ${v[2]}%`;
+        },
+      },
       grid: { left: 90, right: 20, top: 10, bottom: 100 },
       xAxis: { type: 'category', data: weeks.map((w) => w.slice(5)), axisLabel: { rotate: 45 } },
       yAxis: { type: 'category', data: groups },
-      visualMap: { min: 60, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f5222d', '#faad14', '#52c41a'] } },
+      visualMap: {
+        min: 60,
+        max: 100,
+        calculable: true,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        inRange: { color: ['#f5222d', '#faad14', '#52c41a'] },
+      },
       series: [
         {
           type: 'heatmap',
-          data: d.attendanceByGroupWeek.filter((c) => c.rate !== null).map((c) => [weeks.indexOf(c.weekStart), groups.indexOf(c.group), Math.round((c.rate ?? 0) * 100)]),
+          data: d.attendanceByGroupWeek
+            .filter((c) => c.rate !== null)
+            .map((c) => [weeks.indexOf(c.weekStart), groups.indexOf(c.group), Math.round((c.rate ?? 0) * 100)]),
           label: { show: weeks.length <= 12 },
         },
       ],
@@ -41,11 +56,30 @@ export function DashboardPage() {
       grid: { left: 40, right: 10, top: 20, bottom: 30 },
       xAxis: { type: 'category', data: d.creditDistribution.map((b) => (b.to === null ? `≥${b.from}` : `${b.from}–${b.to}`)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: d.creditDistribution.map((b, i) => ({ value: b.teachers, itemStyle: { color: i === d.creditDistribution.length - 1 ? '#52c41a' : '#faad14' } })) }],
+      series: [
+        {
+          type: 'bar',
+          data: d.creditDistribution.map((b, i) => ({
+            value: b.teachers,
+            itemStyle: { color: i === d.creditDistribution.length - 1 ? '#52c41a' : '#faad14' },
+          })),
+        },
+      ],
     };
   }, [d]);
   return (
-    <Page title={tx('教导处看板', 'Training dashboard')} extra={<Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />}>
+    <Page
+      title={tx('教导处看板', 'Training dashboard')}
+      extra={
+        <Select
+          aria-label={t(tx('学年', 'School year'))}
+          value={year}
+          onChange={setYear}
+          options={schoolYearOptions().map((y) => ({ value: y, label: y }))}
+          style={{ width: 130 }}
+        />
+      }
+    >
       <ErrorAlert error={q.error} />
       {d && (
         <>
@@ -81,19 +115,30 @@ export function DashboardPage() {
             </Col>
             <Col xs={12} md={4}>
               <Card size="small">
-                <Statistic title={t(tx(`骨干占比（目标 ${Math.round(d.backbone.target * 100)}%）`, `Backbone share (target ${Math.round(d.backbone.target * 100)}%)`))} value={`${Math.round(d.backbone.share * 100)}%`} />
+                <Statistic
+                  title={t(tx(`骨干占比（目标 ${Math.round(d.backbone.target * 100)}%）`, `Backbone share (target ${Math.round(d.backbone.target * 100)}%)`))}
+                  value={`${Math.round(d.backbone.share * 100)}%`}
+                />
               </Card>
             </Col>
           </Row>
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
             <Col xs={24} lg={14}>
-              <Card size="small" title={t(tx('各教研组每周出勤率（%）', 'Attendance by group and week (%)'))}>{heat && <EChart option={heat} height={300} testId="chart-attendance" />}</Card>
+              <Card size="small" title={t(tx('各教研组每周出勤率（%）', 'Attendance by group and week (%)'))}>
+                {heat && <EChart option={heat} height={300} testId="chart-attendance" />}
+              </Card>
             </Col>
             <Col xs={24} lg={10}>
-              <Card size="small" title={t(tx(`学分分布（要求 ${d.requiredCredits} 学分）`, `Credits (required ${d.requiredCredits})`))}>{bars && <EChart option={bars} height={300} testId="chart-credits" />}</Card>
+              <Card size="small" title={t(tx(`学分分布（要求 ${d.requiredCredits} 学分）`, `Credits (required ${d.requiredCredits})`))}>
+                {bars && <EChart option={bars} height={300} testId="chart-credits" />}
+              </Card>
             </Col>
           </Row>
-          <Card size="small" style={{ marginTop: 12 }} title={t(tx(`可能“不合格”的教师（${d.atRisk.length}）`, `At risk of "unqualified" (${d.atRisk.length})`))}>
+          <Card
+            size="small"
+            style={{ marginTop: 12 }}
+            title={t(tx(`可能“不合格”的教师（${d.atRisk.length}）`, `At risk of "unqualified" (${d.atRisk.length})`))}
+          >
             <List
               dataSource={d.atRisk}
               pagination={{ pageSize: 10 }}

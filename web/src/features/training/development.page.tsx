@@ -9,7 +9,7 @@ import { ErrorAlert, Page } from '../../ui/page';
 import { AssignmentsPanel } from './assignment-review.panel';
 import { BackbonePanel } from './backbone.panel';
 import { MentorPairsPanel } from './mentor-pairs.panel';
-import { ACTIVITY_LABELS, ASSIGNMENT_KIND_LABELS, currentSchoolYear, currentTerm, FOUR_ONES_LABELS, } from './training.labels';
+import { ACTIVITY_LABELS, ASSIGNMENT_KIND_LABELS, currentSchoolYear, currentTerm, FOUR_ONES_LABELS } from './training.labels';
 import type { Activities, AssignmentView, FourOnesProgressRow } from './training.types';
 
 function FourOnesTab() {
@@ -45,11 +45,26 @@ function WorkTab() {
   const [form] = Form.useForm();
   const year = currentSchoolYear();
   const term = currentTerm();
-  const tasks = useQuery({ queryKey: ['training', 'assignments', year], queryFn: () => get<AssignmentView[]>(`/training/assignments?schoolYear=${year}&term=${term}`) });
-  const acts = useQuery({ queryKey: ['training', 'activities', year, term], queryFn: () => get<Activities>(`/training/activities?schoolYear=${year}&term=${term}`) });
+  const tasks = useQuery({
+    queryKey: ['training', 'assignments', year],
+    queryFn: () => get<AssignmentView[]>(`/training/assignments?schoolYear=${year}&term=${term}`),
+  });
+  const acts = useQuery({
+    queryKey: ['training', 'activities', year, term],
+    queryFn: () => get<Activities>(`/training/activities?schoolYear=${year}&term=${term}`),
+  });
   const create = useMutation({
     mutationFn: (v: Record<string, unknown> & { date: dayjs.Dayjs }) =>
-      open === 'assignment' ? post('/training/assignments', { schoolYear: year, term, kind: v.kind, title: v.title, description: v.description, dueOn: v.date.format('YYYY-MM-DD') }) : post('/training/activities', { kind: v.kind, title: v.title, description: v.description, heldOn: v.date.format('YYYY-MM-DD') }),
+      open === 'assignment'
+        ? post('/training/assignments', {
+            schoolYear: year,
+            term,
+            kind: v.kind,
+            title: v.title,
+            description: v.description,
+            dueOn: v.date.format('YYYY-MM-DD'),
+          })
+        : post('/training/activities', { kind: v.kind, title: v.title, description: v.description, heldOn: v.date.format('YYYY-MM-DD') }),
     onSuccess: () => {
       setOpen(null);
       qc.invalidateQueries({ queryKey: ['training'] });
@@ -71,12 +86,30 @@ function WorkTab() {
           </Tag>
         ))}
       </div>
-      <List size="small" dataSource={acts.data?.activities} renderItem={(a) => <List.Item>{`${a.heldOn} ${t(ACTIVITY_LABELS[a.kind])}：${a.title}${a.groupName ? `（${a.groupName}）` : ''}`}</List.Item>} />
-      <Modal open={!!open} title={open === 'assignment' ? t(tx('布置作业', 'Set an assignment')) : t(tx('登记学期活动', 'Record an activity'))} onCancel={() => setOpen(null)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      <List
+        size="small"
+        dataSource={acts.data?.activities}
+        renderItem={(a) => <List.Item>{`${a.heldOn} ${t(ACTIVITY_LABELS[a.kind])}：${a.title}${a.groupName ? `（${a.groupName}）` : ''}`}</List.Item>}
+      />
+      <Modal
+        open={!!open}
+        title={open === 'assignment' ? t(tx('布置作业', 'Set an assignment')) : t(tx('登记学期活动', 'Record an activity'))}
+        onCancel={() => setOpen(null)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={create.error} />
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ kind: open === 'assignment' ? 'lesson_design' : 'experience_exchange', date: dayjs().add(open === 'assignment' ? 14 : 0, 'day') }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => create.mutate(v)}
+          initialValues={{ kind: open === 'assignment' ? 'lesson_design' : 'experience_exchange', date: dayjs().add(open === 'assignment' ? 14 : 0, 'day') }}
+        >
           <Form.Item name="kind" label={t(tx('类型', 'Kind'))}>
-            <Select options={Object.entries(open === 'assignment' ? ASSIGNMENT_KIND_LABELS : ACTIVITY_LABELS).map(([value, label]) => ({ value, label: t(label) }))} />
+            <Select
+              options={Object.entries(open === 'assignment' ? ASSIGNMENT_KIND_LABELS : ACTIVITY_LABELS).map(([value, label]) => ({ value, label: t(label) }))}
+            />
           </Form.Item>
           <Form.Item name="title" label={t(tx('名称', 'Title'))} rules={[{ required: true }]}>
             <Input />

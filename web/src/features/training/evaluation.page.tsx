@@ -10,7 +10,15 @@ import { currentSchoolYear, currentTerm, SOURCE_EVAL_LABELS } from './training.l
 import type { Criterion, Round, RoundLink, RoundResult as Result, Teacher } from './training.types';
 
 /** The five 1–5 ratings of one form. */
-export function CriteriaForm({ criteria, value, onChange }: { criteria: { key: string; label: Text }[]; value: Record<string, number>; onChange: (v: Record<string, number>) => void }) {
+export function CriteriaForm({
+  criteria,
+  value,
+  onChange,
+}: {
+  criteria: { key: string; label: Text }[];
+  value: Record<string, number>;
+  onChange: (v: Record<string, number>) => void;
+}) {
   const { t } = useI18n();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -39,13 +47,27 @@ export function EvaluationPage() {
   const rounds = useQuery({ queryKey: ['training', 'rounds'], queryFn: () => get<Round[]>('/training/evaluations/rounds') });
   const criteria = useQuery({ queryKey: ['training', 'criteria'], queryFn: () => get<Criterion[]>('/training/evaluations/criteria') });
   const current = roundId ?? rounds.data?.[0]?.id ?? null;
-  const results = useQuery({ queryKey: ['training', 'results', current], queryFn: () => get<Result[]>(`/training/evaluations/rounds/${current}/results`), enabled: !!current });
-  const links = useQuery({ queryKey: ['training', 'links', current], queryFn: () => get<RoundLink[]>(`/training/evaluations/rounds/${current}/links`), enabled: !!current && can('training.assess') });
+  const results = useQuery({
+    queryKey: ['training', 'results', current],
+    queryFn: () => get<Result[]>(`/training/evaluations/rounds/${current}/results`),
+    enabled: !!current,
+  });
+  const links = useQuery({
+    queryKey: ['training', 'links', current],
+    queryFn: () => get<RoundLink[]>(`/training/evaluations/rounds/${current}/links`),
+    enabled: !!current && can('training.assess'),
+  });
   const teachers = useQuery({ queryKey: ['training', 'teachers'], queryFn: () => get<Teacher[]>('/training/teachers?active=true') });
   const me = useQuery({ queryKey: ['training', 'me-teacher'], queryFn: () => get<Teacher>('/training/teachers/me'), enabled: can('training.self') });
   const create = useMutation({
     mutationFn: (v: { title: string; period: [dayjs.Dayjs, dayjs.Dayjs] }) =>
-      post<Round>('/training/evaluations/rounds', { schoolYear: currentSchoolYear(), term: currentTerm(), title: v.title, opensOn: v.period[0].format('YYYY-MM-DD'), closesOn: v.period[1].format('YYYY-MM-DD') }),
+      post<Round>('/training/evaluations/rounds', {
+        schoolYear: currentSchoolYear(),
+        term: currentTerm(),
+        title: v.title,
+        opensOn: v.period[0].format('YYYY-MM-DD'),
+        closesOn: v.period[1].format('YYYY-MM-DD'),
+      }),
     onSuccess: (r) => {
       setCreating(false);
       setRoundId(r.id);
@@ -53,7 +75,13 @@ export function EvaluationPage() {
     },
   });
   const submit = useMutation({
-    mutationFn: () => post(`/training/evaluations/rounds/${current}/forms`, { teacherId: evaluating?.source === 'self' ? me.data?.id : evaluating?.teacherId, source: evaluating?.source, scores, comment: comment || null }),
+    mutationFn: () =>
+      post(`/training/evaluations/rounds/${current}/forms`, {
+        teacherId: evaluating?.source === 'self' ? me.data?.id : evaluating?.teacherId,
+        source: evaluating?.source,
+        scores,
+        comment: comment || null,
+      }),
     onSuccess: () => {
       setEvaluating(null);
       setScores({});
@@ -68,7 +96,13 @@ export function EvaluationPage() {
       title={tx('多元评价', 'Multi-source evaluation')}
       extra={
         <Space wrap>
-          <Select aria-label={t(tx('评议轮次', 'Round'))} value={current ?? undefined} onChange={setRoundId} options={rounds.data?.map((r) => ({ value: r.id, label: r.title }))} style={{ width: 260 }} />
+          <Select
+            aria-label={t(tx('评议轮次', 'Round'))}
+            value={current ?? undefined}
+            onChange={setRoundId}
+            options={rounds.data?.map((r) => ({ value: r.id, label: r.title }))}
+            style={{ width: 260 }}
+          />
           {can('training.assess') && <Button onClick={() => setCreating(true)}>{t(tx('发起评价', 'Start a round'))}</Button>}
         </Space>
       }
@@ -76,14 +110,22 @@ export function EvaluationPage() {
       <ErrorAlert error={rounds.error ?? results.error} />
       {round && (
         <Typography.Paragraph type="secondary">
-          {round.opensOn} ~ {round.closesOn} · {t(tx('自评、同事、学校/管理者在此填写；学生、家长通过匿名链接评价；权重见制度参数。', 'Self, peers and administrators answer here; students and parents through anonymous links; weights are policy.'))}
+          {round.opensOn} ~ {round.closesOn} ·{' '}
+          {t(
+            tx(
+              '自评、同事、学校/管理者在此填写；学生、家长通过匿名链接评价；权重见制度参数。',
+              'Self, peers and administrators answer here; students and parents through anonymous links; weights are policy.',
+            ),
+          )}
         </Typography.Paragraph>
       )}
       {round && (
         <Space wrap style={{ marginBottom: 12 }}>
           {me.data && <Button onClick={() => setEvaluating({ source: 'self' })}>{t(tx('自我评价', 'Evaluate myself'))}</Button>}
           {me.data && <Button onClick={() => setEvaluating({ source: 'peers' })}>{t(tx('评价同事', 'Evaluate a colleague'))}</Button>}
-          {can('training.assess') && <Button onClick={() => setEvaluating({ source: 'administrators' })}>{t(tx('学校评价', 'Administrator evaluation'))}</Button>}
+          {can('training.assess') && (
+            <Button onClick={() => setEvaluating({ source: 'administrators' })}>{t(tx('学校评价', 'Administrator evaluation'))}</Button>
+          )}
         </Space>
       )}
       <Table<Result>
@@ -123,9 +165,24 @@ export function EvaluationPage() {
             : []),
         ]}
       />
-      <Modal open={creating} title={t(tx('发起本学期评价', 'Start this term’s round'))} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      <Modal
+        open={creating}
+        title={t(tx('发起本学期评价', 'Start this term’s round'))}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={create.error} />
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ title: `${currentSchoolYear()}学年第${currentTerm() === 1 ? '一' : '二'}学期教师多元评价`, period: [dayjs(), dayjs().add(14, 'day')] }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => create.mutate(v)}
+          initialValues={{
+            title: `${currentSchoolYear()}学年第${currentTerm() === 1 ? '一' : '二'}学期教师多元评价`,
+            period: [dayjs(), dayjs().add(14, 'day')],
+          }}
+        >
           <Form.Item name="title" label={t(tx('名称', 'Title'))} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
@@ -134,13 +191,21 @@ export function EvaluationPage() {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!evaluating} title={evaluating ? t(SOURCE_EVAL_LABELS[evaluating.source]) : ''} onCancel={() => setEvaluating(null)} onOk={() => submit.mutate()} confirmLoading={submit.isPending} destroyOnHidden>
+      <Modal
+        open={!!evaluating}
+        title={evaluating ? t(SOURCE_EVAL_LABELS[evaluating.source]) : ''}
+        onCancel={() => setEvaluating(null)}
+        onOk={() => submit.mutate()}
+        confirmLoading={submit.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={submit.error} />
         {evaluating && evaluating.source !== 'self' && (
           <Select
             showSearch
             optionFilterProp="label"
-            aria-label={t(tx('教师', 'Teacher'))} placeholder={t(tx('选择教师', 'Choose a teacher'))}
+            aria-label={t(tx('教师', 'Teacher'))}
+            placeholder={t(tx('选择教师', 'Choose a teacher'))}
             style={{ width: '100%', marginBottom: 12 }}
             value={evaluating.teacherId}
             onChange={(v) => setEvaluating({ ...evaluating, teacherId: v })}

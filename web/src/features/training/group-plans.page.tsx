@@ -8,12 +8,19 @@ import { ListTable } from '../../ui/list-table';
 import { ErrorAlert, Page } from '../../ui/page';
 import { currentSchoolYear, schoolYearOptions } from './training.labels';
 
-export const GROUP_PLAN_STATE_LABELS: Record<string, Text> = { draft: tx('草稿', 'Draft'), submitted: tx('待审批', 'Submitted'), approved: tx('已批准', 'Approved'), returned: tx('已退回', 'Returned') };
+export const GROUP_PLAN_STATE_LABELS: Record<string, Text> = {
+  draft: tx('草稿', 'Draft'),
+  submitted: tx('待审批', 'Submitted'),
+  approved: tx('已批准', 'Approved'),
+  returned: tx('已退回', 'Returned'),
+};
 const STATE_COLORS: Record<string, string> = { draft: 'default', submitted: 'blue', approved: 'green', returned: 'orange' };
 
 type PlanLabel = GroupPlanView['schoolPlan'];
 const planText = (p: PlanLabel, t: (x: Text) => string) =>
-  p.kind === 'annual' ? `${p.schoolYear} ${t(tx('学年培训计划', 'annual plan'))}` : `${p.schoolYear} ${t(p.term === 1 ? tx('第一学期培训计划', 'term 1 plan') : tx('第二学期培训计划', 'term 2 plan'))}`;
+  p.kind === 'annual'
+    ? `${p.schoolYear} ${t(tx('学年培训计划', 'annual plan'))}`
+    : `${p.schoolYear} ${t(p.term === 1 ? tx('第一学期培训计划', 'term 1 plan') : tx('第二学期培训计划', 'term 2 plan'))}`;
 const yuan = (n: number) => `¥${n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** S2 六.(二): each teaching group's plan under the school's plan, approved by the office. */
@@ -30,7 +37,9 @@ function GroupPlansTab({ year }: { year: string }) {
   const refresh = () => qc.invalidateQueries({ queryKey: ['training', 'group-plans'] });
   const save = useMutation({
     mutationFn: (v: { schoolPlanId: string; groupId: string; title: string; content: string }) =>
-      editing === 'new' ? post('/training/group-plans', v) : put(`/training/group-plans/${(editing as GroupPlanView).id}`, { title: v.title, content: v.content, version: (editing as GroupPlanView).version }),
+      editing === 'new'
+        ? post('/training/group-plans', v)
+        : put(`/training/group-plans/${(editing as GroupPlanView).id}`, { title: v.title, content: v.content, version: (editing as GroupPlanView).version }),
     onSuccess: () => {
       setEditing(null);
       message.success(t(tx('已保存', 'Saved')));
@@ -39,7 +48,8 @@ function GroupPlansTab({ year }: { year: string }) {
   });
   const submit = useMutation({ mutationFn: (p: GroupPlanView) => post(`/training/group-plans/${p.id}/submit`, { version: p.version }), onSuccess: refresh });
   const review = useMutation({
-    mutationFn: (v: { decision: 'approve' | 'return'; comment?: string }) => post(`/training/group-plans/${reviewing!.id}/review`, { ...v, version: reviewing!.version }),
+    mutationFn: (v: { decision: 'approve' | 'return'; comment?: string }) =>
+      post(`/training/group-plans/${reviewing!.id}/review`, { ...v, version: reviewing!.version }),
     onSuccess: () => {
       setReviewing(null);
       refresh();
@@ -50,7 +60,12 @@ function GroupPlansTab({ year }: { year: string }) {
   return (
     <>
       <Typography.Paragraph type="secondary">
-        {t(tx('各教研组按照学校的统一部署和要求，结合本学科实际制定培训计划，报教导处审批。', 'Each teaching group writes its plan under the school’s plan, for its own subject, and the office approves it.'))}
+        {t(
+          tx(
+            '各教研组按照学校的统一部署和要求，结合本学科实际制定培训计划，报教导处审批。',
+            'Each teaching group writes its plan under the school’s plan, for its own subject, and the office approves it.',
+          ),
+        )}
       </Typography.Paragraph>
       <ErrorAlert error={list.error ?? submit.error} />
       <ListTable<GroupPlanView>
@@ -79,9 +94,19 @@ function GroupPlansTab({ year }: { year: string }) {
           { key: 'group', title: t(tx('教研组', 'Group')), dataIndex: 'groupName', width: 110 },
           { key: 'title', title: t(tx('计划', 'Plan')), dataIndex: 'title', card: 'title' },
           { key: 'school', title: t(tx('所属学校计划', 'Under the school plan')), width: 200, render: (_: unknown, p) => planText(p.schoolPlan, t) },
-          { key: 'state', title: t(tx('状态', 'State')), card: 'status', width: 90, render: (_: unknown, p) => <Tag color={STATE_COLORS[p.state]}>{t(GROUP_PLAN_STATE_LABELS[p.state])}</Tag> },
+          {
+            key: 'state',
+            title: t(tx('状态', 'State')),
+            card: 'status',
+            width: 90,
+            render: (_: unknown, p) => <Tag color={STATE_COLORS[p.state]}>{t(GROUP_PLAN_STATE_LABELS[p.state])}</Tag>,
+          },
           { key: 'writer', title: t(tx('制定人', 'Written by')), dataIndex: 'writtenByName', width: 100 },
-          { key: 'review', title: t(tx('审批意见', 'Review')), render: (_: unknown, p) => (p.reviewedByName ? `${p.reviewComment ?? t(tx('同意', 'Agreed'))}（${p.reviewedByName}）` : '') },
+          {
+            key: 'review',
+            title: t(tx('审批意见', 'Review')),
+            render: (_: unknown, p) => (p.reviewedByName ? `${p.reviewComment ?? t(tx('同意', 'Agreed'))}（${p.reviewedByName}）` : ''),
+          },
           {
             key: 'actions',
             title: '',
@@ -123,7 +148,15 @@ function GroupPlansTab({ year }: { year: string }) {
           },
         ]}
       />
-      <Modal open={!!editing} title={t(editing === 'new' ? tx('制定本组培训计划', 'Write a group plan') : tx('修改本组培训计划', 'Edit the group plan'))} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden width={640}>
+      <Modal
+        open={!!editing}
+        title={t(editing === 'new' ? tx('制定本组培训计划', 'Write a group plan') : tx('修改本组培训计划', 'Edit the group plan'))}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={save.isPending}
+        destroyOnHidden
+        width={640}
+      >
         <ErrorAlert error={save.error} fieldLabels={{ schoolPlanId: tx('学校计划', 'School plan'), groupId: tx('教研组', 'Group') }} />
         <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Form.Item name="schoolPlanId" label={t(tx('所属学校计划', 'Under the school plan'))} rules={[{ required: true }]}>
@@ -135,12 +168,23 @@ function GroupPlansTab({ year }: { year: string }) {
           <Form.Item name="title" label={t(tx('标题', 'Title'))} rules={[{ required: true, message: t(tx('请填写标题', 'Enter a title')) }]}>
             <Input data-testid="group-plan-title" />
           </Form.Item>
-          <Form.Item name="content" label={t(tx('计划与实施意见', 'Plan and how it is carried out'))} rules={[{ required: true, message: t(tx('请填写计划内容', 'Write the plan')) }]}>
+          <Form.Item
+            name="content"
+            label={t(tx('计划与实施意见', 'Plan and how it is carried out'))}
+            rules={[{ required: true, message: t(tx('请填写计划内容', 'Write the plan')) }]}
+          >
             <Input.TextArea rows={8} data-testid="group-plan-content" />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!reviewing} title={`${t(tx('审批', 'Review'))}：${reviewing?.title ?? ''}`} onCancel={() => setReviewing(null)} onOk={() => reviewForm.submit()} confirmLoading={review.isPending} destroyOnHidden>
+      <Modal
+        open={!!reviewing}
+        title={`${t(tx('审批', 'Review'))}：${reviewing?.title ?? ''}`}
+        onCancel={() => setReviewing(null)}
+        onOk={() => reviewForm.submit()}
+        confirmLoading={review.isPending}
+        destroyOnHidden
+      >
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{reviewing?.content}</Typography.Paragraph>
         <ErrorAlert error={review.error} fieldLabels={{ comment: tx('审批意见', 'Comment') }} />
         <Form form={reviewForm} layout="vertical" onFinish={(v) => review.mutate(v)}>
@@ -177,7 +221,12 @@ function BudgetTab({ year, schoolPlans }: { year: string; schoolPlans: PlanLabel
     mutationFn: (v: { title: string; planId?: string | null; plannedAmount: number; spentAmount?: number; note?: string }) =>
       editing === 'new'
         ? post('/training/budget', { schoolYear: year, ...v, planId: v.planId ?? null })
-        : put(`/training/budget/${(editing as BudgetItemView).id}`, { ...v, planId: v.planId ?? null, spentAmount: v.spentAmount ?? 0, version: (editing as BudgetItemView).version }),
+        : put(`/training/budget/${(editing as BudgetItemView).id}`, {
+            ...v,
+            planId: v.planId ?? null,
+            spentAmount: v.spentAmount ?? 0,
+            version: (editing as BudgetItemView).version,
+          }),
     onSuccess: () => {
       setEditing(null);
       message.success(t(tx('已保存', 'Saved')));
@@ -202,7 +251,11 @@ function BudgetTab({ year, schoolPlans }: { year: string; schoolPlans: PlanLabel
         </Col>
         <Col xs={8}>
           <Card size="small" data-testid="budget-remaining">
-            <Statistic title={t(tx('结余', 'Remaining'))} value={totals ? yuan(totals.remaining) : '—'} valueStyle={totals && totals.remaining < 0 ? { color: '#cf1322' } : undefined} />
+            <Statistic
+              title={t(tx('结余', 'Remaining'))}
+              value={totals ? yuan(totals.remaining) : '—'}
+              valueStyle={totals && totals.remaining < 0 ? { color: '#cf1322' } : undefined}
+            />
           </Card>
         </Col>
       </Row>
@@ -229,7 +282,11 @@ function BudgetTab({ year, schoolPlans }: { year: string; schoolPlans: PlanLabel
         }
         columns={[
           { key: 'title', title: t(tx('项目', 'Item')), dataIndex: 'title', card: 'title' },
-          { key: 'plan', title: t(tx('所属计划', 'Plan')), width: 200, render: (_: unknown, i) => {
+          {
+            key: 'plan',
+            title: t(tx('所属计划', 'Plan')),
+            width: 200,
+            render: (_: unknown, i) => {
               const p = schoolPlans.find((x) => x.id === i.planId);
               return p ? planText(p, t) : '—';
             },
@@ -257,7 +314,13 @@ function BudgetTab({ year, schoolPlans }: { year: string; schoolPlans: PlanLabel
                       size="small"
                       onClick={() => {
                         setEditing(i);
-                        form.setFieldsValue({ title: i.title, planId: i.planId, plannedAmount: i.plannedAmount, spentAmount: i.spentAmount, note: i.note ?? '' });
+                        form.setFieldsValue({
+                          title: i.title,
+                          planId: i.planId,
+                          plannedAmount: i.plannedAmount,
+                          spentAmount: i.spentAmount,
+                          note: i.note ?? '',
+                        });
                       }}
                     >
                       {t(tx('修改', 'Edit'))}
@@ -268,8 +331,18 @@ function BudgetTab({ year, schoolPlans }: { year: string; schoolPlans: PlanLabel
             : []),
         ]}
       />
-      <Modal open={!!editing} title={t(editing === 'new' ? tx('新增经费项目', 'Add an item') : tx('修改经费项目', 'Edit the item'))} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
-        <ErrorAlert error={save.error} fieldLabels={{ planId: tx('所属计划', 'Plan'), plannedAmount: tx('计划金额', 'Planned'), spentAmount: tx('实际支出', 'Spent') }} />
+      <Modal
+        open={!!editing}
+        title={t(editing === 'new' ? tx('新增经费项目', 'Add an item') : tx('修改经费项目', 'Edit the item'))}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={save.isPending}
+        destroyOnHidden
+      >
+        <ErrorAlert
+          error={save.error}
+          fieldLabels={{ planId: tx('所属计划', 'Plan'), plannedAmount: tx('计划金额', 'Planned'), spentAmount: tx('实际支出', 'Spent') }}
+        />
         <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Form.Item name="title" label={t(tx('项目', 'Item'))} rules={[{ required: true, message: t(tx('请填写项目', 'Name the item')) }]}>
             <Input data-testid="budget-title" />
@@ -277,7 +350,11 @@ function BudgetTab({ year, schoolPlans }: { year: string; schoolPlans: PlanLabel
           <Form.Item name="planId" label={t(tx('所属计划（可不选）', 'Plan (optional)'))}>
             <Select allowClear options={schoolPlans.map((p) => ({ value: p.id, label: planText(p, t) }))} />
           </Form.Item>
-          <Form.Item name="plannedAmount" label={t(tx('计划金额（元）', 'Planned (yuan)'))} rules={[{ required: true, message: t(tx('请填写计划金额', 'Enter the planned amount')) }]}>
+          <Form.Item
+            name="plannedAmount"
+            label={t(tx('计划金额（元）', 'Planned (yuan)'))}
+            rules={[{ required: true, message: t(tx('请填写计划金额', 'Enter the planned amount')) }]}
+          >
             <InputNumber min={0} precision={2} style={{ width: '100%' }} data-testid="budget-planned" />
           </Form.Item>
           <Form.Item name="spentAmount" label={t(tx('实际支出（元）', 'Spent (yuan)'))}>
@@ -300,7 +377,15 @@ export function GroupPlansPage() {
   return (
     <Page
       title={tx('教研组计划与培训经费', 'Group plans and budget')}
-      extra={<Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />}
+      extra={
+        <Select
+          aria-label={t(tx('学年', 'School year'))}
+          value={year}
+          onChange={setYear}
+          options={schoolYearOptions().map((y) => ({ value: y, label: y }))}
+          style={{ width: 130 }}
+        />
+      }
     >
       <Tabs
         items={[

@@ -11,7 +11,11 @@ import { currentSchoolYear, schoolYearOptions } from './training.labels';
 
 export const SIGNOFF_RATING_LABELS: Record<string, Text> = { good: tx('好', 'Good'), pass: tx('合格', 'Pass'), improve: tx('需改进', 'To improve') };
 const RATING_COLORS: Record<string, string> = { good: 'green', pass: 'blue', improve: 'orange' };
-export const RECORD_BOOK_FINDING_LABELS: Record<string, Text> = { complete: tx('填写完整', 'Complete'), incomplete: tx('不完整', 'Incomplete'), missing: tx('未交', 'Not handed in') };
+export const RECORD_BOOK_FINDING_LABELS: Record<string, Text> = {
+  complete: tx('填写完整', 'Complete'),
+  incomplete: tx('不完整', 'Incomplete'),
+  missing: tx('未交', 'Not handed in'),
+};
 const FINDING_COLORS: Record<string, string> = { complete: 'green', incomplete: 'orange', missing: 'red' };
 
 type HandbookRow = HandbookGrid['rows'][number];
@@ -30,7 +34,8 @@ function SignOffTab({ year }: { year: string }) {
   const signable = months.filter((m) => m <= thisMonth);
   const existing = (r: HandbookRow | null, month: string): SignOffView | undefined => r?.signOffs.find((s) => s.month === month);
   const sign = useMutation({
-    mutationFn: (v: { month: string; rating: string; comment: string }) => post('/training/handbook/sign-offs', { teacherId: row!.teacherId, ...v, version: existing(row, v.month)?.version }),
+    mutationFn: (v: { month: string; rating: string; comment: string }) =>
+      post('/training/handbook/sign-offs', { teacherId: row!.teacherId, ...v, version: existing(row, v.month)?.version }),
     onSuccess: () => {
       setRow(null);
       message.success(t(tx('已签评', 'Signed')));
@@ -46,7 +51,12 @@ function SignOffTab({ year }: { year: string }) {
   return (
     <>
       <Typography.Paragraph type="secondary">
-        {t(tx('参加学习的教职工在年度考核记实手册上认真笔记，手册按月签评；教研组长签评本组教师，教导处可签评全体。', 'Staff keep notes in the yearly assessment handbook, signed off month by month: a group leader signs their group, the office anyone.'))}
+        {t(
+          tx(
+            '参加学习的教职工在年度考核记实手册上认真笔记，手册按月签评；教研组长签评本组教师，教导处可签评全体。',
+            'Staff keep notes in the yearly assessment handbook, signed off month by month: a group leader signs their group, the office anyone.',
+          ),
+        )}
       </Typography.Paragraph>
       <ErrorAlert error={grid.error} />
       <ListTable<HandbookRow>
@@ -91,7 +101,14 @@ function SignOffTab({ year }: { year: string }) {
             : []),
         ]}
       />
-      <Modal open={!!row} title={`${t(tx('签评记实手册', 'Sign the handbook'))}：${row?.name ?? ''}`} onCancel={() => setRow(null)} onOk={() => form.submit()} confirmLoading={sign.isPending} destroyOnHidden>
+      <Modal
+        open={!!row}
+        title={`${t(tx('签评记实手册', 'Sign the handbook'))}：${row?.name ?? ''}`}
+        onCancel={() => setRow(null)}
+        onOk={() => form.submit()}
+        confirmLoading={sign.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={sign.error} fieldLabels={{ month: tx('月份', 'Month'), comment: tx('签评意见', 'Comment') }} />
         <Form
           form={form}
@@ -126,9 +143,13 @@ function RecordBookTab({ year }: { year: string }) {
   const qc = useQueryClient();
   const [row, setRow] = useState<BookRow | null>(null);
   const [form] = Form.useForm();
-  const list = useQuery({ queryKey: ['training', 'record-books', year], queryFn: () => get<RecordBookList>(`/training/record-book-checks?schoolYear=${year}`) });
+  const list = useQuery({
+    queryKey: ['training', 'record-books', year],
+    queryFn: () => get<RecordBookList>(`/training/record-book-checks?schoolYear=${year}`),
+  });
   const check = useMutation({
-    mutationFn: (v: { checkedOn: dayjs.Dayjs; finding: string; comment?: string }) => post('/training/record-book-checks', { teacherId: row!.teacherId, checkedOn: v.checkedOn.format('YYYY-MM-DD'), finding: v.finding, comment: v.comment }),
+    mutationFn: (v: { checkedOn: dayjs.Dayjs; finding: string; comment?: string }) =>
+      post('/training/record-book-checks', { teacherId: row!.teacherId, checkedOn: v.checkedOn.format('YYYY-MM-DD'), finding: v.finding, comment: v.comment }),
     onSuccess: () => {
       setRow(null);
       message.success(t(tx('已登记', 'Recorded')));
@@ -138,7 +159,12 @@ function RecordBookTab({ year }: { year: string }) {
   return (
     <>
       <Typography.Paragraph type="secondary">
-        {t(tx('参训教师按时填写《校本培训记录册》，并及时交给校本培训领导组检查；检查结果记入教师名下，不完整或未交的教师会收到通知。', 'Teachers fill in the training record book and hand it to the leadership group; each check is recorded, and a teacher whose book falls short is told.'))}
+        {t(
+          tx(
+            '参训教师按时填写《校本培训记录册》，并及时交给校本培训领导组检查；检查结果记入教师名下，不完整或未交的教师会收到通知。',
+            'Teachers fill in the training record book and hand it to the leadership group; each check is recorded, and a teacher whose book falls short is told.',
+          ),
+        )}
       </Typography.Paragraph>
       <ErrorAlert error={list.error} />
       <ListTable<BookRow>
@@ -157,12 +183,21 @@ function RecordBookTab({ year }: { year: string }) {
             title: t(tx('最近检查', 'Last check')),
             card: 'status',
             width: 160,
-            render: (_: unknown, r) => (r.checks[0] ? <Tag color={FINDING_COLORS[r.checks[0].finding]}>{`${r.checks[0].checkedOn} ${t(RECORD_BOOK_FINDING_LABELS[r.checks[0].finding])}`}</Tag> : <Tag>{t(tx('未检查', 'Not checked'))}</Tag>),
+            render: (_: unknown, r) =>
+              r.checks[0] ? (
+                <Tag color={FINDING_COLORS[r.checks[0].finding]}>{`${r.checks[0].checkedOn} ${t(RECORD_BOOK_FINDING_LABELS[r.checks[0].finding])}`}</Tag>
+              ) : (
+                <Tag>{t(tx('未检查', 'Not checked'))}</Tag>
+              ),
           },
           {
             key: 'comment',
             title: t(tx('检查意见', 'Findings')),
-            render: (_: unknown, r) => <span style={{ whiteSpace: 'normal' }}>{r.checks.map((c) => `${c.checkedOn} ${c.comment || t(RECORD_BOOK_FINDING_LABELS[c.finding])}（${c.checkedByName}）`).join('；')}</span>,
+            render: (_: unknown, r) => (
+              <span style={{ whiteSpace: 'normal' }}>
+                {r.checks.map((c) => `${c.checkedOn} ${c.comment || t(RECORD_BOOK_FINDING_LABELS[c.finding])}（${c.checkedByName}）`).join('；')}
+              </span>
+            ),
           },
           ...(list.data?.canInspect
             ? [
@@ -189,7 +224,14 @@ function RecordBookTab({ year }: { year: string }) {
             : []),
         ]}
       />
-      <Modal open={!!row} title={`${t(tx('检查《校本培训记录册》', 'Inspect the record book'))}：${row?.name ?? ''}`} onCancel={() => setRow(null)} onOk={() => form.submit()} confirmLoading={check.isPending} destroyOnHidden>
+      <Modal
+        open={!!row}
+        title={`${t(tx('检查《校本培训记录册》', 'Inspect the record book'))}：${row?.name ?? ''}`}
+        onCancel={() => setRow(null)}
+        onOk={() => form.submit()}
+        confirmLoading={check.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={check.error} fieldLabels={{ checkedOn: tx('检查日期', 'Date'), comment: tx('检查意见', 'Findings') }} />
         <Form form={form} layout="vertical" onFinish={(v) => check.mutate(v)}>
           <Form.Item name="checkedOn" label={t(tx('检查日期', 'Date'))} rules={[{ required: true }]}>
@@ -214,7 +256,15 @@ export function HandbookPage() {
   return (
     <Page
       title={tx('手册签评与记录册检查', 'Handbook sign-off and record books')}
-      extra={<Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />}
+      extra={
+        <Select
+          aria-label={t(tx('学年', 'School year'))}
+          value={year}
+          onChange={setYear}
+          options={schoolYearOptions().map((y) => ({ value: y, label: y }))}
+          style={{ width: 130 }}
+        />
+      }
     >
       <Tabs
         items={[

@@ -24,7 +24,15 @@ export function LeaveRequestButton({ session }: { session: Pick<Session, 'id' | 
   const asked = mine.data?.find((l) => l.sessionId === session.id && (l.state === 'pending' || l.state === 'approved'));
   const ask = useMutation({
     mutationFn: async (v: { kind: string; reason: string }) => {
-      const attachment = file ? await uploadFile(file, { entity: 'training.session', entityId: session.id, ownerUserId: me?.userId, category: 'record', title: `请假条 ${session.sessionDate}` }) : null;
+      const attachment = file
+        ? await uploadFile(file, {
+            entity: 'training.session',
+            entityId: session.id,
+            ownerUserId: me?.userId,
+            category: 'record',
+            title: `请假条 ${session.sessionDate}`,
+          })
+        : null;
       return post('/training/leave', { sessionId: session.id, kind: v.kind, reason: v.reason, attachmentId: attachment?.id ?? null });
     },
     onSuccess: () => {
@@ -50,19 +58,36 @@ export function LeaveRequestButton({ session }: { session: Pick<Session, 'id' | 
       <Button onClick={() => setOpen(true)} data-testid="leave-ask">
         {t(tx('请假', 'Ask leave'))}
       </Button>
-      <Modal open={open} title={`${t(tx('请假', 'Ask leave'))}：${session.title}（${session.sessionDate}）`} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={ask.isPending} okButtonProps={{ 'data-testid': 'leave-submit' } as ButtonProps} destroyOnHidden>
+      <Modal
+        open={open}
+        title={`${t(tx('请假', 'Ask leave'))}：${session.title}（${session.sessionDate}）`}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={ask.isPending}
+        okButtonProps={{ 'data-testid': 'leave-submit' } as ButtonProps}
+        destroyOnHidden
+      >
         <ErrorAlert error={ask.error} />
         <Form form={form} layout="vertical" initialValues={{ kind: 'personal' }} onFinish={(v) => ask.mutate(v)}>
           <Form.Item name="kind" label={t(tx('类别', 'Kind'))}>
             <Select options={Object.entries(LEAVE_KIND_LABELS).map(([value, label]) => ({ value, label: t(label) }))} />
           </Form.Item>
-          <Form.Item name="reason" label={t(tx('事由（书面请假）', 'Reason (in writing)'))} rules={[{ required: true, message: t(tx('请写明事由', 'Write the reason')) }]}>
+          <Form.Item
+            name="reason"
+            label={t(tx('事由（书面请假）', 'Reason (in writing)'))}
+            rules={[{ required: true, message: t(tx('请写明事由', 'Write the reason')) }]}
+          >
             <Input.TextArea rows={3} data-testid="leave-reason" />
           </Form.Item>
-          <Upload accept={ACCEPTED_FILES} maxCount={1} beforeUpload={(f) => {
+          <Upload
+            accept={ACCEPTED_FILES}
+            maxCount={1}
+            beforeUpload={(f) => {
               setFile(f);
               return false;
-            }} onRemove={() => setFile(null)}>
+            }}
+            onRemove={() => setFile(null)}
+          >
             <Button icon={<UploadOutlined />}>{t(tx('附件（可选，如病历）', 'Attachment (optional)'))}</Button>
           </Upload>
         </Form>

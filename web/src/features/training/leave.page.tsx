@@ -20,7 +20,11 @@ export function LeavePage() {
   const q = useQuery({ queryKey: ['training', 'leave', state], queryFn: () => get<Leave[]>(`/training/leave${state === 'all' ? '' : `?state=${state}`}`) });
   const decide = useMutation({
     mutationFn: ({ ids, isApproved }: { ids: string[]; isApproved: boolean }) =>
-      post('/training/leave/decide', { items: (q.data ?? []).filter((l) => ids.includes(l.id)).map((l) => ({ id: l.id, version: l.version })), isApproved, opinion: opinion.trim() || null }),
+      post('/training/leave/decide', {
+        items: (q.data ?? []).filter((l) => ids.includes(l.id)).map((l) => ({ id: l.id, version: l.version })),
+        isApproved,
+        opinion: opinion.trim() || null,
+      }),
     onSuccess: (_, v) => {
       setSelected([]);
       setOpinion('');
@@ -51,8 +55,20 @@ export function LeavePage() {
       <ErrorAlert error={q.error ?? decide.error} />
       {state === 'pending' && (
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input placeholder={t(tx('意见（不批准时必填）', 'Opinion (required to refuse)'))} value={opinion} onChange={(e) => setOpinion(e.target.value)} style={{ width: 260 }} data-testid="leave-opinion" />
-          <Button type="primary" disabled={!ids.length} loading={decide.isPending} onClick={() => decide.mutate({ ids, isApproved: true })} data-testid="leave-approve">
+          <Input
+            placeholder={t(tx('意见（不批准时必填）', 'Opinion (required to refuse)'))}
+            value={opinion}
+            onChange={(e) => setOpinion(e.target.value)}
+            style={{ width: 260 }}
+            data-testid="leave-opinion"
+          />
+          <Button
+            type="primary"
+            disabled={!ids.length}
+            loading={decide.isPending}
+            onClick={() => decide.mutate({ ids, isApproved: true })}
+            data-testid="leave-approve"
+          >
             {t(tx(`批准所选（${ids.length}）`, `Approve selected (${ids.length})`))}
           </Button>
           <Button danger disabled={!ids.length} loading={decide.isPending} onClick={() => decide.mutate({ ids, isApproved: false })}>
@@ -69,7 +85,10 @@ export function LeavePage() {
         scroll={{ x: 800 }}
         columns={[
           { title: t(tx('教师', 'Teacher')), dataIndex: 'teacherName', width: 90, render: (v: string) => <span data-testid="leave-row">{v}</span> },
-          { title: t(tx('培训', 'Session')), render: (_: unknown, l: Leave) => <Link to={`/training/sessions/${l.sessionId}`}>{`${l.sessionDate} ${l.sessionTitle}`}</Link> },
+          {
+            title: t(tx('培训', 'Session')),
+            render: (_: unknown, l: Leave) => <Link to={`/training/sessions/${l.sessionId}`}>{`${l.sessionDate} ${l.sessionTitle}`}</Link>,
+          },
           { title: t(tx('类别', 'Kind')), dataIndex: 'kind', width: 80, render: (k: string) => t(LEAVE_KIND_LABELS[k]) },
           { title: t(tx('事由', 'Reason')), dataIndex: 'reason' },
           { title: t(tx('申请时间', 'Asked')), dataIndex: 'requestedAt', width: 130, render: (v: string) => orgTime(v).format('MM-DD HH:mm') },

@@ -23,10 +23,14 @@ function PairDrawer({ pair, onClose }: { pair: Pair; onClose: () => void }) {
   const [form] = Form.useForm();
   const [closeForm] = Form.useForm();
   const [closing, setClosing] = useState(false);
-  const records = useQuery({ queryKey: ['training', 'mentors', pair.id, 'records'], queryFn: () => get<MentorRecord[]>(`/training/mentors/${pair.id}/records`) });
+  const records = useQuery({
+    queryKey: ['training', 'mentors', pair.id, 'records'],
+    queryFn: () => get<MentorRecord[]>(`/training/mentors/${pair.id}/records`),
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['training', 'mentors'] });
   const add = useMutation({
-    mutationFn: (v: { kind: string; occurredOn: dayjs.Dayjs; content: string }) => post(`/training/mentors/${pair.id}/records`, { kind: v.kind, occurredOn: v.occurredOn.format('YYYY-MM-DD'), content: v.content }),
+    mutationFn: (v: { kind: string; occurredOn: dayjs.Dayjs; content: string }) =>
+      post(`/training/mentors/${pair.id}/records`, { kind: v.kind, occurredOn: v.occurredOn.format('YYYY-MM-DD'), content: v.content }),
     onSuccess: () => {
       form.resetFields();
       message.success(t(tx('已记录', 'Recorded')));
@@ -80,7 +84,11 @@ function PairDrawer({ pair, onClose }: { pair: Pair; onClose: () => void }) {
               <DatePicker />
             </Form.Item>
           </Space>
-          <Form.Item name="content" label={t(tx('记录内容', 'What was done'))} rules={[{ required: true, message: t(tx('请填写记录内容', 'Write what was done')) }]}>
+          <Form.Item
+            name="content"
+            label={t(tx('记录内容', 'What was done'))}
+            rules={[{ required: true, message: t(tx('请填写记录内容', 'Write what was done')) }]}
+          >
             <Input.TextArea rows={3} data-testid="mentor-supervision-content" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="mentor-supervision-save">
@@ -100,7 +108,14 @@ function PairDrawer({ pair, onClose }: { pair: Pair; onClose: () => void }) {
           </List.Item>
         )}
       />
-      <Modal open={closing} title={t(tx('结束结对并考核', 'Close the pair with a review'))} onCancel={() => setClosing(false)} onOk={() => closeForm.submit()} confirmLoading={close.isPending} destroyOnHidden>
+      <Modal
+        open={closing}
+        title={t(tx('结束结对并考核', 'Close the pair with a review'))}
+        onCancel={() => setClosing(false)}
+        onOk={() => closeForm.submit()}
+        confirmLoading={close.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={close.error} />
         <Form form={closeForm} layout="vertical" initialValues={{ state: 'completed' }} onFinish={(v) => close.mutate(v)}>
           <Form.Item name="state" label={t(tx('结果', 'Outcome'))}>
@@ -111,7 +126,11 @@ function PairDrawer({ pair, onClose }: { pair: Pair; onClose: () => void }) {
               ]}
             />
           </Form.Item>
-          <Form.Item name="review" label={t(tx('结对考核意见', 'Review'))} rules={[{ required: true, message: t(tx('请填写结对考核意见', 'Write the review')) }]}>
+          <Form.Item
+            name="review"
+            label={t(tx('结对考核意见', 'Review'))}
+            rules={[{ required: true, message: t(tx('请填写结对考核意见', 'Write the review')) }]}
+          >
             <Input.TextArea rows={3} data-testid="mentor-close-review" />
           </Form.Item>
         </Form>
@@ -149,16 +168,34 @@ export function MentorPairsPanel() {
         testId="mentor-pairs"
         rowTestId={() => 'mentor-pair-row'}
         empty={tx('还没有师徒结对', 'No mentor pairs yet')}
-        toolbar={
-          can('training.plan.write') && (
-            <Button onClick={() => setCreating(true)}>{t(tx('新结对', 'New pair'))}</Button>
-          )
-        }
+        toolbar={can('training.plan.write') && <Button onClick={() => setCreating(true)}>{t(tx('新结对', 'New pair'))}</Button>}
         columns={[
           { key: 'pair', title: t(tx('师傅 → 徒弟', 'Mentor → mentee')), card: 'title', render: (_: unknown, p: Pair) => `${p.mentorName} → ${p.menteeName}` },
           { key: 'year', title: t(tx('学年', 'Year')), dataIndex: 'schoolYear' },
-          { key: 'records', title: t(tx('记录', 'Records')), render: (_: unknown, p: Pair) => <Tag color={p.recordCount ? 'blue' : 'orange'}>{t(tx(`${p.recordCount} 次${p.lastRecordOn ? `，最近 ${p.lastRecordOn}` : ''}`, `${p.recordCount}${p.lastRecordOn ? `, last ${p.lastRecordOn}` : ''}`))}</Tag> },
-          { key: 'state', title: t(tx('状态', 'State')), card: 'status', render: (_: unknown, p: Pair) => <Tag color={p.state === 'active' ? 'blue' : 'default'} data-testid="mentor-pair-state">{t(STATE_LABELS[p.state])}</Tag> },
+          {
+            key: 'records',
+            title: t(tx('记录', 'Records')),
+            render: (_: unknown, p: Pair) => (
+              <Tag color={p.recordCount ? 'blue' : 'orange'}>
+                {t(
+                  tx(
+                    `${p.recordCount} 次${p.lastRecordOn ? `，最近 ${p.lastRecordOn}` : ''}`,
+                    `${p.recordCount}${p.lastRecordOn ? `, last ${p.lastRecordOn}` : ''}`,
+                  ),
+                )}
+              </Tag>
+            ),
+          },
+          {
+            key: 'state',
+            title: t(tx('状态', 'State')),
+            card: 'status',
+            render: (_: unknown, p: Pair) => (
+              <Tag color={p.state === 'active' ? 'blue' : 'default'} data-testid="mentor-pair-state">
+                {t(STATE_LABELS[p.state])}
+              </Tag>
+            ),
+          },
           {
             key: 'open',
             title: '',
@@ -172,7 +209,14 @@ export function MentorPairsPanel() {
         ]}
       />
       {open && <PairDrawer key={open.id} pair={open} onClose={() => setOpenId(null)} />}
-      <Modal open={creating} title={t(tx('师徒结对（老带新）', 'Mentor pair'))} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      <Modal
+        open={creating}
+        title={t(tx('师徒结对（老带新）', 'Mentor pair'))}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={create.error} />
         <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
           <Form.Item name="mentorId" label={t(tx('师傅', 'Mentor'))} rules={[{ required: true }]}>

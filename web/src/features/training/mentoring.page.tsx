@@ -14,9 +14,13 @@ function PairCard({ pair, isMentor }: { pair: Pair; isMentor: boolean }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const records = useQuery({ queryKey: ['training', 'mentors', pair.id, 'records'], queryFn: () => get<MentorRecord[]>(`/training/mentors/${pair.id}/records`) });
+  const records = useQuery({
+    queryKey: ['training', 'mentors', pair.id, 'records'],
+    queryFn: () => get<MentorRecord[]>(`/training/mentors/${pair.id}/records`),
+  });
   const add = useMutation({
-    mutationFn: (v: { kind: string; occurredOn: dayjs.Dayjs; content: string }) => post(`/training/mentors/${pair.id}/records`, { kind: v.kind, occurredOn: v.occurredOn.format('YYYY-MM-DD'), content: v.content }),
+    mutationFn: (v: { kind: string; occurredOn: dayjs.Dayjs; content: string }) =>
+      post(`/training/mentors/${pair.id}/records`, { kind: v.kind, occurredOn: v.occurredOn.format('YYYY-MM-DD'), content: v.content }),
     onSuccess: () => {
       setOpen(false);
       form.resetFields();
@@ -53,16 +57,32 @@ function PairCard({ pair, isMentor }: { pair: Pair; isMentor: boolean }) {
           </List.Item>
         )}
       />
-      <Modal open={open} title={isMentor ? t(tx('记录指导', 'Record guidance')) : t(tx('记录听课', 'Record a lesson observed'))} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={add.isPending} destroyOnHidden>
+      <Modal
+        open={open}
+        title={isMentor ? t(tx('记录指导', 'Record guidance')) : t(tx('记录听课', 'Record a lesson observed'))}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={add.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={add.error} />
-        <Form form={form} layout="vertical" initialValues={{ kind: isMentor ? 'guidance' : 'demo_lesson', occurredOn: dayjs() }} onFinish={(v) => add.mutate(v)}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ kind: isMentor ? 'guidance' : 'demo_lesson', occurredOn: dayjs() }}
+          onFinish={(v) => add.mutate(v)}
+        >
           <Form.Item name="kind" label={t(tx('类别', 'Kind'))}>
             <Select options={Object.entries(MENTOR_RECORD_KIND_LABELS).map(([value, label]) => ({ value, label: t(label) }))} />
           </Form.Item>
           <Form.Item name="occurredOn" label={t(tx('日期', 'Date'))} rules={[{ required: true }]}>
             <DatePicker aria-label={t(tx('日期', 'Date'))} />
           </Form.Item>
-          <Form.Item name="content" label={t(tx('内容', 'What was done'))} rules={[{ required: true, message: t(tx('请填写记录内容', 'Write what was done')) }]}>
+          <Form.Item
+            name="content"
+            label={t(tx('内容', 'What was done'))}
+            rules={[{ required: true, message: t(tx('请填写记录内容', 'Write what was done')) }]}
+          >
             <Input.TextArea rows={4} data-testid="mentor-record-content" />
           </Form.Item>
         </Form>

@@ -52,25 +52,59 @@ export function MyHomePage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} md={12}>
           <Card size="small" title={t(tx(`今天 ${h.today}`, `Today ${h.today}`))}>
-            {h.todaySessions.length ? <List dataSource={h.todaySessions} renderItem={(s) => <SessionItem s={s} canAskLeave />} /> : <Empty description={t(tx('今天没有培训', 'No training today'))} />}
+            {h.todaySessions.length ? (
+              <List dataSource={h.todaySessions} renderItem={(s) => <SessionItem s={s} canAskLeave />} />
+            ) : (
+              <Empty description={t(tx('今天没有培训', 'No training today'))} />
+            )}
           </Card>
         </Col>
         <Col xs={24} md={12}>
-          <Card size="small" title={t(tx(`${h.schoolYear} 学年学分`, `Credits ${h.schoolYear}`))} extra={<Link to="/training/my/work?tab=credits">{t(tx('明细', 'Details'))}</Link>}>
+          <Card
+            size="small"
+            title={t(tx(`${h.schoolYear} 学年学分`, `Credits ${h.schoolYear}`))}
+            extra={<Link to="/training/my/work?tab=credits">{t(tx('明细', 'Details'))}</Link>}
+          >
             {h.standing?.warnings.map((w) => (
-              <Alert key={w.code} type={w.code === 'behind_pace' ? 'warning' : 'error'} showIcon message={t(w.text)} style={{ marginBottom: 8 }} data-testid="standing-warning" />
+              <Alert
+                key={w.code}
+                type={w.code === 'behind_pace' ? 'warning' : 'error'}
+                showIcon
+                message={t(w.text)}
+                style={{ marginBottom: 8 }}
+                data-testid="standing-warning"
+              />
             ))}
-            <Progress percent={Math.round(h.credits.progress * 100)} status={h.credits.isMet ? 'success' : h.standing?.warnings.length ? 'exception' : 'active'} data-testid="my-credits" />
+            <Progress
+              percent={Math.round(h.credits.progress * 100)}
+              status={h.credits.isMet ? 'success' : h.standing?.warnings.length ? 'exception' : 'active'}
+              data-testid="my-credits"
+            />
             <Typography.Text>
-              {t(tx(`已获 ${h.credits.total} 学分（${h.credits.hours} 学时），每学年至少 ${h.credits.required} 学分`, `${h.credits.total} credits (${h.credits.hours} hours); at least ${h.credits.required} a year`))}
+              {t(
+                tx(
+                  `已获 ${h.credits.total} 学分（${h.credits.hours} 学时），每学年至少 ${h.credits.required} 学分`,
+                  `${h.credits.total} credits (${h.credits.hours} hours); at least ${h.credits.required} a year`,
+                ),
+              )}
             </Typography.Text>
             {h.standing && (
               <Space direction="vertical" size={2} style={{ display: 'flex', marginTop: 8 }}>
                 <Typography.Text data-testid="my-absences" type={h.standing.absencesLeft <= 1 ? 'danger' : undefined}>
-                  {t(tx(`无故缺席 ${h.standing.absences}/${h.standing.absenceLimit} 次（达到 ${h.standing.absenceLimit} 次即不合格）`, `Unexcused absences ${h.standing.absences}/${h.standing.absenceLimit} (${h.standing.absenceLimit} make the year unqualified)`))}
+                  {t(
+                    tx(
+                      `无故缺席 ${h.standing.absences}/${h.standing.absenceLimit} 次（达到 ${h.standing.absenceLimit} 次即不合格）`,
+                      `Unexcused absences ${h.standing.absences}/${h.standing.absenceLimit} (${h.standing.absenceLimit} make the year unqualified)`,
+                    ),
+                  )}
                 </Typography.Text>
                 <Typography.Text type="secondary" data-testid="my-projected">
-                  {t(tx(`余下培训全部参加，预计全年 ${h.standing.projectedCredits} 学分；按进度此时应有约 ${h.standing.paceCredits} 学分`, `Attending the rest: about ${h.standing.projectedCredits} credits this year; the pace asks about ${h.standing.paceCredits} by now`))}
+                  {t(
+                    tx(
+                      `余下培训全部参加，预计全年 ${h.standing.projectedCredits} 学分；按进度此时应有约 ${h.standing.paceCredits} 学分`,
+                      `Attending the rest: about ${h.standing.projectedCredits} credits this year; the pace asks about ${h.standing.paceCredits} by now`,
+                    ),
+                  )}
                 </Typography.Text>
               </Space>
             )}
@@ -82,7 +116,8 @@ export function MyHomePage() {
               <List.Item>
                 <Link to="/training/my/work?tab=notes">{t(tx('每周自学摘录', 'Weekly self-study'))}</Link>
                 <Tag color={week.isMet ? 'green' : 'orange'}>
-                  {t(tx('文章', 'Articles'))} {week.articleExcerpts}/{week.required.articleExcerpts} · {t(tx('信息', 'Info'))} {week.informationExcerpts}/{week.required.informationExcerpts}
+                  {t(tx('文章', 'Articles'))} {week.articleExcerpts}/{week.required.articleExcerpts} · {t(tx('信息', 'Info'))} {week.informationExcerpts}/
+                  {week.required.informationExcerpts}
                 </Tag>
               </List.Item>
               {h.tasks.assignments.map((a) => (

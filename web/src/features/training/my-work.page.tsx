@@ -11,7 +11,16 @@ import { tx, useI18n } from '../../ui/i18n';
 import { ListTable } from '../../ui/list-table';
 import { ErrorAlert, Page } from '../../ui/page';
 import { CreditReportPanel } from './credit-report.panel';
-import { ASSIGNMENT_KIND_LABELS, CATEGORY_LABELS, CATEGORY_OPTIONS, CLAIM_KIND_LABELS, CLAIM_STATE_LABELS, FOUR_ONES_LABELS, NOTE_KIND_LABELS, SUBMISSION_LABELS } from './training.labels';
+import {
+  ASSIGNMENT_KIND_LABELS,
+  CATEGORY_LABELS,
+  CATEGORY_OPTIONS,
+  CLAIM_KIND_LABELS,
+  CLAIM_STATE_LABELS,
+  FOUR_ONES_LABELS,
+  NOTE_KIND_LABELS,
+  SUBMISSION_LABELS,
+} from './training.labels';
 import type { AssignmentView, Claim, CreditReport, FourOne, Note, SelfStudy } from './training.types';
 
 function NotesTab() {
@@ -21,7 +30,8 @@ function NotesTab() {
   const notes = useQuery({ queryKey: ['training', 'notes', 'mine'], queryFn: () => get<Note[]>('/training/notes') });
   const study = useQuery({ queryKey: ['training', 'self-study'], queryFn: () => get<SelfStudy>('/training/self-study/me') });
   const add = useMutation({
-    mutationFn: (v: { kind: string; title: string; source?: string; content: string; date?: dayjs.Dayjs }) => post('/training/notes', { ...v, date: v.date?.format('YYYY-MM-DD') }),
+    mutationFn: (v: { kind: string; title: string; source?: string; content: string; date?: dayjs.Dayjs }) =>
+      post('/training/notes', { ...v, date: v.date?.format('YYYY-MM-DD') }),
     onSuccess: () => {
       form.resetFields(['title', 'content']);
       qc.invalidateQueries({ queryKey: ['training'] });
@@ -32,9 +42,16 @@ function NotesTab() {
       {study.data && (
         <Card size="small" title={t(tx('每周自学（S1 学习制度 4）', 'Weekly self-study (S1 学习制度 4)'))} style={{ marginBottom: 12 }}>
           <Space wrap>
-            <Tag color="blue">{t(tx(`已完成 ${study.data.weeksMet}/${study.data.weeksDue} 周`, `${study.data.weeksMet} of ${study.data.weeksDue} weeks done`))}</Tag>
+            <Tag color="blue">
+              {t(tx(`已完成 ${study.data.weeksMet}/${study.data.weeksDue} 周`, `${study.data.weeksMet} of ${study.data.weeksDue} weeks done`))}
+            </Tag>
             <Tag color={study.data.isJournalMet ? 'green' : 'orange'}>
-              {t(tx(`自学报刊 ${study.data.journals.length}/${study.data.journalsRequired}：`, `Journals ${study.data.journals.length}/${study.data.journalsRequired}: `))}
+              {t(
+                tx(
+                  `自学报刊 ${study.data.journals.length}/${study.data.journalsRequired}：`,
+                  `Journals ${study.data.journals.length}/${study.data.journalsRequired}: `,
+                ),
+              )}
               {study.data.journals.join('、')}
             </Tag>
           </Space>
@@ -78,7 +95,10 @@ function NotesTab() {
         pagination={{ pageSize: 10 }}
         renderItem={(n) => (
           <List.Item>
-            <List.Item.Meta title={`${n.title}${n.source ? `（${n.source}）` : ''}`} description={`${n.weekStart} · ${t(NOTE_KIND_LABELS[n.kind])} · ${n.content.slice(0, 80)}`} />
+            <List.Item.Meta
+              title={`${n.title}${n.source ? `（${n.source}）` : ''}`}
+              description={`${n.weekStart} · ${t(NOTE_KIND_LABELS[n.kind])} · ${n.content.slice(0, 80)}`}
+            />
           </List.Item>
         )}
       />
@@ -96,7 +116,15 @@ function CreditsTab() {
   const report = useQuery({ queryKey: ['training', 'credits', 'me'], queryFn: () => get<CreditReport>('/training/credits/me') });
   const claims = useQuery({ queryKey: ['training', 'claims', 'mine'], queryFn: () => get<Claim[]>('/training/claims?mine=true') });
   const submit = useMutation({
-    mutationFn: async (v: { kind: string; title: string; organiser?: string; category: string; hours: number; period: [dayjs.Dayjs, dayjs.Dayjs]; certificateNo?: string }) => {
+    mutationFn: async (v: {
+      kind: string;
+      title: string;
+      organiser?: string;
+      category: string;
+      hours: number;
+      period: [dayjs.Dayjs, dayjs.Dayjs];
+      certificateNo?: string;
+    }) => {
       const uploaded = await Promise.all(files.map((f) => uploadFile(f, { ownerUserId: me?.userId, category: 'certificate', title: `${v.title} 证书` })));
       return post('/training/claims', {
         kind: v.kind,
@@ -121,7 +149,12 @@ function CreditsTab() {
     <>
       <ErrorAlert error={report.error} />
       {report.data && <CreditReportPanel report={report.data} />}
-      <Card size="small" title={t(tx('校外培训学分认定（国培、远程、上级培训，S4）', 'External training recognition (S4)'))} extra={<Button onClick={() => setOpen(true)}>{t(tx('申请认定', 'Claim'))}</Button>} style={{ marginTop: 12 }}>
+      <Card
+        size="small"
+        title={t(tx('校外培训学分认定（国培、远程、上级培训，S4）', 'External training recognition (S4)'))}
+        extra={<Button onClick={() => setOpen(true)}>{t(tx('申请认定', 'Claim'))}</Button>}
+        style={{ marginTop: 12 }}
+      >
         <ListTable<Claim>
           rowKey="id"
           rows={claims.data}
@@ -132,12 +165,25 @@ function CreditsTab() {
             { key: 'title', title: t(tx('培训', 'Training')), dataIndex: 'title', card: 'title' },
             { key: 'kind', title: t(tx('级别', 'Level')), dataIndex: 'kind', render: (k: string) => t(CLAIM_KIND_LABELS[k]) },
             { key: 'hours', title: t(tx('学时', 'Hours')), dataIndex: 'hours' },
-            { key: 'state', title: t(tx('状态', 'State')), dataIndex: 'state', card: 'status', render: (s: string, c: Claim) => `${t(CLAIM_STATE_LABELS[s])}${c.recognisedHours !== null ? ` ${c.recognisedHours}` : ''}` },
+            {
+              key: 'state',
+              title: t(tx('状态', 'State')),
+              dataIndex: 'state',
+              card: 'status',
+              render: (s: string, c: Claim) => `${t(CLAIM_STATE_LABELS[s])}${c.recognisedHours !== null ? ` ${c.recognisedHours}` : ''}`,
+            },
             { key: 'opinion', title: t(tx('意见', 'Opinion')), dataIndex: 'opinion', render: (o: string | null) => o ?? '' },
           ]}
         />
       </Card>
-      <Modal open={open} title={t(tx('申请校外培训学分认定', 'Claim external training'))} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={submit.isPending} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t(tx('申请校外培训学分认定', 'Claim external training'))}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={submit.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={submit.error} />
         <Form form={form} layout="vertical" initialValues={{ kind: 'national', category: 'newCurriculum' }} onFinish={(v) => submit.mutate(v)}>
           <Form.Item name="title" label={t(tx('培训名称', 'Training'))} rules={[{ required: true }]}>
@@ -163,10 +209,15 @@ function CreditsTab() {
           <Form.Item name="certificateNo" label={t(tx('证书编号（或上传证书）', 'Certificate no. (or upload it)'))}>
             <Input />
           </Form.Item>
-          <Upload accept={ACCEPTED_FILES} multiple beforeUpload={(f) => {
+          <Upload
+            accept={ACCEPTED_FILES}
+            multiple
+            beforeUpload={(f) => {
               setFiles((x) => [...x, f]);
               return false;
-            }} onRemove={(f) => setFiles((x) => x.filter((y) => y.name !== f.name))}>
+            }}
+            onRemove={(f) => setFiles((x) => x.filter((y) => y.name !== f.name))}
+          >
             <Button icon={<UploadOutlined />}>{t(tx('上传结业证书', 'Upload the certificate'))}</Button>
           </Upload>
         </Form>
@@ -194,7 +245,8 @@ function WorkTab() {
     },
   });
   const addOne = useMutation({
-    mutationFn: (v: { item: string; title: string; completedOn: dayjs.Dayjs }) => post('/training/four-ones', { ...v, completedOn: v.completedOn.format('YYYY-MM-DD') }),
+    mutationFn: (v: { item: string; title: string; completedOn: dayjs.Dayjs }) =>
+      post('/training/four-ones', { ...v, completedOn: v.completedOn.format('YYYY-MM-DD') }),
     onSuccess: () => {
       oneForm.resetFields();
       qc.invalidateQueries({ queryKey: ['training'] });
@@ -217,7 +269,10 @@ function WorkTab() {
                   : []
               }
             >
-              <List.Item.Meta title={`${a.title}（${t(ASSIGNMENT_KIND_LABELS[a.kind])}）`} description={`${t(tx('截止', 'Due'))} ${a.dueOn}${a.mySubmission?.reviewComment ? ` · ${a.mySubmission.reviewComment}` : ''}`} />
+              <List.Item.Meta
+                title={`${a.title}（${t(ASSIGNMENT_KIND_LABELS[a.kind])}）`}
+                description={`${t(tx('截止', 'Due'))} ${a.dueOn}${a.mySubmission?.reviewComment ? ` · ${a.mySubmission.reviewComment}` : ''}`}
+              />
               <Tag>{t(SUBMISSION_LABELS[a.myStatus ?? 'open'])}</Tag>
             </List.Item>
           )}

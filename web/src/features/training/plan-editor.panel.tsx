@@ -40,15 +40,35 @@ export function PlanEditor({ plan, onSaved }: { plan?: Plan; onSaved: (p: Plan) 
         goals: v.goals ?? '',
         startsOn: v.period[0].format('YYYY-MM-DD'),
         endsOn: v.period[1].format('YYYY-MM-DD'),
-        items: (v.items ?? []).map((i) => ({ category: i.category, topic: i.topic, ownerTeacherId: i.ownerTeacherId ?? null, schedule: i.schedule ?? '', month: null, hours: i.hours ?? null })),
+        items: (v.items ?? []).map((i) => ({
+          category: i.category,
+          topic: i.topic,
+          ownerTeacherId: i.ownerTeacherId ?? null,
+          schedule: i.schedule ?? '',
+          month: null,
+          hours: i.hours ?? null,
+        })),
       };
-      return plan ? put<Plan>(`/training/plans/${plan.id}`, { ...body, version: plan.version, documentVersion: plan.documentVersion }) : post<Plan>('/training/plans', body);
+      return plan
+        ? put<Plan>(`/training/plans/${plan.id}`, { ...body, version: plan.version, documentVersion: plan.documentVersion })
+        : post<Plan>('/training/plans', body);
     },
     onSuccess: onSaved,
   });
   const initial: Partial<FormValues> = plan
-    ? { ...plan, term: plan.term ?? undefined, period: [dayjs(plan.startsOn), dayjs(plan.endsOn)], items: plan.items.map((i) => ({ ...i, ownerTeacherId: i.ownerTeacherId ?? undefined, hours: i.hours ?? undefined })) }
-    : { kind: 'semester', schoolYear: currentSchoolYear(), term: 1, period: defaultPeriod('semester', currentSchoolYear(), 1), items: [{ category: 'theory', topic: '' }] };
+    ? {
+        ...plan,
+        term: plan.term ?? undefined,
+        period: [dayjs(plan.startsOn), dayjs(plan.endsOn)],
+        items: plan.items.map((i) => ({ ...i, ownerTeacherId: i.ownerTeacherId ?? undefined, hours: i.hours ?? undefined })),
+      }
+    : {
+        kind: 'semester',
+        schoolYear: currentSchoolYear(),
+        term: 1,
+        period: defaultPeriod('semester', currentSchoolYear(), 1),
+        items: [{ category: 'theory', topic: '' }],
+      };
   const kind = Form.useWatch('kind', form);
   return (
     <Form
@@ -58,14 +78,21 @@ export function PlanEditor({ plan, onSaved }: { plan?: Plan; onSaved: (p: Plan) 
       onFinish={(v) => save.mutate(v)}
       onValuesChange={(changed: Partial<FormValues>, all: FormValues) => {
         // A new plan follows its kind, year and term to the usual dates; they stay editable.
-        if (!plan && ('kind' in changed || 'schoolYear' in changed || 'term' in changed)) form.setFieldsValue({ period: defaultPeriod(all.kind, all.schoolYear, all.term) });
+        if (!plan && ('kind' in changed || 'schoolYear' in changed || 'term' in changed))
+          form.setFieldsValue({ period: defaultPeriod(all.kind, all.schoolYear, all.term) });
       }}
     >
       <ErrorAlert error={save.error} />
       <Row gutter={12}>
         <Col xs={24} md={6}>
           <Form.Item name="kind" label={t(tx('类型', 'Kind'))} rules={[{ required: true }]}>
-            <Select id="plan-kind" options={[{ value: 'annual', label: t(tx('年度计划', 'Annual')) }, { value: 'semester', label: t(tx('学期计划', 'Semester')) }]} />
+            <Select
+              id="plan-kind"
+              options={[
+                { value: 'annual', label: t(tx('年度计划', 'Annual')) },
+                { value: 'semester', label: t(tx('学期计划', 'Semester')) },
+              ]}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -76,7 +103,13 @@ export function PlanEditor({ plan, onSaved }: { plan?: Plan; onSaved: (p: Plan) 
         {kind === 'semester' && (
           <Col xs={12} md={4}>
             <Form.Item name="term" label={t(tx('学期', 'Term'))} rules={[{ required: true }]}>
-              <Select id="plan-term" options={[{ value: 1, label: t(tx('第一学期', 'Term 1')) }, { value: 2, label: t(tx('第二学期', 'Term 2')) }]} />
+              <Select
+                id="plan-term"
+                options={[
+                  { value: 1, label: t(tx('第一学期', 'Term 1')) },
+                  { value: 2, label: t(tx('第二学期', 'Term 2')) },
+                ]}
+              />
             </Form.Item>
           </Col>
         )}
@@ -109,7 +142,13 @@ export function PlanEditor({ plan, onSaved }: { plan?: Plan; onSaved: (p: Plan) 
                 </Col>
                 <Col xs={12} md={4}>
                   <Form.Item name={[f.name, 'ownerTeacherId']} label={t(tx('负责人', 'Owner'))}>
-                    <Select showSearch optionFilterProp="label" allowClear options={teachers.data?.map((x) => ({ value: x.id, label: x.name }))} data-testid="plan-item-owner" />
+                    <Select
+                      showSearch
+                      optionFilterProp="label"
+                      allowClear
+                      options={teachers.data?.map((x) => ({ value: x.id, label: x.name }))}
+                      data-testid="plan-item-owner"
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={4}>

@@ -45,7 +45,11 @@ export function PlanPage() {
   const [generation, setGeneration] = useState<Generation | null>(null);
   const q = useQuery({ queryKey: ['training', 'plan', id], queryFn: () => get<Plan>(`/training/plans/${id}`) });
   // The generate card describes the school's own standing schedule (policy), not a fixed week.
-  const schedule = useQuery({ queryKey: ['policy', 'current'], queryFn: () => get<{ values: { training: { standingSchedule: StandingSlot[] } } }>('/policy'), enabled: can('training.session.manage') });
+  const schedule = useQuery({
+    queryKey: ['policy', 'current'],
+    queryFn: () => get<{ values: { training: { standingSchedule: StandingSlot[] } } }>('/policy'),
+    enabled: can('training.session.manage'),
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['training'] });
   const act = useMutation({
     mutationFn: (action: string) => post(`/documents/${id}/${action}`, { version: q.data?.document?.version, opinion: opinion.trim() || undefined }),
@@ -91,7 +95,10 @@ export function PlanPage() {
           />
         </Card>
       ) : (
-        <Card title={t(tx('培训目标与内容', 'Goals and content'))} extra={plan.document?.canEdit && <Button onClick={() => setEditing(true)}>{t(tx('编辑', 'Edit'))}</Button>}>
+        <Card
+          title={t(tx('培训目标与内容', 'Goals and content'))}
+          extra={plan.document?.canEdit && <Button onClick={() => setEditing(true)}>{t(tx('编辑', 'Edit'))}</Button>}
+        >
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{plan.goals || t(tx('（未填写目标）', '(no goals yet)'))}</Typography.Paragraph>
           <Table<PlanItem>
             rowKey={(_, i) => String(i)}
@@ -112,11 +119,25 @@ export function PlanPage() {
       {actions.length > 0 && !isEditing && (
         <Card size="small" style={{ marginTop: 16 }} title={t(tx('审批', 'Approval'))}>
           {(actions.includes('approve') || actions.includes('reject')) && (
-            <Input.TextArea rows={2} placeholder={t(tx('审批意见', 'Opinion'))} value={opinion} onChange={(e) => setOpinion(e.target.value)} style={{ marginBottom: 8 }} data-testid="plan-opinion" />
+            <Input.TextArea
+              rows={2}
+              placeholder={t(tx('审批意见', 'Opinion'))}
+              value={opinion}
+              onChange={(e) => setOpinion(e.target.value)}
+              style={{ marginBottom: 8 }}
+              data-testid="plan-opinion"
+            />
           )}
           <Space wrap>
             {actions.map((a) => (
-              <Button key={a} type={a === 'approve' || a === 'submit' ? 'primary' : 'default'} danger={a === 'reject'} loading={act.isPending} onClick={() => act.mutate(a)} data-testid={`plan-${a}`}>
+              <Button
+                key={a}
+                type={a === 'approve' || a === 'submit' ? 'primary' : 'default'}
+                danger={a === 'reject'}
+                loading={act.isPending}
+                onClick={() => act.mutate(a)}
+                data-testid={`plan-${a}`}
+              >
                 {t(ACTIONS[a])}
               </Button>
             ))}
@@ -140,8 +161,16 @@ export function PlanPage() {
               style={{ marginTop: 12 }}
               type="success"
               data-testid="plan-generated"
-              message={t(tx(`新生成 ${generation.created} 场，已有 ${generation.existing} 场；跳过 ${generation.skipped.length} 个节假日安排`, `${generation.created} new, ${generation.existing} existing; ${generation.skipped.length} holiday slots skipped`))}
-              description={generation.skipped.slice(0, 10).map((s) => `${s.date} ${t(s.reason)}`).join('；')}
+              message={t(
+                tx(
+                  `新生成 ${generation.created} 场，已有 ${generation.existing} 场；跳过 ${generation.skipped.length} 个节假日安排`,
+                  `${generation.created} new, ${generation.existing} existing; ${generation.skipped.length} holiday slots skipped`,
+                ),
+              )}
+              description={generation.skipped
+                .slice(0, 10)
+                .map((s) => `${s.date} ${t(s.reason)}`)
+                .join('；')}
             />
           )}
         </Card>

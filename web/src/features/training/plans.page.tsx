@@ -17,7 +17,14 @@ export const PLAN_STATE_LABELS = {
   issued: tx('已发放', 'Issued'),
   closed: tx('已关闭', 'Closed'),
 } as Record<string, { zh: string; en: string }>;
-export const PLAN_STATE_COLORS: Record<string, string> = { draft: 'default', submitted: 'processing', approved: 'green', rejected: 'red', issued: 'cyan', closed: 'default' };
+export const PLAN_STATE_COLORS: Record<string, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  approved: 'green',
+  rejected: 'red',
+  issued: 'cyan',
+  closed: 'default',
+};
 
 /** ST-1: annual and semester plans of a school year, with their approval state. */
 export function PlansPage() {
@@ -31,7 +38,13 @@ export function PlansPage() {
       title={tx('培训计划', 'Training plans')}
       extra={
         <Space wrap>
-          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
+          <Select
+            aria-label={t(tx('学年', 'School year'))}
+            value={year}
+            onChange={setYear}
+            options={schoolYearOptions().map((y) => ({ value: y, label: y }))}
+            style={{ width: 130 }}
+          />
           {can('training.plan.write') && (
             <Button type="primary" onClick={() => navigate('/training/plans/new')} data-testid="plan-new">
               {t(tx('起草计划', 'Draft a plan'))}
@@ -49,10 +62,28 @@ export function PlansPage() {
         scroll={{ x: 700 }}
         columns={[
           { title: t(tx('编号', 'Number')), dataIndex: 'number', width: 140 },
-          { title: t(tx('标题', 'Title')), dataIndex: 'title', render: (v: string, p: Plan) => <Link to={`/training/plans/${p.id}`} data-testid="plan-link">{v}</Link> },
-          { title: t(tx('类型', 'Kind')), dataIndex: 'kind', width: 110, render: (k: string, p: Plan) => (k === 'annual' ? t(tx('年度', 'Annual')) : t(tx(`第${p.term === 1 ? '一' : '二'}学期`, `Term ${p.term}`))) },
+          {
+            title: t(tx('标题', 'Title')),
+            dataIndex: 'title',
+            render: (v: string, p: Plan) => (
+              <Link to={`/training/plans/${p.id}`} data-testid="plan-link">
+                {v}
+              </Link>
+            ),
+          },
+          {
+            title: t(tx('类型', 'Kind')),
+            dataIndex: 'kind',
+            width: 110,
+            render: (k: string, p: Plan) => (k === 'annual' ? t(tx('年度', 'Annual')) : t(tx(`第${p.term === 1 ? '一' : '二'}学期`, `Term ${p.term}`))),
+          },
           { title: t(tx('期间', 'Period')), width: 200, render: (_: unknown, p: Plan) => `${p.startsOn} ~ ${p.endsOn}` },
-          { title: t(tx('状态', 'State')), dataIndex: 'state', width: 100, render: (s: string) => <Tag color={PLAN_STATE_COLORS[s]}>{t(PLAN_STATE_LABELS[s] ?? { zh: s, en: s })}</Tag> },
+          {
+            title: t(tx('状态', 'State')),
+            dataIndex: 'state',
+            width: 100,
+            render: (s: string) => <Tag color={PLAN_STATE_COLORS[s]}>{t(PLAN_STATE_LABELS[s] ?? { zh: s, en: s })}</Tag>,
+          },
         ]}
       />
     </Page>

@@ -33,10 +33,34 @@ export function PublicEvaluationPage() {
       </Typography.Paragraph>
       {!f.isOpen && <Result status="warning" title={t(tx('评价尚未开放或已结束', 'The evaluation is not open'))} />}
       <ErrorAlert error={send.error} />
-      <Segmented block value={source} onChange={(v) => setSource(v as 'students' | 'parents')} options={[{ value: 'parents', label: t(tx('我是家长', 'I am a parent')) }, { value: 'students', label: t(tx('我是学生', 'I am a student')) }]} style={{ marginBottom: 16 }} />
+      <Segmented
+        block
+        value={source}
+        onChange={(v) => setSource(v as 'students' | 'parents')}
+        options={[
+          { value: 'parents', label: t(tx('我是家长', 'I am a parent')) },
+          { value: 'students', label: t(tx('我是学生', 'I am a student')) },
+        ]}
+        style={{ marginBottom: 16 }}
+      />
       <CriteriaForm criteria={f.criteria} value={scores} onChange={setScores} />
-      <Input.TextArea rows={3} style={{ marginTop: 12 }} placeholder={t(tx('想对老师说的话（可选）', 'A word for the teacher (optional)'))} value={comment} onChange={(e) => setComment(e.target.value)} />
-      <Button type="primary" block size="large" style={{ marginTop: 16 }} disabled={!f.isOpen} loading={send.isPending} onClick={() => send.mutate()} data-testid="public-evaluation-submit">
+      <Input.TextArea
+        rows={3}
+        style={{ marginTop: 12 }}
+        placeholder={t(tx('想对老师说的话（可选）', 'A word for the teacher (optional)'))}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
+      <Button
+        type="primary"
+        block
+        size="large"
+        style={{ marginTop: 16 }}
+        disabled={!f.isOpen}
+        loading={send.isPending}
+        onClick={() => send.mutate()}
+        data-testid="public-evaluation-submit"
+      >
         {t(tx('提交评价', 'Submit'))}
       </Button>
     </>,

@@ -12,7 +12,8 @@ import { orgTime } from '../../ui/time';
 type Row = Roster['rows'][number];
 
 // The status with its minutes: 迟到 12′, 早退 -10′ (issue 13 item 9).
-const withMinutes = (s: { lateMinutes?: number; leftEarlyMinutes?: number }) => `${s.lateMinutes ? ` ${s.lateMinutes}′` : ''}${s.leftEarlyMinutes ? ` -${s.leftEarlyMinutes}′` : ''}`;
+const withMinutes = (s: { lateMinutes?: number; leftEarlyMinutes?: number }) =>
+  `${s.lateMinutes ? ` ${s.lateMinutes}′` : ''}${s.leftEarlyMinutes ? ` -${s.leftEarlyMinutes}′` : ''}`;
 
 /** ST-4: the sign-in list, live while the session runs; the recorder records and corrects with a reason. */
 export function RosterPanel({ sessionId, isLive }: { sessionId: string; isLive: boolean }) {
@@ -23,24 +24,45 @@ export function RosterPanel({ sessionId, isLive }: { sessionId: string; isLive: 
   // A locked record corrected by the policy's override role (issue 13 item 2).
   const [isOverride, setIsOverride] = useState(false);
   const [form] = Form.useForm();
-  const roster = useQuery({ queryKey: ['training', 'roster', sessionId], queryFn: () => get<Roster>(`/training/sessions/${sessionId}/roster`), refetchInterval: isLive ? 5000 : false });
-  const changes = useQuery({ queryKey: ['training', 'changes', sessionId], queryFn: () => get<Change[]>(`/training/sessions/${sessionId}/attendance/changes`) });
+  const roster = useQuery({
+    queryKey: ['training', 'roster', sessionId],
+    queryFn: () => get<Roster>(`/training/sessions/${sessionId}/roster`),
+    refetchInterval: isLive ? 5000 : false,
+  });
+  const changes = useQuery({
+    queryKey: ['training', 'changes', sessionId],
+    queryFn: () => get<Change[]>(`/training/sessions/${sessionId}/attendance/changes`),
+  });
   const mark = useMutation({
     mutationFn: (v: { status: string; lateMinutes?: number; leftEarlyMinutes?: number; reason?: string }) =>
-      post(`/training/sessions/${sessionId}/attendance${isOverride ? '/override' : ''}`, { teacherId: editing?.teacherId, version: editing?.record?.version, ...v, reason: v.reason ?? '' }),
+      post(`/training/sessions/${sessionId}/attendance${isOverride ? '/override' : ''}`, {
+        teacherId: editing?.teacherId,
+        version: editing?.record?.version,
+        ...v,
+        reason: v.reason ?? '',
+      }),
     onSuccess: () => {
       setEditing(null);
       qc.invalidateQueries({ queryKey: ['training'] });
     },
   });
-  const close = useMutation({ mutationFn: () => post(`/training/sessions/${sessionId}/close-roster`), onSuccess: () => qc.invalidateQueries({ queryKey: ['training'] }) });
+  const close = useMutation({
+    mutationFn: () => post(`/training/sessions/${sessionId}/close-roster`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['training'] }),
+  });
   const data = roster.data;
-  const canRecord = can('training.attendance.record') && data && !data.session.isLocked && data.session.phase !== 'upcoming' && data.session.phase !== 'cancelled';
+  const canRecord =
+    can('training.attendance.record') && data && !data.session.isLocked && data.session.phase !== 'upcoming' && data.session.phase !== 'cancelled';
   const canOverride = !!data?.canOverrideLock;
   const status = Form.useWatch('status', form);
   const openEditor = (r: Row, override: boolean) => {
     mark.reset();
-    form.setFieldsValue({ status: r.record?.status ?? 'on_time', lateMinutes: r.record?.lateMinutes || undefined, leftEarlyMinutes: r.record?.leftEarlyMinutes || undefined, reason: '' });
+    form.setFieldsValue({
+      status: r.record?.status ?? 'on_time',
+      lateMinutes: r.record?.lateMinutes || undefined,
+      leftEarlyMinutes: r.record?.leftEarlyMinutes || undefined,
+      reason: '',
+    });
     setIsOverride(override);
     setEditing(r);
   };
@@ -92,8 +114,16 @@ export function RosterPanel({ sessionId, isLive }: { sessionId: string; isLive: 
               </Tag>
             ),
           },
-          { title: t(tx('签到时间', 'Signed in')), width: 90, render: (_: unknown, r: Row) => (r.record?.signedInAt ? orgTime(r.record.signedInAt).format('HH:mm:ss') : '') },
-          { title: t(tx('来源', 'Source')), width: 110, render: (_: unknown, r: Row) => (r.record ? t(SOURCE_LABELS[r.record.source] ?? { zh: r.record.source, en: r.record.source }) : '') },
+          {
+            title: t(tx('签到时间', 'Signed in')),
+            width: 90,
+            render: (_: unknown, r: Row) => (r.record?.signedInAt ? orgTime(r.record.signedInAt).format('HH:mm:ss') : ''),
+          },
+          {
+            title: t(tx('来源', 'Source')),
+            width: 110,
+            render: (_: unknown, r: Row) => (r.record ? t(SOURCE_LABELS[r.record.source] ?? { zh: r.record.source, en: r.record.source }) : ''),
+          },
           {
             title: t(tx('提示', 'Flags')),
             render: (_: unknown, r: Row) =>
@@ -143,7 +173,8 @@ export function RosterPanel({ sessionId, isLive }: { sessionId: string; isLive: 
                 <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="attendance-changes">
                   {changes.data?.map((c) => (
                     <li key={c.id}>
-                      {orgTime(c.changedAt).format('MM-DD HH:mm')} {c.changedByName} · <strong>{c.teacherName}</strong>：{c.before ? `${t(STATUS_LABELS[c.before.status])}${withMinutes(c.before)}` : '—'} → {t(STATUS_LABELS[c.after.status])}
+                      {orgTime(c.changedAt).format('MM-DD HH:mm')} {c.changedByName} · <strong>{c.teacherName}</strong>：
+                      {c.before ? `${t(STATUS_LABELS[c.before.status])}${withMinutes(c.before)}` : '—'} → {t(STATUS_LABELS[c.after.status])}
                       {withMinutes(c.after)}（{c.reason}）
                     </li>
                   ))}
@@ -155,11 +186,21 @@ export function RosterPanel({ sessionId, isLive }: { sessionId: string; isLive: 
       )}
       <Modal
         open={editing !== null}
-        title={`${editing?.name ?? ''} — ${t(isOverride ? tx('锁定后更正（单条，记入审计）', 'Override a locked record (audited)') : editing?.record ? tx('更正考勤', 'Correct') : tx('登记考勤', 'Record'))}`} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={mark.isPending} destroyOnHidden>
+        title={`${editing?.name ?? ''} — ${t(isOverride ? tx('锁定后更正（单条，记入审计）', 'Override a locked record (audited)') : editing?.record ? tx('更正考勤', 'Correct') : tx('登记考勤', 'Record'))}`}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={mark.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={mark.error} />
         <Form form={form} layout="vertical" onFinish={(v) => mark.mutate(v)}>
           <Form.Item name="status" label={t(tx('考勤', 'Status'))}>
-            <Select options={[...['on_time', 'late', 'left_early', 'absent'], ...(isOverride ? ['excused'] : [])].map((s) => ({ value: s, label: t(STATUS_LABELS[s]) }))} />
+            <Select
+              options={[...['on_time', 'late', 'left_early', 'absent'], ...(isOverride ? ['excused'] : [])].map((s) => ({
+                value: s,
+                label: t(STATUS_LABELS[s]),
+              }))}
+            />
           </Form.Item>
           {(status === 'late' || status === 'left_early') && (
             <Form.Item name="lateMinutes" label={t(tx('迟到分钟', 'Minutes late'))}>
@@ -171,7 +212,11 @@ export function RosterPanel({ sessionId, isLive }: { sessionId: string; isLive: 
               <InputNumber min={1} max={600} />
             </Form.Item>
           )}
-          <Form.Item name="reason" label={t(tx('原因（更正时必填，记入审计）', 'Reason (required for a correction; audited)'))} rules={isOverride ? [{ required: true, min: 2, message: t(tx('请写明原因', 'Give a reason')) }] : []}>
+          <Form.Item
+            name="reason"
+            label={t(tx('原因（更正时必填，记入审计）', 'Reason (required for a correction; audited)'))}
+            rules={isOverride ? [{ required: true, min: 2, message: t(tx('请写明原因', 'Give a reason')) }] : []}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>

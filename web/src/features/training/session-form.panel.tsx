@@ -43,12 +43,27 @@ export function SessionFormModal({ open, onClose, onCreated }: { open: boolean; 
   });
   const teacherOptions = teachers.data?.map((x) => ({ value: x.id, label: `${x.name}${x.groupName ? `（${x.groupName}）` : ''}` }));
   return (
-    <Modal open={open} title={t(tx('新增临时培训', 'Add an ad-hoc session'))} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'session-create' } as ButtonProps}>
+    <Modal
+      open={open}
+      title={t(tx('新增临时培训', 'Add an ad-hoc session'))}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'session-create' } as ButtonProps}
+    >
       <ErrorAlert error={create.error} />
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ category: 'informationTechnology', audience: 'all', durationMinutes: 90, isCentralised: true, date: dayjs(), time: dayjs().add(10, 'minute') }}
+        initialValues={{
+          category: 'informationTechnology',
+          audience: 'all',
+          durationMinutes: 90,
+          isCentralised: true,
+          date: dayjs(),
+          time: dayjs().add(10, 'minute'),
+        }}
         onFinish={(v) => create.mutate(v)}
       >
         <Form.Item name="title" label={t(tx('培训名称', 'Title'))} rules={[{ required: true }]}>
@@ -95,7 +110,12 @@ export function SessionFormModal({ open, onClose, onCreated }: { open: boolean; 
           </Col>
           <Col xs={12} sm={12}>
             <Form.Item name="audience" label={t(tx('参训对象', 'Audience'))}>
-              <Select options={[{ value: 'all', label: t(tx('全体教师', 'All teachers')) }, { value: 'group', label: t(tx('一个教研组', 'One group')) }]} />
+              <Select
+                options={[
+                  { value: 'all', label: t(tx('全体教师', 'All teachers')) },
+                  { value: 'group', label: t(tx('一个教研组', 'One group')) },
+                ]}
+              />
             </Form.Item>
           </Col>
           {audience === 'group' && (

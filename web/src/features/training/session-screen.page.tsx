@@ -35,10 +35,20 @@ export function SessionScreenPage() {
   const left = qr.data ? Math.max(0, Math.ceil((new Date(qr.data.expiresAt).getTime() - now) / 1000)) : 0;
   const session = roster.data?.session;
   return (
-    <div style={{ minHeight: '80vh', display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 16, padding: 16, background: '#fff' }} data-testid="qr-screen">
+    <div
+      style={{ minHeight: '80vh', display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 16, padding: 16, background: '#fff' }}
+      data-testid="qr-screen"
+    >
       <Space wrap className="zd-no-print">
         <Link to={`/training/sessions/${id}`}>{t(tx('返回', 'Back'))}</Link>
-        <Segmented value={mode} onChange={(v) => setMode(v as 'in' | 'out')} options={[{ value: 'in', label: t(tx('签到', 'Sign in')) }, { value: 'out', label: t(tx('签退', 'Sign out')) }]} />
+        <Segmented
+          value={mode}
+          onChange={(v) => setMode(v as 'in' | 'out')}
+          options={[
+            { value: 'in', label: t(tx('签到', 'Sign in')) },
+            { value: 'out', label: t(tx('签退', 'Sign out')) },
+          ]}
+        />
         <Button icon={<FullscreenOutlined />} onClick={() => document.documentElement.requestFullscreen?.().catch(() => undefined)}>
           {t(tx('全屏', 'Full screen'))}
         </Button>
@@ -58,7 +68,12 @@ export function SessionScreenPage() {
         />
       )}
       <Typography.Text type="secondary">
-        {t(tx(`二维码每 ${qr.data?.periodSeconds ?? ''} 秒更新，${left} 秒后刷新；请用手机扫码，使用本人账号签到`, `The code changes every ${qr.data?.periodSeconds ?? ''} s (next in ${left} s); scan with your phone and your own account`))}
+        {t(
+          tx(
+            `二维码每 ${qr.data?.periodSeconds ?? ''} 秒更新，${left} 秒后刷新；请用手机扫码，使用本人账号签到`,
+            `The code changes every ${qr.data?.periodSeconds ?? ''} s (next in ${left} s); scan with your phone and your own account`,
+          ),
+        )}
       </Typography.Text>
       {roster.data && (
         <Space size="large" wrap>

@@ -12,7 +12,21 @@ import { RosterPanel } from './roster.panel';
 import { CATEGORY_LABELS, OUTLINE_COLORS, OUTLINE_LABELS, PHASE_LABELS } from './training.labels';
 import type { Session, Teacher, VoidOutcome } from './training.types';
 
-function TextCard({ title, text, canEdit, onSave, testId, hint }: { title: string; text: string | null; canEdit: boolean; onSave: (v: string) => Promise<unknown>; testId: string; hint?: string }) {
+function TextCard({
+  title,
+  text,
+  canEdit,
+  onSave,
+  testId,
+  hint,
+}: {
+  title: string;
+  text: string | null;
+  canEdit: boolean;
+  onSave: (v: string) => Promise<unknown>;
+  testId: string;
+  hint?: string;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -21,7 +35,14 @@ function TextCard({ title, text, canEdit, onSave, testId, hint }: { title: strin
       size="small"
       title={title}
       style={{ marginTop: 16 }}
-      extra={canEdit && draft === null && <Button size="small" onClick={() => setDraft(text ?? '')} data-testid={`${testId}-edit`}>{t(tx('填写', 'Write'))}</Button>}
+      extra={
+        canEdit &&
+        draft === null && (
+          <Button size="small" onClick={() => setDraft(text ?? '')} data-testid={`${testId}-edit`}>
+            {t(tx('填写', 'Write'))}
+          </Button>
+        )
+      }
     >
       <ErrorAlert error={error} />
       {draft === null ? (
@@ -59,15 +80,30 @@ export function SessionPage() {
   const qc = useQueryClient();
   const { modal, message } = App.useApp();
   const q = useQuery({ queryKey: ['training', 'session', id], queryFn: () => get<Session>(`/training/sessions/${id}`), refetchInterval: 30_000 });
-  const me = useQuery({ queryKey: ['training', 'me-teacher'], queryFn: () => get<Teacher>('/training/teachers/me'), enabled: can('training.self'), retry: false });
+  const me = useQuery({
+    queryKey: ['training', 'me-teacher'],
+    queryFn: () => get<Teacher>('/training/teachers/me'),
+    enabled: can('training.self'),
+    retry: false,
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['training'] });
-  const cancel = useMutation({ mutationFn: (reason: string) => post(`/training/sessions/${id}/cancel`, { reason, version: q.data?.version }), onSuccess: refresh });
+  const cancel = useMutation({
+    mutationFn: (reason: string) => post(`/training/sessions/${id}/cancel`, { reason, version: q.data?.version }),
+    onSuccess: refresh,
+  });
   const voiding = useMutation({
     mutationFn: (reason: string) => post<VoidOutcome>(`/training/sessions/${id}/void`, { reason, version: q.data?.version }),
     onSuccess: (out) => {
       refresh();
       const review = out.confirmedToReview.map((r) => r.teacherName).join('、');
-      message.success(t(tx(`已作废，${out.teachersAffected} 位教师的记录不再计入${review ? `；请复核已确认的考核：${review}` : ''}`, `Voided; ${out.teachersAffected} teachers' records no longer count${review ? `; review the confirmed verdicts of ${review}` : ''}`)));
+      message.success(
+        t(
+          tx(
+            `已作废，${out.teachersAffected} 位教师的记录不再计入${review ? `；请复核已确认的考核：${review}` : ''}`,
+            `Voided; ${out.teachersAffected} teachers' records no longer count${review ? `; review the confirmed verdicts of ${review}` : ''}`,
+          ),
+        ),
+      );
     },
   });
   const s = q.data;
@@ -127,9 +163,18 @@ export function SessionPage() {
                   content: (
                     <Space direction="vertical" style={{ width: '100%' }}>
                       <Typography.Text>
-                        {t(tx('用于误建的场次（如日期填错）。作废后本场的签到、缺席和学分都不再计入考核，教师会收到通知；场次和记录保留备查，不能恢复。', 'For a session entered by mistake (a wrong date). Its sign-ins, absences and credits stop counting, the teachers are told; the session and its records are kept for the audit. This cannot be undone.'))}
+                        {t(
+                          tx(
+                            '用于误建的场次（如日期填错）。作废后本场的签到、缺席和学分都不再计入考核，教师会收到通知；场次和记录保留备查，不能恢复。',
+                            'For a session entered by mistake (a wrong date). Its sign-ins, absences and credits stop counting, the teachers are told; the session and its records are kept for the audit. This cannot be undone.',
+                          ),
+                        )}
                       </Typography.Text>
-                      <Input.TextArea data-testid="void-reason" placeholder={t(tx('作废原因（必填）', 'Reason (required)'))} onChange={(e) => (reason = e.target.value)} />
+                      <Input.TextArea
+                        data-testid="void-reason"
+                        placeholder={t(tx('作废原因（必填）', 'Reason (required)'))}
+                        onChange={(e) => (reason = e.target.value)}
+                      />
                     </Space>
                   ),
                   okText: t(tx('作废', 'Void')),
@@ -146,9 +191,17 @@ export function SessionPage() {
     >
       <ErrorAlert error={cancel.error ?? voiding.error} />
       {s.state === 'void' && (
-        <Alert type="error" showIcon data-testid="void-banner" message={t(tx(`已作废：${s.voidReason ?? ''}（本场记录不计入学分与考核）`, `Voided: ${s.voidReason ?? ''} (its records count for nothing)`))} style={{ marginBottom: 12 }} />
+        <Alert
+          type="error"
+          showIcon
+          data-testid="void-banner"
+          message={t(tx(`已作废：${s.voidReason ?? ''}（本场记录不计入学分与考核）`, `Voided: ${s.voidReason ?? ''} (its records count for nothing)`))}
+          style={{ marginBottom: 12 }}
+        />
       )}
-      {s.state === 'cancelled' && <Alert type="warning" showIcon message={t(tx(`已取消：${s.cancelReason ?? ''}`, `Cancelled: ${s.cancelReason ?? ''}`))} style={{ marginBottom: 12 }} />}
+      {s.state === 'cancelled' && (
+        <Alert type="warning" showIcon message={t(tx(`已取消：${s.cancelReason ?? ''}`, `Cancelled: ${s.cancelReason ?? ''}`))} style={{ marginBottom: 12 }} />
+      )}
       <Descriptions bordered size="small" column={{ xs: 1, sm: 2, md: 3 }}>
         <Descriptions.Item label={t(tx('时间', 'When'))}>
           {s.sessionDate} {s.localStart}–{s.localEnd}（{s.durationMinutes} {t(tx('分钟', 'min'))}）
@@ -158,7 +211,9 @@ export function SessionPage() {
         <Descriptions.Item label={t(tx('主讲人', 'Trainer'))}>{s.trainerDisplay ?? t(tx('未指定', 'None'))}</Descriptions.Item>
         <Descriptions.Item label={t(tx('记录员', 'Recorder'))}>{s.recorderName ?? t(tx('未指定', 'None'))}</Descriptions.Item>
         <Descriptions.Item label={t(tx('类别', 'Category'))}>
-          {(s.creditParts.length ? s.creditParts : [{ category: s.category, minutes: s.durationMinutes }]).map((p) => `${t(CATEGORY_LABELS[p.category])} ${p.minutes}′`).join(' + ')}
+          {(s.creditParts.length ? s.creditParts : [{ category: s.category, minutes: s.durationMinutes }])
+            .map((p) => `${t(CATEGORY_LABELS[p.category])} ${p.minutes}′`)
+            .join(' + ')}
         </Descriptions.Item>
         {s.topic && <Descriptions.Item label={t(tx('主题', 'Topic'))}>{s.topic}</Descriptions.Item>}
         <Descriptions.Item label={t(tx('集中培训', 'Centralised'))}>{s.isCentralised ? t(tx('是', 'Yes')) : t(tx('否', 'No'))}</Descriptions.Item>

@@ -28,7 +28,14 @@ export function SessionsPage() {
       title={tx('培训安排', 'Sessions')}
       extra={
         <Space wrap>
-          {!planId && <DatePicker.RangePicker aria-label={t(tx('日期范围', 'Dates'))} value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} allowClear={false} />}
+          {!planId && (
+            <DatePicker.RangePicker
+              aria-label={t(tx('日期范围', 'Dates'))}
+              value={range}
+              onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+              allowClear={false}
+            />
+          )}
           {can('training.session.manage') && (
             <Button type="primary" onClick={() => setCreating(true)} data-testid="session-new">
               {t(tx('新增临时培训', 'Add a session'))}
@@ -46,11 +53,34 @@ export function SessionsPage() {
         scroll={{ x: 900 }}
         columns={[
           { title: t(tx('时间', 'When')), width: 150, render: (_: unknown, s: Session) => `${s.sessionDate} ${s.localStart}` },
-          { title: t(tx('培训', 'Session')), dataIndex: 'title', render: (v: string, s: Session) => <Link to={`/training/sessions/${s.id}`} data-testid="session-link">{v}</Link> },
+          {
+            title: t(tx('培训', 'Session')),
+            dataIndex: 'title',
+            render: (v: string, s: Session) => (
+              <Link to={`/training/sessions/${s.id}`} data-testid="session-link">
+                {v}
+              </Link>
+            ),
+          },
           { title: t(tx('对象', 'Audience')), width: 120, render: (_: unknown, s: Session) => s.groupName ?? t(tx('全体教师', 'All')) },
-          { title: t(tx('主讲人', 'Trainer')), dataIndex: 'trainerDisplay', width: 100, render: (v: string | null) => v ?? <Tag>{t(tx('未指定', 'None'))}</Tag> },
-          { title: t(tx('记录员', 'Recorder')), dataIndex: 'recorderName', width: 100, render: (v: string | null) => v ?? <Tag>{t(tx('未指定', 'None'))}</Tag> },
-          { title: t(tx('提纲', 'Outline')), dataIndex: 'outlineStatus', width: 100, render: (v: string) => <Tag color={OUTLINE_COLORS[v]}>{t(OUTLINE_LABELS[v])}</Tag> },
+          {
+            title: t(tx('主讲人', 'Trainer')),
+            dataIndex: 'trainerDisplay',
+            width: 100,
+            render: (v: string | null) => v ?? <Tag>{t(tx('未指定', 'None'))}</Tag>,
+          },
+          {
+            title: t(tx('记录员', 'Recorder')),
+            dataIndex: 'recorderName',
+            width: 100,
+            render: (v: string | null) => v ?? <Tag>{t(tx('未指定', 'None'))}</Tag>,
+          },
+          {
+            title: t(tx('提纲', 'Outline')),
+            dataIndex: 'outlineStatus',
+            width: 100,
+            render: (v: string) => <Tag color={OUTLINE_COLORS[v]}>{t(OUTLINE_LABELS[v])}</Tag>,
+          },
           { title: t(tx('状态', 'State')), dataIndex: 'phase', width: 90, render: (v: string) => t(PHASE_LABELS[v]) },
         ]}
       />

@@ -59,10 +59,17 @@ export function SignInPage() {
     return wrap(
       <>
         <Typography.Title level={4}>{t(tx('校本培训签到', 'Training sign-in'))}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t(tx('请先用本人账号登录，登录后自动签到。', 'Sign in with your own account; you are then signed in to the session.'))}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(tx('请先用本人账号登录，登录后自动签到。', 'Sign in with your own account; you are then signed in to the session.'))}
+        </Typography.Paragraph>
         {heldUntil && (
           <Typography.Paragraph type="success" data-testid="scan-held">
-            {t(tx(`已记录扫码时间，请在 ${orgTime(heldUntil).format('HH:mm')} 前完成登录`, `Your scan is recorded; log in before ${orgTime(heldUntil).format('HH:mm')}`))}
+            {t(
+              tx(
+                `已记录扫码时间，请在 ${orgTime(heldUntil).format('HH:mm')} 前完成登录`,
+                `Your scan is recorded; log in before ${orgTime(heldUntil).format('HH:mm')}`,
+              ),
+            )}
           </Typography.Paragraph>
         )}
         <ErrorAlert error={error} />

@@ -23,10 +23,16 @@ export function TeachersPage() {
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Teacher | 'new' | null>(null);
   const [form] = Form.useForm();
-  const list = useQuery({ queryKey: ['training', 'teachers', 'all', q], queryFn: () => get<Teacher[]>(`/training/teachers${q ? `?q=${encodeURIComponent(q)}` : ''}`) });
+  const list = useQuery({
+    queryKey: ['training', 'teachers', 'all', q],
+    queryFn: () => get<Teacher[]>(`/training/teachers${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+  });
   const groups = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/org/departments') });
   const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => (editing === 'new' ? post('/training/teachers', v) : patch(`/training/teachers/${(editing as Teacher).id}`, { ...v, version: (editing as Teacher).version })),
+    mutationFn: (v: Record<string, unknown>) =>
+      editing === 'new'
+        ? post('/training/teachers', v)
+        : patch(`/training/teachers/${(editing as Teacher).id}`, { ...v, version: (editing as Teacher).version }),
     onSuccess: () => {
       setEditing(null);
       qc.invalidateQueries({ queryKey: ['training'] });
@@ -41,7 +47,13 @@ export function TeachersPage() {
       title={tx('教师名单', 'Teacher register')}
       extra={
         <Space wrap>
-          <Input.Search allowClear aria-label={t(tx('姓名、工号、学科', 'Name, number, subject'))} placeholder={t(tx('姓名、工号、学科', 'Name, number, subject'))} onSearch={setQ} style={{ width: 200 }} />
+          <Input.Search
+            allowClear
+            aria-label={t(tx('姓名、工号、学科', 'Name, number, subject'))}
+            placeholder={t(tx('姓名、工号、学科', 'Name, number, subject'))}
+            onSearch={setQ}
+            style={{ width: 200 }}
+          />
           {canManage && <Button onClick={() => download('/excel/training-teachers/export', 'teachers.xlsx')}>{t(tx('导出', 'Export'))}</Button>}
           {canManage && <Link to="/excel">{t(tx('Excel 导入', 'Excel import'))}</Link>}
           {canManage && (
@@ -65,42 +77,68 @@ export function TeachersPage() {
         dataSource={list.data}
         pagination={{ pageSize: 50 }}
         scroll={seesRegister ? { x: 900 } : undefined}
-        columns={!seesRegister ? [
-          { title: t(tx('姓名', 'Name')), dataIndex: 'name' },
-          { title: t(tx('教研组', 'Group')), dataIndex: 'groupName' },
-        ] : [
-          { title: t(tx('工号', 'No.')), dataIndex: 'staffNo', width: 80 },
-          { title: t(tx('姓名', 'Name')), dataIndex: 'name', width: 90, render: (v: string, r: Teacher) => <Link to={`/training/archive?teacher=${r.id}`}>{v}</Link> },
-          { title: t(tx('教研组', 'Group')), dataIndex: 'groupName', width: 110 },
-          { title: t(tx('学科', 'Subject')), dataIndex: 'subject', width: 80 },
-          { title: t(tx('职称', 'Title')), dataIndex: 'title', width: 90 },
-          { title: t(tx('发展阶段', 'Stage')), dataIndex: 'stage', width: 80, render: (s: string) => t(STAGE_LABELS[s]) },
-          { title: t(tx('骨干', 'Backbone')), dataIndex: 'backboneLevel', width: 90, render: (s: string | null) => (s ? <Tag color="gold">{t(BACKBONE_LABELS[s])}</Tag> : '') },
-          { title: t(tx('领导小组', 'Leadership')), dataIndex: 'leadershipRole', width: 80, render: (s: string | null) => (s ? t(LEADERSHIP_LABELS[s]) : '') },
-          { title: t(tx('账号', 'Account')), dataIndex: 'username', width: 120 },
-          { title: t(tx('在职', 'Active')), dataIndex: 'isActive', width: 60, render: (v: boolean) => (v ? '✓' : '—') },
-          ...(canManage
+        columns={
+          !seesRegister
             ? [
-                {
-                  title: '',
-                  width: 70,
-                  render: (_: unknown, r: Teacher) => (
-                    <Button
-                      size="small"
-                      onClick={() => {
-                        form.setFieldsValue(r);
-                        setEditing(r);
-                      }}
-                    >
-                      {t(tx('编辑', 'Edit'))}
-                    </Button>
-                  ),
-                },
+                { title: t(tx('姓名', 'Name')), dataIndex: 'name' },
+                { title: t(tx('教研组', 'Group')), dataIndex: 'groupName' },
               ]
-            : []),
-        ]}
+            : [
+                { title: t(tx('工号', 'No.')), dataIndex: 'staffNo', width: 80 },
+                {
+                  title: t(tx('姓名', 'Name')),
+                  dataIndex: 'name',
+                  width: 90,
+                  render: (v: string, r: Teacher) => <Link to={`/training/archive?teacher=${r.id}`}>{v}</Link>,
+                },
+                { title: t(tx('教研组', 'Group')), dataIndex: 'groupName', width: 110 },
+                { title: t(tx('学科', 'Subject')), dataIndex: 'subject', width: 80 },
+                { title: t(tx('职称', 'Title')), dataIndex: 'title', width: 90 },
+                { title: t(tx('发展阶段', 'Stage')), dataIndex: 'stage', width: 80, render: (s: string) => t(STAGE_LABELS[s]) },
+                {
+                  title: t(tx('骨干', 'Backbone')),
+                  dataIndex: 'backboneLevel',
+                  width: 90,
+                  render: (s: string | null) => (s ? <Tag color="gold">{t(BACKBONE_LABELS[s])}</Tag> : ''),
+                },
+                {
+                  title: t(tx('领导小组', 'Leadership')),
+                  dataIndex: 'leadershipRole',
+                  width: 80,
+                  render: (s: string | null) => (s ? t(LEADERSHIP_LABELS[s]) : ''),
+                },
+                { title: t(tx('账号', 'Account')), dataIndex: 'username', width: 120 },
+                { title: t(tx('在职', 'Active')), dataIndex: 'isActive', width: 60, render: (v: boolean) => (v ? '✓' : '—') },
+                ...(canManage
+                  ? [
+                      {
+                        title: '',
+                        width: 70,
+                        render: (_: unknown, r: Teacher) => (
+                          <Button
+                            size="small"
+                            onClick={() => {
+                              form.setFieldsValue(r);
+                              setEditing(r);
+                            }}
+                          >
+                            {t(tx('编辑', 'Edit'))}
+                          </Button>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]
+        }
       />
-      <Modal open={editing !== null} title={t(editing === 'new' ? tx('新增教师', 'Add a teacher') : tx('编辑教师', 'Edit'))} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+      <Modal
+        open={editing !== null}
+        title={t(editing === 'new' ? tx('新增教师', 'Add a teacher') : tx('编辑教师', 'Edit'))}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={save.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={save.error} />
         <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Row gutter={8}>

@@ -19,10 +19,20 @@ export function TermPanelPage() {
   const [term, setTerm] = useState<1 | 2>(currentTerm());
   const [editing, setEditing] = useState<TermPanelRowView | null>(null);
   const [form] = Form.useForm();
-  const list = useQuery({ queryKey: ['training', 'term-panel', year, term], queryFn: () => get<TermPanelList>(`/training/term-assessments?schoolYear=${year}&term=${term}`) });
+  const list = useQuery({
+    queryKey: ['training', 'term-panel', year, term],
+    queryFn: () => get<TermPanelList>(`/training/term-assessments?schoolYear=${year}&term=${term}`),
+  });
   const decide = useMutation({
     mutationFn: (v: { verdict: string; opinion?: string }) =>
-      post('/training/term-assessments', { teacherId: editing!.teacherId, schoolYear: year, term, verdict: v.verdict, opinion: v.opinion, version: editing!.decision?.version }),
+      post('/training/term-assessments', {
+        teacherId: editing!.teacherId,
+        schoolYear: year,
+        term,
+        verdict: v.verdict,
+        opinion: v.opinion,
+        version: editing!.decision?.version,
+      }),
     onSuccess: () => {
       setEditing(null);
       message.success(t(tx('已评定', 'Decided')));
@@ -39,13 +49,33 @@ export function TermPanelPage() {
       title={tx('学期末校本培训考核', 'Term-end training assessment')}
       extra={
         <Space wrap>
-          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
-          <Select aria-label={t(tx('学期', 'Term'))} value={term} onChange={setTerm} options={[{ value: 1, label: t(tx('第一学期', 'Term 1')) }, { value: 2, label: t(tx('第二学期', 'Term 2')) }]} style={{ width: 120 }} />
+          <Select
+            aria-label={t(tx('学年', 'School year'))}
+            value={year}
+            onChange={setYear}
+            options={schoolYearOptions().map((y) => ({ value: y, label: y }))}
+            style={{ width: 130 }}
+          />
+          <Select
+            aria-label={t(tx('学期', 'Term'))}
+            value={term}
+            onChange={setTerm}
+            options={[
+              { value: 1, label: t(tx('第一学期', 'Term 1')) },
+              { value: 2, label: t(tx('第二学期', 'Term 2')) },
+            ]}
+            style={{ width: 120 }}
+          />
         </Space>
       }
     >
       <Typography.Paragraph type="secondary">
-        {t(tx('学期末由校本培训考核小组对教师进行考核（本学期的签到、记录、作业与自学为依据）。', 'At term end the assessment panel assesses each teacher on the term’s attendance, records, assignments and self-study.'))}
+        {t(
+          tx(
+            '学期末由校本培训考核小组对教师进行考核（本学期的签到、记录、作业与自学为依据）。',
+            'At term end the assessment panel assesses each teacher on the term’s attendance, records, assignments and self-study.',
+          ),
+        )}
       </Typography.Paragraph>
       <ErrorAlert error={list.error} />
       <ListTable<TermPanelRowView>
@@ -63,12 +93,26 @@ export function TermPanelPage() {
             key: 'absences',
             title: t(tx('无故缺席', 'Unexcused absences')),
             width: 100,
-            render: (_: unknown, r) => <span style={{ color: r.facts.unexcusedAbsences >= (data?.unexcusedAbsenceLimit ?? 3) ? '#cf1322' : undefined }}>{`${r.facts.unexcusedAbsences} / ${data?.unexcusedAbsenceLimit ?? ''}`}</span>,
+            render: (_: unknown, r) => (
+              <span
+                style={{ color: r.facts.unexcusedAbsences >= (data?.unexcusedAbsenceLimit ?? 3) ? '#cf1322' : undefined }}
+              >{`${r.facts.unexcusedAbsences} / ${data?.unexcusedAbsenceLimit ?? ''}`}</span>
+            ),
           },
           { key: 'present', title: t(tx('出勤', 'Present')), width: 80, render: (_: unknown, r) => `${r.facts.sessionsPresent} / ${r.facts.sessionsExpected}` },
           { key: 'records', title: t(tx('培训记录', 'Records')), width: 80, render: (_: unknown, r) => r.facts.records },
-          { key: 'assignments', title: t(tx('未交作业', 'Missing work')), width: 90, render: (_: unknown, r) => `${r.facts.assignmentsMissing} / ${r.facts.assignmentsDue}` },
-          { key: 'selfStudy', title: t(tx('自学达标（周）', 'Self-study (weeks)')), width: 110, render: (_: unknown, r) => `${r.facts.selfStudyWeeksMet} / ${r.facts.selfStudyWeeksDue}` },
+          {
+            key: 'assignments',
+            title: t(tx('未交作业', 'Missing work')),
+            width: 90,
+            render: (_: unknown, r) => `${r.facts.assignmentsMissing} / ${r.facts.assignmentsDue}`,
+          },
+          {
+            key: 'selfStudy',
+            title: t(tx('自学达标（周）', 'Self-study (weeks)')),
+            width: 110,
+            render: (_: unknown, r) => `${r.facts.selfStudyWeeksMet} / ${r.facts.selfStudyWeeksDue}`,
+          },
           {
             key: 'verdict',
             title: t(tx('考核结果', 'Verdict')),
@@ -76,7 +120,9 @@ export function TermPanelPage() {
             width: 150,
             render: (_: unknown, r) =>
               r.decision ? (
-                <Tag color={r.decision.verdict === 'qualified' ? 'green' : 'red'}>{`${t(PANEL_VERDICT_LABELS[r.decision.verdict])}（${t(tx('已评定', 'decided'))}）`}</Tag>
+                <Tag
+                  color={r.decision.verdict === 'qualified' ? 'green' : 'red'}
+                >{`${t(PANEL_VERDICT_LABELS[r.decision.verdict])}（${t(tx('已评定', 'decided'))}）`}</Tag>
               ) : (
                 <Tag color={r.proposed === 'qualified' ? 'default' : 'orange'}>{`${t(tx('建议', 'Proposed'))}：${t(PANEL_VERDICT_LABELS[r.proposed])}`}</Tag>
               ),
@@ -86,7 +132,9 @@ export function TermPanelPage() {
             title: t(tx('考核意见与依据', 'Opinion and basis')),
             render: (_: unknown, r) => (
               <span style={{ whiteSpace: 'normal' }}>
-                {r.decision?.opinion ? `${r.decision.opinion}（${r.decision.decidedByName}）` : r.concerns.map((c) => t(c)).join('；') || t(tx('无异常', 'Nothing to note'))}
+                {r.decision?.opinion
+                  ? `${r.decision.opinion}（${r.decision.decidedByName}）`
+                  : r.concerns.map((c) => t(c)).join('；') || t(tx('无异常', 'Nothing to note'))}
               </span>
             ),
           },
@@ -107,7 +155,14 @@ export function TermPanelPage() {
             : []),
         ]}
       />
-      <Modal open={!!editing} title={`${t(tx('考核小组评定', 'Panel verdict'))}：${editing?.name ?? ''}`} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={decide.isPending} destroyOnHidden>
+      <Modal
+        open={!!editing}
+        title={`${t(tx('考核小组评定', 'Panel verdict'))}：${editing?.name ?? ''}`}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={decide.isPending}
+        destroyOnHidden
+      >
         <ErrorAlert error={decide.error} fieldLabels={{ opinion: tx('考核意见', 'Opinion') }} />
         <Form form={form} layout="vertical" onFinish={(v) => decide.mutate(v)}>
           <Form.Item name="verdict" label={t(tx('考核结果', 'Verdict'))}>

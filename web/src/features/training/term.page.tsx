@@ -34,15 +34,27 @@ export function TermPage() {
   const [year, setYear] = useState(currentSchoolYear());
   const [term, setTerm] = useState<1 | 2>(currentTerm());
   const [form] = Form.useForm();
-  const honours = useQuery({ queryKey: ['training', 'honours', year, term], queryFn: () => get<Honour[]>(`/training/honours?schoolYear=${year}&term=${term}`) });
-  const summary = useQuery({ queryKey: ['training', 'summary', year, term], queryFn: () => get<Summary>(`/training/summaries?schoolYear=${year}&term=${term}`) });
+  const honours = useQuery({
+    queryKey: ['training', 'honours', year, term],
+    queryFn: () => get<Honour[]>(`/training/honours?schoolYear=${year}&term=${term}`),
+  });
+  const summary = useQuery({
+    queryKey: ['training', 'summary', year, term],
+    queryFn: () => get<Summary>(`/training/summaries?schoolYear=${year}&term=${term}`),
+  });
   useEffect(() => {
     form.setFieldsValue(summary.data?.summary ?? { achievements: '', problems: '', improvements: '' });
   }, [summary.data, form]);
   const refresh = () => qc.invalidateQueries({ queryKey: ['training'] });
   const propose = useMutation({ mutationFn: () => post('/training/honours/propose', { schoolYear: year, term }), onSuccess: refresh });
-  const decide = useMutation({ mutationFn: ({ h, isConfirmed }: { h: Honour; isConfirmed: boolean }) => post(`/training/honours/${h.id}/decide`, { isConfirmed, version: h.version }), onSuccess: refresh });
-  const save = useMutation({ mutationFn: (v: Record<string, string>) => put('/training/summaries', { schoolYear: year, term, ...v, version: summary.data?.summary?.version }), onSuccess: refresh });
+  const decide = useMutation({
+    mutationFn: ({ h, isConfirmed }: { h: Honour; isConfirmed: boolean }) => post(`/training/honours/${h.id}/decide`, { isConfirmed, version: h.version }),
+    onSuccess: refresh,
+  });
+  const save = useMutation({
+    mutationFn: (v: Record<string, string>) => put('/training/summaries', { schoolYear: year, term, ...v, version: summary.data?.summary?.version }),
+    onSuccess: refresh,
+  });
   const canDecide = can('training.assess');
   // Shown by key, in the order of FIGURE_LABELS.
   const figures: Record<string, unknown> = summary.data?.figures ?? {};
@@ -51,8 +63,23 @@ export function TermPage() {
       title={tx('期末表彰与学期总结', 'Term end')}
       extra={
         <Space wrap>
-          <Select aria-label={t(tx('学年', 'School year'))} value={year} onChange={setYear} options={schoolYearOptions().map((y) => ({ value: y, label: y }))} style={{ width: 130 }} />
-          <Select aria-label={t(tx('学期', 'Term'))} value={term} onChange={setTerm} options={[{ value: 1, label: t(tx('第一学期', 'Term 1')) }, { value: 2, label: t(tx('第二学期', 'Term 2')) }]} style={{ width: 120 }} />
+          <Select
+            aria-label={t(tx('学年', 'School year'))}
+            value={year}
+            onChange={setYear}
+            options={schoolYearOptions().map((y) => ({ value: y, label: y }))}
+            style={{ width: 130 }}
+          />
+          <Select
+            aria-label={t(tx('学期', 'Term'))}
+            value={term}
+            onChange={setTerm}
+            options={[
+              { value: 1, label: t(tx('第一学期', 'Term 1')) },
+              { value: 2, label: t(tx('第二学期', 'Term 2')) },
+            ]}
+            style={{ width: 120 }}
+          />
           {canDecide && (
             <Button type="primary" onClick={() => propose.mutate()} loading={propose.isPending}>
               {t(tx('按制度生成建议名单', 'Propose from the rules'))}
@@ -69,7 +96,12 @@ export function TermPage() {
         pagination={false}
         scroll={{ x: 700 }}
         columns={[
-          { title: t(tx('类别', 'Kind')), dataIndex: 'kind', width: 120, render: (k: string) => <Tag color={k === 'criticism' ? 'red' : 'green'}>{t(HONOUR_LABELS[k])}</Tag> },
+          {
+            title: t(tx('类别', 'Kind')),
+            dataIndex: 'kind',
+            width: 120,
+            render: (k: string) => <Tag color={k === 'criticism' ? 'red' : 'green'}>{t(HONOUR_LABELS[k])}</Tag>,
+          },
           { title: t(tx('对象', 'Who')), width: 120, render: (_: unknown, h: Honour) => h.teacherName ?? h.groupName },
           { title: t(tx('依据（S1 奖惩、S2 六.(四)）', 'Basis')), render: (_: unknown, h: Honour) => h.reasons.map((r) => t(r)).join('；') },
           {
@@ -86,7 +118,9 @@ export function TermPage() {
                   </Button>
                 </Space>
               ) : (
-                <Tag>{h.state === 'confirmed' ? t(tx('已确认', 'Confirmed')) : h.state === 'dropped' ? t(tx('未采纳', 'Dropped')) : t(tx('建议', 'Proposed'))}</Tag>
+                <Tag>
+                  {h.state === 'confirmed' ? t(tx('已确认', 'Confirmed')) : h.state === 'dropped' ? t(tx('未采纳', 'Dropped')) : t(tx('建议', 'Proposed'))}
+                </Tag>
               ),
           },
         ]}
@@ -97,10 +131,16 @@ export function TermPage() {
             <Descriptions size="small" column={1}>
               {Object.entries(FIGURE_LABELS).map(([k, label]) => (
                 <Descriptions.Item key={k} label={t(label)}>
-                  {k.endsWith('Rate') || k.endsWith('Share') ? (typeof figures[k] === 'number' ? `${Math.round((figures[k] as number) * 100)}%` : '—') : String(figures[k] ?? '—')}
+                  {k.endsWith('Rate') || k.endsWith('Share')
+                    ? typeof figures[k] === 'number'
+                      ? `${Math.round((figures[k] as number) * 100)}%`
+                      : '—'
+                    : String(figures[k] ?? '—')}
                 </Descriptions.Item>
               ))}
-              <Descriptions.Item label={t(tx('尚未开展的活动', 'Activities not yet held'))}>{((figures.activityKindsMissing as string[] | undefined) ?? []).map((k) => t(ACTIVITY_LABELS[k])).join('、') || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t(tx('尚未开展的活动', 'Activities not yet held'))}>
+                {((figures.activityKindsMissing as string[] | undefined) ?? []).map((k) => t(ACTIVITY_LABELS[k])).join('、') || '—'}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
         </Col>

@@ -68,7 +68,11 @@ export const STAGE_LABELS: Record<string, Text> = {
   renowned: tx('知名', 'Renowned'),
   expert: tx('专家', 'Expert'),
 };
-export const BACKBONE_LABELS: Record<string, Text> = { provincial: tx('省级骨干', 'Provincial'), city: tx('市级骨干', 'City'), district: tx('区级骨干', 'District') };
+export const BACKBONE_LABELS: Record<string, Text> = {
+  provincial: tx('省级骨干', 'Provincial'),
+  city: tx('市级骨干', 'City'),
+  district: tx('区级骨干', 'District'),
+};
 export const LEADERSHIP_LABELS: Record<string, Text> = { head: tx('组长', 'Head'), deputy: tx('副组长', 'Deputy'), member: tx('成员', 'Member') };
 
 export const LEAVE_KIND_LABELS: Record<string, Text> = { sick: tx('病假', 'Sick'), personal: tx('事假', 'Personal'), official: tx('公假', 'Official duty') };
@@ -166,7 +170,11 @@ export const MENTOR_RECORD_KIND_LABELS: Record<string, Text> = {
   demo_lesson: tx('示范课', 'Demonstration lesson'),
   review: tx('阶段小结', 'Review'),
 };
-export const MENTOR_PAIR_STATE_LABELS: Record<string, Text> = { active: tx('进行中', 'Active'), completed: tx('已完成', 'Completed'), ended: tx('已解除', 'Ended') };
+export const MENTOR_PAIR_STATE_LABELS: Record<string, Text> = {
+  active: tx('进行中', 'Active'),
+  completed: tx('已完成', 'Completed'),
+  ended: tx('已解除', 'Ended'),
+};
 export interface MentorRecord {
   id: string;
   kind: string;

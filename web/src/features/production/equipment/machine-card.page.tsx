@@ -43,7 +43,14 @@ export function MachineCardsPage() {
           {t(tx('返回', 'Back'))}
         </Button>
         <PrintButton disabled={!q.data?.length} />
-        <Typography.Text type="secondary">{t(tx('每台设备一张 A6 卡，贴在设备上；扫码即打开该设备的点检页面。', 'One A6 card per machine, to stick on it; its code opens the machine’s check page.'))}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t(
+            tx(
+              '每台设备一张 A6 卡，贴在设备上；扫码即打开该设备的点检页面。',
+              'One A6 card per machine, to stick on it; its code opens the machine’s check page.',
+            ),
+          )}
+        </Typography.Text>
       </Space>
       {q.isLoading && <Spin />}
       <ErrorAlert error={q.error} />
@@ -85,7 +92,12 @@ export function MachineCardsPage() {
             </table>
             {/* The server renders the QR code as SVG from the machine's own URL. */}
             <div className="zd-card-qr">
-              <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(c.qrSvg)}`} alt={c.url} style={{ width: '34mm', height: '34mm' }} data-url={c.url} />
+              <img
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(c.qrSvg)}`}
+                alt={c.url}
+                style={{ width: '34mm', height: '34mm' }}
+                data-url={c.url}
+              />
               <br />
               {t(tx('操作前扫码点检', 'Scan to check before use'))}
             </div>
@@ -99,7 +111,12 @@ export function MachineCardsPage() {
                 </li>
               ))}
             </ol>
-            {t(tx(`点检项目 ${c.checkItemCount} 项；点检发现异常须维持停机状态，立即通知维修人员（T4 第五十条）。`, `${c.checkItemCount} check items; on an anomaly keep the machine stopped and call maintenance (T4 art. 50).`))}
+            {t(
+              tx(
+                `点检项目 ${c.checkItemCount} 项；点检发现异常须维持停机状态，立即通知维修人员（T4 第五十条）。`,
+                `${c.checkItemCount} check items; on an anomaly keep the machine stopped and call maintenance (T4 art. 50).`,
+              ),
+            )}
           </div>
         </div>
       ))}

@@ -22,16 +22,35 @@ interface Values {
 }
 
 /** New machine or a change of one (PP-23): number, name, model, workshop, place, maker, owner, share. */
-export function MachineForm({ machine, open, onClose, onSaved }: { machine: MachineSummary | null; open: boolean; onClose: () => void; onSaved: (m: MachineSummary) => void }) {
+export function MachineForm({
+  machine,
+  open,
+  onClose,
+  onSaved,
+}: {
+  machine: MachineSummary | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (m: MachineSummary) => void;
+}) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const workshops = useQuery({ queryKey: ['production', 'workshops'], queryFn: () => get<Workshop[]>('/production/workshops'), enabled: open });
-  const people = useQuery({ queryKey: ['equipment', 'people'], queryFn: () => get<{ id: string; displayName: string }[]>('/production/equipment/people'), enabled: open });
+  const people = useQuery({
+    queryKey: ['equipment', 'people'],
+    queryFn: () => get<{ id: string; displayName: string }[]>('/production/equipment/people'),
+    enabled: open,
+  });
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (machine) form.setFieldsValue({ ...machine, commissionedOn: machine.commissionedOn ? dayjs(machine.commissionedOn) : null, capacityShare: machine.capacityShare === null ? null : Math.round(machine.capacityShare * 1000) / 10 });
+    if (machine)
+      form.setFieldsValue({
+        ...machine,
+        commissionedOn: machine.commissionedOn ? dayjs(machine.commissionedOn) : null,
+        capacityShare: machine.capacityShare === null ? null : Math.round(machine.capacityShare * 1000) / 10,
+      });
   }, [open, machine, form]);
   const save = useMutation({
     mutationFn: (v: Values) => {
@@ -41,7 +60,9 @@ export function MachineForm({ machine, open, onClose, onSaved }: { machine: Mach
         ownerUserId: v.ownerUserId ?? null,
         capacityShare: v.capacityShare ? v.capacityShare / 100 : null,
       };
-      return machine ? put<MachineSummary>(`/production/equipment/machines/${machine.id}`, { ...body, version: machine.version }) : post<MachineSummary>('/production/equipment/machines', body);
+      return machine
+        ? put<MachineSummary>(`/production/equipment/machines/${machine.id}`, { ...body, version: machine.version })
+        : post<MachineSummary>('/production/equipment/machines', body);
     },
     onSuccess: (m) => {
       qc.invalidateQueries({ queryKey: ['equipment'] });
@@ -49,7 +70,14 @@ export function MachineForm({ machine, open, onClose, onSaved }: { machine: Mach
     },
   });
   return (
-    <Modal open={open} title={machine ? t(tx('修改设备', 'Edit machine')) : t(tx('登记设备', 'New machine'))} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okButtonProps={{ ...({ 'data-testid': 'machine-save' } as object) }}>
+    <Modal
+      open={open}
+      title={machine ? t(tx('修改设备', 'Edit machine')) : t(tx('登记设备', 'New machine'))}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okButtonProps={{ ...({ 'data-testid': 'machine-save' } as object) }}
+    >
       <ErrorAlert error={save.error} />
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="code" label={t(tx('设备编号（一机一号）', 'Machine number'))} rules={[{ required: true }]}>
@@ -79,7 +107,12 @@ export function MachineForm({ machine, open, onClose, onSaved }: { machine: Mach
         <Form.Item
           name="capacityShare"
           label={t(tx('占车间产能（%）', 'Share of workshop capacity (%)'))}
-          extra={t(tx('停机时从车间产能中扣除的比例；不填则按车间在用设备平均分摊。一台设备停机即停一条线时，填 100 ÷ 线数。', 'What a stop takes from the workshop; empty = an equal share of its machines. A machine that stops a whole line: 100 ÷ lines.'))}
+          extra={t(
+            tx(
+              '停机时从车间产能中扣除的比例；不填则按车间在用设备平均分摊。一台设备停机即停一条线时，填 100 ÷ 线数。',
+              'What a stop takes from the workshop; empty = an equal share of its machines. A machine that stops a whole line: 100 ÷ lines.',
+            ),
+          )}
         >
           <InputNumber min={0.1} max={100} addonAfter="%" />
         </Form.Item>

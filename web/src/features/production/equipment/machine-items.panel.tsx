@@ -27,7 +27,10 @@ export function CheckItemsPanel({ machine, canEdit }: { machine: MachineDetail; 
   const [rows, setRows] = useState<CheckRow[] | null>(null);
   const shown = rows ?? machine.checkItems.map((c) => ({ content: c.content, standard: c.standard }));
   const saved = useSaved(machine.id, () => setRows(null));
-  const save = useMutation({ mutationFn: () => put(`/production/equipment/machines/${machine.id}/check-items`, { items: shown.filter((r) => r.content.trim()) }), onSuccess: saved });
+  const save = useMutation({
+    mutationFn: () => put(`/production/equipment/machines/${machine.id}/check-items`, { items: shown.filter((r) => r.content.trim()) }),
+    onSuccess: saved,
+  });
   const set = (i: number, patch: Partial<CheckRow>) => setRows(shown.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
     <div>
@@ -38,9 +41,30 @@ export function CheckItemsPanel({ machine, canEdit }: { machine: MachineDetail; 
         pagination={false}
         dataSource={shown.map((r, k) => ({ ...r, _k: k }))}
         columns={[
-          { title: t(tx('点检项目', 'Check item')), render: (_: unknown, r, i) => (canEdit ? <Input value={r.content} onChange={(e) => set(i, { content: e.target.value })} /> : r.content) },
-          { title: t(tx('判定标准', 'Standard')), render: (_: unknown, r, i) => (canEdit ? <Input value={r.standard} onChange={(e) => set(i, { standard: e.target.value })} /> : r.standard) },
-          ...(canEdit ? [{ title: '', width: 48, render: (_: unknown, __: CheckRow, i: number) => <Button type="text" aria-label={t(tx('删除', 'Remove'))} icon={<DeleteOutlined />} onClick={() => setRows(shown.filter((_x, k) => k !== i))} /> }] : []),
+          {
+            title: t(tx('点检项目', 'Check item')),
+            render: (_: unknown, r, i) => (canEdit ? <Input value={r.content} onChange={(e) => set(i, { content: e.target.value })} /> : r.content),
+          },
+          {
+            title: t(tx('判定标准', 'Standard')),
+            render: (_: unknown, r, i) => (canEdit ? <Input value={r.standard} onChange={(e) => set(i, { standard: e.target.value })} /> : r.standard),
+          },
+          ...(canEdit
+            ? [
+                {
+                  title: '',
+                  width: 48,
+                  render: (_: unknown, __: CheckRow, i: number) => (
+                    <Button
+                      type="text"
+                      aria-label={t(tx('删除', 'Remove'))}
+                      icon={<DeleteOutlined />}
+                      onClick={() => setRows(shown.filter((_x, k) => k !== i))}
+                    />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {canEdit && (
@@ -63,7 +87,10 @@ export function UpkeepItemsPanel({ machine, canEdit }: { machine: MachineDetail;
   const [rows, setRows] = useState<UpkeepRow[] | null>(null);
   const shown = rows ?? machine.upkeepItems.map((u) => ({ id: u.id, content: u.content, method: u.method, frequency: u.frequency }));
   const saved = useSaved(machine.id, () => setRows(null));
-  const save = useMutation({ mutationFn: () => put(`/production/equipment/machines/${machine.id}/upkeep-items`, { items: shown.filter((r) => r.content.trim()) }), onSuccess: saved });
+  const save = useMutation({
+    mutationFn: () => put(`/production/equipment/machines/${machine.id}/upkeep-items`, { items: shown.filter((r) => r.content.trim()) }),
+    onSuccess: saved,
+  });
   const set = (i: number, patch: Partial<UpkeepRow>) => setRows(shown.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
     <div>
@@ -74,14 +101,45 @@ export function UpkeepItemsPanel({ machine, canEdit }: { machine: MachineDetail;
         pagination={false}
         dataSource={shown.map((r, k) => ({ ...r, _k: k }))}
         columns={[
-          { title: t(tx('保养项目', 'Item')), render: (_: unknown, r, i) => (canEdit ? <Input value={r.content} onChange={(e) => set(i, { content: e.target.value })} /> : r.content) },
-          { title: t(tx('内容与方法', 'Content and method')), render: (_: unknown, r, i) => (canEdit ? <Input value={r.method} onChange={(e) => set(i, { method: e.target.value })} /> : r.method) },
+          {
+            title: t(tx('保养项目', 'Item')),
+            render: (_: unknown, r, i) => (canEdit ? <Input value={r.content} onChange={(e) => set(i, { content: e.target.value })} /> : r.content),
+          },
+          {
+            title: t(tx('内容与方法', 'Content and method')),
+            render: (_: unknown, r, i) => (canEdit ? <Input value={r.method} onChange={(e) => set(i, { method: e.target.value })} /> : r.method),
+          },
           {
             title: t(tx('频率', 'Frequency')),
             width: 120,
-            render: (_: unknown, r, i) => (canEdit ? <Select value={r.frequency} style={{ width: 100 }} onChange={(v) => set(i, { frequency: v })} options={Object.entries(FREQUENCIES).map(([value, l]) => ({ value, label: t(l) }))} /> : t(FREQUENCIES[r.frequency])),
+            render: (_: unknown, r, i) =>
+              canEdit ? (
+                <Select
+                  value={r.frequency}
+                  style={{ width: 100 }}
+                  onChange={(v) => set(i, { frequency: v })}
+                  options={Object.entries(FREQUENCIES).map(([value, l]) => ({ value, label: t(l) }))}
+                />
+              ) : (
+                t(FREQUENCIES[r.frequency])
+              ),
           },
-          ...(canEdit ? [{ title: '', width: 48, render: (_: unknown, __: UpkeepRow, i: number) => <Button type="text" aria-label={t(tx('删除', 'Remove'))} icon={<DeleteOutlined />} onClick={() => setRows(shown.filter((_x, k) => k !== i))} /> }] : []),
+          ...(canEdit
+            ? [
+                {
+                  title: '',
+                  width: 48,
+                  render: (_: unknown, __: UpkeepRow, i: number) => (
+                    <Button
+                      type="text"
+                      aria-label={t(tx('删除', 'Remove'))}
+                      icon={<DeleteOutlined />}
+                      onClick={() => setRows(shown.filter((_x, k) => k !== i))}
+                    />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {canEdit && (

@@ -26,7 +26,9 @@ export function MachineScanPage() {
     <div style={{ minHeight: '100vh', padding: 16, background: '#f5f5f5' }}>
       <Card style={wrap}>
         <Typography.Title level={4}>{t(tx('设备点检', 'Machine spot check'))}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t(tx('请先用本人账号登录，登录后打开该设备的点检页面。', 'Sign in with your own account to open this machine’s check page.'))}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(tx('请先用本人账号登录，登录后打开该设备的点检页面。', 'Sign in with your own account to open this machine’s check page.'))}
+        </Typography.Paragraph>
         <ErrorAlert error={error} />
         <Form
           layout="vertical"
@@ -65,7 +67,11 @@ export function MachinePhonePage() {
   const m = q.data;
   const refresh = () => qc.invalidateQueries({ queryKey: ['equipment'] });
   const check = useMutation({
-    mutationFn: () => post<SpotCheckAnswer>('/production/equipment/spot-checks', { machineId: id, items: m!.checkItems.map((c) => ({ itemId: c.id, isOk: bad[c.id] === undefined, note: bad[c.id] || undefined })) }),
+    mutationFn: () =>
+      post<SpotCheckAnswer>('/production/equipment/spot-checks', {
+        machineId: id,
+        items: m!.checkItems.map((c) => ({ itemId: c.id, isOk: bad[c.id] === undefined, note: bad[c.id] || undefined })),
+      }),
     onSuccess: (a) => {
       setAnswer(a);
       setBad({});
@@ -109,7 +115,11 @@ export function MachinePhonePage() {
       </Space>
       <ErrorAlert error={check.error ?? upkeep.error ?? report.error} />
       {answer?.result === 'ok' && !standing && (
-        <Result status="success" title={<span data-testid="check-result">{t(tx('点检正常，可以开机操作', 'All checks OK: you may operate'))}</span>} style={{ padding: 16 }} />
+        <Result
+          status="success"
+          title={<span data-testid="check-result">{t(tx('点检正常，可以开机操作', 'All checks OK: you may operate'))}</span>}
+          style={{ padding: 16 }}
+        />
       )}
       {standing && m.openRepair && (
         <Result
@@ -148,18 +158,37 @@ export function MachinePhonePage() {
                     ]}
                   />
                 </Space>
-                {bad[c.id] !== undefined && <Input style={{ marginTop: 6 }} placeholder={t(tx('异常情况（可选）', 'What is wrong (optional)'))} value={bad[c.id]} onChange={(e) => setBad((b) => ({ ...b, [c.id]: e.target.value }))} data-testid="check-note" />}
+                {bad[c.id] !== undefined && (
+                  <Input
+                    style={{ marginTop: 6 }}
+                    placeholder={t(tx('异常情况（可选）', 'What is wrong (optional)'))}
+                    value={bad[c.id]}
+                    onChange={(e) => setBad((b) => ({ ...b, [c.id]: e.target.value }))}
+                    data-testid="check-note"
+                  />
+                )}
               </List.Item>
             )}
           />
           {m.checkItems.length > 0 && (
-            <Button type="primary" danger={anomalies > 0} block size="large" loading={check.isPending} onClick={() => check.mutate()} data-testid="check-submit">
-              {anomalies > 0 ? t(tx(`有 ${anomalies} 项异常：停机并通知维修`, `${anomalies} wrong: stop and call maintenance`)) : t(tx('全部正常，提交点检', 'All OK: submit'))}
+            <Button
+              type="primary"
+              danger={anomalies > 0}
+              block
+              size="large"
+              loading={check.isPending}
+              onClick={() => check.mutate()}
+              data-testid="check-submit"
+            >
+              {anomalies > 0
+                ? t(tx(`有 ${anomalies} 项异常：停机并通知维修`, `${anomalies} wrong: stop and call maintenance`))
+                : t(tx('全部正常，提交点检', 'All OK: submit'))}
             </Button>
           )}
           {m.lastCheck && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-              {t(tx('上次点检：', 'Last check: '))}{shortTime(m.lastCheck.checkedAt)} {m.lastCheck.checkedByName} {m.lastCheck.result === 'ok' ? t(tx('正常', 'OK')) : t(tx('异常', 'Anomaly'))}
+              {t(tx('上次点检：', 'Last check: '))}
+              {shortTime(m.lastCheck.checkedAt)} {m.lastCheck.checkedByName} {m.lastCheck.result === 'ok' ? t(tx('正常', 'OK')) : t(tx('异常', 'Anomaly'))}
             </Typography.Paragraph>
           )}
         </Card>
@@ -170,7 +199,17 @@ export function MachinePhonePage() {
           <List
             dataSource={due}
             renderItem={(u) => (
-              <List.Item data-testid="upkeep-item" actions={[<Button key="done" type="primary" size="small" onClick={() => upkeep.mutate({ itemId: u.itemId, result: 'done' })}>{t(tx('完成', 'Done'))}</Button>, <Button key="problem" size="small" onClick={() => upkeep.mutate({ itemId: u.itemId, result: 'problem' })}>{t(tx('有问题', 'Problem'))}</Button>]}>
+              <List.Item
+                data-testid="upkeep-item"
+                actions={[
+                  <Button key="done" type="primary" size="small" onClick={() => upkeep.mutate({ itemId: u.itemId, result: 'done' })}>
+                    {t(tx('完成', 'Done'))}
+                  </Button>,
+                  <Button key="problem" size="small" onClick={() => upkeep.mutate({ itemId: u.itemId, result: 'problem' })}>
+                    {t(tx('有问题', 'Problem'))}
+                  </Button>,
+                ]}
+              >
                 <List.Item.Meta
                   title={
                     <span>

@@ -46,8 +46,24 @@ export function MachinesPage() {
     >
       <ErrorAlert error={list.error} />
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 140 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />
-        <Select allowClear aria-label={t(tx('状态', 'State'))} placeholder={t(tx('全部状态', 'All states'))} style={{ width: 120 }} value={state} onChange={setState} options={Object.entries(MACHINE_STATES).map(([value, s]) => ({ value, label: t(s.text) }))} />
+        <Select
+          allowClear
+          aria-label={t(tx('车间', 'Workshop'))}
+          placeholder={t(tx('全部车间', 'All workshops'))}
+          style={{ width: 140 }}
+          value={workshopId}
+          onChange={setWorkshopId}
+          options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+        />
+        <Select
+          allowClear
+          aria-label={t(tx('状态', 'State'))}
+          placeholder={t(tx('全部状态', 'All states'))}
+          style={{ width: 120 }}
+          value={state}
+          onChange={setState}
+          options={Object.entries(MACHINE_STATES).map(([value, s]) => ({ value, label: t(s.text) }))}
+        />
         <MachineExcelButtons />
       </Space>
       {isPhone ? (
@@ -80,7 +96,12 @@ export function MachinesPage() {
           pagination={{ pageSize: 50 }}
           data-testid="machines-table"
           columns={[
-            { title: t(tx('设备编号', 'Number')), dataIndex: 'code', width: 100, render: (v: string, m) => <Link to={`/production/equipment/machines/${m.id}`}>{v}</Link> },
+            {
+              title: t(tx('设备编号', 'Number')),
+              dataIndex: 'code',
+              width: 100,
+              render: (v: string, m) => <Link to={`/production/equipment/machines/${m.id}`}>{v}</Link>,
+            },
             { title: t(tx('设备名称', 'Name')), dataIndex: 'name', width: 160 },
             { title: t(tx('规格型号', 'Model')), dataIndex: 'model', width: 110 },
             { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 100 },
@@ -88,7 +109,11 @@ export function MachinesPage() {
             { title: t(tx('责任人', 'Owner')), dataIndex: 'ownerName', width: 90 },
             { title: t(tx('占产能', 'Share')), dataIndex: 'share', width: 80, align: 'right', render: (v: number) => pctOf(v) },
             { title: t(tx('状态', 'State')), dataIndex: 'state', width: 90, render: (_: unknown, m) => stateTag(m) },
-            { title: t(tx('维修单', 'Repair')), width: 120, render: (_: unknown, m) => (m.openRepair ? <Link to={`/production/equipment/repairs/${m.openRepair.id}`}>{m.openRepair.number}</Link> : '') },
+            {
+              title: t(tx('维修单', 'Repair')),
+              width: 120,
+              render: (_: unknown, m) => (m.openRepair ? <Link to={`/production/equipment/repairs/${m.openRepair.id}`}>{m.openRepair.number}</Link> : ''),
+            },
           ]}
         />
       )}

@@ -21,9 +21,14 @@ export function MaintenanceActions({ plan, dirty }: { plan: MaintenancePlanView;
   const [issuing, setIssuing] = useState(false);
   const [recipients, setRecipients] = useState<string[] | null>(null);
   const doc = plan.document;
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => get<{ id: string; name: string; kind: string }[]>('/org/departments'), enabled: issuing });
+  const departments = useQuery({
+    queryKey: ['departments'],
+    queryFn: () => get<{ id: string; name: string; kind: string }[]>('/org/departments'),
+    enabled: issuing,
+  });
   const act = useMutation({
-    mutationFn: ({ action, extra }: { action: string; extra?: object }) => post(`/documents/${doc!.id}/${action}`, { version: doc!.version, opinion: opinion.trim() || undefined, ...extra }),
+    mutationFn: ({ action, extra }: { action: string; extra?: object }) =>
+      post(`/documents/${doc!.id}/${action}`, { version: doc!.version, opinion: opinion.trim() || undefined, ...extra }),
     onSuccess: (_d, { action }) => {
       setOpinion('');
       setIssuing(false);
@@ -40,7 +45,11 @@ export function MaintenanceActions({ plan, dirty }: { plan: MaintenancePlanView;
   const others = ['submit', 'withdraw', 'revise'].filter(can);
   const run = (action: string) => {
     if (action === 'adjust') {
-      modal.confirm({ title: t(ACTION_LABELS.adjust), content: t(tx('调整后须重新报总经理批准；批准前现行计划继续有效。', 'An adjustment goes back to the GM; the plan in force stays until then.')), onOk: () => act.mutateAsync({ action }) });
+      modal.confirm({
+        title: t(ACTION_LABELS.adjust),
+        content: t(tx('调整后须重新报总经理批准；批准前现行计划继续有效。', 'An adjustment goes back to the GM; the plan in force stays until then.')),
+        onOk: () => act.mutateAsync({ action }),
+      });
       return;
     }
     act.mutate({ action });
@@ -48,8 +57,24 @@ export function MaintenanceActions({ plan, dirty }: { plan: MaintenancePlanView;
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="maintenance-actions">
       <ErrorAlert error={act.error} />
-      {waiting && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t(tx(`等待审批：${waiting.nameZh}`, `Waiting for: ${waiting.nameEn || waiting.nameZh}`))} />}
-      {(can('approve') || can('submit')) && <Input.TextArea value={opinion} onChange={(e) => setOpinion(e.target.value)} autoSize={{ minRows: 1, maxRows: 5 }} maxLength={2000} placeholder={can('approve') ? t(tx('审批意见（退回时必填）', 'Opinion (required to reject)')) : t(tx('提交说明（可选）', 'Note (optional)'))} style={{ marginBottom: 8 }} />}
+      {waiting && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={t(tx(`等待审批：${waiting.nameZh}`, `Waiting for: ${waiting.nameEn || waiting.nameZh}`))}
+        />
+      )}
+      {(can('approve') || can('submit')) && (
+        <Input.TextArea
+          value={opinion}
+          onChange={(e) => setOpinion(e.target.value)}
+          autoSize={{ minRows: 1, maxRows: 5 }}
+          maxLength={2000}
+          placeholder={can('approve') ? t(tx('审批意见（退回时必填）', 'Opinion (required to reject)')) : t(tx('提交说明（可选）', 'Note (optional)'))}
+          style={{ marginBottom: 8 }}
+        />
+      )}
       <Space wrap direction={isPhone ? 'vertical' : 'horizontal'} style={{ width: isPhone ? '100%' : undefined }}>
         {can('approve') && (
           <Button type="primary" {...big} loading={act.isPending} onClick={() => run('approve')} data-testid="maintenance-approve">
@@ -62,7 +87,15 @@ export function MaintenanceActions({ plan, dirty }: { plan: MaintenancePlanView;
           </Button>
         )}
         {others.map((a) => (
-          <Button key={a} {...big} type={a === 'submit' ? 'primary' : 'default'} disabled={dirty} loading={act.isPending} onClick={() => run(a)} data-testid={`maintenance-${a}`}>
+          <Button
+            key={a}
+            {...big}
+            type={a === 'submit' ? 'primary' : 'default'}
+            disabled={dirty}
+            loading={act.isPending}
+            onClick={() => run(a)}
+            data-testid={`maintenance-${a}`}
+          >
             {t(ACTION_LABELS[a])}
           </Button>
         ))}
@@ -80,7 +113,9 @@ export function MaintenanceActions({ plan, dirty }: { plan: MaintenancePlanView;
       {doc.timeline.length > 0 && (
         <Timeline
           style={{ marginTop: 12, marginBottom: 0 }}
-          items={doc.timeline.map((e) => ({ children: `${at(e.at)} ${e.actorName} ${t(ACTION_LABELS[e.action] ?? tx(e.action, e.action))}${e.stepNameZh ? `（${t({ zh: e.stepNameZh, en: e.stepNameEn ?? e.stepNameZh })}）` : ''}${e.opinion ? `：${e.opinion}` : ''}` }))}
+          items={doc.timeline.map((e) => ({
+            children: `${at(e.at)} ${e.actorName} ${t(ACTION_LABELS[e.action] ?? tx(e.action, e.action))}${e.stepNameZh ? `（${t({ zh: e.stepNameZh, en: e.stepNameEn ?? e.stepNameZh })}）` : ''}${e.opinion ? `：${e.opinion}` : ''}`,
+          }))}
         />
       )}
       <Modal
@@ -92,7 +127,12 @@ export function MaintenanceActions({ plan, dirty }: { plan: MaintenancePlanView;
         onOk={() => act.mutate({ action: 'issue', extra: { departmentIds: chosen } })}
       >
         <ErrorAlert error={departments.error ?? act.error} />
-        <Checkbox.Group value={chosen} onChange={(v) => setRecipients(v as string[])} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+        <Checkbox.Group
+          value={chosen}
+          onChange={(v) => setRecipients(v as string[])}
+          style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+          options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        />
       </Modal>
     </Card>
   );

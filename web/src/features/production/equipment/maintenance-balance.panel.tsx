@@ -25,9 +25,29 @@ function BalanceChart({ data }: { data: MaintenanceBalance }) {
       xAxis: { type: 'category', data: x },
       yAxis: { type: 'value', name: 'h' },
       series: data.rows.flatMap((r, k) => [
-        { name: `${r.workshopName} ${t(tx('生产负荷', 'load'))}`, type: 'bar', stack: r.workshopId, color: COLORS[k % COLORS.length], data: r.cells.map((c) => c.load ?? 0) },
-        { name: `${r.workshopName} ${t(tx('保养占用', 'maintenance'))}`, type: 'bar', stack: r.workshopId, color: '#ff4d4f', itemStyle: { opacity: 0.55 + 0.15 * k }, data: r.cells.map((c) => c.maintenanceCapacity) },
-        { name: `${r.workshopName} ${t(tx('产能', 'capacity'))}`, type: 'line', color: COLORS[k % COLORS.length], lineStyle: { type: 'dashed' }, symbol: 'diamond', data: r.cells.map((c) => c.capacity) },
+        {
+          name: `${r.workshopName} ${t(tx('生产负荷', 'load'))}`,
+          type: 'bar',
+          stack: r.workshopId,
+          color: COLORS[k % COLORS.length],
+          data: r.cells.map((c) => c.load ?? 0),
+        },
+        {
+          name: `${r.workshopName} ${t(tx('保养占用', 'maintenance'))}`,
+          type: 'bar',
+          stack: r.workshopId,
+          color: '#ff4d4f',
+          itemStyle: { opacity: 0.55 + 0.15 * k },
+          data: r.cells.map((c) => c.maintenanceCapacity),
+        },
+        {
+          name: `${r.workshopName} ${t(tx('产能', 'capacity'))}`,
+          type: 'line',
+          color: COLORS[k % COLORS.length],
+          lineStyle: { type: 'dashed' },
+          symbol: 'diamond',
+          data: r.cells.map((c) => c.capacity),
+        },
       ]),
     } as ChartOption;
   }, [data, t]);
@@ -44,9 +64,13 @@ export function MaintenanceBalancePanel() {
   const [period, setPeriod] = useState<'month' | 'year'>('month');
   const [month, setMonth] = useState(dayjs());
   const query = period === 'month' ? `month=${month.format('YYYY-MM')}` : `year=${month.year()}`;
-  const q = useQuery({ queryKey: ['equipment', 'balance', query], queryFn: () => get<MaintenanceBalance>(`/production/equipment/maintenance/balance?${query}`) });
+  const q = useQuery({
+    queryKey: ['equipment', 'balance', query],
+    queryFn: () => get<MaintenanceBalance>(`/production/equipment/maintenance/balance?${query}`),
+  });
   const move = useMutation({
-    mutationFn: ({ slot, plannedOn }: { slot: SlotView; plannedOn: string }) => post(`/production/equipment/maintenance/slots/${slot.id}/move`, { version: slot.version, plannedOn }),
+    mutationFn: ({ slot, plannedOn }: { slot: SlotView; plannedOn: string }) =>
+      post(`/production/equipment/maintenance/slots/${slot.id}/move`, { version: slot.version, plannedOn }),
     onSuccess: () => {
       message.success('✓');
       qc.invalidateQueries({ queryKey: ['equipment', 'balance'] });
@@ -76,7 +100,15 @@ export function MaintenanceBalancePanel() {
       </span>
     );
   const stateOf = (s: SlotView) =>
-    s.state === 'done' ? <Tag color="green">{t(tx('已完成', 'Done'))}</Tag> : can('production.equipment.write') && s.id && period === 'month' ? <Button size="small" onClick={() => done.mutate(s)}>{t(tx('完成', 'Done'))}</Button> : <Tag>{t(tx('计划', 'Planned'))}</Tag>;
+    s.state === 'done' ? (
+      <Tag color="green">{t(tx('已完成', 'Done'))}</Tag>
+    ) : can('production.equipment.write') && s.id && period === 'month' ? (
+      <Button size="small" onClick={() => done.mutate(s)}>
+        {t(tx('完成', 'Done'))}
+      </Button>
+    ) : (
+      <Tag>{t(tx('计划', 'Planned'))}</Tag>
+    );
   return (
     <div>
       <Space wrap style={{ marginBottom: 8 }}>
@@ -96,14 +128,26 @@ export function MaintenanceBalancePanel() {
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
             {d.productionPlan ? (
               <span>
-                {t(tx('生产负荷取自', 'Load from'))} <Link to={`/production/plans/${d.productionPlan.id}`}>{d.productionPlan.title}</Link>（{t(STATE_LABELS[d.productionPlan.state] ?? tx(d.productionPlan.state, d.productionPlan.state))}）
-                {t(tx('的产能检查；保养占用 = 保养工时 × 设备占车间产能比例。', '’s capacity check; maintenance = hours × the machine’s share of its workshop.'))}
+                {t(tx('生产负荷取自', 'Load from'))} <Link to={`/production/plans/${d.productionPlan.id}`}>{d.productionPlan.title}</Link>（
+                {t(STATE_LABELS[d.productionPlan.state] ?? tx(d.productionPlan.state, d.productionPlan.state))}）
+                {t(
+                  tx('的产能检查；保养占用 = 保养工时 × 设备占车间产能比例。', '’s capacity check; maintenance = hours × the machine’s share of its workshop.'),
+                )}
               </span>
             ) : (
               t(tx('该期间尚无生产计划，只显示保养工时。', 'No production plan for this period yet: maintenance only.'))
             )}
           </Typography.Paragraph>
-          {!d.isSplit && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t(tx('年度保养计划发放后生成当月保养安排；以下为按年度计划的预览。', 'The month’s slots come when the annual plan is issued; this is a preview.'))} />}
+          {!d.isSplit && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 8 }}
+              message={t(
+                tx('年度保养计划发放后生成当月保养安排；以下为按年度计划的预览。', 'The month’s slots come when the annual plan is issued; this is a preview.'),
+              )}
+            />
+          )}
           <BalanceChart data={d} />
           {period === 'month' &&
             d.rows
@@ -141,23 +185,23 @@ export function MaintenanceBalancePanel() {
               </Card>
             ))
           ) : (
-          <Table<SlotView>
-            size="small"
-            rowKey={(s) => s.id ?? `${s.machineId}|${s.plannedOn}`}
-            dataSource={d.slots}
-            pagination={false}
-            scroll={{ x: 820 }}
-            data-testid="maintenance-slots"
-            columns={[
-              { title: t(tx('设备', 'Machine')), width: 170, render: (_: unknown, s) => `${s.machineCode} ${s.machineName}` },
-              { title: t(tx('车间', 'Workshop')), width: 90, render: (_: unknown, s) => d.rows.find((r) => r.workshopId === s.workshopId)?.workshopName },
-              { title: t(tx('保养内容', 'Content')), dataIndex: 'content' },
-              { title: t(tx('责任人', 'Owner')), dataIndex: 'ownerName', width: 80 },
-              { title: t(tx('工时', 'Hours')), dataIndex: 'hours', width: 60, align: 'right' },
-              { title: t(tx('安排在', 'Planned')), width: 200, render: (_: unknown, s) => planned(s) },
-              { title: t(tx('状态', 'State')), width: 100, render: (_: unknown, s) => stateOf(s) },
-            ]}
-          />
+            <Table<SlotView>
+              size="small"
+              rowKey={(s) => s.id ?? `${s.machineId}|${s.plannedOn}`}
+              dataSource={d.slots}
+              pagination={false}
+              scroll={{ x: 820 }}
+              data-testid="maintenance-slots"
+              columns={[
+                { title: t(tx('设备', 'Machine')), width: 170, render: (_: unknown, s) => `${s.machineCode} ${s.machineName}` },
+                { title: t(tx('车间', 'Workshop')), width: 90, render: (_: unknown, s) => d.rows.find((r) => r.workshopId === s.workshopId)?.workshopName },
+                { title: t(tx('保养内容', 'Content')), dataIndex: 'content' },
+                { title: t(tx('责任人', 'Owner')), dataIndex: 'ownerName', width: 80 },
+                { title: t(tx('工时', 'Hours')), dataIndex: 'hours', width: 60, align: 'right' },
+                { title: t(tx('安排在', 'Planned')), width: 200, render: (_: unknown, s) => planned(s) },
+                { title: t(tx('状态', 'State')), width: 100, render: (_: unknown, s) => stateOf(s) },
+              ]}
+            />
           )}
         </>
       )}

@@ -21,7 +21,10 @@ export function MaintenancePage() {
   const [creating, setCreating] = useState(false);
   const [year, setYear] = useState(dayjs().year());
   const q = useQuery({ queryKey: ['equipment', 'maintenance-plans'], queryFn: () => get<MaintenancePlanSummary[]>('/production/equipment/maintenance-plans') });
-  const create = useMutation({ mutationFn: () => post<MaintenancePlanSummary>('/production/equipment/maintenance-plans', { year }), onSuccess: (p) => navigate(`/production/equipment/maintenance/${p.id}`) });
+  const create = useMutation({
+    mutationFn: () => post<MaintenancePlanSummary>('/production/equipment/maintenance-plans', { year }),
+    onSuccess: (p) => navigate(`/production/equipment/maintenance/${p.id}`),
+  });
   const plans = (
     <div>
       <ErrorAlert error={q.error} />
@@ -58,11 +61,19 @@ export function MaintenancePage() {
           { key: 'plans', label: t(tx('年度保养计划', 'Annual plans')), children: plans },
         ]}
       />
-      <Modal open={creating} title={t(tx('制定年度设备保养计划', 'New annual maintenance plan'))} onCancel={() => setCreating(false)} onOk={() => create.mutate()} confirmLoading={create.isPending}>
+      <Modal
+        open={creating}
+        title={t(tx('制定年度设备保养计划', 'New annual maintenance plan'))}
+        onCancel={() => setCreating(false)}
+        onOk={() => create.mutate()}
+        confirmLoading={create.isPending}
+      >
         <ErrorAlert error={create.error} />
         <Space direction="vertical">
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? year)} addonAfter={t(tx('年度', 'year'))} />
-          <Typography.Text type="secondary">{t(tx('已有上年计划时，自动带入上年各设备的保养周期、内容和责任人。', 'Last year’s lines are copied in when there is a plan for it.'))}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t(tx('已有上年计划时，自动带入上年各设备的保养周期、内容和责任人。', 'Last year’s lines are copied in when there is a plan for it.'))}
+          </Typography.Text>
         </Space>
       </Modal>
     </Page>
@@ -75,7 +86,10 @@ export function MaintenancePlanPage() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['equipment', 'maintenance-plan', id], queryFn: () => get<MaintenancePlanView>(`/production/equipment/maintenance-plans/${id}`) });
+  const q = useQuery({
+    queryKey: ['equipment', 'maintenance-plan', id],
+    queryFn: () => get<MaintenancePlanView>(`/production/equipment/maintenance-plans/${id}`),
+  });
   const p = q.data;
   const [lines, setLines] = useState<EditLine[] | null>(null);
   useEffect(() => {
@@ -89,17 +103,44 @@ export function MaintenancePlanPage() {
     },
   });
   if (!p) return <Page title={tx('设备保养计划', 'Maintenance plan')}>{q.isLoading ? <Spin /> : <ErrorAlert error={q.error} />}</Page>;
-  const shown: EditLine[] = lines ?? p.lines.map((l) => ({ id: l.id, machineId: l.machineId, cycle: l.cycle, content: l.content, ownerUserId: l.ownerUserId, ownerName: l.ownerName, hours: l.hours, months: l.months, week: l.week }));
+  const shown: EditLine[] =
+    lines ??
+    p.lines.map((l) => ({
+      id: l.id,
+      machineId: l.machineId,
+      cycle: l.cycle,
+      content: l.content,
+      ownerUserId: l.ownerUserId,
+      ownerName: l.ownerName,
+      hours: l.hours,
+      months: l.months,
+      week: l.week,
+    }));
   const months = Array.from({ length: 12 }, (_, k) => k);
   return (
-    <Page title={{ zh: p.title, en: `Maintenance plan ${p.year}` }} extra={<Tag color={STATE_COLORS[p.state]} data-testid="maintenance-state">{t(STATE_LABELS[p.state])}</Tag>}>
+    <Page
+      title={{ zh: p.title, en: `Maintenance plan ${p.year}` }}
+      extra={
+        <Tag color={STATE_COLORS[p.state]} data-testid="maintenance-state">
+          {t(STATE_LABELS[p.state])}
+        </Tag>
+      }
+    >
       <ErrorAlert error={save.error} />
       <Typography.Paragraph type="secondary">
-        {p.number} · {t(tx(`报批期限 ${p.dueOn}（制度参数：年度设备保养计划编制月份，依据 T4 第四十八条）`, `Due ${p.dueOn} (policy: maintenance plan month, T4 art. 48)`))}
+        {p.number} ·{' '}
+        {t(tx(`报批期限 ${p.dueOn}（制度参数：年度设备保养计划编制月份，依据 T4 第四十八条）`, `Due ${p.dueOn} (policy: maintenance plan month, T4 art. 48)`))}
       </Typography.Paragraph>
       <MaintenanceActions plan={p} dirty={!!lines} />
       {p.canEdit && (
-        <Button type="primary" disabled={!lines} loading={save.isPending} onClick={() => save.mutate()} style={{ marginBottom: 8 }} data-testid="maintenance-save">
+        <Button
+          type="primary"
+          disabled={!lines}
+          loading={save.isPending}
+          onClick={() => save.mutate()}
+          style={{ marginBottom: 8 }}
+          data-testid="maintenance-save"
+        >
           {t(tx('保存明细', 'Save lines'))}
         </Button>
       )}
@@ -115,7 +156,12 @@ export function MaintenancePlanPage() {
         scroll={{ x: 900 }}
         columns={[
           { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 100, fixed: 'left' },
-          ...months.map((k) => ({ title: t(tx(`${k + 1}月`, `M${k + 1}`)), width: 60, align: 'right' as const, render: (_: unknown, r: { hours: number[] }) => r.hours[k] || '' })),
+          ...months.map((k) => ({
+            title: t(tx(`${k + 1}月`, `M${k + 1}`)),
+            width: 60,
+            align: 'right' as const,
+            render: (_: unknown, r: { hours: number[] }) => r.hours[k] || '',
+          })),
         ]}
       />
     </Page>
@@ -125,7 +171,10 @@ export function MaintenancePlanPage() {
 /** The approval inbox opens the document; this finds its plan. */
 export function MaintenanceDocRedirect() {
   const { documentId = '' } = useParams();
-  const q = useQuery({ queryKey: ['equipment', 'maintenance-doc', documentId], queryFn: () => get<{ id: string }>(`/production/equipment/maintenance-plans/by-document/${documentId}`) });
+  const q = useQuery({
+    queryKey: ['equipment', 'maintenance-doc', documentId],
+    queryFn: () => get<{ id: string }>(`/production/equipment/maintenance-plans/by-document/${documentId}`),
+  });
   if (q.data) return <Navigate to={`/production/equipment/maintenance/${q.data.id}`} replace />;
   return <Page title={tx('设备保养计划', 'Maintenance plan')}>{q.isLoading ? <Spin /> : <ErrorAlert error={q.error} />}</Page>;
 }

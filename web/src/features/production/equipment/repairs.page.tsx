@@ -20,7 +20,10 @@ export function RepairsPage() {
   const navigate = useNavigate();
   const isPhone = !Grid.useBreakpoint().md;
   const [filter, setFilter] = useState<'open' | 'all'>('open');
-  const q = useQuery({ queryKey: ['equipment', 'repairs', filter], queryFn: () => get<RepairSummary[]>(`/production/equipment/repairs${filter === 'open' ? '?state=open' : ''}`) });
+  const q = useQuery({
+    queryKey: ['equipment', 'repairs', filter],
+    queryFn: () => get<RepairSummary[]>(`/production/equipment/repairs${filter === 'open' ? '?state=open' : ''}`),
+  });
   const tag = (s: string) => <Tag color={REPAIR_STATES[s].color}>{t(REPAIR_STATES[s].text)}</Tag>;
   return (
     <Page title={tx('设备维修', 'Machine repairs')}>
@@ -59,7 +62,12 @@ export function RepairsPage() {
           loading={q.isLoading}
           dataSource={q.data}
           columns={[
-            { title: t(tx('维修单', 'Order')), dataIndex: 'number', width: 120, render: (v: string, r) => <Link to={`/production/equipment/repairs/${r.id}`}>{v}</Link> },
+            {
+              title: t(tx('维修单', 'Order')),
+              dataIndex: 'number',
+              width: 120,
+              render: (v: string, r) => <Link to={`/production/equipment/repairs/${r.id}`}>{v}</Link>,
+            },
             { title: t(tx('设备', 'Machine')), width: 170, render: (_: unknown, r) => `${r.machineCode} ${r.machineName}` },
             { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 90 },
             { title: t(tx('故障', 'Fault')), dataIndex: 'fault' },
@@ -113,7 +121,8 @@ export function RepairPage() {
     setParts(r.parts);
   }, [r]);
   const step = useMutation({
-    mutationFn: ({ path, body }: { path: string; body: object }) => post<RepairView>(`/production/equipment/repairs/${id}/${path}`, { version: r!.version, ...body }),
+    mutationFn: ({ path, body }: { path: string; body: object }) =>
+      post<RepairView>(`/production/equipment/repairs/${id}/${path}`, { version: r!.version, ...body }),
     onSuccess: () => {
       message.success('✓');
       qc.invalidateQueries({ queryKey: ['equipment'] });
@@ -126,12 +135,24 @@ export function RepairPage() {
   const complete = () =>
     modal.confirm({
       title: t(tx(`确认 ${r.machineCode} ${r.machineName} 已修复？`, `Is ${r.machineCode} ${r.machineName} repaired?`)),
-      content: t(tx('完工后维修单关闭、设备恢复运行，停机时间据此结算，不能撤销。', 'The order closes and the machine runs again; its downtime is settled. This cannot be undone.')),
+      content: t(
+        tx(
+          '完工后维修单关闭、设备恢复运行，停机时间据此结算，不能撤销。',
+          'The order closes and the machine runs again; its downtime is settled. This cannot be undone.',
+        ),
+      ),
       okText: t(tx('修复完工', 'Repaired')),
       onOk: () => step.mutateAsync({ path: 'complete', body: { actionTaken: action, parts: cleanParts } }),
     });
   return (
-    <Page title={{ zh: `维修单 ${r.number}`, en: `Repair order ${r.number}` }} extra={<Tag color={REPAIR_STATES[r.state].color} data-testid="repair-state">{t(REPAIR_STATES[r.state].text)}</Tag>}>
+    <Page
+      title={{ zh: `维修单 ${r.number}`, en: `Repair order ${r.number}` }}
+      extra={
+        <Tag color={REPAIR_STATES[r.state].color} data-testid="repair-state">
+          {t(REPAIR_STATES[r.state].text)}
+        </Tag>
+      }
+    >
       <ErrorAlert error={step.error} />
       <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t(tx('设备', 'Machine'))}>
@@ -150,10 +171,16 @@ export function RepairPage() {
           {shortTime(r.reportedAt)} {r.reportedByName}
         </Descriptions.Item>
         <Descriptions.Item label={t(tx('受理', 'Accepted'))}>{r.acceptedAt ? `${shortTime(r.acceptedAt)} ${r.acceptedByName}` : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t(tx('诊断', 'Diagnosis'))}>{r.diagnosis ? `${r.diagnosis}（${shortTime(r.diagnosedAt)} ${r.diagnosedByName}）` : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t(tx('诊断', 'Diagnosis'))}>
+          {r.diagnosis ? `${r.diagnosis}（${shortTime(r.diagnosedAt)} ${r.diagnosedByName}）` : '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t(tx('备件', 'Parts'))}>{r.parts.map((p) => `${p.name} ×${p.qty}${p.unit}`).join('；') || '—'}</Descriptions.Item>
         <Descriptions.Item label={t(tx('停机时间', 'Downtime'))}>
-          <span data-testid="repair-downtime">{r.state === 'done' ? t(tx(`${r.downtimeHours} 小时`, `${r.downtimeHours} h`)) : t(tx(`已停机 ${r.downtimeSoFar} 小时`, `${r.downtimeSoFar} h so far`))}</span>
+          <span data-testid="repair-downtime">
+            {r.state === 'done'
+              ? t(tx(`${r.downtimeHours} 小时`, `${r.downtimeHours} h`))
+              : t(tx(`已停机 ${r.downtimeSoFar} 小时`, `${r.downtimeSoFar} h so far`))}
+          </span>
         </Descriptions.Item>
         {r.state === 'done' && (
           <Descriptions.Item label={t(tx('修复', 'Repaired'))}>
@@ -169,9 +196,21 @@ export function RepairPage() {
       {canRepair && r.state !== 'reported' && (
         <Card size="small" title={t(tx('诊断与备件', 'Diagnosis and parts'))} style={{ marginBottom: 12 }}>
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Input.TextArea value={diagnosis} onChange={(e) => setDiagnosis(e.target.value)} placeholder={t(tx('故障原因', 'Cause'))} maxLength={2000} data-testid="repair-diagnosis" />
+            <Input.TextArea
+              value={diagnosis}
+              onChange={(e) => setDiagnosis(e.target.value)}
+              placeholder={t(tx('故障原因', 'Cause'))}
+              maxLength={2000}
+              data-testid="repair-diagnosis"
+            />
             <PartsEditor parts={parts} onChange={setParts} />
-            <Button {...big} disabled={diagnosis.trim().length < 2} loading={step.isPending} onClick={() => step.mutate({ path: 'diagnose', body: { diagnosis, parts: cleanParts } })} data-testid="repair-diagnose">
+            <Button
+              {...big}
+              disabled={diagnosis.trim().length < 2}
+              loading={step.isPending}
+              onClick={() => step.mutate({ path: 'diagnose', body: { diagnosis, parts: cleanParts } })}
+              data-testid="repair-diagnose"
+            >
               {t(tx('保存诊断', 'Save diagnosis'))}
             </Button>
           </Space>
@@ -180,7 +219,13 @@ export function RepairPage() {
       {canRepair && r.state !== 'reported' && (
         <Card size="small" title={t(tx('修复完工', 'Repaired'))}>
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Input.TextArea value={action} onChange={(e) => setAction(e.target.value)} placeholder={t(tx('维修措施与试机结果', 'What was done and the trial run'))} maxLength={2000} data-testid="repair-action" />
+            <Input.TextArea
+              value={action}
+              onChange={(e) => setAction(e.target.value)}
+              placeholder={t(tx('维修措施与试机结果', 'What was done and the trial run'))}
+              maxLength={2000}
+              data-testid="repair-action"
+            />
             <Button type="primary" {...big} disabled={action.trim().length < 2} onClick={complete} data-testid="repair-complete">
               {t(tx('修复完工，恢复运行', 'Repaired: run again'))}
             </Button>

@@ -18,7 +18,8 @@ function DuePanel() {
   const { message } = App.useApp();
   const q = useQuery({ queryKey: ['equipment', 'due'], queryFn: () => get<DueList>('/production/equipment/upkeep/due') });
   const record = useMutation({
-    mutationFn: (e: { machineId: string; itemId: string; result: 'done' | 'problem' }) => post('/production/equipment/upkeep/records', { machineId: e.machineId, entries: [{ itemId: e.itemId, result: e.result }] }),
+    mutationFn: (e: { machineId: string; itemId: string; result: 'done' | 'problem' }) =>
+      post('/production/equipment/upkeep/records', { machineId: e.machineId, entries: [{ itemId: e.itemId, result: e.result }] }),
     onSuccess: () => {
       message.success('✓');
       qc.invalidateQueries({ queryKey: ['equipment'] });
@@ -28,9 +29,25 @@ function DuePanel() {
   return (
     <div>
       <ErrorAlert error={q.error ?? record.error} />
-      {q.data && <Typography.Paragraph type="secondary">{t(tx(`${q.data.today}：逾期在前。保养由操作人员或维修人员在设备手机页或此处记录。`, `${q.data.today}: overdue first. Operators or maintenance record upkeep here or on the machine’s phone page.`))}</Typography.Paragraph>}
+      {q.data && (
+        <Typography.Paragraph type="secondary">
+          {t(
+            tx(
+              `${q.data.today}：逾期在前。保养由操作人员或维修人员在设备手机页或此处记录。`,
+              `${q.data.today}: overdue first. Operators or maintenance record upkeep here or on the machine’s phone page.`,
+            ),
+          )}
+        </Typography.Paragraph>
+      )}
       {(q.data?.workshops ?? []).map((w) => (
-        <Card key={w.workshopId} size="small" title={`${w.workshopName}${w.isWorkingDay ? '' : t(tx('（今日休息）', ' (rest day)'))}`} style={{ marginBottom: 12 }} extra={<Tag>{w.items.length}</Tag>} data-testid="due-workshop">
+        <Card
+          key={w.workshopId}
+          size="small"
+          title={`${w.workshopName}${w.isWorkingDay ? '' : t(tx('（今日休息）', ' (rest day)'))}`}
+          style={{ marginBottom: 12 }}
+          extra={<Tag>{w.items.length}</Tag>}
+          data-testid="due-workshop"
+        >
           {w.items.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(tx('没有待做的保养', 'Nothing due'))} />
           ) : (
@@ -43,7 +60,13 @@ function DuePanel() {
                   actions={
                     canRecord
                       ? [
-                          <Button key="done" type="primary" size="small" loading={record.isPending} onClick={() => record.mutate({ machineId: i.machineId, itemId: i.itemId, result: 'done' })}>
+                          <Button
+                            key="done"
+                            type="primary"
+                            size="small"
+                            loading={record.isPending}
+                            onClick={() => record.mutate({ machineId: i.machineId, itemId: i.itemId, result: 'done' })}
+                          >
                             {t(tx('完成', 'Done'))}
                           </Button>,
                           <Button key="problem" size="small" onClick={() => record.mutate({ machineId: i.machineId, itemId: i.itemId, result: 'problem' })}>
@@ -80,7 +103,10 @@ function CompliancePanel() {
   const { t } = useI18n();
   const [month, setMonth] = useState(dayjs());
   const key = month.format('YYYY-MM');
-  const q = useQuery({ queryKey: ['equipment', 'compliance', key], queryFn: () => get<ComplianceView>(`/production/equipment/upkeep/compliance?month=${key}`) });
+  const q = useQuery({
+    queryKey: ['equipment', 'compliance', key],
+    queryFn: () => get<ComplianceView>(`/production/equipment/upkeep/compliance?month=${key}`),
+  });
   return (
     <div>
       <Space style={{ marginBottom: 8 }} wrap>
@@ -97,9 +123,18 @@ function CompliancePanel() {
         scroll={{ x: 760 }}
         data-testid="compliance-table"
         columns={[
-          { title: t(tx('设备', 'Machine')), width: 170, fixed: 'left', render: (_: unknown, r) => <Link to={`/production/equipment/machines/${r.machineId}`}>{`${r.code} ${r.name}`}</Link> },
+          {
+            title: t(tx('设备', 'Machine')),
+            width: 170,
+            fixed: 'left',
+            render: (_: unknown, r) => <Link to={`/production/equipment/machines/${r.machineId}`}>{`${r.code} ${r.name}`}</Link>,
+          },
           { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 90 },
-          { title: t(tx('保养执行率', 'Upkeep kept')), width: 170, render: (_: unknown, r) => (r.rate === null ? '—' : <Progress percent={Math.round(r.rate * 100)} size="small" status="normal" />) },
+          {
+            title: t(tx('保养执行率', 'Upkeep kept')),
+            width: 170,
+            render: (_: unknown, r) => (r.rate === null ? '—' : <Progress percent={Math.round(r.rate * 100)} size="small" status="normal" />),
+          },
           { title: t(tx('应做/已做', 'Owed / kept')), width: 100, render: (_: unknown, r) => `${r.required} / ${r.done}` },
           { title: t(tx('保养发现问题', 'Problems')), dataIndex: 'problems', width: 100, align: 'right' },
           { title: t(tx('点检次数', 'Spot checks')), dataIndex: 'spotChecks', width: 90, align: 'right' },

@@ -11,10 +11,25 @@ import { orgInstant } from '../../../ui/time';
 type Step = 'callMeeting' | 'escalate' | 'resolve' | 'close';
 
 const BUTTONS: Record<Step, { label: Text; confirm: Text; field?: 'note' | 'resolution' }> = {
-  callMeeting: { label: tx('召开生产协调会', 'Call the coordination meeting'), confirm: tx('通知与会人员并将异常转入协调中。确定召开？', 'Invite the people and move the exception to coordinating. Call it?') },
-  escalate: { label: tx('上报副总经理', 'Escalate to the vice GM'), confirm: tx('将通知副总经理并记录上报人和时间，上报后不能撤回。', 'The vice GM is told; who and when are recorded and cannot be undone.'), field: 'note' },
-  resolve: { label: tx('已解决', 'Resolved'), confirm: tx('标记为已解决后异常结束，不能再修改。', 'Once resolved, the exception ends and cannot change.'), field: 'resolution' },
-  close: { label: tx('无需协调，关闭', 'Close without a meeting'), confirm: tx('关闭后异常结束，不能再修改。', 'Once closed, the exception ends and cannot change.'), field: 'note' },
+  callMeeting: {
+    label: tx('召开生产协调会', 'Call the coordination meeting'),
+    confirm: tx('通知与会人员并将异常转入协调中。确定召开？', 'Invite the people and move the exception to coordinating. Call it?'),
+  },
+  escalate: {
+    label: tx('上报副总经理', 'Escalate to the vice GM'),
+    confirm: tx('将通知副总经理并记录上报人和时间，上报后不能撤回。', 'The vice GM is told; who and when are recorded and cannot be undone.'),
+    field: 'note',
+  },
+  resolve: {
+    label: tx('已解决', 'Resolved'),
+    confirm: tx('标记为已解决后异常结束，不能再修改。', 'Once resolved, the exception ends and cannot change.'),
+    field: 'resolution',
+  },
+  close: {
+    label: tx('无需协调，关闭', 'Close without a meeting'),
+    confirm: tx('关闭后异常结束，不能再修改。', 'Once closed, the exception ends and cannot change.'),
+    field: 'note',
+  },
 };
 
 /** What the production department does with the exception: the buttons the server allows. */
@@ -22,12 +37,22 @@ export function ExceptionActions({ exception: e, onChanged }: { exception: Excep
   const { t } = useI18n();
   const [open, setOpen] = useState<Step | null>(null);
   const [form] = Form.useForm();
-  const draft = useQuery({ queryKey: ['production', 'exception', e.id, 'draft'], queryFn: () => get<MeetingDraft>(`/production/exceptions/${e.id}/meeting-draft`), enabled: open === 'callMeeting' });
+  const draft = useQuery({
+    queryKey: ['production', 'exception', e.id, 'draft'],
+    queryFn: () => get<MeetingDraft>(`/production/exceptions/${e.id}/meeting-draft`),
+    enabled: open === 'callMeeting',
+  });
   const act = useMutation({
     mutationFn: ({ step, values }: { step: Step; values: Record<string, unknown> }) => {
       if (step === 'callMeeting') {
         const v = values as { startsAt: dayjs.Dayjs; durationMinutes: number; location?: string; attendeeUserIds: string[] };
-        return post<ExceptionDetail>(`/production/exceptions/${e.id}/meeting`, { version: e.version, startsAt: orgInstant(v.startsAt), durationMinutes: v.durationMinutes, location: v.location || null, attendeeUserIds: v.attendeeUserIds });
+        return post<ExceptionDetail>(`/production/exceptions/${e.id}/meeting`, {
+          version: e.version,
+          startsAt: orgInstant(v.startsAt),
+          durationMinutes: v.durationMinutes,
+          location: v.location || null,
+          attendeeUserIds: v.attendeeUserIds,
+        });
       }
       return post<ExceptionDetail>(`/production/exceptions/${e.id}/${step}`, { version: e.version, ...values });
     },
@@ -44,7 +69,12 @@ export function ExceptionActions({ exception: e, onChanged }: { exception: Excep
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         {e.allowedActions.map((a) => (
-          <Button key={a} type={a === 'callMeeting' || (a === 'escalate' && e.needsCoordination) ? 'primary' : 'default'} onClick={() => setOpen(a)} data-testid={`exc-${a}`}>
+          <Button
+            key={a}
+            type={a === 'callMeeting' || (a === 'escalate' && e.needsCoordination) ? 'primary' : 'default'}
+            onClick={() => setOpen(a)}
+            data-testid={`exc-${a}`}
+          >
             {t(BUTTONS[a].label)}
           </Button>
         ))}
@@ -89,7 +119,17 @@ export function ExceptionActions({ exception: e, onChanged }: { exception: Excep
         )}
         {open && open !== 'callMeeting' && step?.field && (
           <Form form={form} layout="vertical" onFinish={(values) => act.mutate({ step: open, values })}>
-            <Form.Item name={step.field} label={t(open === 'resolve' ? tx('如何解决的', 'How it was solved') : open === 'escalate' ? tx('上报说明', 'Why it goes up') : tx('关闭原因', 'Why it is closed'))} rules={[{ required: true, min: 2 }]}>
+            <Form.Item
+              name={step.field}
+              label={t(
+                open === 'resolve'
+                  ? tx('如何解决的', 'How it was solved')
+                  : open === 'escalate'
+                    ? tx('上报说明', 'Why it goes up')
+                    : tx('关闭原因', 'Why it is closed'),
+              )}
+              rules={[{ required: true, min: 2 }]}
+            >
               <Input.TextArea rows={3} maxLength={2000} data-testid="exc-step-note" />
             </Form.Item>
           </Form>

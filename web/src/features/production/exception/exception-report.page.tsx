@@ -45,7 +45,8 @@ export function ExceptionReportPage() {
         hoursLost: v.hoursLost ?? 0,
         hoursEstimated: v.hoursEstimated ?? 0,
       });
-      for (const p of photos) if (p.originFileObj) await uploadFile(p.originFileObj, { entity: 'production.exception', entityId: created.id, category: 'record' });
+      for (const p of photos)
+        if (p.originFileObj) await uploadFile(p.originFileObj, { entity: 'production.exception', entityId: created.id, category: 'record' });
       return created;
     },
     onSuccess: (e) => navigate(`/production/exceptions/${e.id}`),
@@ -56,12 +57,27 @@ export function ExceptionReportPage() {
   return (
     <Page title={tx('上报生产异常', 'Report an exception')}>
       <div style={{ maxWidth: 560 }}>
-        <Typography.Paragraph type="secondary">{t(tx('断料、设备故障、停电停水等意外情况立即上报生产部（T4 第三十二、三十五条）。', 'Report shortages, breakdowns and outages to production at once (T4 art. 32, 35).'))}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(
+            tx(
+              '断料、设备故障、停电停水等意外情况立即上报生产部（T4 第三十二、三十五条）。',
+              'Report shortages, breakdowns and outages to production at once (T4 art. 32, 35).',
+            ),
+          )}
+        </Typography.Paragraph>
         <ErrorAlert error={report.error} />
         <Form<ReportForm>
           form={form}
           layout="vertical"
-          initialValues={{ kind: 'material', workshopId: o.myWorkshopId ?? o.workshops[0]?.id, startedAt: dayjs(), hoursLost: 0, hoursEstimated: 0, affectedWorkshopIds: [], lines: [] }}
+          initialValues={{
+            kind: 'material',
+            workshopId: o.myWorkshopId ?? o.workshops[0]?.id,
+            startedAt: dayjs(),
+            hoursLost: 0,
+            hoursEstimated: 0,
+            affectedWorkshopIds: [],
+            lines: [],
+          }}
           onFinish={(v) => report.mutate(v)}
         >
           <Form.Item name="kind" label={t(tx('异常类型', 'Kind'))} rules={[{ required: true }]}>
@@ -77,7 +93,12 @@ export function ExceptionReportPage() {
             <Select options={o.workshops.map((w) => ({ value: w.id, label: w.name }))} data-testid="exc-workshop" />
           </Form.Item>
           <Form.Item name="description" label={t(tx('发生了什么', 'What happened'))} rules={[{ required: true, min: 2 }]}>
-            <Input.TextArea rows={3} maxLength={2000} placeholder={t(tx('如：软木塞到货延迟，2 号线停机待料', 'e.g. corks late, line 2 stopped'))} data-testid="exc-description" />
+            <Input.TextArea
+              rows={3}
+              maxLength={2000}
+              placeholder={t(tx('如：软木塞到货延迟，2 号线停机待料', 'e.g. corks late, line 2 stopped'))}
+              data-testid="exc-description"
+            />
           </Form.Item>
           {kind === 'equipment' && (
             <Form.Item name="machineRef" label={t(tx('设备编号', 'Machine'))}>
@@ -110,11 +131,25 @@ export function ExceptionReportPage() {
             </Form.Item>
           </Space.Compact>
           <Form.Item label={t(tx('照片（可选）', 'Photos (optional)'))}>
-            <Upload accept="image/*" listType="picture" fileList={photos} beforeUpload={() => false} onChange={({ fileList }) => setPhotos(fileList)} maxCount={4}>
+            <Upload
+              accept="image/*"
+              listType="picture"
+              fileList={photos}
+              beforeUpload={() => false}
+              onChange={({ fileList }) => setPhotos(fileList)}
+              maxCount={4}
+            >
               <Button icon={<CameraOutlined />}>{t(tx('拍照或选择照片', 'Take or choose a photo'))}</Button>
             </Upload>
           </Form.Item>
-          {o.plans.length === 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(tx('本月没有下达的计划，影响计划一项可不填', 'No plan in force this month; the plan lines can stay empty'))} />}
+          {o.plans.length === 0 && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t(tx('本月没有下达的计划，影响计划一项可不填', 'No plan in force this month; the plan lines can stay empty'))}
+            />
+          )}
           <Button type="primary" htmlType="submit" size="large" block loading={report.isPending} data-testid="exc-submit">
             {t(tx('立即上报', 'Report now'))}
           </Button>

@@ -1,7 +1,17 @@
 import { type Text, tx } from '../../../ui/i18n';
 
 // The server's types for the exception pages (one source of truth; types only).
-export type { ChangeCauses, ExceptionDetail, ExceptionKind, ExceptionOptions, ExceptionState, ExceptionSummary, MeetingDraft, UnmetRoutes, UnmetRouteView } from '#production';
+export type {
+  ChangeCauses,
+  ExceptionDetail,
+  ExceptionKind,
+  ExceptionOptions,
+  ExceptionState,
+  ExceptionSummary,
+  MeetingDraft,
+  UnmetRoutes,
+  UnmetRouteView,
+} from '#production';
 
 /** T4 第三十五条 names them: 断料、设备故障、停电停水 … */
 export const EXCEPTION_KIND_LABELS: Record<string, Text> = {

@@ -57,7 +57,9 @@ export function ExceptionPage() {
           {e.reportedByName} {at(e.reportedAt)}
         </Descriptions.Item>
         {e.machineRef ? <Descriptions.Item label={t(tx('设备', 'Machine'))}>{e.machineRef}</Descriptions.Item> : null}
-        {e.affectedWorkshops.length > 0 ? <Descriptions.Item label={t(tx('影响车间', 'Workshops hit'))}>{e.affectedWorkshops.map((w) => w.name).join('、')}</Descriptions.Item> : null}
+        {e.affectedWorkshops.length > 0 ? (
+          <Descriptions.Item label={t(tx('影响车间', 'Workshops hit'))}>{e.affectedWorkshops.map((w) => w.name).join('、')}</Descriptions.Item>
+        ) : null}
         {e.escalatedAt && (
           <Descriptions.Item label={t(tx('上报副总经理', 'Escalated'))} span={3}>
             {e.escalatedByName} {at(e.escalatedAt)} {e.escalationNote}
@@ -80,7 +82,12 @@ export function ExceptionPage() {
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="exc-needs-meeting"
-          message={t(tx('影响其它车间或总生产进度，须召开生产协调会（T4 第三十五、五十四条）', 'Hits other workshops or the total schedule: a coordination meeting is needed (T4 art. 35, 54)'))}
+          message={t(
+            tx(
+              '影响其它车间或总生产进度，须召开生产协调会（T4 第三十五、五十四条）',
+              'Hits other workshops or the total schedule: a coordination meeting is needed (T4 art. 35, 54)',
+            ),
+          )}
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {e.reasons.map((r, i) => (
@@ -90,7 +97,12 @@ export function ExceptionPage() {
           }
         />
       ) : (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(tx('未影响其它车间和总进度（按所填影响判断）', 'Does not hit other workshops or the total schedule (as reported)'))} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t(tx('未影响其它车间和总进度（按所填影响判断）', 'Does not hit other workshops or the total schedule (as reported)'))}
+        />
       )}
       <ExceptionActions exception={e} onChanged={refresh} />
       {e.impactLines.length > 0 && (
@@ -142,7 +154,16 @@ export function ExceptionPage() {
             {e.meeting.clause ? ` · ${t(tx('依据', 'per'))} ${e.meeting.clause}` : ''}
           </Typography.Paragraph>
           <Typography.Text strong>{t(tx('会议决议', 'Decisions'))}</Typography.Text>
-          <List size="small" dataSource={e.meeting.decisions} locale={{ emptyText: t(tx('尚无决议', 'No decisions yet')) }} renderItem={(d, i) => <List.Item>{i + 1}. {d.body}</List.Item>} />
+          <List
+            size="small"
+            dataSource={e.meeting.decisions}
+            locale={{ emptyText: t(tx('尚无决议', 'No decisions yet')) }}
+            renderItem={(d, i) => (
+              <List.Item>
+                {i + 1}. {d.body}
+              </List.Item>
+            )}
+          />
           <Typography.Text strong>{t(tx('交办事项（全部办结即闭环）', 'Action items (all closed closes the loop)'))}</Typography.Text>
           <List
             size="small"
@@ -153,7 +174,9 @@ export function ExceptionPage() {
                 data-testid="exc-action"
                 actions={[
                   a.state === 'done' ? (
-                    <Tag color="green" key="s">{t(tx('已办结', 'Done'))}</Tag>
+                    <Tag color="green" key="s">
+                      {t(tx('已办结', 'Done'))}
+                    </Tag>
                   ) : a.canComplete ? (
                     <Popconfirm key="c" title={t(tx('确认该事项已办结？', 'Mark this item done?'))} onConfirm={() => complete.mutate(a)}>
                       <Button size="small" type="primary" loading={complete.isPending} data-testid="exc-action-complete">
@@ -161,7 +184,9 @@ export function ExceptionPage() {
                       </Button>
                     </Popconfirm>
                   ) : (
-                    <Tag color="blue" key="s">{t(tx('办理中', 'Open'))}</Tag>
+                    <Tag color="blue" key="s">
+                      {t(tx('办理中', 'Open'))}
+                    </Tag>
                   ),
                 ]}
               >

@@ -41,10 +41,40 @@ export function ExceptionsPage() {
     >
       <ErrorAlert error={list.error} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear aria-label={t(tx('状态', 'State'))} placeholder={t(tx('状态', 'State'))} style={{ width: 110 }} value={filter.state} onChange={set('state')} options={Object.entries(EXCEPTION_STATE_LABELS).map(([value, s]) => ({ value, label: t(s.text) }))} />
-        <Select allowClear aria-label={t(tx('类型', 'Kind'))} placeholder={t(tx('类型', 'Kind'))} style={{ width: 120 }} value={filter.kind} onChange={set('kind')} options={Object.entries(EXCEPTION_KIND_LABELS).map(([value, l]) => ({ value, label: t(l) }))} />
-        <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('车间', 'Workshop'))} style={{ width: 120 }} value={filter.workshopId} onChange={set('workshopId')} options={(options.data?.workshops ?? []).map((w) => ({ value: w.id, label: w.name }))} />
-        <DatePicker picker="month" aria-label={t(tx('月份', 'Month'))} placeholder={t(tx('月份', 'Month'))} onChange={(d) => set('month')(d ? d.format('YYYY-MM') : undefined)} inputReadOnly />
+        <Select
+          allowClear
+          aria-label={t(tx('状态', 'State'))}
+          placeholder={t(tx('状态', 'State'))}
+          style={{ width: 110 }}
+          value={filter.state}
+          onChange={set('state')}
+          options={Object.entries(EXCEPTION_STATE_LABELS).map(([value, s]) => ({ value, label: t(s.text) }))}
+        />
+        <Select
+          allowClear
+          aria-label={t(tx('类型', 'Kind'))}
+          placeholder={t(tx('类型', 'Kind'))}
+          style={{ width: 120 }}
+          value={filter.kind}
+          onChange={set('kind')}
+          options={Object.entries(EXCEPTION_KIND_LABELS).map(([value, l]) => ({ value, label: t(l) }))}
+        />
+        <Select
+          allowClear
+          aria-label={t(tx('车间', 'Workshop'))}
+          placeholder={t(tx('车间', 'Workshop'))}
+          style={{ width: 120 }}
+          value={filter.workshopId}
+          onChange={set('workshopId')}
+          options={(options.data?.workshops ?? []).map((w) => ({ value: w.id, label: w.name }))}
+        />
+        <DatePicker
+          picker="month"
+          aria-label={t(tx('月份', 'Month'))}
+          placeholder={t(tx('月份', 'Month'))}
+          onChange={(d) => set('month')(d ? d.format('YYYY-MM') : undefined)}
+          inputReadOnly
+        />
       </Space>
       {isPhone ? (
         <List
@@ -73,7 +103,12 @@ export function ExceptionsPage() {
           loading={list.isLoading}
           dataSource={list.data}
           columns={[
-            { title: t(tx('编号', 'Number')), dataIndex: 'number', width: 120, render: (v: string, e) => <Link to={`/production/exceptions/${e.id}`}>{v}</Link> },
+            {
+              title: t(tx('编号', 'Number')),
+              dataIndex: 'number',
+              width: 120,
+              render: (v: string, e) => <Link to={`/production/exceptions/${e.id}`}>{v}</Link>,
+            },
             { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 100 },
             { title: t(tx('类型', 'Kind')), dataIndex: 'kind', width: 110, render: (k: string) => t(EXCEPTION_KIND_LABELS[k]) },
             { title: t(tx('情况', 'What happened')), dataIndex: 'description', ellipsis: true },
@@ -89,7 +124,16 @@ export function ExceptionsPage() {
                 </>
               ),
             },
-            { title: t(tx('状态', 'State')), width: 150, render: (_: unknown, e) => (<><ExceptionStateTag state={e.state} />{e.isEscalated && <Tag color="purple">{t(tx('已报副总', 'Escalated'))}</Tag>}</>) },
+            {
+              title: t(tx('状态', 'State')),
+              width: 150,
+              render: (_: unknown, e) => (
+                <>
+                  <ExceptionStateTag state={e.state} />
+                  {e.isEscalated && <Tag color="purple">{t(tx('已报副总', 'Escalated'))}</Tag>}
+                </>
+              ),
+            },
           ]}
         />
       )}

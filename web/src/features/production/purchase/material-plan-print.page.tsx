@@ -50,7 +50,9 @@ export function MaterialPlanPrintPage() {
           ]}
           signatures={signed.lines ?? [t(tx('编制（生产部）', 'Prepared (production)')), t(tx('审核', 'Reviewed')), t(tx('批准', 'Approved'))]}
         >
-          {m.totals.map((u) => `${t(tx(`合计（${u.unit}）`, `Total (${u.unit})`))} ${fmt(u.values.gross)} / ${fmt(u.values.net)} / ${fmt(u.values.planned)}`).join('；')}
+          {m.totals
+            .map((u) => `${t(tx(`合计（${u.unit}）`, `Total (${u.unit})`))} ${fmt(u.values.gross)} / ${fmt(u.values.net)} / ${fmt(u.values.planned)}`)
+            .join('；')}
           <table className="zd-print-table" style={{ marginTop: '4mm' }}>
             <thead>
               <tr>

@@ -17,7 +17,10 @@ type Order = MaterialPlanView['orders'][number];
 type Period = 'day' | 'week' | 'month';
 
 export function useMaterialPlan(planId: string, period?: Period) {
-  return useQuery({ queryKey: ['production', 'plan', planId, 'material-plan', period ?? 'policy'], queryFn: () => get<MaterialPlanView>(`/production/plans/${planId}/material-plan${period ? `?period=${period}` : ''}`) });
+  return useQuery({
+    queryKey: ['production', 'plan', planId, 'material-plan', period ?? 'policy'],
+    queryFn: () => get<MaterialPlanView>(`/production/plans/${planId}/material-plan${period ? `?period=${period}` : ''}`),
+  });
 }
 
 /**
@@ -31,14 +34,18 @@ export function MaterialPlanPanel({ plan }: { plan: PlanView }) {
   const [period, setPeriod] = useState<Period | undefined>();
   const [kind, setKind] = useState<'all' | Material['kind']>('all');
   const q = useMaterialPlan(plan.id, period);
-  const run = useMutation({ mutationFn: () => post(`/production/plans/${plan.id}/materials/run`), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plan', plan.id] }) });
+  const run = useMutation({
+    mutationFn: () => post(`/production/plans/${plan.id}/materials/run`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'plan', plan.id] }),
+  });
   const m = q.data;
   const materials = (m?.materials ?? []).filter((x) => kind === 'all' || x.kind === kind);
   const orders = (m?.orders ?? []).filter((x) => kind === 'all' || x.kind === kind);
   const shortages = plan.materialsSummary?.shortages ?? [];
   const figures = (x: Material) => (
     <Typography.Text type="secondary" data-testid="material-figures">
-      {t(tx('毛需求', 'gross'))} {fmt(x.gross)} · {t(tx('现有', 'on hand'))} {fmt(x.onHand)} · {t(tx('安全', 'safety'))} {fmt(x.safety)} · {t(tx('净需求', 'net'))} {fmt(x.net)} · {t(tx('计划', 'planned'))} {fmt(x.planned)}
+      {t(tx('毛需求', 'gross'))} {fmt(x.gross)} · {t(tx('现有', 'on hand'))} {fmt(x.onHand)} · {t(tx('安全', 'safety'))} {fmt(x.safety)} ·{' '}
+      {t(tx('净需求', 'net'))} {fmt(x.net)} · {t(tx('计划', 'planned'))} {fmt(x.planned)}
     </Typography.Text>
   );
   return (
@@ -56,8 +63,16 @@ export function MaterialPlanPanel({ plan }: { plan: PlanView }) {
             { value: 'outsource', label: t(tx('外协', 'Outsourcing')) },
           ]}
         />
-        <Segmented value={m?.period ?? 'week'} onChange={(v) => setPeriod(v as Period)} options={(['day', 'week', 'month'] as const).map((p) => ({ value: p, label: t(tx(`按${PERIOD_LABELS[p].zh}`, `per ${PERIOD_LABELS[p].en}`)) }))} data-testid="material-period" />
-        <Button icon={<DownloadOutlined />} onClick={() => download(`/production/plans/${plan.id}/material-plan/export${period ? `?period=${period}` : ''}`, `${plan.title}-物料需求.xlsx`)}>
+        <Segmented
+          value={m?.period ?? 'week'}
+          onChange={(v) => setPeriod(v as Period)}
+          options={(['day', 'week', 'month'] as const).map((p) => ({ value: p, label: t(tx(`按${PERIOD_LABELS[p].zh}`, `per ${PERIOD_LABELS[p].en}`)) }))}
+          data-testid="material-period"
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => download(`/production/plans/${plan.id}/material-plan/export${period ? `?period=${period}` : ''}`, `${plan.title}-物料需求.xlsx`)}
+        >
           {t(tx('导出 Excel', 'Export'))}
         </Button>
         <Link to={`/production/plans/${plan.id}/materials/print${period ? `?period=${period}` : ''}`}>
@@ -68,15 +83,26 @@ export function MaterialPlanPanel({ plan }: { plan: PlanView }) {
             {t(tx('按当前明细重新分解', 'Decompose the draft now'))}
           </Button>
         )}
-        {m?.materialsAt && <Typography.Text type="secondary">{t(tx('分解时间', 'Decomposed'))} {orgTime(m.materialsAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>}
+        {m?.materialsAt && (
+          <Typography.Text type="secondary">
+            {t(tx('分解时间', 'Decomposed'))} {orgTime(m.materialsAt).format('YYYY-MM-DD HH:mm')}
+          </Typography.Text>
+        )}
       </Space>
       {shortages.length > 0 && (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 8 }}
-          message={t(tx('以下物料按提前期已来不及，须加急或调整计划（T4 第二十六条）', 'These materials cannot arrive in time at their lead time (T4 art. 26)'))}
-          description={shortages.map((s) => { const x = m?.materials.find((y) => y.itemId === s.itemId); return `${x?.code ?? ''} ${x?.name ?? ''} ${fmt(s.qty)}（${s.needOn}）`; }).join('；')}
+          message={t(
+            tx('以下物料按提前期已来不及，须加急或调整计划（T4 第二十六条）', 'These materials cannot arrive in time at their lead time (T4 art. 26)'),
+          )}
+          description={shortages
+            .map((s) => {
+              const x = m?.materials.find((y) => y.itemId === s.itemId);
+              return `${x?.code ?? ''} ${x?.name ?? ''} ${fmt(s.qty)}（${s.needOn}）`;
+            })
+            .join('；')}
         />
       )}
       <Card size="small" title={t(tx('物料净需求', 'Netting per material'))} style={{ marginBottom: 12 }}>
@@ -112,7 +138,13 @@ export function MaterialPlanPanel({ plan }: { plan: PlanView }) {
               { title: t(tx('现有库存', 'On hand')), dataIndex: 'onHand', width: 100, align: 'right', render: (v: number) => fmt(v) },
               { title: t(tx('安全库存', 'Safety')), dataIndex: 'safety', width: 90, align: 'right', render: (v: number) => fmt(v) },
               { title: t(tx('净需求', 'Net')), dataIndex: 'net', width: 100, align: 'right', render: (v: number) => fmt(v) },
-              { title: t(tx('计划量', 'Planned')), dataIndex: 'planned', width: 120, align: 'right', render: (v: number, x) => <strong>{`${fmt(v)} ${x.unit}`}</strong> },
+              {
+                title: t(tx('计划量', 'Planned')),
+                dataIndex: 'planned',
+                width: 120,
+                align: 'right',
+                render: (v: number, x) => <strong>{`${fmt(v)} ${x.unit}`}</strong>,
+              },
               { title: t(tx('首次需用', 'First need')), dataIndex: 'firstNeedOn', width: 110 },
             ]}
           />
@@ -120,12 +152,16 @@ export function MaterialPlanPanel({ plan }: { plan: PlanView }) {
         <div style={{ marginTop: 8 }} data-testid="material-totals">
           {(m?.totals ?? []).map((u) => (
             <div key={u.unit}>
-              <strong>{t(tx(`合计（${u.unit}）`, `Total (${u.unit})`))}</strong>：{t(tx('毛需求', 'gross'))} {fmt(u.values.gross)} · {t(tx('净需求', 'net'))} {fmt(u.values.net)} · {t(tx('计划量', 'planned'))} {fmt(u.values.planned)}
+              <strong>{t(tx(`合计（${u.unit}）`, `Total (${u.unit})`))}</strong>：{t(tx('毛需求', 'gross'))} {fmt(u.values.gross)} · {t(tx('净需求', 'net'))}{' '}
+              {fmt(u.values.net)} · {t(tx('计划量', 'planned'))} {fmt(u.values.planned)}
             </div>
           ))}
         </div>
       </Card>
-      <Card size="small" title={t(tx(`计划订单（按${PERIOD_LABELS[m?.period ?? 'week'].zh}合并）`, `Planned orders per ${PERIOD_LABELS[m?.period ?? 'week'].en}`))}>
+      <Card
+        size="small"
+        title={t(tx(`计划订单（按${PERIOD_LABELS[m?.period ?? 'week'].zh}合并）`, `Planned orders per ${PERIOD_LABELS[m?.period ?? 'week'].en}`))}
+      >
         <MaterialOrders orders={orders} isMobile={isMobile} />
       </Card>
     </div>
@@ -175,7 +211,11 @@ function MaterialOrders({ orders, isMobile }: { orders: Order[]; isMobile: boole
       columns={[
         { title: t(tx('类别', 'Kind')), dataIndex: 'kind', width: 70, render: (k: string) => t(SOURCE_LABELS[k]) },
         { title: t(tx('物料', 'Item')), render: (_: unknown, o) => `${o.code} ${o.name}` },
-        { title: t(tx('周次 / 周期', 'Week / period')), width: 170, render: (_: unknown, o) => <span data-testid="material-order-period">{periodText(o, t)}</span> },
+        {
+          title: t(tx('周次 / 周期', 'Week / period')),
+          width: 170,
+          render: (_: unknown, o) => <span data-testid="material-order-period">{periodText(o, t)}</span>,
+        },
         { title: t(tx('需用日', 'Needed on')), dataIndex: 'needOn', width: 110 },
         { title: t(tx('下单/投产日', 'Release on')), width: 130, render: (_: unknown, o) => release(o) },
         { title: t(tx('毛需求', 'Gross')), dataIndex: 'gross', width: 100, align: 'right', render: (v: number) => fmt(v) },

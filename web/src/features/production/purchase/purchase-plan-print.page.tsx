@@ -47,10 +47,19 @@ export function PurchasePlanPrintPage() {
             { key: 'release', title: t(tx('下单日', 'Order by')), width: '11%', render: (o) => o.releaseOn },
             { key: 'qty', title: t(tx('采购数量', 'Quantity')), width: '12%', align: 'right', render: (o) => fmt(o.qty) },
           ]}
-          signatures={[t(tx('编制（采购部）', 'Prepared (purchasing)')), t(tx('审核（副总经理）', 'Reviewed (vice GM)')), t(tx('批准（总经理）', 'Approved (GM)'))]}
+          signatures={[
+            t(tx('编制（采购部）', 'Prepared (purchasing)')),
+            t(tx('审核（副总经理）', 'Reviewed (vice GM)')),
+            t(tx('批准（总经理）', 'Approved (GM)')),
+          ]}
         >
           {t(tx('供应商汇总：', 'Per supplier: '))}
-          {p.suppliers.map((s) => `${s.supplier || t(tx('未指定', 'none'))} ${s.lines} ${t(tx('行', 'lines'))}（${s.byUnit.map((u) => `${fmt(u.qty)} ${u.unit}`).join('，')}）`).join('；')}
+          {p.suppliers
+            .map(
+              (s) =>
+                `${s.supplier || t(tx('未指定', 'none'))} ${s.lines} ${t(tx('行', 'lines'))}（${s.byUnit.map((u) => `${fmt(u.qty)} ${u.unit}`).join('，')}）`,
+            )
+            .join('；')}
           {t(tx('。依据 T4 第二十三条，经有关领导逐级审批后组织实施。', '. T4 art. 23: carried out once approved level by level.'))}
         </PrintSheet>
       )}

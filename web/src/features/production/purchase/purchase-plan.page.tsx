@@ -16,7 +16,10 @@ import { PERIOD_LABELS } from '../warehouse/warehouse.labels';
 import { MaterialsTable, OrdersTable } from './purchase-tables.panel';
 import { orgTime } from '../../../ui/time';
 
-export const LOT_POLICY_LABELS = { max_min: tx('低于最低库存时补足到最高库存', 'Below the minimum, up to the maximum'), lot_for_lot: tx('按净需求采购', 'The net need (lot for lot)') };
+export const LOT_POLICY_LABELS = {
+  max_min: tx('低于最低库存时补足到最高库存', 'Below the minimum, up to the maximum'),
+  lot_for_lot: tx('按净需求采购', 'The net need (lot for lot)'),
+};
 
 /** One purchase plan: approval level by level, the netting per material, the orders per supplier (PP-15). */
 export function PurchasePlanPage() {
@@ -34,7 +37,10 @@ export function PurchasePlanPage() {
   useEffect(() => {
     if (docState && p && docState !== p.state) qc.invalidateQueries({ queryKey: ['production', 'purchase-plan', id] });
   }, [docState, p, id, qc]);
-  const recompile = useMutation({ mutationFn: () => post(`/production/purchase-plans/${id}/recompile`, { version: p!.version }), onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'purchase-plan', id] }) });
+  const recompile = useMutation({
+    mutationFn: () => post(`/production/purchase-plans/${id}/recompile`, { version: p!.version }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['production', 'purchase-plan', id] }),
+  });
   if (!p) {
     return (
       <Page title={tx('物资采购计划', 'Purchase plan')}>
@@ -48,10 +54,26 @@ export function PurchasePlanPage() {
     <div>
       {doc.data && <DocumentActions doc={doc.data} />}
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t(tx('物料', 'Materials'))} value={p.materials.length} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t(tx('需采购', 'To buy'))} value={p.materials.filter((m) => m.planned > 0).length} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t(tx('订单行', 'Order lines'))} value={p.orders.length} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t(tx('供应商', 'Suppliers'))} value={p.suppliers.length} /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t(tx('物料', 'Materials'))} value={p.materials.length} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t(tx('需采购', 'To buy'))} value={p.materials.filter((m) => m.planned > 0).length} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t(tx('订单行', 'Order lines'))} value={p.orders.length} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t(tx('供应商', 'Suppliers'))} value={p.suppliers.length} />
+          </Card>
+        </Col>
       </Row>
       <Card size="small" title={t(tx('按供应商汇总', 'Per supplier'))} style={{ marginBottom: 12 }} data-testid="supplier-totals">
         {p.suppliers.map((s) => (
@@ -91,7 +113,13 @@ export function PurchasePlanPage() {
             <Button
               icon={<ReloadOutlined />}
               loading={recompile.isPending}
-              onClick={() => modal.confirm({ title: t(tx('按今天的库存和订单重新编制？', 'Compile again from today’s stock and orders?')), content: t(tx('草稿的订单行将被重新计算的结果替换。', 'The draft’s order lines are replaced by the new result.')), onOk: () => recompile.mutateAsync() })}
+              onClick={() =>
+                modal.confirm({
+                  title: t(tx('按今天的库存和订单重新编制？', 'Compile again from today’s stock and orders?')),
+                  content: t(tx('草稿的订单行将被重新计算的结果替换。', 'The draft’s order lines are replaced by the new result.')),
+                  onOk: () => recompile.mutateAsync(),
+                })
+              }
               data-testid="purchase-recompile"
             >
               {t(tx('重新编制', 'Compile again'))}
@@ -101,17 +129,29 @@ export function PurchasePlanPage() {
       }
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-        {p.number} · {t(tx('依据', 'from'))} <Link to={`/production/plans/${p.sourcePlanId}`}>{`${p.sourcePlanNumber ?? ''} ${p.sourcePlanTitle}`}</Link> · {t(tx('按供应商、物料、', 'one line per supplier, item and '))}
+        {p.number} · {t(tx('依据', 'from'))} <Link to={`/production/plans/${p.sourcePlanId}`}>{`${p.sourcePlanNumber ?? ''} ${p.sourcePlanTitle}`}</Link> ·{' '}
+        {t(tx('按供应商、物料、', 'one line per supplier, item and '))}
         {t(PERIOD_LABELS[p.orderPeriod])}
         {t(tx('合并', ''))} · {t(LOT_POLICY_LABELS[p.lotPolicy])} · {p.createdByName} {orgTime(p.compiledAt).format('YYYY-MM-DD HH:mm')}
       </Typography.Paragraph>
       <ErrorAlert error={recompile.error ?? doc.error} />
-      {p.isStale && p.state === 'draft' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t(tx('生产计划的物料需求已重新分解，请重新编制后再报批', 'The production plan’s materials changed; compile again before submitting'))} />}
+      {p.isStale && p.state === 'draft' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t(tx('生产计划的物料需求已重新分解，请重新编制后再报批', 'The production plan’s materials changed; compile again before submitting'))}
+        />
+      )}
       <Tabs
         items={[
           { key: 'summary', label: t(tx('概览与审批', 'Summary and approval')), children: summary },
           { key: 'orders', label: <span data-testid="tab-orders">{t(tx('采购订单', 'Orders'))}</span>, children: <OrdersTable plan={p} isMobile={isMobile} /> },
-          { key: 'materials', label: <span data-testid="tab-materials">{t(tx('物料净需求', 'Netting per material'))}</span>, children: <MaterialsTable plan={p} isMobile={isMobile} /> },
+          {
+            key: 'materials',
+            label: <span data-testid="tab-materials">{t(tx('物料净需求', 'Netting per material'))}</span>,
+            children: <MaterialsTable plan={p} isMobile={isMobile} />,
+          },
         ]}
       />
     </Page>

@@ -23,10 +23,16 @@ export function PurchasePlansPage() {
   const list = useQuery({ queryKey: ['production', 'purchase-plans'], queryFn: () => get<PurchasePlanSummary[]>('/production/purchase-plans') });
   const sources = useQuery({
     queryKey: ['production', 'plans', 'purchase-sources'],
-    queryFn: async () => (await get<PlanSummary[]>('/production/plans')).filter((p) => ['monthly', 'special', 'temporary'].includes(p.kind) && ['approved', 'issued'].includes(p.state)),
+    queryFn: async () =>
+      (await get<PlanSummary[]>('/production/plans')).filter(
+        (p) => ['monthly', 'special', 'temporary'].includes(p.kind) && ['approved', 'issued'].includes(p.state),
+      ),
     enabled: compiling,
   });
-  const compile = useMutation({ mutationFn: () => post<{ id: string }>('/production/purchase-plans', { sourcePlanId }), onSuccess: (p) => navigate(`/production/purchase-plans/${p.id}`) });
+  const compile = useMutation({
+    mutationFn: () => post<{ id: string }>('/production/purchase-plans', { sourcePlanId }),
+    onSuccess: (p) => navigate(`/production/purchase-plans/${p.id}`),
+  });
   const state = (s: string) => <Tag color={STATE_COLORS[s]}>{t(STATE_LABELS[s])}</Tag>;
   return (
     <Page
@@ -41,7 +47,12 @@ export function PurchasePlansPage() {
     >
       <ErrorAlert error={list.error} />
       <Typography.Paragraph type="secondary">
-        {t(tx('依据 T4 第二十三条：按已下达生产计划的物料需求、最高/最低库存与安全库存、现有库存和在途订单编制，经有关领导逐级审批后组织采购。', 'T4 art. 23: compiled from the issued plan’s material needs, the maximum, minimum and safety stock, what is on hand and on order; approved level by level, then bought.'))}
+        {t(
+          tx(
+            '依据 T4 第二十三条：按已下达生产计划的物料需求、最高/最低库存与安全库存、现有库存和在途订单编制，经有关领导逐级审批后组织采购。',
+            'T4 art. 23: compiled from the issued plan’s material needs, the maximum, minimum and safety stock, what is on hand and on order; approved level by level, then bought.',
+          ),
+        )}
       </Typography.Paragraph>
       {isMobile ? (
         <List<PurchasePlanSummary>
@@ -53,7 +64,14 @@ export function PurchasePlansPage() {
                 <Link to={p.link}>{`${p.number} ${p.title}`}</Link>
                 <div>
                   {state(p.state)}
-                  <Typography.Text type="secondary">{t(tx(`${p.lines} 行 · ${p.suppliers} 家供应商 · 到齐 ${p.received} 行`, `${p.lines} lines · ${p.suppliers} suppliers · ${p.received} received`))}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t(
+                      tx(
+                        `${p.lines} 行 · ${p.suppliers} 家供应商 · 到齐 ${p.received} 行`,
+                        `${p.lines} lines · ${p.suppliers} suppliers · ${p.received} received`,
+                      ),
+                    )}
+                  </Typography.Text>
                 </div>
               </div>
             </List.Item>
@@ -70,7 +88,12 @@ export function PurchasePlansPage() {
           columns={[
             { title: t(tx('编号', 'Number')), dataIndex: 'number', width: 140, render: (v: string, p) => <Link to={p.link}>{v}</Link> },
             { title: t(tx('采购计划', 'Purchase plan')), dataIndex: 'title' },
-            { title: t(tx('依据', 'From')), dataIndex: 'sourcePlanTitle', width: 180, render: (v: string, p) => <Link to={`/production/plans/${p.sourcePlanId}`}>{v}</Link> },
+            {
+              title: t(tx('依据', 'From')),
+              dataIndex: 'sourcePlanTitle',
+              width: 180,
+              render: (v: string, p) => <Link to={`/production/plans/${p.sourcePlanId}`}>{v}</Link>,
+            },
             { title: t(tx('状态', 'State')), dataIndex: 'state', width: 100, render: state },
             { title: t(tx('合并周期', 'Per')), dataIndex: 'orderPeriod', width: 80, render: (v: string) => t(PERIOD_LABELS[v]) },
             { title: t(tx('订单行/到齐', 'Lines / received')), width: 120, align: 'right', render: (_: unknown, p) => `${p.lines} / ${p.received}` },
@@ -87,13 +110,16 @@ export function PurchasePlansPage() {
         okButtonProps={{ disabled: !sourcePlanId, loading: compile.isPending, ...({ 'data-testid': 'purchase-compile' } as Record<string, string>) }}
       >
         <ErrorAlert error={compile.error ?? sources.error} />
-        <Typography.Paragraph>{t(tx('选择已批准下达的月度、专项或临时生产计划：', 'Choose an approved, issued monthly, special or temporary plan:'))}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {t(tx('选择已批准下达的月度、专项或临时生产计划：', 'Choose an approved, issued monthly, special or temporary plan:'))}
+        </Typography.Paragraph>
         <Select
           style={{ width: '100%' }}
           value={sourcePlanId}
           onChange={setSourcePlanId}
           loading={sources.isLoading}
-          aria-label={t(tx('生产计划', 'Production plan'))} placeholder={t(tx('生产计划', 'Production plan'))}
+          aria-label={t(tx('生产计划', 'Production plan'))}
+          placeholder={t(tx('生产计划', 'Production plan'))}
           options={(sources.data ?? []).map((p) => ({ value: p.id, label: `${p.number ?? ''} ${p.title}` }))}
           id="purchase-source"
           data-testid="purchase-source"
@@ -106,7 +132,10 @@ export function PurchasePlansPage() {
 /** The inbox links the approval document; the purchase plan's own page is where it is read. */
 export function PurchasePlanDocumentRedirect() {
   const { documentId = '' } = useParams();
-  const q = useQuery({ queryKey: ['production', 'purchase-by-doc', documentId], queryFn: () => get<{ id: string }>(`/production/purchase-plan-doc/${documentId}`) });
+  const q = useQuery({
+    queryKey: ['production', 'purchase-by-doc', documentId],
+    queryFn: () => get<{ id: string }>(`/production/purchase-plan-doc/${documentId}`),
+  });
   if (q.data) return <Navigate to={`/production/purchase-plans/${q.data.id}`} replace />;
   return (
     <Page title={tx('物资采购计划', 'Purchase plan')}>

@@ -10,7 +10,8 @@ export function OrdersTable({ plan, isMobile }: { plan: PurchasePlanView; isMobi
   const { t } = useI18n();
   const isOrdering = plan.state === 'approved' || plan.state === 'issued';
   const bySupplier = [...new Set(plan.orders.map((o) => o.supplier))];
-  const due = (o: PurchaseLine) => (o.isPastDue ? <Tag color="red">{t(tx(`应于 ${o.releaseOn} 下单`, `order by ${o.releaseOn}`))}</Tag> : `${t(tx('下单', 'order'))} ${o.releaseOn}`);
+  const due = (o: PurchaseLine) =>
+    o.isPastDue ? <Tag color="red">{t(tx(`应于 ${o.releaseOn} 下单`, `order by ${o.releaseOn}`))}</Tag> : `${t(tx('下单', 'order'))} ${o.releaseOn}`;
   if (isMobile) {
     return (
       <div>
@@ -55,7 +56,16 @@ export function OrdersTable({ plan, isMobile }: { plan: PurchasePlanView; isMobi
         { title: t(tx('净需求', 'Net')), dataIndex: 'net', width: 100, align: 'right', render: (v: number) => fmt(v) },
         { title: t(tx('采购数量', 'Order')), dataIndex: 'qty', width: 120, align: 'right', render: (v: number, o) => <strong>{`${fmt(v)} ${o.unit}`}</strong> },
         ...(isOrdering
-          ? [{ title: t(tx('到货', 'Received')), key: 'received', width: 150, render: (_: unknown, o: PurchaseLine) => <Progress size="small" percent={Math.min(100, Math.round((o.received / o.qty) * 100))} format={() => fmt(o.received)} /> }]
+          ? [
+              {
+                title: t(tx('到货', 'Received')),
+                key: 'received',
+                width: 150,
+                render: (_: unknown, o: PurchaseLine) => (
+                  <Progress size="small" percent={Math.min(100, Math.round((o.received / o.qty) * 100))} format={() => fmt(o.received)} />
+                ),
+              },
+            ]
           : []),
       ]}
     />
@@ -69,7 +79,8 @@ export function MaterialsTable({ plan, isMobile }: { plan: PurchasePlanView; isM
     <div style={{ marginTop: 8 }} data-testid="purchase-totals">
       {plan.totals.map((u) => (
         <div key={u.unit}>
-          <strong>{t(tx(`合计（${u.unit}）`, `Total (${u.unit})`))}</strong>：{t(tx('毛需求', 'gross'))} {fmt(u.values.gross)} · {t(tx('现有', 'on hand'))} {fmt(u.values.onHand)} · {t(tx('净需求', 'net'))} {fmt(u.values.net)} · {t(tx('计划采购', 'planned'))} {fmt(u.values.planned)}
+          <strong>{t(tx(`合计（${u.unit}）`, `Total (${u.unit})`))}</strong>：{t(tx('毛需求', 'gross'))} {fmt(u.values.gross)} · {t(tx('现有', 'on hand'))}{' '}
+          {fmt(u.values.onHand)} · {t(tx('净需求', 'net'))} {fmt(u.values.net)} · {t(tx('计划采购', 'planned'))} {fmt(u.values.planned)}
         </div>
       ))}
     </div>
@@ -87,7 +98,8 @@ export function MaterialsTable({ plan, isMobile }: { plan: PurchasePlanView; isM
                   <strong style={{ whiteSpace: 'nowrap' }}>{`${fmt(m.planned)} ${m.unit}`}</strong>
                 </div>
                 <Typography.Text type="secondary">
-                  {t(tx('毛需求', 'gross'))} {fmt(m.gross)} · {t(tx('现有', 'on hand'))} {fmt(m.onHand)} · {t(tx('安全', 'safety'))} {fmt(m.safety)} · {t(tx('净需求', 'net'))} {fmt(m.net)}
+                  {t(tx('毛需求', 'gross'))} {fmt(m.gross)} · {t(tx('现有', 'on hand'))} {fmt(m.onHand)} · {t(tx('安全', 'safety'))} {fmt(m.safety)} ·{' '}
+                  {t(tx('净需求', 'net'))} {fmt(m.net)}
                 </Typography.Text>
               </div>
             </List.Item>
@@ -111,9 +123,20 @@ export function MaterialsTable({ plan, isMobile }: { plan: PurchasePlanView; isM
           { title: t(tx('现有库存', 'On hand')), dataIndex: 'onHand', width: 100, align: 'right', render: (v: number) => fmt(v) },
           { title: t(tx('在途订单', 'On order')), dataIndex: 'openOrders', width: 100, align: 'right', render: (v: number) => fmt(v) },
           { title: t(tx('安全库存', 'Safety')), dataIndex: 'safety', width: 90, align: 'right', render: (v: number) => fmt(v) },
-          { title: t(tx('最低/最高', 'Min / max')), width: 130, align: 'right', render: (_: unknown, m) => `${fmt(m.minQty) || '—'} / ${fmt(m.maxQty) || '—'}` },
+          {
+            title: t(tx('最低/最高', 'Min / max')),
+            width: 130,
+            align: 'right',
+            render: (_: unknown, m) => `${fmt(m.minQty) || '—'} / ${fmt(m.maxQty) || '—'}`,
+          },
           { title: t(tx('净需求', 'Net')), dataIndex: 'net', width: 100, align: 'right', render: (v: number) => fmt(v) },
-          { title: t(tx('计划采购', 'Planned')), dataIndex: 'planned', width: 120, align: 'right', render: (v: number, m) => <strong>{`${fmt(v)} ${m.unit}`}</strong> },
+          {
+            title: t(tx('计划采购', 'Planned')),
+            dataIndex: 'planned',
+            width: 120,
+            align: 'right',
+            render: (v: number, m) => <strong>{`${fmt(v)} ${m.unit}`}</strong>,
+          },
         ]}
       />
       {totals}

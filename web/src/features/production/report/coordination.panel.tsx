@@ -23,8 +23,16 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
   const qc = useQueryClient();
   // Open items to work on; resolved ones show what was done and the meeting that decided it.
   const [view, setView] = useState<'open' | 'resolved'>('open');
-  const q = useQuery({ queryKey: ['production', 'coordination', 'open'], queryFn: () => get<CoordinationView[]>('/production/coordination?state=open'), enabled: !items && view === 'open' });
-  const resolvedQ = useQuery({ queryKey: ['production', 'coordination', 'resolved'], queryFn: () => get<CoordinationView[]>('/production/coordination?state=resolved'), enabled: view === 'resolved' });
+  const q = useQuery({
+    queryKey: ['production', 'coordination', 'open'],
+    queryFn: () => get<CoordinationView[]>('/production/coordination?state=open'),
+    enabled: !items && view === 'open',
+  });
+  const resolvedQ = useQuery({
+    queryKey: ['production', 'coordination', 'resolved'],
+    queryFn: () => get<CoordinationView[]>('/production/coordination?state=resolved'),
+    enabled: view === 'resolved',
+  });
   const list = view === 'resolved' ? (resolvedQ.data ?? []) : (items ?? q.data ?? []);
   const [resolving, setResolving] = useState<CoordinationView | null>(null);
   const [note, setNote] = useState('');
@@ -60,7 +68,12 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
     },
   });
   return (
-    <Card size="small" title={t(tx('进度落后协调事项', 'Behind plan: coordination items'))} extra={<Typography.Text type="secondary">{t(tx('依据 T4 第三十四条', 'T4 art. 34'))}</Typography.Text>} data-testid="coordination-panel">
+    <Card
+      size="small"
+      title={t(tx('进度落后协调事项', 'Behind plan: coordination items'))}
+      extra={<Typography.Text type="secondary">{t(tx('依据 T4 第三十四条', 'T4 art. 34'))}</Typography.Text>}
+      data-testid="coordination-panel"
+    >
       {!compact && (
         <Segmented
           size="small"
@@ -79,7 +92,9 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
         size="small"
         dataSource={list}
         loading={view === 'resolved' ? resolvedQ.isLoading : q.isLoading}
-        locale={{ emptyText: view === 'resolved' ? t(tx('还没有已解决的协调事项', 'Nothing resolved yet')) : t(tx('没有落后需协调的事项', 'Nothing behind plan')) }}
+        locale={{
+          emptyText: view === 'resolved' ? t(tx('还没有已解决的协调事项', 'Nothing resolved yet')) : t(tx('没有落后需协调的事项', 'Nothing behind plan')),
+        }}
         renderItem={(c) => (
           <List.Item
             data-testid="coordination-item"
@@ -110,13 +125,30 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
               description={
                 compact ? undefined : (
                   <Space wrap size={4}>
-                    <span>{t(tx(`截至 ${c.asOf} 本月计划 ${fmt(c.planToDate)}，完成 ${fmt(c.doneToDate)}`, `To ${c.asOf}: planned ${fmt(c.planToDate)}, completed ${fmt(c.doneToDate)}`))}</span>
-                    {c.ownerName && <span>· {t(tx('负责人', 'Owner'))} {c.ownerName}</span>}
+                    <span>
+                      {t(
+                        tx(
+                          `截至 ${c.asOf} 本月计划 ${fmt(c.planToDate)}，完成 ${fmt(c.doneToDate)}`,
+                          `To ${c.asOf}: planned ${fmt(c.planToDate)}, completed ${fmt(c.doneToDate)}`,
+                        ),
+                      )}
+                    </span>
+                    {c.ownerName && (
+                      <span>
+                        · {t(tx('负责人', 'Owner'))} {c.ownerName}
+                      </span>
+                    )}
                     {c.reportNumber && <span>· {c.reportNumber}</span>}
                     {c.meetingId && <Link to={`/meetings/${c.meetingId}`}>· {c.meetingTitle}</Link>}
                     {c.state === 'resolved' && (
                       <span data-testid="coordination-resolution">
-                        · {t(tx(`${c.resolvedAt ? orgTime(c.resolvedAt).format('MM-DD HH:mm') : ''} ${c.resolvedByName ?? ''} 解决：${c.resolution ?? ''}`, `Resolved ${c.resolvedAt ? orgTime(c.resolvedAt).format('MM-DD HH:mm') : ''} by ${c.resolvedByName ?? ''}: ${c.resolution ?? ''}`))}
+                        ·{' '}
+                        {t(
+                          tx(
+                            `${c.resolvedAt ? orgTime(c.resolvedAt).format('MM-DD HH:mm') : ''} ${c.resolvedByName ?? ''} 解决：${c.resolution ?? ''}`,
+                            `Resolved ${c.resolvedAt ? orgTime(c.resolvedAt).format('MM-DD HH:mm') : ''} by ${c.resolvedByName ?? ''}: ${c.resolution ?? ''}`,
+                          ),
+                        )}
                       </span>
                     )}
                   </Space>
@@ -137,12 +169,30 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
         destroyOnHidden
       >
         <ErrorAlert error={resolve.error} />
-        <Typography.Paragraph type="secondary">{t(tx('写明采取的措施（加班、调配人员、调整排产等），解决后不可撤销。', 'Write what was done (overtime, people moved, rescheduling); this cannot be undone.'))}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(
+            tx(
+              '写明采取的措施（加班、调配人员、调整排产等），解决后不可撤销。',
+              'Write what was done (overtime, people moved, rescheduling); this cannot be undone.',
+            ),
+          )}
+        </Typography.Paragraph>
         <Form layout="vertical" component="div">
           <Form.Item label={t(tx('采取的措施', 'What was done'))} htmlFor="coordination-note" required>
-            <Input.TextArea id="coordination-note" data-testid="coordination-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+            <Input.TextArea
+              id="coordination-note"
+              data-testid="coordination-note"
+              rows={3}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              maxLength={2000}
+            />
           </Form.Item>
-          <Form.Item label={t(tx('协调会（可选）', 'Coordination meeting (optional)'))} htmlFor="coordination-meeting" extra={t(tx('选择讨论此事项的会议，记录中可直接打开。', 'The meeting that took the item up; the record links to it.'))}>
+          <Form.Item
+            label={t(tx('协调会（可选）', 'Coordination meeting (optional)'))}
+            htmlFor="coordination-meeting"
+            extra={t(tx('选择讨论此事项的会议，记录中可直接打开。', 'The meeting that took the item up; the record links to it.'))}
+          >
             <Select
               id="coordination-meeting"
               data-testid="coordination-meeting"
@@ -155,7 +205,11 @@ export function CoordinationPanel({ items, highlight, compact }: { items?: Coord
               options={meetingOptions}
               placeholder={t(tx('不关联会议', 'No meeting'))}
               status={meetingsQ.isError ? 'error' : undefined}
-              notFoundContent={meetingsQ.isError ? t(tx('会议列表读取失败，可不关联会议直接解决', 'Could not load meetings; you can resolve without one')) : t(tx('近 60 天没有会议', 'No meetings in the last 60 days'))}
+              notFoundContent={
+                meetingsQ.isError
+                  ? t(tx('会议列表读取失败，可不关联会议直接解决', 'Could not load meetings; you can resolve without one'))
+                  : t(tx('近 60 天没有会议', 'No meetings in the last 60 days'))
+              }
             />
           </Form.Item>
         </Form>

@@ -21,11 +21,28 @@ export function DailySchedulesPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [month, setMonth] = useState<string | undefined>(params.get('month') ?? undefined);
-  const q = useQuery({ queryKey: ['production', 'daily-schedules', month ?? ''], queryFn: () => get<ScheduleList>(`/production/daily-schedules${month ? `?month=${month}` : ''}`) });
-  const create = useMutation({ mutationFn: (workshopId: string) => post<ScheduleView>('/production/daily-schedules', { month: q.data!.month, workshopId }), onSuccess: (s) => navigate(`/production/daily-schedules/${s.id}`) });
+  const q = useQuery({
+    queryKey: ['production', 'daily-schedules', month ?? ''],
+    queryFn: () => get<ScheduleList>(`/production/daily-schedules${month ? `?month=${month}` : ''}`),
+  });
+  const create = useMutation({
+    mutationFn: (workshopId: string) => post<ScheduleView>('/production/daily-schedules', { month: q.data!.month, workshopId }),
+    onSuccess: (s) => navigate(`/production/daily-schedules/${s.id}`),
+  });
   const v = q.data;
   return (
-    <Page title={tx('日生产进度表', 'Daily schedules')} extra={<DatePicker aria-label={t(tx('月份', 'Month'))} picker="month" allowClear={false} value={v ? dayjs(`${v.month}-01`) : undefined} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />}>
+    <Page
+      title={tx('日生产进度表', 'Daily schedules')}
+      extra={
+        <DatePicker
+          aria-label={t(tx('月份', 'Month'))}
+          picker="month"
+          allowClear={false}
+          value={v ? dayjs(`${v.month}-01`) : undefined}
+          onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+        />
+      }
+    >
       <ErrorAlert error={q.error ?? create.error} />
       {v && (
         <>
@@ -35,7 +52,12 @@ export function DailySchedulesPage() {
             style={{ marginBottom: 12 }}
             message={
               v.planIssued
-                ? t(tx(`各车间按已下达的 ${v.planNumber} 编制 ${v.month} 日生产进度表，报生产副总、生产管理部、销售部、物控部、质量部、工程部（T2 附 3.(1)）`, `Each workshop draws its ${v.month} schedule from the issued ${v.planNumber} and sends it to the VP and the departments (T2 appendix 3.(1))`))
+                ? t(
+                    tx(
+                      `各车间按已下达的 ${v.planNumber} 编制 ${v.month} 日生产进度表，报生产副总、生产管理部、销售部、物控部、质量部、工程部（T2 附 3.(1)）`,
+                      `Each workshop draws its ${v.month} schedule from the issued ${v.planNumber} and sends it to the VP and the departments (T2 appendix 3.(1))`,
+                    ),
+                  )
                 : t(tx(`${v.month} 月度生产计划尚未下达，下达后即可编制`, `The ${v.month} plan is not issued yet`))
             }
           />
@@ -82,7 +104,11 @@ export function DailySchedulePage() {
     if (s) setGrid(Object.fromEntries(s.lines.map((l) => [l.itemId, [...l.quantities]])));
   }, [s]);
   const save = useMutation({
-    mutationFn: () => put<ScheduleView>(`/production/daily-schedules/${id}/lines`, { version: s!.version, lines: s!.lines.map((l) => ({ itemId: l.itemId, quantities: grid[l.itemId] ?? l.quantities })) }),
+    mutationFn: () =>
+      put<ScheduleView>(`/production/daily-schedules/${id}/lines`, {
+        version: s!.version,
+        lines: s!.lines.map((l) => ({ itemId: l.itemId, quantities: grid[l.itemId] ?? l.quantities })),
+      }),
     onSuccess: (v) => {
       qc.setQueryData(['production', 'daily-schedule', id], v);
       qc.invalidateQueries({ queryKey: ['document', v.document.id] });
@@ -92,20 +118,50 @@ export function DailySchedulePage() {
   if (!s) return <Page title={tx('日生产进度表', 'Daily schedule')}>{q.isLoading ? <Spin /> : <ErrorAlert error={q.error} />}</Page>;
   const state = doc.data?.state ?? s.document.state;
   const editable = s.canEdit && state === 'draft';
-  const setQty = (itemId: string, k: number, v: number | null) => setGrid((g) => ({ ...g, [itemId]: (g[itemId] ?? []).map((x, i) => (i === k ? (v ?? 0) : x)) }));
+  const setQty = (itemId: string, k: number, v: number | null) =>
+    setGrid((g) => ({ ...g, [itemId]: (g[itemId] ?? []).map((x, i) => (i === k ? (v ?? 0) : x)) }));
   const total = (itemId: string) => (grid[itemId] ?? []).reduce((a, b) => a + b, 0);
   const shown = s.lines.find((l) => l.itemId === product) ?? s.lines[0];
   return (
-    <Page title={{ zh: `${s.workshopName} ${s.month} 日生产进度表`, en: `${s.workshopName} daily schedule ${s.month}` }} extra={<Space>{stateTag(state, t)}<span>{s.document.number}</span></Space>}>
+    <Page
+      title={{ zh: `${s.workshopName} ${s.month} 日生产进度表`, en: `${s.workshopName} daily schedule ${s.month}` }}
+      extra={
+        <Space>
+          {stateTag(state, t)}
+          <span>{s.document.number}</span>
+        </Space>
+      }
+    >
       <ErrorAlert error={save.error} />
       <Typography.Paragraph type="secondary">
-        {t(tx(`依据已下达的 ${s.planNumber}，按本车间工作日分解${s.dueOn ? `；报送期限 ${s.dueOn}` : ''}（T2 附 3.(1)）`, `From the issued ${s.planNumber}, over the workshop's working days${s.dueOn ? `; due ${s.dueOn}` : ''} (T2 appendix 3.(1))`))}
+        {t(
+          tx(
+            `依据已下达的 ${s.planNumber}，按本车间工作日分解${s.dueOn ? `；报送期限 ${s.dueOn}` : ''}（T2 附 3.(1)）`,
+            `From the issued ${s.planNumber}, over the workshop's working days${s.dueOn ? `; due ${s.dueOn}` : ''} (T2 appendix 3.(1))`,
+          ),
+        )}
       </Typography.Paragraph>
       {doc.data && <DocumentActions doc={doc.data} />}
-      <Card size="small" title={t(tx('逐日数量', 'Quantities by day'))} extra={editable && <Button type="primary" loading={save.isPending} onClick={() => save.mutate()} data-testid="schedule-save">{t(tx('保存', 'Save'))}</Button>}>
+      <Card
+        size="small"
+        title={t(tx('逐日数量', 'Quantities by day'))}
+        extra={
+          editable && (
+            <Button type="primary" loading={save.isPending} onClick={() => save.mutate()} data-testid="schedule-save">
+              {t(tx('保存', 'Save'))}
+            </Button>
+          )
+        }
+      >
         {isMobile ? (
           <>
-            <Select aria-label={t(tx('产品', 'Product'))} style={{ width: '100%', marginBottom: 8 }} value={shown?.itemId} onChange={setProduct} options={s.lines.map((l) => ({ value: l.itemId, label: `${l.code} ${l.name}（${fmt(total(l.itemId))}/${fmt(l.planTotal)}${l.unit}）` }))} />
+            <Select
+              aria-label={t(tx('产品', 'Product'))}
+              style={{ width: '100%', marginBottom: 8 }}
+              value={shown?.itemId}
+              onChange={setProduct}
+              options={s.lines.map((l) => ({ value: l.itemId, label: `${l.code} ${l.name}（${fmt(total(l.itemId))}/${fmt(l.planTotal)}${l.unit}）` }))}
+            />
             {shown && (
               <List
                 size="small"
@@ -115,7 +171,11 @@ export function DailySchedulePage() {
                     <span>
                       {d.slice(5)} {dayjs(d).format('dd')}
                     </span>
-                    {editable ? <InputNumber<number> inputMode="decimal" min={0} value={grid[shown.itemId]?.[k] ?? 0} onChange={(v) => setQty(shown.itemId, k, v)} /> : <span>{fmt(grid[shown.itemId]?.[k] ?? 0)}</span>}
+                    {editable ? (
+                      <InputNumber<number> inputMode="decimal" min={0} value={grid[shown.itemId]?.[k] ?? 0} onChange={(v) => setQty(shown.itemId, k, v)} />
+                    ) : (
+                      <span>{fmt(grid[shown.itemId]?.[k] ?? 0)}</span>
+                    )}
                   </List.Item>
                 )}
               />
@@ -131,12 +191,32 @@ export function DailySchedulePage() {
             data-testid="schedule-grid"
             columns={[
               { title: t(tx('产品', 'Product')), fixed: 'left', width: 180, render: (_: unknown, l: ScheduleView['lines'][number]) => `${l.code} ${l.name}` },
-              { title: t(tx('合计/计划', 'Total / plan')), fixed: 'left', width: 120, render: (_: unknown, l: ScheduleView['lines'][number]) => <Typography.Text type={Math.abs(total(l.itemId) - l.planTotal) > 1e-6 ? 'warning' : undefined}>{`${fmt(total(l.itemId))}/${fmt(l.planTotal)}`}</Typography.Text> },
+              {
+                title: t(tx('合计/计划', 'Total / plan')),
+                fixed: 'left',
+                width: 120,
+                render: (_: unknown, l: ScheduleView['lines'][number]) => (
+                  <Typography.Text
+                    type={Math.abs(total(l.itemId) - l.planTotal) > 1e-6 ? 'warning' : undefined}
+                  >{`${fmt(total(l.itemId))}/${fmt(l.planTotal)}`}</Typography.Text>
+                ),
+              },
               ...s.days.map((d, k) => ({
                 title: <span style={{ color: s.working[k] ? undefined : '#bbb' }}>{d.slice(8)}</span>,
                 width: 64,
                 render: (_: unknown, l: ScheduleView['lines'][number]) =>
-                  editable ? <InputNumber<number> size="small" min={0} controls={false} value={grid[l.itemId]?.[k] ?? 0} onChange={(v) => setQty(l.itemId, k, v)} style={{ width: 58 }} /> : fmt(grid[l.itemId]?.[k] ?? 0),
+                  editable ? (
+                    <InputNumber<number>
+                      size="small"
+                      min={0}
+                      controls={false}
+                      value={grid[l.itemId]?.[k] ?? 0}
+                      onChange={(v) => setQty(l.itemId, k, v)}
+                      style={{ width: 58 }}
+                    />
+                  ) : (
+                    fmt(grid[l.itemId]?.[k] ?? 0)
+                  ),
               })),
             ]}
           />

@@ -24,12 +24,25 @@ export function CauseModal({ month, row, onClose }: { month: string; row: MonthR
     },
   });
   return (
-    <Modal open={!!row} title={row ? t(tx(`差异原因与纠正措施：${row.workshopName} ${row.name}`, `Cause and corrective action: ${row.workshopName} ${row.name}`)) : ''} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okButtonProps={{ 'data-testid': 'cause-ok' }} destroyOnHidden>
+    <Modal
+      open={!!row}
+      title={row ? t(tx(`差异原因与纠正措施：${row.workshopName} ${row.name}`, `Cause and corrective action: ${row.workshopName} ${row.name}`)) : ''}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okButtonProps={{ 'data-testid': 'cause-ok' }}
+      destroyOnHidden
+    >
       <ErrorAlert error={save.error} />
       {row && (
         <>
           <Typography.Paragraph type="secondary">
-            {t(tx(`计划 ${fmt(row.plan)}${row.unit}，完成 ${fmt(row.completed)}${row.unit}，差异 ${fmt(row.variance)}${row.unit}`, `Planned ${fmt(row.plan)}, completed ${fmt(row.completed)}, variance ${fmt(row.variance)}`))}
+            {t(
+              tx(
+                `计划 ${fmt(row.plan)}${row.unit}，完成 ${fmt(row.completed)}${row.unit}，差异 ${fmt(row.variance)}${row.unit}`,
+                `Planned ${fmt(row.plan)}, completed ${fmt(row.completed)}, variance ${fmt(row.variance)}`,
+              ),
+            )}
           </Typography.Paragraph>
           <Form form={form} layout="vertical" preserve={false} initialValues={row.cause ?? { causeKind: 'organisation' }} onFinish={(v) => save.mutate(v)}>
             <Form.Item name="causeKind" label={t(tx('原因类别', 'Kind of cause'))} rules={[{ required: true }]}>
@@ -65,9 +78,24 @@ export function ManualFindingModal({ open, view, onClose }: { open: boolean; vie
     },
   });
   return (
-    <Modal open={open} title={t(tx(`人工认定考核（${view.month}）`, `Record a finding (${view.month})`))} onCancel={onClose} onOk={() => form.submit()} confirmLoading={record.isPending} okText={t(tx('记录', 'Record'))} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t(tx(`人工认定考核（${view.month}）`, `Record a finding (${view.month})`))}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={record.isPending}
+      okText={t(tx('记录', 'Record'))}
+      destroyOnHidden
+    >
       <ErrorAlert error={record.error} />
-      <Typography.Paragraph type="secondary">{t(tx('用于日报与进仓记录未能反映的情况；记录后由考核负责人确认，车间可申诉。', 'For what no report or receipt shows; a manager confirms it and the workshop may dispute it.'))}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t(
+          tx(
+            '用于日报与进仓记录未能反映的情况；记录后由考核负责人确认，车间可申诉。',
+            'For what no report or receipt shows; a manager confirms it and the workshop may dispute it.',
+          ),
+        )}
+      </Typography.Paragraph>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'organisation' }} onFinish={(v) => record.mutate(v)}>
         <Form.Item name="workshopId" label={t(tx('责任车间', 'Workshop'))} rules={[{ required: true }]}>
           <Select options={workshops.map(([value, label]) => ({ value, label }))} />
@@ -81,7 +109,10 @@ export function ManualFindingModal({ open, view, onClose }: { open: boolean; vie
           />
         </Form.Item>
         <Form.Item name="itemId" label={t(tx('产品（可不选）', 'Product (optional)'))}>
-          <Select allowClear options={view.rows.filter((r) => !chosen || r.workshopId === chosen).map((r) => ({ value: r.itemId, label: `${r.code} ${r.name}` }))} />
+          <Select
+            allowClear
+            options={view.rows.filter((r) => !chosen || r.workshopId === chosen).map((r) => ({ value: r.itemId, label: `${r.code} ${r.name}` }))}
+          />
         </Form.Item>
         <Form.Item name="description" label={t(tx('事实经过', 'What happened'))} rules={[{ required: true, min: 5 }]}>
           <Input.TextArea rows={3} maxLength={2000} />

@@ -45,8 +45,16 @@ export function ProgressPage() {
         {
           type: 'bar',
           name: t(tx('本月累计完成率', 'Month to date')),
-          data: rows.map((r) => ({ value: Math.round((rate(r.month.doneToDate, r.month.planToDate) ?? 0) * 1000) / 10, itemStyle: { color: r.isLagging ? '#cf1322' : '#389e0d' } })),
-          markLine: { symbol: 'none', label: { formatter: t(tx('协调线', 'Coordination line')) }, lineStyle: { color: '#faad14', type: 'dashed' }, data: [{ xAxis: Math.round((1 - v.lagThresholdShare) * 100) }] },
+          data: rows.map((r) => ({
+            value: Math.round((rate(r.month.doneToDate, r.month.planToDate) ?? 0) * 1000) / 10,
+            itemStyle: { color: r.isLagging ? '#cf1322' : '#389e0d' },
+          })),
+          markLine: {
+            symbol: 'none',
+            label: { formatter: t(tx('协调线', 'Coordination line')) },
+            lineStyle: { color: '#faad14', type: 'dashed' },
+            data: [{ xAxis: Math.round((1 - v.lagThresholdShare) * 100) }],
+          },
         },
       ],
     };
@@ -67,14 +75,33 @@ export function ProgressPage() {
     };
   }, [v, chosen, t]);
 
-  const status = (r: ProgressRow) => (r.isLagging ? <Tag color="red">{t(tx(`落后 ${fmt(r.month.lagQty)}（${r.month.lagDays} 天）`, `Behind ${fmt(r.month.lagQty)} (${r.month.lagDays} d)`))}</Tag> : <Tag color="green">{t(tx('正常', 'On track'))}</Tag>);
+  const status = (r: ProgressRow) =>
+    r.isLagging ? (
+      <Tag color="red">{t(tx(`落后 ${fmt(r.month.lagQty)}（${r.month.lagDays} 天）`, `Behind ${fmt(r.month.lagQty)} (${r.month.lagDays} d)`))}</Tag>
+    ) : (
+      <Tag color="green">{t(tx('正常', 'On track'))}</Tag>
+    );
   return (
     <Page
       title={tx('计划完成情况', 'Plan against completion')}
       extra={
         <Space wrap>
-          <DatePicker aria-label={t(tx('日期', 'Date'))} allowClear={false} value={dayjs(v?.date ?? undefined)} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-          <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 130 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />
+          <DatePicker
+            aria-label={t(tx('日期', 'Date'))}
+            allowClear={false}
+            value={dayjs(v?.date ?? undefined)}
+            onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          />
+          <Select
+            allowClear
+            aria-label={t(tx('车间', 'Workshop'))}
+            placeholder={t(tx('全部车间', 'All workshops'))}
+            style={{ width: 130 }}
+            value={workshopId}
+            onChange={setWorkshopId}
+            options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+          />
         </Space>
       }
     >
@@ -85,7 +112,12 @@ export function ProgressPage() {
             type="info"
             showIcon
             style={{ marginBottom: 12 }}
-            message={t(tx(`完成量${MEASURE_LABELS[v.measure].zh}计（依据 T2 附 4.(1)）；本月累计落后计划 ${pct(v.lagThresholdShare)} 以上即报生产部协调（T4 第三十四条）`, `Completion is counted ${MEASURE_LABELS[v.measure].en} (T2 appendix 4.(1)); more than ${pct(v.lagThresholdShare)} behind month to date goes to production for coordination (T4 art. 34)`))}
+            message={t(
+              tx(
+                `完成量${MEASURE_LABELS[v.measure].zh}计（依据 T2 附 4.(1)）；本月累计落后计划 ${pct(v.lagThresholdShare)} 以上即报生产部协调（T4 第三十四条）`,
+                `Completion is counted ${MEASURE_LABELS[v.measure].en} (T2 appendix 4.(1)); more than ${pct(v.lagThresholdShare)} behind month to date goes to production for coordination (T4 art. 34)`,
+              ),
+            )}
           />
           <Row gutter={[12, 12]}>
             <Col xs={24} lg={10}>
@@ -93,7 +125,16 @@ export function ProgressPage() {
             </Col>
             <Col xs={24} lg={14}>
               <Card size="small" title={t(tx(`本月累计完成率（截至 ${v.asOf ?? v.date}）`, `Month to date (to ${v.asOf ?? v.date})`))}>
-                {bars ? <EChart option={bars} height={Math.max(180, v.rows.length * 34 + 50)} testId="progress-bars" onClick={(e) => v.rows[e.dataIndex] && setPicked(keyOf(v.rows.filter((r) => r.month.planToDate > 0)[e.dataIndex]))} /> : <Typography.Text type="secondary">{t(tx('本月尚无计划', 'No plan this month'))}</Typography.Text>}
+                {bars ? (
+                  <EChart
+                    option={bars}
+                    height={Math.max(180, v.rows.length * 34 + 50)}
+                    testId="progress-bars"
+                    onClick={(e) => v.rows[e.dataIndex] && setPicked(keyOf(v.rows.filter((r) => r.month.planToDate > 0)[e.dataIndex]))}
+                  />
+                ) : (
+                  <Typography.Text type="secondary">{t(tx('本月尚无计划', 'No plan this month'))}</Typography.Text>
+                )}
               </Card>
             </Col>
             <Col span={24}>
@@ -108,9 +149,25 @@ export function ProgressPage() {
                           <strong>{label(r)}</strong>
                           {status(r)}
                         </Space>
-                        <span>{t(tx(`今日 计划 ${fmt(r.today.plan)} / 完成 ${fmt(r.today.done)}${r.unit}`, `Today planned ${fmt(r.today.plan)} / done ${fmt(r.today.done)}`))}</span>
-                        <span>{t(tx(`本周 ${fmt(r.week.doneToDate)} / ${fmt(r.week.planToDate)}`, `Week ${fmt(r.week.doneToDate)} / ${fmt(r.week.planToDate)}`))}</span>
-                        <span>{t(tx(`本月 ${fmt(r.month.doneToDate)} / ${fmt(r.month.planToDate)}（${pct(rate(r.month.doneToDate, r.month.planToDate))}）`, `Month ${fmt(r.month.doneToDate)} / ${fmt(r.month.planToDate)} (${pct(rate(r.month.doneToDate, r.month.planToDate))})`))}</span>
+                        <span>
+                          {t(
+                            tx(
+                              `今日 计划 ${fmt(r.today.plan)} / 完成 ${fmt(r.today.done)}${r.unit}`,
+                              `Today planned ${fmt(r.today.plan)} / done ${fmt(r.today.done)}`,
+                            ),
+                          )}
+                        </span>
+                        <span>
+                          {t(tx(`本周 ${fmt(r.week.doneToDate)} / ${fmt(r.week.planToDate)}`, `Week ${fmt(r.week.doneToDate)} / ${fmt(r.week.planToDate)}`))}
+                        </span>
+                        <span>
+                          {t(
+                            tx(
+                              `本月 ${fmt(r.month.doneToDate)} / ${fmt(r.month.planToDate)}（${pct(rate(r.month.doneToDate, r.month.planToDate))}）`,
+                              `Month ${fmt(r.month.doneToDate)} / ${fmt(r.month.planToDate)} (${pct(rate(r.month.doneToDate, r.month.planToDate))})`,
+                            ),
+                          )}
+                        </span>
                       </Space>
                     </Card>
                   )}
@@ -126,9 +183,25 @@ export function ProgressPage() {
                   columns={[
                     { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 90 },
                     { title: t(tx('产品', 'Product')), render: (_: unknown, r) => `${r.code} ${r.name}` },
-                    { title: t(tx('今日计划/完成', 'Today plan / done')), align: 'right', render: (_: unknown, r) => `${fmt(r.today.plan)} / ${fmt(r.today.done)}` },
-                    { title: t(tx(`本周累计计划/完成${v.asOf ? `（至 ${v.asOf.slice(5)}）` : ''}`, `Week plan / done${v.asOf ? ` (to ${v.asOf.slice(5)})` : ''}`)), align: 'right', render: (_: unknown, r) => `${fmt(r.week.planToDate)} / ${fmt(r.week.doneToDate)}` },
-                    { title: t(tx(`本月累计计划/完成${v.asOf ? `（至 ${v.asOf.slice(5)}）` : ''}`, `Month plan / done${v.asOf ? ` (to ${v.asOf.slice(5)})` : ''}`)), align: 'right', render: (_: unknown, r) => `${fmt(r.month.planToDate)} / ${fmt(r.month.doneToDate)}` },
+                    {
+                      title: t(tx('今日计划/完成', 'Today plan / done')),
+                      align: 'right',
+                      render: (_: unknown, r) => `${fmt(r.today.plan)} / ${fmt(r.today.done)}`,
+                    },
+                    {
+                      title: t(
+                        tx(`本周累计计划/完成${v.asOf ? `（至 ${v.asOf.slice(5)}）` : ''}`, `Week plan / done${v.asOf ? ` (to ${v.asOf.slice(5)})` : ''}`),
+                      ),
+                      align: 'right',
+                      render: (_: unknown, r) => `${fmt(r.week.planToDate)} / ${fmt(r.week.doneToDate)}`,
+                    },
+                    {
+                      title: t(
+                        tx(`本月累计计划/完成${v.asOf ? `（至 ${v.asOf.slice(5)}）` : ''}`, `Month plan / done${v.asOf ? ` (to ${v.asOf.slice(5)})` : ''}`),
+                      ),
+                      align: 'right',
+                      render: (_: unknown, r) => `${fmt(r.month.planToDate)} / ${fmt(r.month.doneToDate)}`,
+                    },
                     { title: t(tx('完成率', 'Rate')), align: 'right', width: 70, render: (_: unknown, r) => pct(rate(r.month.doneToDate, r.month.planToDate)) },
                     { title: t(tx('单位', 'Unit')), dataIndex: 'unit', width: 50 },
                     { title: t(tx('状态', 'Status')), width: 170, render: (_: unknown, r) => status(r) },

@@ -21,7 +21,10 @@ export function DailyReportsPage() {
   const [params, setParams] = useSearchParams();
   const [workshopId, setWorkshopId] = useState<string | undefined>();
   const [amend, setAmend] = useState<ReportView | null>(null);
-  const list = useQuery({ queryKey: ['production', 'reports', workshopId], queryFn: () => get<ReportSummary[]>(`/production/reports${workshopId ? `?workshopId=${workshopId}` : ''}`) });
+  const list = useQuery({
+    queryKey: ['production', 'reports', workshopId],
+    queryFn: () => get<ReportSummary[]>(`/production/reports${workshopId ? `?workshopId=${workshopId}` : ''}`),
+  });
   const workshops = useQuery({ queryKey: ['production', 'workshops'], queryFn: () => get<Workshop[]>('/production/workshops') });
   const open = (id: string) => setParams({ id });
   const products = (r: ReportSummary) => (
@@ -49,7 +52,21 @@ export function DailyReportsPage() {
           </Col>
         )}
         <Col xs={24} lg={can('production.report.write') ? 14 : 24}>
-          <Card size="small" title={t(tx('近一个月的日报', 'Reports of the last month'))} extra={<Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 130 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />}>
+          <Card
+            size="small"
+            title={t(tx('近一个月的日报', 'Reports of the last month'))}
+            extra={
+              <Select
+                allowClear
+                aria-label={t(tx('车间', 'Workshop'))}
+                placeholder={t(tx('全部车间', 'All workshops'))}
+                style={{ width: 130 }}
+                value={workshopId}
+                onChange={setWorkshopId}
+                options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+              />
+            }
+          >
             <ErrorAlert error={list.error} />
             {isMobile ? (
               <List
@@ -72,7 +89,9 @@ export function DailyReportsPage() {
                       description={
                         <>
                           <div>{products(r)}</div>
-                          {r.stoppageMinutes > 0 && <Typography.Text type="warning">{t(tx(`停机 ${r.stoppageMinutes} 分钟`, `Stopped ${r.stoppageMinutes} min`))}</Typography.Text>}
+                          {r.stoppageMinutes > 0 && (
+                            <Typography.Text type="warning">{t(tx(`停机 ${r.stoppageMinutes} 分钟`, `Stopped ${r.stoppageMinutes} min`))}</Typography.Text>
+                          )}
                         </>
                       }
                     />
@@ -93,8 +112,27 @@ export function DailyReportsPage() {
                   { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 90 },
                   { title: t(tx('班次', 'Shift')), dataIndex: 'shift', width: 70, render: (s: number) => t(shiftLabel(s)) },
                   { title: t(tx('产量与进仓', 'Output and 进仓')), render: (_: unknown, r) => products(r) },
-                  { title: t(tx('停机', 'Stopped')), dataIndex: 'stoppageMinutes', width: 70, align: 'right', render: (m: number) => (m ? t(tx(`${m} 分`, `${m} min`)) : '') },
-                  { title: t(tx('编号', 'Number')), dataIndex: 'number', width: 120, render: (n: string, r) => (r.amendment ? <Space size={2}>{n}<Tag color="orange">{t(tx('已更正', 'Amended'))}</Tag></Space> : n) },
+                  {
+                    title: t(tx('停机', 'Stopped')),
+                    dataIndex: 'stoppageMinutes',
+                    width: 70,
+                    align: 'right',
+                    render: (m: number) => (m ? t(tx(`${m} 分`, `${m} min`)) : ''),
+                  },
+                  {
+                    title: t(tx('编号', 'Number')),
+                    dataIndex: 'number',
+                    width: 120,
+                    render: (n: string, r) =>
+                      r.amendment ? (
+                        <Space size={2}>
+                          {n}
+                          <Tag color="orange">{t(tx('已更正', 'Amended'))}</Tag>
+                        </Space>
+                      ) : (
+                        n
+                      ),
+                  },
                 ]}
               />
             )}
@@ -121,7 +159,13 @@ function ReportDrawer({ id, onClose, onAmend }: { id: string | null; onClose: ()
   const r = q.data;
   const name = (itemId: string) => r?.lines.find((l) => l.itemId === itemId)?.name ?? '';
   return (
-    <Drawer open={!!id} onClose={onClose} width={isMobile ? '100%' : 620} title={r ? `${r.number} ${r.workshopName}` : t(tx('生产日报', 'Daily report'))} destroyOnHidden>
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      width={isMobile ? '100%' : 620}
+      title={r ? `${r.number} ${r.workshopName}` : t(tx('生产日报', 'Daily report'))}
+      destroyOnHidden
+    >
       <ErrorAlert error={q.error} />
       {r && (
         <>
@@ -172,7 +216,11 @@ function ReportDrawer({ id, onClose, onAmend }: { id: string | null; onClose: ()
                   children: (
                     <div>
                       <strong>{v.amendedByName}</strong> {orgTime(v.amendedAt).format('MM-DD HH:mm')} · {v.reason}
-                      <div>{v.lines.map((l) => `${name(l.itemId)} ${t(tx('产量', 'output'))} ${fmt(l.outputQty)} / ${t(tx('进仓', 'in'))} ${fmt(l.warehouseQty)}`).join('；')}</div>
+                      <div>
+                        {v.lines
+                          .map((l) => `${name(l.itemId)} ${t(tx('产量', 'output'))} ${fmt(l.outputQty)} / ${t(tx('进仓', 'in'))} ${fmt(l.warehouseQty)}`)
+                          .join('；')}
+                      </div>
                     </div>
                   ),
                 }))}

@@ -29,7 +29,13 @@ function WorkshopUsage({ w, month }: { w: WorkshopUsageView; month: string }) {
       style={{ marginBottom: 12 }}
       data-testid="usage-workshop"
       title={w.workshopName}
-      extra={w.findingId && <Link to={`/assessment?ruleCode=production.material.variance&period=${month}`}><Tag color="red">{t(tx('已生成考核记录', 'Finding recorded'))}</Tag></Link>}
+      extra={
+        w.findingId && (
+          <Link to={`/assessment?ruleCode=production.material.variance&period=${month}`}>
+            <Tag color="red">{t(tx('已生成考核记录', 'Finding recorded'))}</Tag>
+          </Link>
+        )
+      }
     >
       <div style={{ fontSize: 12, color: '#666', marginBottom: 8 }}>
         {t(tx('进仓：', '进仓: '))}
@@ -53,7 +59,13 @@ function WorkshopUsage({ w, month }: { w: WorkshopUsageView; month: string }) {
             : [
                 { title: t(tx('物料', 'Item')), render: (_: unknown, r) => `${r.code} ${r.name}` },
                 { title: t(tx('单位', 'Unit')), dataIndex: 'unit', width: 60 },
-                { title: t(tx('实际领用（扣退料）', 'Issued net of returns')), dataIndex: 'issuedQty', width: 150, align: 'right', render: (v: number) => fmt(v) },
+                {
+                  title: t(tx('实际领用（扣退料）', 'Issued net of returns')),
+                  dataIndex: 'issuedQty',
+                  width: 150,
+                  align: 'right',
+                  render: (v: number) => fmt(v),
+                },
                 { title: t(tx('进仓定额用量', 'Norm for 进仓')), dataIndex: 'normActualQty', width: 130, align: 'right', render: (v: number) => fmt(v) },
                 { title: t(tx('计划定额用量', 'Norm for the plan')), dataIndex: 'normPlannedQty', width: 130, align: 'right', render: (v: number) => fmt(v) },
                 { title: t(tx('差异', 'Variance')), dataIndex: 'varianceQty', width: 110, align: 'right', render: (v: number) => fmt(v) },
@@ -73,7 +85,10 @@ function NormsPanel() {
   const isMobile = !Grid.useBreakpoint().md;
   const norms = useQuery({ queryKey: ['production', 'material-norms'], queryFn: () => get<MaterialNormRow[]>('/production/material-norms') });
   const workshops = useQuery({ queryKey: ['production', 'workshops'], queryFn: () => get<Workshop[]>('/production/workshops') });
-  const assign = useMutation({ mutationFn: ({ id, workshopId }: { id: string; workshopId: string | null }) => put(`/production/material-norms/${id}`, { workshopId }), onSuccess: () => qc.invalidateQueries({ queryKey: ['production'] }) });
+  const assign = useMutation({
+    mutationFn: ({ id, workshopId }: { id: string; workshopId: string | null }) => put(`/production/material-norms/${id}`, { workshopId }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['production'] }),
+  });
   return (
     <>
       <ErrorAlert error={norms.error ?? assign.error} />
@@ -88,7 +103,11 @@ function NormsPanel() {
           { title: t(tx('产品', 'Product')), render: (_: unknown, n) => `${n.productCode} ${n.productName}` },
           { title: t(tx('物料', 'Material')), render: (_: unknown, n) => `${n.materialCode} ${n.materialName}` },
           { title: t(tx('定额 / 单位产品', 'Norm per unit')), width: 130, align: 'right', render: (_: unknown, n) => `${fmt(n.perUnit, 4)} ${n.materialUnit}` },
-          { title: t(tx('用量 · 损耗 · 合格率', 'Qty · scrap · yield')), width: 170, render: (_: unknown, n) => `${fmt(n.qtyPer, 4)} · ${fmt(n.scrapRate * 100, 1)}% · ${fmt(n.yieldRate * 100, 1)}%` },
+          {
+            title: t(tx('用量 · 损耗 · 合格率', 'Qty · scrap · yield')),
+            width: 170,
+            render: (_: unknown, n) => `${fmt(n.qtyPer, 4)} · ${fmt(n.scrapRate * 100, 1)}% · ${fmt(n.yieldRate * 100, 1)}%`,
+          },
           {
             title: t(tx('用料车间', 'Drawn by')),
             width: 170,
@@ -136,7 +155,15 @@ export function MaterialUsagePage() {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker picker="month" value={month} onChange={(v) => v && setMonth(v)} allowClear={false} />
-        <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 140 }} value={workshopId} onChange={setWorkshopId} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />
+        <Select
+          allowClear
+          aria-label={t(tx('车间', 'Workshop'))}
+          placeholder={t(tx('全部车间', 'All workshops'))}
+          style={{ width: 140 }}
+          value={workshopId}
+          onChange={setWorkshopId}
+          options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+        />
         <Button icon={<DownloadOutlined />} onClick={() => download(`/production/material-usage/export?${query}`, `用料分析-${m}.xlsx`)}>
           {t(tx('导出 Excel', 'Export Excel'))}
         </Button>
@@ -149,11 +176,18 @@ export function MaterialUsagePage() {
       <ErrorAlert error={usage.error ?? assess.error} />
       {usage.data && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {t(tx(`差异 = 实际领用（扣除退料）− 进仓量 × 材料定额；差异率超过 ${Math.round(usage.data.threshold * 100)}% 记入考核（T4 第三十条）。`, `Variance = issued net of returns − 进仓 × norm; beyond ${Math.round(usage.data.threshold * 100)}% it becomes a finding (T4 art. 30).`))}
+          {t(
+            tx(
+              `差异 = 实际领用（扣除退料）− 进仓量 × 材料定额；差异率超过 ${Math.round(usage.data.threshold * 100)}% 记入考核（T4 第三十条）。`,
+              `Variance = issued net of returns − 进仓 × norm; beyond ${Math.round(usage.data.threshold * 100)}% it becomes a finding (T4 art. 30).`,
+            ),
+          )}
         </Typography.Paragraph>
       )}
       {usage.data?.workshops.length === 0 && <Empty description={t(tx('本月没有领料和进仓', 'No issues or receipts this month'))} />}
-      {usage.data?.workshops.map((w) => <WorkshopUsage key={w.workshopId} w={w} month={m} />)}
+      {usage.data?.workshops.map((w) => (
+        <WorkshopUsage key={w.workshopId} w={w} month={m} />
+      ))}
     </>
   );
   return (

@@ -57,7 +57,9 @@ export function RequisitionIssuePage() {
   const chosen = r.lines.filter((l) => (qty[l.itemId] ?? 0) > 0).map((l) => ({ itemId: l.itemId, qty: qty[l.itemId] as number, line: l }));
   const confirm = () =>
     modal.confirm({
-      title: t(effective === 'issue' ? tx(`确认发料：${r.number}`, `Issue against ${r.number}?`) : tx(`确认退料：${r.number}`, `Take back material on ${r.number}?`)),
+      title: t(
+        effective === 'issue' ? tx(`确认发料：${r.number}`, `Issue against ${r.number}?`) : tx(`确认退料：${r.number}`, `Take back material on ${r.number}?`),
+      ),
       content: (
         <ul style={{ paddingLeft: 18, margin: 0 }}>
           {chosen.map((c) => (
@@ -75,23 +77,38 @@ export function RequisitionIssuePage() {
     return (
       <Page title={{ zh: `发料 ${r.number}`, en: `Issue ${r.number}` }}>
         <div data-testid="issue-done">
-        <Result
-          status="success"
-          title={t(done.mode === 'issue' ? tx(`已发料，出库单 ${done.documentNumber}`, `Issued: ${done.documentNumber}`) : tx(`已退料，入库单 ${done.documentNumber}`, `Returned: ${done.documentNumber}`))}
-          subTitle={
-            outstanding.length
-              ? t(tx(`尚有 ${outstanding.length} 种物料未发足：${outstanding.map((l) => `${l.name} ${fmt(l.outstandingQty)}${l.unit}`).join('，')}`, `${outstanding.length} item(s) still outstanding`))
-              : t(tx('领料单已全部发料', 'The requisition is fully issued'))
-          }
-          extra={
-            <Space direction="vertical">
-              {done.shortages.length > 0 && <Alert type="warning" showIcon message={t(tx('库存不足的部分已记为欠料，仍可补发', 'What was short is recorded as a shortage and stays outstanding'))} />}
-              <Link to={`/production/requisitions/${id}`}>
-                <Button data-testid="issue-back">{t(tx('查看领料单', 'Open the requisition'))}</Button>
-              </Link>
-            </Space>
-          }
-        />
+          <Result
+            status="success"
+            title={t(
+              done.mode === 'issue'
+                ? tx(`已发料，出库单 ${done.documentNumber}`, `Issued: ${done.documentNumber}`)
+                : tx(`已退料，入库单 ${done.documentNumber}`, `Returned: ${done.documentNumber}`),
+            )}
+            subTitle={
+              outstanding.length
+                ? t(
+                    tx(
+                      `尚有 ${outstanding.length} 种物料未发足：${outstanding.map((l) => `${l.name} ${fmt(l.outstandingQty)}${l.unit}`).join('，')}`,
+                      `${outstanding.length} item(s) still outstanding`,
+                    ),
+                  )
+                : t(tx('领料单已全部发料', 'The requisition is fully issued'))
+            }
+            extra={
+              <Space direction="vertical">
+                {done.shortages.length > 0 && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    message={t(tx('库存不足的部分已记为欠料，仍可补发', 'What was short is recorded as a shortage and stays outstanding'))}
+                  />
+                )}
+                <Link to={`/production/requisitions/${id}`}>
+                  <Button data-testid="issue-back">{t(tx('查看领料单', 'Open the requisition'))}</Button>
+                </Link>
+              </Space>
+            }
+          />
         </div>
       </Page>
     );
@@ -107,10 +124,23 @@ export function RequisitionIssuePage() {
             {t(STAGES[r.stage].text)}
           </Tag>
         </Space>
-        <div style={{ fontSize: 12, color: '#666' }}>{t(tx(`领料人 ${r.requestedByName} · 批准 ${r.approvedByName ?? '—'}`, `By ${r.requestedByName} · approved by ${r.approvedByName ?? '—'}`))}</div>
+        <div style={{ fontSize: 12, color: '#666' }}>
+          {t(tx(`领料人 ${r.requestedByName} · 批准 ${r.approvedByName ?? '—'}`, `By ${r.requestedByName} · approved by ${r.approvedByName ?? '—'}`))}
+        </div>
       </Card>
       {refusal && <Alert type="error" showIcon message={t(refusal)} data-testid="issue-refused" />}
-      {canIssue && canReturn && <Segmented block value={effective} onChange={(v) => setMode(v as Mode)} options={[{ value: 'issue', label: t(tx('发料', 'Issue')) }, { value: 'return', label: t(tx('退料', 'Return')) }]} style={{ marginBottom: 8 }} />}
+      {canIssue && canReturn && (
+        <Segmented
+          block
+          value={effective}
+          onChange={(v) => setMode(v as Mode)}
+          options={[
+            { value: 'issue', label: t(tx('发料', 'Issue')) },
+            { value: 'return', label: t(tx('退料', 'Return')) },
+          ]}
+          style={{ marginBottom: 8 }}
+        />
+      )}
       {!refusal && (
         <>
           <ErrorAlert error={send.error} />
@@ -122,21 +152,51 @@ export function RequisitionIssuePage() {
                     <Typography.Text strong>{l.name}</Typography.Text>
                     <div style={{ fontSize: 12, color: '#666' }}>
                       {effective === 'issue'
-                        ? t(tx(`未发 ${fmt(l.outstandingQty)} · 库存 ${fmt(l.onHand, 0)}`, `Outstanding ${fmt(l.outstandingQty)} · on hand ${fmt(l.onHand, 0)}`))
+                        ? t(
+                            tx(
+                              `未发 ${fmt(l.outstandingQty)} · 库存 ${fmt(l.onHand, 0)}`,
+                              `Outstanding ${fmt(l.outstandingQty)} · on hand ${fmt(l.onHand, 0)}`,
+                            ),
+                          )
                         : t(tx(`已发 ${fmt(l.issuedQty)} · 已退 ${fmt(l.returnedQty)}`, `Issued ${fmt(l.issuedQty)} · returned ${fmt(l.returnedQty)}`))}
                     </div>
                   </div>
                   <Space size={4}>
-                    <InputNumber min={0} max={maxOf(l)} value={qty[l.itemId]} onChange={(v) => setQty({ ...qty, [l.itemId]: v })} style={{ width: 110 }} inputMode="decimal" data-testid={`issue-qty-${l.code}`} />
+                    <InputNumber
+                      min={0}
+                      max={maxOf(l)}
+                      value={qty[l.itemId]}
+                      onChange={(v) => setQty({ ...qty, [l.itemId]: v })}
+                      style={{ width: 110 }}
+                      inputMode="decimal"
+                      data-testid={`issue-qty-${l.code}`}
+                    />
                     <span style={{ width: 24 }}>{l.unit}</span>
                   </Space>
                 </div>
-                {effective === 'issue' && l.onHand < l.outstandingQty && <Typography.Text type="warning" style={{ fontSize: 12 }}>{t(tx('库存不足', 'Not enough on hand'))}</Typography.Text>}
+                {effective === 'issue' && l.onHand < l.outstandingQty && (
+                  <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                    {t(tx('库存不足', 'Not enough on hand'))}
+                  </Typography.Text>
+                )}
               </div>
             ))}
           </Space>
-          <Button type="primary" size="large" block style={{ marginTop: 12 }} disabled={chosen.length === 0} loading={send.isPending} onClick={confirm} data-testid="issue-confirm">
-            {t(effective === 'issue' ? tx(`确认发料（${chosen.length} 种）`, `Issue (${chosen.length})`) : tx(`确认退料（${chosen.length} 种）`, `Return (${chosen.length})`))}
+          <Button
+            type="primary"
+            size="large"
+            block
+            style={{ marginTop: 12 }}
+            disabled={chosen.length === 0}
+            loading={send.isPending}
+            onClick={confirm}
+            data-testid="issue-confirm"
+          >
+            {t(
+              effective === 'issue'
+                ? tx(`确认发料（${chosen.length} 种）`, `Issue (${chosen.length})`)
+                : tx(`确认退料（${chosen.length} 种）`, `Return (${chosen.length})`),
+            )}
           </Button>
         </>
       )}

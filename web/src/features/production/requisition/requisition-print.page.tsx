@@ -20,7 +20,10 @@ export function RequisitionPrintPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const q = useRequisition(id);
-  const qr = useQuery({ queryKey: ['production', 'requisition-qr', id], queryFn: () => get<{ url: string; svg: string }>(`/production/requisitions/${id}/qr`) });
+  const qr = useQuery({
+    queryKey: ['production', 'requisition-qr', id],
+    queryFn: () => get<{ url: string; svg: string }>(`/production/requisitions/${id}/qr`),
+  });
   const r = q.data;
   return (
     <div>
@@ -61,10 +64,27 @@ export function RequisitionPrintPage() {
           ]}
         >
           <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
-            {qr.data && <img alt={t(tx('发料二维码', 'Issue QR code'))} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qr.data.svg)}`} style={{ width: '28mm', height: '28mm' }} data-testid="requisition-qr" />}
+            {qr.data && (
+              <img
+                alt={t(tx('发料二维码', 'Issue QR code'))}
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qr.data.svg)}`}
+                style={{ width: '28mm', height: '28mm' }}
+                data-testid="requisition-qr"
+              />
+            )}
             <div>
-              {t(tx('依据 T4 第二十八条，领料单经车间主任批准后，仓库凭批准的领料单核发材料。仓库扫描二维码即打开本单的发料页。', 'T4 art. 28: the warehouse issues against the requisition once the workshop director approves. Scan the code to open its issue page.'))}
-              {r.note && <div>{t(tx('备注：', 'Note: '))}{r.note}</div>}
+              {t(
+                tx(
+                  '依据 T4 第二十八条，领料单经车间主任批准后，仓库凭批准的领料单核发材料。仓库扫描二维码即打开本单的发料页。',
+                  'T4 art. 28: the warehouse issues against the requisition once the workshop director approves. Scan the code to open its issue page.',
+                ),
+              )}
+              {r.note && (
+                <div>
+                  {t(tx('备注：', 'Note: '))}
+                  {r.note}
+                </div>
+              )}
             </div>
           </div>
         </PrintSheet>

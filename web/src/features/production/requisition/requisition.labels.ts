@@ -35,4 +35,5 @@ export function daysText(days: readonly string[]): string {
 }
 
 /** Above the norm when, with what the days already got, they get more than norm × (1 + tolerance). */
-export const isAboveNorm = (l: { normQty: number; priorQty: number }, requested: number, tolerance: number): boolean => l.priorQty + requested > l.normQty * (1 + tolerance) + 1e-6;
+export const isAboveNorm = (l: { normQty: number; priorQty: number }, requested: number, tolerance: number): boolean =>
+  l.priorQty + requested > l.normQty * (1 + tolerance) + 1e-6;

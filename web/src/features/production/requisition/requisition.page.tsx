@@ -26,7 +26,8 @@ function RequisitionActions({ r }: { r: RequisitionView }) {
   const isMobile = !Grid.useBreakpoint().md;
   const [opinion, setOpinion] = useState('');
   const act = useMutation({
-    mutationFn: (action: 'approve' | 'reject' | 'withdraw') => post<RequisitionView>(`/production/requisitions/${r.id}/${action}`, { version: r.version, opinion: opinion.trim() || undefined }),
+    mutationFn: (action: 'approve' | 'reject' | 'withdraw') =>
+      post<RequisitionView>(`/production/requisitions/${r.id}/${action}`, { version: r.version, opinion: opinion.trim() || undefined }),
     onSuccess: (v) => {
       setOpinion('');
       message.success(`${t(STAGES[v.stage].text)} ✓`);
@@ -40,9 +41,26 @@ function RequisitionActions({ r }: { r: RequisitionView }) {
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="requisition-actions">
       <ErrorAlert error={act.error} />
-      {r.state === 'escalated' && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t(tx('车间主任已批准；以下超定额物料须由您再批准（T4 第三十条）', 'The director approved; the lines above the norm need your approval (T4 art. 30)'))} />}
+      {r.state === 'escalated' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={t(
+            tx('车间主任已批准；以下超定额物料须由您再批准（T4 第三十条）', 'The director approved; the lines above the norm need your approval (T4 art. 30)'),
+          )}
+        />
+      )}
       {can('approve') && (
-        <Input.TextArea value={opinion} onChange={(e) => setOpinion(e.target.value)} autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder={t(tx('审批意见（退回时必填）', 'Opinion (required to reject)'))} style={{ marginBottom: 8 }} data-testid="requisition-opinion" />
+        <Input.TextArea
+          value={opinion}
+          onChange={(e) => setOpinion(e.target.value)}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={2000}
+          placeholder={t(tx('审批意见（退回时必填）', 'Opinion (required to reject)'))}
+          style={{ marginBottom: 8 }}
+          data-testid="requisition-opinion"
+        />
       )}
       <Space wrap direction={isMobile ? 'vertical' : 'horizontal'} style={{ width: isMobile ? '100%' : undefined }}>
         {can('approve') && (
@@ -56,7 +74,11 @@ function RequisitionActions({ r }: { r: RequisitionView }) {
           </Button>
         )}
         {can('withdraw') && (
-          <Button {...big} onClick={() => modal.confirm({ title: t(tx('撤回这张领料单？', 'Withdraw this requisition?')), onOk: () => act.mutateAsync('withdraw') })} data-testid="requisition-withdraw">
+          <Button
+            {...big}
+            onClick={() => modal.confirm({ title: t(tx('撤回这张领料单？', 'Withdraw this requisition?')), onOk: () => act.mutateAsync('withdraw') })}
+            data-testid="requisition-withdraw"
+          >
             {t(tx('撤回', 'Withdraw'))}
           </Button>
         )}
@@ -80,9 +102,28 @@ function LinesTable({ r }: { r: RequisitionView }) {
               <Typography.Text type="secondary">{l.code}</Typography.Text>
               {l.isAboveNorm && aboveTag}
             </Space>
-            <div>{t(tx(`申领 ${fmt(l.requestedQty)} · 已发 ${fmt(l.issuedQty)} · 未发 ${fmt(l.outstandingQty)} ${l.unit}`, `Asked ${fmt(l.requestedQty)} · issued ${fmt(l.issuedQty)} · outstanding ${fmt(l.outstandingQty)} ${l.unit}`))}</div>
-            <div style={{ fontSize: 12, color: '#666' }}>{t(tx(`定额 ${fmt(l.normQty)}${l.returnedQty ? ` · 退料 ${fmt(l.returnedQty)}` : ''}`, `Norm ${fmt(l.normQty)}${l.returnedQty ? ` · returned ${fmt(l.returnedQty)}` : ''}`))}</div>
-            {l.reason && <div style={{ fontSize: 12 }}>{t(tx('原因：', 'Reason: '))}{l.reason}</div>}
+            <div>
+              {t(
+                tx(
+                  `申领 ${fmt(l.requestedQty)} · 已发 ${fmt(l.issuedQty)} · 未发 ${fmt(l.outstandingQty)} ${l.unit}`,
+                  `Asked ${fmt(l.requestedQty)} · issued ${fmt(l.issuedQty)} · outstanding ${fmt(l.outstandingQty)} ${l.unit}`,
+                ),
+              )}
+            </div>
+            <div style={{ fontSize: 12, color: '#666' }}>
+              {t(
+                tx(
+                  `定额 ${fmt(l.normQty)}${l.returnedQty ? ` · 退料 ${fmt(l.returnedQty)}` : ''}`,
+                  `Norm ${fmt(l.normQty)}${l.returnedQty ? ` · returned ${fmt(l.returnedQty)}` : ''}`,
+                ),
+              )}
+            </div>
+            {l.reason && (
+              <div style={{ fontSize: 12 }}>
+                {t(tx('原因：', 'Reason: '))}
+                {l.reason}
+              </div>
+            )}
           </List.Item>
         )}
       />
@@ -99,10 +140,31 @@ function LinesTable({ r }: { r: RequisitionView }) {
         { title: t(tx('物料', 'Item')), render: (_: unknown, l) => `${l.code} ${l.name}` },
         { title: t(tx('单位', 'Unit')), dataIndex: 'unit', width: 60 },
         { title: t(tx('定额用量', 'Norm')), dataIndex: 'normQty', width: 100, align: 'right', render: (v: number) => fmt(v) },
-        { title: t(tx('申领', 'Requested')), dataIndex: 'requestedQty', width: 100, align: 'right', render: (v: number, l) => <Space size={4}>{l.isAboveNorm && aboveTag}{fmt(v)}</Space> },
+        {
+          title: t(tx('申领', 'Requested')),
+          dataIndex: 'requestedQty',
+          width: 100,
+          align: 'right',
+          render: (v: number, l) => (
+            <Space size={4}>
+              {l.isAboveNorm && aboveTag}
+              {fmt(v)}
+            </Space>
+          ),
+        },
         { title: t(tx('已发', 'Issued')), dataIndex: 'issuedQty', width: 90, align: 'right', render: (v: number) => fmt(v) },
         { title: t(tx('退料', 'Returned')), dataIndex: 'returnedQty', width: 80, align: 'right', render: (v: number) => (v ? fmt(v) : '') },
-        { title: t(tx('未发', 'Outstanding')), dataIndex: 'outstandingQty', width: 90, align: 'right', render: (v: number) => <Typography.Text type={v > 0 ? 'warning' : undefined} data-testid="requisition-outstanding">{fmt(v)}</Typography.Text> },
+        {
+          title: t(tx('未发', 'Outstanding')),
+          dataIndex: 'outstandingQty',
+          width: 90,
+          align: 'right',
+          render: (v: number) => (
+            <Typography.Text type={v > 0 ? 'warning' : undefined} data-testid="requisition-outstanding">
+              {fmt(v)}
+            </Typography.Text>
+          ),
+        },
         { title: t(tx('超定额原因', 'Reason')), dataIndex: 'reason' },
       ]}
     />
@@ -146,14 +208,24 @@ export function RequisitionPage() {
           {r.requestedByName} {at(r.requestedAt)}
         </Descriptions.Item>
         <Descriptions.Item label={t(tx('车间主任', 'Director'))}>{r.approvedByName ? `${r.approvedByName} ${at(r.approvedAt)}` : '—'}</Descriptions.Item>
-        {r.isAboveNorm ? <Descriptions.Item label={t(tx('超定额批准', 'Above-norm approval'))}>{r.aboveNormApprovedByName ? `${r.aboveNormApprovedByName} ${at(r.aboveNormApprovedAt)}` : t(tx(`待${r.aboveNormRoleName ?? ''}批准`, `Awaiting ${r.aboveNormRoleName ?? ''}`))}</Descriptions.Item> : null}
+        {r.isAboveNorm ? (
+          <Descriptions.Item label={t(tx('超定额批准', 'Above-norm approval'))}>
+            {r.aboveNormApprovedByName
+              ? `${r.aboveNormApprovedByName} ${at(r.aboveNormApprovedAt)}`
+              : t(tx(`待${r.aboveNormRoleName ?? ''}批准`, `Awaiting ${r.aboveNormRoleName ?? ''}`))}
+          </Descriptions.Item>
+        ) : null}
         {r.note ? <Descriptions.Item label={t(tx('备注', 'Note'))}>{r.note}</Descriptions.Item> : null}
       </Descriptions>
       <LinesTable r={r} />
       <Card size="small" title={t(tx('审批与发料记录', 'Approval and issues'))} style={{ marginTop: 12 }}>
         <Timeline
           items={[
-            ...r.events.map((e) => ({ key: `e${e.seq}`, color: e.action === 'reject' ? 'red' : 'blue', children: `${at(e.at)} ${e.actorName} ${t(EVENTS[e.action])}${e.opinion ? `：${e.opinion}` : ''}` })),
+            ...r.events.map((e) => ({
+              key: `e${e.seq}`,
+              color: e.action === 'reject' ? 'red' : 'blue',
+              children: `${at(e.at)} ${e.actorName} ${t(EVENTS[e.action])}${e.opinion ? `：${e.opinion}` : ''}`,
+            })),
             ...r.documents.map((d) => ({
               key: d.id,
               color: d.isReversed ? 'gray' : 'green',

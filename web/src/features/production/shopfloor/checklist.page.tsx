@@ -24,7 +24,10 @@ export function ChecklistPage() {
   const qc = useQueryClient();
   const [params] = useSearchParams();
   const workshopId = params.get('workshopId') ?? undefined;
-  const q = useQuery({ queryKey: ['production', 'checklist', workshopId ?? ''], queryFn: () => get<ChecklistForm>(`/production/floor/checklist${workshopId ? `?workshopId=${workshopId}` : ''}`) });
+  const q = useQuery({
+    queryKey: ['production', 'checklist', workshopId ?? ''],
+    queryFn: () => get<ChecklistForm>(`/production/floor/checklist${workshopId ? `?workshopId=${workshopId}` : ''}`),
+  });
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const save = useMutation({
     mutationFn: (form: ChecklistForm) =>
@@ -32,7 +35,9 @@ export function ChecklistPage() {
         workshopId: form.workshop.id,
         results: form.items.map((i) => {
           const a = answers[i.id];
-          return a && !a.ok ? { itemId: i.id, ok: false, note: a.note, ownerUserId: a.ownerUserId ?? null, dueOn: a.dueOn, cannotFix: a.cannotFix } : { itemId: i.id, ok: true };
+          return a && !a.ok
+            ? { itemId: i.id, ok: false, note: a.note, ownerUserId: a.ownerUserId ?? null, dueOn: a.dueOn, cannotFix: a.cannotFix }
+            : { itemId: i.id, ok: true };
         }),
       }),
     onSuccess: () => {
@@ -45,7 +50,12 @@ export function ChecklistPage() {
   if (form.mine) {
     return (
       <Page title={tx('安全生产检查表', 'Safety checklist')}>
-        <Result status="success" title={t(tx(`今天（${form.today}）已填写`, `Done today (${form.today})`))} subTitle={`${form.workshop.name} · ${orgTime(form.mine.checkedAt).format('HH:mm')} · ${t(tx(`发现问题 ${form.mine.problemCount} 项`, `${form.mine.problemCount} problems`))}`} extra={<Button onClick={() => navigate('/production/floor')}>{t(tx('返回现场管理', 'Back to the shop floor'))}</Button>} />
+        <Result
+          status="success"
+          title={t(tx(`今天（${form.today}）已填写`, `Done today (${form.today})`))}
+          subTitle={`${form.workshop.name} · ${orgTime(form.mine.checkedAt).format('HH:mm')} · ${t(tx(`发现问题 ${form.mine.problemCount} 项`, `${form.mine.problemCount} problems`))}`}
+          extra={<Button onClick={() => navigate('/production/floor')}>{t(tx('返回现场管理', 'Back to the shop floor'))}</Button>}
+        />
       </Page>
     );
   }
@@ -58,9 +68,21 @@ export function ChecklistPage() {
     <Page title={{ zh: `安全生产检查表 · ${form.workshop.name}`, en: `Safety checklist · ${form.workshop.name}` }}>
       <div style={{ maxWidth: 560 }}>
         <Typography.Paragraph type="secondary">
-          {form.today} · {t(tx('逐项检查，发现问题写明情况；本车间无法整改的勾选“立即上报”（T4 第四十一条）。', 'Check each item; describe any problem; tick “escalate” if the workshop cannot fix it (T4 art. 41).'))}
+          {form.today} ·{' '}
+          {t(
+            tx(
+              '逐项检查，发现问题写明情况；本车间无法整改的勾选“立即上报”（T4 第四十一条）。',
+              'Check each item; describe any problem; tick “escalate” if the workshop cannot fix it (T4 art. 41).',
+            ),
+          )}
         </Typography.Paragraph>
-        {form.items.length === 0 && <Alert type="warning" showIcon message={t(tx('尚未设置检查项，请生产部在“现场管理 → 检查项设置”中添加', 'No items yet: production adds them under Shop floor → Checklist items'))} />}
+        {form.items.length === 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            message={t(tx('尚未设置检查项，请生产部在“现场管理 → 检查项设置”中添加', 'No items yet: production adds them under Shop floor → Checklist items'))}
+          />
+        )}
         <ErrorAlert error={save.error} />
         {form.items.map((i, n) => {
           const a = answer(i.id);
@@ -81,10 +103,29 @@ export function ChecklistPage() {
               </Space>
               {!a.ok && (
                 <div style={{ marginTop: 8 }}>
-                  <Input.TextArea rows={2} maxLength={500} value={a.note} onChange={(e) => set(i.id, { note: e.target.value })} placeholder={t(tx('问题情况', 'What is wrong'))} data-testid="check-note" />
+                  <Input.TextArea
+                    rows={2}
+                    maxLength={500}
+                    value={a.note}
+                    onChange={(e) => set(i.id, { note: e.target.value })}
+                    placeholder={t(tx('问题情况', 'What is wrong'))}
+                    data-testid="check-note"
+                  />
                   <Space wrap style={{ marginTop: 6 }}>
-                    <Select allowClear placeholder={t(tx('整改责任人（默认本人）', 'Owner (default: me)'))} style={{ width: 170 }} value={a.ownerUserId} onChange={(v) => set(i.id, { ownerUserId: v })} options={form.people.map((p) => ({ value: p.id, label: p.name }))} />
-                    <DatePicker inputReadOnly value={dayjs(a.dueOn)} onChange={(d) => d && set(i.id, { dueOn: d.format('YYYY-MM-DD') })} style={{ width: 140 }} />
+                    <Select
+                      allowClear
+                      placeholder={t(tx('整改责任人（默认本人）', 'Owner (default: me)'))}
+                      style={{ width: 170 }}
+                      value={a.ownerUserId}
+                      onChange={(v) => set(i.id, { ownerUserId: v })}
+                      options={form.people.map((p) => ({ value: p.id, label: p.name }))}
+                    />
+                    <DatePicker
+                      inputReadOnly
+                      value={dayjs(a.dueOn)}
+                      onChange={(d) => d && set(i.id, { dueOn: d.format('YYYY-MM-DD') })}
+                      style={{ width: 140 }}
+                    />
                     <Checkbox checked={a.cannotFix} onChange={(e) => set(i.id, { cannotFix: e.target.checked })} data-testid="check-cannot-fix">
                       {t(tx('本车间无法整改，立即上报', 'Cannot fix here: escalate'))}
                     </Checkbox>
@@ -96,12 +137,18 @@ export function ChecklistPage() {
         })}
         {form.items.length > 0 && (
           <Popconfirm
-            title={problems.length ? t(tx(`提交后将生成 ${problems.length} 项整改，确定提交？`, `Submit and open ${problems.length} rectifications?`)) : t(tx('全部正常，确定提交？', 'All fine. Submit?'))}
+            title={
+              problems.length
+                ? t(tx(`提交后将生成 ${problems.length} 项整改，确定提交？`, `Submit and open ${problems.length} rectifications?`))
+                : t(tx('全部正常，确定提交？', 'All fine. Submit?'))
+            }
             onConfirm={() => save.mutate(form)}
             disabled={isIncomplete}
           >
             <Button type="primary" size="large" block disabled={isIncomplete} loading={save.isPending} data-testid="check-submit">
-              {problems.length ? t(tx(`提交（发现问题 ${problems.length} 项）`, `Submit (${problems.length} problems)`)) : t(tx('全部正常，提交', 'All fine, submit'))}
+              {problems.length
+                ? t(tx(`提交（发现问题 ${problems.length} 项）`, `Submit (${problems.length} problems)`))
+                : t(tx('全部正常，提交', 'All fine, submit'))}
             </Button>
           </Popconfirm>
         )}

@@ -16,14 +16,26 @@ export function PatrolModal({ open, workshopId, people, onClose }: { open: boole
   const [form] = Form.useForm<{ note: string; findings: { problem: string; ownerUserId: string; dueOn: dayjs.Dayjs }[] }>();
   const save = useMutation({
     mutationFn: (v: { note: string; findings?: { problem: string; ownerUserId: string; dueOn: dayjs.Dayjs }[] }) =>
-      post('/production/floor/patrols', { workshopId, note: v.note ?? '', findings: (v.findings ?? []).map((f) => ({ ...f, dueOn: f.dueOn.format('YYYY-MM-DD') })) }),
+      post('/production/floor/patrols', {
+        workshopId,
+        note: v.note ?? '',
+        findings: (v.findings ?? []).map((f) => ({ ...f, dueOn: f.dueOn.format('YYYY-MM-DD') })),
+      }),
     onSuccess: () => {
       form.resetFields();
       onClose(true);
     },
   });
   return (
-    <Modal open={open} title={t(tx('记录巡检', 'Record a patrol'))} okText={t(tx('保存', 'Save'))} onOk={() => form.submit()} onCancel={() => onClose(false)} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t(tx('记录巡检', 'Record a patrol'))}
+      okText={t(tx('保存', 'Save'))}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
       <ErrorAlert error={save.error} />
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="note" label={t(tx('巡检情况', 'Notes'))}>
@@ -58,23 +70,49 @@ export function PatrolModal({ open, workshopId, people, onClose }: { open: boole
 }
 
 /** T4 第三十九条: an operator's quick record of one step in one shift. */
-export function RecordModal({ open, workshopId, people, steps, onClose }: { open: boolean; workshopId: string; people: Person[]; steps: string[]; onClose: (saved: boolean) => void }) {
+export function RecordModal({
+  open,
+  workshopId,
+  people,
+  steps,
+  onClose,
+}: {
+  open: boolean;
+  workshopId: string;
+  people: Person[];
+  steps: string[];
+  onClose: (saved: boolean) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   const kind = Form.useWatch('kind', form);
   const result = Form.useWatch('result', form);
   const hour = dayjs().hour();
   const save = useMutation({
-    mutationFn: (v: { shift: number; step: string; kind: string; result: string; note?: string; checkedUserId?: string }) => post('/production/floor/records', { workshopId, ...v, note: v.note ?? '' }),
+    mutationFn: (v: { shift: number; step: string; kind: string; result: string; note?: string; checkedUserId?: string }) =>
+      post('/production/floor/records', { workshopId, ...v, note: v.note ?? '' }),
     onSuccess: () => {
       form.resetFields();
       onClose(true);
     },
   });
   return (
-    <Modal open={open} title={t(tx('自检、互检、操作记录', 'Check or operation record'))} okText={t(tx('保存', 'Save'))} onOk={() => form.submit()} onCancel={() => onClose(false)} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t(tx('自检、互检、操作记录', 'Check or operation record'))}
+      okText={t(tx('保存', 'Save'))}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
       <ErrorAlert error={save.error} />
-      <Form form={form} layout="vertical" initialValues={{ shift: hour < 16 && hour >= 8 ? 1 : hour >= 16 ? 2 : 3, kind: 'self', result: 'ok' }} onFinish={(v) => save.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ shift: hour < 16 && hour >= 8 ? 1 : hour >= 16 ? 2 : 3, kind: 'self', result: 'ok' }}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Form.Item name="kind">
           <Radio.Group optionType="button" buttonStyle="solid" options={Object.entries(OPERATION_KIND_LABELS).map(([value, l]) => ({ value, label: t(l) }))} />
         </Form.Item>
@@ -92,7 +130,13 @@ export function RecordModal({ open, workshopId, people, steps, onClose }: { open
           </Form.Item>
         )}
         <Form.Item name="result" label={t(tx('结果', 'Result'))}>
-          <Radio.Group optionType="button" options={[{ value: 'ok', label: t(tx('正常', 'OK')) }, { value: 'problem', label: t(tx('有问题', 'Problem')) }]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'ok', label: t(tx('正常', 'OK')) },
+              { value: 'problem', label: t(tx('有问题', 'Problem')) },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="note" label={t(tx('记录', 'Notes'))} rules={result === 'problem' ? [{ required: true, min: 2 }] : []}>
           <Input.TextArea rows={2} maxLength={1000} />
@@ -113,7 +157,11 @@ export function PatrolList({ patrols }: { patrols: PatrolView[] }) {
         <List.Item data-testid="patrol">
           <div>
             <Typography.Text strong>{orgTime(p.inspectedAt).format('MM-DD HH:mm')}</Typography.Text> {p.inspectorName} · {p.note || t(tx('巡检', 'Patrol'))}{' '}
-            {p.findingCount > 0 ? <Tag color="orange">{t(tx(`发现问题 ${p.findingCount} 项`, `${p.findingCount} findings`))}</Tag> : <Tag color="green">{t(tx('正常', 'All fine'))}</Tag>}
+            {p.findingCount > 0 ? (
+              <Tag color="orange">{t(tx(`发现问题 ${p.findingCount} 项`, `${p.findingCount} findings`))}</Tag>
+            ) : (
+              <Tag color="green">{t(tx('正常', 'All fine'))}</Tag>
+            )}
           </div>
         </List.Item>
       )}
@@ -131,7 +179,8 @@ export function RecordList({ records }: { records: OperationRecordView[] }) {
       renderItem={(r) => (
         <List.Item>
           <div>
-            <Typography.Text type="secondary">{orgTime(r.recordedAt).format('MM-DD HH:mm')}</Typography.Text> {t(SHIFT_LABELS[r.shift])} · {r.step} · {t(OPERATION_KIND_LABELS[r.kind])}
+            <Typography.Text type="secondary">{orgTime(r.recordedAt).format('MM-DD HH:mm')}</Typography.Text> {t(SHIFT_LABELS[r.shift])} · {r.step} ·{' '}
+            {t(OPERATION_KIND_LABELS[r.kind])}
             {r.checkedUserName ? `（${r.checkedUserName}）` : ''} · {r.recordedByName}{' '}
             {r.result === 'ok' ? <Tag color="green">{t(tx('正常', 'OK'))}</Tag> : <Tag color="red">{t(tx('有问题', 'Problem'))}</Tag>}
             {r.note && <div>{r.note}</div>}
@@ -141,4 +190,3 @@ export function RecordList({ records }: { records: OperationRecordView[] }) {
     />
   );
 }
-

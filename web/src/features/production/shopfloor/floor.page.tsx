@@ -31,7 +31,10 @@ export function FloorPage() {
   const [params, setParams] = useSearchParams();
   const workshopId = params.get('workshopId') ?? undefined;
   const [modal, setModal] = useState<'patrol' | 'record' | 'items' | null>(null);
-  const q = useQuery({ queryKey: ['production', 'floor', workshopId ?? ''], queryFn: () => get<FloorOverview>(`/production/floor${workshopId ? `?workshopId=${workshopId}` : ''}`) });
+  const q = useQuery({
+    queryKey: ['production', 'floor', workshopId ?? ''],
+    queryFn: () => get<FloorOverview>(`/production/floor${workshopId ? `?workshopId=${workshopId}` : ''}`),
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['production', 'floor'] });
   const o = q.data;
   if (!o) return <Page title={tx('现场管理', 'Shop floor')}>{q.isLoading ? <Spin /> : <ErrorAlert error={q.error} />}</Page>;
@@ -43,7 +46,14 @@ export function FloorPage() {
       extra={
         <Space wrap>
           {o.canSeeAll && (
-            <Select aria-label={t(tx('车间', 'Workshop'))} style={{ width: 130 }} value={w?.id} onChange={(id) => setParams({ workshopId: id })} options={o.workshops.map((x) => ({ value: x.id, label: x.name }))} data-testid="floor-workshop" />
+            <Select
+              aria-label={t(tx('车间', 'Workshop'))}
+              style={{ width: 130 }}
+              value={w?.id}
+              onChange={(id) => setParams({ workshopId: id })}
+              options={o.workshops.map((x) => ({ value: x.id, label: x.name }))}
+              data-testid="floor-workshop"
+            />
           )}
           {can('production.process.write') && <Button onClick={() => setModal('items')}>{t(tx('检查项设置', 'Checklist items'))}</Button>}
         </Space>
@@ -78,7 +88,12 @@ export function FloorPage() {
                 { title: t(tx('车间', 'Workshop')), dataIndex: 'name' },
                 { title: t(tx('安全检查表', 'Safety checklist')), render: (_: unknown, x: WorkshopRow) => <TodayTag w={x} /> },
                 { title: t(tx('待整改', 'Open')), dataIndex: 'active', align: 'right' },
-                { title: t(tx('已上报生产部', 'Escalated')), dataIndex: 'escalated', align: 'right', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+                {
+                  title: t(tx('已上报生产部', 'Escalated')),
+                  dataIndex: 'escalated',
+                  align: 'right',
+                  render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0),
+                },
                 { title: t(tx('逾期', 'Overdue')), dataIndex: 'overdue', align: 'right' },
                 { title: t(tx('最近巡检', 'Last patrol')), dataIndex: 'lastPatrolOn' },
               ]}
@@ -95,7 +110,12 @@ export function FloorPage() {
           </Typography.Title>
           {canWrite && (
             <Space wrap style={{ marginBottom: 12 }}>
-              <Button type="primary" icon={<CheckSquareOutlined />} onClick={() => navigate(`/production/floor/checklist?workshopId=${w.id}`)} data-testid="floor-checklist">
+              <Button
+                type="primary"
+                icon={<CheckSquareOutlined />}
+                onClick={() => navigate(`/production/floor/checklist?workshopId=${w.id}`)}
+                data-testid="floor-checklist"
+              >
                 {t(tx('填写今日安全检查表', 'Today’s safety checklist'))}
               </Button>
               <Button onClick={() => setModal('patrol')} data-testid="floor-patrol">
@@ -115,7 +135,12 @@ export function FloorPage() {
                   locale={{ emptyText: t(tx('今天还没有填写安全检查表', 'No checklist yet today')) }}
                   renderItem={(c) => (
                     <List.Item>
-                      {c.checkedByName} {orgTime(c.checkedAt).format('HH:mm')} · {c.problemCount ? <Tag color="orange">{t(tx(`发现问题 ${c.problemCount} 项`, `${c.problemCount} problems`))}</Tag> : <Tag color="green">{t(tx('全部正常', 'All fine'))}</Tag>}
+                      {c.checkedByName} {orgTime(c.checkedAt).format('HH:mm')} ·{' '}
+                      {c.problemCount ? (
+                        <Tag color="orange">{t(tx(`发现问题 ${c.problemCount} 项`, `${c.problemCount} problems`))}</Tag>
+                      ) : (
+                        <Tag color="green">{t(tx('全部正常', 'All fine'))}</Tag>
+                      )}
                     </List.Item>
                   )}
                 />
@@ -132,13 +157,34 @@ export function FloorPage() {
               </Card>
             </Col>
             <Col xs={24} lg={12}>
-              <Card size="small" title={t(tx('自检、互检、操作记录（T4 第三十九条）', 'Checks and records (T4 art. 39)'))} extra={<Link to={`/production/process-docs?workshopId=${w.id}`}>{t(tx('现行工艺文件', 'Documents in force'))}</Link>}>
+              <Card
+                size="small"
+                title={t(tx('自检、互检、操作记录（T4 第三十九条）', 'Checks and records (T4 art. 39)'))}
+                extra={<Link to={`/production/process-docs?workshopId=${w.id}`}>{t(tx('现行工艺文件', 'Documents in force'))}</Link>}
+              >
                 <RecordList records={o.records} />
               </Card>
             </Col>
           </Row>
-          <PatrolModal open={modal === 'patrol'} workshopId={w.id} people={o.people} onClose={(saved) => { setModal(null); if (saved) refresh(); }} />
-          <RecordModal open={modal === 'record'} workshopId={w.id} people={o.people} steps={o.steps} onClose={(saved) => { setModal(null); if (saved) refresh(); }} />
+          <PatrolModal
+            open={modal === 'patrol'}
+            workshopId={w.id}
+            people={o.people}
+            onClose={(saved) => {
+              setModal(null);
+              if (saved) refresh();
+            }}
+          />
+          <RecordModal
+            open={modal === 'record'}
+            workshopId={w.id}
+            people={o.people}
+            steps={o.steps}
+            onClose={(saved) => {
+              setModal(null);
+              if (saved) refresh();
+            }}
+          />
         </>
       )}
       <SafetyItemsDrawer open={modal === 'items'} workshops={o.workshops.map((x) => ({ id: x.id, name: x.name }))} onClose={() => setModal(null)} />

@@ -12,7 +12,19 @@ export interface ProcessFormValues {
 }
 
 /** Title, scope and the items (工序/项目 and its requirement); keys stay with their items across revisions. */
-export function ProcessDocForm({ form, workshops, isNew, initialValues, onFinish }: { form: FormInstance<ProcessFormValues>; workshops: { id: string; name: string }[]; isNew: boolean; initialValues: ProcessFormValues; onFinish: (v: ProcessFormValues) => void }) {
+export function ProcessDocForm({
+  form,
+  workshops,
+  isNew,
+  initialValues,
+  onFinish,
+}: {
+  form: FormInstance<ProcessFormValues>;
+  workshops: { id: string; name: string }[];
+  isNew: boolean;
+  initialValues: ProcessFormValues;
+  onFinish: (v: ProcessFormValues) => void;
+}) {
   const { t } = useI18n();
   return (
     <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish}>
@@ -21,7 +33,12 @@ export function ProcessDocForm({ form, workshops, isNew, initialValues, onFinish
           <Select disabled={!isNew} style={{ width: 150 }} options={Object.entries(PROCESS_CATEGORY_LABELS).map(([value, l]) => ({ value, label: t(l) }))} />
         </Form.Item>
         <Form.Item name="workshopId" label={t(tx('适用车间', 'Workshop'))}>
-          <Select allowClear placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 150 }} options={workshops.map((w) => ({ value: w.id, label: w.name }))} />
+          <Select
+            allowClear
+            placeholder={t(tx('全部车间', 'All workshops'))}
+            style={{ width: 150 }}
+            options={workshops.map((w) => ({ value: w.id, label: w.name }))}
+          />
         </Form.Item>
       </Space>
       <Form.Item name="title" label={t(tx('标题', 'Title'))} rules={[{ required: true }]}>

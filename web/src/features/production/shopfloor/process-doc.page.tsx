@@ -17,10 +17,24 @@ const ACTIONS: Record<string, { label: Text; confirm?: Text; opinion?: 'required
   reject: { label: tx('退回', 'Reject'), opinion: 'required' },
   withdraw: { label: tx('撤回', 'Withdraw'), confirm: tx('撤回后回到草稿。确定撤回？', 'It goes back to draft. Withdraw?') },
   revise: { label: tx('修改后重新提交', 'Revise') },
-  adjust: { label: tx('修订（生成新版本）', 'Revise (new revision)'), confirm: tx('修订将生成新版本，须重新审批；批准前现行版本继续有效。确定修订？', 'A new revision is approved again; the current one holds until then. Revise?'), opinion: 'optional' },
+  adjust: {
+    label: tx('修订（生成新版本）', 'Revise (new revision)'),
+    confirm: tx(
+      '修订将生成新版本，须重新审批；批准前现行版本继续有效。确定修订？',
+      'A new revision is approved again; the current one holds until then. Revise?',
+    ),
+    opinion: 'optional',
+  },
 };
 
-const ACTION_NAMES: Record<string, Text> = { submit: tx('提交', 'Submitted'), approve: tx('批准', 'Approved'), reject: tx('退回', 'Rejected'), withdraw: tx('撤回', 'Withdrawn'), revise: tx('修改', 'Revised'), adjust: tx('修订', 'New revision') };
+const ACTION_NAMES: Record<string, Text> = {
+  submit: tx('提交', 'Submitted'),
+  approve: tx('批准', 'Approved'),
+  reject: tx('退回', 'Rejected'),
+  withdraw: tx('撤回', 'Withdrawn'),
+  revise: tx('修改', 'Revised'),
+  adjust: tx('修订', 'New revision'),
+};
 
 /** PP-20: a specification — the version in force, the revision being prepared with what changed, and its approval. */
 export function ProcessDocPage() {
@@ -43,7 +57,17 @@ export function ProcessDocPage() {
     setPending(null);
     setOpinion('');
   };
-  const save = useMutation({ mutationFn: (v: ProcessFormValues) => put<ProcessDocDetail>(`/production/process-docs/${id}`, { version: q.data!.version, title: v.title, workshopId: v.workshopId ?? null, scope: v.scope ?? '', items: v.items }), onSuccess: done });
+  const save = useMutation({
+    mutationFn: (v: ProcessFormValues) =>
+      put<ProcessDocDetail>(`/production/process-docs/${id}`, {
+        version: q.data!.version,
+        title: v.title,
+        workshopId: v.workshopId ?? null,
+        scope: v.scope ?? '',
+        items: v.items,
+      }),
+    onSuccess: done,
+  });
   const act = useMutation({
     mutationFn: async (action: string) => {
       const body = { version: q.data!.version, opinion: opinion.trim() || null };
@@ -68,22 +92,53 @@ export function ProcessDocPage() {
       <ErrorAlert error={act.error ?? save.error} />
       <Space wrap style={{ marginBottom: 12 }}>
         {d.canEdit && !editing && (
-          <Button onClick={() => { form.setFieldsValue({ category: d.category, title: d.working.title, workshopId: d.workshopId, scope: d.working.body.scope, items: d.working.body.items }); setEditing(true); }} data-testid="proc-edit">
+          <Button
+            onClick={() => {
+              form.setFieldsValue({
+                category: d.category,
+                title: d.working.title,
+                workshopId: d.workshopId,
+                scope: d.working.body.scope,
+                items: d.working.body.items,
+              });
+              setEditing(true);
+            }}
+            data-testid="proc-edit"
+          >
             {t(tx('编辑草稿', 'Edit the draft'))}
           </Button>
         )}
-        {d.allowedActions.filter((a) => ACTIONS[a]).map((a) => (
-          <Button key={a} type={a === 'approve' || a === 'submit' ? 'primary' : 'default'} danger={a === 'reject'} onClick={() => setPending(a)} data-testid={`proc-${a}`}>
-            {t(ACTIONS[a].label)}
-          </Button>
-        ))}
+        {d.allowedActions
+          .filter((a) => ACTIONS[a])
+          .map((a) => (
+            <Button
+              key={a}
+              type={a === 'approve' || a === 'submit' ? 'primary' : 'default'}
+              danger={a === 'reject'}
+              onClick={() => setPending(a)}
+              data-testid={`proc-${a}`}
+            >
+              {t(ACTIONS[a].label)}
+            </Button>
+          ))}
       </Space>
       {d.state === 'submitted' && (
-        <Steps size="small" style={{ marginBottom: 12 }} current={d.stepIndex ?? 0} items={d.steps.map((s) => ({ title: t({ zh: s.nameZh, en: s.nameEn }) }))} />
+        <Steps
+          size="small"
+          style={{ marginBottom: 12 }}
+          current={d.stepIndex ?? 0}
+          items={d.steps.map((s) => ({ title: t({ zh: s.nameZh, en: s.nameEn }) }))}
+        />
       )}
       {editing && (
         <Card size="small" title={t(tx(`编辑第 ${d.revision} 版草稿`, `Edit draft revision ${d.revision}`))} style={{ marginBottom: 12 }}>
-          <ProcessDocForm form={form} workshops={workshops.data ?? []} isNew={false} initialValues={{ category: d.category, title: d.working.title, workshopId: d.workshopId, scope: d.working.body.scope, items: d.working.body.items }} onFinish={(v) => save.mutate(v)} />
+          <ProcessDocForm
+            form={form}
+            workshops={workshops.data ?? []}
+            isNew={false}
+            initialValues={{ category: d.category, title: d.working.title, workshopId: d.workshopId, scope: d.working.body.scope, items: d.working.body.items }}
+            onFinish={(v) => save.mutate(v)}
+          />
           <Space style={{ marginTop: 12 }}>
             <Button type="primary" onClick={() => form.submit()} loading={save.isPending} data-testid="proc-save">
               {t(tx('保存草稿', 'Save draft'))}
@@ -93,7 +148,17 @@ export function ProcessDocPage() {
         </Card>
       )}
       {isRevising && (
-        <Card size="small" title={t(tx(`第 ${d.working.revision} 版修改了什么（与现行第 ${d.inForce!.revision} 版相比）`, `What revision ${d.working.revision} changes from revision ${d.inForce!.revision} in force`))} style={{ marginBottom: 12 }} data-testid="proc-diff">
+        <Card
+          size="small"
+          title={t(
+            tx(
+              `第 ${d.working.revision} 版修改了什么（与现行第 ${d.inForce!.revision} 版相比）`,
+              `What revision ${d.working.revision} changes from revision ${d.inForce!.revision} in force`,
+            ),
+          )}
+          style={{ marginBottom: 12 }}
+          data-testid="proc-diff"
+        >
           <List
             size="small"
             dataSource={d.diff}
@@ -101,11 +166,16 @@ export function ProcessDocPage() {
             renderItem={(c) => (
               <List.Item>
                 <div>
-                  <Tag color={c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'blue'}>{t(c.kind === 'added' ? tx('新增', 'Added') : c.kind === 'removed' ? tx('删除', 'Removed') : tx('修改', 'Changed'))}</Tag>
+                  <Tag color={c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'blue'}>
+                    {t(c.kind === 'added' ? tx('新增', 'Added') : c.kind === 'removed' ? tx('删除', 'Removed') : tx('修改', 'Changed'))}
+                  </Tag>
                   <Typography.Text strong>{t(c.label)}</Typography.Text>
                   {c.kind === 'changed' ? (
                     <div>
-                      <Typography.Text delete type="secondary">{c.before}</Typography.Text> → <Typography.Text>{c.after}</Typography.Text>
+                      <Typography.Text delete type="secondary">
+                        {c.before}
+                      </Typography.Text>{' '}
+                      → <Typography.Text>{c.after}</Typography.Text>
                     </div>
                   ) : (
                     <div>{c.kind === 'added' ? c.after : c.before}</div>
@@ -117,14 +187,33 @@ export function ProcessDocPage() {
         </Card>
       )}
       {d.inForce ? (
-        <Card size="small" title={t(tx(`现行版本（第 ${d.inForce.revision} 版，${d.inForce.approvedAt ? dayjs(d.inForce.approvedAt).format('YYYY-MM-DD') : ''} 批准）`, `In force: revision ${d.inForce.revision}`))} style={{ marginBottom: 12 }} data-testid="proc-in-force">
+        <Card
+          size="small"
+          title={t(
+            tx(
+              `现行版本（第 ${d.inForce.revision} 版，${d.inForce.approvedAt ? dayjs(d.inForce.approvedAt).format('YYYY-MM-DD') : ''} 批准）`,
+              `In force: revision ${d.inForce.revision}`,
+            ),
+          )}
+          style={{ marginBottom: 12 }}
+          data-testid="proc-in-force"
+        >
           <ProcessItemsTable body={d.inForce.body} />
         </Card>
       ) : (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(tx('尚未批准，车间暂不执行', 'Not approved yet; the workshops do not follow it yet'))} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t(tx('尚未批准，车间暂不执行', 'Not approved yet; the workshops do not follow it yet'))}
+        />
       )}
       {(!d.inForce || isRevising) && !editing && (
-        <Card size="small" title={t(tx(`第 ${d.working.revision} 版（${d.state === 'submitted' ? '审批中' : '草稿'}）`, `Revision ${d.working.revision} (${d.state})`))} style={{ marginBottom: 12 }}>
+        <Card
+          size="small"
+          title={t(tx(`第 ${d.working.revision} 版（${d.state === 'submitted' ? '审批中' : '草稿'}）`, `Revision ${d.working.revision} (${d.state})`))}
+          style={{ marginBottom: 12 }}
+        >
           <ProcessItemsTable body={d.working.body} />
         </Card>
       )}
@@ -135,9 +224,26 @@ export function ProcessDocPage() {
           }))}
         />
       </Card>
-      <Modal open={!!pending} title={step ? t(step.label) : ''} okText={t(tx('确定', 'Confirm'))} onOk={() => pending && act.mutate(pending)} onCancel={() => setPending(null)} confirmLoading={act.isPending} okButtonProps={{ disabled: step?.opinion === 'required' && opinion.trim().length < 1 }} destroyOnHidden>
+      <Modal
+        open={!!pending}
+        title={step ? t(step.label) : ''}
+        okText={t(tx('确定', 'Confirm'))}
+        onOk={() => pending && act.mutate(pending)}
+        onCancel={() => setPending(null)}
+        confirmLoading={act.isPending}
+        okButtonProps={{ disabled: step?.opinion === 'required' && opinion.trim().length < 1 }}
+        destroyOnHidden
+      >
         {step?.confirm && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t(step.confirm)} />}
-        {step?.opinion && <Input.TextArea rows={3} value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder={t(step.opinion === 'required' ? tx('退回意见（必填）', 'Reason (required)') : tx('意见（可选）', 'Opinion (optional)'))} data-testid="proc-opinion" />}
+        {step?.opinion && (
+          <Input.TextArea
+            rows={3}
+            value={opinion}
+            onChange={(e) => setOpinion(e.target.value)}
+            placeholder={t(step.opinion === 'required' ? tx('退回意见（必填）', 'Reason (required)') : tx('意见（可选）', 'Opinion (optional)'))}
+            data-testid="proc-opinion"
+          />
+        )}
         {!step?.confirm && !step?.opinion && <Typography.Text>{t(tx('确定执行？', 'Go ahead?'))}</Typography.Text>}
       </Modal>
     </Page>

@@ -22,7 +22,16 @@ export function ProcessStateTags({ d }: { d: ProcessDocSummary }) {
   return (
     <Space size={4} wrap>
       {inForce && <Tag color="green">{t(tx(`现行第 ${d.effectiveRevision} 版`, `Rev. ${d.effectiveRevision} in force`))}</Tag>}
-      {d.hasPendingRevision && <Tag color="processing">{t(tx(`第 ${d.revision} 版${d.state === 'submitted' ? '审批中' : '修订中'}`, `Rev. ${d.revision} ${d.state === 'submitted' ? 'in approval' : 'being revised'}`))}</Tag>}
+      {d.hasPendingRevision && (
+        <Tag color="processing">
+          {t(
+            tx(
+              `第 ${d.revision} 版${d.state === 'submitted' ? '审批中' : '修订中'}`,
+              `Rev. ${d.revision} ${d.state === 'submitted' ? 'in approval' : 'being revised'}`,
+            ),
+          )}
+        </Tag>
+      )}
       {!inForce && <Tag color={s?.color}>{s ? t(s.text) : d.state}</Tag>}
     </Space>
   );
@@ -39,15 +48,29 @@ export function ProcessDocsPage() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<ProcessFormValues>();
   const workshops = useWorkshops();
-  const list = useQuery({ queryKey: ['production', 'process-docs', workshopId ?? ''], queryFn: () => get<ProcessDocSummary[]>(`/production/process-docs${workshopId ? `?workshopId=${workshopId}` : ''}`) });
-  const create = useMutation({ mutationFn: (v: ProcessFormValues) => post<ProcessDocDetail>('/production/process-docs', v), onSuccess: (d) => navigate(`/production/process-docs/${d.id}`) });
+  const list = useQuery({
+    queryKey: ['production', 'process-docs', workshopId ?? ''],
+    queryFn: () => get<ProcessDocSummary[]>(`/production/process-docs${workshopId ? `?workshopId=${workshopId}` : ''}`),
+  });
+  const create = useMutation({
+    mutationFn: (v: ProcessFormValues) => post<ProcessDocDetail>('/production/process-docs', v),
+    onSuccess: (d) => navigate(`/production/process-docs/${d.id}`),
+  });
   const ws = workshops.data ?? [];
   return (
     <Page
       title={tx('工艺文件与现场作业标准', 'Process documents')}
       extra={
         <Space wrap>
-          <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 130 }} value={workshopId} onChange={(v) => setParams(v ? { workshopId: v } : {})} options={ws.map((w) => ({ value: w.id, label: w.name }))} />
+          <Select
+            allowClear
+            aria-label={t(tx('车间', 'Workshop'))}
+            placeholder={t(tx('全部车间', 'All workshops'))}
+            style={{ width: 130 }}
+            value={workshopId}
+            onChange={(v) => setParams(v ? { workshopId: v } : {})}
+            options={ws.map((w) => ({ value: w.id, label: w.name }))}
+          />
           {can('production.process.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="proc-new">
               {t(tx('起草', 'Draft'))}
@@ -56,7 +79,14 @@ export function ProcessDocsPage() {
         </Space>
       }
     >
-      <Typography.Paragraph type="secondary">{t(tx('车间按现行版本执行；修订须重新审批，批准前原版本继续有效，车间不得擅自变动（T4 第四十三条）。', 'Workshops follow the version in force; a revision is approved again and the old one holds until then (T4 art. 43).'))}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t(
+          tx(
+            '车间按现行版本执行；修订须重新审批，批准前原版本继续有效，车间不得擅自变动（T4 第四十三条）。',
+            'Workshops follow the version in force; a revision is approved again and the old one holds until then (T4 art. 43).',
+          ),
+        )}
+      </Typography.Paragraph>
       <ErrorAlert error={list.error} />
       {isPhone ? (
         <List
@@ -81,7 +111,12 @@ export function ProcessDocsPage() {
           loading={list.isLoading}
           dataSource={list.data}
           columns={[
-            { title: t(tx('编号', 'Number')), dataIndex: 'number', width: 130, render: (v: string, d) => <Link to={`/production/process-docs/${d.id}`}>{v}</Link> },
+            {
+              title: t(tx('编号', 'Number')),
+              dataIndex: 'number',
+              width: 130,
+              render: (v: string, d) => <Link to={`/production/process-docs/${d.id}`}>{v}</Link>,
+            },
             { title: t(tx('标题', 'Title')), dataIndex: 'title' },
             { title: t(tx('类别', 'Category')), dataIndex: 'category', width: 120, render: (c: string) => t(PROCESS_CATEGORY_LABELS[c]) },
             { title: t(tx('适用车间', 'Workshop')), dataIndex: 'workshopName', width: 110, render: (n: string | null) => n ?? t(tx('全部车间', 'All')) },
@@ -90,11 +125,25 @@ export function ProcessDocsPage() {
           ]}
         />
       )}
-      <Modal open={creating} width={720} title={t(tx('起草工艺文件', 'Draft a process document'))} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} okText={t(tx('保存草稿', 'Save draft'))} destroyOnHidden>
+      <Modal
+        open={creating}
+        width={720}
+        title={t(tx('起草工艺文件', 'Draft a process document'))}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        okText={t(tx('保存草稿', 'Save draft'))}
+        destroyOnHidden
+      >
         <ErrorAlert error={create.error} />
-        <ProcessDocForm form={form} workshops={ws} isNew initialValues={{ category: 'procedure', title: '', scope: '', workshopId: workshopId ?? null, items: [{ title: '', requirement: '' }] }} onFinish={(v) => create.mutate(v)} />
+        <ProcessDocForm
+          form={form}
+          workshops={ws}
+          isNew
+          initialValues={{ category: 'procedure', title: '', scope: '', workshopId: workshopId ?? null, items: [{ title: '', requirement: '' }] }}
+          onFinish={(v) => create.mutate(v)}
+        />
       </Modal>
     </Page>
   );
 }
-

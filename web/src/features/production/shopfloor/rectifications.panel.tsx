@@ -15,7 +15,8 @@ export function RectificationsPanel({ items, onChanged }: { items: Rectification
   const [photosOf, setPhotosOf] = useState<RectificationView | null>(null);
   const [form] = Form.useForm<{ note: string }>();
   const act = useMutation({
-    mutationFn: (v: { note: string }) => post<RectificationView>(`/production/floor/rectifications/${step!.r.id}/${step!.action}`, { version: step!.r.version, note: v.note }),
+    mutationFn: (v: { note: string }) =>
+      post<RectificationView>(`/production/floor/rectifications/${step!.r.id}/${step!.action}`, { version: step!.r.version, note: v.note }),
     onSuccess: () => {
       setStep(null);
       form.resetFields();
@@ -40,7 +41,8 @@ export function RectificationsPanel({ items, onChanged }: { items: Rectification
                 </Space>
                 <div>
                   <Typography.Text type="secondary">
-                    {r.number} · {r.source === 'safety' ? `${t(tx('安全检查', 'Safety check'))}「${r.itemText}」` : t(tx('巡检发现', 'Patrol finding'))} · {r.ownerName} · {t(tx('期限', 'due'))} {r.dueOn}
+                    {r.number} · {r.source === 'safety' ? `${t(tx('安全检查', 'Safety check'))}「${r.itemText}」` : t(tx('巡检发现', 'Patrol finding'))} ·{' '}
+                    {r.ownerName} · {t(tx('期限', 'due'))} {r.dueOn}
                   </Typography.Text>
                 </div>
                 {r.escalatedAt && (
@@ -81,11 +83,19 @@ export function RectificationsPanel({ items, onChanged }: { items: Rectification
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          message={step?.action === 'close' ? t(tx('关闭后不能重新打开。', 'A closed item cannot be reopened.')) : t(tx('生产部将立即收到通知，上报人和时间将被记录（T4 第四十一条）。', 'Production is told at once; who and when are recorded (T4 art. 41).'))}
+          message={
+            step?.action === 'close'
+              ? t(tx('关闭后不能重新打开。', 'A closed item cannot be reopened.'))
+              : t(tx('生产部将立即收到通知，上报人和时间将被记录（T4 第四十一条）。', 'Production is told at once; who and when are recorded (T4 art. 41).'))
+          }
         />
         <ErrorAlert error={act.error} />
         <Form form={form} layout="vertical" onFinish={(v) => act.mutate(v)}>
-          <Form.Item name="note" label={step?.action === 'close' ? t(tx('整改结果', 'What was done')) : t(tx('无法整改的原因', 'Why it cannot be fixed here'))} rules={[{ required: true, min: 2 }]}>
+          <Form.Item
+            name="note"
+            label={step?.action === 'close' ? t(tx('整改结果', 'What was done')) : t(tx('无法整改的原因', 'Why it cannot be fixed here'))}
+            rules={[{ required: true, min: 2 }]}
+          >
             <Input.TextArea rows={3} maxLength={2000} data-testid="rect-note" />
           </Form.Item>
         </Form>

@@ -23,7 +23,8 @@ export function SafetyItemsDrawer({ open, workshops, onClose }: { open: boolean;
     },
   });
   const retire = useMutation({
-    mutationFn: (i: SafetyItemView) => put(`/production/floor/safety-items/${i.id}`, { version: i.version, text: i.text, workshopId: i.workshopId, sort: i.sort, isActive: !i.isActive }),
+    mutationFn: (i: SafetyItemView) =>
+      put(`/production/floor/safety-items/${i.id}`, { version: i.version, text: i.text, workshopId: i.workshopId, sort: i.sort, isActive: !i.isActive }),
     onSuccess: refresh,
   });
   const name = (id: string | null) => (id ? (workshops.find((w) => w.id === id)?.name ?? '') : t(tx('全部车间', 'All workshops')));
@@ -36,7 +37,11 @@ export function SafetyItemsDrawer({ open, workshops, onClose }: { open: boolean;
         renderItem={(i) => (
           <List.Item
             actions={[
-              <Popconfirm key="r" title={i.isActive ? t(tx('停用后不再出现在检查表中。确定停用？', 'Retire this item?')) : t(tx('重新启用？', 'Use it again?'))} onConfirm={() => retire.mutate(i)}>
+              <Popconfirm
+                key="r"
+                title={i.isActive ? t(tx('停用后不再出现在检查表中。确定停用？', 'Retire this item?')) : t(tx('重新启用？', 'Use it again?'))}
+                onConfirm={() => retire.mutate(i)}
+              >
                 <Button size="small">{i.isActive ? t(tx('停用', 'Retire')) : t(tx('启用', 'Use'))}</Button>
               </Popconfirm>,
             ]}
@@ -54,7 +59,13 @@ export function SafetyItemsDrawer({ open, workshops, onClose }: { open: boolean;
         </Form.Item>
         <Space wrap>
           <Form.Item name="workshopId" label={t(tx('适用车间', 'Workshop'))}>
-            <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('全部车间', 'All workshops'))} style={{ width: 160 }} options={workshops.map((w) => ({ value: w.id, label: w.name }))} />
+            <Select
+              allowClear
+              aria-label={t(tx('车间', 'Workshop'))}
+              placeholder={t(tx('全部车间', 'All workshops'))}
+              style={{ width: 160 }}
+              options={workshops.map((w) => ({ value: w.id, label: w.name }))}
+            />
           </Form.Item>
           <Form.Item name="sort" label={t(tx('顺序', 'Order'))}>
             <InputNumber min={0} max={10000} />

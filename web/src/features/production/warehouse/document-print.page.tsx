@@ -45,7 +45,9 @@ export function StockDocumentPrintPage() {
         ]
       : [
           { key: 'qty', title: t(tx('数量', 'Quantity')), width: '12%', align: 'right' as const, render: (l: Line) => fmt(Math.abs(l.qty)) },
-          ...(d?.lines.some((l) => l.shortage > 0) ? [{ key: 'short', title: t(tx('欠料', 'Short')), width: '9%', align: 'right' as const, render: (l: Line) => fmt(l.shortage) || '' }] : []),
+          ...(d?.lines.some((l) => l.shortage > 0)
+            ? [{ key: 'short', title: t(tx('欠料', 'Short')), width: '9%', align: 'right' as const, render: (l: Line) => fmt(l.shortage) || '' }]
+            : []),
         ]),
   ];
   return (

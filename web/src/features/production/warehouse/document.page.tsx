@@ -17,7 +17,10 @@ type Line = StockDocView['lines'][number];
 
 export function useStockDocument(id: string) {
   const doc = useQuery({ queryKey: ['production', 'stock-document', id], queryFn: () => get<StockDocView>(`/production/stock-documents/${id}`) });
-  const context = useQuery({ queryKey: ['production', 'stock-document', id, 'context'], queryFn: () => get<DocumentContext>(`/production/stock-documents/${id}/context`) });
+  const context = useQuery({
+    queryKey: ['production', 'stock-document', id, 'context'],
+    queryFn: () => get<DocumentContext>(`/production/stock-documents/${id}/context`),
+  });
   return { doc, context };
 }
 
@@ -61,7 +64,15 @@ export function StockDocumentPage() {
               <Button icon={<PrinterOutlined />}>{t(tx('打印', 'Print'))}</Button>
             </Link>
             {canReverse && (
-              <Button danger icon={<RollbackOutlined />} onClick={() => { setReason(''); setReversing(true); }} data-testid="doc-reverse">
+              <Button
+                danger
+                icon={<RollbackOutlined />}
+                onClick={() => {
+                  setReason('');
+                  setReversing(true);
+                }}
+                data-testid="doc-reverse"
+              >
                 {t(tx('冲销', 'Reverse'))}
               </Button>
             )}
@@ -75,10 +86,33 @@ export function StockDocumentPage() {
       {d && c && (
         <>
           {d.reversedById && (
-            <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="doc-reversed" message={<span>{t(tx('本单已被冲销：', 'Reversed by '))}<Link to={`${WAREHOUSE}/documents/${d.reversedById}`}>{c.reversedByNumber}</Link>{c.reversedByNote ? `（${c.reversedByNote}）` : ''}</span>} />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="doc-reversed"
+              message={
+                <span>
+                  {t(tx('本单已被冲销：', 'Reversed by '))}
+                  <Link to={`${WAREHOUSE}/documents/${d.reversedById}`}>{c.reversedByNumber}</Link>
+                  {c.reversedByNote ? `（${c.reversedByNote}）` : ''}
+                </span>
+              }
+            />
           )}
           {d.reversesId && (
-            <Alert type="info" showIcon style={{ marginBottom: 12 }} message={<span>{t(tx('本单冲销：', 'Reverses '))}<Link to={`${WAREHOUSE}/documents/${d.reversesId}`}>{c.reversesNumber}</Link>{d.note ? `（${t(tx('原因', 'reason'))}：${d.note}）` : ''}</span>} />
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={
+                <span>
+                  {t(tx('本单冲销：', 'Reverses '))}
+                  <Link to={`${WAREHOUSE}/documents/${d.reversesId}`}>{c.reversesNumber}</Link>
+                  {d.note ? `（${t(tx('原因', 'reason'))}：${d.note}）` : ''}
+                </span>
+              }
+            />
           )}
           <Card size="small" style={{ marginBottom: 12 }}>
             <Descriptions size="small" column={isMobile ? 1 : 3} data-testid="doc-head">
@@ -86,7 +120,9 @@ export function StockDocumentPage() {
                 <Tag color={DOC_KIND_COLORS[d.kind]}>{t(PURPOSE_LABELS[d.purpose])}</Tag>
               </Descriptions.Item>
               <Descriptions.Item label={t(tx('日期', 'Date'))}>{d.docDate}</Descriptions.Item>
-              <Descriptions.Item label={t(tx('经办', 'Posted'))}>{`${c.postedByName ?? t(tx('系统', 'System'))} ${orgTime(d.postedAt).format('YYYY-MM-DD HH:mm')}`}</Descriptions.Item>
+              <Descriptions.Item
+                label={t(tx('经办', 'Posted'))}
+              >{`${c.postedByName ?? t(tx('系统', 'System'))} ${orgTime(d.postedAt).format('YYYY-MM-DD HH:mm')}`}</Descriptions.Item>
               {c.workshopName && <Descriptions.Item label={t(tx('车间', 'Workshop'))}>{c.workshopName}</Descriptions.Item>}
               {c.supplier && <Descriptions.Item label={t(tx('供应商', 'Supplier'))}>{c.supplier}</Descriptions.Item>}
               {d.referenceNumber && (
@@ -128,8 +164,24 @@ export function StockDocumentPage() {
                 { title: t(tx('物料', 'Item')), render: (_: unknown, l) => <Link to={`${WAREHOUSE}/items/${l.itemId}`}>{`${l.code} ${l.name}`}</Link> },
                 { title: t(tx('库位', 'Location')), dataIndex: 'locationName', width: 120 },
                 { title: t(tx('批次', 'Lot')), dataIndex: 'lot', width: 110 },
-                ...(d.kind === 'count' ? [{ title: t(tx('账面', 'Book')), key: 'book', width: 110, align: 'right' as const, render: (_: unknown, l: Line) => fmt(c.bookQty?.[l.lineNo - 1]) }] : []),
-                { title: d.kind === 'count' ? t(tx('实盘（差异）', 'Counted (difference)')) : t(tx('数量', 'Quantity')), key: 'qty', width: 170, align: 'right', render: (_: unknown, l) => <span data-testid="doc-line-qty">{`${lineQty(d, l, t(tx('欠', 'short')))} ${l.unit}`}</span> },
+                ...(d.kind === 'count'
+                  ? [
+                      {
+                        title: t(tx('账面', 'Book')),
+                        key: 'book',
+                        width: 110,
+                        align: 'right' as const,
+                        render: (_: unknown, l: Line) => fmt(c.bookQty?.[l.lineNo - 1]),
+                      },
+                    ]
+                  : []),
+                {
+                  title: d.kind === 'count' ? t(tx('实盘（差异）', 'Counted (difference)')) : t(tx('数量', 'Quantity')),
+                  key: 'qty',
+                  width: 170,
+                  align: 'right',
+                  render: (_: unknown, l) => <span data-testid="doc-line-qty">{`${lineQty(d, l, t(tx('欠', 'short')))} ${l.unit}`}</span>,
+                },
                 { title: t(tx('库位结存', 'Left there')), dataIndex: 'balanceAfter', width: 110, align: 'right', render: (v: number) => fmt(v) },
               ]}
             />
@@ -140,15 +192,32 @@ export function StockDocumentPage() {
         open={reversing}
         title={t(tx('冲销本单', 'Reverse this document'))}
         okText={t(tx('确认冲销', 'Reverse'))}
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 2, loading: reverse.isPending, ...({ 'data-testid': 'reverse-confirm' } as Record<string, string>) }}
+        okButtonProps={{
+          danger: true,
+          disabled: reason.trim().length < 2,
+          loading: reverse.isPending,
+          ...({ 'data-testid': 'reverse-confirm' } as Record<string, string>),
+        }}
         onOk={() => reverse.mutate()}
         onCancel={() => setReversing(false)}
       >
         <ErrorAlert error={reverse.error} />
         <Typography.Paragraph>
-          {t(tx('单据不能修改或删除。冲销将生成一张冲销单，把本单每一行的数量全部反向记账，且不能撤销。', 'Documents are never edited or deleted. A reversal posts every line of this one back, and cannot be undone.'))}
+          {t(
+            tx(
+              '单据不能修改或删除。冲销将生成一张冲销单，把本单每一行的数量全部反向记账，且不能撤销。',
+              'Documents are never edited or deleted. A reversal posts every line of this one back, and cannot be undone.',
+            ),
+          )}
         </Typography.Paragraph>
-        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} autoSize={{ minRows: 2 }} placeholder={t(tx('冲销原因（必填）', 'Reason (required)'))} data-testid="reverse-reason" />
+        <Input.TextArea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={2000}
+          autoSize={{ minRows: 2 }}
+          placeholder={t(tx('冲销原因（必填）', 'Reason (required)'))}
+          data-testid="reverse-reason"
+        />
       </Modal>
     </Page>
   );

@@ -39,7 +39,10 @@ export function DocumentsPage() {
   };
   const params = new URLSearchParams({ limit: String(PAGE), offset: String((page - 1) * PAGE) });
   for (const [k, v] of Object.entries(f)) if (v) params.set(k, v);
-  const q = useQuery({ queryKey: ['production', 'stock-documents', params.toString()], queryFn: () => get<DocumentPage>(`/production/stock-documents?${params}`) });
+  const q = useQuery({
+    queryKey: ['production', 'stock-documents', params.toString()],
+    queryFn: () => get<DocumentPage>(`/production/stock-documents?${params}`),
+  });
   const label = (r: Row) => (
     <>
       <Tag color={DOC_KIND_COLORS[r.kind]}>{t(PURPOSE_LABELS[r.purpose])}</Tag>
@@ -51,17 +54,55 @@ export function DocumentsPage() {
       <WarehouseNav />
       <ErrorAlert error={q.error} />
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search aria-label={t(tx('单号', 'Number'))} placeholder={t(tx('单号', 'Number'))} allowClear onSearch={(v) => set({ q: v })} style={{ width: 150 }} data-testid="doc-search" />
-        <Select allowClear aria-label={t(tx('单据类型', 'Kind'))} placeholder={t(tx('单据类型', 'Kind'))} value={f.kind} onChange={(v) => set({ kind: v })} style={{ width: 110 }} options={Object.entries(DOC_KIND_LABELS).map(([value, l]) => ({ value, label: t(l) }))} />
-        <Select allowClear aria-label={t(tx('业务', 'Purpose'))} placeholder={t(tx('业务', 'Purpose'))} value={f.purpose} onChange={(v) => set({ purpose: v })} style={{ width: 120 }} options={Object.entries(PURPOSE_LABELS).map(([value, l]) => ({ value, label: t(l) }))} />
-        <DatePicker.RangePicker aria-label={t(tx('日期范围', 'Dates'))}
+        <Input.Search
+          aria-label={t(tx('单号', 'Number'))}
+          placeholder={t(tx('单号', 'Number'))}
+          allowClear
+          onSearch={(v) => set({ q: v })}
+          style={{ width: 150 }}
+          data-testid="doc-search"
+        />
+        <Select
+          allowClear
+          aria-label={t(tx('单据类型', 'Kind'))}
+          placeholder={t(tx('单据类型', 'Kind'))}
+          value={f.kind}
+          onChange={(v) => set({ kind: v })}
+          style={{ width: 110 }}
+          options={Object.entries(DOC_KIND_LABELS).map(([value, l]) => ({ value, label: t(l) }))}
+        />
+        <Select
+          allowClear
+          aria-label={t(tx('业务', 'Purpose'))}
+          placeholder={t(tx('业务', 'Purpose'))}
+          value={f.purpose}
+          onChange={(v) => set({ purpose: v })}
+          style={{ width: 120 }}
+          options={Object.entries(PURPOSE_LABELS).map(([value, l]) => ({ value, label: t(l) }))}
+        />
+        <DatePicker.RangePicker
+          aria-label={t(tx('日期范围', 'Dates'))}
           value={f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null}
           onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
           style={{ width: isMobile ? '100%' : 240 }}
         />
         <ItemSelect value={f.itemId} onChange={(v) => set({ itemId: v })} style={{ width: 200 }} />
-        <Select allowClear aria-label={t(tx('车间', 'Workshop'))} placeholder={t(tx('车间', 'Workshop'))} value={f.workshopId} onChange={(v) => set({ workshopId: v })} style={{ width: 120 }} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />
-        <Input.Search aria-label={t(tx('来源单号', 'Reference no.'))} placeholder={t(tx('来源单号', 'Reference no.'))} allowClear onSearch={(v) => set({ reference: v })} style={{ width: 150 }} />
+        <Select
+          allowClear
+          aria-label={t(tx('车间', 'Workshop'))}
+          placeholder={t(tx('车间', 'Workshop'))}
+          value={f.workshopId}
+          onChange={(v) => set({ workshopId: v })}
+          style={{ width: 120 }}
+          options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+        />
+        <Input.Search
+          aria-label={t(tx('来源单号', 'Reference no.'))}
+          placeholder={t(tx('来源单号', 'Reference no.'))}
+          allowClear
+          onSearch={(v) => set({ reference: v })}
+          style={{ width: 150 }}
+        />
         {q.data && <Typography.Text type="secondary">{t(tx(`共 ${q.data.total} 张`, `${q.data.total} documents`))}</Typography.Text>}
       </Space>
       {isMobile ? (
@@ -95,7 +136,12 @@ export function DocumentsPage() {
           pagination={{ current: page, pageSize: PAGE, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           onRow={() => ({ 'data-testid': 'doc-row' }) as React.HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t(tx('单号', 'Number')), dataIndex: 'number', width: 140, render: (v: string, r) => <Link to={`${WAREHOUSE}/documents/${r.id}`}>{v}</Link> },
+            {
+              title: t(tx('单号', 'Number')),
+              dataIndex: 'number',
+              width: 140,
+              render: (v: string, r) => <Link to={`${WAREHOUSE}/documents/${r.id}`}>{v}</Link>,
+            },
             { title: t(tx('日期', 'Date')), dataIndex: 'docDate', width: 110 },
             { title: t(tx('业务', 'Purpose')), width: 160, render: (_: unknown, r) => label(r) },
             { title: t(tx('车间', 'Workshop')), dataIndex: 'workshopName', width: 100 },

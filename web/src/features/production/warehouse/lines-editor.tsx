@@ -20,7 +20,17 @@ let next = 1;
 export const newLine = (extra: Partial<DraftLine> = {}): DraftLine => ({ key: next++, ...extra });
 
 /** Lines of a document: item, quantity, lot, location (and where to, for a transfer); a card each on a phone. */
-export function LinesEditor({ lines, onChange, withTarget = false, qtyLabel }: { lines: DraftLine[]; onChange: (lines: DraftLine[]) => void; withTarget?: boolean; qtyLabel?: string }) {
+export function LinesEditor({
+  lines,
+  onChange,
+  withTarget = false,
+  qtyLabel,
+}: {
+  lines: DraftLine[];
+  onChange: (lines: DraftLine[]) => void;
+  withTarget?: boolean;
+  qtyLabel?: string;
+}) {
   const { t } = useI18n();
   const isMobile = !Grid.useBreakpoint().md;
   const set = (key: number, change: Partial<DraftLine>) => onChange(lines.map((l) => (l.key === key ? { ...l, ...change } : l)));
@@ -31,7 +41,16 @@ export function LinesEditor({ lines, onChange, withTarget = false, qtyLabel }: {
         <Card size="small" key={l.key} style={{ marginBottom: 8 }} data-testid="draft-line">
           <Space wrap direction={isMobile ? 'vertical' : 'horizontal'} style={{ width: '100%' }} align={isMobile ? undefined : 'center'}>
             <span style={{ color: '#888' }}>{i + 1}</span>
-            {l.label ? <strong>{l.label}</strong> : <ItemSelect value={l.itemId} onChange={(itemId, item) => set(l.key, { itemId, unit: item?.unit })} style={{ width: isMobile ? '100%' : 260 }} id={`line-item-${i}`} />}
+            {l.label ? (
+              <strong>{l.label}</strong>
+            ) : (
+              <ItemSelect
+                value={l.itemId}
+                onChange={(itemId, item) => set(l.key, { itemId, unit: item?.unit })}
+                style={{ width: isMobile ? '100%' : 260 }}
+                id={`line-item-${i}`}
+              />
+            )}
             <InputNumber
               min={0}
               value={l.qty ?? null}
@@ -42,9 +61,27 @@ export function LinesEditor({ lines, onChange, withTarget = false, qtyLabel }: {
               inputMode="decimal"
               data-testid={`line-qty-${i}`}
             />
-            <Input value={l.lot} onChange={(e) => set(l.key, { lot: e.target.value })} placeholder={t(tx('批次（可空）', 'Lot (optional)'))} style={full ?? { width: 130 }} data-testid={`line-lot-${i}`} />
-            <LocationSelect value={l.locationId} onChange={(v) => set(l.key, { locationId: v })} style={full ?? { width: 130 }} placeholder={withTarget ? t(tx('调出库位', 'From')) : undefined} />
-            {withTarget && <LocationSelect value={l.toLocationId} onChange={(v) => set(l.key, { toLocationId: v })} style={full ?? { width: 130 }} placeholder={t(tx('调入库位', 'To'))} />}
+            <Input
+              value={l.lot}
+              onChange={(e) => set(l.key, { lot: e.target.value })}
+              placeholder={t(tx('批次（可空）', 'Lot (optional)'))}
+              style={full ?? { width: 130 }}
+              data-testid={`line-lot-${i}`}
+            />
+            <LocationSelect
+              value={l.locationId}
+              onChange={(v) => set(l.key, { locationId: v })}
+              style={full ?? { width: 130 }}
+              placeholder={withTarget ? t(tx('调出库位', 'From')) : undefined}
+            />
+            {withTarget && (
+              <LocationSelect
+                value={l.toLocationId}
+                onChange={(v) => set(l.key, { toLocationId: v })}
+                style={full ?? { width: 130 }}
+                placeholder={t(tx('调入库位', 'To'))}
+              />
+            )}
             <Button icon={<DeleteOutlined />} onClick={() => onChange(lines.filter((x) => x.key !== l.key))} aria-label={t(tx('删除此行', 'Remove line'))} />
           </Space>
         </Card>

@@ -21,21 +21,38 @@ export function ShipmentIssueForm({ onPosted }: { onPosted: (doc: StockDocView) 
   const [qty, setQty] = useState<number | null>(null);
   const [lot, setLot] = useState('');
   const [locationId, setLocationId] = useState<string | undefined>();
-  const options = useQuery({ queryKey: ['production', 'shipment-options', month.format('YYYY-MM')], queryFn: () => get<ShipmentOption[]>(`/production/shipment-issues/options?month=${month.format('YYYY-MM')}`) });
+  const options = useQuery({
+    queryKey: ['production', 'shipment-options', month.format('YYYY-MM')],
+    queryFn: () => get<ShipmentOption[]>(`/production/shipment-issues/options?month=${month.format('YYYY-MM')}`),
+  });
   const save = useMutation({
-    mutationFn: () => post<StockDocView>('/production/shipment-issues', { shipmentId: chosen!.id, lines: [{ qty: Number(qty), ...(lot.trim() ? { lot: lot.trim() } : {}), ...(locationId ? { locationId } : {}) }] }),
+    mutationFn: () =>
+      post<StockDocView>('/production/shipment-issues', {
+        shipmentId: chosen!.id,
+        lines: [{ qty: Number(qty), ...(lot.trim() ? { lot: lot.trim() } : {}), ...(locationId ? { locationId } : {}) }],
+      }),
     onSuccess: onPosted,
   });
   return (
     <div>
       <ErrorAlert error={save.error ?? options.error} />
-      <DatePicker aria-label={t(tx('月份', 'Month'))} picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} style={{ marginBottom: 8 }} />
+      <DatePicker
+        aria-label={t(tx('月份', 'Month'))}
+        picker="month"
+        value={month}
+        onChange={(d) => d && setMonth(d)}
+        allowClear={false}
+        style={{ marginBottom: 8 }}
+      />
       <List<ShipmentOption>
         dataSource={options.data ?? []}
         locale={{ emptyText: <Empty description={t(tx('本月没有出货计划', 'No shipments planned this month'))} /> }}
         renderItem={(s) => (
           <List.Item
-            onClick={() => { setChosen(s); setQty(Math.max(0, s.qty - s.issued)); }}
+            onClick={() => {
+              setChosen(s);
+              setQty(Math.max(0, s.qty - s.issued));
+            }}
             style={{ cursor: 'pointer', background: chosen?.id === s.id ? '#e6f4ff' : undefined, padding: 8 }}
             data-testid="shipment-option"
           >
@@ -51,13 +68,33 @@ export function ShipmentIssueForm({ onPosted }: { onPosted: (doc: StockDocView) 
       {chosen && (
         <Card size="small" style={{ margin: '12px 0' }} title={`${chosen.customer} · ${chosen.code} ${chosen.name}`}>
           <Space wrap direction={isMobile ? 'vertical' : 'horizontal'} style={{ width: '100%' }}>
-            <InputNumber min={0} value={qty} onChange={setQty} addonBefore={t(tx('出库数量', 'Quantity'))} addonAfter={chosen.unit} style={{ width: isMobile ? '100%' : 220 }} />
-            <Input value={lot} onChange={(e) => setLot(e.target.value)} placeholder={t(tx('批次（可空）', 'Lot (optional)'))} style={{ width: isMobile ? '100%' : 140 }} />
+            <InputNumber
+              min={0}
+              value={qty}
+              onChange={setQty}
+              addonBefore={t(tx('出库数量', 'Quantity'))}
+              addonAfter={chosen.unit}
+              style={{ width: isMobile ? '100%' : 220 }}
+            />
+            <Input
+              value={lot}
+              onChange={(e) => setLot(e.target.value)}
+              placeholder={t(tx('批次（可空）', 'Lot (optional)'))}
+              style={{ width: isMobile ? '100%' : 140 }}
+            />
             <LocationSelect value={locationId} onChange={setLocationId} style={{ width: isMobile ? '100%' : 140 }} />
           </Space>
         </Card>
       )}
-      <Button type="primary" size="large" block={isMobile} disabled={!chosen || !qty} loading={save.isPending} onClick={() => save.mutate()} data-testid="post-document">
+      <Button
+        type="primary"
+        size="large"
+        block={isMobile}
+        disabled={!chosen || !qty}
+        loading={save.isPending}
+        onClick={() => save.mutate()}
+        data-testid="post-document"
+      >
         {t(tx('过账出库', 'Post the issue'))}
       </Button>
     </div>
@@ -70,7 +107,11 @@ export function TransferForm({ onPosted }: { onPosted: (doc: StockDocView) => vo
   const isMobile = !Grid.useBreakpoint().md;
   const [lines, setLines] = useState<DraftLine[]>([newLine()]);
   const [note, setNote] = useState('');
-  const save = useMutation({ mutationFn: () => post<StockDocView>('/production/stock-documents', { kind: 'transfer', purpose: 'transfer', note: note || undefined, lines: payloadOf(lines, true) }), onSuccess: onPosted });
+  const save = useMutation({
+    mutationFn: () =>
+      post<StockDocView>('/production/stock-documents', { kind: 'transfer', purpose: 'transfer', note: note || undefined, lines: payloadOf(lines, true) }),
+    onSuccess: onPosted,
+  });
   return (
     <div>
       <ErrorAlert error={save.error} />
@@ -96,7 +137,11 @@ export function CountForm({ onPosted }: { onPosted: (doc: StockDocView) => void 
   const [locationId, setLocationId] = useState<string | undefined>();
   const [counted, setCounted] = useState<Record<string, number | null>>({});
   const [extra, setExtra] = useState<DraftLine[]>([]);
-  const held = useQuery({ queryKey: ['production', 'stock', 'location', locationId], queryFn: () => get<OnHandRow[]>(`/production/stock?locationId=${locationId}`), enabled: !!locationId });
+  const held = useQuery({
+    queryKey: ['production', 'stock', 'location', locationId],
+    queryFn: () => get<OnHandRow[]>(`/production/stock?locationId=${locationId}`),
+    enabled: !!locationId,
+  });
   const keyOf = (r: OnHandRow) => `${r.itemId}|${r.lot}`;
   const save = useMutation({
     mutationFn: () =>
@@ -104,7 +149,9 @@ export function CountForm({ onPosted }: { onPosted: (doc: StockDocView) => void 
         kind: 'count',
         purpose: 'count',
         lines: [
-          ...(held.data ?? []).filter((r) => counted[keyOf(r)] !== undefined && counted[keyOf(r)] !== null).map((r) => ({ itemId: r.itemId, locationId: r.locationId, ...(r.lot ? { lot: r.lot } : {}), qty: Number(counted[keyOf(r)]) })),
+          ...(held.data ?? [])
+            .filter((r) => counted[keyOf(r)] !== undefined && counted[keyOf(r)] !== null)
+            .map((r) => ({ itemId: r.itemId, locationId: r.locationId, ...(r.lot ? { lot: r.lot } : {}), qty: Number(counted[keyOf(r)]) })),
           ...payloadOf(extra.map((l) => ({ ...l, locationId: l.locationId ?? locationId }))),
         ],
       }),
@@ -117,7 +164,14 @@ export function CountForm({ onPosted }: { onPosted: (doc: StockDocView) => void 
       return api<{ inserted: number; updated: number }>('POST', '/excel/production-stock-count/import', form);
     },
     onSuccess: (r) => {
-      message.success(t(tx(`已按实盘过账一张盘点单：盘点 ${r.inserted} 行，有差异 ${r.updated} 行`, `One count posted: ${r.inserted} lines counted, ${r.updated} with a difference`)));
+      message.success(
+        t(
+          tx(
+            `已按实盘过账一张盘点单：盘点 ${r.inserted} 行，有差异 ${r.updated} 行`,
+            `One count posted: ${r.inserted} lines counted, ${r.updated} with a difference`,
+          ),
+        ),
+      );
       qc.invalidateQueries({ queryKey: ['production'] });
     },
   });
@@ -129,7 +183,14 @@ export function CountForm({ onPosted }: { onPosted: (doc: StockDocView) => void 
           {t(tx('导出盘点表', 'Export the count sheet'))}
         </Button>
         {can('excel.import') && (
-          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { upload.mutate(f); return false; }}>
+          <Upload
+            accept=".xlsx"
+            showUploadList={false}
+            beforeUpload={(f) => {
+              upload.mutate(f);
+              return false;
+            }}
+          >
             <Button icon={<UploadOutlined />} loading={upload.isPending}>
               {t(tx('导入实盘数（生成一张盘点单）', 'Import counted quantities (one count)'))}
             </Button>
@@ -137,7 +198,15 @@ export function CountForm({ onPosted }: { onPosted: (doc: StockDocView) => void 
         )}
       </Space>
       <div style={{ marginBottom: 8 }}>
-        <LocationSelect value={locationId} onChange={(v) => { setLocationId(v); setCounted({}); }} placeholder={t(tx('选择盘点库位', 'Location to count'))} style={{ width: isMobile ? '100%' : 200 }} />
+        <LocationSelect
+          value={locationId}
+          onChange={(v) => {
+            setLocationId(v);
+            setCounted({});
+          }}
+          placeholder={t(tx('选择盘点库位', 'Location to count'))}
+          style={{ width: isMobile ? '100%' : 200 }}
+        />
       </div>
       {locationId && (
         <Table<OnHandRow>
@@ -148,8 +217,32 @@ export function CountForm({ onPosted }: { onPosted: (doc: StockDocView) => void 
           loading={held.isLoading}
           columns={[
             { title: t(tx('物料', 'Item')), render: (_: unknown, r) => `${r.code} ${r.name}${r.lot ? ` · ${r.lot}` : ''}` },
-            ...(isMobile ? [] : [{ title: t(tx('账面', 'Book')), dataIndex: 'onHand', width: 110, align: 'right' as const, render: (v: number, r: OnHandRow) => `${fmt(v)} ${r.unit}` }]),
-            { title: t(tx('实盘', 'Counted')), width: isMobile ? 120 : 160, render: (_: unknown, r) => <InputNumber min={0} value={counted[keyOf(r)] ?? null} onChange={(v) => setCounted({ ...counted, [keyOf(r)]: v })} placeholder={isMobile ? fmt(r.onHand) : undefined} style={{ width: '100%' }} inputMode="decimal" data-testid="count-input" /> },
+            ...(isMobile
+              ? []
+              : [
+                  {
+                    title: t(tx('账面', 'Book')),
+                    dataIndex: 'onHand',
+                    width: 110,
+                    align: 'right' as const,
+                    render: (v: number, r: OnHandRow) => `${fmt(v)} ${r.unit}`,
+                  },
+                ]),
+            {
+              title: t(tx('实盘', 'Counted')),
+              width: isMobile ? 120 : 160,
+              render: (_: unknown, r) => (
+                <InputNumber
+                  min={0}
+                  value={counted[keyOf(r)] ?? null}
+                  onChange={(v) => setCounted({ ...counted, [keyOf(r)]: v })}
+                  placeholder={isMobile ? fmt(r.onHand) : undefined}
+                  style={{ width: '100%' }}
+                  inputMode="decimal"
+                  data-testid="count-input"
+                />
+              ),
+            },
           ]}
         />
       )}
@@ -157,7 +250,15 @@ export function CountForm({ onPosted }: { onPosted: (doc: StockDocView) => void 
         {t(tx('账上没有、实际盘到的物料：', 'Found but not on the books:'))}
       </Typography.Paragraph>
       <LinesEditor lines={extra} onChange={setExtra} qtyLabel={t(tx('实盘', 'Counted'))} />
-      <Button type="primary" size="large" block={isMobile} style={{ marginTop: 12 }} loading={save.isPending} onClick={() => save.mutate()} data-testid="post-document">
+      <Button
+        type="primary"
+        size="large"
+        block={isMobile}
+        style={{ marginTop: 12 }}
+        loading={save.isPending}
+        onClick={() => save.mutate()}
+        data-testid="post-document"
+      >
         {t(tx('过账盘点单', 'Post the count'))}
       </Button>
     </div>

@@ -33,7 +33,11 @@ export function NewStockDocumentPage() {
   return (
     <Page title={entry.label}>
       <WarehouseNav />
-      {can('production.stock.write') ? forms[entry.key] : <Result status="403" subTitle={t(tx('仓库收发须有仓库权限', 'Posting needs the warehouse permission'))} />}
+      {can('production.stock.write') ? (
+        forms[entry.key]
+      ) : (
+        <Result status="403" subTitle={t(tx('仓库收发须有仓库权限', 'Posting needs the warehouse permission'))} />
+      )}
     </Page>
   );
 }

@@ -10,7 +10,17 @@ export function useItems() {
 }
 
 /** An item by code or name; typing narrows the list. */
-export function ItemSelect({ value, onChange, id, style }: { value?: string; onChange?: (id: string, item: Item | undefined) => void; id?: string; style?: React.CSSProperties }) {
+export function ItemSelect({
+  value,
+  onChange,
+  id,
+  style,
+}: {
+  value?: string;
+  onChange?: (id: string, item: Item | undefined) => void;
+  id?: string;
+  style?: React.CSSProperties;
+}) {
   const { t } = useI18n();
   const items = useItems();
   return (
@@ -24,13 +34,30 @@ export function ItemSelect({ value, onChange, id, style }: { value?: string; onC
       style={{ minWidth: 180, ...style }}
       placeholder={t(tx('物料编码或品名', 'Item code or name'))}
       optionFilterProp="label"
-      onChange={(v: string) => onChange?.(v, items.data?.find((i) => i.id === v))}
+      onChange={(v: string) =>
+        onChange?.(
+          v,
+          items.data?.find((i) => i.id === v),
+        )
+      }
       options={(items.data ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}${i.spec ? ` ${i.spec}` : ''}` }))}
     />
   );
 }
 
-export function LocationSelect({ value, onChange, id, style, placeholder }: { value?: string; onChange?: (id: string) => void; id?: string; style?: React.CSSProperties; placeholder?: string }) {
+export function LocationSelect({
+  value,
+  onChange,
+  id,
+  style,
+  placeholder,
+}: {
+  value?: string;
+  onChange?: (id: string) => void;
+  id?: string;
+  style?: React.CSSProperties;
+  placeholder?: string;
+}) {
   const { t } = useI18n();
   const locations = useLocations();
   return (

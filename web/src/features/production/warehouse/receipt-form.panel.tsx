@@ -38,7 +38,14 @@ export function PurchaseReceiptForm({ onPosted }: { onPosted: (doc: StockDocView
         docDate: docDate.format('YYYY-MM-DD'),
         note: note || undefined,
         lines: [
-          ...lines.filter((l) => picked[l.id] && picked[l.id].qty).map((l) => ({ itemId: l.itemId, qty: Number(picked[l.id].qty), purchaseLineId: l.id, ...(picked[l.id].lot.trim() ? { lot: picked[l.id].lot.trim() } : {}) })),
+          ...lines
+            .filter((l) => picked[l.id] && picked[l.id].qty)
+            .map((l) => ({
+              itemId: l.itemId,
+              qty: Number(picked[l.id].qty),
+              purchaseLineId: l.id,
+              ...(picked[l.id].lot.trim() ? { lot: picked[l.id].lot.trim() } : {}),
+            })),
           ...payloadOf(extra),
         ],
       }),
@@ -55,8 +62,28 @@ export function PurchaseReceiptForm({ onPosted }: { onPosted: (doc: StockDocView
     <div>
       <ErrorAlert error={save.error ?? open.error} />
       <Space wrap direction={isMobile ? 'vertical' : 'horizontal'} style={{ width: '100%', marginBottom: 12 }}>
-        <Select allowClear placeholder={t(tx('按采购计划收货（可不选）', 'Against a purchase plan (optional)'))} value={planId} id="receipt-plan" onChange={(v) => { setPlanId(v); setPicked({}); }} style={{ width: isMobile ? '100%' : 260 }} options={plans.map(([id, number]) => ({ value: id, label: number }))} data-testid="receipt-plan" />
-        <AutoComplete value={supplier} onChange={setSupplier} options={suppliers.map((s) => ({ value: s }))} filterOption placeholder={t(tx('供应商', 'Supplier'))} style={{ width: isMobile ? '100%' : 200 }} data-testid="receipt-supplier" />
+        <Select
+          allowClear
+          placeholder={t(tx('按采购计划收货（可不选）', 'Against a purchase plan (optional)'))}
+          value={planId}
+          id="receipt-plan"
+          onChange={(v) => {
+            setPlanId(v);
+            setPicked({});
+          }}
+          style={{ width: isMobile ? '100%' : 260 }}
+          options={plans.map(([id, number]) => ({ value: id, label: number }))}
+          data-testid="receipt-plan"
+        />
+        <AutoComplete
+          value={supplier}
+          onChange={setSupplier}
+          options={suppliers.map((s) => ({ value: s }))}
+          filterOption
+          placeholder={t(tx('供应商', 'Supplier'))}
+          style={{ width: isMobile ? '100%' : 200 }}
+          data-testid="receipt-supplier"
+        />
         <DatePicker value={docDate} onChange={(d) => d && setDocDate(d)} allowClear={false} style={{ width: isMobile ? '100%' : undefined }} />
       </Space>
       {planId && (
@@ -73,7 +100,8 @@ export function PurchaseReceiptForm({ onPosted }: { onPosted: (doc: StockDocView
                     </strong>
                   </Checkbox>
                   <div style={{ color: '#888' }}>
-                    {l.supplier || t(tx('未指定供应商', 'No supplier'))} · {t(tx('到货日', 'due'))} {l.needOn} · {t(tx('订购', 'ordered'))} {fmt(l.qty)} · {t(tx('已到', 'received'))} {fmt(l.received)} · {t(tx('未到', 'open'))} {fmt(l.open)} {l.unit}
+                    {l.supplier || t(tx('未指定供应商', 'No supplier'))} · {t(tx('到货日', 'due'))} {l.needOn} · {t(tx('订购', 'ordered'))} {fmt(l.qty)} ·{' '}
+                    {t(tx('已到', 'received'))} {fmt(l.received)} · {t(tx('未到', 'open'))} {fmt(l.open)} {l.unit}
                   </div>
                   {picked[l.id] && (
                     <Space wrap direction={isMobile ? 'vertical' : 'horizontal'} style={{ width: '100%', marginTop: 4 }}>
@@ -87,7 +115,13 @@ export function PurchaseReceiptForm({ onPosted }: { onPosted: (doc: StockDocView
                         style={{ width: isMobile ? '100%' : 220 }}
                         data-testid="open-line-qty"
                       />
-                      <Input value={picked[l.id].lot} onChange={(e) => setPicked({ ...picked, [l.id]: { ...picked[l.id], lot: e.target.value } })} placeholder={t(tx('批次', 'Lot'))} style={{ width: isMobile ? '100%' : 140 }} data-testid="open-line-lot" />
+                      <Input
+                        value={picked[l.id].lot}
+                        onChange={(e) => setPicked({ ...picked, [l.id]: { ...picked[l.id], lot: e.target.value } })}
+                        placeholder={t(tx('批次', 'Lot'))}
+                        style={{ width: isMobile ? '100%' : 140 }}
+                        data-testid="open-line-lot"
+                      />
                     </Space>
                   )}
                 </div>
@@ -98,7 +132,13 @@ export function PurchaseReceiptForm({ onPosted }: { onPosted: (doc: StockDocView
       )}
       <Typography.Text type="secondary">{t(tx('其他到货物料', 'Other goods received'))}</Typography.Text>
       <LinesEditor lines={extra} onChange={setExtra} />
-      <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={t(tx('备注（送货单号等）', 'Note (delivery note no. …)'))} autoSize style={{ margin: '12px 0' }} />
+      <Input.TextArea
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t(tx('备注（送货单号等）', 'Note (delivery note no. …)'))}
+        autoSize
+        style={{ margin: '12px 0' }}
+      />
       <Button type="primary" size="large" block={isMobile} loading={save.isPending} onClick={() => save.mutate()} data-testid="post-document">
         {t(tx('过账入库', 'Post the receipt'))}
       </Button>
@@ -115,15 +155,34 @@ export function ReturnForm({ onPosted }: { onPosted: (doc: StockDocView) => void
   const [lines, setLines] = useState<DraftLine[]>([newLine()]);
   const [note, setNote] = useState('');
   const save = useMutation({
-    mutationFn: () => post<StockDocView>('/production/stock-documents', { kind: 'receipt', purpose: 'return', workshopId: workshopId ?? null, note: note || undefined, lines: payloadOf(lines) }),
+    mutationFn: () =>
+      post<StockDocView>('/production/stock-documents', {
+        kind: 'receipt',
+        purpose: 'return',
+        workshopId: workshopId ?? null,
+        note: note || undefined,
+        lines: payloadOf(lines),
+      }),
     onSuccess: onPosted,
   });
   return (
     <div>
       <ErrorAlert error={save.error} />
-      <Select placeholder={t(tx('退料车间', 'Returning workshop'))} value={workshopId} onChange={setWorkshopId} style={{ width: isMobile ? '100%' : 200, marginBottom: 12 }} options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))} />
+      <Select
+        placeholder={t(tx('退料车间', 'Returning workshop'))}
+        value={workshopId}
+        onChange={setWorkshopId}
+        style={{ width: isMobile ? '100%' : 200, marginBottom: 12 }}
+        options={(workshops.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+      />
       <LinesEditor lines={lines} onChange={setLines} />
-      <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={t(tx('退料原因', 'Why returned'))} autoSize style={{ margin: '12px 0' }} />
+      <Input.TextArea
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t(tx('退料原因', 'Why returned'))}
+        autoSize
+        style={{ margin: '12px 0' }}
+      />
       <Button type="primary" size="large" block={isMobile} loading={save.isPending} onClick={() => save.mutate()} data-testid="post-document">
         {t(tx('过账入库', 'Post the receipt'))}
       </Button>

@@ -22,9 +22,21 @@ export function ShortagesPage() {
       <WarehouseNav />
       <ErrorAlert error={q.error} />
       <Typography.Paragraph type="secondary">
-        {t(tx('依据 T4 第二十六、二十七条：按已下达生产计划的物料需求，现有库存加未到齐的采购订单在需用日前不够的物料，请及时采购、催货或调整计划。', 'T4 art. 26–27: materials whose stock plus open purchase orders will not cover the issued plans by the day they are needed; buy, chase or reschedule in time.'))}
+        {t(
+          tx(
+            '依据 T4 第二十六、二十七条：按已下达生产计划的物料需求，现有库存加未到齐的采购订单在需用日前不够的物料，请及时采购、催货或调整计划。',
+            'T4 art. 26–27: materials whose stock plus open purchase orders will not cover the issued plans by the day they are needed; buy, chase or reschedule in time.',
+          ),
+        )}
       </Typography.Paragraph>
-      {q.data && projected.length === 0 && <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t(tx('已下达计划的物料需求均有库存或在途订单保障', 'Every need of the issued plans is covered by stock or open orders'))} />}
+      {q.data && projected.length === 0 && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t(tx('已下达计划的物料需求均有库存或在途订单保障', 'Every need of the issued plans is covered by stock or open orders'))}
+        />
+      )}
       <Card size="small" title={t(tx('缺料预警', 'Shortages ahead'))} style={{ marginBottom: 12 }}>
         {isMobile ? (
           <List<Projected>
@@ -57,7 +69,13 @@ export function ShortagesPage() {
               { title: t(tx('计划需用', 'Needed')), dataIndex: 'needed', width: 110, align: 'right', render: (v: number) => fmt(v) },
               { title: t(tx('现有库存', 'On hand')), dataIndex: 'onHand', width: 110, align: 'right', render: (v: number) => fmt(v) },
               { title: t(tx('在途订单', 'On order')), dataIndex: 'onOrder', width: 110, align: 'right', render: (v: number) => fmt(v) },
-              { title: t(tx('缺口', 'Short by')), dataIndex: 'shortQty', width: 120, align: 'right', render: (v: number, s) => <strong style={{ color: '#cf1322' }}>{`${fmt(v)} ${s.unit}`}</strong> },
+              {
+                title: t(tx('缺口', 'Short by')),
+                dataIndex: 'shortQty',
+                width: 120,
+                align: 'right',
+                render: (v: number, s) => <strong style={{ color: '#cf1322' }}>{`${fmt(v)} ${s.unit}`}</strong>,
+              },
             ]}
           />
         )}

@@ -70,12 +70,28 @@ export function StockCardPage() {
               pagination={{ pageSize: 50 }}
               columns={[
                 { title: t(tx('日期', 'Date')), dataIndex: 'docDate', width: 110 },
-                { title: t(tx('单号', 'Number')), dataIndex: 'number', width: 140, render: (v: string, m) => <Link to={`${WAREHOUSE}/documents/${m.docId}`}>{v}</Link> },
-                { title: t(tx('业务', 'Purpose')), dataIndex: 'purpose', width: 110, render: (p: string, m) => <Tag color={DOC_KIND_COLORS[m.kind]}>{t(PURPOSE_LABELS[p])}</Tag> },
+                {
+                  title: t(tx('单号', 'Number')),
+                  dataIndex: 'number',
+                  width: 140,
+                  render: (v: string, m) => <Link to={`${WAREHOUSE}/documents/${m.docId}`}>{v}</Link>,
+                },
+                {
+                  title: t(tx('业务', 'Purpose')),
+                  dataIndex: 'purpose',
+                  width: 110,
+                  render: (p: string, m) => <Tag color={DOC_KIND_COLORS[m.kind]}>{t(PURPOSE_LABELS[p])}</Tag>,
+                },
                 { title: t(tx('来源单据', 'Reference')), dataIndex: 'referenceNumber', width: 150 },
                 { title: t(tx('库位', 'Location')), dataIndex: 'locationName', width: 110 },
                 { title: t(tx('批次', 'Lot')), dataIndex: 'lot', width: 100 },
-                { title: t(tx('收/发', 'In / out')), dataIndex: 'qty', width: 110, align: 'right', render: (v: number, m) => (m.shortage > 0 ? `${signed(v)}（${t(tx('欠', 'short'))} ${fmt(m.shortage)}）` : signed(v)) },
+                {
+                  title: t(tx('收/发', 'In / out')),
+                  dataIndex: 'qty',
+                  width: 110,
+                  align: 'right',
+                  render: (v: number, m) => (m.shortage > 0 ? `${signed(v)}（${t(tx('欠', 'short'))} ${fmt(m.shortage)}）` : signed(v)),
+                },
                 { title: t(tx('库位结存', 'Left there')), dataIndex: 'balanceAfter', width: 110, align: 'right', render: (v: number) => fmt(v) },
               ]}
             />

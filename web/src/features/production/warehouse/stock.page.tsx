@@ -44,7 +44,10 @@ function Places({ rows, unit }: { rows: OnHandRow[]; unit: string }) {
 }
 
 function ItemPlaces({ itemId, unit, locationId }: { itemId: string; unit: string; locationId?: string }) {
-  const q = useQuery({ queryKey: ['production', 'stock', 'item', itemId, locationId], queryFn: () => get<OnHandRow[]>(`/production/stock?itemId=${itemId}${locationId ? `&locationId=${locationId}` : ''}`) });
+  const q = useQuery({
+    queryKey: ['production', 'stock', 'item', itemId, locationId],
+    queryFn: () => get<OnHandRow[]>(`/production/stock?itemId=${itemId}${locationId ? `&locationId=${locationId}` : ''}`),
+  });
   return <Places rows={q.data ?? []} unit={unit} />;
 }
 
@@ -57,8 +60,17 @@ export function StockPage() {
   const [low, setLow] = useState(false);
   const [page, setPage] = useState(1);
   const locations = useLocations(true);
-  const params = new URLSearchParams({ limit: String(PAGE), offset: String((page - 1) * PAGE), ...(q ? { q } : {}), ...(locationId ? { locationId } : {}), ...(low ? { low: 'true' } : {}) });
-  const summary = useQuery({ queryKey: ['production', 'stock', 'summary', params.toString()], queryFn: () => get<StockSummaryPage>(`/production/stock/summary?${params}`) });
+  const params = new URLSearchParams({
+    limit: String(PAGE),
+    offset: String((page - 1) * PAGE),
+    ...(q ? { q } : {}),
+    ...(locationId ? { locationId } : {}),
+    ...(low ? { low: 'true' } : {}),
+  });
+  const summary = useQuery({
+    queryKey: ['production', 'stock', 'summary', params.toString()],
+    queryFn: () => get<StockSummaryPage>(`/production/stock/summary?${params}`),
+  });
   // The phone shows every lot on the card: one read of the balances behind this page's items.
   const places = useQuery({
     queryKey: ['production', 'stock', 'places', q, locationId],
@@ -72,9 +84,37 @@ export function StockPage() {
       <WarehouseNav />
       <ErrorAlert error={summary.error} />
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search aria-label={t(tx('编码、品名或规格', 'Code, name or spec'))} placeholder={t(tx('编码、品名或规格', 'Code, name or spec'))} allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: isMobile ? '100%' : 220 }} data-testid="stock-search" />
-        <Select allowClear aria-label={t(tx('库位', 'Location'))} placeholder={t(tx('全部库位', 'All locations'))} value={locationId} onChange={(v) => { setLocationId(v); setPage(1); }} style={{ width: 160 }} options={(locations.data ?? []).map((l) => ({ value: l.id, label: l.name }))} />
-        <Checkbox checked={low} onChange={(e) => { setLow(e.target.checked); setPage(1); }} data-testid="stock-low">
+        <Input.Search
+          aria-label={t(tx('编码、品名或规格', 'Code, name or spec'))}
+          placeholder={t(tx('编码、品名或规格', 'Code, name or spec'))}
+          allowClear
+          onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
+          style={{ width: isMobile ? '100%' : 220 }}
+          data-testid="stock-search"
+        />
+        <Select
+          allowClear
+          aria-label={t(tx('库位', 'Location'))}
+          placeholder={t(tx('全部库位', 'All locations'))}
+          value={locationId}
+          onChange={(v) => {
+            setLocationId(v);
+            setPage(1);
+          }}
+          style={{ width: 160 }}
+          options={(locations.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
+        />
+        <Checkbox
+          checked={low}
+          onChange={(e) => {
+            setLow(e.target.checked);
+            setPage(1);
+          }}
+          data-testid="stock-low"
+        >
           {t(tx('只看低于安全/最低库存', 'Only below safety or minimum'))}
         </Checkbox>
         {data && (
@@ -121,9 +161,20 @@ export function StockPage() {
             { title: t(tx('编码', 'Code')), dataIndex: 'code', width: 110, render: (v: string, r) => <Link to={`${WAREHOUSE}/items/${r.itemId}`}>{v}</Link> },
             { title: t(tx('品名', 'Name')), dataIndex: 'name', render: (v: string, r) => `${v} ${r.spec}` },
             { title: t(tx('类别', 'Category')), dataIndex: 'category', width: 90, render: (c: string) => t(CATEGORY_LABELS[c]) },
-            { title: t(tx('现有库存', 'On hand')), dataIndex: 'onHand', width: 130, align: 'right', render: (v: number, r) => <strong data-testid="stock-qty">{`${fmt(v)} ${r.unit}`}</strong> },
+            {
+              title: t(tx('现有库存', 'On hand')),
+              dataIndex: 'onHand',
+              width: 130,
+              align: 'right',
+              render: (v: number, r) => <strong data-testid="stock-qty">{`${fmt(v)} ${r.unit}`}</strong>,
+            },
             { title: t(tx('库位/批次', 'Places')), dataIndex: 'places', width: 90, align: 'right' },
-            { title: t(tx('最低/最高', 'Min / max')), width: 140, align: 'right', render: (_: unknown, r) => `${fmt(r.minQty) || '—'} / ${fmt(r.maxQty) || '—'}` },
+            {
+              title: t(tx('最低/最高', 'Min / max')),
+              width: 140,
+              align: 'right',
+              render: (_: unknown, r) => `${fmt(r.minQty) || '—'} / ${fmt(r.maxQty) || '—'}`,
+            },
             { title: t(tx('安全库存', 'Safety')), dataIndex: 'safetyStock', width: 100, align: 'right', render: (v: number) => fmt(v) },
             { title: '', width: 130, render: (_: unknown, r) => <Flags row={r} /> },
           ]}

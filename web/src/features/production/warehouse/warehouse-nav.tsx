@@ -11,7 +11,10 @@ export const WAREHOUSE = '/production/warehouse';
 
 /** The locations, for pickers; retired ones only where asked. */
 export function useLocations(includeRetired = false) {
-  return useQuery({ queryKey: ['production', 'locations', includeRetired], queryFn: () => get<LocationView[]>(`/production/locations${includeRetired ? '' : '?active=true'}`) });
+  return useQuery({
+    queryKey: ['production', 'locations', includeRetired],
+    queryFn: () => get<LocationView[]>(`/production/locations${includeRetired ? '' : '?active=true'}`),
+  });
 }
 
 const PAGES = [
@@ -35,12 +38,23 @@ export function WarehouseNav() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const current = PAGES.filter((p) => pathname === p.path || pathname.startsWith(`${p.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]?.path ?? WAREHOUSE;
+  const current =
+    PAGES.filter((p) => pathname === p.path || pathname.startsWith(`${p.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]?.path ?? WAREHOUSE;
   return (
     <Space wrap style={{ marginBottom: 12 }} className="zd-no-print">
-      <Segmented value={current} onChange={(v) => navigate(String(v))} options={PAGES.map((p) => ({ value: p.path, label: t(p.label) }))} data-testid="warehouse-nav" />
+      <Segmented
+        value={current}
+        onChange={(v) => navigate(String(v))}
+        options={PAGES.map((p) => ({ value: p.path, label: t(p.label) }))}
+        data-testid="warehouse-nav"
+      />
       {can('production.stock.write') && (
-        <Dropdown menu={{ items: NEW_DOCUMENTS.map((d) => ({ key: d.key, label: <span data-testid={`new-${d.key}`}>{t(d.label)}</span> })), onClick: ({ key }) => navigate(`${WAREHOUSE}/new/${key}`) }}>
+        <Dropdown
+          menu={{
+            items: NEW_DOCUMENTS.map((d) => ({ key: d.key, label: <span data-testid={`new-${d.key}`}>{t(d.label)}</span> })),
+            onClick: ({ key }) => navigate(`${WAREHOUSE}/new/${key}`),
+          }}
+        >
           <Button type="primary" icon={<PlusOutlined />} data-testid="new-document">
             {t(tx('新单据', 'New document'))}
           </Button>

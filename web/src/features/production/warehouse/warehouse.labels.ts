@@ -11,7 +11,14 @@ export const DOC_KIND_LABELS: Record<string, Text> = {
   reversal: tx('冲销', 'Reversal'),
 };
 
-export const DOC_KIND_COLORS: Record<string, string> = { opening: 'default', receipt: 'green', issue: 'orange', transfer: 'blue', count: 'purple', reversal: 'red' };
+export const DOC_KIND_COLORS: Record<string, string> = {
+  opening: 'default',
+  receipt: 'green',
+  issue: 'orange',
+  transfer: 'blue',
+  count: 'purple',
+  reversal: 'red',
+};
 
 /** The printed form's title per kind (入库单 / 出库单 / 调拨单 / 盘点单 …). */
 export const SHEET_TITLES: Record<string, Text> = {
