@@ -74,7 +74,6 @@ export const TeacherLine = z.object({
 
 export const RollupQuery = z.object({ schoolYear: SchoolYear.optional(), schoolOrgId: z.uuid().optional() });
 export const Version = z.object({ version: z.number().int().min(1) });
-export const IdParams = z.object({ id: z.uuid() });
 
 export type LinkView = z.infer<typeof LinkView>;
 export type Cycle = z.infer<typeof Cycle>;

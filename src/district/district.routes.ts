@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { DISTRICT_TABLE_FILES, DISTRICT_TABLES, districtSheet } from './district.sheets';
-import { Cycle, IdParams, LinkView, RollupQuery, SchoolSummary, TeacherLine, Version } from './district.contract';
+import { IdParams } from '#core/validation';
+import { Cycle, LinkView, RollupQuery, SchoolSummary, TeacherLine, Version } from './district.contract';
 import { findDistrictLinks, findSchoolLinks, requestLink, stepLink } from './link.service';
 import { behindLines, readDistrictRollup, summariseSchool, teacherLines } from './rollup.service';
 
