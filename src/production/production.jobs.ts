@@ -78,7 +78,7 @@ export const productionJobs: Job[] = [
   async (ctx) => {
     const now = ctx.clock();
     // A disabled plant (issue 12) is skipped.
-    const plants = (await findActiveOrganisationIds(ctx.db, 'enterprise')).map((id) => ({ id }));
+    const plants = (await findActiveOrganisationIds(ctx.db, 'enterprise', 'production')).map((id) => ({ id }));
     for (const p of plants) {
       const key = `${p.id}:${now.toISOString().slice(0, 10)}`;
       if (done.has(key)) continue;

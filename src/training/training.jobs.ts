@@ -21,7 +21,7 @@ export async function remindSelfStudyJob(ctx: AppContext): Promise<void> {
   if (Math.abs(now - lastReminderRun) < REMINDER_EVERY_MS) return;
   lastReminderRun = now;
   // A disabled school (issue 12) is skipped.
-  for (const id of await findActiveOrganisationIds(ctx.db, 'school')) await remindSelfStudy(ctx.db, id, ctx.clock());
+  for (const id of await findActiveOrganisationIds(ctx.db, 'school', 'training')) await remindSelfStudy(ctx.db, id, ctx.clock());
 }
 
 let lastWarningRun = 0;
@@ -31,5 +31,6 @@ export async function warnTeachersJob(ctx: AppContext): Promise<void> {
   const now = ctx.clock();
   if (Math.abs(now.getTime() - lastWarningRun) < REMINDER_EVERY_MS) return;
   lastWarningRun = now.getTime();
-  for (const id of await findActiveOrganisationIds(ctx.db, 'school')) await warnTeachers(ctx.db, id, schoolYearOf(await orgToday(ctx.db, id, now)), now);
+  for (const id of await findActiveOrganisationIds(ctx.db, 'school', 'training'))
+    await warnTeachers(ctx.db, id, schoolYearOf(await orgToday(ctx.db, id, now)), now);
 }

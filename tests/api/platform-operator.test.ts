@@ -141,6 +141,9 @@ describe('issue 12: the platform operator', () => {
     expect(on.statusCode).toBe(200);
     expect(on.json()).toMatchObject({ state: 'active', disabledAt: null, disabledReason: null });
     expect(await findActiveOrganisationIds(t.ctx.db, 'school')).toContain(schoolId);
+    // Issue 12: a module's jobs run only where it is on (a school has training, not production).
+    expect(await findActiveOrganisationIds(t.ctx.db, 'school', 'training')).toContain(schoolId);
+    expect(await findActiveOrganisationIds(t.ctx.db, 'school', 'production')).not.toContain(schoolId);
     const again = await signIn(t.app, 'south.admin', PASSWORD);
     expect((await again.get('/api/org/people')).statusCode).toBe(200);
 

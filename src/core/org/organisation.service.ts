@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, exists, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { departments, organisations, orgModules, roles } from './org.schema';
 import type { DepartmentKind } from './org.schema';
@@ -55,11 +55,27 @@ export async function countOrganisations(db: Db): Promise<number> {
   return (await db.select({ id: organisations.id }).from(organisations)).length;
 }
 
-/** The organisations of a kind that are not disabled: the scheduler's jobs run for these only (issue 12). */
-export async function findActiveOrganisationIds(db: Db, kind: 'enterprise' | 'school'): Promise<string[]> {
+/**
+ * The organisations of a kind that are not disabled and, when a module is named, have it
+ * switched on: a module's scheduled jobs (and so its reminders) run for these only (issue 12).
+ */
+export async function findActiveOrganisationIds(db: Db, kind: 'enterprise' | 'school', module?: string): Promise<string[]> {
   const rows = await db
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(eq(organisations.kind, kind), isNull(organisations.disabledAt)));
+    .where(
+      and(
+        eq(organisations.kind, kind),
+        isNull(organisations.disabledAt),
+        module
+          ? exists(
+              db
+                .select({ one: sql`1` })
+                .from(orgModules)
+                .where(and(eq(orgModules.orgId, organisations.id), eq(orgModules.module, module))),
+            )
+          : undefined,
+      ),
+    );
   return rows.map((r) => r.id);
 }
