@@ -27,6 +27,8 @@ export {
   LeaveRequestSchema,
   MeetingDetailSchema,
   MeetingItemSchema,
+  MEETING_KINDS,
+  MEETING_STATES,
   MeetingRowSchema,
   PendingLeaveSchema,
   SeriesRowSchema,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { MEETING_STATES, MeetingRowSchema } from '#core/meeting';
 
 // The production dispatch meetings (PP-21) and the agenda their records give.
-
-const MEETING_STATES = ['planned', 'held', 'cancelled'] as const;
 
 export const DispatchMeeting = z.object({
   id: z.string(),
@@ -21,23 +20,4 @@ export const DispatchAgenda = z.object({ date: z.string(), agenda: z.string() })
 export type DispatchAgenda = z.infer<typeof DispatchAgenda>;
 
 /** The meeting as stored after its agenda was pre-filled. */
-export const DispatchMeetingOut = z.object({
-  id: z.string(),
-  seriesId: z.string().nullable(),
-  occursOn: z.string(),
-  title: z.string(),
-  kind: z.string(),
-  chairUserId: z.string(),
-  leaveApproverUserId: z.string().nullable(),
-  location: z.string().nullable(),
-  startsAt: z.date(),
-  endsAt: z.date(),
-  agenda: z.string(),
-  minutes: z.string(),
-  state: z.enum(MEETING_STATES),
-  clause: z.string().nullable(),
-  requirementId: z.string().nullable(),
-  version: z.number().int(),
-  createdBy: z.string().nullable(),
-  createdAt: z.date(),
-});
+export const DispatchMeetingOut = MeetingRowSchema;
