@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_STATES } from '#core/approval';
 import { DocStep, Text } from '../common/index';
 import { CapacityCheck, CoveredOverloadOut, ItemLabel, MaterialSummaryOut, OverloadOut, PlanSummary } from '../plan/index';
 
@@ -15,7 +16,7 @@ export const PlanningDashboard = z.object({
       id: z.string(),
       title: z.string(),
       number: z.string().nullable(),
-      state: z.enum(['draft', 'submitted', 'approved', 'rejected', 'issued', 'closed', 'confirmed']),
+      state: z.enum([...DOCUMENT_STATES, 'confirmed']),
       revision: z.number().int().nullable(),
       capacity: CapacityCheck.nullable(),
       capacityStatus: z.enum(['unchecked', 'ok', 'over', 'under', 'over_under']),

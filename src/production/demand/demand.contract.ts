@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { DOCUMENT_STATES } from '#core/approval';
 import { DocView } from '../common/index';
 import { CHANGE_KINDS, ORDER_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
 
 // Demand's answers (PP-1 … PP-5, PP-12): sales plans, orders with their joint review and
 // customer changes, the shipment plan and the month-end summary.
-
-const DOC_STATES = ['draft', 'submitted', 'approved', 'rejected', 'issued', 'closed'] as const;
 
 export const SalesPlanOut = z.object({
   id: z.string(),
@@ -22,7 +21,7 @@ export type SalesPlanOut = z.infer<typeof SalesPlanOut>;
 export const SalesPlanSummary = SalesPlanOut.extend({
   number: z.string(),
   title: z.string(),
-  state: z.enum(DOC_STATES),
+  state: z.enum(DOCUMENT_STATES),
   total: z.number(),
   lineCount: z.number().int(),
   link: z.string(),
@@ -32,7 +31,7 @@ export type SalesPlanSummary = z.infer<typeof SalesPlanSummary>;
 export const SalesPlanView = SalesPlanOut.extend({
   title: z.string(),
   number: z.string(),
-  state: z.enum(DOC_STATES),
+  state: z.enum(DOCUMENT_STATES),
   lines: z.array(
     z.object({
       id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_STATES } from '#core/approval';
 import { COUNTERMEASURE_KINDS } from '../capacity/index';
 import { DocView, Text } from '../common/index';
 import type { AggregatePlanResult } from '../planning/index';
@@ -8,7 +9,8 @@ import { ANNUAL_PARTIES, PLAN_KINDS } from './plan.schema';
 // approval, line saves, materials, revision diffs, order absorption, the level plan, the
 // annual plan's inputs and the special/temporary requirements.
 
-const PLAN_STATES = ['draft', 'submitted', 'approved', 'rejected', 'issued', 'closed', 'confirmed'] as const;
+/** A plan's document states: the approval engine's, and a confirmed temporary plan. */
+const PLAN_STATES = [...DOCUMENT_STATES, 'confirmed'] as const;
 const CAPACITY_STATUSES = ['unchecked', 'ok', 'over', 'under', 'over_under'] as const;
 
 export const ItemLabel = z.object({ code: z.string(), name: z.string(), spec: z.string(), unit: z.string(), category: z.string() });
@@ -139,24 +141,29 @@ export const PlanLineOut = z.object({
 });
 
 /** Everything the plan screen shows: grid, capacity heat map, countermeasures, approval. */
-export const PlanView = z.object({
-  id: z.string(),
-  kind: z.enum(PLAN_KINDS),
-  title: z.string(),
-  periodStart: z.string(),
-  periodEnd: z.string(),
-  bucket: z.enum(['day', 'month']),
-  workshopId: z.string().nullable(),
+export const PlanView = PlanOut.pick({
+  id: true,
+  kind: true,
+  title: true,
+  periodStart: true,
+  periodEnd: true,
+  bucket: true,
+  workshopId: true,
+  parentPlanId: true,
+  requestId: true,
+  version: true,
+  documentId: true,
+  confirmedAt: true,
+  capacityStatus: true,
+  capacityCalendarChangedOn: true,
+  underReportedAt: true,
+  materialsAt: true,
+}).extend({
   workshopName: z.string().nullable(),
-  parentPlanId: z.string().nullable(),
-  requestId: z.string().nullable(),
-  version: z.number().int(),
   state: z.enum(PLAN_STATES),
-  documentId: z.string().nullable(),
   number: z.string().nullable(),
   revision: z.number().int().nullable(),
   effectiveRevision: z.number().int().nullable(),
-  confirmedAt: z.date().nullable(),
   isEditable: z.boolean(),
   canEdit: z.boolean(),
   buckets: z.array(z.string()),
@@ -164,16 +171,12 @@ export const PlanView = z.object({
   lines: z.array(PlanLineOut),
   items: ItemLabels,
   capacity: CapacityCheck.nullable(),
-  capacityStatus: z.enum(CAPACITY_STATUSES),
   isCapacityFresh: z.boolean(),
-  capacityCalendarChangedOn: z.string().nullable(),
   overloads: z.array(CoveredOverloadOut),
   allOverloads: z.array(CoveredOverloadOut),
   countermeasureCheck: z.array(CountermeasureVerdictOut),
   underloads: z.array(OverloadOut),
-  underReportedAt: z.date().nullable(),
   countermeasures: z.array(CountermeasureOut),
-  materialsAt: z.date().nullable(),
   materialsSummary: MaterialSummaryOut.nullable(),
   revisions: z.array(z.number().int()),
   document: DocView.nullable(),
@@ -248,7 +251,7 @@ export const OrderHeadroom = z.object({
   threshold: z.number(),
   basis: z.enum(['draft', 'in_force']),
   revision: z.number().int().nullable(),
-  state: z.enum(['draft', 'submitted', 'approved', 'rejected', 'issued', 'closed']).nullable(),
+  state: z.enum(DOCUMENT_STATES).nullable(),
   rows: z.array(
     z.object({
       itemId: z.string(),

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { DOCUMENT_STATES } from '#core/approval';
 
 // The purchase plan's HTTP contract (PP-15, T4 第二十三、二十四条), purchase receipts against
 // it (PP-16), shortages (T4 第二十六、二十七条) and the plan's material view (issue 14 item 10).
 
 const qty = z.number().min(0).max(1e12);
 const Period = z.enum(['day', 'week', 'month']);
-const DOC_STATES = ['draft', 'submitted', 'approved', 'rejected', 'issued', 'closed'] as const;
-
 export const CompileBody = z.object({ sourcePlanId: z.uuid() });
 export const VersionBody = z.object({ version: z.number().int() });
 
@@ -15,7 +14,7 @@ export const PurchasePlanSummary = z.object({
   documentId: z.uuid(),
   number: z.string(),
   title: z.string(),
-  state: z.enum(DOC_STATES),
+  state: z.enum(DOCUMENT_STATES),
   sourcePlanId: z.uuid(),
   sourcePlanTitle: z.string(),
   orderPeriod: Period,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_STATES } from '#core/approval';
 
 // 日生产进度表 (PP-29, T2 (2011) 3.(1)): each workshop's daily schedule for next month, a
 // document of the approval engine issued to the VP and the departments. The HTTP contract.
@@ -16,7 +17,7 @@ export type ScheduleLinesBody = z.infer<typeof ScheduleLinesBody>;
 
 export const ScheduleListQuery = z.object({ month: Month.optional() });
 
-const DocState = z.enum(['draft', 'submitted', 'approved', 'rejected', 'issued', 'closed']);
+const DocState = z.enum(DOCUMENT_STATES);
 
 export const ScheduleSummary = z.object({
   workshopId: z.uuid(),
