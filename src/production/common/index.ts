@@ -17,3 +17,4 @@ export { chunk, round } from './numbers';
 export { withPlanningErrors } from './planning-error';
 export { ensureDeadline, findResponsible } from './deadline.helper';
 export { asDocView, DocStep, DocView, Text } from './document.contract';
+export { PLAN_DOCUMENT_STATE_ZH } from './document.labels';

@@ -29,7 +29,9 @@ export { cancelOrder, createOrder, findOrderLines, findOrders, getOrder, getOrde
 export type { OrderInput, OrderLineInput } from './order.service';
 export { concludeReview, ORDER_REVIEW_DOC, recordReviewOpinion } from './order-review.service';
 export { applyCustomerChange, rejectCustomerChange, requestCustomerChange } from './customer-change.service';
-export { ordersExcelTable, salesPlansExcelTable, shipmentsExcelTable } from './demand.sheet';
+export { ordersExcelTable } from './order.sheet';
+export { salesPlansExcelTable } from './sales-plan.sheet';
+export { shipmentsExcelTable } from './shipment.sheet';
 export { findShipmentPlan, getMonthSummary, recordShipment, SALES_STATISTICS_SUBJECT, submitMonthReport } from './shipment.service';
 export { findDemandForPeriod, sumApprovedOrders } from './demand-query';
 export type { DemandFact } from './demand-query';

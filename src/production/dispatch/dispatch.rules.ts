@@ -1,3 +1,5 @@
+import { PLAN_DOCUMENT_STATE_ZH } from '../common/index';
+
 // PP-21 (T4 第五十六条): the monthly dispatch meeting reports the month and plans the next.
 // Its agenda is pre-filled from the records. Pure.
 
@@ -31,7 +33,7 @@ export interface DispatchFacts {
 
 export const AGENDA_MARKER = '一、本月生产完成情况';
 
-const STATE_ZH: Record<string, string> = { draft: '编制中', submitted: '审批中', approved: '已批准', rejected: '已退回', issued: '已下达', closed: '已关闭' };
+const STATE_ZH: Record<string, string> = PLAN_DOCUMENT_STATE_ZH;
 const n = (x: number) => (Math.round(x * 100) / 100).toLocaleString('zh-CN');
 
 function planText(p: PlanFacts | null, missing: string): string[] {
