@@ -160,7 +160,18 @@ export function OrganisationsPage() {
               o.state === 'active' ? <Tag color="green">{t(tx('正常', 'Active'))}</Tag> : <Tag color="red">{t(tx('已停用', 'Disabled'))}</Tag>,
           },
           { key: 'kind', title: t(tx('类型', 'Kind')), width: 80, render: (_: unknown, o: Organisation) => t(KIND[o.kind]) },
-          { key: 'template', title: t(tx('模板', 'Template')), width: 80, render: (_: unknown, o: Organisation) => (o.isPlatform ? '—' : o.template) },
+          {
+            key: 'template',
+            title: t(tx('制度模板', 'Template')),
+            width: 220,
+            ellipsis: { showTitle: true },
+            // The regulation the organisation was made from, by its name (T4 酒业生产计划管理办法).
+            render: (_: unknown, o: Organisation) => {
+              if (o.isPlatform) return '—';
+              const label = templates.data?.find((x) => x.code === o.template)?.label;
+              return label ? t(label) : o.template;
+            },
+          },
           {
             key: 'modules',
             title: t(tx('模块', 'Modules')),
@@ -179,7 +190,7 @@ export function OrganisationsPage() {
             title: t(tx('附件', 'Files')),
             width: 120,
             sorter: (a, b) => a.size.fileBytes - b.size.fileBytes,
-            render: (_: unknown, o: Organisation) => `${o.size.files} · ${formatBytes(o.size.fileBytes)}`,
+            render: (_: unknown, o: Organisation) => `${o.size.files} ${t(tx('个', o.size.files === 1 ? 'file' : 'files'))} · ${formatBytes(o.size.fileBytes)}`,
           },
           { key: 'audit', title: t(tx('近30天操作', 'Actions (30 days)')), width: 110, render: (_: unknown, o: Organisation) => o.size.auditEntries30d },
           {
