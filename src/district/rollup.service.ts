@@ -1,5 +1,6 @@
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
+import { localDateOf } from '#core/calendar';
 import type { Db } from '#core/db';
 import { notFound } from '#core/errors';
 import { getPolicy } from '#core/policy';
@@ -39,7 +40,7 @@ export async function readDistrictRollup(
   requireAccess(actor, 'district.read');
   const me = await requireKind(db, actor, 'district');
   const policy = await getPolicy(db, actor.orgId);
-  const zoneToday = new Date(now.getTime() + policy.calendar.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+  const zoneToday = localDateOf(now, policy.calendar.utcOffsetMinutes);
   const schoolYear = input.schoolYear ?? schoolYearOf(zoneToday);
   const linked = await findLinkedSchools(db, actor.orgId);
   // A school the district is not linked to (or whose link is not accepted) does not exist for it.

@@ -43,6 +43,9 @@ const fromUtc = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10)
 
 export const addDays = (date: IsoDate, days: number): IsoDate => fromUtc(toUtc(date) + days * DAY_MS);
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+
 /** 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: IsoDate): number {
   const d = new Date(toUtc(date)).getUTCDay();

@@ -1,4 +1,5 @@
 export {
+  daysBetween,
   addBusinessDays,
   addDays,
   countBusinessDays,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, bandsBy, behindList, countBands, cycleOf, cycleProgress } from './rollup.rules';
+import { bandOf, bandsBy, behindList, countBands, cycleOf, cycleProgress, yearElapsed } from './rollup.rules';
 
 const policy = { cycleYears: 5, cycleHours: 360, yearlyMinHours: 72, cycleStartYear: 2026 };
 
@@ -64,5 +64,25 @@ describe('issue 12 district roll-up rules', () => {
     const row = (name: string, hours: Record<string, number>) => ({ name, progress: cycleProgress(hours, '2026-2027', policy) });
     const list = behindList([row('甲', { '2026-2027': 80 }), row('乙', { '2026-2027': 50 }), row('丙', { '2026-2027': 10 })]);
     expect(list.map((r) => r.name)).toEqual(['丙', '乙']);
+  });
+});
+
+describe('issue 12: a school year in progress is judged against its pace', () => {
+  const policy = { cycleYears: 5, cycleHours: 360, yearlyMinHours: 72, cycleStartYear: 2026 };
+  it('issue 12: the share of the school year passed is 0 before it, 1 after it, and the days between', () => {
+    expect(yearElapsed('2026-2027', '2026-08-31')).toBe(0);
+    expect(yearElapsed('2026-2027', '2027-08-31')).toBe(1);
+    expect(yearElapsed('2026-2027', '2027-09-01')).toBe(1);
+    expect(yearElapsed('2026-2027', '2026-09-01')).toBeCloseTo(1 / 365, 6);
+    expect(yearElapsed('2026-2027', '2027-03-01')).toBeCloseTo(182 / 365, 6);
+  });
+
+  it('issue 12: in December 41 学时 is on pace for a 72-学时 year; 10 is behind; a finished year keeps the full minimum', () => {
+    const december = yearElapsed('2026-2027', '2026-12-07');
+    expect(cycleProgress({ '2026-2027': 41 }, '2026-2027', policy, december).isBehind).toBe(false);
+    const behind = cycleProgress({ '2026-2027': 10 }, '2026-2027', policy, december);
+    expect(behind.reasons).toEqual(['year', 'cycle']);
+    expect(behind.expectedByNow).toBeCloseTo(72 * december, 1);
+    expect(cycleProgress({ '2026-2027': 41 }, '2026-2027', policy, 1).reasons).toEqual(['year', 'cycle']);
   });
 });

@@ -1,3 +1,5 @@
+import { daysBetween, schoolYearRange } from '#core/calendar';
+
 // The district's roll-up of a school's training (issue 12), as pure rules: the national
 // statistics bands of annual training hours per teacher, the five-year cycle a school year
 // belongs to, and a teacher's progress through that cycle against the district policy.
@@ -86,17 +88,30 @@ export interface CycleProgress {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * A teacher's place in the cycle: behind when the year looked at is below the yearly minimum,
- * or when the cycle so far is below the yearly minimum times the years counted.
+ * How much of a school year has passed on `today`: 0 before it starts, 1 once it has ended,
+ * the share of its days in between. A year in progress is judged against its pace, not its total
+ * (in December a teacher with 41 of 72 学时 is on pace, not behind).
  */
-export function cycleProgress(hoursByYear: Readonly<Record<string, number>>, schoolYear: string, policy: CyclePolicy): CycleProgress {
+export function yearElapsed(schoolYear: string, today: string): number {
+  const { from, to } = schoolYearRange(schoolYear);
+  if (today < from) return 0;
+  if (today >= to) return 1;
+  return (daysBetween(from, today) + 1) / (daysBetween(from, to) + 1);
+}
+
+/**
+ * A teacher's place in the cycle: behind when the year looked at is below the yearly minimum
+ * (pro rata while the year is in progress: `elapsed` of it has passed), or when the cycle so far
+ * is below the yearly minimum times the years counted (the last one pro rata).
+ */
+export function cycleProgress(hoursByYear: Readonly<Record<string, number>>, schoolYear: string, policy: CyclePolicy, elapsed = 1): CycleProgress {
   const { years, index } = cycleOf(schoolYear, policy);
   const counted = years.slice(0, index + 1);
   const cycleHours = round2(counted.reduce((sum, y) => sum + (hoursByYear[y] ?? 0), 0));
   const yearHours = round2(hoursByYear[schoolYear] ?? 0);
-  const expectedByNow = round2(Math.min(policy.cycleHours, policy.yearlyMinHours * counted.length));
+  const expectedByNow = round2(Math.min(policy.cycleHours, policy.yearlyMinHours * (counted.length - 1 + elapsed)));
   const reasons: BehindReason[] = [];
-  if (yearHours < policy.yearlyMinHours) reasons.push('year');
+  if (yearHours < round2(policy.yearlyMinHours * elapsed)) reasons.push('year');
   if (cycleHours < expectedByNow) reasons.push('cycle');
   return {
     cycleHours,

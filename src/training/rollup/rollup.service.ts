@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { systemActor } from '#core/access';
 import type { Db } from '#core/db';
+import { localDateOf } from '#core/calendar';
 import { getPolicy } from '#core/policy';
 import { type AssessmentReason, assessYear, countNotesByTeacher, trainingAssessments, type Verdict, yearFactsOf } from '../assessment';
 import { computeCredits, creditInputsOf, loadYearRecords } from '../credit';
 import { findTeachers } from '../teacher';
-import { bandOf, type CyclePolicy, type CycleProgress, cycleOf, cycleProgress, type HourBand } from './rollup.rules';
+import { bandOf, type CyclePolicy, type CycleProgress, cycleOf, cycleProgress, type HourBand, yearElapsed } from './rollup.rules';
 
 // The district's read of one school's training (issue 12). Read only: it writes nothing in
 // the school (the caller audits the read on both sides) and reads only the school it is given;
@@ -58,6 +59,8 @@ export async function readSchoolTrainingRollup(db: Db, schoolOrgId: string, scho
       .from(trainingAssessments)
       .where(and(eq(trainingAssessments.orgId, schoolOrgId), eq(trainingAssessments.schoolYear, schoolYear))),
   ]);
+  // The year looked at is judged against its pace while it is still running (the school's own day).
+  const elapsed = yearElapsed(schoolYear, localDateOf(now, policy.calendar.utcOffsetMinutes));
   const recordsByYear = new Map(await Promise.all(counted.map(async (y) => [y, await loadYearRecords(db, schoolOrgId, y, now)] as const)));
   const notes = await countNotesByTeacher(
     db,
@@ -91,7 +94,7 @@ export async function readSchoolTrainingRollup(db: Db, schoolOrgId: string, scho
       verdictSource: saved ? saved.state : 'live',
       reasons: saved?.reasons ?? live!.reasons,
       hoursByYear,
-      progress: cycleProgress(hoursByYear, schoolYear, cycle),
+      progress: cycleProgress(hoursByYear, schoolYear, cycle, elapsed),
     };
   });
   return { schoolYear, cycleYears: years, teachers: rows };
