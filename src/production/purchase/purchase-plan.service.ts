@@ -40,19 +40,20 @@ export async function computePurchase(
   // Three reads, each answering one JSON text that V8 parses at once: tens of thousands of rows
   // decoded one by one by the driver cost more than the netting itself (issue 9: ≤ 1 s at 40,000
   // materials). The needs from today on (earlier ones are already out of stock), as columns.
-  const needsOf = sql`m.org_id = ${orgId} and m.plan_id = ${source.id} and m.kind = 'buy' and m.gross > 0 and m.need_on >= ${today}`;
+  // The items are read whole and unsorted: filtering them by the needs scanned the plan's materials
+  // a second time, and sorting them by code spilled to disk; the stored plan is sorted when read.
   const [needText, itemText, onHandText] = await Promise.all([
     jsonText(
       db,
       sql`select json_build_object('item', coalesce(array_agg(m.item_id), '{}'), 'on', coalesce(array_agg(m.need_on::text), '{}'), 'gross', coalesce(array_agg(m.gross), '{}'))::text as j
-            from prod_plan_materials m where ${needsOf}`,
+            from prod_plan_materials m
+           where m.org_id = ${orgId} and m.plan_id = ${source.id} and m.kind = 'buy' and m.gross > 0 and m.need_on >= ${today}`,
     ),
-    // Each bought material that has a need, with its stock standards, in item-code order.
     jsonText(
       db,
-      sql`select coalesce(json_agg(json_build_array(i.id, i.unit, i.supplier, i.lead_time_days, i.lot_rule, i.lot_qty, i.lot_min, s.safety_stock, s.min_qty, s.max_qty) order by i.code), '[]')::text as j
+      sql`select coalesce(json_agg(json_build_array(i.id, i.unit, i.supplier, i.lead_time_days, i.lot_rule, i.lot_qty, i.lot_min, s.safety_stock, s.min_qty, s.max_qty)), '[]')::text as j
             from prod_items i left join prod_stock s on s.org_id = i.org_id and s.item_id = i.id
-           where i.org_id = ${orgId} and exists (select 1 from prod_plan_materials m where m.item_id = i.id and ${needsOf})`,
+           where i.org_id = ${orgId}`,
     ),
     jsonText(
       db,
@@ -81,8 +82,10 @@ export async function computePurchase(
   const units = new Map<string, string>();
   type ItemTuple = [string, string, string, number, MaterialFacts['lotRule'], number | null, number | null, number | null, number | null, number | null];
   for (const [itemId, unit, supplier, leadTimeDays, lotRule, lotQty, lotMin, safety, minQty, maxQty] of JSON.parse(itemText) as ItemTuple[]) {
+    // Only the bought materials the plan needs from today on.
+    const needs = needsBy.get(itemId);
+    if (!needs) continue;
     units.set(itemId, unit);
-    const needs = needsBy.get(itemId) ?? [];
     needs.sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : 0));
     materials.push(
       planMaterialPurchase(

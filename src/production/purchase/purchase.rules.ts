@@ -139,7 +139,8 @@ export function consolidate(needs: readonly DatedQty[], receipts: readonly Dated
     if (!b.firstNeed || day < b.firstNeed) b.firstNeed = day;
   }
   for (const r of receipts) if (r.qty > 0) at(r.on).receipts += r.qty;
-  return [...buckets.values()].sort((a, b) => a.start.localeCompare(b.start));
+  // ISO dates order as text: a plain comparison, not localeCompare (ICU, a hundred times slower on 40,000 materials).
+  return [...buckets.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
 export function planMaterialPurchase(m: MaterialFacts, o: PurchaseOptions): MaterialPurchase {
