@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Browser journeys: one fork, one file at a time (each file starts a server and a browser).
 export default defineConfig({
   test: {
+    globalSetup: ['tests/support/global-setup.ts'],
     include: ['tests/e2e/**/*.e2e.test.ts'],
     pool: 'forks',
     maxWorkers: 1,

@@ -20,6 +20,9 @@ const HELP = `制度 Zhidu — 用法 usage: zhidu <command>
                                 新增平台运营账号 add a platform operator (creates the platform organisation if missing)
   user add --org <code> --username <u> --name <显示名> --password <p> [--role r1,r2]
                                 新增用户 add a user
+  db template                   预建嵌入式数据库模板，新库秒开（npm install 时自动运行）
+                                make the embedded database's template: new databases open in
+                                well under a second (npm install runs it)
   backup <file>                 备份全部数据与附件到一个文件（仅所有者可读）
                                 back up every row and attachment file to one archive (mode 0600)
   restore <file>                从备份恢复到空数据库（含附件） restore into an empty database, files included
@@ -52,6 +55,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const { startServer } = await import('#server');
       await startServer();
       return -1;
+    }
+    case 'db': {
+      if (rest[0] !== 'template') {
+        io.stderr('db: 用法 usage: zhidu db template\n');
+        return 2;
+      }
+      const { buildPgliteTemplate, ensurePgliteTemplate } = await import('#core/db');
+      const { path, made } = await ensurePgliteTemplate(buildPgliteTemplate);
+      io.stdout(made ? `已生成数据库模板 template made: ${path}\n` : `数据库模板已是最新 template up to date: ${path}\n`);
+      return 0;
     }
     case 'migrate':
       return withDatabase(async () => {

@@ -14,7 +14,8 @@ export const testDriver = (): 'pglite' | 'pg' => (process.env.ZHIDU_TEST_DRIVER 
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDriver() === 'pglite') {
-    const database = await openDatabase({});
+    // From the migrated template the test run's global set-up made (initdb and migrations once, not per file).
+    const database = await openDatabase({ fromTemplate: true });
     await migrate(database);
     return { ...database, drop: () => database.close() };
   }

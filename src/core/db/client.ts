@@ -1,9 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { migrate } from './migrate';
+import { readPgliteTemplate } from './pglite-template';
 
 // Services take a Db (or a transaction, which is a Db too) and never know the driver.
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -30,17 +33,41 @@ export interface DatabaseConfig {
   dataDir?: string;
   /** PostgreSQL: the most connections this process opens (DB_POOL_MAX); 10 when omitted. */
   poolMax?: number;
+  /**
+   * PGlite: a new database (in memory, or a data directory without one yet) starts from the
+   * migrated template when there is one for these migrations (see pglite-template.ts) instead of
+   * initdb. Off by default: a caller that wants an empty, unmigrated database gets one.
+   */
+  fromTemplate?: boolean;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) return openPg(config.url, config.poolMax);
-  return openPglite(config.dataDir);
+  return openPglite(config.dataDir, config.fromTemplate ?? false);
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir: string | undefined, fromTemplate: boolean): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const isNew = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
+  const loadDataDir = fromTemplate && isNew ? readPgliteTemplate() : undefined;
+  const client = dataDir ? new PGlite(dataDir, { loadDataDir }) : new PGlite({ loadDataDir });
   await client.waitReady;
+  return pgliteDatabase(client);
+}
+
+/** A migrated in-memory database's data directory as a tar: what `zhidu db template` keeps. */
+export async function buildPgliteTemplate(): Promise<Blob> {
+  const client = new PGlite();
+  await client.waitReady;
+  try {
+    await migrate(pgliteDatabase(client));
+    return await client.dumpDataDir('none');
+  } finally {
+    await client.close();
+  }
+}
+
+function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     kind: 'pglite',

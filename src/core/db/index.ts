@@ -1,4 +1,5 @@
-export { DEFAULT_POOL_MAX, openDatabase } from './client';
+export { buildPgliteTemplate, DEFAULT_POOL_MAX, openDatabase } from './client';
+export { ensurePgliteTemplate, pgliteTemplatePath } from './pglite-template';
 export type { Database, DatabaseConfig, Db } from './client';
 export { LOCK_KEYS, migrate, migrationsDir } from './migrate';
 export type { MigrationResult } from './migrate';
