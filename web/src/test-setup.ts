@@ -5,9 +5,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { createElement, type ReactNode } from 'react';
 import { afterEach, vi } from 'vitest';
-import { I18nProvider } from './ui/i18n';
+import { setApiLocale, setCsrfToken, setUnauthorizedHandler } from './ui/api';
+import { noteQueryResult } from './ui/connection';
+import { I18nProvider, useI18n } from './ui/i18n';
+import { setOrgUtcOffset } from './ui/time';
 
 type HappyWindow = { happyDOM: { setViewport: (v: { width?: number; height?: number }) => void } };
 const happy = (globalThis.window as unknown as HappyWindow).happyDOM;
@@ -22,12 +27,21 @@ export function setViewportWidth(width: number) {
   happy.setViewport({ width, height: 844 });
 }
 
+// The files share one module graph (isolate: false in vitest.web.config.ts, five times faster
+// than loading antd for each file), so every test starts from the app's defaults again.
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
+  vi.useRealTimers();
   localStorage.clear();
+  document.documentElement.lang = '';
   setViewportWidth(1280);
+  setApiLocale('zh-CN');
+  setCsrfToken('');
+  setUnauthorizedHandler(() => undefined);
+  setOrgUtcOffset(480);
+  noteQueryResult(null);
 });
 setViewportWidth(1280);
 
@@ -64,11 +78,13 @@ export function fakeServer(routes: Record<string, Answer>) {
   return { calls, fetch };
 }
 
+/** antd in the chosen language, as main.tsx sets it (form messages, empty states). */
+function Localised({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return createElement(ConfigProvider, { locale: locale === 'en' ? enUS : zhCN }, createElement(AntApp, null, children));
+}
+
 /** The providers main.tsx puts around every page: queries (no retries in tests), languages, antd. */
 export function withProviders(children: ReactNode, client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })) {
-  return createElement(
-    QueryClientProvider,
-    { client },
-    createElement(I18nProvider, null, createElement(ConfigProvider, null, createElement(AntApp, null, children))),
-  );
+  return createElement(QueryClientProvider, { client }, createElement(I18nProvider, null, createElement(Localised, null, children)));
 }
