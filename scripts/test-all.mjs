@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm test: type check, lint, then every test suite; ends with "N passed, N failed".
-// Suites: unit + service + API on PGlite; service + API again on PostgreSQL
+// Suites: unit + service + API on PGlite; web component tests in happy-dom (issue 16);
+// service + API again on PostgreSQL
 // (TEST_DATABASE_URL); browser journeys in headless Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -52,6 +53,7 @@ function suite(name, args, env = {}) {
 check('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('lint and format (biome check: rules, module boundaries, formatting)', 'npx', ['biome', 'check', '.']);
 suite('unit, service and API tests on PGlite', []);
+suite('web component tests', ['--config', 'vitest.web.config.ts']);
 
 if (process.env.TEST_DATABASE_URL) {
   suite('service and API tests on PostgreSQL', ['--config', 'vitest.pg.config.ts'], { ZHIDU_TEST_DRIVER: 'pg' });

@@ -1,6 +1,7 @@
 import type { Cycle, LinkView as ServerLinkView, SchoolSummary, TeacherLine } from '#district';
 import type { Wire } from '#core/validation';
 import { type Text, tx } from '../../ui/i18n';
+import { orgTime } from '../../ui/time';
 
 // The district's answers are the server's contract types (src/district/district.contract.ts).
 export type { Cycle, SchoolSummary, TeacherLine };
@@ -25,10 +26,11 @@ export const STATE_LABELS: Record<string, Text> = {
 };
 export const STATE_COLORS: Record<string, string> = { requested: 'gold', accepted: 'green', declined: 'red', ended: 'default' };
 
-/** '2026-2027' for any day from September 2026 to August 2027. */
+/** '2026-2027' for any day from September 2026 to August 2027, on the organisation's calendar. */
 export function currentSchoolYear(date = new Date()): string {
-  const y = date.getFullYear();
-  return date.getMonth() + 1 >= 9 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
+  const day = orgTime(date);
+  const y = day.year();
+  return day.month() + 1 >= 9 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
 }
 export const schoolYearOptions = (): string[] => {
   const first = Number(currentSchoolYear().slice(0, 4));

@@ -342,7 +342,8 @@ export function PlanGrid({ plan, onPreview }: { plan: PlanView; onPreview: (c: C
             showUploadList={false}
             beforeUpload={(f) => {
               importFile.mutate(f);
-              false;
+              // The api client sends the file; false stops Upload posting it a second time itself.
+              return false;
             }}
           >
             <Button icon={<UploadOutlined />} loading={importFile.isPending}>

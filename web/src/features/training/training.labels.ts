@@ -1,4 +1,5 @@
 import { type Text, tx } from '../../ui/i18n';
+import { orgTime } from '../../ui/time';
 
 // Words for the codes the training API uses; the server's clauses stay as they are.
 
@@ -152,10 +153,14 @@ export const SOURCE_EVAL_LABELS: Record<string, Text> = {
 
 /** The school year a day falls in (September to August), as the server counts it. */
 export function currentSchoolYear(date = new Date()): string {
-  const y = date.getFullYear();
-  return date.getMonth() + 1 >= 9 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
+  const day = orgTime(date);
+  const y = day.year();
+  return day.month() + 1 >= 9 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
 }
-export const currentTerm = (date = new Date()): 1 | 2 => (date.getMonth() + 1 >= 9 || date.getMonth() + 1 < 2 ? 1 : 2);
+export const currentTerm = (date = new Date()): 1 | 2 => {
+  const month = orgTime(date).month() + 1;
+  return month >= 9 || month < 2 ? 1 : 2;
+};
 export const schoolYearOptions = (): string[] => {
   const now = currentSchoolYear();
   const first = Number(now.slice(0, 4));
