@@ -26,12 +26,15 @@ const PASSWORD = 'bench-pass-2026';
  */
 export async function createBenchSchool(db: Db, size: number, now: Date, cookieName: string): Promise<BenchSchool> {
   const code = `bench-${Date.now().toString(36)}`;
+  const registry = composeAppRegistry();
   const { org, departments } = await createOrganisation(db, {
     code,
     name: `压测学校 ${code}`,
     kind: 'school',
     template: 'S1',
-    roles: schoolRoles(composeAppRegistry().permissions.map((p) => p.code)),
+    roles: schoolRoles(registry.permissions.map((p) => p.code)),
+    // A school's modules (training, the League): without them its routes answer 404 (issue 12).
+    modules: registry.defaultModules('school'),
     departments: ['语文教研组', '数学教研组', '综合教研组'].map((name) => ({ name, kind: 'teaching_group' as const })),
   });
   const hash = await hashPassword(PASSWORD);
