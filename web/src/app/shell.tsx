@@ -8,7 +8,7 @@ import { useAuth } from '../ui/auth';
 import { OfflineBanner } from '../ui/connection';
 import { useOrgModules } from '../ui/modules';
 import { type Text, tx, useI18n } from '../ui/i18n';
-import type { AppRoute, MenuSection } from './route-types';
+import { type AppRoute, type MenuSection, selectedMenuPath } from './route-types';
 
 const SECTIONS: { key: MenuSection; label: Text }[] = [
   { key: 'home', label: tx('工作台', 'Home') },
@@ -59,7 +59,11 @@ export function Shell({ routes, children }: { routes: AppRoute[]; children: Reac
     });
   }, [routes, can, t, modules.data]);
 
-  const selected = routes.filter((r) => r.menu && (r.path === '/' ? location.pathname === '/' : location.pathname.startsWith(r.path))).map((r) => r.path);
+  const current = selectedMenuPath(
+    routes.filter((r) => r.menu).map((r) => r.path),
+    location.pathname,
+  );
+  const selected = current ? [current] : [];
   const menu = (
     <Menu
       mode="inline"
