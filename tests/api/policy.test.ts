@@ -37,7 +37,10 @@ describe('policy parameters: presets, versions, validation (CORE-6, PP-2, PP-27)
     const meta = (await reader.get('/api/policy/meta')).json();
     expect(meta.fields['assessment.falsificationMultiplier']).toMatchObject({ clause: 'T2 七.5' });
     expect(meta.fields['production.forecastDueDay']).toMatchObject({ clause: 'T2 五.1.1)', requirementId: 'PP-2' });
-    expect(meta.presets.map((p: { name: string }) => p.name)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'S1', 'S2', 'S3', 'S4', 'D1']);
+    // A plant is offered the plant presets only; a school the school presets.
+    expect(meta.presets.map((p: { name: string }) => p.name)).toEqual(['T1', 'T2', 'T3', 'T4']);
+    const schoolMeta = (await schoolReader.get('/api/policy/meta')).json();
+    expect(schoolMeta.presets.map((p: { name: string }) => p.name)).toEqual(['T5', 'S1', 'S2', 'S3', 'S4']);
   });
 
   it('CORE-6 a bad value is refused with 400 naming the field path', async () => {

@@ -3,6 +3,7 @@ import { requestLocale } from '../excel';
 import { actorOf, type RouteModule } from '../http';
 import { scopedRegistryOf } from '../org';
 import { FIELD_META, SECTION_LABELS } from './policy.meta';
+import { getOrganisation } from '#core/org';
 import { POLICY_PRESETS, PRESET_LABELS } from './policy.presets';
 import { PolicyChangeSchema, PolicyMetaSchema, PolicyVersionRowSchema, PolicyViewSchema, PresetValuesSchema } from './policy.contract';
 import { PRESET_NAMES } from './policy.schema';
@@ -31,12 +32,17 @@ export const policyRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/policy/meta',
     { schema: { tags: ['policy'], summary: '参数说明与条款 Field labels, units and clauses', response: { 200: PolicyMetaSchema } } },
-    async (req) => ({
-      // Issue 12: the sections of the organisation's modules only (a school has no production section).
-      sections: Object.fromEntries((await scopedRegistryOf(ctx.db, ctx.registry, actorOf(req).orgId)).policySections.map((s) => [s, SECTION_LABELS[s]])),
-      fields: FIELD_META,
-      presets: PRESET_NAMES.map((name) => ({ name, ...PRESET_LABELS[name] })),
-    }),
+    async (req) => {
+      const { orgId } = actorOf(req);
+      const org = await getOrganisation(ctx.db, orgId);
+      return {
+        // Issue 12: the sections of the organisation's modules only (a school has no production section).
+        sections: Object.fromEntries((await scopedRegistryOf(ctx.db, ctx.registry, orgId)).policySections.map((s) => [s, SECTION_LABELS[s]])),
+        fields: FIELD_META,
+        // The presets of the organisation's kind only: a plant is not offered a school's or the district's.
+        presets: PRESET_NAMES.map((name) => ({ name, ...PRESET_LABELS[name] })).filter((p) => !org || p.kind === org.kind),
+      };
+    },
   );
 
   app.get(
