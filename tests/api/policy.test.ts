@@ -41,6 +41,11 @@ describe('policy parameters: presets, versions, validation (CORE-6, PP-2, PP-27)
     expect(meta.presets.map((p: { name: string }) => p.name)).toEqual(['T1', 'T2', 'T3', 'T4']);
     const schoolMeta = (await schoolReader.get('/api/policy/meta')).json();
     expect(schoolMeta.presets.map((p: { name: string }) => p.name)).toEqual(['T5', 'S1', 'S2', 'S3', 'S4']);
+    // And the server refuses another kind's preset, naming the field.
+    const current = (await admin.get('/api/policy')).json();
+    const refused = await admin.post('/api/policy/apply-preset', { baseVersion: current.version, preset: 'S1', reason: '误选学校模板' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details[0].field).toBe('preset');
   });
 
   it('CORE-6 a bad value is refused with 400 naming the field path', async () => {

@@ -5,7 +5,7 @@ import { writeAudit } from '../audit';
 import { type Db, isUniqueViolation } from '../db';
 import { invalidField, notFound, versionConflict } from '../errors';
 import { getOrganisation, users } from '../org';
-import { POLICY_PRESETS, presetNameFor } from './policy.presets';
+import { POLICY_PRESETS, PRESET_LABELS, presetNameFor } from './policy.presets';
 import { diffPolicies, mergePolicyValues, type PolicyChange, parsePolicy } from './policy.rules';
 import { isPresetName, type Policy, type PresetName } from './policy.schema';
 import { policyVersions } from './policy-version.schema';
@@ -181,6 +181,10 @@ export async function applyPreset(
 ): Promise<PolicyView> {
   requireAccess(actor, 'admin.policy');
   if (!isPresetName(input.preset)) throw invalidField('preset', `没有模板 ${input.preset}`, `no preset ${input.preset}`);
+  // A plant cannot take a school's preset, nor a school a plant's (the page offers only its own kind).
+  const org = await getOrganisation(db, actor.orgId);
+  if (org && PRESET_LABELS[input.preset].kind !== org.kind)
+    throw invalidField('preset', `模板 ${input.preset} 不适用于本组织`, `preset ${input.preset} is not for this kind of organisation`);
   if (checks.length) await runChecks(db, actor, checks, (await getPolicyViewOf(db, actor.orgId)).values, POLICY_PRESETS[input.preset]);
   return saveVersion(db, actor, input.baseVersion, input.preset, POLICY_PRESETS[input.preset], input.reason, 'policy.apply-preset');
 }
