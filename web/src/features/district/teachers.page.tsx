@@ -56,9 +56,10 @@ export function DistrictTeachersPage() {
     },
     {
       key: 'cycle',
-      title: t(tx('周期累计/要求', 'Cycle so far / required')),
-      width: 130,
-      render: (_, r) => `${r.cycleHours} / ${r.cycleRequired}`,
+      // What the cycle asks by today (the running year pro rata) beside the whole cycle's total.
+      title: t(tx('周期累计/应达/要求', 'Cycle so far / due by now / required')),
+      width: 150,
+      render: (_, r) => `${r.cycleHours} / ${r.expectedByNow} / ${r.cycleRequired}`,
       sorter: (a, b) => a.cycleHours - b.cycleHours,
     },
     {
