@@ -234,4 +234,25 @@ describe('issue 12: the platform operator', () => {
     await runDueDeadlines(t.ctx);
     expect(await stateOf()).toBe('missed');
   });
+
+  it("issue 12: a disabled school's ended session keeps its list open until the school is enabled again", async () => {
+    const [session] = await t.database.query<{ id: string }>(
+      `insert into training_sessions (org_id, title, category, session_date, starts_at, ends_at, audience, qr_secret)
+       values ($1, '停用期间的培训', 'theory', '2026-03-02', '2026-03-02T01:00:00Z', '2026-03-02T02:30:00Z', 'all', 'secret') returning id`,
+      [schoolId],
+    );
+    const closedAt = async () =>
+      (await t.database.query<{ closed: string | null }>('select roster_closed_at as closed from training_sessions where org_id = $1 and id = $2', [schoolId, session.id]))[0]
+        .closed;
+    expect((await op.post(`/api/platform/organisations/${schoolId}/disable`, { reason: '合并办学' })).statusCode).toBe(200);
+    // The scheduler's own job, as it runs each tick.
+    const closeJob = t.ctx.registry.jobs.find((j) => j.name === 'closeEndedSessionsJob');
+    if (!closeJob) throw new Error('the session-closing job is not declared');
+    const tick = () => closeJob({ ...t.ctx, clock: () => new Date('2026-03-03T00:00:00Z') });
+    await tick();
+    expect(await closedAt()).toBeNull();
+    expect((await op.post(`/api/platform/organisations/${schoolId}/enable`)).statusCode).toBe(200);
+    await tick();
+    expect(await closedAt()).not.toBeNull();
+  });
 });

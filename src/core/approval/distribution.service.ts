@@ -5,7 +5,7 @@ import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import { invalidField, invalidState } from '../errors';
 import { notifyUsers } from '../notify';
-import { departments, findUserIdsInDepartment, users } from '../org';
+import { departments, findUserIdsInDepartment, isOrganisationActive, users } from '../org';
 import { documentLink, type Workflows } from './approval.registry';
 import { documentReceipts, documents } from './approval.schema';
 import { type ActionInput, applyTransition } from './document-transition.service';
@@ -80,6 +80,8 @@ export async function remindUnacknowledged(db: Db, workflows: Workflows, now: Da
           or(isNull(documentReceipts.remindedAt), lte(documentReceipts.remindedAt, dayAgo)),
           eq(documents.state, 'issued'),
           eq(documents.effectiveRevision, documentReceipts.revision),
+          // A disabled organisation's people are not reminded (issue 12).
+          isOrganisationActive(documentReceipts.orgId),
         ),
       )
       .limit(200)

@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import { systemActor } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import type { AppContext } from '../http';
 import { notifyUsers } from '../notify';
-import { organisations, users } from '../org';
+import { isOrganisationActive, users } from '../org';
 import { type DeadlineRow, deadlines } from './calendar.schema';
 import { recordMissedDeadline } from './deadline.service';
 
@@ -30,8 +30,13 @@ export function leaseDue(tx: Db, phase: Phase, now: Date, limit: number) {
         : and(inArray(deadlines.state, ['open', 'missed']), isNull(deadlines.escalatedAt), lte(deadlines.escalateAt, now));
   const order = phase === 'remind' ? deadlines.remindAt : phase === 'miss' ? deadlines.dueAt : deadlines.escalateAt;
   // Issue 12: a disabled organisation's deadlines wait until it is re-enabled.
-  const isActive = sql`${deadlines.orgId} not in (select ${organisations.id} from ${organisations} where ${organisations.disabledAt} is not null)`;
-  return tx.select().from(deadlines).where(and(where, isActive)).orderBy(asc(order)).limit(limit).for('update', { skipLocked: true });
+  return tx
+    .select()
+    .from(deadlines)
+    .where(and(where, isOrganisationActive(deadlines.orgId)))
+    .orderBy(asc(order))
+    .limit(limit)
+    .for('update', { skipLocked: true });
 }
 
 async function ownerName(tx: Db, row: DeadlineRow): Promise<string> {

@@ -5,7 +5,7 @@ import { addDays, dayOfMonth, loadBusinessCalendar, localDateOf, localDateTime }
 import type { Db } from '../db';
 import { invalidField, notFound } from '../errors';
 import type { AppContext } from '../http';
-import { users } from '../org';
+import { isOrganisationActive, users } from '../org';
 import { getPolicy, type Policy } from '../policy';
 import { type HolidayRule, type MeetingKind, meetingAttendees, meetingSeries, meetingSeriesMembers, meetings, type SeriesRow } from './meeting.schema';
 import { assertUsersExist } from './meeting.service';
@@ -190,7 +190,14 @@ export async function extendDueSeries(ctx: Pick<AppContext, 'db' | 'clock'>): Pr
     const due = await tx
       .select()
       .from(meetingSeries)
-      .where(and(eq(meetingSeries.isActive, true), or(isNull(meetingSeries.generatedUntil), lt(meetingSeries.generatedUntil, soon))))
+      // A disabled organisation's series wait until it is enabled again (issue 12).
+      .where(
+        and(
+          eq(meetingSeries.isActive, true),
+          or(isNull(meetingSeries.generatedUntil), lt(meetingSeries.generatedUntil, soon)),
+          isOrganisationActive(meetingSeries.orgId),
+        ),
+      )
       .limit(50)
       .for('update', { skipLocked: true });
     let created = 0;

@@ -15,6 +15,7 @@ export {
   countOrganisations,
   createOrganisation,
   findActiveOrganisationIds,
+  isOrganisationActive,
   findOrganisationByCode,
   findOrganisations,
   getOrganisation,

@@ -1,4 +1,4 @@
-import { and, eq, exists, isNull, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, exists, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { departments, organisations, orgModules, roles } from './org.schema';
 import type { DepartmentKind } from './org.schema';
@@ -53,6 +53,14 @@ export async function getOrganisation(db: Db, id: string) {
 
 export async function countOrganisations(db: Db): Promise<number> {
   return (await db.select({ id: organisations.id }).from(organisations)).length;
+}
+
+/**
+ * A condition for jobs that lease rows of every organisation at once: the row's organisation is
+ * not disabled (issue 12: a disabled organisation's work waits until it is enabled again).
+ */
+export function isOrganisationActive(orgId: AnyColumn): SQL {
+  return sql`${orgId} not in (select ${organisations.id} from ${organisations} where ${organisations.disabledAt} is not null)`;
 }
 
 /**

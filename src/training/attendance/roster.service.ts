@@ -3,6 +3,7 @@ import { type Actor, hasPermission, requireAccess, systemActor } from '#core/acc
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, invalidState } from '#core/errors';
+import { isOrganisationActive } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { findTeacherOfUser, findRosterTeacherIds, findTeachers, type TeacherView } from '../teacher';
 import { getSession, getSessionRow, type SessionRow, trainingSessions } from '../session';
@@ -89,6 +90,8 @@ export async function closeEndedSessions(db: Db, now: Date, options: { orgId?: s
   return db.transaction(async (tx) => {
     const where = [eq(trainingSessions.state, 'scheduled'), isNull(trainingSessions.rosterClosedAt), lt(trainingSessions.endsAt, now)];
     if (options.orgId) where.push(eq(trainingSessions.orgId, options.orgId));
+    // A disabled school's lists stay open until it is enabled again (issue 12).
+    else where.push(isOrganisationActive(trainingSessions.orgId));
     const due = await tx
       .select()
       .from(trainingSessions)
