@@ -242,8 +242,12 @@ describe('issue 12: the platform operator', () => {
       [schoolId],
     );
     const closedAt = async () =>
-      (await t.database.query<{ closed: string | null }>('select roster_closed_at as closed from training_sessions where org_id = $1 and id = $2', [schoolId, session.id]))[0]
-        .closed;
+      (
+        await t.database.query<{ closed: string | null }>('select roster_closed_at as closed from training_sessions where org_id = $1 and id = $2', [
+          schoolId,
+          session.id,
+        ])
+      )[0].closed;
     expect((await op.post(`/api/platform/organisations/${schoolId}/disable`, { reason: '合并办学' })).statusCode).toBe(200);
     // The scheduler's own job, as it runs each tick.
     const closeJob = t.ctx.registry.jobs.find((j) => j.name === 'closeEndedSessionsJob');
