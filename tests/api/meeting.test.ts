@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '#server';
 import { type Client, signIn, startTestApp, type TestApp } from '../support';
 
@@ -19,20 +19,27 @@ describe('meetings over HTTP with the demo organisations (CORE-7, PP-21)', () =>
     as[u] = await signIn(t.app, u, DEMO_PASSWORD);
     return as[u];
   };
-  let dispatch: MeetingItem;
   beforeAll(async () => {
     // Monday 2 March 2026, 16:00 in Beijing: the political study starts at 16:30.
     t = await startTestApp({ now: '2026-03-02T08:00:00Z' });
     await seedDemo(t.ctx.db, t.ctx.registry, new Date('2026-03-02T08:00:00Z'));
     for (const u of ['plant.vp', 'plant.head', 'plant.brew', 'plant.fill', 'plant.operator', 'school.principal', 'school.t1']) await login(u);
   });
+  // The demo organisations are seeded once; each test finds the meeting it works on and starts at the same hour.
+  beforeEach(() => t.setNow('2026-03-02T08:00:00Z'));
   afterAll(() => t.close());
+
+  /** The demo plant's next dispatch meeting (生产调度例会), as it stands now. */
+  const dispatchMeeting = async (): Promise<MeetingItem> => {
+    const list = (await as['plant.vp'].get('/api/meetings')).json() as MeetingItem[];
+    return list.filter((m) => m.title === '生产调度例会')[0];
+  };
 
   it('PP-21 the demo plant holds its dispatch meeting on the 28th, moved to Friday the 27th in March, chaired by the VP', async () => {
     const list = (await as['plant.vp'].get('/api/meetings')).json() as MeetingItem[];
     const dispatches = list.filter((m) => m.title === '生产调度例会');
     expect(dispatches.map((m) => m.occursOn).slice(0, 3)).toEqual(['2026-03-27', '2026-04-28', '2026-05-28']);
-    dispatch = dispatches[0];
+    const dispatch = dispatches[0];
     expect(dispatch.agenda).toContain('本月生产完成情况');
     expect(dispatch.agenda).toContain('下月生产计划');
     const detail = (await as['plant.brew'].get(`/api/meetings/${dispatch.id}`)).json();
@@ -42,12 +49,14 @@ describe('meetings over HTTP with the demo organisations (CORE-7, PP-21)', () =>
   });
 
   it('CORE-7 "mine" lists the meetings I attend; "all" lists the organisation’s', async () => {
+    const dispatch = await dispatchMeeting();
     expect(((await as['plant.brew'].get('/api/meetings')).json() as MeetingItem[]).some((m) => m.id === dispatch.id)).toBe(true);
     expect((await as['plant.operator'].get('/api/meetings')).json()).toEqual([]);
     expect(((await as['plant.operator'].get('/api/meetings?scope=all')).json() as MeetingItem[]).some((m) => m.id === dispatch.id)).toBe(true);
   });
 
   it('PP-21 leave asked in advance goes to the production head, and approval marks the attendee excused', async () => {
+    const dispatch = await dispatchMeeting();
     const req = await as['plant.brew'].post(`/api/meetings/${dispatch.id}/leave`, { reason: '酿造车间投料，无法离岗' });
     expect(req.statusCode).toBe(201);
     const pending = (await as['plant.head'].get('/api/meeting-leave/pending')).json();
@@ -70,6 +79,7 @@ describe('meetings over HTTP with the demo organisations (CORE-7, PP-21)', () =>
   });
 
   it('CORE-7 minutes are saved with a version; a stale save gets 409', async () => {
+    const dispatch = await dispatchMeeting();
     const first = await as['plant.vp'].patch(`/api/meetings/${dispatch.id}`, { version: dispatch.version, minutes: '一、3 月完成情况…' });
     expect(first.statusCode).toBe(200);
     const stale = await as['plant.vp'].patch(`/api/meetings/${dispatch.id}`, { version: dispatch.version, minutes: '旧稿覆盖' });
@@ -79,6 +89,7 @@ describe('meetings over HTTP with the demo organisations (CORE-7, PP-21)', () =>
   });
 
   it('CORE-7 an action item gets an owner, a due date and a deadline the owner sees', async () => {
+    const dispatch = await dispatchMeeting();
     const r = await as['plant.vp'].post(`/api/meetings/${dispatch.id}/actions`, {
       title: '灌装线检修计划',
       ownerUserId: (await as['plant.fill'].get('/api/auth/me')).json().userId,
@@ -127,6 +138,9 @@ describe('meetings over HTTP with the demo organisations (CORE-7, PP-21)', () =>
   });
 
   it('CORE-1 the school cannot read or change the plant’s meetings (404, nothing changes)', async () => {
+    const dispatch = await dispatchMeeting();
+    // The plant's minutes, which the school must not be able to change.
+    expect((await as['plant.vp'].patch(`/api/meetings/${dispatch.id}`, { version: dispatch.version, minutes: '一、3 月完成情况…' })).statusCode).toBe(200);
     const school = as['school.principal'];
     expect((await school.get(`/api/meetings/${dispatch.id}`)).statusCode).toBe(404);
     expect((await school.patch(`/api/meetings/${dispatch.id}`, { version: 2, minutes: '篡改' })).statusCode).toBe(404);
@@ -138,6 +152,7 @@ describe('meetings over HTTP with the demo organisations (CORE-7, PP-21)', () =>
   });
 
   it('PP-21 once the meeting has started, leave is refused with a clear error', async () => {
+    const dispatch = await dispatchMeeting();
     t.setNow('2026-03-27T01:05:00Z');
     const fill = await login('plant.fill');
     const r = await fill.post(`/api/meetings/${dispatch.id}/leave`, { reason: '临时有事' });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#core/access';
 import { createDeadline, runDueDeadlines } from '#core/calendar';
@@ -13,8 +14,6 @@ const PASSWORD = 'Kq7!mesa-river-41';
 describe('issue 12: the platform operator', () => {
   let t: TestApp;
   let op: Client;
-  let plantId: string;
-  let schoolId: string;
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-03-10T02:00:00Z' });
@@ -24,6 +23,24 @@ describe('issue 12: the platform operator', () => {
   afterAll(async () => {
     await t.close();
   });
+
+  /** A plant from T4 and a school from S1, created by the operator for one test, each with its own admin. */
+  const createPlantAndSchool = async () => {
+    const k = randomBytes(3).toString('hex');
+    const plant = { code: `north-plant-${k}`, admin: `north.admin.${k}` };
+    const res = await op.post('/api/platform/organisations', {
+      name: '城北酒厂',
+      template: 'T4',
+      code: plant.code,
+      adminUsername: plant.admin,
+      adminPassword: PASSWORD,
+    });
+    expect(res.statusCode).toBe(201);
+    const school = { admin: `south.admin.${k}` };
+    const res2 = await op.post('/api/platform/organisations', { name: '城南小学', template: 'S1', adminUsername: school.admin, adminPassword: PASSWORD });
+    expect(res2.statusCode).toBe(201);
+    return { plant: { ...plant, id: res.json().id as string }, school: { ...school, id: res2.json().id as string } };
+  };
 
   it('issue 12: the operator lists the templates with labels and kinds', async () => {
     const res = await op.get('/api/platform/templates');
@@ -49,11 +66,11 @@ describe('issue 12: the platform operator', () => {
       modules: ['production'],
       admin: { username: 'north.admin' },
     });
-    plantId = plant.json().id;
+    const plantId = plant.json().id;
     const school = await op.post('/api/platform/organisations', { name: '城南小学', template: 'S1', adminUsername: 'south.admin', adminPassword: PASSWORD });
     expect(school.statusCode).toBe(201);
     expect(school.json().modules).toEqual(['training', 'league']);
-    schoolId = school.json().id;
+    const schoolId = school.json().id;
 
     const p = await signIn(t.app, 'north.admin', PASSWORD);
     const s = await signIn(t.app, 'south.admin', PASSWORD);
@@ -74,14 +91,18 @@ describe('issue 12: the platform operator', () => {
 
     // Both creations are in the platform's own audit log.
     const audit = await t.database.query<{ action: string }>(
-      "select action from audit_log a join organisations o on o.id = a.org_id where o.code = 'platform' and action = 'platform.org.create'",
+      "select action from audit_log a join organisations o on o.id = a.org_id where o.code = 'platform' and action = 'platform.org.create' and a.entity_id in ($1, $2)",
+      [plantId, schoolId],
     );
     expect(audit.length).toBe(2);
   });
 
   it('issue 12: the list gives name, kind, template, modules, state and size only', async () => {
+    const { plant, school: created } = await createPlantAndSchool();
+    const [plantId, schoolId] = [plant.id, created.id];
     // A file and a second person in the school, so the sizes are not all zero.
-    const teacher = await newPerson(t.ctx.db, schoolId, ['training.self'], 'south.teacher');
+    const teacherName = `south.teacher.${created.admin.split('.').pop()}`;
+    const teacher = await newPerson(t.ctx.db, schoolId, ['training.self'], teacherName);
     await t.database.query(
       "insert into attachments (org_id, id, category, title, file_name, mime, size_bytes, sha256, storage_key, uploaded_by, uploaded_at) values ($1, gen_random_uuid(), 'other', '材料', 'a.pdf', 'application/pdf', 1234, 'x', 'k', $2, now())",
       [schoolId, teacher.userId],
@@ -107,14 +128,16 @@ describe('issue 12: the platform operator', () => {
       'state',
       'template',
     ]);
-    expect(res.body).not.toContain('south.teacher');
-    expect(res.body).not.toContain('south.admin');
+    expect(res.body).not.toContain(teacherName);
+    expect(res.body).not.toContain(created.admin);
     expect(res.json().find((o: { isPlatform: boolean }) => o.isPlatform)).toMatchObject({ kind: 'platform', code: 'platform' });
     expect(res.json().find((o: { id: string }) => o.id === plantId)).toMatchObject({ kind: 'enterprise', template: 'T4', modules: [{ name: 'production' }] });
   });
 
   it('issue 12: disabling refuses sign-in with a clear message and ends sessions (401); re-enabling restores access', async () => {
-    const s = await signIn(t.app, 'south.admin', PASSWORD);
+    const { plant, school } = await createPlantAndSchool();
+    const schoolId = school.id;
+    const s = await signIn(t.app, school.admin, PASSWORD);
     expect((await op.post(`/api/platform/organisations/${schoolId}/disable`, { reason: ' ' })).json().details[0].field).toBe('reason');
     const off = await op.post(`/api/platform/organisations/${schoolId}/disable`, { reason: '合同到期' });
     expect(off.statusCode).toBe(200);
@@ -125,17 +148,17 @@ describe('issue 12: the platform operator', () => {
     const refused = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: 'south.admin', password: PASSWORD },
+      payload: { username: school.admin, password: PASSWORD },
       headers: { 'x-locale': 'zh-CN' },
     });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().messageZh).toContain('该组织已停用');
     expect(refused.json().messageEn).toContain('This organisation is disabled');
     // A wrong password still says only that: a guesser learns nothing of the organisation.
-    const guess = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'south.admin', password: 'wrong-Pass-1' } });
+    const guess = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: school.admin, password: 'wrong-Pass-1' } });
     expect(guess.statusCode).toBe(401);
     // The plant next door is untouched.
-    expect((await signIn(t.app, 'north.admin', PASSWORD)).cookie).toBeTruthy();
+    expect((await signIn(t.app, plant.admin, PASSWORD)).cookie).toBeTruthy();
 
     const on = await op.post(`/api/platform/organisations/${schoolId}/enable`);
     expect(on.statusCode).toBe(200);
@@ -144,7 +167,7 @@ describe('issue 12: the platform operator', () => {
     // Issue 12: a module's jobs run only where it is on (a school has training, not production).
     expect(await findActiveOrganisationIds(t.ctx.db, 'school', 'training')).toContain(schoolId);
     expect(await findActiveOrganisationIds(t.ctx.db, 'school', 'production')).not.toContain(schoolId);
-    const again = await signIn(t.app, 'south.admin', PASSWORD);
+    const again = await signIn(t.app, school.admin, PASSWORD);
     expect((await again.get('/api/org/people')).statusCode).toBe(200);
 
     const actions = await t.database.query<{ action: string }>(
@@ -180,6 +203,8 @@ describe('issue 12: the platform operator', () => {
   });
 
   it('issue 12: a school admin, even one holding platform.orgs, gets 404 on every platform route', async () => {
+    const { school: created } = await createPlantAndSchool();
+    const schoolId = created.id;
     const school = await newOrg(t.ctx.db, { kind: 'school' });
     await newPerson(t.ctx.db, school.org.id, ['platform.orgs', 'admin.users'], 'sneaky.admin');
     const c = await signIn(t.app, 'sneaky.admin', TEST_PASSWORD);
@@ -190,20 +215,21 @@ describe('issue 12: the platform operator', () => {
     );
     expect((await c.post(`/api/platform/organisations/${schoolId}/disable`, { reason: '恶意' })).statusCode).toBe(404);
     expect((await c.post(`/api/platform/organisations/${schoolId}/enable`)).statusCode).toBe(404);
-    const s = await signIn(t.app, 'south.admin', PASSWORD);
+    const s = await signIn(t.app, created.admin, PASSWORD);
     expect([403, 404]).toContain((await s.get('/api/platform/organisations')).statusCode);
   });
 
   it('issue 12: bad input is a 400 naming the field (taken code, taken username, weak password, unknown template, missing name)', async () => {
+    const { plant } = await createPlantAndSchool();
     const base = { name: '新学校', template: 'S2', adminUsername: 'new.admin', adminPassword: PASSWORD };
     const fieldOf = async (body: object) => {
       const res = await op.post('/api/platform/organisations', body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       return res.json().details[0].field as string;
     };
-    expect(await fieldOf({ ...base, code: 'north-plant' })).toBe('code');
+    expect(await fieldOf({ ...base, code: plant.code })).toBe('code');
     expect(await fieldOf({ ...base, code: 'Bad Code!' })).toBe('code');
-    expect(await fieldOf({ ...base, adminUsername: 'north.admin' })).toBe('adminUsername');
+    expect(await fieldOf({ ...base, adminUsername: plant.admin })).toBe('adminUsername');
     expect(await fieldOf({ ...base, adminPassword: 'password1' })).toBe('adminPassword');
     expect(await fieldOf({ ...base, template: 'T9' })).toBe('template');
     expect(await fieldOf({ ...base, name: '' })).toBe('name');
@@ -213,7 +239,9 @@ describe('issue 12: the platform operator', () => {
   });
 
   it("issue 12: the scheduler leaves a disabled organisation's deadlines alone until it is re-enabled", async () => {
-    const [admin] = await t.database.query<{ id: string }>("select id from users where username = 'north.admin'");
+    const { plant } = await createPlantAndSchool();
+    const plantId = plant.id;
+    const [admin] = await t.database.query<{ id: string }>('select id from users where username = $1', [plant.admin]);
     const deadline = await t.ctx.db.transaction((tx) =>
       createDeadline(tx, systemActor(plantId), {
         subjectType: 'test.subject',

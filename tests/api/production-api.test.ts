@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, Permission } from '#core/access';
 import { departments as departmentTable, users } from '#core/org';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
@@ -155,23 +155,82 @@ let t: TestApp;
 let p: Plant;
 beforeAll(async () => {
   t = await startTestApp({ now: NOW });
+});
+// Each test has a plant of its own, so it runs alone (`-t`) as well as in the file.
+beforeEach(async () => {
   p = await buildPlant(t);
 });
 afterAll(() => t.close());
 
+/** April's monthly plan, empty, in draft. */
+async function draftPlan(): Promise<string> {
+  const res = await p.planner.post('/api/production/plans', { kind: 'monthly', month: '2026-04' });
+  expect(res.statusCode).toBe(201);
+  return res.json().id;
+}
+
+/** April's plan with 10 cases of wine a day and a forecast of 100, still in draft. */
+async function plannedPlan(): Promise<string> {
+  const planId = await draftPlan();
+  const v = (await p.planner.get(`/api/production/plans/${planId}`)).json();
+  const ok = await p.planner.put(`/api/production/plans/${planId}/lines`, {
+    version: v.version,
+    upsert: [{ itemId: p.items.wine, forecastQty: 100, quantities: new Array(30).fill(10) }],
+  });
+  expect(ok.statusCode).toBe(200);
+  return planId;
+}
+
+/** The planned April plan submitted and approved by the vice GM. */
+async function approvedPlan(): Promise<string> {
+  const planId = await plannedPlan();
+  const v = (await p.planner.get(`/api/production/plans/${planId}`)).json();
+  expect((await p.planner.post(`/api/production/plans/${planId}/submit`, { version: v.document.version, opinion: '请审批' })).statusCode).toBe(200);
+  const forVp = (await p.vp.get(`/api/production/plans/${planId}`)).json();
+  expect((await p.vp.post(`/api/documents/${forVp.documentId}/approve`, { version: forVp.document.version, opinion: '同意' })).statusCode).toBe(200);
+  return planId;
+}
+
+/** 华北糖酒's contract order for 300 cases, reviewed by the three parties, concluded at 280 for 12 April and approved by the GM. */
+async function approvedOrder(): Promise<string> {
+  const created = await p.market.post('/api/production/orders', {
+    kind: 'contract',
+    customer: '华北糖酒',
+    receivedOn: '2026-03-20',
+    lines: [{ itemId: p.items.wine, qty: 300, requestedShipOn: '2026-04-10' }],
+  });
+  expect(created.statusCode).toBe(201);
+  const orderId = created.json().id;
+  for (const [c, party] of [
+    [p.planner, 'production'],
+    [p.reviewer, 'quality'],
+    [p.market, 'business'],
+  ] as const) {
+    expect((await c.post(`/api/production/orders/${orderId}/reviews`, { party, opinion: '同意接单', isAgreed: true })).statusCode).toBe(200);
+  }
+  const o = (await p.market.get(`/api/production/orders/${orderId}`)).json();
+  const concluded = await p.market.post(`/api/production/orders/${orderId}/conclude`, {
+    version: o.version,
+    lines: [{ lineId: o.lines[0].id, agreedQty: 280, agreedShipOn: '2026-04-12' }],
+  });
+  const doc = (await p.gm.get(`/api/documents/${concluded.json().reviewDocumentId}`)).json();
+  expect((await p.gm.post(`/api/documents/${doc.id}/approve`, { version: doc.version, opinion: '同意' })).statusCode).toBe(200);
+  return orderId;
+}
+
 describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
-  let planId: string;
   it('PP-8 a planner creates a monthly plan; bad input is a 400 naming the field', async () => {
     expect((await p.planner.post('/api/production/plans', { kind: 'monthly', month: '2026-13' })).statusCode).toBe(400);
     const res = await p.planner.post('/api/production/plans', { kind: 'monthly', month: '2026-04' });
     expect(res.statusCode).toBe(201);
-    planId = res.json().id;
+    const planId = res.json().id;
     expect((await p.planner.post('/api/production/plans', { kind: 'monthly', month: '2026-04' })).statusCode).toBe(409);
     const plans = (await p.reader.get('/api/production/plans?kind=monthly')).json();
     expect(plans).toEqual([expect.objectContaining({ id: planId, state: 'draft', number: 'YJH-2026-0001' })]);
   });
 
   it('PP-8 saving lines: a negative quantity or an unknown product is a 400 with the field; a stale version is a 409', async () => {
+    const planId = await draftPlan();
     const v = (await p.planner.get(`/api/production/plans/${planId}`)).json();
     const neg = await p.planner.put(`/api/production/plans/${planId}/lines`, {
       version: v.version,
@@ -199,6 +258,7 @@ describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
   });
 
   it('PP-9 the capacity preview redraws the heat map for unsaved edits without saving them', async () => {
+    const planId = await plannedPlan();
     const before = (await p.planner.get(`/api/production/plans/${planId}`)).json();
     const res = await p.planner.post(`/api/production/plans/${planId}/capacity-preview`, {
       upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(2000) }],
@@ -214,6 +274,7 @@ describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
   });
 
   it('CORE-11 the plan grid exports as a clean table and imports back; a bad row refuses the file and writes nothing', async () => {
+    const planId = await plannedPlan();
     const exported = await p.planner.get(`/api/production/plans/${planId}/excel`);
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toBe(XLSX);
@@ -243,6 +304,7 @@ describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
   });
 
   it('PP-8 permissions: a reader may look but not write; an approver cannot write the plan', async () => {
+    const planId = await plannedPlan();
     expect((await p.reader.get(`/api/production/plans/${planId}`)).statusCode).toBe(200);
     expect((await p.reader.post('/api/production/plans', { kind: 'monthly', month: '2026-05' })).statusCode).toBe(403);
     const v = (await p.reader.get(`/api/production/plans/${planId}`)).json();
@@ -260,6 +322,7 @@ describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
   });
 
   it('CORE-1 another organisation’s user gets 404 for the plan and changes nothing', async () => {
+    const planId = await plannedPlan();
     const before = (await p.planner.get(`/api/production/plans/${planId}`)).json();
     expect((await p.stranger.get(`/api/production/plans/${planId}`)).statusCode).toBe(404);
     expect((await p.stranger.put(`/api/production/plans/${planId}/lines`, { version: before.version, lines: [] })).statusCode).toBe(404);
@@ -272,6 +335,7 @@ describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
   });
 
   it('PP-8 PP-9 submit through the plan screen; the vice GM sees approve and reject; approval decomposes the plan', async () => {
+    const planId = await plannedPlan();
     const v = (await p.planner.get(`/api/production/plans/${planId}`)).json();
     const res = await p.planner.post(`/api/production/plans/${planId}/submit`, { version: v.document.version, opinion: '请审批' });
     expect(res.statusCode).toBe(200);
@@ -289,6 +353,7 @@ describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
   });
 
   it('PP-8 the dashboard shows the plans, their state and the open deadlines', async () => {
+    const planId = await approvedPlan();
     const d = (await p.reader.get('/api/production/dashboard')).json();
     expect(d.month).toBe('2026-03');
     expect(d.nextPlan).toMatchObject({ id: planId, state: 'approved' });
@@ -298,7 +363,6 @@ describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
 });
 
 describe('production master data, orders, requests and notices over HTTP (PP-3, PP-4, PP-11, PP-13, CORE-11)', () => {
-  let orderId: string;
   it('PP-14 master data: a BOM line closing a cycle is refused naming the loop; items list with their stock', async () => {
     const cycle = await p.planner.post('/api/production/bom', { parentItemId: p.items.base, childItemId: p.items.wine, qtyPer: 1 });
     expect(cycle.statusCode).toBe(400);
@@ -360,7 +424,7 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
       lines: [{ itemId: p.items.wine, qty: 300, requestedShipOn: '2026-04-10' }],
     });
     expect(created.statusCode).toBe(201);
-    orderId = created.json().id;
+    const orderId = created.json().id;
     expect((await p.reader.post(`/api/production/orders/${orderId}/reviews`, { party: 'quality', opinion: '同意', isAgreed: true })).statusCode).toBe(403);
     // Issue 14 item 6: the production department cannot file the quality department's opinion.
     const foreign = await p.planner.post(`/api/production/orders/${orderId}/reviews`, { party: 'quality', opinion: '同意', isAgreed: true });
@@ -391,6 +455,8 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
   });
 
   it('PP-4 a customer change with less than three days’ notice needs production to accept it with a reason', async () => {
+    await approvedPlan();
+    const orderId = await approvedOrder();
     const o = (await p.market.get(`/api/production/orders/${orderId}`)).json();
     const change = await p.market.post(`/api/production/orders/${orderId}/changes`, {
       orderLineId: o.lines[0].id,
@@ -439,6 +505,8 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
   });
 
   it('CORE-1 another organisation sees none of it and changes nothing', async () => {
+    await approvedPlan();
+    const orderId = await approvedOrder();
     expect((await p.stranger.get(`/api/production/orders/${orderId}`)).statusCode).toBe(404);
     expect((await p.stranger.post(`/api/production/orders/${orderId}/cancel`, { version: 1 })).statusCode).toBe(404);
     expect((await p.stranger.patch(`/api/production/items/${p.items.wine}`, { version: 1, name: '被改' })).statusCode).toBe(404);

@@ -31,19 +31,26 @@ function multipart(fileName: string, content: Buffer) {
 }
 
 let t: TestApp;
-let maint: Client;
-let planner: Client;
-let operator: Client;
-let gm: Client;
-let stranger: Client;
-let fill: string;
-let planId: string;
-let orgId: string;
-
 beforeAll(async () => {
   t = await startTestApp({ now: NOW });
+});
+afterAll(() => t.close());
+
+interface Plant {
+  orgId: string;
+  maint: Client;
+  planner: Client;
+  operator: Client;
+  gm: Client;
+  stranger: Client;
+  fill: string;
+  planId: string;
+}
+
+/** A plant of its own for one test: a filling workshop, a wine with its routing, April's plan, the GM's chain for maintenance plans. */
+async function buildPlant(): Promise<Plant> {
+  t.setNow(NOW);
   const { org } = await newOrg(t.ctx.db);
-  orgId = org.id;
   const login = (a: Actor) => signIn(t.app, a.username, TEST_PASSWORD);
   const [admin, m, pl, op, g] = await Promise.all([
     newPerson(t.ctx.db, org.id, 'all'),
@@ -53,9 +60,9 @@ beforeAll(async () => {
     newPerson(t.ctx.db, org.id, ['production.read', 'document.read', 'approval.act']),
   ]);
   const other = await newOrg(t.ctx.db);
-  stranger = await login(await newPerson(t.ctx.db, other.org.id, 'all'));
+  const stranger = await login(await newPerson(t.ctx.db, other.org.id, 'all'));
   const a = await login(admin);
-  [maint, planner, operator, gm] = await Promise.all([login(m), login(pl), login(op), login(g)]);
+  const [maint, planner, operator, gm] = await Promise.all([login(m), login(pl), login(op), login(g)]);
   expect(
     (
       await a.put('/api/approval-chains/production.maintenance_plan', {
@@ -64,7 +71,7 @@ beforeAll(async () => {
       })
     ).statusCode,
   ).toBe(200);
-  fill = (
+  const fill = (
     await planner.post('/api/production/workshops', {
       code: 'GZ',
       name: '灌装车间',
@@ -81,24 +88,63 @@ beforeAll(async () => {
     (await planner.put(`/api/production/items/${wine}/routing`, { versions: {}, ops: [{ seq: 10, workshopId: fill, hoursPerUnit: 0.02, offsetDays: 0 }] }))
       .statusCode,
   ).toBe(200);
-  planId = (await planner.post('/api/production/plans', { kind: 'monthly', month: '2026-04' })).json().id;
+  const planId = (await planner.post('/api/production/plans', { kind: 'monthly', month: '2026-04' })).json().id;
   const v = (await planner.get(`/api/production/plans/${planId}`)).json();
   // 1 April 2026 is a Wednesday; Sundays off.
   const quantities = Array.from({ length: 30 }, (_, k) => ((2 + k) % 7 === 6 ? 0 : 400));
   expect(
     (await planner.put(`/api/production/plans/${planId}/lines`, { version: v.version, upsert: [{ itemId: wine, forecastQty: 10400, quantities }] })).statusCode,
   ).toBe(200);
-});
-afterAll(() => t.close());
+  return { orgId: org.id, maint, planner, operator, gm, stranger, fill, planId };
+}
 
-const fillCapacity = async () =>
-  (await planner.get(`/api/production/plans/${planId}`)).json().capacity.rows.find((r: { name: string }) => r.name === '灌装车间').totalCapacity as number;
+const fillCapacity = async (p: Plant) =>
+  (await p.planner.get(`/api/production/plans/${p.planId}`)).json().capacity.rows.find((r: { name: string }) => r.name === '灌装车间').totalCapacity as number;
+
+/** The filler GZ-01 (half the workshop's capacity) with two check items and one daily upkeep item. */
+async function newFiller(p: Plant): Promise<string> {
+  const res = await p.maint.post('/api/production/equipment/machines', {
+    code: 'GZ-01',
+    name: '灌装机',
+    model: 'DGF-24',
+    workshopId: p.fill,
+    capacityShare: 0.5,
+  });
+  expect(res.statusCode).toBe(201);
+  const id = res.json().id as string;
+  expect(
+    (await p.maint.put(`/api/production/equipment/machines/${id}/check-items`, { items: [{ content: '气压正常' }, { content: '灌装阀无滴漏' }] })).statusCode,
+  ).toBe(200);
+  expect(
+    (await p.maint.put(`/api/production/equipment/machines/${id}/upkeep-items`, { items: [{ content: '外部清洁', frequency: 'daily' }] })).statusCode,
+  ).toBe(200);
+  return id;
+}
+
+/** The operator's spot check finds the second item leaking: the machine stops and a repair opens. */
+async function stopByAnomaly(p: Plant, filler: string): Promise<string> {
+  const phone = (await p.operator.get(`/api/production/equipment/machines/${filler}/phone`)).json();
+  const res = await p.operator.post('/api/production/equipment/spot-checks', {
+    machineId: filler,
+    items: phone.checkItems.map((c: { id: string }, k: number) => ({ itemId: c.id, isOk: k === 0, note: k === 1 ? '滴漏' : undefined })),
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().repair.id;
+}
+
+/** Maintenance accepts, diagnoses and completes the repair three hours after the stop. */
+async function completeRepair(p: Plant, repairId: string) {
+  let r = (await p.maint.get(`/api/production/equipment/repairs/${repairId}`)).json();
+  r = (await p.maint.post(`/api/production/equipment/repairs/${repairId}/accept`, { version: r.version })).json();
+  r = (await p.maint.post(`/api/production/equipment/repairs/${repairId}/diagnose`, { version: r.version, diagnosis: '密封圈老化' })).json();
+  t.setNow('2026-03-20T05:00:00Z');
+  r = (await p.maint.post(`/api/production/equipment/repairs/${repairId}/complete`, { version: r.version, actionTaken: '更换密封圈' })).json();
+  expect(r).toMatchObject({ state: 'done', downtimeHours: 3 });
+}
 
 describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条)', () => {
-  let filler: string;
-  let repairId: string;
-
   it('PP-23 a machine is registered with a unique number; bad input is a 400 naming the field; the answer is the declared view', async () => {
+    const { maint, operator, fill } = await buildPlant();
     const res = await maint.post('/api/production/equipment/machines', {
       code: 'GZ-01',
       name: '灌装机',
@@ -107,7 +153,7 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
       capacityShare: 0.5,
     });
     expect(res.statusCode).toBe(201);
-    filler = res.json().id;
+    const filler = res.json().id;
     expect(res.json()).toMatchObject({ code: 'GZ-01', workshopName: '灌装车间', state: 'running', share: 0.5 });
     expect(res.json()).not.toHaveProperty('orgId');
     const dup = await maint.post('/api/production/equipment/machines', { code: 'GZ-01', name: '另一台', workshopId: fill });
@@ -125,6 +171,9 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
   });
 
   it('PP-23 another organisation sees none of it: 404, and its register is empty', async () => {
+    const p = await buildPlant();
+    const { stranger } = p;
+    const filler = await newFiller(p);
     expect((await stranger.get(`/api/production/equipment/machines/${filler}`)).statusCode).toBe(404);
     expect((await stranger.get(`/api/production/equipment/machines/${filler}/phone`)).statusCode).toBe(404);
     expect((await stranger.get('/api/production/equipment/machines')).json()).toEqual([]);
@@ -133,6 +182,9 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
   });
 
   it('PP-23 the register exports as a clean Excel table that imports back; a bad row refuses the file', async () => {
+    const p = await buildPlant();
+    const { maint } = p;
+    await newFiller(p);
     const exported = await maint.get('/api/excel/production-machines/export');
     expect(exported.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -159,6 +211,9 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
   });
 
   it('PP-23 the card carries a QR code that opens the machine’s phone page', async () => {
+    const p = await buildPlant();
+    const { operator } = p;
+    const filler = await newFiller(p);
     const cards = (await operator.get(`/api/production/equipment/cards?ids=${filler}`)).json();
     expect(cards).toHaveLength(1);
     expect(cards[0].url).toMatch(new RegExp(`/public/equipment/${filler}$`));
@@ -167,7 +222,10 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
   });
 
   it('PP-26 an anomaly on the phone stops the machine and opens a repair; the plan’s capacity check drops at once', async () => {
-    expect(await fillCapacity()).toBe(520);
+    const p = await buildPlant();
+    const { operator } = p;
+    const filler = await newFiller(p);
+    expect(await fillCapacity(p)).toBe(520);
     const phone = (await operator.get(`/api/production/equipment/machines/${filler}/phone`)).json();
     expect(phone.upkeep.map((u: { status: string }) => u.status)).toEqual(['due']);
     const res = await operator.post('/api/production/equipment/spot-checks', {
@@ -176,8 +234,7 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ result: 'anomaly', machineState: 'stopped', repair: { number: 'WX-2026-0001' } });
-    repairId = res.json().repair.id;
-    expect(await fillCapacity()).toBe(260);
+    expect(await fillCapacity(p)).toBe(260);
     const again = await operator.post('/api/production/equipment/spot-checks', {
       machineId: filler,
       items: phone.checkItems.map((c: { id: string }) => ({ itemId: c.id, isOk: true })),
@@ -187,6 +244,9 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
   });
 
   it('PP-26 maintenance accepts, diagnoses and completes; the machine runs and the capacity is whole again', async () => {
+    const p = await buildPlant();
+    const { maint, operator } = p;
+    const repairId = await stopByAnomaly(p, await newFiller(p));
     let r = (await maint.get(`/api/production/equipment/repairs/${repairId}`)).json();
     expect((await operator.post(`/api/production/equipment/repairs/${repairId}/accept`, { version: r.version })).statusCode).toBe(403);
     r = (await maint.post(`/api/production/equipment/repairs/${repairId}/accept`, { version: r.version })).json();
@@ -202,10 +262,13 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
     t.setNow('2026-03-20T05:00:00Z');
     r = (await maint.post(`/api/production/equipment/repairs/${repairId}/complete`, { version: r.version, actionTaken: '更换密封圈' })).json();
     expect(r).toMatchObject({ state: 'done', machineState: 'running', downtimeHours: 3 });
-    expect(await fillCapacity()).toBe(520);
+    expect(await fillCapacity(p)).toBe(520);
   });
 
   it('PP-25 the annual maintenance plan goes to the GM through the approval engine and its month shows against the load', async () => {
+    const p = await buildPlant();
+    const { maint, planner, operator, gm, stranger, planId, orgId } = p;
+    const filler = await newFiller(p);
     const created = await maint.post('/api/production/equipment/maintenance-plans', { year: 2026 });
     expect(created.statusCode).toBe(201);
     const plan = created.json();
@@ -252,6 +315,10 @@ describe('equipment over HTTP (PP-23 … PP-26, T4 第四十六 … 五十二条
   });
 
   it('PP-24 the due list, the upkeep records and the month’s compliance', async () => {
+    const p = await buildPlant();
+    const { maint, operator } = p;
+    const filler = await newFiller(p);
+    await completeRepair(p, await stopByAnomaly(p, filler));
     const due = (await operator.get('/api/production/equipment/upkeep/due')).json();
     expect(due.workshops[0].items.map((i: { content: string }) => i.content)).toEqual(['外部清洁']);
     const itemId = due.workshops[0].items[0].itemId;

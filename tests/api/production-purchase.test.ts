@@ -1,6 +1,6 @@
 import type { Actor } from '#core/access';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { saveApprovalChain } from '#core/approval';
 import { newIssuedPlan, newPlant, newRolePerson, type TestPlant } from '#production/testing';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
@@ -35,9 +35,11 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
   let reader: Client;
   let stranger: Client;
   let sourcePlanId: string;
-  let plan: { id: string; documentId: string; number: string };
   beforeAll(async () => {
     t = await startTestApp({ now: NOW });
+  });
+  // Each test has a plant of its own: the buyer, keeper, VP, GM, a reader, a stranger, the cork's supplier, the chain, April's plan issued.
+  beforeEach(async () => {
     const db = t.ctx.db;
     const now = new Date(NOW);
     p = await newPlant(db, t.ctx.registry.workflows, now);
@@ -64,12 +66,46 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
   });
   afterAll(() => t.close());
 
+  type PurchasePlan = { id: string; documentId: string; number: string };
+  /** The buyer compiles CGJH-2026-0001 from April's plan. */
+  const compiledPlan = async (): Promise<PurchasePlan> => {
+    const r = await buyer.post('/api/production/purchase-plans', { sourcePlanId });
+    expect(r.statusCode).toBe(201);
+    return r.json();
+  };
+  /** The buyer asks a safety stock of 500 corks; the GM approves it. */
+  const corkSafety500 = async () => {
+    const item = (await reader.get('/api/production/items?q=C1')).json()[0];
+    const asked = await buyer.put(`/api/production/items/${p.items.cork}/stock`, { version: item.stockVersion, safetyStock: 500 });
+    expect((await gm.post(`/api/production/items/${p.items.cork}/stock/approve-safety`, { version: asked.json().version })).statusCode).toBe(200);
+  };
+  /** Compiled, compiled again after the safety stock changed, and approved by the purchasing head, the VP and the GM. */
+  const approvedPlan = async (): Promise<PurchasePlan> => {
+    const plan = await compiledPlan();
+    await corkSafety500();
+    expect((await buyer.post(`/api/production/purchase-plans/${plan.id}/recompile`, { version: 1 })).statusCode).toBe(200);
+    const version = async (who: Client) => (await who.get(`/api/documents/${plan.documentId}`)).json().version;
+    expect((await buyer.post(`/api/documents/${plan.documentId}/submit`, { version: await version(buyer) })).statusCode).toBe(200);
+    for (const who of [buyer, vp, gm])
+      expect((await who.post(`/api/documents/${plan.documentId}/approve`, { version: await version(who) })).statusCode).toBe(200);
+    return plan;
+  };
+  /** The keeper receives 3,000 corks against the approved plan's cork line. */
+  const corksReceived = async () => {
+    const plan = await approvedPlan();
+    const line = (await keeper.get(`/api/production/purchase-orders/open?purchasePlanId=${plan.id}`)).json().find((l: { code: string }) => l.code === 'C1');
+    expect(
+      (await keeper.post('/api/production/purchase-receipts', { lines: [{ itemId: p.items.cork, qty: 3000, lot: '2604', purchaseLineId: line.id }] }))
+        .statusCode,
+    ).toBe(201);
+  };
+
   it('PP-15 the buyer compiles the purchase plan from the issued plan; a keeper may not; bad and foreign plans are refused', async () => {
     expect((await keeper.post('/api/production/purchase-plans', { sourcePlanId })).statusCode).toBe(403);
     expect((await buyer.post('/api/production/purchase-plans', { sourcePlanId: 'nope' })).statusCode).toBe(400);
     const r = await buyer.post('/api/production/purchase-plans', { sourcePlanId });
     expect(r.statusCode).toBe(201);
-    plan = r.json();
+    const plan = r.json();
     expect(r.json()).toMatchObject({ number: 'CGJH-2026-0001', state: 'draft', orderPeriod: 'week', isStale: false });
     expect(
       r
@@ -88,6 +124,7 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
   });
 
   it('PP-15 the plan exports as a clean Excel table for the buyer', async () => {
+    const plan = await compiledPlan();
     const r = await reader.get(`/api/production/purchase-plans/${plan.id}/export`);
     expect(r.statusCode).toBe(200);
     const rows = await rowsOf(r.rawPayload);
@@ -107,6 +144,8 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
   });
 
   it('PP-15 up the chain from the inbox: purchasing head, VP, GM; an out-of-date plan must be compiled again first', async () => {
+    const plan = await compiledPlan();
+    await corkSafety500();
     // The safety stock changed since it was compiled: compile again (the draft keeps its number).
     const re = await buyer.post(`/api/production/purchase-plans/${plan.id}/recompile`, { version: 1 });
     expect(re.statusCode).toBe(200);
@@ -124,6 +163,7 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
   });
 
   it('PP-16 the keeper receives against an open order line; received shows on the plan; a foreign line is refused', async () => {
+    const plan = await approvedPlan();
     const open = (await keeper.get(`/api/production/purchase-orders/open?purchasePlanId=${plan.id}`)).json();
     const line = open.find((l: { code: string }) => l.code === 'C1');
     expect(line).toMatchObject({ number: 'CGJH-2026-0001', supplier: '金陵包装', received: 0 });
@@ -142,6 +182,7 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
   });
 
   it('PP-14 issue 14 item 10: the plan’s material tab: netting per material, totals, orders per ISO week, a workbook with all three', async () => {
+    await corksReceived();
     const r = await reader.get(`/api/production/plans/${sourcePlanId}/material-plan`);
     expect(r.statusCode).toBe(200);
     const m = r.json();
@@ -206,6 +247,7 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
   });
 
   it('PP-16 T4 第二十六、二十七条 shortages ahead reach the buyer’s inbox; the stranger sees none', async () => {
+    await approvedPlan();
     // 1,000 cases a working day need ~156,000 corks: more than on hand and the April orders still open.
     const next = nextRealMonth();
     await newIssuedPlan(t.ctx.db, t.ctx.registry.workflows, p, new Date(NOW), {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '#core/access';
 import { approvedWinePlan, confirmedFillingWeek, newRequisitionPlant, type RequisitionPlant } from '#production/testing';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
@@ -16,6 +16,9 @@ let as: Record<'leader' | 'director' | 'packDirector' | 'head' | 'keeper' | 'pla
 
 beforeAll(async () => {
   t = await startTestApp({ now: NOW });
+});
+// Each test has a plant of its own (April's plan approved, the filling week confirmed), so it runs alone as well as in the file.
+beforeEach(async () => {
   const db = t.ctx.db;
   const workflows = t.ctx.registry.workflows;
   p = await newRequisitionPlant(db, workflows, new Date(NOW));
@@ -36,10 +39,42 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('material requisitions over HTTP (PP-17)', () => {
-  let id: string;
-  let version: number;
+/** The team leader's requisition LL-2026-0001 for Tuesday: 3,000 bottles and 2,250 L of base wine, waiting for the director. */
+async function submittedRequisition(): Promise<{ id: string; version: number }> {
+  const r = await as.leader.post('/api/production/requisitions', {
+    workshopId: p.workshops.fill,
+    days: [TUE],
+    note: '早班',
+    lines: [
+      { itemId: p.items.bottle, requestedQty: 3000 },
+      { itemId: p.items.base, requestedQty: 2250 },
+    ],
+  });
+  expect(r.statusCode).toBe(201);
+  return { id: r.json().id, version: r.json().version };
+}
 
+/** The requisition approved by the filling workshop's director. */
+async function approvedRequisition(): Promise<string> {
+  const { id, version } = await submittedRequisition();
+  expect((await as.director.post(`/api/production/requisitions/${id}/approve`, { version, opinion: '同意' })).statusCode).toBe(200);
+  return id;
+}
+
+/** The requisition issued in full by the keeper. */
+async function issuedRequisition(): Promise<string> {
+  const id = await approvedRequisition();
+  const issued = await as.keeper.post(`/api/production/requisitions/${id}/issue`, {
+    lines: [
+      { itemId: p.items.bottle, qty: 3000 },
+      { itemId: p.items.base, qty: 2250 },
+    ],
+  });
+  expect(issued.json().requisition.stage).toBe('issued');
+  return id;
+}
+
+describe('material requisitions over HTTP (PP-17)', () => {
   it('PP-17 the team leader sees the week’s plan days and the proposed quantities; bad input is a 400 naming the field', async () => {
     const week = await as.leader.get(`/api/production/requisitions/plan-days?workshopId=${p.workshops.fill}&weekOf=${TUE}`);
     expect(week.statusCode).toBe(200);
@@ -96,13 +131,14 @@ describe('material requisitions over HTTP (PP-17)', () => {
         'unit',
       ].sort(),
     );
-    id = body.id;
-    version = body.version;
+    const id = body.id;
+    expect(id).toBeTypeOf('string');
     const list = await as.keeper.get(`/api/production/requisitions?workshopId=${p.workshops.fill}&stage=submitted`);
     expect(list.json().map((s: { number: string }) => s.number)).toEqual(['LL-2026-0001']);
   });
 
   it('PP-17 the warehouse cannot issue before approval: 409 with a clear message, through either door', async () => {
+    const { id } = await submittedRequisition();
     const issue = await as.keeper.post(`/api/production/requisitions/${id}/issue`, { lines: [{ itemId: p.items.bottle, qty: 100 }] });
     expect(issue.statusCode).toBe(409);
     expect(issue.json().message).toContain('尚未经车间主任批准');
@@ -123,6 +159,7 @@ describe('material requisitions over HTTP (PP-17)', () => {
   });
 
   it('PP-17 the director of another workshop is refused; the director of this one approves', async () => {
+    const { id, version } = await submittedRequisition();
     const other = await as.packDirector.post(`/api/production/requisitions/${id}/approve`, { version });
     expect(other.statusCode).toBe(403);
     expect(other.json().message).toContain('灌装车间的车间主任');
@@ -136,6 +173,7 @@ describe('material requisitions over HTTP (PP-17)', () => {
   });
 
   it('PP-17 the QR code opens the issue page; the keeper issues part, stock drops, the rest is outstanding', async () => {
+    const id = await approvedRequisition();
     const qr = await as.keeper.get(`/api/production/requisitions/${id}/qr`);
     expect(qr.statusCode).toBe(200);
     expect(qr.json().url).toMatch(new RegExp(`/production/requisitions/${id}/issue$`));
@@ -183,6 +221,7 @@ describe('material requisitions over HTTP (PP-17)', () => {
   });
 
   it('PP-17 above-norm lines go on to the production head (policy role); usage, norms and the Excel export answer', async () => {
+    await issuedRequisition();
     const r = (
       await as.leader.post('/api/production/requisitions', {
         workshopId: p.workshops.fill,
@@ -213,6 +252,7 @@ describe('material requisitions over HTTP (PP-17)', () => {
   });
 
   it('CORE-1 another organisation sees none of it: 404 on our requisition, an empty list, a 400 for our workshop', async () => {
+    const id = await approvedRequisition();
     expect((await as.stranger.get(`/api/production/requisitions/${id}`)).statusCode).toBe(404);
     expect((await as.stranger.get(`/api/production/requisitions/${id}/qr`)).statusCode).toBe(404);
     expect((await as.stranger.post(`/api/production/requisitions/${id}/approve`, { version: 1 })).statusCode).toBe(404);

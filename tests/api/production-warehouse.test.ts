@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,6 +38,9 @@ describe('the warehouse ledger over HTTP (PP-16, tenancy)', () => {
   let itemId: string;
   beforeAll(async () => {
     t = await startTestApp({ now: NOW });
+  });
+  // Each test has an organisation of its own (a keeper, a reader, the bottle P1 with nothing on hand) and a stranger elsewhere.
+  beforeEach(async () => {
     const { org } = await newOrg(t.ctx.db);
     const keeperA = await newPerson(t.ctx.db, org.id, ['production.read', 'production.stock.write', 'production.master.write', 'excel.import']);
     const readerA = await newPerson(t.ctx.db, org.id, ['production.read']);
@@ -47,6 +50,25 @@ describe('the warehouse ledger over HTTP (PP-16, tenancy)', () => {
     itemId = (await keeper.post('/api/production/items', { code: 'P1', name: '酒瓶', unit: '个', category: 'packaging', source: 'buy' })).json().id;
   });
   afterAll(() => t.close());
+
+  const post = async (body: object) => {
+    const r = await keeper.post('/api/production/stock-documents', body);
+    expect(r.statusCode).toBe(201);
+    return r.json();
+  };
+  /** 1,200 bottles of lot A1 received, 200 issued: 1,000 on hand (RK-2026-0001, CK-2026-0001). */
+  const stocked = async () => {
+    await post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId, qty: 1200, lot: 'A1' }] });
+    await post({ kind: 'issue', purpose: 'other', lines: [{ itemId, qty: 200, lot: 'A1' }] });
+  };
+  /** The ledger's first weeks: stocked, a receipt of 50 reversed as wrong, then receipts of 1 and 5 bottles: 1,006 on hand. */
+  const ledgerHistory = async () => {
+    await stocked();
+    const wrong = await post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId, qty: 50 }] });
+    expect((await keeper.post(`/api/production/stock-documents/${wrong.id}/reverse`, { reason: '重复入库' })).statusCode).toBe(201);
+    await post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId, qty: 1 }] });
+    await post({ kind: 'receipt', purpose: 'production', lines: [{ itemId, qty: 5 }] });
+  };
 
   it('PP-16 a receipt and an issue post as numbered documents; stock is visible at once', async () => {
     const r = await keeper.post('/api/production/stock-documents', { kind: 'receipt', purpose: 'purchase', lines: [{ itemId, qty: 1200, lot: 'A1' }] });
@@ -61,6 +83,7 @@ describe('the warehouse ledger over HTTP (PP-16, tenancy)', () => {
   });
 
   it('PP-16 an issue beyond stock is a 400 naming the line; a reader cannot post; on hand is never typed in', async () => {
+    await stocked();
     const over = await keeper.post('/api/production/stock-documents', { kind: 'issue', purpose: 'other', lines: [{ itemId, qty: 5000, lot: 'A1' }] });
     expect(over.statusCode).toBe(400);
     expect(over.json().details[0].field).toBe('lines.0.qty');
@@ -110,6 +133,7 @@ describe('the warehouse ledger over HTTP (PP-16, tenancy)', () => {
   });
 
   it('PP-16 the document list filters and pages; a document’s context names its reversal; another organisation gets 404', async () => {
+    await ledgerHistory();
     const page = (await reader.get('/api/production/stock-documents?kind=receipt&limit=2&offset=0')).json();
     expect(page.rows).toHaveLength(2);
     expect(page.total).toBeGreaterThanOrEqual(4);
@@ -123,6 +147,7 @@ describe('the warehouse ledger over HTTP (PP-16, tenancy)', () => {
   });
 
   it('PP-16 stock on hand per item with its standards, and the stock card; another organisation’s item is not found', async () => {
+    await ledgerHistory();
     const summary = (await reader.get('/api/production/stock/summary?q=P1')).json();
     expect(summary.rows[0]).toMatchObject({ code: 'P1', onHand: 1006, safetyStock: 0, isBelowSafety: false });
     const card = (await reader.get(`/api/production/items/${itemId}/stock-card`)).json();
@@ -139,6 +164,7 @@ describe('the warehouse ledger over HTTP (PP-16, tenancy)', () => {
   });
 
   it('PP-16 an items file still carrying 现有库存 is refused and points to the stock count; on hand is never imported', async () => {
+    await ledgerHistory();
     const file = multipart(
       'items.xlsx',
       await workbook('items', [
@@ -154,6 +180,7 @@ describe('the warehouse ledger over HTTP (PP-16, tenancy)', () => {
   });
 
   it('PP-16 the count sheet exports what is on hand and imports the counted quantities as one count document', async () => {
+    await ledgerHistory();
     const exported = await keeper.get('/api/excel/production-stock-count/export');
     expect(exported.statusCode).toBe(200);
     const rows = await rowsOf(exported.rawPayload);

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '#core/access';
 import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
@@ -46,12 +46,12 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
   let operator: Actor;
   let director: Actor;
   let planId: string;
-  let filler: string;
-  let capper: string;
-  let repairId: string;
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a plant of its own: April's plan, maintenance, an operator and the filling workshop's director.
+  beforeEach(async () => {
     p = await newPlant(db, workflows, NOW);
     maint = await newPerson(db, p.orgId, [...MAINTENANCE]);
     operator = await newPerson(db, p.orgId, ['production.read', 'production.equipment.check']);
@@ -75,6 +75,36 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
   });
   afterAll(() => database.drop());
 
+  /** The filler GZ-01 (half of filling, owned by maintenance) and the capper GZ-02 carrying the other half. */
+  const registerMachines = async () => {
+    const filler = (
+      await createMachine(
+        db,
+        maint,
+        { code: 'GZ-01', name: '灌装机', model: 'DGF-24', workshopId: p.workshops.fill, ownerUserId: maint.userId, capacityShare: 0.5 },
+        NOW,
+      )
+    ).id;
+    const capper = (await createMachine(db, maint, { code: 'GZ-02', name: '压盖机', workshopId: p.workshops.fill }, NOW)).id;
+    return { filler, capper };
+  };
+  /** The filler's operating procedure: three check items. */
+  const saveFillerCheckItems = (filler: string) =>
+    saveCheckItems(db, maint, filler, {
+      items: [{ content: '气压 0.5–0.7 MPa', standard: '压力表绿区' }, { content: '灌装阀无滴漏' }, { content: '防护罩关闭' }],
+    });
+  /** At 10:00 the operator finds valve 3 leaking: the filler stops and its repair opens. */
+  const stopFiller = async (filler: string) => {
+    const items = await saveFillerCheckItems(filler);
+    const answer = await recordSpotCheck(
+      db,
+      operator,
+      { machineId: filler, items: items.map((i, k) => ({ itemId: i.id, isOk: k !== 1, note: k === 1 ? '3号阀滴漏' : undefined })) },
+      NOW,
+    );
+    return answer.repair!.id;
+  };
+
   const fillCapacity = async () =>
     ((await getPlanRow(db, p.orgId, planId)).capacity as CapacityView).rows.find((r) => r.workshopId === p.workshops.fill)!.totalCapacity;
 
@@ -85,8 +115,8 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
       { code: 'GZ-01', name: '灌装机', model: 'DGF-24', workshopId: p.workshops.fill, ownerUserId: maint.userId, capacityShare: 0.5 },
       NOW,
     );
-    filler = f.id;
-    capper = (await createMachine(db, maint, { code: 'GZ-02', name: '压盖机', workshopId: p.workshops.fill }, NOW)).id;
+    const filler = f.id;
+    const capper = (await createMachine(db, maint, { code: 'GZ-02', name: '压盖机', workshopId: p.workshops.fill }, NOW)).id;
     expect(f).toMatchObject({ code: 'GZ-01', workshopName: '灌装车间', state: 'running', share: 0.5, ownerName: maint.displayName, openRepair: null });
     await expect(createMachine(db, maint, { code: 'GZ-01', name: '重复', workshopId: p.workshops.fill }, NOW)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -104,6 +134,7 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
   });
 
   it('PP-23 the 设备管理卡 carries the number, workshop, owner and a QR code opening the machine’s phone page', async () => {
+    const { filler } = await registerMachines();
     const [card] = await getMachineCards(db, operator, { ids: [filler] }, 'https://plant.example');
     expect(card).toMatchObject({
       code: 'GZ-01',
@@ -117,6 +148,7 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
   });
 
   it('PP-26 a spot check answers every item of the operating procedure; all ok keeps the machine running', async () => {
+    const { filler } = await registerMachines();
     const items = await saveCheckItems(db, maint, filler, {
       items: [{ content: '气压 0.5–0.7 MPa', standard: '压力表绿区' }, { content: '灌装阀无滴漏' }, { content: '防护罩关闭' }],
     });
@@ -131,6 +163,8 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
   });
 
   it('PP-26 an anomaly stops the machine at once, opens WX-2026-0001 and tells maintenance and the workshop director', async () => {
+    const { filler } = await registerMachines();
+    await saveFillerCheckItems(filler);
     expect(await fillCapacity()).toBe(520);
     const items = (await getMachinePhone(db, operator, filler, NOW)).checkItems;
     const answer = await recordSpotCheck(
@@ -140,7 +174,7 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
       NOW,
     );
     expect(answer).toMatchObject({ result: 'anomaly', machineState: 'stopped', repair: { number: 'WX-2026-0001' } });
-    repairId = answer.repair!.id;
+    const repairId = answer.repair!.id;
     const machine = await getMachine(db, operator, filler, NOW);
     expect(machine).toMatchObject({ state: 'stopped', openRepair: { number: 'WX-2026-0001', state: 'reported' } });
     const told = await db
@@ -155,6 +189,8 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
   });
 
   it('PP-26 a stopped machine takes its share of the workshop’s capacity calendar and of the stored plan check', async () => {
+    const { filler } = await registerMachines();
+    await stopFiller(filler);
     // From 10:00 today: 14 of 24 hours of today's 20 h, at half the workshop.
     const [fill] = (await loadWorkshopCapacity(db, p.orgId, '2026-03-20', '2026-03-21')).filter((w) => w.workshop.id === p.workshops.fill);
     expect(fill.lost.map((x) => Math.round(x * 100) / 100)).toEqual([5.83, 10]);
@@ -165,6 +201,8 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
   });
 
   it('PP-26 the operator keeps it stopped: no spot check, no restart by hand, no second repair order', async () => {
+    const { filler } = await registerMachines();
+    await stopFiller(filler);
     const items = (await getMachinePhone(db, operator, filler, NOW)).checkItems;
     await expect(recordSpotCheck(db, operator, { machineId: filler, items: items.map((i) => ({ itemId: i.id, isOk: true })) }, later(1))).rejects.toMatchObject(
       { code: 'INVALID_STATE' },
@@ -177,6 +215,8 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
   });
 
   it('PP-26 maintenance accepts, diagnoses and repairs; the machine runs again with its downtime and the capacity comes back', async () => {
+    const { filler } = await registerMachines();
+    const repairId = await stopFiller(filler);
     let r = await getRepair(db, maint, repairId, NOW);
     await expect(acceptRepair(db, operator, repairId, r.version, later(0.5))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await acceptRepair(db, maint, repairId, r.version, later(0.5));
@@ -218,6 +258,7 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
   });
 
   it('PP-26 a machine stopped by hand without a repair can be restarted; a retired one stays retired', async () => {
+    const { capper } = await registerMachines();
     const m = await getMachine(db, maint, capper, NOW);
     const stopped = await setMachineState(db, maint, capper, { version: m.version, state: 'stopped', reason: '换型停机' }, later(6));
     expect(stopped.state).toBe('stopped');

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '#core/access';
 import { approveDocument, getDocument, issueDocument, saveApprovalChain, submitDocument } from '#core/approval';
 import { deadlines } from '#core/calendar';
@@ -40,11 +40,12 @@ describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十�
   let maint: Actor;
   let filler: string;
   let labeller: string;
-  let planId: string;
-  let documentId: string;
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a plant of its own: the GM's chain, a filler and a labeller, April's production plan.
+  beforeEach(async () => {
     p = await newPlant(db, workflows, NOW);
     maint = await newPerson(db, p.orgId, [...MAINTENANCE]);
     await saveApprovalChain(
@@ -68,6 +69,42 @@ describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十�
   });
   afterAll(() => database.drop());
 
+  /** The policy asks for the year's maintenance plan by the end of April: the deadline opens. */
+  const dueInApril = async () => {
+    await updatePolicy(db, p.system, { baseVersion: 0, values: { production: { maintenancePlanDueMonth: 4 } }, reason: '保养计划四月底前报批' });
+    await ensureMaintenancePlanDeadline(db, p.system, '2026-03-20');
+  };
+  /** The 2026 plan in draft: the filler quarterly (16 h, week 2), the labeller half-yearly (4 h, week 1). */
+  const draftMaintenancePlan = async () => {
+    const plan = await createMaintenancePlan(db, workflows, maint, { year: 2026 }, NOW);
+    await saveMaintenanceLines(db, maint, plan.id, {
+      version: plan.version,
+      lines: [
+        { machineId: filler, cycle: 'quarterly', content: '灌装阀清洗、密封件更换', ownerUserId: maint.userId, hours: 16, months: [1, 4, 7, 10], week: 2 },
+        { machineId: labeller, cycle: 'half_yearly', content: '贴标头校准', hours: 4, months: [4, 10], week: 1 },
+      ],
+    });
+    return { planId: plan.id, documentId: plan.documentId };
+  };
+  /** The draft submitted, approved by the GM and issued to production and filling on 20 March. */
+  const issuedMaintenancePlan = async () => {
+    const { planId, documentId } = await draftMaintenancePlan();
+    let doc = await getDocument(db, workflows, maint, documentId);
+    await submitDocument(db, workflows, maint, documentId, { version: doc.version }, NOW);
+    doc = await getDocument(db, workflows, p.gm, documentId);
+    await approveDocument(db, workflows, p.gm, documentId, { version: doc.version, opinion: '同意' }, NOW);
+    doc = await getDocument(db, workflows, maint, documentId);
+    await issueDocument(
+      db,
+      workflows,
+      maint,
+      documentId,
+      { version: doc.version, departmentIds: [p.departments.get('生产部')!, p.departments.get('灌装车间')!] },
+      NOW,
+    );
+    return planId;
+  };
+
   it('PP-25 the plan is due by the end of the policy’s month: a changed policy moves the deadline', async () => {
     // T4 presets: January; on 20 March it is past, and nothing is owed retroactively.
     await ensureMaintenancePlanDeadline(db, p.system, '2026-03-20');
@@ -86,9 +123,10 @@ describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十�
   });
 
   it('PP-25 maintenance makes the year’s plan: per machine the cycle, owner, hours and months that fit the cycle', async () => {
+    await dueInApril();
     const plan = await createMaintenancePlan(db, workflows, maint, { year: 2026 }, NOW);
-    planId = plan.id;
-    documentId = plan.documentId;
+    const planId = plan.id;
+    const documentId = plan.documentId;
     expect(plan).toMatchObject({ number: 'BYJH-2026-0001', title: '2026年度设备保养计划', state: 'draft', lineCount: 0 });
     await expect(createMaintenancePlan(db, workflows, maint, { year: 2026 }, NOW)).rejects.toMatchObject({ code: 'CONFLICT' });
     // An empty plan does not go up for approval.
@@ -117,6 +155,8 @@ describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十�
   });
 
   it('PP-25 approved by the GM through the engine, then issued: issuing splits it into monthly slots and ends the deadline', async () => {
+    await dueInApril();
+    const { planId, documentId } = await draftMaintenancePlan();
     let doc = await getDocument(db, workflows, maint, documentId);
     await submitDocument(db, workflows, maint, documentId, { version: doc.version }, NOW);
     const [due] = await db
@@ -140,6 +180,8 @@ describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十�
   });
 
   it('PP-25 April’s maintenance shows per week against the load of April’s production plan; the planner moves it to a lighter week', async () => {
+    await dueInApril();
+    await issuedMaintenancePlan();
     const balance = await getMaintenanceBalance(db, p.planner, { month: '2026-04' }, NOW);
     expect(balance).toMatchObject({ period: 'month', key: '2026-04', isSplit: true, productionPlan: { title: '2026年4月生产计划' } });
     expect(balance.groups.map((g) => g.start)).toEqual(['2026-04-01', '2026-04-06', '2026-04-13', '2026-04-20', '2026-04-27']);
@@ -177,12 +219,39 @@ describe('daily upkeep: due list, records and compliance (PP-24, T4 第四十七
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a plant of its own with the filler GZ-01.
+  beforeEach(async () => {
     p = await newPlant(db, workflows, NOW);
     maint = await newPerson(db, p.orgId, [...MAINTENANCE]);
     operator = await newPerson(db, p.orgId, ['production.read', 'production.equipment.check']);
     filler = (await createMachine(db, maint, { code: 'GZ-01', name: '灌装机', workshopId: p.workshops.fill }, NOW)).id;
   });
   afterAll(() => database.drop());
+
+  /** Three upkeep items since Monday 16 March, all done at 10:00 on the 20th, a problem noted with the first at 19:00. */
+  const keptUpkeepToday = async () => {
+    const items = await saveUpkeepItems(
+      db,
+      maint,
+      filler,
+      {
+        items: [
+          { content: '外部清洁', method: '抹布擦拭', frequency: 'shift' },
+          { content: '导轨加油', frequency: 'daily' },
+          { content: '皮带张紧检查', frequency: 'weekly' },
+        ],
+      },
+      new Date('2026-03-16T01:00:00Z'),
+    );
+    await recordUpkeep(db, operator, { machineId: filler, entries: items.map((i) => ({ itemId: i.id, result: 'done' as const })) }, NOW);
+    await recordUpkeep(
+      db,
+      operator,
+      { machineId: filler, entries: [{ itemId: items[0].id, result: 'problem', note: '护罩松动' }] },
+      new Date('2026-03-20T11:00:00Z'),
+    );
+  };
 
   it('PP-24 each machine has upkeep items with content and frequency; what is due shows per workshop and goes once recorded', async () => {
     const created = new Date('2026-03-16T01:00:00Z');
@@ -223,6 +292,7 @@ describe('daily upkeep: due list, records and compliance (PP-24, T4 第四十七
   });
 
   it('PP-24 定期检查设备日常保养状况: per machine and month, what was owed and kept, problems and spot checks', async () => {
+    await keptUpkeepToday();
     const view = await getUpkeepCompliance(db, maint, { month: '2026-03' }, new Date('2026-03-20T12:00:00Z'));
     const row = view.rows.find((r) => r.code === 'GZ-01')!;
     // Since the 16th: 4 working days over (16–19) are owed and missed; today is kept (2 shifts + daily); the week began on the 16th and was kept.

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acknowledgeDocument, approveDocument, findDistribution, getDocument, issueDocument } from '#core/approval';
 import { deadlines } from '#core/calendar';
 import type { Db } from '#core/db';
@@ -28,11 +28,15 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   let database: TestDatabase;
   let db: Db;
   let p: TestPlant;
+  // The plan under test and its approval document: set by the builders below, which each test calls itself.
   let planId: string;
   let documentId: string;
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a plant of its own, so it runs alone (`-t`) as well as in the file.
+  beforeEach(async () => {
     p = await newPlant(db, workflows, NOW);
   });
   afterAll(() => database.drop());
@@ -40,10 +44,52 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   const view = () => getPlanView(db, workflows, p.planner, planId);
   const docVersion = async () => (await getDocument(db, workflows, p.planner, documentId)).version;
 
-  it('PP-8 a monthly plan gets its approval document and the compile and issue deadlines of the month before', async () => {
+  /** April's monthly plan, empty, in draft. */
+  const draftPlan = async () => {
     const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
     planId = plan.id;
     documentId = plan.documentId!;
+    return plan;
+  };
+  /** The draft with 800 cases a working day and 1,500 more on Tuesday 7 April: filling overloaded in week 2. */
+  const overloadedPlan = async () => {
+    const plan = await draftPlan();
+    const quantities = workingDayQuantities(30, 3, 800);
+    quantities[6] += 1500;
+    await savePlanLines(db, p.planner, planId, { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 21000, quantities }] }, NOW);
+  };
+  /** The overload answered by a Sunday shift, and the plan submitted on 26 March. */
+  const submittedPlan = async () => {
+    await overloadedPlan();
+    await addCountermeasure(
+      db,
+      p.planner,
+      planId,
+      { workshopId: p.workshops.fill, bucketStart: '2026-04-06', kind: 'overtime', description: '周日加一个班次', extraHours: 6 },
+      NOW,
+    );
+    await submitPlan(db, workflows, p.planner, planId, { version: await docVersion(), opinion: '请审批' }, at('2026-03-26T02:00:00Z'));
+  };
+  /** Approved by the vice president on 27 March. */
+  const approvedPlan = async () => {
+    await submittedPlan();
+    await approveDocument(db, workflows, p.vp, documentId, { version: await docVersion(), opinion: '同意' }, at('2026-03-27T02:00:00Z'));
+  };
+  /** Issued to the filling workshop and the production department on 30 March. */
+  const issuedPlan = async () => {
+    await approvedPlan();
+    await issueDocument(
+      db,
+      workflows,
+      p.planner,
+      documentId,
+      { version: await docVersion(), departmentIds: [p.departments.get('灌装车间')!, p.departments.get('生产部')!] },
+      at('2026-03-30T02:00:00Z'),
+    );
+  };
+
+  it('PP-8 a monthly plan gets its approval document and the compile and issue deadlines of the month before', async () => {
+    await draftPlan();
     const v = await view();
     expect(v).toMatchObject({ kind: 'monthly', title: '2026年4月生产计划', state: 'draft', number: 'YJH-2026-0001', isEditable: true });
     expect(v.buckets).toHaveLength(30);
@@ -60,10 +106,12 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-8 refuses a second plan for the same month', async () => {
+    await draftPlan();
     await expect(createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('PP-8 refuses an unknown product, a negative quantity and the wrong number of days, naming the field, and changes nothing', async () => {
+    await draftPlan();
     const before = await view();
     const bad = [
       { itemId: '00000000-0000-4000-8000-000000000001', quantities: new Array(30).fill(0) },
@@ -77,6 +125,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-9 saving redraws the capacity check at once: an overloaded week is flagged on the workshop and week', async () => {
+    await draftPlan();
     const v = await view();
     // April 2026 starts on a Wednesday. 800 cases a working day, plus 1,500 on Tuesday 7 April.
     const quantities = workingDayQuantities(30, 3, 800);
@@ -93,6 +142,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-8 two planners editing the same plan: the second save gets a conflict, not an overwrite', async () => {
+    await overloadedPlan();
     const v = await view();
     const line = { itemId: p.items.wine, forecastQty: 21000, quantities: v.lines[0].quantities };
     await savePlanLines(db, p.planner, planId, { version: v.version, upsert: [{ ...line, note: '张三' }] }, NOW);
@@ -103,6 +153,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-9 an overload without a countermeasure blocks submission, naming the workshop and week', async () => {
+    await overloadedPlan();
     const err = await submitPlan(db, workflows, p.planner, planId, { version: await docVersion() }, NOW).catch((e) => e);
     expect(err.code).toBe('INVALID_STATE');
     expect(err.message).toContain('灌装车间 第2周 04-06~04-12 负荷 105%');
@@ -111,6 +162,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-9 with a countermeasure recorded the plan goes up, and a workshop far below capacity is reported to the leaders', async () => {
+    await overloadedPlan();
     await expect(
       addCountermeasure(db, p.planner, planId, { workshopId: p.workshops.fill, bucketStart: '2026-04-09', kind: 'overtime', description: '周日加班' }, NOW),
     ).rejects.toMatchObject({
@@ -144,6 +196,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-8 a submitted plan cannot be edited', async () => {
+    await submittedPlan();
     const v = await view();
     await expect(
       savePlanLines(db, p.planner, planId, { version: v.version, upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(1) }] }, NOW),
@@ -151,6 +204,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-8 PP-14 approval decomposes the plan into part, purchase plans, netted against stock, with the short material flagged', async () => {
+    await submittedPlan();
     await approveDocument(db, workflows, p.vp, documentId, { version: await docVersion(), opinion: '同意' }, at('2026-03-27T02:00:00Z'));
     const m = await getPlanMaterials(db, p.planner, planId);
     const kinds = new Set(m.rows.map((r) => `${r.code}:${r.kind}`));
@@ -166,6 +220,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('CORE-5 PP-8 issued to the workshops, each acknowledges; the issuer sees who has not', async () => {
+    await approvedPlan();
     await issueDocument(
       db,
       workflows,
@@ -187,6 +242,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('CORE-4 an issued plan changes only through an adjustment, a new revision whose diff shows what moved', async () => {
+    await issuedPlan();
     const v = await view();
     await expect(
       savePlanLines(db, p.planner, planId, { version: v.version, upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(0) }] }, NOW),
@@ -217,6 +273,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('PP-10 weekly workshop plans follow the process flow: filling runs the working day before packing', async () => {
+    await issuedPlan();
     const weekly = await deriveWeeklyPlans(db, workflows, p.planner, planId, '2026-04-15', NOW);
     const fill = weekly.find((w) => w.workshopId === p.workshops.fill)!;
     const pack = weekly.find((w) => w.workshopId === p.workshops.pack)!;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { approveDocument, getDocument, saveApprovalChain, submitDocument } from '#core/approval';
 import { isoWeekday } from '#core/calendar';
 import type { Db } from '#core/db';
@@ -26,7 +26,6 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   let db: Db;
   let p: TestPlant;
   let sourcePlanId: string;
-  let purchasePlanId: string;
   let buyer: Awaited<ReturnType<typeof newRolePerson>>;
   let keeper: Awaited<ReturnType<typeof newRolePerson>>;
   let vp: Awaited<ReturnType<typeof newRolePerson>>;
@@ -34,6 +33,9 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a plant of its own: suppliers, the bottles' stock limits (safety stock pending), the three-step chain, April's plan issued.
+  beforeEach(async () => {
     p = await newPlant(db, workflows, NOW);
     buyer = await newRolePerson(db, p.orgId, 'purchasing', ['production.read', 'production.purchase.write', 'document.read', 'document.write', 'approval.act']);
     keeper = await newRolePerson(db, p.orgId, 'warehouse', ['production.read', 'production.stock.write']);
@@ -62,6 +64,26 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   afterAll(() => database.drop());
 
   const stockVersion = async (itemId: string) => (await findItems(db, p.planner, {})).find((i) => i.id === itemId)!.stockVersion!;
+
+  /** The GM approves the bottles' safety stock of 10,000; a second change to 30,000 waits. */
+  const safetyApproved = async () => {
+    await approveSafetyStock(db, gm, p.items.bottle, await stockVersion(p.items.bottle), NOW);
+    await updateStock(db, buyer, p.items.bottle, { version: await stockVersion(p.items.bottle), safetyStock: 30000 }, NOW);
+  };
+  /** The purchase plan CGJH-2026-0001 compiled from April's plan, in draft. */
+  const compiledPurchasePlan = async () => {
+    await safetyApproved();
+    return (await compilePurchasePlan(db, workflows, buyer, { sourcePlanId }, NOW)).id;
+  };
+  /** The purchase plan approved by the purchasing head, the VP and the GM: its lines are open orders. */
+  const approvedPurchasePlan = async () => {
+    const purchasePlanId = await compiledPurchasePlan();
+    const { documentId } = await getPurchasePlanView(db, buyer, purchasePlanId);
+    const version = async () => (await getDocument(db, workflows, buyer, documentId)).version;
+    await submitDocument(db, workflows, buyer, documentId, { version: await version(), opinion: '请审批' }, NOW);
+    for (const who of [buyer, vp, gm]) await approveDocument(db, workflows, who, documentId, { version: await version(), opinion: '同意' }, NOW);
+    return purchasePlanId;
+  };
 
   it('PP-15 the safety stock is approved only by the policy’s role (the GM in T4), never the VP; pending values are never planned on', async () => {
     const err = await approveSafetyStock(db, vp, p.items.bottle, await stockVersion(p.items.bottle), NOW).catch((e) => e);
@@ -93,8 +115,8 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   });
 
   it('PP-15 compiled from the issued plan: per material gross, on hand, safety, net and order; one line per supplier, material and week', async () => {
+    await safetyApproved();
     const row = await compilePurchasePlan(db, workflows, buyer, { sourcePlanId }, NOW);
-    purchasePlanId = row.id;
     const view = await getPurchasePlanView(db, buyer, row.id);
     expect(view).toMatchObject({ number: 'CGJH-2026-0001', state: 'draft', orderPeriod: 'week', lotPolicy: 'max_min', sourcePlanNumber: 'YJH-2026-0001' });
     // Every line starts on a Monday and no material has two lines in one week.
@@ -129,6 +151,7 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   });
 
   it('PP-16 a receipt cannot be posted against a plan not yet approved', async () => {
+    const purchasePlanId = await compiledPurchasePlan();
     const view = await getPurchasePlanView(db, buyer, purchasePlanId);
     const line = view.orders[0];
     await expect(postPurchaseReceipt(db, keeper, { lines: [{ itemId: line.itemId, qty: 10, purchaseLineId: line.id }] }, NOW)).rejects.toMatchObject({
@@ -137,6 +160,7 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   });
 
   it('PP-15 approved level by level: purchasing head, then VP, then GM; then its lines are the open orders', async () => {
+    const purchasePlanId = await compiledPurchasePlan();
     const version = async () => (await getDocument(db, workflows, buyer, (await getPurchasePlanView(db, buyer, purchasePlanId)).documentId)).version;
     const { documentId } = await getPurchasePlanView(db, buyer, purchasePlanId);
     await submitDocument(db, workflows, buyer, documentId, { version: await version(), opinion: '请审批' }, NOW);
@@ -152,6 +176,7 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   });
 
   it('PP-16 the keeper receives against an order line: received versus ordered follows the ledger, a reversal takes it back', async () => {
+    const purchasePlanId = await approvedPurchasePlan();
     const line = (await findOpenOrderLines(db, keeper, { purchasePlanId })).find((l) => l.itemId === p.items.bottle)!;
     const receipt = await postPurchaseReceipt(db, keeper, { lines: [{ itemId: p.items.bottle, qty: 50000, lot: '2604A', purchaseLineId: line.id }] }, NOW);
     expect(receipt.doc).toMatchObject({ kind: 'receipt', purpose: 'purchase', referenceType: 'purchase_plan', referenceNumber: 'CGJH-2026-0001' });
@@ -171,6 +196,7 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   });
 
   it('PP-16 a receipt line for another item than its order line, or an unknown line, is a 400 naming the line', async () => {
+    const purchasePlanId = await approvedPurchasePlan();
     const line = (await findOpenOrderLines(db, keeper, { purchasePlanId })).find((l) => l.itemId === p.items.cork)!;
     await expect(postPurchaseReceipt(db, keeper, { lines: [{ itemId: p.items.bottle, qty: 1, purchaseLineId: line.id }] }, NOW)).rejects.toMatchObject({
       details: [{ field: 'lines.0.itemId' }],
@@ -183,6 +209,7 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   });
 
   it('PP-16 T4 第二十六条 shortages ahead: what open orders do not cover by the day of need is flagged; orders in time clear it', async () => {
+    await approvedPurchasePlan();
     const march25 = new Date('2026-03-25T02:00:00Z');
     const { projected } = await findShortages(db, p.planner, march25);
     // Base wine is made, not bought; bottles and corks are covered by the approved orders.
@@ -210,6 +237,7 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   });
 
   it('PP-15 open orders of approved plans are netted: compiled again, the same month needs no second order for what is coming', async () => {
+    const purchasePlanId = await approvedPurchasePlan();
     const again = await compilePurchasePlan(db, workflows, buyer, { sourcePlanId }, NOW);
     const view = await getPurchasePlanView(db, buyer, again.id);
     const first = await getPurchasePlanView(db, buyer, purchasePlanId);
