@@ -4,6 +4,31 @@ import { ITEM_CATEGORIES, ITEM_SOURCES, LOT_RULES } from './master.schema';
 // The master data's answers (items, stock standards, BOM, workshops and their calendar,
 // routings): what /production/items, /bom, /workshops and /routings send back.
 
+const qty = z.number().min(0).max(1e12);
+
+/** An item as POST /production/items takes it, and as each row of the items sheet is checked (issue 16). */
+export const ItemBody = z.object({
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(100),
+  spec: z.string().max(100).optional(),
+  unit: z.string().trim().min(1).max(20),
+  category: z.enum(ITEM_CATEGORIES),
+  source: z.enum(ITEM_SOURCES),
+  leadTimeDays: z.number().int().min(0).max(365).optional(),
+  lotRule: z.enum(LOT_RULES).optional(),
+  lotQty: z.number().positive().max(1e12).nullish(),
+  lotMin: qty.nullish(),
+  isMature: z.boolean().optional(),
+  supplier: z.string().trim().max(100).optional(),
+  isActive: z.boolean().optional(),
+  sort: z.number().int().optional(),
+});
+export type ItemBody = z.infer<typeof ItemBody>;
+
+/** An item's stock levels as PUT /production/items/:id/stock and the items sheet take them. */
+export const StockLevelsBody = z.object({ minQty: qty.nullish(), maxQty: qty.nullish(), safetyStock: qty.optional() });
+export type StockLevelsBody = z.infer<typeof StockLevelsBody>;
+
 /** An item as stored (the answer to a create or a change). */
 export const ItemOut = z.object({
   id: z.string(),

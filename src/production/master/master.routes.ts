@@ -9,15 +9,17 @@ import {
   BomLineOut,
   BomLineView,
   CapacityCalendarRow,
+  ItemBody,
   ItemOut,
   ItemWithStock,
   RoutingOpOut,
   RoutingOpView,
+  StockLevelsBody,
   StockStandards,
   WorkshopDayOut,
   WorkshopOut,
 } from './master.contract';
-import { ITEM_CATEGORIES, ITEM_SOURCES, LOT_RULES } from './master.schema';
+import { ITEM_CATEGORIES } from './master.schema';
 import { findRoutingOps, saveRouting } from './routing.service';
 import {
   type CalendarHooks,
@@ -31,25 +33,7 @@ import {
 } from './workshop.service';
 import { IdParams } from '#core/validation';
 
-const qty = z.number().min(0).max(1e12);
 const tags = ['production master'];
-
-const ItemBody = z.object({
-  code: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(1).max(100),
-  spec: z.string().max(100).optional(),
-  unit: z.string().trim().min(1).max(20),
-  category: z.enum(ITEM_CATEGORIES),
-  source: z.enum(ITEM_SOURCES),
-  leadTimeDays: z.number().int().min(0).max(365).optional(),
-  lotRule: z.enum(LOT_RULES).optional(),
-  lotQty: z.number().positive().max(1e12).nullish(),
-  lotMin: qty.nullish(),
-  isMature: z.boolean().optional(),
-  supplier: z.string().trim().max(100).optional(),
-  isActive: z.boolean().optional(),
-  sort: z.number().int().optional(),
-});
 
 const WorkshopBody = z.object({
   code: z.string().trim().min(1).max(40),
@@ -117,7 +101,7 @@ export const makeMasterRoutes =
           summary: '库存与最高/最低/安全库存 Stock levels',
           params: IdParams,
           // Strict: what is on hand changes only through warehouse documents, so an onHand here is refused, not dropped.
-          body: z.strictObject({ version: z.number().int(), minQty: qty.nullish(), maxQty: qty.nullish(), safetyStock: qty.optional() }),
+          body: z.strictObject({ version: z.number().int(), ...StockLevelsBody.shape }),
           response: { 200: StockStandards },
         },
       },
