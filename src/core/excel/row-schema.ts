@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { findUnsafeText, UNSAFE_REASONS } from '../validation';
 import type { RowErrors } from './row-errors';
-import type { CellData } from './sheet.definition';
 
 // Issue 16 item 2: an imported row is checked by the same zod schema the create/update route
 // uses, so a row the route refuses is refused by the import too, with the row and the column
@@ -54,7 +53,7 @@ export function issueWords(issue: z.core.$ZodIssue, input: unknown): Words {
 }
 
 /** A row as a route body: blank cells left out (an optional field is absent, not null). */
-export function rowBody<T extends Record<string, CellData | undefined>>(values: T): { [K in keyof T]?: Exclude<T[K], null> } {
+export function rowBody<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], null> } {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined) out[k] = v;
   return out as { [K in keyof T]?: Exclude<T[K], null> };
