@@ -3,13 +3,13 @@ import type { Actor } from '#core/access';
 import type { Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { actorOf, type RouteModule } from '#core/http';
-import { isMonth } from '../common/index';
 import { applyCustomerChange, rejectCustomerChange, requestCustomerChange } from './customer-change.service';
 import {
   ChangeApplied,
   CustomerChangeOut,
   IdOut,
   MonthSummary,
+  OrderBody,
   OrderOut,
   OrderSummary,
   OrderView,
@@ -20,30 +20,18 @@ import {
   ShipmentLine,
   ShipmentOut,
 } from './demand.contract';
-import { CHANGE_KINDS, ORDER_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
+import { CHANGE_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
 import { concludeReview, findReviewParties, recordReviewOpinion } from './order-review.service';
 import { cancelOrder, createOrder, findOrders, getOrder, updateOrder } from './order.service';
 import { createSalesPlan, findSalesPlanByDocument, findSalesPlans, getSalesPlan, saveSalesPlanLines } from './sales-plan.service';
 import { findShipmentPlan, getMonthSummary, recordShipment, submitMonthReport } from './shipment.service';
 import { notFound } from '#core/errors';
-import { IdParams } from '#core/validation';
+import { IdParams, MonthSchema } from '#core/validation';
 
 const tags = ['production demand'];
-const Month = z.string().refine(isMonth, 'YYYY-MM');
+const Month = MonthSchema;
 const qty = z.number().min(0).max(1e12);
 const money = z.number().min(0).max(1e12);
-
-const OrderBody = z.object({
-  kind: z.enum(ORDER_KINDS),
-  customer: z.string().trim().min(1).max(100),
-  contact: z.string().max(100).optional(),
-  receivedOn: z.iso.date(),
-  note: z.string().max(2000).optional(),
-  lines: z
-    .array(z.object({ itemId: z.uuid(), qty: z.number().gt(0).max(1e12), requestedShipOn: z.iso.date(), unitPrice: money.nullish() }))
-    .min(1)
-    .max(500),
-});
 
 export interface DemandRouteDeps {
   /** PP-12: an order line's quantity or date changed after approval; the plan checks its forecast. */
