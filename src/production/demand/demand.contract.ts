@@ -26,6 +26,22 @@ export const OrderBody = z.object({
 });
 export type OrderBody = z.infer<typeof OrderBody>;
 
+const qty = z.number().min(0).max(1e12);
+const money = z.number().min(0).max(1e12);
+
+/** One line of a sales plan as PUT /production/sales-plans/:id/lines and the sales-plan sheet take it. */
+export const SalesPlanLineBody = z.object({ itemId: z.uuid(), onDate: z.iso.date(), qty, unitPrice: money.nullish() });
+export type SalesPlanLineBody = z.infer<typeof SalesPlanLineBody>;
+
+/** What a shipment records (PATCH /production/shipments/:id and the shipment sheet). */
+export const ShipmentRecordBody = z.object({
+  shippedOn: z.iso.date().nullish(),
+  shippedQty: qty.optional(),
+  invoicedAmount: money.optional(),
+  collectedAmount: money.optional(),
+});
+export type ShipmentRecordBody = z.infer<typeof ShipmentRecordBody>;
+
 export const SalesPlanOut = z.object({
   id: z.string(),
   documentId: z.string(),

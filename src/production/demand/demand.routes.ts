@@ -13,12 +13,14 @@ import {
   OrderOut,
   OrderSummary,
   OrderView,
+  SalesPlanLineBody,
   SalesPlanLinesSaved,
   SalesPlanOut,
   SalesPlanSummary,
   SalesPlanView,
   ShipmentLine,
   ShipmentOut,
+  ShipmentRecordBody,
 } from './demand.contract';
 import { CHANGE_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
 import { concludeReview, findReviewParties, recordReviewOpinion } from './order-review.service';
@@ -31,7 +33,6 @@ import { IdParams, MonthSchema } from '#core/validation';
 const tags = ['production demand'];
 const Month = MonthSchema;
 const qty = z.number().min(0).max(1e12);
-const money = z.number().min(0).max(1e12);
 
 export interface DemandRouteDeps {
   /** PP-12: an order line's quantity or date changed after approval; the plan checks its forecast. */
@@ -98,7 +99,7 @@ export const makeDemandRoutes =
           params: IdParams,
           body: z.object({
             version: z.number().int(),
-            lines: z.array(z.object({ itemId: z.uuid(), onDate: z.iso.date(), qty, unitPrice: money.nullish() })).max(20000),
+            lines: z.array(SalesPlanLineBody).max(20000),
           }),
           response: { 200: SalesPlanLinesSaved },
         },
@@ -261,13 +262,7 @@ export const makeDemandRoutes =
           tags,
           summary: '登记出货与回款 Record a shipment and collection',
           params: IdParams,
-          body: z.object({
-            version: z.number().int(),
-            shippedOn: z.iso.date().nullish(),
-            shippedQty: qty.optional(),
-            invoicedAmount: money.optional(),
-            collectedAmount: money.optional(),
-          }),
+          body: ShipmentRecordBody.extend({ version: z.number().int() }),
           response: { 200: ShipmentOut },
         },
       },
