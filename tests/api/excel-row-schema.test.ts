@@ -195,4 +195,27 @@ describe('issue 16: Excel importers check rows with the routes’ schemas', () =
     expect(r.statusCode).toBe(400);
     expect(r.json().details).toEqual([{ row: 2, column: 'Hours per shift', reason: 'must be at most 24' }]);
   });
+
+  it('issue 16: a 33-character staff number and a 31-character phone — the teacher importer and the route refuse the same row', async () => {
+    const { org } = await newOrg(t.ctx.db, { kind: 'school' });
+    const office = await signIn(t.app, (await newPerson(t.ctx.db, org.id, 'all')).username, TEST_PASSWORD);
+    const staffNo = 'T'.repeat(33);
+    const phone = '1'.repeat(31);
+    const m = multipart(
+      await workbook([
+        ['工号', '姓名', '手机'],
+        [staffNo, '新老师', null],
+        ['T002', '王老师', phone],
+      ]),
+    );
+    const r = await office.request('POST', '/api/excel/training-teachers/import', m.body, m.headers);
+    expect(r.statusCode).toBe(400);
+    expect(r.json().details).toEqual([
+      { row: 2, column: '工号', reason: '不能超过 32 个字符' },
+      { row: 3, column: '手机', reason: '不能超过 30 个字符' },
+    ]);
+    expect(routeFields(await office.post('/api/training/teachers', { staffNo, name: '新老师' }))).toEqual(['staffNo']);
+    expect(routeFields(await office.post('/api/training/teachers', { staffNo: 'T002', name: '王老师', phone }))).toEqual(['phone']);
+    expect((await office.get('/api/training/teachers')).json()).toEqual([]);
+  });
 });
