@@ -10,6 +10,7 @@ export { parseSheet } from './sheet-worker';
 export type { ParsedSheet, ParseOptions } from './sheet.reader';
 export { exportSheet, exportWorkbook } from './sheet.writer';
 export { RowErrors } from './row-errors';
+export { checkRow, issueWords, rowBody } from './row-schema';
 export { departmentsExcelTable } from './departments.table';
 export { peopleExcelTable, splitList } from './people.table';
 export { requestLocale, XLSX_MIME } from './excel.routes';

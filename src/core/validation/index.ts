@@ -4,4 +4,6 @@ export type { UnsafeReason, UnsafeText } from './text.rules';
 export { hasTwoDecimalsAtMost, hoursValue, safeText, wordsSchema } from './text.schema';
 export { assertInOrganisation } from './reference';
 export { IdParams } from './params.schema';
+export { MonthSchema } from './period.schema';
+export type { MonthText } from './period.schema';
 export type { Wire } from './wire';

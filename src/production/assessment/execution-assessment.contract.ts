@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { MonthSchema } from '#core/validation';
 
 // T2 七.2 / 七.3 over HTTP (PP-27): computing a month's findings, and the production head's
 // manual finding for a case no record shows.
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-
-export const AssessRunBody = z.object({ month: Month.optional() });
+export const AssessRunBody = z.object({ month: MonthSchema.optional() });
 
 export const AssessRunResult = z.object({
   /** Ids of the findings this run recorded. */
@@ -16,7 +15,7 @@ export const AssessRunResult = z.object({
 
 export const ManualFindingBody = z.object({
   workshopId: z.uuid(),
-  month: Month,
+  month: MonthSchema,
   /** organisation: T2 七.2; quality: T2 七.3. */
   kind: z.enum(['organisation', 'quality']),
   itemId: z.uuid().nullish(),

@@ -6,6 +6,42 @@ import { CHANGE_KINDS, ORDER_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KIN
 // Demand's answers (PP-1 … PP-5, PP-12): sales plans, orders with their joint review and
 // customer changes, the shipment plan and the month-end summary.
 
+/** One line of an order as POST /production/orders and each row of the orders sheet take it. */
+export const OrderLineBody = z.object({
+  itemId: z.uuid(),
+  qty: z.number().gt(0).max(1e12),
+  requestedShipOn: z.iso.date(),
+  unitPrice: z.number().min(0).max(1e12).nullish(),
+});
+export type OrderLineBody = z.infer<typeof OrderLineBody>;
+
+/** An order as POST /production/orders (and PUT, with its version) takes it. */
+export const OrderBody = z.object({
+  kind: z.enum(ORDER_KINDS),
+  customer: z.string().trim().min(1).max(100),
+  contact: z.string().max(100).optional(),
+  receivedOn: z.iso.date(),
+  note: z.string().max(2000).optional(),
+  lines: z.array(OrderLineBody).min(1).max(500),
+});
+export type OrderBody = z.infer<typeof OrderBody>;
+
+const qty = z.number().min(0).max(1e12);
+const money = z.number().min(0).max(1e12);
+
+/** One line of a sales plan as PUT /production/sales-plans/:id/lines and the sales-plan sheet take it. */
+export const SalesPlanLineBody = z.object({ itemId: z.uuid(), onDate: z.iso.date(), qty, unitPrice: money.nullish() });
+export type SalesPlanLineBody = z.infer<typeof SalesPlanLineBody>;
+
+/** What a shipment records (PATCH /production/shipments/:id and the shipment sheet). */
+export const ShipmentRecordBody = z.object({
+  shippedOn: z.iso.date().nullish(),
+  shippedQty: qty.optional(),
+  invoicedAmount: money.optional(),
+  collectedAmount: money.optional(),
+});
+export type ShipmentRecordBody = z.infer<typeof ShipmentRecordBody>;
+
 export const SalesPlanOut = z.object({
   id: z.string(),
   documentId: z.string(),

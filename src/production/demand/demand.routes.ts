@@ -3,47 +3,36 @@ import type { Actor } from '#core/access';
 import type { Workflows } from '#core/approval';
 import type { Db } from '#core/db';
 import { actorOf, type RouteModule } from '#core/http';
-import { isMonth } from '../common/index';
 import { applyCustomerChange, rejectCustomerChange, requestCustomerChange } from './customer-change.service';
 import {
   ChangeApplied,
   CustomerChangeOut,
   IdOut,
   MonthSummary,
+  OrderBody,
   OrderOut,
   OrderSummary,
   OrderView,
+  SalesPlanLineBody,
   SalesPlanLinesSaved,
   SalesPlanOut,
   SalesPlanSummary,
   SalesPlanView,
   ShipmentLine,
   ShipmentOut,
+  ShipmentRecordBody,
 } from './demand.contract';
-import { CHANGE_KINDS, ORDER_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
+import { CHANGE_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
 import { concludeReview, findReviewParties, recordReviewOpinion } from './order-review.service';
 import { cancelOrder, createOrder, findOrders, getOrder, updateOrder } from './order.service';
 import { createSalesPlan, findSalesPlanByDocument, findSalesPlans, getSalesPlan, saveSalesPlanLines } from './sales-plan.service';
 import { findShipmentPlan, getMonthSummary, recordShipment, submitMonthReport } from './shipment.service';
 import { notFound } from '#core/errors';
-import { IdParams } from '#core/validation';
+import { IdParams, MonthSchema } from '#core/validation';
 
 const tags = ['production demand'];
-const Month = z.string().refine(isMonth, 'YYYY-MM');
+const Month = MonthSchema;
 const qty = z.number().min(0).max(1e12);
-const money = z.number().min(0).max(1e12);
-
-const OrderBody = z.object({
-  kind: z.enum(ORDER_KINDS),
-  customer: z.string().trim().min(1).max(100),
-  contact: z.string().max(100).optional(),
-  receivedOn: z.iso.date(),
-  note: z.string().max(2000).optional(),
-  lines: z
-    .array(z.object({ itemId: z.uuid(), qty: z.number().gt(0).max(1e12), requestedShipOn: z.iso.date(), unitPrice: money.nullish() }))
-    .min(1)
-    .max(500),
-});
 
 export interface DemandRouteDeps {
   /** PP-12: an order line's quantity or date changed after approval; the plan checks its forecast. */
@@ -110,7 +99,7 @@ export const makeDemandRoutes =
           params: IdParams,
           body: z.object({
             version: z.number().int(),
-            lines: z.array(z.object({ itemId: z.uuid(), onDate: z.iso.date(), qty, unitPrice: money.nullish() })).max(20000),
+            lines: z.array(SalesPlanLineBody).max(20000),
           }),
           response: { 200: SalesPlanLinesSaved },
         },
@@ -273,13 +262,7 @@ export const makeDemandRoutes =
           tags,
           summary: '登记出货与回款 Record a shipment and collection',
           params: IdParams,
-          body: z.object({
-            version: z.number().int(),
-            shippedOn: z.iso.date().nullish(),
-            shippedQty: qty.optional(),
-            invoicedAmount: money.optional(),
-            collectedAmount: money.optional(),
-          }),
+          body: ShipmentRecordBody.extend({ version: z.number().int() }),
           response: { 200: ShipmentOut },
         },
       },

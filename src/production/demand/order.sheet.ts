@@ -2,12 +2,16 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
-import { cellText, defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { cellText, checkRow, defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, rowBody, type SheetRow } from '#core/excel';
 import { nextProductionNumber } from '../common/index';
 import { prodItems } from '../master/index';
 import { ORDER_KIND_LABELS } from './demand.rules';
 import { ORDER_KINDS, ORDER_STATES, type OrderKind, prodOrderLines, prodOrderReviews, prodOrders } from './demand.schema';
-import { day, itemCodes, num } from './demand-sheet.cells';
+import { OrderBody, OrderLineBody } from './demand.contract';
+import { day, itemCodes } from './demand-sheet.cells';
+
+const OrderRowHeader = OrderBody.omit({ lines: true });
+const OrderRowLine = OrderLineBody.omit({ itemId: true });
 
 const STATE_LABELS: Record<(typeof ORDER_STATES)[number], [string, string]> = {
   received: ['待汇审', 'Received'],
@@ -138,14 +142,13 @@ async function importOrders(tx: Db, actor: Actor, rows: ImportRow[], context: Im
     const item = items.get(cellText(v.code));
     if (!item) errors.add(n, 'code', `产品不存在：${cellText(v.code)}`, `unknown product: ${cellText(v.code)}`);
     else if (!item.isActive) errors.add(n, 'code', `产品已停用：${cellText(v.code)}`, `retired product: ${cellText(v.code)}`);
-    const qty = num(v.qty) ?? 0;
-    if (!(qty > 0)) errors.add(n, 'qty', '数量须大于 0', 'quantity must be above 0');
     const requestedShipOn = day(v.requestedShipOn) ?? '';
     if (requestedShipOn && header.receivedOn && requestedShipOn < header.receivedOn)
       errors.add(n, 'requestedShipOn', '要求发货日期早于接单日期', 'requested ship date is before the order was received');
-    const unitPrice = num(v.unitPrice);
-    if (unitPrice !== null && unitPrice < 0) errors.add(n, 'unitPrice', '单价不能为负数', 'a price cannot be negative');
-    draft.lines.push({ itemId: item?.id ?? '', qty, requestedShipOn, unitPrice });
+    // The order and its line as POST /production/orders checks them (issue 16); the product comes as a code.
+    checkRow(errors, n, OrderRowHeader, rowBody(header));
+    const line = checkRow(errors, n, OrderRowLine, rowBody({ qty: v.qty, requestedShipOn: v.requestedShipOn, unitPrice: v.unitPrice }));
+    if (line) draft.lines.push({ itemId: item?.id ?? '', qty: line.qty, requestedShipOn: line.requestedShipOn, unitPrice: line.unitPrice ?? null });
     drafts.set(key, draft);
   }
   errors.throwIfAny();

@@ -3,11 +3,14 @@ import type { Actor } from '#core/access';
 import { documents } from '#core/approval';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
-import { cellText, defineSheet, type ExcelTable, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { cellText, checkRow, defineSheet, type ExcelTable, type ImportRow, RowErrors, rowBody, type SheetRow } from '#core/excel';
 import { chunk, monthOf, monthStart, PLAN_DOCUMENT_STATE_ZH } from '../common/index';
 import { prodItems } from '../master/index';
 import { prodSalesPlanLines, prodSalesPlans } from './demand.schema';
-import { day, itemCodes, num } from './demand-sheet.cells';
+import { day, itemCodes } from './demand-sheet.cells';
+import { SalesPlanLineBody } from './demand.contract';
+
+const SalesPlanRowLine = SalesPlanLineBody.omit({ itemId: true });
 
 // Sales plans in Excel (PP-1, PP-2, CORE-11): filled by plan number while the plan is 编制中.
 
@@ -103,8 +106,6 @@ async function importSalesPlans(tx: Db, actor: Actor, rows: ImportRow[]) {
       );
     const item = items.get(cellText(v.code));
     if (!item) errors.add(n, 'code', `产品不存在：${cellText(v.code)}`, `unknown product: ${cellText(v.code)}`);
-    const qty = num(v.qty) ?? 0;
-    if (qty < 0) errors.add(n, 'qty', '数量不能为负数', 'a quantity cannot be negative');
     const raw = day(v.onDate) ?? '';
     if (raw && (raw < plan.periodStart || raw > plan.periodEnd))
       errors.add(
@@ -118,10 +119,11 @@ async function importSalesPlans(tx: Db, actor: Actor, rows: ImportRow[]) {
     if (item && seen.has(key))
       errors.add(n, 'onDate', `同一产品同一日期（月份）与第 ${seen.get(key)} 行重复`, `the same product and date (month) as row ${seen.get(key)}`);
     seen.set(key, n);
-    const unitPrice = num(v.unitPrice);
-    if (unitPrice !== null && unitPrice < 0) errors.add(n, 'unitPrice', '单价不能为负数', 'a price cannot be negative');
+    // The line as PUT /production/sales-plans/:id/lines checks it (issue 16); the product comes as a code.
+    const line = checkRow(errors, n, SalesPlanRowLine, rowBody({ onDate: v.onDate, qty: v.qty ?? 0, unitPrice: v.unitPrice }));
+    if (!line) continue;
     const list = linesOf.get(plan.id) ?? [];
-    list.push({ itemId: item?.id ?? '', onDate, qty, unitPrice });
+    list.push({ itemId: item?.id ?? '', onDate, qty: line.qty, unitPrice: line.unitPrice ?? null });
     linesOf.set(plan.id, list);
   }
   errors.throwIfAny();

@@ -2,10 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
-import { cellText, defineSheet, type ExcelTable, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { cellText, checkRow, defineSheet, type ExcelTable, type ImportRow, RowErrors, rowBody, type SheetRow } from '#core/excel';
 import { findShipmentLines } from './shipment.service';
+import { ShipmentRecordBody } from './demand.contract';
 import { prodShipments } from './demand.schema';
-import { day, num } from './demand-sheet.cells';
+import { day } from './demand-sheet.cells';
 
 // Shipments in Excel (PP-5, CORE-11): shipped, invoiced and collected by sales sheet, product and date.
 
@@ -71,13 +72,20 @@ async function importShipments(tx: Db, actor: Actor, rows: ImportRow[]) {
     if (seen.has(key)) errors.add(n, 'plannedOn', `与第 ${seen.get(key)} 行是同一出货计划`, `the same shipment line as row ${seen.get(key)}`);
     seen.set(key, n);
     const before = found[0];
+    // What PATCH /production/shipments/:id refuses, the file refuses (issue 16).
+    const body = checkRow(
+      errors,
+      n,
+      ShipmentRecordBody,
+      rowBody({ shippedOn: v.shippedOn, shippedQty: v.shippedQty, invoicedAmount: v.invoicedAmount, collectedAmount: v.collectedAmount }),
+    );
+    if (!body) continue;
     const set = {
-      shippedOn: day(v.shippedOn),
-      shippedQty: num(v.shippedQty) ?? 0,
-      invoicedAmount: num(v.invoicedAmount) ?? 0,
-      collectedAmount: num(v.collectedAmount) ?? 0,
+      shippedOn: body.shippedOn ?? null,
+      shippedQty: body.shippedQty ?? 0,
+      invoicedAmount: body.invoicedAmount ?? 0,
+      collectedAmount: body.collectedAmount ?? 0,
     };
-    for (const k of ['shippedQty', 'invoicedAmount', 'collectedAmount'] as const) if (set[k] < 0) errors.add(n, k, '不能为负数', 'cannot be negative');
     if (set.collectedAmount > set.invoicedAmount + 1e-9)
       errors.add(n, 'collectedAmount', '回款不能超过开票金额', 'collection cannot exceed the invoiced amount');
     if (set.shippedQty > 0 && !set.shippedOn) errors.add(n, 'shippedOn', '有实发数量时须填写实际出货日期', 'a shipped quantity needs the date it shipped');

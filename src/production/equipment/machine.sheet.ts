@@ -2,12 +2,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
-import { cellText, defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { cellText, checkRow, defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, rowBody, type SheetRow } from '#core/excel';
 import { users } from '#core/org';
 import { chunk } from '../common/index';
 import { prodWorkshops } from '../master/index';
 import { MACHINE_STATES, prodMachines } from './equipment.schema';
+import { MachineInput } from './machine.contract';
 import { isStandingStill } from './machine.rules';
+
+const MachineRowInput = MachineInput.omit({ workshopId: true, ownerUserId: true });
 
 // PP-23: the machine register as one clean Excel table that imports back. The state is the
 // register's own (stops and repairs change it), so an import leaves it as it is.
@@ -76,7 +79,7 @@ async function importMachines(tx: Db, actor: Actor, rows: ImportRow[], context: 
   const userId = new Map(people.map((p) => [p.username, p.id]));
   const byCode = new Map(existing.map((m) => [m.code, m]));
   const seen = new Map<string, number>();
-  const values = rows.map(({ rowNumber: n, values: v }) => {
+  const values = rows.flatMap(({ rowNumber: n, values: v }) => {
     const code = cellText(v.code);
     if (seen.has(code)) errors.add(n, 'code', `与第 ${seen.get(code)} 行重复`, `duplicates row ${seen.get(code)}`);
     seen.set(code, n);
@@ -85,26 +88,43 @@ async function importMachines(tx: Db, actor: Actor, rows: ImportRow[], context: 
     const owner = cellText(v.owner);
     const ownerUserId = owner ? userId.get(owner) : null;
     if (ownerUserId === undefined) errors.add(n, 'owner', `账号不存在：${owner}`, `unknown username: ${owner}`);
-    const share = typeof v.capacityShare === 'number' ? v.capacityShare : null;
-    if (share !== null && (share <= 0 || share > 1)) errors.add(n, 'capacityShare', '须大于 0 且不超过 1', 'must be above 0 and at most 1');
     const before = byCode.get(code);
     if (before && wid && wid !== before.workshopId && isStandingStill(before.state))
       errors.add(n, 'workshopCode', '停机中的设备不能调换车间', 'a stopped machine cannot move to another workshop');
-    return {
-      orgId: actor.orgId,
-      code,
-      name: cellText(v.name),
-      model: cellText(v.model),
-      workshopId: wid ?? '',
-      location: cellText(v.location),
-      maker: cellText(v.maker),
-      commissionedOn: typeof v.commissionedOn === 'string' && v.commissionedOn ? v.commissionedOn : null,
-      ownerUserId: ownerUserId ?? null,
-      capacityShare: share,
-      note: cellText(v.note),
-      createdAt: context.now,
-      updatedAt: context.now,
-    };
+    // The route's own schema (issue 16); workshop and owner come as codes and are looked up above.
+    const input = checkRow(
+      errors,
+      n,
+      MachineRowInput,
+      rowBody({
+        code,
+        name: cellText(v.name),
+        model: cellText(v.model),
+        location: cellText(v.location),
+        maker: cellText(v.maker),
+        commissionedOn: v.commissionedOn,
+        capacityShare: v.capacityShare,
+        note: cellText(v.note),
+      }),
+    );
+    if (!input) return [];
+    return [
+      {
+        orgId: actor.orgId,
+        code: input.code,
+        name: input.name,
+        model: input.model ?? '',
+        workshopId: wid ?? '',
+        location: input.location ?? '',
+        maker: input.maker ?? '',
+        commissionedOn: input.commissionedOn ?? null,
+        ownerUserId: ownerUserId ?? null,
+        capacityShare: input.capacityShare ?? null,
+        note: input.note ?? '',
+        createdAt: context.now,
+        updatedAt: context.now,
+      },
+    ];
   });
   errors.throwIfAny();
   let inserted = 0;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MonthSchema } from '#core/validation';
 import { MAINTENANCE_CYCLES, SLOT_STATES } from './maintenance.schema';
 
 // The annual maintenance plan (PP-25, T4 第四十八条) and its monthly split balanced against
@@ -91,10 +92,7 @@ export type MaintenancePlanView = z.infer<typeof MaintenancePlanView>;
 
 /** One of them: a month (its weeks) or a year (its months). */
 export const BalanceQuery = z.object({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
-    .optional(),
+  month: MonthSchema.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export type BalanceQuery = z.infer<typeof BalanceQuery>;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { MonthSchema } from '#core/validation';
 import { UPKEEP_FREQUENCIES, UPKEEP_RESULTS } from './equipment.schema';
 
 // Daily upkeep (PP-24, T4 第四十七条): the due list, the records and the monthly compliance.
-
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 
 export const UpkeepRecordInput = z.object({
   machineId: z.uuid(),
@@ -37,7 +36,7 @@ export const DueList = z.object({
 });
 export type DueList = z.infer<typeof DueList>;
 
-export const RecordsQuery = z.object({ machineId: z.uuid().optional(), month: Month.optional() });
+export const RecordsQuery = z.object({ machineId: z.uuid().optional(), month: MonthSchema.optional() });
 export type RecordsQuery = z.infer<typeof RecordsQuery>;
 
 export const UpkeepRecordView = z.object({
@@ -54,7 +53,7 @@ export const UpkeepRecordView = z.object({
 });
 export type UpkeepRecordView = z.infer<typeof UpkeepRecordView>;
 
-export const ComplianceQuery = z.object({ month: Month, workshopId: z.uuid().optional() });
+export const ComplianceQuery = z.object({ month: MonthSchema, workshopId: z.uuid().optional() });
 export type ComplianceQuery = z.infer<typeof ComplianceQuery>;
 
 /** 定期检查设备日常保养状况: per machine and month, upkeep kept and spot checks made. */

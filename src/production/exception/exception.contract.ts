@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MonthSchema } from '#core/validation';
 
 // Production exceptions (PP-19): the requests the API takes and the answers it gives. The
 // web reads these types (type-only, through #production); times travel as ISO strings.
@@ -40,10 +41,7 @@ export const ExceptionQuery = z.object({
   state: z.enum(EXCEPTION_STATES).optional(),
   kind: z.enum(EXCEPTION_KINDS).optional(),
   workshopId: z.uuid().optional(),
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
-    .optional(),
+  month: MonthSchema.optional(),
 });
 export type ExceptionFilter = z.infer<typeof ExceptionQuery>;
 

@@ -2,9 +2,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, userIdOf } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
-import { cellText, defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { cellText, checkRow, defineSheet, type ExcelTable, type ImportContext, type ImportRow, RowErrors, rowBody, type SheetRow } from '#core/excel';
 import { chunk } from '../common/index';
 import { findItems } from './item.service';
+import { ItemBody, StockLevelsBody } from './master.contract';
 import { ITEM_CATEGORIES, ITEM_SOURCES, type ItemCategory, type ItemSource, LOT_RULES, type LotRule, prodItems, prodStock } from './master.schema';
 
 const CATEGORY_LABELS: Record<ItemCategory, [string, string]> = {
@@ -72,44 +73,65 @@ async function exportItems(db: Db, actor: Actor): Promise<SheetRow[]> {
   }));
 }
 
-const num = (v: SheetRow[string]): number | null => (typeof v === 'number' ? v : null);
-
-/** One upsert per 1,000 rows (set-based, ANCHORS "Planning and materials"); an unchanged row is left alone. */
+/**
+ * One upsert per 1,000 rows (set-based, ANCHORS "Planning and materials"); an unchanged row is left alone.
+ * Each row is checked by the routes' own schemas (issue 16): what POST /production/items or
+ * PUT …/stock refuses, the sheet refuses, by row and column.
+ */
 async function importItems(tx: Db, actor: Actor, rows: ImportRow[], context: ImportContext) {
   const errors = new RowErrors(itemSheet, actor.locale);
   const seen = new Map<string, number>();
-  const parsed = rows.map(({ rowNumber: n, values: v }) => {
+  const parsed = rows.flatMap(({ rowNumber: n, values: v }) => {
     const code = cellText(v.code);
     if (seen.has(code)) errors.add(n, 'code', `与第 ${seen.get(code)} 行重复`, `duplicates row ${seen.get(code)}`);
     seen.set(code, n);
-    const lotRule = (v.lotRule as LotRule | null) ?? 'lfl';
-    if (lotRule !== 'lfl' && !num(v.lotQty)) errors.add(n, 'lotQty', '按批量或倍数订货时须填写批量', 'a lot size is required for this lot rule');
-    for (const k of ['leadTimeDays', 'lotQty', 'lotMin', 'minQty', 'maxQty', 'safetyStock'] as const) {
-      const x = num(v[k]);
-      if (x !== null && x < 0) errors.add(n, k, '不能为负数', 'must not be negative');
-    }
-    if (num(v.lotQty) === 0) errors.add(n, 'lotQty', '批量须大于 0', 'must be above 0');
-    const minQty = num(v.minQty);
-    const maxQty = num(v.maxQty);
-    if (minQty !== null && maxQty !== null && minQty > maxQty) errors.add(n, 'minQty', '最低库存不能大于最高库存', 'must not exceed the maximum stock');
-    return {
-      item: {
-        orgId: actor.orgId,
+    const item = checkRow(
+      errors,
+      n,
+      ItemBody,
+      rowBody({
         code,
         name: cellText(v.name),
         spec: cellText(v.spec),
         unit: cellText(v.unit),
-        category: v.category as ItemCategory,
-        source: v.source as ItemSource,
-        leadTimeDays: num(v.leadTimeDays) ?? 0,
-        lotRule,
-        lotQty: num(v.lotQty),
-        lotMin: num(v.lotMin),
-        isMature: typeof v.isMature === 'boolean' ? v.isMature : true,
+        category: v.category,
+        source: v.source,
+        leadTimeDays: v.leadTimeDays,
+        lotRule: v.lotRule,
+        lotQty: v.lotQty,
+        lotMin: v.lotMin,
+        isMature: v.isMature,
         supplier: cellText(v.supplier),
+      }),
+    );
+    const stock = checkRow(errors, n, StockLevelsBody, rowBody({ minQty: v.minQty, maxQty: v.maxQty, safetyStock: v.safetyStock }));
+    // Rules across fields, as the item service applies them.
+    const lotRule = item?.lotRule ?? 'lfl';
+    if (item && lotRule !== 'lfl' && !item.lotQty) errors.add(n, 'lotQty', '按批量或倍数订货时须填写批量', 'a lot size is required for this lot rule');
+    const minQty = stock?.minQty ?? null;
+    const maxQty = stock?.maxQty ?? null;
+    if (minQty !== null && maxQty !== null && minQty > maxQty) errors.add(n, 'minQty', '最低库存不能大于最高库存', 'must not exceed the maximum stock');
+    if (!item || !stock) return [];
+    return [
+      {
+        item: {
+          orgId: actor.orgId,
+          code: item.code,
+          name: item.name,
+          spec: item.spec ?? '',
+          unit: item.unit,
+          category: item.category,
+          source: item.source,
+          leadTimeDays: item.leadTimeDays ?? 0,
+          lotRule,
+          lotQty: item.lotQty ?? null,
+          lotMin: item.lotMin ?? null,
+          isMature: item.isMature ?? true,
+          supplier: item.supplier ?? '',
+        },
+        stock: { minQty, maxQty, safetyStock: stock.safetyStock ?? null },
       },
-      stock: { minQty, maxQty, safetyStock: num(v.safetyStock) },
-    };
+    ];
   });
   errors.throwIfAny();
 

@@ -4,6 +4,64 @@ import { ITEM_CATEGORIES, ITEM_SOURCES, LOT_RULES } from './master.schema';
 // The master data's answers (items, stock standards, BOM, workshops and their calendar,
 // routings): what /production/items, /bom, /workshops and /routings send back.
 
+const qty = z.number().min(0).max(1e12);
+
+/** An item as POST /production/items takes it, and as each row of the items sheet is checked (issue 16). */
+export const ItemBody = z.object({
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(100),
+  spec: z.string().max(100).optional(),
+  unit: z.string().trim().min(1).max(20),
+  category: z.enum(ITEM_CATEGORIES),
+  source: z.enum(ITEM_SOURCES),
+  leadTimeDays: z.number().int().min(0).max(365).optional(),
+  lotRule: z.enum(LOT_RULES).optional(),
+  lotQty: z.number().positive().max(1e12).nullish(),
+  lotMin: qty.nullish(),
+  isMature: z.boolean().optional(),
+  supplier: z.string().trim().max(100).optional(),
+  isActive: z.boolean().optional(),
+  sort: z.number().int().optional(),
+});
+export type ItemBody = z.infer<typeof ItemBody>;
+
+/** An item's stock levels as PUT /production/items/:id/stock and the items sheet take them. */
+export const StockLevelsBody = z.object({ minQty: qty.nullish(), maxQty: qty.nullish(), safetyStock: qty.optional() });
+export type StockLevelsBody = z.infer<typeof StockLevelsBody>;
+
+/** A BOM line as POST /production/bom and each row of the BOM sheet take it. */
+export const BomLineBody = z.object({
+  parentItemId: z.uuid(),
+  childItemId: z.uuid(),
+  qtyPer: z.number().positive().max(1e9),
+  scrapRate: z.number().min(0).lt(1).optional(),
+  yieldRate: z.number().gt(0).max(1).optional(),
+});
+export type BomLineBody = z.infer<typeof BomLineBody>;
+
+/** One operation of a routing, as PUT /production/items/:id/routing and the routings sheet take it. */
+export const RoutingOpBody = z.object({
+  seq: z.number().int().positive().max(999),
+  workshopId: z.uuid(),
+  hoursPerUnit: z.number().min(0).max(10000),
+  offsetDays: z.number().int().min(-365).max(365).optional(),
+});
+export type RoutingOpBody = z.infer<typeof RoutingOpBody>;
+
+/** A workshop as POST /production/workshops and each row of the workshops sheet take it. */
+export const WorkshopBody = z.object({
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(100),
+  departmentId: z.uuid().nullish(),
+  shiftsPerDay: z.number().int().min(0).max(4).optional(),
+  hoursPerShift: z.number().min(0).max(24).optional(),
+  lines: z.number().int().min(0).max(1000).optional(),
+  efficiency: z.number().gt(0).max(2).optional(),
+  workingWeekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
+  sort: z.number().int().optional(),
+});
+export type WorkshopBody = z.infer<typeof WorkshopBody>;
+
 /** An item as stored (the answer to a create or a change). */
 export const ItemOut = z.object({
   id: z.string(),

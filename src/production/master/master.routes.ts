@@ -6,18 +6,23 @@ import { dayCount } from '../common/index';
 import { createBomLine, deleteBomLine, findBomLines, updateBomLine } from './bom.service';
 import { approveSafetyStock, createItem, findItems, updateItem, updateStock } from './item.service';
 import {
+  BomLineBody,
   BomLineOut,
   BomLineView,
   CapacityCalendarRow,
+  ItemBody,
   ItemOut,
   ItemWithStock,
+  RoutingOpBody,
   RoutingOpOut,
   RoutingOpView,
+  StockLevelsBody,
   StockStandards,
+  WorkshopBody,
   WorkshopDayOut,
   WorkshopOut,
 } from './master.contract';
-import { ITEM_CATEGORIES, ITEM_SOURCES, LOT_RULES } from './master.schema';
+import { ITEM_CATEGORIES } from './master.schema';
 import { findRoutingOps, saveRouting } from './routing.service';
 import {
   type CalendarHooks,
@@ -31,37 +36,7 @@ import {
 } from './workshop.service';
 import { IdParams } from '#core/validation';
 
-const qty = z.number().min(0).max(1e12);
 const tags = ['production master'];
-
-const ItemBody = z.object({
-  code: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(1).max(100),
-  spec: z.string().max(100).optional(),
-  unit: z.string().trim().min(1).max(20),
-  category: z.enum(ITEM_CATEGORIES),
-  source: z.enum(ITEM_SOURCES),
-  leadTimeDays: z.number().int().min(0).max(365).optional(),
-  lotRule: z.enum(LOT_RULES).optional(),
-  lotQty: z.number().positive().max(1e12).nullish(),
-  lotMin: qty.nullish(),
-  isMature: z.boolean().optional(),
-  supplier: z.string().trim().max(100).optional(),
-  isActive: z.boolean().optional(),
-  sort: z.number().int().optional(),
-});
-
-const WorkshopBody = z.object({
-  code: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(1).max(100),
-  departmentId: z.uuid().nullish(),
-  shiftsPerDay: z.number().int().min(0).max(4).optional(),
-  hoursPerShift: z.number().min(0).max(24).optional(),
-  lines: z.number().int().min(0).max(1000).optional(),
-  efficiency: z.number().gt(0).max(2).optional(),
-  workingWeekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
-  sort: z.number().int().optional(),
-});
 
 /** Issue 14 item 1: the composition root passes what a calendar change sets off (plans recomputed). */
 export interface MasterRouteHooks {
@@ -117,7 +92,7 @@ export const makeMasterRoutes =
           summary: '库存与最高/最低/安全库存 Stock levels',
           params: IdParams,
           // Strict: what is on hand changes only through warehouse documents, so an onHand here is refused, not dropped.
-          body: z.strictObject({ version: z.number().int(), minQty: qty.nullish(), maxQty: qty.nullish(), safetyStock: qty.optional() }),
+          body: z.strictObject({ version: z.number().int(), ...StockLevelsBody.shape }),
           response: { 200: StockStandards },
         },
       },
@@ -153,13 +128,7 @@ export const makeMasterRoutes =
         schema: {
           tags,
           summary: '新增物料清单行 Add a BOM line',
-          body: z.object({
-            parentItemId: z.uuid(),
-            childItemId: z.uuid(),
-            qtyPer: z.number().positive().max(1e9),
-            scrapRate: z.number().min(0).lt(1).optional(),
-            yieldRate: z.number().gt(0).max(1).optional(),
-          }),
+          body: BomLineBody,
           response: { 201: BomLineOut },
         },
       },
@@ -173,12 +142,7 @@ export const makeMasterRoutes =
           tags,
           summary: '修改物料清单行 Change a BOM line',
           params: IdParams,
-          body: z.object({
-            version: z.number().int(),
-            qtyPer: z.number().positive().max(1e9).optional(),
-            scrapRate: z.number().min(0).lt(1).optional(),
-            yieldRate: z.number().gt(0).max(1).optional(),
-          }),
+          body: BomLineBody.pick({ qtyPer: true, scrapRate: true, yieldRate: true }).partial().extend({ version: z.number().int() }),
           response: { 200: BomLineOut },
         },
       },
@@ -300,16 +264,7 @@ export const makeMasterRoutes =
           summary: '保存工艺路线 Save an item’s routing',
           params: IdParams,
           body: z.object({
-            ops: z
-              .array(
-                z.object({
-                  seq: z.number().int().positive().max(999),
-                  workshopId: z.uuid(),
-                  hoursPerUnit: z.number().min(0).max(10000),
-                  offsetDays: z.number().int().min(-365).max(365).optional(),
-                }),
-              )
-              .max(50),
+            ops: z.array(RoutingOpBody).max(50),
             versions: z.record(z.string(), z.number().int()),
           }),
           response: { 200: z.array(RoutingOpOut) },

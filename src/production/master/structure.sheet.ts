@@ -2,13 +2,18 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
-import { cellText, defineSheet, type ExcelTable, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { cellText, checkRow, defineSheet, type ExcelTable, type ImportRow, RowErrors, rowBody, type SheetRow } from '#core/excel';
 import { departments } from '#core/org';
 import { chunk } from '../common/index';
+import { BomLineBody, RoutingOpBody, WorkshopBody } from './master.contract';
 import { findBomCycle } from './master.rules';
 import { prodBomLines, prodItems, prodRoutingOps, prodWorkshops } from './master.schema';
 
-const num = (v: SheetRow[string]): number | null => (typeof v === 'number' ? v : null);
+// Rows are checked by the routes' own schemas (issue 16); items, workshops and departments
+// come as codes or names and are looked up in the database instead.
+const BomRowBody = BomLineBody.omit({ parentItemId: true, childItemId: true });
+const RoutingRowBody = RoutingOpBody.omit({ workshopId: true });
+const WorkshopRowBody = WorkshopBody.omit({ departmentId: true });
 
 async function codeMap(tx: Db, orgId: string) {
   const rows = await tx.select({ id: prodItems.id, code: prodItems.code, name: prodItems.name }).from(prodItems).where(eq(prodItems.orgId, orgId));
@@ -49,7 +54,7 @@ async function importBom(tx: Db, actor: Actor, rows: ImportRow[]) {
   const errors = new RowErrors(bomSheet, actor.locale);
   const { byCode } = await codeMap(tx, actor.orgId);
   const seen = new Map<string, number>();
-  const lines = rows.map(({ rowNumber: n, values: v }) => {
+  const lines = rows.flatMap(({ rowNumber: n, values: v }) => {
     const parentItemId = byCode.get(cellText(v.parentCode));
     const childItemId = byCode.get(cellText(v.childCode));
     if (!parentItemId) errors.add(n, 'parentCode', `物料不存在：${cellText(v.parentCode)}`, `unknown item: ${cellText(v.parentCode)}`);
@@ -58,13 +63,19 @@ async function importBom(tx: Db, actor: Actor, rows: ImportRow[]) {
     const key = `${cellText(v.parentCode)}|${cellText(v.childCode)}`;
     if (seen.has(key)) errors.add(n, 'childCode', `与第 ${seen.get(key)} 行重复`, `duplicates row ${seen.get(key)}`);
     seen.set(key, n);
-    const qtyPer = num(v.qtyPer) ?? 0;
-    if (qtyPer <= 0) errors.add(n, 'qtyPer', '用量须大于 0', 'must be above 0');
-    const scrapRate = num(v.scrapRate) ?? 0;
-    if (scrapRate < 0 || scrapRate >= 1) errors.add(n, 'scrapRate', '损耗率须在 0 与 1 之间', 'must be from 0 to below 1');
-    const yieldRate = num(v.yieldRate) ?? 1;
-    if (yieldRate <= 0 || yieldRate > 1) errors.add(n, 'yieldRate', '合格率须大于 0 且不超过 1', 'must be above 0 and at most 1');
-    return { row: n, parentItemId: parentItemId ?? '', childItemId: childItemId ?? '', qtyPer, scrapRate, yieldRate };
+    // The route's schema (issue 16); the parts come as codes and are looked up above.
+    const line = checkRow(errors, n, BomRowBody, rowBody({ qtyPer: v.qtyPer, scrapRate: v.scrapRate, yieldRate: v.yieldRate }));
+    if (!line) return [];
+    return [
+      {
+        row: n,
+        parentItemId: parentItemId ?? '',
+        childItemId: childItemId ?? '',
+        qtyPer: line.qtyPer,
+        scrapRate: line.scrapRate ?? 0,
+        yieldRate: line.yieldRate ?? 1,
+      },
+    ];
   });
   errors.throwIfAny();
   const parents = [...new Set(lines.map((l) => l.parentItemId))];
@@ -155,19 +166,19 @@ async function importRoutings(tx: Db, actor: Actor, rows: ImportRow[]) {
   const { byCode } = await codeMap(tx, actor.orgId);
   const workshops = new Map((await tx.select().from(prodWorkshops).where(eq(prodWorkshops.orgId, actor.orgId))).map((w) => [w.code, w.id]));
   const seen = new Map<string, number>();
-  const ops = rows.map(({ rowNumber: n, values: v }) => {
+  const ops = rows.flatMap(({ rowNumber: n, values: v }) => {
     const itemId = byCode.get(cellText(v.itemCode));
     const workshopId = workshops.get(cellText(v.workshopCode));
     if (!itemId) errors.add(n, 'itemCode', `物料不存在：${cellText(v.itemCode)}`, `unknown item: ${cellText(v.itemCode)}`);
     if (!workshopId) errors.add(n, 'workshopCode', `车间不存在：${cellText(v.workshopCode)}`, `unknown workshop: ${cellText(v.workshopCode)}`);
-    const seq = num(v.seq) ?? 0;
-    if (seq <= 0) errors.add(n, 'seq', '工序号须大于 0', 'must be above 0');
-    const key = `${cellText(v.itemCode)}|${seq}`;
+    const key = `${cellText(v.itemCode)}|${cellText(v.seq)}`;
     if (seen.has(key)) errors.add(n, 'seq', `与第 ${seen.get(key)} 行重复`, `duplicates row ${seen.get(key)}`);
     seen.set(key, n);
-    const hoursPerUnit = num(v.hoursPerUnit) ?? -1;
-    if (hoursPerUnit < 0) errors.add(n, 'hoursPerUnit', '不能为负数', 'must not be negative');
-    return { orgId: actor.orgId, itemId: itemId ?? '', seq, workshopId: workshopId ?? '', hoursPerUnit, offsetDays: num(v.offsetDays) ?? 0 };
+    const op = checkRow(errors, n, RoutingRowBody, rowBody({ seq: v.seq, hoursPerUnit: v.hoursPerUnit, offsetDays: v.offsetDays }));
+    if (!op) return [];
+    return [
+      { orgId: actor.orgId, itemId: itemId ?? '', seq: op.seq, workshopId: workshopId ?? '', hoursPerUnit: op.hoursPerUnit, offsetDays: op.offsetDays ?? 0 },
+    ];
   });
   errors.throwIfAny();
   const itemIds = [...new Set(ops.map((o) => o.itemId))];
@@ -226,7 +237,7 @@ async function exportWorkshops(db: Db, actor: Actor): Promise<SheetRow[]> {
 async function importWorkshops(tx: Db, actor: Actor, rows: ImportRow[]) {
   const errors = new RowErrors(workshopSheet, actor.locale);
   const depts = new Map((await tx.select().from(departments).where(eq(departments.orgId, actor.orgId))).map((d) => [d.name, d.id]));
-  const values = rows.map(({ rowNumber: n, values: v }) => {
+  const values = rows.flatMap(({ rowNumber: n, values: v }) => {
     const department = cellText(v.department);
     const departmentId = department ? depts.get(department) : null;
     if (departmentId === undefined) errors.add(n, 'department', `部门不存在：${department}`, `unknown department: ${department}`);
@@ -234,22 +245,34 @@ async function importWorkshops(tx: Db, actor: Actor, rows: ImportRow[]) {
       .split(/[,，、\s]+/)
       .filter(Boolean)
       .map(Number);
-    if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
-      errors.add(n, 'workingWeekdays', '应为 1–7 的数字，逗号分隔', 'numbers 1–7 separated by commas');
-    for (const k of ['shiftsPerDay', 'hoursPerShift', 'lines'] as const) if ((num(v[k]) ?? 0) < 0) errors.add(n, k, '不能为负数', 'must not be negative');
-    const efficiency = num(v.efficiency) ?? 1;
-    if (efficiency <= 0 || efficiency > 2) errors.add(n, 'efficiency', '效率须大于 0 且不超过 2', 'must be above 0 and at most 2');
-    return {
-      orgId: actor.orgId,
-      code: cellText(v.code),
-      name: cellText(v.name),
-      departmentId: departmentId ?? null,
-      shiftsPerDay: num(v.shiftsPerDay) ?? 1,
-      hoursPerShift: num(v.hoursPerShift) ?? 8,
-      lines: num(v.lines) ?? 1,
-      efficiency,
-      workingWeekdays: [...new Set(days)].sort(),
-    };
+    const input = checkRow(
+      errors,
+      n,
+      WorkshopRowBody,
+      rowBody({
+        code: cellText(v.code),
+        name: cellText(v.name),
+        shiftsPerDay: v.shiftsPerDay,
+        hoursPerShift: v.hoursPerShift,
+        lines: v.lines,
+        efficiency: v.efficiency,
+        workingWeekdays: [...new Set(days)].sort(),
+      }),
+    );
+    if (!input) return [];
+    return [
+      {
+        orgId: actor.orgId,
+        code: input.code,
+        name: input.name,
+        departmentId: departmentId ?? null,
+        shiftsPerDay: input.shiftsPerDay ?? 1,
+        hoursPerShift: input.hoursPerShift ?? 8,
+        lines: input.lines ?? 1,
+        efficiency: input.efficiency ?? 1,
+        workingWeekdays: input.workingWeekdays ?? [1, 2, 3, 4, 5],
+      },
+    ];
   });
   errors.throwIfAny();
   const out = await tx

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MonthSchema } from '#core/validation';
 import { CAUSE_KINDS } from './report.schema';
 import { CoordinationView } from './report.contract';
 
@@ -51,10 +52,7 @@ export const ProgressView = z.object({
 export type ProgressView = z.infer<typeof ProgressView>;
 
 export const MonthQuery = z.object({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional(),
+  month: MonthSchema.optional(),
 });
 
 export const CauseView = z.object({
@@ -127,7 +125,7 @@ export const MonthEndView = z.object({
 export type MonthEndView = z.infer<typeof MonthEndView>;
 
 export const CauseBody = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  month: MonthSchema,
   workshopId: z.uuid(),
   itemId: z.uuid(),
   causeKind: z.enum(CAUSE_KINDS),

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { MonthSchema } from '#core/validation';
 import { DOCUMENT_STATES } from '#core/approval';
 
 // 日生产进度表 (PP-29, T2 (2011) 3.(1)): each workshop's daily schedule for next month, a
 // document of the approval engine issued to the VP and the departments. The HTTP contract.
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-
-export const ScheduleCreateBody = z.object({ month: Month, workshopId: z.uuid() });
+export const ScheduleCreateBody = z.object({ month: MonthSchema, workshopId: z.uuid() });
 export type ScheduleCreateBody = z.infer<typeof ScheduleCreateBody>;
 
 export const ScheduleLinesBody = z.object({
@@ -15,7 +14,7 @@ export const ScheduleLinesBody = z.object({
 });
 export type ScheduleLinesBody = z.infer<typeof ScheduleLinesBody>;
 
-export const ScheduleListQuery = z.object({ month: Month.optional() });
+export const ScheduleListQuery = z.object({ month: MonthSchema.optional() });
 
 const DocState = z.enum(DOCUMENT_STATES);
 

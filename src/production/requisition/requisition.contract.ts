@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MonthSchema } from '#core/validation';
 import { REQUISITION_STAGES } from './issue.rules';
 import { REQUISITION_ACTIONS, REQUISITION_SOURCES, REQUISITION_STATES } from './requisition.schema';
 
@@ -8,7 +9,6 @@ import { REQUISITION_ACTIONS, REQUISITION_SOURCES, REQUISITION_STATES } from './
 
 const qty = z.number().min(0).max(1e12);
 const Day = z.iso.date();
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 
 /** Without a workshop: the one the person belongs to. */
 export const PlanDaysQuery = z.object({ workshopId: z.uuid().optional(), weekOf: Day.optional() });
@@ -192,7 +192,7 @@ export type IssueResult = z.infer<typeof IssueResult>;
 
 export const RequisitionQr = z.object({ url: z.string(), svg: z.string() });
 
-export const UsageQuery = z.object({ month: Month, workshopId: z.uuid().optional() });
+export const UsageQuery = z.object({ month: MonthSchema, workshopId: z.uuid().optional() });
 export type UsageQuery = z.infer<typeof UsageQuery>;
 
 export const UsageRowView = z.object({
@@ -224,7 +224,7 @@ export const UsageView = z.object({ month: z.string(), threshold: z.number(), wo
 export type UsageView = z.infer<typeof UsageView>;
 export type WorkshopUsageView = z.infer<typeof WorkshopUsageView>;
 
-export const AssessUsageBody = z.object({ month: Month });
+export const AssessUsageBody = z.object({ month: MonthSchema });
 export const AssessUsageResult = z.object({ created: z.array(z.uuid()), unchanged: z.number().int() });
 
 export const MaterialNormRow = z.object({

@@ -2,9 +2,23 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { type Actor, requireAccess } from '#core/access';
 import type { Db } from '#core/db';
 import { AppError } from '#core/errors';
-import { cellText, defineSheet, type ExcelTable, type ImportContext, type ImportRow, importFailed, RowErrors, type SheetRow } from '#core/excel';
+import {
+  cellText,
+  checkRow,
+  defineSheet,
+  type ExcelTable,
+  type ImportContext,
+  type ImportRow,
+  importFailed,
+  RowErrors,
+  rowBody,
+  type SheetRow,
+} from '#core/excel';
 import { prodItems, prodLocations, prodStockBalances } from '../master/index';
 import { postStockDocument } from './ledger.service';
+import { StockDocLineBody } from './warehouse.contract';
+
+const CountRowBody = StockDocLineBody.pick({ lot: true, qty: true });
 
 // 盘点 (PP-16): the on-hand sheet goes out to the warehouse floor as Excel, comes back with the
 // counted quantities, and posts ONE count document (盘点单) for every row that was counted.
@@ -62,8 +76,10 @@ async function importCounts(tx: Db, actor: Actor, rows: ImportRow[], context: Im
   const lines: { itemId: string; locationId: string; lot: string; qty: number }[] = [];
   for (const { rowNumber: n, values: v } of rows) {
     if (v.counted === null) continue;
-    const counted = Number(v.counted);
-    if (counted < 0) errors.add(n, 'counted', '实盘数量不能为负数', 'a counted quantity cannot be negative');
+    // The line as POST /production/stock-documents checks it (issue 16); place and item come as codes.
+    const line = checkRow(errors, n, CountRowBody, rowBody({ lot: cellText(v.lot), qty: v.counted }), (path) =>
+      path[0] === 'qty' ? 'counted' : String(path[0]),
+    );
     const location = locationOf.get(cellText(v.locationCode));
     if (!location) errors.add(n, 'locationCode', `库位不存在：${cellText(v.locationCode)}`, `unknown location: ${cellText(v.locationCode)}`);
     else if (!location.isActive) errors.add(n, 'locationCode', `库位已停用：${cellText(v.locationCode)}`, `retired location: ${cellText(v.locationCode)}`);
@@ -73,7 +89,7 @@ async function importCounts(tx: Db, actor: Actor, rows: ImportRow[], context: Im
     if (seen.has(key))
       errors.add(n, 'code', `与第 ${seen.get(key)} 行重复（同一库位、物料、批次）`, `duplicates row ${seen.get(key)} (same location, item and lot)`);
     seen.set(key, n);
-    if (location && itemId) lines.push({ itemId, locationId: location.id, lot: cellText(v.lot), qty: counted });
+    if (location && itemId && line) lines.push({ itemId, locationId: location.id, lot: line.lot ?? '', qty: line.qty });
   }
   errors.throwIfAny();
   if (lines.length === 0) {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { MonthSchema } from '#core/validation';
 import { IsoDay, SchoolYear, Version } from '../common';
 import { RECORD_BOOK_FINDINGS, SIGNOFF_RATINGS } from './handbook.schema';
 
 // Issue 13 item 15 (ST-19): the monthly sign-off of the 年度考核记实手册 (S1 学习制度 1) and the
 // leadership group's inspection of the 《校本培训记录册》 (S1 考勤 三).
 
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+/** Kept as the contract's name for its month field; the rule is core's. */
+export const Month = MonthSchema;
 export const YearQuery = z.object({ schoolYear: SchoolYear });
 export type YearQuery = z.infer<typeof YearQuery>;
 

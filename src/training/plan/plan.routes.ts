@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MonthSchema } from '#core/validation';
 import { actorOf, type RouteModule } from '#core/http';
 import { CREDIT_CATEGORIES } from '#core/policy';
 import { IdParams, IsoDay, SchoolYear, TermNo, Version } from '../common';
@@ -10,10 +11,7 @@ const Item = z.object({
   topic: z.string().trim().min(1).max(200),
   ownerTeacherId: z.uuid().nullable(),
   schedule: z.string().trim().max(100),
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
-    .nullable(),
+  month: MonthSchema.nullable(),
   hours: z.number().min(0).max(500).nullable(),
 });
 

@@ -1,7 +1,27 @@
 import { z } from 'zod';
+import { IsoDay } from '../common';
 import { BACKBONE_LEVELS, LEADERSHIP_ROLES, TEACHER_STAGES } from './teacher.schema';
 
 // GET/POST/PATCH /training/teachers (ST-12): what the register answers.
+
+const opt = (max: number) => z.string().trim().max(max).nullish();
+
+/** A teacher as POST /training/teachers and each row of the teacher sheet take them (issue 16). */
+export const TeacherBody = z.object({
+  staffNo: z.string().trim().min(1).max(32),
+  name: z.string().trim().min(1).max(50),
+  userId: z.uuid().nullish(),
+  groupId: z.uuid().nullish(),
+  subject: opt(50),
+  grades: opt(100),
+  title: opt(50),
+  stage: z.enum(TEACHER_STAGES).optional(),
+  backboneLevel: z.enum(BACKBONE_LEVELS).nullish(),
+  leadershipRole: z.enum(LEADERSHIP_ROLES).nullish(),
+  phone: opt(30),
+  joinedOn: IsoDay.nullish(),
+});
+export type TeacherBody = z.infer<typeof TeacherBody>;
 
 /** A teacher as the office (training.read) and the teacher themself see them. */
 export const TeacherViewSchema = z.object({

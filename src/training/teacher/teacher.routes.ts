@@ -1,26 +1,9 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { IdParams, IsoDay, Version } from '../common';
-import { BACKBONE_LEVELS, LEADERSHIP_ROLES, TEACHER_STAGES } from './teacher.schema';
-import { TeacherAnswerSchema, TeacherListSchema, TeacherRowSchema, TeacherViewSchema } from './teacher.contract';
+import { IdParams, Version } from '../common';
+import { TeacherAnswerSchema, TeacherBody, TeacherListSchema, TeacherRowSchema, TeacherViewSchema } from './teacher.contract';
 import { readTeacher, readTeacherRegister } from './teacher-register';
 import { addTeacher, getMyTeacher, updateTeacher } from './teacher.service';
-
-const opt = (max: number) => z.string().trim().max(max).nullish();
-const TeacherFields = {
-  staffNo: z.string().trim().min(1).max(32),
-  name: z.string().trim().min(1).max(50),
-  userId: z.uuid().nullish(),
-  groupId: z.uuid().nullish(),
-  subject: opt(50),
-  grades: opt(100),
-  title: opt(50),
-  stage: z.enum(TEACHER_STAGES).optional(),
-  backboneLevel: z.enum(BACKBONE_LEVELS).nullish(),
-  leadershipRole: z.enum(LEADERSHIP_ROLES).nullish(),
-  phone: opt(30),
-  joinedOn: IsoDay.nullish(),
-};
 
 export const teacherRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -57,7 +40,7 @@ export const teacherRoutes: RouteModule = (app, ctx) => {
     '/training/teachers',
     {
       config: { permission: 'training.teacher.manage' },
-      schema: { tags: ['training'], summary: '新增教师 Add a teacher', body: z.object(TeacherFields), response: { 201: TeacherViewSchema } },
+      schema: { tags: ['training'], summary: '新增教师 Add a teacher', body: TeacherBody, response: { 201: TeacherViewSchema } },
     },
     async (req, reply) => reply.code(201).send(await addTeacher(ctx.db, actorOf(req), req.body)),
   );
@@ -70,10 +53,9 @@ export const teacherRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '修改教师 Change a teacher',
         params: IdParams,
-        body: z.object({
-          ...TeacherFields,
-          staffNo: TeacherFields.staffNo.optional(),
-          name: TeacherFields.name.optional(),
+        body: TeacherBody.extend({
+          staffNo: TeacherBody.shape.staffNo.optional(),
+          name: TeacherBody.shape.name.optional(),
           isActive: z.boolean().optional(),
           version: Version,
         }),

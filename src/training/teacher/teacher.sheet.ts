@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import type { Db } from '#core/db';
 import { AppError } from '#core/errors';
-import { defineSheet, type ExcelTable, type ImportRow, RowErrors, type SheetRow } from '#core/excel';
+import { checkRow, defineSheet, type ExcelTable, type ImportRow, RowErrors, rowBody, type SheetRow } from '#core/excel';
 import { findDepartments, users } from '#core/org';
 import {
   BACKBONE_LABELS,
@@ -15,7 +15,10 @@ import {
   TEACHER_STAGES,
   type TeacherStage,
 } from './teacher.schema';
+import { TeacherBody } from './teacher.contract';
 import { addTeacher, findTeachers, type TeacherInput, updateTeacher } from './teacher.service';
+
+const TeacherRowBody = TeacherBody.omit({ userId: true, groupId: true });
 
 const enumOf = <K extends string>(keys: readonly K[], labels: Record<K, { zh: string; en: string }>) => keys.map((value) => ({ value, ...labels[value] }));
 
@@ -113,7 +116,9 @@ async function importTeachers(tx: Db, actor: Actor, rows: ImportRow[], context: 
       input.userId = userByName.get(username.toLowerCase());
       if (!input.userId) errors.add(row.rowNumber, 'username', `账号不存在：${username}`, `unknown account: ${username}`);
     }
-    planned.push({ row, input });
+    // What POST /training/teachers refuses, the file refuses (issue 16); group and account come as names.
+    const { isActive: _active, groupId: _group, userId: _user, ...fields } = input;
+    if (checkRow(errors, row.rowNumber, TeacherRowBody, rowBody(fields))) planned.push({ row, input });
   }
   errors.throwIfAny();
   let inserted = 0;
