@@ -264,6 +264,8 @@ describe('issue 12: the platform operator', () => {
   });
 
   it("issue 12: a disabled school's ended session keeps its list open until the school is enabled again", async () => {
+    const { school } = await createPlantAndSchool();
+    const schoolId = school.id;
     const [session] = await t.database.query<{ id: string }>(
       `insert into training_sessions (org_id, title, category, session_date, starts_at, ends_at, audience, qr_secret)
        values ($1, '停用期间的培训', 'theory', '2026-03-02', '2026-03-02T01:00:00Z', '2026-03-02T02:30:00Z', 'all', 'secret') returning id`,

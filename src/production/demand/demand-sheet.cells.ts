@@ -16,5 +16,4 @@ export const itemCodes = async (db: Db, orgId: string) =>
     ]),
   );
 
-export const num = (v: SheetRow[string]): number | null => (typeof v === 'number' ? v : null);
 export const day = (v: SheetRow[string]): string | null => (typeof v === 'string' && v ? v : null);
