@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
 
 function multipart(fileName: string, content: Buffer, mime = 'application/octet-stream') {
@@ -41,6 +41,9 @@ describe('archives (CORE-9)', () => {
   beforeAll(async () => {
     filesDir = await mkdtemp(join(tmpdir(), 'zhidu-archive-'));
     t = await startTestApp({ now: '2026-03-10T08:00:00Z', filesDir });
+  });
+  // Each test has an organisation of its own: the archive head, a teacher, a reader who may not write, someone from elsewhere.
+  beforeEach(async () => {
     const org = await newOrg(t.ctx.db);
     orgId = org.org.id;
     const h = await newPerson(t.ctx.db, orgId, ['archive.read', 'archive.write']);
@@ -58,13 +61,31 @@ describe('archives (CORE-9)', () => {
     await rm(filesDir, { recursive: true, force: true });
   });
 
-  let pdfId: string;
+  const PLAN_QUERY = 'entity=training.session&entityId=S-1&category=plan&title=%E5%9F%B9%E8%AE%AD%E8%AE%A1%E5%88%92';
+  /** The head files the spring training plan (a PDF) with session S-1; its id. */
+  const uploadedPlan = async () => {
+    const r = await upload(head, PLAN_QUERY, '2026 春季培训计划.pdf', PDF);
+    expect(r.statusCode).toBe(201);
+    return r.json().id as string;
+  };
+  /** The head files the teacher's award certificate; the teacher files a reflection of their own. */
+  const teacherFiles = async () => {
+    const cert = await upload(
+      head,
+      `ownerUserId=${teacherId}&category=certificate`,
+      '获奖证书.png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+    );
+    expect(cert.statusCode).toBe(201);
+    const own = await upload(teacher, 'category=reflection', '教学反思.md', Buffer.from('# 反思\n', 'utf8'));
+    expect(own.statusCode).toBe(201);
+  };
 
   it('CORE-9 stores an upload under org/year/id and downloads it with its original Chinese name', async () => {
-    const r = await upload(head, 'entity=training.session&entityId=S-1&category=plan&title=%E5%9F%B9%E8%AE%AD%E8%AE%A1%E5%88%92', '2026 春季培训计划.pdf', PDF);
+    const before = filesUnder(filesDir);
+    const r = await upload(head, PLAN_QUERY, '2026 春季培训计划.pdf', PDF);
     expect(r.statusCode).toBe(201);
     const a = r.json();
-    pdfId = a.id;
     expect(a).toMatchObject({
       title: '培训计划',
       fileName: '2026 春季培训计划.pdf',
@@ -77,7 +98,8 @@ describe('archives (CORE-9)', () => {
     expect(a.storageKey).toBeUndefined();
     const onDisk = join(filesDir, orgId, '2026', a.id);
     expect(readFileSync(onDisk)).toEqual(PDF);
-    expect(filesUnder(filesDir)).toEqual([onDisk]);
+    // The one file it adds, temporary ones included, is the stored upload.
+    expect(filesUnder(filesDir).filter((f) => !before.includes(f))).toEqual([onDisk]);
 
     const d = await head.get(`/api/attachments/${a.id}/download`);
     expect(d.statusCode).toBe(200);
@@ -131,6 +153,7 @@ describe('archives (CORE-9)', () => {
   });
 
   it('CORE-9 lists per record, per person and per category; without archive.read a person sees their own archive', async () => {
+    const pdfId = await uploadedPlan();
     const cert = await upload(
       head,
       `ownerUserId=${teacherId}&category=certificate`,
@@ -157,6 +180,7 @@ describe('archives (CORE-9)', () => {
   });
 
   it('CORE-1 CORE-9 another organisation gets 404 for metadata, file, change and delete', async () => {
+    const pdfId = await uploadedPlan();
     expect((await other.get(`/api/attachments/${pdfId}`)).statusCode).toBe(404);
     expect((await other.get(`/api/attachments/${pdfId}/download`)).statusCode).toBe(404);
     expect((await other.patch(`/api/attachments/${pdfId}`, { version: 1, title: '篡改' })).statusCode).toBe(404);
@@ -167,6 +191,7 @@ describe('archives (CORE-9)', () => {
   });
 
   it('CORE-9 deletion is soft and audited: the entry leaves the lists, the file stays on disk', async () => {
+    const pdfId = await uploadedPlan();
     const a = (await head.get(`/api/attachments/${pdfId}`)).json();
     expect((await teacher.del(`/api/attachments/${pdfId}?version=${a.version}`)).statusCode).toBe(404);
     expect((await head.del(`/api/attachments/${pdfId}?version=${a.version + 5}`)).statusCode).toBe(409);
@@ -183,6 +208,7 @@ describe('archives (CORE-9)', () => {
   });
 
   it('CORE-9 the uploader renames a file with optimistic concurrency; someone else may not', async () => {
+    await teacherFiles();
     const mine = ((await teacher.get('/api/attachments/mine')).json() as { id: string; title: string; version: number; uploadedBy: string }[]).find(
       (x) => x.title === '教学反思',
     )!;
@@ -194,6 +220,10 @@ describe('archives (CORE-9)', () => {
   });
 
   it('CORE-9 the archive index exports to a clean Excel table', async () => {
+    // The plan filed and deleted again; the certificate and the reflection stay: two rows under the header.
+    const pdfId = await uploadedPlan();
+    expect((await head.del(`/api/attachments/${pdfId}?version=1`)).statusCode).toBe(204);
+    await teacherFiles();
     const r = await head.get('/api/archive/export');
     expect(r.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

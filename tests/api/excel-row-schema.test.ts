@@ -218,4 +218,43 @@ describe('issue 16: Excel importers check rows with the routes’ schemas', () =
     expect(routeFields(await office.post('/api/training/teachers', { staffNo: 'T002', name: '王老师', phone }))).toEqual(['phone']);
     expect((await office.get('/api/training/teachers')).json()).toEqual([]);
   });
+
+  it('issue 16: a 101-character name, a 31-character phone and a one-letter username — the people importer and the routes refuse the same rows', async () => {
+    const known = await admin.post('/api/org/people', { username: 'xr.known', displayName: '周老师', password: 'Ledger2026x' });
+    expect(known.statusCode).toBe(201);
+    const displayName = '李'.repeat(101);
+    const phone = '1'.repeat(31);
+    const details = await refused('people', [
+      ['用户名', '姓名', '部门', '职务', '角色', '手机', '初始密码'],
+      ['xr.li', displayName, null, null, null, null, 'Ledger2026x'],
+      ['xr.wang', '王老师', null, null, null, phone, 'Ledger2026x'],
+      ['x', '赵老师', null, null, null, null, 'Ledger2026x'],
+      // A known person: PATCH /org/people/:id's schema, no password needed.
+      ['xr.known', displayName, null, null, null, null, null],
+    ]);
+    expect(details).toEqual([
+      { row: 2, column: '姓名', reason: '不能超过 100 个字符' },
+      { row: 3, column: '手机', reason: '不能超过 30 个字符' },
+      { row: 4, column: '用户名', reason: '至少 2 个字符' },
+      { row: 5, column: '姓名', reason: '不能超过 100 个字符' },
+    ]);
+    expect(routeFields(await admin.post('/api/org/people', { username: 'xr.li', displayName, password: 'Ledger2026x' }))).toEqual(['displayName']);
+    expect(routeFields(await admin.post('/api/org/people', { username: 'xr.wang', displayName: '王老师', password: 'Ledger2026x', phone }))).toEqual(['phone']);
+    expect(routeFields(await admin.post('/api/org/people', { username: 'x', displayName: '赵老师', password: 'Ledger2026x' }))).toEqual(['username']);
+    expect(routeFields(await admin.patch(`/api/org/people/${known.json().id}`, { version: known.json().version, displayName }))).toEqual(['displayName']);
+    const people = (await admin.get('/api/org/people')).json() as { username: string; displayName: string }[];
+    expect(people.map((p) => p.username)).not.toEqual(expect.arrayContaining(['xr.li']));
+    expect(people.find((p) => p.username === 'xr.known')?.displayName).toBe('周老师');
+  });
+
+  it('issue 16: a 101-character department name — the departments importer and the route refuse the same row', async () => {
+    const name = '部'.repeat(101);
+    const details = await refused('departments', [
+      ['名称', '类型', '上级部门', '排序'],
+      [name, '部门', null, 1],
+    ]);
+    expect(details).toEqual([{ row: 2, column: '名称', reason: '不能超过 100 个字符' }]);
+    expect(routeFields(await admin.post('/api/org/departments', { name, kind: 'department' }))).toEqual(['name']);
+    expect(((await admin.get('/api/org/departments')).json() as { name: string }[]).some((d) => d.name === name)).toBe(false);
+  });
 });

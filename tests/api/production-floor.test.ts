@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '#core/access';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
 import { newFloor, type TestFloor } from '#production/testing';
@@ -15,6 +15,9 @@ let as: Record<'head' | 'leader' | 'director' | 'packDirector' | 'vp' | 'tech' |
 
 beforeAll(async () => {
   t = await startTestApp({ now: NOW });
+});
+// Each test has a shop floor of its own, everyone signed in, and a stranger from another organisation.
+beforeEach(async () => {
   f = await newFloor(t.ctx.db, t.ctx.registry.workflows, new Date(NOW));
   const other = await newOrg(t.ctx.db);
   const stranger = await newPerson(t.ctx.db, other.org.id, 'all');
@@ -34,8 +37,31 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The filling line's team leader reports a 断料 that touches packing too; the exception's id. */
+async function reportedShortage(): Promise<string> {
+  const res = await as.leader.post('/api/production/exceptions', {
+    kind: 'material',
+    workshopId: f.workshops.fill,
+    description: '软木塞断料，灌装线停机',
+    startedAt: '2026-04-08T00:30:00Z',
+    affectedWorkshopIds: [f.workshops.pack],
+    hoursLost: 2,
+    hoursEstimated: 6,
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().id;
+}
+
+/** Market asks for 300 cases at short notice and the planner plans it: a temporary plan. */
+async function plannedTemporaryRequest() {
+  const request = (
+    await as.market.post('/api/production/requests', { kind: 'temporary', title: '加急', lines: [{ itemId: f.items.wine, qty: 300, dueOn: '2026-04-10' }] })
+  ).json();
+  expect((await as.planner.post(`/api/production/requests/${request.id}/plan`, { version: request.version })).statusCode).toBe(200);
+  return request;
+}
+
 describe('production exceptions over HTTP (PP-19)', () => {
-  let id: string;
   it('PP-19 a team leader reports a 断料; the answer is the declared contract; bad input is a 400 naming the field', async () => {
     const bad = await as.leader.post('/api/production/exceptions', { workshopId: f.workshops.fill, description: '断料', startedAt: NOW });
     expect(bad.statusCode).toBe(400);
@@ -51,7 +77,6 @@ describe('production exceptions over HTTP (PP-19)', () => {
     });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    id = body.id;
     expect(body).toMatchObject({
       number: 'YC-2026-0001',
       state: 'reported',
@@ -66,6 +91,7 @@ describe('production exceptions over HTTP (PP-19)', () => {
   });
 
   it('PP-19 another organisation gets 404; a workshop cannot call the meeting (403)', async () => {
+    const id = await reportedShortage();
     expect((await as.stranger.get(`/api/production/exceptions/${id}`)).statusCode).toBe(404);
     expect((await as.stranger.post(`/api/production/exceptions/${id}/escalate`, { version: 1, note: '上报' })).statusCode).toBe(404);
     expect((await as.stranger.get('/api/production/exceptions')).json()).toEqual([]);
@@ -74,6 +100,7 @@ describe('production exceptions over HTTP (PP-19)', () => {
   });
 
   it('PP-19 production calls the meeting chaired by the vice GM; decisions and action items close the loop', async () => {
+    const id = await reportedShortage();
     const draft = (await as.head.get(`/api/production/exceptions/${id}/meeting-draft`)).json();
     expect(draft.chair.name).toBe('李副总');
     const called = await as.head.post(`/api/production/exceptions/${id}/meeting`, { version: 1, startsAt: '2026-04-08T06:00:00Z', location: '生产部会议室' });
@@ -178,10 +205,7 @@ describe('shop floor over HTTP (PP-20)', () => {
 
 describe('T3 第十四条 and 第十五条 over HTTP (PP-28)', () => {
   it('PP-28 the unmet temporary plan route: workshop → production → market, each party on its step', async () => {
-    const request = (
-      await as.market.post('/api/production/requests', { kind: 'temporary', title: '加急', lines: [{ itemId: f.items.wine, qty: 300, dueOn: '2026-04-10' }] })
-    ).json();
-    expect((await as.planner.post(`/api/production/requests/${request.id}/plan`, { version: request.version })).statusCode).toBe(200);
+    const request = await plannedTemporaryRequest();
     const reported = await as.leader.post(`/api/production/requests/${request.id}/unmet`, { workshopId: f.workshops.fill, reason: '软木塞不足' });
     expect(reported.statusCode).toBe(201);
     const route = reported.json().routes[0];
@@ -197,6 +221,7 @@ describe('T3 第十四条 and 第十五条 over HTTP (PP-28)', () => {
   });
 
   it('PP-28 a plan shows who approves its customer-change adjustments', async () => {
+    await plannedTemporaryRequest();
     const [plan] = (await as.planner.get('/api/production/plans?kind=temporary')).json();
     const causes = await as.planner.get(`/api/production/plans/${plan.id}/customer-change`);
     expect(causes.statusCode).toBe(200);

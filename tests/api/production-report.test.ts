@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, Permission } from '#core/access';
 import { users } from '#core/org';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
@@ -144,12 +144,14 @@ let t: TestApp;
 let p: Plant;
 beforeAll(async () => {
   t = await startTestApp({ now: NOW });
+});
+// Each test has a plant of its own.
+beforeEach(async () => {
   p = await buildPlant(t);
 });
 afterAll(() => t.close());
 
 describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => {
-  let reportId: string;
   const shift = (over: object = {}) => ({
     workshopId: p.fill,
     reportDate: '2026-03-19',
@@ -159,6 +161,29 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
     stoppages: [{ reason: 'material', minutes: 30, note: '瓶子晚到' }],
     ...over,
   });
+  /** The team leader reports filling's shift 1 on 19 March: 500 made, 200 put into the warehouse; its id. */
+  const reportedShift = async (): Promise<string> => {
+    const r = await p.lead.post('/api/production/reports', shift());
+    expect(r.statusCode).toBe(201);
+    return r.json().id;
+  };
+  /** … amended: 250 put into the warehouse after all. */
+  const amendedShift = async () => {
+    const reportId = await reportedShift();
+    const v = (await p.lead.get(`/api/production/reports/${reportId}`)).json();
+    const body = {
+      version: v.version,
+      reason: '进仓数记错',
+      hoursWorked: 8,
+      lines: [{ itemId: p.wine, outputQty: 500, warehouseQty: 250, scrapQty: 3 }],
+      stoppages: [],
+    };
+    expect((await p.lead.put(`/api/production/reports/${reportId}`, body)).statusCode).toBe(200);
+    return reportId;
+  };
+  /** The filling director draws March's daily schedule (a draft). */
+  const drawnMarchSchedule = async () =>
+    expect((await p.director.post('/api/production/daily-schedules', { month: '2026-03', workshopId: p.fill })).statusCode).toBe(201);
 
   it('PP-18 the team leader’s form carries today’s plan; the shift report with 进仓 raises the stock at once', async () => {
     const form = await p.lead.get('/api/production/reports/form?date=2026-03-19');
@@ -166,7 +191,7 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
     expect(form.json()).toMatchObject({ workshopId: p.fill, shift: 1, lines: [{ itemId: p.wine, plannedQty: 600 }], existing: null });
     const r = await p.lead.post('/api/production/reports', shift());
     expect(r.statusCode).toBe(201);
-    reportId = r.json().id;
+    const reportId = r.json().id;
     expect(r.json()).toMatchObject({
       number: 'RB-2026-0001',
       workshopName: '灌装车间',
@@ -182,6 +207,7 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
   });
 
   it('PP-18 a second submit of the shift is 409; bad input is a 400 naming the field; a reader cannot report', async () => {
+    await reportedShift();
     expect((await p.lead.post('/api/production/reports', shift())).statusCode).toBe(409);
     const bad = await p.lead.post('/api/production/reports', shift({ shift: 0 }));
     expect(bad.statusCode).toBe(400);
@@ -193,6 +219,7 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
   });
 
   it('PP-18 an amendment keeps the old values; a stale one is 409', async () => {
+    const reportId = await reportedShift();
     const v = (await p.lead.get(`/api/production/reports/${reportId}`)).json();
     const body = {
       version: v.version,
@@ -208,6 +235,7 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
   });
 
   it('PP-18 PP-22 the lag shows with its coordination item; the production head resolves it', async () => {
+    await amendedShift();
     const progress = (await p.head.get('/api/production/progress?date=2026-03-19')).json();
     expect(progress.measure).toBe('warehouse_receipt');
     const packRow = progress.rows.find((r: { workshopId: string }) => r.workshopId === p.pack);
@@ -221,6 +249,7 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
   });
 
   it('PP-18 PP-29 month-end statistics with causes, exported as a clean Excel table', async () => {
+    await amendedShift();
     const view = (await p.head.get('/api/production/month-end?month=2026-03')).json();
     const fill = view.rows.find((r: { workshopId: string }) => r.workshopId === p.fill);
     expect(fill).toMatchObject({ output: 500, received: 250, isLarge: true, needsCause: true });
@@ -296,6 +325,8 @@ describe('daily reports over HTTP (PP-18, PP-22, PP-27, PP-29, tenancy)', () => 
   });
 
   it('CORE-1 another organisation gets 404 for our records, cannot report for our workshop and sees none of our figures', async () => {
+    const reportId = await amendedShift();
+    await drawnMarchSchedule();
     const before = (await p.lead.get(`/api/production/reports/${reportId}`)).json();
     expect((await p.stranger.get(`/api/production/reports/${reportId}`)).statusCode).toBe(404);
     expect(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newTrainingSchool, type TestSchool } from '#training';
 import { type Client, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support';
 
@@ -7,7 +7,6 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
   let t: TestApp;
   let school: TestSchool;
   let other: TestSchool;
-  let sessionId: string;
   // Sessions last 12 hours and the tests move the clock by days: each test signs in anew.
   let office: Client;
   let principal: Client;
@@ -23,11 +22,64 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-02-20T02:00:00Z' });
+  });
+  // Each test has a school of its own (three teachers) and another school, on Friday 20 February.
+  beforeEach(async () => {
     school = await newTrainingSchool(t.ctx.db, t.ctx.registry, { teachers: 3, password: TEST_PASSWORD, now: new Date('2026-02-20T00:00:00Z') });
     other = await newTrainingSchool(t.ctx.db, t.ctx.registry, { teachers: 1, password: TEST_PASSWORD, now: new Date('2026-02-20T00:00:00Z') });
     await at('2026-02-20T02:00:00Z');
   });
   afterAll(() => t.close());
+
+  /** The second term's plan drafted by the office, approved by the principal, and its two weeks of sessions generated. */
+  const approvedTermPlan = async () => {
+    const plan = (
+      await office.post('/api/training/plans', {
+        kind: 'semester',
+        schoolYear: '2025-2026',
+        term: 2,
+        title: '第二学期校本培训计划',
+        goals: '提升课堂教学能力',
+        startsOn: '2026-03-02',
+        endsOn: '2026-03-13',
+        items: [{ category: 'theory', topic: '新课标', ownerTeacherId: school.teachers[0].teacherId, schedule: '每周一', month: '2026-03', hours: 4 }],
+      })
+    ).json();
+    const submitted = await office.post(`/api/documents/${plan.id}/submit`, { version: plan.documentVersion });
+    expect((await principal.post(`/api/documents/${plan.id}/approve`, { version: submitted.json().version, opinion: '同意' })).statusCode).toBe(200);
+    expect((await office.post(`/api/training/plans/${plan.id}/generate-sessions`, { from: '2026-03-02' })).statusCode).toBe(200);
+  };
+  /** The office adds 信息技术应用培训 for all on Tuesday 24 February at 15:30, taught by the second teacher; its id. */
+  const adHocSession = async (): Promise<string> => {
+    const created = await office.post('/api/training/sessions', {
+      title: '信息技术应用培训',
+      category: 'informationTechnology',
+      date: '2026-02-24',
+      startTime: '15:30',
+      durationMinutes: 90,
+      audience: 'all',
+      trainerTeacherId: school.teachers[1].teacherId,
+      recorderTeacherId: null,
+    });
+    expect(created.statusCode).toBe(201);
+    return created.json().id;
+  };
+  /** The first teacher's sick leave from the session, asked beforehand and approved by the principal. */
+  const approvedLeave = async (sessionId: string) => {
+    const asked = await teacher.post('/api/training/leave', { sessionId, kind: 'sick', reason: '发烧就医' });
+    expect(asked.statusCode).toBe(201);
+    expect((await principal.post(`/api/training/leave/${asked.json().id}/decide`, { isApproved: true, opinion: '同意', version: 1 })).json().state).toBe(
+      'approved',
+    );
+  };
+  /** At 15:46 the second teacher scans the screen QR: signed in 16 minutes late. */
+  const lateSignIn = async (sessionId: string) => {
+    await at('2026-02-24T07:46:00Z');
+    const me = await signIn(t.app, school.teachers[1].username, TEST_PASSWORD);
+    const qr = (await recorder.get(`/api/training/sessions/${sessionId}/qr?mode=in`)).json();
+    const first = await me.post('/api/training/sign-in', { token: qr.token, deviceId: 'phone-a' });
+    expect(first.json()).toMatchObject({ record: { status: 'late' } });
+  };
 
   it('ST-1 ST-2 drafts a plan, the principal approves it through /documents, and the term is generated', async () => {
     const draft = await office.post('/api/training/plans', {
@@ -57,6 +109,7 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
   });
 
   it('CORE-1 another school sees none of it: 404 for the plan, no sessions, refused writes', async () => {
+    await approvedTermPlan();
     const plans = (await office.get('/api/training/plans')).json();
     expect((await outsider.get(`/api/training/plans/${plans[0].id}`)).statusCode).toBe(404);
     expect((await outsider.get('/api/training/sessions')).json()).toEqual([]);
@@ -107,7 +160,7 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
       recorderTeacherId: null,
     });
     expect(created.statusCode).toBe(201);
-    sessionId = created.json().id;
+    const sessionId = created.json().id;
     expect(created.json()).toMatchObject({ outlineStatus: 'due', phase: 'upcoming' });
     const outline = await office.put(`/api/training/sessions/${sessionId}/outline`, { outline: '一、平台功能；二、课例', version: created.json().version });
     expect(outline.json().outlineStatus).toBe('written');
@@ -116,6 +169,7 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
   });
 
   it('ST-4 leave is asked before the start for one session, approved by the head, and shows as excused', async () => {
+    const sessionId = await adHocSession();
     const asked = await teacher.post('/api/training/leave', { sessionId, kind: 'sick', reason: '发烧就医' });
     expect(asked.statusCode).toBe(201);
     const inbox = await principal.get('/api/inbox');
@@ -133,6 +187,7 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
   });
 
   it('ST-4 the screen QR signs a teacher in once, expired and forged codes are refused, the list exports', async () => {
+    const sessionId = await adHocSession();
     await at('2026-02-24T07:46:00Z');
     const me = await signIn(t.app, school.teachers[1].username, TEST_PASSWORD);
     expect((await me.get(`/api/training/sessions/${sessionId}/qr`)).statusCode).toBe(200);
@@ -159,6 +214,8 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
   });
 
   it('ST-4 a correction needs the record’s version and a reason; the change log keeps old and new values', async () => {
+    const sessionId = await adHocSession();
+    await lateSignIn(sessionId);
     await at('2026-02-24T10:00:00Z');
     const roster = (await recorder.get(`/api/training/sessions/${sessionId}/roster`)).json();
     const row = roster.rows.find((r: { teacherId: string }) => r.teacherId === school.teachers[1].teacherId);
@@ -181,6 +238,9 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
   });
 
   it('ST-6 a claim without evidence is refused; the teacher sees credits with reasons and a progress figure', async () => {
+    // The first teacher was excused from the ad-hoc session, which is over by 18:00.
+    await approvedLeave(await adHocSession());
+    await at('2026-02-24T10:00:00Z');
     const noEvidence = await teacher.post('/api/training/claims', {
       kind: 'distance',
       title: '远程研修',

@@ -3,9 +3,10 @@ import type { Actor } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import { versionConflict } from '../errors';
-import { type DepartmentKind, departments, findDepartments } from '../org';
+import { type DepartmentKind, departments, findDepartments, NewDepartmentBody } from '../org';
 import type { ExcelTable, ImportRow } from './excel.registry';
 import { RowErrors } from './row-errors';
+import { checkRow } from './row-schema';
 import { defineSheet, type SheetRow } from './sheet.definition';
 
 const KINDS: { value: DepartmentKind; zh: string; en: string }[] = [
@@ -43,7 +44,11 @@ function findCycle(parentOf: Map<string, string | null>, start: string): boolean
   return false;
 }
 
-/** A known name updates that department; parents may be departments of the same file. */
+/**
+ * A known name updates that department; parents may be departments of the same file.
+ * Each row's name and kind are checked by POST /org/departments' own schema (issue 16), by row and column;
+ * the parent is checked by name.
+ */
 async function importDepartments(tx: Db, actor: Actor, rows: ImportRow[]) {
   const errors = new RowErrors(departmentsSheet, actor.locale);
   const existing = await findDepartments(tx, actor);
@@ -52,6 +57,7 @@ async function importDepartments(tx: Db, actor: Actor, rows: ImportRow[]) {
   const inFile = new Map<string, number>();
   for (const { rowNumber, values } of rows) {
     const name = String(values.name).trim();
+    checkRow(errors, rowNumber, NewDepartmentBody, { name, kind: values.kind });
     if (inFile.has(name)) errors.add(rowNumber, 'name', `与第 ${inFile.get(name)} 行重复`, `duplicates row ${inFile.get(name)}`);
     inFile.set(name, rowNumber);
     const parent = values.parent === null ? null : String(values.parent).trim();

@@ -3,9 +3,10 @@ import type { Actor } from '../access';
 import { assertStrongPassword } from '../auth';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { addPerson, findDepartments, findPeople, findRoles, type PersonView, updatePerson, users } from '../org';
+import { addPerson, findDepartments, findPeople, findRoles, NewPersonBody, PersonChangeBody, type PersonView, updatePerson, users } from '../org';
 import type { ExcelTable, ImportRow } from './excel.registry';
 import { RowErrors } from './row-errors';
+import { checkRow, rowBody } from './row-schema';
 import { defineSheet, type SheetRow } from './sheet.definition';
 
 export const peopleSheet = defineSheet({
@@ -61,9 +62,24 @@ async function exportPeople(db: Db, actor: Actor): Promise<SheetRow[]> {
   }));
 }
 
-/** An existing username updates the person; an empty cell keeps what they have. */
+/** A field of the people routes' bodies as the column of the sheet it comes from. */
+const columnOfField = (path: readonly PropertyKey[]): string | undefined => {
+  const field = path.length ? String(path[0]) : undefined;
+  return field === 'departmentId' ? 'department' : field;
+};
+
+/**
+ * An existing username updates the person; an empty cell keeps what they have.
+ * Each row is checked by the routes' own schemas (issue 16): what POST /org/people (a new person)
+ * or PATCH /org/people/:id (a known one) refuses, the sheet refuses, by row and column.
+ */
 async function importPeople(tx: Db, actor: Actor, rows: ImportRow[], context: { now: Date }) {
   const errors = new RowErrors(peopleSheet, actor.locale);
+  // Derived here, not when the module loads: the org module's index reaches back to this module.
+  // The part of PATCH /org/people/:id a row can carry (the version is the person's own), and
+  // POST /org/people without the password for a new row whose missing password has words of its own.
+  const PersonRowChange = PersonChangeBody.omit({ version: true });
+  const NewPersonRowWithoutPassword = NewPersonBody.omit({ password: true });
   // One after another: a transaction is one connection, which runs one query at a time.
   const people = await findPeople(tx, actor, context.now);
   const depts = await findDepartments(tx, actor);
@@ -108,14 +124,18 @@ async function importPeople(tx: Db, actor: Actor, rows: ImportRow[], context: { 
     }
     if (v.positions !== null) item.positions = splitList(v.positions);
     const password = str(v.password);
-    if (!item.existing) {
-      if (password === null) errors.add(n, 'password', '新人员须填写初始密码', 'a new person needs an initial password');
-      else {
-        try {
-          assertStrongPassword(password, 'password', item.username);
-        } catch (e) {
-          errors.add(n, 'password', reasonOf(e, 'zh-CN'), reasonOf(e, 'en'));
-        }
+    // The department is checked by name above; the schema sees the row as the route would.
+    const body = rowBody({ displayName: str(v.displayName), positions: item.positions ?? null, phone: str(v.phone), roles: item.roles ?? null });
+    if (item.existing) checkRow(errors, n, PersonRowChange, body, columnOfField);
+    else if (password === null) {
+      errors.add(n, 'password', '新人员须填写初始密码', 'a new person needs an initial password');
+      checkRow(errors, n, NewPersonRowWithoutPassword, { username, ...body }, columnOfField);
+    } else {
+      checkRow(errors, n, NewPersonBody, { username, ...body, password }, columnOfField);
+      try {
+        assertStrongPassword(password, 'password', item.username);
+      } catch (e) {
+        errors.add(n, 'password', reasonOf(e, 'zh-CN'), reasonOf(e, 'en'));
       }
     }
     plan.push(item);

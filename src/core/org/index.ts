@@ -25,5 +25,14 @@ export type { ModuleView } from './org-modules.service';
 export type { OrganisationSeed, RoleSeed } from './organisation.service';
 export { orgModule } from './org.module';
 export { findUserIdsInDepartment, findUserIdsWithPermission, findUserIdsWithRole } from './directory.service';
-export { DEPARTMENT_KINDS, DepartmentViewSchema, PersonViewSchema, RolesPageSchema, RoleViewSchema } from './org.contract';
+export {
+  DEPARTMENT_KINDS,
+  DepartmentViewSchema,
+  NewDepartmentBody,
+  NewPersonBody,
+  PersonChangeBody,
+  PersonViewSchema,
+  RolesPageSchema,
+  RoleViewSchema,
+} from './org.contract';
 export type { DepartmentView, RolesPage, RoleView } from './org.contract';

@@ -6,6 +6,38 @@ import type { DepartmentKind } from './org.schema';
 
 export const DEPARTMENT_KINDS = ['department', 'workshop', 'teaching_group', 'leadership_group', 'league'] as const satisfies readonly DepartmentKind[];
 
+/** POST /org/people: a new person. The people import checks each new row with it (issue 16). */
+export const NewPersonBody = z.object({
+  username: z.string().min(2).max(64),
+  displayName: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+  departmentId: z.uuid().nullish(),
+  positions: z.array(z.string().max(50)).max(20).optional(),
+  phone: z.string().max(30).nullish(),
+  roles: z.array(z.string()).max(20).optional(),
+});
+
+/** PATCH /org/people/:id: a change to a person. The people import checks each known row with it (issue 16). */
+export const PersonChangeBody = z.object({
+  version: z.number().int(),
+  displayName: z.string().min(1).max(100).optional(),
+  departmentId: z.uuid().nullish(),
+  positions: z.array(z.string().max(50)).max(20).optional(),
+  phone: z.string().max(30).nullish(),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+  isActive: z.boolean().optional(),
+  roles: z.array(z.string()).max(20).optional(),
+  newPassword: z.string().max(200).optional(),
+  unlock: z.boolean().optional(),
+});
+
+/** POST /org/departments: a new department. The departments import checks each row with it (issue 16). */
+export const NewDepartmentBody = z.object({
+  name: z.string().min(1).max(100),
+  kind: z.enum(DEPARTMENT_KINDS),
+  parentId: z.uuid().nullish(),
+});
+
 export const PersonViewSchema = z.object({
   id: z.string(),
   username: z.string(),

@@ -4,7 +4,7 @@ import { addDepartment, addPerson, findDepartments, findPeople, findRoles, updat
 import { IdParams } from '../validation';
 import { AppError } from '../errors';
 import { findOrgModules, scopedRegistryOf, setModuleEnabled } from './org-modules.service';
-import { DepartmentViewSchema, PersonViewSchema, RolesPageSchema, RoleViewSchema } from './org.contract';
+import { DepartmentViewSchema, NewDepartmentBody, NewPersonBody, PersonChangeBody, PersonViewSchema, RolesPageSchema, RoleViewSchema } from './org.contract';
 
 export const orgRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -20,15 +20,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['org'],
         summary: '新增人员 Add a person',
-        body: z.object({
-          username: z.string().min(2).max(64),
-          displayName: z.string().min(1).max(100),
-          password: z.string().min(1).max(200),
-          departmentId: z.uuid().nullish(),
-          positions: z.array(z.string().max(50)).max(20).optional(),
-          phone: z.string().max(30).nullish(),
-          roles: z.array(z.string()).max(20).optional(),
-        }),
+        body: NewPersonBody,
         response: { 201: PersonViewSchema },
       },
     },
@@ -43,18 +35,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
         tags: ['org'],
         summary: '修改人员 Change a person',
         params: IdParams,
-        body: z.object({
-          version: z.number().int(),
-          displayName: z.string().min(1).max(100).optional(),
-          departmentId: z.uuid().nullish(),
-          positions: z.array(z.string().max(50)).max(20).optional(),
-          phone: z.string().max(30).nullish(),
-          locale: z.enum(['zh-CN', 'en']).optional(),
-          isActive: z.boolean().optional(),
-          roles: z.array(z.string()).max(20).optional(),
-          newPassword: z.string().max(200).optional(),
-          unlock: z.boolean().optional(),
-        }),
+        body: PersonChangeBody,
         response: { 200: PersonViewSchema },
       },
     },
@@ -101,11 +82,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['org'],
         summary: '新增部门 Add a department',
-        body: z.object({
-          name: z.string().min(1).max(100),
-          kind: z.enum(['department', 'workshop', 'teaching_group', 'leadership_group', 'league']),
-          parentId: z.uuid().nullish(),
-        }),
+        body: NewDepartmentBody,
         response: { 201: DepartmentViewSchema },
       },
     },

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addAction, addDecision, completeAction, getMeeting } from '#core/meeting';
 import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
@@ -30,10 +30,12 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   let db: Db;
   let f: TestFloor;
   let planId: string;
-  let shortageId: string;
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a shop floor of its own with April's plan approved.
+  beforeEach(async () => {
     f = await newFloor(db, workflows, NOW);
     // 800 cases a working day: 16 of filling's 20 hours, so 4 spare hours a day.
     planId = (await approvedMonthlyPlan(db, workflows, f, '2026-04', 800, NOW)).id;
@@ -45,6 +47,84 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
       .select()
       .from(notifications)
       .where(and(eq(notifications.orgId, f.orgId), eq(notifications.userId, userId), eq(notifications.kind, kind)));
+
+  /** The team leader reports the cork 断料 that stops packing too (YC-2026-0001); its id. */
+  const reportedShortage = async () =>
+    (
+      await reportException(
+        db,
+        f.leader,
+        {
+          kind: 'material',
+          workshopId: f.workshops.fill,
+          description: '软木塞断料，灌装线停机',
+          startedAt: STARTED,
+          affectedWorkshopIds: [f.workshops.pack],
+          lines: [{ planId, itemId: f.items.wine }],
+          hoursLost: 3,
+          hoursEstimated: 10,
+        },
+        NOW,
+      )
+    ).id;
+  /** The filling director reports the filler's burnt motor, 100 hours estimated (the next number); its id. */
+  const reportedBreakdown = async () =>
+    (
+      await reportException(
+        db,
+        f.fillDirector,
+        {
+          kind: 'equipment',
+          workshopId: f.workshops.fill,
+          description: '灌装机主电机烧毁',
+          machineRef: 'GZ-01',
+          startedAt: STARTED,
+          lines: [{ planId, itemId: f.items.wine }],
+          hoursLost: 8,
+          hoursEstimated: 100,
+        },
+        NOW,
+      )
+    ).id;
+  /** The 断料 with production's coordination meeting called for 14:00; its id. */
+  const shortageWithMeeting = async () => {
+    const id = await reportedShortage();
+    const e = await getException(db, f.head, id);
+    await callCoordinationMeeting(db, f.head, id, { version: e.version, startsAt: '2026-04-08T06:00:00Z', location: '生产部会议室' }, NOW);
+    return id;
+  };
+  /** … and escalated to the vice GM. */
+  const escalatedShortage = async () => {
+    const id = await shortageWithMeeting();
+    const e = await getException(db, f.head, id);
+    await escalateException(db, f.head, id, { version: e.version, note: '包装线全部停工' }, NOW);
+    return id;
+  };
+  /** The 断料 resolved: the meeting's one action item done by the filling director. */
+  const resolvedShortage = async () => {
+    const id = await shortageWithMeeting();
+    const meetingId = (await getException(db, f.head, id)).meetingId!;
+    const action = await addAction(db, f.vpRole, meetingId, { title: '调拨软木塞 2 万只', ownerUserId: f.fillDirector.userId, dueOn: '2026-04-09' });
+    await completeExceptionAction(db, f.fillDirector, id, action.id, { version: action.version }, NOW);
+  };
+  /** The breakdown resolved: its meeting's action item closed on the meeting page, then the scheduler's tick. */
+  const resolvedBreakdown = async () => {
+    const id = await reportedBreakdown();
+    const e = await getException(db, f.head, id);
+    await callCoordinationMeeting(db, f.head, id, { version: e.version, startsAt: '2026-04-08T07:00:00Z' }, NOW);
+    const meetingId = (await getException(db, f.head, id)).meetingId!;
+    const action = await addAction(db, f.vpRole, meetingId, { title: '外协维修电机', ownerUserId: f.fillDirector.userId, dueOn: '2026-04-12' });
+    await completeAction(db, f.fillDirector, meetingId, action.id, { version: action.version }, NOW);
+    await settleCoordinatedExceptions(db, NOW);
+  };
+  /** A scratch on the bottle necks, picked out in the workshop: no meeting needed. */
+  const reportedScratch = () =>
+    reportException(
+      db,
+      f.leader,
+      { kind: 'quality', workshopId: f.workshops.fill, description: '瓶口轻微划痕，已挑出', startedAt: STARTED, hoursLost: 0.5 },
+      NOW,
+    );
 
   it('PP-19 the report screen offers the workshops and the lines of the plan in force, with the reporter’s own workshop first', async () => {
     const o = await getExceptionOptions(db, f.leader, NOW);
@@ -68,7 +148,6 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
       },
       NOW,
     );
-    shortageId = row.id;
     expect(row).toMatchObject({
       number: 'YC-2026-0001',
       state: 'reported',
@@ -86,6 +165,7 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 hours lost beyond the spare hours before the line is due hit the total schedule', async () => {
+    await reportedShortage();
     const row = await reportException(
       db,
       f.fillDirector,
@@ -106,6 +186,8 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 a workshop reports for itself only; bad references are 400s naming the field and nothing is saved', async () => {
+    await reportedShortage();
+    await reportedBreakdown();
     const base = { kind: 'outage' as const, description: '停电', startedAt: STARTED };
     await expect(reportException(db, f.leader, { ...base, workshopId: f.workshops.pack }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
@@ -123,6 +205,7 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 the production department calls the coordination meeting: chaired by the vice GM, the workshops invited (T4 第五十五条)', async () => {
+    const shortageId = await reportedShortage();
     const draft = await draftCoordinationMeeting(db, f.head, shortageId);
     expect(draft.chair?.id).toBe(f.vpRole.userId);
     expect(draft.attendees.map((a) => a.id)).toEqual(expect.arrayContaining([f.leader.userId, f.fillDirector.userId, f.packDirector.userId, f.head.userId]));
@@ -146,6 +229,7 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 escalation to the vice GM is recorded once with who and when, and the vice GM is told', async () => {
+    const shortageId = await shortageWithMeeting();
     const e = await getException(db, f.head, shortageId);
     await expect(escalateException(db, f.head, shortageId, { version: e.version - 1, note: '包装线全部停工' }, NOW)).rejects.toMatchObject({
       code: 'VERSION_CONFLICT',
@@ -158,6 +242,7 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 the meeting’s decisions become action items; closing the last one resolves the exception', async () => {
+    const shortageId = await escalatedShortage();
     const e = await getException(db, f.head, shortageId);
     const meetingId = e.meetingId!;
     const decision = await addDecision(db, f.vpRole, meetingId, { body: '采购部紧急调货，包装车间先做礼盒' });
@@ -193,6 +278,7 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 action items closed on the meeting page close the loop on the next scheduler tick', async () => {
+    await reportedBreakdown();
     const [e] = await findExceptions(db, f.head, { kind: 'equipment' });
     await callCoordinationMeeting(db, f.head, e.id, { version: e.version, startsAt: '2026-04-08T07:00:00Z' }, NOW);
     const withMeeting = await getException(db, f.head, e.id);
@@ -204,12 +290,9 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 an exception that needs no meeting is closed by production with a note; the list filters by state, kind, workshop and month', async () => {
-    const row = await reportException(
-      db,
-      f.leader,
-      { kind: 'quality', workshopId: f.workshops.fill, description: '瓶口轻微划痕，已挑出', startedAt: STARTED, hoursLost: 0.5 },
-      NOW,
-    );
+    await resolvedShortage();
+    await resolvedBreakdown();
+    const row = await reportedScratch();
     expect(row.needsCoordination).toBe(false);
     await expect(closeException(db, f.head, row.id, { version: row.version, note: '' }, NOW)).rejects.toMatchObject({ details: [{ field: 'note' }] });
     await closeException(db, f.head, row.id, { version: row.version, note: '车间自行处理' }, NOW);
@@ -223,6 +306,10 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 T2 六.1.4): under T2 every exception goes to the vice GM at once, recorded as escalated', async () => {
+    // Three exceptions reported before it.
+    await reportedShortage();
+    await reportedBreakdown();
+    await reportedScratch();
     await applyPreset(db, f.system, { baseVersion: 0, preset: 'T2', reason: '改用 T2' });
     const row = await reportException(
       db,

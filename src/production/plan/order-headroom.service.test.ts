@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { approveDocument, getDocument } from '#core/approval';
 import type { Db } from '#core/db';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
@@ -13,10 +13,12 @@ describe('issue 14 item 3: after-plan orders show 预估量, orders so far and h
   let database: TestDatabase;
   let db: Db;
   let p: TestPlant;
-  let planId: string;
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a plant of its own.
+  beforeEach(async () => {
     p = await newPlant(db, workflows, NOW);
   });
   afterAll(() => database.drop());
@@ -43,12 +45,10 @@ describe('issue 14 item 3: after-plan orders show 预估量, orders so far and h
     const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
     await approveDocument(db, workflows, p.gm, doc.id, { version: doc.version }, NOW);
   };
-  const decisions = async () => (await findAbsorptions(db, p.orgId, planId)).map(({ a, customer }) => ({ customer, decision: a.decision }));
-
-  it('issue 14 item 3: the planner sets 预估量 by hand while compiling and the tab shows it with the orders so far and the headroom', async () => {
+  const decisions = async (planId: string) => (await findAbsorptions(db, p.orgId, planId)).map(({ a, customer }) => ({ customer, decision: a.decision }));
+  /** April's plan compiled: 600 a working day (15,000), 预估量 15,600 by hand. */
+  const compiledAprilPlan = async () => {
     const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
-    planId = plan.id;
-    // 600 a working day (15,000) planned, but the planner expects orders of 15,600: 预估量 by hand.
     await savePlanLines(
       db,
       p.planner,
@@ -56,23 +56,32 @@ describe('issue 14 item 3: after-plan orders show 预估量, orders so far and h
       { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 15600, quantities: workingDayQuantities(30, 3, 600) }] },
       NOW,
     );
+    return plan.id;
+  };
+
+  it('issue 14 item 3: the planner sets 预估量 by hand while compiling and the tab shows it with the orders so far and the headroom', async () => {
+    // 600 a working day (15,000) planned, but the planner expects orders of 15,600: 预估量 by hand.
+    const planId = await compiledAprilPlan();
     let h = await findOrderHeadroom(db, p.planner, planId);
     expect(h).toMatchObject({ threshold: 1, basis: 'draft' });
     expect(h.rows).toEqual([expect.objectContaining({ code: 'W1', forecastQty: 15600, limitQty: 15600, orderedQty: 0, headroom: 15600, isOver: false })]);
     // An order while the plan is still compiled waits for it (计入编制中的计划).
     await approvedOrder('金城酒店', 350, '2026-04-16');
-    expect(await decisions()).toEqual([{ customer: '金城酒店', decision: 'pending' }]);
+    expect(await decisions(planId)).toEqual([{ customer: '金城酒店', decision: 'pending' }]);
     h = await findOrderHeadroom(db, p.planner, planId);
     expect(h.rows[0]).toMatchObject({ orderedQty: 350, headroom: 15250 });
   });
 
   it('issue 14 item 3: approving the plan decides the waiting orders against the approved 预估量: the row clears', async () => {
+    // April's plan compiled, an order of 350 waiting for it.
+    const planId = await compiledAprilPlan();
+    await approvedOrder('金城酒店', 350, '2026-04-16');
     const view = await getPlanView(db, workflows, p.planner, planId);
     let doc = await getDocument(db, workflows, p.planner, view.documentId!);
     await submitPlan(db, workflows, p.planner, planId, { version: doc.version }, NOW);
     doc = await getDocument(db, workflows, p.vp, view.documentId!);
     await approveDocument(db, workflows, p.vp, doc.id, { version: doc.version }, NOW);
-    expect(await decisions()).toEqual([{ customer: '金城酒店', decision: 'absorbed' }]);
+    expect(await decisions(planId)).toEqual([{ customer: '金城酒店', decision: 'absorbed' }]);
     const h = await findOrderHeadroom(db, p.planner, planId);
     expect(h).toMatchObject({ basis: 'in_force', revision: 1 });
     // Later orders within the headroom are absorbed at once.

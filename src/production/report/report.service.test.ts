@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '#core/audit';
 import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
@@ -29,7 +29,6 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   let db: Db;
   let p: TestPlant;
   let x: ExecutionPeople;
-  let reportId: string;
   const code = (e: unknown) => (e as { code?: string }).code;
   const reject = (promise: Promise<unknown>) => promise.then(() => 'resolved', code);
   const wineOnHand = async () => (await findOnHand(db, p.orgId, { itemIds: [p.items.wine] })).reduce((s, r) => s + r.onHand, 0);
@@ -38,12 +37,38 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a plant of its own with March's plan (600 a day) issued.
+  beforeEach(async () => {
     p = await newPlant(db, testRegistry.workflows, NOW);
     x = await newExecutionPeople(db, p);
     await issueMonthlyPlan(db, testRegistry.workflows, p, '2026-03', 600, NOW);
     packReport.workshopId = p.workshops.pack;
   });
   afterAll(() => database.drop());
+
+  /** Packing's report of shift 1 on 19 March: 600 made, 550 put into the warehouse, 5 scrapped; its id. */
+  const submittedPackReport = () =>
+    submitReport(db, x.head, { ...packReport, lines: [{ itemId: p.items.wine, outputQty: 600, warehouseQty: 550, scrapQty: 5 }] }, NOW);
+  /** … amended: 580 put into the warehouse after all. */
+  const amendedPackReport = async () => {
+    const reportId = await submittedPackReport();
+    const before = await getReport(db, x.head, reportId);
+    await amendReport(
+      db,
+      x.head,
+      reportId,
+      {
+        version: before.version,
+        reason: '补录漏记的进仓',
+        hoursWorked: 10,
+        lines: [{ itemId: p.items.wine, outputQty: 600, warehouseQty: 580, scrapQty: 5 }],
+        stoppages: [],
+      },
+      NOW,
+    );
+    return reportId;
+  };
 
   it('PP-18 the phone form is prefilled with the workshop’s plan of the day; a team leader reports only for their own workshop', async () => {
     const pack = await getReportForm(db, x.head, { workshopId: p.workshops.pack, date: '2026-03-19' }, NOW);
@@ -59,7 +84,7 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   });
 
   it('PP-18 PP-22 the shift report’s 进仓 posts a production receipt in the same transaction: the warehouse sees it at once', async () => {
-    reportId = await submitReport(db, x.head, { ...packReport, lines: [{ itemId: p.items.wine, outputQty: 600, warehouseQty: 550, scrapQty: 5 }] }, NOW);
+    const reportId = await submittedPackReport();
     const r = await getReport(db, x.head, reportId);
     expect(r).toMatchObject({ number: 'RB-2026-0001', shift: 1, amendment: 0, lines: [{ plannedQty: 600, outputQty: 600, warehouseQty: 550, scrapQty: 5 }] });
     const receipt = await getStockDocument(db, p.orgId, r.receipt!.id);
@@ -81,6 +106,7 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   });
 
   it('PP-18 a second report of the same shift is refused; a future day or an unknown product is a 400 naming the field', async () => {
+    await submittedPackReport();
     expect(await reject(submitReport(db, x.head, { ...packReport, lines: [{ itemId: p.items.wine, outputQty: 1, warehouseQty: 1, scrapQty: 0 }] }, NOW))).toBe(
       'CONFLICT',
     );
@@ -102,6 +128,7 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   });
 
   it('PP-18 an amendment keeps the old values, is audited with old and new, and replaces the receipt by a reversal and a new one', async () => {
+    const reportId = await submittedPackReport();
     const before = await getReport(db, x.head, reportId);
     await amendReport(
       db,
@@ -136,6 +163,7 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   });
 
   it('PP-18 a lag beyond the threshold notifies production and opens one coordination item that later reports update', async () => {
+    await amendedPackReport();
     const open = await findCoordinationItems(db, x.head, { state: 'open' });
     expect(open).toHaveLength(1);
     // March 2 – 19: 16 working days of 600 planned; 580 put into the warehouse.
@@ -160,6 +188,7 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   });
 
   it('PP-18 the production head resolves the item with a note; a workshop cannot', async () => {
+    await amendedPackReport();
     const [item] = await findCoordinationItems(db, x.head, { state: 'open' });
     expect(await reject(resolveCoordination(db, x.lead, item.id, { version: item.version, resolution: '加班' }, NOW))).toBe('FORBIDDEN');
     // Issue 9: the resolution may name the coordination meeting that took it up; only a meeting of this organisation.
@@ -197,6 +226,7 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   });
 
   it('PP-22 completion reads the policy: by 进仓 the receipts count, by reported output the output does', async () => {
+    await amendedPackReport();
     const row = async () =>
       (await getProgress(db, x.head, { date: '2026-03-19', workshopId: p.workshops.pack }, NOW)).rows.find((r) => r.itemId === p.items.wine)!;
     expect((await row()).month).toMatchObject({ planToDate: 9600, doneToDate: 580 });
@@ -215,6 +245,7 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   });
 
   it('PP-18 PP-29 month-end: plan against 进仓 per workshop and product; a large variance needs its cause and corrective action', async () => {
+    await amendedPackReport();
     let view = await getMonthEnd(db, x.head, undefined, APRIL);
     expect(view.month).toBe('2026-03');
     expect(view.isClosed).toBe(true);

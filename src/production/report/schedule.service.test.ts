@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { approveDocument, findDistribution, getDocument, issueDocument, saveApprovalChain, submitDocument } from '#core/approval';
 import { deadlines } from '#core/calendar';
 import type { Db } from '#core/db';
@@ -24,7 +24,6 @@ describe('the daily schedule for next month (PP-29, T2 (2011) 3.(1))', () => {
   let db: Db;
   let p: TestPlant;
   let x: ExecutionPeople;
-  let scheduleId: string;
   const code = (e: unknown) => (e as { code?: string }).code;
   const reject = (promise: Promise<unknown>) => promise.then(() => 'resolved', code);
   const dueOf = async (subjectId: string) =>
@@ -38,6 +37,9 @@ describe('the daily schedule for next month (PP-29, T2 (2011) 3.(1))', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a plant of its own: the execution people and the production head's chain for the schedule.
+  beforeEach(async () => {
     p = await newPlant(db, workflows, NOW);
     x = await newExecutionPeople(db, p);
     await saveApprovalChain(
@@ -50,6 +52,22 @@ describe('the daily schedule for next month (PP-29, T2 (2011) 3.(1))', () => {
     );
   });
   afterAll(() => database.drop());
+
+  /** April's plan issued at 500 cases a day and the filling workshop's schedule drawn from it (a draft). */
+  const draftSchedule = async () => {
+    await issueMonthlyPlan(db, workflows, p, '2026-04', 500, NOW);
+    return (await createDailySchedule(db, workflows, x.director, { month: '2026-04', workshopId: p.workshops.fill }, NOW)).id;
+  };
+  /** The draft edited by the director: 300 on 1 April, 700 on the 2nd. */
+  const editedSchedule = async () => {
+    const scheduleId = await draftSchedule();
+    const view = await getDailySchedule(db, x.director, scheduleId);
+    const quantities = [...view.lines[0].quantities];
+    quantities[0] = 300;
+    quantities[1] = 700;
+    await saveScheduleLines(db, workflows, x.director, scheduleId, { version: view.version, lines: [{ itemId: p.items.wine, quantities }] }, NOW);
+    return scheduleId;
+  };
 
   it('PP-29 each workshop owes next month’s schedule by the policy’s day: month end in T4, the 20th in T1', async () => {
     await db.transaction((tx) => ensureDailyScheduleDeadlines(tx, p.system, '2026-03-20'));
@@ -71,7 +89,7 @@ describe('the daily schedule for next month (PP-29, T2 (2011) 3.(1))', () => {
   });
 
   it('PP-29 the issued plan is split over the workshop’s working days of the month', async () => {
-    scheduleId = (await createDailySchedule(db, workflows, x.director, { month: '2026-04', workshopId: p.workshops.fill }, NOW)).id;
+    const scheduleId = await draftSchedule();
     const view = await getDailySchedule(db, x.head, scheduleId);
     // April 2026: 26 working days (Monday to Saturday) of 500 cases.
     expect(view.lines).toEqual([expect.objectContaining({ itemId: p.items.wine, total: 13000, planTotal: 13000 })]);
@@ -86,6 +104,7 @@ describe('the daily schedule for next month (PP-29, T2 (2011) 3.(1))', () => {
   });
 
   it('PP-29 the director edits the draft day by day; a stale edit or a wrong length is refused', async () => {
+    const scheduleId = await draftSchedule();
     const view = await getDailySchedule(db, x.director, scheduleId);
     const quantities = [...view.lines[0].quantities];
     quantities[0] = 300;
@@ -107,6 +126,9 @@ describe('the daily schedule for next month (PP-29, T2 (2011) 3.(1))', () => {
   });
 
   it('PP-29 approved and issued to the VP and the departments with acknowledgement; the duty is done and the schedule becomes the workshop’s plan', async () => {
+    // The schedule is owed by 31 March; the director drew and edited it.
+    await db.transaction((tx) => ensureDailyScheduleDeadlines(tx, p.system, '2026-03-20'));
+    const scheduleId = await editedSchedule();
     const s = await getDailySchedule(db, x.director, scheduleId);
     let doc = await submitDocument(db, workflows, x.director, s.document.id, { version: s.document.version }, NOW);
     expect(await reject(saveScheduleLines(db, workflows, x.director, scheduleId, { version: s.version, lines: [] }, NOW))).toBe('INVALID_STATE');

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findInbox } from '#core/approval';
 import { auditLog } from '#core/audit';
 import type { Db } from '#core/db';
@@ -33,6 +33,9 @@ describe('material requisitions from the weekly plan (PP-17, T4 第二十八条)
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a plant of its own: April's wine plan approved, the filling week of the 6th confirmed, cartons drawn by packing.
+  beforeEach(async () => {
     p = await newRequisitionPlant(db, workflows, NOW);
     const plan = await approvedWinePlan(db, workflows, p, '2026-04', 500, NOW);
     await confirmedFillingWeek(db, workflows, p, plan.id, TUE, NOW);
@@ -46,6 +49,48 @@ describe('material requisitions from the weekly plan (PP-17, T4 第二十八条)
     });
   });
   afterAll(() => database.drop());
+
+  /** The team leader's requisition for Tuesday: 3,000 bottles and 3,050 corks, waiting for the filling director. */
+  const leadersTuesdayRequisition = () =>
+    createRequisition(
+      db,
+      p.leader,
+      {
+        workshopId: p.workshops.fill,
+        days: [TUE],
+        lines: [
+          { itemId: p.items.bottle, requestedQty: 3000 },
+          { itemId: p.items.cork, requestedQty: 3050 },
+        ],
+      },
+      NOW,
+    );
+  /** Tuesday's requisition approved by the filling director: it waits for the warehouse. */
+  const approvedTuesdayRequisition = async () => {
+    const r = await leadersTuesdayRequisition();
+    await approveRequisition(db, p.fillDirector, r.id, { version: r.version, opinion: '同意' }, NOW);
+    return r.id;
+  };
+  /** The week's requisitions: Tuesday's approved, Wednesday's above-norm bottles approved up to the production head,
+   *  Thursday's corks waiting, Friday's base rejected and then withdrawn, and packing's cartons on the director's own word. */
+  const aWeekOfRequisitions = async () => {
+    await approvedTuesdayRequisition();
+    const above = await createRequisition(
+      db,
+      p.leader,
+      { workshopId: p.workshops.fill, days: [WED], lines: [{ itemId: p.items.bottle, requestedQty: 3200, reason: '换新瓶型，试机损耗' }] },
+      NOW,
+    );
+    const escalated = await approveRequisition(db, p.fillDirector, above.id, { version: above.version }, NOW);
+    await approveRequisition(db, p.head, above.id, { version: escalated.version, opinion: '同意，下月调整定额' }, NOW);
+    await createRequisition(db, p.leader, { workshopId: p.workshops.fill, days: ['2026-04-09'], lines: [{ itemId: p.items.cork, requestedQty: 3000 }] }, NOW);
+    const friday = { workshopId: p.workshops.fill, days: ['2026-04-10'], lines: [{ itemId: p.items.base, requestedQty: 2250 }] };
+    const rejected = await createRequisition(db, p.leader, friday, NOW);
+    await rejectRequisition(db, p.fillDirector, rejected.id, { version: rejected.version, opinion: '周五停线检修，改领周六' }, NOW);
+    const withdrawn = await createRequisition(db, p.leader, friday, NOW);
+    await withdrawRequisition(db, p.leader, withdrawn.id, { version: withdrawn.version }, NOW);
+    await createRequisition(db, p.packDirector, { workshopId: p.workshops.pack, days: [WED], lines: [{ itemId: p.carton, requestedQty: 500 }] }, NOW);
+  };
 
   it('PP-17 the week of the workshop shows its confirmed weekly plan per day', async () => {
     const week = await getPlanDays(db, p.leader, p.workshops.fill, WED, NOW);
@@ -66,22 +111,8 @@ describe('material requisitions from the weekly plan (PP-17, T4 第二十八条)
     expect(byItem[p.carton]).toBeUndefined();
   });
 
-  let first: string;
   it('PP-17 a team leader’s daily requisition (第三十八条) is numbered and waits for the workshop director', async () => {
-    const r = await createRequisition(
-      db,
-      p.leader,
-      {
-        workshopId: p.workshops.fill,
-        days: [TUE],
-        lines: [
-          { itemId: p.items.bottle, requestedQty: 3000 },
-          { itemId: p.items.cork, requestedQty: 3050 },
-        ],
-      },
-      NOW,
-    );
-    first = r.id;
+    const r = await leadersTuesdayRequisition();
     expect(r).toMatchObject({
       number: 'LL-2026-0001',
       state: 'submitted',
@@ -111,6 +142,7 @@ describe('material requisitions from the weekly plan (PP-17, T4 第二十八条)
   });
 
   it('PP-17 the director of another workshop may not approve; the director of this one does, and the warehouse is told', async () => {
+    const first = (await leadersTuesdayRequisition()).id;
     const view = await getRequisitionView(db, p.packDirector, first);
     expect(view.allowedActions).toEqual([]);
     await expect(approveRequisition(db, p.packDirector, first, { version: view.version }, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -131,6 +163,7 @@ describe('material requisitions from the weekly plan (PP-17, T4 第二十八条)
   });
 
   it('PP-17 what was already requisitioned for the day is taken off the next proposal', async () => {
+    await approvedTuesdayRequisition();
     const proposal = await proposeRequisition(db, p.leader, { workshopId: p.workshops.fill, days: [TUE, WED] });
     const bottle = proposal.lines.find((l) => l.itemId === p.items.bottle)!;
     expect(bottle).toMatchObject({ normQty: 6000, priorQty: 3000, proposedQty: 3000 });
@@ -207,6 +240,7 @@ describe('material requisitions from the weekly plan (PP-17, T4 第二十八条)
   });
 
   it('PP-17 bad references are 400s naming the field; the list filters by workshop, stage and days', async () => {
+    await aWeekOfRequisitions();
     await expect(
       createRequisition(db, p.leader, { workshopId: p.workshops.fill, days: [TUE], lines: [{ itemId: p.orgId, requestedQty: 1, reason: '测试' }] }, NOW),
     ).rejects.toMatchObject({ details: [{ field: 'lines.0.itemId' }] });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { adjustDocument, createDocument, getDocument, submitDocument, updateDocument } from '#core/approval';
 import type { Db } from '#core/db';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
@@ -12,10 +12,12 @@ describe('process specifications and site standards (PP-20, T4 第三十六、�
   let database: TestDatabase;
   let db: Db;
   let f: TestFloor;
-  let specId: string;
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a shop floor of its own.
+  beforeEach(async () => {
     f = await newFloor(db, workflows, NOW);
   });
   afterAll(() => database.drop());
@@ -24,6 +26,25 @@ describe('process specifications and site standards (PP-20, T4 第三十六、�
     { title: '灌装温度', requirement: '酒液温度 15–18℃' },
     { title: '压盖', requirement: '压盖扭矩 1.0–1.2 N·m，每小时抽检 5 瓶' },
   ];
+  /** The process office's filling procedure for the filling workshop, in draft. */
+  const draftSpec = async () =>
+    (
+      await createProcessDoc(
+        db,
+        workflows,
+        f.tech,
+        { category: 'procedure', title: '灌装操作规程', workshopId: f.workshops.fill, scope: '灌装线 1、2 号', items },
+        NOW,
+      )
+    ).id;
+  /** The filling procedure submitted and approved through production head → vice GM: revision 1 in force. */
+  const specInForce = async () => {
+    const specId = await draftSpec();
+    const draft = await getProcessDoc(db, workflows, f.tech, specId);
+    await actOnProcessDoc(db, workflows, f.tech, specId, 'submit', { version: draft.version }, NOW);
+    await approveThrough(db, workflows, f, specId, NOW);
+    return specId;
+  };
 
   it('PP-20 the process office drafts a specification; a workshop cannot', async () => {
     await expect(
@@ -39,7 +60,6 @@ describe('process specifications and site standards (PP-20, T4 第三十六、�
       { category: 'procedure', title: '灌装操作规程', workshopId: f.workshops.fill, scope: '灌装线 1、2 号', items },
       NOW,
     );
-    specId = doc.id;
     expect(doc).toMatchObject({ number: 'GYWJ-2026-0001', state: 'draft', inForce: null, canEdit: true, workshopName: '灌装车间' });
     expect(doc.working.body.items.map((i) => i.key)).toEqual(['k1', 'k2']);
     // Nothing is in force before approval: the shop floor reads nothing yet.
@@ -47,6 +67,7 @@ describe('process specifications and site standards (PP-20, T4 第三十六、�
   });
 
   it('PP-20 approved through production head → vice GM, it is the version in force', async () => {
+    const specId = await draftSpec();
     const draft = await getProcessDoc(db, workflows, f.tech, specId);
     const submitted = await actOnProcessDoc(db, workflows, f.tech, specId, 'submit', { version: draft.version }, NOW);
     expect(submitted.steps.map((s) => s.roleCode)).toEqual(['production_head', 'vp_production']);
@@ -58,6 +79,7 @@ describe('process specifications and site standards (PP-20, T4 第三十六、�
   });
 
   it('PP-20 T4 第四十三条: a workshop cannot change a specification by any route', async () => {
+    const specId = await specInForce();
     const spec = await getProcessDoc(db, workflows, f.fillDirector, specId);
     expect(spec.allowedActions).toEqual([]);
     await expect(updateProcessDraft(db, workflows, f.fillDirector, specId, { version: spec.version, title: '改', items }, NOW)).rejects.toMatchObject({
@@ -85,6 +107,7 @@ describe('process specifications and site standards (PP-20, T4 第三十六、�
   });
 
   it('PP-20 a revision is an adjustment with a readable diff; the old version stays in force until the new one is approved', async () => {
+    const specId = await specInForce();
     let spec = await getProcessDoc(db, workflows, f.tech, specId);
     spec = await actOnProcessDoc(db, workflows, f.tech, specId, 'adjust', { version: spec.version, opinion: '新瓶型投产' }, NOW);
     expect(spec).toMatchObject({ state: 'draft', revision: 2, effectiveRevision: 1, hasPendingRevision: true });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { approveDocument, getDocument } from '#core/approval';
 import type { Db } from '#core/db';
 import { importExcelTable } from '#core/excel';
@@ -38,16 +38,38 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
   let db: Db;
   let p: TestPlant;
   let keeper: Awaited<ReturnType<typeof newRolePerson>>;
-  let raw: { id: string; version: number };
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
+  });
+  // Each test has a plant of its own and its warehouse keeper.
+  beforeEach(async () => {
     p = await newPlant(db, workflows, NOW);
     keeper = await newRolePerson(db, p.orgId, 'warehouse', ['production.read', 'production.stock.write', 'excel.import']);
   });
   afterAll(() => database.drop());
 
   const post = (input: Parameters<typeof postStockDocument>[2], now = NOW) => db.transaction((tx) => postStockDocument(tx, keeper, input, now));
+  /** The raw-material store 原料库 (YL), empty. */
+  const rawStore = () => createLocation(db, keeper, { code: 'YL', name: '原料库', kind: 'raw' });
+  /** The corks' moves: 300 in lot L1 into the raw store and on to the main warehouse, 5 issued to filling on 22 March, 7 returned by mistake and reversed. */
+  const corkMoves = async () => {
+    const raw = await rawStore();
+    const main = (await findLocations(db, keeper)).find((l) => l.code === 'MAIN')!;
+    await post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId: p.items.cork, qty: 300, locationId: raw.id, lot: 'L1' }] });
+    await post({ kind: 'transfer', purpose: 'transfer', lines: [{ itemId: p.items.cork, qty: 300, locationId: raw.id, lot: 'L1', toLocationId: main.id }] });
+    await post(
+      { kind: 'issue', purpose: 'requisition', workshopId: p.workshops.fill, lines: [{ itemId: p.items.cork, qty: 5 }] },
+      new Date('2026-03-22T02:00:00Z'),
+    );
+    const wrong = await post({ kind: 'receipt', purpose: 'return', workshopId: p.workshops.fill, lines: [{ itemId: p.items.cork, qty: 7 }] });
+    await db.transaction((tx) => reverseStockDocument(tx, keeper, wrong.doc.id, '退料数量录错', NOW));
+  };
+  /** The books before the count sheet: 110 bottles received on 21 March (60,110), the base counted at 19,990. */
+  const booksBeforeCount = async () => {
+    await post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId: p.items.bottle, qty: 110 }] }, new Date('2026-03-21T02:00:00Z'));
+    await post({ kind: 'count', purpose: 'count', lines: [{ itemId: p.items.base, qty: 19990 }] });
+  };
 
   it('PP-16 locations are master data: added, renamed with a version, a code used once', async () => {
     const row = await createLocation(db, keeper, { code: 'YL', name: '原料仓', kind: 'raw' });
@@ -56,10 +78,10 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
     expect(renamed).toMatchObject({ name: '原料库', kind: 'raw', version: row.version + 1 });
     await expect(updateLocation(db, keeper, row.id, { version: row.version, name: '旧名' })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
     await expect(createLocation(db, p.market, { code: 'X', name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    raw = renamed;
   });
 
   it('PP-16 a location with stock cannot be retired; emptied, it can, and then takes no documents; the main warehouse stays', async () => {
+    const raw = await rawStore();
     await post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId: p.items.cork, qty: 300, locationId: raw.id, lot: 'L1' }] });
     const err = await retireLocation(db, keeper, raw.id, raw.version).catch((e) => e);
     expect(err).toMatchObject({ code: 'INVALID_STATE' });
@@ -76,6 +98,8 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
   });
 
   it('PP-16 documents are found by kind, purpose, date, item, workshop, reference and number, paged past 100 rows', async () => {
+    // The month's first purchase receipt: 300 corks on 20 March; then 110 bottle receipts on the 21st.
+    await post({ kind: 'receipt', purpose: 'purchase', lines: [{ itemId: p.items.cork, qty: 300, lot: 'L1' }] });
     for (let i = 0; i < 110; i++)
       await post(
         {
@@ -128,6 +152,7 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
   });
 
   it('PP-16 the stock card lists every move of an item, newest first, with the balance after it', async () => {
+    await corkMoves();
     const card = await getStockCard(db, keeper, p.items.cork);
     expect(card.item.code).toBe('C1');
     // 1,000 opening + 300 in lot L1 − 5 issued; the reversal of the 7 returned is the latest move.
@@ -137,6 +162,7 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
   });
 
   it('PP-16 the count sheet comes back from Excel as ONE count document; blank counts change nothing, a bad row writes nothing', async () => {
+    await booksBeforeCount();
     const before = await findStockDocuments(db, keeper, { kind: 'count' });
     const bad = await countWorkbook([
       ['MAIN', '主仓库', 'P1', '', null, 60110, 60000],
