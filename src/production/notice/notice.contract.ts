@@ -49,3 +49,38 @@ export const NoticeView = NoticeOut.extend({
   transfers: z.array(TransferOut.extend({ code: z.string(), name: z.string(), unit: z.string(), recordedByName: z.string().nullable() })),
 });
 export type NoticeView = z.infer<typeof NoticeView>;
+
+// Request schemas.
+
+export const NoticeBody = z.object({
+  planId: z.uuid().nullish(),
+  workshopId: z.uuid().nullish(),
+  itemId: z.uuid(),
+  qty: z.number().gt(0).max(1e12),
+  spec: z.string().max(200).optional(),
+  qualityRequirements: z.string().max(2000),
+  packagingRequirements: z.string().max(2000),
+  dueOn: z.iso.date(),
+  note: z.string().max(2000).optional(),
+});
+export type NoticeBody = z.infer<typeof NoticeBody>;
+
+export const NoticeChangeBody = NoticeBody.extend({ version: z.number().int() });
+export type NoticeChangeBody = z.infer<typeof NoticeChangeBody>;
+
+export const NoticeListQuery = z.object({ planId: z.uuid().optional(), state: z.enum(['draft', 'issued', 'done', 'cancelled']).optional() });
+
+export const NoticeIssueBody = z.object({ version: z.number().int() });
+
+export const NoticeStateBody = z.object({ version: z.number().int(), state: z.enum(['done', 'cancelled']) });
+
+export const TransferBody = z.object({
+  noticeNumber: z.string().max(40),
+  itemId: z.uuid(),
+  qty: z.number().gt(0).max(1e12),
+  fromWorkshopId: z.uuid().nullish(),
+  toWorkshopId: z.uuid().nullish(),
+  transferredOn: z.iso.date(),
+  note: z.string().max(500).optional(),
+});
+export type TransferBody = z.infer<typeof TransferBody>;

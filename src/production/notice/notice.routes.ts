@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { NoticeOut, NoticeSummary, NoticeView, TransferOut } from './notice.contract';
+import {
+  NoticeBody,
+  NoticeChangeBody,
+  NoticeIssueBody,
+  NoticeListQuery,
+  NoticeOut,
+  NoticeStateBody,
+  NoticeSummary,
+  NoticeView,
+  TransferBody,
+  TransferOut,
+} from './notice.contract';
 import { createNotice, findNotices, getNotice, issueNotice, recordTransfer, setNoticeState, updateNotice } from './notice.service';
 import { IdParams } from '#core/validation';
 
 const tags = ['production notices'];
-const NoticeBody = z.object({
-  planId: z.uuid().nullish(),
-  workshopId: z.uuid().nullish(),
-  itemId: z.uuid(),
-  qty: z.number().gt(0).max(1e12),
-  spec: z.string().max(200).optional(),
-  qualityRequirements: z.string().max(2000),
-  packagingRequirements: z.string().max(2000),
-  dueOn: z.iso.date(),
-  note: z.string().max(2000).optional(),
-});
 
 export const noticeRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -25,7 +25,7 @@ export const noticeRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags,
         summary: '生产通知单 Production notices (PP-13)',
-        querystring: z.object({ planId: z.uuid().optional(), state: z.enum(['draft', 'issued', 'done', 'cancelled']).optional() }),
+        querystring: NoticeListQuery,
         response: { 200: z.array(NoticeSummary) },
       },
     },
@@ -52,7 +52,7 @@ export const noticeRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '修改草稿 Change a draft notice',
         params: IdParams,
-        body: NoticeBody.extend({ version: z.number().int() }),
+        body: NoticeChangeBody,
         response: { 200: NoticeOut },
       },
     },
@@ -62,7 +62,7 @@ export const noticeRoutes: RouteModule = (app, ctx) => {
     '/production/notices/:id/issue',
     {
       config: { permission: 'production.plan.write' },
-      schema: { tags, summary: '下达 Issue', params: IdParams, body: z.object({ version: z.number().int() }), response: { 200: NoticeOut } },
+      schema: { tags, summary: '下达 Issue', params: IdParams, body: NoticeIssueBody, response: { 200: NoticeOut } },
     },
     async (req) => issueNotice(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
   );
@@ -74,7 +74,7 @@ export const noticeRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '完成或取消 Close',
         params: IdParams,
-        body: z.object({ version: z.number().int(), state: z.enum(['done', 'cancelled']) }),
+        body: NoticeStateBody,
         response: { 200: NoticeOut },
       },
     },
@@ -87,15 +87,7 @@ export const noticeRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags,
         summary: '中间物料转移（须标明通知单编号）Intermediate transfer quoting the notice number (T3 第十条)',
-        body: z.object({
-          noticeNumber: z.string().max(40),
-          itemId: z.uuid(),
-          qty: z.number().gt(0).max(1e12),
-          fromWorkshopId: z.uuid().nullish(),
-          toWorkshopId: z.uuid().nullish(),
-          transferredOn: z.iso.date(),
-          note: z.string().max(500).optional(),
-        }),
+        body: TransferBody,
         response: { 201: TransferOut },
       },
     },

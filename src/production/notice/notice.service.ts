@@ -11,20 +11,12 @@ import { getPlanRow } from '../plan/index';
 import { missingNoticeFields, normaliseNoticeNumber } from './notice.rules';
 import { type NoticeRow, type NoticeState, prodNotices, prodTransfers } from './notice.schema';
 import { orgToday } from '#core/calendar';
+import type { NoticeBody, NoticeChangeBody, TransferBody } from './notice.contract';
+
+export type NoticeInput = NoticeBody;
+export type TransferInput = TransferBody;
 
 export const noticeLink = (id: string) => `/production/notices/${id}`;
-
-export interface NoticeInput {
-  planId?: string | null;
-  workshopId?: string | null;
-  itemId: string;
-  qty: number;
-  spec?: string;
-  qualityRequirements: string;
-  packagingRequirements: string;
-  dueOn: string;
-  note?: string;
-}
 
 function refuse(missing: ReturnType<typeof missingNoticeFields>): void {
   if (missing.length === 0) return;
@@ -46,7 +38,7 @@ async function getNoticeRow(db: Db, orgId: string, id: string): Promise<NoticeRo
 }
 
 /** PP-13: a numbered production notice (生产通知单). */
-export async function createNotice(db: Db, actor: Actor, input: NoticeInput, now: Date) {
+export async function createNotice(db: Db, actor: Actor, input: NoticeBody, now: Date) {
   requireAccess(actor, 'production.plan.write');
   const item = await getItemRow(db, actor.orgId, input.itemId).catch(() => {
     throw invalidField('itemId', '产品不存在', 'unknown product');
@@ -73,7 +65,7 @@ export async function createNotice(db: Db, actor: Actor, input: NoticeInput, now
   });
 }
 
-export async function updateNotice(db: Db, actor: Actor, id: string, input: NoticeInput & { version: number }, now: Date) {
+export async function updateNotice(db: Db, actor: Actor, id: string, input: NoticeChangeBody, now: Date) {
   requireAccess(actor, 'production.plan.write');
   const before = await getNoticeRow(db, actor.orgId, id);
   if (before.state !== 'draft') throw invalidState('已下达的生产通知单不能修改', 'An issued notice cannot change');
@@ -185,16 +177,6 @@ export async function getNotice(db: Db, actor: Actor, id: string) {
   };
 }
 
-export interface TransferInput {
-  noticeNumber: string;
-  itemId: string;
-  qty: number;
-  fromWorkshopId?: string | null;
-  toWorkshopId?: string | null;
-  transferredOn: string;
-  note?: string;
-}
-
 /** T3 第十条: intermediate material moves only against an issued notice's number. */
 const WORKSHOP_RECORDERS = ['production.report.write', 'production.shopfloor.write'] as const;
 
@@ -227,7 +209,7 @@ async function assertMayRecordTransfer(db: Db, actor: Actor, workshopIds: (strin
   }
 }
 
-export async function recordTransfer(db: Db, actor: Actor, input: TransferInput, now: Date) {
+export async function recordTransfer(db: Db, actor: Actor, input: TransferBody, now: Date) {
   await assertMayRecordTransfer(db, actor, [input.fromWorkshopId, input.toWorkshopId]);
   const number = normaliseNoticeNumber(input.noticeNumber);
   if (!number)
