@@ -21,3 +21,7 @@ export type DispatchAgenda = z.infer<typeof DispatchAgenda>;
 
 /** The meeting as stored after its agenda was pre-filled. */
 export const DispatchMeetingOut = MeetingRowSchema;
+
+// Request schemas.
+
+export const AgendaPrefillBody = z.object({ version: z.number().int() });

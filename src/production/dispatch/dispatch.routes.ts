@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { DispatchAgenda, DispatchMeeting, DispatchMeetingOut } from './dispatch.contract';
+import { AgendaPrefillBody, DispatchAgenda, DispatchMeeting, DispatchMeetingOut } from './dispatch.contract';
 import { findDispatchMeetings, prefillDispatchAgenda, previewDispatchAgenda } from './dispatch.service';
 
 const tags = ['production dispatch'];
@@ -30,7 +30,7 @@ export const dispatchRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '预填议程 Pre-fill the agenda',
         params: z.object({ id: z.uuid() }),
-        body: z.object({ version: z.number().int() }),
+        body: AgendaPrefillBody,
         response: { 200: DispatchMeetingOut },
       },
     },
