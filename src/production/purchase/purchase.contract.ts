@@ -170,3 +170,8 @@ export const RecordedShortageRow = z.object({
 });
 export const ShortageView = z.object({ projected: z.array(ProjectedShortageRow), recorded: z.array(RecordedShortageRow) });
 export type ShortageView = z.infer<typeof ShortageView>;
+
+// Request schemas.
+
+export const OpenOrderLinesQuery = z.object({ purchasePlanId: z.uuid().optional(), supplier: z.string().max(100).optional() });
+export type OpenOrderLinesQuery = z.infer<typeof OpenOrderLinesQuery>;

@@ -11,6 +11,7 @@ import {
   MaterialPlanQuery,
   MaterialPlanView,
   OpenOrderLine,
+  OpenOrderLinesQuery,
   PurchasePlanSummary,
   PurchasePlanView,
   PurchaseReceiptBody,
@@ -112,7 +113,7 @@ export const purchaseRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags,
         summary: '未到齐的采购订单行 Open purchase order lines',
-        querystring: z.object({ purchasePlanId: z.uuid().optional(), supplier: z.string().max(100).optional() }),
+        querystring: OpenOrderLinesQuery,
         response: { 200: z.array(OpenOrderLine) },
       },
     },
