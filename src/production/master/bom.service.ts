@@ -6,14 +6,9 @@ import { invalidField, notFound, versionConflict } from '#core/errors';
 import { getItemRow } from './item.service';
 import { findBomCycle } from './master.rules';
 import { prodBomLines, prodItems } from './master.schema';
+import type { BomLineInput } from './master.contract';
 
-export interface BomLineInput {
-  parentItemId: string;
-  childItemId: string;
-  qtyPer: number;
-  scrapRate?: number;
-  yieldRate?: number;
-}
+export type { BomLineInput } from './master.contract';
 
 export async function findBomLines(db: Db, actor: Actor, parentItemId?: string) {
   requireAccess(actor, 'production.read');

@@ -4,24 +4,10 @@ import { writeAudit } from '#core/audit';
 import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { getPolicy } from '#core/policy';
-import { type ItemCategory, type ItemRow, type ItemSource, type LotRule, prodItems, prodStock, prodStockBalances } from './master.schema';
+import { type ItemCategory, type ItemRow, type LotRule, prodItems, prodStock, prodStockBalances } from './master.schema';
+import type { ItemInput } from './master.contract';
 
-export interface ItemInput {
-  code: string;
-  name: string;
-  spec?: string;
-  unit: string;
-  category: ItemCategory;
-  source: ItemSource;
-  leadTimeDays?: number;
-  lotRule?: LotRule;
-  lotQty?: number | null;
-  lotMin?: number | null;
-  isMature?: boolean;
-  supplier?: string;
-  isActive?: boolean;
-  sort?: number;
-}
+export type { ItemInput } from './master.contract';
 
 export interface ItemView extends ItemRow {
   onHand: number;

@@ -29,6 +29,9 @@ export type ItemBody = z.infer<typeof ItemBody>;
 export const StockLevelsBody = z.object({ minQty: qty.nullish(), maxQty: qty.nullish(), safetyStock: qty.optional() });
 export type StockLevelsBody = z.infer<typeof StockLevelsBody>;
 
+/** An item's stock levels with its version (PUT /production/items/:id/stock); unknown fields are refused. */
+export const StockLevelsChangeBody = z.strictObject({ version: z.number().int(), ...StockLevelsBody.shape });
+
 /** A BOM line as POST /production/bom and each row of the BOM sheet take it. */
 export const BomLineBody = z.object({
   parentItemId: z.uuid(),
@@ -61,6 +64,35 @@ export const WorkshopBody = z.object({
   sort: z.number().int().optional(),
 });
 export type WorkshopBody = z.infer<typeof WorkshopBody>;
+
+export type ItemInput = ItemBody;
+export type BomLineInput = BomLineBody;
+export type RoutingOpInput = RoutingOpBody;
+export type WorkshopInput = WorkshopBody;
+
+/** The items list's filters (GET /production/items). */
+export const ItemsQuery = z.object({
+  category: z.enum(ITEM_CATEGORIES).optional(),
+  q: z.string().max(100).optional(),
+  includeInactive: z.coerce.boolean().optional(),
+});
+
+/** Approving an item's safety stock (T4 第二十四条). */
+export const SafetyApproveBody = z.object({ version: z.number().int() });
+
+/** An exception day of a workshop's calendar (PUT /production/workshops/:id/days/:day). */
+export const WorkshopDayBody = z.object({ hours: z.number().min(0).max(24000), note: z.string().max(200).optional() });
+export type WorkshopDayBody = z.infer<typeof WorkshopDayBody>;
+
+/** The capacity calendar's range (GET /production/capacity-calendar). */
+export const CapacityCalendarQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+
+/** An item's whole routing (PUT /production/items/:id/routing). */
+export const RoutingBody = z.object({
+  ops: z.array(RoutingOpBody).max(50),
+  versions: z.record(z.string(), z.number().int()),
+});
+export type RoutingBody = z.infer<typeof RoutingBody>;
 
 /** An item as stored (the answer to a create or a change). */
 export const ItemOut = z.object({

@@ -5,13 +5,9 @@ import type { Db } from '#core/db';
 import { invalidField, versionConflict } from '#core/errors';
 import { getItemRow } from './item.service';
 import { prodItems, prodRoutingOps, prodWorkshops } from './master.schema';
+import type { RoutingBody } from './master.contract';
 
-export interface RoutingOpInput {
-  seq: number;
-  workshopId: string;
-  hoursPerUnit: number;
-  offsetDays?: number;
-}
+export type { RoutingOpInput } from './master.contract';
 
 export async function findRoutingOps(db: Db, actor: Actor, itemId?: string) {
   requireAccess(actor, 'production.read');
@@ -41,7 +37,7 @@ export async function findRoutingOps(db: Db, actor: Actor, itemId?: string) {
  * Replaces an item's routing as a whole (the screen edits it as one list). `versions` are
  * the versions of the operations the editor saw: a routing changed meanwhile gets 409.
  */
-export async function saveRouting(db: Db, actor: Actor, itemId: string, input: { ops: RoutingOpInput[]; versions: Record<string, number> }) {
+export async function saveRouting(db: Db, actor: Actor, itemId: string, input: RoutingBody) {
   requireAccess(actor, 'production.master.write');
   await getItemRow(db, actor.orgId, itemId);
   const seqs = new Set<number>();

@@ -11,18 +11,9 @@ import { lostCapacityHours } from './capacity-loss.rules';
 import { findCapacityLosses } from './capacity-loss.service';
 import { workshopDayHours } from './master.rules';
 import { prodWorkshopDays, prodWorkshops, type WorkshopRow } from './master.schema';
+import type { WorkshopInput } from './master.contract';
 
-export interface WorkshopInput {
-  code: string;
-  name: string;
-  departmentId?: string | null;
-  shiftsPerDay?: number;
-  hoursPerShift?: number;
-  lines?: number;
-  efficiency?: number;
-  workingWeekdays?: number[];
-  sort?: number;
-}
+export type { WorkshopInput } from './master.contract';
 
 /**
  * Issue 14 item 1: what happens when a workshop's capacity calendar changes. The plan module
