@@ -12,7 +12,6 @@ import {
   checkCountermeasureCover,
   findCurrentCalendarKey,
   isPlanReachedByCalendarChange,
-  type CountermeasureKind,
   prodCountermeasures,
 } from '../capacity/index';
 import { getWorkshopRow } from '../master/index';
@@ -21,6 +20,7 @@ import { bucketIndexOf, bucketStarts, capacityGroups } from './plan-period.rules
 import { assertEditable, findLinesInForce, findPlanDocument, findWorkingLines, getPlanRow } from './plan.query';
 import { type PlanRow, prodPlans } from './plan.schema';
 import { orgToday as localToday } from '#core/calendar';
+import type { CountermeasureBody } from './plan.contract';
 
 /** What a capacity check needs to know about a plan (a request's trial plan has no row). */
 export type PlanLike = Pick<PlanRow, 'orgId' | 'kind' | 'periodStart' | 'periodEnd' | 'bucket' | 'workshopId'>;
@@ -130,19 +130,8 @@ export async function findCountermeasures(db: Db, orgId: string, planId: string)
     .orderBy(asc(prodCountermeasures.bucketStart), asc(prodCountermeasures.createdAt));
 }
 
-export interface CountermeasureInput {
-  workshopId: string;
-  bucketStart: string;
-  /** Last period it spans, for one answer over several weeks or days (issue 14 items 2 and 5). */
-  bucketEnd?: string | null;
-  kind: CountermeasureKind;
-  description: string;
-  extraHours?: number | null;
-  sharePct?: number | null;
-}
-
 /** PP-9: the planner's answer to an overload (overtime, outsourcing, rescheduling). */
-export async function addCountermeasure(db: Db, actor: Actor, planId: string, input: CountermeasureInput, now: Date) {
+export async function addCountermeasure(db: Db, actor: Actor, planId: string, input: CountermeasureBody, now: Date) {
   const plan = await getPlanRow(db, actor.orgId, planId);
   // A workshop's own people answer the overloads of its weekly plan (T4 第二十条).
   await assertCanWritePlan(db, actor, plan);

@@ -11,6 +11,10 @@ import {
   PlanRequestOut,
   PlanRequestRow,
   PlanRequestView,
+  AnnualInputBody,
+  PlanRequestBody,
+  PlanVersionBody,
+  WeeklyDeriveBody,
 } from './plan.contract';
 import { ANNUAL_PARTIES } from './plan.schema';
 import { PlanSignatures, PlanSignaturesParams } from './plan-signatures.contract';
@@ -22,7 +26,6 @@ import { confirmWeeklyPlan, deriveWeeklyPlans } from './weekly-plan.service';
 import { IdParams as Id } from '#core/validation';
 
 const tags = ['production plans'];
-const Version = z.object({ version: z.number().int() });
 
 /** Weekly (PP-10), special and temporary (PP-11), level (PP-7) and annual inputs (PP-6). */
 export const planExtraRoutes: RouteModule = (app, ctx) => {
@@ -34,7 +37,7 @@ export const planExtraRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '分解车间周计划 Derive weekly workshop plans (PP-10)',
         params: Id,
-        body: z.object({ weekOf: z.iso.date() }),
+        body: WeeklyDeriveBody,
         response: { 200: z.array(PlanOut) },
       },
     },
@@ -44,7 +47,7 @@ export const planExtraRoutes: RouteModule = (app, ctx) => {
     '/production/plans/:id/confirm',
     {
       config: { permission: 'production.read' },
-      schema: { tags, summary: '车间确认周计划 Confirm a weekly plan', params: Id, body: Version, response: { 200: PlanOut } },
+      schema: { tags, summary: '车间确认周计划 Confirm a weekly plan', params: Id, body: PlanVersionBody, response: { 200: PlanOut } },
     },
     async (req) => confirmWeeklyPlan(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
   );
@@ -86,7 +89,7 @@ export const planExtraRoutes: RouteModule = (app, ctx) => {
     '/production/plans/:id/level/apply',
     {
       config: { permission: 'production.plan.write' },
-      schema: { tags, summary: '采用均衡方案 Apply the level plan', params: Id, body: Version, response: { 200: LinesSaved } },
+      schema: { tags, summary: '采用均衡方案 Apply the level plan', params: Id, body: PlanVersionBody, response: { 200: LinesSaved } },
     },
     async (req) => applyLevelPlan(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
   );
@@ -106,7 +109,7 @@ export const planExtraRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '提交年度计划资料 Give a department input',
         params: Id.extend({ party: z.enum(ANNUAL_PARTIES) }),
-        body: z.object({ content: z.string().max(10000) }),
+        body: AnnualInputBody,
         response: { 200: AnnualInputOut },
       },
     },
@@ -128,15 +131,7 @@ export const planExtraRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags,
         summary: '登记专项/临时需求（自动可行性评估）Record a requirement; feasibility is judged at once',
-        body: z.object({
-          kind: z.enum(['special', 'temporary']),
-          title: z.string().max(200),
-          requesterDepartmentId: z.uuid().nullish(),
-          lines: z
-            .array(z.object({ itemId: z.uuid(), qty: z.number().gt(0).max(1e12), dueOn: z.iso.date() }))
-            .min(1)
-            .max(200),
-        }),
+        body: PlanRequestBody,
         response: { 201: PlanRequestOut },
       },
     },
@@ -154,7 +149,7 @@ export const planExtraRoutes: RouteModule = (app, ctx) => {
     '/production/requests/:id/evaluate',
     {
       config: { permission: 'production.plan.write' },
-      schema: { tags, summary: '重新评估 Re-judge feasibility', params: Id, body: Version, response: { 200: PlanRequestOut } },
+      schema: { tags, summary: '重新评估 Re-judge feasibility', params: Id, body: PlanVersionBody, response: { 200: PlanRequestOut } },
     },
     async (req) => reevaluatePlanRequest(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
   );
@@ -162,7 +157,7 @@ export const planExtraRoutes: RouteModule = (app, ctx) => {
     '/production/requests/:id/plan',
     {
       config: { permission: 'production.plan.write' },
-      schema: { tags, summary: '编制专项/临时计划 Make its plan', params: Id, body: Version, response: { 200: PlanFromRequest } },
+      schema: { tags, summary: '编制专项/临时计划 Make its plan', params: Id, body: PlanVersionBody, response: { 200: PlanFromRequest } },
     },
     async (req) => createPlanFromRequest(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, req.body.version, ctx.clock()),
   );

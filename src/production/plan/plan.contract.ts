@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_STATES } from '#core/approval';
 import { COUNTERMEASURE_KINDS } from '../capacity/index';
-import { DocView, Text } from '../common/index';
+import { DocView, isMonth, Text } from '../common/index';
 import type { AggregatePlanResult } from '../planning/index';
 import { ANNUAL_PARTIES, PLAN_KINDS } from './plan.schema';
 
@@ -362,3 +362,83 @@ export type PlanRequestRow = z.infer<typeof PlanRequestRow>;
 export const PlanRequestView = PlanRequestOut.extend({ items: z.record(z.string(), ItemLabel.omit({ category: true })), planLink: z.string().nullable() });
 export type PlanRequestView = z.infer<typeof PlanRequestView>;
 export const PlanFromRequest = z.object({ request: PlanRequestOut, plan: PlanOut, link: z.string() });
+
+// Request schemas.
+
+/** The plans list's filters (GET /production/plans). */
+export const PlansQuery = z.object({
+  kind: z.enum(PLAN_KINDS).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  workshopId: z.uuid().optional(),
+});
+
+/** A new annual, quarterly or monthly plan (POST /production/plans). */
+export const NewPlanBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('annual'), year: z.number().int().min(2000).max(2100) }),
+  z.object({ kind: z.literal('quarterly'), year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4) }),
+  z.object({ kind: z.literal('monthly'), month: z.string().refine(isMonth, 'YYYY-MM') }),
+]);
+export type NewPlanBody = z.infer<typeof NewPlanBody>;
+
+/** A plan's version, for the actions that only check it. */
+export const PlanVersionBody = z.object({ version: z.number().int() });
+
+/** One line of a plan grid. */
+export const PlanLineBody = z.object({
+  itemId: z.uuid(),
+  quantities: z.array(z.number().min(0).max(1e12)).max(400),
+  forecastQty: z.number().min(0).max(1e12).nullish(),
+  note: z.string().max(500).optional(),
+});
+export type PlanLineBody = z.infer<typeof PlanLineBody>;
+
+/** Saving a plan's lines: the whole grid or only the changed rows (PUT /production/plans/:id/lines). */
+export const PlanLinesBody = z.object({
+  version: z.number().int(),
+  lines: z.array(PlanLineBody).max(20000).optional(),
+  upsert: z.array(PlanLineBody).max(20000).optional(),
+  remove: z.array(z.uuid()).max(20000).optional(),
+});
+export type PlanLinesBody = z.infer<typeof PlanLinesBody>;
+
+/** Unsaved edits whose capacity is previewed (PP-9). */
+export const CapacityPreviewBody = z.object({ upsert: z.array(PlanLineBody).max(20000), remove: z.array(z.uuid()).max(20000).optional() });
+
+/** Submitting a plan for approval. */
+export const PlanSubmitBody = z.object({ version: z.number().int(), opinion: z.string().max(2000).nullish() });
+export type PlanSubmitBody = z.infer<typeof PlanSubmitBody>;
+
+/** A countermeasure to an overload (PP-9). */
+export const CountermeasureBody = z.object({
+  workshopId: z.uuid(),
+  bucketStart: z.iso.date(),
+  bucketEnd: z.iso.date().nullish(),
+  kind: z.enum(COUNTERMEASURE_KINDS),
+  description: z.string().max(2000),
+  extraHours: z.number().min(0).max(100000).nullish(),
+  sharePct: z.number().min(0).max(100).nullish(),
+});
+export type CountermeasureBody = z.infer<typeof CountermeasureBody>;
+
+const Rev = z.union([z.literal('working'), z.coerce.number().int().positive()]);
+/** The two revisions compared (CORE-4). */
+export const PlanDiffQuery = z.object({ from: Rev, to: Rev });
+
+/** The week the weekly workshop plans are derived for (PP-10). */
+export const WeeklyDeriveBody = z.object({ weekOf: z.iso.date() });
+
+/** A department's input to the annual plan (PP-6). */
+export const AnnualInputBody = z.object({ content: z.string().max(10000) });
+
+/** A special or temporary requirement (PP-11). */
+export const PlanRequestBody = z.object({
+  kind: z.enum(['special', 'temporary']),
+  title: z.string().max(200),
+  requesterDepartmentId: z.uuid().nullish(),
+  lines: z
+    .array(z.object({ itemId: z.uuid(), qty: z.number().gt(0).max(1e12), dueOn: z.iso.date() }))
+    .min(1)
+    .max(200),
+});
+export type PlanRequestBody = z.infer<typeof PlanRequestBody>;

@@ -3,8 +3,6 @@ import { z } from 'zod';
 import { AppError } from '#core/errors';
 import { importFailed, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
-import { COUNTERMEASURE_KINDS } from '../capacity/index';
-import { isMonth } from '../common/index';
 import { findAbsorptions } from './absorption.service';
 import { findOrderHeadroom, recheckPendingOrders } from './order-headroom.service';
 import { addCountermeasure, computePlanCapacityOf, removeCountermeasure } from './plan-capacity.service';
@@ -19,31 +17,31 @@ import {
   AbsorptionResultOut,
   AbsorptionRow,
   CapacityCheck,
+  CapacityPreviewBody,
+  CountermeasureBody,
   CountermeasureOut,
   LinesSaved,
   MaterialSummaryOut,
+  NewPlanBody,
   OrderHeadroom,
   PlanDiff,
+  PlanDiffQuery,
   PlanIdOut,
+  PlanLinesBody,
   PlanMaterials,
   PlanOut,
+  PlansQuery,
+  PlanSubmitBody,
   PlanSummary,
+  PlanVersionBody,
   PlanView,
 } from './plan.contract';
-import { PLAN_KINDS } from './plan.schema';
 import { createPlan, findPlans } from './plan.service';
 import { requireAccess } from '#core/access';
 import { orgToday as localToday } from '#core/calendar';
 import { IdParams as Id } from '#core/validation';
 
 const tags = ['production plans'];
-const Version = z.object({ version: z.number().int() });
-const Line = z.object({
-  itemId: z.uuid(),
-  quantities: z.array(z.number().min(0).max(1e12)).max(400),
-  forecastQty: z.number().min(0).max(1e12).nullish(),
-  note: z.string().max(500).optional(),
-});
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 async function readWorkbook(req: FastifyRequest): Promise<Buffer> {
@@ -67,12 +65,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags,
         summary: '生产计划 Production plans',
-        querystring: z.object({
-          kind: z.enum(PLAN_KINDS).optional(),
-          from: z.iso.date().optional(),
-          to: z.iso.date().optional(),
-          workshopId: z.uuid().optional(),
-        }),
+        querystring: PlansQuery,
         response: { 200: z.array(PlanSummary) },
       },
     },
@@ -85,11 +78,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags,
         summary: '新建年度/季度/月度计划 New annual, quarterly or monthly plan',
-        body: z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('annual'), year: z.number().int().min(2000).max(2100) }),
-          z.object({ kind: z.literal('quarterly'), year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4) }),
-          z.object({ kind: z.literal('monthly'), month: z.string().refine(isMonth, 'YYYY-MM') }),
-        ]),
+        body: NewPlanBody,
         response: { 201: PlanOut },
       },
     },
@@ -113,12 +102,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '保存计划明细（整表或变更行）Save plan lines',
         params: Id,
-        body: z.object({
-          version: z.number().int(),
-          lines: z.array(Line).max(20000).optional(),
-          upsert: z.array(Line).max(20000).optional(),
-          remove: z.array(z.uuid()).max(20000).optional(),
-        }),
+        body: PlanLinesBody,
         response: { 200: LinesSaved },
       },
     },
@@ -132,7 +116,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '未保存修改的产能预览 Capacity of unsaved edits (PP-9)',
         params: Id,
-        body: z.object({ upsert: z.array(Line).max(20000), remove: z.array(z.uuid()).max(20000).optional() }),
+        body: CapacityPreviewBody,
         response: { 200: CapacityCheck },
       },
     },
@@ -150,7 +134,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
     '/production/plans/:id/copy-previous',
     {
       config: { permission: 'production.read' },
-      schema: { tags, summary: '复制上期 Copy the previous period', params: Id, body: Version, response: { 200: LinesSaved } },
+      schema: { tags, summary: '复制上期 Copy the previous period', params: Id, body: PlanVersionBody, response: { 200: LinesSaved } },
     },
     async (req) => copyPlanFromPrevious(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
   );
@@ -158,7 +142,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
     '/production/plans/:id/fill-demand',
     {
       config: { permission: 'production.read' },
-      schema: { tags, summary: '按销售计划和订单生成 Fill from demand (PP-8)', params: Id, body: Version, response: { 200: LinesSaved } },
+      schema: { tags, summary: '按销售计划和订单生成 Fill from demand (PP-8)', params: Id, body: PlanVersionBody, response: { 200: LinesSaved } },
     },
     async (req) => fillPlanFromDemand(ctx.db, actorOf(req), req.params.id, req.body.version, ctx.clock()),
   );
@@ -170,7 +154,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '提交审批（须通过产能检查）Submit (capacity-checked)',
         params: Id,
-        body: z.object({ version: z.number().int(), opinion: z.string().max(2000).nullish() }),
+        body: PlanSubmitBody,
         response: { 200: PlanView },
       },
     },
@@ -210,15 +194,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '记录超产能应对措施 Record a countermeasure (PP-9)',
         params: Id,
-        body: z.object({
-          workshopId: z.uuid(),
-          bucketStart: z.iso.date(),
-          bucketEnd: z.iso.date().nullish(),
-          kind: z.enum(COUNTERMEASURE_KINDS),
-          description: z.string().max(2000),
-          extraHours: z.number().min(0).max(100000).nullish(),
-          sharePct: z.number().min(0).max(100).nullish(),
-        }),
+        body: CountermeasureBody,
         response: { 201: CountermeasureOut },
       },
     },
@@ -257,12 +233,11 @@ export const planRoutes: RouteModule = (app, ctx) => {
     },
     async (req) => runPlanMaterials(ctx.db, actorOf(req), req.params.id, ctx.clock()),
   );
-  const Rev = z.union([z.literal('working'), z.coerce.number().int().positive()]);
   app.get(
     '/production/plans/:id/diff',
     {
       config: { permission: 'production.read' },
-      schema: { tags, summary: '版本对比 Diff of revisions (CORE-4)', params: Id, querystring: z.object({ from: Rev, to: Rev }), response: { 200: PlanDiff } },
+      schema: { tags, summary: '版本对比 Diff of revisions (CORE-4)', params: Id, querystring: PlanDiffQuery, response: { 200: PlanDiff } },
     },
     async (req) => diffPlanRevisions(ctx.db, actorOf(req), req.params.id, req.query.from, req.query.to),
   );

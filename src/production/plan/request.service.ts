@@ -19,16 +19,10 @@ import { bucketIndexOf, bucketStarts, planPeriod } from './plan-period.rules';
 import { insertPlan, planLink } from './plan.service';
 import { type PlanRequestRow, prodPlanLines, prodPlanRequests, type RequestLine } from './plan.schema';
 import type { Workflows } from '#core/approval';
+import type { PlanRequestBody } from './plan.contract';
 
 export const REQUEST_ISSUE = 'production.request.issue';
 export const requestLink = (id: string) => `/production/requests/${id}`;
-
-export interface RequestInput {
-  kind: 'special' | 'temporary';
-  title: string;
-  requesterDepartmentId?: string | null;
-  lines: RequestLine[];
-}
 
 async function getRequestRow(db: Db, orgId: string, id: string): Promise<PlanRequestRow> {
   const [row] = await db
@@ -120,7 +114,7 @@ async function checkLines(db: Db, orgId: string, lines: RequestLine[]): Promise<
  * day. Feasibility is judged on receipt; when it fails the written feedback goes to the
  * requesting department at once (T2 五.2–3).
  */
-export async function createPlanRequest(db: Db, actor: Actor, input: RequestInput, now: Date) {
+export async function createPlanRequest(db: Db, actor: Actor, input: PlanRequestBody, now: Date) {
   if (!hasPermission(actor, 'production.demand.write')) requireAccess(actor, 'production.plan.write');
   const title = input.title.trim();
   if (!title) throw invalidField('title', '请填写需求名称', 'a title is required');
