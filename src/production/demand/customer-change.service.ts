@@ -8,23 +8,12 @@ import { findUserIdsInDepartment, findUserIdsWithPermission } from '#core/org';
 import { getPolicy } from '#core/policy';
 import { getItemRow, prodRoutingOps, prodWorkshops } from '../master/index';
 import { changeNotice } from './demand.rules';
-import { type ChangeKind, type OrderChangeRow, prodOrderChanges, prodOrderLines, prodShipments } from './demand.schema';
+import { type OrderChangeRow, prodOrderChanges, prodOrderLines, prodShipments } from './demand.schema';
 import { getOrderRow, orderLink } from './order.service';
-
-export interface ChangeInput {
-  orderLineId: string;
-  kind: ChangeKind;
-  newItemId?: string | null;
-  newQty?: number | null;
-  newShipOn?: string | null;
-  reason: string;
-  receivedOn: string;
-  hasWrittenConfirmation: boolean;
-  confirmationRef?: string;
-}
+import type { CustomerChangeBody } from './demand.contract';
 
 /** PP-4: a customer's change of an approved order, with how much notice production gets. */
-export async function requestCustomerChange(db: Db, actor: Actor, orderId: string, input: ChangeInput, now: Date) {
+export async function requestCustomerChange(db: Db, actor: Actor, orderId: string, input: CustomerChangeBody, now: Date) {
   requireAccess(actor, 'production.demand.write');
   const order = await getOrderRow(db, actor.orgId, orderId);
   if (order.state !== 'approved') throw invalidState('只有已批准的销售计划单才需登记客户变更', 'Customer changes apply to approved sales order sheets');

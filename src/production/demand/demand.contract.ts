@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_STATES } from '#core/approval';
+import { MonthSchema } from '#core/validation';
 import { DocView } from '../common/index';
 import { CHANGE_KINDS, ORDER_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
 
@@ -41,6 +42,81 @@ export const ShipmentRecordBody = z.object({
   collectedAmount: money.optional(),
 });
 export type ShipmentRecordBody = z.infer<typeof ShipmentRecordBody>;
+
+export type OrderLineInput = OrderLineBody;
+export type OrderInput = OrderBody;
+export type SalesPlanLineInput = SalesPlanLineBody;
+
+/** The sales plans list's filters (GET /production/sales-plans). */
+export const SalesPlansQuery = z.object({ kind: z.enum(SALES_PLAN_KINDS).optional(), year: z.coerce.number().int().optional() });
+
+/** A new annual, quarterly or monthly sales plan (PP-1, PP-2). */
+export const NewSalesPlanBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('annual'), year: z.number().int().min(2000).max(2100) }),
+  z.object({ kind: z.literal('quarterly'), year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4) }),
+  z.object({ kind: z.literal('monthly'), month: MonthSchema }),
+]);
+export type NewSalesPlanBody = z.infer<typeof NewSalesPlanBody>;
+
+/** A sales plan's lines as PUT /production/sales-plans/:id/lines saves them. */
+export const SalesPlanLinesBody = z.object({
+  version: z.number().int(),
+  lines: z.array(SalesPlanLineBody).max(20000),
+});
+export type SalesPlanLinesBody = z.infer<typeof SalesPlanLinesBody>;
+
+/** The orders list's filters (GET /production/orders). */
+export const OrdersQuery = z.object({
+  state: z.enum(ORDER_STATES).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  q: z.string().max(100).optional(),
+});
+
+/** A changed order (PUT /production/orders/:id). */
+export const OrderChangeBody = OrderBody.extend({ version: z.number().int() });
+export type OrderChangeBody = z.infer<typeof OrderChangeBody>;
+
+/** Cancelling an order. */
+export const OrderCancelBody = z.object({ version: z.number().int() });
+
+/** One party's opinion in the joint review (T4 第十四条). */
+export const ReviewOpinionBody = z.object({ party: z.enum(REVIEW_PARTIES), opinion: z.string().max(2000), isAgreed: z.boolean() });
+export type ReviewOpinionBody = z.infer<typeof ReviewOpinionBody>;
+
+/** The joint review's conclusion: the agreed quantity and date of each line. */
+export const ConcludeBody = z.object({
+  version: z.number().int(),
+  lines: z.array(z.object({ lineId: z.uuid(), agreedQty: qty, agreedShipOn: z.iso.date() })).max(500),
+});
+export type ConcludeBody = z.infer<typeof ConcludeBody>;
+
+/** A customer change (PP-4). */
+export const CustomerChangeBody = z.object({
+  orderLineId: z.uuid(),
+  kind: z.enum(CHANGE_KINDS),
+  newItemId: z.uuid().nullish(),
+  newQty: qty.nullish(),
+  newShipOn: z.iso.date().nullish(),
+  reason: z.string().max(2000),
+  receivedOn: z.iso.date(),
+  hasWrittenConfirmation: z.boolean(),
+  confirmationRef: z.string().max(200).optional(),
+});
+export type CustomerChangeBody = z.infer<typeof CustomerChangeBody>;
+
+/** Applying a customer change. */
+export const ApplyChangeBody = z.object({
+  version: z.number().int(),
+  acceptShortNotice: z.boolean().optional(),
+  shortNoticeReason: z.string().max(1000).optional(),
+});
+
+/** Declining a customer change. */
+export const RejectChangeBody = z.object({ version: z.number().int(), note: z.string().max(2000) });
+
+/** A shipment's record with its version (PATCH /production/shipments/:id). */
+export const ShipmentChangeBody = ShipmentRecordBody.extend({ version: z.number().int() });
 
 export const SalesPlanOut = z.object({
   id: z.string(),

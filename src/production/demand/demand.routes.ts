@@ -5,24 +5,33 @@ import type { Db } from '#core/db';
 import { actorOf, type RouteModule } from '#core/http';
 import { applyCustomerChange, rejectCustomerChange, requestCustomerChange } from './customer-change.service';
 import {
+  ApplyChangeBody,
   ChangeApplied,
+  ConcludeBody,
+  CustomerChangeBody,
   CustomerChangeOut,
   IdOut,
   MonthSummary,
+  NewSalesPlanBody,
   OrderBody,
+  OrderCancelBody,
+  OrderChangeBody,
   OrderOut,
+  OrdersQuery,
   OrderSummary,
   OrderView,
-  SalesPlanLineBody,
+  RejectChangeBody,
+  ReviewOpinionBody,
+  SalesPlanLinesBody,
   SalesPlanLinesSaved,
   SalesPlanOut,
+  SalesPlansQuery,
   SalesPlanSummary,
   SalesPlanView,
+  ShipmentChangeBody,
   ShipmentLine,
   ShipmentOut,
-  ShipmentRecordBody,
 } from './demand.contract';
-import { CHANGE_KINDS, ORDER_STATES, REVIEW_PARTIES, SALES_PLAN_KINDS } from './demand.schema';
 import { concludeReview, findReviewParties, recordReviewOpinion } from './order-review.service';
 import { cancelOrder, createOrder, findOrders, getOrder, updateOrder } from './order.service';
 import { createSalesPlan, findSalesPlanByDocument, findSalesPlans, getSalesPlan, saveSalesPlanLines } from './sales-plan.service';
@@ -32,7 +41,6 @@ import { IdParams, MonthSchema } from '#core/validation';
 
 const tags = ['production demand'];
 const Month = MonthSchema;
-const qty = z.number().min(0).max(1e12);
 
 export interface DemandRouteDeps {
   /** PP-12: an order line's quantity or date changed after approval; the plan checks its forecast. */
@@ -49,7 +57,7 @@ export const makeDemandRoutes =
         schema: {
           tags,
           summary: '销售计划 Sales plans (PP-1)',
-          querystring: z.object({ kind: z.enum(SALES_PLAN_KINDS).optional(), year: z.coerce.number().int().optional() }),
+          querystring: SalesPlansQuery,
           response: { 200: z.array(SalesPlanSummary) },
         },
       },
@@ -62,11 +70,7 @@ export const makeDemandRoutes =
         schema: {
           tags,
           summary: '新建销售计划 New sales plan (PP-1, PP-2)',
-          body: z.discriminatedUnion('kind', [
-            z.object({ kind: z.literal('annual'), year: z.number().int().min(2000).max(2100) }),
-            z.object({ kind: z.literal('quarterly'), year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4) }),
-            z.object({ kind: z.literal('monthly'), month: Month }),
-          ]),
+          body: NewSalesPlanBody,
           response: { 201: SalesPlanOut },
         },
       },
@@ -97,10 +101,7 @@ export const makeDemandRoutes =
           tags,
           summary: '保存销售计划明细 Save sales plan lines',
           params: IdParams,
-          body: z.object({
-            version: z.number().int(),
-            lines: z.array(SalesPlanLineBody).max(20000),
-          }),
+          body: SalesPlanLinesBody,
           response: { 200: SalesPlanLinesSaved },
         },
       },
@@ -114,12 +115,7 @@ export const makeDemandRoutes =
         schema: {
           tags,
           summary: '订单 Orders (PP-3)',
-          querystring: z.object({
-            state: z.enum(ORDER_STATES).optional(),
-            from: z.iso.date().optional(),
-            to: z.iso.date().optional(),
-            q: z.string().max(100).optional(),
-          }),
+          querystring: OrdersQuery,
           response: { 200: z.array(OrderSummary) },
         },
       },
@@ -146,7 +142,7 @@ export const makeDemandRoutes =
           tags,
           summary: '修改订单 Change an order',
           params: IdParams,
-          body: OrderBody.extend({ version: z.number().int() }),
+          body: OrderChangeBody,
           response: { 200: OrderOut },
         },
       },
@@ -156,7 +152,7 @@ export const makeDemandRoutes =
       '/production/orders/:id/cancel',
       {
         config: { permission: 'production.demand.write' },
-        schema: { tags, summary: '取消订单 Cancel an order', params: IdParams, body: z.object({ version: z.number().int() }), response: { 200: OrderOut } },
+        schema: { tags, summary: '取消订单 Cancel an order', params: IdParams, body: OrderCancelBody, response: { 200: OrderOut } },
       },
       async (req) => cancelOrder(ctx.db, actorOf(req), req.params.id, req.body.version),
     );
@@ -168,7 +164,7 @@ export const makeDemandRoutes =
           tags,
           summary: '汇审意见 Joint review opinion (T4 第十四条)',
           params: IdParams,
-          body: z.object({ party: z.enum(REVIEW_PARTIES), opinion: z.string().max(2000), isAgreed: z.boolean() }),
+          body: ReviewOpinionBody,
           response: { 200: OrderOut },
         },
       },
@@ -182,7 +178,7 @@ export const makeDemandRoutes =
           tags,
           summary: '汇审结论并报总经理 Conclude the joint review and send it to the GM',
           params: IdParams,
-          body: z.object({ version: z.number().int(), lines: z.array(z.object({ lineId: z.uuid(), agreedQty: qty, agreedShipOn: z.iso.date() })).max(500) }),
+          body: ConcludeBody,
           response: { 200: OrderOut },
         },
       },
@@ -196,17 +192,7 @@ export const makeDemandRoutes =
           tags,
           summary: '登记客户变更 Record a customer change (PP-4)',
           params: IdParams,
-          body: z.object({
-            orderLineId: z.uuid(),
-            kind: z.enum(CHANGE_KINDS),
-            newItemId: z.uuid().nullish(),
-            newQty: qty.nullish(),
-            newShipOn: z.iso.date().nullish(),
-            reason: z.string().max(2000),
-            receivedOn: z.iso.date(),
-            hasWrittenConfirmation: z.boolean(),
-            confirmationRef: z.string().max(200).optional(),
-          }),
+          body: CustomerChangeBody,
           response: { 201: CustomerChangeOut },
         },
       },
@@ -220,7 +206,7 @@ export const makeDemandRoutes =
           tags,
           summary: '执行客户变更 Apply a customer change',
           params: IdParams.extend({ changeId: z.uuid() }),
-          body: z.object({ version: z.number().int(), acceptShortNotice: z.boolean().optional(), shortNoticeReason: z.string().max(1000).optional() }),
+          body: ApplyChangeBody,
           response: { 200: ChangeApplied },
         },
       },
@@ -239,7 +225,7 @@ export const makeDemandRoutes =
           tags,
           summary: '不能执行的客户变更 Decline a customer change',
           params: IdParams.extend({ changeId: z.uuid() }),
-          body: z.object({ version: z.number().int(), note: z.string().max(2000) }),
+          body: RejectChangeBody,
           response: { 200: CustomerChangeOut },
         },
       },
@@ -262,7 +248,7 @@ export const makeDemandRoutes =
           tags,
           summary: '登记出货与回款 Record a shipment and collection',
           params: IdParams,
-          body: ShipmentRecordBody.extend({ version: z.number().int() }),
+          body: ShipmentChangeBody,
           response: { 200: ShipmentOut },
         },
       },

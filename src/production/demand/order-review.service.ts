@@ -10,6 +10,7 @@ import { nextProductionNumber } from '../common/index';
 import { ORDER_KIND_LABELS, partiesOfDepartment, REVIEW_PARTY_LABELS, reviewGaps, reviewPartyDepartments } from './demand.rules';
 import { prodOrderLines, prodOrderReviews, prodOrders, prodShipments, REVIEW_PARTIES, type ReviewParty } from './demand.schema';
 import { findOrderLines, getOrderRow, orderLink } from './order.service';
+import type { ConcludeBody } from './demand.contract';
 
 export const ORDER_REVIEW_DOC = 'production.order_review';
 
@@ -78,16 +79,11 @@ export async function recordReviewOpinion(db: Db, actor: Actor, orderId: string,
   });
 }
 
-export interface ConcludeInput {
-  version: number;
-  lines: { lineId: string; agreedQty: number; agreedShipOn: string }[];
-}
-
 /**
  * Fixes quantities and ship dates and sends the joint-review report to the general manager.
  * Once approved the order becomes a 销售计划单 (T4 第十四条, PP-3).
  */
-export async function concludeReview(db: Db, workflows: Workflows, actor: Actor, orderId: string, input: ConcludeInput, now: Date) {
+export async function concludeReview(db: Db, workflows: Workflows, actor: Actor, orderId: string, input: ConcludeBody, now: Date) {
   requireAccess(actor, 'production.demand.write');
   requireAccess(actor, 'document.write');
   return db.transaction(async (tx) => {

@@ -6,25 +6,12 @@ import { invalidField, invalidState, notFound, versionConflict } from '#core/err
 import { users } from '#core/org';
 import { nextProductionNumber } from '../common/index';
 import { prodItems } from '../master/index';
-import { type OrderKind, type OrderRow, type OrderState, prodOrderChanges, prodOrderLines, prodOrderReviews, prodOrders } from './demand.schema';
+import { type OrderRow, type OrderState, prodOrderChanges, prodOrderLines, prodOrderReviews, prodOrders } from './demand.schema';
+import type { OrderChangeBody, OrderInput, OrderLineInput } from './demand.contract';
 
 export const orderLink = (id: string) => `/production/orders/${id}`;
 
-export interface OrderLineInput {
-  itemId: string;
-  qty: number;
-  requestedShipOn: string;
-  unitPrice?: number | null;
-}
-
-export interface OrderInput {
-  kind: OrderKind;
-  customer: string;
-  contact?: string;
-  receivedOn: string;
-  note?: string;
-  lines: OrderLineInput[];
-}
+export type { OrderInput, OrderLineInput } from './demand.contract';
 
 export async function getOrderRow(db: Db, orgId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<OrderRow> {
   const q = db
@@ -83,7 +70,7 @@ export async function createOrder(db: Db, actor: Actor, input: OrderInput, now: 
 }
 
 /** Before the joint review concludes, the market department may still correct the order. */
-export async function updateOrder(db: Db, actor: Actor, id: string, input: OrderInput & { version: number }) {
+export async function updateOrder(db: Db, actor: Actor, id: string, input: OrderChangeBody) {
   requireAccess(actor, 'production.demand.write');
   const before = await getOrderRow(db, actor.orgId, id);
   if (!['received', 'in_review', 'rejected'].includes(before.state))

@@ -10,6 +10,7 @@ import { getPolicy } from '#core/policy';
 import { asDocView, chunk, ensureDeadline, monthEnd, monthOf, monthStart, quarterMonths } from '../common/index';
 import { prodItems } from '../master/index';
 import { prodSalesPlanLines, prodSalesPlans, type SalesPlanKind, type SalesPlanRow } from './demand.schema';
+import type { SalesPlanLinesBody } from './demand.contract';
 
 export const FORECAST_SUBJECT = 'production.forecast';
 export const salesPlanLink = (id: string) => `/production/sales-plans/${id}`;
@@ -88,15 +89,10 @@ async function getSalesPlanRow(db: Db, orgId: string, id: string): Promise<Sales
   return row;
 }
 
-export interface SalesPlanLineInput {
-  itemId: string;
-  onDate: string;
-  qty: number;
-  unitPrice?: number | null;
-}
+export type { SalesPlanLineInput } from './demand.contract';
 
 /** Replaces the lines of a draft sales plan; a date outside the period or an unknown product is refused. */
-export async function saveSalesPlanLines(db: Db, actor: Actor, id: string, input: { version: number; lines: SalesPlanLineInput[] }) {
+export async function saveSalesPlanLines(db: Db, actor: Actor, id: string, input: SalesPlanLinesBody) {
   requireAccess(actor, 'production.demand.write');
   const plan = await getSalesPlanRow(db, actor.orgId, id);
   const [doc] = await db
