@@ -9,30 +9,11 @@ import { getPolicy, type Policy } from '#core/policy';
 import { chunk, nextProductionNumber } from '../common/index';
 import { getWorkshopRow, prodItems, prodLocations, prodStockBalances } from '../master/index';
 import { balanceDeltas, balanceKey, DOC_PREFIX, type LedgerLine, type LedgerProblem, type PlannedMove, planMoves, planReversal } from './ledger.rules';
-import { prodStockDocs, prodStockMoves, type StockDocKind, type StockDocRow, type StockPurpose } from './ledger.schema';
+import { prodStockDocs, prodStockMoves, type StockDocRow } from './ledger.schema';
 import { localDateOf, orgToday } from '#core/calendar';
+import type { StockDocInput } from './warehouse.contract';
 
-export interface StockDocLineInput {
-  itemId: string;
-  /** Default: the organisation's main warehouse. */
-  locationId?: string | null;
-  lot?: string | null;
-  /** Moved quantity (> 0), or for a count the quantity counted (≥ 0). */
-  qty: number;
-  /** Transfer only. */
-  toLocationId?: string | null;
-}
-
-export interface StockDocInput {
-  kind: Exclude<StockDocKind, 'reversal'>;
-  purpose: StockPurpose;
-  /** The business day; default today in the organisation's time zone. */
-  docDate?: string;
-  workshopId?: string | null;
-  reference?: { type: string; id?: string | null; number?: string | null } | null;
-  note?: string;
-  lines: StockDocLineInput[];
-}
+export type { StockDocInput, StockDocLineInput } from './warehouse.contract';
 
 export interface PostedStockDoc {
   doc: StockDocRow;

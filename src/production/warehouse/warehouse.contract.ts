@@ -13,6 +13,7 @@ export const StockDocLineBody = z.object({
   qty,
   toLocationId: z.uuid().nullish(),
 });
+export type StockDocLineBody = z.infer<typeof StockDocLineBody>;
 
 export const StockDocBody = z.object({
   kind: z.enum(['opening', 'receipt', 'issue', 'transfer', 'count']),
@@ -24,6 +25,9 @@ export const StockDocBody = z.object({
   lines: z.array(StockDocLineBody).min(1).max(5000),
 });
 export type StockDocBody = z.infer<typeof StockDocBody>;
+/** What postStockDocument takes: a posted document as the route receives it. */
+export type StockDocInput = StockDocBody;
+export type StockDocLineInput = StockDocLineBody;
 
 export const ReverseBody = z.object({ reason: z.string().trim().min(2).max(2000) });
 
