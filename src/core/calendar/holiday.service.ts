@@ -7,13 +7,9 @@ import { AppError, invalidField, notFound, versionConflict } from '../errors';
 import { getPolicy } from '../policy';
 import { type BusinessCalendar, isIsoDate, makeCalendar } from './calendar.rules';
 import { holidays } from './calendar.schema';
-import type { Holiday } from './calendar.contract';
+import type { Holiday, HolidayInput } from './calendar.contract';
 
-export interface HolidayInput {
-  date: string;
-  name: string;
-  isWorkday: boolean;
-}
+export type { HolidayInput };
 
 export async function findHolidays(db: Db, actor: Actor, range: { from?: string; to?: string } = {}): Promise<Holiday[]> {
   const where: SQL[] = [eq(holidays.orgId, actor.orgId)];
