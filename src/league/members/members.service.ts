@@ -7,7 +7,9 @@ import { getPolicy } from '#core/policy';
 import { assertInOrganisation } from '#core/validation';
 import { checkPromotion, registrationGaps, transferOutDue } from './members.rules';
 import { type BranchRow, leagueBranches, leagueMembers, leagueRegistrations, type MemberRow, type MemberStatus } from './members.schema';
-import type { MemberViewData } from './members.contract';
+import type { MemberInput, MemberViewData } from './members.contract';
+
+export type { MemberInput };
 
 export async function findBranches(db: Db, actor: Actor): Promise<BranchRow[]> {
   requireAccess(actor, 'league.read');
@@ -59,17 +61,6 @@ async function getMember(db: Db, actor: Actor, id: string): Promise<MemberRow> {
     .where(and(eq(leagueMembers.orgId, actor.orgId), eq(leagueMembers.id, id)));
   if (!row) throw notFound('团员', 'Member');
   return row;
-}
-
-export interface MemberInput {
-  branchId: string;
-  studentNo: string;
-  name: string;
-  gender?: 'male' | 'female' | null;
-  status: 'preparatory' | 'member';
-  preparatorySince?: string | null;
-  joinedOn?: string | null;
-  note?: string | null;
 }
 
 export async function addMember(db: Db, actor: Actor, input: MemberInput): Promise<MemberRow> {
