@@ -5,20 +5,25 @@ import { getPolicy } from '#core/policy';
 import {
   BlackboardCheckSchema,
   BlackboardCheckViewSchema,
+  BlackboardScheduleBody,
   BlackboardScoreSchema,
+  BranchScoreBody,
+  FlagRaisingBody,
   FlagRaisingSchema,
   FlagRaisingWeeksSchema,
   LeaguePlanItemSchema,
   LeaguePlanSchema,
+  NewPlanBody,
+  NewPlanItemBody,
+  PlanItemChangeBody,
   TermPlanSchema,
   ThemedMonthSchema,
+  Year,
 } from './work-plan.contract';
 import { addPlanItem, createLeaguePlan, getLeaguePlan, updatePlanItem } from './work-plan.service';
 import { findBlackboardChecks, findFlagRaisings, saveFlagRaising, scheduleBlackboardChecks, scoreBranch } from './week.service';
 import { IdParams } from '#core/validation';
 
-const Day = z.iso.date();
-const Year = z.string().regex(/^\d{4}-\d{4}$/);
 const TermQ = z.object({ schoolYear: Year.optional(), term: z.coerce.number().int().min(1).max(2).optional() });
 
 export const workPlanRoutes: RouteModule = (app, ctx) => {
@@ -59,14 +64,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['league'],
         summary: '制定学期计划 Create the term plan',
-        body: z.object({
-          schoolYear: Year,
-          term: z.union([z.literal(1), z.literal(2)]),
-          title: z.string().max(200),
-          guiding: z.string().max(5000).optional(),
-          goals: z.string().max(5000).optional(),
-          useTemplate: z.boolean(),
-        }),
+        body: NewPlanBody,
         response: { 201: LeaguePlanSchema },
       },
     },
@@ -81,7 +79,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
         tags: ['league'],
         summary: '增加活动 Add an activity',
         params: IdParams,
-        body: z.object({ month: z.number().int().min(1).max(12), theme: z.string().max(50).nullish(), title: z.string().max(200) }),
+        body: NewPlanItemBody,
         response: { 201: LeaguePlanItemSchema },
       },
     },
@@ -96,12 +94,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
         tags: ['league'],
         summary: '活动完成情况 Mark an activity',
         params: IdParams,
-        body: z.object({
-          state: z.enum(['planned', 'done', 'dropped']),
-          doneOn: Day.nullish(),
-          note: z.string().max(1000).nullish(),
-          version: z.number().int(),
-        }),
+        body: PlanItemChangeBody,
         response: { 200: LeaguePlanItemSchema },
       },
     },
@@ -128,15 +121,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['league'],
         summary: '本周升旗主题 Save the week’s themes',
-        body: z.object({
-          weekStart: Day,
-          theme: z.string().max(100),
-          focus: z.string().max(500).nullish(),
-          classMeetingTheme: z.string().max(100).nullish(),
-          blackboardTheme: z.string().max(100).nullish(),
-          speaker: z.string().max(50).nullish(),
-          heldOn: Day.nullish(),
-        }),
+        body: FlagRaisingBody,
         response: { 200: FlagRaisingSchema },
       },
     },
@@ -163,15 +148,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['league'],
         summary: '排定双周检查并公布标准 Schedule bi-weekly checks with published criteria',
-        body: z.object({
-          firstCheckOn: Day,
-          to: Day,
-          themes: z.array(z.string().trim().min(1).max(100)).max(20),
-          criteria: z
-            .array(z.object({ item: z.string().max(100), points: z.number().min(1).max(100) }))
-            .max(10)
-            .optional(),
-        }),
+        body: BlackboardScheduleBody,
         response: { 200: z.array(BlackboardCheckSchema) },
       },
     },
@@ -186,7 +163,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
         tags: ['league'],
         summary: '检查评分 Score a branch',
         params: IdParams,
-        body: z.object({ branchId: z.uuid(), scores: z.record(z.string().max(100), z.number()), comment: z.string().max(500).nullish() }),
+        body: BranchScoreBody,
         response: { 200: BlackboardScoreSchema },
       },
     },
