@@ -8,7 +8,7 @@ import { type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel
 import { actorOf, type RouteModule, sendFile } from '../http';
 import { archiveSheet, indexRowOf } from './archive-index';
 import { exportArchiveZip } from './archive-zip.service';
-import { ArchiveCategorySchema, type AttachmentInfo, AttachmentViewSchema } from './archive.contract';
+import { ArchiveCategorySchema, AttachmentChangeBody, type AttachmentInfo, AttachmentUploadQuery, AttachmentViewSchema, Entity } from './archive.contract';
 import { ARCHIVE_CATEGORIES, ARCHIVE_CATEGORY_VALUES } from './archive.config';
 import {
   type AttachmentFilter,
@@ -21,7 +21,6 @@ import {
 } from './attachment.service';
 import { IdParams } from '../validation';
 
-const Entity = z.string().regex(/^[a-z][a-z0-9_.-]{0,59}$/);
 const Filter = z.object({
   category: z.enum(ARCHIVE_CATEGORY_VALUES).optional(),
   entity: Entity.optional(),
@@ -85,13 +84,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['archive'],
         summary: '上传（multipart，字段 file；类型与大小受检） Upload',
-        querystring: z.object({
-          entity: Entity.optional(),
-          entityId: z.string().max(100).optional(),
-          ownerUserId: z.uuid().optional(),
-          category: z.enum(ARCHIVE_CATEGORY_VALUES).default('other'),
-          title: z.string().max(200).optional(),
-        }),
+        querystring: AttachmentUploadQuery,
         response: { 201: AttachmentViewSchema },
       },
     },
@@ -138,7 +131,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
         tags: ['archive'],
         summary: '修改标题或类别 Change title or category',
         params: IdParams,
-        body: z.object({ version: z.number().int(), title: z.string().min(1).max(200).optional(), category: z.enum(ARCHIVE_CATEGORY_VALUES).optional() }),
+        body: AttachmentChangeBody,
         response: { 200: AttachmentViewSchema },
       },
     },
