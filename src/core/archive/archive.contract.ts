@@ -44,3 +44,15 @@ export const AttachmentChangeBody = z.object({
   title: z.string().min(1).max(200).optional(),
   category: z.enum(ARCHIVE_CATEGORY_VALUES).optional(),
 });
+
+export const AttachmentFilterQuery = z.object({
+  category: z.enum(ARCHIVE_CATEGORY_VALUES).optional(),
+  entity: Entity.optional(),
+  entityId: z.string().max(100).optional(),
+  ownerUserId: z.uuid().optional(),
+  uploadedBy: z.uuid().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  includeDeleted: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
