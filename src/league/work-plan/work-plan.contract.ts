@@ -129,3 +129,5 @@ export const BlackboardScheduleBody = z.object({
 });
 
 export const BranchScoreBody = z.object({ branchId: z.uuid(), scores: z.record(z.string().max(100), z.number()), comment: z.string().max(500).nullish() });
+
+export const TermQuery = z.object({ schoolYear: Year.optional(), term: z.coerce.number().int().min(1).max(2).optional() });

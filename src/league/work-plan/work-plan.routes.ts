@@ -17,14 +17,12 @@ import {
   NewPlanItemBody,
   PlanItemChangeBody,
   TermPlanSchema,
+  TermQuery,
   ThemedMonthSchema,
-  Year,
 } from './work-plan.contract';
 import { addPlanItem, createLeaguePlan, getLeaguePlan, updatePlanItem } from './work-plan.service';
 import { findBlackboardChecks, findFlagRaisings, saveFlagRaising, scheduleBlackboardChecks, scoreBranch } from './week.service';
 import { IdParams } from '#core/validation';
-
-const TermQ = z.object({ schoolYear: Year.optional(), term: z.coerce.number().int().min(1).max(2).optional() });
 
 export const workPlanRoutes: RouteModule = (app, ctx) => {
   const termOfQuery = async (orgId: string, q: { schoolYear?: string; term?: number }) => {
@@ -48,7 +46,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
     '/league/plan',
     {
       config: { permission: 'league.read' },
-      schema: { tags: ['league'], summary: '团委学期工作计划 Term plan by month (YL-2)', querystring: TermQ, response: { 200: TermPlanSchema } },
+      schema: { tags: ['league'], summary: '团委学期工作计划 Term plan by month (YL-2)', querystring: TermQuery, response: { 200: TermPlanSchema } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -105,7 +103,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
     '/league/flag-raisings',
     {
       config: { permission: 'league.read' },
-      schema: { tags: ['league'], summary: '每周升旗与主题 Weekly flag-raising (YL-3)', querystring: TermQ, response: { 200: FlagRaisingWeeksSchema } },
+      schema: { tags: ['league'], summary: '每周升旗与主题 Weekly flag-raising (YL-3)', querystring: TermQuery, response: { 200: FlagRaisingWeeksSchema } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -132,7 +130,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
     '/league/blackboard',
     {
       config: { permission: 'league.read' },
-      schema: { tags: ['league'], summary: '板报检查 Blackboard checks (YL-3)', querystring: TermQ, response: { 200: z.array(BlackboardCheckViewSchema) } },
+      schema: { tags: ['league'], summary: '板报检查 Blackboard checks (YL-3)', querystring: TermQuery, response: { 200: z.array(BlackboardCheckViewSchema) } },
     },
     async (req) => {
       const actor = actorOf(req);
