@@ -7,7 +7,9 @@ import { AppError, invalidField, invalidState, notFound, versionConflict } from 
 import { notifyUsers } from '../notify';
 import { meetingActions, meetingDecisions } from './meeting.schema';
 import { assertUsersExist, getMeetingRow, requireManage } from './meeting.service';
-import type { ActionRecord, Decision } from './meeting.contract';
+import type { ActionRecord, Decision, NewAction } from './meeting.contract';
+
+export type { NewAction };
 
 export const ACTION_SUBJECT = 'meeting.action';
 
@@ -28,13 +30,6 @@ export async function addDecision(db: Db, actor: Actor, meetingId: string, input
     await writeAudit(tx, actor, { action: 'meeting.decision.add', entity: 'meeting', entityId: meetingId, after: row });
     return row;
   });
-}
-
-export interface NewAction {
-  title: string;
-  ownerUserId: string;
-  dueOn: string;
-  decisionId?: string | null;
 }
 
 /** An action item with an owner and a due date; its deadline brings reminders and, if missed, a finding. */

@@ -178,6 +178,7 @@ export const MeetingListQuery = z.object({
   state: z.enum(['planned', 'held', 'cancelled']).optional(),
   seriesId: z.uuid().optional(),
 });
+export type MeetingQuery = z.infer<typeof MeetingListQuery>;
 
 export const NewMeetingBody = z.object({
   title: z.string().min(1).max(200),
@@ -190,6 +191,8 @@ export const NewMeetingBody = z.object({
   agenda: z.string().max(20_000).optional(),
   attendeeUserIds: z.array(z.uuid()).max(500),
 });
+/** The body, plus the clause and requirement a meeting generated for a duty carries. */
+export type NewMeeting = z.infer<typeof NewMeetingBody> & { clause?: string | null; requirementId?: string | null };
 
 export const MeetingChangeBody = z.object({
   version: z.number().int(),
@@ -201,6 +204,7 @@ export const MeetingChangeBody = z.object({
   startsAt: Instant.optional(),
   endsAt: Instant.optional(),
 });
+export type MeetingChange = z.infer<typeof MeetingChangeBody>;
 
 export const AttendanceBody = z.object({
   entries: z
@@ -216,6 +220,7 @@ export const LeaveDecisionBody = z.object({ approve: z.boolean(), note: z.string
 export const NewDecisionBody = z.object({ body: z.string().min(1).max(5000) });
 
 export const NewActionBody = z.object({ title: z.string().min(1).max(500), ownerUserId: z.uuid(), dueOn: z.iso.date(), decisionId: z.uuid().nullish() });
+export type NewAction = z.infer<typeof NewActionBody>;
 
 export const ActionCompleteBody = z.object({ version: z.number().int() });
 
@@ -239,3 +244,6 @@ export const NewSeriesBody = z.object({
   clause: z.string().max(60).nullish(),
   requirementId: z.string().max(20).nullish(),
 });
+/** Monthly without a day takes it from `policyDayPath`, e.g. production.dispatchMeetingDay (PP-21);
+ * audience all = every active person of the organisation when each meeting is generated. */
+export type NewSeries = z.infer<typeof NewSeriesBody>;
