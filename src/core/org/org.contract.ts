@@ -90,6 +90,7 @@ export const DepartmentChangeBody = z.object({
   parentId: z.uuid().nullish(),
   retired: z.boolean().optional(),
 });
+export type DepartmentChange = z.infer<typeof DepartmentChangeBody>;
 
 export const ModuleSwitchBody = z.object({ isOn: z.boolean() });
 
