@@ -7,7 +7,8 @@ import { AppError, invalidField, notFound, versionConflict } from '../errors';
 import { getPolicy } from '../policy';
 import { type BusinessCalendar, isIsoDate, makeCalendar } from './calendar.rules';
 import { holidays } from './calendar.schema';
-import type { Holiday, HolidayInput } from './calendar.contract';
+import type { Holiday, HolidayChangeBody, HolidayInput } from './calendar.contract';
+import type { z } from 'zod';
 
 export type { HolidayInput };
 
@@ -58,7 +59,7 @@ async function getHoliday(db: Db, orgId: string, date: string) {
   return row;
 }
 
-export async function updateHoliday(db: Db, actor: Actor, date: string, change: { name: string; isWorkday: boolean; version: number }): Promise<Holiday> {
+export async function updateHoliday(db: Db, actor: Actor, date: string, change: z.infer<typeof HolidayChangeBody>): Promise<Holiday> {
   requireAccess(actor, 'admin.policy');
   checkInput({ date, ...change });
   return db.transaction(async (tx) => {
