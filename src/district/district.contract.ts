@@ -80,3 +80,5 @@ export type Cycle = z.infer<typeof Cycle>;
 export type SchoolSummary = z.infer<typeof SchoolSummary>;
 export type TeacherLine = z.infer<typeof TeacherLine>;
 export type DistrictOverview = { schoolYear: string; cycle: Cycle; schools: SchoolSummary[] };
+
+export const LinkRequestBody = z.object({ schoolCode: z.string().trim().min(1).max(64) });

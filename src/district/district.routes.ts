@@ -3,7 +3,7 @@ import { exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { DISTRICT_TABLE_FILES, DISTRICT_TABLES, districtSheet } from './district.sheets';
 import { IdParams } from '#core/validation';
-import { Cycle, LinkView, RollupQuery, SchoolSummary, TeacherLine, Version } from './district.contract';
+import { Cycle, LinkRequestBody, LinkView, RollupQuery, SchoolSummary, TeacherLine, Version } from './district.contract';
 import { findDistrictLinks, findSchoolLinks, requestLink, stepLink } from './link.service';
 import { behindLines, readDistrictRollup, summariseSchool, teacherLines } from './rollup.service';
 
@@ -22,7 +22,7 @@ export const districtRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['district'],
         summary: '申请关联学校（按组织代码）Ask a school to link',
-        body: z.object({ schoolCode: z.string().trim().min(1).max(64) }),
+        body: LinkRequestBody,
         response: { 200: LinkView },
       },
     },

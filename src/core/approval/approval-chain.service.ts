@@ -6,9 +6,9 @@ import { AppError, invalidField, versionConflict } from '../errors';
 import { roles } from '../org';
 import type { Workflows } from './approval.registry';
 import { approvalChains, type ChainStep } from './approval.schema';
-import type { ChainView } from './approval.contract';
+import type { ChainInput, ChainView } from './approval.contract';
 
-export type { ChainView };
+export type { ChainInput, ChainView };
 
 export const DOC_TYPE_PATTERN = /^[a-z][a-z0-9_.-]{1,63}$/;
 
@@ -40,13 +40,6 @@ export async function findApprovalChains(db: Db, workflows: Workflows, actor: Ac
     }
   }
   return views;
-}
-
-export interface ChainInput {
-  /** The version read; omit when creating the first chain of a type. */
-  version?: number;
-  steps: ChainStep[];
-  allowSelfApproval: boolean;
 }
 
 async function assertValidSteps(db: Db, orgId: string, steps: ChainStep[]): Promise<void> {

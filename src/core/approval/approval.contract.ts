@@ -121,3 +121,44 @@ export const ChainViewSchema = z.object({
   updatedAt: z.date().nullable(),
 });
 export type ChainView = z.infer<typeof ChainViewSchema>;
+
+// Requests (issue 16 item 2): the routes declare these, the services take their z.infer types.
+const Step = z.object({
+  key: z.string().min(1).max(40),
+  nameZh: z.string().min(1).max(60),
+  nameEn: z.string().max(60).default(''),
+  roleCode: z.string().min(1).max(64),
+});
+
+export const ChainSaveBody = z.object({ version: z.number().int().positive().optional(), steps: z.array(Step).min(1).max(12), allowSelfApproval: z.boolean() });
+/** `version` is the version read; omit it when creating the first chain of a type. */
+export type ChainInput = z.infer<typeof ChainSaveBody>;
+
+const Body = z.record(z.string(), z.unknown());
+
+export const DocumentListQuery = z.object({
+  docType: z.string().max(64).optional(),
+  state: z.enum(DOCUMENT_STATES).optional(),
+  q: z.string().max(100).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+export const NewDocumentBody = z.object({
+  docType: z.string().min(2).max(64).default('general'),
+  title: z.string().min(1).max(200),
+  body: Body.optional(),
+  departmentId: z.uuid().nullish(),
+});
+
+export const DocumentChangeBody = z.object({ version: z.number().int().positive(), title: z.string().min(1).max(200).optional(), body: Body.optional() });
+
+export const RevisionDiffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
+
+export const DocumentActionBody = z.object({ version: z.number().int().positive(), opinion: z.string().max(2000).nullish() });
+/** `version` is the document version the person saw: a stale one gets 409. */
+export type ActionInput = z.infer<typeof DocumentActionBody>;
+
+export const IssueBody = DocumentActionBody.extend({ departmentIds: z.array(z.uuid()).max(200), userIds: z.array(z.uuid()).max(500).optional() });
+/** `userIds`: named people who get their own copy to acknowledge. */
+export type IssueInput = z.infer<typeof IssueBody>;

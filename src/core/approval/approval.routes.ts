@@ -5,14 +5,7 @@ import { wordsSchema } from '../validation';
 import { findApprovalChains, saveApprovalChain } from './approval-chain.service';
 import { documentRoutes } from './document.routes';
 import { findInbox } from './inbox.service';
-import { ChainViewSchema, DocumentTypeInfoSchema } from './approval.contract';
-
-const Step = z.object({
-  key: z.string().min(1).max(40),
-  nameZh: z.string().min(1).max(60),
-  nameEn: z.string().max(60).default(''),
-  roleCode: z.string().min(1).max(64),
-});
+import { ChainSaveBody, ChainViewSchema, DocumentTypeInfoSchema } from './approval.contract';
 
 const Words = wordsSchema;
 /** One thing waiting for the person; `tag` is the kind in words, what the inbox shows. */
@@ -69,7 +62,7 @@ export const approvalRoutes: RouteModule = async (app, ctx) => {
         tags: ['approval'],
         summary: '修改审批流程 Edit an approval chain (CORE-3)',
         params: z.object({ docType: z.string().min(2).max(64) }),
-        body: z.object({ version: z.number().int().positive().optional(), steps: z.array(Step).min(1).max(12), allowSelfApproval: z.boolean() }),
+        body: ChainSaveBody,
         response: { 200: ChainViewSchema },
       },
     },

@@ -8,19 +8,13 @@ import { notifyUsers } from '../notify';
 import { departments, findUserIdsInDepartment, isOrganisationActive, users } from '../org';
 import { documentLink, type Workflows } from './approval.registry';
 import { documentReceipts, documents } from './approval.schema';
-import { type ActionInput, applyTransition } from './document-transition.service';
+import { applyTransition } from './document-transition.service';
 import { getDocumentRow } from './document.query';
 import { type DocumentView, getDocument } from './document.service';
 import { findPendingReceiptsFor } from './receipt.query';
-import type { ReceiptView, DistributionView } from './approval.contract';
+import type { ReceiptView, DistributionView, IssueInput } from './approval.contract';
 
-export type { ReceiptView, DistributionView };
-
-export interface IssueInput extends ActionInput {
-  departmentIds: string[];
-  /** Named people who get their own copy to acknowledge. */
-  userIds?: string[];
-}
+export type { ReceiptView, DistributionView, IssueInput };
 
 async function assertRecipients(db: Db, orgId: string, departmentIds: string[], userIds: string[]): Promise<void> {
   if (departmentIds.length + userIds.length === 0)

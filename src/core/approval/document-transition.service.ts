@@ -10,12 +10,9 @@ import { type DocumentAction, transition } from './approval.rules';
 import { approvalActions, type ChainStep, type DocumentRow, documentRevisions, documents } from './approval.schema';
 import { ACTION_PERMISSION, gatherFacts, getDocumentRow } from './document.query';
 import { type DocumentView, getDocument } from './document.service';
+import type { ActionInput } from './approval.contract';
 
-export interface ActionInput {
-  /** The document version the person saw: a stale one gets 409. */
-  version: number;
-  opinion?: string | null;
-}
+export type { ActionInput };
 
 export interface AppliedTransition {
   before: DocumentRow;

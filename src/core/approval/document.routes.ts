@@ -1,16 +1,25 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
-import { DOCUMENT_STATES } from './approval.rules';
 import { acknowledgeDocument, findDistribution, issueDocument } from './distribution.service';
 import { actOnDocument } from './document-transition.service';
 import { ACTION_PERMISSION } from './document.query';
 import { createDocument, findDocuments, getDocument, updateDocument } from './document.service';
 import { diffDocumentRevisions, findRevisions, getRevision } from './revision.service';
 import { IdParams } from '../validation';
-import { DistributionViewSchema, DocumentSummarySchema, DocumentViewSchema, RevisionDiffSchema, RevisionViewSchema } from './approval.contract';
+import {
+  DistributionViewSchema,
+  DocumentActionBody,
+  DocumentChangeBody,
+  DocumentListQuery,
+  DocumentSummarySchema,
+  DocumentViewSchema,
+  IssueBody,
+  NewDocumentBody,
+  RevisionDiffQuery,
+  RevisionDiffSchema,
+  RevisionViewSchema,
+} from './approval.contract';
 
-const Body = z.record(z.string(), z.unknown());
-const Action = z.object({ version: z.number().int().positive(), opinion: z.string().max(2000).nullish() });
 const SIMPLE_ACTIONS = ['submit', 'approve', 'reject', 'withdraw', 'revise', 'close', 'adjust'] as const;
 
 export const documentRoutes: RouteModule = (app, ctx) => {
@@ -21,13 +30,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['approval'],
         summary: '文件列表 Documents',
-        querystring: z.object({
-          docType: z.string().max(64).optional(),
-          state: z.enum(DOCUMENT_STATES).optional(),
-          q: z.string().max(100).optional(),
-          mine: z.enum(['true', 'false']).optional(),
-          limit: z.coerce.number().int().min(1).max(1000).optional(),
-        }),
+        querystring: DocumentListQuery,
         response: { 200: z.array(DocumentSummarySchema) },
       },
     },
@@ -41,12 +44,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['approval'],
         summary: '起草文件 Draft a document',
-        body: z.object({
-          docType: z.string().min(2).max(64).default('general'),
-          title: z.string().min(1).max(200),
-          body: Body.optional(),
-          departmentId: z.uuid().nullish(),
-        }),
+        body: NewDocumentBody,
         response: { 201: DocumentViewSchema },
       },
     },
@@ -70,7 +68,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
         tags: ['approval'],
         summary: '修改草稿 Edit a draft',
         params: IdParams,
-        body: z.object({ version: z.number().int().positive(), title: z.string().min(1).max(200).optional(), body: Body.optional() }),
+        body: DocumentChangeBody,
         response: { 200: DocumentViewSchema },
       },
     },
@@ -82,7 +80,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
       `/documents/:id/${action}`,
       {
         config: { permission: ACTION_PERMISSION[action] },
-        schema: { tags: ['approval'], summary: `${action} (CORE-3/4)`, params: IdParams, body: Action, response: { 200: DocumentViewSchema } },
+        schema: { tags: ['approval'], summary: `${action} (CORE-3/4)`, params: IdParams, body: DocumentActionBody, response: { 200: DocumentViewSchema } },
       },
       async (req) => actOnDocument(ctx.db, ctx.registry.workflows, actorOf(req), req.params.id, action, req.body, ctx.clock()),
     );
@@ -96,7 +94,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
         tags: ['approval'],
         summary: '发放 Issue to departments (CORE-5)',
         params: IdParams,
-        body: Action.extend({ departmentIds: z.array(z.uuid()).max(200), userIds: z.array(z.uuid()).max(500).optional() }),
+        body: IssueBody,
         response: { 200: DocumentViewSchema },
       },
     },
@@ -152,7 +150,7 @@ export const documentRoutes: RouteModule = (app, ctx) => {
         tags: ['approval'],
         summary: '版本差异 Diff of two revisions',
         params: IdParams,
-        querystring: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
+        querystring: RevisionDiffQuery,
         response: { 200: RevisionDiffSchema },
       },
     },

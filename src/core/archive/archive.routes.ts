@@ -8,8 +8,15 @@ import { type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel
 import { actorOf, type RouteModule, sendFile } from '../http';
 import { archiveSheet, indexRowOf } from './archive-index';
 import { exportArchiveZip } from './archive-zip.service';
-import { ArchiveCategorySchema, type AttachmentInfo, AttachmentViewSchema } from './archive.contract';
-import { ARCHIVE_CATEGORIES, ARCHIVE_CATEGORY_VALUES } from './archive.config';
+import {
+  ArchiveCategorySchema,
+  AttachmentChangeBody,
+  AttachmentFilterQuery,
+  type AttachmentInfo,
+  AttachmentUploadQuery,
+  AttachmentViewSchema,
+} from './archive.contract';
+import { ARCHIVE_CATEGORIES } from './archive.config';
 import {
   type AttachmentFilter,
   deleteAttachment,
@@ -21,19 +28,7 @@ import {
 } from './attachment.service';
 import { IdParams } from '../validation';
 
-const Entity = z.string().regex(/^[a-z][a-z0-9_.-]{0,59}$/);
-const Filter = z.object({
-  category: z.enum(ARCHIVE_CATEGORY_VALUES).optional(),
-  entity: Entity.optional(),
-  entityId: z.string().max(100).optional(),
-  ownerUserId: z.uuid().optional(),
-  uploadedBy: z.uuid().optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  includeDeleted: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).optional(),
-});
-type FilterQuery = z.infer<typeof Filter>;
+type FilterQuery = z.infer<typeof AttachmentFilterQuery>;
 const toFilter = (q: FilterQuery): AttachmentFilter => ({ ...q, includeDeleted: q.includeDeleted === 'true' });
 
 async function archiveRows(db: Db, actor: Actor, filter: AttachmentFilter) {
@@ -65,7 +60,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['archive'],
         summary: '档案与附件 Attachments (by record, person, category, date)',
-        querystring: Filter,
+        querystring: AttachmentFilterQuery,
         response: { 200: z.array(AttachmentViewSchema) },
       },
     },
@@ -74,7 +69,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/attachments/mine',
-    { schema: { tags: ['archive'], summary: '我的档案 My archive', querystring: Filter, response: { 200: z.array(AttachmentViewSchema) } } },
+    { schema: { tags: ['archive'], summary: '我的档案 My archive', querystring: AttachmentFilterQuery, response: { 200: z.array(AttachmentViewSchema) } } },
     async (req): Promise<AttachmentInfo[]> => findAttachments(ctx.db, actorOf(req), { ...toFilter(req.query), isMine: true }),
   );
 
@@ -85,13 +80,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['archive'],
         summary: '上传（multipart，字段 file；类型与大小受检） Upload',
-        querystring: z.object({
-          entity: Entity.optional(),
-          entityId: z.string().max(100).optional(),
-          ownerUserId: z.uuid().optional(),
-          category: z.enum(ARCHIVE_CATEGORY_VALUES).default('other'),
-          title: z.string().max(200).optional(),
-        }),
+        querystring: AttachmentUploadQuery,
         response: { 201: AttachmentViewSchema },
       },
     },
@@ -138,7 +127,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
         tags: ['archive'],
         summary: '修改标题或类别 Change title or category',
         params: IdParams,
-        body: z.object({ version: z.number().int(), title: z.string().min(1).max(200).optional(), category: z.enum(ARCHIVE_CATEGORY_VALUES).optional() }),
+        body: AttachmentChangeBody,
         response: { 200: AttachmentViewSchema },
       },
     },
@@ -165,7 +154,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/archive/export',
-    { schema: { tags: ['archive'], summary: '导出档案目录 Export the archive index (xlsx)', querystring: Filter } },
+    { schema: { tags: ['archive'], summary: '导出档案目录 Export the archive index (xlsx)', querystring: AttachmentFilterQuery } },
     async (req, reply) => {
       const locale = requestLocale(req);
       const rows = await archiveRows(ctx.db, actorOf(req), toFilter(req.query));
@@ -181,7 +170,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['archive'],
         summary: '导出档案文件（zip：按类别分文件夹，附档案目录） Export the archive files as a zip (a folder per category, with the index)',
-        querystring: Filter,
+        querystring: AttachmentFilterQuery,
       },
     },
     async (req, reply) => {

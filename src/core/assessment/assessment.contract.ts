@@ -71,3 +71,17 @@ export const FindingFacetsSchema = z.object({
   periods: z.array(z.string()),
 });
 export type FindingFacets = z.infer<typeof FindingFacetsSchema>;
+
+export const FindingListQuery = z.object({
+  state: z.enum(['open', 'disputed', 'confirmed', 'withdrawn']).optional(),
+  ruleCode: z.string().max(200).optional(),
+  period: z.string().max(40).optional(),
+  verdict: z.string().max(60).optional(),
+  subjectUserId: z.uuid().optional(),
+  subjectDepartmentId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+export const FindingReasonBody = z.object({ reason: z.string().trim().min(2).max(2000), version: z.number().int() });
+
+export const FindingOpinionBody = z.object({ opinion: z.string().trim().min(2).max(2000), version: z.number().int() });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Actor } from '../access';
 import type { Db } from '../db';
 import { type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel';
@@ -9,25 +8,16 @@ import {
   FindingDetailSchema,
   type FindingFacets,
   FindingFacetsSchema,
+  FindingListQuery,
   FindingListSchema,
   type FindingListView,
+  FindingOpinionBody,
+  FindingReasonBody,
 } from './assessment.contract';
 import { type FindingFilter, findFindingFacets, findFindings, getFinding } from './finding-query.service';
 import { confirmFinding, disputeFinding, markFindingFalsified, withdrawFinding } from './finding-lifecycle.service';
 import { findingSheetRow, findingsSheet } from './finding.sheet';
 import { IdParams } from '../validation';
-
-const Filter = z.object({
-  state: z.enum(['open', 'disputed', 'confirmed', 'withdrawn']).optional(),
-  ruleCode: z.string().max(200).optional(),
-  period: z.string().max(40).optional(),
-  verdict: z.string().max(60).optional(),
-  subjectUserId: z.uuid().optional(),
-  subjectDepartmentId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-});
-const Step = z.object({ reason: z.string().trim().min(2).max(2000), version: z.number().int() });
-const Opinion = z.object({ opinion: z.string().trim().min(2).max(2000), version: z.number().int() });
 
 async function exportFindingRows(db: Db, actor: Actor, filter: FindingFilter, locale: 'zh-CN' | 'en') {
   const { items } = await findFindings(db, actor, { ...filter, limit: 10_000 });
@@ -51,7 +41,7 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['assessment'],
         summary: '考核结果 Findings (without assessment.read: only one’s own)',
-        querystring: Filter,
+        querystring: FindingListQuery,
         response: { 200: FindingListSchema },
       },
     },
@@ -66,7 +56,7 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/assessment/findings/export',
-    { schema: { tags: ['assessment'], summary: '导出考核结果 Export findings (xlsx)', querystring: Filter } },
+    { schema: { tags: ['assessment'], summary: '导出考核结果 Export findings (xlsx)', querystring: FindingListQuery } },
     async (req, reply) => {
       const locale = requestLocale(req);
       const rows = await exportFindingRows(ctx.db, actorOf(req), req.query, locale);
@@ -84,7 +74,13 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
   app.post(
     '/assessment/findings/:id/dispute',
     {
-      schema: { tags: ['assessment'], summary: '申诉 Dispute (the subject, in writing)', params: IdParams, body: Step, response: { 200: FindingDetailSchema } },
+      schema: {
+        tags: ['assessment'],
+        summary: '申诉 Dispute (the subject, in writing)',
+        params: IdParams,
+        body: FindingReasonBody,
+        response: { 200: FindingDetailSchema },
+      },
     },
     async (req): Promise<FindingDetail> => disputeFinding(ctx.db, actorOf(req), req.params.id, req.body),
   );
@@ -93,7 +89,13 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     '/assessment/findings/:id/confirm',
     {
       config: { permission: 'assessment.manage' },
-      schema: { tags: ['assessment'], summary: '确认 Confirm with an opinion', params: IdParams, body: Opinion, response: { 200: FindingDetailSchema } },
+      schema: {
+        tags: ['assessment'],
+        summary: '确认 Confirm with an opinion',
+        params: IdParams,
+        body: FindingOpinionBody,
+        response: { 200: FindingDetailSchema },
+      },
     },
     async (req): Promise<FindingDetail> => confirmFinding(ctx.db, actorOf(req), req.params.id, { reason: req.body.opinion, version: req.body.version }),
   );
@@ -102,7 +104,13 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     '/assessment/findings/:id/withdraw',
     {
       config: { permission: 'assessment.manage' },
-      schema: { tags: ['assessment'], summary: '撤销 Withdraw with a reason', params: IdParams, body: Step, response: { 200: FindingDetailSchema } },
+      schema: {
+        tags: ['assessment'],
+        summary: '撤销 Withdraw with a reason',
+        params: IdParams,
+        body: FindingReasonBody,
+        response: { 200: FindingDetailSchema },
+      },
     },
     async (req): Promise<FindingDetail> => withdrawFinding(ctx.db, actorOf(req), req.params.id, req.body),
   );
@@ -115,7 +123,7 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
         tags: ['assessment'],
         summary: '弄虚作假，加倍考核 Falsified: multiply the amount once (T2 七.5)',
         params: IdParams,
-        body: Step,
+        body: FindingReasonBody,
         response: { 200: FindingDetailSchema },
       },
     },

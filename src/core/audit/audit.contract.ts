@@ -33,3 +33,15 @@ export const AuditFacetsSchema = z.object({
   entities: z.array(CodeLabelSchema),
 });
 export type AuditFacets = z.infer<typeof AuditFacetsSchema>;
+
+export const AuditQuery = z.object({
+  action: z.string().max(100).optional(),
+  record: z.string().max(100).optional(),
+  entity: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  actorId: z.uuid().optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  beforeId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});

@@ -2,21 +2,9 @@ import { z } from 'zod';
 import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '../excel';
 import { actorOf, type RouteModule, sendFile } from '../http';
 import { getPolicy } from '../policy';
-import { AuditEntryViewSchema, AuditFacetsSchema } from './audit.contract';
+import { AuditEntryViewSchema, AuditFacetsSchema, AuditQuery } from './audit.contract';
 import { type AuditLabelTable, composeAuditLabels, diffValues, recordName, valueText } from './audit.rules';
 import { findAuditEntries, findAuditFacets } from './audit.service';
-
-const Query = z.object({
-  action: z.string().max(100).optional(),
-  record: z.string().max(100).optional(),
-  entity: z.string().max(100).optional(),
-  entityId: z.string().max(100).optional(),
-  actorId: z.uuid().optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  beforeId: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
 
 type Row = Awaited<ReturnType<typeof findAuditEntries>>[number];
 
@@ -54,7 +42,7 @@ function dayBound(value: string | undefined, offsetMinutes: number, end: boolean
 
 export const auditRoutes: RouteModule = (app, ctx) => {
   const labels = composeAuditLabels(ctx.registry.modules);
-  const inZone = async (orgId: string, q: z.infer<typeof Query>) => {
+  const inZone = async (orgId: string, q: z.infer<typeof AuditQuery>) => {
     const offset = (await getPolicy(ctx.db, orgId)).calendar.utcOffsetMinutes;
     return { offset, q: { ...q, from: dayBound(q.from, offset, false), to: dayBound(q.to, offset, true) } };
   };
@@ -63,7 +51,7 @@ export const auditRoutes: RouteModule = (app, ctx) => {
     '/audit',
     {
       config: { permission: 'audit.read' },
-      schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: Query, response: { 200: z.array(AuditEntryViewSchema) } },
+      schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: AuditQuery, response: { 200: z.array(AuditEntryViewSchema) } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -94,7 +82,7 @@ export const auditRoutes: RouteModule = (app, ctx) => {
     '/audit/export',
     {
       config: { permission: 'audit.read' },
-      schema: { tags: ['audit'], summary: '导出审计日志（Excel）Audit trail as Excel', querystring: Query.omit({ limit: true }) },
+      schema: { tags: ['audit'], summary: '导出审计日志（Excel）Audit trail as Excel', querystring: AuditQuery.omit({ limit: true }) },
     },
     async (req, reply) => {
       const actor = actorOf(req);

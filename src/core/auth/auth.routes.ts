@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
 import { changePassword, login, logout } from './auth.service';
+import { LoginBody, PasswordChangeBody } from './auth.contract';
 
 export const SESSION_COOKIE = 'zhidu_session';
 
@@ -36,7 +37,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['auth'],
         summary: '登录 Sign in',
-        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+        body: LoginBody,
         response: { 200: ActorView },
       },
     },
@@ -70,7 +71,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['auth'],
         summary: '修改密码 Change password',
-        body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1).max(200) }),
+        body: PasswordChangeBody,
         response: { 200: OkSchema },
       },
     },

@@ -9,6 +9,8 @@ import { loadActor } from './actor-loader';
 import { sessions } from './auth.schema';
 import { checkLoginRate, pruneLoginRate, recordLoginFailure } from './login-rate';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../password';
+import type { z } from 'zod';
+import type { LoginBody, PasswordChangeBody } from './auth.contract';
 
 export interface AuthSettings {
   maxFailedLogins: number;
@@ -78,7 +80,7 @@ async function lockAccount(db: Db, user: { orgId: string; id: string }, now: Dat
 
 export async function login(
   db: Db,
-  input: { username: string; password: string },
+  input: z.infer<typeof LoginBody>,
   now: Date,
   settings: AuthSettings = DEFAULT_AUTH_SETTINGS,
   meta: LoginMeta = {},
@@ -159,7 +161,7 @@ export async function logout(db: Db, actor: Actor, sessionId: string): Promise<v
 export async function changePassword(
   db: Db,
   actor: Actor,
-  input: { currentPassword: string; newPassword: string },
+  input: z.infer<typeof PasswordChangeBody>,
   keepSessionId: string | undefined,
   now: Date,
 ): Promise<void> {

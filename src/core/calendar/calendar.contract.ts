@@ -60,3 +60,20 @@ export const DeadlineViewSchema = z.object({
   status: z.enum(DEADLINE_STATUSES),
 });
 export type DeadlineView = z.infer<typeof DeadlineViewSchema>;
+
+export const HolidayRangeQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+
+export const NationalHolidayImportBody = z.object({ year: z.number().int().min(2000).max(2100) });
+
+export const NewHolidayBody = z.object({ date: z.iso.date(), name: z.string().min(1).max(100), isWorkday: z.boolean().default(false) });
+export type HolidayInput = z.infer<typeof NewHolidayBody>;
+
+export const HolidayChangeBody = z.object({ name: z.string().min(1).max(100), isWorkday: z.boolean(), version: z.number().int() });
+
+export const DeadlineListQuery = z.object({
+  scope: z.enum(['mine', 'org']).optional(),
+  state: z.enum(['open', 'done', 'missed', 'cancelled', 'overdue']).optional(),
+  subjectType: z.string().max(100).optional(),
+  subjectId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
-import { type DeadlineView, DeadlineViewSchema, HolidayImportSchema, HolidaySchema, NationalHolidayYearSchema } from './calendar.contract';
+import {
+  DeadlineListQuery,
+  type DeadlineView,
+  DeadlineViewSchema,
+  HolidayChangeBody,
+  HolidayImportSchema,
+  HolidayRangeQuery,
+  HolidaySchema,
+  NationalHolidayImportBody,
+  NationalHolidayYearSchema,
+  NewHolidayBody,
+} from './calendar.contract';
 import { findDeadlines } from './deadline.service';
 import { addHoliday, findHolidays, importNationalHolidays, listNationalHolidayYears, removeHoliday, updateHoliday } from './holiday.service';
 
@@ -13,7 +24,7 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['calendar'],
         summary: '节假日与调休 Holidays and make-up working days',
-        querystring: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+        querystring: HolidayRangeQuery,
         response: { 200: z.array(HolidaySchema) },
       },
     },
@@ -36,7 +47,7 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['calendar'],
         summary: '导入某年的国家节假日与调休 Import a year of national holidays',
-        body: z.object({ year: z.number().int().min(2000).max(2100) }),
+        body: NationalHolidayImportBody,
         response: { 200: HolidayImportSchema },
       },
     },
@@ -50,7 +61,7 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['calendar'],
         summary: '添加节假日或调休日 Add a holiday or make-up day',
-        body: z.object({ date: z.iso.date(), name: z.string().min(1).max(100), isWorkday: z.boolean().default(false) }),
+        body: NewHolidayBody,
         response: { 201: HolidaySchema },
       },
     },
@@ -65,7 +76,7 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
         tags: ['calendar'],
         summary: '修改节假日 Change a holiday',
         params: DateParam,
-        body: z.object({ name: z.string().min(1).max(100), isWorkday: z.boolean(), version: z.number().int() }),
+        body: HolidayChangeBody,
         response: { 200: HolidaySchema },
       },
     },
@@ -96,13 +107,7 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['calendar'],
         summary: '截止事项 Deadlines (mine, or the organisation’s with assessment.read)',
-        querystring: z.object({
-          scope: z.enum(['mine', 'org']).optional(),
-          state: z.enum(['open', 'done', 'missed', 'cancelled', 'overdue']).optional(),
-          subjectType: z.string().max(100).optional(),
-          subjectId: z.string().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(1000).optional(),
-        }),
+        querystring: DeadlineListQuery,
         response: { 200: z.array(DeadlineViewSchema) },
       },
     },

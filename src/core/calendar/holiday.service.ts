@@ -7,13 +7,10 @@ import { AppError, invalidField, notFound, versionConflict } from '../errors';
 import { getPolicy } from '../policy';
 import { type BusinessCalendar, isIsoDate, makeCalendar } from './calendar.rules';
 import { holidays } from './calendar.schema';
-import type { Holiday } from './calendar.contract';
+import type { Holiday, HolidayChangeBody, HolidayInput } from './calendar.contract';
+import type { z } from 'zod';
 
-export interface HolidayInput {
-  date: string;
-  name: string;
-  isWorkday: boolean;
-}
+export type { HolidayInput };
 
 export async function findHolidays(db: Db, actor: Actor, range: { from?: string; to?: string } = {}): Promise<Holiday[]> {
   const where: SQL[] = [eq(holidays.orgId, actor.orgId)];
@@ -62,7 +59,7 @@ async function getHoliday(db: Db, orgId: string, date: string) {
   return row;
 }
 
-export async function updateHoliday(db: Db, actor: Actor, date: string, change: { name: string; isWorkday: boolean; version: number }): Promise<Holiday> {
+export async function updateHoliday(db: Db, actor: Actor, date: string, change: z.infer<typeof HolidayChangeBody>): Promise<Holiday> {
   requireAccess(actor, 'admin.policy');
   checkInput({ date, ...change });
   return db.transaction(async (tx) => {

@@ -7,11 +7,14 @@ import { AppError, invalidField, invalidState, notFound, versionConflict } from 
 import { notifyUsers } from '../notify';
 import { meetingActions, meetingDecisions } from './meeting.schema';
 import { assertUsersExist, getMeetingRow, requireManage } from './meeting.service';
-import type { ActionRecord, Decision } from './meeting.contract';
+import type { ActionRecord, Decision, NewAction, NewDecisionBody } from './meeting.contract';
+import type { z } from 'zod';
+
+export type { NewAction };
 
 export const ACTION_SUBJECT = 'meeting.action';
 
-export async function addDecision(db: Db, actor: Actor, meetingId: string, input: { body: string }): Promise<Decision> {
+export async function addDecision(db: Db, actor: Actor, meetingId: string, input: z.infer<typeof NewDecisionBody>): Promise<Decision> {
   requireAccess(actor, 'meeting.read');
   if (!input.body.trim()) throw invalidField('body', '请填写决议内容', 'the decision text is required');
   return db.transaction(async (tx) => {
@@ -28,13 +31,6 @@ export async function addDecision(db: Db, actor: Actor, meetingId: string, input
     await writeAudit(tx, actor, { action: 'meeting.decision.add', entity: 'meeting', entityId: meetingId, after: row });
     return row;
   });
-}
-
-export interface NewAction {
-  title: string;
-  ownerUserId: string;
-  dueOn: string;
-  decisionId?: string | null;
 }
 
 /** An action item with an owner and a due date; its deadline brings reminders and, if missed, a finding. */

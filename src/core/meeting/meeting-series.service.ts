@@ -7,30 +7,12 @@ import { invalidField, notFound } from '../errors';
 import type { AppContext } from '../http';
 import { isOrganisationActive, users } from '../org';
 import { getPolicy, type Policy } from '../policy';
-import { type HolidayRule, type MeetingKind, meetingAttendees, meetingSeries, meetingSeriesMembers, meetings, type SeriesRow } from './meeting.schema';
+import { meetingAttendees, meetingSeries, meetingSeriesMembers, meetings, type SeriesRow } from './meeting.schema';
 import { assertUsersExist } from './meeting.service';
 import { generateOccurrences, type Recurrence } from './recurrence.rules';
-import type { CreatedSeries, SeriesRecord } from './meeting.contract';
+import type { CreatedSeries, NewSeries, SeriesRecord } from './meeting.contract';
 
-export interface NewSeries {
-  title: string;
-  kind: MeetingKind;
-  /** Monthly without a day takes it from `policyDayPath`, e.g. production.dispatchMeetingDay (PP-21). */
-  recurrence: { kind: 'monthly'; day?: number } | { kind: 'weekly'; weekdays: number[] };
-  policyDayPath?: string | null;
-  startTime: string;
-  durationMinutes: number;
-  location?: string | null;
-  chairUserId: string;
-  leaveApproverUserId?: string | null;
-  /** all = every active person of the organisation when each meeting is generated. */
-  audience: 'all' | 'listed';
-  attendeeUserIds?: string[];
-  agendaTemplate?: string;
-  onHoliday?: HolidayRule;
-  clause?: string | null;
-  requirementId?: string | null;
-}
+export type { NewSeries };
 
 function policyDay(policy: Policy, path: string): number {
   const value = path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), policy);

@@ -165,3 +165,85 @@ export const CreatedSeriesSchema = SeriesRowSchema.extend({ meetingsCreated: z.n
 export type CreatedSeries = z.infer<typeof CreatedSeriesSchema>;
 
 export const ExtendedSeriesSchema = z.object({ created: z.number().int() });
+
+// Requests (issue 16 item 2): the routes declare these, the services take their z.infer types.
+const Kind = z.enum(['dispatch', 'study', 'coordination', 'other']);
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+const Instant = z.iso.datetime({ offset: true });
+
+export const MeetingListQuery = z.object({
+  scope: z.enum(['mine', 'all']).optional(),
+  from: Instant.or(z.iso.date()).optional(),
+  to: Instant.or(z.iso.date()).optional(),
+  state: z.enum(['planned', 'held', 'cancelled']).optional(),
+  seriesId: z.uuid().optional(),
+});
+export type MeetingQuery = z.infer<typeof MeetingListQuery>;
+
+export const NewMeetingBody = z.object({
+  title: z.string().min(1).max(200),
+  kind: Kind.default('coordination'),
+  chairUserId: z.uuid(),
+  leaveApproverUserId: z.uuid().nullish(),
+  location: z.string().max(200).nullish(),
+  startsAt: Instant,
+  endsAt: Instant,
+  agenda: z.string().max(20_000).optional(),
+  attendeeUserIds: z.array(z.uuid()).max(500),
+});
+/** The body, plus the clause and requirement a meeting generated for a duty carries. */
+export type NewMeeting = z.infer<typeof NewMeetingBody> & { clause?: string | null; requirementId?: string | null };
+
+export const MeetingChangeBody = z.object({
+  version: z.number().int(),
+  title: z.string().min(1).max(200).optional(),
+  location: z.string().max(200).nullish(),
+  agenda: z.string().max(20_000).optional(),
+  minutes: z.string().max(100_000).optional(),
+  state: z.enum(['planned', 'held', 'cancelled']).optional(),
+  startsAt: Instant.optional(),
+  endsAt: Instant.optional(),
+});
+export type MeetingChange = z.infer<typeof MeetingChangeBody>;
+
+export const AttendanceBody = z.object({
+  entries: z
+    .array(z.object({ userId: z.uuid(), status: z.enum(['present', 'late', 'absent', 'excused']), note: z.string().max(500).nullish() }))
+    .min(1)
+    .max(500),
+});
+
+export const LeaveRequestBody = z.object({ reason: z.string().min(1).max(1000), substituteUserId: z.uuid().nullish() });
+
+export const LeaveDecisionBody = z.object({ approve: z.boolean(), note: z.string().max(1000).nullish(), version: z.number().int() });
+
+export const NewDecisionBody = z.object({ body: z.string().min(1).max(5000) });
+
+export const NewActionBody = z.object({ title: z.string().min(1).max(500), ownerUserId: z.uuid(), dueOn: z.iso.date(), decisionId: z.uuid().nullish() });
+export type NewAction = z.infer<typeof NewActionBody>;
+
+export const ActionCompleteBody = z.object({ version: z.number().int() });
+
+export const NewSeriesBody = z.object({
+  title: z.string().min(1).max(200),
+  kind: Kind,
+  recurrence: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(31).optional() }),
+    z.object({ kind: z.literal('weekly'), weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7) }),
+  ]),
+  policyDayPath: z.string().max(100).nullish(),
+  startTime: Time,
+  durationMinutes: z.number().int().min(5).max(600),
+  location: z.string().max(200).nullish(),
+  chairUserId: z.uuid(),
+  leaveApproverUserId: z.uuid().nullish(),
+  audience: z.enum(['all', 'listed']).default('listed'),
+  attendeeUserIds: z.array(z.uuid()).max(500).optional(),
+  agendaTemplate: z.string().max(20_000).optional(),
+  onHoliday: z.enum(['skip', 'before', 'after']).optional(),
+  clause: z.string().max(60).nullish(),
+  requirementId: z.string().max(20).nullish(),
+});
+/** Monthly without a day takes it from `policyDayPath`, e.g. production.dispatchMeetingDay (PP-21);
+ * audience all = every active person of the organisation when each meeting is generated. */
+export type NewSeries = z.infer<typeof NewSeriesBody>;

@@ -6,23 +6,29 @@ import { createSeries, extendSeries, findSeries } from './meeting-series.service
 import { createMeeting, findInvitablePeople, findMeetings, getMeeting, updateMeeting } from './meeting.service';
 import { IdParams } from '../validation';
 import {
+  ActionCompleteBody,
   ActionRowSchema,
+  AttendanceBody,
   AttendanceResultSchema,
   CreatedSeriesSchema,
   DecisionSchema,
   ExtendedSeriesSchema,
   InvitablePersonSchema,
+  LeaveDecisionBody,
+  LeaveRequestBody,
   LeaveRequestRowSchema,
+  MeetingChangeBody,
   MeetingDetailSchema,
   MeetingItemSchema,
+  MeetingListQuery,
   MeetingRowSchema,
+  NewActionBody,
+  NewDecisionBody,
+  NewMeetingBody,
+  NewSeriesBody,
   PendingLeaveSchema,
   SeriesRowSchema,
 } from './meeting.contract';
-
-const Kind = z.enum(['dispatch', 'study', 'coordination', 'other']);
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
-const Instant = z.iso.datetime({ offset: true });
 
 export const meetingRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -32,13 +38,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['meeting'],
         summary: '会议列表 Meetings (mine or all)',
-        querystring: z.object({
-          scope: z.enum(['mine', 'all']).optional(),
-          from: Instant.or(z.iso.date()).optional(),
-          to: Instant.or(z.iso.date()).optional(),
-          state: z.enum(['planned', 'held', 'cancelled']).optional(),
-          seriesId: z.uuid().optional(),
-        }),
+        querystring: MeetingListQuery,
         response: { 200: z.array(MeetingItemSchema) },
       },
     },
@@ -52,17 +52,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['meeting'],
         summary: '召开临时会议 Call an ad-hoc meeting',
-        body: z.object({
-          title: z.string().min(1).max(200),
-          kind: Kind.default('coordination'),
-          chairUserId: z.uuid(),
-          leaveApproverUserId: z.uuid().nullish(),
-          location: z.string().max(200).nullish(),
-          startsAt: Instant,
-          endsAt: Instant,
-          agenda: z.string().max(20_000).optional(),
-          attendeeUserIds: z.array(z.uuid()).max(500),
-        }),
+        body: NewMeetingBody,
         response: { 201: MeetingRowSchema },
       },
     },
@@ -95,16 +85,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         tags: ['meeting'],
         summary: '议程、纪要、状态 Agenda, minutes, state',
         params: IdParams,
-        body: z.object({
-          version: z.number().int(),
-          title: z.string().min(1).max(200).optional(),
-          location: z.string().max(200).nullish(),
-          agenda: z.string().max(20_000).optional(),
-          minutes: z.string().max(100_000).optional(),
-          state: z.enum(['planned', 'held', 'cancelled']).optional(),
-          startsAt: Instant.optional(),
-          endsAt: Instant.optional(),
-        }),
+        body: MeetingChangeBody,
         response: { 200: MeetingRowSchema },
       },
     },
@@ -119,12 +100,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         tags: ['meeting'],
         summary: '登记考勤 Record attendance',
         params: IdParams,
-        body: z.object({
-          entries: z
-            .array(z.object({ userId: z.uuid(), status: z.enum(['present', 'late', 'absent', 'excused']), note: z.string().max(500).nullish() }))
-            .min(1)
-            .max(500),
-        }),
+        body: AttendanceBody,
         response: { 200: AttendanceResultSchema },
       },
     },
@@ -139,7 +115,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         tags: ['meeting'],
         summary: '会前请假 Ask for leave',
         params: IdParams,
-        body: z.object({ reason: z.string().min(1).max(1000), substituteUserId: z.uuid().nullish() }),
+        body: LeaveRequestBody,
         response: { 201: LeaveRequestRowSchema },
       },
     },
@@ -163,7 +139,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         tags: ['meeting'],
         summary: '审批请假 Decide a leave request',
         params: IdParams,
-        body: z.object({ approve: z.boolean(), note: z.string().max(1000).nullish(), version: z.number().int() }),
+        body: LeaveDecisionBody,
         response: { 200: LeaveRequestRowSchema },
       },
     },
@@ -178,7 +154,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         tags: ['meeting'],
         summary: '记录决议 Add a decision',
         params: IdParams,
-        body: z.object({ body: z.string().min(1).max(5000) }),
+        body: NewDecisionBody,
         response: { 201: DecisionSchema },
       },
     },
@@ -193,7 +169,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         tags: ['meeting'],
         summary: '交办事项 Add an action item',
         params: IdParams,
-        body: z.object({ title: z.string().min(1).max(500), ownerUserId: z.uuid(), dueOn: z.iso.date(), decisionId: z.uuid().nullish() }),
+        body: NewActionBody,
         response: { 201: ActionRowSchema },
       },
     },
@@ -208,7 +184,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         tags: ['meeting'],
         summary: '办结事项 Complete an action item',
         params: z.object({ id: z.uuid(), actionId: z.uuid() }),
-        body: z.object({ version: z.number().int() }),
+        body: ActionCompleteBody,
         response: { 200: ActionRowSchema },
       },
     },
@@ -228,26 +204,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['meeting'],
         summary: '设立例会 Create a recurring meeting',
-        body: z.object({
-          title: z.string().min(1).max(200),
-          kind: Kind,
-          recurrence: z.discriminatedUnion('kind', [
-            z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(31).optional() }),
-            z.object({ kind: z.literal('weekly'), weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7) }),
-          ]),
-          policyDayPath: z.string().max(100).nullish(),
-          startTime: Time,
-          durationMinutes: z.number().int().min(5).max(600),
-          location: z.string().max(200).nullish(),
-          chairUserId: z.uuid(),
-          leaveApproverUserId: z.uuid().nullish(),
-          audience: z.enum(['all', 'listed']).default('listed'),
-          attendeeUserIds: z.array(z.uuid()).max(500).optional(),
-          agendaTemplate: z.string().max(20_000).optional(),
-          onHoliday: z.enum(['skip', 'before', 'after']).optional(),
-          clause: z.string().max(60).nullish(),
-          requirementId: z.string().max(20).nullish(),
-        }),
+        body: NewSeriesBody,
         response: { 201: CreatedSeriesSchema },
       },
     },

@@ -8,19 +8,11 @@ import { AppError, invalidField, invalidState, notFound, versionConflict } from 
 import { notifyUsers } from '../notify';
 import { getOrganisation, users } from '../org';
 import { getPolicy } from '../policy';
-import {
-  meetingActions,
-  meetingAttendees,
-  meetingDecisions,
-  meetingLeaveRequests,
-  type MeetingKind,
-  type MeetingRow,
-  meetingSeries,
-  type MeetingState,
-  meetings,
-} from './meeting.schema';
+import { meetingActions, meetingAttendees, meetingDecisions, meetingLeaveRequests, type MeetingRow, meetingSeries, meetings } from './meeting.schema';
 import { formatLocal } from './meeting.rules';
-import type { InvitablePerson, MeetingDetail, MeetingItem } from './meeting.contract';
+import type { InvitablePerson, MeetingChange, MeetingDetail, MeetingItem, MeetingQuery, NewMeeting } from './meeting.contract';
+
+export type { MeetingChange, MeetingQuery, NewMeeting };
 
 /** created_by / recorded_by: the scheduler's system actor is nobody in the users table. */
 
@@ -61,20 +53,6 @@ export async function findInvitablePeople(db: Db, actor: Actor): Promise<Invitab
     .from(users)
     .where(and(eq(users.orgId, actor.orgId), eq(users.isActive, true)))
     .orderBy(asc(users.displayName));
-}
-
-export interface NewMeeting {
-  title: string;
-  kind: MeetingKind;
-  chairUserId: string;
-  leaveApproverUserId?: string | null;
-  location?: string | null;
-  startsAt: string;
-  endsAt: string;
-  agenda?: string;
-  attendeeUserIds: string[];
-  clause?: string | null;
-  requirementId?: string | null;
 }
 
 /** An ad-hoc meeting, e.g. a coordination meeting called over a material shortage (PP-19). */
@@ -127,14 +105,6 @@ export async function createMeeting(db: Db, actor: Actor, input: NewMeeting): Pr
     await writeAudit(tx, actor, { action: 'meeting.create', entity: 'meeting', entityId: m.id, after: { ...m, attendees } });
     return m;
   });
-}
-
-export interface MeetingQuery {
-  scope?: 'mine' | 'all';
-  from?: string;
-  to?: string;
-  state?: MeetingState;
-  seriesId?: string;
 }
 
 export async function findMeetings(db: Db, actor: Actor, q: MeetingQuery): Promise<MeetingItem[]> {
@@ -204,17 +174,6 @@ export async function getMeeting(db: Db, actor: Actor, id: string): Promise<Meet
     canDecideLeave: actor.userId === leaveApproverOf(m) || actor.userId === m.chairUserId,
     isAttendee: attendees.some((a) => a.userId === actor.userId),
   };
-}
-
-export interface MeetingChange {
-  version: number;
-  title?: string;
-  location?: string | null;
-  agenda?: string;
-  minutes?: string;
-  state?: MeetingState;
-  startsAt?: string;
-  endsAt?: string;
 }
 
 /** Minutes, agenda and the meeting's state; a stale version is refused (409). */

@@ -50,3 +50,7 @@ export const NotificationRecordSchema = z.object({
 export type NotificationRecord = z.infer<typeof NotificationRecordSchema>;
 export const UnreadCountSchema = z.object({ count: z.number().int() });
 export const MarkReadResultSchema = z.object({ updated: z.number().int() });
+
+export const NotificationListQuery = z.object({ unreadOnly: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(500).optional() });
+
+export const MarkReadBody = z.object({ ids: z.array(z.uuid()).max(500).default([]) });

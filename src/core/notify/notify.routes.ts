@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '../http';
-import { MarkReadResultSchema, NotificationPageQuerySchema, NotificationPageSchema, NotificationRecordSchema, UnreadCountSchema } from './notify.contract';
+import {
+  MarkReadBody,
+  MarkReadResultSchema,
+  NotificationListQuery,
+  NotificationPageQuerySchema,
+  NotificationPageSchema,
+  NotificationRecordSchema,
+  UnreadCountSchema,
+} from './notify.contract';
 import { countUnread, findMyNotifications, markRead, pageMyNotifications } from './notify.service';
 
 export const notifyRoutes: RouteModule = (app, ctx) => {
@@ -10,7 +18,7 @@ export const notifyRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['notify'],
         summary: '我的通知 My notifications',
-        querystring: z.object({ unreadOnly: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }),
+        querystring: NotificationListQuery,
         response: { 200: z.array(NotificationRecordSchema) },
       },
     },
@@ -41,7 +49,7 @@ export const notifyRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['notify'],
         summary: '标记已读 Mark read (empty ids = all)',
-        body: z.object({ ids: z.array(z.uuid()).max(500).default([]) }),
+        body: MarkReadBody,
         response: { 200: MarkReadResultSchema },
       },
     },

@@ -83,3 +83,15 @@ export const RolesPageSchema = z.object({
   permissions: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })),
 });
 export type RolesPage = z.infer<typeof RolesPageSchema>;
+
+export const DepartmentChangeBody = z.object({
+  version: z.number().int(),
+  name: z.string().min(1).max(100).optional(),
+  parentId: z.uuid().nullish(),
+  retired: z.boolean().optional(),
+});
+export type DepartmentChange = z.infer<typeof DepartmentChangeBody>;
+
+export const ModuleSwitchBody = z.object({ isOn: z.boolean() });
+
+export const RolePermissionsBody = z.object({ permissions: z.array(z.string()), version: z.number().int() });

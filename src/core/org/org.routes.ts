@@ -4,7 +4,18 @@ import { addDepartment, addPerson, findDepartments, findPeople, findRoles, updat
 import { IdParams } from '../validation';
 import { AppError } from '../errors';
 import { findOrgModules, scopedRegistryOf, setModuleEnabled } from './org-modules.service';
-import { DepartmentViewSchema, NewDepartmentBody, NewPersonBody, PersonChangeBody, PersonViewSchema, RolesPageSchema, RoleViewSchema } from './org.contract';
+import {
+  DepartmentChangeBody,
+  DepartmentViewSchema,
+  ModuleSwitchBody,
+  NewDepartmentBody,
+  NewPersonBody,
+  PersonChangeBody,
+  PersonViewSchema,
+  RolePermissionsBody,
+  RolesPageSchema,
+  RoleViewSchema,
+} from './org.contract';
 
 export const orgRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -63,12 +74,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
         tags: ['org'],
         summary: '改名、调整上级、撤销或恢复部门 Rename, move, retire or restore a department',
         params: IdParams,
-        body: z.object({
-          version: z.number().int(),
-          name: z.string().min(1).max(100).optional(),
-          parentId: z.uuid().nullish(),
-          retired: z.boolean().optional(),
-        }),
+        body: DepartmentChangeBody,
         response: { 200: DepartmentViewSchema },
       },
     },
@@ -112,7 +118,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
         tags: ['org'],
         summary: '启用或停用模块 Switch a module on or off',
         params: z.object({ name: z.string().max(64) }),
-        body: z.object({ isOn: z.boolean() }),
+        body: ModuleSwitchBody,
         response: { 200: z.array(ModuleView) },
       },
     },
@@ -132,7 +138,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
         tags: ['org'],
         summary: '修改角色权限 Change a role',
         params: z.object({ code: z.string() }),
-        body: z.object({ permissions: z.array(z.string()), version: z.number().int() }),
+        body: RolePermissionsBody,
         response: { 200: RoleViewSchema },
       },
     },

@@ -8,7 +8,9 @@ import { assertAdminsRemain, lockOrganisationAccess } from './admin-guard';
 import { wouldCycle } from './department.rules';
 import { type DepartmentKind, departments, roles, userRoles, users } from './org.schema';
 import type { PersonView } from './org.contract';
-import type { DepartmentView, RoleView } from './org.contract';
+import type { DepartmentChange, DepartmentView, RoleView } from './org.contract';
+
+export type { DepartmentChange };
 
 export type { PersonView };
 
@@ -220,13 +222,6 @@ export async function findDepartments(db: Db, actor: Actor, opts: { includeRetir
     .from(departments)
     .where(and(...where))
     .orderBy(asc(departments.sort), asc(departments.name));
-}
-
-export interface DepartmentChange {
-  version: number;
-  name?: string;
-  parentId?: string | null;
-  retired?: boolean;
 }
 
 /**

@@ -51,3 +51,12 @@ export const PolicyMetaSchema = z.object({
 export type PolicyMeta = z.infer<typeof PolicyMetaSchema>;
 
 export const PresetValuesSchema = z.object({ name: z.enum(PRESET_NAMES), values: PolicyValuesSchema });
+
+// Requests (issue 16 item 2): the routes declare these, the services take their z.infer types.
+export const Version = z.coerce.number().int().min(0);
+
+export const PolicyUpdateBody = z.object({ baseVersion: z.number().int().min(0), values: z.record(z.string(), z.unknown()), reason: z.string().max(500) });
+
+export const PresetApplyBody = z.object({ baseVersion: z.number().int().min(0), preset: z.string().max(10), reason: z.string().max(500) });
+
+export const PolicyDiffQuery = z.object({ from: Version, to: Version });

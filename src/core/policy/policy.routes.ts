@@ -5,11 +5,19 @@ import { scopedRegistryOf } from '../org';
 import { FIELD_META, SECTION_LABELS } from './policy.meta';
 import { getOrganisation } from '#core/org';
 import { POLICY_PRESETS, PRESET_LABELS } from './policy.presets';
-import { PolicyChangeSchema, PolicyMetaSchema, PolicyVersionRowSchema, PolicyViewSchema, PresetValuesSchema } from './policy.contract';
+import {
+  PolicyChangeSchema,
+  PolicyDiffQuery,
+  PolicyMetaSchema,
+  PolicyUpdateBody,
+  PolicyVersionRowSchema,
+  PolicyViewSchema,
+  PresetApplyBody,
+  PresetValuesSchema,
+  Version,
+} from './policy.contract';
 import { PRESET_NAMES } from './policy.schema';
 import { applyPreset, diffPolicyVersions, findPolicyVersions, getPolicy, getPolicyVersion, getPolicyView, updatePolicy } from './policy.service';
-
-const Version = z.coerce.number().int().min(0);
 
 export const policyRoutes: RouteModule = (app, ctx) => {
   app.get('/policy', { schema: { tags: ['policy'], summary: '当前制度参数 Policy in force', response: { 200: PolicyViewSchema } } }, async (req) =>
@@ -66,7 +74,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
         tags: ['policy'],
         summary: '保存新版本 Save a new version',
         // Values are checked by the service so that errors name the policy path itself.
-        body: z.object({ baseVersion: z.number().int().min(0), values: z.record(z.string(), z.unknown()), reason: z.string().max(500) }),
+        body: PolicyUpdateBody,
         response: { 200: PolicyViewSchema },
       },
     },
@@ -80,7 +88,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['policy'],
         summary: '套用模板 Apply a preset',
-        body: z.object({ baseVersion: z.number().int().min(0), preset: z.string().max(10), reason: z.string().max(500) }),
+        body: PresetApplyBody,
         response: { 200: PolicyViewSchema },
       },
     },
@@ -105,7 +113,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['policy'],
         summary: '版本差异 Diff of two versions',
-        querystring: z.object({ from: Version, to: Version }),
+        querystring: PolicyDiffQuery,
         response: { 200: z.array(PolicyChangeSchema) },
       },
     },

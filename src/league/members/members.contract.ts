@@ -38,3 +38,33 @@ export const MemberTasksSchema = z.object({
 export type MemberTasks = z.infer<typeof MemberTasksSchema>;
 
 export const RegistrationResultSchema = z.object({ registered: z.number() });
+
+// Requests (issue 16 item 2): the routes declare these, the services take their z.infer types.
+const Day = z.iso.date();
+const TermCode = z.string().regex(/^\d{4}-\d{4}-[12]$/, 'YYYY-YYYY-T');
+
+export const NewBranchBody = z.object({ name: z.string().max(50), grade: z.number().int().min(1).max(12) });
+
+export const MemberListQuery = z.object({
+  branchId: z.uuid().optional(),
+  status: z.enum(['preparatory', 'member', 'transferred_out']).optional(),
+  termCode: TermCode.optional(),
+});
+
+export const NewMemberBody = z.object({
+  branchId: z.uuid(),
+  studentNo: z.string().trim().min(1).max(30),
+  name: z.string().trim().min(1).max(50),
+  gender: z.enum(['male', 'female']).nullish(),
+  status: z.enum(['preparatory', 'member']),
+  preparatorySince: Day.nullish(),
+  joinedOn: Day.nullish(),
+  note: z.string().max(500).nullish(),
+});
+export type MemberInput = z.infer<typeof NewMemberBody>;
+
+export const PromoteBody = z.object({ joinedOn: Day, version: z.number().int() });
+
+export const TransferOutBody = z.object({ transferredOutOn: Day, transferTo: z.string().max(100), version: z.number().int() });
+
+export const RegistrationBody = z.object({ memberIds: z.array(z.uuid()).max(2000), termCode: TermCode.optional() });

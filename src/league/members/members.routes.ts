@@ -2,13 +2,22 @@ import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { localDateOf, schoolYearOf, termOf } from '#core/calendar';
 import { getPolicy } from '#core/policy';
-import { BranchSchema, MemberRowSchema, MemberTasksSchema, MemberViewSchema, RegistrationResultSchema } from './members.contract';
+import {
+  BranchSchema,
+  MemberListQuery,
+  MemberRowSchema,
+  MemberTasksSchema,
+  MemberViewSchema,
+  NewBranchBody,
+  NewMemberBody,
+  PromoteBody,
+  RegistrationBody,
+  RegistrationResultSchema,
+  TransferOutBody,
+} from './members.contract';
 import { termCodeOf } from './members.rules';
 import { addBranch, addMember, findBranches, findMembers, getMemberTasks, promoteMember, registerMembers, transferOutMember } from './members.service';
 import { IdParams } from '#core/validation';
-
-const Day = z.iso.date();
-const TermCode = z.string().regex(/^\d{4}-\d{4}-[12]$/, 'YYYY-YYYY-T');
 
 export const memberRoutes: RouteModule = (app, ctx) => {
   // The term follows the school's own day (policy time zone), not the server's.
@@ -31,7 +40,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['league'],
         summary: '新增团支部 Add a branch',
-        body: z.object({ name: z.string().max(50), grade: z.number().int().min(1).max(12) }),
+        body: NewBranchBody,
         response: { 201: BranchSchema },
       },
     },
@@ -45,11 +54,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['league'],
         summary: '团员名册 Member register (YL-1)',
-        querystring: z.object({
-          branchId: z.uuid().optional(),
-          status: z.enum(['preparatory', 'member', 'transferred_out']).optional(),
-          termCode: TermCode.optional(),
-        }),
+        querystring: MemberListQuery,
         response: { 200: z.array(MemberViewSchema) },
       },
     },
@@ -79,16 +84,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['league'],
         summary: '登记团员或预备团员 Add a member',
-        body: z.object({
-          branchId: z.uuid(),
-          studentNo: z.string().trim().min(1).max(30),
-          name: z.string().trim().min(1).max(50),
-          gender: z.enum(['male', 'female']).nullish(),
-          status: z.enum(['preparatory', 'member']),
-          preparatorySince: Day.nullish(),
-          joinedOn: Day.nullish(),
-          note: z.string().max(500).nullish(),
-        }),
+        body: NewMemberBody,
         response: { 201: MemberRowSchema },
       },
     },
@@ -103,7 +99,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
         tags: ['league'],
         summary: '预备团员转正 Become a member',
         params: IdParams,
-        body: z.object({ joinedOn: Day, version: z.number().int() }),
+        body: PromoteBody,
         response: { 200: MemberRowSchema },
       },
     },
@@ -118,7 +114,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
         tags: ['league'],
         summary: '团籍转出 Transfer out',
         params: IdParams,
-        body: z.object({ transferredOutOn: Day, transferTo: z.string().max(100), version: z.number().int() }),
+        body: TransferOutBody,
         response: { 200: MemberRowSchema },
       },
     },
@@ -132,7 +128,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['league'],
         summary: '团员注册 Register members for the term',
-        body: z.object({ memberIds: z.array(z.uuid()).max(2000), termCode: TermCode.optional() }),
+        body: RegistrationBody,
         response: { 200: RegistrationResultSchema },
       },
     },

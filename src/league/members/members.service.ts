@@ -7,14 +7,17 @@ import { getPolicy } from '#core/policy';
 import { assertInOrganisation } from '#core/validation';
 import { checkPromotion, registrationGaps, transferOutDue } from './members.rules';
 import { type BranchRow, leagueBranches, leagueMembers, leagueRegistrations, type MemberRow, type MemberStatus } from './members.schema';
-import type { MemberViewData } from './members.contract';
+import type { MemberInput, MemberViewData, NewBranchBody, PromoteBody } from './members.contract';
+import type { z } from 'zod';
+
+export type { MemberInput };
 
 export async function findBranches(db: Db, actor: Actor): Promise<BranchRow[]> {
   requireAccess(actor, 'league.read');
   return db.select().from(leagueBranches).where(eq(leagueBranches.orgId, actor.orgId)).orderBy(asc(leagueBranches.grade), asc(leagueBranches.name));
 }
 
-export async function addBranch(db: Db, actor: Actor, input: { name: string; grade: number }): Promise<BranchRow> {
+export async function addBranch(db: Db, actor: Actor, input: z.infer<typeof NewBranchBody>): Promise<BranchRow> {
   requireAccess(actor, 'league.manage');
   const name = input.name.trim();
   if (!name) throw invalidField('name', '请填写团支部名称', 'is required');
@@ -61,17 +64,6 @@ async function getMember(db: Db, actor: Actor, id: string): Promise<MemberRow> {
   return row;
 }
 
-export interface MemberInput {
-  branchId: string;
-  studentNo: string;
-  name: string;
-  gender?: 'male' | 'female' | null;
-  status: 'preparatory' | 'member';
-  preparatorySince?: string | null;
-  joinedOn?: string | null;
-  note?: string | null;
-}
-
 export async function addMember(db: Db, actor: Actor, input: MemberInput): Promise<MemberRow> {
   requireAccess(actor, 'league.manage');
   const [branch] = await db
@@ -113,7 +105,7 @@ async function changeMember(db: Db, actor: Actor, before: MemberRow, version: nu
 }
 
 /** YL-1: 预备团员 → 团员 (S5 三.2). */
-export async function promoteMember(db: Db, actor: Actor, id: string, input: { joinedOn: string; version: number }): Promise<MemberRow> {
+export async function promoteMember(db: Db, actor: Actor, id: string, input: z.infer<typeof PromoteBody>): Promise<MemberRow> {
   requireAccess(actor, 'league.manage');
   const before = await getMember(db, actor, id);
   const problem = checkPromotion(before, input.joinedOn);

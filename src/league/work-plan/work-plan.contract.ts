@@ -85,3 +85,49 @@ export const BlackboardScoreSchema = z.object({
 
 export const BlackboardCheckViewSchema = BlackboardCheckSchema.extend({ results: z.array(BlackboardScoreSchema.extend({ branchName: z.string() })) });
 export type BlackboardCheckView = z.infer<typeof BlackboardCheckViewSchema>;
+
+// Requests (issue 16 item 2): the routes declare these, the services take their z.infer types.
+const Day = z.iso.date();
+export const Year = z.string().regex(/^\d{4}-\d{4}$/);
+
+export const NewPlanBody = z.object({
+  schoolYear: Year,
+  term: z.union([z.literal(1), z.literal(2)]),
+  title: z.string().max(200),
+  guiding: z.string().max(5000).optional(),
+  goals: z.string().max(5000).optional(),
+  useTemplate: z.boolean(),
+});
+
+export const NewPlanItemBody = z.object({ month: z.number().int().min(1).max(12), theme: z.string().max(50).nullish(), title: z.string().max(200) });
+
+export const PlanItemChangeBody = z.object({
+  state: z.enum(['planned', 'done', 'dropped']),
+  doneOn: Day.nullish(),
+  note: z.string().max(1000).nullish(),
+  version: z.number().int(),
+});
+
+export const FlagRaisingBody = z.object({
+  weekStart: Day,
+  theme: z.string().max(100),
+  focus: z.string().max(500).nullish(),
+  classMeetingTheme: z.string().max(100).nullish(),
+  blackboardTheme: z.string().max(100).nullish(),
+  speaker: z.string().max(50).nullish(),
+  heldOn: Day.nullish(),
+});
+
+export const BlackboardScheduleBody = z.object({
+  firstCheckOn: Day,
+  to: Day,
+  themes: z.array(z.string().trim().min(1).max(100)).max(20),
+  criteria: z
+    .array(z.object({ item: z.string().max(100), points: z.number().min(1).max(100) }))
+    .max(10)
+    .optional(),
+});
+
+export const BranchScoreBody = z.object({ branchId: z.uuid(), scores: z.record(z.string().max(100), z.number()), comment: z.string().max(500).nullish() });
+
+export const TermQuery = z.object({ schoolYear: Year.optional(), term: z.coerce.number().int().min(1).max(2).optional() });

@@ -5,21 +5,24 @@ import { getPolicy } from '#core/policy';
 import {
   BlackboardCheckSchema,
   BlackboardCheckViewSchema,
+  BlackboardScheduleBody,
   BlackboardScoreSchema,
+  BranchScoreBody,
+  FlagRaisingBody,
   FlagRaisingSchema,
   FlagRaisingWeeksSchema,
   LeaguePlanItemSchema,
   LeaguePlanSchema,
+  NewPlanBody,
+  NewPlanItemBody,
+  PlanItemChangeBody,
   TermPlanSchema,
+  TermQuery,
   ThemedMonthSchema,
 } from './work-plan.contract';
 import { addPlanItem, createLeaguePlan, getLeaguePlan, updatePlanItem } from './work-plan.service';
 import { findBlackboardChecks, findFlagRaisings, saveFlagRaising, scheduleBlackboardChecks, scoreBranch } from './week.service';
 import { IdParams } from '#core/validation';
-
-const Day = z.iso.date();
-const Year = z.string().regex(/^\d{4}-\d{4}$/);
-const TermQ = z.object({ schoolYear: Year.optional(), term: z.coerce.number().int().min(1).max(2).optional() });
 
 export const workPlanRoutes: RouteModule = (app, ctx) => {
   const termOfQuery = async (orgId: string, q: { schoolYear?: string; term?: number }) => {
@@ -43,7 +46,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
     '/league/plan',
     {
       config: { permission: 'league.read' },
-      schema: { tags: ['league'], summary: '团委学期工作计划 Term plan by month (YL-2)', querystring: TermQ, response: { 200: TermPlanSchema } },
+      schema: { tags: ['league'], summary: '团委学期工作计划 Term plan by month (YL-2)', querystring: TermQuery, response: { 200: TermPlanSchema } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -59,14 +62,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['league'],
         summary: '制定学期计划 Create the term plan',
-        body: z.object({
-          schoolYear: Year,
-          term: z.union([z.literal(1), z.literal(2)]),
-          title: z.string().max(200),
-          guiding: z.string().max(5000).optional(),
-          goals: z.string().max(5000).optional(),
-          useTemplate: z.boolean(),
-        }),
+        body: NewPlanBody,
         response: { 201: LeaguePlanSchema },
       },
     },
@@ -81,7 +77,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
         tags: ['league'],
         summary: '增加活动 Add an activity',
         params: IdParams,
-        body: z.object({ month: z.number().int().min(1).max(12), theme: z.string().max(50).nullish(), title: z.string().max(200) }),
+        body: NewPlanItemBody,
         response: { 201: LeaguePlanItemSchema },
       },
     },
@@ -96,12 +92,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
         tags: ['league'],
         summary: '活动完成情况 Mark an activity',
         params: IdParams,
-        body: z.object({
-          state: z.enum(['planned', 'done', 'dropped']),
-          doneOn: Day.nullish(),
-          note: z.string().max(1000).nullish(),
-          version: z.number().int(),
-        }),
+        body: PlanItemChangeBody,
         response: { 200: LeaguePlanItemSchema },
       },
     },
@@ -112,7 +103,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
     '/league/flag-raisings',
     {
       config: { permission: 'league.read' },
-      schema: { tags: ['league'], summary: '每周升旗与主题 Weekly flag-raising (YL-3)', querystring: TermQ, response: { 200: FlagRaisingWeeksSchema } },
+      schema: { tags: ['league'], summary: '每周升旗与主题 Weekly flag-raising (YL-3)', querystring: TermQuery, response: { 200: FlagRaisingWeeksSchema } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -128,15 +119,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['league'],
         summary: '本周升旗主题 Save the week’s themes',
-        body: z.object({
-          weekStart: Day,
-          theme: z.string().max(100),
-          focus: z.string().max(500).nullish(),
-          classMeetingTheme: z.string().max(100).nullish(),
-          blackboardTheme: z.string().max(100).nullish(),
-          speaker: z.string().max(50).nullish(),
-          heldOn: Day.nullish(),
-        }),
+        body: FlagRaisingBody,
         response: { 200: FlagRaisingSchema },
       },
     },
@@ -147,7 +130,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
     '/league/blackboard',
     {
       config: { permission: 'league.read' },
-      schema: { tags: ['league'], summary: '板报检查 Blackboard checks (YL-3)', querystring: TermQ, response: { 200: z.array(BlackboardCheckViewSchema) } },
+      schema: { tags: ['league'], summary: '板报检查 Blackboard checks (YL-3)', querystring: TermQuery, response: { 200: z.array(BlackboardCheckViewSchema) } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -163,15 +146,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['league'],
         summary: '排定双周检查并公布标准 Schedule bi-weekly checks with published criteria',
-        body: z.object({
-          firstCheckOn: Day,
-          to: Day,
-          themes: z.array(z.string().trim().min(1).max(100)).max(20),
-          criteria: z
-            .array(z.object({ item: z.string().max(100), points: z.number().min(1).max(100) }))
-            .max(10)
-            .optional(),
-        }),
+        body: BlackboardScheduleBody,
         response: { 200: z.array(BlackboardCheckSchema) },
       },
     },
@@ -186,7 +161,7 @@ export const workPlanRoutes: RouteModule = (app, ctx) => {
         tags: ['league'],
         summary: '检查评分 Score a branch',
         params: IdParams,
-        body: z.object({ branchId: z.uuid(), scores: z.record(z.string().max(100), z.number()), comment: z.string().max(500).nullish() }),
+        body: BranchScoreBody,
         response: { 200: BlackboardScoreSchema },
       },
     },
