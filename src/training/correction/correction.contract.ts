@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ATTENDANCE_STATUSES } from '../attendance';
+import { Version } from '../common';
 import { SessionViewSchema } from '../session';
 
 // Corrections (issue 13 items 1–2): voiding a session entered by mistake.
@@ -14,3 +16,18 @@ export const VoidOutcomeSchema = z.object({
 });
 
 export type VoidOutcomeData = z.infer<typeof VoidOutcomeSchema>;
+
+// Requests: what the routes accept.
+
+export const VoidSessionBody = z.object({ reason: z.string().max(500), version: Version });
+
+export const LockOverrideBody = z.object({
+  teacherId: z.uuid(),
+  status: z.enum(ATTENDANCE_STATUSES),
+  lateMinutes: z.number().int().min(0).max(600).optional(),
+  leftEarlyMinutes: z.number().int().min(0).max(600).optional(),
+  reason: z.string().max(500),
+  version: Version,
+});
+
+export type OverrideInput = z.infer<typeof LockOverrideBody>;

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { ATTENDANCE_STATUSES, AttendanceViewSchema } from '../attendance';
-import { IdParams, Version } from '../common';
-import { VoidOutcomeSchema } from './correction.contract';
+import { AttendanceViewSchema } from '../attendance';
+import { IdParams } from '../common';
+import { LockOverrideBody, VoidOutcomeSchema, VoidSessionBody } from './correction.contract';
 import { overrideLockedRecord } from './lock-override.service';
 import { voidSession } from './session-void.service';
 
@@ -15,7 +14,7 @@ export const correctionRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '作废误建的场次 Void a session entered by mistake (issue 13)',
         params: IdParams,
-        body: z.object({ reason: z.string().max(500), version: Version }),
+        body: VoidSessionBody,
         response: { 200: VoidOutcomeSchema },
       },
     },
@@ -31,14 +30,7 @@ export const correctionRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '锁定后更正单条考勤 Correct one locked record (issue 13)',
         params: IdParams,
-        body: z.object({
-          teacherId: z.uuid(),
-          status: z.enum(ATTENDANCE_STATUSES),
-          lateMinutes: z.number().int().min(0).max(600).optional(),
-          leftEarlyMinutes: z.number().int().min(0).max(600).optional(),
-          reason: z.string().max(500),
-          version: Version,
-        }),
+        body: LockOverrideBody,
         response: { 200: AttendanceViewSchema },
       },
     },

@@ -3,18 +3,13 @@ import type { Actor } from '#core/access';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { getPolicy } from '#core/policy';
-import { type AttendanceStatus, type AttendanceView, checkMinutes, findAttendance, logAttendanceChange, trainingAttendance, viewOf } from '../attendance';
+import { type AttendanceView, checkMinutes, findAttendance, logAttendanceChange, trainingAttendance, viewOf } from '../attendance';
 import { requireTrainingRead } from '../common';
 import { durationMinutesOf, getSessionRow, isAttendanceLocked } from '../session';
 
-export interface OverrideInput {
-  teacherId: string;
-  status: AttendanceStatus;
-  lateMinutes?: number;
-  leftEarlyMinutes?: number;
-  reason: string;
-  version: number;
-}
+import type { OverrideInput } from './correction.contract';
+
+export type { OverrideInput } from './correction.contract';
 
 /**
  * Issue 13 item 2: after the lock (S1 考勤 五) one record may still be corrected, by the

@@ -12,6 +12,8 @@ import { trainingLeaveRequests } from '../leave';
 import { getSession, getSessionRow, trainingSessions } from '../session';
 import { trainingTeachers } from '../teacher';
 import type { VoidOutcomeData } from './correction.contract';
+import type { z } from 'zod';
+import type { VoidSessionBody } from './correction.contract';
 
 export type VoidOutcome = VoidOutcomeData;
 
@@ -20,7 +22,7 @@ export type VoidOutcome = VoidOutcomeData;
  * is voided by the office at any time, with a reason. Nothing is deleted: the session and
  * its records stay for the audit, but count for no credit, absence or verdict again.
  */
-export async function voidSession(db: Db, actor: Actor, id: string, input: { reason: string; version: number }, now: Date): Promise<VoidOutcome> {
+export async function voidSession(db: Db, actor: Actor, id: string, input: z.infer<typeof VoidSessionBody>, now: Date): Promise<VoidOutcome> {
   requireAccess(actor, 'training.session.manage');
   requireAccess(actor, 'training.school.manage');
   const before = await getSessionRow(db, actor.orgId, id);

@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { getPolicy } from '#core/policy';
-import { IdParams, IsoDay, schoolTimeText, Version } from '../common';
-import { LeaveViewSchema } from './leave.contract';
-import { LEAVE_KINDS } from './leave.schema';
+import { IdParams, schoolTimeText } from '../common';
+import {
+  LeaveBulkDecisionBody,
+  LeaveDecisionBody,
+  LeaveExportQuery,
+  LeaveRequestsQuery,
+  LeaveViewSchema,
+  NewLeaveBody,
+  WithdrawLeaveBody,
+} from './leave.contract';
 import { decideLeave, decideLeaves, findLeaveRequests, getLeave, requestLeave, withdrawLeave } from './leave.service';
 
 const kinds = [
@@ -42,13 +49,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '请假申请 Leave requests (ST-4)',
-        querystring: z.object({
-          state: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional(),
-          sessionId: z.uuid().optional(),
-          from: IsoDay.optional(),
-          to: IsoDay.optional(),
-          mine: z.enum(['true', 'false']).optional(),
-        }),
+        querystring: LeaveRequestsQuery,
         response: { 200: z.array(LeaveViewSchema) },
       },
     },
@@ -59,7 +60,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
     '/training/leave/export',
     {
       config: { permission: 'training.read' },
-      schema: { tags: ['training'], summary: '请假备案表 Leave register (Excel)', querystring: z.object({ from: IsoDay.optional(), to: IsoDay.optional() }) },
+      schema: { tags: ['training'], summary: '请假备案表 Leave register (Excel)', querystring: LeaveExportQuery },
     },
     async (req, reply) => {
       const actor = actorOf(req);
@@ -98,7 +99,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '书面请假 Ask leave for one session (ST-4)',
-        body: z.object({ sessionId: z.uuid(), kind: z.enum(LEAVE_KINDS), reason: z.string().max(1000), attachmentId: z.uuid().nullish() }),
+        body: NewLeaveBody,
         response: { 201: LeaveViewSchema },
       },
     },
@@ -109,7 +110,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
     '/training/leave/:id/withdraw',
     {
       config: { permission: 'training.self' },
-      schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: z.object({ version: Version }), response: { 200: LeaveViewSchema } },
+      schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: WithdrawLeaveBody, response: { 200: LeaveViewSchema } },
     },
     async (req) => withdrawLeave(ctx.db, actorOf(req), req.params.id, req.body.version),
   );
@@ -122,7 +123,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '批准或不批准 Decide',
         params: IdParams,
-        body: z.object({ isApproved: z.boolean(), opinion: z.string().max(500).nullish(), version: Version }),
+        body: LeaveDecisionBody,
         response: { 200: LeaveViewSchema },
       },
     },
@@ -136,11 +137,7 @@ export const leaveRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '批量审批 Bulk decision (all or none)',
-        body: z.object({
-          items: z.array(z.object({ id: z.uuid(), version: Version })).max(500),
-          isApproved: z.boolean(),
-          opinion: z.string().max(500).nullish(),
-        }),
+        body: LeaveBulkDecisionBody,
         response: { 200: z.array(LeaveViewSchema) },
       },
     },

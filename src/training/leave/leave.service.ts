@@ -11,8 +11,10 @@ import { applyExcused, assertNotLocked } from '../attendance';
 import { requireTrainingRead } from '../common';
 import { getSessionRow, type SessionRow, trainingSessions } from '../session';
 import { findRosterTeacherIds, getMyTeacher, trainingTeachers } from '../teacher';
-import { type LeaveKind, type LeaveRow, trainingLeaveRequests } from './leave.schema';
-import type { LeaveViewData } from './leave.contract';
+import { type LeaveRow, trainingLeaveRequests } from './leave.schema';
+import type { LeaveInput, LeaveViewData } from './leave.contract';
+
+export type { LeaveInput } from './leave.contract';
 
 export type LeaveView = LeaveViewData;
 
@@ -80,13 +82,6 @@ async function approversOf(tx: Db, orgId: string): Promise<string[]> {
   const policy = await getPolicy(tx, orgId);
   const byRole = await findUserIdsWithRole(tx, orgId, policy.training.leaveApproverRole);
   return byRole.length ? byRole : findUserIdsWithPermission(tx, orgId, 'training.leave.approve');
-}
-
-export interface LeaveInput {
-  sessionId: string;
-  kind: LeaveKind;
-  reason: string;
-  attachmentId?: string | null;
 }
 
 /** ST-4: a teacher asks in writing before the session starts, for that one session. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDay, SchoolYear, Version } from '../common';
 import { MENTOR_RECORD_KINDS } from './mentor.schema';
 
 // Mentor pairs (老带新, ST-13): what the mentor routes answer.
@@ -36,3 +37,11 @@ export const MentorRecordSchema = z.object({
 
 export type MentorPairViewData = z.infer<typeof MentorPairViewSchema>;
 export type MentorRecordData = z.infer<typeof MentorRecordSchema>;
+
+// Requests: what the routes accept.
+
+export const NewMentorPairBody = z.object({ mentorId: z.uuid(), menteeId: z.uuid(), schoolYear: SchoolYear, goals: z.string().max(2000) });
+
+export const NewMentorRecordBody = z.object({ kind: z.enum(MENTOR_RECORD_KINDS), occurredOn: IsoDay, content: z.string().max(5000) });
+
+export const CloseMentorPairBody = z.object({ state: z.enum(['completed', 'ended']), review: z.string().max(2000), version: Version });

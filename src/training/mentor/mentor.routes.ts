@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { IdParams, IsoDay, SchoolYear, Version } from '../common';
-import { MentorPairViewSchema, MentorRecordSchema } from './mentor.contract';
-import { MENTOR_RECORD_KINDS } from './mentor.schema';
+import { IdParams, SchoolYear } from '../common';
+import { CloseMentorPairBody, MentorPairViewSchema, MentorRecordSchema, NewMentorPairBody, NewMentorRecordBody } from './mentor.contract';
 import { addMentorRecord, closeMentorPair, createMentorPair, findMentorPairs, findMentorRecords } from './mentor.service';
 
 export const mentorRoutes: RouteModule = (app, ctx) => {
@@ -26,7 +25,7 @@ export const mentorRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '结对 Pair a mentor and a new teacher',
-        body: z.object({ mentorId: z.uuid(), menteeId: z.uuid(), schoolYear: SchoolYear, goals: z.string().max(2000) }),
+        body: NewMentorPairBody,
         response: { 201: MentorPairViewSchema },
       },
     },
@@ -46,7 +45,7 @@ export const mentorRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '记录指导、听课 Record guidance',
         params: IdParams,
-        body: z.object({ kind: z.enum(MENTOR_RECORD_KINDS), occurredOn: IsoDay, content: z.string().max(5000) }),
+        body: NewMentorRecordBody,
         response: { 201: MentorRecordSchema },
       },
     },
@@ -61,7 +60,7 @@ export const mentorRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '结束结对并考核 Close with a review',
         params: IdParams,
-        body: z.object({ state: z.enum(['completed', 'ended']), review: z.string().max(2000), version: Version }),
+        body: CloseMentorPairBody,
         response: { 200: MentorPairViewSchema },
       },
     },

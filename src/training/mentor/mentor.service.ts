@@ -6,8 +6,10 @@ import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { requireTrainingRead } from '../common';
 import { assertTeacher, findTeacherOfUser, trainingTeachers } from '../teacher';
-import { type MentorPairRow, type MentorRecordKind, type MentorRecordRow, mentorPairs, mentorRecords } from './mentor.schema';
+import { type MentorPairRow, type MentorRecordRow, mentorPairs, mentorRecords } from './mentor.schema';
 import type { MentorPairViewData } from './mentor.contract';
+import type { z } from 'zod';
+import type { CloseMentorPairBody, NewMentorPairBody, NewMentorRecordBody } from './mentor.contract';
 
 const mentor = alias(trainingTeachers, 'mentor');
 const mentee = alias(trainingTeachers, 'mentee');
@@ -58,12 +60,7 @@ async function getPairRow(db: Db, actor: Actor, id: string): Promise<MentorPairR
   return row;
 }
 
-export async function createMentorPair(
-  db: Db,
-  actor: Actor,
-  input: { mentorId: string; menteeId: string; schoolYear: string; goals: string },
-  now: Date,
-): Promise<MentorPairView> {
+export async function createMentorPair(db: Db, actor: Actor, input: z.infer<typeof NewMentorPairBody>, now: Date): Promise<MentorPairView> {
   requireAccess(actor, 'training.plan.write');
   if (input.mentorId === input.menteeId) throw invalidField('menteeId', '师傅与徒弟不能是同一人', 'mentor and mentee must differ');
   await assertTeacher(db, actor.orgId, input.mentorId, 'mentorId');
@@ -88,13 +85,7 @@ export async function createMentorPair(
 }
 
 /** Supervision (S2 四.3 "要监督结对培训"): the pair or the office records what was done. */
-export async function addMentorRecord(
-  db: Db,
-  actor: Actor,
-  pairId: string,
-  input: { kind: MentorRecordKind; occurredOn: string; content: string },
-  now: Date,
-): Promise<MentorRecordRow> {
+export async function addMentorRecord(db: Db, actor: Actor, pairId: string, input: z.infer<typeof NewMentorRecordBody>, now: Date): Promise<MentorRecordRow> {
   requireTrainingRead(actor);
   const pair = await getPairRow(db, actor, pairId);
   if (!hasPermission(actor, 'training.plan.write')) {
@@ -126,12 +117,7 @@ export async function findMentorRecords(db: Db, actor: Actor, pairId: string): P
     .orderBy(desc(mentorRecords.occurredOn));
 }
 
-export async function closeMentorPair(
-  db: Db,
-  actor: Actor,
-  pairId: string,
-  input: { state: 'completed' | 'ended'; review: string; version: number },
-): Promise<MentorPairView> {
+export async function closeMentorPair(db: Db, actor: Actor, pairId: string, input: z.infer<typeof CloseMentorPairBody>): Promise<MentorPairView> {
   requireAccess(actor, 'training.plan.write');
   const before = await getPairRow(db, actor, pairId);
   if (before.state !== 'active') throw invalidState('该结对已结束', 'This pair has ended');

@@ -8,17 +8,10 @@ import { assertInOrganisation } from '#core/validation';
 import { getPolicy } from '#core/policy';
 import { requireTrainingRead, type Term, termOf, schoolYearOf } from '../common';
 import { type ActivityCoverage, activityCoverageOf } from './practice.rules';
-import { type ActivityKind, type ActivityRow, activities } from './practice.schema';
+import { type ActivityRow, activities } from './practice.schema';
+import type { ActivityInput } from './practice.contract';
 
-export interface ActivityInput {
-  kind: ActivityKind;
-  title: string;
-  heldOn: string;
-  groupId?: string | null;
-  sessionId?: string | null;
-  description?: string;
-  outcome?: string | null;
-}
+export type { ActivityInput } from './practice.contract';
 
 export async function addActivity(db: Db, actor: Actor, input: ActivityInput, now: Date): Promise<ActivityRow> {
   requireAccess(actor, 'training.session.manage');

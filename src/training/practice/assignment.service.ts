@@ -10,20 +10,12 @@ import { assertInOrganisation } from '#core/validation';
 import { requireTrainingRead, type Term } from '../common';
 import { findTeacherOfUser, findTeachers, getMyTeacher, trainingTeachers } from '../teacher';
 import { submissionStatusOf } from './practice.rules';
-import { type AssignmentKind, type AssignmentRow, assignments, type SubmissionRow, submissions } from './practice.schema';
+import { type AssignmentRow, assignments, type SubmissionRow, submissions } from './practice.schema';
 import { orgToday } from '#core/calendar';
-import type { AssignmentViewData } from './practice.contract';
+import type { z } from 'zod';
+import type { AssignmentInput, AssignmentViewData, SubmissionBody, SubmissionReviewBody } from './practice.contract';
 
-export interface AssignmentInput {
-  schoolYear: string;
-  term: Term;
-  kind: AssignmentKind;
-  title: string;
-  description?: string;
-  dueOn: string;
-  groupId?: string | null;
-  sessionId?: string | null;
-}
+export type { AssignmentInput } from './practice.contract';
 
 export type AssignmentView = AssignmentViewData;
 
@@ -127,13 +119,7 @@ async function getAssignmentRow(db: Db, orgId: string, id: string): Promise<Assi
 }
 
 /** ST-15: a teacher hands in (or, once returned, hands in again); after the due day it is late. */
-export async function submitAssignment(
-  db: Db,
-  actor: Actor,
-  assignmentId: string,
-  input: { content: string; attachmentIds?: string[] },
-  now: Date,
-): Promise<SubmissionRow> {
+export async function submitAssignment(db: Db, actor: Actor, assignmentId: string, input: z.infer<typeof SubmissionBody>, now: Date): Promise<SubmissionRow> {
   const teacher = await getMyTeacher(db, actor);
   const a = await getAssignmentRow(db, actor.orgId, assignmentId);
   if (a.groupId && a.groupId !== teacher.groupId) throw invalidState('该作业不是布置给您所在教研组的', 'This assignment is for another group');
@@ -210,13 +196,7 @@ export async function findSubmissions(db: Db, actor: Actor, assignmentId: string
 }
 
 /** ST-15: reviewed — accepted, or returned with a comment to be handed in again. */
-export async function reviewSubmission(
-  db: Db,
-  actor: Actor,
-  id: string,
-  input: { isAccepted: boolean; comment?: string | null; version: number },
-  now: Date,
-): Promise<SubmissionRow> {
+export async function reviewSubmission(db: Db, actor: Actor, id: string, input: z.infer<typeof SubmissionReviewBody>, now: Date): Promise<SubmissionRow> {
   requireAccess(actor, 'training.session.manage');
   const [before] = await db
     .select()

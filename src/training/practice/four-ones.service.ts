@@ -7,14 +7,11 @@ import { getPolicy } from '#core/policy';
 import { requireTrainingRead, schoolYearOf } from '../common';
 import { findTeacherOfUser, findTeachers, getMyTeacher } from '../teacher';
 import { type FourOnesProgress, fourOnesProgressOf } from './practice.rules';
-import { type FourOnesItem, type FourOnesRow, fourOnes } from './practice.schema';
+import { type FourOnesRow, fourOnes } from './practice.schema';
+import type { z } from 'zod';
+import type { NewFourOneBody } from './practice.contract';
 
-export async function addFourOne(
-  db: Db,
-  actor: Actor,
-  input: { item: FourOnesItem; title: string; completedOn: string; note?: string | null },
-  now: Date,
-): Promise<FourOnesRow> {
+export async function addFourOne(db: Db, actor: Actor, input: z.infer<typeof NewFourOneBody>, now: Date): Promise<FourOnesRow> {
   const teacher = await getMyTeacher(db, actor);
   const title = input.title.trim();
   if (!title) throw invalidField('title', '请填写书名或课题', 'is required');

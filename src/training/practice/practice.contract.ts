@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDay, SchoolYear, TermNo, TermQuery, Version } from '../common';
 import { ACTIVITY_KINDS, ASSIGNMENT_KINDS, FOUR_ONES_ITEMS } from './practice.schema';
 
 // Practice (ST-14 … ST-16): the four ones, assignments with their submissions, semester activities.
@@ -105,3 +106,42 @@ export type SubmissionList = z.infer<typeof SubmissionListSchema>;
 export type ActivityList = z.infer<typeof ActivityListSchema>;
 export type FourOnesProgressList = z.infer<typeof FourOnesProgressListSchema>;
 export type FourOneData = z.infer<typeof FourOneSchema>;
+
+// Requests: what the routes accept.
+
+export const NewFourOneBody = z.object({
+  item: z.enum(FOUR_ONES_ITEMS),
+  title: z.string().max(200),
+  completedOn: IsoDay,
+  note: z.string().max(2000).nullish(),
+});
+
+export const NewAssignmentBody = z.object({
+  schoolYear: SchoolYear,
+  term: TermNo,
+  kind: z.enum(ASSIGNMENT_KINDS),
+  title: z.string().max(200),
+  description: z.string().max(5000).optional(),
+  dueOn: IsoDay,
+  groupId: z.uuid().nullish(),
+  sessionId: z.uuid().nullish(),
+});
+
+export const SubmissionBody = z.object({ content: z.string().max(50000), attachmentIds: z.array(z.uuid()).max(10).optional() });
+
+export const SubmissionReviewBody = z.object({ isAccepted: z.boolean(), comment: z.string().max(2000).nullish(), version: Version });
+
+export const ActivitiesQuery = z.object({ schoolYear: SchoolYear, term: TermQuery });
+
+export const NewActivityBody = z.object({
+  kind: z.enum(ACTIVITY_KINDS),
+  title: z.string().max(200),
+  heldOn: IsoDay,
+  groupId: z.uuid().nullish(),
+  sessionId: z.uuid().nullish(),
+  description: z.string().max(5000).optional(),
+  outcome: z.string().max(5000).nullish(),
+});
+
+export type ActivityInput = z.infer<typeof NewActivityBody>;
+export type AssignmentInput = z.infer<typeof NewAssignmentBody>;

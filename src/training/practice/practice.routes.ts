@@ -1,20 +1,25 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { IdParams, IsoDay, SchoolYear, schoolYearOrCurrent, TermNo, TermQuery, Version } from '../common';
+import { IdParams, SchoolYear, schoolYearOrCurrent, TermQuery } from '../common';
 import { addActivity, findActivities } from './activity.service';
 import { createAssignment, findAssignments, findSubmissions, reviewSubmission, submitAssignment } from './assignment.service';
 import { addFourOne, findFourOnes, findFourOnesProgress } from './four-ones.service';
 import {
+  ActivitiesQuery,
   ActivityListSchema,
   ActivitySchema,
   AssignmentSchema,
   AssignmentViewSchema,
   FourOneSchema,
   FourOnesProgressListSchema,
+  NewActivityBody,
+  NewAssignmentBody,
+  NewFourOneBody,
+  SubmissionBody,
   SubmissionListSchema,
+  SubmissionReviewBody,
   SubmissionSchema,
 } from './practice.contract';
-import { ACTIVITY_KINDS, ASSIGNMENT_KINDS, FOUR_ONES_ITEMS } from './practice.schema';
 
 const YearQuery = z.object({ schoolYear: SchoolYear.optional() });
 
@@ -55,7 +60,7 @@ export const practiceRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '登记“四个一” Record one of the four ones',
-        body: z.object({ item: z.enum(FOUR_ONES_ITEMS), title: z.string().max(200), completedOn: IsoDay, note: z.string().max(2000).nullish() }),
+        body: NewFourOneBody,
         response: { 201: FourOneSchema },
       },
     },
@@ -82,16 +87,7 @@ export const practiceRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '布置作业 Set an assignment',
-        body: z.object({
-          schoolYear: SchoolYear,
-          term: TermNo,
-          kind: z.enum(ASSIGNMENT_KINDS),
-          title: z.string().max(200),
-          description: z.string().max(5000).optional(),
-          dueOn: IsoDay,
-          groupId: z.uuid().nullish(),
-          sessionId: z.uuid().nullish(),
-        }),
+        body: NewAssignmentBody,
         response: { 201: AssignmentSchema },
       },
     },
@@ -115,7 +111,7 @@ export const practiceRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '提交作业 Hand in',
         params: IdParams,
-        body: z.object({ content: z.string().max(50000), attachmentIds: z.array(z.uuid()).max(10).optional() }),
+        body: SubmissionBody,
         response: { 201: SubmissionSchema },
       },
     },
@@ -130,7 +126,7 @@ export const practiceRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '审阅 Accept or return',
         params: IdParams,
-        body: z.object({ isAccepted: z.boolean(), comment: z.string().max(2000).nullish(), version: Version }),
+        body: SubmissionReviewBody,
         response: { 200: SubmissionSchema },
       },
     },
@@ -143,7 +139,7 @@ export const practiceRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '学期活动 Semester activities (ST-16)',
-        querystring: z.object({ schoolYear: SchoolYear, term: TermQuery }),
+        querystring: ActivitiesQuery,
         response: { 200: ActivityListSchema },
       },
     },
@@ -157,15 +153,7 @@ export const practiceRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '登记活动 Record an activity',
-        body: z.object({
-          kind: z.enum(ACTIVITY_KINDS),
-          title: z.string().max(200),
-          heldOn: IsoDay,
-          groupId: z.uuid().nullish(),
-          sessionId: z.uuid().nullish(),
-          description: z.string().max(5000).optional(),
-          outcome: z.string().max(5000).nullish(),
-        }),
+        body: NewActivityBody,
         response: { 201: ActivitySchema },
       },
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CREDIT_CATEGORIES } from '#core/policy';
-import { Words } from '../common';
+import { IsoDay, Version, Words } from '../common';
 
 // Sessions (ST-2 … ST-4): what the session routes answer. The QR secret is never part of it.
 
@@ -63,3 +63,58 @@ export const GenerationResultSchema = z.object({
 
 export type SessionViewData = z.infer<typeof SessionViewSchema>;
 export type GenerationResultData = z.infer<typeof GenerationResultSchema>;
+
+// Requests: what the routes accept.
+
+const Parts = z.array(z.object({ category: z.enum(CREDIT_CATEGORIES), minutes: z.number().int().min(1).max(600) })).max(7);
+const opt = (max: number) => z.string().trim().max(max).nullish();
+
+export const SessionsQuery = z.object({
+  from: IsoDay.optional(),
+  to: IsoDay.optional(),
+  planId: z.uuid().optional(),
+  groupId: z.uuid().optional(),
+  includeCancelled: z.enum(['true', 'false']).optional(),
+});
+
+export const NewSessionBody = z.object({
+  title: z.string().trim().min(1).max(200),
+  topic: opt(500),
+  category: z.enum(CREDIT_CATEGORIES),
+  creditParts: Parts.optional(),
+  trainerTeacherId: z.uuid().nullish(),
+  trainerName: opt(100),
+  recorderTeacherId: z.uuid().nullish(),
+  location: opt(100),
+  date: IsoDay,
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm'),
+  durationMinutes: z.number().int().min(5).max(600),
+  audience: z.enum(['all', 'group']),
+  groupId: z.uuid().nullish(),
+  isCentralised: z.boolean().optional(),
+  planId: z.uuid().nullish(),
+});
+
+export const SessionChangeBody = z.object({
+  version: Version,
+  title: z.string().trim().min(1).max(200).optional(),
+  topic: opt(500),
+  category: z.enum(CREDIT_CATEGORIES).optional(),
+  creditParts: Parts.optional(),
+  trainerTeacherId: z.uuid().nullish(),
+  trainerName: opt(100),
+  recorderTeacherId: z.uuid().nullish(),
+  location: opt(100),
+  isCentralised: z.boolean().optional(),
+});
+
+export const OutlineBody = z.object({ outline: z.string().max(20000), version: Version });
+
+export const MinutesBody = z.object({ minutes: z.string().max(20000), version: Version });
+
+export const CancelSessionBody = z.object({ reason: z.string().max(500), version: Version });
+
+export const GenerateSessionsBody = z.object({ from: IsoDay.optional() });
+
+export type SessionInput = z.infer<typeof NewSessionBody>;
+export type SessionChange = z.infer<typeof SessionChangeBody>;

@@ -8,14 +8,17 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { departments } from '#core/org';
 import { assertInOrganisation } from '#core/validation';
-import { type CreditCategory, getPolicy } from '#core/policy';
+import { getPolicy } from '#core/policy';
 import { requireTrainingRead } from '../common';
 import { assertTeacher, findTeacherOfUser, trainingTeachers } from '../teacher';
 import { assertManagesSession } from './group-scope';
 import { trackOutlineDeadline, completeOutlineDeadline } from './outline.deadline';
 import { checkCreditParts, durationMinutesOf, isAttendanceLocked, outlineStatusOf, sessionPhaseOf } from './session.rules';
 import { type CreditPart, type SessionRow, trainingSessions } from './session.schema';
-import type { SessionViewData } from './session.contract';
+import type { z } from 'zod';
+import type { CancelSessionBody, MinutesBody, OutlineBody, SessionChange, SessionInput, SessionViewData } from './session.contract';
+
+export type { SessionChange, SessionInput } from './session.contract';
 
 export type SessionView = SessionViewData;
 
@@ -102,24 +105,6 @@ export async function findSessions(db: Db, actor: Actor, filter: SessionFilter, 
   return rows.map((r) => toSessionView(r, now, { lockDays: policy.training.attendanceLockDays, utcOffsetMinutes: policy.calendar.utcOffsetMinutes }));
 }
 
-export interface SessionInput {
-  title: string;
-  topic?: string | null;
-  category: CreditCategory;
-  creditParts?: CreditPart[];
-  trainerTeacherId?: string | null;
-  trainerName?: string | null;
-  recorderTeacherId?: string | null;
-  location?: string | null;
-  date: string;
-  startTime: string;
-  durationMinutes: number;
-  audience: 'all' | 'group';
-  groupId?: string | null;
-  isCentralised?: boolean;
-  planId?: string | null;
-}
-
 async function assertSessionRefs(db: Db, orgId: string, input: Partial<SessionInput>): Promise<void> {
   if (input.trainerTeacherId) await assertTeacher(db, orgId, input.trainerTeacherId, 'trainerTeacherId');
   if (input.recorderTeacherId) await assertTeacher(db, orgId, input.recorderTeacherId, 'recorderTeacherId');
@@ -181,19 +166,6 @@ export async function createSession(db: Db, actor: Actor, input: SessionInput, n
   return getSession(db, actor, id, now);
 }
 
-export interface SessionChange {
-  version: number;
-  title?: string;
-  topic?: string | null;
-  category?: CreditCategory;
-  creditParts?: CreditPart[];
-  trainerTeacherId?: string | null;
-  trainerName?: string | null;
-  recorderTeacherId?: string | null;
-  location?: string | null;
-  isCentralised?: boolean;
-}
-
 /** Details, trainer and recorder; the time and audience stay as generated or created. */
 export async function updateSession(db: Db, actor: Actor, id: string, change: SessionChange, now: Date): Promise<SessionView> {
   requireAccess(actor, 'training.session.manage');
@@ -235,7 +207,7 @@ async function isRecorderOf(db: Db, actor: Actor, s: SessionRow): Promise<boolea
 }
 
 /** ST-3: the trainer (or the office) writes the outline; the first writing time decides "late". */
-export async function writeOutline(db: Db, actor: Actor, id: string, input: { outline: string; version: number }, now: Date): Promise<SessionView> {
+export async function writeOutline(db: Db, actor: Actor, id: string, input: z.infer<typeof OutlineBody>, now: Date): Promise<SessionView> {
   requireTrainingRead(actor);
   const before = await getSessionRow(db, actor.orgId, id);
   if (!(await isTrainerOf(db, actor, before))) {
@@ -267,7 +239,7 @@ export async function writeOutline(db: Db, actor: Actor, id: string, input: { ou
 }
 
 /** ST-4 (S1 考勤 五): the named recorder writes the minutes once the session has begun. */
-export async function writeMinutes(db: Db, actor: Actor, id: string, input: { minutes: string; version: number }, now: Date): Promise<SessionView> {
+export async function writeMinutes(db: Db, actor: Actor, id: string, input: z.infer<typeof MinutesBody>, now: Date): Promise<SessionView> {
   requireTrainingRead(actor);
   const before = await getSessionRow(db, actor.orgId, id);
   const isOffice = hasPermission(actor, 'training.session.manage') || hasPermission(actor, 'training.attendance.record');
@@ -297,7 +269,7 @@ export async function writeMinutes(db: Db, actor: Actor, id: string, input: { mi
   return getSession(db, actor, id, now);
 }
 
-export async function cancelSession(db: Db, actor: Actor, id: string, input: { reason: string; version: number }, now: Date): Promise<SessionView> {
+export async function cancelSession(db: Db, actor: Actor, id: string, input: z.infer<typeof CancelSessionBody>, now: Date): Promise<SessionView> {
   requireAccess(actor, 'training.session.manage');
   const before = await getSessionRow(db, actor.orgId, id);
   await assertManagesSession(db, actor, before);

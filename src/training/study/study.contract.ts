@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDay, Version } from '../common';
 import { NOTE_KINDS } from './study.schema';
 
 // Study notes and weekly self-study (ST-5): what the study routes answer.
@@ -34,3 +35,32 @@ export const SelfStudySchema = z.object({
 
 export type StudyNote = z.infer<typeof StudyNoteSchema>;
 export type SelfStudy = z.infer<typeof SelfStudySchema>;
+
+// Requests: what the routes accept.
+
+export const StudyNotesQuery = z.object({
+  teacherId: z.uuid().optional(),
+  kind: z.enum(NOTE_KINDS).optional(),
+  from: IsoDay.optional(),
+  to: IsoDay.optional(),
+  sessionId: z.uuid().optional(),
+});
+
+/** date: the day the note belongs to (its week counts for the quota); default today. */
+export const NewNoteBody = z.object({
+  kind: z.enum(NOTE_KINDS),
+  title: z.string().max(200),
+  source: z.string().max(100).nullish(),
+  content: z.string().max(20000),
+  date: IsoDay.nullish(),
+  sessionId: z.uuid().nullish(),
+});
+
+export const NoteChangeBody = z.object({
+  title: z.string().max(200).optional(),
+  source: z.string().max(100).nullish(),
+  content: z.string().max(20000).optional(),
+  version: Version,
+});
+
+export type NoteInput = z.infer<typeof NewNoteBody>;

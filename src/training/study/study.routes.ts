@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { IdParams, IsoDay, Version } from '../common';
+import { IdParams } from '../common';
 import { getMyTeacher } from '../teacher';
-import { SelfStudySchema, StudyNoteListSchema, StudyNoteSchema } from './study.contract';
-import { NOTE_KINDS } from './study.schema';
+import { NewNoteBody, NoteChangeBody, SelfStudySchema, StudyNoteListSchema, StudyNoteSchema, StudyNotesQuery } from './study.contract';
 import { addNote, findNotes, getSelfStudy, updateNote } from './study.service';
 
 export const studyRoutes: RouteModule = (app, ctx) => {
@@ -13,13 +11,7 @@ export const studyRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '学习笔记、记录册与自学摘录 Study notes (ST-5)',
-        querystring: z.object({
-          teacherId: z.uuid().optional(),
-          kind: z.enum(NOTE_KINDS).optional(),
-          from: IsoDay.optional(),
-          to: IsoDay.optional(),
-          sessionId: z.uuid().optional(),
-        }),
+        querystring: StudyNotesQuery,
         response: { 200: StudyNoteListSchema },
       },
     },
@@ -33,14 +25,7 @@ export const studyRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '写笔记或摘录 Add a note (ST-5)',
-        body: z.object({
-          kind: z.enum(NOTE_KINDS),
-          title: z.string().max(200),
-          source: z.string().max(100).nullish(),
-          content: z.string().max(20000),
-          date: IsoDay.nullish(),
-          sessionId: z.uuid().nullish(),
-        }),
+        body: NewNoteBody,
         response: { 201: StudyNoteSchema },
       },
     },
@@ -55,12 +40,7 @@ export const studyRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '修改笔记 Edit a note',
         params: IdParams,
-        body: z.object({
-          title: z.string().max(200).optional(),
-          source: z.string().max(100).nullish(),
-          content: z.string().max(20000).optional(),
-          version: Version,
-        }),
+        body: NoteChangeBody,
         response: { 200: StudyNoteSchema },
       },
     },

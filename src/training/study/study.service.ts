@@ -10,16 +10,10 @@ import { getSessionRow } from '../session';
 import { assertTeacherFound, findTeacherOfUser, getMyTeacher, trainingTeachers } from '../teacher';
 import { type SelfStudySummary, summariseSelfStudy, weeksBetween } from './study.rules';
 import { type NoteKind, type StudyNoteRow, studyNotes } from './study.schema';
+import type { z } from 'zod';
+import type { NoteChangeBody, NoteInput } from './study.contract';
 
-export interface NoteInput {
-  kind: NoteKind;
-  title: string;
-  source?: string | null;
-  content: string;
-  /** The day the note belongs to (its week counts for the quota); default today. */
-  date?: string | null;
-  sessionId?: string | null;
-}
+export type { NoteInput } from './study.contract';
 
 async function canReadTeacher(db: Db, actor: Actor, teacherId: string): Promise<void> {
   requireTrainingRead(actor);
@@ -71,13 +65,7 @@ export async function addNote(db: Db, actor: Actor, input: NoteInput, now: Date)
   });
 }
 
-export async function updateNote(
-  db: Db,
-  actor: Actor,
-  id: string,
-  change: { title?: string; source?: string | null; content?: string; version: number },
-  now: Date,
-): Promise<StudyNoteRow> {
+export async function updateNote(db: Db, actor: Actor, id: string, change: z.infer<typeof NoteChangeBody>, now: Date): Promise<StudyNoteRow> {
   const teacher = await getMyTeacher(db, actor);
   const [before] = await db
     .select()

@@ -12,6 +12,8 @@ import { findTeachers } from '../teacher';
 import { loadTermFacts } from './term-facts.service';
 import { type TermSummaryRow, termSummaries } from './term.schema';
 import { orgToday } from '#core/calendar';
+import type { z } from 'zod';
+import type { TermSummaryBody } from './term.contract';
 
 /** The term in figures, computed from the records each time (they feed the written summary). */
 export async function computeTermFigures(db: Db, actor: Actor, schoolYear: string, term: Term, now: Date) {
@@ -75,12 +77,7 @@ export async function getTermSummary(
 }
 
 /** ST-17: the office writes achievements, problems and improvements; the figures are kept with it. */
-export async function saveTermSummary(
-  db: Db,
-  actor: Actor,
-  input: { schoolYear: string; term: Term; achievements: string; problems: string; improvements: string; version?: number },
-  now: Date,
-): Promise<TermSummaryRow> {
+export async function saveTermSummary(db: Db, actor: Actor, input: z.infer<typeof TermSummaryBody>, now: Date): Promise<TermSummaryRow> {
   requireAccess(actor, 'training.assess');
   const figures = await computeTermFigures(db, actor, input.schoolYear, input.term, now);
   const texts = { achievements: input.achievements.trim(), problems: input.problems.trim(), improvements: input.improvements.trim() };

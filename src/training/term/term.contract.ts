@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../practice';
-import { Words } from '../common';
+import { SchoolYear, TermNo, Version, Words } from '../common';
 
 // Term end (ST-10, ST-11, ST-17): honours proposed from the rules and the term summary with its figures.
 
@@ -64,3 +64,18 @@ export const TermSummaryViewSchema = z.object({ summary: TermSummaryRowSchema.nu
 export type HonourViewData = z.infer<typeof HonourViewSchema>;
 export type TermSummaryView = z.infer<typeof TermSummaryViewSchema>;
 export type TermSummaryRowData = z.infer<typeof TermSummaryRowSchema>;
+
+// Requests: what the routes accept.
+
+export const ProposeHonoursBody = z.object({ schoolYear: SchoolYear, term: TermNo });
+
+export const HonourDecisionBody = z.object({ isConfirmed: z.boolean(), version: Version });
+
+export const TermSummaryBody = z.object({
+  schoolYear: SchoolYear,
+  term: TermNo,
+  achievements: z.string().max(20000),
+  problems: z.string().max(20000),
+  improvements: z.string().max(20000),
+  version: Version.optional(),
+});

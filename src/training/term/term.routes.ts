@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { IdParams, SchoolYear, TermNo, TermQuery, Version } from '../common';
-import { HonourViewSchema, TermSummaryRowSchema, TermSummaryViewSchema } from './term.contract';
+import { IdParams, SchoolYear, TermQuery } from '../common';
+import { HonourDecisionBody, HonourViewSchema, ProposeHonoursBody, TermSummaryBody, TermSummaryRowSchema, TermSummaryViewSchema } from './term.contract';
 import { getTermSummary, saveTermSummary } from './summary.service';
 import { decideHonour, findHonours, proposeTermHonours } from './term.service';
 
@@ -29,7 +29,7 @@ export const termRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '按制度生成建议名单 Propose from the rules',
-        body: z.object({ schoolYear: SchoolYear, term: TermNo }),
+        body: ProposeHonoursBody,
         response: { 200: z.array(HonourViewSchema) },
       },
     },
@@ -44,7 +44,7 @@ export const termRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '确认或不采纳 Confirm or drop',
         params: IdParams,
-        body: z.object({ isConfirmed: z.boolean(), version: Version }),
+        body: HonourDecisionBody,
         response: { 200: HonourViewSchema },
       },
     },
@@ -67,14 +67,7 @@ export const termRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '保存学期总结 Save the summary',
-        body: z.object({
-          schoolYear: SchoolYear,
-          term: TermNo,
-          achievements: z.string().max(20000),
-          problems: z.string().max(20000),
-          improvements: z.string().max(20000),
-          version: Version.optional(),
-        }),
+        body: TermSummaryBody,
         response: { 200: TermSummaryRowSchema },
       },
     },

@@ -15,6 +15,8 @@ import { loadTermFacts } from './term-facts.service';
 import { type HonourKind, termHonours } from './term.schema';
 import { orgToday } from '#core/calendar';
 import type { HonourViewData } from './term.contract';
+import type { z } from 'zod';
+import type { HonourDecisionBody } from './term.contract';
 
 type Text = { zh: string; en: string };
 
@@ -105,7 +107,7 @@ const KIND_TEXT: Record<HonourKind, Text> = {
 };
 
 /** The office confirms (a finding citing the clause is recorded and the teacher told) or drops a proposal. */
-export async function decideHonour(db: Db, actor: Actor, id: string, input: { isConfirmed: boolean; version: number }, now: Date): Promise<HonourView> {
+export async function decideHonour(db: Db, actor: Actor, id: string, input: z.infer<typeof HonourDecisionBody>, now: Date): Promise<HonourView> {
   requireAccess(actor, 'training.assess');
   const [before] = await db
     .select()
