@@ -67,12 +67,10 @@ export type {
   PlanDiff,
   PlanMaterials,
   PlanOut,
-  PlanRequestOut,
-  PlanRequestRow,
-  PlanRequestView,
   PlanSummary,
   PlanView,
 } from './plan/plan.contract';
+export type { PlanRequestOut, PlanRequestRow, PlanRequestView } from './plan/plan-request.contract';
 export type {
   CustomerChangeOut,
   MonthSummary,

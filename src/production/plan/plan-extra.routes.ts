@@ -1,21 +1,8 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { applyLevelPlan, findAnnualInputs, getLevelPlan, saveAnnualInput } from './level-plan.service';
-import {
-  AnnualInputOut,
-  AnnualInputView,
-  LevelPlanView,
-  LinesSaved,
-  PlanFromRequest,
-  PlanOut,
-  PlanRequestOut,
-  PlanRequestRow,
-  PlanRequestView,
-  AnnualInputBody,
-  PlanRequestBody,
-  PlanVersionBody,
-  WeeklyDeriveBody,
-} from './plan.contract';
+import { AnnualInputOut, AnnualInputView, LevelPlanView, LinesSaved, PlanOut, AnnualInputBody, PlanVersionBody, WeeklyDeriveBody } from './plan.contract';
+import { PlanFromRequest, PlanRequestOut, PlanRequestRow, PlanRequestView, PlanRequestBody } from './plan-request.contract';
 import { ANNUAL_PARTIES } from './plan.schema';
 import { PlanSignatures, PlanSignaturesParams } from './plan-signatures.contract';
 import { getPlanSignatures } from './plan-signatures.service';

@@ -19,7 +19,7 @@ import { bucketIndexOf, bucketStarts, planPeriod } from './plan-period.rules';
 import { insertPlan, planLink } from './plan.service';
 import { type PlanRequestRow, prodPlanLines, prodPlanRequests, type RequestLine } from './plan.schema';
 import type { Workflows } from '#core/approval';
-import type { PlanRequestBody } from './plan.contract';
+import type { PlanRequestBody } from './plan-request.contract';
 
 export const REQUEST_ISSUE = 'production.request.issue';
 export const requestLink = (id: string) => `/production/requests/${id}`;
