@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
     include: ['tests/e2e/**/*.e2e.test.ts'],
+    setupFiles: ['tests/e2e/setup.ts'],
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

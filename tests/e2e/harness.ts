@@ -86,6 +86,8 @@ export async function startE2E(): Promise<E2E> {
         if (m.type() === 'error') errors.push(`console: ${m.text()}`);
       });
       pageErrors.set(page, errors);
+      openPages.add(page);
+      page.on('close', () => openPages.delete(page));
       return page;
     },
     close: async () => {
@@ -99,6 +101,8 @@ export async function startE2E(): Promise<E2E> {
 }
 
 const pageErrors = new WeakMap<Page, string[]>();
+/** The pages still open, so a failed journey can print what each of them showed (tests/e2e/setup.ts). */
+export const openPages = new Set<Page>();
 
 /** What the page shows and logged, to explain a failed wait. */
 export async function describePage(page: Page): Promise<string> {

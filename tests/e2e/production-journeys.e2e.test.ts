@@ -24,23 +24,39 @@ async function plansOfMonth(e2e: E2E): Promise<{ current: PlanSummary; next: Pla
   return { current: sorted[0], next: sorted[1] };
 }
 
-/** Records a countermeasure for every overload still open on the plan screen (PP-9). */
+/**
+ * Records a countermeasure for every overload still open on the plan screen (PP-9).
+ * Each save is followed until the plan has been read again, so the next round counts the
+ * forms the new plan shows, not the ones of the plan before the save (on a slow machine the
+ * emptied form of the last answer was counted again, then vanished under the fill: CI, 2026-12).
+ */
 async function answerOverloads(page: Page) {
+  const planRead = (r: { url(): string; request(): { method(): string } }) =>
+    r.request().method() === 'GET' && /\/api\/production\/plans\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname);
   for (let i = 0; i < 10; i++) {
     const open = page.getByTestId('cm-save');
     if ((await open.count()) === 0) return;
-    await page.getByTestId('cm-description').first().fill('周日加一个班次，外协包装一部分');
-    const before = await open.count();
+    // A form that leaves while being filled belonged to an overload the last answer covered.
+    const filled = await page
+      .getByTestId('cm-description')
+      .first()
+      .fill('周日加一个班次，外协包装一部分', { timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!filled) continue;
+    const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/countermeasures'));
+    const reread = page.waitForResponse(planRead);
     await open.first().click();
-    // Saved: the answered overload leaves the list, or its form is emptied for the next answer.
+    expect((await saved).status()).toBe(201);
+    await reread;
+    // The answered overload's form leaves (or, for an answer short of the hours, is emptied).
     await expect
       .poll(
         async () =>
-          (await open.count()) < before ||
           (await page
             .getByTestId('cm-description')
             .first()
-            .inputValue()
+            .inputValue({ timeout: 1_000 })
             .catch(() => '')) === '',
         { timeout: 15_000 },
       )

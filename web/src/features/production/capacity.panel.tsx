@@ -217,6 +217,8 @@ export function CapacityPanel({ plan, preview }: { plan: PlanView; preview?: Cap
             </Typography.Text>
           }
           dataSource={plan.allOverloads}
+          // Each form keeps its own overload's draft when another overload is answered.
+          rowKey={(o) => `${o.workshopId}:${o.start}`}
           data-testid="overloads"
           renderItem={(o) => (
             <List.Item>
