@@ -2,7 +2,7 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import type { Actor } from '#core/access';
 import type { Db } from '#core/db';
 import { getPolicy } from '#core/policy';
-import { createTestDatabase, testRegistry } from '#test-support';
+import { countStatements, createTestDatabase, type StatementCounter, testRegistry } from '#test-support';
 import type { BenchModule, BenchRow } from '../run.js';
 import {
   checkRequisitionPosting,
@@ -39,37 +39,14 @@ const median = (xs: number[]) => pct(xs, 50);
 const f = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const dist = (xs: number[]) => `${f(pct(xs, 50))} / ${f(pct(xs, 95))} / ${f(pct(xs, 99))} / ${f(Math.max(...xs))} ms`;
 
-/**
- * Counts the SQL statements the services send: drizzle's logger sees every query of the
- * session and of each transaction (a transaction's session takes the same options).
- * BENCH_PROFILE=1 also prints, per case, the statements most often sent.
- */
-interface StatementCounter {
-  n: number;
-  texts: Map<string, number>;
-}
-function countStatements(db: Db): StatementCounter {
-  const counter: StatementCounter = { n: 0, texts: new Map() };
-  const logger = {
-    logQuery(query: string) {
-      counter.n++;
-      if (process.env.BENCH_PROFILE) counter.texts.set(query, (counter.texts.get(query) ?? 0) + 1);
-    },
-  };
-  const session = (db as unknown as { session: { logger: unknown; options: { logger?: unknown } } }).session;
-  session.logger = logger;
-  session.options.logger = logger;
-  return counter;
-}
+// BENCH_PROFILE=1 also prints, per case, the statements most often sent.
 async function statementsOf(counter: StatementCounter, label: string, ops: number, fn: () => Promise<void>): Promise<string> {
-  const before = counter.n;
-  counter.texts.clear();
+  counter.reset();
   await fn();
-  const per = (counter.n - before) / ops;
+  const per = counter.count() / ops;
   if (process.env.BENCH_PROFILE) {
     console.error(`  ${label}: ${per.toFixed(1)} statements per operation; most sent:`);
-    for (const [q, k] of [...counter.texts].sort((a, b) => b[1] - a[1]).slice(0, 12))
-      console.error(`    ${(k / ops).toFixed(2)} × ${q.slice(0, 160).replace(/\s+/g, ' ')}`);
+    for (const [q, k] of counter.mostSent().slice(0, 12)) console.error(`    ${(k / ops).toFixed(2)} × ${q.slice(0, 160).replace(/\s+/g, ' ')}`);
   }
   return per >= 10 ? per.toFixed(0) : per.toFixed(1);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SESSION_COOKIE } from '#core/auth';
 import { buildApp, makeContext } from '#server';
-import { createTestDatabase } from '#test-support';
+import { countStatements, createTestDatabase } from '#test-support';
 import type { BenchModule, BenchRow } from '../run.js';
 import { type BenchPerson, createBenchSchool } from './school.setup.js';
 
@@ -82,6 +82,8 @@ async function runCase(driver: 'pglite' | 'pg', spreadSeconds: number, everyoneS
     // The phones scan on their own thread (phones.worker.mjs); the screen stays here and hands
     // each new code to them.
     let expiresAt = await refresh();
+    // Issue 10: what each scan costs the one embedded connection (the screen's refreshes included).
+    const statements = countStatements(ctx.db);
     const phones = new Worker(new URL('./phones.worker.mjs', import.meta.url), {
       workerData: {
         base,
@@ -109,6 +111,7 @@ async function runCase(driver: 'pglite' | 'pg', spreadSeconds: number, everyoneS
     await phones.terminate();
     isRunning = false;
     await screen;
+    statements.stop();
 
     const [{ n, teachers }] = await database.query<{ n: number; teachers: number }>(
       'select count(*)::int as n, count(distinct teacher_id)::int as teachers from training_attendance where org_id = $1 and session_id = $2',
@@ -140,6 +143,7 @@ async function runCase(driver: 'pglite' | 'pg', spreadSeconds: number, everyoneS
         spreadSeconds ? 'p95 ≤ 500 ms' : undefined,
         spreadSeconds ? pct(latencies, 95) <= 500 : undefined,
       ),
+      row('SQL statements per scan (begin / commit aside)', (statements.count() / outcomes.length).toFixed(1)),
       row('set-up (accounts, logins, session)', `${(setupMs / 1000).toFixed(1)} s`),
       ...(everyoneScansTwice
         ? [

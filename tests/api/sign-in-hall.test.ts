@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTrainingSchool, type TestSchool } from '#training';
 import { buildApp, makeContext } from '#server';
-import { createTestDatabase, signIn, TEST_PASSWORD, type TestDatabase, testRegistry } from '#test-support';
+import { countStatements, createTestDatabase, signIn, TEST_PASSWORD, type TestDatabase, testRegistry } from '#test-support';
 
 // Issue 10 item 4: a full hall. A code is judged when the scan reaches the server, not when
 // its turn comes; a teacher not yet signed in keeps the scan while typing the password.
@@ -20,7 +20,7 @@ describe('ST-4 sign-in in a full hall (issue 10 item 4)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     app = await buildApp(makeContext(database, '/tmp/zhidu-hall-test', clock), { logger: false });
-    school = await newTrainingSchool(database.db, testRegistry, { teachers: 4, password: TEST_PASSWORD, now });
+    school = await newTrainingSchool(database.db, testRegistry, { teachers: 5, password: TEST_PASSWORD, now });
     const office = await signIn(app, school.office.username, TEST_PASSWORD);
     const created = await office.post('/api/training/sessions', {
       title: '全体教师培训',
@@ -84,5 +84,31 @@ describe('ST-4 sign-in in a full hall (issue 10 item 4)', () => {
     expect(late.statusCode).toBe(400);
     const forgedToken = `${token.slice(0, -2)}xx`;
     expect((await app.inject({ method: 'POST', url: '/api/training/sign-in/hold', payload: { token: forgedToken } })).statusCode).toBe(400);
+  });
+
+  it('issue 10: a scan is seven statements from cookie to answer, a second scan six; the shared phone is still flagged', async () => {
+    now = new Date('2026-02-24T07:50:00Z');
+    const token = await screenToken();
+    const [first, second] = [school.teachers[3], school.teachers[4]];
+    const teacher = await signIn(app, first.username, TEST_PASSWORD);
+    const other = await signIn(app, second.username, TEST_PASSWORD);
+    const counter = countStatements(database.db);
+    try {
+      // The session and its person in one, the teacher, the session, the policy with the
+      // organisation's template in one; the record (its shared-phone flag decided in the same
+      // statement), its change log and the audit entry.
+      const scan = await teacher.post('/api/training/sign-in', { token, deviceId: 'hall-phone' });
+      expect(scan.json()).toMatchObject({ isNew: true });
+      expect(counter.count()).toBeLessThanOrEqual(7);
+      counter.reset();
+      const again = await teacher.post('/api/training/sign-in', { token, deviceId: 'hall-phone' });
+      expect(again.json()).toMatchObject({ isNew: false });
+      expect(counter.count()).toBeLessThanOrEqual(6);
+    } finally {
+      counter.stop();
+    }
+    // The same phone then signs in a second teacher: recorded with the flag.
+    const borrowed = await other.post('/api/training/sign-in', { token, deviceId: 'hall-phone' });
+    expect(borrowed.json()).toMatchObject({ isNew: true, record: { flags: ['shared_device'] } });
   });
 });

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../access';
 import { writeAudit } from '../audit';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { organisations, users } from '../org';
-import { loadActor } from './actor-loader';
+import { loadActor, loadSessionActor } from './actor-loader';
 import { sessions } from './auth.schema';
 import { checkLoginRate, pruneLoginRate, recordLoginFailure } from './login-rate';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../password';
@@ -141,14 +141,8 @@ export interface SessionInfo {
 
 export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionInfo | undefined> {
   const id = hashToken(token);
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
-  if (!row) return undefined;
-  const actor = await loadActor(db, row.orgId, row.userId);
-  if (!actor) return undefined;
-  return { sessionId: id, csrfToken: row.csrfToken, actor };
+  const found = await loadSessionActor(db, id, now);
+  return found && { sessionId: id, csrfToken: found.csrfToken, actor: found.actor };
 }
 
 export async function logout(db: Db, actor: Actor, sessionId: string): Promise<void> {

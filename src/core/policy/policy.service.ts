@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, max } from 'drizzle-orm';
 import { type Actor, requireAccess, userIdOf } from '../access';
 import { writeAudit } from '../audit';
 import { type Db, isUniqueViolation } from '../db';
 import { invalidField, notFound, versionConflict } from '../errors';
-import { getOrganisation, users } from '../org';
+import { getOrganisation, organisations, users } from '../org';
 import { POLICY_PRESETS, PRESET_LABELS, presetNameFor } from './policy.presets';
 import { diffPolicies, mergePolicyValues, type PolicyChange, parsePolicy } from './policy.rules';
 import { isPresetName, type Policy, type PresetName } from './policy.schema';
@@ -43,14 +43,26 @@ function materialiseVersion(orgId: string, row: { version: number; preset: strin
 
 const asPreset = (name: string): PresetName => (isPresetName(name) ? name : 'T4');
 
-// The latest version's number without its values: a known version's parsed values are kept above.
+// The latest version's number without its values (a known version's parsed values are kept
+// above), and the organisation's template for when it has none yet: one statement (issue 10).
 async function findLatestRow(db: Db, orgId: string) {
-  const [row] = await db
-    .select({ version: policyVersions.version, preset: policyVersions.preset, reason: policyVersions.reason, createdAt: policyVersions.createdAt })
+  const latest = db
+    .select({ version: max(policyVersions.version) })
     .from(policyVersions)
-    .where(eq(policyVersions.orgId, orgId))
-    .orderBy(desc(policyVersions.version))
-    .limit(1);
+    .where(eq(policyVersions.orgId, orgId));
+  const [row] = await db
+    .select({
+      template: organisations.template,
+      kind: organisations.kind,
+      version: policyVersions.version,
+      preset: policyVersions.preset,
+      reason: policyVersions.reason,
+      createdAt: policyVersions.createdAt,
+    })
+    .from(organisations)
+    .leftJoin(policyVersions, and(eq(policyVersions.orgId, organisations.id), eq(policyVersions.version, latest)))
+    .where(eq(organisations.id, orgId));
+  if (!row) throw notFound('组织', 'Organisation');
   return row;
 }
 
@@ -96,11 +108,18 @@ async function defaultPreset(db: Db, orgId: string): Promise<PresetName> {
 
 async function readPolicyView(db: Db, orgId: string): Promise<PolicyView> {
   const row = await findLatestRow(db, orgId);
-  if (row) {
-    const preset = asPreset(row.preset);
-    return { version: row.version, preset, isDefault: false, values: await valuesOfVersion(db, orgId, row), reason: row.reason, createdAt: row.createdAt };
+  if (row.version !== null && row.preset !== null) {
+    const version = { version: row.version, preset: row.preset };
+    return {
+      ...version,
+      preset: asPreset(row.preset),
+      isDefault: false,
+      values: await valuesOfVersion(db, orgId, version),
+      reason: row.reason,
+      createdAt: row.createdAt,
+    };
   }
-  const preset = await defaultPreset(db, orgId);
+  const preset = presetNameFor(row.template, row.kind);
   return { version: 0, preset, isDefault: true, values: POLICY_PRESETS[preset], reason: null, createdAt: null };
 }
 

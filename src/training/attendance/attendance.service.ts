@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasPermission } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
@@ -190,36 +190,36 @@ export interface SelfSignIn {
 /** The write of a verified QR scan: one record per teacher and session, whatever the number of scans. */
 export async function recordSelfSignIn(db: Db, actor: Actor, s: SelfSignIn, now: Date): Promise<SignInOutcome> {
   const policy = s.policy ?? (await getPolicy(db, actor.orgId)).training;
-  const { session } = s;
   return db.transaction(async (tx) => {
-    const flags: string[] = [];
-    if (s.isGrace) flags.push('grace_token');
-    if (s.deviceId) {
-      const [other] = await tx
-        .select({ id: trainingAttendance.id })
-        .from(trainingAttendance)
-        .where(
-          and(
-            eq(trainingAttendance.orgId, actor.orgId),
-            eq(trainingAttendance.sessionId, session.id),
-            eq(trainingAttendance.deviceId, s.deviceId),
-            ne(trainingAttendance.teacherId, s.teacherId),
-          ),
-        )
-        .limit(1);
-      // One phone signing in several teachers: recorded and shown, never silently trusted.
-      if (other) flags.push('shared_device');
-    }
-    if (s.mode === 'in') return signIn(tx, actor, s, flags, policy, now);
+    if (s.mode === 'in') return signIn(tx, actor, s, s.isGrace ? ['grace_token'] : [], policy, now);
     return signOut(tx, actor, s, policy, now);
   });
+}
+
+/**
+ * A sign-in's flags, with 'shared_device' when this phone has already signed in another
+ * teacher at this session (one phone signing in several teachers: recorded and shown, never
+ * silently trusted). Decided inside the statement that writes the record, not by a read
+ * before it: a full hall's scans queue on one embedded connection (issue 10).
+ */
+function signInFlags(orgId: string, s: SelfSignIn, flags: readonly string[]): SQL<string[]> {
+  const own = flags.length
+    ? sql`array[${sql.join(
+        flags.map((f) => sql`${f}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`'{}'::text[]`;
+  if (!s.deviceId) return sql<string[]>`${own}`;
+  return sql<
+    string[]
+  >`${own} || case when exists (select 1 from ${trainingAttendance} as other where other.org_id = ${orgId} and other.session_id = ${s.session.id} and other.device_id = ${s.deviceId} and other.teacher_id <> ${s.teacherId}) then array['shared_device']::text[] else '{}'::text[] end`;
 }
 
 async function signIn(
   tx: Db,
   actor: Actor,
   s: SelfSignIn,
-  flags: string[],
+  flags: readonly string[],
   policy: { lateAfterMinutes: number; leftEarlyMinutes: number },
   now: Date,
 ): Promise<SignInOutcome> {
@@ -230,7 +230,7 @@ async function signIn(
     lateMinutes,
     signedInAt: now,
     source: 'self_qr' as const,
-    flags,
+    flags: signInFlags(actor.orgId, s, flags),
     deviceId: s.deviceId,
     clientIp: s.clientIp,
     updatedAt: now,
@@ -257,7 +257,7 @@ async function signIn(
   // Excused by leave but here after all: present, with the leave kept on the record.
   const [after] = await tx
     .update(trainingAttendance)
-    .set({ ...values, flags: [...flags, 'came_despite_leave'], version: sql`${trainingAttendance.version} + 1` })
+    .set({ ...values, flags: signInFlags(actor.orgId, s, [...flags, 'came_despite_leave']), version: sql`${trainingAttendance.version} + 1` })
     .where(and(eq(trainingAttendance.orgId, actor.orgId), eq(trainingAttendance.id, existing.id)))
     .returning();
   await logAttendanceChange(tx, actor, existing, after, '请假后仍到场签到', now);
