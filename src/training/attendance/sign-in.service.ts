@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import { type Actor, hasPermission } from '#core/access';
+import { type Actor, hasPermission, requireAccess } from '#core/access';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState } from '#core/errors';
 import { getPolicy } from '#core/policy';
-import { findTeacherOfUser, getMyTeacher } from '../teacher';
+import { findTeacherOfUser, notInRegister, type TeacherRow, trainingTeachers } from '../teacher';
 import { getSessionRow, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow, sessionPhaseOf, trainingSessions } from '../session';
 import { issueQrToken, issueScanHold, parseQrToken, type QrMode, SCAN_HOLD_MINUTES, verifyQrToken, verifyScanHold } from './qr-token.rules';
 import { recordSelfSignIn, type SignInOutcome } from './attendance.service';
@@ -62,6 +62,20 @@ async function findScannedSession(db: Db, sessionId: string): Promise<SessionRow
 }
 
 /**
+ * The scanned session and the scanning person's own teacher profile (null: none) in one
+ * statement: a full hall's scans queue on one embedded connection (issue 10).
+ */
+async function findScannedSessionOf(db: Db, actor: Actor, sessionId: string): Promise<{ session: SessionRow; teacher: TeacherRow | null } | undefined> {
+  const [row] = await db
+    .select({ session: trainingSessions, teacher: trainingTeachers })
+    .from(trainingSessions)
+    .leftJoin(trainingTeachers, and(eq(trainingTeachers.orgId, actor.orgId), eq(trainingTeachers.userId, actor.userId)))
+    .where(eq(trainingSessions.id, sessionId))
+    .limit(1);
+  return row;
+}
+
+/**
  * ST-4, signed out: the phone scanned the screen before its owner logged in. The code is
  * judged now, at the scan, and the browser gets a hold (a cookie) that lets it finish signing
  * in with this code for SCAN_HOLD_MINUTES while its owner types the password.
@@ -95,9 +109,12 @@ export async function signInWithQr(
 ): Promise<SignInOutcome & { session: { id: string; title: string; startsAt: Date; endsAt: Date } }> {
   const parsed = parseQrToken(input.token);
   if (!parsed) throw badToken();
-  const [teacher, session, policy] = await Promise.all([getMyTeacher(db, actor), findScannedSession(db, parsed.sessionId), getPolicy(db, actor.orgId)]);
+  requireAccess(actor, 'training.self');
+  const [scanned, policy] = await Promise.all([findScannedSessionOf(db, actor, parsed.sessionId), getPolicy(db, actor.orgId)]);
   // Another school's code, or a made-up one: the same answer, nothing about the other session.
-  if (!session || session.orgId !== actor.orgId) throw badToken();
+  if (!scanned || scanned.session.orgId !== actor.orgId) throw badToken();
+  const { session, teacher } = scanned;
+  if (!teacher?.isActive) throw notInRegister();
   let verdict = verifyQrToken(parsed, session.qrSecret, scannedAt, policy.training.qrTokenSeconds, policy.training.graceSeconds);
   let at = scannedAt;
   if (!verdict.ok && verdict.reason === 'expired' && meta.hold) {

@@ -18,6 +18,7 @@ export {
   findTeacherOfUser,
   findTeachers,
   getMyTeacher,
+  notInRegister,
   getTeacher,
   updateTeacher,
 } from './teacher.service';

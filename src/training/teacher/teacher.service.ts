@@ -77,13 +77,15 @@ export async function findTeacherOfUser(db: Db, orgId: string, userId: string): 
   return row;
 }
 
+/** The person signed in has no active profile in the teacher register. */
+export const notInRegister = () =>
+  invalidState('您的账号尚未关联教师名单，请联系教导处', 'Your account is not linked to the teacher register; ask the teaching-affairs office');
+
 /** The signed-in teacher's own profile (sign-in, leave, credits act on it). */
 export async function getMyTeacher(db: Db, actor: Actor): Promise<TeacherRow> {
   requireAccess(actor, 'training.self');
   const row = await findTeacherOfUser(db, actor.orgId, actor.userId);
-  if (!row?.isActive) {
-    throw invalidState('您的账号尚未关联教师名单，请联系教导处', 'Your account is not linked to the teacher register; ask the teaching-affairs office');
-  }
+  if (!row?.isActive) throw notInRegister();
   return row;
 }
 
