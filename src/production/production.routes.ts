@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
 import { assessPlanning, executionAssessmentRoutes } from './assessment/index';
 import { getPlanningDashboard } from './dashboard/index';
-import { AssessmentRun, PlanningDashboard } from './dashboard/dashboard.contract';
+import { AssessmentRun, AssessmentRunBody, PlanningDashboard } from './dashboard/dashboard.contract';
 import { makeDemandRoutes } from './demand/index';
 import { dispatchRoutes } from './dispatch/index';
 import { exceptionRoutes, planRouteRoutes, recheckAfterCustomerChange } from './exception/index';
@@ -32,7 +31,7 @@ const dashboardRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['production'],
         summary: '计算计划考核 Compute planning penalties (PP-27)',
-        body: z.object({}).optional(),
+        body: AssessmentRunBody,
         response: { 200: AssessmentRun },
       },
     },

@@ -55,4 +55,7 @@ export const PlanningDashboard = z.object({
 });
 export type PlanningDashboard = z.infer<typeof PlanningDashboard>;
 
+/** PP-27: running the assessment takes nothing; an empty or absent body is accepted. */
+export const AssessmentRunBody = z.object({}).optional();
+
 export const AssessmentRun = z.object({ created: z.array(z.string()), unchanged: z.number().int() });

@@ -1,14 +1,11 @@
-import { z } from 'zod';
 import { requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { getPolicy } from '#core/policy';
-import { IdParams, SchoolYear, schoolYearOrCurrent } from '../common';
+import { IdParams, schoolYearOrCurrent, YearFilterQuery } from '../common';
 import { SchoolArchiveSchema, TeacherArchiveSchema } from './archive.contract';
 import { exportSchoolArchive, exportTeacherArchive } from './archive.export';
 import { getSchoolArchive } from './school-archive.service';
 import { getTeacherArchive } from './teacher-archive.service';
-
-const YearQuery = z.object({ schoolYear: SchoolYear.optional() });
 
 export const archiveRoutes: RouteModule = (app, ctx) => {
   const yearOf = (orgId: string, asked?: string) => schoolYearOrCurrent(ctx.db, orgId, ctx.clock(), asked);
@@ -20,7 +17,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '教师发展档案 Teacher development archive (ST-8)',
         params: IdParams,
-        querystring: YearQuery,
+        querystring: YearFilterQuery,
         response: { 200: TeacherArchiveSchema },
       },
     },
@@ -32,7 +29,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/training/archive/teachers/:id/export',
-    { schema: { tags: ['training'], summary: '导出教师档案 Export (Excel)', params: IdParams, querystring: YearQuery } },
+    { schema: { tags: ['training'], summary: '导出教师档案 Export (Excel)', params: IdParams, querystring: YearFilterQuery } },
     async (req, reply) => {
       const actor = actorOf(req);
       const archive = await getTeacherArchive(ctx.db, actor, req.params.id, await yearOf(actor.orgId, req.query.schoolYear), ctx.clock());
@@ -50,7 +47,12 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
     '/training/archive/school',
     {
       config: { permission: 'training.read' },
-      schema: { tags: ['training'], summary: '学校培训档案 School training archive (ST-8)', querystring: YearQuery, response: { 200: SchoolArchiveSchema } },
+      schema: {
+        tags: ['training'],
+        summary: '学校培训档案 School training archive (ST-8)',
+        querystring: YearFilterQuery,
+        response: { 200: SchoolArchiveSchema },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -60,7 +62,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/training/archive/school/export',
-    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '导出学校培训档案 Export (Excel)', querystring: YearQuery } },
+    { config: { permission: 'training.read' }, schema: { tags: ['training'], summary: '导出学校培训档案 Export (Excel)', querystring: YearFilterQuery } },
     async (req, reply) => {
       const actor = actorOf(req);
       const archive = await getSchoolArchive(ctx.db, actor, await yearOf(actor.orgId, req.query.schoolYear), ctx.clock());

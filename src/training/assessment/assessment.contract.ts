@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Words } from '../common';
+import { SchoolYear, Version, Words } from '../common';
 
 // The yearly assessment (ST-7): verdicts with their reasons and evidence.
 
@@ -53,3 +53,13 @@ export const StandingSchema = z.object({
 export type AssessmentReasonData = z.infer<typeof AssessmentReasonSchema>;
 export type AssessmentViewData = z.infer<typeof AssessmentViewSchema>;
 export type StandingData = z.infer<typeof StandingSchema>;
+
+// Requests.
+
+export const AssessmentsQuery = z.object({ schoolYear: SchoolYear.optional(), verdict: z.enum(['qualified', 'unqualified']).optional() });
+
+export const ConfirmQualifiedBody = z.object({ schoolYear: SchoolYear.optional(), opinion: z.string().max(1000).nullish() });
+
+export const ComputeAssessmentsBody = z.object({ schoolYear: SchoolYear.optional() });
+
+export const ConfirmAssessmentBody = z.object({ opinion: z.string().max(1000).nullish(), version: Version });

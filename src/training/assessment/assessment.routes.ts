@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
 import { getPolicy } from '#core/policy';
-import { IdParams, SchoolYear, schoolTimeText, schoolYearOrCurrent, Version } from '../common';
-import { AssessmentViewSchema } from './assessment.contract';
+import { IdParams, schoolTimeText, schoolYearOrCurrent, YearFilterQuery } from '../common';
+import { AssessmentsQuery, AssessmentViewSchema, ComputeAssessmentsBody, ConfirmAssessmentBody, ConfirmQualifiedBody } from './assessment.contract';
 import { computeAssessments, confirmAssessment, confirmQualifiedAssessments, findAssessments, findMyAssessments, getAssessment } from './assessment.service';
 
 /** For the annual appraisal (ST-7 "results feed the annual appraisal"): a clean table. */
@@ -41,7 +41,7 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '年度考核 Yearly assessment (ST-7)',
-        querystring: z.object({ schoolYear: SchoolYear.optional(), verdict: z.enum(['qualified', 'unqualified']).optional() }),
+        querystring: AssessmentsQuery,
         response: { 200: z.array(AssessmentViewSchema) },
       },
     },
@@ -58,7 +58,7 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '批量确认合格 Confirm every qualified verdict with one opinion (issue 13)',
-        body: z.object({ schoolYear: SchoolYear.optional(), opinion: z.string().max(1000).nullish() }),
+        body: ConfirmQualifiedBody,
         response: { 200: z.object({ confirmed: z.number() }) },
       },
     },
@@ -81,7 +81,7 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '按制度计算考核结果 Compute the verdicts (ST-7)',
-        body: z.object({ schoolYear: SchoolYear.optional() }),
+        body: ComputeAssessmentsBody,
         response: { 200: z.array(AssessmentViewSchema) },
       },
     },
@@ -95,7 +95,7 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     '/training/assessments/export',
     {
       config: { permission: 'training.read' },
-      schema: { tags: ['training'], summary: '导出考核表 Export for the appraisal (Excel)', querystring: z.object({ schoolYear: SchoolYear.optional() }) },
+      schema: { tags: ['training'], summary: '导出考核表 Export for the appraisal (Excel)', querystring: YearFilterQuery },
     },
     async (req, reply) => {
       const actor = actorOf(req);
@@ -148,7 +148,7 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '审核确认 Review and confirm (ST-7, CORE-8)',
         params: IdParams,
-        body: z.object({ opinion: z.string().max(1000).nullish(), version: Version }),
+        body: ConfirmAssessmentBody,
         response: { 200: AssessmentViewSchema },
       },
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SessionViewSchema } from '../session';
-import { Words } from '../common';
+import { Version, Words } from '../common';
 import { ATTENDANCE_STATUSES } from './attendance.schema';
 
 // Sign-in and attendance (ST-4): what the attendance routes answer. No client address, no QR secret.
@@ -100,3 +100,29 @@ export type AttendanceViewData = z.infer<typeof AttendanceViewSchema>;
 export type RosterData = z.infer<typeof RosterSchema>;
 export type ScreenQrData = z.infer<typeof ScreenQrSchema>;
 export type SignInResult = z.infer<typeof SignInResultSchema>;
+
+// Requests.
+
+export const ScreenQrQuery = z.object({ mode: z.enum(['in', 'out']).default('in') });
+
+export const ScanBody = z.object({
+  token: z.string().max(200),
+  /** A random id the phone keeps in its storage: one phone signing in many teachers is flagged. */
+  deviceId: z.string().max(64).nullish(),
+});
+
+export const HoldScanBody = z.object({ token: z.string().max(200) });
+
+export const MarkAttendanceBody = z.object({
+  teacherId: z.uuid(),
+  status: z.enum(ATTENDANCE_STATUSES),
+  lateMinutes: z.number().int().min(0).max(600).optional(),
+  leftEarlyMinutes: z.number().int().min(0).max(600).optional(),
+  /** Required when a record exists (a correction); every correction is audited. */
+  reason: z.string().max(500).optional(),
+  /** The record's version when correcting it. */
+  version: Version.optional(),
+});
+
+export type ScanInput = z.infer<typeof ScanBody>;
+export type MarkInput = z.infer<typeof MarkAttendanceBody>;

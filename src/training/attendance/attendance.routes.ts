@@ -2,9 +2,18 @@ import { z } from 'zod';
 import { exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, arrivalOf, type RouteModule, sendFile } from '#core/http';
 import { getPolicy } from '#core/policy';
-import { IdParams, Version } from '../common';
-import { AttendanceChangeSchema, AttendanceViewSchema, RosterSchema, ScreenQrSchema, SignInResultSchema } from './attendance.contract';
-import { ATTENDANCE_STATUSES } from './attendance.schema';
+import { IdParams } from '../common';
+import {
+  AttendanceChangeSchema,
+  AttendanceViewSchema,
+  HoldScanBody,
+  MarkAttendanceBody,
+  RosterSchema,
+  ScanBody,
+  ScreenQrQuery,
+  ScreenQrSchema,
+  SignInResultSchema,
+} from './attendance.contract';
 import { findAttendanceChanges } from './attendance.service';
 import { attendanceSheet, attendanceSheetRows } from './attendance.sheet';
 import { closeRoster, getRoster, recordAttendance } from './roster.service';
@@ -23,7 +32,7 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '签到二维码（轮换） Rotating sign-in code for the screen (ST-4)',
         params: IdParams,
-        querystring: z.object({ mode: z.enum(['in', 'out']).default('in') }),
+        querystring: ScreenQrQuery,
         response: { 200: ScreenQrSchema },
       },
     },
@@ -37,7 +46,7 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '扫码签到/签退 Sign in or out with the code (ST-4)',
-        body: z.object({ token: z.string().max(200), deviceId: z.string().max(64).nullish() }),
+        body: ScanBody,
         response: { 200: SignInResultSchema },
       },
     },
@@ -51,7 +60,7 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '未登录时扫码：保留本次扫码几分钟 Hold a scan while the teacher logs in (ST-4)',
-        body: z.object({ token: z.string().max(200) }),
+        body: HoldScanBody,
         response: { 200: z.object({ heldUntil: z.date() }) },
       },
     },
@@ -82,14 +91,7 @@ export const attendanceRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '登记或更正考勤 Record or correct attendance (ST-4)',
         params: IdParams,
-        body: z.object({
-          teacherId: z.uuid(),
-          status: z.enum(ATTENDANCE_STATUSES),
-          lateMinutes: z.number().int().min(0).max(600).optional(),
-          leftEarlyMinutes: z.number().int().min(0).max(600).optional(),
-          reason: z.string().max(500).optional(),
-          version: Version.optional(),
-        }),
+        body: MarkAttendanceBody,
         response: { 200: AttendanceViewSchema },
       },
     },

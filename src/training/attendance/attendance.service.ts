@@ -7,9 +7,9 @@ import { getPolicy } from '#core/policy';
 import { requireAnyAccess } from '../common';
 import { trainingTeachers } from '../teacher';
 import { assertManagesSession, getSessionRow, isAttendanceLocked, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow } from '../session';
-import { type AttendanceRow, type AttendanceSource, type AttendanceStatus, attendanceChanges, trainingAttendance } from './attendance.schema';
+import { type AttendanceRow, type AttendanceSource, attendanceChanges, trainingAttendance } from './attendance.schema';
 import { presenceStatusOf } from './attendance.rules';
-import type { AttendanceChange, AttendanceSnapshot, AttendanceViewData } from './attendance.contract';
+import type { AttendanceChange, AttendanceSnapshot, AttendanceViewData, MarkInput } from './attendance.contract';
 
 type Text = { zh: string; en: string };
 
@@ -76,17 +76,6 @@ export async function assertNotLocked(db: Db, orgId: string, session: SessionRow
       `Attendance records locked ${policy.training.attendanceLockDays} days after the session; they can no longer change`,
     );
   }
-}
-
-export interface MarkInput {
-  teacherId: string;
-  status: AttendanceStatus;
-  lateMinutes?: number;
-  leftEarlyMinutes?: number;
-  /** Required when a record exists (a correction); every correction is audited. */
-  reason?: string;
-  /** The record's version when correcting it. */
-  version?: number;
 }
 
 export function checkMinutes(input: MarkInput, durationMinutes: number): { late: number; early: number } {

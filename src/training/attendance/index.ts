@@ -15,10 +15,10 @@ export {
   markAttendance,
   viewOf,
 } from './attendance.service';
-export type { AttendanceView, MarkInput, SignInOutcome } from './attendance.service';
+export type { AttendanceView, SignInOutcome } from './attendance.service';
 export { closeEndedSessions, closeRoster, closeSessionRoster, countSessionAttendance, findMyAttendance, getRoster, recordAttendance } from './roster.service';
 export type { Roster, RosterRow } from './roster.service';
 export { getScreenQr, signInWithQr } from './sign-in.service';
 export { attendanceRoutes } from './attendance.routes';
 export { AttendanceChangeSchema, AttendanceViewSchema, RosterSchema } from './attendance.contract';
-export type { AttendanceChange, AttendanceSnapshot } from './attendance.contract';
+export type { AttendanceChange, AttendanceSnapshot, MarkInput } from './attendance.contract';

@@ -10,7 +10,8 @@ import { getSession, getSessionRow, type SessionRow, trainingSessions } from '..
 import { countAttendance, rosterStatusOf } from './attendance.rules';
 import type { RosterData } from './attendance.contract';
 import { type AttendanceRow, trainingAttendance } from './attendance.schema';
-import { type AttendanceView, findAttendanceRows, logAttendanceChange, type MarkInput, markAttendance, viewOf } from './attendance.service';
+import { type AttendanceView, findAttendanceRows, logAttendanceChange, markAttendance, viewOf } from './attendance.service';
+import type { MarkInput } from './attendance.contract';
 
 export type RosterRow = RosterData['rows'][number];
 

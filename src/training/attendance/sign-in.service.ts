@@ -8,7 +8,7 @@ import { findTeacherOfUser, notInRegister, type TeacherRow, trainingTeachers } f
 import { getSessionRow, SIGN_IN_OPENS_MINUTES_BEFORE, type SessionRow, sessionPhaseOf, trainingSessions } from '../session';
 import { issueQrToken, issueScanHold, parseQrToken, type QrMode, SCAN_HOLD_MINUTES, verifyQrToken, verifyScanHold } from './qr-token.rules';
 import { recordSelfSignIn, type SignInOutcome } from './attendance.service';
-import type { ScreenQrData } from './attendance.contract';
+import type { ScanInput, ScreenQrData } from './attendance.contract';
 
 const badToken = () =>
   new AppError(
@@ -42,12 +42,6 @@ export async function getScreenQr(db: Db, actor: Actor, sessionId: string, mode:
   const url = `${origin}/public/sign-in?t=${encodeURIComponent(token)}`;
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { token, url, svg, mode, expiresAt, periodSeconds: policy.training.qrTokenSeconds, phase };
-}
-
-export interface ScanInput {
-  token: string;
-  /** A random id the phone keeps in its storage: one phone signing in many teachers is flagged. */
-  deviceId?: string | null;
 }
 
 const expiredCode = () =>

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { hoursValue } from '#core/validation';
+import { IsoDay } from '../common';
 import { BACKBONE_LEVELS, TEACHER_STAGES } from '../teacher';
 
 // Backbone teachers (ST-12, T5): the school's share and the 100-hour track.
@@ -53,3 +55,16 @@ export const BackboneOverviewSchema = z.object({
 
 export type BackboneOverview = z.infer<typeof BackboneOverviewSchema>;
 export type BackboneHoursData = z.infer<typeof BackboneHoursSchema>;
+
+// Requests.
+
+export const BackboneHoursBody = z.object({
+  teacherId: z.uuid(),
+  kind: z.enum(['theory', 'practice']),
+  hours: hoursValue({ max: 200 }),
+  occurredOn: IsoDay,
+  title: z.string().max(200),
+  note: z.string().max(1000).nullish(),
+});
+
+export type BackboneHoursInput = z.infer<typeof BackboneHoursBody>;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { hoursValue } from '#core/validation';
-import { IdParams, IsoDay } from '../common';
-import { BackboneHoursSchema, BackboneOverviewSchema } from './backbone.contract';
+import { IdParams } from '../common';
+import { BackboneHoursBody, BackboneHoursSchema, BackboneOverviewSchema } from './backbone.contract';
 import { addBackboneHours, findBackboneHours, getBackboneOverview } from './backbone.service';
 
 export const backboneRoutes: RouteModule = (app, ctx) => {
@@ -24,14 +23,7 @@ export const backboneRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '登记骨干培训学时 Record track hours (T5)',
-        body: z.object({
-          teacherId: z.uuid(),
-          kind: z.enum(['theory', 'practice']),
-          hours: hoursValue({ max: 200 }),
-          occurredOn: IsoDay,
-          title: z.string().max(200),
-          note: z.string().max(1000).nullish(),
-        }),
+        body: BackboneHoursBody,
         response: { 201: BackboneHoursSchema },
       },
     },

@@ -8,6 +8,7 @@ import { requireTrainingRead } from '../common';
 import { assertTeacher, assertTeacherFound, findTeacherOfUser, findTeachers } from '../teacher';
 import { backboneShareOf, type TrackProgress, trackProgressOf } from './backbone.rules';
 import { type BackboneHoursRow, backboneHours } from './backbone.schema';
+import type { BackboneHoursInput } from './backbone.contract';
 
 export async function getBackboneOverview(db: Db, actor: Actor) {
   requireTrainingRead(actor);
@@ -53,12 +54,7 @@ export async function findBackboneHours(db: Db, actor: Actor, teacherId: string)
 }
 
 /** A tracking-file entry (T5): the teacher for themself, or the office for anyone. */
-export async function addBackboneHours(
-  db: Db,
-  actor: Actor,
-  input: { teacherId: string; kind: 'theory' | 'practice'; hours: number; occurredOn: string; title: string; note?: string | null },
-  now: Date,
-): Promise<BackboneHoursRow> {
+export async function addBackboneHours(db: Db, actor: Actor, input: BackboneHoursInput, now: Date): Promise<BackboneHoursRow> {
   requireTrainingRead(actor);
   await assertTeacher(db, actor.orgId, input.teacherId, 'teacherId');
   if (!hasPermission(actor, 'training.plan.write')) {

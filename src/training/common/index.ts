@@ -3,7 +3,7 @@
 export { requireAnyAccess, requireTrainingRead } from './access';
 export { isSchoolYear, schoolYearOf, schoolYearRange, termOf, termRange, weekStartOf } from '#core/calendar';
 export type { Term } from '#core/calendar';
-export { IdParams, IsoDay, SchoolYear, TermNo, TermQuery, TextIn, Version, Words } from './zod';
+export { IdParams, IsoDay, SchoolYear, TermNo, TermQuery, TextIn, Version, Words, YearFilterQuery } from './zod';
 export { schoolYearOrCurrent } from './today';
 export { remindOnce, trainingReminders } from './reminder';
 export { schoolTimeText } from './time-text';

@@ -12,6 +12,8 @@ export const TermQuery = z.coerce
   .max(2)
   .transform((n) => n as 1 | 2);
 export const Version = z.number().int().positive();
+/** `?schoolYear=` on a list or report: absent means the current school year. */
+export const YearFilterQuery = z.object({ schoolYear: SchoolYear.optional() });
 export { IdParams } from '#core/validation';
 export const TextIn = (max: number) => z.string().trim().min(1).max(max);
 export { wordsSchema as Words } from '#core/validation';

@@ -6,23 +6,11 @@ import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { notifyUsers } from '#core/notify';
 import { findUserIdsWithPermission } from '#core/org';
-import { type CreditCategory, getPolicy } from '#core/policy';
+import { getPolicy } from '#core/policy';
 import { requireTrainingRead, schoolYearOf } from '../common';
 import { getMyTeacher, trainingTeachers } from '../teacher';
-import { type ClaimKind, type ClaimRow, creditClaims } from './claim.schema';
-import type { ClaimViewData } from './credit.contract';
-
-export interface ClaimInput {
-  kind: ClaimKind;
-  title: string;
-  organiser?: string | null;
-  category: CreditCategory;
-  hours: number;
-  startedOn: string;
-  endedOn: string;
-  certificateNo?: string | null;
-  attachmentIds?: string[];
-}
+import { type ClaimRow, creditClaims } from './claim.schema';
+import type { ClaimDecision, ClaimInput, ClaimViewData } from './credit.contract';
 
 export type ClaimView = ClaimViewData;
 
@@ -113,13 +101,6 @@ export async function submitClaim(db: Db, actor: Actor, input: ClaimInput, now: 
     return row.id;
   });
   return getClaim(db, actor, id);
-}
-
-export interface ClaimDecision {
-  isApproved: boolean;
-  recognisedHours?: number | null;
-  opinion?: string | null;
-  version: number;
 }
 
 export async function decideClaim(db: Db, actor: Actor, id: string, d: ClaimDecision, now: Date): Promise<ClaimView> {

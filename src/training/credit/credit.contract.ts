@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CREDIT_CATEGORIES } from '#core/policy';
-import { Words } from '../common';
+import { hoursValue } from '#core/validation';
+import { IsoDay, SchoolYear, Version, Words } from '../common';
 import { CLAIM_KINDS } from './claim.schema';
 
 // Credits (ST-6): the yearly report with its reasons, the office's summary and external claims.
@@ -82,3 +83,35 @@ export type CreditLineData = z.infer<typeof CreditLineSchema>;
 export type TeacherCredits = z.infer<typeof TeacherCreditsSchema>;
 export type CreditSummaryData = z.infer<typeof CreditSummarySchema>;
 export type ClaimViewData = z.infer<typeof ClaimViewSchema>;
+
+// Requests.
+
+export const ClaimsQuery = z.object({
+  schoolYear: SchoolYear.optional(),
+  state: z.enum(['pending', 'recognised', 'rejected', 'withdrawn']).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+
+export const NewClaimBody = z.object({
+  kind: z.enum(CLAIM_KINDS),
+  title: z.string().max(200),
+  organiser: z.string().max(200).nullish(),
+  category: z.enum(CREDIT_CATEGORIES),
+  hours: hoursValue({ max: 1000 }),
+  startedOn: IsoDay,
+  endedOn: IsoDay,
+  certificateNo: z.string().max(100).nullish(),
+  attachmentIds: z.array(z.uuid()).max(10).optional(),
+});
+
+export const ClaimDecisionBody = z.object({
+  isApproved: z.boolean(),
+  recognisedHours: hoursValue({ max: 1000 }).nullish(),
+  opinion: z.string().max(500).nullish(),
+  version: Version,
+});
+
+export const WithdrawClaimBody = z.object({ version: Version });
+
+export type ClaimInput = z.infer<typeof NewClaimBody>;
+export type ClaimDecision = z.infer<typeof ClaimDecisionBody>;

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { defineSheet, exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
-import { CREDIT_CATEGORIES } from '#core/policy';
-import { hoursValue } from '#core/validation';
-import { IdParams, IsoDay, SchoolYear, schoolYearOrCurrent, Version } from '../common';
+import { IdParams, schoolYearOrCurrent, YearFilterQuery } from '../common';
 import { getMyTeacher } from '../teacher';
-import { CLAIM_KINDS } from './claim.schema';
-import { ClaimViewSchema, CreditSummarySchema, TeacherCreditsSchema } from './credit.contract';
+import { ClaimDecisionBody, ClaimsQuery, ClaimViewSchema, CreditSummarySchema, NewClaimBody, TeacherCreditsSchema, WithdrawClaimBody } from './credit.contract';
 import { decideClaim, findClaims, getClaim, submitClaim, withdrawClaim } from './claim.service';
 import { findCreditSummaries, getTeacherCredits } from './credit.service';
 
@@ -31,7 +28,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '学分汇总 Credits of every teacher (ST-6)',
-        querystring: z.object({ schoolYear: SchoolYear.optional() }),
+        querystring: YearFilterQuery,
         response: { 200: z.array(CreditSummarySchema) },
       },
     },
@@ -45,7 +42,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
     '/training/credits/export',
     {
       config: { permission: 'training.read' },
-      schema: { tags: ['training'], summary: '导出学分汇总 Export (Excel)', querystring: z.object({ schoolYear: SchoolYear.optional() }) },
+      schema: { tags: ['training'], summary: '导出学分汇总 Export (Excel)', querystring: YearFilterQuery },
     },
     async (req, reply) => {
       const actor = actorOf(req);
@@ -75,7 +72,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '我的学分 My credits with reasons (ST-6)',
-        querystring: z.object({ schoolYear: SchoolYear.optional() }),
+        querystring: YearFilterQuery,
         response: { 200: TeacherCreditsSchema },
       },
     },
@@ -93,7 +90,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '某教师学分明细 A teacher’s credits',
         params: IdParams,
-        querystring: z.object({ schoolYear: SchoolYear.optional() }),
+        querystring: YearFilterQuery,
         response: { 200: TeacherCreditsSchema },
       },
     },
@@ -109,11 +106,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '校外培训学分认定 External training claims (ST-6)',
-        querystring: z.object({
-          schoolYear: SchoolYear.optional(),
-          state: z.enum(['pending', 'recognised', 'rejected', 'withdrawn']).optional(),
-          mine: z.enum(['true', 'false']).optional(),
-        }),
+        querystring: ClaimsQuery,
         response: { 200: z.array(ClaimViewSchema) },
       },
     },
@@ -133,17 +126,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '申请认定校外培训 Claim external training, with evidence',
-        body: z.object({
-          kind: z.enum(CLAIM_KINDS),
-          title: z.string().max(200),
-          organiser: z.string().max(200).nullish(),
-          category: z.enum(CREDIT_CATEGORIES),
-          hours: hoursValue({ max: 1000 }),
-          startedOn: IsoDay,
-          endedOn: IsoDay,
-          certificateNo: z.string().max(100).nullish(),
-          attachmentIds: z.array(z.uuid()).max(10).optional(),
-        }),
+        body: NewClaimBody,
         response: { 201: ClaimViewSchema },
       },
     },
@@ -158,12 +141,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '认定或不予认定 Recognise or refuse',
         params: IdParams,
-        body: z.object({
-          isApproved: z.boolean(),
-          recognisedHours: hoursValue({ max: 1000 }).nullish(),
-          opinion: z.string().max(500).nullish(),
-          version: Version,
-        }),
+        body: ClaimDecisionBody,
         response: { 200: ClaimViewSchema },
       },
     },
@@ -174,7 +152,7 @@ export const creditRoutes: RouteModule = (app, ctx) => {
     '/training/claims/:id/withdraw',
     {
       config: { permission: 'training.self' },
-      schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: z.object({ version: Version }), response: { 200: ClaimViewSchema } },
+      schema: { tags: ['training'], summary: '撤回 Withdraw', params: IdParams, body: WithdrawClaimBody, response: { 200: ClaimViewSchema } },
     },
     async (req) => withdrawClaim(ctx.db, actorOf(req), req.params.id, req.body.version),
   );

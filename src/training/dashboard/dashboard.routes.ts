@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { SchoolYear, schoolYearOrCurrent } from '../common';
+import { schoolYearOrCurrent, YearFilterQuery } from '../common';
 import { MyHomeSchema, OfficeDashboardSchema } from './dashboard.contract';
 import { getOfficeDashboard } from './dashboard.service';
 import { getMyHome } from './me.service';
@@ -13,7 +12,7 @@ export const dashboardRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '教导处看板 Office dashboard',
-        querystring: z.object({ schoolYear: SchoolYear.optional() }),
+        querystring: YearFilterQuery,
         response: { 200: OfficeDashboardSchema },
       },
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Words } from '../common';
+import { IsoDay, SchoolYear, TermNo, Words } from '../common';
 import { EVALUATION_SOURCES } from './evaluation.schema';
 
 // Multi-source evaluation (ST-9): rounds, forms, weighted results and the anonymous links.
@@ -63,3 +63,25 @@ export type RoundLink = z.infer<typeof RoundLinkSchema>;
 export type GivenEvaluation = z.infer<typeof GivenEvaluationSchema>;
 export type PublicEvaluationForm = z.infer<typeof PublicEvaluationFormSchema>;
 export type Criterion = z.infer<typeof CriterionSchema>;
+
+// Requests.
+
+const Scores = z.record(z.string().max(30), z.number().int().min(0).max(10));
+
+/** The anonymous link's token (students and parents answer without an account). */
+export const EvaluationTokenParams = z.object({ token: z.string().max(120) });
+
+export const NewRoundBody = z.object({ schoolYear: SchoolYear, term: TermNo, title: z.string().max(200), opensOn: IsoDay, closesOn: IsoDay });
+
+export const EvaluationFormBody = z.object({
+  teacherId: z.uuid(),
+  source: z.enum(['self', 'peers', 'administrators']),
+  scores: Scores,
+  comment: z.string().max(2000).nullish(),
+});
+
+export const PublicEvaluationBody = z.object({ source: z.enum(['students', 'parents']), scores: Scores, comment: z.string().max(2000).nullish() });
+
+export type RoundInput = z.infer<typeof NewRoundBody>;
+export type EvaluationFormInput = z.infer<typeof EvaluationFormBody>;
+export type PublicEvaluationInput = z.infer<typeof PublicEvaluationBody>;

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { IdParams, IsoDay, SchoolYear, TermNo } from '../common';
+import { IdParams } from '../common';
 import {
   CriterionSchema,
+  EvaluationFormBody,
   EvaluationFormSchema,
+  EvaluationTokenParams,
   GivenEvaluationSchema,
+  NewRoundBody,
   PublicEvaluationAnswerSchema,
+  PublicEvaluationBody,
   PublicEvaluationFormSchema,
   RoundLinkSchema,
   RoundViewSchema,
@@ -22,9 +26,6 @@ import {
   submitEvaluation,
   submitPublicEvaluation,
 } from './evaluation.service';
-
-const Scores = z.record(z.string().max(30), z.number().int().min(0).max(10));
-const Token = z.object({ token: z.string().max(120) });
 
 export const evaluationRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -46,7 +47,7 @@ export const evaluationRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '发起评价 Start a round',
-        body: z.object({ schoolYear: SchoolYear, term: TermNo, title: z.string().max(200), opensOn: IsoDay, closesOn: IsoDay }),
+        body: NewRoundBody,
         response: { 201: RoundViewSchema },
       },
     },
@@ -81,7 +82,7 @@ export const evaluationRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '自评、同事评、管理者评 Self, peer or administrator form',
         params: IdParams,
-        body: z.object({ teacherId: z.uuid(), source: z.enum(['self', 'peers', 'administrators']), scores: Scores, comment: z.string().max(2000).nullish() }),
+        body: EvaluationFormBody,
         response: { 201: EvaluationFormSchema },
       },
     },
@@ -92,7 +93,12 @@ export const evaluationRoutes: RouteModule = (app, ctx) => {
     '/training/public/evaluations/:token',
     {
       config: { isPublic: true },
-      schema: { tags: ['training'], summary: '匿名评价表 Anonymous form (students, parents)', params: Token, response: { 200: PublicEvaluationFormSchema } },
+      schema: {
+        tags: ['training'],
+        summary: '匿名评价表 Anonymous form (students, parents)',
+        params: EvaluationTokenParams,
+        response: { 200: PublicEvaluationFormSchema },
+      },
     },
     async (req) => getPublicEvaluationForm(ctx.db, req.params.token, ctx.clock()),
   );
@@ -104,8 +110,8 @@ export const evaluationRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '提交匿名评价 Answer anonymously',
-        params: Token,
-        body: z.object({ source: z.enum(['students', 'parents']), scores: Scores, comment: z.string().max(2000).nullish() }),
+        params: EvaluationTokenParams,
+        body: PublicEvaluationBody,
         response: { 201: PublicEvaluationAnswerSchema },
       },
     },

@@ -5,22 +5,17 @@ import { writeAudit } from '#core/audit';
 import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound } from '#core/errors';
 import { getPolicy } from '#core/policy';
-import { requireTrainingRead, type Term } from '../common';
+import { requireTrainingRead } from '../common';
 import { assertTeacher, findTeacherOfUser, findTeachers, trainingTeachers } from '../teacher';
 import { CRITERIA, evaluationLinkToken, isEvaluationTokenValid, parseEvaluationToken, scoreOfForm, weightedScoreOf } from './evaluation.rules';
 import { type EvaluationRoundRow, type EvaluationSource, evaluationRounds, evaluations } from './evaluation.schema';
 import { orgToday } from '#core/calendar';
-import type { RoundViewData, TeacherEvaluationData } from './evaluation.contract';
+import type { EvaluationFormInput, PublicEvaluationInput, RoundInput, RoundViewData, TeacherEvaluationData } from './evaluation.contract';
 
 export type RoundView = RoundViewData;
 const publicRound = ({ linkSecret: _s, ...r }: EvaluationRoundRow): RoundView => r;
 
-export async function createRound(
-  db: Db,
-  actor: Actor,
-  input: { schoolYear: string; term: Term; title: string; opensOn: string; closesOn: string },
-  now: Date,
-): Promise<RoundView> {
+export async function createRound(db: Db, actor: Actor, input: RoundInput, now: Date): Promise<RoundView> {
   requireAccess(actor, 'training.assess');
   const title = input.title.trim();
   if (!title) throw invalidField('title', '请填写名称', 'is required');
@@ -68,13 +63,7 @@ function scoreOrThrow(scores: Record<string, number>): number {
 }
 
 /** ST-9: self (own profile), peers (a colleague) and administrators (training.assess) fill the form. */
-export async function submitEvaluation(
-  db: Db,
-  actor: Actor,
-  roundId: string,
-  input: { teacherId: string; source: 'self' | 'peers' | 'administrators'; scores: Record<string, number>; comment?: string | null },
-  now: Date,
-) {
+export async function submitEvaluation(db: Db, actor: Actor, roundId: string, input: EvaluationFormInput, now: Date) {
   requireTrainingRead(actor);
   const round = await getRoundRow(db, actor.orgId, roundId);
   assertOpen(round, await orgToday(db, actor.orgId, now));
@@ -152,13 +141,7 @@ export async function getPublicEvaluationForm(db: Db, token: string, now: Date) 
 }
 
 /** A browser answers once per teacher and round; the key is a hash, never the address itself. */
-export async function submitPublicEvaluation(
-  db: Db,
-  token: string,
-  input: { source: 'students' | 'parents'; scores: Record<string, number>; comment?: string | null },
-  client: { ip: string; userAgent: string },
-  now: Date,
-) {
+export async function submitPublicEvaluation(db: Db, token: string, input: PublicEvaluationInput, client: { ip: string; userAgent: string }, now: Date) {
   const { round, teacher } = await resolvePublicToken(db, token);
   assertOpen(round, await orgToday(db, round.orgId, now));
   const score = scoreOrThrow(input.scores);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { IdParams, SchoolYear } from '../common';
+import { IdParams, YearFilterQuery } from '../common';
 import { CloseMentorPairBody, MentorPairViewSchema, MentorRecordSchema, NewMentorPairBody, NewMentorRecordBody } from './mentor.contract';
 import { addMentorRecord, closeMentorPair, createMentorPair, findMentorPairs, findMentorRecords } from './mentor.service';
 
@@ -11,7 +11,7 @@ export const mentorRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '师徒结对 Mentor pairs (ST-13)',
-        querystring: z.object({ schoolYear: SchoolYear.optional() }),
+        querystring: YearFilterQuery,
         response: { 200: z.array(MentorPairViewSchema) },
       },
     },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DOCUMENT_STATES, DocumentViewSchema } from '#core/approval';
 import { CREDIT_CATEGORIES } from '#core/policy';
+import { MonthSchema } from '#core/validation';
+import { IsoDay, SchoolYear, TermNo, Version } from '../common';
 
 // Training plans (ST-1): what the plan routes answer; the approval document is core's own schema.
 
@@ -45,3 +47,30 @@ export const PlanDetailSchema = PlanViewSchema.extend({
 export type PlanItemData = z.infer<typeof PlanItemSchema>;
 export type PlanViewData = z.infer<typeof PlanViewSchema>;
 export type PlanDetailData = z.infer<typeof PlanDetailSchema>;
+
+// Requests.
+
+export const PlanItemBody = z.object({
+  category: z.enum(CREDIT_CATEGORIES),
+  topic: z.string().trim().min(1).max(200),
+  ownerTeacherId: z.uuid().nullable(),
+  schedule: z.string().trim().max(100),
+  month: MonthSchema.nullable(),
+  hours: z.number().min(0).max(500).nullable(),
+});
+
+export const PlanBody = z.object({
+  kind: z.enum(['annual', 'semester']),
+  schoolYear: SchoolYear,
+  term: TermNo.nullish(),
+  title: z.string().trim().min(1).max(200),
+  goals: z.string().max(5000),
+  startsOn: IsoDay,
+  endsOn: IsoDay,
+  items: z.array(PlanItemBody).max(200),
+});
+
+export const PlanChangeBody = PlanBody.extend({ version: Version, documentVersion: Version });
+
+export type PlanInput = z.infer<typeof PlanBody>;
+export type PlanChange = z.infer<typeof PlanChangeBody>;

@@ -1,30 +1,8 @@
 import { z } from 'zod';
-import { MonthSchema } from '#core/validation';
 import { actorOf, type RouteModule } from '#core/http';
-import { CREDIT_CATEGORIES } from '#core/policy';
-import { IdParams, IsoDay, SchoolYear, TermNo, Version } from '../common';
-import { PlanDetailSchema, PlanViewSchema } from './plan.contract';
+import { IdParams, YearFilterQuery } from '../common';
+import { PlanBody, PlanChangeBody, PlanDetailSchema, PlanViewSchema } from './plan.contract';
 import { createPlan, findPlans, getPlan, updatePlan } from './plan.service';
-
-const Item = z.object({
-  category: z.enum(CREDIT_CATEGORIES),
-  topic: z.string().trim().min(1).max(200),
-  ownerTeacherId: z.uuid().nullable(),
-  schedule: z.string().trim().max(100),
-  month: MonthSchema.nullable(),
-  hours: z.number().min(0).max(500).nullable(),
-});
-
-const PlanBody = z.object({
-  kind: z.enum(['annual', 'semester']),
-  schoolYear: SchoolYear,
-  term: TermNo.nullish(),
-  title: z.string().trim().min(1).max(200),
-  goals: z.string().max(5000),
-  startsOn: IsoDay,
-  endsOn: IsoDay,
-  items: z.array(Item).max(200),
-});
 
 export const planRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -33,7 +11,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '培训计划 Training plans (ST-1)',
-        querystring: z.object({ schoolYear: SchoolYear.optional() }),
+        querystring: YearFilterQuery,
         response: { 200: z.array(PlanViewSchema) },
       },
     },
@@ -63,7 +41,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '修改草稿 Edit a draft plan',
         params: IdParams,
-        body: PlanBody.extend({ version: Version, documentVersion: Version }),
+        body: PlanChangeBody,
         response: { 200: PlanDetailSchema },
       },
     },

@@ -4,22 +4,11 @@ import { createDocument, type DocumentView, documents, getDocument, updateDocume
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { AppError, notFound, versionConflict } from '#core/errors';
-import { requireTrainingRead, type Term } from '../common';
+import { requireTrainingRead } from '../common';
 import { findTeacherNames } from '../teacher';
 import { checkPlanShape, planDocumentBody, type PlanShape } from './plan.rules';
-import { type PlanItem, type PlanKind, type PlanRow, trainingPlans } from './plan.schema';
-import type { PlanDetailData, PlanViewData } from './plan.contract';
-
-export interface PlanInput {
-  kind: PlanKind;
-  schoolYear: string;
-  term?: Term | null;
-  title: string;
-  goals: string;
-  startsOn: string;
-  endsOn: string;
-  items: PlanItem[];
-}
+import { type PlanItem, type PlanRow, trainingPlans } from './plan.schema';
+import type { PlanChange, PlanDetailData, PlanInput, PlanViewData } from './plan.contract';
 
 export type PlanView = PlanViewData;
 
@@ -84,11 +73,6 @@ export async function createPlan(db: Db, workflows: Workflows, actor: Actor, inp
     return row.id;
   });
   return getPlan(db, workflows, actor, id);
-}
-
-export interface PlanChange extends PlanInput {
-  version: number;
-  documentVersion: number;
 }
 
 /** Edits a draft: the plan row and the document body change together. */

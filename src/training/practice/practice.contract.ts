@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDay, SchoolYear, TermNo, TermQuery, Version } from '../common';
+import { IsoDay, SchoolYear, TermNo, TermQuery, Version, YearFilterQuery } from '../common';
 import { ACTIVITY_KINDS, ASSIGNMENT_KINDS, FOUR_ONES_ITEMS } from './practice.schema';
 
 // Practice (ST-14 … ST-16): the four ones, assignments with their submissions, semester activities.
@@ -130,6 +130,10 @@ export const NewAssignmentBody = z.object({
 export const SubmissionBody = z.object({ content: z.string().max(50000), attachmentIds: z.array(z.uuid()).max(10).optional() });
 
 export const SubmissionReviewBody = z.object({ isAccepted: z.boolean(), comment: z.string().max(2000).nullish(), version: Version });
+
+export const FourOnesQuery = YearFilterQuery.extend({ teacherId: z.uuid().optional() });
+
+export const AssignmentsQuery = YearFilterQuery.extend({ term: TermQuery.optional() });
 
 export const ActivitiesQuery = z.object({ schoolYear: SchoolYear, term: TermQuery });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { IdParams, SchoolYear, schoolYearOrCurrent, TermQuery } from '../common';
+import { IdParams, schoolYearOrCurrent, YearFilterQuery } from '../common';
 import { addActivity, findActivities } from './activity.service';
 import { createAssignment, findAssignments, findSubmissions, reviewSubmission, submitAssignment } from './assignment.service';
 import { addFourOne, findFourOnes, findFourOnesProgress } from './four-ones.service';
@@ -19,9 +19,9 @@ import {
   SubmissionListSchema,
   SubmissionReviewBody,
   SubmissionSchema,
+  AssignmentsQuery,
+  FourOnesQuery,
 } from './practice.contract';
-
-const YearQuery = z.object({ schoolYear: SchoolYear.optional() });
 
 export const practiceRoutes: RouteModule = (app, ctx) => {
   const yearOf = (orgId: string, asked?: string) => schoolYearOrCurrent(ctx.db, orgId, ctx.clock(), asked);
@@ -29,7 +29,12 @@ export const practiceRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/training/four-ones',
     {
-      schema: { tags: ['training'], summary: '“四个一”进度 Four ones progress (ST-14)', querystring: YearQuery, response: { 200: FourOnesProgressListSchema } },
+      schema: {
+        tags: ['training'],
+        summary: '“四个一”进度 Four ones progress (ST-14)',
+        querystring: YearFilterQuery,
+        response: { 200: FourOnesProgressListSchema },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -43,7 +48,7 @@ export const practiceRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '“四个一”记录 Four ones entries',
-        querystring: YearQuery.extend({ teacherId: z.uuid().optional() }),
+        querystring: FourOnesQuery,
         response: { 200: z.array(FourOneSchema) },
       },
     },
@@ -73,7 +78,7 @@ export const practiceRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '培训作业 Assignments (ST-15)',
-        querystring: YearQuery.extend({ term: TermQuery.optional() }),
+        querystring: AssignmentsQuery,
         response: { 200: z.array(AssignmentViewSchema) },
       },
     },

@@ -22,7 +22,8 @@ export {
   getTeacher,
   updateTeacher,
 } from './teacher.service';
-export type { TeacherChange, TeacherFilter, TeacherInput, TeacherView } from './teacher.service';
+export type { TeacherFilter, TeacherView } from './teacher.service';
+export type { TeacherChange, TeacherInput } from './teacher.contract';
 export { teachersExcelTable, teachersSheet } from './teacher.sheet';
 export { teacherRoutes } from './teacher.routes';
 export { TeacherEntrySchema, TeacherRowSchema, TeacherViewSchema } from './teacher.contract';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDay } from '../common';
+import { IsoDay, Version } from '../common';
 import { BACKBONE_LEVELS, LEADERSHIP_ROLES, TEACHER_STAGES } from './teacher.schema';
 
 // GET/POST/PATCH /training/teachers (ST-12): what the register answers.
@@ -21,7 +21,18 @@ export const TeacherBody = z.object({
   phone: opt(30),
   joinedOn: IsoDay.nullish(),
 });
-export type TeacherBody = z.infer<typeof TeacherBody>;
+export type TeacherInput = z.infer<typeof TeacherBody>;
+
+/** PATCH /training/teachers/:id: any field, with the row's version. */
+export const TeacherChangeBody = TeacherBody.extend({
+  staffNo: TeacherBody.shape.staffNo.optional(),
+  name: TeacherBody.shape.name.optional(),
+  isActive: z.boolean().optional(),
+  version: Version,
+});
+export type TeacherChange = z.infer<typeof TeacherChangeBody>;
+
+export const TeachersQuery = z.object({ groupId: z.uuid().optional(), active: z.enum(['true', 'false']).optional(), q: z.string().max(50).optional() });
 
 /** A teacher as the office (training.read) and the teacher themself see them. */
 export const TeacherViewSchema = z.object({

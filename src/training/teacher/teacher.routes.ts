@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { IdParams, Version } from '../common';
-import { TeacherAnswerSchema, TeacherBody, TeacherListSchema, TeacherRowSchema, TeacherViewSchema } from './teacher.contract';
+import { IdParams } from '../common';
+import { TeacherAnswerSchema, TeacherBody, TeacherChangeBody, TeacherListSchema, TeacherRowSchema, TeachersQuery, TeacherViewSchema } from './teacher.contract';
 import { readTeacher, readTeacherRegister } from './teacher-register';
 import { addTeacher, getMyTeacher, updateTeacher } from './teacher.service';
 
@@ -12,7 +11,7 @@ export const teacherRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '教师名单 Teacher register (ST-12)',
-        querystring: z.object({ groupId: z.uuid().optional(), active: z.enum(['true', 'false']).optional(), q: z.string().max(50).optional() }),
+        querystring: TeachersQuery,
         response: { 200: TeacherListSchema },
       },
     },
@@ -53,12 +52,7 @@ export const teacherRoutes: RouteModule = (app, ctx) => {
         tags: ['training'],
         summary: '修改教师 Change a teacher',
         params: IdParams,
-        body: TeacherBody.extend({
-          staffNo: TeacherBody.shape.staffNo.optional(),
-          name: TeacherBody.shape.name.optional(),
-          isActive: z.boolean().optional(),
-          version: Version,
-        }),
+        body: TeacherChangeBody,
         response: { 200: TeacherViewSchema },
       },
     },

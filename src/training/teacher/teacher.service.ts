@@ -5,23 +5,8 @@ import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, invalidField, invalidState, notFound, versionConflict } from '#core/errors';
 import { departments, users } from '#core/org';
 import { requireTrainingRead } from '../common';
-import { type BackboneLevel, type LeadershipRole, type TeacherRow, type TeacherStage, trainingTeachers } from './teacher.schema';
-import type { TeacherViewData } from './teacher.contract';
-
-export interface TeacherInput {
-  staffNo: string;
-  name: string;
-  userId?: string | null;
-  groupId?: string | null;
-  subject?: string | null;
-  grades?: string | null;
-  title?: string | null;
-  stage?: TeacherStage;
-  backboneLevel?: BackboneLevel | null;
-  leadershipRole?: LeadershipRole | null;
-  phone?: string | null;
-  joinedOn?: string | null;
-}
+import { type TeacherRow, trainingTeachers } from './teacher.schema';
+import type { TeacherChange, TeacherInput, TeacherViewData } from './teacher.contract';
 
 export type TeacherView = TeacherViewData;
 
@@ -154,11 +139,6 @@ export async function addTeacher(db: Db, actor: Actor, raw: TeacherInput): Promi
   } catch (err) {
     duplicateError(err);
   }
-}
-
-export interface TeacherChange extends Partial<TeacherInput> {
-  version: number;
-  isActive?: boolean;
 }
 
 export async function updateTeacher(db: Db, actor: Actor, id: string, raw: TeacherChange, now: Date): Promise<TeacherView> {

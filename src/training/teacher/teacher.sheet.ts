@@ -15,8 +15,8 @@ import {
   TEACHER_STAGES,
   type TeacherStage,
 } from './teacher.schema';
-import { TeacherBody } from './teacher.contract';
-import { addTeacher, findTeachers, type TeacherInput, updateTeacher } from './teacher.service';
+import { TeacherBody, type TeacherInput } from './teacher.contract';
+import { addTeacher, findTeachers, updateTeacher } from './teacher.service';
 
 const TeacherRowBody = TeacherBody.omit({ userId: true, groupId: true });
 
