@@ -5,6 +5,7 @@ import { type Database, type Db, LOCK_KEYS } from '#core/db';
 import type { DemoOrg, Registry } from '#core/http';
 import { createOrganisation, organisations, userRoles, users } from '#core/org';
 import { ensurePlatformOrganisation, OPERATOR_ROLE } from '#core/platform';
+import { runWithPolicyScope } from '#core/policy';
 import { eq, ne } from 'drizzle-orm';
 import {
   DEMO_PASSWORD,
@@ -53,8 +54,17 @@ async function seedOrganisation(db: Db, registry: Registry, seed: TemplateOrgSee
   return people.map((p) => ({ organisation: org.name, username: p.username, displayName: p.displayName, roles: p.roles }));
 }
 
-/** Seeds the two demo organisations once; a database that has organisations is left alone. */
-export async function seedDemo(db: Db, registry: Registry, today: Date): Promise<{ seeded: boolean; logins: DemoLogin[]; password: string }> {
+/**
+ * Seeds the demo organisations once; a database that has organisations is left alone. The
+ * seeders replay the regulation through the real services, which consult the policy again and
+ * again: as in a request, each organisation's policy is read once (a saved version replaces it),
+ * where it was read ~700 times (issue 11: first start).
+ */
+export function seedDemo(db: Db, registry: Registry, today: Date): Promise<{ seeded: boolean; logins: DemoLogin[]; password: string }> {
+  return runWithPolicyScope(() => seedAll(db, registry, today));
+}
+
+async function seedAll(db: Db, registry: Registry, today: Date): Promise<{ seeded: boolean; logins: DemoLogin[]; password: string }> {
   // The platform organisation alone (an operator added by the CLI first) does not count as data.
   const [present] = await db.select({ id: organisations.id }).from(organisations).where(ne(organisations.kind, 'platform')).limit(1);
   if (present) return { seeded: false, logins: demoLogins(), password: DEMO_PASSWORD };
