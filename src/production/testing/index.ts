@@ -8,3 +8,4 @@ export { approvedWinePlan, confirmedFillingWeek, newRequisitionPlant } from './r
 export type { RequisitionPlant } from './requisition.fixture';
 export { issueMonthlyPlan, newExecutionPeople } from './execution.fixture';
 export type { ExecutionPeople } from './execution.fixture';
+export { draftAprilWinePlan, newMachineOperator, newMaintenancePerson } from './equipment.fixture';
