@@ -17,6 +17,21 @@ function useItems() {
   return useQuery({ queryKey: ['production', 'items'], queryFn: () => get<Item[]>('/production/items') });
 }
 
+/** The searchable item picker above the BOM and routing tables. */
+function ItemSelect(props: { placeholder: string; value?: string; onChange: (id: string) => void; options: { value: string; label: string }[] }) {
+  return (
+    <Select
+      showSearch
+      optionFilterProp="label"
+      placeholder={props.placeholder}
+      style={{ width: 260 }}
+      value={props.value}
+      onChange={props.onChange}
+      options={props.options}
+    />
+  );
+}
+
 /** Multi-level BOM with scrap and yield (T4 第二十八条 材料定额标准及合格率). */
 export function BomPanel() {
   const { t } = useI18n();
@@ -43,15 +58,7 @@ export function BomPanel() {
   return (
     <div>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select
-          showSearch
-          optionFilterProp="label"
-          placeholder={t(tx('选择父件', 'Choose a parent'))}
-          style={{ width: 260 }}
-          value={parent}
-          onChange={setParent}
-          options={options}
-        />
+        <ItemSelect placeholder={t(tx('选择父件', 'Choose a parent'))} value={parent} onChange={setParent} options={options} />
         <ExcelButtons table="production-bom" label={t(tx('物料清单', 'BOM'))} />
       </Space>
       <ErrorAlert error={lines.error ?? add.error ?? remove.error} />
@@ -136,11 +143,8 @@ export function RoutingPanel() {
   return (
     <div>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select
-          showSearch
-          optionFilterProp="label"
+        <ItemSelect
           placeholder={t(tx('选择物料', 'Choose an item'))}
-          style={{ width: 260 }}
           value={itemId}
           onChange={setItemId}
           options={(items.data ?? []).filter((i) => i.source !== 'buy').map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))}
