@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvalChains, getDocument, saveApprovalChain } from '#core/approval';
+import { getDocument } from '#core/approval';
 import type { Db } from '#core/db';
 import { createSeries, decideLeave, findPendingLeaveRequests, meetings, requestLeave } from '#core/meeting';
-import { applyPreset, POLICY_PRESETS, PolicySchema, policyVersions } from '#core/policy';
+import { POLICY_PRESETS, PolicySchema } from '#core/policy';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
 import { approveSafetyStock, prodStock, updateStock } from './master/index';
-import { approvedMonthlyPlan, newFloor, type TestFloor } from './testing/index';
+import { applyPlantPreset, approvedMonthlyPlan, newFloor, setMonthlyPlanChain, type TestFloor } from './testing/index';
 
 // Issue 14 item 7: a policy field nothing reads is a defect. Every field of the production and
 // assessment sections is named by code outside the policy's own definition, and the ones the
@@ -69,23 +69,13 @@ describe('issue 14 item 7: the winery’s dead fields drive behaviour on every p
   });
   afterAll(() => database.drop());
 
-  const usePreset = async (preset: string) => {
-    const [{ v }] = await db
-      .select({ v: sql<number>`coalesce(max(${policyVersions.version}), 0)::int` })
-      .from(policyVersions)
-      .where(eq(policyVersions.orgId, f.orgId));
-    await applyPreset(db, f.system, { baseVersion: v, preset, reason: preset });
-  };
+  const usePreset = (preset: string) => applyPlantPreset(db, f, preset);
 
   it.each(['T1', 'T2', 'T3', 'T4'] as const)(
     'issue 14 item 7 %s: monthlyPlanApproverRole gives the monthly plan its final approval (T2 the GM, T4 第十九条 the VP)',
     async (preset) => {
       await usePreset(preset);
       // The organisation's chain says VP then GM: the policy decides where it ends.
-      const [chain] = await db
-        .select()
-        .from(approvalChains)
-        .where(and(eq(approvalChains.orgId, f.orgId), eq(approvalChains.docType, 'production.monthly_plan')));
       const steps =
         preset === 'T2'
           ? [{ key: 'vp', nameZh: '副总经理审核', nameEn: 'VP', roleCode: 'vp_production' }]
@@ -93,7 +83,7 @@ describe('issue 14 item 7: the winery’s dead fields drive behaviour on every p
               { key: 'vp', nameZh: '副总经理审批', nameEn: 'VP', roleCode: 'vp_production' },
               { key: 'gm', nameZh: '总经理审批', nameEn: 'GM', roleCode: 'gm' },
             ];
-      await saveApprovalChain(db, workflows, f.system, 'production.monthly_plan', { version: chain.version, steps, allowSelfApproval: false }, NOW);
+      await setMonthlyPlanChain(db, workflows, f, steps, NOW);
       const month = { T1: '2026-06', T2: '2026-07', T3: '2026-08', T4: '2026-09' }[preset];
       const plan = await approvedMonthlyPlan(db, workflows, f, month, 500, NOW);
       const doc = await getDocument(db, workflows, f.planner, plan.documentId!);

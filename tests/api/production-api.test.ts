@@ -162,6 +162,11 @@ beforeEach(async () => {
 });
 afterAll(() => t.close());
 
+/** The planner puts one line into the plan at the version they saw. */
+function planLine(planId: string, version: number, line: { itemId: string; forecastQty?: number; quantities: number[] }) {
+  return p.planner.put(`/api/production/plans/${planId}/lines`, { version, upsert: [line] });
+}
+
 /** April's monthly plan, empty, in draft. */
 async function draftPlan(): Promise<string> {
   const res = await p.planner.post('/api/production/plans', { kind: 'monthly', month: '2026-04' });
@@ -173,10 +178,7 @@ async function draftPlan(): Promise<string> {
 async function plannedPlan(): Promise<string> {
   const planId = await draftPlan();
   const v = (await p.planner.get(`/api/production/plans/${planId}`)).json();
-  const ok = await p.planner.put(`/api/production/plans/${planId}/lines`, {
-    version: v.version,
-    upsert: [{ itemId: p.items.wine, forecastQty: 100, quantities: new Array(30).fill(10) }],
-  });
+  const ok = await planLine(planId, v.version, { itemId: p.items.wine, forecastQty: 100, quantities: new Array(30).fill(10) });
   expect(ok.statusCode).toBe(200);
   return planId;
 }
@@ -191,8 +193,8 @@ async function approvedPlan(): Promise<string> {
   return planId;
 }
 
-/** 华北糖酒's contract order for 300 cases, reviewed by the three parties, concluded at 280 for 12 April and approved by the GM. */
-async function approvedOrder(): Promise<string> {
+/** 华北糖酒's contract order for 300 cases of wine to ship on 10 April, just received; its id. */
+async function receivedOrder(): Promise<string> {
   const created = await p.market.post('/api/production/orders', {
     kind: 'contract',
     customer: '华北糖酒',
@@ -200,7 +202,11 @@ async function approvedOrder(): Promise<string> {
     lines: [{ itemId: p.items.wine, qty: 300, requestedShipOn: '2026-04-10' }],
   });
   expect(created.statusCode).toBe(201);
-  const orderId = created.json().id;
+  return created.json().id;
+}
+
+/** Production, quality and business each agree to the order, each from its own department. */
+async function reviewedByAllParties(orderId: string): Promise<void> {
   for (const [c, party] of [
     [p.planner, 'production'],
     [p.reviewer, 'quality'],
@@ -208,12 +214,24 @@ async function approvedOrder(): Promise<string> {
   ] as const) {
     expect((await c.post(`/api/production/orders/${orderId}/reviews`, { party, opinion: '同意接单', isAgreed: true })).statusCode).toBe(200);
   }
+}
+
+/** The market department concludes the reviewed order at 280 cases for 12 April; the review document as the GM sees it. */
+async function concludedReviewDocument(orderId: string) {
   const o = (await p.market.get(`/api/production/orders/${orderId}`)).json();
   const concluded = await p.market.post(`/api/production/orders/${orderId}/conclude`, {
     version: o.version,
     lines: [{ lineId: o.lines[0].id, agreedQty: 280, agreedShipOn: '2026-04-12' }],
   });
-  const doc = (await p.gm.get(`/api/documents/${concluded.json().reviewDocumentId}`)).json();
+  expect(concluded.statusCode).toBe(200);
+  return (await p.gm.get(`/api/documents/${concluded.json().reviewDocumentId}`)).json();
+}
+
+/** 华北糖酒's contract order for 300 cases, reviewed by the three parties, concluded at 280 for 12 April and approved by the GM. */
+async function approvedOrder(): Promise<string> {
+  const orderId = await receivedOrder();
+  await reviewedByAllParties(orderId);
+  const doc = await concludedReviewDocument(orderId);
   expect((await p.gm.post(`/api/documents/${doc.id}/approve`, { version: doc.version, opinion: '同意' })).statusCode).toBe(200);
   return orderId;
 }
@@ -232,27 +250,15 @@ describe('production plans over HTTP (PP-8, PP-9, CORE-11, tenancy)', () => {
   it('PP-8 saving lines: a negative quantity or an unknown product is a 400 with the field; a stale version is a 409', async () => {
     const planId = await draftPlan();
     const v = (await p.planner.get(`/api/production/plans/${planId}`)).json();
-    const neg = await p.planner.put(`/api/production/plans/${planId}/lines`, {
-      version: v.version,
-      upsert: [{ itemId: p.items.wine, quantities: [-1, ...new Array(29).fill(0)] }],
-    });
+    const neg = await planLine(planId, v.version, { itemId: p.items.wine, quantities: [-1, ...new Array(29).fill(0)] });
     expect(neg.statusCode).toBe(400);
-    const unknown = await p.planner.put(`/api/production/plans/${planId}/lines`, {
-      version: v.version,
-      upsert: [{ itemId: '00000000-0000-4000-8000-000000000009', quantities: new Array(30).fill(1) }],
-    });
+    const unknown = await planLine(planId, v.version, { itemId: '00000000-0000-4000-8000-000000000009', quantities: new Array(30).fill(1) });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().details[0].field).toBe('lines[0].itemId');
-    const ok = await p.planner.put(`/api/production/plans/${planId}/lines`, {
-      version: v.version,
-      upsert: [{ itemId: p.items.wine, forecastQty: 100, quantities: new Array(30).fill(10) }],
-    });
+    const ok = await planLine(planId, v.version, { itemId: p.items.wine, forecastQty: 100, quantities: new Array(30).fill(10) });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().capacity.rows.length).toBeGreaterThan(0);
-    const stale = await p.planner.put(`/api/production/plans/${planId}/lines`, {
-      version: v.version,
-      upsert: [{ itemId: p.items.wine, quantities: new Array(30).fill(11) }],
-    });
+    const stale = await planLine(planId, v.version, { itemId: p.items.wine, quantities: new Array(30).fill(11) });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('VERSION_CONFLICT');
   });
@@ -417,14 +423,7 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
     });
     expect(early.statusCode).toBe(400);
     expect(early.json().details[0].field).toBe('lines[0].requestedShipOn');
-    const created = await p.market.post('/api/production/orders', {
-      kind: 'contract',
-      customer: '华北糖酒',
-      receivedOn: '2026-03-20',
-      lines: [{ itemId: p.items.wine, qty: 300, requestedShipOn: '2026-04-10' }],
-    });
-    expect(created.statusCode).toBe(201);
-    const orderId = created.json().id;
+    const orderId = await receivedOrder();
     expect((await p.reader.post(`/api/production/orders/${orderId}/reviews`, { party: 'quality', opinion: '同意', isAgreed: true })).statusCode).toBe(403);
     // Issue 14 item 6: the production department cannot file the quality department's opinion.
     const foreign = await p.planner.post(`/api/production/orders/${orderId}/reviews`, { party: 'quality', opinion: '同意', isAgreed: true });
@@ -435,20 +434,8 @@ describe('production master data, orders, requests and notices over HTTP (PP-3, 
       { party: 'quality', departmentNames: ['质量部'], mayReview: true },
       { party: 'business', departmentNames: ['市场部'], mayReview: false },
     ]);
-    for (const [c, party] of [
-      [p.planner, 'production'],
-      [p.reviewer, 'quality'],
-      [p.market, 'business'],
-    ] as const) {
-      expect((await c.post(`/api/production/orders/${orderId}/reviews`, { party, opinion: '同意接单', isAgreed: true })).statusCode).toBe(200);
-    }
-    const o = (await p.market.get(`/api/production/orders/${orderId}`)).json();
-    const concluded = await p.market.post(`/api/production/orders/${orderId}/conclude`, {
-      version: o.version,
-      lines: [{ lineId: o.lines[0].id, agreedQty: 280, agreedShipOn: '2026-04-12' }],
-    });
-    expect(concluded.statusCode).toBe(200);
-    const doc = (await p.gm.get(`/api/documents/${concluded.json().reviewDocumentId}`)).json();
+    await reviewedByAllParties(orderId);
+    const doc = await concludedReviewDocument(orderId);
     expect(doc.body.lines[0].value).toBe('280 箱，发货 2026-04-12');
     expect((await p.gm.post(`/api/documents/${doc.id}/approve`, { version: doc.version, opinion: '同意' })).statusCode).toBe(200);
     expect((await p.reader.get(`/api/production/orders/${orderId}`)).json()).toMatchObject({ state: 'approved', salesSheetNumber: 'XSD-2026-0001' });

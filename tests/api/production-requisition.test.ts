@@ -39,9 +39,9 @@ beforeEach(async () => {
 });
 afterAll(() => t.close());
 
-/** The team leader's requisition LL-2026-0001 for Tuesday: 3,000 bottles and 2,250 L of base wine, waiting for the director. */
-async function submittedRequisition(): Promise<{ id: string; version: number }> {
-  const r = await as.leader.post('/api/production/requisitions', {
+/** The filling workshop's requisition for Tuesday's early shift: 3,000 bottles and 2,250 L of base wine. */
+function tuesdayRequisition() {
+  return {
     workshopId: p.workshops.fill,
     days: [TUE],
     note: '早班',
@@ -49,7 +49,17 @@ async function submittedRequisition(): Promise<{ id: string; version: number }> 
       { itemId: p.items.bottle, requestedQty: 3000 },
       { itemId: p.items.base, requestedQty: 2250 },
     ],
-  });
+  };
+}
+
+/** A stock document issuing `qty` bottles against requisition `id` (the documents API's door). */
+function bottlesAgainst(id: string, qty: number) {
+  return { kind: 'issue', purpose: 'requisition', reference: { type: 'requisition', id }, lines: [{ itemId: p.items.bottle, qty }] };
+}
+
+/** The team leader's requisition LL-2026-0001 for Tuesday: 3,000 bottles and 2,250 L of base wine, waiting for the director. */
+async function submittedRequisition(): Promise<{ id: string; version: number }> {
+  const r = await as.leader.post('/api/production/requisitions', tuesdayRequisition());
   expect(r.statusCode).toBe(201);
   return { id: r.json().id, version: r.json().version };
 }
@@ -100,15 +110,7 @@ describe('material requisitions over HTTP (PP-17)', () => {
   });
 
   it('PP-17 a requisition is created (201) as the declared contract, numbered and waiting for the director', async () => {
-    const r = await as.leader.post('/api/production/requisitions', {
-      workshopId: p.workshops.fill,
-      days: [TUE],
-      note: '早班',
-      lines: [
-        { itemId: p.items.bottle, requestedQty: 3000 },
-        { itemId: p.items.base, requestedQty: 2250 },
-      ],
-    });
+    const r = await as.leader.post('/api/production/requisitions', tuesdayRequisition());
     expect(r.statusCode).toBe(201);
     const body = r.json();
     expect(body).toMatchObject({ number: 'LL-2026-0001', state: 'submitted', stage: 'submitted', workshopName: '灌装车间', note: '早班' });
@@ -142,12 +144,7 @@ describe('material requisitions over HTTP (PP-17)', () => {
     const issue = await as.keeper.post(`/api/production/requisitions/${id}/issue`, { lines: [{ itemId: p.items.bottle, qty: 100 }] });
     expect(issue.statusCode).toBe(409);
     expect(issue.json().message).toContain('尚未经车间主任批准');
-    const direct = await as.keeper.post('/api/production/stock-documents', {
-      kind: 'issue',
-      purpose: 'requisition',
-      reference: { type: 'requisition', id },
-      lines: [{ itemId: p.items.bottle, qty: 100 }],
-    });
+    const direct = await as.keeper.post('/api/production/stock-documents', bottlesAgainst(id, 100));
     expect(direct.statusCode).toBe(409);
     const bare = await as.keeper.post('/api/production/stock-documents', {
       kind: 'issue',
@@ -192,12 +189,7 @@ describe('material requisitions over HTTP (PP-17)', () => {
       workshopId: p.workshops.fill,
     });
     // The documents API takes an issue that references the approved requisition, within it.
-    const direct = await as.keeper.post('/api/production/stock-documents', {
-      kind: 'issue',
-      purpose: 'requisition',
-      reference: { type: 'requisition', id },
-      lines: [{ itemId: p.items.bottle, qty: 500 }],
-    });
+    const direct = await as.keeper.post('/api/production/stock-documents', bottlesAgainst(id, 500));
     expect(direct.statusCode).toBe(201);
     expect(direct.json()).toMatchObject({ workshopId: p.workshops.fill, referenceNumber: 'LL-2026-0001' });
     const view = (await as.leader.get(`/api/production/requisitions/${id}`)).json();
@@ -265,12 +257,7 @@ describe('material requisitions over HTTP (PP-17)', () => {
     });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().details[0].field).toBe('workshopId');
-    const direct = await as.stranger.post('/api/production/stock-documents', {
-      kind: 'issue',
-      purpose: 'requisition',
-      reference: { type: 'requisition', id },
-      lines: [{ itemId: p.items.bottle, qty: 1 }],
-    });
+    const direct = await as.stranger.post('/api/production/stock-documents', bottlesAgainst(id, 1));
     expect(direct.statusCode).toBe(400);
   });
 });

@@ -31,36 +31,46 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
   });
   afterAll(() => t.close());
 
+  /** The second term's plan (2 weeks from 2 March, one theory item owned by the first teacher), as the office drafts it. */
+  const termPlan = () => ({
+    kind: 'semester',
+    schoolYear: '2025-2026',
+    term: 2,
+    title: '第二学期校本培训计划',
+    goals: '提升课堂教学能力',
+    startsOn: '2026-03-02',
+    endsOn: '2026-03-13',
+    items: [{ category: 'theory', topic: '新课标', ownerTeacherId: school.teachers[0].teacherId, schedule: '每周一', month: '2026-03', hours: 4 }],
+  });
+  /** A 90-minute theory session for all on Tuesday 24 February at 15:30, before its title. */
+  const afternoonSession = { category: 'theory', date: '2026-02-24', startTime: '15:30', durationMinutes: 90, audience: 'all' };
+  /** 信息技术应用培训 in that slot, taught by the second teacher, no recorder named. */
+  const itSession = () => ({
+    ...afternoonSession,
+    title: '信息技术应用培训',
+    category: 'informationTechnology',
+    trainerTeacherId: school.teachers[1].teacherId,
+    recorderTeacherId: null,
+  });
+  /** The first teacher's claim for a week of distance study in January (6 hours), before its evidence. */
+  const distanceClaim = {
+    kind: 'distance',
+    title: '远程研修',
+    category: 'degreeDistance',
+    hours: 6,
+    startedOn: '2026-01-05',
+    endedOn: '2026-01-09',
+  };
   /** The second term's plan drafted by the office, approved by the principal, and its two weeks of sessions generated. */
   const approvedTermPlan = async () => {
-    const plan = (
-      await office.post('/api/training/plans', {
-        kind: 'semester',
-        schoolYear: '2025-2026',
-        term: 2,
-        title: '第二学期校本培训计划',
-        goals: '提升课堂教学能力',
-        startsOn: '2026-03-02',
-        endsOn: '2026-03-13',
-        items: [{ category: 'theory', topic: '新课标', ownerTeacherId: school.teachers[0].teacherId, schedule: '每周一', month: '2026-03', hours: 4 }],
-      })
-    ).json();
+    const plan = (await office.post('/api/training/plans', termPlan())).json();
     const submitted = await office.post(`/api/documents/${plan.id}/submit`, { version: plan.documentVersion });
     expect((await principal.post(`/api/documents/${plan.id}/approve`, { version: submitted.json().version, opinion: '同意' })).statusCode).toBe(200);
     expect((await office.post(`/api/training/plans/${plan.id}/generate-sessions`, { from: '2026-03-02' })).statusCode).toBe(200);
   };
   /** The office adds 信息技术应用培训 for all on Tuesday 24 February at 15:30, taught by the second teacher; its id. */
   const adHocSession = async (): Promise<string> => {
-    const created = await office.post('/api/training/sessions', {
-      title: '信息技术应用培训',
-      category: 'informationTechnology',
-      date: '2026-02-24',
-      startTime: '15:30',
-      durationMinutes: 90,
-      audience: 'all',
-      trainerTeacherId: school.teachers[1].teacherId,
-      recorderTeacherId: null,
-    });
+    const created = await office.post('/api/training/sessions', itSession());
     expect(created.statusCode).toBe(201);
     return created.json().id;
   };
@@ -82,16 +92,7 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
   };
 
   it('ST-1 ST-2 drafts a plan, the principal approves it through /documents, and the term is generated', async () => {
-    const draft = await office.post('/api/training/plans', {
-      kind: 'semester',
-      schoolYear: '2025-2026',
-      term: 2,
-      title: '第二学期校本培训计划',
-      goals: '提升课堂教学能力',
-      startsOn: '2026-03-02',
-      endsOn: '2026-03-13',
-      items: [{ category: 'theory', topic: '新课标', ownerTeacherId: school.teachers[0].teacherId, schedule: '每周一', month: '2026-03', hours: 4 }],
-    });
+    const draft = await office.post('/api/training/plans', termPlan());
     expect(draft.statusCode).toBe(201);
     const plan = draft.json();
     expect(plan).toMatchObject({ state: 'draft', number: expect.stringMatching(/^PXJH-/), document: { allowedActions: ['submit'] } });
@@ -130,35 +131,15 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['title', 'date', 'startTime', 'durationMinutes']));
-    const noGroup = await office.post('/api/training/sessions', {
-      title: '组内研讨',
-      category: 'theory',
-      date: '2026-02-24',
-      startTime: '15:30',
-      durationMinutes: 90,
-      audience: 'group',
-    });
+    const noGroup = await office.post('/api/training/sessions', { ...afternoonSession, title: '组内研讨', audience: 'group' });
     expect(noGroup.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'groupId' }] });
     const split = await office.post('/api/training/sessions', {
+      ...afternoonSession,
       title: '信息技术与理论',
-      category: 'theory',
-      date: '2026-02-24',
-      startTime: '15:30',
-      durationMinutes: 90,
-      audience: 'all',
       creditParts: [{ category: 'theory', minutes: 30 }],
     });
     expect(split.json().details[0].field).toBe('creditParts');
-    const created = await office.post('/api/training/sessions', {
-      title: '信息技术应用培训',
-      category: 'informationTechnology',
-      date: '2026-02-24',
-      startTime: '15:30',
-      durationMinutes: 90,
-      audience: 'all',
-      trainerTeacherId: school.teachers[1].teacherId,
-      recorderTeacherId: null,
-    });
+    const created = await office.post('/api/training/sessions', itSession());
     expect(created.statusCode).toBe(201);
     const sessionId = created.json().id;
     expect(created.json()).toMatchObject({ outlineStatus: 'due', phase: 'upcoming' });
@@ -241,25 +222,10 @@ describe('training API: plans, sessions, sign-in, leave, credits, assessment', (
     // The first teacher was excused from the ad-hoc session, which is over by 18:00.
     await approvedLeave(await adHocSession());
     await at('2026-02-24T10:00:00Z');
-    const noEvidence = await teacher.post('/api/training/claims', {
-      kind: 'distance',
-      title: '远程研修',
-      category: 'degreeDistance',
-      hours: 6,
-      startedOn: '2026-01-05',
-      endedOn: '2026-01-09',
-    });
+    const noEvidence = await teacher.post('/api/training/claims', distanceClaim);
     expect(noEvidence.statusCode).toBe(400);
     expect(noEvidence.json()).toMatchObject({ details: [{ field: 'evidence' }] });
-    const claim = await teacher.post('/api/training/claims', {
-      kind: 'distance',
-      title: '远程研修',
-      category: 'degreeDistance',
-      hours: 6,
-      startedOn: '2026-01-05',
-      endedOn: '2026-01-09',
-      certificateNo: 'YC-01',
-    });
+    const claim = await teacher.post('/api/training/claims', { ...distanceClaim, certificateNo: 'YC-01' });
     expect(claim.statusCode).toBe(201);
     expect((await principal.post(`/api/training/claims/${claim.json().id}/decide`, { isApproved: true, version: 1 })).json().state).toBe('recognised');
     const mine = (await teacher.get('/api/training/credits/me?schoolYear=2025-2026')).json();

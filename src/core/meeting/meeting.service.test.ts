@@ -30,28 +30,25 @@ describe('meetings (CORE-7)', () => {
   afterAll(() => database.drop());
   const db = () => database.db;
 
+  /** The monthly dispatch series (T4 第五十六条): day from the policy, chaired by the VP, leave approved by the head, the head and both directors invited. */
+  const dispatchSeries = () => ({
+    title: '生产调度例会',
+    kind: 'dispatch' as const,
+    recurrence: { kind: 'monthly' as const },
+    policyDayPath: 'production.dispatchMeetingDay',
+    startTime: '09:00',
+    durationMinutes: 120,
+    chairUserId: vp.userId,
+    leaveApproverUserId: head.userId,
+    audience: 'listed' as const,
+    attendeeUserIds: [head.userId, brew.userId, fill.userId],
+    agendaTemplate: '本月生产完成情况、下月生产计划',
+    clause: 'T4 第五十六条',
+    requirementId: 'PP-21',
+  });
   /** The monthly dispatch series, chaired by the VP, leave approved by the head: its first meeting (Friday 27 March). */
   const firstDispatchMeeting = async () => {
-    const series = await createSeries(
-      db(),
-      vp,
-      {
-        title: '生产调度例会',
-        kind: 'dispatch',
-        recurrence: { kind: 'monthly' },
-        policyDayPath: 'production.dispatchMeetingDay',
-        startTime: '09:00',
-        durationMinutes: 120,
-        chairUserId: vp.userId,
-        leaveApproverUserId: head.userId,
-        audience: 'listed',
-        attendeeUserIds: [head.userId, brew.userId, fill.userId],
-        agendaTemplate: '本月生产完成情况、下月生产计划',
-        clause: 'T4 第五十六条',
-        requirementId: 'PP-21',
-      },
-      now,
-    );
+    const series = await createSeries(db(), vp, dispatchSeries(), now);
     const [first] = await db().select().from(meetings).where(eq(meetings.seriesId, series.id)).orderBy(meetings.startsAt).limit(1);
     return first.id;
   };
@@ -62,26 +59,7 @@ describe('meetings (CORE-7)', () => {
   };
 
   it('PP-21 a monthly dispatch series takes its day from the policy and generates the coming meetings', async () => {
-    const series = await createSeries(
-      db(),
-      vp,
-      {
-        title: '生产调度例会',
-        kind: 'dispatch',
-        recurrence: { kind: 'monthly' },
-        policyDayPath: 'production.dispatchMeetingDay',
-        startTime: '09:00',
-        durationMinutes: 120,
-        chairUserId: vp.userId,
-        leaveApproverUserId: head.userId,
-        audience: 'listed',
-        attendeeUserIds: [head.userId, brew.userId, fill.userId],
-        agendaTemplate: '本月生产完成情况、下月生产计划',
-        clause: 'T4 第五十六条',
-        requirementId: 'PP-21',
-      },
-      now,
-    );
+    const series = await createSeries(db(), vp, dispatchSeries(), now);
     expect(series.recurrence).toEqual({ kind: 'monthly', day: 28 });
     const rows = await db().select().from(meetings).where(eq(meetings.seriesId, series.id)).orderBy(meetings.startsAt);
     // T4 moves a rest-day meeting to the working day before: 2026-03-28 is a Saturday.

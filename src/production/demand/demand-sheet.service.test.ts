@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveDocument, getDocument, submitDocument } from '#core/approval';
+import { getDocument, submitDocument } from '#core/approval';
 import type { Db } from '#core/db';
 import { exportExcelTable, importExcelTable } from '#core/excel';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
-import { newPlant, type TestPlant } from '../testing/index';
-import { concludeReview, createOrder, createSalesPlan, findShipmentPlan, getOrder, getSalesPlan, recordReviewOpinion } from './index';
+import { approvedWineOrder, concludeWineOrder, newPlant, newWineOrder, reviewByAllParties, type TestPlant } from '../testing/index';
+import { createSalesPlan, findShipmentPlan, getOrder, getSalesPlan, recordReviewOpinion } from './index';
 
 const { workflows } = testRegistry;
 const NOW = new Date('2026-03-20T02:00:00Z');
@@ -86,12 +86,7 @@ describe('sales plans, orders and shipments go to Excel and come back (CORE-11, 
   });
 
   it('CORE-11 PP-3 a row with an order number corrects the order while it is in review, and is refused once the order is submitted', async () => {
-    const order = await createOrder(
-      db,
-      p.market,
-      { kind: 'contract', customer: '西北商贸', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 100, requestedShipOn: '2026-04-15' }] },
-      NOW,
-    );
+    const order = await newWineOrder(db, p, { kind: 'contract', customer: '西北商贸', qty: 100, shipOn: '2026-04-15' }, NOW);
     await recordReviewOpinion(db, p.planner, order.id, { party: 'production', opinion: '可以排产', isAgreed: true }, NOW);
     const fix = await workbook(ORDER_HEADERS, [[order.number, '合同', '西北商贸', null, '2026-03-20', 'W1', 120, '2026-04-16', 118, null]]);
     expect(await load('production-orders', fix)).toEqual({ inserted: 0, updated: 1 });
@@ -101,22 +96,8 @@ describe('sales plans, orders and shipments go to Excel and come back (CORE-11, 
     // Opinions were given on the old figures (as when the page corrects the order).
     expect(after.reviews).toHaveLength(0);
 
-    for (const [party, who] of [
-      ['production', p.planner],
-      ['quality', p.reviewer],
-      ['business', p.market],
-    ] as const) {
-      await recordReviewOpinion(db, who, order.id, { party, opinion: '同意', isAgreed: true }, NOW);
-    }
-    const o = await getOrder(db, p.market, order.id);
-    await concludeReview(
-      db,
-      workflows,
-      p.market,
-      order.id,
-      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: l.qty, agreedShipOn: l.requestedShipOn })) },
-      NOW,
-    );
+    await reviewByAllParties(db, p, order.id, NOW, '同意');
+    await concludeWineOrder(db, workflows, p, order.id, NOW);
     const err = await load('production-orders', fix).catch((e) => e);
     expect(err).toMatchObject({ code: 'IMPORT_FAILED', details: [{ row: 2, reason: expect.stringContaining('已提交或已批准') }] });
   });
@@ -166,31 +147,8 @@ describe('sales plans, orders and shipments go to Excel and come back (CORE-11, 
   });
 
   it('CORE-11 PP-5 shipped quantities, invoices and collection come back from a file; collection above the invoice is refused', async () => {
-    const order = await createOrder(
-      db,
-      p.market,
-      { kind: 'written', customer: '金城酒店', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 600, requestedShipOn: '2026-04-16' }] },
-      NOW,
-    );
-    for (const [party, who] of [
-      ['production', p.planner],
-      ['quality', p.reviewer],
-      ['business', p.market],
-    ] as const) {
-      await recordReviewOpinion(db, who, order.id, { party, opinion: '同意', isAgreed: true }, NOW);
-    }
-    const o = await getOrder(db, p.market, order.id);
-    const concluded = await concludeReview(
-      db,
-      workflows,
-      p.market,
-      order.id,
-      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 600, agreedShipOn: '2026-04-16' })) },
-      NOW,
-    );
-    const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
-    await approveDocument(db, workflows, p.gm, doc.id, { version: doc.version, opinion: '同意' }, NOW);
-    const sheet = (await getOrder(db, p.market, order.id)).salesSheetNumber!;
+    const orderId = await approvedWineOrder(db, workflows, p, { kind: 'written', customer: '金城酒店', qty: 600, shipOn: '2026-04-16' }, NOW, '同意');
+    const sheet = (await getOrder(db, p.market, orderId)).salesSheetNumber!;
 
     const exported = await readBack((await exportExcelTable(db, testRegistry.excelTables, p.planner, 'production-shipments', 'zh-CN', NOW)).body);
     expect(exported).toEqual([

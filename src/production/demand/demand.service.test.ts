@@ -6,11 +6,10 @@ import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
 import { addCountermeasure, createPlan, diffPlanRevisions, findAbsorptions, getPlanView, recheckOrderLine, savePlanLines, submitPlan } from '../plan/index';
-import { newPlant, type TestPlant, workingDayQuantities } from '../testing/index';
+import { approveOrderReview, concludeWineOrder, newPlant, newWineOrder, reviewByAllParties, type TestPlant, workingDayQuantities } from '../testing/index';
 import {
   applyCustomerChange,
   concludeReview,
-  createOrder,
   createSalesPlan,
   findShipmentPlan,
   getMonthSummary,
@@ -40,23 +39,11 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   });
   afterAll(() => database.drop());
 
-  const review = async (orderId: string, when: Date) => {
-    await recordReviewOpinion(db, p.planner, orderId, { party: 'production', opinion: '可以排产', isAgreed: true }, when);
-    await recordReviewOpinion(db, p.reviewer, orderId, { party: 'quality', opinion: '按标准检验', isAgreed: true }, when);
-    await recordReviewOpinion(db, p.market, orderId, { party: 'business', opinion: '同意接单', isAgreed: true }, when);
-  };
+  const review = (orderId: string, when: Date) => reviewByAllParties(db, p, orderId, when);
+  /** The reviewed order concluded (at `qty`, else as ordered) and approved by the GM; the order as the market department sees it. */
   const approveOrder = async (orderId: string, when: Date, qty?: number) => {
-    const o = await getOrder(db, p.market, orderId);
-    const concluded = await concludeReview(
-      db,
-      workflows,
-      p.market,
-      orderId,
-      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: qty ?? l.qty, agreedShipOn: l.requestedShipOn })) },
-      when,
-    );
-    const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
-    await approveDocument(db, workflows, p.gm, doc.id, { version: doc.version, opinion: '同意' }, when);
+    const concluded = await concludeWineOrder(db, workflows, p, orderId, when, qty);
+    await approveOrderReview(db, workflows, p, concluded.reviewDocumentId!, when);
     return getOrder(db, p.market, orderId);
   };
 
@@ -91,12 +78,7 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   });
 
   it('PP-3 an order reaches the general manager only after production, quality and the business unit all agree', async () => {
-    const order = await createOrder(
-      db,
-      p.market,
-      { kind: 'contract', customer: '华北糖酒', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 500, requestedShipOn: '2026-04-15' }] },
-      NOW,
-    );
+    const order = await newWineOrder(db, p, { kind: 'contract', customer: '华北糖酒', qty: 500, shipOn: '2026-04-15' }, NOW);
     expect(order.number).toBe('DD-2026-0001');
     await recordReviewOpinion(db, p.planner, order.id, { party: 'production', opinion: '可以排产', isAgreed: true }, NOW);
     await recordReviewOpinion(db, p.reviewer, order.id, { party: 'quality', opinion: '包装材料未到，暂不同意', isAgreed: false }, NOW);
@@ -115,12 +97,7 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   });
 
   it('PP-3 approved by the general manager the order becomes a 销售计划单 with its shipment plan; the planners are told', async () => {
-    const order = await createOrder(
-      db,
-      p.market,
-      { kind: 'written', customer: '金城酒店', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 600, requestedShipOn: '2026-04-16' }] },
-      NOW,
-    );
+    const order = await newWineOrder(db, p, { kind: 'written', customer: '金城酒店', qty: 600, shipOn: '2026-04-16' }, NOW);
     await review(order.id, NOW);
     const approved = await approveOrder(order.id, NOW, 550);
     expect(approved).toMatchObject({ state: 'approved', salesSheetNumber: 'XSD-2026-0001' });
@@ -137,22 +114,9 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   });
 
   it('PP-3 a rejected review goes back to the market department and can be sent again', async () => {
-    const order = await createOrder(
-      db,
-      p.market,
-      { kind: 'oral', customer: '某商贸', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 50, requestedShipOn: '2026-04-18' }] },
-      NOW,
-    );
+    const order = await newWineOrder(db, p, { kind: 'oral', customer: '某商贸', qty: 50, shipOn: '2026-04-18' }, NOW);
     await review(order.id, NOW);
-    const o = await getOrder(db, p.market, order.id);
-    const concluded = await concludeReview(
-      db,
-      workflows,
-      p.market,
-      order.id,
-      { version: o.version, lines: [{ lineId: o.lines[0].id, agreedQty: 50, agreedShipOn: '2026-04-18' }] },
-      NOW,
-    );
+    const concluded = await concludeWineOrder(db, workflows, p, order.id, NOW);
     const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
     await rejectDocument(db, workflows, p.gm, doc.id, { version: doc.version, opinion: '价格过低' }, NOW);
     expect((await getOrder(db, p.market, order.id)).state).toBe('rejected');
@@ -254,24 +218,14 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
     doc = await getDocument(db, workflows, p.planner, plan.documentId!);
     await issueDocument(db, workflows, p.planner, doc.id, { version: doc.version, departmentIds: [p.departments.get('灌装车间')!] }, at('2026-04-29'));
 
-    const small = await createOrder(
-      db,
-      p.market,
-      { kind: 'contract', customer: '甲', receivedOn: '2026-05-03', lines: [{ itemId: p.items.wine, qty: 8000, requestedShipOn: '2026-05-20' }] },
-      at('2026-05-03'),
-    );
+    const small = await newWineOrder(db, p, { kind: 'contract', customer: '甲', qty: 8000, shipOn: '2026-05-20' }, at('2026-05-03'));
     await review(small.id, at('2026-05-03'));
     await approveOrder(small.id, at('2026-05-04'));
     let absorbed = await findAbsorptions(db, p.orgId, plan.id);
     expect(absorbed.map((a) => a.a.decision)).toEqual(['absorbed']);
     expect((await getDocument(db, workflows, p.planner, plan.documentId!)).state).toBe('issued');
 
-    const rush = await createOrder(
-      db,
-      p.market,
-      { kind: 'written', customer: '乙', receivedOn: '2026-05-05', lines: [{ itemId: p.items.wine, qty: 5000, requestedShipOn: '2026-05-22' }] },
-      at('2026-05-05'),
-    );
+    const rush = await newWineOrder(db, p, { kind: 'written', customer: '乙', qty: 5000, shipOn: '2026-05-22' }, at('2026-05-05'));
     await review(rush.id, at('2026-05-05'));
     await approveOrder(rush.id, at('2026-05-06'));
     absorbed = await findAbsorptions(db, p.orgId, plan.id);
@@ -300,12 +254,7 @@ describe('demand: sales plans, orders, joint review, changes, shipments (PP-1 �
   });
 
   it('issue 14 item 6: a joint-review opinion is given only by a member of that party’s department', async () => {
-    const order = await createOrder(
-      db,
-      p.market,
-      { kind: 'contract', customer: '部门校验', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 10, requestedShipOn: '2026-04-10' }] },
-      NOW,
-    );
+    const order = await newWineOrder(db, p, { kind: 'contract', customer: '部门校验', qty: 10, shipOn: '2026-04-10' }, NOW);
     // The production side (生产部) may not file the quality department's opinion, nor may the VP (no department).
     for (const who of [p.planner, p.vp]) {
       const err = await recordReviewOpinion(db, who, order.id, { party: 'quality', opinion: '同意', isAgreed: true }, NOW).catch((e) => e);

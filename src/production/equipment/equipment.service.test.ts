@@ -7,8 +7,8 @@ import { users } from '#core/org';
 import { createTestDatabase, newOrg, newPerson, type TestDatabase, testRegistry } from '#test-support';
 import type { CapacityView } from '../capacity/index';
 import { loadWorkshopCapacity } from '../master/index';
-import { createPlan, getPlanRow, savePlanLines } from '../plan/index';
-import { newPlant, type TestPlant, workingDayQuantities } from '../testing/index';
+import { getPlanRow } from '../plan/index';
+import { draftAprilWinePlan, newMachineOperator, newMaintenancePerson, newPlant, type TestPlant } from '../testing/index';
 import {
   acceptRepair,
   completeRepair,
@@ -29,15 +29,6 @@ const { workflows } = testRegistry;
 const NOW = new Date('2026-03-20T02:00:00Z');
 const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
 
-const MAINTENANCE = [
-  'production.read',
-  'production.equipment.write',
-  'production.equipment.check',
-  'production.equipment.repair',
-  'document.read',
-  'document.write',
-] as const;
-
 describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五十 … 五十二条)', () => {
   let database: TestDatabase;
   let db: Db;
@@ -53,8 +44,8 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
   // Each test has a plant of its own: April's plan, maintenance, an operator and the filling workshop's director.
   beforeEach(async () => {
     p = await newPlant(db, workflows, NOW);
-    maint = await newPerson(db, p.orgId, [...MAINTENANCE]);
-    operator = await newPerson(db, p.orgId, ['production.read', 'production.equipment.check']);
+    maint = await newMaintenancePerson(db, p);
+    operator = await newMachineOperator(db, p);
     director = await newPerson(db, p.orgId, ['production.read', 'production.equipment.check', 'approval.act']);
     // The director and the operator work in the filling workshop's department.
     for (const who of [director, operator])
@@ -63,15 +54,7 @@ describe('machines, spot checks and repairs (PP-23, PP-26, T4 第四十六、五
         .set({ departmentId: p.departments.get('灌装车间') })
         .where(and(eq(users.orgId, p.orgId), eq(users.id, who.userId)));
     // April's plan: 400 cases a working day, 8 h of the filling workshop's 20 h.
-    const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
-    planId = plan.id;
-    await savePlanLines(
-      db,
-      p.planner,
-      planId,
-      { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 10400, quantities: workingDayQuantities(30, 3, 400) }] },
-      NOW,
-    );
+    planId = await draftAprilWinePlan(db, workflows, p, NOW);
   });
   afterAll(() => database.drop());
 

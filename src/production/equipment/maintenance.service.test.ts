@@ -6,8 +6,7 @@ import { deadlines } from '#core/calendar';
 import type { Db } from '#core/db';
 import { updatePolicy } from '#core/policy';
 import { createTestDatabase, newPerson, type TestDatabase, testRegistry } from '#test-support';
-import { createPlan, savePlanLines } from '../plan/index';
-import { newPlant, type TestPlant, workingDayQuantities } from '../testing/index';
+import { draftAprilWinePlan, newMachineOperator, newMaintenancePerson, newPlant, type TestPlant } from '../testing/index';
 import {
   createMachine,
   createMaintenancePlan,
@@ -24,14 +23,6 @@ import {
 
 const { workflows } = testRegistry;
 const NOW = new Date('2026-03-20T02:00:00Z');
-const MAINTENANCE = [
-  'production.read',
-  'production.equipment.write',
-  'production.equipment.check',
-  'production.equipment.repair',
-  'document.read',
-  'document.write',
-] as const;
 
 describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十八、四十九条)', () => {
   let database: TestDatabase;
@@ -47,7 +38,7 @@ describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十�
   // Each test has a plant of its own: the GM's chain, a filler and a labeller, April's production plan.
   beforeEach(async () => {
     p = await newPlant(db, workflows, NOW);
-    maint = await newPerson(db, p.orgId, [...MAINTENANCE]);
+    maint = await newMaintenancePerson(db, p);
     await saveApprovalChain(
       db,
       workflows,
@@ -58,14 +49,7 @@ describe('annual maintenance plan and its monthly balance (PP-25, T4 第四十�
     );
     filler = (await createMachine(db, maint, { code: 'GZ-01', name: '灌装机', workshopId: p.workshops.fill, capacityShare: 0.5 }, NOW)).id;
     labeller = (await createMachine(db, maint, { code: 'BZ-01', name: '贴标机', workshopId: p.workshops.pack }, NOW)).id;
-    const april = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
-    await savePlanLines(
-      db,
-      p.planner,
-      april.id,
-      { version: april.version, lines: [{ itemId: p.items.wine, forecastQty: 10400, quantities: workingDayQuantities(30, 3, 400) }] },
-      NOW,
-    );
+    await draftAprilWinePlan(db, workflows, p, NOW);
   });
   afterAll(() => database.drop());
 
@@ -223,15 +207,15 @@ describe('daily upkeep: due list, records and compliance (PP-24, T4 第四十七
   // Each test has a plant of its own with the filler GZ-01.
   beforeEach(async () => {
     p = await newPlant(db, workflows, NOW);
-    maint = await newPerson(db, p.orgId, [...MAINTENANCE]);
-    operator = await newPerson(db, p.orgId, ['production.read', 'production.equipment.check']);
+    maint = await newMaintenancePerson(db, p);
+    operator = await newMachineOperator(db, p);
     filler = (await createMachine(db, maint, { code: 'GZ-01', name: '灌装机', workshopId: p.workshops.fill }, NOW)).id;
   });
   afterAll(() => database.drop());
 
-  /** Three upkeep items since Monday 16 March, all done at 10:00 on the 20th, a problem noted with the first at 19:00. */
-  const keptUpkeepToday = async () => {
-    const items = await saveUpkeepItems(
+  /** The filler's three upkeep items, a shift's, a day's and a week's, saved on Monday 16 March. */
+  const savedUpkeepItems = () =>
+    saveUpkeepItems(
       db,
       maint,
       filler,
@@ -244,6 +228,8 @@ describe('daily upkeep: due list, records and compliance (PP-24, T4 第四十七
       },
       new Date('2026-03-16T01:00:00Z'),
     );
+  /** The items all done at 10:00 on the 20th, a problem noted with the first at 19:00. */
+  const keepUpkeepToday = async (items: { id: string }[]) => {
     await recordUpkeep(db, operator, { machineId: filler, entries: items.map((i) => ({ itemId: i.id, result: 'done' as const })) }, NOW);
     await recordUpkeep(
       db,
@@ -252,22 +238,11 @@ describe('daily upkeep: due list, records and compliance (PP-24, T4 第四十七
       new Date('2026-03-20T11:00:00Z'),
     );
   };
+  /** Three upkeep items since Monday 16 March, all done at 10:00 on the 20th, a problem noted with the first at 19:00. */
+  const keptUpkeepToday = async () => keepUpkeepToday(await savedUpkeepItems());
 
   it('PP-24 each machine has upkeep items with content and frequency; what is due shows per workshop and goes once recorded', async () => {
-    const created = new Date('2026-03-16T01:00:00Z');
-    const items = await saveUpkeepItems(
-      db,
-      maint,
-      filler,
-      {
-        items: [
-          { content: '外部清洁', method: '抹布擦拭', frequency: 'shift' },
-          { content: '导轨加油', frequency: 'daily' },
-          { content: '皮带张紧检查', frequency: 'weekly' },
-        ],
-      },
-      created,
-    );
+    const items = await savedUpkeepItems();
     let due = await findDueList(db, operator, {}, NOW);
     const fill = due.workshops.find((w) => w.workshopName === '灌装车间')!;
     expect(fill.isWorkingDay).toBe(true);
@@ -280,13 +255,7 @@ describe('daily upkeep: due list, records and compliance (PP-24, T4 第四十七
     await expect(recordUpkeep(db, operator, { machineId: filler, entries: [{ itemId: p.items.wine, result: 'done' }] }, NOW)).rejects.toMatchObject({
       details: [{ field: 'entries[0].itemId' }],
     });
-    await recordUpkeep(db, operator, { machineId: filler, entries: items.map((i) => ({ itemId: i.id, result: 'done' as const })) }, NOW);
-    await recordUpkeep(
-      db,
-      operator,
-      { machineId: filler, entries: [{ itemId: items[0].id, result: 'problem', note: '护罩松动' }] },
-      new Date('2026-03-20T11:00:00Z'),
-    );
+    await keepUpkeepToday(items);
     due = await findDueList(db, operator, {}, new Date('2026-03-20T12:00:00Z'));
     expect(due.workshops.find((w) => w.workshopName === '灌装车间')!.items).toEqual([]);
   });

@@ -48,44 +48,32 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
       .from(notifications)
       .where(and(eq(notifications.orgId, f.orgId), eq(notifications.userId, userId), eq(notifications.kind, kind)));
 
+  /** The cork 断料 that stops packing too: 3 hours lost, 10 estimated, on the plan's wine line. */
+  const shortageReport = () => ({
+    kind: 'material' as const,
+    workshopId: f.workshops.fill,
+    description: '软木塞断料，灌装线停机',
+    startedAt: STARTED,
+    affectedWorkshopIds: [f.workshops.pack],
+    lines: [{ planId, itemId: f.items.wine }],
+    hoursLost: 3,
+    hoursEstimated: 10,
+  });
+  /** The filler's burnt motor on GZ-01: 8 hours lost, 100 estimated. */
+  const breakdownReport = () => ({
+    kind: 'equipment' as const,
+    workshopId: f.workshops.fill,
+    description: '灌装机主电机烧毁',
+    machineRef: 'GZ-01',
+    startedAt: STARTED,
+    lines: [{ planId, itemId: f.items.wine }],
+    hoursLost: 8,
+    hoursEstimated: 100,
+  });
   /** The team leader reports the cork 断料 that stops packing too (YC-2026-0001); its id. */
-  const reportedShortage = async () =>
-    (
-      await reportException(
-        db,
-        f.leader,
-        {
-          kind: 'material',
-          workshopId: f.workshops.fill,
-          description: '软木塞断料，灌装线停机',
-          startedAt: STARTED,
-          affectedWorkshopIds: [f.workshops.pack],
-          lines: [{ planId, itemId: f.items.wine }],
-          hoursLost: 3,
-          hoursEstimated: 10,
-        },
-        NOW,
-      )
-    ).id;
+  const reportedShortage = async () => (await reportException(db, f.leader, shortageReport(), NOW)).id;
   /** The filling director reports the filler's burnt motor, 100 hours estimated (the next number); its id. */
-  const reportedBreakdown = async () =>
-    (
-      await reportException(
-        db,
-        f.fillDirector,
-        {
-          kind: 'equipment',
-          workshopId: f.workshops.fill,
-          description: '灌装机主电机烧毁',
-          machineRef: 'GZ-01',
-          startedAt: STARTED,
-          lines: [{ planId, itemId: f.items.wine }],
-          hoursLost: 8,
-          hoursEstimated: 100,
-        },
-        NOW,
-      )
-    ).id;
+  const reportedBreakdown = async () => (await reportException(db, f.fillDirector, breakdownReport(), NOW)).id;
   /** The 断料 with production's coordination meeting called for 14:00; its id. */
   const shortageWithMeeting = async () => {
     const id = await reportedShortage();
@@ -107,14 +95,19 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
     const action = await addAction(db, f.vpRole, meetingId, { title: '调拨软木塞 2 万只', ownerUserId: f.fillDirector.userId, dueOn: '2026-04-09' });
     await completeExceptionAction(db, f.fillDirector, id, action.id, { version: action.version }, NOW);
   };
-  /** The breakdown resolved: its meeting's action item closed on the meeting page, then the scheduler's tick. */
-  const resolvedBreakdown = async () => {
+  /** The breakdown with its meeting's one action item closed on the meeting page (not yet seen by the scheduler); its id. */
+  const breakdownActionDoneOnMeetingPage = async () => {
     const id = await reportedBreakdown();
     const e = await getException(db, f.head, id);
     await callCoordinationMeeting(db, f.head, id, { version: e.version, startsAt: '2026-04-08T07:00:00Z' }, NOW);
     const meetingId = (await getException(db, f.head, id)).meetingId!;
     const action = await addAction(db, f.vpRole, meetingId, { title: '外协维修电机', ownerUserId: f.fillDirector.userId, dueOn: '2026-04-12' });
     await completeAction(db, f.fillDirector, meetingId, action.id, { version: action.version }, NOW);
+    return id;
+  };
+  /** The breakdown resolved: its meeting's action item closed on the meeting page, then the scheduler's tick. */
+  const resolvedBreakdown = async () => {
+    await breakdownActionDoneOnMeetingPage();
     await settleCoordinatedExceptions(db, NOW);
   };
   /** A scratch on the bottle necks, picked out in the workshop: no meeting needed. */
@@ -133,21 +126,7 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 a team leader reports a 断料 that hits packing: numbered, the production department told at once, a meeting needed', async () => {
-    const row = await reportException(
-      db,
-      f.leader,
-      {
-        kind: 'material',
-        workshopId: f.workshops.fill,
-        description: '软木塞断料，灌装线停机',
-        startedAt: STARTED,
-        affectedWorkshopIds: [f.workshops.pack],
-        lines: [{ planId, itemId: f.items.wine }],
-        hoursLost: 3,
-        hoursEstimated: 10,
-      },
-      NOW,
-    );
+    const row = await reportException(db, f.leader, shortageReport(), NOW);
     expect(row).toMatchObject({
       number: 'YC-2026-0001',
       state: 'reported',
@@ -166,21 +145,7 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
 
   it('PP-19 hours lost beyond the spare hours before the line is due hit the total schedule', async () => {
     await reportedShortage();
-    const row = await reportException(
-      db,
-      f.fillDirector,
-      {
-        kind: 'equipment',
-        workshopId: f.workshops.fill,
-        description: '灌装机主电机烧毁',
-        machineRef: 'GZ-01',
-        startedAt: STARTED,
-        lines: [{ planId, itemId: f.items.wine }],
-        hoursLost: 8,
-        hoursEstimated: 100,
-      },
-      NOW,
-    );
+    const row = await reportException(db, f.fillDirector, breakdownReport(), NOW);
     expect(row).toMatchObject({ number: 'YC-2026-0002', machineRef: 'GZ-01', affectsSchedule: true, needsCoordination: true });
     expect(row.judgement.reasons[0].zh).toContain('本车间届时仅余 80 小时富余产能，损失 100 小时将使其延误');
   });
@@ -278,14 +243,10 @@ describe('production exceptions (PP-19, T4 第三十二、三十五、五十四�
   });
 
   it('PP-19 action items closed on the meeting page close the loop on the next scheduler tick', async () => {
-    await reportedBreakdown();
-    const [e] = await findExceptions(db, f.head, { kind: 'equipment' });
-    await callCoordinationMeeting(db, f.head, e.id, { version: e.version, startsAt: '2026-04-08T07:00:00Z' }, NOW);
-    const withMeeting = await getException(db, f.head, e.id);
-    const action = await addAction(db, f.vpRole, withMeeting.meetingId!, { title: '外协维修电机', ownerUserId: f.fillDirector.userId, dueOn: '2026-04-12' });
-    await completeAction(db, f.fillDirector, withMeeting.meetingId!, action.id, { version: action.version }, NOW);
+    const id = await breakdownActionDoneOnMeetingPage();
+    expect((await getException(db, f.head, id)).state).toBe('coordinating');
     expect(await settleCoordinatedExceptions(db, NOW)).toBe(1);
-    expect(await getException(db, f.head, e.id)).toMatchObject({ state: 'resolved', resolvedByName: null, resolution: '协调会决定的事项已全部办结' });
+    expect(await getException(db, f.head, id)).toMatchObject({ state: 'resolved', resolvedByName: null, resolution: '协调会决定的事项已全部办结' });
     expect(await settleCoordinatedExceptions(db, NOW)).toBe(0);
   });
 

@@ -1,13 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adjustDocument, approvalChains, approveDocument, getDocument, saveApprovalChain } from '#core/approval';
+import { adjustDocument, approveDocument, getDocument } from '#core/approval';
 import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
-import { applyPreset, POLICY_PRESETS, policyVersions } from '#core/policy';
+import { POLICY_PRESETS } from '#core/policy';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
-import { applyCustomerChange, concludeReview, createOrder, getOrder, recordReviewOpinion, requestCustomerChange } from '../demand/index';
+import { applyCustomerChange, getOrder, requestCustomerChange } from '../demand/index';
 import { createPlanFromRequest, createPlanRequest, getPlanView, submitPlan } from '../plan/index';
-import { approvedMonthlyPlan, approveThrough, newFloor, type TestFloor } from '../testing/index';
+import { applyPlantPreset, approvedMonthlyPlan, approvedWineOrder, approveThrough, newFloor, setMonthlyPlanChain, type TestFloor } from '../testing/index';
 import { advanceUnmetPlan, findCustomerChangeCauses, findUnmetRoutes, markCustomerChangeCause, recheckAfterCustomerChange, reportUnmetPlan } from './index';
 
 const { workflows } = testRegistry;
@@ -24,13 +24,7 @@ describe('T3 第十四条 and 第十五条 (PP-28)', () => {
   });
   afterAll(() => database.drop());
 
-  const usePreset = async (preset: string) => {
-    const [{ v }] = await db
-      .select({ v: sql<number>`coalesce(max(${policyVersions.version}), 0)::int` })
-      .from(policyVersions)
-      .where(eq(policyVersions.orgId, f.orgId));
-    await applyPreset(db, f.system, { baseVersion: v, preset, reason: preset });
-  };
+  const usePreset = (preset: string) => applyPlantPreset(db, f, preset);
 
   const told = async (userId: string) =>
     (
@@ -108,18 +102,7 @@ describe('T3 第十四条 and 第十五条 (PP-28)', () => {
     const policy = POLICY_PRESETS[preset].production;
     await usePreset(preset);
     // The organisation's monthly chain is the preset's monthly approver alone.
-    const [chain] = await db
-      .select()
-      .from(approvalChains)
-      .where(and(eq(approvalChains.orgId, f.orgId), eq(approvalChains.docType, 'production.monthly_plan')));
-    await saveApprovalChain(
-      db,
-      workflows,
-      f.system,
-      'production.monthly_plan',
-      { version: chain.version, steps: [{ key: 'm', nameZh: '审批', nameEn: 'Approval', roleCode: policy.monthlyPlanApproverRole }], allowSelfApproval: false },
-      NOW,
-    );
+    await setMonthlyPlanChain(db, workflows, f, [{ key: 'm', nameZh: '审批', nameEn: 'Approval', roleCode: policy.monthlyPlanApproverRole }], NOW);
     const month = { T1: '2026-06', T2: '2026-07', T3: '2026-08', T4: '2026-09' }[preset];
     const plan = await approvedMonthlyPlan(db, workflows, f, month, 500, NOW);
     let doc = await getDocument(db, workflows, f.planner, plan.documentId!);
@@ -155,46 +138,16 @@ describe('T3 第十四条 and 第十五条 (PP-28)', () => {
 
   it('PP-28 a customer change that re-opens the plan marks the adjustment itself, and the GM must approve it (T4)', async () => {
     await usePreset('T4');
-    const [chain] = await db
-      .select()
-      .from(approvalChains)
-      .where(and(eq(approvalChains.orgId, f.orgId), eq(approvalChains.docType, 'production.monthly_plan')));
-    await saveApprovalChain(
-      db,
-      workflows,
-      f.system,
-      'production.monthly_plan',
-      { version: chain.version, steps: [{ key: 'vp', nameZh: '副总经理审批', nameEn: 'VP', roleCode: 'vp_production' }], allowSelfApproval: false },
-      NOW,
-    );
+    await setMonthlyPlanChain(db, workflows, f, [{ key: 'vp', nameZh: '副总经理审批', nameEn: 'VP', roleCode: 'vp_production' }], NOW);
     // November 2026: 800 cases a working day, 20,800 forecast; an order of 500 is absorbed.
     const plan = await approvedMonthlyPlan(db, workflows, f, '2026-11', 800, NOW);
-    const order = await createOrder(
-      db,
-      f.market,
-      { kind: 'contract', customer: '金城酒店', receivedOn: '2026-04-08', lines: [{ itemId: f.items.wine, qty: 500, requestedShipOn: '2026-11-18' }] },
-      NOW,
-    );
-    await recordReviewOpinion(db, f.planner, order.id, { party: 'production', opinion: '可以', isAgreed: true }, NOW);
-    await recordReviewOpinion(db, f.reviewer, order.id, { party: 'quality', opinion: '可以', isAgreed: true }, NOW);
-    await recordReviewOpinion(db, f.market, order.id, { party: 'business', opinion: '可以', isAgreed: true }, NOW);
-    let o = await getOrder(db, f.market, order.id);
-    const concluded = await concludeReview(
-      db,
-      workflows,
-      f.market,
-      order.id,
-      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 500, agreedShipOn: '2026-11-18' })) },
-      NOW,
-    );
-    const review = await getDocument(db, workflows, f.gm, concluded.reviewDocumentId!);
-    await approveDocument(db, workflows, f.gm, review.id, { version: review.version, opinion: '同意' }, NOW);
-    o = await getOrder(db, f.market, order.id);
+    const orderId = await approvedWineOrder(db, workflows, f, { kind: 'contract', customer: '金城酒店', qty: 500, shipOn: '2026-11-18' }, NOW, '可以');
+    const o = await getOrder(db, f.market, orderId);
     // The customer asks for 21,000 cases: above the forecast, the plan must be adjusted.
     const change = await requestCustomerChange(
       db,
       f.market,
-      order.id,
+      orderId,
       {
         orderLineId: o.lines[0].id,
         kind: 'quantity',
@@ -206,7 +159,7 @@ describe('T3 第十四条 and 第十五条 (PP-28)', () => {
       },
       NOW,
     );
-    await applyCustomerChange(db, f.planner, order.id, change.id, { version: change.version }, NOW);
+    await applyCustomerChange(db, f.planner, orderId, change.id, { version: change.version }, NOW);
     const results = await recheckAfterCustomerChange(db, workflows, f.planner, o.lines[0].id, NOW);
     expect(results).toEqual([expect.objectContaining({ decision: 'adjusted', revision: 2 })]);
     const causes = await findCustomerChangeCauses(db, f.planner, plan.id);

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { approveDocument, getDocument } from '#core/approval';
 import type { Db } from '#core/db';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
-import { concludeReview, createOrder, getOrder, recordReviewOpinion } from '../demand/index';
-import { newPlant, type TestPlant, workingDayQuantities } from '../testing/index';
+import { approvedWineOrder, newPlant, type TestPlant, workingDayQuantities } from '../testing/index';
 import { createPlan, findAbsorptions, findOrderHeadroom, getPlanView, recheckPendingOrders, savePlanLines, submitPlan } from './index';
 
 const { workflows } = testRegistry;
@@ -23,28 +22,9 @@ describe('issue 14 item 3: after-plan orders show 预估量, orders so far and h
   });
   afterAll(() => database.drop());
 
-  const approvedOrder = async (customer: string, qty: number, shipOn: string) => {
-    const order = await createOrder(
-      db,
-      p.market,
-      { kind: 'contract', customer, receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty, requestedShipOn: shipOn }] },
-      NOW,
-    );
-    await recordReviewOpinion(db, p.planner, order.id, { party: 'production', opinion: '可以排产', isAgreed: true }, NOW);
-    await recordReviewOpinion(db, p.reviewer, order.id, { party: 'quality', opinion: '按标准检验', isAgreed: true }, NOW);
-    await recordReviewOpinion(db, p.market, order.id, { party: 'business', opinion: '同意接单', isAgreed: true }, NOW);
-    const o = await getOrder(db, p.market, order.id);
-    const concluded = await concludeReview(
-      db,
-      workflows,
-      p.market,
-      order.id,
-      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: qty, agreedShipOn: shipOn })) },
-      NOW,
-    );
-    const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
-    await approveDocument(db, workflows, p.gm, doc.id, { version: doc.version }, NOW);
-  };
+  /** A contract order for the wine, reviewed, concluded as ordered and approved by the GM. */
+  const approvedOrder = (customer: string, qty: number, shipOn: string) =>
+    approvedWineOrder(db, workflows, p, { kind: 'contract', customer, qty, shipOn }, NOW);
   const decisions = async (planId: string) => (await findAbsorptions(db, p.orgId, planId)).map(({ a, customer }) => ({ customer, decision: a.decision }));
   /** April's plan compiled: 600 a working day (15,000), 预估量 15,600 by hand. */
   const compiledAprilPlan = async () => {

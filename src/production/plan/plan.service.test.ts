@@ -44,6 +44,30 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   const view = () => getPlanView(db, workflows, p.planner, planId);
   const docVersion = async () => (await getDocument(db, workflows, p.planner, documentId)).version;
 
+  /** The state of the plant's deadline of that kind for April's plan. */
+  const aprilDeadlineState = async (subjectType: string) => {
+    const [row] = await db
+      .select({ state: deadlines.state })
+      .from(deadlines)
+      .where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, subjectType), eq(deadlines.subjectId, '2026-04')));
+    return row.state;
+  };
+  /** The vice president approves the submitted plan on 27 March. */
+  const approveByVp = async () => {
+    await approveDocument(db, workflows, p.vp, documentId, { version: await docVersion(), opinion: '同意' }, at('2026-03-27T02:00:00Z'));
+  };
+  /** The planner issues the approved plan to the filling workshop and the production department on 30 March. */
+  const issueToFillingAndProduction = async () => {
+    await issueDocument(
+      db,
+      workflows,
+      p.planner,
+      documentId,
+      { version: await docVersion(), departmentIds: [p.departments.get('灌装车间')!, p.departments.get('生产部')!] },
+      at('2026-03-30T02:00:00Z'),
+    );
+  };
+
   /** April's monthly plan, empty, in draft. */
   const draftPlan = async () => {
     const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
@@ -73,19 +97,12 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   /** Approved by the vice president on 27 March. */
   const approvedPlan = async () => {
     await submittedPlan();
-    await approveDocument(db, workflows, p.vp, documentId, { version: await docVersion(), opinion: '同意' }, at('2026-03-27T02:00:00Z'));
+    await approveByVp();
   };
   /** Issued to the filling workshop and the production department on 30 March. */
   const issuedPlan = async () => {
     await approvedPlan();
-    await issueDocument(
-      db,
-      workflows,
-      p.planner,
-      documentId,
-      { version: await docVersion(), departmentIds: [p.departments.get('灌装车间')!, p.departments.get('生产部')!] },
-      at('2026-03-30T02:00:00Z'),
-    );
+    await issueToFillingAndProduction();
   };
 
   it('PP-8 a monthly plan gets its approval document and the compile and issue deadlines of the month before', async () => {
@@ -188,11 +205,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
       .from(notifications)
       .where(and(eq(notifications.orgId, p.orgId), eq(notifications.userId, p.vp.userId), eq(notifications.kind, 'production.capacity.under')));
     expect(told[0].bodyZh).toContain('包装车间');
-    const [compile] = await db
-      .select({ state: deadlines.state })
-      .from(deadlines)
-      .where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, 'production.monthly_plan.compile'), eq(deadlines.subjectId, '2026-04')));
-    expect(compile.state).toBe('done');
+    expect(await aprilDeadlineState('production.monthly_plan.compile')).toBe('done');
   });
 
   it('PP-8 a submitted plan cannot be edited', async () => {
@@ -205,7 +218,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
 
   it('PP-8 PP-14 approval decomposes the plan into part, purchase plans, netted against stock, with the short material flagged', async () => {
     await submittedPlan();
-    await approveDocument(db, workflows, p.vp, documentId, { version: await docVersion(), opinion: '同意' }, at('2026-03-27T02:00:00Z'));
+    await approveByVp();
     const m = await getPlanMaterials(db, p.planner, planId);
     const kinds = new Set(m.rows.map((r) => `${r.code}:${r.kind}`));
     expect(kinds).toEqual(new Set(['B1:make', 'P1:buy', 'C1:buy']));
@@ -221,24 +234,13 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
 
   it('CORE-5 PP-8 issued to the workshops, each acknowledges; the issuer sees who has not', async () => {
     await approvedPlan();
-    await issueDocument(
-      db,
-      workflows,
-      p.planner,
-      documentId,
-      { version: await docVersion(), departmentIds: [p.departments.get('灌装车间')!, p.departments.get('生产部')!] },
-      at('2026-03-30T02:00:00Z'),
-    );
+    await issueToFillingAndProduction();
     const director = await (await import('#test-support')).newPerson(db, p.orgId, ['production.read', 'document.read', 'document.write']);
     await db.execute(sql`update users set department_id = ${p.departments.get('灌装车间')!} where org_id = ${p.orgId} and id = ${director.userId}`);
     await acknowledgeDocument(db, director, documentId, at('2026-03-30T03:00:00Z'));
     const d = await findDistribution(db, p.planner, documentId);
     expect(d).toMatchObject({ total: 2, acknowledged: 1, pending: ['生产部'] });
-    const [issue] = await db
-      .select({ state: deadlines.state })
-      .from(deadlines)
-      .where(and(eq(deadlines.orgId, p.orgId), eq(deadlines.subjectType, 'production.monthly_plan.issue'), eq(deadlines.subjectId, '2026-04')));
-    expect(issue.state).toBe('done');
+    expect(await aprilDeadlineState('production.monthly_plan.issue')).toBe('done');
   });
 
   it('CORE-4 an issued plan changes only through an adjustment, a new revision whose diff shows what moved', async () => {

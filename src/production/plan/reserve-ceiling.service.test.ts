@@ -1,11 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adjustDocument, approveDocument, getDocument } from '#core/approval';
 import type { Db } from '#core/db';
-import { applyPreset, policyVersions } from '#core/policy';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
 import { prodStock, updateStock } from '../master/index';
-import { newPlant, type TestPlant } from '../testing/index';
+import { applyPlantPreset, newPlant, type TestPlant } from '../testing/index';
 import { savePlanLines } from './plan-lines.service';
 import { submitPlan } from './plan-submit.service';
 import { prodPlans } from './plan.schema';
@@ -123,11 +122,7 @@ describe('PP-7 T1 7 reserve ceilings of a quarterly and an annual plan', () => {
   });
 
   it.each(['T1', 'T2', 'T3', 'T4'] as const)('PP-7 T1 7 preset %s: the service reads the reserve days and threshold of the policy in force', async (preset) => {
-    const [{ v }] = await db
-      .select({ v: sql<number>`coalesce(max(${policyVersions.version}), 0)::int` })
-      .from(policyVersions)
-      .where(eq(policyVersions.orgId, p.orgId));
-    await applyPreset(db, p.system, { baseVersion: v, preset, reason: preset });
+    await applyPlantPreset(db, p, preset);
     const r = await getReserveCeilings(db, p.planner, quarterId);
     expect(r.policy).toEqual({ materialReserveDays: 30, wipReserveDays: 5, ceilingChangeThresholdPct: 20 });
     expect(r.rows.find((x) => x.itemId === p.items.bottle)?.ceiling).toBe(6000 * r.policy.materialReserveDays);

@@ -47,6 +47,14 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   });
   afterAll(() => database.drop());
 
+  /** The amendment of packing's report: 580 put into the warehouse after all (补录漏记的进仓). */
+  const amendedTo580 = (version: number) => ({
+    version,
+    reason: '补录漏记的进仓',
+    hoursWorked: 10,
+    lines: [{ itemId: p.items.wine, outputQty: 600, warehouseQty: 580, scrapQty: 5 }],
+    stoppages: [],
+  });
   /** Packing's report of shift 1 on 19 March: 600 made, 550 put into the warehouse, 5 scrapped; its id. */
   const submittedPackReport = () =>
     submitReport(db, x.head, { ...packReport, lines: [{ itemId: p.items.wine, outputQty: 600, warehouseQty: 550, scrapQty: 5 }] }, NOW);
@@ -54,19 +62,7 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   const amendedPackReport = async () => {
     const reportId = await submittedPackReport();
     const before = await getReport(db, x.head, reportId);
-    await amendReport(
-      db,
-      x.head,
-      reportId,
-      {
-        version: before.version,
-        reason: '补录漏记的进仓',
-        hoursWorked: 10,
-        lines: [{ itemId: p.items.wine, outputQty: 600, warehouseQty: 580, scrapQty: 5 }],
-        stoppages: [],
-      },
-      NOW,
-    );
+    await amendReport(db, x.head, reportId, amendedTo580(before.version), NOW);
     return reportId;
   };
 
@@ -130,19 +126,7 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
   it('PP-18 an amendment keeps the old values, is audited with old and new, and replaces the receipt by a reversal and a new one', async () => {
     const reportId = await submittedPackReport();
     const before = await getReport(db, x.head, reportId);
-    await amendReport(
-      db,
-      x.head,
-      reportId,
-      {
-        version: before.version,
-        reason: '补录漏记的进仓',
-        hoursWorked: 10,
-        lines: [{ itemId: p.items.wine, outputQty: 600, warehouseQty: 580, scrapQty: 5 }],
-        stoppages: [],
-      },
-      NOW,
-    );
+    await amendReport(db, x.head, reportId, amendedTo580(before.version), NOW);
     const after = await getReport(db, x.head, reportId);
     expect(after).toMatchObject({
       amendment: 1,

@@ -1,13 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor, Permission } from '#core/access';
 import { approvalChains, approveDocument, type ChainStep, getDocument, saveApprovalChain, type Workflows } from '#core/approval';
-import { loadActor } from '#core/auth';
 import type { Db } from '#core/db';
-import { addDepartment, addPerson, roles } from '#core/org';
-import { TEST_PASSWORD } from '#test-support';
-import { prodWorkshops } from '../master/index';
-import { createPlan, savePlanLines, submitPlan } from '../plan/index';
-import { newPlant, type TestPlant, workingDayQuantities } from './plant.fixture';
+import { newPlant, type TestPlant } from './plant.fixture';
+import { addPlantRoles, packingDepartment, plantPersonMaker, submittedWinePlan } from './plant-people.fixture';
 
 // The small plant with the people of the shop floor, holding the role codes the presets name
 // (vp_production chairs coordination meetings, gm approves customer-change adjustments).
@@ -55,24 +51,9 @@ export interface TestFloor extends TestPlant {
 
 export async function newFloor(db: Db, workflows: Workflows, now: Date): Promise<TestFloor> {
   const p = await newPlant(db, workflows, now);
-  for (const [code, permissions] of Object.entries(ROLES))
-    await db.insert(roles).values({ orgId: p.orgId, code, nameZh: code === 'gm' ? '总经理' : code, nameEn: code, permissions });
-  const pack = await addDepartment(db, p.system, { name: '包装车间', kind: 'workshop' });
-  await db
-    .update(prodWorkshops)
-    .set({ departmentId: pack.id })
-    .where(and(eq(prodWorkshops.orgId, p.orgId), eq(prodWorkshops.id, p.workshops.pack)));
-  let n = 0;
-  const person = async (role: string, departmentId: string | undefined, displayName: string) => {
-    const created = await addPerson(db, p.system, {
-      username: `f${++n}${Math.random().toString(16).slice(2, 8)}`,
-      displayName,
-      password: TEST_PASSWORD,
-      departmentId: departmentId ?? null,
-      roles: [role],
-    });
-    return (await loadActor(db, p.orgId, created.id))!;
-  };
+  await addPlantRoles(db, p, ROLES, { gm: '总经理' });
+  const pack = await packingDepartment(db, p);
+  const person = plantPersonMaker(db, p, 'f');
   const production = p.departments.get('生产部');
   const fill = p.departments.get('灌装车间');
   const floor: TestFloor = {
@@ -83,7 +64,7 @@ export async function newFloor(db: Db, workflows: Workflows, now: Date): Promise
     fillDirector: await person('workshop_director', fill, '周主任'),
     leader: await person('team_leader', fill, '吴班长'),
     operator: await person('operator', fill, '郑师傅'),
-    packDirector: await person('workshop_director', pack.id, '陈主任'),
+    packDirector: await person('workshop_director', pack, '陈主任'),
     tech: await person('technologist', production, '工艺员'),
   };
   const step = (key: string, nameZh: string, roleCode: string): ChainStep => ({ key, nameZh, nameEn: key, roleCode });
@@ -104,19 +85,7 @@ export async function newFloor(db: Db, workflows: Workflows, now: Date): Promise
 
 /** A monthly plan of `perDay` cases of the wine each working day (Mon–Sat), approved through its chain. */
 export async function approvedMonthlyPlan(db: Db, workflows: Workflows, f: TestFloor, month: string, perDay: number, now: Date) {
-  const plan = await createPlan(db, workflows, f.planner, { kind: 'monthly', month }, now);
-  const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-  const firstWeekday = new Date(`${month}-01T00:00:00Z`).getUTCDay() || 7;
-  const quantities = workingDayQuantities(days, firstWeekday, perDay);
-  await savePlanLines(
-    db,
-    f.planner,
-    plan.id,
-    { version: plan.version, lines: [{ itemId: f.items.wine, forecastQty: quantities.reduce((a, b) => a + b, 0), quantities }] },
-    now,
-  );
-  const doc = await getDocument(db, workflows, f.planner, plan.documentId!);
-  await submitPlan(db, workflows, f.planner, plan.id, { version: doc.version }, now);
+  const plan = await submittedWinePlan(db, workflows, f, month, perDay, now);
   await approveThrough(db, workflows, f, plan.documentId!, now);
   return plan;
 }

@@ -1,12 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { approveDocument, getDocument } from '#core/approval';
 import type { Db } from '#core/db';
 import { importExcelTable } from '#core/excel';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
-import { concludeReview, createOrder, getOrder, recordReviewOpinion } from '../demand/index';
 import { approveSafetyStock, findItems, updateStock } from '../master/index';
-import { newPlant, newRolePerson, type TestPlant } from '../testing/index';
+import { approvedWineOrder, newPlant, newRolePerson, type TestPlant } from '../testing/index';
 import {
   createLocation,
   findLocations,
@@ -198,30 +196,7 @@ describe('the warehouse desk (PP-16, T4 第二十五条)', () => {
 
   it('PP-16 finished goods go out against a line of the shipment plan; the line shows what the warehouse issued', async () => {
     await post({ kind: 'receipt', purpose: 'production', workshopId: p.workshops.pack, lines: [{ itemId: p.items.wine, qty: 400 }] });
-    const order = await createOrder(
-      db,
-      p.market,
-      { kind: 'contract', customer: '华北糖酒', receivedOn: '2026-03-20', lines: [{ itemId: p.items.wine, qty: 300, requestedShipOn: '2026-04-10' }] },
-      NOW,
-    );
-    for (const [who, party] of [
-      [p.planner, 'production'],
-      [p.reviewer, 'quality'],
-      [p.market, 'business'],
-    ] as const) {
-      await recordReviewOpinion(db, who, order.id, { party, opinion: '同意', isAgreed: true }, NOW);
-    }
-    const o = await getOrder(db, p.market, order.id);
-    const concluded = await concludeReview(
-      db,
-      workflows,
-      p.market,
-      order.id,
-      { version: o.version, lines: o.lines.map((l) => ({ lineId: l.id, agreedQty: 300, agreedShipOn: '2026-04-10' })) },
-      NOW,
-    );
-    const doc = await getDocument(db, workflows, p.gm, concluded.reviewDocumentId!);
-    await approveDocument(db, workflows, p.gm, doc.id, { version: doc.version, opinion: '同意' }, NOW);
+    await approvedWineOrder(db, workflows, p, { kind: 'contract', customer: '华北糖酒', qty: 300, shipOn: '2026-04-10' }, NOW, '同意');
     const [shipment] = await findShipmentOptions(db, keeper, '2026-04');
     expect(shipment).toMatchObject({ customer: '华北糖酒', qty: 300, issued: 0 });
     const issued = await postShipmentIssue(db, keeper, { shipmentId: shipment.id, lines: [{ qty: 300 }] }, NOW);

@@ -6,7 +6,8 @@ import { useAuth } from '../../ui/auth';
 import { tx, useI18n } from '../../ui/i18n';
 import { ErrorAlert, Page } from '../../ui/page';
 import { ExcelButtons } from './excel-buttons';
-import { BomPanel, RoutingPanel, WorkshopsPanel } from './master-structure.panel';
+import { BomPanel, RoutingPanel } from './master-structure.panel';
+import { WorkshopsPanel } from './workshops.panel';
 import { CATEGORY_LABELS, fmt, SOURCE_LABELS } from './production.labels';
 import type { Item } from './production.types';
 
