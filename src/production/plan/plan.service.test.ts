@@ -4,7 +4,7 @@ import { acknowledgeDocument, approveDocument, findDistribution, getDocument, is
 import { deadlines } from '#core/calendar';
 import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
-import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
+import { countStatements, createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
 import { prodItems } from '../master/index';
 import { newPlant, type TestPlant, workingDayQuantities } from '../testing/index';
 import {
@@ -293,7 +293,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
     await expect(savePlanLines(db, p.planner, fill.id, { version: confirmed.version, lines: [] }, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
-  it('PP-8 saves a 2,000-product plan in one transaction of batched statements, quickly', async () => {
+  it('PP-8 saves a 2,000-product plan in one transaction of batched statements', async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => ({
       orgId: p.orgId,
       code: `BULK-${i}`,
@@ -314,11 +314,13 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
       );
     const big = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-06' }, NOW);
     const lines = ids.map((itemId, i) => ({ itemId, forecastQty: 100, quantities: Array.from({ length: 30 }, (_, k) => (k + i) % 7) }));
-    const started = Date.now();
+    // How long it takes is the benchmark's (bench/, docs/PERFORMANCE.md); the test holds the
+    // shape: a few batched statements whatever the number of lines, never one per line.
+    const statements = countStatements(db);
     const saved = await savePlanLines(db, p.planner, big.id, { version: big.version, lines }, NOW);
-    const elapsed = Date.now() - started;
+    statements.stop();
     expect(saved.lineCount).toBe(2000);
-    expect(elapsed).toBeLessThan(10_000);
+    expect(statements.count()).toBeLessThanOrEqual(30);
     const v = await getPlanView(db, workflows, p.planner, big.id);
     expect(v.lines).toHaveLength(2000);
   });
