@@ -130,6 +130,9 @@ const Step = z.object({
   roleCode: z.string().min(1).max(64),
 });
 
+/** PUT /approval-chains/:docType: the document type whose chain is edited. */
+export const ChainParams = z.object({ docType: z.string().min(2).max(64) });
+
 export const ChainSaveBody = z.object({ version: z.number().int().positive().optional(), steps: z.array(Step).min(1).max(12), allowSelfApproval: z.boolean() });
 /** `version` is the version read; omit it when creating the first chain of a type. */
 export type ChainInput = z.infer<typeof ChainSaveBody>;

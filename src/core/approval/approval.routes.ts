@@ -5,7 +5,7 @@ import { wordsSchema } from '../validation';
 import { findApprovalChains, saveApprovalChain } from './approval-chain.service';
 import { documentRoutes } from './document.routes';
 import { findInbox } from './inbox.service';
-import { ChainSaveBody, ChainViewSchema, DocumentTypeInfoSchema } from './approval.contract';
+import { ChainParams, ChainSaveBody, ChainViewSchema, DocumentTypeInfoSchema } from './approval.contract';
 
 const Words = wordsSchema;
 /** One thing waiting for the person; `tag` is the kind in words, what the inbox shows. */
@@ -61,7 +61,7 @@ export const approvalRoutes: RouteModule = async (app, ctx) => {
       schema: {
         tags: ['approval'],
         summary: '修改审批流程 Edit an approval chain (CORE-3)',
-        params: z.object({ docType: z.string().min(2).max(64) }),
+        params: ChainParams,
         body: ChainSaveBody,
         response: { 200: ChainViewSchema },
       },

@@ -26,7 +26,7 @@ import {
   updateAttachment,
   uploadAttachment,
 } from './attachment.service';
-import { IdParams } from '../validation';
+import { IdParams, VersionQuery } from '../validation';
 
 type FilterQuery = z.infer<typeof AttachmentFilterQuery>;
 const toFilter = (q: FilterQuery): AttachmentFilter => ({ ...q, includeDeleted: q.includeDeleted === 'true' });
@@ -142,7 +142,7 @@ export const archiveRoutes: RouteModule = (app, ctx) => {
         tags: ['archive'],
         summary: '删除（保留文件，可审计） Delete (soft)',
         params: IdParams,
-        querystring: z.object({ version: z.coerce.number().int() }),
+        querystring: VersionQuery,
         response: { 204: z.null() },
       },
     },

@@ -61,6 +61,9 @@ export const DeadlineViewSchema = z.object({
 });
 export type DeadlineView = z.infer<typeof DeadlineViewSchema>;
 
+/** A holiday addressed by its day: /calendar/holidays/:date. */
+export const HolidayDateParams = z.object({ date: z.iso.date() });
+
 export const HolidayRangeQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
 
 export const NationalHolidayImportBody = z.object({ year: z.number().int().min(2000).max(2100) });

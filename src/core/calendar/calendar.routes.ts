@@ -5,6 +5,7 @@ import {
   type DeadlineView,
   DeadlineViewSchema,
   HolidayChangeBody,
+  HolidayDateParams,
   HolidayImportSchema,
   HolidayRangeQuery,
   HolidaySchema,
@@ -13,9 +14,8 @@ import {
   NewHolidayBody,
 } from './calendar.contract';
 import { findDeadlines } from './deadline.service';
+import { VersionQuery } from '../validation';
 import { addHoliday, findHolidays, importNationalHolidays, listNationalHolidayYears, removeHoliday, updateHoliday } from './holiday.service';
-
-const DateParam = z.object({ date: z.iso.date() });
 
 export const calendarRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -75,7 +75,7 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['calendar'],
         summary: '修改节假日 Change a holiday',
-        params: DateParam,
+        params: HolidayDateParams,
         body: HolidayChangeBody,
         response: { 200: HolidaySchema },
       },
@@ -90,8 +90,8 @@ export const calendarRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['calendar'],
         summary: '删除节假日 Remove a holiday',
-        params: DateParam,
-        querystring: z.object({ version: z.coerce.number().int() }),
+        params: HolidayDateParams,
+        querystring: VersionQuery,
         response: { 204: z.null() },
       },
     },

@@ -222,6 +222,9 @@ export const NewDecisionBody = z.object({ body: z.string().min(1).max(5000) });
 export const NewActionBody = z.object({ title: z.string().min(1).max(500), ownerUserId: z.uuid(), dueOn: z.iso.date(), decisionId: z.uuid().nullish() });
 export type NewAction = z.infer<typeof NewActionBody>;
 
+/** POST /meetings/:id/actions/:actionId/complete: the meeting and its action item. */
+export const ActionParams = z.object({ id: z.uuid(), actionId: z.uuid() });
+
 export const ActionCompleteBody = z.object({ version: z.number().int() });
 
 export const NewSeriesBody = z.object({

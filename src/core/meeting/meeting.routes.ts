@@ -7,6 +7,7 @@ import { createMeeting, findInvitablePeople, findMeetings, getMeeting, updateMee
 import { IdParams } from '../validation';
 import {
   ActionCompleteBody,
+  ActionParams,
   ActionRowSchema,
   AttendanceBody,
   AttendanceResultSchema,
@@ -183,7 +184,7 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['meeting'],
         summary: '办结事项 Complete an action item',
-        params: z.object({ id: z.uuid(), actionId: z.uuid() }),
+        params: ActionParams,
         body: ActionCompleteBody,
         response: { 200: ActionRowSchema },
       },

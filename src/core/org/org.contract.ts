@@ -84,6 +84,9 @@ export const RolesPageSchema = z.object({
 });
 export type RolesPage = z.infer<typeof RolesPageSchema>;
 
+/** GET /org/departments: includeRetired=true lists the retired ones too. */
+export const DepartmentsQuery = z.object({ includeRetired: z.enum(['true', 'false']).optional() });
+
 export const DepartmentChangeBody = z.object({
   version: z.number().int(),
   name: z.string().min(1).max(100).optional(),
@@ -92,6 +95,12 @@ export const DepartmentChangeBody = z.object({
 });
 export type DepartmentChange = z.infer<typeof DepartmentChangeBody>;
 
+/** PUT /org/modules/:name: the optional module's name. */
+export const ModuleParams = z.object({ name: z.string().max(64) });
+
 export const ModuleSwitchBody = z.object({ isOn: z.boolean() });
+
+/** PUT /org/roles/:code: the role's code. */
+export const RoleParams = z.object({ code: z.string() });
 
 export const RolePermissionsBody = z.object({ permissions: z.array(z.string()), version: z.number().int() });

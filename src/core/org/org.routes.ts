@@ -6,12 +6,15 @@ import { AppError } from '../errors';
 import { findOrgModules, scopedRegistryOf, setModuleEnabled } from './org-modules.service';
 import {
   DepartmentChangeBody,
+  DepartmentsQuery,
   DepartmentViewSchema,
+  ModuleParams,
   ModuleSwitchBody,
   NewDepartmentBody,
   NewPersonBody,
   PersonChangeBody,
   PersonViewSchema,
+  RoleParams,
   RolePermissionsBody,
   RolesPageSchema,
   RoleViewSchema,
@@ -59,7 +62,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['org'],
         summary: '部门、车间、教研组 Departments',
-        querystring: z.object({ includeRetired: z.enum(['true', 'false']).optional() }),
+        querystring: DepartmentsQuery,
         response: { 200: z.array(DepartmentViewSchema) },
       },
     },
@@ -117,7 +120,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['org'],
         summary: '启用或停用模块 Switch a module on or off',
-        params: z.object({ name: z.string().max(64) }),
+        params: ModuleParams,
         body: ModuleSwitchBody,
         response: { 200: z.array(ModuleView) },
       },
@@ -137,7 +140,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['org'],
         summary: '修改角色权限 Change a role',
-        params: z.object({ code: z.string() }),
+        params: RoleParams,
         body: RolePermissionsBody,
         response: { 200: RoleViewSchema },
       },

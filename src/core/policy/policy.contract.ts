@@ -55,6 +55,12 @@ export const PresetValuesSchema = z.object({ name: z.enum(PRESET_NAMES), values:
 // Requests (issue 16 item 2): the routes declare these, the services take their z.infer types.
 export const Version = z.coerce.number().int().min(0);
 
+/** GET /policy/presets/:name: the preset's name. */
+export const PresetParams = z.object({ name: z.enum(PRESET_NAMES) });
+
+/** GET /policy/versions/:version: one saved version of the policy. */
+export const PolicyVersionParams = z.object({ version: Version });
+
 export const PolicyUpdateBody = z.object({ baseVersion: z.number().int().min(0), values: z.record(z.string(), z.unknown()), reason: z.string().max(500) });
 
 export const PresetApplyBody = z.object({ baseVersion: z.number().int().min(0), preset: z.string().max(10), reason: z.string().max(500) });

@@ -10,11 +10,12 @@ import {
   PolicyDiffQuery,
   PolicyMetaSchema,
   PolicyUpdateBody,
+  PolicyVersionParams,
   PolicyVersionRowSchema,
   PolicyViewSchema,
   PresetApplyBody,
+  PresetParams,
   PresetValuesSchema,
-  Version,
 } from './policy.contract';
 import { PRESET_NAMES } from './policy.schema';
 import { applyPreset, diffPolicyVersions, findPolicyVersions, getPolicy, getPolicyVersion, getPolicyView, updatePolicy } from './policy.service';
@@ -59,7 +60,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['policy'],
         summary: '模板预设值 Preset values',
-        params: z.object({ name: z.enum(PRESET_NAMES) }),
+        params: PresetParams,
         response: { 200: PresetValuesSchema },
       },
     },
@@ -103,7 +104,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/policy/versions/:version',
-    { schema: { tags: ['policy'], summary: '某一版本 One version', params: z.object({ version: Version }), response: { 200: PolicyViewSchema } } },
+    { schema: { tags: ['policy'], summary: '某一版本 One version', params: PolicyVersionParams, response: { 200: PolicyViewSchema } } },
     async (req) => getPolicyVersion(ctx.db, actorOf(req), req.params.version),
   );
 

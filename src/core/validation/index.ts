@@ -4,6 +4,7 @@ export type { UnsafeReason, UnsafeText } from './text.rules';
 export { hasTwoDecimalsAtMost, hoursValue, safeText, wordsSchema } from './text.schema';
 export { assertInOrganisation } from './reference';
 export { IdParams } from './params.schema';
+export { VersionQuery } from './query.contract';
 export { MonthSchema } from './period.schema';
 export type { MonthText } from './period.schema';
 export type { Wire } from './wire';

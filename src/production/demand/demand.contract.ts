@@ -293,6 +293,12 @@ export const ShipmentOut = z.object({
   version: z.number().int(),
 });
 
+/** The month of the shipment plan and of the month-end summary (GET /production/shipments, /production/month-summary). */
+export const MonthQuery = z.object({ month: MonthSchema });
+
+/** The month whose summary goes to the GM (POST /production/month-summary/:month/submit). */
+export const MonthParams = z.object({ month: MonthSchema });
+
 export const MonthSummary = z.object({
   month: z.string(),
   sales: z.array(

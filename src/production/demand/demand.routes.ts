@@ -11,6 +11,8 @@ import {
   CustomerChangeBody,
   CustomerChangeOut,
   IdOut,
+  MonthParams,
+  MonthQuery,
   MonthSummary,
   NewSalesPlanBody,
   OrderBody,
@@ -37,11 +39,9 @@ import { cancelOrder, createOrder, findOrders, getOrder, updateOrder } from './o
 import { createSalesPlan, findSalesPlanByDocument, findSalesPlans, getSalesPlan, saveSalesPlanLines } from './sales-plan.service';
 import { findShipmentPlan, getMonthSummary, recordShipment, submitMonthReport } from './shipment.service';
 import { notFound } from '#core/errors';
-import { IdParams, MonthSchema } from '#core/validation';
+import { IdParams } from '#core/validation';
 
 const tags = ['production demand'];
-const Month = MonthSchema;
-
 export interface DemandRouteDeps {
   /** PP-12: an order line's quantity or date changed after approval; the plan checks its forecast. */
   onOrderLineChanged: (db: Db, workflows: Workflows, actor: Actor, orderLineId: string, now: Date) => Promise<unknown>;
@@ -236,7 +236,7 @@ export const makeDemandRoutes =
       '/production/shipments',
       {
         config: { permission: 'production.read' },
-        schema: { tags, summary: '月出货计划 Monthly shipment plan (PP-5)', querystring: z.object({ month: Month }), response: { 200: z.array(ShipmentLine) } },
+        schema: { tags, summary: '月出货计划 Monthly shipment plan (PP-5)', querystring: MonthQuery, response: { 200: z.array(ShipmentLine) } },
       },
       async (req) => findShipmentPlan(ctx.db, actorOf(req), req.query.month),
     );
@@ -258,7 +258,7 @@ export const makeDemandRoutes =
       '/production/month-summary',
       {
         config: { permission: 'production.read' },
-        schema: { tags, summary: '月末销售统计与回款汇总 Month-end summary (PP-5)', querystring: z.object({ month: Month }), response: { 200: MonthSummary } },
+        schema: { tags, summary: '月末销售统计与回款汇总 Month-end summary (PP-5)', querystring: MonthQuery, response: { 200: MonthSummary } },
       },
       async (req) => getMonthSummary(ctx.db, actorOf(req), req.query.month),
     );
@@ -266,7 +266,7 @@ export const makeDemandRoutes =
       '/production/month-summary/:month/submit',
       {
         config: { permission: 'production.demand.write' },
-        schema: { tags, summary: '报送总经理 Send to the GM', params: z.object({ month: Month }), response: { 200: MonthSummary } },
+        schema: { tags, summary: '报送总经理 Send to the GM', params: MonthParams, response: { 200: MonthSummary } },
       },
       async (req) => submitMonthReport(ctx.db, actorOf(req), req.params.month, ctx.clock()),
     );

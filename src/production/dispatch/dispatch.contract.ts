@@ -24,4 +24,7 @@ export const DispatchMeetingOut = MeetingRowSchema;
 
 // Request schemas.
 
+/** The day whose records the agenda is drawn from (GET /production/dispatch/agenda). */
+export const AgendaQuery = z.object({ date: z.iso.date() });
+
 export const AgendaPrefillBody = z.object({ version: z.number().int() });

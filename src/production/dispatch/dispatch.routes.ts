@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { AgendaPrefillBody, DispatchAgenda, DispatchMeeting, DispatchMeetingOut } from './dispatch.contract';
+import { IdParams } from '#core/validation';
+import { AgendaPrefillBody, AgendaQuery, DispatchAgenda, DispatchMeeting, DispatchMeetingOut } from './dispatch.contract';
 import { findDispatchMeetings, prefillDispatchAgenda, previewDispatchAgenda } from './dispatch.service';
 
 const tags = ['production dispatch'];
@@ -18,7 +19,7 @@ export const dispatchRoutes: RouteModule = (app, ctx) => {
     '/production/dispatch/agenda',
     {
       config: { permission: 'production.read' },
-      schema: { tags, summary: '按记录生成议程 Agenda from the records', querystring: z.object({ date: z.iso.date() }), response: { 200: DispatchAgenda } },
+      schema: { tags, summary: '按记录生成议程 Agenda from the records', querystring: AgendaQuery, response: { 200: DispatchAgenda } },
     },
     async (req) => previewDispatchAgenda(ctx.db, actorOf(req), req.query.date),
   );
@@ -29,7 +30,7 @@ export const dispatchRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags,
         summary: '预填议程 Pre-fill the agenda',
-        params: z.object({ id: z.uuid() }),
+        params: IdParams,
         body: AgendaPrefillBody,
         response: { 200: DispatchMeetingOut },
       },

@@ -84,6 +84,12 @@ export const SafetyApproveBody = z.object({ version: z.number().int() });
 export const WorkshopDayBody = z.object({ hours: z.number().min(0).max(24000), note: z.string().max(200).optional() });
 export type WorkshopDayBody = z.infer<typeof WorkshopDayBody>;
 
+/** The BOM lines' filter (GET /production/bom): one parent's lines, or all. */
+export const BomQuery = z.object({ parentItemId: z.uuid().optional() });
+
+/** The routings' filter (GET /production/routings): one item's operations, or all. */
+export const RoutingsQuery = z.object({ itemId: z.uuid().optional() });
+
 /** The capacity calendar's range (GET /production/capacity-calendar). */
 export const CapacityCalendarQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
 

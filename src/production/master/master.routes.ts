@@ -7,6 +7,7 @@ import { createBomLine, deleteBomLine, findBomLines, updateBomLine } from './bom
 import { approveSafetyStock, createItem, findItems, updateItem, updateStock } from './item.service';
 import {
   BomLineBody,
+  BomQuery,
   BomLineOut,
   BomLineView,
   CapacityCalendarQuery,
@@ -18,6 +19,7 @@ import {
   RoutingBody,
   RoutingOpOut,
   RoutingOpView,
+  RoutingsQuery,
   SafetyApproveBody,
   StockLevelsChangeBody,
   StockStandards,
@@ -37,7 +39,7 @@ import {
   setWorkshopDay,
   updateWorkshop,
 } from './workshop.service';
-import { IdParams } from '#core/validation';
+import { IdParams, VersionQuery } from '#core/validation';
 
 const tags = ['production master'];
 
@@ -116,7 +118,7 @@ export const makeMasterRoutes =
       '/production/bom',
       {
         config: { permission: 'production.read' },
-        schema: { tags, summary: '物料清单 BOM lines', querystring: z.object({ parentItemId: z.uuid().optional() }), response: { 200: z.array(BomLineView) } },
+        schema: { tags, summary: '物料清单 BOM lines', querystring: BomQuery, response: { 200: z.array(BomLineView) } },
       },
       async (req) => findBomLines(ctx.db, actorOf(req), req.query.parentItemId),
     );
@@ -155,7 +157,7 @@ export const makeMasterRoutes =
           tags,
           summary: '删除物料清单行 Remove a BOM line',
           params: IdParams,
-          querystring: z.object({ version: z.coerce.number().int() }),
+          querystring: VersionQuery,
           response: { 204: z.null() },
         },
       },
@@ -250,7 +252,7 @@ export const makeMasterRoutes =
       '/production/routings',
       {
         config: { permission: 'production.read' },
-        schema: { tags, summary: '工艺路线 Routings', querystring: z.object({ itemId: z.uuid().optional() }), response: { 200: z.array(RoutingOpView) } },
+        schema: { tags, summary: '工艺路线 Routings', querystring: RoutingsQuery, response: { 200: z.array(RoutingOpView) } },
       },
       async (req) => findRoutingOps(ctx.db, actorOf(req), req.query.itemId),
     );

@@ -39,7 +39,7 @@ import {
 import { createPlan, findPlans } from './plan.service';
 import { requireAccess } from '#core/access';
 import { orgToday as localToday } from '#core/calendar';
-import { IdParams as Id } from '#core/validation';
+import { IdParams as Id, VersionQuery } from '#core/validation';
 
 const tags = ['production plans'];
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -179,7 +179,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '导入计划 Excel（全部成功或全部不写入）Import the grid',
         params: Id,
-        querystring: z.object({ version: z.coerce.number().int() }),
+        querystring: VersionQuery,
         response: { 200: LinesSaved },
       },
     },
@@ -208,7 +208,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '删除应对措施 Remove a countermeasure',
         params: Id.extend({ cmId: z.uuid() }),
-        querystring: z.object({ version: z.coerce.number().int() }),
+        querystring: VersionQuery,
         response: { 204: z.null() },
       },
     },

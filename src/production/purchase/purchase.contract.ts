@@ -100,6 +100,9 @@ export const PurchaseReceiptBody = z.object({
 });
 export type PurchaseReceiptBody = z.infer<typeof PurchaseReceiptBody>;
 
+/** The purchase plans' filter (GET /production/purchase-plans): those compiled from one production plan, or all. */
+export const PurchasePlansQuery = z.object({ sourcePlanId: z.uuid().optional() });
+
 export const MaterialPlanQuery = z.object({ period: Period.optional() });
 export const MaterialPlanMaterial = z.object({
   itemId: z.uuid(),

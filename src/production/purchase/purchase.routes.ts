@@ -13,6 +13,7 @@ import {
   OpenOrderLine,
   OpenOrderLinesQuery,
   PurchasePlanSummary,
+  PurchasePlansQuery,
   PurchasePlanView,
   PurchaseReceiptBody,
   ShortageView,
@@ -37,7 +38,7 @@ export const purchaseRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags,
         summary: '物资采购计划 Purchase plans',
-        querystring: z.object({ sourcePlanId: z.uuid().optional() }),
+        querystring: PurchasePlansQuery,
         response: { 200: z.array(PurchasePlanSummary) },
       },
     },

@@ -34,6 +34,9 @@ export const LocationView = z.object({
 });
 export type LocationView = z.infer<typeof LocationView>;
 
+/** The locations list's filter (GET /production/locations): active=true leaves out the retired ones. */
+export const LocationsQuery = z.object({ active: z.enum(['true', 'false']).optional() });
+
 export const DocumentListQuery = z.object({
   kind: z.enum(STOCK_DOC_KINDS).optional(),
   purpose: z.enum(STOCK_PURPOSES).optional(),
@@ -160,3 +163,9 @@ export const ShipmentOption = z.object({
   issued: z.number(),
 });
 export type ShipmentOption = z.infer<typeof ShipmentOption>;
+
+/** How many of an item's latest movements its stock card shows (GET /production/items/:id/stock-card). */
+export const StockCardQuery = z.object({ limit: z.coerce.number().int().min(1).max(5000).optional() });
+
+/** The month whose shipment lines can be issued (GET /production/shipment-issues/options); the route checks its form. */
+export const ShipmentOptionsQuery = z.object({ month: z.string() });

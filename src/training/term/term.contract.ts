@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../practice';
-import { SchoolYear, TermNo, Version, Words } from '../common';
+import { SchoolYear, TermNo, TermQuery, Version, Words } from '../common';
 
 // Term end (ST-10, ST-11, ST-17): honours proposed from the rules and the term summary with its figures.
 
@@ -66,6 +66,9 @@ export type TermSummaryView = z.infer<typeof TermSummaryViewSchema>;
 export type TermSummaryRowData = z.infer<typeof TermSummaryRowSchema>;
 
 // Requests: what the routes accept.
+
+/** The school year and term a list is for (GET /training/honours, GET /training/summaries). */
+export const SchoolTermQuery = z.object({ schoolYear: SchoolYear, term: TermQuery });
 
 export const ProposeHonoursBody = z.object({ schoolYear: SchoolYear, term: TermNo });
 

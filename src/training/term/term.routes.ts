@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { actorOf, type RouteModule } from '#core/http';
-import { IdParams, SchoolYear, TermQuery } from '../common';
-import { HonourDecisionBody, HonourViewSchema, ProposeHonoursBody, TermSummaryBody, TermSummaryRowSchema, TermSummaryViewSchema } from './term.contract';
+import { IdParams } from '../common';
+import {
+  HonourDecisionBody,
+  HonourViewSchema,
+  ProposeHonoursBody,
+  SchoolTermQuery,
+  TermSummaryBody,
+  TermSummaryRowSchema,
+  TermSummaryViewSchema,
+} from './term.contract';
 import { getTermSummary, saveTermSummary } from './summary.service';
 import { decideHonour, findHonours, proposeTermHonours } from './term.service';
-
-const TermParams = z.object({ schoolYear: SchoolYear, term: TermQuery });
 
 export const termRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -15,7 +21,7 @@ export const termRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['training'],
         summary: '期末表彰与通报 Term honours (ST-10, ST-11)',
-        querystring: TermParams,
+        querystring: SchoolTermQuery,
         response: { 200: z.array(HonourViewSchema) },
       },
     },
@@ -55,7 +61,7 @@ export const termRoutes: RouteModule = (app, ctx) => {
     '/training/summaries',
     {
       config: { permission: 'training.read' },
-      schema: { tags: ['training'], summary: '学期总结 Term summary (ST-17)', querystring: TermParams, response: { 200: TermSummaryViewSchema } },
+      schema: { tags: ['training'], summary: '学期总结 Term summary (ST-17)', querystring: SchoolTermQuery, response: { 200: TermSummaryViewSchema } },
     },
     async (req) => getTermSummary(ctx.db, actorOf(req), req.query.schoolYear, req.query.term, ctx.clock()),
   );
