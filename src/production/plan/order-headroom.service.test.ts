@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { approveDocument, getDocument } from '#core/approval';
 import type { Db } from '#core/db';
 import { createTestDatabase, type TestDatabase, testRegistry } from '#test-support';
-import { approvedWineOrder, newPlant, type TestPlant, workingDayQuantities } from '../testing/index';
+import { approvedWineOrder, draftAprilWinePlan, newPlant, type TestPlant } from '../testing/index';
 import { createPlan, findAbsorptions, findOrderHeadroom, getPlanView, recheckPendingOrders, savePlanLines, submitPlan } from './index';
 
 const { workflows } = testRegistry;
@@ -27,17 +27,7 @@ describe('issue 14 item 3: after-plan orders show 预估量, orders so far and h
     approvedWineOrder(db, workflows, p, { kind: 'contract', customer, qty, shipOn }, NOW);
   const decisions = async (planId: string) => (await findAbsorptions(db, p.orgId, planId)).map(({ a, customer }) => ({ customer, decision: a.decision }));
   /** April's plan compiled: 600 a working day (15,000), 预估量 15,600 by hand. */
-  const compiledAprilPlan = async () => {
-    const plan = await createPlan(db, workflows, p.planner, { kind: 'monthly', month: '2026-04' }, NOW);
-    await savePlanLines(
-      db,
-      p.planner,
-      plan.id,
-      { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 15600, quantities: workingDayQuantities(30, 3, 600) }] },
-      NOW,
-    );
-    return plan.id;
-  };
+  const compiledAprilPlan = () => draftAprilWinePlan(db, workflows, p, NOW, { perDay: 600, forecast: 15600 });
 
   it('issue 14 item 3: the planner sets 预估量 by hand while compiling and the tab shows it with the orders so far and the headroom', async () => {
     // 600 a working day (15,000) planned, but the planner expects orders of 15,600: 预估量 by hand.

@@ -27,14 +27,17 @@ export function newMachineOperator(db: Db, plant: TestPlant): Promise<Actor> {
   return newPerson(db, plant.orgId, ['production.read', 'production.equipment.check']);
 }
 
-/** April 2026's monthly plan in draft: 400 cases of wine a working day (8 h of filling's 20 h); its id. */
-export async function draftAprilWinePlan(db: Db, workflows: Workflows, plant: TestPlant, now: Date): Promise<string> {
+/**
+ * April 2026's monthly plan in draft: `perDay` cases of wine a working day (400 by default: 8 h
+ * of filling's 20 h) and the planner's 预估量 `forecast` (10,400 by default); its id.
+ */
+export async function draftAprilWinePlan(db: Db, workflows: Workflows, plant: TestPlant, now: Date, { perDay = 400, forecast = 10400 } = {}): Promise<string> {
   const plan = await createPlan(db, workflows, plant.planner, { kind: 'monthly', month: '2026-04' }, now);
   await savePlanLines(
     db,
     plant.planner,
     plan.id,
-    { version: plan.version, lines: [{ itemId: plant.items.wine, forecastQty: 10400, quantities: workingDayQuantities(30, 3, 400) }] },
+    { version: plan.version, lines: [{ itemId: plant.items.wine, forecastQty: forecast, quantities: workingDayQuantities(30, 3, perDay) }] },
     now,
   );
   return plan.id;
