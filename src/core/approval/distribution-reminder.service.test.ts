@@ -77,4 +77,19 @@ describe('issue 14 item 8: acknowledgement can always finish (CORE-5)', () => {
     expect(await reminders(filler.userId)).toHaveLength(2);
     expect(await findDistribution(database.db, author, docId)).toMatchObject({ total: 1, acknowledged: 1, pending: [] });
   });
+
+  it('issue 14 item 8: the reminder names the day of issue as the organisation counts days (Beijing), not UTC’s', async () => {
+    // Issued at 20:00 UTC on 10 March: 04:00 on 11 March in Beijing.
+    const lateEvening = new Date('2026-03-10T20:00:00Z');
+    const d = await createDocument(database.db, workflows, author, { docType: 'general', title: '夜班通知', body: { content: '内容' } }, lateEvening);
+    const s = await submitDocument(database.db, workflows, author, d.id, { version: d.version }, lateEvening);
+    const approved = await approveDocument(database.db, workflows, vp, d.id, { version: s.version }, lateEvening);
+    await issueDocument(database.db, workflows, author, d.id, { version: approved.version, departmentIds: [workshopId] }, lateEvening);
+    const before = (await reminders(filler.userId)).length;
+    await remindUnacknowledged(database.db, workflows, new Date(lateEvening.getTime() + 25 * 3_600_000));
+    const sent = (await reminders(filler.userId)).filter((n) => n.titleZh.includes('夜班通知'));
+    expect((await reminders(filler.userId)).length).toBeGreaterThan(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ bodyZh: '2026-03-11 发放，请阅后签收', bodyEn: 'Issued on 2026-03-11; read and acknowledge' });
+  });
 });

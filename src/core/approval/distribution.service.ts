@@ -2,9 +2,11 @@ import { and, asc, desc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, requireAccess } from '../access';
 import { writeAudit } from '../audit';
+import { localDateOf } from '../calendar';
 import type { Db } from '../db';
 import { invalidField, invalidState } from '../errors';
 import { notifyUsers } from '../notify';
+import { getPolicy } from '../policy';
 import { departments, findUserIdsInDepartment, isOrganisationActive, users } from '../org';
 import { documentLink, type Workflows } from './approval.registry';
 import { documentReceipts, documents } from './approval.schema';
@@ -83,12 +85,14 @@ export async function remindUnacknowledged(db: Db, workflows: Workflows, now: Da
     for (const { r, doc } of due) {
       const to = r.userId ? [r.userId] : r.departmentId ? await findUserIdsInDepartment(tx, r.orgId, r.departmentId) : [];
       const name = `${doc.number} ${doc.title}`;
+      // The day it was issued, as the organisation counts days (not UTC's).
+      const issuedOn = localDateOf(r.issuedAt, (await getPolicy(tx, r.orgId)).calendar.utcOffsetMinutes);
       await notifyUsers(tx, r.orgId, to, {
         kind: 'distribution.reminder',
         title: { zh: `催签：${name} 尚未签收`, en: `Reminder: ${name} is not acknowledged` },
         body: {
-          zh: `${r.issuedAt.toISOString().slice(0, 10)} 发放，请阅后签收`,
-          en: `Issued on ${r.issuedAt.toISOString().slice(0, 10)}; read and acknowledge`,
+          zh: `${issuedOn} 发放，请阅后签收`,
+          en: `Issued on ${issuedOn}; read and acknowledge`,
         },
         link: documentLink(workflows, doc),
       });

@@ -1,3 +1,4 @@
+import { localDateOf } from '../calendar';
 import { defineSheet, type SheetRow } from '../excel';
 import { ARCHIVE_CATEGORIES } from './archive.config';
 import type { AttachmentView } from './attachment.service';
@@ -28,8 +29,9 @@ export const archiveZipIndexSheet = defineSheet({
   ],
 });
 
-export const indexRowOf = (a: AttachmentView): SheetRow => ({
-  uploadedAt: a.uploadedAt.toISOString().slice(0, 10),
+/** One attachment's row; its upload day is the organisation's (`utcOffsetMinutes` of its policy), not UTC's. */
+export const indexRowOf = (a: AttachmentView, utcOffsetMinutes: number): SheetRow => ({
+  uploadedAt: localDateOf(a.uploadedAt, utcOffsetMinutes),
   category: a.category,
   title: a.title,
   fileName: a.fileName,

@@ -6,6 +6,7 @@ import { type Actor, requireAccess } from '../access';
 import { orgToday } from '../calendar';
 import type { Db } from '../db';
 import { exportSheet, type SheetLocale } from '../excel';
+import { getPolicy } from '../policy';
 import { archiveZipIndexSheet, indexRowOf } from './archive-index';
 import { ARCHIVE_CONFIG } from './archive.config';
 import { type AttachmentFilter, findAttachmentFiles } from './attachment.service';
@@ -62,6 +63,7 @@ export async function exportArchiveZip(
   filter: AttachmentFilter,
 ): Promise<ArchiveZip> {
   requireAccess(actor, 'archive.read');
+  const { calendar } = await getPolicy(db, actor.orgId);
   const { zipMaxFiles, zipMaxBytes } = ARCHIVE_CONFIG;
   const rows = await findAttachmentFiles(db, actor, filter, zipMaxFiles + 1);
   assertZipSelection({ files: rows.length, bytes: rows.reduce((sum, a) => sum + a.sizeBytes, 0) }, { maxFiles: zipMaxFiles, maxBytes: zipMaxBytes });
@@ -74,7 +76,7 @@ export async function exportArchiveZip(
   const missing = storage.locale === 'en' ? 'Missing' : '缺失';
   const index = await exportSheet(
     archiveZipIndexSheet,
-    rows.map((a) => ({ ...indexRowOf(a), path: pathOf.get(a.id) ?? null, note: pathOf.has(a.id) ? null : missing })),
+    rows.map((a) => ({ ...indexRowOf(a, calendar.utcOffsetMinutes), path: pathOf.get(a.id) ?? null, note: pathOf.has(a.id) ? null : missing })),
     storage.locale,
   );
 

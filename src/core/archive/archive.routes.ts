@@ -6,6 +6,7 @@ import { orgToday } from '../calendar';
 import { AppError } from '../errors';
 import { type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel';
 import { actorOf, type RouteModule, sendFile } from '../http';
+import { getPolicy } from '../policy';
 import { archiveSheet, indexRowOf } from './archive-index';
 import { exportArchiveZip } from './archive-zip.service';
 import {
@@ -32,7 +33,8 @@ type FilterQuery = z.infer<typeof AttachmentFilterQuery>;
 const toFilter = (q: FilterQuery): AttachmentFilter => ({ ...q, includeDeleted: q.includeDeleted === 'true' });
 
 async function archiveRows(db: Db, actor: Actor, filter: AttachmentFilter) {
-  return (await findAttachments(db, actor, { ...filter, limit: 5000 })).map(indexRowOf);
+  const { calendar } = await getPolicy(db, actor.orgId);
+  return (await findAttachments(db, actor, { ...filter, limit: 5000 })).map((a) => indexRowOf(a, calendar.utcOffsetMinutes));
 }
 
 // ASCII for old clients, the exact UTF-8 name for everyone else (RFC 6266).

@@ -1,4 +1,5 @@
 import type { Actor } from '../access';
+import { orgToday } from '../calendar';
 import type { Db } from '../db';
 import { type ExcelTable, exportSheet, requestLocale, XLSX_MIME } from '../excel';
 import { actorOf, type RouteModule, sendFile } from '../http';
@@ -59,9 +60,10 @@ export const assessmentRoutes: RouteModule = (app, ctx) => {
     { schema: { tags: ['assessment'], summary: '导出考核结果 Export findings (xlsx)', querystring: FindingListQuery } },
     async (req, reply) => {
       const locale = requestLocale(req);
-      const rows = await exportFindingRows(ctx.db, actorOf(req), req.query, locale);
+      const actor = actorOf(req);
+      const rows = await exportFindingRows(ctx.db, actor, req.query, locale);
       const body = await exportSheet(findingsSheet, rows, locale);
-      return sendFile(reply, `考核结果-${ctx.clock().toISOString().slice(0, 10)}.xlsx`, XLSX_MIME, body);
+      return sendFile(reply, `考核结果-${await orgToday(ctx.db, actor.orgId, ctx.clock())}.xlsx`, XLSX_MIME, body);
     },
   );
 
