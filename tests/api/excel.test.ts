@@ -128,6 +128,18 @@ describe('Excel import and export (CORE-11)', () => {
     expect((await people(admin)).find((p) => p.username === 'xb.li')).toMatchObject({ displayName: '李明', roles: ['teacher'] });
   });
 
+  it('CORE-11 an export is named by the organisation’s day, not UTC’s', async () => {
+    // 20:00 UTC on 9 March is 04:00 on 10 March in Beijing.
+    t.setNow('2026-03-09T20:00:00Z');
+    try {
+      const r = await admin.get('/api/excel/people/export');
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-disposition']).toContain(encodeURIComponent('-2026-03-10.xlsx'));
+    } finally {
+      t.setNow('2026-03-10T08:00:00Z');
+    }
+  });
+
   it('CORE-11 an export imports back unchanged', async () => {
     const exported = await admin.get('/api/excel/people/export');
     expect(exported.statusCode).toBe(200);

@@ -47,7 +47,11 @@ export async function buildExcelTemplate(tables: ExcelTables, actor: Actor, name
 export async function exportExcelTable(db: Db, tables: ExcelTables, actor: Actor, name: string, locale: SheetLocale, now: Date) {
   const table = getUsableTable(tables, actor, name);
   const rows = await table.exportRows(db, actor);
-  return { fileName: `${table.label.zh}-${now.toISOString().slice(0, 10)}.xlsx`, body: await exportSheet(table.sheet, rows, locale) };
+  // Named by the organisation's day, not UTC's (an export at 07:00 in Beijing is today's).
+  // Loaded here, not at the top: the calendar's own sheets import this module.
+  const { orgToday } = await import('../calendar');
+  const day = await orgToday(db, actor.orgId, now);
+  return { fileName: `${table.label.zh}-${day}.xlsx`, body: await exportSheet(table.sheet, rows, locale) };
 }
 
 export interface ImportRequest {
