@@ -15,7 +15,7 @@ import { loadLineSeries } from './actuals.query';
 import { completedSeries, isLagging, type Progress, progressOf } from './completion.rules';
 import type { CoordinationView, MeetingLinkBody, ResolveBody } from './report.contract';
 import { prodCoordinationItems, prodDailyReports } from './report.schema';
-import { loadPlanSeries } from './plan-series.service';
+import { loadPlanSeries, type PlanSeries, slicePlanSeries } from './plan-series.service';
 
 export const COORDINATION_LINK = '/production/progress';
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -26,11 +26,24 @@ const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 
  * production department and kept as one open coordination item, whose figures follow each
  * check until the production head resolves it.
  */
-export async function recordLags(tx: Db, actor: Actor, asOf: string, options: { workshopId?: string; reportId?: string; now: Date; policy?: Policy }) {
+export async function recordLags(
+  tx: Db,
+  actor: Actor,
+  asOf: string,
+  options: {
+    workshopId?: string;
+    reportId?: string;
+    now: Date;
+    policy?: Policy /** Already loaded for a range holding the month to `asOf`. */;
+    series?: PlanSeries;
+  },
+) {
   const today = asOf;
   const policy = options.policy ?? (await getPolicy(tx, actor.orgId));
   const measure = policy.production.completionMeasure;
-  const series = await loadPlanSeries(tx, actor.orgId, monthStart(monthOf(today)), today, options.workshopId, policy);
+  const series = options.series
+    ? slicePlanSeries(options.series, monthStart(monthOf(today)), today)
+    : await loadPlanSeries(tx, actor.orgId, monthStart(monthOf(today)), today, options.workshopId, policy);
   const lines = await loadLineSeries(tx, actor.orgId, series, options.workshopId);
   const upto = series.days.length - 1;
   const lagging: { workshopId: string; itemId: string; p: Progress }[] = [];

@@ -17,7 +17,7 @@ export type { LineSeries, MonthFigures, Progress } from './completion.rules';
 export { finalWorkshops, isFinalOperation, mergeWorkshopPlan, spreadToWorkshops } from './plan-series.rules';
 export { checkReport, diffReportLines, receiptChanged, receiptLines, STOPPAGE_LABELS } from './report.rules';
 export { checkScheduleLines, deriveScheduleLines } from './schedule.rules';
-export { loadPlanSeries } from './plan-series.service';
+export { loadPlanSeries, slicePlanSeries } from './plan-series.service';
 export { loadLineSeries } from './actuals.query';
 export { getProgress, loadLabels, loadMonthLines } from './completion.service';
 export { amendReport, submitReport } from './report.service';

@@ -18,6 +18,21 @@ export interface PlanSeries {
   routings: RoutingStep[];
 }
 
+/**
+ * The days `from`…`to` of a series loaded for a range that holds them. A day's plan does not
+ * depend on the range it was loaded with (the routing's reach is looked up around every range),
+ * so one load serves a report's own day and the month to date of its lag check (issue 9).
+ */
+export function slicePlanSeries(s: PlanSeries, from: string, to: string): PlanSeries {
+  const offset = dayCount(s.days[0], from);
+  const days = daysFrom(from, to);
+  if (offset < 0 || offset + days.length > s.days.length) throw new Error(`plan series ${s.days[0]}…${s.days.at(-1)} does not hold ${from}…${to}`);
+  const plan: WorkshopPlan = new Map(
+    [...s.plan].map(([workshopId, lines]) => [workshopId, new Map([...lines].map(([itemId, q]) => [itemId, q.slice(offset, offset + days.length)]))]),
+  );
+  return { ...s, days, plan };
+}
+
 export async function loadRoutings(db: Db, orgId: string): Promise<RoutingStep[]> {
   return db
     .select({ itemId: prodRoutingOps.itemId, workshopId: prodRoutingOps.workshopId, seq: prodRoutingOps.seq, offsetDays: prodRoutingOps.offsetDays })

@@ -5,7 +5,7 @@ import type { Db } from '#core/db';
 import { notifications } from '#core/notify';
 import { createMeeting } from '#core/meeting';
 import { getPolicyView, updatePolicy } from '#core/policy';
-import { createTestDatabase, newPerson, type TestDatabase, testRegistry } from '#test-support';
+import { countStatements, createTestDatabase, newPerson, type TestDatabase, testRegistry } from '#test-support';
 import { type ExecutionPeople, issueMonthlyPlan, newExecutionPeople, newPlant, type TestPlant } from '../testing/index';
 import { findOnHand, getStockDocument } from '../warehouse/index';
 import {
@@ -16,8 +16,10 @@ import {
   getProgress,
   getReport,
   getReportForm,
+  loadPlanSeries,
   resolveCoordination,
   saveVarianceCause,
+  slicePlanSeries,
   submitReport,
 } from './index';
 
@@ -265,5 +267,33 @@ describe('daily reports, completion by 进仓 and month-end statistics (PP-18, P
     await saveVarianceCause(db, x.head, { ...cause, cause: '包装线排班不足，夜班缺员', version: 1 }, APRIL);
     const bad = await saveVarianceCause(db, x.head, { ...cause, itemId: p.workshops.pack }, APRIL).catch((e) => e);
     expect(bad).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'itemId' }] });
+  });
+
+  it('PP-18 one load of the plan serves the report’s day and the month to date: a day’s plan does not depend on the range it was loaded with', async () => {
+    const month = await loadPlanSeries(db, p.orgId, '2026-03-01', '2026-03-20');
+    for (const [from, to] of [
+      ['2026-03-19', '2026-03-19'],
+      ['2026-03-01', '2026-03-19'],
+      ['2026-03-09', '2026-03-13'],
+    ]) {
+      const direct = await loadPlanSeries(db, p.orgId, from, to);
+      const sliced = slicePlanSeries(month, from, to);
+      expect(sliced.days).toEqual(direct.days);
+      expect(sliced.plan).toEqual(direct.plan);
+    }
+    // Packing's wine on a working day is the plan's 600; a range the load does not hold is refused.
+    expect(slicePlanSeries(month, '2026-03-19', '2026-03-19').plan.get(p.workshops.pack)?.get(p.items.wine)).toEqual([600]);
+    expect(() => slicePlanSeries(month, '2026-02-28', '2026-03-02')).toThrow();
+    // A report loads the plan once: 41 statements here (53 when the plan was loaded twice).
+    await submittedPackReport();
+    const statements = countStatements(db);
+    await submitReport(
+      db,
+      x.head,
+      { ...packReport, reportDate: '2026-03-18', lines: [{ itemId: p.items.wine, outputQty: 600, warehouseQty: 550, scrapQty: 5 }] },
+      NOW,
+    );
+    statements.stop();
+    expect(statements.count()).toBeLessThanOrEqual(45);
   });
 });

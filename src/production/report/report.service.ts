@@ -5,11 +5,11 @@ import { addDays, localDateOf } from '#core/calendar';
 import { type Db, isUniqueViolation } from '#core/db';
 import { AppError, notFound, versionConflict } from '#core/errors';
 import { getPolicy, type Policy } from '#core/policy';
-import { chunk, nextProductionNumber } from '../common/index';
+import { chunk, monthOf, monthStart, nextProductionNumber } from '../common/index';
 import { prodItems, type WorkshopRow } from '../master/index';
 import { postStockDocument, prodStockDocs, reverseStockDocument } from '../warehouse/index';
 import { recordLags } from './coordination.service';
-import { loadPlanSeries } from './plan-series.service';
+import { loadPlanSeries, slicePlanSeries } from './plan-series.service';
 import type { AmendBody, ReportBody } from './report.contract';
 import { assertCanWriteFor } from './report-access';
 import { checkReport, diffReportLines, type ReportFigures, type ReportProblem, receiptChanged, receiptLines } from './report.rules';
@@ -116,9 +116,18 @@ async function lagDay(tx: Db, orgId: string, workshop: WorkshopRow, today: strin
   return yesterday.slice(0, 7) === today.slice(0, 7) ? yesterday : null;
 }
 
-async function plannedToday(db: Db, orgId: string, workshopId: string, day: string, policy: Policy): Promise<Map<string, number>> {
-  const series = await loadPlanSeries(db, orgId, day, day, workshopId, policy);
-  return new Map([...(series.plan.get(workshopId) ?? [])].map(([itemId, q]) => [itemId, q[0]]));
+/**
+ * The workshop's plan, loaded once per report: the report's own day (each line's planned
+ * quantity) and this month to `today` (the lag check after it), where two loads of the same
+ * plan took about thirteen statements each (issue 9: a report on one phone screen, quickly).
+ */
+async function loadReportPlan(db: Db, orgId: string, workshopId: string, reportDate: string, today: string, policy: Policy) {
+  const from = [reportDate, monthStart(monthOf(today))].sort()[0];
+  const to = [reportDate, today].sort()[1];
+  const series = await loadPlanSeries(db, orgId, from, to, workshopId, policy);
+  const day = slicePlanSeries(series, reportDate, reportDate);
+  const planned = new Map([...(day.plan.get(workshopId) ?? [])].map(([itemId, q]) => [itemId, q[0]]));
+  return { planned, series };
 }
 
 const duplicate = () =>
@@ -138,7 +147,7 @@ export async function submitReport(db: Db, actor: Actor, body: ReportBody, now: 
   // The policy is read once for the whole report (today, the plan's capacity, the receipt, the lag).
   const policy = await getPolicy(db, actor.orgId);
   const today = await validate(db, actor, workshop, body.reportDate, body.shift, body, now, policy);
-  const planned = await plannedToday(db, actor.orgId, workshop.id, body.reportDate, policy);
+  const { planned, series } = await loadReportPlan(db, actor.orgId, workshop.id, body.reportDate, today, policy);
   try {
     return await db.transaction(async (tx) => {
       const [taken] = await tx
@@ -191,7 +200,7 @@ export async function submitReport(db: Db, actor: Actor, body: ReportBody, now: 
         },
       });
       const asOf = await lagDay(tx, actor.orgId, workshop, today);
-      if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: report.id, now, policy });
+      if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: report.id, now, policy, series });
       return report.id;
     });
   } catch (e) {
@@ -215,7 +224,7 @@ export async function amendReport(db: Db, actor: Actor, id: string, body: AmendB
   const workshop = await assertCanWriteFor(db, actor, row.workshopId);
   const policy = await getPolicy(db, actor.orgId);
   const today = await validate(db, actor, workshop, row.reportDate, row.shift, body, now, policy);
-  const planned = await plannedToday(db, actor.orgId, workshop.id, row.reportDate, policy);
+  const { planned, series } = await loadReportPlan(db, actor.orgId, workshop.id, row.reportDate, today, policy);
   await db.transaction(async (tx) => {
     const [locked] = await tx
       .select()
@@ -285,6 +294,6 @@ export async function amendReport(db: Db, actor: Actor, id: string, body: AmendB
       },
     });
     const asOf = await lagDay(tx, actor.orgId, workshop, today);
-    if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: id, now, policy });
+    if (asOf) await recordLags(tx, actor, asOf, { workshopId: workshop.id, reportId: id, now, policy, series });
   });
 }
