@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Permission } from '#core/access';
+import { MAINTENANCE } from '#production/testing';
 import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '#test-support';
 
 // Equipment over HTTP (PP-23 … PP-26): the register and its Excel table, the card, a spot
@@ -10,15 +11,8 @@ import { type Client, newOrg, newPerson, signIn, startTestApp, TEST_PASSWORD, ty
 
 const NOW = '2026-03-20T02:00:00Z';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAINT: Permission[] = [
-  'production.read',
-  'production.equipment.write',
-  'production.equipment.check',
-  'production.equipment.repair',
-  'document.read',
-  'document.write',
-  'excel.import',
-];
+/** The maintenance department's permissions, and Excel import for its machine register. */
+const MAINT: Permission[] = [...MAINTENANCE, 'excel.import'];
 const PLANNER: Permission[] = ['production.read', 'production.plan.write', 'production.master.write', 'document.read', 'document.write'];
 
 function multipart(fileName: string, content: Buffer) {

@@ -8,7 +8,7 @@ import { type TestPlant, workingDayQuantities } from './plant.fixture';
 // People and a plan for the equipment tests (PP-23 … PP-26) on a plant from newPlant.
 
 /** What the maintenance department may do: machines, checks, repairs and its documents. */
-const MAINTENANCE: Permission[] = [
+export const MAINTENANCE: Permission[] = [
   'production.read',
   'production.equipment.write',
   'production.equipment.check',

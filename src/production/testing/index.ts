@@ -8,7 +8,7 @@ export { approvedWinePlan, confirmedFillingWeek, newRequisitionPlant } from './r
 export type { RequisitionPlant } from './requisition.fixture';
 export { issueMonthlyPlan, newExecutionPeople } from './execution.fixture';
 export type { ExecutionPeople } from './execution.fixture';
-export { draftAprilWinePlan, newMachineOperator, newMaintenancePerson } from './equipment.fixture';
+export { draftAprilWinePlan, MAINTENANCE, newMachineOperator, newMaintenancePerson } from './equipment.fixture';
 export { approvedWineOrder, approveOrderReview, concludeWineOrder, newWineOrder, reviewByAllParties } from './order.fixture';
 export type { WineOrder } from './order.fixture';
 export { applyPlantPreset, setMonthlyPlanChain } from './policy.fixture';
