@@ -52,7 +52,7 @@ export function LevelPlanPanel({ plan }: { plan: PlanView }) {
     if (r?.status !== 'optimal') return null;
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t(tx('需求', 'Demand')), t(tx('生产', 'Production')), t(tx('期末库存', 'Stock')), t(tx('外协', 'Outsourced'))] },
+      legend: { top: 0, data: [t(tx('需求', 'Demand')), t(tx('生产', 'Production')), t(tx('期末库存', 'Stock')), t(tx('外协', 'Outsourced'))] },
       grid: { left: 60, right: 20, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: q.data!.months },
       yAxis: { type: 'value' },

@@ -48,7 +48,7 @@ export function ShipmentsPage() {
   const chart = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t(tx('计划', 'Plan')), t(tx('订货', 'Ordered')), t(tx('出货', 'Shipped'))] },
+      legend: { top: 0, data: [t(tx('计划', 'Plan')), t(tx('订货', 'Ordered')), t(tx('出货', 'Shipped'))] },
       grid: { left: 60, right: 16, top: 36, bottom: 40 },
       xAxis: { type: 'category', data: (summary.data?.sales ?? []).map((s) => s.code) },
       yAxis: { type: 'value' },

@@ -51,7 +51,7 @@ export function WorkshopsPanel() {
     const days = Array.from({ length: 35 }, (_, k) => dayjs(from).add(k, 'day').format('MM-DD'));
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: (calendar.data ?? []).map((w) => w.name) },
+      legend: { top: 0, data: (calendar.data ?? []).map((w) => w.name) },
       grid: { left: 50, right: 16, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: days },
       yAxis: { type: 'value', name: 'h' },
