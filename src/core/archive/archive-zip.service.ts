@@ -1,7 +1,7 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import archiver, { type Archiver } from 'archiver';
+import type { Archiver } from 'archiver';
 import { type Actor, requireAccess } from '../access';
 import { orgToday } from '../calendar';
 import type { Db } from '../db';
@@ -80,6 +80,8 @@ export async function exportArchiveZip(
     storage.locale,
   );
 
+  // Loaded with the first zip, not when the server starts (issue 11).
+  const { default: archiver } = await import('archiver');
   const zip = archiver('zip', { zlib: { level: 6 } });
   appendInTurn(
     zip,

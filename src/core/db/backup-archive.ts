@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gunzipSync } from 'node:zlib';
-import tar from 'tar-stream';
 import type { BackupFile } from './backup';
 
 // One backup archive (tar.gz): backup.json (every row but sessions) and files/<storage key>
@@ -26,6 +25,7 @@ export interface ArchiveSummary {
 export async function writeBackupArchive(file: string, backup: BackupFile, filesDir: string): Promise<ArchiveSummary> {
   const fd = openSync(file, 'w', 0o600);
   fchmodSync(fd, 0o600);
+  const { default: tar } = await import('tar-stream');
   const pack = tar.pack();
   const done = pipeline(pack, createGzip(), createWriteStream('', { fd }));
   const json = Buffer.from(JSON.stringify(backup));
@@ -61,6 +61,7 @@ export async function readBackupArchive(file: string, filesDir: string): Promise
   const root = resolve(filesDir);
   let backup: BackupFile | undefined;
   let files = 0;
+  const { default: tar } = await import('tar-stream');
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
     const chunks: Buffer[] = [];

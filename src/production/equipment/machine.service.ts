@@ -1,5 +1,5 @@
+import { qrSvg } from '#core/qr';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
 import { endOfLocalDay, localDateOf, orgToday, startOfLocalDay } from '#core/calendar';
@@ -215,7 +215,7 @@ export async function getMachineCards(db: Db, actor: Actor, filter: { workshopId
           .map((u) => ({ id: u.id, seq: u.seq, content: u.content, method: u.method, frequency: u.frequency })),
         checkItemCount: checks.filter((c) => c.machineId === m.id).length,
         url,
-        qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }),
+        qrSvg: await qrSvg(url),
       };
     }),
   );

@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { qrSvg } from '#core/qr';
 import { z } from 'zod';
 import { exportSheet, requestLocale, XLSX_MIME } from '#core/excel';
 import { actorOf, type RouteModule, sendFile } from '#core/http';
@@ -104,7 +104,7 @@ export const requisitionRoutes: RouteModule = (app, ctx) => {
     async (req) => {
       const view = await getRequisitionView(ctx.db, actorOf(req), req.params.id);
       const url = `${req.protocol}://${req.host}${issueLink(view.id)}`;
-      return { url, svg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) };
+      return { url, svg: await qrSvg(url) };
     },
   );
   // Deciding is checked in the use case: the director of THIS workshop, then the policy's role.

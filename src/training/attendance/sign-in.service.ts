@@ -1,5 +1,5 @@
+import { qrSvg } from '#core/qr';
 import { and, eq } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import { type Actor, hasPermission, requireAccess } from '#core/access';
 import type { Db } from '#core/db';
 import { AppError, invalidField, invalidState } from '#core/errors';
@@ -40,7 +40,7 @@ export async function getScreenQr(db: Db, actor: Actor, sessionId: string, mode:
   const phase = sessionPhaseOf(session, now);
   const { token, expiresAt } = issueQrToken(session, mode, now, policy.training.qrTokenSeconds);
   const url = `${origin}/public/sign-in?t=${encodeURIComponent(token)}`;
-  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const svg = await qrSvg(url, 2);
   return { token, url, svg, mode, expiresAt, periodSeconds: policy.training.qrTokenSeconds, phase };
 }
 
