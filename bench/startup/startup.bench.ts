@@ -18,7 +18,8 @@ const freePort = () =>
     });
   });
 
-async function timeStart(dataDir: string): Promise<number> {
+/** Until health answers 200, and until it no longer reports a first start's demo seed. */
+async function timeStart(dataDir: string): Promise<{ health: number; ready: number }> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, ['bin/zhidu.mjs', 'start'], {
@@ -26,11 +27,15 @@ async function timeStart(dataDir: string): Promise<number> {
     stdio: 'ignore',
   });
   try {
+    let health: number | undefined;
     for (;;) {
-      if (performance.now() - started > 60_000) throw new Error('server did not become healthy in 60 s');
+      if (performance.now() - started > 120_000) throw new Error('server did not become ready in 120 s');
       try {
         const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-        if (res.status === 200) return performance.now() - started;
+        if (res.status === 200) {
+          health ??= performance.now() - started;
+          if (!((await res.json()) as { preparing?: unknown }).preparing) return { health, ready: performance.now() - started };
+        }
       } catch {
         // not listening yet
       }
@@ -44,8 +49,8 @@ async function timeStart(dataDir: string): Promise<number> {
 
 async function runStartupBenchmark(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const cold: number[] = [];
-  const warm: number[] = [];
+  const cold: { health: number; ready: number }[] = [];
+  const warm: { health: number; ready: number }[] = [];
   for (let i = 0; i < 3; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'zhidu-bench-'));
     cold.push(await timeStart(dir));
@@ -54,21 +59,31 @@ async function runStartupBenchmark(): Promise<BenchRow[]> {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
+  const coldHealth = median(cold.map((c) => c.health));
+  const warmHealth = median(warm.map((c) => c.health));
   rows.push({
     benchmark: 'startup',
-    case: 'npm start, empty data dir (init + migrate + seed)',
+    case: 'npm start, empty data dir (template + migrate; demo seeded after listening)',
     metric: 'to health 200, median of 3',
-    value: s(median(cold)),
+    value: s(coldHealth),
     target: '≤ 6 s',
-    ok: median(cold) <= 6_000,
+    ok: coldHealth <= 6_000,
+  });
+  rows.push({
+    benchmark: 'startup',
+    case: 'npm start, empty data dir: demo written (health no longer "preparing")',
+    metric: 'median of 3',
+    value: s(median(cold.map((c) => c.ready))),
+    target: '—',
+    ok: true,
   });
   rows.push({
     benchmark: 'startup',
     case: 'npm start, existing data dir',
     metric: 'to health 200, median of 3',
-    value: s(median(warm)),
+    value: s(warmHealth),
     target: '≤ 1.5 s',
-    ok: median(warm) <= 1_500,
+    ok: warmHealth <= 1_500,
   });
   return rows;
 }

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'FILE_REJECTED'
   | 'PAYLOAD_TOO_LARGE'
   | 'SELECTION_TOO_LARGE'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export interface ErrorDetail {
@@ -74,6 +75,9 @@ export function httpStatusOf(code: ErrorCode): number {
       return 429;
     case 'INTERNAL':
       return 500;
+    // The process cannot answer yet or any more (its first-start work failed): try again later.
+    case 'UNAVAILABLE':
+      return 503;
     default:
       return assertNever(code);
   }

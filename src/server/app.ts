@@ -9,6 +9,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type AppContext, stampArrival, type ZodApp } from '#core/http';
 import { PermissionError } from '#core/access';
+import { AppError } from '#core/errors';
 import { runWithPolicyScope } from '#core/policy';
 import { findEnabledModules } from '#core/org';
 import { guardRoute, makeSessionHook } from './auth-hooks';
@@ -51,6 +52,21 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     stampArrival(request, ctx.clock());
     reply.header('x-request-id', request.id);
   });
+  // A first start writes the demo after listening (issue 11): API requests wait for it, the
+  // health check answers at once with its progress, and the web pages load meanwhile.
+  const startup = ctx.startup;
+  if (startup) {
+    app.addHook('onRequest', async (request) => {
+      // Who is signed in is answered at once (nobody yet, on a first start), so the login page shows.
+      const url = request.url;
+      if (!url.startsWith('/api/') || url.startsWith('/api/health') || url.startsWith('/api/auth/me') || startup.progress() === undefined) return;
+      try {
+        await startup.done;
+      } catch {
+        throw new AppError('UNAVAILABLE', '示例数据写入失败，请查看服务器日志', 'The demo data could not be written; see the server log');
+      }
+    });
+  }
   await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: options.maxUploadBytes ?? 20 * 1024 * 1024, files: 1 } });

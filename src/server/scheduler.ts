@@ -17,6 +17,8 @@ export function startScheduler(ctx: AppContext, intervalMs = Number(process.env.
   let inFlight: Promise<void> | undefined;
   let stopped = false;
   const run = async () => {
+    // A first start's demo seed is still being written: the jobs wait for the data they work on.
+    if (ctx.startup?.progress() !== undefined) return;
     try {
       for (const job of ctx.registry.jobs) {
         if (stopped) break;

@@ -5,7 +5,8 @@ import type { AppContext, ZodApp } from '#core/http';
 import { countOrganisations } from '#core/org';
 import { type AppOptions, buildApp } from './app';
 import { readConfig, type ServerConfig } from './config';
-import { type DemoLogin, seedDemoOnce } from './demo/demo-seed';
+import { demoSeedNeeded, seedDemoOnce } from './demo/demo-seed';
+import { type SeedResult, seedAfterListening } from './first-start';
 import { makeContext, openAppDatabase } from './runtime';
 import { type Scheduler, startScheduler } from './scheduler';
 
@@ -41,6 +42,12 @@ export interface InstanceOptions {
   schedulerIntervalMs?: number;
   /** An already open database to share (several instances on one PGlite in a test); the caller closes it. */
   database?: Database;
+  /**
+   * Seed the demo after listening instead of before (`npm start`): health answers at once, API
+   * requests wait for the seed, and `seeding` settles when it is written. Tests leave it off:
+   * they want the demo there when the instance is returned.
+   */
+  seedAfterListening?: boolean;
 }
 
 /** One app process: its database (migrated), the first-start work, the HTTP app and the scheduler. */
@@ -49,7 +56,9 @@ export interface AppInstance {
   ctx: AppContext;
   database: Database;
   scheduler: Scheduler;
-  seed: { seeded: boolean; logins: DemoLogin[]; password: string } | undefined;
+  seed: SeedResult | undefined;
+  /** With seedAfterListening on a first start: the seed being written, after the server listens. */
+  seeding: Promise<SeedResult> | undefined;
   /** Graceful stop: no new requests (in-flight ones finish), the scheduler finishes and frees its leases, the database closes. */
   stop(): Promise<void>;
 }
@@ -65,7 +74,12 @@ export async function startInstance(config: ServerConfig, options: InstanceOptio
   if (shared) await migrate(shared);
   const ctx = makeContext(database, config.filesDir, options.clock);
   const demo = options.demo ?? !config.databaseUrl;
-  const seed = demo ? await seedDemoOnce(database, ctx.registry, ctx.clock()) : undefined;
+  // Issue 11: a first start's demo seed (10–20 s of CPU) may run after the server listens, so
+  // the server is up in seconds; API requests wait for it and the login page shows progress.
+  const later =
+    demo && options.seedAfterListening === true && (await demoSeedNeeded(database.db)) ? seedAfterListening(database, ctx.registry, ctx.clock()) : undefined;
+  if (later) ctx.startup = later.work;
+  const seed = demo && !later ? await seedDemoOnce(database, ctx.registry, ctx.clock()) : undefined;
   // Errors (every 5xx) are logged whatever LOG_LEVEL says; LOG_LEVEL=info adds every request.
   const app = await buildApp(ctx, {
     webDir: config.webDir,
@@ -73,10 +87,13 @@ export async function startInstance(config: ServerConfig, options: InstanceOptio
     trustProxy: config.trustProxy,
   });
   if (options.listen !== false) await app.listen({ port: config.port, host: config.host });
+  const seeding = later?.begin();
   const scheduler = startScheduler(ctx, options.schedulerIntervalMs);
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      // A first start's seed is finished, not cut off: a half-written demo would stay half.
+      await seeding?.catch(() => undefined);
       // app.close() answers new requests 503 and waits for those in flight; the scheduler lets
       // its current job commit. Only then is the pool closed under them.
       await Promise.all([app.close(), scheduler.stop()]);
@@ -84,7 +101,7 @@ export async function startInstance(config: ServerConfig, options: InstanceOptio
     })();
     return stopping;
   };
-  return { app, ctx, database, scheduler, seed, stop };
+  return { app, ctx, database, scheduler, seed, seeding, stop };
 }
 
 export async function startServer(): Promise<void> {
@@ -92,15 +109,29 @@ export async function startServer(): Promise<void> {
   const root = resolve(process.cwd());
   const config = readConfig();
   if (process.env.SKIP_WEB_BUILD !== '1') await ensureWebBuilt(root, console.log);
-  const instance = await startInstance(config);
-  const { seed, database } = instance;
+  const instance = await startInstance(config, { seedAfterListening: true });
+  const { database, seeding } = instance;
   const url = `http://localhost:${config.port}`;
   console.log(`\n制度 Zhidu 已启动 ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
   console.log(`数据库 Database: ${database.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`}`);
-  if (seed) {
-    if (seed.seeded) console.log('已写入示例数据 Demo data seeded.');
+  const printLogins = (seed: SeedResult) => {
     console.log(`\n示例账号 Demo logins (密码 password: ${seed.password})`);
     for (const l of seed.logins) console.log(`  ${l.organisation}  ${l.username.padEnd(18)} ${l.displayName}  [${l.roles.join(', ')}]`);
+  };
+  if (seeding) {
+    console.log('正在写入示例数据（仅首次启动），页面可先打开 Writing the demo data (first start only); the pages open meanwhile…');
+    seeding.then(
+      (seed) => {
+        if (seed.seeded) console.log(`已写入示例数据 Demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        printLogins(seed);
+      },
+      (err) => {
+        console.error(`示例数据写入失败 demo seed failed: ${err instanceof Error ? err.message : err}`);
+        process.exit(1);
+      },
+    );
+  } else if (instance.seed) {
+    printLogins(instance.seed);
   } else if ((await countOrganisations(database.db)) === 0) {
     console.log('\n数据库中还没有组织。写入示例数据：npx zhidu seed --demo\nNo organisation yet. To add the demo data: npx zhidu seed --demo');
   }

@@ -90,6 +90,8 @@ describe('issue 11 item "compiled server": the build runs the CLI and the server
     expect(status, out).toBe(200);
     // The build was current: nothing was rebuilt, nothing ran through tsx.
     expect(out).not.toContain('Building the server');
+    // The demo is written after the server listens (issue 11, cold start).
+    while (Date.now() - started < 540_000 && child.exitCode === null && !out.includes('Demo data seeded')) await new Promise((r) => setTimeout(r, 200));
     expect(out).toContain('Demo data seeded');
   }, 600_000);
 });

@@ -5,5 +5,5 @@ export { createEmptyTestDatabase, createTestDatabase, testDriver } from './test-
 export type { TestDatabase } from './test-db';
 export { operationsOf, sampleQuery, sampleValue } from './openapi-sample';
 export type { JsonSchema, Operation, SampleContext } from './openapi-sample';
-export { countStatements } from './statements';
-export type { StatementCounter } from './statements';
+export { countStatements } from '#core/db';
+export type { StatementCounter } from '#core/db';

@@ -67,8 +67,46 @@ export async function buildPgliteTemplate(): Promise<Blob> {
   }
 }
 
+/**
+ * PGlite runs each statement on the main thread and answers through promises alone, so a long
+ * run of statements (a first start's demo seed, a large import, a plan's compile) would never let
+ * the event loop read another request, not even the health check. After SLICE_MS of such work,
+ * the next statement first waits one turn of the loop. The rest of the time this costs one clock
+ * read per statement.
+ */
+const SLICE_MS = 20;
+
+type Queryable = Pick<PGlite, 'query'> & { transaction?: PGlite['transaction'] };
+
+export function takingTurns<C extends Queryable>(client: C, slice = { last: performance.now() }): C {
+  const turn = async () => {
+    if (performance.now() - slice.last < SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    slice.last = performance.now();
+  };
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === 'query') {
+        return async (...args: Parameters<C['query']>) => {
+          await turn();
+          return (target.query as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      if (prop === 'transaction' && target.transaction) {
+        // The transaction's own statements take turns too (the transaction stays one).
+        return async <T>(fn: (tx: Queryable) => Promise<T>) => {
+          await turn();
+          return target.transaction!((tx) => fn(takingTurns(tx as Queryable, slice)));
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 function pgliteDatabase(client: PGlite): Database {
-  const db = drizzlePglite({ client }) as unknown as Db;
+  const db = drizzlePglite({ client: takingTurns(client) }) as unknown as Db;
   return {
     kind: 'pglite',
     db,

@@ -8,3 +8,5 @@ export type { BackupFile } from './backup';
 export { readBackupArchive, writeBackupArchive } from './backup-archive';
 export type { ArchiveSummary } from './backup-archive';
 export { isForeignKeyViolation, isUniqueViolation } from './db-errors';
+export { countStatements } from './statement-counter';
+export type { StatementCounter } from './statement-counter';

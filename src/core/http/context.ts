@@ -23,6 +23,16 @@ export interface AppContext {
   filesDir: string;
   /** Every module's declarations, composed once by the server. */
   registry: Registry;
+  /** Work the process does after it starts listening (the demo seed of a first start); API requests wait for it. */
+  startup?: StartupWork;
+}
+
+/** Work a new process finishes while it already answers its health check (issue 11: cold start). */
+export interface StartupWork {
+  /** Settles when the work is over; rejects when it failed. */
+  readonly done: Promise<void>;
+  /** While the work runs (or after it failed): steps done of the total; undefined once it succeeded. */
+  progress(): { done: number; total: number } | undefined;
 }
 
 export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -1,5 +1,8 @@
-import { Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Progress, Segmented, Typography } from 'antd';
 import { useState } from 'react';
+import type { HealthView } from '#server';
+import { get } from '../ui/api';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../ui/auth';
 import { tx, useI18n } from '../ui/i18n';
@@ -18,6 +21,14 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // A first start writes the demo data after the server is up: say so, with its progress, until
+  // it is done (a sign-in sent meanwhile waits for it on the server).
+  const health = useQuery({
+    queryKey: ['health'],
+    queryFn: () => get<HealthView>('/health'),
+    refetchInterval: (q) => (q.state.data?.preparing ? 1000 : false),
+  });
+  const preparing = health.data?.preparing;
   const onFinish = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -48,6 +59,20 @@ export function LoginPage() {
           />
         </div>
         <Typography.Paragraph type="secondary">{t(tx('管理制度，落到每天的工作里', 'Regulations you run your work on'))}</Typography.Paragraph>
+        {preparing && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t(tx('首次启动，正在写入示例数据', 'First start: writing the demo data'))}
+            description={
+              <>
+                <Progress percent={Math.floor((100 * preparing.done) / preparing.total)} size="small" />
+                {t(tx('可以先输入账号，写入完成后即登录。', 'You can enter your account now; signing in finishes when the data is written.'))}
+              </>
+            }
+          />
+        )}
         <ErrorAlert error={error} />
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item name="username" label={t(tx('用户名', 'Username'))} rules={[{ required: true, message: t(tx('请输入用户名', 'Enter your username')) }]}>
