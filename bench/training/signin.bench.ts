@@ -140,8 +140,9 @@ async function runCase(driver: 'pglite' | 'pg', spreadSeconds: number, everyoneS
       row(
         'latency p50 / p95 / max',
         `${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 95).toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms`,
-        spreadSeconds ? 'p95 ≤ 500 ms' : undefined,
-        spreadSeconds ? pct(latencies, 95) <= 500 : undefined,
+        // The hall (everyone twice within 5 s) is held to its p99 below instead.
+        spreadSeconds && !everyoneScansTwice ? 'p95 ≤ 500 ms' : undefined,
+        spreadSeconds && !everyoneScansTwice ? pct(latencies, 95) <= 500 : undefined,
       ),
       row('SQL statements per scan (begin / commit aside)', (statements.count() / outcomes.length).toFixed(1)),
       row('set-up (accounts, logins, session)', `${(setupMs / 1000).toFixed(1)} s`),

@@ -12,6 +12,7 @@ import { PermissionError } from '#core/access';
 import { AppError } from '#core/errors';
 import { runWithPolicyScope } from '#core/policy';
 import { findEnabledModules } from '#core/org';
+import { admitInTurn } from './admission';
 import { guardRoute, makeSessionHook } from './auth-hooks';
 import { handleError } from './error-handler';
 import { refuseUnsafeText } from './input-guard';
@@ -28,6 +29,9 @@ export interface AppOptions {
   webDir?: string;
   maxUploadBytes?: number;
 }
+
+/** API requests at work at once on the embedded database; the rest wait in arrival order (admission.ts). */
+const PGLITE_SLOTS = 4;
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<ZodApp> {
   const app = Fastify({
@@ -52,6 +56,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     stampArrival(request, ctx.clock());
     reply.header('x-request-id', request.id);
   });
+  if (ctx.database.kind === 'pglite') admitInTurn(app, PGLITE_SLOTS);
   // A first start writes the demo after listening (issue 11): API requests wait for it, the
   // health check answers at once with its progress, and the web pages load meanwhile.
   const startup = ctx.startup;
