@@ -45,7 +45,7 @@ export async function findStockSummary(db: Db, actor: Actor, q: StockSummaryQuer
   }
   if (q.locationId) where.push(isNotNull(here.itemId));
   if (q.low === 'true') where.push(sql`(${belowSafety} or ${belowMin})`);
-  const rows = await db
+  const query = db
     .select({
       itemId: prodItems.id,
       code: prodItems.code,
@@ -54,7 +54,7 @@ export async function findStockSummary(db: Db, actor: Actor, q: StockSummaryQuer
       unit: prodItems.unit,
       category: prodItems.category,
       total: onHand,
-      here: here.onHand,
+      here: q.locationId ? here.onHand : sql<number | null>`null::float8`,
       places: total.places,
       minQty: prodStock.minQty,
       maxQty: prodStock.maxQty,
@@ -67,7 +67,9 @@ export async function findStockSummary(db: Db, actor: Actor, q: StockSummaryQuer
     .from(prodItems)
     .leftJoin(prodStock, and(eq(prodStock.orgId, prodItems.orgId), eq(prodStock.itemId, prodItems.id)))
     .leftJoin(total, eq(total.itemId, prodItems.id))
-    .leftJoin(here, eq(here.itemId, prodItems.id))
+    .$dynamic();
+  // The location's own sums only when a location is asked for (a second grouped read otherwise wasted).
+  const rows = await (q.locationId ? query.leftJoin(here, eq(here.itemId, prodItems.id)) : query)
     .where(and(...where))
     .orderBy(asc(prodItems.code))
     .limit(q.limit ?? 200)
