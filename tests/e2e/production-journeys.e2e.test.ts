@@ -123,7 +123,7 @@ describe('production planning journeys in the browser (PP-3, PP-8, PP-9, PP-12, 
     await page.getByTestId('doc-action-confirm').click();
     await waitText(page, 'doc-state', '已批准');
     await page.goto(orderUrl);
-    await waitText(page, 'order-state', '销售计划单');
+    await waitText(page, 'order-state', '已转销售计划单');
     await waitText(page, 'sales-sheet', /XSD-\d{4}-\d{4}/);
     await logout(page);
 

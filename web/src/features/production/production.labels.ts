@@ -61,7 +61,7 @@ export const ORDER_STATE_LABELS: Record<string, { text: Text; color: string }> =
   received: { text: tx('待汇审', 'Received'), color: 'default' },
   in_review: { text: tx('汇审中', 'In joint review'), color: 'processing' },
   submitted: { text: tx('待总经理批准', 'Awaiting the GM'), color: 'gold' },
-  approved: { text: tx('销售计划单', 'Sales order sheet'), color: 'green' },
+  approved: { text: tx('已转销售计划单', 'On a sales order sheet'), color: 'green' },
   rejected: { text: tx('已退回', 'Rejected'), color: 'red' },
   cancelled: { text: tx('已取消', 'Cancelled'), color: 'default' },
 };
