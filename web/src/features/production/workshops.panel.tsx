@@ -52,7 +52,7 @@ export function WorkshopsPanel() {
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: (calendar.data ?? []).map((w) => w.name) },
-      grid: { left: 50, right: 16, top: 36, bottom: 30 },
+      grid: { left: 50, right: 16, top: 52, bottom: 30 },
       xAxis: { type: 'category', data: days },
       yAxis: { type: 'value', name: 'h' },
       series: (calendar.data ?? []).map((w) => ({ name: w.name, type: 'bar', data: w.hours })),
