@@ -1,8 +1,6 @@
 import { countStatements, type Database } from '#core/db';
 import type { Registry, StartupWork } from '#core/http';
-import { DEMO_SEED_STATEMENTS, type DemoLogin, seedDemoOnce } from './demo/demo-seed';
-
-export type SeedResult = { seeded: boolean; logins: DemoLogin[]; password: string };
+import { DEMO_SEED_STATEMENTS, type SeedResult, seedDemoOnce } from './demo/demo-seed';
 
 /**
  * Issue 11 (cold start): the demo seed of a first start, written after the server listens. The

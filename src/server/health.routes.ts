@@ -6,7 +6,7 @@ const HealthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'pg']),
   time: z.string(),
-  /** While a first start writes the demo data: steps done of the total (API requests wait for it). */
+  /** While a first start writes the demo data: statements sent of about how many it sends (API requests wait for it). */
   preparing: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
 });
 

@@ -5,8 +5,8 @@ import type { AppContext, ZodApp } from '#core/http';
 import { countOrganisations } from '#core/org';
 import { type AppOptions, buildApp } from './app';
 import { readConfig, type ServerConfig } from './config';
-import { demoSeedNeeded, seedDemoOnce } from './demo/demo-seed';
-import { type SeedResult, seedAfterListening } from './first-start';
+import { alreadySeeded, demoSeedNeeded, type SeedResult, seedDemoOnce } from './demo/demo-seed';
+import { seedAfterListening } from './first-start';
 import { makeContext, openAppDatabase } from './runtime';
 import { type Scheduler, startScheduler } from './scheduler';
 
@@ -76,10 +76,12 @@ export async function startInstance(config: ServerConfig, options: InstanceOptio
   const demo = options.demo ?? !config.databaseUrl;
   // Issue 11: a first start's demo seed (10–20 s of CPU) may run after the server listens, so
   // the server is up in seconds; API requests wait for it and the login page shows progress.
-  const later =
-    demo && options.seedAfterListening === true && (await demoSeedNeeded(database.db)) ? seedAfterListening(database, ctx.registry, ctx.clock()) : undefined;
+  // One look decides it: seeded already (the logins only), to seed after listening, or (tests) now.
+  const afterListening = demo && options.seedAfterListening === true;
+  const needed = afterListening && (await demoSeedNeeded(database.db));
+  const later = needed ? seedAfterListening(database, ctx.registry, ctx.clock()) : undefined;
   if (later) ctx.startup = later.work;
-  const seed = demo && !later ? await seedDemoOnce(database, ctx.registry, ctx.clock()) : undefined;
+  const seed = !demo || needed ? undefined : afterListening ? alreadySeeded() : await seedDemoOnce(database, ctx.registry, ctx.clock());
   // Errors (every 5xx) are logged whatever LOG_LEVEL says; LOG_LEVEL=info adds every request.
   const app = await buildApp(ctx, {
     webDir: config.webDir,

@@ -34,7 +34,8 @@ export async function recordLags(
     workshopId?: string;
     reportId?: string;
     now: Date;
-    policy?: Policy /** Already loaded for a range holding the month to `asOf`. */;
+    policy?: Policy;
+    /** The workshop's plan, already loaded for a range holding the month to `asOf`. */
     series?: PlanSeries;
   },
 ) {

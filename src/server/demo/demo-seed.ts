@@ -19,6 +19,12 @@ import {
   type TemplateOrgSeed,
 } from './demo-orgs';
 
+/** What seeding the demo answers: whether it wrote anything, and the demo logins. */
+export type SeedResult = { seeded: boolean; logins: DemoLogin[]; password: string };
+
+/** The demo was there already: its logins, nothing written. */
+export const alreadySeeded = (): SeedResult => ({ seeded: false, logins: demoLogins(), password: DEMO_PASSWORD });
+
 export interface DemoLogin {
   organisation: string;
   username: string;
@@ -60,7 +66,7 @@ async function seedOrganisation(db: Db, registry: Registry, seed: TemplateOrgSee
  * again: as in a request, each organisation's policy is read once (a saved version replaces it),
  * where it was read ~700 times (issue 11: first start).
  */
-export function seedDemo(db: Db, registry: Registry, today: Date): Promise<{ seeded: boolean; logins: DemoLogin[]; password: string }> {
+export function seedDemo(db: Db, registry: Registry, today: Date): Promise<SeedResult> {
   return runWithPolicyScope(() => seedAll(db, registry, today));
 }
 
@@ -72,13 +78,13 @@ export async function demoSeedNeeded(db: Db): Promise<boolean> {
 
 /**
  * About how many statements the demo seed sends (9,268 on 2026-12-07): the first start's progress
- * bar is the share sent of this. demo-seed.test.ts keeps the figure within a fifth of the truth.
+ * bar is the share sent of this. tests/api/first-start.test.ts keeps it within a fifth of the truth.
  */
 export const DEMO_SEED_STATEMENTS = 9_300;
 
-async function seedAll(db: Db, registry: Registry, today: Date): Promise<{ seeded: boolean; logins: DemoLogin[]; password: string }> {
+async function seedAll(db: Db, registry: Registry, today: Date): Promise<SeedResult> {
   // The platform organisation alone (an operator added by the CLI first) does not count as data.
-  if (!(await demoSeedNeeded(db))) return { seeded: false, logins: demoLogins(), password: DEMO_PASSWORD };
+  if (!(await demoSeedNeeded(db))) return alreadySeeded();
   // Every demo account shares one password, so hash it once.
   const hash = await hashPassword(DEMO_PASSWORD);
   const codes = registry.permissions.map((p) => p.code);
@@ -119,7 +125,7 @@ async function seedOperator(db: Db, registry: Registry, passwordHash: string): P
  * advisory lock, and only when the "already seeded" check inside it (any organisation) says no.
  * A second process starting at the same moment waits for the lock, then finds the data there.
  */
-export function seedDemoOnce(database: Database, registry: Registry, today: Date): Promise<{ seeded: boolean; logins: DemoLogin[]; password: string }> {
+export function seedDemoOnce(database: Database, registry: Registry, today: Date): Promise<SeedResult> {
   return database.withLock(LOCK_KEYS.firstStart, () => seedDemo(database.db, registry, today));
 }
 
