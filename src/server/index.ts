@@ -13,6 +13,7 @@ export { composeRegistry } from './registry';
 export { startScheduler } from './scheduler';
 export type { Scheduler } from './scheduler';
 export { ensureWebBuilt, startInstance, startServer } from './start';
+export { seedAfterListening } from './first-start';
 export type { AppInstance, InstanceOptions } from './start';
 export { createOrganisationFromTemplate, isOrgTemplate, ORG_TEMPLATES } from './org-templates';
 export type { MadeOrganisation, NewOrganisation, OrgTemplate } from './org-templates';

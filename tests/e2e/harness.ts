@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { ZodApp } from '#core/http';
-import { buildApp, DEMO_PASSWORD, ensureWebBuilt, makeContext, seedDemo } from '#server';
+import { buildApp, DEMO_PASSWORD, ensureWebBuilt, makeContext, seedAfterListening, seedDemo } from '#server';
 import { createTestDatabase, type TestDatabase } from '#test-support';
 
 // Debian's chromium (installed by .ci/run), never a downloaded browser.
@@ -39,8 +39,12 @@ function requireChromium(): void {
   }
 }
 
-/** Starts the real server in-process on a free port over a seeded in-memory database, and Chromium. */
-export async function startE2E(): Promise<E2E> {
+/**
+ * Starts the real server in-process on a free port over a seeded in-memory database, and Chromium.
+ * With `firstStart`, the demo is written after the server listens, as `npm start` does on an
+ * empty data directory (issue 11).
+ */
+export async function startE2E(options: { firstStart?: boolean } = {}): Promise<E2E> {
   requireChromium();
   const root = process.cwd();
   // WEB_DIR (as for the server) serves a web build made elsewhere, as it is.
@@ -51,9 +55,12 @@ export async function startE2E(): Promise<E2E> {
   const filesDir = mkdtempSync(join(tmpdir(), 'zhidu-e2e-files-'));
   // The real clock: sessions and the login rate window behave as in production.
   const ctx = makeContext(database, filesDir);
-  await seedDemo(ctx.db, ctx.registry, ctx.clock());
+  const later = options.firstStart ? seedAfterListening(database, ctx.registry, ctx.clock()) : undefined;
+  if (later) ctx.startup = later.work;
+  else await seedDemo(ctx.db, ctx.registry, ctx.clock());
   const app: ZodApp = await buildApp(ctx, { webDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  const seeding = later?.begin();
   const { port } = app.server.address() as AddressInfo;
   // launch() gives every run a fresh temporary profile (user-data-dir) that it removes on close.
   let browser: Browser;
@@ -93,6 +100,7 @@ export async function startE2E(): Promise<E2E> {
     close: async () => {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
+      await seeding?.catch(() => undefined);
       await app.close();
       await database.drop();
       rmSync(filesDir, { recursive: true, force: true });
