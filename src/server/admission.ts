@@ -24,11 +24,6 @@ export function admitInTurn(app: FastifyInstance, slots: number): void {
     if (inside < slots) inside++;
     else await new Promise<void>((resolve) => waiting.push(resolve));
     // Left once, when the answer is sent or the connection closes, whatever happened.
-    let left = false;
-    reply.raw.once('close', () => {
-      if (left) return;
-      left = true;
-      leave();
-    });
+    reply.raw.once('close', leave);
   });
 }
