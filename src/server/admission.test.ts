@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { admitInTurn } from './admission';
@@ -7,7 +8,8 @@ import { admitInTurn } from './admission';
 // together (docs/PERFORMANCE.md, "First come, first served").
 describe('admitInTurn (src/server/admission.ts)', () => {
   function appWithGate(slots: number) {
-    const app = Fastify();
+    // Real sockets in one test: closing must not wait for the client's idle keep-alive connections.
+    const app = Fastify({ forceCloseConnections: true });
     admitInTurn(app, slots);
     let running = 0;
     let most = 0;
@@ -64,6 +66,42 @@ describe('admitInTurn (src/server/admission.ts)', () => {
     expect(started).toEqual([1, 2]);
     gates.shift()!();
     expect((await next).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('issue 10: a client that leaves while it waits in line, or before its turn is asked, never keeps a slot', async () => {
+    const { app, started, gates } = appWithGate(1);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const url = (n: number) => `http://127.0.0.1:${port}/api/work/${n}`;
+    const busy = fetch(url(1));
+    await settle();
+    expect(started).toEqual([1]);
+    // Two phones give up while they wait behind the first.
+    const leaving = [2, 3].map((n) => {
+      const abort = new AbortController();
+      const answer = fetch(url(n), { signal: abort.signal }).catch((e: Error) => e.name);
+      return { abort, answer };
+    });
+    await settle();
+    for (const phone of leaving) phone.abort.abort();
+    expect(await Promise.all(leaving.map((p) => p.answer))).toEqual(['AbortError', 'AbortError']);
+    await settle();
+    gates.shift()!();
+    expect((await busy).status).toBe(200);
+    // Their bodies had arrived: they still run, one after the other, and hold no slot afterwards.
+    while (started.length < 3 || gates.length) {
+      gates.shift()?.();
+      await settle();
+    }
+    expect(started).toEqual([1, 2, 3]);
+    // The line is free: the next two requests are served one after the other, not stuck.
+    const next = [4, 5].map((n) => fetch(url(n)));
+    while (started.length < 5 || gates.length) {
+      gates.shift()?.();
+      await settle();
+    }
+    expect((await Promise.all(next)).map((r) => r.status)).toEqual([200, 200]);
     await app.close();
   });
 });

@@ -21,9 +21,19 @@ export function admitInTurn(app: FastifyInstance, slots: number): void {
   };
   app.addHook('preHandler', async (request, reply) => {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/health') || request.headers['content-type']?.startsWith('multipart/')) return;
+    // The client may leave at any moment: before this hook (its connection already closed), while
+    // it waits in line, or while it is served. Its slot is given back exactly once, whichever it
+    // was; a request whose client left still runs when its turn comes (its body has arrived and
+    // may change data) but holds no slot, so a phone that gave up never blocks the line.
+    if (reply.raw.destroyed) return;
+    const turn: { state: 'waiting' | 'inside' | 'gone' } = { state: 'waiting' };
+    reply.raw.once('close', () => {
+      if (turn.state === 'inside') leave();
+      turn.state = 'gone';
+    });
     if (inside < slots) inside++;
     else await new Promise<void>((resolve) => waiting.push(resolve));
-    // Left once, when the answer is sent or the connection closes, whatever happened.
-    reply.raw.once('close', leave);
+    if (turn.state === 'gone') leave();
+    else turn.state = 'inside';
   });
 }
