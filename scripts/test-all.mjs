@@ -48,6 +48,25 @@ function suite(name, args, env = {}) {
   failed += f;
   skipped += s;
   lines.push(`${f ? 'FAIL' : 'ok  '} ${name}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ''}`);
+  // Each failure named in the summary, so the tail of a long CI log says what failed and why.
+  for (const file of r.testResults ?? []) {
+    const where = file.name?.startsWith(root) ? file.name.slice(root.length + 1) : file.name;
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) lines.push(`     ✗ ${where}: ${firstLine(file.message)}`);
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'failed') lines.push(`     ✗ ${where} > ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`);
+    }
+  }
+}
+
+/** The first meaningful line of a failure, without colour codes, at most 300 characters. */
+function firstLine(message) {
+  const text = String(message ?? '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal's colour codes
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.length > 0);
+  return (text ?? '(no message)').slice(0, 300);
 }
 
 check('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);

@@ -17,7 +17,17 @@ export { decideAbsorption } from './absorption.rules';
 export { feedbackText, findBottlenecks, judgeFeasibility } from './feasibility.rules';
 export { buildLevelPlanInput } from './level-plan.rules';
 export { planDocumentBody } from './plan-body.rules';
-export { findLinesInForce, findPlanByDocument, findPlanDocument, findWorkingLines, getPlanRow, isPlanDocType, PLAN_DOC_TYPES, planStateOf } from './plan.query';
+export {
+  findLinesInForce,
+  findLinesInForceMany,
+  findPlanByDocument,
+  findPlanDocument,
+  findWorkingLines,
+  getPlanRow,
+  isPlanDocType,
+  PLAN_DOC_TYPES,
+  planStateOf,
+} from './plan.query';
 export { createPlan, findPlans, insertPlan, planLink } from './plan.service';
 export type { PlanCreateInput } from './plan.service';
 export { savePlanLines } from './plan-lines.service';

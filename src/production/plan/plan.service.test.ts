@@ -13,7 +13,11 @@ import {
   createPlan,
   deriveWeeklyPlans,
   diffPlanRevisions,
+  findLinesInForce,
+  findLinesInForceMany,
+  findPlanDocument,
   getPlanMaterials,
+  getPlanRow,
   getPlanView,
   savePlanLines,
   submitPlan,
@@ -291,6 +295,15 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
     const confirmed = await confirmWeeklyPlan(db, p.planner, fill.id, fillView.version, NOW);
     expect(confirmed.confirmedAt).not.toBeNull();
     await expect(savePlanLines(db, p.planner, fill.id, { version: confirmed.version, lines: [] }, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    // PP-18 reads the lines in force of several plans at once: the same lines as one by one (the
+    // issued month's revision, the confirmed week's own lines, none for the unconfirmed week).
+    const plans = await Promise.all([planId, fill.id, pack.id].map((id) => getPlanRow(db, p.orgId, id)));
+    const oneByOne = await Promise.all(plans.map(async (plan) => findLinesInForce(db, plan, await findPlanDocument(db, plan))));
+    const together = await findLinesInForceMany(db, p.orgId, plans);
+    expect(oneByOne[0]).toHaveLength(1);
+    expect(oneByOne[1]).toHaveLength(1);
+    expect(oneByOne[2]).toBeNull();
+    expect(plans.map((plan) => together.get(plan.id))).toEqual(oneByOne);
   });
 
   it('PP-8 saves a 2,000-product plan in one transaction of batched statements', async () => {

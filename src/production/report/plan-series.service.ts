@@ -6,7 +6,7 @@ import type { Policy } from '#core/policy';
 import { dayCount, daysFrom, monthOf, monthStart } from '../common/index';
 import { loadWorkshopCapacity, prodRoutingOps } from '../master/index';
 import { prodPlanMaterials } from '../mrp/index';
-import { bucketStarts, findLinesInForce, findPlanDocument, prodPlanLines, prodPlans } from '../plan/index';
+import { bucketStarts, findLinesInForceMany, prodPlanLines, prodPlans } from '../plan/index';
 import { type DatedLines, finalWorkshops, mergeWorkshopPlan, type RoutingStep, spreadToWorkshops, type WorkshopPlan } from './plan-series.rules';
 import { prodDailyScheduleLines, prodDailySchedules } from './report.schema';
 
@@ -116,16 +116,28 @@ async function monthlyDaily(db: Db, orgId: string, days: readonly string[]): Pro
     .select()
     .from(prodPlans)
     .where(and(eq(prodPlans.orgId, orgId), eq(prodPlans.kind, 'monthly'), lte(prodPlans.periodStart, to), gte(prodPlans.periodEnd, from)));
+  if (plans.length === 0) return out;
+  // Three statements for the window's plans together, however many months it crosses.
+  const inForce = await findLinesInForceMany(db, orgId, plans);
+  const made = await db
+    .select({ planId: prodPlanMaterials.planId, itemId: prodPlanMaterials.itemId, needOn: prodPlanMaterials.needOn, qty: prodPlanMaterials.qty })
+    .from(prodPlanMaterials)
+    .where(
+      and(
+        eq(prodPlanMaterials.orgId, orgId),
+        inArray(
+          prodPlanMaterials.planId,
+          plans.map((p) => p.id),
+        ),
+        eq(prodPlanMaterials.kind, 'make'),
+      ),
+    );
   for (const plan of plans) {
-    const lines = await findLinesInForce(db, plan, await findPlanDocument(db, plan));
+    const lines = inForce.get(plan.id);
     if (!lines) continue;
     const starts = bucketStarts(plan);
     for (const l of lines) for (const [k, q] of l.quantities.entries()) add(l.itemId, starts[k], q);
-    const made = await db
-      .select({ itemId: prodPlanMaterials.itemId, needOn: prodPlanMaterials.needOn, qty: prodPlanMaterials.qty })
-      .from(prodPlanMaterials)
-      .where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, plan.id), eq(prodPlanMaterials.kind, 'make')));
-    for (const m of made) add(m.itemId, m.needOn, m.qty);
+    for (const m of made) if (m.planId === plan.id) add(m.itemId, m.needOn, m.qty);
   }
   return out;
 }
