@@ -55,7 +55,7 @@ export async function buildServer() {
   try {
     await build({
       absWorkingDir: root,
-      entryPoints: { main: 'src/cli/main.ts', 'sheet.worker': 'src/core/excel/sheet.worker.main.ts' },
+      entryPoints: { main: 'src/cli/main.ts', 'sheet.worker': 'src/core/excel/sheet.worker.main.ts', 'mrp-output.worker': 'src/cli/mrp-output.worker.main.ts' },
       bundle: true,
       splitting: true,
       format: 'esm',

@@ -14,6 +14,7 @@ import {
   isMrpInputShape,
 } from '#production/planning';
 import { arbitraryMrpInput } from '../production/planning/mrp.arbitrary.js';
+import { balancedCut, type MrpPrinter, printMrpJson } from './mrp-output.parallel.js';
 import { formatJson } from './plan.command.js';
 
 // Issue 11: `zhidu plan mrp` validates with a plain shape check and writes its JSON straight
@@ -53,6 +54,14 @@ describe('zhidu plan mrp output and validation (issue 11)', () => {
     const text = printedNow(input);
     expect(text).toBe(printedBefore(input));
     expect(JSON.parse(text).pastDue.length).toBeGreaterThan(0);
+  });
+
+  it('issue 11: ids at the edge of array indices keep the order an object gives them', () => {
+    const ids = ['b', '4294967295', '4294967294', '01', '7', '0', '-1', '1.5', '10', ' 3', '99999999999', 'a'];
+    const input: MrpInput = { periods: 2, items: ids.map((id) => ({ id })), bom: [], demand: [{ item: '7', period: 1, qty: 2 }] };
+    const text = printedNow(input);
+    expect(text).toBe(printedBefore(input));
+    expect(Object.keys(JSON.parse(text).items)).toEqual(['0', '7', '10', '4294967294', 'b', '4294967295', '01', '-1', '1.5', ' 3', '99999999999', 'a']);
   });
 
   it('issue 11: on random plants the text is the same as before', () => {
@@ -149,4 +158,34 @@ describe('zhidu plan mrp output and validation (issue 11)', () => {
       expect(fast).toEqual(refusal(parseMrpInput, raw));
     }
   });
+
+  it('issue 11: two threads share the printing by its cost, and a printer that fails changes nothing', async () => {
+    // 2,400 items: the first half whole numbers, the second half fractions.
+    const items = Array.from({ length: 2400 }, (_, i) => ({ id: `I-${i}` }));
+    const demand = items.flatMap((item, i) => Array.from({ length: 4 }, (_, t) => ({ item: item.id, period: t, qty: i < 1200 ? 5 : 5 / 3 })));
+    const input: MrpInput = { periods: 4, items, bom: [], demand };
+    const plant = indexMrpInput(input);
+    const result = runMrpIndexed(plant);
+    const alone = writeMrpJson(plant, result);
+    // Fractions cost more: the cut falls inside the fractional half, so the thread printing them gets fewer items.
+    const { mrpItemOrder, mrpItemsTable } = await import('#production/planning/mrp');
+    const cut = balancedCut(mrpItemsTable(plant, result), mrpItemOrder(plant));
+    expect(cut).toBeGreaterThan(1200);
+    expect(cut).toBeLessThan(2400);
+    const printed = async (printer: MrpPrinter) => {
+      let text = '';
+      const decoder = new TextDecoder();
+      await printMrpJson(plant, result, (piece) => (text += typeof piece === 'string' ? piece : decoder.decode(piece)), printer);
+      return text;
+    };
+    const failing: MrpPrinter = { print: () => Promise.reject(new Error('thread gone')), close: async () => undefined };
+    expect(await printed(failing)).toBe(alone);
+    const { startMrpPrinter } = await import('./mrp-output.parallel.js');
+    const printer = startMrpPrinter();
+    try {
+      expect(await printed(printer)).toBe(alone);
+    } finally {
+      await printer.close();
+    }
+  }, 60_000);
 });

@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { indexMrpInput, runMrpIndexed, writeMrpJson } from '#production/planning/mrp';
+import type { MrpInput } from '#production/planning';
 import { runPlanCommand } from './plan.command.js';
 
 const fixtures = fileURLToPath(new URL('../production/planning/fixtures/', import.meta.url));
@@ -88,6 +90,39 @@ describe('zhidu plan', () => {
     expect(stderr).toContain(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('issue 11: a large plant is printed on two threads, byte for byte what one thread prints', async () => {
+    // 3,000 items in chains of three, fractional norms and demand: over 1 MB of input.
+    const items = Array.from({ length: 3000 }, (_, i) => ({ id: i % 7 === 0 ? String(i) : `M-${i}`, leadTime: i % 3, onHand: (i % 11) / 4 }));
+    const bom = items.flatMap((item, i) => (i % 3 === 2 ? [] : [{ parent: item.id, child: items[i + 1].id, qty: 1 + (i % 5) / 3 }]));
+    const demand = items.flatMap((item, i) =>
+      i % 3 === 0 ? Array.from({ length: 24 }, (_, t) => ({ item: item.id, period: t + 2, qty: ((i + t) % 13) * 1.25 })) : [],
+    );
+    const input: MrpInput = { periods: 30, items, bom, demand };
+    const path = inputFile('large.json', input);
+    expect(statSync(path).size).toBeGreaterThan(1_000_000);
+    const output = join(dir, 'large-out.json');
+    const { code, stderr } = await run('mrp', '--input', path, '--output', output);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const plant = indexMrpInput(input);
+    expect(readFileSync(output, 'utf8')).toBe(`${writeMrpJson(plant, runMrpIndexed(plant))}\n`);
+  });
+
+  it('issue 11: a refused input leaves an earlier output file as it was, and no partial file behind', async () => {
+    const output = join(dir, 'kept-out.json');
+    writeFileSync(output, '{"earlier": true}\n');
+    const { code } = await run(
+      'mrp',
+      '--input',
+      inputFile('refused.json', { periods: 3, items: [{ id: 'A' }], demand: [{ item: 'B', period: 0, qty: 1 }] }),
+      '--output',
+      output,
+    );
+    expect(code).toBe(2);
+    expect(readFileSync(output, 'utf8')).toBe('{"earlier": true}\n');
+    expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
   it('PP-14 an unreadable or invalid JSON file exits 2 with a clear message', async () => {

@@ -1,15 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import {
-  type AggregatePlanResult,
-  writeMrpJson,
-  computeCapacityLoad,
-  PlanningInputError,
-  parseAggregateInput,
-  parseCapacityInput,
-  parseMrpPlant,
-  runMrpIndexed,
-  solveAggregatePlan,
-} from '#production/planning';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { isMrpInputShape, indexMrpInput, PlanningInputError, runMrpIndexed } from '#production/planning/mrp';
+import { type MrpPrinter, type Piece, printMrpJson, startMrpPrinter } from './mrp-output.parallel';
 
 export interface PlanCommandIo {
   stdout: (s: string) => void;
@@ -78,13 +69,56 @@ function readJson(path: string): unknown {
   }
 }
 
-function writeOutput(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (error) {
+/**
+ * Where the plan's text goes, piece by piece: standard output, or the output file, written
+ * beside it first and renamed into place when complete (a failure never leaves half a file, and
+ * an earlier output stays as it was).
+ */
+function openOutput(path: string | undefined, io: PlanCommandIo): { write: (piece: Piece) => void; finish: () => void; abandon: () => void } {
+  if (!path)
+    return {
+      write: (piece) => io.stdout(typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8')),
+      finish: () => undefined,
+      abandon: () => undefined,
+    };
+  const partial = `${path}.partial-${process.pid}`;
+  const refused = (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`无法写入输出文件 cannot write ${path} (${code})`);
+    return new UsageError(`无法写入输出文件 cannot write ${path} (${code})`);
+  };
+  let fd: number | undefined;
+  try {
+    fd = openSync(partial, 'w');
+  } catch (error) {
+    throw refused(error);
   }
+  const close = () => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+  };
+  return {
+    write: (piece) => {
+      try {
+        // writeSync may write less than asked: the rest follows until all of it is out.
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+        for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd!, bytes, done);
+      } catch (error) {
+        throw refused(error);
+      }
+    },
+    finish: () => {
+      try {
+        close();
+        renameSync(partial, path);
+      } catch (error) {
+        throw refused(error);
+      }
+    },
+    abandon: () => {
+      close();
+      rmSync(partial, { force: true });
+    },
+  };
 }
 
 // Arrays of numbers on one line: a 52-period row stays one line, not 52.
@@ -110,17 +144,41 @@ export function formatJson(value: unknown, indent = ''): string {
   return JSON.stringify(value);
 }
 
-/** The plan as JSON text. MRP writes straight from its typed rows (issue 11: a 20k plant's 50 MB). */
-async function computePlan(kind: PlanKind, raw: unknown, io: PlanCommandIo): Promise<string> {
+type PlanWriter = (write: (piece: Piece) => void) => Promise<void>;
+
+/**
+ * Computes the plan (a refused input throws here, before any output is opened) and answers how
+ * to write its JSON text piece by piece. MRP loads only its kernels (the schemas, and zod with
+ * them, only to name the field of a refused input) and prints straight from its typed rows, half
+ * of them on a second thread for a large plant (issue 11: a 20k plant's 51 MB).
+ */
+async function computePlan(kind: PlanKind, raw: unknown, io: PlanCommandIo, printer?: MrpPrinter): Promise<PlanWriter> {
   if (kind === 'mrp') {
-    const plant = parseMrpPlant(raw);
-    return writeMrpJson(plant, runMrpIndexed(plant));
+    const plant = isMrpInputShape(raw) ? indexMrpInput(raw) : (await import('#production/planning')).parseMrpPlant(raw);
+    const result = runMrpIndexed(plant);
+    return (write) => printMrpJson(plant, result, write, printer);
   }
-  if (kind === 'capacity') return formatJson(computeCapacityLoad(parseCapacityInput(raw)));
-  const plan: AggregatePlanResult = await solveAggregatePlan(parseAggregateInput(raw));
-  if (plan.infeasibility) io.stderr(`plan aggregate: ${plan.infeasibility.messageEn} / ${plan.infeasibility.message}\n`);
-  if (plan.error) io.stderr(`plan aggregate: ${plan.error.messageEn} / ${plan.error.message}\n`);
-  return formatJson(plan);
+  const planning = await import('#production/planning');
+  let text: string;
+  if (kind === 'capacity') text = formatJson(planning.computeCapacityLoad(planning.parseCapacityInput(raw)));
+  else {
+    const plan = await planning.solveAggregatePlan(planning.parseAggregateInput(raw));
+    if (plan.infeasibility) io.stderr(`plan aggregate: ${plan.infeasibility.messageEn} / ${plan.infeasibility.message}\n`);
+    if (plan.error) io.stderr(`plan aggregate: ${plan.error.messageEn} / ${plan.error.message}\n`);
+    text = formatJson(plan);
+  }
+  return async (write) => write(text);
+}
+
+/** A second thread pays off for large plants only: judged by the input file's size, before it is read. */
+const PARALLEL_MIN_INPUT_BYTES = 1_000_000;
+function printerFor(args: PlanArgs): MrpPrinter | undefined {
+  if (args.kind !== 'mrp') return undefined;
+  try {
+    return statSync(args.input).size >= PARALLEL_MIN_INPUT_BYTES ? startMrpPrinter() : undefined;
+  } catch {
+    return undefined; // reading the input names the problem
+  }
 }
 
 /** `zhidu plan …`; argv starts after `plan`. Never throws; returns the exit code. */
@@ -137,14 +195,16 @@ export async function runPlanCommand(argv: string[], io: PlanCommandIo): Promise
     return 0;
   }
   const label = `plan ${args.kind}`;
+  const printer = printerFor(args);
+  let output: ReturnType<typeof openOutput> | undefined;
   try {
-    const text = `${await computePlan(args.kind, readJson(args.input), io)}\n`;
-    if (args.output) {
-      writeOutput(args.output, text);
-      io.stdout(`已写入 wrote ${args.output}\n`);
-    } else {
-      io.stdout(text);
-    }
+    const writePlanTo = await computePlan(args.kind, readJson(args.input), io, printer);
+    output = openOutput(args.output, io);
+    await writePlanTo(output.write);
+    output.write('\n');
+    output.finish();
+    output = undefined;
+    if (args.output) io.stdout(`已写入 wrote ${args.output}\n`);
     return 0;
   } catch (error) {
     if (error instanceof PlanningInputError) {
@@ -158,5 +218,8 @@ export async function runPlanCommand(argv: string[], io: PlanCommandIo): Promise
     // Unexpected: one line, no stack trace; exit 1 separates it from bad input.
     io.stderr(`${label}: 内部错误 internal error: ${(error as Error)?.message ?? String(error)}\n`);
     return 1;
+  } finally {
+    output?.abandon();
+    await printer?.close();
   }
 }
