@@ -1,7 +1,7 @@
 import { measureAggregate } from './aggregate.cases.js';
 import { measureCapacity } from './capacity.cases.js';
 import type { CaseFigures } from './child.runner.js';
-import { measureMrpKernel, measureMrpNaive, measureMrpObjects, type PlantParams } from './mrp.cases.js';
+import { measureMrpApp, measureMrpKernel, measureMrpNaive, measureMrpObjects, type PlantParams } from './mrp.cases.js';
 
 // Child-process entry: `node --expose-gc --import tsx case.entry.ts <case> '<json params>'`.
 // Prints one JSON line of figures for child.runner.ts to read.
@@ -11,6 +11,7 @@ const cases: Record<string, (p: Params) => CaseFigures | Promise<CaseFigures>> =
   'mrp-kernel': measureMrpKernel,
   'mrp-objects': measureMrpObjects,
   'mrp-naive': measureMrpNaive,
+  'mrp-app': measureMrpApp,
   aggregate: measureAggregate,
   capacity: measureCapacity,
 };

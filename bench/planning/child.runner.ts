@@ -11,7 +11,7 @@ const entry = fileURLToPath(new URL('./case.entry.ts', import.meta.url));
  * its own and no JIT state leaks between cases. `--expose-gc` lets the case
  * collect the generator's garbage before measuring.
  */
-export function runCaseInChild(name: string, params: Record<string, number>): Promise<CaseFigures> {
+export function runCaseInChild(name: string, params: Record<string, number | string>): Promise<CaseFigures> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', entry, name, JSON.stringify(params)], {
       cwd: repoRoot,

@@ -10,3 +10,7 @@ export { buildAggregateLp, normalizeAggregateInput } from '../../src/production/
 export { loadHighsRuntime } from '../../src/production/planning/highs-runtime.loader.js';
 // biome-ignore lint/style/noRestrictedImports: the naive implementation is the speed baseline
 export { runMrpReference } from '../../src/production/planning/mrp.reference.js';
+// biome-ignore lint/style/noRestrictedImports: the app's MRP path (plan approval, capacity check) is timed without its database reads
+export { explodeSchedule } from '../../src/production/mrp/index.js';
+// biome-ignore lint/style/noRestrictedImports: the master data the app's MRP path reads, built in memory
+export type { PlanningMaster } from '../../src/production/master/index.js';

@@ -68,6 +68,26 @@ async function runPlanningBenchmarks(): Promise<BenchRow[]> {
     );
   }
 
+  // Issue 11: the MRP as the app runs it (explodeSchedule: the schedule and master data as the
+  // app holds them, objects in, material rows out; no database), on the families plant and on a
+  // locality-free random plant of the same size. The kernel alone on the random plant too.
+  const kernelRandom = await runCaseInChild('mrp-kernel', { ...big, lines: 250_000, seed: 7, shape: 'random' });
+  rows.push(...kernelRows('100k random (no locality)', kernelRandom, 1500, false));
+  for (const [label, params] of [
+    ['100k families', { ...big, lines: 250_000 }],
+    ['100k random (no locality)', { ...big, lines: 250_000, seed: 7, shape: 'random' }],
+  ] as const) {
+    const app = await runCaseInChild('mrp-app', params);
+    const b = "MRP through the app's path (explodeSchedule)";
+    const shape = `${label}: ${app.items} items, ${app.bomLines} BOM lines`;
+    rows.push(
+      row(b, shape, 'first run', ms(app.coldMs), ['≤ 500 ms', num(app.coldMs) <= 500]),
+      row(b, shape, 'median of 3 warm', ms(app.warmMedianMs), ['≤ 500 ms', num(app.warmMedianMs) <= 500]),
+      row(b, shape, 'material rows (make / buy / outsource lines)', String(app.materialRows)),
+      row(b, shape, 'peak RSS of the process', mb(app.peakRssMb)),
+    );
+  }
+
   const agg = await runCaseInChild('aggregate', { families: 200, weeks: 52, seed: 1 });
   const a = 'Aggregate LP (HiGHS)';
   const shape = `${agg.families} families × ${agg.weeks} weeks, ${agg.columns} columns`;

@@ -178,6 +178,91 @@ export function generatePlantSpec(options: PlantOptions): PlantSpec {
   };
 }
 
+/**
+ * A plant without the family locality of generatePlantSpec (issue 11): every item sits on a
+ * random level and every BOM line joins a random parent to a random item on any lower level, so
+ * a parent's children are scattered over the whole item range (worst case for memory access).
+ */
+export function generateRandomPlantSpec(options: PlantOptions): PlantSpec {
+  const rand = createRandom(options.seed ?? 7);
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const n = options.items;
+  const periods = options.periods ?? 52;
+  const levels = options.levels ?? 8;
+  const level = new Int32Array(n);
+  // 5 % finished goods on level 0; the rest uniformly on levels 1 … levels − 1, in random positions.
+  for (let i = 0; i < n; i++) level[i] = rand() < 0.05 ? 0 : int(1, levels - 1);
+  const byLevel: number[][] = Array.from({ length: levels }, () => []);
+  for (let i = 0; i < n; i++) byLevel[level[i]].push(i);
+  const below: number[][] = byLevel.map((_, k) => byLevel.slice(k + 1).flat());
+  const parents: number[] = [];
+  const children: number[] = [];
+  const seen = new Set<number>();
+  while (parents.length < options.bomLines) {
+    const p = int(0, n - 1);
+    const pool = below[level[p]];
+    if (pool.length === 0) continue;
+    const c = pool[int(0, pool.length - 1)];
+    const key = p * n + c;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parents.push(p);
+    children.push(c);
+  }
+  const hasChildren = new Uint8Array(n);
+  for (const p of parents) hasChildren[p] = 1;
+  const m = parents.length;
+  const qty = new Float64Array(m);
+  const scrap = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    qty[e] = [1, 1, 1, 2, 2, 4][int(0, 5)];
+    scrap[e] = rand() < 0.1 ? 0.02 : 0;
+  }
+  const onHand = new Float64Array(n);
+  const safetyStock = new Float64Array(n);
+  const leadTime = new Int32Array(n);
+  const lotRule = new Uint8Array(n);
+  const lotQty = new Float64Array(n);
+  const lotMin = new Float64Array(n);
+  const demand: number[] = [];
+  const receipts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (rand() < 0.4) onHand[i] = int(0, 50) * (level[i] + 1);
+    if (rand() < 0.1) safetyStock[i] = int(5, 20);
+    leadTime[i] = hasChildren[i] ? int(0, 2) : int(1, 4);
+    const rule = rand();
+    if (rule < 0.2) {
+      lotRule[i] = 1;
+      lotQty[i] = [10, 25, 50, 100, 500][int(0, 4)];
+    } else if (rule < 0.4) {
+      lotRule[i] = 2;
+      lotQty[i] = [1, 5, 10, 50][int(0, 3)];
+      lotMin[i] = int(0, 4) * 50;
+    }
+    if (level[i] === 0) for (let t = 0; t < periods; t++) if (rand() < 0.8) demand.push(i, t, int(0, 100));
+    if (rand() < 0.05) receipts.push(i, int(0, Math.min(3, periods - 1)), int(1, 20) * 10);
+  }
+  return {
+    periods,
+    itemCount: n,
+    levels,
+    level,
+    isLeaf: Uint8Array.from(hasChildren, (h) => 1 - h),
+    onHand,
+    safetyStock,
+    leadTime,
+    lotRule,
+    lotQty,
+    lotMin,
+    parents: Int32Array.from(parents),
+    children: Int32Array.from(children),
+    qty,
+    scrap,
+    demand: Float64Array.from(demand),
+    receipts: Float64Array.from(receipts),
+  };
+}
+
 const RULE_NAMES = ['lfl', 'fixed', 'multiple'] as const;
 
 /** The same plant as plain JSON-shaped input (for parse/index and the naive reference). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runMrp } from '#production/planning';
-import { buildMrpRun, type MrpItemFacts, materialRows, summariseMaterials } from './mrp.rules';
+import { buildMrpRun, type MrpItemFacts, materialRows, runMrpOf, summariseMaterials } from './mrp.rules';
 
 const item = (id: string, source: MrpItemFacts['source'], leadTimeDays: number, onHand = 0, extra: Partial<MrpItemFacts> = {}): MrpItemFacts => ({
   id,
@@ -37,8 +36,7 @@ describe('plan decomposition by MRP (T4 第二十二条)', () => {
     expect(run.input.items.map((i) => i.id)).not.toContain('unused');
     // The scheduled product is not netted again against its own stock.
     expect(run.input.items.find((i) => i.id === 'case')).toMatchObject({ onHand: 0, leadTime: 0 });
-    const output = runMrp(run.input);
-    const rows = materialRows(run, output, items, new Set(['case']), 'day', '2026-03-20');
+    const rows = materialRows(run, runMrpOf(run), items, new Set(['case']), 'day', '2026-03-20');
     const byItem = (id: string) => rows.filter((r) => r.itemId === id);
     // Base liquor: 400 × 3 = 1200 L gross, 1000 on hand → 200 L to make, released 2 days ahead.
     expect(byItem('base')).toEqual([{ itemId: 'base', kind: 'make', needOn: '2026-04-02', releaseOn: '2026-03-31', gross: 1200, qty: 200, isPastDue: false }]);
@@ -59,7 +57,7 @@ describe('plan decomposition by MRP (T4 第二十二条)', () => {
   it('PP-6 month buckets convert lead times to whole months', () => {
     const run = buildMrpRun({ bucket: 'month', bucketStarts: ['2026-01-01', '2026-02-01'], lines: [{ itemId: 'case', quantities: [0, 100] }] }, items, bom)!;
     expect(run.lead).toBe(1);
-    const rows = materialRows(run, runMrp(run.input), items, new Set(['case']), 'month', '2025-12-01');
+    const rows = materialRows(run, runMrpOf(run), items, new Set(['case']), 'month', '2025-12-01');
     expect(rows.find((r) => r.itemId === 'box')).toMatchObject({ needOn: '2026-02-01', releaseOn: '2026-01-01', isPastDue: false });
   });
 });

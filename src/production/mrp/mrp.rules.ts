@@ -1,5 +1,5 @@
 import { addDays } from '#core/calendar';
-import type { MrpInput, MrpOutput } from '#production/planning';
+import { indexMrpInput, type MrpInput, type MrpPlant, type MrpResult, runMrpIndexed } from '#production/planning/mrp';
 import { addMonths, monthOf, monthStart, round } from '../common/index';
 
 // PP-8 / PP-14: the plan's products are the master schedule; MRP explodes them through the
@@ -47,14 +47,18 @@ const leadBuckets = (bucket: 'day' | 'month', days: number): number => (bucket =
 /** Items reachable from the schedule through the BOM: nothing else needs planning. */
 function reachable(schedule: MasterSchedule, bom: readonly MrpBomFacts[]): Set<string> {
   const children = new Map<string, string[]>();
-  for (const b of bom) children.set(b.parentItemId, [...(children.get(b.parentItemId) ?? []), b.childItemId]);
+  for (const b of bom) {
+    const list = children.get(b.parentItemId);
+    if (list) list.push(b.childItemId);
+    else children.set(b.parentItemId, [b.childItemId]);
+  }
   const seen = new Set<string>();
   const stack = schedule.lines.filter((l) => l.quantities.some((q) => q > 0)).map((l) => l.itemId);
   while (stack.length) {
     const id = stack.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    stack.push(...(children.get(id) ?? []));
+    for (const child of children.get(id) ?? []) stack.push(child);
   }
   return seen;
 }
@@ -64,7 +68,9 @@ export function buildMrpRun(schedule: MasterSchedule, items: readonly MrpItemFac
   if (ids.size === 0) return null;
   const scheduled = new Set(schedule.lines.map((l) => l.itemId));
   const facts = items.filter((i) => ids.has(i.id));
-  const maxLead = Math.max(0, ...facts.filter((i) => !scheduled.has(i.id)).map((i) => Math.min(i.leadTimeDays, MAX_LEAD_DAYS)));
+  // A loop, not Math.max(...list): a plant of 100,000 items is beyond the arguments a call takes.
+  let maxLead = 0;
+  for (const i of facts) if (!scheduled.has(i.id)) maxLead = Math.max(maxLead, Math.min(i.leadTimeDays, MAX_LEAD_DAYS));
   const lead = leadBuckets(schedule.bucket, maxLead);
   const periods = lead + schedule.bucketStarts.length;
   const first = schedule.bucketStarts[0];
@@ -107,34 +113,64 @@ export interface MaterialRow {
   isPastDue: boolean;
 }
 
+/** The run's plant, indexed and netted: the typed rows materialRows reads (no JSON-shaped copy). */
+export interface MrpRunResult {
+  plant: MrpPlant;
+  result: MrpResult;
+}
+
+/** Indexes the run's input and nets it. Throws PlanningInputError. */
+export function runMrpOf(run: MrpRun): MrpRunResult {
+  const plant = indexMrpInput(run.input);
+  return { plant, result: runMrpIndexed(plant) };
+}
+
 /**
  * Planned receipts of every item below the schedule, with the date to release them; a period
  * whose gross need stock covers is kept with quantity 0, so the full gross requirement stays on
- * record for the netting the material and purchase plans show (PP-14, PP-15).
+ * record for the netting the material and purchase plans show (PP-14, PP-15). Rows come out by
+ * need date, then item id. Read straight from the typed rows with the dates worked out once per
+ * period and lead time: a 100,000-item plant gives millions of rows (issue 11).
  */
 export function materialRows(
   run: MrpRun,
-  output: MrpOutput,
+  { plant, result }: MrpRunResult,
   items: readonly MrpItemFacts[],
   scheduled: ReadonlySet<string>,
   bucket: 'day' | 'month',
   today: string,
 ): MaterialRow[] {
+  const P = plant.periods;
   const byId = new Map(items.map((i) => [i.id, i]));
-  const rows: MaterialRow[] = [];
-  for (const [itemId, plan] of Object.entries(output.items)) {
-    const item = byId.get(itemId);
-    if (!item || scheduled.has(itemId)) continue;
-    plan.plannedReceipts.forEach((qty, p) => {
-      const gross = round(plan.gross[p]);
-      const order = qty > 0 ? round(qty) : 0;
-      if (order <= 0 && gross <= 0) return;
-      const needOn = run.dateOf(p);
-      const releaseOn = bucket === 'day' ? addDays(needOn, -item.leadTimeDays) : monthStart(addMonths(monthOf(needOn), -Math.ceil(item.leadTimeDays / 30)));
-      rows.push({ itemId, kind: item.source, needOn, releaseOn, gross, qty: order, isPastDue: order > 0 && releaseOn < today });
-    });
+  const below: { index: number; item: MrpItemFacts }[] = [];
+  for (let i = 0; i < plant.itemCount; i++) {
+    const item = byId.get(plant.ids[i]);
+    if (item && !scheduled.has(item.id)) below.push({ index: i, item });
   }
-  return rows.sort((a, b) => a.needOn.localeCompare(b.needOn) || a.itemId.localeCompare(b.itemId));
+  below.sort((a, b) => (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+  const needOn = Array.from({ length: P }, (_, p) => run.dateOf(p));
+  const releases = new Map<number, string[]>();
+  const releaseOf = (leadTimeDays: number, p: number) => {
+    let dates = releases.get(leadTimeDays);
+    if (!dates) {
+      dates = needOn.map((d) => (bucket === 'day' ? addDays(d, -leadTimeDays) : monthStart(addMonths(monthOf(d), -Math.ceil(leadTimeDays / 30)))));
+      releases.set(leadTimeDays, dates);
+    }
+    return dates[p];
+  };
+  const rows: MaterialRow[] = [];
+  for (let p = 0; p < P; p++) {
+    for (const { index, item } of below) {
+      const cell = index * P + p;
+      const gross = round(result.gross[cell]);
+      const qty = result.plannedReceipts[cell];
+      const order = qty > 0 ? round(qty) : 0;
+      if (order <= 0 && gross <= 0) continue;
+      const releaseOn = releaseOf(item.leadTimeDays, p);
+      rows.push({ itemId: item.id, kind: item.source, needOn: needOn[p], releaseOn, gross, qty: order, isPastDue: order > 0 && releaseOn < today });
+    }
+  }
+  return rows;
 }
 
 export interface MaterialSummary {

@@ -1,9 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '#core/db';
-import { runMrp } from '#production/planning';
 import { chunk, withPlanningErrors } from '../common/index';
 import { type PlanningMaster, prodItems } from '../master/index';
-import { buildMrpRun, type MaterialRow, type MrpItemFacts, materialRows, summariseMaterials } from './mrp.rules';
+import { buildMrpRun, type MaterialRow, type MrpItemFacts, materialRows, runMrpOf, summariseMaterials } from './mrp.rules';
 import { prodPlanMaterials } from './mrp.schema';
 
 export interface ScheduleFacts {
@@ -33,9 +32,9 @@ export async function explodeSchedule(master: PlanningMaster, schedule: Schedule
   const items = mrpFacts(master);
   const run = buildMrpRun(schedule, items, master.bom);
   if (!run) return null;
-  const output = await withPlanningErrors(() => runMrp(run.input));
+  const netted = await withPlanningErrors(() => runMrpOf(run));
   const scheduled = new Set(schedule.lines.map((l) => l.itemId));
-  return { run, output, rows: materialRows(run, output, items, scheduled, schedule.bucket, today) };
+  return { run, rows: materialRows(run, netted, items, scheduled, schedule.bucket, today) };
 }
 
 /** Replaces a plan's part, purchase and outsourcing plans in batched inserts. */

@@ -11,4 +11,5 @@ export { indexMrpInput } from './mrp-plant.indexer.js';
 export type { MrpResult } from './mrp.kernel.js';
 export { runMrpIndexed } from './mrp.kernel.js';
 export { isMrpInputShape } from './mrp-shape.check.js';
+export type { MrpInput } from './mrp.schema.js';
 export { PlanningInputError } from './planning-input.error.js';
