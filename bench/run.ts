@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { apiBrowseBenchmark } from './api/browse.bench.js';
+import { apiPlanBenchmark } from './api/plan-approval.bench.js';
 import { productionExecutionBenchmark } from './production/execution.bench.js';
 import { planningBenchmark } from './planning/planning.bench.js';
 import { cliBenchmark } from './planning/cli.bench.js';
@@ -33,6 +35,8 @@ const benchmarks: BenchModule[] = [
   trainingHallBenchmark,
   excelImportBenchmark,
   productionExecutionBenchmark,
+  apiPlanBenchmark,
+  apiBrowseBenchmark,
 ];
 
 function printTable(rows: BenchRow[]): void {
