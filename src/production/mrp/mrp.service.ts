@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '#core/db';
-import { chunk, withPlanningErrors } from '../common/index';
+import { withPlanningErrors } from '../common/index';
 import { type PlanningMaster, prodItems } from '../master/index';
 import { buildMrpRun, type MaterialRow, type MrpItemFacts, materialRows, runMrpOf, summariseMaterials } from './mrp.rules';
 import { prodPlanMaterials } from './mrp.schema';
@@ -37,11 +37,23 @@ export async function explodeSchedule(master: PlanningMaster, schedule: Schedule
   return { run, rows: materialRows(run, netted, items, scheduled, schedule.bucket, today) };
 }
 
-/** Replaces a plan's part, purchase and outsourcing plans in batched inserts. */
+/**
+ * Replaces a plan's part, purchase and outsourcing plans. The rows go in as one statement of
+ * seven arrays (`unnest`), not as statements of thousands of parameters each: a 1,000-line plan
+ * on a 20,000-item plant stores ~86,000 rows, which took 43 inserts and ~4.7 s (issue 11).
+ */
 export async function storePlanMaterials(tx: Db, orgId: string, planId: string, rows: readonly MaterialRow[]) {
   await tx.delete(prodPlanMaterials).where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, planId)));
-  for (const batch of chunk(rows, 2000)) {
-    await tx.insert(prodPlanMaterials).values(batch.map((r) => ({ ...r, orgId, planId })));
+  if (rows.length > 0) {
+    const column = <T>(pick: (r: MaterialRow) => T) => sql.param(rows.map(pick));
+    await tx.execute(sql`
+      insert into prod_plan_materials (org_id, plan_id, item_id, kind, need_on, release_on, gross, qty, is_past_due)
+      select ${orgId}::uuid, ${planId}::uuid, m.*
+      from unnest(
+        ${column((r) => r.itemId)}::uuid[], ${column((r) => r.kind)}::text[], ${column((r) => r.needOn)}::date[],
+        ${column((r) => r.releaseOn)}::date[], ${column((r) => r.gross)}::float8[], ${column((r) => r.qty)}::float8[],
+        ${column((r) => r.isPastDue)}::boolean[]
+      ) as m`);
   }
   return summariseMaterials(rows);
 }
