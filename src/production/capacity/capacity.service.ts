@@ -1,6 +1,6 @@
 import { getPolicy } from '#core/policy';
 import { loadPlanningMaster, loadWorkshopCapacity, type PlanningMaster, type WorkshopCapacity } from '../master/index';
-import { explodeSchedule } from '../mrp/index';
+import { explodeSchedule, withoutBoughtLeaves } from '../mrp/index';
 import { capacityCalendarKey } from './capacity-calendar.rules';
 import { type CapacityOp, type CapacityView, checkCapacity, type PlannedQty, type ReportingGroup } from './capacity.rules';
 import type { Db } from '#core/db';
@@ -79,7 +79,9 @@ export async function computePlanCapacity(db: Db, orgId: string, run: CapacityRu
   const schedule = mergeLines(run.lines, run.baseLines ?? []);
   const planned: PlannedQty[] = schedule.flatMap((l) => l.quantities.flatMap((qty, bucket) => (qty > 0 ? [{ itemId: l.itemId, bucket, qty }] : [])));
   if (!isWeekly) {
-    const exploded = await explodeSchedule(master, { bucket: plan.bucket, bucketStarts, lines: schedule }, run.today);
+    // Only the make rows are loaded on workshops: bought leaves need no netting here.
+    const made = { ...master, ...withoutBoughtLeaves(master.items, master.bom, new Set(schedule.map((l) => l.itemId))) };
+    const exploded = await explodeSchedule(made, { bucket: plan.bucket, bucketStarts, lines: schedule }, run.today);
     if (exploded) {
       for (const r of exploded.rows.filter((x) => x.kind === 'make')) {
         const bucket = plan.bucket === 'day' ? dayOffset(bucketStarts[0], r.needOn) : monthOffset(bucketStarts[0], r.needOn);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMrpRun, type MrpItemFacts, materialRows, runMrpOf, summariseMaterials } from './mrp.rules';
+import { buildMrpRun, type MrpItemFacts, materialRows, runMrpOf, summariseMaterials, withoutBoughtLeaves } from './mrp.rules';
 
 const item = (id: string, source: MrpItemFacts['source'], leadTimeDays: number, onHand = 0, extra: Partial<MrpItemFacts> = {}): MrpItemFacts => ({
   id,
@@ -59,5 +59,28 @@ describe('plan decomposition by MRP (T4 第二十二条)', () => {
     expect(run.lead).toBe(1);
     const rows = materialRows(run, runMrpOf(run), items, new Set(['case']), 'month', '2025-12-01');
     expect(rows.find((r) => r.itemId === 'box')).toMatchObject({ needOn: '2026-02-01', releaseOn: '2026-01-01', isPastDue: false });
+  });
+
+  it('PP-9 a capacity check nets only what is made: bought leaves left out, the make rows unchanged', () => {
+    // An outsourced box with a component the plant makes stays in: the made part depends on it.
+    const withKit = [...items, item('insert', 'make', 1, 0), item('card', 'buy', 2, 0)];
+    const kitBom = [
+      ...bom,
+      { parentItemId: 'box', childItemId: 'insert', qtyPer: 1, scrapRate: 0, yieldRate: 1 },
+      { parentItemId: 'insert', childItemId: 'card', qtyPer: 2, scrapRate: 0, yieldRate: 1 },
+    ];
+    const schedule = { bucket: 'day' as const, bucketStarts: days, lines: [{ itemId: 'case', quantities: [0, 400, 300] }] };
+    const makeRows = (its: MrpItemFacts[], b: typeof kitBom) => {
+      const run = buildMrpRun(schedule, its, b)!;
+      return materialRows(run, runMrpOf(run), its, new Set(['case']), 'day', '2026-03-20').filter((r) => r.kind === 'make');
+    };
+    const lean = withoutBoughtLeaves(withKit, kitBom, new Set(['case']));
+    // A bought product on the schedule itself (traded goods) is kept.
+    expect(withoutBoughtLeaves(withKit, kitBom, new Set(['card'])).items.map((i) => i.id)).toContain('card');
+    expect(lean.items.map((i) => i.id).sort()).toEqual(['base', 'box', 'case', 'insert']);
+    expect(lean.bom.map((b) => `${b.parentItemId}>${b.childItemId}`).sort()).toEqual(['box>insert', 'case>base', 'case>box']);
+    const full = makeRows(withKit, kitBom);
+    expect(full.map((r) => r.itemId)).toContain('insert');
+    expect(makeRows(lean.items, lean.bom)).toEqual(full);
   });
 });

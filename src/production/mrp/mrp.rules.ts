@@ -102,6 +102,23 @@ export function buildMrpRun(schedule: MasterSchedule, items: readonly MrpItemFac
   return { input, lead, dateOf };
 }
 
+/**
+ * The plant without what nothing made depends on: bought or outsourced items with no BOM of
+ * their own (unless `keep`, the scheduled products), and the lines to them. The make rows of an MRP run over it equal the full run's (an
+ * item's need comes from its parents only), so a capacity check, which reads only the make rows,
+ * nets ~4,000 items instead of ~20,000 on a plant of mostly bought materials (issue 11).
+ */
+export function withoutBoughtLeaves<I extends { id: string; source: MrpItemFacts['source'] }, B extends { parentItemId: string; childItemId: string }>(
+  items: readonly I[],
+  bom: readonly B[],
+  keep: ReadonlySet<string>,
+): { items: I[]; bom: B[] } {
+  const parents = new Set(bom.map((b) => b.parentItemId));
+  const kept = items.filter((i) => i.source === 'make' || parents.has(i.id) || keep.has(i.id));
+  const keptIds = new Set(kept.map((i) => i.id));
+  return { items: kept, bom: bom.filter((b) => keptIds.has(b.childItemId) && keptIds.has(b.parentItemId)) };
+}
+
 export interface MaterialRow {
   itemId: string;
   kind: 'make' | 'buy' | 'outsource';
