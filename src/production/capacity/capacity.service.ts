@@ -83,8 +83,15 @@ export async function computePlanCapacity(db: Db, orgId: string, run: CapacityRu
     const made = { ...master, ...withoutBoughtLeaves(master.items, master.bom, new Set(schedule.map((l) => l.itemId))) };
     const exploded = await explodeSchedule(made, { bucket: plan.bucket, bucketStarts, lines: schedule }, run.today);
     if (exploded) {
-      for (const r of exploded.rows.filter((x) => x.kind === 'make')) {
-        const bucket = plan.bucket === 'day' ? dayOffset(bucketStarts[0], r.needOn) : monthOffset(bucketStarts[0], r.needOn);
+      // Rows fall on a few dozen days: each day's bucket is worked out once.
+      const bucketOf = new Map<string, number>();
+      for (const r of exploded.rows) {
+        if (r.kind !== 'make') continue;
+        let bucket = bucketOf.get(r.needOn);
+        if (bucket === undefined) {
+          bucket = plan.bucket === 'day' ? dayOffset(bucketStarts[0], r.needOn) : monthOffset(bucketStarts[0], r.needOn);
+          bucketOf.set(r.needOn, bucket);
+        }
         planned.push({ itemId: r.itemId, bucket, qty: r.qty });
       }
     }

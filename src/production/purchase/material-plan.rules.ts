@@ -42,22 +42,40 @@ export interface GroupedOrder {
   isPastDue: boolean;
 }
 
+/**
+ * Compares as `localeCompare` does (the default locale and options) without looking the collator
+ * up at every call: a plan on a 20,000-item plant sorts ~70,000 orders (issue 11).
+ */
+export const byLocale = new Intl.Collator().compare;
+
 /** One row per item and order period: quantities summed, the earliest need and release kept. */
 export function groupByPeriod(rows: readonly MrpMaterialRow[], period: OrderPeriod): GroupedOrder[] {
   const groups = new Map<string, GroupedOrder>();
+  // A plan's rows fall on a few dozen days: each day's period, and each period's end and week, once.
+  const startOf = new Map<string, string>();
+  const endAndWeek = new Map<string, { periodEnd: string; isoWeek: string | null }>();
   for (const r of rows) {
-    const periodStart = periodStartOf(r.needOn, period);
+    let periodStart = startOf.get(r.needOn);
+    if (periodStart === undefined) {
+      periodStart = periodStartOf(r.needOn, period);
+      startOf.set(r.needOn, periodStart);
+    }
     const key = `${r.itemId}\u0000${periodStart}`;
     const g = groups.get(key);
     if (!g) {
-      const periodEnd =
-        period === 'day' ? periodStart : period === 'week' ? addDays(periodStart, 6) : addDays(periodStartOf(addDays(periodStart, 31), 'month'), -1);
+      let span = endAndWeek.get(periodStart);
+      if (!span) {
+        const periodEnd =
+          period === 'day' ? periodStart : period === 'week' ? addDays(periodStart, 6) : addDays(periodStartOf(addDays(periodStart, 31), 'month'), -1);
+        span = { periodEnd, isoWeek: period === 'week' ? isoWeekOf(periodStart) : null };
+        endAndWeek.set(periodStart, span);
+      }
       groups.set(key, {
         itemId: r.itemId,
         kind: r.kind,
         periodStart,
-        periodEnd,
-        isoWeek: period === 'week' ? isoWeekOf(periodStart) : null,
+        periodEnd: span.periodEnd,
+        isoWeek: span.isoWeek,
         needOn: r.needOn,
         releaseOn: r.releaseOn,
         gross: r.gross,
@@ -74,7 +92,7 @@ export function groupByPeriod(rows: readonly MrpMaterialRow[], period: OrderPeri
     g.qty = round(g.qty + r.qty);
     g.isPastDue ||= r.isPastDue;
   }
-  return [...groups.values()].sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.itemId.localeCompare(b.itemId));
+  return [...groups.values()].sort((a, b) => byLocale(a.periodStart, b.periodStart) || byLocale(a.itemId, b.itemId));
 }
 
 export interface StockStanding {

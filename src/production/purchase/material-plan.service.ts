@@ -6,7 +6,7 @@ import { chunk } from '../common/index';
 import { findOnHandByItem, prodItems, prodStock } from '../master/index';
 import { findPlanMaterials } from '../mrp/index';
 import { getPlanRow } from '../plan/index';
-import { summarizeMaterialPlan } from './material-plan.rules';
+import { byLocale, summarizeMaterialPlan } from './material-plan.rules';
 import type { MaterialPlanView } from './purchase.contract';
 import type { OrderPeriod } from './purchase.rules';
 import { totalsByUnit } from './purchase.rules';
@@ -39,7 +39,7 @@ export async function getMaterialPlan(db: Db, actor: Actor, planId: string, peri
       const l = label.get(m.itemId)!;
       return { ...m, code: l.code, name: l.name, spec: l.spec, unit: l.unit, supplier: levels.get(m.itemId)?.supplier ?? '' };
     })
-    .sort((a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code));
+    .sort((a, b) => byLocale(a.kind, b.kind) || byLocale(a.code, b.code));
   const orders = summary.orders.map((o) => {
     const l = label.get(o.itemId)!;
     return { ...o, code: l.code, name: l.name, unit: l.unit };
