@@ -92,9 +92,16 @@ export async function findRevisionLines(db: Db, orgId: string, planId: string, r
  * the old one still holds); a confirmed weekly plan's own lines; null when nothing is in force.
  */
 export async function findLinesInForce(db: Db, plan: PlanRow, doc: DocumentRow | null): Promise<LineSnapshot[] | null> {
-  if (!doc) return plan.confirmedAt ? findWorkingLines(db, plan.orgId, plan.id) : null;
+  const source = linesInForceOf(plan, doc);
+  if (source === 'working') return findWorkingLines(db, plan.orgId, plan.id);
+  return source === null ? null : findRevisionLines(db, plan.orgId, plan.id, source.revision);
+}
+
+/** Where a plan's lines in force are: its own working lines, an approved revision, or nowhere. */
+function linesInForceOf(plan: PlanRow, doc: DocumentRow | null | undefined): 'working' | { revision: number } | null {
+  if (!doc) return plan.confirmedAt ? 'working' : null;
   if (doc.effectiveRevision === null || doc.state === 'closed') return null;
-  return findRevisionLines(db, plan.orgId, plan.id, doc.effectiveRevision);
+  return { revision: doc.effectiveRevision };
 }
 
 /**
@@ -115,10 +122,9 @@ export async function findLinesInForceMany(db: Db, orgId: string, plans: readonl
   const inForce: { planId: string; revision: number }[] = [];
   const working: string[] = [];
   for (const plan of plans) {
-    const doc = plan.documentId ? docOf.get(plan.documentId) : undefined;
-    if (!doc) {
-      if (plan.confirmedAt) working.push(plan.id);
-    } else if (doc.effectiveRevision !== null && doc.state !== 'closed') inForce.push({ planId: plan.id, revision: doc.effectiveRevision });
+    const source = linesInForceOf(plan, plan.documentId ? docOf.get(plan.documentId) : undefined);
+    if (source === 'working') working.push(plan.id);
+    else if (source) inForce.push({ planId: plan.id, revision: source.revision });
   }
   if (inForce.length) {
     const rows = await db
