@@ -23,9 +23,6 @@ const WORKER_URL =
     ? new URL('../../dist/server/mrp-output.worker.mjs', import.meta.url)
     : new URL('./mrp-output.worker.mjs', import.meta.url);
 
-/** Below this many items one thread prints faster than two start. */
-export const PARALLEL_MIN_ITEMS = 2_000;
-
 /** A piece of the output: text, or UTF-8 bytes printed on the other thread. */
 export type Piece = string | Uint8Array;
 
@@ -88,16 +85,16 @@ export function balancedCut(table: MrpItemsTable, order: readonly number[]): num
 const FRACTION_COST = 6;
 
 /**
- * The CLI's MRP text, handed to `write` piece by piece in order. With a printer and enough
- * items, a second share of the items is printed on its thread; should that thread fail, this
+ * The CLI's MRP text, handed to `write` piece by piece in order. With a printer, a second share of the items is printed on its thread; should that thread fail, this
  * one prints it, so the output is the same either way.
  */
 export async function printMrpJson(plant: MrpPlant, result: MrpResult, write: (piece: Piece) => void, printer?: MrpPrinter): Promise<void> {
   const n = plant.itemCount;
-  const { head, tail } = mrpJsonFrame(plant, result, n > 0);
+  const { head, tail } = mrpJsonFrame(plant, result);
   const table = mrpItemsTable(plant, result);
   const order = mrpItemOrder(plant);
-  if (!printer || n < PARALLEL_MIN_ITEMS) {
+  // Whether a second thread pays off was decided when the printer was started (the input's size).
+  if (!printer || n < 2) {
     write(head);
     write(writeMrpItems(table, order));
     write(tail);

@@ -1,21 +1,15 @@
 // Public API of the planning kernels: pure functions, no I/O, no clock.
 
 export type { PlanningIssue } from './planning-input.error.js';
-export { PlanningInputError } from './planning-input.error.js';
-export { LOT_EPSILON, NET_EPSILON } from './lot-size.rule.js';
 
-// MRP
-export type { BomLine, ItemPeriodQty, LotSizing, MrpInput, MrpItem } from './mrp.schema.js';
+// MRP: the lean door (kernels, writer, shape check, PlanningInputError, lot epsilons) and the rest.
+export * from './mrp-lean.js';
+export type { BomLine, ItemPeriodQty, LotSizing, MrpItem } from './mrp.schema.js';
 export { MrpInputSchema, parseMrpInput, parseMrpPlant } from './mrp.schema.js';
-export { isMrpInputShape } from './mrp-shape.check.js';
-export type { MrpItemsTable } from './mrp-output.writer.js';
-export { compactMrpItems, mrpItemOrder, mrpItemsTable, mrpJsonFrame, writeMrpItems, writeMrpJson } from './mrp-output.writer.js';
 export type { BomGraph } from './bom-graph.kernel.js';
 export { buildBomGraph } from './bom-graph.kernel.js';
-export type { MrpPlant } from './mrp-plant.indexer.js';
-export { indexMrpInput } from './mrp-plant.indexer.js';
-export type { MrpItemPlan, MrpOutput, MrpResult, PastDueRelease } from './mrp.kernel.js';
-export { formatMrpResult, runMrp, runMrpIndexed } from './mrp.kernel.js';
+export type { MrpItemPlan, MrpOutput, PastDueRelease } from './mrp.kernel.js';
+export { formatMrpResult, runMrp } from './mrp.kernel.js';
 export type { MrpEdit, NetChangeReport } from './mrp-net-change.kernel.js';
 export { cloneMrpResult, recomputeMrpNetChange } from './mrp-net-change.kernel.js';
 

@@ -1,7 +1,7 @@
 // The MRP kernels without the input schemas: what `zhidu plan mrp` loads to run (issue 11, CLI
 // start). Importing zod and building every planning schema took about 60 ms of the command's
 // start; the schemas (`#production/planning`) are loaded only to name the field of a refused
-// input. Everything here is also exported from the planning index.
+// input. The planning index re-exports everything here.
 
 export { LOT_EPSILON, NET_EPSILON } from './lot-size.rule.js';
 export type { MrpItemsTable } from './mrp-output.writer.js';

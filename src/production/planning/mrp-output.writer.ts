@@ -96,17 +96,17 @@ function pastDueText(p: PastDueRelease, indent: string): string {
 
 /**
  * The text around the items' entries: `head`, then the pieces from writeMrpItems in order with
- * ",\n" between them, then `tail` (the past-due releases). `hasItems` false: head and tail only.
+ * ",\n" between them, then `tail` (the past-due releases). A plant without items: head and tail only.
  */
-export function mrpJsonFrame(plant: MrpPlant, result: MrpResult, hasItems: boolean): { head: string; tail: string } {
+export function mrpJsonFrame(plant: MrpPlant, result: MrpResult): { head: string; tail: string } {
   const pastDue: string[] = [];
   for (let i = 0; i < plant.itemCount; i++) for (const p of collectPastDue(plant, result, i)) pastDue.push(`    ${pastDueText(p, '    ')}`);
   const tail = `,\n  "pastDue": ${pastDue.length ? `[\n${pastDue.join(',\n')}\n  ]` : '[]'}\n}`;
-  return hasItems ? { head: '{\n  "items": {\n', tail: `\n  }${tail}` } : { head: '{\n  "items": {}', tail };
+  return plant.itemCount > 0 ? { head: '{\n  "items": {\n', tail: `\n  }${tail}` } : { head: '{\n  "items": {}', tail };
 }
 
 /** The MRP result as the CLI's JSON text (no trailing newline). */
 export function writeMrpJson(plant: MrpPlant, result: MrpResult): string {
-  const { head, tail } = mrpJsonFrame(plant, result, plant.itemCount > 0);
+  const { head, tail } = mrpJsonFrame(plant, result);
   return head + writeMrpItems(mrpItemsTable(plant, result), mrpItemOrder(plant)) + tail;
 }
