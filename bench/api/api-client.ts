@@ -86,6 +86,13 @@ export const driversOf = (): ('pglite' | 'pg')[] =>
     (d) => !process.env.BENCH_DRIVER || d === process.env.BENCH_DRIVER,
   );
 
+/** Runs a case on each driver in turn and answers all their rows. */
+export async function onEachDriver<R>(runCase: (driver: 'pglite' | 'pg') => Promise<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for (const driver of driversOf()) rows.push(...(await runCase(driver)));
+  return rows;
+}
+
 export const driverName = (driver: 'pglite' | 'pg') => (driver === 'pg' ? 'PostgreSQL' : 'PGlite');
 
 /** The rows of a raw `db.execute` on either driver (node-postgres and PGlite both answer `{ rows }`). */

@@ -8,7 +8,7 @@ import { roles, userRoles, users } from '#core/org';
 import { approvedWineOrder, issueMonthlyPlan, newPlant, newWineOrder, type TestPlant } from '#production/testing';
 import { countStatements, newPerson, TEST_PASSWORD } from '#test-support';
 import type { BenchModule, BenchRow } from '../run.js';
-import { type BenchSession, driverName, driversOf, fmtMs, must, pct, rowsOf, signIn, startServer } from './api-client.js';
+import { type BenchSession, driverName, onEachDriver, fmtMs, must, pct, rowsOf, signIn, startServer } from './api-client.js';
 import { postStockDocument } from './api-services.js';
 
 // Issue 11: 500 signed-in users browsing lists through the real HTTP server, p99 ≤ 300 ms on
@@ -205,10 +205,4 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
   }
 }
 
-async function runApiBrowse(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
-  for (const driver of driversOf()) rows.push(...(await runCase(driver)));
-  return rows;
-}
-
-export const apiBrowseBenchmark: BenchModule = { name: 'api-browse', run: runApiBrowse };
+export const apiBrowseBenchmark: BenchModule = { name: 'api-browse', run: () => onEachDriver(runCase) };

@@ -4,7 +4,7 @@ import type { Db } from '#core/db';
 import { newPlant, type TestPlant } from '#production/testing';
 import { countStatements, type StatementCounter, TEST_PASSWORD } from '#test-support';
 import type { BenchModule, BenchRow } from '../run.js';
-import { type Answer, type BenchSession, driverName, driversOf, fmtMs, median, must, rowsOf, signIn, startServer } from './api-client.js';
+import { type Answer, type BenchSession, driverName, onEachDriver, fmtMs, median, must, rowsOf, signIn, startServer } from './api-client.js';
 import { postStockDocument } from './api-services.js';
 
 // Issue 11: through the real HTTP server, a monthly plan of 1,000 product lines on a plant of
@@ -323,10 +323,4 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
   }
 }
 
-async function runApiPlan(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
-  for (const driver of driversOf()) rows.push(...(await runCase(driver)));
-  return rows;
-}
-
-export const apiPlanBenchmark: BenchModule = { name: 'api-plan', run: runApiPlan };
+export const apiPlanBenchmark: BenchModule = { name: 'api-plan', run: () => onEachDriver(runCase) };

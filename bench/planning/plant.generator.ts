@@ -122,60 +122,7 @@ export function generatePlantSpec(options: PlantOptions): PlantSpec {
     }
   }
 
-  const m = parents.length;
-  const qty = new Float64Array(m);
-  const scrap = new Float64Array(m);
-  for (let e = 0; e < m; e++) {
-    qty[e] = [1, 1, 1, 2, 2, 4][int(0, 5)];
-    scrap[e] = rand() < 0.1 ? 0.02 : 0;
-  }
-
-  const onHand = new Float64Array(n);
-  const safetyStock = new Float64Array(n);
-  const leadTime = new Int32Array(n);
-  const lotRule = new Uint8Array(n);
-  const lotQty = new Float64Array(n);
-  const lotMin = new Float64Array(n);
-  const demand: number[] = [];
-  const receipts: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (rand() < 0.4) onHand[i] = int(0, 50) * (level[i] + 1);
-    if (rand() < 0.1) safetyStock[i] = int(5, 20);
-    leadTime[i] = isLeaf[i] ? int(1, 4) : int(0, 2);
-    const rule = rand();
-    if (rule < 0.2) {
-      lotRule[i] = 1;
-      lotQty[i] = [10, 25, 50, 100, 500][int(0, 4)];
-    } else if (rule < 0.4) {
-      lotRule[i] = 2;
-      lotQty[i] = [1, 5, 10, 50][int(0, 3)];
-      lotMin[i] = int(0, 4) * 50;
-    }
-    if (level[i] === 0) {
-      for (let t = 0; t < periods; t++) if (rand() < 0.8) demand.push(i, t, int(0, 100));
-    }
-    if (rand() < 0.05) receipts.push(i, int(0, Math.min(3, periods - 1)), int(1, 20) * 10);
-  }
-
-  return {
-    periods,
-    itemCount: n,
-    levels,
-    level,
-    isLeaf,
-    onHand,
-    safetyStock,
-    leadTime,
-    lotRule,
-    lotQty,
-    lotMin,
-    parents: Int32Array.from(parents),
-    children: Int32Array.from(children),
-    qty,
-    scrap,
-    demand: Float64Array.from(demand),
-    receipts: Float64Array.from(receipts),
-  };
+  return finishPlant(rand, { periods, levels, level, isLeaf, parents, children });
 }
 
 /**
@@ -209,8 +156,22 @@ export function generateRandomPlantSpec(options: PlantOptions): PlantSpec {
     parents.push(p);
     children.push(c);
   }
-  const hasChildren = new Uint8Array(n);
-  for (const p of parents) hasChildren[p] = 1;
+  const isLeaf = new Uint8Array(n).fill(1);
+  for (const p of parents) isLeaf[p] = 0;
+  return finishPlant(rand, { periods, levels, level, isLeaf, parents, children });
+}
+
+/**
+ * Quantities per BOM line and each item's stock, lead time, lot rule, demand and receipts, drawn
+ * the same way for both plants (in this order, so a seed gives the same plant as before).
+ */
+function finishPlant(
+  rand: () => number,
+  shape: { periods: number; levels: number; level: Int32Array; isLeaf: Uint8Array; parents: number[]; children: number[] },
+): PlantSpec {
+  const { periods, levels, level, isLeaf, parents, children } = shape;
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const n = level.length;
   const m = parents.length;
   const qty = new Float64Array(m);
   const scrap = new Float64Array(m);
@@ -229,7 +190,7 @@ export function generateRandomPlantSpec(options: PlantOptions): PlantSpec {
   for (let i = 0; i < n; i++) {
     if (rand() < 0.4) onHand[i] = int(0, 50) * (level[i] + 1);
     if (rand() < 0.1) safetyStock[i] = int(5, 20);
-    leadTime[i] = hasChildren[i] ? int(0, 2) : int(1, 4);
+    leadTime[i] = isLeaf[i] ? int(1, 4) : int(0, 2);
     const rule = rand();
     if (rule < 0.2) {
       lotRule[i] = 1;
@@ -247,7 +208,7 @@ export function generateRandomPlantSpec(options: PlantOptions): PlantSpec {
     itemCount: n,
     levels,
     level,
-    isLeaf: Uint8Array.from(hasChildren, (h) => 1 - h),
+    isLeaf,
     onHand,
     safetyStock,
     leadTime,

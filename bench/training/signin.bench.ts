@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SESSION_COOKIE } from '#core/auth';
-import { buildApp, makeContext } from '#server';
-import { countStatements, createTestDatabase } from '#test-support';
+import { countStatements } from '#test-support';
+import { call, driversOf, pct, startServer } from '../api/index';
 import type { BenchModule, BenchRow } from '../run.js';
-import { type BenchPerson, createBenchSchool } from './school.setup.js';
+import { createBenchSchool } from './school.setup.js';
 
 // ST-4 quality bar: a school of 200 teachers signs in to one session within a minute,
 // through the real HTTP server, phones scanning the code the room's screen shows at
@@ -31,30 +27,9 @@ const errorsOf = (outcomes: Outcome[]): string => {
   return counts.size ? ` (${[...counts].map(([k, n]) => `${n}× ${k}`).join(', ')})` : '';
 };
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-
-async function call(base: string, who: BenchPerson, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; ms: number }> {
-  const started = performance.now();
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await res.json().catch(() => null);
-  return { status: res.status, json, ms: performance.now() - started };
-}
-
 async function runCase(driver: 'pglite' | 'pg', spreadSeconds: number, everyoneScansTwice = false): Promise<BenchRow[]> {
-  process.env.ZHIDU_TEST_DRIVER = driver;
-  const database = await createTestDatabase();
-  const filesDir = mkdtempSync(join(tmpdir(), 'zhidu-bench-files-'));
-  const ctx = makeContext(database, filesDir);
-  const app = await buildApp(ctx);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api`;
+  const server = await startServer(driver);
+  const { database, ctx, base } = server;
   try {
     const setupStarted = performance.now();
     const school = await createBenchSchool(ctx.db, TEACHERS, new Date(), SESSION_COOKIE);
@@ -159,13 +134,9 @@ async function runCase(driver: 'pglite' | 'pg', spreadSeconds: number, everyoneS
         : []),
     ];
   } finally {
-    await app.close();
-    await database.drop();
-    rmSync(filesDir, { recursive: true, force: true });
+    await server.close();
   }
 }
-
-const driversOf = (): ('pglite' | 'pg')[] => (process.env.TEST_DATABASE_URL ? ['pglite', 'pg'] : ['pglite']);
 
 async function runTrainingSignIn(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
