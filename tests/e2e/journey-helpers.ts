@@ -71,28 +71,43 @@ export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en'): Promis
 /**
  * Picks an option of an antd Select opened from the input with this id. A searchable select is
  * filtered by the label first (a long list is virtual: options below the fold are not rendered).
+ *
+ * The list is opened with a click on the select's box, which waits until the box stops moving (a
+ * dialog still zooming in) and works when the select already shows a value; a list that is open is
+ * never clicked again (that would close it). A click that lands while the list is still opening can be
+ * lost under load: a single select shows the chosen label once it took, so the pick is tried again, at
+ * most three times, and the list must have closed before the journey goes on (an open list covers
+ * what is below it, such as a dialog's OK button). A multiple select is never re-clicked, since a
+ * second click would take the choice back.
  */
 export async function chooseOption(page: Page, inputId: string, label: string, opts: { search?: boolean } = {}): Promise<void> {
   const select = page
     .locator('.ant-select')
     .filter({ has: page.locator(`#${inputId}`) })
     .first();
+  const openLists = page.locator('.ant-select-dropdown:visible');
+  const option = openLists.locator('.ant-select-item-option').filter({ hasText: label }).first();
+  const multiple = await select.evaluate((el) => el.classList.contains('ant-select-multiple'));
+  const within = (wait: Promise<unknown>) =>
+    wait.then(
+      () => true,
+      () => false,
+    );
   for (let attempt = 1; ; attempt++) {
-    await page.locator(`#${inputId}`).click();
-    if (opts.search) await page.locator(`#${inputId}`).fill(label);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
-    // A click that lands while the dropdown is still opening can be lost under load (CI): a single
-    // select shows the chosen label once it took; pick again, at most three times. A multiple select
-    // is never re-clicked, since a second click would take the choice back.
-    if (attempt >= 3 || (await select.evaluate((el) => el.classList.contains('ant-select-multiple')))) return;
-    const shown = select.locator('.ant-select-selection-item').filter({ hasText: label }).first();
-    if (
-      await shown.waitFor({ timeout: 3_000 }).then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
+    if (!(await option.isVisible())) {
+      if ((await openLists.count()) === 0) await select.locator('.ant-select-selector').click();
+      if (opts.search) await page.locator(`#${inputId}`).fill(label);
+    }
+    if (await within(option.click({ timeout: 5_000 }))) {
+      if (multiple) return;
+      const shown = select.locator('.ant-select-selection-item').filter({ hasText: label }).first();
+      if (await within(shown.waitFor({ timeout: 3_000 }))) {
+        const listsClosed = () => [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown')].every((el) => el.offsetParent === null);
+        await within(page.waitForFunction(listsClosed, undefined, { timeout: 3_000 }));
+        return;
+      }
+    }
+    if (attempt >= 3) throw new Error(`choosing ${label} in #${inputId}: the option never took\n${await describePage(page)}`);
   }
 }
 

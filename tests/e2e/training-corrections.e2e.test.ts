@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, login, startE2E } from './harness';
-import { apiAs, waitText } from './journey-helpers';
+import { apiAs, chooseOption, waitText } from './journey-helpers';
 
 // The school's calendar day N days ago (the demo school runs on Beijing time).
 const beijingDay = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -65,15 +65,7 @@ describe('training corrections in the browser (issue 13 items 1, 2, 4, 8)', () =
     const name = await button.getAttribute('data-teacher');
     await button.click();
     await page.locator('.ant-modal:visible textarea').waitFor();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '按时' }).first();
-    // The dialog may still be opening: click the select until its list shows.
-    // Click only while the list is closed: a second click on an open select would close it again.
-    for (let i = 0; i < 5 && !(await option.isVisible()); i++) {
-      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0)
-        await page.locator('.ant-modal:visible .ant-select-selector').click({ force: true });
-      await option.waitFor({ timeout: 5000 }).catch(() => undefined);
-    }
-    await option.click();
+    await chooseOption(page, 'status', '按时');
     await page.locator('.ant-modal:visible textarea').fill('纸质签到表上有本人签名');
     await page.locator('.ant-modal:visible .ant-btn-primary').click();
     await page.locator(`[data-testid="roster-status"][data-teacher="${name}"]`).filter({ hasText: '按时' }).waitFor();
