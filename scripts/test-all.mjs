@@ -53,20 +53,48 @@ function suite(name, args, env = {}) {
     const where = file.name?.startsWith(root) ? file.name.slice(root.length + 1) : file.name;
     if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) lines.push(`     ✗ ${where}: ${firstLine(file.message)}`);
     for (const t of file.assertionResults ?? []) {
-      if (t.status === 'failed') lines.push(`     ✗ ${where} > ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`);
+      if (t.status !== 'failed') continue;
+      lines.push(`     ✗ ${where} > ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`);
+      for (const l of details(t.failureMessages?.[0], where)) lines.push(`         ${l}`);
     }
   }
 }
 
-/** The first meaningful line of a failure, without colour codes, at most 300 characters. */
+/** A failure's lines, without colour codes, trimmed, none empty. */
+function messageLines(message) {
+  return (
+    String(message ?? '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal's colour codes
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0)
+  );
+}
+
+/** The first meaningful line of a failure, at most 300 characters. */
 function firstLine(message) {
-  const text = String(message ?? '')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal's colour codes
-    .replace(/\u001b\[[0-9;]*m/g, '')
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l.length > 0);
-  return (text ?? '(no message)').slice(0, 300);
+  return (messageLines(message)[0] ?? '(no message)').slice(0, 300);
+}
+
+/**
+ * Where and why, in at most three more lines: the line of the test file that failed, and for a browser
+ * action that timed out, what it waited for and the last thing the browser said (not visible, covered by
+ * another element, not stable), which the first line alone never tells.
+ */
+function details(message, file) {
+  const all = messageLines(message);
+  const out = [];
+  const at = all.find((l) => l.startsWith('at ') && l.includes(file ?? '\u0000'));
+  if (at) out.push(`at ${at.slice(at.lastIndexOf(file))}`.replace(/\)$/, ''));
+  const log = all.indexOf('Call log:');
+  if (log >= 0) {
+    const calls = all.slice(log + 1).filter((l) => l.startsWith('-') || /^\d+ ×/.test(l));
+    const waitedFor = calls.find((l) => l.includes('waiting for locator') || l.includes('waiting for get'));
+    const said = calls.filter((l) => !/retrying|waiting \d+ms|waiting for element to be/.test(l)).at(-1);
+    for (const l of [waitedFor, said]) if (l && !out.includes(l)) out.push(l.slice(0, 300));
+  }
+  return out;
 }
 
 check('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
