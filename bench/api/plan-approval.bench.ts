@@ -293,25 +293,34 @@ async function runCase(driver: 'pglite' | 'pg'): Promise<BenchRow[]> {
     );
     row('capacity preview: SQL statements per call', previewSql.toFixed(0));
 
-    // (c) The material plan the plan's 物料需求 tab reads (GET …/material-plan, PP-14).
-    const materialMs: number[] = [];
-    let materialPlan: { materials: unknown[]; orders: unknown[] } = { materials: [], orders: [] };
-    counter.reset();
-    for (let k = 0; k < REPEATS; k++) {
-      tl.mark('material plan');
-      const r = await must<typeof materialPlan>(200, base, planner, 'GET', `/production/plans/${planId}/material-plan`);
-      materialMs.push(r.ms);
-      materialPlan = r.json;
-      if (k === REPEATS - 1) tl.print();
-    }
-    const materialSql = profile(counter, 'material plan', REPEATS);
+    // (c) The material plan (GET …/material-plan, PP-14): the first page the plan's 物料需求 tab asks
+    // for (50 materials and 50 orders, totals over all), then the whole answer the print view reads.
+    type MaterialAnswer = { materials: unknown[]; orders: unknown[]; materialsTotal: number; ordersTotal: number };
+    const materialCall = async (label: string, query: string) => {
+      const ms: number[] = [];
+      let answer: MaterialAnswer = { materials: [], orders: [], materialsTotal: 0, ordersTotal: 0 };
+      counter.reset();
+      for (let k = 0; k < REPEATS; k++) {
+        tl.mark(label);
+        const r = await must<MaterialAnswer>(200, base, planner, 'GET', `/production/plans/${planId}/material-plan${query}`);
+        ms.push(r.ms);
+        answer = r.json;
+        if (k === REPEATS - 1) tl.print();
+      }
+      const sql = profile(counter, label, REPEATS);
+      const size = `${(JSON.stringify(answer).length / 2 ** 10).toFixed(0)} KB`;
+      return { ms, answer, sql, size, spread: `median of ${REPEATS}; min / max ${fmtMs(Math.min(...ms))} / ${fmtMs(Math.max(...ms))}` };
+    };
+    const tab = await materialCall('material plan, first page', '?limit=50');
     row(
-      `material plan, ${materialPlan.materials.length.toLocaleString('en')} materials / ${materialPlan.orders.length.toLocaleString('en')} orders, ${(JSON.stringify(materialPlan).length / 2 ** 20).toFixed(1)} MB (median of ${REPEATS}; min / max ${fmtMs(Math.min(...materialMs))} / ${fmtMs(Math.max(...materialMs))})`,
-      `${fmtMs(median(materialMs))} ms`,
+      `material plan, the tab's first page (50 of ${tab.answer.materialsTotal.toLocaleString('en')} materials and of ${tab.answer.ordersTotal.toLocaleString('en')} orders, ${tab.size}; ${tab.spread})`,
+      `${fmtMs(median(tab.ms))} ms`,
       '≤ 200 ms',
-      median(materialMs) <= 200,
+      median(tab.ms) <= 200,
     );
-    row('material plan: SQL statements per call', materialSql.toFixed(0));
+    row('material plan, first page: SQL statements per call', tab.sql.toFixed(0));
+    const whole = await materialCall('material plan, whole', '');
+    row(`material plan, whole (the print view: ${whole.size}; ${whole.spread})`, `${fmtMs(median(whole.ms))} ms`);
     counter.stop();
 
     row('saving the 1,000-line grid (PUT …/lines, capacity check) / submitting', `${fmtMs(saved.ms)} ms / ${fmtMs(submitted.ms)} ms`);

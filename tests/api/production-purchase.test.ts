@@ -246,6 +246,56 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
     expect((await stranger.get(`/api/production/plans/${sourcePlanId}/material-plan/export`)).statusCode).toBe(404);
   });
 
+  it('issue 11 PP-14: a large plan’s material tab asks for one page of each list, of one kind or matching a text; totals cover every match', async () => {
+    await corksReceived();
+    const url = `/api/production/plans/${sourcePlanId}/material-plan`;
+    const all = (await reader.get(url)).json();
+    expect(all.materialsTotal).toBe(all.materials.length);
+    expect(all.ordersTotal).toBe(all.orders.length);
+    expect(all.materials.length).toBeGreaterThan(2);
+    expect(all.orders.length).toBeGreaterThan(2);
+    // One row of each, then the next: the same rows in the same order as the whole answer.
+    const first = (await reader.get(`${url}?limit=1`)).json();
+    expect(first.materials).toEqual(all.materials.slice(0, 1));
+    expect(first.orders).toEqual(all.orders.slice(0, 1));
+    expect([first.materialsTotal, first.ordersTotal]).toEqual([all.materialsTotal, all.ordersTotal]);
+    expect(first.totals).toEqual(all.totals);
+    const second = (await reader.get(`${url}?limit=1&offset=1&ordersOffset=2`)).json();
+    expect(second.materials).toEqual(all.materials.slice(1, 2));
+    expect(second.orders).toEqual(all.orders.slice(2, 3));
+    // One kind: only bought materials and their orders; the totals are theirs.
+    const bought = (await reader.get(`${url}?kind=buy`)).json();
+    const allBought = all.materials.filter((x: { kind: string }) => x.kind === 'buy');
+    expect(bought.materials).toEqual(allBought);
+    expect(bought.orders).toEqual(all.orders.filter((o: { kind: string }) => o.kind === 'buy'));
+    const corkUnit = bought.totals.find((u: { unit: string }) => u.unit === allBought.find((x: { code: string }) => x.code === 'C1').unit);
+    expect(corkUnit.values.gross).toBeCloseTo(
+      allBought.filter((x: { unit: string }) => x.unit === corkUnit.unit).reduce((s: number, x: { gross: number }) => s + x.gross, 0),
+      3,
+    );
+    // A text: the cork by its code, in either case; its orders only.
+    const cork = (await reader.get(`${url}?q=c1`)).json();
+    expect(cork.materials.map((x: { code: string }) => x.code)).toContain('C1');
+    for (const x of cork.materials) expect(`${x.code} ${x.name} ${x.spec}`.toLowerCase()).toContain('c1');
+    const corkIds = new Set(cork.materials.map((x: { itemId: string }) => x.itemId));
+    expect(cork.orders.length).toBeGreaterThan(0);
+    expect(cork.orders.every((o: { itemId: string }) => corkIds.has(o.itemId))).toBe(true);
+    expect((await reader.get(`${url}?q=${encodeURIComponent('没有这种物料')}`)).json()).toMatchObject({
+      materials: [],
+      orders: [],
+      materialsTotal: 0,
+      ordersTotal: 0,
+      totals: [],
+    });
+    // Shortages are named whatever the page shows.
+    for (const s of all.shortages) expect(s.code).not.toBe('');
+    for (const bad of ['limit=0', 'limit=501', 'offset=-1', 'ordersOffset=x', 'kind=other']) {
+      const r = await reader.get(`${url}?${bad}`);
+      expect(r.statusCode, bad).toBe(400);
+      expect(r.body).not.toContain('    at ');
+    }
+  });
+
   it('PP-16 T4 第二十六、二十七条 shortages ahead reach the buyer’s inbox; the stranger sees none', async () => {
     await approvedPlan();
     // 1,000 cases a working day need ~156,000 corks: more than on hand and the April orders still open.

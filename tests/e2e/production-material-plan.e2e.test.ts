@@ -11,7 +11,7 @@ interface PlanSummary {
   title: string;
 }
 interface MaterialPlan {
-  materials: { itemId: string; code: string; name: string; onHand: number; net: number; planned: number }[];
+  materials: { itemId: string; code: string; name: string; spec: string; onHand: number; net: number; planned: number }[];
   orders: { itemId: string; isoWeek: string | null }[];
 }
 
@@ -69,6 +69,24 @@ describe('the material plan in the browser (issue 14 item 10, PP-14)', () => {
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="material-order"]').length > n, weekRows);
     await page.getByTestId('material-period').getByText('按周').click();
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="material-order"]').length === n, weekRows);
+
+    // Issue 11: the tab reads a page at a time from the server; the search finds a material by its code.
+    const last = view.materials.filter((x) => view.orders.some((o) => o.itemId === x.itemId)).at(-1)!;
+    const matching = view.materials.filter((x) => `${x.code} ${x.name} ${x.spec}`.toLowerCase().includes(last.code.toLowerCase()));
+    const search = page.locator('input[data-testid="material-search"], [data-testid="material-search"] input').first();
+    await search.fill(last.code);
+    await search.press('Enter');
+    await page.waitForFunction(
+      ([code, n]) => {
+        const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="material-row"]')];
+        return rows.length === n && rows.every((r) => r.innerText.includes(code as string));
+      },
+      [last.code, Math.min(50, matching.length)] as const,
+    );
+    await waitText(page, 'material-order', last.code);
+    await search.fill('');
+    await search.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="material-row"]').length === n, Math.min(50, view.materials.length));
 
     // Excel: the weekly orders, the netting per material and the totals.
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByPeriod, isoWeekOf, type MrpMaterialRow, netMaterials, summarizeMaterialPlan } from './material-plan.rules';
+import { groupByPeriod, isoWeekOf, type MrpMaterialRow, materialMatches, netMaterials, pageOf, summarizeMaterialPlan } from './material-plan.rules';
 
 const row = (needOn: string, gross: number, qty: number, extra: Partial<MrpMaterialRow> = {}): MrpMaterialRow => ({
   itemId: 'P1',
@@ -87,5 +87,28 @@ describe('the plan’s material tab (PP-14, issue 14 item 10)', () => {
     expect(summarizeMaterialPlan(rows, new Map(), 'month').orders.map((o) => [o.periodStart, o.periodEnd, o.isoWeek, o.qty])).toEqual([
       ['2026-04-01', '2026-04-30', null, 3500],
     ]);
+  });
+
+  it('issue 11 PP-14: the material tab asks for one kind and a text in the code, name or specification, whatever the case', () => {
+    const cork = { kind: 'buy', code: 'C-100', name: '天然软木塞', spec: 'Ø24×45' };
+    const blend = { kind: 'make', code: 'S-200', name: '调配酒', spec: '' };
+    expect(materialMatches(cork, {})).toBe(true);
+    expect(materialMatches(cork, { kind: 'buy' })).toBe(true);
+    expect(materialMatches(cork, { kind: 'make' })).toBe(false);
+    expect(materialMatches(cork, { q: 'c-1' })).toBe(true);
+    expect(materialMatches(cork, { q: ' 软木 ' })).toBe(true);
+    expect(materialMatches(cork, { q: 'ø24' })).toBe(true);
+    expect(materialMatches(blend, { q: '软木' })).toBe(false);
+    expect(materialMatches(blend, { kind: 'make', q: '   ' })).toBe(true);
+    expect(materialMatches(cork, { kind: 'buy', q: '调配' })).toBe(false);
+  });
+
+  it('issue 11: a page is limit rows from its offset; without a limit, every row from the offset', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => i);
+    expect(pageOf(rows, 0, 50)).toEqual(rows.slice(0, 50));
+    expect(pageOf(rows, 100, 50)).toEqual(rows.slice(100));
+    expect(pageOf(rows, 200, 50)).toEqual([]);
+    expect(pageOf(rows)).toEqual(rows);
+    expect(pageOf(rows, 0)).not.toBe(rows);
   });
 });

@@ -156,3 +156,29 @@ export interface MaterialPlanSummary {
 export function summarizeMaterialPlan(rows: readonly MrpMaterialRow[], stock: ReadonlyMap<string, StockStanding>, period: OrderPeriod): MaterialPlanSummary {
   return { materials: netMaterials(rows, stock), orders: groupByPeriod(rows, period).filter((o) => o.qty > 0) };
 }
+
+/** What the material tab asks for (issue 11): one kind of material, a text, and a page of each list. */
+export interface MaterialPlanFilter {
+  kind?: MrpMaterialRow['kind'];
+  /** Matched in the code, name or specification, case-insensitive. */
+  q?: string;
+  /** Rows per page; none means every row (print and export). */
+  limit?: number;
+  /** First material of the page. */
+  offset?: number;
+  /** First order of the page. */
+  ordersOffset?: number;
+}
+
+/** Whether a material belongs to what the planner asked for: its kind, and the text in its code, name or specification. */
+export function materialMatches(m: { kind: string; code: string; name: string; spec: string }, filter: MaterialPlanFilter): boolean {
+  if (filter.kind && m.kind !== filter.kind) return false;
+  const text = filter.q?.trim().toLocaleLowerCase();
+  if (!text) return true;
+  return m.code.toLocaleLowerCase().includes(text) || m.name.toLocaleLowerCase().includes(text) || m.spec.toLocaleLowerCase().includes(text);
+}
+
+/** One page of a list: `limit` rows from `offset`, or every row from `offset` when there is no limit. */
+export function pageOf<T>(rows: readonly T[], offset = 0, limit?: number): T[] {
+  return rows.slice(offset, limit === undefined ? undefined : offset + limit);
+}

@@ -103,14 +103,28 @@ export type PurchaseReceiptBody = z.infer<typeof PurchaseReceiptBody>;
 /** The purchase plans' filter (GET /production/purchase-plans): those compiled from one production plan, or all. */
 export const PurchasePlansQuery = z.object({ sourcePlanId: z.uuid().optional() });
 
-export const MaterialPlanQuery = z.object({ period: Period.optional() });
+const MaterialKind = z.enum(['make', 'buy', 'outsource']);
+/**
+ * The material tab's question (issue 11): a period, and for a large plan one kind, a text and one
+ * page of each list (the materials from `offset`, the orders from `ordersOffset`). Without `limit`
+ * the answer holds every row (the print view).
+ */
+export const MaterialPlanQuery = z.object({
+  period: Period.optional(),
+  kind: MaterialKind.optional(),
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+  ordersOffset: z.coerce.number().int().min(0).optional(),
+});
+export type MaterialPlanQuery = z.infer<typeof MaterialPlanQuery>;
 export const MaterialPlanMaterial = z.object({
   itemId: z.uuid(),
   code: z.string(),
   name: z.string(),
   spec: z.string(),
   unit: z.string(),
-  kind: z.enum(['make', 'buy', 'outsource']),
+  kind: MaterialKind,
   supplier: z.string(),
   gross: z.number(),
   onHand: z.number(),
@@ -125,7 +139,7 @@ export const MaterialPlanOrder = z.object({
   code: z.string(),
   name: z.string(),
   unit: z.string(),
-  kind: z.enum(['make', 'buy', 'outsource']),
+  kind: MaterialKind,
   periodStart: z.string(),
   periodEnd: z.string(),
   /** ISO week ('2026-W15', Monday to Sunday on the organisation's calendar) when grouped per week. */
@@ -141,9 +155,16 @@ export const MaterialPlanView = z.object({
   title: z.string(),
   materialsAt: z.date().nullable(),
   period: Period,
+  /** The page's materials (every material asked for when the question had no limit). */
   materials: z.array(MaterialPlanMaterial),
+  /** How many materials match the question, over all pages. */
+  materialsTotal: z.number().int(),
   orders: z.array(MaterialPlanOrder),
+  ordersTotal: z.number().int(),
+  /** Totals per unit over every material that matches, not only the page. */
   totals: UnitTotals,
+  /** Materials that cannot arrive in time at their lead time (T4 第二十六条), named, whatever the page. */
+  shortages: z.array(z.object({ itemId: z.uuid(), code: z.string(), name: z.string(), unit: z.string(), qty: z.number(), needOn: z.string() })),
 });
 export type MaterialPlanView = z.infer<typeof MaterialPlanView>;
 

@@ -157,7 +157,7 @@ export const purchaseRoutes: RouteModule = (app, ctx) => {
         response: { 200: MaterialPlanView },
       },
     },
-    async (req) => getMaterialPlan(ctx.db, actorOf(req), req.params.id, req.query.period),
+    async (req) => getMaterialPlan(ctx.db, actorOf(req), req.params.id, req.query),
   );
   app.get(
     '/production/plans/:id/material-plan/export',
@@ -171,7 +171,7 @@ export const purchaseRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const view = await getMaterialPlan(ctx.db, actorOf(req), req.params.id, req.query.period);
+      const view = await getMaterialPlan(ctx.db, actorOf(req), req.params.id, { period: req.query.period });
       const body = await exportWorkbook(materialPlanWorkbook(view), requestLocale(req));
       return sendFile(reply, `${view.title}-物料需求.xlsx`, XLSX_MIME, body);
     },

@@ -268,14 +268,14 @@ describe('purchase plan (PP-15, T4 第二十三、二十四条) and receipts aga
   });
 
   it('PP-14 the plan’s material tab: per material the netting, and the orders per week instead of per day', async () => {
-    const m = await getMaterialPlan(db, p.planner, sourcePlanId, 'week');
+    const m = await getMaterialPlan(db, p.planner, sourcePlanId, { period: 'week' });
     const cork = m.materials.find((x) => x.itemId === p.items.cork)!;
     expect(cork).toMatchObject({ kind: 'buy', gross: 124800, supplier: '金陵包装' });
     expect(cork.net).toBe(Math.max(0, cork.gross + cork.safety - cork.onHand));
     const corkWeeks = m.orders.filter((o) => o.itemId === p.items.cork);
     expect(corkWeeks.every((o) => isoWeekday(o.periodStart) === 1)).toBe(true);
     expect(corkWeeks.length).toBeLessThanOrEqual(5);
-    const daily = await getMaterialPlan(db, p.planner, sourcePlanId, 'day');
+    const daily = await getMaterialPlan(db, p.planner, sourcePlanId, { period: 'day' });
     expect(daily.orders.filter((o) => o.itemId === p.items.cork).length).toBeGreaterThan(corkWeeks.length);
   });
 });
