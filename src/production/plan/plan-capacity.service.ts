@@ -111,8 +111,29 @@ export async function refreshPlansForCalendar(tx: Db, orgId: string, change: Cal
   return n;
 }
 
+/**
+ * One submit checks the plan's capacity once (issue 11): the summary the approver reads, the capacity
+ * guard and the submit hook run in one transaction on the same lines, so inside `withCapacityOnce`
+ * they share one check (per plan and day) instead of computing it three times. The lines must not
+ * change inside the scope; outside it every call computes afresh.
+ */
+const onceScopes = new WeakMap<Db, Map<string, CapacityView>>();
+
+export async function withCapacityOnce<T>(tx: Db, work: () => Promise<T>): Promise<T> {
+  onceScopes.set(tx, new Map());
+  try {
+    return await work();
+  } finally {
+    onceScopes.delete(tx);
+  }
+}
+
 export async function computePlanCapacityOf(db: Db, plan: PlanLike & { id?: string }, today: string, lines?: CapacityLines[]): Promise<CapacityView> {
-  return computePlanCapacity(db, plan.orgId, {
+  const scope = plan.id ? onceScopes.get(db) : undefined;
+  const key = `${plan.id}@${today}`;
+  const known = scope?.get(key);
+  if (known) return known;
+  const view = await computePlanCapacity(db, plan.orgId, {
     plan,
     bucketStarts: bucketStarts(plan),
     groups: capacityGroups(plan.kind, plan),
@@ -120,6 +141,8 @@ export async function computePlanCapacityOf(db: Db, plan: PlanLike & { id?: stri
     baseLines: await findBaseLoad(db, plan),
     today,
   });
+  scope?.set(key, view);
+  return view;
 }
 
 export async function findCountermeasures(db: Db, orgId: string, planId: string) {
@@ -209,7 +232,9 @@ export async function removeCountermeasure(db: Db, actor: Actor, planId: string,
 
 /** The submit guard's question (PP-9, issue 14 item 2): which overloads are not answered in full, on today's figures? */
 export async function findUncoveredOverloads(db: Db, plan: PlanRow, today: string) {
-  const view = await computePlanCapacityOf(db, plan, today);
+  // The day only flags past-due orders, never the load: a check of the same submit on another day serves.
+  const sameSubmit = [...(onceScopes.get(db)?.entries() ?? [])].find(([key]) => key.startsWith(`${plan.id}@`))?.[1];
+  const view = sameSubmit ?? (await computePlanCapacityOf(db, plan, today));
   const cover = checkCountermeasureCover(view, await findCountermeasures(db, plan.orgId, plan.id));
   return { view, cover, overloads: cover.uncovered };
 }

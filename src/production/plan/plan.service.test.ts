@@ -21,7 +21,9 @@ import {
   getPlanView,
   savePlanLines,
   submitPlan,
+  computePlanCapacityOf,
 } from './index';
+import { findUncoveredOverloads, withCapacityOnce } from './plan-capacity.service';
 
 const { workflows } = testRegistry;
 
@@ -210,6 +212,34 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
       .where(and(eq(notifications.orgId, p.orgId), eq(notifications.userId, p.vp.userId), eq(notifications.kind, 'production.capacity.under')));
     expect(told[0].bodyZh).toContain('包装车间');
     expect(await aprilDeadlineState('production.monthly_plan.compile')).toBe('done');
+  });
+
+  it('issue 11 PP-9: one submit checks the capacity once (the summary, the guard and the hook share it); the stored check equals a fresh one', async () => {
+    await overloadedPlan();
+    await addCountermeasure(
+      db,
+      p.planner,
+      planId,
+      { workshopId: p.workshops.fill, bucketStart: '2026-04-06', kind: 'overtime', description: '周日加一个班次', extraHours: 6 },
+      NOW,
+    );
+    const plan = await getPlanRow(db, p.orgId, planId);
+    const today = '2026-03-26';
+    const fresh = await computePlanCapacityOf(db, plan, today);
+    // Outside a submit every call checks afresh.
+    expect(await computePlanCapacityOf(db, plan, today)).not.toBe(fresh);
+    await db.transaction((tx) =>
+      withCapacityOnce(tx, async () => {
+        const first = await computePlanCapacityOf(tx, plan, today);
+        expect(first).toEqual(fresh);
+        expect(await computePlanCapacityOf(tx, plan, today)).toBe(first);
+        // The guard judges overloads, which no day changes: it takes the same check.
+        expect((await findUncoveredOverloads(tx, plan, plan.periodStart)).view).toBe(first);
+        expect(await computePlanCapacityOf(tx, plan, '2026-03-27')).not.toBe(first);
+      }),
+    );
+    await submitPlan(db, workflows, p.planner, planId, { version: await docVersion(), opinion: '请审批' }, at('2026-03-26T02:00:00Z'));
+    expect((await getPlanRow(db, p.orgId, planId)).capacity).toEqual(JSON.parse(JSON.stringify(fresh)));
   });
 
   it('PP-8 a submitted plan cannot be edited', async () => {
