@@ -10,6 +10,9 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     testTimeout: 180_000,
+    // expect.poll waits on a condition as long as a browser action does (20 s, the harness's default),
+    // not vitest's 1 s: a journey on a loaded CI machine waits for the server, it does not fail.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     // The first run may build the web app before the server starts.
     hookTimeout: 600_000,
   },

@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Page, request } from 'playwright-core';
+import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
 import { DEMO_PASSWORD } from '#server';
 import { describePage, type E2E } from './harness';
 
@@ -69,8 +69,9 @@ export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en'): Promis
 }
 
 /**
- * Picks an option of an antd Select opened from the input with this id. A searchable select is
- * filtered by the label first (a long list is virtual: options below the fold are not rendered).
+ * Picks an option of an antd Select, found by its input's id or given as the `.ant-select` itself; the
+ * first option when no label is given. A searchable select is filtered by the label first (a long list
+ * is virtual: options below the fold are not rendered).
  *
  * The list is opened with a click on the select's box, which waits until the box stops moving (a
  * dialog still zooming in) and works when the select already shows a value; a list that is open is
@@ -80,13 +81,18 @@ export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en'): Promis
  * what is below it, such as a dialog's OK button). A multiple select is never re-clicked, since a
  * second click would take the choice back.
  */
-export async function chooseOption(page: Page, inputId: string, label: string, opts: { search?: boolean } = {}): Promise<void> {
-  const select = page
-    .locator('.ant-select')
-    .filter({ has: page.locator(`#${inputId}`) })
-    .first();
+export async function chooseOption(page: Page, from: string | Locator, label?: string, opts: { search?: boolean } = {}): Promise<void> {
+  const select =
+    typeof from === 'string'
+      ? page
+          .locator('.ant-select')
+          .filter({ has: page.locator(`#${from}`) })
+          .first()
+      : from;
+  const input = typeof from === 'string' ? page.locator(`#${from}`) : select.locator('input').first();
   const openLists = page.locator('.ant-select-dropdown:visible');
-  const option = openLists.locator('.ant-select-item-option').filter({ hasText: label }).first();
+  const options = openLists.locator('.ant-select-item-option');
+  const option = (label === undefined ? options : options.filter({ hasText: label })).first();
   const multiple = await select.evaluate((el) => el.classList.contains('ant-select-multiple'));
   const within = (wait: Promise<unknown>) =>
     wait.then(
@@ -96,18 +102,19 @@ export async function chooseOption(page: Page, inputId: string, label: string, o
   for (let attempt = 1; ; attempt++) {
     if (!(await option.isVisible())) {
       if ((await openLists.count()) === 0) await select.locator('.ant-select-selector').click();
-      if (opts.search) await page.locator(`#${inputId}`).fill(label);
+      if (opts.search && label !== undefined) await input.fill(label);
     }
     if (await within(option.click({ timeout: 5_000 }))) {
       if (multiple) return;
-      const shown = select.locator('.ant-select-selection-item').filter({ hasText: label }).first();
+      const items = select.locator('.ant-select-selection-item');
+      const shown = (label === undefined ? items : items.filter({ hasText: label })).first();
       if (await within(shown.waitFor({ timeout: 3_000 }))) {
         const listsClosed = () => [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown')].every((el) => el.offsetParent === null);
         await within(page.waitForFunction(listsClosed, undefined, { timeout: 3_000 }));
         return;
       }
     }
-    if (attempt >= 3) throw new Error(`choosing ${label} in #${inputId}: the option never took\n${await describePage(page)}`);
+    if (attempt >= 3) throw new Error(`choosing ${label ?? 'the first option'} in ${String(from)}: the option never took\n${await describePage(page)}`);
   }
 }
 

@@ -206,8 +206,7 @@ describe('production execution across the features in the browser (issue 9)', ()
     ] as const) {
       await waitText(leadPhone, 'report-shift', shift);
       if ((await leadPhone.getByTestId('report-line-CP-001').count()) === 0) {
-        await leadPhone.getByTestId('report-form').locator('.ant-select').last().click();
-        await leadPhone.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'CP-001' }).first().click();
+        await chooseOption(leadPhone, leadPhone.getByTestId('report-form').locator('.ant-select').last(), 'CP-001');
       }
       await field(leadPhone, 'report-outputQty-CP-001').fill(output);
       await field(leadPhone, 'report-warehouseQty-CP-001').fill(into);
@@ -283,8 +282,7 @@ describe('production execution across the features in the browser (issue 9)', ()
     await waitForText(vp, '1. 采购部当日调货');
     const form = vp.locator('form').filter({ has: vp.getByRole('button', { name: '交 办' }) });
     await form.locator('input').first().fill('瓶盖到货后加班补齐落后产量');
-    await form.locator('.ant-select').first().click();
-    await vp.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '吴班长' }).first().click();
+    await chooseOption(vp, form.locator('.ant-select').first(), '吴班长');
     const due = form.locator('.ant-picker input');
     await due.click();
     await due.fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, login, logout, startE2E } from './harness';
-import { horizontalOverflow, waitForText, waitText } from './journey-helpers';
+import { chooseOption, horizontalOverflow, waitForText, waitText } from './journey-helpers';
 
 const DESKTOP = { width: 1440, height: 900 };
 
@@ -71,8 +71,7 @@ describe('exceptions and the shop floor in the browser (PP-19, PP-20)', () => {
     await waitForText(desk, '1. 采购部当日调货');
     const form = desk.locator('form').filter({ has: desk.getByRole('button', { name: '交 办' }) });
     await form.locator('input').first().fill('瓶盖到货后立即恢复 1 号线');
-    await form.locator('.ant-select').first().click();
-    await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '吴班长' }).first().click();
+    await chooseOption(desk, form.locator('.ant-select').first(), '吴班长');
     const due = form.locator('.ant-picker input');
     await due.click();
     await due.fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, login, logout, startE2E } from './harness';
-import { apiAs, horizontalOverflow, openFromInbox, waitText } from './journey-helpers';
+import { chooseOption, apiAs, horizontalOverflow, openFromInbox, waitText } from './journey-helpers';
 
 interface PlanSummary {
   id: string;
@@ -82,8 +82,7 @@ describe('production planning journeys in the browser (PP-3, PP-8, PP-9, PP-12, 
     await page.getByTestId('order-new').click();
     await page.getByTestId('order-customer').fill('西北商贸有限公司');
     await page.locator('.ant-modal').getByText('产品').first().waitFor();
-    await page.locator('.ant-modal .ant-select').nth(1).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'CP-002' }).first().click();
+    await chooseOption(page, page.locator('.ant-modal .ant-select').nth(1), 'CP-002');
     await page.getByPlaceholder('数量').fill('500');
     await page.getByPlaceholder('要求发货日').fill(shipOn);
     await page.getByPlaceholder('要求发货日').press('Enter');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, login, startE2E } from './harness';
-import { apiAs, waitForText, waitText } from './journey-helpers';
+import { chooseOption, apiAs, waitForText, waitText } from './journey-helpers';
 
 // Issue 14 item 13: the forms still missing in the UI — an intermediate transfer recorded and
 // the notice closed (PP-13, T3 第十条); attachments on orders, plans, notices (CORE-9).
@@ -23,8 +23,7 @@ describe('records kept in the browser (issue 14 item 13)', () => {
     await page.goto(`/production/notices/${notice.id}`);
     await page.getByTestId('transfer-record').click();
     const dialog = page.locator('.ant-modal:visible');
-    await dialog.locator('.ant-select').first().click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseOption(page, dialog.locator('.ant-select').first());
     await dialog.locator('.ant-input-number input').fill('240');
     await dialog.getByTestId('transfer-save').click();
     await expect.poll(async () => (await page.locator('.ant-table').filter({ hasText: '中间物料转移记录' }).innerText()).includes('240')).toBe(true);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, login, startE2E } from './harness';
-import { apiAs, horizontalOverflow, waitForText, waitText } from './journey-helpers';
+import { chooseOption, apiAs, horizontalOverflow, waitForText, waitText } from './journey-helpers';
 
 interface StockRow {
   itemId: string;
@@ -47,8 +47,7 @@ describe('daily report journey in the browser (PP-18, PP-22)', () => {
       expect(await phone.locator('[data-testid="report-shift"] .ant-segmented-item-selected').innerText()).toBe(shift);
       // On a rest day the plan is empty: the product is added by hand.
       if ((await phone.getByTestId('report-line-CP-001').count()) === 0) {
-        await phone.getByTestId('report-form').locator('.ant-select').last().click();
-        await phone.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'CP-001' }).first().click();
+        await chooseOption(phone, phone.getByTestId('report-form').locator('.ant-select').last(), 'CP-001');
       }
       await field(phone, 'report-outputQty-CP-001').fill(output);
       await field(phone, 'report-warehouseQty-CP-001').fill(into);
