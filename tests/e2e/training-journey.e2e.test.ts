@@ -1,16 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describePage, type E2E, login, logout, startE2E } from './harness';
-import { apiAs, horizontalOverflow, switchLanguage, untranslatedChrome, waitForText, waitText } from './journey-helpers';
+import { apiAs, chooseOption, horizontalOverflow, switchLanguage, untranslatedChrome, waitForText, waitText } from './journey-helpers';
 
 // The school's wall clock: the demo school runs on Beijing time (policy calendar.utcOffsetMinutes).
 const beijing = (ms = Date.now()) => new Date(ms + 8 * 3_600_000).toISOString();
-
-/** Picks an option of an antd Select, also when it already shows a value (which covers its input). */
-async function pick(page: Page, inputId: string, label: string): Promise<void> {
-  await page.locator(`#${inputId}`).click({ force: true });
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
-}
 
 async function expectVisible(page: Page, testId: string) {
   try {
@@ -35,11 +29,11 @@ describe('training and league journeys in the browser (ST-1 … ST-7, YL-1 … Y
     // Next school year's first term: always ahead, whatever day the suite runs.
     const now = new Date();
     const first = now.getMonth() + 1 >= 9 ? now.getFullYear() + 1 : now.getFullYear();
-    await pick(page, 'schoolYear', `${first}-${first + 1}`);
+    await chooseOption(page, 'schoolYear', `${first}-${first + 1}`);
     await page.getByTestId('plan-title').fill('下学年第一学期校本培训计划（旅程测试）');
     await page.getByTestId('plan-goals').fill('围绕大单元教学开展校本教研，提高作业设计质量。');
     await page.getByTestId('plan-item-topic').first().fill('大单元教学设计');
-    await pick(page, 'items_0_ownerTeacherId', '黄组长');
+    await chooseOption(page, 'items_0_ownerTeacherId', '黄组长');
     await page.getByTestId('plan-save').click();
     await page.waitForURL(/\/training\/plans\/[0-9a-f-]{36}$/);
     const planUrl = page.url();
