@@ -136,4 +136,51 @@ describe('warehouse and purchase plan in the browser (PP-15, PP-16)', () => {
     await page.getByTestId('tab-orders').click();
     await waitText(page, 'purchase-order-line', 'BZ-P750');
   });
+
+  it('PP-16 the keeper counts one location on a phone: finds a material by code, types what was counted, is asked before posting; the count posts the difference', async () => {
+    const api = await apiAs(e2e, 'plant.warehouse');
+    const balances =
+      await api.get<{ itemId: string; code: string; locationId: string; locationName: string; lot: string; onHand: number }[]>('/production/stock');
+    await api.close();
+    // The location holding the most balances, and the last of them (beyond the first page of a long list).
+    const perLocation = new Map<string, typeof balances>();
+    for (const b of balances) perLocation.set(b.locationId, [...(perLocation.get(b.locationId) ?? []), b]);
+    const [, held] = [...perLocation].sort((a, b) => b[1].length - a[1].length)[0];
+    const target = held.filter((b) => b.onHand >= 2 && !b.lot).at(-1) ?? held.filter((b) => b.onHand >= 2).at(-1)!;
+
+    const keeper = await e2e.newPage({ phone: true });
+    await login(keeper, 'plant.warehouse');
+    await keeper.goto('/production/warehouse/new/count');
+    await chooseOption(keeper, 'count-location', target.locationName);
+    await waitText(keeper, 'count-tally', `已填实盘 0 行，共 ${held.length} 行`);
+    expect(await keeper.getByTestId('post-document').isDisabled()).toBe(true);
+    const search = keeper.locator('input[data-testid="count-search"], [data-testid="count-search"] input').first();
+    await search.fill(target.code);
+    const row = keeper
+      .locator('tr')
+      .filter({ hasText: target.code })
+      .filter({ has: keeper.getByTestId('count-input') });
+    await row.first().waitFor();
+    await row
+      .first()
+      .locator('input[data-testid="count-input"], [data-testid="count-input"] input')
+      .first()
+      .fill(String(target.onHand - 1));
+    await waitText(keeper, 'count-tally', `已填实盘 1 行，共 ${held.length} 行`);
+    // The typed quantity stays when the search is cleared.
+    await search.fill('');
+    await waitText(keeper, 'count-tally', '已填实盘 1 行');
+    expect(await horizontalOverflow(keeper)).toBeLessThanOrEqual(2);
+
+    await keeper.getByTestId('post-document').click();
+    await keeper.locator('.ant-modal-confirm').getByText('将按实盘数过账 1 行').waitFor();
+    await keeper.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await keeper.waitForURL(/\/production\/warehouse\/documents\/[0-9a-f-]{36}$/);
+    await waitText(keeper, 'doc-line', target.code);
+
+    const after = await apiAs(e2e, 'plant.warehouse');
+    const now = await after.get<{ itemId: string; lot: string; onHand: number }[]>(`/production/stock?itemId=${target.itemId}&locationId=${target.locationId}`);
+    await after.close();
+    expect(now.find((b) => b.lot === target.lot)?.onHand).toBe(target.onHand - 1);
+  });
 });

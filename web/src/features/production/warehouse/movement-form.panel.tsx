@@ -132,17 +132,40 @@ export function CountForm({ onPosted }: { onPosted: (doc: StockDocView) => void 
   const { t } = useI18n();
   const { can } = useAuth();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const isMobile = !Grid.useBreakpoint().md;
   const [locationId, setLocationId] = useState<string | undefined>();
   const [counted, setCounted] = useState<Record<string, number | null>>({});
   const [extra, setExtra] = useState<DraftLine[]>([]);
+  // A location may hold thousands of balances: the keeper finds one by code or name and pages
+  // through the rest 50 at a time; what was typed stays when the page or the search changes.
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
   const held = useQuery({
     queryKey: ['production', 'stock', 'location', locationId],
     queryFn: () => get<OnHandRow[]>(`/production/stock?locationId=${locationId}`),
     enabled: !!locationId,
   });
   const keyOf = (r: OnHandRow) => `${r.itemId}|${r.lot}`;
+  const words = search.trim().toLocaleLowerCase();
+  const shown = (held.data ?? []).filter((r) => !words || `${r.code} ${r.name} ${r.lot}`.toLocaleLowerCase().includes(words));
+  const typed = (held.data ?? []).filter((r) => counted[keyOf(r)] !== undefined && counted[keyOf(r)] !== null).length;
+  const lineCount = typed + payloadOf(extra).length;
+  // Posting moves stock by the differences: the keeper confirms what is about to be posted.
+  const confirmPost = () =>
+    modal.confirm({
+      title: t(tx('过账盘点单？', 'Post the count?')),
+      content: t(
+        tx(
+          `将按实盘数过账 ${lineCount} 行，账面按差异调整；过账后不能修改，只能冲销。`,
+          `${lineCount} counted lines will be posted and the books adjusted by the differences; a posted count cannot be edited, only reversed.`,
+        ),
+      ),
+      okText: t(tx('过账', 'Post')),
+      cancelText: t(tx('取消', 'Cancel')),
+      // A refusal closes the dialog and shows above the form, with what was typed kept.
+      onOk: () => save.mutateAsync().catch(() => undefined),
+    });
   const save = useMutation({
     mutationFn: () =>
       post<StockDocView>('/production/stock-documents', {
@@ -199,21 +222,42 @@ export function CountForm({ onPosted }: { onPosted: (doc: StockDocView) => void 
       </Space>
       <div style={{ marginBottom: 8 }}>
         <LocationSelect
+          id="count-location"
           value={locationId}
           onChange={(v) => {
             setLocationId(v);
             setCounted({});
+            setPage(1);
           }}
           placeholder={t(tx('选择盘点库位', 'Location to count'))}
           style={{ width: isMobile ? '100%' : 200 }}
         />
+        {locationId && (
+          <Input.Search
+            allowClear
+            placeholder={t(tx('物料编码、名称或批次', 'Code, name or lot'))}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(1);
+            }}
+            style={{ width: isMobile ? '100%' : 240, marginLeft: isMobile ? 0 : 8, marginTop: isMobile ? 8 : 0 }}
+            data-testid="count-search"
+          />
+        )}
       </div>
+      {locationId && held.data && (
+        <Typography.Paragraph type="secondary" data-testid="count-tally">
+          {t(tx(`已填实盘 ${typed} 行，共 ${held.data.length} 行`, `${typed} of ${held.data.length} lines counted`))}
+        </Typography.Paragraph>
+      )}
       {locationId && (
         <Table<OnHandRow>
           size="small"
           rowKey={keyOf}
-          pagination={false}
-          dataSource={held.data ?? []}
+          pagination={
+            shown.length > 50 ? { current: page, pageSize: 50, total: shown.length, onChange: setPage, showSizeChanger: false, simple: isMobile } : false
+          }
+          dataSource={shown}
           loading={held.isLoading}
           columns={[
             { title: t(tx('物料', 'Item')), render: (_: unknown, r) => `${r.code} ${r.name}${r.lot ? ` · ${r.lot}` : ''}` },
@@ -256,7 +300,8 @@ export function CountForm({ onPosted }: { onPosted: (doc: StockDocView) => void 
         block={isMobile}
         style={{ marginTop: 12 }}
         loading={save.isPending}
-        onClick={() => save.mutate()}
+        disabled={lineCount === 0}
+        onClick={confirmPost}
         data-testid="post-document"
       >
         {t(tx('过账盘点单', 'Post the count'))}
