@@ -287,8 +287,15 @@ describe('the purchase plan over HTTP (PP-15, PP-16, tenancy)', () => {
       ordersTotal: 0,
       totals: [],
     });
-    // Shortages are named whatever the page shows.
+    // Shortages are named whatever the page shows: the first 20, and how many there are.
     for (const s of all.shortages) expect(s.code).not.toBe('');
+    expect(all.shortages.length).toBe(Math.min(20, all.shortagesTotal));
+    // Within a week the orders follow the netting table's order (kind, then code).
+    const rankOf = new Map(all.materials.map((x: { itemId: string }, i: number) => [x.itemId, i]));
+    for (let i = 1; i < all.orders.length; i++) {
+      const [a, b] = [all.orders[i - 1], all.orders[i]];
+      expect(a.periodStart < b.periodStart || (a.periodStart === b.periodStart && rankOf.get(a.itemId)! < rankOf.get(b.itemId)!)).toBe(true);
+    }
     for (const bad of ['limit=0', 'limit=501', 'offset=-1', 'ordersOffset=x', 'kind=other']) {
       const r = await reader.get(`${url}?${bad}`);
       expect(r.statusCode, bad).toBe(400);

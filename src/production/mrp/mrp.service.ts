@@ -78,3 +78,23 @@ export async function findPlanMaterials(db: Db, orgId: string, planId: string) {
     .where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, planId)))
     .orderBy(asc(prodPlanMaterials.kind), asc(prodItems.code), asc(prodPlanMaterials.needOn));
 }
+
+/**
+ * The plan's material rows alone, without item labels and in no order (issue 11): the material tab
+ * groups and sorts them itself and labels only the items, once each, so 86,000 rows of a large plan
+ * are not joined, sorted by code in the database and labelled one by one.
+ */
+export async function findPlanMaterialRows(db: Db, orgId: string, planId: string) {
+  return db
+    .select({
+      itemId: prodPlanMaterials.itemId,
+      kind: prodPlanMaterials.kind,
+      needOn: prodPlanMaterials.needOn,
+      releaseOn: prodPlanMaterials.releaseOn,
+      gross: prodPlanMaterials.gross,
+      qty: prodPlanMaterials.qty,
+      isPastDue: prodPlanMaterials.isPastDue,
+    })
+    .from(prodPlanMaterials)
+    .where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, planId)));
+}

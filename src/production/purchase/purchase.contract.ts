@@ -163,8 +163,10 @@ export const MaterialPlanView = z.object({
   ordersTotal: z.number().int(),
   /** Totals per unit over every material that matches, not only the page. */
   totals: UnitTotals,
-  /** Materials that cannot arrive in time at their lead time (T4 第二十六条), named, whatever the page. */
+  /** Materials that cannot arrive in time at their lead time (T4 第二十六条): the first 20 named, whatever the page. */
   shortages: z.array(z.object({ itemId: z.uuid(), code: z.string(), name: z.string(), unit: z.string(), qty: z.number(), needOn: z.string() })),
+  /** How many materials cannot arrive in time, in all. */
+  shortagesTotal: z.number().int(),
 });
 export type MaterialPlanView = z.infer<typeof MaterialPlanView>;
 

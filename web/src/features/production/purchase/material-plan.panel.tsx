@@ -143,7 +143,10 @@ export function MaterialPlanPanel({ plan }: { plan: PlanView }) {
           message={t(
             tx('以下物料按提前期已来不及，须加急或调整计划（T4 第二十六条）', 'These materials cannot arrive in time at their lead time (T4 art. 26)'),
           )}
-          description={shortages.map((s) => `${s.code} ${s.name} ${fmt(s.qty)}（${s.needOn}）`).join('；')}
+          description={
+            shortages.map((s) => `${s.code} ${s.name} ${fmt(s.qty)}（${s.needOn}）`).join('；') +
+            ((m?.shortagesTotal ?? 0) > shortages.length ? t(tx(`……共 ${m?.shortagesTotal} 种`, ` … ${m?.shortagesTotal} materials in all`)) : '')
+          }
         />
       )}
       <Card size="small" title={t(tx('物料净需求', 'Netting per material'))} style={{ marginBottom: 12 }}>
