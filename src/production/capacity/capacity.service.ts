@@ -1,5 +1,5 @@
 import { getPolicy } from '#core/policy';
-import { loadPlanningMaster, loadWorkshopCapacity, type PlanningMaster, type WorkshopCapacity } from '../master/index';
+import { loadPlanningFacts, loadWorkshopCapacity, type PlanningFacts, type WorkshopCapacity } from '../master/index';
 import { explodeSchedule, withoutBoughtLeaves } from '../mrp/index';
 import { capacityCalendarKey } from './capacity-calendar.rules';
 import { type CapacityOp, type CapacityView, checkCapacity, type PlannedQty, type ReportingGroup } from './capacity.rules';
@@ -27,7 +27,7 @@ export interface CapacityRun {
   /** Load already committed in the same days (the monthly plan in force, for a special plan). */
   baseLines?: readonly CapacityLines[];
   today: string;
-  master?: PlanningMaster;
+  master?: PlanningFacts;
 }
 
 function mergeLines(a: readonly CapacityLines[], b: readonly CapacityLines[]): CapacityLines[] {
@@ -50,7 +50,7 @@ function mergeLines(a: readonly CapacityLines[], b: readonly CapacityLines[]): C
 export async function computePlanCapacity(db: Db, orgId: string, run: CapacityRun): Promise<CapacityView> {
   const { plan, bucketStarts } = run;
   const [master, policy, days] = await Promise.all([
-    run.master ?? loadPlanningMaster(db, orgId),
+    run.master ?? loadPlanningFacts(db, orgId),
     getPolicy(db, orgId),
     loadWorkshopCapacity(db, orgId, bucketStarts[0], plan.periodEnd),
   ]);

@@ -33,7 +33,7 @@ export { createBomLine, deleteBomLine, findBomLines, updateBomLine } from './bom
 export { createWorkshop, findWorkshops, getWorkshopRow, loadWorkshopCapacity, setWorkshopDay, updateWorkshop } from './workshop.service';
 export type { CalendarHooks, WorkshopCapacity, WorkshopInput } from './workshop.service';
 export { findRoutingOps, saveRouting } from './routing.service';
-export { findOnHandByItem, loadPlanningMaster } from './planning-master.service';
+export { findOnHandByItem, loadPlanningFacts, loadPlanningMaster, type PlanningFacts } from './planning-master.service';
 export type { PlanningMaster, StockFacts } from './planning-master.service';
 export { itemsExcelTable } from './item.sheet';
 export { bomExcelTable, routingsExcelTable, workshopsExcelTable } from './structure.sheet';

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '#core/db';
 import { withPlanningErrors } from '../common/index';
-import { type PlanningMaster, prodItems } from '../master/index';
+import { type PlanningFacts, prodItems } from '../master/index';
 import { buildMrpRun, type MaterialRow, type MrpItemFacts, materialRows, runMrpOf, summariseMaterials } from './mrp.rules';
 import { prodPlanMaterials } from './mrp.schema';
 
@@ -11,7 +11,7 @@ export interface ScheduleFacts {
   lines: readonly { itemId: string; quantities: readonly number[] }[];
 }
 
-export function mrpFacts(master: PlanningMaster): MrpItemFacts[] {
+export function mrpFacts(master: PlanningFacts): MrpItemFacts[] {
   return master.items.map((i) => {
     const s = master.stock.get(i.id);
     return {
@@ -28,7 +28,7 @@ export function mrpFacts(master: PlanningMaster): MrpItemFacts[] {
 }
 
 /** Runs MRP below a schedule (PP-14); null when nothing is scheduled. */
-export async function explodeSchedule(master: PlanningMaster, schedule: ScheduleFacts, today: string) {
+export async function explodeSchedule(master: PlanningFacts, schedule: ScheduleFacts, today: string) {
   const items = mrpFacts(master);
   const run = buildMrpRun(schedule, items, master.bom);
   if (!run) return null;

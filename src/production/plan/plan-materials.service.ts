@@ -3,7 +3,7 @@ import { type Actor, requireAccess } from '#core/access';
 import { writeAudit } from '#core/audit';
 import type { Db } from '#core/db';
 import { invalidState } from '#core/errors';
-import { loadPlanningMaster } from '../master/index';
+import { loadPlanningFacts } from '../master/index';
 import { explodeSchedule, findPlanMaterials, storePlanMaterials } from '../mrp/index';
 import type { MaterialSummaryOut as MaterialSummary } from './plan.contract';
 import { bucketStarts } from './plan-period.rules';
@@ -16,7 +16,7 @@ import { orgToday as localToday } from '#core/calendar';
  * netted against stock; the material requirements go out together with the plan.
  */
 export async function decomposePlan(tx: Db, plan: PlanRow, lines: readonly { itemId: string; quantities: readonly number[] }[], today: string, now: Date) {
-  const master = await loadPlanningMaster(tx, plan.orgId);
+  const master = await loadPlanningFacts(tx, plan.orgId);
   const exploded = await explodeSchedule(master, { bucket: plan.bucket, bucketStarts: bucketStarts(plan), lines }, today);
   const summary = await storePlanMaterials(tx, plan.orgId, plan.id, exploded?.rows ?? []);
   await tx

@@ -8,7 +8,7 @@ import { type Db, migrate, migrationsDir } from '#core/db';
 import { notifications } from '#core/notify';
 import { getPolicyView, updatePolicy } from '#core/policy';
 import { createTestDatabase, newPerson, type TestDatabase, testRegistry } from '#test-support';
-import { findItems, loadPlanningMaster, prodLocations } from '../master/index';
+import { findItems, loadPlanningFacts, loadPlanningMaster, prodLocations } from '../master/index';
 import { newPlant, type TestPlant } from '../testing/index';
 import { findItemMoves, findOnHand, postStockDocument, reverseStockDocument } from './index';
 
@@ -33,6 +33,24 @@ describe('warehouse ledger (PP-16)', () => {
     const master = await loadPlanningMaster(db, p.orgId);
     expect(master.stock.get(p.items.cork)?.onHand).toBe(1000);
     expect((await findItems(db, p.planner, {})).find((i) => i.id === p.items.base)?.onHand).toBe(20000);
+  });
+
+  it('issue 11 PP-9 PP-14: the kernels’ lean read of the master gives the same facts as the whole rows', async () => {
+    const master = await loadPlanningMaster(db, p.orgId);
+    const facts = await loadPlanningFacts(db, p.orgId);
+    const pick = <T extends object, K extends keyof T>(rows: readonly T[], keys: K[]) =>
+      rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]]))).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const sorted = <T>(rows: readonly T[]) => [...rows].map((r) => ({ ...r })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(sorted(facts.items)).toEqual(pick(master.items, ['id', 'source', 'leadTimeDays', 'lotRule', 'lotQty', 'lotMin']));
+    expect(sorted(facts.bom)).toEqual(pick(master.bom, ['parentItemId', 'childItemId', 'qtyPer', 'scrapRate', 'yieldRate']));
+    expect(sorted(facts.routings)).toEqual(pick(master.routings, ['itemId', 'workshopId', 'hoursPerUnit', 'offsetDays']));
+    expect(facts.items.length).toBeGreaterThan(0);
+    expect(facts.bom.length).toBeGreaterThan(0);
+    expect(facts.routings.length).toBeGreaterThan(0);
+    expect(new Map([...facts.stock].map(([id, s]) => [id, { onHand: s.onHand, safetyStock: s.safetyStock }]))).toEqual(
+      new Map([...master.stock].map(([id, s]) => [id, { onHand: s.onHand, safetyStock: s.safetyStock }])),
+    );
+    expect(facts.stock.get(p.items.cork)?.onHand).toBe(1000);
   });
 
   it('PP-16 a receipt and an issue are numbered documents per organisation and year; each write is audited', async () => {
