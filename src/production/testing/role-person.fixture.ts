@@ -8,13 +8,15 @@ import { TEST_PASSWORD } from '#test-support';
 /**
  * A person holding a role with this exact code (gm, vp_production, purchasing …): for rules
  * the policy names by role code, such as who approves the safety stock (T4 第二十四条).
+ * Usernames are unique across organisations: the suffix is 48 random bits (16 bits collided in CI
+ * between two plants of one test file).
  */
 export async function newRolePerson(
   db: Db,
   orgId: string,
   roleCode: string,
   permissions: Permission[],
-  username = `${roleCode.replace(/_/g, '')}${randomBytes(2).toString('hex')}`,
+  username = `${roleCode.replace(/_/g, '')}${randomBytes(6).toString('hex')}`,
 ): Promise<Actor> {
   await db.insert(roles).values({ orgId, code: roleCode, nameZh: roleCode, nameEn: roleCode, permissions }).onConflictDoNothing();
   const p = await addPerson(db, systemActor(orgId), { username, displayName: `测试 ${roleCode}`, password: TEST_PASSWORD, roles: [roleCode] });
