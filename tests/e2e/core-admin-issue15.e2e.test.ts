@@ -18,8 +18,13 @@ describe('issue 15 items 5, 6 and 10 in the browser (audit log, asking first, ad
     await page.goto('/admin/departments');
     const row = page.locator('tr', { hasText: '质量部' }).first();
     await row.getByTestId('dept-edit').click();
-    await page.getByTestId('dept-name').fill('质量管理部');
+    // Typed once the dialog has stopped zooming in (a click waits for that), and checked before saving.
+    const name = page.getByTestId('dept-name');
+    await name.click();
+    await name.fill('质量管理部');
+    await expect.poll(() => name.inputValue()).toBe('质量管理部');
     await page.getByTestId('dept-save').click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'detached' });
     await page.locator('td', { hasText: '质量管理部' }).first().waitFor();
 
     await page.goto('/admin/audit');
