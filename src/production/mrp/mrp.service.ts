@@ -58,21 +58,20 @@ export async function storePlanMaterials(tx: Db, orgId: string, planId: string, 
   return summariseMaterials(rows);
 }
 
+/** The columns of a stored material row: what the netting and grouping read. */
+const materialRowColumns = {
+  itemId: prodPlanMaterials.itemId,
+  kind: prodPlanMaterials.kind,
+  needOn: prodPlanMaterials.needOn,
+  releaseOn: prodPlanMaterials.releaseOn,
+  gross: prodPlanMaterials.gross,
+  qty: prodPlanMaterials.qty,
+  isPastDue: prodPlanMaterials.isPastDue,
+};
+
 export async function findPlanMaterials(db: Db, orgId: string, planId: string) {
   return db
-    .select({
-      itemId: prodPlanMaterials.itemId,
-      code: prodItems.code,
-      name: prodItems.name,
-      spec: prodItems.spec,
-      unit: prodItems.unit,
-      kind: prodPlanMaterials.kind,
-      needOn: prodPlanMaterials.needOn,
-      releaseOn: prodPlanMaterials.releaseOn,
-      gross: prodPlanMaterials.gross,
-      qty: prodPlanMaterials.qty,
-      isPastDue: prodPlanMaterials.isPastDue,
-    })
+    .select({ ...materialRowColumns, code: prodItems.code, name: prodItems.name, spec: prodItems.spec, unit: prodItems.unit })
     .from(prodPlanMaterials)
     .innerJoin(prodItems, and(eq(prodItems.orgId, prodPlanMaterials.orgId), eq(prodItems.id, prodPlanMaterials.itemId)))
     .where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, planId)))
@@ -86,15 +85,7 @@ export async function findPlanMaterials(db: Db, orgId: string, planId: string) {
  */
 export async function findPlanMaterialRows(db: Db, orgId: string, planId: string) {
   return db
-    .select({
-      itemId: prodPlanMaterials.itemId,
-      kind: prodPlanMaterials.kind,
-      needOn: prodPlanMaterials.needOn,
-      releaseOn: prodPlanMaterials.releaseOn,
-      gross: prodPlanMaterials.gross,
-      qty: prodPlanMaterials.qty,
-      isPastDue: prodPlanMaterials.isPastDue,
-    })
+    .select(materialRowColumns)
     .from(prodPlanMaterials)
     .where(and(eq(prodPlanMaterials.orgId, orgId), eq(prodPlanMaterials.planId, planId)));
 }
