@@ -88,8 +88,8 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
     quantities[6] += 1500;
     await savePlanLines(db, p.planner, planId, { version: plan.version, lines: [{ itemId: p.items.wine, forecastQty: 21000, quantities }] }, NOW);
   };
-  /** The overload answered by a Sunday shift, and the plan submitted on 26 March. */
-  const submittedPlan = async () => {
+  /** The overloaded draft, its week-2 overload answered by a six-hour Sunday shift. */
+  const answeredPlan = async () => {
     await overloadedPlan();
     await addCountermeasure(
       db,
@@ -98,6 +98,10 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
       { workshopId: p.workshops.fill, bucketStart: '2026-04-06', kind: 'overtime', description: '周日加一个班次', extraHours: 6 },
       NOW,
     );
+  };
+  /** The overload answered by a Sunday shift, and the plan submitted on 26 March. */
+  const submittedPlan = async () => {
+    await answeredPlan();
     await submitPlan(db, workflows, p.planner, planId, { version: await docVersion(), opinion: '请审批' }, at('2026-03-26T02:00:00Z'));
   };
   /** Approved by the vice president on 27 March. */
@@ -215,14 +219,7 @@ describe('monthly production plan (PP-8, PP-9, PP-10, CORE-3/4/5)', () => {
   });
 
   it('issue 11 PP-9: one submit checks the capacity once (the summary, the guard and the hook share it); the stored check equals a fresh one', async () => {
-    await overloadedPlan();
-    await addCountermeasure(
-      db,
-      p.planner,
-      planId,
-      { workshopId: p.workshops.fill, bucketStart: '2026-04-06', kind: 'overtime', description: '周日加一个班次', extraHours: 6 },
-      NOW,
-    );
+    await answeredPlan();
     const plan = await getPlanRow(db, p.orgId, planId);
     const today = '2026-03-26';
     const fresh = await computePlanCapacityOf(db, plan, today);
