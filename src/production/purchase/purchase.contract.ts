@@ -118,6 +118,8 @@ export const MaterialPlanQuery = z.object({
   ordersOffset: z.coerce.number().int().min(0).optional(),
 });
 export type MaterialPlanQuery = z.infer<typeof MaterialPlanQuery>;
+/** The export holds every row: it asks for the period alone. */
+export const MaterialPlanExportQuery = MaterialPlanQuery.pick({ period: true });
 export const MaterialPlanMaterial = z.object({
   itemId: z.uuid(),
   code: z.string(),

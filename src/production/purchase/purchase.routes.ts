@@ -8,6 +8,7 @@ import { notFound } from '#core/errors';
 import { getMaterialPlan } from './material-plan.service';
 import {
   CompileBody,
+  MaterialPlanExportQuery,
   MaterialPlanQuery,
   MaterialPlanView,
   OpenOrderLine,
@@ -167,7 +168,7 @@ export const purchaseRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: '导出物料需求：按周订单、净需求、合计 Export the plan’s material orders, netting and totals',
         params: Id,
-        querystring: MaterialPlanQuery,
+        querystring: MaterialPlanExportQuery,
       },
     },
     async (req, reply) => {
